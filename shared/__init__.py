@@ -1,0 +1,1 @@
+"""Code shared by two or more Raqib services: contracts, Kafka loop, db, settings, logging, metrics."""
