@@ -1,0 +1,127 @@
+"""Event contracts: strict, versioned pydantic models carried as CloudEvents in binary mode.
+
+The value is the JSON model; CloudEvents attributes ride in `ce_*` headers; the key is the article id,
+so one article's events stay in order on one partition.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from datetime import UTC, date, datetime
+from typing import ClassVar, Literal, TypeVar
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
+
+from shared.annotation import ActorMention, Annotation, FacilityMention, PlaceMention
+from shared.errors import InvalidMessage
+
+SPECVERSION = "1.0"
+CONTENT_TYPE = "application/json"
+
+
+class Event(BaseModel, ABC):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    ce_type: ClassVar[str]
+    schema_version: Literal[1] = 1
+
+    @abstractmethod
+    def key(self) -> str:
+        """The Kafka key: the article id."""
+
+    @abstractmethod
+    def event_id(self) -> str:
+        """A deterministic `ce_id`, so a re-sent event is recognisably the same event."""
+
+
+class ArticleReceived(Event):
+    ce_type: ClassVar[str] = "org.raqib.article.received.v1"
+    article_id: str
+    url: str | None = None
+    title: str | None = None
+    text: str
+    lang: str | None = None
+    source: str | None = None
+    published_at: AwareDatetime | None = None
+    received_at: AwareDatetime
+
+    def key(self) -> str:
+        return self.article_id
+
+    def event_id(self) -> str:
+        return f"received:{self.article_id}"
+
+
+class ArticleRef(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    id: str
+    url: str | None = None
+    title: str | None = None
+    source: str | None = None
+    published_at: AwareDatetime | None = None
+
+
+class ArticleEnriched(Event):
+    ce_type: ClassVar[str] = "org.raqib.article.enriched.v1"
+    article: ArticleRef
+    excerpt: str
+    annotation: Annotation
+    engine_version: str
+    enriched_at: AwareDatetime
+
+    def key(self) -> str:
+        return self.article.id
+
+    def event_id(self) -> str:
+        return f"enriched:{self.article.id}:{self.engine_version}"
+
+
+class AlertRaised(Event):
+    ce_type: ClassVar[str] = "org.raqib.alert.raised.v1"
+    alert_id: str
+    fingerprint: str
+    article: ArticleRef
+    facility: FacilityMention
+    places: list[PlaceMention] = []
+    actors: list[ActorMention] = []
+    event_types: list[str] = []
+    event_date: date | None = None
+    excerpt: str
+    raised_at: AwareDatetime
+
+    def key(self) -> str:
+        return self.article.id
+
+    def event_id(self) -> str:
+        return f"alert:{self.fingerprint}"
+
+
+E = TypeVar("E", bound=Event)
+Headers = list[tuple[str, bytes]]
+
+
+def encode(event: Event, source: str) -> tuple[bytes, bytes, Headers]:
+    """-> (key, value, headers) for a Kafka record."""
+    headers = [
+        ("ce_specversion", SPECVERSION.encode()),
+        ("ce_id", event.event_id().encode()),
+        ("ce_type", event.ce_type.encode()),
+        ("ce_source", source.encode()),
+        ("ce_time", datetime.now(UTC).isoformat().encode()),
+        ("content-type", CONTENT_TYPE.encode()),
+    ]
+    return event.key().encode(), event.model_dump_json().encode(), headers
+
+
+def decode(value: bytes | None, headers: Headers | tuple[tuple[str, bytes], ...], model: type[E]) -> E:
+    """Decode at the edge; anything wrong is an InvalidMessage with a reason for the DLQ."""
+    h = {k: v.decode("utf-8", "replace") for k, v in headers}
+    if h.get("ce_specversion") != SPECVERSION:
+        raise InvalidMessage(f"missing or unsupported ce_specversion: {h.get('ce_specversion')!r}")
+    if h.get("ce_type") != model.ce_type:
+        raise InvalidMessage(f"unexpected ce_type {h.get('ce_type')!r}, want {model.ce_type!r}")
+    if value is None:
+        raise InvalidMessage("empty value")
+    try:
+        return model.model_validate_json(value)
+    except ValidationError as exc:
+        raise InvalidMessage(f"invalid {model.__name__}: {exc.errors(include_url=False)[:3]}") from exc

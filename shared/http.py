@@ -1,0 +1,106 @@
+"""HTTP pieces every service shares: /healthz, /readyz, /metrics, the body-size limit, request metrics."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy.ext.asyncio import AsyncEngine
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from shared import metrics
+from shared.db import ping
+
+ReadyCheck = Callable[[], Awaitable[None]]
+
+
+class BodyLimit:
+    """413 for bodies over `max_bytes`, by Content-Length or by counting a streamed body."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        length = dict(scope["headers"]).get(b"content-length")
+        if length is not None and length.isdigit() and int(length) > self.max_bytes:
+            return await self._too_large(scope, receive, send)
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        try:
+            await self.app(scope, counted, send)
+        except _TooLarge:
+            await self._too_large(scope, receive, send)
+
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
+        body = JSONResponse({"detail": f"request body exceeds {self.max_bytes} bytes"}, status_code=413)
+        await body(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def add_request_metrics(app: FastAPI, service: str) -> None:
+    @app.middleware("http")
+    async def measure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        start = time.perf_counter()
+        response = await call_next(request)
+        route = getattr(request.scope.get("route"), "path", "unmatched")  # templates, never ids
+        metrics.HTTP_REQUESTS.labels(service, request.method, route, str(response.status_code)).inc()
+        metrics.HTTP_LATENCY.labels(service, request.method, route).observe(time.perf_counter() - start)
+        return response
+
+
+def ops_router() -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz", summary="The process is alive")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz", summary="Broker and database are reachable")
+    async def readyz(request: Request) -> JSONResponse:
+        checks: dict[str, ReadyCheck] = request.app.state.ready_checks
+        results: dict[str, Any] = {}
+        for name, check in checks.items():
+            try:
+                await asyncio.wait_for(check(), 3.0)
+                results[name] = "ok"
+            except Exception as exc:  # readiness reports any failure as not-ready; it handles nothing
+                results[name] = f"unavailable: {type(exc).__name__}"
+        ok = all(v == "ok" for v in results.values())
+        return JSONResponse({"status": "ready" if ok else "not ready", "checks": results},
+                            status_code=200 if ok else 503)
+
+    @router.get("/metrics", summary="Prometheus metrics")
+    async def prometheus() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def standard_checks(engine: AsyncEngine, producer: AIOKafkaProducer) -> dict[str, ReadyCheck]:
+    async def database() -> None:
+        await ping(engine)
+
+    async def broker() -> None:
+        await producer.client.fetch_all_metadata()
+
+    return {"database": database, "broker": broker}

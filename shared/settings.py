@@ -1,0 +1,40 @@
+"""Typed settings: one base here, one subclass per service, read once in each `__main__`."""
+
+from __future__ import annotations
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def async_database_url(url: str) -> str:
+    """Accept the usual `postgresql://` spellings and return the asyncpg dialect URL."""
+    for prefix in ("postgresql+asyncpg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+asyncpg://" + url[len(prefix):]
+    raise ValueError(f"DATABASE_URL must be a PostgreSQL URL, got scheme of {url.split(':', 1)[0]!r}")
+
+
+class ServiceSettings(BaseSettings):
+    """What every Raqib process needs. Env vars: RAQIB_* (plus DATABASE_URL)."""
+
+    model_config = SettingsConfigDict(env_prefix="RAQIB_", extra="ignore")
+
+    database_url: str = Field(
+        default="postgresql+asyncpg://postgres@127.0.0.1:5432/raqib",
+        validation_alias=AliasChoices("DATABASE_URL", "RAQIB_DATABASE_URL"),
+    )
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    topic_partitions: int = Field(default=4, ge=1, le=256)
+    bootstrap_api_key: SecretStr | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    log_level: str = "INFO"
+    # A deploy that sends more than this share of a window of messages to the DLQ is broken: stop.
+    dlq_max_ratio: float = Field(default=0.5, gt=0, le=1)
+    dlq_window: int = Field(default=200, ge=10)
+    max_body_bytes: int = 1_000_000
+
+    @field_validator("database_url")
+    @classmethod
+    def _asyncpg(cls, v: str) -> str:
+        return async_database_url(v)
