@@ -63,7 +63,7 @@ class ArticleRef(BaseModel):
 class ArticleEnriched(Event):
     ce_type: ClassVar[str] = "org.raqib.article.enriched.v1"
     article: ArticleRef
-    excerpt: str
+    text: str  # the analysed text: annotation offsets index it
     annotation: Annotation
     engine_version: str
     enriched_at: AwareDatetime

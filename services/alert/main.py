@@ -1,0 +1,60 @@
+"""Alert app factory and lifespan: the enriched consumer, the delivery worker, the outbox relay."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from services.alert.api import router
+from services.alert.consumer import AlertHandler
+from services.alert.delivery import DeliveryWorker
+from services.alert.models import outbox
+from services.alert.settings import AlertSettings
+from shared.events import ArticleEnriched
+from shared.http import BodyLimit, add_request_metrics, ops_router, standard_checks
+from shared.kafka import ConsumerLoop, make_consumer
+from shared.outbox import OutboxRelay
+from shared.runtime import close_runtime, open_runtime
+from shared.topics import ENRICHED
+
+SERVICE = "alert"
+
+
+def create_app(settings: AlertSettings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        rt = await open_runtime(settings)
+        relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE)
+        worker = DeliveryWorker(rt.sessions, allow_private=settings.allow_private_webhook_targets,
+                                timeout_s=settings.delivery_timeout_s, backoff_s=settings.delivery_backoff_s,
+                                concurrency=settings.delivery_concurrency)
+        consumer = make_consumer(settings.kafka_bootstrap, ENRICHED, settings.consumer_group)
+        loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
+                            handler=AlertHandler(rt.sessions, [worker.wakeup, relay.wakeup]),
+                            dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
+        app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings
+        app.state.worker, app.state.ready_checks = worker, standard_checks(rt.engine, rt.producer)
+        await consumer.start()
+        rt.spawn(loop.run(), "enriched-consumer")
+        rt.spawn(worker.run(), "delivery-worker")
+        rt.spawn(relay.run(), "outbox-relay")
+        try:
+            yield
+        finally:
+            loop.stop()
+            worker.stop()
+            relay.stop()
+            await rt.wait_tasks()
+            await consumer.stop()
+            await close_runtime(rt)
+
+    app = FastAPI(title="Raqib alert", version="1.0.0", lifespan=lifespan,
+                  description="Raises an alert when an enriched article names a prison or camp and delivers "
+                              "it to webhook subscriptions, signed per Standard Webhooks.")
+    app.include_router(router)
+    app.include_router(ops_router())
+    add_request_metrics(app, SERVICE)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    return app

@@ -1,0 +1,7 @@
+from __future__ import annotations
+
+from prometheus_client import Counter, Histogram
+
+ALERTS = Counter("raqib_alert_alerts_total", "Alerts raised", ["kind"])
+DELIVERIES = Counter("raqib_alert_deliveries_total", "Webhook delivery attempts", ["outcome"])
+DELIVERY_SECONDS = Histogram("raqib_alert_delivery_seconds", "Webhook delivery latency")

@@ -1,0 +1,41 @@
+"""Ingest app factory and lifespan: engine, producer, topics, outbox relay."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from services.ingest.api import router
+from services.ingest.models import outbox
+from services.ingest.settings import IngestSettings
+from shared.http import BodyLimit, add_request_metrics, ops_router, standard_checks
+from shared.outbox import OutboxRelay
+from shared.runtime import close_runtime, open_runtime
+
+SERVICE = "ingest"
+
+
+def create_app(settings: IngestSettings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        rt = await open_runtime(settings)
+        relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE)
+        app.state.runtime, app.state.sessions, app.state.relay = rt, rt.sessions, relay
+        app.state.ready_checks = standard_checks(rt.engine, rt.producer)
+        rt.spawn(relay.run(), "outbox-relay")
+        try:
+            yield
+        finally:
+            relay.stop()
+            await close_runtime(rt)
+
+    app = FastAPI(title="Raqib ingest", version="1.0.0", lifespan=lifespan,
+                  description="Articles in (HTTP); each new article is stored with an outbox row and "
+                              "published to `raqib.articles.v1`.")
+    app.include_router(router)
+    app.include_router(ops_router())
+    add_request_metrics(app, SERVICE)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    return app
