@@ -56,10 +56,10 @@ async def claim_due_deliveries(session: AsyncSession, limit: int, lease_s: int) 
     rows = (await session.execute(text("""
         WITH due AS (
             SELECT id FROM alert.deliveries
-            WHERE status = 'pending' AND next_attempt_at <= now()
-              AND (lease_until IS NULL OR lease_until < now())
+            WHERE status = 'pending' AND next_attempt_at <= clock_timestamp()
+              AND (lease_until IS NULL OR lease_until < clock_timestamp())
             ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
-        UPDATE alert.deliveries d SET lease_until = now() + make_interval(secs => :lease),
+        UPDATE alert.deliveries d SET lease_until = clock_timestamp() + make_interval(secs => :lease),
                                       attempts = d.attempts + 1
         FROM due, alert.subscriptions s, alert.alerts a
         WHERE d.id = due.id AND s.id = d.subscription_id AND a.id = d.alert_id

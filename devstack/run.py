@@ -1,0 +1,116 @@
+"""`make run`: broker, database, migrations and the three services on 8000/8001/8002, a local webhook
+receiver subscribed to every alert, the bundled sample reports posted, and each alert printed as its
+signed notice arrives. Ctrl-C stops every process it started."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import secrets
+import signal
+import socket
+from pathlib import Path
+from typing import Any
+
+import httpx
+import uvicorn
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from devstack.embedded import create_database, embedded_postgres, free_port
+from devstack.stack import DEFAULT_PORTS, Stack
+
+DATA = Path(os.environ.get("RAQIB_DATA_DIR", ".data"))
+SAMPLES = Path(__file__).with_name("samples.jsonl")
+
+
+def say(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) != 0
+
+
+def show_alert(data: dict[str, Any], verified: bool) -> None:
+    f, article = data["facility"], data["article"]
+    where = f"{f.get('country') or '?'} {f.get('lat')}, {f.get('lon')}" if f.get("lat") is not None else "?"
+    actors = ", ".join(sorted({a["canonical"] for a in data.get("actors", [])})) or "-"
+    say(f"\n🔔 ALERT  {f['kind'].upper()}: {f['canonical']}  [{where}]  signature "
+        f"{'verified' if verified else 'INVALID'}\n   article: {article.get('title') or article['id']}"
+        f"\n   actors:  {actors}\n   events:  {', '.join(data.get('event_types') or []) or '-'}"
+        f"  date: {data.get('event_date') or '-'}\n   excerpt: {data['excerpt'][:220]}")
+
+
+async def main() -> int:
+    if not all(_port_free(p) for p in DEFAULT_PORTS.values()):
+        say(f"ports {sorted(DEFAULT_PORTS.values())} must be free for `make run`; is another stack running?")
+        return 1
+    api_key = os.environ.get("RAQIB_BOOTSTRAP_API_KEY") or "rk_dev_" + secrets.token_urlsafe(24)
+    if os.environ.get("DATABASE_URL"):
+        database_url = os.environ["DATABASE_URL"]
+        say("database: DATABASE_URL")
+    else:
+        say(f"database: embedded PostgreSQL under {DATA / 'pg'}")
+        server = await asyncio.to_thread(embedded_postgres, DATA / "pg")
+        database_url = await create_database(server, "raqib")
+    stack = Stack(database_url=database_url, api_key=api_key, log_dir=DATA / "logs", ports=DEFAULT_PORTS,
+                  extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true"})  # dev only: loopback receiver
+    say("starting broker (Tansu, in memory), migrations, ingest :8000, enrich :8001, alert :8002 …")
+    await asyncio.to_thread(stack.start)
+    say(f"services ready; logs in {DATA / 'logs'}")
+    if not os.environ.get("RAQIB_BOOTSTRAP_API_KEY"):
+        say(f"admin API key (generated for this run): {api_key}")
+    auth = {"Authorization": f"Bearer {api_key}"}
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+
+    secret_box: dict[str, str] = {}
+
+    async def hook(request: Request) -> Response:
+        body = (await request.body()).decode()
+        try:
+            Webhook(secret_box["secret"]).verify(body, dict(request.headers))
+            verified = True
+        except WebhookVerificationError:
+            verified = False
+        show_alert(json.loads(body)["data"], verified)
+        return Response(status_code=204)
+
+    port = free_port()
+    receiver = uvicorn.Server(uvicorn.Config(Starlette(routes=[Route("/hook", hook, methods=["POST"])]),
+                                             host="127.0.0.1", port=port, log_level="warning"))
+    receiver.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    receiver_task = asyncio.create_task(receiver.serve())
+    sub_id = None
+    try:
+        async with httpx.AsyncClient(timeout=10) as client:
+            r = await client.post("http://127.0.0.1:8002/v1/subscriptions", headers=auth,
+                                  json={"url": f"http://127.0.0.1:{port}/hook"})
+            r.raise_for_status()
+            sub_id, secret_box["secret"] = r.json()["id"], r.json()["secret"]
+            say(f"subscribed a local receiver (http://127.0.0.1:{port}/hook); posting sample reports …")
+            for line in SAMPLES.read_text().splitlines():
+                sample = json.loads(line)
+                r = await client.post("http://127.0.0.1:8000/v1/articles", headers=auth, json=sample)
+                r.raise_for_status()
+                note = " (duplicate: ingested by an earlier run; see GET /v1/alerts)" if r.json()["duplicate"] \
+                    else ""
+                say(f"  posted [{sample['lang']}] {sample['title']}{note}")
+            say("\nwaiting for alerts — post your own with curl (see README); Ctrl-C to stop\n")
+            await stop.wait()
+            say("\nstopping …")
+            await client.delete(f"http://127.0.0.1:8002/v1/subscriptions/{sub_id}", headers=auth)
+    finally:
+        receiver.should_exit = True
+        await receiver_task
+        codes = await asyncio.to_thread(stack.stop)
+        say(f"stopped: {codes}")
+    return 0 if all(c == 0 for c in codes.values()) else 1

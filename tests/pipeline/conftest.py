@@ -1,0 +1,78 @@
+"""One running pipeline per test session (a consumer-group join costs ~5 s on the embedded broker):
+the real Tansu broker, the three services as processes, and a real webhook receiver process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from devstack.embedded import free_port, wait_for_port
+from devstack.stack import Stack
+
+API_KEY = "rk_test_" + "x" * 32
+
+
+@dataclass
+class Receiver:
+    port: int
+    process: subprocess.Popen[bytes]
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.port}/hook/{name}"
+
+    def received(self, name: str | None = None) -> list[dict[str, Any]]:
+        items = httpx.get(f"http://127.0.0.1:{self.port}/received", timeout=5).json()
+        return [i for i in items if name is None or i["name"] == name]
+
+    def fail_next(self, n: int) -> None:
+        httpx.post(f"http://127.0.0.1:{self.port}/control", json={"fail": n}, timeout=5)
+
+    def wait_for(self, name: str, count: int, timeout: float = 30.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            got = [i for i in self.received(name) if i["answered"] == 204]
+            if len(got) >= count:
+                return got
+            time.sleep(0.2)
+        raise AssertionError(f"{name}: wanted {count} delivered notices, got {len(self.received(name))} "
+                             f"requests after {timeout}s")
+
+
+@pytest.fixture(scope="session")
+def stack(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    logs = tmp_path_factory.mktemp("logs")
+    s = Stack(database_url=database_url, api_key=API_KEY, log_dir=logs, extra_env={
+        "RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_BACKOFF_S": "[0.5, 1.0, 1.0]",
+        "RAQIB_TOPIC_PARTITIONS": "2", "RAQIB_LOG_LEVEL": "INFO"})
+    s.start()
+    yield s
+    codes = s.stop()
+    for name, svc in s.services.items():
+        if codes[name] != 0:
+            sys.stderr.write(f"--- {name} exited {codes[name]}\n{svc.log_tail(80)}\n")
+    assert all(code == 0 for code in codes.values()), f"services did not stop cleanly: {codes}"
+
+
+@pytest.fixture(scope="session")
+def receiver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Receiver]:
+    port = free_port()
+    log = (Path(tmp_path_factory.mktemp("receiver")) / "receiver.log").open("wb")
+    proc = subprocess.Popen([sys.executable, "-m", "tests.receiver", str(port)], stdout=log,
+                            stderr=subprocess.STDOUT)
+    wait_for_port(port, proc=proc)
+    yield Receiver(port, proc)
+    proc.terminate()
+    proc.wait(10)
+
+
+@pytest.fixture(scope="session")
+def auth() -> dict[str, str]:
+    return {"Authorization": f"Bearer {API_KEY}"}
