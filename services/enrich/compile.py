@@ -1,0 +1,213 @@
+"""Compile validated records into entries + one token trie, recording validation problems."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from services.enrich import geonames
+from services.enrich.gazetteer import (
+    ActorRec,
+    EngineRules,
+    Entry,
+    EventTypeRec,
+    FacilityRec,
+    Gazetteer,
+    PlaceRec,
+)
+from services.enrich.matcher import Payload, Trie, key_tokens
+from services.enrich.normalize import fold_text
+
+_HAS_AR = re.compile(r"[\u0600-\u06ff]")
+_HAS_LATIN = re.compile(r"[A-Za-z]")
+_HAS_OTHER = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u0600-\u06ff\u0750-\u077f\s\-'’ʿʼ‘`´]")
+_PLACE_KIND_RANK = {"city": 0, "town": 1, "village": 2, "admin1": 3, "region": 4, "country": 5}
+
+
+class _Builder:
+    def __init__(self, rules: EngineRules) -> None:
+        self.trie = Trie()
+        self.entries: dict[str, Entry] = {}
+        self.problems: list[str] = []
+        # (key, layer) -> {id: place kind or ""} for curated conflict detection
+        self.claims: dict[tuple[tuple[str, ...], str], dict[str, str]] = defaultdict(dict)
+        self.rules = rules
+        self.geo_stop_en = {fold_text(w) for w in rules.geonames_stop.en}
+        self.geo_stop_ar = {fold_text(w) for w in rules.geonames_stop.ar}
+
+    def entry(self, e: Entry) -> None:
+        if e.id in self.entries:
+            self.problems.append(f"duplicate id {e.id}")
+        self.entries[e.id] = e
+
+    def add(self, alias: str, payload: Payload, layer: str, kind: str = "", claim: bool = True) -> None:
+        toks = key_tokens(alias)
+        if not toks:
+            self.problems.append(f"{payload[1]}: alias {alias!r} has no tokens")
+            return
+        self.trie.add(toks, payload)
+        if claim:
+            self.claims[(tuple(toks), layer)][payload[1]] = kind
+
+
+def compile_gazetteer(
+    rules: EngineRules,
+    facilities: list[FacilityRec],
+    actors: list[ActorRec],
+    places: list[PlaceRec],
+    events: list[EventTypeRec],
+    *,
+    with_geonames: bool = True,
+) -> Gazetteer:
+    b = _Builder(rules)
+    _facilities(b, facilities)
+    _actors(b, actors)
+    _heads(b)
+    event_labels = _events(b, events)
+    _places(b, places, with_geonames)
+    _check_conflicts(b)
+    return Gazetteer(
+        entries=b.entries,
+        trie=b.trie,
+        rules=rules,
+        event_labels=event_labels,
+        en_name_stop=frozenset(fold_text(w) for w in rules.en_name_stop),
+        ar_name_stop=frozenset(fold_text(w) for w in rules.ar_name_stop),
+        problems=b.problems,
+    )
+
+
+def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
+    heads = b.rules.heads
+    for r in recs:
+        b.entry(Entry(r.id, "facility", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon))
+        if r.lat is None or r.lon is None:
+            b.problems.append(f"{r.id}: no coordinates")
+        for _lang, a in r.aliases.all():
+            b.add(a, ("fac", r.id, "alias"), "facility")
+        h = heads.get(r.kind)
+        cores = r.core.all() + r.former_names.all()
+        for lang, c in cores:
+            # the bare core is ambiguous (town al-Hol vs al-Hol camp): never claimed, resolved by context
+            b.add(c, ("core", r.id, ""), "core", claim=False)
+            if h is None:
+                continue
+            if lang == "ar":
+                forms = [f"{w} {c}" for w in h.ar_before]
+            else:
+                forms = [f"{c} {w}" for w in h.en_after] + [f"{w} {c}" for w in h.en_before]
+            for f in forms:
+                b.add(f, ("fac", r.id, "head"), "facility")
+
+
+def _actors(b: _Builder, recs: list[ActorRec]) -> None:
+    for r in recs:
+        b.entry(Entry(r.id, "actor", r.canonical, r.type, r.country))
+        for _lang, a in r.aliases.all():
+            b.add(a, ("actor", r.id, ""), "actor")
+        for _lang, a in r.context_refs.all():
+            b.add(a, ("ctx", r.id, ""), "ctx", claim=False)
+
+
+def _heads(b: _Builder) -> None:
+    for kind, h in b.rules.heads.items():
+        for w in h.ar_before:
+            b.add(w, ("head", kind, "ar_before"), "head", claim=False)
+        for w in h.en_after:
+            b.add(w, ("head", kind, "en_after"), "head", claim=False)
+        for w in h.en_before:
+            b.add(w, ("head", kind, "en_before"), "head", claim=False)
+
+
+def _events(b: _Builder, recs: list[EventTypeRec]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for r in recs:
+        labels[r.id] = r.label
+        for _lang, t in r.triggers.all():
+            b.add(t, ("event", r.id, ""), "event")
+    return labels
+
+
+def _places(b: _Builder, recs: list[PlaceRec], with_geonames: bool) -> None:
+    merged: dict[int, PlaceRec] = {}
+    for r in recs:
+        if r.id.startswith("geonames:"):
+            merged[int(r.id.split(":", 1)[1])] = r
+            continue
+        b.entry(Entry(r.id, "place", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon))
+        if r.lat is None or r.lon is None:
+            b.problems.append(f"{r.id}: no coordinates")
+        _place_aliases(b, r)
+    if not with_geonames:
+        for n, r in merged.items():
+            b.entry(Entry(f"geonames:{n}", "place", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon))
+            _place_aliases(b, r)
+        return
+    seen: set[int] = set()
+    for c in geonames.load_cities():
+        cur = merged.get(c.geonameid)
+        gid = f"geonames:{c.geonameid}"
+        if cur is not None:
+            seen.add(c.geonameid)
+            lat = cur.lat if cur.lat is not None else c.lat
+            lon = cur.lon if cur.lon is not None else c.lon
+            e = Entry(gid, "place", cur.canonical, cur.kind, cur.country or c.country,
+                      cur.admin1, lat, lon, c.population, True)
+            b.entry(e)
+            _place_aliases(b, cur)
+        else:
+            b.entry(Entry(gid, "place", c.name, "city", c.country, None, c.lat, c.lon, c.population, False))
+        _geonames_aliases(b, c, gid, curated=cur is not None)
+    for gid_n in set(merged) - seen:
+        b.problems.append(f"geonames:{gid_n}: not a GeoNames city in scope")
+        r = merged[gid_n]
+        b.entry(Entry(f"geonames:{gid_n}", "place", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon))
+        _place_aliases(b, r)
+
+
+def _place_aliases(b: _Builder, r: PlaceRec) -> None:
+    names = [("en", r.canonical), *r.aliases.all()]
+    for _lang, a in names:
+        b.add(a, ("place", r.id, "cur"), "place", kind=r.kind)
+
+
+def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) -> None:
+    latin = {c.name}
+    arabic: set[str] = set()
+    for a in c.alternatenames:
+        if _HAS_OTHER.search(a):
+            continue
+        if _HAS_AR.search(a) and not _HAS_LATIN.search(a):
+            arabic.add(a)
+        elif _HAS_LATIN.search(a) and not _HAS_AR.search(a) and (c.population >= 15000 or curated):
+            latin.add(a)
+    for a in latin:
+        if any(ch.isdigit() for ch in a) or (a.isupper() and len(a) <= 4):
+            continue
+        toks = key_tokens(a)
+        if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_en)):
+            continue
+        b.trie.add(toks, ("place", gid, "geo"))
+    for a in arabic:
+        toks = key_tokens(a)
+        if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_ar)):
+            continue
+        b.trie.add(toks, ("place", gid, "geo"))
+
+
+def _check_conflicts(b: _Builder) -> None:
+    """An alias claimed by two curated entries of one layer needs a disambiguation rule.
+
+    The only rule for places: different kinds (city vs governorate of the same name) — the more
+    specific kind wins unless a governorate cue precedes it. Everything else is a data error.
+    """
+    for (key, layer), ids in b.claims.items():
+        if len(ids) < 2:
+            continue
+        if layer == "place" and len(set(ids.values())) == len(ids):
+            continue
+        b.problems.append(f"alias {' '.join(key)!r} ({layer}) claimed by {sorted(ids)}")
+
+
+def place_rank(e: Entry) -> int:
+    return _PLACE_KIND_RANK.get(e.kind or "city", 6)

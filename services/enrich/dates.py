@@ -1,0 +1,137 @@
+"""Event date: the first explicit date in the text, resolved against the publication date.
+
+Handles Arabic (Egyptian/Gulf and Syriac/Levantine month names, "26 يناير / كانون الثاني"), ordinal
+day words ("الخامس والعشرين من يناير"), "this month" phrases ("من هذا الشهر", "الشهر الحالي"), English
+("26 January", "January 26, 2025", "the 27th of this month"), Arabic-Indic digits, and year inference:
+without a year, the latest date not more than a week after publication. "Yesterday"/"أمس" is used only
+when no explicit date is found.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from services.enrich.normalize import fold_text
+
+_AR_MONTHS = {
+    1: ["يناير", "كانون الثاني", "جانفي"], 2: ["فبراير", "شباط", "فيفري"], 3: ["مارس", "اذار"],
+    4: ["ابريل", "نيسان", "افريل"], 5: ["مايو", "ايار", "ماي"], 6: ["يونيو", "يونيه", "حزيران", "جوان"],
+    7: ["يوليو", "يوليه", "تموز", "جويليه"], 8: ["اغسطس", "اب", "اوت"], 9: ["سبتمبر", "ايلول"],
+    10: ["اكتوبر", "تشرين الاول"], 11: ["نوفمبر", "تشرين الثاني"], 12: ["ديسمبر", "كانون الاول"],
+}
+_EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december"]
+_EN_ABBR = {m[:3]: i + 1 for i, m in enumerate(_EN_MONTHS)} | {"sept": 9}
+
+_AR_UNITS = {"الاول": 1, "الحادي": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5, "السادس": 6,
+             "السابع": 7, "الثامن": 8, "التاسع": 9, "العاشر": 10}
+_AR_ORD: dict[str, int] = {}
+for _w, _n in _AR_UNITS.items():
+    if _n <= 10 and _w != "الحادي":
+        _AR_ORD[_w] = _n
+    if _n <= 9:
+        _AR_ORD[f"{_w} عشر"] = 10 + _n
+        _AR_ORD[f"{_w} والعشرين"] = 20 + _n
+_AR_ORD["العشرين"] = 20
+_AR_ORD["الثلاثين"] = 30
+_AR_ORD["الحادي والثلاثين"] = 31
+
+_ar_month_alts = {name: m for m, names in _AR_MONTHS.items() for name in names}
+_AR_MONTH = "|".join(sorted(_ar_month_alts, key=len, reverse=True))
+_AR_ORDS = "|".join(sorted(_AR_ORD, key=len, reverse=True))
+_THIS_MONTH = r"(?:هذا الشهر|الشهر الحالي|الشهر الجاري|الشهر نفسه)"
+_PFX = r"(?:^|(?<=[\s(،,]))[وب]?"
+_AR_YEAR = r"(?:\s*(?:من\s+)?(?:عام|العام|سنه|لعام)?\s*(\d{4}|الحالي|الجاري|الماضي))?"
+_AR_NUM_RE = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_AR_MONTH}|{_THIS_MONTH})(?![\w])"
+    rf"(?:\s*[/(\-]\s*(?:{_AR_MONTH})\s*\)?)?{_AR_YEAR}"
+)
+_AR_ORD_RE = re.compile(
+    rf"{_PFX}(?:يوم\s+)?({_AR_ORDS})\s+(?:من\s+)?(?:شهر\s+)?({_AR_MONTH}|{_THIS_MONTH})(?![\w])"
+    rf"(?:\s*[/(\-]\s*(?:{_AR_MONTH})\s*\)?)?{_AR_YEAR}"
+)
+_EN_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_EN_DM_RE = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH}|this month)\b(?:,?\s+(\d{{4}}))?"
+)
+_EN_MD_RE = re.compile(rf"\b({_EN_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_YESTERDAY_RE = re.compile(r"\byesterday\b|(?:^|(?<=\s))(?:يوم\s+)?[و]?امس(?!\w)")
+
+
+def _en_month(s: str) -> int | None:
+    s = s.rstrip(".")
+    if s == "this month":
+        return 0
+    return _EN_ABBR.get(s[:4] if s.startswith("sept") else s[:3])
+
+
+def _ar_month(s: str) -> int:
+    return 0 if s not in _ar_month_alts else _ar_month_alts[s]
+
+
+def _resolve(day: int, month: int, year_txt: str | None, pub: date | None) -> date | None:
+    if month == 0:
+        if pub is None:
+            return None
+        month = pub.month
+    year: int | None = None
+    if year_txt and year_txt.isdigit():
+        year = int(year_txt)
+    elif year_txt in ("الماضي",) and pub is not None:
+        year = pub.year - 1
+    if year is None:
+        if pub is None:
+            return None
+        year = pub.year
+        try:
+            cand = date(year, month, day)
+        except ValueError:
+            return None
+        if cand > pub + timedelta(days=7) and not year_txt:
+            year -= 1
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def extract_event_date(text: str, published_at: datetime | date | None) -> date | None:
+    pub = published_at.date() if isinstance(published_at, datetime) else published_at
+    norm = fold_text(text).replace("\u0640", "")
+    found: list[tuple[int, date]] = []
+    for m in _AR_NUM_RE.finditer(norm):
+        d = _resolve(int(m.group(1)), _ar_month(m.group(2)), m.group(3), pub)
+        if d:
+            found.append((m.start(), d))
+    for m in _AR_ORD_RE.finditer(norm):
+        d = _resolve(_AR_ORD[m.group(1)], _ar_month(m.group(2)), m.group(3), pub)
+        if d:
+            found.append((m.start(), d))
+    low = norm.lower()
+    for m in _EN_DM_RE.finditer(low):
+        mo = _en_month(m.group(2))
+        if mo is not None:
+            d = _resolve(int(m.group(1)), mo, m.group(3), pub)
+            if d:
+                found.append((m.start(), d))
+    for m in _EN_MD_RE.finditer(low):
+        mo = _en_month(m.group(1))
+        if mo and not (m.group(1) == "may" and not m.group(3) and _modal_may(low, m.start())):
+            d = _resolve(int(m.group(2)), mo, m.group(3), pub)
+            if d:
+                found.append((m.start(), d))
+    if found:
+        return min(found)[1]
+    if pub is not None and _YESTERDAY_RE.search(low):
+        return pub - timedelta(days=1)
+    return None
+
+
+def _modal_may(low: str, i: int) -> bool:
+    """'may 5' in 'they may 5 …' is not a date; a preceding 'on'/'in' or a capital would be."""
+    before = low[max(0, i - 4) : i]
+    return not before.strip().endswith(("on", "in", "of", "by", ","))

@@ -1,0 +1,184 @@
+"""The enrichment domain: `load_gazetteer()` once, then the pure `enrich(text, gazetteer) -> Annotation`.
+
+Pipeline (all in memory, no I/O): scan the original text against the token trie → split layers →
+longest-match selection → facilities (gazetteer names with a head word or a standalone alias, then
+open-world "head + name") → bare facility names (town vs camp) → places (best of the entries sharing
+the name) → actors (+ context-only references) → event types → event date → alert.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from services.enrich.dates import extract_event_date
+from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
+from services.enrich.matcher import scan
+from services.enrich.normalize import detect_lang, fold
+from services.enrich.openworld import OpenFacility, find_open, slug
+from services.enrich.resolve import Cand, longest, split_layers
+from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
+
+__all__ = ["enrich", "load_gazetteer"]
+
+_PLACE_CUES = {"town", "village", "city", "بلده", "مدينه", "ناحيه", "قريه", "بلدة", "مدينة"}
+_ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
+_CORE_WINDOW = 60  # chars: a head word this close to a bare facility name makes it the facility
+_PRIORITY_COUNTRIES = ("SY", "IQ")
+
+
+def enrich(
+    text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
+) -> Annotation:
+    gaz = gazetteer
+    lang = lang or detect_lang(text)
+    ents, trig = split_layers(text, scan(text, gaz.trie))
+    taken = longest(ents)
+
+    facilities: list[FacilityMention] = []
+    fac_ids: set[str] = set()
+    for c in taken:
+        if c.role == "fac":
+            e = gaz.entries[c.payloads[0][1]]
+            conf = 0.97 if c.payloads[0][2] == "alias" else 0.95
+            facilities.append(_fac(text, c.start, c.end, e, conf))
+            fac_ids.add(e.id)
+    places_c = [c for c in taken if c.role == "place"]
+    heads = [c for c in taken if c.role == "head"]
+    opens = find_open(text, heads, taken, gaz)
+    for of in opens:
+        facilities.append(_open_fac(text, of, places_c, gaz))
+    covered = [(f.start, f.end) for f in facilities]
+
+    # bare facility names: the camp if that facility is named elsewhere or a head word is near
+    core_spans: set[tuple[int, int]] = set()
+    for c in taken:
+        if c.role != "core":
+            continue
+        fid = c.payloads[0][1]
+        e = gaz.entries[fid]
+        if _inside(c.start, c.end, covered) or _cue_before(text, c.start, _PLACE_CUES):
+            continue
+        if fid in fac_ids or _head_near(c, heads, e.kind):
+            facilities.append(_fac(text, c.start, c.end, e, 0.75 if fid in fac_ids else 0.6))
+            core_spans.add((c.start, c.end))
+            covered.append((c.start, c.end))
+
+    places: list[PlaceMention] = []
+    for c in places_c:
+        if _inside(c.start, c.end, covered) or (c.start, c.end) in core_spans:
+            continue
+        pm = _place(text, c, gaz)
+        if pm is not None:
+            places.append(pm)
+
+    actors = _actors(text, taken, gaz)
+    events = _events(text, trig)
+    facilities.sort(key=lambda f: f.start)
+    return Annotation(
+        lang=lang,
+        places=places,
+        facilities=facilities,
+        actors=actors,
+        event_types=events,
+        event_date=extract_event_date(text, published_at),
+        alert=bool(facilities),
+    )
+
+
+def _fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:
+    return FacilityMention(
+        surface=text[s:e], start=s, end=e, id=ent.id, canonical=ent.canonical, confidence=conf,
+        country=ent.country, lat=ent.lat, lon=ent.lon, admin1=ent.admin1, kind=ent.kind or "camp",
+    )
+
+
+def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> FacilityMention:
+    inner = [c for c in places if of.name_start <= c.start and c.end <= of.name_end]
+    loc: Entry | None = None
+    conf = 0.6
+    if inner:
+        loc = _best_entry(text, inner[0], gaz)
+        conf = 0.7
+    else:
+        near = sorted(
+            (c for c in places if not (of.start <= c.start < of.end)),
+            key=lambda c: (_best_entry(text, c, gaz).kind == "country", abs(c.start - of.start)),
+        )
+        if near:
+            loc = _best_entry(text, near[0], gaz)
+    canonical = f"{text[of.start:of.end]}"
+    return FacilityMention(
+        surface=text[of.start : of.end], start=of.start, end=of.end, id=f"open:{of.kind}:{slug(of.name)}",
+        canonical=canonical, confidence=conf, kind=of.kind,
+        country=loc.country if loc else None, lat=loc.lat if loc else None,
+        lon=loc.lon if loc else None, admin1=loc.admin1 if loc else None,
+    )
+
+
+def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def _cue_before(text: str, s: int, cues: set[str]) -> bool:
+    words = text[max(0, s - 25) : s].split()
+    return bool(words) and (fold(words[-1]) in cues or (len(words) > 1 and fold(words[-2]) in cues
+                                                         and fold(words[-1]) in ("of", "the")))
+
+
+def _head_near(c: Cand, heads: list[Cand], kind: str | None) -> bool:
+    return any(h.payloads[0][1] == kind and abs(h.start - c.start) <= _CORE_WINDOW for h in heads)
+
+
+def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
+    ents = [gaz.entries[i] for i in dict.fromkeys(c.ids)]
+    if len(ents) == 1:
+        return ents[0]
+    admin_cue = _cue_before(text, c.start, _ADMIN_CUES)
+    return min(ents, key=lambda e: (
+        not e.curated,
+        (e.kind != "admin1") if admin_cue else (e.kind == "admin1"),
+        e.country not in _PRIORITY_COUNTRIES,
+        -e.population,
+    ))
+
+
+def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
+    e = _best_entry(text, c, gaz)
+    n = len(set(c.ids))
+    if e.curated:
+        conf = 0.9 if n == 1 else 0.8
+    else:
+        conf = 0.85 if e.population >= 100000 else 0.7 if e.population >= 10000 else 0.55
+        if n > 1:
+            conf -= 0.15
+    return PlaceMention(
+        surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id, canonical=e.canonical,
+        confidence=round(conf, 2), country=e.country, lat=e.lat, lon=e.lon, admin1=e.admin1,
+    )
+
+
+def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for c in taken:
+        if c.role == "actor":
+            e = gaz.entries[c.payloads[0][1]]
+            out.append(ActorMention(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
+                                    canonical=e.canonical, confidence=0.9))
+        elif c.role == "ctx":
+            named = {a.id for a in out}
+            cands = [i for i in dict.fromkeys(c.ids) if i in named]
+            if len(cands) == 1:  # resolved only when unambiguous
+                e = gaz.entries[cands[0]]
+                out.append(ActorMention(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
+                                        canonical=e.canonical, confidence=0.7))
+    return out
+
+
+def _events(text: str, trig: list[Cand]) -> list[EventTypeMention]:
+    seen: dict[str, EventTypeMention] = {}
+    for c in longest(trig):
+        for p in c.payloads:
+            if p[1] not in seen:
+                seen[p[1]] = EventTypeMention(type=p[1], surface=text[c.start : c.end], start=c.start,
+                                              end=c.end, confidence=0.8 if c.ntokens > 1 else 0.7)
+    return sorted(seen.values(), key=lambda m: m.start)

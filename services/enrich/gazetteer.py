@@ -1,0 +1,144 @@
+"""Gazetteer: curated data files + GeoNames cities, validated once and compiled into a token trie."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from services.enrich import geonames
+from services.enrich.matcher import Trie, key_tokens
+from services.enrich.normalize import fold_text, is_arabic_token
+
+log = logging.getLogger(__name__)
+
+DATA_DIR = Path(__file__).parent / "data"
+RULES_FILE = Path(__file__).parent / "engine_rules.yaml"
+
+
+class _Rec(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+
+class Names(_Rec):
+    en: list[str] = []
+    ar: list[str] = []
+
+    def all(self) -> list[tuple[str, str]]:
+        return [("en", a) for a in self.en] + [("ar", a) for a in self.ar]
+
+
+class FacilityRec(_Rec):
+    id: str
+    kind: Literal["prison", "camp"]
+    type: str | None = None
+    canonical: str
+    core: Names = Names()
+    aliases: Names = Names()
+    former_names: Names = Names()
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+
+class ActorRec(_Rec):
+    id: str
+    canonical: str
+    type: str | None = None
+    country: str | None = None
+    aliases: Names = Names()
+    context_refs: Names = Names()
+
+
+class PlaceRec(_Rec):
+    id: str
+    kind: str = "city"
+    canonical: str
+    aliases: Names = Names()
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = Field(default=None, ge=-90, le=90)
+    lon: float | None = Field(default=None, ge=-180, le=180)
+
+
+class EventTypeRec(_Rec):
+    id: str
+    label: str = ""
+    triggers: Names = Names()
+
+
+class HeadRules(_Rec):
+    ar_before: list[str] = []
+    en_after: list[str] = []
+    en_before: list[str] = []
+
+
+class EngineRules(_Rec):
+    heads: dict[str, HeadRules]
+    en_name_stop: list[str] = []
+    ar_name_stop: list[str] = []
+    geonames_stop: Names = Names()
+
+
+@dataclass(slots=True)
+class Entry:
+    id: str
+    layer: str  # place | facility | actor
+    canonical: str
+    kind: str | None = None  # facility: prison|camp; place: country|admin1|city|…
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    curated: bool = True
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    entries: dict[str, Entry]
+    trie: Trie
+    rules: EngineRules
+    event_labels: dict[str, str]
+    en_name_stop: frozenset[str]
+    ar_name_stop: frozenset[str]
+    problems: list[str] = field(default_factory=list)  # validation findings (see validate())
+
+
+def _read_list(path: Path, key: str | None = None) -> list[Any]:
+    if not path.exists():
+        log.warning("gazetteer file missing: %s", path)
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if key is not None and isinstance(data, dict):
+        data = data.get(key, [])
+    return list(data or [])
+
+
+def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) -> Gazetteer:
+    d = data_dir or DATA_DIR
+    rules = EngineRules.model_validate(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))
+    facilities = [FacilityRec.model_validate(r) for r in _read_list(d / "facilities.yaml")]
+    actors = [ActorRec.model_validate(r) for r in _read_list(d / "actors.yaml")]
+    places = [PlaceRec.model_validate(r) for r in _read_list(d / "places.yaml")]
+    events = [EventTypeRec.model_validate(r) for r in _read_list(d / "event_types.yaml", "types")]
+    from services.enrich.compile import compile_gazetteer  # local: compile imports this module
+
+    return compile_gazetteer(rules, facilities, actors, places, events, with_geonames=with_geonames)
+
+
+def keys_of(alias: str) -> list[str]:
+    return key_tokens(alias)
+
+
+def is_arabic(alias: str) -> bool:
+    f = fold_text(alias).strip()
+    return is_arabic_token(f)
+
+
+__all__ = ["Entry", "Gazetteer", "geonames", "load_gazetteer"]

@@ -1,0 +1,140 @@
+"""Longest match of gazetteer keys over the tokens of the original text.
+
+Keys are sequences of folded tokens stored in a token trie (nested dicts). A text is scanned once with
+one C-level `findall`; the set of its distinct tokens is intersected with the set of first tokens the
+gazetteer knows (with Arabic proclitic variants pre-expanded, so والهول / بمخيم / للسجن hit directly);
+only those tokens are located (`str.find`) and walked down the trie. No regex alternation over names.
+
+English articles (al-, el-, Al , ad-, as-, ash- …) are not part of keys: they are skipped between
+tokens and added back to the surface span, so al-Hol / Al Hol / Hol / el-Hol are one key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from services.enrich.normalize import _A, _HYPHENS, _W, TOKEN_RE, fold, is_arabic_token, proclitic_variants
+
+_H = "\\-" + _HYPHENS
+_SEP = f"[ \u00a0{_H}]+"
+_TOK = f"[{_W}]+(?:[{_A}][{_W}]+)*"
+# An English article: al/el as a word (Al Hol, al-Hol), the assimilated ones only with a hyphen (ash-).
+_ART = f"(?:(?i:al|el)[ \u00a0{_H}]+|(?i:ad|an|ar|as|ash|at|az|adh|ath|ed|en|es|ez|ul|ag|ed|et)[{_H}])"
+NEXT_RE = re.compile(f"{_SEP}{_ART}?({_TOK})")
+_LEAD_ART_RE = re.compile(f"^{_ART}")
+_ART_BEFORE_RE = re.compile(f"(?:^|[^{_W}{_A}]){_ART}$")
+
+PAYLOAD = "\0"  # trie key under which a node's payloads live (never a token)
+
+Payload = tuple[str, str, str]  # (role, id, extra)
+
+
+@dataclass(slots=True)
+class Trie:
+    root: dict = field(default_factory=dict)
+    # folded surface first token -> [(trie first token, proclitic length)]
+    first: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def add(self, tokens: list[str], payload: Payload) -> None:
+        node = self.root
+        for t in tokens:
+            node = node.setdefault(t, {})
+        lst = node.setdefault(PAYLOAD, [])
+        if payload not in lst:
+            lst.append(payload)
+        head = tokens[0]
+        self._first(head, head, 0)
+        if is_arabic_token(head):
+            for variant, plen in proclitic_variants(head):
+                self._first(variant, head, plen)
+
+    def _first(self, surface: str, head: str, plen: int) -> None:
+        lst = self.first.setdefault(surface, [])
+        if (head, plen) not in lst:
+            lst.append((head, plen))
+
+
+def key_tokens(alias: str) -> list[str]:
+    """The folded token sequence of an alias, read exactly as the scanner reads text."""
+    s = alias.strip()
+    m = _LEAD_ART_RE.match(s)
+    pos = m.end() if m else 0
+    first = TOKEN_RE.match(s, pos)
+    if first is None:
+        return []
+    toks = [fold(first.group())]
+    pos = first.end()
+    while pos < len(s):
+        nm = NEXT_RE.match(s, pos)
+        if nm is None:
+            break
+        toks.append(fold(nm.group(1)))
+        pos = nm.end()
+    return [t for t in toks if t]
+
+
+@dataclass(slots=True)
+class Match:
+    start: int  # original offsets; the surface is text[start:end]
+    end: int
+    payloads: list[Payload]
+    ntokens: int
+    proclitic: int  # length of a stripped Arabic proclitic (0 if none)
+
+
+def scan(text: str, trie: Trie) -> list[Match]:
+    """Every trie match in `text` that ends on a token with payloads (all lengths, all starts)."""
+    first = trie.first
+    root = trie.root
+    raw_tokens = set(TOKEN_RE.findall(text))
+    hits: dict[str, list[tuple[str, int]]] = {}
+    for raw in raw_tokens:
+        f = fold(raw)
+        lst = first.get(f)
+        if lst is not None:
+            hits[raw] = lst
+    out: list[Match] = []
+    for raw, heads in hits.items():
+        n = len(raw)
+        pos = text.find(raw)
+        while pos >= 0:
+            end = pos + n
+            if _starts_token(text, pos) and _ends_token(text, end):
+                for head, plen in heads:
+                    _walk(text, root[head], pos, end, plen, out)
+            pos = text.find(raw, end)
+    return out
+
+
+def _starts_token(text: str, i: int) -> bool:
+    return i == 0 or TOKEN_RE.match(text, i - 1, i + 1) is None
+
+
+def _ends_token(text: str, i: int) -> bool:
+    return i >= len(text) or TOKEN_RE.match(text, i, i + 1) is None
+
+
+def _walk(text: str, node: dict, start: int, end: int, plen: int, out: list[Match]) -> None:
+    s = start + plen
+    if plen == 0 and s >= 2:
+        am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
+        if am is not None:
+            s = am.start() + (0 if text[am.start()] in "AaEe" else 1)
+    ntok = 1
+    pl = node.get(PAYLOAD)
+    if pl is not None:
+        out.append(Match(s, end, pl, ntok, plen))
+    while True:
+        m = NEXT_RE.match(text, end)
+        if m is None:
+            return
+        child = node.get(fold(m.group(1)))
+        if child is None:
+            return
+        node = child
+        end = m.end()
+        ntok += 1
+        pl = node.get(PAYLOAD)
+        if pl is not None:
+            out.append(Match(s, end, pl, ntok, plen))

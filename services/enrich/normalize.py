@@ -1,0 +1,163 @@
+"""Text normalisation for matching that never moves offsets.
+
+One translation table folds what should not matter for matching: case, Latin accents, Arabic
+diacritics and tatweel, alef/hamza forms, ى/ي, ة/ه, Persian/Kurdish letter variants, presentation forms
+(NFKC), Arabic-Indic digits, every Unicode hyphen, apostrophe/ayn marks, odd spaces, zero-width and
+bidi marks. Matching scans the ORIGINAL text token by token and folds each token (cached), so
+offsets never move: text[start:end] is always the surface.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+IGN = "\u0640"  # tatweel: stands in for every ignorable character, stripped by clean()
+APOS = "'"
+
+_HYPHENS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d\u05be\u1806"
+_APOSTROPHES = "\u2019\u2018\u02bc\u02bf\u02be\u0060\u00b4\u2032\u02bb\u02b9\u055a\uff07\u201b"
+_SPACES = "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_IGNORABLE = (
+    "\u00ad\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff\u061c"
+)
+_ARABIC_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا", "ٵ": "ا",
+    "ؤ": "و", "ئ": "ي", "ى": "ي", "ة": "ه", "ۀ": "ه", "ە": "ه", "ھ": "ه", "ہ": "ه", "ۃ": "ه",
+    "ک": "ك", "ڪ": "ك", "گ": "ك", "ی": "ي", "ې": "ي", "ێ": "ي", "ۍ": "ي", "ے": "ي",
+    "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف", "ڨ": "ق", "ۆ": "و", "ۇ": "و", "ۈ": "و", "ۋ": "و",
+    "ڕ": "ر", "ڵ": "ل", "ٹ": "ت", "ڈ": "د", "ڑ": "ر", "ں": "ن",
+}
+
+
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Mn", "Me")
+
+
+def _fold_char(ch: str) -> str:
+    """The normalised form of one character (may be several characters for ligatures)."""
+    if ch in _HYPHENS:
+        return "-"
+    if ch in _APOSTROPHES:
+        return APOS
+    if ch in _SPACES or ch == "\u200b":
+        return " "
+    if ch in _IGNORABLE or ch == IGN:
+        return IGN
+    if ch in _ARABIC_FOLD:
+        return _ARABIC_FOLD[ch]
+    cp = ord(ch)
+    if 0x0660 <= cp <= 0x0669:
+        return chr(cp - 0x0660 + 48)
+    if 0x06F0 <= cp <= 0x06F9:
+        return chr(cp - 0x06F0 + 48)
+    if _is_mark(ch):
+        return IGN
+    if 0xFB00 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFF or 0xFF00 <= cp <= 0xFFEF:
+        nf = unicodedata.normalize("NFKC", ch)
+        if nf != ch:
+            return "".join(_fold_char(c) for c in nf).replace(IGN, "") or IGN
+    if cp < 0x2500 and ch.isalpha():
+        if ch == "ı":
+            return "i"
+        base = "".join(c for c in unicodedata.normalize("NFD", ch) if not _is_mark(c)).lower()
+        if len(base) == 1:
+            return base
+        low = ch.lower()
+        return low if len(low) == 1 else ch
+    return ch
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    ranges = [
+        (0x0000, 0x0250), (0x0300, 0x0370), (0x0590, 0x0600), (0x0600, 0x0780), (0x0870, 0x0900),
+        (0x1800, 0x1810), (0x1E00, 0x1F00), (0x2000, 0x2070), (0xFB00, 0xFE00), (0xFE20, 0xFE30),
+        (0xFE50, 0xFF00), (0xFF00, 0xFFF0), (0x02B0, 0x0300), (0x0530, 0x0560),
+    ]
+    for lo, hi in ranges:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            folded = _fold_char(ch)
+            if folded != ch:
+                table[cp] = folded
+    return table
+
+
+TABLE = _build_table()
+_EXPANDING = {cp for cp, v in TABLE.items() if len(v) > 1}
+
+# A token in the ORIGINAL text: word characters plus combining marks and zero-width joiners (they sit
+# inside words), joined by apostrophe/ayn marks (Sina'a, Sina’a). Hyphens and spaces separate tokens.
+# Scanning the original text means every match offset is an original offset: nothing to map back.
+_W = "\\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d\u00ad"
+_A = "'\u2019\u2018\u02bc\u0060\u00b4\u2032\u02bb"
+TOKEN_RE = re.compile(f"[{_W}]+(?:[{_A}][{_W}]+)*")
+WORD_CHARS = f"[{_W}{_A}]"
+_WORD_CHAR_RE = re.compile(WORD_CHARS)
+HYPHEN_CLASS = "\\-" + _HYPHENS
+_ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def is_word_char(ch: str) -> bool:
+    return bool(_WORD_CHAR_RE.match(ch))
+
+
+_CACHE: dict[str, str] = {}
+_CACHE_MAX = 500_000
+
+
+def fold(token: str) -> str:
+    """Normalised form of one token (cached: news vocabulary repeats, folding is per character)."""
+    r = _CACHE.get(token)
+    if r is None:
+        r = clean(token.translate(TABLE))
+        if len(_CACHE) >= _CACHE_MAX:
+            _CACHE.clear()
+        _CACHE[token] = r
+    return r
+
+
+def fold_text(text: str) -> str:
+    """Normalise a whole string (aliases, tests); length may change, offsets are not kept."""
+    return text.translate(TABLE).replace(IGN, "")
+
+
+def clean(token: str) -> str:
+    """Drop the stand-ins for ignorable characters and apostrophes (Sina'a → sinaa)."""
+    if IGN in token:
+        token = token.replace(IGN, "")
+    if APOS in token:
+        token = token.replace(APOS, "")
+    return token
+
+
+def is_arabic_token(token: str) -> bool:
+    return bool(token) and "\u0600" <= token[0] <= "\u06ff"
+
+
+def detect_lang(text: str) -> str:
+    sample = text[:4000]
+    ar = len(_ARABIC_RE.findall(sample))
+    la = len(_LATIN_RE.findall(sample))
+    return "ar" if ar >= la else "en"
+
+
+# --- Arabic proclitics -------------------------------------------------------------------------
+# Conjunction (و ف) then preposition (ب ل ك), and ل + ال contracting to لل (للسجن = ل + السجن).
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+
+
+def proclitic_variants(token: str) -> list[tuple[str, int]]:
+    """Surface forms a normalised Arabic token can take with proclitics, with the prefix length."""
+    out: list[tuple[str, int]] = []
+    for c in _CONJ:
+        for p in _PREP:
+            pre = c + p
+            if pre:
+                out.append((pre + token, len(pre)))
+        if token.startswith("ال") and len(token) > 3:
+            out.append((c + "لل" + token[2:], len(c) + 1))
+    return out

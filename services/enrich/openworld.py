@@ -1,0 +1,114 @@
+"""Open-world facilities: a head word next to a name the gazetteer does not know.
+
+Arabic: "سجن X" / "مخيم X" — the head is in construct state (no article: "السجن" alone is generic), X
+is the next word unless it is a stop word ("سجن المتهمين", "مخيم للنازحين", "بالسجن 5 سنوات").
+English: "X prison" / "X camp" / "X detention centre" with X one to three capitalised words that are not
+determiners, demonyms or generic modifiers ("the camp", "Syrian prison", "training camp"), or
+"prison of X". The location is the place inside the name, else the nearest place mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.enrich.gazetteer import Gazetteer
+from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
+from services.enrich.normalize import fold
+from services.enrich.resolve import Cand
+
+_AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
+                   "الغربي", "الشمالي", "الجنوبي", "الاول", "الثاني"}
+_CAP_TOKEN = f"(?:(?:[Aa]l|[Ee]l|a[dnrstz]|ash)[{_H}])?[A-Z0-9][{_W}{_A}]*(?:[{_H}][{_W}{_A}]+)*"
+_CAP_BEFORE_RE = re.compile(f"(?<![{_W}{_A}{_H}])({_CAP_TOKEN})[ \u00a0]+$")
+_CAP_AFTER_RE = re.compile(f"[ \u00a0]+({_CAP_TOKEN})")
+
+
+@dataclass(slots=True)
+class OpenFacility:
+    start: int
+    end: int
+    kind: str
+    name: str
+    name_start: int
+    name_end: int
+
+
+def find_open(text: str, heads: list[Cand], taken: list[Cand], gaz: Gazetteer) -> list[OpenFacility]:
+    out: list[OpenFacility] = []
+    blocked = [(c.start, c.end) for c in taken if c.role in ("actor", "fac", "ctx")]
+    for h in heads:
+        kind = h.payloads[0][1]
+        mode = h.payloads[0][2]
+        if mode == "ar_before":
+            of = _arabic(text, h, kind, taken, gaz)
+        elif mode == "en_after":
+            of = _english_before(text, h, kind, gaz)
+        else:
+            of = _english_after(text, h, kind, gaz)
+        if of is None:
+            continue
+        if any(of.name_start < e and s < of.name_end for s, e in blocked):
+            continue  # "SDF prison", "سجن داعش": an owner, not a name
+        out.append(of)
+    return out
+
+
+def _arabic(text: str, h: Cand, kind: str, taken: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
+    m = NEXT_RE.match(text, h.end)
+    if m is None or "\n" in text[h.end : m.start(1)]:
+        return None
+    tok = m.group(1)
+    f = fold(tok)
+    if f in gaz.ar_name_stop or f.isdigit() or f.startswith("لل") or len(f) < 3:
+        return None
+    name_start, name_end = m.start(1), m.end(1)
+    # a multi-word place starting here belongs to the name ("سجن دير الزور")
+    for c in taken:
+        if c.role == "place" and c.start == name_start and c.end > name_end:
+            name_end = c.end
+    nm = NEXT_RE.match(text, name_end)
+    if nm is not None and fold(nm.group(1)) in _AR_DESCRIPTORS:
+        name_end = nm.end(1)
+    return OpenFacility(h.start, name_end, kind, text[name_start:name_end], name_start, name_end)
+
+
+def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    toks: list[tuple[int, int]] = []
+    pos = h.start
+    while len(toks) < 3:
+        m = _CAP_BEFORE_RE.search(text, max(0, pos - 60), pos)
+        if m is None:
+            break
+        toks.append((m.start(1), m.end(1)))
+        pos = m.start(1)
+    if not toks:
+        return None
+    # the word next to the head decides: "Syrian prison", "Training Camp" are generic
+    if _stopped(text, toks[0], gaz):
+        return None
+    keep = []
+    for t in toks:
+        if _stopped(text, t, gaz):
+            break
+        keep.append(t)
+    name_start, name_end = keep[-1][0], keep[0][1]
+    return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
+
+
+def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    m = _CAP_AFTER_RE.match(text, h.end)
+    if m is None or _stopped(text, (m.start(1), m.end(1)), gaz):
+        return None
+    return OpenFacility(h.start, m.end(1), kind, m.group(1), m.start(1), m.end(1))
+
+
+def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:
+    toks = key_tokens(text[span[0] : span[1]])
+    word = fold(text[span[0] : span[1]].split("-")[0])
+    return not toks or toks[0] in gaz.en_name_stop or word in gaz.en_name_stop or \
+        fold(text[span[0] : span[1]]) in gaz.en_name_stop
+
+
+def slug(name: str) -> str:
+    return "-".join(key_tokens(name)) or fold(name)
