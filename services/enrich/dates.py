@@ -74,10 +74,13 @@ def _ar_month(s: str) -> int:
 
 
 def _resolve(day: int, month: int, year_txt: str | None, pub: date | None) -> date | None:
-    if month == 0:
+    if month == 0:  # "this month": the publication's month and year, never rolled back
         if pub is None:
             return None
-        month = pub.month
+        try:
+            return date(pub.year, pub.month, day)
+        except ValueError:
+            return None
     year: int | None = None
     if year_txt and year_txt.isdigit():
         year = int(year_txt)
