@@ -1,0 +1,174 @@
+"""Score the enrichment engine on the labelled dev set.
+
+    python -m tests.eval.scorer [tests/data/devset.jsonl]
+
+Per language (ar, en, all): precision / recall / F1 for alert, facilities, places and actors
+(micro-averaged over per-passage id sets), place accuracy within 161 km (over true-positive place ids
+and open-world facility locations), event-type micro P/R/F1 and event-date accuracy. Open-world
+facilities (label id null) match a predicted `open:` facility by normalised surface overlap.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from services.enrich.enrichment import enrich, load_gazetteer
+from services.enrich.gazetteer import Gazetteer
+from services.enrich.normalize import fold_text
+from shared.annotation import Annotation
+
+DEFAULT = Path(__file__).resolve().parents[1] / "data" / "devset.jsonl"
+KM = 161.0
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def add(self, gold: set[str], pred: set[str]) -> None:
+        self.tp += len(gold & pred)
+        self.fp += len(pred - gold)
+        self.fn += len(gold - pred)
+
+
+@dataclass
+class Scores:
+    n: int = 0
+    alert: PRF = field(default_factory=PRF)
+    facilities: PRF = field(default_factory=PRF)
+    places: PRF = field(default_factory=PRF)
+    actors: PRF = field(default_factory=PRF)
+    event_types: PRF = field(default_factory=PRF)
+    geo_ok: int = 0
+    geo_n: int = 0
+    date_ok: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def place_acc_161km(self) -> float:
+        return self.geo_ok / self.geo_n if self.geo_n else 1.0
+
+    @property
+    def date_acc(self) -> float:
+        return self.date_ok / self.n if self.n else 1.0
+
+    def as_dict(self) -> dict[str, float]:
+        out: dict[str, float] = {"n": self.n}
+        for k in ("alert", "facilities", "places", "actors", "event_types"):
+            m: PRF = getattr(self, k)
+            out |= {f"{k}_p": m.p, f"{k}_r": m.r, f"{k}_f1": m.f1}
+        out |= {"place_acc_161km": self.place_acc_161km, "event_date_acc": self.date_acc}
+        return out
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def _norm(s: str) -> str:
+    return " ".join(fold_text(s).replace("-", " ").split())
+
+
+def _facility_sets(gold: list[dict[str, Any]], ann: Annotation) -> tuple[set[str], set[str]]:
+    g = {f["id"] for f in gold if f.get("id")}
+    p = {f.id for f in ann.facilities if not f.id.startswith("open:")}
+    opens = [f for f in ann.facilities if f.id.startswith("open:")]
+    for i, f in enumerate(x for x in gold if not x.get("id")):
+        key = f"open#{i}"
+        g.add(key)
+        gs = _norm(f["surface"])
+        for o in opens:
+            ps = _norm(o.surface)
+            if gs and ps and (gs in ps or ps in gs or set(gs.split()) & set(ps.split()) - _HEADS):
+                p.add(key)
+                opens.remove(o)
+                break
+    p |= {f"{o.id}#unmatched" for o in opens}
+    return g, p
+
+
+_HEADS = {"camp", "prison", "jail", "مخيم", "سجن", "معتقل", "detention", "centre", "center", "refugee"}
+
+
+def score_item(item: dict[str, Any], ann: Annotation, s: Scores) -> None:
+    s.n += 1
+    s.alert.add({"alert"} if item.get("alert") else set(), {"alert"} if ann.alert else set())
+    g, p = _facility_sets(item.get("facilities", []), ann)
+    s.facilities.add(g, p)
+    gold_places = {pl["id"]: pl for pl in item.get("places", [])}
+    pred_places = {pl.id: pl for pl in ann.places}
+    s.places.add(set(gold_places), set(pred_places))
+    for pid in set(gold_places) & set(pred_places):
+        gp, pp = gold_places[pid], pred_places[pid]
+        if gp.get("lat") is None or pp.lat is None or pp.lon is None:
+            continue
+        s.geo_n += 1
+        s.geo_ok += haversine_km(gp["lat"], gp["lon"], pp.lat, pp.lon) <= KM
+    s.actors.add({a["id"] for a in item.get("actors", [])}, {a.id for a in ann.actors})
+    s.event_types.add(set(item.get("event_types", [])), {e.type for e in ann.event_types})
+    gd = item.get("event_date")
+    s.date_ok += (ann.event_date.isoformat() if ann.event_date else None) == gd
+
+
+def evaluate(path: Path = DEFAULT, gazetteer: Gazetteer | None = None) -> dict[str, Scores]:
+    gaz = gazetteer or load_gazetteer()
+    out = {"ar": Scores(), "en": Scores(), "all": Scores()}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        pub = item.get("published_at")
+        published = datetime.fromisoformat(pub.replace("Z", "+00:00")) if pub else None
+        ann = enrich(item["text"], gaz, lang=item.get("lang"), published_at=published)
+        for key in (item.get("lang", "en"), "all"):
+            if key in out:
+                score_item(item, ann, out[key])
+    return out
+
+
+def report(scores: dict[str, Scores]) -> str:
+    rows = [f"{'':6}{'n':>5} " + " ".join(f"{k:>18}" for k in ("alert", "facilities", "places", "actors"))
+            + f" {'place@161km':>12} {'event_types':>18} {'date_acc':>9}"]
+    rows.append(f"{'':12}" + " ".join(f"{'P    R    F1':>18}" for _ in range(4)) + f" {'':>12} {'P    R    F1':>18}")
+    for lang, s in scores.items():
+        cells = " ".join(f"{m.p:6.3f}{m.r:6.3f}{m.f1:6.3f}" for m in (s.alert, s.facilities, s.places, s.actors))
+        ev = s.event_types
+        rows.append(f"{lang:6}{s.n:>5} {cells} {s.place_acc_161km:12.3f} {ev.p:6.3f}{ev.r:6.3f}{ev.f1:6.3f}"
+                    f" {s.date_acc:9.3f}")
+    return "\n".join(rows)
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[1]) if len(argv) > 1 else DEFAULT
+    if not path.exists():
+        print(f"dev set not found: {path}", file=sys.stderr)
+        return 2
+    print(report(evaluate(path)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
