@@ -1,0 +1,29 @@
+"""Shared helpers for the enrich unit tests: gazetteers loaded once per session."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from services.enrich.enrichment import load_gazetteer
+from services.enrich.gazetteer import DATA_DIR, Gazetteer
+
+FIXTURES = Path(__file__).parent / "enrich_fixtures"
+REPO = Path(__file__).resolve().parents[2]
+DEVSET = REPO / "tests" / "data" / "devset.jsonl"
+SEED = REPO.parent / "shared" / "reference" / "seed-report-ar.md"
+
+
+@lru_cache(maxsize=1)
+def fixture_gazetteer() -> Gazetteer:
+    """Small hand-written data files, no GeoNames: fast and independent of the real data."""
+    return load_gazetteer(FIXTURES, with_geonames=False)
+
+
+@lru_cache(maxsize=1)
+def real_gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def real_data_present() -> bool:
+    return (DATA_DIR / "facilities.yaml").exists()

@@ -1,0 +1,105 @@
+from datetime import datetime
+
+import pytest
+
+from services.enrich.enrichment import enrich
+from tests.unit.enrich_support import fixture_gazetteer
+
+PUB = datetime(2025, 1, 28, 12, 0)
+
+
+def ann(text: str, lang: str | None = None):
+    a = enrich(text, fixture_gazetteer(), lang=lang, published_at=PUB)
+    for m in [*a.facilities, *a.places, *a.actors, *a.event_types]:
+        assert text[m.start : m.end] == m.surface
+    return a
+
+
+def fac_ids(text: str) -> set[str]:
+    return {f.id for f in ann(text).facilities}
+
+
+@pytest.mark.parametrize("text", ["وصلت عائلات إلى مخيم الهول", "نقل المعتقلون والهول بمخيم الهول",
+                                  "هجوم على سجن غويران", "هاجموا لسجن غويران", "وسجن غويران", "بمخيم الهول"])
+def test_arabic_proclitics(text: str) -> None:
+    a = ann(text, "ar")
+    assert a.alert
+    assert any(f.id.startswith("fac:sy-") for f in a.facilities)
+
+
+def test_proclitic_stripped_from_surface() -> None:
+    a = ann("نقلوا إلى بمخيم الهول وللسجن", "ar")
+    assert [f.surface for f in a.facilities] == ["مخيم الهول"]
+    places = ann("وبالحسكة اشتباكات", "ar").places
+    assert [p.surface for p in places] == ["الحسكة"]
+
+
+@pytest.mark.parametrize("text", ["the al-Hol camp", "the Al Hol camp", "the al‑Hol camp", "the al–Hol camp",
+                                  "the el-Hol camp", "the al-Hawl camp", "the Hol camp"])
+def test_hyphen_and_article_variants(text: str) -> None:
+    assert fac_ids(text) == {"fac:sy-al-hol-camp"}
+
+
+@pytest.mark.parametrize("v", ["Sina'a", "Sina’a", "Sinaʿa", "Sinaa"])
+def test_apostrophe_variants(v: str) -> None:
+    assert fac_ids(f"Riots broke out in {v} prison on Monday.") == {"fac:sy-ghwayran-prison"}
+
+
+def test_open_world_facilities_with_context_location() -> None:
+    a = ann("Detainees were moved to the Qarachok detention centre near Aleppo.", "en")
+    assert [f.id for f in a.facilities] == ["open:prison:qarachok"]
+    f = a.facilities[0]
+    assert f.kind == "prison" and f.lat is not None and abs(f.lat - 36.2) < 0.5 and f.confidence < 0.9
+    a = ann("فرّ سجناء من سجن حلب المركزي", "ar")
+    assert a.alert and a.facilities[0].id.startswith("open:prison:")
+    assert a.facilities[0].surface == "سجن حلب المركزي" and not a.places  # the place is part of the name
+    assert ann("وصلت العائلات إلى مخيم أبو خشب", "ar").alert
+
+
+@pytest.mark.parametrize("text", [
+    "Conditions in the camps are dire.", "He was given a five-year prison sentence.",
+    "A prison guard was injured.", "Syrian prison guards were dismissed.", "The training camp was bombed.",
+    "Leaders met at Camp David.", "Children attended a summer camp.", "Life after boot camp.",
+    "لا تزال السجون مكتظة", "حكم عليه بالسجن 5 سنوات", "افتتح مخيم للنازحين", "السجن المركزي مكتظ",
+    "أقيم مخيم تدريب للشباب", "وقال إن السجن يضم آلاف المعتقلين",
+])
+def test_generic_mentions_do_not_alert(text: str) -> None:
+    a = ann(text)
+    assert not a.alert, a.facilities
+
+
+def test_town_vs_camp() -> None:
+    a = ann("Shelling hit the town of al-Hol, far from any facility.", "en")
+    assert not a.alert and [p.id for p in a.places] == ["place:sy-al-hol"]
+    a = ann("Women in al-Hol camp protested. Later al-Hol was calm.", "en")
+    assert {f.id for f in a.facilities} == {"fac:sy-al-hol-camp"} and not a.places
+    a = ann("اشتباكات في بلدة الهول شرق الحسكة", "ar")
+    assert not a.alert and "place:sy-al-hol" in {p.id for p in a.places}
+
+
+def test_longer_name_not_split() -> None:
+    a = ann("أصدرت قوات سوريا الديمقراطية بيانا", "ar")
+    assert [x.id for x in a.actors] == ["actor:sdf"] and not a.places
+    a = ann("Fighting near Deir ez-Zor", "en")
+    assert [p.id for p in a.places] == ["place:sy-deir-ez-zor"]
+
+
+def test_actors_and_context_refs() -> None:
+    a = ann("أعلن داعش مسؤوليته، وقال التنظيم إنه سيواصل", "ar")
+    assert [(x.id, x.surface) for x in a.actors] == [("actor:isis", "داعش"), ("actor:isis", "التنظيم")]
+    assert a.actors[1].confidence < a.actors[0].confidence
+    assert not ann("وقال التنظيم إنه سيواصل", "ar").actors  # no antecedent: unresolved
+    a = ann("Daesh and the SDF clashed; the international coalition said the group retreated.", "en")
+    assert [x.id for x in a.actors] == ["actor:isis", "actor:sdf", "actor:global-coalition", "actor:isis"]
+
+
+def test_event_types_with_evidence() -> None:
+    a = ann("تمكنت دورية من مقتل عنصر والقبض على اثنين في عملية أمنية", "ar")
+    types = {e.type: e for e in a.event_types}
+    assert {"killing", "arrest", "security_operation"} <= set(types)
+    assert types["security_operation"].surface == "عملية أمنية"
+
+
+def test_lang_detection() -> None:
+    assert ann("قوات سوريا الديمقراطية").lang == "ar"
+    assert ann("The SDF said").lang == "en"
