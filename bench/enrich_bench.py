@@ -1,0 +1,177 @@
+"""Enrichment benchmark: throughput on one core, start-up, peak RSS, and a spaCy PhraseMatcher baseline.
+
+    .venv/bin/python bench/enrich_bench.py [--seconds 3] [--devset tests/data/devset.jsonl]
+
+Articles of ~3 KB are built by concatenating dev-set passages (same language). The baseline is a blank
+spaCy pipeline whose PhraseMatcher holds exactly the keys of our gazetteer trie (so it gets our alias
+expansion and our normalisation of the text for free); it is scored on the dev set with the same scorer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import psutil  # noqa: E402
+
+from services.enrich.enrichment import enrich, load_gazetteer  # noqa: E402
+from services.enrich.gazetteer import Gazetteer  # noqa: E402
+from services.enrich.matcher import PAYLOAD  # noqa: E402
+from services.enrich.normalize import fold_text  # noqa: E402
+from shared.annotation import ActorMention, Annotation, FacilityMention, PlaceMention  # noqa: E402
+from tests.eval.scorer import Scores, score_item  # noqa: E402
+
+
+def rss_mb() -> float:
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def build_articles(items: list[dict], size: int = 3000) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for lang in ("ar", "en"):
+        texts = [i["text"] for i in items if i.get("lang") == lang]
+        if not texts:
+            continue
+        buf: list[str] = []
+        n = 0
+        k = 0
+        while len([a for a in out if a[0] == lang]) < 200:
+            t = texts[k % len(texts)]
+            k += 1
+            buf.append(t)
+            n += len(t) + 2
+            if n >= size:
+                out.append((lang, "\n\n".join(buf)))
+                buf, n = [], 0
+    return out
+
+
+def throughput(fn, articles: list[tuple[str, str]], seconds: float) -> float:
+    done = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        for lang, text in articles:
+            fn(text, lang)
+        done += len(articles)
+    return done / (time.perf_counter() - t0)
+
+
+def trie_keys(gaz: Gazetteer) -> list[tuple[str, list]]:
+    out: list[tuple[str, list]] = []
+    stack: list[tuple[dict, list[str]]] = [(gaz.trie.root, [])]
+    while stack:
+        node, path = stack.pop()
+        for k, child in node.items():
+            if k == PAYLOAD:
+                out.append((" ".join(path), child))
+            else:
+                stack.append((child, [*path, k]))
+    return out
+
+
+class SpacyBaseline:
+    def __init__(self, gaz: Gazetteer) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        self.gaz = gaz
+        self.nlp = spacy.blank("xx")
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.payloads: dict[int, list] = {}
+        keys = [(k, [p for p in pls if p[0] in ("fac", "place", "actor")]) for k, pls in trie_keys(gaz)]
+        keys = [(k, pls) for k, pls in keys if pls]
+        for i, (k, pls) in enumerate(keys):
+            label = f"k{i}"
+            self.matcher.add(label, [self.nlp.make_doc(k)])
+            self.payloads[self.nlp.vocab.strings[label]] = pls
+        self.n_patterns = len(keys)
+
+    def annotate(self, text: str, lang: str) -> Annotation:
+        from spacy.util import filter_spans
+
+        doc = self.nlp(fold_text(text))
+        spans = []
+        for mid, s, e in self.matcher(doc):
+            span = doc[s:e]
+            span.label = mid
+            spans.append(span)
+        fac, pla, act = [], [], []
+        for sp in filter_spans(spans):
+            role, eid, _ = self.payloads[sp.label][0]
+            ent = self.gaz.entries[eid]
+            kw = {"surface": sp.text, "start": sp.start_char, "end": sp.end_char, "id": eid,
+                  "canonical": ent.canonical, "confidence": 0.5}
+            if role == "fac":
+                fac.append(FacilityMention(**kw, kind=ent.kind or "camp", lat=ent.lat, lon=ent.lon))
+            elif role == "place":
+                pla.append(PlaceMention(**kw, lat=ent.lat, lon=ent.lon))
+            else:
+                act.append(ActorMention(**kw))
+        return Annotation(lang=lang, places=pla, facilities=fac, actors=act, alert=bool(fac))
+
+
+def score(items: list[dict], fn) -> Scores:
+    s = Scores()
+    for it in items:
+        pub = it.get("published_at")
+        ann = fn(it["text"], it.get("lang", "en"), datetime.fromisoformat(pub.replace("Z", "+00:00")) if pub else None)
+        score_item(it, ann, s)
+    return s
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=float, default=3.0)
+    ap.add_argument("--devset", type=Path, default=ROOT / "tests/data/devset.jsonl")
+    args = ap.parse_args()
+    try:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    except (AttributeError, OSError):
+        pass
+
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    gaz = load_gazetteer(Path(os.environ["RAQIB_BENCH_DATA"]) if os.environ.get("RAQIB_BENCH_DATA") else None)
+    startup = time.perf_counter() - t0
+    n_keys = len(trie_keys(gaz))
+    print(f"start-up (load_gazetteer): {startup:.2f} s; {len(gaz.entries)} entries, {n_keys} keys; "
+          f"RSS {rss0:.0f} -> {rss_mb():.0f} MB")
+
+    items = [json.loads(x) for x in args.devset.read_text(encoding="utf-8").splitlines() if x.strip()]
+    articles = build_articles(items)
+    avg = sum(len(t) for _, t in articles) / len(articles)
+    print(f"articles: {len(articles)} (avg {avg:.0f} chars, ar+en) from {len(items)} dev-set passages")
+
+    ours = throughput(lambda t, lang: enrich(t, gaz, lang=lang), articles, args.seconds)
+    print(f"raqib: {ours:,.0f} articles/s on one core ({ours * avg / 1e6:.1f} MB/s); peak RSS {peak_rss_mb():.0f} MB")
+    s_ours = score(items, lambda t, lang, pub: enrich(t, gaz, lang=lang, published_at=pub))
+
+    t0 = time.perf_counter()
+    base = SpacyBaseline(gaz)
+    print(f"spaCy PhraseMatcher baseline: {base.n_patterns} patterns built in {time.perf_counter() - t0:.1f} s")
+    theirs = throughput(base.annotate, articles, args.seconds)
+    print(f"spaCy: {theirs:,.0f} articles/s on one core; peak RSS (both) {peak_rss_mb():.0f} MB")
+    s_base = score(items, lambda t, lang, pub: base.annotate(t, lang))
+
+    print(f"speed-up: {ours / theirs:.1f}x")
+    print(f"{'F1 on dev set':16}{'alert':>8}{'facility':>10}{'place':>8}{'actor':>8}")
+    for name, s in (("raqib", s_ours), ("spaCy baseline", s_base)):
+        print(f"{name:16}{s.alert.f1:8.3f}{s.facilities.f1:10.3f}{s.places.f1:8.3f}{s.actors.f1:8.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
