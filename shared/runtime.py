@@ -4,10 +4,11 @@ engine, producer, topics, the bootstrap API key; and the supervision of backgrou
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import signal
-from collections.abc import Coroutine
+from collections.abc import Coroutine, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,10 +74,21 @@ async def close_runtime(rt: Runtime) -> None:
     await rt.engine.dispose()
 
 
+class _Server(uvicorn.Server):
+    """uvicorn re-raises SIGTERM after a graceful shutdown, so every stop looks like a kill (-15). We
+    have drained and committed by then: exit 0, and keep non-zero exits for real failures."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        with super().capture_signals():
+            yield
+            self._captured_signals.clear()
+
+
 def serve(app: Any, settings: ServiceSettings) -> int:
     """Run the app until SIGTERM/SIGINT; exit non-zero if a background loop crashed it."""
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None,
                             timeout_graceful_shutdown=20, proxy_headers=False)
-    uvicorn.Server(config).run()
+    _Server(config).run()
     runtime: Runtime | None = getattr(app.state, "runtime", None)
     return 1 if runtime is not None and runtime.failed is not None else 0

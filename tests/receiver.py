@@ -2,7 +2,7 @@
 
 POST /hook/{name}   records the request (headers + body); answers 500 while `fail` > 0
 GET  /received      every recorded request
-POST /control       {"fail": n} makes the next n hooks answer 500; {"clear": true} forgets all
+POST /control       {"name": hook, "fail": n} makes that hook answer 500 n times; {"clear": true} forgets all
 """
 
 from __future__ import annotations
@@ -16,19 +16,17 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 received: list[dict[str, object]] = []
-state = {"fail": 0}
+failing: dict[str, int] = {}  # hook name -> how many more requests to fail
 
 
 async def hook(request: Request) -> Response:
     body = (await request.body()).decode()
-    if state["fail"] > 0:
-        state["fail"] -= 1
-        received.append({"name": request.path_params["name"], "headers": dict(request.headers), "body": body,
-                         "answered": 500})
-        return Response("induced failure", status_code=500)
-    received.append({"name": request.path_params["name"], "headers": dict(request.headers), "body": body,
-                     "answered": 204})
-    return Response(status_code=204)
+    name = request.path_params["name"]
+    fail = failing.get(name, 0) > 0
+    if fail:
+        failing[name] -= 1
+    received.append({"name": name, "headers": dict(request.headers), "body": body, "answered": 500 if fail else 204})
+    return Response("induced failure", status_code=500) if fail else Response(status_code=204)
 
 
 async def listing(request: Request) -> Response:
@@ -40,8 +38,8 @@ async def control(request: Request) -> Response:
     if cmd.get("clear"):
         received.clear()
     if "fail" in cmd:
-        state["fail"] = int(cmd["fail"])
-    return JSONResponse({"ok": True, "fail": state["fail"], "received": len(received)})
+        failing[cmd["name"]] = int(cmd["fail"])
+    return JSONResponse({"ok": True, "failing": failing, "received": len(received)})
 
 
 app = Starlette(routes=[Route("/hook/{name}", hook, methods=["POST"]), Route("/received", listing),

@@ -32,8 +32,8 @@ class Receiver:
         items = httpx.get(f"http://127.0.0.1:{self.port}/received", timeout=5).json()
         return [i for i in items if name is None or i["name"] == name]
 
-    def fail_next(self, n: int) -> None:
-        httpx.post(f"http://127.0.0.1:{self.port}/control", json={"fail": n}, timeout=5)
+    def fail_next(self, name: str, n: int) -> None:
+        httpx.post(f"http://127.0.0.1:{self.port}/control", json={"name": name, "fail": n}, timeout=5)
 
     def wait_for(self, name: str, count: int, timeout: float = 30.0) -> list[dict[str, Any]]:
         deadline = time.monotonic() + timeout

@@ -92,7 +92,7 @@ def test_report_naming_no_facility_yields_no_notice(stack: Stack, receiver: Rece
 def test_failed_delivery_is_retried_with_the_same_webhook_id(stack: Stack, receiver: Receiver,
                                                              auth: dict[str, str]) -> None:
     sub = subscribe(stack, auth, receiver.url("retry"))
-    receiver.fail_next(1)
+    receiver.fail_next("retry", 1)
     post(stack, auth, text="Guards at Roj camp in north-east Syria reported a fire in one section on Monday.",
          lang="en")
     delivered = receiver.wait_for("retry", 1)
