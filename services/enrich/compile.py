@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from services.enrich import geonames
+from services.enrich.dates import ANCHORS
 from services.enrich.gazetteer import (
     ActorRec,
     EngineRules,
@@ -65,6 +66,8 @@ def compile_gazetteer(
     _heads(b)
     event_labels = _events(b, events)
     _places(b, places, with_geonames)
+    for w in ANCHORS:
+        b.add(w, ("date", "anchor", ""), "date", claim=False)
     _check_conflicts(b)
     return Gazetteer(
         entries=b.entries,

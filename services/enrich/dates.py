@@ -102,9 +102,43 @@ def _resolve(day: int, month: int, year_txt: str | None, pub: date | None) -> da
         return None
 
 
-def extract_event_date(text: str, published_at: datetime | date | None) -> date | None:
+# Single tokens near which a date can be: the engine's trie finds them, so only small windows around
+# them are folded and searched (folding a whole Arabic article costs more than matching it).
+ANCHORS = [n.split()[0] for names in _AR_MONTHS.values() for n in names] + [
+    "الشهر", "امس", "yesterday", "month", *_EN_MONTHS, *_EN_ABBR]
+_WINDOW = 60
+
+
+def extract_event_date(
+    text: str, published_at: datetime | date | None, anchors: list[int] | None = None
+) -> date | None:
+    """First explicit date; `anchors` (positions of ANCHORS tokens) restrict the search to windows."""
     pub = published_at.date() if isinstance(published_at, datetime) else published_at
-    norm = fold_text(text).replace("\u0640", "")
+    if anchors is None:
+        windows = [fold_text(text)]
+    else:
+        windows = [fold_text(text[lo:hi]) for lo, hi in _merge(anchors)]
+    rel = False
+    for w in windows:
+        d, r = _extract(w, pub)
+        if d is not None:
+            return d
+        rel = rel or r
+    return pub - timedelta(days=1) if rel and pub is not None else None
+
+
+def _merge(anchors: list[int]) -> list[list[int]]:
+    lo_hi: list[list[int]] = []
+    for p in sorted(anchors):
+        lo, hi = max(0, p - _WINDOW), p + _WINDOW
+        if lo_hi and lo <= lo_hi[-1][1]:
+            lo_hi[-1][1] = hi
+        else:
+            lo_hi.append([lo, hi])
+    return lo_hi
+
+
+def _extract(norm: str, pub: date | None) -> tuple[date | None, bool]:
     found: list[tuple[int, date]] = []
     for m in _AR_NUM_RE.finditer(norm):
         d = _resolve(int(m.group(1)), _ar_month(m.group(2)), m.group(3), pub)
@@ -128,10 +162,8 @@ def extract_event_date(text: str, published_at: datetime | date | None) -> date 
             if d:
                 found.append((m.start(), d))
     if found:
-        return min(found)[1]
-    if pub is not None and _YESTERDAY_RE.search(low):
-        return pub - timedelta(days=1)
-    return None
+        return min(found)[1], False
+    return None, _YESTERDAY_RE.search(low) is not None
 
 
 def _modal_may(low: str, i: int) -> bool:

@@ -32,7 +32,7 @@ def enrich(
     gaz = gazetteer
     lang = lang or detect_lang(text)
     ents, trig = split_layers(text, scan(text, gaz.trie))
-    taken = longest(ents)
+    taken = longest(ents, len(text))
 
     facilities: list[FacilityMention] = []
     fac_ids: set[str] = set()
@@ -47,7 +47,9 @@ def enrich(
     opens = find_open(text, heads, taken, gaz)
     for of in opens:
         facilities.append(_open_fac(text, of, places_c, gaz))
-    covered = [(f.start, f.end) for f in facilities]
+    covered = bytearray(len(text))
+    for f in facilities:
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
 
     # bare facility names: the camp if that facility is named elsewhere or a head word is near
     core_spans: set[tuple[int, int]] = set()
@@ -61,7 +63,7 @@ def enrich(
         if fid in fac_ids or _head_near(c, heads, e.kind):
             facilities.append(_fac(text, c.start, c.end, e, 0.75 if fid in fac_ids else 0.6))
             core_spans.add((c.start, c.end))
-            covered.append((c.start, c.end))
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
 
     places: list[PlaceMention] = []
     for c in places_c:
@@ -80,7 +82,7 @@ def enrich(
         facilities=facilities,
         actors=actors,
         event_types=events,
-        event_date=extract_event_date(text, published_at),
+        event_date=extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]),
         alert=bool(facilities),
     )
 
@@ -115,8 +117,8 @@ def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -
     )
 
 
-def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e for a, b in spans)
+def _inside(s: int, e: int, occ: bytearray) -> bool:
+    return occ.find(1, s, e) != -1
 
 
 def _cue_before(text: str, s: int, cues: set[str]) -> bool:
@@ -176,7 +178,7 @@ def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[ActorMention]:
 
 def _events(text: str, trig: list[Cand]) -> list[EventTypeMention]:
     seen: dict[str, EventTypeMention] = {}
-    for c in longest(trig):
+    for c in longest([t for t in trig if t.role == "event"], len(text)):
         for p in c.payloads:
             if p[1] not in seen:
                 seen[p[1]] = EventTypeMention(type=p[1], surface=text[c.start : c.end], start=c.start,

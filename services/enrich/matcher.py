@@ -107,17 +107,24 @@ def scan(text: str, trie: Trie) -> list[Match]:
     return out
 
 
+_NON_ALNUM_WORD = frozenset("_'\u2019\u2018\u02bc`\u00b4\u2032\u02bb\u200c\u200d\u00ad")
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c in _NON_ALNUM_WORD or "\u064b" <= c <= "\u065f" or "\u0300" <= c <= "\u036f"
+
+
 def _starts_token(text: str, i: int) -> bool:
-    return i == 0 or TOKEN_RE.match(text, i - 1, i + 1) is None
+    return i == 0 or not _is_word(text[i - 1])
 
 
 def _ends_token(text: str, i: int) -> bool:
-    return i >= len(text) or TOKEN_RE.match(text, i, i + 1) is None
+    return i >= len(text) or not _is_word(text[i])
 
 
 def _walk(text: str, node: dict, start: int, end: int, plen: int, out: list[Match]) -> None:
     s = start + plen
-    if plen == 0 and s >= 2:
+    if plen == 0 and s >= 2 and text[s] < "\u0250":  # English articles precede Latin names only
         am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
         if am is not None:
             s = am.start() + (0 if text[am.start()] in "AaEe" else 1)

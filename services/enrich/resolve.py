@@ -35,12 +35,18 @@ def split_layers(text: str, matches: list[Match]) -> tuple[list[Cand], list[Cand
     ents: list[Cand] = []
     events: list[Cand] = []
     for m in matches:
-        by_role: dict[str, list[Payload]] = {}
-        for p in m.payloads:
-            by_role.setdefault(p[0], []).append(p)
-        latin = "a" <= text[m.end - 1].lower() <= "z" or text[m.end - 1].isdigit()
-        for role, pls in by_role.items():
-            if role == "event":
+        pls0 = m.payloads
+        if len(pls0) == 1 or all(p[0] == pls0[0][0] for p in pls0):
+            groups: list[tuple[str, list[Payload]]] = [(pls0[0][0], pls0)]
+        else:
+            by_role: dict[str, list[Payload]] = {}
+            for p in pls0:
+                by_role.setdefault(p[0], []).append(p)
+            groups = list(by_role.items())
+        last = text[m.end - 1]
+        latin = last < "\u0250"
+        for role, pls in groups:
+            if role in ("event", "date"):
                 events.append(Cand(m.start, m.end, role, pls, m.ntokens))
                 continue
             if role in ("place", "core") and latin and not capitalised(text[m.start : m.end]):
@@ -49,21 +55,27 @@ def split_layers(text: str, matches: list[Match]) -> tuple[list[Cand], list[Cand
     return ents, events
 
 
-def longest(cands: list[Cand]) -> list[Cand]:
-    """Greedy longest-first selection; identical spans of different roles may coexist."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), -c.ntokens, ROLE_PRIORITY.get(c.role, 9), c.start))
+def longest(cands: list[Cand], size: int) -> list[Cand]:
+    """Greedy longest-first selection; identical spans of different roles may coexist.
+
+    `size` is the text length: occupancy is a bytearray, so an overlap test is one C-level find().
+    """
+    order = sorted(cands, key=lambda c: (c.start - c.end, -c.ntokens, ROLE_PRIORITY.get(c.role, 9), c.start))
+    occ = bytearray(size)
+    spans: dict[tuple[int, int], set[str]] = {}
     taken: list[Cand] = []
-    spans: list[tuple[int, int]] = []
     for c in order:
-        ok = True
-        for s, e in spans:
-            if c.start < e and s < c.end and not (s == c.start and e == c.end):
-                ok = False
-                break
-        if ok:
-            if any(t.start == c.start and t.end == c.end and t.role == c.role for t in taken):
+        key = (c.start, c.end)
+        roles = spans.get(key)
+        if roles is not None:
+            if c.role in roles:
                 continue
-            taken.append(c)
-            spans.append((c.start, c.end))
+            roles.add(c.role)
+        elif occ.find(1, c.start, c.end) == -1:
+            occ[c.start : c.end] = b"\x01" * (c.end - c.start)
+            spans[key] = {c.role}
+        else:
+            continue
+        taken.append(c)
     taken.sort(key=lambda c: (c.start, ROLE_PRIORITY.get(c.role, 9)))
     return taken
