@@ -60,6 +60,10 @@ def compile_gazetteer(
     *,
     with_geonames: bool = True,
 ) -> Gazetteer:
+    rules.geonames_context_stop = {
+        fold_text(k): type(v)(after=[fold_text(w) for w in v.after], before=[fold_text(w) for w in v.before])
+        for k, v in rules.geonames_context_stop.items()
+    }
     b = _Builder(rules)
     _facilities(b, facilities)
     _actors(b, actors)

@@ -146,6 +146,8 @@ def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
 
 def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
     e = _best_entry(text, c, gaz)
+    if not e.curated and _context_stopped(text, c, gaz):
+        return None
     n = len(set(c.ids))
     if e.curated:
         conf = 0.9 if n == 1 else 0.8
@@ -157,6 +159,15 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
         surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id, canonical=e.canonical,
         confidence=round(conf, 2), country=e.country, lat=e.lat, lon=e.lon, admin1=e.admin1,
     )
+
+
+def _context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    rule = gaz.rules.geonames_context_stop.get(fold(text[c.start : c.end]))
+    if rule is None:
+        return False
+    before = text[max(0, c.start - 30) : c.start].split()
+    after = text[c.end : c.end + 30].split()
+    return bool(before and fold(before[-1]) in rule.after) or bool(after and fold(after[0]) in rule.before)
 
 
 def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[ActorMention]:

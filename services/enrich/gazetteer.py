@@ -78,11 +78,17 @@ class HeadRules(_Rec):
     en_before: list[str] = []
 
 
+class ContextStop(_Rec):
+    after: list[str] = []
+    before: list[str] = []
+
+
 class EngineRules(_Rec):
     heads: dict[str, HeadRules]
     en_name_stop: list[str] = []
     ar_name_stop: list[str] = []
     geonames_stop: Names = Names()
+    geonames_context_stop: dict[str, ContextStop] = {}
 
 
 @dataclass(slots=True)

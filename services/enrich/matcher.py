@@ -132,7 +132,7 @@ def _walk(text: str, node: dict, start: int, end: int, plen: int, out: list[Matc
     pl = node.get(PAYLOAD)
     if pl is not None:
         out.append(Match(s, end, pl, ntok, plen))
-    while True:
+    while len(node) > (pl is not None):  # leaf nodes (most) need no look-ahead
         m = NEXT_RE.match(text, end)
         if m is None:
             return
