@@ -122,9 +122,18 @@ def _ends_token(text: str, i: int) -> bool:
     return i >= len(text) or not _is_word(text[i])
 
 
+_HYPHEN_SET = frozenset("-" + _HYPHENS)
+
+
+def _maybe_article(text: str, s: int) -> bool:
+    """Cheap pre-check before the article regex: 'al ' / 'el ' or any hyphen right before the name."""
+    c = text[s - 1]
+    return c in _HYPHEN_SET or (c in " \u00a0" and text[s - 3 : s - 1].lower() in ("al", "el"))
+
+
 def _walk(text: str, node: dict, start: int, end: int, plen: int, out: list[Match]) -> None:
     s = start + plen
-    if plen == 0 and s >= 2 and text[s] < "\u0250":  # English articles precede Latin names only
+    if plen == 0 and s >= 2 and text[s] < "\u0250" and _maybe_article(text, s):
         am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
         if am is not None:
             s = am.start() + (0 if text[am.start()] in "AaEe" else 1)

@@ -36,7 +36,10 @@ class OpenFacility:
 
 def find_open(text: str, heads: list[Cand], taken: list[Cand], gaz: Gazetteer) -> list[OpenFacility]:
     out: list[OpenFacility] = []
-    blocked = [(c.start, c.end) for c in taken if c.role in ("actor", "fac", "ctx")]
+    blocked = bytearray(len(text))
+    for c in taken:
+        if c.role in ("actor", "fac", "ctx"):
+            blocked[c.start : c.end] = b"\x01" * (c.end - c.start)
     for h in heads:
         kind = h.payloads[0][1]
         mode = h.payloads[0][2]
@@ -48,7 +51,7 @@ def find_open(text: str, heads: list[Cand], taken: list[Cand], gaz: Gazetteer) -
             of = _english_after(text, h, kind, gaz)
         if of is None:
             continue
-        if any(of.name_start < e and s < of.name_end for s, e in blocked):
+        if blocked.find(1, of.name_start, of.name_end) != -1:
             continue  # "SDF prison", "سجن داعش": an owner, not a name
         out.append(of)
     return out
