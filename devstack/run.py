@@ -5,11 +5,13 @@ signed notice arrives. Ctrl-C stops every process it started."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import secrets
 import signal
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,14 @@ def say(msg: str) -> None:
 def _port_free(port: int) -> bool:
     with socket.socket() as s:
         return s.connect_ex(("127.0.0.1", port)) != 0
+
+
+class _EmbeddedServer(uvicorn.Server):
+    """A uvicorn server inside our event loop: signals stay with the runner, which stops everything."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        yield
 
 
 def show_alert(data: dict[str, Any], verified: bool) -> None:
@@ -85,9 +95,8 @@ async def main() -> int:
         return Response(status_code=204)
 
     port = free_port()
-    receiver = uvicorn.Server(uvicorn.Config(Starlette(routes=[Route("/hook", hook, methods=["POST"])]),
-                                             host="127.0.0.1", port=port, log_level="warning"))
-    receiver.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+    receiver = _EmbeddedServer(uvicorn.Config(Starlette(routes=[Route("/hook", hook, methods=["POST"])]),
+                                              host="127.0.0.1", port=port, log_level="warning"))
     receiver_task = asyncio.create_task(receiver.serve())
     sub_id = None
     try:

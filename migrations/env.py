@@ -26,11 +26,11 @@ def _url() -> str:
     return async_database_url(url)
 
 
-def _include(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+def _include(obj, name, type_, reflected, compare_to) -> bool:
     return not (type_ == "table" and name == "alembic_version")
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection) -> None:
     for schema in SCHEMAS:
         connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
     context.configure(connection=connection, target_metadata=target_metadata, include_schemas=True,

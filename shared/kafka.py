@@ -46,7 +46,7 @@ def make_consumer(bootstrap: str, topic: str, group: str) -> AIOKafkaConsumer:
 
 
 class _CommitOnRevoke(ConsumerRebalanceListener):
-    def __init__(self, loop: ConsumerLoop) -> None:  # type: ignore[type-arg]
+    def __init__(self, loop: ConsumerLoop) -> None:
         self.loop = loop
 
     async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
@@ -88,7 +88,7 @@ class ConsumerLoop(Generic[E]):
             offsets, self._done = self._done, {}
             await self.consumer.commit(offsets)
 
-    async def _handle(self, record: ConsumerRecord) -> bool:  # type: ignore[type-arg]
+    async def _handle(self, record: ConsumerRecord) -> bool:
         backoff = BACKOFF_START_S
         while True:
             try:
@@ -112,7 +112,7 @@ class ConsumerLoop(Generic[E]):
             metrics.CONSUMER_MESSAGES.labels(self.service, self.topic, "ok").inc()
             return True
 
-    async def _dead_letter(self, record: ConsumerRecord, reason: str) -> None:  # type: ignore[type-arg]
+    async def _dead_letter(self, record: ConsumerRecord, reason: str) -> None:
         headers = [*list(record.headers or ()),
                    ("dlq_reason", reason[:1000].encode()), ("dlq_source_topic", record.topic.encode()),
                    ("dlq_source_partition", str(record.partition).encode()),

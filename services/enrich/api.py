@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from services.enrich import metrics
 from services.enrich.enrichment import enrich
-from services.enrich.models import annotations
+from services.enrich.models import article_annotations
 from shared.annotation import Annotation
 from shared.auth import require
 
@@ -40,8 +40,8 @@ async def annotate(body: AnnotateIn, request: Request) -> Annotation:
             summary="The stored annotation of an ingested article")
 async def stored(article_id: str, request: Request, _: Reader) -> Annotation:
     async with request.app.state.sessions() as session:
-        doc = (await session.execute(select(annotations.c.annotation)
-                                     .where(annotations.c.article_id == article_id))).scalar_one_or_none()
+        doc = (await session.execute(select(article_annotations.c.annotation)
+                                     .where(article_annotations.c.article_id == article_id))).scalar_one_or_none()
     if doc is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no annotation for article {article_id!r}")
     return Annotation.model_validate(doc)

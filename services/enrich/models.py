@@ -8,7 +8,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 SCHEMA = "enrich"
 metadata = MetaData(schema=SCHEMA)
 
-annotations = Table(
+article_annotations = Table(
     "annotations", metadata,
     Column("article_id", Text, primary_key=True),
     Column("engine_version", Text, nullable=False),

@@ -21,11 +21,11 @@ def alert(facility_id: str = "fac:sy-al-hol-camp", kind: str = "camp", article: 
     return AlertRaised(
         alert_id=str(uuid.uuid5(uuid.NAMESPACE_URL, fp)), fingerprint=fp, article=ArticleRef(id=article),
         facility=FacilityMention(surface="x", start=0, end=1, id=facility_id, canonical=facility_id,
-                                 confidence=0.9, country="SY", lat=36.4, lon=40.9, kind=kind),  # type: ignore[arg-type]
+                                 confidence=0.9, country="SY", lat=36.4, lon=40.9, kind=kind),
         excerpt="x", raised_at=datetime.now(UTC))
 
 
-async def count(session: AsyncSession, table) -> int:  # type: ignore[no-untyped-def]
+async def count(session: AsyncSession, table) -> int:
     return int(await session.scalar(select(func.count()).select_from(table)) or 0)
 
 

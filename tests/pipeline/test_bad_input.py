@@ -91,8 +91,8 @@ async def test_poison_message_goes_to_dlq_and_pipeline_keeps_flowing(
     assert headers["dlq_source_topic"] == ARTICLES.encode()
 
     # and a good article still flows all the way through
-    r = httpx.post(f"{stack.services['alert'].url}/v1/subscriptions", headers=auth,
-                   json={"url": receiver.url("after-poison")})
+    r = await asyncio.to_thread(httpx.post, f"{stack.services['alert'].url}/v1/subscriptions", headers=auth,
+                                json={"url": receiver.url("after-poison")})
     assert r.status_code == 201
     await asyncio.to_thread(httpx.post, ingest(stack), headers=auth, json={
         "text": f"Detainees were moved from Ghwayran prison overnight (ref {uuid.uuid4()}).", "lang": "en"})

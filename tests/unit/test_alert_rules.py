@@ -11,7 +11,7 @@ TEXT = "Guards at al-Hol camp and at Ghwayran prison; al-Hol camp again."
 
 def fac(fid: str, start: int, end: int, kind: str = "camp", conf: float = 0.9, country: str = "SY") -> FacilityMention:
     return FacilityMention(surface=TEXT[start:end], start=start, end=end, id=fid, canonical=fid, confidence=conf,
-                           country=country, lat=36.0, lon=41.0, kind=kind)  # type: ignore[arg-type]
+                           country=country, lat=36.0, lon=41.0, kind=kind)
 
 
 def event(facilities: list[FacilityMention], alert: bool = True) -> ArticleEnriched:
