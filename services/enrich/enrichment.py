@@ -18,7 +18,7 @@ from services.enrich.openworld import OpenFacility, find_open, slug
 from services.enrich.resolve import Cand, longest, split_layers
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
-__all__ = ["enrich", "load_gazetteer"]
+__all__ = ["Gazetteer", "enrich", "load_gazetteer"]
 
 _PLACE_CUES = {"town", "village", "city", "بلده", "مدينه", "ناحيه", "قريه", "بلدة", "مدينة"}
 _ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
