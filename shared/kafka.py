@@ -45,6 +45,20 @@ def make_consumer(bootstrap: str, topic: str, group: str) -> AIOKafkaConsumer:
                             session_timeout_ms=30_000, heartbeat_interval_ms=3_000)
 
 
+class DeadLetterBudget:
+    """Counts outcomes over a sliding window; raises once the invalid share of a full window is too high."""
+
+    def __init__(self, max_ratio: float, window: int) -> None:
+        self.max_ratio, self._outcomes = max_ratio, deque[bool](maxlen=window)
+
+    def record(self, ok: bool, topic: str) -> None:
+        self._outcomes.append(ok)
+        w = self._outcomes
+        if len(w) == w.maxlen and w.count(False) / len(w) > self.max_ratio:
+            raise DLQRatioExceeded(f"{w.count(False)} of the last {len(w)} messages on {topic} were invalid: "
+                                   "stopping (is a producer deploy broken?)")
+
+
 class _CommitOnRevoke(ConsumerRebalanceListener):
     def __init__(self, loop: ConsumerLoop) -> None:
         self.loop = loop
@@ -62,7 +76,7 @@ class ConsumerLoop(Generic[E]):
                  dlq_max_ratio: float = 0.5, dlq_window: int = 200) -> None:
         self.consumer, self.producer, self.topic = consumer, producer, topic
         self.model, self.handler, self.service = model, handler, service
-        self.dlq_max_ratio, self._outcomes = dlq_max_ratio, deque[bool](maxlen=dlq_window)
+        self.budget = DeadLetterBudget(dlq_max_ratio, dlq_window)
         self._done: dict[TopicPartition, int] = {}  # handled but not yet committed
         self.stopping = asyncio.Event()
 
@@ -108,7 +122,7 @@ class ConsumerLoop(Generic[E]):
                 except TimeoutError:
                     backoff = min(backoff * 2, BACKOFF_CAP_S)
                     continue
-            self._count(ok=True)
+            self.budget.record(True, self.topic)
             metrics.CONSUMER_MESSAGES.labels(self.service, self.topic, "ok").inc()
             return True
 
@@ -121,11 +135,4 @@ class ConsumerLoop(Generic[E]):
         metrics.CONSUMER_MESSAGES.labels(self.service, self.topic, "dlq").inc()
         log.warning("message sent to DLQ", extra={"topic": record.topic, "partition": record.partition,
                                                   "offset": record.offset, "reason": reason[:300]})
-        self._count(ok=False)
-
-    def _count(self, ok: bool) -> None:
-        self._outcomes.append(ok)
-        window = self._outcomes
-        if len(window) == window.maxlen and window.count(False) / len(window) > self.dlq_max_ratio:
-            raise DLQRatioExceeded(f"{window.count(False)} of the last {len(window)} messages on "
-                                   f"{self.topic} were invalid: stopping (is a producer deploy broken?)")
+        self.budget.record(False, self.topic)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, datetime
+import time
+from datetime import UTC, datetime, timedelta
 
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import (
@@ -17,6 +18,7 @@ from sqlalchemy import (
     MetaData,
     Table,
     Text,
+    delete,
     func,
     select,
     update,
@@ -31,6 +33,8 @@ from shared.events import Event, encode
 
 log = logging.getLogger(__name__)
 BATCH = 200
+KEEP_PUBLISHED = timedelta(days=7)  # published rows are kept a while for inspection, then purged
+PURGE_EVERY_S = 600.0
 
 
 def outbox_table(metadata: MetaData, schema: str) -> Table:
@@ -63,10 +67,16 @@ class OutboxRelay:
         self.stopping = asyncio.Event()
 
     async def run(self) -> None:
-        backoff = 0.2
+        backoff, purged_at, measured_at = 0.2, 0.0, 0.0
         while not self.stopping.is_set():
             try:
                 sent = await self.publish_batch()
+                if time.monotonic() - measured_at > 5.0:
+                    await self.pending()
+                    measured_at = time.monotonic()
+                if time.monotonic() - purged_at > PURGE_EVERY_S:
+                    await self.purge_published(datetime.now(UTC) - KEEP_PUBLISHED)
+                    purged_at = time.monotonic()
                 backoff = 0.2
             except Exception as exc:
                 if not is_transient(exc):
@@ -103,6 +113,11 @@ class OutboxRelay:
         for r in rows:
             metrics.OUTBOX_PUBLISHED.labels(self.service, r.topic).inc()
         return len(rows)
+
+    async def purge_published(self, before: datetime) -> int:
+        async with unit_of_work(self.sessions) as session:
+            result = await session.execute(delete(self.table).where(self.table.c.published_at < before))
+        return int(getattr(result, "rowcount", 0) or 0)
 
     async def pending(self) -> int:
         async with self.sessions() as session:
