@@ -9,6 +9,7 @@ the name) → actors (+ context-only references) → event types → event date 
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from services.enrich.dates import extract_event_date
 from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
@@ -16,7 +17,7 @@ from services.enrich.matcher import scan
 from services.enrich.normalize import detect_lang, fold
 from services.enrich.openworld import OpenFacility, find_open, slug
 from services.enrich.resolve import Cand, longest, split_layers
-from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
+from shared.annotation import Annotation
 
 __all__ = ["Gazetteer", "enrich", "load_gazetteer"]
 
@@ -34,7 +35,7 @@ def enrich(
     ents, trig = split_layers(text, scan(text, gaz.trie))
     taken = longest(ents, len(text))
 
-    facilities: list[FacilityMention] = []
+    facilities: list[dict[str, Any]] = []
     fac_ids: set[str] = set()
     for c in taken:
         if c.role == "fac":
@@ -49,7 +50,7 @@ def enrich(
         facilities.append(_open_fac(text, of, places_c, gaz))
     covered = bytearray(len(text))
     for f in facilities:
-        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+        covered[f["start"] : f["end"]] = b"\x01" * (f["end"] - f["start"])
 
     # bare facility names: the camp if that facility is named elsewhere or a head word is near
     core_spans: set[tuple[int, int]] = set()
@@ -65,7 +66,7 @@ def enrich(
             core_spans.add((c.start, c.end))
             covered[c.start : c.end] = b"\x01" * (c.end - c.start)
 
-    places: list[PlaceMention] = []
+    places: list[dict[str, Any]] = []
     for c in places_c:
         if _inside(c.start, c.end, covered) or (c.start, c.end) in core_spans:
             continue
@@ -75,26 +76,27 @@ def enrich(
 
     actors = _actors(text, taken, gaz)
     events = _events(text, trig)
-    facilities.sort(key=lambda f: f.start)
-    return Annotation(
-        lang=lang,
-        places=places,
-        facilities=facilities,
-        actors=actors,
-        event_types=events,
-        event_date=extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]),
-        alert=bool(facilities),
-    )
+    facilities.sort(key=lambda f: f["start"])
+    # one validation call for the whole annotation (pydantic-core validates nested dicts natively)
+    return Annotation.model_validate({
+        "lang": lang,
+        "places": places,
+        "facilities": facilities,
+        "actors": actors,
+        "event_types": events,
+        "event_date": extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]),
+        "alert": bool(facilities),
+    })
 
 
-def _fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:
-    return FacilityMention(
+def _fac(text: str, s: int, e: int, ent: Entry, conf: float) -> dict[str, Any]:
+    return dict(
         surface=text[s:e], start=s, end=e, id=ent.id, canonical=ent.canonical, confidence=conf,
         country=ent.country, lat=ent.lat, lon=ent.lon, admin1=ent.admin1, kind=ent.kind or "camp",
     )
 
 
-def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> FacilityMention:
+def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> dict[str, Any]:
     inner = [c for c in places if of.name_start <= c.start and c.end <= of.name_end]
     loc: Entry | None = None
     conf = 0.6
@@ -109,7 +111,7 @@ def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -
         if near:
             loc = _best_entry(text, near[0], gaz)
     canonical = f"{text[of.start:of.end]}"
-    return FacilityMention(
+    return dict(
         surface=text[of.start : of.end], start=of.start, end=of.end, id=f"open:{of.kind}:{slug(of.name)}",
         canonical=canonical, confidence=conf, kind=of.kind,
         country=loc.country if loc else None, lat=loc.lat if loc else None,
@@ -144,7 +146,7 @@ def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
     ))
 
 
-def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
+def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
     e = _best_entry(text, c, gaz)
     if not e.curated and _context_stopped(text, c, gaz):
         return None
@@ -155,7 +157,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
         conf = 0.85 if e.population >= 100000 else 0.7 if e.population >= 10000 else 0.55
         if n > 1:
             conf -= 0.15
-    return PlaceMention(
+    return dict(
         surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id, canonical=e.canonical,
         confidence=round(conf, 2), country=e.country, lat=e.lat, lon=e.lon, admin1=e.admin1,
     )
@@ -170,28 +172,28 @@ def _context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     return bool(before and fold(before[-1]) in rule.after) or bool(after and fold(after[0]) in rule.before)
 
 
-def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[ActorMention]:
-    out: list[ActorMention] = []
+def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
     for c in taken:
         if c.role == "actor":
             e = gaz.entries[c.payloads[0][1]]
-            out.append(ActorMention(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
+            out.append(dict(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
                                     canonical=e.canonical, confidence=0.9))
         elif c.role == "ctx":
-            named = {a.id for a in out}
+            named = {a["id"] for a in out}
             cands = [i for i in dict.fromkeys(c.ids) if i in named]
             if len(cands) == 1:  # resolved only when unambiguous
                 e = gaz.entries[cands[0]]
-                out.append(ActorMention(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
+                out.append(dict(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
                                         canonical=e.canonical, confidence=0.7))
     return out
 
 
-def _events(text: str, trig: list[Cand]) -> list[EventTypeMention]:
-    seen: dict[str, EventTypeMention] = {}
+def _events(text: str, trig: list[Cand]) -> list[dict[str, Any]]:
+    seen: dict[str, dict[str, Any]] = {}
     for c in longest([t for t in trig if t.role == "event"], len(text)):
         for p in c.payloads:
             if p[1] not in seen:
-                seen[p[1]] = EventTypeMention(type=p[1], surface=text[c.start : c.end], start=c.start,
+                seen[p[1]] = dict(type=p[1], surface=text[c.start : c.end], start=c.start,
                                               end=c.end, confidence=0.8 if c.ntokens > 1 else 0.7)
-    return sorted(seen.values(), key=lambda m: m.start)
+    return sorted(seen.values(), key=lambda m: m["start"])
