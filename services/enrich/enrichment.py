@@ -54,6 +54,7 @@ def enrich(
 
     # bare facility names: the camp if that facility is named elsewhere or a head word is near
     core_spans: set[tuple[int, int]] = set()
+    near_heads = _heads_and_facilities(taken, gaz)
     for c in taken:
         if c.role != "core":
             continue
@@ -61,7 +62,7 @@ def enrich(
         e = gaz.entries[fid]
         if _inside(c.start, c.end, covered) or _cue_before(text, c.start, _PLACE_CUES):
             continue
-        if fid in fac_ids or _head_near(c, heads, e.kind):
+        if fid in fac_ids or _head_near(c, near_heads, e.kind):
             facilities.append(_fac(text, c.start, c.end, e, 0.75 if fid in fac_ids else 0.6))
             core_spans.add((c.start, c.end))
             covered[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -130,7 +131,17 @@ def _cue_before(text: str, s: int, cues: set[str]) -> bool:
 
 
 def _head_near(c: Cand, heads: list[Cand], kind: str | None) -> bool:
+    """A head word of the kind nearby, alone or inside a named facility ("مخيمي الهول وروج")."""
     return any(h.payloads[0][1] == kind and abs(h.start - c.start) <= _CORE_WINDOW for h in heads)
+
+
+def _heads_and_facilities(taken: list[Cand], gaz: Gazetteer) -> list[Cand]:
+    out = [c for c in taken if c.role == "head"]
+    for c in taken:
+        if c.role == "fac" and c.payloads[0][2] == "head":
+            kind = gaz.entries[c.payloads[0][1]].kind or ""
+            out.append(Cand(c.start, c.end, "head", [("head", kind, "")], c.ntokens))
+    return out
 
 
 def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:

@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from services.enrich.normalize import _A, _HYPHENS, _W, TOKEN_RE, fold, is_arabic_token, proclitic_variants
 
 _H = "\\-" + _HYPHENS
-_SEP = f"[ \u00a0{_H}]+"
+_QUOTES = _A + "\u02bf\u02be"
+_SEP = f"[{_QUOTES}]?[ \u00a0{_H}]+"  # Qa' camp: a trailing ayn mark ends the token
 _TOK = f"[{_W}]+(?:[{_A}][{_W}]+)*"
 # An English article: al/el as a word (Al Hol, al-Hol), the assimilated ones only with a hyphen (ash-).
 _ART = f"(?:(?i:al|el)[ \u00a0{_H}]+|(?i:ad|an|ar|as|ash|at|az|adh|ath|ed|en|es|ez|ul|ag|ed|et)[{_H}])"
-NEXT_RE = re.compile(f"{_SEP}{_ART}?({_TOK})")
+NEXT_RE = re.compile(f"{_SEP}{_ART}?[{_QUOTES}]?({_TOK})")
 _LEAD_ART_RE = re.compile(f"^{_ART}")
 _ART_BEFORE_RE = re.compile(f"(?:^|[^{_W}{_A}]){_ART}$")
 
@@ -57,9 +58,11 @@ class Trie:
 
 def key_tokens(alias: str) -> list[str]:
     """The folded token sequence of an alias, read exactly as the scanner reads text."""
-    s = alias.strip()
+    s = alias.strip().lstrip(_QUOTES)  # 'Adra: a leading ayn mark is not part of the token
     m = _LEAD_ART_RE.match(s)
     pos = m.end() if m else 0
+    while pos < len(s) and s[pos] in _QUOTES:
+        pos += 1
     first = TOKEN_RE.match(s, pos)
     if first is None:
         return []
@@ -71,6 +74,8 @@ def key_tokens(alias: str) -> list[str]:
             break
         toks.append(fold(nm.group(1)))
         pos = nm.end()
+    if TOKEN_RE.search(s, pos):  # an alias the scanner could not read to its end would never match
+        return []
     return [t for t in toks if t]
 
 

@@ -103,3 +103,8 @@ def test_event_types_with_evidence() -> None:
 def test_lang_detection() -> None:
     assert ann("قوات سوريا الديمقراطية").lang == "ar"
     assert ann("The SDF said").lang == "en"
+
+
+def test_coordinated_facility_names() -> None:
+    assert fac_ids("نقلت النساء بين مخيمي الهول وروج") == {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}
+    assert fac_ids("Families in the al-Hol and Roj camps") == {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}
