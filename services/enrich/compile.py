@@ -92,9 +92,11 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
             b.problems.append(f"{r.id}: no coordinates")
         for _lang, a in r.aliases.all():
             b.add(a, ("fac", r.id, "alias"), "facility")
+        for _lang, a in r.former_names.all():
+            # standalone like an alias, unless the same words are a place (then a head is needed)
+            b.add(a, ("fac", r.id, "former"), "facility")
         h = heads.get(r.kind)
-        cores = r.core.all() + r.former_names.all()
-        for lang, c in cores:
+        for lang, c in r.core.all():
             # the bare core is ambiguous (town al-Hol vs al-Hol camp): never claimed, resolved by context
             b.add(c, ("core", r.id, ""), "core", claim=False)
             if h is None:

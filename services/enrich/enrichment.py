@@ -37,8 +37,11 @@ def enrich(
 
     facilities: list[dict[str, Any]] = []
     fac_ids: set[str] = set()
+    place_spans = {(c.start, c.end) for c in taken if c.role == "place"}
     for c in taken:
         if c.role == "fac":
+            if c.payloads[0][2] == "former" and (c.start, c.end) in place_spans:
+                continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
             e = gaz.entries[c.payloads[0][1]]
             conf = 0.97 if c.payloads[0][2] == "alias" else 0.95
             facilities.append(_fac(text, c.start, c.end, e, conf))
