@@ -8,6 +8,7 @@ the name) → actors (+ context-only references) → event types → event date 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -23,7 +24,6 @@ __all__ = ["Gazetteer", "enrich", "load_gazetteer"]
 
 _PLACE_CUES = {"town", "village", "city", "بلده", "مدينه", "ناحيه", "قريه", "بلدة", "مدينة"}
 _ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
-_CORE_WINDOW = 60  # chars: a head word this close to a bare facility name makes it the facility
 _PRIORITY_COUNTRIES = ("SY", "IQ")
 
 
@@ -65,7 +65,7 @@ def enrich(
         e = gaz.entries[fid]
         if _inside(c.start, c.end, covered) or _cue_before(text, c.start, _PLACE_CUES):
             continue
-        if fid in fac_ids or _head_near(c, near_heads, e.kind):
+        if fid in fac_ids or _head_near(text, c, near_heads, e.kind):
             facilities.append(_fac(text, c.start, c.end, e, 0.75 if fid in fac_ids else 0.6))
             core_spans.add((c.start, c.end))
             covered[c.start : c.end] = b"\x01" * (c.end - c.start)
@@ -133,9 +133,20 @@ def _cue_before(text: str, s: int, cues: set[str]) -> bool:
                                                          and fold(words[-1]) in ("of", "the")))
 
 
-def _head_near(c: Cand, heads: list[Cand], kind: str | None) -> bool:
-    """A head word of the kind nearby, alone or inside a named facility ("مخيمي الهول وروج")."""
-    return any(h.payloads[0][1] == kind and abs(h.start - c.start) <= _CORE_WINDOW for h in heads)
+_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|و|او|\(|\)|/)?\s*(?:the\s+)?\s*$", re.IGNORECASE)
+
+
+def _head_near(text: str, c: Cand, heads: list[Cand], kind: str | None) -> bool:
+    """A head of the kind coordinated with the bare name: "al-Hol and Roj camps", "مخيمي الهول وروج",
+    "Ghwayran (Sina'a) prison". A head merely somewhere nearby is not enough (the town al-Hol)."""
+    for h in heads:
+        if h.payloads[0][1] != kind:
+            continue
+        if 0 <= h.start - c.end <= 12 and _JOIN_RE.match(text, c.end, h.start):
+            return True
+        if 0 <= c.start - h.end <= 12 and _JOIN_RE.match(text, h.end, c.start):
+            return True
+    return False
 
 
 def _heads_and_facilities(taken: list[Cand], gaz: Gazetteer) -> list[Cand]:
