@@ -113,7 +113,10 @@ def _actors(b: _Builder, recs: list[ActorRec]) -> None:
     for r in recs:
         b.entry(Entry(r.id, "actor", r.canonical, r.type, r.country))
         for _lang, a in r.aliases.all():
-            b.add(a, ("actor", r.id, ""), "actor")
+            letters = [ch for ch in a if ch.isalpha()]
+            # all-capital acronyms of up to 4 letters are case-sensitive ("IS" is not "is")
+            upper = bool(letters) and len(letters) <= 4 and all("A" <= ch <= "Z" for ch in letters)
+            b.add(a, ("actor", r.id, "upper" if upper else ""), "actor")
         for _lang, a in r.context_refs.all():
             b.add(a, ("ctx", r.id, ""), "ctx", claim=False)
 

@@ -205,10 +205,11 @@ def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[dict[str, Any]
             out.append(dict(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
                                     canonical=e.canonical, confidence=0.9))
         elif c.role == "ctx":
-            named = {a["id"] for a in out}
-            cands = [i for i in dict.fromkeys(c.ids) if i in named]
-            if len(cands) == 1:  # resolved only when unambiguous
-                e = gaz.entries[cands[0]]
+            # the most recently named actor that claims this reference wins
+            refs = set(c.ids)
+            prior = [a["id"] for a in out if a["id"] in refs]
+            if prior:
+                e = gaz.entries[prior[-1]]
                 out.append(dict(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
                                         canonical=e.canonical, confidence=0.7))
     return out

@@ -18,7 +18,8 @@ from services.enrich.normalize import _A, _HYPHENS, _W, TOKEN_RE, fold, is_arabi
 
 _H = "\\-" + _HYPHENS
 _QUOTES = _A + "\u02bf\u02be"
-_SEP = f"[{_QUOTES}]?[ \u00a0{_H}]+"  # Qa' camp: a trailing ayn mark ends the token
+# Qa' camp: a trailing ayn mark ends the token; U.S. forces: dots join acronym letters.
+_SEP = f"[{_QUOTES}]?[ \u00a0{_H}.]+"
 _TOK = f"[{_W}]+(?:[{_A}][{_W}]+)*"
 # An English article: al/el as a word (Al Hol, al-Hol), the assimilated ones only with a hyphen (ash-).
 _ART = f"(?:(?i:al|el)[ \u00a0{_H}]+|(?i:ad|an|ar|as|ash|at|az|adh|ath|ed|en|es|ez|ul|ag|ed|et)[{_H}])"

@@ -51,6 +51,11 @@ def split_layers(text: str, matches: list[Match]) -> tuple[list[Cand], list[Cand
                 continue
             if role in ("place", "core") and latin and not capitalised(text[m.start : m.end]):
                 continue
+            if role == "actor" and latin and pls[0][2] == "upper":
+                surface = text[m.start : m.end]
+                pls = [p for p in pls if p[2] != "upper"] if not surface.isupper() else pls
+                if not pls:
+                    continue
             ents.append(Cand(m.start, m.end, role, pls, m.ntokens))
     return ents, events
 
