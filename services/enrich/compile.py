@@ -42,7 +42,8 @@ class _Builder:
         self.entries[e.id] = e
 
     def add(self, alias: str, payload: Payload, layer: str, kind: str = "", claim: bool = True) -> None:
-        toks = key_tokens(alias)
+        # "Washington, D.C.": names never span a comma in text, so the part before it is the key
+        toks = key_tokens(alias.split(",")[0] if "," in alias else alias)
         if not toks:
             self.problems.append(f"{payload[1]}: alias {alias!r} has no tokens")
             return
@@ -73,6 +74,7 @@ def compile_gazetteer(
     for w in ANCHORS:
         b.add(w, ("date", "anchor", ""), "date", claim=False)
     _check_conflicts(b)
+    b.trie.finalize()
     return Gazetteer(
         entries=b.entries,
         trie=b.trie,
@@ -178,7 +180,8 @@ def _places(b: _Builder, recs: list[PlaceRec], with_geonames: bool) -> None:
 
 
 def _place_aliases(b: _Builder, r: PlaceRec) -> None:
-    names = [("en", r.canonical), *r.aliases.all()]
+    canonical = re.sub(r"\s*\([^)]*\)\s*$", "", r.canonical)  # "Palmyra (Tadmur)" -> "Palmyra"
+    names = [("en", canonical), *r.aliases.all()]
     for _lang, a in names:
         b.add(a, ("place", r.id, "cur"), "place", kind=r.kind)
 

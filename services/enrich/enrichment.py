@@ -154,7 +154,7 @@ def _heads_and_facilities(taken: list[Cand], gaz: Gazetteer) -> list[Cand]:
     for c in taken:
         if c.role == "fac" and c.payloads[0][2] == "head":
             kind = gaz.entries[c.payloads[0][1]].kind or ""
-            out.append(Cand(c.start, c.end, "head", [("head", kind, "")], c.ntokens))
+            out.append(Cand(c.start, c.end, "head", (("head", kind, ""),), c.ntokens))
     return out
 
 

@@ -43,6 +43,8 @@ class Trie:
         for t in tokens:
             node = node.setdefault(t, {})
         lst = node.setdefault(PAYLOAD, [])
+        if isinstance(lst, tuple):
+            raise RuntimeError("trie already finalized")
         if payload not in lst:
             lst.append(payload)
         head = tokens[0]
@@ -50,6 +52,20 @@ class Trie:
         if is_arabic_token(head):
             for variant, plen in proclitic_variants(head):
                 self._first(variant, head, plen)
+
+    def finalize(self) -> None:
+        """Group each node's payloads by role once, so matching never regroups them."""
+        stack = [self.root]
+        while stack:
+            node = stack.pop()
+            for k, v in node.items():
+                if k == PAYLOAD:
+                    groups: dict[str, list[Payload]] = {}
+                    for p in v:
+                        groups.setdefault(p[0], []).append(p)
+                    node[k] = tuple((r, tuple(pl)) for r, pl in groups.items())
+                else:
+                    stack.append(v)
 
     def _first(self, surface: str, head: str, plen: int) -> None:
         lst = self.first.setdefault(surface, [])
@@ -80,13 +96,8 @@ def key_tokens(alias: str) -> list[str]:
     return [t for t in toks if t]
 
 
-@dataclass(slots=True)
-class Match:
-    start: int  # original offsets; the surface is text[start:end]
-    end: int
-    payloads: list[Payload]
-    ntokens: int
-    proclitic: int  # length of a stripped Arabic proclitic (0 if none)
+# A raw match: (start, end, ((role, payloads), ...), ntokens). Offsets are original offsets.
+Match = tuple[int, int, tuple[tuple[str, tuple[Payload, ...]], ...], int]
 
 
 def scan(text: str, trie: Trie) -> list[Match]:
@@ -106,7 +117,7 @@ def scan(text: str, trie: Trie) -> list[Match]:
         pos = text.find(raw)
         while pos >= 0:
             end = pos + n
-            if _starts_token(text, pos) and _ends_token(text, end):
+            if (pos == 0 or not _is_word(text[pos - 1])) and (end >= len(text) or not _is_word(text[end])):
                 for head, plen in heads:
                     _walk(text, root[head], pos, end, plen, out)
             pos = text.find(raw, end)
@@ -118,14 +129,6 @@ _NON_ALNUM_WORD = frozenset("_'\u2019\u2018\u02bc`\u00b4\u2032\u02bb\u200c\u200d
 
 def _is_word(c: str) -> bool:
     return c.isalnum() or c in _NON_ALNUM_WORD or "\u064b" <= c <= "\u065f" or "\u0300" <= c <= "\u036f"
-
-
-def _starts_token(text: str, i: int) -> bool:
-    return i == 0 or not _is_word(text[i - 1])
-
-
-def _ends_token(text: str, i: int) -> bool:
-    return i >= len(text) or not _is_word(text[i])
 
 
 _HYPHEN_SET = frozenset("-" + _HYPHENS)
@@ -146,7 +149,7 @@ def _walk(text: str, node: dict, start: int, end: int, plen: int, out: list[Matc
     ntok = 1
     pl = node.get(PAYLOAD)
     if pl is not None:
-        out.append(Match(s, end, pl, ntok, plen))
+        out.append((s, end, pl, ntok))
     while len(node) > (pl is not None):  # leaf nodes (most) need no look-ahead
         m = NEXT_RE.match(text, end)
         if m is None:
@@ -159,4 +162,4 @@ def _walk(text: str, node: dict, start: int, end: int, plen: int, out: list[Matc
         ntok += 1
         pl = node.get(PAYLOAD)
         if pl is not None:
-            out.append(Match(s, end, pl, ntok, plen))
+            out.append((s, end, pl, ntok))

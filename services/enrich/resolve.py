@@ -15,7 +15,7 @@ class Cand:
     start: int
     end: int
     role: str
-    payloads: list[Payload]
+    payloads: tuple[Payload, ...]
     ntokens: int
 
     @property
@@ -31,32 +31,23 @@ def capitalised(surface: str) -> bool:
 
 
 def split_layers(text: str, matches: list[Match]) -> tuple[list[Cand], list[Cand]]:
-    """Entity candidates and event-trigger candidates."""
+    """Entity candidates and event/date candidates."""
     ents: list[Cand] = []
     events: list[Cand] = []
-    for m in matches:
-        pls0 = m.payloads
-        if len(pls0) == 1 or all(p[0] == pls0[0][0] for p in pls0):
-            groups: list[tuple[str, list[Payload]]] = [(pls0[0][0], pls0)]
-        else:
-            by_role: dict[str, list[Payload]] = {}
-            for p in pls0:
-                by_role.setdefault(p[0], []).append(p)
-            groups = list(by_role.items())
-        last = text[m.end - 1]
-        latin = last < "\u0250"
+    for start, end, groups, ntok in matches:
+        latin = text[end - 1] < "\u0250"
         for role, pls in groups:
-            if role in ("event", "date"):
-                events.append(Cand(m.start, m.end, role, pls, m.ntokens))
+            if role == "event" or role == "date":
+                events.append(Cand(start, end, role, pls, ntok))
                 continue
-            if role in ("place", "core") and latin and not capitalised(text[m.start : m.end]):
-                continue
-            if role == "actor" and latin and pls[0][2] == "upper":
-                surface = text[m.start : m.end]
-                pls = [p for p in pls if p[2] != "upper"] if not surface.isupper() else pls
-                if not pls:
+            if latin:
+                if (role == "place" or role == "core") and not capitalised(text[start:end]):
                     continue
-            ents.append(Cand(m.start, m.end, role, pls, m.ntokens))
+                if role == "actor" and pls[0][2] == "upper" and not text[start:end].isupper():
+                    pls = tuple(p for p in pls if p[2] != "upper")
+                    if not pls:
+                        continue
+            ents.append(Cand(start, end, role, pls, ntok))
     return ents, events
 
 
