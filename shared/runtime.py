@@ -76,7 +76,17 @@ async def close_runtime(rt: Runtime) -> None:
 
 class _Server(uvicorn.Server):
     """uvicorn re-raises SIGTERM after a graceful shutdown, so every stop looks like a kill (-15). We
-    have drained and committed by then: exit 0, and keep non-zero exits for real failures."""
+    have drained and committed by then: exit 0, and keep non-zero exits for real failures.
+    It also marks the app as draining the moment a signal arrives, so long-lived responses (SSE) end
+    and let the graceful shutdown proceed."""
+
+    def __init__(self, config: uvicorn.Config, app: Any) -> None:
+        super().__init__(config)
+        self.app = app
+
+    def handle_exit(self, sig: int, frame: Any) -> None:
+        self.app.state.draining = True
+        super().handle_exit(sig, frame)
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
@@ -89,6 +99,7 @@ def serve(app: Any, settings: ServiceSettings) -> int:
     """Run the app until SIGTERM/SIGINT; exit non-zero if a background loop crashed it."""
     config = uvicorn.Config(app, host=settings.host, port=settings.port, log_config=None,
                             timeout_graceful_shutdown=20, proxy_headers=False)
-    _Server(config).run()
+    app.state.draining = False
+    _Server(config, app).run()
     runtime: Runtime | None = getattr(app.state, "runtime", None)
     return 1 if runtime is not None and runtime.failed is not None else 0

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import uuid
+from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request, status
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, status
+from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 
 from services.alert import repository
 from services.alert.delivery import UnsafeTarget, check_target, new_secret
 from services.alert.rules import Filters
+from services.alert.stream import AlertFeed
 from shared import auth
 from shared.db import unit_of_work
 
@@ -117,6 +122,17 @@ async def unsubscribe(sub_id: uuid.UUID, request: Request, _: SubWriter) -> None
             raise _not_found("subscription", sub_id)
 
 
+@router.post("/subscriptions/{sub_id}/recover", status_code=202, tags=["subscriptions"],
+             summary="Re-queue every matching alert since a time that this subscription did not receive")
+async def recover(sub_id: uuid.UUID, since: datetime, request: Request, _: SubWriter) -> dict[str, int]:
+    async with unit_of_work(request.app.state.sessions) as session:
+        queued = await repository.recover(session, sub_id, since)
+    if queued is None:
+        raise _not_found("active subscription", sub_id)
+    request.app.state.worker.wakeup.set()
+    return {"queued": queued}
+
+
 @router.get("/alerts", response_model=list[Alert], tags=["alerts"], summary="Alerts, newest first")
 async def list_alerts(request: Request, _: Reader, limit: Annotated[int, Query(ge=1, le=500)] = 50,
                       before: datetime | None = None,
@@ -126,6 +142,57 @@ async def list_alerts(request: Request, _: Reader, limit: Annotated[int, Query(g
     async with request.app.state.sessions() as session:
         return await repository.list_alerts(session, limit=limit, before=before, status=status_,
                                             facility_id=facility_id)
+
+
+_OVERFLOW = 'event: overflow\ndata: {"reason": "client too slow; reconnect with Last-Event-ID"}\n\n'
+
+
+def _sse(alert_id: str, payload: str) -> str:
+    return f"id: {alert_id}\nevent: alert.raised\ndata: {payload}\n\n"
+
+
+@router.get("/alerts/stream", tags=["alerts"], response_class=StreamingResponse,
+            summary="Server-sent events: every alert as it is raised",
+            description="Each event is `event: alert.raised`, `id: <alert id>`, `data: <AlertRaised JSON>`. "
+                        "Reconnect with `Last-Event-ID` (or `?since=`) to get the alerts you missed first; "
+                        "a comment line is sent every 15 s to keep the connection open.")
+async def stream(request: Request, _: Reader, since: datetime | None = None,
+                 last_event_id: Annotated[str | None, Header()] = None) -> StreamingResponse:
+    try:
+        after = uuid.UUID(last_event_id) if last_event_id else None
+    except ValueError as exc:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Last-Event-ID must be an alert id") from exc
+    feed: AlertFeed = request.app.state.feed
+    client = feed.subscribe()  # before the backlog query, so nothing falls between the two
+    async with request.app.state.sessions() as session:
+        backlog = await repository.alerts_after(session, after_id=after, since=since)
+
+    async def events() -> AsyncIterator[str]:
+        sent = {str(r["id"]) for r in backlog}
+        try:
+            yield ": connected\n\n"
+            for row in backlog:
+                yield _sse(str(row["id"]), json.dumps(row["payload"], ensure_ascii=False))
+            idle = 0.0
+            while not request.app.state.draining and not await request.is_disconnected():
+                try:
+                    alert = await asyncio.wait_for(client.queue.get(), 1.0)
+                except TimeoutError:
+                    idle += 1.0
+                    if idle >= 15:
+                        idle = 0.0
+                        yield ": keep-alive\n\n"
+                    if client.dropped and client.queue.empty():
+                        yield _OVERFLOW
+                        return
+                    continue
+                if alert.alert_id not in sent:
+                    yield _sse(alert.alert_id, alert.model_dump_json())
+        finally:
+            feed.unsubscribe(client)
+
+    return StreamingResponse(events(), media_type="text/event-stream",
+                             headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
 
 
 @router.get("/alerts/{alert_id}", response_model=Alert, tags=["alerts"])

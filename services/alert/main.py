@@ -12,6 +12,7 @@ from services.alert.consumer import AlertHandler
 from services.alert.delivery import DeliveryWorker
 from services.alert.models import outbox
 from services.alert.settings import AlertSettings
+from services.alert.stream import AlertFeed
 from shared.events import ArticleEnriched
 from shared.http import BodyLimit, add_request_metrics, ops_router, standard_checks
 from shared.kafka import ConsumerLoop, make_consumer
@@ -36,6 +37,9 @@ def create_app(settings: AlertSettings) -> FastAPI:
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings
         app.state.worker, app.state.ready_checks = worker, standard_checks(rt.engine, rt.producer)
+        app.state.feed = feed = AlertFeed(settings.kafka_bootstrap)
+        await feed.start()
+        rt.spawn(feed.run(), "alert-feed")
         await consumer.start()
         rt.spawn(loop.run(), "enriched-consumer")
         rt.spawn(worker.run(), "delivery-worker")
@@ -46,8 +50,10 @@ def create_app(settings: AlertSettings) -> FastAPI:
             loop.stop()
             worker.stop()
             relay.stop()
+            feed.stop()
             await rt.wait_tasks()
             await consumer.stop()
+            await feed.close()
             await close_runtime(rt)
 
     app = FastAPI(title="Raqib alert", version="1.0.0", lifespan=lifespan,

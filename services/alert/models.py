@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from sqlalchemy import (
-                        Boolean,
-                        Column,
-                        DateTime,
-                        Double,
-                        ForeignKey,
-                        Index,
-                        Integer,
-                        MetaData,
-                        Table,
-                        Text,
-                        UniqueConstraint,
-                        func,
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    Double,
+    ForeignKey,
+    Identity,
+    Index,
+    Integer,
+    MetaData,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
 )
 from sqlalchemy.dialects.postgresql import JSONB, UUID
 
@@ -26,6 +28,8 @@ metadata = MetaData(schema=SCHEMA)
 alerts = Table(
     "alerts", metadata,
     Column("id", UUID(as_uuid=True), primary_key=True),
+    # Insertion order, for "alerts after this one" (SSE Last-Event-ID): timestamps tie within a transaction.
+    Column("seq", BigInteger, Identity(), nullable=False),
     Column("fingerprint", Text, nullable=False, unique=True),  # sha256(facility id + article id)
     Column("article_id", Text, nullable=False),
     Column("facility_id", Text, nullable=False),
@@ -38,6 +42,7 @@ alerts = Table(
     Column("payload", JSONB, nullable=False),  # the AlertRaised event as published
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Index("ix_alert_alerts_created_at", "created_at"),
+    UniqueConstraint("seq", name="uq_alert_alerts_seq"),
 )
 
 subscriptions = Table(

@@ -141,3 +141,42 @@ async def replay_delivery(session: AsyncSession, delivery_id: uuid.UUID) -> bool
         deliveries.c.id == delivery_id, or_(deliveries.c.status != "pending", deliveries.c.lease_until.is_(None))
     )).values(status="pending", next_attempt_at=datetime.now(UTC), lease_until=None).returning(deliveries.c.id))
     return result.scalar() is not None
+
+
+async def alerts_after(session: AsyncSession, *, after_id: uuid.UUID | None, since: datetime | None,
+                       limit: int = 1000) -> list[dict[str, Any]]:
+    """Alert payloads raised after the alert `after_id` (SSE Last-Event-ID) or since `since`, oldest first."""
+    anchor = None
+    if after_id is not None:
+        anchor = (await session.execute(select(alerts.c.seq).where(alerts.c.id == after_id))).scalar()
+    if anchor is not None:
+        cond = alerts.c.seq > anchor
+    elif since is not None:
+        cond = alerts.c.created_at > since
+    else:
+        return []
+    q = select(alerts.c.id, alerts.c.payload).where(cond).order_by(alerts.c.seq).limit(limit)
+    return [dict(r) for r in (await session.execute(q)).mappings()]
+
+
+async def recover(session: AsyncSession, sub_id: uuid.UUID, since: datetime) -> int | None:
+    """Queue for delivery every alert since `since` that matches the subscription's filters and has not
+    been delivered to it: new delivery rows for alerts it never got, failed ones back to pending.
+    -> how many deliveries were queued, or None if there is no such active subscription."""
+    sub = (await session.execute(select(subscriptions.c.filters).where(
+        subscriptions.c.id == sub_id, subscriptions.c.active))).first()
+    if sub is None:
+        return None
+    filters = Filters.model_validate(sub.filters)
+    rows = (await session.execute(select(alerts.c.id, alerts.c.payload).where(alerts.c.created_at >= since))).all()
+    wanted = [r.id for r in rows if matches(filters, AlertRaised.model_validate(r.payload).facility)]
+    if not wanted:
+        return 0
+    now = datetime.now(UTC)
+    created = (await session.execute(insert(deliveries).values(
+        [{"id": uuid.uuid4(), "alert_id": aid, "subscription_id": sub_id} for aid in wanted]
+    ).on_conflict_do_nothing().returning(deliveries.c.id))).all()
+    retried = (await session.execute(update(deliveries).where(
+        deliveries.c.subscription_id == sub_id, deliveries.c.alert_id.in_(wanted), deliveries.c.status == "failed"
+    ).values(status="pending", next_attempt_at=now, lease_until=None).returning(deliveries.c.id))).all()
+    return len(created) + len(retried)
