@@ -115,10 +115,7 @@ def _actors(b: _Builder, recs: list[ActorRec]) -> None:
     for r in recs:
         b.entry(Entry(r.id, "actor", r.canonical, r.type, r.country))
         for _lang, a in r.aliases.all():
-            letters = [ch for ch in a if ch.isalpha()]
-            # all-capital acronyms of up to 4 letters are case-sensitive ("IS" is not "is")
-            upper = bool(letters) and len(letters) <= 4 and all("A" <= ch <= "Z" for ch in letters)
-            b.add(a, ("actor", r.id, "upper" if upper else ""), "actor")
+            b.add(a, ("actor", r.id, "upper" if _acronym(a) else ""), "actor")
         for _lang, a in r.context_refs.all():
             b.add(a, ("ctx", r.id, ""), "ctx", claim=False)
 
@@ -138,8 +135,24 @@ def _events(b: _Builder, recs: list[EventTypeRec]) -> dict[str, str]:
     for r in recs:
         labels[r.id] = r.label
         for _lang, t in r.triggers.all():
-            b.add(t, ("event", r.id, ""), "event")
+            for form in _expand_prefix(t):
+                b.add(form, ("event", r.id, ""), "event", claim=False)
     return labels
+
+
+_SUFFIXES = ("", "s", "es", "ed", "d", "ing", "er", "ers", "ion", "ions", "ment", "ments", "e", "ies", "ied",
+             "y", "ly", "al", "ity", "ities", "ive", "ives", "ists", "ist")
+
+
+def _expand_prefix(trigger: str) -> list[str]:
+    """'arrest*' = the prefix plus any word ending: expanded to the endings English news uses."""
+    if not trigger.endswith("*"):
+        return [trigger]
+    stem = trigger[:-1]
+    out = [stem + suf for suf in _SUFFIXES]
+    if stem and stem[-1].isalpha() and stem[-1] not in "aeiouwxy":
+        out += [stem + stem[-1] + suf for suf in ("ed", "ing", "er", "ers")]  # kidnapped, shelling
+    return out
 
 
 def _places(b: _Builder, recs: list[PlaceRec], with_geonames: bool) -> None:
@@ -183,7 +196,13 @@ def _place_aliases(b: _Builder, r: PlaceRec) -> None:
     canonical = re.sub(r"\s*\([^)]*\)\s*$", "", r.canonical)  # "Palmyra (Tadmur)" -> "Palmyra"
     names = [("en", canonical), *r.aliases.all()]
     for _lang, a in names:
-        b.add(a, ("place", r.id, "cur"), "place", kind=r.kind)
+        b.add(a, ("place", r.id, "upper" if _acronym(a) else "cur"), "place", kind=r.kind)
+
+
+def _acronym(alias: str) -> bool:
+    """All-capital acronyms of up to 4 letters are matched case-sensitively ("US" is not "us")."""
+    letters = [ch for ch in alias if ch.isalpha()]
+    return bool(letters) and len(letters) <= 4 and all("A" <= ch <= "Z" for ch in letters)
 
 
 def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) -> None:

@@ -35,8 +35,8 @@ Payload = tuple[str, str, str]  # (role, id, extra)
 @dataclass(slots=True)
 class Trie:
     root: dict = field(default_factory=dict)
-    # folded surface first token -> [(trie first token, proclitic length)]
-    first: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # folded surface first token -> [(trie first token, proclitic length, article added)]
+    first: dict[str, list[tuple[str, int, bool]]] = field(default_factory=dict)
 
     def add(self, tokens: list[str], payload: Payload) -> None:
         node = self.root
@@ -48,10 +48,10 @@ class Trie:
         if payload not in lst:
             lst.append(payload)
         head = tokens[0]
-        self._first(head, head, 0)
+        self._first(head, head, 0, False)
         if is_arabic_token(head):
-            for variant, plen in proclitic_variants(head):
-                self._first(variant, head, plen)
+            for variant, plen, art in proclitic_variants(head):
+                self._first(variant, head, plen, art)
 
     def finalize(self) -> None:
         """Group each node's payloads by role once, so matching never regroups them."""
@@ -67,10 +67,10 @@ class Trie:
                 else:
                     stack.append(v)
 
-    def _first(self, surface: str, head: str, plen: int) -> None:
+    def _first(self, surface: str, head: str, plen: int, art: bool) -> None:
         lst = self.first.setdefault(surface, [])
-        if (head, plen) not in lst:
-            lst.append((head, plen))
+        if (head, plen, art) not in lst:
+            lst.append((head, plen, art))
 
 
 def key_tokens(alias: str) -> list[str]:
@@ -96,8 +96,8 @@ def key_tokens(alias: str) -> list[str]:
     return [t for t in toks if t]
 
 
-# A raw match: (start, end, ((role, payloads), ...), ntokens). Offsets are original offsets.
-Match = tuple[int, int, tuple[tuple[str, tuple[Payload, ...]], ...], int]
+# A raw match: (start, end, ((role, payloads), ...), ntokens, article added to the first token).
+Match = tuple[int, int, tuple[tuple[str, tuple[Payload, ...]], ...], int, bool]
 
 
 def scan(text: str, trie: Trie) -> list[Match]:
@@ -105,7 +105,7 @@ def scan(text: str, trie: Trie) -> list[Match]:
     first = trie.first
     root = trie.root
     raw_tokens = set(TOKEN_RE.findall(text))
-    hits: dict[str, list[tuple[str, int]]] = {}
+    hits: dict[str, list[tuple[str, int, bool]]] = {}
     for raw in raw_tokens:
         f = fold(raw)
         lst = first.get(f)
@@ -118,8 +118,8 @@ def scan(text: str, trie: Trie) -> list[Match]:
         while pos >= 0:
             end = pos + n
             if (pos == 0 or not _is_word(text[pos - 1])) and (end >= len(text) or not _is_word(text[end])):
-                for head, plen in heads:
-                    _walk(text, root[head], pos, end, plen, out)
+                for head, plen, art in heads:
+                    _walk(text, root[head], pos, end, plen, art, out)
             pos = text.find(raw, end)
     return out
 
@@ -140,7 +140,7 @@ def _maybe_article(text: str, s: int) -> bool:
     return c in _HYPHEN_SET or (c in " \u00a0" and text[s - 3 : s - 1].lower() in ("al", "el"))
 
 
-def _walk(text: str, node: dict, start: int, end: int, plen: int, out: list[Match]) -> None:
+def _walk(text: str, node: dict, start: int, end: int, plen: int, art: bool, out: list[Match]) -> None:
     s = start + plen
     if plen == 0 and s >= 2 and text[s] < "\u0250" and _maybe_article(text, s):
         am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
@@ -149,17 +149,19 @@ def _walk(text: str, node: dict, start: int, end: int, plen: int, out: list[Matc
     ntok = 1
     pl = node.get(PAYLOAD)
     if pl is not None:
-        out.append((s, end, pl, ntok))
+        out.append((s, end, pl, ntok, art))
     while len(node) > (pl is not None):  # leaf nodes (most) need no look-ahead
         m = NEXT_RE.match(text, end)
         if m is None:
             return
-        child = node.get(fold(m.group(1)))
+        f = fold(m.group(1))
+        child = node.get(f)
         if child is None:
-            return
+            if f[:2] != "ال" or (child := node.get(f[2:])) is None:  # key without ال: text may add it
+                return
         node = child
         end = m.end()
         ntok += 1
         pl = node.get(PAYLOAD)
         if pl is not None:
-            out.append((s, end, pl, ntok))
+            out.append((s, end, pl, ntok, art))

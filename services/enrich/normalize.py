@@ -150,14 +150,21 @@ _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 
 
-def proclitic_variants(token: str) -> list[tuple[str, int]]:
-    """Surface forms a normalised Arabic token can take with proclitics, with the prefix length."""
-    out: list[tuple[str, int]] = []
-    for c in _CONJ:
-        for p in _PREP:
-            pre = c + p
-            if pre:
-                out.append((pre + token, len(pre)))
-        if token.startswith("ال") and len(token) > 3:
-            out.append((c + "لل" + token[2:], len(c) + 1))
+def proclitic_variants(token: str) -> list[tuple[str, int, bool]]:
+    """Surface forms a normalised Arabic token can take with proclitics, with the prefix length.
+
+    The third element says the article was added (a head word like سجن must not take it: السجون is
+    generic). The article is optional one way only: a key without ال also matches the text with it (حسكة →
+    الحسكة, وبالحسكة), but a key with ال needs it in the text (الباب the town, not باب "door").
+    """
+    out: list[tuple[str, int, bool]] = []
+    forms = [token] if token.startswith("ال") or len(token) < 3 else [token, "ال" + token]
+    for form in forms:
+        for c in _CONJ:
+            for p in _PREP:
+                pre = c + p
+                if pre or form is not token:
+                    out.append((pre + form, len(pre), form is not token))
+            if form.startswith("ال") and len(form) > 3:
+                out.append((c + "لل" + form[2:], len(c) + 1, form is not token))
     return out

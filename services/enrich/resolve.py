@@ -34,16 +34,19 @@ def split_layers(text: str, matches: list[Match]) -> tuple[list[Cand], list[Cand
     """Entity candidates and event/date candidates."""
     ents: list[Cand] = []
     events: list[Cand] = []
-    for start, end, groups, ntok in matches:
+    for start, end, groups, ntok, art in matches:
         latin = text[end - 1] < "\u0250"
         for role, pls in groups:
+            if art and role == "head":
+                continue  # السجن / المخيم: the generic noun, not the construct head of a name
             if role == "event" or role == "date":
                 events.append(Cand(start, end, role, pls, ntok))
                 continue
             if latin:
                 if (role == "place" or role == "core") and not capitalised(text[start:end]):
                     continue
-                if role == "actor" and pls[0][2] == "upper" and not text[start:end].isupper():
+                if (role == "actor" or role == "place") and any(p[2] == "upper" for p in pls) \
+                        and not text[start:end].isupper():
                     pls = tuple(p for p in pls if p[2] != "upper")
                     if not pls:
                         continue

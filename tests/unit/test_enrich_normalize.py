@@ -30,7 +30,7 @@ def test_invisible_marks_do_not_split_tokens() -> None:
 
 
 def test_proclitic_variants() -> None:
-    forms = {v for v, _ in proclitic_variants("السجن")}
+    forms = {v for v, _, _ in proclitic_variants("السجن")}
     assert {"للسجن", "والسجن", "بالسجن", "وللسجن", "فالسجن"} <= forms
 
 
