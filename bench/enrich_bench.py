@@ -76,7 +76,7 @@ def trie_keys(gaz: Gazetteer) -> list[tuple[str, list]]:
         node, path = stack.pop()
         for k, child in node.items():
             if k == PAYLOAD:
-                out.append((" ".join(path), child))
+                out.append((" ".join(path), [p for _role, pls in child for p in pls]))
             else:
                 stack.append((child, [*path, k]))
     return out
