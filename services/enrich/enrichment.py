@@ -173,7 +173,7 @@ def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
 
 def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
     e = _best_entry(text, c, gaz)
-    if not e.curated and _context_stopped(text, c, gaz):
+    if _context_stopped(text, c, gaz):
         return None
     n = len(set(c.ids))
     if e.curated:
