@@ -44,8 +44,9 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev,bench]'
 	@touch $@
 
-bench: $(BENCH_STAMP) ## Benchmarks: enrichment throughput, start-up, memory, spaCy baseline
+bench: $(BENCH_STAMP) ## Benchmarks: enrichment (throughput, start-up, memory, spaCy baseline) and the pipeline
 	$(BIN)/python bench/enrich_bench.py
+	$(BIN)/python bench/pipeline_bench.py
 
 clean: ## Remove the virtualenv and embedded data (.data)
 	rm -rf $(VENV) .data
