@@ -65,7 +65,8 @@ def enrich(
         e = gaz.entries[fid]
         if _inside(c.start, c.end, covered) or _cue_before(text, c.start, _PLACE_CUES):
             continue
-        if fid in fac_ids or _head_near(text, c, near_heads, e.kind):
+        # named alone it is the town (labelling rule); only coordination with a head makes it the facility
+        if _head_near(text, c, near_heads, e.kind):
             facilities.append(_fac(text, c.start, c.end, e, 0.75 if fid in fac_ids else 0.6))
             core_spans.add((c.start, c.end))
             covered[c.start : c.end] = b"\x01" * (c.end - c.start)

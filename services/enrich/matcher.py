@@ -27,6 +27,7 @@ NEXT_RE = re.compile(f"{_SEP}{_ART}?[{_QUOTES}]?({_TOK})")
 _LEAD_ART_RE = re.compile(f"^{_ART}")
 _ART_BEFORE_RE = re.compile(f"(?:^|[^{_W}{_A}]){_ART}$")
 
+_APOS_S_RE = re.compile(f"[{_A}]s$")
 PAYLOAD = "\0"  # trie key under which a node's payloads live (never a token)
 
 Payload = tuple[str, str, str]  # (role, id, extra)
@@ -105,22 +106,26 @@ def scan(text: str, trie: Trie) -> list[Match]:
     first = trie.first
     root = trie.root
     raw_tokens = set(TOKEN_RE.findall(text))
-    hits: dict[str, list[tuple[str, int, bool]]] = {}
+    hits: list[tuple[str, list[tuple[str, int, bool]], int]] = []  # (raw token, trie heads, length kept)
     for raw in raw_tokens:
         f = fold(raw)
         lst = first.get(f)
         if lst is not None:
-            hits[raw] = lst
+            hits.append((raw, lst, len(raw)))
+        if f[-1:] == "s" and (q := _APOS_S_RE.search(raw)) is not None:  # Iraq's -> Iraq
+            lst = first.get(fold(raw[: q.start()]))
+            if lst is not None:
+                hits.append((raw, lst, q.start()))
     out: list[Match] = []
-    for raw, heads in hits.items():
+    for raw, heads, keep in hits:
         n = len(raw)
         pos = text.find(raw)
         while pos >= 0:
-            end = pos + n
-            if (pos == 0 or not _is_word(text[pos - 1])) and (end >= len(text) or not _is_word(text[end])):
+            end = pos + keep
+            if (pos == 0 or not _is_word(text[pos - 1])) and (pos + n >= len(text) or not _is_word(text[pos + n])):
                 for head, plen, art in heads:
                     _walk(text, root[head], pos, end, plen, art, out)
-            pos = text.find(raw, end)
+            pos = text.find(raw, pos + n)
     return out
 
 

@@ -19,6 +19,7 @@ from services.enrich.resolve import Cand
 
 _AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
                    "الغربي", "الشمالي", "الجنوبي", "الاول", "الثاني"}
+_PLURAL_HEADS = {"مخيمات", "سجون", "معتقلات", "camps", "prisons", "jails", "centres", "centers", "facilities"}
 _CAP_TOKEN = f"(?:(?:[Aa]l|[Ee]l|a[dnrstz]|ash)[{_H}])?[A-Z0-9][{_W}{_A}]*(?:[{_H}][{_W}{_A}]+)*"
 _CAP_BEFORE_RE = re.compile(f"(?<![{_W}{_A}{_H}])({_CAP_TOKEN})[ \u00a0]+$")
 _CAP_AFTER_RE = re.compile(f"[ \u00a0]+({_CAP_TOKEN})")
@@ -43,6 +44,8 @@ def find_open(text: str, heads: list[Cand], taken: list[Cand], gaz: Gazetteer) -
     for h in heads:
         kind = h.payloads[0][1]
         mode = h.payloads[0][2]
+        if fold(text[h.start : h.end].split()[-1]) in _PLURAL_HEADS:
+            continue  # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility
         if mode == "ar_before":
             of = _arabic(text, h, kind, taken, gaz)
         elif mode == "en_after":

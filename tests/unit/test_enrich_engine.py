@@ -72,7 +72,9 @@ def test_town_vs_camp() -> None:
     a = ann("Shelling hit the town of al-Hol, far from any facility.", "en")
     assert not a.alert and [p.id for p in a.places] == ["place:sy-al-hol"]
     a = ann("Women in al-Hol camp protested. Later al-Hol was calm.", "en")
-    assert {f.id for f in a.facilities} == {"fac:sy-al-hol-camp"} and not a.places
+    # a bare name is the town (labelling rule), even after the camp was named
+    assert {f.id for f in a.facilities} == {"fac:sy-al-hol-camp"}
+    assert [p.id for p in a.places] == ["place:sy-al-hol"]
     a = ann("اشتباكات في بلدة الهول شرق الحسكة", "ar")
     assert not a.alert and "place:sy-al-hol" in {p.id for p in a.places}
 
@@ -98,6 +100,10 @@ def test_event_types_with_evidence() -> None:
     types = {e.type: e for e in a.event_types}
     assert {"killing", "arrest", "security_operation"} <= set(types)
     assert types["security_operation"].surface == "عملية أمنية"
+
+
+def test_possessive() -> None:
+    assert [p.id for p in ann("Iraq's camps and Syria’s prisons", "en").places] == ["country:IQ", "country:SY"]
 
 
 def test_lang_detection() -> None:
