@@ -171,7 +171,7 @@ def _places(b: _Builder, recs: list[PlaceRec], with_geonames: bool) -> None:
             _place_aliases(b, r)
         return
     seen: set[int] = set()
-    for c in geonames.load_cities():
+    for c in geonames.load_cities(frozenset(merged)):
         cur = merged.get(c.geonameid)
         gid = f"geonames:{c.geonameid}"
         if cur is not None:

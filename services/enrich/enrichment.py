@@ -24,7 +24,8 @@ __all__ = ["Gazetteer", "enrich", "load_gazetteer"]
 
 _PLACE_CUES = {"town", "village", "city", "بلده", "مدينه", "ناحيه", "قريه", "بلدة", "مدينة"}
 _ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
-_PRIORITY_COUNTRIES = ("SY", "IQ")
+# Region prior for names shared across countries (Tripoli: Lebanon before Libya)
+_REGION_RANK = {"SY": 0, "IQ": 0, "TR": 1, "JO": 1, "LB": 1, "IR": 1, "SA": 1, "KW": 1, "IL": 1, "PS": 1}
 
 
 def enrich(
@@ -167,12 +168,26 @@ def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
     return min(ents, key=lambda e: (
         not e.curated,
         (e.kind != "admin1") if admin_cue else (e.kind == "admin1"),
-        e.country not in _PRIORITY_COUNTRIES,
+        _REGION_RANK.get(e.country or "", 2),
         -e.population,
     ))
 
 
+_NOT_PLACE_BEFORE_RE = re.compile(r"(?:\bCamp|\b[Pp]ro|\b[Aa]nti)[ \-\u2010\u2011]$")
+_LOWER_WORD_RE = re.compile(r"[ \u00a0]+[a-z]")
+
+
+def _english_non_place(text: str, c: Cand) -> bool:
+    """Camp Taji (a base name), pro-Iran / anti-ISIS (adjectives), "the US detention facility"."""
+    if _NOT_PLACE_BEFORE_RE.search(text, max(0, c.start - 6), c.start):
+        return True
+    surface = text[c.start : c.end]
+    return surface.isupper() and len(surface) <= 4 and _LOWER_WORD_RE.match(text, c.end) is not None
+
+
 def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
+    if text[c.start] < "\u0250" and _english_non_place(text, c):
+        return None
     e = _best_entry(text, c, gaz)
     if _context_stopped(text, c, gaz):
         return None

@@ -56,7 +56,8 @@ def _stream(path: Path) -> Iterator[tuple[bytes, ...]]:
             buf = buf[cut + 2 :] if cut >= 0 else buf
 
 
-def load_cities() -> list[City]:
+def load_cities(extra_ids: frozenset[int] = frozenset()) -> list[City]:
+    """Cities in scope, plus any city whose id the curated places reference (`extra_ids`)."""
     d = _data_dir()
     countries = json.loads((d / "countries.json").read_text(encoding="utf-8"))
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
@@ -65,7 +66,7 @@ def load_cities() -> list[City]:
         cc = cc_b.decode()
         population = int(pop)
         in_scope = cc in FULL_COUNTRIES or (cc in NEIGHBOURS and population >= NEIGHBOUR_MIN_POP)
-        if not in_scope:
+        if not in_scope and int(gid) not in extra_ids:
             if population < 100000:
                 continue
             name = json.loads(b'"' + name_b + b'"')

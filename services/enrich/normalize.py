@@ -158,7 +158,9 @@ def proclitic_variants(token: str) -> list[tuple[str, int, bool]]:
     الحسكة, وبالحسكة), but a key with ال needs it in the text (الباب the town, not باب "door").
     """
     out: list[tuple[str, int, bool]] = []
-    forms = [token] if token.startswith("ال") or len(token) < 3 else [token, "ال" + token]
+    # not for nisba endings: السورية / العراقي are adjectives, not سورية / the country
+    nisba = token.endswith(("يه", "ي"))
+    forms = [token] if token.startswith("ال") or len(token) < 3 or nisba else [token, "ال" + token]
     for form in forms:
         for c in _CONJ:
             for p in _PREP:

@@ -24,10 +24,13 @@ class Cand:
 
 
 def capitalised(surface: str) -> bool:
-    """English names are capitalised: check the first letter after any article (al-Hol → H)."""
+    """English names are capitalised: some word after any article starts upper-case or with a digit
+    (al-Hol, rural Hasakah, Deir ez-Zor countryside; not "hasakah", "the camps")."""
     m = _LEAD_ART_RE.match(surface)
     rest = surface[m.end() :] if m else surface
-    return bool(rest) and (rest[0].isupper() or rest[0].isdigit())
+    if rest[:1].isupper() or rest[:1].isdigit():
+        return True
+    return any(w[:1].isupper() for w in rest.split()[1:])
 
 
 def split_layers(text: str, matches: list[Match]) -> tuple[list[Cand], list[Cand]]:
