@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from services.enrich.normalize import _A, _HYPHENS, _W, TOKEN_RE, fold, is_arabic_token, proclitic_variants
+from services.enrich.normalize import _CACHE as _FOLD_CACHE
 
 _H = "\\-" + _HYPHENS
 _QUOTES = _A + "\u02bf\u02be"
@@ -27,7 +28,7 @@ NEXT_RE = re.compile(f"{_SEP}{_ART}?[{_QUOTES}]?({_TOK})")
 _LEAD_ART_RE = re.compile(f"^{_ART}")
 _ART_BEFORE_RE = re.compile(f"(?:^|[^{_W}{_A}]){_ART}$")
 
-_APOS_S_RE = re.compile(f"[{_A}]s$")
+_APOS_SET = frozenset(_A)
 PAYLOAD = "\0"  # trie key under which a node's payloads live (never a token)
 
 Payload = tuple[str, str, str]  # (role, id, extra)
@@ -102,30 +103,35 @@ Match = tuple[int, int, tuple[tuple[str, tuple[Payload, ...]], ...], int, bool]
 
 
 def scan(text: str, trie: Trie) -> list[Match]:
-    """Every trie match in `text` that ends on a token with payloads (all lengths, all starts)."""
+    """Every trie match in `text` that ends on a token with payloads (all lengths, all starts).
+
+    One pass over the tokens; a token costs a cached fold and one dict lookup unless it starts a key.
+    """
     first = trie.first
     root = trie.root
-    raw_tokens = set(TOKEN_RE.findall(text))
-    hits: list[tuple[str, list[tuple[str, int, bool]], int]] = []  # (raw token, trie heads, length kept)
-    for raw in raw_tokens:
-        f = fold(raw)
+    cache = _FOLD_CACHE
+    out: list[Match] = []
+    for m in TOKEN_RE.finditer(text):
+        raw = m.group()
+        f = cache.get(raw)
+        if f is None:
+            f = fold(raw)
         lst = first.get(f)
         if lst is not None:
-            hits.append((raw, lst, len(raw)))
-        if f[-1:] == "s" and (q := _APOS_S_RE.search(raw)) is not None:  # Iraq's -> Iraq
-            lst = first.get(fold(raw[: q.start()]))
+            s, e = m.span()
+            for head, plen, art in lst:
+                node = root[head]
+                pl = node.get(PAYLOAD)
+                if pl is not None and len(node) == 1 and (plen or text[s] >= "\u0250" or s < 2):
+                    out.append((s + plen, e, pl, 1, art))  # fast path: a leaf, no article to look for
+                else:
+                    _walk(text, node, s, e, plen, art, out)
+        if raw[-2:-1] in _APOS_SET and raw[-1] == "s":  # Iraq's -> Iraq
+            lst = first.get(fold(raw[:-2]))
             if lst is not None:
-                hits.append((raw, lst, q.start()))
-    out: list[Match] = []
-    for raw, heads, keep in hits:
-        n = len(raw)
-        pos = text.find(raw)
-        while pos >= 0:
-            end = pos + keep
-            if (pos == 0 or not _is_word(text[pos - 1])) and (pos + n >= len(text) or not _is_word(text[pos + n])):
-                for head, plen, art in heads:
-                    _walk(text, root[head], pos, end, plen, art, out)
-            pos = text.find(raw, pos + n)
+                s = m.start()
+                for head, plen, art in lst:
+                    _walk(text, root[head], s, s + len(raw) - 2, plen, art, out)
     return out
 
 
