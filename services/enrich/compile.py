@@ -14,6 +14,7 @@ from services.enrich.gazetteer import (
     EventTypeRec,
     FacilityRec,
     Gazetteer,
+    NonFacilities,
     PlaceRec,
 )
 from services.enrich.matcher import Payload, Trie, key_tokens
@@ -60,6 +61,7 @@ def compile_gazetteer(
     events: list[EventTypeRec],
     *,
     with_geonames: bool = True,
+    non_facilities: NonFacilities | None = None,
 ) -> Gazetteer:
     rules.geonames_context_stop = {
         fold_text(k): type(v)(after=[fold_text(w) for w in v.after], before=[fold_text(w) for w in v.before])
@@ -71,6 +73,9 @@ def compile_gazetteer(
     _heads(b)
     event_labels = _events(b, events)
     _places(b, places, with_geonames)
+    nf = non_facilities or NonFacilities()
+    for _lang, a in nf.phrases.all() + nf.head_word_senses.all():
+        b.add(a, ("nonfac", "", ""), "nonfac", claim=False)
     for w in ANCHORS:
         b.add(w, ("date", "anchor", ""), "date", claim=False)
     _check_conflicts(b)

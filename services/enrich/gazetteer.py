@@ -72,6 +72,11 @@ class EventTypeRec(_Rec):
     triggers: Names = Names()
 
 
+class NonFacilities(_Rec):
+    phrases: Names = Names()
+    head_word_senses: Names = Names()
+
+
 class HeadRules(_Rec):
     ar_before: list[str] = []
     en_after: list[str] = []
@@ -133,9 +138,13 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
     actors = [ActorRec.model_validate(r) for r in _read_list(d / "actors.yaml")]
     places = [PlaceRec.model_validate(r) for r in _read_list(d / "places.yaml")]
     events = [EventTypeRec.model_validate(r) for r in _read_list(d / "event_types.yaml", "types")]
+    nf_path = d / "non_facilities.yaml"
+    nonfac = NonFacilities.model_validate(yaml.safe_load(nf_path.read_text(encoding="utf-8")) or {}) \
+        if nf_path.exists() else NonFacilities()
     from services.enrich.compile import compile_gazetteer  # local: compile imports this module
 
-    return compile_gazetteer(rules, facilities, actors, places, events, with_geonames=with_geonames)
+    return compile_gazetteer(rules, facilities, actors, places, events, with_geonames=with_geonames,
+                             non_facilities=nonfac)
 
 
 def keys_of(alias: str) -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from services.enrich.matcher import _LEAD_ART_RE, Match, Payload
 
 # Lower is stronger when two candidates of equal length overlap.
-ROLE_PRIORITY = {"fac": 0, "actor": 1, "place": 2, "core": 3, "ctx": 4, "head": 5}
+ROLE_PRIORITY = {"fac": 0, "nonfac": 1, "actor": 2, "place": 3, "core": 4, "ctx": 5, "head": 6}
 
 
 @dataclass(slots=True)
@@ -57,27 +57,43 @@ def split_layers(text: str, matches: list[Match]) -> tuple[list[Cand], list[Cand
     return ents, events
 
 
+_FAC_ROLES = frozenset(("fac", "head", "core"))
+
+
 def longest(cands: list[Cand], size: int) -> list[Cand]:
     """Greedy longest-first selection; identical spans of different roles may coexist.
 
     `size` is the text length: occupancy is a bytearray, so an overlap test is one C-level find().
+    A non-facility phrase ("training camp", "قاعدة التنف") only competes with facility readings (fac,
+    head, core): it takes the span from them but leaves places and actors inside it alone.
     """
     order = sorted(cands, key=lambda c: (c.start - c.end, -c.ntokens, ROLE_PRIORITY.get(c.role, 9), c.start))
-    occ = bytearray(size)
+    occ = bytearray(size)  # accepted spans (all roles but nonfac)
+    occ_fac = bytearray(size)  # accepted facility readings
+    occ_nf = bytearray(size)  # accepted non-facility phrases
     spans: dict[tuple[int, int], set[str]] = {}
     taken: list[Cand] = []
     for c in order:
-        key = (c.start, c.end)
+        s, e, role = c.start, c.end, c.role
+        if role == "nonfac":
+            if occ_fac.find(1, s, e) == -1:
+                occ_nf[s:e] = b"\x01" * (e - s)
+            continue
+        if role in _FAC_ROLES and occ_nf.find(1, s, e) != -1:
+            continue
+        key = (s, e)
         roles = spans.get(key)
         if roles is not None:
-            if c.role in roles:
+            if role in roles:
                 continue
-            roles.add(c.role)
-        elif occ.find(1, c.start, c.end) == -1:
-            occ[c.start : c.end] = b"\x01" * (c.end - c.start)
-            spans[key] = {c.role}
+            roles.add(role)
+        elif occ.find(1, s, e) == -1:
+            occ[s:e] = b"\x01" * (e - s)
+            spans[key] = {role}
         else:
             continue
+        if role in _FAC_ROLES:
+            occ_fac[s:e] = b"\x01" * (e - s)
         taken.append(c)
     taken.sort(key=lambda c: (c.start, ROLE_PRIORITY.get(c.role, 9)))
     return taken

@@ -114,3 +114,19 @@ def test_lang_detection() -> None:
 def test_coordinated_facility_names() -> None:
     assert fac_ids("نقلت النساء بين مخيمي الهول وروج") == {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}
     assert fac_ids("Families in the al-Hol and Roj camps") == {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}
+
+
+def test_non_facility_phrases() -> None:
+    from services.enrich.compile import compile_gazetteer
+    from services.enrich.gazetteer import EngineRules, FacilityRec, NonFacilities
+
+    g0 = fixture_gazetteer()
+    fac = FacilityRec(id="fac:x-ghw", kind="prison", canonical="Ghwayran prison", core={"en": ["Ghwayran"]},
+                      lat=36.4, lon=40.7)
+    nf = NonFacilities(phrases={"en": ["Camp Nou"]}, head_word_senses={"en": ["prison break", "training camp"]})
+    g = compile_gazetteer(EngineRules.model_validate(g0.rules.model_dump()), [fac], [], [], [],
+                          with_geonames=False, non_facilities=nf)
+    assert not enrich("Fans filled Camp Nou.", g).alert
+    assert not enrich("A Bardarash training camp was found.", g).alert
+    a = enrich("The Ghwayran prison break of 2022", g)
+    assert [f.id for f in a.facilities] == ["fac:x-ghw"]
