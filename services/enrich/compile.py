@@ -23,6 +23,8 @@ from services.enrich.normalize import fold_text
 _HAS_AR = re.compile(r"[\u0600-\u06ff]")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
 _HAS_OTHER = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff\u0600-\u06ff\u0750-\u077f\s\-'’ʿʼ‘`´]")
+_ARABIC_SPEAKING = frozenset({"SY", "IQ", "JO", "LB", "SA", "KW", "PS", "AE", "QA", "BH", "OM", "YE", "EG",
+                              "LY", "TN", "DZ", "MA", "SD", "MR", "SO", "DJ", "KM"})
 _PLACE_KIND_RANK = {"city": 0, "town": 1, "village": 2, "admin1": 3, "region": 4, "country": 5}
 
 
@@ -227,9 +229,12 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) ->
         if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_en)):
             continue
         b.trie.add(toks, ("place", gid, "geo"))
+    # Arabic spellings of Turkish/Iranian/Israeli towns often coincide with Arabic words (مهربين):
+    # only the large ones, or multi-word names, unless curated.
+    foreign = c.country not in _ARABIC_SPEAKING and not curated and c.population < 300000
     for a in arabic:
         toks = key_tokens(a)
-        if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_ar)):
+        if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_ar or foreign)):
             continue
         b.trie.add(toks, ("place", gid, "geo"))
 

@@ -3,8 +3,8 @@
 Handles Arabic (Egyptian/Gulf and Syriac/Levantine month names, "26 يناير / كانون الثاني"), ordinal
 day words ("الخامس والعشرين من يناير"), "this month" phrases ("من هذا الشهر", "الشهر الحالي"), English
 ("26 January", "January 26, 2025", "the 27th of this month"), Arabic-Indic digits, and year inference:
-without a year, the latest date not more than a week after publication. "Yesterday"/"أمس" is used only
-when no explicit date is found.
+without a year, the latest date not more than a week after publication. Relative days ("yesterday",
+"أمس") are not explicit dates and give none (dev-set labelling rule).
 """
 
 from __future__ import annotations
@@ -59,7 +59,6 @@ _EN_DM_RE = re.compile(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH}|this month)\b(?:,?\s+(\d{{4}}))?"
 )
 _EN_MD_RE = re.compile(rf"\b({_EN_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
-_YESTERDAY_RE = re.compile(r"\byesterday\b|(?:^|(?<=\s))(?:يوم\s+)?[و]?امس(?!\w)")
 
 
 def _en_month(s: str) -> int | None:
@@ -105,7 +104,7 @@ def _resolve(day: int, month: int, year_txt: str | None, pub: date | None) -> da
 # Single tokens near which a date can be: the engine's trie finds them, so only small windows around
 # them are folded and searched (folding a whole Arabic article costs more than matching it).
 ANCHORS = [n.split()[0] for names in _AR_MONTHS.values() for n in names] + [
-    "الشهر", "امس", "yesterday", "month", *_EN_MONTHS, *_EN_ABBR]
+    "الشهر", "month", *_EN_MONTHS, *_EN_ABBR]
 _WINDOW = 60
 
 
@@ -118,13 +117,12 @@ def extract_event_date(
         windows = [fold_text(text)]
     else:
         windows = [fold_text(text[lo:hi]) for lo, hi in _merge(anchors)]
-    rel = False
+    # Only explicit dates count (labelling rule): "yesterday"/"أمس" alone gives no event date.
     for w in windows:
-        d, r = _extract(w, pub)
+        d = _extract(w, pub)
         if d is not None:
             return d
-        rel = rel or r
-    return pub - timedelta(days=1) if rel and pub is not None else None
+    return None
 
 
 def _merge(anchors: list[int]) -> list[list[int]]:
@@ -138,7 +136,7 @@ def _merge(anchors: list[int]) -> list[list[int]]:
     return lo_hi
 
 
-def _extract(norm: str, pub: date | None) -> tuple[date | None, bool]:
+def _extract(norm: str, pub: date | None) -> date | None:
     found: list[tuple[int, date]] = []
     for m in _AR_NUM_RE.finditer(norm):
         d = _resolve(int(m.group(1)), _ar_month(m.group(2)), m.group(3), pub)
@@ -161,9 +159,7 @@ def _extract(norm: str, pub: date | None) -> tuple[date | None, bool]:
             d = _resolve(int(m.group(2)), mo, m.group(3), pub)
             if d:
                 found.append((m.start(), d))
-    if found:
-        return min(found)[1], False
-    return None, _YESTERDAY_RE.search(low) is not None
+    return min(found)[1] if found else None
 
 
 def _modal_may(low: str, i: int) -> bool:

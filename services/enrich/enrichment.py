@@ -15,7 +15,7 @@ from typing import Any
 from services.enrich.dates import extract_event_date
 from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
 from services.enrich.matcher import scan
-from services.enrich.normalize import detect_lang, fold
+from services.enrich.normalize import TOKEN_RE, detect_lang, fold, fold_text
 from services.enrich.openworld import OpenFacility, find_open, slug
 from services.enrich.resolve import Cand, longest, split_layers
 from shared.annotation import Annotation
@@ -66,11 +66,17 @@ def enrich(
         e = gaz.entries[fid]
         if _inside(c.start, c.end, covered) or _cue_before(text, c.start, _PLACE_CUES):
             continue
-        # named alone it is the town (labelling rule); only coordination with a head makes it the facility
+        # named alone it is the town, unless coordinated with a head ("al-Hol and Roj camps") or the
+        # sentence speaks of the camp/prison ("returnees from al-Hol", "tents in al-Hol")
         if _head_near(text, c, near_heads, e.kind):
-            facilities.append(_fac(text, c.start, c.end, e, 0.75 if fid in fac_ids else 0.6))
-            core_spans.add((c.start, c.end))
-            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+            conf = 0.75 if fid in fac_ids else 0.6
+        elif fid not in fac_ids and _facility_context(text, c, e.kind or "camp", gaz):
+            conf = 0.5  # once the facility is named with its head, its bare name is the town
+        else:
+            continue
+        facilities.append(_fac(text, c.start, c.end, e, conf))
+        core_spans.add((c.start, c.end))
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
 
     places: list[dict[str, Any]] = []
     for c in places_c:
@@ -138,6 +144,34 @@ def _cue_before(text: str, s: int, cues: set[str]) -> bool:
 _JOIN_RE = re.compile(r"\s*(?:,|and|or|&|و|او|\(|\)|/)?\s*(?:the\s+)?\s*$", re.IGNORECASE)
 
 
+def _facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
+    cc = gaz.rules.core_context
+    words = {fold(w) for w in TOKEN_RE.findall(_sentence(text, c, cc.window))}
+    words |= {w[1:] for w in words if w[:1] in "وفبل"}
+    fac = cc.camp if kind == "camp" else cc.prison
+    fac_words = _cue_set(fac)
+    town_words = _cue_set(cc.town)
+    return bool(words & fac_words) and not (words & town_words)
+
+
+_CUES: dict[int, frozenset[str]] = {}
+
+
+def _cue_set(names: Any) -> frozenset[str]:
+    got = _CUES.get(id(names))
+    if got is None:
+        got = _CUES[id(names)] = frozenset(fold_text(w) for w in names.en + names.ar)
+    return got
+
+
+def _sentence(text: str, c: Cand, window: int) -> str:
+    """The text around a mention, cut at sentence ends."""
+    lo, hi = max(0, c.start - window), min(len(text), c.end + window)
+    left = max(text.rfind(".", lo, c.start), text.rfind("\n", lo, c.start))
+    right = [i for i in (text.find(".", c.end, hi), text.find("\n", c.end, hi)) if i != -1]
+    return text[(left + 1 if left != -1 else lo) : (min(right) if right else hi)].replace(text[c.start : c.end], " ")
+
+
 def _head_near(text: str, c: Cand, heads: list[Cand], kind: str | None) -> bool:
     """A head of the kind coordinated with the bare name: "al-Hol and Roj camps", "مخيمي الهول وروج",
     "Ghwayran (Sina'a) prison". A head merely somewhere nearby is not enough (the town al-Hol)."""
@@ -160,17 +194,30 @@ def _heads_and_facilities(taken: list[Cand], gaz: Gazetteer) -> list[Cand]:
     return out
 
 
+_BEST: dict[tuple[int, tuple], tuple[Entry, Entry | None]] = {}  # per gazetteer and payloads
+
+
 def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
-    ents = [gaz.entries[i] for i in dict.fromkeys(c.ids)]
-    if len(ents) == 1:
-        return ents[0]
-    admin_cue = _cue_before(text, c.start, _ADMIN_CUES)
-    return min(ents, key=lambda e: (
-        not e.curated,
-        (e.kind != "admin1") if admin_cue else (e.kind == "admin1"),
-        _REGION_RANK.get(e.country or "", 2),
-        -e.population,
-    ))
+    """The entry a shared name denotes: curated first, the city unless a governorate cue precedes
+    ("محافظة", "province"), the region (Syria/Iraq, then neighbours), then population."""
+    key = (id(gaz), c.payloads)
+    hit = _BEST.get(key)
+    if hit is None:
+        ents = [gaz.entries[i] for i in dict.fromkeys(c.ids)]
+
+        def rank(e: Entry, admin: bool) -> tuple:
+            return (not e.curated, (e.kind != "admin1") if admin else (e.kind == "admin1"),
+                    _REGION_RANK.get(e.country or "", 2), -e.population)
+
+        plain = min(ents, key=lambda e: rank(e, False))
+        cued = min(ents, key=lambda e: rank(e, True))
+        hit = (plain, cued if cued is not plain else None)
+        if len(_BEST) > 100_000:
+            _BEST.clear()
+        _BEST[key] = hit
+    if hit[1] is not None and _cue_before(text, c.start, _ADMIN_CUES):
+        return hit[1]
+    return hit[0]
 
 
 _NOT_PLACE_BEFORE_RE = re.compile(r"(?:\bCamp|\b[Pp]ro|\b[Aa]nti)[ \-\u2010\u2011]$")
@@ -205,10 +252,15 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
 
 
 def _context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
-    rule = gaz.rules.geonames_context_stop.get(fold(text[c.start : c.end]))
+    key = fold(text[c.start : c.end])
+    rule = gaz.rules.geonames_context_stop.get(key)
+    if rule is None and key[:1] == "ل":  # للصور: the ل of the article was contracted away
+        rule = gaz.rules.geonames_context_stop.get("ا" + key)
     if rule is None:
         return False
     before = text[max(0, c.start - 30) : c.start].split()
+    if before and c.start > 0 and not text[c.start - 1].isspace():
+        before = before[:-1]  # a stripped proclitic (للصور) is not the previous word
     after = text[c.end : c.end + 30].split()
     return bool(before and fold(before[-1]) in rule.after) or bool(after and fold(after[0]) in rule.before)
 
@@ -233,7 +285,14 @@ def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[dict[str, Any]
 
 def _events(text: str, trig: list[Cand]) -> list[dict[str, Any]]:
     seen: dict[str, dict[str, Any]] = {}
-    for c in longest([t for t in trig if t.role == "event"], len(text)):
+    # the longest trigger at each start wins; one evidence span (the first) per type
+    best: dict[int, Cand] = {}
+    for c in trig:
+        if c.role == "event":
+            b = best.get(c.start)
+            if b is None or c.end > b.end:
+                best[c.start] = c
+    for _start, c in sorted(best.items()):
         for p in c.payloads:
             if p[1] not in seen:
                 seen[p[1]] = dict(type=p[1], surface=text[c.start : c.end], start=c.start,

@@ -88,12 +88,20 @@ class ContextStop(_Rec):
     before: list[str] = []
 
 
+class CoreContext(_Rec):
+    window: int = 90
+    camp: Names = Names()
+    prison: Names = Names()
+    town: Names = Names()
+
+
 class EngineRules(_Rec):
     heads: dict[str, HeadRules]
     en_name_stop: list[str] = []
     ar_name_stop: list[str] = []
     geonames_stop: Names = Names()
     geonames_context_stop: dict[str, ContextStop] = {}
+    core_context: CoreContext = CoreContext()
 
 
 @dataclass(slots=True)

@@ -165,13 +165,20 @@ def _walk(text: str, node: dict, start: int, end: int, plen: int, art: bool, out
         m = NEXT_RE.match(text, end)
         if m is None:
             return
-        f = fold(m.group(1))
+        raw = m.group(1)
+        f = fold(raw)
         child = node.get(f)
+        tok_end = m.end()
         if child is None:
-            if f[:2] != "ال" or (child := node.get(f[2:])) is None:  # key without ال: text may add it
+            if f[:2] == "ال":  # key without ال: the text may add it
+                child = node.get(f[2:])
+            elif raw[-2:-1] in _APOS_SET and raw[-1] == "s":  # Kurdistan Region's
+                child = node.get(fold(raw[:-2]))
+                tok_end -= 2
+            if child is None:
                 return
         node = child
-        end = m.end()
+        end = tok_end
         ntok += 1
         pl = node.get(PAYLOAD)
         if pl is not None:

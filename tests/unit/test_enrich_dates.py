@@ -18,8 +18,8 @@ PUB = datetime(2025, 1, 30, 9, 0)
     ("Clashes broke out on 26 January near the camp.", date(2025, 1, 26)),
     ("On January 5, 2024, forces arrested two men.", date(2024, 1, 5)),
     ("The raid took place on Dec. 30.", date(2024, 12, 30)),
-    ("The attack happened yesterday.", date(2025, 1, 29)),
-    ("وقع الهجوم أمس", date(2025, 1, 29)),
+    ("The attack happened yesterday.", None),  # relative days are not explicit dates
+    ("وقع الهجوم أمس", None),
     ("No date here, only 2019 and 5 fighters.", None),
 ])
 def test_event_dates(text: str, expected: date | None) -> None:

@@ -130,3 +130,18 @@ def test_non_facility_phrases() -> None:
     assert not enrich("A Bardarash training camp was found.", g).alert
     a = enrich("The Ghwayran prison break of 2022", g)
     assert [f.id for f in a.facilities] == ["fac:x-ghw"]
+
+
+def test_bare_facility_name_by_context() -> None:
+    a = ann("More than 30 children died of cold in al-Hol, appealing for tents.", "en")
+    assert [f.id for f in a.facilities] == ["fac:sy-al-hol-camp"] and a.facilities[0].confidence <= 0.5
+    a = ann("وصلت دفعة جديدة من العائدين من الهول إلى العراق", "ar")
+    assert a.alert and not {p.id for p in a.places} & {"place:sy-al-hol"}
+    a = ann("The market in the town of al-Hol reopened; families returned to their shops.", "en")
+    assert not a.alert and [p.id for p in a.places] == ["place:sy-al-hol"]
+
+
+def test_possessive_inside_a_name() -> None:
+    a = ann("Deir ez-Zour's streets were calm.", "en")
+    assert [p.id for p in a.places] == ["place:sy-deir-ez-zor"]
+    assert a.places[0].surface == "Deir ez-Zour"
