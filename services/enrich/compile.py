@@ -66,7 +66,8 @@ def compile_gazetteer(
     non_facilities: NonFacilities | None = None,
 ) -> Gazetteer:
     rules.geonames_context_stop = {
-        fold_text(k): type(v)(after=[fold_text(w) for w in v.after], before=[fold_text(w) for w in v.before])
+        fold_text(k): type(v)(after=[fold_text(w) for w in v.after], before=[fold_text(w) for w in v.before],
+                              only_after=[fold_text(w) for w in v.only_after])
         for k, v in rules.geonames_context_stop.items()
     }
     b = _Builder(rules)

@@ -262,7 +262,10 @@ def _context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     if before and c.start > 0 and not text[c.start - 1].isspace():
         before = before[:-1]  # a stripped proclitic (للصور) is not the previous word
     after = text[c.end : c.end + 30].split()
-    return bool(before and fold(before[-1]) in rule.after) or bool(after and fold(after[0]) in rule.before)
+    prev = fold(before[-1]) if before else ""
+    if rule.only_after and prev not in rule.only_after:
+        return True
+    return prev in rule.after or bool(after and fold(after[0]) in rule.before)
 
 
 def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[dict[str, Any]]:

@@ -86,6 +86,7 @@ class HeadRules(_Rec):
 class ContextStop(_Rec):
     after: list[str] = []
     before: list[str] = []
+    only_after: list[str] = []  # if given, the name is a place only right after one of these words
 
 
 class CoreContext(_Rec):
