@@ -146,12 +146,31 @@ _JOIN_RE = re.compile(r"\s*(?:,|and|or|&|و|او|\(|\)|/)?\s*(?:the\s+)?\s*$", r
 
 def _facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
     cc = gaz.rules.core_context
+    if _prev_word(text, c.start, {"of", "من"}) in _cue_list(cc.locative):
+        return False
     words = {fold(w) for w in TOKEN_RE.findall(_sentence(text, c, cc.window))}
     words |= {w[1:] for w in words if w[:1] in "وفبل"}
     fac = cc.camp if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
     town_words = _cue_set(cc.town)
     return bool(words & fac_words) and not (words & town_words)
+
+
+def _prev_word(text: str, start: int, skip: set[str]) -> str:
+    """The folded word before `start` (skipping words in `skip`, e.g. "north *of* Hasakah")."""
+    words = text[max(0, start - 40) : start].split()
+    if words and start > 0 and not text[start - 1].isspace():
+        words = words[:-1]  # a stripped proclitic is not a word
+    while words and fold(words[-1].strip(",.;:()")) in skip:
+        words = words[:-1]
+    return fold(words[-1].strip(",.;:()")) if words else ""
+
+
+def _cue_list(words: list[str]) -> frozenset[str]:
+    got = _CUES.get(id(words))
+    if got is None:
+        got = _CUES[id(words)] = frozenset(fold_text(w) for w in words)
+    return got
 
 
 _CUES: dict[int, frozenset[str]] = {}
@@ -236,6 +255,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
     if text[c.start] < "\u0250" and _english_non_place(text, c):
         return None
     e = _best_entry(text, c, gaz)
+    if not e.curated and _prev_word(text, c.start, set()) in _cue_list(gaz.rules.geonames_not_after):
+        return None
     if _context_stopped(text, c, gaz):
         return None
     n = len(set(c.ids))

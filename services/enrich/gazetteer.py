@@ -91,6 +91,7 @@ class ContextStop(_Rec):
 
 class CoreContext(_Rec):
     window: int = 90
+    locative: list[str] = []
     camp: Names = Names()
     prison: Names = Names()
     town: Names = Names()
@@ -103,6 +104,7 @@ class EngineRules(_Rec):
     geonames_stop: Names = Names()
     geonames_context_stop: dict[str, ContextStop] = {}
     core_context: CoreContext = CoreContext()
+    geonames_not_after: list[str] = []
 
 
 @dataclass(slots=True)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from services.enrich.normalize import _A, _HYPHENS, _W, TOKEN_RE, fold, is_arabic_token, proclitic_variants
-from services.enrich.normalize import _CACHE as _FOLD_CACHE
 
 _H = "\\-" + _HYPHENS
 _QUOTES = _A + "\u02bf\u02be"
@@ -39,8 +39,11 @@ class Trie:
     root: dict = field(default_factory=dict)
     # folded surface first token -> [(trie first token, proclitic length, article added)]
     first: dict[str, list[tuple[str, int, bool]]] = field(default_factory=dict)
+    # raw token as written -> the starts it gives (see _starts); filled lazily while scanning
+    raw: dict[str, tuple] = field(default_factory=dict)
 
     def add(self, tokens: list[str], payload: Payload) -> None:
+        self.raw.clear()
         node = self.root
         for t in tokens:
             node = node.setdefault(t, {})
@@ -102,36 +105,47 @@ def key_tokens(alias: str) -> list[str]:
 Match = tuple[int, int, tuple[tuple[str, tuple[Payload, ...]], ...], int, bool]
 
 
+# Per raw token (as written): the trie entries it starts, resolved once — (node, proclitic length, article
+# added, payloads if the node is a leaf, characters to cut for a possessive 's). Bounded like the fold cache.
+_Start = tuple[dict, int, bool, Any, int]
+_RAW_MAX = 500_000
+
+
+def _starts(trie: Trie, raw: str) -> tuple[_Start, ...]:
+    out: list[_Start] = []
+    forms = [(fold(raw), 0)]
+    if raw[-2:-1] in _APOS_SET and raw[-1] == "s":  # Iraq's -> Iraq
+        forms.append((fold(raw[:-2]), 2))
+    for f, cut in forms:
+        for head, plen, art in trie.first.get(f, ()):
+            node = trie.root[head]
+            pl = node.get(PAYLOAD)
+            out.append((node, plen, art, pl if len(node) == 1 else None, cut))
+    return tuple(out)
+
+
 def scan(text: str, trie: Trie) -> list[Match]:
     """Every trie match in `text` that ends on a token with payloads (all lengths, all starts).
 
-    One pass over the tokens; a token costs a cached fold and one dict lookup unless it starts a key.
+    One pass over the tokens; a token costs one dict lookup unless it starts a key.
     """
-    first = trie.first
-    root = trie.root
-    cache = _FOLD_CACHE
+    raw_cache = trie.raw
+    if len(raw_cache) > _RAW_MAX:
+        raw_cache.clear()
     out: list[Match] = []
     for m in TOKEN_RE.finditer(text):
         raw = m.group()
-        f = cache.get(raw)
-        if f is None:
-            f = fold(raw)
-        lst = first.get(f)
-        if lst is not None:
-            s, e = m.span()
-            for head, plen, art in lst:
-                node = root[head]
-                pl = node.get(PAYLOAD)
-                if pl is not None and len(node) == 1 and (plen or text[s] >= "\u0250" or s < 2):
-                    out.append((s + plen, e, pl, 1, art))  # fast path: a leaf, no article to look for
-                else:
-                    _walk(text, node, s, e, plen, art, out)
-        if raw[-2:-1] in _APOS_SET and raw[-1] == "s":  # Iraq's -> Iraq
-            lst = first.get(fold(raw[:-2]))
-            if lst is not None:
-                s = m.start()
-                for head, plen, art in lst:
-                    _walk(text, root[head], s, s + len(raw) - 2, plen, art, out)
+        starts = raw_cache.get(raw)
+        if starts is None:
+            starts = raw_cache[raw] = _starts(trie, raw)
+        if not starts:
+            continue
+        s, e = m.span()
+        for node, plen, art, leaf, cut in starts:
+            if leaf is not None and (plen or s < 3 or text[s] >= "\u0250" or not _maybe_article(text, s)):
+                out.append((s + plen, e - cut, leaf, 1, art))  # a leaf, no article before it
+            else:
+                _walk(text, node, s, e - cut, plen, art, out)
     return out
 
 

@@ -145,3 +145,9 @@ def test_possessive_inside_a_name() -> None:
     a = ann("Deir ez-Zour's streets were calm.", "en")
     assert [p.id for p in a.places] == ["place:sy-deir-ez-zor"]
     assert a.places[0].surface == "Deir ez-Zour"
+
+
+def test_locative_keeps_the_town() -> None:
+    a = ann("Families in a new camp near al-Hol received tents and aid.", "en")
+    assert not any(f.id == "fac:sy-al-hol-camp" for f in a.facilities)
+    assert "place:sy-al-hol" in {p.id for p in a.places}
