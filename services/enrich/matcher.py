@@ -108,7 +108,7 @@ Match = tuple[int, int, tuple[tuple[str, tuple[Payload, ...]], ...], int, bool]
 # Per raw token (as written): the trie entries it starts, resolved once — (node, proclitic length, article
 # added, payloads if the node is a leaf, characters to cut for a possessive 's). Bounded like the fold cache.
 _Start = tuple[dict, int, bool, Any, int]
-_RAW_MAX = 500_000
+_RAW_MAX = 200_000
 
 
 def _starts(trie: Trie, raw: str) -> tuple[_Start, ...]:

@@ -105,7 +105,7 @@ def is_word_char(ch: str) -> bool:
 
 
 _CACHE: dict[str, str] = {}
-_CACHE_MAX = 500_000
+_CACHE_MAX = 200_000
 
 
 def fold(token: str) -> str:
