@@ -8,22 +8,32 @@ the name) → actors (+ context-only references) → event types → event date 
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
 from typing import Any
 
+from services.enrich.context import (
+    ADMIN_CUES,
+    PLACE_CUES,
+    context_stopped,
+    cue_before,
+    cue_list,
+    english_non_place,
+    facility_context,
+    head_near,
+    heads_and_facilities,
+    inside,
+    prev_word,
+)
 from services.enrich.dates import extract_event_date
 from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
 from services.enrich.matcher import scan
-from services.enrich.normalize import TOKEN_RE, detect_lang, fold, fold_text
+from services.enrich.normalize import detect_lang
 from services.enrich.openworld import OpenFacility, find_open, slug
 from services.enrich.resolve import Cand, longest, split_layers
 from shared.annotation import Annotation
 
 __all__ = ["Gazetteer", "enrich", "load_gazetteer"]
 
-_PLACE_CUES = {"town", "village", "city", "بلده", "مدينه", "ناحيه", "قريه", "بلدة", "مدينة"}
-_ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
 # Region prior for names shared across countries (Tripoli: Lebanon before Libya)
 _REGION_RANK = {"SY": 0, "IQ": 0, "TR": 1, "JO": 1, "LB": 1, "IR": 1, "SA": 1, "KW": 1, "IL": 1, "PS": 1}
 
@@ -58,19 +68,19 @@ def enrich(
 
     # bare facility names: the camp if that facility is named elsewhere or a head word is near
     core_spans: set[tuple[int, int]] = set()
-    near_heads = _heads_and_facilities(taken, gaz)
+    near_heads = heads_and_facilities(taken, gaz)
     for c in taken:
         if c.role != "core":
             continue
         fid = c.payloads[0][1]
         e = gaz.entries[fid]
-        if _inside(c.start, c.end, covered) or _cue_before(text, c.start, _PLACE_CUES):
+        if inside(c.start, c.end, covered) or cue_before(text, c.start, PLACE_CUES):
             continue
         # named alone it is the town, unless coordinated with a head ("al-Hol and Roj camps") or the
         # sentence speaks of the camp/prison ("returnees from al-Hol", "tents in al-Hol")
-        if _head_near(text, c, near_heads, e.kind):
+        if head_near(text, c, near_heads, e.kind):
             conf = 0.75 if fid in fac_ids else 0.6
-        elif fid not in fac_ids and _facility_context(text, c, e.kind or "camp", gaz):
+        elif fid not in fac_ids and facility_context(text, c, e.kind or "camp", gaz):
             conf = 0.5  # once the facility is named with its head, its bare name is the town
         else:
             continue
@@ -80,7 +90,7 @@ def enrich(
 
     places: list[dict[str, Any]] = []
     for c in places_c:
-        if _inside(c.start, c.end, covered) or (c.start, c.end) in core_spans:
+        if inside(c.start, c.end, covered) or (c.start, c.end) in core_spans:
             continue
         pm = _place(text, c, gaz)
         if pm is not None:
@@ -131,88 +141,6 @@ def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -
     )
 
 
-def _inside(s: int, e: int, occ: bytearray) -> bool:
-    return occ.find(1, s, e) != -1
-
-
-def _cue_before(text: str, s: int, cues: set[str]) -> bool:
-    words = text[max(0, s - 25) : s].split()
-    return bool(words) and (fold(words[-1]) in cues or (len(words) > 1 and fold(words[-2]) in cues
-                                                         and fold(words[-1]) in ("of", "the")))
-
-
-_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|و|او|\(|\)|/)?\s*(?:the\s+)?\s*$", re.IGNORECASE)
-
-
-def _facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
-    cc = gaz.rules.core_context
-    if _prev_word(text, c.start, {"of", "من"}) in _cue_list(cc.locative):
-        return False
-    words = {fold(w) for w in TOKEN_RE.findall(_sentence(text, c, cc.window))}
-    words |= {w[1:] for w in words if w[:1] in "وفبل"}
-    fac = cc.camp if kind == "camp" else cc.prison
-    fac_words = _cue_set(fac)
-    town_words = _cue_set(cc.town)
-    return bool(words & fac_words) and not (words & town_words)
-
-
-def _prev_word(text: str, start: int, skip: set[str]) -> str:
-    """The folded word before `start` (skipping words in `skip`, e.g. "north *of* Hasakah")."""
-    words = text[max(0, start - 40) : start].split()
-    if words and start > 0 and not text[start - 1].isspace():
-        words = words[:-1]  # a stripped proclitic is not a word
-    while words and fold(words[-1].strip(",.;:()")) in skip:
-        words = words[:-1]
-    return fold(words[-1].strip(",.;:()")) if words else ""
-
-
-def _cue_list(words: list[str]) -> frozenset[str]:
-    got = _CUES.get(id(words))
-    if got is None:
-        got = _CUES[id(words)] = frozenset(fold_text(w) for w in words)
-    return got
-
-
-_CUES: dict[int, frozenset[str]] = {}
-
-
-def _cue_set(names: Any) -> frozenset[str]:
-    got = _CUES.get(id(names))
-    if got is None:
-        got = _CUES[id(names)] = frozenset(fold_text(w) for w in names.en + names.ar)
-    return got
-
-
-def _sentence(text: str, c: Cand, window: int) -> str:
-    """The text around a mention, cut at sentence ends."""
-    lo, hi = max(0, c.start - window), min(len(text), c.end + window)
-    left = max(text.rfind(".", lo, c.start), text.rfind("\n", lo, c.start))
-    right = [i for i in (text.find(".", c.end, hi), text.find("\n", c.end, hi)) if i != -1]
-    return text[(left + 1 if left != -1 else lo) : (min(right) if right else hi)].replace(text[c.start : c.end], " ")
-
-
-def _head_near(text: str, c: Cand, heads: list[Cand], kind: str | None) -> bool:
-    """A head of the kind coordinated with the bare name: "al-Hol and Roj camps", "مخيمي الهول وروج",
-    "Ghwayran (Sina'a) prison". A head merely somewhere nearby is not enough (the town al-Hol)."""
-    for h in heads:
-        if h.payloads[0][1] != kind:
-            continue
-        if 0 <= h.start - c.end <= 12 and _JOIN_RE.match(text, c.end, h.start):
-            return True
-        if 0 <= c.start - h.end <= 12 and _JOIN_RE.match(text, h.end, c.start):
-            return True
-    return False
-
-
-def _heads_and_facilities(taken: list[Cand], gaz: Gazetteer) -> list[Cand]:
-    out = [c for c in taken if c.role == "head"]
-    for c in taken:
-        if c.role == "fac" and c.payloads[0][2] == "head":
-            kind = gaz.entries[c.payloads[0][1]].kind or ""
-            out.append(Cand(c.start, c.end, "head", (("head", kind, ""),), c.ntokens))
-    return out
-
-
 _BEST: dict[tuple[int, tuple], tuple[Entry, Entry | None]] = {}  # per gazetteer and payloads
 
 
@@ -234,30 +162,18 @@ def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
         if len(_BEST) > 100_000:
             _BEST.clear()
         _BEST[key] = hit
-    if hit[1] is not None and _cue_before(text, c.start, _ADMIN_CUES):
+    if hit[1] is not None and cue_before(text, c.start, ADMIN_CUES):
         return hit[1]
     return hit[0]
 
 
-_NOT_PLACE_BEFORE_RE = re.compile(r"(?:\bCamp|\b[Pp]ro|\b[Aa]nti)[ \-\u2010\u2011]$")
-_LOWER_WORD_RE = re.compile(r"[ \u00a0]+[a-z]")
-
-
-def _english_non_place(text: str, c: Cand) -> bool:
-    """Camp Taji (a base name), pro-Iran / anti-ISIS (adjectives), "the US detention facility"."""
-    if _NOT_PLACE_BEFORE_RE.search(text, max(0, c.start - 6), c.start):
-        return True
-    surface = text[c.start : c.end]
-    return surface.isupper() and len(surface) <= 4 and _LOWER_WORD_RE.match(text, c.end) is not None
-
-
 def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
-    if text[c.start] < "\u0250" and _english_non_place(text, c):
+    if text[c.start] < "\u0250" and english_non_place(text, c):
         return None
     e = _best_entry(text, c, gaz)
-    if not e.curated and _prev_word(text, c.start, set()) in _cue_list(gaz.rules.geonames_not_after):
+    if not e.curated and prev_word(text, c.start, set()) in cue_list(gaz.rules.geonames_not_after):
         return None
-    if _context_stopped(text, c, gaz):
+    if context_stopped(text, c, gaz):
         return None
     n = len(set(c.ids))
     if e.curated:
@@ -270,23 +186,6 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
         surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id, canonical=e.canonical,
         confidence=round(conf, 2), country=e.country, lat=e.lat, lon=e.lon, admin1=e.admin1,
     )
-
-
-def _context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
-    key = fold(text[c.start : c.end])
-    rule = gaz.rules.geonames_context_stop.get(key)
-    if rule is None and key[:1] == "ل":  # للصور: the ل of the article was contracted away
-        rule = gaz.rules.geonames_context_stop.get("ا" + key)
-    if rule is None:
-        return False
-    before = text[max(0, c.start - 30) : c.start].split()
-    if before and c.start > 0 and not text[c.start - 1].isspace():
-        before = before[:-1]  # a stripped proclitic (للصور) is not the previous word
-    after = text[c.end : c.end + 30].split()
-    prev = fold(before[-1]) if before else ""
-    if rule.only_after and prev not in rule.only_after:
-        return True
-    return prev in rule.after or bool(after and fold(after[0]) in rule.before)
 
 
 def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[dict[str, Any]]:

@@ -1,0 +1,125 @@
+"""Context rules around a mention: cues before it, the sentence it sits in, coordination with a head.
+
+Pure helpers for enrichment.py: which reading (town or facility, place or adjective) a name has here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from services.enrich.gazetteer import Gazetteer
+from services.enrich.normalize import TOKEN_RE, fold, fold_text
+from services.enrich.resolve import Cand
+
+ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
+PLACE_CUES = {"town", "village", "city", "بلده", "مدينه", "ناحيه", "قريه", "بلدة", "مدينة"}
+
+
+def inside(s: int, e: int, occ: bytearray) -> bool:
+    return occ.find(1, s, e) != -1
+
+
+def cue_before(text: str, s: int, cues: set[str]) -> bool:
+    words = text[max(0, s - 25) : s].split()
+    return bool(words) and (fold(words[-1]) in cues or (len(words) > 1 and fold(words[-2]) in cues
+                                                         and fold(words[-1]) in ("of", "the")))
+
+
+_JOIN_RE = re.compile(r"\s*(?:,|and|or|&|و|او|\(|\)|/)?\s*(?:the\s+)?\s*$", re.IGNORECASE)
+
+
+def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
+    cc = gaz.rules.core_context
+    if prev_word(text, c.start, {"of", "من"}) in cue_list(cc.locative):
+        return False
+    words = {fold(w) for w in TOKEN_RE.findall(_sentence(text, c, cc.window))}
+    words |= {w[1:] for w in words if w[:1] in "وفبل"}
+    fac = cc.camp if kind == "camp" else cc.prison
+    fac_words = _cue_set(fac)
+    town_words = _cue_set(cc.town)
+    return bool(words & fac_words) and not (words & town_words)
+
+
+def prev_word(text: str, start: int, skip: set[str]) -> str:
+    """The folded word before `start` (skipping words in `skip`, e.g. "north *of* Hasakah")."""
+    words = text[max(0, start - 40) : start].split()
+    if words and start > 0 and not text[start - 1].isspace():
+        words = words[:-1]  # a stripped proclitic is not a word
+    while words and fold(words[-1].strip(",.;:()")) in skip:
+        words = words[:-1]
+    return fold(words[-1].strip(",.;:()")) if words else ""
+
+
+def cue_list(words: list[str]) -> frozenset[str]:
+    got = _CUES.get(id(words))
+    if got is None:
+        got = _CUES[id(words)] = frozenset(fold_text(w) for w in words)
+    return got
+
+
+_CUES: dict[int, frozenset[str]] = {}
+
+
+def _cue_set(names: Any) -> frozenset[str]:
+    got = _CUES.get(id(names))
+    if got is None:
+        got = _CUES[id(names)] = frozenset(fold_text(w) for w in names.en + names.ar)
+    return got
+
+
+def _sentence(text: str, c: Cand, window: int) -> str:
+    """The text around a mention, cut at sentence ends."""
+    lo, hi = max(0, c.start - window), min(len(text), c.end + window)
+    left = max(text.rfind(".", lo, c.start), text.rfind("\n", lo, c.start))
+    right = [i for i in (text.find(".", c.end, hi), text.find("\n", c.end, hi)) if i != -1]
+    return text[(left + 1 if left != -1 else lo) : (min(right) if right else hi)].replace(text[c.start : c.end], " ")
+
+
+def head_near(text: str, c: Cand, heads: list[Cand], kind: str | None) -> bool:
+    """A head of the kind coordinated with the bare name: "al-Hol and Roj camps", "مخيمي الهول وروج",
+    "Ghwayran (Sina'a) prison". A head merely somewhere nearby is not enough (the town al-Hol)."""
+    for h in heads:
+        if h.payloads[0][1] != kind:
+            continue
+        if 0 <= h.start - c.end <= 12 and _JOIN_RE.match(text, c.end, h.start):
+            return True
+        if 0 <= c.start - h.end <= 12 and _JOIN_RE.match(text, h.end, c.start):
+            return True
+    return False
+
+
+def heads_and_facilities(taken: list[Cand], gaz: Gazetteer) -> list[Cand]:
+    out = [c for c in taken if c.role == "head"]
+    for c in taken:
+        if c.role == "fac" and c.payloads[0][2] == "head":
+            kind = gaz.entries[c.payloads[0][1]].kind or ""
+            out.append(Cand(c.start, c.end, "head", (("head", kind, ""),), c.ntokens))
+    return out
+
+_NOT_PLACE_BEFORE_RE = re.compile(r"(?:\bCamp|\b[Pp]ro|\b[Aa]nti)[ \-\u2010\u2011]$")
+_LOWER_WORD_RE = re.compile(r"[ \u00a0]+[a-z]")
+
+
+def english_non_place(text: str, c: Cand) -> bool:
+    """Camp Taji (a base name), pro-Iran / anti-ISIS (adjectives), "the US detention facility"."""
+    if _NOT_PLACE_BEFORE_RE.search(text, max(0, c.start - 6), c.start):
+        return True
+    surface = text[c.start : c.end]
+    return surface.isupper() and len(surface) <= 4 and _LOWER_WORD_RE.match(text, c.end) is not None
+
+def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    key = fold(text[c.start : c.end])
+    rule = gaz.rules.geonames_context_stop.get(key)
+    if rule is None and key[:1] == "ل":  # للصور: the ل of the article was contracted away
+        rule = gaz.rules.geonames_context_stop.get("ا" + key)
+    if rule is None:
+        return False
+    before = text[max(0, c.start - 30) : c.start].split()
+    if before and c.start > 0 and not text[c.start - 1].isspace():
+        before = before[:-1]  # a stripped proclitic (للصور) is not the previous word
+    after = text[c.end : c.end + 30].split()
+    prev = fold(before[-1]) if before else ""
+    if rule.only_after and prev not in rule.only_after:
+        return True
+    return prev in rule.after or bool(after and fold(after[0]) in rule.before)
