@@ -27,3 +27,4 @@ def test_entity_thresholds(scores, lang: str) -> None:
     assert s.facilities.f1 >= 0.95, s.as_dict()
     assert s.places.f1 >= 0.90, s.as_dict()
     assert s.actors.f1 >= 0.90, s.as_dict()
+    assert s.place_acc_161km >= 0.90, s.as_dict()
