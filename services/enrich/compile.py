@@ -16,6 +16,7 @@ from services.enrich.gazetteer import (
     Gazetteer,
     NonFacilities,
     PlaceRec,
+    is_arabic,
 )
 from services.enrich.matcher import Payload, Trie, key_tokens
 from services.enrich.normalize import fold_text
@@ -152,8 +153,15 @@ _SUFFIXES = ("", "s", "es", "ed", "d", "ing", "er", "ers", "ion", "ions", "ment"
              "y", "ly", "al", "ity", "ities", "ive", "ives", "ists", "ist")
 
 
+_AR_ENCLITICS = ("ه", "ها", "هم", "هن", "هما")
+
+
 def _expand_prefix(trigger: str) -> list[str]:
-    """'arrest*' = the prefix plus any word ending: expanded to the endings English news uses."""
+    """'arrest*' = the prefix plus any word ending: expanded to the endings English news uses.
+    A one-word Arabic trigger also takes the object/possessive pronouns (نقله، اعتقالهم، ترحيلهن)."""
+    if is_arabic(trigger) and " " not in trigger.strip() and not trigger.endswith("*"):
+        base = trigger.strip()
+        return [base] + ([base + e for e in _AR_ENCLITICS] if len(base) >= 3 and base[-1] not in "ةه" else [])
     if not trigger.endswith("*"):
         return [trigger]
     stem = trigger[:-1]
