@@ -70,7 +70,8 @@ async def main() -> int:
         server = await asyncio.to_thread(embedded_postgres, DATA / "pg")
         database_url = await create_database(server, "raqib")
     stack = Stack(database_url=database_url, api_key=api_key, log_dir=DATA / "logs", ports=DEFAULT_PORTS,
-                  extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true"})  # dev only: loopback receiver
+                  extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true",
+                             "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000"})  # dev only: loopback receiver
     say("starting broker (Tansu, in memory), migrations, ingest :8000, enrich :8001, alert :8002 …")
     await asyncio.to_thread(stack.start)
     say(f"services ready; logs in {DATA / 'logs'}")

@@ -87,6 +87,15 @@ class Stack:
                                    "\n".join(s.log_tail() for s in pending.values()))
             time.sleep(0.2)
 
+    def restart(self, name: str, timeout: float = 60.0) -> int | None:
+        """SIGTERM one service, wait for its clean exit, start it again. -> its exit code."""
+        svc = self.services[name]
+        svc.process.send_signal(signal.SIGTERM)
+        code = svc.process.wait(timeout)
+        self.services[name] = self._spawn(name)
+        self.wait_ready(timeout)
+        return code
+
     def stop(self, timeout: float = 30.0) -> dict[str, int | None]:
         """SIGTERM every service (each drains and commits), then the broker. -> exit codes."""
         for svc in self.services.values():

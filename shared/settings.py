@@ -33,6 +33,7 @@ class ServiceSettings(BaseSettings):
     dlq_max_ratio: float = Field(default=0.5, gt=0, le=1)
     dlq_window: int = Field(default=200, ge=10)
     max_body_bytes: int = 1_000_000
+    consumer_session_timeout_ms: int = Field(default=10_000, ge=6_000, le=300_000)
 
     @field_validator("database_url")
     @classmethod

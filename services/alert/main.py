@@ -31,7 +31,8 @@ def create_app(settings: AlertSettings) -> FastAPI:
         worker = DeliveryWorker(rt.sessions, allow_private=settings.allow_private_webhook_targets,
                                 timeout_s=settings.delivery_timeout_s, backoff_s=settings.delivery_backoff_s,
                                 concurrency=settings.delivery_concurrency)
-        consumer = make_consumer(settings.kafka_bootstrap, ENRICHED, settings.consumer_group)
+        consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
+                                 settings.consumer_session_timeout_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
                             handler=AlertHandler(rt.sessions, [worker.wakeup, relay.wakeup]),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)

@@ -61,7 +61,7 @@ def in_range(lat, lon) -> bool:
 
 
 def names(entry: dict, keys: tuple[str, ...]) -> list[str]:
-    out = []
+    out: list[str] = []
     for key in keys:
         block = entry.get(key) or {}
         for lang in ("en", "ar"):

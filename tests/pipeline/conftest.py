@@ -51,7 +51,8 @@ def stack(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     logs = tmp_path_factory.mktemp("logs")
     s = Stack(database_url=database_url, api_key=API_KEY, log_dir=logs, extra_env={
         "RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_BACKOFF_S": "[0.5, 1.0, 1.0]",
-        "RAQIB_TOPIC_PARTITIONS": "2", "RAQIB_LOG_LEVEL": "INFO"})
+        "RAQIB_TOPIC_PARTITIONS": "2", "RAQIB_LOG_LEVEL": "INFO",
+        "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000"})
     s.start()
     yield s
     codes = s.stop()

@@ -3,14 +3,16 @@ from datetime import datetime
 import pytest
 
 from services.enrich.enrichment import enrich
+from shared.annotation import Annotation, EventTypeMention, Mention
 from tests.unit.enrich_support import fixture_gazetteer
 
 PUB = datetime(2025, 1, 28, 12, 0)
 
 
-def ann(text: str, lang: str | None = None):
+def ann(text: str, lang: str | None = None) -> Annotation:
     a = enrich(text, fixture_gazetteer(), lang=lang, published_at=PUB)
-    for m in [*a.facilities, *a.places, *a.actors, *a.event_types]:
+    spans: list[Mention | EventTypeMention] = [*a.facilities, *a.places, *a.actors, *a.event_types]
+    for m in spans:
         assert text[m.start : m.end] == m.surface
     return a
 
