@@ -104,3 +104,13 @@ def standard_checks(engine: AsyncEngine, producer: AIOKafkaProducer) -> dict[str
         await producer.client.fetch_all_metadata()
 
     return {"database": database, "broker": broker}
+
+
+def service_app(*, service: str, description: str, lifespan: Any, router: APIRouter, max_body_bytes: int) -> FastAPI:
+    """The same shell for every service: its router, the ops endpoints, request metrics, the body limit."""
+    app = FastAPI(title=f"Raqib {service}", version="1.0.0", description=description, lifespan=lifespan)
+    app.include_router(router)
+    app.include_router(ops_router())
+    add_request_metrics(app, service)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    return app

@@ -28,8 +28,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared import metrics
 from shared.db import unit_of_work
-from shared.errors import is_transient
 from shared.events import Event, encode
+from shared.polling import Poller
 
 log = logging.getLogger(__name__)
 BATCH = 200
@@ -58,42 +58,24 @@ async def add(session: AsyncSession, table: Table, topic: str, event: Event, sou
         topic=topic, key=key, value=value, headers=[[k, v.decode()] for k, v in headers]))
 
 
-class OutboxRelay:
+class OutboxRelay(Poller):
+    name = "outbox relay"
+
     def __init__(self, sessions: async_sessionmaker[AsyncSession], table: Table,
                  producer: AIOKafkaProducer, service: str, poll_s: float = 0.25) -> None:
-        self.sessions, self.table, self.producer = sessions, table, producer
-        self.service, self.poll_s = service, poll_s
-        self.wakeup = asyncio.Event()  # set by the writer after commit to publish without waiting
-        self.stopping = asyncio.Event()
+        super().__init__(poll_s)
+        self.sessions, self.table, self.producer, self.service = sessions, table, producer, service
+        self._purged_at = self._measured_at = 0.0
 
-    async def run(self) -> None:
-        backoff, purged_at, measured_at = 0.2, 0.0, 0.0
-        while not self.stopping.is_set():
-            try:
-                sent = await self.publish_batch()
-                if time.monotonic() - measured_at > 5.0:
-                    await self.pending()
-                    measured_at = time.monotonic()
-                if time.monotonic() - purged_at > PURGE_EVERY_S:
-                    await self.purge_published(datetime.now(UTC) - KEEP_PUBLISHED)
-                    purged_at = time.monotonic()
-                backoff = 0.2
-            except Exception as exc:
-                if not is_transient(exc):
-                    raise
-                log.warning("outbox relay: transient failure", extra={"error": repr(exc)})
-                sent, backoff = 0, min(backoff * 2, 10.0)
-                await asyncio.sleep(backoff)
-            if sent < BATCH:
-                self.wakeup.clear()
-                try:
-                    await asyncio.wait_for(self.wakeup.wait(), self.poll_s)
-                except TimeoutError:
-                    pass
-
-    def stop(self) -> None:
-        self.stopping.set()
-        self.wakeup.set()
+    async def step(self) -> bool:
+        sent = await self.publish_batch()
+        if time.monotonic() - self._measured_at > 5.0:
+            await self.pending()
+            self._measured_at = time.monotonic()
+        if time.monotonic() - self._purged_at > PURGE_EVERY_S:
+            await self.purge_published(datetime.now(UTC) - KEEP_PUBLISHED)
+            self._purged_at = time.monotonic()
+        return sent == BATCH
 
     async def publish_batch(self) -> int:
         t = self.table

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import pytest
@@ -23,13 +24,23 @@ def server_url() -> str:
     return os.environ.get("DATABASE_URL") or embedded_postgres(ROOT / ".data" / "test-pg")
 
 
+@asynccontextmanager
+async def fresh_database(server_url: str, purpose: str) -> AsyncIterator[str]:
+    """A new database with every migration applied, dropped afterwards."""
+    name = f"raqib_test_{purpose}_{uuid.uuid4().hex[:8]}"
+    url = await create_database(server_url, name)
+    try:
+        await upgrade_async(url)
+        yield url
+    finally:
+        await drop_database(server_url, name)
+
+
 @pytest.fixture(scope="session")
 async def database_url(server_url: str) -> AsyncIterator[str]:
-    name = f"raqib_test_{uuid.uuid4().hex[:10]}"
-    url = await create_database(server_url, name)
-    await upgrade_async(url)
-    yield url
-    await drop_database(server_url, name)
+    """For DB tests: nothing but what each test writes (and rolls back) is in it."""
+    async with fresh_database(server_url, "db") as url:
+        yield url
 
 
 @pytest.fixture

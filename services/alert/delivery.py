@@ -21,7 +21,7 @@ from standardwebhooks.webhooks import Webhook
 
 from services.alert import metrics, repository
 from shared.db import unit_of_work
-from shared.errors import is_transient
+from shared.polling import Poller
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "alert.raised"
@@ -71,39 +71,24 @@ def signed_request(delivery_id: str, secret: str, payload: dict[str, Any]) -> tu
     return body.encode(), headers
 
 
-class DeliveryWorker:
+class DeliveryWorker(Poller):
+    name = "delivery worker"
+
     def __init__(self, sessions: async_sessionmaker[AsyncSession], *, allow_private: bool, timeout_s: float,
-                 backoff_s: list[float], concurrency: int) -> None:
+                 backoff_s: list[float], concurrency: int, poll_s: float = 0.5) -> None:
+        super().__init__(poll_s)
         self.sessions, self.allow_private = sessions, allow_private
         self.backoff_s, self.concurrency = backoff_s, concurrency
         self.client = httpx.AsyncClient(timeout=timeout_s, follow_redirects=False)
-        self.wakeup, self.stopping = asyncio.Event(), asyncio.Event()
 
-    async def run(self, poll_s: float = 0.5) -> None:
-        backoff = 0.2
+    async def run(self) -> None:
         try:
-            while not self.stopping.is_set():
-                try:
-                    done = await self.deliver_due()
-                    backoff = 0.2
-                except Exception as exc:
-                    if not is_transient(exc):
-                        raise
-                    log.warning("delivery worker: transient failure", extra={"error": repr(exc)})
-                    done, backoff = 0, min(backoff * 2, 10.0)
-                    await asyncio.sleep(backoff)
-                if done < self.concurrency:
-                    self.wakeup.clear()
-                    try:
-                        await asyncio.wait_for(self.wakeup.wait(), poll_s)
-                    except TimeoutError:
-                        pass
+            await super().run()
         finally:
             await self.client.aclose()
 
-    def stop(self) -> None:
-        self.stopping.set()
-        self.wakeup.set()
+    async def step(self) -> bool:
+        return await self.deliver_due() == self.concurrency
 
     async def deliver_due(self) -> int:
         async with unit_of_work(self.sessions) as session:

@@ -14,7 +14,7 @@ from services.alert.models import outbox
 from services.alert.settings import AlertSettings
 from services.alert.stream import AlertFeed
 from shared.events import ArticleEnriched
-from shared.http import BodyLimit, add_request_metrics, ops_router, standard_checks
+from shared.http import service_app, standard_checks
 from shared.kafka import ConsumerLoop, make_consumer
 from shared.outbox import OutboxRelay
 from shared.runtime import close_runtime, open_runtime
@@ -57,11 +57,6 @@ def create_app(settings: AlertSettings) -> FastAPI:
             await feed.close()
             await close_runtime(rt)
 
-    app = FastAPI(title="Raqib alert", version="1.0.0", lifespan=lifespan,
-                  description="Raises an alert when an enriched article names a prison or camp and delivers "
-                              "it to webhook subscriptions, signed per Standard Webhooks.")
-    app.include_router(router)
-    app.include_router(ops_router())
-    add_request_metrics(app, SERVICE)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    return app
+    return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
+                       description="Raises an alert when an enriched article names a prison or camp and delivers "
+                       "it to webhook subscriptions, signed per Standard Webhooks.")

@@ -14,7 +14,7 @@ from services.enrich.consumer import EnrichHandler
 from services.enrich.enrichment import load_gazetteer
 from services.enrich.settings import EnrichSettings
 from shared.events import ArticleReceived
-from shared.http import BodyLimit, add_request_metrics, ops_router, standard_checks
+from shared.http import service_app, standard_checks
 from shared.kafka import ConsumerLoop, make_consumer
 from shared.runtime import close_runtime, open_runtime
 from shared.topics import ARTICLES
@@ -47,11 +47,6 @@ def create_app(settings: EnrichSettings, *, consume: bool = True) -> FastAPI:
                 await consumer.stop()
             await close_runtime(rt)
 
-    app = FastAPI(title="Raqib enrich", version="1.0.0", lifespan=lifespan,
-                  description="Geotags articles and tags facilities, actors, event types and dates; "
-                              "consumes `raqib.articles.v1`, publishes `raqib.enriched.v1`.")
-    app.include_router(router)
-    app.include_router(ops_router())
-    add_request_metrics(app, SERVICE)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    return app
+    return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
+                       description="Geotags articles and tags facilities, actors, event types and dates; "
+                       "consumes `raqib.articles.v1`, publishes `raqib.enriched.v1`.")

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from services.ingest.api import router
 from services.ingest.models import outbox
 from services.ingest.settings import IngestSettings
-from shared.http import BodyLimit, add_request_metrics, ops_router, standard_checks
+from shared.http import service_app, standard_checks
 from shared.outbox import OutboxRelay
 from shared.runtime import close_runtime, open_runtime
 
@@ -31,11 +31,6 @@ def create_app(settings: IngestSettings) -> FastAPI:
             relay.stop()
             await close_runtime(rt)
 
-    app = FastAPI(title="Raqib ingest", version="1.0.0", lifespan=lifespan,
-                  description="Articles in (HTTP); each new article is stored with an outbox row and "
-                              "published to `raqib.articles.v1`.")
-    app.include_router(router)
-    app.include_router(ops_router())
-    add_request_metrics(app, SERVICE)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
-    return app
+    return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
+                       description="Articles in (HTTP); each new article is stored with an outbox row and "
+                       "published to `raqib.articles.v1`.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ import pytest
 
 from devstack.embedded import free_port, wait_for_port
 from devstack.stack import Stack
+from tests.conftest import fresh_database
 
 API_KEY = "rk_test_" + "x" * 32
 
@@ -47,9 +48,16 @@ class Receiver:
 
 
 @pytest.fixture(scope="session")
-def stack(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+async def pipeline_database_url(server_url: str) -> AsyncIterator[str]:
+    """The running pipeline's own database, apart from the DB tests' one."""
+    async with fresh_database(server_url, "pipeline") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def stack(pipeline_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     logs = tmp_path_factory.mktemp("logs")
-    s = Stack(database_url=database_url, api_key=API_KEY, log_dir=logs, extra_env={
+    s = Stack(database_url=pipeline_database_url, api_key=API_KEY, log_dir=logs, extra_env={
         "RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_BACKOFF_S": "[0.5, 1.0, 1.0]",
         "RAQIB_TOPIC_PARTITIONS": "2", "RAQIB_LOG_LEVEL": "INFO",
         "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000"})

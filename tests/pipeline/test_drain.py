@@ -20,7 +20,8 @@ pytestmark = pytest.mark.pipeline
 BURST = 1000
 
 
-async def test_sigterm_mid_burst_loses_nothing(stack: Stack, auth: dict[str, str], database_url: str) -> None:
+async def test_sigterm_mid_burst_loses_nothing(stack: Stack, auth: dict[str, str],
+                                             pipeline_database_url: str) -> None:
     tag = uuid.uuid4().hex
     ids: list[str] = []
     async with httpx.AsyncClient(timeout=30) as client:
@@ -34,7 +35,7 @@ async def test_sigterm_mid_burst_loses_nothing(stack: Stack, auth: dict[str, str
 
     assert await asyncio.to_thread(stack.restart, "enrich") == 0  # finished its batch, committed, exit 0
 
-    engine = create_async_engine(async_database_url(database_url))
+    engine = create_async_engine(async_database_url(pipeline_database_url))
     query = select(func.count()).select_from(article_annotations).where(article_annotations.c.article_id.in_(ids))
     try:
         async with engine.connect() as conn:

@@ -1,0 +1,53 @@
+"""The loop behind every database-polling worker (outbox relays, webhook delivery): run a step until
+stopped; sleep until woken or `poll_s` passes when there is no more work; back off on transient
+failures (capped); let anything else propagate, so a bug crashes the process (DESIGN.md rule 5)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from abc import ABC, abstractmethod
+
+from shared.errors import is_transient
+
+log = logging.getLogger(__name__)
+BACKOFF_START_S, BACKOFF_CAP_S = 0.2, 10.0
+
+
+class Poller(ABC):
+    name = "poller"
+
+    def __init__(self, poll_s: float) -> None:
+        self.poll_s = poll_s
+        self.wakeup = asyncio.Event()  # set by writers after commit, to act without waiting for the poll
+        self.stopping = asyncio.Event()
+
+    @abstractmethod
+    async def step(self) -> bool:
+        """Do one batch of work; True when the batch was full and more is likely waiting."""
+
+    async def run(self) -> None:
+        backoff = BACKOFF_START_S
+        while not self.stopping.is_set():
+            try:
+                more = await self.step()
+                backoff = BACKOFF_START_S
+            except Exception as exc:
+                if not is_transient(exc):
+                    raise
+                log.warning(f"{self.name}: transient failure", extra={"error": repr(exc), "backoff_s": backoff})
+                more = False
+                await self._sleep(backoff)
+                backoff = min(backoff * 2, BACKOFF_CAP_S)
+            if not more:
+                self.wakeup.clear()
+                await self._sleep(self.poll_s)
+
+    async def _sleep(self, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.wakeup.wait(), seconds)
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.wakeup.set()
