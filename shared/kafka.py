@@ -81,6 +81,7 @@ class ConsumerLoop(Generic[E]):
         self.model, self.handler, self.service = model, handler, service
         self.budget = DeadLetterBudget(dlq_max_ratio, dlq_window)
         self._done: dict[TopicPartition, int] = {}  # handled but not yet committed
+        self._position: dict[TopicPartition, int] = {}  # next offset to handle, for the lag gauge
         self.stopping = asyncio.Event()
 
     async def run(self) -> None:
@@ -99,14 +100,25 @@ class ConsumerLoop(Generic[E]):
                     for record in records:
                         if not await self._handle(record):
                             return  # stopping mid-retry: the record stays uncommitted
-                        self._done[tp] = record.offset + 1
+                        self._done[tp] = self._position[tp] = record.offset + 1
                     await self.commit_done()
+                self._report_lag()
         finally:
             stop.cancel()
             await self.commit_done()
 
     def stop(self) -> None:
         self.stopping.set()
+
+    def _report_lag(self) -> None:
+        """Records behind the partitions' high watermark, from the last fetch (no extra round trip).
+        Approximate: the embedded broker reports the last batch's base offset + 1 as high watermark."""
+        lag = 0
+        for tp in self.consumer.assignment():
+            highwater, position = self.consumer.highwater(tp), self._position.get(tp)
+            if highwater is not None and position is not None:
+                lag += max(0, highwater - position)
+        metrics.CONSUMER_LAG.labels(self.service, self.topic).set(lag)
 
     async def commit_done(self) -> None:
         if self._done:

@@ -7,6 +7,8 @@ from prometheus_client import Counter, Gauge, Histogram
 
 CONSUMER_MESSAGES = Counter("raqib_consumer_messages_total", "Messages handled by a consumer loop",
                             ["service", "topic", "outcome"])
+CONSUMER_LAG = Gauge("raqib_consumer_lag_records", "Records between the handled position and the high watermark",
+                     ["service", "topic"])
 CONSUMER_RETRIES = Counter("raqib_consumer_transient_retries_total", "Transient failures retried",
                            ["service", "topic"])
 HTTP_REQUESTS = Counter("raqib_http_requests_total", "HTTP requests",
