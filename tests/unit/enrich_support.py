@@ -25,5 +25,3 @@ def real_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
-def real_data_present() -> bool:
-    return (DATA_DIR / "facilities.yaml").exists()

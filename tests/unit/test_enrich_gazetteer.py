@@ -5,7 +5,7 @@ import yaml
 
 from services.enrich.compile import compile_gazetteer
 from services.enrich.gazetteer import RULES_FILE, ActorRec, EngineRules, FacilityRec, PlaceRec
-from tests.unit.enrich_support import fixture_gazetteer, real_data_present, real_gazetteer
+from tests.unit.enrich_support import fixture_gazetteer, real_gazetteer
 
 
 def _rules() -> EngineRules:
@@ -42,7 +42,6 @@ def test_coordinates_out_of_range_rejected() -> None:
         PlaceRec(id="place:x", canonical="X", lat=0, lon=200)
 
 
-@pytest.mark.skipif(not real_data_present(), reason="data files not committed yet")
 def test_real_gazetteer_valid_and_fast() -> None:
     t = time.perf_counter()
     g = real_gazetteer()
