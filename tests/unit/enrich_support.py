@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from services.enrich.enrichment import load_gazetteer
-from services.enrich.gazetteer import DATA_DIR, Gazetteer
+from services.enrich.gazetteer import Gazetteer
 
 FIXTURES = Path(__file__).parent / "enrich_fixtures"
 REPO = Path(__file__).resolve().parents[2]
