@@ -1,6 +1,8 @@
 """Validate the labelled dev set and the gazetteer data files it refers to.
 
-Run: python tests/data/check_devset.py   (exit status 1 on any problem)
+Run: python tests/data/check_devset.py [PATH] [--min-passages N]   (exit status 1 on any problem)
+     PATH defaults to tests/data/devset.jsonl; --min-passages (default 100) lets a smaller labelled
+     set such as tests/data/heldout.jsonl be checked against the same rules.
 
 Checks
 - devset.jsonl: JSON schema of every record, unique ids, every labelled surface occurs in the text,
@@ -195,11 +197,25 @@ def check_record(r: dict, fac: dict, act: dict, plc: dict, events: set[str], geo
             problem(f"{rid}: bad event_date {r['event_date']!r}")
 
 
-def main() -> int:
+def parse_args(argv: list[str]) -> tuple[Path, int]:
+    path, min_passages = DEVSET, 100
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        if arg == "--min-passages" and args:
+            min_passages = int(args.pop(0))
+        else:
+            path = Path(arg)
+    return path, min_passages
+
+
+def main(argv: list[str] | None = None) -> int:
+    path, min_passages = parse_args(sys.argv[1:] if argv is None else argv)
     fac, act, plc, events = load_data()
     geo = geonames_cities()
     records = []
-    for n, line in enumerate(DEVSET.read_text(encoding="utf-8").splitlines(), 1):
+    print(f"checking {path}")
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -227,8 +243,8 @@ def main() -> int:
               f"({tricky_neg} tricky negatives), {open_world} open-world facility mentions")
     share = total_neg / len(records) if records else 0.0
     print(f"total: {len(records)} passages, tricky negatives {total_neg} ({share:.0%})")
-    if len(records) < 100 or share < 0.30:
-        problem("dev set needs >= 100 passages and >= 30% tricky negatives")
+    if len(records) < min_passages or share < 0.30:
+        problem(f"labelled set needs >= {min_passages} passages and >= 30% tricky negatives")
     for p in problems:
         print("PROBLEM:", p)
     print("OK" if not problems else f"{len(problems)} problem(s)")
