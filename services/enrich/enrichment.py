@@ -26,10 +26,10 @@ from services.enrich.context import (
 )
 from services.enrich.dates import extract_event_date
 from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
-from services.enrich.matcher import scan
 from services.enrich.normalize import detect_lang
 from services.enrich.openworld import OpenFacility, find_open, slug
 from services.enrich.resolve import Cand, longest, split_layers
+from services.enrich.scanner import scan
 from shared.annotation import Annotation
 
 __all__ = ["Gazetteer", "enrich", "load_gazetteer"]

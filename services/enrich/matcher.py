@@ -1,9 +1,8 @@
-"""Longest match of gazetteer keys over the tokens of the original text.
+"""Gazetteer keys as a token trie, and how a text's tokens are read (scanning is in scanner.py).
 
-Keys are sequences of folded tokens stored in a token trie (nested dicts). A text is scanned once with
-one C-level `findall`; the set of its distinct tokens is intersected with the set of first tokens the
-gazetteer knows (with Arabic proclitic variants pre-expanded, so والهول / بمخيم / للسجن hit directly);
-only those tokens are located (`str.find`) and walked down the trie. No regex alternation over names.
+Keys are sequences of folded tokens stored in a token trie (nested dicts). The first tokens the gazetteer
+knows are indexed with Arabic proclitic variants pre-expanded, so والهول / بمخيم / للسجن hit directly; a
+raw token's starts are resolved once (`_starts`, cached per token). No regex alternation over names.
 
 English articles (al-, el-, Al , ad-, as-, ash- …) are not part of keys: they are skipped between
 tokens and added back to the surface span, so al-Hol / Al Hol / Hol / el-Hol are one key.
@@ -23,7 +22,9 @@ _QUOTES = _A + "\u02bf\u02be"
 _SEP = f"[{_QUOTES}]?[ \u00a0{_H}.]+"
 _TOK = f"[{_W}]+(?:[{_A}][{_W}]+)*"
 # An English article: al/el as a word (Al Hol, al-Hol), the assimilated ones only with a hyphen (ash-).
-_ART = f"(?:(?i:al|el)[ \u00a0{_H}]+|(?i:ad|an|ar|as|ash|at|az|adh|ath|ed|en|es|ez|ul|ag|ed|et)[{_H}])"
+_ART_SPACED = "(?i:al|el)"
+_ART_HYPHENED = "(?i:ad|an|ar|as|ash|at|az|adh|ath|ed|en|es|ez|ul|ag|ed|et)"
+_ART = f"(?:{_ART_SPACED}[ \u00a0{_H}]+|{_ART_HYPHENED}[{_H}])"
 NEXT_RE = re.compile(f"{_SEP}{_ART}?[{_QUOTES}]?({_TOK})")
 _LEAD_ART_RE = re.compile(f"^{_ART}")
 _ART_BEFORE_RE = re.compile(f"(?:^|[^{_W}{_A}]){_ART}$")
@@ -41,9 +42,12 @@ class Trie:
     first: dict[str, list[tuple[str, int, bool]]] = field(default_factory=dict)
     # raw token as written -> the starts it gives (see _starts); filled lazily while scanning
     raw: dict[str, tuple] = field(default_factory=dict)
+    # space-separated piece of text -> its tokens that start keys (see scanner.py); filled lazily
+    pieces: dict[str, tuple] = field(default_factory=dict)
 
     def add(self, tokens: list[str], payload: Payload) -> None:
         self.raw.clear()
+        self.pieces.clear()
         node = self.root
         for t in tokens:
             node = node.setdefault(t, {})
@@ -124,76 +128,4 @@ def _starts(trie: Trie, raw: str) -> tuple[_Start, ...]:
     return tuple(out)
 
 
-def scan(text: str, trie: Trie) -> list[Match]:
-    """Every trie match in `text` that ends on a token with payloads (all lengths, all starts).
-
-    One pass over the tokens; a token costs one dict lookup unless it starts a key.
-    """
-    raw_cache = trie.raw
-    if len(raw_cache) > _RAW_MAX:
-        raw_cache.clear()
-    out: list[Match] = []
-    for m in TOKEN_RE.finditer(text):
-        raw = m.group()
-        starts = raw_cache.get(raw)
-        if starts is None:
-            starts = raw_cache[raw] = _starts(trie, raw)
-        if not starts:
-            continue
-        s, e = m.span()
-        for node, plen, art, leaf, cut in starts:
-            if leaf is not None and (plen or s < 3 or text[s] >= "\u0250" or not _maybe_article(text, s)):
-                out.append((s + plen, e - cut, leaf, 1, art))  # a leaf, no article before it
-            else:
-                _walk(text, node, s, e - cut, plen, art, out)
-    return out
-
-
-_NON_ALNUM_WORD = frozenset("_'\u2019\u2018\u02bc`\u00b4\u2032\u02bb\u200c\u200d\u00ad")
-
-
-def _is_word(c: str) -> bool:
-    return c.isalnum() or c in _NON_ALNUM_WORD or "\u064b" <= c <= "\u065f" or "\u0300" <= c <= "\u036f"
-
-
 _HYPHEN_SET = frozenset("-" + _HYPHENS)
-
-
-def _maybe_article(text: str, s: int) -> bool:
-    """Cheap pre-check before the article regex: 'al ' / 'el ' or any hyphen right before the name."""
-    c = text[s - 1]
-    return c in _HYPHEN_SET or (c in " \u00a0" and text[s - 3 : s - 1].lower() in ("al", "el"))
-
-
-def _walk(text: str, node: dict, start: int, end: int, plen: int, art: bool, out: list[Match]) -> None:
-    s = start + plen
-    if plen == 0 and s >= 2 and text[s] < "\u0250" and _maybe_article(text, s):
-        am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
-        if am is not None:
-            s = am.start() + (0 if text[am.start()] in "AaEe" else 1)
-    ntok = 1
-    pl = node.get(PAYLOAD)
-    if pl is not None:
-        out.append((s, end, pl, ntok, art))
-    while len(node) > (pl is not None):  # leaf nodes (most) need no look-ahead
-        m = NEXT_RE.match(text, end)
-        if m is None:
-            return
-        raw = m.group(1)
-        f = fold(raw)
-        child = node.get(f)
-        tok_end = m.end()
-        if child is None:
-            if f[:2] == "ال":  # key without ال: the text may add it
-                child = node.get(f[2:])
-            elif raw[-2:-1] in _APOS_SET and raw[-1] == "s":  # Kurdistan Region's
-                child = node.get(fold(raw[:-2]))
-                tok_end -= 2
-            if child is None:
-                return
-        node = child
-        end = tok_end
-        ntok += 1
-        pl = node.get(PAYLOAD)
-        if pl is not None:
-            out.append((s, end, pl, ntok, art))

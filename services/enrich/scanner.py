@@ -1,0 +1,167 @@
+"""Scan a text against the gazetteer trie: every key match, all lengths, all starts.
+
+Speed matters here (every article, every token), so the text is never tokenised character by character
+in Python. `str.split(" ")` (C speed) cuts it into space-separated pieces; a bounded per-piece cache
+says, for each distinct piece, which of its tokens start a trie key (tokens never contain a space, so
+the tokens of a piece are exactly the text's tokens there). Piece offsets come from one C-level
+`accumulate`, and only pieces with hits are visited.
+
+Walking a key to its next token: when the current token ends its piece and the next piece starts with
+a plain token, the separator is exactly one space and that token is what `NEXT_RE` would read (no
+article, no leading ayn mark: those are checked once per piece); otherwise `NEXT_RE` reads the text.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import accumulate, compress
+from operator import itemgetter
+
+from services.enrich.matcher import (
+    _APOS_SET,
+    _ART_BEFORE_RE,
+    _ART_HYPHENED,
+    _ART_SPACED,
+    _HYPHEN_SET,
+    _QUOTES,
+    NEXT_RE,
+    PAYLOAD,
+    Match,
+    Trie,
+    _Start,
+    _starts,
+)
+from services.enrich.normalize import _CACHE as _FOLDED
+from services.enrich.normalize import TOKEN_RE, fold
+
+_CACHE_MAX = 200_000
+# a token that NEXT_RE may read as an English article before the next token ("al", "ash" …)
+_ART_TOKEN_RE = re.compile(f"{_ART_SPACED}|{_ART_HYPHENED}")
+_QUOTE_SET = frozenset(_QUOTES)
+_AL_EL = frozenset(("al", "Al", "aL", "AL", "el", "El", "eL", "EL"))  # == .lower() in ("al", "el")
+
+# Per piece: tokens that start keys as (start, end, starts, Latin?); its first token if it starts the piece
+# and NEXT_RE would read it as is after a single space; whether that token is the whole piece; the keys a
+# trie node is looked up with for that token (folded, then without ال or without a possessive 's).
+Piece = tuple[tuple[tuple[int, int, tuple[_Start, ...], bool], ...], str | None, bool, tuple[str, ...]]
+_hits = itemgetter(0)
+
+
+def _piece(trie: Trie, piece: str) -> Piece:
+    raw_cache = trie.raw
+    if len(raw_cache) > _CACHE_MAX:
+        raw_cache.clear()
+    hits: list[tuple[int, int, tuple[_Start, ...], bool]] = []
+    lead: str | None = None
+    whole = False
+    keys: tuple[str, ...] = ()
+    for m in TOKEN_RE.finditer(piece):
+        raw = m.group()
+        s, e = m.span()
+        if s == 0 and raw[0] not in _QUOTE_SET and _ART_TOKEN_RE.fullmatch(raw) is None:
+            lead, whole = raw, e == len(piece)
+            f = fold(raw)
+            if f[:2] == "ال":
+                keys = (f, f[2:])
+            elif raw[-2:-1] in _APOS_SET and raw[-1] == "s":
+                keys = (f, fold(raw[:-2]))
+            else:
+                keys = (f,)
+        starts = raw_cache.get(raw)
+        if starts is None:
+            starts = raw_cache[raw] = _starts(trie, raw)
+        if starts:
+            hits.append((s, e, starts, raw[0] < "\u0250"))
+    return tuple(hits), lead, whole, keys
+
+
+def scan(text: str, trie: Trie) -> list[Match]:
+    """Every trie match in `text` that ends on a token with payloads (all lengths, all starts)."""
+    cache = trie.pieces
+    if len(cache) > _CACHE_MAX:
+        cache.clear()
+    pieces = text.split(" ")
+    info: list[Piece] = list(map(cache.get, pieces))  # type: ignore[arg-type]
+    if None in info:
+        for k, p in enumerate(pieces):
+            if info[k] is None:
+                info[k] = cache[p] = _piece(trie, p)
+    # offset of piece k = (lengths of the pieces before it) + k separating spaces
+    cum = list(accumulate(map(len, pieces), initial=0))
+    n = len(pieces)
+    out: list[Match] = []
+    last = n - 1
+    for k in compress(range(n), map(_hits, info)):
+        base = cum[k] + k
+        plen_k = cum[k + 1] - cum[k]
+        for ts, te, starts, latin in info[k][0]:
+            s = base + ts
+            e = base + te
+            for node, plen, art, leaf, cut in starts:
+                st = s + plen
+                # an English article before the name joins the span (al-Hol, Al Hol): cheap check first
+                if latin and not plen and s >= 3:
+                    c = text[s - 1]
+                    if c in _HYPHEN_SET or (c in " \u00a0" and text[s - 3 : s - 1] in _AL_EL):
+                        am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
+                        if am is not None:
+                            st = am.start() + (0 if text[am.start()] in "AaEe" else 1)
+                if leaf is not None:
+                    out.append((st, e - cut, leaf, 1, art))
+                    continue
+                pl = node.get(PAYLOAD)
+                if pl is not None:
+                    out.append((st, e - cut, pl, 1, art))
+                kk = k if (not cut and te == plen_k) else -1
+                if 0 <= kk < last and info[kk + 1][1] is not None:
+                    keys = info[kk + 1][3]  # the next token is known: walk only if the trie goes on with it
+                    if keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
+                        continue
+                if len(node) > (pl is not None):
+                    _walk(text, node, st, e - cut, art, kk, info, cum, out)
+    return out
+
+
+def _walk(
+    text: str, node: dict, st: int, end: int, art: bool, kk: int, info: list[Piece], cum: list[int],
+    out: list[Match],
+) -> None:
+    """Follow `node` down the tokens after `end`; `kk` >= 0 says `end` is the end of piece kk."""
+    ntok = 1
+    last = len(info) - 1
+    while True:
+        lead = info[kk + 1][1] if 0 <= kk < last else None
+        if lead is not None:
+            raw = lead
+            kk += 1
+            tok_end = cum[kk] + kk + len(raw)
+            if not info[kk][2]:
+                kk = -1
+        else:
+            m = NEXT_RE.match(text, end)
+            if m is None:
+                return
+            raw = m.group(1)
+            tok_end = m.end()
+            kk = -1
+        f = _FOLDED.get(raw)
+        if f is None:
+            f = fold(raw)
+        child = node.get(f)
+        if child is None:
+            if f[:2] == "ال":  # key without ال: the text may add it
+                child = node.get(f[2:])
+            elif raw[-2:-1] in _APOS_SET and raw[-1] == "s":  # Kurdistan Region's
+                child = node.get(fold(raw[:-2]))
+                tok_end -= 2
+                kk = -1
+            if child is None:
+                return
+        node = child
+        end = tok_end
+        ntok += 1
+        pl = node.get(PAYLOAD)
+        if pl is not None:
+            out.append((st, end, pl, ntok, art))
+        if len(node) <= (pl is not None):
+            return
