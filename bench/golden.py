@@ -3,7 +3,7 @@
     .venv/bin/python bench/golden.py --write [--out /tmp/raqib-golden.jsonl]   # before a change
     .venv/bin/python bench/golden.py [--out /tmp/raqib-golden.jsonl]           # after: compare
 
-Inputs: every dev-set passage (as the scorer calls it, and with the language detected), the bench's
+Inputs: every dev-set and held-out passage (as the scorer calls it, and with the language detected), the bench's
 3 KB articles, the seed report (whole and in 3 KB windows, if present beside the repo; its outputs stay
 out of the repo), the texts the unit tests annotate (record them with --calls, a JSONL of
 {"text","lang","pub","gaz"}), and perturbed copies of the dev set (case, tatweel, diacritics, Unicode
@@ -50,17 +50,19 @@ def _perturb(text: str) -> Iterator[tuple[str, str]]:
     yield "glued", text.replace(" ", "", 3).replace(", ", ",").replace(". ", ".")
 
 
-def cases(calls: Path | None) -> Iterator[Case]:
+def cases(calls: Path | None, seed: Path = SEED) -> Iterator[Case]:
     items = [json.loads(x) for x in (ROOT / "tests/data/devset.jsonl").read_text("utf-8").splitlines() if x.strip()]
-    for it in items:
+    held = ROOT / "tests/data/heldout.jsonl"
+    extra = [json.loads(x) for x in held.read_text("utf-8").splitlines() if x.strip()] if held.exists() else []
+    for it in items + extra:
         yield f"dev:{it['id']}", it["text"], it.get("lang"), _pub(it.get("published_at")), "real"
         yield f"dev-detect:{it['id']}", it["text"], None, None, "real"
         for tag, t in _perturb(it["text"]):
             yield f"dev-{tag}:{it['id']}", t, it.get("lang"), _pub(it.get("published_at")), "real"
     for i, (lang, text) in enumerate(build_articles(items)):
         yield f"bench:{i}", text, lang, None, "real"
-    if SEED.exists():
-        body = SEED.read_text(encoding="utf-8")
+    if seed.exists():
+        body = seed.read_text(encoding="utf-8")
         yield "seed", body, None, datetime(2025, 2, 1), "real"
         for i in range(0, len(body) - 1500, 1500):
             yield f"seed:{i}", body[i : i + 3000], "ar", None, "real"
@@ -74,11 +76,12 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=Path("/tmp/raqib-golden.jsonl"))
     ap.add_argument("--calls", type=Path, default=Path("/tmp/golden/unit_calls.jsonl"))
+    ap.add_argument("--seed", type=Path, default=SEED)
     ap.add_argument("--write", action="store_true")
     args = ap.parse_args()
     gaz: dict[str, Gazetteer] = {"real": load_gazetteer(), "fixture": load_gazetteer(FIXTURES, with_geonames=False)}
     got: dict[str, str] = {}
-    for name, text, lang, pub, g in cases(args.calls):
+    for name, text, lang, pub, g in cases(args.calls, args.seed):
         got[name] = enrich(text, gaz[g], lang=lang, published_at=pub).model_dump_json()
     digest = hashlib.sha256("\n".join(f"{k}\t{v}" for k, v in got.items()).encode()).hexdigest()[:16]
     if args.write:
