@@ -54,11 +54,12 @@ def cases(calls: Path | None, seed: Path = SEED) -> Iterator[Case]:
     items = [json.loads(x) for x in (ROOT / "tests/data/devset.jsonl").read_text("utf-8").splitlines() if x.strip()]
     held = ROOT / "tests/data/heldout.jsonl"
     extra = [json.loads(x) for x in held.read_text("utf-8").splitlines() if x.strip()] if held.exists() else []
-    for it in items + extra:
-        yield f"dev:{it['id']}", it["text"], it.get("lang"), _pub(it.get("published_at")), "real"
-        yield f"dev-detect:{it['id']}", it["text"], None, None, "real"
+    for src, it in [("dev", i) for i in items] + [("held", i) for i in extra]:
+        key = f"{src}:{it['id']}"
+        yield key, it["text"], it.get("lang"), _pub(it.get("published_at")), "real"
+        yield f"detect-{key}", it["text"], None, None, "real"
         for tag, t in _perturb(it["text"]):
-            yield f"dev-{tag}:{it['id']}", t, it.get("lang"), _pub(it.get("published_at")), "real"
+            yield f"{tag}-{key}", t, it.get("lang"), _pub(it.get("published_at")), "real"
     for i, (lang, text) in enumerate(build_articles(items)):
         yield f"bench:{i}", text, lang, None, "real"
     if seed.exists():
