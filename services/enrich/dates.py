@@ -44,7 +44,7 @@ _THIS_MONTH = r"(?:هذا الشهر|الشهر الحالي|الشهر الجا
 _PFX = r"(?:^|(?<=[\s(،,]))[وب]?"
 _AR_YEAR = r"(?:\s*(?:من\s+)?(?:عام|العام|سنه|لعام)?\s*(\d{4}|الحالي|الجاري|الماضي))?"
 _AR_NUM_RE = re.compile(
-    rf"(?<!\d)(\d{{1,2}})\s*(?:من\s+)?(?:شهر\s+)?({_AR_MONTH}|{_THIS_MONTH})(?![\w])"
+    rf"(\d(?<!\d\d)\d?)\s*(?:من\s+)?(?:شهر\s+)?({_AR_MONTH}|{_THIS_MONTH})(?![\w])"
     rf"(?:\s*[/(\-]\s*(?:{_AR_MONTH})\s*\)?)?{_AR_YEAR}"
 )
 _AR_ORD_RE = re.compile(
@@ -56,7 +56,7 @@ _EN_MONTH = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _EN_DM_RE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH}|this month)\b(?:,?\s+(\d{{4}}))?"
+    rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH}|this month)\b(?:,?\s+(\d{{4}}))?"
 )
 _EN_MD_RE = re.compile(rf"\b({_EN_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 
@@ -136,17 +136,25 @@ def _merge(anchors: list[int]) -> list[list[int]]:
     return lo_hi
 
 
+# Every match of a regex below contains one of these (C-speed substring tests skip the regexes).
+_AR_ORD_WORDS = (*_AR_UNITS, "العشرين", "الثلاثين")
+_EN_MONTH_PREFIXES = (*(m[:3] for m in _EN_MONTHS), "this month")
+
+
 def _extract(norm: str, pub: date | None) -> date | None:
     found: list[tuple[int, date]] = []
-    for m in _AR_NUM_RE.finditer(norm):
+    arabic = not norm.isascii()  # Arabic month names and ordinals are not ASCII
+    for m in _AR_NUM_RE.finditer(norm) if arabic else ():
         d = _resolve(int(m.group(1)), _ar_month(m.group(2)), m.group(3), pub)
         if d:
             found.append((m.start(), d))
-    for m in _AR_ORD_RE.finditer(norm):
+    for m in _AR_ORD_RE.finditer(norm) if arabic and any(w in norm for w in _AR_ORD_WORDS) else ():
         d = _resolve(_AR_ORD[m.group(1)], _ar_month(m.group(2)), m.group(3), pub)
         if d:
             found.append((m.start(), d))
     low = norm.lower()
+    if not any(w in low for w in _EN_MONTH_PREFIXES):
+        return min(found)[1] if found else None
     for m in _EN_DM_RE.finditer(low):
         mo = _en_month(m.group(2))
         if mo is not None:
