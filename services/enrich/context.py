@@ -76,25 +76,25 @@ def _sentence(text: str, c: Cand, window: int) -> str:
     return text[(left + 1 if left != -1 else lo) : (min(right) if right else hi)].replace(text[c.start : c.end], " ")
 
 
-def head_near(text: str, c: Cand, heads: list[Cand], kind: str | None) -> bool:
+def head_near(text: str, c: Cand, heads: list[tuple[int, int, str]], kind: str | None) -> bool:
     """A head of the kind coordinated with the bare name: "al-Hol and Roj camps", "مخيمي الهول وروج",
     "Ghwayran (Sina'a) prison". A head merely somewhere nearby is not enough (the town al-Hol)."""
-    for h in heads:
-        if h.payloads[0][1] != kind:
+    for h_start, h_end, h_kind in heads:
+        if h_kind != kind:
             continue
-        if 0 <= h.start - c.end <= 12 and _JOIN_RE.match(text, c.end, h.start):
+        if 0 <= h_start - c.end <= 12 and _JOIN_RE.match(text, c.end, h_start):
             return True
-        if 0 <= c.start - h.end <= 12 and _JOIN_RE.match(text, h.end, c.start):
+        if 0 <= c.start - h_end <= 12 and _JOIN_RE.match(text, h_end, c.start):
             return True
     return False
 
 
-def heads_and_facilities(taken: list[Cand], gaz: Gazetteer) -> list[Cand]:
-    out = [c for c in taken if c.role == "head"]
-    for c in taken:
-        if c.role == "fac" and c.payloads[0][2] == "head":
-            kind = gaz.entries[c.payloads[0][1]].kind or ""
-            out.append(Cand(c.start, c.end, "head", (("head", kind, ""),), c.ntokens))
+def heads_and_facilities(heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every head word, and of every facility named with its head."""
+    out = [(c.start, c.end, c.payloads[0][1]) for c in heads]
+    for c in facs:
+        if c.payloads[0][2] == "head":
+            out.append((c.start, c.end, gaz.entries[c.payloads[0][1]].kind or ""))
     return out
 
 _NOT_PLACE_BEFORE_RE = re.compile(r"(?:\bCamp|\b[Pp]ro|\b[Aa]nti)[ \-\u2010\u2011]$")

@@ -9,6 +9,7 @@ the name) → actors (+ context-only references) → event types → event date 
 from __future__ import annotations
 
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from services.enrich.context import (
@@ -44,38 +45,53 @@ def enrich(
     gaz = gazetteer
     lang = lang or detect_lang(text)
     ents, trig = split_layers(text, scan(text, gaz.trie))
-    taken = longest(ents, len(text))
+    entries = gaz.entries
+    # one pass sorts the accepted candidates by role (each list keeps the text order)
+    facs: list[Cand] = []
+    places_c: list[Cand] = []
+    heads: list[Cand] = []
+    cores: list[Cand] = []
+    people: list[Cand] = []  # actors and context-only references
+    for c in longest(ents, len(text)):
+        r = c.role
+        if r == "place":
+            places_c.append(c)
+        elif r == "actor" or r == "ctx":
+            people.append(c)
+        elif r == "fac":
+            facs.append(c)
+        elif r == "head":
+            heads.append(c)
+        elif r == "core":
+            cores.append(c)
 
     facilities: list[dict[str, Any]] = []
     fac_ids: set[str] = set()
-    place_spans = {(c.start, c.end) for c in taken if c.role == "place"}
-    for c in taken:
-        if c.role == "fac":
-            if c.payloads[0][2] == "former" and (c.start, c.end) in place_spans:
-                continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
-            e = gaz.entries[c.payloads[0][1]]
-            conf = 0.97 if c.payloads[0][2] == "alias" else 0.95
-            facilities.append(_fac(text, c.start, c.end, e, conf))
-            fac_ids.add(e.id)
-    places_c = [c for c in taken if c.role == "place"]
-    heads = [c for c in taken if c.role == "head"]
-    opens = find_open(text, heads, taken, gaz)
-    for of in opens:
-        facilities.append(_open_fac(text, of, places_c, gaz))
+    place_spans = {(c.start, c.end) for c in places_c} if facs else set()
+    for c in facs:
+        p0 = c.payloads[0]
+        if p0[2] == "former" and (c.start, c.end) in place_spans:
+            continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
+        e = entries[p0[1]]
+        facilities.append(_fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
+        fac_ids.add(e.id)
+    if heads:
+        for of in find_open(text, heads, facs, people, places_c, gaz):
+            facilities.append(_open_fac(text, of, places_c, gaz))
     covered = bytearray(len(text))
     for f in facilities:
         covered[f["start"] : f["end"]] = b"\x01" * (f["end"] - f["start"])
 
     # bare facility names: the camp if that facility is named elsewhere or a head word is near
     core_spans: set[tuple[int, int]] = set()
-    near_heads = heads_and_facilities(taken, gaz)
-    for c in taken:
-        if c.role != "core":
-            continue
+    near_heads: list[tuple[int, int, str]] | None = None
+    for c in cores:
         fid = c.payloads[0][1]
-        e = gaz.entries[fid]
+        e = entries[fid]
         if inside(c.start, c.end, covered) or cue_before(text, c.start, PLACE_CUES):
             continue
+        if near_heads is None:
+            near_heads = heads_and_facilities(heads, facs, gaz)
         # named alone it is the town, unless coordinated with a head ("al-Hol and Roj camps") or the
         # sentence speaks of the camp/prison ("returnees from al-Hol", "tents in al-Hol")
         if head_near(text, c, near_heads, e.kind):
@@ -90,25 +106,26 @@ def enrich(
 
     places: list[dict[str, Any]] = []
     for c in places_c:
-        if inside(c.start, c.end, covered) or (c.start, c.end) in core_spans:
+        if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
             continue
         pm = _place(text, c, gaz)
         if pm is not None:
             places.append(pm)
 
-    actors = _actors(text, taken, gaz)
-    events = _events(text, trig)
-    facilities.sort(key=lambda f: f["start"])
+    facilities.sort(key=_start)
     # one validation call for the whole annotation (pydantic-core validates nested dicts natively)
     return Annotation.model_validate({
         "lang": lang,
         "places": places,
         "facilities": facilities,
-        "actors": actors,
-        "event_types": events,
+        "actors": _actors(text, people, entries),
+        "event_types": _events(text, trig),
         "event_date": extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]),
         "alert": bool(facilities),
     })
+
+
+_start = itemgetter("start")
 
 
 def _fac(text: str, s: int, e: int, ent: Entry, conf: float) -> dict[str, Any]:
@@ -126,12 +143,14 @@ def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -
         loc = _best_entry(text, inner[0], gaz)
         conf = 0.7
     else:
-        near = sorted(
+        # the first of the best (what a stable sort would put first)
+        near = min(
             (c for c in places if not (of.start <= c.start < of.end)),
             key=lambda c: (_best_entry(text, c, gaz).kind == "country", abs(c.start - of.start)),
+            default=None,
         )
-        if near:
-            loc = _best_entry(text, near[0], gaz)
+        if near is not None:
+            loc = _best_entry(text, near, gaz)
     canonical = f"{text[of.start:of.end]}"
     return dict(
         surface=text[of.start : of.end], start=of.start, end=of.end, id=f"open:{of.kind}:{slug(of.name)}",
@@ -141,7 +160,8 @@ def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -
     )
 
 
-_BEST: dict[tuple[int, tuple], tuple[Entry, Entry | None]] = {}  # per gazetteer and payloads
+# per gazetteer and payloads: (entry, entry after a governorate cue or None, their place confidences)
+_BEST: dict[tuple[int, tuple], tuple[Entry, Entry | None, float, float]] = {}
 
 
 def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
@@ -158,7 +178,7 @@ def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
 
         plain = min(ents, key=lambda e: rank(e, False))
         cued = min(ents, key=lambda e: rank(e, True))
-        hit = (plain, cued if cued is not plain else None)
+        hit = (plain, cued if cued is not plain else None, _conf(plain, len(ents)), _conf(cued, len(ents)))
         if len(_BEST) > 100_000:
             _BEST.clear()
         _BEST[key] = hit
@@ -167,32 +187,44 @@ def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
     return hit[0]
 
 
-def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
-    if text[c.start] < "\u0250" and english_non_place(text, c):
-        return None
-    e = _best_entry(text, c, gaz)
-    if not e.curated and prev_word(text, c.start, set()) in cue_list(gaz.rules.geonames_not_after):
-        return None
-    if context_stopped(text, c, gaz):
-        return None
-    n = len(set(c.ids))
+def _conf(e: Entry, n: int) -> float:
+    """Confidence of a place mention: curated or by population, lower when n entries share the name."""
     if e.curated:
         conf = 0.9 if n == 1 else 0.8
     else:
         conf = 0.85 if e.population >= 100000 else 0.7 if e.population >= 10000 else 0.55
         if n > 1:
             conf -= 0.15
+    return round(conf, 2)
+
+
+def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
+    s, end = c.start, c.end
+    if text[s] < "\u0250" and english_non_place(text, c):
+        return None
+    hit = _BEST.get((id(gaz), c.payloads))
+    if hit is None:
+        _best_entry(text, c, gaz)
+        hit = _BEST[(id(gaz), c.payloads)]
+    if hit[1] is not None and cue_before(text, s, ADMIN_CUES):
+        e, conf = hit[1], hit[3]
+    else:
+        e, conf = hit[0], hit[2]
+    if not e.curated and prev_word(text, s, set()) in cue_list(gaz.rules.geonames_not_after):
+        return None
+    if context_stopped(text, c, gaz):
+        return None
     return dict(
-        surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id, canonical=e.canonical,
-        confidence=round(conf, 2), country=e.country, lat=e.lat, lon=e.lon, admin1=e.admin1,
+        surface=text[s:end], start=s, end=end, id=e.id, canonical=e.canonical,
+        confidence=conf, country=e.country, lat=e.lat, lon=e.lon, admin1=e.admin1,
     )
 
 
-def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[dict[str, Any]]:
+def _actors(text: str, people: list[Cand], entries: dict[str, Entry]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
-    for c in taken:
+    for c in people:
         if c.role == "actor":
-            e = gaz.entries[c.payloads[0][1]]
+            e = entries[c.payloads[0][1]]
             out.append(dict(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
                                     canonical=e.canonical, confidence=0.9))
         elif c.role == "ctx":
@@ -200,7 +232,7 @@ def _actors(text: str, taken: list[Cand], gaz: Gazetteer) -> list[dict[str, Any]
             refs = set(c.ids)
             prior = [a["id"] for a in out if a["id"] in refs]
             if prior:
-                e = gaz.entries[prior[-1]]
+                e = entries[prior[-1]]
                 out.append(dict(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
                                         canonical=e.canonical, confidence=0.7))
     return out

@@ -35,19 +35,23 @@ class OpenFacility:
     name_end: int
 
 
-def find_open(text: str, heads: list[Cand], taken: list[Cand], gaz: Gazetteer) -> list[OpenFacility]:
+def find_open(
+    text: str, heads: list[Cand], facs: list[Cand], people: list[Cand], places: list[Cand], gaz: Gazetteer
+) -> list[OpenFacility]:
+    """Open-world facilities at `heads`; names inside facilities or actors (`people`) are owners."""
     out: list[OpenFacility] = []
     blocked = bytearray(len(text))
-    for c in taken:
-        if c.role in ("actor", "fac", "ctx"):
-            blocked[c.start : c.end] = b"\x01" * (c.end - c.start)
+    for c in facs:
+        blocked[c.start : c.end] = b"\x01" * (c.end - c.start)
+    for c in people:
+        blocked[c.start : c.end] = b"\x01" * (c.end - c.start)
     for h in heads:
         kind = h.payloads[0][1]
         mode = h.payloads[0][2]
         if fold(text[h.start : h.end].split()[-1]) in _PLURAL_HEADS:
             continue  # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility
         if mode == "ar_before":
-            of = _arabic(text, h, kind, taken, gaz)
+            of = _arabic(text, h, kind, places, gaz)
         elif mode == "en_after":
             of = _english_before(text, h, kind, gaz)
         else:
@@ -60,7 +64,7 @@ def find_open(text: str, heads: list[Cand], taken: list[Cand], gaz: Gazetteer) -
     return out
 
 
-def _arabic(text: str, h: Cand, kind: str, taken: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
+def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
     m = NEXT_RE.match(text, h.end)
     if m is None or "\n" in text[h.end : m.start(1)]:
         return None
@@ -70,8 +74,8 @@ def _arabic(text: str, h: Cand, kind: str, taken: list[Cand], gaz: Gazetteer) ->
         return None
     name_start, name_end = m.start(1), m.end(1)
     # a multi-word place starting here belongs to the name ("سجن دير الزور")
-    for c in taken:
-        if c.role == "place" and c.start == name_start and c.end > name_end:
+    for c in places:
+        if c.start == name_start and c.end > name_end:
             name_end = c.end
     nm = NEXT_RE.match(text, name_end)
     if nm is not None and fold(nm.group(1)) in _AR_DESCRIPTORS:
