@@ -29,7 +29,7 @@ from services.enrich.dates import extract_event_date
 from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
 from services.enrich.normalize import detect_lang
 from services.enrich.openworld import OpenFacility, find_open, slug
-from services.enrich.resolve import Cand, longest, split_layers
+from services.enrich.resolve import Cand, longest
 from services.enrich.scanner import scan
 from shared.annotation import Annotation
 
@@ -44,7 +44,7 @@ def enrich(
 ) -> Annotation:
     gaz = gazetteer
     lang = lang or detect_lang(text)
-    ents, trig = split_layers(text, scan(text, gaz.trie))
+    ents, trig = scan(text, gaz.trie)
     entries = gaz.entries
     # one pass sorts the accepted candidates by role (each list keeps the text order)
     facs: list[Cand] = []

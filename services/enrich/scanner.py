@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from itertools import accumulate, compress
 from operator import itemgetter
+from typing import Any
 
 from services.enrich.matcher import (
     _APOS_SET,
@@ -26,13 +27,14 @@ from services.enrich.matcher import (
     _QUOTES,
     NEXT_RE,
     PAYLOAD,
-    Match,
     Trie,
     _Start,
     _starts,
 )
 from services.enrich.normalize import _CACHE as _FOLDED
 from services.enrich.normalize import TOKEN_RE, fold
+from services.enrich.resolve import ROLE_PRIORITY as _PRIO
+from services.enrich.resolve import Cand, Raw, capitalised
 
 _CACHE_MAX = 200_000
 # a token that NEXT_RE may read as an English article before the next token ("al", "ash" …)
@@ -43,7 +45,8 @@ _AL_EL = frozenset(("al", "Al", "aL", "AL", "el", "El", "eL", "EL"))  # == .lowe
 # Per piece: tokens that start keys as (start, end, starts, Latin?); its first token if it starts the piece
 # and NEXT_RE would read it as is after a single space; whether that token is the whole piece; the keys a
 # trie node is looked up with for that token (folded, then without ال or without a possessive 's).
-Piece = tuple[tuple[tuple[int, int, tuple[_Start, ...], bool], ...], str | None, bool, tuple[str, ...]]
+_StartX = tuple[dict, int, bool, Any, int, tuple[tuple, tuple] | None]  # _Start + precomputed candidates
+Piece = tuple[tuple[tuple[int, int, tuple[_StartX, ...], bool], ...], str | None, bool, tuple[str, ...]]
 _hits = itemgetter(0)
 
 
@@ -51,7 +54,7 @@ def _piece(trie: Trie, piece: str) -> Piece:
     raw_cache = trie.raw
     if len(raw_cache) > _CACHE_MAX:
         raw_cache.clear()
-    hits: list[tuple[int, int, tuple[_Start, ...], bool]] = []
+    hits: list[tuple[int, int, tuple[_StartX, ...], bool]] = []
     lead: str | None = None
     whole = False
     keys: tuple[str, ...] = ()
@@ -71,25 +74,43 @@ def _piece(trie: Trie, piece: str) -> Piece:
         if starts is None:
             starts = raw_cache[raw] = _starts(trie, raw)
         if starts:
-            hits.append((s, e, starts, raw[0] < "\u0250"))
+            latin = raw[0] < "\u0250"
+            hits.append((s, e, tuple((*st, _fast(raw, st)) for st in starts), latin))
     return tuple(hits), lead, whole, keys
 
 
-def scan(text: str, trie: Trie) -> list[Match]:
-    """Every trie match in `text` that ends on a token with payloads (all lengths, all starts)."""
+def _fast(raw: str, start: _Start) -> tuple[tuple, tuple] | None:
+    """The candidates of the one-token match this start gives when no English article precedes it: its
+    surface is the token, so capitalisation is known in advance. (priority, role, payloads) for entities,
+    (role, payloads) for events and dates; None if the node has no payloads."""
+    node, plen, art, leaf, cut = start
+    pl = leaf if leaf is not None else node.get(PAYLOAD)
+    if pl is None:
+        return None
+    ents: list[Raw] = []
+    events: list[Cand] = []
+    surface = raw[: len(raw) - cut]
+    _add(surface, plen, len(surface), pl, 1, art, ents, events)
+    return tuple((x[2], x[6], x[7]) for x in ents), tuple((c.role, c.payloads) for c in events)
+
+
+def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
+    """Entity candidates (unselected, see resolve.longest) and event/date candidates of every trie match
+    in `text` (all lengths, all starts)."""
     cache = trie.pieces
     if len(cache) > _CACHE_MAX:
         cache.clear()
     pieces = text.split(" ")
     info: list[Piece] = list(map(cache.get, pieces))  # type: ignore[arg-type]
-    if None in info:
+    if not all(info):  # a piece not seen before (every cached entry is a non-empty tuple)
         for k, p in enumerate(pieces):
             if info[k] is None:
                 info[k] = cache[p] = _piece(trie, p)
     # offset of piece k = (lengths of the pieces before it) + k separating spaces
     cum = list(accumulate(map(len, pieces), initial=0))
     n = len(pieces)
-    out: list[Match] = []
+    ents: list[Raw] = []
+    events: list[Cand] = []
     last = n - 1
     for k in compress(range(n), map(_hits, info)):
         base = cum[k] + k
@@ -97,7 +118,7 @@ def scan(text: str, trie: Trie) -> list[Match]:
         for ts, te, starts, latin in info[k][0]:
             s = base + ts
             e = base + te
-            for node, plen, art, leaf, cut in starts:
+            for node, plen, art, leaf, cut, fast in starts:
                 st = s + plen
                 # an English article before the name joins the span (al-Hol, Al Hol): cheap check first
                 if latin and not plen and s >= 3:
@@ -106,25 +127,63 @@ def scan(text: str, trie: Trie) -> list[Match]:
                         am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
                         if am is not None:
                             st = am.start() + (0 if text[am.start()] in "AaEe" else 1)
+                if fast is None:  # the node has no payloads
+                    pass
+                elif st == s + plen:  # the surface is the token: candidates known in advance
+                    en = e - cut
+                    for prio, role, pls in fast[0]:
+                        ents.append((st - en, -1, prio, st, len(ents), en, role, pls, 1))
+                    for role, pls in fast[1]:
+                        events.append(Cand(st, en, role, pls, 1))
+                else:
+                    _add(text, st, e - cut, leaf if leaf is not None else node[PAYLOAD], 1, art, ents, events)
                 if leaf is not None:
-                    out.append((st, e - cut, leaf, 1, art))
                     continue
-                pl = node.get(PAYLOAD)
-                if pl is not None:
-                    out.append((st, e - cut, pl, 1, art))
                 kk = k if (not cut and te == plen_k) else -1
                 if 0 <= kk < last and info[kk + 1][1] is not None:
                     keys = info[kk + 1][3]  # the next token is known: walk only if the trie goes on with it
                     if keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
                         continue
-                if len(node) > (pl is not None):
-                    _walk(text, node, st, e - cut, art, kk, info, cum, out)
-    return out
+                if len(node) > (fast is not None):
+                    _walk(text, node, st, e - cut, art, kk, info, cum, ents, events)
+    return ents, events
+
+
+_CAPS: dict[str, bool] = {}  # surface -> capitalised(surface); bounded like the token caches
+
+
+def _add(
+    text: str, start: int, end: int, groups: Any, ntok: int, art: bool, ents: list[Raw], events: list[Cand]
+) -> None:
+    """Split one match into entity and event/date candidates (English names must be capitalised)."""
+    latin = text[end - 1] < "\u0250"
+    for role, pls in groups:
+        if art and role == "head":
+            continue  # السجن / المخيم: the generic noun, not the construct head of a name
+        if role == "event" or role == "date":
+            events.append(Cand(start, end, role, pls, ntok))
+            continue
+        if latin:
+            if role == "place" or role == "core":
+                surface = text[start:end]
+                cap = _CAPS.get(surface)
+                if cap is None:
+                    if len(_CAPS) > _CACHE_MAX:
+                        _CAPS.clear()
+                    cap = _CAPS[surface] = capitalised(surface)
+                if not cap:
+                    continue
+            if (role == "actor" or role == "place") and any(p[2] == "upper" for p in pls) \
+                    and not text[start:end].isupper():
+                pls = tuple(p for p in pls if p[2] != "upper")
+                if not pls:
+                    continue
+        ents.append((start - end, -ntok, _PRIO[role], start, len(ents), end, role, pls, ntok))
 
 
 def _walk(
     text: str, node: dict, st: int, end: int, art: bool, kk: int, info: list[Piece], cum: list[int],
-    out: list[Match],
+    ents: list[Raw], events: list[Cand],
 ) -> None:
     """Follow `node` down the tokens after `end`; `kk` >= 0 says `end` is the end of piece kk."""
     ntok = 1
@@ -162,6 +221,6 @@ def _walk(
         ntok += 1
         pl = node.get(PAYLOAD)
         if pl is not None:
-            out.append((st, end, pl, ntok, art))
+            _add(text, st, end, pl, ntok, art, ents, events)
         if len(node) <= (pl is not None):
             return
