@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from services.enrich.normalize import fold_text
+from services.enrich.normalize import fold_spaced, fold_text
 
 _AR_MONTHS = {
     1: ["يناير", "كانون الثاني", "جانفي"], 2: ["فبراير", "شباط", "فيفري"], 3: ["مارس", "اذار"],
@@ -116,7 +116,7 @@ def extract_event_date(
     if anchors is None:
         windows = [fold_text(text)]
     else:
-        windows = [fold_text(text[lo:hi]) for lo, hi in _merge(anchors)]
+        windows = [fold_spaced(text[lo:hi]) for lo, hi in _merge(anchors)]
     # Only explicit dates count (labelling rule): "yesterday"/"أمس" alone gives no event date.
     for w in windows:
         d = _extract(w, pub)

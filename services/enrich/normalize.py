@@ -124,6 +124,24 @@ def fold_text(text: str) -> str:
     return text.translate(TABLE).replace(IGN, "")
 
 
+_PIECES: dict[str, str] = {}
+
+
+def fold_spaced(text: str) -> str:
+    """fold_text(text), folding each space-separated piece once (cached, bounded): folding maps each
+    character on its own and leaves the space alone, so it commutes with splitting on spaces."""
+    parts = text.split(" ")
+    try:
+        return " ".join(map(_PIECES.__getitem__, parts))
+    except KeyError:
+        if len(_PIECES) >= _CACHE_MAX:
+            _PIECES.clear()
+        for p in parts:
+            if p not in _PIECES:
+                _PIECES[p] = fold_text(p)
+        return " ".join(map(_PIECES.__getitem__, parts))
+
+
 def clean(token: str) -> str:
     """Drop the stand-ins for ignorable characters and apostrophes (Sina'a → sinaa)."""
     if IGN in token:
