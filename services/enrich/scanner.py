@@ -42,11 +42,16 @@ _ART_TOKEN_RE = re.compile(f"{_ART_SPACED}|{_ART_HYPHENED}")
 _QUOTE_SET = frozenset(_QUOTES)
 _AL_EL = frozenset(("al", "Al", "aL", "AL", "el", "El", "eL", "EL"))  # == .lower() in ("al", "el")
 
-# Per piece: tokens that start keys as (start, end, starts, Latin?); its first token if it starts the piece
-# and NEXT_RE would read it as is after a single space; whether that token is the whole piece; the keys a
-# trie node is looked up with for that token (folded, then without ال or without a possessive 's).
+# Per piece: its tokens that start keys (Hit); its first token if it starts the piece and NEXT_RE would
+# read it as is after a single space; whether that token is the whole piece; the keys a trie node is
+# looked up with for that token (folded, then without ال or without a possessive 's).
 _StartX = tuple[dict, int, bool, Any, int, tuple[tuple, tuple] | None]  # _Start + precomputed candidates
-Piece = tuple[tuple[tuple[int, int, tuple[_StartX, ...], bool], ...], str | None, bool, tuple[str, ...]]
+# A token that starts keys: (start, end, Latin?, then for a non-Latin token (no English article can
+# precede it) its one-token candidates flattened over its starts — (proclitic length, cut, priority,
+# role, payloads) and (proclitic length, cut, role, payloads) — and the starts whose key may go on
+# (node, proclitic length, article added, cut, node has payloads); for a Latin token, its starts).
+Hit = tuple[int, int, bool, tuple, tuple, tuple, tuple[_StartX, ...]]
+Piece = tuple[tuple[Hit, ...], str | None, bool, tuple[str, ...]]
 _hits = itemgetter(0)
 
 
@@ -54,7 +59,7 @@ def _piece(trie: Trie, piece: str) -> Piece:
     raw_cache = trie.raw
     if len(raw_cache) > _CACHE_MAX:
         raw_cache.clear()
-    hits: list[tuple[int, int, tuple[_StartX, ...], bool]] = []
+    hits: list[Hit] = []
     lead: str | None = None
     whole = False
     keys: tuple[str, ...] = ()
@@ -74,9 +79,21 @@ def _piece(trie: Trie, piece: str) -> Piece:
         if starts is None:
             starts = raw_cache[raw] = _starts(trie, raw)
         if starts:
-            latin = raw[0] < "\u0250"
-            hits.append((s, e, tuple((*st, _fast(raw, st)) for st in starts), latin))
+            hits.append(_hit(raw, s, e, starts))
     return tuple(hits), lead, whole, keys
+
+
+def _hit(raw: str, s: int, e: int, starts: tuple[_Start, ...]) -> Hit:
+    starts_x = tuple((*st, _fast(raw, st)) for st in starts)
+    if raw[0] < "\u0250":
+        return s, e, True, (), (), (), starts_x
+    # Flattening keeps the order of one-token candidates; those of walks (two tokens or more) never tie
+    # with them in longest() or _events(), so emitting walks after them changes nothing.
+    one_ents = tuple((plen, cut, *x) for _n, plen, _a, _l, cut, fast in starts_x if fast for x in fast[0])
+    one_events = tuple((plen, cut, *x) for _n, plen, _a, _l, cut, fast in starts_x if fast for x in fast[1])
+    walkers = tuple((node, plen, art, cut, fast is not None)
+                    for node, plen, art, leaf, cut, fast in starts_x if leaf is None)
+    return s, e, False, one_ents, one_events, walkers, ()
 
 
 def _fast(raw: str, start: _Start) -> tuple[tuple, tuple] | None:
@@ -115,13 +132,28 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     for k in compress(range(n), map(_hits, info)):
         base = cum[k] + k
         plen_k = cum[k + 1] - cum[k]
-        for ts, te, starts, latin in info[k][0]:
+        for ts, te, latin, one_ents, one_events, walkers, starts in info[k][0]:
             s = base + ts
             e = base + te
+            if not latin:
+                for plen, cut, prio, role, pls in one_ents:
+                    st, en = s + plen, e - cut
+                    ents.append((st - en, -1, prio, st, len(ents), en, role, pls, 1))
+                for plen, cut, role, pls in one_events:
+                    events.append(Cand(s + plen, e - cut, role, pls, 1))
+                for node, plen, art, cut, has_pl in walkers:
+                    kk = k if (not cut and te == plen_k) else -1
+                    if 0 <= kk < last and info[kk + 1][1] is not None:
+                        keys = info[kk + 1][3]  # the next token is known: walk only if the trie goes on with it
+                        if keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
+                            continue
+                    if len(node) > has_pl:
+                        _walk(text, node, s + plen, e - cut, art, kk, info, cum, ents, events)
+                continue
             for node, plen, art, leaf, cut, fast in starts:
                 st = s + plen
                 # an English article before the name joins the span (al-Hol, Al Hol): cheap check first
-                if latin and not plen and s >= 3:
+                if not plen and s >= 3:
                     c = text[s - 1]
                     if c in _HYPHEN_SET or (c in " \u00a0" and text[s - 3 : s - 1] in _AL_EL):
                         am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
