@@ -109,10 +109,17 @@ def english_non_place(text: str, c: Cand) -> bool:
     return surface.isupper() and len(surface) <= 4 and _LOWER_WORD_RE.match(text, c.end) is not None
 
 def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
-    key = fold(text[c.start : c.end])
-    rule = gaz.rules.geonames_context_stop.get(key)
-    if rule is None and key[:1] == "ل":  # للصور: the ل of the article was contracted away
-        rule = gaz.rules.geonames_context_stop.get("ا" + key)
+    surface = text[c.start : c.end]
+    rule = gaz.stop_rules.get(surface, False)
+    if rule is False:
+        stops = gaz.rules.geonames_context_stop
+        key = fold(surface)
+        rule = stops.get(key)
+        if rule is None and key[:1] == "ل":  # للصور: the ل of the article was contracted away
+            rule = stops.get("ا" + key)
+        if len(gaz.stop_rules) > 200_000:
+            gaz.stop_rules.clear()
+        gaz.stop_rules[surface] = rule
     if rule is None:
         return False
     before = text[max(0, c.start - 30) : c.start].split()

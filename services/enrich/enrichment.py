@@ -143,14 +143,19 @@ def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -
         loc = _best_entry(text, inner[0], gaz)
         conf = 0.7
     else:
-        # the first of the best (what a stable sort would put first)
-        near = min(
-            (c for c in places if not (of.start <= c.start < of.end)),
-            key=lambda c: (_best_entry(text, c, gaz).kind == "country", abs(c.start - of.start)),
-            default=None,
+        # nearest place (first in text order on a tie), preferring any that is not a country: the
+        # first non-country in distance order, else the nearest (min over (country?, distance))
+        near = sorted(
+            (abs(c.start - of.start), i) for i, c in enumerate(places) if not (of.start <= c.start < of.end)
         )
-        if near is not None:
-            loc = _best_entry(text, near, gaz)
+        for _d, i in near:
+            e = _best_entry(text, places[i], gaz)
+            if e.kind != "country":
+                loc = e
+                break
+        else:
+            if near:
+                loc = _best_entry(text, places[near[0][1]], gaz)
     canonical = f"{text[of.start:of.end]}"
     return dict(
         surface=text[of.start : of.end], start=of.start, end=of.end, id=f"open:{of.kind}:{slug(of.name)}",

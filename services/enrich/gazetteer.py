@@ -130,6 +130,8 @@ class Gazetteer:
     en_name_stop: frozenset[str]
     ar_name_stop: frozenset[str]
     problems: list[str] = field(default_factory=list)  # validation findings (see validate())
+    # surface -> its geonames_context_stop rule or None (context.context_stopped); bounded, filled lazily
+    stop_rules: dict[str, Any] = field(default_factory=dict)
 
 
 def _read_list(path: Path, key: str | None = None) -> list[Any]:
