@@ -53,19 +53,20 @@ def prev_word(text: str, start: int, skip: set[str]) -> str:
 
 def cue_list(words: list[str]) -> frozenset[str]:
     got = _CUES.get(id(words))
-    if got is None:
-        got = _CUES[id(words)] = frozenset(fold_text(w) for w in words)
-    return got
+    if got is None or got[0] is not words:
+        got = _CUES[id(words)] = (words, frozenset(fold_text(w) for w in words))
+    return got[1]
 
 
-_CUES: dict[int, frozenset[str]] = {}
+# id(rules list) -> (that list, its folded words); holding the list keeps its id from being reused
+_CUES: dict[int, tuple[Any, frozenset[str]]] = {}
 
 
 def _cue_set(names: Any) -> frozenset[str]:
     got = _CUES.get(id(names))
-    if got is None:
-        got = _CUES[id(names)] = frozenset(fold_text(w) for w in names.en + names.ar)
-    return got
+    if got is None or got[0] is not names:
+        got = _CUES[id(names)] = (names, frozenset(fold_text(w) for w in names.en + names.ar))
+    return got[1]
 
 
 def _sentence(text: str, c: Cand, window: int) -> str:

@@ -165,15 +165,14 @@ def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -
     )
 
 
-# per gazetteer and payloads: (entry, entry after a governorate cue or None, their place confidences)
-_BEST: dict[tuple[int, tuple], tuple[Entry, Entry | None, float, float]] = {}
+# gaz.best: payloads -> (entry, entry after a governorate cue or None, their place confidences)
+_Best = tuple[Entry, Entry | None, float, float]
 
 
 def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
     """The entry a shared name denotes: curated first, the city unless a governorate cue precedes
     ("محافظة", "province"), the region (Syria/Iraq, then neighbours), then population."""
-    key = (id(gaz), c.payloads)
-    hit = _BEST.get(key)
+    hit: _Best | None = gaz.best.get(c.payloads)
     if hit is None:
         ents = [gaz.entries[i] for i in dict.fromkeys(c.ids)]
 
@@ -184,9 +183,9 @@ def _best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
         plain = min(ents, key=lambda e: rank(e, False))
         cued = min(ents, key=lambda e: rank(e, True))
         hit = (plain, cued if cued is not plain else None, _conf(plain, len(ents)), _conf(cued, len(ents)))
-        if len(_BEST) > 100_000:
-            _BEST.clear()
-        _BEST[key] = hit
+        if len(gaz.best) > 100_000:
+            gaz.best.clear()
+        gaz.best[c.payloads] = hit
     if hit[1] is not None and cue_before(text, c.start, ADMIN_CUES):
         return hit[1]
     return hit[0]
@@ -207,10 +206,10 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
     s, end = c.start, c.end
     if text[s] < "\u0250" and english_non_place(text, c):
         return None
-    hit = _BEST.get((id(gaz), c.payloads))
+    hit = gaz.best.get(c.payloads)
     if hit is None:
         _best_entry(text, c, gaz)
-        hit = _BEST[(id(gaz), c.payloads)]
+        hit = gaz.best[c.payloads]
     if hit[1] is not None and cue_before(text, s, ADMIN_CUES):
         e, conf = hit[1], hit[3]
     else:

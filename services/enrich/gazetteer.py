@@ -132,6 +132,8 @@ class Gazetteer:
     problems: list[str] = field(default_factory=list)  # validation findings (see validate())
     # surface -> its geonames_context_stop rule or None (context.context_stopped); bounded, filled lazily
     stop_rules: dict[str, Any] = field(default_factory=dict)
+    # payloads of a place name -> its best entries and confidences (enrichment._best_entry); bounded
+    best: dict[tuple, Any] = field(default_factory=dict)
 
 
 def _read_list(path: Path, key: str | None = None) -> list[Any]:
