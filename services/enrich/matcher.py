@@ -40,8 +40,8 @@ class Trie:
     root: dict = field(default_factory=dict)
     # folded surface first token -> [(trie first token, proclitic length, article added)]
     first: dict[str, list[tuple[str, int, bool]]] = field(default_factory=dict)
-    # raw token as written -> the starts it gives (see _starts); filled lazily while scanning
-    raw: dict[str, tuple] = field(default_factory=dict)
+    # raw token as written -> what it starts (scanner.Template, from _starts); filled lazily while scanning
+    raw: dict[str, Any] = field(default_factory=dict)
     # space-separated piece of text -> its tokens that start keys (see scanner.py); filled lazily
     pieces: dict[str, tuple] = field(default_factory=dict)
 

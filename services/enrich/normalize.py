@@ -142,6 +142,11 @@ def fold_spaced(text: str) -> str:
         return " ".join(map(_PIECES.__getitem__, parts))
 
 
+def clear_caches() -> None:
+    _CACHE.clear()
+    _PIECES.clear()
+
+
 def clean(token: str) -> str:
     """Drop the stand-ins for ignorable characters and apostrophes (Sina'a → sinaa)."""
     if IGN in token:

@@ -42,32 +42,74 @@ _ART_TOKEN_RE = re.compile(f"{_ART_SPACED}|{_ART_HYPHENED}")
 _QUOTE_SET = frozenset(_QUOTES)
 _AL_EL = frozenset(("al", "Al", "aL", "AL", "el", "El", "eL", "EL"))  # == .lower() in ("al", "el")
 
-# Per piece: its tokens that start keys (Hit); its first token if it starts the piece and NEXT_RE would
-# read it as is after a single space; whether that token is the whole piece; the keys a trie node is
-# looked up with for that token (folded, then without ال or without a possessive 's).
+# Per raw token (trie.raw, bounded): None if it starts no key, else its Template — Latin?, then for a
+# non-Latin token (no English article can precede it) its one-token candidates flattened over its
+# starts — (proclitic length, cut, priority, role, payloads) and (proclitic length, cut, role,
+# payloads) — and the starts whose key may go on (node, proclitic length, article added, cut, node has
+# payloads); for a Latin token, its starts with their candidates precomputed (_StartX).
 _StartX = tuple[dict, int, bool, Any, int, tuple[tuple, tuple] | None]  # _Start + precomputed candidates
-# A token that starts keys: (start, end, Latin?, then for a non-Latin token (no English article can
-# precede it) its one-token candidates flattened over its starts — (proclitic length, cut, priority,
-# role, payloads) and (proclitic length, cut, role, payloads) — and the starts whose key may go on
-# (node, proclitic length, article added, cut, node has payloads); for a Latin token, its starts).
-Hit = tuple[int, int, bool, tuple, tuple, tuple, tuple[_StartX, ...]]
-Piece = tuple[tuple[Hit, ...], str | None, bool, tuple[str, ...]]
+Template = tuple[bool, tuple, tuple, tuple, tuple[_StartX, ...]]
+Hit = tuple[int, int, bool, tuple, tuple, tuple, tuple[_StartX, ...]]  # (start, end) + Template
+# Per piece (trie.pieces, bounded): its tokens that start keys; its first token if that starts the
+# piece; whether that token is the whole piece.
+Piece = tuple[tuple[Hit, ...], str | None, bool]
 _hits = itemgetter(0)
+_MISSING: Any = object()
+_TOKEN_FULL = TOKEN_RE.fullmatch
 
 
 def _piece(trie: Trie, piece: str) -> Piece:
     raw_cache = trie.raw
     if len(raw_cache) > _CACHE_MAX:
         raw_cache.clear()
+    if _TOKEN_FULL(piece) is not None:  # most pieces are one token (a maximal match of the whole piece)
+        tpl = raw_cache.get(piece, _MISSING)
+        if tpl is _MISSING:
+            tpl = raw_cache[piece] = _template(piece, _starts(trie, piece))
+        return ((0, len(piece), *tpl),) if tpl is not None else (), piece, True
     hits: list[Hit] = []
     lead: str | None = None
     whole = False
-    keys: tuple[str, ...] = ()
     for m in TOKEN_RE.finditer(piece):
         raw = m.group()
         s, e = m.span()
-        if s == 0 and raw[0] not in _QUOTE_SET and _ART_TOKEN_RE.fullmatch(raw) is None:
+        if s == 0:
             lead, whole = raw, e == len(piece)
+        got = raw_cache.get(raw, _MISSING)
+        if got is _MISSING:
+            got = raw_cache[raw] = _template(raw, _starts(trie, raw))
+        if got is not None:
+            hits.append((s, e, *got))
+    return tuple(hits), lead, whole
+
+
+def _template(raw: str, starts: tuple[_Start, ...]) -> Template | None:
+    if not starts:
+        return None
+    starts_x = tuple((*st, _fast(raw, st)) for st in starts)
+    if raw[0] < "\u0250":
+        return True, (), (), (), starts_x
+    # Flattening keeps the order of one-token candidates; those of walks (two tokens or more) never tie
+    # with them in longest() or _events(), so emitting walks after them changes nothing.
+    one_ents = tuple((plen, cut, *x) for _n, plen, _a, _l, cut, fast in starts_x if fast for x in fast[0])
+    one_events = tuple((plen, cut, *x) for _n, plen, _a, _l, cut, fast in starts_x if fast for x in fast[1])
+    walkers = tuple((node, plen, art, cut, fast is not None)
+                    for node, plen, art, leaf, cut, fast in starts_x if leaf is None)
+    return False, one_ents, one_events, walkers, ()
+
+
+_LEADS: dict[str, tuple[str, ...] | None] = {}
+
+
+def _lead_keys(raw: str) -> tuple[str, ...] | None:
+    """The trie keys a piece's first token is looked up with when NEXT_RE would read it as is after a
+    single space (folded, then without ال or without a possessive 's); None when it would not (a leading
+    ayn mark, or an English article that NEXT_RE skips). Cached, bounded."""
+    keys = _LEADS.get(raw, _MISSING)
+    if keys is _MISSING:
+        if raw[0] in _QUOTE_SET or _ART_TOKEN_RE.fullmatch(raw) is not None:
+            keys = None
+        else:
             f = fold(raw)
             if f[:2] == "ال":
                 keys = (f, f[2:])
@@ -75,25 +117,18 @@ def _piece(trie: Trie, piece: str) -> Piece:
                 keys = (f, fold(raw[:-2]))
             else:
                 keys = (f,)
-        starts = raw_cache.get(raw)
-        if starts is None:
-            starts = raw_cache[raw] = _starts(trie, raw)
-        if starts:
-            hits.append(_hit(raw, s, e, starts))
-    return tuple(hits), lead, whole, keys
+        if len(_LEADS) > _CACHE_MAX:
+            _LEADS.clear()
+        _LEADS[raw] = keys
+    return keys
 
 
-def _hit(raw: str, s: int, e: int, starts: tuple[_Start, ...]) -> Hit:
-    starts_x = tuple((*st, _fast(raw, st)) for st in starts)
-    if raw[0] < "\u0250":
-        return s, e, True, (), (), (), starts_x
-    # Flattening keeps the order of one-token candidates; those of walks (two tokens or more) never tie
-    # with them in longest() or _events(), so emitting walks after them changes nothing.
-    one_ents = tuple((plen, cut, *x) for _n, plen, _a, _l, cut, fast in starts_x if fast for x in fast[0])
-    one_events = tuple((plen, cut, *x) for _n, plen, _a, _l, cut, fast in starts_x if fast for x in fast[1])
-    walkers = tuple((node, plen, art, cut, fast is not None)
-                    for node, plen, art, leaf, cut, fast in starts_x if leaf is None)
-    return s, e, False, one_ents, one_events, walkers, ()
+def _goes_on(node: dict, lead: str | None) -> bool:
+    """False only if the next token is known and the trie does not go on with it from `node`."""
+    if lead is None:
+        return True
+    keys = _lead_keys(lead)
+    return keys is None or keys[0] in node or (len(keys) > 1 and keys[1] in node)
 
 
 def _fast(raw: str, start: _Start) -> tuple[tuple, tuple] | None:
@@ -122,7 +157,10 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     if not all(info):  # a piece not seen before (every cached entry is a non-empty tuple)
         for k, p in enumerate(pieces):
             if info[k] is None:
-                info[k] = cache[p] = _piece(trie, p)
+                got = cache.get(p)
+                if got is None:
+                    got = cache[p] = _piece(trie, p)
+                info[k] = got
     # offset of piece k = (lengths of the pieces before it) + k separating spaces
     cum = list(accumulate(map(len, pieces), initial=0))
     n = len(pieces)
@@ -143,10 +181,8 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                     events.append(Cand(s + plen, e - cut, role, pls, 1))
                 for node, plen, art, cut, has_pl in walkers:
                     kk = k if (not cut and te == plen_k) else -1
-                    if 0 <= kk < last and info[kk + 1][1] is not None:
-                        keys = info[kk + 1][3]  # the next token is known: walk only if the trie goes on with it
-                        if keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
-                            continue
+                    if 0 <= kk < last and not _goes_on(node, info[kk + 1][1]):
+                        continue
                     if len(node) > has_pl:
                         _walk(text, node, s + plen, e - cut, art, kk, info, cum, ents, events)
                 continue
@@ -172,16 +208,19 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                 if leaf is not None:
                     continue
                 kk = k if (not cut and te == plen_k) else -1
-                if 0 <= kk < last and info[kk + 1][1] is not None:
-                    keys = info[kk + 1][3]  # the next token is known: walk only if the trie goes on with it
-                    if keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
-                        continue
+                if 0 <= kk < last and not _goes_on(node, info[kk + 1][1]):
+                    continue
                 if len(node) > (fast is not None):
                     _walk(text, node, st, e - cut, art, kk, info, cum, ents, events)
     return ents, events
 
 
 _CAPS: dict[str, bool] = {}  # surface -> capitalised(surface); bounded like the token caches
+
+
+def clear_caches() -> None:
+    _CAPS.clear()
+    _LEADS.clear()
 
 
 def _add(
@@ -222,7 +261,7 @@ def _walk(
     last = len(info) - 1
     while True:
         lead = info[kk + 1][1] if 0 <= kk < last else None
-        if lead is not None:
+        if lead is not None and _lead_keys(lead) is not None:
             raw = lead
             kk += 1
             tok_end = cum[kk] + kk + len(raw)
