@@ -3,11 +3,12 @@
     .venv/bin/python bench/golden.py --write [--out /tmp/raqib-golden.jsonl]   # before a change
     .venv/bin/python bench/golden.py [--out /tmp/raqib-golden.jsonl]           # after: compare
 
-Inputs: every dev-set and held-out passage (as the scorer calls it, and with the language detected), the bench's
-3 KB articles, the seed report (whole and in 3 KB windows, if present beside the repo; its outputs stay
-out of the repo), the texts the unit tests annotate (record them with --calls, a JSONL of
-{"text","lang","pub","gaz"}), and perturbed copies of the dev set (case, tatweel, diacritics, Unicode
-hyphens/apostrophes/spaces, bidi marks, Arabic-Indic digits) so normalisation paths are all exercised.
+Inputs: every dev-set and held-out passage (as the scorer calls it, and with the language detected),
+the bench's 3 KB articles, the seed report (whole and in 3 KB windows, if present beside the repo; its
+outputs stay out of the repo), the texts the unit tests annotate (recorded by the pytest plugin
+bench/golden_recorder.py into --calls, a JSONL of {"text","lang","pub","gaz"}), and perturbed copies of
+the dev set (case, tatweel, diacritics, Unicode hyphens/apostrophes/spaces, bidi marks, Arabic-Indic
+digits) so normalisation paths are all exercised.
 """
 
 from __future__ import annotations
