@@ -58,7 +58,12 @@ _EN_MONTH = (
 _EN_DM_RE = re.compile(
     rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH}|this month)\b(?:,?\s+(\d{{4}}))?"
 )
-_EN_MD_RE = re.compile(rf"\b({_EN_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+# _EN_MONTH after a word boundary, written first letter first so the regex engine can skip ahead to a
+# candidate letter (a leading \b defeats that): same alternatives, same order within each letter.
+_EN_MONTH_TAILS = {"j": "an(?:uary)?|une?|uly?", "f": "eb(?:ruary)?", "m": "ar(?:ch)?|ay", "a": "pr(?:il)?|ug(?:ust)?",
+                   "s": "ept?(?:ember)?", "o": "ct(?:ober)?", "n": "ov(?:ember)?", "d": "ec(?:ember)?"}
+_EN_MONTH_AT_WORD = "(?:" + "|".join(rf"{c}(?<!\w{c})(?:{t})" for c, t in _EN_MONTH_TAILS.items()) + r")\.?"
+_EN_MD_RE = re.compile(rf"({_EN_MONTH_AT_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
 
 
 def _en_month(s: str) -> int | None:
