@@ -125,6 +125,7 @@ def fold_text(text: str) -> str:
 
 
 _PIECES: dict[str, str] = {}
+_PIECES_MAX = 100_000
 
 
 def fold_spaced(text: str) -> str:
@@ -134,7 +135,7 @@ def fold_spaced(text: str) -> str:
     try:
         return " ".join(map(_PIECES.__getitem__, parts))
     except KeyError:
-        if len(_PIECES) >= _CACHE_MAX:
+        if len(_PIECES) >= _PIECES_MAX:
             _PIECES.clear()
         for p in parts:
             if p not in _PIECES:

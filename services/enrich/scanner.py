@@ -36,7 +36,7 @@ from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import ROLE_PRIORITY as _PRIO
 from services.enrich.resolve import Cand, Raw, capitalised
 
-_CACHE_MAX = 200_000
+_CACHE_MAX = 100_000  # per cache; with all of them full, peak RSS stays well under 200 MB
 # a token that NEXT_RE may read as an English article before the next token ("al", "ash" …)
 _ART_TOKEN_RE = re.compile(f"{_ART_SPACED}|{_ART_HYPHENED}")
 _QUOTE_SET = frozenset(_QUOTES)
@@ -123,14 +123,6 @@ def _lead_keys(raw: str) -> tuple[str, ...] | None:
     return keys
 
 
-def _goes_on(node: dict, lead: str | None) -> bool:
-    """False only if the next token is known and the trie does not go on with it from `node`."""
-    if lead is None:
-        return True
-    keys = _lead_keys(lead)
-    return keys is None or keys[0] in node or (len(keys) > 1 and keys[1] in node)
-
-
 def _fast(raw: str, start: _Start) -> tuple[tuple, tuple] | None:
     """The candidates of the one-token match this start gives when no English article precedes it: its
     surface is the token, so capitalisation is known in advance. (priority, role, payloads) for entities,
@@ -167,6 +159,7 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     ents: list[Raw] = []
     events: list[Cand] = []
     last = n - 1
+    leads = _LEADS
     for k in compress(range(n), map(_hits, info)):
         base = cum[k] + k
         plen_k = cum[k + 1] - cum[k]
@@ -181,8 +174,12 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                     events.append(Cand(s + plen, e - cut, role, pls, 1))
                 for node, plen, art, cut, has_pl in walkers:
                     kk = k if (not cut and te == plen_k) else -1
-                    if 0 <= kk < last and not _goes_on(node, info[kk + 1][1]):
-                        continue
+                    if 0 <= kk < last and (nxt := info[kk + 1][1]) is not None:
+                        keys = leads.get(nxt, _MISSING)  # the next token is known: does the key go on?
+                        if keys is _MISSING:
+                            keys = _lead_keys(nxt)
+                        if keys is not None and keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
+                            continue
                     if len(node) > has_pl:
                         _walk(text, node, s + plen, e - cut, art, kk, info, cum, ents, events)
                 continue
@@ -208,8 +205,12 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                 if leaf is not None:
                     continue
                 kk = k if (not cut and te == plen_k) else -1
-                if 0 <= kk < last and not _goes_on(node, info[kk + 1][1]):
-                    continue
+                if 0 <= kk < last and (nxt := info[kk + 1][1]) is not None:
+                    keys = leads.get(nxt, _MISSING)  # the next token is known: does the key go on?
+                    if keys is _MISSING:
+                        keys = _lead_keys(nxt)
+                    if keys is not None and keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
+                        continue
                 if len(node) > (fast is not None):
                     _walk(text, node, st, e - cut, art, kk, info, cum, ents, events)
     return ents, events
