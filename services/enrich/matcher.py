@@ -112,13 +112,15 @@ Match = tuple[int, int, tuple[tuple[str, tuple[Payload, ...]], ...], int, bool]
 # Per raw token (as written): the trie entries it starts, resolved once — (node, proclitic length, article
 # added, payloads if the node is a leaf, characters to cut for a possessive 's). Bounded like the fold cache.
 _Start = tuple[dict, int, bool, Any, int]
-_RAW_MAX = 200_000
 
 
 def _starts(trie: Trie, raw: str) -> tuple[_Start, ...]:
+    possessive = raw[-2:-1] in _APOS_SET and raw[-1] == "s"
+    if not possessive and fold(raw) not in trie.first:
+        return ()  # most tokens start nothing
     out: list[_Start] = []
     forms = [(fold(raw), 0)]
-    if raw[-2:-1] in _APOS_SET and raw[-1] == "s":  # Iraq's -> Iraq
+    if possessive:  # Iraq's -> Iraq
         forms.append((fold(raw[:-2]), 2))
     for f, cut in forms:
         for head, plen, art in trie.first.get(f, ()):

@@ -65,7 +65,8 @@ def _piece(trie: Trie, piece: str) -> Piece:
     if _TOKEN_FULL(piece) is not None:  # most pieces are one token (a maximal match of the whole piece)
         tpl = raw_cache.get(piece, _MISSING)
         if tpl is _MISSING:
-            tpl = raw_cache[piece] = _template(piece, _starts(trie, piece))
+            starts = _starts(trie, piece)
+            tpl = raw_cache[piece] = _template(piece, starts) if starts else None
         return ((0, len(piece), *tpl),) if tpl is not None else (), piece, True
     hits: list[Hit] = []
     lead: str | None = None
@@ -77,7 +78,8 @@ def _piece(trie: Trie, piece: str) -> Piece:
             lead, whole = raw, e == len(piece)
         got = raw_cache.get(raw, _MISSING)
         if got is _MISSING:
-            got = raw_cache[raw] = _template(raw, _starts(trie, raw))
+            starts = _starts(trie, raw)
+            got = raw_cache[raw] = _template(raw, starts) if starts else None
         if got is not None:
             hits.append((s, e, *got))
     return tuple(hits), lead, whole
@@ -86,16 +88,31 @@ def _piece(trie: Trie, piece: str) -> Piece:
 def _template(raw: str, starts: tuple[_Start, ...]) -> Template | None:
     if not starts:
         return None
-    starts_x = tuple((*st, _fast(raw, st)) for st in starts)
     if raw[0] < "\u0250":
-        return True, (), (), (), starts_x
+        return True, (), (), (), tuple((*st, _fast(raw, st)) for st in starts)
     # Flattening keeps the order of one-token candidates; those of walks (two tokens or more) never tie
     # with them in longest() or _events(), so emitting walks after them changes nothing.
-    one_ents = tuple((plen, cut, *x) for _n, plen, _a, _l, cut, fast in starts_x if fast for x in fast[0])
-    one_events = tuple((plen, cut, *x) for _n, plen, _a, _l, cut, fast in starts_x if fast for x in fast[1])
-    walkers = tuple((node, plen, art, cut, fast is not None)
-                    for node, plen, art, leaf, cut, fast in starts_x if leaf is None)
-    return False, one_ents, one_events, walkers, ()
+    one_ents: list[tuple] = []
+    one_events: list[tuple] = []
+    walkers: list[tuple] = []
+    for start in starts:
+        node, plen, art, leaf, cut = start
+        pl = leaf if leaf is not None else node.get(PAYLOAD)
+        if pl is not None:
+            if raw[len(raw) - cut - 1] < "\u0250":  # ends Latin (a digit…): capitalisation rules apply
+                fast = _fast(raw, start)
+                if fast is not None:
+                    one_ents += [(plen, cut, *x) for x in fast[0]]
+                    one_events += [(plen, cut, *x) for x in fast[1]]
+            else:
+                for role, pls in pl:
+                    if role == "event" or role == "date":
+                        one_events.append((plen, cut, role, pls))
+                    elif not (art and role == "head"):  # السجن / المخيم: the generic noun
+                        one_ents.append((plen, cut, _PRIO[role], role, pls))
+        if leaf is None:
+            walkers.append((node, plen, art, cut, pl is not None))
+    return False, tuple(one_ents), tuple(one_events), tuple(walkers), ()
 
 
 _LEADS: dict[str, tuple[str, ...] | None] = {}
@@ -135,7 +152,7 @@ def _fast(raw: str, start: _Start) -> tuple[tuple, tuple] | None:
     events: list[Cand] = []
     surface = raw[: len(raw) - cut]
     _add(surface, plen, len(surface), pl, 1, art, ents, events)
-    return tuple((x[2], x[6], x[7]) for x in ents), tuple((c.role, c.payloads) for c in events)
+    return tuple([(x[2], x[6], x[7]) for x in ents]), tuple([(c.role, c.payloads) for c in events])
 
 
 def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
