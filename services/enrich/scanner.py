@@ -37,7 +37,8 @@ from services.enrich.resolve import ROLE_PRIORITY as _PRIO
 from services.enrich.resolve import Cand, Raw, capitalised
 
 _CACHE_MAX = 100_000  # per cache; with all of them full, peak RSS stays well under 200 MB
-# a token that NEXT_RE may read as an English article before the next token ("al", "ash" …)
+# a token that NEXT_RE may read as an English article before the next token ("al", "ash" …; at most 3
+# characters: case-insensitive matching maps one character to one)
 _ART_TOKEN_RE = re.compile(f"{_ART_SPACED}|{_ART_HYPHENED}")
 _QUOTE_SET = frozenset(_QUOTES)
 _AL_EL = frozenset(("al", "Al", "aL", "AL", "el", "El", "eL", "EL"))  # == .lower() in ("al", "el")
@@ -124,7 +125,7 @@ def _lead_keys(raw: str) -> tuple[str, ...] | None:
     ayn mark, or an English article that NEXT_RE skips). Cached, bounded."""
     keys = _LEADS.get(raw, _MISSING)
     if keys is _MISSING:
-        if raw[0] in _QUOTE_SET or _ART_TOKEN_RE.fullmatch(raw) is not None:
+        if raw[0] in _QUOTE_SET or (len(raw) <= 3 and _ART_TOKEN_RE.fullmatch(raw) is not None):
             keys = None
         else:
             f = fold(raw)
