@@ -278,10 +278,17 @@ def _walk(
     """Follow `node` down the tokens after `end`; `kk` >= 0 says `end` is the end of piece kk."""
     ntok = 1
     last = len(info) - 1
+    leads = _LEADS
     while True:
+        keys = None
         lead = info[kk + 1][1] if 0 <= kk < last else None
-        if lead is not None and _lead_keys(lead) is not None:
-            raw = lead
+        if lead is not None:
+            keys = leads.get(lead, _MISSING)
+            if keys is _MISSING:
+                keys = _lead_keys(lead)
+        if lead is not None and keys is not None:  # the next piece starts with a plain token: NEXT_RE would read it
+            raw: str = lead
+            f = keys[0]
             kk += 1
             tok_end = cum[kk] + kk + len(raw)
             if not info[kk][2]:
@@ -293,9 +300,9 @@ def _walk(
             raw = m.group(1)
             tok_end = m.end()
             kk = -1
-        f = _FOLDED.get(raw)
-        if f is None:
-            f = fold(raw)
+            f = _FOLDED.get(raw)
+            if f is None:
+                f = fold(raw)
         child = node.get(f)
         if child is None:
             if f[:2] == "ال":  # key without ال: the text may add it
