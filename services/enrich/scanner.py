@@ -6,9 +6,10 @@ says, for each distinct piece, which of its tokens start a trie key (tokens neve
 the tokens of a piece are exactly the text's tokens there). Piece offsets come from one C-level
 `accumulate`, and only pieces with hits are visited.
 
-Walking a key to its next token: when the current token ends its piece and the next piece starts with
-a plain token, the separator is exactly one space and that token is what `NEXT_RE` would read (no
-article, no leading ayn mark: those are checked once per piece); otherwise `NEXT_RE` reads the text.
+A token's candidates are built once per distinct token (candidates.py). Walking a key to its next
+token: when the current token ends its piece and the next piece starts with a plain token, the
+separator is exactly one space and that token is what `NEXT_RE` would read (no English article, no
+leading ayn mark: checked once per token, _lead_keys); otherwise `NEXT_RE` reads the text.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from itertools import accumulate, compress
 from operator import itemgetter
 from typing import Any
 
+from services.enrich.candidates import StartX, add, template
+from services.enrich.candidates import clear_caches as candidates_caches
 from services.enrich.matcher import (
     _APOS_SET,
     _ART_BEFORE_RE,
@@ -28,13 +31,11 @@ from services.enrich.matcher import (
     NEXT_RE,
     PAYLOAD,
     Trie,
-    _Start,
     _starts,
 )
 from services.enrich.normalize import _CACHE as _FOLDED
 from services.enrich.normalize import TOKEN_RE, fold
-from services.enrich.resolve import ROLE_PRIORITY as _PRIO
-from services.enrich.resolve import Cand, Raw, capitalised
+from services.enrich.resolve import Cand, Raw
 
 _CACHE_MAX = 100_000  # per cache; with all of them full, peak RSS stays well under 200 MB
 # a token that NEXT_RE may read as an English article before the next token ("al", "ash" …; at most 3
@@ -43,14 +44,8 @@ _ART_TOKEN_RE = re.compile(f"{_ART_SPACED}|{_ART_HYPHENED}")
 _QUOTE_SET = frozenset(_QUOTES)
 _AL_EL = frozenset(("al", "Al", "aL", "AL", "el", "El", "eL", "EL"))  # == .lower() in ("al", "el")
 
-# Per raw token (trie.raw, bounded): None if it starts no key, else its Template — Latin?, then for a
-# non-Latin token (no English article can precede it) its one-token candidates flattened over its
-# starts — (proclitic length, cut, priority, role, payloads) and (proclitic length, cut, role,
-# payloads) — and the starts whose key may go on (node, proclitic length, article added, cut, node has
-# payloads); for a Latin token, its starts with their candidates precomputed (_StartX).
-_StartX = tuple[dict, int, bool, Any, int, tuple[tuple, tuple] | None]  # _Start + precomputed candidates
-Template = tuple[bool, tuple, tuple, tuple, tuple[_StartX, ...]]
-Hit = tuple[int, int, bool, tuple, tuple, tuple, tuple[_StartX, ...]]  # (start, end) + Template
+# A token that starts keys in a piece: (start, end) + its Template (candidates.py)
+Hit = tuple[int, int, bool, tuple, tuple, tuple, tuple[StartX, ...]]
 # Per piece (trie.pieces, bounded): its tokens that start keys; its first token if that starts the
 # piece; whether that token is the whole piece.
 Piece = tuple[tuple[Hit, ...], str | None, bool]
@@ -67,7 +62,7 @@ def _piece(trie: Trie, piece: str) -> Piece:
         tpl = raw_cache.get(piece, _MISSING)
         if tpl is _MISSING:
             starts = _starts(trie, piece)
-            tpl = raw_cache[piece] = _template(piece, starts) if starts else None
+            tpl = raw_cache[piece] = template(piece, starts) if starts else None
         return ((0, len(piece), *tpl),) if tpl is not None else (), piece, True
     hits: list[Hit] = []
     lead: str | None = None
@@ -80,40 +75,10 @@ def _piece(trie: Trie, piece: str) -> Piece:
         got = raw_cache.get(raw, _MISSING)
         if got is _MISSING:
             starts = _starts(trie, raw)
-            got = raw_cache[raw] = _template(raw, starts) if starts else None
+            got = raw_cache[raw] = template(raw, starts) if starts else None
         if got is not None:
             hits.append((s, e, *got))
     return tuple(hits), lead, whole
-
-
-def _template(raw: str, starts: tuple[_Start, ...]) -> Template | None:
-    if not starts:
-        return None
-    if raw[0] < "\u0250":
-        return True, (), (), (), tuple((*st, _fast(raw, st)) for st in starts)
-    # Flattening keeps the order of one-token candidates; those of walks (two tokens or more) never tie
-    # with them in longest() or _events(), so emitting walks after them changes nothing.
-    one_ents: list[tuple] = []
-    one_events: list[tuple] = []
-    walkers: list[tuple] = []
-    for start in starts:
-        node, plen, art, leaf, cut = start
-        pl = leaf if leaf is not None else node.get(PAYLOAD)
-        if pl is not None:
-            if raw[len(raw) - cut - 1] < "\u0250":  # ends Latin (a digit…): capitalisation rules apply
-                fast = _fast(raw, start)
-                if fast is not None:
-                    one_ents += [(plen, cut, *x) for x in fast[0]]
-                    one_events += [(plen, cut, *x) for x in fast[1]]
-            else:
-                for role, pls in pl:
-                    if role == "event" or role == "date":
-                        one_events.append((plen, cut, role, pls))
-                    elif not (art and role == "head"):  # السجن / المخيم: the generic noun
-                        one_ents.append((plen, cut, _PRIO[role], role, pls))
-        if leaf is None:
-            walkers.append((node, plen, art, cut, pl is not None))
-    return False, tuple(one_ents), tuple(one_events), tuple(walkers), ()
 
 
 _LEADS: dict[str, tuple[str, ...] | None] = {}
@@ -139,21 +104,6 @@ def _lead_keys(raw: str) -> tuple[str, ...] | None:
             _LEADS.clear()
         _LEADS[raw] = keys
     return keys
-
-
-def _fast(raw: str, start: _Start) -> tuple[tuple, tuple] | None:
-    """The candidates of the one-token match this start gives when no English article precedes it: its
-    surface is the token, so capitalisation is known in advance. (priority, role, payloads) for entities,
-    (role, payloads) for events and dates; None if the node has no payloads."""
-    node, plen, art, leaf, cut = start
-    pl = leaf if leaf is not None else node.get(PAYLOAD)
-    if pl is None:
-        return None
-    ents: list[Raw] = []
-    events: list[Cand] = []
-    surface = raw[: len(raw) - cut]
-    _add(surface, plen, len(surface), pl, 1, art, ents, events)
-    return tuple([(x[2], x[6], x[7]) for x in ents]), tuple([(c.role, c.payloads) for c in events])
 
 
 def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
@@ -219,7 +169,7 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                     for role, pls in fast[1]:
                         events.append(Cand(st, en, role, pls, 1))
                 else:
-                    _add(text, st, e - cut, leaf if leaf is not None else node[PAYLOAD], 1, art, ents, events)
+                    add(text, st, e - cut, leaf if leaf is not None else node[PAYLOAD], 1, art, ents, events)
                 if leaf is not None:
                     continue
                 kk = k if (not cut and te == plen_k) else -1
@@ -234,41 +184,9 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     return ents, events
 
 
-_CAPS: dict[str, bool] = {}  # surface -> capitalised(surface); bounded like the token caches
-
-
 def clear_caches() -> None:
-    _CAPS.clear()
     _LEADS.clear()
-
-
-def _add(
-    text: str, start: int, end: int, groups: Any, ntok: int, art: bool, ents: list[Raw], events: list[Cand]
-) -> None:
-    """Split one match into entity and event/date candidates (English names must be capitalised)."""
-    latin = text[end - 1] < "\u0250"
-    for role, pls in groups:
-        if art and role == "head":
-            continue  # السجن / المخيم: the generic noun, not the construct head of a name
-        if role == "event" or role == "date":
-            events.append(Cand(start, end, role, pls, ntok))
-            continue
-        if latin:
-            if role == "place" or role == "core":
-                surface = text[start:end]
-                cap = _CAPS.get(surface)
-                if cap is None:
-                    if len(_CAPS) > _CACHE_MAX:
-                        _CAPS.clear()
-                    cap = _CAPS[surface] = capitalised(surface)
-                if not cap:
-                    continue
-            if (role == "actor" or role == "place") and any(p[2] == "upper" for p in pls) \
-                    and not text[start:end].isupper():
-                pls = tuple(p for p in pls if p[2] != "upper")
-                if not pls:
-                    continue
-        ents.append((start - end, -ntok, _PRIO[role], start, len(ents), end, role, pls, ntok))
+    candidates_caches()
 
 
 def _walk(
@@ -318,6 +236,6 @@ def _walk(
         ntok += 1
         pl = node.get(PAYLOAD)
         if pl is not None:
-            _add(text, st, end, pl, ntok, art, ents, events)
+            add(text, st, end, pl, ntok, art, ents, events)
         if len(node) <= (pl is not None):
             return
