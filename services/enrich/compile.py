@@ -78,7 +78,11 @@ def compile_gazetteer(
     event_labels = _events(b, events)
     _places(b, places, with_geonames)
     nf = non_facilities or NonFacilities()
-    for _lang, a in nf.phrases.all() + nf.head_word_senses.all():
+    # A named non-facility (a military base: "Camp Taji", "معسكر التاجي") hides the names inside it too
+    # (README rule 4: bases are not places); a generic sense ("training camp") only hides facility readings.
+    for _lang, a in nf.phrases.all():
+        b.add(a, ("nonfac", "name", ""), "nonfac", claim=False)
+    for _lang, a in nf.head_word_senses.all():
         b.add(a, ("nonfac", "", ""), "nonfac", claim=False)
     for w in ANCHORS:
         b.add(w, ("date", "anchor", ""), "date", claim=False)

@@ -46,8 +46,9 @@ def longest(cands: list[Raw], size: int) -> list[Cand]:
     """Greedy longest-first selection; identical spans of different roles may coexist.
 
     `size` is the text length: occupancy is a bytearray, so an overlap test is one C-level find().
-    A non-facility phrase ("training camp", "قاعدة التنف") only competes with facility readings (fac,
-    head, core): it takes the span from them but leaves places and actors inside it alone.
+    A generic non-facility phrase ("training camp") only competes with facility readings (fac, head,
+    core): it takes the span from them but leaves places and actors inside it alone. A named one (a
+    military base, "قاعدة التنف") takes the whole span: the names inside it are not mentions either.
     """
     occ = bytearray(size)  # accepted spans (all roles but nonfac)
     occ_fac = bytearray(size)  # accepted facility readings
@@ -60,6 +61,8 @@ def longest(cands: list[Raw], size: int) -> list[Cand]:
             if occ_fac.find(1, s, e) == -1:
                 occ_nf[s:e] = b"\x01" * (e - s)
                 any_nf = True
+                if pls[0][1] == "name" and occ.find(1, s, e) == -1:  # a named base: nothing inside counts
+                    occ[s:e] = b"\x01" * (e - s)
             continue
         is_fac = prio in _FAC_PRIOS
         if is_fac and any_nf and occ_nf.find(1, s, e) != -1:
