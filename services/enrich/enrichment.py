@@ -9,8 +9,7 @@ the name) → actors (+ context-only references) → event types → event date 
 from __future__ import annotations
 
 from datetime import date, datetime
-from operator import itemgetter
-from typing import Any
+from operator import attrgetter
 
 from services.enrich.context import (
     ADMIN_CUES,
@@ -30,10 +29,11 @@ from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
 from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang
 from services.enrich.openworld import OpenFacility, find_open, slug
+from services.enrich.output import actor, annotation, event_type, facility, place
 from services.enrich.resolve import Cand, longest
 from services.enrich.scanner import clear_caches as scanner_caches
 from services.enrich.scanner import scan
-from shared.annotation import Annotation
+from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
 __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
 
@@ -67,7 +67,7 @@ def enrich(
         elif r == "core":
             cores.append(c)
 
-    facilities: list[dict[str, Any]] = []
+    facilities: list[FacilityMention] = []
     fac_ids: set[str] = set()
     place_spans = {(c.start, c.end) for c in places_c} if facs else set()
     for c in facs:
@@ -82,7 +82,7 @@ def enrich(
             facilities.append(_open_fac(text, of, places_c, gaz))
     covered = bytearray(len(text))
     for f in facilities:
-        covered[f["start"] : f["end"]] = b"\x01" * (f["end"] - f["start"])
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
 
     # bare facility names: the camp if that facility is named elsewhere or a head word is near
     core_spans: set[tuple[int, int]] = set()
@@ -106,7 +106,7 @@ def enrich(
         core_spans.add((c.start, c.end))
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
 
-    places: list[dict[str, Any]] = []
+    places: list[PlaceMention] = []
     for c in places_c:
         if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
             continue
@@ -114,20 +114,15 @@ def enrich(
         if pm is not None:
             places.append(pm)
 
-    facilities.sort(key=_start)
-    # one validation call for the whole annotation (pydantic-core validates nested dicts natively)
-    return Annotation.model_validate({
-        "lang": lang,
-        "places": places,
-        "facilities": facilities,
-        "actors": _actors(text, people, entries),
-        "event_types": _events(text, trig),
-        "event_date": extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]),
-        "alert": bool(facilities),
-    })
+    facilities.sort(key=_by_start)
+    # engine-built values: the output models are made without validating them again (output.py)
+    return annotation(
+        lang, places, facilities, _actors(text, people, entries), _events(text, trig),
+        extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]), bool(facilities),
+    )
 
 
-_start = itemgetter("start")
+_by_start = attrgetter("start")
 
 
 def clear_caches(gazetteer: Gazetteer) -> None:
@@ -140,14 +135,12 @@ def clear_caches(gazetteer: Gazetteer) -> None:
     scanner_caches()
 
 
-def _fac(text: str, s: int, e: int, ent: Entry, conf: float) -> dict[str, Any]:
-    return dict(
-        surface=text[s:e], start=s, end=e, id=ent.id, canonical=ent.canonical, confidence=conf,
-        country=ent.country, lat=ent.lat, lon=ent.lon, admin1=ent.admin1, kind=ent.kind or "camp",
-    )
+def _fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:
+    return facility(text[s:e], s, e, ent.id, ent.canonical, conf, ent.country, ent.lat, ent.lon, ent.admin1,
+                    ent.kind or "camp")
 
 
-def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> dict[str, Any]:
+def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> FacilityMention:
     inner = [c for c in places if of.name_start <= c.start and c.end <= of.name_end]
     loc: Entry | None = None
     conf = 0.6
@@ -169,11 +162,10 @@ def _open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -
             if near:
                 loc = _best_entry(text, places[near[0][1]], gaz)
     canonical = f"{text[of.start:of.end]}"
-    return dict(
-        surface=text[of.start : of.end], start=of.start, end=of.end, id=f"open:{of.kind}:{slug(of.name)}",
-        canonical=canonical, confidence=conf, kind=of.kind,
-        country=loc.country if loc else None, lat=loc.lat if loc else None,
-        lon=loc.lon if loc else None, admin1=loc.admin1 if loc else None,
+    return facility(
+        text[of.start : of.end], of.start, of.end, f"open:{of.kind}:{slug(of.name)}", canonical, conf,
+        loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+        loc.admin1 if loc else None, of.kind,
     )
 
 
@@ -214,7 +206,7 @@ def _conf(e: Entry, n: int) -> float:
     return round(conf, 2)
 
 
-def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
+def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
     s, end = c.start, c.end
     if text[s] < "\u0250" and english_non_place(text, c):
         return None
@@ -230,32 +222,27 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> dict[str, Any] | None:
         return None
     if context_stopped(text, c, gaz):
         return None
-    return dict(
-        surface=text[s:end], start=s, end=end, id=e.id, canonical=e.canonical,
-        confidence=conf, country=e.country, lat=e.lat, lon=e.lon, admin1=e.admin1,
-    )
+    return place(text[s:end], s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
 
 
-def _actors(text: str, people: list[Cand], entries: dict[str, Entry]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def _actors(text: str, people: list[Cand], entries: dict[str, Entry]) -> list[ActorMention]:
+    out: list[ActorMention] = []
     for c in people:
         if c.role == "actor":
             e = entries[c.payloads[0][1]]
-            out.append(dict(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
-                                    canonical=e.canonical, confidence=0.9))
+            out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.9))
         elif c.role == "ctx":
             # the most recently named actor that claims this reference wins
             refs = set(c.ids)
-            prior = [a["id"] for a in out if a["id"] in refs]
+            prior = [a.id for a in out if a.id in refs]
             if prior:
                 e = entries[prior[-1]]
-                out.append(dict(surface=text[c.start : c.end], start=c.start, end=c.end, id=e.id,
-                                        canonical=e.canonical, confidence=0.7))
+                out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.7))
     return out
 
 
-def _events(text: str, trig: list[Cand]) -> list[dict[str, Any]]:
-    seen: dict[str, dict[str, Any]] = {}
+def _events(text: str, trig: list[Cand]) -> list[EventTypeMention]:
+    seen: dict[str, EventTypeMention] = {}
     # the longest trigger at each start wins; one evidence span (the first) per type
     best: dict[int, Cand] = {}
     for c in trig:
@@ -266,6 +253,5 @@ def _events(text: str, trig: list[Cand]) -> list[dict[str, Any]]:
     for _start, c in sorted(best.items()):
         for p in c.payloads:
             if p[1] not in seen:
-                seen[p[1]] = dict(type=p[1], surface=text[c.start : c.end], start=c.start,
-                                              end=c.end, confidence=0.8 if c.ntokens > 1 else 0.7)
-    return sorted(seen.values(), key=lambda m: m["start"])
+                seen[p[1]] = event_type(p[1], text[c.start : c.end], c.start, c.end, 0.8 if c.ntokens > 1 else 0.7)
+    return sorted(seen.values(), key=_by_start)

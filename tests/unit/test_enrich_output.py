@@ -1,0 +1,65 @@
+"""The engine builds its output models without validation (services/enrich/output.py): check that what it
+builds is exactly what the strict models of shared/annotation.py would have produced."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import pytest
+from pydantic import ValidationError
+
+from services.enrich import output
+from services.enrich.enrichment import enrich
+from shared.annotation import Annotation, FacilityMention
+from tests.unit.enrich_support import DEVSET, SEED, fixture_gazetteer, real_gazetteer
+
+
+def _texts() -> list[tuple[str, str | None, datetime | None]]:
+    out: list[tuple[str, str | None, datetime | None]] = []
+    for line in DEVSET.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            it = json.loads(line)
+            pub = it.get("published_at")
+            published = datetime.fromisoformat(pub.replace("Z", "+00:00")) if pub else None
+            out.append((it["text"], it.get("lang"), published))
+            out.append((it["text"].upper(), None, None))
+    if SEED.exists():
+        out.append((SEED.read_text(encoding="utf-8"), None, datetime(2025, 2, 1)))
+    return out
+
+
+def _same_as_validated(ann: Annotation) -> None:
+    strict = Annotation.model_validate(ann.model_dump())  # every constraint, every type coercion
+    assert strict == ann
+    assert repr(strict.model_dump()) == repr(ann.model_dump())  # same Python types (1.0, not 1)
+    assert strict.model_dump_json() == ann.model_dump_json()  # same field order
+    assert Annotation.model_validate_json(ann.model_dump_json()) == ann
+    assert ann.model_fields_set == strict.model_fields_set
+
+
+def test_engine_output_passes_the_strict_model() -> None:
+    gaz = real_gazetteer()
+    n_mentions = 0
+    for text, lang, pub in _texts():
+        ann = enrich(text, gaz, lang=lang, published_at=pub)
+        _same_as_validated(ann)
+        for m in (*ann.places, *ann.facilities, *ann.actors):
+            assert text[m.start : m.end] == m.surface
+            n_mentions += 1
+    assert n_mentions > 500
+
+
+def test_fixture_gazetteer_output_passes_the_strict_model() -> None:
+    text = "Women were moved from al-Hol camp to Roj camp near Hasakah; سجن غويران في الحسكة"
+    _same_as_validated(enrich(text, fixture_gazetteer(), lang="en"))
+
+
+def test_built_models_are_frozen_and_copyable() -> None:
+    f = output.facility("al-Hol camp", 0, 11, "fac:x", "al-Hol camp", 0.97, "SY", 36.4, 41.1, None, "camp")
+    assert f == FacilityMention.model_validate(f.model_dump())
+    with pytest.raises(ValidationError):
+        f.start = 3  # type: ignore[misc]
+    g = f.model_copy(update={"start": 1})
+    assert (g.start, f.start) == (1, 0)
+    assert f.model_fields_set == set(FacilityMention.model_fields)
