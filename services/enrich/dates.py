@@ -119,12 +119,13 @@ def extract_event_date(
     """First explicit date; `anchors` (positions of ANCHORS tokens) restrict the search to windows."""
     pub = published_at.date() if isinstance(published_at, datetime) else published_at
     if anchors is None:
-        windows = [fold_text(text)]
-    else:
-        windows = [fold_spaced(text[lo:hi]) for lo, hi in _merge(anchors)]
+        return _extract(fold_text(text), pub)
     # Only explicit dates count (labelling rule): "yesterday"/"أمس" alone gives no event date.
-    for w in windows:
-        d = _extract(w, pub)
+    for lo, hi in _merge(anchors):  # folded one at a time: the first window with a date ends the search
+        raw = text[lo:hi]
+        if raw.isascii() and _DIGIT_RE.search(raw) is None:
+            continue  # no digit and no Arabic ordinal: nothing below can match
+        d = _extract(fold_spaced(raw), pub)
         if d is not None:
             return d
     return None
@@ -141,24 +142,36 @@ def _merge(anchors: list[int]) -> list[list[int]]:
     return lo_hi
 
 
-# Every match of a regex below contains one of these (C-speed substring tests skip the regexes).
-_AR_ORD_WORDS = (*_AR_UNITS, "العشرين", "الثلاثين")
-_EN_MONTH_PREFIXES = (*(m[:3] for m in _EN_MONTHS), "this month")
+# Every English match contains one of these (one C-speed search skips the English regexes).
+_EN_MONTH_PREFIX_RE = re.compile("|".join((*(m[:3] for m in _EN_MONTHS), "this month")))
+# Every _AR_NUM_RE and English match holds a digit; every _AR_ORD_RE match holds an ordinal followed by
+# a month, which this finds: all ordinals start with ال, a literal the regex engine skips ahead to (the
+# full pattern starts with a lookbehind and optional words, so the engine tries it at every position).
+_DIGIT_RE = re.compile(r"\d")
+assert all(w.startswith("ال") for w in _AR_ORD)
+_AR_ORD_GATE_RE = re.compile(
+    "ال(?:" + "|".join(sorted((w[2:] for w in _AR_ORD), key=len, reverse=True)) + ")"
+    rf"\s+(?:من\s+)?(?:شهر\s+)?(?:{_AR_MONTH}|{_THIS_MONTH})"
+)
 
 
 def _extract(norm: str, pub: date | None) -> date | None:
     found: list[tuple[int, date]] = []
     arabic = not norm.isascii()  # Arabic month names and ordinals are not ASCII
-    for m in _AR_NUM_RE.finditer(norm) if arabic else ():
+    digit = _DIGIT_RE.search(norm) is not None
+    for m in _AR_NUM_RE.finditer(norm) if arabic and digit else ():
         d = _resolve(int(m.group(1)), _ar_month(m.group(2)), m.group(3), pub)
         if d:
             found.append((m.start(), d))
-    for m in _AR_ORD_RE.finditer(norm) if arabic and any(w in norm for w in _AR_ORD_WORDS) else ():
-        d = _resolve(_AR_ORD[m.group(1)], _ar_month(m.group(2)), m.group(3), pub)
-        if d:
-            found.append((m.start(), d))
+    if arabic and _AR_ORD_GATE_RE.search(norm) is not None:
+        for m in _AR_ORD_RE.finditer(norm):
+            d = _resolve(_AR_ORD[m.group(1)], _ar_month(m.group(2)), m.group(3), pub)
+            if d:
+                found.append((m.start(), d))
+    if not digit:
+        return min(found)[1] if found else None
     low = norm.lower()
-    if not any(w in low for w in _EN_MONTH_PREFIXES):
+    if _EN_MONTH_PREFIX_RE.search(low) is None:
         return min(found)[1] if found else None
     for m in _EN_DM_RE.finditer(low):
         mo = _en_month(m.group(2))
