@@ -19,15 +19,20 @@ from pydantic import BaseModel
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
 _M = TypeVar("_M", bound=BaseModel)
-_setattr = object.__setattr__
+# BaseModel's own slots, set through their descriptors (what model_construct sets, minus its name lookups)
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _make(cls: type[_M], values: dict[str, Any]) -> _M:
-    m = cls.__new__(cls)
-    _setattr(m, "__dict__", values)
-    _setattr(m, "__pydantic_fields_set__", set(values))
-    _setattr(m, "__pydantic_extra__", None)
-    _setattr(m, "__pydantic_private__", None)
+    m = _new(cls)
+    _set_dict(m, values)
+    _set_fields_set(m, set(values))
+    _set_extra(m, None)
+    _set_private(m, None)
     return m
 
 

@@ -43,6 +43,8 @@ _CACHE_MAX = 100_000  # per cache; with all of them full, peak RSS stays well un
 _ART_TOKEN_RE = re.compile(f"{_ART_SPACED}|{_ART_HYPHENED}")
 _QUOTE_SET = frozenset(_QUOTES)
 _AL_EL = frozenset(("al", "Al", "aL", "AL", "el", "El", "eL", "EL"))  # == .lower() in ("al", "el")
+# the characters NEXT_RE can start with (its separator's): after any other, a key cannot go on
+_SEP_START = frozenset(f"{_QUOTES} \u00a0.") | _HYPHEN_SET
 
 # A token that starts keys in a piece: (start, end) + its Template (candidates.py)
 Hit = tuple[int, int, bool, tuple, tuple, tuple, tuple[StartX, ...]]
@@ -148,7 +150,7 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                             keys = _lead_keys(nxt)
                         if keys is not None and keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
                             continue
-                    if len(node) > has_pl:
+                    if len(node) > has_pl and (kk >= 0 or text[e - cut : e - cut + 1] in _SEP_START):
                         _walk(text, node, s + plen, e - cut, art, kk, info, cum, ents, events)
                 continue
             for node, plen, art, leaf, cut, fast in starts:
@@ -179,7 +181,7 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                         keys = _lead_keys(nxt)
                     if keys is not None and keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
                         continue
-                if len(node) > (fast is not None):
+                if len(node) > (fast is not None) and (kk >= 0 or text[e - cut : e - cut + 1] in _SEP_START):
                     _walk(text, node, st, e - cut, art, kk, info, cum, ents, events)
     return ents, events
 
