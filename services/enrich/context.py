@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from services.enrich.gazetteer import Gazetteer
+from services.enrich.normalize import _CACHE as _FOLDED
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.resolve import Cand
 
@@ -33,7 +34,11 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
     cc = gaz.rules.core_context
     if prev_word(text, c.start, {"of", "من"}) in cue_list(cc.locative):
         return False
-    words = {fold(w) for w in TOKEN_RE.findall(_sentence(text, c, cc.window))}
+    toks = TOKEN_RE.findall(_sentence(text, c, cc.window))
+    folded = list(map(_FOLDED.get, toks))  # fold()'s own cache, read at C speed; fold() for the misses
+    if None in folded:
+        folded = [f if f is not None else fold(t) for f, t in zip(folded, toks, strict=True)]
+    words = set(folded)
     words |= {w[1:] for w in words if w[:1] in "وفبل"}
     fac = cc.camp if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
