@@ -6,7 +6,7 @@ Pure helpers for enrichment.py: which reading (town or facility, place or adject
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, cast
 
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.normalize import _CACHE as _FOLDED
@@ -35,10 +35,8 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
     if prev_word(text, c.start, {"of", "من"}) in cue_list(cc.locative):
         return False
     toks = TOKEN_RE.findall(_sentence(text, c, cc.window))
-    folded = list(map(_FOLDED.get, toks))  # fold()'s own cache, read at C speed; fold() for the misses
-    if None in folded:
-        folded = [f if f is not None else fold(t) for f, t in zip(folded, toks, strict=True)]
-    words = set(folded)
+    cached = list(map(_FOLDED.get, toks))  # fold()'s own cache at C speed; fold() if a token is missing
+    words: set[str] = {fold(t) for t in toks} if None in cached else set(cast(list[str], cached))
     words |= {w[1:] for w in words if w[:1] in "وفبل"}
     fac = cc.camp if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
