@@ -113,7 +113,10 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
         h = heads.get(r.kind)
         for lang, c in r.core.all():
             # the bare core is ambiguous (town al-Hol vs al-Hol camp): never claimed, resolved by context
-            b.add(c, ("core", r.id, ""), "core", claim=False)
+            # An Arabic name without the article (عايدة) read through a stripped ال (العائدة, "the returning")
+            # is another word: marked so the bare-name reading can refuse it.
+            bare = "noart" if lang == "ar" and not c.startswith("ال") else ""
+            b.add(c, ("core", r.id, bare), "core", claim=False)
             if h is None:
                 continue
             if lang == "ar":

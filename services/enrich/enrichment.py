@@ -8,6 +8,7 @@ the name) → actors (+ context-only references) → event types → event date 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from operator import attrgetter
 
@@ -92,6 +93,8 @@ def enrich(
         e = entries[fid]
         if inside(c.start, c.end, covered) or cue_before(text, c.start, PLACE_CUES):
             continue
+        if c.payloads[0][2] == "noart" and _has_article(text, c.start):
+            continue
         if near_heads is None:
             near_heads = heads_and_facilities(heads, facs, gaz)
         # named alone it is the town, unless coordinated with a head ("al-Hol and Roj camps") or the
@@ -123,6 +126,12 @@ def enrich(
 
 
 _by_start = attrgetter("start")
+_ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
+
+
+def _has_article(text: str, start: int) -> bool:
+    """The Arabic word at `start` carries the definite article (after up to two proclitics)."""
+    return _ARTICLE.match(text, start) is not None
 
 
 def clear_caches(gazetteer: Gazetteer) -> None:

@@ -1,4 +1,5 @@
-"""Engine errors the blind held-out set revealed (tests/data/heldout.jsonl), fixed by general rules."""
+"""Engine errors the blind held-out set (tests/data/heldout.jsonl) and the bench corpus revealed, fixed by
+general rules."""
 
 from __future__ import annotations
 
@@ -30,3 +31,11 @@ def test_detainees_and_smuggling_are_not_arrests_or_escapes() -> None:
     assert {e.type for e in a.event_types}.isdisjoint({"arrest", "prison_break_riot"})
     hunger = enrich("أعلن المعتقلون في سجن غويران الإضراب عن الطعام", real_gazetteer(), lang="ar")
     assert "prison_break_riot" in {e.type for e in hunger.event_types}
+
+
+def test_an_article_less_name_is_not_read_through_a_stripped_article() -> None:
+    # Found on the bench corpus: «للعائلات العائدة» ("the returning families") folded to عايدة (Aida camp)
+    text = "وصلت العائلات العائدة من مخيم الهول إلى مخيم الجدعة، وقال ناشطون إن الوصم يلاحق العائلات العائدة."
+    assert "fac:ps-aida-camp" not in {f.id for f in enrich(text, real_gazetteer(), lang="ar").facilities}
+    named = enrich("عادت العائلات إلى مخيمي عايدة والدهيشة", real_gazetteer(), lang="ar")
+    assert [f.id for f in named.facilities] == ["fac:ps-aida-camp", "fac:ps-dheisheh-camp"]
