@@ -155,6 +155,24 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                         _walk(text, node, s + plen, e - cut, art, kk, info, cum, ents, events)
                 continue
             for node, plen, art, leaf, cut, fast in starts:
+                if fast is None:  # the node has no payloads (so it is no leaf): only a walk can match
+                    kk = k if (not cut and te == plen_k) else -1
+                    if 0 <= kk < last and (nxt := info[kk + 1][1]) is not None:
+                        keys = leads.get(nxt, _MISSING)  # the next token is known: does the key go on?
+                        if keys is _MISSING:
+                            keys = _lead_keys(nxt)
+                        if keys is not None and keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
+                            continue
+                    if kk >= 0 or text[e - cut : e - cut + 1] in _SEP_START:
+                        st = s + plen
+                        if not plen and s >= 3:  # an English article before the name joins the span
+                            c = text[s - 1]
+                            if c in _HYPHEN_SET or (c in " \u00a0" and text[s - 3 : s - 1] in _AL_EL):
+                                am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
+                                if am is not None:
+                                    st = am.start() + (0 if text[am.start()] in "AaEe" else 1)
+                        _walk(text, node, st, e - cut, art, kk, info, cum, ents, events)
+                    continue
                 st = s + plen
                 # an English article before the name joins the span (al-Hol, Al Hol): cheap check first
                 if not plen and s >= 3:
@@ -163,9 +181,7 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                         am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
                         if am is not None:
                             st = am.start() + (0 if text[am.start()] in "AaEe" else 1)
-                if fast is None:  # the node has no payloads
-                    pass
-                elif st == s + plen:  # the surface is the token: candidates known in advance
+                if st == s + plen:  # the surface is the token: candidates known in advance
                     en = e - cut
                     for prio, role, pls in fast[0]:
                         ents.append((st - en, -1, prio, st, len(ents), en, role, pls, 1))
@@ -182,7 +198,7 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                         keys = _lead_keys(nxt)
                     if keys is not None and keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
                         continue
-                if len(node) > (fast is not None) and (kk >= 0 or text[e - cut : e - cut + 1] in _SEP_START):
+                if len(node) > 1 and (kk >= 0 or text[e - cut : e - cut + 1] in _SEP_START):
                     _walk(text, node, st, e - cut, art, kk, info, cum, ents, events)
     return ents, events
 
