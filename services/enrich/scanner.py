@@ -49,8 +49,10 @@ _SEP_START = frozenset(f"{_QUOTES} \u00a0.") | _HYPHEN_SET
 # A token that starts keys in a piece: (start, end) + its Template (candidates.py)
 Hit = tuple[int, int, bool, tuple, tuple, tuple, tuple[StartX, ...]]
 # Per piece (trie.pieces, bounded): its tokens that start keys; its first token if that starts the
-# piece; whether that token is the whole piece.
-Piece = tuple[tuple[Hit, ...], str | None, bool]
+# piece; whether that token is the whole piece; and, when the piece is one token whose only start is a
+# key's first token with no payloads of its own (the, a, to, على …), that start's trie node: such a piece
+# matters only if the next token continues the key, tested before anything else.
+Piece = tuple[tuple[Hit, ...], str | None, bool, dict | None]
 _hits = itemgetter(0)
 _MISSING: Any = object()
 _TOKEN_FULL = TOKEN_RE.fullmatch
@@ -66,7 +68,9 @@ def _piece(trie: Trie, piece: str) -> Piece:
         if tpl is _MISSING:
             starts = _starts(trie, piece)
             tpl = raw_cache[piece] = template(piece, starts) if starts else None
-        return ((0, len(piece), *tpl),) if tpl is not None else (), piece, True
+        if tpl is None:
+            return (), piece, True, None
+        return ((0, len(piece), *tpl),), piece, True, _walk_only(tpl)
     hits: list[Hit] = []
     lead: str | None = None
     whole = False
@@ -81,7 +85,18 @@ def _piece(trie: Trie, piece: str) -> Piece:
             got = raw_cache[raw] = template(raw, starts) if starts else None
         if got is not None:
             hits.append((s, e, *got))
-    return tuple(hits), lead, whole
+    return tuple(hits), lead, whole, None
+
+
+def _walk_only(tpl: tuple) -> dict | None:
+    """The trie node of a one-token piece's only start when it has no payloads and no possessive cut."""
+    latin, one_ents, one_events, walkers, starts = tpl
+    if latin:
+        if len(starts) == 1 and starts[0][5] is None and not starts[0][4]:
+            return starts[0][0]
+    elif not one_ents and not one_events and len(walkers) == 1 and not walkers[0][3] and not walkers[0][4]:
+        return walkers[0][0]
+    return None
 
 
 _LEADS: dict[str, tuple[str, ...] | None] = {}
@@ -132,9 +147,17 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     last = n - 1
     leads = _LEADS
     for k in compress(range(n), map(_hits, info)):
+        inf = info[k]
+        wo = inf[3]
+        if wo is not None and k < last and (nxt := info[k + 1][1]) is not None:
+            keys = leads.get(nxt, _MISSING)  # the next token is known: does the key go on?
+            if keys is _MISSING:
+                keys = _lead_keys(nxt)
+            if keys is not None and keys[0] not in wo and (len(keys) == 1 or keys[1] not in wo):
+                continue
         base = cum[k] + k
         plen_k = cum[k + 1] - cum[k]
-        for ts, te, latin, one_ents, one_events, walkers, starts in info[k][0]:
+        for ts, te, latin, one_ents, one_events, walkers, starts in inf[0]:
             s = base + ts
             e = base + te
             if not latin:
