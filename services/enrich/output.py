@@ -30,10 +30,15 @@ _set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 def _make(cls: type[_M], values: dict[str, Any]) -> _M:
     m = _new(cls)
     _set_dict(m, values)
-    _set_fields_set(m, set(values))
+    _set_fields_set(m, _FIELDS[cls].copy())  # == set(values): every field, always the same names
     _set_extra(m, None)
     _set_private(m, None)
     return m
+
+
+_FIELDS: dict[type, set[str]] = {
+    cls: set(cls.model_fields) for cls in (FacilityMention, PlaceMention, ActorMention, EventTypeMention, Annotation)
+}
 
 
 def facility(
