@@ -103,11 +103,16 @@ def heads_and_facilities(heads: list[Cand], facs: list[Cand], gaz: Gazetteer) ->
 
 _NOT_PLACE_BEFORE_RE = re.compile(r"(?:\bCamp|\b[Pp]ro|\b[Aa]nti)[ \-\u2010\u2011]$")
 _LOWER_WORD_RE = re.compile(r"[ \u00a0]+[a-z]")
+_NOT_PLACE_TAILS = frozenset(("amp", "Pro", "pro", "nti"))  # the last 3 letters of what the regex reads
+_NOT_PLACE_SEPS = frozenset(" -\u2010\u2011")
 
 
 def english_non_place(text: str, c: Cand) -> bool:
     """Camp Taji (a base name), pro-Iran / anti-ISIS (adjectives), "the US detention facility"."""
-    if _NOT_PLACE_BEFORE_RE.search(text, max(0, c.start - 6), c.start):
+    s = c.start
+    # the regex needs "Camp", "pro" or "anti" and a space or hyphen right before: a cheap test first
+    if text[s - 4 : s - 1] in _NOT_PLACE_TAILS and text[s - 1 : s] in _NOT_PLACE_SEPS \
+            and _NOT_PLACE_BEFORE_RE.search(text, max(0, s - 6), s):
         return True
     surface = text[c.start : c.end]
     return surface.isupper() and len(surface) <= 4 and _LOWER_WORD_RE.match(text, c.end) is not None

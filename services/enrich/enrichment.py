@@ -229,9 +229,11 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
         e, conf = hit[0], hit[2]
     if not e.curated and prev_word(text, s, set()) in cue_list(gaz.rules.geonames_not_after):
         return None
-    if context_stopped(text, c, gaz):
+    surface = text[s:end]
+    # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
+    if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
         return None
-    return place(text[s:end], s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
+    return place(surface, s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
 
 
 def _actors(text: str, people: list[Cand], entries: dict[str, Entry]) -> list[ActorMention]:
