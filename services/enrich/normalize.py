@@ -86,9 +86,10 @@ def _build_table() -> dict[int, str]:
 
 TABLE = _build_table()
 _EXPANDING = {cp for cp, v in TABLE.items() if len(v) > 1}
-# A character the table changes: most tokens have none (lower-case words, many Arabic words), and one
-# C-speed search costs a fraction of str.translate with a dict (a lookup per character).
-_FOLDS_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(TABLE)) + "]")
+# A character the table changes, or a stand-in clean() drops (the table leaves those alone): most tokens
+# have none (lower-case words, many Arabic words) and are their own fold, with neither translate() nor
+# clean(); one C-speed search costs a fraction of str.translate with a dict (a lookup per character).
+_FOLD_OR_CLEAN_RE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted({*TABLE, ord(IGN), ord(APOS)})) + "]")
 
 # A token in the ORIGINAL text: word characters plus combining marks and zero-width joiners (they sit
 # inside words), joined by apostrophe/ayn marks (Sina'a, Sina’a). Hyphens and spaces separate tokens.
@@ -115,7 +116,7 @@ def fold(token: str) -> str:
     """Normalised form of one token (cached: news vocabulary repeats, folding is per character)."""
     r = _CACHE.get(token)
     if r is None:
-        r = clean(token.translate(TABLE) if _FOLDS_RE.search(token) is not None else token)
+        r = clean(token.translate(TABLE)) if _FOLD_OR_CLEAN_RE.search(token) is not None else token
         if len(_CACHE) >= _CACHE_MAX:
             _CACHE.clear()
         _CACHE[token] = r
