@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from itertools import accumulate, compress
-from operator import itemgetter
 from typing import Any
 
 from services.enrich.candidates import StartX, add, template
@@ -48,12 +47,12 @@ _SEP_START = frozenset(f"{_QUOTES} \u00a0.") | _HYPHEN_SET
 
 # A token that starts keys in a piece: (start, end) + its Template (candidates.py)
 Hit = tuple[int, int, bool, tuple, tuple, tuple, tuple[StartX, ...]]
-# Per piece (trie.pieces, bounded): its tokens that start keys; its first token if that starts the
-# piece; whether that token is the whole piece; and, when the piece is one token whose only start is a
-# key's first token with no payloads of its own (the, a, to, على …), that start's trie node: such a piece
-# matters only if the next token continues the key, tested before anything else.
+# Per piece with hits (trie.pieces, bounded; a piece with none is cached as (), so the cached list is its
+# own hit mask): its tokens that start keys; its first token if that starts the piece; whether that token
+# is the whole piece; and, when the piece is one token whose only start is a key's first token with no
+# payloads of its own (the, a, to, على …), that start's trie node: such a piece matters only if the next
+# token continues the key, tested before anything else.
 Piece = tuple[tuple[Hit, ...], str | None, bool, dict | None]
-_hits = itemgetter(0)
 _MISSING: Any = object()
 _TOKEN_FULL = TOKEN_RE.fullmatch
 
@@ -100,6 +99,16 @@ def _walk_only(tpl: tuple) -> dict | None:
 
 
 _LEADS: dict[str, tuple[str, ...] | None] = {}
+# Per piece (bounded, filled with trie.pieces): its first token if that starts the piece, and whether that
+# token is the whole piece (Piece[1:3], kept for every piece: trie.pieces holds () for a piece with no hits)
+_PLEAD: dict[str, tuple[str | None, bool]] = {}
+
+
+def _lead_of(piece: str) -> tuple[str | None, bool]:
+    """_PLEAD's entry when it is missing (that cache was emptied on its own)."""
+    m = TOKEN_RE.match(piece)
+    got = _PLEAD[piece] = (m.group(), m.end() == len(piece)) if m is not None else (None, False)
+    return got
 
 
 def _lead_keys(raw: str) -> tuple[str, ...] | None:
@@ -131,14 +140,20 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     if len(cache) > _CACHE_MAX:
         cache.clear()
     pieces = text.split(" ")
-    info: list[Piece] = list(map(cache.get, pieces))  # type: ignore[arg-type]
-    if not all(info):  # a piece not seen before (every cached entry is a non-empty tuple)
-        for k, p in enumerate(pieces):
-            if info[k] is None:
-                got = cache.get(p)
-                if got is None:
-                    got = cache[p] = _piece(trie, p)
-                info[k] = got
+    try:  # a piece with no hits is cached as () (falsy): compress() below reads the list as is
+        info: list[Piece] = list(map(cache.__getitem__, pieces))
+    except KeyError:  # a piece not seen before
+        info = []
+        plead = _PLEAD
+        if len(plead) > _CACHE_MAX:
+            plead.clear()
+        for p in pieces:
+            got = cache.get(p)
+            if got is None:
+                full = _piece(trie, p)
+                plead[p] = full[1], full[2]
+                got = cache[p] = full if full[0] else ()
+            info.append(got)
     # offset of piece k = (lengths of the pieces before it) + k separating spaces
     cum = list(accumulate(map(len, pieces), initial=0))
     n = len(pieces)
@@ -146,10 +161,11 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     events: list[Cand] = []
     last = n - 1
     leads = _LEADS
-    for k in compress(range(n), map(_hits, info)):
+    plead = _PLEAD
+    for k in compress(range(n), info):
         inf = info[k]
         wo = inf[3]
-        if wo is not None and k < last and (nxt := info[k + 1][1]) is not None:
+        if wo is not None and k < last and (nxt := (plead.get(pk := pieces[k + 1]) or _lead_of(pk))[0]) is not None:
             keys = leads.get(nxt, _MISSING)  # the next token is known: does the key go on?
             if keys is _MISSING:
                 keys = _lead_keys(nxt)
@@ -168,19 +184,19 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                     events.append(Cand(s + plen, e - cut, role, pls, 1))
                 for node, plen, art, cut, has_pl in walkers:
                     kk = k if (not cut and te == plen_k) else -1
-                    if 0 <= kk < last and (nxt := info[kk + 1][1]) is not None:
+                    if 0 <= kk < last and (nxt := (plead.get(pk := pieces[kk + 1]) or _lead_of(pk))[0]) is not None:
                         keys = leads.get(nxt, _MISSING)  # the next token is known: does the key go on?
                         if keys is _MISSING:
                             keys = _lead_keys(nxt)
                         if keys is not None and keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
                             continue
                     if len(node) > has_pl and (kk >= 0 or text[e - cut : e - cut + 1] in _SEP_START):
-                        _walk(text, node, s + plen, e - cut, art, kk, info, cum, ents, events)
+                        _walk(text, node, s + plen, e - cut, art, kk, pieces, cum, ents, events)
                 continue
             for node, plen, art, leaf, cut, fast in starts:
                 if fast is None:  # the node has no payloads (so it is no leaf): only a walk can match
                     kk = k if (not cut and te == plen_k) else -1
-                    if 0 <= kk < last and (nxt := info[kk + 1][1]) is not None:
+                    if 0 <= kk < last and (nxt := (plead.get(pk := pieces[kk + 1]) or _lead_of(pk))[0]) is not None:
                         keys = leads.get(nxt, _MISSING)  # the next token is known: does the key go on?
                         if keys is _MISSING:
                             keys = _lead_keys(nxt)
@@ -194,7 +210,7 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                                 am = _ART_BEFORE_RE.search(text, max(0, s - 6), s)
                                 if am is not None:
                                     st = am.start() + (0 if text[am.start()] in "AaEe" else 1)
-                        _walk(text, node, st, e - cut, art, kk, info, cum, ents, events)
+                        _walk(text, node, st, e - cut, art, kk, pieces, cum, ents, events)
                     continue
                 st = s + plen
                 # an English article before the name joins the span (al-Hol, Al Hol): cheap check first
@@ -215,33 +231,38 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
                 if leaf is not None:
                     continue
                 kk = k if (not cut and te == plen_k) else -1
-                if 0 <= kk < last and (nxt := info[kk + 1][1]) is not None:
+                if 0 <= kk < last and (nxt := (plead.get(pk := pieces[kk + 1]) or _lead_of(pk))[0]) is not None:
                     keys = leads.get(nxt, _MISSING)  # the next token is known: does the key go on?
                     if keys is _MISSING:
                         keys = _lead_keys(nxt)
                     if keys is not None and keys[0] not in node and (len(keys) == 1 or keys[1] not in node):
                         continue
                 if len(node) > 1 and (kk >= 0 or text[e - cut : e - cut + 1] in _SEP_START):
-                    _walk(text, node, st, e - cut, art, kk, info, cum, ents, events)
+                    _walk(text, node, st, e - cut, art, kk, pieces, cum, ents, events)
     return ents, events
 
 
 def clear_caches() -> None:
     _LEADS.clear()
+    _PLEAD.clear()
     candidates_caches()
 
 
 def _walk(
-    text: str, node: dict, st: int, end: int, art: bool, kk: int, info: list[Piece], cum: list[int],
+    text: str, node: dict, st: int, end: int, art: bool, kk: int, pieces: list[str], cum: list[int],
     ents: list[Raw], events: list[Cand],
 ) -> None:
     """Follow `node` down the tokens after `end`; `kk` >= 0 says `end` is the end of piece kk."""
     ntok = 1
-    last = len(info) - 1
+    last = len(pieces) - 1
     leads = _LEADS
+    plead = _PLEAD
     while True:
         keys = None
-        lead = info[kk + 1][1] if 0 <= kk < last else None
+        if 0 <= kk < last:
+            lead, whole = plead.get(pk := pieces[kk + 1]) or _lead_of(pk)
+        else:
+            lead = None
         if lead is not None:
             keys = leads.get(lead, _MISSING)
             if keys is _MISSING:
@@ -251,7 +272,7 @@ def _walk(
             f = keys[0]
             kk += 1
             tok_end = cum[kk] + kk + len(raw)
-            if not info[kk][2]:
+            if not whole:
                 kk = -1
         else:
             m = NEXT_RE.match(text, end)
