@@ -17,6 +17,12 @@ from shared.topics import ENRICHED
 SOURCE = "/raqib/enrich"
 
 
+def engine_lang(lang: str | None) -> str | None:
+    """The engine knows Arabic and English: "ar-SY" -> "ar", "EN" -> "en"; anything else is detected."""
+    primary = (lang or "").split("-", 1)[0].lower()
+    return primary if primary in ("ar", "en") else None
+
+
 class EnrichHandler:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], producer: AIOKafkaProducer,
                  gazetteer: Gazetteer, engine_version: str) -> None:
@@ -25,7 +31,8 @@ class EnrichHandler:
 
     async def __call__(self, event: ArticleReceived) -> None:
         start = time.perf_counter()
-        annotation = enrich(event.text, self.gazetteer, lang=event.lang, published_at=event.published_at)
+        annotation = enrich(event.text, self.gazetteer, lang=engine_lang(event.lang),
+                            published_at=event.published_at)
         metrics.ANNOTATE_SECONDS.observe(time.perf_counter() - start)
         async with unit_of_work(self.sessions) as session:
             await repository.upsert(session, event.article_id, annotation, self.engine_version)
