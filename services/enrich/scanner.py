@@ -15,7 +15,8 @@ leading ayn mark: checked once per token, _lead_keys); otherwise `NEXT_RE` reads
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress, filterfalse, repeat
+from operator import not_
 from typing import Any
 
 from services.enrich.candidates import StartX, add, template
@@ -32,8 +33,8 @@ from services.enrich.matcher import (
     Trie,
     _starts,
 )
+from services.enrich.normalize import _A, TOKEN_RE, fold, fold_many
 from services.enrich.normalize import _CACHE as _FOLDED
-from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand, Raw
 
 _CACHE_MAX = 100_000  # per cache; with all of them full, peak RSS stays well under 200 MB
@@ -55,6 +56,9 @@ Hit = tuple[int, int, bool, tuple, tuple, tuple, tuple[StartX, ...]]
 Piece = tuple[tuple[Hit, ...], str | None, bool, dict | None]
 _MISSING: Any = object()
 _TOKEN_FULL = TOKEN_RE.fullmatch
+_TOKEN_ALL = TOKEN_RE.findall
+# an apostrophe/ayn mark then s at the end of a token: the pieces may hold a possessive (Iraq's)
+_POSSESSIVE_RE = re.compile(f"[{_A}]s")
 
 
 def _piece(trie: Trie, piece: str) -> Piece:
@@ -85,6 +89,33 @@ def _piece(trie: Trie, piece: str) -> Piece:
         if got is not None:
             hits.append((s, e, *got))
     return tuple(hits), lead, whole, None
+
+
+def _new_pieces(trie: Trie, pieces: list[str]) -> None:
+    """Cache every piece of `pieces` not cached yet. Most new pieces start no key: they are found in
+    C-level passes over the batch (every new token folded in one str.translate, one set lookup each) and
+    cached as () without a per-piece Python call; only a piece with a token that may start a key (its fold
+    is a first token of the trie, or a possessive 's) is built by _piece."""
+    cache = trie.pieces
+    plead = _PLEAD
+    if len(plead) > _CACHE_MAX:
+        plead.clear()
+    new = list(filterfalse(cache.__contains__, dict.fromkeys(pieces)))
+    alnum = list(map(str.isalnum, new))
+    one = list(compress(new, alnum))  # one token each (isalnum() is \w without "_")
+    rest = list(compress(new, map(not_, alnum)))
+    toklists = list(map(_TOKEN_ALL, rest))
+    toks = one + list(chain.from_iterable(toklists))
+    first = trie.first
+    starters = set(compress(toks, map(first.__contains__, fold_many(toks))))
+    if rest and _POSSESSIVE_RE.search("\0".join(rest)) is not None:  # Iraq's: _starts also tries Iraq
+        starters.update([t for t in toks if t[-2:-1] in _APOS_SET and t[-1] == "s"])
+    for p in chain(compress(one, map(starters.__contains__, one)),
+                   compress(rest, map(not_, map(starters.isdisjoint, toklists)))):
+        full = _piece(trie, p)
+        plead[p] = full[1], full[2]
+        cache[p] = full if full[0] else ()
+    cache.update(zip(filterfalse(cache.__contains__, new), repeat(())))
 
 
 def _walk_only(tpl: tuple) -> dict | None:
@@ -143,17 +174,8 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     try:  # a piece with no hits is cached as () (falsy): compress() below reads the list as is
         info: list[Piece] = list(map(cache.__getitem__, pieces))
     except KeyError:  # a piece not seen before
-        info = []
-        plead = _PLEAD
-        if len(plead) > _CACHE_MAX:
-            plead.clear()
-        for p in pieces:
-            got = cache.get(p)
-            if got is None:
-                full = _piece(trie, p)
-                plead[p] = full[1], full[2]
-                got = cache[p] = full if full[0] else ()
-            info.append(got)
+        _new_pieces(trie, pieces)
+        info = list(map(cache.__getitem__, pieces))
     # offset of piece k = (lengths of the pieces before it) + k separating spaces
     cum = list(accumulate(map(len, pieces), initial=0))
     n = len(pieces)
