@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,8 +159,15 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
         if nf_path.exists() else NonFacilities()
     from services.enrich.compile import compile_gazetteer  # local: compile imports this module
 
-    return compile_gazetteer(rules, facilities, actors, places, events, with_geonames=with_geonames,
-                             non_facilities=nonfac)
+    gaz = compile_gazetteer(rules, facilities, actors, places, events, with_geonames=with_geonames,
+                            non_facilities=nonfac)
+    # The gazetteer lives as long as the process and holds millions of containers (the trie): a full
+    # collection would walk them all, and one lands every so often while caches fill on new text (an
+    # article then takes twice as long). Collect the loading garbage, then move every object alive now out
+    # of the collector's reach (gc.freeze: they are never collected, so a gazetteer dropped later stays).
+    gc.collect()
+    gc.freeze()
+    return gaz
 
 
 def keys_of(alias: str) -> list[str]:
