@@ -35,6 +35,7 @@ from services.enrich.matcher import (
 )
 from services.enrich.normalize import _A, TOKEN_RE, fold, fold_many
 from services.enrich.normalize import _CACHE as _FOLDED
+from services.enrich.normalize import _CACHE_MAX as _FOLD_MAX
 from services.enrich.resolve import Cand, Raw
 
 _CACHE_MAX = 100_000  # per cache; with all of them full, peak RSS stays well under 200 MB
@@ -100,18 +101,28 @@ def _new_pieces(trie: Trie, pieces: list[str]) -> None:
     plead = _PLEAD
     if len(plead) > _CACHE_MAX:
         plead.clear()
-    new = list(filterfalse(cache.__contains__, dict.fromkeys(pieces)))
+    new = list(filterfalse(cache.__contains__, pieces))  # a piece twice in it: built twice, same value
     alnum = list(map(str.isalnum, new))
     one = list(compress(new, alnum))  # one token each (isalnum() is \w without "_")
     rest = list(compress(new, map(not_, alnum)))
     toklists = list(map(_TOKEN_ALL, rest))
     toks = one + list(chain.from_iterable(toklists))
-    first = trie.first
-    starters = set(compress(toks, map(first.__contains__, fold_many(toks))))
-    if rest and _POSSESSIVE_RE.search("\0".join(rest)) is not None:  # Iraq's: _starts also tries Iraq
-        starters.update([t for t in toks if t[-2:-1] in _APOS_SET and t[-1] == "s"])
-    for p in chain(compress(one, map(starters.__contains__, one)),
-                   compress(rest, map(not_, map(starters.isdisjoint, toklists)))):
+    folded = fold_many(toks)
+    starts = list(map(trie.first.__contains__, folded))
+    found = list(compress(zip(toks, folded, strict=True), starts))
+    if found:  # their fold, for _starts and _lead_keys
+        if len(_FOLDED) >= _FOLD_MAX - len(found):
+            _FOLDED.clear()
+        _FOLDED.update(found)
+    n1 = len(one)
+    hit = list(compress(one, starts))
+    if rest:
+        starters = set(compress(toks[n1:], starts[n1:]))
+        if _POSSESSIVE_RE.search("\0".join(rest)) is not None:  # Iraq's: _starts also tries Iraq
+            starters.update([t for t in toks[n1:] if t[-2:-1] in _APOS_SET and t[-1] == "s"])
+        if starters:
+            hit += compress(rest, map(not_, map(starters.isdisjoint, toklists)))
+    for p in hit:
         full = _piece(trie, p)
         plead[p] = full[1], full[2]
         cache[p] = full if full[0] else ()
