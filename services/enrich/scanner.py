@@ -108,7 +108,10 @@ def _new_pieces(trie: Trie, pieces: list[str]) -> None:
     toklists = list(map(_TOKEN_ALL, rest))
     toks = one + list(chain.from_iterable(toklists))
     folded = fold_many(toks)
-    starts = list(map(trie.first.__contains__, folded))
+    keys = trie.first_keys
+    if keys is None:
+        keys = trie.first_keys = frozenset(trie.first)
+    starts = list(map(keys.__contains__, folded))
     found = list(compress(zip(toks, folded, strict=True), starts))
     if found:  # their fold, for _starts and _lead_keys
         if len(_FOLDED) >= _FOLD_MAX - len(found):
