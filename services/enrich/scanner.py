@@ -15,8 +15,8 @@ leading ayn mark: checked once per token, _lead_keys); otherwise `NEXT_RE` reads
 from __future__ import annotations
 
 import re
-from itertools import accumulate, chain, compress, filterfalse, repeat
-from operator import not_
+from itertools import accumulate, chain, compress, repeat
+from operator import is_, not_
 from typing import Any
 
 from services.enrich.candidates import StartX, add, template
@@ -92,16 +92,20 @@ def _piece(trie: Trie, piece: str) -> Piece:
     return tuple(hits), lead, whole, None
 
 
-def _new_pieces(trie: Trie, pieces: list[str]) -> None:
-    """Cache every piece of `pieces` not cached yet. Most new pieces start no key: they are found in
-    C-level passes over the batch (every new token folded in one str.translate, one set lookup each) and
-    cached as () without a per-piece Python call; only a piece with a token that may start a key (its fold
-    is a first token of the trie, or a possessive 's) is built by _piece."""
+def _new_pieces(trie: Trie, pieces: list[str]) -> list[Piece]:
+    """The cached entry of every piece of `pieces`, the new ones built and cached. Most new pieces start no
+    key: they are found in C-level passes over the batch (every new token folded in one str.translate, one
+    set lookup each) and cached as () without a per-piece Python call; only a piece with a token that may
+    start a key (its fold is a first token of the trie, or a possessive 's) is built by _piece. The large
+    cache is read once per piece and written once per new piece; the new pieces' entries are read back
+    from a small dict."""
     cache = trie.pieces
     plead = _PLEAD
     if len(plead) > _CACHE_MAX:
         plead.clear()
-    new = list(filterfalse(cache.__contains__, pieces))  # a piece twice in it: built twice, same value
+    got: list[Any] = list(map(cache.get, pieces))  # a cached entry is never None
+    fresh: dict[str, Any] = dict.fromkeys(compress(pieces, map(is_, got, repeat(None))), ())
+    new = list(fresh)
     alnum = list(map(str.isalnum, new))
     one = list(compress(new, alnum))  # one token each (isalnum() is \w without "_")
     rest = list(compress(new, map(not_, alnum)))
@@ -128,8 +132,10 @@ def _new_pieces(trie: Trie, pieces: list[str]) -> None:
     for p in hit:
         full = _piece(trie, p)
         plead[p] = full[1], full[2]
-        cache[p] = full if full[0] else ()
-    cache.update(zip(filterfalse(cache.__contains__, new), repeat(())))
+        if full[0]:
+            fresh[p] = full
+    cache.update(fresh)
+    return list(map(fresh.get, pieces, got))
 
 
 def _walk_only(tpl: tuple) -> dict | None:
@@ -188,8 +194,7 @@ def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     try:  # a piece with no hits is cached as () (falsy): compress() below reads the list as is
         info: list[Piece] = list(map(cache.__getitem__, pieces))
     except KeyError:  # a piece not seen before
-        _new_pieces(trie, pieces)
-        info = list(map(cache.__getitem__, pieces))
+        info = _new_pieces(trie, pieces)
     # offset of piece k = (lengths of the pieces before it) + k separating spaces
     cum = list(accumulate(map(len, pieces), initial=0))
     n = len(pieces)
