@@ -80,6 +80,7 @@ class Trie:
                     node[k] = tuple((r, tuple(pl)) for r, pl in groups.items())
                 else:
                     stack.append(v)
+        self.first_keys = frozenset(self.first)  # built here, not in an article's time
 
     def _first(self, surface: str, head: str, plen: int, art: bool) -> None:
         lst = self.first.setdefault(surface, [])
