@@ -10,7 +10,7 @@ from typing import Any, cast
 
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.normalize import _CACHE as _FOLDED
-from services.enrich.normalize import TOKEN_RE, fold, fold_many, fold_text
+from services.enrich.normalize import TOKEN_RE, fold, fold_many_cached, fold_text
 from services.enrich.resolve import Cand
 
 ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
@@ -36,8 +36,8 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
         return False
     toks = TOKEN_RE.findall(_sentence(text, c, cc.window))
     cached = list(map(_FOLDED.get, toks))  # fold()'s own cache at C speed; fold() if a token is missing
-    # a new word: the sentence folded in one batch (fold_many: C-level passes, no per-word call)
-    words: set[str] = set(fold_many(toks)) if None in cached else set(cast(list[str], cached))
+    # a new word: the sentence folded in one batch (C-level passes, no per-word call), then cached
+    words: set[str] = set(fold_many_cached(toks)) if None in cached else set(cast(list[str], cached))
     words |= {w[1:] for w in words if w[:1] in "وفبل"}
     fac = cc.camp if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)

@@ -140,6 +140,15 @@ _REPLACE = {chr(cp): v or "" for cp, v in _FOLD_MAP.items()}
 _REPLACE_SAFE = frozenset(ch for ch, v in _REPLACE.items() if not any(ord(c) in _FOLD_MAP for c in v))
 
 
+def fold_many_cached(tokens: list[str]) -> list[str]:
+    """fold_many(tokens), each fold then in fold()'s cache (bounded like it)."""
+    out = fold_many(tokens)
+    if len(_CACHE) >= _CACHE_MAX - len(out):
+        _CACHE.clear()
+    _CACHE.update(zip(tokens, out, strict=True))
+    return out
+
+
 def fold_many(tokens: list[str]) -> list[str]:
     """[fold(t) for t in tokens] in a few C-level passes (tokens never contain NUL). ASCII text goes
     through str.translate (its ASCII fast path); other text (Arabic) has a handful of distinct characters
