@@ -62,12 +62,14 @@ _TOKEN_ALL = TOKEN_RE.findall
 _POSSESSIVE_RE = re.compile(f"[{_A}]s")
 
 
-def _piece(trie: Trie, piece: str) -> Piece:
+def _piece(trie: Trie, piece: str, toks: list[str] | None = None, starters: set[str] | None = None) -> Piece:
+    """A piece's entry. `toks`, when given, are its tokens (TOKEN_RE.findall), and a token outside
+    `starters` is known to start no key."""
     raw_cache = trie.raw
     if len(raw_cache) > _CACHE_MAX:
         raw_cache.clear()
     # most pieces are one token (a maximal match of the whole piece); isalnum() is \w without "_" (C speed)
-    if piece.isalnum() or _TOKEN_FULL(piece) is not None:
+    if (piece.isalnum() or _TOKEN_FULL(piece) is not None) if toks is None else (len(toks) == 1 and toks[0] == piece):
         tpl = raw_cache.get(piece, _MISSING)
         if tpl is _MISSING:
             starts = _starts(trie, piece)
@@ -78,6 +80,24 @@ def _piece(trie: Trie, piece: str) -> Piece:
     hits: list[Hit] = []
     lead: str | None = None
     whole = False
+    if toks is not None and starters is not None:
+        # the tokens in order: only non-token characters lie between two, and a token starts with a
+        # token character, so find() from the previous token's end lands on the token itself
+        pos = 0
+        for raw in toks:
+            s = piece.find(raw, pos)
+            e = pos = s + len(raw)
+            if s == 0:
+                lead, whole = raw, e == len(piece)
+            if raw not in starters:
+                continue
+            got = raw_cache.get(raw, _MISSING)
+            if got is _MISSING:
+                starts = _starts(trie, raw)
+                got = raw_cache[raw] = template(raw, starts) if starts else None
+            if got is not None:
+                hits.append((s, e, *got))
+        return tuple(hits), lead, whole, None
     for m in TOKEN_RE.finditer(piece):
         raw = m.group()
         s, e = m.span()
@@ -122,18 +142,21 @@ def _new_pieces(trie: Trie, pieces: list[str]) -> list[Piece]:
             _FOLDED.clear()
         _FOLDED.update(found)
     n1 = len(one)
-    hit = list(compress(one, starts))
+    for p in compress(one, starts):
+        full = _piece(trie, p)
+        plead[p] = full[1], full[2]
+        if full[0]:
+            fresh[p] = full
     if rest:
         starters = set(compress(toks[n1:], starts[n1:]))
         if _POSSESSIVE_RE.search("\0".join(rest)) is not None:  # Iraq's: _starts also tries Iraq
             starters.update([t for t in toks[n1:] if t[-2:-1] in _APOS_SET and t[-1] == "s"])
         if starters:
-            hit += compress(rest, map(not_, map(starters.isdisjoint, toklists)))
-    for p in hit:
-        full = _piece(trie, p)
-        plead[p] = full[1], full[2]
-        if full[0]:
-            fresh[p] = full
+            for p, tl in compress(zip(rest, toklists, strict=True), map(not_, map(starters.isdisjoint, toklists))):
+                full = _piece(trie, p, tl, starters)
+                plead[p] = full[1], full[2]
+                if full[0]:
+                    fresh[p] = full
     cache.update(fresh)
     return list(map(fresh.get, pieces, got))
 
