@@ -44,9 +44,10 @@ class Trie:
     raw: dict[str, Any] = field(default_factory=dict)
     # space-separated piece of text -> its tokens that start keys (see scanner.py); filled lazily
     pieces: dict[str, tuple] = field(default_factory=dict)
-    # the keys of `first` as a set, built on first use (scanner.py): most tokens it is asked about are not
-    # in it, and a set answers a miss from one or two adjacent memory lines (linear probing over inline
-    # hash/key pairs) where the large dict's index-then-entries layout costs several cache misses
+    # the keys of `first` as a set (built by finalize(), else on first use by scanner.py): most tokens it is
+    # asked about are not in it, and a set answers a miss from one or two adjacent memory lines (linear
+    # probing over inline hash/key pairs) where the large dict's index-then-entries layout costs several
+    # cache misses
     first_keys: frozenset[str] | None = None
 
     def add(self, tokens: list[str], payload: Payload) -> None:

@@ -6,6 +6,11 @@ says, for each distinct piece, which of its tokens start a trie key (tokens neve
 the tokens of a piece are exactly the text's tokens there). Piece offsets come from one C-level
 `accumulate`, and only pieces with hits are visited.
 
+New pieces (a news stream is mostly text not seen before) are sorted out per article in batch
+(_new_pieces): their tokens are folded together in a few C-level passes (normalize.fold_many) and tested
+against the trie's first tokens as a frozenset, so a piece none of whose tokens can start a key (most of
+them) is cached as () without a per-piece Python call; only the others are built by _piece.
+
 A token's candidates are built once per distinct token (candidates.py). Walking a key to its next
 token: when the current token ends its piece and the next piece starts with a plain token, the
 separator is exactly one space and that token is what `NEXT_RE` would read (no English article, no
