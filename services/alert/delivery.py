@@ -36,26 +36,40 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
-async def check_target(url: str, allow_private: bool) -> None:
+async def check_target(url: str, allow_private: bool) -> str:
     """Refuse non-http(s) URLs, credentials in URLs, and (unless allowed) any host that resolves to a
-    loopback, private, link-local, multicast or reserved address. Checked at subscribe time and again
-    before each delivery, since DNS answers change."""
+    loopback, private, link-local, multicast or reserved address. -> the checked address to connect to.
+    Checked at subscribe time and again before each delivery, since DNS answers change; the delivery then
+    connects to the address checked here (see `pinned`), so a second DNS answer cannot redirect it."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UnsafeTarget("webhook url must be an absolute http(s) URL")
     if parts.username or parts.password:
         raise UnsafeTarget("webhook url must not carry credentials")
-    if allow_private:
-        return
+    port = parts.port or (443 if parts.scheme == "https" else 80)
     try:
-        infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, parts.port or 443,
-                                                             type=socket.SOCK_STREAM)
+        infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         raise UnsafeTarget(f"webhook host {parts.hostname!r} does not resolve") from exc
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global or address.is_multicast:
-            raise UnsafeTarget(f"webhook host {parts.hostname!r} resolves to a non-public address")
+    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    if not allow_private and any(not a.is_global or a.is_multicast for a in addresses):
+        raise UnsafeTarget(f"webhook host {parts.hostname!r} resolves to a non-public address")
+    return str(min(addresses, key=lambda a: a.version))  # IPv4 first: the family receivers always serve
+
+
+def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]:
+    """The request to `url` sent to `address`: -> (url with the address, Host header, httpx extensions
+    that keep TLS server name and certificate checks on the original host name)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host == address:
+        return url, {}, {}
+    netloc = f"[{address}]" if ":" in address else address
+    if parts.port:
+        netloc += f":{parts.port}"
+    headers = {"host": parts.netloc.rsplit("@", 1)[-1]}
+    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    return parts._replace(netloc=netloc).geturl(), headers, extensions
 
 
 def signed_request(delivery_id: str, secret: str, payload: dict[str, Any]) -> tuple[bytes, dict[str, str]]:
@@ -101,8 +115,9 @@ class DeliveryWorker(Poller):
         status, error = None, None
         start = time.perf_counter()
         try:
-            await check_target(d.url, self.allow_private)
-            response = await self.client.post(d.url, content=body, headers=headers)
+            url, host, extensions = pinned(d.url, await check_target(d.url, self.allow_private))
+            response = await self.client.post(url, content=body, headers={**headers, **host},
+                                              extensions=extensions)
             status = response.status_code
             if not 200 <= status < 300:
                 error = f"receiver answered HTTP {status}"

@@ -5,7 +5,7 @@ import json
 import pytest
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
-from services.alert.delivery import UnsafeTarget, check_target, new_secret, signed_request
+from services.alert.delivery import UnsafeTarget, check_target, new_secret, pinned, signed_request
 
 
 def test_signed_request_verifies_with_the_standard_webhooks_library() -> None:
@@ -40,3 +40,13 @@ async def test_public_ip_target_is_allowed_and_dev_allows_loopback() -> None:
 async def test_bad_schemes_and_credentials_are_refused_always(url: str) -> None:
     with pytest.raises(UnsafeTarget):
         await check_target(url, allow_private=True)
+
+
+async def test_the_checked_address_is_the_one_connected_to() -> None:
+    address = await check_target("http://localhost:8080/hook", allow_private=True)
+    assert address == "127.0.0.1"
+    url, host, ext = pinned("https://hooks.example.org:8443/in?x=1", "93.184.216.34")
+    assert url == "https://93.184.216.34:8443/in?x=1"
+    assert host == {"host": "hooks.example.org:8443"} and ext == {"sni_hostname": "hooks.example.org"}
+    assert pinned("http://[::1]:9/x", "::1") == ("http://[::1]:9/x", {}, {})
+    assert pinned("http://h.example/x", "2001:db8::1")[0] == "http://[2001:db8::1]/x"
