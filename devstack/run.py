@@ -47,12 +47,14 @@ class _EmbeddedServer(uvicorn.Server):
         yield
 
 
-def show_alert(data: dict[str, Any], verified: bool) -> None:
+def show_alert(data: dict[str, Any], verified: bool | None) -> None:
     f, article = data["facility"], data["article"]
     where = f"{f.get('country') or '?'} {f.get('lat')}, {f.get('lon')}" if f.get("lat") is not None else "?"
     actors = ", ".join(sorted({a["canonical"] for a in data.get("actors", [])})) or "-"
-    say(f"\n🔔 ALERT  {f['kind'].upper()}: {f['canonical']}  [{where}]  signature "
-        f"{'verified' if verified else 'INVALID'}\n   article: {article.get('title') or article['id']}"
+    how = "stored (raised by an earlier run)" if verified is None else \
+        f"signature {'verified' if verified else 'INVALID'}"
+    say(f"\n🔔 ALERT  {f['kind'].upper()}: {f['canonical']}  [{where}]  {how}"
+        f"\n   article: {article.get('title') or article['id']}"
         f"\n   actors:  {actors}\n   events:  {', '.join(data.get('event_types') or []) or '-'}"
         f"  date: {data.get('event_date') or '-'}\n   excerpt: {data['excerpt'][:220]}")
 
@@ -107,13 +109,20 @@ async def main() -> int:
             r.raise_for_status()
             sub_id, secret_box["secret"] = r.json()["id"], r.json()["secret"]
             say(f"subscribed a local receiver (http://127.0.0.1:{port}/hook); posting sample reports …")
+            earlier: list[str] = []
             for line in SAMPLES.read_text().splitlines():
                 sample = json.loads(line)
                 r = await client.post("http://127.0.0.1:8000/v1/articles", headers=auth, json=sample)
                 r.raise_for_status()
-                note = " (duplicate: ingested by an earlier run; see GET /v1/alerts)" if r.json()["duplicate"] \
-                    else ""
+                if r.json()["duplicate"]:
+                    earlier.append(r.json()["id"])
+                note = " (already ingested by an earlier run)" if r.json()["duplicate"] else ""
                 say(f"  posted [{sample['lang']}] {sample['title']}{note}")
+            if earlier:  # the record keeps them: show the alerts those samples raised then
+                r = await client.get("http://127.0.0.1:8002/v1/alerts", headers=auth, params={"limit": 500})
+                for alert in reversed(r.json()):
+                    if alert["article_id"] in earlier:
+                        show_alert(alert["payload"], None)
             say("\nwaiting for alerts — post your own with curl (see README); Ctrl-C to stop\n")
             await stop.wait()
             say("\nstopping …")
