@@ -67,6 +67,15 @@ _TOKEN_ALL = TOKEN_RE.findall
 _POSSESSIVE_RE = re.compile(f"[{_A}]s")
 
 
+def _raw_template(trie: Trie, raw_cache: dict[str, Any], raw: str) -> Any:
+    """A token's hit template (None if it starts no key), built once and cached in `raw_cache`."""
+    got = raw_cache.get(raw, _MISSING)
+    if got is _MISSING:
+        starts = _starts(trie, raw)
+        got = raw_cache[raw] = template(raw, starts) if starts else None
+    return got
+
+
 def _piece(trie: Trie, piece: str, toks: list[str] | None = None, starters: set[str] | None = None) -> Piece:
     """A piece's entry. `toks`, when given, are its tokens (TOKEN_RE.findall), and a token outside
     `starters` is known to start no key."""
@@ -75,10 +84,7 @@ def _piece(trie: Trie, piece: str, toks: list[str] | None = None, starters: set[
         raw_cache.clear()
     # most pieces are one token (a maximal match of the whole piece); isalnum() is \w without "_" (C speed)
     if (piece.isalnum() or _TOKEN_FULL(piece) is not None) if toks is None else (len(toks) == 1 and toks[0] == piece):
-        tpl = raw_cache.get(piece, _MISSING)
-        if tpl is _MISSING:
-            starts = _starts(trie, piece)
-            tpl = raw_cache[piece] = template(piece, starts) if starts else None
+        tpl = _raw_template(trie, raw_cache, piece)
         if tpl is None:
             return (), piece, True, None
         return ((0, len(piece), *tpl),), piece, True, _walk_only(tpl)
@@ -96,10 +102,7 @@ def _piece(trie: Trie, piece: str, toks: list[str] | None = None, starters: set[
                 lead, whole = raw, e == len(piece)
             if raw not in starters:
                 continue
-            got = raw_cache.get(raw, _MISSING)
-            if got is _MISSING:
-                starts = _starts(trie, raw)
-                got = raw_cache[raw] = template(raw, starts) if starts else None
+            got = _raw_template(trie, raw_cache, raw)
             if got is not None:
                 hits.append((s, e, *got))
         return tuple(hits), lead, whole, None
@@ -108,10 +111,7 @@ def _piece(trie: Trie, piece: str, toks: list[str] | None = None, starters: set[
         s, e = m.span()
         if s == 0:
             lead, whole = raw, e == len(piece)
-        got = raw_cache.get(raw, _MISSING)
-        if got is _MISSING:
-            starts = _starts(trie, raw)
-            got = raw_cache[raw] = template(raw, starts) if starts else None
+        got = _raw_template(trie, raw_cache, raw)
         if got is not None:
             hits.append((s, e, *got))
     return tuple(hits), lead, whole, None
