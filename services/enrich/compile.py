@@ -20,6 +20,7 @@ from services.enrich.gazetteer import (
 )
 from services.enrich.matcher import Payload, Trie, key_tokens
 from services.enrich.normalize import fold_text
+from services.enrich.scanner import compile_trie
 
 _HAS_AR = re.compile(r"[\u0600-\u06ff]")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
@@ -88,6 +89,7 @@ def compile_gazetteer(
         b.add(w, ("date", "anchor", ""), "date", claim=False)
     _check_conflicts(b)
     b.trie.finalize()
+    b.trie.compiled = compile_trie(b.trie)
     return Gazetteer(
         entries=b.entries,
         trie=b.trie,

@@ -32,7 +32,6 @@ from services.enrich.normalize import detect_lang
 from services.enrich.openworld import OpenFacility, find_open, slug
 from services.enrich.output import actor, annotation, event_type, facility, place
 from services.enrich.resolve import Cand, longest
-from services.enrich.scanner import clear_caches as scanner_caches
 from services.enrich.scanner import scan
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
@@ -137,11 +136,10 @@ def _has_article(text: str, start: int) -> bool:
 def clear_caches(gazetteer: Gazetteer) -> None:
     """Empty every bounded per-token cache the engine fills while it runs (cold-cache benchmarks)."""
     normalize_caches()
-    gazetteer.trie.raw.clear()
-    gazetteer.trie.pieces.clear()
+    if gazetteer.trie.compiled is not None:
+        gazetteer.trie.compiled.clear_caches()
     gazetteer.stop_rules.clear()
     gazetteer.best.clear()
-    scanner_caches()
 
 
 def _fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:

@@ -2,7 +2,7 @@
 
 Keys are sequences of folded tokens stored in a token trie (nested dicts). The first tokens the gazetteer
 knows are indexed with Arabic proclitic variants pre-expanded, so والهول / بمخيم / للسجن hit directly; a
-raw token's starts are resolved once (`_starts`, cached per token). No regex alternation over names.
+raw token's starts are resolved when the scanner is compiled (scanner.py). No regex alternation over names.
 
 English articles (al-, el-, Al , ad-, as-, ash- …) are not part of keys: they are skipped between
 tokens and added back to the surface span, so al-Hol / Al Hol / Hol / el-Hol are one key.
@@ -40,20 +40,11 @@ class Trie:
     root: dict = field(default_factory=dict)
     # folded surface first token -> [(trie first token, proclitic length, article added)]
     first: dict[str, list[tuple[str, int, bool]]] = field(default_factory=dict)
-    # raw token as written -> what it starts (scanner.Template, from _starts); filled lazily while scanning
-    raw: dict[str, Any] = field(default_factory=dict)
-    # space-separated piece of text -> its tokens that start keys (see scanner.py); filled lazily
-    pieces: dict[str, tuple] = field(default_factory=dict)
-    # the keys of `first` as a set (built by finalize(), else on first use by scanner.py): most tokens it is
-    # asked about are not in it, and a set answers a miss from one or two adjacent memory lines (linear
-    # probing over inline hash/key pairs) where the large dict's index-then-entries layout costs several
-    # cache misses
-    first_keys: frozenset[str] | None = None
+    # the compiled scanner (scanner.compile_trie), built once the trie is finalized; add() drops it
+    compiled: Any = None
 
     def add(self, tokens: list[str], payload: Payload) -> None:
-        self.raw.clear()
-        self.pieces.clear()
-        self.first_keys = None
+        self.compiled = None
         node = self.root
         for t in tokens:
             node = node.setdefault(t, {})
@@ -81,7 +72,6 @@ class Trie:
                     node[k] = tuple((r, tuple(pl)) for r, pl in groups.items())
                 else:
                     stack.append(v)
-        self.first_keys = frozenset(self.first)  # built here, not in an article's time
 
     def _first(self, surface: str, head: str, plen: int, art: bool) -> None:
         lst = self.first.setdefault(surface, [])
@@ -110,31 +100,6 @@ def key_tokens(alias: str) -> list[str]:
     if TOKEN_RE.search(s, pos):  # an alias the scanner could not read to its end would never match
         return []
     return [t for t in toks if t]
-
-
-# A raw match: (start, end, ((role, payloads), ...), ntokens, article added to the first token).
-Match = tuple[int, int, tuple[tuple[str, tuple[Payload, ...]], ...], int, bool]
-
-
-# Per raw token (as written): the trie entries it starts, resolved once — (node, proclitic length, article
-# added, payloads if the node is a leaf, characters to cut for a possessive 's). Bounded like the fold cache.
-_Start = tuple[dict, int, bool, Any, int]
-
-
-def _starts(trie: Trie, raw: str) -> tuple[_Start, ...]:
-    possessive = raw[-2:-1] in _APOS_SET and raw[-1] == "s"
-    if not possessive and fold(raw) not in trie.first:
-        return ()  # most tokens start nothing
-    out: list[_Start] = []
-    forms = [(fold(raw), 0)]
-    if possessive:  # Iraq's -> Iraq
-        forms.append((fold(raw[:-2]), 2))
-    for f, cut in forms:
-        for head, plen, art in trie.first.get(f, ()):
-            node = trie.root[head]
-            pl = node.get(PAYLOAD)
-            out.append((node, plen, art, pl if len(node) == 1 else None, cut))
-    return tuple(out)
 
 
 _HYPHEN_SET = frozenset("-" + _HYPHENS)

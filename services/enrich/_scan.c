@@ -1,0 +1,660 @@
+/* The scanner, compiled: every trie key match in a text, all lengths, all starts.
+ *
+ * services/enrich/scan_ref.py is the specification, line for line; the tests hold this module to it
+ * (identical candidates in identical order). What is here and not there is only how: the text is read
+ * once, code point by code point, in C; a token's fold is built in a C buffer and looked up among the
+ * trie's first tokens in an open-addressing table (no Python object for the ~90 % of tokens that start
+ * no key); the starts of every first token are resolved when the scanner is built. Walks, payloads and
+ * candidates stay the Python objects of the trie (matcher.Trie), so the rest of the engine is unchanged.
+ *
+ * Rare paths call back into Python: capitalisation of English names (resolve.capitalised, cached in a
+ * dict), an English article before a name (scan_ref.article_before, after the same cheap test).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define LATIN_END 0x250 /* a code point below it is Latin (digits included), as in the Python engine */
+#define CAPS_MAX 100000
+
+typedef struct {
+    PyObject *node;    /* trie node (dict), strong reference */
+    PyObject *payload; /* node[PAYLOAD] or NULL, strong */
+    int plen;          /* proclitic length */
+    int art;           /* the article was added */
+    int leaf;          /* the node is its payloads only */
+} Start;
+
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t off, len; /* key in the code point pool */
+    Py_ssize_t first, count; /* its starts */
+} Slot;
+
+typedef struct {
+    PyObject_HEAD
+    Py_UCS4 *fmap_pool; /* fold replacements */
+    int32_t *fmap_off;  /* per code point < fmap_n: -1 = unchanged, else offset in fmap_pool */
+    uint8_t *fmap_len;
+    Py_ssize_t fmap_n;
+    Slot *slots;
+    size_t mask;        /* slots - 1 (a power of two) */
+    uint64_t *bloom;    /* first-token filter, bloom_mask + 1 bits */
+    uint64_t bloom_mask;
+    Py_UCS4 *key_pool;
+    Start *starts;
+    Py_ssize_t nstarts;
+    PyObject *payload_key, *prio, *cand, *capitalised, *caps, *article_before;
+    PyObject *s_event, *s_date, *s_head, *s_place, *s_core, *s_actor, *s_upper, *s_isupper;
+} Scanner;
+
+/* ---- character classes (normalize.TOKEN_RE, matcher.NEXT_RE) ---------------------------------- */
+
+static inline int is_hyphen(Py_UCS4 c) { /* "-" + normalize._HYPHENS */
+    switch (c) {
+    case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2043:
+    case 0x2212: case 0xfe58: case 0xfe63: case 0xff0d: case 0x05be: case 0x1806: return 1;
+    default: return 0;
+    }
+}
+
+static inline int is_apos(Py_UCS4 c) { /* normalize._A */
+    switch (c) {
+    case '\'': case 0x2019: case 0x2018: case 0x02bc: case 0x0060: case 0x00b4: case 0x2032: case 0x02bb: return 1;
+    default: return 0;
+    }
+}
+
+static inline int is_quote(Py_UCS4 c) { return is_apos(c) || c == 0x02bf || c == 0x02be; } /* matcher._QUOTES */
+
+static uint8_t WORD[0x800]; /* is_word() of the code points below U+0800 (Latin, Arabic), filled at import */
+
+static inline int is_word_slow(Py_UCS4 c) { /* normalize._W: \w plus combining marks and joiners */
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) ||
+        c == 0x0670 || (c >= 0x06d6 && c <= 0x06ed) || c == 0x200c || c == 0x200d || c == 0x00ad)
+        return 1;
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static inline int is_word(Py_UCS4 c) { return c < 0x800 ? WORD[c] : is_word_slow(c); }
+
+/* (?i:x) for the ASCII letter x, as Python's re reads it ("s" also matches U+017F, long s) */
+static inline int ci(Py_UCS4 c, char x) { return c == (Py_UCS4)x || c == (Py_UCS4)(x - 32) || (x == 's' && c == 0x17f); }
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Text;
+
+#define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
+
+/* TOKEN_RE at i (text[i] is a word character): [W]+(?:[A][W]+)*; returns the token's end */
+static Py_ssize_t token_end(const Text *t, Py_ssize_t i) {
+    while (i < t->n && is_word(AT(t, i))) i++;
+    while (i + 1 < t->n && is_apos(AT(t, i)) && is_word(AT(t, i + 1))) {
+        i += 2;
+        while (i < t->n && is_word(AT(t, i))) i++;
+    }
+    return i;
+}
+
+/* [QUOTES]?(TOK) at i: the token's start (or -1) */
+static Py_ssize_t tail(const Text *t, Py_ssize_t i) {
+    if (i < t->n && is_quote(AT(t, i))) i++;
+    return (i < t->n && is_word(AT(t, i))) ? i : -1;
+}
+
+static const char *HYPHENED[] = {"ad", "an", "ar", "as", "ash", "at", "az", "adh", "ath", "ed", "en", "es", "ez",
+                                 "ul", "ag", "ed", "et", NULL}; /* in the regex's order */
+
+/* NEXT_RE.match(text, p): sets the token's span (group 1); 0 if it does not match */
+static int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te) {
+    if (p < t->n && is_quote(AT(t, p))) p++;
+    Py_ssize_t q = p;
+    while (q < t->n) {
+        Py_UCS4 c = AT(t, q);
+        if (c == ' ' || c == 0xa0 || c == '.' || is_hyphen(c)) q++;
+        else break;
+    }
+    if (q == p) return 0;
+    Py_ssize_t s = -1;
+    /* an English article: al/el then spaces or hyphens, or an assimilated one then one hyphen */
+    if (q + 2 < t->n && (ci(AT(t, q), 'a') || ci(AT(t, q), 'e')) && ci(AT(t, q + 1), 'l')) {
+        Py_ssize_t r = q + 2;
+        while (r < t->n) {
+            Py_UCS4 c = AT(t, r);
+            if (c == ' ' || c == 0xa0 || is_hyphen(c)) r++;
+            else break;
+        }
+        if (r > q + 2) s = tail(t, r);
+    }
+    for (int k = 0; s < 0 && HYPHENED[k]; k++) {
+        const char *a = HYPHENED[k];
+        Py_ssize_t len = a[2] ? 3 : 2, j = 0;
+        if (q + len >= t->n) continue;
+        while (j < len && ci(AT(t, q + j), a[j])) j++;
+        if (j == len && is_hyphen(AT(t, q + len))) s = tail(t, q + len + 1);
+    }
+    if (s < 0) s = tail(t, q);
+    if (s < 0) return 0;
+    *ts = s;
+    *te = token_end(t, s);
+    return 1;
+}
+
+/* ---- folding ----------------------------------------------------------------------------------- */
+
+typedef struct {
+    Py_UCS4 *buf;
+    Py_ssize_t len, cap;
+    uint64_t hash; /* of buf[:len], see hash_ucs4 */
+} Buf;
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+/* the fold of text[s:e] into b, and its hash */
+static int fold_into(Scanner *sc, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b) {
+    b->len = 0;
+    uint64_t h = FNV_OFFSET;
+    for (Py_ssize_t i = s; i < e; i++) {
+        Py_UCS4 c = AT(t, i);
+        const Py_UCS4 *rep = &c;
+        Py_ssize_t n = 1;
+        if (c < (Py_UCS4)sc->fmap_n && sc->fmap_off[c] >= 0) {
+            rep = sc->fmap_pool + sc->fmap_off[c];
+            n = sc->fmap_len[c];
+        }
+        if (b->len + n > b->cap) {
+            Py_ssize_t cap = (b->len + n) * 2 + 16;
+            Py_UCS4 *nb = PyMem_Realloc(b->buf, (size_t)cap * sizeof(Py_UCS4));
+            if (nb == NULL) { PyErr_NoMemory(); return -1; }
+            b->buf = nb;
+            b->cap = cap;
+        }
+        for (Py_ssize_t j = 0; j < n; j++) {
+            b->buf[b->len++] = rep[j];
+            h = (h ^ rep[j]) * FNV_PRIME;
+        }
+    }
+    b->hash = h | 1;
+    return 0;
+}
+
+static inline uint64_t hash_ucs4(const Py_UCS4 *p, Py_ssize_t n) {
+    uint64_t h = FNV_OFFSET; /* FNV-1a */
+    for (Py_ssize_t i = 0; i < n; i++) h = (h ^ p[i]) * FNV_PRIME;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+/* two bits of the first-token filter (a Bloom filter small enough to stay in cache: most tokens start no
+ * key, and the slot table is megabytes) */
+static inline uint64_t bloom_bit(const Scanner *sc, uint64_t h, int k) {
+    return (k ? (h >> 40) ^ (h >> 13) : h >> 3) & sc->bloom_mask;
+}
+
+static inline int bloom_has(const Scanner *sc, uint64_t h) {
+    uint64_t a = bloom_bit(sc, h, 0), b = bloom_bit(sc, h, 1);
+    return (sc->bloom[a >> 6] >> (a & 63) & 1) && (sc->bloom[b >> 6] >> (b & 63) & 1);
+}
+
+static const Slot *lookup_first(Scanner *sc, const Buf *key) {
+    const Py_UCS4 *p = key->buf;
+    Py_ssize_t n = key->len;
+    uint64_t h = key->hash;
+    if (!bloom_has(sc, h)) return NULL;
+    for (size_t i = (size_t)h & sc->mask;; i = (i + 1) & sc->mask) {
+        const Slot *sl = &sc->slots[i];
+        if (sl->hash == 0) return NULL;
+        if (sl->hash == h && sl->len == n && memcmp(sc->key_pool + sl->off, p, (size_t)n * sizeof(Py_UCS4)) == 0)
+            return sl;
+    }
+}
+
+static PyObject *buf_str(const Buf *b) { return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, b->buf, b->len); }
+
+/* ---- candidates (scan_ref.add) ----------------------------------------------------------------- */
+
+typedef struct {
+    Scanner *sc;
+    PyObject *text;
+    Text t;
+    PyObject *ents, *events;
+    Buf b1, b2;
+} Run;
+
+static int capitalised(Run *r, Py_ssize_t start, Py_ssize_t end) {
+    PyObject *sub = PyUnicode_Substring(r->text, start, end);
+    if (sub == NULL) return -1;
+    PyObject *got = PyDict_GetItemWithError(r->sc->caps, sub); /* borrowed */
+    int res;
+    if (got == NULL) {
+        if (PyErr_Occurred()) { Py_DECREF(sub); return -1; }
+        PyObject *v = PyObject_CallOneArg(r->sc->capitalised, sub);
+        if (v == NULL) { Py_DECREF(sub); return -1; }
+        res = PyObject_IsTrue(v);
+        if (PyDict_GET_SIZE(r->sc->caps) > CAPS_MAX) PyDict_Clear(r->sc->caps);
+        if (res < 0 || PyDict_SetItem(r->sc->caps, sub, v) < 0) res = -1;
+        Py_DECREF(v);
+    } else {
+        res = PyObject_IsTrue(got);
+    }
+    Py_DECREF(sub);
+    return res;
+}
+
+/* the payloads without those marked "upper" when the surface is not all upper-case; NULL on error,
+ * a new reference (pls itself when nothing is dropped; an empty tuple when everything is) */
+static PyObject *upper_filter(Run *r, PyObject *pls, Py_ssize_t start, Py_ssize_t end) {
+    Py_ssize_t n = PyTuple_GET_SIZE(pls), marked = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *p = PyTuple_GET_ITEM(pls, i);
+        int eq = PyObject_RichCompareBool(PyTuple_GET_ITEM(p, 2), r->sc->s_upper, Py_EQ);
+        if (eq < 0) return NULL;
+        marked += eq;
+    }
+    if (!marked) return Py_NewRef(pls);
+    PyObject *sub = PyUnicode_Substring(r->text, start, end);
+    if (sub == NULL) return NULL;
+    PyObject *up = PyObject_CallMethodNoArgs(sub, r->sc->s_isupper);
+    Py_DECREF(sub);
+    if (up == NULL) return NULL;
+    int is_up = PyObject_IsTrue(up);
+    Py_DECREF(up);
+    if (is_up < 0) return NULL;
+    if (is_up) return Py_NewRef(pls);
+    PyObject *out = PyTuple_New(n - marked);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t i = 0, k = 0; i < n; i++) {
+        PyObject *p = PyTuple_GET_ITEM(pls, i);
+        if (PyObject_RichCompareBool(PyTuple_GET_ITEM(p, 2), r->sc->s_upper, Py_EQ) == 0)
+            PyTuple_SET_ITEM(out, k++, Py_NewRef(p));
+    }
+    return out;
+}
+
+static inline int role_is(PyObject *role, PyObject *name) {
+    return role == name || PyUnicode_Compare(role, name) == 0;
+}
+
+static int add(Run *r, Py_ssize_t start, Py_ssize_t end, PyObject *groups, long ntok, int art) {
+    Scanner *sc = r->sc;
+    int latin = AT(&r->t, end - 1) < LATIN_END;
+    Py_ssize_t ng = PyTuple_GET_SIZE(groups);
+    for (Py_ssize_t g = 0; g < ng; g++) {
+        PyObject *grp = PyTuple_GET_ITEM(groups, g);
+        PyObject *role = PyTuple_GET_ITEM(grp, 0), *pls = PyTuple_GET_ITEM(grp, 1);
+        if (art && role_is(role, sc->s_head)) continue;
+        if (role_is(role, sc->s_event) || role_is(role, sc->s_date)) {
+            PyObject *c = PyObject_CallFunction(sc->cand, "nnOOl", start, end, role, pls, ntok);
+            if (c == NULL) return -1;
+            int rc = PyList_Append(r->events, c);
+            Py_DECREF(c);
+            if (rc < 0) return -1;
+            continue;
+        }
+        Py_INCREF(pls);
+        if (latin) {
+            int place = role_is(role, sc->s_place);
+            if (place || role_is(role, sc->s_core)) {
+                int cap = capitalised(r, start, end);
+                if (cap < 0) { Py_DECREF(pls); return -1; }
+                if (!cap) { Py_DECREF(pls); continue; }
+            }
+            if (place || role_is(role, sc->s_actor)) {
+                PyObject *kept = upper_filter(r, pls, start, end);
+                Py_DECREF(pls);
+                if (kept == NULL) return -1;
+                pls = kept;
+                if (PyTuple_GET_SIZE(pls) == 0) { Py_DECREF(pls); continue; }
+            }
+        }
+        PyObject *prio = PyDict_GetItemWithError(sc->prio, role); /* borrowed */
+        if (prio == NULL) {
+            Py_DECREF(pls);
+            if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, role);
+            return -1;
+        }
+        PyObject *tup = Py_BuildValue("(nlOnnnONl)", start - end, -ntok, prio, start, PyList_GET_SIZE(r->ents),
+                                      end, role, pls, ntok); /* N: steals pls */
+        if (tup == NULL) return -1;
+        int rc = PyList_Append(r->ents, tup);
+        Py_DECREF(tup);
+        if (rc < 0) return -1;
+    }
+    return 0;
+}
+
+/* ---- walks (scan_ref.walk) ---------------------------------------------------------------------- */
+
+static inline int possessive(const Text *t, Py_ssize_t s, Py_ssize_t e) {
+    return e - s >= 2 && AT(t, e - 1) == 's' && is_apos(AT(t, e - 2));
+}
+
+/* node.get(key of the folded buffer); borrowed or NULL (an error is set if one occurred) */
+static PyObject *child_of(PyObject *node, const Py_UCS4 *p, Py_ssize_t n) {
+    PyObject *k = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, p, n);
+    if (k == NULL) return NULL;
+    PyObject *c = PyDict_GetItemWithError(node, k);
+    Py_DECREF(k);
+    return c;
+}
+
+static int walk(Run *r, PyObject *node, Py_ssize_t st, Py_ssize_t end, int art) {
+    Scanner *sc = r->sc;
+    long ntok = 1;
+    for (;;) {
+        Py_ssize_t ts, te;
+        if (!next_token(&r->t, end, &ts, &te)) return 0;
+        Py_ssize_t tok_end = te;
+        if (fold_into(sc, &r->t, ts, te, &r->b2) < 0) return -1;
+        PyObject *child = child_of(node, r->b2.buf, r->b2.len);
+        if (child == NULL) {
+            if (PyErr_Occurred()) return -1;
+            if (r->b2.len >= 2 && r->b2.buf[0] == 0x0627 && r->b2.buf[1] == 0x0644) { /* ال: the key may lack it */
+                child = child_of(node, r->b2.buf + 2, r->b2.len - 2);
+            } else if (possessive(&r->t, ts, te)) { /* Kurdistan Region's */
+                if (fold_into(sc, &r->t, ts, te - 2, &r->b2) < 0) return -1;
+                child = child_of(node, r->b2.buf, r->b2.len);
+                tok_end -= 2;
+            }
+            if (child == NULL) return PyErr_Occurred() ? -1 : 0;
+        }
+        node = child;
+        end = tok_end;
+        ntok++;
+        PyObject *pl = PyDict_GetItemWithError(node, sc->payload_key);
+        if (pl == NULL && PyErr_Occurred()) return -1;
+        if (pl != NULL && add(r, st, end, pl, ntok, art) < 0) return -1;
+        if (PyDict_GET_SIZE(node) <= (pl != NULL)) return 0;
+    }
+}
+
+/* ---- scan --------------------------------------------------------------------------------------- */
+
+/* scan_ref.article_before: the cheap test here, the regex in Python */
+static Py_ssize_t article_before(Run *r, Py_ssize_t s) {
+    if (s < 3) return s;
+    Py_UCS4 c = AT(&r->t, s - 1);
+    if (!is_hyphen(c)) {
+        if (c != ' ' && c != 0xa0) return s;
+        Py_UCS4 a = AT(&r->t, s - 3), l = AT(&r->t, s - 2);
+        if (!((a == 'a' || a == 'A' || a == 'e' || a == 'E') && (l == 'l' || l == 'L'))) return s;
+    }
+    PyObject *v = PyObject_CallFunction(r->sc->article_before, "On", r->text, s);
+    if (v == NULL) return -1;
+    Py_ssize_t st = PyLong_AsSsize_t(v);
+    Py_DECREF(v);
+    return st;
+}
+
+/* the starts of the token text[s:e] (scan_ref.starts): up to two slots (the token, then without 's) */
+static int token_starts(Run *r, Py_ssize_t s, Py_ssize_t e, const Slot *found[2], int cut[2]) {
+    int n = 0;
+    if (fold_into(r->sc, &r->t, s, e, &r->b1) < 0) return -1;
+    const Slot *sl = lookup_first(r->sc, &r->b1);
+    if (sl != NULL) { found[n] = sl; cut[n++] = 0; }
+    if (possessive(&r->t, s, e)) {
+        if (fold_into(r->sc, &r->t, s, e - 2, &r->b1) < 0) return -1;
+        sl = lookup_first(r->sc, &r->b1);
+        if (sl != NULL) { found[n] = sl; cut[n++] = 2; }
+    }
+    return n;
+}
+
+static int scan_token(Run *r, Py_ssize_t s, Py_ssize_t e) {
+    const Slot *found[2];
+    int cut[2];
+    int n = token_starts(r, s, e, found, cut);
+    if (n <= 0) return n;
+    Scanner *sc = r->sc;
+    if (AT(&r->t, s) >= LATIN_END) { /* one-token candidates of every start first, then the walks */
+        for (int f = 0; f < n; f++)
+            for (Py_ssize_t i = found[f]->first; i < found[f]->first + found[f]->count; i++) {
+                Start *x = &sc->starts[i];
+                if (x->payload != NULL && add(r, s + x->plen, e - cut[f], x->payload, 1, x->art) < 0) return -1;
+            }
+        for (int f = 0; f < n; f++)
+            for (Py_ssize_t i = found[f]->first; i < found[f]->first + found[f]->count; i++) {
+                Start *x = &sc->starts[i];
+                if (!x->leaf && walk(r, x->node, s + x->plen, e - cut[f], x->art) < 0) return -1;
+            }
+        return 0;
+    }
+    for (int f = 0; f < n; f++)
+        for (Py_ssize_t i = found[f]->first; i < found[f]->first + found[f]->count; i++) {
+            Start *x = &sc->starts[i];
+            Py_ssize_t st = s + x->plen;
+            if (!x->plen && (st = article_before(r, s)) < 0) return -1;
+            if (x->payload != NULL && add(r, st, e - cut[f], x->payload, 1, x->art) < 0) return -1;
+            if (!x->leaf && walk(r, x->node, st, e - cut[f], x->art) < 0) return -1;
+        }
+    return 0;
+}
+
+static PyObject *Scanner_scan(Scanner *sc, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "scan() takes a str");
+        return NULL;
+    }
+    Run r = {.sc = sc, .text = text};
+    r.t.kind = PyUnicode_KIND(text);
+    r.t.data = PyUnicode_DATA(text);
+    r.t.n = PyUnicode_GET_LENGTH(text);
+    r.ents = PyList_New(0);
+    r.events = PyList_New(0);
+    PyObject *out = NULL;
+    if (r.ents == NULL || r.events == NULL) goto done;
+    for (Py_ssize_t i = 0; i < r.t.n;) {
+        if (!is_word(AT(&r.t, i))) { i++; continue; }
+        Py_ssize_t e = token_end(&r.t, i);
+        if (scan_token(&r, i, e) < 0) goto done;
+        i = e;
+    }
+    out = PyTuple_Pack(2, r.ents, r.events);
+done:
+    Py_XDECREF(r.ents);
+    Py_XDECREF(r.events);
+    PyMem_Free(r.b1.buf);
+    PyMem_Free(r.b2.buf);
+    return out;
+}
+
+static PyObject *Scanner_fold(Scanner *sc, PyObject *token) {
+    if (!PyUnicode_Check(token)) {
+        PyErr_SetString(PyExc_TypeError, "fold() takes a str");
+        return NULL;
+    }
+    Text t = {PyUnicode_KIND(token), PyUnicode_DATA(token), PyUnicode_GET_LENGTH(token)};
+    Buf b = {0};
+    PyObject *out = fold_into(sc, &t, 0, t.n, &b) < 0 ? NULL : buf_str(&b);
+    PyMem_Free(b.buf);
+    return out;
+}
+
+/* ---- construction ------------------------------------------------------------------------------- */
+
+static int build_fold(Scanner *sc, PyObject *fold_list) {
+    Py_ssize_t n = PyList_GET_SIZE(fold_list), pool = 0, used = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyList_GET_ITEM(fold_list, i);
+        if (PyUnicode_Check(v)) pool += PyUnicode_GET_LENGTH(v);
+    }
+    sc->fmap_n = n;
+    sc->fmap_off = PyMem_Malloc((size_t)n * sizeof(int32_t));
+    sc->fmap_len = PyMem_Malloc((size_t)n);
+    sc->fmap_pool = PyMem_Malloc((size_t)(pool + 1) * sizeof(Py_UCS4));
+    if (!sc->fmap_off || !sc->fmap_len || !sc->fmap_pool) { PyErr_NoMemory(); return -1; }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *v = PyList_GET_ITEM(fold_list, i);
+        sc->fmap_off[i] = -1;
+        sc->fmap_len[i] = 0;
+        if (v == Py_None) { /* deleted */
+            sc->fmap_off[i] = (int32_t)used;
+        } else if (PyUnicode_Check(v)) {
+            Py_ssize_t len = PyUnicode_GET_LENGTH(v);
+            if (len > 255) { PyErr_SetString(PyExc_ValueError, "fold replacement too long"); return -1; }
+            sc->fmap_off[i] = (int32_t)used;
+            sc->fmap_len[i] = (uint8_t)len;
+            for (Py_ssize_t j = 0; j < len; j++) sc->fmap_pool[used++] = PyUnicode_READ_CHAR(v, j);
+        } else if (!PyLong_Check(v) || PyLong_AsSsize_t(v) != i) {
+            PyErr_SetString(PyExc_ValueError, "fold table: an int entry must be its own code point");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int build_first(Scanner *sc, PyObject *root, PyObject *first) {
+    Py_ssize_t nkeys = PyDict_GET_SIZE(first), pool = 0, nst = 0, pos = 0;
+    PyObject *k, *v;
+    while (PyDict_Next(first, &pos, &k, &v)) {
+        if (!PyUnicode_Check(k) || !PyList_Check(v)) {
+            PyErr_SetString(PyExc_TypeError, "trie.first: str -> list");
+            return -1;
+        }
+        pool += PyUnicode_GET_LENGTH(k);
+        nst += PyList_GET_SIZE(v);
+    }
+    size_t size = 16;
+    while (size < (size_t)nkeys * 2) size <<= 1;
+    sc->mask = size - 1;
+    sc->slots = PyMem_Calloc(size, sizeof(Slot));
+    sc->key_pool = PyMem_Malloc((size_t)(pool + 1) * sizeof(Py_UCS4));
+    sc->starts = PyMem_Calloc((size_t)nst + 1, sizeof(Start));
+    uint64_t bits = 1 << 16;
+    while (bits < (uint64_t)nkeys * 16) bits <<= 1; /* >= 16 bits a key, 2 set: ~1.4 % false positives */
+    sc->bloom_mask = bits - 1;
+    sc->bloom = PyMem_Calloc((size_t)(bits / 64), sizeof(uint64_t));
+    if (!sc->slots || !sc->key_pool || !sc->starts || !sc->bloom) { PyErr_NoMemory(); return -1; }
+    Py_ssize_t used = 0;
+    pos = 0;
+    while (PyDict_Next(first, &pos, &k, &v)) {
+        Py_ssize_t len = PyUnicode_GET_LENGTH(k), off = used;
+        for (Py_ssize_t j = 0; j < len; j++) sc->key_pool[used++] = PyUnicode_READ_CHAR(k, j);
+        Slot sl = {hash_ucs4(sc->key_pool + off, len), off, len, sc->nstarts, PyList_GET_SIZE(v)};
+        for (Py_ssize_t j = 0; j < sl.count; j++) {
+            PyObject *e = PyList_GET_ITEM(v, j); /* (head, proclitic length, article added) */
+            if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 3) {
+                PyErr_SetString(PyExc_TypeError, "trie.first entries: (head, plen, art)");
+                return -1;
+            }
+            PyObject *node = PyDict_GetItemWithError(root, PyTuple_GET_ITEM(e, 0));
+            if (node == NULL || !PyDict_Check(node)) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "trie.first names a head not in the trie");
+                return -1;
+            }
+            PyObject *pl = PyDict_GetItemWithError(node, sc->payload_key);
+            if (pl == NULL && PyErr_Occurred()) return -1;
+            if (pl != NULL && !PyTuple_Check(pl)) {
+                PyErr_SetString(PyExc_ValueError, "trie not finalized (payloads must be grouped tuples)");
+                return -1;
+            }
+            Start *x = &sc->starts[sc->nstarts++];
+            x->node = Py_NewRef(node);
+            x->payload = Py_XNewRef(pl);
+            x->plen = (int)PyLong_AsLong(PyTuple_GET_ITEM(e, 1));
+            x->art = PyObject_IsTrue(PyTuple_GET_ITEM(e, 2));
+            x->leaf = PyDict_GET_SIZE(node) == 1 && pl != NULL;
+            if (PyErr_Occurred()) return -1;
+        }
+        for (int b = 0; b < 2; b++) {
+            uint64_t bit = bloom_bit(sc, sl.hash, b);
+            sc->bloom[bit >> 6] |= 1ULL << (bit & 63);
+        }
+        size_t i = (size_t)sl.hash & sc->mask;
+        while (sc->slots[i].hash != 0) i = (i + 1) & sc->mask;
+        sc->slots[i] = sl;
+    }
+    return 0;
+}
+
+static void Scanner_dealloc(Scanner *sc) {
+    for (Py_ssize_t i = 0; i < sc->nstarts; i++) {
+        Py_XDECREF(sc->starts[i].node);
+        Py_XDECREF(sc->starts[i].payload);
+    }
+    PyMem_Free(sc->starts);
+    PyMem_Free(sc->slots);
+    PyMem_Free(sc->bloom);
+    PyMem_Free(sc->key_pool);
+    PyMem_Free(sc->fmap_pool);
+    PyMem_Free(sc->fmap_off);
+    PyMem_Free(sc->fmap_len);
+    PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised, &sc->caps, &sc->article_before,
+                         &sc->s_event, &sc->s_date, &sc->s_head, &sc->s_place, &sc->s_core, &sc->s_actor,
+                         &sc->s_upper, &sc->s_isupper};
+    for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) Py_CLEAR(*refs[i]);
+    Py_TYPE(sc)->tp_free((PyObject *)sc);
+}
+
+static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
+    static char *names[] = {"root", "first", "fold_list", "payload_key", "prio", "cand", "capitalised",
+                            "article_before", NULL};
+    PyObject *root, *first, *fold_list, *payload_key, *prio, *cand, *cap, *artb;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!O!O!UO!OOO", names, &PyDict_Type, &root, &PyDict_Type, &first,
+                                     &PyList_Type, &fold_list, &payload_key, &PyDict_Type, &prio, &cand, &cap, &artb))
+        return NULL;
+    Scanner *sc = (Scanner *)type->tp_alloc(type, 0);
+    if (sc == NULL) return NULL;
+    sc->payload_key = Py_NewRef(payload_key);
+    sc->prio = Py_NewRef(prio);
+    sc->cand = Py_NewRef(cand);
+    sc->capitalised = Py_NewRef(cap);
+    sc->article_before = Py_NewRef(artb);
+    sc->caps = PyDict_New();
+    sc->s_event = PyUnicode_InternFromString("event");
+    sc->s_date = PyUnicode_InternFromString("date");
+    sc->s_head = PyUnicode_InternFromString("head");
+    sc->s_place = PyUnicode_InternFromString("place");
+    sc->s_core = PyUnicode_InternFromString("core");
+    sc->s_actor = PyUnicode_InternFromString("actor");
+    sc->s_upper = PyUnicode_InternFromString("upper");
+    sc->s_isupper = PyUnicode_InternFromString("isupper");
+    if (PyErr_Occurred() || build_fold(sc, fold_list) < 0 || build_first(sc, root, first) < 0) {
+        Py_DECREF(sc);
+        return NULL;
+    }
+    return (PyObject *)sc;
+}
+
+static PyObject *Scanner_clear(Scanner *sc, PyObject *unused) {
+    PyDict_Clear(sc->caps);
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef Scanner_methods[] = {
+    {"scan", (PyCFunction)Scanner_scan, METH_O,
+     "scan(text) -> (entity candidates, event/date candidates), exactly as scan_ref.scan(text, trie)"},
+    {"fold", (PyCFunction)Scanner_fold, METH_O, "fold(token) -> normalize.fold(token), from the same table"},
+    {"clear_caches", (PyCFunction)Scanner_clear, METH_NOARGS, "empty the capitalisation cache"},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject ScannerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "services.enrich._scan.Scanner",
+    .tp_basicsize = sizeof(Scanner),
+    .tp_dealloc = (destructor)Scanner_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "A finalized trie compiled for scanning (see services/enrich/scan_ref.py).",
+    .tp_methods = Scanner_methods,
+    .tp_new = Scanner_new,
+};
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "The compiled scanner (see _scan.c).", -1, NULL};
+
+PyMODINIT_FUNC PyInit__scan(void) {
+    for (Py_UCS4 c = 0; c < 0x800; c++) WORD[c] = (uint8_t)is_word_slow(c);
+    if (PyType_Ready(&ScannerType) < 0) return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL) return NULL;
+    if (PyModule_AddObjectRef(m, "Scanner", (PyObject *)&ScannerType) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
