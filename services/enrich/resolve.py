@@ -1,9 +1,13 @@
-"""From candidates to accepted ones: capitalisation, longest-match overlap (candidates come from scanner)."""
+"""From candidates to accepted ones: capitalisation, longest-match overlap (candidates come from scanner).
+
+`longest_ref` is the selection's specification; `longest` runs the same in C (_scan.c).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from services.enrich import _scan
 from services.enrich.matcher import _LEAD_ART_RE, Payload
 
 # Lower is stronger when two candidates of equal length overlap.
@@ -42,7 +46,15 @@ _NONFAC = ROLE_PRIORITY["nonfac"]
 _FAC_PRIOS = frozenset(ROLE_PRIORITY[r] for r in ("fac", "head", "core"))
 
 
+_FAC_MASK = sum(1 << p for p in _FAC_PRIOS)
+
+
 def longest(cands: list[Raw], size: int) -> list[Cand]:
+    """longest_ref(cands, size), compiled (_scan.c); the tests hold the two to identical output."""
+    return _scan.longest(cands, size, _NONFAC, _FAC_MASK, Cand)
+
+
+def longest_ref(cands: list[Raw], size: int) -> list[Cand]:
     """Greedy longest-first selection; identical spans of different roles may coexist.
 
     `size` is the text length: occupancy is a bytearray, so an overlap test is one C-level find().

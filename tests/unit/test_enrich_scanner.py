@@ -1,4 +1,5 @@
-"""The compiled scanner (_scan.c) against its specification (scan_ref.py): identical candidates, same order.
+"""The compiled scanner and selection (_scan.c) against their specifications (scan_ref.scan,
+resolve.longest_ref): identical candidates and identical selections, in the same order.
 
 Held on every dev-set and held-out passage, perturbed copies of them (case, tatweel, diacritics, Unicode
 hyphens/apostrophes/spaces, bidi marks, Arabic-Indic digits, presentation forms, glued punctuation), and
@@ -15,6 +16,7 @@ import pytest
 
 from services.enrich import scan_ref
 from services.enrich.normalize import _FOLD_LIST, fold
+from services.enrich.resolve import longest, longest_ref
 from services.enrich.scanner import compile_trie, scan
 from tests.unit.enrich_support import DEVSET, REPO, fixture_gazetteer, real_gazetteer
 
@@ -45,8 +47,12 @@ def _same(text: str, trie) -> None:
     got_ents, got_events = scan(text, trie)
     want_ents, want_events = scan_ref.scan(text, trie)
     assert got_ents == want_ents, text
-    assert [(c.start, c.end, c.role, c.payloads, c.ntokens) for c in got_events] == \
-        [(c.start, c.end, c.role, c.payloads, c.ntokens) for c in want_events], text
+    assert [_fields(c) for c in got_events] == [_fields(c) for c in want_events], text
+    assert [_fields(c) for c in longest(got_ents, len(text))] == [_fields(c) for c in longest_ref(want_ents, len(text))]
+
+
+def _fields(c) -> tuple:
+    return c.start, c.end, c.role, c.payloads, c.ntokens
 
 
 def test_compiled_scanner_equals_the_reference_on_the_labelled_passages_and_perturbed_copies() -> None:
@@ -108,3 +114,8 @@ def test_a_trie_that_is_not_finalized_is_refused_with_a_reason() -> None:
 ])
 def test_compiled_scanner_equals_the_reference_on_edge_cases(text: str) -> None:
     _same(text, real_gazetteer().trie)
+
+
+def test_compiled_selection_refuses_a_candidate_outside_the_text() -> None:
+    with pytest.raises(ValueError, match="outside the text"):
+        longest([(-3, -1, 3, 0, 0, 3, "place", (("place", "x", ""),), 1)], 2)
