@@ -33,14 +33,18 @@ typedef struct {
 } Slot;
 
 typedef struct {
+    Py_UCS4 *pool; /* fold replacements */
+    int32_t *off;  /* per code point < n: -1 = unchanged, else offset in pool */
+    uint8_t *len;
+    Py_ssize_t n;
+} FoldMap; /* str.translate(list) of normalize: an int entry keeps its code point, None deletes it */
+
+typedef struct {
     PyObject_HEAD
-    Py_UCS4 *fmap_pool; /* fold replacements */
-    int32_t *fmap_off;  /* per code point < fmap_n: -1 = unchanged, else offset in fmap_pool */
-    uint8_t *fmap_len;
-    Py_ssize_t fmap_n;
+    FoldMap fm;
     Slot *slots;
     size_t mask;        /* slots - 1 (a power of two) */
-    uint64_t *bloom;    /* first-token filter, bloom_mask + 1 bits */
+    uint64_t *bloom;    /* first-token filter, bloom_mask + 1 words */
     uint64_t bloom_mask;
     Py_UCS4 *key_pool;
     Start *starts;
@@ -157,16 +161,16 @@ typedef struct {
 #define FNV_PRIME 1099511628211ULL
 
 /* the fold of text[s:e] into b, and its hash */
-static int fold_into(Scanner *sc, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b) {
+static int fold_into(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b) {
     b->len = 0;
     uint64_t h = FNV_OFFSET;
     for (Py_ssize_t i = s; i < e; i++) {
         Py_UCS4 c = AT(t, i);
         const Py_UCS4 *rep = &c;
         Py_ssize_t n = 1;
-        if (c < (Py_UCS4)sc->fmap_n && sc->fmap_off[c] >= 0) {
-            rep = sc->fmap_pool + sc->fmap_off[c];
-            n = sc->fmap_len[c];
+        if (c < (Py_UCS4)fm->n && fm->off[c] >= 0) {
+            rep = fm->pool + fm->off[c];
+            n = fm->len[c];
         }
         if (b->len + n > b->cap) {
             Py_ssize_t cap = (b->len + n) * 2 + 16;
@@ -190,15 +194,13 @@ static inline uint64_t hash_ucs4(const Py_UCS4 *p, Py_ssize_t n) {
     return h | 1; /* 0 marks an empty slot */
 }
 
-/* two bits of the first-token filter (a Bloom filter small enough to stay in cache: most tokens start no
- * key, and the slot table is megabytes) */
-static inline uint64_t bloom_bit(const Scanner *sc, uint64_t h, int k) {
-    return (k ? (h >> 40) ^ (h >> 13) : h >> 3) & sc->bloom_mask;
-}
+/* The first-token filter: a blocked Bloom filter (two bits in one 64-bit word, so one cache line a token),
+ * small enough to stay in cache: most tokens start no key, and the slot table is megabytes. */
+static inline uint64_t bloom_bits(uint64_t h) { return 1ULL << ((h >> 52) & 63) | 1ULL << ((h >> 58) & 63); }
 
 static inline int bloom_has(const Scanner *sc, uint64_t h) {
-    uint64_t a = bloom_bit(sc, h, 0), b = bloom_bit(sc, h, 1);
-    return (sc->bloom[a >> 6] >> (a & 63) & 1) && (sc->bloom[b >> 6] >> (b & 63) & 1);
+    uint64_t want = bloom_bits(h);
+    return (sc->bloom[(h >> 7) & sc->bloom_mask] & want) == want;
 }
 
 static const Slot *lookup_first(Scanner *sc, const Buf *key) {
@@ -350,14 +352,14 @@ static int walk(Run *r, PyObject *node, Py_ssize_t st, Py_ssize_t end, int art) 
         Py_ssize_t ts, te;
         if (!next_token(&r->t, end, &ts, &te)) return 0;
         Py_ssize_t tok_end = te;
-        if (fold_into(sc, &r->t, ts, te, &r->b2) < 0) return -1;
+        if (fold_into(&sc->fm, &r->t, ts, te, &r->b2) < 0) return -1;
         PyObject *child = child_of(node, r->b2.buf, r->b2.len);
         if (child == NULL) {
             if (PyErr_Occurred()) return -1;
             if (r->b2.len >= 2 && r->b2.buf[0] == 0x0627 && r->b2.buf[1] == 0x0644) { /* ال: the key may lack it */
                 child = child_of(node, r->b2.buf + 2, r->b2.len - 2);
             } else if (possessive(&r->t, ts, te)) { /* Kurdistan Region's */
-                if (fold_into(sc, &r->t, ts, te - 2, &r->b2) < 0) return -1;
+                if (fold_into(&sc->fm, &r->t, ts, te - 2, &r->b2) < 0) return -1;
                 child = child_of(node, r->b2.buf, r->b2.len);
                 tok_end -= 2;
             }
@@ -394,11 +396,11 @@ static Py_ssize_t article_before(Run *r, Py_ssize_t s) {
 /* the starts of the token text[s:e] (scan_ref.starts): up to two slots (the token, then without 's) */
 static int token_starts(Run *r, Py_ssize_t s, Py_ssize_t e, const Slot *found[2], int cut[2]) {
     int n = 0;
-    if (fold_into(r->sc, &r->t, s, e, &r->b1) < 0) return -1;
+    if (fold_into(&r->sc->fm, &r->t, s, e, &r->b1) < 0) return -1;
     const Slot *sl = lookup_first(r->sc, &r->b1);
     if (sl != NULL) { found[n] = sl; cut[n++] = 0; }
     if (possessive(&r->t, s, e)) {
-        if (fold_into(r->sc, &r->t, s, e - 2, &r->b1) < 0) return -1;
+        if (fold_into(&r->sc->fm, &r->t, s, e - 2, &r->b1) < 0) return -1;
         sl = lookup_first(r->sc, &r->b1);
         if (sl != NULL) { found[n] = sl; cut[n++] = 2; }
     }
@@ -470,7 +472,7 @@ static PyObject *Scanner_fold(Scanner *sc, PyObject *token) {
     }
     Text t = {PyUnicode_KIND(token), PyUnicode_DATA(token), PyUnicode_GET_LENGTH(token)};
     Buf b = {0};
-    PyObject *out = fold_into(sc, &t, 0, t.n, &b) < 0 ? NULL : buf_str(&b);
+    PyObject *out = fold_into(&sc->fm, &t, 0, t.n, &b) < 0 ? NULL : buf_str(&b);
     PyMem_Free(b.buf);
     return out;
 }
@@ -606,29 +608,29 @@ done:
 
 /* ---- construction ------------------------------------------------------------------------------- */
 
-static int build_fold(Scanner *sc, PyObject *fold_list) {
+static int build_fold(FoldMap *fm, PyObject *fold_list) {
     Py_ssize_t n = PyList_GET_SIZE(fold_list), pool = 0, used = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *v = PyList_GET_ITEM(fold_list, i);
         if (PyUnicode_Check(v)) pool += PyUnicode_GET_LENGTH(v);
     }
-    sc->fmap_n = n;
-    sc->fmap_off = PyMem_Malloc((size_t)n * sizeof(int32_t));
-    sc->fmap_len = PyMem_Malloc((size_t)n);
-    sc->fmap_pool = PyMem_Malloc((size_t)(pool + 1) * sizeof(Py_UCS4));
-    if (!sc->fmap_off || !sc->fmap_len || !sc->fmap_pool) { PyErr_NoMemory(); return -1; }
+    fm->n = n;
+    fm->off = PyMem_Malloc((size_t)n * sizeof(int32_t));
+    fm->len = PyMem_Malloc((size_t)n);
+    fm->pool = PyMem_Malloc((size_t)(pool + 1) * sizeof(Py_UCS4));
+    if (!fm->off || !fm->len || !fm->pool) { PyErr_NoMemory(); return -1; }
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *v = PyList_GET_ITEM(fold_list, i);
-        sc->fmap_off[i] = -1;
-        sc->fmap_len[i] = 0;
+        fm->off[i] = -1;
+        fm->len[i] = 0;
         if (v == Py_None) { /* deleted */
-            sc->fmap_off[i] = (int32_t)used;
+            fm->off[i] = (int32_t)used;
         } else if (PyUnicode_Check(v)) {
             Py_ssize_t len = PyUnicode_GET_LENGTH(v);
             if (len > 255) { PyErr_SetString(PyExc_ValueError, "fold replacement too long"); return -1; }
-            sc->fmap_off[i] = (int32_t)used;
-            sc->fmap_len[i] = (uint8_t)len;
-            for (Py_ssize_t j = 0; j < len; j++) sc->fmap_pool[used++] = PyUnicode_READ_CHAR(v, j);
+            fm->off[i] = (int32_t)used;
+            fm->len[i] = (uint8_t)len;
+            for (Py_ssize_t j = 0; j < len; j++) fm->pool[used++] = PyUnicode_READ_CHAR(v, j);
         } else if (!PyLong_Check(v) || PyLong_AsSsize_t(v) != i) {
             PyErr_SetString(PyExc_ValueError, "fold table: an int entry must be its own code point");
             return -1;
@@ -654,10 +656,10 @@ static int build_first(Scanner *sc, PyObject *root, PyObject *first) {
     sc->slots = PyMem_Calloc(size, sizeof(Slot));
     sc->key_pool = PyMem_Malloc((size_t)(pool + 1) * sizeof(Py_UCS4));
     sc->starts = PyMem_Calloc((size_t)nst + 1, sizeof(Start));
-    uint64_t bits = 1 << 16;
-    while (bits < (uint64_t)nkeys * 16) bits <<= 1; /* >= 16 bits a key, 2 set: ~1.4 % false positives */
-    sc->bloom_mask = bits - 1;
-    sc->bloom = PyMem_Calloc((size_t)(bits / 64), sizeof(uint64_t));
+    uint64_t words = 1 << 10;
+    while (words * 64 < (uint64_t)nkeys * 12) words <<= 1; /* >= 12 bits a key (128 KB here): ~3 % false hits */
+    sc->bloom_mask = words - 1;
+    sc->bloom = PyMem_Calloc((size_t)words, sizeof(uint64_t));
     if (!sc->slots || !sc->key_pool || !sc->starts || !sc->bloom) { PyErr_NoMemory(); return -1; }
     Py_ssize_t used = 0;
     pos = 0;
@@ -690,15 +692,18 @@ static int build_first(Scanner *sc, PyObject *root, PyObject *first) {
             x->leaf = PyDict_GET_SIZE(node) == 1 && pl != NULL;
             if (PyErr_Occurred()) return -1;
         }
-        for (int b = 0; b < 2; b++) {
-            uint64_t bit = bloom_bit(sc, sl.hash, b);
-            sc->bloom[bit >> 6] |= 1ULL << (bit & 63);
-        }
+        sc->bloom[(sl.hash >> 7) & sc->bloom_mask] |= bloom_bits(sl.hash);
         size_t i = (size_t)sl.hash & sc->mask;
         while (sc->slots[i].hash != 0) i = (i + 1) & sc->mask;
         sc->slots[i] = sl;
     }
     return 0;
+}
+
+static void free_fold(FoldMap *fm) {
+    PyMem_Free(fm->pool);
+    PyMem_Free(fm->off);
+    PyMem_Free(fm->len);
 }
 
 static void Scanner_dealloc(Scanner *sc) {
@@ -710,9 +715,7 @@ static void Scanner_dealloc(Scanner *sc) {
     PyMem_Free(sc->slots);
     PyMem_Free(sc->bloom);
     PyMem_Free(sc->key_pool);
-    PyMem_Free(sc->fmap_pool);
-    PyMem_Free(sc->fmap_off);
-    PyMem_Free(sc->fmap_len);
+    free_fold(&sc->fm);
     PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised, &sc->caps, &sc->article_before,
                          &sc->s_event, &sc->s_date, &sc->s_head, &sc->s_place, &sc->s_core, &sc->s_actor,
                          &sc->s_upper, &sc->s_isupper};
@@ -743,7 +746,7 @@ static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     sc->s_actor = PyUnicode_InternFromString("actor");
     sc->s_upper = PyUnicode_InternFromString("upper");
     sc->s_isupper = PyUnicode_InternFromString("isupper");
-    if (PyErr_Occurred() || build_fold(sc, fold_list) < 0 || build_first(sc, root, first) < 0) {
+    if (PyErr_Occurred() || build_fold(&sc->fm, fold_list) < 0 || build_first(sc, root, first) < 0) {
         Py_DECREF(sc);
         return NULL;
     }
@@ -780,15 +783,61 @@ static PyMethodDef module_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* ---- FoldTable: normalize's folds of whole strings -------------------------------------------- */
+
+typedef struct {
+    PyObject_HEAD
+    FoldMap fm;
+} FoldTable;
+
+static PyObject *FoldTable_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
+    PyObject *fold_list;
+    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &fold_list)) return NULL;
+    FoldTable *ft = (FoldTable *)type->tp_alloc(type, 0);
+    if (ft == NULL) return NULL;
+    if (build_fold(&ft->fm, fold_list) < 0) {
+        Py_DECREF(ft);
+        return NULL;
+    }
+    return (PyObject *)ft;
+}
+
+static void FoldTable_dealloc(FoldTable *ft) {
+    free_fold(&ft->fm);
+    Py_TYPE(ft)->tp_free((PyObject *)ft);
+}
+
+static PyObject *FoldTable_call(FoldTable *ft, PyObject *args, PyObject *kw) {
+    PyObject *text;
+    if (!PyArg_ParseTuple(args, "U", &text)) return NULL;
+    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
+    Buf b = {0};
+    PyObject *out = fold_into(&ft->fm, &t, 0, t.n, &b) < 0 ? NULL : buf_str(&b);
+    PyMem_Free(b.buf);
+    return out;
+}
+
+static PyTypeObject FoldTableType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "services.enrich._scan.FoldTable",
+    .tp_basicsize = sizeof(FoldTable),
+    .tp_dealloc = (destructor)FoldTable_dealloc,
+    .tp_call = (ternaryfunc)FoldTable_call,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "FoldTable(table)(text) == text.translate(table) for a list table of int (kept), str or None.",
+    .tp_new = FoldTable_new,
+};
+
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "The compiled scanner (see _scan.c).", -1,
                                     module_methods};
 
 PyMODINIT_FUNC PyInit__scan(void) {
     for (Py_UCS4 c = 0; c < 0x800; c++) WORD[c] = (uint8_t)is_word_slow(c);
-    if (PyType_Ready(&ScannerType) < 0) return NULL;
+    if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&FoldTableType) < 0) return NULL;
     PyObject *m = PyModule_Create(&module);
     if (m == NULL) return NULL;
-    if (PyModule_AddObjectRef(m, "Scanner", (PyObject *)&ScannerType) < 0) {
+    if (PyModule_AddObjectRef(m, "Scanner", (PyObject *)&ScannerType) < 0 ||
+        PyModule_AddObjectRef(m, "FoldTable", (PyObject *)&FoldTableType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

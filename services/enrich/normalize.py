@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from services.enrich._scan import FoldTable
+
 IGN = "\u0640"  # tatweel: stands in for every ignorable character, stripped by clean()
 APOS = "'"
 
@@ -134,12 +136,6 @@ for _cp, _v in _FOLD_MAP.items():
     _FOLD_LIST[_cp] = _v
 
 
-# The same fold as one str.replace per distinct character the table changes, for a character whose
-# replacement holds no character the table changes (so the order of the replacements does not matter).
-_REPLACE = {chr(cp): v or "" for cp, v in _FOLD_MAP.items()}
-_REPLACE_SAFE = frozenset(ch for ch, v in _REPLACE.items() if not any(ord(c) in _FOLD_MAP for c in v))
-
-
 def fold_many_cached(tokens: list[str]) -> list[str]:
     """fold_many(tokens), each fold then in fold()'s cache (bounded like it)."""
     out = fold_many(tokens)
@@ -150,49 +146,33 @@ def fold_many_cached(tokens: list[str]) -> list[str]:
 
 
 def fold_many(tokens: list[str]) -> list[str]:
-    """[fold(t) for t in tokens] in a few C-level passes (tokens never contain NUL). ASCII text goes
-    through str.translate (its ASCII fast path); other text (Arabic) has a handful of distinct characters
-    to change, one str.replace each, which is about twice as fast as translate() reading every character's
-    entry."""
+    """[fold(t) for t in tokens] in one compiled pass (tokens never contain NUL, which folds to itself)."""
     if not tokens:
         return []
-    joined = "\0".join(tokens)
-    if not joined.isascii():
-        found = set(_FOLD_OR_CLEAN_RE.findall(joined))
-        if found <= _REPLACE_SAFE:
-            for ch in found:
-                joined = joined.replace(ch, _REPLACE[ch])
-            return joined.split("\0")
-    return joined.translate(_FOLD_LIST).split("\0")
+    return _fold_tokens("\0".join(tokens)).split("\0")
+
+
+# fold_text() as one list-indexed translation, compiled (_scan.FoldTable): the table's values with IGN
+# dropped (a value left empty deletes its character), and IGN itself deleted; apostrophes are kept.
+_TEXT_LIST: list[int | str | None] = list(range(max(TABLE) + 1))
+for _cp, _v in TABLE.items():
+    _TEXT_LIST[_cp] = _v.replace(IGN, "") or None
+_TEXT_LIST[ord(IGN)] = None
+_fold_text = FoldTable(_TEXT_LIST)
+_fold_tokens = FoldTable(_FOLD_LIST)
 
 
 def fold_text(text: str) -> str:
-    """Normalise a whole string (aliases, tests); length may change, offsets are not kept."""
-    return text.translate(TABLE).replace(IGN, "")
+    """Normalise a whole string (aliases, date windows, tests); length may change, offsets are not kept.
+    Equal to text.translate(TABLE).replace(IGN, "") (a unit test checks every code point)."""
+    return _fold_text(text)
 
 
-_PIECES: dict[str, str] = {}
-_PIECES_MAX = 100_000
-
-
-def fold_spaced(text: str) -> str:
-    """fold_text(text), folding each space-separated piece once (cached, bounded): folding maps each
-    character on its own and leaves the space alone, so it commutes with splitting on spaces."""
-    parts = text.split(" ")
-    try:
-        return " ".join(map(_PIECES.__getitem__, parts))
-    except KeyError:
-        if len(_PIECES) >= _PIECES_MAX:
-            _PIECES.clear()
-        for p in parts:
-            if p not in _PIECES:
-                _PIECES[p] = fold_text(p)
-        return " ".join(map(_PIECES.__getitem__, parts))
+fold_spaced = fold_text  # was a per-piece cached fold_text; the compiled fold needs no cache
 
 
 def clear_caches() -> None:
     _CACHE.clear()
-    _PIECES.clear()
 
 
 def clean(token: str) -> str:

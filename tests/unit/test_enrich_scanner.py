@@ -119,3 +119,13 @@ def test_compiled_scanner_equals_the_reference_on_edge_cases(text: str) -> None:
 def test_compiled_selection_refuses_a_candidate_outside_the_text() -> None:
     with pytest.raises(ValueError, match="outside the text"):
         longest([(-3, -1, 3, 0, 0, 3, "place", (("place", "x", ""),), 1)], 2)
+
+
+def test_compiled_fold_text_and_fold_many_equal_their_definitions_on_every_code_point() -> None:
+    from services.enrich.normalize import IGN, TABLE, fold_many, fold_text
+
+    every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    assert fold_text(every) == every.translate(TABLE).replace(IGN, "")
+    assert fold_text("") == ""
+    chunks = [every[i : i + 7] for i in range(1, 70_000, 7)]  # tokens hold no NUL + ["", "Sina'a", "مخيمـ"]
+    assert fold_many(chunks) == [c.translate(_FOLD_LIST) for c in chunks]
