@@ -320,9 +320,22 @@ static int add(Run *r, Py_ssize_t start, Py_ssize_t end, PyObject *groups, long 
             if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, role);
             return -1;
         }
-        PyObject *tup = Py_BuildValue("(nlOnnnONl)", start - end, -ntok, prio, start, PyList_GET_SIZE(r->ents),
-                                      end, role, pls, ntok); /* N: steals pls */
-        if (tup == NULL) return -1;
+        PyObject *tup = PyTuple_New(9); /* resolve.Raw */
+        if (tup == NULL) { Py_DECREF(pls); return -1; }
+        PyObject *ints[6] = {PyLong_FromSsize_t(start - end), PyLong_FromLong(-ntok), PyLong_FromSsize_t(start),
+                             PyLong_FromSsize_t(PyList_GET_SIZE(r->ents)), PyLong_FromSsize_t(end),
+                             PyLong_FromLong(ntok)};
+        PyTuple_SET_ITEM(tup, 0, ints[0]);
+        PyTuple_SET_ITEM(tup, 1, ints[1]);
+        PyTuple_SET_ITEM(tup, 2, Py_NewRef(prio));
+        PyTuple_SET_ITEM(tup, 3, ints[2]);
+        PyTuple_SET_ITEM(tup, 4, ints[3]);
+        PyTuple_SET_ITEM(tup, 5, ints[4]);
+        PyTuple_SET_ITEM(tup, 6, Py_NewRef(role));
+        PyTuple_SET_ITEM(tup, 7, pls); /* the tuple owns it now */
+        PyTuple_SET_ITEM(tup, 8, ints[5]);
+        for (int i = 0; i < 6; i++)
+            if (ints[i] == NULL) { Py_DECREF(tup); return -1; }
         int rc = PyList_Append(r->ents, tup);
         Py_DECREF(tup);
         if (rc < 0) return -1;
