@@ -93,7 +93,8 @@ typedef struct {
     Py_ssize_t n;
 } Text;
 
-#define AT(t, i) PyUnicode_READ((t)->kind, (t)->data, (i))
+/* the scanner reads a UCS4 copy of the text (Scanner_scan makes it): no kind test per character */
+#define AT(t, i) (((const Py_UCS4 *)(t)->data)[i])
 
 /* TOKEN_RE at i (text[i] is a word character): [W]+(?:[A][W]+)*; returns the token's end */
 static Py_ssize_t token_end(const Text *t, Py_ssize_t i) {
@@ -135,7 +136,9 @@ static int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *t
         }
         if (r > q + 2) s = tail(t, r);
     }
-    for (int k = 0; s < 0 && HYPHENED[k]; k++) {
+    Py_UCS4 c0 = q < t->n ? AT(t, q) : 0; /* every assimilated article starts with a, e or u */
+    int may = ci(c0, 'a') || ci(c0, 'e') || ci(c0, 'u');
+    for (int k = 0; may && s < 0 && HYPHENED[k]; k++) {
         const char *a = HYPHENED[k];
         Py_ssize_t len = a[2] ? 3 : 2, j = 0;
         if (q + len >= t->n) continue;
@@ -161,29 +164,57 @@ typedef struct {
 #define FNV_PRIME 1099511628211ULL
 
 /* the fold of text[s:e] into b, and its hash */
-static int fold_into(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b) {
-    b->len = 0;
-    uint64_t h = FNV_OFFSET;
-    for (Py_ssize_t i = s; i < e; i++) {
-        Py_UCS4 c = AT(t, i);
-        const Py_UCS4 *rep = &c;
-        Py_ssize_t n = 1;
-        if (c < (Py_UCS4)fm->n && fm->off[c] >= 0) {
-            rep = fm->pool + fm->off[c];
-            n = fm->len[c];
-        }
-        if (b->len + n > b->cap) {
-            Py_ssize_t cap = (b->len + n) * 2 + 16;
-            Py_UCS4 *nb = PyMem_Realloc(b->buf, (size_t)cap * sizeof(Py_UCS4));
-            if (nb == NULL) { PyErr_NoMemory(); return -1; }
-            b->buf = nb;
-            b->cap = cap;
-        }
-        for (Py_ssize_t j = 0; j < n; j++) {
-            b->buf[b->len++] = rep[j];
-            h = (h ^ rep[j]) * FNV_PRIME;
-        }
+/* room for `more` code points after the first `used` of b */
+static int buf_reserve(Buf *b, Py_ssize_t used, Py_ssize_t more) {
+    if (used + more <= b->cap) return 0;
+    Py_ssize_t cap = (used + more) * 2 + 16;
+    Py_UCS4 *nb = PyMem_Realloc(b->buf, (size_t)cap * sizeof(Py_UCS4));
+    if (nb == NULL) {
+        PyErr_NoMemory();
+        return -1;
     }
+    b->buf = nb;
+    b->cap = cap;
+    return 0;
+}
+
+static int fold_into(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b) {
+    /* one slot per character is reserved; only a replacement longer than one character tests for room */
+    if (buf_reserve(b, 0, e - s) < 0) return -1;
+    uint64_t h = FNV_OFFSET;
+    Py_UCS4 *out = b->buf;
+    const Py_ssize_t n = fm->n;
+    const int32_t *off = fm->off;
+/* one loop per string kind, so the kind is not tested on every character */
+#define FOLD_LOOP(T)                                                                                    \
+    for (const T *p = (const T *)t->data + s, *end = (const T *)t->data + e; p < end; p++) {            \
+        Py_UCS4 c = *p;                                                                                 \
+        if ((Py_ssize_t)c < n && off[c] >= 0) {                                                         \
+            const Py_UCS4 *rep = fm->pool + off[c];                                                     \
+            int k = fm->len[c];                                                                         \
+            if (k > 1) {                                                                                \
+                Py_ssize_t used = out - b->buf;                                                         \
+                if (buf_reserve(b, used, k + (end - p)) < 0) return -1;                                 \
+                out = b->buf + used;                                                                    \
+            }                                                                                           \
+            for (int j = 0; j < k; j++) {                                                               \
+                *out++ = rep[j];                                                                        \
+                h = (h ^ rep[j]) * FNV_PRIME;                                                           \
+            }                                                                                           \
+        } else {                                                                                        \
+            *out++ = c;                                                                                 \
+            h = (h ^ c) * FNV_PRIME;                                                                    \
+        }                                                                                               \
+    }
+    if (t->kind == PyUnicode_1BYTE_KIND) {
+        FOLD_LOOP(Py_UCS1)
+    } else if (t->kind == PyUnicode_2BYTE_KIND) {
+        FOLD_LOOP(Py_UCS2)
+    } else {
+        FOLD_LOOP(Py_UCS4)
+    }
+#undef FOLD_LOOP
+    b->len = out - b->buf;
     b->hash = h | 1;
     return 0;
 }
@@ -456,8 +487,10 @@ static PyObject *Scanner_scan(Scanner *sc, PyObject *text) {
         return NULL;
     }
     Run r = {.sc = sc, .text = text};
-    r.t.kind = PyUnicode_KIND(text);
-    r.t.data = PyUnicode_DATA(text);
+    Py_UCS4 *u = PyUnicode_AsUCS4Copy(text);
+    if (u == NULL) return NULL;
+    r.t.kind = PyUnicode_4BYTE_KIND;
+    r.t.data = u;
     r.t.n = PyUnicode_GET_LENGTH(text);
     r.ents = PyList_New(0);
     r.events = PyList_New(0);
@@ -475,6 +508,7 @@ done:
     Py_XDECREF(r.events);
     PyMem_Free(r.b1.buf);
     PyMem_Free(r.b2.buf);
+    PyMem_Free(u);
     return out;
 }
 
