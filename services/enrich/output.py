@@ -2,82 +2,49 @@
 
 Everything here comes from the engine itself (offsets it computed, entries the gazetteer validated at
 load time), so re-validating ~80 mentions per article with pydantic would only spend time (~1 µs
-each). An instance is made the way `model_construct` makes one, without its per-field loop: the
-values dict must hold every field of the model, in the model's field order (pydantic serialises in
-the dict's order) and with the field's own type (a float stays a float). The unit tests
+each). An instance is made the way `model_construct` makes one, without its per-field loop, by a
+compiled maker (_scan.Maker): the values are given positionally in the model's field order (pydantic
+serialises in that order) and with the field's own type (a float stays a float). The unit tests
 (test_enrich_output.py) check that engine output survives the strict model unchanged. Anything that
 comes from outside (HTTP bodies, stored rows) is still validated with `Annotation.model_validate`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any, TypeVar
+from typing import TypeVar, cast
 
 from pydantic import BaseModel
 
+from services.enrich._scan import Maker
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
 _M = TypeVar("_M", bound=BaseModel)
-# BaseModel's own slots, set through their descriptors (what model_construct sets, minus its name lookups)
-_new = object.__new__
-_set_dict = BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+# BaseModel's own slots, set through their descriptors (what model_construct sets)
+_SLOTS = tuple(BaseModel.__dict__[k] for k in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__",
+                                                 "__pydantic_private__"))
 
 
-def _make(cls: type[_M], values: dict[str, Any]) -> _M:
-    m = _new(cls)
-    _set_dict(m, values)
-    _set_fields_set(m, _FIELDS[cls].copy())  # == set(values): every field, always the same names
-    _set_extra(m, None)
-    _set_private(m, None)
-    return m
+def _maker(cls: type[_M]) -> Callable[..., _M]:
+    names = tuple(cls.model_fields)
+    return cast(Callable[..., _M], Maker(cls, names, set(names), _SLOTS))
 
 
-_FIELDS: dict[type, set[str]] = {
-    cls: set(cls.model_fields) for cls in (FacilityMention, PlaceMention, ActorMention, EventTypeMention, Annotation)
-}
+_facility = _maker(FacilityMention)
+_place = _maker(PlaceMention)
+_actor = _maker(ActorMention)
+_event_type = _maker(EventTypeMention)
+_annotation = _maker(Annotation)
 
-
-def facility(
-    surface: str, start: int, end: int, id: str, canonical: str, confidence: float,
-    country: str | None, lat: float | None, lon: float | None, admin1: str | None, kind: str,
-) -> FacilityMention:
-    return _make(FacilityMention, {
-        "surface": surface, "start": start, "end": end, "id": id, "canonical": canonical,
-        "confidence": confidence, "country": country, "lat": lat, "lon": lon, "admin1": admin1, "kind": kind,
-    })
-
-
-def place(
-    surface: str, start: int, end: int, id: str, canonical: str, confidence: float,
-    country: str | None, lat: float | None, lon: float | None, admin1: str | None,
-) -> PlaceMention:
-    return _make(PlaceMention, {
-        "surface": surface, "start": start, "end": end, "id": id, "canonical": canonical,
-        "confidence": confidence, "country": country, "lat": lat, "lon": lon, "admin1": admin1,
-    })
-
-
-def actor(surface: str, start: int, end: int, id: str, canonical: str, confidence: float) -> ActorMention:
-    return _make(ActorMention, {
-        "surface": surface, "start": start, "end": end, "id": id, "canonical": canonical, "confidence": confidence,
-    })
-
-
-def event_type(type: str, surface: str, start: int, end: int, confidence: float) -> EventTypeMention:
-    return _make(EventTypeMention, {
-        "type": type, "surface": surface, "start": start, "end": end, "confidence": confidence,
-    })
-
-
-def annotation(
-    lang: str, places: list[PlaceMention], facilities: list[FacilityMention], actors: list[ActorMention],
-    event_types: list[EventTypeMention], event_date: date | None, alert: bool,
-) -> Annotation:
-    return _make(Annotation, {
-        "lang": lang, "places": places, "facilities": facilities, "actors": actors,
-        "event_types": event_types, "event_date": event_date, "alert": alert,
-    })
+# What the engine calls: positional values in each model's field order (shared/annotation.py)
+facility: Callable[[str, int, int, str, str, float, str | None, float | None, float | None, str | None, str],
+                   FacilityMention] = _facility
+place: Callable[[str, int, int, str, str, float, str | None, float | None, float | None, str | None],
+                PlaceMention] = _place
+actor: Callable[[str, int, int, str, str, float], ActorMention] = _actor
+event_type: Callable[[str, str, int, int, float], EventTypeMention] = _event_type
+annotation: Callable[
+    [str, list[PlaceMention], list[FacilityMention], list[ActorMention], list[EventTypeMention], date | None, bool],
+    Annotation,
+] = _annotation

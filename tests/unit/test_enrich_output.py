@@ -63,3 +63,13 @@ def test_built_models_are_frozen_and_copyable() -> None:
     g = f.model_copy(update={"start": 1})
     assert (g.start, f.start) == (1, 0)
     assert f.model_fields_set == set(FacilityMention.model_fields)
+
+
+def test_each_built_model_has_its_own_fields_set_and_a_wrong_arity_is_refused() -> None:
+    a = output.actor("ISIS", 0, 4, "act:isis", "Islamic State", 0.9)
+    b = output.actor("SDF", 5, 8, "act:sdf", "Syrian Democratic Forces", 0.9)
+    assert a.model_fields_set is not b.model_fields_set
+    assert a.model_dump() == {"surface": "ISIS", "start": 0, "end": 4, "id": "act:isis",
+                              "canonical": "Islamic State", "confidence": 0.9}
+    with pytest.raises(TypeError, match="6 positional values"):
+        output.actor("ISIS", 0, 4)  # type: ignore[call-arg]
