@@ -14,8 +14,8 @@ BENCH_STAMP := $(VENV)/.installed-bench
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-# setup.py builds the compiled scanner (services/enrich/_scan.c, needs a C compiler): rebuilt when it changes
-$(STAMP): pyproject.toml setup.py services/enrich/_scan.c
+# setup.py builds the engine's compiled parts (services/enrich/native/, needs a C compiler): rebuilt when they change
+$(STAMP): pyproject.toml setup.py $(wildcard services/enrich/native/*.c services/enrich/native/*.h)
 	@test -n "$(PYTHON)" || { echo "Python >= 3.11 is required (none found on PATH)"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip

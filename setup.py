@@ -1,4 +1,7 @@
-"""Build hook for the one compiled module, the scanner (services/enrich/_scan.c); metadata is in pyproject.toml."""
+"""Build hook for the one compiled module, services.enrich._scan (services/enrich/native/); metadata is in
+pyproject.toml."""
+
+from pathlib import Path
 
 from setuptools import Extension, setup
 
@@ -6,7 +9,8 @@ setup(
     ext_modules=[
         Extension(
             "services.enrich._scan",
-            ["services/enrich/_scan.c"],
+            sorted(str(p) for p in Path("services/enrich/native").glob("*.c")),
+            depends=["services/enrich/native/native.h"],
             extra_compile_args=["-O2", "-std=c11", "-Wall", "-Wextra", "-Wno-unused-parameter",
                                 "-Wno-missing-field-initializers"],
         )

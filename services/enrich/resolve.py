@@ -1,6 +1,6 @@
 """From candidates to accepted ones: capitalisation, longest-match overlap (candidates come from scanner).
 
-`longest_ref` is the selection's specification; `longest` runs the same in C (_scan.c).
+`longest_ref` is the selection's specification; `longest` runs the same in C (native/select.c).
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ _FAC_MASK = sum(1 << p for p in _FAC_PRIOS)
 
 
 def longest(cands: list[Raw], size: int) -> list[Cand]:
-    """longest_ref(cands, size), compiled (_scan.c); the tests hold the two to identical output."""
+    """longest_ref(cands, size), compiled (native/select.c); the tests hold the two to identical output."""
     return _scan.longest(cands, size, _NONFAC, _FAC_MASK, Cand)
 
 

@@ -1,6 +1,6 @@
 """Scan a text against the gazetteer trie: every key match, all lengths, all starts.
 
-The engine runs the compiled scanner (`_scan.c`, built with the package); `scan_ref.py` is its
+The engine runs the compiled scanner (`native/scanner.c`, built with the package as `_scan`); `scan_ref.py` is its
 specification in plain Python, and the tests hold the two to identical candidates in identical order.
 A trie is compiled once, after `Trie.finalize()` (compile.py does it at load, so start-up pays for it).
 """

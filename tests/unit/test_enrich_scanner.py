@@ -1,4 +1,4 @@
-"""The compiled scanner and selection (_scan.c) against their specifications (scan_ref.scan,
+"""The compiled scanner and selection (services/enrich/native/) against their specifications (scan_ref.scan,
 resolve.longest_ref): identical candidates and identical selections, in the same order.
 
 Held on every dev-set and held-out passage, perturbed copies of them (case, tatweel, diacritics, Unicode

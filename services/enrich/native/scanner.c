@@ -10,13 +10,7 @@
  * Rare paths call back into Python: capitalisation of English names (resolve.capitalised, cached in a
  * dict), an English article before a name (scan_ref.article_before, after the same cheap test).
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
-#include <stdint.h>
-#include <string.h>
-
-#define LATIN_END 0x250 /* a code point below it is Latin (digits included), as in the Python engine */
-#define CAPS_MAX 100000
+#include "native.h"
 
 typedef struct {
     PyObject *node;    /* trie node (dict), strong reference */
@@ -33,13 +27,6 @@ typedef struct {
 } Slot;
 
 typedef struct {
-    Py_UCS4 *pool; /* fold replacements */
-    int32_t *off;  /* per code point < n: -1 = unchanged, else offset in pool */
-    uint8_t *len;
-    Py_ssize_t n;
-} FoldMap; /* str.translate(list) of normalize: an int entry keeps its code point, None deletes it */
-
-typedef struct {
     PyObject_HEAD
     FoldMap fm;
     Slot *slots;
@@ -53,48 +40,6 @@ typedef struct {
     PyObject *s_event, *s_date, *s_head, *s_place, *s_core, *s_actor, *s_upper, *s_isupper;
 } Scanner;
 
-/* ---- character classes (normalize.TOKEN_RE, matcher.NEXT_RE) ---------------------------------- */
-
-static inline int is_hyphen(Py_UCS4 c) { /* "-" + normalize._HYPHENS */
-    switch (c) {
-    case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2043:
-    case 0x2212: case 0xfe58: case 0xfe63: case 0xff0d: case 0x05be: case 0x1806: return 1;
-    default: return 0;
-    }
-}
-
-static inline int is_apos(Py_UCS4 c) { /* normalize._A */
-    switch (c) {
-    case '\'': case 0x2019: case 0x2018: case 0x02bc: case 0x0060: case 0x00b4: case 0x2032: case 0x02bb: return 1;
-    default: return 0;
-    }
-}
-
-static inline int is_quote(Py_UCS4 c) { return is_apos(c) || c == 0x02bf || c == 0x02be; } /* matcher._QUOTES */
-
-static uint8_t WORD[0x800]; /* is_word() of the code points below U+0800 (Latin, Arabic), filled at import */
-
-static inline int is_word_slow(Py_UCS4 c) { /* normalize._W: \w plus combining marks and joiners */
-    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) ||
-        c == 0x0670 || (c >= 0x06d6 && c <= 0x06ed) || c == 0x200c || c == 0x200d || c == 0x00ad)
-        return 1;
-    return Py_UNICODE_ISALNUM(c);
-}
-
-static inline int is_word(Py_UCS4 c) { return c < 0x800 ? WORD[c] : is_word_slow(c); }
-
-/* (?i:x) for the ASCII letter x, as Python's re reads it ("s" also matches U+017F, long s) */
-static inline int ci(Py_UCS4 c, char x) { return c == (Py_UCS4)x || c == (Py_UCS4)(x - 32) || (x == 's' && c == 0x17f); }
-
-typedef struct {
-    int kind;
-    const void *data;
-    Py_ssize_t n;
-} Text;
-
-/* the scanner reads a UCS4 copy of the text (Scanner_scan makes it): no kind test per character */
-#define AT(t, i) (((const Py_UCS4 *)(t)->data)[i])
 
 /* TOKEN_RE at i (text[i] is a word character): [W]+(?:[A][W]+)*; returns the token's end */
 static Py_ssize_t token_end(const Text *t, Py_ssize_t i) {
@@ -152,72 +97,6 @@ static int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *t
     return 1;
 }
 
-/* ---- folding ----------------------------------------------------------------------------------- */
-
-typedef struct {
-    Py_UCS4 *buf;
-    Py_ssize_t len, cap;
-    uint64_t hash; /* of buf[:len], see hash_ucs4 */
-} Buf;
-
-#define FNV_OFFSET 1469598103934665603ULL
-#define FNV_PRIME 1099511628211ULL
-
-/* the fold of text[s:e] into b, and its hash */
-/* room for `more` code points after the first `used` of b */
-static int buf_reserve(Buf *b, Py_ssize_t used, Py_ssize_t more) {
-    if (used + more <= b->cap) return 0;
-    Py_ssize_t cap = (used + more) * 2 + 16;
-    Py_UCS4 *nb = PyMem_Realloc(b->buf, (size_t)cap * sizeof(Py_UCS4));
-    if (nb == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    b->buf = nb;
-    b->cap = cap;
-    return 0;
-}
-
-static int fold_into(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b) {
-    /* one slot per character is reserved; only a replacement longer than one character tests for room */
-    if (buf_reserve(b, 0, e - s) < 0) return -1;
-    uint64_t h = FNV_OFFSET;
-    Py_UCS4 *out = b->buf;
-    const Py_ssize_t n = fm->n;
-    const int32_t *off = fm->off;
-/* one loop per string kind, so the kind is not tested on every character */
-#define FOLD_LOOP(T)                                                                                    \
-    for (const T *p = (const T *)t->data + s, *end = (const T *)t->data + e; p < end; p++) {            \
-        Py_UCS4 c = *p;                                                                                 \
-        if ((Py_ssize_t)c < n && off[c] >= 0) {                                                         \
-            const Py_UCS4 *rep = fm->pool + off[c];                                                     \
-            int k = fm->len[c];                                                                         \
-            if (k > 1) {                                                                                \
-                Py_ssize_t used = out - b->buf;                                                         \
-                if (buf_reserve(b, used, k + (end - p)) < 0) return -1;                                 \
-                out = b->buf + used;                                                                    \
-            }                                                                                           \
-            for (int j = 0; j < k; j++) {                                                               \
-                *out++ = rep[j];                                                                        \
-                h = (h ^ rep[j]) * FNV_PRIME;                                                           \
-            }                                                                                           \
-        } else {                                                                                        \
-            *out++ = c;                                                                                 \
-            h = (h ^ c) * FNV_PRIME;                                                                    \
-        }                                                                                               \
-    }
-    if (t->kind == PyUnicode_1BYTE_KIND) {
-        FOLD_LOOP(Py_UCS1)
-    } else if (t->kind == PyUnicode_2BYTE_KIND) {
-        FOLD_LOOP(Py_UCS2)
-    } else {
-        FOLD_LOOP(Py_UCS4)
-    }
-#undef FOLD_LOOP
-    b->len = out - b->buf;
-    b->hash = h | 1;
-    return 0;
-}
 
 static inline uint64_t hash_ucs4(const Py_UCS4 *p, Py_ssize_t n) {
     uint64_t h = FNV_OFFSET; /* FNV-1a */
@@ -247,7 +126,6 @@ static const Slot *lookup_first(Scanner *sc, const Buf *key) {
     }
 }
 
-static PyObject *buf_str(const Buf *b) { return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, b->buf, b->len); }
 
 /* ---- candidates (scan_ref.add) ----------------------------------------------------------------- */
 
@@ -524,167 +402,6 @@ static PyObject *Scanner_fold(Scanner *sc, PyObject *token) {
     return out;
 }
 
-/* ---- selection (resolve.longest) ---------------------------------------------------------------- */
-
-typedef struct {
-    long k[5]; /* sort key: start - end, -ntokens, priority, start, arrival index */
-    Py_ssize_t idx; /* in the input list */
-} Sel;
-
-typedef struct {
-    long start, prio, order;
-    Py_ssize_t idx;
-} Taken;
-
-static int cmp_sel(const void *a, const void *b) {
-    const long *x = ((const Sel *)a)->k, *y = ((const Sel *)b)->k;
-    for (int i = 0; i < 5; i++)
-        if (x[i] != y[i]) return x[i] < y[i] ? -1 : 1;
-    return 0;
-}
-
-static int cmp_taken(const void *a, const void *b) {
-    const Taken *x = a, *y = b;
-    if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    if (x->prio != y->prio) return x->prio < y->prio ? -1 : 1;
-    return x->order < y->order ? -1 : x->order > y->order;
-}
-
-static inline int any_set(const char *occ, long s, long e) { return e > s && memchr(occ + s, 1, (size_t)(e - s)) != NULL; }
-
-/* span (start, end) -> the priorities (one a role) taken on exactly that span, as a bit mask */
-typedef struct {
-    uint64_t key;
-    unsigned mask;
-} SpanSlot;
-
-static SpanSlot *span_slot(SpanSlot *tab, size_t mask, long s, long e) {
-    uint64_t key = ((uint64_t)s << 32 | (uint64_t)e) + 1;
-    uint64_t h = key * 0x9E3779B97F4A7C15ULL;
-    for (size_t i = (size_t)(h >> 20) & mask;; i = (i + 1) & mask) {
-        if (tab[i].key == key || tab[i].key == 0) {
-            tab[i].key = key;
-            return &tab[i];
-        }
-    }
-}
-
-/* longest(cands, size, nonfac priority, facility priorities (bit mask), Cand) -> [Cand]: resolve.longest */
-static PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 5 || !PyList_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "longest(cands: list, size, nonfac_prio, fac_prio_mask, cand)");
-        return NULL;
-    }
-    PyObject *cands = args[0], *cand = args[4];
-    long size = PyLong_AsLong(args[1]), nonfac = PyLong_AsLong(args[2]), facmask = PyLong_AsLong(args[3]);
-    if (PyErr_Occurred()) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(cands);
-    PyObject *out = NULL;
-    Sel *sel = PyMem_Malloc((size_t)(n + 1) * sizeof(Sel));
-    Taken *taken = PyMem_Malloc((size_t)(n + 1) * sizeof(Taken));
-    char *occ = PyMem_Calloc((size_t)size * 3 + 1, 1), *occ_fac = occ + size, *occ_nf = occ + 2 * size;
-    size_t smask = 15;
-    while (smask + 1 < (size_t)n * 2) smask = smask * 2 + 1;
-    SpanSlot *spans = PyMem_Calloc(smask + 1, sizeof(SpanSlot));
-    if (!sel || !taken || !occ || !spans) { PyErr_NoMemory(); goto done; }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *t = PyList_GET_ITEM(cands, i);
-        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 9) {
-            PyErr_SetString(PyExc_TypeError, "longest: candidates are resolve.Raw tuples");
-            goto done;
-        }
-        for (int j = 0; j < 5; j++) sel[i].k[j] = PyLong_AsLong(PyTuple_GET_ITEM(t, j));
-        sel[i].idx = i;
-        long s = sel[i].k[3], e = PyLong_AsLong(PyTuple_GET_ITEM(t, 5));
-        if (PyErr_Occurred()) goto done;
-        if (s < 0 || e < s || e > size) {
-            PyErr_SetString(PyExc_ValueError, "longest: a candidate lies outside the text");
-            goto done;
-        }
-    }
-    qsort(sel, (size_t)n, sizeof(Sel), cmp_sel);
-    int any_nf = 0;
-    Py_ssize_t nt = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *t = PyList_GET_ITEM(cands, sel[i].idx);
-        long prio = sel[i].k[2], s = sel[i].k[3], e = PyLong_AsLong(PyTuple_GET_ITEM(t, 5));
-        if (prio == nonfac) {
-            if (!any_set(occ_fac, s, e)) {
-                memset(occ_nf + s, 1, (size_t)(e - s));
-                any_nf = 1;
-                PyObject *pls = PyTuple_GET_ITEM(t, 7);
-                int named = PyTuple_GET_SIZE(pls) > 0 &&
-                            PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(PyTuple_GET_ITEM(pls, 0), 1), "name") == 0;
-                if (named && !any_set(occ, s, e)) memset(occ + s, 1, (size_t)(e - s)); /* a named base */
-            }
-            continue;
-        }
-        int is_fac = prio >= 0 && prio < 64 && (facmask >> prio & 1);
-        if (is_fac && any_nf && any_set(occ_nf, s, e)) continue;
-        unsigned bit = 1u << (prio & 31);
-        if (!any_set(occ, s, e)) {
-            memset(occ + s, 1, (size_t)(e - s));
-            span_slot(spans, smask, s, e)->mask = bit;
-        } else {
-            SpanSlot *sl = span_slot(spans, smask, s, e);
-            if (sl->mask == 0 || (sl->mask & bit)) continue; /* no identical span taken, or this role has it */
-            sl->mask |= bit;
-        }
-        if (is_fac) memset(occ_fac + s, 1, (size_t)(e - s));
-        taken[nt] = (Taken){s, prio, nt, sel[i].idx};
-        nt++;
-    }
-    qsort(taken, (size_t)nt, sizeof(Taken), cmp_taken);
-    out = PyList_New(nt);
-    if (out == NULL) goto done;
-    for (Py_ssize_t i = 0; i < nt; i++) {
-        PyObject *t = PyList_GET_ITEM(cands, taken[i].idx);
-        PyObject *c = PyObject_CallFunctionObjArgs(cand, PyTuple_GET_ITEM(t, 3), PyTuple_GET_ITEM(t, 5),
-                                                   PyTuple_GET_ITEM(t, 6), PyTuple_GET_ITEM(t, 7),
-                                                   PyTuple_GET_ITEM(t, 8), NULL);
-        if (c == NULL) { Py_CLEAR(out); goto done; }
-        PyList_SET_ITEM(out, i, c);
-    }
-done:
-    PyMem_Free(sel);
-    PyMem_Free(taken);
-    PyMem_Free(occ);
-    PyMem_Free(spans);
-    return out;
-}
-
-/* ---- construction ------------------------------------------------------------------------------- */
-
-static int build_fold(FoldMap *fm, PyObject *fold_list) {
-    Py_ssize_t n = PyList_GET_SIZE(fold_list), pool = 0, used = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *v = PyList_GET_ITEM(fold_list, i);
-        if (PyUnicode_Check(v)) pool += PyUnicode_GET_LENGTH(v);
-    }
-    fm->n = n;
-    fm->off = PyMem_Malloc((size_t)n * sizeof(int32_t));
-    fm->len = PyMem_Malloc((size_t)n);
-    fm->pool = PyMem_Malloc((size_t)(pool + 1) * sizeof(Py_UCS4));
-    if (!fm->off || !fm->len || !fm->pool) { PyErr_NoMemory(); return -1; }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *v = PyList_GET_ITEM(fold_list, i);
-        fm->off[i] = -1;
-        fm->len[i] = 0;
-        if (v == Py_None) { /* deleted */
-            fm->off[i] = (int32_t)used;
-        } else if (PyUnicode_Check(v)) {
-            Py_ssize_t len = PyUnicode_GET_LENGTH(v);
-            if (len > 255) { PyErr_SetString(PyExc_ValueError, "fold replacement too long"); return -1; }
-            fm->off[i] = (int32_t)used;
-            fm->len[i] = (uint8_t)len;
-            for (Py_ssize_t j = 0; j < len; j++) fm->pool[used++] = PyUnicode_READ_CHAR(v, j);
-        } else if (!PyLong_Check(v) || PyLong_AsSsize_t(v) != i) {
-            PyErr_SetString(PyExc_ValueError, "fold table: an int entry must be its own code point");
-            return -1;
-        }
-    }
-    return 0;
-}
 
 static int build_first(Scanner *sc, PyObject *root, PyObject *first) {
     Py_ssize_t nkeys = PyDict_GET_SIZE(first), pool = 0, nst = 0, pos = 0;
@@ -747,11 +464,6 @@ static int build_first(Scanner *sc, PyObject *root, PyObject *first) {
     return 0;
 }
 
-static void free_fold(FoldMap *fm) {
-    PyMem_Free(fm->pool);
-    PyMem_Free(fm->off);
-    PyMem_Free(fm->len);
-}
 
 static void Scanner_dealloc(Scanner *sc) {
     for (Py_ssize_t i = 0; i < sc->nstarts; i++) {
@@ -813,7 +525,7 @@ static PyMethodDef Scanner_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject ScannerType = {
+PyTypeObject ScannerType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "services.enrich._scan.Scanner",
     .tp_basicsize = sizeof(Scanner),
@@ -824,159 +536,3 @@ static PyTypeObject ScannerType = {
     .tp_new = Scanner_new,
 };
 
-static PyMethodDef module_methods[] = {
-    {"longest", (PyCFunction)(void (*)(void))mod_longest, METH_FASTCALL,
-     "longest(cands, size, nonfac_prio, fac_prio_mask, Cand) -> [Cand], exactly as resolve.longest_ref"},
-    {NULL, NULL, 0, NULL},
-};
-
-/* ---- Maker: output models made without validation (output.py) ----------------------------------- */
-
-/* Maker(cls, names, fields_set, (dict, fields_set, extra, private descriptors))(*values) makes an instance
- * the way pydantic's model_construct does, minus its per-field loop: __dict__ = dict(zip(names, values)),
- * __pydantic_fields_set__ = a copy of fields_set, no extra, no private attributes. */
-typedef struct {
-    PyObject_HEAD
-    PyTypeObject *cls;
-    PyObject *names, *fields_set, *d_dict, *d_fields, *d_extra, *d_private;
-} Maker;
-
-static PyObject *Maker_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
-    PyObject *cls, *names, *fields_set, *descs;
-    if (!PyArg_ParseTuple(args, "O!O!O!O!", &PyType_Type, &cls, &PyTuple_Type, &names, &PySet_Type, &fields_set,
-                          &PyTuple_Type, &descs))
-        return NULL;
-    if (PyTuple_GET_SIZE(descs) != 4) {
-        PyErr_SetString(PyExc_TypeError, "Maker: four slot descriptors");
-        return NULL;
-    }
-    for (int i = 0; i < 4; i++)
-        if (Py_TYPE(PyTuple_GET_ITEM(descs, i))->tp_descr_set == NULL) {
-            PyErr_SetString(PyExc_TypeError, "Maker: a descriptor cannot set");
-            return NULL;
-        }
-    Maker *mk = (Maker *)type->tp_alloc(type, 0);
-    if (mk == NULL) return NULL;
-    mk->cls = (PyTypeObject *)Py_NewRef(cls);
-    mk->names = Py_NewRef(names);
-    mk->fields_set = Py_NewRef(fields_set);
-    mk->d_dict = Py_NewRef(PyTuple_GET_ITEM(descs, 0));
-    mk->d_fields = Py_NewRef(PyTuple_GET_ITEM(descs, 1));
-    mk->d_extra = Py_NewRef(PyTuple_GET_ITEM(descs, 2));
-    mk->d_private = Py_NewRef(PyTuple_GET_ITEM(descs, 3));
-    return (PyObject *)mk;
-}
-
-static void Maker_dealloc(Maker *mk) {
-    Py_CLEAR(mk->cls);
-    Py_CLEAR(mk->names);
-    Py_CLEAR(mk->fields_set);
-    Py_CLEAR(mk->d_dict);
-    Py_CLEAR(mk->d_fields);
-    Py_CLEAR(mk->d_extra);
-    Py_CLEAR(mk->d_private);
-    Py_TYPE(mk)->tp_free((PyObject *)mk);
-}
-
-static inline int set_slot(PyObject *desc, PyObject *obj, PyObject *value) {
-    return Py_TYPE(desc)->tp_descr_set(desc, obj, value);
-}
-
-static PyObject *Maker_call(Maker *mk, PyObject *args, PyObject *kw) {
-    Py_ssize_t n = PyTuple_GET_SIZE(mk->names);
-    if (kw != NULL || PyTuple_GET_SIZE(args) != n) {
-        PyErr_Format(PyExc_TypeError, "%s: %zd positional values", mk->cls->tp_name, n);
-        return NULL;
-    }
-    PyObject *values = _PyDict_NewPresized(n), *fields = NULL, *obj = NULL;
-    if (values == NULL) return NULL;
-    for (Py_ssize_t i = 0; i < n; i++)
-        if (PyDict_SetItem(values, PyTuple_GET_ITEM(mk->names, i), PyTuple_GET_ITEM(args, i)) < 0) goto fail;
-    fields = PySet_New(mk->fields_set);
-    obj = fields ? mk->cls->tp_alloc(mk->cls, 0) : NULL;
-    if (obj == NULL || set_slot(mk->d_dict, obj, values) < 0 || set_slot(mk->d_fields, obj, fields) < 0 ||
-        set_slot(mk->d_extra, obj, Py_None) < 0 || set_slot(mk->d_private, obj, Py_None) < 0)
-        goto fail;
-    Py_DECREF(values);
-    Py_DECREF(fields);
-    return obj;
-fail:
-    Py_XDECREF(obj);
-    Py_XDECREF(fields);
-    Py_DECREF(values);
-    return NULL;
-}
-
-static PyTypeObject MakerType = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "services.enrich._scan.Maker",
-    .tp_basicsize = sizeof(Maker),
-    .tp_dealloc = (destructor)Maker_dealloc,
-    .tp_call = (ternaryfunc)Maker_call,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Maker(cls, names, fields_set, descriptors)(*values): a model instance, not validated (output.py).",
-    .tp_new = Maker_new,
-};
-
-/* ---- FoldTable: normalize's folds of whole strings -------------------------------------------- */
-
-typedef struct {
-    PyObject_HEAD
-    FoldMap fm;
-} FoldTable;
-
-static PyObject *FoldTable_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
-    PyObject *fold_list;
-    if (!PyArg_ParseTuple(args, "O!", &PyList_Type, &fold_list)) return NULL;
-    FoldTable *ft = (FoldTable *)type->tp_alloc(type, 0);
-    if (ft == NULL) return NULL;
-    if (build_fold(&ft->fm, fold_list) < 0) {
-        Py_DECREF(ft);
-        return NULL;
-    }
-    return (PyObject *)ft;
-}
-
-static void FoldTable_dealloc(FoldTable *ft) {
-    free_fold(&ft->fm);
-    Py_TYPE(ft)->tp_free((PyObject *)ft);
-}
-
-static PyObject *FoldTable_call(FoldTable *ft, PyObject *args, PyObject *kw) {
-    PyObject *text;
-    if (!PyArg_ParseTuple(args, "U", &text)) return NULL;
-    Text t = {PyUnicode_KIND(text), PyUnicode_DATA(text), PyUnicode_GET_LENGTH(text)};
-    Buf b = {0};
-    PyObject *out = fold_into(&ft->fm, &t, 0, t.n, &b) < 0 ? NULL : buf_str(&b);
-    PyMem_Free(b.buf);
-    return out;
-}
-
-static PyTypeObject FoldTableType = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "services.enrich._scan.FoldTable",
-    .tp_basicsize = sizeof(FoldTable),
-    .tp_dealloc = (destructor)FoldTable_dealloc,
-    .tp_call = (ternaryfunc)FoldTable_call,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "FoldTable(table)(text) == text.translate(table) for a list table of int (kept), str or None.",
-    .tp_new = FoldTable_new,
-};
-
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "The compiled scanner (see _scan.c).", -1,
-                                    module_methods};
-
-PyMODINIT_FUNC PyInit__scan(void) {
-    for (Py_UCS4 c = 0; c < 0x800; c++) WORD[c] = (uint8_t)is_word_slow(c);
-    if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&FoldTableType) < 0 || PyType_Ready(&MakerType) < 0)
-        return NULL;
-    PyObject *m = PyModule_Create(&module);
-    if (m == NULL) return NULL;
-    if (PyModule_AddObjectRef(m, "Scanner", (PyObject *)&ScannerType) < 0 ||
-        PyModule_AddObjectRef(m, "FoldTable", (PyObject *)&FoldTableType) < 0 ||
-        PyModule_AddObjectRef(m, "Maker", (PyObject *)&MakerType) < 0) {
-        Py_DECREF(m);
-        return NULL;
-    }
-    return m;
-}

@@ -1,0 +1,28 @@
+/* The module services.enrich._scan: see native.h for its parts. */
+#include "native.h"
+
+static PyMethodDef module_methods[] = {
+    {"longest", (PyCFunction)(void (*)(void))mod_longest, METH_FASTCALL,
+     "longest(cands, size, nonfac_prio, fac_prio_mask, Cand) -> [Cand], exactly as resolve.longest_ref"},
+    {NULL, NULL, 0, NULL},
+};
+
+
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_scan", "The engine's compiled parts (services/enrich/native/native.h).", -1,
+                                    module_methods};
+
+PyMODINIT_FUNC PyInit__scan(void) {
+    for (Py_UCS4 c = 0; c < 0x800; c++) WORD[c] = (uint8_t)is_word_slow(c);
+    if (PyType_Ready(&ScannerType) < 0 || PyType_Ready(&FoldTableType) < 0 || PyType_Ready(&MakerType) < 0)
+        return NULL;
+    PyObject *m = PyModule_Create(&module);
+    if (m == NULL) return NULL;
+    if (PyModule_AddObjectRef(m, "Scanner", (PyObject *)&ScannerType) < 0 ||
+        PyModule_AddObjectRef(m, "FoldTable", (PyObject *)&FoldTableType) < 0 ||
+        PyModule_AddObjectRef(m, "Maker", (PyObject *)&MakerType) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}
+

@@ -1,0 +1,88 @@
+/* The engine's compiled parts, one extension module (services.enrich._scan), shared declarations.
+ *
+ *   scanner.c  the scanner: every trie key match in a text (spec: services/enrich/scan_ref.py)
+ *   select.c   longest-match selection (spec: resolve.longest_ref)
+ *   fold.c     normalize's folds (a list-indexed translation), FoldTable
+ *   maker.c    output models made without validation (output.py)
+ *   module.c   the module
+ *
+ * The tests hold each part to its Python specification (tests/unit/test_enrich_scanner.py).
+ */
+#ifndef RAQIB_NATIVE_H
+#define RAQIB_NATIVE_H
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+#define LATIN_END 0x250 /* a code point below it is Latin (digits included), as in the Python engine */
+#define CAPS_MAX 100000
+
+typedef struct {
+    Py_UCS4 *pool; /* fold replacements */
+    int32_t *off;  /* per code point < n: -1 = unchanged, else offset in pool */
+    uint8_t *len;
+    Py_ssize_t n;
+} FoldMap; /* str.translate(list) of normalize: an int entry keeps its code point, None deletes it */
+
+/* ---- character classes (normalize.TOKEN_RE, matcher.NEXT_RE) ---------------------------------- */
+
+static inline int is_hyphen(Py_UCS4 c) { /* "-" + normalize._HYPHENS */
+    switch (c) {
+    case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2043:
+    case 0x2212: case 0xfe58: case 0xfe63: case 0xff0d: case 0x05be: case 0x1806: return 1;
+    default: return 0;
+    }
+}
+
+static inline int is_apos(Py_UCS4 c) { /* normalize._A */
+    switch (c) {
+    case '\'': case 0x2019: case 0x2018: case 0x02bc: case 0x0060: case 0x00b4: case 0x2032: case 0x02bb: return 1;
+    default: return 0;
+    }
+}
+
+static inline int is_quote(Py_UCS4 c) { return is_apos(c) || c == 0x02bf || c == 0x02be; } /* matcher._QUOTES */
+
+extern uint8_t WORD[0x800]; /* is_word() of the code points below U+0800 (Latin, Arabic), filled at import */
+
+static inline int is_word_slow(Py_UCS4 c) { /* normalize._W: \w plus combining marks and joiners */
+    if (c < 128) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    if ((c >= 0x0300 && c <= 0x036f) || (c >= 0x0610 && c <= 0x061a) || (c >= 0x064b && c <= 0x065f) ||
+        c == 0x0670 || (c >= 0x06d6 && c <= 0x06ed) || c == 0x200c || c == 0x200d || c == 0x00ad)
+        return 1;
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static inline int is_word(Py_UCS4 c) { return c < 0x800 ? WORD[c] : is_word_slow(c); }
+
+/* (?i:x) for the ASCII letter x, as Python's re reads it ("s" also matches U+017F, long s) */
+static inline int ci(Py_UCS4 c, char x) { return c == (Py_UCS4)x || c == (Py_UCS4)(x - 32) || (x == 's' && c == 0x17f); }
+
+typedef struct {
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+} Text;
+
+/* the scanner reads a UCS4 copy of the text (Scanner_scan makes it): no kind test per character */
+#define AT(t, i) (((const Py_UCS4 *)(t)->data)[i])
+
+typedef struct {
+    Py_UCS4 *buf;
+    Py_ssize_t len, cap;
+    uint64_t hash; /* of buf[:len], see hash_ucs4 */
+} Buf;
+
+#define FNV_OFFSET 1469598103934665603ULL
+#define FNV_PRIME 1099511628211ULL
+
+int buf_reserve(Buf *b, Py_ssize_t used, Py_ssize_t more);
+int fold_into(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b);
+PyObject *buf_str(const Buf *b);
+int build_fold(FoldMap *fm, PyObject *fold_list);
+void free_fold(FoldMap *fm);
+PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+extern PyTypeObject ScannerType, FoldTableType, MakerType;
+
+#endif
