@@ -17,6 +17,7 @@ help: ## Show this help
 # setup.py builds the engine's compiled parts (services/enrich/native/, needs a C compiler): rebuilt when they change
 $(STAMP): pyproject.toml setup.py $(wildcard services/enrich/native/*.c services/enrich/native/*.h)
 	@test -n "$(PYTHON)" || { echo "Python >= 3.11 is required (none found on PATH)"; exit 1; }
+	@command -v $${CC:-cc} >/dev/null || { echo "a C compiler (cc, or \$$CC) is required to build services/enrich/native"; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
