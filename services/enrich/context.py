@@ -6,11 +6,10 @@ Pure helpers for enrichment.py: which reading (town or facility, place or adject
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+from typing import Any
 
 from services.enrich.gazetteer import Gazetteer
-from services.enrich.normalize import _CACHE as _FOLDED
-from services.enrich.normalize import TOKEN_RE, fold, fold_many_cached, fold_text
+from services.enrich.normalize import TOKEN_RE, fold, fold_many, fold_text
 from services.enrich.resolve import Cand
 
 ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
@@ -27,17 +26,15 @@ def cue_before(text: str, s: int, cues: set[str]) -> bool:
                                                          and fold(words[-1]) in ("of", "the")))
 
 
+_OF = frozenset(("of", "من"))
 _JOIN_RE = re.compile(r"\s*(?:,|and|or|&|و|او|\(|\)|/)?\s*(?:the\s+)?\s*$", re.IGNORECASE)
 
 
 def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
     cc = gaz.rules.core_context
-    if prev_word(text, c.start, {"of", "من"}) in cue_list(cc.locative):
+    if prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
-    toks = TOKEN_RE.findall(_sentence(text, c, cc.window))
-    cached = list(map(_FOLDED.get, toks))  # fold()'s own cache at C speed; fold() if a token is missing
-    # a new word: the sentence folded in one batch (C-level passes, no per-word call), then cached
-    words: set[str] = set(fold_many_cached(toks)) if None in cached else set(cast(list[str], cached))
+    words = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window))))  # one compiled fold
     words |= {w[1:] for w in words if w[:1] in "وفبل"}
     fac = cc.camp if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
@@ -45,7 +42,7 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
     return bool(words & fac_words) and not (words & town_words)
 
 
-def prev_word(text: str, start: int, skip: set[str]) -> str:
+def prev_word(text: str, start: int, skip: set[str] | frozenset[str]) -> str:
     """The folded word before `start` (skipping words in `skip`, e.g. "north *of* Hasakah")."""
     words = text[max(0, start - 40) : start].split()
     if words and start > 0 and not text[start - 1].isspace():

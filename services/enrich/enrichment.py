@@ -125,6 +125,7 @@ def enrich(
 
 
 _by_start = attrgetter("start")
+_NO_SKIP: frozenset[str] = frozenset()
 _ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
 
 
@@ -225,7 +226,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
         e, conf = hit[1], hit[3]
     else:
         e, conf = hit[0], hit[2]
-    if not e.curated and prev_word(text, s, set()) in cue_list(gaz.rules.geonames_not_after):
+    if not e.curated and prev_word(text, s, _NO_SKIP) in cue_list(gaz.rules.geonames_not_after):
         return None
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet

@@ -136,15 +136,6 @@ for _cp, _v in _FOLD_MAP.items():
     _FOLD_LIST[_cp] = _v
 
 
-def fold_many_cached(tokens: list[str]) -> list[str]:
-    """fold_many(tokens), each fold then in fold()'s cache (bounded like it)."""
-    out = fold_many(tokens)
-    if len(_CACHE) >= _CACHE_MAX - len(out):
-        _CACHE.clear()
-    _CACHE.update(zip(tokens, out, strict=True))
-    return out
-
-
 def fold_many(tokens: list[str]) -> list[str]:
     """[fold(t) for t in tokens] in one compiled pass (tokens never contain NUL, which folds to itself)."""
     if not tokens:
