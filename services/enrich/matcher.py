@@ -11,6 +11,7 @@ tokens and added back to the surface span, so al-Hol / Al Hol / Hol / el-Hol are
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,7 +70,8 @@ class Trie:
                     groups: dict[str, list[Payload]] = {}
                     for p in v:
                         groups.setdefault(p[0], []).append(p)
-                    node[k] = tuple((r, tuple(pl)) for r, pl in groups.items())
+                    # roles interned: the compiled scanner tells them apart by identity
+                    node[k] = tuple((sys.intern(r), tuple(pl)) for r, pl in groups.items())
                 else:
                     stack.append(v)
 

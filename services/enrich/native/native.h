@@ -4,6 +4,8 @@
  *   select.c   longest-match selection (spec: resolve.longest_ref)
  *   fold.c     normalize's folds (a list-indexed translation), FoldTable
  *   maker.c    output models made without validation (output.py)
+ *   cand.c     resolve.Cand instances made without their Python __init__
+ *   trie.c     the gazetteer trie mirrored in C for the scanner's walks
  *   module.c   the module
  *
  * The tests hold each part to its Python specification (tests/unit/test_enrich_scanner.py).
@@ -82,6 +84,31 @@ int fold_into(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf 
 PyObject *buf_str(const Buf *b);
 int build_fold(FoldMap *fm, PyObject *fold_list);
 void free_fold(FoldMap *fm);
+/* FNV-1a over code points: the hash fold_into computes while it folds */
+static inline uint64_t hash_ucs4(const Py_UCS4 *p, Py_ssize_t n) {
+    uint64_t h = FNV_OFFSET;
+    for (Py_ssize_t i = 0; i < n; i++) h = (h ^ p[i]) * FNV_PRIME;
+    return h | 1; /* 0 marks an empty slot */
+}
+
+typedef struct CNode {
+    PyObject *payload;  /* the node's payload groups (a tuple) or NULL; strong */
+    Py_ssize_t nchild;
+    size_t mask;        /* child slots - 1 */
+    void *slots;        /* trie.c */
+} CNode;
+
+typedef struct {
+    CNode **all;        /* every node, for freeing */
+    Py_ssize_t n, cap;
+    Py_UCS4 *pool;      /* child keys */
+    Py_ssize_t pool_len, pool_cap;
+} CTrie;
+
+CNode *ctrie_build(CTrie *t, PyObject *node, PyObject *payload_key);
+const CNode *cnode_child(const CTrie *t, const CNode *n, const Py_UCS4 *p, Py_ssize_t len, uint64_t hash);
+void ctrie_free(CTrie *t);
+PyObject *make_cand(PyObject *type, PyObject *const values[5]);
 PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
 extern PyTypeObject ScannerType, FoldTableType, MakerType;
 

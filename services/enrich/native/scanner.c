@@ -13,8 +13,8 @@
 #include "native.h"
 
 typedef struct {
-    PyObject *node;    /* trie node (dict), strong reference */
-    PyObject *payload; /* node[PAYLOAD] or NULL, strong */
+    const CNode *node; /* trie node (trie.c) */
+    PyObject *payload; /* its payload groups or NULL (owned by the node) */
     int plen;          /* proclitic length */
     int art;           /* the article was added */
     int leaf;          /* the node is its payloads only */
@@ -36,6 +36,8 @@ typedef struct {
     Py_UCS4 *key_pool;
     Start *starts;
     Py_ssize_t nstarts;
+    CTrie ctrie;        /* the trie in C (trie.c) */
+    const CNode *root;
     PyObject *payload_key, *prio, *cand, *capitalised, *caps, *article_before;
     PyObject *s_event, *s_date, *s_head, *s_place, *s_core, *s_actor, *s_upper, *s_isupper;
 } Scanner;
@@ -95,13 +97,6 @@ static int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *t
     *ts = s;
     *te = token_end(t, s);
     return 1;
-}
-
-
-static inline uint64_t hash_ucs4(const Py_UCS4 *p, Py_ssize_t n) {
-    uint64_t h = FNV_OFFSET; /* FNV-1a */
-    for (Py_ssize_t i = 0; i < n; i++) h = (h ^ p[i]) * FNV_PRIME;
-    return h | 1; /* 0 marks an empty slot */
 }
 
 /* The first-token filter: a blocked Bloom filter (two bits in one 64-bit word, so one cache line a token),
@@ -187,8 +182,9 @@ static PyObject *upper_filter(Run *r, PyObject *pls, Py_ssize_t start, Py_ssize_
     return out;
 }
 
+/* `name` is interned: so is a role of a finalized trie (matcher.Trie.finalize), and then identity decides */
 static inline int role_is(PyObject *role, PyObject *name) {
-    return role == name || PyUnicode_Compare(role, name) == 0;
+    return role == name || (!PyUnicode_CHECK_INTERNED(role) && PyUnicode_Compare(role, name) == 0);
 }
 
 static int add(Run *r, Py_ssize_t start, Py_ssize_t end, PyObject *groups, long ntok, int art) {
@@ -200,7 +196,11 @@ static int add(Run *r, Py_ssize_t start, Py_ssize_t end, PyObject *groups, long 
         PyObject *role = PyTuple_GET_ITEM(grp, 0), *pls = PyTuple_GET_ITEM(grp, 1);
         if (art && role_is(role, sc->s_head)) continue;
         if (role_is(role, sc->s_event) || role_is(role, sc->s_date)) {
-            PyObject *c = PyObject_CallFunction(sc->cand, "nnOOl", start, end, role, pls, ntok);
+            PyObject *vals[5] = {PyLong_FromSsize_t(start), PyLong_FromSsize_t(end), role, pls, PyLong_FromLong(ntok)};
+            PyObject *c = vals[0] && vals[1] && vals[4] ? make_cand(sc->cand, vals) : NULL;
+            Py_XDECREF(vals[0]);
+            Py_XDECREF(vals[1]);
+            Py_XDECREF(vals[4]);
             if (c == NULL) return -1;
             int rc = PyList_Append(r->events, c);
             Py_DECREF(c);
@@ -259,15 +259,7 @@ static inline int possessive(const Text *t, Py_ssize_t s, Py_ssize_t e) {
 }
 
 /* node.get(key of the folded buffer); borrowed or NULL (an error is set if one occurred) */
-static PyObject *child_of(PyObject *node, const Py_UCS4 *p, Py_ssize_t n) {
-    PyObject *k = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, p, n);
-    if (k == NULL) return NULL;
-    PyObject *c = PyDict_GetItemWithError(node, k);
-    Py_DECREF(k);
-    return c;
-}
-
-static int walk(Run *r, PyObject *node, Py_ssize_t st, Py_ssize_t end, int art) {
+static int walk(Run *r, const CNode *node, Py_ssize_t st, Py_ssize_t end, int art) {
     Scanner *sc = r->sc;
     long ntok = 1;
     for (;;) {
@@ -275,25 +267,23 @@ static int walk(Run *r, PyObject *node, Py_ssize_t st, Py_ssize_t end, int art) 
         if (!next_token(&r->t, end, &ts, &te)) return 0;
         Py_ssize_t tok_end = te;
         if (fold_into(&sc->fm, &r->t, ts, te, &r->b2) < 0) return -1;
-        PyObject *child = child_of(node, r->b2.buf, r->b2.len);
+        const Buf *b = &r->b2;
+        const CNode *child = cnode_child(&sc->ctrie, node, b->buf, b->len, b->hash);
         if (child == NULL) {
-            if (PyErr_Occurred()) return -1;
-            if (r->b2.len >= 2 && r->b2.buf[0] == 0x0627 && r->b2.buf[1] == 0x0644) { /* ال: the key may lack it */
-                child = child_of(node, r->b2.buf + 2, r->b2.len - 2);
+            if (b->len >= 2 && b->buf[0] == 0x0627 && b->buf[1] == 0x0644) { /* ال: the key may lack it */
+                child = cnode_child(&sc->ctrie, node, b->buf + 2, b->len - 2, hash_ucs4(b->buf + 2, b->len - 2));
             } else if (possessive(&r->t, ts, te)) { /* Kurdistan Region's */
                 if (fold_into(&sc->fm, &r->t, ts, te - 2, &r->b2) < 0) return -1;
-                child = child_of(node, r->b2.buf, r->b2.len);
+                child = cnode_child(&sc->ctrie, node, b->buf, b->len, b->hash);
                 tok_end -= 2;
             }
-            if (child == NULL) return PyErr_Occurred() ? -1 : 0;
+            if (child == NULL) return 0;
         }
         node = child;
         end = tok_end;
         ntok++;
-        PyObject *pl = PyDict_GetItemWithError(node, sc->payload_key);
-        if (pl == NULL && PyErr_Occurred()) return -1;
-        if (pl != NULL && add(r, st, end, pl, ntok, art) < 0) return -1;
-        if (PyDict_GET_SIZE(node) <= (pl != NULL)) return 0;
+        if (node->payload != NULL && add(r, st, end, node->payload, ntok, art) < 0) return -1;
+        if (node->nchild == 0) return 0;
     }
 }
 
@@ -403,7 +393,7 @@ static PyObject *Scanner_fold(Scanner *sc, PyObject *token) {
 }
 
 
-static int build_first(Scanner *sc, PyObject *root, PyObject *first) {
+static int build_first(Scanner *sc, PyObject *first) {
     Py_ssize_t nkeys = PyDict_GET_SIZE(first), pool = 0, nst = 0, pos = 0;
     PyObject *k, *v;
     while (PyDict_Next(first, &pos, &k, &v)) {
@@ -437,23 +427,25 @@ static int build_first(Scanner *sc, PyObject *root, PyObject *first) {
                 PyErr_SetString(PyExc_TypeError, "trie.first entries: (head, plen, art)");
                 return -1;
             }
-            PyObject *node = PyDict_GetItemWithError(root, PyTuple_GET_ITEM(e, 0));
-            if (node == NULL || !PyDict_Check(node)) {
-                if (!PyErr_Occurred()) PyErr_SetString(PyExc_ValueError, "trie.first names a head not in the trie");
+            PyObject *head = PyTuple_GET_ITEM(e, 0);
+            Py_UCS4 *hk = PyUnicode_Check(head) ? PyUnicode_AsUCS4Copy(head) : NULL;
+            if (hk == NULL) {
+                if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "trie.first heads are str");
                 return -1;
             }
-            PyObject *pl = PyDict_GetItemWithError(node, sc->payload_key);
-            if (pl == NULL && PyErr_Occurred()) return -1;
-            if (pl != NULL && !PyTuple_Check(pl)) {
-                PyErr_SetString(PyExc_ValueError, "trie not finalized (payloads must be grouped tuples)");
+            Py_ssize_t hn = PyUnicode_GET_LENGTH(head);
+            const CNode *node = cnode_child(&sc->ctrie, sc->root, hk, hn, hash_ucs4(hk, hn));
+            PyMem_Free(hk);
+            if (node == NULL) {
+                PyErr_SetString(PyExc_ValueError, "trie.first names a head not in the trie");
                 return -1;
             }
             Start *x = &sc->starts[sc->nstarts++];
-            x->node = Py_NewRef(node);
-            x->payload = Py_XNewRef(pl);
+            x->node = node;
+            x->payload = node->payload;
+            x->leaf = node->nchild == 0 && node->payload != NULL;
             x->plen = (int)PyLong_AsLong(PyTuple_GET_ITEM(e, 1));
             x->art = PyObject_IsTrue(PyTuple_GET_ITEM(e, 2));
-            x->leaf = PyDict_GET_SIZE(node) == 1 && pl != NULL;
             if (PyErr_Occurred()) return -1;
         }
         sc->bloom[(sl.hash >> 7) & sc->bloom_mask] |= bloom_bits(sl.hash);
@@ -466,10 +458,7 @@ static int build_first(Scanner *sc, PyObject *root, PyObject *first) {
 
 
 static void Scanner_dealloc(Scanner *sc) {
-    for (Py_ssize_t i = 0; i < sc->nstarts; i++) {
-        Py_XDECREF(sc->starts[i].node);
-        Py_XDECREF(sc->starts[i].payload);
-    }
+    ctrie_free(&sc->ctrie);
     PyMem_Free(sc->starts);
     PyMem_Free(sc->slots);
     PyMem_Free(sc->bloom);
@@ -505,7 +494,8 @@ static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     sc->s_actor = PyUnicode_InternFromString("actor");
     sc->s_upper = PyUnicode_InternFromString("upper");
     sc->s_isupper = PyUnicode_InternFromString("isupper");
-    if (PyErr_Occurred() || build_fold(&sc->fm, fold_list) < 0 || build_first(sc, root, first) < 0) {
+    if (PyErr_Occurred() || build_fold(&sc->fm, fold_list) < 0 || (sc->root = ctrie_build(&sc->ctrie, root, payload_key)) == NULL ||
+        build_first(sc, first) < 0) {
         Py_DECREF(sc);
         return NULL;
     }

@@ -114,9 +114,9 @@ PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
     if (out == NULL) goto done;
     for (Py_ssize_t i = 0; i < nt; i++) {
         PyObject *t = PyList_GET_ITEM(cands, taken[i].idx);
-        PyObject *c = PyObject_CallFunctionObjArgs(cand, PyTuple_GET_ITEM(t, 3), PyTuple_GET_ITEM(t, 5),
-                                                   PyTuple_GET_ITEM(t, 6), PyTuple_GET_ITEM(t, 7),
-                                                   PyTuple_GET_ITEM(t, 8), NULL);
+        PyObject *vals[5] = {PyTuple_GET_ITEM(t, 3), PyTuple_GET_ITEM(t, 5), PyTuple_GET_ITEM(t, 6),
+                             PyTuple_GET_ITEM(t, 7), PyTuple_GET_ITEM(t, 8)};
+        PyObject *c = make_cand(cand, vals);
         if (c == NULL) { Py_CLEAR(out); goto done; }
         PyList_SET_ITEM(out, i, c);
     }
