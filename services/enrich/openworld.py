@@ -40,11 +40,6 @@ def find_open(
 ) -> list[OpenFacility]:
     """Open-world facilities at `heads`; names inside facilities or actors (`people`) are owners."""
     out: list[OpenFacility] = []
-    blocked = bytearray(len(text))
-    for c in facs:
-        blocked[c.start : c.end] = b"\x01" * (c.end - c.start)
-    for c in people:
-        blocked[c.start : c.end] = b"\x01" * (c.end - c.start)
     for h in heads:
         kind = h.payloads[0][1]
         mode = h.payloads[0][2]
@@ -58,10 +53,15 @@ def find_open(
             of = _english_after(text, h, kind, gaz)
         if of is None:
             continue
-        if blocked.find(1, of.name_start, of.name_end) != -1:
+        if _overlaps(of.name_start, of.name_end, facs) or _overlaps(of.name_start, of.name_end, people):
             continue  # "SDF prison", "سجن داعش": an owner, not a name
         out.append(of)
     return out
+
+
+def _overlaps(s: int, e: int, spans: list[Cand]) -> bool:
+    """Some character of text[s:e] lies inside one of `spans`."""
+    return any(c.start < e and s < c.end and c.start < c.end for c in spans) if s < e else False
 
 
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
@@ -114,10 +114,24 @@ def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
 
 
 def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:
-    toks = key_tokens(text[span[0] : span[1]])
-    word = fold(text[span[0] : span[1]].split("-")[0])
-    return not toks or toks[0] in gaz.en_name_stop or word in gaz.en_name_stop or \
-        fold(text[span[0] : span[1]]) in gaz.en_name_stop
+    """The capitalised word is a determiner, demonym or generic modifier (gaz.en_name_stop)."""
+    surface = text[span[0] : span[1]]
+    cache = _STOPPED.get(id(gaz.en_name_stop))
+    if cache is None or cache[0] is not gaz.en_name_stop:  # holding the set keeps its id from being reused
+        cache = _STOPPED[id(gaz.en_name_stop)] = (gaz.en_name_stop, {})
+    got = cache[1].get(surface)
+    if got is None:
+        stop = gaz.en_name_stop
+        toks = key_tokens(surface)
+        got = not toks or toks[0] in stop or fold(surface.split("-")[0]) in stop or fold(surface) in stop
+        if len(cache[1]) > 100_000:
+            cache[1].clear()
+        cache[1][surface] = got
+    return got
+
+
+# id(gaz.en_name_stop) -> (that set, surface -> stopped?): a pure function of the surface, bounded
+_STOPPED: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
 
 
 def slug(name: str) -> str:
