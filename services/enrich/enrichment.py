@@ -31,8 +31,8 @@ from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang
 from services.enrich.openworld import OpenFacility, find_open, slug
 from services.enrich.output import actor, annotation, event_type, facility, place
-from services.enrich.resolve import Cand, longest
-from services.enrich.scanner import scan
+from services.enrich.resolve import Cand
+from services.enrich.scanner import scan_select
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
 __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
@@ -46,7 +46,7 @@ def enrich(
 ) -> Annotation:
     gaz = gazetteer
     lang = lang or detect_lang(text)
-    ents, trig = scan(text, gaz.trie)
+    accepted, trig = scan_select(text, gaz.trie)  # the longest-match selection of every trie match
     entries = gaz.entries
     # one pass sorts the accepted candidates by role (each list keeps the text order)
     facs: list[Cand] = []
@@ -54,7 +54,7 @@ def enrich(
     heads: list[Cand] = []
     cores: list[Cand] = []
     people: list[Cand] = []  # actors and context-only references
-    for c in longest(ents, len(text)):
+    for c in accepted:
         r = c.role
         if r == "place":
             places_c.append(c)

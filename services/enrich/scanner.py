@@ -11,20 +11,31 @@ from services.enrich import scan_ref
 from services.enrich._scan import Scanner
 from services.enrich.matcher import PAYLOAD, Trie
 from services.enrich.normalize import _FOLD_LIST
-from services.enrich.resolve import ROLE_PRIORITY, Cand, Raw, capitalised
+from services.enrich.resolve import _FAC_MASK, _NONFAC, ROLE_PRIORITY, Cand, Raw, capitalised
 
 
 def compile_trie(trie: Trie) -> Scanner:
     """The compiled scanner of a finalized trie (it keeps references to the trie's nodes and payloads)."""
     return Scanner(
         root=trie.root, first=trie.first, fold_list=_FOLD_LIST, payload_key=PAYLOAD, prio=ROLE_PRIORITY,
-        cand=Cand, capitalised=capitalised, article_before=scan_ref.article_before,
+        cand=Cand, capitalised=capitalised, article_before=scan_ref.article_before, nonfac_prio=_NONFAC,
+        fac_prio_mask=_FAC_MASK,
     )
+
+
+def _compiled(trie: Trie) -> Scanner:
+    sc = trie.compiled
+    if sc is None:
+        sc = trie.compiled = compile_trie(trie)
+    return sc
 
 
 def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
     """Entity candidates (unselected, see resolve.longest) and event/date candidates, as scan_ref.scan."""
-    sc = trie.compiled
-    if sc is None:
-        sc = trie.compiled = compile_trie(trie)
-    return sc.scan(text)
+    return _compiled(trie).scan(text)
+
+
+def scan_select(text: str, trie: Trie) -> tuple[list[Cand], list[Cand]]:
+    """The accepted entity candidates and the event/date candidates: resolve.longest_ref(scan_ref.scan(...)[0])
+    and scan_ref.scan(...)[1], in one compiled pass (the unselected candidates never become Python objects)."""
+    return _compiled(trie).scan_select(text)

@@ -17,7 +17,7 @@ import pytest
 from services.enrich import scan_ref
 from services.enrich.normalize import _FOLD_LIST, fold
 from services.enrich.resolve import longest, longest_ref
-from services.enrich.scanner import compile_trie, scan
+from services.enrich.scanner import compile_trie, scan, scan_select
 from tests.unit.enrich_support import DEVSET, REPO, fixture_gazetteer, real_gazetteer
 
 _AR_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -48,7 +48,11 @@ def _same(text: str, trie) -> None:
     want_ents, want_events = scan_ref.scan(text, trie)
     assert got_ents == want_ents, text
     assert [_fields(c) for c in got_events] == [_fields(c) for c in want_events], text
-    assert [_fields(c) for c in longest(got_ents, len(text))] == [_fields(c) for c in longest_ref(want_ents, len(text))]
+    want_sel = [_fields(c) for c in longest_ref(want_ents, len(text))]
+    assert [_fields(c) for c in longest(got_ents, len(text))] == want_sel
+    sel, sel_events = scan_select(text, trie)
+    assert [_fields(c) for c in sel] == want_sel
+    assert [_fields(c) for c in sel_events] == [_fields(c) for c in want_events]
 
 
 def _fields(c) -> tuple:

@@ -109,6 +109,21 @@ CNode *ctrie_build(CTrie *t, PyObject *node, PyObject *payload_key);
 const CNode *cnode_child(const CTrie *t, const CNode *n, const Py_UCS4 *p, Py_ssize_t len, uint64_t hash);
 void ctrie_free(CTrie *t);
 PyObject *make_cand(PyObject *type, PyObject *const values[5]);
+/* an entity candidate before selection (resolve.Raw without its sort key, which select.c builds) */
+typedef struct {
+    long start, end, ntok, prio;
+    PyObject *role; /* strong */
+    PyObject *pls;  /* strong */
+} RawC;
+
+typedef struct {
+    RawC *v;
+    Py_ssize_t n, cap;
+} RawVec;
+
+int rawvec_push(RawVec *rv, long start, long end, long ntok, long prio, PyObject *role, PyObject *pls /* stolen */);
+void rawvec_free(RawVec *rv);
+PyObject *select_longest(const RawC *raws, Py_ssize_t n, long size, long nonfac, long facmask, PyObject *cand);
 PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
 extern PyTypeObject ScannerType, FoldTableType, MakerType;
 

@@ -39,6 +39,7 @@ typedef struct {
     CTrie ctrie;        /* the trie in C (trie.c) */
     const CNode *root;
     PyObject *payload_key, *prio, *cand, *capitalised, *caps, *article_before;
+    long nonfac, facmask; /* for the selection: the nonfac priority, the facility priorities (bit mask) */
     PyObject *s_event, *s_date, *s_head, *s_place, *s_core, *s_actor, *s_upper, *s_isupper;
 } Scanner;
 
@@ -128,7 +129,8 @@ typedef struct {
     Scanner *sc;
     PyObject *text;
     Text t;
-    PyObject *ents, *events;
+    RawVec ents;
+    PyObject *events;
     Buf b1, b2;
 } Run;
 
@@ -224,30 +226,13 @@ static int add(Run *r, Py_ssize_t start, Py_ssize_t end, PyObject *groups, long 
             }
         }
         PyObject *prio = PyDict_GetItemWithError(sc->prio, role); /* borrowed */
-        if (prio == NULL) {
+        long p = prio != NULL ? PyLong_AsLong(prio) : -1;
+        if (prio == NULL || (p == -1 && PyErr_Occurred())) {
             Py_DECREF(pls);
             if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, role);
             return -1;
         }
-        PyObject *tup = PyTuple_New(9); /* resolve.Raw */
-        if (tup == NULL) { Py_DECREF(pls); return -1; }
-        PyObject *ints[6] = {PyLong_FromSsize_t(start - end), PyLong_FromLong(-ntok), PyLong_FromSsize_t(start),
-                             PyLong_FromSsize_t(PyList_GET_SIZE(r->ents)), PyLong_FromSsize_t(end),
-                             PyLong_FromLong(ntok)};
-        PyTuple_SET_ITEM(tup, 0, ints[0]);
-        PyTuple_SET_ITEM(tup, 1, ints[1]);
-        PyTuple_SET_ITEM(tup, 2, Py_NewRef(prio));
-        PyTuple_SET_ITEM(tup, 3, ints[2]);
-        PyTuple_SET_ITEM(tup, 4, ints[3]);
-        PyTuple_SET_ITEM(tup, 5, ints[4]);
-        PyTuple_SET_ITEM(tup, 6, Py_NewRef(role));
-        PyTuple_SET_ITEM(tup, 7, pls); /* the tuple owns it now */
-        PyTuple_SET_ITEM(tup, 8, ints[5]);
-        for (int i = 0; i < 6; i++)
-            if (ints[i] == NULL) { Py_DECREF(tup); return -1; }
-        int rc = PyList_Append(r->ents, tup);
-        Py_DECREF(tup);
-        if (rc < 0) return -1;
+        if (rawvec_push(&r->ents, (long)start, (long)end, ntok, p, role, pls) < 0) return -1;
     }
     return 0;
 }
@@ -349,34 +334,75 @@ static int scan_token(Run *r, Py_ssize_t s, Py_ssize_t e) {
     return 0;
 }
 
-static PyObject *Scanner_scan(Scanner *sc, PyObject *text) {
+/* scan the text into r (entity candidates as C records, events as Cand); 0, or -1 with an error set */
+static int run_scan(Scanner *sc, PyObject *text, Run *r, Py_UCS4 **u) {
     if (!PyUnicode_Check(text)) {
         PyErr_SetString(PyExc_TypeError, "scan() takes a str");
-        return NULL;
+        return -1;
     }
-    Run r = {.sc = sc, .text = text};
-    Py_UCS4 *u = PyUnicode_AsUCS4Copy(text);
-    if (u == NULL) return NULL;
-    r.t.kind = PyUnicode_4BYTE_KIND;
-    r.t.data = u;
-    r.t.n = PyUnicode_GET_LENGTH(text);
-    r.ents = PyList_New(0);
-    r.events = PyList_New(0);
-    PyObject *out = NULL;
-    if (r.ents == NULL || r.events == NULL) goto done;
-    for (Py_ssize_t i = 0; i < r.t.n;) {
-        if (!is_word(AT(&r.t, i))) { i++; continue; }
-        Py_ssize_t e = token_end(&r.t, i);
-        if (scan_token(&r, i, e) < 0) goto done;
+    r->sc = sc;
+    r->text = text;
+    *u = PyUnicode_AsUCS4Copy(text);
+    if (*u == NULL) return -1;
+    r->t.kind = PyUnicode_4BYTE_KIND;
+    r->t.data = *u;
+    r->t.n = PyUnicode_GET_LENGTH(text);
+    r->events = PyList_New(0);
+    if (r->events == NULL) return -1;
+    for (Py_ssize_t i = 0; i < r->t.n;) {
+        if (!is_word(AT(&r->t, i))) { i++; continue; }
+        Py_ssize_t e = token_end(&r->t, i);
+        if (scan_token(r, i, e) < 0) return -1;
         i = e;
     }
-    out = PyTuple_Pack(2, r.ents, r.events);
-done:
-    Py_XDECREF(r.ents);
-    Py_XDECREF(r.events);
-    PyMem_Free(r.b1.buf);
-    PyMem_Free(r.b2.buf);
+    return 0;
+}
+
+static void run_free(Run *r, Py_UCS4 *u) {
+    rawvec_free(&r->ents);
+    Py_XDECREF(r->events);
+    PyMem_Free(r->b1.buf);
+    PyMem_Free(r->b2.buf);
     PyMem_Free(u);
+}
+
+/* the entity candidates as resolve.Raw tuples: (start - end, -ntok, prio, start, arrival, end, role, pls, ntok) */
+static PyObject *raw_tuples(const RawVec *rv) {
+    PyObject *out = PyList_New(rv->n);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < rv->n; i++) {
+        const RawC *x = &rv->v[i];
+        PyObject *tup = Py_BuildValue("(llllllOOl)", x->start - x->end, -x->ntok, x->prio, x->start, (long)i, x->end,
+                                      x->role, x->pls, x->ntok);
+        if (tup == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, tup);
+    }
+    return out;
+}
+
+static PyObject *Scanner_scan(Scanner *sc, PyObject *text) {
+    Run r = {0};
+    Py_UCS4 *u = NULL;
+    PyObject *out = NULL, *ents = NULL;
+    if (run_scan(sc, text, &r, &u) == 0 && (ents = raw_tuples(&r.ents)) != NULL)
+        out = PyTuple_Pack(2, ents, r.events);
+    Py_XDECREF(ents);
+    run_free(&r, u);
+    return out;
+}
+
+static PyObject *Scanner_scan_select(Scanner *sc, PyObject *text) {
+    Run r = {0};
+    Py_UCS4 *u = NULL;
+    PyObject *out = NULL, *sel = NULL;
+    if (run_scan(sc, text, &r, &u) == 0 &&
+        (sel = select_longest(r.ents.v, r.ents.n, (long)r.t.n, sc->nonfac, sc->facmask, sc->cand)) != NULL)
+        out = PyTuple_Pack(2, sel, r.events);
+    Py_XDECREF(sel);
+    run_free(&r, u);
     return out;
 }
 
@@ -473,14 +499,18 @@ static void Scanner_dealloc(Scanner *sc) {
 
 static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     static char *names[] = {"root", "first", "fold_list", "payload_key", "prio", "cand", "capitalised",
-                            "article_before", NULL};
+                            "article_before", "nonfac_prio", "fac_prio_mask", NULL};
     PyObject *root, *first, *fold_list, *payload_key, *prio, *cand, *cap, *artb;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!O!O!UO!OOO", names, &PyDict_Type, &root, &PyDict_Type, &first,
-                                     &PyList_Type, &fold_list, &payload_key, &PyDict_Type, &prio, &cand, &cap, &artb))
+    long nonfac, facmask;
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!O!O!UO!OOOll", names, &PyDict_Type, &root, &PyDict_Type, &first,
+                                     &PyList_Type, &fold_list, &payload_key, &PyDict_Type, &prio, &cand, &cap, &artb,
+                                     &nonfac, &facmask))
         return NULL;
     Scanner *sc = (Scanner *)type->tp_alloc(type, 0);
     if (sc == NULL) return NULL;
     sc->payload_key = Py_NewRef(payload_key);
+    sc->nonfac = nonfac;
+    sc->facmask = facmask;
     sc->prio = Py_NewRef(prio);
     sc->cand = Py_NewRef(cand);
     sc->capitalised = Py_NewRef(cap);
@@ -510,6 +540,8 @@ static PyObject *Scanner_clear(Scanner *sc, PyObject *unused) {
 static PyMethodDef Scanner_methods[] = {
     {"scan", (PyCFunction)Scanner_scan, METH_O,
      "scan(text) -> (entity candidates, event/date candidates), exactly as scan_ref.scan(text, trie)"},
+    {"scan_select", (PyCFunction)Scanner_scan_select, METH_O,
+     "scan_select(text) -> (selected entity candidates, event/date candidates): resolve.longest_ref over scan()"},
     {"fold", (PyCFunction)Scanner_fold, METH_O, "fold(token) -> normalize.fold(token), from the same table"},
     {"clear_caches", (PyCFunction)Scanner_clear, METH_NOARGS, "empty the capitalisation cache"},
     {NULL, NULL, 0, NULL},

@@ -1,28 +1,38 @@
-/* Longest-match selection, compiled: resolve.longest_ref is its specification. */
+/* Longest-match selection, compiled: resolve.longest_ref is its specification.
+ *
+ * The candidates are C records (RawC): the scanner fills them directly (Scanner.scan_select), or
+ * longest() converts resolve.Raw tuples. Python sorts Raw tuples whose fifth field, the arrival index, is
+ * unique, so its order is a stable sort on the first four; here a stable merge sort on one 128-bit key. */
 #include "native.h"
 
-typedef struct {
-    long k[5]; /* sort key: start - end, -ntokens, priority, start, arrival index */
-    Py_ssize_t idx; /* in the input list */
-} Sel;
+typedef unsigned __int128 u128;
 
 typedef struct {
-    long start, prio, order;
+    u128 key;
     Py_ssize_t idx;
-} Taken;
+} Item;
 
-static int cmp_sel(const void *a, const void *b) {
-    const long *x = ((const Sel *)a)->k, *y = ((const Sel *)b)->k;
-    for (int i = 0; i < 5; i++)
-        if (x[i] != y[i]) return x[i] < y[i] ? -1 : 1;
-    return 0;
-}
-
-static int cmp_taken(const void *a, const void *b) {
-    const Taken *x = a, *y = b;
-    if (x->start != y->start) return x->start < y->start ? -1 : 1;
-    if (x->prio != y->prio) return x->prio < y->prio ? -1 : 1;
-    return x->order < y->order ? -1 : x->order > y->order;
+/* stable: equal keys keep their input order */
+static void merge_sort(Item *a, Py_ssize_t n, Item *tmp) {
+    for (Py_ssize_t i = 1; i < n && n <= 16; i++) { /* small: insertion sort */
+        Item x = a[i];
+        Py_ssize_t j = i;
+        while (j > 0 && a[j - 1].key > x.key) {
+            a[j] = a[j - 1];
+            j--;
+        }
+        a[j] = x;
+    }
+    if (n <= 16) return;
+    for (Py_ssize_t w = 1; w < n; w *= 2) {
+        for (Py_ssize_t lo = 0; lo < n; lo += 2 * w) {
+            Py_ssize_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n, i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) tmp[k++] = a[j].key < a[i].key ? a[j++] : a[i++];
+            while (i < mid) tmp[k++] = a[i++];
+            while (j < hi) tmp[k++] = a[j++];
+        }
+        memcpy(a, tmp, (size_t)n * sizeof(Item));
+    }
 }
 
 static inline int any_set(const char *occ, long s, long e) { return e > s && memchr(occ + s, 1, (size_t)(e - s)) != NULL; }
@@ -44,59 +54,50 @@ static SpanSlot *span_slot(SpanSlot *tab, size_t mask, long s, long e) {
     }
 }
 
-/* longest(cands, size, nonfac priority, facility priorities (bit mask), Cand) -> [Cand]: resolve.longest */
-PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 5 || !PyList_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "longest(cands: list, size, nonfac_prio, fac_prio_mask, cand)");
-        return NULL;
-    }
-    PyObject *cands = args[0], *cand = args[4];
-    long size = PyLong_AsLong(args[1]), nonfac = PyLong_AsLong(args[2]), facmask = PyLong_AsLong(args[3]);
-    if (PyErr_Occurred()) return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(cands);
+static int is_named(PyObject *pls) { /* pls[0][1] == "name": a named non-facility (a military base) */
+    return PyTuple_GET_SIZE(pls) > 0 &&
+           PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(PyTuple_GET_ITEM(pls, 0), 1), "name") == 0;
+}
+
+PyObject *select_longest(const RawC *raws, Py_ssize_t n, long size, long nonfac, long facmask, PyObject *cand) {
     PyObject *out = NULL;
-    Sel *sel = PyMem_Malloc((size_t)(n + 1) * sizeof(Sel));
-    Taken *taken = PyMem_Malloc((size_t)(n + 1) * sizeof(Taken));
+    Item *sel = PyMem_Malloc((size_t)(n + 1) * sizeof(Item)), *tmp = PyMem_Malloc((size_t)(n + 1) * sizeof(Item));
+    Item *taken = PyMem_Malloc((size_t)(n + 1) * sizeof(Item));
     char *occ = PyMem_Calloc((size_t)size * 3 + 1, 1), *occ_fac = occ + size, *occ_nf = occ + 2 * size;
     size_t smask = 15;
     while (smask + 1 < (size_t)n * 2) smask = smask * 2 + 1;
     SpanSlot *spans = PyMem_Calloc(smask + 1, sizeof(SpanSlot));
-    if (!sel || !taken || !occ || !spans) { PyErr_NoMemory(); goto done; }
+    if (!sel || !tmp || !taken || !occ || !spans) { PyErr_NoMemory(); goto done; }
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *t = PyList_GET_ITEM(cands, i);
-        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 9) {
-            PyErr_SetString(PyExc_TypeError, "longest: candidates are resolve.Raw tuples");
-            goto done;
-        }
-        for (int j = 0; j < 5; j++) sel[i].k[j] = PyLong_AsLong(PyTuple_GET_ITEM(t, j));
-        sel[i].idx = i;
-        long s = sel[i].k[3], e = PyLong_AsLong(PyTuple_GET_ITEM(t, 5));
-        if (PyErr_Occurred()) goto done;
-        if (s < 0 || e < s || e > size) {
+        const RawC *x = &raws[i];
+        if (x->start < 0 || x->end < x->start || x->end > size || size >= (1L << 32) || x->ntok < 0 ||
+            x->ntok >= (1L << 30) || x->prio < 0 || x->prio >= 32) {
             PyErr_SetString(PyExc_ValueError, "longest: a candidate lies outside the text");
             goto done;
         }
+        /* (start - end, -ntokens, priority, start) ascending: longer first, then more tokens */
+        uint64_t len = (uint64_t)(x->end - x->start);
+        sel[i].key = (u128)((1ULL << 32) - 1 - len) << 96 | (u128)((1ULL << 30) - 1 - (uint64_t)x->ntok) << 64 |
+                     (u128)x->prio << 40 | (u128)(uint64_t)x->start;
+        sel[i].idx = i;
     }
-    qsort(sel, (size_t)n, sizeof(Sel), cmp_sel);
+    merge_sort(sel, n, tmp);
     int any_nf = 0;
     Py_ssize_t nt = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *t = PyList_GET_ITEM(cands, sel[i].idx);
-        long prio = sel[i].k[2], s = sel[i].k[3], e = PyLong_AsLong(PyTuple_GET_ITEM(t, 5));
+        const RawC *x = &raws[sel[i].idx];
+        long prio = x->prio, s = x->start, e = x->end;
         if (prio == nonfac) {
             if (!any_set(occ_fac, s, e)) {
                 memset(occ_nf + s, 1, (size_t)(e - s));
                 any_nf = 1;
-                PyObject *pls = PyTuple_GET_ITEM(t, 7);
-                int named = PyTuple_GET_SIZE(pls) > 0 &&
-                            PyUnicode_CompareWithASCIIString(PyTuple_GET_ITEM(PyTuple_GET_ITEM(pls, 0), 1), "name") == 0;
-                if (named && !any_set(occ, s, e)) memset(occ + s, 1, (size_t)(e - s)); /* a named base */
+                if (is_named(x->pls) && !any_set(occ, s, e)) memset(occ + s, 1, (size_t)(e - s));
             }
             continue;
         }
-        int is_fac = prio >= 0 && prio < 64 && (facmask >> prio & 1);
+        int is_fac = (facmask >> prio) & 1;
         if (is_fac && any_nf && any_set(occ_nf, s, e)) continue;
-        unsigned bit = 1u << (prio & 31);
+        unsigned bit = 1u << prio;
         if (!any_set(occ, s, e)) {
             memset(occ + s, 1, (size_t)(e - s));
             span_slot(spans, smask, s, e)->mask = bit;
@@ -106,25 +107,81 @@ PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
             sl->mask |= bit;
         }
         if (is_fac) memset(occ_fac + s, 1, (size_t)(e - s));
-        taken[nt] = (Taken){s, prio, nt, sel[i].idx};
+        taken[nt].key = (u128)(uint64_t)s << 8 | (u128)prio; /* by start, then priority, then acceptance */
+        taken[nt].idx = sel[i].idx;
         nt++;
     }
-    qsort(taken, (size_t)nt, sizeof(Taken), cmp_taken);
+    merge_sort(taken, nt, tmp);
     out = PyList_New(nt);
     if (out == NULL) goto done;
     for (Py_ssize_t i = 0; i < nt; i++) {
-        PyObject *t = PyList_GET_ITEM(cands, taken[i].idx);
-        PyObject *vals[5] = {PyTuple_GET_ITEM(t, 3), PyTuple_GET_ITEM(t, 5), PyTuple_GET_ITEM(t, 6),
-                             PyTuple_GET_ITEM(t, 7), PyTuple_GET_ITEM(t, 8)};
-        PyObject *c = make_cand(cand, vals);
+        const RawC *x = &raws[taken[i].idx];
+        PyObject *ints[3] = {PyLong_FromLong(x->start), PyLong_FromLong(x->end), PyLong_FromLong(x->ntok)};
+        PyObject *vals[5] = {ints[0], ints[1], x->role, x->pls, ints[2]};
+        PyObject *c = ints[0] && ints[1] && ints[2] ? make_cand(cand, vals) : NULL;
+        for (int j = 0; j < 3; j++) Py_XDECREF(ints[j]);
         if (c == NULL) { Py_CLEAR(out); goto done; }
         PyList_SET_ITEM(out, i, c);
     }
 done:
     PyMem_Free(sel);
+    PyMem_Free(tmp);
     PyMem_Free(taken);
     PyMem_Free(occ);
     PyMem_Free(spans);
     return out;
 }
 
+int rawvec_push(RawVec *rv, long start, long end, long ntok, long prio, PyObject *role, PyObject *pls) {
+    if (rv->n == rv->cap) {
+        Py_ssize_t cap = rv->cap * 2 + 64;
+        RawC *nv = PyMem_Realloc(rv->v, (size_t)cap * sizeof(RawC));
+        if (nv == NULL) {
+            Py_DECREF(pls);
+            PyErr_NoMemory();
+            return -1;
+        }
+        rv->v = nv;
+        rv->cap = cap;
+    }
+    rv->v[rv->n++] = (RawC){start, end, ntok, prio, Py_NewRef(role), pls};
+    return 0;
+}
+
+void rawvec_free(RawVec *rv) {
+    for (Py_ssize_t i = 0; i < rv->n; i++) {
+        Py_DECREF(rv->v[i].role);
+        Py_DECREF(rv->v[i].pls);
+    }
+    PyMem_Free(rv->v);
+    memset(rv, 0, sizeof(*rv));
+}
+
+/* longest(cands, size, nonfac priority, facility priorities (bit mask), Cand) -> [Cand]: resolve.longest */
+PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 5 || !PyList_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "longest(cands: list, size, nonfac_prio, fac_prio_mask, cand)");
+        return NULL;
+    }
+    PyObject *cands = args[0];
+    long size = PyLong_AsLong(args[1]), nonfac = PyLong_AsLong(args[2]), facmask = PyLong_AsLong(args[3]);
+    if (PyErr_Occurred()) return NULL;
+    RawVec rv = {0};
+    PyObject *out = NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(cands); i++) {
+        PyObject *t = PyList_GET_ITEM(cands, i);
+        if (!PyTuple_Check(t) || PyTuple_GET_SIZE(t) != 9) {
+            PyErr_SetString(PyExc_TypeError, "longest: candidates are resolve.Raw tuples");
+            goto done;
+        }
+        long start = PyLong_AsLong(PyTuple_GET_ITEM(t, 3)), end = PyLong_AsLong(PyTuple_GET_ITEM(t, 5));
+        long ntok = PyLong_AsLong(PyTuple_GET_ITEM(t, 8)), prio = PyLong_AsLong(PyTuple_GET_ITEM(t, 2));
+        if (PyErr_Occurred()) goto done;
+        if (rawvec_push(&rv, start, end, ntok, prio, PyTuple_GET_ITEM(t, 6), Py_NewRef(PyTuple_GET_ITEM(t, 7))) < 0)
+            goto done;
+    }
+    out = select_longest(rv.v, rv.n, size, nonfac, facmask, args[4]);
+done:
+    rawvec_free(&rv);
+    return out;
+}
