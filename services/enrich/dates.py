@@ -148,6 +148,7 @@ _EN_MONTH_PREFIX_RE = re.compile("|".join((*(m[:3] for m in _EN_MONTHS), "this m
 # a month, which this finds: all ordinals start with ال, a literal the regex engine skips ahead to (the
 # full pattern starts with a lookbehind and optional words, so the engine tries it at every position).
 _DIGIT_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(r"\d{4}")  # what every year group below needs
 assert all(w.startswith("ال") for w in _AR_ORD)
 _AR_ORD_GATE_RE = re.compile(
     "ال(?:" + "|".join(sorted((w[2:] for w in _AR_ORD), key=len, reverse=True)) + ")"
@@ -156,6 +157,8 @@ _AR_ORD_GATE_RE = re.compile(
 
 
 def _extract(norm: str, pub: date | None) -> date | None:
+    if pub is None and _YEAR_RE.search(norm) is None:
+        return None  # without a publication date only a date with its year resolves (_resolve)
     found: list[tuple[int, date]] = []
     arabic = not norm.isascii()  # Arabic month names and ordinals are not ASCII
     digit = _DIGIT_RE.search(norm) is not None
