@@ -14,6 +14,7 @@ from services.enrich.gazetteer import (
     EventTypeRec,
     FacilityRec,
     Gazetteer,
+    Names,
     NonFacilities,
     PlaceRec,
     is_arabic,
@@ -66,6 +67,7 @@ def compile_gazetteer(
     *,
     with_geonames: bool = True,
     non_facilities: NonFacilities | None = None,
+    event_not_evidence: Names | None = None,
 ) -> Gazetteer:
     rules.geonames_context_stop = {
         fold_text(k): type(v)(after=[fold_text(w) for w in v.after], before=[fold_text(w) for w in v.before],
@@ -76,7 +78,7 @@ def compile_gazetteer(
     _facilities(b, facilities)
     _actors(b, actors)
     _heads(b)
-    event_labels = _events(b, events)
+    event_labels = _events(b, events, event_not_evidence or Names())
     _places(b, places, with_geonames)
     nf = non_facilities or NonFacilities()
     # A named non-facility (a military base: "Camp Taji", "معسكر التاجي") hides the names inside it too
@@ -148,13 +150,17 @@ def _heads(b: _Builder) -> None:
             b.add(w, ("head", kind, "en_before"), "head", claim=False)
 
 
-def _events(b: _Builder, recs: list[EventTypeRec]) -> dict[str, str]:
+def _events(b: _Builder, recs: list[EventTypeRec], not_evidence: Names) -> dict[str, str]:
     labels: dict[str, str] = {}
     for r in recs:
         labels[r.id] = r.label
         for _lang, t in r.triggers.all():
             for form in _expand_prefix(t):
                 b.add(form, ("event", r.id, ""), "event", claim=False)
+    # phrases in which a trigger is no evidence ("إعادة تأهيل", "sentenced to death"): an event with no type
+    for _lang, t in not_evidence.all():
+        for form in _expand_prefix(t):
+            b.add(form, ("event", "", ""), "event", claim=False)
     return labels
 
 

@@ -260,8 +260,12 @@ def _events(text: str, trig: list[Cand]) -> list[EventTypeMention]:
             b = best.get(c.start)
             if b is None or c.end > b.end:
                 best[c.start] = c
+    # a not-evidence phrase (a payload with no type) hides the triggers inside it ("ظروف الاحتجاز")
+    hidden = [(c.start, c.end) for c in best.values() if not any(p[1] for p in c.payloads)]
     for _start, c in sorted(best.items()):
+        if hidden and any(s <= c.start and c.end <= e for s, e in hidden):
+            continue
         for p in c.payloads:
-            if p[1] not in seen:
+            if p[1] and p[1] not in seen:
                 seen[p[1]] = event_type(p[1], text[c.start : c.end], c.start, c.end, 0.8 if c.ntokens > 1 else 0.7)
     return sorted(seen.values(), key=_by_start)

@@ -154,13 +154,17 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
     actors = [ActorRec.model_validate(r) for r in _read_list(d / "actors.yaml")]
     places = [PlaceRec.model_validate(r) for r in _read_list(d / "places.yaml")]
     events = [EventTypeRec.model_validate(r) for r in _read_list(d / "event_types.yaml", "types")]
+    ev_path = d / "event_types.yaml"
+    ev_doc = yaml.safe_load(ev_path.read_text(encoding="utf-8")) if ev_path.exists() else None
+    # phrases in which a trigger is no evidence of its type (event_types.yaml, "not_evidence")
+    not_evidence = Names.model_validate(ev_doc.get("not_evidence") or {}) if isinstance(ev_doc, dict) else Names()
     nf_path = d / "non_facilities.yaml"
     nonfac = NonFacilities.model_validate(yaml.safe_load(nf_path.read_text(encoding="utf-8")) or {}) \
         if nf_path.exists() else NonFacilities()
     from services.enrich.compile import compile_gazetteer  # local: compile imports this module
 
     gaz = compile_gazetteer(rules, facilities, actors, places, events, with_geonames=with_geonames,
-                            non_facilities=nonfac)
+                            non_facilities=nonfac, event_not_evidence=not_evidence)
     # The gazetteer lives as long as the process and holds millions of containers (the trie): a full
     # collection would walk them all, and one lands every so often while caches fill on new text (an
     # article then takes twice as long). Collect the loading garbage, then move every object alive now out

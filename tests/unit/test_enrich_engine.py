@@ -153,3 +153,22 @@ def test_locative_keeps_the_town() -> None:
     a = ann("Families in a new camp near al-Hol received tents and aid.", "en")
     assert not any(f.id == "fac:sy-al-hol-camp" for f in a.facilities)
     assert "place:sy-al-hol" in {p.id for p in a.places}
+
+
+@pytest.mark.parametrize(("text", "lang", "absent", "present"), [
+    ("تعمل الوزارة على خطة لإعادة تأهيل السجون في المحافظات الشرقية", "ar", "transfer_repatriation", None),
+    ("بدأت الحكومة إعادة المعتقلين إلى بلدانهم من سجن غويران", "ar", None, "transfer_repatriation"),
+    ("أضرب المحتجزون عن الطعام احتجاجاً على ظروف الاحتجاز في سجن ديريك", "ar", "arrest", "prison_break_riot"),
+    ("Many of the detainees were sentenced to death after brief trials.", "en", "killing", None),
+    ("Two detainees died in custody after they were beaten to death by guards.", "en", None, "killing"),
+])
+def test_a_trigger_inside_a_not_evidence_phrase_is_no_evidence(
+    text: str, lang: str, absent: str | None, present: str | None
+) -> None:
+    from tests.unit.enrich_support import real_gazetteer
+
+    types = {e.type for e in enrich(text, real_gazetteer(), lang=lang).event_types}
+    if absent:
+        assert absent not in types
+    if present:
+        assert present in types
