@@ -244,10 +244,11 @@ def _actors(text: str, people: list[Cand], entries: dict[str, Entry]) -> list[Ac
         elif c.role == "ctx":
             # the most recently named actor that claims this reference wins
             refs = set(c.ids)
-            prior = [a.id for a in out if a.id in refs]
-            if prior:
-                e = entries[prior[-1]]
-                out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.7))
+            for a in reversed(out):
+                if a.id in refs:
+                    e = entries[a.id]
+                    out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.7))
+                    break
     return out
 
 
@@ -261,7 +262,8 @@ def _events(text: str, trig: list[Cand]) -> list[EventTypeMention]:
             if b is None or c.end > b.end:
                 best[c.start] = c
     # a not-evidence phrase (a payload with no type) hides the triggers inside it ("ظروف الاحتجاز")
-    hidden = [(c.start, c.end) for c in best.values() if not any(p[1] for p in c.payloads)]
+    # (compile.py adds not-evidence payloads after every typed one, so a group of only that is (("event", "", ""),))
+    hidden = [(c.start, c.end) for c in best.values() if len(c.payloads) == 1 and not c.payloads[0][1]]
     for _start, c in sorted(best.items()):
         if hidden and any(s <= c.start and c.end <= e for s, e in hidden):
             continue

@@ -61,7 +61,11 @@ def find_open(
 
 def _overlaps(s: int, e: int, spans: list[Cand]) -> bool:
     """Some character of text[s:e] lies inside one of `spans`."""
-    return any(c.start < e and s < c.end and c.start < c.end for c in spans) if s < e else False
+    if s < e:
+        for c in spans:
+            if c.start < e and s < c.end and c.start < c.end:
+                return True
+    return False
 
 
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
