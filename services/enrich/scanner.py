@@ -7,7 +7,6 @@ A trie is compiled once, after `Trie.finalize()` (compile.py does it at load, so
 
 from __future__ import annotations
 
-from services.enrich import scan_ref
 from services.enrich._scan import Scanner
 from services.enrich.matcher import PAYLOAD, Trie
 from services.enrich.normalize import _FOLD_LIST
@@ -18,8 +17,7 @@ def compile_trie(trie: Trie) -> Scanner:
     """The compiled scanner of a finalized trie (it keeps references to the trie's nodes and payloads)."""
     return Scanner(
         root=trie.root, first=trie.first, fold_list=_FOLD_LIST, payload_key=PAYLOAD, prio=ROLE_PRIORITY,
-        cand=Cand, capitalised=capitalised, article_before=scan_ref.article_before, nonfac_prio=_NONFAC,
-        fac_prio_mask=_FAC_MASK,
+        cand=Cand, capitalised=capitalised, nonfac_prio=_NONFAC, fac_prio_mask=_FAC_MASK,
     )
 
 

@@ -114,7 +114,8 @@ def test_a_trie_that_is_not_finalized_is_refused_with_a_reason() -> None:
 @pytest.mark.parametrize("text", [
     "Deir ez-Zor", "Deir eſ-Zor", "Deir EZ\u2011Zor", "Deir al  Zor", "Deir al- Zor", "Deir.Zor", "Deir'-Zor",
     "Iraq's Kurdistan Region's camps", "al-Hol’s", "Al Hol", "el\u00a0Hol", "ash-Shaddadi", "aſh-Shaddadi",
-    "وبالحسكة", "للسجن", "مخيم الهول", "مخيمـ الهـول", "سجن غويران", "ﻻ", "",
+    "وبالحسكة", "للسجن", "مخيم الهول", "مخيمـ الهـول", "سجن غويران", "ﻻ", "", "ul-Hol", "Ul-Hasakah", "ad-Tanf",
+    "x ul-Hol", "(al-Hol", "al -Hol", "al‑‑Hol", "el  Hol",
 ])
 def test_compiled_scanner_equals_the_reference_on_edge_cases(text: str) -> None:
     _same(text, real_gazetteer().trie)
@@ -133,3 +134,15 @@ def test_compiled_fold_text_and_fold_many_equal_their_definitions_on_every_code_
     assert fold_text("") == ""
     chunks = [every[i : i + 7] for i in range(1, 70_000, 7)]  # tokens hold no NUL + ["", "Sina'a", "مخيمـ"]
     assert fold_many(chunks) == [c.translate(_FOLD_LIST) for c in chunks]
+
+
+def test_compiled_article_before_a_name_equals_the_reference_on_random_prefixes() -> None:
+    """The English article taken into a Latin name's span (scan_ref.article_before, a regex in Python, a
+    hand-written matcher in C): random short prefixes of article letters, separators and others."""
+    trie = real_gazetteer().trie
+    rng = random.Random(7)
+    alphabet = ["a", "A", "l", "L", "e", "E", "s", "h", "u", "d", "z", "t", "ſ", " ", "  ", "-", "\u2011", "\u00a0",
+                "'", "x", "(", "\n", "."]
+    for _ in range(4000):
+        prefix = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        _same(prefix + rng.choice(["Hol", "Hasakah", "Raqqa camp", "Shaddadi", "Tanf"]), trie)

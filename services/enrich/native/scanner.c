@@ -8,7 +8,7 @@
  * candidates stay the Python objects of the trie (matcher.Trie), so the rest of the engine is unchanged.
  *
  * Rare paths call back into Python: capitalisation of English names (resolve.capitalised, cached in a
- * dict), an English article before a name (scan_ref.article_before, after the same cheap test).
+ * dict). An English article before a name (scan_ref.article_before, a regex there) is matched here by hand.
  */
 #include "native.h"
 
@@ -38,8 +38,11 @@ typedef struct {
     Py_ssize_t nstarts;
     CTrie ctrie;        /* the trie in C (trie.c) */
     const CNode *root;
-    PyObject *payload_key, *prio, *cand, *capitalised, *caps, *article_before;
+    PyObject *payload_key, *prio, *cand, *capitalised, *caps;
     long nonfac, facmask; /* for the selection: the nonfac priority, the facility priorities (bit mask) */
+    PyObject *roles[8];   /* role_prio's memory (strong) */
+    long role_prios[8];
+    int nroles;
     PyObject *s_event, *s_date, *s_head, *s_place, *s_core, *s_actor, *s_upper, *s_isupper;
 } Scanner;
 
@@ -189,6 +192,23 @@ static inline int role_is(PyObject *role, PyObject *name) {
     return role == name || (!PyUnicode_CHECK_INTERNED(role) && PyUnicode_Compare(role, name) == 0);
 }
 
+/* resolve.ROLE_PRIORITY[role], the last few roles remembered by identity (roles are interned) */
+static long role_prio(Scanner *sc, PyObject *role) {
+    for (int i = 0; i < sc->nroles; i++)
+        if (sc->roles[i] == role) return sc->role_prios[i];
+    PyObject *prio = PyDict_GetItemWithError(sc->prio, role); /* borrowed */
+    long p = prio != NULL ? PyLong_AsLong(prio) : -1;
+    if (prio == NULL || p < 0) {
+        if (!PyErr_Occurred()) PyErr_SetObject(prio == NULL ? PyExc_KeyError : PyExc_ValueError, role);
+        return -1;
+    }
+    if (sc->nroles < 8 && PyUnicode_CHECK_INTERNED(role)) { /* the scanner holds the role: it stays alive */
+        sc->roles[sc->nroles] = Py_NewRef(role);
+        sc->role_prios[sc->nroles++] = p;
+    }
+    return p;
+}
+
 static int add(Run *r, Py_ssize_t start, Py_ssize_t end, PyObject *groups, long ntok, int art) {
     Scanner *sc = r->sc;
     int latin = AT(&r->t, end - 1) < LATIN_END;
@@ -225,11 +245,9 @@ static int add(Run *r, Py_ssize_t start, Py_ssize_t end, PyObject *groups, long 
                 if (PyTuple_GET_SIZE(pls) == 0) { Py_DECREF(pls); continue; }
             }
         }
-        PyObject *prio = PyDict_GetItemWithError(sc->prio, role); /* borrowed */
-        long p = prio != NULL ? PyLong_AsLong(prio) : -1;
-        if (prio == NULL || (p == -1 && PyErr_Occurred())) {
+        long p = role_prio(sc, role);
+        if (p < 0) {
             Py_DECREF(pls);
-            if (!PyErr_Occurred()) PyErr_SetObject(PyExc_KeyError, role);
             return -1;
         }
         if (rawvec_push(&r->ents, (long)start, (long)end, ntok, p, role, pls) < 0) return -1;
@@ -274,20 +292,44 @@ static int walk(Run *r, const CNode *node, Py_ssize_t st, Py_ssize_t end, int ar
 
 /* ---- scan --------------------------------------------------------------------------------------- */
 
-/* scan_ref.article_before: the cheap test here, the regex in Python */
+/* an English article (matcher._ART) spans exactly text[q:s]: al/el then spaces or hyphens, or an
+ * assimilated one then one hyphen */
+static int art_spans(const Text *t, Py_ssize_t q, Py_ssize_t s) {
+    if (s - q >= 3 && (ci(AT(t, q), 'a') || ci(AT(t, q), 'e')) && ci(AT(t, q + 1), 'l')) {
+        Py_ssize_t i = q + 2;
+        while (i < s && (AT(t, i) == ' ' || AT(t, i) == 0xa0 || is_hyphen(AT(t, i)))) i++;
+        if (i == s) return 1;
+    }
+    if (!is_hyphen(AT(t, s - 1))) return 0;
+    for (int k = 0; HYPHENED[k]; k++) {
+        const char *a = HYPHENED[k];
+        Py_ssize_t len = a[2] ? 3 : 2, j = 0;
+        if (s - q != len + 1) continue;
+        while (j < len && ci(AT(t, q + j), a[j])) j++;
+        if (j == len) return 1;
+    }
+    return 0;
+}
+
+static inline int art_letter(Py_UCS4 c) { return c == 'A' || c == 'a' || c == 'E' || c == 'e'; }
+
+/* scan_ref.article_before: where the span of a Latin name at s starts. The cheap test first, then
+ * matcher._ART_BEFORE_RE.search(text, max(0, s - 6), s), "(?:^|[^W A])" + _ART + "$": the leftmost match */
 static Py_ssize_t article_before(Run *r, Py_ssize_t s) {
+    const Text *t = &r->t;
     if (s < 3) return s;
-    Py_UCS4 c = AT(&r->t, s - 1);
+    Py_UCS4 c = AT(t, s - 1);
     if (!is_hyphen(c)) {
         if (c != ' ' && c != 0xa0) return s;
-        Py_UCS4 a = AT(&r->t, s - 3), l = AT(&r->t, s - 2);
+        Py_UCS4 a = AT(t, s - 3), l = AT(t, s - 2);
         if (!((a == 'a' || a == 'A' || a == 'e' || a == 'E') && (l == 'l' || l == 'L'))) return s;
     }
-    PyObject *v = PyObject_CallFunction(r->sc->article_before, "On", r->text, s);
-    if (v == NULL) return -1;
-    Py_ssize_t st = PyLong_AsSsize_t(v);
-    Py_DECREF(v);
-    return st;
+    for (Py_ssize_t p = s - 6 > 0 ? s - 6 : 0; p + 3 <= s; p++) {
+        if (p == 0 && art_spans(t, 0, s)) return art_letter(AT(t, 0)) ? 0 : 1; /* ^ */
+        Py_UCS4 x = AT(t, p);
+        if (!is_word(x) && !is_apos(x) && art_spans(t, p + 1, s)) return p + 1; /* [^W A] is no article letter */
+    }
+    return s;
 }
 
 /* the starts of the token text[s:e] (scan_ref.starts): up to two slots (the token, then without 's) */
@@ -490,7 +532,8 @@ static void Scanner_dealloc(Scanner *sc) {
     PyMem_Free(sc->bloom);
     PyMem_Free(sc->key_pool);
     free_fold(&sc->fm);
-    PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised, &sc->caps, &sc->article_before,
+    for (int i = 0; i < sc->nroles; i++) Py_CLEAR(sc->roles[i]);
+    PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised, &sc->caps,
                          &sc->s_event, &sc->s_date, &sc->s_head, &sc->s_place, &sc->s_core, &sc->s_actor,
                          &sc->s_upper, &sc->s_isupper};
     for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) Py_CLEAR(*refs[i]);
@@ -499,11 +542,11 @@ static void Scanner_dealloc(Scanner *sc) {
 
 static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     static char *names[] = {"root", "first", "fold_list", "payload_key", "prio", "cand", "capitalised",
-                            "article_before", "nonfac_prio", "fac_prio_mask", NULL};
-    PyObject *root, *first, *fold_list, *payload_key, *prio, *cand, *cap, *artb;
+                            "nonfac_prio", "fac_prio_mask", NULL};
+    PyObject *root, *first, *fold_list, *payload_key, *prio, *cand, *cap;
     long nonfac, facmask;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!O!O!UO!OOOll", names, &PyDict_Type, &root, &PyDict_Type, &first,
-                                     &PyList_Type, &fold_list, &payload_key, &PyDict_Type, &prio, &cand, &cap, &artb,
+    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!O!O!UO!OOll", names, &PyDict_Type, &root, &PyDict_Type, &first,
+                                     &PyList_Type, &fold_list, &payload_key, &PyDict_Type, &prio, &cand, &cap,
                                      &nonfac, &facmask))
         return NULL;
     Scanner *sc = (Scanner *)type->tp_alloc(type, 0);
@@ -514,7 +557,6 @@ static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     sc->prio = Py_NewRef(prio);
     sc->cand = Py_NewRef(cand);
     sc->capitalised = Py_NewRef(cap);
-    sc->article_before = Py_NewRef(artb);
     sc->caps = PyDict_New();
     sc->s_event = PyUnicode_InternFromString("event");
     sc->s_date = PyUnicode_InternFromString("date");
