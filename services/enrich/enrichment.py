@@ -265,9 +265,16 @@ def _events(text: str, trig: list[Cand]) -> list[EventTypeMention]:
     # (compile.py adds not-evidence payloads after every typed one, so a group of only that is (("event", "", ""),))
     hidden = [(c.start, c.end) for c in best.values() if len(c.payloads) == 1 and not c.payloads[0][1]]
     for _start, c in sorted(best.items()):
-        if hidden and any(s <= c.start and c.end <= e for s, e in hidden):
+        if hidden and _inside_any(c, hidden):
             continue
         for p in c.payloads:
             if p[1] and p[1] not in seen:
                 seen[p[1]] = event_type(p[1], text[c.start : c.end], c.start, c.end, 0.8 if c.ntokens > 1 else 0.7)
     return sorted(seen.values(), key=_by_start)
+
+
+def _inside_any(c: Cand, spans: list[tuple[int, int]]) -> bool:
+    for s, e in spans:
+        if s <= c.start and c.end <= e:
+            return True
+    return False
