@@ -10,7 +10,7 @@ setup(
         Extension(
             "services.enrich._scan",
             sorted(str(p) for p in Path("services/enrich/native").glob("*.c")),
-            depends=["services/enrich/native/native.h"],
+            depends=[str(p) for p in Path("services/enrich/native").glob("*.h")],
             extra_compile_args=["-O2", "-std=c11", "-Wall", "-Wextra", "-Wno-unused-parameter",
                                 "-Wno-missing-field-initializers"],
         )

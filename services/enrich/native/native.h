@@ -1,6 +1,8 @@
 /* The engine's compiled parts, one extension module (services.enrich._scan), shared declarations.
  *
  *   scanner.c  the scanner: every trie key match in a text (spec: services/enrich/scan_ref.py)
+ *   scanner_type.c  the scanner built from a trie, and its Python type (scanner.h)
+ *   read.c     tokens, the next token of a key, an English article before a name (the regexes, by hand)
  *   select.c   longest-match selection (spec: resolve.longest_ref)
  *   fold.c     normalize's folds (a list-indexed translation), FoldTable
  *   maker.c    output models made without validation (output.py)
@@ -108,6 +110,9 @@ typedef struct {
 CNode *ctrie_build(CTrie *t, PyObject *node, PyObject *payload_key);
 const CNode *cnode_child(const CTrie *t, const CNode *n, const Py_UCS4 *p, Py_ssize_t len, uint64_t hash);
 void ctrie_free(CTrie *t);
+Py_ssize_t token_end(const Text *t, Py_ssize_t i);
+int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te);
+Py_ssize_t article_before(const Text *t, Py_ssize_t s);
 PyObject *make_cand(PyObject *type, PyObject *const values[5]);
 /* an entity candidate before selection (resolve.Raw without its sort key, which select.c builds) */
 typedef struct {

@@ -2,110 +2,15 @@
  *
  * services/enrich/scan_ref.py is the specification, line for line; the tests hold this module to it
  * (identical candidates in identical order). What is here and not there is only how: the text is read
- * once, code point by code point, in C; a token's fold is built in a C buffer and looked up among the
- * trie's first tokens in an open-addressing table (no Python object for the ~90 % of tokens that start
- * no key); the starts of every first token are resolved when the scanner is built. Walks, payloads and
- * candidates stay the Python objects of the trie (matcher.Trie), so the rest of the engine is unchanged.
+ * once, as UCS4, in C (read.c); a token's fold and its hash are built in a C buffer (fold.c) and looked up
+ * among the trie's first tokens behind a small Bloom filter (no Python object for the tokens that start no
+ * key, which are most); walks follow a C mirror of the trie (trie.c); candidates are C records (RawC) until
+ * the selection (select.c) makes Cand objects of the accepted ones. Payload groups stay the trie's tuples.
  *
- * Rare paths call back into Python: capitalisation of English names (resolve.capitalised, cached in a
- * dict). An English article before a name (scan_ref.article_before, a regex there) is matched here by hand.
+ * One rare path calls back into Python: the capitalisation test of English names (resolve.capitalised),
+ * cached in a dict.
  */
-#include "native.h"
-
-typedef struct {
-    const CNode *node; /* trie node (trie.c) */
-    PyObject *payload; /* its payload groups or NULL (owned by the node) */
-    int plen;          /* proclitic length */
-    int art;           /* the article was added */
-    int leaf;          /* the node is its payloads only */
-} Start;
-
-typedef struct {
-    uint64_t hash;
-    Py_ssize_t off, len; /* key in the code point pool */
-    Py_ssize_t first, count; /* its starts */
-} Slot;
-
-typedef struct {
-    PyObject_HEAD
-    FoldMap fm;
-    Slot *slots;
-    size_t mask;        /* slots - 1 (a power of two) */
-    uint64_t *bloom;    /* first-token filter, bloom_mask + 1 words */
-    uint64_t bloom_mask;
-    Py_UCS4 *key_pool;
-    Start *starts;
-    Py_ssize_t nstarts;
-    CTrie ctrie;        /* the trie in C (trie.c) */
-    const CNode *root;
-    PyObject *payload_key, *prio, *cand, *capitalised, *caps;
-    long nonfac, facmask; /* for the selection: the nonfac priority, the facility priorities (bit mask) */
-    PyObject *roles[8];   /* role_prio's memory (strong) */
-    long role_prios[8];
-    int nroles;
-    PyObject *s_event, *s_date, *s_head, *s_place, *s_core, *s_actor, *s_upper, *s_isupper;
-} Scanner;
-
-
-/* TOKEN_RE at i (text[i] is a word character): [W]+(?:[A][W]+)*; returns the token's end */
-static Py_ssize_t token_end(const Text *t, Py_ssize_t i) {
-    while (i < t->n && is_word(AT(t, i))) i++;
-    while (i + 1 < t->n && is_apos(AT(t, i)) && is_word(AT(t, i + 1))) {
-        i += 2;
-        while (i < t->n && is_word(AT(t, i))) i++;
-    }
-    return i;
-}
-
-/* [QUOTES]?(TOK) at i: the token's start (or -1) */
-static Py_ssize_t tail(const Text *t, Py_ssize_t i) {
-    if (i < t->n && is_quote(AT(t, i))) i++;
-    return (i < t->n && is_word(AT(t, i))) ? i : -1;
-}
-
-static const char *HYPHENED[] = {"ad", "an", "ar", "as", "ash", "at", "az", "adh", "ath", "ed", "en", "es", "ez",
-                                 "ul", "ag", "ed", "et", NULL}; /* in the regex's order */
-
-/* NEXT_RE.match(text, p): sets the token's span (group 1); 0 if it does not match */
-static int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te) {
-    if (p < t->n && is_quote(AT(t, p))) p++;
-    Py_ssize_t q = p;
-    while (q < t->n) {
-        Py_UCS4 c = AT(t, q);
-        if (c == ' ' || c == 0xa0 || c == '.' || is_hyphen(c)) q++;
-        else break;
-    }
-    if (q == p) return 0;
-    Py_ssize_t s = -1;
-    /* an English article: al/el then spaces or hyphens, or an assimilated one then one hyphen */
-    if (q + 2 < t->n && (ci(AT(t, q), 'a') || ci(AT(t, q), 'e')) && ci(AT(t, q + 1), 'l')) {
-        Py_ssize_t r = q + 2;
-        while (r < t->n) {
-            Py_UCS4 c = AT(t, r);
-            if (c == ' ' || c == 0xa0 || is_hyphen(c)) r++;
-            else break;
-        }
-        if (r > q + 2) s = tail(t, r);
-    }
-    Py_UCS4 c0 = q < t->n ? AT(t, q) : 0; /* every assimilated article starts with a, e or u */
-    int may = ci(c0, 'a') || ci(c0, 'e') || ci(c0, 'u');
-    for (int k = 0; may && s < 0 && HYPHENED[k]; k++) {
-        const char *a = HYPHENED[k];
-        Py_ssize_t len = a[2] ? 3 : 2, j = 0;
-        if (q + len >= t->n) continue;
-        while (j < len && ci(AT(t, q + j), a[j])) j++;
-        if (j == len && is_hyphen(AT(t, q + len))) s = tail(t, q + len + 1);
-    }
-    if (s < 0) s = tail(t, q);
-    if (s < 0) return 0;
-    *ts = s;
-    *te = token_end(t, s);
-    return 1;
-}
-
-/* The first-token filter: a blocked Bloom filter (two bits in one 64-bit word, so one cache line a token),
- * small enough to stay in cache: most tokens start no key, and the slot table is megabytes. */
-static inline uint64_t bloom_bits(uint64_t h) { return 1ULL << ((h >> 52) & 63) | 1ULL << ((h >> 58) & 63); }
+#include "scanner.h"
 
 static inline int bloom_has(const Scanner *sc, uint64_t h) {
     uint64_t want = bloom_bits(h);
@@ -292,46 +197,6 @@ static int walk(Run *r, const CNode *node, Py_ssize_t st, Py_ssize_t end, int ar
 
 /* ---- scan --------------------------------------------------------------------------------------- */
 
-/* an English article (matcher._ART) spans exactly text[q:s]: al/el then spaces or hyphens, or an
- * assimilated one then one hyphen */
-static int art_spans(const Text *t, Py_ssize_t q, Py_ssize_t s) {
-    if (s - q >= 3 && (ci(AT(t, q), 'a') || ci(AT(t, q), 'e')) && ci(AT(t, q + 1), 'l')) {
-        Py_ssize_t i = q + 2;
-        while (i < s && (AT(t, i) == ' ' || AT(t, i) == 0xa0 || is_hyphen(AT(t, i)))) i++;
-        if (i == s) return 1;
-    }
-    if (!is_hyphen(AT(t, s - 1))) return 0;
-    for (int k = 0; HYPHENED[k]; k++) {
-        const char *a = HYPHENED[k];
-        Py_ssize_t len = a[2] ? 3 : 2, j = 0;
-        if (s - q != len + 1) continue;
-        while (j < len && ci(AT(t, q + j), a[j])) j++;
-        if (j == len) return 1;
-    }
-    return 0;
-}
-
-static inline int art_letter(Py_UCS4 c) { return c == 'A' || c == 'a' || c == 'E' || c == 'e'; }
-
-/* scan_ref.article_before: where the span of a Latin name at s starts. The cheap test first, then
- * matcher._ART_BEFORE_RE.search(text, max(0, s - 6), s), "(?:^|[^W A])" + _ART + "$": the leftmost match */
-static Py_ssize_t article_before(Run *r, Py_ssize_t s) {
-    const Text *t = &r->t;
-    if (s < 3) return s;
-    Py_UCS4 c = AT(t, s - 1);
-    if (!is_hyphen(c)) {
-        if (c != ' ' && c != 0xa0) return s;
-        Py_UCS4 a = AT(t, s - 3), l = AT(t, s - 2);
-        if (!((a == 'a' || a == 'A' || a == 'e' || a == 'E') && (l == 'l' || l == 'L'))) return s;
-    }
-    for (Py_ssize_t p = s - 6 > 0 ? s - 6 : 0; p + 3 <= s; p++) {
-        if (p == 0 && art_spans(t, 0, s)) return art_letter(AT(t, 0)) ? 0 : 1; /* ^ */
-        Py_UCS4 x = AT(t, p);
-        if (!is_word(x) && !is_apos(x) && art_spans(t, p + 1, s)) return p + 1; /* [^W A] is no article letter */
-    }
-    return s;
-}
-
 /* the starts of the token text[s:e] (scan_ref.starts): up to two slots (the token, then without 's) */
 static int token_starts(Run *r, Py_ssize_t s, Py_ssize_t e, const Slot *found[2], int cut[2]) {
     int n = 0;
@@ -369,7 +234,7 @@ static int scan_token(Run *r, Py_ssize_t s, Py_ssize_t e) {
         for (Py_ssize_t i = found[f]->first; i < found[f]->first + found[f]->count; i++) {
             Start *x = &sc->starts[i];
             Py_ssize_t st = s + x->plen;
-            if (!x->plen && (st = article_before(r, s)) < 0) return -1;
+            if (!x->plen && (st = article_before(&r->t, s)) < 0) return -1;
             if (x->payload != NULL && add(r, st, e - cut[f], x->payload, 1, x->art) < 0) return -1;
             if (!x->leaf && walk(r, x->node, st, e - cut[f], x->art) < 0) return -1;
         }
@@ -425,7 +290,7 @@ static PyObject *raw_tuples(const RawVec *rv) {
     return out;
 }
 
-static PyObject *Scanner_scan(Scanner *sc, PyObject *text) {
+PyObject *Scanner_scan(Scanner *sc, PyObject *text) {
     Run r = {0};
     Py_UCS4 *u = NULL;
     PyObject *out = NULL, *ents = NULL;
@@ -436,7 +301,7 @@ static PyObject *Scanner_scan(Scanner *sc, PyObject *text) {
     return out;
 }
 
-static PyObject *Scanner_scan_select(Scanner *sc, PyObject *text) {
+PyObject *Scanner_scan_select(Scanner *sc, PyObject *text) {
     Run r = {0};
     Py_UCS4 *u = NULL;
     PyObject *out = NULL, *sel = NULL;
@@ -448,7 +313,7 @@ static PyObject *Scanner_scan_select(Scanner *sc, PyObject *text) {
     return out;
 }
 
-static PyObject *Scanner_fold(Scanner *sc, PyObject *token) {
+PyObject *Scanner_fold(Scanner *sc, PyObject *token) {
     if (!PyUnicode_Check(token)) {
         PyErr_SetString(PyExc_TypeError, "fold() takes a str");
         return NULL;
@@ -460,143 +325,4 @@ static PyObject *Scanner_fold(Scanner *sc, PyObject *token) {
     return out;
 }
 
-
-static int build_first(Scanner *sc, PyObject *first) {
-    Py_ssize_t nkeys = PyDict_GET_SIZE(first), pool = 0, nst = 0, pos = 0;
-    PyObject *k, *v;
-    while (PyDict_Next(first, &pos, &k, &v)) {
-        if (!PyUnicode_Check(k) || !PyList_Check(v)) {
-            PyErr_SetString(PyExc_TypeError, "trie.first: str -> list");
-            return -1;
-        }
-        pool += PyUnicode_GET_LENGTH(k);
-        nst += PyList_GET_SIZE(v);
-    }
-    size_t size = 16;
-    while (size < (size_t)nkeys * 2) size <<= 1;
-    sc->mask = size - 1;
-    sc->slots = PyMem_Calloc(size, sizeof(Slot));
-    sc->key_pool = PyMem_Malloc((size_t)(pool + 1) * sizeof(Py_UCS4));
-    sc->starts = PyMem_Calloc((size_t)nst + 1, sizeof(Start));
-    uint64_t words = 1 << 10;
-    while (words * 64 < (uint64_t)nkeys * 12) words <<= 1; /* >= 12 bits a key (128 KB here): ~3 % false hits */
-    sc->bloom_mask = words - 1;
-    sc->bloom = PyMem_Calloc((size_t)words, sizeof(uint64_t));
-    if (!sc->slots || !sc->key_pool || !sc->starts || !sc->bloom) { PyErr_NoMemory(); return -1; }
-    Py_ssize_t used = 0;
-    pos = 0;
-    while (PyDict_Next(first, &pos, &k, &v)) {
-        Py_ssize_t len = PyUnicode_GET_LENGTH(k), off = used;
-        for (Py_ssize_t j = 0; j < len; j++) sc->key_pool[used++] = PyUnicode_READ_CHAR(k, j);
-        Slot sl = {hash_ucs4(sc->key_pool + off, len), off, len, sc->nstarts, PyList_GET_SIZE(v)};
-        for (Py_ssize_t j = 0; j < sl.count; j++) {
-            PyObject *e = PyList_GET_ITEM(v, j); /* (head, proclitic length, article added) */
-            if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 3) {
-                PyErr_SetString(PyExc_TypeError, "trie.first entries: (head, plen, art)");
-                return -1;
-            }
-            PyObject *head = PyTuple_GET_ITEM(e, 0);
-            Py_UCS4 *hk = PyUnicode_Check(head) ? PyUnicode_AsUCS4Copy(head) : NULL;
-            if (hk == NULL) {
-                if (!PyErr_Occurred()) PyErr_SetString(PyExc_TypeError, "trie.first heads are str");
-                return -1;
-            }
-            Py_ssize_t hn = PyUnicode_GET_LENGTH(head);
-            const CNode *node = cnode_child(&sc->ctrie, sc->root, hk, hn, hash_ucs4(hk, hn));
-            PyMem_Free(hk);
-            if (node == NULL) {
-                PyErr_SetString(PyExc_ValueError, "trie.first names a head not in the trie");
-                return -1;
-            }
-            Start *x = &sc->starts[sc->nstarts++];
-            x->node = node;
-            x->payload = node->payload;
-            x->leaf = node->nchild == 0 && node->payload != NULL;
-            x->plen = (int)PyLong_AsLong(PyTuple_GET_ITEM(e, 1));
-            x->art = PyObject_IsTrue(PyTuple_GET_ITEM(e, 2));
-            if (PyErr_Occurred()) return -1;
-        }
-        sc->bloom[(sl.hash >> 7) & sc->bloom_mask] |= bloom_bits(sl.hash);
-        size_t i = (size_t)sl.hash & sc->mask;
-        while (sc->slots[i].hash != 0) i = (i + 1) & sc->mask;
-        sc->slots[i] = sl;
-    }
-    return 0;
-}
-
-
-static void Scanner_dealloc(Scanner *sc) {
-    ctrie_free(&sc->ctrie);
-    PyMem_Free(sc->starts);
-    PyMem_Free(sc->slots);
-    PyMem_Free(sc->bloom);
-    PyMem_Free(sc->key_pool);
-    free_fold(&sc->fm);
-    for (int i = 0; i < sc->nroles; i++) Py_CLEAR(sc->roles[i]);
-    PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised, &sc->caps,
-                         &sc->s_event, &sc->s_date, &sc->s_head, &sc->s_place, &sc->s_core, &sc->s_actor,
-                         &sc->s_upper, &sc->s_isupper};
-    for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) Py_CLEAR(*refs[i]);
-    Py_TYPE(sc)->tp_free((PyObject *)sc);
-}
-
-static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
-    static char *names[] = {"root", "first", "fold_list", "payload_key", "prio", "cand", "capitalised",
-                            "nonfac_prio", "fac_prio_mask", NULL};
-    PyObject *root, *first, *fold_list, *payload_key, *prio, *cand, *cap;
-    long nonfac, facmask;
-    if (!PyArg_ParseTupleAndKeywords(args, kw, "O!O!O!UO!OOll", names, &PyDict_Type, &root, &PyDict_Type, &first,
-                                     &PyList_Type, &fold_list, &payload_key, &PyDict_Type, &prio, &cand, &cap,
-                                     &nonfac, &facmask))
-        return NULL;
-    Scanner *sc = (Scanner *)type->tp_alloc(type, 0);
-    if (sc == NULL) return NULL;
-    sc->payload_key = Py_NewRef(payload_key);
-    sc->nonfac = nonfac;
-    sc->facmask = facmask;
-    sc->prio = Py_NewRef(prio);
-    sc->cand = Py_NewRef(cand);
-    sc->capitalised = Py_NewRef(cap);
-    sc->caps = PyDict_New();
-    sc->s_event = PyUnicode_InternFromString("event");
-    sc->s_date = PyUnicode_InternFromString("date");
-    sc->s_head = PyUnicode_InternFromString("head");
-    sc->s_place = PyUnicode_InternFromString("place");
-    sc->s_core = PyUnicode_InternFromString("core");
-    sc->s_actor = PyUnicode_InternFromString("actor");
-    sc->s_upper = PyUnicode_InternFromString("upper");
-    sc->s_isupper = PyUnicode_InternFromString("isupper");
-    if (PyErr_Occurred() || build_fold(&sc->fm, fold_list) < 0 || (sc->root = ctrie_build(&sc->ctrie, root, payload_key)) == NULL ||
-        build_first(sc, first) < 0) {
-        Py_DECREF(sc);
-        return NULL;
-    }
-    return (PyObject *)sc;
-}
-
-static PyObject *Scanner_clear(Scanner *sc, PyObject *unused) {
-    PyDict_Clear(sc->caps);
-    Py_RETURN_NONE;
-}
-
-static PyMethodDef Scanner_methods[] = {
-    {"scan", (PyCFunction)Scanner_scan, METH_O,
-     "scan(text) -> (entity candidates, event/date candidates), exactly as scan_ref.scan(text, trie)"},
-    {"scan_select", (PyCFunction)Scanner_scan_select, METH_O,
-     "scan_select(text) -> (selected entity candidates, event/date candidates): resolve.longest_ref over scan()"},
-    {"fold", (PyCFunction)Scanner_fold, METH_O, "fold(token) -> normalize.fold(token), from the same table"},
-    {"clear_caches", (PyCFunction)Scanner_clear, METH_NOARGS, "empty the capitalisation cache"},
-    {NULL, NULL, 0, NULL},
-};
-
-PyTypeObject ScannerType = {
-    PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "services.enrich._scan.Scanner",
-    .tp_basicsize = sizeof(Scanner),
-    .tp_dealloc = (destructor)Scanner_dealloc,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "A finalized trie compiled for scanning (see services/enrich/scan_ref.py).",
-    .tp_methods = Scanner_methods,
-    .tp_new = Scanner_new,
-};
 

@@ -1,0 +1,48 @@
+/* The compiled scanner's object (scanner.c scans, scanner_type.c builds it). */
+#ifndef RAQIB_SCANNER_H
+#define RAQIB_SCANNER_H
+#include "native.h"
+
+typedef struct {
+    const CNode *node; /* trie node (trie.c) */
+    PyObject *payload; /* its payload groups or NULL (owned by the node) */
+    int plen;          /* proclitic length */
+    int art;           /* the article was added */
+    int leaf;          /* the node is its payloads only */
+} Start;
+
+typedef struct {
+    uint64_t hash;
+    Py_ssize_t off, len; /* key in the code point pool */
+    Py_ssize_t first, count; /* its starts */
+} Slot;
+
+typedef struct {
+    PyObject_HEAD
+    FoldMap fm;
+    Slot *slots;
+    size_t mask;        /* slots - 1 (a power of two) */
+    uint64_t *bloom;    /* first-token filter, bloom_mask + 1 words */
+    uint64_t bloom_mask;
+    Py_UCS4 *key_pool;
+    Start *starts;
+    Py_ssize_t nstarts;
+    CTrie ctrie;        /* the trie in C (trie.c) */
+    const CNode *root;
+    PyObject *payload_key, *prio, *cand, *capitalised, *caps;
+    long nonfac, facmask; /* for the selection: the nonfac priority, the facility priorities (bit mask) */
+    PyObject *roles[8];   /* role_prio's memory (strong) */
+    long role_prios[8];
+    int nroles;
+    PyObject *s_event, *s_date, *s_head, *s_place, *s_core, *s_actor, *s_upper, *s_isupper;
+} Scanner;
+
+/* The first-token filter: a blocked Bloom filter (two bits in one 64-bit word, so one cache line a token),
+ * small enough to stay in cache: most tokens start no key, and the slot table is megabytes. */
+static inline uint64_t bloom_bits(uint64_t h) { return 1ULL << ((h >> 52) & 63) | 1ULL << ((h >> 58) & 63); }
+
+PyObject *Scanner_scan(Scanner *sc, PyObject *text);
+PyObject *Scanner_scan_select(Scanner *sc, PyObject *text);
+PyObject *Scanner_fold(Scanner *sc, PyObject *token);
+
+#endif
