@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
-from services.enrich.normalize import fold_spaced, fold_text
+from services.enrich.normalize import fold_text
 
 _AR_MONTHS = {
     1: ["يناير", "كانون الثاني", "جانفي"], 2: ["فبراير", "شباط", "فيفري"], 3: ["مارس", "اذار"],
@@ -125,7 +125,7 @@ def extract_event_date(
         raw = text[lo:hi]
         if raw.isascii() and _DIGIT_RE.search(raw) is None:
             continue  # no digit and no Arabic ordinal: nothing below can match
-        d = _extract(fold_spaced(raw), pub)
+        d = _extract(fold_text(raw), pub)
         if d is not None:
             return d
     return None

@@ -159,9 +159,6 @@ def fold_text(text: str) -> str:
     return _fold_text(text)
 
 
-fold_spaced = fold_text  # was a per-piece cached fold_text; the compiled fold needs no cache
-
-
 def clear_caches() -> None:
     _CACHE.clear()
 
