@@ -4,8 +4,11 @@ annotator (NDJSON on stdin, one JSON line per input on stdout)."""
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
+from services.enrich import backend
+from services.enrich.settings import EngineSettings, EnrichSettings
 from shared.logs import configure_logging
 
 
@@ -18,13 +21,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "annotate":
         from services.enrich.cli import annotate
 
+        backend.select(pure=EngineSettings().enrich_pure)
         return annotate(sys.stdin, sys.stdout)
     from services.enrich.main import SERVICE, create_app
-    from services.enrich.settings import EnrichSettings
     from shared.runtime import serve
 
     settings = EnrichSettings()
+    backend.select(pure=settings.enrich_pure)  # before the gazetteer is compiled (in the lifespan)
     configure_logging(SERVICE, settings.log_level)
+    logging.getLogger(__name__).info("enrichment engine: %s", backend.describe())
     return serve(create_app(settings), settings)
 
 

@@ -21,7 +21,7 @@ from services.enrich.gazetteer import (
 )
 from services.enrich.matcher import Payload, Trie, key_tokens
 from services.enrich.normalize import fold_text
-from services.enrich.scanner import compile_trie
+from services.enrich.scanner import prepare
 
 _HAS_AR = re.compile(r"[\u0600-\u06ff]")
 _HAS_LATIN = re.compile(r"[A-Za-z]")
@@ -91,7 +91,7 @@ def compile_gazetteer(
         b.add(w, ("date", "anchor", ""), "date", claim=False)
     _check_conflicts(b)
     b.trie.finalize()
-    b.trie.compiled = compile_trie(b.trie)
+    prepare(b.trie)  # the compiled scanner, when the compiled part is in use
     return Gazetteer(
         entries=b.entries,
         trie=b.trie,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from services.enrich._scan import FoldTable
+from services.enrich import backend
 
 IGN = "\u0640"  # tatweel: stands in for every ignorable character, stripped by clean()
 APOS = "'"
@@ -143,20 +143,29 @@ def fold_many(tokens: list[str]) -> list[str]:
     return _fold_tokens("\0".join(tokens)).split("\0")
 
 
-# fold_text() as one list-indexed translation, compiled (_scan.FoldTable): the table's values with IGN
-# dropped (a value left empty deletes its character), and IGN itself deleted; apostrophes are kept.
+# fold_text() as one list-indexed translation (compiled: _scan.FoldTable, when in use, see backend.py): the table's
+# values with IGN dropped (a value left empty deletes its character), and IGN itself deleted; apostrophes are kept.
 _TEXT_LIST: list[int | str | None] = list(range(max(TABLE) + 1))
 for _cp, _v in TABLE.items():
     _TEXT_LIST[_cp] = _v.replace(IGN, "") or None
 _TEXT_LIST[ord(IGN)] = None
-_fold_text = FoldTable(_TEXT_LIST)
-_fold_tokens = FoldTable(_FOLD_LIST)
+# The compiled tables when the extension was built; the Python path is str.translate over the same lists.
+_fold_text_c = backend.NATIVE.FoldTable(_TEXT_LIST) if backend.NATIVE is not None else None
+_fold_tokens_c = backend.NATIVE.FoldTable(_FOLD_LIST) if backend.NATIVE is not None else None
+
+
+def _fold_tokens(text: str) -> str:
+    if _fold_tokens_c is None or backend.compiled() is None:
+        return text.translate(_FOLD_LIST)
+    return _fold_tokens_c(text)
 
 
 def fold_text(text: str) -> str:
     """Normalise a whole string (aliases, date windows, tests); length may change, offsets are not kept.
     Equal to text.translate(TABLE).replace(IGN, "") (a unit test checks every code point)."""
-    return _fold_text(text)
+    if _fold_text_c is None or backend.compiled() is None:
+        return text.translate(_TEXT_LIST)
+    return _fold_text_c(text)
 
 
 def clear_caches() -> None:

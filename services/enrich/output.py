@@ -2,33 +2,42 @@
 
 Everything here comes from the engine itself (offsets it computed, entries the gazetteer validated at
 load time), so re-validating ~80 mentions per article with pydantic would only spend time (~1 µs
-each). An instance is made the way `model_construct` makes one, without its per-field loop, by a
-compiled maker (_scan.Maker): the values are given positionally in the model's field order (pydantic
-serialises in that order) and with the field's own type (a float stays a float). The unit tests
-(test_enrich_output.py) check that engine output survives the strict model unchanged. Anything that
-comes from outside (HTTP bodies, stored rows) is still validated with `Annotation.model_validate`.
+each). An instance is made with `model_construct`, the values given positionally in the model's field
+order (pydantic serialises in that order) and with the field's own type (a float stays a float). When the
+compiled part is in use (backend.py) a compiled maker (_scan.Maker, native/maker.c) does what
+model_construct does without its per-field loop, through public calls only (object.__new__ and
+object.__setattr__ of the same four attributes). The unit tests (test_enrich_output.py) check that engine
+output survives the strict model unchanged, both ways. Anything that comes from outside (HTTP bodies,
+stored rows) is still validated with `Annotation.model_validate`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
-from services.enrich._scan import Maker
+from services.enrich import backend
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
 _M = TypeVar("_M", bound=BaseModel)
-# BaseModel's own slots, set through their descriptors (what model_construct sets)
-_SLOTS = tuple(BaseModel.__dict__[k] for k in ("__dict__", "__pydantic_fields_set__", "__pydantic_extra__",
-                                                 "__pydantic_private__"))
 
 
 def _maker(cls: type[_M]) -> Callable[..., _M]:
     names = tuple(cls.model_fields)
-    return cast(Callable[..., _M], Maker(cls, names, set(names), _SLOTS))
+    n = len(names)
+    native = backend.NATIVE.Maker(cls, names, set(names)) if backend.NATIVE is not None else None
+
+    def make(*values: Any) -> _M:
+        if native is not None and backend.compiled() is not None:
+            return cast(_M, native(*values))
+        if len(values) != n:
+            raise TypeError(f"{cls.__name__}: {n} positional values")
+        return cls.model_construct(**dict(zip(names, values, strict=True)))
+
+    return make
 
 
 _facility = _maker(FacilityMention)

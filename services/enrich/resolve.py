@@ -1,13 +1,14 @@
 """From candidates to accepted ones: capitalisation, longest-match overlap (candidates come from scanner).
 
-`longest_ref` is the selection's specification; `longest` runs the same in C (native/select.c).
+`longest_ref` is the selection's specification; `longest` runs the same in C (native/select.c) when the compiled
+part is in use (backend.py), else `longest_ref` itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from services.enrich import _scan
+from services.enrich import backend
 from services.enrich.matcher import _LEAD_ART_RE, Payload
 
 # Lower is stronger when two candidates of equal length overlap.
@@ -51,7 +52,10 @@ _FAC_MASK = sum(1 << p for p in _FAC_PRIOS)
 
 def longest(cands: list[Raw], size: int) -> list[Cand]:
     """longest_ref(cands, size), compiled (native/select.c); the tests hold the two to identical output."""
-    return _scan.longest(cands, size, _NONFAC, _FAC_MASK, Cand)
+    native = backend.compiled()
+    if native is None:
+        return longest_ref(cands, size)
+    return native.longest(cands, size, _NONFAC, _FAC_MASK, Cand)
 
 
 def longest_ref(cands: list[Raw], size: int) -> list[Cand]:

@@ -4,6 +4,7 @@ resolve.longest_ref): identical candidates and identical selections, in the same
 Held on every dev-set and held-out passage, perturbed copies of them (case, tatweel, diacritics, Unicode
 hyphens/apostrophes/spaces, bidi marks, Arabic-Indic digits, presentation forms, glued punctuation), and
 fuzzed text built from gazetteer names and the characters the tokenizer and NEXT_RE treat specially.
+They run the compiled path whatever RAQIB_ENRICH_PURE says, and are skipped when it was not built.
 """
 
 from __future__ import annotations
@@ -11,14 +12,26 @@ from __future__ import annotations
 import json
 import random
 import sys
+from collections.abc import Iterator
 
 import pytest
 
-from services.enrich import scan_ref
+from services.enrich import backend, scan_ref
 from services.enrich.normalize import _FOLD_LIST, fold
 from services.enrich.resolve import longest, longest_ref
 from services.enrich.scanner import compile_trie, scan, scan_select
 from tests.unit.enrich_support import DEVSET, REPO, fixture_gazetteer, real_gazetteer
+
+pytestmark = pytest.mark.skipif(backend.NATIVE is None, reason="the compiled part was not built")
+
+
+@pytest.fixture(autouse=True)
+def compiled_path() -> Iterator[None]:
+    was_pure = backend.compiled() is None
+    backend.select(pure=False)
+    yield
+    backend.select(pure=was_pure)
+
 
 _AR_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
@@ -96,7 +109,7 @@ def test_compiled_scanner_on_the_fixture_gazetteer() -> None:
 
 def test_compiled_fold_equals_normalize_fold_on_every_code_point() -> None:
     every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
-    compiled = real_gazetteer().trie.compiled
+    compiled = compile_trie(real_gazetteer().trie)
     assert compiled.fold(every) == fold(every) == every.translate(_FOLD_LIST)
 
 

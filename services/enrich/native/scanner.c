@@ -92,12 +92,13 @@ static PyObject *upper_filter(Run *r, PyObject *pls, Py_ssize_t start, Py_ssize_
     return out;
 }
 
-/* `name` is interned: so is a role of a finalized trie (matcher.Trie.finalize), and then identity decides */
+/* `name` is interned: so is a role of a finalized trie (matcher.Trie.finalize), so identity mostly decides */
 static inline int role_is(PyObject *role, PyObject *name) {
-    return role == name || (!PyUnicode_CHECK_INTERNED(role) && PyUnicode_Compare(role, name) == 0);
+    return role == name || PyUnicode_Compare(role, name) == 0;
 }
 
-/* resolve.ROLE_PRIORITY[role], the last few roles remembered by identity (roles are interned) */
+/* resolve.ROLE_PRIORITY[role], the first few roles remembered by identity (roles are interned; the scanner
+ * holds a reference to each, so an identity stays that string's) */
 static long role_prio(Scanner *sc, PyObject *role) {
     for (int i = 0; i < sc->nroles; i++)
         if (sc->roles[i] == role) return sc->role_prios[i];
@@ -107,7 +108,7 @@ static long role_prio(Scanner *sc, PyObject *role) {
         if (!PyErr_Occurred()) PyErr_SetObject(prio == NULL ? PyExc_KeyError : PyExc_ValueError, role);
         return -1;
     }
-    if (sc->nroles < 8 && PyUnicode_CHECK_INTERNED(role)) { /* the scanner holds the role: it stays alive */
+    if (sc->nroles < 8) { /* the scanner holds the role: it stays alive */
         sc->roles[sc->nroles] = Py_NewRef(role);
         sc->role_prios[sc->nroles++] = p;
     }
