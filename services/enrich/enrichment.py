@@ -12,15 +12,14 @@ import re
 from datetime import date, datetime
 from operator import attrgetter
 
+from services.enrich.actors import state_mentions
+from services.enrich.attach import bare_reading, coordinated, kind_payload, list_heads, quoted_attachments
 from services.enrich.context import (
     ADMIN_CUES,
-    PLACE_CUES,
     context_stopped,
     cue_before,
     cue_list,
     english_non_place,
-    facility_context,
-    head_near,
     heads_and_facilities,
     inside,
     prev_word,
@@ -31,8 +30,10 @@ from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang
 from services.enrich.openworld import OpenFacility, find_open, slug
 from services.enrich.output import actor, annotation, event_type, facility, place
+from services.enrich.places import common_word, open_place_mentions
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
+from services.enrich.variants import variant_of
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
 __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
@@ -67,59 +68,21 @@ def enrich(
         elif r == "core":
             cores.append(c)
 
-    facilities: list[FacilityMention] = []
-    fac_ids: set[str] = set()
-    place_spans = {(c.start, c.end) for c in places_c} if facs else set()
-    for c in facs:
-        p0 = c.payloads[0]
-        if p0[2] == "former" and (c.start, c.end) in place_spans:
-            continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
-        e = entries[p0[1]]
-        facilities.append(_fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
-        fac_ids.add(e.id)
-    if heads:
-        for of in find_open(text, heads, facs, people, places_c, gaz):
-            facilities.append(_open_fac(text, of, places_c, gaz))
-    covered = bytearray(len(text))
-    for f in facilities:
-        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
-
-    # bare facility names: the camp if that facility is named elsewhere or a head word is near
-    core_spans: set[tuple[int, int]] = set()
-    near_heads: list[tuple[int, int, str]] | None = None
-    for c in cores:
-        fid = c.payloads[0][1]
-        e = entries[fid]
-        if inside(c.start, c.end, covered) or cue_before(text, c.start, PLACE_CUES):
-            continue
-        if c.payloads[0][2] == "noart" and _has_article(text, c.start):
-            continue
-        if near_heads is None:
-            near_heads = heads_and_facilities(heads, facs, gaz)
-        # named alone it is the town, unless coordinated with a head ("al-Hol and Roj camps") or the
-        # sentence speaks of the camp/prison ("returnees from al-Hol", "tents in al-Hol")
-        if head_near(text, c, near_heads, e.kind):
-            conf = 0.75 if fid in fac_ids else 0.6
-        elif fid not in fac_ids and facility_context(text, c, e.kind or "camp", gaz):
-            conf = 0.5  # once the facility is named with its head, its bare name is the town
-        else:
-            continue
-        facilities.append(_fac(text, c.start, c.end, e, conf))
-        core_spans.add((c.start, c.end))
-        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    facilities, covered, core_spans = _facilities(text, facs, heads, cores, people, places_c, gaz)
 
     places: list[PlaceMention] = []
     for c in places_c:
         if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
             continue
-        pm = _place(text, c, gaz)
+        pm = _place(text, c, gaz, places_c)
         if pm is not None:
             places.append(pm)
+    if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
+        places += open_place_mentions(text, places, covered, gaz.place_rules)
 
-    facilities.sort(key=_by_start)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
-        lang, places, facilities, _actors(text, people, entries), _events(text, trig),
+        lang, places, facilities, _actors(text, people, gaz, places, facilities, published_at), _events(text, trig),
         extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]), bool(facilities),
     )
 
@@ -141,6 +104,106 @@ def clear_caches(gazetteer: Gazetteer) -> None:
         gazetteer.trie.compiled.clear_caches()
     gazetteer.stop_rules.clear()
     gazetteer.best.clear()
+
+
+def _facilities(
+    text: str, facs: list[Cand], heads: list[Cand], cores: list[Cand], people: list[Cand], places_c: list[Cand],
+    gaz: Gazetteer,
+) -> tuple[list[FacilityMention], bytearray, set[tuple[int, int]]]:
+    """Facility mentions: names with their head (trie), then across quotes and in lists under dual/plural
+    heads (attach.py), unknown names next to a head (openworld.py), then bare known names (attach.py)."""
+    entries = gaz.entries
+    facilities: list[FacilityMention] = []
+    fac_ids: set[str] = set()
+    place_spans = {(c.start, c.end) for c in places_c} if facs else set()
+    for c in facs:
+        p0 = c.payloads[0]
+        if p0[2] == "former" and (c.start, c.end) in place_spans:
+            continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
+        e = entries[p0[1]]
+        facilities.append(_fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
+        fac_ids.add(e.id)
+    covered = bytearray(len(text))
+    for f in facilities:
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    core_spans: set[tuple[int, int]] = set()
+    used_heads: set[int] = set()
+    free = [h for h in heads if not inside(h.start, h.end, covered)]
+    for k in quoted_attachments(text, free, cores, gaz, used_heads):
+        facilities.append(_fac(text, k.start, k.end, k.entry, k.conf))
+        covered[k.start : k.end] = b"\x01" * (k.end - k.start)
+    for h in list_heads(text, heads, facs, gaz) if heads or facs else ():  # a list may start in a trie match
+        names = coordinated(text, h, cores, places_c, gaz)
+        if names:
+            used_heads.add(h.start)
+        for n in names:
+            if inside(n.start, n.end, covered):
+                continue
+            if n.entry is not None:
+                facilities.append(_fac(text, n.start, n.end, n.entry, 0.85))
+            else:
+                of = OpenFacility(n.start, n.end, h.payloads[0][1], text[n.start : n.end], n.start, n.end)
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+            covered[n.start : n.end] = b"\x01" * (n.end - n.start)
+    rest = [h for h in free if h.start not in used_heads and not inside(h.start, h.end, covered)]
+    for of in find_open(text, rest, facs, people, places_c, gaz) if rest else ():
+        if not inside(of.name_start, of.name_end, covered):
+            facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+            covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    for f in facilities:
+        fac_ids.add(f.id)
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    # bare known names: the facility when the text says so (attach.bare_reading), else the town
+    near_heads: list[tuple[int, int, str]] | None = None
+    accepted = [(f.start, f.end) for f in facilities]
+    cities = {(p.start, p.end) for p in places_c if _city(text, p, gaz)} if cores else set()
+    for c in cores:
+        if inside(c.start, c.end, covered):
+            continue
+        ce = kind_payload(c, gaz, None)
+        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)):
+            continue
+        if near_heads is None:
+            near_heads = heads_and_facilities(heads, facs, gaz)
+        conf = bare_reading(text, c, ce, near_heads, fac_ids, accepted, cores, gaz, (c.start, c.end) in cities)
+        if conf is None:
+            continue
+        facilities.append(_fac(text, c.start, c.end, ce, conf))
+        accepted.append((c.start, c.end))
+        core_spans.add((c.start, c.end))
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    facilities.sort(key=_by_start)
+    return _one_per_span(facilities), covered, core_spans
+
+
+def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    e = _best_entry(text, c, gaz)
+    return e.kind in ("city", "admin1", "country") or e.population >= 20000
+
+
+def _one_per_span(facilities: list[FacilityMention]) -> list[FacilityMention]:
+    out: list[FacilityMention] = []
+    for f in facilities:
+        if out and out[-1].start == f.start and out[-1].end == f.end:
+            continue
+        out.append(f)
+    return out
+
+
+def _open_or_known(
+    text: str, of: OpenFacility, cores: list[Cand], places: list[Cand], gaz: Gazetteer
+) -> FacilityMention:
+    """An open-world name that is a known facility after all: a known name of the kind inside it (`سجن مدينة
+    تدمر العسكري`) or a spelling variant of one (Gweiran, Hull, `بانورما`); else the open-world facility."""
+    for c in cores:
+        if of.name_start <= c.start and c.end <= of.name_end:
+            e = kind_payload(c, gaz, of.kind)
+            if e is not None:
+                return _fac(text, of.start, of.end, e, 0.8)
+    e = variant_of(of.name, of.kind, gaz)
+    if e is not None:
+        return _fac(text, of.start, of.end, e, 0.7)
+    return _open_fac(text, of, places, gaz)
 
 
 def _fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:
@@ -214,10 +277,12 @@ def _conf(e: Entry, n: int) -> float:
     return round(conf, 2)
 
 
-def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
+def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMention | None:
     s, end = c.start, c.end
     if text[s] < "\u0250" and english_non_place(text, c):
         return None
+    if gaz.place_rules is not None and common_word(text, c, others, gaz.place_rules):
+        return None  # عنه "about it", not Anah (places.py)
     hit = gaz.best.get(c.payloads)
     if hit is None:
         _best_entry(text, c, gaz)
@@ -235,7 +300,9 @@ def _place(text: str, c: Cand, gaz: Gazetteer) -> PlaceMention | None:
     return place(surface, s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
 
 
-def _actors(text: str, people: list[Cand], entries: dict[str, Entry]) -> list[ActorMention]:
+def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMention],
+            facilities: list[FacilityMention], published_at: datetime | date | None) -> list[ActorMention]:
+    entries = gaz.entries
     out: list[ActorMention] = []
     for c in people:
         if c.role == "actor":
@@ -249,6 +316,8 @@ def _actors(text: str, people: list[Cand], entries: dict[str, Entry]) -> list[Ac
                     e = entries[a.id]
                     out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.7))
                     break
+    if gaz.state is not None:  # institution + nationality, countries acting, disguised names (actors.py)
+        out += state_mentions(text, out, places, facilities, gaz, published_at)
     return out
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
-from services.enrich.normalize import fold
+from services.enrich.names import _MAX_GAP, NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
+from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
 
 _AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
@@ -68,23 +69,74 @@ def _overlaps(s: int, e: int, spans: list[Cand]) -> bool:
     return False
 
 
+_AR_NAME_GLUE = {"ابو", "ابي", "ام", "بن", "ابن", "عبد", "ال"}  # a name word that always takes one more
+
+
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
-    m = NEXT_RE.match(text, h.end)
-    if m is None or "\n" in text[h.end : m.start(1)]:
+    g = gap_end(text, h.end)
+    gap = text[h.end : g]
+    if g - h.end > _MAX_GAP or "\n" in gap:
         return None
-    tok = m.group(1)
+    is_quoted = any(ch in QUOTES for ch in gap)
+    m = TOKEN_RE.match(text, g)
+    if m is None:
+        return None
+    tok = m.group()
     f = fold(tok)
-    if f in gaz.ar_name_stop or f.isdigit() or f.startswith("لل") or len(f) < 3:
+    name_start, name_end = m.start(), m.end()
+    place = next((c for c in places if c.start == name_start), None)
+    if place is not None:
+        name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
+    elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=is_quoted, known=gaz.trie.first):
         return None
-    name_start, name_end = m.start(1), m.end(1)
-    # a multi-word place starting here belongs to the name ("سجن دير الزور")
-    for c in places:
-        if c.start == name_start and c.end > name_end:
-            name_end = c.end
+    if is_quoted:
+        close = _closing_quote(text, name_start)
+        if close is not None:
+            name_end = close  # the whole quoted name: مخيم "الشهيد رستم جودي"
+    else:
+        name_end = _grow(text, f, name_end, places, gaz)
     nm = NEXT_RE.match(text, name_end)
     if nm is not None and fold(nm.group(1)) in _AR_DESCRIPTORS:
         name_end = nm.end(1)
-    return OpenFacility(h.start, name_end, kind, text[name_start:name_end], name_start, name_end)
+    return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
+                        name_end)
+
+
+def _closing_quote(text: str, start: int) -> int | None:
+    """End of the last word before the closing quote, when it closes within five words."""
+    pos, end = start, None
+    for _ in range(5):
+        m = TOKEN_RE.match(text, pos)
+        if m is None:
+            return None
+        end = m.end()
+        rest = gap_end(text, end)
+        if any(ch in QUOTES for ch in text[end:rest]):
+            return end
+        pos = rest
+        if pos >= len(text) or "\n" in text[end:rest]:
+            return None
+    return None
+
+
+def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
+    """Extend a name over the words its first word calls for (`الشيخ إدريس`, `مدينة تدمر`)."""
+    more = NAME_PREFIXES.get(first, 0)
+    last = first
+    while more > 0 or last in _AR_NAME_GLUE:
+        nm = NEXT_RE.match(text, end)
+        if nm is None or "\n" in text[end : nm.start(1)] or any(ch in ".,،؛:" for ch in text[end : nm.start(1)]):
+            break
+        w = fold(nm.group(1))
+        if w in gaz.ar_name_stop or w in _AR_DESCRIPTORS or w.isdigit() or w.startswith("لل"):
+            break
+        end = nm.end(1)
+        place = next((c for c in places if c.start == nm.start(1)), None)
+        if place is not None:
+            end = max(end, place.end)
+        more -= 1
+        last = w
+    return end
 
 
 def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
@@ -103,9 +155,11 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
         return None
     keep = []
     for t in toks:
-        if _stopped(text, t, gaz):
-            break
+        if _stopped(text, t, gaz) or text[t[1] - 2 : t[1]] in _POSSESSIVE:
+            break  # "Kobani's Mashta Nour prison": the owner or place before the name is not part of it
         keep.append(t)
+    if not keep:
+        return None
     name_start, name_end = keep[-1][0], keep[0][1]
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
 
@@ -114,6 +168,9 @@ def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
     m = _CAP_AFTER_RE.match(text, h.end)
     if m is None or _stopped(text, (m.start(1), m.end(1)), gaz):
         return None
+    b = _CAP_BEFORE_RE.search(text, max(0, h.start - 40), h.start)
+    if b is not None and not _stopped(text, (b.start(1), b.end(1)), gaz):
+        return None  # "International Camp of Greater Amman": a longer proper name (an institution)
     return OpenFacility(h.start, m.end(1), kind, m.group(1), m.start(1), m.end(1))
 
 
@@ -127,12 +184,20 @@ def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:
     if got is None:
         stop = gaz.en_name_stop
         toks = key_tokens(surface)
-        got = not toks or toks[0] in stop or fold(surface.split("-")[0]) in stop or fold(surface) in stop
+        parts = surface.split("-")
+        got = not toks or toks[0] in stop or fold(parts[0]) in stop or fold(surface) in stop \
+            or (len(parts) > 1 and fold(parts[-1]) in _GENERIC_TAILS) or (len(surface) == 1 and surface.isupper())
         if len(cache[1]) > 100_000:
             cache[1].clear()
         cache[1][surface] = got
     return got
 
+
+_POSSESSIVE = frozenset(("'s", "’s", "s'", "s’"))
+# "Y-shaped prison", "US-run camp", "Soviet-era jail": a hyphenated modifier, not a name
+_GENERIC_TAILS = frozenset(("shaped", "style", "type", "run", "held", "controlled", "backed", "led", "built",
+                            "based", "era", "owned", "funded", "operated", "like", "sized", "level", "class",
+                            "security", "made", "managed", "affiliated", "linked", "guarded", "administered"))
 
 # id(gaz.en_name_stop) -> (that set, surface -> stopped?): a pure function of the surface, bounded
 _STOPPED: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}

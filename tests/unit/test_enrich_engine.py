@@ -74,9 +74,12 @@ def test_town_vs_camp() -> None:
     a = ann("Shelling hit the town of al-Hol, far from any facility.", "en")
     assert not a.alert and [p.id for p in a.places] == ["place:sy-al-hol"]
     a = ann("Women in al-Hol camp protested. Later al-Hol was calm.", "en")
-    # a bare name is the town (labelling rule), even after the camp was named
-    assert {f.id for f in a.facilities} == {"fac:sy-al-hol-camp"}
-    assert [p.id for p in a.places] == ["place:sy-al-hol"]
+    # once the camp is named, its bare name later is the same referent (labelling rule 11), not the town
+    assert [(f.surface, f.id) for f in a.facilities] == [("al-Hol camp", "fac:sy-al-hol-camp"),
+                                                        ("al-Hol", "fac:sy-al-hol-camp")]
+    assert a.places == []
+    a = ann("Women in al-Hol camp protested near the town of al-Hol.", "en")
+    assert [p.id for p in a.places] == ["place:sy-al-hol"]  # a town cue keeps the town
     a = ann("اشتباكات في بلدة الهول شرق الحسكة", "ar")
     assert not a.alert and "place:sy-al-hol" in {p.id for p in a.places}
 

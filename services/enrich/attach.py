@@ -1,0 +1,254 @@
+"""Facility names the way outlets print them (pure helpers for enrichment.py).
+
+The trie reads "head + name" only when the two are adjacent words. Real reporting puts quotes, marks and
+lists between them: `مخيم "الهول"`, `سجن « غويران »`, Tadmor “Palmyra” Prison, `مخيمي الهول وروج`,
+`سجون عدرا وحماة وحارم`, "the Hol, Roj and Ain Issa camps". And it names a facility bare once the reader
+knows it: `الهول` a sentence after `مخيم الهول`, a headline `من غويران لـ«الهول»`. This module decides
+those readings; openworld.py reads unknown names, variants.py spelling variants of known ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.enrich.context import PLACE_CUES, cue_before, cue_list, facility_context, head_near, prev_word
+from services.enrich.gazetteer import Entry, Gazetteer
+from services.enrich.names import _GAP_CLASS, _GAP_SET, _MAX_GAP, arabic_name_ok, gap_end, quoted
+from services.enrich.normalize import TOKEN_RE, fold
+from services.enrich.resolve import Cand
+
+# heads whose grammatical number says two or more facilities follow (Arabic) or precede (English)
+DUAL_AR = frozenset(("مخيمي", "مخيما", "سجني", "سجنا", "معتقلي", "معتقلا"))
+PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
+PLURAL_EN = frozenset(("camps", "prisons", "jails", "centres", "centers", "facilities"))
+_AND_AR = "(?:(?:و|او)(?=[ \u00a0])\\s*|(?=و))"  # a separate or a glued conjunction
+_SEP_AR_RE = re.compile(f"{_GAP_CLASS}*(?:[،,]{_GAP_CLASS}*{_AND_AR}?|{_AND_AR})")
+_SEP_EN_RE = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+)$", re.IGNORECASE)
+_FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|إلى|الي|إلي|نحو|لـ|ل|to|and)\s*(?:[\"«»“”„‟‹›'’]\s*)*$")
+_FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
+
+
+@dataclass(slots=True)
+class Known:
+    """A gazetteer facility read at [start, end)."""
+
+    start: int
+    end: int
+    entry: Entry
+    conf: float
+    core: Cand | None = None
+
+
+def kind_payload(c: Cand, gaz: Gazetteer, kind: str | None) -> Entry | None:
+    """The facility entry a core candidate names, of `kind` when given (the head's kind)."""
+    for p in c.payloads:
+        e = gaz.entries[p[1]]
+        if kind is None or e.kind == kind:
+            return e
+    return None
+
+
+def _gap_ok(text: str, a: int, b: int) -> bool:
+    return 0 <= b - a <= _MAX_GAP and all(ch in _GAP_SET for ch in text[a:b])
+
+
+def head_word(text: str, h: Cand) -> str:
+    return fold(text[h.start : h.end].split()[-1])
+
+
+def quoted_attachments(text: str, heads: list[Cand], cores: list[Cand], gaz: Gazetteer,
+                       used_heads: set[int]) -> list[Known]:
+    """Head and known name separated only by quotes, spaces or invisible marks: `مخيم "الهول"`,
+    `سجنِ « غويران »`, Tadmor “Palmyra ” Prison. The plain adjacent case is the trie's."""
+    by_start: dict[int, list[Cand]] = {}
+    by_end: dict[int, list[Cand]] = {}
+    for c in cores:
+        by_start.setdefault(c.start, []).append(c)
+        by_end.setdefault(c.end, []).append(c)
+    out: list[Known] = []
+    for h in heads:
+        kind, mode = h.payloads[0][1], h.payloads[0][2]
+        before = mode == "en_after"  # "X prison": the name precedes the head
+        if before:
+            j = h.start
+            while j > 0 and text[j - 1] in _GAP_SET and h.start - j <= _MAX_GAP:
+                j -= 1
+            cands = by_end.get(j, [])
+        else:
+            g = gap_end(text, h.end)
+            cands = by_start.get(g, []) if _gap_ok(text, h.end, g) else []
+        for c in cands:
+            e = kind_payload(c, gaz, kind)
+            if e is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)):
+                continue
+            out.append(Known(c.start, h.end, e, 0.9, c) if before else Known(h.start, c.end, e, 0.9, c))
+            used_heads.add(h.start)
+            break
+    return out
+
+
+_ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
+
+
+def _has_article(text: str, start: int) -> bool:
+    return _ARTICLE.match(text, start) is not None
+
+
+@dataclass(slots=True)
+class Name:
+    start: int
+    end: int
+    entry: Entry | None  # a known facility, else an unknown name under the head (open world)
+
+
+def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: Gazetteer) -> list[Name]:
+    """Names listed under one dual or plural head: `مخيمي الهول وروج`, `سجون عدرا وحماة وحارم`,
+    "the Hol, Roj and Ain Issa camps". Two names at least (a plural head before one name is generic:
+    "مخيمات الشمال"); each known name is its facility, an unknown one an open-world facility."""
+    kind, mode = h.payloads[0][1], h.payloads[0][2]
+    word = head_word(text, h)
+    names: list[Name] = []
+    if mode == "ar_before" and (word in DUAL_AR or word in PLURAL_AR):
+        core_at = {c.start: c for c in cores}
+        place_at = {c.start: c for c in places}
+        pos = h.end
+        while len(names) < 8:
+            m = _SEP_AR_RE.match(text, pos)
+            g = (m.end() if m is not None else -1) if names else gap_end(text, pos)
+            if g < 0 or g - pos > 12 or "\n" in text[pos:g]:
+                break
+            if names and g == pos:
+                break  # no separator: the list ended
+            if names and text[g : g + 1] == "و" and (g + 1 in core_at or g + 1 in place_at):
+                g += 1  # a glued conjunction: وروج, وحارم
+            name = _name_at(text, g, kind, core_at, place_at, gaz)
+            if name is None:
+                break
+            names.append(name)
+            pos = name.end
+        if word in DUAL_AR:
+            names = names[:2]
+    elif mode == "en_after" and word in PLURAL_EN:
+        core_end = {c.end: c for c in cores}
+        place_end = {c.end: c for c in places}
+        pos = h.start
+        while len(names) < 8:
+            j = pos
+            if names:
+                m = _SEP_EN_RE.search(text, max(0, pos - 8), pos)
+                if m is None:
+                    break
+                j = m.start()
+            else:
+                while j > 0 and text[j - 1] in _GAP_SET and pos - j <= _MAX_GAP:
+                    j -= 1
+            c = core_end.get(j)
+            e = kind_payload(c, gaz, kind) if c is not None else None
+            if c is not None and e is not None:
+                names.append(Name(c.start, c.end, e))
+            elif j in place_end:
+                p = place_end[j]
+                names.append(Name(p.start, p.end, None))
+            else:
+                break
+            pos = names[-1].start
+        names.reverse()
+    return names if len(names) >= 2 else []
+
+
+def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: dict[int, Cand],
+             gaz: Gazetteer) -> Name | None:
+    c = core_at.get(g)
+    if c is not None:
+        e = kind_payload(c, gaz, kind)
+        if e is not None:
+            return Name(c.start, c.end, e)
+    p = place_at.get(g)
+    if p is not None:
+        return Name(p.start, p.end, None)
+    m = TOKEN_RE.match(text, g)
+    if m is None:
+        return None
+    s = g + 1 if m.group()[:1] == "و" and len(m.group()) > 3 else g
+    tok = text[s : m.end()]
+    if arabic_name_ok(tok, fold(tok), gaz.ar_name_stop, quoted=False, known=gaz.trie.first):
+        return Name(s, m.end(), None)
+    return None
+
+
+def bare_reading(text: str, c: Cand, e: Entry, heads: list[tuple[int, int, str]], named: set[str],
+                 accepted: list[tuple[int, int]], cores: list[Cand], gaz: Gazetteer, city: bool) -> float | None:
+    """The confidence that a bare known name (no head word next to it) means the facility, or None when
+    it is the town: a town cue before it wins; then a head coordinated with it ("al-Hol and Roj
+    camps"), the facility already named in the text (coreference), a list joined to a facility
+    mention, a "from X to Y" pair of facility names, or a sentence that speaks of the camp/prison.
+    `city`: the name is also a city (Palmyra, Nasiriyah): only words about the facility make it one."""
+    kind = e.kind or "camp"
+    if cue_before(text, c.start, PLACE_CUES) or cue_before(text, c.start, _town_cues(gaz)):
+        return None
+    prev = prev_word(text, c.start, _OF)
+    locative = cue_list(gaz.rules.core_context.locative)
+    if prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative):  # بريف ديريك
+        return None
+    if head_near(text, c, heads, e.kind):
+        return 0.75 if e.id in named else 0.6
+    if city:
+        return 0.5 if facility_context(text, c, kind, gaz) else None
+    if e.id in named:
+        return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
+    for s, t in accepted:
+        if 0 <= c.start - t <= 12 and _JOINED_RE.fullmatch(text, t, c.start):
+            return 0.6
+        if 0 <= s - c.end <= 12 and _JOINED_RE.fullmatch(text, c.end, s):
+            return 0.6
+    if _from_to(text, c, cores, gaz):
+        return 0.55
+    if quoted(text, c.start, c.end) and (heads or named):
+        return 0.55  # `«الهول»` quoted like a name in a text about camps
+    if facility_context(text, c, kind, gaz):
+        return 0.5
+    return None
+
+
+_OF = frozenset(("of", "من"))
+_JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و)[\s\"«»“”„‟‹›'’]*(?:the\s+)?", re.IGNORECASE)
+
+
+def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
+    """`من غويران لـ«الهول»`, "from Hol to Roj": two facility names as the two ends of a move."""
+    for o in cores:
+        if o is c or kind_payload(o, gaz, None) is None:
+            continue
+        first, second = (o, c) if o.end <= c.start else (c, o)
+        if second.start - first.end > 14:
+            continue
+        if _FROM_TO_RE.match(text[first.end : second.start]) and \
+                prev_word(text, first.start, frozenset()) in _FROM_BEFORE:
+            return True
+    return False
+
+
+def _town_cues(gaz: Gazetteer) -> set[str]:
+    return set(cue_list(gaz.rules.core_context.town.en + gaz.rules.core_context.town.ar))
+
+
+def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -> list[Cand]:
+    """The heads a list can hang from: the free head words, and the dual/plural head word inside a
+    facility the trie read with it (`سجون عدرا` in `سجون عدرا وحماة وحارم`, "Roj camps" in "Hol and
+    Roj camps")."""
+    out = list(heads)
+    for c in facs:
+        p = c.payloads[0]
+        if p[2] != "head":
+            continue
+        kind = gaz.entries[p[1]].kind or "camp"
+        surface = text[c.start : c.end]
+        words = surface.split()
+        if len(words) < 2:
+            continue
+        if fold(words[0]) in DUAL_AR or fold(words[0]) in PLURAL_AR:
+            out.append(Cand(c.start, c.start + len(words[0]), "head", (("head", kind, "ar_before"),), 1))
+        elif fold(words[-1]) in PLURAL_EN:
+            out.append(Cand(c.end - len(words[-1]), c.end, "head", (("head", kind, "en_after"),), 1))
+    return out

@@ -1,0 +1,80 @@
+"""What a facility name looks like in print: the marks around it and the words that cannot be one.
+
+Shared by attach.py (known names next to a head) and openworld.py (unknown names next to a head).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+
+# Quotation marks outlets put around names (ASCII, guillemets, curly, low-9, single, full-width)
+QUOTES = "\"«»“”„‟‹›〝〞＂'’‘`´"
+_INVISIBLE = "\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
+_GAP_CLASS = f"[\\s{re.escape(QUOTES)}{_INVISIBLE}]"
+GAP_RE = re.compile(f"{_GAP_CLASS}*")
+_GAP_SET = frozenset(QUOTES + " \t\r\u00a0\u202f\u2009\u200a\u200b\u200c\u200d\u200e\u200f\u061c")
+_MAX_GAP = 8  # `مخيم « الزعتري »`: a space, a guillemet, a space; more is not a name next to its head
+
+# Arabic words after a head that are no name: an indefinite head followed by an indefinite adjective,
+# participle or verb is a description ("سجن مخصص", "معتقل بريطاني", "سجن قياديا", "معتقل انتهت").
+_NISBA_ENDINGS = ("ي", "يه", "يا", "يين", "يون", "يان", "يتين")
+_VERB_ENDINGS = ("ت", "وا", "ون", "تا", "تم", "نا")
+_PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم")  # raw (unfolded) ه: a pronoun, not ة
+_MARKS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
+_TANWEEN = ("ً", "اً", "ًا", "ٌ", "ٍ")
+# Words that open a multi-word name and call for the next word(s): `مخيم الشيخ إدريس`, `مخيم الشهيد
+# رستم جودي`, `سجن مدينة تدمر العسكري`; a person's name after an honorific has up to two words.
+NAME_PREFIXES = {"الشيخ": 1, "شيخ": 1, "الشهيد": 2, "شهيد": 2, "الشهيده": 2, "السيد": 1, "السيده": 1,
+                 "الامام": 1, "الملك": 1, "الامير": 1, "ابو": 1, "ابي": 1, "ام": 1, "ابن": 1, "بن": 1,
+                 "عين": 1, "تل": 1, "دير": 1, "راس": 1, "بئر": 1, "بير": 1, "جبل": 1, "وادي": 1, "باب": 1,
+                 "مدينه": 1, "بلده": 1, "قريه": 1, "حي": 1, "معبر": 1, "جسر": 1, "كفر": 1, "خربه": 1}
+_PARTICLES = ("ك", "ف", "س", "لي", "لن", "لم", "قد")
+
+
+def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
+                   known: Container[str] = ()) -> bool:
+    """`raw` (as written) / `folded` can start a facility name after a head word.
+
+    A definite word (الهول, التوحيد) can, unless a stop word; an indefinite one only when quoted (outlets
+    quote names) or when it does not have the shape of an adjective, a participle, a verb, a word
+    with a pronoun or a particle glued to it (كغيره)."""
+    if folded in NAME_PREFIXES:
+        return True
+    if folded in stop or folded.isdigit() or folded.startswith("لل") or len(folded) < 3:
+        return False
+    if quoted or folded.startswith("ال"):
+        return True
+    bare = raw.rstrip(_MARKS)
+    if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة"):
+        return False
+    if folded.endswith(_VERB_ENDINGS) or raw.endswith(_TANWEEN) or _nisba_of_known(folded, known):
+        return False
+    if folded[0] == "م" and len(folded) >= 4:
+        return False  # participles: مخصص، مكتظ، مؤقت، مركزي
+    if folded.startswith(_PARTICLES) and len(folded) <= 6:
+        return False
+    return not (folded[0] in "يتن" and len(folded) <= 5)  # imperfect verbs: يضم، تقع، نقل
+
+
+def _nisba_of_known(folded: str, known: Container[str]) -> bool:
+    """An adjective of a known name: بريطاني (بريطانيا), سوري (سوريا), عراقي (العراق), حلبي (حلب). A Kurdish
+    or foreign name ending in ي (آشتي) is not one."""
+    for end in _NISBA_ENDINGS:
+        if folded.endswith(end) and len(folded) - len(end) >= 2:
+            stem = folded[: -len(end)]
+            return any(f in known for f in (stem, stem + "يا", stem + "ا", "ال" + stem, stem + "ه", stem + "ان"))
+    return False
+
+
+def gap_end(text: str, pos: int) -> int:
+    """The end of the spaces, quotation marks and invisible marks from `pos`."""
+    m = GAP_RE.match(text, pos)
+    return m.end() if m is not None else pos
+
+
+def quoted(text: str, s: int, e: int) -> bool:
+    """The span sits between quotation marks (`«الهول»`, “Roj”)."""
+    before = text[max(0, s - 2) : s].strip()
+    after = text[e : e + 2].strip()
+    return bool(before) and before[-1] in QUOTES and bool(after) and after[0] in QUOTES

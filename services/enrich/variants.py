@@ -1,0 +1,98 @@
+"""Spelling variants of known facility names: a consonant skeleton per script.
+
+Outlets transliterate the same name many ways (Hol / Hawl / Holl / Hull, Ghwayran / Gweiran, بانوراما /
+بانورما, بادوش / بادوشأ). An unknown name next to a head word of the right kind whose skeleton equals the
+skeleton of exactly one known name of that kind is that facility. Only used there — never on free text,
+where skeletons of short names collide with ordinary words.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from services.enrich.gazetteer import Entry, Gazetteer
+from services.enrich.matcher import PAYLOAD
+from services.enrich.normalize import fold
+
+_EN_DIGRAPHS = (("gh", "g"), ("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("ch", "s"),
+                ("q", "k"), ("c", "k"), ("z", "s"), ("j", "g"))
+_EN_DROP = re.compile(r"[aeiouyhw'\s-]")
+_AR_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ة": "", "ه": "", "ث": "س", "ذ": "د", "ظ": "ض", "ط": "ت", "ص": "س"})
+_AR_DROP = re.compile(r"[اويءىئؤ\s]")
+
+
+def skeleton(name: str) -> str:
+    f = fold(name)
+    if not f:
+        return ""
+    if "\u0600" <= f[0] <= "\u06ff":
+        f = f[2:] if f.startswith("ال") else f
+        return _AR_DROP.sub("", f.translate(_AR_MAP))
+    f = re.sub(r"^(?:al|el|ad|an|ar|as|ash|at|az)[\s-]+", "", f)
+    for a, b in _EN_DIGRAPHS:
+        f = f.replace(a, b)
+    first, rest = f[:1], _EN_DROP.sub("", f[1:])
+    first = "" if first in "aeiou" else first
+    return re.sub(r"(.)\1+", r"\1", first + rest)
+
+
+def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int]]]:
+    got = _INDEX.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    idx: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    stack: list[tuple[dict, tuple[str, ...]]] = [(gaz.trie.root, ())]
+    while stack:
+        node, key = stack.pop()
+        for k, v in node.items():
+            if k != PAYLOAD:
+                stack.append((v, (*key, k)))
+                continue
+            for role, pls in v:
+                if role not in ("core", "fac"):
+                    continue
+                for p in pls:
+                    if role == "fac" and p[2] != "alias":
+                        continue
+                    e = gaz.entries[p[1]]
+                    name = " ".join(key)
+                    sk = skeleton(name)
+                    if len(sk) >= _min_len(name) and e.kind:
+                        idx.setdefault((e.kind, sk), set()).add((e.id, len(_bare(name))))
+    _INDEX.clear()  # one gazetteer at a time in practice; holding it keeps its id from being reused
+    _INDEX[id(gaz)] = (gaz, idx)
+    return idx
+
+
+_INDEX: dict[int, tuple[Any, dict[tuple[str, str], set[tuple[str, int]]]]] = {}
+
+
+def _bare(name: str) -> str:
+    f = fold(name).replace(" ", "")
+    return f[2:] if f.startswith("ال") else re.sub(r"^(?:al|el)-?", "", f)
+
+
+def _min_len(name: str) -> int:
+    # Arabic drops short vowels in writing: two consonants (داود, داوودية) say too little
+    return 3 if "\u0600" <= fold(name)[:1] <= "\u06ff" else 2
+
+
+def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
+    """The known facility of `kind` that `name` spells differently, if exactly one (and of about the same
+    length: a skeleton ignores vowels, not whole syllables)."""
+    sk = skeleton(name)
+    if len(sk) < _min_len(name):
+        return None
+    n = len(_bare(name))
+    if len(sk) == 2 and n > 5:
+        return None  # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh
+    ids = {i for i, k in _index(gaz).get((kind, sk), ()) if abs(k - n) <= 2}
+    if len(ids) != 1:
+        return None
+    return gaz.entries[next(iter(ids))]
+
+
+def warm(gaz: Gazetteer) -> None:
+    """Build the index at load time rather than in the first article's time."""
+    _index(gaz)

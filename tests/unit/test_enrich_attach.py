@@ -1,0 +1,121 @@
+"""Facility names as outlets print them (issue 7, classes 1–6): quotes and marks between head and name,
+lists under dual/plural heads, bare names that refer to a facility, whole multi-word names, generic
+words after a head, spelling variants. Every sentence here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich.enrichment import enrich
+from services.enrich.variants import skeleton
+from shared.annotation import Annotation
+from tests.unit.enrich_support import real_gazetteer
+
+
+def ann(text: str) -> Annotation:
+    return enrich(text, real_gazetteer())
+
+
+def fac_ids(text: str) -> list[str]:
+    return [f.id for f in ann(text).facilities]
+
+
+@pytest.mark.parametrize(("text", "fid"), [
+    ('نُقلت عشرات العائلات صباح اليوم من مخيم "الهول" بحافلات', "fac:sy-al-hol-camp"),
+    ("شددت القوات الحراسة حول سجن «غويران» في الحسكة", "fac:sy-ghwayran-prison"),
+    ("وصلت قافلة الأدوية إلى مخيم “روج” قرب المالكية", "fac:sy-roj-camp"),
+    ("زار الوفد مخيم « الزعتري » في المفرق", "fac:jo-zaatari-camp"),
+    ("تعيش العائلات في مخيم ”روج” منذ سنوات", "fac:sy-roj-camp"),
+    ("عاد الهدوء إلى مخيّمِ “الركبان” بعد وصول المياه", "fac:sy-rukban-camp"),
+    ("Survivors of Tadmor “Palmyra ” Prison gave evidence", "fac:sy-tadmur-prison"),
+    ("أُفرج عن معتقلين من سجنِ ‹صيدنايا›", "fac:sy-sednaya-prison"),
+])
+def test_quoted_name_after_head(text: str, fid: str) -> None:
+    a = ann(text)
+    assert a.alert and fid in {f.id for f in a.facilities}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("جرى تسليم سجنا أبو غريب والتاجي إلى وزارة العدل", {"fac:iq-abu-ghraib-prison", "fac:iq-taji-prison"}),
+    ("تضم مخيمي الهول وروج آلاف الأجانب", {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}),
+    ("Guards at the al-Hol and Roj camps were reinforced.", {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}),
+    ("Aid reached the Hol, Roj and Ain Issa camps this week.",
+     {"fac:sy-al-hol-camp", "fac:sy-roj-camp", "fac:sy-ain-issa-camp"}),
+])
+def test_coordinated_names_under_one_head(text: str, want: set[str]) -> None:
+    assert set(fac_ids(text)) == want
+
+
+def test_plural_head_list_gives_open_world_names() -> None:
+    a = ann("وثّق التقرير الانتهاكات في سجون عدرا وحماة وحارم خلال العقد الماضي")
+    assert [f.id for f in a.facilities] == ["fac:sy-adra-prison", "open:prison:حماه", "open:prison:حارم"]
+    assert a.places == []  # the towns inside the prisons' names are not places (rule 3)
+    assert not ann("تعاني مخيمات الشمال من نقص الوقود").alert  # one name under a plural head: generic
+
+
+@pytest.mark.parametrize(("text", "fid"), [
+    ("من غويران لـ«الهول».. رحلة العائلات الأخيرة", "fac:sy-al-hol-camp"),
+    ("وصلت الحافلات إلى مخيم الهول ظهراً. وقالت الإدارة إن الهول سيُغلق قريباً", "fac:sy-al-hol-camp"),
+    ("Detainees held in Ghwayran were moved overnight.", "fac:sy-ghwayran-prison"),
+])
+def test_bare_name_meaning_the_facility(text: str, fid: str) -> None:
+    a = ann(text)
+    assert fid in {f.id for f in a.facilities}
+    assert "geonames:173797" not in {p.id for p in a.places}  # al-Hol read as the camp is not the town
+
+
+def test_town_and_city_stay_places() -> None:
+    a = ann("أغلقت السلطات مخيم الهول، وتقع بلدة الهول على طريق الحسكة")
+    assert "geonames:173797" in {p.id for p in a.places}  # a town cue keeps the town
+    a = ann("Tadmur prison was blown up days after ISIS seized Palmyra.")
+    assert [p.surface for p in a.places] == ["Palmyra"]  # a city's name needs words about the facility
+    assert ann("قصفت المدفعية محيط بريف ديريك ومخيم نوروز").places[0].surface == "ديريك"
+
+
+@pytest.mark.parametrize(("text", "fid", "surface"), [
+    ("قضى سنوات في سجن مدينة تدمر العسكري", "fac:sy-tadmur-prison", "سجن مدينة تدمر العسكري"),
+    ("وصل النازحون إلى مخيّم الشيخ إدريس قرب المدينة", "open:camp:الشيخ-ادريس", "مخيّم الشيخ إدريس"),
+    ("اندلع حريق في مخيم الشهيد رستم جودي في الحسكة", "open:camp:الشهيد-رستم-جودي", "مخيم الشهيد رستم جودي"),
+    ('تعيش 300 عائلة في مخيم "الشهيد رستم جودي" منذ سنوات', "open:camp:الشهيد-رستم-جودي",
+     'مخيم "الشهيد رستم جودي'),
+    ("Lawyers visited the Central Prison of Adra on Monday.", "fac:sy-adra-prison", None),
+])
+def test_whole_multiword_name(text: str, fid: str, surface: str | None) -> None:
+    f = ann(text).facilities
+    assert [x.id for x in f] == [fid]
+    if surface:
+        assert f[0].surface == surface
+
+
+@pytest.mark.parametrize("text", [
+    "خُصص سجن مخصص للنساء في المبنى الجديد",
+    "نُقل إلى معتقل بريطاني سري",
+    "احتُجز في سجن قياديا في التنظيم",
+    "بقي المعتقل الذي انتهت صلاحيته مغلقاً، وهو معتقل انتهت صلاحيته منذ سنوات",
+    "ظل مخيم كغيره من المخيمات بلا كهرباء",
+    "وقّعت اتفاقية مخيم داود عام 1978",
+    "The design copied a Y-shaped prison from the 1930s.",
+    "The International Camp of Greater Amman hosted scouts.",
+    "The US-run prison closed years ago.",
+])
+def test_generic_words_after_a_head_are_no_name(text: str) -> None:
+    a = ann(text)
+    assert not a.alert, a.facilities
+
+
+@pytest.mark.parametrize(("text", "fid"), [
+    ("Families in the Hull camp waited for water.", "fac:sy-al-hol-camp"),
+    ("Riot police entered Gweiran prison at dawn.", "fac:sy-ghwayran-prison"),
+    ("هرب سجناء من سجن بانورما في الحسكة", "fac:sy-ghwayran-prison"),
+    ("نُقل المدانون إلى سجن بادوشأ غرب الموصل", "fac:iq-badush-prison"),
+])
+def test_spelling_variants_next_to_a_head(text: str, fid: str) -> None:
+    assert fac_ids(text) == [fid]
+
+
+def test_variants_need_enough_letters() -> None:
+    assert skeleton("Hull") == skeleton("Hol") == skeleton("Hawl") == skeleton("al-Holl")
+    assert skeleton("بانورما") == skeleton("بانوراما")
+    # a long name with two consonants and a short Arabic skeleton identify nothing
+    assert fac_ids("Residents of Dashisha camp complained of heat.") == ["open:camp:dashisha"]
+    assert not ann("وقّعت اتفاقية مخيم داود").alert
