@@ -1,8 +1,9 @@
 """The scanner's specification, in plain Python: every trie key match in a text, all lengths, all starts.
 
-`services.enrich._scan` (C, built with the package) is what the engine runs; this module says what it
-computes and is the reference the tests hold it to (identical candidates, in the same order, on the dev
-and held-out sets, their perturbed copies and fuzzed text). It is about 10x slower and has no caches.
+`services.enrich._scan` (C, built with the package when a compiler works) is what the engine runs; this module
+says what it computes, is the reference the tests hold it to (identical candidates, in the same order, on the
+dev and held-out sets, their perturbed copies and fuzzed text), and is what the engine runs without the
+compiled part (backend.py: not built, or RAQIB_ENRICH_PURE=1). It is about 10x slower and has no caches.
 
 Reading a text: every token (normalize.TOKEN_RE, the original text, so offsets never move) is looked up
 folded among the trie's first tokens (Arabic proclitic variants pre-expanded, matcher.Trie.add), and as
