@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = EnrichSettings()
     backend.select(pure=settings.enrich_pure)  # before the gazetteer is compiled (in the lifespan)
     configure_logging(SERVICE, settings.log_level)
-    logging.getLogger(__name__).info("enrichment engine: %s", backend.describe())
+    level = logging.WARNING if backend.NATIVE is None else logging.INFO  # not built: say so where it shows
+    logging.getLogger(__name__).log(level, "enrichment engine: %s", backend.describe())
     return serve(create_app(settings), settings)
 
 
