@@ -136,6 +136,8 @@ def _actors(b: _Builder, recs: list[ActorRec]) -> None:
         b.entry(Entry(r.id, "actor", r.canonical, r.type, r.country))
         for _lang, a in r.aliases.all():
             b.add(a, ("actor", r.id, "upper" if _acronym(a) else ""), "actor")
+            for v in _spelling_variants(a):
+                b.add(v, ("actor", r.id, ""), "actor", claim=False)
         for _lang, a in r.context_refs.all():
             b.add(a, ("ctx", r.id, ""), "ctx", claim=False)
 
@@ -228,6 +230,21 @@ def _place_aliases(b: _Builder, r: PlaceRec) -> None:
     names = [("en", canonical), *r.aliases.all()]
     for _lang, a in names:
         b.add(a, ("place", r.id, "upper" if _acronym(a) else "cur"), "place", kind=r.kind)
+        if "كرد" in a:  # Kurdish spelling: كوردستان
+            b.add(a.replace("كرد", "كورد"), ("place", r.id, "cur"), "place", kind=r.kind, claim=False)
+
+
+def _spelling_variants(alias: str) -> list[str]:
+    """Other spellings outlets print for a name: a four-letter acronym in title case (UK house style:
+    "Isis", "Isil", "Ocha" — never two- or three-letter ones, "Is" and "Sdf" being words or unseen), and
+    Kurdish كورد for كرد (حزب العمال الكوردستاني, الكوردية)."""
+    out = []
+    letters = [ch for ch in alias if ch.isalpha()]
+    if _acronym(alias) and len(letters) == 4 and alias.isalpha():
+        out.append(alias.capitalize())
+    if "كرد" in alias:
+        out.append(alias.replace("كرد", "كورد"))
+    return out
 
 
 def _acronym(alias: str) -> bool:

@@ -48,7 +48,6 @@ def enrich(
     gaz = gazetteer
     lang = lang or detect_lang(text)
     accepted, trig = scan_select(text, gaz.trie)  # the longest-match selection of every trie match
-    entries = gaz.entries
     # one pass sorts the accepted candidates by role (each list keeps the text order)
     facs: list[Cand] = []
     places_c: list[Cand] = []
@@ -80,9 +79,10 @@ def enrich(
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules)
 
+    actors, places = _actors(text, people, gaz, places, facilities, published_at)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
-        lang, places, facilities, _actors(text, people, gaz, places, facilities, published_at), _events(text, trig),
+        lang, places, facilities, actors, _events(text, trig),
         extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]), bool(facilities),
     )
 
@@ -301,7 +301,9 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
 
 
 def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMention],
-            facilities: list[FacilityMention], published_at: datetime | date | None) -> list[ActorMention]:
+            facilities: list[FacilityMention], published_at: datetime | date | None
+            ) -> tuple[list[ActorMention], list[PlaceMention]]:
+    """The actors, and the places without those that were a nationality adjective ("U.S." in "U.S. guards")."""
     entries = gaz.entries
     out: list[ActorMention] = []
     for c in people:
@@ -317,8 +319,9 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                     out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.7))
                     break
     if gaz.state is not None:  # institution + nationality, countries acting, disguised names (actors.py)
-        out += state_mentions(text, out, places, facilities, gaz, published_at)
-    return out
+        more, places = state_mentions(text, out, places, facilities, gaz, published_at)
+        out += more
+    return out, places
 
 
 def _events(text: str, trig: list[Cand]) -> list[EventTypeMention]:

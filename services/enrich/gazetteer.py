@@ -98,6 +98,39 @@ class CoreContext(_Rec):
     town: Names = Names()
 
 
+class NationRec(_Rec):
+    adj: Names = Names()
+    extra_ar: list[str] = []
+    actors: dict[str, str] = {}
+    before: dict[str, Any] | None = None  # {date, actors}: the map before that date
+    by_country: dict[str, dict[str, str]] = {}
+
+
+class StateActorsRec(_Rec):
+    """data/state_actors.yaml (its header states the schema)."""
+
+    institutions: dict[str, Names] = {}
+    ministries: list[str] = []
+    modifiers: Names = Names()
+    nations: dict[str, NationRec] = {}
+    acting: dict[str, Any] = {}
+    verbs: dict[str, list[str]] = {}
+
+
+class CommonWordRec(_Rec):
+    when: list[Literal["cue", "list", "locative"]] = []
+    ta_marbuta: bool = False
+
+
+class CommonWordsRec(_Rec):
+    """data/common_words.yaml (its header states the schema)."""
+
+    cues: Names = Names()
+    locative: Names = Names()
+    words: dict[str, CommonWordRec] = {}
+    open_world: dict[str, list[str]] = {}
+
+
 class EngineRules(_Rec):
     heads: dict[str, HeadRules]
     en_name_stop: list[str] = []
@@ -135,6 +168,8 @@ class Gazetteer:
     stop_rules: dict[str, Any] = field(default_factory=dict)
     # payloads of a place name -> its best entries and confidences (enrichment._best_entry); bounded
     best: dict[tuple, Any] = field(default_factory=dict)
+    state: Any = None  # actors.StateRules (data/state_actors.yaml), None without that file
+    place_rules: Any = None  # places.PlaceRules (data/common_words.yaml), None without that file
 
 
 def _read_list(path: Path, key: str | None = None) -> list[Any]:
@@ -165,6 +200,7 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
 
     gaz = compile_gazetteer(rules, facilities, actors, places, events, with_geonames=with_geonames,
                             non_facilities=nonfac, event_not_evidence=not_evidence)
+    _load_state_and_words(gaz, d, actors)
     # The gazetteer lives as long as the process and holds millions of containers (the trie): a full
     # collection would walk them all, and one lands every so often while caches fill on new text (an
     # article then takes twice as long). Collect the loading garbage, then move every object alive now out
@@ -172,6 +208,51 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
     gc.collect()
     gc.freeze()
     return gaz
+
+
+def _load_doc(path: Path) -> dict | None:
+    if not path.exists():
+        return None
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def _load_state_and_words(gaz: Gazetteer, d: Path, actors: list[ActorRec]) -> None:
+    """State-actor phrases and common-word places (optional files: a test gazetteer may lack them)."""
+    from services.enrich.actors import compile_state  # local: those modules import the engine's helpers
+    from services.enrich.places import compile_places
+
+    doc = _load_doc(d / "state_actors.yaml")
+    if doc is not None:
+        rec = StateActorsRec.model_validate(doc)
+        _check_state(gaz, rec)
+        # one-word Arabic names of armed groups are the ones written disguised (د1عش); 3-5 letters
+        obf = [(a.id, w) for a in actors if a.type == "armed_group" for w in a.aliases.ar
+               if " " not in w.strip() and 3 <= len(fold_text(w)) <= 5]
+        gaz.state = compile_state(rec.model_dump(), obf)
+    doc = _load_doc(d / "common_words.yaml")
+    if doc is not None:
+        gaz.place_rules = compile_places(CommonWordsRec.model_validate(doc).model_dump())
+
+
+def _check_state(gaz: Gazetteer, rec: StateActorsRec) -> None:
+    """Every actor and place the state-actor maps name exists; every class they map is an institution."""
+    classes = set(rec.institutions) | {"default"}
+    maps = [n.actors for n in rec.nations.values()]
+    for n in rec.nations.values():
+        maps += list(n.by_country.values()) + ([n.before["actors"]] if n.before else [])
+    for m in maps:
+        for cls, aid in m.items():
+            if cls not in classes:
+                gaz.problems.append(f"state_actors: unknown institution class {cls!r}")
+            if aid not in gaz.entries:
+                gaz.problems.append(f"state_actors: unknown actor {aid}")
+    for pid, dest in (rec.acting.get("capitals") or {}).items():
+        if pid not in gaz.entries:
+            gaz.problems.append(f"state_actors: unknown place {pid}")
+        if str(dest).startswith("actor:") and dest not in gaz.entries:
+            gaz.problems.append(f"state_actors: unknown actor {dest}")
+    for name in set(rec.ministries) - set(rec.institutions):
+        gaz.problems.append(f"state_actors: ministry class {name!r} has no institution words")
 
 
 def keys_of(alias: str) -> list[str]:

@@ -1,0 +1,160 @@
+"""Places beyond the gazetteer's names (data/README.md rule 14), as pure functions over one text.
+
+- An Arabic word that equals a town's name (`عنه` "about it" / Anah, `سيول` "floods" / Seoul) is the
+  word unless its context makes it a place: right after a place cue ("قضاء عنه"), in a list of places
+  ("حديثة وعنه وراوة"), or after a locative word when written as the town is ("في حديثة", not "في
+  حديثه", "in his speech"). The words and their contexts are data (data/common_words.yaml).
+- A village, district or neighbourhood the gazetteer lacks is still a place when a cue names it so
+  ("قرية الحمرا", "حي الطوارئ", "the village of Umm Madfa"): an open-world place `open:place:<slug>`,
+  placed at the nearest known place in the text (or nowhere).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from services.enrich.matcher import key_tokens
+from services.enrich.normalize import TOKEN_RE, fold, fold_text
+from services.enrich.output import place
+from services.enrich.resolve import Cand
+from shared.annotation import PlaceMention
+
+_WORD = re.compile(r"\S+")
+_JOIN_RE = re.compile(r"\s*(?:[،,]\s*)?(?:و\s*)?$")
+_EN_NAME = r"(?:(?:al|el|an|ad|ar|as|ash|at|az|umm|abu|bin|ibn|tal|tell|ain|deir|kafr|ras|bir|beit|wadi|jabal|jebel)" \
+           r"[\-\s'’])?[A-Z][\w'’\-]*"
+
+
+@dataclass(slots=True)
+class PlaceRules:
+    """data/common_words.yaml compiled for lookups (folded words)."""
+
+    cues: frozenset[str] = frozenset()
+    locative: frozenset[str] = frozenset()
+    words: dict[str, tuple[frozenset[str], bool]] = field(default_factory=dict)  # word -> (contexts, ta_marbuta)
+    ar_cues: frozenset[str] = frozenset()
+    ar_prefixes: frozenset[str] = frozenset()
+    ar_suffixes: frozenset[str] = frozenset()
+    ar_stop: frozenset[str] = frozenset()
+    en_before: re.Pattern[str] | None = None  # "the village of X"
+    en_after: re.Pattern[str] | None = None  # "X village"
+    en_stop: frozenset[str] = frozenset()
+
+
+def compile_places(doc: dict) -> PlaceRules:
+    def folded(words: list[str]) -> frozenset[str]:
+        return frozenset(fold_text(w) for w in words)
+
+    ow = doc.get("open_world", {})
+    r = PlaceRules(
+        cues=folded(doc.get("cues", {}).get("ar", []) + doc.get("cues", {}).get("en", [])),
+        locative=folded(doc.get("locative", {}).get("ar", [])),
+        words={fold_text(w): (frozenset(v.get("when", [])), bool(v.get("ta_marbuta")))
+               for w, v in doc.get("words", {}).items()},
+        ar_cues=folded(ow.get("ar_cues", [])), ar_prefixes=folded(ow.get("ar_prefixes", [])),
+        ar_suffixes=folded(ow.get("ar_suffixes", [])), ar_stop=folded(ow.get("ar_stop", [])),
+        en_stop=frozenset(ow.get("en_stop", [])),
+    )
+    before = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ow.get("en_before", []))
+    after = "|".join(re.escape(w) for w in ow.get("en_after", []))
+    name = rf"{_EN_NAME}(?:\s+{_EN_NAME}){{0,2}}"
+    if before:
+        r.en_before = re.compile(rf"\b(?i:{before})\s+(?P<n>{name})")
+    if after:
+        r.en_after = re.compile(rf"(?<![\w\-])(?P<n>{name})\s+(?i:{after})\b")
+    return r
+
+
+def _prev_word(text: str, s: int) -> str:
+    words = TOKEN_RE.findall(text[max(0, s - 30) : s])
+    if words and s > 0 and not text[s - 1].isspace():
+        words = words[:-1]  # a proclitic glued to the name is not the previous word
+    return fold(words[-1]) if words else ""
+
+
+def _bare(w: str) -> str:
+    """A folded word without one conjunction or preposition proclitic (وبلدة -> بلده)."""
+    return w[1:] if w[:1] in "وفبل" and len(w) > 3 else w
+
+
+def common_word(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bool:
+    """The candidate is a common word here, not the place of the same spelling."""
+    surface = text[c.start : c.end]
+    rule = rules.words.get(fold(surface)) if " " not in surface else None
+    if rule is None:
+        return False
+    when, ta_marbuta = rule
+    prev = _prev_word(text, c.start)
+    if "cue" in when and (prev in rules.cues or _bare(prev) in rules.cues):
+        return False
+    if "locative" in when and (prev in rules.locative or _bare(prev) in rules.locative) \
+            and (not ta_marbuta or surface.rstrip("\u064b-\u065f")[-1:] == "ة"):
+        return False
+    if "list" in when:
+        for o in others:
+            if o is c or rules.words.get(fold(text[o.start : o.end])):
+                continue  # a list needs a neighbour that is a place in its own right
+            if 0 <= o.start - c.end <= 4 and _JOIN_RE.match(text, c.end, o.start):
+                return False
+            if 0 <= c.start - o.end <= 4 and _JOIN_RE.match(text, o.end, c.start):
+                return False
+    return True
+
+
+def open_places(text: str, taken: bytearray, rules: PlaceRules) -> list[tuple[int, int, str]]:
+    """(start, end, name) of villages/districts named after a cue where no known place or facility is."""
+    out: list[tuple[int, int, str]] = []
+    if text[:400].isascii():
+        for pat in (rules.en_before, rules.en_after):
+            for m in pat.finditer(text) if pat is not None else ():
+                e = m.end("n")
+                # "The Tal Hamis village": the name starts at its first word that is no stop word
+                s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
+                          if w.group(0) not in rules.en_stop), e)
+                if s >= e or taken.find(1, s, e) != -1 or any(a <= s < b for a, b, _n in out):
+                    continue
+                out.append((s, e, text[s:e]))
+        return out
+    toks = list(TOKEN_RE.finditer(text))
+    for i, m in enumerate(toks[:-1]):
+        f = fold(m.group(0))
+        if f not in rules.ar_cues and _bare(f) not in rules.ar_cues:
+            continue
+        j = i + 1
+        if not text[m.end() : toks[j].start()].isspace():
+            continue  # punctuation between the cue and the word: no name follows
+        first = fold(toks[j].group(0))
+        if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or \
+                (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4):
+            continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name
+        end = j
+        if first in rules.ar_prefixes and j + 1 < len(toks) and text[toks[j].end() : toks[j + 1].start()].isspace():
+            end = j + 1
+        if end + 1 < len(toks) and fold(toks[end + 1].group(0)) in rules.ar_suffixes \
+                and text[toks[end].end() : toks[end + 1].start()].isspace():
+            end += 1
+        s, e = toks[j].start(), toks[end].end()
+        if taken.find(1, s, e) != -1:
+            continue
+        out.append((s, e, text[s:e]))
+    return out
+
+
+def slug(name: str) -> str:
+    return "-".join(key_tokens(name)) or fold(name)
+
+
+def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearray,
+                        rules: PlaceRules) -> list[PlaceMention]:
+    """Open-world places (villages, districts) after a cue, located at the nearest known non-country place."""
+    taken = bytearray(covered)
+    for p in places:
+        taken[p.start : p.end] = b"\x01" * (p.end - p.start)
+    out = []
+    known = [p for p in places if not p.id.startswith(("country:", "open:"))]
+    for s, e, name in open_places(text, taken, rules):
+        near = min(known, key=lambda p: abs(p.start - s)) if known else None
+        out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
+                         near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
+    return out

@@ -1,0 +1,70 @@
+"""State actors through institution + nationality, countries acting, disguised names (README rules 12-13)."""
+
+from datetime import datetime
+
+import pytest
+
+from services.enrich.enrichment import enrich
+from tests.unit.enrich_support import real_gazetteer
+
+PUB = datetime(2025, 6, 1)
+
+
+def actors(text: str, pub: datetime = PUB) -> set[str]:
+    return {a.id for a in enrich(text, real_gazetteer(), published_at=pub).actors}
+
+
+@pytest.mark.parametrize(("text", "aid"), [
+    ("أكدت وزارة العدل العراقية أنها تسلمت ملفات المحكومين", "actor:iraq-justice-ministry"),
+    ("ذكرت وزارة الدفاع الأمريكية أن الدورية عادت إلى قاعدتها", "actor:us"),
+    ("نفذت القوات الخاصة العراقية إنزالا قرب الحدود", "actor:iraqi-security-forces"),
+    ("حلقت طائرات تركية فوق القرى الحدودية", "actor:turkey-gov"),
+    ("قالت المصادر إن مسيّرةً تركيّةً أصابت سيارة", "actor:turkey-gov"),
+    ("صرح وزير الخارجية التركي بأن العملية مستمرة", "actor:turkey-gov"),
+    ("Turkish drones circled over the road for an hour.", "actor:turkey-gov"),
+    ("U.S. guards escorted the convoy to the gate.", "actor:us"),
+    ("Iraqi special forces cordoned off the district.", "actor:iraqi-security-forces"),
+    ("Lebanon's health ministry gave a new toll.", "actor:lebanon-gov"),
+])
+def test_institution_and_nationality(text: str, aid: str) -> None:
+    assert aid in actors(text)
+
+
+def test_bare_ministry_is_the_text_country() -> None:
+    assert "actor:iraq-interior-ministry" in actors("The Interior Ministry said the convoy reached Baghdad.")
+    assert "actor:syrian-interior-ministry" in actors("The Interior Ministry said a cell was caught in Homs.")
+    # a ministry of a country named in its sentence that has no actor: none, not the text's country
+    assert actors("Belgium brought home six children from al-Hol camp, the foreign ministry said.") == set()
+    assert actors("قالت وزارة الخارجية الهولندية إن الأطفال وصلوا من مخيم روج") == set()
+
+
+def test_kurdish_authorities_by_country() -> None:
+    assert "actor:aanes" in actors("قالت السلطات الكردية في القامشلي إن العائلات غادرت")
+    assert "actor:krg" in actors("Kurdish authorities in Sulaymaniyah said the families left.")
+
+
+def test_country_or_capital_acting_is_the_state_and_still_a_place() -> None:
+    a = enrich("Turkey shelled two villages and Damascus agreed to talks.", real_gazetteer(), published_at=PUB)
+    assert {"actor:turkey-gov", "actor:syria-transitional-gov"} <= {x.id for x in a.actors}
+    assert {"country:TR", "geonames:170654"} <= {p.id for p in a.places}
+    assert {"actor:iraq-gov", "actor:turkey-gov"} <= actors("أعلنت بغداد استعادة العائلات، وقصفت تركيا مواقع")
+    assert "actor:assad-regime" in actors("Damascus agreed to the exchange.", datetime(2019, 3, 1))
+
+
+@pytest.mark.parametrize("text", [
+    "Refugees in Turkey said they feared the winter.",
+    "QAMISHLI, Syria — Kurdish-led forces said two guards were hurt.",
+    "عادت عائلات عراقية من سوريا إلى بلدها",
+    "وصل الوفد إلى تركيا أمس",
+])
+def test_a_country_located_or_described_is_no_actor(text: str) -> None:
+    assert actors(text) == set()
+
+
+def test_disguised_and_title_case_and_kurdish_spellings() -> None:
+    assert "actor:isis" in actors("قال الأهالي إن خلية د1عش انسحبت")
+    assert "actor:isis" in actors("اتهمت المصادر د ا ع ش بالهجوم")
+    assert "actor:isis" in actors("Isis sleeper cells struck at night.")
+    assert "actor:pkk" in actors("اتهمت أنقرة حزب العمال الكوردستاني")
+    assert "actor:unicef" in actors("وزعت اليونيسيف حقائب مدرسية")
+    assert actors("Is the road open?") == set()
