@@ -12,9 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.enrich.context import PLACE_CUES, cue_before, cue_list, facility_context, head_near, prev_word
+from services.enrich.context import (
+    PLACE_CUES,
+    cue_before,
+    cue_list,
+    facility_context,
+    head_near,
+    prev_word,
+)
 from services.enrich.gazetteer import Entry, Gazetteer
-from services.enrich.names import _GAP_CLASS, _GAP_SET, _MAX_GAP, arabic_name_ok, gap_end, quoted
+from services.enrich.names import _GAP_SET, _MAX_GAP, arabic_name_ok, gap_end, quoted
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
 
@@ -22,8 +29,6 @@ from services.enrich.resolve import Cand
 DUAL_AR = frozenset(("مخيمي", "مخيما", "سجني", "سجنا", "معتقلي", "معتقلا"))
 PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
 PLURAL_EN = frozenset(("camps", "prisons", "jails", "centres", "centers", "facilities"))
-_AND_AR = "(?:(?:و|او)(?=[ \u00a0])\\s*|(?=و))"  # a separate or a glued conjunction
-_SEP_AR_RE = re.compile(f"{_GAP_CLASS}*(?:[،,]{_GAP_CLASS}*{_AND_AR}?|{_AND_AR})")
 _SEP_EN_RE = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+)$", re.IGNORECASE)
 _FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|إلى|الي|إلي|نحو|لـ|ل|to|and)\s*(?:[\"«»“”„‟‹›'’]\s*)*$")
 _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
@@ -113,15 +118,13 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
         core_at = {c.start: c for c in cores}
         place_at = {c.start: c for c in places}
         pos = h.end
-        while len(names) < 8:
-            m = _SEP_AR_RE.match(text, pos)
-            g = (m.end() if m is not None else -1) if names else gap_end(text, pos)
+        intro = _INTRO_RE.match(text, pos)
+        if intro is not None and word in PLURAL_AR:
+            pos = intro.end()  # `مخيمات بينها: الفاتحة، قاطع النهر، …`
+        while len(names) < 12:
+            g = _separator(text, pos) if names else gap_end(text, pos)
             if g < 0 or g - pos > 12 or "\n" in text[pos:g]:
                 break
-            if names and g == pos:
-                break  # no separator: the list ended
-            if names and text[g : g + 1] == "و" and (g + 1 in core_at or g + 1 in place_at):
-                g += 1  # a glued conjunction: وروج, وحارم
             name = _name_at(text, g, kind, core_at, place_at, gaz)
             if name is None:
                 break
@@ -157,24 +160,52 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
     return names if len(names) >= 2 else []
 
 
+def _separator(text: str, pos: int) -> int:
+    """Where the next list item starts after `pos` (a comma and/or a conjunction, quotes around), or -1."""
+    i = gap_end(text, pos)
+    had = False
+    if i < len(text) and text[i] in "،,":
+        had, i = True, gap_end(text, i + 1)
+    for conj in ("او", "أو"):
+        if text.startswith(conj, i) and text[i + 2 : i + 3] in _GAP_SET:
+            return gap_end(text, i + 2)
+    if text[i : i + 1] == "و":
+        nxt = text[i + 1 : i + 2]
+        return gap_end(text, i + 1) if nxt in _GAP_SET else i  # a separate or a glued و (read by _name_at)
+    return i if had else -1
+
+
 def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: dict[int, Cand],
              gaz: Gazetteer) -> Name | None:
-    c = core_at.get(g)
-    if c is not None:
-        e = kind_payload(c, gaz, kind)
-        if e is not None:
-            return Name(c.start, c.end, e)
-    p = place_at.get(g)
-    if p is not None:
-        return Name(p.start, p.end, None)
-    m = TOKEN_RE.match(text, g)
-    if m is None:
+    """One list item at `g`: a known name, a place (an open-world facility named after it), or words up to
+    the next separator (`قاطع النهر`, `“بيت الشمالي”`, `سلمى 2`)."""
+    starts = (g + 1, g) if text[g : g + 1] == "و" else (g,)  # a glued conjunction: وروج, وحارم
+    for s in starts:
+        c = core_at.get(s)
+        if c is not None:
+            e = kind_payload(c, gaz, kind)
+            if e is not None:
+                return Name(c.start, c.end, e)
+        p = place_at.get(s)
+        if p is not None:
+            return Name(p.start, p.end, None)
+    s = starts[0]
+    if starts[0] != g and text[s : s + 1] in _GAP_SET:
+        s = gap_end(text, s)
+    m = TOKEN_RE.match(text, s)
+    if m is None or not arabic_name_ok(m.group(), fold(m.group()), gaz.ar_name_stop, quoted=True):
         return None
-    s = g + 1 if m.group()[:1] == "و" and len(m.group()) > 3 else g
-    tok = text[s : m.end()]
-    if arabic_name_ok(tok, fold(tok), gaz.ar_name_stop, quoted=False, known=gaz.trie.first):
-        return Name(s, m.end(), None)
-    return None
+    end = m.end()
+    for _ in range(2):  # up to three words to the next separator
+        n = TOKEN_RE.match(text, end + 1) if text[end : end + 1] == " " else None
+        if n is None or fold(n.group()) in gaz.ar_name_stop or n.group()[:1] == "و":
+            break
+        end = n.end()
+    return Name(s, end, None)
+
+
+_INTRO_WORDS = "بينها|منها|ومنها|مثل|أبرزها|ابرزها"  # "among them", "such as": a list of names follows
+_INTRO_RE = re.compile(f"\\s*(?:{_INTRO_WORDS}|هي|وهي)?\\s*:\\s*|\\s*(?:{_INTRO_WORDS})\\s+")
 
 
 def bare_reading(text: str, c: Cand, e: Entry, heads: list[tuple[int, int, str]], named: set[str],
@@ -194,7 +225,7 @@ def bare_reading(text: str, c: Cand, e: Entry, heads: list[tuple[int, int, str]]
     if head_near(text, c, heads, e.kind):
         return 0.75 if e.id in named else 0.6
     if city:
-        return 0.5 if facility_context(text, c, kind, gaz) else None
+        return 0.5 if facility_context(text, c, kind, gaz, accepted) else None
     if e.id in named:
         return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
     for s, t in accepted:
@@ -206,7 +237,7 @@ def bare_reading(text: str, c: Cand, e: Entry, heads: list[tuple[int, int, str]]
         return 0.55
     if quoted(text, c.start, c.end) and (heads or named):
         return 0.55  # `«الهول»` quoted like a name in a text about camps
-    if facility_context(text, c, kind, gaz):
+    if facility_context(text, c, kind, gaz, accepted):
         return 0.5
     return None
 

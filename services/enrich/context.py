@@ -30,12 +30,19 @@ _OF = frozenset(("of", "من"))
 _JOIN_RE = re.compile(r"\s*(?:,|and|or|&|و|او|\(|\)|/)?\s*(?:the\s+)?\s*$", re.IGNORECASE)
 
 
-def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer) -> bool:
+_SUFFIXES2 = frozenset(("ها", "هم", "هن"))  # سجناءها, قاطنيها: a pronoun glued to a cue word
+
+
+def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
+                     mask: list[tuple[int, int]] | tuple[()] = ()) -> bool:
+    """The sentence around a bare name speaks of the camp/prison (and not of the town). Words inside the
+    `mask` spans (facilities already named: "Tadmur prison") are not evidence about this name."""
     cc = gaz.rules.core_context
     if prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
-    words = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window))))  # one compiled fold
+    words = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window, mask))))  # one compiled fold
     words |= {w[1:] for w in words if w[:1] in "وفبل"}
+    words |= {w[:-2] for w in words if w[-2:] in _SUFFIXES2} | {w[:-1] for w in words if w[-1:] == "ه"}
     fac = cc.camp if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
     town_words = _cue_set(cc.town)
@@ -70,12 +77,19 @@ def _cue_set(names: Any) -> frozenset[str]:
     return got[1]
 
 
-def _sentence(text: str, c: Cand, window: int) -> str:
-    """The text around a mention, cut at sentence ends."""
+def _sentence(text: str, c: Cand, window: int, mask: list[tuple[int, int]] | tuple[()] = ()) -> str:
+    """The text around a mention, cut at sentence ends, the mention and the `mask` spans blanked."""
     lo, hi = max(0, c.start - window), min(len(text), c.end + window)
     left = max(text.rfind(".", lo, c.start), text.rfind("\n", lo, c.start))
     right = [i for i in (text.find(".", c.end, hi), text.find("\n", c.end, hi)) if i != -1]
-    return text[(left + 1 if left != -1 else lo) : (min(right) if right else hi)].replace(text[c.start : c.end], " ")
+    a, b = (left + 1 if left != -1 else lo), (min(right) if right else hi)
+    if mask:
+        chars = list(text[a:b])
+        for s, e in mask:
+            for i in range(max(s, a), min(e, b)):
+                chars[i - a] = " "
+        return "".join(chars).replace(text[c.start : c.end], " ")
+    return text[a:b].replace(text[c.start : c.end], " ")
 
 
 def head_near(text: str, c: Cand, heads: list[tuple[int, int, str]], kind: str | None) -> bool:

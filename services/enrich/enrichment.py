@@ -200,7 +200,8 @@ def _open_or_known(
             e = kind_payload(c, gaz, of.kind)
             if e is not None:
                 return _fac(text, of.start, of.end, e, 0.8)
-    e = variant_of(of.name, of.kind, gaz)
+    # a name that is a known town names a camp or prison after it (مورك), it is no misspelling
+    e = None if any(p.start == of.name_start for p in places) else variant_of(of.name, of.kind, gaz)
     if e is not None:
         return _fac(text, of.start, of.end, e, 0.7)
     return _open_fac(text, of, places, gaz)

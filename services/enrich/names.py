@@ -28,7 +28,8 @@ _TANWEEN = ("ً", "اً", "ًا", "ٌ", "ٍ")
 NAME_PREFIXES = {"الشيخ": 1, "شيخ": 1, "الشهيد": 2, "شهيد": 2, "الشهيده": 2, "السيد": 1, "السيده": 1,
                  "الامام": 1, "الملك": 1, "الامير": 1, "ابو": 1, "ابي": 1, "ام": 1, "ابن": 1, "بن": 1,
                  "عين": 1, "تل": 1, "دير": 1, "راس": 1, "بئر": 1, "بير": 1, "جبل": 1, "وادي": 1, "باب": 1,
-                 "مدينه": 1, "بلده": 1, "قريه": 1, "حي": 1, "معبر": 1, "جسر": 1, "كفر": 1, "خربه": 1}
+                 "مدينه": 1, "بلده": 1, "قريه": 1, "حي": 1, "معبر": 1, "جسر": 1, "كفر": 1, "خربه": 1,
+                 "خليج": 1}
 _PARTICLES = ("ك", "ف", "س", "لي", "لن", "لم", "قد")
 
 
@@ -54,7 +55,13 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
         return False  # participles: مخصص، مكتظ، مؤقت، مركزي
     if folded.startswith(_PARTICLES) and len(folded) <= 6:
         return False
-    return not (folded[0] in "يتن" and len(folded) <= 5)  # imperfect verbs: يضم، تقع، نقل
+    if folded[0] == "ل" or folded in _NUMBER_WORDS:
+        return False  # `مخيّم لعوائل` ("a camp for families"), `مخيم واحد` ("one camp")
+    return not (folded[0] in "يتن" and len(folded) <= 4 and not raw.endswith("ة"))  # verbs: يضم، تقع، ينقل
+
+
+_NUMBER_WORDS = frozenset(("واحد", "واحده", "اثنان", "اثنين", "ثاني", "ثالث", "اخير", "اول", "وحيد", "اكبر",
+                           "اصغر", "اقدم", "احدث", "افضل", "اسوا", "اشهر", "اخطر"))
 
 
 def _nisba_of_known(folded: str, known: Container[str]) -> bool:

@@ -69,7 +69,7 @@ def _overlaps(s: int, e: int, spans: list[Cand]) -> bool:
     return False
 
 
-_AR_NAME_GLUE = {"ابو", "ابي", "ام", "بن", "ابن", "عبد", "ال"}  # a name word that always takes one more
+_AR_NAME_GLUE = {"ابو", "ابي", "ام", "بن", "ابن", "عبد", "بنت"}  # a name word that always takes one more
 
 
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
@@ -77,22 +77,22 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     gap = text[h.end : g]
     if g - h.end > _MAX_GAP or "\n" in gap:
         return None
-    is_quoted = any(ch in QUOTES for ch in gap)
     m = TOKEN_RE.match(text, g)
     if m is None:
         return None
     tok = m.group()
     f = fold(tok)
     name_start, name_end = m.start(), m.end()
+    close = _closing_quote(text, name_start) if any(ch in QUOTES for ch in gap) else None
+    if any(ch in QUOTES for ch in gap) and close is None:
+        return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
     place = next((c for c in places if c.start == name_start), None)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
-    elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=is_quoted, known=gaz.trie.first):
+    elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first):
         return None
-    if is_quoted:
-        close = _closing_quote(text, name_start)
-        if close is not None:
-            name_end = close  # the whole quoted name: مخيم "الشهيد رستم جودي"
+    if close is not None:
+        name_end = close  # the whole quoted name: مخيم "الشهيد رستم جودي"
     else:
         name_end = _grow(text, f, name_end, places, gaz)
     nm = NEXT_RE.match(text, name_end)
@@ -120,15 +120,24 @@ def _closing_quote(text: str, start: int) -> int | None:
 
 
 def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
-    """Extend a name over the words its first word calls for (`الشيخ إدريس`, `مدينة تدمر`)."""
+    """Extend a name over the words its first word calls for (`الشيخ إدريس`, `مدينة تدمر`, `خالد بن الوليد`),
+    over a definite word after an indefinite one (the construct `يمامة الغاب`) and a number (`زمزم 2`)."""
     more = NAME_PREFIXES.get(first, 0)
-    last = first
-    while more > 0 or last in _AR_NAME_GLUE:
+    if more == 0 and not first.startswith("ال"):
         nm = NEXT_RE.match(text, end)
-        if nm is None or "\n" in text[end : nm.start(1)] or any(ch in ".,،؛:" for ch in text[end : nm.start(1)]):
+        if nm is not None and _joins(text, end, nm.start(1)):
+            w = fold(nm.group(1))
+            if w.startswith("ال") and w not in gaz.ar_name_stop and w not in _AR_DESCRIPTORS and w not in _AR_ADJ:
+                more = 1
+    last = first
+    while True:
+        nm = NEXT_RE.match(text, end)
+        if nm is None or not _joins(text, end, nm.start(1)):
             break
         w = fold(nm.group(1))
-        if w in gaz.ar_name_stop or w in _AR_DESCRIPTORS or w.isdigit() or w.startswith("لل"):
+        if not (more > 0 or last in _AR_NAME_GLUE or w in _AR_NAME_GLUE):
+            break
+        if w in gaz.ar_name_stop or w in _AR_DESCRIPTORS or w in _AR_ADJ or w.isdigit() or w.startswith("لل"):
             break
         end = nm.end(1)
         place = next((c for c in places if c.start == nm.start(1)), None)
@@ -136,7 +145,19 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
             end = max(end, place.end)
         more -= 1
         last = w
-    return end
+    nm = _NUMBER_RE.match(text, end)
+    return nm.end(1) if nm is not None else end
+
+
+def _joins(text: str, a: int, b: int) -> bool:
+    """Only spaces between two words of one name (no line break, no punctuation)."""
+    return not any(ch in ".,،؛:()\n\"«»“”" for ch in text[a:b])
+
+
+_NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%])(?![ \u00a0]*[0-9\u0660-\u0669])")
+# adjectives that follow a name without being part of it: `صيدنايا سيئ الصيت`, `بالوني الشهير`
+_AR_ADJ = frozenset(("الشهير", "الشهيره", "الصيت", "السيء", "السيئ", "المعروف", "المعروفه", "المذكور", "نفسه",
+                     "ذاته", "الواقع", "الواقعه", "المكتظ", "المزدحم", "المؤقت", "الحدودي", "الحدوديه"))
 
 
 def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:

@@ -37,11 +37,11 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", first + rest)
 
 
-def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int]]]:
+def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int, str]]]:
     got = _INDEX.get(id(gaz))
     if got is not None and got[0] is gaz:
         return got[1]
-    idx: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    idx: dict[tuple[str, str], set[tuple[str, int, str]]] = {}
     stack: list[tuple[dict, tuple[str, ...]]] = [(gaz.trie.root, ())]
     while stack:
         node, key = stack.pop()
@@ -59,13 +59,13 @@ def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int]]]:
                     name = " ".join(key)
                     sk = skeleton(name)
                     if len(sk) >= _min_len(name) and e.kind:
-                        idx.setdefault((e.kind, sk), set()).add((e.id, len(_bare(name))))
+                        idx.setdefault((e.kind, sk), set()).add((e.id, len(_bare(name)), _bare(name)))
     _INDEX.clear()  # one gazetteer at a time in practice; holding it keeps its id from being reused
     _INDEX[id(gaz)] = (gaz, idx)
     return idx
 
 
-_INDEX: dict[int, tuple[Any, dict[tuple[str, str], set[tuple[str, int]]]]] = {}
+_INDEX: dict[int, tuple[Any, dict[tuple[str, str], set[tuple[str, int, str]]]]] = {}
 
 
 def _bare(name: str) -> str:
@@ -87,10 +87,22 @@ def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     n = len(_bare(name))
     if len(sk) == 2 and n > 5:
         return None  # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh
-    ids = {i for i, k in _index(gaz).get((kind, sk), ()) if abs(k - n) <= 2}
+    arabic = _min_len(name) == 3
+    ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
+           if abs(k - n) <= 2 and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known))}
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
+
+
+def _within_one(a: str, b: str) -> bool:
+    """Levenshtein distance at most one (بادوشا / بادوش): three Arabic consonants say little more."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def warm(gaz: Gazetteer) -> None:
