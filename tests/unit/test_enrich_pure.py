@@ -62,3 +62,13 @@ def test_the_annotator_entry_point_reads_the_pure_setting(monkeypatch: pytest.Mo
     assert main(["annotate"]) == 0
     assert json.loads(out.getvalue())["facilities"][0]["id"] == "fac:sy-roj-camp"
     assert backend.compiled() is None
+
+
+def test_only_backend_imports_the_compiled_part() -> None:
+    """Everything else asks backend.compiled(), so a missing or switched-off `_scan` reaches every use."""
+    from pathlib import Path
+
+    pkg = Path(backend.__file__).parent
+    importers = [p.name for p in sorted(pkg.glob("*.py"))
+                 if "import _scan" in (src := p.read_text("utf-8")) or "_scan import" in src]
+    assert importers == ["backend.py"]
