@@ -21,12 +21,11 @@ from services.enrich.context import (
     prev_word,
 )
 from services.enrich.gazetteer import Entry, Gazetteer
-from services.enrich.names import _GAP_SET, _MAX_GAP, arabic_name_ok, gap_end, quoted
+from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end, quoted
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
 
 # heads whose grammatical number says two or more facilities follow (Arabic) or precede (English)
-DUAL_AR = frozenset(("مخيمي", "مخيما", "سجني", "سجنا", "معتقلي", "معتقلا"))
 PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
 PLURAL_EN = frozenset(("camps", "prisons", "jails", "centres", "centers", "facilities"))
 _SEP_EN_RE = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+)$", re.IGNORECASE)
@@ -193,7 +192,9 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
     if starts[0] != g and text[s : s + 1] in _GAP_SET:
         s = gap_end(text, s)
     m = TOKEN_RE.match(text, s)
-    if m is None or not arabic_name_ok(m.group(), fold(m.group()), gaz.ar_name_stop, quoted=True):
+    quoted_item = text[s - 1 : s] in _GAP_SET and text[s - 1 : s].strip() != ""
+    if m is None or not arabic_name_ok(m.group(), fold(m.group()), gaz.ar_name_stop, quoted=quoted_item,
+                                       known=gaz.trie.first, listed=True):
         return None
     end = m.end()
     for _ in range(2):  # up to three words to the next separator
@@ -218,6 +219,8 @@ def bare_reading(text: str, c: Cand, e: Entry, heads: list[tuple[int, int, str]]
     kind = e.kind or "camp"
     if cue_before(text, c.start, PLACE_CUES) or cue_before(text, c.start, _town_cues(gaz)):
         return None
+    if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
+        return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
     locative = cue_list(gaz.rules.core_context.locative)
     if prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative):  # بريف ديريك
@@ -226,6 +229,8 @@ def bare_reading(text: str, c: Cand, e: Entry, heads: list[tuple[int, int, str]]
         return 0.75 if e.id in named else 0.6
     if city:
         return 0.5 if facility_context(text, c, kind, gaz, accepted) else None
+    if quoted(text, c.start, c.end):
+        return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name, rarely a village's
     if e.id in named:
         return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
     for s, t in accepted:
@@ -235,8 +240,6 @@ def bare_reading(text: str, c: Cand, e: Entry, heads: list[tuple[int, int, str]]
             return 0.6
     if _from_to(text, c, cores, gaz):
         return 0.55
-    if quoted(text, c.start, c.end) and (heads or named):
-        return 0.55  # `«الهول»` quoted like a name in a text about camps
     if facility_context(text, c, kind, gaz, accepted):
         return 0.5
     return None
@@ -258,6 +261,14 @@ def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
                 prev_word(text, first.start, frozenset()) in _FROM_BEFORE:
             return True
     return False
+
+
+_HEAD_IN_RE = re.compile(r"(?:\b(?:prison|jail|camp|facility)|سجن|معتقل|مخيم)(?:\s+(?:آخر|اخر|ثان|another|other))?"
+                         r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
+
+
+def _common_words(gaz: Gazetteer) -> frozenset[str]:
+    return cue_list(gaz.rules.geonames_stop.ar + gaz.rules.geonames_stop.en)
 
 
 def _town_cues(gaz: Gazetteer) -> set[str]:
@@ -283,3 +294,20 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
         elif fold(words[-1]) in PLURAL_EN:
             out.append(Cand(c.end - len(words[-1]), c.end, "head", (("head", kind, "en_after"),), 1))
     return out
+
+
+_KNOWN_AS_RE = re.compile(r"[\s,،(]*(?:المعروف|المعروفه|المعروفة|المسمى|المسماه|المسماة|الملقب|known as|"
+                          r"also known as|aka|or|أو|او)\s*(?:ايضا|أيضا|أيضاً)?\s*(?:ب|باسم|بـ)?", re.IGNORECASE)
+
+
+def same_as_known(text: str, start: int, end: int, known: list[tuple[int, int]]) -> bool:
+    """An open-world name followed by "known as" and a known facility is that facility under another name
+    (`سجن الحسكة المعروف بسجن "غويران"`): one facility, not two."""
+    for s, _e in known:
+        if 0 <= s - end <= 30 and _KNOWN_AS_RE.fullmatch(text, end, s):
+            return True
+        if 0 <= s - end <= 30:
+            m = _KNOWN_AS_RE.match(text, end, s)
+            if m is not None and m.end() > end and text[m.end() : s].strip() in ("سجن", "بسجن", "مخيم", "بمخيم"):
+                return True
+    return False

@@ -13,7 +13,8 @@ from services.enrich.normalize import TOKEN_RE, fold, fold_many, fold_text
 from services.enrich.resolve import Cand
 
 ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
-PLACE_CUES = {"town", "village", "city", "بلده", "مدينه", "ناحيه", "قريه", "بلدة", "مدينة"}
+PLACE_CUES = {"town", "village", "city", "بلده", "مدينه", "ناحيه", "قريه", "بلدة", "مدينة", "منطقه", "قضاء",
+              "area", "district", "region", "countryside", "outskirts", "vicinity"}
 
 
 def inside(s: int, e: int, occ: bytearray) -> bool:
@@ -45,8 +46,17 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     words |= {w[:-2] for w in words if w[-2:] in _SUFFIXES2} | {w[:-1] for w in words if w[-1:] == "ه"}
     fac = cc.camp if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
-    town_words = _cue_set(cc.town)
-    return bool(words & fac_words) and not (words & town_words)
+    if not words & fac_words:
+        return False
+    # a town word next to the name says it is the town ("market of al-Hol"); one further away in the
+    # sentence is about something else (`قرب بلدة بادوش` after `بعد ابو غريب`)
+    near = text[max(0, c.start - _TOWN_REACH) : c.end + _TOWN_REACH]
+    close = set(fold_many(TOKEN_RE.findall(near)))
+    close |= {w[1:] for w in close if w[:1] in "وفبل"}
+    return not close & _cue_set(cc.town)
+
+
+_TOWN_REACH = 30
 
 
 def prev_word(text: str, start: int, skip: set[str] | frozenset[str]) -> str:

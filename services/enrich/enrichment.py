@@ -13,7 +13,14 @@ from datetime import date, datetime
 from operator import attrgetter
 
 from services.enrich.actors import state_mentions
-from services.enrich.attach import bare_reading, coordinated, kind_payload, list_heads, quoted_attachments
+from services.enrich.attach import (
+    bare_reading,
+    coordinated,
+    kind_payload,
+    list_heads,
+    quoted_attachments,
+    same_as_known,
+)
 from services.enrich.context import (
     ADMIN_CUES,
     context_stopped,
@@ -173,6 +180,9 @@ def _facilities(
         core_spans.add((c.start, c.end))
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     facilities.sort(key=_by_start)
+    known = [(f.start, f.end) for f in facilities if not f.id.startswith("open:")]
+    facilities = [f for f in facilities
+                  if not f.id.startswith("open:") or not same_as_known(text, f.start, f.end, known)]
     return _one_per_span(facilities), covered, core_spans
 
 

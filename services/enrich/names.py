@@ -16,10 +16,13 @@ GAP_RE = re.compile(f"{_GAP_CLASS}*")
 _GAP_SET = frozenset(QUOTES + " \t\r\u00a0\u202f\u2009\u200a\u200b\u200c\u200d\u200e\u200f\u061c")
 _MAX_GAP = 8  # `مخيم « الزعتري »`: a space, a guillemet, a space; more is not a name next to its head
 
+# dual heads: two names follow (`مخيمي الهول وروج`); alone they are plural nouns in construct (`معتقلي التنظيم`)
+DUAL_AR = frozenset(("مخيمي", "مخيما", "سجني", "سجنا", "معتقلي", "معتقلا"))
+
 # Arabic words after a head that are no name: an indefinite head followed by an indefinite adjective,
 # participle or verb is a description ("سجن مخصص", "معتقل بريطاني", "سجن قياديا", "معتقل انتهت").
 _NISBA_ENDINGS = ("ي", "يه", "يا", "يين", "يون", "يان", "يتين")
-_VERB_ENDINGS = ("ت", "وا", "ون", "تا", "تم", "نا")
+_VERB_ENDINGS = ("ت", "وا", "تا", "تم", "نا")
 _PRONOUN_ENDINGS = ("ه", "ها", "هم", "هما", "هن", "كم")  # raw (unfolded) ه: a pronoun, not ة
 _MARKS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"
 _TANWEEN = ("ً", "اً", "ًا", "ٌ", "ٍ")
@@ -34,25 +37,31 @@ _PARTICLES = ("ك", "ف", "س", "لي", "لن", "لم", "قد")
 
 
 def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
-                   known: Container[str] = ()) -> bool:
+                   known: Container[str] = (), listed: bool = False) -> bool:
     """`raw` (as written) / `folded` can start a facility name after a head word.
 
     A definite word (الهول, التوحيد) can, unless a stop word; an indefinite one only when quoted (outlets
     quote names) or when it does not have the shape of an adjective, a participle, a verb, a word
-    with a pronoun or a particle glued to it (كغيره)."""
+    with a pronoun or a particle glued to it (كغيره). `listed`: an item of a list under a plural head, where
+    a definite word must pass the same shape tests (`منتشرة`, `أبرزها` end a list)."""
     if folded in NAME_PREFIXES:
         return True
     if folded in stop or folded.isdigit() or folded.startswith("لل") or len(folded) < 3:
         return False
-    if quoted or folded.startswith("ال"):
+    definite = folded.startswith("ال")
+    if quoted or (definite and not listed):
         return True
     bare = raw.rstrip(_MARKS)
     if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة"):
         return False
     if folded.endswith(_VERB_ENDINGS) or raw.endswith(_TANWEEN) or _nisba_of_known(folded, known):
         return False
+    if definite:
+        return True  # المنصورة, المحمدية: definite names take every shape
+    if folded.endswith(("ون", "ين")) and folded[0] in "يتن":
+        return False  # imperfect verbs (يقيمون); a name may be a plural (مخيم صابرون، عائدون)
     if folded[0] == "م" and len(folded) >= 4:
-        return False  # participles: مخصص، مكتظ، مؤقت، مركزي
+        return False  # participles: مخصص، مكتظ، مؤقت، منتشرة
     if folded.startswith(_PARTICLES) and len(folded) <= 6:
         return False
     if folded[0] == "ل" or folded in _NUMBER_WORDS:

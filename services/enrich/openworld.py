@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
-from services.enrich.names import _MAX_GAP, NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
+from services.enrich.names import _MAX_GAP, DUAL_AR, NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
 
@@ -44,8 +44,10 @@ def find_open(
     for h in heads:
         kind = h.payloads[0][1]
         mode = h.payloads[0][2]
-        if fold(text[h.start : h.end].split()[-1]) in _PLURAL_HEADS:
-            continue  # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility
+        word = fold(text[h.start : h.end].split()[-1])
+        if word in _PLURAL_HEADS or word in DUAL_AR:
+            continue  # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
+            # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"
         if mode == "ar_before":
             of = _arabic(text, h, kind, places, gaz)
         elif mode == "en_after":
@@ -127,8 +129,10 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         nm = NEXT_RE.match(text, end)
         if nm is not None and _joins(text, end, nm.start(1)):
             w = fold(nm.group(1))
-            if w.startswith("ال") and w not in gaz.ar_name_stop and w not in _AR_DESCRIPTORS and w not in _AR_ADJ:
-                more = 1
+            if w.startswith("ال") and w not in gaz.ar_name_stop and w not in _AR_DESCRIPTORS and w not in _AR_ADJ \
+                    and arabic_name_ok(nm.group(1), w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
+                                       listed=True):
+                more = 1  # not `جزعة العراقي`: an adjective of a known name (العراق) is no part of it
     last = first
     while True:
         nm = NEXT_RE.match(text, end)
