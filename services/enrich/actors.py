@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from services.enrich.gazetteer import Gazetteer
-from services.enrich.normalize import TOKEN_RE, fold, fold_text
+from services.enrich.normalize import TOKEN_RE, fold, fold_many, fold_text
 from services.enrich.output import actor
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
 
@@ -43,6 +43,8 @@ class StateRules:
     bare_en_re: re.Pattern[str] | None = None  # a ministry without nationality
     poss_en_re: re.Pattern[str] | None = None  # a country's possessive + institution
     ministries: frozenset[str] = frozenset()
+    ministry_firsts: frozenset[str] = frozenset()  # first words of the Arabic ministries (وزاره، وزير)
+    hot_ar_re: re.Pattern[str] = re.compile("(?!)")  # raw-text spots worth reading: adjectives, ministry words
     mod_ar: frozenset[str] = frozenset()
     adj_ar: dict[str, str] = field(default_factory=dict)  # folded article-less form -> nation key
     adj_en: dict[str, str] = field(default_factory=dict)  # adjective as written -> nation key
@@ -56,10 +58,23 @@ class StateRules:
     modal_en: frozenset[str] = frozenset()
     not_verbs_en: frozenset[str] = frozenset()
     obfuscated: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # (pattern, actor id)
+    obfuscated_any: re.Pattern[str] | None = None  # all of them in one pattern
 
 
-def _strip_ar(f: str) -> list[str]:
+_READINGS: dict[str, tuple[str, ...]] = {}  # folded word -> its readings (bounded; words recur across texts)
+
+
+def _strip_ar(f: str) -> tuple[str, ...]:
     """Readings of a folded Arabic word without its proclitics and article (the word itself first)."""
+    got = _READINGS.get(f)
+    if got is None:
+        if len(_READINGS) > 200_000:
+            _READINGS.clear()
+        got = _READINGS[f] = tuple(_readings(f))
+    return got
+
+
+def _readings(f: str) -> list[str]:
     out = [f]
     for w in (f[1:] if f[:1] in "وف" and len(f) > 3 else "",):
         if w:
@@ -78,6 +93,12 @@ def _strip_ar(f: str) -> list[str]:
 def _key_ar(f: str) -> str:
     """The lookup key of a folded Arabic data word: without its article (the text's readings try both)."""
     return f[2:] if f.startswith("ال") and len(f) > 3 else f
+
+
+def _raw_ar(folded: str) -> str:
+    """A folded Arabic word as a pattern over raw text (the letters folding merged, in any of their forms)."""
+    alts = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
+    return "".join(alts.get(ch, re.escape(ch)) for ch in _key_ar(folded))
 
 
 def _nisba_forms(adj: str) -> list[str]:
@@ -103,6 +124,15 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
             inst_en[" ".join(w.lower().split())] = cls
     r.inst_en = inst_en
     r.ministries = frozenset(doc.get("ministries", []))
+    r.ministry_firsts = frozenset(k[0] for k, c in r.inst_ar.items() if c in r.ministries and len(k) > 1)
+    # a nisba with its endings (not the country: سوريا), an irregular plural, a ministry's first word
+    nisba = {fold_text(a)[:-1] for n in doc["nations"].values() for a in n.get("adj", {}).get("ar", [])}
+    whole = {fold_text(a) for n in doc["nations"].values() for a in n.get("extra_ar", [])} | set(r.ministry_firsts)
+    r.hot_ar_re = re.compile(
+        rf"(?<![{_AR_LETTER}])[وفبل]?(?:ال|لل)?(?:"
+        + "|".join(_raw_ar(w) for w in sorted(nisba, key=len, reverse=True))
+        + rf")[\u064b-\u0652]*[يىئ][\u064b-\u0652]*(?:ين|ون|ات|ان|تان|تين|ه|ة)?[\u064b-\u0652]*(?![{_AR_LETTER}])|"
+        + "|".join(_raw_ar(w) for w in sorted(whole, key=len, reverse=True)))
     mods = doc.get("modifiers", {})
     r.mod_ar = frozenset(fold_text(w) for w in mods.get("ar", []))
     adj_en: dict[str, str] = {}
@@ -134,6 +164,8 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.skip_en, r.modal_en = frozenset(v.get("skip_en", [])), frozenset(v.get("modal_en", []))
     r.not_verbs_en = frozenset(v.get("not_verbs_en", []))
     r.obfuscated = [(_obfuscation_re(a), aid) for aid, a in actor_aliases]
+    if r.obfuscated:
+        r.obfuscated_any = re.compile("|".join(f"(?:{p.pattern})" for p, _a in r.obfuscated))
     return r
 
 
@@ -153,11 +185,14 @@ def _obfuscation_re(alias: str) -> re.Pattern[str]:
 
 def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of split or disguised group names: `د1عش`, `د ا ع ش`, `د.ا.ع.ش`."""
-    out = []
-    for pat, aid in rules.obfuscated:
-        for m in pat.finditer(text):
-            s = m.group(0)
-            if re.search(rf"[^{_AR_LETTER}]", s):  # written plainly the trie has it already
+    out: list[tuple[int, int, str]] = []
+    if rules.obfuscated_any is None:
+        return out
+    for m in rules.obfuscated_any.finditer(text):  # one pass; which name it is, only on a hit
+        s = m.group(0)
+        if re.search(rf"[^{_AR_LETTER}]", s):  # written plainly the trie has it already
+            aid = next((a for pat, a in rules.obfuscated if pat.fullmatch(text, m.start(), m.end())), None)
+            if aid:
                 out.append((m.start(), m.end(), aid))
     return out
 
@@ -194,8 +229,8 @@ def _day(published_at: datetime | date | None) -> date | None:
 
 
 def institution_actors(text: str, rules: StateRules, country: str | None, country_places: list[tuple[int, int, str]],
-                       published_at: datetime | date | None, countries: list[tuple[int, str]] | None = None
-                       ) -> list[tuple[int, int, str]]:
+                       published_at: datetime | date | None, countries: list[tuple[int, str]] | None = None,
+                       named: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of institution + nationality phrases, and of bare ministries (the text's country).
     country_places: (start, end, ISO2 or actor id) of country/capital place mentions ("Iraq's Justice Ministry");
     countries: (start, ISO2) of every country named: a bare ministry is that of a country named in its sentence
@@ -203,7 +238,7 @@ def institution_actors(text: str, rules: StateRules, country: str | None, countr
     when = _day(published_at)
     ctx = (country, countries or [])
     if any("\u0600" <= ch <= "\u06ff" for ch in text[:400]):
-        return _arabic(text, rules, ctx, country_places, when)
+        return _arabic(text, rules, ctx, country_places, when, named or [])
     return _english(text, rules, ctx, country_places, when)
 
 
@@ -243,18 +278,51 @@ def _english(text: str, rules: StateRules, ctx: tuple[str | None, list[tuple[int
 
 
 def _arabic(text: str, rules: StateRules, ctx: tuple[str | None, list[tuple[int, str]]],
-            cplaces: list[tuple[int, int, str]], when: date | None) -> list[tuple[int, int, str]]:
-    country = ctx[0]
-    toks = [(m.start(), m.end(), fold(m.group(0))) for m in TOKEN_RE.finditer(text)]
+            cplaces: list[tuple[int, int, str]], when: date | None, named: list[tuple[int, int]]
+            ) -> list[tuple[int, int, str]]:
+    """named: spans of actors already found (an adjective inside one, "الحكومة السورية", needs no reading).
+    Only the words around a nationality adjective, a ministry word or a country's name are read: a raw
+    regex finds those spots (most of a 3 KB article is never folded)."""
+    spots = sorted({m.start() for m in rules.hot_ar_re.finditer(text)} | {s for s, _e, _c in cplaces})
+    if named:
+        spots = [p for p in spots if not any(a <= p < b for a, b in named)]
     out: list[tuple[int, int, str]] = []
+    lo = hi = -1
+    for p in [*spots, len(text) + 1000]:
+        a, b = max(0, p - 50), p + 30  # three words before (the institution), the word and two after
+        if a <= hi:
+            hi = b
+            continue
+        if hi >= 0:
+            _arabic_window(text, _window_tokens(text, lo, hi), rules, ctx, cplaces, when, out)
+        lo, hi = a, b
+    return out
+
+
+def _window_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    hi = min(len(text), hi)
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    ms = list(TOKEN_RE.finditer(text, lo, hi))
+    return [(m.start(), m.end(), f) for m, f in zip(ms, fold_many([m.group(0) for m in ms]), strict=True)]
+
+
+def _arabic_window(text: str, toks: list[tuple[int, int, str]], rules: StateRules,
+                   ctx: tuple[str | None, list[tuple[int, str]]], cplaces: list[tuple[int, int, str]],
+                   when: date | None, out: list[tuple[int, int, str]]) -> None:
+    country = ctx[0]
     place_at = {s: code for s, _e, code in cplaces}
+    adj_ar = rules.adj_ar
     used = -1
     for i, (s, e, f) in enumerate(toks):
-        nation = None
-        for w in _strip_ar(f):
-            nation = rules.adj_ar.get(w)
-            if nation:
-                break
+        nation = adj_ar.get(f)
+        if nation is None:
+            for w in _strip_ar(f):
+                nation = adj_ar.get(w)
+                if nation:
+                    break
         if nation is None and s not in place_at:
             continue
         # look back over modifiers for the institution ("القوات الخاصة العراقية", "طائرة مسيرة تركية"); a
@@ -278,7 +346,10 @@ def _arabic(text: str, rules: StateRules, ctx: tuple[str | None, list[tuple[int,
             out.append((toks[k][0], e, aid))
             used = e
     # a ministry with no nationality after it: the text's country
+    firsts = rules.ministry_firsts
     for i in range(len(toks) - 1):
+        if firsts.isdisjoint(_strip_ar(toks[i][2])):
+            continue
         mcls = next((c for w in _strip_ar(toks[i][2]) if (c := rules.inst_ar.get((w, toks[i + 1][2])))), None)
         if mcls in rules.ministries and not any(a <= toks[i][0] < b for a, b, _x in out):
             nxt = toks[i + 2][2] if i + 2 < len(toks) else ""
@@ -287,7 +358,6 @@ def _arabic(text: str, rules: StateRules, ctx: tuple[str | None, list[tuple[int,
             aid = actor_of(rules, _local_country(text, toks[i][0], ctx), mcls, None, when)
             if aid:
                 out.append((toks[i][0], toks[i + 1][1], aid))
-    return out
 
 
 def _institution_ending_at(toks: list[tuple[int, int, str]], j: int, rules: StateRules) -> tuple[int, str] | None:
@@ -365,7 +435,8 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             cplaces.append((p.start, p.end, code))
     spans = [(a.start, a.end) for a in found]
     named = [(p.start, p.country) for p in places if p.id.startswith("country:") and p.country]
-    hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named)
+    hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
+                                                               list(spans))
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at)
     out: list[ActorMention] = []

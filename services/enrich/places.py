@@ -21,6 +21,7 @@ from services.enrich.resolve import Cand
 from shared.annotation import PlaceMention
 
 _WORD = re.compile(r"\S+")
+_AR = "\u0621-\u064a"
 _JOIN_RE = re.compile(r"\s*(?:[،,]\s*)?(?:و\s*)?$")
 _EN_NAME = r"(?:(?:al|el|an|ad|ar|as|ash|at|az|umm|abu|bin|ibn|tal|tell|ain|deir|kafr|ras|bir|beit|wadi|jabal|jebel)" \
            r"[\-\s'’])?[A-Z][\w'’\-]*"
@@ -37,6 +38,7 @@ class PlaceRules:
     ar_prefixes: frozenset[str] = frozenset()
     ar_suffixes: frozenset[str] = frozenset()
     ar_stop: frozenset[str] = frozenset()
+    cue_ar_re: re.Pattern[str] = re.compile("(?!)")  # the Arabic open-world cues over raw text
     en_before: re.Pattern[str] | None = None  # "the village of X"
     en_after: re.Pattern[str] | None = None  # "X village"
     en_stop: frozenset[str] = frozenset()
@@ -58,6 +60,9 @@ def compile_places(doc: dict) -> PlaceRules:
     )
     before = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ow.get("en_before", []))
     after = "|".join(re.escape(w) for w in ow.get("en_after", []))
+    alts = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
+    raw = ["".join(alts.get(ch, re.escape(ch)) for ch in w) for w in sorted(r.ar_cues, key=len, reverse=True)]
+    r.cue_ar_re = re.compile(rf"(?<![{_AR}])[وفبل]?(?:{'|'.join(raw)})(?![{_AR}])") if raw else r.cue_ar_re
     name = rf"{_EN_NAME}(?:\s+{_EN_NAME}){{0,2}}"
     if before:
         r.en_before = re.compile(rf"\b(?i:{before})\s+(?P<n>{name})")
@@ -116,10 +121,16 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules) -> list[tuple[in
                     continue
                 out.append((s, e, text[s:e]))
         return out
-    toks = list(TOKEN_RE.finditer(text))
-    for i, m in enumerate(toks[:-1]):
-        f = fold(m.group(0))
-        if f not in rules.ar_cues and _bare(f) not in rules.ar_cues:
+    cues = rules.ar_cues
+    for spot in rules.cue_ar_re.finditer(text):  # only the words after a cue word are read
+        lo = spot.start()
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        toks = list(TOKEN_RE.finditer(text, lo, min(len(text), spot.end() + 80)))
+        if len(toks) < 2 or toks[0].end() < spot.end():
+            continue
+        i, m, f = 0, toks[0], fold(toks[0].group(0))
+        if f not in cues and (len(f) < 4 or f[1:] not in cues):
             continue
         j = i + 1
         if not text[m.end() : toks[j].start()].isspace():
