@@ -209,13 +209,24 @@ _INTRO_WORDS = "بينها|منها|ومنها|مثل|أبرزها|ابرزها"
 _INTRO_RE = re.compile(f"\\s*(?:{_INTRO_WORDS}|هي|وهي)?\\s*:\\s*|\\s*(?:{_INTRO_WORDS})\\s+")
 
 
-def bare_reading(text: str, c: Cand, e: Entry, heads: list[tuple[int, int, str]], named: set[str],
-                 accepted: list[tuple[int, int]], cores: list[Cand], gaz: Gazetteer, city: bool) -> float | None:
+@dataclass(slots=True)
+class Around:
+    """What a bare name's reading depends on in its text."""
+
+    heads: list[tuple[int, int, str]]  # head words and facilities named with their head (kind)
+    named: set[str]  # ids of the facilities already named
+    accepted: list[tuple[int, int]]  # spans of the facility mentions so far
+    cores: list[Cand]  # every bare known name
+    towns: list[tuple[int, int]]  # place readings that are no facility name ("Qamishli")
+    cities: set[tuple[int, int]]  # spans whose place reading is a city (Palmyra, Nasiriyah)
+
+
+def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
     """The confidence that a bare known name (no head word next to it) means the facility, or None when
-    it is the town: a town cue before it wins; then a head coordinated with it ("al-Hol and Roj
-    camps"), the facility already named in the text (coreference), a list joined to a facility
-    mention, a "from X to Y" pair of facility names, or a sentence that speaks of the camp/prison.
-    `city`: the name is also a city (Palmyra, Nasiriyah): only words about the facility make it one."""
+    it is the town. A town cue before it, a facility or head "in" it, or a list with a town wins; then a
+    head coordinated with it ("al-Hol and Roj camps"), quotes, the facility already named in the text
+    (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
+    or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
     if cue_before(text, c.start, PLACE_CUES) or cue_before(text, c.start, _town_cues(gaz)):
         return None
@@ -225,24 +236,44 @@ def bare_reading(text: str, c: Cand, e: Entry, heads: list[tuple[int, int, str]]
     locative = cue_list(gaz.rules.core_context.locative)
     if prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative):  # بريف ديريك
         return None
-    if head_near(text, c, heads, e.kind):
-        return 0.75 if e.id in named else 0.6
-    if city:
-        return 0.5 if facility_context(text, c, kind, gaz, accepted) else None
+    if any(0 <= c.start - t <= 8 and _IN_RE.fullmatch(text, t, c.start) for _s, t in ar.accepted):
+        return None  # `معسكر سديه تيمان في النقب`: where the named facility is
+    if _joined(text, c, ar.towns):
+        return None  # "in Qamishli and Malikiyah": one of a list of towns
+    if _AREA_AFTER_RE.match(text, c.end):
+        return None  # "the Rukban area", "Hol subdistrict"
+    if head_near(text, c, ar.heads, e.kind):
+        return 0.75 if e.id in ar.named else 0.6
+    if (c.start, c.end) in ar.cities:
+        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted) else None
     if quoted(text, c.start, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name, rarely a village's
-    if e.id in named:
+    if e.id in ar.named:
         return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
-    for s, t in accepted:
-        if 0 <= c.start - t <= 12 and _JOINED_RE.fullmatch(text, t, c.start):
-            return 0.6
-        if 0 <= s - c.end <= 12 and _JOINED_RE.fullmatch(text, c.end, s):
-            return 0.6
-    if _from_to(text, c, cores, gaz):
+    if _joined(text, c, ar.accepted):
+        return 0.6
+    others = [(o.start, o.end) for o in ar.cores if o is not c and (o.start, o.end) not in ar.cities]
+    if _joined(text, c, others):
+        return 0.55  # `من غويران وبانوراما`: two facility names in one list
+    if _from_to(text, c, ar.cores, gaz):
         return 0.55
-    if facility_context(text, c, kind, gaz, accepted):
+    if facility_context(text, c, kind, gaz, ar.accepted):
         return 0.5
     return None
+
+
+def _joined(text: str, c: Cand, spans: list[tuple[int, int]]) -> bool:
+    for s, t in spans:
+        if 0 <= c.start - t <= 12 and _JOINED_RE.fullmatch(text, t, c.start):
+            return True
+        if 0 <= s - c.end <= 12 and _JOINED_RE.fullmatch(text, c.end, s):
+            return True
+    return False
+
+
+_AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|"
+                            r"municipality|border area|desert|plain|outskirts)\b", re.IGNORECASE)
+_IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECASE)
 
 
 _OF = frozenset(("of", "من"))

@@ -87,12 +87,16 @@ def _cue_set(names: Any) -> frozenset[str]:
     return got[1]
 
 
+# a sentence ends at a line break or a full stop before a space, not after an initial ("U.S. guards")
+_END_RE = re.compile(r"\n|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)")
+
+
 def _sentence(text: str, c: Cand, window: int, mask: list[tuple[int, int]] | tuple[()] = ()) -> str:
     """The text around a mention, cut at sentence ends, the mention and the `mask` spans blanked."""
     lo, hi = max(0, c.start - window), min(len(text), c.end + window)
-    left = max(text.rfind(".", lo, c.start), text.rfind("\n", lo, c.start))
-    right = [i for i in (text.find(".", c.end, hi), text.find("\n", c.end, hi)) if i != -1]
-    a, b = (left + 1 if left != -1 else lo), (min(right) if right else hi)
+    ends = [m.end() for m in _END_RE.finditer(text, lo, c.start)]
+    right = _END_RE.search(text, c.end, hi)
+    a, b = (ends[-1] if ends else lo), (right.start() if right else hi)
     if mask:
         chars = list(text[a:b])
         for s, e in mask:

@@ -14,6 +14,7 @@ from operator import attrgetter
 
 from services.enrich.actors import state_mentions
 from services.enrich.attach import (
+    Around,
     bare_reading,
     coordinated,
     kind_payload,
@@ -40,7 +41,7 @@ from services.enrich.output import actor, annotation, event_type, facility, plac
 from services.enrich.places import common_word, open_place_mentions
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
-from services.enrich.variants import variant_of
+from services.enrich.variants import named_after, variant_of
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
 __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
@@ -161,18 +162,20 @@ def _facilities(
         fac_ids.add(f.id)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     # bare known names: the facility when the text says so (attach.bare_reading), else the town
-    near_heads: list[tuple[int, int, str]] | None = None
+    around: Around | None = None
     accepted = [(f.start, f.end) for f in facilities]
-    cities = {(p.start, p.end) for p in places_c if _city(text, p, gaz)} if cores else set()
     for c in cores:
         if inside(c.start, c.end, covered):
             continue
         ce = kind_payload(c, gaz, None)
         if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)):
             continue
-        if near_heads is None:
-            near_heads = heads_and_facilities(heads, facs, gaz)
-        conf = bare_reading(text, c, ce, near_heads, fac_ids, accepted, cores, gaz, (c.start, c.end) in cities)
+        if around is None:
+            core_set = {(o.start, o.end) for o in cores}
+            around = Around(heads_and_facilities(heads, facs, gaz), fac_ids, accepted, cores,
+                            [(p.start, p.end) for p in places_c if (p.start, p.end) not in core_set],
+                            {(p.start, p.end) for p in places_c if _city(text, p, gaz)})
+        conf = bare_reading(text, c, ce, around, gaz)
         if conf is None:
             continue
         facilities.append(_fac(text, c.start, c.end, ce, conf))
@@ -210,8 +213,12 @@ def _open_or_known(
             e = kind_payload(c, gaz, of.kind)
             if e is not None:
                 return _fac(text, of.start, of.end, e, 0.8)
-    # a name that is a known town names a camp or prison after it (مورك), it is no misspelling
-    e = None if any(p.start == of.name_start for p in places) else variant_of(of.name, of.kind, gaz)
+    # a name that is a known town names a camp or prison after it (مورك), it is no misspelling; the one
+    # known facility named after that town with a descriptor is it (`سجن حماة`: Hama Central Prison)
+    if any(p.start == of.name_start and p.end == of.name_end for p in places):
+        e = named_after(of.name, of.kind, gaz)
+    else:
+        e = None if any(p.start == of.name_start for p in places) else variant_of(of.name, of.kind, gaz)
     if e is not None:
         return _fac(text, of.start, of.end, e, 0.7)
     return _open_fac(text, of, places, gaz)

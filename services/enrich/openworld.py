@@ -173,8 +173,8 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
             break
         toks.append((m.start(1), m.end(1)))
         pos = m.start(1)
-    if not toks:
-        return None
+    if not toks or (text[h.start : h.end].isupper() and text[toks[0][0] : toks[0][1]].isupper()):
+        return None  # "THE FORGOTTEN CAMP": an all-capitals headline shows no name by its capitals
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
     if _stopped(text, toks[0], gaz):
         return None

@@ -18,7 +18,7 @@ from services.enrich.normalize import fold
 _EN_DIGRAPHS = (("gh", "g"), ("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("ch", "s"),
                 ("q", "k"), ("c", "k"), ("z", "s"), ("j", "g"))
 _EN_DROP = re.compile(r"[aeiouyhw'\s-]")
-_AR_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ة": "", "ه": "", "ث": "س", "ذ": "د", "ظ": "ض", "ط": "ت", "ص": "س"})
+_AR_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ة": "", "ث": "س", "ذ": "د", "ظ": "ض", "ط": "ت", "ص": "س"})
 _AR_DROP = re.compile(r"[اويءىئؤ\s]")
 
 
@@ -28,6 +28,7 @@ def skeleton(name: str) -> str:
         return ""
     if "\u0600" <= f[0] <= "\u06ff":
         f = f[2:] if f.startswith("ال") else f
+        f = f[:-1] if f.endswith("ه") and len(f) > 2 else f  # ة folds to ه: a final ه is no consonant
         return _AR_DROP.sub("", f.translate(_AR_MAP))
     f = re.sub(r"^(?:al|el|ad|an|ar|as|ash|at|az)[\s-]+", "", f)
     for a, b in _EN_DIGRAPHS:
@@ -58,7 +59,7 @@ def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int, str]]]:
                     e = gaz.entries[p[1]]
                     name = " ".join(key)
                     sk = skeleton(name)
-                    if len(sk) >= _min_len(name) and e.kind:
+                    if len(sk) >= 2 and e.kind:
                         idx.setdefault((e.kind, sk), set()).add((e.id, len(_bare(name)), _bare(name)))
     _INDEX.clear()  # one gazetteer at a time in practice; holding it keeps its id from being reused
     _INDEX[id(gaz)] = (gaz, idx)
@@ -82,14 +83,20 @@ def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     """The known facility of `kind` that `name` spells differently, if exactly one (and of about the same
     length: a skeleton ignores vowels, not whole syllables)."""
     sk = skeleton(name)
-    if len(sk) < _min_len(name):
+    if len(sk) < 2:
         return None
     n = len(_bare(name))
-    if len(sk) == 2 and n > 5:
-        return None  # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh
     arabic = _min_len(name) == 3
+    if len(sk) == 2 and (n > 5 or (arabic and n > 4)):
+        return None  # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh
     ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
            if abs(k - n) <= 2 and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known))}
+    if not ids and len(sk) >= 4:
+        # one pair of neighbouring consonants swapped: Rubkan / Rukban
+        idx = _index(gaz)
+        for i in range(len(sk) - 1):
+            swapped = sk[:i] + sk[i + 1] + sk[i] + sk[i + 2 :]
+            ids |= {j for j, k, _ in idx.get((kind, swapped), ()) if abs(k - n) <= 1}
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
@@ -105,6 +112,42 @@ def _within_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+_DESCRIPTORS = frozenset(("المركزي", "العسكري", "المدني", "central", "military", "civil", "main"))
+
+
+def named_after(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
+    """The one known facility of `kind` named after the town `name` plus a descriptor: `سجن حماة` /
+    "Hama prison" is Hama Central Prison (core `حماة المركزي`)."""
+    hits = _towns(gaz).get((kind, fold(name)))
+    return gaz.entries[next(iter(hits))] if hits and len(hits) == 1 else None
+
+
+def _towns(gaz: Gazetteer) -> dict[tuple[str, str], set[str]]:
+    got = _TOWNS.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    out: dict[tuple[str, str], set[str]] = {}
+    stack: list[tuple[dict, tuple[str, ...]]] = [(gaz.trie.root, ())]
+    while stack:
+        node, key = stack.pop()
+        for k, v in node.items():
+            if k != PAYLOAD:
+                stack.append((v, (*key, k)))
+            elif len(key) >= 2 and all(t in _DESCRIPTORS for t in key[1:]):
+                for role, pls in v:
+                    for p in pls if role == "core" else ():
+                        e = gaz.entries[p[1]]
+                        if e.kind:
+                            out.setdefault((e.kind, key[0]), set()).add(e.id)
+    _TOWNS.clear()
+    _TOWNS[id(gaz)] = (gaz, out)
+    return out
+
+
+_TOWNS: dict[int, tuple[Any, dict[tuple[str, str], set[str]]]] = {}
+
+
 def warm(gaz: Gazetteer) -> None:
-    """Build the index at load time rather than in the first article's time."""
+    """Build the indexes at load time rather than in the first article's time."""
     _index(gaz)
+    _towns(gaz)

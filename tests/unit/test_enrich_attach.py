@@ -48,7 +48,8 @@ def test_coordinated_names_under_one_head(text: str, want: set[str]) -> None:
 
 def test_plural_head_list_gives_open_world_names() -> None:
     a = ann("وثّق التقرير الانتهاكات في سجون عدرا وحماة وحارم خلال العقد الماضي")
-    assert [f.id for f in a.facilities] == ["fac:sy-adra-prison", "open:prison:حماه", "open:prison:حارم"]
+    # Hama's prison is the known Hama Central Prison (named after its town); Harem's is unknown
+    assert [f.id for f in a.facilities] == ["fac:sy-adra-prison", "fac:sy-hama-central-prison", "open:prison:حارم"]
     assert a.places == []  # the towns inside the prisons' names are not places (rule 3)
     assert not ann("تعاني مخيمات الشمال من نقص الوقود").alert  # one name under a plural head: generic
 
@@ -62,6 +63,14 @@ def test_bare_name_meaning_the_facility(text: str, fid: str) -> None:
     a = ann(text)
     assert fid in {f.id for f in a.facilities}
     assert "geonames:173797" not in {p.id for p in a.places}  # al-Hol read as the camp is not the town
+
+
+def test_bare_names_listed_together_or_as_a_place() -> None:
+    assert set(fac_ids("تسلمت بغداد محتجزين من غويران وبانوراما عبر معبر ربيعة")) == {"fac:sy-ghwayran-prison"}
+    a = ann("Other detention centres in Qamishli and Malikiyah stay under guard.")
+    assert not a.alert and {p.surface for p in a.places} == {"Qamishli", "Malikiyah"}
+    a = ann("نُقل المعتقلون من غزة إلى معسكر سديه تيمان في النقب")
+    assert [f.id for f in a.facilities] == ["fac:il-sde-teiman"]  # where the named facility is
 
 
 def test_town_and_city_stay_places() -> None:
@@ -105,6 +114,9 @@ def test_generic_words_after_a_head_are_no_name(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "fid"), [
     ("Families in the Hull camp waited for water.", "fac:sy-al-hol-camp"),
+    ("Aid reached the makeshift Rubkan camp.", "fac:sy-rukban-camp"),
+    ("نقلت السلطات العائلات من مخيم الهوول", "fac:sy-al-hol-camp"),
+    ("Rioters seized Hama prison on Friday.", "fac:sy-hama-central-prison"),
     ("Riot police entered Gweiran prison at dawn.", "fac:sy-ghwayran-prison"),
     ("هرب سجناء من سجن بانورما في الحسكة", "fac:sy-ghwayran-prison"),
     ("نُقل المدانون إلى سجن بادوشأ غرب الموصل", "fac:iq-badush-prison"),
