@@ -12,16 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.enrich.context import (
-    PLACE_CUES,
-    cue_before,
-    cue_list,
-    facility_context,
-    head_near,
-    prev_word,
-)
 from services.enrich.gazetteer import Entry, Gazetteer
-from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end, quoted
+from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
 
@@ -29,8 +21,6 @@ from services.enrich.resolve import Cand
 PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
 PLURAL_EN = frozenset(("camps", "prisons", "jails", "centres", "centers", "facilities"))
 _SEP_EN_RE = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+)$", re.IGNORECASE)
-_FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|إلى|الي|إلي|نحو|لـ|ل|to|and)\s*(?:[\"«»“”„‟‹›'’]\s*)*$")
-_FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
 
 
 @dataclass(slots=True)
@@ -207,103 +197,6 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
 
 _INTRO_WORDS = "بينها|منها|ومنها|مثل|أبرزها|ابرزها"  # "among them", "such as": a list of names follows
 _INTRO_RE = re.compile(f"\\s*(?:{_INTRO_WORDS}|هي|وهي)?\\s*:\\s*|\\s*(?:{_INTRO_WORDS})\\s+")
-
-
-@dataclass(slots=True)
-class Around:
-    """What a bare name's reading depends on in its text."""
-
-    heads: list[tuple[int, int, str]]  # head words and facilities named with their head (kind)
-    named: set[str]  # ids of the facilities already named
-    accepted: list[tuple[int, int]]  # spans of the facility mentions so far
-    cores: list[Cand]  # every bare known name
-    towns: list[tuple[int, int]]  # place readings that are no facility name ("Qamishli")
-    cities: set[tuple[int, int]]  # spans whose place reading is a city (Palmyra, Nasiriyah)
-
-
-def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
-    """The confidence that a bare known name (no head word next to it) means the facility, or None when
-    it is the town. A town cue before it, a facility or head "in" it, or a list with a town wins; then a
-    head coordinated with it ("al-Hol and Roj camps"), quotes, the facility already named in the text
-    (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
-    or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
-    kind = e.kind or "camp"
-    if cue_before(text, c.start, PLACE_CUES) or cue_before(text, c.start, _town_cues(gaz)):
-        return None
-    if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
-        return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
-    prev = prev_word(text, c.start, _OF)
-    locative = cue_list(gaz.rules.core_context.locative)
-    if prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative):  # بريف ديريك
-        return None
-    if any(0 <= c.start - t <= 8 and _IN_RE.fullmatch(text, t, c.start) for _s, t in ar.accepted):
-        return None  # `معسكر سديه تيمان في النقب`: where the named facility is
-    if _joined(text, c, ar.towns):
-        return None  # "in Qamishli and Malikiyah": one of a list of towns
-    if _AREA_AFTER_RE.match(text, c.end):
-        return None  # "the Rukban area", "Hol subdistrict"
-    if head_near(text, c, ar.heads, e.kind):
-        return 0.75 if e.id in ar.named else 0.6
-    if (c.start, c.end) in ar.cities:
-        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted) else None
-    if quoted(text, c.start, c.end):
-        return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name, rarely a village's
-    if e.id in ar.named:
-        return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
-    if _joined(text, c, ar.accepted):
-        return 0.6
-    others = [(o.start, o.end) for o in ar.cores if o is not c and (o.start, o.end) not in ar.cities]
-    if _joined(text, c, others):
-        return 0.55  # `من غويران وبانوراما`: two facility names in one list
-    if _from_to(text, c, ar.cores, gaz):
-        return 0.55
-    if facility_context(text, c, kind, gaz, ar.accepted):
-        return 0.5
-    return None
-
-
-def _joined(text: str, c: Cand, spans: list[tuple[int, int]]) -> bool:
-    for s, t in spans:
-        if 0 <= c.start - t <= 12 and _JOINED_RE.fullmatch(text, t, c.start):
-            return True
-        if 0 <= s - c.end <= 12 and _JOINED_RE.fullmatch(text, c.end, s):
-            return True
-    return False
-
-
-_AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|"
-                            r"municipality|border area|desert|plain|outskirts)\b", re.IGNORECASE)
-_IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECASE)
-
-
-_OF = frozenset(("of", "من"))
-_JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و)[\s\"«»“”„‟‹›'’]*(?:the\s+)?", re.IGNORECASE)
-
-
-def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
-    """`من غويران لـ«الهول»`, "from Hol to Roj": two facility names as the two ends of a move."""
-    for o in cores:
-        if o is c or kind_payload(o, gaz, None) is None:
-            continue
-        first, second = (o, c) if o.end <= c.start else (c, o)
-        if second.start - first.end > 14:
-            continue
-        if _FROM_TO_RE.match(text[first.end : second.start]) and \
-                prev_word(text, first.start, frozenset()) in _FROM_BEFORE:
-            return True
-    return False
-
-
-_HEAD_IN_RE = re.compile(r"(?:\b(?:prison|jail|camp|facility)|سجن|معتقل|مخيم)(?:\s+(?:آخر|اخر|ثان|another|other))?"
-                         r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
-
-
-def _common_words(gaz: Gazetteer) -> frozenset[str]:
-    return cue_list(gaz.rules.geonames_stop.ar + gaz.rules.geonames_stop.en)
-
-
-def _town_cues(gaz: Gazetteer) -> set[str]:
-    return set(cue_list(gaz.rules.core_context.town.en + gaz.rules.core_context.town.ar))
 
 
 def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -> list[Cand]:

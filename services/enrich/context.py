@@ -21,7 +21,7 @@ def inside(s: int, e: int, occ: bytearray) -> bool:
     return occ.find(1, s, e) != -1
 
 
-def cue_before(text: str, s: int, cues: set[str]) -> bool:
+def cue_before(text: str, s: int, cues: set[str] | frozenset[str]) -> bool:
     words = text[max(0, s - 25) : s].split()
     return bool(words) and (fold(words[-1]) in cues or (len(words) > 1 and fold(words[-2]) in cues
                                                          and fold(words[-1]) in ("of", "the")))

@@ -14,14 +14,13 @@ from operator import attrgetter
 
 from services.enrich.actors import state_mentions
 from services.enrich.attach import (
-    Around,
-    bare_reading,
     coordinated,
     kind_payload,
     list_heads,
     quoted_attachments,
     same_as_known,
 )
+from services.enrich.bare import Around, Spans, bare_reading
 from services.enrich.context import (
     ADMIN_CUES,
     context_stopped,
@@ -171,13 +170,11 @@ def _facilities(
         if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)):
             continue
         if around is None:
-            core_set = {(o.start, o.end) for o in cores}
-            around = Around(heads_and_facilities(heads, facs, gaz), fac_ids, accepted, cores,
-                            [(p.start, p.end) for p in places_c if (p.start, p.end) not in core_set],
-                            {(p.start, p.end) for p in places_c if _city(text, p, gaz)})
+            around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz)
         conf = bare_reading(text, c, ce, around, gaz)
         if conf is None:
             continue
+        around.accepted_ix.add(c.start, c.end)
         facilities.append(_fac(text, c.start, c.end, ce, conf))
         accepted.append((c.start, c.end))
         core_spans.add((c.start, c.end))
@@ -187,6 +184,16 @@ def _facilities(
     facilities = [f for f in facilities
                   if not f.id.startswith("open:") or not same_as_known(text, f.start, f.end, known)]
     return _one_per_span(facilities), covered, core_spans
+
+
+def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], places: list[Cand],
+            fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer) -> Around:
+    core_spans = {(o.start, o.end) for o in cores}
+    # only a place reading that shares a bare name's span can make it a city (Palmyra)
+    cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
+    return Around(heads_and_facilities(heads, facs, gaz), fac_ids, accepted, Spans(accepted),
+                  Spans([sp for sp in core_spans if sp not in cities]),
+                  Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans]), cities, cores)
 
 
 def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
@@ -215,10 +222,11 @@ def _open_or_known(
                 return _fac(text, of.start, of.end, e, 0.8)
     # a name that is a known town names a camp or prison after it (مورك), it is no misspelling; the one
     # known facility named after that town with a descriptor is it (`سجن حماة`: Hama Central Prison)
-    if any(p.start == of.name_start and p.end == of.name_end for p in places):
-        e = named_after(of.name, of.kind, gaz)
+    place = next((p for p in places if p.start == of.name_start), None) if places else None
+    if place is not None:
+        e = named_after(of.name, of.kind, gaz) if place.end == of.name_end else None
     else:
-        e = None if any(p.start == of.name_start for p in places) else variant_of(of.name, of.kind, gaz)
+        e = variant_of(of.name, of.kind, gaz)
     if e is not None:
         return _fac(text, of.start, of.end, e, 0.7)
     return _open_fac(text, of, places, gaz)

@@ -1,0 +1,166 @@
+"""Bare facility names: `الهول` with no head word next to it is the camp or the town, by what the text says.
+
+Outlets name a facility bare once the reader knows it (`الهول` a sentence after `مخيم الهول`), in headlines
+(`من غويران لـ«الهول»`), in quotes, in lists with other facility names, or in sentences about detainees and
+tents; the same word after "the town of", "near", in a list of towns or as a city's name is the place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from services.enrich.attach import kind_payload
+from services.enrich.context import (
+    PLACE_CUES,
+    cue_before,
+    cue_list,
+    facility_context,
+    head_near,
+    prev_word,
+)
+from services.enrich.gazetteer import Entry, Gazetteer
+from services.enrich.names import quoted
+from services.enrich.normalize import fold, fold_text
+from services.enrich.resolve import Cand
+
+_FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|إلى|الي|إلي|نحو|لـ|ل|to|and)\s*(?:[\"«»“”„‟‹›'’]\s*)*$")
+_FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
+
+class Spans:
+    """Spans indexed by start and by end, for "is one within a few characters of here" questions."""
+
+    __slots__ = ("by_end", "by_start")
+
+    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
+        self.by_end: dict[int, list[int]] = {}
+        self.by_start: dict[int, list[int]] = {}
+        for s, e in spans or ():
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        self.by_end.setdefault(e, []).append(s)
+        self.by_start.setdefault(s, []).append(e)
+
+    def ending_before(self, pos: int, reach: int) -> list[int]:
+        """Ends of spans that end in [pos - reach, pos]."""
+        return [t for t in range(max(0, pos - reach), pos + 1) if t in self.by_end]
+
+    def starting_after(self, pos: int, reach: int) -> list[int]:
+        return [t for t in range(pos, pos + reach + 1) if t in self.by_start]
+
+
+@dataclass(slots=True)
+class Around:
+    """What a bare name's reading depends on in its text."""
+
+    heads: list[tuple[int, int, str]]  # head words and facilities named with their head (kind)
+    named: set[str]  # ids of the facilities already named
+    accepted: list[tuple[int, int]]  # spans of the facility mentions so far
+    accepted_ix: Spans
+    cores_ix: Spans  # every bare known name that is not a city
+    towns_ix: Spans  # place readings that are no facility name ("Qamishli")
+    cities: set[tuple[int, int]]  # spans whose place reading is a city (Palmyra, Nasiriyah)
+    cores: list[Cand]
+
+
+def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
+    """The confidence that a bare known name (no head word next to it) means the facility, or None when
+    it is the town. A town cue before it, a facility or head "in" it, or a list with a town wins; then a
+    head coordinated with it ("al-Hol and Roj camps"), quotes, the facility already named in the text
+    (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
+    or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
+    kind = e.kind or "camp"
+    if cue_before(text, c.start, PLACE_CUES) or cue_before(text, c.start, _town_cues(gaz)):
+        return None
+    if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
+        return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
+    prev = prev_word(text, c.start, _OF)
+    locative = cue_list(gaz.rules.core_context.locative)
+    if prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative):  # بريف ديريك
+        return None
+    if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
+        return None  # `معسكر سديه تيمان في النقب`: where the named facility is
+    if _joined(text, c, ar.towns_ix):
+        return None  # "in Qamishli and Malikiyah": one of a list of towns
+    if _AREA_AFTER_RE.match(text, c.end):
+        return None  # "the Rukban area", "Hol subdistrict"
+    if head_near(text, c, ar.heads, e.kind):
+        return 0.75 if e.id in ar.named else 0.6
+    if (c.start, c.end) in ar.cities:
+        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted) else None
+    if quoted(text, c.start, c.end):
+        return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name, rarely a village's
+    if e.id in ar.named:
+        return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
+    if _joined(text, c, ar.accepted_ix):
+        return 0.6
+    if _joined(text, c, ar.cores_ix):
+        return 0.55  # `من غويران وبانوراما`: two facility names in one list
+    if _from_to(text, c, ar.cores, gaz):
+        return 0.55
+    if facility_context(text, c, kind, gaz, ar.accepted):
+        return 0.5
+    return None
+
+
+def _joined(text: str, c: Cand, spans: Spans) -> bool:
+    """Another span is joined to this one by a comma, "and", "و", a slash or brackets."""
+    for t in spans.ending_before(c.start, 12):
+        if _JOINED_RE.fullmatch(text, t, c.start):
+            return True
+    for s in spans.starting_after(c.end, 12):
+        if _JOINED_RE.fullmatch(text, c.end, s):
+            return True
+    return False
+
+
+_AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|"
+                            r"municipality|border area|desert|plain|outskirts)\b", re.IGNORECASE)
+_IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECASE)
+
+
+_OF = frozenset(("of", "من"))
+_JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و)[\s\"«»“”„‟‹›'’]*(?:the\s+)?", re.IGNORECASE)
+
+
+def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
+    """`من غويران لـ«الهول»`, "from Hol to Roj": two facility names as the two ends of a move."""
+    for o in cores:
+        if o is c or kind_payload(o, gaz, None) is None:
+            continue
+        first, second = (o, c) if o.end <= c.start else (c, o)
+        if second.start - first.end > 14:
+            continue
+        if _FROM_TO_RE.match(text[first.end : second.start]) and \
+                prev_word(text, first.start, frozenset()) in _FROM_BEFORE:
+            return True
+    return False
+
+
+_HEAD_IN_RE = re.compile(r"(?:\b(?:prison|jail|camp|facility)|سجن|معتقل|مخيم)(?:\s+(?:آخر|اخر|ثان|another|other))?"
+                         r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
+
+
+def _common_words(gaz: Gazetteer) -> frozenset[str]:
+    return _word_sets(gaz)[0]
+
+
+def _town_cues(gaz: Gazetteer) -> frozenset[str]:
+    return _word_sets(gaz)[1]
+
+
+def _word_sets(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
+    """(common words never read bare, town cue words), folded once per gazetteer."""
+    got = _SETS.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        r = gaz.rules
+        got = _SETS[id(gaz)] = (gaz, (frozenset(fold_text(w) for w in r.geonames_stop.ar + r.geonames_stop.en),
+                                      frozenset(fold_text(w) for w in r.core_context.town.en + r.core_context.town.ar)))
+        if len(_SETS) > 4:
+            _SETS.clear()
+            _SETS[id(gaz)] = got
+    return got[1]
+
+
+_SETS: dict[int, tuple[Gazetteer, tuple[frozenset[str], frozenset[str]]]] = {}
