@@ -154,18 +154,21 @@ _fold_text_c = backend.NATIVE.FoldTable(_TEXT_LIST) if backend.NATIVE is not Non
 _fold_tokens_c = backend.NATIVE.FoldTable(_FOLD_LIST) if backend.NATIVE is not None else None
 
 
+_PATH = backend.PATH
+
+
 def _fold_tokens(text: str) -> str:
-    if _fold_tokens_c is None or backend.compiled() is None:
-        return text.translate(_FOLD_LIST)
-    return _fold_tokens_c(text)
+    if _PATH.native is not None and _fold_tokens_c is not None:
+        return _fold_tokens_c(text)
+    return text.translate(_FOLD_LIST)
 
 
 def fold_text(text: str) -> str:
     """Normalise a whole string (aliases, date windows, tests); length may change, offsets are not kept.
     Equal to text.translate(TABLE).replace(IGN, "") (a unit test checks every code point)."""
-    if _fold_text_c is None or backend.compiled() is None:
-        return text.translate(_TEXT_LIST)
-    return _fold_text_c(text)
+    if _PATH.native is not None and _fold_text_c is not None:
+        return _fold_text_c(text)
+    return text.translate(_TEXT_LIST)
 
 
 def clear_caches() -> None:

@@ -29,9 +29,10 @@ def _maker(cls: type[_M]) -> Callable[..., _M]:
     names = tuple(cls.model_fields)
     n = len(names)
     native = backend.NATIVE.Maker(cls, names, set(names)) if backend.NATIVE is not None else None
+    path = backend.PATH
 
     def make(*values: Any) -> _M:
-        if native is not None and backend.compiled() is not None:
+        if path.native is not None and native is not None:
             return cast(_M, native(*values))
         if len(values) != n:
             raise TypeError(f"{cls.__name__}: {n} positional values")
