@@ -20,6 +20,7 @@ from services.enrich.context import (
     prev_word,
 )
 from services.enrich.gazetteer import Entry, Gazetteer
+from services.enrich.matcher import PAYLOAD
 from services.enrich.names import quoted
 from services.enrich.normalize import fold, fold_text
 from services.enrich.resolve import Cand
@@ -87,6 +88,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the Rukban area", "Hol subdistrict"
     if head_near(text, c, ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
+    if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
+        return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if (c.start, c.end) in ar.cities:
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted) else None
     if quoted(text, c.start, c.end):
@@ -115,6 +118,7 @@ def _joined(text: str, c: Cand, spans: Spans) -> bool:
     return False
 
 
+_FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
 _AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|"
                             r"municipality|border area|desert|plain|outskirts)\b", re.IGNORECASE)
 _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECASE)
@@ -164,3 +168,21 @@ def _word_sets(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
 
 
 _SETS: dict[int, tuple[Gazetteer, tuple[frozenset[str], frozenset[str]]]] = {}
+
+
+_LOWER_ART_RE = re.compile(r"(?<![\w-])(?:al|el)[-\u2010\u2011 ]([a-z][a-z'\u2019]{1,20})\b")
+
+
+def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]]) -> list[Cand]:
+    """Bare English names written all lower case with their article ("in al-hol"), which the scanner leaves
+    to case-sensitive reading: a core candidate for each, so bare_reading decides as for "al-Hol"."""
+    out: list[Cand] = []
+    for m in _LOWER_ART_RE.finditer(text):
+        if (m.start(), m.end()) in known:
+            continue
+        node = trie_root.get(fold(m.group(1)))
+        groups = node.get(PAYLOAD) if isinstance(node, dict) else None
+        for role, pls in groups or ():
+            if role == "core":
+                out.append(Cand(m.start(), m.end(), "core", pls, 1))
+    return out

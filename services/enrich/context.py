@@ -48,10 +48,11 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     fac_words = _cue_set(fac)
     if not words & fac_words:
         return False
-    # a town word next to the name says it is the town ("market of al-Hol"); one further away in the
-    # sentence is about something else (`قرب بلدة بادوش` after `بعد ابو غريب`)
-    near = text[max(0, c.start - _TOWN_REACH) : c.end + _TOWN_REACH]
-    close = set(fold_many(TOKEN_RE.findall(near)))
+    # a town word next to the name (three words before, one after) says it is the town ("the market of
+    # al-Hol", "al-Hol market"); one further away is about something else (`بعد ابو غريب ويقع قرب بلدة بادوش`)
+    before = TOKEN_RE.findall(text, max(0, c.start - _TOWN_REACH), c.start)[-3:]
+    after = TOKEN_RE.findall(text, c.end, c.end + _TOWN_REACH)[:1]
+    close = set(fold_many(before + after))
     close |= {w[1:] for w in close if w[:1] in "وفبل"}
     return not close & _cue_set(cc.town)
 

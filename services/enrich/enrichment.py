@@ -20,7 +20,7 @@ from services.enrich.attach import (
     quoted_attachments,
     same_as_known,
 )
-from services.enrich.bare import Around, Spans, bare_reading
+from services.enrich.bare import Around, Spans, bare_reading, lowercase_cores
 from services.enrich.context import (
     ADMIN_CUES,
     context_stopped,
@@ -74,6 +74,10 @@ def enrich(
         elif r == "core":
             cores.append(c)
 
+    if "al-" in text or "al " in text:  # "in al-hol": a lower-case bare name the scanner does not read
+        extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores})
+        if extra:
+            cores = sorted(cores + extra, key=_by_start)
     facilities, covered, core_spans = _facilities(text, facs, heads, cores, people, places_c, gaz)
 
     places: list[PlaceMention] = []
