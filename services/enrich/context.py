@@ -142,7 +142,27 @@ def english_non_place(text: str, c: Cand) -> bool:
             and _NOT_PLACE_BEFORE_RE.search(text, max(0, s - 6), s):
         return True
     surface = text[c.start : c.end]
-    return surface.isupper() and len(surface) <= 4 and _LOWER_WORD_RE.match(text, c.end) is not None
+    if surface.isupper() and len(surface) <= 4:
+        # an acronym before a word is an adjective ("US helicopters", "US Global Coalition", "U.S.-led",
+        # "US-backed", "U.S. garrison"); a place ends a phrase or comes before a function word ("with the US")
+        m = _AFTER_ACRONYM_RE.match(text, c.end)
+        return m is not None and (m.group(1) is None or m.group(1).lower() not in _FUNCTION_WORDS)
+    return person_before(text, s)
+
+
+def person_before(text: str, s: int) -> bool:
+    """A kunya or given name before a nisba makes a person: "Abu Bakr al-Baghdadi", `أبو بكر البغدادي`."""
+    return _PERSON_BEFORE_RE.search(text, max(0, s - 24), s) is not None
+
+
+_AFTER_ACRONYM_RE = re.compile(r"\.?(?:[-\u2010\u2011][A-Za-z]|[ \u00a0]+([A-Za-z][\w'’-]*))")
+_FUNCTION_WORDS = frozenset((
+    "and", "or", "but", "in", "on", "at", "to", "of", "for", "with", "from", "by", "as", "after", "before", "since",
+    "because", "which", "who", "that", "over", "under", "against", "into", "than", "said", "says", "has", "have",
+    "had", "is", "was", "were", "will", "would", "could", "should", "can", "may", "might", "did", "does", "do",
+    "also", "then", "if", "while", "when", "where", "until", "about", "are", "be", "been", "not", "the", "a", "an"))
+_PERSON_BEFORE_RE = re.compile(r"(?:\b(?:Abu|Abi|Umm|Ibn|bin)[ -][A-Z][a-z]+|(?:أبو|ابو|أبي|ابن|بن) [\u0621-\u064a]+) $"
+                               )
 
 def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     surface = text[c.start : c.end]

@@ -29,6 +29,7 @@ from services.enrich.context import (
     english_non_place,
     heads_and_facilities,
     inside,
+    person_before,
     prev_word,
 )
 from services.enrich.dates import extract_event_date
@@ -309,7 +310,7 @@ def _conf(e: Entry, n: int) -> float:
 
 def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMention | None:
     s, end = c.start, c.end
-    if text[s] < "\u0250" and english_non_place(text, c):
+    if english_non_place(text, c) if text[s] < "\u0250" else person_before(text, s):
         return None
     if gaz.place_rules is not None and common_word(text, c, others, gaz.place_rules):
         return None  # عنه "about it", not Anah (places.py)
