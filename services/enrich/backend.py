@@ -5,9 +5,9 @@ C compiler has no `_scan`, and `RAQIB_ENRICH_PURE=1` asks for the Python path al
 paths give byte-identical annotations (tests/unit/test_enrich_pure.py). The entry points read the setting
 (services/enrich/settings.py) once and call `select(pure=...)`; nothing else reads the environment.
 
-scanner.py, resolve.longest, normalize's folds and output's model makers ask `compiled()` on each call, so
-the tests can run one process both ways. Without a `select` call (a library user, a bench script) the
-compiled path runs when it was built.
+scanner.py, resolve.longest, normalize's folds and output's model makers ask on each call (`compiled()`, or
+`PATH.native` in the hottest ones), so the tests can run one process both ways. Without a `select` call (a
+library user, a bench script) the compiled path runs when it was built.
 """
 
 from __future__ import annotations

@@ -64,6 +64,16 @@ def test_the_annotator_entry_point_reads_the_pure_setting(monkeypatch: pytest.Mo
     assert backend.compiled() is None
 
 
+def test_the_python_folds_equal_their_definitions_on_every_code_point(restore_path: None) -> None:
+    from services.enrich.normalize import _FOLD_LIST, IGN, TABLE, fold, fold_many, fold_text
+
+    backend.select(pure=True)
+    every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    assert fold_text(every) == every.translate(TABLE).replace(IGN, "")
+    chunks = [every[i : i + 7] for i in range(1, 70_000, 7)]  # tokens hold no NUL
+    assert fold_many(chunks) == [fold(c) for c in chunks] == [c.translate(_FOLD_LIST) for c in chunks]
+
+
 def test_only_backend_imports_the_compiled_part() -> None:
     """Everything else asks backend.compiled(), so a missing or switched-off `_scan` reaches every use."""
     from pathlib import Path
