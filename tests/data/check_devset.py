@@ -47,6 +47,7 @@ FORMS = {
     "obfuscated-actor", "state-actor", "country-acting", "common-word-place", "village-district",
     "transliteration", "list", "parenthetical", "abbreviation", "quote-speech", "negative", "near-miss",
     "metaphor", "sentence", "other-sense", "town-not-facility", "open-world", "long-article",
+    "plain",  # the plain form: head word and name side by side, as most reports print them
 }
 COORD_TOLERANCE = 0.01  # degrees: labels copy gazetteer coordinates
 
