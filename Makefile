@@ -54,7 +54,9 @@ eval: $(STAMP) ## Score the engine: real-world passages (dev split, blind split 
 	@sed -n '3,$$p' tests/data/realworld-blind.before.txt
 	@echo "  ... and now:"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-blind.jsonl
-	@echo "composed dev set (tests/data/devset.jsonl; labels predate README rules 9-14):"
+	@echo "the whole real-world corpus (dev + blind):"
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl tests/data/realworld-blind.jsonl
+	@echo "composed dev set (tests/data/devset.jsonl):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/devset.jsonl
 	@echo "composed held-out set (tests/data/heldout.jsonl; no longer blind):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/heldout.jsonl

@@ -1,6 +1,6 @@
 """Score the enrichment engine on the labelled dev set.
 
-    python -m tests.eval.scorer [tests/data/devset.jsonl]
+    python -m tests.eval.scorer [FILE ...]     (default tests/data/devset.jsonl; several files: their union)
 
 Per language (ar, en, all): precision / recall / F1 for alert, facilities, places and actors
 (micro-averaged over per-passage id sets), place accuracy within 161 km (over every gold place: the
@@ -158,10 +158,12 @@ def score_item(item: dict[str, Any], ann: Annotation, s: Scores) -> None:
     s.date_ok += (ann.event_date.isoformat() if ann.event_date else None) == gd
 
 
-def evaluate(path: Path = DEFAULT, gazetteer: Gazetteer | None = None) -> dict[str, Scores]:
+def evaluate(path: Path | list[Path] = DEFAULT, gazetteer: Gazetteer | None = None) -> dict[str, Scores]:
+    """Scores per language over one labelled file, or over the union of several."""
     gaz = gazetteer or load_gazetteer()
     out = {"ar": Scores(), "en": Scores(), "all": Scores()}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    paths = path if isinstance(path, list) else [path]
+    for line in (ln for p in paths for ln in p.read_text(encoding="utf-8").splitlines()):
         if not line.strip():
             continue
         item = json.loads(line)
@@ -187,11 +189,12 @@ def report(scores: dict[str, Scores]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else DEFAULT
-    if not path.exists():
-        print(f"dev set not found: {path}", file=sys.stderr)
-        return 2
-    print(report(evaluate(path)))
+    paths = [Path(a) for a in argv[1:]] or [DEFAULT]
+    for p in paths:
+        if not p.exists():
+            print(f"labelled set not found: {p}", file=sys.stderr)
+            return 2
+    print(report(evaluate(paths)))
     return 0
 
 
