@@ -72,7 +72,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
-    if cue_before(text, c.start, PLACE_CUES) or cue_before(text, c.start, _town_cues(gaz)):
+    if cue_before(text, c.start, _town_cues(gaz)):
         return None
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
@@ -155,12 +155,13 @@ def _town_cues(gaz: Gazetteer) -> frozenset[str]:
 
 
 def _word_sets(gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
-    """(common words never read bare, town cue words), folded once per gazetteer."""
+    """(common words never read bare, town cue words and PLACE_CUES), folded once per gazetteer."""
     got = _SETS.get(id(gaz))
     if got is None or got[0] is not gaz:
         r = gaz.rules
         got = _SETS[id(gaz)] = (gaz, (frozenset(fold_text(w) for w in r.geonames_stop.ar + r.geonames_stop.en),
-                                      frozenset(fold_text(w) for w in r.core_context.town.en + r.core_context.town.ar)))
+                                      frozenset(fold_text(w) for w in r.core_context.town.en + r.core_context.town.ar)
+                                      | PLACE_CUES))
         if len(_SETS) > 4:
             _SETS.clear()
             _SETS[id(gaz)] = got
