@@ -53,6 +53,19 @@ _REGION_RANK = {"SY": 0, "IQ": 0, "TR": 1, "JO": 1, "LB": 1, "IR": 1, "SA": 1, "
 def enrich(
     text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
 ) -> Annotation:
+    if "_" in text:
+        # hashtags join words with underscores (#مخيم_الهول, #سجن_صيدنايا): read them as spaces (one character
+        # for one, so every offset still indexes `text`), then give each mention its surface as written
+        ann = _enrich(text.replace("_", " "), gazetteer, lang=lang or detect_lang(text), published_at=published_at)
+        return ann.model_copy(update={
+            k: [m.model_copy(update={"surface": text[m.start : m.end]}) for m in getattr(ann, k)]
+            for k in ("places", "facilities", "actors", "event_types")})
+    return _enrich(text, gazetteer, lang=lang, published_at=published_at)
+
+
+def _enrich(
+    text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
+) -> Annotation:
     gaz = gazetteer
     lang = lang or detect_lang(text)
     accepted, trig = scan_select(text, gaz.trie)  # the longest-match selection of every trie match

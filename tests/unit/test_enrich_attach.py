@@ -131,3 +131,10 @@ def test_variants_need_enough_letters() -> None:
     # a long name with two consonants and a short Arabic skeleton identify nothing
     assert fac_ids("Residents of Dashisha camp complained of heat.") == ["open:camp:dashisha"]
     assert not ann("وقّعت اتفاقية مخيم داود").alert
+
+
+def test_hashtag_words_joined_by_underscores() -> None:
+    text = "#مخيم_الهول: وصول دفعة جديدة من العائلات إلى #الموصل"
+    a = ann(text)
+    assert [(f.surface, f.id) for f in a.facilities] == [("مخيم_الهول", "fac:sy-al-hol-camp")]
+    assert all(text[m.start : m.end] == m.surface for m in [*a.facilities, *a.places])
