@@ -1,0 +1,176 @@
+"""State bodies named by an institution word and a nationality (data/README.md rule 12), over one text.
+
+`وزارة العدل العراقية`, `طائرات تركية`, "Turkish drones", "U.S. guards", "Iraq's Justice Ministry"; a ministry
+without one ("the Interior Ministry", "وزارة الداخلية") is the ministry of the country named in its sentence,
+else of the country the text is about; a stateless nationality ("Kurdish authorities") maps by that country
+(AANES in Syria, the KRG in Iraq). The words are data (state_rules.py compiles data/state_actors.yaml).
+
+Speed: Arabic text is read only around the spots a raw-text regex finds (an adjective, a ministry word, a
+country's name), and what each word is (a nationality? a ministry's first word?) is looked up once per word
+and kept (StateRules.word_info): a dense 3 KB article folds a few hundred of its words, not all of them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from services.enrich.normalize import TOKEN_RE, fold_many
+from services.enrich.state_rules import StateRules, actor_of, day, match_starts, strip_ar
+
+Ctx = tuple[str | None, list[tuple[int, str]]]  # the text's country, (start, ISO2) of every country named
+Hits = list[tuple[int, int, str]]  # (start, end, actor id)
+
+
+def institution_actors(text: str, rules: StateRules, country: str | None, country_places: list[tuple[int, int, str]],
+                       published_at: datetime | date | None, countries: list[tuple[int, str]] | None = None,
+                       named: list[tuple[int, int]] | None = None) -> Hits:
+    """(start, end, actor id) of institution + nationality phrases, and of bare ministries (the text's country).
+    country_places: (start, end, ISO2 or actor id) of country/capital place mentions ("Iraq's Justice Ministry");
+    countries: (start, ISO2) of every country named: a bare ministry is that of a country named in its sentence
+    ("Belgium repatriated ..., the foreign ministry said"), else of the text's country."""
+    when = day(published_at)
+    ctx = (country, countries or [])
+    if any("\u0600" <= ch <= "\u06ff" for ch in text[:400]):
+        return _arabic(text, rules, ctx, country_places, when, named or [])
+    return _english(text, rules, ctx, country_places, when)
+
+
+def _local_country(text: str, pos: int, ctx: Ctx) -> str:
+    """The country named nearest `pos` in its sentence, else the text's country."""
+    near = [(abs(s - pos), c) for s, c in ctx[1]
+            if not any(ch in ".\n؟!" for ch in text[min(s, pos) : max(s, pos)])]
+    return min(near)[1] if near else (ctx[0] or "")
+
+
+def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None) -> Hits:
+    country = ctx[0]
+    out: Hits = []
+    assert rules.inst_en_re is not None and rules.bare_en_re is not None
+    for m in rules.inst_en_re.finditer(text):
+        cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
+        aid = actor_of(rules, rules.adj_en[m.group("adj")], cls, country, when)
+        if aid:
+            out.append((m.start(), m.end(), aid))
+    assert rules.poss_en_re is not None
+    for s, e, code in cplaces:  # "Iraq's Justice Ministry", "Turkey's military"
+        pm = rules.poss_en_re.match(text, e)
+        if pm:
+            cls = rules.inst_en[" ".join(pm.group("inst").lower().split())]
+            aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
+            if aid:
+                out.append((s, pm.end(), aid))
+    for m in rules.bare_en_re.finditer(text):
+        if any(s <= m.start() < e for s, e, _a in out):
+            continue
+        cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
+        aid = actor_of(rules, _local_country(text, m.start(), ctx), cls, None, when)
+        if aid:
+            out.append((m.start(), m.end(), aid))
+    return out
+
+
+def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None,
+            named: list[tuple[int, int]]) -> Hits:
+    """named: spans of actors already found (an adjective inside one, "الحكومة السورية", needs no reading).
+    Only the words around a nationality adjective, a ministry word or a country's name are read."""
+    spots = sorted({m.start() for m in match_starts(rules.hot_ar_re, rules.hot_ar_scouts, text)}
+                   | {s for s, _e, _c in cplaces})
+    if named:
+        inside = bytearray(len(text) + 1)  # 1 where an actor already found is: one C-level fill per actor
+        for a, b in named:
+            if b > a:
+                inside[a:b] = b"\x01" * (b - a)
+        spots = [p for p in spots if not (0 <= p < len(inside) and inside[p])]
+    out: Hits = []
+    place_at = {s: code for s, _e, code in cplaces}
+    lo = hi = -1
+    for p in [*spots, len(text) + 1000]:
+        a, b = max(0, p - 50), p + 30  # three words before (the institution), the word and two after
+        if a <= hi:
+            hi = b
+            continue
+        if hi >= 0:
+            _arabic_window(text, _window_tokens(text, lo, hi), rules, ctx, place_at, when, out)
+        lo, hi = a, b
+    return out
+
+
+def _window_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    hi = min(len(text), hi)
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    ms = list(TOKEN_RE.finditer(text, lo, hi))
+    return [(m.start(), m.end(), f) for m, f in zip(ms, fold_many([m.group(0) for m in ms]), strict=True)]
+
+
+def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
+    """(nation of the word's first reading that is an adjective, a reading is a ministry's first word)."""
+    info = rules.word_info.get(f)
+    if info is None:
+        readings = strip_ar(f)
+        nation = next((n for w in readings if (n := rules.adj_ar.get(w))), None)
+        if len(rules.word_info) > 200_000:
+            rules.word_info.clear()
+        info = rules.word_info[f] = (nation, not rules.ministry_firsts.isdisjoint(readings))
+    return info
+
+
+def _arabic_window(text: str, toks: list[tuple[int, int, str]], rules: StateRules, ctx: Ctx,
+                   place_at: dict[int, str], when: date | None, out: Hits) -> None:
+    country = ctx[0]
+    infos = [_word_info(f, rules) for _s, _e, f in toks]
+    used = -1
+    for i, (s, e, _f) in enumerate(toks):
+        nation = infos[i][0]
+        if nation is None and s not in place_at:
+            continue
+        # look back over modifiers for the institution ("القوات الخاصة العراقية", "طائرة مسيرة تركية"); a
+        # word that is both (مسيرة "drone" / "guided") is the institution when nothing precedes it
+        hit = None
+        for j in range(i - 1, max(i - 4, -1), -1):
+            if toks[j][0] <= used:
+                break
+            hit = _institution_ending_at(toks, j, rules)
+            if hit is not None or toks[j][2] not in rules.mod_ar:
+                break
+        if hit is None:
+            continue
+        k, cls = hit
+        if nation is None:  # "حكومة العراق": an institution before a country's name
+            code = place_at[s]
+            aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
+        else:
+            aid = actor_of(rules, nation, cls, country, when)
+        if aid:
+            out.append((toks[k][0], e, aid))
+            used = e
+    # a ministry with no nationality after it: the text's country
+    for i in range(len(toks) - 1):
+        if not infos[i][1]:
+            continue
+        mcls = next((c for w in strip_ar(toks[i][2]) if (c := rules.inst_ar.get((w, toks[i + 1][2])))), None)
+        if mcls in rules.ministries and not any(a <= toks[i][0] < b for a, b, _x in out):
+            nxt = toks[i + 2][2] if i + 2 < len(toks) else ""
+            if infos[i + 2][0] if i + 2 < len(toks) else False:
+                continue  # a nationality follows (وزارة الخارجية العراقية)
+            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")):
+                continue  # a nationality the data lacks (وزارة الخارجية الهولندية)
+            aid = actor_of(rules, _local_country(text, toks[i][0], ctx), mcls, None, when)
+            if aid:
+                out.append((toks[i][0], toks[i + 1][1], aid))
+
+
+def _institution_ending_at(toks: list[tuple[int, int, str]], j: int, rules: StateRules) -> tuple[int, str] | None:
+    """(index of its first word, class) of an institution whose last word is toks[j]."""
+    if j >= 1:
+        for w in strip_ar(toks[j - 1][2]):
+            cls = rules.inst_ar.get((w, toks[j][2]))
+            if cls:
+                return j - 1, cls
+    for w in strip_ar(toks[j][2]):
+        cls = rules.inst_ar.get((w,))
+        if cls:
+            return j, cls
+    return None
