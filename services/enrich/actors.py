@@ -20,7 +20,8 @@ from services.enrich.gazetteer import Gazetteer
 from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
 from services.enrich.output import actor
-from services.enrich.state_rules import AR_LETTER, StateRules, actor_of, day, match_starts, strip_ar
+from services.enrich.scouts import match_starts
+from services.enrich.state_rules import AR_LETTER, StateRules, actor_of, day, strip_ar
 from services.enrich.state_rules import compile_state as compile_state  # the gazetteer loads the rules by it
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
 

@@ -12,11 +12,14 @@ and kept (StateRules.word_info): a dense 3 KB article folds a few hundred of its
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from services.enrich.normalize import TOKEN_RE, fold_many
-from services.enrich.state_rules import StateRules, actor_of, day, match_starts, strip_ar
+from services.enrich.scouts import match_starts
+from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
 
+_SENTENCE_END_RE = re.compile("[.\n؟!]")
 Ctx = tuple[str | None, list[tuple[int, str]]]  # the text's country, (start, ISO2) of every country named
 Hits = list[tuple[int, int, str]]  # (start, end, actor id)
 
@@ -37,8 +40,7 @@ def institution_actors(text: str, rules: StateRules, country: str | None, countr
 
 def _local_country(text: str, pos: int, ctx: Ctx) -> str:
     """The country named nearest `pos` in its sentence, else the text's country."""
-    near = [(abs(s - pos), c) for s, c in ctx[1]
-            if not any(ch in ".\n؟!" for ch in text[min(s, pos) : max(s, pos)])]
+    near = [(abs(s - pos), c) for s, c in ctx[1] if _SENTENCE_END_RE.search(text, min(s, pos), max(s, pos)) is None]
     return min(near)[1] if near else (ctx[0] or "")
 
 
@@ -59,7 +61,7 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
             aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
             if aid:
                 out.append((s, pm.end(), aid))
-    for m in rules.bare_en_re.finditer(text):
+    for m in match_starts(rules.bare_en_re, rules.bare_en_scouts, text):
         if any(s <= m.start() < e for s, e, _a in out):
             continue
         cls = rules.inst_en[" ".join(m.group("inst").lower().split())]

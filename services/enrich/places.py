@@ -18,6 +18,7 @@ from services.enrich.matcher import key_tokens
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.output import place
 from services.enrich.resolve import Cand
+from services.enrich.scouts import Scout, match_starts, scout_after, scout_caseless
 from shared.annotation import PlaceMention
 
 _WORD = re.compile(r"\S+")
@@ -41,6 +42,8 @@ class PlaceRules:
     cue_ar_re: re.Pattern[str] = re.compile("(?!)")  # the Arabic open-world cues over raw text
     en_before: re.Pattern[str] | None = None  # "the village of X"
     en_after: re.Pattern[str] | None = None  # "X village"
+    # where each can match (scouts.py: the patterns open with a lookbehind or a case-blind word)
+    scouts: dict[str, tuple[Scout, ...]] = field(default_factory=dict)
     en_stop: frozenset[str] = frozenset()
 
 
@@ -62,12 +65,17 @@ def compile_places(doc: dict) -> PlaceRules:
     after = "|".join(re.escape(w) for w in ow.get("en_after", []))
     alts = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
     raw = ["".join(alts.get(ch, re.escape(ch)) for ch in w) for w in sorted(r.ar_cues, key=len, reverse=True)]
-    r.cue_ar_re = re.compile(rf"(?<![{_AR}])[وفبل]?(?:{'|'.join(raw)})(?![{_AR}])") if raw else r.cue_ar_re
+    if raw:
+        cue = rf"[وفبل]?(?:{'|'.join(raw)})(?![{_AR}])"
+        r.cue_ar_re = re.compile(rf"(?<![{_AR}])" + cue)
+        r.scouts["cue_ar"] = tuple(scout_after(_AR, cue))
     name = rf"{_EN_NAME}(?:\s+{_EN_NAME}){{0,2}}"
     if before:
         r.en_before = re.compile(rf"\b(?i:{before})\s+(?P<n>{name})")
+        r.scouts["en_before"] = (scout_caseless(ow.get("en_before", [])),)
     if after:
         r.en_after = re.compile(rf"(?<![\w\-])(?P<n>{name})\s+(?i:{after})\b")
+        r.scouts["en_after"] = tuple(scout_after(r"\w\-", rf"{name}\s+(?i:{after})\b"))
     return r
 
 
@@ -111,8 +119,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules) -> list[tuple[in
     """(start, end, name) of villages/districts named after a cue where no known place or facility is."""
     out: list[tuple[int, int, str]] = []
     if text[:400].isascii():
-        for pat in (rules.en_before, rules.en_after):
-            for m in pat.finditer(text) if pat is not None else ():
+        for pat, key in ((rules.en_before, "en_before"), (rules.en_after, "en_after")):
+            for m in match_starts(pat, rules.scouts[key], text) if pat is not None else ():
                 e = m.end("n")
                 # "The Tal Hamis village": the name starts at its first word that is no stop word
                 s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
@@ -122,7 +130,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules) -> list[tuple[in
                 out.append((s, e, text[s:e]))
         return out
     cues = rules.ar_cues
-    for spot in rules.cue_ar_re.finditer(text):  # only the words after a cue word are read
+    # only the words after a cue word are read
+    for spot in match_starts(rules.cue_ar_re, rules.scouts["cue_ar"], text) if "cue_ar" in rules.scouts else ():
         lo = spot.start()
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1

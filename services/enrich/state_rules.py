@@ -1,12 +1,4 @@
-"""data/state_actors.yaml compiled for the state-actor modules (actors.py, institutions.py), and what both share.
-
-Speed (issue 7: a dense 3 KB article in well under a millisecond): a regex whose pattern opens with a
-lookbehind ("a word starts here") makes `re` try the whole pattern at every character of the text. Each such
-pattern is therefore paired with a scout — its first character class consumed, then the rest as a lookahead —
-which `re` can skip through at C speed; the scout finds every position where the pattern can match, and the
-pattern itself, matched at those positions only, decides as before (`match_starts`). Same matches, a
-fraction of the time.
-"""
+"""data/state_actors.yaml compiled for the state-actor modules (actors.py, institutions.py), and what both share."""
 
 from __future__ import annotations
 
@@ -15,9 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from services.enrich.normalize import fold_text
+from services.enrich.scouts import Scout, scout_after, scout_caseless, scout_literals
 
 AR_LETTER = "\u0621-\u064a"
-Scout = tuple[re.Pattern[str], int]  # a pattern and the offset from its match's start to the spot it finds
 
 
 @dataclass(slots=True)
@@ -28,6 +20,7 @@ class StateRules:
     inst_en_re: re.Pattern[str] | None = None  # adjective/possessive + modifiers + institution (English)
     inst_en: dict[str, str] = field(default_factory=dict)  # lower-case institution phrase -> class
     bare_en_re: re.Pattern[str] | None = None  # a ministry without nationality
+    bare_en_scouts: tuple[Scout, ...] = ()  # where bare_en_re can match
     poss_en_re: re.Pattern[str] | None = None  # a country's possessive + institution
     ministries: frozenset[str] = frozenset()
     ministry_firsts: frozenset[str] = frozenset()  # first words of the Arabic ministries (وزاره، وزير)
@@ -80,41 +73,6 @@ def _readings(f: str) -> list[str]:
         elif w.startswith("لل") and len(w) > 3:
             out.append(w[2:])
     return out
-
-
-def match_starts(pattern: re.Pattern[str], scouts: tuple[Scout, ...], text: str) -> list[re.Match[str]]:
-    """list(pattern.finditer(text)), the pattern tried only where a scout found it may match. Exact when the
-    scouts' spots include every position where pattern.match succeeds (scout_after, scout_literals): finditer
-    takes the first such position at or after the previous match's end, and so does this loop."""
-    cands = sorted({0, *(m.start() + off for s, off in scouts for m in s.finditer(text))})  # 0: no scout sees it
-    out: list[re.Match[str]] = []
-    pos = 0
-    for p in cands:
-        if p < pos:
-            continue  # inside the previous match, where finditer does not look
-        m = pattern.match(text, p)  # a lookbehind still sees the text before p
-        if m is not None:
-            out.append(m)
-            pos = max(m.end(), p + 1)
-    return out
-
-
-def scout_after(boundary_class: str, body: str) -> list[Scout]:
-    """The scout of `(?<![boundary_class])(?:body)` past the text's start (match_starts tries 0 anyway): the
-    body after a character outside the class, that character consumed (a pattern opening with a lookaround
-    makes re try every position)."""
-    return [(re.compile(rf"[^{boundary_class}](?=(?:{body}))"), 1)]
-
-
-def scout_literals(words: list[str]) -> Scout:
-    """The scout of an alternation of raw-text words (as raw_ar writes them): a branch per first character,
-    each opening with that literal, which re skips to at C speed."""
-    branches = []
-    for w in words:
-        first, rest = (w[1 : w.index("]")], w[w.index("]") + 1 :]) if w.startswith("[") else (w[0], w[1:])
-        assert "\\" not in first, w  # raw_ar escapes no Arabic letter
-        branches += [f"{re.escape(ch)}(?={rest})" for ch in first]
-    return re.compile("|".join(branches) or "(?!)"), 0
 
 
 def key_ar(f: str) -> str:
@@ -217,6 +175,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.poss_en_re = re.compile(rf"(?i:['’]s\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{inst}))\b")
     minis = [w for w, c in inst_en.items() if c in r.ministries]
     r.bare_en_re = re.compile(rf"(?i:\b(?P<inst>{_alt(minis)}))\b")
+    r.bare_en_scouts = (scout_caseless(minis),)
     acting = doc.get("acting", {})
     r.acting = frozenset(acting.get("countries", []))
     r.capitals = dict(acting.get("capitals", {}))
