@@ -68,3 +68,20 @@ def test_disguised_and_title_case_and_kurdish_spellings() -> None:
     assert "actor:pkk" in actors("اتهمت أنقرة حزب العمال الكوردستاني")
     assert "actor:unicef" in actors("وزعت اليونيسيف حقائب مدرسية")
     assert actors("Is the road open?") == set()
+
+
+def test_scouted_patterns_match_as_finditer() -> None:
+    """scouts.match_starts returns exactly finditer's matches (the speed-up must not change a spot)."""
+    from services.enrich.scouts import match_starts
+
+    gaz = real_gazetteer()
+    r, pr = gaz.state, gaz.place_rules
+    texts = ["وزارة الداخلية العراقية", "د ا ع ش و د1عش", "الأمريكان والأتراك ووزير الخارجية", "قسد", "",
+             "Iraq's Interior Ministry and the ministry of interior; INTERIOR MINISTRY", "the village of Umm Madfa",
+             "Tal Hamis village, al-Hol district", "في قرية الحمرا وحي الطوارئ", "ـوزارة.وزارة"]
+    pairs = [(r.hot_ar_re, r.hot_ar_scouts), (r.obfuscated_any, r.obfuscated_scouts), (r.bare_en_re, r.bare_en_scouts),
+             (pr.cue_ar_re, pr.scouts["cue_ar"]), (pr.en_before, pr.scouts["en_before"]),
+             (pr.en_after, pr.scouts["en_after"])]
+    for text in texts:
+        for pat, scouts in pairs:
+            assert [m.span() for m in match_starts(pat, scouts, text)] == [m.span() for m in pat.finditer(text)]
