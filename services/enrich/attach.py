@@ -200,24 +200,28 @@ _INTRO_RE = re.compile(f"\\s*(?:{_INTRO_WORDS}|هي|وهي)?\\s*:\\s*|\\s*(?:{_I
 
 
 def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -> list[Cand]:
-    """The heads a list can hang from: the free head words, and the dual/plural head word inside a
-    facility the trie read with it (`سجون عدرا` in `سجون عدرا وحماة وحارم`, "Roj camps" in "Hol and
-    Roj camps")."""
-    out = list(heads)
+    """The heads a list can hang from: the free dual/plural head words, and the dual/plural head word inside
+    a facility the trie read with it (`سجون عدرا` in `سجون عدرا وحماة وحارم`, "Roj camps" in "Hol and Roj
+    camps")."""
+    out = [h for h in heads if head_word(text, h) in (_LISTING_AR if h.payloads[0][2] == "ar_before" else PLURAL_EN)]
     for c in facs:
         p = c.payloads[0]
         if p[2] != "head":
             continue
-        kind = gaz.entries[p[1]].kind or "camp"
         surface = text[c.start : c.end]
-        words = surface.split()
-        if len(words) < 2:
+        first = surface.split(None, 1)[0]
+        if fold(first) in _LISTING_AR and first != surface:
+            kind = gaz.entries[p[1]].kind or "camp"
+            out.append(Cand(c.start, c.start + len(first), "head", (("head", kind, "ar_before"),), 1))
             continue
-        if fold(words[0]) in DUAL_AR or fold(words[0]) in PLURAL_AR:
-            out.append(Cand(c.start, c.start + len(words[0]), "head", (("head", kind, "ar_before"),), 1))
-        elif fold(words[-1]) in PLURAL_EN:
-            out.append(Cand(c.end - len(words[-1]), c.end, "head", (("head", kind, "en_after"),), 1))
+        last = surface.rsplit(None, 1)[-1]
+        if fold(last) in PLURAL_EN and last != surface:
+            kind = gaz.entries[p[1]].kind or "camp"
+            out.append(Cand(c.end - len(last), c.end, "head", (("head", kind, "en_after"),), 1))
     return out
+
+
+_LISTING_AR = DUAL_AR | PLURAL_AR
 
 
 _KNOWN_AS_RE = re.compile(r"[\s,،(]*(?:المعروف|المعروفه|المعروفة|المسمى|المسماه|المسماة|الملقب|known as|"

@@ -24,6 +24,7 @@ from services.enrich.matcher import PAYLOAD
 from services.enrich.names import quoted
 from services.enrich.normalize import fold, fold_text
 from services.enrich.resolve import Cand
+from services.enrich.scouts import match_starts
 
 _FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|إلى|الي|إلي|نحو|لـ|ل|to|and)\s*(?:[\"«»“”„‟‹›'’]\s*)*$")
 _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
@@ -37,7 +38,8 @@ class Spans:
         self.by_end: dict[int, list[int]] = {}
         self.by_start: dict[int, list[int]] = {}
         for s, e in spans or ():
-            self.add(s, e)
+            self.by_end.setdefault(e, []).append(s)
+            self.by_start.setdefault(s, []).append(e)
 
     def add(self, s: int, e: int) -> None:
         self.by_end.setdefault(e, []).append(s)
@@ -172,13 +174,16 @@ _SETS: dict[int, tuple[Gazetteer, tuple[frozenset[str], frozenset[str]]]] = {}
 
 
 _LOWER_ART_RE = re.compile(r"(?<![\w-])(?:al|el)[-\u2010\u2011 ]([a-z][a-z'\u2019]{1,20})\b")
+# where _LOWER_ART_RE can match: a literal-first scout is found at C speed, a lookbehind-first pattern is
+# tried at every character (scouts.py)
+_LOWER_ART_SCOUT = ((re.compile(r"[ae]l(?=[-\u2010\u2011 ][a-z])"), 0),)
 
 
 def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]]) -> list[Cand]:
     """Bare English names written all lower case with their article ("in al-hol"), which the scanner leaves
     to case-sensitive reading: a core candidate for each, so bare_reading decides as for "al-Hol"."""
     out: list[Cand] = []
-    for m in _LOWER_ART_RE.finditer(text):
+    for m in match_starts(_LOWER_ART_RE, _LOWER_ART_SCOUT, text):
         if (m.start(), m.end()) in known:
             continue
         node = trie_root.get(fold(m.group(1)))
