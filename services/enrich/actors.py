@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, datetime
+from typing import Any
 
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.institutions import institution_actors
@@ -40,7 +41,8 @@ def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]
     out: list[tuple[int, int, str]] = []
     if rules.obfuscated_any is None:
         return out
-    # one pass, tried only where a scout found a name may start; which name it is, only on a hit
+    # one pass, tried only where a scout found a name with a separator or a stand-in may start (a name written
+    # plainly matches too, elsewhere, and is dropped below: none can start inside it); which name, on a hit
     for m in match_starts(rules.obfuscated_any, rules.obfuscated_scouts, text):
         if _NOT_LETTER_RE.search(m.group(0)):  # written plainly the trie has it already
             aid = next((a for pat, a in rules.obfuscated if pat.fullmatch(text, m.start(), m.end())), None)
@@ -107,9 +109,11 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
 
 def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMention],
                    facilities: list[FacilityMention], gaz: Gazetteer,
-                   published_at: datetime | date | None) -> tuple[list[ActorMention], list[PlaceMention]]:
+                   published_at: datetime | date | None, cues: list[Any] | None = None
+                   ) -> tuple[list[ActorMention], list[PlaceMention]]:
     """The actors of this module for one text, not overlapping the actors the gazetteer's names found, and
-    the places less those that open such an actor as its adjective ("U.S." in "U.S. guards": README rule 4)."""
+    the places less those that open such an actor as its adjective ("U.S." in "U.S. guards": README rule 4).
+    cues: the scanner's cue candidates (institutions.institution_actors)."""
     rules: StateRules = gaz.state
     entries = gaz.entries
     country = text_country([p.country for p in places] + [f.country for f in facilities]
@@ -122,7 +126,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     spans = [(a.start, a.end) for a in found]
     named = [(p.start, p.country) for p in places if p.id.startswith("country:") and p.country]
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
-                                                               list(spans))
+                                                               list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at)
     out: list[ActorMention] = []

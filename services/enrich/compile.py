@@ -68,7 +68,10 @@ def compile_gazetteer(
     with_geonames: bool = True,
     non_facilities: NonFacilities | None = None,
     event_not_evidence: Names | None = None,
+    cue_words: list[tuple[str, str]] | None = None,
 ) -> Gazetteer:
+    """cue_words: (kind, word) of the words the rule modules read the text around (state_rules, places): trie
+    keys of role "cue", passed through the scanner unselected like event triggers (enrichment._enrich)."""
     rules.geonames_context_stop = {
         fold_text(k): type(v)(after=[fold_text(w) for w in v.after], before=[fold_text(w) for w in v.before],
                               only_after=[fold_text(w) for w in v.only_after])
@@ -89,6 +92,8 @@ def compile_gazetteer(
         b.add(a, ("nonfac", "", ""), "nonfac", claim=False)
     for w in ANCHORS:
         b.add(w, ("date", "anchor", ""), "date", claim=False)
+    for kind, w in cue_words or ():
+        b.add(w, ("cue", kind, ""), "cue", claim=False)
     _check_conflicts(b)
     b.trie.finalize()
     prepare(b.trie)  # the compiled scanner, when the compiled part is in use

@@ -101,10 +101,12 @@ def _enrich(
         pm = _place(text, c, gaz, places_c)
         if pm is not None:
             places.append(pm)
+    # the cue words (role "cue": the words the rule modules read around) tell them where to look
+    cues = [t for t in trig if t.role == "cue"]
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
-        places += open_place_mentions(text, places, covered, gaz.place_rules)
+        places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
 
-    actors, places = _actors(text, people, gaz, places, facilities, published_at)
+    actors, places = _actors(text, people, gaz, places, facilities, published_at, cues)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
         lang, places, facilities, actors, _events(text, trig),
@@ -345,7 +347,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
 
 
 def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMention],
-            facilities: list[FacilityMention], published_at: datetime | date | None
+            facilities: list[FacilityMention], published_at: datetime | date | None, cues: list[Cand] | None = None
             ) -> tuple[list[ActorMention], list[PlaceMention]]:
     """The actors, and the places without those that were a nationality adjective ("U.S." in "U.S. guards")."""
     entries = gaz.entries
@@ -363,7 +365,7 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                     out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.7))
                     break
     if gaz.state is not None:  # institution + nationality, countries acting, disguised names (actors.py)
-        more, places = state_mentions(text, out, places, facilities, gaz, published_at)
+        more, places = state_mentions(text, out, places, facilities, gaz, published_at, cues)
         out += more
     return out, places
 

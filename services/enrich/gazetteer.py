@@ -198,9 +198,14 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
         if nf_path.exists() else NonFacilities()
     from services.enrich.compile import compile_gazetteer  # local: compile imports this module
 
+    state, state_rec, place_rules = _load_state_and_words(d, actors)
+    # the words the state-actor and open-place rules read the text around are trie keys (role "cue")
+    cues = (state.cue_words if state is not None else []) + (place_rules.cue_words if place_rules is not None else [])
     gaz = compile_gazetteer(rules, facilities, actors, places, events, with_geonames=with_geonames,
-                            non_facilities=nonfac, event_not_evidence=not_evidence)
-    _load_state_and_words(gaz, d, actors)
+                            non_facilities=nonfac, event_not_evidence=not_evidence, cue_words=cues)
+    if state_rec is not None:
+        _check_state(gaz, state_rec)
+    gaz.state, gaz.place_rules = state, place_rules
     # The gazetteer lives as long as the process and holds millions of containers (the trie): a full
     # collection would walk them all, and one lands every so often while caches fill on new text (an
     # article then takes twice as long). Collect the loading garbage, then move every object alive now out
@@ -216,22 +221,24 @@ def _load_doc(path: Path) -> dict | None:
     return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
 
 
-def _load_state_and_words(gaz: Gazetteer, d: Path, actors: list[ActorRec]) -> None:
-    """State-actor phrases and common-word places (optional files: a test gazetteer may lack them)."""
+def _load_state_and_words(d: Path, actors: list[ActorRec]) -> tuple[Any, StateActorsRec | None, Any]:
+    """State-actor phrases (compiled, and as validated) and common-word places (optional files: a test
+    gazetteer may lack them)."""
     from services.enrich.actors import compile_state  # local: those modules import the engine's helpers
     from services.enrich.places import compile_places
 
+    state = rec = place_rules = None
     doc = _load_doc(d / "state_actors.yaml")
     if doc is not None:
         rec = StateActorsRec.model_validate(doc)
-        _check_state(gaz, rec)
         # one-word Arabic names of armed groups are the ones written disguised (د1عش); 3-5 letters
         obf = [(a.id, w) for a in actors if a.type == "armed_group" for w in a.aliases.ar
                if " " not in w.strip() and 3 <= len(fold_text(w)) <= 5]
-        gaz.state = compile_state(rec.model_dump(), obf)
+        state = compile_state(rec.model_dump(), obf)
     doc = _load_doc(d / "common_words.yaml")
     if doc is not None:
-        gaz.place_rules = compile_places(CommonWordsRec.model_validate(doc).model_dump())
+        place_rules = compile_places(CommonWordsRec.model_validate(doc).model_dump())
+    return state, rec, place_rules
 
 
 def _check_state(gaz: Gazetteer, rec: StateActorsRec) -> None:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import Any
 
 from services.enrich.normalize import TOKEN_RE, fold_many
-from services.enrich.scouts import match_starts
+from services.enrich.scouts import arabic_cue_starts, cue_spans, match_at, match_starts, word_cue_starts
 from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
 
 _SENTENCE_END_RE = re.compile("[.\n؟!]")
@@ -26,16 +27,17 @@ Hits = list[tuple[int, int, str]]  # (start, end, actor id)
 
 def institution_actors(text: str, rules: StateRules, country: str | None, country_places: list[tuple[int, int, str]],
                        published_at: datetime | date | None, countries: list[tuple[int, str]] | None = None,
-                       named: list[tuple[int, int]] | None = None) -> Hits:
+                       named: list[tuple[int, int]] | None = None, cues: list[Any] | None = None) -> Hits:
     """(start, end, actor id) of institution + nationality phrases, and of bare ministries (the text's country).
     country_places: (start, end, ISO2 or actor id) of country/capital place mentions ("Iraq's Justice Ministry");
     countries: (start, ISO2) of every country named: a bare ministry is that of a country named in its sentence
-    ("Belgium repatriated ..., the foreign ministry said"), else of the text's country."""
+    ("Belgium repatriated ..., the foreign ministry said"), else of the text's country. cues: the scanner's cue
+    candidates (enrichment._enrich), where the raw-text patterns are tried; without them, where scouts find."""
     when = day(published_at)
     ctx = (country, countries or [])
     if any("\u0600" <= ch <= "\u06ff" for ch in text[:400]):
-        return _arabic(text, rules, ctx, country_places, when, named or [])
-    return _english(text, rules, ctx, country_places, when)
+        return _arabic(text, rules, ctx, country_places, when, named or [], cues)
+    return _english(text, rules, ctx, country_places, when, cues)
 
 
 def _local_country(text: str, pos: int, ctx: Ctx) -> str:
@@ -44,7 +46,8 @@ def _local_country(text: str, pos: int, ctx: Ctx) -> str:
     return min(near)[1] if near else (ctx[0] or "")
 
 
-def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None) -> Hits:
+def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None,
+             cues: list[Any] | None) -> Hits:
     country = ctx[0]
     out: Hits = []
     assert rules.inst_en_re is not None and rules.bare_en_re is not None
@@ -61,7 +64,9 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
             aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
             if aid:
                 out.append((s, pm.end(), aid))
-    for m in match_starts(rules.bare_en_re, rules.bare_en_scouts, text):
+    bare = match_starts(rules.bare_en_re, rules.bare_en_scouts, text) if cues is None else \
+        match_at(rules.bare_en_re, word_cue_starts(text, cue_spans(cues, "bare_en")), text)
+    for m in bare:
         if any(s <= m.start() < e for s, e, _a in out):
             continue
         cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
@@ -72,11 +77,12 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
 
 
 def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None,
-            named: list[tuple[int, int]]) -> Hits:
+            named: list[tuple[int, int]], cues: list[Any] | None) -> Hits:
     """named: spans of actors already found (an adjective inside one, "الحكومة السورية", needs no reading).
     Only the words around a nationality adjective, a ministry word or a country's name are read."""
-    spots = sorted({m.start() for m in match_starts(rules.hot_ar_re, rules.hot_ar_scouts, text)}
-                   | {s for s, _e, _c in cplaces})
+    hot = match_starts(rules.hot_ar_re, rules.hot_ar_scouts, text) if cues is None else \
+        match_at(rules.hot_ar_re, arabic_cue_starts(text, cue_spans(cues, "hot_ar"), rules.hot_ar_firsts), text)
+    spots = sorted({m.start() for m in hot} | {s for s, _e, _c in cplaces})
     if named:
         inside = bytearray(len(text) + 1)  # 1 where an actor already found is: one C-level fill per actor
         for a, b in named:

@@ -13,16 +13,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.output import place
 from services.enrich.resolve import Cand
-from services.enrich.scouts import Scout, match_starts, scout_after, scout_caseless
+from services.enrich.scouts import (
+    Scout,
+    arabic_cue_starts,
+    cue_spans,
+    match_at,
+    match_starts,
+    scout_after,
+    scout_caseless,
+    word_cue_starts,
+)
 from shared.annotation import PlaceMention
 
 _WORD = re.compile(r"\S+")
 _AR = "\u0621-\u064a"
+_NAME_START_RE = re.compile(r"(?<![\w\-])[A-Za-z]")  # where an English name (_EN_NAME) can start
 _JOIN_RE = re.compile(r"\s*(?:[،,]\s*)?(?:و\s*)?$")
 _EN_NAME = r"(?:(?:al|el|an|ad|ar|as|ash|at|az|umm|abu|bin|ibn|tal|tell|ain|deir|kafr|ras|bir|beit|wadi|jabal|jebel)" \
            r"[\-\s'’])?[A-Z][\w'’\-]*"
@@ -45,6 +56,9 @@ class PlaceRules:
     # where each can match (scouts.py: the patterns open with a lookbehind or a case-blind word)
     scouts: dict[str, tuple[Scout, ...]] = field(default_factory=dict)
     en_stop: frozenset[str] = frozenset()
+    # (kind, word) of the trie's cue keys (compile.py: role "cue"): the words where cue_ar_re ("cue_ar"),
+    # en_before ("en_before") and en_after ("en_after") can match, so the scanner's cue candidates say where
+    cue_words: list[tuple[str, str]] = field(default_factory=list)
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -69,6 +83,9 @@ def compile_places(doc: dict) -> PlaceRules:
         cue = rf"[وفبل]?(?:{'|'.join(raw)})(?![{_AR}])"
         r.cue_ar_re = re.compile(rf"(?<![{_AR}])" + cue)
         r.scouts["cue_ar"] = tuple(scout_after(_AR, cue))
+    r.cue_words = [("cue_ar", w) for w in sorted(r.ar_cues)]
+    for kind in ("en_before", "en_after"):  # the first word of each: the words after it may be spaced anyhow
+        r.cue_words += [(kind, w) for w in dict.fromkeys(key_tokens(x)[0] for x in ow.get(kind, []) if key_tokens(x))]
     name = rf"{_EN_NAME}(?:\s+{_EN_NAME}){{0,2}}"
     if before:
         r.en_before = re.compile(rf"\b(?i:{before})\s+(?P<n>{name})")
@@ -76,6 +93,8 @@ def compile_places(doc: dict) -> PlaceRules:
     if after:
         r.en_after = re.compile(rf"(?<![\w\-])(?P<n>{name})\s+(?i:{after})\b")
         r.scouts["en_after"] = tuple(scout_after(r"\w\-", rf"{name}\s+(?i:{after})\b"))
+        # the cue word must be in the text at all: most texts have none, and then the pattern is not tried
+        r.scouts["en_after_cue"] = (scout_caseless(ow.get("en_after", [])),)
     return r
 
 
@@ -115,12 +134,47 @@ def common_word(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bo
     return True
 
 
-def open_places(text: str, taken: bytearray, rules: PlaceRules) -> list[tuple[int, int, str]]:
-    """(start, end, name) of villages/districts named after a cue where no known place or facility is."""
+def _name_starts(text: str, cue_starts: list[int]) -> list[int]:
+    """Where en_after ("X village") can match, its cue word at one of `cue_starts`: a letter after no word
+    character or hyphen, in the six space-separated chunks before the cue (three words, each perhaps after a
+    spaced prefix: "al Hamra")."""
+    out: list[int] = []
+    for c in cue_starts:
+        lo = c
+        for _ in range(6):
+            while lo > 0 and text[lo - 1].isspace():
+                lo -= 1
+            while lo > 0 and not text[lo - 1].isspace():
+                lo -= 1
+        out += [m.start() for m in _NAME_START_RE.finditer(text, lo, c)]
+    return out
+
+
+def _matches(pat: re.Pattern[str], key: str, text: str, rules: PlaceRules, cues: list[Any] | None
+             ) -> list[re.Match[str]]:
+    """pat's finditer matches, tried where the scanner's cue candidates (or, without them, the scouts) say."""
+    if cues is None:
+        if key == "en_after" and not any(sc.search(text) for sc, _off in rules.scouts.get("en_after_cue", ())):
+            return []
+        return match_starts(pat, rules.scouts[key], text)
+    spans = cue_spans(cues, key)
+    if not spans:
+        return []  # no cue word: no match (and not even position 0 needs a try)
+    if key == "cue_ar":
+        return match_at(pat, arabic_cue_starts(text, spans), text)
+    starts = word_cue_starts(text, spans)
+    return match_at(pat, _name_starts(text, starts) if key == "en_after" else starts, text)
+
+
+def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] | None = None
+                ) -> list[tuple[int, int, str]]:
+    """(start, end, name) of villages/districts named after a cue where no known place or facility is.
+    cues: the scanner's cue candidates (enrichment._enrich), where the patterns are tried; without them, where
+    the scouts find."""
     out: list[tuple[int, int, str]] = []
     if text[:400].isascii():
         for pat, key in ((rules.en_before, "en_before"), (rules.en_after, "en_after")):
-            for m in match_starts(pat, rules.scouts[key], text) if pat is not None else ():
+            for m in _matches(pat, key, text, rules, cues) if pat is not None else ():
                 e = m.end("n")
                 # "The Tal Hamis village": the name starts at its first word that is no stop word
                 s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
@@ -129,9 +183,9 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules) -> list[tuple[in
                     continue
                 out.append((s, e, text[s:e]))
         return out
-    cues = rules.ar_cues
+    ar_cues = rules.ar_cues
     # only the words after a cue word are read
-    for spot in match_starts(rules.cue_ar_re, rules.scouts["cue_ar"], text) if "cue_ar" in rules.scouts else ():
+    for spot in _matches(rules.cue_ar_re, "cue_ar", text, rules, cues) if "cue_ar" in rules.scouts else ():
         lo = spot.start()
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1
@@ -139,7 +193,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules) -> list[tuple[in
         if len(toks) < 2 or toks[0].end() < spot.end():
             continue
         i, m, f = 0, toks[0], fold(toks[0].group(0))
-        if f not in cues and (len(f) < 4 or f[1:] not in cues):
+        if f not in ar_cues and (len(f) < 4 or f[1:] not in ar_cues):
             continue
         j = i + 1
         if not text[m.end() : toks[j].start()].isspace():
@@ -166,14 +220,15 @@ def slug(name: str) -> str:
 
 
 def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearray,
-                        rules: PlaceRules) -> list[PlaceMention]:
-    """Open-world places (villages, districts) after a cue, located at the nearest known non-country place."""
+                        rules: PlaceRules, cues: list[Any] | None = None) -> list[PlaceMention]:
+    """Open-world places (villages, districts) after a cue, located at the nearest known non-country place.
+    cues: the scanner's cue candidates (open_places)."""
     taken = bytearray(covered)
     for p in places:
         taken[p.start : p.end] = b"\x01" * (p.end - p.start)
     out = []
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
-    for s, e, name in open_places(text, taken, rules):
+    for s, e, name in open_places(text, taken, rules, cues):
         near = min(known, key=lambda p: abs(p.start - s)) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))

@@ -37,7 +37,7 @@ def starts(trie: Trie, raw: str) -> list[Start]:
 
 
 def scan(text: str, trie: Trie) -> tuple[list[Raw], list[Cand]]:
-    """Entity candidates (unselected, see resolve.longest) and event/date candidates."""
+    """Entity candidates (unselected, see resolve.longest) and event/date/cue candidates."""
     ents: list[Raw] = []
     events: list[Cand] = []
     for m in TOKEN_RE.finditer(text):
@@ -110,12 +110,13 @@ def walk(text: str, node: dict, st: int, end: int, art: bool, ents: list[Raw], e
 def add(
     text: str, start: int, end: int, groups: tuple, ntok: int, art: bool, ents: list[Raw], events: list[Cand]
 ) -> None:
-    """Split one match into entity and event/date candidates (English names must be capitalised)."""
+    """Split one match into entity candidates and pass-through ones: event/date triggers and the cue words the
+    rule modules read the text around (English names must be capitalised)."""
     latin = text[end - 1] < "\u0250"
     for role, pls in groups:
         if art and role == "head":
             continue  # السجن / المخيم: the generic noun, not the construct head of a name
-        if role == "event" or role == "date":
+        if role == "event" or role == "date" or role == "cue":
             events.append(Cand(start, end, role, pls, ntok))
             continue
         if latin:

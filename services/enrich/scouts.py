@@ -10,6 +10,7 @@ positions only, decides as before (`match_starts`): the same matches as `findite
 from __future__ import annotations
 
 import re
+from typing import Any
 
 Scout = tuple[re.Pattern[str], int]  # a pattern and the offset from its match's start to the spot it finds
 
@@ -60,3 +61,60 @@ def scout_caseless(words: list[str]) -> Scout:
             if same.fullmatch(ch):
                 branches.append(f"{re.escape(ch)}(?=(?i:{rest}))")
     return re.compile("|".join(branches) or "(?!)"), 0
+
+
+# The trie's cue candidates (role "cue", compile.py) as scouts: the scanner already reads every token and looks
+# it up folded, so the words a pattern needs come with the scan; the pattern is tried at those words only.
+# Exact wherever the trie has the word as the text writes it (every form the pattern reads is a cue key).
+
+_AR_LO, _AR_HI = "\u0621", "\u064a"  # the letters of the patterns' lookbehinds ([ء-ي])
+
+
+def cue_spans(cues: list[Any], kind: str) -> list[tuple[int, int]]:
+    """(start, end) of the cue candidates of one kind (their payloads are ("cue", kind, ""))."""
+    return [(c.start, c.end) for c in cues if any(p[1] == kind for p in c.payloads)]
+
+
+def arabic_cue_starts(text: str, spans: list[tuple[int, int]], firsts: frozenset[str] = frozenset()) -> list[int]:
+    """Where a pattern over an Arabic cue word can start, in the word a candidate ends: where a letter follows a
+    character outside [ء-ي] (a lookbehind-first pattern's start, whatever proclitic or mark the word opens
+    with), and at the characters in `firsts` (a pattern's branches with no lookbehind open with them)."""
+    out: list[int] = []
+    for s, e in spans:
+        lo = s
+        while lo > 0 and s - lo < 16 and not text[lo - 1].isspace():
+            lo -= 1  # the token's start: the candidate leaves out its proclitics
+        prev = text[lo - 1] if lo > 0 else " "
+        for p in range(lo, e):
+            ch = text[p]
+            if (_AR_LO <= ch <= _AR_HI and not _AR_LO <= prev <= _AR_HI) or ch in firsts:
+                out.append(p)
+            prev = ch
+    return out
+
+
+def word_cue_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The starts of the words (\\w runs) that end where a Latin cue candidate ends (its span may include an
+    article before, "al-"; a possessive 's is cut from its end)."""
+    out = []
+    for _s, e in spans:
+        p = e
+        while p > 0 and (text[p - 1].isalnum() or text[p - 1] == "_"):
+            p -= 1
+        out.append(p)
+    return out
+
+
+def match_at(pattern: re.Pattern[str], starts: list[int], text: str) -> list[re.Match[str]]:
+    """list(pattern.finditer(text)) when `starts` holds every position where pattern.match succeeds (as
+    match_starts, the positions given)."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for p in sorted({0, *starts}):
+        if p < pos:
+            continue
+        m = pattern.match(text, p)
+        if m is not None:
+            out.append(m)
+            pos = max(m.end(), p + 1)
+    return out

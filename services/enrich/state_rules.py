@@ -40,7 +40,12 @@ class StateRules:
     not_verbs_en: frozenset[str] = frozenset()
     obfuscated: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # (pattern, actor id)
     obfuscated_any: re.Pattern[str] | None = None  # all of them in one pattern
-    obfuscated_scouts: tuple[Scout, ...] = ()  # where obfuscated_any can match
+    # where obfuscated_any can match with a character that is no letter (what obfuscated_actors keeps)
+    obfuscated_scouts: tuple[Scout, ...] = ()
+    # (kind, word) of the trie's cue keys (compile.py: role "cue"): the words where hot_ar_re ("hot_ar") and
+    # bare_en_re ("bare_en") can match, so the scanner's cue candidates say where to try them (cue_positions)
+    cue_words: list[tuple[str, str]] = field(default_factory=list)
+    hot_ar_firsts: frozenset[str] = frozenset()  # the characters an irregular form or ministry word opens with
     # folded word -> (nation key of its first reading that is an adjective, or None; a reading is a ministry's
     # first word): what a window asks of each word, once per word (bounded, words recur across texts)
     word_info: dict[str, tuple[str | None, bool]] = field(default_factory=dict)
@@ -112,13 +117,59 @@ def _nisba_forms(adj: str) -> list[str]:
     return [adj, adj + "ه", adj + "ين", adj + "ون", adj + "ات", adj + "ان", stem + "يتان", stem + "يتين"]
 
 
+# what follows a nisba stem in hot_ar_re: ي and one of these endings (folded: ة is ه)
+_NISBA_ENDINGS = ("", "ين", "ون", "ات", "ان", "تان", "تين", "ه")
+# after an irregular form or a ministry word hot_ar_re reads nothing: a word that goes on (وزيرة، وزيرها،
+# الأمريكاني) is a spot too, so the cue keys include it with the endings news writes
+_WHOLE_ENDINGS = ("", "ه", "ا", "ي", "ين", "ان", "ون", "ات", "ها", "هم", "هما", "هن", "نا", "كم", "يه", "يين", "يون",
+                  "يات", "تها", "ته", "تهم")
+
+
+def _hot_cue_words(nisba: set[str], whole: set[str]) -> list[str]:
+    """Folded words at which hot_ar_re can match: every nisba form it reads (the trie adds the proclitics و ف
+    ب ل ك and, to a key with ال, لل; بلل and للل, which the pattern allows too, are keys of their own), and
+    the irregular forms and ministry words with the endings a word may go on with."""
+    out: list[str] = []
+    for stem in sorted(key_ar(w) for w in nisba):
+        for end in _NISBA_ENDINGS:
+            form = stem + "ي" + end
+            out += [form, "ال" + form, "بلل" + form, "للل" + form]
+    for w in sorted(key_ar(w) for w in whole):
+        out += [w + end for end in _WHOLE_ENDINGS]
+    return list(dict.fromkeys(out))
+
+
+def _obfuscation_scout(aliases: list[str]) -> Scout:
+    """Where a disguised name can start: its first letters (as a word's) up to a separator or a stand-in
+    digit/sign. A name written with no character outside the letters is plain (obfuscated_actors drops it):
+    such a match has a first separator or stand-in, and the letters before it open the name."""
+    follow = f"[{_SEP_CHARS}{_SUB_CHARS}]"  # a separator or a stand-in character
+    branches = []
+    for alias in aliases:
+        letters = [("[اأإآ]" if ch == "ا" else re.escape(ch)) for ch in fold_text(alias)]
+        subs = [ch in "اوي" for ch in fold_text(alias)]
+        if not letters:
+            continue
+        rest = follow
+        for lt in reversed(letters[1:-1]):
+            rest = f"(?:{lt}{rest}|{follow})"
+        first = letters[0]
+        if subs[0]:  # a weak first letter may itself be the stand-in
+            first = f"(?:{first}|{_SUB})"
+        branches.append(f"{first}(?<![{_OBF_BOUNDARY}].)" + (rest if len(letters) > 1 else "(?!)"))
+    # one branch per first character, opening with it (re skips to it at C speed)
+    return re.compile("|".join(branches) or "(?!)"), 0
+
+
 def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 # a letter of a name written apart: separated by spaces or marks, or a weak letter replaced by a digit/sign
-_SEP = r"[\s\-_.*·•ـ'\"]{0,2}"
-_SUB = r"[0-9٠-٩*@#$!|]"
+_SEP_CHARS = r"\s\-_.*·•ـ'\""
+_SUB_CHARS = r"0-9٠-٩*@#$!|"
+_SEP = rf"[{_SEP_CHARS}]{{0,2}}"
+_SUB = rf"[{_SUB_CHARS}]"
 _OBF_BOUNDARY = rf"{AR_LETTER}\w"  # an obfuscated name starts where no letter or word character is before
 
 
@@ -153,6 +204,9 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     whole_raw = [raw_ar(w) for w in sorted(whole, key=len, reverse=True)]
     r.hot_ar_re = re.compile(rf"(?<![{AR_LETTER}])" + adj_body + "|" + "|".join(whole_raw))
     r.hot_ar_scouts = (*scout_after(AR_LETTER, adj_body), scout_literals(whole_raw))
+    r.hot_ar_firsts = frozenset(ch for w in whole for ch in (raw_ar(w)[1:raw_ar(w).index("]")]
+                                                            if raw_ar(w).startswith("[") else raw_ar(w)[0]))
+    r.cue_words = [("hot_ar", w) for w in _hot_cue_words(nisba, whole)]
     mods = doc.get("modifiers", {})
     r.mod_ar = frozenset(fold_text(w) for w in mods.get("ar", []))
     adj_en: dict[str, str] = {}
@@ -176,6 +230,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     minis = [w for w, c in inst_en.items() if c in r.ministries]
     r.bare_en_re = re.compile(rf"(?i:\b(?P<inst>{_alt(minis)}))\b")
     r.bare_en_scouts = (scout_caseless(minis),)
+    r.cue_words += [("bare_en", w) for w in dict.fromkeys(w.split()[0] for w in minis)]  # any space may follow
     acting = doc.get("acting", {})
     r.acting = frozenset(acting.get("countries", []))
     r.capitals = dict(acting.get("capitals", {}))
@@ -188,5 +243,5 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.obfuscated = [(re.compile(rf"(?<![{_OBF_BOUNDARY}])" + b), aid) for b, aid in bodies]
     if r.obfuscated:
         r.obfuscated_any = re.compile("|".join(f"(?:{p.pattern})" for p, _a in r.obfuscated))
-        r.obfuscated_scouts = tuple(scout_after(_OBF_BOUNDARY, "|".join(f"(?:{b})" for b, _a in bodies)))
+        r.obfuscated_scouts = (_obfuscation_scout([a for _aid, a in actor_aliases]),)
     return r

@@ -123,7 +123,7 @@ static int add(Run *r, Py_ssize_t start, Py_ssize_t end, PyObject *groups, long 
         PyObject *grp = PyTuple_GET_ITEM(groups, g);
         PyObject *role = PyTuple_GET_ITEM(grp, 0), *pls = PyTuple_GET_ITEM(grp, 1);
         if (art && role_is(role, sc->s_head)) continue;
-        if (role_is(role, sc->s_event) || role_is(role, sc->s_date)) {
+        if (role_is(role, sc->s_event) || role_is(role, sc->s_date) || role_is(role, sc->s_cue)) {
             PyObject *vals[5] = {PyLong_FromSsize_t(start), PyLong_FromSsize_t(end), role, pls, PyLong_FromLong(ntok)};
             PyObject *c = vals[0] && vals[1] && vals[4] ? make_cand(sc->cand, vals) : NULL;
             Py_XDECREF(vals[0]);

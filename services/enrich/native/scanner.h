@@ -34,7 +34,7 @@ typedef struct {
     PyObject *roles[8];   /* role_prio's memory (strong) */
     long role_prios[8];
     int nroles;
-    PyObject *s_event, *s_date, *s_head, *s_place, *s_core, *s_actor, *s_upper, *s_isupper;
+    PyObject *s_event, *s_date, *s_cue, *s_head, *s_place, *s_core, *s_actor, *s_upper, *s_isupper;
 } Scanner;
 
 /* The first-token filter: a blocked Bloom filter (two bits in one 64-bit word, so one cache line a token),

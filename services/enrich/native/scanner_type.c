@@ -75,7 +75,7 @@ static void Scanner_dealloc(Scanner *sc) {
     free_fold(&sc->fm);
     for (int i = 0; i < sc->nroles; i++) Py_CLEAR(sc->roles[i]);
     PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised, &sc->caps,
-                         &sc->s_event, &sc->s_date, &sc->s_head, &sc->s_place, &sc->s_core, &sc->s_actor,
+                         &sc->s_event, &sc->s_date, &sc->s_cue, &sc->s_head, &sc->s_place, &sc->s_core, &sc->s_actor,
                          &sc->s_upper, &sc->s_isupper};
     for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) Py_CLEAR(*refs[i]);
     Py_TYPE(sc)->tp_free((PyObject *)sc);
@@ -101,6 +101,7 @@ static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     sc->caps = PyDict_New();
     sc->s_event = PyUnicode_InternFromString("event");
     sc->s_date = PyUnicode_InternFromString("date");
+    sc->s_cue = PyUnicode_InternFromString("cue");
     sc->s_head = PyUnicode_InternFromString("head");
     sc->s_place = PyUnicode_InternFromString("place");
     sc->s_core = PyUnicode_InternFromString("core");
