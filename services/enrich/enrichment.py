@@ -9,6 +9,7 @@ the name) → actors (+ context-only references) → event types → event date 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, datetime
 from operator import attrgetter
 
@@ -114,7 +115,7 @@ def _enrich(
     )
 
 
-_by_start = attrgetter("start")
+_by_start = _start = attrgetter("start")
 _NO_SKIP: frozenset[str] = frozenset()
 _ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
 
@@ -235,8 +236,11 @@ def _open_or_known(
 ) -> FacilityMention:
     """An open-world name that is a known facility after all: a known name of the kind inside it (`سجن مدينة
     تدمر العسكري`) or a spelling variant of one (Gweiran, Hull, `بانورما`); else the open-world facility."""
-    for c in cores:
-        if of.name_start <= c.start and c.end <= of.name_end:
+    i = bisect_left(cores, of.name_start, key=_start)  # cores are in text order
+    while i < len(cores) and cores[i].start < of.name_end:
+        c = cores[i]
+        i += 1
+        if c.end <= of.name_end:
             e = kind_payload(c, gaz, of.kind)
             if e is not None:
                 return _fac(text, of.start, of.end, e, 0.8)

@@ -9,6 +9,7 @@ where skeletons of short names collide with ordinary words.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from services.enrich.gazetteer import Entry, Gazetteer
@@ -22,6 +23,7 @@ _AR_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ة": "", "ث": "س", "ذ": "د
 _AR_DROP = re.compile(r"[اويءىئؤ\s]")
 
 
+@lru_cache(maxsize=8192)
 def skeleton(name: str) -> str:
     f = fold(name)
     if not f:
