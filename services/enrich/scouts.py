@@ -72,7 +72,13 @@ _AR_LO, _AR_HI = "\u0621", "\u064a"  # the letters of the patterns' lookbehinds 
 
 def cue_spans(cues: list[Any], kind: str) -> list[tuple[int, int]]:
     """(start, end) of the cue candidates of one kind (their payloads are ("cue", kind, ""))."""
-    return [(c.start, c.end) for c in cues if any(p[1] == kind for p in c.payloads)]
+    out = []
+    for c in cues:
+        for p in c.payloads:  # mostly one
+            if p[1] == kind:
+                out.append((c.start, c.end))
+                break
+    return out
 
 
 def arabic_cue_starts(text: str, spans: list[tuple[int, int]], firsts: frozenset[str] = frozenset()) -> list[int]:
