@@ -104,8 +104,6 @@ _WORD_CHAR_RE = re.compile(WORD_CHARS)
 HYPHEN_CLASS = "\\-" + _HYPHENS
 _ARABIC_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
-_ARABIC_RUN_RE = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]+")
-_LATIN_RUN_RE = re.compile(r"[A-Za-z]+")
 
 
 def is_word_char(ch: str) -> bool:
@@ -191,12 +189,21 @@ def is_arabic_token(token: str) -> bool:
 
 
 def detect_lang(text: str) -> str:
-    """"ar" when the first 4,000 characters hold at least as many Arabic letters as Latin ones, else "en"."""
-    sample = text[:4000]
-    # counted as runs (a word is one match, not one per letter): the same counts at a fraction of the cost
-    ar = sum(map(len, _ARABIC_RUN_RE.findall(sample)))
-    la = sum(map(len, _LATIN_RUN_RE.findall(sample)))
+    """"ar" when the first 4,000 characters hold at least as many Arabic letters (U+0600-06FF, 0750-077F,
+    FB50-FDFF, FE70-FEFF) as Latin ones (A-Z, a-z), else "en". Counted on the UTF-8 bytes, where each such
+    character has its own lead bytes: C-speed counts instead of a regex match per letter (0.1 ms per article)."""
+    b = text[:4000].encode("utf-8", "surrogatepass")
+    ar = b.count(b"\xd8") + b.count(b"\xd9") + b.count(b"\xda") + b.count(b"\xdb")  # U+0600-06FF
+    if b"\xdd" in b or b"\xef" in b:
+        ar += len(_ARABIC_OTHER_UTF8.findall(b))
+    la = len(b) - len(b.translate(None, _LATIN_BYTES))
     return "ar" if ar >= la else "en"
+
+
+_LATIN_BYTES = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
+# U+0750-077F; U+FB50-FDFF; U+FE70-FEFF as UTF-8
+_ARABIC_OTHER_UTF8 = re.compile(
+    rb"\xdd[\x90-\xbf]|\xef(?:\xad[\x90-\xbf]|[\xae-\xb7][\x80-\xbf]|\xb9[\xb0-\xbf]|[\xba\xbb][\x80-\xbf])")
 
 
 # --- Arabic proclitics -------------------------------------------------------------------------

@@ -41,3 +41,23 @@ def test_offsets_are_original_offsets() -> None:
     for m in [*ann.facilities, *ann.places, *ann.actors]:
         assert text[m.start : m.end] == m.surface
     assert {f.id for f in ann.facilities} == {"fac:sy-al-hol-camp", "fac:sy-ghwayran-prison"}
+
+
+def test_detect_lang_counts_letters_like_its_definition() -> None:
+    """detect_lang counts on UTF-8 bytes; its definition counts regex matches of Arabic and Latin letters."""
+    import random
+
+    from services.enrich.normalize import _ARABIC_RE, _LATIN_RE, detect_lang
+
+    def by_definition(t: str) -> str:
+        s = t[:4000]
+        return "ar" if len(_ARABIC_RE.findall(s)) >= len(_LATIN_RE.findall(s)) else "en"
+
+    for cp in [*range(0, 0x800), *range(0xFB00, 0xFF10), 0xD800, 0xDFFF, 0x10FFFF]:
+        for t in (chr(cp), chr(cp) + "a", chr(cp) + "\u0628", "ab" + chr(cp) + "\u0628"):
+            assert detect_lang(t) == by_definition(t), hex(cp)
+    rnd = random.Random(5)
+    pool = [chr(c) for c in [*range(0x600, 0x790), *range(0xFB40, 0xFE10), *range(0xFE60, 0xFF10), *range(32, 128)]]
+    for _ in range(3000):
+        t = "".join(rnd.choice(pool) for _ in range(rnd.randint(0, 60)))
+        assert detect_lang(t) == by_definition(t), t
