@@ -166,7 +166,7 @@ class Gazetteer:
     problems: list[str] = field(default_factory=list)  # validation findings (see validate())
     # surface -> its geonames_context_stop rule or None (context.context_stopped); bounded, filled lazily
     stop_rules: dict[str, Any] = field(default_factory=dict)
-    # payloads of a place name -> its best entries and confidences (enrichment._best_entry); bounded
+    # payloads of a place name -> its best entries and confidences (entries.best_entry); bounded
     best: dict[tuple, Any] = field(default_factory=dict)
     state: Any = None  # actors.StateRules (data/state_actors.yaml), None without that file
     place_rules: Any = None  # places.PlaceRules (data/common_words.yaml), None without that file

@@ -1,0 +1,89 @@
+"""Which gazetteer entry a name denotes, and the facility mentions built from entries.
+
+A name several entries share (Tripoli, a GeoNames town and a curated city) resolves to one entry: curated first,
+the governorate after a governorate cue, the region's, the most populous (`best_entry`). Shared by the facility
+stage (facilities.py) and the place stage (enrichment.py).
+"""
+
+from __future__ import annotations
+
+from services.enrich.context import ADMIN_CUES, cue_before
+from services.enrich.gazetteer import Entry, Gazetteer
+from services.enrich.openworld import OpenFacility, slug
+from services.enrich.output import facility
+from services.enrich.resolve import Cand
+from shared.annotation import FacilityMention
+
+# Region prior for names shared across countries (Tripoli: Lebanon before Libya)
+_REGION_RANK = {"SY": 0, "IQ": 0, "TR": 1, "JO": 1, "LB": 1, "IR": 1, "SA": 1, "KW": 1, "IL": 1, "PS": 1}
+
+
+def fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:
+    return facility(text[s:e], s, e, ent.id, ent.canonical, conf, ent.country, ent.lat, ent.lon, ent.admin1,
+                    ent.kind or "camp")
+
+
+def open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> FacilityMention:
+    inner = [c for c in places if of.name_start <= c.start and c.end <= of.name_end]
+    loc: Entry | None = None
+    conf = 0.6
+    if inner:
+        loc = best_entry(text, inner[0], gaz)
+        conf = 0.7
+    else:
+        # nearest place (first in text order on a tie), preferring any that is not a country: the
+        # first non-country in distance order, else the nearest (min over (country?, distance))
+        near = sorted(
+            (abs(c.start - of.start), i) for i, c in enumerate(places) if not (of.start <= c.start < of.end)
+        )
+        for _d, i in near:
+            e = best_entry(text, places[i], gaz)
+            if e.kind != "country":
+                loc = e
+                break
+        else:
+            if near:
+                loc = best_entry(text, places[near[0][1]], gaz)
+    canonical = f"{text[of.start:of.end]}"
+    return facility(
+        text[of.start : of.end], of.start, of.end, f"open:{of.kind}:{slug(of.name)}", canonical, conf,
+        loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
+        loc.admin1 if loc else None, of.kind,
+    )
+
+
+# gaz.best: payloads -> (entry, entry after a governorate cue or None, their place confidences)
+Best = tuple[Entry, Entry | None, float, float]
+
+
+def best_entry(text: str, c: Cand, gaz: Gazetteer) -> Entry:
+    """The entry a shared name denotes: curated first, the city unless a governorate cue precedes
+    ("محافظة", "province"), the region (Syria/Iraq, then neighbours), then population."""
+    hit: Best | None = gaz.best.get(c.payloads)
+    if hit is None:
+        ents = [gaz.entries[i] for i in dict.fromkeys(c.ids)]
+
+        def rank(e: Entry, admin: bool) -> tuple:
+            return (not e.curated, (e.kind != "admin1") if admin else (e.kind == "admin1"),
+                    _REGION_RANK.get(e.country or "", 2), -e.population)
+
+        plain = min(ents, key=lambda e: rank(e, False))
+        cued = min(ents, key=lambda e: rank(e, True))
+        hit = (plain, cued if cued is not plain else None, _conf(plain, len(ents)), _conf(cued, len(ents)))
+        if len(gaz.best) > 100_000:
+            gaz.best.clear()
+        gaz.best[c.payloads] = hit
+    if hit[1] is not None and cue_before(text, c.start, ADMIN_CUES):
+        return hit[1]
+    return hit[0]
+
+
+def _conf(e: Entry, n: int) -> float:
+    """Confidence of a place mention: curated or by population, lower when n entries share the name."""
+    if e.curated:
+        conf = 0.9 if n == 1 else 0.8
+    else:
+        conf = 0.85 if e.population >= 100000 else 0.7 if e.population >= 10000 else 0.55
+        if n > 1:
+            conf -= 0.15
+    return round(conf, 2)

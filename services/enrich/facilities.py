@@ -1,0 +1,160 @@
+"""The facility stage: every prison and camp a text names, known or not, read the way outlets print them.
+
+Names with their head word come from the trie; attach.py reads them across quotes and in lists under dual and
+plural heads, openworld.py reads unknown names next to a head, variants.py spelling variants, bare.py decides
+whether a bare known name is the facility or the town.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from operator import attrgetter
+
+from services.enrich.attach import (
+    coordinated,
+    kind_payload,
+    list_heads,
+    quoted_attachments,
+    same_as_known,
+)
+from services.enrich.bare import Around, Spans, bare_reading
+from services.enrich.context import heads_and_facilities, inside
+from services.enrich.entries import best_entry, fac, open_fac
+from services.enrich.gazetteer import Gazetteer
+from services.enrich.openworld import OpenFacility, find_open
+from services.enrich.resolve import Cand
+from services.enrich.variants import named_after, variant_of
+from shared.annotation import FacilityMention
+
+_by_start = _start = attrgetter("start")
+_ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
+
+
+def _has_article(text: str, start: int) -> bool:
+    """The Arabic word at `start` carries the definite article (after up to two proclitics)."""
+    return _ARTICLE.match(text, start) is not None
+
+
+
+
+def find_facilities(
+    text: str, facs: list[Cand], heads: list[Cand], cores: list[Cand], people: list[Cand], places_c: list[Cand],
+    gaz: Gazetteer,
+) -> tuple[list[FacilityMention], bytearray, set[tuple[int, int]]]:
+    """Facility mentions: names with their head (trie), then across quotes and in lists under dual/plural
+    heads (attach.py), unknown names next to a head (openworld.py), then bare known names (attach.py)."""
+    entries = gaz.entries
+    facilities: list[FacilityMention] = []
+    fac_ids: set[str] = set()
+    place_spans = {(c.start, c.end) for c in places_c} if facs else set()
+    for c in facs:
+        p0 = c.payloads[0]
+        if p0[2] == "former" and (c.start, c.end) in place_spans:
+            continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
+        e = entries[p0[1]]
+        facilities.append(fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
+        fac_ids.add(e.id)
+    covered = bytearray(len(text))
+    for f in facilities:
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    core_spans: set[tuple[int, int]] = set()
+    used_heads: set[int] = set()
+    free = [h for h in heads if not inside(h.start, h.end, covered)]
+    for k in quoted_attachments(text, free, cores, gaz, used_heads):
+        facilities.append(fac(text, k.start, k.end, k.entry, k.conf))
+        covered[k.start : k.end] = b"\x01" * (k.end - k.start)
+    for h in list_heads(text, heads, facs, gaz) if heads or facs else ():  # a list may start in a trie match
+        names = coordinated(text, h, cores, places_c, gaz)
+        if names:
+            used_heads.add(h.start)
+        for n in names:
+            if inside(n.start, n.end, covered):
+                continue
+            if n.entry is not None:
+                facilities.append(fac(text, n.start, n.end, n.entry, 0.85))
+            else:
+                of = OpenFacility(n.start, n.end, h.payloads[0][1], text[n.start : n.end], n.start, n.end)
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+            covered[n.start : n.end] = b"\x01" * (n.end - n.start)
+    rest = [h for h in free if h.start not in used_heads and not inside(h.start, h.end, covered)]
+    for of in find_open(text, rest, facs, people, places_c, gaz) if rest else ():
+        if not inside(of.name_start, of.name_end, covered):
+            facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+            covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    for f in facilities:
+        fac_ids.add(f.id)
+        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    # bare known names: the facility when the text says so (attach.bare_reading), else the town
+    around: Around | None = None
+    accepted = [(f.start, f.end) for f in facilities]
+    for c in cores:
+        if inside(c.start, c.end, covered):
+            continue
+        ce = kind_payload(c, gaz, None)
+        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)):
+            continue
+        if around is None:
+            around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz)
+        conf = bare_reading(text, c, ce, around, gaz)
+        if conf is None:
+            continue
+        around.accepted_ix.add(c.start, c.end)
+        facilities.append(fac(text, c.start, c.end, ce, conf))
+        accepted.append((c.start, c.end))
+        core_spans.add((c.start, c.end))
+        covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    facilities.sort(key=_by_start)
+    known = [(f.start, f.end) for f in facilities if not f.id.startswith("open:")]
+    facilities = [f for f in facilities
+                  if not f.id.startswith("open:") or not same_as_known(text, f.start, f.end, known)]
+    return _one_per_span(facilities), covered, core_spans
+
+
+def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], places: list[Cand],
+            fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer) -> Around:
+    core_spans = {(o.start, o.end) for o in cores}
+    # only a place reading that shares a bare name's span can make it a city (Palmyra)
+    cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
+    return Around(heads_and_facilities(heads, facs, gaz), fac_ids, accepted, Spans(accepted),
+                  Spans([sp for sp in core_spans if sp not in cities]),
+                  Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans]), cities, cores)
+
+
+def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    e = best_entry(text, c, gaz)
+    return e.kind in ("city", "admin1", "country") or e.population >= 20000
+
+
+def _one_per_span(facilities: list[FacilityMention]) -> list[FacilityMention]:
+    out: list[FacilityMention] = []
+    for f in facilities:
+        if out and out[-1].start == f.start and out[-1].end == f.end:
+            continue
+        out.append(f)
+    return out
+
+
+def _open_or_known(
+    text: str, of: OpenFacility, cores: list[Cand], places: list[Cand], gaz: Gazetteer
+) -> FacilityMention:
+    """An open-world name that is a known facility after all: a known name of the kind inside it (`سجن مدينة
+    تدمر العسكري`) or a spelling variant of one (Gweiran, Hull, `بانورما`); else the open-world facility."""
+    i = bisect_left(cores, of.name_start, key=_start)  # cores are in text order
+    while i < len(cores) and cores[i].start < of.name_end:
+        c = cores[i]
+        i += 1
+        if c.end <= of.name_end:
+            e = kind_payload(c, gaz, of.kind)
+            if e is not None:
+                return fac(text, of.start, of.end, e, 0.8)
+    # a name that is a known town names a camp or prison after it (مورك), it is no misspelling; the one
+    # known facility named after that town with a descriptor is it (`سجن حماة`: Hama Central Prison)
+    place = next((p for p in places if p.start == of.name_start), None) if places else None
+    if place is not None:
+        e = named_after(of.name, of.kind, gaz) if place.end == of.name_end else None
+    else:
+        e = variant_of(of.name, of.kind, gaz)
+    if e is not None:
+        return fac(text, of.start, of.end, e, 0.7)
+    return open_fac(text, of, places, gaz)
