@@ -9,6 +9,7 @@ where skeletons of short names collide with ordinary words.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -40,11 +41,8 @@ def skeleton(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", first + rest)
 
 
-def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int, str]]]:
-    got = _INDEX.get(id(gaz))
-    if got is not None and got[0] is gaz:
-        return got[1]
-    idx: dict[tuple[str, str], set[tuple[str, int, str]]] = {}
+def _keys(gaz: Gazetteer) -> Iterator[tuple[tuple[str, ...], str, tuple]]:
+    """Every trie key with its payload groups: (folded tokens, role, payloads)."""
     stack: list[tuple[dict, tuple[str, ...]]] = [(gaz.trie.root, ())]
     while stack:
         node, key = stack.pop()
@@ -53,16 +51,23 @@ def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int, str]]]:
                 stack.append((v, (*key, k)))
                 continue
             for role, pls in v:
-                if role not in ("core", "fac"):
-                    continue
-                for p in pls:
-                    if role == "fac" and p[2] != "alias":
-                        continue
-                    e = gaz.entries[p[1]]
-                    name = " ".join(key)
-                    sk = skeleton(name)
-                    if len(sk) >= 2 and e.kind:
-                        idx.setdefault((e.kind, sk), set()).add((e.id, len(_bare(name)), _bare(name)))
+                yield key, role, pls
+
+
+def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int, str]]]:
+    got = _INDEX.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    idx: dict[tuple[str, str], set[tuple[str, int, str]]] = {}
+    for key, role, pls in _keys(gaz):
+        for p in pls if role in ("core", "fac") else ():
+            if role == "fac" and p[2] != "alias":
+                continue
+            e = gaz.entries[p[1]]
+            name = " ".join(key)
+            sk = skeleton(name)
+            if len(sk) >= 2 and e.kind:
+                idx.setdefault((e.kind, sk), set()).add((e.id, len(_bare(name)), _bare(name)))
     _INDEX.clear()  # one gazetteer at a time in practice; holding it keeps its id from being reused
     _INDEX[id(gaz)] = (gaz, idx)
     return idx
@@ -129,18 +134,12 @@ def _towns(gaz: Gazetteer) -> dict[tuple[str, str], set[str]]:
     if got is not None and got[0] is gaz:
         return got[1]
     out: dict[tuple[str, str], set[str]] = {}
-    stack: list[tuple[dict, tuple[str, ...]]] = [(gaz.trie.root, ())]
-    while stack:
-        node, key = stack.pop()
-        for k, v in node.items():
-            if k != PAYLOAD:
-                stack.append((v, (*key, k)))
-            elif len(key) >= 2 and all(t in _DESCRIPTORS for t in key[1:]):
-                for role, pls in v:
-                    for p in pls if role == "core" else ():
-                        e = gaz.entries[p[1]]
-                        if e.kind:
-                            out.setdefault((e.kind, key[0]), set()).add(e.id)
+    for key, role, pls in _keys(gaz):
+        if role == "core" and len(key) >= 2 and all(t in _DESCRIPTORS for t in key[1:]):
+            for p in pls:
+                e = gaz.entries[p[1]]
+                if e.kind:
+                    out.setdefault((e.kind, key[0]), set()).add(e.id)
     _TOWNS.clear()
     _TOWNS[id(gaz)] = (gaz, out)
     return out

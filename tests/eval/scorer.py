@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -93,41 +94,41 @@ def _norm(s: str) -> str:
     return " ".join(fold_text(s).replace("-", " ").split())
 
 
-def _facility_sets(gold: list[dict[str, Any]], ann: Annotation) -> tuple[set[str], set[str]]:
-    g = {f["id"] for f in gold if f.get("id")}
-    p = {f.id for f in ann.facilities if not f.id.startswith("open:")}
-    opens = [f for f in ann.facilities if f.id.startswith("open:")]
-    for i, f in enumerate(x for x in gold if not x.get("id")):
+def _sets(gold: list[dict[str, Any]], pred: list[Any], same: Callable[[str, str], bool]) -> tuple[set[str], set[str]]:
+    """Gold and predicted id sets; an open-world gold mention (id null) is matched to an unmatched predicted
+    `open:` mention whose surface is the `same` name, once."""
+    g = {m["id"] for m in gold if m.get("id")}
+    p = {x.id for x in pred if not x.id.startswith("open:")}
+    opens = [x for x in pred if x.id.startswith("open:")]
+    for i, m in enumerate(x for x in gold if not x.get("id")):
         key = f"open#{i}"
         g.add(key)
-        gs = _norm(f["surface"])
         for o in opens:
-            ps = _norm(o.surface)
-            if gs and ps and (gs in ps or ps in gs or set(gs.split()) & set(ps.split()) - _HEADS):
+            if same(m["surface"], o.surface):
                 p.add(key)
                 opens.remove(o)
                 break
     p |= {f"{o.id}#unmatched" for o in opens}
     return g, p
+
+
+def _same_facility(gold: str, pred: str) -> bool:
+    gs, ps = _norm(gold), _norm(pred)
+    return bool(gs and ps and (gs in ps or ps in gs or set(gs.split()) & set(ps.split()) - _HEADS))
+
+
+def _same_place(gold: str, pred: str) -> bool:
+    """Normalised surfaces sharing a word that is no cue word ("قرية الحمرا" ~ "الحمرا")."""
+    return bool((set(_norm(gold).split()) - _CUES) & (set(_norm(pred).split()) - _CUES))
+
+
+def _facility_sets(gold: list[dict[str, Any]], ann: Annotation) -> tuple[set[str], set[str]]:
+    return _sets(gold, ann.facilities, _same_facility)
 
 
 def _place_sets(gold: list[dict[str, Any]], ann: Annotation) -> tuple[set[str], set[str]]:
-    """Places by id; an open-world gold place (id null: a village the gazetteer lacks) matches a predicted
-    `open:place:` id by normalised surface, without the cue word ("قرية الحمرا" ~ "الحمرا")."""
-    g = {p["id"] for p in gold if p.get("id")}
-    p = {x.id for x in ann.places if not x.id.startswith("open:")}
-    opens = [x for x in ann.places if x.id.startswith("open:")]
-    for i, gp in enumerate(x for x in gold if not x.get("id")):
-        key = f"open#{i}"
-        g.add(key)
-        gs = set(_norm(gp["surface"]).split()) - _CUES
-        for o in opens:
-            if gs and gs & (set(_norm(o.surface).split()) - _CUES):
-                p.add(key)
-                opens.remove(o)
-                break
-    p |= {f"{o.id}#unmatched" for o in opens}
-    return g, p
+    """Places by id; an open-world gold place (id null: a village the gazetteer lacks) by surface."""
+    return _sets(gold, ann.places, _same_place)
 
 
 _CUES = {_norm(w) for w in ("قرية", "حي", "ناحية", "قضاء", "بلدة", "مزرعة", "village", "town", "district", "of", "the",
