@@ -118,3 +118,18 @@ def test_cue_candidates_say_where_the_patterns_match() -> None:
             got = [m.span() for m in _matches(pat, key, text, pr, cues)]
             assert got == [m.span() for m in pat.finditer(text)], (text, key)
     assert len({e for _s, e in cue_spans(scan_select(texts[3], gaz.trie)[1], "hot_ar")}) == 6  # every form a key
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("يخطط الأردن لإزالة المخيم خلال الأشهر المقبلة", {"actor:jordan-gov"}),  # verb before the country
+    ("سقطت أول قذيفة تركية على القرية", {"actor:turkey-gov"}),  # a weapon of a state
+    ("وقصف الجانب التركي موقعاً قرب الحدود", {"actor:turkey-gov"}),
+    ("أطاح المتمردون بحكومة الأسد", {"actor:assad-regime"}),
+    ("يجب أن يبلغ البنتاجون الكونجرس", {"actor:us"}),  # Egyptian spelling
+    ("أقر ممثل المفوضية العليا للأمم المتحدة لشئون اللاجئين بصعوبة الوضع", {"actor:unhcr"}),
+    ("نُقلوا إلى منشأة في القاعدة الأمريكية", set()),  # the US base, not al-Qaeda
+    ("شفق نيوز- دمشق  يستعد مئات العراقيين لمغادرة المخيم", set()),  # a dateline, not Damascus acting
+    ("AMMAN: Jordan said it would reopen the crossing.", {"actor:jordan-gov"}),
+])
+def test_real_world_forms(text: str, want: set[str]) -> None:
+    assert actors(text) == want
