@@ -31,6 +31,10 @@ _PREPS_EN = frozenset(("in", "into", "from", "to", "near", "across", "of", "insi
                        "around", "throughout", "about", "like", "than", "under"))
 _PREPS_AR = frozenset(("في", "من", "الي", "علي", "عن", "مع", "داخل", "نحو", "حتي", "بين", "ضد", "الا", "قرب", "عبر",
                        "لدي", "عند", "تجاه", "باتجاه", "خارج", "و", "او"))
+_ACRONYM_DOT = frozenset(("S.", "K."))  # U.S., U.K.
+_DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
+                         "western", "central", "rural", "the"))
 _GAP_RE = re.compile(r"[ \u00a0]+[A-Za-z]")  # the name, a space, the next word: no punctuation between
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[\u0600-\u06ff][\u0600-\u06ff\u064b-\u065f\u0670]*")
 _NOT_LETTER_RE = re.compile(f"[^{AR_LETTER}]")
@@ -103,10 +107,13 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
             return False
         nxt = fold(after[0]) if after and text[e : e + 1].isspace() else ""
         return bool(nxt) and any(w in rules.verbs_ar for w in strip_ar(nxt))  # تركيا تقصف
-    if text[e : e + 1] in "'’-" or (before and before[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
+    if text[e - 1 : e + 1] in _ACRONYM_DOT:
+        e += 1  # "the U.S. manages": the acronym's last dot
+    lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
+    if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
-    words = [w.lower() for w in after[:6]]
-    i = 0
+    words = [w.lower() for w in after[:8]]
+    i = 2 if len(after) > 2 and words[0] == "and" and after[1][:1].isupper() else 0  # "Iran and Russia failed"
     while i < len(words) and words[i] in rules.skip_en:
         i += 1
     if i >= len(words):

@@ -146,7 +146,10 @@ def english_non_place(text: str, c: Cand) -> bool:
         # an acronym before a word is an adjective ("US helicopters", "US Global Coalition", "U.S.-led",
         # "US-backed", "U.S. garrison"); a place ends a phrase or comes before a function word ("with the US")
         m = _AFTER_ACRONYM_RE.match(text, c.end)
-        return m is not None and (m.group(1) is None or m.group(1).lower() not in _FUNCTION_WORDS)
+        if m is None or m.group(1) is None:
+            return m is not None
+        w = m.group(1).lower()
+        return w not in _FUNCTION_WORDS and w not in _SUBJECT_VERBS and not (w.endswith("ed") and w.islower())
     return person_before(text, s)
 
 
@@ -156,6 +159,12 @@ def person_before(text: str, s: int) -> bool:
 
 
 _AFTER_ACRONYM_RE = re.compile(r"\.?(?:[-\u2010\u2011][A-Za-z]|[ \u00a0]+([A-Za-z][\w'’-]*))")
+# after an acronym, a verb makes it the subject ("the U.S. manages"), not an adjective ("U.S. guards")
+_SUBJECT_VERBS = frozenset((
+    "says", "manages", "plans", "wants", "holds", "remains", "continues", "seeks", "sends", "supports", "backs",
+    "opposes", "insists", "refuses", "allows", "agrees", "urges", "warns", "denies", "confirms", "calls", "leads",
+    "runs", "keeps", "takes", "gives", "maintains", "controls", "operates", "funds", "hosts", "carries", "began",
+    "sent", "struck", "told", "took", "gave", "kept", "held", "won", "made", "hit"))
 _FUNCTION_WORDS = frozenset((
     "and", "or", "but", "in", "on", "at", "to", "of", "for", "with", "from", "by", "as", "after", "before", "since",
     "because", "which", "who", "that", "over", "under", "against", "into", "than", "said", "says", "has", "have",

@@ -133,3 +133,13 @@ def test_cue_candidates_say_where_the_patterns_match() -> None:
 ])
 def test_real_world_forms(text: str, want: set[str]) -> None:
     assert actors(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("While the U.S. manages the transfers, Iraq receives the detainees.", {"actor:us", "actor:iraq-gov"}),
+    ("An Iraqi intelligence general confirmed the deal.", {"actor:iraq-intelligence"}),
+    ("Jordan allows one-off aid drop to Rukban border camp", {"actor:jordan-gov"}),
+    ("The women of the camp in north-east Syria were trying to reach their families.", set()),
+])
+def test_english_real_world_forms(text: str, want: set[str]) -> None:
+    assert actors(text) == want
