@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from services.enrich.context import cue_list
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
@@ -189,8 +190,11 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
     end = m.end()
     for _ in range(2):  # up to three words to the next separator
         n = TOKEN_RE.match(text, end + 1) if text[end : end + 1] == " " else None
-        if n is None or fold(n.group()) in gaz.ar_name_stop or n.group()[:1] == "و":
+        if n is None or n.group()[:1] == "و":
             break
+        w = fold(n.group())
+        if w in gaz.ar_name_stop or w in cue_list(gaz.rules.core_context.locative):
+            break  # `مخيمات الكرامة والأمل قرب سرمدا`: where the camps are ends the name
         end = n.end()
     return Name(s, end, None)
 

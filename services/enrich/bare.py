@@ -84,6 +84,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
+    if any(0 <= c.start - h_end <= 30 and _HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start)
+           for _s, h_end, _k in ar.heads):
+        return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
     if _joined(text, c, ar.towns_ix):
         return None  # "in Qamishli and Malikiyah": one of a list of towns
     if _AREA_AFTER_RE.match(text, c.end):
@@ -121,6 +124,7 @@ def _joined(text: str, c: Cand, spans: Spans) -> bool:
 
 
 _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
+_HEAD_WORDS_IN_RE = re.compile(r"(?:\s+[^\s.,،:;()]+){0,2}\s+(?:(?:في|فى|in|at|near|قرب)\s+|بـ?)", re.IGNORECASE)
 _AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|"
                             r"municipality|border area|desert|plain|outskirts)\b", re.IGNORECASE)
 _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECASE)

@@ -9,6 +9,7 @@ references, state actors and countries acting, actors.py) → event types → ev
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from operator import attrgetter
 
@@ -39,6 +40,7 @@ __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
 
 _by_start = attrgetter("start")
 _NO_SKIP: frozenset[str] = frozenset()
+_TANWEEN_END_RE = re.compile("\u064b|(?<=\u064b)")  # a fathatan at the end of (or just after) the name
 
 def enrich(
     text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
@@ -115,8 +117,11 @@ def clear_caches(gazetteer: Gazetteer) -> None:
 
 def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMention | None:
     s, end = c.start, c.end
-    if english_non_place(text, c) if text[s] < "\u0250" else person_before(text, s):
-        return None
+    if text[s] < "\u0250":
+        if english_non_place(text, c):
+            return None
+    elif person_before(text, s) or _TANWEEN_END_RE.match(text, end):
+        return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     if gaz.place_rules is not None and common_word(text, c, others, gaz.place_rules):
         return None  # عنه "about it", not Anah (places.py)
     hit = gaz.best.get(c.payloads)

@@ -138,3 +138,13 @@ def test_hashtag_words_joined_by_underscores() -> None:
     a = ann(text)
     assert [(f.surface, f.id) for f in a.facilities] == [("مخيم_الهول", "fac:sy-al-hol-camp")]
     assert all(text[m.start : m.end] == m.surface for m in [*a.facilities, *a.places])
+
+
+def test_where_an_unnamed_facility_is_stays_a_place() -> None:
+    a = ann("نُقل المحتجزون إلى غويران بعد إغلاق مركز الاحتجاز المؤقت في الشدادي.")
+    assert [f.id for f in a.facilities] == ["fac:sy-ghwayran-prison"]
+    assert [p.surface for p in a.places] == ["الشدادي"]
+    a = ann("غمرت مياه الأمطار خياماً في مخيمات الكرامة والسلام والنور والأمل قرب سرمدا.")
+    assert [p.surface for p in a.places] == ["سرمدا"]  # a list of camps ends where their place begins
+    a = ann("أعلنت تركيا ترحيل 40 سورياً ونقل 40 عائلة سورية إلى سوريا")
+    assert [p.surface for p in a.places] == ["تركيا", "سوريا"]  # "Syrians", "Syrian families" are no country
