@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml setup.py $(wildcard services/enrich/native/*.c services
 	is skipped and its Python path runs (identical output, slower)"
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,embedded]'
 	@$(BIN)/python -c 'from services.enrich import backend; print("enrichment engine:", backend.describe())'
 	@touch $@
 
@@ -62,7 +62,7 @@ eval: $(STAMP) ## Score the engine: real-world passages (dev split, blind split 
 	@$(BIN)/python -m tests.eval.scorer tests/data/heldout.jsonl
 
 $(BENCH_STAMP): $(STAMP)
-	$(BIN)/python -m pip install -q -e '.[dev,bench]'
+	$(BIN)/python -m pip install -q -e '.[dev,embedded,bench]'
 	@touch $@
 
 bench: $(BENCH_STAMP) ## Benchmarks: enrichment (throughput, start-up, memory, spaCy baseline) and the pipeline

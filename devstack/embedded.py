@@ -73,7 +73,11 @@ def start_broker(port: int | None = None, log: IO[bytes] | None = None) -> Broke
 def embedded_postgres(data_dir: Path) -> str:
     """Start (or reuse) the embedded PostgreSQL under `data_dir`; -> a server URL (database postgres).
     pgserver stops it when the last process using it exits."""
-    import pgserver
+    try:
+        import pgserver
+    except ImportError as exc:  # the `embedded` extra skips it where it has no wheel (CPython > 3.12, arm64 Linux)
+        raise RuntimeError("no embedded PostgreSQL here (pgserver is not installed): set DATABASE_URL to a "
+                           "PostgreSQL server, e.g. postgresql://postgres@127.0.0.1:5432/postgres") from exc
 
     data_dir.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(str(data_dir), cleanup_mode="stop")

@@ -17,6 +17,8 @@ from migrations import upgrade
 
 SERVICES = ("ingest", "enrich", "alert")
 DEFAULT_PORTS = {"ingest": 8000, "enrich": 8001, "alert": 8002}
+# What the embedded broker (one node, no idempotent producer) needs instead of the production defaults.
+EMBEDDED_BROKER_ENV = {"RAQIB_TOPIC_REPLICATION_FACTOR": "1", "RAQIB_KAFKA_IDEMPOTENCE": "false"}
 
 
 @dataclass
@@ -64,7 +66,8 @@ class Stack:
         assert self.broker is not None
         port = self.ports.get(name) or free_port()
         env = {**os.environ, "DATABASE_URL": self.database_url, "RAQIB_KAFKA_BOOTSTRAP": self.broker.bootstrap,
-               "RAQIB_PORT": str(port), "RAQIB_BOOTSTRAP_API_KEY": self.api_key, **self.extra_env}
+               "RAQIB_PORT": str(port), "RAQIB_BOOTSTRAP_API_KEY": self.api_key, **EMBEDDED_BROKER_ENV,
+               **self.extra_env}
         log_path = self.log_dir / f"{name}.log"
         proc = subprocess.Popen([sys.executable, "-m", f"services.{name}"], env=env,
                                 stdout=log_path.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)

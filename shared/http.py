@@ -9,6 +9,8 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -16,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared import metrics
 from shared.db import ping
+from shared.text import pg_clean
 
 ReadyCheck = Callable[[], Awaitable[None]]
 
@@ -106,9 +109,17 @@ def standard_checks(engine: AsyncEngine, producer: AIOKafkaProducer) -> dict[str
     return {"database": database, "broker": broker}
 
 
+async def validation_error(request: Request, exc: Exception) -> JSONResponse:
+    """FastAPI's 422, with its echo of the input made encodable: a lone surrogate (JSON lets `\\ud800` through)
+    in a refused value would otherwise turn the 422 into a 500."""
+    assert isinstance(exc, RequestValidationError)
+    return JSONResponse({"detail": pg_clean(jsonable_encoder(exc.errors()))}, status_code=422)
+
+
 def service_app(*, service: str, description: str, lifespan: Any, router: APIRouter, max_body_bytes: int) -> FastAPI:
     """The same shell for every service: its router, the ops endpoints, request metrics, the body limit."""
     app = FastAPI(title=f"Raqib {service}", version="1.0.0", description=description, lifespan=lifespan)
+    app.add_exception_handler(RequestValidationError, validation_error)
     app.include_router(router)
     app.include_router(ops_router())
     add_request_metrics(app, service)

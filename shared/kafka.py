@@ -33,9 +33,9 @@ class DLQRatioExceeded(RuntimeError):
     """Too many invalid messages: a producer deploy is broken; stop rather than drain the topic."""
 
 
-def make_producer(bootstrap: str) -> AIOKafkaProducer:
-    # acks=all; no idempotence: the embedded broker does not support it (DESIGN.md §2).
-    return AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5,
+def make_producer(bootstrap: str, idempotence: bool = True) -> AIOKafkaProducer:
+    # acks=all; idempotence on in production, off for the embedded broker, which lacks it (DESIGN.md §2).
+    return AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5, enable_idempotence=idempotence,
                             request_timeout_ms=15_000, max_request_size=4_000_000)
 
 

@@ -58,8 +58,8 @@ class Runtime:
 async def open_runtime(settings: ServiceSettings) -> Runtime:
     engine = make_engine(settings.database_url)
     sessions = make_sessionmaker(engine)
-    await ensure_topics(settings.kafka_bootstrap, settings.topic_partitions)
-    producer = make_producer(settings.kafka_bootstrap)
+    await ensure_topics(settings.kafka_bootstrap, settings.topic_partitions, settings.topic_replication_factor)
+    producer = make_producer(settings.kafka_bootstrap, settings.kafka_idempotence)
     await producer.start()
     if settings.bootstrap_api_key is not None:
         async with unit_of_work(sessions) as session:

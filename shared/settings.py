@@ -25,6 +25,10 @@ class ServiceSettings(BaseSettings):
     )
     kafka_bootstrap: str = "127.0.0.1:9092"
     topic_partitions: int = Field(default=4, ge=1, le=256)
+    # Production defaults. The embedded dev broker has one node and no idempotent producer (DESIGN.md §2), so
+    # the dev stack and the tests set 1 and false (devstack/stack.py).
+    topic_replication_factor: int = Field(default=3, ge=1, le=32)
+    kafka_idempotence: bool = True
     bootstrap_api_key: SecretStr | None = None
     host: str = "127.0.0.1"
     port: int = 8000

@@ -1,10 +1,12 @@
-"""Enrich HTTP API: the engine, synchronously."""
+"""Enrich HTTP API: the engine on a text, in a worker thread; stored annotations."""
 
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import select
@@ -12,6 +14,7 @@ from sqlalchemy import select
 from services.enrich import metrics
 from services.enrich.enrichment import enrich
 from services.enrich.models import article_annotations
+from services.enrich.settings import EnrichSettings
 from shared.annotation import Annotation
 from shared.auth import require
 
@@ -26,12 +29,49 @@ class AnnotateIn(BaseModel):
     published_at: AwareDatetime | None = None
 
 
+RETRY_AFTER_S = 1
+
+
+class AnnotateGate:
+    """At most `concurrency` annotations at once, each in a worker thread: the event loop (which also runs the
+    articles consumer, health checks and other requests) never runs the engine for a caller, and a burst of
+    callers is told to come back (429) instead of queueing without bound."""
+
+    def __init__(self, concurrency: int) -> None:
+        self.slots = anyio.CapacityLimiter(concurrency)
+        self.threads = anyio.CapacityLimiter(concurrency)
+
+    @classmethod
+    def of(cls, request: Request) -> AnnotateGate:
+        state = request.app.state
+        if getattr(state, "annotate_gate", None) is None:  # created on first use, from the service's settings
+            settings = state.runtime.settings
+            state.annotate_gate = cls(settings.annotate_concurrency if isinstance(settings, EnrichSettings)
+                                      else EnrichSettings.model_fields["annotate_concurrency"].default)
+        gate: AnnotateGate = state.annotate_gate
+        return gate
+
+    async def run(self, body: AnnotateIn, request: Request) -> Annotation:
+        try:
+            self.slots.acquire_nowait()  # no await between the check and the take: a slot is ours or we answer 429
+        except anyio.WouldBlock:
+            raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "the annotator is busy; retry shortly",
+                                headers={"Retry-After": str(RETRY_AFTER_S)}) from None
+        try:
+            work = partial(enrich, body.text, request.app.state.gazetteer, lang=body.lang,
+                           published_at=body.published_at)
+            return await anyio.to_thread.run_sync(work, limiter=self.threads)
+        finally:
+            self.slots.release()
+
+
 @router.post("/annotate", response_model=Annotation,
-             summary="Annotate a text: places, facilities (prisons, camps), actors, event types, date")
+             summary="Annotate a text: places, facilities (prisons, camps), actors, event types, date",
+             responses={429: {"description": "Busy: as many annotations as allowed are running; see Retry-After"}})
 async def annotate(body: AnnotateIn, request: Request) -> Annotation:
-    # Read-only computation, so no key is needed; the body limit bounds the work per request.
+    # Read-only computation, so no key is needed; the body limit and the gate bound the work.
     start = time.perf_counter()
-    result = enrich(body.text, request.app.state.gazetteer, lang=body.lang, published_at=body.published_at)
+    result = await AnnotateGate.of(request).run(body, request)
     metrics.ANNOTATE_SECONDS.observe(time.perf_counter() - start)
     return result
 

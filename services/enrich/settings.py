@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from shared.settings import ServiceSettings
@@ -18,3 +19,5 @@ class EngineSettings(BaseSettings):
 class EnrichSettings(ServiceSettings, EngineSettings):
     port: int = 8001
     consumer_group: str = "raqib-enrich"
+    # POST /v1/annotate: engine runs at once per replica (worker threads); one more is answered 429
+    annotate_concurrency: int = Field(default=2, ge=1, le=64)

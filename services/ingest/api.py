@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, status
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 
 from services.ingest import repository
-from services.ingest.articles import ArticleIn, prepare
+from services.ingest.articles import ArticleIn, NewArticle, NoContent, prepare
 from services.ingest.metrics import ARTICLES
 from shared.auth import require
 from shared.db import unit_of_work
@@ -17,6 +19,7 @@ from shared.db import unit_of_work
 router = APIRouter(prefix="/v1", tags=["articles"])
 Writer = Annotated[set[str], Depends(require("articles:write"))]
 Reader = Annotated[set[str], Depends(require("read"))]
+ARTICLE_ID = re.compile(r"art_[0-9a-f]{32}")
 
 
 class Accepted(BaseModel):
@@ -43,11 +46,22 @@ class ArticleOut(BaseModel):
     text: str
 
 
+async def _prepared(request: Request, article: ArticleIn, now: datetime, loc: tuple[str | int, ...]) -> NewArticle:
+    """HTML is extracted in a worker thread (bounded); an article without usable text is a 422 at `loc`."""
+    extracted = None if article.text else await request.app.state.extractor.text(article.html or "")
+    try:
+        return prepare(article, now, extracted)
+    except NoContent as exc:
+        raise RequestValidationError([{"type": "value_error", "loc": (*loc, exc.field), "msg": str(exc),
+                                       "input": None}]) from exc
+
+
 @router.post("/articles", status_code=status.HTTP_202_ACCEPTED, response_model=Accepted,
              summary="Submit one article (text or HTML); re-posts are recognised as duplicates")
 async def post_article(article: ArticleIn, request: Request, _: Writer) -> Accepted:
+    new = await _prepared(request, article, datetime.now(UTC), ("body",))
     async with unit_of_work(request.app.state.sessions) as session:
-        article_id, duplicate = await repository.store(session, prepare(article, datetime.now(UTC)))
+        article_id, duplicate = await repository.store(session, new)
     ARTICLES.labels("duplicate" if duplicate else "new").inc()
     if not duplicate:
         request.app.state.relay.wakeup.set()
@@ -58,10 +72,11 @@ async def post_article(article: ArticleIn, request: Request, _: Writer) -> Accep
              summary="Submit up to 100 articles in one transaction")
 async def post_batch(batch: BatchIn, request: Request, _: Writer) -> BatchOut:
     now = datetime.now(UTC)
+    prepared = [await _prepared(request, a, now, ("body", "articles", i)) for i, a in enumerate(batch.articles)]
     results = []
     async with unit_of_work(request.app.state.sessions) as session:
-        for article in batch.articles:
-            article_id, duplicate = await repository.store(session, prepare(article, now))
+        for new in prepared:
+            article_id, duplicate = await repository.store(session, new)
             results.append(Accepted(id=article_id, duplicate=duplicate))
     for r in results:
         ARTICLES.labels("duplicate" if r.duplicate else "new").inc()
@@ -71,6 +86,8 @@ async def post_batch(batch: BatchIn, request: Request, _: Writer) -> BatchOut:
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, summary="One stored article")
 async def get_article(article_id: str, request: Request, _: Reader) -> ArticleOut:
+    if not ARTICLE_ID.fullmatch(article_id):  # no such id can exist (and a NUL must not reach the database)
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such article")
     async with request.app.state.sessions() as session:
         row = await repository.get(session, article_id)
     if row is None:

@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from services.ingest.api import router
+from services.ingest.extraction import Extractor
 from services.ingest.models import outbox
 from services.ingest.settings import IngestSettings
 from shared.http import service_app, standard_checks
@@ -31,6 +32,8 @@ def create_app(settings: IngestSettings) -> FastAPI:
             relay.stop()
             await close_runtime(rt)
 
-    return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
-                       description="Articles in (HTTP); each new article is stored with an outbox row and "
-                       "published to `raqib.articles.v1`.")
+    app = service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
+                      description="Articles in (HTTP); each new article is stored with an outbox row and "
+                      "published to `raqib.articles.v1`.")
+    app.state.extractor = Extractor(settings.html_extract_concurrency)
+    return app

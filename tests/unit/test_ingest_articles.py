@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
-from services.ingest.articles import ArticleIn, canonical_url, content_hash, html_to_text, prepare
+from services.ingest.articles import MAX_TEXT_CHARS, ArticleIn, NoContent, canonical_url, content_hash, prepare
 
 NOW = datetime(2025, 2, 1, tzinfo=UTC)
 
@@ -37,14 +37,21 @@ def test_without_url_the_content_decides() -> None:
     assert a.id == b.id and a.content_hash == content_hash("سجن غويران في الحسكة")
 
 
-def test_html_is_reduced_to_text() -> None:
-    html = "<html><head><title>t</title><script>var x=1</script></head><body><p>مخيم &amp; الهول</p>" \
-           "<div>second<br>line</div><style>p{}</style></body></html>"
-    assert html_to_text(html) == "مخيم & الهول\nsecond\nline"
-    assert prepare(ArticleIn(html=html), NOW).text == "مخيم & الهول\nsecond\nline"
+def test_html_articles_take_the_extracted_text() -> None:
+    assert prepare(ArticleIn(html="<p>x</p>"), NOW, "مخيم & الهول").text == "مخيم & الهول"
+    with pytest.raises(NoContent, match="no text could be extracted"):
+        prepare(ArticleIn(html="<p> </p>"), NOW, "")
 
 
-@pytest.mark.parametrize("body", [{}, {"text": ""}, {"text": "   "}, {"html": "<p> </p>"}, {"title": "t"}])
+def test_the_length_limit_applies_to_the_extracted_text() -> None:
+    """A page's markup may be far longer than its text: the limit is on the text it yields."""
+    page = ArticleIn(html="<p>" + "word " * (MAX_TEXT_CHARS // 2) + "</p>")
+    assert len(prepare(page, NOW, "word " * 1000).text) == 5000
+    with pytest.raises(NoContent, match="over the limit"):
+        prepare(page, NOW, "w" * (MAX_TEXT_CHARS + 1))
+
+
+@pytest.mark.parametrize("body", [{}, {"text": ""}, {"text": "   "}, {"text": "\x00 \x00"}, {"title": "t"}])
 def test_an_article_needs_content(body: dict[str, str]) -> None:
     with pytest.raises(ValidationError, match="text"):
         ArticleIn.model_validate(body)
@@ -60,3 +67,44 @@ def test_bad_fields_are_rejected(body: dict[str, str]) -> None:
 def test_naive_published_at_is_taken_as_utc() -> None:
     a = ArticleIn.model_validate({"text": "x", "published_at": "2025-01-26T10:00:00"})
     assert a.published_at == datetime(2025, 1, 26, 10, tzinfo=UTC)
+
+
+# Item 2 of issue 8: PostgreSQL text cannot hold NUL (nor a lone surrogate, which cannot be UTF-8 encoded).
+@pytest.mark.parametrize("field", ["text", "html", "title", "source"])
+def test_nul_and_lone_surrogates_are_made_storable_in_every_text_field(field: str) -> None:
+    body = {"text": "body", field: "Roj\x00 camp\ud800"}
+    article = ArticleIn.model_validate(body)
+    assert getattr(article, field) == "Roj camp\ufffd"
+    getattr(article, field).encode("utf-8")  # storable
+
+
+@pytest.mark.parametrize("url", ["https://example.org/a\x00", "https://example.org/a\x01b", "https://example.org/a b",
+                                 "https://example.org/\ud800", "https://example.org/a\u2028b", "http://[::1/",
+                                 "http://example.org:99999/"])
+def test_a_url_with_control_characters_or_bad_parts_is_refused_with_a_reason(url: str) -> None:
+    with pytest.raises(ValidationError, match="url"):
+        ArticleIn.model_validate({"text": "x", "url": url})
+
+
+# Item 11 of issue 8: one id per page, however its URL is spelled.
+@pytest.mark.parametrize(("a", "b"), [
+    ("https://example.org/%D8%A7%D9%84%D9%87%D9%88%D9%84/1", "https://example.org/الهول/1"),
+    ("https://example.org/%d8%a7%d9%84%d9%87%d9%88%d9%84", "https://example.org/الهول"),
+    ("https://example.org/%7Euser/a", "https://example.org/~user/a"),
+    ("https://example.org/news/./2025/../2025/a", "https://example.org/news/2025/a"),
+    ("https://xn--mgbh0fb.example/a", "https://مثال.example/a"),
+    ("https://XN--MGBH0FB.example/a", "https://مثال.EXAMPLE/a/"),
+    ("https://example.org/a?q=%D8%A7&utm_campaign=x", "https://example.org/a?q=ا"),
+    ("https://example.org/a?q=a%20b", "https://example.org/a?q=a+b"),
+    ("https://user:pw@example.org/a", "https://example.org/a"),
+    ("http://example.org:80/a", "http://example.org/a"),
+])
+def test_canonical_url_maps_spellings_of_one_page_to_one_url(a: str, b: str) -> None:
+    assert canonical_url(a) == canonical_url(b)
+    assert prepare(ArticleIn(text="one", url=a), NOW).id == prepare(ArticleIn(text="two", url=b), NOW).id
+
+
+def test_canonical_url_keeps_what_tells_pages_apart() -> None:
+    assert canonical_url("https://example.org/a%2Fb") != canonical_url("https://example.org/a/b")
+    assert canonical_url("https://example.org/a?ref2=1") == "https://example.org/a?ref2=1"
+    assert canonical_url("https://[::1]:8443/a") == "https://[::1]:8443/a"
