@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import asyncio
-import json
 import uuid
-from collections.abc import AsyncIterator
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, status
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from services.alert import repository
 from services.alert.delivery import UnsafeTarget, check_target, new_secret
 from services.alert.rules import Filters
-from services.alert.stream import AlertFeed
+from services.alert.stream import AlertFeed, sse_events
+from services.alert.targets import MAX_URL_LENGTH
 from shared import auth
 from shared.db import unit_of_work
 
@@ -27,10 +25,29 @@ AlertWriter = Annotated[set[str], Depends(auth.require("alerts:write"))]
 Admin = Annotated[set[str], Depends(auth.require(auth.ADMIN))]
 
 
+def _printable(value: str, what: str) -> str:
+    """PostgreSQL text cannot hold NUL (a 500 otherwise), and no other control character belongs here."""
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in value):
+        raise ValueError(f"{what} must not contain control characters (NUL included)")
+    return value
+
+
 class SubscriptionIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    url: str = Field(max_length=2048)
+    # checked in full (targets.check_target) by the endpoint, so the 422 says why in one sentence
+    url: str = Field(max_length=MAX_URL_LENGTH, description="An absolute http(s) URL without credentials, "
+                     "spaces or control characters (percent-encode them)")
     filters: Filters = Filters()
+
+    @field_validator("filters")
+    @classmethod
+    def _filters(cls, v: Filters) -> Filters:
+        values = [*(v.countries or []), *(v.facility_ids or [])]
+        if len(values) > 1000 or any(len(x) > 200 for x in values):
+            raise ValueError("filters allow at most 1000 countries and facility ids, each up to 200 characters")
+        for x in values:
+            _printable(x, "filter values")
+        return v
 
 
 class SubscriptionCreated(BaseModel):
@@ -79,6 +96,12 @@ class Delivery(BaseModel):
 class ApiKeyIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(min_length=1, max_length=200)
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        return _printable(v, "name")
+
     scopes: list[Literal["admin", "articles:write", "subscriptions:write", "alerts:write", "read"]] = Field(
         min_length=1)
 
@@ -115,7 +138,8 @@ async def subscriptions(request: Request, _: Reader) -> list[dict[str, Any]]:
 
 
 @router.delete("/subscriptions/{sub_id}", status_code=204, tags=["subscriptions"],
-               summary="Deactivate a subscription (its delivery log is kept)")
+               summary="Deactivate a subscription: its pending deliveries (retries, replays) are cancelled; "
+                     "its delivery log is kept")
 async def unsubscribe(sub_id: uuid.UUID, request: Request, _: SubWriter) -> None:
     async with unit_of_work(request.app.state.sessions) as session:
         if not await repository.deactivate_subscription(session, sub_id):
@@ -138,60 +162,39 @@ async def list_alerts(request: Request, _: Reader, limit: Annotated[int, Query(g
                       before: datetime | None = None,
                       status_: Annotated[Literal["firing", "acknowledged", "resolved"] | None,
                                          Query(alias="status")] = None,
-                      facility_id: str | None = None) -> list[dict[str, Any]]:
+                      facility_id: Annotated[str | None, Query(max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
+                      = None) -> list[dict[str, Any]]:
     async with request.app.state.sessions() as session:
         return await repository.list_alerts(session, limit=limit, before=before, status=status_,
                                             facility_id=facility_id)
 
 
-_OVERFLOW = 'event: overflow\ndata: {"reason": "client too slow; reconnect with Last-Event-ID"}\n\n'
-
-
-def _sse(alert_id: str, payload: str) -> str:
-    return f"id: {alert_id}\nevent: alert.raised\ndata: {payload}\n\n"
-
-
 @router.get("/alerts/stream", tags=["alerts"], response_class=StreamingResponse,
             summary="Server-sent events: every alert as it is raised",
             description="Each event is `event: alert.raised`, `id: <alert id>`, `data: <AlertRaised JSON>`. "
-                        "Reconnect with `Last-Event-ID` (or `?since=`) to get the alerts you missed first; "
-                        "a comment line is sent every 15 s to keep the connection open.")
+                        "Reconnect with `Last-Event-ID` (or `?since=`) to get every alert you missed first "
+                        "(all of them, read a page at a time; alerts are numbered in commit order, so none is "
+                        "skipped with several replicas); a comment line is sent every 15 s to keep the "
+                        "connection open.")
 async def stream(request: Request, _: Reader, since: datetime | None = None,
                  last_event_id: Annotated[str | None, Header()] = None) -> StreamingResponse:
     try:
         after = uuid.UUID(last_event_id) if last_event_id else None
     except ValueError as exc:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Last-Event-ID must be an alert id") from exc
+    after_seq = None
+    if after is not None:
+        async with request.app.state.sessions() as session:
+            after_seq = await repository.alert_seq(session, after)
+
+    async def stop() -> bool:
+        return bool(request.app.state.draining) or await request.is_disconnected()
+
     feed: AlertFeed = request.app.state.feed
-    client = feed.subscribe()  # before the backlog query, so nothing falls between the two
-    async with request.app.state.sessions() as session:
-        backlog = await repository.alerts_after(session, after_id=after, since=since)
-
-    async def events() -> AsyncIterator[str]:
-        sent = {str(r["id"]) for r in backlog}
-        try:
-            yield ": connected\n\n"
-            for row in backlog:
-                yield _sse(str(row["id"]), json.dumps(row["payload"], ensure_ascii=False))
-            idle = 0.0
-            while not request.app.state.draining and not await request.is_disconnected():
-                try:
-                    alert = await asyncio.wait_for(client.queue.get(), 1.0)
-                except TimeoutError:
-                    idle += 1.0
-                    if idle >= 15:
-                        idle = 0.0
-                        yield ": keep-alive\n\n"
-                    if client.dropped and client.queue.empty():
-                        yield _OVERFLOW
-                        return
-                    continue
-                if alert.alert_id not in sent:
-                    yield _sse(alert.alert_id, alert.model_dump_json())
-        finally:
-            feed.unsubscribe(client)
-
-    return StreamingResponse(events(), media_type="text/event-stream",
+    client = feed.subscribe()  # before the backlog is read, so nothing falls between the two
+    events = sse_events(client, feed, request.app.state.sessions, after_seq=after_seq,
+                        since=since if after_seq is None else None, stop=stop)
+    return StreamingResponse(events, media_type="text/event-stream",
                              headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
 
 
@@ -226,7 +229,7 @@ async def resolve(alert_id: uuid.UUID, request: Request, _: AlertWriter) -> dict
 @router.get("/deliveries", response_model=list[Delivery], tags=["deliveries"], summary="Delivery log")
 async def list_deliveries(request: Request, _: Reader, limit: Annotated[int, Query(ge=1, le=500)] = 100,
                           subscription_id: uuid.UUID | None = None,
-                          status_: Annotated[Literal["pending", "succeeded", "failed"] | None,
+                          status_: Annotated[Literal["pending", "succeeded", "failed", "cancelled"] | None,
                                              Query(alias="status")] = None) -> list[dict[str, Any]]:
     async with request.app.state.sessions() as session:
         return await repository.list_deliveries(session, limit=limit, subscription_id=subscription_id,
@@ -234,11 +237,16 @@ async def list_deliveries(request: Request, _: Reader, limit: Annotated[int, Que
 
 
 @router.post("/deliveries/{delivery_id}/replay", status_code=202, tags=["deliveries"],
-             summary="Send a delivery again now")
+             summary="Send a delivery again now",
+             responses={404: {"description": "No such delivery"},
+                        409: {"description": "An attempt is under way, or its subscription was deleted"}})
 async def replay(delivery_id: uuid.UUID, request: Request, _: SubWriter) -> dict[str, str]:
     async with unit_of_work(request.app.state.sessions) as session:
-        if not await repository.replay_delivery(session, delivery_id):
-            raise _not_found("replayable delivery", delivery_id)
+        outcome = await repository.replay_delivery(session, delivery_id)
+    if outcome is repository.Replay.NOT_FOUND:
+        raise _not_found("delivery", delivery_id)
+    if outcome is not repository.Replay.QUEUED:
+        raise HTTPException(status.HTTP_409_CONFLICT, f"delivery {delivery_id} cannot be replayed: {outcome.value}")
     request.app.state.worker.wakeup.set()
     return {"id": str(delivery_id), "status": "pending"}
 

@@ -1,15 +1,13 @@
-"""Webhook delivery: Standard Webhooks signatures, SSRF checks, and the worker that claims due
-deliveries (FOR UPDATE SKIP LOCKED, with a lease) and retries them on a capped schedule."""
+"""Webhook delivery: Standard Webhooks signatures and the worker that claims due deliveries
+(FOR UPDATE SKIP LOCKED, with a lease) and sends each one on its own, retrying on a capped schedule."""
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import ipaddress
 import json
 import logging
 import secrets
-import socket
 import time
 from datetime import UTC, datetime
 from typing import Any
@@ -20,55 +18,38 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from standardwebhooks.webhooks import Webhook
 
 from services.alert import metrics, repository
+from services.alert.targets import DNS_TIMEOUT_S, UnsafeTarget, check_target
 from shared.db import unit_of_work
+from shared.errors import is_transient
 from shared.polling import Poller
+
+__all__ = ["DeliveryWorker", "UnsafeTarget", "check_target", "new_secret", "pinned", "signed_request"]
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "alert.raised"
-LEASE_S = 120
-
-
-class UnsafeTarget(ValueError):
-    """The webhook URL points somewhere Raqib must not send requests (SSRF)."""
+LEASE_S = 120  # longer than any attempt can take (the attempt deadline is capped at 60 s in settings)
+RESPONSE_CAP_BYTES = 64 * 1024  # what is read of a receiver's answer; the rest is never read
+# What a receiver or its address can make an attempt fail with: recorded as a failed attempt.
+RECEIVER_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError)
 
 
 def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
-async def check_target(url: str, allow_private: bool) -> str:
-    """Refuse non-http(s) URLs, credentials in URLs, and (unless allowed) any host that resolves to a
-    loopback, private, link-local, multicast or reserved address. -> the checked address to connect to.
-    Checked at subscribe time and again before each delivery, since DNS answers change; the delivery then
-    connects to the address checked here (see `pinned`), so a second DNS answer cannot redirect it."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UnsafeTarget("webhook url must be an absolute http(s) URL")
-    if parts.username or parts.password:
-        raise UnsafeTarget("webhook url must not carry credentials")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise UnsafeTarget(f"webhook host {parts.hostname!r} does not resolve") from exc
-    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
-    if not allow_private and any(not a.is_global or a.is_multicast for a in addresses):
-        raise UnsafeTarget(f"webhook host {parts.hostname!r} resolves to a non-public address")
-    return str(min(addresses, key=lambda a: a.version))  # IPv4 first: the family receivers always serve
-
-
 def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]:
     """The request to `url` sent to `address`: -> (url with the address, Host header, httpx extensions
     that keep TLS server name and certificate checks on the original host name)."""
     parts = urlsplit(url)
-    host = parts.hostname or ""
+    host = httpx.URL(url).raw_host.decode("ascii")  # IDNA-encoded, as it goes on the wire
     if host == address:
         return url, {}, {}
     netloc = f"[{address}]" if ":" in address else address
     if parts.port:
         netloc += f":{parts.port}"
-    headers = {"host": parts.netloc.rsplit("@", 1)[-1]}
-    extensions = {"sni_hostname": host} if parts.scheme == "https" else {}
+    host_header = f"[{host}]" if ":" in host else host
+    headers = {"host": f"{host_header}:{parts.port}" if parts.port else host_header}
+    extensions = {"sni_hostname": host} if parts.scheme.lower() == "https" else {}
     return parts._replace(netloc=netloc).geturl(), headers, extensions
 
 
@@ -85,46 +66,62 @@ def signed_request(delivery_id: str, secret: str, payload: dict[str, Any]) -> tu
     return body.encode(), headers
 
 
+def _clean(error: str) -> str:
+    """An error message fit for a text column (PostgreSQL text cannot hold NUL) and a log line."""
+    return error.replace("\x00", "\\x00")[:500]
+
+
 class DeliveryWorker(Poller):
+    """Keeps up to `concurrency` attempts in flight, each its own task: a slow receiver holds one slot
+    for at most `timeout_s` (an overall deadline: DNS, connect, send, answer) and delays no one else."""
+
     name = "delivery worker"
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], *, allow_private: bool, timeout_s: float,
-                 backoff_s: list[float], concurrency: int, poll_s: float = 0.5) -> None:
+                 backoff_s: list[float], concurrency: int, poll_s: float = 0.5,
+                 dns_timeout_s: float = DNS_TIMEOUT_S) -> None:
         super().__init__(poll_s)
         self.sessions, self.allow_private = sessions, allow_private
         self.backoff_s, self.concurrency = backoff_s, concurrency
+        self.timeout_s, self.dns_timeout_s = timeout_s, dns_timeout_s
         self.client = httpx.AsyncClient(timeout=timeout_s, follow_redirects=False)
+        self.in_flight: set[asyncio.Task[None]] = set()
+        self.crashed: BaseException | None = None
 
     async def run(self) -> None:
         try:
             await super().run()
         finally:
+            if self.in_flight:  # SIGTERM: let the attempts under way finish (each is bounded) and record
+                await asyncio.wait(self.in_flight, timeout=self.timeout_s + 5)
             await self.client.aclose()
+        if self.crashed is not None:
+            raise self.crashed
 
     async def step(self) -> bool:
-        return await self.deliver_due() == self.concurrency
-
-    async def deliver_due(self) -> int:
+        if self.crashed is not None:
+            raise self.crashed  # a bug in an attempt task stops the process loudly (DESIGN.md rule 5)
+        free = self.concurrency - len(self.in_flight)
+        if free <= 0:
+            await asyncio.wait(self.in_flight, return_when=asyncio.FIRST_COMPLETED)
+            return True
         async with unit_of_work(self.sessions) as session:
-            claimed = await repository.claim_due_deliveries(session, self.concurrency, LEASE_S)
-        await asyncio.gather(*(self._attempt(d) for d in claimed))
-        return len(claimed)
+            claimed = await repository.claim_due_deliveries(session, free, LEASE_S)
+        for d in claimed:
+            task = asyncio.create_task(self._attempt(d), name=f"delivery {d.id}")
+            self.in_flight.add(task)
+            task.add_done_callback(self._finished)
+        return len(claimed) == free
+
+    def _finished(self, task: asyncio.Task[None]) -> None:
+        self.in_flight.discard(task)
+        if not task.cancelled() and task.exception() is not None and self.crashed is None:
+            self.crashed = task.exception()
+            self.wakeup.set()
 
     async def _attempt(self, d: repository.DueDelivery) -> None:
-        body, headers = signed_request(str(d.id), d.secret, d.payload)
-        status, error = None, None
         start = time.perf_counter()
-        try:
-            url, host, extensions = pinned(d.url, await check_target(d.url, self.allow_private))
-            response = await self.client.post(url, content=body, headers={**headers, **host},
-                                              extensions=extensions)
-            status = response.status_code
-            if not 200 <= status < 300:
-                error = f"receiver answered HTTP {status}"
-        except UnsafeTarget as exc:
-            error = f"refused: {exc}"
-        except httpx.HTTPError as exc:  # receiver down, timed out, reset: a failed attempt, retried
-            error = f"{type(exc).__name__}: {exc}"[:500]
+        status, error = await self._send(d)
         metrics.DELIVERY_SECONDS.observe(time.perf_counter() - start)
         ok = error is None
         retry_in = None if ok or d.attempts > len(self.backoff_s) else self.backoff_s[d.attempts - 1]
@@ -132,6 +129,47 @@ class DeliveryWorker(Poller):
         if not ok:
             log.warning("webhook delivery failed", extra={"delivery_id": str(d.id), "attempt": d.attempts,
                                                           "error": error, "retry_in_s": retry_in})
-        async with unit_of_work(self.sessions) as session:
-            await repository.record_attempt(session, d.id, ok=ok, status_code=status, error=error,
-                                            retry_in_s=retry_in)
+        try:
+            async with unit_of_work(self.sessions) as session:
+                recorded = await repository.record_attempt(session, d.id, d.attempts, ok=ok, status_code=status,
+                                                           error=error, retry_in_s=retry_in)
+        except Exception as exc:
+            if not is_transient(exc):
+                raise
+            # the lease expires and the delivery is attempted again: at least once, same webhook-id
+            log.warning("could not record a delivery attempt; retried when its lease expires",
+                        extra={"delivery_id": str(d.id), "error": repr(exc)[:300]})
+            return
+        if not recorded:
+            log.warning("delivery attempt not recorded: its lease was taken over or the delivery was cancelled",
+                        extra={"delivery_id": str(d.id), "attempt": d.attempts})
+
+    async def _send(self, d: repository.DueDelivery) -> tuple[int | None, str | None]:
+        """One attempt -> (HTTP status, error or None). Whatever the receiver, its address or the stored
+        subscription makes go wrong is this delivery's failed attempt, never the worker's crash."""
+        try:
+            async with asyncio.timeout(self.timeout_s):
+                address = await check_target(d.url, self.allow_private, self.dns_timeout_s)
+                url, host, extensions = pinned(d.url, address)
+                body, headers = signed_request(str(d.id), d.secret, d.payload)
+                async with self.client.stream("POST", url, content=body, headers={**headers, **host},
+                                              extensions=extensions) as response:
+                    read = 0
+                    async for chunk in response.aiter_raw():
+                        read += len(chunk)
+                        if read >= RESPONSE_CAP_BYTES:
+                            break
+        except UnsafeTarget as exc:
+            return None, _clean(f"refused: {exc}")
+        except TimeoutError:
+            return None, f"no complete answer within {self.timeout_s:g} s"
+        except RECEIVER_ERRORS as exc:  # receiver down, reset, TLS, bad stored URL or secret
+            return None, _clean(f"{type(exc).__name__}: {exc}")
+        except Exception as exc:
+            # The URL and the secret are user data from any version: one subscription must not stop
+            # every delivery. Kept as this attempt's error, and logged with its traceback to be fixed.
+            log.error("unexpected error in a delivery attempt", exc_info=True, extra={"delivery_id": str(d.id)})
+            return None, _clean(f"unexpected {type(exc).__name__}: {exc}")
+        if 200 <= response.status_code < 300:
+            return response.status_code, None
+        return response.status_code, f"receiver answered HTTP {response.status_code}"

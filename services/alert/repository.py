@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import enum
+import logging
 import uuid
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, text, update
+from pydantic import ValidationError
+from sqlalchemy import and_, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -18,12 +22,18 @@ from shared.events import AlertRaised
 from shared.topics import ALERTS
 
 SOURCE = "/raqib/alert"
+PAGE = 500  # rows per round trip where a read may be long (recover, stream replay)
+# Alert inserts take this transaction-scoped lock, so alert sequence numbers are handed out in commit order
+# across replicas: a reader that has seen seq N can never later find a committed seq below N.
+_ALERT_SEQ_LOCK = 0x7261716962  # "raqib"
+log = logging.getLogger(__name__)
 
 
 async def raise_alert(session: AsyncSession, event: AlertRaised) -> bool:
     """Insert the alert, its deliveries to matching subscriptions and its outbox row, all or nothing.
     -> False if this fingerprint was already raised (a re-delivered message changes nothing)."""
     f = event.facility
+    await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ALERT_SEQ_LOCK})
     inserted = (await session.execute(insert(alerts).values(
         id=uuid.UUID(event.alert_id), fingerprint=event.fingerprint, article_id=event.article.id,
         facility_id=f.id, facility_name=f.canonical, kind=f.kind, country=f.country, lat=f.lat, lon=f.lon,
@@ -31,9 +41,10 @@ async def raise_alert(session: AsyncSession, event: AlertRaised) -> bool:
     ).on_conflict_do_nothing(index_elements=[alerts.c.fingerprint]).returning(alerts.c.id))).scalar()
     if inserted is None:
         return False
+    # FOR SHARE: a concurrent unsubscribe waits for this commit and then cancels what it sees pending
     subs = (await session.execute(select(subscriptions.c.id, subscriptions.c.filters)
-                                  .where(subscriptions.c.active))).all()
-    wanted = [s.id for s in subs if matches(Filters.model_validate(s.filters), f)]
+                                  .where(subscriptions.c.active).with_for_update(read=True))).all()
+    wanted = [s.id for s in subs if (fs := stored_filters(s.id, s.filters)) is not None and matches(fs, f)]
     if wanted:
         await session.execute(insert(deliveries).values(
             [{"id": uuid.uuid4(), "alert_id": inserted, "subscription_id": sid} for sid in wanted]
@@ -42,10 +53,21 @@ async def raise_alert(session: AsyncSession, event: AlertRaised) -> bool:
     return True
 
 
+def stored_filters(sub_id: uuid.UUID, raw: Any) -> Filters | None:
+    """A subscription's stored filters; None (it matches nothing) if an older version stored filters this
+    one cannot read: one subscription must not stop raising alerts for all."""
+    try:
+        return Filters.model_validate(raw)
+    except ValidationError as exc:
+        log.error("subscription has unreadable filters; it receives nothing until replaced",
+                  extra={"subscription_id": str(sub_id), "error": str(exc)[:300]})
+        return None
+
+
 @dataclass(frozen=True)
 class DueDelivery:
     id: uuid.UUID
-    attempts: int
+    attempts: int  # also the lease token: each claim increments it, so a stale lease holder is fenced off
     url: str
     secret: str
     payload: dict[str, Any]
@@ -55,10 +77,11 @@ async def claim_due_deliveries(session: AsyncSession, limit: int, lease_s: int) 
     """Lease up to `limit` due deliveries; safe with any number of workers in any number of replicas."""
     rows = (await session.execute(text("""
         WITH due AS (
-            SELECT id FROM alert.deliveries
-            WHERE status = 'pending' AND next_attempt_at <= clock_timestamp()
-              AND (lease_until IS NULL OR lease_until < clock_timestamp())
-            ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+            SELECT dd.id FROM alert.deliveries dd
+            JOIN alert.subscriptions ss ON ss.id = dd.subscription_id AND ss.active
+            WHERE dd.status = 'pending' AND dd.next_attempt_at <= clock_timestamp()
+              AND (dd.lease_until IS NULL OR dd.lease_until < clock_timestamp())
+            ORDER BY dd.next_attempt_at LIMIT :limit FOR UPDATE OF dd SKIP LOCKED)
         UPDATE alert.deliveries d SET lease_until = clock_timestamp() + make_interval(secs => :lease),
                                       attempts = d.attempts + 1
         FROM due, alert.subscriptions s, alert.alerts a
@@ -68,8 +91,11 @@ async def claim_due_deliveries(session: AsyncSession, limit: int, lease_s: int) 
     return [DueDelivery(r.id, r.attempts, r.url, r.secret, r.payload) for r in rows]
 
 
-async def record_attempt(session: AsyncSession, delivery_id: uuid.UUID, *, ok: bool, status_code: int | None,
-                         error: str | None, retry_in_s: float | None) -> None:
+async def record_attempt(session: AsyncSession, delivery_id: uuid.UUID, lease: int, *, ok: bool,
+                         status_code: int | None, error: str | None, retry_in_s: float | None) -> bool:
+    """Record the attempt made under `lease` (the claim's attempt count). -> False, changing nothing, if
+    the lease was taken over since (it expired and another worker claimed the delivery) or the delivery
+    is no longer pending (its subscription was deleted)."""
     now = datetime.now(UTC)
     values: dict[str, Any] = {"last_status_code": status_code, "last_error": error, "lease_until": None}
     if ok:
@@ -78,7 +104,10 @@ async def record_attempt(session: AsyncSession, delivery_id: uuid.UUID, *, ok: b
         values |= {"status": "failed"}
     else:
         values |= {"next_attempt_at": now + timedelta(seconds=retry_in_s)}
-    await session.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(**values))
+    result = await session.execute(update(deliveries).where(
+        deliveries.c.id == delivery_id, deliveries.c.attempts == lease, deliveries.c.status == "pending"
+    ).values(**values).returning(deliveries.c.id))
+    return result.scalar() is not None
 
 
 async def create_subscription(session: AsyncSession, url: str, secret: str, filters: Filters) -> uuid.UUID:
@@ -96,9 +125,16 @@ async def list_subscriptions(session: AsyncSession) -> list[dict[str, Any]]:
 
 
 async def deactivate_subscription(session: AsyncSession, sub_id: uuid.UUID) -> bool:
+    """Deactivate it and cancel its pending deliveries (retries and replays included): nothing more is
+    sent to it. -> False if there is no such subscription."""
     result = await session.execute(update(subscriptions).where(subscriptions.c.id == sub_id)
                                    .values(active=False).returning(subscriptions.c.id))
-    return result.scalar() is not None
+    if result.scalar() is None:
+        return False
+    await session.execute(update(deliveries).where(
+        deliveries.c.subscription_id == sub_id, deliveries.c.status == "pending"
+    ).values(status="cancelled", lease_until=None, last_error="subscription deleted"))
+    return True
 
 
 async def list_alerts(session: AsyncSession, *, limit: int, before: datetime | None, status: str | None,
@@ -136,47 +172,87 @@ async def list_deliveries(session: AsyncSession, *, limit: int, subscription_id:
     return [dict(r) for r in (await session.execute(q)).mappings()]
 
 
-async def replay_delivery(session: AsyncSession, delivery_id: uuid.UUID) -> bool:
-    result = await session.execute(update(deliveries).where(and_(
-        deliveries.c.id == delivery_id, or_(deliveries.c.status != "pending", deliveries.c.lease_until.is_(None))
-    )).values(status="pending", next_attempt_at=datetime.now(UTC), lease_until=None).returning(deliveries.c.id))
-    return result.scalar() is not None
+class Replay(enum.Enum):
+    QUEUED = "queued"
+    NOT_FOUND = "not found"
+    IN_FLIGHT = "an attempt is under way"
+    UNSUBSCRIBED = "its subscription was deleted"
 
 
-async def alerts_after(session: AsyncSession, *, after_id: uuid.UUID | None, since: datetime | None,
-                       limit: int = 1000) -> list[dict[str, Any]]:
-    """Alert payloads raised after the alert `after_id` (SSE Last-Event-ID) or since `since`, oldest first."""
-    anchor = None
-    if after_id is not None:
-        anchor = (await session.execute(select(alerts.c.seq).where(alerts.c.id == after_id))).scalar()
-    if anchor is not None:
-        cond = alerts.c.seq > anchor
+async def replay_delivery(session: AsyncSession, delivery_id: uuid.UUID) -> Replay:
+    row = (await session.execute(
+        select(deliveries.c.status, deliveries.c.lease_until, subscriptions.c.active)
+        .join(subscriptions, subscriptions.c.id == deliveries.c.subscription_id)
+        .where(deliveries.c.id == delivery_id).with_for_update(of=deliveries))).first()
+    if row is None:
+        return Replay.NOT_FOUND
+    if not row.active:
+        return Replay.UNSUBSCRIBED
+    if row.status == "pending" and row.lease_until is not None:
+        return Replay.IN_FLIGHT
+    await session.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(
+        status="pending", next_attempt_at=datetime.now(UTC), lease_until=None))
+    return Replay.QUEUED
+
+
+async def alert_seq(session: AsyncSession, alert_id: uuid.UUID) -> int | None:
+    return (await session.execute(select(alerts.c.seq).where(alerts.c.id == alert_id))).scalar()
+
+
+async def alerts_page(session: AsyncSession, *, after_seq: int | None, since: datetime | None,
+                      limit: int = PAGE) -> list[dict[str, Any]]:
+    """One page of alerts (id, seq, payload), oldest first: after sequence number `after_seq`, else raised
+    since `since`. Sequence numbers follow commit order (see raise_alert), so paging by them skips nothing."""
+    if after_seq is not None:
+        cond = alerts.c.seq > after_seq
     elif since is not None:
         cond = alerts.c.created_at > since
     else:
         return []
-    q = select(alerts.c.id, alerts.c.payload).where(cond).order_by(alerts.c.seq).limit(limit)
+    q = select(alerts.c.id, alerts.c.seq, alerts.c.payload).where(cond).order_by(alerts.c.seq).limit(limit)
     return [dict(r) for r in (await session.execute(q)).mappings()]
 
 
 async def recover(session: AsyncSession, sub_id: uuid.UUID, since: datetime) -> int | None:
     """Queue for delivery every alert since `since` that matches the subscription's filters and has not
-    been delivered to it: new delivery rows for alerts it never got, failed ones back to pending.
-    -> how many deliveries were queued, or None if there is no such active subscription."""
+    been delivered to it: new delivery rows for alerts it never got, failed ones back to pending. Reads
+    the alerts a page at a time. -> how many deliveries were queued, or None if there is no such active
+    subscription."""
     sub = (await session.execute(select(subscriptions.c.filters).where(
         subscriptions.c.id == sub_id, subscriptions.c.active))).first()
     if sub is None:
         return None
-    filters = Filters.model_validate(sub.filters)
-    rows = (await session.execute(select(alerts.c.id, alerts.c.payload).where(alerts.c.created_at >= since))).all()
-    wanted = [r.id for r in rows if matches(filters, AlertRaised.model_validate(r.payload).facility)]
-    if not wanted:
+    filters = stored_filters(sub_id, sub.filters)
+    if filters is None:
         return 0
-    now = datetime.now(UTC)
+    queued = 0
+    async for page in _pages_since(session, since):
+        wanted = [r.id for r in page if matches(filters, AlertRaised.model_validate(r.payload).facility)]
+        if wanted:
+            queued += await _queue(session, sub_id, wanted)
+    return queued
+
+
+async def _pages_since(session: AsyncSession, since: datetime) -> AsyncIterator[Sequence[Any]]:
+    """Alerts raised at or after `since`, oldest first, PAGE rows per query (keyset on (created_at, id))."""
+    key: tuple[datetime, uuid.UUID] | None = None
+    while True:
+        q = select(alerts.c.id, alerts.c.created_at, alerts.c.payload).where(alerts.c.created_at >= since)
+        if key is not None:
+            q = q.where(tuple_(alerts.c.created_at, alerts.c.id) > tuple_(*key))
+        rows = (await session.execute(q.order_by(alerts.c.created_at, alerts.c.id).limit(PAGE))).all()
+        if rows:
+            yield rows
+        if len(rows) < PAGE:
+            return
+        key = (rows[-1].created_at, rows[-1].id)
+
+
+async def _queue(session: AsyncSession, sub_id: uuid.UUID, alert_ids: list[uuid.UUID]) -> int:
     created = (await session.execute(insert(deliveries).values(
-        [{"id": uuid.uuid4(), "alert_id": aid, "subscription_id": sub_id} for aid in wanted]
+        [{"id": uuid.uuid4(), "alert_id": aid, "subscription_id": sub_id} for aid in alert_ids]
     ).on_conflict_do_nothing().returning(deliveries.c.id))).all()
     retried = (await session.execute(update(deliveries).where(
-        deliveries.c.subscription_id == sub_id, deliveries.c.alert_id.in_(wanted), deliveries.c.status == "failed"
-    ).values(status="pending", next_attempt_at=now, lease_until=None).returning(deliveries.c.id))).all()
+        deliveries.c.subscription_id == sub_id, deliveries.c.alert_id.in_(alert_ids), deliveries.c.status == "failed"
+    ).values(status="pending", next_attempt_at=datetime.now(UTC), lease_until=None).returning(deliveries.c.id))).all()
     return len(created) + len(retried)

@@ -10,7 +10,9 @@ class AlertSettings(ServiceSettings):
     consumer_group: str = "raqib-alert"
     # Production refuses webhook targets on loopback/private networks (SSRF); the dev stack allows them.
     allow_private_webhook_targets: bool = False
-    delivery_timeout_s: float = Field(default=10.0, gt=0)
+    # The whole attempt (DNS, connect, send, the answer): a receiver that drips bytes still times out.
+    # Capped well under the delivery lease (delivery.LEASE_S), so an attempt ends before its lease does.
+    delivery_timeout_s: float = Field(default=10.0, gt=0, le=60)
     # Wait before retry n (Standard Webhooks-style exponential schedule); attempts = len + 1.
     delivery_backoff_s: list[float] = Field(default_factory=lambda: [5.0, 30.0, 120.0, 600.0, 3600.0])
     delivery_concurrency: int = Field(default=16, ge=1, le=256)

@@ -5,16 +5,25 @@ each alert out to its connected clients. A slow client is dropped rather than al
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import datetime
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from services.alert import repository
 from shared.errors import InvalidMessage
 from shared.events import AlertRaised, decode
 from shared.topics import ALERTS
 
 log = logging.getLogger(__name__)
 CLIENT_QUEUE = 1000
+REPLAY_REMEMBERED = 10_000  # ids of replayed alerts kept to skip them if they also arrive live
+KEEP_ALIVE_S = 15
+_OVERFLOW = 'event: overflow\ndata: {"reason": "client too slow; reconnect with Last-Event-ID"}\n\n'
 
 
 class Client:
@@ -70,3 +79,45 @@ class AlertFeed:
 
     async def close(self) -> None:
         await self.consumer.stop()
+
+
+def _sse(alert_id: str, payload: str) -> str:
+    return f"id: {alert_id}\nevent: alert.raised\ndata: {payload}\n\n"
+
+
+async def sse_events(client: Client, feed: AlertFeed, sessions: async_sessionmaker[AsyncSession], *,
+                     after_seq: int | None, since: datetime | None,
+                     stop: Callable[[], Awaitable[bool]]) -> AsyncIterator[str]:
+    """The stream for one client, subscribed to the feed before this starts (so nothing falls between):
+    every alert after `after_seq` (or since `since`) from the database, a page at a time until none is
+    left, then live alerts, skipping those already replayed."""
+    replayed: deque[str] = deque(maxlen=REPLAY_REMEMBERED)
+    try:
+        yield ": connected\n\n"
+        while after_seq is not None or since is not None:
+            async with sessions() as session:
+                page = await repository.alerts_page(session, after_seq=after_seq, since=since)
+            for row in page:
+                replayed.append(str(row["id"]))
+                yield _sse(str(row["id"]), json.dumps(row["payload"], ensure_ascii=False))
+            if len(page) < repository.PAGE:
+                break
+            after_seq = page[-1]["seq"]
+        skip = set(replayed)
+        idle = 0.0
+        while not await stop():
+            try:
+                alert = await asyncio.wait_for(client.queue.get(), 1.0)
+            except TimeoutError:
+                idle += 1.0
+                if idle >= KEEP_ALIVE_S:
+                    idle = 0.0
+                    yield ": keep-alive\n\n"
+                if client.dropped and client.queue.empty():
+                    yield _OVERFLOW
+                    return
+                continue
+            if alert.alert_id not in skip:
+                yield _sse(alert.alert_id, alert.model_dump_json())
+    finally:
+        feed.unsubscribe(client)

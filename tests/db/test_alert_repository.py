@@ -52,13 +52,15 @@ async def test_failed_attempt_is_rescheduled_then_gives_up(session: AsyncSession
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
     await repository.raise_alert(session, alert(article="art_fail"))
     (d,) = await repository.claim_due_deliveries(session, 10, lease_s=60)
-    await repository.record_attempt(session, d.id, ok=False, status_code=500, error="boom", retry_in_s=0)
+    assert await repository.record_attempt(session, d.id, d.attempts, ok=False, status_code=500, error="boom",
+                                           retry_in_s=0)
     (again,) = await repository.claim_due_deliveries(session, 10, lease_s=60)
     assert again.id == d.id and again.attempts == 2
-    await repository.record_attempt(session, d.id, ok=False, status_code=500, error="boom", retry_in_s=None)
+    assert await repository.record_attempt(session, d.id, again.attempts, ok=False, status_code=500,
+                                           error="boom", retry_in_s=None)
     (log,) = await repository.list_deliveries(session, limit=10, subscription_id=None, status="failed")
     assert log["attempts"] == 2 and log["last_error"] == "boom"
-    assert await repository.replay_delivery(session, d.id) is True
+    assert await repository.replay_delivery(session, d.id) is repository.Replay.QUEUED
     assert len(await repository.claim_due_deliveries(session, 10, lease_s=60)) == 1
 
 
