@@ -26,9 +26,9 @@ Admin = Annotated[set[str], Depends(auth.require(auth.ADMIN))]
 
 
 def _printable(value: str, what: str) -> str:
-    """PostgreSQL text cannot hold NUL (a 500 otherwise), and no other control character belongs here."""
-    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in value):
-        raise ValueError(f"{what} must not contain control characters (NUL included)")
+    """PostgreSQL text cannot hold NUL or lone surrogates (a 500 otherwise); no control character belongs here."""
+    if any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 or 0xD800 <= ord(ch) < 0xE000 for ch in value):
+        raise ValueError(f"{what} must not contain control characters (NUL included) or lone surrogates")
     return value
 
 

@@ -19,6 +19,7 @@ from services.alert.models import alerts, deliveries, outbox, subscriptions
 from services.alert.rules import Filters, matches
 from shared import outbox as outbox_mod
 from shared.events import AlertRaised
+from shared.text import pg_clean
 from shared.topics import ALERTS
 
 SOURCE = "/raqib/alert"
@@ -32,6 +33,9 @@ log = logging.getLogger(__name__)
 async def raise_alert(session: AsyncSession, event: AlertRaised) -> bool:
     """Insert the alert, its deliveries to matching subscriptions and its outbox row, all or nothing.
     -> False if this fingerprint was already raised (a re-delivered message changes nothing)."""
+    # an enriched event from any producer may carry NUL or lone surrogates (text, excerpt, names), which
+    # PostgreSQL cannot store: a poison alert would stop the consumer; stored and published cleaned
+    event = AlertRaised.model_validate(pg_clean(event.model_dump(mode="json")))
     f = event.facility
     await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ALERT_SEQ_LOCK})
     inserted = (await session.execute(insert(alerts).values(

@@ -149,3 +149,13 @@ async def test_a_failed_subscription_insert_logs_no_secret(database_url: str) ->
     line = JsonFormatter("alert").format(record)
     assert "INSERT INTO alert.subscriptions" in line  # the traceback is there ...
     assert secret not in line and "whsec_" not in line, line  # ... the bound values are not
+
+
+async def test_an_alert_with_nul_or_lone_surrogates_is_stored_cleaned(session: AsyncSession) -> None:
+    """PostgreSQL text and jsonb hold neither; an enriched event from any producer may carry them."""
+    await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
+    poison = alert(article="art_nul\x00").model_copy(update={"excerpt": "al-Hol\x00 camp \ud800 fire"})
+    assert await repository.raise_alert(session, poison)
+    row = (await session.execute(select(alerts).where(alerts.c.id == uuid.UUID(poison.alert_id)))).one()
+    assert row.article_id == "art_nul" and row.payload["excerpt"] == "al-Hol camp \ufffd fire"
+    assert len((await session.execute(select(deliveries))).all()) == 1

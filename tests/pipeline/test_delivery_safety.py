@@ -5,6 +5,7 @@ webhook gets no more retries and cannot be replayed."""
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 import uuid
@@ -152,9 +153,10 @@ def test_nul_in_alert_service_strings_is_422_not_500(stack: Stack, auth: dict[st
     api = alert_api(stack)
     r = httpx.post(f"{api}/subscriptions", headers=auth, json={"url": "http://127.0.0.1:9/a\x01"}, timeout=10)
     assert r.status_code == 422 and "U+0001" in r.json()["detail"], r.text  # the reason, in one sentence
-    for filters in ({"facility_ids": ["fac:\x00"]}, {"countries": ["S\x00"]}):
-        r = httpx.post(f"{api}/subscriptions", headers=auth, timeout=10,
-                       json={"url": "http://127.0.0.1:9/x", "filters": filters})
+    for filters in ({"facility_ids": ["fac:\x00"]}, {"countries": ["S\x00"]}, {"facility_ids": ["fac:\ud800"]}):
+        body = json.dumps({"url": "http://127.0.0.1:9/x", "filters": filters})  # ASCII: \ud800 as JSON lets it
+        r = httpx.post(f"{api}/subscriptions", headers={**auth, "content-type": "application/json"}, timeout=10,
+                       content=body)
         assert r.status_code == 422 and "control characters" in r.text, r.text
     r = httpx.post(f"{api}/subscriptions", headers=auth, timeout=10,
                    json={"url": "http://127.0.0.1:9/x", "filters": {"kinds\x00": ["camp"]}})
