@@ -7,6 +7,7 @@ so one article's events stay in order on one partition.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import ClassVar, Literal, TypeVar
 
@@ -112,9 +113,10 @@ def encode(event: Event, source: str) -> tuple[bytes, bytes, Headers]:
     return event.key().encode(), event.model_dump_json().encode(), headers
 
 
-def decode(value: bytes | None, headers: Headers | tuple[tuple[str, bytes], ...], model: type[E]) -> E:
-    """Decode at the edge; anything wrong is an InvalidMessage with a reason for the DLQ."""
-    h = {k: v.decode("utf-8", "replace") for k, v in headers}
+def decode(value: bytes | None, headers: Sequence[tuple[str, bytes | None]] | None, model: type[E]) -> E:
+    """Decode at the edge; anything wrong is an InvalidMessage with a reason for the DLQ. Kafka allows
+    a header without a value (null) and any bytes anywhere: neither may raise anything else."""
+    h = {k: v.decode("utf-8", "replace") for k, v in headers or () if v is not None}
     if h.get("ce_specversion") != SPECVERSION:
         raise InvalidMessage(f"missing or unsupported ce_specversion: {h.get('ce_specversion')!r}")
     if h.get("ce_type") != model.ce_type:

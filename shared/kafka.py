@@ -1,23 +1,32 @@
 """The one Kafka consumer loop: getmany -> decode at the edge -> handler -> commit {tp: last.offset + 1}.
 
-Failure kinds (DESIGN.md rule 5): an invalid message goes to `<topic>.dlq` with the reason in headers
-and the loop moves on (but stops if the DLQ ratio says a deploy is broken); a transient failure is
-retried with capped backoff and nothing is committed; anything else is a bug and propagates (crash).
+Failure kinds (DESIGN.md rule 5), each with one rule:
+- a record that can never be handled (undecodable, invalid, or its output too large for the broker:
+  `errors.is_unprocessable`) goes to `<topic>.dlq` with the reason in headers and the loop moves on (but
+  stops if the DLQ ratio says a deploy is broken);
+- a transient failure (of the handler or of dead-lettering) is retried with capped backoff, nothing is
+  committed, and the member keeps polling with its partitions paused, so it stays in its group; a cause
+  that lasts longer than `transient_budget_s` crashes the process with a clear message;
+- anything else is a bug and propagates (crash loudly).
+A rebalance drops the batch in flight (nothing of it is committed by this member; the partitions' owner
+re-fetches it from the committed offsets: at-least-once, handlers are idempotent).
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import Generic
+from typing import Any, Generic, TypeVar
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
+from aiokafka.errors import CommitFailedError, IllegalStateError
 
 from shared import metrics
-from shared.errors import InvalidMessage, is_transient
+from shared.errors import InvalidMessage, TransientBudgetExceeded, is_transient, is_unprocessable
 from shared.events import E, decode
 from shared.topics import dlq
 
@@ -25,6 +34,9 @@ from shared.topics import dlq
 COMMIT_POLICY = "after-partition-batch"
 MAX_BATCH = 100
 BACKOFF_START_S, BACKOFF_CAP_S = 0.2, 10.0
+TRANSIENT_BUDGET_S = 900.0  # one cause failing this long is an outage to page on, or a misclassified bug
+MAX_REQUEST_BYTES = 4_000_000  # the producer's limit: a larger event is a MessageSizeTooLargeError
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -33,18 +45,23 @@ class DLQRatioExceeded(RuntimeError):
     """Too many invalid messages: a producer deploy is broken; stop rather than drain the topic."""
 
 
+class _Abandoned(Exception):
+    """Stopping, or the group rebalanced while retrying: the record stays uncommitted."""
+
+
 def make_producer(bootstrap: str, idempotence: bool = True) -> AIOKafkaProducer:
     # acks=all; idempotence on in production, off for the embedded broker, which lacks it (DESIGN.md §2).
     return AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5, enable_idempotence=idempotence,
-                            request_timeout_ms=15_000, max_request_size=4_000_000)
+                            request_timeout_ms=15_000, max_request_size=MAX_REQUEST_BYTES)
 
 
-def make_consumer(bootstrap: str, group: str, session_timeout_ms: int = 10_000) -> AIOKafkaConsumer:
+def make_consumer(bootstrap: str, group: str, session_timeout_ms: int = 10_000,
+                  max_poll_interval_ms: int = 300_000) -> AIOKafkaConsumer:
     # The session timeout bounds how long a group (re-)join waits for members that left (measured on the
     # embedded broker: 30 s -> re-join 54 s, 10 s -> 18 s, 6 s -> 11 s).
     return AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False,
                             auto_offset_reset="earliest", max_poll_records=MAX_BATCH,
-                            session_timeout_ms=session_timeout_ms,
+                            session_timeout_ms=session_timeout_ms, max_poll_interval_ms=max_poll_interval_ms,
                             heartbeat_interval_ms=max(1_000, session_timeout_ms // 3))
 
 
@@ -63,52 +80,71 @@ class DeadLetterBudget:
 
 
 class _CommitOnRevoke(ConsumerRebalanceListener):
-    def __init__(self, loop: ConsumerLoop) -> None:
+    def __init__(self, loop: ConsumerLoop[Any]) -> None:
         self.loop = loop
 
     async def on_partitions_revoked(self, revoked: list[TopicPartition]) -> None:
+        self.loop.rebalances += 1  # the batch in flight is stale from here on
         await self.loop.commit_done()
 
     async def on_partitions_assigned(self, assigned: list[TopicPartition]) -> None:
+        self.loop.rebalances += 1
         log.info("partitions assigned", extra={"partitions": [f"{t.topic}/{t.partition}" for t in assigned]})
 
 
 class ConsumerLoop(Generic[E]):
     def __init__(self, consumer: AIOKafkaConsumer, producer: AIOKafkaProducer, *, topic: str,
                  model: type[E], handler: Callable[[E], Awaitable[None]], service: str,
-                 dlq_max_ratio: float = 0.5, dlq_window: int = 200) -> None:
+                 dlq_max_ratio: float = 0.5, dlq_window: int = 200,
+                 transient_budget_s: float = TRANSIENT_BUDGET_S) -> None:
         self.consumer, self.producer, self.topic = consumer, producer, topic
         self.model, self.handler, self.service = model, handler, service
-        self.budget = DeadLetterBudget(dlq_max_ratio, dlq_window)
+        self.budget, self.transient_budget_s = DeadLetterBudget(dlq_max_ratio, dlq_window), transient_budget_s
         self._done: dict[TopicPartition, int] = {}  # handled but not yet committed
         self._position: dict[TopicPartition, int] = {}  # next offset to handle, for the lag gauge
+        self.rebalances = 0
         self.stopping = asyncio.Event()
 
     async def run(self) -> None:
         self.consumer.subscribe([self.topic], listener=_CommitOnRevoke(self))
-        stop = asyncio.ensure_future(self.stopping.wait())
         try:
             while not self.stopping.is_set():
                 # getmany waits without a timeout while a group re-join is in progress (up to ~18 s on the
                 # embedded broker), so race it against shutdown; nothing fetched is committed unhandled.
-                fetch = asyncio.ensure_future(self.consumer.getmany(timeout_ms=500, max_records=MAX_BATCH))
-                await asyncio.wait({fetch, stop}, return_when=asyncio.FIRST_COMPLETED)
-                if not fetch.done():
-                    fetch.cancel()
-                    break
-                for tp, records in fetch.result().items():
-                    for record in records:
-                        if not await self._handle(record):
-                            return  # stopping mid-retry: the record stays uncommitted
-                        self._done[tp] = self._position[tp] = record.offset + 1
-                    await self.commit_done()
+                batch = await self._unless_stopping(self.consumer.getmany(timeout_ms=500, max_records=MAX_BATCH))
+                generation = self.rebalances
+                for tp, records in (batch or {}).items():
+                    if not await self._handle_partition(tp, records, generation):
+                        break
                 self._report_lag()
         finally:
-            stop.cancel()
             await self.commit_done()
 
     def stop(self) -> None:
         self.stopping.set()
+
+    async def _handle_partition(self, tp: TopicPartition, records: list[ConsumerRecord], generation: int) -> bool:
+        """-> False once the batch is abandoned: stopping mid-retry, or revoked (the owner re-fetches it)."""
+        try:
+            for record in records:
+                await self._handle(record)
+                if generation != self.rebalances:
+                    return False
+                self._done[tp] = self._position[tp] = record.offset + 1
+        except _Abandoned:
+            return False
+        finally:
+            await self.commit_done()
+        return True
+
+    async def _unless_stopping(self, aw: Awaitable[T]) -> T | None:
+        task, stop = asyncio.ensure_future(aw), asyncio.ensure_future(self.stopping.wait())
+        await asyncio.wait({task, stop}, return_when=asyncio.FIRST_COMPLETED)
+        stop.cancel()
+        if not task.done():
+            task.cancel()
+            return None
+        return task.result()
 
     def _report_lag(self) -> None:
         """Records behind the partitions' high watermark, from the last fetch (no extra round trip).
@@ -121,40 +157,73 @@ class ConsumerLoop(Generic[E]):
         metrics.CONSUMER_LAG.labels(self.service, self.topic).set(lag)
 
     async def commit_done(self) -> None:
-        if self._done:
-            offsets, self._done = self._done, {}
+        assigned = self.consumer.assignment()
+        offsets = {tp: o for tp, o in self._done.items() if tp in assigned}
+        self._done = {}
+        if not offsets:
+            return
+        try:
             await self.consumer.commit(offsets)
+        except (CommitFailedError, IllegalStateError) as exc:  # the group moved on: the new owner re-handles
+            log.warning("commit refused after a rebalance; batch dropped", extra={"error": repr(exc)})
 
-    async def _handle(self, record: ConsumerRecord) -> bool:
-        backoff = BACKOFF_START_S
+    async def _handle(self, record: ConsumerRecord) -> None:
+        reason = await self._retrying(self._process, record)
+        if reason is None:
+            self.budget.record(True, self.topic)
+            metrics.CONSUMER_MESSAGES.labels(self.service, self.topic, "ok").inc()
+        else:
+            await self._retrying(self._dead_letter, record, reason)
+
+    async def _process(self, record: ConsumerRecord) -> str | None:
+        """Decode and handle one record -> None once handled, or why it never can be (for the DLQ)."""
+        try:
+            await self.handler(decode(record.value, record.headers, self.model))
+        except Exception as exc:
+            if not is_unprocessable(exc):
+                raise
+            return str(exc) if isinstance(exc, InvalidMessage) else f"{type(exc).__name__}: {exc}"
+        return None
+
+    async def _retrying(self, step: Callable[..., Awaitable[T]], *args: Any) -> T:
+        backoff, since, generation = BACKOFF_START_S, time.monotonic(), self.rebalances
         while True:
             try:
-                event = decode(record.value, record.headers, self.model)
-                await self.handler(event)
-            except InvalidMessage as exc:
-                await self._dead_letter(record, str(exc))
-                return True
+                return await step(*args)
             except Exception as exc:
                 if not is_transient(exc):
                     raise  # a bug: crash loudly
-                metrics.CONSUMER_RETRIES.labels(self.service, self.topic).inc()
-                log.warning("transient failure, will retry", extra={"error": repr(exc), "backoff_s": backoff})
-                try:
-                    await asyncio.wait_for(self.stopping.wait(), backoff)
-                    return False
-                except TimeoutError:
-                    backoff = min(backoff * 2, BACKOFF_CAP_S)
-                    continue
-            self.budget.record(True, self.topic)
-            metrics.CONSUMER_MESSAGES.labels(self.service, self.topic, "ok").inc()
-            return True
+                error = exc
+            if time.monotonic() - since > self.transient_budget_s:
+                raise TransientBudgetExceeded(f"{self.service} on {self.topic}: {error!r} has lasted over "
+                                              f"{self.transient_budget_s:.0f} s; exiting") from error
+            metrics.CONSUMER_RETRIES.labels(self.service, self.topic).inc()
+            log.warning("transient failure, will retry", extra={"error": repr(error), "backoff_s": backoff})
+            await self._idle(backoff)
+            if self.stopping.is_set() or generation != self.rebalances:
+                raise _Abandoned
+            backoff = min(backoff * 2, BACKOFF_CAP_S)
+
+    async def _idle(self, seconds: float) -> None:
+        """Wait by polling with every partition paused: a poll within max_poll_interval_ms keeps the member
+        in its group and lets a rebalance run. Records a rebalance lets through are sought back."""
+        self.consumer.pause(*self.consumer.assignment())
+        try:
+            fetched = await self._unless_stopping(self.consumer.getmany(timeout_ms=int(seconds * 1000)))
+            for tp, records in (fetched or {}).items():
+                self.consumer.seek(tp, records[0].offset)
+        finally:
+            self.consumer.resume(*self.consumer.paused())
 
     async def _dead_letter(self, record: ConsumerRecord, reason: str) -> None:
+        value = record.value  # it came through the broker, but may exceed our producer's limit
+        if len(value or b"") > MAX_REQUEST_BYTES - 100_000:
+            value, reason = None, f"value of {len(value or b'')} bytes dropped (too large for the DLQ); {reason}"
         headers = [*list(record.headers or ()),
                    ("dlq_reason", reason[:1000].encode()), ("dlq_source_topic", record.topic.encode()),
                    ("dlq_source_partition", str(record.partition).encode()),
                    ("dlq_source_offset", str(record.offset).encode()), ("dlq_service", self.service.encode())]
-        await self.producer.send_and_wait(dlq(record.topic), record.value, key=record.key, headers=headers)
+        await self.producer.send_and_wait(dlq(record.topic), value, key=record.key, headers=headers)
         metrics.CONSUMER_MESSAGES.labels(self.service, self.topic, "dlq").inc()
         log.warning("message sent to DLQ", extra={"topic": record.topic, "partition": record.partition,
                                                   "offset": record.offset, "reason": reason[:300]})

@@ -17,4 +17,6 @@ HTTP_LATENCY = Histogram("raqib_http_request_duration_seconds", "HTTP request la
                          ["service", "method", "route"])
 OUTBOX_PUBLISHED = Counter("raqib_outbox_published_total", "Outbox rows published to Kafka",
                            ["service", "topic"])
+OUTBOX_FAILED = Counter("raqib_outbox_failed_total", "Outbox rows Kafka refused for good (marked failed)",
+                        ["service", "topic"])
 OUTBOX_PENDING = Gauge("raqib_outbox_pending_rows", "Outbox rows not yet published", ["service"])

@@ -1,5 +1,12 @@
 """Transactional outbox: a row written in the same transaction as the state it announces, then
-published by a relay. Any number of relay replicas may run: rows are claimed FOR UPDATE SKIP LOCKED."""
+published by a relay. Any number of relay replicas may run.
+
+A relay claims due rows (FOR UPDATE SKIP LOCKED) by setting a lease, `claimed_until`, and commits; then it
+sends them, with no row lock held across the Kafka round trip; then it marks them published. A relay that
+dies after claiming frees its rows when the lease ends (they are sent again: at-least-once). A row Kafka
+refuses for good (too large, invalid topic or headers: any non-transient error) is marked failed with its
+error and logged, and the rows after it still go out; a transient failure releases the rows for the next
+poll and the poller backs off."""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import asyncio
 import logging
 import time
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import (
@@ -16,10 +24,12 @@ from sqlalchemy import (
     Index,
     LargeBinary,
     MetaData,
+    Row,
     Table,
     Text,
     delete,
     func,
+    or_,
     select,
     update,
 )
@@ -28,6 +38,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared import metrics
 from shared.db import unit_of_work
+from shared.errors import is_transient
 from shared.events import Event, encode
 from shared.polling import Poller
 
@@ -35,6 +46,7 @@ log = logging.getLogger(__name__)
 BATCH = 200
 KEEP_PUBLISHED = timedelta(days=7)  # published rows are kept a while for inspection, then purged
 PURGE_EVERY_S = 600.0
+LEASE = timedelta(seconds=60)  # well over the producer's request timeout (15 s): only a dead relay's rows expire
 
 
 def outbox_table(metadata: MetaData, schema: str) -> Table:
@@ -47,7 +59,10 @@ def outbox_table(metadata: MetaData, schema: str) -> Table:
         Column("headers", JSONB, nullable=False),
         Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
         Column("published_at", DateTime(timezone=True)),
-        Index(f"ix_{schema}_outbox_unpublished", "id", postgresql_where="published_at IS NULL"),
+        Column("claimed_until", DateTime(timezone=True)),  # a relay's lease on the row while it sends it
+        Column("failed_at", DateTime(timezone=True)),  # Kafka refused the row for good: see `error`
+        Column("error", Text),
+        Index(f"ix_{schema}_outbox_unpublished", "id", postgresql_where="published_at IS NULL AND failed_at IS NULL"),
         schema=schema,
     )
 
@@ -78,23 +93,63 @@ class OutboxRelay(Poller):
         return sent == BATCH
 
     async def publish_batch(self) -> int:
+        rows = await self._claim()
+        if not rows:
+            return 0
+        outcomes = await self._send(rows)
+        sent = [i for i, o in outcomes.items() if o is None]
+        failed = {i: o for i, o in outcomes.items() if o is not None and not is_transient(o)}
+        again = [r.id for r in rows if r.id not in sent and r.id not in failed]  # transient, or not tried
         t = self.table
         async with unit_of_work(self.sessions) as session:
-            rows = (await session.execute(
-                select(t.c.id, t.c.topic, t.c.key, t.c.value, t.c.headers)
-                .where(t.c.published_at.is_(None)).order_by(t.c.id).limit(BATCH)
-                .with_for_update(skip_locked=True))).all()
-            if not rows:
-                return 0
-            futures = [await self.producer.send(r.topic, r.value, key=r.key,
-                                                headers=[(k, v.encode()) for k, v in r.headers])
-                       for r in rows]
-            await asyncio.gather(*futures)  # all acked before the rows are marked published
-            await session.execute(update(t).where(t.c.id.in_([r.id for r in rows]))
-                                  .values(published_at=datetime.now(UTC)))
-        for r in rows:
-            metrics.OUTBOX_PUBLISHED.labels(self.service, r.topic).inc()
+            if sent:
+                await session.execute(update(t).where(t.c.id.in_(sent))
+                                      .values(published_at=datetime.now(UTC), claimed_until=None))
+            for i, exc in failed.items():
+                await session.execute(update(t).where(t.c.id == i).values(
+                    failed_at=datetime.now(UTC), claimed_until=None, error=f"{type(exc).__name__}: {exc}"[:2000]))
+            if again:
+                await session.execute(update(t).where(t.c.id.in_(again)).values(claimed_until=None))
+        topics = {r.id: r.topic for r in rows}
+        for i in sent:
+            metrics.OUTBOX_PUBLISHED.labels(self.service, topics[i]).inc()
+        for i, exc in failed.items():
+            metrics.OUTBOX_FAILED.labels(self.service, topics[i]).inc()
+            log.error(f"{self.name}: row refused by Kafka, marked failed", extra={"id": i, "error": repr(exc)})
+        transient = [o for i, o in outcomes.items() if o is not None and i not in failed]
+        if transient:
+            raise transient[0]  # the poller backs off
         return len(rows)
+
+    async def _claim(self) -> list[Row[Any]]:
+        """Lease the next due rows in one short transaction (no lock outlives it)."""
+        t = self.table
+        due = (select(t.c.id).where(t.c.published_at.is_(None), t.c.failed_at.is_(None),
+                                    or_(t.c.claimed_until.is_(None), t.c.claimed_until < func.now()))
+               .order_by(t.c.id).limit(BATCH).with_for_update(skip_locked=True))
+        async with unit_of_work(self.sessions) as session:
+            rows = (await session.execute(
+                update(t).where(t.c.id.in_(due.scalar_subquery())).values(claimed_until=func.now() + LEASE)
+                .returning(t.c.id, t.c.topic, t.c.key, t.c.value, t.c.headers))).all()
+        return sorted(rows, key=lambda r: r.id)
+
+    async def _send(self, rows: list[Row[Any]]) -> dict[int, BaseException | None]:
+        """Send in id order -> each tried row's outcome (None: acked). Enqueuing stops at the first
+        transient failure: the broker is away and every later row would only wait for it too."""
+        outcomes: dict[int, BaseException | None] = {}
+        enqueued: list[tuple[int, asyncio.Future[Any]]] = []
+        for r in rows:
+            try:
+                enqueued.append((r.id, await self.producer.send(
+                    r.topic, r.value, key=r.key, headers=[(k, v.encode()) for k, v in r.headers])))
+            except Exception as exc:
+                outcomes[r.id] = exc
+                if is_transient(exc):
+                    break
+        results = await asyncio.gather(*(f for _, f in enqueued), return_exceptions=True)
+        for (i, _), result in zip(enqueued, results, strict=True):
+            outcomes[i] = result if isinstance(result, BaseException) else None
+        return outcomes
 
     async def purge_published(self, before: datetime) -> int:
         async with unit_of_work(self.sessions) as session:
@@ -104,6 +159,6 @@ class OutboxRelay(Poller):
     async def pending(self) -> int:
         async with self.sessions() as session:
             n = await session.scalar(select(func.count()).select_from(self.table)
-                                     .where(self.table.c.published_at.is_(None)))
+                                     .where(self.table.c.published_at.is_(None), self.table.c.failed_at.is_(None)))
         metrics.OUTBOX_PENDING.labels(self.service).set(n or 0)
         return int(n or 0)

@@ -42,3 +42,11 @@ def test_models_are_strict() -> None:
                                         "surprise": 1})
     with pytest.raises(ValueError):  # naive datetimes are refused: times on the wire carry their zone
         ArticleReceived.model_validate({"article_id": "a", "text": "t", "received_at": "2025-01-01T00:00:00"})
+
+
+def test_a_header_without_a_value_or_undecodable_bytes_are_invalid_messages_not_crashes() -> None:
+    ce = [("ce_specversion", b"1.0"), ("ce_type", ArticleReceived.ce_type.encode())]
+    for value, headers in [(b"{}", [("ce_specversion", None), *ce[1:]]), (b"{}", None),
+                           (b"\xff\xfe\x00{", ce), (b'{"text": "\xc3"}', [*ce, ("x", None)])]:
+        with pytest.raises(InvalidMessage):
+            decode(value, headers, ArticleReceived)

@@ -1,0 +1,107 @@
+"""The outbox relay against the real broker and real PostgreSQL: a row Kafka refuses for good is marked
+failed with its reason and the rows after it still go out; no row lock is held across the Kafka round
+trip (rows are leased, the lease committed, then sent); a transient failure releases the lease."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import select, text
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from devstack.embedded import Broker, start_broker
+from services.ingest.models import outbox
+from shared.db import make_engine, make_sessionmaker
+from shared.errors import is_transient
+from shared.kafka import make_producer
+from shared.outbox import OutboxRelay
+from tests.conftest import fresh_database
+from tests.pipeline.kafka_support import create_topic, eventually, read_topic
+
+pytestmark = pytest.mark.pipeline
+HEADERS = [["ce_specversion", "1.0"]]
+
+
+@pytest.fixture(scope="module")
+def broker() -> Iterator[Broker]:
+    b = start_broker()
+    yield b
+    b.stop()
+
+
+@pytest.fixture
+async def engine(server_url: str) -> AsyncIterator[AsyncEngine]:
+    async with fresh_database(server_url, "outbox") as url:
+        engine = make_engine(url)
+        yield engine
+        await engine.dispose()
+
+
+async def add_rows(engine: AsyncEngine, topic: str, values: list[bytes], headers: object = HEADERS) -> list[int]:
+    async with engine.begin() as conn:
+        return list((await conn.execute(outbox.insert().returning(outbox.c.id), [
+            {"topic": topic, "key": b"k", "value": v, "headers": headers} for v in values])).scalars())
+
+
+async def test_a_row_kafka_refuses_is_marked_failed_and_the_rows_after_it_go_out(
+        broker: Broker, engine: AsyncEngine) -> None:
+    topic = f"outbox.{uuid.uuid4().hex[:6]}"
+    await create_topic(broker.bootstrap, topic)
+    too_large = await add_rows(engine, topic, [b"x" * 5_000_000])  # over the producer's max_request_size
+    bad_headers = await add_rows(engine, topic, [b"bad headers"], headers=[["only-a-name"]])
+    good = await add_rows(engine, topic, [b"one", b"two"])
+    producer = make_producer(broker.bootstrap, idempotence=False)
+    await producer.start()
+    try:
+        relay = OutboxRelay(make_sessionmaker(engine), outbox, producer, "test")
+        assert await relay.publish_batch() == 4
+        assert await relay.publish_batch() == 0, "a failed row is not tried again"
+    finally:
+        await producer.stop()
+    async with engine.connect() as conn:
+        rows = {r.id: r for r in (await conn.execute(select(outbox))).all()}
+    assert rows[too_large[0]].failed_at is not None and rows[too_large[0]].published_at is None
+    assert (rows[too_large[0]].error or "").startswith("MessageSizeTooLargeError")
+    assert rows[bad_headers[0]].failed_at is not None and rows[bad_headers[0]].error
+    assert all(rows[i].published_at is not None and rows[i].failed_at is None for i in good)
+    sent = await read_topic(broker.bootstrap, topic, 1, want=2)
+    assert [r.value for r in sent] == [b"one", b"two"]
+    assert await OutboxRelay(make_sessionmaker(engine), outbox, producer, "test").pending() == 0
+
+
+async def test_no_row_lock_is_held_across_the_kafka_round_trip(engine: AsyncEngine) -> None:
+    own = start_broker()
+    topic = f"outbox.{uuid.uuid4().hex[:6]}"
+    producer = AIOKafkaProducer(bootstrap_servers=own.bootstrap, acks="all", request_timeout_ms=4_000)
+    try:
+        await create_topic(own.bootstrap, topic)
+        await producer.start()
+        ids = await add_rows(engine, topic, [b"a", b"b"])
+        own.stop()  # the broker is away: the send waits for it, then fails
+        relay = OutboxRelay(make_sessionmaker(engine), outbox, producer, "test")
+        publishing = asyncio.create_task(relay.publish_batch())
+
+        async def leased() -> bool:
+            async with engine.connect() as conn:
+                return bool((await conn.execute(select(outbox.c.claimed_until).where(outbox.c.id == ids[0])))
+                            .scalar_one())
+        await eventually(leased, 10, "the relay leased the rows")
+        assert not publishing.done()
+        async with engine.begin() as conn:  # while the relay is sending: the rows are not locked
+            await conn.execute(text("SET LOCAL lock_timeout = '500ms'"))
+            locked = (await conn.execute(select(outbox.c.id).where(outbox.c.id.in_(ids))
+                                         .with_for_update(nowait=True))).scalars().all()
+        assert sorted(locked) == ids
+        with pytest.raises(Exception) as failure:
+            await asyncio.wait_for(publishing, 30)
+        assert is_transient(failure.value), repr(failure.value)  # the poller backs off and tries again
+        async with engine.connect() as conn:  # a transient failure releases the lease: sent at the next poll
+            rows = (await conn.execute(select(outbox).where(outbox.c.id.in_(ids)))).all()
+        assert all(r.claimed_until is None and r.published_at is None and r.failed_at is None for r in rows)
+    finally:
+        await producer.stop()
+        own.stop()
