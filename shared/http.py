@@ -78,7 +78,8 @@ def ops_router() -> APIRouter:
     async def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    @router.get("/readyz", summary="Broker and database are reachable")
+    @router.get("/readyz", summary="Broker and database are reachable",
+                responses={503: {"description": "The broker or the database is unreachable"}})
     async def readyz(request: Request) -> JSONResponse:
         checks: dict[str, ReadyCheck] = request.app.state.ready_checks
         results: dict[str, Any] = {}
@@ -116,6 +117,36 @@ async def validation_error(request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse({"detail": pg_clean(jsonable_encoder(exc.errors()))}, status_code=422)
 
 
+# Statuses any route can answer besides its own, by what it has: a JSON body (read by FastAPI and the body
+# limit) or an API key (shared.auth.require). Documented in every such operation, so that the OpenAPI
+# document lists each status a client can get (checked by schemathesis in `make fuzz`).
+_ERROR = {"content": {"application/json": {"schema": {
+    "type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}}}}
+BODY_ERRORS = {"400": {"description": "The body cannot be read as JSON (not UTF-8)", **_ERROR},
+               "413": {"description": "The body exceeds the size limit", **_ERROR}}
+AUTH_ERRORS = {"401": {"description": "No API key, or an invalid or revoked one", **_ERROR},
+               "403": {"description": "The API key lacks the scope this operation needs", **_ERROR}}
+
+
+def document_common_errors(app: FastAPI) -> None:
+    """Add BODY_ERRORS and AUTH_ERRORS to the generated OpenAPI document where they apply."""
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = generate()  # also stored in app.openapi_schema: edited in place, once
+            for item in schema.get("paths", {}).values():
+                for operation in item.values():
+                    responses = operation.setdefault("responses", {})
+                    extra = {**(BODY_ERRORS if "requestBody" in operation else {}),
+                             **(AUTH_ERRORS if operation.get("security") else {})}
+                    for code, response in extra.items():
+                        responses.setdefault(code, response)
+        return app.openapi_schema or generate()
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def service_app(*, service: str, description: str, lifespan: Any, router: APIRouter, max_body_bytes: int) -> FastAPI:
     """The same shell for every service: its router, the ops endpoints, request metrics, the body limit."""
     app = FastAPI(title=f"Raqib {service}", version="1.0.0", description=description, lifespan=lifespan)
@@ -124,4 +155,5 @@ def service_app(*, service: str, description: str, lifespan: Any, router: APIRou
     app.include_router(ops_router())
     add_request_metrics(app, service)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    document_common_errors(app)
     return app

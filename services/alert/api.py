@@ -113,6 +113,9 @@ class ApiKeyCreated(BaseModel):
     key: str = Field(description="The API key. Shown only once; only its hash is stored.")
 
 
+_NO_ALERT: dict[int | str, dict[str, Any]] = {404: {"description": "No such alert"}}
+
+
 def _not_found(what: str, ident: object) -> HTTPException:
     return HTTPException(status.HTTP_404_NOT_FOUND, f"no {what} {ident}")
 
@@ -138,6 +141,7 @@ async def subscriptions(request: Request, _: Reader) -> list[dict[str, Any]]:
 
 
 @router.delete("/subscriptions/{sub_id}", status_code=204, tags=["subscriptions"],
+               responses={404: {"description": "No such subscription"}},
                summary="Deactivate a subscription: its pending deliveries (retries, replays) are cancelled; "
                      "its delivery log is kept")
 async def unsubscribe(sub_id: uuid.UUID, request: Request, _: SubWriter) -> None:
@@ -147,6 +151,7 @@ async def unsubscribe(sub_id: uuid.UUID, request: Request, _: SubWriter) -> None
 
 
 @router.post("/subscriptions/{sub_id}/recover", status_code=202, tags=["subscriptions"],
+             responses={404: {"description": "No such active subscription"}},
              summary="Re-queue every matching alert since a time that this subscription did not receive")
 async def recover(sub_id: uuid.UUID, since: datetime, request: Request, _: SubWriter) -> dict[str, int]:
     async with unit_of_work(request.app.state.sessions) as session:
@@ -198,7 +203,7 @@ async def stream(request: Request, _: Reader, since: datetime | None = None,
                              headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
 
 
-@router.get("/alerts/{alert_id}", response_model=Alert, tags=["alerts"])
+@router.get("/alerts/{alert_id}", response_model=Alert, tags=["alerts"], responses=_NO_ALERT)
 async def get_alert(alert_id: uuid.UUID, request: Request, _: Reader) -> dict[str, Any]:
     async with request.app.state.sessions() as session:
         row = await repository.get_alert(session, alert_id)
@@ -216,12 +221,12 @@ async def _set_status(request: Request, alert_id: uuid.UUID, new_status: str) ->
     return row
 
 
-@router.post("/alerts/{alert_id}/ack", response_model=Alert, tags=["alerts"])
+@router.post("/alerts/{alert_id}/ack", response_model=Alert, tags=["alerts"], responses=_NO_ALERT)
 async def ack(alert_id: uuid.UUID, request: Request, _: AlertWriter) -> dict[str, Any]:
     return await _set_status(request, alert_id, "acknowledged")
 
 
-@router.post("/alerts/{alert_id}/resolve", response_model=Alert, tags=["alerts"])
+@router.post("/alerts/{alert_id}/resolve", response_model=Alert, tags=["alerts"], responses=_NO_ALERT)
 async def resolve(alert_id: uuid.UUID, request: Request, _: AlertWriter) -> dict[str, Any]:
     return await _set_status(request, alert_id, "resolved")
 

@@ -77,7 +77,8 @@ async def annotate(body: AnnotateIn, request: Request) -> Annotation:
 
 
 @router.get("/annotations/{article_id}", response_model=Annotation,
-            summary="The stored annotation of an ingested article")
+            summary="The stored annotation of an ingested article",
+            responses={404: {"description": "No annotation for this article (yet)"}})
 async def stored(article_id: str, request: Request, _: Reader) -> Annotation:
     async with request.app.state.sessions() as session:
         doc = (await session.execute(select(article_annotations.c.annotation)

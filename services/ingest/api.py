@@ -84,7 +84,8 @@ async def post_batch(batch: BatchIn, request: Request, _: Writer) -> BatchOut:
     return BatchOut(results=results)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, summary="One stored article")
+@router.get("/articles/{article_id}", response_model=ArticleOut, summary="One stored article",
+            responses={404: {"description": "No such article"}})
 async def get_article(article_id: str, request: Request, _: Reader) -> ArticleOut:
     if not ARTICLE_ID.fullmatch(article_id):  # no such id can exist (and a NUL must not reach the database)
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such article")
