@@ -7,9 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.installed-bench
+FUZZ_STAMP := $(VENV)/.installed-fuzz
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-unit lint eval bench venv clean check-pure check-no-compiler fuzz-native
+.PHONY: help run test test-unit lint eval bench venv clean check-pure check-no-compiler fuzz-native fuzz
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -79,8 +80,15 @@ check-pure: $(STAMP) ## The annotator on the whole corpus, compiled and RAQIB_EN
 check-no-compiler: ## pip install into a temporary venv with every compiler failing; the engine and pipeline run
 	PYTHON=$(PYTHON) .ci/no-compiler-install
 
+$(FUZZ_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[dev,embedded,fuzz]'
+	@touch $@
+
+fuzz: $(FUZZ_STAMP) ## schemathesis on the running services (no 5xx, every status documented) + the annotator's properties
+	PYTHON=$(BIN)/python .ci/fuzz
+
 fuzz-native: $(STAMP) ## The compiled part under ASan+UBSan, differentially fuzzed against the Python path
 	PYTHON=$(BIN)/python .ci/fuzz-native $(FUZZ_SECONDS)
 
 clean: ## Remove the virtualenv and embedded data (.data)
-	rm -rf $(VENV) .data build-asan
+	rm -rf $(VENV) .data build-asan build-fuzz
