@@ -17,6 +17,7 @@ from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
+from services.enrich.variants import named_after
 
 # heads whose grammatical number says two or more facilities follow (Arabic) or precede (English)
 PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
@@ -207,14 +208,14 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
     """The heads a list can hang from: the free dual/plural head words, and the dual/plural head word inside
     a facility the trie read with it (`سجون عدرا` in `سجون عدرا وحماة وحارم`, "Roj camps" in "Hol and Roj
     camps")."""
-    out = [h for h in heads if head_word(text, h) in (_LISTING_AR if h.payloads[0][2] == "ar_before" else PLURAL_EN)]
+    out = [h for h in heads if head_word(text, h) in (LISTING_AR if h.payloads[0][2] == "ar_before" else PLURAL_EN)]
     for c in facs:
         p = c.payloads[0]
         if p[2] != "head":
             continue
         surface = text[c.start : c.end]
         first = surface.split(None, 1)[0]
-        if fold(first) in _LISTING_AR and first != surface:
+        if fold(first) in LISTING_AR and first != surface:
             kind = gaz.entries[p[1]].kind or "camp"
             out.append(Cand(c.start, c.start + len(first), "head", (("head", kind, "ar_before"),), 1))
             continue
@@ -225,7 +226,7 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
     return out
 
 
-_LISTING_AR = DUAL_AR | PLURAL_AR
+LISTING_AR = DUAL_AR | PLURAL_AR
 
 
 _KNOWN_AS_RE = re.compile(r"[\s,،(]*(?:المعروف|المعروفه|المعروفة|المسمى|المسماه|المسماة|الملقب|known as|"
@@ -243,3 +244,25 @@ def same_as_known(text: str, start: int, end: int, known: list[tuple[int, int]])
             if m is not None and m.end() > end and text[m.end() : s].strip() in ("سجن", "بسجن", "مخيم", "بمخيم"):
                 return True
     return False
+
+
+_CENTRAL_BEFORE_AR = re.compile(r"(?:ال)?سجن\s+(?:ال)?مركزي\s+(?:في|ب)\s*(?:(?:منطقة|مدينة|محافظة)\s+)?$")
+_CENTRAL_BEFORE_EN = re.compile(r"\bcentral\s+prison\s+(?:in|of|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+_CENTRAL_AFTER_EN = re.compile(r"['’]s\s+central\s+prison\b", re.IGNORECASE)
+
+
+def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known]:
+    """A town's central prison named by the town: `السجن المركزي في حماة`, "the central prison in Aleppo",
+    "Aleppo's central prison" — the known central prison of that town, when the gazetteer has exactly one."""
+    out: list[Known] = []
+    for p in places:
+        before = _CENTRAL_BEFORE_AR.search(text, max(0, p.start - 45), p.start) \
+            or _CENTRAL_BEFORE_EN.search(text, max(0, p.start - 45), p.start)
+        after = None if before else _CENTRAL_AFTER_EN.match(text, p.end)
+        if before is None and after is None:
+            continue
+        e = named_after(text[p.start : p.end], "prison", gaz)
+        if e is not None:
+            span = (before.start(), p.end) if before is not None else (p.start, after.end() if after else p.end)
+            out.append(Known(span[0], span[1], e, 0.85))
+    return out

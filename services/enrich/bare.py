@@ -58,6 +58,9 @@ class Around:
     """What a bare name's reading depends on in its text."""
 
     heads: list[tuple[int, int, str]]  # head words and facilities named with their head (kind)
+    # the Arabic ones among them whose head word is dual or plural: `مخيمي الهول وروج` lists camps, while
+    # `مخيم نور شمس وطولكرم` joins a camp and a city
+    listing: list[tuple[int, int, str]]
     named: set[str]  # ids of the facilities already named
     accepted: list[tuple[int, int]]  # spans of the facility mentions so far
     accepted_ix: Spans
@@ -76,6 +79,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     kind = e.kind or "camp"
     if cue_before(text, c.start, _town_cues(gaz)):
         return None
+    if (c.start, c.end) in ar.cities and not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
+        return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
@@ -91,14 +96,14 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "in Qamishli and Malikiyah": one of a list of towns
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
-    if head_near(text, c, ar.heads, e.kind):
+    if head_near(text, c, ar.listing if "\u0600" <= text[c.start] <= "\u06ff" else ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if (c.start, c.end) in ar.cities:
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted) else None
-    if quoted(text, c.start, c.end):
-        return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name, rarely a village's
+    if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
+        return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
         return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
     if _joined(text, c, ar.accepted_ix):
@@ -110,6 +115,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if facility_context(text, c, kind, gaz, ar.accepted):
         return 0.5
     return None
+
+
+_COUNTED_RE = re.compile(r"[\"'«»“”„‟‹›’]?\s*(?:واحد|واحدة|واحده|فقط|one|only)\b")
+_LEAD = " \t\n\r\"'«»“”#*-–—"
+_DATELINE_AFTER_RE = re.compile(r"\s*[:\-–—]")
 
 
 def _joined(text: str, c: Cand, spans: Spans) -> bool:

@@ -81,6 +81,11 @@ def cue_list(words: list[str]) -> frozenset[str]:
 _CUES: dict[int, tuple[Any, frozenset[str]]] = {}
 
 
+def cue_set(names: Any) -> frozenset[str]:
+    """The folded words of a {en, ar} rule list, folded once."""
+    return _cue_set(names)
+
+
 def _cue_set(names: Any) -> frozenset[str]:
     got = _CUES.get(id(names))
     if got is None or got[0] is not names:

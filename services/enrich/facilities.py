@@ -12,6 +12,8 @@ from bisect import bisect_left
 from operator import attrgetter
 
 from services.enrich.attach import (
+    LISTING_AR,
+    central_prisons,
     coordinated,
     kind_payload,
     list_heads,
@@ -22,9 +24,10 @@ from services.enrich.bare import Around, Spans, bare_reading
 from services.enrich.context import heads_and_facilities, inside
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Gazetteer
+from services.enrich.normalize import fold
 from services.enrich.openworld import OpenFacility, find_open
 from services.enrich.resolve import Cand
-from services.enrich.variants import named_after, variant_of
+from services.enrich.variants import DESCRIPTORS, named_after, variant_of
 from shared.annotation import FacilityMention
 
 _by_start = _start = attrgetter("start")
@@ -61,6 +64,10 @@ def find_facilities(
     core_spans: set[tuple[int, int]] = set()
     used_heads: set[int] = set()
     free = [h for h in heads if not inside(h.start, h.end, covered)]
+    for k in central_prisons(text, places_c, gaz) if places_c else ():
+        if not inside(k.start, k.end, covered):
+            facilities.append(fac(text, k.start, k.end, k.entry, k.conf))
+            covered[k.start : k.end] = b"\x01" * (k.end - k.start)
     for k in quoted_attachments(text, free, cores, gaz, used_heads):
         facilities.append(fac(text, k.start, k.end, k.entry, k.conf))
         covered[k.start : k.end] = b"\x01" * (k.end - k.start)
@@ -106,8 +113,8 @@ def find_facilities(
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     facilities.sort(key=_by_start)
     known = [(f.start, f.end) for f in facilities if not f.id.startswith("open:")]
-    facilities = [f for f in facilities
-                  if not f.id.startswith("open:") or not same_as_known(text, f.start, f.end, known)]
+    # `سجن الحسكة المعروف بسجن "غويران"`: a name followed by "known as" another facility is that facility
+    facilities = [f for f in facilities if not same_as_known(text, f.start, f.end, [k for k in known if k[0] > f.end])]
     return _one_per_span(facilities), covered, core_spans
 
 
@@ -116,7 +123,9 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     core_spans = {(o.start, o.end) for o in cores}
     # only a place reading that shares a bare name's span can make it a city (Palmyra)
     cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
-    return Around(heads_and_facilities(heads, facs, gaz), fac_ids, accepted, Spans(accepted),
+    all_heads = heads_and_facilities(heads, facs, gaz)
+    listing = [h for h in all_heads if fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
+    return Around(all_heads, listing, fac_ids, accepted, Spans(accepted),
                   Spans([sp for sp in core_spans if sp not in cities]),
                   Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans]), cities, cores)
 
@@ -152,7 +161,9 @@ def _open_or_known(
     # known facility named after that town with a descriptor is it (`سجن حماة`: Hama Central Prison)
     place = next((p for p in places if p.start == of.name_start), None) if places else None
     if place is not None:
-        e = named_after(of.name, of.kind, gaz) if place.end == of.name_end else None
+        # `سجن حماة المدني`: the town and only descriptors after it
+        rest = {fold(w) for w in text[place.end : of.name_end].split()}
+        e = named_after(text[place.start : place.end], of.kind, gaz) if rest <= DESCRIPTORS else None
     else:
         e = variant_of(of.name, of.kind, gaz)
     if e is not None:

@@ -54,11 +54,13 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
     bare = raw.rstrip(_MARKS)
     if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة"):
         return False
-    if folded.endswith(_VERB_ENDINGS) or raw.endswith(_TANWEEN) or _nisba_of_known(folded, known):
+    if folded.endswith(_VERB_ENDINGS) or raw.endswith(_TANWEEN):
         return False
     if definite:
-        return True  # المنصورة, المحمدية: definite names take every shape
-    if folded.endswith(("ون", "ين")) and folded[0] in "يتن":
+        return True  # المنصورة, المحمدية, الأماني: definite names take every shape
+    if not listed and _nisba_of_known(folded, known):
+        return False  # (a list under a plural head names camps: `سلمى وسلمى 2`)
+    if folded.endswith("ون") and folded[0] in "يتن":
         return False  # imperfect verbs (يقيمون); a name may be a plural (مخيم صابرون، عائدون)
     if folded[0] == "م" and len(folded) >= 4:
         return False  # participles: مخصص، مكتظ، مؤقت، منتشرة

@@ -119,7 +119,7 @@ def _within_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-_DESCRIPTORS = frozenset(("المركزي", "العسكري", "المدني", "central", "military", "civil", "main"))
+DESCRIPTORS = frozenset(("المركزي", "العسكري", "المدني", "central", "military", "civil", "main"))
 
 
 def named_after(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
@@ -135,7 +135,7 @@ def _towns(gaz: Gazetteer) -> dict[tuple[str, str], set[str]]:
         return got[1]
     out: dict[tuple[str, str], set[str]] = {}
     for key, role, pls in _keys(gaz):
-        if role == "core" and len(key) >= 2 and all(t in _DESCRIPTORS for t in key[1:]):
+        if role == "core" and len(key) >= 2 and all(t in DESCRIPTORS for t in key[1:]):
             for p in pls:
                 e = gaz.entries[p[1]]
                 if e.kind:

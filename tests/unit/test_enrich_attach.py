@@ -148,3 +148,29 @@ def test_where_an_unnamed_facility_is_stays_a_place() -> None:
     assert [p.surface for p in a.places] == ["سرمدا"]  # a list of camps ends where their place begins
     a = ann("أعلنت تركيا ترحيل 40 سورياً ونقل 40 عائلة سورية إلى سوريا")
     assert [p.surface for p in a.places] == ["تركيا", "سوريا"]  # "Syrians", "Syrian families" are no country
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("سيطر المعتقلون على السجن المركزي في حماة وأسروا حراساً", ["fac:sy-hama-central-prison"]),
+    ("تجولت الكاميرا داخل السجن المركزي في منطقة عفرين", ["fac:sy-afrin-central-prison"]),
+    ("Inmates rioted at Aleppo’s central prison on Sunday.", ["fac:sy-aleppo-central-prison"]),
+    ("يُعتبر سجن حماة المدني تحت إشراف وزارة العدل", ["fac:sy-hama-central-prison"]),
+    ("هاجم التنظيم سجن الحسكة المعروف بسجن \"غويران\" لتحرير عناصره", ["fac:sy-ghwayran-prison"]),
+    ("استجابت الفرق لمخيمات الأماني والغرباء والتكافل في منطقة أطمة",
+     ["open:camp:الاماني", "open:camp:الغرباء", "open:camp:التكافل"]),
+    ("وتقيم العوائل في مخيم خانك التابع لمحافظة دهوك", ["fac:iq-khanke-camp"]),
+])
+def test_town_prisons_and_lists_as_printed(text: str, want: list[str]) -> None:
+    assert fac_ids(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "طولكرم: أنذر الجيش السكان بإخلاء المنازل قبل الفجر",  # a city's dateline
+    "هُدمت مئات المباني في نابلس وطولكرم ونزح الآلاف",  # a list of cities
+    "وأفادت كتيبة جنين بأن مقاتليها اشتبكوا مع قوة خاصة",  # a brigade named after the town
+    "المخيمات العشوائية بين معبر باب السلامة الحدودي وبلدة اعزاز",  # a crossing
+    "اشتباكات في حي حطين غرب المدينة",  # a neighbourhood
+    "صور من الداخل: ”بلاطة” واحدة لكل سجين",  # one tile
+])
+def test_town_words_before_a_bare_name(text: str) -> None:
+    assert not ann(text).alert, ann(text).facilities
