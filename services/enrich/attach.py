@@ -145,10 +145,16 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 p = place_end[j]
                 names.append(Name(p.start, p.end, None))
             else:
-                break
+                w = _CAP_WORD_BEFORE_RE.search(text, max(0, j - 30), j)
+                if w is None or fold(w.group(1)) in gaz.en_name_stop:
+                    break
+                names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
         names.reverse()
     return names if len(names) >= 2 else []
+
+
+_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)$")
 
 
 def _separator(text: str, pos: int) -> int:

@@ -79,8 +79,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     kind = e.kind or "camp"
     if cue_before(text, c.start, _town_cues(gaz)):
         return None
-    if (c.start, c.end) in ar.cities and not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
-        return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
+    if not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
+        if (c.start, c.end) in ar.cities:
+            return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
+        if any(k == kind for _s, _e, k in ar.heads):
+            return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
@@ -92,8 +95,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if any(0 <= c.start - h_end <= 30 and _HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start)
            for _s, h_end, _k in ar.heads):
         return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
-    if _joined(text, c, ar.towns_ix):
-        return None  # "in Qamishli and Malikiyah": one of a list of towns
+    if _joined(text, c, ar.towns_ix, _LISTED_RE):
+        return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
     if head_near(text, c, ar.listing if "\u0600" <= text[c.start] <= "\u06ff" else ar.heads, e.kind):
@@ -119,16 +122,17 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
 
 _COUNTED_RE = re.compile(r"[\"'«»“”„‟‹›’]?\s*(?:واحد|واحدة|واحده|فقط|one|only)\b")
 _LEAD = " \t\n\r\"'«»“”#*-–—"
-_DATELINE_AFTER_RE = re.compile(r"\s*[:\-–—]")
+_DATELINE_AFTER_RE = re.compile(r"\s*[:\-–—(,]")
 
 
-def _joined(text: str, c: Cand, spans: Spans) -> bool:
-    """Another span is joined to this one by a comma, "and", "و", a slash or brackets."""
+def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = None) -> bool:
+    """Another span is joined to this one by a comma, "and", "و", a slash or brackets (`joiner`)."""
+    j = joiner or _JOINED_RE
     for t in spans.ending_before(c.start, 12):
-        if _JOINED_RE.fullmatch(text, t, c.start):
+        if j.fullmatch(text, t, c.start):
             return True
     for s in spans.starting_after(c.end, 12):
-        if _JOINED_RE.fullmatch(text, c.end, s):
+        if j.fullmatch(text, c.end, s):
             return True
     return False
 
@@ -141,6 +145,7 @@ _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECAS
 
 
 _OF = frozenset(("of", "من"))
+_LISTED_RE = re.compile(r"\s*(?:,|،|and|&|و)\s*(?:the\s+)?", re.IGNORECASE)
 _JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و)[\s\"«»“”„‟‹›'’]*(?:the\s+)?", re.IGNORECASE)
 
 

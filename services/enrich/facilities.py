@@ -163,7 +163,10 @@ def _open_or_known(
     if place is not None:
         # `سجن حماة المدني`: the town and only descriptors after it
         rest = {fold(w) for w in text[place.end : of.name_end].split()}
-        e = named_after(text[place.start : place.end], of.kind, gaz) if rest <= DESCRIPTORS else None
+        e = None
+        if rest <= DESCRIPTORS:  # by the name as written, else by the town's own name (Raqqah: Raqqa)
+            e = named_after(text[place.start : place.end], of.kind, gaz) \
+                or named_after(best_entry(text, place, gaz).canonical, of.kind, gaz)
     else:
         e = variant_of(of.name, of.kind, gaz)
     if e is not None:

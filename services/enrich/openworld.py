@@ -186,6 +186,8 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     if not keep:
         return None
     name_start, name_end = keep[-1][0], keep[0][1]
+    if _INDEFINITE_BEFORE_RE.search(text, max(0, name_start - 30), name_start):
+        return None  # "a central Gaza refugee camp", "a Syrian prison": one of a kind, not a name
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
 
 
@@ -218,6 +220,9 @@ def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:
     return got
 
 
+_INDEFINITE_BEFORE_RE = re.compile(
+    r"\b(?:a|an|another|one|any|each|every)\s+(?:(?:central|northern|southern|eastern|western|north|south|east|west|"
+    r"makeshift|small|large|new|former|nearby|remote|crowded|overcrowded|sprawling|local)\s+)*$", re.IGNORECASE)
 _POSSESSIVE = frozenset(("'s", "’s", "s'", "s’"))
 # "Y-shaped prison", "US-run camp", "Soviet-era jail": a hyphenated modifier, not a name
 _GENERIC_TAILS = frozenset(("shaped", "style", "type", "run", "held", "controlled", "backed", "led", "built",

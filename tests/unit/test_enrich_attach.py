@@ -174,3 +174,17 @@ def test_town_prisons_and_lists_as_printed(text: str, want: list[str]) -> None:
 ])
 def test_town_words_before_a_bare_name(text: str) -> None:
     assert not ann(text).alert, ann(text).facilities
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("AIN AL-HILWEH (Lebanon) - Two people were killed in clashes at the country's largest refugee camp.",
+     ["fac:lb-ain-al-hilweh-camp"]),  # a camp's own dateline
+    ("As Syrian refugees leave Zaatari, some bring their caravans with them", ["fac:jo-zaatari-camp"]),
+    ("A blast hit the Falluja neighbourhood of the Jabalya refugee camps.", ["fac:ps-jabalia-camp"]),
+    ("211 IDPs left the Dawdya, Chamashko, Bersev camps.",
+     ["open:camp:dawdya", "fac:iq-chamishku-camp", "fac:iq-berseve-camp"]),
+    ("ISIS fighters escaped from the Raqqah Detention Facility.", ["fac:sy-raqqa-central-prison"]),
+    ("A strike hit a school within a central Gaza refugee camp.", []),  # one of a kind, not a name
+])
+def test_english_real_world_forms(text: str, want: list[str]) -> None:
+    assert fac_ids(text) == want
