@@ -162,3 +162,49 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     kept = [p for p in places if not any(a.start == p.start and p.end < a.end and text[p.end : p.end + 1] not in "'’"
                                          for a in out)]
     return out, kept
+
+
+def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
+                         published_at: datetime | date | None) -> list[ActorMention]:
+    """The actors the gazetteer's names found, adjusted to the text: a name of the government in power read as
+    the government of the article's date (`الحكومة السورية` in 2018: the Assad government), and a generic name
+    followed by another nation's adjective left to that nation (`جيش الاحتلال التركي` is Turkey's army, not
+    the Israeli army `جيش الاحتلال` names alone)."""
+    rules: StateRules = gaz.state
+    when = day(published_at)
+    out: list[ActorMention] = []
+    for a in found:
+        nation = _nation_after(text, a.end, rules)
+        if nation is not None and actor_of(rules, nation, "default", None, when) not in (a.id, None):
+            continue  # the institution + nationality phrase (institutions.py) names it
+        aid = _as_of(rules, a.id, when)
+        if aid != a.id:
+            e = gaz.entries[aid]
+            a = a.model_copy(update={"id": aid, "canonical": e.canonical})
+        out.append(a)
+    return out
+
+
+def _nation_after(text: str, end: int, rules: StateRules) -> str | None:
+    m = _NEXT_WORD_RE.match(text, end)
+    if m is None:
+        return None
+    w = fold(m.group(1))
+    return rules.adj_ar.get(w) or rules.adj_ar.get(w[2:] if w.startswith("ال") else w)
+
+
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([\u0600-\u06ff\u064b-\u065f]+)")
+
+
+def _as_of(rules: StateRules, aid: str, when: date | None) -> str:
+    """The actor that held the office `aid` names on the date `when` (nations' `before` maps)."""
+    if when is None:
+        return aid
+    for n in rules.nations.values():
+        before = n.get("before")
+        if before is None or when >= before["date"]:
+            continue
+        for cls, now in n.get("actors", {}).items():
+            if now == aid:
+                return before["actors"].get(cls) or before["actors"].get("default") or aid
+    return aid

@@ -143,3 +143,15 @@ def test_real_world_forms(text: str, want: set[str]) -> None:
 ])
 def test_english_real_world_forms(text: str, want: set[str]) -> None:
     assert actors(text) == want
+
+
+@pytest.mark.parametrize(("text", "pub", "want"), [
+    ("بعد الهجوم الذي شنه جيش الاحتلال التركي على المخيم", "2022-05-01", {"actor:turkey-gov"}),
+    ("اقتحم جيش الاحتلال مخيم جنين فجر اليوم", "2024-05-01", {"actor:israel-gov"}),
+    ("سمحت الحكومة السورية لسكان المخيم بالعودة", "2018-06-01", {"actor:assad-regime"}),  # of its date
+    ("سمحت الحكومة السورية لسكان المخيم بالعودة", "2025-06-01", {"actor:syria-transitional-gov"}),
+    ("ولا تزال طائرات الاستطلاع التركية تحوم فوق المخيم", "2022-05-01", {"actor:turkey-gov"}),
+    ("أفرجت سلطات النظام عن عدد من المعتقلين", "2019-05-01", {"actor:assad-regime"}),
+])
+def test_names_read_in_their_text_and_time(text: str, pub: str, want: set[str]) -> None:
+    assert actors(text, datetime.fromisoformat(pub)) == want
