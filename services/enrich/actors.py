@@ -79,12 +79,13 @@ def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, st
     return out
 
 
-def _dateline(text: str, s: int, e: int) -> bool:
-    """The place is a dateline: the text's first word followed by a dash, colon or comma, or a word right
-    after an outlet's name and a dash at the text's start ("شفق نيوز- دمشق  يستعد ...")."""
+def _dateline(text: str, s: int, e: int, *, arabic: bool) -> bool:
+    """The place is a dateline: the text's first word followed by a dash, colon or comma, or (Arabic outlets
+    write "outlet - city") a word right after an outlet's name and a dash ("شفق نيوز- دمشق  يستعد ...").
+    In English the dateline comes first and the sentence after its dash ("SULAIMANI — Turkey bombed")."""
     if not text[:s].strip():
         return _DATELINE_AFTER_RE.match(text, e) is not None
-    return s < 40 and "\n" not in text[:s] and _DASH_BEFORE_RE.search(text, 0, s) is not None
+    return arabic and s < 40 and "\n" not in text[:s] and _DASH_BEFORE_RE.search(text, 0, s) is not None
 
 
 _DATELINE_AFTER_RE = re.compile(r"\s*[-–—:,(]")
@@ -95,7 +96,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
     before = _WORD_RE.findall(text[max(0, s - 30) : s])
     after = _WORD_RE.findall(text[e : e + 60])
     arabic = "\u0600" <= text[s] <= "\u06ff"
-    if _dateline(text, s, e):
+    if _dateline(text, s, e, arabic="\u0600" <= text[s] <= "\u06ff"):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
     if arabic:
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد

@@ -155,3 +155,16 @@ def test_english_real_world_forms(text: str, want: set[str]) -> None:
 ])
 def test_names_read_in_their_text_and_time(text: str, pub: str, want: set[str]) -> None:
     assert actors(text, datetime.fromisoformat(pub)) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("SULAIMANI (ESTA) — Turkey bombed a refugee camp in Makhmour early on Friday.", {"actor:turkey-gov"}),
+    ("Iraq on 9 February 2021 hanged five people convicted on terrorism charges.", {"actor:iraq-gov"}),
+    ("The Obama administration transferred six men from Guantanamo Bay.", {"actor:us"}),
+    ("The Iraqi Minister of Migration and Displacement announced the return.", {"actor:iraq-migration-ministry"}),
+    ("Rebels breached part of the prison in a skirmish with regime troops.", {"actor:assad-regime"}),
+    ("The United Nations Relief and Works Agency for Palestine Refugees in the Near East reported damage.",
+     {"actor:unrwa"}),
+])
+def test_english_state_actors_second_round(text: str, want: set[str]) -> None:
+    assert actors(text) == want
