@@ -158,6 +158,18 @@ def english_non_place(text: str, c: Cand) -> bool:
     return person_before(text, s)
 
 
+def in_outlet_name(text: str, s: int, e: int) -> bool:
+    """The place is part of a media outlet's or armed wing's name: `قناة القاهرة الإخبارية`, `تلفزيون سوريا`,
+    `(بغداد اليوم)`, `سرايا القدس`, "Syria Direct", "Kurdistan 24"."""
+    return _OUTLET_BEFORE_RE.search(text, max(0, s - 16), s) is not None or _OUTLET_AFTER_RE.match(text, e) is not None
+
+
+_OUTLET_BEFORE_RE = re.compile(r"(?:^|[\s(«\"“])(?:قناة|قناه|تلفزيون|تلفزيونا|صحيفة|صحيفه|جريدة|جريده|إذاعة|اذاعة|"
+                               r"اذاعه|راديو|موقع|شبكة|شبكه|سرايا|كتائب|لواء|ألوية|الوية)\s+$")
+_OUTLET_AFTER_RE = re.compile(r"\s+(?:اليوم\s*[)\"»”]|(?:الإخبارية|الاخبارية|الإخباريه|الاخباريه|نيوز|برس|بوست|تايمز|"
+                              r"Direct|Today|News|Post|Times|24|TV|Radio|Observer|Monitor|Herald|Tribune)\b)")
+
+
 def person_before(text: str, s: int) -> bool:
     """A kunya or given name before a nisba makes a person: "Abu Bakr al-Baghdadi", `أبو بكر البغدادي`."""
     return _PERSON_BEFORE_RE.search(text, max(0, s - 24), s) is not None

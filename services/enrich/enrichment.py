@@ -21,6 +21,7 @@ from services.enrich.context import (
     cue_before,
     cue_list,
     english_non_place,
+    in_outlet_name,
     person_before,
     prev_word,
 )
@@ -117,6 +118,8 @@ def clear_caches(gazetteer: Gazetteer) -> None:
 
 def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMention | None:
     s, end = c.start, c.end
+    if in_outlet_name(text, s, end):
+        return None  # `قناة القاهرة الإخبارية`, "Syria Direct": a name, not the place
     if text[s] < "\u0250":
         if english_non_place(text, c):
             return None

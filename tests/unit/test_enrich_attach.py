@@ -188,3 +188,14 @@ def test_town_words_before_a_bare_name(text: str) -> None:
 ])
 def test_english_real_world_forms(text: str, want: list[str]) -> None:
     assert fac_ids(text) == want
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("عرضت قناة القاهرة الإخبارية خبرا عاجلا عن المخيم", []),  # an outlet's name
+    ("وقال المصدر في حديث لـ (بغداد اليوم)، إن الوزارة نفذت الحكم", []),
+    ("قال مصدر مسؤول في محافظة نينوى اليوم الثلاثاء إن القرار صدر", ["محافظة نينوى"]),  # "today"
+    ("Sources told Syria Direct that the camp was emptied.", []),
+    ("يا بياخذوهم على السجن أو ما بعرف وين", []),  # "where", not Vienna
+])
+def test_names_that_hold_a_place_name(text: str, places: list[str]) -> None:
+    assert [p.surface for p in ann(text).places] == places
