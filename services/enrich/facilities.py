@@ -64,7 +64,7 @@ def find_facilities(
     core_spans: set[tuple[int, int]] = set()
     used_heads: set[int] = set()
     free = [h for h in heads if not inside(h.start, h.end, covered)]
-    for k in central_prisons(text, places_c, gaz) if places_c else ():
+    for k in central_prisons(text, places_c, gaz) if places_c and ("مركزي" in text or "entral" in text) else ():
         if not inside(k.start, k.end, covered):
             facilities.append(fac(text, k.start, k.end, k.entry, k.conf))
             covered[k.start : k.end] = b"\x01" * (k.end - k.start)
