@@ -8,6 +8,7 @@ from aiokafka.errors import (
     MessageSizeTooLargeError,
     RecordListTooLargeError,
     RecordTooLargeError,
+    UnknownError,
 )
 from sqlalchemy.exc import DataError, DBAPIError, InterfaceError, OperationalError
 
@@ -35,15 +36,34 @@ def is_transient(exc: BaseException) -> bool:
     if isinstance(exc, TransientError):
         return True
     if isinstance(exc, OSError):  # TimeoutError and asyncio.TimeoutError are OSErrors
-        return not isinstance(exc, _LOCAL_OS_ERRORS)
+        # A local file operation names its file; connecting to a Unix socket that is not there (yet: PostgreSQL
+        # restarting, `make chaos` found it crashing the services) names none and is a dependency away.
+        return not (isinstance(exc, _LOCAL_OS_ERRORS) and exc.filename is not None)
     if isinstance(exc, KafkaError) and exc.retriable:  # connection, timeout, unknown topic, leader moved ...
         return True
     if isinstance(exc, KafkaTimeoutError):
         return True
+    # The broker's "unexpected server error" (-1). The embedded broker answers it to produce requests while it
+    # creates a topic on first use, e.g. just after a restart (`make chaos` found outbox rows marked failed
+    # for it); retried within the callers' budgets, a lasting one still ends loudly.
+    if isinstance(exc, UnknownError):
+        return True
     if isinstance(exc, OperationalError | InterfaceError):
         return True
-    # asyncpg connection loss surfaces as DBAPIError with connection_invalidated set
-    return isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+    # asyncpg connection loss surfaces as DBAPIError with connection_invalidated set; a server restarting
+    # refuses new connections with SQLSTATE 57P03 ("the database system is shutting down") and the like
+    return isinstance(exc, DBAPIError) and (bool(exc.connection_invalidated)
+                                            or _sqlstate(exc.orig) in _SERVER_AWAY_SQLSTATES
+                                            or _sqlstate(exc.orig)[:2] == "08")
+
+
+# Operator intervention (admin/crash shutdown, cannot connect now) and too many connections: the server is
+# restarting or saturated, not our data. Class 08 (connection exception) is matched by its prefix.
+_SERVER_AWAY_SQLSTATES = frozenset({"57P01", "57P02", "57P03", "53300"})
+
+
+def _sqlstate(orig: BaseException | None) -> str:
+    return str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
 
 
 def is_unprocessable(exc: BaseException) -> bool:

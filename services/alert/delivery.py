@@ -27,7 +27,7 @@ __all__ = ["DeliveryWorker", "UnsafeTarget", "check_target", "new_secret", "pinn
 
 log = logging.getLogger(__name__)
 EVENT_TYPE = "alert.raised"
-LEASE_S = 120  # longer than any attempt can take (the attempt deadline is capped at 60 s in settings)
+LEASE_S = 120  # the default lease (settings.delivery_lease_s): longer than any attempt can take (<= 60 s)
 RESPONSE_CAP_BYTES = 64 * 1024  # what is read of a receiver's answer; the rest is never read
 # What a receiver or its address can make an attempt fail with: recorded as a failed attempt.
 RECEIVER_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError)
@@ -79,8 +79,9 @@ class DeliveryWorker(Poller):
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], *, allow_private: bool, timeout_s: float,
                  backoff_s: list[float], concurrency: int, poll_s: float = 0.5,
-                 dns_timeout_s: float = DNS_TIMEOUT_S) -> None:
+                 dns_timeout_s: float = DNS_TIMEOUT_S, lease_s: int = LEASE_S) -> None:
         super().__init__(poll_s)
+        self.lease_s = lease_s
         self.sessions, self.allow_private = sessions, allow_private
         self.backoff_s, self.concurrency = backoff_s, concurrency
         self.timeout_s, self.dns_timeout_s = timeout_s, dns_timeout_s
@@ -106,7 +107,7 @@ class DeliveryWorker(Poller):
             await asyncio.wait(self.in_flight, return_when=asyncio.FIRST_COMPLETED)
             return True
         async with unit_of_work(self.sessions) as session:
-            claimed = await repository.claim_due_deliveries(session, free, LEASE_S)
+            claimed = await repository.claim_due_deliveries(session, free, self.lease_s)
         for d in claimed:
             task = asyncio.create_task(self._attempt(d), name=f"delivery {d.id}")
             self.in_flight.add(task)

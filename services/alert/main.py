@@ -30,7 +30,7 @@ def create_app(settings: AlertSettings) -> FastAPI:
         relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE)
         worker = DeliveryWorker(rt.sessions, allow_private=settings.allow_private_webhook_targets,
                                 timeout_s=settings.delivery_timeout_s, backoff_s=settings.delivery_backoff_s,
-                                concurrency=settings.delivery_concurrency)
+                                concurrency=settings.delivery_concurrency, lease_s=settings.delivery_lease_s)
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
                                  settings.consumer_session_timeout_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
