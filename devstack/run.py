@@ -1,6 +1,7 @@
 """`make run`: broker, database, migrations and the three services on 8000/8001/8002, a local webhook
 receiver subscribed to every alert, the bundled sample reports posted, and each alert printed as its
-signed notice arrives. Ctrl-C stops every process it started."""
+signed notice arrives. A service that exits on its own is restarted after a back-off, with the reason printed
+(devstack/supervise.py). Ctrl-C stops every process it started."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from starlette.routing import Route
 
 from devstack.embedded import create_database, embedded_postgres, free_port
 from devstack.stack import DEFAULT_PORTS, Stack
+from devstack.supervise import supervise
 
 DATA = Path(os.environ.get("RAQIB_DATA_DIR", ".data"))
 SAMPLES = Path(__file__).with_name("samples.jsonl")
@@ -84,6 +86,7 @@ async def main() -> int:
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    supervisor = asyncio.create_task(supervise(stack, stop, say))  # restarts a service that exits on its own
 
     secret_box: dict[str, str] = {}
 
@@ -128,6 +131,8 @@ async def main() -> int:
             say("\nstopping …")
             await client.delete(f"http://127.0.0.1:8002/v1/subscriptions/{sub_id}", headers=auth)
     finally:
+        stop.set()  # the supervisor returns first: the services stopped now are not restarted
+        await supervisor
         receiver.should_exit = True
         await receiver_task
         codes = await asyncio.to_thread(stack.stop)

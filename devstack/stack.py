@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
@@ -47,11 +48,15 @@ class Stack:
     ports: dict[str, int] = field(default_factory=dict)
     extra_env: dict[str, str] = field(default_factory=dict)
     broker: Broker | None = None
+    broker_started_at: datetime | None = None  # what the (in-memory) broker holds was published since then
     services: dict[str, ServiceProc] = field(default_factory=dict)
 
     def start(self, ready_timeout: float = 60.0) -> Stack:
         self.log_dir.mkdir(parents=True, exist_ok=True)
+        for name in SERVICES:  # a new run's logs start empty; a restarted process appends to its log
+            (self.log_dir / f"{name}.log").write_bytes(b"")
         upgrade(self.database_url)
+        self.broker_started_at = datetime.now(UTC)
         self.broker = start_broker(log=(self.log_dir / "broker.log").open("wb"))
         try:
             for name in SERVICES:
@@ -69,13 +74,55 @@ class Stack:
                "RAQIB_PORT": str(port), "RAQIB_BOOTSTRAP_API_KEY": self.api_key, **EMBEDDED_BROKER_ENV,
                **self.extra_env}
         log_path = self.log_dir / f"{name}.log"
+        # appended to: a restarted process's log follows the one before it
         proc = subprocess.Popen([sys.executable, "-m", f"services.{name}"], env=env,
-                                stdout=log_path.open("wb"), stderr=subprocess.STDOUT, start_new_session=True)
+                                stdout=log_path.open("ab"), stderr=subprocess.STDOUT, start_new_session=True)
         return ServiceProc(name, port, proc, log_path)
 
-    def wait_ready(self, timeout: float) -> None:
+    def respawn(self, name: str) -> ServiceProc:
+        """Start a service again (after it exited) on the same port; does not wait for it."""
+        self.services[name] = self._spawn(name)
+        return self.services[name]
+
+    def kill(self, name: str) -> None:
+        """SIGKILL one service (no drain, no commit: a crash) and reap it."""
+        proc = self.services[name].process
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+
+    def restart_broker(self, timeout: float = 60.0) -> dict[str, int | None]:
+        """The broker dies and an empty one starts on the same port (the embedded broker keeps nothing across a
+        restart), recovered as documented: the services are stopped first (SIGTERM; SIGKILL if one is stuck
+        retrying against the dead broker) and started after it, each creating its topics at start-up. A running
+        producer would make the embedded broker create a topic on first use, with its default partition count,
+        and racing that creation leaves it answering UnknownError for a while (offsets that collide with stored
+        batches). What the old broker held is re-published from the outboxes by `python -m devstack republish`
+        (devstack/republish.py). -> the services' exit codes (-9: did not stop within 20 s of SIGTERM)."""
+        assert self.broker is not None
+        port = self.broker.port
+        self.broker.process.kill()
+        self.broker.process.wait()
+        for svc in self.services.values():
+            if svc.process.poll() is None:
+                svc.process.send_signal(signal.SIGTERM)
+        codes: dict[str, int | None] = {}
+        for name, svc in self.services.items():
+            try:
+                codes[name] = svc.process.wait(20)
+            except subprocess.TimeoutExpired:
+                self.kill(name)
+                codes[name] = svc.process.returncode
+        self.broker_started_at = datetime.now(UTC)
+        self.broker = start_broker(port=port, log=(self.log_dir / "broker.log").open("ab"))
+        for name in SERVICES:
+            self.respawn(name)
+        self.wait_ready(timeout)
+        return codes
+
+    def wait_ready(self, timeout: float, names: tuple[str, ...] | None = None) -> None:
         deadline = time.monotonic() + timeout
-        pending = dict(self.services)
+        pending = {n: s for n, s in self.services.items() if names is None or n in names}
         while pending:
             for name, svc in list(pending.items()):
                 if svc.process.poll() is not None:
@@ -95,8 +142,8 @@ class Stack:
         svc = self.services[name]
         svc.process.send_signal(signal.SIGTERM)
         code = svc.process.wait(timeout)
-        self.services[name] = self._spawn(name)
-        self.wait_ready(timeout)
+        self.respawn(name)
+        self.wait_ready(timeout, (name,))
         return code
 
     def stop(self, timeout: float = 30.0) -> dict[str, int | None]:
