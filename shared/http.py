@@ -8,16 +8,19 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
+from aiokafka.errors import KafkaError
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from shared import metrics
 from shared.db import ping
+from shared.errors import is_transient
 from shared.text import pg_clean
 
 ReadyCheck = Callable[[], Awaitable[None]]
@@ -128,8 +131,22 @@ AUTH_ERRORS = {"401": {"description": "No API key, or an invalid or revoked one"
                "403": {"description": "The API key lacks the scope this operation needs", **_ERROR}}
 
 
+UNAVAILABLE = {"503": {"description": "The database or the broker is unavailable for a moment (see Retry-After)",
+                       **_ERROR}}
+
+
+async def dependency_unavailable(request: Request, exc: Exception) -> Response:
+    """A transient failure (the database restarting, the broker away) is 503 with Retry-After, not a 500: the
+    client may retry (`make chaos` saw a 500 during a PostgreSQL restart). Anything else stays a bug (500)."""
+    if not is_transient(exc):
+        raise exc
+    return JSONResponse({"detail": "a dependency (the database or the broker) is unavailable; retry"},
+                        status_code=503, headers={"Retry-After": "1"})
+
+
 def document_common_errors(app: FastAPI) -> None:
-    """Add BODY_ERRORS and AUTH_ERRORS to the generated OpenAPI document where they apply."""
+    """Add BODY_ERRORS, AUTH_ERRORS and UNAVAILABLE to the generated OpenAPI document where they apply (keyed
+    operations look the key up in the database, so any of them can meet it unavailable)."""
     generate = app.openapi
 
     def openapi() -> dict[str, Any]:
@@ -139,7 +156,7 @@ def document_common_errors(app: FastAPI) -> None:
                 for operation in item.values():
                     responses = operation.setdefault("responses", {})
                     extra = {**(BODY_ERRORS if "requestBody" in operation else {}),
-                             **(AUTH_ERRORS if operation.get("security") else {})}
+                             **(AUTH_ERRORS | UNAVAILABLE if operation.get("security") else {})}
                     for code, response in extra.items():
                         responses.setdefault(code, response)
         return app.openapi_schema or generate()
@@ -151,6 +168,8 @@ def service_app(*, service: str, description: str, lifespan: Any, router: APIRou
     """The same shell for every service: its router, the ops endpoints, request metrics, the body limit."""
     app = FastAPI(title=f"Raqib {service}", version="1.0.0", description=description, lifespan=lifespan)
     app.add_exception_handler(RequestValidationError, validation_error)
+    for transient_kind in (OSError, DBAPIError, KafkaError):
+        app.add_exception_handler(transient_kind, dependency_unavailable)
     app.include_router(router)
     app.include_router(ops_router())
     add_request_metrics(app, service)

@@ -10,6 +10,7 @@ import logging
 import secrets
 import time
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -28,6 +29,7 @@ __all__ = ["DeliveryWorker", "UnsafeTarget", "check_target", "new_secret", "pinn
 log = logging.getLogger(__name__)
 EVENT_TYPE = "alert.raised"
 LEASE_S = 120  # the default lease (settings.delivery_lease_s): longer than any attempt can take (<= 60 s)
+MAX_RETRY_AFTER_S = 3600.0  # a receiver's Retry-After is honoured up to this
 RESPONSE_CAP_BYTES = 64 * 1024  # what is read of a receiver's answer; the rest is never read
 # What a receiver or its address can make an attempt fail with: recorded as a failed attempt.
 RECEIVER_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError, ValueError)
@@ -64,6 +66,31 @@ def signed_request(delivery_id: str, secret: str, payload: dict[str, Any]) -> tu
                "webhook-signature": signature, "content-type": "application/json",
                "user-agent": "Raqib-Webhooks/1"}
     return body.encode(), headers
+
+
+def retry_after_s(value: str | None, now: datetime | None = None) -> float | None:
+    """A receiver's `Retry-After` (delta-seconds or an HTTP date) -> seconds from now, within
+    [0, MAX_RETRY_AFTER_S]; None when absent or unreadable."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        seconds = float(value)
+    else:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        seconds = (when.replace(tzinfo=when.tzinfo or UTC) - (now or datetime.now(UTC))).total_seconds()
+    return max(0.0, min(seconds, MAX_RETRY_AFTER_S))
+
+
+def next_retry_s(backoff_s: list[float], attempts: int, asked_s: float | None) -> float | None:
+    """The wait before the next attempt after `attempts` failed ones (None: no more attempts); a receiver that
+    asked for longer (429/503 with Retry-After) gets its wait, never a shorter one than the schedule's."""
+    if attempts > len(backoff_s):
+        return None
+    return max(backoff_s[attempts - 1], asked_s or 0.0)
 
 
 def _clean(error: str) -> str:
@@ -122,10 +149,10 @@ class DeliveryWorker(Poller):
 
     async def _attempt(self, d: repository.DueDelivery) -> None:
         start = time.perf_counter()
-        status, error = await self._send(d)
+        status, error, asked_s = await self._send(d)
         metrics.DELIVERY_SECONDS.observe(time.perf_counter() - start)
         ok = error is None
-        retry_in = None if ok or d.attempts > len(self.backoff_s) else self.backoff_s[d.attempts - 1]
+        retry_in = None if ok else next_retry_s(self.backoff_s, d.attempts, asked_s)
         metrics.DELIVERIES.labels("succeeded" if ok else ("retry" if retry_in is not None else "failed")).inc()
         if not ok:
             log.warning("webhook delivery failed", extra={"delivery_id": str(d.id), "attempt": d.attempts,
@@ -145,9 +172,10 @@ class DeliveryWorker(Poller):
             log.warning("delivery attempt not recorded: its lease was taken over or the delivery was cancelled",
                         extra={"delivery_id": str(d.id), "attempt": d.attempts})
 
-    async def _send(self, d: repository.DueDelivery) -> tuple[int | None, str | None]:
-        """One attempt -> (HTTP status, error or None). Whatever the receiver, its address or the stored
-        subscription makes go wrong is this delivery's failed attempt, never the worker's crash."""
+    async def _send(self, d: repository.DueDelivery) -> tuple[int | None, str | None, float | None]:
+        """One attempt -> (HTTP status, error or None, the wait the receiver asked for). Whatever the
+        receiver, its address or the stored subscription makes go wrong is this delivery's failed attempt, never
+        the worker's crash."""
         try:
             async with asyncio.timeout(self.timeout_s):
                 address = await check_target(d.url, self.allow_private, self.dns_timeout_s)
@@ -161,16 +189,17 @@ class DeliveryWorker(Poller):
                         if read >= RESPONSE_CAP_BYTES:
                             break
         except UnsafeTarget as exc:
-            return None, _clean(f"refused: {exc}")
+            return None, _clean(f"refused: {exc}"), None
         except TimeoutError:
-            return None, f"no complete answer within {self.timeout_s:g} s"
+            return None, f"no complete answer within {self.timeout_s:g} s", None
         except RECEIVER_ERRORS as exc:  # receiver down, reset, TLS, bad stored URL or secret
-            return None, _clean(f"{type(exc).__name__}: {exc}")
+            return None, _clean(f"{type(exc).__name__}: {exc}"), None
         except Exception as exc:
             # The URL and the secret are user data from any version: one subscription must not stop
             # every delivery. Kept as this attempt's error, and logged with its traceback to be fixed.
             log.error("unexpected error in a delivery attempt", exc_info=True, extra={"delivery_id": str(d.id)})
-            return None, _clean(f"unexpected {type(exc).__name__}: {exc}")
+            return None, _clean(f"unexpected {type(exc).__name__}: {exc}"), None
         if 200 <= response.status_code < 300:
-            return response.status_code, None
-        return response.status_code, f"receiver answered HTTP {response.status_code}"
+            return response.status_code, None, None
+        asked = retry_after_s(response.headers.get("retry-after")) if response.status_code in (429, 503) else None
+        return response.status_code, f"receiver answered HTTP {response.status_code}", asked
