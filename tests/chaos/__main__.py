@@ -28,27 +28,31 @@ from tests.chaos.run import run
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def database() -> tuple[str, Callable[[], None] | None]:
-    """-> (server URL, how to restart that server, if we may)."""
+def database() -> tuple[str, Callable[[], None] | None, Callable[[], None]]:
+    """-> (server URL, how to restart that server if we may, how to stop it if it is ours)."""
     if os.environ.get("DATABASE_URL"):
         command = os.environ.get("RAQIB_CHAOS_PG_RESTART")
         if not command:
-            return os.environ["DATABASE_URL"], None
+            return os.environ["DATABASE_URL"], None, lambda: None
 
         def run_command() -> None:
             subprocess.run(command, shell=True, check=True)
 
-        return os.environ["DATABASE_URL"], run_command
+        return os.environ["DATABASE_URL"], run_command, lambda: None
     import pgserver
     from pgserver import _commands
 
     server = pgserver.get_server(str(ROOT / ".data" / "chaos-pg"), cleanup_mode="stop")
 
+    pg_ctl = getattr(_commands, "pg_ctl")  # noqa: B009 (made at import time: mypy cannot see it)
+
     def restart() -> None:
-        pg_ctl = getattr(_commands, "pg_ctl")  # noqa: B009 (made at import time: mypy cannot see it)
         pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata, user=server.system_user, timeout=60)
 
-    return str(server.get_uri()), restart
+    def stop() -> None:  # pgserver's own clean-up misses a server restarted under it
+        pg_ctl(["-w", "-m", "fast", "stop"], pgdata=server.pgdata, user=server.system_user, timeout=60)
+
+    return str(server.get_uri()), restart, stop
 
 
 def main() -> int:
@@ -62,7 +66,7 @@ def main() -> int:
     p.add_argument("--no-postgres-restart", action="store_true")
     p.add_argument("--no-broker-restart", action="store_true")
     args = p.parse_args()
-    server, restart = database()
+    server, restart, stop = database()
     if restart is None:
         print("PostgreSQL restart skipped: DATABASE_URL is set and RAQIB_CHAOS_PG_RESTART is not")
     cfg = Config(articles=args.articles, kills_per_service=args.kills, window_s=args.window,
@@ -75,6 +79,8 @@ def main() -> int:
     except AssertionError as exc:
         print(f"\nFAILED: {exc}", file=sys.stderr)
         return 1
+    finally:
+        stop()
     return 0
 
 
