@@ -61,6 +61,7 @@ class Around:
     # the Arabic ones among them whose head word is dual or plural: `مخيمي الهول وروج` lists camps, while
     # `مخيم نور شمس وطولكرم` joins a camp and a city
     listing: list[tuple[int, int, str]]
+    heads_ix: Spans  # the heads' spans, by where they end
     named: set[str]  # ids of the facilities already named
     accepted: list[tuple[int, int]]  # spans of the facility mentions so far
     accepted_ix: Spans
@@ -92,8 +93,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
-    if any(0 <= c.start - h_end <= 30 and _HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start)
-           for _s, h_end, _k in ar.heads):
+    if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) for h_end in ar.heads_ix.ending_before(c.start, 30)):
         return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
     if _joined(text, c, ar.towns_ix, _LISTED_RE):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)

@@ -161,17 +161,36 @@ def english_non_place(text: str, c: Cand) -> bool:
 def in_outlet_name(text: str, s: int, e: int) -> bool:
     """The place is part of a media outlet's or armed wing's name: `قناة القاهرة الإخبارية`, `تلفزيون سوريا`,
     `(بغداد اليوم)`, `سرايا القدس`, "Syria Direct", "Kurdistan 24"."""
-    return _OUTLET_BEFORE_RE.search(text, max(0, s - 16), s) is not None or _OUTLET_AFTER_RE.match(text, e) is not None
+    before = text[max(0, s - 16) : s].split()
+    if before and text[s - 1 : s].isspace() and before[-1].lstrip("(«\"“") in _OUTLET_BEFORE:
+        return True
+    after = text[e : e + 16].split(None, 1)
+    if not after or not text[e : e + 1].isspace():
+        return False
+    w = after[0]
+    return w in _OUTLET_AFTER or (w.startswith("اليوم") and w[5:6] in (")", "\"", "»", "”")) \
+        or (w == "اليوم" and text[e:].lstrip()[5:].lstrip()[:1] in (")", "\"", "»", "”"))
 
 
-_OUTLET_BEFORE_RE = re.compile(r"(?:^|[\s(«\"“])(?:قناة|قناه|تلفزيون|تلفزيونا|صحيفة|صحيفه|جريدة|جريده|إذاعة|اذاعة|"
-                               r"اذاعه|راديو|موقع|شبكة|شبكه|سرايا|كتائب|لواء|ألوية|الوية)\s+$")
-_OUTLET_AFTER_RE = re.compile(r"\s+(?:اليوم\s*[)\"»”]|(?:الإخبارية|الاخبارية|الإخباريه|الاخباريه|نيوز|برس|بوست|تايمز|"
-                              r"Direct|Today|News|Post|Times|24|TV|Radio|Observer|Monitor|Herald|Tribune)\b)")
+# any word of an outlet's or armed wing's name (one search per text before any per-place test)
+OUTLET_WORD_RE = re.compile(r"قنا[ةه]|تلفزيون|صحيف|جريد|[إا]ذاع|راديو|موقع|شبك[ةه]|سرايا|كتائب|لواء|[أا]لوية|اليوم|"
+                            r"[إا]خباري|نيوز|برس|بوست|تايمز|Direct|Today|News|Post|Times|24|TV|Radio|Observer|Monitor|"
+                            r"Herald|Tribune")
+_OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفزيونا", "صحيفة", "صحيفه", "جريدة", "جريده", "إذاعة", "اذاعة",
+                            "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية"))
+_OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "نيوز", "برس", "بوست", "تايمز", "Direct",
+                           "Today", "News", "Post", "Times", "24", "TV", "Radio", "Observer", "Monitor", "Herald",
+                           "Tribune"))
+
+
+_KUNYA = ("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أبي", "ابن", "بن")
 
 
 def person_before(text: str, s: int) -> bool:
     """A kunya or given name before a nisba makes a person: "Abu Bakr al-Baghdadi", `أبو بكر البغدادي`."""
+    window = text[max(0, s - 24) : s]
+    if not any(k in window for k in _KUNYA):
+        return False  # the regex below is tried only where a kunya or "son of" is near
     return _PERSON_BEFORE_RE.search(text, max(0, s - 24), s) is not None
 
 

@@ -8,7 +8,7 @@ whether a bare known name is the facility or the town.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from operator import attrgetter
 
 from services.enrich.attach import (
@@ -114,7 +114,15 @@ def find_facilities(
     facilities.sort(key=_by_start)
     known = [(f.start, f.end) for f in facilities if not f.id.startswith("open:")]
     # `سجن الحسكة المعروف بسجن "غويران"`: a name followed by "known as" another facility is that facility
-    facilities = [f for f in facilities if not same_as_known(text, f.start, f.end, [k for k in known if k[0] > f.end])]
+    if known:
+        starts = [k[0] for k in known]  # facilities are in text order
+        kept = []
+        for f in facilities:
+            i = bisect_right(starts, f.end)
+            near = [k for k in known[i : i + 3] if k[0] - f.end <= 30]
+            if not near or not same_as_known(text, f.start, f.end, near):
+                kept.append(f)
+        facilities = kept
     return _one_per_span(facilities), covered, core_spans
 
 
@@ -124,8 +132,8 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     # only a place reading that shares a bare name's span can make it a city (Palmyra)
     cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
-    listing = [h for h in all_heads if fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
-    return Around(all_heads, listing, fac_ids, accepted, Spans(accepted),
+    listing = [h for h in all_heads if h[1] - h[0] > 4 and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
+    return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
                   Spans([sp for sp in core_spans if sp not in cities]),
                   Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans]), cities, cores)
 
