@@ -173,6 +173,9 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
     the Israeli army `جيش الاحتلال` names alone)."""
     rules: StateRules = gaz.state
     when = day(published_at)
+    stale = when is not None and any(when < n["before"]["date"] for n in rules.before_nations)
+    if not stale and not any(_arabic_word_at(text, a.end) for a in found):
+        return found  # nothing to re-date and no Arabic word after any name
     out: list[ActorMention] = []
     for a in found:
         nation = _nation_after(text, a.end, rules)
@@ -186,7 +189,13 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
     return out
 
 
+def _arabic_word_at(text: str, end: int) -> bool:
+    return text[end : end + 1] == " " and "\u0600" <= text[end + 1 : end + 2] <= "\u06ff"
+
+
 def _nation_after(text: str, end: int, rules: StateRules) -> str | None:
+    if not _arabic_word_at(text, end):
+        return None  # only an Arabic word right after the name can be its nationality
     m = _NEXT_WORD_RE.match(text, end)
     if m is None:
         return None

@@ -262,9 +262,13 @@ def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known
     "Aleppo's central prison" — the known central prison of that town, when the gazetteer has exactly one."""
     out: list[Known] = []
     for p in places:
-        before = _CENTRAL_BEFORE_AR.search(text, max(0, p.start - 45), p.start) \
-            or _CENTRAL_BEFORE_EN.search(text, max(0, p.start - 45), p.start)
-        after = None if before else _CENTRAL_AFTER_EN.match(text, p.end)
+        window = text[max(0, p.start - 45) : p.start]
+        before = None
+        if "مركزي" in window:
+            before = _CENTRAL_BEFORE_AR.search(text, max(0, p.start - 45), p.start)
+        elif "entral" in window:
+            before = _CENTRAL_BEFORE_EN.search(text, max(0, p.start - 45), p.start)
+        after = None if before else _CENTRAL_AFTER_EN.match(text, p.end) if text[p.end : p.end + 1] in "'’" else None
         if before is None and after is None:
             continue
         e = named_after(text[p.start : p.end], "prison", gaz)

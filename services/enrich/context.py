@@ -172,10 +172,6 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
         or (w == "اليوم" and text[e:].lstrip()[5:].lstrip()[:1] in (")", "\"", "»", "”"))
 
 
-# any word of an outlet's or armed wing's name (one search per text before any per-place test)
-OUTLET_WORD_RE = re.compile(r"قنا[ةه]|تلفزيون|صحيف|جريد|[إا]ذاع|راديو|موقع|شبك[ةه]|سرايا|كتائب|لواء|[أا]لوية|اليوم|"
-                            r"[إا]خباري|نيوز|برس|بوست|تايمز|Direct|Today|News|Post|Times|24|TV|Radio|Observer|Monitor|"
-                            r"Herald|Tribune")
 _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفزيونا", "صحيفة", "صحيفه", "جريدة", "جريده", "إذاعة", "اذاعة",
                             "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "نيوز", "برس", "بوست", "تايمز", "Direct",
@@ -183,14 +179,14 @@ _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخ
                            "Tribune"))
 
 
-_KUNYA = ("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أبي", "ابن", "بن")
+_KUNYA = frozenset(("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أبي", "ابن", "بن"))
 
 
 def person_before(text: str, s: int) -> bool:
     """A kunya or given name before a nisba makes a person: "Abu Bakr al-Baghdadi", `أبو بكر البغدادي`."""
-    window = text[max(0, s - 24) : s]
-    if not any(k in window for k in _KUNYA):
-        return False  # the regex below is tried only where a kunya or "son of" is near
+    words = text[max(0, s - 24) : s].split()
+    if len(words) < 2 or words[-2].split("-")[0] not in _KUNYA:
+        return False  # the regex below is tried only where a kunya or "son of" is the word before last
     return _PERSON_BEFORE_RE.search(text, max(0, s - 24), s) is not None
 
 

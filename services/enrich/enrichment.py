@@ -17,7 +17,6 @@ from services.enrich.actors import dated_and_retargeted, state_mentions
 from services.enrich.bare import lowercase_cores
 from services.enrich.context import (
     ADMIN_CUES,
-    OUTLET_WORD_RE,
     context_stopped,
     cue_before,
     cue_list,
@@ -89,11 +88,10 @@ def _enrich(
     facilities, covered, core_spans = find_facilities(text, facs, heads, cores, people, places_c, gaz)
 
     places: list[PlaceMention] = []
-    outlets = OUTLET_WORD_RE.search(text) is not None  # an outlet's or armed wing's name may hold a place
     for c in places_c:
         if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
             continue
-        pm = _place(text, c, gaz, places_c, outlets)
+        pm = _place(text, c, gaz, places_c)
         if pm is not None:
             places.append(pm)
     # the cue words (role "cue": the words the rule modules read around) tell them where to look
@@ -118,9 +116,9 @@ def clear_caches(gazetteer: Gazetteer) -> None:
     gazetteer.best.clear()
 
 
-def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], outlets: bool) -> PlaceMention | None:
+def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMention | None:
     s, end = c.start, c.end
-    if outlets and in_outlet_name(text, s, end):
+    if in_outlet_name(text, s, end):
         return None  # `قناة القاهرة الإخبارية`, "Syria Direct": a name, not the place
     if text[s] < "\u0250":
         if english_non_place(text, c):

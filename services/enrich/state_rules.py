@@ -30,6 +30,7 @@ class StateRules:
     adj_ar: dict[str, str] = field(default_factory=dict)  # folded article-less form -> nation key
     adj_en: dict[str, str] = field(default_factory=dict)  # adjective as written -> nation key
     nations: dict[str, dict] = field(default_factory=dict)  # key -> {actors, before, by_country}
+    before_nations: list[dict] = field(default_factory=list)  # the nations with a `before` map (their dicts)
     acting: frozenset[str] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)  # place id -> ISO2 or actor id
     verbs_ar: frozenset[str] = frozenset()
@@ -212,6 +213,8 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     adj_en: dict[str, str] = {}
     for key, n in doc["nations"].items():
         r.nations[key] = n
+        if n.get("before"):
+            r.before_nations.append(n)
         for a in n.get("adj", {}).get("ar", []):
             for form in _nisba_forms(fold_text(a)):
                 r.adj_ar[form] = key
