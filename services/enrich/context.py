@@ -160,18 +160,26 @@ def english_non_place(text: str, c: Cand) -> bool:
 
 def in_outlet_name(text: str, s: int, e: int) -> bool:
     """The place is part of a media outlet's or armed wing's name: `قناة القاهرة الإخبارية`, `تلفزيون سوريا`,
-    `(بغداد اليوم)`, `سرايا القدس`, "Syria Direct", "Kurdistan 24"."""
-    before = text[max(0, s - 16) : s].split()
-    if before and text[s - 1 : s].isspace() and before[-1].lstrip("(«\"“") in _OUTLET_BEFORE:
-        return True
-    after = text[e : e + 16].split(None, 1)
-    if not after or not text[e : e + 1].isspace():
+    `(بغداد اليوم)`, `سرايا القدس`, "Syria Direct", "Kurdistan 24". (Called for every place: index look-ups,
+    no splitting.)"""
+    if s > 1 and text[s - 1] == " ":
+        i = text.rfind(" ", max(0, s - 17), s - 1)
+        prev = text[i + 1 if i != -1 else max(0, s - 17) : s - 1].lstrip("(«\"“\n\t")
+        if prev in _OUTLET_BEFORE:
+            return True
+    if text[e : e + 1] != " ":
         return False
-    w = after[0]
-    return w in _OUTLET_AFTER or (w.startswith("اليوم") and w[5:6] in (")", "\"", "»", "”")) \
-        or (w == "اليوم" and text[e:].lstrip()[5:].lstrip()[:1] in (")", "\"", "»", "”"))
+    j = text.find(" ", e + 1, e + 18)
+    w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n")
+    if w in _OUTLET_AFTER:
+        return True
+    if w.startswith("اليوم"):
+        rest = text[e + 6 : e + 9].lstrip()
+        return w[5:6] in _CLOSERS or rest[:1] in _CLOSERS
+    return False
 
 
+_CLOSERS = frozenset((")", "\"", "»", "”"))
 _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفزيونا", "صحيفة", "صحيفه", "جريدة", "جريده", "إذاعة", "اذاعة",
                             "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "نيوز", "برس", "بوست", "تايمز", "Direct",
