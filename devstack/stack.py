@@ -91,6 +91,20 @@ class Stack:
             proc.kill()
         proc.wait()
 
+    def _terminate_services(self, timeout: float) -> dict[str, int | None]:
+        """SIGTERM every running service, wait up to `timeout` s each, SIGKILL one that is stuck. -> exit codes."""
+        for svc in self.services.values():
+            if svc.process.poll() is None:
+                svc.process.send_signal(signal.SIGTERM)
+        codes: dict[str, int | None] = {}
+        for name, svc in self.services.items():
+            try:
+                codes[name] = svc.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.kill(name)
+                codes[name] = svc.process.returncode
+        return codes
+
     def restart_broker(self, timeout: float = 60.0) -> dict[str, int | None]:
         """The broker dies and an empty one starts on the same port (the embedded broker keeps nothing across a
         restart), recovered as documented: the services are stopped first (SIGTERM; SIGKILL if one is stuck
@@ -103,16 +117,7 @@ class Stack:
         port = self.broker.port
         self.broker.process.kill()
         self.broker.process.wait()
-        for svc in self.services.values():
-            if svc.process.poll() is None:
-                svc.process.send_signal(signal.SIGTERM)
-        codes: dict[str, int | None] = {}
-        for name, svc in self.services.items():
-            try:
-                codes[name] = svc.process.wait(20)
-            except subprocess.TimeoutExpired:
-                self.kill(name)
-                codes[name] = svc.process.returncode
+        codes = self._terminate_services(20)
         self.broker_started_at = datetime.now(UTC)
         self.broker = start_broker(port=port, log=(self.log_dir / "broker.log").open("ab"))
         for name in SERVICES:
@@ -148,16 +153,7 @@ class Stack:
 
     def stop(self, timeout: float = 30.0) -> dict[str, int | None]:
         """SIGTERM every service (each drains and commits), then the broker. -> exit codes."""
-        for svc in self.services.values():
-            if svc.process.poll() is None:
-                svc.process.send_signal(signal.SIGTERM)
-        codes: dict[str, int | None] = {}
-        for name, svc in self.services.items():
-            try:
-                codes[name] = svc.process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                svc.process.kill()
-                codes[name] = svc.process.wait()
+        codes = self._terminate_services(timeout)
         if self.broker is not None:
             self.broker.stop()
         return codes
