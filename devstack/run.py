@@ -78,7 +78,7 @@ async def main() -> int:
                              "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000"})  # dev only: loopback receiver
     say("starting broker (Tansu, in memory), migrations, ingest :8000, enrich :8001, alert :8002 …")
     await asyncio.to_thread(stack.start)
-    say(f"services ready; logs in {DATA / 'logs'}")
+    say(f"services ready; logs in {DATA / 'logs'}; the console: http://127.0.0.1:{DEFAULT_PORTS['alert']}/console/")
     if not os.environ.get("RAQIB_BOOTSTRAP_API_KEY"):
         say(f"admin API key (generated for this run): {api_key}")
     auth = {"Authorization": f"Bearer {api_key}"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -56,6 +57,8 @@ class Stack:
         for name in SERVICES:  # a new run's logs start empty; a restarted process appends to its log
             (self.log_dir / f"{name}.log").write_bytes(b"")
         upgrade(self.database_url)
+        # every port fixed before any service starts: each names the others (the console's CORS origins and URLs)
+        self.ports = {name: self.ports.get(name) or free_port() for name in SERVICES}
         self.broker_started_at = datetime.now(UTC)
         self.broker = start_broker(log=(self.log_dir / "broker.log").open("wb"))
         try:
@@ -72,12 +75,22 @@ class Stack:
         port = self.ports.get(name) or free_port()
         env = {**os.environ, "DATABASE_URL": self.database_url, "RAQIB_KAFKA_BOOTSTRAP": self.broker.bootstrap,
                "RAQIB_PORT": str(port), "RAQIB_BOOTSTRAP_API_KEY": self.api_key, **EMBEDDED_BROKER_ENV,
-               **self.extra_env}
+               **self.console_env(), **self.extra_env}
         log_path = self.log_dir / f"{name}.log"
         # appended to: a restarted process's log follows the one before it
         proc = subprocess.Popen([sys.executable, "-m", f"services.{name}"], env=env,
                                 stdout=log_path.open("ab"), stderr=subprocess.STDOUT, start_new_session=True)
         return ServiceProc(name, port, proc, log_path)
+
+    def console_env(self) -> dict[str, str]:
+        """The alert service's console calls ingest and enrich from the browser: they allow its origin (CORS) and
+        it is told where they are."""
+        alert = self.ports.get("alert")
+        if alert is None:
+            return {}
+        return {"RAQIB_CORS_ORIGINS": json.dumps([f"http://127.0.0.1:{alert}", f"http://localhost:{alert}"]),
+                "RAQIB_CONSOLE_INGEST_URL": f"http://127.0.0.1:{self.ports['ingest']}",
+                "RAQIB_CONSOLE_ENRICH_URL": f"http://127.0.0.1:{self.ports['enrich']}"}
 
     def respawn(self, name: str) -> ServiceProc:
         """Start a service again (after it exited) on the same port; does not wait for it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
@@ -12,6 +12,7 @@ from aiokafka.errors import KafkaError
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy.exc import DBAPIError
@@ -164,8 +165,10 @@ def document_common_errors(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def service_app(*, service: str, description: str, lifespan: Any, router: APIRouter, max_body_bytes: int) -> FastAPI:
-    """The same shell for every service: its router, the ops endpoints, request metrics, the body limit."""
+def service_app(*, service: str, description: str, lifespan: Any, router: APIRouter, max_body_bytes: int,
+                cors_origins: Sequence[str] = ()) -> FastAPI:
+    """The same shell for every service: its router, the ops endpoints, request metrics, the body limit, and CORS
+    for the browser origins named (the console; keys travel in the Authorization header, never in cookies)."""
     app = FastAPI(title=f"Raqib {service}", version="1.0.0", description=description, lifespan=lifespan)
     app.add_exception_handler(RequestValidationError, validation_error)
     for transient_kind in (OSError, DBAPIError, KafkaError):
@@ -174,5 +177,10 @@ def service_app(*, service: str, description: str, lifespan: Any, router: APIRou
     app.include_router(ops_router())
     add_request_metrics(app, service)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    if cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_credentials=False,
+                           allow_methods=["GET", "POST", "PATCH", "PUT", "DELETE"],
+                           allow_headers=["authorization", "content-type", "last-event-id", "idempotency-key"],
+                           expose_headers=["retry-after"], max_age=600)
     document_common_errors(app)
     return app

@@ -38,6 +38,9 @@ class ServiceSettings(BaseSettings):
     dlq_window: int = Field(default=200, ge=10)
     max_body_bytes: int = 1_000_000
     consumer_session_timeout_ms: int = Field(default=10_000, ge=6_000, le=300_000)
+    # Browser origins allowed to call this service's API (CORS), e.g. the alert service's console at
+    # http://127.0.0.1:8002 reading articles (ingest) and annotations (enrich). None by default; a JSON list.
+    cors_origins: list[str] = Field(default_factory=list)
 
     @field_validator("database_url")
     @classmethod

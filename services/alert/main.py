@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from services.alert.api import router
+from services.alert.console import mount_console
 from services.alert.consumer import AlertHandler
 from services.alert.delivery import DeliveryWorker
 from services.alert.models import outbox
@@ -57,6 +58,10 @@ def create_app(settings: AlertSettings) -> FastAPI:
             await feed.close()
             await close_runtime(rt)
 
-    return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
-                       description="Raises an alert when an enriched article names a prison or camp and delivers "
-                       "it to webhook subscriptions, signed per Standard Webhooks.")
+    app = service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
+                      cors_origins=settings.cors_origins,
+                      description="Raises an alert when an enriched article names a prison or camp and delivers "
+                      "it to webhook subscriptions, signed per Standard Webhooks. People use the console at "
+                      "/console.")
+    mount_console(app, settings)
+    return app

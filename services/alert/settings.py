@@ -19,6 +19,10 @@ class AlertSettings(ServiceSettings):
     # How long a claimed delivery stays leased to the worker that claimed it: a worker that dies (or cannot
     # record its attempt) holds its deliveries this long, then another attempts them (same webhook-id).
     delivery_lease_s: int = Field(default=120, ge=5, le=3600)
+    # Where the console (served at /console) finds the other services' public APIs; they must list this
+    # service's origin in their RAQIB_CORS_ORIGINS.
+    console_ingest_url: str = "http://127.0.0.1:8000"
+    console_enrich_url: str = "http://127.0.0.1:8001"
 
     @model_validator(mode="after")
     def _lease_outlives_attempt(self) -> AlertSettings:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Literal
 
 import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request, status
@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from services.enrich import metrics
 from services.enrich.enrichment import enrich
+from services.enrich.gazetteer import facility_records
 from services.enrich.models import article_annotations
 from services.enrich.settings import EnrichSettings
 from shared.annotation import Annotation
@@ -86,3 +87,36 @@ async def stored(article_id: str, request: Request, _: Reader) -> Annotation:
     if doc is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no annotation for article {article_id!r}")
     return Annotation.model_validate(doc)
+
+
+class Facility(BaseModel):
+    id: str = Field(description="The gazetteer id, as in annotations and alerts (fac:…)")
+    kind: Literal["prison", "camp"]
+    name: str = Field(description="The canonical English name")
+    name_ar: str | None = Field(description="An Arabic name with its head word (سجن/مخيم …), when one is listed")
+    country: str | None = Field(description="ISO 3166-1 alpha-2")
+    lat: float | None
+    lon: float | None
+
+
+_AR_HEAD = {"prison": "سجن", "camp": "مخيم"}
+
+
+def facility_list() -> list[Facility]:
+    """The curated facilities (data/facilities.yaml) as the console's map draws them."""
+    out = []
+    for rec in facility_records():
+        name_ar = rec.aliases.ar[0] if rec.aliases.ar else (
+            f"{_AR_HEAD[rec.kind]} {rec.core.ar[0]}" if rec.core.ar else None)
+        out.append(Facility(id=rec.id, kind=rec.kind, name=rec.canonical, name_ar=name_ar, country=rec.country,
+                            lat=rec.lat, lon=rec.lon))
+    return out
+
+
+@router.get("/facilities", response_model=list[Facility], summary="The named prisons and camps the engine knows",
+            tags=["gazetteer"])
+async def facilities(request: Request, _: Reader) -> list[Facility]:
+    cached: list[Facility] | None = getattr(request.app.state, "facility_list", None)
+    if cached is None:
+        cached = request.app.state.facility_list = await anyio.to_thread.run_sync(facility_list)
+    return cached

@@ -182,6 +182,11 @@ def _read_list(path: Path, key: str | None = None) -> list[Any]:
     return list(data or [])
 
 
+def facility_records(data_dir: Path | None = None) -> list[FacilityRec]:
+    """The curated facilities as written in facilities.yaml (the console's map lists them)."""
+    return [FacilityRec.model_validate(r) for r in _read_list((data_dir or DATA_DIR) / "facilities.yaml")]
+
+
 def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) -> Gazetteer:
     d = data_dir or DATA_DIR
     rules = EngineRules.model_validate(yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))

@@ -48,5 +48,6 @@ def create_app(settings: EnrichSettings, *, consume: bool = True) -> FastAPI:
             await close_runtime(rt)
 
     return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
+                       cors_origins=settings.cors_origins,
                        description="Geotags articles and tags facilities, actors, event types and dates; "
                        "consumes `raqib.articles.v1`, publishes `raqib.enriched.v1`.")

@@ -33,6 +33,7 @@ def create_app(settings: IngestSettings) -> FastAPI:
             await close_runtime(rt)
 
     app = service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
+                      cors_origins=settings.cors_origins,
                       description="Articles in (HTTP); each new article is stored with an outbox row and "
                       "published to `raqib.articles.v1`.")
     app.state.extractor = Extractor(settings.html_extract_concurrency)

@@ -1,0 +1,154 @@
+"""The console (served by the alert service at /console) in a real headless Chromium, against the running
+pipeline: sign in, a live incident from an article posted through ingest, its evidence highlighted at the
+annotation's offsets, the map, a silence and a subscription. Screenshots go to tests/artifacts/console/."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from devstack.stack import Stack
+from tests.pipeline.conftest import API_KEY, Receiver
+from tests.pipeline.console_browser import shot, start_chromium, wait
+
+pytestmark = pytest.mark.pipeline
+
+FACILITY = "fac:sy-shaddadi-prison"  # named by no other pipeline test, so its incident is this test's
+AR_TEXT = ("هاجم مسلحون من تنظيم داعش سجن الشدادي في ريف الحسكة الجنوبي فجر اليوم. "
+           "وقالت قوات سوريا الديمقراطية إن الحراس أحبطوا محاولة فرار من السجن.")
+EN_TEXT = ("ISIS fighters attacked al-Shaddadi prison in the southern Hasakah countryside at dawn. "
+           "The Syrian Democratic Forces said guards foiled an escape attempt.")
+
+
+@pytest.fixture(scope="module")
+def browser(stack: Stack) -> Iterator[Any]:
+    driver = start_chromium()
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def css(driver: Any, selector: str) -> list[Any]:
+    from selenium.webdriver.common.by import By
+
+    return list(driver.find_elements(By.CSS_SELECTOR, selector))
+
+
+def console_url(stack: Stack, route: str = "") -> str:
+    return f"{stack.services['alert'].url}/console/{route}"
+
+
+def sign_in(driver: Any, stack: Stack) -> None:
+    driver.get(console_url(stack))
+    driver.execute_script("sessionStorage.clear(); localStorage.setItem('raqib.lang', 'en');")
+    driver.get(console_url(stack))
+    key = wait("the sign-in form", lambda: css(driver, "#api-key"), driver=driver)[0]
+    key.send_keys(API_KEY)
+    css(driver, "#signin-submit")[0].click()
+    wait("the incident list", lambda: css(driver, "#incident-rows"), driver=driver)
+    wait("the live stream", lambda: "live" in css(driver, "#live-state")[0].get_attribute("class").split(),
+         driver=driver)
+    assert driver.execute_script("return sessionStorage.getItem('raqib.apiKey')") == API_KEY
+    assert driver.execute_script("return localStorage.getItem('raqib.apiKey')") is None
+
+
+def incident_for(stack: Stack, auth: dict[str, str], article_id: str) -> dict[str, Any] | None:
+    rows = httpx.get(f"{stack.services['alert'].url}/v1/alerts", params={"facility_id": FACILITY, "limit": 50},
+                     headers=auth, timeout=5).json()
+    for row in rows:
+        ids = {row.get("article_id"), *(a.get("article_id") for a in row.get("articles") or [])}
+        if article_id in ids:
+            return dict(row)
+    return None
+
+
+def post(stack: Stack, auth: dict[str, str], text: str, lang: str) -> str:
+    r = httpx.post(f"{stack.services['ingest'].url}/v1/articles", headers=auth, timeout=10, json={
+        "text": text, "lang": lang, "url": f"https://news.example.org/{lang}/{uuid.uuid4().hex}",
+        "title": "هجوم على سجن الشدادي" if lang == "ar" else "Attack on al-Shaddadi prison"})
+    assert r.status_code == 202, r.text
+    return str(r.json()["id"])
+
+
+def test_sign_in_refuses_a_wrong_key(browser: Any, stack: Stack) -> None:
+    browser.get(console_url(stack))
+    browser.execute_script("sessionStorage.clear(); localStorage.setItem('raqib.lang', 'en');")
+    browser.get(console_url(stack))
+    wait("the sign-in form", lambda: css(browser, "#api-key"), driver=browser)[0].send_keys("rk_wrong_" + "y" * 30)
+    css(browser, "#signin-submit")[0].click()
+    wait("the refusal", lambda: "refused" in css(browser, "#signin-error")[0].text, driver=browser)
+    assert browser.execute_script("return sessionStorage.getItem('raqib.apiKey')") is None
+
+
+def test_live_incident_with_highlighted_evidence(browser: Any, stack: Stack, auth: dict[str, str]) -> None:
+    sign_in(browser, stack)
+    before = {r.get_attribute("data-id") for r in css(browser, "tr.incident-row")}
+    ar_id = post(stack, auth, AR_TEXT, "ar")
+    incident = wait("the alert service to raise the incident", lambda: incident_for(stack, auth, ar_id), 30)
+    row_sel = f'tr.incident-row[data-id="{incident["id"]}"]'
+    row = wait("the incident to appear in the open list (live, no reload)", lambda: css(browser, row_sel),
+               driver=browser)[0]
+    assert incident["id"] not in before
+    assert "Shaddadi" in row.text and "سجن الشدادي" in row.text
+    shot(browser, "01-incidents-live-en")
+
+    row.find_element("css selector", "a.incident-link").click()
+    wait("the evidence", lambda: css(browser, "#evidence[data-ready=true] article"), driver=browser)
+    card = css(browser, f'#evidence article[data-article="{ar_id}"]')[0]
+    assert card.get_attribute("dir") == "rtl" and card.get_attribute("lang") == "ar"
+    assert card.value_of_css_property("direction") == "rtl"
+    marks = {(m.get_attribute("data-kind"), m.text) for m in card.find_elements("css selector", "blockquote mark")}
+    assert ("facility", "سجن الشدادي") in marks
+    assert ("place", "ريف الحسكة") in marks
+    assert ("actor", "تنظيم داعش") in marks and ("actor", "قوات سوريا الديمقراطية") in marks
+    # the marks sit at the annotation's offsets: each mark's data-start/end slice the article to its text
+    text = httpx.get(f"{stack.services['ingest'].url}/v1/articles/{ar_id}", headers=auth, timeout=5).json()["text"]
+    for m in card.find_elements("css selector", "blockquote mark"):
+        assert text[int(m.get_attribute("data-start")):int(m.get_attribute("data-end"))] == m.text
+    shot(browser, "02-incident-evidence")
+
+
+def test_map_draws_the_outline_facilities_and_incidents(browser: Any, stack: Stack) -> None:
+    browser.get(console_url(stack, "#/map"))
+    holder = wait("the map", lambda: css(browser, "#map[data-ready=true]"), driver=browser)[0]
+    assert int(holder.get_attribute("data-facilities")) > 100  # the curated gazetteer, from enrich
+    assert int(holder.get_attribute("data-incidents")) >= 1
+    assert len(css(browser, ".leaflet-overlay-pane path")) > 100  # country outlines and markers, as SVG
+    assert css(browser, "path.incident-marker.kind-prison")
+    shot(browser, "03-map")
+
+
+def test_interface_in_arabic_is_right_to_left(browser: Any, stack: Stack) -> None:
+    browser.get(console_url(stack, "#/incidents"))
+    wait("the incident list", lambda: css(browser, "tr.incident-row"), driver=browser)
+    css(browser, "#lang-toggle")[0].click()
+    wait("Arabic", lambda: browser.execute_script("return document.documentElement.dir") == "rtl", driver=browser)
+    wait("the Arabic navigation", lambda: [a for a in css(browser, "#nav-incidents") if a.text == "الحوادث"],
+         driver=browser)
+    shot(browser, "04-incidents-ar")
+    css(browser, "#lang-toggle")[0].click()
+    wait("English", lambda: browser.execute_script("return document.documentElement.dir") == "ltr", driver=browser)
+
+
+def test_create_a_subscription_and_see_its_secret_once(browser: Any, stack: Stack, receiver: Receiver) -> None:
+    browser.get(console_url(stack, "#/subscriptions"))
+    form = wait("the subscription form", lambda: css(browser, "#subscription-form"), driver=browser)[0]
+    url = receiver.url(f"console-{uuid.uuid4().hex[:8]}")
+    form.find_element("css selector", "input[name=url]").send_keys(url)
+    form.find_element("css selector", "input[name=kinds][value=prison]").click()
+    form.find_element("css selector", "input[name=countries]").send_keys("SY")
+    form.find_element("css selector", "button[type=submit]").click()
+    secret = wait("the secret, shown once", lambda: css(browser, "#secret-value"), driver=browser)[0].text
+    assert secret.startswith("whsec_")
+    row = wait("the new subscription", lambda: [r for r in css(browser, "tr.subscription-row") if url in r.text],
+               driver=browser)[0]
+    assert "prison" in row.text and "SY" in row.text
+    shot(browser, "05-subscription-created")
+    browser.refresh()  # the secret is not shown again
+    wait("the list again", lambda: [r for r in css(browser, "tr.subscription-row") if url in r.text], driver=browser)
+    assert not css(browser, "#secret-value")
