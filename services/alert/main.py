@@ -7,10 +7,11 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from services.alert.alertmanager import AlertmanagerPusher
 from services.alert.api import router
 from services.alert.console import mount_console
 from services.alert.consumer import AlertHandler
-from services.alert.delivery import DeliveryWorker
+from services.alert.delivery import DeliveryWorker, Policy
 from services.alert.models import outbox
 from services.alert.settings import AlertSettings
 from services.alert.stream import AlertFeed
@@ -29,13 +30,15 @@ def create_app(settings: AlertSettings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         rt = await open_runtime(settings)
         relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE)
-        worker = DeliveryWorker(rt.sessions, allow_private=settings.allow_private_webhook_targets,
-                                timeout_s=settings.delivery_timeout_s, backoff_s=settings.delivery_backoff_s,
-                                concurrency=settings.delivery_concurrency, lease_s=settings.delivery_lease_s)
+        worker = DeliveryWorker(rt.sessions, Policy.from_settings(settings))
+        pusher = None if settings.alertmanager_url is None else AlertmanagerPusher(
+            rt.sessions, settings.alertmanager_url, repost_s=settings.alertmanager_repost_s,
+            public_url=settings.public_url)
+        wake = [worker.wakeup, relay.wakeup] + ([pusher.wakeup] if pusher else [])
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
                                  settings.consumer_session_timeout_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
-                            handler=AlertHandler(rt.sessions, [worker.wakeup, relay.wakeup]),
+                            handler=AlertHandler(rt.sessions, wake),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings
         app.state.worker, app.state.ready_checks = worker, standard_checks(rt.engine, rt.producer)
@@ -46,12 +49,16 @@ def create_app(settings: AlertSettings) -> FastAPI:
         rt.spawn(loop.run(), "enriched-consumer")
         rt.spawn(worker.run(), "delivery-worker")
         rt.spawn(relay.run(), "outbox-relay")
+        if pusher is not None:
+            rt.spawn(pusher.run(), "alertmanager-push")
         try:
             yield
         finally:
             loop.stop()
             worker.stop()
             relay.stop()
+            if pusher is not None:
+                pusher.stop()
             feed.stop()
             await rt.wait_tasks()
             await consumer.stop()

@@ -40,7 +40,7 @@ CHECKS = "not_a_server_error,status_code_conformance"
 EXCLUDED = {"alert": ["/v1/alerts/stream"]}
 # The stack as the pipeline tests run it: loopback webhook targets allowed (nothing on the Internet is
 # resolved or called), short delivery back-off.
-STACK_ENV = {"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_BACKOFF_S": "[0.5, 1.0, 1.0]",
+STACK_ENV = {"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_RETRY_SCHEDULE": "[0, 0.5, 1.0, 1.0]",
              "RAQIB_LOG_LEVEL": "INFO"}
 
 

@@ -58,8 +58,9 @@ async def pipeline_database_url(server_url: str) -> AsyncIterator[str]:
 def stack(pipeline_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     logs = tmp_path_factory.mktemp("logs")
     s = Stack(database_url=pipeline_database_url, api_key=API_KEY, log_dir=logs, extra_env={
-        "RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_BACKOFF_S": "[0.5, 1.0, 1.0]",
+        "RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_RETRY_SCHEDULE": "[0, 0.5, 1.0, 1.0]",
         "RAQIB_TOPIC_PARTITIONS": "2", "RAQIB_LOG_LEVEL": "INFO",
+        "RAQIB_DELIVERY_BREAKER_OPEN_S": "2", "RAQIB_DELIVERY_BREAKER_MAX_OPEN_S": "4",
         "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000"})
     s.start()
     yield s

@@ -1,0 +1,103 @@
+"""Alertmanager push: with RAQIB_ALERTMANAGER_URL set, every open incident is posted to Alertmanager's
+`/api/v2/alerts` (as Prometheus does) and re-posted while it fires, with an `endsAt` a few periods ahead, so
+an incident Raqib stops reporting ends by itself; a resolved one is posted once more with its end. The labels
+(`alertname="FacilityNamed"`, facility_id, facility, kind, country, severity, rule) are what routes, groups,
+inhibits and silences it there."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from services.alert import metrics
+from services.alert.formats import am_annotations, am_labels, notice_from_alert
+from services.alert.models import alerts
+from services.alert.notice import Notice
+from shared.events import AlertRaised
+from shared.polling import Poller
+
+log = logging.getLogger(__name__)
+BATCH = 500  # alerts per POST
+TTL_PERIODS = 3  # a firing alert ends this many re-post periods after its last post, unless re-posted
+LEGACY_WINDOW = timedelta(hours=24)  # per-article alerts (nothing resolves them) are pushed for this long
+PushSource = Callable[[AsyncSession], Awaitable[list[Notice]]]
+
+
+def push_alert(notice: Notice, now: datetime, ttl_s: float, public_url: str = "") -> dict[str, Any]:
+    """One entry of the POST /api/v2/alerts body (postableAlert)."""
+    inc = notice.incident
+    ends = (inc.resolved_at or now) if inc.state == "resolved" else now + timedelta(seconds=ttl_s)
+    return {"labels": am_labels(inc), "annotations": am_annotations(notice),
+            "startsAt": inc.first_seen.isoformat(), "endsAt": ends.isoformat(),
+            "generatorURL": f"{public_url.rstrip('/')}/v1/alerts/{inc.id}" if public_url else ""}
+
+
+async def legacy_source(session: AsyncSession) -> list[Notice]:
+    """Today's per-article alerts of the last LEGACY_WINDOW, newest first, as notices (resolved ones too)."""
+    since = datetime.now(UTC) - LEGACY_WINDOW
+    rows = (await session.execute(select(alerts.c.payload, alerts.c.status).where(alerts.c.created_at >= since)
+                                  .order_by(alerts.c.created_at.desc()).limit(5 * BATCH))).all()
+    out = []
+    for r in rows:
+        n = notice_from_alert(AlertRaised.model_validate(r.payload))
+        state = "resolved" if r.status == "resolved" else "firing"
+        if state == "resolved":
+            n = n.model_copy(update={"kind": "resolved", "incident": n.incident.model_copy(update={
+                "state": "resolved", "resolved_at": n.incident.resolved_at or datetime.now(UTC)})})
+        out.append(n)
+    return out
+
+
+class AlertmanagerPusher(Poller):
+    """Posts the source's incidents every `repost_s` (and at once when woken: a new incident)."""
+
+    name = "alertmanager push"
+
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], url: str, *, repost_s: float = 60.0,
+                 source: PushSource = legacy_source, public_url: str = "", timeout_s: float = 10.0) -> None:
+        super().__init__(repost_s)
+        self.sessions, self.source, self.public_url = sessions, source, public_url
+        self.endpoint = url.rstrip("/") + "/api/v2/alerts"
+        self.ttl_s = TTL_PERIODS * repost_s
+        self.client = httpx.AsyncClient(timeout=timeout_s)
+        self.resolved_sent: set[str] = set()  # resolved incidents already ended there (by this replica)
+
+    async def run(self) -> None:
+        try:
+            await super().run()
+        finally:
+            await self.client.aclose()
+
+    async def step(self) -> bool:
+        async with self.sessions() as session:
+            notices = await self.source(session)
+        now = datetime.now(UTC)
+        todo = [n for n in notices if n.incident.state != "resolved" or n.incident.id not in self.resolved_sent]
+        body = [push_alert(n, now, self.ttl_s, self.public_url) for n in todo]
+        for i in range(0, len(body), BATCH):
+            if not await self._post(body[i:i + BATCH]):
+                return False  # tried again at the next period
+        self.resolved_sent |= {n.incident.id for n in todo if n.incident.state == "resolved"}
+        return False
+
+    async def _post(self, batch: list[dict[str, Any]]) -> bool:
+        """An Alertmanager that is away is its operator's outage, not Raqib's: logged, counted, tried again."""
+        try:
+            response = await self.client.post(self.endpoint, json=batch)
+        except httpx.HTTPError as exc:
+            metrics.ALERTMANAGER_PUSHES.labels("error").inc()
+            log.warning("alertmanager push failed", extra={"error": repr(exc)[:300]})
+            return False
+        if response.status_code >= 300:
+            metrics.ALERTMANAGER_PUSHES.labels("refused").inc()
+            log.warning("alertmanager refused the push", extra={"status": response.status_code,
+                                                                "answer": response.text[:300]})
+            return False
+        metrics.ALERTMANAGER_PUSHES.labels("ok").inc()
+        return True
