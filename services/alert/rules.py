@@ -40,8 +40,9 @@ def excerpt(text: str, start: int, end: int, radius: int = EXCERPT_RADIUS) -> st
 
 
 def evaluate(event: ArticleEnriched) -> list[AlertDecision]:
-    """One alert per distinct named facility in the article (its first, most confident mention)."""
-    if not event.annotation.alert:
+    """One alert per distinct named facility in the article (its first, most confident mention); none for a
+    near-duplicate of an earlier article (the same story again: its first article raised the alerts)."""
+    if not event.annotation.alert or event.article.near_duplicate_of is not None:
         return []
     best: dict[str, FacilityMention] = {}
     for f in event.annotation.facilities:
