@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from devstack.stack import Stack
+from tests.feed_server import FeedServer
 from tests.pipeline.conftest import API_KEY, Receiver
 from tests.pipeline.console_browser import shot, start_chromium, wait
 
@@ -150,5 +151,59 @@ def test_create_a_subscription_and_see_its_secret_once(browser: Any, stack: Stac
     assert "prison" in row.text and "SY" in row.text
     shot(browser, "05-subscription-created")
     browser.refresh()  # the secret is not shown again
-    wait("the list again", lambda: [r for r in css(browser, "tr.subscription-row") if url in r.text], driver=browser)
+    row = wait("the list again", lambda: [r for r in css(browser, "tr.subscription-row") if url in r.text],
+               driver=browser)[0]
     assert not css(browser, "#secret-value")
+
+    row.find_element("css selector", "button.act-test").click()  # a signed test notice to the real receiver
+    wait("the test's result", lambda: [n for n in css(browser, ".notice.ok") if "HTTP 204" in n.text], driver=browser)
+    name = url.rsplit("/", 1)[1]
+    assert [r["answered"] for r in receiver.received(name)] == [204]
+    row.find_element("css selector", "button.act-rotate").click()
+    rotated = wait("the new secret", lambda: css(browser, "#secret-value"), driver=browser)[0].text
+    assert rotated.startswith("whsec_") and rotated != secret
+    row = [r for r in css(browser, "tr.subscription-row") if url in r.text][0]
+    row.find_element("css selector", "button.act-log").click()
+    wait("the attempt in the delivery log", lambda: css(browser, "table.attempt-log tbody tr"), driver=browser)
+    shot(browser, "06-subscription-log")
+    row.find_element("css selector", "button.act-disable").click()
+    wait("the subscription disabled", lambda: [r for r in css(browser, "tr.subscription-row")
+                                               if url in r.text and r.find_elements("css selector", ".act-enable")],
+         driver=browser)
+
+
+def test_add_a_feed_and_see_its_status(browser: Any, stack: Stack) -> None:
+    with FeedServer() as feeds:
+        feeds.extra["/console.xml"] = CALM_FEED.replace("{base}", feeds.base).encode()
+        feeds.extra["/console/bread"] = f"<html><body><article><p>{CALM_TEXT}</p></article></body></html>".encode()
+        browser.get(console_url(stack, "#/feeds"))
+        form = wait("the feed form", lambda: css(browser, "#feed-form"), driver=browser)[0]
+        url = f"{feeds.base}/console.xml"
+        form.find_element("css selector", "input[name=url]").send_keys(url)
+        interval = form.find_element("css selector", "input[name=interval_s]")
+        interval.clear()
+        interval.send_keys("3600")
+        form.find_element("css selector", "button[type=submit]").click()
+        wait("the feed in the list", lambda: [r for r in css(browser, "tr.feed-row") if url in r.text],
+             driver=browser)
+
+        def polled() -> list[Any]:
+            browser.refresh()
+            rows = [r for r in wait("the feeds", lambda: css(browser, "tr.feed-row"), driver=browser) if url in r.text]
+            return [r for r in rows if r.find_element("css selector", ".feed-status").text == "200"]
+
+        row = wait("the poller's first fetch (HTTP 200)", polled, timeout=20, driver=browser)[0]
+        assert row.find_element("css selector", ".feed-items").text == "1"
+        shot(browser, "07-feeds")
+        row.find_element("css selector", "button.act-pause").click()  # stop it before the server goes
+        wait("the feed paused", lambda: [r for r in css(browser, "tr.feed-row.paused") if url in r.text],
+             driver=browser)
+
+
+CALM_TEXT = ("Bakers in Qamishli raised the price of a bundle of bread for the second time this autumn, blaming the "
+             "cost of flour and of diesel for their ovens.")
+CALM_FEED = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Console test desk</title><link>{{base}}/</link>
+<description>one calm item, served by the test's own feed server (nothing leaves the machine)</description>
+<item><title>Bakery prices in Qamishli</title><link>{{base}}/console/bread</link>
+<description>{CALM_TEXT}</description></item></channel></rss>"""

@@ -9,17 +9,25 @@ export async function renderFeeds(view) {
   const reload = async () => {
     try {
       const rows = await ingestApi.get('/feeds');
-      body.replaceChildren(...rows.map((f) => h('tr', { class: 'feed-row', dataset: { id: f.id } },
-        h('td', { dir: 'ltr', class: 'mono url' }, f.url), h('td', {}, f.lang || '—'), h('td', {}, f.source || '—'),
-        h('td', { class: 'num' }, String(f.interval_s ?? '')), h('td', {}, when(f.last_fetch_at ?? f.last_fetched_at)),
-        h('td', {}, String(f.last_status ?? f.last_http_status ?? '—')),
-        h('td', { class: 'small', dir: 'auto' }, f.last_error || ''), h('td', { class: 'num' }, String(f.items_seen ?? '—')),
-        h('td', {}, when(f.next_fetch_at)))));
-      if (!rows.length) body.append(h('tr', {}, h('td', { colspan: 9, class: 'muted' }, t('feeds.none'))));
+      body.replaceChildren(...rows.map((f) => {
+        const st = f.status || {};
+        const pause = async () => {
+          try { await ingestApi.patch(`/feeds/${f.id}`, { active: !f.active }); await reload(); } catch (e) { notice(messages, failure(e)); }
+        };
+        return h('tr', { class: `feed-row${f.active ? '' : ' paused'}`, dataset: { id: f.id } },
+          h('td', { dir: 'ltr', class: 'mono url' }, f.url), h('td', {}, f.lang || '—'), h('td', {}, f.source || '—'),
+          h('td', { class: 'num' }, String(f.interval_s)), h('td', {}, when(st.last_fetch_at)),
+          h('td', { class: 'feed-status' }, String(st.last_status ?? '—')),
+          h('td', { class: 'small', dir: 'auto' }, st.last_error || '', st.errors_in_row ? ` (×${st.errors_in_row})` : ''),
+          h('td', { class: 'num feed-items' }, String(st.items_seen ?? 0)), h('td', { class: 'num' }, String(st.articles_new ?? 0)),
+          h('td', {}, f.active ? when(st.next_fetch_at) : t('feeds.paused')),
+          h('td', {}, h('button', { class: 'act-pause', onclick: pause }, t(f.active ? 'feeds.pause' : 'feeds.resume'))));
+      }));
+      if (!rows.length) body.append(h('tr', {}, h('td', { colspan: 11, class: 'muted' }, t('feeds.none'))));
     } catch (e) { notice(messages, failure(e)); }
   };
   const url = h('input', { name: 'url', type: 'url', required: true, dir: 'ltr', size: 40 });
-  const interval = h('input', { name: 'interval_s', type: 'number', min: 30, value: 300 });
+  const interval = h('input', { name: 'interval_s', type: 'number', min: 1, value: 300 });
   const lang = h('select', { name: 'lang' }, ['', 'ar', 'en'].map((l) => h('option', { value: l }, l || '—')));
   const source = h('input', { name: 'source', dir: 'ltr' });
   const form = h('form', { class: 'card form-grid', id: 'feed-form' }, h('h2', {}, t('feeds.new')),
@@ -39,7 +47,7 @@ export async function renderFeeds(view) {
   });
   view.replaceChildren(h('section', {}, h('h1', {}, t('nav.feeds')), messages, form,
     h('table', { class: 'grid' }, h('thead', {}, h('tr', {},
-      ['url', 'lang', 'source', 'interval', 'last_fetch', 'last_status', 'last_error', 'items', 'next_fetch']
-        .map((c) => h('th', {}, t(`fcol.${c}`))))), body)));
+      ['url', 'lang', 'source', 'interval', 'last_fetch', 'last_status', 'last_error', 'items', 'articles', 'next_fetch', '']
+        .map((c) => h('th', {}, c ? t(`fcol.${c}`) : '')))), body)));
   await reload();
 }

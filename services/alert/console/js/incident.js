@@ -53,8 +53,7 @@ async function deliveriesBlock(incident, where) {
   const box = h('section', { class: 'deliveries' }, h('h2', {}, t('incident.deliveries')));
   let rows;
   try {
-    rows = (await alertApi.get('/deliveries', { limit: 500 }))
-      .filter((d) => String(d.alert_id ?? d.incident_id) === incident.id);
+    rows = await alertApi.get('/deliveries', { alert_id: incident.id, limit: 500 });
   } catch (e) {
     box.append(h('p', { class: 'error' }, failure(e)));
     return box;

@@ -18,6 +18,7 @@ function createForm(where, reload) {
   const f = {
     url: h('input', { name: 'url', type: 'url', required: true, dir: 'ltr', placeholder: 'https://…', size: 40 }),
     format: h('select', { name: 'format' }, FORMATS.map((x) => h('option', { value: x }, x))),
+    routing_key: h('input', { name: 'routing_key', dir: 'ltr', placeholder: t('subs.routing_key_hint') }),
     countries: h('input', { name: 'countries', dir: 'ltr', placeholder: 'SY, IQ' }),
     facility_ids: h('input', { name: 'facility_ids', dir: 'ltr', placeholder: 'fac:sy-al-hol-camp' }),
     min_severity: h('select', { name: 'min_severity' }, h('option', { value: '' }, '—'),
@@ -28,7 +29,7 @@ function createForm(where, reload) {
   const kinds = KINDS.map((k) => h('input', { type: 'checkbox', name: 'kinds', value: k }));
   const langs = ['ar', 'en'].map((l) => h('input', { type: 'checkbox', name: 'languages', value: l }));
   const form = h('form', { class: 'card form-grid', id: 'subscription-form' }, h('h2', {}, t('subs.new')),
-    field(t('subs.url'), f.url), field(t('subs.format'), f.format),
+    field(t('subs.url'), f.url), field(t('subs.format'), f.format), field(t('subs.routing_key'), f.routing_key),
     h('fieldset', {}, h('legend', {}, t('col.kind')), kinds.map((c, i) => h('label', {}, c, t(`v.${KINDS[i]}`)))),
     h('fieldset', {}, h('legend', {}, t('col.languages')), langs.map((c) => h('label', {}, c, c.value))),
     field(t('subs.countries'), f.countries), field(t('subs.facility_ids'), f.facility_ids),
@@ -43,8 +44,8 @@ function createForm(where, reload) {
     if (checked(langs).length) filters.languages = checked(langs);
     for (const k of ['countries', 'facility_ids', 'actors', 'event_types']) if (list(f[k].value).length) filters[k] = list(f[k].value);
     if (f.min_severity.value) filters.min_severity = f.min_severity.value;
-    const body = { url: f.url.value.trim(), filters };
-    if (f.format.value !== 'standard') body.format = f.format.value;
+    const body = { url: f.url.value.trim(), filters, format: f.format.value };
+    if (f.routing_key.value.trim()) body.routing_key = f.routing_key.value.trim();
     try {
       const created = await alertApi.post('/subscriptions', body);
       form.reset();
@@ -55,6 +56,17 @@ function createForm(where, reload) {
     }
   });
   return form;
+}
+
+function attemptTable(rows) {
+  if (!rows.length) return h('p', { class: 'muted' }, t('deliveries.none'));
+  return h('table', { class: 'grid attempt-log' },
+    h('thead', {}, h('tr', {}, ['started', 'attempt', 'code', 'latency', 'error', 'response']
+      .map((c) => h('th', {}, t(`acol.${c}`))))),
+    h('tbody', {}, rows.map((a) => h('tr', {}, h('td', {}, when(a.started_at)),
+      h('td', {}, a.test ? t('subs.test') : `#${a.attempt}`), h('td', {}, a.status_code ?? '—'),
+      h('td', { class: 'num' }, `${Math.round(a.latency_ms)} ms`), h('td', { class: 'small', dir: 'auto' }, a.error ?? ''),
+      h('td', { class: 'small mono', dir: 'auto' }, (a.response ?? '').slice(0, 200))))));
 }
 
 async function act(where, fn, done, reload) {
@@ -72,20 +84,22 @@ async function act(where, fn, done, reload) {
 function subRow(s, where, reload) {
   const log = h('tr', { class: 'log-row', hidden: true }, h('td', { colspan: 6 }));
   const enabled = s.enabled ?? s.active;
-  const disable = () => act(where, async () => {
-    try { return await alertApi.patch(`/subscriptions/${s.id}`, { enabled: false }); } catch (e) {
-      if (!e.missingRoute) throw e;
-      return alertApi.del(`/subscriptions/${s.id}`); // a server without PATCH: DELETE deactivates
-    }
-  }, 'done.disabled', reload);
+  const toggle = () => act(where, () => alertApi.patch(`/subscriptions/${s.id}`, { enabled: !enabled }),
+    enabled ? 'done.disabled' : 'done.enabled', reload);
   const showLog = async () => {
     log.hidden = !log.hidden;
     if (log.hidden) return;
-    const rows = await act(where, () => alertApi.get('/deliveries', { subscription_id: s.id, limit: 200 }));
-    log.firstChild.replaceChildren(rows ? deliveryTable(rows, where) : '');
+    const [rows, attempts] = await Promise.all([
+      act(where, () => alertApi.get('/deliveries', { subscription_id: s.id, limit: 200 })),
+      act(where, () => alertApi.get('/deliveries/attempts', { subscription_id: s.id, limit: 200 }))]);
+    log.firstChild.replaceChildren(h('h3', {}, t('subs.deliveries')), rows ? deliveryTable(rows, where) : '',
+      h('h3', {}, t('subs.attempts')), attempts ? attemptTable(attempts) : '');
   };
-  const test = () => act(where, () => alertApi.post(`/subscriptions/${s.id}/test`),
-    (r) => t('done.test', { result: r && typeof r === 'object' ? JSON.stringify(r) : String(r ?? '') }));
+  const test = async () => {
+    const r = await act(where, () => alertApi.post(`/subscriptions/${s.id}/test`));
+    if (r) notice(where, t(r.ok ? 'done.test_ok' : 'done.test_failed', { code: r.status_code ?? '—',
+      ms: Math.round(r.latency_ms), error: r.error || '' }), r.ok ? 'ok' : 'error');
+  };
   const rotate = async () => {
     const r = await act(where, () => alertApi.post(`/subscriptions/${s.id}/rotate-secret`));
     if (r && r.secret) where.prepend(secretBox(r.secret, 'subs.new_secret'));
@@ -94,11 +108,13 @@ function subRow(s, where, reload) {
     h('td', { dir: 'ltr', class: 'mono url' }, s.url), h('td', {}, s.format || 'standard'),
     h('td', { class: 'mono small', dir: 'ltr' }, JSON.stringify(s.filters || {})),
     h('td', {}, badge(enabled ? t('subs.enabled') : t('subs.disabled'), enabled ? 'ok' : 'off'),
-      s.disabled_reason ? h('div', { class: 'small' }, s.disabled_reason) : ''),
+      s.disabled_reason ? h('div', { class: 'small', dir: 'auto' }, s.disabled_reason) : '',
+      s.consecutive_failures ? h('div', { class: 'small' }, t('subs.failures', { n: s.consecutive_failures })) : '',
+      s.previous_secret_expires_at ? h('div', { class: 'small' }, t('subs.old_secret', { until: when(s.previous_secret_expires_at) })) : ''),
     h('td', {}, when(s.created_at)),
     h('td', { class: 'actions' }, h('button', { class: 'act-test', onclick: test }, t('subs.test')),
       h('button', { class: 'act-rotate', onclick: rotate }, t('subs.rotate')),
-      h('button', { class: 'act-disable', onclick: disable, disabled: !enabled }, t('subs.disable')),
+      h('button', { class: enabled ? 'act-disable' : 'act-enable', onclick: toggle }, t(enabled ? 'subs.disable' : 'subs.enable')),
       h('button', { class: 'act-log', onclick: showLog }, t('subs.log'))));
   return [tr, log];
 }
