@@ -162,7 +162,7 @@ def test_create_a_subscription_and_see_its_secret_once(browser: Any, stack: Stac
     row.find_element("css selector", "button.act-rotate").click()
     rotated = wait("the new secret", lambda: css(browser, "#secret-value"), driver=browser)[0].text
     assert rotated.startswith("whsec_") and rotated != secret
-    row = [r for r in css(browser, "tr.subscription-row") if url in r.text][0]
+    row = next(r for r in css(browser, "tr.subscription-row") if url in r.text)
     row.find_element("css selector", "button.act-log").click()
     wait("the attempt in the delivery log", lambda: css(browser, "table.attempt-log tbody tr"), driver=browser)
     shot(browser, "06-subscription-log")
