@@ -72,9 +72,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // The live stream, read with fetch() because EventSource cannot send the Authorization header. It reconnects
 // with Last-Event-ID, so the server replays what was missed. -> a function that closes it.
-export function openStream({ lastEventId, onEvent, onState }) {
+export function openStream({ onEvent, onState }) {
   const ctl = new AbortController();
-  let last = lastEventId;
+  let last = null;
   let stopped = false;
   (async () => {
     let delay = 1000;

@@ -63,9 +63,8 @@ async function route() {
 async function start() {
   if (!started) {
     started = true;
-    await loadFacilities();
+    await Promise.all([loadFacilities(), startLive()]);
     try { await loadIncidents(); } catch (e) { console.warn('incidents', e); }
-    startLive();
   }
   route();
 }

@@ -3,8 +3,13 @@
 import { guessLang } from './dom.js';
 
 export function normalizeIncident(x) {
-  if (x && x.incident) x = { ...x.incident, articles: x.articles ?? x.incident.articles };
+  // a change event of the stream (AlertChanged): the incident after the change, and the article that joined
+  if (x && x.incident) {
+    x = { ...x.incident, id: x.alert_id ?? x.incident.id, articles: x.articles ?? (x.article ? [x.article] : []) };
+  }
   if (x && x.payload && x.payload.alert_id) return fromRaised(x.payload, x);
+  // an incident row: its columns, over the incident as last changed (payload: facility_ar and the rest)
+  if (x && x.payload && x.payload.first_seen) x = { ...x.payload, ...x, facility: x.payload.facility };
   if (x && x.alert_id && x.facility && typeof x.facility === 'object') return fromRaised(x, null);
   const articles = (x.articles || []).map(normalizeArticle);
   return {

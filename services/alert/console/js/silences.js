@@ -5,7 +5,7 @@ import { failure, field, h, notice, when } from './dom.js';
 import { t } from './i18n.js';
 
 const NAMES = ['facility_id', 'kind', 'country', 'severity', 'actor', 'event_type'];
-const OPS = ['=', '!=', '=~'];
+const OPS = ['=', '!=', '=~', '!~'];
 
 function matcherRow() {
   return h('div', { class: 'matcher' },
