@@ -207,3 +207,22 @@ CALM_FEED = f"""<?xml version="1.0" encoding="UTF-8"?>
 <description>one calm item, served by the test's own feed server (nothing leaves the machine)</description>
 <item><title>Bakery prices in Qamishli</title><link>{{base}}/console/bread</link>
 <description>{CALM_TEXT}</description></item></channel></rss>"""
+
+
+def test_a_read_key_sees_but_may_not_act(browser: Any, stack: Stack, auth: dict[str, str]) -> None:
+    created = httpx.post(f"{stack.services['alert'].url}/v1/api-keys", headers=auth, timeout=5,
+                         json={"name": "console reader", "scopes": ["read"]})
+    assert created.status_code == 201, created.text
+    browser.get(console_url(stack))
+    browser.execute_script("sessionStorage.clear();")
+    browser.get(console_url(stack))
+    wait("the sign-in form", lambda: css(browser, "#api-key"), driver=browser)[0].send_keys(created.json()["key"])
+    css(browser, "#signin-submit")[0].click()
+    row = wait("the incidents, readable", lambda: css(browser, "tr.incident-row.state-firing"), driver=browser)[0]
+    row.find_element("css selector", "button.act-ack").click()
+    wait("the refusal, in words", lambda: [n for n in css(browser, ".notice.error") if "lacks the scope" in n.text],
+         driver=browser)
+    assert row.find_element("css selector", ".badge.state-firing")  # nothing changed
+    css(browser, "#signout")[0].click()
+    wait("signed out", lambda: css(browser, "#api-key"), driver=browser)
+    assert browser.execute_script("return sessionStorage.getItem('raqib.apiKey')") is None

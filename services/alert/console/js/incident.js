@@ -106,12 +106,14 @@ export async function renderIncident(view, id) {
       ` ${t(`v.${inc.kind}`)} · ${inc.country || '—'} · ${t('incident.articles', { n: inc.article_count })}`,
       ` · ${t('col.first_seen')}: ${when(inc.first_seen)} · ${t('col.last_seen')}: ${when(inc.last_seen)}`,
       inc.languages?.length ? ` · ${inc.languages.join(', ')}` : ''),
-    inc.actors?.length ? h('p', { class: 'muted' }, `${t('hl.actor')}: `, inc.actors.map((a) => inLang(a)).flatMap((x) => [x, ' · ']).slice(0, -1)) : '',
+    inc.actors?.length ? h('p', { class: 'muted' }, `${t('incident.actors')}: `, inc.actors.map((a) => inLang(a)).flatMap((x) => [x, ' · ']).slice(0, -1)) : '',
     actionButtons(inc, messages, { onSilence: () => header.append(silenceForm(inc, messages)) }));
   drawHeader(incident);
   const cards = h('div', { class: 'evidence-grid', id: 'evidence' });
+  const legend = h('p', { class: 'legend small' }, ['facility', 'place', 'actor', 'event']
+    .map((k) => h('mark', { class: `hl hl-${k}` }, t(`hl.${k}`))).flatMap((m) => [m, ' ']));
   view.replaceChildren(h('section', { class: 'incident' }, h('p', {}, h('a', { href: '#/incidents' }, t('back'))),
-    messages, header, h('h2', {}, t('incident.evidence')), cards));
+    messages, header, h('h2', {}, t('incident.evidence')), legend, cards));
   const drawArticles = async (inc) => {
     const built = await Promise.all(inc.articles.map(articleCard));
     cards.replaceChildren(...built);

@@ -41,7 +41,7 @@ export async function renderSilences(view) {
   const hours = h('select', { name: 'hours' }, DURATIONS_H.map((n) => h('option', { value: n }, t('silence.hours', { n }))));
   const comment = h('input', { name: 'comment', dir: 'auto' });
   const form = h('form', { class: 'card form-grid', id: 'silence-form' }, h('h2', {}, t('sil.new')),
-    h('fieldset', {}, h('legend', {}, t('sil.matchers')), matchers,
+    h('fieldset', { class: 'wide' }, h('legend', {}, t('sil.matchers')), matchers,
       h('button', { type: 'button', onclick: () => matchers.append(matcherRow()) }, t('sil.add_matcher'))),
     field(t('sil.duration'), hours), field(t('silence.comment'), comment),
     h('button', { type: 'submit', class: 'primary' }, t('silence.create')));
