@@ -36,7 +36,7 @@ async def test_the_same_story_under_other_urls_links_to_the_first_article(sessio
     assert copy.result == "near_duplicate" and copy.near_duplicate_of == first.id
     assert again.near_duplicate_of == first.id  # linked to the first, not to the copy
     row = await repository.get(session, copy.id)
-    assert row is not None and row["near_duplicate_of"] == first.id and row["similarity"] >= 0.5
+    assert row is not None and row["near_duplicate_of"] == first.id and float(row["similarity"]) >= 0.5  # type: ignore[arg-type]
     events = [decode(r.value, [(k, v.encode()) for k, v in r.headers], ArticleReceived)
               for r in (await session.execute(select(outbox).order_by(outbox.c.id))).all()]
     assert [e.near_duplicate_of for e in events] == [None, first.id, first.id, None]
@@ -97,7 +97,8 @@ async def test_loader_reads_ndjson_and_folders_resumes_and_summarises(database_u
     folder = tmp_path / "files"
     folder.mkdir()
     (folder / "one.txt").write_text(f"A plain text report about the river level, {tag}.")
-    (folder / "two.html").write_text(f"<html><body><article><p>A page about a market, {tag}.</p></article></body></html>")
+    (folder / "two.html").write_text(f"<html><body><article><p>A page about a market, {tag}.</p></article>"
+                                     "</body></html>")
     (folder / "three.eml").write_text(f"Subject: Note {tag}\nDate: Tue, 04 Nov 2025 10:00:00 +0000\n"
                                       f"Content-Type: text/plain; charset=utf-8\n\nAn emailed report, {tag}.\n")
     (folder / "skip.bin").write_bytes(b"\x00")

@@ -65,7 +65,7 @@ def test_ndjson_upload_answers_per_line(stack: Stack, auth: dict[str, str]) -> N
              json.dumps({"html": "<p></p>"}), json.dumps({"text": text(tag, "a new well")})]
     body = ("\n".join(lines) + "\n").encode()
 
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks():
         for i in range(0, len(body), 7):  # streamed in small pieces: lines cross chunk boundaries
             yield body[i:i + 7]
 
@@ -89,8 +89,8 @@ def test_idempotency_key_replays_the_first_answer_on_every_post(stack: Stack, au
                          ("/v1/articles/batch", {"json": {"articles": [{"text": text(tag, "a bus route")}]}}),
                          ("/v1/articles/ndjson", {"content": json.dumps({"text": text(tag, "a clinic")}).encode()})):
         key = {"Idempotency-Key": f"k-{tag}-{path}"}
-        first = httpx.post(f"{ingest}{path}", headers={**auth, **key}, timeout=30, **kwargs)  # type: ignore[arg-type]
-        second = httpx.post(f"{ingest}{path}", headers={**auth, **key}, timeout=30, **kwargs)  # type: ignore[arg-type]
+        first = httpx.post(f"{ingest}{path}", headers={**auth, **key}, timeout=30, **kwargs)
+        second = httpx.post(f"{ingest}{path}", headers={**auth, **key}, timeout=30, **kwargs)
         assert first.status_code == second.status_code == 202, (path, first.text, second.text)
         assert first.json() == second.json(), path  # without the key the second would say "duplicate"
         assert second.headers.get("idempotent-replayed") == "true" and "idempotent-replayed" not in first.headers
