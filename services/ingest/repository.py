@@ -41,6 +41,7 @@ async def near_duplicate(session: AsyncSession, article: NewArticle) -> tuple[st
     rows = (await session.execute(
         select(articles.c.id, articles.c.minhash, articles.c.near_duplicate_of)
         .where(articles.c.id.in_(select(minhash_bands.c.article_id).where(
+            minhash_bands.c.hash.in_([h for _, h in keys]),  # the index leads with the hash
             tuple_(minhash_bands.c.band, minhash_bands.c.hash).in_(keys))))
         .where(articles.c.id != article.id))).all()
     best: tuple[str, float] | None = None
