@@ -16,6 +16,7 @@ from services.ingest.articles import ArticleIn, prepare
 from services.ingest.loader import load
 from services.ingest.models import feeds, outbox
 from shared.events import ArticleReceived, decode
+from tests.conftest import fresh_database
 
 pytestmark = pytest.mark.db
 NOW = datetime(2025, 11, 3, tzinfo=UTC)
@@ -79,7 +80,12 @@ async def test_an_idempotency_key_replays_its_answer_and_refuses_another_request
     assert refused.value.status_code == 422
 
 
-async def test_loader_reads_ndjson_and_folders_resumes_and_summarises(database_url: str, tmp_path: Path) -> None:
+async def test_loader_reads_ndjson_and_folders_resumes_and_summarises(server_url: str, tmp_path: Path) -> None:
+    async with fresh_database(server_url, "loader") as url:  # the loader commits: not in the shared database
+        await _loader_checks(url, tmp_path)
+
+
+async def _loader_checks(database_url: str, tmp_path: Path) -> None:
     from shared.db import make_engine, make_sessionmaker
 
     engine = make_engine(database_url)
