@@ -111,8 +111,8 @@ class FeedPoller(Poller):
         prepared = [a for a, _ in results if a is not None]
         new = 0
         async with unit_of_work(self.sessions) as session:
-            for article in prepared:
-                stored = await repository.store(session, dataclasses.replace(article, feed_id=feed.id))
+            for stored in await repository.store_many(
+                    session, [dataclasses.replace(a, feed_id=feed.id) for a in prepared]):
                 ARTICLES.labels(stored.result).inc()
                 new += not stored.duplicate
         if new:

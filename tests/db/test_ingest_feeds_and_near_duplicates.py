@@ -123,3 +123,23 @@ async def _loader_checks(database_url: str, tmp_path: Path) -> None:
         assert title == f"Note {tag}"
     finally:
         await engine.dispose()
+
+
+async def test_a_batch_is_decided_in_order_as_one_by_one_posts_would_be(session: AsyncSession) -> None:
+    edited = STORY.replace("named", "identified") + " (Wire)"
+    batch = [prepare(ArticleIn(text=t, url=u), NOW) for t, u in (
+        (STORY + " batch", "https://batch.example/1"), (STORY + " batch", "https://batch.example/2"),
+        (edited + " batch", "https://batch.example/3"), ("A short note.", "https://batch.example/1?utm_source=x"),
+        ("Another short note.", None))]
+    got = await repository.store_many(session, batch)
+    assert [s.result for s in got] == ["new", "duplicate", "near_duplicate", "duplicate", "new"]
+    assert got[1].id == got[0].id == got[3].id and got[2].near_duplicate_of == got[0].id
+    assert int(await session.scalar(select(func.count()).select_from(outbox)) or 0) == 3
+
+
+async def test_a_batch_of_a_thousand_fits_the_statement_parameter_limits(session: AsyncSession) -> None:
+    words = [f"w{i}" for i in range(400)]
+    batch = [prepare(ArticleIn(text=" ".join(words[(i * 7) % 380:(i * 7) % 380 + 20]) + f" number {i}"), NOW)
+             for i in range(1000)]
+    got = await repository.store_many(session, batch)
+    assert len(got) == 1000 and all(not s.duplicate for s in got)
