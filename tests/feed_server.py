@@ -21,6 +21,7 @@ class FeedServer:
         self.served: Counter[str] = Counter()  # path -> 200 answers
         self.not_modified: Counter[str] = Counter()  # path -> 304 answers
         self.extra: dict[str, bytes] = {}  # path -> body, added by a test
+        self.redirects: dict[str, str] = {}  # path -> Location (302), added by a test
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -28,6 +29,12 @@ class FeedServer:
                 pass
 
             def do_GET(self) -> None:
+                if self.path in server.redirects:
+                    self.send_response(302)
+                    self.send_header("location", server.redirects[self.path])
+                    self.send_header("content-length", "0")
+                    self.end_headers()
+                    return
                 body = server.body(self.path)
                 if body is None:
                     self.send_response(404)

@@ -30,7 +30,7 @@ def upgrade() -> None:
         sa.Column('band', sa.Integer(), nullable=False),
         sa.Column('hash', sa.BigInteger(), nullable=False),
         sa.Column('article_id', sa.Text(), nullable=False),
-        sa.PrimaryKeyConstraint('band', 'hash', 'article_id', name='pk_ingest_minhash_bands'),
+        sa.PrimaryKeyConstraint('hash', 'band', 'article_id', name='pk_ingest_minhash_bands'),
         schema='ingest')
     op.create_table('feeds',
         sa.Column('id', sa.UUID(), nullable=False),

@@ -101,12 +101,14 @@ async def prepare_item(request: Request, raw: Any, now: datetime,
 
 async def store_items(session: AsyncSession, items: list[tuple[int, NewArticle | list[dict[str, Any]]]]
                       ) -> list[ItemResult]:
+    good = [item for _, item in items if not isinstance(item, list)]
+    stored = iter(await repository.store_many(session, good))
     results = []
     for index, item in items:
         if isinstance(item, list):
             results.append(ItemResult(index=index, status="rejected", errors=item))
             continue
-        s = await repository.store(session, item)
+        s = next(stored)
         results.append(ItemResult(index=index, status=s.result, id=s.id, duplicate=s.duplicate,
                                   near_duplicate_of=s.near_duplicate_of))
     return results

@@ -107,13 +107,13 @@ async def load(sessions: async_sessionmaker[AsyncSession], path: Path, state: Pa
 
     async def flush() -> None:
         nonlocal done
+        for item in chunk:
+            if isinstance(item, str):
+                results["rejected"] += 1
+                reasons[item] += 1
         async with unit_of_work(sessions) as session:
-            for item in chunk:
-                if isinstance(item, str):
-                    results["rejected"] += 1
-                    reasons[item] += 1
-                else:
-                    results[(await repository.store(session, item)).result] += 1
+            for stored in await repository.store_many(session, [i for i in chunk if not isinstance(i, str)]):
+                results[stored.result] += 1
         done += len(chunk)
         state.write_text(json.dumps({"path": str(path), "done": done}))
         bar.update(len(chunk))

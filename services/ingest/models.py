@@ -51,7 +51,7 @@ minhash_bands = Table(
     Column("band", Integer, nullable=False),
     Column("hash", BigInteger, nullable=False),
     Column("article_id", Text, nullable=False),
-    PrimaryKeyConstraint("band", "hash", "article_id", name="pk_ingest_minhash_bands"),
+    PrimaryKeyConstraint("hash", "band", "article_id", name="pk_ingest_minhash_bands"),
 )
 
 feeds = Table(

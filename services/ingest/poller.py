@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 MAX_ENTRIES = 200  # entries read per poll (a feed lists its newest first)
 PAGE_CONCURRENCY = 4
 PURGE_EVERY_S = 600.0
+POLL_DEADLINE_S = feed_store.LEASE.total_seconds() * 0.8
 FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, */*;q=0.5"
 
 
@@ -64,35 +65,40 @@ class FeedPoller(Poller):
         counts = {"fetches": 1, "items_seen": 0, "articles_new": 0, "not_modified": 0}
         values: dict[str, Any] = {}
         try:
-            got = await self._get(feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT)
-            values["last_status"] = got.status
-            if got.status == 304:
-                counts["not_modified"] = 1
-                FEED_FETCHES.labels("not_modified").inc()
-            else:
-                parsed = feeds.parse(got.body, got.url, got.content_type)
-                if not parsed.entries and parsed.problem:
-                    raise FetchError(parsed.problem)
-                entries = parsed.entries[:MAX_ENTRIES]
-                counts["items_seen"] = len(entries)
-                new, complete, problems = await self.ingest(feed, entries)
-                counts["articles_new"] = new
-                if complete:  # else the next poll must read the whole feed again: no validators kept
-                    values.update(etag=got.etag, last_modified=got.last_modified)
-                FEED_FETCHES.labels("ok").inc()
-                values["last_error"] = "; ".join(problems)[:1000] or None
+            async with asyncio.timeout(POLL_DEADLINE_S):  # ends well before the lease does
+                await self._poll(feed, counts, values)
             values["errors_in_row"] = 0
             delay = feeds.next_delay_s(feed.interval_s, 0)
-        except FetchError as exc:
+        except (FetchError, TimeoutError) as exc:
+            error = str(exc) if isinstance(exc, FetchError) else f"poll took longer than {POLL_DEADLINE_S:g} s"
             FEED_FETCHES.labels("error").inc()
-            values.update(last_error=str(exc)[:1000], errors_in_row=feed.errors_in_row + 1,
-                          last_status=_status(str(exc)))
+            values.update(last_error=error[:1000], errors_in_row=feed.errors_in_row + 1, last_status=_status(error))
             delay = feeds.next_delay_s(feed.interval_s, feed.errors_in_row + 1)
-            log.info("feed fetch failed", extra={"feed": str(feed.id), "error": str(exc)})
+            log.info("feed poll failed", extra={"feed": str(feed.id), "error": error})
         values["next_fetch_at"] = datetime.now(UTC) + timedelta(seconds=delay)
         async with unit_of_work(self.sessions) as session:
             if not await feed_store.record(session, feed.id, feed.lease_until, values, counts):
                 log.warning("feed lease lost before the poll was recorded", extra={"feed": str(feed.id)})
+
+    async def _poll(self, feed: Row[Any], counts: dict[str, int], values: dict[str, Any]) -> None:
+        """Fetch, parse and ingest one feed, filling in the poll's `counts` and feed `values`."""
+        got = await self._get(feed.url, etag=feed.etag, last_modified=feed.last_modified, accept=FEED_ACCEPT)
+        values["last_status"] = got.status
+        if got.status == 304:
+            counts["not_modified"] = 1
+            FEED_FETCHES.labels("not_modified").inc()
+        else:
+            parsed = feeds.parse(got.body, got.url, got.content_type)
+            if not parsed.entries and parsed.problem:
+                raise FetchError(parsed.problem)
+            entries = parsed.entries[:MAX_ENTRIES]
+            counts["items_seen"] = len(entries)
+            new, complete, problems = await self.ingest(feed, entries)
+            counts["articles_new"] = new
+            # an incomplete poll keeps no validators: the next one must read the whole feed again
+            values.update(etag=got.etag if complete else None, last_modified=got.last_modified if complete else None)
+            FEED_FETCHES.labels("ok").inc()
+            values["last_error"] = "; ".join(problems)[:1000] or None
 
     async def ingest(self, feed: Row[Any], entries: list[feeds.Entry]) -> tuple[int, bool, list[str]]:
         """Store the entries not seen before -> (new articles, every entry handled, problems met)."""
@@ -105,8 +111,8 @@ class FeedPoller(Poller):
         prepared = [a for a, _ in results if a is not None]
         new = 0
         async with unit_of_work(self.sessions) as session:
-            for article in prepared:
-                stored = await repository.store(session, dataclasses.replace(article, feed_id=feed.id))
+            for stored in await repository.store_many(
+                    session, [dataclasses.replace(a, feed_id=feed.id) for a in prepared]):
                 ARTICLES.labels(stored.result).inc()
                 new += not stored.duplicate
         if new:

@@ -16,6 +16,7 @@ from services.ingest.articles import ArticleIn, prepare
 from services.ingest.loader import load
 from services.ingest.models import feeds, outbox
 from shared.events import ArticleReceived, decode
+from tests.conftest import fresh_database
 
 pytestmark = pytest.mark.db
 NOW = datetime(2025, 11, 3, tzinfo=UTC)
@@ -36,7 +37,7 @@ async def test_the_same_story_under_other_urls_links_to_the_first_article(sessio
     assert copy.result == "near_duplicate" and copy.near_duplicate_of == first.id
     assert again.near_duplicate_of == first.id  # linked to the first, not to the copy
     row = await repository.get(session, copy.id)
-    assert row is not None and row["near_duplicate_of"] == first.id and row["similarity"] >= 0.5
+    assert row is not None and row["near_duplicate_of"] == first.id and float(row["similarity"]) >= 0.5  # type: ignore[arg-type]
     events = [decode(r.value, [(k, v.encode()) for k, v in r.headers], ArticleReceived)
               for r in (await session.execute(select(outbox).order_by(outbox.c.id))).all()]
     assert [e.near_duplicate_of for e in events] == [None, first.id, first.id, None]
@@ -79,7 +80,12 @@ async def test_an_idempotency_key_replays_its_answer_and_refuses_another_request
     assert refused.value.status_code == 422
 
 
-async def test_loader_reads_ndjson_and_folders_resumes_and_summarises(database_url: str, tmp_path: Path) -> None:
+async def test_loader_reads_ndjson_and_folders_resumes_and_summarises(server_url: str, tmp_path: Path) -> None:
+    async with fresh_database(server_url, "loader") as url:  # the loader commits: not in the shared database
+        await _loader_checks(url, tmp_path)
+
+
+async def _loader_checks(database_url: str, tmp_path: Path) -> None:
     from shared.db import make_engine, make_sessionmaker
 
     engine = make_engine(database_url)
@@ -97,7 +103,8 @@ async def test_loader_reads_ndjson_and_folders_resumes_and_summarises(database_u
     folder = tmp_path / "files"
     folder.mkdir()
     (folder / "one.txt").write_text(f"A plain text report about the river level, {tag}.")
-    (folder / "two.html").write_text(f"<html><body><article><p>A page about a market, {tag}.</p></article></body></html>")
+    (folder / "two.html").write_text(f"<html><body><article><p>A page about a market, {tag}.</p></article>"
+                                     "</body></html>")
     (folder / "three.eml").write_text(f"Subject: Note {tag}\nDate: Tue, 04 Nov 2025 10:00:00 +0000\n"
                                       f"Content-Type: text/plain; charset=utf-8\n\nAn emailed report, {tag}.\n")
     (folder / "skip.bin").write_bytes(b"\x00")
@@ -116,3 +123,23 @@ async def test_loader_reads_ndjson_and_folders_resumes_and_summarises(database_u
         assert title == f"Note {tag}"
     finally:
         await engine.dispose()
+
+
+async def test_a_batch_is_decided_in_order_as_one_by_one_posts_would_be(session: AsyncSession) -> None:
+    edited = STORY.replace("named", "identified") + " (Wire)"
+    batch = [prepare(ArticleIn(text=t, url=u), NOW) for t, u in (
+        (STORY + " batch", "https://batch.example/1"), (STORY + " batch", "https://batch.example/2"),
+        (edited + " batch", "https://batch.example/3"), ("A short note.", "https://batch.example/1?utm_source=x"),
+        ("Another short note.", None))]
+    got = await repository.store_many(session, batch)
+    assert [s.result for s in got] == ["new", "duplicate", "near_duplicate", "duplicate", "new"]
+    assert got[1].id == got[0].id == got[3].id and got[2].near_duplicate_of == got[0].id
+    assert int(await session.scalar(select(func.count()).select_from(outbox)) or 0) == 3
+
+
+async def test_a_batch_of_a_thousand_fits_the_statement_parameter_limits(session: AsyncSession) -> None:
+    words = [f"w{i}" for i in range(400)]
+    batch = [prepare(ArticleIn(text=" ".join(words[(i * 7) % 380:(i * 7) % 380 + 20]) + f" number {i}"), NOW)
+             for i in range(1000)]
+    got = await repository.store_many(session, batch)
+    assert len(got) == 1000 and all(not s.duplicate for s in got)

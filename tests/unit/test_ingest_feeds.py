@@ -93,7 +93,7 @@ def test_rate_limiter_admits_a_burst_then_says_how_long_to_wait() -> None:
 
 
 async def test_ndjson_lines_are_numbered_and_an_overlong_line_is_reported() -> None:
-    async def chunks(*parts: bytes):  # type: ignore[no-untyped-def]
+    async def chunks(*parts: bytes):
         for p in parts:
             yield p
 
