@@ -36,6 +36,15 @@ class Receiver:
     def fail_next(self, name: str, n: int) -> None:
         httpx.post(f"http://127.0.0.1:{self.port}/control", json={"name": name, "fail": n}, timeout=5)
 
+    def mode(self, name: str, mode: str, count: int = 1, **options: object) -> None:
+        """The next `count` requests to `name` answer 500, 429 (+ retry_after), 410 or time out (sleep)."""
+        httpx.post(f"http://127.0.0.1:{self.port}/control", json={"name": name, "mode": mode, "count": count,
+                                                                   **options}, timeout=5)
+
+    def verify_with(self, name: str, secrets: list[str]) -> None:
+        """Verify each request to `name` with each secret (the standardwebhooks library); see `verified`."""
+        httpx.post(f"http://127.0.0.1:{self.port}/control", json={"name": name, "secrets": secrets}, timeout=5)
+
     def wait_for(self, name: str, count: int, timeout: float = 30.0) -> list[dict[str, Any]]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
