@@ -78,7 +78,7 @@ def test_test_notices_patch_formats_and_pause(stack: Stack, receiver: Receiver, 
         r = httpx.post(f"{api}/subscriptions/{s['id']}/test", headers=auth, timeout=20)
         assert r.status_code == 200 and r.json()["ok"] and r.json()["status_code"] == 204, r.text
         (got,) = receiver.received("ctl-a")
-        assert got["verified"] == [True] and json.loads(got["body"])["type"] == "incident.test"
+        assert got["verified"] == [True] and json.loads(got["body"])["type"] == "alert.test"
         assert json.loads(got["body"])["data"]["incident"]["facility_ar"] == "مخيم الهول"
         receiver.mode("ctl-a", "500")
         failed = httpx.post(f"{api}/subscriptions/{s['id']}/test", headers=auth, timeout=20).json()
