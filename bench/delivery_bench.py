@@ -90,8 +90,8 @@ async def main(subscribers: int, incidents: int, interval: float, receivers: int
 
             async def report(facility: str, n: int) -> None:
                 text = f"Guards at {facility} reported a fire in one section overnight (bench {tag}-{n})."
-                (await client.post(f"{ingest}/v1/articles", headers=auth, json={"text": text, "lang": "en"}))\
-                    .raise_for_status()
+                body = {"text": text, "lang": "en", "url": f"https://outlet{n}.example/{tag}/{n}"}
+                (await client.post(f"{ingest}/v1/articles", headers=auth, json=body)).raise_for_status()
 
             # warm-up: consumer groups join on the first messages; then forget what arrived
             await report("Sednaya prison", 0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import time
+import uuid
 from typing import Any
 
 import httpx
@@ -15,10 +16,25 @@ import pytest
 from devstack.embedded import free_port
 from devstack.stack import Stack
 from tests.pipeline.conftest import Receiver
-from tests.pipeline.test_delivery_safety import CAMP, alert_api, deliveries, post, unsubscribe, wait_until
+from tests.pipeline.test_delivery_safety import alert_api, deliveries, unsubscribe, wait_until
 
 pytestmark = pytest.mark.pipeline
 KEY = "A" * 32
+# Reports naming the same facility within its rule's window join one incident (one first notice): each report
+# here names a camp that no other report in the session names, so each opens an incident of its own.
+_CAMPS = iter(["Washokani camp", "Areesha camp", "Newroz camp", "Abu Khashab camp", "Mahmoudli camp", "Tal Samen camp",
+               "Ain Issa camp", "Mabrouka camp", "Berxwedan camp", "Serdem camp", "Qah camp", "Bab al-Salama camp",
+               "Sijo camp", "Deir Ballut camp", "Serekaniye camp", "Atmeh camps", "Kafr Lusin camps",
+               "Jeddah-1 camp", "al-Hol camp"])
+
+
+def report(stack: Stack, auth: dict[str, str]) -> None:
+    """A report from an outlet (its URL) that opens a new incident (a first notice to every camp subscription)."""
+    ref = uuid.uuid4().hex
+    r = httpx.post(f"{stack.services['ingest'].url}/v1/articles", headers=auth, timeout=10, json={
+        "text": f"Guards at {next(_CAMPS)} in north-east Syria reported a fire in one section (ref {ref})",
+        "lang": "en", "url": f"https://news-{ref[:6]}.example/{ref}"})
+    assert r.status_code == 202, r.text
 
 
 def create(stack: Stack, auth: dict[str, str], url: str, **extra: Any) -> dict[str, Any]:
@@ -53,15 +69,15 @@ def test_signatures_verify_and_a_rotation_sends_both_for_the_overlap(
     s = create(stack, auth, receiver.url("rot"))
     try:
         receiver.verify_with("rot", [s["secret"]])
-        post(stack, auth, CAMP)
+        report(stack, auth)
         (first,) = receiver.wait_for("rot", 1)
-        assert first["verified"] == [True] and json.loads(first["body"])["type"] == "alert.raised"
+        assert first["verified"] == [True] and json.loads(first["body"])["type"] == "alert.firing"
         r = httpx.post(f"{alert_api(stack)}/subscriptions/{s['id']}/rotate-secret", headers=auth, timeout=10)
         assert r.status_code == 200, r.text
         new = r.json()["secret"]
         assert new != s["secret"] and sub(stack, auth, s["id"])["previous_secret_expires_at"]
         receiver.verify_with("rot", [s["secret"], new])
-        post(stack, auth, CAMP)
+        report(stack, auth)
         second = receiver.wait_for("rot", 2)[-1]
         assert second["verified"] == [True, True]  # a receiver on either secret accepts it
         assert len(second["headers"]["webhook-signature"].split(" ")) == 2
@@ -92,7 +108,7 @@ def test_test_notices_patch_formats_and_pause(stack: Stack, receiver: Receiver, 
         assert patch(stack, auth, s["id"], enabled=None).status_code == 422
         r = patch(stack, auth, s["id"], url=receiver.url("ctl-b"), format="slack")
         assert r.status_code == 200 and r.json()["format"] == "slack", r.text
-        post(stack, auth, CAMP)
+        report(stack, auth)
         (slack,) = receiver.wait_for("ctl-b", 1)
         body = json.loads(slack["body"])
         assert body["blocks"][0]["type"] == "header" and "text" in body
@@ -107,7 +123,7 @@ def test_test_notices_patch_formats_and_pause(stack: Stack, receiver: Receiver, 
         # paused: notices wait (pending) and go out once enabled again
         assert patch(stack, auth, s["id"], enabled=False, format="standard").json()["enabled"] is False
         before = len(receiver.received("ctl-b"))
-        post(stack, auth, CAMP)
+        report(stack, auth)
         wait_until("a delivery is queued", lambda: [d for d in deliveries(stack, auth, s["id"])
                                                     if d["status"] == "pending"])
         time.sleep(2)
@@ -131,7 +147,7 @@ def test_retries_on_500_timeout_429_and_410_disables(stack: Stack, receiver: Rec
         receiver.mode("r410", "410", 5)
         for n in names:
             receiver.verify_with(n, [subs[n]["secret"]])
-        post(stack, auth, CAMP)
+        report(stack, auth)
         for n in ("r500", "rtimeout", "r429"):
             receiver.wait_for(n, 1, timeout=40)
         got = {n: receiver.received(n) for n in names}
@@ -170,7 +186,7 @@ def test_a_dead_and_a_slow_receiver_cost_a_healthy_one_nothing(stack: Stack, rec
     try:
         started = time.monotonic()
         for _ in range(8):
-            post(stack, auth, CAMP)
+            report(stack, auth)
         receiver.wait_for("healthy", 8, timeout=30)
         took = time.monotonic() - started
         assert took < 20, took  # the slow receiver's 10 s timeouts do not queue the healthy one
@@ -180,7 +196,7 @@ def test_a_dead_and_a_slow_receiver_cost_a_healthy_one_nothing(stack: Stack, rec
             found if (found := sub(stack, auth, dead["id"]))["circuit_open_until"] else None), timeout=30)
         assert broken["consecutive_failures"] >= 5 and broken["enabled"]
         # while open, its deliveries wait without spending attempts; healthy deliveries keep flowing
-        post(stack, auth, CAMP)
+        report(stack, auth)
         receiver.wait_for("healthy", 9, timeout=10)
     finally:
         for s in (dead, slow, healthy):
