@@ -135,7 +135,9 @@ async def _update(session: AsyncSession, alert_id: uuid.UUID, values: dict[str, 
 
 def state_of(row: RowMapping, silenced: datetime | None = None) -> inc.State:
     return inc.State(status=row["status"], first_seen=row["first_seen"], last_seen=row["last_seen"],
-                     article_count=row["article_count"], sources=len(row["sources"]), languages=len(row["languages"]),
+                     article_count=row["article_count"], languages=len(row["languages"]),
+                     # articles with neither URL nor source name no outlet: together they count as one
+                     sources=max(len(row["sources"]), 1 if row["article_count"] else 0),
                      severity=row["severity"], notified_at=row["notified_at"], notified_kind=row["notified_kind"],
                      notified_count=row["notified_count"], notified_severity=row["notified_severity"],
                      policy=inc.Policy(**row["policy"]), silenced_until=silenced)

@@ -73,6 +73,14 @@ async def test_three_reports_in_two_languages_make_one_incident_and_one_first_no
     assert await count(session, outbox) == len(changes)
 
 
+async def test_an_article_without_url_or_source_is_notified(session: AsyncSession) -> None:
+    event = enriched()
+    event = event.model_copy(update={"article": event.article.model_copy(update={"url": None})})
+    (a,) = await ingest(session, event, T0)
+    await run_due(session, T0)
+    assert a is not None and [n.kind for n in await notices_of(session, a[0])] == ["firing"]
+
+
 async def test_a_new_window_opens_a_new_incident(session: AsyncSession) -> None:
     (a,) = await ingest(session, enriched(), T0)
     (b,) = await ingest(session, enriched(), T0 + timedelta(hours=6, seconds=1))
