@@ -23,7 +23,7 @@ from services.alert.events import AlertChanged, Change
 from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox, silences
 from services.alert.notice import SEVERITY_RANK, Notice, NoticeArticle, NoticeIncident
 from services.alert.repository import SOURCE, stored_filters
-from services.alert.rules import Rule, SpikeRule, matches
+from services.alert.rules import Rule, RuleSet, SpikeRule, matches
 from services.alert.silences import Matcher, Silence, SilenceIn, silenced_until, state
 from shared import outbox as outbox_mod
 from shared.annotation import FacilityMention
@@ -115,6 +115,31 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
     await record_change(session, row, "opened" if opened else "article_joined", now, article=art,
                         changes={} if opened else changes, facility_ar=facility_ar)
     return row["id"], opened
+
+
+async def apply(session: AsyncSession, decisions: list[inc.Decision], article: ArticleRef, rules: RuleSet,
+                now: datetime) -> list[tuple[str, bool]]:
+    """One enriched article: each decision's facility incident, and the spike rule. -> (kind, opened) per
+    facility the article joined (none for a re-delivered message)."""
+    await lock_changes(session)  # before any incident row lock (see _SEQ_LOCK)
+    results: list[tuple[str, bool]] = []
+    spike = rules.spike
+    for d in decisions:
+        joined = await join(session, d, article, now)
+        if joined is None:
+            continue  # a re-delivered message: already in its incident
+        results.append((d.facility.kind, joined[1]))
+        if spike is None:
+            continue
+        if await open_spike(session, inc.group_key("spike", d.facility.id)):
+            await join(session, d, article, now, kind="spike", rule=spike)
+            continue
+        recent, baseline = await spike_counts(session, d.facility.id, spike, now)
+        if recent >= spike.min_count and recent >= spike.factor * baseline:
+            await join(session, d, article, now, kind="spike", rule=spike, labels={
+                "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
+                "spike_window_s": f"{spike.window:g}"})
+    return results
 
 
 def inc_strength(existing: list[str], new: tuple[str, ...]) -> list[str]:
