@@ -205,13 +205,17 @@ async def record_change(session: AsyncSession, row: RowMapping, change: Change, 
     return row
 
 
-async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, after: datetime | None = None,
+async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, skip: int = 0,
                       limit: int = FIRST_NOTICE_ARTICLES) -> list[NoticeArticle]:
-    q = select(incident_articles).where(incident_articles.c.alert_id == alert_id)
-    if after is not None:
-        q = q.where(incident_articles.c.joined_at > after)
-    rows = (await session.execute(q.order_by(incident_articles.c.joined_at.desc(), incident_articles.c.id.desc())
-                                  .limit(limit))).mappings()
+    """The incident's newest `limit` articles, newest first, leaving out the first `skip` to join. Articles are
+    numbered under the change lock, in commit order, so 'the first N' are exactly those an earlier notice counted
+    (its notified_count), whatever the clocks of the replicas that joined them."""
+    ia = incident_articles.c
+    told = select(ia.id).where(ia.alert_id == alert_id).order_by(ia.id).limit(skip).scalar_subquery() if skip else None
+    q = select(incident_articles).where(ia.alert_id == alert_id)
+    if told is not None:
+        q = q.where(ia.id.not_in(told))
+    rows = (await session.execute(q.order_by(ia.id.desc()).limit(limit))).mappings()
     return [NoticeArticle(article_id=r["article_id"], url=r["url"], title=r["title"], source=r["source"],
                           lang=r["lang"], published_at=r["published_at"], evidence=r["evidence"],
                           surface=r["surface"], event_types=r["event_types"], joined_at=r["joined_at"])
@@ -226,7 +230,7 @@ async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: d
     if kind == "firing":
         arts = await articles_of(session, row["id"])
     elif kind == "update":
-        arts = await articles_of(session, row["id"], after=row["notified_at"])
+        arts = await articles_of(session, row["id"], skip=row["notified_count"])
     else:
         arts = []
     if kind == "update" and not changes:
