@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import delete, func, select
 
+from services.alert import incident_repository as repo
+from services.alert.incidents import evaluate
 from services.alert.models import alerts, incident_articles, notices, outbox
 from services.alert.scheduler import run_due
 from shared.db import make_engine, make_sessionmaker, unit_of_work
-from services.alert import incident_repository as repo
-from services.alert.incidents import evaluate
 from tests.db.incident_support import RULES, enriched, ingest
 
 pytestmark = pytest.mark.db
