@@ -23,7 +23,7 @@ from services.alert.events import AlertChanged, Change
 from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox, silences
 from services.alert.notice import SEVERITY_RANK, Notice, NoticeArticle, NoticeIncident
 from services.alert.repository import SOURCE, stored_filters
-from services.alert.rules import Rule, SpikeRule, matches
+from services.alert.rules import Rule, RuleSet, SpikeRule, matches
 from services.alert.silences import Matcher, Silence, SilenceIn, silenced_until, state
 from shared import outbox as outbox_mod
 from shared.annotation import FacilityMention
@@ -117,6 +117,31 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
     return row["id"], opened
 
 
+async def apply(session: AsyncSession, decisions: list[inc.Decision], article: ArticleRef, rules: RuleSet,
+                now: datetime) -> list[tuple[str, bool]]:
+    """One enriched article: each decision's facility incident, and the spike rule. -> (kind, opened) per
+    facility the article joined (none for a re-delivered message)."""
+    await lock_changes(session)  # before any incident row lock (see _SEQ_LOCK)
+    results: list[tuple[str, bool]] = []
+    spike = rules.spike
+    for d in decisions:
+        joined = await join(session, d, article, now)
+        if joined is None:
+            continue  # a re-delivered message: already in its incident
+        results.append((d.facility.kind, joined[1]))
+        if spike is None:
+            continue
+        if await open_spike(session, inc.group_key("spike", d.facility.id)):
+            await join(session, d, article, now, kind="spike", rule=spike)
+            continue
+        recent, baseline = await spike_counts(session, d.facility.id, spike, now)
+        if recent >= spike.min_count and recent >= spike.factor * baseline:
+            await join(session, d, article, now, kind="spike", rule=spike, labels={
+                "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
+                "spike_window_s": f"{spike.window:g}"})
+    return results
+
+
 def inc_strength(existing: list[str], new: tuple[str, ...]) -> list[str]:
     """Merge event types, keeping the strongest-first order of the newest list for what it names."""
     merged = list(new) + [t for t in existing if t not in new]
@@ -135,7 +160,9 @@ async def _update(session: AsyncSession, alert_id: uuid.UUID, values: dict[str, 
 
 def state_of(row: RowMapping, silenced: datetime | None = None) -> inc.State:
     return inc.State(status=row["status"], first_seen=row["first_seen"], last_seen=row["last_seen"],
-                     article_count=row["article_count"], sources=len(row["sources"]), languages=len(row["languages"]),
+                     article_count=row["article_count"], languages=len(row["languages"]),
+                     # articles with neither URL nor source name no outlet: together they count as one
+                     sources=max(len(row["sources"]), 1 if row["article_count"] else 0),
                      severity=row["severity"], notified_at=row["notified_at"], notified_kind=row["notified_kind"],
                      notified_count=row["notified_count"], notified_severity=row["notified_severity"],
                      policy=inc.Policy(**row["policy"]), silenced_until=silenced)
@@ -178,13 +205,17 @@ async def record_change(session: AsyncSession, row: RowMapping, change: Change, 
     return row
 
 
-async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, after: datetime | None = None,
+async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, skip: int = 0,
                       limit: int = FIRST_NOTICE_ARTICLES) -> list[NoticeArticle]:
-    q = select(incident_articles).where(incident_articles.c.alert_id == alert_id)
-    if after is not None:
-        q = q.where(incident_articles.c.joined_at > after)
-    rows = (await session.execute(q.order_by(incident_articles.c.joined_at.desc(), incident_articles.c.id.desc())
-                                  .limit(limit))).mappings()
+    """The incident's newest `limit` articles, newest first, leaving out the first `skip` to join. Articles are
+    numbered under the change lock, in commit order, so 'the first N' are exactly those an earlier notice counted
+    (its notified_count), whatever the clocks of the replicas that joined them."""
+    ia = incident_articles.c
+    told = select(ia.id).where(ia.alert_id == alert_id).order_by(ia.id).limit(skip).scalar_subquery() if skip else None
+    q = select(incident_articles).where(ia.alert_id == alert_id)
+    if told is not None:
+        q = q.where(ia.id.not_in(told))
+    rows = (await session.execute(q.order_by(ia.id.desc()).limit(limit))).mappings()
     return [NoticeArticle(article_id=r["article_id"], url=r["url"], title=r["title"], source=r["source"],
                           lang=r["lang"], published_at=r["published_at"], evidence=r["evidence"],
                           surface=r["surface"], event_types=r["event_types"], joined_at=r["joined_at"])
@@ -199,7 +230,7 @@ async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: d
     if kind == "firing":
         arts = await articles_of(session, row["id"])
     elif kind == "update":
-        arts = await articles_of(session, row["id"], after=row["notified_at"])
+        arts = await articles_of(session, row["id"], skip=row["notified_count"])
     else:
         arts = []
     if kind == "update" and not changes:
