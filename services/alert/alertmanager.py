@@ -12,20 +12,21 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from services.alert import incident_repository as incident_repo
 from services.alert import metrics
-from services.alert.formats import am_annotations, am_labels, notice_from_alert
-from services.alert.models import alerts
-from services.alert.notice import Notice
-from shared.events import AlertRaised
+from services.alert.formats import am_annotations, am_labels
+from services.alert.models import alerts, incident_articles
+from services.alert.notice import Notice, NoticeArticle
 from shared.polling import Poller
 
 log = logging.getLogger(__name__)
 BATCH = 500  # alerts per POST
 TTL_PERIODS = 3  # a firing alert ends this many re-post periods after its last post, unless re-posted
-LEGACY_WINDOW = timedelta(hours=24)  # per-article alerts (nothing resolves them) are pushed for this long
+RESOLVED_KEPT = timedelta(minutes=15)  # a resolved incident is posted (ended) for this long
+MAX_PUSHED = 5 * BATCH
 PushSource = Callable[[AsyncSession], Awaitable[list[Notice]]]
 
 
@@ -38,19 +39,31 @@ def push_alert(notice: Notice, now: datetime, ttl_s: float, public_url: str = ""
             "generatorURL": f"{public_url.rstrip('/')}/v1/alerts/{inc.id}" if public_url else ""}
 
 
-async def legacy_source(session: AsyncSession) -> list[Notice]:
-    """Today's per-article alerts of the last LEGACY_WINDOW, newest first, as notices (resolved ones too)."""
-    since = datetime.now(UTC) - LEGACY_WINDOW
-    rows = (await session.execute(select(alerts.c.payload, alerts.c.status).where(alerts.c.created_at >= since)
-                                  .order_by(alerts.c.created_at.desc()).limit(5 * BATCH))).all()
+async def incident_source(session: AsyncSession) -> list[Notice]:
+    """Incidents subscribers were told of (held ones wait for their corroboration; silenced ones are not
+    delivered), open or resolved in the last RESOLVED_KEPT, each with its newest article, most recent first."""
+    now = datetime.now(UTC)
+    rows = (await session.execute(select(alerts).where(
+        or_(alerts.c.status != "resolved", alerts.c.resolved_at >= now - RESOLVED_KEPT),
+        alerts.c.notified_at.is_not(None), alerts.c.rule != "legacy", ~alerts.c.silenced,
+    ).order_by(alerts.c.last_seen.desc()).limit(MAX_PUSHED))).mappings().all()
+    if not rows:
+        return []
+    ranked = select(incident_articles, func.row_number().over(
+        partition_by=incident_articles.c.alert_id, order_by=incident_articles.c.joined_at.desc()).label("rank")
+    ).where(incident_articles.c.alert_id.in_([r["id"] for r in rows])).subquery()
+    newest = {r.alert_id: r for r in (await session.execute(select(ranked).where(ranked.c.rank == 1))).all()}
     out = []
-    for r in rows:
-        n = notice_from_alert(AlertRaised.model_validate(r.payload))
-        state = "resolved" if r.status == "resolved" else "firing"
-        if state == "resolved":
-            n = n.model_copy(update={"kind": "resolved", "incident": n.incident.model_copy(update={
-                "state": "resolved", "resolved_at": n.incident.resolved_at or datetime.now(UTC)})})
-        out.append(n)
+    for row in rows:
+        incident = incident_repo.snapshot(row)
+        a = newest.get(row["id"])
+        arts = [] if a is None else [NoticeArticle(
+            article_id=a.article_id, url=a.url, title=a.title, source=a.source, lang=a.lang,
+            published_at=a.published_at, evidence=a.evidence, surface=a.surface, event_types=a.event_types,
+            joined_at=a.joined_at)]
+        kind = "resolved" if incident.state == "resolved" else "firing"
+        out.append(Notice(id=f"am-{incident.id}", kind=kind, incident=incident, articles=arts,
+                          summary=incident_repo.summary(incident, kind, arts), created_at=now))
     return out
 
 
@@ -60,7 +73,7 @@ class AlertmanagerPusher(Poller):
     name = "alertmanager push"
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], url: str, *, repost_s: float = 60.0,
-                 source: PushSource = legacy_source, public_url: str = "", timeout_s: float = 10.0) -> None:
+                 source: PushSource = incident_source, public_url: str = "", timeout_s: float = 10.0) -> None:
         super().__init__(repost_s)
         self.sessions, self.source, self.public_url = sessions, source, public_url
         self.endpoint = url.rstrip("/") + "/api/v2/alerts"

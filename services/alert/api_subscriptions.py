@@ -36,9 +36,10 @@ def printable(value: str, what: str) -> str:
 
 
 def checked_filters(v: Filters) -> Filters:
-    values = [*(v.countries or []), *(v.facility_ids or [])]
+    values = [*(v.countries or []), *(v.facility_ids or []), *(v.actors or []), *(v.event_types or []),
+              *(v.languages or [])]
     if len(values) > 1000 or any(len(x) > 200 for x in values):
-        raise ValueError("filters allow at most 1000 countries and facility ids, each up to 200 characters")
+        raise ValueError("filters allow at most 1000 values in all, each up to 200 characters")
     for x in values:
         printable(x, "filter values")
     return v
@@ -135,6 +136,8 @@ class TestResult(BaseModel):
 class Delivery(BaseModel):
     id: uuid.UUID
     alert_id: uuid.UUID
+    notice_id: uuid.UUID | None = Field(default=None, description="The notice sent (None for deliveries made "
+                                        "before incidents)")
     subscription_id: uuid.UUID
     status: str
     attempts: int

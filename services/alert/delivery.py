@@ -34,7 +34,6 @@ from services.alert.transport import (
 )
 from shared.db import unit_of_work
 from shared.errors import is_transient
-from shared.events import AlertRaised
 from shared.polling import Poller
 
 __all__ = ["MAX_RETRY_AFTER_S", "DeliveryWorker", "Policy", "UnsafeTarget", "check_target", "new_secret",
@@ -144,8 +143,8 @@ def request_body(d: store.DueDelivery, public_url: str) -> dict[str, Any]:
     if d.format == "standard":
         return {"type": LEGACY_EVENT_TYPE, "timestamp": datetime.now(UTC).replace(microsecond=0).isoformat(),
                 "data": d.alert}
-    return render(notice_from_alert(AlertRaised.model_validate(d.alert)), d.format,  # type: ignore[arg-type]
-                  routing_key=d.routing_key, public_url=public_url)
+    return render(notice_from_alert(d.alert), d.format, routing_key=d.routing_key,  # type: ignore[arg-type]
+                  public_url=public_url)
 
 
 class DeliveryWorker(Poller):
@@ -228,7 +227,7 @@ class DeliveryWorker(Poller):
         p = self.policy
         try:
             body, headers = signed_request(str(d.id), d.secrets, request_body(d, p.public_url))
-        except (ValueError, TypeError) as exc:  # a stored payload or subscription this version cannot render
+        except (ValueError, TypeError, KeyError) as exc:  # a stored payload or subscription this version cannot render
             outcome = Outcome(datetime.now(UTC), 0.0, None, f"cannot render the notice: {exc}"[:500], None, None)
         else:
             outcome = await post(self.client, d.url, body, headers, allow_private=p.allow_private,

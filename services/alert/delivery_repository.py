@@ -27,8 +27,8 @@ class DueDelivery:
     routing_key: str | None
     rate_limit_per_s: float | None
     probing: bool  # its breaker just closed after failures: one attempt at a time until one succeeds
-    alert: dict[str, Any] | None  # today's per-article alert payload (AlertRaised)
-    notice: dict[str, Any] | None = None  # a Notice (grouped incidents)
+    alert: dict[str, Any] | None  # an AlertRaised: deliveries made before incidents (no notice)
+    notice: dict[str, Any] | None = None  # the Notice (services.alert.notice) to send
 
 
 _CLAIM = text("""
@@ -53,7 +53,9 @@ _CLAIM = text("""
     FROM due, alert.subscriptions s, alert.alerts a
     WHERE d.id = due.id AND s.id = d.subscription_id AND a.id = d.alert_id
     RETURNING d.id, d.attempts, d.subscription_id, s.url, s.secret, s.format, s.routing_key, s.rate_limit_per_s,
-              s.consecutive_failures >= :breaker AS probing, a.payload,
+              s.consecutive_failures >= :breaker AS probing,
+              CASE WHEN d.notice_id IS NULL THEN a.payload END AS alert,
+              (SELECT n.payload FROM alert.notices n WHERE n.id = d.notice_id) AS notice,
               CASE WHEN s.previous_secret_expires_at > clock_timestamp() THEN s.previous_secret END AS previous
 """).bindparams(bindparam("busy", type_=ARRAY(UUID(as_uuid=True))))
 
@@ -67,7 +69,7 @@ async def claim_due_deliveries(session: AsyncSession, limit: int, lease_s: int, 
     rows = (await session.execute(_CLAIM, {"limit": limit, "lease": lease_s, "per_sub": per_subscription,
                                            "busy": list(busy), "breaker": breaker_failures})).all()
     return [DueDelivery(r.id, r.attempts, r.subscription_id, r.url, [r.secret] + ([r.previous] if r.previous else []),
-                        r.format, r.routing_key, r.rate_limit_per_s, bool(r.probing), r.payload)
+                        r.format, r.routing_key, r.rate_limit_per_s, bool(r.probing), r.alert, r.notice)
             for r in rows]
 
 

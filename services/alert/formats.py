@@ -13,7 +13,6 @@ from datetime import datetime
 from typing import Any, Literal
 
 from services.alert.notice import Notice, NoticeArticle, NoticeIncident
-from shared.events import AlertRaised
 
 Format = Literal["standard", "alertmanager", "pagerduty", "slack"]
 FORMATS: tuple[Format, ...] = ("standard", "alertmanager", "pagerduty", "slack")
@@ -44,7 +43,7 @@ def render(notice: Notice, fmt: Format, *, routing_key: str | None = None,
 
 
 def event_type(notice: Notice) -> str:
-    return f"incident.{notice.kind}"
+    return f"alert.{notice.kind}"  # an alert is the incident (/v1/alerts): alert.firing, alert.update, ...
 
 
 def standard(notice: Notice) -> dict[str, Any]:
@@ -185,17 +184,20 @@ def slack(notice: Notice, public_url: str = "") -> dict[str, Any]:
     return {"text": _cut(f"{icon} {_slack_escape(bidi(notice.summary))}", SLACK_TEXT_MAX), "blocks": blocks}
 
 
-def notice_from_alert(event: AlertRaised) -> Notice:
-    """Today's per-article alert as a Notice, so every format can carry it."""
-    f, a = event.facility, event.article
-    article = NoticeArticle(article_id=a.id, url=a.url, title=a.title, source=a.source, lang=None,
-                            published_at=a.published_at, evidence=event.excerpt, surface=f.surface,
-                            event_types=event.event_types, joined_at=event.raised_at)
+def notice_from_alert(alert: dict[str, Any]) -> Notice:
+    """A per-article alert raised before incidents (the AlertRaised JSON of a delivery queued then) as a
+    one-article Notice, so a subscription whose format changed since can still be sent it."""
+    f, a = alert["facility"], alert["article"]
+    raised = datetime.fromisoformat(alert["raised_at"])
+    event_types = list(alert.get("event_types") or [])
+    article = NoticeArticle(article_id=a["id"], url=a.get("url"), title=a.get("title"), source=a.get("source"),
+                            published_at=a.get("published_at"), evidence=alert.get("excerpt") or f["surface"],
+                            surface=f["surface"], event_types=event_types, joined_at=raised)
     incident = NoticeIncident(
-        id=event.alert_id, fingerprint=event.fingerprint, rule="facility-named", severity="warning",
-        state="firing", facility_id=f.id, facility=f.canonical, kind=f.kind, country=f.country, lat=f.lat,
-        lon=f.lon, first_seen=event.raised_at, last_seen=event.raised_at, article_count=1,
-        sources=[a.source] if a.source else [], event_types=event.event_types,
-        actors=sorted({m.canonical for m in event.actors}))
-    return Notice(id=event.alert_id, kind="firing", incident=incident, articles=[article],
-                  summary=f"{f.canonical} named: {event.excerpt[:200]}", created_at=event.raised_at)
+        id=alert["alert_id"], fingerprint=alert["fingerprint"], rule="legacy", severity="info", state="firing",
+        facility_id=f["id"], facility=f["canonical"], kind=f["kind"], country=f.get("country"), lat=f.get("lat"),
+        lon=f.get("lon"), first_seen=raised, last_seen=raised, article_count=1,
+        sources=[a["source"]] if a.get("source") else [], event_types=event_types,
+        actors=sorted({m["canonical"] for m in alert.get("actors") or []}))
+    return Notice(id=alert["alert_id"], kind="firing", incident=incident, articles=[article],
+                  summary=f"{f['canonical']} named: {(alert.get('excerpt') or '')[:200]}", created_at=raised)

@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from pydantic import Field, field_validator, model_validator
 
+from services.alert.rules import DEFAULT_RULES
 from shared.settings import ServiceSettings
 
 # Standard Webhooks' (Svix's) schedule: immediately, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h.
@@ -63,6 +65,10 @@ class AlertSettings(ServiceSettings):
     # How long a claimed delivery stays leased to the worker that claimed it: a worker that dies (or cannot
     # record its attempt) holds its deliveries this long, then another attempts them (same webhook-id).
     delivery_lease_s: int = Field(default=120, ge=5, le=3600)
+    # The alert rules (YAML, validated at start-up: a bad file stops the service with the line and the reason).
+    alert_rules: Path = DEFAULT_RULES
+    # How often the notice scheduler looks for due notices (it is also woken when an article joins an incident).
+    notice_poll_s: float = Field(default=1.0, gt=0, le=60)
     # Where the console (served at /console) finds the other services' public APIs; they must list this
     # service's origin in their RAQIB_CORS_ORIGINS.
     console_ingest_url: str = "http://127.0.0.1:8000"

@@ -17,7 +17,8 @@ from services.alert.delivery import Policy, health_after
 from services.alert.models import subscriptions
 from services.alert.rules import Filters
 from shared import auth
-from tests.db.test_alert_repository import alert, outcome
+from tests.db.incident_support import open_and_notify
+from tests.db.test_alert_repository import outcome
 
 pytestmark = pytest.mark.db
 
@@ -29,9 +30,9 @@ async def _sub(session: AsyncSession, name: str) -> uuid.UUID:
 async def test_one_subscription_cannot_fill_a_claim(session: AsyncSession) -> None:
     dead = await _sub(session, "dead")
     for i in range(10):
-        await repository.raise_alert(session, alert(article=f"art_fair_{i}"))
+        await open_and_notify(session, facility_id=f"fac:test-fair-{i}")
     healthy = await _sub(session, "healthy")  # subscribed later: its one delivery is due after all of dead's
-    await repository.raise_alert(session, alert(article="art_fair_late"))
+    await open_and_notify(session, facility_id="fac:test-fair-late")
     claimed = await store.claim_due_deliveries(session, 6, 60, per_subscription=3)
     by_sub = [d.subscription_id for d in claimed]
     assert by_sub.count(dead) == 3 and by_sub.count(healthy) == 1
@@ -40,7 +41,7 @@ async def test_one_subscription_cannot_fill_a_claim(session: AsyncSession) -> No
 async def test_disabled_busy_and_open_breaker_subscriptions_are_not_claimed(session: AsyncSession) -> None:
     paused, busy, broken, probing = [await _sub(session, n) for n in ("paused", "busy", "broken", "probing")]
     for i in range(3):
-        await repository.raise_alert(session, alert(article=f"art_state_{i}"))
+        await open_and_notify(session, facility_id=f"fac:test-state-{i}")
     now = datetime.now(UTC)
     await subscription_repository.update_subscription(session, paused, {"enabled": False})
     await session.execute(update(subscriptions).where(subscriptions.c.id == broken).values(
@@ -58,8 +59,7 @@ async def test_disabled_busy_and_open_breaker_subscriptions_are_not_claimed(sess
 
 async def test_attempts_are_logged_and_health_recorded(session: AsyncSession) -> None:
     sub = await _sub(session, "log")
-    a = alert(article="art_log")
-    await repository.raise_alert(session, a)
+    alert_id = await open_and_notify(session, facility_id="fac:test-log")
     (d,) = await store.claim_due_deliveries(session, 10, 60)
     policy = Policy(breaker_failures=1)
     state = await store.subscription_health(session, sub)
@@ -67,7 +67,7 @@ async def test_attempts_are_logged_and_health_recorded(session: AsyncSession) ->
     gone = outcome(ok=False, status_code=410, error="receiver answered HTTP 410")
     health = health_after(state, gone, policy, datetime.now(UTC))
     assert await store.record_attempt(session, d, gone, retry_in_s=None, health=health)
-    (logged,) = await store.list_attempts(session, limit=10, alert_id=uuid.UUID(a.alert_id))
+    (logged,) = await store.list_attempts(session, limit=10, alert_id=alert_id)
     assert logged["status_code"] == 410 and logged["latency_ms"] == 12.5 and logged["response"] == "answer"
     assert logged["delivery_id"] == d.id and logged["subscription_id"] == sub and logged["attempt"] == 1
     assert await store.list_attempts(session, limit=10, subscription_id=sub) == [logged]
@@ -79,7 +79,7 @@ async def test_attempts_are_logged_and_health_recorded(session: AsyncSession) ->
 
 async def test_release_gives_a_claim_back_without_spending_an_attempt(session: AsyncSession) -> None:
     await _sub(session, "rate")
-    await repository.raise_alert(session, alert(article="art_rate"))
+    await open_and_notify(session, facility_id="fac:test-rate")
     (d,) = await store.claim_due_deliveries(session, 10, 60)
     await store.release(session, d, 0.0)
     (again,) = await store.claim_due_deliveries(session, 10, 60)
@@ -88,7 +88,7 @@ async def test_release_gives_a_claim_back_without_spending_an_attempt(session: A
 
 async def test_rotation_keeps_the_old_secret_for_the_overlap_only(session: AsyncSession) -> None:
     sub = await _sub(session, "rot")
-    await repository.raise_alert(session, alert(article="art_rot"))
+    await open_and_notify(session, facility_id="fac:test-rot")
     until = await subscription_repository.rotate_secret(session, sub, "whsec_new", 3600)
     assert until is not None and until > datetime.now(UTC) + timedelta(minutes=59)
     (d,) = await store.claim_due_deliveries(session, 10, 60)

@@ -13,8 +13,6 @@ import pytest
 
 from services.alert.formats import FSI, PDI, am_fingerprint, bidi, notice_from_alert, render
 from services.alert.notice import Notice, NoticeArticle, NoticeIncident
-from shared.annotation import FacilityMention
-from shared.events import AlertRaised, ArticleRef
 
 SCHEMA = json.loads((Path(__file__).parents[1] / "data/schemas/pagerduty-events-v2.schema.json").read_text())
 KEY = "R" * 32
@@ -40,7 +38,7 @@ def notice(kind: str = "firing", state: str = "firing", articles: int = 2, summa
 
 def test_standard_carries_the_notice_whole() -> None:
     body = render(notice(), "standard")
-    assert body["type"] == "incident.firing" and body["timestamp"] == "2026-12-02T06:00:00Z"
+    assert body["type"] == "alert.firing" and body["timestamp"] == "2026-12-02T06:00:00Z"
     assert Notice.model_validate(body["data"]) == notice()
 
 
@@ -107,11 +105,11 @@ def test_slack_message_keeps_arabic_in_its_own_direction_and_escapes_markup() ->
     assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)
 
 
-def test_todays_per_article_alert_renders_in_every_format() -> None:
-    f = FacilityMention(surface="مخيم الهول", start=0, end=10, id="fac:sy-al-hol-camp", canonical="al-Hol camp",
-                        confidence=0.9, country="SY", kind="camp")
-    alert = AlertRaised(alert_id="a1", fingerprint="e" * 64, article=ArticleRef(id="art_9", url="https://x.example/9"),
-                        facility=f, excerpt="نقل عائلات من مخيم الهول", raised_at=T0)
+def test_a_per_article_alert_from_before_incidents_renders_in_every_format() -> None:
+    alert = {"alert_id": "a1", "fingerprint": "e" * 64, "article": {"id": "art_9", "url": "https://x.example/9"},
+             "facility": {"surface": "مخيم الهول", "start": 0, "end": 10, "id": "fac:sy-al-hol-camp",
+                          "canonical": "al-Hol camp", "confidence": 0.9, "country": "SY", "kind": "camp"},
+             "excerpt": "نقل عائلات من مخيم الهول", "raised_at": T0.isoformat(), "event_types": [], "actors": []}
     n = notice_from_alert(alert)
     assert n.incident.fingerprint == "e" * 64 and n.articles[0].evidence == "نقل عائلات من مخيم الهول"
     jsonschema.Draft202012Validator(SCHEMA).validate(render(n, "pagerduty", routing_key=KEY))
