@@ -71,9 +71,10 @@ class Decision:
 
 
 def evaluate(event: ArticleEnriched, rules: RuleSet) -> list[Decision]:
-    """One decision per distinct named facility that a rule matches (none unless the annotation alerts)."""
+    """One decision per distinct named facility that a rule matches (none unless the annotation alerts); none for a
+    near-duplicate of an earlier article (the same story again: its first article counted, issue 11)."""
     a = event.annotation
-    if not a.alert:
+    if not a.alert or event.article.near_duplicate_of is not None:
         return []
     best: dict[str, FacilityMention] = {}
     for f in a.facilities:
