@@ -62,9 +62,11 @@ def incident_for(stack: Stack, auth: dict[str, str], article_id: str) -> dict[st
     rows = httpx.get(f"{stack.services['alert'].url}/v1/alerts", params={"facility_id": FACILITY, "limit": 50},
                      headers=auth, timeout=5).json()
     for row in rows:
-        ids = {row.get("article_id"), *(a.get("article_id") for a in row.get("articles") or [])}
-        if article_id in ids:
+        if row["article_id"] == article_id:  # the article that opened it
             return dict(row)
+        detail = httpx.get(f"{stack.services['alert'].url}/v1/alerts/{row['id']}", headers=auth, timeout=5).json()
+        if article_id in {a["article_id"] for a in detail.get("articles") or []}:
+            return dict(detail)
     return None
 
 
@@ -86,32 +88,94 @@ def test_sign_in_refuses_a_wrong_key(browser: Any, stack: Stack) -> None:
     assert browser.execute_script("return sessionStorage.getItem('raqib.apiKey')") is None
 
 
-def test_live_incident_with_highlighted_evidence(browser: Any, stack: Stack, auth: dict[str, str]) -> None:
+def test_live_incident_with_highlighted_evidence(browser: Any, stack: Stack, auth: dict[str, str],
+                                                receiver: Receiver) -> None:
+    hook = f"console-incident-{uuid.uuid4().hex[:8]}"
+    sub = httpx.post(f"{stack.services['alert'].url}/v1/subscriptions", headers=auth, timeout=10,
+                     json={"url": receiver.url(hook), "filters": {"facility_ids": [FACILITY]}})
+    assert sub.status_code == 201, sub.text
     sign_in(browser, stack)
     before = {r.get_attribute("data-id") for r in css(browser, "tr.incident-row")}
     ar_id = post(stack, auth, AR_TEXT, "ar")
-    incident = wait("the alert service to raise the incident", lambda: incident_for(stack, auth, ar_id), 30)
+    incident = wait("the alert service to open the incident", lambda: incident_for(stack, auth, ar_id), 30)
     row_sel = f'tr.incident-row[data-id="{incident["id"]}"]'
     row = wait("the incident to appear in the open list (live, no reload)", lambda: css(browser, row_sel),
                driver=browser)[0]
     assert incident["id"] not in before
     assert "Shaddadi" in row.text and "سجن الشدادي" in row.text
+
+    en_id = post(stack, auth, EN_TEXT, "en")  # another outlet, another language: the same incident
+    wait("the English report to join the incident", lambda: incident_for(stack, auth, en_id), 30)
+    wait("the open list to count two articles (live)",
+         lambda: [r for r in css(browser, row_sel) if r.find_element("css selector", "td.num").text == "2"],
+         driver=browser)
     shot(browser, "01-incidents-live-en")
 
-    row.find_element("css selector", "a.incident-link").click()
-    wait("the evidence", lambda: css(browser, "#evidence[data-ready=true] article"), driver=browser)
-    card = css(browser, f'#evidence article[data-article="{ar_id}"]')[0]
-    assert card.get_attribute("dir") == "rtl" and card.get_attribute("lang") == "ar"
-    assert card.value_of_css_property("direction") == "rtl"
-    marks = {(m.get_attribute("data-kind"), m.text) for m in card.find_elements("css selector", "blockquote mark")}
-    assert ("facility", "سجن الشدادي") in marks
-    assert ("place", "ريف الحسكة") in marks
-    assert ("actor", "تنظيم داعش") in marks and ("actor", "قوات سوريا الديمقراطية") in marks
-    # the marks sit at the annotation's offsets: each mark's data-start/end slice the article to its text
-    text = httpx.get(f"{stack.services['ingest'].url}/v1/articles/{ar_id}", headers=auth, timeout=5).json()["text"]
-    for m in card.find_elements("css selector", "blockquote mark"):
-        assert text[int(m.get_attribute("data-start")):int(m.get_attribute("data-end"))] == m.text
+    css(browser, f"{row_sel} a.incident-link")[0].click()
+    wait("both articles' evidence", lambda: len(css(browser, "#evidence[data-ready=true] article")) == 2,
+         driver=browser)
+    ar = css(browser, f'#evidence article[data-article="{ar_id}"]')[0]
+    en = css(browser, f'#evidence article[data-article="{en_id}"]')[0]
+    assert (ar.get_attribute("dir"), ar.value_of_css_property("direction")) == ("rtl", "rtl")
+    assert (en.get_attribute("dir"), en.value_of_css_property("direction")) == ("ltr", "ltr")
+    assert ar.location["y"] == en.location["y"] and ar.location["x"] != en.location["x"]  # side by side
+
+    def marks(card: Any, where: str = "blockquote") -> set[tuple[str, str]]:
+        return {(m.get_attribute("data-kind"), m.get_attribute("textContent"))
+                for m in card.find_elements("css selector", f"{where} mark")}
+
+    # the evidence sentence, with the facility, places and actors in it highlighted
+    assert {("facility", "سجن الشدادي"), ("place", "ريف الحسكة"), ("actor", "تنظيم داعش")} <= marks(ar)
+    assert {("facility", "al-Shaddadi prison"), ("place", "Hasakah countryside"), ("actor", "ISIS")} <= marks(en)
+    assert ("actor", "قوات سوريا الديمقراطية") in marks(ar, "details")  # the rest of the article, folded
+    # each mark sits at the annotation's offsets: its data-start/end slice the stored article to its text
+    for card, article_id in ((ar, ar_id), (en, en_id)):
+        text = httpx.get(f"{stack.services['ingest'].url}/v1/articles/{article_id}", headers=auth,
+                         timeout=5).json()["text"]
+        for m in card.find_elements("css selector", "mark"):
+            start, end = int(m.get_attribute("data-start")), int(m.get_attribute("data-end"))
+            assert text[start:end] == m.get_attribute("textContent")
     shot(browser, "02-incident-evidence")
+    css(browser, "#lang-toggle")[0].click()  # the interface right-to-left: each article keeps its own direction
+    wait("the Arabic interface", lambda: browser.execute_script("return document.documentElement.dir") == "rtl"
+         and len(css(browser, "#evidence[data-ready=true] article.lang-en")) == 1, driver=browser)
+    assert css(browser, "article.lang-en")[0].value_of_css_property("direction") == "ltr"
+    shot(browser, "02-incident-evidence-ar")
+    css(browser, "#lang-toggle")[0].click()
+    wait("English again", lambda: browser.execute_script("return document.documentElement.dir") == "ltr"
+         and css(browser, "#evidence[data-ready=true] article"), driver=browser)
+
+    # the deliveries made for it, and a replay: the receiver gets the same notice again (same webhook-id)
+    receiver.wait_for(hook, 1)
+    browser.refresh()
+    delivery = wait("the delivery, succeeded", lambda: [r for r in css(browser, "table.delivery-log tbody tr")
+                                                        if "succeeded" in r.text], timeout=20, driver=browser)[0]
+    webhook_id = delivery.get_attribute("data-id")  # the delivery id is the webhook-id, constant across sends
+    delivery.find_element("css selector", "button.act-replay").click()
+    wait("the replay queued", lambda: [n for n in css(browser, ".notice.ok") if "Queued" in n.text], driver=browser)
+    wait("the same notice received again", lambda: sum(
+        r["headers"].get("webhook-id") == webhook_id for r in receiver.received(hook)) == 2, timeout=20)
+
+    # a silence from the incident's page: on its facility, for an hour
+    css(browser, ".incident-head button.act-silence")[0].click()
+    form = wait("the silence form", lambda: css(browser, ".incident-head form.silence-form"), driver=browser)[0]
+    form.find_element("css selector", "input[name=comment]").send_keys("console test")
+    form.find_element("css selector", "button[type=submit]").click()
+    wait("the silence confirmed", lambda: [n for n in css(browser, ".notice.ok") if "Shaddadi" in n.text],
+         driver=browser)
+    silences = httpx.get(f"{stack.services['alert'].url}/v1/silences", headers=auth, timeout=5).json()
+    mine = [s for s in silences if s["comment"] == "console test" and s["state"] == "active"]
+    assert [m["matchers"] for m in mine] == [[{"name": "facility_id", "value": FACILITY, "op": "="}]]
+    wait("the incident marked silenced (live)", lambda: css(browser, ".incident-head .badge.silenced"),
+         timeout=20, driver=browser)
+
+    browser.get(console_url(stack, "#/silences"))
+    row = wait("the silence listed", lambda: [r for r in css(browser, "tr.silence-row") if FACILITY in r.text],
+               driver=browser)[0]
+    shot(browser, "03-silences")
+    row.find_element("css selector", "button.act-expire").click()
+    wait("the silence expired", lambda: [r for r in css(browser, "tr.silence-row")
+                                         if FACILITY in r.text and "expired" in r.text], driver=browser)
 
 
 def test_map_draws_the_outline_facilities_and_incidents(browser: Any, stack: Stack) -> None:
@@ -121,7 +185,7 @@ def test_map_draws_the_outline_facilities_and_incidents(browser: Any, stack: Sta
     assert int(holder.get_attribute("data-incidents")) >= 1
     assert len(css(browser, ".leaflet-overlay-pane path")) > 100  # country outlines and markers, as SVG
     assert css(browser, "path.incident-marker.kind-prison")
-    shot(browser, "03-map")
+    shot(browser, "04-map")
 
 
 def test_interface_in_arabic_is_right_to_left(browser: Any, stack: Stack) -> None:
@@ -131,7 +195,7 @@ def test_interface_in_arabic_is_right_to_left(browser: Any, stack: Stack) -> Non
     wait("Arabic", lambda: browser.execute_script("return document.documentElement.dir") == "rtl", driver=browser)
     wait("the Arabic navigation", lambda: [a for a in css(browser, "#nav-incidents") if a.text == "الحوادث"],
          driver=browser)
-    shot(browser, "04-incidents-ar")
+    shot(browser, "05-incidents-ar")
     css(browser, "#lang-toggle")[0].click()
     wait("English", lambda: browser.execute_script("return document.documentElement.dir") == "ltr", driver=browser)
 
@@ -149,7 +213,7 @@ def test_create_a_subscription_and_see_its_secret_once(browser: Any, stack: Stac
     row = wait("the new subscription", lambda: [r for r in css(browser, "tr.subscription-row") if url in r.text],
                driver=browser)[0]
     assert "prison" in row.text and "SY" in row.text
-    shot(browser, "05-subscription-created")
+    shot(browser, "06-subscription-created")
     browser.refresh()  # the secret is not shown again
     row = wait("the list again", lambda: [r for r in css(browser, "tr.subscription-row") if url in r.text],
                driver=browser)[0]
@@ -165,7 +229,7 @@ def test_create_a_subscription_and_see_its_secret_once(browser: Any, stack: Stac
     row = next(r for r in css(browser, "tr.subscription-row") if url in r.text)
     row.find_element("css selector", "button.act-log").click()
     wait("the attempt in the delivery log", lambda: css(browser, "table.attempt-log tbody tr"), driver=browser)
-    shot(browser, "06-subscription-log")
+    shot(browser, "07-subscription-log")
     row.find_element("css selector", "button.act-disable").click()
     wait("the subscription disabled", lambda: [r for r in css(browser, "tr.subscription-row")
                                                if url in r.text and r.find_elements("css selector", ".act-enable")],
@@ -194,7 +258,7 @@ def test_add_a_feed_and_see_its_status(browser: Any, stack: Stack) -> None:
 
         row = wait("the poller's first fetch (HTTP 200)", polled, timeout=20, driver=browser)[0]
         assert row.find_element("css selector", ".feed-items").text == "1"
-        shot(browser, "07-feeds")
+        shot(browser, "08-feeds")
         row.find_element("css selector", "button.act-pause").click()  # stop it before the server goes
         wait("the feed paused", lambda: [r for r in css(browser, "tr.feed-row.paused") if url in r.text],
              driver=browser)
