@@ -10,11 +10,13 @@ import tomllib
 from pathlib import Path
 
 import httpx
+import pytest
 from fastapi import APIRouter, FastAPI
 
 from services.alert.console import CONSOLE_DIR, content_security_policy, mount_console
 from services.alert.settings import AlertSettings
 from shared.http import service_app
+from tests.pipeline.console_browser import chromium_or_fail
 
 ROOT = Path(__file__).resolve().parents[2]
 OWN = [p for p in CONSOLE_DIR.rglob("*") if p.is_file() and "vendor" not in p.parts]
@@ -115,3 +117,14 @@ async def test_cors_answers_the_console_origin_only() -> None:
     async with httpx.AsyncClient(transport=httpx.ASGITransport(bare), base_url="http://ingest") as client:
         assert "access-control-allow-origin" not in (await client.get(
             "/v1/thing", headers={"origin": "http://127.0.0.1:8002"})).headers
+
+
+def test_without_chromium_the_browser_tests_fail_under_ci_and_skip_elsewhere(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # no chromium, no chromedriver
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="apt-get install chromium chromium-driver"):
+        chromium_or_fail()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        chromium_or_fail()

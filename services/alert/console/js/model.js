@@ -9,7 +9,7 @@ export function normalizeIncident(x) {
   }
   if (x && x.payload && x.payload.alert_id) return fromRaised(x.payload, x);
   // an incident row: its columns, over the incident as last changed (payload: facility_ar and the rest)
-  if (x && x.payload && x.payload.first_seen) x = { ...x.payload, ...x, facility: x.payload.facility };
+  if (x && x.payload && x.payload.first_seen) x = { ...x.payload, ...x, facility: x.payload.facility, state: x.status };
   if (x && x.alert_id && x.facility && typeof x.facility === 'object') return fromRaised(x, null);
   const articles = (x.articles || []).map(normalizeArticle);
   return {
