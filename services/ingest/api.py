@@ -99,10 +99,10 @@ async def prepare_item(request: Request, raw: Any, now: datetime,
         return _errors(exc, loc)
 
 
-async def store_items(session: AsyncSession, items: list[tuple[int, NewArticle | list[dict[str, Any]]]]
-                      ) -> list[ItemResult]:
+async def store_items(session: AsyncSession, items: list[tuple[int, NewArticle | list[dict[str, Any]]]],
+                      threshold: float) -> list[ItemResult]:
     good = [item for _, item in items if not isinstance(item, list)]
-    stored = iter(await repository.store_many(session, good))
+    stored = iter(await repository.store_many(session, good, threshold))
     results = []
     for index, item in items:
         if isinstance(item, list):
@@ -123,7 +123,8 @@ def counted(results: list[ItemResult]) -> dict[str, int]:
     return counts
 
 
-async def idempotent(request: Request, code: int, work: Callable[[AsyncSession], Awaitable[BaseModel]]) -> Response:
+async def idempotent(request: Request, code: int, work: Callable[[AsyncSession], Awaitable[BaseModel]],
+                     exclude_none: bool = False) -> Response:
     """Run `work` in one transaction; with an Idempotency-Key, replay the kept answer instead, or keep this one."""
     key = limits.idempotency_key(request)
     who = limits.principal(request)
@@ -131,7 +132,7 @@ async def idempotent(request: Request, code: int, work: Callable[[AsyncSession],
     async with unit_of_work(request.app.state.sessions) as session:
         if key and (kept := await limits.replay(session, who, key, req_hash)) is not None:
             return JSONResponse(kept[1], status_code=kept[0], headers={"Idempotent-Replayed": "true"})
-        answer = (await work(session)).model_dump(mode="json")
+        answer = (await work(session)).model_dump(mode="json", exclude_none=exclude_none)
         if key:
             await limits.remember(session, who, key, req_hash, code, answer)
     request.app.state.relay.wakeup.set()
@@ -148,11 +149,11 @@ async def post_article(article: ArticleIn, request: Request, _: Writer, __: Limi
         raise RequestValidationError([{"type": "value_error", "input": None, **e} for e in item])
 
     async def work(session: AsyncSession) -> Accepted:
-        s = await repository.store(session, item)
+        s = await repository.store(session, item, request.app.state.settings.near_duplicate_threshold)
         ARTICLES.labels(s.result).inc()
         return Accepted(id=s.id, duplicate=s.duplicate, near_duplicate_of=s.near_duplicate_of)
 
-    return await idempotent(request, status.HTTP_202_ACCEPTED, work)
+    return await idempotent(request, status.HTTP_202_ACCEPTED, work, exclude_none=True)  # {"id", "duplicate"} as before
 
 
 @router.post("/articles/batch", status_code=status.HTTP_202_ACCEPTED, response_model=BatchOut,
@@ -168,7 +169,7 @@ async def post_batch(batch: BatchIn, request: Request, _: Writer, __: Limited) -
              for i, raw in enumerate(batch.articles)]
 
     async def work(session: AsyncSession) -> BatchOut:
-        results = await store_items(session, items)
+        results = await store_items(session, items, request.app.state.settings.near_duplicate_threshold)
         return BatchOut(results=results, counts=counted(results))
 
     return await idempotent(request, status.HTTP_202_ACCEPTED, work)

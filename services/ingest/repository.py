@@ -43,14 +43,15 @@ class _Known:
     signatures: dict[str, tuple[np.ndarray, str | None]]  # article id -> (MinHash, its near_duplicate_of)
     bands: dict[tuple[int, int], set[str]]  # (band, hash) -> article ids
 
-    def near(self, article_id: str, sig: np.ndarray, keys: list[tuple[int, int]]) -> tuple[str, float] | None:
+    def near(self, article_id: str, sig: np.ndarray, keys: list[tuple[int, int]],
+             threshold: float) -> tuple[str, float] | None:
         """The most similar candidate at or over the threshold, its own link followed (every copy of a story
         points at the first one)."""
         best: tuple[str, float] | None = None
         for candidate in sorted(set().union(*(self.bands.get(k, set()) for k in keys)) - {article_id}):
             other, link = self.signatures[candidate]
             score = similarity.similarity(sig, other)
-            if score >= similarity.THRESHOLD and (best is None or score > best[1]):
+            if score >= threshold and (best is None or score > best[1]):
                 best = (link or candidate, score)
         return best
 
@@ -81,9 +82,11 @@ def _event(a: NewArticle, near: str | None) -> dict[str, object]:
     return {"topic": ARTICLES, "key": key, "value": value, "headers": [[k, v.decode()] for k, v in headers]}
 
 
-async def store_many(session: AsyncSession, batch: list[NewArticle]) -> list[Stored]:
+async def store_many(session: AsyncSession, batch: list[NewArticle],
+                     threshold: float = similarity.THRESHOLD) -> list[Stored]:
     """Store each article unless it is a duplicate (same canonical URL or same content: nothing written); a
-    near-duplicate is stored with its link and published with it (enrich annotates it, alert skips it)."""
+    near-duplicate (estimated similarity >= `threshold`; over 1: never) is stored with its link and published
+    with it (enrich annotates it, alert skips it)."""
     if not batch:
         return []
     known = await _known(session, batch)
@@ -98,7 +101,7 @@ async def store_many(session: AsyncSession, batch: list[NewArticle]) -> list[Sto
         if a.minhash is not None:
             sig = similarity.from_bytes(a.minhash)
             keys = similarity.bands(sig)
-            near = known.near(a.id, sig, keys)
+            near = known.near(a.id, sig, keys, threshold)
             known.signatures[a.id] = (sig, near[0] if near else None)
             for k in keys:
                 known.bands.setdefault(k, set()).add(a.id)
@@ -132,8 +135,8 @@ async def _raced(session: AsyncSession, a: NewArticle) -> Stored:
     return Stored(existing, True)
 
 
-async def store(session: AsyncSession, article: NewArticle) -> Stored:
-    return (await store_many(session, [article]))[0]
+async def store(session: AsyncSession, article: NewArticle, threshold: float = similarity.THRESHOLD) -> Stored:
+    return (await store_many(session, [article], threshold))[0]
 
 
 async def get(session: AsyncSession, article_id: str) -> dict[str, object] | None:

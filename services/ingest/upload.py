@@ -101,7 +101,7 @@ async def post_ndjson(request: Request, _: Writer, __: Annotated[None, Depends(l
         items = [(n, errors if errors is not None else await prepare_item(request, raw, now, ("line",)))
                  for n, (raw, errors) in pending]
         async with unit_of_work(request.app.state.sessions) as session:
-            results.extend(await store_items(session, items))
+            results.extend(await store_items(session, items, settings.near_duplicate_threshold))
         pending.clear()
         request.app.state.relay.wakeup.set()
 
