@@ -21,7 +21,6 @@ from shared.events import ArticleReceived, encode
 from shared.topics import ARTICLES
 
 SOURCE = "/raqib/ingest"
-BAND_ROWS_PER_INSERT = 8000
 
 
 @dataclass(frozen=True)
@@ -110,22 +109,24 @@ async def store_many(session: AsyncSession, batch: list[NewArticle],
         decided.append(Stored(a.id, False, near[0] if near else None))
     if not fresh:
         return decided
-    inserted = set((await session.execute(insert(articles).values([
+    # executemany form throughout: one cached statement, sent in pages by SQLAlchemy's "insertmanyvalues"
+    # (a `.values([...])` of many rows is compiled anew on every call, which cost more than the database did)
+    inserted = set((await session.execute(insert(articles).on_conflict_do_nothing().returning(articles.c.id), [
         {"id": a.id, "url": a.url, "canonical_url": a.canonical_url, "content_hash": a.content_hash, "title": a.title,
          "text": a.text, "lang": a.lang, "source": a.source, "published_at": a.published_at,
          "received_at": a.received_at, "lang_detected": a.lang_detected, "minhash": a.minhash, "feed_id": a.feed_id,
          "near_duplicate_of": near[0] if near else None, "similarity": near[1] if near else None}
-        for a, near in fresh.values()]).on_conflict_do_nothing().returning(articles.c.id))).scalars())
+        for a, near in fresh.values()])).scalars())
     if len(inserted) < len(fresh):  # another writer stored some of them meanwhile: those are duplicates
         decided = [await _raced(session, fresh[s.id][0]) if s.id in fresh and s.id not in inserted else s
                    for s in decided]
     rows = [{"band": b, "hash": h, "article_id": i} for i in inserted if fresh[i][0].minhash is not None
             for b, h in similarity.bands(similarity.from_bytes(fresh[i][0].minhash))]  # type: ignore[arg-type]
-    for i in range(0, len(rows), BAND_ROWS_PER_INSERT):  # a statement binds at most 32,767 parameters
-        await session.execute(insert(minhash_bands).values(rows[i:i + BAND_ROWS_PER_INSERT]).on_conflict_do_nothing())
+    if rows:
+        await session.execute(insert(minhash_bands).on_conflict_do_nothing(), rows)
     events = [_event(a, near[0] if near else None) for i, (a, near) in fresh.items() if i in inserted]
     if events:
-        await session.execute(outbox.insert().values(events))
+        await session.execute(outbox.insert(), events)
     return decided
 
 
