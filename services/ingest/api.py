@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ingest import limits, repository
 from services.ingest.articles import ArticleIn, NewArticle, NoContent, prepare
+from services.ingest.extraction import html_to_text
 from services.ingest.language import supported
 from services.ingest.metrics import ARTICLES
 from services.ingest.status import Pipeline, pipeline
@@ -86,6 +88,28 @@ def _errors(exc: ValidationError | NoContent, loc: tuple[str | int, ...]) -> lis
     if isinstance(exc, NoContent):
         return [{"loc": [*loc, exc.field], "msg": str(exc)}]
     return pg_clean([{"loc": [*loc, *e["loc"]], "msg": e["msg"]} for e in exc.errors(include_url=False)])
+
+
+Prepared = NewArticle | list[dict[str, Any]]  # the article to store, or why it cannot be
+
+
+def prepare_sync(raw: Any, now: datetime, loc: tuple[str | int, ...]) -> Prepared:
+    """`prepare_item` in the calling thread, HTML extraction included."""
+    try:
+        article = raw if isinstance(raw, ArticleIn) else ArticleIn.model_validate(raw)
+        return prepare(article, now, None if article.text else html_to_text(article.html or ""))
+    except (ValidationError, NoContent) as exc:
+        return _errors(exc, loc)
+
+
+async def prepare_many(request: Request, raws: list[tuple[int, Any]], now: datetime,
+                       loc: Callable[[int], tuple[str | int, ...]]) -> list[tuple[int, Prepared]]:
+    """Many articles prepared in one worker thread (bounded like HTML extraction): validation, extraction,
+    language and MinHash of a thousand articles take seconds the event loop must not spend."""
+    def run() -> list[tuple[int, Prepared]]:
+        return [(i, prepare_sync(raw, now, loc(i))) for i, raw in raws]
+
+    return await anyio.to_thread.run_sync(run, limiter=request.app.state.extractor.limiter)
 
 
 async def prepare_item(request: Request, raw: Any, now: datetime,
@@ -165,8 +189,7 @@ async def post_batch(batch: BatchIn, request: Request, _: Writer, __: Limited) -
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
                             f"a batch holds at most {limit} articles, this one has {len(batch.articles)}")
     now = datetime.now(UTC)
-    items = [(i, await prepare_item(request, raw, now, ("body", "articles", i)))
-             for i, raw in enumerate(batch.articles)]
+    items = await prepare_many(request, list(enumerate(batch.articles)), now, lambda i: ("body", "articles", i))
 
     async def work(session: AsyncSession) -> BatchOut:
         results = await store_items(session, items, request.app.state.settings.near_duplicate_threshold)

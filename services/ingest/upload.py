@@ -23,7 +23,7 @@ from services.ingest.api import (
     ItemResult,
     Writer,
     counted,
-    prepare_item,
+    prepare_many,
     store_items,
 )
 from shared.db import unit_of_work
@@ -98,8 +98,9 @@ async def post_ndjson(request: Request, _: Writer, __: Annotated[None, Depends(l
     now = datetime.now(UTC)
 
     async def flush() -> None:
-        items = [(n, errors if errors is not None else await prepare_item(request, raw, now, ("line",)))
-                 for n, (raw, errors) in pending]
+        ready = dict(await prepare_many(request, [(n, raw) for n, (raw, errors) in pending if errors is None], now,
+                                        lambda n: ("line",)))
+        items = [(n, errors if errors is not None else ready[n]) for n, (_, errors) in pending]
         async with unit_of_work(request.app.state.sessions) as session:
             results.extend(await store_items(session, items, settings.near_duplicate_threshold))
         pending.clear()
