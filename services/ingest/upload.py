@@ -33,7 +33,7 @@ from services.ingest.api import (
 from shared.db import unit_of_work
 
 router = APIRouter(prefix="/v1", tags=["articles"])
-CHUNK = 200
+CHUNK = 500
 NDJSON_DOC = {**IDEMPOTENCY_DOC, "requestBody": {"required": True, "content": {"application/x-ndjson": {
     "schema": {"type": "string", "description": "one JSON article (as for POST /v1/articles) per line"}}}}}
 
