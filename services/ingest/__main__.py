@@ -21,7 +21,8 @@ async def _load(settings: IngestSettings, args: argparse.Namespace) -> dict[str,
 
     engine = make_engine(settings.database_url)
     try:
-        return await load(make_sessionmaker(engine), args.path, args.state, args.restart, not args.quiet)
+        return await load(make_sessionmaker(engine), args.path, args.state, args.restart, not args.quiet,
+                          settings.near_duplicate_threshold)
     finally:
         await engine.dispose()
 

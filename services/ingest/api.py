@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
+import anyio
 from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -15,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ingest import limits, repository
 from services.ingest.articles import ArticleIn, NewArticle, NoContent, prepare
+from services.ingest.extraction import html_to_text
 from services.ingest.language import supported
 from services.ingest.metrics import ARTICLES
 from services.ingest.status import Pipeline, pipeline
@@ -88,6 +90,28 @@ def _errors(exc: ValidationError | NoContent, loc: tuple[str | int, ...]) -> lis
     return pg_clean([{"loc": [*loc, *e["loc"]], "msg": e["msg"]} for e in exc.errors(include_url=False)])
 
 
+Prepared = NewArticle | list[dict[str, Any]]  # the article to store, or why it cannot be
+
+
+def prepare_sync(raw: Any, now: datetime, loc: tuple[str | int, ...]) -> Prepared:
+    """`prepare_item` in the calling thread, HTML extraction included."""
+    try:
+        article = raw if isinstance(raw, ArticleIn) else ArticleIn.model_validate(raw)
+        return prepare(article, now, None if article.text else html_to_text(article.html or ""))
+    except (ValidationError, NoContent) as exc:
+        return _errors(exc, loc)
+
+
+async def prepare_many(request: Request, raws: list[tuple[int, Any]], now: datetime,
+                       loc: Callable[[int], tuple[str | int, ...]]) -> list[tuple[int, Prepared]]:
+    """Many articles prepared in one worker thread (bounded like HTML extraction): validation, extraction,
+    language and MinHash of a thousand articles take seconds the event loop must not spend."""
+    def run() -> list[tuple[int, Prepared]]:
+        return [(i, prepare_sync(raw, now, loc(i))) for i, raw in raws]
+
+    return await anyio.to_thread.run_sync(run, limiter=request.app.state.extractor.limiter)
+
+
 async def prepare_item(request: Request, raw: Any, now: datetime,
                        loc: tuple[str | int, ...]) -> NewArticle | list[dict[str, Any]]:
     """-> the article to store, or why it cannot be (HTML is extracted in a bounded worker thread)."""
@@ -99,10 +123,10 @@ async def prepare_item(request: Request, raw: Any, now: datetime,
         return _errors(exc, loc)
 
 
-async def store_items(session: AsyncSession, items: list[tuple[int, NewArticle | list[dict[str, Any]]]]
-                      ) -> list[ItemResult]:
+async def store_items(session: AsyncSession, items: list[tuple[int, NewArticle | list[dict[str, Any]]]],
+                      threshold: float) -> list[ItemResult]:
     good = [item for _, item in items if not isinstance(item, list)]
-    stored = iter(await repository.store_many(session, good))
+    stored = iter(await repository.store_many(session, good, threshold))
     results = []
     for index, item in items:
         if isinstance(item, list):
@@ -123,7 +147,8 @@ def counted(results: list[ItemResult]) -> dict[str, int]:
     return counts
 
 
-async def idempotent(request: Request, code: int, work: Callable[[AsyncSession], Awaitable[BaseModel]]) -> Response:
+async def idempotent(request: Request, code: int, work: Callable[[AsyncSession], Awaitable[BaseModel]],
+                     exclude_none: bool = False) -> Response:
     """Run `work` in one transaction; with an Idempotency-Key, replay the kept answer instead, or keep this one."""
     key = limits.idempotency_key(request)
     who = limits.principal(request)
@@ -131,7 +156,7 @@ async def idempotent(request: Request, code: int, work: Callable[[AsyncSession],
     async with unit_of_work(request.app.state.sessions) as session:
         if key and (kept := await limits.replay(session, who, key, req_hash)) is not None:
             return JSONResponse(kept[1], status_code=kept[0], headers={"Idempotent-Replayed": "true"})
-        answer = (await work(session)).model_dump(mode="json")
+        answer = (await work(session)).model_dump(mode="json", exclude_none=exclude_none)
         if key:
             await limits.remember(session, who, key, req_hash, code, answer)
     request.app.state.relay.wakeup.set()
@@ -148,11 +173,11 @@ async def post_article(article: ArticleIn, request: Request, _: Writer, __: Limi
         raise RequestValidationError([{"type": "value_error", "input": None, **e} for e in item])
 
     async def work(session: AsyncSession) -> Accepted:
-        s = await repository.store(session, item)
+        s = await repository.store(session, item, request.app.state.settings.near_duplicate_threshold)
         ARTICLES.labels(s.result).inc()
         return Accepted(id=s.id, duplicate=s.duplicate, near_duplicate_of=s.near_duplicate_of)
 
-    return await idempotent(request, status.HTTP_202_ACCEPTED, work)
+    return await idempotent(request, status.HTTP_202_ACCEPTED, work, exclude_none=True)  # {"id", "duplicate"} as before
 
 
 @router.post("/articles/batch", status_code=status.HTTP_202_ACCEPTED, response_model=BatchOut,
@@ -164,11 +189,10 @@ async def post_batch(batch: BatchIn, request: Request, _: Writer, __: Limited) -
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
                             f"a batch holds at most {limit} articles, this one has {len(batch.articles)}")
     now = datetime.now(UTC)
-    items = [(i, await prepare_item(request, raw, now, ("body", "articles", i)))
-             for i, raw in enumerate(batch.articles)]
+    items = await prepare_many(request, list(enumerate(batch.articles)), now, lambda i: ("body", "articles", i))
 
     async def work(session: AsyncSession) -> BatchOut:
-        results = await store_items(session, items)
+        results = await store_items(session, items, request.app.state.settings.near_duplicate_threshold)
         return BatchOut(results=results, counts=counted(results))
 
     return await idempotent(request, status.HTTP_202_ACCEPTED, work)

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from tqdm import tqdm
 
-from services.ingest import repository
+from services.ingest import repository, similarity
 from services.ingest.articles import ArticleIn, NoContent, prepare
 from services.ingest.extraction import html_to_text
 from shared.db import unit_of_work
@@ -96,7 +96,8 @@ def _article(raw: Any, now: datetime) -> Any:
 
 
 async def load(sessions: async_sessionmaker[AsyncSession], path: Path, state: Path | None = None,
-               restart: bool = False, progress: bool = True) -> dict[str, Any]:
+               restart: bool = False, progress: bool = True, threshold: float = similarity.THRESHOLD
+               ) -> dict[str, Any]:
     state = state or path.with_name(path.name + ".load-state.json")
     done = 0 if restart or not state.exists() else int(json.loads(state.read_text())["done"])
     results: Counter[str] = Counter()
@@ -112,7 +113,8 @@ async def load(sessions: async_sessionmaker[AsyncSession], path: Path, state: Pa
                 results["rejected"] += 1
                 reasons[item] += 1
         async with unit_of_work(sessions) as session:
-            for stored in await repository.store_many(session, [i for i in chunk if not isinstance(i, str)]):
+            for stored in await repository.store_many(session, [i for i in chunk if not isinstance(i, str)],
+                                                      threshold):
                 results[stored.result] += 1
         done += len(chunk)
         state.write_text(json.dumps({"path": str(path), "done": done}))

@@ -112,7 +112,8 @@ class FeedPoller(Poller):
         new = 0
         async with unit_of_work(self.sessions) as session:
             for stored in await repository.store_many(
-                    session, [dataclasses.replace(a, feed_id=feed.id) for a in prepared]):
+                    session, [dataclasses.replace(a, feed_id=feed.id) for a in prepared],
+                    self.settings.near_duplicate_threshold):
                 ARTICLES.labels(stored.result).inc()
                 new += not stored.duplicate
         if new:

@@ -21,7 +21,6 @@ from shared.events import ArticleReceived, encode
 from shared.topics import ARTICLES
 
 SOURCE = "/raqib/ingest"
-BAND_ROWS_PER_INSERT = 8000
 
 
 @dataclass(frozen=True)
@@ -43,14 +42,15 @@ class _Known:
     signatures: dict[str, tuple[np.ndarray, str | None]]  # article id -> (MinHash, its near_duplicate_of)
     bands: dict[tuple[int, int], set[str]]  # (band, hash) -> article ids
 
-    def near(self, article_id: str, sig: np.ndarray, keys: list[tuple[int, int]]) -> tuple[str, float] | None:
+    def near(self, article_id: str, sig: np.ndarray, keys: list[tuple[int, int]],
+             threshold: float) -> tuple[str, float] | None:
         """The most similar candidate at or over the threshold, its own link followed (every copy of a story
         points at the first one)."""
         best: tuple[str, float] | None = None
         for candidate in sorted(set().union(*(self.bands.get(k, set()) for k in keys)) - {article_id}):
             other, link = self.signatures[candidate]
             score = similarity.similarity(sig, other)
-            if score >= similarity.THRESHOLD and (best is None or score > best[1]):
+            if score >= threshold and (best is None or score > best[1]):
                 best = (link or candidate, score)
         return best
 
@@ -81,9 +81,11 @@ def _event(a: NewArticle, near: str | None) -> dict[str, object]:
     return {"topic": ARTICLES, "key": key, "value": value, "headers": [[k, v.decode()] for k, v in headers]}
 
 
-async def store_many(session: AsyncSession, batch: list[NewArticle]) -> list[Stored]:
+async def store_many(session: AsyncSession, batch: list[NewArticle],
+                     threshold: float = similarity.THRESHOLD) -> list[Stored]:
     """Store each article unless it is a duplicate (same canonical URL or same content: nothing written); a
-    near-duplicate is stored with its link and published with it (enrich annotates it, alert skips it)."""
+    near-duplicate (estimated similarity >= `threshold`; over 1: never) is stored with its link and published
+    with it (enrich annotates it, alert skips it)."""
     if not batch:
         return []
     known = await _known(session, batch)
@@ -98,7 +100,7 @@ async def store_many(session: AsyncSession, batch: list[NewArticle]) -> list[Sto
         if a.minhash is not None:
             sig = similarity.from_bytes(a.minhash)
             keys = similarity.bands(sig)
-            near = known.near(a.id, sig, keys)
+            near = known.near(a.id, sig, keys, threshold)
             known.signatures[a.id] = (sig, near[0] if near else None)
             for k in keys:
                 known.bands.setdefault(k, set()).add(a.id)
@@ -107,22 +109,24 @@ async def store_many(session: AsyncSession, batch: list[NewArticle]) -> list[Sto
         decided.append(Stored(a.id, False, near[0] if near else None))
     if not fresh:
         return decided
-    inserted = set((await session.execute(insert(articles).values([
+    # executemany form throughout: one cached statement, sent in pages by SQLAlchemy's "insertmanyvalues"
+    # (a `.values([...])` of many rows is compiled anew on every call, which cost more than the database did)
+    inserted = set((await session.execute(insert(articles).on_conflict_do_nothing().returning(articles.c.id), [
         {"id": a.id, "url": a.url, "canonical_url": a.canonical_url, "content_hash": a.content_hash, "title": a.title,
          "text": a.text, "lang": a.lang, "source": a.source, "published_at": a.published_at,
          "received_at": a.received_at, "lang_detected": a.lang_detected, "minhash": a.minhash, "feed_id": a.feed_id,
          "near_duplicate_of": near[0] if near else None, "similarity": near[1] if near else None}
-        for a, near in fresh.values()]).on_conflict_do_nothing().returning(articles.c.id))).scalars())
+        for a, near in fresh.values()])).scalars())
     if len(inserted) < len(fresh):  # another writer stored some of them meanwhile: those are duplicates
         decided = [await _raced(session, fresh[s.id][0]) if s.id in fresh and s.id not in inserted else s
                    for s in decided]
     rows = [{"band": b, "hash": h, "article_id": i} for i in inserted if fresh[i][0].minhash is not None
             for b, h in similarity.bands(similarity.from_bytes(fresh[i][0].minhash))]  # type: ignore[arg-type]
-    for i in range(0, len(rows), BAND_ROWS_PER_INSERT):  # a statement binds at most 32,767 parameters
-        await session.execute(insert(minhash_bands).values(rows[i:i + BAND_ROWS_PER_INSERT]).on_conflict_do_nothing())
+    if rows:
+        await session.execute(insert(minhash_bands).on_conflict_do_nothing(), rows)
     events = [_event(a, near[0] if near else None) for i, (a, near) in fresh.items() if i in inserted]
     if events:
-        await session.execute(outbox.insert().values(events))
+        await session.execute(outbox.insert(), events)
     return decided
 
 
@@ -132,8 +136,8 @@ async def _raced(session: AsyncSession, a: NewArticle) -> Stored:
     return Stored(existing, True)
 
 
-async def store(session: AsyncSession, article: NewArticle) -> Stored:
-    return (await store_many(session, [article]))[0]
+async def store(session: AsyncSession, article: NewArticle, threshold: float = similarity.THRESHOLD) -> Stored:
+    return (await store_many(session, [article], threshold))[0]
 
 
 async def get(session: AsyncSession, article_id: str) -> dict[str, object] | None:

@@ -25,3 +25,5 @@ class IngestSettings(ServiceSettings):
     feed_max_bytes: int = Field(default=5_000_000, ge=1000)  # a feed or page larger than this is refused
     feed_concurrency: int = Field(default=4, ge=1, le=64)  # feeds polled at once per replica
     feed_min_interval_s: int = Field(default=30, ge=1)
+    # estimated similarity from which an article is a near-duplicate of an earlier one (no alert); over 1: off
+    near_duplicate_threshold: float = Field(default=0.5, ge=0.2, le=2.0)

@@ -21,7 +21,9 @@ NUM_PERM = 128
 BANDS, ROWS = 32, 4
 THRESHOLD = 0.5
 SHINGLE = 3
-MIN_WORDS = 12  # below this a story is too short to tell apart from another by shingles: exact match only
+# Below this a text is compared exactly only: two short bulletins differ by a name or a number (another camp,
+# another day), which is the news, and which shingles cannot weigh.
+MIN_WORDS = 40
 _WORD = re.compile(r"\w+")
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _SEED = 11

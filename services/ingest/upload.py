@@ -1,12 +1,15 @@
 """`POST /v1/articles/ndjson`: a streamed upload, one article per line, one result per line.
 
-The body is read as it arrives and stored CHUNK lines per transaction, so an upload of any length (up to the
-route's byte limit) holds neither the whole body nor one long transaction. With an Idempotency-Key the body is
-read whole first (it must be hashed before anything is stored) and the answer kept after the last chunk; a
-retry sent while the first is still running is processed too (every article in it is then a duplicate)."""
+The body is read as it arrives and stored CHUNK lines per transaction (a chunk is stored while the next is
+prepared), so an upload of any length (up to the route's byte limit) holds neither the whole body nor one long
+transaction. With an Idempotency-Key the body is read whole first (it must be hashed before anything is
+stored) and the answer kept after the last chunk; a retry sent while the first is still running is processed
+too (every article in it is then a duplicate)."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -21,15 +24,16 @@ from services.ingest.api import (
     LIMIT_ERRORS,
     BatchOut,
     ItemResult,
+    Prepared,
     Writer,
     counted,
-    prepare_item,
+    prepare_many,
     store_items,
 )
 from shared.db import unit_of_work
 
 router = APIRouter(prefix="/v1", tags=["articles"])
-CHUNK = 200
+CHUNK = 500
 NDJSON_DOC = {**IDEMPOTENCY_DOC, "requestBody": {"required": True, "content": {"application/x-ndjson": {
     "schema": {"type": "string", "description": "one JSON article (as for POST /v1/articles) per line"}}}}}
 
@@ -94,29 +98,47 @@ async def post_ndjson(request: Request, _: Writer, __: Annotated[None, Depends(l
     else:
         source = _body(request)
     results: list[ItemResult] = []
+    overflow: list[ItemResult] = []  # lines past the limit, answered after the others
     pending: list[tuple[int, tuple[object, list[dict[str, object]] | None]]] = []
+    storing: asyncio.Task[None] | None = None  # the previous chunk stored while the next one is prepared
     now = datetime.now(UTC)
 
-    async def flush() -> None:
-        items = [(n, errors if errors is not None else await prepare_item(request, raw, now, ("line",)))
-                 for n, (raw, errors) in pending]
+    async def store(items: list[tuple[int, Prepared]]) -> None:
         async with unit_of_work(request.app.state.sessions) as session:
-            results.extend(await store_items(session, items))
-        pending.clear()
+            results.extend(await store_items(session, items, settings.near_duplicate_threshold))
         request.app.state.relay.wakeup.set()
 
-    seen = 0
-    async for number, line in lines(source, max_line):
-        seen += 1
-        if seen > max_lines:
-            results.append(ItemResult(index=number, status="rejected", errors=[
-                {"loc": ["line"], "msg": f"an upload holds at most {max_lines} articles"}]))
-            continue
-        pending.append((number, parse(line, max_line)))
-        if len(pending) >= CHUNK:
+    async def flush() -> None:
+        nonlocal storing
+        ready = dict(await prepare_many(request, [(n, raw) for n, (raw, errors) in pending if errors is None], now,
+                                        lambda n: ("line",)))
+        items = [(n, errors if errors is not None else ready[n]) for n, (_, errors) in pending]
+        pending.clear()
+        if storing is not None:
+            await storing  # chunks are stored in order: a later line's duplicate is the earlier line
+        storing = asyncio.create_task(store(items))
+
+    try:
+        seen = 0
+        async for number, line in lines(source, max_line):
+            seen += 1
+            if seen > max_lines:
+                overflow.append(ItemResult(index=number, status="rejected", errors=[
+                    {"loc": ["line"], "msg": f"an upload holds at most {max_lines} articles"}]))
+                continue
+            pending.append((number, parse(line, max_line)))
+            if len(pending) >= CHUNK:
+                await flush()
+        if pending:
             await flush()
-    if pending:
-        await flush()
+        if storing is not None:
+            await storing
+    finally:
+        if storing is not None and not storing.done():  # the client went away, or a chunk failed
+            storing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await storing
+    results.extend(overflow)
     if not results:
         return JSONResponse({"detail": "the upload holds no article (no non-blank line)"}, status_code=422)
     answer = BatchOut(results=results, counts=counted(results)).model_dump(mode="json")

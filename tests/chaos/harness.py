@@ -65,7 +65,10 @@ def stack_env(cfg: Config) -> dict[str, str]:
             # the count down, and one subscription takes every delivery
             "RAQIB_DELIVERY_BREAKER_OPEN_S": "0.5", "RAQIB_DELIVERY_BREAKER_MAX_OPEN_S": "1",
             "RAQIB_DELIVERY_SUBSCRIPTION_CONCURRENCY": "16",
-            "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000", "RAQIB_LOG_LEVEL": "INFO"}
+            "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000", "RAQIB_LOG_LEVEL": "INFO",
+            # the workload re-posts each template under a new reference, and expects every copy alerted: those
+            # copies are near-duplicates (the same story), which ingest would otherwise link and not alert
+            "RAQIB_NEAR_DUPLICATE_THRESHOLD": "2"}
 
 
 def plan(cfg: Config, rng: random.Random) -> list[tuple[float, str, str]]:

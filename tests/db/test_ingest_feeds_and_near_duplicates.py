@@ -21,7 +21,9 @@ from tests.conftest import fresh_database
 pytestmark = pytest.mark.db
 NOW = datetime(2025, 11, 3, tzinfo=UTC)
 STORY = ("Residents of the eastern district waited a third day for water trucks on Monday, according to two aid "
-         "workers who asked not to be named, while queues at the single working tap grew longer each morning.")
+         "workers who asked not to be named, while queues at the single working tap grew longer each morning."
+         " The council promised a written answer within a week, and a spokesman added that two more tankers had"
+         " been hired from a neighbouring town to cover the gap until the pumps are repaired.")
 
 
 async def test_the_same_story_under_other_urls_links_to_the_first_article(session: AsyncSession) -> None:
@@ -139,7 +141,8 @@ async def test_a_batch_is_decided_in_order_as_one_by_one_posts_would_be(session:
 
 async def test_a_batch_of_a_thousand_fits_the_statement_parameter_limits(session: AsyncSession) -> None:
     words = [f"w{i}" for i in range(400)]
-    batch = [prepare(ArticleIn(text=" ".join(words[(i * 7) % 380:(i * 7) % 380 + 20]) + f" number {i}"), NOW)
+    batch = [prepare(ArticleIn(text=" ".join(words[(i * 7) % 350:(i * 7) % 350 + 45]) + f" number {i}"), NOW)
              for i in range(1000)]
+    assert all(a.minhash is not None for a in batch)  # 32,000 band rows to write
     got = await repository.store_many(session, batch)
     assert len(got) == 1000 and all(not s.duplicate for s in got)

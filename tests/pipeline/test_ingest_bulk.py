@@ -82,6 +82,21 @@ def test_ndjson_upload_answers_per_line(stack: Stack, auth: dict[str, str]) -> N
     assert empty.status_code == 422 and "no article" in empty.text
 
 
+def test_a_long_upload_is_answered_in_line_order_across_chunks(stack: Stack, auth: dict[str, str]) -> None:
+    tag = uuid.uuid4().hex
+    lines = [json.dumps({"text": f"Entry {i} of a long upload, {tag}."}) for i in range(450)]
+    lines[300] = lines[3]  # a repeat two chunks later
+    lines[401] = "[1, 2]"  # JSON, but not an article
+    r = httpx.post(f"{stack.services['ingest'].url}/v1/articles/ndjson", headers=auth,
+                   content=("\n".join(lines)).encode(), timeout=60)
+    assert r.status_code == 202, r.text
+    results = r.json()["results"]
+    assert [x["index"] for x in results] == list(range(1, 451))
+    assert results[300]["status"] == "duplicate" and results[300]["id"] == results[3]["id"]
+    assert results[401]["status"] == "rejected" and results[401]["errors"]
+    assert r.json()["counts"] == {"new": 448, "duplicate": 1, "near_duplicate": 0, "rejected": 1}
+
+
 def test_idempotency_key_replays_the_first_answer_on_every_post(stack: Stack, auth: dict[str, str]) -> None:
     ingest = stack.services["ingest"].url
     tag = uuid.uuid4().hex
