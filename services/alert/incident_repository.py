@@ -101,7 +101,7 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
         "sources": _union(row["sources"], [d.source] if d.source else []),
         "languages": _union(row["languages"], [d.lang] if d.lang else []),
         "actors": _union(row["actors"], list(d.actors)), "confidence": max(row["confidence"], f.confidence),
-        "event_types": [t for t in inc_strength(row["event_types"], d.event_types)],
+        "event_types": inc.strongest_first(set(row["event_types"]) | set(d.event_types), d.strength),
     }
     changes: dict[str, object] = {"article_count": [row["article_count"], values["article_count"]]}
     if not opened and SEVERITY_RANK[rule.severity] > SEVERITY_RANK[row["severity"]]:  # escalate
@@ -140,13 +140,6 @@ async def apply(session: AsyncSession, decisions: list[inc.Decision], article: A
                 "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
                 "spike_window_s": f"{spike.window:g}"})
     return results
-
-
-def inc_strength(existing: list[str], new: tuple[str, ...]) -> list[str]:
-    """Merge event types, keeping the strongest-first order of the newest list for what it names."""
-    merged = list(new) + [t for t in existing if t not in new]
-    order = {t: i for i, t in enumerate(merged)}
-    return sorted(set(merged), key=lambda t: order[t])
 
 
 def _union(old: list[str], new: list[str]) -> list[str]:
