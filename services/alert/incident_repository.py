@@ -9,6 +9,7 @@ kind + facility + article), so a re-delivered message changes nothing."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -101,7 +102,7 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
         "sources": _union(row["sources"], [d.source] if d.source else []),
         "languages": _union(row["languages"], [d.lang] if d.lang else []),
         "actors": _union(row["actors"], list(d.actors)), "confidence": max(row["confidence"], f.confidence),
-        "event_types": [t for t in inc_strength(row["event_types"], d.event_types)],
+        "event_types": inc.strongest_first(set(row["event_types"]) | set(d.event_types), d.strength),
     }
     changes: dict[str, object] = {"article_count": [row["article_count"], values["article_count"]]}
     if not opened and SEVERITY_RANK[rule.severity] > SEVERITY_RANK[row["severity"]]:  # escalate
@@ -109,11 +110,11 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
                    "policy": policy_of(rule),
                    "window_ends_at": row["first_seen"] + timedelta(seconds=rule.group_window)}
         changes["severity"] = [row["severity"], rule.severity]
-    row = await _update(session, row["id"], values)
-    facility_ar = f.surface if d.lang == "ar" else None
-    row = await schedule(session, row, now)
-    await record_change(session, row, "opened" if opened else "article_joined", now, article=art,
-                        changes={} if opened else changes, facility_ar=facility_ar)
+    # when the scheduler should look at it next (now if a notice is due; silences are its part)
+    p = inc.plan(state_of({**row, **values}), now)
+    values["next_check_at"] = now if p.action else p.next_check_at
+    await record_change(session, row, "opened" if opened else "article_joined", now, values=values, article=art,
+                        changes={} if opened else changes, facility_ar=f.surface if d.lang == "ar" else None)
     return row["id"], opened
 
 
@@ -142,13 +143,6 @@ async def apply(session: AsyncSession, decisions: list[inc.Decision], article: A
     return results
 
 
-def inc_strength(existing: list[str], new: tuple[str, ...]) -> list[str]:
-    """Merge event types, keeping the strongest-first order of the newest list for what it names."""
-    merged = list(new) + [t for t in existing if t not in new]
-    order = {t: i for i, t in enumerate(merged)}
-    return sorted(set(merged), key=lambda t: order[t])
-
-
 def _union(old: list[str], new: list[str]) -> list[str]:
     return sorted(set(old) | set(new))
 
@@ -158,7 +152,7 @@ async def _update(session: AsyncSession, alert_id: uuid.UUID, values: dict[str, 
                                   .returning(*alerts.c))).mappings().one()
 
 
-def state_of(row: RowMapping, silenced: datetime | None = None) -> inc.State:
+def state_of(row: Mapping[str, Any] | RowMapping, silenced: datetime | None = None) -> inc.State:
     return inc.State(status=row["status"], first_seen=row["first_seen"], last_seen=row["last_seen"],
                      article_count=row["article_count"], languages=len(row["languages"]),
                      # articles with neither URL nor source name no outlet: together they count as one
@@ -168,13 +162,7 @@ def state_of(row: RowMapping, silenced: datetime | None = None) -> inc.State:
                      policy=inc.Policy(**row["policy"]), silenced_until=silenced)
 
 
-async def schedule(session: AsyncSession, row: RowMapping, now: datetime) -> RowMapping:
-    """When the scheduler should look at the incident next (now if a notice is due; silences are its part)."""
-    p = inc.plan(state_of(row), now)
-    return await _update(session, row["id"], {"next_check_at": now if p.action else p.next_check_at})
-
-
-def snapshot(row: RowMapping, facility_ar: str | None = None) -> NoticeIncident:
+def snapshot(row: Mapping[str, Any] | RowMapping, facility_ar: str | None = None) -> NoticeIncident:
     old = row["payload"] if isinstance(row["payload"], dict) else {}
     return NoticeIncident(
         id=str(row["id"]), fingerprint=row["fingerprint"], rule=row["rule"], severity=row["severity"],
@@ -187,20 +175,24 @@ def snapshot(row: RowMapping, facility_ar: str | None = None) -> NoticeIncident:
 
 
 async def record_change(session: AsyncSession, row: RowMapping, change: Change, now: datetime, *,
-                        article: NoticeArticle | None = None, notice_kind: str | None = None,
-                        changes: dict[str, object] | None = None, facility_ar: str | None = None) -> RowMapping:
-    """Store the incident's new snapshot and announce the change: an incident_events row (the stream's record)
-    and an AlertChanged on raqib.alerts.v1 (through the outbox), in this transaction."""
+                        values: dict[str, Any] | None = None, article: NoticeArticle | None = None,
+                        notice_kind: str | None = None, changes: dict[str, object] | None = None,
+                        facility_ar: str | None = None) -> RowMapping:
+    """Apply `values` to the incident with its new snapshot (one UPDATE) and announce the change: an
+    incident_events row (the stream's record) and an AlertChanged on raqib.alerts.v1 (through the outbox), in
+    this transaction."""
     await lock_changes(session)  # normally held already (see _SEQ_LOCK)
-    incident = snapshot(row, facility_ar)
-    row = await _update(session, row["id"], {"payload": incident.model_dump(mode="json"),
-                                             "version": row["version"] + 1})
-    seq = (await session.execute(insert(incident_events).values(
-        alert_id=row["id"], change=change, payload={}, created_at=now).returning(incident_events.c.seq))).scalar_one()
+    values = values or {}
+    merged = {**row, **values}
+    incident = snapshot(merged, facility_ar)
+    seq = int((await session.execute(text(
+        "SELECT nextval(pg_get_serial_sequence('alert.incident_events', 'seq'))"))).scalar_one())
     event = AlertChanged(seq=seq, change=change, alert_id=str(row["id"]), incident=incident, article=article,
                          notice_kind=notice_kind, changes=changes or {}, at=now)
-    await session.execute(update(incident_events).where(incident_events.c.seq == seq)
-                          .values(payload=event.model_dump(mode="json")))
+    row = await _update(session, row["id"], values | {"payload": incident.model_dump(mode="json"),
+                                                      "version": row["version"] + 1})
+    await session.execute(insert(incident_events).values(seq=seq, alert_id=row["id"], change=change,
+                                                         payload=event.model_dump(mode="json"), created_at=now))
     await outbox_mod.add(session, outbox, ALERTS, event, SOURCE)
     return row
 
@@ -243,10 +235,9 @@ async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: d
     await session.execute(insert(notices).values(id=notice_id, alert_id=row["id"], kind=kind,
                                                  payload=pg_clean(notice.model_dump(mode="json")), created_at=now))
     queued = await queue_notice(session, notice_id, row["id"], incident, row["confidence"])
-    row = await _update(session, row["id"], {"notified_at": now, "notified_kind": kind,
-                                             "notified_count": row["article_count"],
-                                             "notified_severity": row["severity"]})
-    row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes)
+    row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes, values={
+        "notified_at": now, "notified_kind": kind, "notified_count": row["article_count"],
+        "notified_severity": row["severity"]})
     return row, notice_id, queued
 
 
@@ -354,12 +345,11 @@ async def set_status(session: AsyncSession, alert_id: uuid.UUID, new: str, now: 
         return row  # idempotent
     if row["status"] == "resolved":
         return f"incident {alert_id} is resolved"
-    old = row["status"]
     values: dict[str, Any] = {"status": new}
     values |= {"acknowledged_at": now} if new == "acknowledged" else {"resolved_at": now, "group_key": None,
                                                                       "next_check_at": None}
-    row = await _update(session, alert_id, values)
-    row = await record_change(session, row, new, now, changes={"status": [old, new]})  # type: ignore[arg-type]
+    row = await record_change(session, row, new, now, values=values,  # type: ignore[arg-type]
+                              changes={"status": [row["status"], new]})
     silenced = silence_end(active, snapshot(row), now) is not None
     if row["notified_at"] is not None and not silenced and row["notified_kind"] != new:
         row, _, _ = await write_notice(session, row, new, now)

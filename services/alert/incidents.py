@@ -68,6 +68,12 @@ class Decision:
     actors: tuple[str, ...]  # canonical names
     source: str | None
     lang: str | None
+    strength: tuple[str, ...] = ()  # the rules' event types, strongest first
+
+
+def strongest_first(types: set[str], strength: tuple[str, ...]) -> list[str]:
+    rank = {t: i for i, t in enumerate(strength)}
+    return sorted(types, key=lambda t: (rank.get(t, len(rank)), t))
 
 
 def evaluate(event: ArticleEnriched, rules: RuleSet) -> list[Decision]:
@@ -89,7 +95,7 @@ def evaluate(event: ArticleEnriched, rules: RuleSet) -> list[Decision]:
                                  event_types=types, lang=a.lang)
         if rule is not None:
             out.append(Decision(f, rule, evidence(event.text, f.start, f.end), tuple(rules.strongest_first(types)),
-                                actors, src, a.lang))
+                                actors, src, a.lang, tuple(rules.event_type_strength)))
     return out
 
 

@@ -81,6 +81,15 @@ async def test_an_article_without_url_or_source_is_notified(session: AsyncSessio
     assert a is not None and [n.kind for n in await notices_of(session, a[0])] == ["firing"]
 
 
+async def test_event_types_are_kept_strongest_first(session: AsyncSession) -> None:
+    (a,) = await ingest(session, enriched(event_types=("armed_clash",)), T0)
+    await ingest(session, enriched(event_types=("arrest", "prison_break_riot")), T0)
+    await ingest(session, enriched(event_types=("attack",)), T0)
+    assert a is not None
+    types = (await session.execute(select(alerts.c.event_types).where(alerts.c.id == a[0]))).scalar_one()
+    assert types == ["attack", "prison_break_riot", "armed_clash", "arrest"]  # the order of rules.yaml
+
+
 async def test_a_new_window_opens_a_new_incident(session: AsyncSession) -> None:
     (a,) = await ingest(session, enriched(), T0)
     (b,) = await ingest(session, enriched(), T0 + timedelta(hours=6, seconds=1))
