@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, s
 from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
-from services.alert import api_subscriptions, repository
+from services.alert import api_deliveries, api_subscriptions, repository
 from services.alert import incident_repository as incident_repo
 from services.alert.silences import Silence, SilenceIn
 from services.alert.stream import AlertFeed, sse_events
@@ -18,7 +18,8 @@ from shared import auth
 from shared.db import unit_of_work
 
 router = APIRouter(prefix="/v1")
-router.include_router(api_subscriptions.router)  # subscriptions, deliveries, API keys
+router.include_router(api_subscriptions.router)  # subscriptions and their controls
+router.include_router(api_deliveries.router)  # deliveries, the attempt log, API keys
 Reader = Annotated[set[str], Depends(auth.require("read"))]
 AlertWriter = Annotated[set[str], Depends(auth.require("alerts:write"))]
 

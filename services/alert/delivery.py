@@ -242,8 +242,9 @@ class DeliveryWorker(Poller):
                                                           "error": outcome.error, "retry_in_s": retry_in})
         try:
             async with unit_of_work(self.sessions) as session:
-                state = await store.subscription_health(session, d.subscription_id)
-                health = health_after(state, outcome, p, datetime.now(UTC)) if state else None
+                # a success sets the same values whatever came before: no read (one round trip fewer)
+                state = {} if outcome.ok else await store.subscription_health(session, d.subscription_id)
+                health = health_after(state, outcome, p, datetime.now(UTC)) if state is not None else None
                 recorded = await store.record_attempt(session, d, outcome, retry_in_s=retry_in, health=health)
         except Exception as exc:
             if not is_transient(exc):
