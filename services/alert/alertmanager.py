@@ -96,7 +96,8 @@ class AlertmanagerPusher(Poller):
         for i in range(0, len(body), BATCH):
             if not await self._post(body[i:i + BATCH]):
                 return False  # tried again at the next period
-        self.resolved_sent |= {n.incident.id for n in todo if n.incident.state == "resolved"}
+        # kept only while the source still lists them (15 minutes after resolving): the set stays small
+        self.resolved_sent = {n.incident.id for n in notices if n.incident.state == "resolved"}
         return False
 
     async def _post(self, batch: list[dict[str, Any]]) -> bool:
