@@ -302,7 +302,9 @@ async def create_silence(session: AsyncSession, body: SilenceIn, now: datetime) 
 
 
 async def _recheck_open(session: AsyncSession, now: datetime) -> None:
-    """Open incidents are looked at again by the scheduler: a silence may cover (or uncover) them."""
+    """Open incidents are looked at again by the scheduler: a silence may cover (or uncover) them. Under the
+    change lock: this locks many incident rows, which a consumer holding one of them must not wait for."""
+    await lock_changes(session)
     await session.execute(update(alerts).where(alerts.c.status != "resolved", alerts.c.rule != "legacy")
                           .values(next_check_at=now))
 
