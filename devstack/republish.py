@@ -7,7 +7,8 @@ server). Everything it held was announced from an outbox in the record, so it is
 marks every outbox row published since `since` (the lost broker's start), or refused since then, as due again;
 the running relays send them once more. Enrich re-annotates each article and publishes it again; an article joins
 an incident at most once (unique on facility + article), so that is a no-op for articles already grouped, and the
-articles whose enriched event was lost with the broker join (or open) their incidents now. Deliveries live in the database and are not affected."""
+articles whose enriched event was lost with the broker join (or open) their incidents now. Deliveries live in the
+database and are not affected."""
 
 from __future__ import annotations
 
