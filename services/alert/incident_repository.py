@@ -62,6 +62,10 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
     """The article joins the facility's open incident, or opens one. -> (the incident id, whether it opened it),
     or None if the article had already joined (a re-delivered message)."""
     rule = rule or d.rule
+    if rule is None:  # no rule of its own: it joins an open incident (under that incident's rule), opens none
+        rule = await _open_rule(session, inc.group_key(kind, d.facility.id), now)
+        if rule is None:
+            return None
     # an enriched event from any producer may carry NUL or lone surrogates (ids, names, text), which PostgreSQL
     # cannot store: a poison message would stop the consumer; stored and published cleaned
     article = ArticleRef.model_validate(pg_clean(article.model_dump(mode="json")))
@@ -141,6 +145,18 @@ async def apply(session: AsyncSession, decisions: list[inc.Decision], article: A
                 "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
                 "spike_window_s": f"{spike.window:g}"})
     return results
+
+
+async def _open_rule(session: AsyncSession, key: str, now: datetime) -> Rule | SpikeRule | None:
+    """The rule of the incident open for `key` (a stand-in with its name, severity, labels and timings)."""
+    row = (await session.execute(select(alerts.c.rule, alerts.c.severity, alerts.c.labels, alerts.c.policy,
+                                        alerts.c.first_seen, alerts.c.window_ends_at).where(
+        alerts.c.group_key == key, alerts.c.window_ends_at > now))).first()
+    if row is None:
+        return None
+    window = (row.window_ends_at - row.first_seen).total_seconds()
+    return Rule.model_validate({"name": row.rule, "severity": row.severity, "labels": row.labels,
+                                "group_window": window, **row.policy})
 
 
 def _union(old: list[str], new: list[str]) -> list[str]:

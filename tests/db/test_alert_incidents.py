@@ -91,6 +91,17 @@ async def test_event_types_are_kept_strongest_first(session: AsyncSession) -> No
     assert types == ["attack", "prison_break_riot", "armed_clash", "arrest"]  # the order of rules.yaml
 
 
+async def test_an_article_no_rule_matches_joins_an_open_incident_but_opens_none(session: AsyncSession) -> None:
+    rules = parse_rules("rules: [{name: attacks, severity: critical, match: {event_types: [attack]}}]\n")
+    assert await ingest(session, enriched(event_types=("humanitarian",)), T0, rules) == [None]
+    (a,) = await ingest(session, enriched(event_types=("attack",)), T0, rules)
+    (b,) = await ingest(session, enriched(event_types=("humanitarian",), lang="en"), T0 + timedelta(minutes=1), rules)
+    assert a is not None and b == (a[0], False)
+    row = (await session.execute(select(alerts).where(alerts.c.id == a[0]))).mappings().one()
+    assert row["article_count"] == 2 and row["rule"] == "attacks" and row["languages"] == ["ar", "en"]
+    assert await ingest(session, enriched(event_types=("humanitarian",)), T0 + timedelta(hours=7), rules) == [None]
+
+
 async def test_a_new_window_opens_a_new_incident(session: AsyncSession) -> None:
     (a,) = await ingest(session, enriched(), T0)
     (b,) = await ingest(session, enriched(), T0 + timedelta(hours=6, seconds=1))
