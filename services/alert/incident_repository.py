@@ -1,5 +1,6 @@
-"""Incident persistence: grouping articles into incidents, change events, notices with their deliveries,
-silences. Flushes; never commits (the caller's unit of work does).
+"""Incident persistence: grouping articles into incidents (and the spike rule), every change with its event.
+Flushes; never commits (the caller's unit of work does). Notices: notice_repository.py; silences:
+silence_repository.py.
 
 Grouping is safe with any number of replicas: an open incident holds its group key under a partial unique
 index, and every writer meets on that row with INSERT ... ON CONFLICT (group_key) DO UPDATE (which also
