@@ -117,7 +117,8 @@ def probe_stream(url: str, key: str) -> list[str]:
     auth = {"Authorization": f"Bearer {key}"}
     cases = [({}, {}, 401), ({**auth, "Last-Event-ID": "not-an-id"}, {}, 422),
              (auth, {"since": "\x00"}, 422), (auth, {}, 200),
-             ({**auth, "Last-Event-ID": str(uuid.uuid4())}, {"since": "2000-01-01T00:00:00Z"}, 200)]
+             ({**auth, "Last-Event-ID": str(uuid.uuid4())}, {"since": "2000-01-01T00:00:00Z"}, 200),
+             ({**auth, "Last-Event-ID": "1"}, {}, 200)]
     problems = []
     for headers, params, expected in cases:
         with httpx.stream("GET", f"{url}/v1/alerts/stream", headers=headers, params=params, timeout=10) as r:
