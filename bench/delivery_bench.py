@@ -2,6 +2,7 @@
 parts (embedded Tansu, PostgreSQL, the three services as processes, receiver processes on loopback).
 
     .venv/bin/python bench/delivery_bench.py [--subscribers 50] [--incidents 20] [--interval 1.0] [--receivers 5]
+                                             [--concurrency 16]
 
 Each report names a different facility, so each opens an incident (a first notice to every subscriber). For every
 (incident, subscriber) pair the latency is the receiver's clock when the first signed notice arrived minus the
@@ -58,7 +59,7 @@ def pct(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, round(p * (len(values) - 1)))]
 
 
-async def main(subscribers: int, incidents: int, interval: float, receivers: int) -> None:
+async def main(subscribers: int, incidents: int, interval: float, receivers: int, concurrency: int) -> None:
     server = os.environ.get("DATABASE_URL") or embedded_postgres(ROOT / ".data" / "bench-pg")
     name = f"raqib_bench_{uuid.uuid4().hex[:8]}"
     db = await create_database(server, name)
@@ -67,7 +68,8 @@ async def main(subscribers: int, incidents: int, interval: float, receivers: int
     procs = [subprocess.Popen([sys.executable, "-m", "tests.receiver", str(p)], cwd=ROOT,
                               stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT) for p in ports]
     stack = Stack(database_url=db, api_key=KEY, log_dir=logs,
-                  extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_LOG_LEVEL": "WARNING"})
+                  extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_LOG_LEVEL": "WARNING",
+                             "RAQIB_DELIVERY_CONCURRENCY": str(concurrency)})
     try:
         for p, proc in zip(ports, procs, strict=True):
             wait_for_port(p, proc=proc)
@@ -119,11 +121,15 @@ async def main(subscribers: int, incidents: int, interval: float, receivers: int
         lat = sorted((at - created[inc]) * 1000 for (inc, _), at in first.items())
         print(f"delivery: incident created -> first delivery received, {subscribers} subscribers on {receivers} "
               f"receiver processes, {len(created)} incidents {interval:g} s apart "
-              f"(RAQIB_DELIVERY_CONCURRENCY default 16)")
+              f"(RAQIB_DELIVERY_CONCURRENCY={concurrency})")
         print(f"  {'pairs':>6} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'max ms':>8}")
         if lat:
             print(f"  {len(lat):>6} {statistics.median(lat):>8.0f} {pct(lat, 0.9):>8.0f} {pct(lat, 0.99):>8.0f} "
                   f"{lat[-1]:>8.0f}")
+        earliest = sorted(min(at for (i, _), at in first.items() if i == inc) - created[inc] for inc in created)
+        if earliest:
+            print(f"  first subscriber reached: p50 {statistics.median(earliest) * 1000:.0f} ms, "
+                  f"max {earliest[-1] * 1000:.0f} ms")
         fanout = sorted(max(at for (i, _), at in first.items() if i == inc) - created[inc] for inc in created
                         if sum(1 for (i, _) in first if i == inc) == subscribers)
         if fanout:
@@ -144,5 +150,6 @@ if __name__ == "__main__":
     parser.add_argument("--incidents", type=int, default=20)
     parser.add_argument("--interval", type=float, default=1.0)
     parser.add_argument("--receivers", type=int, default=5)
+    parser.add_argument("--concurrency", type=int, default=16, help="RAQIB_DELIVERY_CONCURRENCY (default 16)")
     args = parser.parse_args()
-    asyncio.run(main(args.subscribers, args.incidents, args.interval, args.receivers))
+    asyncio.run(main(args.subscribers, args.incidents, args.interval, args.receivers, args.concurrency))

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import incident_repository as incident_repo
 from services.alert import metrics
+from services.alert import notice_repository as notice_repo
 from services.alert.formats import am_annotations, am_labels
 from services.alert.models import alerts, incident_articles
 from services.alert.notice import Notice, NoticeArticle
@@ -63,7 +64,7 @@ async def incident_source(session: AsyncSession) -> list[Notice]:
             joined_at=a.joined_at)]
         kind = "resolved" if incident.state == "resolved" else "firing"
         out.append(Notice(id=f"am-{incident.id}", kind=kind, incident=incident, articles=arts,
-                          summary=incident_repo.summary(incident, kind, arts), created_at=now))
+                          summary=notice_repo.summary(incident, kind, arts), created_at=now))
     return out
 
 
@@ -96,7 +97,8 @@ class AlertmanagerPusher(Poller):
         for i in range(0, len(body), BATCH):
             if not await self._post(body[i:i + BATCH]):
                 return False  # tried again at the next period
-        self.resolved_sent |= {n.incident.id for n in todo if n.incident.state == "resolved"}
+        # kept only while the source still lists them (15 minutes after resolving): the set stays small
+        self.resolved_sent = {n.incident.id for n in notices if n.incident.state == "resolved"}
         return False
 
     async def _post(self, batch: list[dict[str, Any]]) -> bool:

@@ -191,27 +191,37 @@ class DeliveryWorker(Poller):
             claimed = await store.claim_due_deliveries(
                 session, free, self.lease_s, per_subscription=self.policy.per_subscription, busy=self._busy(),
                 breaker_failures=self.policy.breaker_failures)
-            over: list[tuple[store.DueDelivery, float]] = []
+            admitted = []
             for d in claimed:
-                bucket = self.buckets.get(d.subscription_id)
-                if bucket is None or bucket.rate != (d.rate_limit_per_s or self.policy.rate_per_s):
-                    bucket = self.buckets[d.subscription_id] = TokenBucket(d.rate_limit_per_s or self.policy.rate_per_s)
-                wait = bucket.take()
-                if wait:
-                    over.append((d, wait))
-            for d, wait in over:  # over its rate: back unattempted, due when a token is
-                await store.release(session, d, wait)
-        held = {d.id for d, _ in over}
-        for d in claimed:
-            if d.id in held:
-                continue
-            self.per_sub[d.subscription_id] = self.per_sub.get(d.subscription_id, 0) + 1
-            if d.probing:
-                self.probing.add(d.subscription_id)
+                wait = self._admit(d)
+                if wait is None:
+                    admitted.append(d)
+                else:  # over its share of slots or its rate: back unattempted, due again after `wait`
+                    await store.release(session, d, wait)
+        for d in admitted:
             task = asyncio.create_task(self._attempt(d), name=f"delivery {d.id}")
             self.in_flight.add(task)
             task.add_done_callback(functools.partial(self._finished, sub=d.subscription_id))
         return len(claimed) == free
+
+    def _admit(self, d: store.DueDelivery) -> float | None:
+        """Count `d` in its subscription's slots and rate -> None, or the wait before it may go (the claim takes
+        up to `per_subscription` of each subscription, whatever it has in flight already)."""
+        sub = d.subscription_id
+        cap = 1 if d.probing or sub in self.probing else self.policy.per_subscription
+        if self.per_sub.get(sub, 0) >= cap:
+            return 0.0
+        rate = d.rate_limit_per_s or self.policy.rate_per_s
+        bucket = self.buckets.get(sub)
+        if bucket is None or bucket.rate != rate:
+            bucket = self.buckets[sub] = TokenBucket(rate)
+        wait = bucket.take()
+        if wait:
+            return wait
+        self.per_sub[sub] = self.per_sub.get(sub, 0) + 1
+        if d.probing:
+            self.probing.add(sub)
+        return None
 
     def _finished(self, task: asyncio.Task[None], sub: uuid.UUID) -> None:
         self.in_flight.discard(task)
@@ -242,8 +252,9 @@ class DeliveryWorker(Poller):
                                                           "error": outcome.error, "retry_in_s": retry_in})
         try:
             async with unit_of_work(self.sessions) as session:
-                state = await store.subscription_health(session, d.subscription_id)
-                health = health_after(state, outcome, p, datetime.now(UTC)) if state else None
+                # a success sets the same values whatever came before: no read (one round trip fewer)
+                state = {} if outcome.ok else await store.subscription_health(session, d.subscription_id)
+                health = health_after(state, outcome, p, datetime.now(UTC)) if state is not None else None
                 recorded = await store.record_attempt(session, d, outcome, retry_in_s=retry_in, health=health)
         except Exception as exc:
             if not is_transient(exc):

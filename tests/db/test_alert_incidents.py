@@ -11,6 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.alert import delivery_repository, repository
 from services.alert import incident_repository as repo
+from services.alert import notice_repository as notice_repo
+from services.alert import silence_repository as silence_repo
 from services.alert.incidents import evaluate
 from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox
 from services.alert.notice import Notice
@@ -81,6 +83,26 @@ async def test_an_article_without_url_or_source_is_notified(session: AsyncSessio
     assert a is not None and [n.kind for n in await notices_of(session, a[0])] == ["firing"]
 
 
+async def test_event_types_are_kept_strongest_first(session: AsyncSession) -> None:
+    (a,) = await ingest(session, enriched(event_types=("armed_clash",)), T0)
+    await ingest(session, enriched(event_types=("arrest", "prison_break_riot")), T0)
+    await ingest(session, enriched(event_types=("attack",)), T0)
+    assert a is not None
+    types = (await session.execute(select(alerts.c.event_types).where(alerts.c.id == a[0]))).scalar_one()
+    assert types == ["attack", "prison_break_riot", "armed_clash", "arrest"]  # the order of rules.yaml
+
+
+async def test_an_article_no_rule_matches_joins_an_open_incident_but_opens_none(session: AsyncSession) -> None:
+    rules = parse_rules("rules: [{name: attacks, severity: critical, match: {event_types: [attack]}}]\n")
+    assert await ingest(session, enriched(event_types=("humanitarian",)), T0, rules) == [None]
+    (a,) = await ingest(session, enriched(event_types=("attack",)), T0, rules)
+    (b,) = await ingest(session, enriched(event_types=("humanitarian",), lang="en"), T0 + timedelta(minutes=1), rules)
+    assert a is not None and b == (a[0], False)
+    row = (await session.execute(select(alerts).where(alerts.c.id == a[0]))).mappings().one()
+    assert row["article_count"] == 2 and row["rule"] == "attacks" and row["languages"] == ["ar", "en"]
+    assert await ingest(session, enriched(event_types=("humanitarian",)), T0 + timedelta(hours=7), rules) == [None]
+
+
 async def test_a_new_window_opens_a_new_incident(session: AsyncSession) -> None:
     (a,) = await ingest(session, enriched(), T0)
     (b,) = await ingest(session, enriched(), T0 + timedelta(hours=6, seconds=1))
@@ -102,7 +124,7 @@ async def test_corroboration_holds_the_first_notice(session: AsyncSession) -> No
 
 async def test_a_silence_keeps_the_incident_but_delivers_nothing(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
-    sil = await repo.create_silence(session, SilenceIn.model_validate({
+    sil = await silence_repo.create_silence(session, SilenceIn.model_validate({
         "matchers": [{"name": "facility_id", "value": "fac:sy-al-hol-camp"}],
         "ends_at": (T0 + timedelta(hours=1)).isoformat(), "comment": "known"}), T0)
     (hol,) = await ingest(session, enriched(facility_id="fac:sy-al-hol-camp", event_types=("humanitarian",)), T0)
@@ -114,7 +136,7 @@ async def test_a_silence_keeps_the_incident_but_delivers_nothing(session: AsyncS
     assert await notices_of(session, hol[0]) == [] and len(await notices_of(session, roj[0])) == 1
     assert await count(session, deliveries) == 1
     # expired: the incident's first notice goes out
-    assert await repo.expire_silence(session, sil, T0 + timedelta(minutes=10))
+    assert await silence_repo.expire_silence(session, sil, T0 + timedelta(minutes=10))
     await run_due(session, T0 + timedelta(minutes=10))
     (n,) = await notices_of(session, hol[0])
     assert n.kind == "firing" and not n.incident.silenced
@@ -125,14 +147,14 @@ async def test_ack_resolve_and_auto_resolve(session: AsyncSession) -> None:
     (a,) = await ingest(session, enriched(), T0)
     await run_due(session, T0)
     assert a is not None
-    row = await repo.set_status(session, a[0], "acknowledged", T0 + timedelta(minutes=1), [])
+    row = await notice_repo.set_status(session, a[0], "acknowledged", T0 + timedelta(minutes=1), [])
     assert not isinstance(row, str) and row is not None and row["status"] == "acknowledged"
-    assert await repo.set_status(session, a[0], "acknowledged", T0, []) is not None  # idempotent
-    row = await repo.set_status(session, a[0], "resolved", T0 + timedelta(minutes=2), [])
+    assert await notice_repo.set_status(session, a[0], "acknowledged", T0, []) is not None  # idempotent
+    row = await notice_repo.set_status(session, a[0], "resolved", T0 + timedelta(minutes=2), [])
     assert row is not None and not isinstance(row, str) and row["group_key"] is None
     assert [n.kind for n in await notices_of(session, a[0])] == ["firing", "acknowledged", "resolved"]
-    assert isinstance(await repo.set_status(session, a[0], "acknowledged", T0, []), str)  # 409
-    assert await repo.set_status(session, uuid.uuid4(), "resolved", T0, []) is None
+    assert isinstance(await notice_repo.set_status(session, a[0], "acknowledged", T0, []), str)  # 409
+    assert await notice_repo.set_status(session, uuid.uuid4(), "resolved", T0, []) is None
     # auto-resolve: the default rules resolve after 24 h without a new article
     (b,) = await ingest(session, enriched(facility_id="fac:sy-roj-camp"), T0)
     await run_due(session, T0)

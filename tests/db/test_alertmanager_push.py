@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.alert import incident_repository as incident_repo
+from services.alert import notice_repository as notice_repo
 from services.alert.alertmanager import AlertmanagerPusher
 from tests.alertmanager import alertmanager, shown
 from tests.db.incident_support import open_and_notify
@@ -51,7 +51,7 @@ async def test_incidents_show_in_a_real_alertmanager_and_end_when_resolved(sessi
             (again,) = [x for x in shown(url) if x["labels"].get("facility_id") == "fac:sy-ghwayran-prison"]
             assert again["fingerprint"] == am["fingerprint"] and datetime.fromisoformat(again["endsAt"]) > first_end
 
-            assert await incident_repo.set_status(session, alert_id, "resolved", datetime.now(UTC), [])
+            assert await notice_repo.set_status(session, alert_id, "resolved", datetime.now(UTC), [])
             await pusher.step()
             assert not [x for x in shown(url) if x["labels"].get("facility_id") == "fac:sy-ghwayran-prison"]
         finally:

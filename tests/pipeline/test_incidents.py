@@ -3,6 +3,7 @@ and one first notice (then updates per group_interval); a silence keeps the inci
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -122,9 +123,24 @@ def test_a_silence_on_a_facility_keeps_the_incident_but_delivers_nothing(stack: 
     assert any(s["id"] == silence_id and s["state"] == "expired" for s in listed)
 
 
+def test_a_quiet_incident_resolves_itself_and_says_so(stack: Stack, receiver: Receiver,
+                                                       auth: dict[str, str]) -> None:
+    """The rule for Areesha camp resolves after 2 s without a new article (tests/pipeline/rules.yaml)."""
+    subscribe(stack, auth, receiver.url("quiet"), facility_ids=["fac:sy-areesha-camp"])
+    post(stack, auth, lang="en", text=f"Residents of Areesha camp near Hasakah said water deliveries stopped on "
+                                      f"Monday ({uuid.uuid4().hex[:8]}).")
+    firing, resolved = receiver.wait_for("quiet", 2, timeout=40)
+    assert json.loads(firing["body"])["type"] == "alert.firing"
+    body = json.loads(resolved["body"])
+    assert body["type"] == "alert.resolved" and body["data"]["incident"]["state"] == "resolved"
+    row = httpx.get(f"{stack.services['alert'].url}/v1/alerts/{body['data']['incident']['id']}", headers=auth).json()
+    assert row["status"] == "resolved" and [n["kind"] for n in row["notices"]] == ["firing", "resolved"]
+
+
 def test_rules_are_readable(stack: Stack, auth: dict[str, str]) -> None:
     rules = httpx.get(f"{stack.services['alert'].url}/v1/rules", headers=auth).json()
-    assert [r["name"] for r in rules["rules"]] == ["ghwayran-attack", "facility-named"]
+    assert [r["name"] for r in rules["rules"]] == ["ghwayran-attack", "console-shaddadi", "areesha-quick-resolve",
+                                                    "facility-named"]
     assert rules["rules"][0]["group_interval"] == 3.0 and rules["rules"][0]["severity"] == "critical"
     assert httpx.get(f"{stack.services['alert'].url}/v1/rules").status_code == 401
 

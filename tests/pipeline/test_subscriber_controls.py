@@ -15,6 +15,7 @@ import pytest
 
 from devstack.embedded import free_port
 from devstack.stack import Stack
+from tests.alertmanager import shown
 from tests.pipeline.conftest import Receiver
 from tests.pipeline.test_delivery_safety import alert_api, deliveries, unsubscribe, wait_until
 
@@ -226,3 +227,27 @@ def test_formats_are_validated_at_subscribe(stack: Stack, auth: dict[str, str]) 
                  {"url": "http://127.0.0.1:9/x", "format": "email"}):
         r = httpx.post(f"{api}/subscriptions", headers=auth, json=body, timeout=10)
         assert r.status_code == 422, (body, r.text)
+
+
+def test_incidents_reach_a_real_alertmanager_and_end_there(stack: Stack, auth: dict[str, str],
+                                                           alertmanager_url: str | None) -> None:
+    if alertmanager_url is None:
+        pytest.skip("prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)")
+    camp = next(_CAMPS)
+    r = httpx.post(f"{stack.services['ingest'].url}/v1/articles", headers=auth, timeout=10, json={
+        "text": f"Guards at {camp} in north-east Syria reported a fire in one section", "lang": "en",
+        "url": f"https://am-{uuid.uuid4().hex[:6]}.example/report"})
+    assert r.status_code == 202, r.text
+
+    def shown_for() -> list[dict[str, Any]]:
+        return [a for a in shown(alertmanager_url) if a["labels"].get("facility") == camp]
+
+    (am,) = wait_until("Alertmanager shows the incident", shown_for, timeout=30)
+    assert {k: am["labels"][k] for k in ("alertname", "kind", "country", "severity", "rule")} == {
+        "alertname": "FacilityNamed", "kind": "camp", "country": "SY", "severity": "info", "rule": "facility-named"}
+    assert am["labels"]["facility_id"].startswith("fac:sy-") and camp in am["annotations"]["evidence"]
+    assert am["annotations"]["article_url"].endswith("/report") and am["status"]["state"] == "active"
+    alert_id = am["annotations"]["incident_id"]
+    r = httpx.post(f"{alert_api(stack)}/alerts/{alert_id}/resolve", headers=auth, timeout=10)
+    assert r.status_code == 200, r.text
+    wait_until("the incident ends in Alertmanager", lambda: not shown_for(), timeout=30)

@@ -1,12 +1,14 @@
-"""A subscription's health after each attempt (circuit breaker, 410 Gone, five days failing) and the
-per-subscription rate limit, as pure rules."""
+"""A subscription's health after each attempt (circuit breaker, 410 Gone, five days failing), the
+per-subscription rate limit and share of the worker's slots, as pure rules."""
 
 from __future__ import annotations
 
 import time
+import uuid
 from datetime import UTC, datetime, timedelta
 
-from services.alert.delivery import Policy, TokenBucket, health_after
+from services.alert.delivery import DeliveryWorker, Policy, TokenBucket, health_after
+from services.alert.delivery_repository import DueDelivery
 from services.alert.transport import Outcome
 
 NOW = datetime(2026, 12, 2, 8, 0, tzinfo=UTC)
@@ -61,3 +63,21 @@ def test_the_token_bucket_allows_a_burst_then_the_rate() -> None:
     assert bucket.take() == 0.0
     slow = TokenBucket(0.5)  # below one a second: bursts of one
     assert slow.take() == 0.0 and 1.9 < slow.take() <= 2.0
+
+
+def _due(sub: uuid.UUID, *, probing: bool = False, rate: float | None = None) -> DueDelivery:
+    return DueDelivery(uuid.uuid4(), 1, sub, "http://127.0.0.1/x", ["whsec_x"], "standard", None, rate, probing,
+                       None, {})
+
+
+def test_the_worker_admits_a_subscriptions_share_of_slots_whatever_it_has_in_flight() -> None:
+    worker = DeliveryWorker(None, Policy(per_subscription=2))  # type: ignore[arg-type]
+    a, b, probe, slow = (uuid.uuid4() for _ in range(4))
+    assert [worker._admit(_due(a)) for _ in range(3)] == [None, None, 0.0]  # the third waits for a free slot
+    assert worker._admit(_due(b)) is None and a in worker._busy() and b not in worker._busy()
+    worker.per_sub[a] -= 1  # one of a's attempts ended
+    assert worker._admit(_due(a)) is None
+    assert worker._admit(_due(probe, probing=True)) is None and worker._admit(_due(probe)) == 0.0  # one probe
+    assert worker._admit(_due(slow, rate=1.0)) is None
+    wait = worker._admit(_due(slow, rate=1.0))
+    assert wait is not None and 0.9 < wait <= 1.0 and slow in worker._busy()  # its rate: a token a second
