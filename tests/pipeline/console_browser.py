@@ -72,3 +72,12 @@ def shot(driver: Any, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     driver.save_screenshot(str(path))
     return path
+
+
+def click(driver: Any, selector: str, timeout: float = 15.0) -> None:
+    """Click what the selector finds, looking again if the page redrew it in between (the live list does)."""
+    def attempt() -> bool:
+        driver.find_element("css selector", selector).click()
+        return True
+
+    wait(f"to click {selector}", attempt, timeout, driver=driver)

@@ -98,6 +98,7 @@ export async function renderIncident(view, id) {
     if (!incident) { view.replaceChildren(h('p', { class: 'error' }, failure(e))); return () => {}; }
   }
   const header = h('header', { class: 'incident-head' });
+  const formSlot = h('div', { class: 'form-slot' }); // outside the header, which a change event redraws
   const drawHeader = (inc) => header.replaceChildren(
     h('h1', {}, facilityName(inc)),
     h('p', { class: 'facts' },
@@ -107,13 +108,13 @@ export async function renderIncident(view, id) {
       ` · ${t('col.first_seen')}: ${when(inc.first_seen)} · ${t('col.last_seen')}: ${when(inc.last_seen)}`,
       inc.languages?.length ? ` · ${inc.languages.join(', ')}` : ''),
     inc.actors?.length ? h('p', { class: 'muted' }, `${t('incident.actors')}: `, inc.actors.map((a) => inLang(a)).flatMap((x) => [x, ' · ']).slice(0, -1)) : '',
-    actionButtons(inc, messages, { onSilence: () => header.append(silenceForm(inc, messages)) }));
+    actionButtons(inc, messages, { onSilence: () => formSlot.replaceChildren(silenceForm(inc, messages)) }));
   drawHeader(incident);
   const cards = h('div', { class: 'evidence-grid', id: 'evidence' });
   const legend = h('p', { class: 'legend small' }, ['facility', 'place', 'actor', 'event']
     .map((k) => h('mark', { class: `hl hl-${k}` }, t(`hl.${k}`))).flatMap((m) => [m, ' ']));
   view.replaceChildren(h('section', { class: 'incident' }, h('p', {}, h('a', { href: '#/incidents' }, t('back'))),
-    messages, header, h('h2', {}, t('incident.evidence')), legend, cards));
+    messages, header, formSlot, h('h2', {}, t('incident.evidence')), legend, cards));
   const drawArticles = async (inc) => {
     const built = await Promise.all(inc.articles.map(articleCard));
     cards.replaceChildren(...built);

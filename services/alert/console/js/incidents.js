@@ -25,7 +25,9 @@ export function facilityName(inc) {
     inc.name_ar ? [' · ', inLang(inc.name_ar, 'ar')] : []);
 }
 
-function row(inc, where, fresh) {
+let silencing = null; // {id, form}: the silence form open under a row survives the list's redraws
+
+function row(inc, where, fresh, redraw) {
   const tr = h('tr', { class: `incident-row state-${inc.state}${fresh ? ' fresh' : ''}`, dataset: { id: inc.id } });
   const open = () => { location.hash = `#/incidents/${encodeURIComponent(inc.id)}`; };
   tr.append(
@@ -40,7 +42,7 @@ function row(inc, where, fresh) {
     h('td', { class: 'num' }, String(inc.article_count)),
     h('td', {}, (inc.languages || []).join(', ') || '—'),
     h('td', {}, actionButtons(inc, where, {
-      onSilence: () => tr.after(h('tr', {}, h('td', { colspan: 10 }, silenceForm(inc, where)))) })));
+      onSilence: () => { silencing = { id: inc.id, form: silenceForm(inc, where) }; redraw(); } })));
   tr.addEventListener('dblclick', open);
   return tr;
 }
@@ -53,7 +55,13 @@ export function renderIncidents(view) {
   const fresh = new Set();
   const draw = () => {
     const shown = sortedIncidents().filter(matches);
-    body.replaceChildren(...shown.map((inc) => row(inc, messages, fresh.has(inc.id))));
+    if (silencing && !silencing.form.isConnected && silencing.drawn) silencing = null; // submitted or cancelled
+    body.replaceChildren(...shown.flatMap((inc) => {
+      const tr = row(inc, messages, fresh.has(inc.id), draw);
+      if (silencing?.id !== inc.id) return [tr];
+      silencing.drawn = true;
+      return [tr, h('tr', { class: 'form-row' }, h('td', { colspan: 10 }, silencing.form))];
+    }));
     count.textContent = t('incidents.count', { n: shown.length, total: store.incidents.size });
     if (!shown.length) body.append(h('tr', {}, h('td', { colspan: 10, class: 'muted empty' }, t('incidents.none'))));
   };
