@@ -2,11 +2,13 @@
 real stack on this machine (embedded Tansu, PostgreSQL, the three services as processes).
 
     .venv/bin/python bench/ingest_bench.py [--single 600] [--batch 3000] [--batch-size 500] [--ndjson 3000]
+                                           [--without-enrich]
 
 Articles are distinct (~1.5 KB each): sentences of bench/corpus drawn at random, so near-duplicate detection
 does its real work (candidate look-ups) without finding copies. Every article is new (no duplicates); each
 figure counts the articles the answer marks new or near-duplicate. Enrich runs meanwhile, as in production,
-on the same two cores. Uses DATABASE_URL's server if set (a scratch database is created and dropped).
+on the same cores, unless --without-enrich. Uses DATABASE_URL's server if set (a scratch database is created
+and dropped).
 """
 
 from __future__ import annotations
@@ -96,6 +98,9 @@ async def main(args: argparse.Namespace) -> None:
     pool = sentences()
     try:
         await asyncio.to_thread(stack.start)
+        if args.without_enrich:  # ingest alone on the cores (its outbox still relays to the broker)
+            stack.services["enrich"].process.terminate()
+            stack.services["enrich"].process.wait(30)
         url = stack.services["ingest"].url
         async with httpx.AsyncClient(timeout=120, headers={"Authorization": f"Bearer {KEY}"},
                                      limits=httpx.Limits(max_connections=args.concurrency)) as client:
@@ -123,4 +128,5 @@ if __name__ == "__main__":
     p.add_argument("--batch-size", type=int, default=500)
     p.add_argument("--ndjson", type=int, default=3000)
     p.add_argument("--concurrency", type=int, default=16)
+    p.add_argument("--without-enrich", action="store_true", help="stop enrich first: ingest alone on the cores")
     asyncio.run(main(p.parse_args()))

@@ -132,3 +132,31 @@ def test_a_feed_url_is_held_to_the_ssrf_and_url_rules(stack: Stack, auth: dict[s
         assert r.status_code == 422 and reason in r.text, (url, r.text)
     r = httpx.post(f"{ingest}/v1/feeds", headers=auth, json={"url": "http://127.0.0.1:9/f", "interval_s": 0})
     assert r.status_code == 422 and "interval_s" in r.text
+
+
+def test_a_failing_feed_records_why_and_backs_off(stack: Stack, auth: dict[str, str],
+                                                 feed_server: FeedServer) -> None:
+    from datetime import datetime
+
+    ingest = stack.services["ingest"].url
+    feed_server.extra["/not-a-feed.xml"] = b"\x00\x01 this is no feed <<<"
+    ids = []
+    for path in ("/gone.xml", "/not-a-feed.xml"):
+        r = httpx.post(f"{ingest}/v1/feeds", headers=auth, json={"url": feed_server.base + path, "interval_s": 2})
+        assert r.status_code == 201, r.text
+        ids.append(r.json()["id"])
+
+    def failed(feed_id: str) -> dict[str, Any] | None:
+        f = httpx.get(f"{ingest}/v1/feeds/{feed_id}", headers=auth, timeout=10).json()
+        return f if f["status"]["errors_in_row"] >= 2 else None
+
+    gone, garbage = (wait("two errors in a row", lambda i=i: failed(i), timeout=30) for i in ids)
+    assert gone["status"]["last_error"] == "HTTP 404" and gone["status"]["last_status"] == 404
+    assert garbage["status"]["last_error"].startswith("not a feed")
+    for f in (gone, garbage):  # the interval (2 s) doubled per error in a row, jittered by 10 % at most
+        wait_s = (datetime.fromisoformat(f["status"]["next_fetch_at"])
+                  - datetime.fromisoformat(f["status"]["last_fetch_at"])).total_seconds()
+        n = f["status"]["errors_in_row"]
+        assert 2 * 2 ** n * 0.85 <= wait_s <= 2 * 2 ** n * 1.11 + 1, (n, wait_s)
+    for feed_id in ids:
+        httpx.delete(f"{ingest}/v1/feeds/{feed_id}", headers=auth, timeout=10)
