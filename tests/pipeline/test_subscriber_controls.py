@@ -8,9 +8,11 @@ from __future__ import annotations
 import json
 import time
 import uuid
+from pathlib import Path
 from typing import Any
 
 import httpx
+import jsonschema
 import pytest
 
 from devstack.embedded import free_port
@@ -20,6 +22,7 @@ from tests.pipeline.conftest import Receiver
 from tests.pipeline.test_delivery_safety import alert_api, deliveries, unsubscribe, wait_until
 
 pytestmark = pytest.mark.pipeline
+PAGERDUTY = json.loads((Path(__file__).parents[1] / "data/schemas/pagerduty-events-v2.schema.json").read_text())
 KEY = "A" * 32
 # Reports naming the same facility within its rule's window join one incident (one first notice): each report
 # here names a camp that no other report in the session names, so each opens an incident of its own.
@@ -120,6 +123,16 @@ def test_test_notices_patch_formats_and_pause(stack: Stack, receiver: Receiver, 
         assert test["ok"]
         pd = json.loads(receiver.received("ctl-b")[-1]["body"])
         assert pd["routing_key"] == KEY and pd["event_action"] == "trigger" and pd["payload"]["severity"] == "info"
+        report(stack, auth)  # a real incident's first notice, as PagerDuty Events v2
+        pd = json.loads(receiver.wait_for("ctl-b", 3, timeout=30)[-1]["body"])
+        jsonschema.Draft202012Validator(PAGERDUTY).validate(pd)
+        assert pd["event_action"] == "trigger" and len(pd["dedup_key"]) == 64 and pd["links"]
+
+        assert patch(stack, auth, s["id"], format="alertmanager").json()["routing_key_hint"] is None
+        report(stack, auth)  # ... as Alertmanager's webhook v4
+        am = json.loads(receiver.wait_for("ctl-b", 4, timeout=30)[-1]["body"])
+        assert am["version"] == "4" and am["status"] == "firing"
+        assert am["alerts"][0]["labels"]["alertname"] == "FacilityNamed" and am["alerts"][0]["labels"]["kind"] == "camp"
 
         # paused: notices wait (pending) and go out once enabled again
         assert patch(stack, auth, s["id"], enabled=False, format="standard").json()["enabled"] is False
