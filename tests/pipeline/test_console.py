@@ -153,8 +153,14 @@ def test_live_incident_with_highlighted_evidence(browser: Any, stack: Stack, aut
     webhook_id = delivery.get_attribute("data-id")  # the delivery id is the webhook-id, constant across sends
     delivery.find_element("css selector", "button.act-replay").click()
     wait("the replay queued", lambda: [n for n in css(browser, ".notice.ok") if "Queued" in n.text], driver=browser)
-    wait("the same notice received again", lambda: sum(
-        r["headers"].get("webhook-id") == webhook_id for r in receiver.received(hook)) == 2, timeout=20)
+    try:
+        wait("the same notice received again", lambda: sum(
+            r["headers"].get("webhook-id") == webhook_id for r in receiver.received(hook)) == 2, timeout=45)
+    except AssertionError as exc:
+        state = httpx.get(f"{stack.services['alert'].url}/v1/deliveries/attempts", headers=auth, timeout=5,
+                          params={"delivery_id": webhook_id}).json()
+        got = [r["headers"].get("webhook-id") for r in receiver.received(hook)]
+        raise AssertionError(f"{exc}\nattempts: {state}\nreceived webhook-ids: {got}") from None
 
     # a silence from the incident's page: on its facility, for an hour
     click(browser, ".incident-head button.act-silence")
