@@ -34,11 +34,11 @@ _CAMPS = iter(["Washokani camp", "Newroz camp", "Abu Khashab camp", "Mahmoudli c
                "Jeddah-1 camp", "al-Hol camp"])
 
 
-def report(stack: Stack, auth: dict[str, str]) -> None:
+def report(stack: Stack, auth: dict[str, str], camp: str | None = None) -> None:
     """A report from an outlet (its URL) that opens a new incident (a first notice to every camp subscription)."""
     ref = uuid.uuid4().hex
     r = httpx.post(f"{stack.services['ingest'].url}/v1/articles", headers=auth, timeout=10, json={
-        "text": f"Guards at {next(_CAMPS)} in north-east Syria reported a fire in one section (ref {ref})",
+        "text": f"Guards at {camp or next(_CAMPS)} in north-east Syria reported a fire in one section (ref {ref})",
         "lang": "en", "url": f"https://news-{ref[:6]}.example/{ref}"})
     assert r.status_code == 202, r.text
 
@@ -225,6 +225,21 @@ def test_a_dead_and_a_slow_receiver_cost_a_healthy_one_nothing(stack: Stack, rec
     finally:
         for s in (dead, slow, healthy):
             unsubscribe(stack, auth, s["id"])
+
+
+def test_a_subscriptions_rate_limit_spaces_its_deliveries(stack: Stack, receiver: Receiver,
+                                                          auth: dict[str, str]) -> None:
+    rated = create(stack, auth, receiver.url("rated"), rate_limit_per_s=2)
+    try:
+        assert sub(stack, auth, rated["id"])["rate_limit_per_s"] == 2
+        for _ in range(6):  # each its own incident (the pipeline rules' zero window for this camp)
+            report(stack, auth, camp="Roj camp")
+        got = sorted(i["at"] for i in receiver.wait_for("rated", 6, timeout=30))[:6]
+        # a burst of 2, then 2 a second: the last of 6 at least ~2 s after the first (without the limit: ~0.2 s)
+        assert got[-1] - got[0] >= 1.8, [round(t - got[0], 2) for t in got]
+        assert not [d for d in deliveries(stack, auth, rated["id"]) if d["attempts"] > 1]  # no attempt spent waiting
+    finally:
+        unsubscribe(stack, auth, rated["id"])
 
 
 def test_api_keys_are_listed_without_material_and_revoked(stack: Stack, auth: dict[str, str]) -> None:
