@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, text, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -86,10 +86,6 @@ async def record_attempt(session: AsyncSession, d: DueDelivery, outcome: Outcome
     """Log the attempt, update the subscription's health and record the delivery's new state under the
     claim's lease. -> False (the delivery unchanged) if the lease was taken over since or the delivery is no
     longer pending (its subscription was deleted); the attempt is logged either way: it was made."""
-    await log_attempt(session, d.subscription_id, d.id, d.attempts, outcome)
-    if health is not None:
-        await session.execute(update(subscriptions).where(subscriptions.c.id == d.subscription_id)
-                              .values(**health.values))
     values: dict[str, Any] = {"last_status_code": outcome.status_code, "last_error": outcome.error,
                               "lease_until": None}
     if outcome.ok:
@@ -98,10 +94,17 @@ async def record_attempt(session: AsyncSession, d: DueDelivery, outcome: Outcome
         values |= {"status": "failed"}
     else:
         values |= {"next_attempt_at": datetime.now(UTC) + timedelta(seconds=retry_in_s)}
-    result = await session.execute(update(deliveries).where(
+    # one statement (data-modifying CTEs): a round trip per attempt is most of what recording it costs
+    ctes = [insert(delivery_attempts).values(_attempt_row(d.subscription_id, d.id, d.attempts, outcome))
+            .returning(delivery_attempts.c.id).cte("logged")]
+    if health is not None:
+        ctes.append(update(subscriptions).where(subscriptions.c.id == d.subscription_id).values(**health.values)
+                    .returning(subscriptions.c.id).cte("health"))
+    recorded = update(deliveries).where(
         deliveries.c.id == d.id, deliveries.c.attempts == d.attempts, deliveries.c.status == "pending"
-    ).values(**values).returning(deliveries.c.id))
-    return result.scalar() is not None
+    ).values(**values).returning(deliveries.c.id).cte("recorded")
+    counts = [select(func.count()).select_from(c).scalar_subquery() for c in (recorded, *ctes)]
+    return bool((await session.execute(select(*counts))).first()[0])  # type: ignore[index]
 
 
 async def release(session: AsyncSession, d: DueDelivery, wait_s: float) -> None:
@@ -112,12 +115,16 @@ async def release(session: AsyncSession, d: DueDelivery, wait_s: float) -> None:
              next_attempt_at=datetime.now(UTC) + timedelta(seconds=wait_s)))
 
 
+def _attempt_row(sub_id: uuid.UUID, delivery_id: uuid.UUID | None, attempt: int, outcome: Outcome,
+                 test: bool = False) -> dict[str, Any]:
+    return {"delivery_id": delivery_id, "subscription_id": sub_id, "attempt": attempt,
+            "started_at": outcome.started_at, "latency_ms": round(outcome.latency_ms, 3),
+            "status_code": outcome.status_code, "error": outcome.error, "response": outcome.response, "test": test}
+
+
 async def log_attempt(session: AsyncSession, sub_id: uuid.UUID, delivery_id: uuid.UUID | None, attempt: int,
                       outcome: Outcome, *, test: bool = False) -> None:
-    await session.execute(insert(delivery_attempts).values(
-        delivery_id=delivery_id, subscription_id=sub_id, attempt=attempt, started_at=outcome.started_at,
-        latency_ms=round(outcome.latency_ms, 3), status_code=outcome.status_code, error=outcome.error,
-        response=outcome.response, test=test))
+    await session.execute(insert(delivery_attempts).values(_attempt_row(sub_id, delivery_id, attempt, outcome, test)))
 
 
 async def subscription_health(session: AsyncSession, sub_id: uuid.UUID) -> dict[str, Any] | None:

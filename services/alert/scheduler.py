@@ -24,7 +24,7 @@ from shared.db import unit_of_work
 from shared.polling import Poller
 
 log = logging.getLogger(__name__)
-BATCH = 100
+BATCH = 20  # incidents per transaction: it holds the change lock, which consumers wait for
 
 
 async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> tuple[int, int]:
