@@ -44,6 +44,8 @@ class ArticleReceived(Event):
     source: str | None = None
     published_at: AwareDatetime | None = None
     received_at: AwareDatetime
+    # The first article of the same story (near-duplicate, issue 11): enriched as usual, never alerted on.
+    near_duplicate_of: str | None = None
 
     def key(self) -> str:
         return self.article_id
@@ -59,6 +61,7 @@ class ArticleRef(BaseModel):
     title: str | None = None
     source: str | None = None
     published_at: AwareDatetime | None = None
+    near_duplicate_of: str | None = None  # carried from ArticleReceived: alerting skips such an article
 
 
 class ArticleEnriched(Event):

@@ -27,17 +27,19 @@ ReadyCheck = Callable[[], Awaitable[None]]
 
 
 class BodyLimit:
-    """413 for bodies over `max_bytes`, by Content-Length or by counting a streamed body."""
+    """413 for bodies over `max_bytes` (or the limit `path_limits` sets for a path), by Content-Length or by
+    counting a streamed body."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
+    def __init__(self, app: ASGIApp, max_bytes: int, path_limits: dict[str, int] | None = None) -> None:
+        self.app, self.default_max, self.path_limits = app, max_bytes, path_limits or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        max_bytes = self.path_limits.get(scope.get("path", ""), self.default_max)
         length = dict(scope["headers"]).get(b"content-length")
-        if length is not None and length.isdigit() and int(length) > self.max_bytes:
-            return await self._too_large(scope, receive, send)
+        if length is not None and length.isdigit() and int(length) > max_bytes:
+            return await self._too_large(scope, receive, send, max_bytes)
         seen = 0
 
         async def counted() -> Message:
@@ -45,17 +47,17 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
+                if seen > max_bytes:
                     raise _TooLarge
             return message
 
         try:
             await self.app(scope, counted, send)
         except _TooLarge:
-            await self._too_large(scope, receive, send)
+            await self._too_large(scope, receive, send, max_bytes)
 
-    async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        body = JSONResponse({"detail": f"request body exceeds {self.max_bytes} bytes"}, status_code=413)
+    async def _too_large(self, scope: Scope, receive: Receive, send: Send, max_bytes: int) -> None:
+        body = JSONResponse({"detail": f"request body exceeds {max_bytes} bytes"}, status_code=413)
         await body(scope, receive, send)
 
 
@@ -164,8 +166,10 @@ def document_common_errors(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-def service_app(*, service: str, description: str, lifespan: Any, router: APIRouter, max_body_bytes: int) -> FastAPI:
-    """The same shell for every service: its router, the ops endpoints, request metrics, the body limit."""
+def service_app(*, service: str, description: str, lifespan: Any, router: APIRouter, max_body_bytes: int,
+                body_limits: dict[str, int] | None = None) -> FastAPI:
+    """The same shell for every service: its router, the ops endpoints, request metrics, the body limit
+    (`body_limits`: other limits for some paths, e.g. bulk uploads)."""
     app = FastAPI(title=f"Raqib {service}", version="1.0.0", description=description, lifespan=lifespan)
     app.add_exception_handler(RequestValidationError, validation_error)
     for transient_kind in (OSError, DBAPIError, KafkaError):
@@ -173,6 +177,6 @@ def service_app(*, service: str, description: str, lifespan: Any, router: APIRou
     app.include_router(router)
     app.include_router(ops_router())
     add_request_metrics(app, service)
-    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes, path_limits=body_limits)
     document_common_errors(app)
     return app

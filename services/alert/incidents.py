@@ -78,9 +78,10 @@ def strongest_first(types: set[str], strength: tuple[str, ...]) -> list[str]:
 
 def evaluate(event: ArticleEnriched, rules: RuleSet) -> list[Decision]:
     """One decision per distinct named facility (none unless the annotation alerts), with the first rule that
-    matches it, if any."""
+    matches it, if any; none for a near-duplicate of an earlier article (the same story again: its first article
+    counted, issue 11)."""
     a = event.annotation
-    if not a.alert:
+    if not a.alert or event.article.near_duplicate_of is not None:
         return []
     best: dict[str, FacilityMention] = {}
     for f in a.facilities:

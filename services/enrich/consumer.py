@@ -38,7 +38,7 @@ class EnrichHandler:
             await repository.upsert(session, event.article_id, annotation, self.engine_version)
         out = ArticleEnriched(
             article=ArticleRef(id=event.article_id, url=event.url, title=event.title, source=event.source,
-                               published_at=event.published_at),
+                               published_at=event.published_at, near_duplicate_of=event.near_duplicate_of),
             text=event.text, annotation=annotation, engine_version=self.engine_version,
             enriched_at=datetime.now(UTC))
         key, value, headers = encode(out, SOURCE)

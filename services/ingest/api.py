@@ -1,38 +1,70 @@
-"""Ingest HTTP API: articles in, one at a time or in batches."""
+"""Ingest HTTP API: articles in, one at a time, in batches or as an NDJSON stream; where an article is."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Request, status
+import anyio
+from fastapi import APIRouter, Depends, HTTPException, Request, Response, status
 from fastapi.exceptions import RequestValidationError
-from pydantic import BaseModel, Field
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.ingest import repository
+from services.ingest import limits, repository
 from services.ingest.articles import ArticleIn, NewArticle, NoContent, prepare
+from services.ingest.extraction import html_to_text
+from services.ingest.language import supported
 from services.ingest.metrics import ARTICLES
+from services.ingest.status import Pipeline, pipeline
 from shared.auth import require
 from shared.db import unit_of_work
+from shared.text import pg_clean
 
 router = APIRouter(prefix="/v1", tags=["articles"])
 Writer = Annotated[set[str], Depends(require("articles:write"))]
 Reader = Annotated[set[str], Depends(require("read"))]
+Limited = Annotated[None, Depends(limits.rate_limited)]
 ARTICLE_ID = re.compile(r"art_[0-9a-f]{32}")
+MAX_BATCH = 1000
+IDEMPOTENCY_DOC = {"parameters": [{"name": "Idempotency-Key", "in": "header", "required": False,
+                                   "schema": {"type": "string", "maxLength": limits.MAX_KEY_CHARS},
+                                   "description": "The first answer to this key is replayed for the same request "
+                                   "(24 h); the same key with another request is 422"}]}
+LIMIT_ERRORS: dict[int | str, dict[str, Any]] = {
+    429: {"description": "Rate limit of this API key exceeded (see Retry-After)"},
+    422: {"description": "Invalid input, with the reason"}}
 
 
 class Accepted(BaseModel):
     id: str
-    duplicate: bool
+    duplicate: bool = Field(description="the same URL or the same text was received before: nothing new")
+    near_duplicate_of: str | None = Field(
+        default=None, description="the first article of the same story (another URL, lightly edited): stored and "
+        "enriched, but raises no alert")
+
+
+class ItemResult(BaseModel):
+    index: int = Field(description="position in the batch (0-based) or line number in the upload (1-based)")
+    status: Literal["new", "duplicate", "near_duplicate", "rejected"]
+    id: str | None = None
+    duplicate: bool | None = None
+    near_duplicate_of: str | None = None
+    errors: list[dict[str, Any]] | None = Field(default=None, description="why it was rejected ({loc, msg})")
 
 
 class BatchIn(BaseModel):
-    articles: list[ArticleIn] = Field(min_length=1, max_length=100)
+    articles: list[Any] = Field(min_length=1, max_length=MAX_BATCH, description=(
+        f"up to {MAX_BATCH} articles, each shaped like the body of POST /v1/articles; a bad one is rejected on "
+        "its own"))
 
 
 class BatchOut(BaseModel):
-    results: list[Accepted]
+    results: list[ItemResult]
+    counts: dict[str, int] = Field(description="results by status")
 
 
 class ArticleOut(BaseModel):
@@ -40,57 +72,142 @@ class ArticleOut(BaseModel):
     url: str | None
     title: str | None
     lang: str | None
+    lang_detected: bool = Field(description="the language was detected, not given")
+    lang_supported: bool = Field(description="Arabic or English: the languages the annotator reads")
     source: str | None
     published_at: datetime | None
     received_at: datetime
+    near_duplicate_of: str | None
+    similarity: float | None = Field(description="estimated similarity to near_duplicate_of (0..1)")
+    feed_id: str | None
     text: str
+    pipeline: Pipeline
 
 
-async def _prepared(request: Request, article: ArticleIn, now: datetime, loc: tuple[str | int, ...]) -> NewArticle:
-    """HTML is extracted in a worker thread (bounded); an article without usable text is a 422 at `loc`."""
-    extracted = None if article.text else await request.app.state.extractor.text(article.html or "")
+def _errors(exc: ValidationError | NoContent, loc: tuple[str | int, ...]) -> list[dict[str, Any]]:
+    if isinstance(exc, NoContent):
+        return [{"loc": [*loc, exc.field], "msg": str(exc)}]
+    return pg_clean([{"loc": [*loc, *e["loc"]], "msg": e["msg"]} for e in exc.errors(include_url=False)])
+
+
+Prepared = NewArticle | list[dict[str, Any]]  # the article to store, or why it cannot be
+
+
+def prepare_sync(raw: Any, now: datetime, loc: tuple[str | int, ...]) -> Prepared:
+    """`prepare_item` in the calling thread, HTML extraction included."""
     try:
+        article = raw if isinstance(raw, ArticleIn) else ArticleIn.model_validate(raw)
+        return prepare(article, now, None if article.text else html_to_text(article.html or ""))
+    except (ValidationError, NoContent) as exc:
+        return _errors(exc, loc)
+
+
+async def prepare_many(request: Request, raws: list[tuple[int, Any]], now: datetime,
+                       loc: Callable[[int], tuple[str | int, ...]]) -> list[tuple[int, Prepared]]:
+    """Many articles prepared in one worker thread (bounded like HTML extraction): validation, extraction,
+    language and MinHash of a thousand articles take seconds the event loop must not spend."""
+    def run() -> list[tuple[int, Prepared]]:
+        return [(i, prepare_sync(raw, now, loc(i))) for i, raw in raws]
+
+    return await anyio.to_thread.run_sync(run, limiter=request.app.state.extractor.limiter)
+
+
+async def prepare_item(request: Request, raw: Any, now: datetime,
+                       loc: tuple[str | int, ...]) -> NewArticle | list[dict[str, Any]]:
+    """-> the article to store, or why it cannot be (HTML is extracted in a bounded worker thread)."""
+    try:
+        article = raw if isinstance(raw, ArticleIn) else ArticleIn.model_validate(raw)
+        extracted = None if article.text else await request.app.state.extractor.text(article.html or "")
         return prepare(article, now, extracted)
-    except NoContent as exc:
-        raise RequestValidationError([{"type": "value_error", "loc": (*loc, exc.field), "msg": str(exc),
-                                       "input": None}]) from exc
+    except (ValidationError, NoContent) as exc:
+        return _errors(exc, loc)
 
 
-@router.post("/articles", status_code=status.HTTP_202_ACCEPTED, response_model=Accepted,
-             summary="Submit one article (text or HTML); re-posts are recognised as duplicates")
-async def post_article(article: ArticleIn, request: Request, _: Writer) -> Accepted:
-    new = await _prepared(request, article, datetime.now(UTC), ("body",))
+async def store_items(session: AsyncSession, items: list[tuple[int, NewArticle | list[dict[str, Any]]]],
+                      threshold: float) -> list[ItemResult]:
+    good = [item for _, item in items if not isinstance(item, list)]
+    stored = iter(await repository.store_many(session, good, threshold))
+    results = []
+    for index, item in items:
+        if isinstance(item, list):
+            results.append(ItemResult(index=index, status="rejected", errors=item))
+            continue
+        s = next(stored)
+        results.append(ItemResult(index=index, status=s.result, id=s.id, duplicate=s.duplicate,
+                                  near_duplicate_of=s.near_duplicate_of))
+    return results
+
+
+def counted(results: list[ItemResult]) -> dict[str, int]:
+    counts = {"new": 0, "duplicate": 0, "near_duplicate": 0, "rejected": 0}
+    for r in results:
+        counts[r.status] += 1
+        if r.status != "rejected":
+            ARTICLES.labels(r.status).inc()
+    return counts
+
+
+async def idempotent(request: Request, code: int, work: Callable[[AsyncSession], Awaitable[BaseModel]],
+                     exclude_none: bool = False) -> Response:
+    """Run `work` in one transaction; with an Idempotency-Key, replay the kept answer instead, or keep this one."""
+    key = limits.idempotency_key(request)
+    who = limits.principal(request)
+    req_hash = limits.request_hash(request.method, request.url.path, await request.body()) if key else ""
     async with unit_of_work(request.app.state.sessions) as session:
-        article_id, duplicate = await repository.store(session, new)
-    ARTICLES.labels("duplicate" if duplicate else "new").inc()
-    if not duplicate:
-        request.app.state.relay.wakeup.set()
-    return Accepted(id=article_id, duplicate=duplicate)
+        if key and (kept := await limits.replay(session, who, key, req_hash)) is not None:
+            return JSONResponse(kept[1], status_code=kept[0], headers={"Idempotent-Replayed": "true"})
+        answer = (await work(session)).model_dump(mode="json", exclude_none=exclude_none)
+        if key:
+            await limits.remember(session, who, key, req_hash, code, answer)
+    request.app.state.relay.wakeup.set()
+    return JSONResponse(answer, status_code=code)
+
+
+@router.post("/articles", status_code=status.HTTP_202_ACCEPTED, response_model=Accepted, openapi_extra=IDEMPOTENCY_DOC,
+             responses=LIMIT_ERRORS,
+             summary="Submit one article (text or HTML); re-posts are duplicates, the same story elsewhere a "
+             "near-duplicate")
+async def post_article(article: ArticleIn, request: Request, _: Writer, __: Limited) -> Response:
+    item = await prepare_item(request, article, datetime.now(UTC), ("body",))
+    if isinstance(item, list):
+        raise RequestValidationError([{"type": "value_error", "input": None, **e} for e in item])
+
+    async def work(session: AsyncSession) -> Accepted:
+        s = await repository.store(session, item, request.app.state.settings.near_duplicate_threshold)
+        ARTICLES.labels(s.result).inc()
+        return Accepted(id=s.id, duplicate=s.duplicate, near_duplicate_of=s.near_duplicate_of)
+
+    return await idempotent(request, status.HTTP_202_ACCEPTED, work, exclude_none=True)  # {"id", "duplicate"} as before
 
 
 @router.post("/articles/batch", status_code=status.HTTP_202_ACCEPTED, response_model=BatchOut,
-             summary="Submit up to 100 articles in one transaction")
-async def post_batch(batch: BatchIn, request: Request, _: Writer) -> BatchOut:
+             openapi_extra=IDEMPOTENCY_DOC, responses=LIMIT_ERRORS,
+             summary=f"Submit up to {MAX_BATCH} articles; each gets its own result (a bad one sinks no other)")
+async def post_batch(batch: BatchIn, request: Request, _: Writer, __: Limited) -> Response:
+    limit = request.app.state.settings.max_batch_articles
+    if len(batch.articles) > limit:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            f"a batch holds at most {limit} articles, this one has {len(batch.articles)}")
     now = datetime.now(UTC)
-    prepared = [await _prepared(request, a, now, ("body", "articles", i)) for i, a in enumerate(batch.articles)]
-    results = []
-    async with unit_of_work(request.app.state.sessions) as session:
-        for new in prepared:
-            article_id, duplicate = await repository.store(session, new)
-            results.append(Accepted(id=article_id, duplicate=duplicate))
-    for r in results:
-        ARTICLES.labels("duplicate" if r.duplicate else "new").inc()
-    request.app.state.relay.wakeup.set()
-    return BatchOut(results=results)
+    items = await prepare_many(request, list(enumerate(batch.articles)), now, lambda i: ("body", "articles", i))
+
+    async def work(session: AsyncSession) -> BatchOut:
+        results = await store_items(session, items, request.app.state.settings.near_duplicate_threshold)
+        return BatchOut(results=results, counts=counted(results))
+
+    return await idempotent(request, status.HTTP_202_ACCEPTED, work)
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, summary="One stored article",
+@router.get("/articles/{article_id}", response_model=ArticleOut, summary="One stored article and where it is",
             responses={404: {"description": "No such article"}})
 async def get_article(article_id: str, request: Request, _: Reader) -> ArticleOut:
     if not ARTICLE_ID.fullmatch(article_id):  # no such id can exist (and a NUL must not reach the database)
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such article")
     async with request.app.state.sessions() as session:
         row = await repository.get(session, article_id)
-    if row is None:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article {article_id!r}")
-    return ArticleOut.model_validate(row)
+        if row is None:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, f"no article {article_id!r}")
+        where = await pipeline(session, article_id, row["received_at"])  # type: ignore[arg-type]
+    feed = row.get("feed_id")
+    return ArticleOut.model_validate({**row, "feed_id": str(feed) if feed else None, "pipeline": where,
+                                      "lang_supported": supported(row["lang"])})  # type: ignore[arg-type]

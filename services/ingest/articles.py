@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -14,6 +15,7 @@ from urllib.parse import unquote_plus, urlsplit, urlunsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from w3lib.url import canonicalize_url
 
+from services.ingest import language, similarity
 from shared.text import pg_text, url_unsafe_char
 
 MAX_TEXT_CHARS = 200_000  # keeps every event well under the broker's message size; applies after extraction
@@ -84,6 +86,9 @@ class NewArticle:
     source: str | None
     published_at: datetime | None
     received_at: datetime
+    lang_detected: bool = False
+    minhash: bytes | None = None  # the near-duplicate signature (similarity.py); None for a short text
+    feed_id: uuid.UUID | None = None  # the feed it came from
 
 
 class NoContent(ValueError):
@@ -130,12 +135,16 @@ def body_text(article: ArticleIn, extracted: str | None = None) -> str:
 
 
 def prepare(article: ArticleIn, received_at: datetime, extracted: str | None = None) -> NewArticle:
-    """-> the article to store. `extracted`: the text of `article.html` (extraction.py), when it has no text."""
+    """-> the article to store. `extracted`: the text of `article.html` (extraction.py), when it has no text.
+    A missing language is detected (language.py); the MinHash signature is computed here, off the database."""
     text = body_text(article, extracted)
     chash = content_hash(text)
     canon = canonical_url(article.url) if article.url else None
     basis = f"url:{canon}" if canon else f"content:{chash}"
+    lang = article.lang or language.detect(text)
+    sig = similarity.signature(text)
     return NewArticle(
         id="art_" + hashlib.sha256(basis.encode()).hexdigest()[:32], url=article.url, canonical_url=canon,
-        content_hash=chash, title=article.title, text=text, lang=article.lang, source=article.source,
-        published_at=article.published_at, received_at=received_at)
+        content_hash=chash, title=article.title, text=text, lang=lang, source=article.source,
+        published_at=article.published_at, received_at=received_at, lang_detected=article.lang is None,
+        minhash=None if sig is None else similarity.to_bytes(sig))

@@ -21,7 +21,7 @@ async def outbox_rows(session: AsyncSession) -> int:
 
 async def test_new_article_is_stored_with_one_outbox_event(session: AsyncSession) -> None:
     a = prepare(ArticleIn(text="مخيم الهول", url="https://n.example/1", lang="ar"), NOW)
-    assert await repository.store(session, a) == (a.id, False)
+    assert await repository.store(session, a) == repository.Stored(a.id, False)
     row = (await session.execute(select(outbox))).one()
     assert row.topic == "raqib.articles.v1" and row.key == a.id.encode()
     event = decode(row.value, [(k, v.encode()) for k, v in row.headers], ArticleReceived)
@@ -33,8 +33,8 @@ async def test_reposts_by_url_or_content_are_duplicates_and_write_nothing(sessio
     await repository.store(session, first)
     same_url = prepare(ArticleIn(text="edited text", url="https://N.example/2/?utm_source=x"), NOW)
     same_text = prepare(ArticleIn(text="Roj  camp report", url="https://mirror.example/9"), NOW)
-    assert await repository.store(session, same_url) == (first.id, True)
-    assert await repository.store(session, same_text) == (first.id, True)
+    assert await repository.store(session, same_url) == repository.Stored(first.id, True)
+    assert await repository.store(session, same_text) == repository.Stored(first.id, True)
     assert await outbox_rows(session) == 1
 
 
