@@ -97,7 +97,8 @@ def ops_router() -> APIRouter:
                             status_code=200 if ok else 503)
 
     @router.get("/metrics", summary="Prometheus metrics")
-    async def prometheus() -> Response:
+    async def prometheus(request: Request) -> Response:
+        await request.app.state.samplers.run()  # gauges read from the database and the broker, fresh
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router
@@ -167,6 +168,8 @@ def document_common_errors(app: FastAPI) -> None:
 def service_app(*, service: str, description: str, lifespan: Any, router: APIRouter, max_body_bytes: int) -> FastAPI:
     """The same shell for every service: its router, the ops endpoints, request metrics, the body limit."""
     app = FastAPI(title=f"Raqib {service}", version="1.0.0", description=description, lifespan=lifespan)
+    app.state.samplers = metrics.Samplers(service)
+    metrics.set_build_info(service)
     app.add_exception_handler(RequestValidationError, validation_error)
     for transient_kind in (OSError, DBAPIError, KafkaError):
         app.add_exception_handler(transient_kind, dependency_unavailable)

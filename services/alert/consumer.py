@@ -37,7 +37,7 @@ class AlertHandler:
                 if await repository.raise_alert(session, alert):
                     raised.append(alert)
         for alert in raised:
-            metrics.ALERTS.labels(alert.facility.kind).inc()
+            metrics.RAISED.labels(alert.facility.kind).inc()
         if raised:
             for event_ in self.wake:
                 event_.set()

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from services.alert import metrics
 from services.alert.api import router
 from services.alert.consumer import AlertHandler
 from services.alert.delivery import DeliveryWorker
@@ -16,6 +17,7 @@ from services.alert.stream import AlertFeed
 from shared.events import ArticleEnriched
 from shared.http import service_app, standard_checks
 from shared.kafka import ConsumerLoop, make_consumer
+from shared.lag import GroupLagProbe
 from shared.outbox import OutboxRelay
 from shared.runtime import close_runtime, open_runtime
 from shared.topics import ENRICHED
@@ -39,6 +41,12 @@ def create_app(settings: AlertSettings) -> FastAPI:
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings
         app.state.worker, app.state.ready_checks = worker, standard_checks(rt.engine, rt.producer)
         app.state.feed = feed = AlertFeed(settings.kafka_bootstrap)
+        probe = GroupLagProbe(settings.kafka_bootstrap, settings.consumer_group, ENRICHED)
+        await probe.start()
+        app.state.samplers.add("group-lag", probe.sample)
+        app.state.samplers.add("outbox", relay.pending)
+        app.state.samplers.add("alert", lambda: metrics.sample(rt.sessions))
+        metrics.SSE_CLIENTS.set_function(lambda: len(feed.clients))
         await feed.start()
         rt.spawn(feed.run(), "alert-feed")
         await consumer.start()
@@ -55,6 +63,7 @@ def create_app(settings: AlertSettings) -> FastAPI:
             await rt.wait_tasks()
             await consumer.stop()
             await feed.close()
+            await probe.close()
             await close_runtime(rt)
 
     return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,

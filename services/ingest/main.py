@@ -25,6 +25,7 @@ def create_app(settings: IngestSettings) -> FastAPI:
         relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE)
         app.state.runtime, app.state.sessions, app.state.relay = rt, rt.sessions, relay
         app.state.ready_checks = standard_checks(rt.engine, rt.producer)
+        app.state.samplers.add("outbox", relay.pending)
         rt.spawn(relay.run(), "outbox-relay")
         try:
             yield
