@@ -29,7 +29,7 @@ async def sample(sessions: async_sessionmaker[AsyncSession]) -> None:
         pending, age = (await session.execute(
             select(func.count(), func.coalesce(func.extract("epoch", func.now() - func.min(d.c.created_at)), 0))
             .where(d.c.status == "pending"))).one()
-        by_state = dict((await session.execute(
+        by_state: dict[str, int] = dict((await session.execute(
             select(alerts.c.status, func.count()).group_by(alerts.c.status))).tuples().all())
     DELIVERIES_PENDING.set(pending)
     DELIVERY_OLDEST_AGE.set(max(0.0, float(age)))
