@@ -5,6 +5,7 @@ And every metric a rule reads is one the services export (a typo would make a ru
 from __future__ import annotations
 
 import re
+
 import pytest
 import yaml
 from prometheus_client import REGISTRY
