@@ -35,7 +35,7 @@ async def set_password(database_url: str, password: str) -> None:
 
 
 def main() -> int:
-    settings = GrafanaRoleSettings()  # type: ignore[call-arg]  # read from the environment
+    settings = GrafanaRoleSettings()  # read from the environment
     asyncio.run(set_password(settings.database_url, settings.grafana_db_password.get_secret_value()))
     print(f"password of {ROLE} set")
     return 0
