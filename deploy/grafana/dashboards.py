@@ -38,7 +38,7 @@ def pipeline() -> dict[str, Any]:
                  "enrich: enriched", "C"),
             prom(f'sum(rate(raqib_consumer_messages_total{{service="alert", outcome="ok"}}{RATE}))',
                  "alert: evaluated", "D"),
-            prom(f"sum(rate(raqib_alert_raised_total{RATE}))", "alert: raised", "E"),
+            prom(f"sum(rate(raqib_alert_incidents_opened_total{RATE}))", "alert: incidents opened", "E"),
             prom(f'sum(rate(raqib_alert_deliveries_total{{outcome="succeeded"}}{RATE}))', "webhooks delivered",
                  "F"),
         ], unit="ops", w=24, description="Records per second through each stage"),

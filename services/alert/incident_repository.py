@@ -1,0 +1,350 @@
+"""Incident persistence: grouping articles into incidents, change events, notices with their deliveries,
+silences. Flushes; never commits (the caller's unit of work does).
+
+Grouping is safe with any number of replicas: an open incident holds its group key under a partial unique
+index, and every writer meets on that row with INSERT ... ON CONFLICT (group_key) DO UPDATE (which also
+locks it for the rest of the transaction); an article joins an incident at most once (unique on
+kind + facility + article), so a re-delivered message changes nothing."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.alert import incidents as inc
+from services.alert.events import AlertChanged, Change
+from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox, silences
+from services.alert.notice import SEVERITY_RANK, Notice, NoticeArticle, NoticeIncident
+from services.alert.repository import SOURCE, stored_filters
+from services.alert.rules import Rule, SpikeRule, matches
+from services.alert.silences import Matcher, Silence, SilenceIn, silenced_until, state
+from shared import outbox as outbox_mod
+from shared.annotation import FacilityMention
+from shared.events import ArticleRef
+from shared.text import pg_clean, pg_text
+from shared.topics import ALERTS
+
+_NS = uuid.UUID("6f1c2b1e-5d0a-4c59-9a51-2a8f2b7c0d11")
+# Changes take this transaction-scoped lock, so change numbers (incident_events.seq) are handed out in commit
+# order across replicas: an SSE reader that has seen seq N never later finds a committed seq below N. Every
+# transaction that changes incidents takes it FIRST (lock_changes), before any incident row lock: taken later,
+# two transactions each holding a row the other wants would deadlock on it.
+_SEQ_LOCK = 0x7261716962  # "raqib"
+
+
+async def lock_changes(session: AsyncSession) -> None:
+    await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SEQ_LOCK})
+FIRST_NOTICE_ARTICLES = 50  # the newest articles a first notice carries
+
+
+def policy_of(rule: Rule | SpikeRule) -> dict[str, Any]:
+    return rule.model_dump(include={"group_wait", "group_interval", "repeat_interval", "resolve_after",
+                                    "min_sources", "min_languages"})
+
+
+async def already_joined(session: AsyncSession, kind: inc.GroupKind, facility_id: str, article_id: str) -> bool:
+    return (await session.execute(select(incident_articles.c.id).where(
+        incident_articles.c.group_kind == kind, incident_articles.c.facility_id == facility_id,
+        incident_articles.c.article_id == article_id))).first() is not None
+
+
+async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now: datetime, *,
+               kind: inc.GroupKind = "facility", rule: Rule | SpikeRule | None = None,
+               labels: dict[str, str] | None = None) -> tuple[uuid.UUID, bool] | None:
+    """The article joins the facility's open incident, or opens one. -> (the incident id, whether it opened it),
+    or None if the article had already joined (a re-delivered message)."""
+    rule = rule or d.rule
+    # an enriched event from any producer may carry NUL or lone surrogates (ids, names, text), which PostgreSQL
+    # cannot store: a poison message would stop the consumer; stored and published cleaned
+    article = ArticleRef.model_validate(pg_clean(article.model_dump(mode="json")))
+    f = FacilityMention.model_validate(pg_clean(d.facility.model_dump(mode="json")))
+    d = replace(d, facility=f, evidence=pg_text(d.evidence), event_types=tuple(pg_clean(list(d.event_types))),
+                actors=tuple(pg_clean(list(d.actors))), source=d.source and pg_text(d.source),
+                lang=d.lang and pg_text(d.lang))
+    if await already_joined(session, kind, f.id, article.id):
+        return None
+    key = inc.group_key(kind, f.id)
+    # a window that has passed is closed first: the next article opens a new incident
+    await session.execute(update(alerts).where(alerts.c.group_key == key, alerts.c.window_ends_at <= now)
+                          .values(group_key=None))
+    fp = inc.fingerprint(key, article.id)
+    alert_id = uuid.uuid5(_NS, fp)
+    all_labels = {**rule.labels, **(labels or {})}
+    row = (await session.execute(insert(alerts).values(
+        id=alert_id, fingerprint=fp, article_id=article.id, facility_id=f.id, facility_name=f.canonical,
+        kind=f.kind, country=f.country, lat=f.lat, lon=f.lon, status="firing", payload={}, created_at=now,
+        group_key=key, rule=rule.name, severity=rule.severity, spike=kind == "spike", labels=all_labels,
+        policy=policy_of(rule), first_seen=now, last_seen=now,
+        window_ends_at=now + timedelta(seconds=rule.group_window), confidence=f.confidence,
+    ).on_conflict_do_update(index_elements=[alerts.c.group_key], index_where=alerts.c.group_key.isnot(None),
+                            set_={"group_key": key}).returning(*alerts.c))).mappings().one()
+    opened = row["id"] == alert_id and row["article_count"] == 0
+    art = NoticeArticle(article_id=article.id, url=article.url, title=article.title, source=d.source,
+                        lang=d.lang, published_at=article.published_at, evidence=d.evidence, surface=f.surface,
+                        event_types=list(d.event_types), joined_at=now)
+    joined = (await session.execute(insert(incident_articles).values(
+        alert_id=row["id"], group_kind=kind, facility_id=f.id, article_id=article.id, url=article.url,
+        title=article.title, source=d.source, lang=d.lang, published_at=article.published_at, evidence=d.evidence,
+        surface=f.surface, event_types=list(d.event_types), actors=list(d.actors), joined_at=now,
+    ).on_conflict_do_nothing().returning(incident_articles.c.id))).scalar()
+    if joined is None:
+        return None
+    values: dict[str, Any] = {
+        "article_count": row["article_count"] + 1, "last_seen": max(row["last_seen"], now),
+        "sources": _union(row["sources"], [d.source] if d.source else []),
+        "languages": _union(row["languages"], [d.lang] if d.lang else []),
+        "actors": _union(row["actors"], list(d.actors)), "confidence": max(row["confidence"], f.confidence),
+        "event_types": [t for t in inc_strength(row["event_types"], d.event_types)],
+    }
+    changes: dict[str, object] = {"article_count": [row["article_count"], values["article_count"]]}
+    if not opened and SEVERITY_RANK[rule.severity] > SEVERITY_RANK[row["severity"]]:  # escalate
+        values |= {"rule": rule.name, "severity": rule.severity, "labels": {**row["labels"], **all_labels},
+                   "policy": policy_of(rule),
+                   "window_ends_at": row["first_seen"] + timedelta(seconds=rule.group_window)}
+        changes["severity"] = [row["severity"], rule.severity]
+    row = await _update(session, row["id"], values)
+    facility_ar = f.surface if d.lang == "ar" else None
+    row = await schedule(session, row, now)
+    await record_change(session, row, "opened" if opened else "article_joined", now, article=art,
+                        changes={} if opened else changes, facility_ar=facility_ar)
+    return row["id"], opened
+
+
+def inc_strength(existing: list[str], new: tuple[str, ...]) -> list[str]:
+    """Merge event types, keeping the strongest-first order of the newest list for what it names."""
+    merged = list(new) + [t for t in existing if t not in new]
+    order = {t: i for i, t in enumerate(merged)}
+    return sorted(set(merged), key=lambda t: order[t])
+
+
+def _union(old: list[str], new: list[str]) -> list[str]:
+    return sorted(set(old) | set(new))
+
+
+async def _update(session: AsyncSession, alert_id: uuid.UUID, values: dict[str, Any]) -> RowMapping:
+    return (await session.execute(update(alerts).where(alerts.c.id == alert_id).values(**values)
+                                  .returning(*alerts.c))).mappings().one()
+
+
+def state_of(row: RowMapping, silenced: datetime | None = None) -> inc.State:
+    return inc.State(status=row["status"], first_seen=row["first_seen"], last_seen=row["last_seen"],
+                     article_count=row["article_count"], languages=len(row["languages"]),
+                     # articles with neither URL nor source name no outlet: together they count as one
+                     sources=max(len(row["sources"]), 1 if row["article_count"] else 0),
+                     severity=row["severity"], notified_at=row["notified_at"], notified_kind=row["notified_kind"],
+                     notified_count=row["notified_count"], notified_severity=row["notified_severity"],
+                     policy=inc.Policy(**row["policy"]), silenced_until=silenced)
+
+
+async def schedule(session: AsyncSession, row: RowMapping, now: datetime) -> RowMapping:
+    """When the scheduler should look at the incident next (now if a notice is due; silences are its part)."""
+    p = inc.plan(state_of(row), now)
+    return await _update(session, row["id"], {"next_check_at": now if p.action else p.next_check_at})
+
+
+def snapshot(row: RowMapping, facility_ar: str | None = None) -> NoticeIncident:
+    old = row["payload"] if isinstance(row["payload"], dict) else {}
+    return NoticeIncident(
+        id=str(row["id"]), fingerprint=row["fingerprint"], rule=row["rule"], severity=row["severity"],
+        state=row["status"], silenced=row["silenced"], spike=row["spike"], facility_id=row["facility_id"],
+        facility=row["facility_name"], facility_ar=old.get("facility_ar") or facility_ar, kind=row["kind"],
+        country=row["country"], lat=row["lat"], lon=row["lon"], labels=row["labels"], first_seen=row["first_seen"],
+        last_seen=row["last_seen"], article_count=row["article_count"], sources=row["sources"],
+        languages=row["languages"], event_types=row["event_types"], actors=row["actors"],
+        acknowledged_at=row["acknowledged_at"], resolved_at=row["resolved_at"])
+
+
+async def record_change(session: AsyncSession, row: RowMapping, change: Change, now: datetime, *,
+                        article: NoticeArticle | None = None, notice_kind: str | None = None,
+                        changes: dict[str, object] | None = None, facility_ar: str | None = None) -> RowMapping:
+    """Store the incident's new snapshot and announce the change: an incident_events row (the stream's record)
+    and an AlertChanged on raqib.alerts.v1 (through the outbox), in this transaction."""
+    await lock_changes(session)  # normally held already (see _SEQ_LOCK)
+    incident = snapshot(row, facility_ar)
+    row = await _update(session, row["id"], {"payload": incident.model_dump(mode="json"),
+                                             "version": row["version"] + 1})
+    seq = (await session.execute(insert(incident_events).values(
+        alert_id=row["id"], change=change, payload={}, created_at=now).returning(incident_events.c.seq))).scalar_one()
+    event = AlertChanged(seq=seq, change=change, alert_id=str(row["id"]), incident=incident, article=article,
+                         notice_kind=notice_kind, changes=changes or {}, at=now)
+    await session.execute(update(incident_events).where(incident_events.c.seq == seq)
+                          .values(payload=event.model_dump(mode="json")))
+    await outbox_mod.add(session, outbox, ALERTS, event, SOURCE)
+    return row
+
+
+async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, after: datetime | None = None,
+                      limit: int = FIRST_NOTICE_ARTICLES) -> list[NoticeArticle]:
+    q = select(incident_articles).where(incident_articles.c.alert_id == alert_id)
+    if after is not None:
+        q = q.where(incident_articles.c.joined_at > after)
+    rows = (await session.execute(q.order_by(incident_articles.c.joined_at.desc(), incident_articles.c.id.desc())
+                                  .limit(limit))).mappings()
+    return [NoticeArticle(article_id=r["article_id"], url=r["url"], title=r["title"], source=r["source"],
+                          lang=r["lang"], published_at=r["published_at"], evidence=r["evidence"],
+                          surface=r["surface"], event_types=r["event_types"], joined_at=r["joined_at"])
+            for r in rows]
+
+
+async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: datetime,
+                       changes: dict[str, object] | None = None) -> tuple[RowMapping, uuid.UUID, int]:
+    """A notice for subscribers, one delivery per active subscription whose filters match the incident, and the
+    incident's notification state. -> (row, notice id, deliveries queued)."""
+    incident = snapshot(row)
+    if kind == "firing":
+        arts = await articles_of(session, row["id"])
+    elif kind == "update":
+        arts = await articles_of(session, row["id"], after=row["notified_at"])
+    else:
+        arts = []
+    if kind == "update" and not changes:
+        changes = {"article_count": [row["notified_count"], row["article_count"]]}
+        if row["severity"] != row["notified_severity"]:
+            changes["severity"] = [row["notified_severity"], row["severity"]]
+    notice = Notice(id=str(uuid.uuid4()), kind=kind, incident=incident, articles=arts,
+                    changes=changes or {}, summary=summary(incident, kind, arts), created_at=now)
+    notice_id = uuid.UUID(notice.id)
+    await session.execute(insert(notices).values(id=notice_id, alert_id=row["id"], kind=kind,
+                                                 payload=pg_clean(notice.model_dump(mode="json")), created_at=now))
+    queued = await queue_notice(session, notice_id, row["id"], incident, row["confidence"])
+    row = await _update(session, row["id"], {"notified_at": now, "notified_kind": kind,
+                                             "notified_count": row["article_count"],
+                                             "notified_severity": row["severity"]})
+    row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes)
+    return row, notice_id, queued
+
+
+async def queue_notice(session: AsyncSession, notice_id: uuid.UUID, alert_id: uuid.UUID, incident: NoticeIncident,
+                       confidence: float, only: uuid.UUID | None = None) -> int:
+    from services.alert.models import subscriptions
+    q = select(subscriptions.c.id, subscriptions.c.filters).where(subscriptions.c.active)
+    if only is not None:
+        q = q.where(subscriptions.c.id == only)
+    # FOR SHARE: a concurrent unsubscribe waits for this commit and then cancels what it sees pending
+    subs = (await session.execute(q.with_for_update(read=True))).all()
+    wanted = [s.id for s in subs
+              if (fs := stored_filters(s.id, s.filters)) is not None and matches(fs, incident, confidence)]
+    if not wanted:
+        return 0
+    done = (await session.execute(insert(deliveries).values(
+        [{"id": uuid.uuid4(), "alert_id": alert_id, "notice_id": notice_id, "subscription_id": sid} for sid in wanted]
+    ).on_conflict_do_nothing().returning(deliveries.c.id))).all()
+    return len(done)
+
+
+_KIND_AR = {"firing": "تنبيه", "update": "تحديث", "reminder": "تذكير", "acknowledged": "تم الاستلام",
+            "resolved": "انتهى", "test": "اختبار"}
+
+
+def summary(i: NoticeIncident, kind: str, arts: list[NoticeArticle]) -> str:
+    """One line in the language of the newest article (Arabic or English)."""
+    top = i.event_types[0] if i.event_types else "named"
+    if arts and arts[0].lang == "ar":
+        return (f"{_KIND_AR.get(kind, kind)} [{i.severity}]: {i.facility_ar or i.facility} — {top}؛ "
+                f"عدد التقارير: {i.article_count}، المصادر: {len(i.sources)}، اللغات: {len(i.languages)}")
+    s = "" if i.article_count == 1 else "s"
+    return (f"{kind} [{i.severity}]: {i.facility}{f' ({i.country})' if i.country else ''} — {top}; "
+            f"{i.article_count} article{s} from {len(i.sources)} outlet(s) in {len(i.languages)} language(s)")
+
+
+async def spike_counts(session: AsyncSession, facility_id: str, rule: SpikeRule, now: datetime) -> tuple[int, float]:
+    """-> (articles naming the facility in the last window, the baseline for one window over baseline_days)."""
+    window = timedelta(seconds=rule.window)
+    since = now - timedelta(days=rule.baseline_days)
+    ia = incident_articles.c
+    recent, older = (await session.execute(select(
+        func.count().filter(ia.joined_at > now - window), func.count().filter(ia.joined_at <= now - window),
+    ).where(ia.facility_id == facility_id, ia.group_kind == "facility", ia.joined_at > since))).one()
+    windows = max(1.0, (timedelta(days=rule.baseline_days) - window) / window)
+    return int(recent), float(older) / windows
+
+
+async def open_spike(session: AsyncSession, key: str) -> bool:
+    return (await session.execute(select(alerts.c.id).where(alerts.c.group_key == key))).first() is not None
+
+
+# --- silences ---
+
+async def create_silence(session: AsyncSession, body: SilenceIn, now: datetime) -> uuid.UUID:
+    sid = uuid.uuid4()
+    await session.execute(insert(silences).values(
+        id=sid, matchers=[m.model_dump() for m in body.matchers], starts_at=body.starts_at or now,
+        ends_at=body.ends_at, comment=body.comment, created_by=body.created_by, created_at=now))
+    await _recheck_open(session, now)
+    return sid
+
+
+async def _recheck_open(session: AsyncSession, now: datetime) -> None:
+    """Open incidents are looked at again by the scheduler: a silence may cover (or uncover) them."""
+    await session.execute(update(alerts).where(alerts.c.status != "resolved", alerts.c.rule != "legacy")
+                          .values(next_check_at=now))
+
+
+def _silence(r: RowMapping, now: datetime) -> Silence:
+    return Silence(id=r["id"], matchers=[Matcher.model_validate(m) for m in r["matchers"]], starts_at=r["starts_at"],
+                   ends_at=r["ends_at"], comment=r["comment"], created_by=r["created_by"], created_at=r["created_at"],
+                   state=state(r["starts_at"], r["ends_at"], now))
+
+
+async def list_silences(session: AsyncSession, now: datetime, *, active_only: bool = False) -> list[Silence]:
+    q = select(silences)
+    if active_only:
+        q = q.where(silences.c.starts_at <= now, silences.c.ends_at > now)
+    rows = (await session.execute(q.order_by(silences.c.created_at.desc()).limit(1000))).mappings()
+    return [_silence(r, now) for r in rows]
+
+
+async def expire_silence(session: AsyncSession, sid: uuid.UUID, now: datetime) -> bool:
+    r = (await session.execute(update(silences).where(silences.c.id == sid).values(
+        ends_at=func.least(silences.c.ends_at, now), expired_at=func.coalesce(silences.c.expired_at, now))
+        .returning(silences.c.id))).first()
+    if r is not None:
+        await _recheck_open(session, now)
+    return r is not None
+
+
+def silence_end(active: list[Silence], incident: NoticeIncident, now: datetime) -> datetime | None:
+    return silenced_until(active, incident, now)
+
+
+async def set_status(session: AsyncSession, alert_id: uuid.UUID, new: str, now: datetime,
+                     active: list[Silence]) -> RowMapping | str | None:
+    """Acknowledge or resolve by the API. -> the row, None if there is no such incident, or a reason (409)."""
+    await lock_changes(session)
+    row = (await session.execute(select(alerts).where(alerts.c.id == alert_id).with_for_update())).mappings().first()
+    if row is None:
+        return None
+    if row["status"] == new:
+        return row  # idempotent
+    if row["status"] == "resolved":
+        return f"incident {alert_id} is resolved"
+    old = row["status"]
+    values: dict[str, Any] = {"status": new}
+    values |= {"acknowledged_at": now} if new == "acknowledged" else {"resolved_at": now, "group_key": None,
+                                                                      "next_check_at": None}
+    row = await _update(session, alert_id, values)
+    row = await record_change(session, row, new, now, changes={"status": [old, new]})  # type: ignore[arg-type]
+    silenced = silence_end(active, snapshot(row), now) is not None
+    if row["notified_at"] is not None and not silenced and row["notified_kind"] != new:
+        row, _, _ = await write_notice(session, row, new, now)
+    return row
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+
+async def details(session: AsyncSession, alert_id: uuid.UUID) -> dict[str, Any]:
+    """The incident's articles (newest first, up to 500) and its notices (kind, time)."""
+    arts = await articles_of(session, alert_id, limit=500)
+    ns = (await session.execute(select(notices.c.id, notices.c.kind, notices.c.created_at).where(
+        notices.c.alert_id == alert_id).order_by(notices.c.created_at))).mappings().all()
+    return {"articles": [a.model_dump() for a in arts], "notices": [dict(n) for n in ns]}
