@@ -23,8 +23,11 @@ from deploy.grafana.panels import (
     timeseries,
 )
 
+# An alert is an incident (issue 9): one facility within a grouping window; its articles, each with the sentence
+# naming the facility, are in alert.incident_articles.
 ALERTS = "alert.alerts a"
-WHERE = f"$__timeFilter(a.created_at) AND {in_filter('a.country', 'country')} AND {in_filter('a.kind', 'kind')}"
+WHERE = (f"$__timeFilter(a.first_seen) AND {in_filter('a.country', 'country')} AND {in_filter('a.kind', 'kind')} "
+         f"AND {in_filter('a.severity', 'severity')}")
 
 INCIDENTS_COUNT = f"SELECT count(*) AS incidents FROM {ALERTS} WHERE {WHERE}"
 FACILITIES_COUNT = f"SELECT count(DISTINCT a.facility_id) AS facilities FROM {ALERTS} WHERE {WHERE}"
@@ -32,8 +35,11 @@ ARTICLES_COUNT = "SELECT count(*) AS articles FROM enrich.annotations n WHERE $_
 
 FACILITY_MARKERS = f"""
 SELECT a.facility_name AS facility, a.kind, a.country, a.lat, a.lon,
-       count(DISTINCT a.article_id) AS articles, count(*) AS incidents, max(a.created_at) AS last_seen
-FROM {ALERTS}
+       count(DISTINCT ia.article_id) AS articles, count(DISTINCT a.id) AS incidents,
+       (ARRAY['info', 'warning', 'critical'])[max(array_position(ARRAY['info', 'warning', 'critical'], a.severity))]
+         AS severity,
+       max(a.last_seen) AS last_seen
+FROM {ALERTS} LEFT JOIN alert.incident_articles ia ON ia.alert_id = a.id
 WHERE {WHERE} AND a.lat IS NOT NULL AND a.lon IS NOT NULL
 GROUP BY a.facility_id, a.facility_name, a.kind, a.country, a.lat, a.lon
 ORDER BY articles DESC"""
@@ -50,38 +56,43 @@ ORDER BY articles DESC
 LIMIT 500"""
 
 PER_FACILITY = f"""
-SELECT $__timeGroupAlias(a.created_at, $__interval), a.facility_name AS metric, count(*) AS value
+SELECT $__timeGroupAlias(a.first_seen, $__interval), a.facility_name AS metric, count(*) AS value
 FROM {ALERTS}
 WHERE {WHERE}
 GROUP BY 1, 2
 ORDER BY 1"""
 
+# each incident with its latest article: the sentence that names the facility, and the link to the article
 LATEST = f"""
-SELECT a.created_at AS time, a.facility_name AS facility, a.kind, a.country, a.status AS state,
-       a.payload->>'excerpt' AS evidence,
-       coalesce(a.payload->'article'->>'title', a.payload->'article'->>'url', a.article_id) AS article,
-       a.payload->'article'->>'url' AS url
+SELECT a.first_seen AS time, a.facility_name AS facility, a.kind, a.country, a.severity, a.status AS state,
+       a.article_count AS articles, f.evidence, coalesce(f.title, f.url, f.article_id) AS article, f.source,
+       f.url
 FROM {ALERTS}
+LEFT JOIN LATERAL (SELECT ia.evidence, ia.title, ia.url, ia.article_id, ia.source
+                   FROM alert.incident_articles ia WHERE ia.alert_id = a.id
+                   ORDER BY ia.joined_at DESC, ia.id DESC LIMIT 1) AS f ON true
 WHERE {WHERE}
-ORDER BY a.created_at DESC
+ORDER BY a.first_seen DESC
 LIMIT 100"""
 
-# actors named in the articles that named a facility of the selection
+# actors named in the articles of the selected incidents
 ACTORS = f"""
-SELECT x->>'canonical' AS actor, count(DISTINCT n.article_id) AS articles
-FROM enrich.annotations n CROSS JOIN LATERAL jsonb_array_elements(n.annotation->'actors') AS x
-WHERE n.article_id IN (SELECT a.article_id FROM {ALERTS} WHERE {WHERE})
+SELECT x AS actor, count(DISTINCT ia.article_id) AS articles
+FROM {ALERTS} JOIN alert.incident_articles ia ON ia.alert_id = a.id
+CROSS JOIN LATERAL jsonb_array_elements_text(ia.actors) AS x
+WHERE {WHERE}
 GROUP BY 1
 ORDER BY articles DESC, actor
 LIMIT 15"""
 
 COUNTRIES = "SELECT DISTINCT country FROM alert.alerts WHERE country IS NOT NULL ORDER BY 1"
 KINDS = ["prison", "camp"]
+SEVERITIES = ["critical", "warning", "info"]
 
 
 def dashboard_json() -> dict[str, Any]:
     g = Grid()
-    counts = [stat("Incidents", g, [sql(INCIDENTS_COUNT)], w=8, h=4, description="Alerts raised in the range"),
+    counts = [stat("Incidents", g, [sql(INCIDENTS_COUNT)], w=8, h=4, description="Incidents opened in the range"),
               stat("Facilities named", g, [sql(FACILITIES_COUNT)], w=8, h=4),
               stat("Articles enriched", g, [sql(ARTICLES_COUNT)], w=8, h=4)]
     geomap = panel("geomap", "Where facilities are named", g, 24, 14,
@@ -103,11 +114,12 @@ def dashboard_json() -> dict[str, Any]:
               description="Newest first; the article opens in a new tab",
               overrides=[link("article", "url", "Open the article"), hidden("url")]),
         panel("barchart", "Most-mentioned actors", g, 8, 12, [sql(ACTORS)],
-              description="Actors in the articles that named a facility of the selection",
+              description="Actors named in the articles of the selected incidents",
               options={"orientation": "horizontal", "xField": "actor", "showValue": "auto",
                        "legend": {"showLegend": False}}),
     ]
-    variables = [query_variable("country", "Country", COUNTRIES), custom_variable("kind", "Facility kind", KINDS)]
+    variables = [query_variable("country", "Country", COUNTRIES), custom_variable("kind", "Facility kind", KINDS),
+                 custom_variable("severity", "Severity", SEVERITIES)]
     return dashboard("raqib-facilities", "Raqib — Facilities", "Prisons and camps named in the news: where, how "
                      "often, with the evidence and the actors around them.", panels, variables=variables,
                      time_from="now-7d", refresh="1m", tags=["facilities"])
