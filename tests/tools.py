@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DEBIAN_PACKAGE = {"promtool": "prometheus", "prometheus": "prometheus", "amtool": "prometheus-alertmanager",
-                  "prometheus-alertmanager": "prometheus-alertmanager"}
+                  "prometheus-alertmanager": "prometheus-alertmanager", "cc": "gcc"}
 
 
 def tool(name: str) -> str:

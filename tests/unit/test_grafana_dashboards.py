@@ -92,7 +92,8 @@ def test_every_promql_expression_parses_and_reads_exported_metrics(tmp_path: Pat
     rules = {"groups": [{"name": "dashboard", "rules": [{"record": f"dashboard:expr_{i}", "expr": e}
                                                         for i, e in enumerate(exprs)]}]}
     (tmp_path / "exprs.yml").write_text(yaml.safe_dump(rules))
-    assert f"SUCCESS: {len(exprs)} rules found" in run(tool("promtool"), "check", "rules", tmp_path / "exprs.yml").stdout
+    out = run(tool("promtool"), "check", "rules", tmp_path / "exprs.yml").stdout
+    assert f"SUCCESS: {len(exprs)} rules found" in out
     missing = referenced_names(exprs, set()) - exported_names()
     assert not missing, f"panels read metrics no service exports: {sorted(missing)}"
 
