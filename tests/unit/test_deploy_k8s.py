@@ -11,6 +11,7 @@ from typing import Any
 import kubernetes_validate
 import pytest
 from cloudcoil.models.keda.v1alpha1 import ScaledObject
+from pydantic_settings import BaseSettings
 
 from services.alert.settings import AlertSettings
 from services.enrich.settings import EnrichSettings
@@ -23,7 +24,7 @@ from tests.unit.test_deploy_compose import env_names
 K8S = ROOT / "deploy" / "k8s"
 KUBERNETES = "1.30.0"
 TREES = {"base": K8S / "base", "production": K8S / "overlays" / "production"}
-SETTINGS = {"ingest": IngestSettings, "enrich": EnrichSettings, "alert": AlertSettings}
+SETTINGS: dict[str, type[BaseSettings]] = {"ingest": IngestSettings, "enrich": EnrichSettings, "alert": AlertSettings}
 
 
 def of(docs: list[Doc], kind: str) -> dict[str, Doc]:
