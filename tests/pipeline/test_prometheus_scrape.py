@@ -4,6 +4,7 @@ intervals rewritten for the test), scrapes the running services; the series come
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import time
 from collections.abc import Iterator
@@ -23,7 +24,8 @@ PROM = ROOT / "deploy" / "prometheus"
 JOBS = {"raqib-ingest": "ingest", "raqib-enrich": "enrich", "raqib-alert": "alert"}
 # Label names a Raqib series may carry: none holds an id (article, alert, delivery, subscription ...).
 ALLOWED_LABELS = {"__name__", "job", "instance", "service", "topic", "group", "outcome", "method", "route", "status",
-                  "le", "kind", "alert", "result", "severity", "state", "sampler", "version", "python"}
+                  "le", "kind", "alert", "result", "severity", "state", "sampler", "version", "python", "notice"}
+ID_LIKE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-|^art_|^fac:|^sub_|[0-9a-f]{24,}")
 
 
 def scrape_config(stack: Stack, rules_dir: Path) -> dict[str, Any]:
@@ -114,7 +116,12 @@ def test_every_rule_loads_healthy(prometheus: str) -> None:
 def test_no_raqib_series_carries_an_id_label(prometheus: str) -> None:
     wait_for(prometheus, "raqib_build_info", 3)
     r = httpx.get(f"{prometheus}/api/v1/labels", params={"match[]": '{__name__=~"raqib_.+"}'}, timeout=10)
-    assert set(r.json()["data"]) <= ALLOWED_LABELS, set(r.json()["data"]) - ALLOWED_LABELS
+    names = set(r.json()["data"])
+    assert names <= ALLOWED_LABELS, names - ALLOWED_LABELS
+    for name in names - {"__name__", "instance"}:
+        values = httpx.get(f"{prometheus}/api/v1/label/{name}/values",
+                           params={"match[]": '{__name__=~"raqib_.+"}'}, timeout=10).json()["data"]
+        assert not [v for v in values if ID_LIKE.search(v)], (name, values)
 
 
 def test_every_pipeline_dashboard_expression_runs_on_the_live_series(prometheus: str) -> None:
