@@ -31,11 +31,14 @@ from devstack.embedded import create_database, drop_database, embedded_postgres,
 from devstack.stack import Stack  # noqa: E402
 
 KEY = "rk_bench_" + uuid.uuid4().hex
+# Every article its own incident (a zero grouping window), so each one's first notice is timed: the path measured
+# is enriched article -> incident -> notice -> signed delivery.
+BENCH_RULES = "rules: [{name: each-article, severity: info, group_window: 0s}]\n"
 FACILITIES = ["سجن غويران", "مخيم الهول", "Roj camp", "Sednaya prison", "al-Hawl camp", "مخيم روج"]
 
 
 def article(i: int, tag: str) -> dict[str, str]:
-    if i % 2 == 0:  # half name a facility: each raises one alert
+    if i % 2 == 0:  # half name a facility: each opens one incident (BENCH_RULES: no grouping window)
         name = FACILITIES[i % len(FACILITIES)]
         text = f"Security forces tightened guard around {name} on Tuesday, sources said (bench {tag}-{i})." \
             if name.isascii() else f"شددت القوى الأمنية الحراسة حول {name} يوم الثلاثاء وفق مصادر محلية ({tag}-{i})."
@@ -52,8 +55,11 @@ async def main(n: int, concurrency: int) -> None:
     port = free_port()
     receiver = subprocess.Popen([sys.executable, "-m", "tests.receiver", str(port)], cwd=ROOT,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    rules = logs / "rules.yaml"
+    rules.write_text(BENCH_RULES, encoding="utf-8")
     stack = Stack(database_url=db, api_key=KEY, log_dir=logs,
-                  extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_LOG_LEVEL": "WARNING"})
+                  extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_LOG_LEVEL": "WARNING",
+                             "RAQIB_ALERT_RULES": str(rules)})
     try:
         wait_for_port(port, proc=receiver)
         t0 = time.perf_counter()
@@ -94,7 +100,7 @@ async def main(n: int, concurrency: int) -> None:
             while len(latencies) < len(sent_at) and time.monotonic() < deadline:
                 for item in (await client.get(f"http://127.0.0.1:{port}/received")).json():
                     data = json.loads(item["body"])["data"]
-                    aid = data["article"]["id"]
+                    aid = data["articles"][0]["article_id"]
                     if aid in sent_at and aid not in latencies:
                         # the receiver does not timestamp; poll granularity bounds the error (~50 ms)
                         latencies[aid] = time.perf_counter() - sent_at[aid]

@@ -234,17 +234,18 @@ async def list_alerts(request: Request, _: Reader, limit: Annotated[int, Query(g
             description="Each event is `event: alert.<change>` (opened, article_joined, notified, silenced, "
                         "unsilenced, acknowledged, resolved), `id: <change number>`, `data: <AlertChanged JSON>`. "
                         "Reconnect with `Last-Event-ID` (or `?since=`) to get every change you missed first "
+                        "(an alert id, as sent before incidents, is accepted and replays from `since`, if given) "
                         "(all of them, read a page at a time; changes are numbered in commit order, so none is "
                         "skipped with several replicas); a comment line is sent every 15 s to keep the "
                         "connection open.")
 async def stream(request: Request, _: Reader, since: datetime | None = None,
                  last_event_id: Annotated[str | None, Header()] = None) -> StreamingResponse:
     after_seq = None
-    if last_event_id:
-        if not last_event_id.isascii() or not last_event_id.isdigit() or len(last_event_id) > 18:
-            raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
-                                "Last-Event-ID must be a change number (the id of an event of this stream)")
+    if last_event_id and last_event_id.isascii() and last_event_id.isdigit() and len(last_event_id) <= 18:
         after_seq = int(last_event_id)
+    elif last_event_id and not _is_uuid(last_event_id):  # an alert id: a client of the stream before incidents
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT,
+                            "Last-Event-ID must be a change number (the id of an event of this stream)")
 
     async def stop() -> bool:
         return bool(request.app.state.draining) or await request.is_disconnected()
@@ -265,6 +266,14 @@ async def get_alert(alert_id: uuid.UUID, request: Request, _: Reader) -> dict[st
         if row is None:
             raise _not_found("alert", alert_id)
         return row | await incident_repo.details(session, alert_id)
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
 
 
 _CONFLICT: dict[int | str, dict[str, Any]] = {**_NO_ALERT, 409: {"description": "The incident is resolved"}}

@@ -9,6 +9,7 @@ kind + facility + article), so a re-delivered message changes nothing."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -23,7 +24,7 @@ from services.alert.events import AlertChanged, Change
 from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox, silences
 from services.alert.notice import SEVERITY_RANK, Notice, NoticeArticle, NoticeIncident
 from services.alert.repository import SOURCE, stored_filters
-from services.alert.rules import Rule, SpikeRule, matches
+from services.alert.rules import Rule, RuleSet, SpikeRule, matches
 from services.alert.silences import Matcher, Silence, SilenceIn, silenced_until, state
 from shared import outbox as outbox_mod
 from shared.annotation import FacilityMention
@@ -61,6 +62,10 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
     """The article joins the facility's open incident, or opens one. -> (the incident id, whether it opened it),
     or None if the article had already joined (a re-delivered message)."""
     rule = rule or d.rule
+    if rule is None:  # no rule of its own: it joins an open incident (under that incident's rule), opens none
+        rule = await _open_rule(session, inc.group_key(kind, d.facility.id), now)
+        if rule is None:
+            return None
     # an enriched event from any producer may carry NUL or lone surrogates (ids, names, text), which PostgreSQL
     # cannot store: a poison message would stop the consumer; stored and published cleaned
     article = ArticleRef.model_validate(pg_clean(article.model_dump(mode="json")))
@@ -101,7 +106,7 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
         "sources": _union(row["sources"], [d.source] if d.source else []),
         "languages": _union(row["languages"], [d.lang] if d.lang else []),
         "actors": _union(row["actors"], list(d.actors)), "confidence": max(row["confidence"], f.confidence),
-        "event_types": [t for t in inc_strength(row["event_types"], d.event_types)],
+        "event_types": inc.strongest_first(set(row["event_types"]) | set(d.event_types), d.strength),
     }
     changes: dict[str, object] = {"article_count": [row["article_count"], values["article_count"]]}
     if not opened and SEVERITY_RANK[rule.severity] > SEVERITY_RANK[row["severity"]]:  # escalate
@@ -109,19 +114,49 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
                    "policy": policy_of(rule),
                    "window_ends_at": row["first_seen"] + timedelta(seconds=rule.group_window)}
         changes["severity"] = [row["severity"], rule.severity]
-    row = await _update(session, row["id"], values)
-    facility_ar = f.surface if d.lang == "ar" else None
-    row = await schedule(session, row, now)
-    await record_change(session, row, "opened" if opened else "article_joined", now, article=art,
-                        changes={} if opened else changes, facility_ar=facility_ar)
+    # when the scheduler should look at it next (now if a notice is due; silences are its part)
+    p = inc.plan(state_of({**row, **values}), now)
+    values["next_check_at"] = now if p.action else p.next_check_at
+    await record_change(session, row, "opened" if opened else "article_joined", now, values=values, article=art,
+                        changes={} if opened else changes, facility_ar=f.surface if d.lang == "ar" else None)
     return row["id"], opened
 
 
-def inc_strength(existing: list[str], new: tuple[str, ...]) -> list[str]:
-    """Merge event types, keeping the strongest-first order of the newest list for what it names."""
-    merged = list(new) + [t for t in existing if t not in new]
-    order = {t: i for i, t in enumerate(merged)}
-    return sorted(set(merged), key=lambda t: order[t])
+async def apply(session: AsyncSession, decisions: list[inc.Decision], article: ArticleRef, rules: RuleSet,
+                now: datetime) -> list[tuple[str, bool]]:
+    """One enriched article: each decision's facility incident, and the spike rule. -> (kind, opened) per
+    facility the article joined (none for a re-delivered message)."""
+    await lock_changes(session)  # before any incident row lock (see _SEQ_LOCK)
+    results: list[tuple[str, bool]] = []
+    spike = rules.spike
+    for d in decisions:
+        joined = await join(session, d, article, now)
+        if joined is None:
+            continue  # a re-delivered message: already in its incident
+        results.append((d.facility.kind, joined[1]))
+        if spike is None:
+            continue
+        if await open_spike(session, inc.group_key("spike", d.facility.id)):
+            await join(session, d, article, now, kind="spike", rule=spike)
+            continue
+        recent, baseline = await spike_counts(session, d.facility.id, spike, now)
+        if recent >= spike.min_count and recent >= spike.factor * baseline:
+            await join(session, d, article, now, kind="spike", rule=spike, labels={
+                "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
+                "spike_window_s": f"{spike.window:g}"})
+    return results
+
+
+async def _open_rule(session: AsyncSession, key: str, now: datetime) -> Rule | SpikeRule | None:
+    """The rule of the incident open for `key` (a stand-in with its name, severity, labels and timings)."""
+    row = (await session.execute(select(alerts.c.rule, alerts.c.severity, alerts.c.labels, alerts.c.policy,
+                                        alerts.c.first_seen, alerts.c.window_ends_at).where(
+        alerts.c.group_key == key, alerts.c.window_ends_at > now))).first()
+    if row is None:
+        return None
+    window = (row.window_ends_at - row.first_seen).total_seconds()
+    return Rule.model_validate({"name": row.rule, "severity": row.severity, "labels": row.labels,
+                                "group_window": window, **row.policy})
 
 
 def _union(old: list[str], new: list[str]) -> list[str]:
@@ -133,7 +168,7 @@ async def _update(session: AsyncSession, alert_id: uuid.UUID, values: dict[str, 
                                   .returning(*alerts.c))).mappings().one()
 
 
-def state_of(row: RowMapping, silenced: datetime | None = None) -> inc.State:
+def state_of(row: Mapping[str, Any] | RowMapping, silenced: datetime | None = None) -> inc.State:
     return inc.State(status=row["status"], first_seen=row["first_seen"], last_seen=row["last_seen"],
                      article_count=row["article_count"], languages=len(row["languages"]),
                      # articles with neither URL nor source name no outlet: together they count as one
@@ -143,13 +178,7 @@ def state_of(row: RowMapping, silenced: datetime | None = None) -> inc.State:
                      policy=inc.Policy(**row["policy"]), silenced_until=silenced)
 
 
-async def schedule(session: AsyncSession, row: RowMapping, now: datetime) -> RowMapping:
-    """When the scheduler should look at the incident next (now if a notice is due; silences are its part)."""
-    p = inc.plan(state_of(row), now)
-    return await _update(session, row["id"], {"next_check_at": now if p.action else p.next_check_at})
-
-
-def snapshot(row: RowMapping, facility_ar: str | None = None) -> NoticeIncident:
+def snapshot(row: Mapping[str, Any] | RowMapping, facility_ar: str | None = None) -> NoticeIncident:
     old = row["payload"] if isinstance(row["payload"], dict) else {}
     return NoticeIncident(
         id=str(row["id"]), fingerprint=row["fingerprint"], rule=row["rule"], severity=row["severity"],
@@ -162,31 +191,39 @@ def snapshot(row: RowMapping, facility_ar: str | None = None) -> NoticeIncident:
 
 
 async def record_change(session: AsyncSession, row: RowMapping, change: Change, now: datetime, *,
-                        article: NoticeArticle | None = None, notice_kind: str | None = None,
-                        changes: dict[str, object] | None = None, facility_ar: str | None = None) -> RowMapping:
-    """Store the incident's new snapshot and announce the change: an incident_events row (the stream's record)
-    and an AlertChanged on raqib.alerts.v1 (through the outbox), in this transaction."""
+                        values: dict[str, Any] | None = None, article: NoticeArticle | None = None,
+                        notice_kind: str | None = None, changes: dict[str, object] | None = None,
+                        facility_ar: str | None = None) -> RowMapping:
+    """Apply `values` to the incident with its new snapshot (one UPDATE) and announce the change: an
+    incident_events row (the stream's record) and an AlertChanged on raqib.alerts.v1 (through the outbox), in
+    this transaction."""
     await lock_changes(session)  # normally held already (see _SEQ_LOCK)
-    incident = snapshot(row, facility_ar)
-    row = await _update(session, row["id"], {"payload": incident.model_dump(mode="json"),
-                                             "version": row["version"] + 1})
-    seq = (await session.execute(insert(incident_events).values(
-        alert_id=row["id"], change=change, payload={}, created_at=now).returning(incident_events.c.seq))).scalar_one()
+    values = values or {}
+    merged = {**row, **values}
+    incident = snapshot(merged, facility_ar)
+    seq = int((await session.execute(text(
+        "SELECT nextval(pg_get_serial_sequence('alert.incident_events', 'seq'))"))).scalar_one())
     event = AlertChanged(seq=seq, change=change, alert_id=str(row["id"]), incident=incident, article=article,
                          notice_kind=notice_kind, changes=changes or {}, at=now)
-    await session.execute(update(incident_events).where(incident_events.c.seq == seq)
-                          .values(payload=event.model_dump(mode="json")))
+    row = await _update(session, row["id"], values | {"payload": incident.model_dump(mode="json"),
+                                                      "version": row["version"] + 1})
+    await session.execute(insert(incident_events).values(seq=seq, alert_id=row["id"], change=change,
+                                                         payload=event.model_dump(mode="json"), created_at=now))
     await outbox_mod.add(session, outbox, ALERTS, event, SOURCE)
     return row
 
 
-async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, after: datetime | None = None,
+async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, skip: int = 0,
                       limit: int = FIRST_NOTICE_ARTICLES) -> list[NoticeArticle]:
-    q = select(incident_articles).where(incident_articles.c.alert_id == alert_id)
-    if after is not None:
-        q = q.where(incident_articles.c.joined_at > after)
-    rows = (await session.execute(q.order_by(incident_articles.c.joined_at.desc(), incident_articles.c.id.desc())
-                                  .limit(limit))).mappings()
+    """The incident's newest `limit` articles, newest first, leaving out the first `skip` to join. Articles are
+    numbered under the change lock, in commit order, so 'the first N' are exactly those an earlier notice counted
+    (its notified_count), whatever the clocks of the replicas that joined them."""
+    ia = incident_articles.c
+    told = select(ia.id).where(ia.alert_id == alert_id).order_by(ia.id).limit(skip).scalar_subquery() if skip else None
+    q = select(incident_articles).where(ia.alert_id == alert_id)
+    if told is not None:
+        q = q.where(ia.id.not_in(told))
+    rows = (await session.execute(q.order_by(ia.id.desc()).limit(limit))).mappings()
     return [NoticeArticle(article_id=r["article_id"], url=r["url"], title=r["title"], source=r["source"],
                           lang=r["lang"], published_at=r["published_at"], evidence=r["evidence"],
                           surface=r["surface"], event_types=r["event_types"], joined_at=r["joined_at"])
@@ -201,7 +238,7 @@ async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: d
     if kind == "firing":
         arts = await articles_of(session, row["id"])
     elif kind == "update":
-        arts = await articles_of(session, row["id"], after=row["notified_at"])
+        arts = await articles_of(session, row["id"], skip=row["notified_count"])
     else:
         arts = []
     if kind == "update" and not changes:
@@ -214,10 +251,9 @@ async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: d
     await session.execute(insert(notices).values(id=notice_id, alert_id=row["id"], kind=kind,
                                                  payload=pg_clean(notice.model_dump(mode="json")), created_at=now))
     queued = await queue_notice(session, notice_id, row["id"], incident, row["confidence"])
-    row = await _update(session, row["id"], {"notified_at": now, "notified_kind": kind,
-                                             "notified_count": row["article_count"],
-                                             "notified_severity": row["severity"]})
-    row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes)
+    row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes, values={
+        "notified_at": now, "notified_kind": kind, "notified_count": row["article_count"],
+        "notified_severity": row["severity"]})
     return row, notice_id, queued
 
 
@@ -282,7 +318,9 @@ async def create_silence(session: AsyncSession, body: SilenceIn, now: datetime) 
 
 
 async def _recheck_open(session: AsyncSession, now: datetime) -> None:
-    """Open incidents are looked at again by the scheduler: a silence may cover (or uncover) them."""
+    """Open incidents are looked at again by the scheduler: a silence may cover (or uncover) them. Under the
+    change lock: this locks many incident rows, which a consumer holding one of them must not wait for."""
+    await lock_changes(session)
     await session.execute(update(alerts).where(alerts.c.status != "resolved", alerts.c.rule != "legacy")
                           .values(next_check_at=now))
 
@@ -325,12 +363,11 @@ async def set_status(session: AsyncSession, alert_id: uuid.UUID, new: str, now: 
         return row  # idempotent
     if row["status"] == "resolved":
         return f"incident {alert_id} is resolved"
-    old = row["status"]
     values: dict[str, Any] = {"status": new}
     values |= {"acknowledged_at": now} if new == "acknowledged" else {"resolved_at": now, "group_key": None,
                                                                       "next_check_at": None}
-    row = await _update(session, alert_id, values)
-    row = await record_change(session, row, new, now, changes={"status": [old, new]})  # type: ignore[arg-type]
+    row = await record_change(session, row, new, now, values=values,  # type: ignore[arg-type]
+                              changes={"status": [row["status"], new]})
     silenced = silence_end(active, snapshot(row), now) is not None
     if row["notified_at"] is not None and not silenced and row["notified_kind"] != new:
         row, _, _ = await write_notice(session, row, new, now)

@@ -62,16 +62,23 @@ class Decision:
     """One distinct facility named by the article, the rule it matched and what the article brings."""
 
     facility: FacilityMention  # its most confident mention
-    rule: Rule
+    rule: Rule | None  # None: no rule matches; the article only joins an incident already open for the facility
     evidence: str
     event_types: tuple[str, ...]  # strongest first
     actors: tuple[str, ...]  # canonical names
     source: str | None
     lang: str | None
+    strength: tuple[str, ...] = ()  # the rules' event types, strongest first
+
+
+def strongest_first(types: set[str], strength: tuple[str, ...]) -> list[str]:
+    rank = {t: i for i, t in enumerate(strength)}
+    return sorted(types, key=lambda t: (rank.get(t, len(rank)), t))
 
 
 def evaluate(event: ArticleEnriched, rules: RuleSet) -> list[Decision]:
-    """One decision per distinct named facility that a rule matches (none unless the annotation alerts)."""
+    """One decision per distinct named facility (none unless the annotation alerts), with the first rule that
+    matches it, if any."""
     a = event.annotation
     if not a.alert:
         return []
@@ -87,9 +94,8 @@ def evaluate(event: ArticleEnriched, rules: RuleSet) -> list[Decision]:
     for f in sorted(best.values(), key=lambda m: m.start):
         rule = rules.first_match(kind=f.kind, facility_id=f.id, country=f.country, actors=actor_keys,
                                  event_types=types, lang=a.lang)
-        if rule is not None:
-            out.append(Decision(f, rule, evidence(event.text, f.start, f.end), tuple(rules.strongest_first(types)),
-                                actors, src, a.lang))
+        out.append(Decision(f, rule, evidence(event.text, f.start, f.end), tuple(rules.strongest_first(types)),
+                            actors, src, a.lang, tuple(rules.event_type_strength)))
     return out
 
 

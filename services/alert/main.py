@@ -82,5 +82,5 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
     return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
                        description="Groups the enriched articles that name a prison or camp into incidents "
                        "(alerts: one facility within a grouping window, across outlets and languages), applies "
-                       "rules (severity, timing, corroboration) and silences, and delivers notices to webhook subscriptions, signed "
-                       "per Standard Webhooks.")
+                       "rules (severity, timing, corroboration) and silences, and delivers notices to webhook "
+                       "subscriptions, signed per Standard Webhooks.")

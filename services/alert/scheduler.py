@@ -48,19 +48,18 @@ async def _check(session: AsyncSession, row: RowMapping, now: datetime, active: 
     for _ in range(3):  # e.g. auto-resolve, then the resolved notice
         until = repo.silence_end(active, repo.snapshot(row), now)
         if (until is not None) != row["silenced"]:
-            row = await repo._update(session, row["id"], {"silenced": until is not None})
             row = await repo.record_change(session, row, "silenced" if until is not None else "unsilenced", now,
+                                           values={"silenced": until is not None},
                                            changes={"silenced_until": until.isoformat() if until else None})
         p = inc.plan(repo.state_of(row, until), now)
         if p.action is None:
             await repo._update(session, row["id"], {"next_check_at": p.next_check_at})
             return written
         if p.action == "auto_resolve":
-            old = row["status"]
-            row = await repo._update(session, row["id"], {"status": "resolved", "resolved_at": now, "group_key": None})
             quiet = timedelta(seconds=row["policy"].get("resolve_after") or 0)
-            row = await repo.record_change(session, row, "resolved", now, changes={
-                "status": [old, "resolved"], "reason": f"no new article for {quiet}"})
+            row = await repo.record_change(session, row, "resolved", now, values={
+                "status": "resolved", "resolved_at": now, "group_key": None}, changes={
+                "status": [row["status"], "resolved"], "reason": f"no new article for {quiet}"})
             continue
         row, _, _ = await repo.write_notice(session, row, p.action, now)
         metrics.NOTICES.labels(p.action).inc()

@@ -4,23 +4,29 @@ the same facility's incident meet on one row; notices are written once however m
 from __future__ import annotations
 
 import asyncio
+import uuid
 from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import delete, func, select
 
+from services.alert import incident_repository as repo
+from services.alert.incidents import evaluate
 from services.alert.models import alerts, incident_articles, notices, outbox
 from services.alert.scheduler import run_due
 from shared.db import make_engine, make_sessionmaker, unit_of_work
-from tests.db.incident_support import enriched, ingest
+from tests.db.incident_support import RULES, enriched, ingest
 
 pytestmark = pytest.mark.db
 
 
-async def test_concurrent_consumers_open_one_incident(database_url: str) -> None:
+@pytest.mark.parametrize("lock_first", [True, False], ids=["as-the-consumer", "unique-index-alone"])
+async def test_concurrent_consumers_open_one_incident(database_url: str, lock_first: bool) -> None:
+    """As the consumer does (the change lock first), and without it: then the open-incident unique index alone
+    (INSERT ... ON CONFLICT on the group key) must make the transactions meet on one incident."""
     engine = make_engine(database_url)
     sessions = make_sessionmaker(engine)
-    facility = "fac:sy-roj-camp"
+    facility = f"fac:test-concurrent-{uuid.uuid4().hex[:8]}"
     now = datetime.now(UTC)
     events = [enriched(facility_id=facility, lang="ar" if i % 2 else "en") for i in range(8)]
     start = asyncio.Event()
@@ -28,7 +34,11 @@ async def test_concurrent_consumers_open_one_incident(database_url: str) -> None
     async def consume(i: int) -> None:
         await start.wait()
         async with unit_of_work(sessions) as s:
-            await ingest(s, events[i], now)
+            if lock_first:
+                await ingest(s, events[i], now)
+            else:
+                for d in evaluate(events[i], RULES):
+                    await repo.join(s, d, events[i].article, now)
 
     async def schedule() -> int:
         await start.wait()

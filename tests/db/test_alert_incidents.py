@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.alert import incident_repository as repo
 from services.alert import repository
+from services.alert.incidents import evaluate
 from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox
 from services.alert.notice import Notice
 from services.alert.rules import Filters, parse_rules
@@ -79,6 +80,26 @@ async def test_an_article_without_url_or_source_is_notified(session: AsyncSessio
     (a,) = await ingest(session, event, T0)
     await run_due(session, T0)
     assert a is not None and [n.kind for n in await notices_of(session, a[0])] == ["firing"]
+
+
+async def test_event_types_are_kept_strongest_first(session: AsyncSession) -> None:
+    (a,) = await ingest(session, enriched(event_types=("armed_clash",)), T0)
+    await ingest(session, enriched(event_types=("arrest", "prison_break_riot")), T0)
+    await ingest(session, enriched(event_types=("attack",)), T0)
+    assert a is not None
+    types = (await session.execute(select(alerts.c.event_types).where(alerts.c.id == a[0]))).scalar_one()
+    assert types == ["attack", "prison_break_riot", "armed_clash", "arrest"]  # the order of rules.yaml
+
+
+async def test_an_article_no_rule_matches_joins_an_open_incident_but_opens_none(session: AsyncSession) -> None:
+    rules = parse_rules("rules: [{name: attacks, severity: critical, match: {event_types: [attack]}}]\n")
+    assert await ingest(session, enriched(event_types=("humanitarian",)), T0, rules) == [None]
+    (a,) = await ingest(session, enriched(event_types=("attack",)), T0, rules)
+    (b,) = await ingest(session, enriched(event_types=("humanitarian",), lang="en"), T0 + timedelta(minutes=1), rules)
+    assert a is not None and b == (a[0], False)
+    row = (await session.execute(select(alerts).where(alerts.c.id == a[0]))).mappings().one()
+    assert row["article_count"] == 2 and row["rule"] == "attacks" and row["languages"] == ["ar", "en"]
+    assert await ingest(session, enriched(event_types=("humanitarian",)), T0 + timedelta(hours=7), rules) == [None]
 
 
 async def test_a_new_window_opens_a_new_incident(session: AsyncSession) -> None:
@@ -152,6 +173,34 @@ async def test_reminders_follow_repeat_interval_while_firing(session: AsyncSessi
     await run_due(session, T0 + timedelta(minutes=59))
     await run_due(session, T0 + timedelta(hours=1))
     assert [n.kind for n in await notices_of(session, a[0])] == ["firing", "reminder"]
+
+
+async def test_a_facility_named_far_more_than_its_baseline_raises_a_spike_incident(session: AsyncSession) -> None:
+    rules = parse_rules("""
+rules: [{name: any, severity: info, group_window: 0s}]
+spike: {name: spike, severity: warning, window: 1h, baseline_days: 28, factor: 10, min_count: 3}
+""")
+    roj = "fac:sy-roj-camp"
+
+    async def one(at: datetime) -> list[tuple[str, bool]]:
+        e = enriched(facility_id=roj, event_types=("humanitarian",))
+        return await repo.apply(session, evaluate(e, rules), e.article, rules, at)
+
+    for days in (20, 10, 5):  # a baseline of 3 in 28 days
+        await one(T0 - timedelta(days=days))
+    await one(T0 - timedelta(minutes=30))
+    await one(T0 - timedelta(minutes=20))
+    spikes = select(alerts).where(alerts.c.spike)
+    assert (await session.execute(spikes)).first() is None  # 2 in the last hour: under min_count
+    await one(T0 - timedelta(minutes=10))
+    (spike,) = (await session.execute(spikes)).mappings().all()
+    assert spike["rule"] == "spike" and spike["severity"] == "warning" and spike["labels"]["spike_count"] == "3"
+    await one(T0)  # joins the open spike incident
+    (spike,) = (await session.execute(spikes)).mappings().all()
+    assert spike["article_count"] == 2 and spike["facility_id"] == roj
+    await run_due(session, T0)
+    (n,) = await notices_of(session, spike["id"])
+    assert n.kind == "firing" and n.incident.spike
 
 
 async def test_filters_pick_notices_by_severity_event_type_actor_language(session: AsyncSession) -> None:

@@ -3,6 +3,9 @@ and one first notice (then updates per group_interval); a silence keeps the inci
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -120,8 +123,38 @@ def test_a_silence_on_a_facility_keeps_the_incident_but_delivers_nothing(stack: 
     assert any(s["id"] == silence_id and s["state"] == "expired" for s in listed)
 
 
+def test_a_quiet_incident_resolves_itself_and_says_so(stack: Stack, receiver: Receiver,
+                                                       auth: dict[str, str]) -> None:
+    """The rule for Areesha camp resolves after 2 s without a new article (tests/pipeline/rules.yaml)."""
+    subscribe(stack, auth, receiver.url("quiet"), facility_ids=["fac:sy-areesha-camp"])
+    post(stack, auth, lang="en", text=f"Residents of Areesha camp near Hasakah said water deliveries stopped on "
+                                      f"Monday ({uuid.uuid4().hex[:8]}).")
+    firing, resolved = receiver.wait_for("quiet", 2, timeout=40)
+    assert json.loads(firing["body"])["type"] == "alert.firing"
+    body = json.loads(resolved["body"])
+    assert body["type"] == "alert.resolved" and body["data"]["incident"]["state"] == "resolved"
+    row = httpx.get(f"{stack.services['alert'].url}/v1/alerts/{body['data']['incident']['id']}", headers=auth).json()
+    assert row["status"] == "resolved" and [n["kind"] for n in row["notices"]] == ["firing", "resolved"]
+
+
 def test_rules_are_readable(stack: Stack, auth: dict[str, str]) -> None:
     rules = httpx.get(f"{stack.services['alert'].url}/v1/rules", headers=auth).json()
-    assert [r["name"] for r in rules["rules"]] == ["ghwayran-attack", "facility-named"]
+    assert [r["name"] for r in rules["rules"]] == ["ghwayran-attack", "areesha-quick-resolve", "facility-named"]
     assert rules["rules"][0]["group_interval"] == 3.0 and rules["rules"][0]["severity"] == "critical"
     assert httpx.get(f"{stack.services['alert'].url}/v1/rules").status_code == 401
+
+
+def test_tail_prints_incidents_with_arabic_readable(stack: Stack, auth: dict[str, str]) -> None:
+    since = (datetime.now(UTC) - timedelta(seconds=1)).isoformat()
+    tag = uuid.uuid4().hex[:8]
+    post(stack, auth, lang="ar", text=f"نقلت قوات الأمن عشرات العائلات من مخيم روج إلى مخيم آخر ({tag}).")
+    cmd = [sys.executable, "-m", "services.alert", "tail", "--url", stack.services["alert"].url, "--key",
+           auth["Authorization"].removeprefix("Bearer "), "--since", since, "--facility", "fac:sy-roj-camp",
+           "--severity", "info", "--max-events", "1"]
+    done = subprocess.run([*cmd, "--rtl", "none"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    head, evidence = done.stdout.splitlines()[:2]
+    assert "OPENED" in head and "Roj camp · مخيم روج (SY)" in head and "[facility-named]" in head
+    assert evidence.startswith("    ↳ [ar]") and f"({tag})" in evidence and "مخيم روج" in evidence
+    shown = subprocess.run([*cmd, "--rtl", "reorder"], capture_output=True, text=True, timeout=60).stdout
+    assert "مخيم روج" not in shown and "Roj camp" in shown  # laid out right-to-left, letters joined

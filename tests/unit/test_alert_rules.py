@@ -44,8 +44,8 @@ def test_one_decision_per_distinct_facility_with_its_rule() -> None:
     decisions = evaluate(event([fac("fac:sy-al-hol-camp", 10, 21), fac("fac:sy-ghwayran-prison", 29, 45, "prison"),
                                 fac("fac:sy-al-hol-camp", 47, 58)], types=("humanitarian", "attack")), RULES)
     assert [d.facility.id for d in decisions] == ["fac:sy-al-hol-camp", "fac:sy-ghwayran-prison"]
-    assert [d.rule.name for d in decisions] == ["camp-humanitarian", "isis-prison-attack"]
-    assert [d.rule.severity for d in decisions] == ["info", "critical"]
+    assert [(d.rule.name, d.rule.severity) for d in decisions if d.rule] == [
+        ("camp-humanitarian", "info"), ("isis-prison-attack", "critical")]
     assert decisions[0].evidence == "Guards at al-Hol camp and at Ghwayran prison; al-Hol camp again."
     assert decisions[0].event_types == ("attack", "humanitarian")  # strongest first
     assert decisions[0].source == "example.org" and decisions[0].actors == ("ISIS",)
@@ -54,6 +54,7 @@ def test_one_decision_per_distinct_facility_with_its_rule() -> None:
 def test_default_rules_severity() -> None:
     def rule(fid: str, kind: str, *types: str) -> str:
         (d,) = evaluate(event([fac(fid, 10, 21, kind)], types=types), RULES)
+        assert d.rule is not None
         return f"{d.rule.name}:{d.rule.severity}"
     assert rule("fac:sy-ghwayran-prison", "prison", "prison_break_riot") == "isis-prison-attack:critical"
     assert rule("fac:sy-sednaya-prison", "prison", "attack") == "facility-named:info"  # no ISIS detainees
@@ -71,9 +72,9 @@ def test_rules_match_on_actor_language_country() -> None:
 rules:
   - {name: isis-ar, severity: warning, match: {actors: [isis], languages: [ar], countries: [sy]}}
 """)
-    assert evaluate(event([fac("hol", 10, 21)], lang="ar"), rules)[0].rule.name == "isis-ar"
-    assert evaluate(event([fac("hol", 10, 21)], lang="en"), rules) == []
-    assert evaluate(event([fac("hol", 10, 21, country="IQ")], lang="ar"), rules) == []
+    assert [d.rule.name for d in evaluate(event([fac("hol", 10, 21)], lang="ar"), rules) if d.rule] == ["isis-ar"]
+    assert evaluate(event([fac("hol", 10, 21)], lang="en"), rules)[0].rule is None
+    assert evaluate(event([fac("hol", 10, 21, country="IQ")], lang="ar"), rules)[0].rule is None
 
 
 @pytest.mark.parametrize(("source", "where"), [
