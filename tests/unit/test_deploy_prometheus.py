@@ -30,6 +30,25 @@ def test_config_and_rules_are_valid() -> None:
     assert out.count("SUCCESS") == len(RULE_FILES) == 2
 
 
+def test_kubernetes_discovery_names_the_jobs_the_rules_expect() -> None:
+    """The rules and dashboards select `job=~"raqib-.+"`: pod discovery must produce raqib-<component> for the
+    components deploy/k8s labels its pods with. (Debian's promtool is built without Kubernetes discovery, so
+    prometheus-k8s.yml is checked here by reading it, not by promtool.)"""
+    config = yaml.safe_load((PROM / "prometheus-k8s.yml").read_text())
+    assert config["rule_files"] == yaml.safe_load((PROM / "prometheus.yml").read_text())["rule_files"]
+    relabel = config["scrape_configs"][0]["relabel_configs"]
+    job = next(r for r in relabel if r.get("target_label") == "job")
+    keep = next(r for r in relabel if r.get("action") == "keep" and "component" in r["source_labels"][0])
+    components = set(keep["regex"].strip("()").split("|"))
+    assert {job["replacement"].replace("$1", c) for c in components} == {"raqib-ingest", "raqib-enrich", "raqib-alert"}
+    for c in components:
+        manifest = yaml.safe_load_all((ROOT / "deploy" / "k8s" / "base" / f"{c}.yaml").read_text())
+        (deployment,) = [d for d in manifest if d["kind"] == "Deployment"]
+        pod = deployment["spec"]["template"]["metadata"]
+        assert pod["labels"]["app.kubernetes.io/component"] == c
+        assert pod["annotations"]["prometheus.io/scrape"] == "true"
+
+
 def test_rule_unit_tests_pass() -> None:
     tests = sorted((PROM / "tests").glob("*.yml"))
     assert tests

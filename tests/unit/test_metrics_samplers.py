@@ -48,3 +48,14 @@ def test_build_info_names_the_version() -> None:
              if s.labels["service"] == "unit"]
     assert found and found[0].name == "raqib_build_info" and found[0].value == 1
     assert found[0].labels["version"] and found[0].labels["python"]
+
+
+def test_a_missing_tool_fails_under_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.tools import tool
+
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="under CI"):
+        tool("raqib-no-such-tool")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception):
+        tool("raqib-no-such-tool")
