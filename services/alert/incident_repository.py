@@ -1,5 +1,6 @@
-"""Incident persistence: grouping articles into incidents, change events, notices with their deliveries,
-silences. Flushes; never commits (the caller's unit of work does).
+"""Incident persistence: grouping articles into incidents (and the spike rule), every change with its event.
+Flushes; never commits (the caller's unit of work does). Notices: notice_repository.py; silences:
+silence_repository.py.
 
 Grouping is safe with any number of replicas: an open incident holds its group key under a partial unique
 index, and every writer meets on that row with INSERT ... ON CONFLICT (group_key) DO UPDATE (which also
@@ -21,11 +22,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.alert import incidents as inc
 from services.alert.events import AlertChanged, Change
-from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox, silences
-from services.alert.notice import SEVERITY_RANK, Notice, NoticeArticle, NoticeIncident
-from services.alert.repository import SOURCE, stored_filters
-from services.alert.rules import Rule, RuleSet, SpikeRule, matches
-from services.alert.silences import Matcher, Silence, SilenceIn, silenced_until, state
+from services.alert.models import alerts, incident_articles, incident_events, outbox
+from services.alert.notice import SEVERITY_RANK, NoticeArticle, NoticeIncident
+from services.alert.repository import SOURCE
+from services.alert.rules import Rule, RuleSet, SpikeRule
 from shared import outbox as outbox_mod
 from shared.annotation import FacilityMention
 from shared.events import ArticleRef
@@ -42,7 +42,6 @@ _SEQ_LOCK = 0x7261716962  # "raqib"
 
 async def lock_changes(session: AsyncSession) -> None:
     await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SEQ_LOCK})
-FIRST_NOTICE_ARTICLES = 50  # the newest articles a first notice carries
 
 
 def policy_of(rule: Rule | SpikeRule) -> dict[str, Any]:
@@ -213,83 +212,6 @@ async def record_change(session: AsyncSession, row: RowMapping, change: Change, 
     return row
 
 
-async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, skip: int = 0,
-                      limit: int = FIRST_NOTICE_ARTICLES) -> list[NoticeArticle]:
-    """The incident's newest `limit` articles, newest first, leaving out the first `skip` to join. Articles are
-    numbered under the change lock, in commit order, so 'the first N' are exactly those an earlier notice counted
-    (its notified_count), whatever the clocks of the replicas that joined them."""
-    ia = incident_articles.c
-    told = select(ia.id).where(ia.alert_id == alert_id).order_by(ia.id).limit(skip).scalar_subquery() if skip else None
-    q = select(incident_articles).where(ia.alert_id == alert_id)
-    if told is not None:
-        q = q.where(ia.id.not_in(told))
-    rows = (await session.execute(q.order_by(ia.id.desc()).limit(limit))).mappings()
-    return [NoticeArticle(article_id=r["article_id"], url=r["url"], title=r["title"], source=r["source"],
-                          lang=r["lang"], published_at=r["published_at"], evidence=r["evidence"],
-                          surface=r["surface"], event_types=r["event_types"], joined_at=r["joined_at"])
-            for r in rows]
-
-
-async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: datetime,
-                       changes: dict[str, object] | None = None) -> tuple[RowMapping, uuid.UUID, int]:
-    """A notice for subscribers, one delivery per active subscription whose filters match the incident, and the
-    incident's notification state. -> (row, notice id, deliveries queued)."""
-    incident = snapshot(row)
-    if kind == "firing":
-        arts = await articles_of(session, row["id"])
-    elif kind == "update":
-        arts = await articles_of(session, row["id"], skip=row["notified_count"])
-    else:
-        arts = []
-    if kind == "update" and not changes:
-        changes = {"article_count": [row["notified_count"], row["article_count"]]}
-        if row["severity"] != row["notified_severity"]:
-            changes["severity"] = [row["notified_severity"], row["severity"]]
-    notice = Notice(id=str(uuid.uuid4()), kind=kind, incident=incident, articles=arts,
-                    changes=changes or {}, summary=summary(incident, kind, arts), created_at=now)
-    notice_id = uuid.UUID(notice.id)
-    await session.execute(insert(notices).values(id=notice_id, alert_id=row["id"], kind=kind,
-                                                 payload=pg_clean(notice.model_dump(mode="json")), created_at=now))
-    queued = await queue_notice(session, notice_id, row["id"], incident, row["confidence"])
-    row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes, values={
-        "notified_at": now, "notified_kind": kind, "notified_count": row["article_count"],
-        "notified_severity": row["severity"]})
-    return row, notice_id, queued
-
-
-async def queue_notice(session: AsyncSession, notice_id: uuid.UUID, alert_id: uuid.UUID, incident: NoticeIncident,
-                       confidence: float, only: uuid.UUID | None = None) -> int:
-    from services.alert.models import subscriptions
-    q = select(subscriptions.c.id, subscriptions.c.filters).where(subscriptions.c.active)
-    if only is not None:
-        q = q.where(subscriptions.c.id == only)
-    # FOR SHARE: a concurrent unsubscribe waits for this commit and then cancels what it sees pending
-    subs = (await session.execute(q.with_for_update(read=True))).all()
-    wanted = [s.id for s in subs
-              if (fs := stored_filters(s.id, s.filters)) is not None and matches(fs, incident, confidence)]
-    if not wanted:
-        return 0
-    done = (await session.execute(insert(deliveries).values(
-        [{"id": uuid.uuid4(), "alert_id": alert_id, "notice_id": notice_id, "subscription_id": sid} for sid in wanted]
-    ).on_conflict_do_nothing().returning(deliveries.c.id))).all()
-    return len(done)
-
-
-_KIND_AR = {"firing": "تنبيه", "update": "تحديث", "reminder": "تذكير", "acknowledged": "تم الاستلام",
-            "resolved": "انتهى", "test": "اختبار"}
-
-
-def summary(i: NoticeIncident, kind: str, arts: list[NoticeArticle]) -> str:
-    """One line in the language of the newest article (Arabic or English)."""
-    top = i.event_types[0] if i.event_types else "named"
-    if arts and arts[0].lang == "ar":
-        return (f"{_KIND_AR.get(kind, kind)} [{i.severity}]: {i.facility_ar or i.facility} — {top}؛ "
-                f"عدد التقارير: {i.article_count}، المصادر: {len(i.sources)}، اللغات: {len(i.languages)}")
-    s = "" if i.article_count == 1 else "s"
-    return (f"{kind} [{i.severity}]: {i.facility}{f' ({i.country})' if i.country else ''} — {top}; "
-            f"{i.article_count} article{s} from {len(i.sources)} outlet(s) in {len(i.languages)} language(s)")
-
-
 async def spike_counts(session: AsyncSession, facility_id: str, rule: SpikeRule, now: datetime) -> tuple[int, float]:
     """-> (articles naming the facility in the last window, the baseline for one window over baseline_days)."""
     window = timedelta(seconds=rule.window)
@@ -306,82 +228,5 @@ async def open_spike(session: AsyncSession, key: str) -> bool:
     return (await session.execute(select(alerts.c.id).where(alerts.c.group_key == key))).first() is not None
 
 
-# --- silences ---
-
-async def create_silence(session: AsyncSession, body: SilenceIn, now: datetime) -> uuid.UUID:
-    sid = uuid.uuid4()
-    await session.execute(insert(silences).values(
-        id=sid, matchers=[m.model_dump() for m in body.matchers], starts_at=body.starts_at or now,
-        ends_at=body.ends_at, comment=body.comment, created_by=body.created_by, created_at=now))
-    await _recheck_open(session, now)
-    return sid
-
-
-async def _recheck_open(session: AsyncSession, now: datetime) -> None:
-    """Open incidents are looked at again by the scheduler: a silence may cover (or uncover) them. Under the
-    change lock: this locks many incident rows, which a consumer holding one of them must not wait for."""
-    await lock_changes(session)
-    await session.execute(update(alerts).where(alerts.c.status != "resolved", alerts.c.rule != "legacy")
-                          .values(next_check_at=now))
-
-
-def _silence(r: RowMapping, now: datetime) -> Silence:
-    return Silence(id=r["id"], matchers=[Matcher.model_validate(m) for m in r["matchers"]], starts_at=r["starts_at"],
-                   ends_at=r["ends_at"], comment=r["comment"], created_by=r["created_by"], created_at=r["created_at"],
-                   state=state(r["starts_at"], r["ends_at"], now))
-
-
-async def list_silences(session: AsyncSession, now: datetime, *, active_only: bool = False) -> list[Silence]:
-    q = select(silences)
-    if active_only:
-        q = q.where(silences.c.starts_at <= now, silences.c.ends_at > now)
-    rows = (await session.execute(q.order_by(silences.c.created_at.desc()).limit(1000))).mappings()
-    return [_silence(r, now) for r in rows]
-
-
-async def expire_silence(session: AsyncSession, sid: uuid.UUID, now: datetime) -> bool:
-    r = (await session.execute(update(silences).where(silences.c.id == sid).values(
-        ends_at=func.least(silences.c.ends_at, now), expired_at=func.coalesce(silences.c.expired_at, now))
-        .returning(silences.c.id))).first()
-    if r is not None:
-        await _recheck_open(session, now)
-    return r is not None
-
-
-def silence_end(active: list[Silence], incident: NoticeIncident, now: datetime) -> datetime | None:
-    return silenced_until(active, incident, now)
-
-
-async def set_status(session: AsyncSession, alert_id: uuid.UUID, new: str, now: datetime,
-                     active: list[Silence]) -> RowMapping | str | None:
-    """Acknowledge or resolve by the API. -> the row, None if there is no such incident, or a reason (409)."""
-    await lock_changes(session)
-    row = (await session.execute(select(alerts).where(alerts.c.id == alert_id).with_for_update())).mappings().first()
-    if row is None:
-        return None
-    if row["status"] == new:
-        return row  # idempotent
-    if row["status"] == "resolved":
-        return f"incident {alert_id} is resolved"
-    values: dict[str, Any] = {"status": new}
-    values |= {"acknowledged_at": now} if new == "acknowledged" else {"resolved_at": now, "group_key": None,
-                                                                      "next_check_at": None}
-    row = await record_change(session, row, new, now, values=values,  # type: ignore[arg-type]
-                              changes={"status": [row["status"], new]})
-    silenced = silence_end(active, snapshot(row), now) is not None
-    if row["notified_at"] is not None and not silenced and row["notified_kind"] != new:
-        row, _, _ = await write_notice(session, row, new, now)
-    return row
-
-
 def utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-
-async def details(session: AsyncSession, alert_id: uuid.UUID) -> dict[str, Any]:
-    """The incident's articles (newest first, up to 500) and its notices (kind, time)."""
-    arts = await articles_of(session, alert_id, limit=500)
-    ns = (await session.execute(select(notices.c.id, notices.c.kind, notices.c.created_at).where(
-        notices.c.alert_id == alert_id).order_by(notices.c.created_at))).mappings().all()
-    return {"articles": [a.model_dump() for a in arts], "notices": [dict(n) for n in ns]}

@@ -16,6 +16,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from services.alert import incident_repository as repo
 from services.alert import incidents as inc
 from services.alert import metrics
+from services.alert import notice_repository as notice_repo
+from services.alert import silence_repository as silence_repo
 from services.alert.models import alerts
 from services.alert.silences import Silence
 from shared.db import unit_of_work
@@ -36,7 +38,7 @@ async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> t
                                   .with_for_update(skip_locked=True))).mappings().all()
     if not rows:
         return 0, 0
-    active = await repo.list_silences(session, now, active_only=True)
+    active = await silence_repo.list_silences(session, now, active_only=True)
     written = 0
     for row in rows:
         written += await _check(session, row, now, active)
@@ -46,7 +48,7 @@ async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> t
 async def _check(session: AsyncSession, row: RowMapping, now: datetime, active: list[Silence]) -> int:
     written = 0
     for _ in range(3):  # e.g. auto-resolve, then the resolved notice
-        until = repo.silence_end(active, repo.snapshot(row), now)
+        until = silence_repo.silence_end(active, repo.snapshot(row), now)
         if (until is not None) != row["silenced"]:
             row = await repo.record_change(session, row, "silenced" if until is not None else "unsilenced", now,
                                            values={"silenced": until is not None},
@@ -61,7 +63,7 @@ async def _check(session: AsyncSession, row: RowMapping, now: datetime, active: 
                 "status": "resolved", "resolved_at": now, "group_key": None}, changes={
                 "status": [row["status"], "resolved"], "reason": f"no new article for {quiet}"})
             continue
-        row, _, _ = await repo.write_notice(session, row, p.action, now)
+        row, _, _ = await notice_repo.write_notice(session, row, p.action, now)
         metrics.NOTICES.labels(p.action).inc()
         written += 1
     await repo._update(session, row["id"], {"next_check_at": inc.plan(repo.state_of(row), now).next_check_at})

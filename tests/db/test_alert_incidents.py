@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.alert import incident_repository as repo
+from services.alert import notice_repository as notice_repo
 from services.alert import repository
+from services.alert import silence_repository as silence_repo
 from services.alert.incidents import evaluate
 from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox
 from services.alert.notice import Notice
@@ -123,7 +125,7 @@ async def test_corroboration_holds_the_first_notice(session: AsyncSession) -> No
 
 async def test_a_silence_keeps_the_incident_but_delivers_nothing(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
-    sil = await repo.create_silence(session, SilenceIn.model_validate({
+    sil = await silence_repo.create_silence(session, SilenceIn.model_validate({
         "matchers": [{"name": "facility_id", "value": "fac:sy-al-hol-camp"}],
         "ends_at": (T0 + timedelta(hours=1)).isoformat(), "comment": "known"}), T0)
     (hol,) = await ingest(session, enriched(facility_id="fac:sy-al-hol-camp", event_types=("humanitarian",)), T0)
@@ -135,7 +137,7 @@ async def test_a_silence_keeps_the_incident_but_delivers_nothing(session: AsyncS
     assert await notices_of(session, hol[0]) == [] and len(await notices_of(session, roj[0])) == 1
     assert await count(session, deliveries) == 1
     # expired: the incident's first notice goes out
-    assert await repo.expire_silence(session, sil, T0 + timedelta(minutes=10))
+    assert await silence_repo.expire_silence(session, sil, T0 + timedelta(minutes=10))
     await run_due(session, T0 + timedelta(minutes=10))
     (n,) = await notices_of(session, hol[0])
     assert n.kind == "firing" and not n.incident.silenced
@@ -146,14 +148,14 @@ async def test_ack_resolve_and_auto_resolve(session: AsyncSession) -> None:
     (a,) = await ingest(session, enriched(), T0)
     await run_due(session, T0)
     assert a is not None
-    row = await repo.set_status(session, a[0], "acknowledged", T0 + timedelta(minutes=1), [])
+    row = await notice_repo.set_status(session, a[0], "acknowledged", T0 + timedelta(minutes=1), [])
     assert not isinstance(row, str) and row is not None and row["status"] == "acknowledged"
-    assert await repo.set_status(session, a[0], "acknowledged", T0, []) is not None  # idempotent
-    row = await repo.set_status(session, a[0], "resolved", T0 + timedelta(minutes=2), [])
+    assert await notice_repo.set_status(session, a[0], "acknowledged", T0, []) is not None  # idempotent
+    row = await notice_repo.set_status(session, a[0], "resolved", T0 + timedelta(minutes=2), [])
     assert row is not None and not isinstance(row, str) and row["group_key"] is None
     assert [n.kind for n in await notices_of(session, a[0])] == ["firing", "acknowledged", "resolved"]
-    assert isinstance(await repo.set_status(session, a[0], "acknowledged", T0, []), str)  # 409
-    assert await repo.set_status(session, uuid.uuid4(), "resolved", T0, []) is None
+    assert isinstance(await notice_repo.set_status(session, a[0], "acknowledged", T0, []), str)  # 409
+    assert await notice_repo.set_status(session, uuid.uuid4(), "resolved", T0, []) is None
     # auto-resolve: the default rules resolve after 24 h without a new article
     (b,) = await ingest(session, enriched(facility_id="fac:sy-roj-camp"), T0)
     await run_due(session, T0)

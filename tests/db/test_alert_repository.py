@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.alert import incident_repository as incident_repo
+from services.alert import notice_repository as notice_repo
 from services.alert import repository
 from services.alert.models import deliveries, outbox
 from services.alert.rules import Filters
@@ -64,9 +64,9 @@ async def test_failed_attempt_is_rescheduled_then_gives_up(session: AsyncSession
 async def test_alert_status_changes(session: AsyncSession) -> None:
     alert_id = await open_and_notify(session)
     now = datetime.now(UTC)
-    assert await incident_repo.set_status(session, alert_id, "acknowledged", now, [])
+    assert await notice_repo.set_status(session, alert_id, "acknowledged", now, [])
     (row,) = await repository.list_alerts(session, limit=5, before=None, status="acknowledged", facility_id=None)
     assert row["id"] == alert_id and row["acknowledged_at"] == now
     assert await repository.list_alerts(session, limit=5, before=None, status=None, facility_id=None,
                                         severity="info") == []
-    assert await incident_repo.set_status(session, uuid.uuid4(), "resolved", now, []) is None
+    assert await notice_repo.set_status(session, uuid.uuid4(), "resolved", now, []) is None
