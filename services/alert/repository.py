@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import and_, select, text, tuple_, update
+from sqlalchemy import and_, func, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -167,6 +167,11 @@ async def replay_delivery(session: AsyncSession, delivery_id: uuid.UUID) -> Repl
     await session.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(
         status="pending", next_attempt_at=datetime.now(UTC), lease_until=None))
     return Replay.QUEUED
+
+
+async def last_event_seq(session: AsyncSession) -> int:
+    """The number of the newest committed incident change (0 if none)."""
+    return int(await session.scalar(select(func.coalesce(func.max(incident_events.c.seq), 0))) or 0)
 
 
 async def events_page(session: AsyncSession, *, after_seq: int | None, since: datetime | None,

@@ -21,7 +21,6 @@ from shared.topics import ALERTS
 
 log = logging.getLogger(__name__)
 CLIENT_QUEUE = 1000
-REPLAY_REMEMBERED = 10_000  # kept for compatibility; replayed changes are skipped by number
 KEEP_ALIVE_S = 15
 _OVERFLOW = 'event: overflow\ndata: {"reason": "client too slow; reconnect with Last-Event-ID"}\n\n'
 
@@ -88,36 +87,47 @@ def _sse(seq: int, change: str, payload: str) -> str:
 async def sse_events(client: Client, feed: AlertFeed, sessions: async_sessionmaker[AsyncSession], *,
                      after_seq: int | None, since: datetime | None,
                      stop: Callable[[], Awaitable[bool]]) -> AsyncIterator[str]:
-    """The stream for one client, subscribed to the feed before this starts (so nothing falls between):
-    every change after `after_seq` (or since `since`) from the database, a page at a time until none is
-    left, then live changes, skipping those already replayed (numbered in commit order: up to the last replayed)."""
-    last = -1
+    """The stream for one client, subscribed to the feed before this starts (so nothing falls between): every
+    change after `after_seq` (or since `since`; neither: from now on) read from the database a page at a time,
+    then, each time the feed says a change was published, the changes after the last one sent, again from the
+    database. Change numbers follow commit order, and a change is published only after its commit, so reading
+    the record (not the Kafka records, whose partitions interleave in any order) sends them in order, none
+    skipped: a client resuming with Last-Event-ID misses nothing."""
     try:
-        yield ": connected\n\n"
-        while after_seq is not None or since is not None:
+        if after_seq is None and since is None:
             async with sessions() as session:
-                page = await repository.events_page(session, after_seq=after_seq, since=since)
-            for row in page:
-                last = max(last, row["seq"])
-                yield _sse(row["seq"], row["payload"].get("change", "changed"),
-                           json.dumps(row["payload"], ensure_ascii=False))
-            if len(page) < repository.PAGE:
-                break
-            after_seq, since = page[-1]["seq"], None
+                after_seq = await repository.last_event_seq(session)
+        yield ": connected\n\n"
         idle = 0.0
-        while not await stop():
-            try:
-                alert = await asyncio.wait_for(client.queue.get(), 1.0)
-            except TimeoutError:
-                idle += 1.0
-                if idle >= KEEP_ALIVE_S:
-                    idle = 0.0
-                    yield ": keep-alive\n\n"
-                if client.dropped and client.queue.empty():
-                    yield _OVERFLOW
+        while True:
+            while True:  # the record after the last change sent
+                async with sessions() as session:
+                    page = await repository.events_page(session, after_seq=after_seq, since=since)
+                for row in page:
+                    yield _sse(row["seq"], row["payload"].get("change", "changed"),
+                               json.dumps(row["payload"], ensure_ascii=False))
+                if page:
+                    after_seq, since = page[-1]["seq"], None
+                if len(page) < repository.PAGE:
+                    break
+            while True:  # until the feed publishes a change not sent yet
+                if await stop():
                     return
-                continue
-            if alert.seq > last:
-                yield _sse(alert.seq, alert.change, alert.model_dump_json())
+                try:
+                    change = await asyncio.wait_for(client.queue.get(), 1.0)
+                except TimeoutError:
+                    idle += 1.0
+                    if idle >= KEEP_ALIVE_S:
+                        idle = 0.0
+                        yield ": keep-alive\n\n"
+                    if client.dropped and client.queue.empty():
+                        yield _OVERFLOW
+                        return
+                    continue
+                newest = change.seq
+                while not client.queue.empty():  # a burst: one read of the record for all of it
+                    newest = max(newest, client.queue.get_nowait().seq)
+                if after_seq is None or newest > after_seq:
+                    break
     finally:
         feed.unsubscribe(client)

@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import repository
+from services.alert.events import AlertChanged
 from services.alert.models import alerts, deliveries, incident_events, notices, outbox, subscriptions
 from services.alert.rules import Filters
 from services.alert.scheduler import run_due
@@ -108,6 +109,32 @@ async def test_stream_replay_pages_through_every_change(session: AsyncSession,
     ids = [int(line[4:]) for e in events for line in e.splitlines() if line.startswith("id: ")]
     assert ids == list(seqs[1:]) and len(ids) == 3
     assert all("event: alert.opened" in e for e in events[1:])
+
+
+async def test_live_changes_are_read_from_the_record_in_order(session: AsyncSession) -> None:
+    """The feed's Kafka records only wake the stream: whatever their order (partitions interleave), the client
+    gets every change after the last one it got, in commit order, read from the database."""
+    now = datetime.now(UTC)
+    await ingest(session, enriched(facility_id="fac:test-live-0"), now)  # before the client connects: not sent
+    sessions = async_sessionmaker(bind=session.bind, join_transaction_mode="create_savepoint")
+    feed, client = AlertFeed("127.0.0.1:1"), Client()
+    calls = 0
+
+    async def stop() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 1
+
+    gen = sse_events(client, feed, sessions, after_seq=None, since=None, stop=stop)
+    assert await anext(gen) == ": connected\n\n"
+    for i in (1, 2):
+        await ingest(session, enriched(facility_id=f"fac:test-live-{i}"), now)
+    rows = (await session.execute(select(incident_events.c.seq, incident_events.c.payload)
+                                  .order_by(incident_events.c.seq))).all()
+    newest = AlertChanged.model_validate(rows[-1].payload)
+    client.queue.put_nowait(newest)  # only the newest arrives (the other is late on another partition)
+    sent = [e async for e in gen]
+    assert [int(e.split("\n")[0][4:]) for e in sent] == [r.seq for r in rows[1:]]
 
 
 async def test_change_numbers_follow_commit_order(database_url: str) -> None:
