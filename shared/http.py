@@ -99,7 +99,8 @@ def ops_router() -> APIRouter:
                             status_code=200 if ok else 503)
 
     @router.get("/metrics", summary="Prometheus metrics")
-    async def prometheus() -> Response:
+    async def prometheus(request: Request) -> Response:
+        await request.app.state.samplers.run()  # gauges read from the database and the broker, fresh
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router
@@ -171,6 +172,8 @@ def service_app(*, service: str, description: str, lifespan: Any, router: APIRou
     """The same shell for every service: its router, the ops endpoints, request metrics, the body limit
     (`body_limits`: other limits for some paths, e.g. bulk uploads)."""
     app = FastAPI(title=f"Raqib {service}", version="1.0.0", description=description, lifespan=lifespan)
+    app.state.samplers = metrics.Samplers(service)
+    metrics.set_build_info(service)
     app.add_exception_handler(RequestValidationError, validation_error)
     for transient_kind in (OSError, DBAPIError, KafkaError):
         app.add_exception_handler(transient_kind, dependency_unavailable)

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from services.alert import metrics
 from services.alert.api import router
 from services.alert.consumer import AlertHandler
 from services.alert.delivery import DeliveryWorker
@@ -18,6 +19,7 @@ from services.alert.stream import AlertFeed
 from shared.events import ArticleEnriched
 from shared.http import service_app, standard_checks
 from shared.kafka import ConsumerLoop, make_consumer
+from shared.lag import GroupLagProbe
 from shared.outbox import OutboxRelay
 from shared.runtime import close_runtime, open_runtime
 from shared.topics import ENRICHED
@@ -50,6 +52,12 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
         app.state.rules, app.state.scheduler, app.state.relay = rules, scheduler, relay
         app.state.worker, app.state.ready_checks = worker, standard_checks(rt.engine, rt.producer)
         app.state.feed = feed = AlertFeed(settings.kafka_bootstrap)
+        probe = GroupLagProbe(settings.kafka_bootstrap, settings.consumer_group, ENRICHED)
+        await probe.start()
+        app.state.samplers.add("group-lag", probe.sample)
+        app.state.samplers.add("outbox", relay.pending)
+        app.state.samplers.add("alert", lambda: metrics.sample(rt.sessions))
+        metrics.SSE_CLIENTS.set_function(lambda: len(feed.clients))
         await feed.start()
         rt.spawn(feed.run(), "alert-feed")
         await consumer.start()
@@ -68,6 +76,7 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
             await rt.wait_tasks()
             await consumer.stop()
             await feed.close()
+            await probe.close()
             await close_runtime(rt)
 
     return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
