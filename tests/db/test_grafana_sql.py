@@ -59,7 +59,7 @@ async def filled(server_url: str) -> AsyncIterator[str]:
         for lang, link, title, text in REPORTS:
             new = prepare(ArticleIn(text=text, url=link, title=title, lang=lang), datetime.now(UTC))
             async with unit_of_work(sessions) as session:
-                article_id, _ = await ingest_repository.store(session, new)
+                article_id = (await ingest_repository.store(session, new)).id
             annotation = enrich(text, gazetteer, lang=engine_lang(lang))
             async with unit_of_work(sessions) as session:
                 await enrich_repository.upsert(session, article_id, annotation, "test")
