@@ -23,6 +23,7 @@ class AlertHandler:
     async def __call__(self, event: ArticleEnriched) -> None:
         decisions = evaluate(event)
         if not decisions:
+            metrics.ARTICLES.inc()
             return
         a = event.annotation
         now = datetime.now(UTC)
@@ -38,6 +39,7 @@ class AlertHandler:
                     raised.append(alert)
         for alert in raised:
             metrics.ALERTS.labels(alert.facility.kind).inc()
+        metrics.ARTICLES.inc()
         if raised:
             for event_ in self.wake:
                 event_.set()

@@ -5,3 +5,5 @@ from prometheus_client import Counter, Histogram
 ALERTS = Counter("raqib_alert_alerts_total", "Alerts raised", ["kind"])
 DELIVERIES = Counter("raqib_alert_deliveries_total", "Webhook delivery attempts", ["outcome"])
 DELIVERY_SECONDS = Histogram("raqib_alert_delivery_seconds", "Webhook delivery latency")
+ARTICLES = Counter("raqib_alert_articles_total",
+                   "Enriched articles the alert service has fully processed, alerting or not")

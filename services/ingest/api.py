@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from services.ingest import repository
 from services.ingest.articles import ArticleIn, NewArticle, NoContent, prepare
-from services.ingest.metrics import ARTICLES
+from services.ingest.metrics import ACCEPTED, ARTICLES
 from shared.auth import require
 from shared.db import unit_of_work
 
@@ -63,6 +63,7 @@ async def post_article(article: ArticleIn, request: Request, _: Writer) -> Accep
     async with unit_of_work(request.app.state.sessions) as session:
         article_id, duplicate = await repository.store(session, new)
     ARTICLES.labels("duplicate" if duplicate else "new").inc()
+    ACCEPTED.inc()
     if not duplicate:
         request.app.state.relay.wakeup.set()
     return Accepted(id=article_id, duplicate=duplicate)
@@ -80,6 +81,7 @@ async def post_batch(batch: BatchIn, request: Request, _: Writer) -> BatchOut:
             results.append(Accepted(id=article_id, duplicate=duplicate))
     for r in results:
         ARTICLES.labels("duplicate" if r.duplicate else "new").inc()
+    ACCEPTED.inc(len(results))
     request.app.state.relay.wakeup.set()
     return BatchOut(results=results)
 
