@@ -68,9 +68,10 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev,embedded,bench]'
 	@touch $@
 
-bench: $(BENCH_STAMP) ## Benchmarks: enrichment (throughput, start-up, memory, spaCy baseline) and the pipeline
+bench: $(BENCH_STAMP) ## Benchmarks: enrichment (throughput, start-up, memory, spaCy baseline), the pipeline, incident grouping
 	$(BIN)/python bench/enrich_bench.py
 	$(BIN)/python bench/pipeline_bench.py
+	$(BIN)/python bench/incident_bench.py
 
 check-pure: $(STAMP) ## The annotator on the whole corpus, compiled and RAQIB_ENRICH_PURE=1: byte-identical?
 	@t=$$(mktemp -d) && $(BIN)/python -m tests.unit.enrich_corpus > $$t/in && \

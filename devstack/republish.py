@@ -5,9 +5,10 @@ server). Everything it held was announced from an outbox in the record, so it is
     python -m devstack republish --since 2026-12-02T06:00:00Z     (DATABASE_URL: the pipeline's database)
 
 marks every outbox row published since `since` (the lost broker's start), or refused since then, as due again;
-the running relays send them once more. Enrich re-annotates each article and publishes it again; the alert
-service's upserts on the alert fingerprint make that a no-op for alerts already raised, and the articles whose
-enriched event was lost with the broker raise theirs now. Deliveries live in the database and are not affected."""
+the running relays send them once more. Enrich re-annotates each article and publishes it again; an article joins
+an incident at most once (unique on facility + article), so that is a no-op for articles already grouped, and the
+articles whose enriched event was lost with the broker join (or open) their incidents now. Deliveries live in the
+database and are not affected."""
 
 from __future__ import annotations
 

@@ -1,6 +1,7 @@
 """`make run`: broker, database, migrations and the three services on 8000/8001/8002, a local webhook
-receiver subscribed to every alert, the bundled sample reports posted, and each alert printed as its
-signed notice arrives. A service that exits on its own is restarted after a back-off, with the reason printed
+receiver subscribed to every alert, the bundled sample reports posted (unless RAQIB_DEV_SAMPLES=0: they open
+incidents that later reports would join), and each notice (an incident firing, updated, resolved …) printed as it
+arrives, signed. A service that exits on its own is restarted after a back-off, with the reason printed
 (devstack/supervise.py). Ctrl-C stops every process it started."""
 
 from __future__ import annotations
@@ -49,16 +50,21 @@ class _EmbeddedServer(uvicorn.Server):
         yield
 
 
-def show_alert(data: dict[str, Any], verified: bool | None) -> None:
-    f, article = data["facility"], data["article"]
-    where = f"{f.get('country') or '?'} {f.get('lat')}, {f.get('lon')}" if f.get("lat") is not None else "?"
-    actors = ", ".join(sorted({a["canonical"] for a in data.get("actors", [])})) or "-"
-    how = "stored (raised by an earlier run)" if verified is None else \
+def show_alert(data: dict[str, Any], verified: bool | None, kind: str | None = None) -> None:
+    """A notice (services.alert.notice.Notice), or with `verified` None an incident stored by an earlier run."""
+    i = data.get("incident", data)
+    kind = kind or data.get("kind", "stored")
+    where = f"{i.get('country') or '?'} {i.get('lat')}, {i.get('lon')}" if i.get("lat") is not None else "?"
+    how = "stored (opened by an earlier run)" if verified is None else \
         f"signature {'verified' if verified else 'INVALID'}"
-    say(f"\n🔔 ALERT  {f['kind'].upper()}: {f['canonical']}  [{where}]  {how}"
-        f"\n   article: {article.get('title') or article['id']}"
-        f"\n   actors:  {actors}\n   events:  {', '.join(data.get('event_types') or []) or '-'}"
-        f"  date: {data.get('event_date') or '-'}\n   excerpt: {data['excerpt'][:220]}")
+    name = i["facility"] + (f" · {i['facility_ar']}" if i.get("facility_ar") else "")
+    say(f"\n🔔 {kind.upper()} [{i['severity']}]  {i['kind'].upper()}: {name}  [{where}]  {how}"
+        f"\n   incident: {i['article_count']} article(s) from {len(i.get('sources') or [])} outlet(s), languages "
+        f"{', '.join(i.get('languages') or []) or '-'}; rule {i['rule']}"
+        f"\n   actors:  {', '.join(i.get('actors') or []) or '-'}"
+        f"\n   events:  {', '.join(i.get('event_types') or []) or '-'}")
+    for a in data.get("articles", [])[:5]:
+        say(f"   [{a.get('lang') or '?'}] {a.get('title') or a['article_id']}: {a['evidence'][:220]}")
 
 
 async def main() -> int:
@@ -111,9 +117,12 @@ async def main() -> int:
                                   json={"url": f"http://127.0.0.1:{port}/hook"})
             r.raise_for_status()
             sub_id, secret_box["secret"] = r.json()["id"], r.json()["secret"]
-            say(f"subscribed a local receiver (http://127.0.0.1:{port}/hook); posting sample reports …")
+            samples = os.environ.get("RAQIB_DEV_SAMPLES", "1") != "0"
+            say(f"subscribed a local receiver (http://127.0.0.1:{port}/hook); "
+                + ("posting sample reports (RAQIB_DEV_SAMPLES=0: none) …" if samples else
+                   "RAQIB_DEV_SAMPLES=0: no sample reports posted"))
             earlier: list[str] = []
-            for line in SAMPLES.read_text().splitlines():
+            for line in SAMPLES.read_text().splitlines() if samples else []:
                 sample = json.loads(line)
                 r = await client.post("http://127.0.0.1:8000/v1/articles", headers=auth, json=sample)
                 r.raise_for_status()
@@ -121,11 +130,12 @@ async def main() -> int:
                     earlier.append(r.json()["id"])
                 note = " (already ingested by an earlier run)" if r.json()["duplicate"] else ""
                 say(f"  posted [{sample['lang']}] {sample['title']}{note}")
-            if earlier:  # the record keeps them: show the alerts those samples raised then
+            if earlier:  # the record keeps them: show the incidents those samples opened then
                 r = await client.get("http://127.0.0.1:8002/v1/alerts", headers=auth, params={"limit": 500})
                 for alert in reversed(r.json()):
-                    if alert["article_id"] in earlier:
-                        show_alert(alert["payload"], None)
+                    if alert["article_id"] in earlier and "incident" not in alert["payload"] \
+                            and "rule" in alert["payload"]:
+                        show_alert(alert["payload"], None, alert["status"])
             say("\nwaiting for alerts — post your own with curl (see README); Ctrl-C to stop\n")
             await stop.wait()
             say("\nstopping …")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import ClassVar, Literal, TypeVar
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, ValidationError
 
-from shared.annotation import ActorMention, Annotation, FacilityMention, PlaceMention
+from shared.annotation import Annotation
 from shared.errors import InvalidMessage
 
 SPECVERSION = "1.0"
@@ -74,26 +74,6 @@ class ArticleEnriched(Event):
 
     def event_id(self) -> str:
         return f"enriched:{self.article.id}:{self.engine_version}"
-
-
-class AlertRaised(Event):
-    ce_type: ClassVar[str] = "org.raqib.alert.raised.v1"
-    alert_id: str
-    fingerprint: str
-    article: ArticleRef
-    facility: FacilityMention
-    places: list[PlaceMention] = []
-    actors: list[ActorMention] = []
-    event_types: list[str] = []
-    event_date: date | None = None
-    excerpt: str
-    raised_at: AwareDatetime
-
-    def key(self) -> str:
-        return self.article.id
-
-    def event_id(self) -> str:
-        return f"alert:{self.fingerprint}"
 
 
 E = TypeVar("E", bound=Event)

@@ -1,45 +1,43 @@
-"""Wiring only: enriched articles in -> evaluate() -> alerts + deliveries + outbox, one transaction."""
+"""Wiring only: a batch of enriched articles in -> evaluate() each -> the incidents they open or join (with
+their change events in the outbox), one transaction per batch; the notice scheduler is woken to write what
+became due."""
 
 from __future__ import annotations
 
 import asyncio
-import uuid
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.alert import metrics, repository
-from services.alert.rules import evaluate
+from services.alert import incident_repository as repo
+from services.alert import metrics
+from services.alert.incidents import evaluate
+from services.alert.rules import RuleSet
 from shared.db import unit_of_work
-from shared.events import AlertRaised, ArticleEnriched
-
-_ALERT_NS = uuid.UUID("6f1c2b1e-5d0a-4c59-9a51-2a8f2b7c0d11")
+from shared.events import ArticleEnriched
 
 
 class AlertHandler:
-    def __init__(self, sessions: async_sessionmaker[AsyncSession], wake: list[asyncio.Event]) -> None:
-        self.sessions, self.wake = sessions, wake
+    def __init__(self, sessions: async_sessionmaker[AsyncSession], wake: list[asyncio.Event], rules: RuleSet,
+                 clock: Callable[[], datetime] = repo.utcnow) -> None:
+        self.sessions, self.wake, self.rules, self.clock = sessions, wake, rules, clock
 
-    async def __call__(self, event: ArticleEnriched) -> None:
-        decisions = evaluate(event)
-        if not decisions:
-            metrics.ARTICLES.inc()
-            return
-        a = event.annotation
-        now = datetime.now(UTC)
-        raised = []
-        async with unit_of_work(self.sessions) as session:
-            for d in decisions:
-                alert = AlertRaised(
-                    alert_id=str(uuid.uuid5(_ALERT_NS, d.fingerprint)), fingerprint=d.fingerprint,
-                    article=event.article, facility=d.facility, places=a.places, actors=a.actors,
-                    event_types=sorted({e.type for e in a.event_types}), event_date=a.event_date,
-                    excerpt=d.excerpt, raised_at=now)
-                if await repository.raise_alert(session, alert):
-                    raised.append(alert)
-        for alert in raised:
-            metrics.ALERTS.labels(alert.facility.kind).inc()
-        metrics.ARTICLES.inc()
-        if raised:
-            for event_ in self.wake:
-                event_.set()
+    async def __call__(self, events: list[ArticleEnriched]) -> None:
+        # an enriched event from any producer may carry NUL or lone surrogates, which PostgreSQL cannot store:
+        # the repository cleans what it stores
+        decided = [(event, decisions) for event in events if (decisions := evaluate(event, self.rules))]
+        results = []
+        if decided:
+            now = self.clock()
+            async with unit_of_work(self.sessions) as session:
+                for event, decisions in decided:
+                    results.extend(await repo.apply(session, decisions, event.article, self.rules, now))
+        for kind, opened in results:  # after commit
+            metrics.ARTICLES_JOINED.labels(kind).inc()
+            if opened:
+                metrics.ALERTS.labels(kind).inc()
+        metrics.ARTICLES.inc(len(events))
+        if results:
+            for e in self.wake:
+                e.set()

@@ -55,11 +55,12 @@ def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]
     return parts._replace(netloc=netloc).geturl(), headers, extensions
 
 
-def signed_request(delivery_id: str, secret: str, payload: dict[str, Any]) -> tuple[bytes, dict[str, str]]:
+def signed_request(delivery_id: str, secret: str, payload: dict[str, Any],
+                   event_type: str = EVENT_TYPE) -> tuple[bytes, dict[str, str]]:
     """The body and the Standard Webhooks headers. The webhook-id is the delivery id: constant across
     retries, so receivers can de-duplicate."""
     now = datetime.now(UTC).replace(microsecond=0)
-    body = json.dumps({"type": EVENT_TYPE, "timestamp": now.isoformat(), "data": payload},
+    body = json.dumps({"type": event_type, "timestamp": now.isoformat(), "data": payload},
                       ensure_ascii=False, separators=(",", ":"))
     signature = Webhook(secret).sign(delivery_id, now, body)
     headers = {"webhook-id": delivery_id, "webhook-timestamp": str(int(now.timestamp())),
@@ -180,7 +181,9 @@ class DeliveryWorker(Poller):
             async with asyncio.timeout(self.timeout_s):
                 address = await check_target(d.url, self.allow_private, self.dns_timeout_s)
                 url, host, extensions = pinned(d.url, address)
-                body, headers = signed_request(str(d.id), d.secret, d.payload)
+                # a notice's type is alert.<kind> (alert.firing, alert.update, ...); pre-incident rows: alert.raised
+                event_type = f"alert.{d.notice_kind}" if d.notice_kind else EVENT_TYPE
+                body, headers = signed_request(str(d.id), d.secret, d.payload, event_type)
                 async with self.client.stream("POST", url, content=body, headers={**headers, **host},
                                               extensions=extensions) as response:
                     read = 0

@@ -11,6 +11,8 @@ from services.alert.api import router
 from services.alert.consumer import AlertHandler
 from services.alert.delivery import DeliveryWorker
 from services.alert.models import outbox
+from services.alert.rules import RuleSet, load_rules
+from services.alert.scheduler import NoticeScheduler
 from services.alert.settings import AlertSettings
 from services.alert.stream import AlertFeed
 from shared.events import ArticleEnriched
@@ -23,7 +25,9 @@ from shared.topics import ENRICHED
 SERVICE = "alert"
 
 
-def create_app(settings: AlertSettings) -> FastAPI:
+def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI:
+    rules = rules or load_rules(settings.alert_rules)
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         rt = await open_runtime(settings)
@@ -31,24 +35,33 @@ def create_app(settings: AlertSettings) -> FastAPI:
         worker = DeliveryWorker(rt.sessions, allow_private=settings.allow_private_webhook_targets,
                                 timeout_s=settings.delivery_timeout_s, backoff_s=settings.delivery_backoff_s,
                                 concurrency=settings.delivery_concurrency, lease_s=settings.delivery_lease_s)
+
+        def notices_written() -> None:  # the delivery worker and the outbox relay act now, not at their next poll
+            worker.wakeup.set()
+            relay.wakeup.set()
+
+        scheduler = NoticeScheduler(rt.sessions, poll_s=settings.notice_poll_s, on_notice=notices_written)
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
                                  settings.consumer_session_timeout_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
-                            handler=AlertHandler(rt.sessions, [worker.wakeup, relay.wakeup]),
+                            batch_handler=AlertHandler(rt.sessions, [scheduler.wakeup, relay.wakeup], rules),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings
+        app.state.rules, app.state.scheduler, app.state.relay = rules, scheduler, relay
         app.state.worker, app.state.ready_checks = worker, standard_checks(rt.engine, rt.producer)
         app.state.feed = feed = AlertFeed(settings.kafka_bootstrap)
         await feed.start()
         rt.spawn(feed.run(), "alert-feed")
         await consumer.start()
         rt.spawn(loop.run(), "enriched-consumer")
+        rt.spawn(scheduler.run(), "notice-scheduler")
         rt.spawn(worker.run(), "delivery-worker")
         rt.spawn(relay.run(), "outbox-relay")
         try:
             yield
         finally:
             loop.stop()
+            scheduler.stop()
             worker.stop()
             relay.stop()
             feed.stop()
@@ -58,5 +71,7 @@ def create_app(settings: AlertSettings) -> FastAPI:
             await close_runtime(rt)
 
     return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,
-                       description="Raises an alert when an enriched article names a prison or camp and delivers "
-                       "it to webhook subscriptions, signed per Standard Webhooks.")
+                       description="Groups the enriched articles that name a prison or camp into incidents "
+                       "(alerts: one facility within a grouping window, across outlets and languages), applies "
+                       "rules (severity, timing, corroboration) and silences, and delivers notices to webhook "
+                       "subscriptions, signed per Standard Webhooks.")

@@ -11,50 +11,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import and_, select, text, tuple_, update
+from sqlalchemy import and_, func, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.alert.models import alerts, deliveries, outbox, subscriptions
+from services.alert.models import alerts, deliveries, incident_events, notices, subscriptions
+from services.alert.notice import Notice
 from services.alert.rules import Filters, matches
-from shared import outbox as outbox_mod
-from shared.events import AlertRaised
-from shared.text import pg_clean
-from shared.topics import ALERTS
 
 SOURCE = "/raqib/alert"
 PAGE = 500  # rows per round trip where a read may be long (recover, stream replay)
-# Alert inserts take this transaction-scoped lock, so alert sequence numbers are handed out in commit order
-# across replicas: a reader that has seen seq N can never later find a committed seq below N.
-_ALERT_SEQ_LOCK = 0x7261716962  # "raqib"
 log = logging.getLogger(__name__)
-
-
-async def raise_alert(session: AsyncSession, event: AlertRaised) -> bool:
-    """Insert the alert, its deliveries to matching subscriptions and its outbox row, all or nothing.
-    -> False if this fingerprint was already raised (a re-delivered message changes nothing)."""
-    # an enriched event from any producer may carry NUL or lone surrogates (text, excerpt, names), which
-    # PostgreSQL cannot store: a poison alert would stop the consumer; stored and published cleaned
-    event = AlertRaised.model_validate(pg_clean(event.model_dump(mode="json")))
-    f = event.facility
-    await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ALERT_SEQ_LOCK})
-    inserted = (await session.execute(insert(alerts).values(
-        id=uuid.UUID(event.alert_id), fingerprint=event.fingerprint, article_id=event.article.id,
-        facility_id=f.id, facility_name=f.canonical, kind=f.kind, country=f.country, lat=f.lat, lon=f.lon,
-        payload=event.model_dump(mode="json"), created_at=event.raised_at,
-    ).on_conflict_do_nothing(index_elements=[alerts.c.fingerprint]).returning(alerts.c.id))).scalar()
-    if inserted is None:
-        return False
-    # FOR SHARE: a concurrent unsubscribe waits for this commit and then cancels what it sees pending
-    subs = (await session.execute(select(subscriptions.c.id, subscriptions.c.filters)
-                                  .where(subscriptions.c.active).with_for_update(read=True))).all()
-    wanted = [s.id for s in subs if (fs := stored_filters(s.id, s.filters)) is not None and matches(fs, f)]
-    if wanted:
-        await session.execute(insert(deliveries).values(
-            [{"id": uuid.uuid4(), "alert_id": inserted, "subscription_id": sid} for sid in wanted]
-        ).on_conflict_do_nothing())
-    await outbox_mod.add(session, outbox, ALERTS, event, SOURCE)
-    return True
 
 
 def stored_filters(sub_id: uuid.UUID, raw: Any) -> Filters | None:
@@ -74,25 +41,29 @@ class DueDelivery:
     attempts: int  # also the lease token: each claim increments it, so a stale lease holder is fenced off
     url: str
     secret: str
-    payload: dict[str, Any]
+    payload: dict[str, Any]  # the notice (services.alert.notice.Notice); an AlertRaised for pre-incident rows
+    notice_kind: str | None = None  # None for pre-incident rows
 
 
 async def claim_due_deliveries(session: AsyncSession, limit: int, lease_s: int) -> list[DueDelivery]:
     """Lease up to `limit` due deliveries; safe with any number of workers in any number of replicas."""
     rows = (await session.execute(text("""
         WITH due AS (
-            SELECT dd.id FROM alert.deliveries dd
+            SELECT dd.id, COALESCE(n.payload, aa.payload) AS payload, n.kind AS notice_kind
+            FROM alert.deliveries dd
             JOIN alert.subscriptions ss ON ss.id = dd.subscription_id AND ss.active
+            JOIN alert.alerts aa ON aa.id = dd.alert_id
+            LEFT JOIN alert.notices n ON n.id = dd.notice_id
             WHERE dd.status = 'pending' AND dd.next_attempt_at <= clock_timestamp()
               AND (dd.lease_until IS NULL OR dd.lease_until < clock_timestamp())
             ORDER BY dd.next_attempt_at LIMIT :limit FOR UPDATE OF dd SKIP LOCKED)
         UPDATE alert.deliveries d SET lease_until = clock_timestamp() + make_interval(secs => :lease),
                                       attempts = d.attempts + 1
-        FROM due, alert.subscriptions s, alert.alerts a
-        WHERE d.id = due.id AND s.id = d.subscription_id AND a.id = d.alert_id
-        RETURNING d.id, d.attempts, s.url, s.secret, a.payload
+        FROM due, alert.subscriptions s
+        WHERE d.id = due.id AND s.id = d.subscription_id
+        RETURNING d.id, d.attempts, s.url, s.secret, due.payload, due.notice_kind
     """), {"limit": limit, "lease": lease_s})).all()
-    return [DueDelivery(r.id, r.attempts, r.url, r.secret, r.payload) for r in rows]
+    return [DueDelivery(r.id, r.attempts, r.url, r.secret, r.payload, r.notice_kind) for r in rows]
 
 
 async def record_attempt(session: AsyncSession, delivery_id: uuid.UUID, lease: int, *, ok: bool,
@@ -142,8 +113,13 @@ async def deactivate_subscription(session: AsyncSession, sub_id: uuid.UUID) -> b
 
 
 async def list_alerts(session: AsyncSession, *, limit: int, before: datetime | None, status: str | None,
-                      facility_id: str | None) -> list[dict[str, Any]]:
+                      facility_id: str | None, severity: str | None = None, kind: str | None = None,
+                      rule: str | None = None, silenced: bool | None = None) -> list[dict[str, Any]]:
     conds = []
+    for col, value in ((alerts.c.severity, severity), (alerts.c.kind, kind), (alerts.c.rule, rule),
+                       (alerts.c.silenced, silenced)):
+        if value is not None:
+            conds.append(col == value)
     if before is not None:
         conds.append(alerts.c.created_at < before)
     if status is not None:
@@ -157,12 +133,6 @@ async def list_alerts(session: AsyncSession, *, limit: int, before: datetime | N
 async def get_alert(session: AsyncSession, alert_id: uuid.UUID) -> dict[str, Any] | None:
     row = (await session.execute(select(alerts).where(alerts.c.id == alert_id))).mappings().first()
     return dict(row) if row else None
-
-
-async def set_alert_status(session: AsyncSession, alert_id: uuid.UUID, status: str) -> bool:
-    result = await session.execute(update(alerts).where(alerts.c.id == alert_id)
-                                   .values(status=status).returning(alerts.c.id))
-    return result.scalar() is not None
 
 
 async def list_deliveries(session: AsyncSession, *, limit: int, subscription_id: uuid.UUID | None,
@@ -199,28 +169,29 @@ async def replay_delivery(session: AsyncSession, delivery_id: uuid.UUID) -> Repl
     return Replay.QUEUED
 
 
-async def alert_seq(session: AsyncSession, alert_id: uuid.UUID) -> int | None:
-    return (await session.execute(select(alerts.c.seq).where(alerts.c.id == alert_id))).scalar()
+async def last_event_seq(session: AsyncSession) -> int:
+    """The number of the newest committed incident change (0 if none)."""
+    return int(await session.scalar(select(func.coalesce(func.max(incident_events.c.seq), 0))) or 0)
 
 
-async def alerts_page(session: AsyncSession, *, after_seq: int | None, since: datetime | None,
+async def events_page(session: AsyncSession, *, after_seq: int | None, since: datetime | None,
                       limit: int = PAGE) -> list[dict[str, Any]]:
-    """One page of alerts (id, seq, payload), oldest first: after sequence number `after_seq`, else raised
-    since `since`. Sequence numbers follow commit order (see raise_alert), so paging by them skips nothing."""
+    """One page of incident changes (seq, payload: the AlertChanged), oldest first: after change number
+    `after_seq`, else since `since`. Change numbers follow commit order, so paging by them skips nothing."""
     if after_seq is not None:
-        cond = alerts.c.seq > after_seq
+        cond = incident_events.c.seq > after_seq
     elif since is not None:
-        cond = alerts.c.created_at > since
+        cond = incident_events.c.created_at > since
     else:
         return []
-    q = select(alerts.c.id, alerts.c.seq, alerts.c.payload).where(cond).order_by(alerts.c.seq).limit(limit)
-    return [dict(r) for r in (await session.execute(q)).mappings()]
+    q = select(incident_events.c.seq, incident_events.c.payload).where(cond).order_by(incident_events.c.seq)
+    return [dict(r) for r in (await session.execute(q.limit(limit))).mappings()]
 
 
 async def recover(session: AsyncSession, sub_id: uuid.UUID, since: datetime) -> int | None:
-    """Queue for delivery every alert since `since` that matches the subscription's filters and has not
-    been delivered to it: new delivery rows for alerts it never got, failed ones back to pending. Reads
-    the alerts a page at a time. -> how many deliveries were queued, or None if there is no such active
+    """Queue for delivery every notice since `since` whose incident matches the subscription's filters and that
+    has not been delivered to it: new delivery rows for notices it never got, failed ones back to pending.
+    Reads the notices a page at a time. -> how many deliveries were queued, or None if there is no such active
     subscription."""
     sub = (await session.execute(select(subscriptions.c.filters).where(
         subscriptions.c.id == sub_id, subscriptions.c.active))).first()
@@ -231,20 +202,29 @@ async def recover(session: AsyncSession, sub_id: uuid.UUID, since: datetime) -> 
         return 0
     queued = 0
     async for page in _pages_since(session, since):
-        wanted = [r.id for r in page if matches(filters, AlertRaised.model_validate(r.payload).facility)]
+        wanted = [(r.id, r.alert_id) for r in page if _wants(filters, r.payload)]
         if wanted:
             queued += await _queue(session, sub_id, wanted)
     return queued
 
 
+def _wants(filters: Filters, payload: dict[str, Any]) -> bool:
+    try:
+        notice = Notice.model_validate(payload)
+    except ValidationError:
+        return False
+    return notice.kind != "test" and not notice.incident.silenced and matches(filters, notice.incident)
+
+
 async def _pages_since(session: AsyncSession, since: datetime) -> AsyncIterator[Sequence[Any]]:
-    """Alerts raised at or after `since`, oldest first, PAGE rows per query (keyset on (created_at, id))."""
+    """Notices written at or after `since`, oldest first, PAGE rows per query (keyset on (created_at, id))."""
     key: tuple[datetime, uuid.UUID] | None = None
     while True:
-        q = select(alerts.c.id, alerts.c.created_at, alerts.c.payload).where(alerts.c.created_at >= since)
+        q = select(notices.c.id, notices.c.alert_id, notices.c.created_at, notices.c.payload).where(
+            notices.c.created_at >= since)
         if key is not None:
-            q = q.where(tuple_(alerts.c.created_at, alerts.c.id) > tuple_(*key))
-        rows = (await session.execute(q.order_by(alerts.c.created_at, alerts.c.id).limit(PAGE))).all()
+            q = q.where(tuple_(notices.c.created_at, notices.c.id) > tuple_(*key))
+        rows = (await session.execute(q.order_by(notices.c.created_at, notices.c.id).limit(PAGE))).all()
         if rows:
             yield rows
         if len(rows) < PAGE:
@@ -252,11 +232,12 @@ async def _pages_since(session: AsyncSession, since: datetime) -> AsyncIterator[
         key = (rows[-1].created_at, rows[-1].id)
 
 
-async def _queue(session: AsyncSession, sub_id: uuid.UUID, alert_ids: list[uuid.UUID]) -> int:
+async def _queue(session: AsyncSession, sub_id: uuid.UUID, wanted: list[tuple[uuid.UUID, uuid.UUID]]) -> int:
     created = (await session.execute(insert(deliveries).values(
-        [{"id": uuid.uuid4(), "alert_id": aid, "subscription_id": sub_id} for aid in alert_ids]
+        [{"id": uuid.uuid4(), "notice_id": nid, "alert_id": aid, "subscription_id": sub_id} for nid, aid in wanted]
     ).on_conflict_do_nothing().returning(deliveries.c.id))).all()
     retried = (await session.execute(update(deliveries).where(
-        deliveries.c.subscription_id == sub_id, deliveries.c.alert_id.in_(alert_ids), deliveries.c.status == "failed"
+        deliveries.c.subscription_id == sub_id, deliveries.c.notice_id.in_([n for n, _ in wanted]),
+        deliveries.c.status == "failed"
     ).values(status="pending", next_attempt_at=datetime.now(UTC), lease_until=None).returning(deliveries.c.id))).all()
     return len(created) + len(retried)

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, model_validator
 
+from services.alert.rules import DEFAULT_RULES
 from shared.settings import ServiceSettings
 
 
@@ -19,6 +22,10 @@ class AlertSettings(ServiceSettings):
     # How long a claimed delivery stays leased to the worker that claimed it: a worker that dies (or cannot
     # record its attempt) holds its deliveries this long, then another attempts them (same webhook-id).
     delivery_lease_s: int = Field(default=120, ge=5, le=3600)
+    # The alert rules (YAML, validated at start-up: a bad file stops the service with the line and the reason).
+    alert_rules: Path = DEFAULT_RULES
+    # How often the notice scheduler looks for due notices (it is also woken when an article joins an incident).
+    notice_poll_s: float = Field(default=1.0, gt=0, le=60)
 
     @model_validator(mode="after")
     def _lease_outlives_attempt(self) -> AlertSettings:

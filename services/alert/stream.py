@@ -1,13 +1,12 @@
-"""Live alert feed for `/v1/alerts/stream` (SSE). Every replica reads all of `raqib.alerts.v1` with
-`assign()` (no consumer group: each replica must see every alert, and no group join delay) and fans
-each alert out to its connected clients. A slow client is dropped rather than allowed to hold memory."""
+"""Live incident feed for `/v1/alerts/stream` (SSE). Every replica reads all of `raqib.alerts.v1` with
+`assign()` (no consumer group: each replica must see every change, and no group join delay) and fans
+each incident change out to its connected clients. A slow client is dropped rather than allowed to hold memory."""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import logging
-from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import datetime
 
@@ -15,20 +14,20 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import repository
+from services.alert.events import AlertChanged
 from shared.errors import InvalidMessage
-from shared.events import AlertRaised, decode
+from shared.events import decode
 from shared.topics import ALERTS
 
 log = logging.getLogger(__name__)
 CLIENT_QUEUE = 1000
-REPLAY_REMEMBERED = 10_000  # ids of replayed alerts kept to skip them if they also arrive live
 KEEP_ALIVE_S = 15
 _OVERFLOW = 'event: overflow\ndata: {"reason": "client too slow; reconnect with Last-Event-ID"}\n\n'
 
 
 class Client:
     def __init__(self) -> None:
-        self.queue: asyncio.Queue[AlertRaised] = asyncio.Queue(CLIENT_QUEUE)
+        self.queue: asyncio.Queue[AlertChanged] = asyncio.Queue(CLIENT_QUEUE)
         self.dropped = False  # set when the client fell CLIENT_QUEUE alerts behind
 
 
@@ -52,13 +51,13 @@ class AlertFeed:
             for records in batches.values():
                 for record in records:
                     try:
-                        alert = decode(record.value, record.headers, AlertRaised)
+                        alert = decode(record.value, record.headers, AlertChanged)
                     except InvalidMessage as exc:  # the alert service's consumer owns the DLQ; skip here
                         log.warning("alert feed: skipping invalid record", extra={"reason": str(exc)[:300]})
                         continue
                     self.publish(alert)
 
-    def publish(self, alert: AlertRaised) -> None:
+    def publish(self, alert: AlertChanged) -> None:
         for client in list(self.clients):
             try:
                 client.queue.put_nowait(alert)
@@ -81,43 +80,54 @@ class AlertFeed:
         await self.consumer.stop()
 
 
-def _sse(alert_id: str, payload: str) -> str:
-    return f"id: {alert_id}\nevent: alert.raised\ndata: {payload}\n\n"
+def _sse(seq: int, change: str, payload: str) -> str:
+    return f"id: {seq}\nevent: alert.{change}\ndata: {payload}\n\n"
 
 
 async def sse_events(client: Client, feed: AlertFeed, sessions: async_sessionmaker[AsyncSession], *,
                      after_seq: int | None, since: datetime | None,
                      stop: Callable[[], Awaitable[bool]]) -> AsyncIterator[str]:
-    """The stream for one client, subscribed to the feed before this starts (so nothing falls between):
-    every alert after `after_seq` (or since `since`) from the database, a page at a time until none is
-    left, then live alerts, skipping those already replayed."""
-    replayed: deque[str] = deque(maxlen=REPLAY_REMEMBERED)
+    """The stream for one client, subscribed to the feed before this starts (so nothing falls between): every
+    change after `after_seq` (or since `since`; neither: from now on) read from the database a page at a time,
+    then, each time the feed says a change was published, the changes after the last one sent, again from the
+    database. Change numbers follow commit order, and a change is published only after its commit, so reading
+    the record (not the Kafka records, whose partitions interleave in any order) sends them in order, none
+    skipped: a client resuming with Last-Event-ID misses nothing."""
     try:
-        yield ": connected\n\n"
-        while after_seq is not None or since is not None:
+        if after_seq is None and since is None:
             async with sessions() as session:
-                page = await repository.alerts_page(session, after_seq=after_seq, since=since)
-            for row in page:
-                replayed.append(str(row["id"]))
-                yield _sse(str(row["id"]), json.dumps(row["payload"], ensure_ascii=False))
-            if len(page) < repository.PAGE:
-                break
-            after_seq = page[-1]["seq"]
-        skip = set(replayed)
+                after_seq = await repository.last_event_seq(session)
+        yield ": connected\n\n"
         idle = 0.0
-        while not await stop():
-            try:
-                alert = await asyncio.wait_for(client.queue.get(), 1.0)
-            except TimeoutError:
-                idle += 1.0
-                if idle >= KEEP_ALIVE_S:
-                    idle = 0.0
-                    yield ": keep-alive\n\n"
-                if client.dropped and client.queue.empty():
-                    yield _OVERFLOW
+        while True:
+            while True:  # the record after the last change sent
+                async with sessions() as session:
+                    page = await repository.events_page(session, after_seq=after_seq, since=since)
+                for row in page:
+                    yield _sse(row["seq"], row["payload"].get("change", "changed"),
+                               json.dumps(row["payload"], ensure_ascii=False))
+                if page:
+                    after_seq, since = page[-1]["seq"], None
+                if len(page) < repository.PAGE:
+                    break
+            while True:  # until the feed publishes a change not sent yet
+                if await stop():
                     return
-                continue
-            if alert.alert_id not in skip:
-                yield _sse(alert.alert_id, alert.model_dump_json())
+                try:
+                    change = await asyncio.wait_for(client.queue.get(), 1.0)
+                except TimeoutError:
+                    idle += 1.0
+                    if idle >= KEEP_ALIVE_S:
+                        idle = 0.0
+                        yield ": keep-alive\n\n"
+                    if client.dropped and client.queue.empty():
+                        yield _OVERFLOW
+                        return
+                    continue
+                newest = change.seq
+                while not client.queue.empty():  # a burst: one read of the record for all of it
+                    newest = max(newest, client.queue.get_nowait().seq)
+                if after_seq is None or newest > after_seq:
+                    break
     finally:
         feed.unsubscribe(client)

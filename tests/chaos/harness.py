@@ -204,15 +204,18 @@ class Chaos:
 
 
 async def _state(database_url: str) -> tuple[dict[str, str], dict[str, tuple[str, str, int]]]:
-    """-> ({fingerprint: alert id}, {alert id: (delivery id, status, attempts)}) from the record."""
+    """-> ({'<facility id>|<article id>': incident id} for every article that joined an incident,
+    {notice id: (delivery id, status, attempts)}, a notice without a delivery as ('', 'missing', 0))."""
     engine = create_async_engine(async_database_url(database_url))
     try:
         async with engine.connect() as conn:
-            alerts = {r.fingerprint: str(r.id) for r in await conn.execute(
-                text("SELECT id, fingerprint FROM alert.alerts"))}
-            deliveries = {str(r.alert_id): (str(r.id), r.status, r.attempts) for r in await conn.execute(
-                text("SELECT id, alert_id, status, attempts FROM alert.deliveries"))}
-        return alerts, deliveries
+            joined = {f"{r.facility_id}|{r.article_id}": str(r.alert_id) for r in await conn.execute(text(
+                "SELECT facility_id, article_id, alert_id FROM alert.incident_articles WHERE group_kind = 'facility'"))}
+            deliveries = {str(r.notice_id): (str(r.id or ""), r.status or "missing", r.attempts or 0)
+                          for r in await conn.execute(text(
+                              "SELECT n.id AS notice_id, d.id, d.status, d.attempts FROM alert.notices n "
+                              "LEFT JOIN alert.deliveries d ON d.notice_id = n.id"))}
+        return joined, deliveries
     finally:
         await engine.dispose()
 

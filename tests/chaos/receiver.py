@@ -4,7 +4,7 @@ POST /hook      fails about `share` of requests (500; a timeout: no answer befor
                 Retry-After; a slow drip: 200 and a body that never finishes in time) and answers 204 otherwise.
                 One delivery (webhook-id) fails at most MAX_FAILS times in a row, so every one gets through
                 within the sender's retry schedule. Each request is recorded with its signature checked.
-GET  /received  every recorded request: {"wid", "alert_id", "fingerprint", "mode", "verified"}
+GET  /received  every recorded request: {"wid", "notice_id", "alert_id", "fingerprint", "mode", "verified"}
 POST /control   {"secret", "share", "timeout_s", "seed"}: configure
 """
 
@@ -50,8 +50,8 @@ async def hook(request: Request) -> Response:
     if failures.get(wid, 0) < MAX_FAILS and rng.random() < float(config["share"]):  # type: ignore[arg-type]
         mode = rng.choice(MODES)
         failures[wid] = failures.get(wid, 0) + 1
-    received.append({"wid": wid, "alert_id": data["alert_id"], "fingerprint": data["fingerprint"], "mode": mode,
-                     "verified": verified})
+    received.append({"wid": wid, "notice_id": data["id"], "alert_id": data["incident"]["id"],
+                     "fingerprint": data["incident"]["fingerprint"], "mode": mode, "verified": verified})
     timeout_s = float(config["timeout_s"])  # type: ignore[arg-type]
     if mode == "500":
         return Response("induced failure", status_code=500)

@@ -103,15 +103,16 @@ async def drain(cfg: Config, stack: Stack, port: int, expected: set[str], tag: s
              at=True)
     modes = Counter(str(r["mode"]) for r in requests)
     failed = sum(n for m, n in modes.items() if m != "ok")
-    per_alert = Counter(str(r["alert_id"]) for r in requests if r["mode"] == "ok")
+    per_alert = Counter(str(r["notice_id"]) for r in requests if r["mode"] == "ok")
     attempts = Counter(d[2] for d in deliveries.values())
-    figs.say(f"alerts: {len(expected)} expected, {len(alerts)} in the record "
-             f"({len(set(alerts) & expected)} of the expected, {len(set(alerts) - expected)} unexpected)")
+    figs.say(f"facility mentions: {len(expected)} expected (article, facility) pairs, {len(alerts)} joined an "
+             f"incident ({len(set(alerts) & expected)} of the expected, {len(set(alerts) - expected)} unexpected); "
+             f"incidents: {len(set(alerts.values()))}; notices: {len(deliveries)}")
     figs.say(f"deliveries: {Counter(d[1] for d in deliveries.values())}; attempts per delivery: "
              f"{dict(sorted(attempts.items()))}")
     share = 100 * failed / max(1, len(requests))
     figs.say(f"receiver: {len(requests)} requests, {failed} failed on purpose ({share:.0f} %: {dict(modes)}); "
-             f"alerts answered 2xx more than once (at-least-once): "
+             f"notices answered 2xx more than once (at-least-once): "
              f"{sum(1 for n in per_alert.values() if n > 1)}; signatures invalid: "
              f"{sum(1 for r in requests if not r['verified'])}")
     for t in TOPICS:
@@ -123,25 +124,29 @@ async def drain(cfg: Config, stack: Stack, port: int, expected: set[str], tag: s
 def verify(expected: set[str], alerts: dict[str, str], deliveries: dict[str, tuple[str, str, int]],
            requests: list[dict[str, Any]], dlqs: dict[str, dict[bytes, str]],
            want_dlq: dict[str, set[bytes]]) -> list[str]:
+    """`alerts`: the (facility, article) pairs that joined incidents -> incident id; `deliveries`: per notice."""
     problems = []
     if set(alerts) != expected:
-        problems.append(f"alerts: {len(expected - set(alerts))} expected ones missing, "
+        problems.append(f"facility mentions: {len(expected - set(alerts))} expected ones not in an incident, "
                         f"{len(set(alerts) - expected)} unexpected")
-    ids = {alerts[f] for f in expected if f in alerts}
-    not_done = [a for a in ids if deliveries.get(a, ("", "missing", 0))[1] != "succeeded"]
+    without = set(alerts.values()) - {str(r["alert_id"]) for r in requests}
+    if without:
+        problems.append(f"{len(without)} incidents no notice reached the receiver for")
+    ids = set(deliveries)
+    not_done = [a for a in ids if deliveries[a][1] != "succeeded"]
     if not_done:
-        problems.append(f"{len(not_done)} alerts without a succeeded delivery, e.g. {deliveries.get(not_done[0])}")
+        problems.append(f"{len(not_done)} notices without a succeeded delivery, e.g. {deliveries.get(not_done[0])}")
     wids: dict[str, set[str]] = defaultdict(set)
     ok = set()
     for r in requests:
-        wids[str(r["alert_id"])].add(str(r["wid"]))
+        wids[str(r["notice_id"])].add(str(r["wid"]))
         if r["mode"] == "ok":
-            ok.add(str(r["alert_id"]))
+            ok.add(str(r["notice_id"]))
     if ids - ok:
-        problems.append(f"{len(ids - ok)} alerts never answered 2xx by the receiver")
+        problems.append(f"{len(ids - ok)} notices never answered 2xx by the receiver")
     mixed = [a for a, w in wids.items() if len(w) != 1 or (a in deliveries and w != {deliveries[a][0]})]
     if mixed:
-        problems.append(f"{len(mixed)} alerts whose requests carried another webhook-id than their delivery id")
+        problems.append(f"{len(mixed)} notices whose requests carried another webhook-id than their delivery id")
     if any(not r["verified"] for r in requests):
         problems.append("requests with an invalid signature")
     for t, keys in want_dlq.items():

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from services.alert.rules import fingerprint
 from services.enrich.enrichment import enrich, load_gazetteer
 from shared.events import SPECVERSION, ArticleEnriched, ArticleReceived
 from shared.topics import ARTICLES, ENRICHED, dlq
@@ -76,7 +75,8 @@ def articles(n: int, facility_share: float, tag: str, rng: random.Random) -> lis
 
 
 def expected_alerts(arts: list[Article], ids: dict[int, str]) -> set[str]:
-    return {fingerprint(f, ids[a.index]) for a in arts for f in a.facility_ids}
+    """Every (facility, article) pair that must have joined an incident: '<facility id>|<article id>'."""
+    return {f"{f}|{ids[a.index]}" for a in arts for f in a.facility_ids}
 
 
 def malformed(topic: str, tag: str, j: int) -> tuple[bytes, bytes | None, list[tuple[str, bytes | None]]]:

@@ -1,11 +1,12 @@
 """Delivery safety in the alert tables: lease fencing, unsubscribe stops retries and replays, paged reads,
-alert sequence numbers in commit order across transactions, no secret in a failed statement's log."""
+change numbers in commit order across transactions, no secret in a failed statement's log."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import delete, insert, select
@@ -13,19 +14,21 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import repository
-from services.alert.models import alerts, deliveries, outbox, subscriptions
+from services.alert.events import AlertChanged
+from services.alert.models import alerts, deliveries, incident_events, notices, outbox, subscriptions
 from services.alert.rules import Filters
+from services.alert.scheduler import run_due
 from services.alert.stream import AlertFeed, Client, sse_events
 from shared.db import make_engine, make_sessionmaker, unit_of_work
 from shared.logs import JsonFormatter
-from tests.db.test_alert_repository import alert
+from tests.db.incident_support import enriched, ingest, open_and_notify
 
 pytestmark = pytest.mark.db
 
 
 async def test_a_stale_lease_cannot_record_over_a_newer_one(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
-    await repository.raise_alert(session, alert(article="art_fence"))
+    await open_and_notify(session)
     (stale,) = await repository.claim_due_deliveries(session, 10, lease_s=0)  # its lease is over at once
     (fresh,) = await repository.claim_due_deliveries(session, 10, lease_s=60)  # another replica takes it
     assert fresh.id == stale.id and fresh.attempts == stale.attempts + 1
@@ -41,7 +44,7 @@ async def test_a_stale_lease_cannot_record_over_a_newer_one(session: AsyncSessio
 
 async def test_unsubscribing_cancels_pending_retries_and_refuses_replays(session: AsyncSession) -> None:
     sub = await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
-    await repository.raise_alert(session, alert(article="art_unsub"))
+    await open_and_notify(session)
     (d,) = await repository.claim_due_deliveries(session, 10, lease_s=60)
     await repository.record_attempt(session, d.id, d.attempts, ok=False, status_code=500, error="boom",
                                     retry_in_s=0)
@@ -52,15 +55,16 @@ async def test_unsubscribing_cancels_pending_retries_and_refuses_replays(session
     assert await repository.replay_delivery(session, d.id) is repository.Replay.UNSUBSCRIBED
     assert await repository.replay_delivery(session, uuid.uuid4()) is repository.Replay.NOT_FOUND
     # a delivery row that reached an inactive subscription anyway (written by an older version) is not sent
-    await repository.raise_alert(session, alert(article="art_unsub_2"))
-    await session.execute(insert(deliveries).values(id=uuid.uuid4(), alert_id=uuid.UUID(
-        alert(article="art_unsub_2").alert_id), subscription_id=sub))
+    other = await open_and_notify(session, facility_id="fac:sy-roj-camp")
+    notice_id = (await session.execute(select(notices.c.id).where(notices.c.alert_id == other))).scalar_one()
+    await session.execute(insert(deliveries).values(id=uuid.uuid4(), alert_id=other, notice_id=notice_id,
+                                                    subscription_id=sub))
     assert await repository.claim_due_deliveries(session, 10, lease_s=60) == []
 
 
 async def test_an_in_flight_delivery_is_not_replayed(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
-    await repository.raise_alert(session, alert(article="art_busy"))
+    await open_and_notify(session)
     (d,) = await repository.claim_due_deliveries(session, 10, lease_s=60)
     assert await repository.replay_delivery(session, d.id) is repository.Replay.IN_FLIGHT
 
@@ -69,69 +73,101 @@ async def test_unreadable_stored_filters_do_not_stop_alerts(session: AsyncSessio
     good = await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
     await session.execute(insert(subscriptions).values(id=uuid.uuid4(), url="http://127.0.0.1/b", secret="whsec_y",
                                                        filters={"kinds": ["spaceport"], "from_v0": 1}))
-    assert await repository.raise_alert(session, alert(article="art_oldfilters"))
+    await open_and_notify(session)
     rows = (await session.execute(select(deliveries.c.subscription_id))).scalars().all()
     assert rows == [good]
 
 
-async def test_recover_reads_alerts_a_page_at_a_time(session: AsyncSession, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_recover_reads_notices_a_page_at_a_time(session: AsyncSession,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(repository, "PAGE", 3)
-    for i in range(8):
-        await repository.raise_alert(session, alert(article=f"art_page_{i}"))
-    await repository.raise_alert(session, alert(facility_id="fac:sy-ghwayran-prison", kind="prison",
-                                                article="art_page_prison"))
+    now = datetime.now(UTC)
+    camps = [f"fac:test-camp-{i}" for i in range(8)]
+    for fid in camps:
+        await ingest(session, enriched(facility_id=fid), now)
+    await ingest(session, enriched(facility_id="fac:sy-ghwayran-prison"), now)
+    await run_due(session, now)
     sub = await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters(kinds=["camp"]))
-    since = min((await session.execute(select(alerts.c.created_at))).scalars().all())
-    assert await repository.recover(session, sub, since) == 8
-    assert await repository.recover(session, sub, since) == 0
+    assert await repository.recover(session, sub, now) == 8
+    assert await repository.recover(session, sub, now) == 0
 
 
-async def test_stream_replay_pages_through_every_alert(session: AsyncSession, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_stream_replay_pages_through_every_change(session: AsyncSession,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(repository, "PAGE", 2)  # stands for the 1,000 the replay used to stop at
-    raised = [alert(article=f"art_sse_{i}") for i in range(7)]
-    for a in raised:
-        await repository.raise_alert(session, a)
-    first_seq = await repository.alert_seq(session, uuid.UUID(raised[0].alert_id))
+    now = datetime.now(UTC)
+    for i in range(4):
+        await ingest(session, enriched(facility_id=f"fac:test-sse-{i}"), now)
+    seqs = (await session.execute(select(incident_events.c.seq).order_by(incident_events.c.seq))).scalars().all()
     sessions = async_sessionmaker(bind=session.bind, join_transaction_mode="create_savepoint")
     feed = AlertFeed("127.0.0.1:1")  # never started: only its client bookkeeping is used
 
     async def stop() -> bool:
         return True
 
-    events = [e async for e in sse_events(Client(), feed, sessions, after_seq=first_seq, since=None, stop=stop)]
-    ids = [line[4:] for e in events for line in e.splitlines() if line.startswith("id: ")]
-    assert ids == [a.alert_id for a in raised[1:]]
+    events = [e async for e in sse_events(Client(), feed, sessions, after_seq=seqs[0], since=None, stop=stop)]
+    ids = [int(line[4:]) for e in events for line in e.splitlines() if line.startswith("id: ")]
+    assert ids == list(seqs[1:]) and len(ids) == 3
+    assert all("event: alert.opened" in e for e in events[1:])
 
 
-async def test_alert_sequence_numbers_follow_commit_order(database_url: str) -> None:
-    """With two replicas, an alert inserted first but committed last must not get a lower number than one a
+async def test_live_changes_are_read_from_the_record_in_order(session: AsyncSession) -> None:
+    """The feed's Kafka records only wake the stream: whatever their order (partitions interleave), the client
+    gets every change after the last one it got, in commit order, read from the database."""
+    now = datetime.now(UTC)
+    await ingest(session, enriched(facility_id="fac:test-live-0"), now)  # before the client connects: not sent
+    sessions = async_sessionmaker(bind=session.bind, join_transaction_mode="create_savepoint")
+    feed, client = AlertFeed("127.0.0.1:1"), Client()
+    calls = 0
+
+    async def stop() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls > 1
+
+    gen = sse_events(client, feed, sessions, after_seq=None, since=None, stop=stop)
+    assert await anext(gen) == ": connected\n\n"
+    for i in (1, 2):
+        await ingest(session, enriched(facility_id=f"fac:test-live-{i}"), now)
+    rows = (await session.execute(select(incident_events.c.seq, incident_events.c.payload)
+                                  .order_by(incident_events.c.seq))).all()
+    newest = AlertChanged.model_validate(rows[-1].payload)
+    client.queue.put_nowait(newest)  # only the newest arrives (the other is late on another partition)
+    sent = [e async for e in gen]
+    assert [int(e.split("\n")[0][4:]) for e in sent] == [r.seq for r in rows[1:]]
+
+
+async def test_change_numbers_follow_commit_order(database_url: str) -> None:
+    """With two replicas, a change made first but committed last must not get a lower number than one a
     reader has already seen (a reconnecting SSE client would skip it)."""
     engine = make_engine(database_url)
     sessions = make_sessionmaker(engine)
-    first, second = alert(article=f"art_order_{uuid.uuid4()}"), alert(article=f"art_order_{uuid.uuid4()}")
+    facilities = [f"fac:test-order-{uuid.uuid4().hex[:8]}" for _ in range(2)]
+    now = datetime.now(UTC)
     try:
         async with unit_of_work(sessions) as tx_a:
-            await repository.raise_alert(tx_a, first)
-            other = asyncio.create_task(_raise_in_own_transaction(sessions, second))
+            await ingest(tx_a, enriched(facility_id=facilities[0]), now)
+            other = asyncio.create_task(_ingest_in_own_transaction(sessions, facilities[1], now))
             await asyncio.sleep(1.0)
-            assert not other.done(), "a second alert transaction went ahead of an uncommitted first one"
+            assert not other.done(), "a second incident transaction went ahead of an uncommitted first one"
         await asyncio.wait_for(other, 10)
         async with sessions() as s:
-            seq_a = await repository.alert_seq(s, uuid.UUID(first.alert_id))
-            seq_b = await repository.alert_seq(s, uuid.UUID(second.alert_id))
-        assert seq_a is not None and seq_b is not None and seq_a < seq_b
+            seq = dict((await s.execute(select(alerts.c.facility_id, incident_events.c.seq).join(
+                alerts, alerts.c.id == incident_events.c.alert_id).where(
+                alerts.c.facility_id.in_(facilities)))).all())
+        assert seq[facilities[0]] < seq[facilities[1]]
     finally:
         async with unit_of_work(sessions) as s:
-            ids = [uuid.UUID(first.alert_id), uuid.UUID(second.alert_id)]
+            ids = (await s.execute(select(alerts.c.id).where(alerts.c.facility_id.in_(facilities)))).scalars().all()
+            await s.execute(delete(outbox).where(outbox.c.key.in_([str(i).encode() for i in ids])))
             await s.execute(delete(alerts).where(alerts.c.id.in_(ids)))
-            keys = [first.article.id.encode(), second.article.id.encode()]
-            await s.execute(delete(outbox).where(outbox.c.key.in_(keys)))
         await engine.dispose()
 
 
-async def _raise_in_own_transaction(sessions: async_sessionmaker[AsyncSession], event: object) -> None:
+async def _ingest_in_own_transaction(sessions: async_sessionmaker[AsyncSession], facility: str,
+                                     now: datetime) -> None:
     async with unit_of_work(sessions) as s:
-        await repository.raise_alert(s, event)  # type: ignore[arg-type]
+        await ingest(s, enriched(facility_id=facility), now)
 
 
 async def test_a_failed_subscription_insert_logs_no_secret(database_url: str) -> None:
@@ -151,11 +187,17 @@ async def test_a_failed_subscription_insert_logs_no_secret(database_url: str) ->
     assert secret not in line and "whsec_" not in line, line  # ... the bound values are not
 
 
-async def test_an_alert_with_nul_or_lone_surrogates_is_stored_cleaned(session: AsyncSession) -> None:
+async def test_an_incident_with_nul_or_lone_surrogates_is_stored_cleaned(session: AsyncSession) -> None:
     """PostgreSQL text and jsonb hold neither; an enriched event from any producer may carry them."""
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
-    poison = alert(article="art_nul\x00").model_copy(update={"excerpt": "al-Hol\x00 camp \ud800 fire"})
-    assert await repository.raise_alert(session, poison)
-    row = (await session.execute(select(alerts).where(alerts.c.id == uuid.UUID(poison.alert_id)))).one()
-    assert row.article_id == "art_nul" and row.payload["excerpt"] == "al-Hol camp \ufffd fire"
+    event = enriched(article_id="art_nul\x00", facility_id="fac:sy-al-hol-camp")
+    event = event.model_copy(update={"text": event.text.replace("قالت", "قالت\x00 \ud800")})
+    now = datetime.now(UTC)
+    (res,) = await ingest(session, event, now)
+    assert res is not None
+    await run_due(session, now)
+    row = (await session.execute(select(alerts).where(alerts.c.id == res[0]))).one()
+    assert row.article_id == "art_nul" and "\x00" not in str(row.payload)
+    (n,) = (await session.execute(select(notices.c.payload))).scalars().all()
+    assert "\ufffd" in n["articles"][0]["evidence"] and "\x00" not in n["articles"][0]["evidence"]
     assert len((await session.execute(select(deliveries))).all()) == 1

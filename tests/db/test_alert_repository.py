@@ -7,50 +7,47 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.alert import notice_repository as notice_repo
 from services.alert import repository
 from services.alert.models import deliveries, outbox
-from services.alert.rules import Filters, fingerprint
-from shared.annotation import FacilityMention
-from shared.events import AlertRaised, ArticleRef
+from services.alert.rules import Filters
+from tests.db.incident_support import enriched, ingest, open_and_notify
 
 pytestmark = pytest.mark.db
-
-
-def alert(facility_id: str = "fac:sy-al-hol-camp", kind: str = "camp", article: str = "art_1") -> AlertRaised:
-    fp = fingerprint(facility_id, article)
-    return AlertRaised(
-        alert_id=str(uuid.uuid5(uuid.NAMESPACE_URL, fp)), fingerprint=fp, article=ArticleRef(id=article),
-        facility=FacilityMention(surface="x", start=0, end=1, id=facility_id, canonical=facility_id,
-                                 confidence=0.9, country="SY", lat=36.4, lon=40.9, kind=kind),
-        excerpt="x", raised_at=datetime.now(UTC))
 
 
 async def count(session: AsyncSession, table) -> int:
     return int(await session.scalar(select(func.count()).select_from(table)) or 0)
 
 
-async def test_raise_is_idempotent_and_fans_out_to_matching_subscriptions(session: AsyncSession) -> None:
+async def test_an_incident_is_idempotent_and_fans_out_to_matching_subscriptions(session: AsyncSession) -> None:
     everything = await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
     await repository.create_subscription(session, "http://127.0.0.1/b", "whsec_y", Filters(kinds=["prison"]))
-    assert await repository.raise_alert(session, alert()) is True
-    assert await repository.raise_alert(session, alert()) is False  # a re-delivered message
+    event = enriched(facility_id="fac:sy-al-hol-camp", event_types=("humanitarian",))
+    now = datetime.now(UTC)
+    (first,) = await ingest(session, event, now)
+    assert first is not None and first[1] is True
+    assert await ingest(session, event, now) == [None]  # a re-delivered message
+    from services.alert.scheduler import run_due
+    await run_due(session, now)
     rows = (await session.execute(select(deliveries))).all()
     assert [r.subscription_id for r in rows] == [everything]
-    assert await count(session, outbox) == 1
+    assert await count(session, outbox) == 2  # opened, notified
 
 
 async def test_claim_leases_due_deliveries_once(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
-    await repository.raise_alert(session, alert(article="art_claim"))
+    await open_and_notify(session, facility_id="fac:sy-al-hol-camp")
     claimed = await repository.claim_due_deliveries(session, 10, lease_s=60)
     assert len(claimed) == 1 and claimed[0].attempts == 1 and claimed[0].url == "http://127.0.0.1/a"
-    assert claimed[0].payload["facility"]["id"] == "fac:sy-al-hol-camp"
+    assert claimed[0].payload["incident"]["facility_id"] == "fac:sy-al-hol-camp"
+    assert claimed[0].notice_kind == "firing"
     assert await repository.claim_due_deliveries(session, 10, lease_s=60) == []  # leased
 
 
 async def test_failed_attempt_is_rescheduled_then_gives_up(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
-    await repository.raise_alert(session, alert(article="art_fail"))
+    await open_and_notify(session)
     (d,) = await repository.claim_due_deliveries(session, 10, lease_s=60)
     assert await repository.record_attempt(session, d.id, d.attempts, ok=False, status_code=500, error="boom",
                                            retry_in_s=0)
@@ -59,15 +56,17 @@ async def test_failed_attempt_is_rescheduled_then_gives_up(session: AsyncSession
     assert await repository.record_attempt(session, d.id, again.attempts, ok=False, status_code=500,
                                            error="boom", retry_in_s=None)
     (log,) = await repository.list_deliveries(session, limit=10, subscription_id=None, status="failed")
-    assert log["attempts"] == 2 and log["last_error"] == "boom"
+    assert log["attempts"] == 2 and log["last_error"] == "boom" and log["notice_id"] is not None
     assert await repository.replay_delivery(session, d.id) is repository.Replay.QUEUED
     assert len(await repository.claim_due_deliveries(session, 10, lease_s=60)) == 1
 
 
 async def test_alert_status_changes(session: AsyncSession) -> None:
-    a = alert(article="art_status")
-    await repository.raise_alert(session, a)
-    assert await repository.set_alert_status(session, uuid.UUID(a.alert_id), "acknowledged")
+    alert_id = await open_and_notify(session)
+    now = datetime.now(UTC)
+    assert await notice_repo.set_status(session, alert_id, "acknowledged", now, [])
     (row,) = await repository.list_alerts(session, limit=5, before=None, status="acknowledged", facility_id=None)
-    assert row["fingerprint"] == a.fingerprint
-    assert not await repository.set_alert_status(session, uuid.uuid4(), "resolved")
+    assert row["id"] == alert_id and row["acknowledged_at"] == now
+    assert await repository.list_alerts(session, limit=5, before=None, status=None, facility_id=None,
+                                        severity="info") == []
+    assert await notice_repo.set_status(session, uuid.uuid4(), "resolved", now, []) is None

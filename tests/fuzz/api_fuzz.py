@@ -61,7 +61,7 @@ SAMPLES = ROOT / "devstack" / "samples.jsonl"
 # Where each seeded id may replace a generated path parameter (half of the time): without real ids, the
 # operations on one resource would only ever answer 404.
 PATH_PARAMETERS = {"article_id": "articles", "alert_id": "alerts", "sub_id": "subscriptions",
-                   "delivery_id": "deliveries"}
+                   "delivery_id": "deliveries", "silence_id": "silences"}
 
 
 def seed(stack: Stack, key: str, timeout: float = 90.0) -> dict[str, list[str]]:
@@ -84,8 +84,12 @@ def seed(stack: Stack, key: str, timeout: float = 90.0) -> dict[str, list[str]]:
         deliveries = httpx.get(f"{alert}/v1/deliveries", headers=auth, timeout=30).json()
     if not (alerts and deliveries):
         raise RuntimeError(f"no alert or delivery {timeout}s after posting {len(articles)} sample reports")
+    silence = httpx.post(f"{alert}/v1/silences", headers=auth, timeout=30, json={
+        "matchers": [{"name": "facility_id", "value": "fac:fuzz-nowhere"}], "ends_at": "2100-01-01T00:00:00Z"})
+    silence.raise_for_status()
     return {"articles": [r["id"] for r in posted.json()["results"]], "alerts": [a["id"] for a in alerts],
-            "subscriptions": [sub.json()["id"]], "deliveries": [d["id"] for d in deliveries]}
+            "subscriptions": [sub.json()["id"]], "deliveries": [d["id"] for d in deliveries],
+            "silences": [silence.json()["id"]]}
 
 
 def write_config(path: Path, ids: dict[str, list[str]]) -> Path:
@@ -108,7 +112,8 @@ def probe_stream(url: str, key: str) -> list[str]:
     auth = {"Authorization": f"Bearer {key}"}
     cases = [({}, {}, 401), ({**auth, "Last-Event-ID": "not-an-id"}, {}, 422),
              (auth, {"since": "\x00"}, 422), (auth, {}, 200),
-             ({**auth, "Last-Event-ID": str(uuid.uuid4())}, {"since": "2000-01-01T00:00:00Z"}, 200)]
+             ({**auth, "Last-Event-ID": str(uuid.uuid4())}, {"since": "2000-01-01T00:00:00Z"}, 200),
+             ({**auth, "Last-Event-ID": "1"}, {}, 200)]
     problems = []
     for headers, params, expected in cases:
         with httpx.stream("GET", f"{url}/v1/alerts/stream", headers=headers, params=params, timeout=10) as r:

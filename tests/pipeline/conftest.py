@@ -19,6 +19,7 @@ from devstack.stack import Stack
 from tests.conftest import fresh_database
 
 API_KEY = "rk_test_" + "x" * 32
+RULES = Path(__file__).with_name("rules.yaml")
 
 
 @dataclass
@@ -60,7 +61,7 @@ def stack(pipeline_database_url: str, tmp_path_factory: pytest.TempPathFactory) 
     s = Stack(database_url=pipeline_database_url, api_key=API_KEY, log_dir=logs, extra_env={
         "RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_BACKOFF_S": "[0.5, 1.0, 1.0]",
         "RAQIB_TOPIC_PARTITIONS": "2", "RAQIB_LOG_LEVEL": "INFO",
-        "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000"})
+        "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000", "RAQIB_ALERT_RULES": str(RULES), "RAQIB_NOTICE_POLL_S": "0.5"})
     s.start()
     yield s
     codes = s.stop()

@@ -62,12 +62,13 @@ def test_arabic_report_naming_a_prison_and_a_camp_yields_two_signed_notices(
 
     notices = receiver.wait_for("two", 2)
     payloads = [verify(sub["secret"], n) for n in notices]
-    assert all(p["type"] == "alert.raised" for p in payloads)
-    facilities = {p["data"]["facility"]["id"] for p in payloads}
+    assert all(p["type"] == "alert.firing" for p in payloads)
+    facilities = {p["data"]["incident"]["facility_id"] for p in payloads}
     assert len(facilities) == 2
-    kinds = sorted(p["data"]["facility"]["kind"] for p in payloads)
+    kinds = sorted(p["data"]["incident"]["kind"] for p in payloads)
     assert kinds == ["camp", "prison"]
-    assert {p["data"]["article"]["id"] for p in payloads} == {accepted["id"]}
+    assert {a["article_id"] for p in payloads for a in p["data"]["articles"]} == {accepted["id"]}
+    assert all(p["data"]["articles"][0]["evidence"] in NAMES_TWO for p in payloads)
     assert len({n["headers"]["webhook-id"] for n in notices}) == 2
 
     # the same article again: same id, flagged duplicate, nothing new downstream
@@ -114,4 +115,4 @@ def test_subscription_filters_select_alerts(stack: Stack, receiver: Receiver, au
     notices = receiver.wait_for("camps-only", 1)
     time.sleep(2)
     assert len(receiver.received("camps-only")) == 1
-    assert json.loads(notices[0]["body"])["data"]["facility"]["kind"] == "camp"
+    assert json.loads(notices[0]["body"])["data"]["incident"]["kind"] == "camp"

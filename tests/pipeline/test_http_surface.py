@@ -54,9 +54,13 @@ def test_alert_ack_and_resolve(stack: Stack, receiver: Receiver, auth: dict[str,
     httpx.post(f"{stack.services['ingest'].url}/v1/articles", headers=auth,
                json={"text": f"A riot broke out in Sednaya prison (ref {uuid.uuid4()}).", "lang": "en"})
     (notice,) = receiver.wait_for("lifecycle", 1)
-    alert_id = httpx.Response(200, content=notice["body"]).json()["data"]["alert_id"]
+    alert_id = httpx.Response(200, content=notice["body"]).json()["data"]["incident"]["id"]
     assert httpx.get(f"{alert_url}/v1/alerts/{alert_id}", headers=auth).json()["status"] == "firing"
     assert httpx.post(f"{alert_url}/v1/alerts/{alert_id}/ack").status_code == 401
     assert httpx.post(f"{alert_url}/v1/alerts/{alert_id}/ack", headers=auth).json()["status"] == "acknowledged"
     assert httpx.post(f"{alert_url}/v1/alerts/{alert_id}/resolve", headers=auth).json()["status"] == "resolved"
+    assert httpx.post(f"{alert_url}/v1/alerts/{alert_id}/ack", headers=auth).status_code == 409  # resolved
     assert httpx.post(f"{alert_url}/v1/alerts/{uuid.uuid4()}/ack", headers=auth).status_code == 404
+    # subscribers that were told it fired are told it was acknowledged, then resolved
+    kinds = [httpx.Response(200, content=n["body"]).json()["type"] for n in receiver.wait_for("lifecycle", 3)]
+    assert kinds == ["alert.firing", "alert.acknowledged", "alert.resolved"]

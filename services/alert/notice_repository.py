@@ -1,0 +1,129 @@
+"""Notices and the lifecycle by API: what subscribers are told about an incident (one delivery per matching
+subscription), acknowledge and resolve. Flushes; never commits (the caller's unit of work does)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.engine import RowMapping
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.alert.incident_repository import lock_changes, record_change, snapshot
+from services.alert.models import alerts, deliveries, incident_articles, notices, subscriptions
+from services.alert.notice import Notice, NoticeArticle, NoticeIncident
+from services.alert.repository import stored_filters
+from services.alert.rules import matches
+from services.alert.silences import Silence, silenced_until
+from shared.text import pg_clean
+
+FIRST_NOTICE_ARTICLES = 50  # the newest articles a first notice carries
+
+
+async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, skip: int = 0,
+                      limit: int = FIRST_NOTICE_ARTICLES) -> list[NoticeArticle]:
+    """The incident's newest `limit` articles, newest first, leaving out the first `skip` to join. Articles are
+    numbered under the change lock, in commit order, so 'the first N' are exactly those an earlier notice counted
+    (its notified_count), whatever the clocks of the replicas that joined them."""
+    ia = incident_articles.c
+    told = select(ia.id).where(ia.alert_id == alert_id).order_by(ia.id).limit(skip).scalar_subquery() if skip else None
+    q = select(incident_articles).where(ia.alert_id == alert_id)
+    if told is not None:
+        q = q.where(ia.id.not_in(told))
+    rows = (await session.execute(q.order_by(ia.id.desc()).limit(limit))).mappings()
+    return [NoticeArticle(article_id=r["article_id"], url=r["url"], title=r["title"], source=r["source"],
+                          lang=r["lang"], published_at=r["published_at"], evidence=r["evidence"],
+                          surface=r["surface"], event_types=r["event_types"], joined_at=r["joined_at"])
+            for r in rows]
+
+
+async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: datetime,
+                       changes: dict[str, object] | None = None) -> tuple[RowMapping, uuid.UUID, int]:
+    """A notice for subscribers, one delivery per active subscription whose filters match the incident, and the
+    incident's notification state. -> (row, notice id, deliveries queued)."""
+    incident = snapshot(row)
+    if kind == "firing":
+        arts = await articles_of(session, row["id"])
+    elif kind == "update":
+        arts = await articles_of(session, row["id"], skip=row["notified_count"])
+    else:
+        arts = []
+    if kind == "update" and not changes:
+        changes = {"article_count": [row["notified_count"], row["article_count"]]}
+        if row["severity"] != row["notified_severity"]:
+            changes["severity"] = [row["notified_severity"], row["severity"]]
+    notice = Notice(id=str(uuid.uuid4()), kind=kind, incident=incident, articles=arts,
+                    changes=changes or {}, summary=summary(incident, kind, arts), created_at=now)
+    notice_id = uuid.UUID(notice.id)
+    await session.execute(insert(notices).values(id=notice_id, alert_id=row["id"], kind=kind,
+                                                 payload=pg_clean(notice.model_dump(mode="json")), created_at=now))
+    queued = await queue_notice(session, notice_id, row["id"], incident, row["confidence"])
+    row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes, values={
+        "notified_at": now, "notified_kind": kind, "notified_count": row["article_count"],
+        "notified_severity": row["severity"]})
+    return row, notice_id, queued
+
+
+async def queue_notice(session: AsyncSession, notice_id: uuid.UUID, alert_id: uuid.UUID, incident: NoticeIncident,
+                       confidence: float, only: uuid.UUID | None = None) -> int:
+    q = select(subscriptions.c.id, subscriptions.c.filters).where(subscriptions.c.active)
+    if only is not None:
+        q = q.where(subscriptions.c.id == only)
+    # FOR SHARE: a concurrent unsubscribe waits for this commit and then cancels what it sees pending
+    subs = (await session.execute(q.with_for_update(read=True))).all()
+    wanted = [s.id for s in subs
+              if (fs := stored_filters(s.id, s.filters)) is not None and matches(fs, incident, confidence)]
+    if not wanted:
+        return 0
+    done = (await session.execute(insert(deliveries).values(
+        [{"id": uuid.uuid4(), "alert_id": alert_id, "notice_id": notice_id, "subscription_id": sid} for sid in wanted]
+    ).on_conflict_do_nothing().returning(deliveries.c.id))).all()
+    return len(done)
+
+
+_KIND_AR = {"firing": "تنبيه", "update": "تحديث", "reminder": "تذكير", "acknowledged": "تم الاستلام",
+            "resolved": "انتهى", "test": "اختبار"}
+
+
+def summary(i: NoticeIncident, kind: str, arts: list[NoticeArticle]) -> str:
+    """One line in the language of the newest article (Arabic or English)."""
+    top = i.event_types[0] if i.event_types else "named"
+    if arts and arts[0].lang == "ar":
+        return (f"{_KIND_AR.get(kind, kind)} [{i.severity}]: {i.facility_ar or i.facility} — {top}؛ "
+                f"عدد التقارير: {i.article_count}، المصادر: {len(i.sources)}، اللغات: {len(i.languages)}")
+    s = "" if i.article_count == 1 else "s"
+    return (f"{kind} [{i.severity}]: {i.facility}{f' ({i.country})' if i.country else ''} — {top}; "
+            f"{i.article_count} article{s} from {len(i.sources)} outlet(s) in {len(i.languages)} language(s)")
+
+
+async def set_status(session: AsyncSession, alert_id: uuid.UUID, new: str, now: datetime,
+                     active: list[Silence]) -> RowMapping | str | None:
+    """Acknowledge or resolve by the API. -> the row, None if there is no such incident, or a reason (409)."""
+    await lock_changes(session)
+    row = (await session.execute(select(alerts).where(alerts.c.id == alert_id).with_for_update())).mappings().first()
+    if row is None:
+        return None
+    if row["status"] == new:
+        return row  # idempotent
+    if row["status"] == "resolved":
+        return f"incident {alert_id} is resolved"
+    values: dict[str, Any] = {"status": new}
+    values |= {"acknowledged_at": now} if new == "acknowledged" else {"resolved_at": now, "group_key": None,
+                                                                      "next_check_at": None}
+    row = await record_change(session, row, new, now, values=values,  # type: ignore[arg-type]
+                              changes={"status": [row["status"], new]})
+    silenced = silenced_until(active, snapshot(row), now) is not None
+    if row["notified_at"] is not None and not silenced and row["notified_kind"] != new:
+        row, _, _ = await write_notice(session, row, new, now)
+    return row
+
+
+async def details(session: AsyncSession, alert_id: uuid.UUID) -> dict[str, Any]:
+    """The incident's articles (newest first, up to 500) and its notices (kind, time)."""
+    arts = await articles_of(session, alert_id, limit=500)
+    ns = (await session.execute(select(notices.c.id, notices.c.kind, notices.c.created_at).where(
+        notices.c.alert_id == alert_id).order_by(notices.c.created_at))).mappings().all()
+    return {"articles": [a.model_dump() for a in arts], "notices": [dict(n) for n in ns]}
