@@ -39,3 +39,5 @@ async def sample(sessions: async_sessionmaker[AsyncSession]) -> None:
     for severity in SEVERITIES:  # every pair, zeros included: a series that vanishes reads as "no data"
         for state in STATES:
             INCIDENTS.labels(severity, state).set(counts.get((severity, state), 0))
+ARTICLES = Counter("raqib_alert_articles_total",
+                   "Enriched articles the alert service has fully processed, alerting or not")

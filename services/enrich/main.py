@@ -34,7 +34,7 @@ def create_app(settings: EnrichSettings, *, consume: bool = True) -> FastAPI:
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
                                  settings.consumer_session_timeout_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ARTICLES, model=ArticleReceived, service=SERVICE,
-                            handler=EnrichHandler(rt.sessions, rt.producer, gazetteer, ENGINE_VERSION),
+                            batch_handler=EnrichHandler(rt.sessions, rt.producer, gazetteer, ENGINE_VERSION),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
         probe = GroupLagProbe(settings.kafka_bootstrap, settings.consumer_group, ARTICLES)
         if consume:
