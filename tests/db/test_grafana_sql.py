@@ -63,9 +63,9 @@ async def filled(server_url: str) -> AsyncIterator[str]:
             annotation = enrich(text, gazetteer, lang=engine_lang(lang))
             async with unit_of_work(sessions) as session:
                 await enrich_repository.upsert(session, article_id, annotation, "test")
-            await handler(ArticleEnriched(article=ArticleRef(id=article_id, url=link, title=title), text=text,
-                                          annotation=annotation, engine_version="test",
-                                          enriched_at=datetime.now(UTC)))
+            await handler([ArticleEnriched(article=ArticleRef(id=article_id, url=link, title=title), text=text,
+                                           annotation=annotation, engine_version="test",
+                                           enriched_at=datetime.now(UTC))])  # the handler takes a batch
         await engine.dispose()
         await set_password(url, PASSWORD)
         yield url
