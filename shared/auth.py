@@ -19,7 +19,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import ARRAY, Column, DateTime, MetaData, Table, Text, func, select
+from sqlalchemy import ARRAY, Column, DateTime, MetaData, Table, Text, func, select, update
 from sqlalchemy.dialects.postgresql import UUID, insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -61,6 +61,21 @@ async def register(session: AsyncSession, key: str, name: str, scopes: list[str]
     await session.execute(insert(api_keys).values(id=key_id, name=name, key_hash=hash_key(key),
                                                   scopes=scopes).on_conflict_do_nothing())
     return key_id
+
+
+async def list_keys(session: AsyncSession) -> list[dict[str, object]]:
+    """Every key's record without its material: id, name, scopes, when created and revoked."""
+    rows = await session.execute(select(api_keys.c.id, api_keys.c.name, api_keys.c.scopes, api_keys.c.created_at,
+                                        api_keys.c.revoked_at).order_by(api_keys.c.created_at))
+    return [dict(r) for r in rows.mappings()]
+
+
+async def revoke(session: AsyncSession, key_id: uuid.UUID) -> bool:
+    """Revoke a key at once (kept for the record). -> False if there is no such key; revoking twice keeps
+    the first time."""
+    result = await session.execute(update(api_keys).where(api_keys.c.id == key_id).values(
+        revoked_at=func.coalesce(api_keys.c.revoked_at, func.now())).returning(api_keys.c.id))
+    return result.scalar() is not None
 
 
 async def scopes_for(session: AsyncSession, key: str) -> set[str] | None:

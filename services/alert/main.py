@@ -8,9 +8,10 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from services.alert import metrics
+from services.alert.alertmanager import AlertmanagerPusher
 from services.alert.api import router
 from services.alert.consumer import AlertHandler
-from services.alert.delivery import DeliveryWorker
+from services.alert.delivery import DeliveryWorker, Policy
 from services.alert.models import outbox
 from services.alert.rules import RuleSet, load_rules
 from services.alert.scheduler import NoticeScheduler
@@ -34,13 +35,16 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         rt = await open_runtime(settings)
         relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE)
-        worker = DeliveryWorker(rt.sessions, allow_private=settings.allow_private_webhook_targets,
-                                timeout_s=settings.delivery_timeout_s, backoff_s=settings.delivery_backoff_s,
-                                concurrency=settings.delivery_concurrency, lease_s=settings.delivery_lease_s)
+        worker = DeliveryWorker(rt.sessions, Policy.from_settings(settings))
+        pusher = None if settings.alertmanager_url is None else AlertmanagerPusher(
+            rt.sessions, settings.alertmanager_url, repost_s=settings.alertmanager_repost_s,
+            public_url=settings.public_url)
 
-        def notices_written() -> None:  # the delivery worker and the outbox relay act now, not at their next poll
+        def notices_written() -> None:  # the delivery worker, the outbox relay (and the push) act now
             worker.wakeup.set()
             relay.wakeup.set()
+            if pusher is not None:
+                pusher.wakeup.set()
 
         scheduler = NoticeScheduler(rt.sessions, poll_s=settings.notice_poll_s, on_notice=notices_written)
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
@@ -65,6 +69,8 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
         rt.spawn(scheduler.run(), "notice-scheduler")
         rt.spawn(worker.run(), "delivery-worker")
         rt.spawn(relay.run(), "outbox-relay")
+        if pusher is not None:
+            rt.spawn(pusher.run(), "alertmanager-push")
         try:
             yield
         finally:
@@ -72,6 +78,8 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
             scheduler.stop()
             worker.stop()
             relay.stop()
+            if pusher is not None:
+                pusher.stop()
             feed.stop()
             await rt.wait_tasks()
             await consumer.stop()

@@ -21,6 +21,12 @@ DELIVERY_OLDEST_AGE = Gauge("raqib_alert_delivery_oldest_pending_age_seconds",
                             "Age of the oldest pending delivery (0 when none is)")
 SSE_CLIENTS = Gauge("raqib_alert_sse_clients", "Clients connected to /v1/alerts/stream on this replica")
 INCIDENTS = Gauge("raqib_alert_incidents", "Incidents by severity and state", ["severity", "state"])
+ARTICLES = Counter("raqib_alert_articles_total",
+                   "Enriched articles the alert service has fully processed, alerting or not")
+SUBSCRIPTIONS_DISABLED = Counter("raqib_alert_subscriptions_disabled_total",
+                                 "Subscriptions disabled by delivery (410 Gone, failing for days)")
+ALERTMANAGER_PUSHES = Counter("raqib_alert_alertmanager_pushes_total", "Posts to Alertmanager's /api/v2/alerts",
+                              ["outcome"])
 SEVERITIES, STATES = ("critical", "warning", "info"), ("firing", "acknowledged", "resolved")
 
 
@@ -39,5 +45,3 @@ async def sample(sessions: async_sessionmaker[AsyncSession]) -> None:
     for severity in SEVERITIES:  # every pair, zeros included: a series that vanishes reads as "no data"
         for state in STATES:
             INCIDENTS.labels(severity, state).set(counts.get((severity, state), 0))
-ARTICLES = Counter("raqib_alert_articles_total",
-                   "Enriched articles the alert service has fully processed, alerting or not")

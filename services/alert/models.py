@@ -149,8 +149,21 @@ subscriptions = Table(
     # Standard Webhooks signs with the shared secret, so it must be kept readable (not hashed).
     Column("secret", Text, nullable=False),
     Column("filters", JSONB, nullable=False, server_default="{}"),
-    Column("active", Boolean, nullable=False, server_default="true"),
+    Column("active", Boolean, nullable=False, server_default="true"),  # false once deleted
     Column("created_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("format", Text, nullable=False, server_default="standard"),  # standard|alertmanager|pagerduty|slack
+    Column("routing_key", Text),  # PagerDuty Events v2 integration key (format pagerduty)
+    Column("enabled", Boolean, nullable=False, server_default="true"),  # paused by its owner or by delivery
+    Column("disabled_reason", Text),
+    Column("disabled_at", DateTime(timezone=True)),
+    # during a secret rotation's overlap every notice carries a signature with each secret
+    Column("previous_secret", Text),
+    Column("previous_secret_expires_at", DateTime(timezone=True)),
+    Column("consecutive_failures", Integer, nullable=False, server_default="0"),
+    Column("failing_since", DateTime(timezone=True)),  # the first failure since the last success
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("circuit_open_until", DateTime(timezone=True)),  # no attempt is claimed for it before then
+    Column("rate_limit_per_s", Double),  # None: the service's default
 )
 
 deliveries = Table(
@@ -172,6 +185,26 @@ deliveries = Table(
     UniqueConstraint("notice_id", "subscription_id", name="uq_alert_deliveries_notice_subscription"),
     Index("ix_alert_deliveries_due", "next_attempt_at", postgresql_where="status = 'pending'"),
     Index("ix_alert_deliveries_alert", "alert_id"),
+    Index("ix_alert_deliveries_subscription_due", "subscription_id", "next_attempt_at",
+          postgresql_where="status = 'pending'"),
+)
+
+# Every attempt, for the delivery log (per delivery, per subscription); test notices have no delivery.
+delivery_attempts = Table(
+    "delivery_attempts", metadata,
+    Column("id", BigInteger, Identity(), primary_key=True),
+    Column("delivery_id", UUID(as_uuid=True), ForeignKey(deliveries.c.id, ondelete="CASCADE")),
+    Column("subscription_id", UUID(as_uuid=True), ForeignKey(subscriptions.c.id, ondelete="CASCADE"),
+           nullable=False),
+    Column("attempt", Integer, nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("latency_ms", Double, nullable=False),
+    Column("status_code", Integer),
+    Column("error", Text),
+    Column("response", Text),  # the start of the receiver's answer
+    Column("test", Boolean, nullable=False, server_default="false"),
+    Index("ix_alert_delivery_attempts_delivery", "delivery_id", "id"),
+    Index("ix_alert_delivery_attempts_subscription", "subscription_id", "id"),
 )
 
 outbox = outbox_table(metadata, SCHEMA)

@@ -6,12 +6,11 @@ import enum
 import logging
 import uuid
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import and_, func, select, text, tuple_, update
+from sqlalchemy import and_, func, select, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -35,68 +34,14 @@ def stored_filters(sub_id: uuid.UUID, raw: Any) -> Filters | None:
         return None
 
 
-@dataclass(frozen=True)
-class DueDelivery:
-    id: uuid.UUID
-    attempts: int  # also the lease token: each claim increments it, so a stale lease holder is fenced off
-    url: str
-    secret: str
-    payload: dict[str, Any]  # the notice (services.alert.notice.Notice); an AlertRaised for pre-incident rows
-    notice_kind: str | None = None  # None for pre-incident rows
-
-
-async def claim_due_deliveries(session: AsyncSession, limit: int, lease_s: int) -> list[DueDelivery]:
-    """Lease up to `limit` due deliveries; safe with any number of workers in any number of replicas."""
-    rows = (await session.execute(text("""
-        WITH due AS (
-            SELECT dd.id, COALESCE(n.payload, aa.payload) AS payload, n.kind AS notice_kind
-            FROM alert.deliveries dd
-            JOIN alert.subscriptions ss ON ss.id = dd.subscription_id AND ss.active
-            JOIN alert.alerts aa ON aa.id = dd.alert_id
-            LEFT JOIN alert.notices n ON n.id = dd.notice_id
-            WHERE dd.status = 'pending' AND dd.next_attempt_at <= clock_timestamp()
-              AND (dd.lease_until IS NULL OR dd.lease_until < clock_timestamp())
-            ORDER BY dd.next_attempt_at LIMIT :limit FOR UPDATE OF dd SKIP LOCKED)
-        UPDATE alert.deliveries d SET lease_until = clock_timestamp() + make_interval(secs => :lease),
-                                      attempts = d.attempts + 1
-        FROM due, alert.subscriptions s
-        WHERE d.id = due.id AND s.id = d.subscription_id
-        RETURNING d.id, d.attempts, s.url, s.secret, due.payload, due.notice_kind
-    """), {"limit": limit, "lease": lease_s})).all()
-    return [DueDelivery(r.id, r.attempts, r.url, r.secret, r.payload, r.notice_kind) for r in rows]
-
-
-async def record_attempt(session: AsyncSession, delivery_id: uuid.UUID, lease: int, *, ok: bool,
-                         status_code: int | None, error: str | None, retry_in_s: float | None) -> bool:
-    """Record the attempt made under `lease` (the claim's attempt count). -> False, changing nothing, if
-    the lease was taken over since (it expired and another worker claimed the delivery) or the delivery
-    is no longer pending (its subscription was deleted)."""
-    now = datetime.now(UTC)
-    values: dict[str, Any] = {"last_status_code": status_code, "last_error": error, "lease_until": None}
-    if ok:
-        values |= {"status": "succeeded", "delivered_at": now}
-    elif retry_in_s is None:
-        values |= {"status": "failed"}
-    else:
-        values |= {"next_attempt_at": now + timedelta(seconds=retry_in_s)}
-    result = await session.execute(update(deliveries).where(
-        deliveries.c.id == delivery_id, deliveries.c.attempts == lease, deliveries.c.status == "pending"
-    ).values(**values).returning(deliveries.c.id))
-    return result.scalar() is not None
-
-
-async def create_subscription(session: AsyncSession, url: str, secret: str, filters: Filters) -> uuid.UUID:
+async def create_subscription(session: AsyncSession, url: str, secret: str, filters: Filters, *,
+                              format: str = "standard", routing_key: str | None = None,
+                              rate_limit_per_s: float | None = None) -> uuid.UUID:
     sub_id = uuid.uuid4()
     await session.execute(insert(subscriptions).values(
-        id=sub_id, url=url, secret=secret, filters=filters.model_dump(exclude_none=True)))
+        id=sub_id, url=url, secret=secret, filters=filters.model_dump(exclude_none=True), format=format,
+        routing_key=routing_key, rate_limit_per_s=rate_limit_per_s))
     return sub_id
-
-
-async def list_subscriptions(session: AsyncSession) -> list[dict[str, Any]]:
-    rows = await session.execute(select(subscriptions.c.id, subscriptions.c.url, subscriptions.c.filters,
-                                        subscriptions.c.active, subscriptions.c.created_at)
-                                 .order_by(subscriptions.c.created_at))
-    return [dict(r) for r in rows.mappings()]
 
 
 async def deactivate_subscription(session: AsyncSession, sub_id: uuid.UUID) -> bool:
@@ -136,8 +81,10 @@ async def get_alert(session: AsyncSession, alert_id: uuid.UUID) -> dict[str, Any
 
 
 async def list_deliveries(session: AsyncSession, *, limit: int, subscription_id: uuid.UUID | None,
-                          status: str | None) -> list[dict[str, Any]]:
+                          status: str | None, alert_id: uuid.UUID | None = None) -> list[dict[str, Any]]:
     conds = []
+    if alert_id is not None:
+        conds.append(deliveries.c.alert_id == alert_id)
     if subscription_id is not None:
         conds.append(deliveries.c.subscription_id == subscription_id)
     if status is not None:

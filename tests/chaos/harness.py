@@ -60,8 +60,12 @@ class Figures:
 def stack_env(cfg: Config) -> dict[str, str]:
     return {"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_TOPIC_PARTITIONS": str(cfg.partitions),
             "RAQIB_DELIVERY_TIMEOUT_S": str(DELIVERY_TIMEOUT_S), "RAQIB_DELIVERY_LEASE_S": "8",
-            "RAQIB_DELIVERY_BACKOFF_S": "[0.5, 1, 1, 2, 2, 2, 2, 2]", "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000",
-            "RAQIB_LOG_LEVEL": "INFO",
+            "RAQIB_DELIVERY_RETRY_SCHEDULE": "[0, 0.5, 1, 1, 2, 2, 2, 2, 2]",
+            # the receiver fails ~30 % of requests on purpose: a breaker opened by a run of them would only slow
+            # the count down, and one subscription takes every delivery
+            "RAQIB_DELIVERY_BREAKER_OPEN_S": "0.5", "RAQIB_DELIVERY_BREAKER_MAX_OPEN_S": "1",
+            "RAQIB_DELIVERY_SUBSCRIPTION_CONCURRENCY": "16",
+            "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000", "RAQIB_LOG_LEVEL": "INFO",
             # the workload re-posts each template under a new reference, and expects every copy alerted: those
             # copies are near-duplicates (the same story), which ingest would otherwise link and not alert
             "RAQIB_NEAR_DUPLICATE_THRESHOLD": "2"}

@@ -13,7 +13,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from services.alert import repository
+from services.alert import delivery_repository, repository
 from services.alert.events import AlertChanged
 from services.alert.models import alerts, deliveries, incident_events, notices, outbox, subscriptions
 from services.alert.rules import Filters
@@ -22,6 +22,7 @@ from services.alert.stream import AlertFeed, Client, sse_events
 from shared.db import make_engine, make_sessionmaker, unit_of_work
 from shared.logs import JsonFormatter
 from tests.db.incident_support import enriched, ingest, open_and_notify
+from tests.db.test_alert_repository import outcome
 
 pytestmark = pytest.mark.db
 
@@ -29,15 +30,15 @@ pytestmark = pytest.mark.db
 async def test_a_stale_lease_cannot_record_over_a_newer_one(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
     await open_and_notify(session)
-    (stale,) = await repository.claim_due_deliveries(session, 10, lease_s=0)  # its lease is over at once
-    (fresh,) = await repository.claim_due_deliveries(session, 10, lease_s=60)  # another replica takes it
+    (stale,) = await delivery_repository.claim_due_deliveries(session, 10, lease_s=0)  # its lease is over at once
+    (fresh,) = await delivery_repository.claim_due_deliveries(session, 10, lease_s=60)  # another replica takes it
     assert fresh.id == stale.id and fresh.attempts == stale.attempts + 1
-    assert not await repository.record_attempt(session, stale.id, stale.attempts, ok=False, status_code=500,
-                                               error="late", retry_in_s=None)
+    assert not await delivery_repository.record_attempt(
+        session, stale, outcome(ok=False, status_code=500, error="late"), retry_in_s=None, health=None)
     row = (await session.execute(select(deliveries).where(deliveries.c.id == stale.id))).one()
     assert row.status == "pending" and row.last_error is None  # the stale worker changed nothing
-    assert await repository.record_attempt(session, fresh.id, fresh.attempts, ok=True, status_code=204,
-                                           error=None, retry_in_s=None)
+    assert await delivery_repository.record_attempt(
+        session, fresh, outcome(ok=True, status_code=204, error=None), retry_in_s=None, health=None)
     assert (await session.execute(select(deliveries.c.status).where(deliveries.c.id == stale.id))).scalar() \
         == "succeeded"
 
@@ -45,13 +46,13 @@ async def test_a_stale_lease_cannot_record_over_a_newer_one(session: AsyncSessio
 async def test_unsubscribing_cancels_pending_retries_and_refuses_replays(session: AsyncSession) -> None:
     sub = await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
     await open_and_notify(session)
-    (d,) = await repository.claim_due_deliveries(session, 10, lease_s=60)
-    await repository.record_attempt(session, d.id, d.attempts, ok=False, status_code=500, error="boom",
-                                    retry_in_s=0)
+    (d,) = await delivery_repository.claim_due_deliveries(session, 10, lease_s=60)
+    await delivery_repository.record_attempt(
+        session, d, outcome(ok=False, status_code=500, error="boom"), retry_in_s=0, health=None)
     assert await repository.deactivate_subscription(session, sub)
     row = (await session.execute(select(deliveries).where(deliveries.c.id == d.id))).one()
     assert row.status == "cancelled" and row.last_error == "subscription deleted"
-    assert await repository.claim_due_deliveries(session, 10, lease_s=60) == []
+    assert await delivery_repository.claim_due_deliveries(session, 10, lease_s=60) == []
     assert await repository.replay_delivery(session, d.id) is repository.Replay.UNSUBSCRIBED
     assert await repository.replay_delivery(session, uuid.uuid4()) is repository.Replay.NOT_FOUND
     # a delivery row that reached an inactive subscription anyway (written by an older version) is not sent
@@ -59,13 +60,13 @@ async def test_unsubscribing_cancels_pending_retries_and_refuses_replays(session
     notice_id = (await session.execute(select(notices.c.id).where(notices.c.alert_id == other))).scalar_one()
     await session.execute(insert(deliveries).values(id=uuid.uuid4(), alert_id=other, notice_id=notice_id,
                                                     subscription_id=sub))
-    assert await repository.claim_due_deliveries(session, 10, lease_s=60) == []
+    assert await delivery_repository.claim_due_deliveries(session, 10, lease_s=60) == []
 
 
 async def test_an_in_flight_delivery_is_not_replayed(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
     await open_and_notify(session)
-    (d,) = await repository.claim_due_deliveries(session, 10, lease_s=60)
+    (d,) = await delivery_repository.claim_due_deliveries(session, 10, lease_s=60)
     assert await repository.replay_delivery(session, d.id) is repository.Replay.IN_FLIGHT
 
 

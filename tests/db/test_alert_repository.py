@@ -7,13 +7,18 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.alert import delivery_repository, repository
 from services.alert import notice_repository as notice_repo
-from services.alert import repository
 from services.alert.models import deliveries, outbox
 from services.alert.rules import Filters
+from services.alert.transport import Outcome
 from tests.db.incident_support import enriched, ingest, open_and_notify
 
 pytestmark = pytest.mark.db
+
+
+def outcome(*, ok: bool, status_code: int | None, error: str | None) -> Outcome:
+    return Outcome(datetime.now(UTC), 12.5, status_code, error, None, "answer" if status_code else None)
 
 
 async def count(session: AsyncSession, table) -> int:
@@ -38,27 +43,27 @@ async def test_an_incident_is_idempotent_and_fans_out_to_matching_subscriptions(
 async def test_claim_leases_due_deliveries_once(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
     await open_and_notify(session, facility_id="fac:sy-al-hol-camp")
-    claimed = await repository.claim_due_deliveries(session, 10, lease_s=60)
+    claimed = await delivery_repository.claim_due_deliveries(session, 10, lease_s=60)
     assert len(claimed) == 1 and claimed[0].attempts == 1 and claimed[0].url == "http://127.0.0.1/a"
-    assert claimed[0].payload["incident"]["facility_id"] == "fac:sy-al-hol-camp"
-    assert claimed[0].notice_kind == "firing"
-    assert await repository.claim_due_deliveries(session, 10, lease_s=60) == []  # leased
+    assert (claimed[0].notice or {})["incident"]["facility_id"] == "fac:sy-al-hol-camp"
+    assert (claimed[0].notice or {})["kind"] == "firing" and claimed[0].alert is None
+    assert await delivery_repository.claim_due_deliveries(session, 10, lease_s=60) == []  # leased
 
 
 async def test_failed_attempt_is_rescheduled_then_gives_up(session: AsyncSession) -> None:
     await repository.create_subscription(session, "http://127.0.0.1/a", "whsec_x", Filters())
     await open_and_notify(session)
-    (d,) = await repository.claim_due_deliveries(session, 10, lease_s=60)
-    assert await repository.record_attempt(session, d.id, d.attempts, ok=False, status_code=500, error="boom",
-                                           retry_in_s=0)
-    (again,) = await repository.claim_due_deliveries(session, 10, lease_s=60)
+    (d,) = await delivery_repository.claim_due_deliveries(session, 10, lease_s=60)
+    assert await delivery_repository.record_attempt(
+        session, d, outcome(ok=False, status_code=500, error="boom"), retry_in_s=0, health=None)
+    (again,) = await delivery_repository.claim_due_deliveries(session, 10, lease_s=60)
     assert again.id == d.id and again.attempts == 2
-    assert await repository.record_attempt(session, d.id, again.attempts, ok=False, status_code=500,
-                                           error="boom", retry_in_s=None)
+    assert await delivery_repository.record_attempt(
+        session, again, outcome(ok=False, status_code=500, error="boom"), retry_in_s=None, health=None)
     (log,) = await repository.list_deliveries(session, limit=10, subscription_id=None, status="failed")
     assert log["attempts"] == 2 and log["last_error"] == "boom" and log["notice_id"] is not None
     assert await repository.replay_delivery(session, d.id) is repository.Replay.QUEUED
-    assert len(await repository.claim_due_deliveries(session, 10, lease_s=60)) == 1
+    assert len(await delivery_repository.claim_due_deliveries(session, 10, lease_s=60)) == 1
 
 
 async def test_alert_status_changes(session: AsyncSession) -> None:

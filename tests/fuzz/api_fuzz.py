@@ -40,7 +40,7 @@ CHECKS = "not_a_server_error,status_code_conformance"
 EXCLUDED = {"alert": ["/v1/alerts/stream"]}
 # The stack as the pipeline tests run it: loopback webhook targets allowed (nothing on the Internet is
 # resolved or called), short delivery back-off.
-STACK_ENV = {"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_BACKOFF_S": "[0.5, 1.0, 1.0]",
+STACK_ENV = {"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_RETRY_SCHEDULE": "[0, 0.5, 1.0, 1.0]",
              "RAQIB_LOG_LEVEL": "INFO"}
 
 
@@ -61,7 +61,7 @@ SAMPLES = ROOT / "devstack" / "samples.jsonl"
 # Where each seeded id may replace a generated path parameter (half of the time): without real ids, the
 # operations on one resource would only ever answer 404.
 PATH_PARAMETERS = {"article_id": "articles", "alert_id": "alerts", "sub_id": "subscriptions",
-                   "delivery_id": "deliveries", "silence_id": "silences"}
+                   "delivery_id": "deliveries", "silence_id": "silences", "key_id": "api_keys"}
 
 
 def seed(stack: Stack, key: str, timeout: float = 90.0) -> dict[str, list[str]]:
@@ -87,7 +87,12 @@ def seed(stack: Stack, key: str, timeout: float = 90.0) -> dict[str, list[str]]:
     silence = httpx.post(f"{alert}/v1/silences", headers=auth, timeout=30, json={
         "matchers": [{"name": "facility_id", "value": "fac:fuzz-nowhere"}], "ends_at": "2100-01-01T00:00:00Z"})
     silence.raise_for_status()
-    return {"articles": [r["id"] for r in posted.json()["results"]], "alerts": [a["id"] for a in alerts],
+    # a key of its own to revoke: the fuzzer's bootstrap key is not in the dictionary, so it keeps working
+    spare = httpx.post(f"{alert}/v1/api-keys", headers=auth, timeout=30,
+                       json={"name": "fuzz-spare", "scopes": ["read"]})
+    spare.raise_for_status()
+    return {"api_keys": [spare.json()["id"]],
+            "articles": [r["id"] for r in posted.json()["results"]], "alerts": [a["id"] for a in alerts],
             "subscriptions": [sub.json()["id"]], "deliveries": [d["id"] for d in deliveries],
             "silences": [silence.json()["id"]]}
 

@@ -16,6 +16,7 @@ import pytest
 
 from devstack.embedded import free_port, wait_for_port
 from devstack.stack import Stack
+from tests.alertmanager import alertmanager, installed
 from tests.conftest import fresh_database
 
 API_KEY = "rk_test_" + "x" * 32
@@ -37,6 +38,15 @@ class Receiver:
     def fail_next(self, name: str, n: int) -> None:
         httpx.post(f"http://127.0.0.1:{self.port}/control", json={"name": name, "fail": n}, timeout=5)
 
+    def mode(self, name: str, mode: str, count: int = 1, **options: object) -> None:
+        """The next `count` requests to `name` answer 500, 429 (+ retry_after), 410 or time out (sleep)."""
+        httpx.post(f"http://127.0.0.1:{self.port}/control", json={"name": name, "mode": mode, "count": count,
+                                                                   **options}, timeout=5)
+
+    def verify_with(self, name: str, secrets: list[str]) -> None:
+        """Verify each request to `name` with each secret (the standardwebhooks library); see `verified`."""
+        httpx.post(f"http://127.0.0.1:{self.port}/control", json={"name": name, "secrets": secrets}, timeout=5)
+
     def wait_for(self, name: str, count: int, timeout: float = 30.0) -> list[dict[str, Any]]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -56,11 +66,24 @@ async def pipeline_database_url(server_url: str) -> AsyncIterator[str]:
 
 
 @pytest.fixture(scope="session")
-def stack(pipeline_database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def alertmanager_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str | None]:
+    """A real Alertmanager the alert service pushes to (None where it is not installed and CI is not set)."""
+    if not installed():
+        yield None
+        return
+    with alertmanager(tmp_path_factory.mktemp("alertmanager")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def stack(pipeline_database_url: str, alertmanager_url: str | None,
+          tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     logs = tmp_path_factory.mktemp("logs")
-    s = Stack(database_url=pipeline_database_url, api_key=API_KEY, log_dir=logs, extra_env={
-        "RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_BACKOFF_S": "[0.5, 1.0, 1.0]",
+    push = {"RAQIB_ALERTMANAGER_URL": alertmanager_url, "RAQIB_ALERTMANAGER_REPOST_S": "1"} if alertmanager_url else {}
+    s = Stack(database_url=pipeline_database_url, api_key=API_KEY, log_dir=logs, extra_env={**push,
+        "RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_DELIVERY_RETRY_SCHEDULE": "[0, 0.5, 1.0, 1.0]",
         "RAQIB_TOPIC_PARTITIONS": "2", "RAQIB_LOG_LEVEL": "INFO",
+        "RAQIB_DELIVERY_BREAKER_OPEN_S": "2", "RAQIB_DELIVERY_BREAKER_MAX_OPEN_S": "4",
         "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000", "RAQIB_ALERT_RULES": str(RULES), "RAQIB_NOTICE_POLL_S": "0.5",
         "RAQIB_FEED_MIN_INTERVAL_S": "1", "RAQIB_FEED_POLL_S": "0.2"})
     s.start()

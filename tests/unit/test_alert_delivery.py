@@ -11,7 +11,7 @@ from services.alert.delivery import UnsafeTarget, check_target, new_secret, pinn
 def test_signed_request_verifies_with_the_standard_webhooks_library() -> None:
     secret = new_secret()
     assert secret.startswith("whsec_")
-    body, headers = signed_request("d-1", secret, {"facility": {"id": "hol"}})
+    body, headers = signed_request("d-1", [secret], {"type": "alert.raised", "data": {"facility": {"id": "hol"}}})
     payload = Webhook(secret).verify(body.decode(), headers)
     assert payload["type"] == "alert.raised" and payload["data"] == {"facility": {"id": "hol"}}
     assert headers["webhook-id"] == "d-1"

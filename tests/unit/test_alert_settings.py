@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from services.alert.delivery import LEASE_S, DeliveryWorker
+from services.alert.delivery import LEASE_S, DeliveryWorker, Policy
 from services.alert.settings import AlertSettings
 
 
@@ -18,6 +18,6 @@ def test_the_lease_defaults_to_two_minutes_and_must_outlast_an_attempt() -> None
 
 
 def test_the_worker_claims_with_the_configured_lease() -> None:
-    worker = DeliveryWorker(None, allow_private=True, timeout_s=2, backoff_s=[1.0],  # type: ignore[arg-type]
-                            concurrency=1, lease_s=8)
+    settings = AlertSettings(delivery_timeout_s=2, delivery_lease_s=8)
+    worker = DeliveryWorker(None, Policy.from_settings(settings))  # type: ignore[arg-type]
     assert worker.lease_s == 8

@@ -1,0 +1,152 @@
+"""Persistence of delivery: claiming due deliveries fairly, recording attempts (the delivery log) and each
+subscription's health (breaker, disabling). Flushes; never commits (the caller's unit of work does)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy.dialects.postgresql import ARRAY, UUID
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.alert.models import deliveries, delivery_attempts, subscriptions
+from services.alert.transport import Outcome
+
+
+@dataclass(frozen=True)
+class DueDelivery:
+    id: uuid.UUID
+    attempts: int  # also the lease token: each claim increments it, so a stale lease holder is fenced off
+    subscription_id: uuid.UUID
+    url: str
+    secrets: list[str]  # the current secret first, then the previous one during a rotation's overlap
+    format: str
+    routing_key: str | None
+    rate_limit_per_s: float | None
+    probing: bool  # its breaker just closed after failures: one attempt at a time until one succeeds
+    alert: dict[str, Any] | None  # an AlertRaised: deliveries made before incidents (no notice)
+    notice: dict[str, Any] | None = None  # the Notice (services.alert.notice) to send
+
+
+_CLAIM = text("""
+    WITH candidates AS (
+        SELECT c.id, c.next_attempt_at FROM alert.subscriptions s
+        CROSS JOIN LATERAL (
+            SELECT dd.id, dd.next_attempt_at FROM alert.deliveries dd
+            WHERE dd.subscription_id = s.id AND dd.status = 'pending' AND dd.next_attempt_at <= clock_timestamp()
+              AND (dd.lease_until IS NULL OR dd.lease_until < clock_timestamp())
+            ORDER BY dd.next_attempt_at
+            LIMIT CASE WHEN s.consecutive_failures >= :breaker THEN 1 ELSE :per_sub END) c
+        WHERE s.active AND s.enabled AND NOT (s.id = ANY(:busy))
+          AND (s.circuit_open_until IS NULL OR s.circuit_open_until <= clock_timestamp())
+        ORDER BY c.next_attempt_at LIMIT :limit),
+    due AS (
+        SELECT dd.id FROM alert.deliveries dd
+        WHERE dd.id IN (SELECT id FROM candidates) AND dd.status = 'pending'
+          AND (dd.lease_until IS NULL OR dd.lease_until < clock_timestamp())
+        FOR UPDATE OF dd SKIP LOCKED)
+    UPDATE alert.deliveries d SET lease_until = clock_timestamp() + make_interval(secs => :lease),
+                                  attempts = d.attempts + 1
+    FROM due, alert.subscriptions s, alert.alerts a
+    WHERE d.id = due.id AND s.id = d.subscription_id AND a.id = d.alert_id
+    RETURNING d.id, d.attempts, d.subscription_id, s.url, s.secret, s.format, s.routing_key, s.rate_limit_per_s,
+              s.consecutive_failures >= :breaker AS probing,
+              CASE WHEN d.notice_id IS NULL THEN a.payload END AS alert,
+              (SELECT n.payload FROM alert.notices n WHERE n.id = d.notice_id) AS notice,
+              CASE WHEN s.previous_secret_expires_at > clock_timestamp() THEN s.previous_secret END AS previous
+""").bindparams(bindparam("busy", type_=ARRAY(UUID(as_uuid=True))))
+
+
+async def claim_due_deliveries(session: AsyncSession, limit: int, lease_s: int, *, per_subscription: int = 4,
+                               busy: frozenset[uuid.UUID] = frozenset(), breaker_failures: int = 5
+                               ) -> list[DueDelivery]:
+    """Lease up to `limit` due deliveries, at most `per_subscription` of each subscription (one while its
+    breaker is probing), none of subscriptions that are disabled, whose breaker is open or that the caller
+    calls `busy` (its in-flight or rate limit is reached). Safe with any number of workers and replicas."""
+    rows = (await session.execute(_CLAIM, {"limit": limit, "lease": lease_s, "per_sub": per_subscription,
+                                           "busy": list(busy), "breaker": breaker_failures})).all()
+    return [DueDelivery(r.id, r.attempts, r.subscription_id, r.url, [r.secret] + ([r.previous] if r.previous else []),
+                        r.format, r.routing_key, r.rate_limit_per_s, bool(r.probing), r.alert, r.notice)
+            for r in rows]
+
+
+@dataclass(frozen=True)
+class Health:
+    """What one attempt changes in its subscription (see delivery.health_after)."""
+
+    values: dict[str, Any]
+    disabled_reason: str | None = None
+
+
+async def record_attempt(session: AsyncSession, d: DueDelivery, outcome: Outcome, *, retry_in_s: float | None,
+                         health: Health | None) -> bool:
+    """Log the attempt, update the subscription's health and record the delivery's new state under the
+    claim's lease. -> False (the delivery unchanged) if the lease was taken over since or the delivery is no
+    longer pending (its subscription was deleted); the attempt is logged either way: it was made."""
+    values: dict[str, Any] = {"last_status_code": outcome.status_code, "last_error": outcome.error,
+                              "lease_until": None}
+    if outcome.ok:
+        values |= {"status": "succeeded", "delivered_at": datetime.now(UTC)}
+    elif retry_in_s is None:
+        values |= {"status": "failed"}
+    else:
+        values |= {"next_attempt_at": datetime.now(UTC) + timedelta(seconds=retry_in_s)}
+    # one statement (data-modifying CTEs): a round trip per attempt is most of what recording it costs
+    ctes = [insert(delivery_attempts).values(_attempt_row(d.subscription_id, d.id, d.attempts, outcome))
+            .returning(delivery_attempts.c.id).cte("logged")]
+    if health is not None:
+        ctes.append(update(subscriptions).where(subscriptions.c.id == d.subscription_id).values(**health.values)
+                    .returning(subscriptions.c.id).cte("health"))
+    recorded = update(deliveries).where(
+        deliveries.c.id == d.id, deliveries.c.attempts == d.attempts, deliveries.c.status == "pending"
+    ).values(**values).returning(deliveries.c.id).cte("recorded")
+    counts = [select(func.count()).select_from(c).scalar_subquery() for c in (recorded, *ctes)]
+    return bool((await session.execute(select(*counts))).first()[0])  # type: ignore[index]
+
+
+async def release(session: AsyncSession, d: DueDelivery, wait_s: float) -> None:
+    """Give a claimed delivery back unattempted (its subscription is over its rate): no attempt is spent."""
+    await session.execute(update(deliveries).where(
+        deliveries.c.id == d.id, deliveries.c.attempts == d.attempts, deliveries.c.status == "pending"
+    ).values(attempts=d.attempts - 1, lease_until=None,
+             next_attempt_at=datetime.now(UTC) + timedelta(seconds=wait_s)))
+
+
+def _attempt_row(sub_id: uuid.UUID, delivery_id: uuid.UUID | None, attempt: int, outcome: Outcome,
+                 test: bool = False) -> dict[str, Any]:
+    return {"delivery_id": delivery_id, "subscription_id": sub_id, "attempt": attempt,
+            "started_at": outcome.started_at, "latency_ms": round(outcome.latency_ms, 3),
+            "status_code": outcome.status_code, "error": outcome.error, "response": outcome.response, "test": test}
+
+
+async def log_attempt(session: AsyncSession, sub_id: uuid.UUID, delivery_id: uuid.UUID | None, attempt: int,
+                      outcome: Outcome, *, test: bool = False) -> None:
+    await session.execute(insert(delivery_attempts).values(_attempt_row(sub_id, delivery_id, attempt, outcome, test)))
+
+
+async def subscription_health(session: AsyncSession, sub_id: uuid.UUID) -> dict[str, Any] | None:
+    """The fields health_after reads, locked until the caller's commit (attempts to one subscription from
+    several workers update its counters one after another)."""
+    row = (await session.execute(select(
+        subscriptions.c.consecutive_failures, subscriptions.c.failing_since, subscriptions.c.enabled
+    ).where(subscriptions.c.id == sub_id).with_for_update())).mappings().first()
+    return dict(row) if row else None
+
+
+async def list_attempts(session: AsyncSession, *, limit: int, subscription_id: uuid.UUID | None = None,
+                        delivery_id: uuid.UUID | None = None, alert_id: uuid.UUID | None = None
+                        ) -> list[dict[str, Any]]:
+    """The delivery log: attempts newest first, for a subscription, a delivery or an alert (incident)."""
+    q = select(delivery_attempts, deliveries.c.alert_id).outerjoin(
+        deliveries, deliveries.c.id == delivery_attempts.c.delivery_id)
+    if subscription_id is not None:
+        q = q.where(delivery_attempts.c.subscription_id == subscription_id)
+    if delivery_id is not None:
+        q = q.where(delivery_attempts.c.delivery_id == delivery_id)
+    if alert_id is not None:
+        q = q.where(deliveries.c.alert_id == alert_id)
+    q = q.order_by(delivery_attempts.c.id.desc()).limit(limit)
+    return [dict(r) for r in (await session.execute(q)).mappings()]
