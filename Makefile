@@ -68,12 +68,13 @@ $(BENCH_STAMP): $(STAMP)
 	$(BIN)/python -m pip install -q -e '.[dev,embedded,bench]'
 	@touch $@
 
-bench: $(BENCH_STAMP) ## Benchmarks: enrichment (throughput, start-up, memory, spaCy baseline), the pipeline, ingest (single/batch/NDJSON), incident grouping, delivery to 50 subscribers
+bench: $(BENCH_STAMP) ## Benchmarks: enrichment, the pipeline, incident grouping, ingest (single/batch/NDJSON), delivery to 50 subscribers, per-replica rates
 	$(BIN)/python bench/enrich_bench.py
 	$(BIN)/python bench/pipeline_bench.py
-	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/incident_bench.py
+	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/delivery_bench.py
+	$(BIN)/python bench/replica_bench.py
 
 check-pure: $(STAMP) ## The annotator on the whole corpus, compiled and RAQIB_ENRICH_PURE=1: byte-identical?
 	@t=$$(mktemp -d) && $(BIN)/python -m tests.unit.enrich_corpus > $$t/in && \

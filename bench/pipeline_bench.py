@@ -1,10 +1,13 @@
-"""Pipeline benchmark: the whole spine on this machine's real parts (embedded Tansu, PostgreSQL, the three
-services as processes, a receiver process on loopback).
+"""Pipeline benchmark (`make bench`): the whole spine on this machine's real parts — embedded Tansu, PostgreSQL,
+the three services as processes, a webhook receiver process on loopback — and, in the same run and through the
+same broker, the raw broker round trip (aiokafka producing and consuming as many records of the same size).
 
-    .venv/bin/python bench/pipeline_bench.py [--articles 300] [--concurrency 16]
+    .venv/bin/python bench/pipeline_bench.py [--articles 10000] [--batch 100] [--rate 200] [--seconds 15]
 
-Prints ingest throughput (HTTP 202s per second), and for articles naming a facility the latency from
-POST to the signed notice arriving at the receiver (p50/p95/max), plus end-to-end throughput.
+Phases: raw broker round trip; end-to-end throughput (batches over HTTP -> Kafka -> enrich -> alert ->
+PostgreSQL -> signed notices, half the articles naming a facility; every stage's finished-count watched on its
+/metrics, so the bottleneck shows); latency at a steady rate (POST -> signed notice received, p50/p95/p99);
+idle latency (one report at a time); RSS per service. Prints one table and writes bench/results/latest.json.
 Uses DATABASE_URL's server if set (a scratch database is created and dropped), else embedded PostgreSQL.
 """
 
@@ -14,130 +17,182 @@ import argparse
 import asyncio
 import json
 import os
-import statistics
+import platform
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
+import psutil  # noqa: E402
 
-from devstack.embedded import create_database, drop_database, embedded_postgres, free_port, wait_for_port  # noqa: E402
+from bench.pipeline_load import (  # noqa: E402
+    Receiver,
+    StageWatch,
+    article,
+    percentile,
+    raw_broker_round_trip,
+)
+from devstack.embedded import create_database, drop_database, embedded_postgres, free_port  # noqa: E402
 from devstack.stack import Stack  # noqa: E402
 
 KEY = "rk_bench_" + uuid.uuid4().hex
-# Every article its own incident (a zero grouping window), so each one's first notice is timed: the path measured
-# is enriched article -> incident -> notice -> signed delivery.
-BENCH_RULES = "rules: [{name: each-article, severity: info, group_window: 0s}]\n"
-FACILITIES = ["سجن غويران", "مخيم الهول", "Roj camp", "Sednaya prison", "al-Hawl camp", "مخيم روج"]
+RESULTS = ROOT / "bench" / "results" / "latest.json"
 
 
-def article(i: int, tag: str) -> dict[str, str]:
-    if i % 2 == 0:  # half name a facility: each opens one incident (BENCH_RULES: no grouping window)
-        name = FACILITIES[i % len(FACILITIES)]
-        text = f"Security forces tightened guard around {name} on Tuesday, sources said (bench {tag}-{i})." \
-            if name.isascii() else f"شددت القوى الأمنية الحراسة حول {name} يوم الثلاثاء وفق مصادر محلية ({tag}-{i})."
-    else:
-        text = f"The city council met on Tuesday to discuss water prices and school repairs (bench {tag}-{i})."
-    return {"text": text, "lang": "en" if text.isascii() else "ar"}
+async def throughput(client: httpx.AsyncClient, stack: Stack, receiver: Receiver, n: int, batch: int,
+                     tag: str) -> dict[str, Any]:
+    """Post n articles in batches (4 in flight), wait until the alert service has finished every one and
+    every expected notice arrived -> the run's figures."""
+    ingest = stack.services["ingest"].url
+    watch = StageWatch(stack)
+    await watch.baseline()
+    expected = {f"{tag}-{i}" for i in range(n) if i % 2 == 0}
+    receiver_before = await receiver.count()
+    sem = asyncio.Semaphore(4)
+
+    async def post(lo: int) -> None:
+        async with sem:
+            items = [article(i, tag) for i in range(lo, min(lo + batch, n))]
+            r = await client.post(f"{ingest}/v1/articles/batch", json={"articles": items})
+            r.raise_for_status()
+
+    t0 = time.perf_counter()
+    watcher = asyncio.create_task(watch.follow(t0, n))
+    await asyncio.gather(*(post(lo) for lo in range(0, n, batch)))
+    posted_s = time.perf_counter() - t0
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline:
+        if await receiver.count() - receiver_before >= len(expected) and watch.done("alert", n):
+            break
+        await asyncio.sleep(0.1)
+    total_s = time.perf_counter() - t0
+    watcher.cancel()
+    notices = await receiver.count() - receiver_before
+    return {"articles": n, "batch": batch, "posted_s": round(posted_s, 2), "total_s": round(total_s, 2),
+            "end_to_end_per_s": round(n / total_s, 1), "notices_expected": len(expected),
+            "notices_received": notices, "stages_per_s": watch.rates(n)}
 
 
-async def main(n: int, concurrency: int) -> None:
+async def latency(client: httpx.AsyncClient, stack: Stack, receiver: Receiver, rate: float, seconds: float,
+                  tag: str) -> dict[str, Any]:
+    """Open loop: single POSTs at `rate`/s, each naming a facility; POST -> signed notice received."""
+    ingest = stack.services["ingest"].url
+    n = int(rate * seconds)
+    sent: dict[str, float] = {}
+    await receiver.clear()
+    start = time.time()
+
+    async def post(i: int) -> None:
+        await asyncio.sleep(max(0.0, start + i / rate - time.time()))
+        body = article(2 * i, tag)  # even: names a facility
+        sent[f"{tag}-{2 * i}"] = time.time()
+        r = await client.post(f"{ingest}/v1/articles", json=body)
+        r.raise_for_status()
+
+    await asyncio.gather(*(post(i) for i in range(n)))
+    arrived = await receiver.wait_for(set(sent), timeout=60)
+    lat = sorted(arrived[k] - sent[k] for k in arrived)
+    return {"rate_per_s": rate, "articles": n, "notices_received": len(lat),
+            "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95), "p99_ms": percentile(lat, 99),
+            "max_ms": percentile(lat, 100)}
+
+
+async def idle(client: httpx.AsyncClient, stack: Stack, receiver: Receiver, tag: str, reports: int = 20) -> dict:
+    ingest = stack.services["ingest"].url
+    lat = []
+    for i in range(reports):
+        await asyncio.sleep(0.3)
+        key = f"{tag}-{2 * i}"
+        t = time.time()
+        (await client.post(f"{ingest}/v1/articles", json=article(2 * i, tag))).raise_for_status()
+        arrived = await receiver.wait_for({key}, timeout=10, poll_s=0.002)
+        if key in arrived:
+            lat.append(arrived[key] - t)
+    lat.sort()
+    return {"reports": reports, "received": len(lat), "p50_ms": percentile(lat, 50), "max_ms": percentile(lat, 100)}
+
+
+def machine() -> dict[str, Any]:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    return {"cores": os.cpu_count(), "cpu": cpu, "python": platform.python_version(), "commit": commit}
+
+
+def table(r: dict[str, Any]) -> str:
+    raw, e2e, lat, idl = r["raw_broker"], r["throughput"], r["latency"], r["idle"]
+    rows = [
+        ("raw broker round trip (aiokafka, same broker)", f"{raw['per_s']:,.0f} records/s",
+         f"{raw['records']} x {raw['bytes']} B"),
+        ("end to end (HTTP batches -> notices)", f"{e2e['end_to_end_per_s']:,.0f} articles/s",
+         f"{e2e['end_to_end_per_s'] / raw['per_s']:.0%} of raw; target >= 1,000/s and >= 25 %"),
+        *((f"  stage: {s}", f"{v:,.0f} /s" if v else "-", "finished count on /metrics")
+          for s, v in e2e["stages_per_s"].items()),
+        ("  notices received", f"{e2e['notices_received']} of {e2e['notices_expected']}", ""),
+        (f"latency at {lat['rate_per_s']:.0f} articles/s (POST -> notice)",
+         f"p50 {lat['p50_ms']:.0f} / p95 {lat['p95_ms']:.0f} / p99 {lat['p99_ms']:.0f} ms",
+         f"{lat['notices_received']} of {lat['articles']}; target p50 <= 100, p99 <= 250"),
+        ("idle, one report at a time", f"p50 {idl['p50_ms']:.0f} ms, max {idl['max_ms']:.0f} ms",
+         "target <= 50 ms"),
+        *((f"RSS {name}", f"{mb:.0f} MB", "target <= 200 MB") for name, mb in r["rss_mb"].items()),
+    ]
+    m = r["machine"]
+    head = f"Raqib pipeline bench — {m['cores']} cores, {m['cpu']}, Python {m['python']}, commit {m['commit']}"
+    w0, w1 = max(len(a) for a, _, _ in rows), max(len(b) for _, b, _ in rows)
+    return "\n".join([head, *(f"  {a:<{w0}}  {b:<{w1}}  {c}" for a, b, c in rows)])
+
+
+async def main(args: argparse.Namespace) -> None:
     server = os.environ.get("DATABASE_URL") or embedded_postgres(ROOT / ".data" / "bench-pg")
     name = f"raqib_bench_{uuid.uuid4().hex[:8]}"
     db = await create_database(server, name)
     logs = Path(tempfile.mkdtemp(prefix="raqib-bench-"))
-    port = free_port()
-    receiver = subprocess.Popen([sys.executable, "-m", "tests.receiver", str(port)], cwd=ROOT,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    rules = logs / "rules.yaml"
-    rules.write_text(BENCH_RULES, encoding="utf-8")
+    receiver = Receiver(free_port())
     stack = Stack(database_url=db, api_key=KEY, log_dir=logs,
                   extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true", "RAQIB_LOG_LEVEL": "WARNING",
-                             "RAQIB_ALERT_RULES": str(rules)})
+                             "RAQIB_DEV_SAMPLES": "0"})
+    result: dict[str, Any] = {"machine": machine()}
     try:
-        wait_for_port(port, proc=receiver)
-        t0 = time.perf_counter()
+        receiver.start()
         await asyncio.to_thread(stack.start)
-        print(f"stack start (migrations, broker, 3 services ready): {time.perf_counter() - t0:.1f} s")
         auth = {"Authorization": f"Bearer {KEY}"}
-        async with httpx.AsyncClient(timeout=30, limits=httpx.Limits(max_connections=concurrency)) as client:
-            r = await client.post(f"{stack.services['alert'].url}/v1/subscriptions", headers=auth,
-                                  json={"url": f"http://127.0.0.1:{port}/hook/bench"})
-            r.raise_for_status()
-            tag = uuid.uuid4().hex[:8]
-            sent_at: dict[str, float] = {}
-            sem = asyncio.Semaphore(concurrency)
-
-            async def post(i: int) -> None:
-                async with sem:
-                    body = article(i, tag)
-                    start = time.perf_counter()
-                    resp = await client.post(f"{stack.services['ingest'].url}/v1/articles", headers=auth, json=body)
-                    resp.raise_for_status()
-                    if i % 2 == 0:
-                        sent_at[resp.json()["id"]] = start
-
-            # warm-up: the consumer groups join on the first messages
-            await post(0)
-            while not (await client.get(f"http://127.0.0.1:{port}/received")).json():
-                await asyncio.sleep(0.1)
-            sent_at.clear()
-            await client.post(f"http://127.0.0.1:{port}/control", json={"clear": True})
-
-            t0 = time.perf_counter()
-            await asyncio.gather(*(post(i) for i in range(2, n + 2)))
-            ingest_s = time.perf_counter() - t0
-            print(f"ingest: {n} articles in {ingest_s:.2f} s = {n / ingest_s:.0f} articles/s "
-                  f"(HTTP, concurrency {concurrency})")
-            latencies: dict[str, float] = {}
-            deadline = time.monotonic() + 120
-            while len(latencies) < len(sent_at) and time.monotonic() < deadline:
-                for item in (await client.get(f"http://127.0.0.1:{port}/received")).json():
-                    data = json.loads(item["body"])["data"]
-                    aid = data["articles"][0]["article_id"]
-                    if aid in sent_at and aid not in latencies:
-                        # the receiver does not timestamp; poll granularity bounds the error (~50 ms)
-                        latencies[aid] = time.perf_counter() - sent_at[aid]
-                await asyncio.sleep(0.05)
-            total_s = time.perf_counter() - t0
-            lat = sorted(latencies.values())
-            print(f"alerts delivered: {len(lat)} of {len(sent_at)} expected")
-            if lat:
-                print(f"POST -> signed notice latency: p50 {statistics.median(lat) * 1000:.0f} ms, "
-                      f"p95 {lat[int(0.95 * (len(lat) - 1))] * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms")
-            print(f"end to end: {n} articles ingested, enriched and alerted in {total_s:.2f} s "
-                  f"= {n / total_s:.0f} articles/s")
-
-            # an idle pipeline: one report at a time, how long until its signed notice arrives
-            quiet: list[float] = []
-            for i in range(20):
-                await client.post(f"http://127.0.0.1:{port}/control", json={"clear": True})
-                body = article(2 * i, tag + "q")
-                start = time.perf_counter()
-                resp = await client.post(f"{stack.services['ingest'].url}/v1/articles", headers=auth, json=body)
-                resp.raise_for_status()
-                while not (await client.get(f"http://127.0.0.1:{port}/received")).json():
-                    await asyncio.sleep(0.005)
-                quiet.append(time.perf_counter() - start)
-            quiet.sort()
-            print(f"idle pipeline, one report at a time (20): POST -> signed notice p50 "
-                  f"{statistics.median(quiet) * 1000:.0f} ms, max {quiet[-1] * 1000:.0f} ms")
+        async with httpx.AsyncClient(timeout=60, headers=auth, limits=httpx.Limits(max_connections=64)) as client:
+            (await client.post(f"{stack.services['alert'].url}/v1/subscriptions",
+                               json={"url": receiver.hook_url})).raise_for_status()
+            await idle(client, stack, receiver, "warm-" + uuid.uuid4().hex[:6], reports=2)  # groups joined
+            assert stack.broker is not None
+            result["raw_broker"] = await raw_broker_round_trip(stack.broker.bootstrap, args.articles,
+                                                               len(json.dumps(article(0, "x"))) + 250)
+            result["throughput"] = await throughput(client, stack, receiver, args.articles, args.batch,
+                                                    "tp-" + uuid.uuid4().hex[:6])
+            result["latency"] = await latency(client, stack, receiver, args.rate, args.seconds,
+                                              "lat-" + uuid.uuid4().hex[:6])
+            result["idle"] = await idle(client, stack, receiver, "idle-" + uuid.uuid4().hex[:6])
+            result["rss_mb"] = {n: psutil.Process(s.process.pid).memory_info().rss / 2**20
+                                for n, s in stack.services.items()}
+        print(table(result))
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        print(f"written: {RESULTS.relative_to(ROOT)}")
     finally:
         codes = await asyncio.to_thread(stack.stop)
-        receiver.terminate()
+        receiver.stop()
         await drop_database(server, name)
-        print(f"clean stop: {codes}")
+        print(f"clean stop: {codes}; logs in {logs}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--concurrency", type=int, default=16)
-    args = parser.parse_args()
-    asyncio.run(main(args.articles, args.concurrency))
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--rate", type=float, default=200.0)
+    parser.add_argument("--seconds", type=float, default=15.0)
+    asyncio.run(main(parser.parse_args()))

@@ -53,13 +53,15 @@ def is_transient(exc: BaseException) -> bool:
     # asyncpg connection loss surfaces as DBAPIError with connection_invalidated set; a server restarting
     # refuses new connections with SQLSTATE 57P03 ("the database system is shutting down") and the like
     return isinstance(exc, DBAPIError) and (bool(exc.connection_invalidated)
-                                            or _sqlstate(exc.orig) in _SERVER_AWAY_SQLSTATES
+                                            or _sqlstate(exc.orig) in _SERVER_AWAY_SQLSTATES | _RETRY_SQLSTATES
                                             or _sqlstate(exc.orig)[:2] == "08")
 
 
 # Operator intervention (admin/crash shutdown, cannot connect now) and too many connections: the server is
 # restarting or saturated, not our data. Class 08 (connection exception) is matched by its prefix.
 _SERVER_AWAY_SQLSTATES = frozenset({"57P01", "57P02", "57P03", "53300"})
+# A deadlock or a serialization failure: two replicas' batches met on the same rows; trying again succeeds.
+_RETRY_SQLSTATES = frozenset({"40P01", "40001"})
 
 
 def _sqlstate(orig: BaseException | None) -> str:

@@ -66,15 +66,31 @@ class _TooLarge(Exception):
     pass
 
 
-def add_request_metrics(app: FastAPI, service: str) -> None:
-    @app.middleware("http")
-    async def measure(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        start = time.perf_counter()
-        response = await call_next(request)
-        route = getattr(request.scope.get("route"), "path", "unmatched")  # templates, never ids
-        metrics.HTTP_REQUESTS.labels(service, request.method, route, str(response.status_code)).inc()
-        metrics.HTTP_LATENCY.labels(service, request.method, route).observe(time.perf_counter() - start)
-        return response
+class RequestMetrics:
+    """Counts and times every request by route template (never ids). Plain ASGI rather than
+    `@app.middleware("http")`, whose BaseHTTPMiddleware costs a task and a stream per request."""
+
+    def __init__(self, app: ASGIApp, service: str) -> None:
+        self.app, self.service = app, service
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        start, status = time.perf_counter(), 500  # an exception no handler answered is a 500
+
+        async def send_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_status)
+        finally:
+            route = getattr(scope.get("route"), "path", "unmatched")
+            method = scope["method"]
+            metrics.HTTP_REQUESTS.labels(self.service, method, route, str(status)).inc()
+            metrics.HTTP_LATENCY.labels(self.service, method, route).observe(time.perf_counter() - start)
 
 
 def ops_router() -> APIRouter:
@@ -100,7 +116,8 @@ def ops_router() -> APIRouter:
                             status_code=200 if ok else 503)
 
     @router.get("/metrics", summary="Prometheus metrics")
-    async def prometheus() -> Response:
+    async def prometheus(request: Request) -> Response:
+        await request.app.state.samplers.run()  # gauges read from the database and the broker, fresh
         return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
     return router
@@ -173,12 +190,14 @@ def service_app(*, service: str, description: str, lifespan: Any, router: APIRou
     (`body_limits`: other limits for some paths, e.g. bulk uploads), and CORS for the browser origins named (the
     console; keys travel in the Authorization header, never in cookies)."""
     app = FastAPI(title=f"Raqib {service}", version="1.0.0", description=description, lifespan=lifespan)
+    app.state.samplers = metrics.Samplers(service)
+    metrics.set_build_info(service)
     app.add_exception_handler(RequestValidationError, validation_error)
     for transient_kind in (OSError, DBAPIError, KafkaError):
         app.add_exception_handler(transient_kind, dependency_unavailable)
     app.include_router(router)
     app.include_router(ops_router())
-    add_request_metrics(app, service)
+    app.add_middleware(RequestMetrics, service=service)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes, path_limits=body_limits)
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(cors_origins), allow_credentials=False,

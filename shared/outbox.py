@@ -157,8 +157,12 @@ class OutboxRelay(Poller):
         return int(getattr(result, "rowcount", 0) or 0)
 
     async def pending(self) -> int:
+        """Rows not yet published (and the age of the oldest, in seconds), into the outbox gauges."""
+        t = self.table
         async with self.sessions() as session:
-            n = await session.scalar(select(func.count()).select_from(self.table)
-                                     .where(self.table.c.published_at.is_(None), self.table.c.failed_at.is_(None)))
+            n, age = (await session.execute(
+                select(func.count(), func.coalesce(func.extract("epoch", func.now() - func.min(t.c.created_at)), 0))
+                .where(t.c.published_at.is_(None), t.c.failed_at.is_(None)))).one()
         metrics.OUTBOX_PENDING.labels(self.service).set(n or 0)
+        metrics.OUTBOX_OLDEST_AGE.labels(self.service).set(max(0.0, float(age)))
         return int(n or 0)

@@ -74,6 +74,8 @@ def upgrade() -> None:
         sa.UniqueConstraint('group_kind', 'facility_id', 'article_id', name='uq_alert_incident_articles_article'),
         schema=S)
     op.create_index('ix_alert_incident_articles_alert', 'incident_articles', ['alert_id', 'joined_at'], schema=S)
+    # ingest's `GET /v1/articles/{id}` asks which incidents an article joined (services/ingest/status.py)
+    op.create_index('ix_alert_incident_articles_article_id', 'incident_articles', ['article_id'], schema=S)
     op.create_index('ix_alert_incident_articles_facility', 'incident_articles', ['facility_id', 'joined_at'],
                     schema=S)
 

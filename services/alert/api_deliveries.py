@@ -136,8 +136,10 @@ async def list_keys(request: Request, _: Admin) -> list[dict[str, object]]:
 
 
 @router.delete("/api-keys/{key_id}", status_code=204, tags=["auth"], responses={404: {"description": "No such key"}},
-               summary="Revoke an API key (admin) at once; its record is kept")
+               summary="Revoke an API key (admin): refused at once here, within 5 s by the other services (they "
+               "remember a valid key that long); its record is kept")
 async def revoke_key(key_id: uuid.UUID, request: Request, _: Admin) -> None:
     async with unit_of_work(request.app.state.sessions) as session:
         if not await auth.revoke(session, key_id):
             raise _not_found("API key", key_id)
+    auth.forget()  # after the commit: a look-up in between would remember the key as still valid

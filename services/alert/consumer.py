@@ -1,5 +1,6 @@
-"""Wiring only: enriched articles in -> evaluate() -> the incidents they open or join (with their change events
-in the outbox), one transaction; the notice scheduler is woken to write what became due."""
+"""Wiring only: a batch of enriched articles in -> evaluate() each -> the incidents they open or join (with
+their change events in the outbox), one transaction per batch; the notice scheduler is woken to write what
+became due."""
 
 from __future__ import annotations
 
@@ -22,19 +23,21 @@ class AlertHandler:
                  clock: Callable[[], datetime] = repo.utcnow) -> None:
         self.sessions, self.wake, self.rules, self.clock = sessions, wake, rules, clock
 
-    async def __call__(self, event: ArticleEnriched) -> None:
+    async def __call__(self, events: list[ArticleEnriched]) -> None:
         # an enriched event from any producer may carry NUL or lone surrogates, which PostgreSQL cannot store:
         # the repository cleans what it stores
-        decisions = evaluate(event, self.rules)
-        if not decisions:
-            return
-        now = self.clock()
-        async with unit_of_work(self.sessions) as session:
-            results = await repo.apply(session, decisions, event.article, self.rules, now)
+        decided = [(event, decisions) for event in events if (decisions := evaluate(event, self.rules))]
+        results = []
+        if decided:
+            now = self.clock()
+            async with unit_of_work(self.sessions) as session:
+                for event, decisions in decided:
+                    results.extend(await repo.apply(session, decisions, event.article, self.rules, now))
         for kind, opened in results:  # after commit
             metrics.ARTICLES_JOINED.labels(kind).inc()
             if opened:
                 metrics.ALERTS.labels(kind).inc()
+        metrics.ARTICLES.inc(len(events))
         if results:
             for e in self.wake:
                 e.set()

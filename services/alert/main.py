@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from services.alert import metrics
 from services.alert.alertmanager import AlertmanagerPusher
 from services.alert.api import router
 from services.alert.console import mount_console
@@ -20,6 +21,7 @@ from services.alert.stream import AlertFeed
 from shared.events import ArticleEnriched
 from shared.http import service_app, standard_checks
 from shared.kafka import ConsumerLoop, make_consumer
+from shared.lag import GroupLagProbe
 from shared.outbox import OutboxRelay
 from shared.runtime import close_runtime, open_runtime
 from shared.topics import ENRICHED
@@ -49,12 +51,18 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
                                  settings.consumer_session_timeout_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
-                            handler=AlertHandler(rt.sessions, [scheduler.wakeup, relay.wakeup], rules),
+                            batch_handler=AlertHandler(rt.sessions, [scheduler.wakeup, relay.wakeup], rules),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings
         app.state.rules, app.state.scheduler, app.state.relay = rules, scheduler, relay
         app.state.worker, app.state.ready_checks = worker, standard_checks(rt.engine, rt.producer)
         app.state.feed = feed = AlertFeed(settings.kafka_bootstrap)
+        probe = GroupLagProbe(settings.kafka_bootstrap, settings.consumer_group, ENRICHED)
+        await probe.start()
+        app.state.samplers.add("group-lag", probe.sample)
+        app.state.samplers.add("outbox", relay.pending)
+        app.state.samplers.add("alert", lambda: metrics.sample(rt.sessions))
+        metrics.SSE_CLIENTS.set_function(lambda: len(feed.clients))
         await feed.start()
         rt.spawn(feed.run(), "alert-feed")
         await consumer.start()
@@ -77,6 +85,7 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
             await rt.wait_tasks()
             await consumer.stop()
             await feed.close()
+            await probe.close()
             await close_runtime(rt)
 
     app = service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,

@@ -105,6 +105,7 @@ incident_articles = Table(
     UniqueConstraint("group_kind", "facility_id", "article_id", name="uq_alert_incident_articles_article"),
     Index("ix_alert_incident_articles_alert", "alert_id", "joined_at"),
     Index("ix_alert_incident_articles_facility", "facility_id", "joined_at"),
+    Index("ix_alert_incident_articles_article_id", "article_id"),  # ingest's article status reads by article
 )
 
 notices = Table(

@@ -16,6 +16,7 @@ from services.enrich.settings import EnrichSettings
 from shared.events import ArticleReceived
 from shared.http import service_app, standard_checks
 from shared.kafka import ConsumerLoop, make_consumer
+from shared.lag import GroupLagProbe
 from shared.runtime import close_runtime, open_runtime
 from shared.topics import ARTICLES
 
@@ -33,9 +34,12 @@ def create_app(settings: EnrichSettings, *, consume: bool = True) -> FastAPI:
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
                                  settings.consumer_session_timeout_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ARTICLES, model=ArticleReceived, service=SERVICE,
-                            handler=EnrichHandler(rt.sessions, rt.producer, gazetteer, ENGINE_VERSION),
+                            batch_handler=EnrichHandler(rt.sessions, rt.producer, gazetteer, ENGINE_VERSION),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
+        probe = GroupLagProbe(settings.kafka_bootstrap, settings.consumer_group, ARTICLES)
         if consume:
+            await probe.start()
+            app.state.samplers.add("group-lag", probe.sample)
             await consumer.start()
             rt.spawn(loop.run(), "articles-consumer")
         try:
@@ -45,6 +49,7 @@ def create_app(settings: EnrichSettings, *, consume: bool = True) -> FastAPI:
             await rt.wait_tasks()
             if consume:
                 await consumer.stop()
+                await probe.close()
             await close_runtime(rt)
 
     return service_app(service=SERVICE, lifespan=lifespan, router=router, max_body_bytes=settings.max_body_bytes,

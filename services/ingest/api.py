@@ -18,7 +18,7 @@ from services.ingest import limits, repository
 from services.ingest.articles import ArticleIn, NewArticle, NoContent, prepare
 from services.ingest.extraction import html_to_text
 from services.ingest.language import supported
-from services.ingest.metrics import ARTICLES
+from services.ingest.metrics import ACCEPTED, ARTICLES
 from services.ingest.status import Pipeline, pipeline
 from shared.auth import require
 from shared.db import unit_of_work
@@ -144,6 +144,7 @@ def counted(results: list[ItemResult]) -> dict[str, int]:
         counts[r.status] += 1
         if r.status != "rejected":
             ARTICLES.labels(r.status).inc()
+            ACCEPTED.inc()
     return counts
 
 
@@ -175,6 +176,7 @@ async def post_article(article: ArticleIn, request: Request, _: Writer, __: Limi
     async def work(session: AsyncSession) -> Accepted:
         s = await repository.store(session, item, request.app.state.settings.near_duplicate_threshold)
         ARTICLES.labels(s.result).inc()
+        ACCEPTED.inc()
         return Accepted(id=s.id, duplicate=s.duplicate, near_duplicate_of=s.near_duplicate_of)
 
     return await idempotent(request, status.HTTP_202_ACCEPTED, work, exclude_none=True)  # {"id", "duplicate"} as before

@@ -32,6 +32,7 @@ def create_app(settings: IngestSettings) -> FastAPI:
         app.state.runtime, app.state.sessions, app.state.relay = rt, rt.sessions, relay
         app.state.feed_poller = poller
         app.state.ready_checks = standard_checks(rt.engine, rt.producer)
+        app.state.samplers.add("outbox", relay.pending)
         rt.spawn(relay.run(), "outbox-relay")
         rt.spawn(poller.run(), "feed-poller")
         try:

@@ -22,7 +22,7 @@ from services.ingest import feed_store, feeds, limits, repository
 from services.ingest.articles import ArticleIn, NoContent, canonical_url, prepare
 from services.ingest.extraction import Extractor
 from services.ingest.fetch import FetchError, fetch
-from services.ingest.metrics import ARTICLES, FEED_FETCHES, PAGE_FETCHES
+from services.ingest.metrics import ACCEPTED, ARTICLES, FEED_FETCHES, PAGE_FETCHES
 from services.ingest.settings import IngestSettings
 from shared.db import unit_of_work
 from shared.polling import Poller
@@ -115,6 +115,7 @@ class FeedPoller(Poller):
                     session, [dataclasses.replace(a, feed_id=feed.id) for a in prepared],
                     self.settings.near_duplicate_threshold):
                 ARTICLES.labels(stored.result).inc()
+                ACCEPTED.inc()
                 new += not stored.duplicate
         if new:
             self.wake_relay.set()

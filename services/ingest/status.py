@@ -1,11 +1,11 @@
 """Where an article is, for `GET /v1/articles/{id}`: received (ingest), published or refused by Kafka (ingest's
-outbox), enriched (enrich's annotation), alerted (alert's alerts).
+outbox), enriched (enrich's annotation), alerted (the incidents it joined).
 
 Each service owns its schema; this module is the one place ingest *reads* the others' tables, read-only, by
 plain SQL on the columns named here (enrich.annotations: article_id, engine_version, lang, alert, annotation,
-enriched_at; alert.alerts: id, article_id, facility_id, created_at). Reading them is simpler and more honest
-than asking two services over HTTP per request; a schema change there must keep these columns or change this.
-A missing schema (a deployment without that service's tables) reads as "not yet"."""
+enriched_at; alert.incident_articles: alert_id, facility_id, article_id, joined_at). Reading them is simpler
+and more honest than asking two services over HTTP per request; a schema change there must keep these columns
+or change this. A missing schema (a deployment without that service's tables) reads as "not yet"."""
 
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ from services.ingest.models import outbox
 
 _ANNOTATION = text("SELECT engine_version, lang, alert, annotation, enriched_at FROM enrich.annotations "
                    "WHERE article_id = :id")
-_ALERTS = text("SELECT id::text AS id, facility_id, created_at FROM alert.alerts WHERE article_id = :id "
-               "ORDER BY created_at")
+_ALERTS = text("SELECT alert_id::text AS id, facility_id, joined_at AS created_at FROM alert.incident_articles "
+               "WHERE article_id = :id ORDER BY joined_at")
 
 
 class Published(BaseModel):
@@ -53,7 +53,7 @@ class Pipeline(BaseModel):
     received: datetime
     published: Published | None = Field(description="None once the outbox row was purged (after 7 days)")
     enriched: Enriched | None = Field(description="None until enrich has stored its annotation")
-    alerts: list[AlertRef] = Field(description="alerts raised for this article (none for a near-duplicate)")
+    alerts: list[AlertRef] = Field(description="the alerts (incidents) this article joined (none for a near-duplicate)")
 
 
 def summary(annotation: dict[str, Any]) -> dict[str, list[str]]:

@@ -25,3 +25,20 @@ async def test_registering_twice_is_harmless_and_unknown_scopes_are_refused(sess
     assert await auth.scopes_for(session, key) == {"admin"}
     with pytest.raises(ValueError, match="unknown scopes"):
         await auth.register(session, auth.new_key(), "x", ["root"])
+
+
+async def test_a_valid_key_is_remembered_briefly_and_forgotten_on_revocation(session: AsyncSession) -> None:
+    key = auth.new_key()
+    await auth.register(session, key, "cached", ["read"])
+    assert auth.cached_scopes(key) is None  # nothing remembered before a look-up
+    assert await auth.scopes_for(session, key) == {"read"}
+    assert auth.cached_scopes(key) == {"read"}
+    await session.execute(auth.api_keys.update().where(auth.api_keys.c.key_hash == auth.hash_key(key))
+                          .values(revoked_at=auth.func.now()))
+    assert await auth.scopes_for(session, key) is None  # the database answers: revoked
+    assert auth.cached_scopes(key) is None  # and the look-up dropped what was remembered
+    await session.execute(auth.api_keys.update().where(auth.api_keys.c.key_hash == auth.hash_key(key))
+                          .values(revoked_at=None))
+    assert await auth.scopes_for(session, key) == {"read"}
+    auth.forget()
+    assert auth.cached_scopes(key) is None

@@ -125,6 +125,46 @@ async def test_poison_records_go_to_the_dlq_with_their_reason_and_the_loop_goes_
     assert running.alive()
 
 
+async def test_a_batch_handler_gets_the_batch_at_once_and_only_the_bad_record_is_dead_lettered(
+        broker: Broker, start_loop: Callable[..., Awaitable[Running]]) -> None:
+    topic = f"batch.{uuid.uuid4().hex[:6]}"
+    await create_topic(broker.bootstrap, topic)
+    calls: list[list[str]] = []
+
+    async def batch_handler(events: list[ArticleReceived]) -> None:
+        texts = [e.text for e in events]
+        if "big" in texts:  # one record's output can never be sent: the whole batch fails this way
+            await running.loop.producer.send_and_wait(f"{topic}.out", b"x" * 5_000_000)
+        calls.append(texts)
+
+    await produce(broker.bootstrap, topic, [(b"\xff not json", CE), (None, CE)])
+    await produce_events(broker.bootstrap, topic, [article(f"ok-{i}") for i in range(5)])
+    group = f"g-{uuid.uuid4().hex[:8]}"
+    consumer = make_consumer(broker.bootstrap, group, 6_000)
+    producer = make_producer(broker.bootstrap, idempotence=False)
+    await producer.start()
+    await consumer.start()
+    loop = ConsumerLoop(consumer, producer, topic=topic, model=ArticleReceived, batch_handler=batch_handler,
+                        service="test")
+    running = Running(loop, asyncio.create_task(loop.run()))
+    try:
+        await eventually(lambda: len(calls) > 0, 20, "the first batch handled")
+        assert max(len(c) for c in calls) > 1, f"the handler was never given a batch: {calls}"
+        # a batch holding a record that can never be handled is handled again one by one
+        await produce_events(broker.bootstrap, topic, [article("big"), article("after")])
+        dead = await read_topic(broker.bootstrap, dlq(topic), 1, want=3, timeout=40)
+        reasons = sorted(dict(r.headers)["dlq_reason"].decode()[:25] for r in dead)
+        assert sorted(int(dict(r.headers)["dlq_source_offset"]) for r in dead) == [0, 1, 7], reasons
+        assert any(r.startswith("MessageSizeTooLargeError") for r in reasons), reasons
+        await eventually(lambda: _equals(committed(broker.bootstrap, group, TopicPartition(topic, 0)), 9), 20,
+                         "every record committed")
+        handled = [t for call in calls for t in call]
+        assert sorted(set(handled)) == sorted([f"ok-{i}" for i in range(5)] + ["after"]), calls
+        assert running.alive()
+    finally:
+        await running.close()
+
+
 async def test_dead_lettering_through_a_broker_restart_is_retried(
         start_loop: Callable[..., Awaitable[Running]]) -> None:
     port = free_port()

@@ -17,7 +17,7 @@ from services.enrich.models import article_annotations
 from shared.settings import async_database_url
 
 pytestmark = pytest.mark.pipeline
-BURST = 1000
+BURST = 2000
 
 
 async def test_sigterm_mid_burst_loses_nothing(stack: Stack, auth: dict[str, str],
@@ -25,15 +25,22 @@ async def test_sigterm_mid_burst_loses_nothing(stack: Stack, auth: dict[str, str
     tag = uuid.uuid4().hex
     ids: list[str] = []
     async with httpx.AsyncClient(timeout=30) as client:
-        for b in range(BURST // 100):
+        async def post(b: int) -> None:
             r = await client.post(f"{stack.services['ingest'].url}/v1/articles/batch", headers=auth, json={
                 "articles": [{"text": f"Burst {tag} item {b}-{i}: the council met in Hasakah.", "lang": "en"}
                              for i in range(100)]})
             assert r.status_code == 202
-            ids += [x["id"] for x in r.json()["results"]]
-    assert len(set(ids)) == BURST
+            ids.extend(x["id"] for x in r.json()["results"])
 
-    assert await asyncio.to_thread(stack.restart, "enrich") == 0  # finished its batch, committed, exit 0
+        # enrich keeps up with a burst (a batch per fetch): SIGTERM lands while the burst is still arriving
+        batches = BURST // 100
+        for first in range(0, batches // 2, 4):
+            await asyncio.gather(*(post(b) for b in range(first, min(first + 4, batches // 2))))
+        restart = asyncio.create_task(asyncio.to_thread(stack.restart, "enrich"))
+        for first in range(batches // 2, batches, 4):
+            await asyncio.gather(*(post(b) for b in range(first, min(first + 4, batches))))
+        assert await restart == 0  # finished its batch, committed, exit 0
+    assert len(set(ids)) == BURST
 
     engine = create_async_engine(async_database_url(pipeline_database_url))
     query = select(func.count()).select_from(article_annotations).where(article_annotations.c.article_id.in_(ids))

@@ -112,8 +112,8 @@ def test_feeds_added_through_the_api_raise_one_alert_per_story(
     time.sleep(3)
     final = alerts_for(stack, auth, everything | {reposted.json()["id"]})
     assert len(final) == len(got), [a["article_id"] for a in final]
-    # a notice (issue 9) carries the incident's articles: the first notice all of them, an update the new ones
-    notices = [a["article_id"] for n in receiver.received("feeds") for a in json.loads(n["body"])["data"]["articles"]]
+    notices = [a["article_id"] for n in receiver.received("feeds")  # a notice is about an incident (issue 9)
+               for a in json.loads(n["body"])["data"]["articles"]]
     assert len([n for n in notices if n in everything | {reposted.json()["id"]}]) == len(got)
 
     listing = httpx.get(f"{ingest}/v1/feeds", headers=auth, timeout=10).json()

@@ -44,7 +44,7 @@ def test_a_restarting_or_unreachable_postgres_is_transient_bad_data_and_bugs_are
     service."""
     from sqlalchemy.exc import DBAPIError
 
-    for state in ("57P03", "57P01", "08006", "08001", "53300"):
+    for state in ("57P03", "57P01", "08006", "08001", "53300", "40P01", "40001"):  # 40xxx: deadlock, serialization
         assert is_transient(DBAPIError("SELECT 1", None, _PgError(state))), state
     for state in ("23505", "42P01", "22021", ""):
         assert not is_transient(DBAPIError("SELECT 1", None, _PgError(state))), state

@@ -1,0 +1,177 @@
+"""The parts of the pipeline bench: the workload, a timestamping notice receiver (its own process), the
+per-stage watcher reading each service's /metrics, and the raw broker round trip."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from prometheus_client.parser import text_string_to_metric_families
+
+from devstack.embedded import wait_for_port
+from devstack.stack import Stack
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Each facility-naming article names its own facility (an open-world name carrying the article's number), so
+# every one opens its own incident and owes its own first notice whatever the grouping rules: the alert
+# service's heaviest path, and a notice the latency phase can time.
+AR = "شددت القوى الأمنية الحراسة حول سجن كسب {n} يوم الثلاثاء بعد أنباء عن محاولة فرار، وفق مصادر محلية ({key})."
+EN = "Guards were doubled at the Kessab {n} Prison on Tuesday after reports of an escape attempt, sources said ({key})."
+PLAIN = "The city council met on Tuesday to discuss water prices, bus routes and school repairs ({key})."
+
+
+def article(i: int, tag: str) -> dict[str, str]:
+    """Even i: names a facility (Arabic or English in turn); odd i: names none."""
+    key = f"{tag}-{i}"
+    if i % 2:
+        return {"text": PLAIN.format(key=key), "lang": "en", "url": f"https://bench.example/{key}"}
+    lang = "ar" if i % 4 == 0 else "en"
+    text = (AR if lang == "ar" else EN).format(n=1000 + i, key=key)
+    return {"text": text, "lang": lang, "url": f"https://bench.example/{key}"}
+
+
+def percentile(sorted_s: list[float], p: float) -> float:
+    """-> milliseconds; nan when empty."""
+    if not sorted_s:
+        return float("nan")
+    return sorted_s[min(len(sorted_s) - 1, round(p / 100 * (len(sorted_s) - 1)))] * 1000
+
+
+class Receiver:
+    """bench/notice_receiver.py as a process: records when each bench key first arrives in a notice."""
+
+    def __init__(self, port: int) -> None:
+        self.port, self.proc = port, None  # type: ignore[var-annotated]
+        self.base = f"http://127.0.0.1:{port}"
+        self.hook_url = f"{self.base}/hook"
+        self.http = httpx.AsyncClient(timeout=30)
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "bench" / "notice_receiver.py"), str(self.port)],
+                                     cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        wait_for_port(self.port, proc=self.proc)
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.proc.terminate()
+            self.proc.wait()
+
+    async def count(self) -> int:
+        return int((await self.http.get(f"{self.base}/count")).json()["notices"])
+
+    async def clear(self) -> None:
+        await self.http.post(f"{self.base}/clear")
+
+    async def wait_for(self, keys: set[str], timeout: float, poll_s: float = 0.2) -> dict[str, float]:
+        """-> {key: arrival time (time.time())} for the keys that arrived within `timeout`."""
+        deadline, got = time.monotonic() + timeout, {}
+        while time.monotonic() < deadline:
+            got = (await self.http.post(f"{self.base}/arrivals", json=sorted(keys))).json()
+            if len(got) == len(keys):
+                break
+            await asyncio.sleep(poll_s)
+        return got
+
+
+# what each stage has finished, as the services count it on /metrics: (service, metric, labels that must match)
+STAGES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "ingest": ("ingest", "raqib_ingest_articles_accepted_total", {}),
+    "enrich": ("enrich", "raqib_enrich_articles_total", {}),
+    "alert": ("alert", "raqib_alert_articles_total", {}),
+    "delivery": ("alert", "raqib_alert_deliveries_total", {"outcome": "succeeded"}),
+}
+
+
+class StageWatch:
+    """Samples every stage's finished count; a stage's rate is what it finished over the time it took."""
+
+    def __init__(self, stack: Stack) -> None:
+        self.stack, self.http = stack, httpx.AsyncClient(timeout=10)
+        self.base: dict[str, float] = {}
+        self.last: dict[str, float] = {}
+        self.finished_at: dict[str, float] = {}
+        self.t0 = 0.0
+
+    async def sample(self) -> dict[str, float]:
+        out = {}
+        for stage, (service, metric, labels) in STAGES.items():
+            text = (await self.http.get(f"{self.stack.services[service].url}/metrics")).text
+            total = 0.0
+            for family in text_string_to_metric_families(text):
+                for s in family.samples:
+                    if s.name == metric and all(s.labels.get(k) == v for k, v in labels.items()):
+                        total += s.value
+            out[stage] = total
+        return out
+
+    async def baseline(self) -> None:
+        self.base = await self.sample()
+
+    async def follow(self, t0: float, n: int) -> None:
+        self.t0 = t0
+        while True:
+            now = await self.sample()
+            t = time.perf_counter()
+            for stage, value in now.items():
+                self.last[stage] = value - self.base.get(stage, 0.0)
+                if stage not in self.finished_at and self.last[stage] >= self._want(stage, n):
+                    self.finished_at[stage] = t
+            await asyncio.sleep(0.05)
+
+    @staticmethod
+    def _want(stage: str, n: int) -> float:
+        return n / 2 if stage == "delivery" else n  # one notice per facility-naming article
+
+    def done(self, stage: str, n: int) -> bool:
+        return stage in self.finished_at
+
+    def rates(self, n: int) -> dict[str, float | None]:
+        return {s: round(self._want(s, n) / (self.finished_at[s] - self.t0), 1) if s in self.finished_at else None
+                for s in STAGES}
+
+
+async def raw_broker_round_trip(bootstrap: str, n: int, size: int) -> dict[str, Any]:
+    """aiokafka alone: n records of `size` bytes produced (acks=all, as the services do) and consumed through
+    the same broker, consuming while producing -> records/s from the first send to the last record read."""
+    topic = f"bench.raw.{uuid.uuid4().hex[:6]}"
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics([NewTopic(topic, num_partitions=1, replication_factor=1)])
+    finally:
+        await admin.close()
+    producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", linger_ms=5, enable_idempotence=False)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, fetch_max_wait_ms=20,
+                                auto_offset_reset="earliest")
+    await producer.start()
+    await consumer.start()
+    consumer.assign([TopicPartition(topic, 0)])
+    payload = b"x" * size
+    try:
+        t0 = time.perf_counter()
+
+        async def produce() -> None:
+            acks = [await producer.send(topic, payload, key=str(i).encode()) for i in range(n)]
+            await asyncio.gather(*acks)
+
+        async def consume() -> None:
+            seen = 0
+            while seen < n:
+                batch = await consumer.getmany(timeout_ms=500, max_records=500)
+                seen += sum(len(v) for v in batch.values())
+
+        await asyncio.gather(produce(), consume())
+        seconds = time.perf_counter() - t0
+    finally:
+        await producer.stop()
+        await consumer.stop()
+    return {"records": n, "bytes": size, "seconds": round(seconds, 3), "per_s": round(n / seconds, 1)}
