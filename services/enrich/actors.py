@@ -101,6 +101,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
     if arabic:
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
             return False
+        if _second_of_pair_ar(text, s, before):
+            return False  # `بين بيروت ودمشق`: the second of two places after a preposition is located too
         prev = fold(before[-1]) if before and text[s - 1 : s].isspace() else ""
         if prev and any(w in rules.verbs_ar for w in strip_ar(prev)):
             return True  # أعلنت بغداد، وقصفت تركيا
@@ -111,6 +113,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
     lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
+    if _PAIR_AFTER_PREP_EN_RE.search(text, max(0, s - 60), s):
+        return False  # "between Beirut and Damascus", "from Iraq and Syria": located, as the first of the pair
     if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     words = [w.lower() for w in after[:8]]
@@ -127,6 +131,28 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
     if w in rules.verbs_en:
         return True
     return w.endswith("ed") and w.isalpha() and w not in rules.not_verbs_en and len(w) > 4
+
+
+# a preposition, one name (up to three capitalised words), "and"/"or", where the second name starts
+_PAIR_AFTER_PREP_EN_RE = re.compile(
+    r"\b(?i:" + "|".join(sorted(_PREPS_EN - {"like", "than", "with", "by", "against", "about"}, key=len, reverse=True))
+    + r")\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}\s+(?:and|or|&)\s+$")
+
+
+def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
+    """The name is the second of a pair joined by و whose first stands after a preposition (`بين بيروت ودمشق`,
+    `من العراق وسوريا`, `في بغداد و دمشق`)."""
+    glued = s > 0 and text[s - 1] == "و"
+    if glued:
+        words = before[:-1] if before and before[-1] == "و" else before  # the و read as a word of its own
+    elif len(before) >= 1 and before[-1] == "و" and text[s - 1 : s].isspace():
+        words = before[:-1]
+    else:
+        return False
+    if len(words) < 2:
+        return False
+    first, prep = fold(words[-1]), fold(words[-2])
+    return prep in _PREPS_AR or (first[:1] in "بل" and len(first) > 3)
 
 
 def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMention],

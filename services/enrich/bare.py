@@ -85,6 +85,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
         if any(k == kind for _s, _e, k in ar.heads):
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
+    if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
+        return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
@@ -165,6 +167,13 @@ def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
 
 _HEAD_IN_RE = re.compile(r"(?:\b(?:prison|jail|camp|facility)|سجن|معتقل|مخيم)(?:\s+(?:آخر|اخر|ثان|another|other))?"
                          r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
+
+
+# a prison's section named by whom it holds, then "in"/"at" the known prison's name
+_SECTION_IN_RE = re.compile(
+    r"(?:(?:سجن|مبنى|مبني|جناح|قسم)\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|اسلاميين)|"
+    r"\b(?:juvenile|women['’]s|female|youth)\s+(?:prison|wing|block|section|jail))\s+(?:في|فى|ب|in|at)\s*$",
+    re.IGNORECASE)
 
 
 def _common_words(gaz: Gazetteer) -> frozenset[str]:

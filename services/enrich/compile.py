@@ -129,7 +129,7 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
             if h is None:
                 continue
             if lang == "ar":
-                forms = [f"{w} {c}" for w in h.ar_before]
+                forms = [f"{w} {c}" for w in h.ar_before + h.ar_known]
             else:
                 forms = [f"{c} {w}" for w in h.en_after] + [f"{w} {c}" for w in h.en_before]
             for f in forms:

@@ -33,6 +33,7 @@ from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import common_word, open_place_mentions
+from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
@@ -41,6 +42,7 @@ __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
 
 _by_start = attrgetter("start")
 _NO_SKIP: frozenset[str] = frozenset()
+_QUOTE_RE = re.compile("[\"«“„]")
 _TANWEEN_END_RE = re.compile("\u064b|(?<=\u064b)")  # a fathatan at the end of (or just after) the name
 
 def enrich(
@@ -85,6 +87,10 @@ def _enrich(
         extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores})
         if extra:
             cores = sorted(cores + extra, key=_by_start)
+    if _QUOTE_RE.search(text) is not None:  # `حركة "فتح"`: a type word and the quoted name (quoted_actors.py)
+        more = quoted_actors(text, gaz, people)
+        if more:
+            people = sorted(people + more, key=_by_start)
     facilities, covered, core_spans = find_facilities(text, facs, heads, cores, people, places_c, gaz)
 
     places: list[PlaceMention] = []

@@ -176,7 +176,10 @@ def _open_or_known(
             e = named_after(text[place.start : place.end], of.kind, gaz) \
                 or named_after(best_entry(text, place, gaz).canonical, of.kind, gaz)
     else:
-        e = variant_of(of.name, of.kind, gaz)
+        words = of.name.split()
+        while len(words) > 1 and fold(words[-1]) in DESCRIPTORS:
+            words.pop()  # `سجن رومي المركزي`: the variant is the name before its descriptor
+        e = variant_of(" ".join(words), of.kind, gaz)
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)

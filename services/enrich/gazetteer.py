@@ -80,6 +80,7 @@ class NonFacilities(_Rec):
 
 class HeadRules(_Rec):
     ar_before: list[str] = []
+    ar_known: list[str] = []  # heads that name a known facility only, never an unknown one (معسكر)
     en_after: list[str] = []
     en_before: list[str] = []
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from services.enrich.context import cue_list
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
 from services.enrich.names import _MAX_GAP, DUAL_AR, NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
+from services.enrich.variants import variant_of
 
 _AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
                    "الغربي", "الشمالي", "الجنوبي", "الاول", "الثاني"}
@@ -46,9 +48,11 @@ def find_open(
         mode = h.payloads[0][2]
         word = fold(text[h.start : h.end].split()[-1])
         if word in _PLURAL_HEADS or word in DUAL_AR:
-            continue  # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
-            # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"
-        if mode == "ar_before":
+            # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
+            # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"; but a cluster of camps
+            # takes the name of its village: `مخيمات شمارخ`
+            of = _cluster(text, h, kind, places, gaz) if mode == "ar_before" and word in _PLURAL_AR else None
+        elif mode == "ar_before":
             of = _arabic(text, h, kind, places, gaz)
         elif mode == "en_after":
             of = _english_before(text, h, kind, gaz)
@@ -60,6 +64,31 @@ def find_open(
             continue  # "SDF prison", "سجن داعش": an owner, not a name
         out.append(of)
     return out
+
+
+_PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
+
+
+def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
+    """`مخيمات شمارخ`: a plural head before one unknown village's name (no article, no proclitic, not an
+    adjective's shape, no known place: `مخيمات إدلب`, `مخيمات الشمال` are the camps of a region) names the
+    cluster of camps there. A list of names is attach.coordinated's."""
+    g = gap_end(text, h.end)
+    if g - h.end != 1 or text[h.end] != " ":
+        return None
+    m = TOKEN_RE.match(text, g)
+    if m is None or any(c.start == g for c in places):
+        return None
+    tok = m.group()
+    f = fold(tok)
+    if f.startswith("ال") or f[:1] in "بلكفو" or f.endswith(("ه", "ات", "ين", "ون")) or len(f) < 4 \
+            or f in cue_list(gaz.rules.core_context.locative) \
+            or not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
+        return None
+    nm = NEXT_RE.match(text, m.end())
+    if nm is not None and _joins(text, m.end(), nm.start(1)) and fold(nm.group(1))[:1] == "و":
+        return None  # a list attach.coordinated did not read
+    return OpenFacility(h.start, m.end(), kind, tok, m.start(), m.end())
 
 
 def _overlaps(s: int, e: int, spans: list[Cand]) -> bool:
@@ -91,8 +120,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     place = next((c for c in places if c.start == name_start), None)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
-    elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first):
-        return None
+    elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
+            and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None):
+        return None  # (`سجن رومي` has an adjective's shape, روما's, but spells the known `سجن رومية`)
     if close is not None:
         name_end = close  # the whole quoted name: مخيم "الشهيد رستم جودي"
     else:
