@@ -69,6 +69,7 @@ class Around:
     towns_ix: Spans  # place readings that are no facility name ("Qamishli")
     cities: set[tuple[int, int]]  # spans whose place reading is a city (Palmyra, Nasiriyah)
     cores: list[Cand]
+    town_ids: set[str]  # facilities whose bare name the text gives as a town somewhere (`وبلدة "الهول"`)
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -78,7 +79,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
-    if cue_before(text, c.start, _town_cues(gaz)):
+    if town_cued(text, c, gaz):
         return None
     if not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
         if (c.start, c.end) in ar.cities:
@@ -103,10 +104,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the Rukban area", "Hol subdistrict"
     if head_near(text, c, ar.listing if "\u0600" <= text[c.start] <= "\u06ff" else ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
+    if e.id in ar.town_ids and e.id not in ar.named:
+        return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"`
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if (c.start, c.end) in ar.cities:
-        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted) else None
+        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
@@ -120,6 +123,17 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if facility_context(text, c, kind, gaz, ar.accepted):
         return 0.5
     return None
+
+
+def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
+    if cue_before(text, c.start, _town_cues(gaz)):
+        return True
+    prev = prev_word(text, c.start, _OF)
+    return prev[:1] in "وبلف" and prev[1:] in _SIDES or prev in _SIDES
+
+
+_SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks
 
 
 _COUNTED_RE = re.compile(r"[\"'«»“”„‟‹›’]?\s*(?:واحد|واحدة|واحده|فقط|one|only)\b")

@@ -23,8 +23,16 @@ def inside(s: int, e: int, occ: bytearray) -> bool:
 
 def cue_before(text: str, s: int, cues: set[str] | frozenset[str]) -> bool:
     words = text[max(0, s - 25) : s].split()
-    return bool(words) and (fold(words[-1]) in cues or (len(words) > 1 and fold(words[-2]) in cues
-                                                         and fold(words[-1]) in ("of", "the")))
+    if words and words[-1].strip(_QUOTE_CHARS) == "":
+        words.pop()  # `وبلدة "الهول"`: the quote opening the name
+    if not words:
+        return False
+    last = fold(words[-1].strip(_QUOTE_CHARS))
+    return last in cues or (last[:1] in "وف" and last[1:] in cues and "\u0600" <= last[:1] <= "\u06ff") \
+        or (len(words) > 1 and fold(words[-2]) in cues and last in ("of", "the"))
+
+
+_QUOTE_CHARS = "\"«»“”„‟‹›'’‘"
 
 
 _OF = frozenset(("of", "من"))
@@ -35,16 +43,17 @@ _SUFFIXES2 = frozenset(("ها", "هم", "هن"))  # سجناءها, قاطنيه
 
 
 def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
-                     mask: list[tuple[int, int]] | tuple[()] = ()) -> bool:
+                     mask: list[tuple[int, int]] | tuple[()] = (), *, city: bool = False) -> bool:
     """The sentence around a bare name speaks of the camp/prison (and not of the town). Words inside the
-    `mask` spans (facilities already named: "Tadmur prison") are not evidence about this name."""
+    `mask` spans (facilities already named: "Tadmur prison") are not evidence about this name. `city`: the
+    name is also a city's, and a camp needs the word camp itself (core_context.city_camp)."""
     cc = gaz.rules.core_context
     if prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
     words = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window, mask))))  # one compiled fold
     words |= {w[1:] for w in words if w[:1] in "وفبل"}
     words |= {w[:-2] for w in words if w[-2:] in _SUFFIXES2} | {w[:-1] for w in words if w[-1:] == "ه"}
-    fac = cc.camp if kind == "camp" else cc.prison
+    fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
     if not words & fac_words:
         return False

@@ -20,10 +20,11 @@ from services.enrich.attach import (
     quoted_attachments,
     same_as_known,
 )
-from services.enrich.bare import Around, Spans, bare_reading
+from services.enrich.bare import Around, Spans, bare_reading, town_cued
 from services.enrich.context import heads_and_facilities, inside
 from services.enrich.entries import best_entry, fac, open_fac
-from services.enrich.gazetteer import Gazetteer
+from services.enrich.gazetteer import Entry, Gazetteer
+from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.normalize import fold
 from services.enrich.openworld import OpenFacility, find_open
 from services.enrich.resolve import Cand
@@ -99,8 +100,9 @@ def find_facilities(
         if inside(c.start, c.end, covered):
             continue
         ce = kind_payload(c, gaz, None)
-        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)):
-            continue
+        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)
+                          and not _listed_after(text, c.start, facilities, ce.kind)):
+            continue  # (العائدة "the returning" is no عايدة; `مخيم الهول والروج` lists Roj all the same)
         if around is None:
             around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz)
         conf = bare_reading(text, c, ce, around, gaz)
@@ -126,6 +128,14 @@ def find_facilities(
     return _one_per_span(facilities), covered, core_spans
 
 
+_LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
+
+
+def _listed_after(text: str, start: int, facilities: list[FacilityMention], kind: str | None) -> bool:
+    """A facility of the kind ends right before `start`, joined to it by "و" or a comma."""
+    return any(f.kind == kind and f.end <= start and _LISTED_RE.fullmatch(text, f.end, start) for f in facilities)
+
+
 def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], places: list[Cand],
             fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer) -> Around:
     core_spans = {(o.start, o.end) for o in cores}
@@ -133,14 +143,29 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
     listing = [h for h in all_heads if h[1] - h[0] > 4 and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
+    # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
+    towns = {(o.start, o.end): o for o in cores if town_cued(text, o, gaz)}
     return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
-                  Spans([sp for sp in core_spans if sp not in cities]),
-                  Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans]), cities, cores)
+                  Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
+                  Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),
+                  cities, cores, {i for o in towns.values() for i in o.ids})
 
 
 def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
     e = best_entry(text, c, gaz)
     return e.kind in ("city", "admin1", "country") or e.population >= 20000
+
+
+def _core_named(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
+    """The known facility of `kind` whose core is exactly `name` (a town's English name), if one."""
+    node = gaz.trie.root
+    for t in key_tokens(name):
+        node = node.get(t) if isinstance(node, dict) else None
+        if node is None:
+            return None
+    ids = {p[1] for role, pls in node.get(PAYLOAD, ()) if role == "core" for p in pls
+           if gaz.entries[p[1]].kind == kind}
+    return gaz.entries[next(iter(ids))] if len(ids) == 1 else None
 
 
 def _one_per_span(facilities: list[FacilityMention]) -> list[FacilityMention]:
@@ -173,8 +198,10 @@ def _open_or_known(
         rest = {fold(w) for w in text[place.end : of.name_end].split()}
         e = None
         if rest <= DESCRIPTORS:  # by the name as written, else by the town's own name (Raqqah: Raqqa)
-            e = named_after(text[place.start : place.end], of.kind, gaz) \
-                or named_after(best_entry(text, place, gaz).canonical, of.kind, gaz)
+            town = best_entry(text, place, gaz).canonical
+            e = named_after(text[place.start : place.end], of.kind, gaz) or named_after(town, of.kind, gaz)
+            if e is None and not rest:  # `مخيم الرقبان`: GeoNames' Rukban, the known camp's own name
+                e = _core_named(town, of.kind, gaz)
     else:
         words = of.name.split()
         while len(words) > 1 and fold(words[-1]) in DESCRIPTORS:

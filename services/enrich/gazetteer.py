@@ -97,6 +97,7 @@ class CoreContext(_Rec):
     camp: Names = Names()
     prison: Names = Names()
     town: Names = Names()
+    city_camp: Names = Names()  # a camp named after a city (Nuseirat, Jabalia): only these words say the camp
 
 
 class NationRec(_Rec):

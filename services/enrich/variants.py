@@ -97,7 +97,9 @@ def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     if len(sk) == 2 and (n > 5 or (arabic and n > 4)):
         return None  # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh
     ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
-           if abs(k - n) <= 2 and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known))}
+           if abs(k - n) <= 2 and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known)
+                                   or (len(sk) == 3
+                                       and _AR_LONG_VOWELS.sub("", _bare(name)) == _AR_LONG_VOWELS.sub("", known)))}
     if not ids and len(sk) >= 4:
         # one pair of neighbouring consonants swapped: Rubkan / Rukban
         idx = _index(gaz)
@@ -107,6 +109,9 @@ def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
+
+
+_AR_LONG_VOWELS = re.compile("[اويى]")  # غورون / غويران: the same consonants, other long vowels
 
 
 def _within_one(a: str, b: str) -> bool:
