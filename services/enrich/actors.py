@@ -119,8 +119,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     words = [w.lower() for w in after[:8]]
     i = 2 if len(after) > 2 and words[0] == "and" and after[1][:1].isupper() else 0  # "Iran and Russia failed"
-    while i < len(words) and words[i] in rules.skip_en:
-        i += 1
+    while i < len(words) and (words[i] in rules.skip_en or (words[i].endswith("ly") and len(words[i]) > 4
+                                                             and words[i] not in rules.verbs_en)):
+        i += 1  # "Baghdad regularly repatriates": an adverb between the name and its verb
     if i >= len(words):
         return False
     w = words[i]

@@ -102,6 +102,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
+    if text[c.end : c.end + 1] == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, c.start - 3, c.start) \
+            and any(_GLOSS_BEFORE_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 3)):
+        return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
     if head_near(text, c, ar.listing if "\u0600" <= text[c.start] <= "\u06ff" else ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
     if e.id in ar.town_ids and e.id not in ar.named:
@@ -109,6 +112,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if (c.start, c.end) in ar.cities:
+        if _joined_after(text, c, ar.accepted_ix):
+            return 0.55  # `شهدتها مخيم البريج والنصيرات`: listed after a camp, the city's camp
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
@@ -127,8 +132,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
 
 def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
-    if cue_before(text, c.start, _town_cues(gaz)):
-        return True
+    if cue_before(text, c.start, _town_cues(gaz)) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
+        return True  # ("The prisons in Abu Ghraib and Taji": the towns, as the second of the list)
     prev = prev_word(text, c.start, _OF)
     return prev[:1] in "وبلف" and prev[1:] in _SIDES or prev in _SIDES
 
@@ -136,6 +141,7 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
 _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks
 
 
+_GLOSS_BEFORE_RE = re.compile(r"\s*\(\s*")
 _COUNTED_RE = re.compile(r"[\"'«»“”„‟‹›’]?\s*(?:واحد|واحدة|واحده|فقط|one|only)\b")
 _LEAD = " \t\n\r\"'«»“”#*-–—"
 _DATELINE_AFTER_RE = re.compile(r"\s*[:\-–—(,]")
@@ -153,9 +159,15 @@ def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = N
     return False
 
 
+def _joined_after(text: str, c: Cand, spans: Spans) -> bool:
+    """A span ends right before this one, joined to it by "و" or "and" (the next item of its list)."""
+    return any(_AND_RE.fullmatch(text, t, c.start) for t in spans.ending_before(c.start, 8))
+
+
+_AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
 _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
 _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+[^\s.,،:;()]+){0,2}\s+(?:(?:في|فى|in|at|near|قرب)\s+|بـ?)", re.IGNORECASE)
-_AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|"
+_AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|city|"
                             r"municipality|border area|desert|plain|outskirts)\b", re.IGNORECASE)
 _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECASE)
 
@@ -179,7 +191,8 @@ def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
     return False
 
 
-_HEAD_IN_RE = re.compile(r"(?:\b(?:prison|jail|camp|facility)|سجن|معتقل|مخيم)(?:\s+(?:آخر|اخر|ثان|another|other))?"
+_HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|سجن|سجون|معتقل|معتقلات|مخيم|مخيمات)"
+                         r"(?:\s+(?:آخر|اخر|ثان|another|other))?"
                          r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
 
 

@@ -26,7 +26,7 @@ from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.normalize import fold
-from services.enrich.openworld import OpenFacility, find_open
+from services.enrich.openworld import OpenFacility, glued, find_open
 from services.enrich.resolve import Cand
 from services.enrich.variants import DESCRIPTORS, named_after, variant_of
 from shared.annotation import FacilityMention
@@ -87,7 +87,7 @@ def find_facilities(
             covered[n.start : n.end] = b"\x01" * (n.end - n.start)
     rest = [h for h in free if h.start not in used_heads and not inside(h.start, h.end, covered)]
     for of in find_open(text, rest, facs, people, places_c, gaz) if rest else ():
-        if not inside(of.name_start, of.name_end, covered):
+        if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     for f in facilities:
@@ -128,6 +128,7 @@ def find_facilities(
     return _one_per_span(facilities), covered, core_spans
 
 
+_NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
 
 
@@ -149,6 +150,18 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
                   Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
                   Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),
                   cities, cores, {i for o in towns.values() for i in o.ids})
+
+
+_GREAT = frozenset(("الكبير", "الكبري", "الاكبر", "كبير", "كبري"))
+
+
+def _metaphor(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
+    """`سجن غزة الكبير`: a city or country called "the great prison" is a figure of speech, no facility."""
+    place = next((p for p in places if p.start == of.name_start), None)
+    if place is None or place.end >= of.name_end:
+        return False
+    rest = {fold(w) for w in text[place.end : of.name_end].split()}
+    return bool(rest) and rest <= _GREAT and _city(text, place, gaz)
 
 
 def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
@@ -207,6 +220,13 @@ def _open_or_known(
         while len(words) > 1 and fold(words[-1]) in DESCRIPTORS:
             words.pop()  # `سجن رومي المركزي`: the variant is the name before its descriptor
         e = variant_of(" ".join(words), of.kind, gaz)
+        if e is None and len(words) == 2:
+            e = variant_of(glued(*words), of.kind, gaz)  # `مخيم جم مشكو`: جمشكو
+        if e is None and len(words) == 1 and "\u0600" <= of.name[:1] <= "\u06ff":
+            nxt = _NEXT_WORD_RE.match(text, of.end)
+            joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
+            if joined is not None:  # `مخيم جم مشكو`: a name outlets write in one word (جمشكو) or two
+                return fac(text, of.start, nxt.end(1), joined, 0.7)
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)

@@ -122,16 +122,42 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
     elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
             and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None):
-        return None  # (`سجن رومي` has an adjective's shape, روما's, but spells the known `سجن رومية`)
+        # (`سجن رومي` has an adjective's shape, روما's, but spells the known `سجن رومية`)
+        nm = NEXT_RE.match(text, name_end)
+        if f in gaz.ar_name_stop or nm is None or not _joins(text, name_end, nm.start(1)) \
+                or variant_of(glued(tok, nm.group(1)), kind, gaz) is None:
+            return None
+        return OpenFacility(h.start, nm.end(1), kind, text[name_start : nm.end(1)], name_start, nm.end(1))
+        # (`مخيم جم مشكو`: a name outlets write in one word, جمشكو, or in two)
     if close is not None:
         name_end = close  # the whole quoted name: مخيم "الشهيد رستم جودي"
     else:
         name_end = _grow(text, f, name_end, places, gaz)
+        if place is None and not f.startswith("ال") and name_end == m.end() and _nouns_follow(text, name_end, places):
+            return None  # `مخيم أشباح وخوف ودمار`: "a camp of ghosts, fear and ruin", a description
     nm = NEXT_RE.match(text, name_end)
     if nm is not None and fold(nm.group(1)) in _AR_DESCRIPTORS:
         name_end = nm.end(1)
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
+
+
+def glued(a: str, b: str) -> str:
+    """Two words written as one (جم مشكو -> جمشكو: the letter they share at the seam once)."""
+    return a + (b[1:] if b[:1] == a[-1:] else b)
+
+
+def _nouns_follow(text: str, end: int, places: list[Cand]) -> bool:
+    """Two indefinite words joined by و follow (`وخوف ودمار`), neither a place: a list of common nouns."""
+    for _ in range(2):
+        nm = NEXT_RE.match(text, end)
+        if nm is None or not _joins(text, end, nm.start(1)):
+            return False
+        w = fold(nm.group(1))
+        if w[:1] != "و" or w[1:3] == "ال" or len(w) < 3 or any(c.start <= nm.start(1) < c.end for c in places):
+            return False
+        end = nm.end(1)
+    return True
 
 
 def _closing_quote(text: str, start: int) -> int | None:
@@ -203,6 +229,9 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
             break
         toks.append((m.start(1), m.end(1)))
         pos = m.start(1)
+    numeral = None
+    if len(toks) > 1 and text[toks[0][0] : toks[0][1]] in _ROMAN and not _stopped(text, toks[1], gaz):
+        numeral = toks.pop(0)  # "Shahama I Camp": a numbered camp, the numeral part of its name
     if not toks or (text[h.start : h.end].isupper() and text[toks[0][0] : toks[0][1]].isupper()):
         return None  # "THE FORGOTTEN CAMP": an all-capitals headline shows no name by its capitals
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
@@ -215,7 +244,7 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
         keep.append(t)
     if not keep:
         return None
-    name_start, name_end = keep[-1][0], keep[0][1]
+    name_start, name_end = keep[-1][0], keep[0][1] if numeral is None else numeral[1]
     if _INDEFINITE_BEFORE_RE.search(text, max(0, name_start - 30), name_start):
         return None  # "a central Gaza refugee camp", "a Syrian prison": one of a kind, not a name
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
@@ -253,6 +282,7 @@ def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:
 _INDEFINITE_BEFORE_RE = re.compile(
     r"\b(?:a|an|another|one|any|each|every)\s+(?:(?:central|northern|southern|eastern|western|north|south|east|west|"
     r"makeshift|small|large|new|former|nearby|remote|crowded|overcrowded|sprawling|local)\s+)*$", re.IGNORECASE)
+_ROMAN = frozenset(("I", "II", "III", "IV", "V", "VI"))
 _POSSESSIVE = frozenset(("'s", "’s", "s'", "s’"))
 # "Y-shaped prison", "US-run camp", "Soviet-era jail": a hyphenated modifier, not a name
 _GENERIC_TAILS = frozenset(("shaped", "style", "type", "run", "held", "controlled", "backed", "led", "built",
