@@ -112,8 +112,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if (c.start, c.end) in ar.cities:
-        if _joined_after(text, c, ar.accepted_ix):
-            return 0.55  # `شهدتها مخيم البريج والنصيرات`: listed after a camp, the city's camp
+        if _joined(text, c, ar.accepted_ix, _AND_RE):
+            return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
@@ -157,11 +157,6 @@ def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = N
         if j.fullmatch(text, c.end, s):
             return True
     return False
-
-
-def _joined_after(text: str, c: Cand, spans: Spans) -> bool:
-    """A span ends right before this one, joined to it by "و" or "and" (the next item of its list)."""
-    return any(_AND_RE.fullmatch(text, t, c.start) for t in spans.ending_before(c.start, 8))
 
 
 _AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)

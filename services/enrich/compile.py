@@ -131,7 +131,7 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
             if lang == "ar":
                 forms = [f"{w} {c}" for w in h.ar_before + h.ar_known]
             else:
-                forms = [f"{c} {w}" for w in h.en_after] + [f"{w} {c}" for w in h.en_before]
+                forms = [f"{c} {w}" for w in h.en_after + h.en_known] + [f"{w} {c}" for w in h.en_before]
             for f in forms:
                 b.add(f, ("fac", r.id, "head"), "facility")
 

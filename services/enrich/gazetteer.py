@@ -81,6 +81,7 @@ class NonFacilities(_Rec):
 class HeadRules(_Rec):
     ar_before: list[str] = []
     ar_known: list[str] = []  # heads that name a known facility only, never an unknown one (معسكر)
+    en_known: list[str] = []  # the same after an English name ("the al-Hawl facility")
     en_after: list[str] = []
     en_before: list[str] = []
 

@@ -55,7 +55,7 @@ def find_open(
         elif mode == "ar_before":
             of = _arabic(text, h, kind, places, gaz)
         elif mode == "en_after":
-            of = _english_before(text, h, kind, gaz)
+            of = _english_before(text, h, kind, gaz) or _apposition(text, h, kind, gaz)
         else:
             of = _english_after(text, h, kind, gaz)
         if of is None:
@@ -248,6 +248,19 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     if _INDEFINITE_BEFORE_RE.search(text, max(0, name_start - 30), name_start):
         return None  # "a central Gaza refugee camp", "a Syrian prison": one of a kind, not a name
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
+
+
+_APPOSED_RE = re.compile(r"[ \u00a0]*,[ \u00a0]+([A-Z][a-z'’\-]{2,}(?:[ \u00a0]+[A-Z][a-z'’\-]{2,})?)[ \u00a0]*[,.;)]")
+_A_BEFORE_RE = re.compile(r"\b(?:a|an|another)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+
+
+def _apposition(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    """"Rukban and a smaller border camp, Hadalat, have grown": an indefinite head and its name in commas."""
+    m = _APPOSED_RE.match(text, h.end)
+    if m is None or not _A_BEFORE_RE.search(text, max(0, h.start - 40), h.start) \
+            or _stopped(text, (m.start(1), m.end(1)), gaz):
+        return None
+    return OpenFacility(h.start, m.end(1), kind, m.group(1), m.start(1), m.end(1))
 
 
 def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
