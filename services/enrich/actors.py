@@ -67,12 +67,14 @@ def text_country(countries: list[str | None]) -> str | None:
 
 
 def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
-                  published_at: datetime | date | None) -> list[tuple[int, int, str]]:
-    """(start, end, actor id) of countries and capitals that are the subject of a verb (rule 13)."""
+                  published_at: datetime | date | None, actor_ends: frozenset[int] = frozenset()
+                  ) -> list[tuple[int, int, str]]:
+    """(start, end, actor id) of countries and capitals that are the subject of a verb (rule 13).
+    actor_ends: where the actors already found end (a country joined to one acts with it)."""
     when = day(published_at)
     out = []
     for s, e, code in cplaces:
-        if _acts(text, s, e, rules):
+        if _acts(text, s, e, rules, actor_ends):
             aid = code if code.startswith("actor:") else actor_of(rules, code, "default", None, when)
             if aid:
                 out.append((s, e, aid))
@@ -92,7 +94,19 @@ _DATELINE_AFTER_RE = re.compile(r"\s*[-–—:,(]")
 _DASH_BEFORE_RE = re.compile(r"^[^.،,:؛]{2,30}?\s*[-–—]\s*$")
 
 
-def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
+_QUOTES_AR = "\"«»“”„'’"
+_OBJECT_PRONOUNS = ("ها", "هم", "ه")
+
+
+def _verb_with_object(w: str, rules: StateRules) -> bool:
+    """A verb with an object pronoun before its subject: `اتخذتها بغداد`, `رحلتهم تركيا`."""
+    for p in _OBJECT_PRONOUNS:
+        if w.endswith(p) and len(w) - len(p) >= 3 and any(x in rules.verbs_ar for x in strip_ar(w[: -len(p)])):
+            return True
+    return False
+
+
+def _acts(text: str, s: int, e: int, rules: StateRules, actor_ends: frozenset[int] = frozenset()) -> bool:
     before = _WORD_RE.findall(text[max(0, s - 30) : s])
     after = _WORD_RE.findall(text[e : e + 60])
     arabic = "\u0600" <= text[s] <= "\u06ff"
@@ -103,9 +117,14 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
             return False
         if _second_of_pair_ar(text, s, before):
             return False  # `بين بيروت ودمشق`: the second of two places after a preposition is located too
-        prev = fold(before[-1]) if before and text[s - 1 : s].isspace() else ""
-        if prev and any(w in rules.verbs_ar for w in strip_ar(prev)):
-            return True  # أعلنت بغداد، وقصفت تركيا
+        j = s
+        while j > 0 and text[j - 1] in _QUOTES_AR:
+            j -= 1  # `تقوم “إسرائيل”`: quotes around the name
+        prev = fold(before[-1]) if before and text[j - 1 : j].isspace() else ""
+        if prev and any(w in rules.verbs_ar for w in strip_ar(prev)) or _verb_with_object(prev, rules):
+            return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
+        if text[s - 1 : s] == "و" and (s - 1 in actor_ends or (s > 1 and text[s - 2] == " " and s - 2 in actor_ends)):
+            return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
         if prev in _PREPS_AR:
             return False
         nxt = fold(after[0]) if after and text[e : e + 1].isspace() else ""
@@ -115,6 +134,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
     lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
     if _PAIR_AFTER_PREP_EN_RE.search(text, max(0, s - 60), s):
         return False  # "between Beirut and Damascus", "from Iraq and Syria": located, as the first of the pair
+    if _BY_AGENT_RE.search(text, max(0, s - 90), s) and text[e : e + 1] not in "'’-":
+        return True  # "signed by Egypt and Israel", "listed as a terrorist organization by Turkiye, U.S. and EU"
     if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     words = [w.lower() for w in after[:8]]
@@ -138,6 +159,11 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
 _PAIR_AFTER_PREP_EN_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_PREPS_EN - {"like", "than", "with", "by", "against", "about"}, key=len, reverse=True))
     + r")\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}\s+(?:and|or|&)\s+$")
+
+
+# a passive participle, up to five words, "by", then the agents so far (a list of names): the name acts
+_AGENT = r"(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}"
+_BY_AGENT_RE = re.compile(rf"\b[a-z]{{3,}}ed(?:\s+[\w\-]+){{0,5}}?\s+by\s+(?:{_AGENT}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
 
 
 def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
@@ -177,7 +203,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
                                                                list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
-                          published_at)
+                          published_at, frozenset(a.end for a in found))
     out: list[ActorMention] = []
     for s, e, aid in sorted(hits):
         if any(a < e and s < b for a, b in spans):

@@ -42,7 +42,7 @@ __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
 
 _by_start = attrgetter("start")
 _NO_SKIP: frozenset[str] = frozenset()
-_QUOTE_RE = re.compile("[\"«“„]")
+_QUOTE_RE = re.compile("[\"«“„/]")
 _TANWEEN_END_RE = re.compile("\u064b|(?<=\u064b)")  # a fathatan at the end of (or just after) the name
 
 def enrich(

@@ -52,6 +52,10 @@ def find_open(
             # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"; but a cluster of camps
             # takes the name of its village: `مخيمات شمارخ`
             of = _cluster(text, h, kind, places, gaz) if mode == "ar_before" and word in _PLURAL_AR else None
+            if mode == "en_after" and word in _PLURAL_HEADS:  # "the Hassansham camps": one known camp's sites
+                of = _english_before(text, h, kind, gaz)
+                if of is not None and variant_of(of.name, kind, gaz) is None:
+                    of = None
         elif mode == "ar_before":
             of = _arabic(text, h, kind, places, gaz)
         elif mode == "en_after":

@@ -17,9 +17,9 @@ from services.enrich.normalize import fold
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
 
-_OPEN_RE = re.compile("[\"«“„]")  # a quotation mark that may open a name
-_MARKS_RE = re.compile(f"[{re.escape(QUOTES)}]")
-_CLOSE_RE = re.compile("[\"»”“]")
+_OPEN_RE = re.compile("[\"«“„/]")  # a mark that may open a name (`حركة /فتح/`: slashes as quotes)
+_MARKS_RE = re.compile(f"[{re.escape(QUOTES)}/]")
+_CLOSE_RE = re.compile("[\"»”“/]")
 _REACH = 40  # a quoted name closes within this many characters
 
 
