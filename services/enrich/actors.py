@@ -132,9 +132,10 @@ def _acts(text: str, s: int, e: int, rules: StateRules, actor_ends: frozenset[in
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
     lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
-    if _PAIR_AFTER_PREP_EN_RE.search(text, max(0, s - 60), s):
+    if text[max(0, s - 5) : s].rstrip().endswith((" and", " or", "&")) and \
+            _PAIR_AFTER_PREP_EN_RE.search(text, max(0, s - 60), s):
         return False  # "between Beirut and Damascus", "from Iraq and Syria": located, as the first of the pair
-    if _BY_AGENT_RE.search(text, max(0, s - 90), s) and text[e : e + 1] not in "'’-":
+    if " by " in text[max(0, s - 90) : s] and text[e : e + 1] not in "'’-" and _BY_AGENT_RE.search(text, max(0, s - 90), s):
         return True  # "signed by Egypt and Israel", "listed as a terrorist organization by Turkiye, U.S. and EU"
     if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"

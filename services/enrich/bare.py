@@ -70,6 +70,7 @@ class Around:
     cities: set[tuple[int, int]]  # spans whose place reading is a city (Palmyra, Nasiriyah)
     cores: list[Cand]
     town_ids: set[str]  # facilities whose bare name the text gives as a town somewhere (`وبلدة "الهول"`)
+    towns: set[tuple[int, int]]  # the spans of those bare names (town_cued)
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -79,7 +80,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
-    if town_cued(text, c, gaz):
+    if (c.start, c.end) in ar.towns:
         return None
     if not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
         if (c.start, c.end) in ar.cities:
@@ -132,10 +133,18 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
 
 def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
-    if cue_before(text, c.start, _town_cues(gaz)) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
+    if cue_before(text, c.start, _town_cues(gaz)):
+        return True
+    before = text[max(0, c.start - 24) : c.start]
+    if any(h in before for h in _HEAD_STEMS) and _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return True  # ("The prisons in Abu Ghraib and Taji": the towns, as the second of the list)
-    prev = prev_word(text, c.start, _OF)
-    return prev[:1] in "وبلف" and prev[1:] in _SIDES or prev in _SIDES
+    if "جانب" in before or "ضف" in before or "طرف" in before:
+        prev = prev_word(text, c.start, _OF)
+        return prev[:1] in "وبلف" and prev[1:] in _SIDES or prev in _SIDES
+    return False
+
+
+_HEAD_STEMS = ("rison", "amp", "ail", "acilit", "سجن", "سجون", "معتقل", "مخيم")
 
 
 _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks
@@ -169,7 +178,7 @@ _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECAS
 
 _OF = frozenset(("of", "من"))
 _LISTED_RE = re.compile(r"\s*(?:,|،|and|&|و)\s*(?:the\s+)?", re.IGNORECASE)
-_JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و)[\s\"«»“”„‟‹›'’]*(?:the\s+)?", re.IGNORECASE)
+_JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و|أو|او|or)[\s\"«»“”„‟‹›'’]*(?:the\s+)?", re.IGNORECASE)
 
 
 def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:

@@ -104,7 +104,7 @@ def find_facilities(
                           and not _listed_after(text, c.start, facilities, ce.kind)):
             continue  # (العائدة "the returning" is no عايدة; `مخيم الهول والروج` lists Roj all the same)
         if around is None:
-            around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz)
+            around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz, covered)
         conf = bare_reading(text, c, ce, around, gaz)
         if conf is None:
             continue
@@ -141,18 +141,18 @@ def _listed_after(text: str, start: int, facilities: list[FacilityMention], kind
 
 
 def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], places: list[Cand],
-            fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer) -> Around:
+            fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer, covered: bytearray) -> Around:
     core_spans = {(o.start, o.end) for o in cores}
     # only a place reading that shares a bare name's span can make it a city (Palmyra)
     cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
     listing = [h for h in all_heads if h[1] - h[0] > 4 and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
-    towns = {(o.start, o.end): o for o in cores if town_cued(text, o, gaz)}
+    towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)}
     return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
                   Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
                   Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),
-                  cities, cores, {i for o in towns.values() for i in o.ids})
+                  cities, cores, {i for o in towns.values() for i in o.ids}, set(towns))
 
 
 _GREAT = frozenset(("الكبير", "الكبري", "الاكبر", "كبير", "كبري"))
