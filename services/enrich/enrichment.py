@@ -26,7 +26,8 @@ from services.enrich.context import (
     prev_word,
 )
 from services.enrich.dates import extract_event_date
-from services.enrich.entries import best_entry
+from services.enrich.entries import admin_of, best_entry
+from services.enrich.matcher import key_tokens
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Gazetteer, load_gazetteer
 from services.enrich.normalize import clear_caches as normalize_caches
@@ -141,6 +142,10 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
         e, conf = hit[1], hit[3]
     else:
         e, conf = hit[0], hit[2]
+        if e.kind == "city" and _governorate_cued(text, s, end):
+            adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
+            if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
+                e = gaz.entries[adm]
     if not e.curated and prev_word(text, s, _NO_SKIP) in cue_list(gaz.rules.geonames_not_after):
         return None
     surface = text[s:end]
@@ -148,6 +153,25 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
         return None
     return place(surface, s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
+
+
+_DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي)\s+(?:\S+\s+و\s*)?$")
+_RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|\brural\s+(?:(?:north|south|"
+                              r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
+                              r"south-?eastern|south-?western)\s+)+)$", re.IGNORECASE)
+_RURAL_AFTER_RE = re.compile(r"\)?\s+countryside\b", re.IGNORECASE)
+
+
+def _governorate_cued(text: str, s: int, e: int) -> bool:
+    """A city's name that means its governorate: a dual cue over two names (`ريفي إدلب وحلب`, `محافظتي الأنبار
+    وأربيل`), "rural northern Idlib", "the eastern countryside of Deir Ez-Zor", "(Deir ez-Zor) countryside"."""
+    window = text[max(0, s - 30) : s]
+    if "ريفي" in window or "محافظتي" in window:
+        return _DUAL_ADMIN_RE.search(window) is not None
+    if "ural" in window or " of " in window:
+        if _RURAL_BEFORE_RE.search(window):
+            return True
+    return text[e : e + 2] in (" c", ") ", " C") and _RURAL_AFTER_RE.match(text, e) is not None
 
 
 def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMention],

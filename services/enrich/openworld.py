@@ -264,7 +264,8 @@ def _apposition(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility |
     if m is None or not _A_BEFORE_RE.search(text, max(0, h.start - 40), h.start) \
             or _stopped(text, (m.start(1), m.end(1)), gaz):
         return None
-    return OpenFacility(h.start, m.end(1), kind, m.group(1), m.start(1), m.end(1))
+    return OpenFacility(m.start(1), m.end(1), kind, m.group(1), m.start(1), m.end(1))  # the name alone: the
+    # head word may be the evidence that a bare name before it is a camp too ("Rukban and a smaller ... camp")
 
 
 def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
