@@ -71,6 +71,7 @@ class Around:
     cores: list[Cand]
     town_ids: set[str]  # facilities whose bare name the text gives as a town somewhere (`وبلدة "الهول"`)
     towns: set[tuple[int, int]]  # the spans of those bare names (town_cued)
+    placed: set[tuple[int, int]]  # bare names that are also a place's name (al-Hol, Palmyra)
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -128,7 +129,22 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55
     if facility_context(text, c, kind, gaz, ar.accepted):
         return 0.5
+    if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
+            and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
+        return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
     return None
+
+
+_FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|المركزي|العسكري", re.IGNORECASE)
+
+
+# what else a two-word name names: a river, a church, a street ("the Mar Elias church", "Nahr al-Bared river")
+_INSTITUTIONS_BEFORE = frozenset(("كنيسه", "دير", "مسجد", "جامع", "مدرسه", "مستشفي", "شارع", "نهر", "وادي", "جسر", "دوار",
+                                  "ساحه", "فندق", "church", "monastery", "street", "river"))
+_RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|"
+                             r"school|university|hospital|clinic|street|road|highway|bridge|square|neighbou?rhood|"
+                             r"district|area|town|village|municipality|hotel|stadium|club|company|company's)\b",
+                             re.IGNORECASE)
 
 
 def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
@@ -239,15 +255,26 @@ _LOWER_ART_SCOUT = ((re.compile(r"[ae]l(?=[-\u2010\u2011 ][a-z])"), 0),)
 
 
 def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]]) -> list[Cand]:
-    """Bare English names written all lower case with their article ("in al-hol"), which the scanner leaves
-    to case-sensitive reading: a core candidate for each, so bare_reading decides as for "al-Hol"."""
+    """Bare English names written all lower case with their article ("in al-hol", "combing nahr al-bared"),
+    which the scanner leaves to case-sensitive reading: a core candidate for each, so bare_reading decides as
+    for "al-Hol"."""
     out: list[Cand] = []
     for m in match_starts(_LOWER_ART_RE, _LOWER_ART_SCOUT, text):
         if (m.start(), m.end()) in known:
             continue
-        node = trie_root.get(fold(m.group(1)))
+        name = fold(m.group(1))
+        w = _LOWER_WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        two = trie_root.get(fold(w.group(1))) if w is not None else None
+        node = two.get(name) if isinstance(two, dict) else None
+        if isinstance(node, dict) and any(role == "core" for role, _p in node.get(PAYLOAD, ())):
+            start, n = w.start(1), 2  # "nahr al-bared": the first word of a two-word name
+        else:
+            start, n, node = m.start(), 1, trie_root.get(name)
         groups = node.get(PAYLOAD) if isinstance(node, dict) else None
         for role, pls in groups or ():
             if role == "core":
-                out.append(Cand(m.start(), m.end(), "core", pls, 1))
+                out.append(Cand(start, m.end(), "core", pls, n))
     return out
+
+
+_LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([a-z]{2,12})[ -]$")

@@ -152,7 +152,8 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
                   Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
                   Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),
-                  cities, cores, {i for o in towns.values() for i in o.ids}, set(towns))
+                  cities, cores, {i for o in towns.values() for i in o.ids}, set(towns),
+                  {(p.start, p.end) for p in places if (p.start, p.end) in core_spans})
 
 
 _GREAT = frozenset(("الكبير", "الكبري", "الاكبر", "كبير", "كبري"))
