@@ -53,6 +53,7 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     words = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window, mask))))  # one compiled fold
     words |= {w[1:] for w in words if w[:1] in "وفبل"}
     words |= {w[:-2] for w in words if w[-2:] in _SUFFIXES2} | {w[:-1] for w in words if w[-1:] == "ه"}
+    words |= {w[:-2] + "ين" for w in words if w[-2:] == "ون"}  # المرحّلون: the list has المرحلين
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
     if not words & fac_words:
