@@ -127,6 +127,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
     s, end = c.start, c.end
     if in_outlet_name(text, s, end):
         return None  # `قناة القاهرة الإخبارية`, "Syria Direct": a name, not the place
+    if s > 1 and text[s - 1] in _QUOTES and _BASE_BEFORE_RE.search(text, max(0, s - 14), s):
+        return None  # `معسكر ”التاجي“`, `قاعدة" عين الأسد"`: a base's name, no place (data/README.md rule 4)
     if text[s] < "\u0250":
         if english_non_place(text, c):
             return None
@@ -155,6 +157,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
     return place(surface, s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
 
 
+_QUOTES = "\"«»“”„'’"
+_BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي)\s+(?:\S+\s+و\s*)?$")
 _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
