@@ -205,6 +205,8 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
                                                                list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, frozenset(a.end for a in found))
+    if "عمليات" in text or "Operations Command" in text:
+        hits += _operations_commands(text, places, rules, published_at)
     out: list[ActorMention] = []
     for s, e, aid in sorted(hits):
         if any(a < e and s < b for a, b in spans):
@@ -217,6 +219,29 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     kept = [p for p in places if not any(a.start == p.start and p.end < a.end and text[p.end : p.end + 1] not in "'’"
                                          for a in out)]
     return out, kept
+
+
+_COMMAND_BEFORE_RE = re.compile(r"قياد[ةه]\s+عمليات\s+(?:محافظ[ةه]\s+)?$")
+_COMMAND_AFTER_RE = re.compile(r"(?:['’]s)?\s+Operations\s+Command\b")
+
+
+def _operations_commands(text: str, places: list[PlaceMention], rules: StateRules,
+                         published_at: datetime | date | None) -> list[tuple[int, int, str]]:
+    """`قيادة عمليات بغداد`, "Baghdad Operations Command": a regional command of a state's forces, named by
+    the place it covers (the place stays a place)."""
+    out = []
+    when = day(published_at)
+    for p in places:
+        if not p.country:
+            continue
+        b = _COMMAND_BEFORE_RE.search(text, max(0, p.start - 24), p.start)
+        a = None if b else _COMMAND_AFTER_RE.match(text, p.end)
+        if b is None and a is None:
+            continue
+        aid = actor_of(rules, p.country, "forces", None, when)
+        if aid:
+            out.append((b.start(), p.end, aid) if b else (p.start, a.end(), aid))
+    return out
 
 
 def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,

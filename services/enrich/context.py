@@ -214,7 +214,9 @@ _SUBJECT_VERBS = frozenset((
     "says", "manages", "plans", "wants", "holds", "remains", "continues", "seeks", "sends", "supports", "backs",
     "opposes", "insists", "refuses", "allows", "agrees", "urges", "warns", "denies", "confirms", "calls", "leads",
     "runs", "keeps", "takes", "gives", "maintains", "controls", "operates", "funds", "hosts", "carries", "began",
-    "sent", "struck", "told", "took", "gave", "kept", "held", "won", "made", "hit"))
+    "sent", "struck", "told", "took", "gave", "kept", "held", "won", "made", "hit", "transfers", "repatriates",
+    "deports", "releases", "announces", "accuses", "demands", "rejects", "condemns", "approves", "imposes", "bombs",
+    "launches", "signs", "returns", "expels", "detains", "frees", "closes", "opens", "blames", "vows", "pledges"))
 _FUNCTION_WORDS = frozenset((
     "and", "or", "but", "in", "on", "at", "to", "of", "for", "with", "from", "by", "as", "after", "before", "since",
     "because", "which", "who", "that", "over", "under", "against", "into", "than", "said", "says", "has", "have",

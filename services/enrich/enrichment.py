@@ -158,6 +158,14 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
 
 
 _QUOTES = "\"«»“”„'’"
+_BASE_WORDS = frozenset(("القاعدة", "القاعده"))
+_BASE_PREV = frozenset(("في", "الي", "من", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط", "علي", "على"))
+_BASE_NEXT_RE = re.compile(r"\s+(?:ال)?(?:عسكري|جوي|امريكي|أمريكي|أميركي|بحري|تركي|روسي|التي|الذي)")
+
+
+def _a_base(text: str, s: int, e: int) -> bool:
+    """`القاعدة` is "the base" after a preposition or before an adjective or a relative pronoun."""
+    return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي)\s+(?:\S+\s+و\s*)?$")
 _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|\brural\s+(?:(?:north|south|"
@@ -186,6 +194,8 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
     out: list[ActorMention] = []
     for c in people:
         if c.role == "actor":
+            if text[c.start : c.end] in _BASE_WORDS and _a_base(text, c.start, c.end):
+                continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
             e = entries[c.payloads[0][1]]
             out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.9))
         elif c.role == "ctx":
