@@ -59,7 +59,7 @@ def find_open(
         elif mode == "ar_before":
             of = _arabic(text, h, kind, places, gaz)
         elif mode == "en_after":
-            of = _english_before(text, h, kind, gaz) or _apposition(text, h, kind, gaz)
+            of = _english_before(text, h, kind, gaz) or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz)
         else:
             of = _english_after(text, h, kind, gaz)
         if of is None:
@@ -266,6 +266,23 @@ def _apposition(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility |
         return None
     return OpenFacility(m.start(1), m.end(1), kind, m.group(1), m.start(1), m.end(1))  # the name alone: the
     # head word may be the evidence that a bare name before it is a camp too ("Rukban and a smaller ... camp")
+
+
+_DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interrogat\w*|captives?)\b", re.IGNORECASE)
+
+
+def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
+    """"the day Camp X-Ray opened": "Camp" and a capitalised name in a sentence about detention (bases named
+    "Camp X" are not facilities; non_facilities.yaml names the known ones)."""
+    if text[h.start : h.end] != "Camp":
+        return None
+    m = _CAP_AFTER_RE.match(text, h.end)
+    if m is None or _stopped(text, (m.start(1), m.end(1)), gaz):
+        return None
+    lo, hi = max(0, h.start - 160), min(len(text), m.end() + 160)
+    if _DETENTION_RE.search(text, lo, hi) is None:
+        return None
+    return OpenFacility(h.start, m.end(1), "prison", m.group(1), m.start(1), m.end(1))
 
 
 def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
