@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -67,14 +68,14 @@ def text_country(countries: list[str | None]) -> str | None:
 
 
 def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
-                  published_at: datetime | date | None, actor_ends: frozenset[int] = frozenset()
+                  published_at: datetime | date | None, found: Sequence[ActorMention] = ()
                   ) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of countries and capitals that are the subject of a verb (rule 13).
-    actor_ends: where the actors already found end (a country joined to one acts with it)."""
+    found: the actors already found (a country joined to one acts with it)."""
     when = day(published_at)
     out = []
     for s, e, code in cplaces:
-        if _acts(text, s, e, rules, actor_ends):
+        if _acts(text, s, e, rules, found):
             aid = code if code.startswith("actor:") else actor_of(rules, code, "default", None, when)
             if aid:
                 out.append((s, e, aid))
@@ -100,13 +101,15 @@ _OBJECT_PRONOUNS = ("ها", "هم", "ه")
 
 def _verb_with_object(w: str, rules: StateRules) -> bool:
     """A verb with an object pronoun before its subject: `اتخذتها بغداد`, `رحلتهم تركيا`."""
+    if not w.endswith(_OBJECT_PRONOUNS):
+        return False
     for p in _OBJECT_PRONOUNS:
         if w.endswith(p) and len(w) - len(p) >= 3 and any(x in rules.verbs_ar for x in strip_ar(w[: -len(p)])):
             return True
     return False
 
 
-def _acts(text: str, s: int, e: int, rules: StateRules, actor_ends: frozenset[int] = frozenset()) -> bool:
+def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = ()) -> bool:
     before = _WORD_RE.findall(text[max(0, s - 30) : s])
     after = _WORD_RE.findall(text[e : e + 60])
     arabic = "\u0600" <= text[s] <= "\u06ff"
@@ -115,7 +118,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, actor_ends: frozenset[in
     if arabic:
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
             return False
-        if _second_of_pair_ar(text, s, before):
+        if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) and _second_of_pair_ar(text, s, before):
             return False  # `بين بيروت ودمشق`: the second of two places after a preposition is located too
         j = s
         while j > 0 and text[j - 1] in _QUOTES_AR:
@@ -123,7 +126,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, actor_ends: frozenset[in
         prev = fold(before[-1]) if before and text[j - 1 : j].isspace() else ""
         if prev and any(w in rules.verbs_ar for w in strip_ar(prev)) or _verb_with_object(prev, rules):
             return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
-        if text[s - 1 : s] == "و" and (s - 1 in actor_ends or (s > 1 and text[s - 2] == " " and s - 2 in actor_ends)):
+        if text[s - 1 : s] == "و" and any(a.end == s - 1 or (a.end == s - 2 and text[s - 2] == " ") for a in found):
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
         if prev in _PREPS_AR:
             return False
@@ -204,7 +207,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
                                                                list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
-                          published_at, frozenset(a.end for a in found))
+                          published_at, found)
     if "عمليات" in text or "Operations Command" in text:
         hits += _operations_commands(text, places, rules, published_at)
     out: list[ActorMention] = []

@@ -151,16 +151,16 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
     if cue_before(text, c.start, _town_cues(gaz)):
         return True
-    before = text[max(0, c.start - 24) : c.start]
-    if any(h in before for h in _HEAD_STEMS) and _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
-        return True  # ("The prisons in Abu Ghraib and Taji": the towns, as the second of the list)
-    if "جانب" in before or "ضف" in before or "طرف" in before:
-        prev = prev_word(text, c.start, _OF)
-        return prev[:1] in "وبلف" and prev[1:] in _SIDES or prev in _SIDES
-    return False
+    m = _STEMS_RE.search(text, max(0, c.start - 24), c.start)  # one C-level look for either cue
+    if m is None:
+        return False
+    if m.lastgroup == "head":
+        return _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start) is not None
+    prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
+    return prev[:1] in "وبلف" and prev[1:] in _SIDES or prev in _SIDES
 
 
-_HEAD_STEMS = ("rison", "amp", "ail", "acilit", "سجن", "سجون", "معتقل", "مخيم")
+_STEMS_RE = re.compile("(?P<head>rison|amp|ail|acilit|سجن|سجون|معتقل|مخيم)|(?P<side>جانب|ضف|طرف)")
 
 
 _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks

@@ -23,11 +23,17 @@ def inside(s: int, e: int, occ: bytearray) -> bool:
 
 def cue_before(text: str, s: int, cues: set[str] | frozenset[str]) -> bool:
     words = text[max(0, s - 25) : s].split()
-    if words and words[-1].strip(_QUOTE_CHARS) == "":
-        words.pop()  # `وبلدة "الهول"`: the quote opening the name
     if not words:
         return False
-    last = fold(words[-1].strip(_QUOTE_CHARS))
+    last = words[-1]
+    if last[-1] in _QUOTE_CHARS or last[0] in _QUOTE_CHARS:
+        last = last.strip(_QUOTE_CHARS)
+        if not last:
+            words.pop()  # `وبلدة "الهول"`: the quote opening the name
+            if not words:
+                return False
+            last = words[-1].strip(_QUOTE_CHARS)
+    last = fold(last)
     return last in cues or (last[:1] in "وف" and last[1:] in cues and "\u0600" <= last[:1] <= "\u06ff") \
         or (len(words) > 1 and fold(words[-2]) in cues and last in ("of", "the"))
 

@@ -37,6 +37,7 @@ from services.enrich.places import common_word, open_place_mentions
 from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
+from services.enrich.variants import clear_cache as variants_cache
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
 __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
@@ -95,10 +96,11 @@ def _enrich(
     facilities, covered, core_spans = find_facilities(text, facs, heads, cores, people, places_c, gaz)
 
     places: list[PlaceMention] = []
+    gov = _GOV_CUES_RE.search(text) is not None  # a governorate cue anywhere (_governorate_cued)
     for c in places_c:
         if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
             continue
-        pm = _place(text, c, gaz, places_c)
+        pm = _place(text, c, gaz, places_c, gov)
         if pm is not None:
             places.append(pm)
     # the cue words (role "cue": the words the rule modules read around) tell them where to look
@@ -117,13 +119,14 @@ def _enrich(
 def clear_caches(gazetteer: Gazetteer) -> None:
     """Empty every bounded per-token cache the engine fills while it runs (cold-cache benchmarks)."""
     normalize_caches()
+    variants_cache()
     if gazetteer.trie.compiled is not None:
         gazetteer.trie.compiled.clear_caches()
     gazetteer.stop_rules.clear()
     gazetteer.best.clear()
 
 
-def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMention | None:
+def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True) -> PlaceMention | None:
     s, end = c.start, c.end
     if in_outlet_name(text, s, end):
         return None  # `قناة القاهرة الإخبارية`, "Syria Direct": a name, not the place
@@ -144,7 +147,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
         e, conf = hit[1], hit[3]
     else:
         e, conf = hit[0], hit[2]
-        if e.kind == "city" and _governorate_cued(text, s, end):
+        if gov and e.kind == "city" and _governorate_cued(text, s, end):
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
@@ -167,6 +170,7 @@ def _a_base(text: str, s: int, e: int) -> bool:
     """`القاعدة` is "the base" after a preposition or before an adjective or a relative pronoun."""
     return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
+_GOV_CUES_RE = re.compile("ريفي|محافظتي|[Rr]ural|[Cc]ountryside|(?:[Pp]rovince|[Gg]overnorate) of")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي)\s+(?:\S+\s+و\s*)?$")
 _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -180,9 +184,8 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
     window = text[max(0, s - 30) : s]
     if "ريفي" in window or "محافظتي" in window:
         return _DUAL_ADMIN_RE.search(window) is not None
-    if "ural" in window or " of " in window:
-        if _RURAL_BEFORE_RE.search(window):
-            return True
+    if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
+        return True
     return text[e : e + 2] in (" c", ") ", " C") and _RURAL_AFTER_RE.match(text, e) is not None
 
 

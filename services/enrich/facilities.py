@@ -118,13 +118,12 @@ def find_facilities(
     # `سجن الحسكة المعروف بسجن "غويران"`: a name followed by "known as" another facility is that facility
     if known:
         starts = [k[0] for k in known]  # facilities are in text order
-        town_ends = {p.end for p in places_c}
         kept = []
         for f in facilities:
             i = bisect_right(starts, f.end)
             near = [k for k in known[i : i + 3] if k[0] - f.end <= 30]
             if not near or not same_as_known(text, f.start, f.end, near) \
-                    or (f.end in town_ends and _OR_RE.fullmatch(text, f.end, near[0][0])):
+                    or (_OR_RE.fullmatch(text, f.end, near[0][0]) and any(p.end == f.end for p in places_c)):
                 kept.append(f)  # (`سجن جمجمال أو سوسة`: two towns' prisons, not one prison's two names)
         facilities = kept
     return _one_per_span(facilities), covered, core_spans

@@ -89,6 +89,25 @@ def _min_len(name: str) -> int:
 def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     """The known facility of `kind` that `name` spells differently, if exactly one (and of about the same
     length: a skeleton ignores vowels, not whole syllables)."""
+    got = _VARIANTS.get((name, kind), _MISSING)
+    if got is _MISSING or _VARIANTS.get(_GAZ) is not gaz:
+        if _VARIANTS.get(_GAZ) is not gaz or len(_VARIANTS) > 50_000:
+            _VARIANTS.clear()
+            _VARIANTS[_GAZ] = gaz
+        got = _VARIANTS[(name, kind)] = _variant_of(name, kind, gaz)
+    return got  # type: ignore[return-value]
+
+
+_MISSING = object()
+_GAZ = ("", "gazetteer")  # the key under which the cache keeps the gazetteer its answers are about
+_VARIANTS: dict[tuple[str, str], Any] = {}
+
+
+def clear_cache() -> None:
+    _VARIANTS.clear()
+
+
+def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     sk = skeleton(name)
     if len(sk) < 2:
         return None
