@@ -124,7 +124,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         while j > 0 and text[j - 1] in _QUOTES_AR:
             j -= 1  # `تقوم “إسرائيل”`: quotes around the name
         prev = fold(before[-1]) if before and text[j - 1 : j].isspace() else ""
-        if prev and any(w in rules.verbs_ar for w in strip_ar(prev)) or _verb_with_object(prev, rules):
+        if prev and (any(w in rules.verbs_ar for w in strip_ar(prev))
+                     or (prev.endswith(_OBJECT_PRONOUNS) and _verb_with_object(prev, rules))):
             return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
         if text[s - 1 : s] == "و" and any(a.end == s - 1 or (a.end == s - 2 and text[s - 2] == " ") for a in found):
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces

@@ -17,7 +17,6 @@ from services.enrich.normalize import fold
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
 
-_OPEN_RE = re.compile("[\"«“„/]")  # a mark that may open a name (`حركة /فتح/`: slashes as quotes)
 _MARKS_RE = re.compile(f"[{re.escape(QUOTES)}/]")
 _CLOSE_RE = re.compile("[\"»”“/]")
 _REACH = 40  # a quoted name closes within this many characters
@@ -28,8 +27,7 @@ def quoted_actors(text: str, gaz: Any, people: list[Cand]) -> list[Cand]:
     overlaps them already (`حركة «حماس»` is Hamas by `حماس`)."""
     firsts = _firsts(gaz)
     out: list[Cand] = []
-    for m in _OPEN_RE.finditer(text):
-        q = m.start()
+    for q in _opening_marks(text):
         j = q
         while j > 0 and text[j - 1] in " \u00a0":
             j -= 1
@@ -50,6 +48,20 @@ def quoted_actors(text: str, gaz: Any, people: list[Cand]) -> list[Cand]:
                     out.append(Cand(s, e, "actor", c.payloads, c.ntokens))
                 break
     return out
+
+
+def _opening_marks(text: str) -> list[int]:
+    """Where a mark that may open a name stands, in text order (str.find per mark: C speed, no regex pass)."""
+    out: list[int] = []
+    for mark in _OPENING:
+        i = text.find(mark)
+        while i != -1:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    return sorted(out)
+
+
+_OPENING = ("\"", "«", "“", "„", "/")
 
 
 def _firsts(gaz: Any) -> frozenset[str]:
