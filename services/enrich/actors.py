@@ -209,7 +209,8 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
                                                                list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, found)
-    if "عمليات" in text or "Operations Command" in text:
+    if any(p[1] == "command" for c in cues for p in c.payloads) if cues is not None else \
+            ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
     out: list[ActorMention] = []
     for s, e, aid in sorted(hits):
