@@ -245,7 +245,8 @@ def _operations_commands(text: str, places: list[PlaceMention], rules: StateRule
             continue
         aid = actor_of(rules, p.country, "forces", None, when)
         if aid:
-            out.append((b.start(), p.end, aid) if b else (p.start, a.end(), aid))
+            # ("Operations Command" after the name: the place stays a place, it does not open an adjective)
+            out.append((b.start(), p.end, aid) if b else (a.end() - len("Operations Command"), a.end(), aid))
     return out
 
 
