@@ -92,7 +92,18 @@ def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) 
     nm = NEXT_RE.match(text, m.end())
     if nm is not None and _joins(text, m.end(), nm.start(1)) and fold(nm.group(1))[:1] == "و":
         return None  # a list attach.coordinated did not read
+    if not any(abs(c.start - g) <= 90 and _local(c, gaz) for c in places):
+        return None  # where the village is must be said nearby (`قرب أعزاز`): `مخيمات أوروبا` is a continent's
     return OpenFacility(h.start, m.end(), kind, tok, m.start(), m.end())
+
+
+_REGION = frozenset(("SY", "IQ", "LB", "JO", "TR", "PS"))
+
+
+def _local(c: Cand, gaz: Gazetteer) -> bool:
+    """A town or governorate of the countries the camps and prisons are in (not a country)."""
+    e = gaz.entries.get(c.payloads[0][1])
+    return e is not None and e.country in _REGION and e.kind != "country"
 
 
 def _overlaps(s: int, e: int, spans: list[Cand]) -> bool:
