@@ -149,6 +149,7 @@ def heads_and_facilities(heads: list[Cand], facs: list[Cand], gaz: Gazetteer) ->
             out.append((c.start, c.end, gaz.entries[c.payloads[0][1]].kind or ""))
     return out
 
+_NAME_GOES_ON_RE = re.compile(r"[ -](?:al|el)-[A-Z]")
 _NOT_PLACE_BEFORE_RE = re.compile(r"(?:\bCamp|\b[Pp]ro|\b[Aa]nti)[ \-\u2010\u2011]$")
 _LOWER_WORD_RE = re.compile(r"[ \u00a0]+[a-z]")
 _NOT_PLACE_TAILS = frozenset(("amp", "Pro", "pro", "nti"))  # the last 3 letters of what the regex reads
@@ -163,6 +164,8 @@ def english_non_place(text: str, c: Cand) -> bool:
             and _NOT_PLACE_BEFORE_RE.search(text, max(0, s - 6), s):
         return True
     surface = text[c.start : c.end]
+    if text[c.end : c.end + 1] in " -" and _NAME_GOES_ON_RE.match(text, c.end):
+        return True  # "Bab al-Salam crossing": the name goes on, this is not the town (al-Bab)
     if surface.isupper() and len(surface) <= 4:
         # an acronym before a word is an adjective ("US helicopters", "US Global Coalition", "U.S.-led",
         # "US-backed", "U.S. garrison"); a place ends a phrase or comes before a function word ("with the US")

@@ -162,7 +162,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
 
 _QUOTES = "\"«»“”„'’"
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
-_BASE_PREV = frozenset(("في", "الي", "من", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط", "علي", "على"))
+_BASE_PREV = frozenset(("في", "الي", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط"))  # (من القاعدة: either)
 _BASE_NEXT_RE = re.compile(r"\s+(?:ال)?(?:عسكري|جوي|امريكي|أمريكي|أميركي|بحري|تركي|روسي|التي|الذي)")
 
 

@@ -42,7 +42,7 @@ def quoted_actors(text: str, gaz: Any, people: list[Cand]) -> list[Cand]:
         window = _MARKS_RE.sub(" ", text[k : close.start()])
         accepted, _trig = scan_select(window, gaz.trie)
         for c in accepted:
-            if c.role == "actor" and c.start <= 0 < q - k < c.end:
+            if c.role == "actor" and c.start < j - k and q - k < c.end:  # (`لحركة "فتح"`: after its proclitic)
                 s, e = k + c.start, k + c.end
                 if not any(p.start < e and s < p.end for p in people):
                     out.append(Cand(s, e, "actor", c.payloads, c.ntokens))
