@@ -151,8 +151,9 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
-    if not e.curated and prev_word(text, s, _NO_SKIP) in cue_list(gaz.rules.geonames_not_after):
-        return None
+    if (not e.curated or "شارع" in text[max(0, s - 6) : s]) \
+            and prev_word(text, s, _NO_SKIP) in cue_list(gaz.rules.geonames_not_after):
+        return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
