@@ -136,10 +136,11 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
     lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
-    if text[max(0, s - 5) : s].rstrip().endswith((" and", " or", "&")) and \
+    if text[s - 5 if s > 5 else 0 : s].rstrip().endswith((" and", " or", "&")) and \
             _PAIR_AFTER_PREP_EN_RE.search(text, max(0, s - 60), s):
         return False  # "between Beirut and Damascus", "from Iraq and Syria": located, as the first of the pair
-    if " by " in text[max(0, s - 90) : s] and text[e : e + 1] not in "'’-" and _BY_AGENT_RE.search(text, max(0, s - 90), s):
+    lo = s - 90 if s > 90 else 0
+    if text.find(" by ", lo, s) != -1 and text[e : e + 1] not in "'’-" and _BY_AGENT_RE.search(text, lo, s):
         return True  # "signed by Egypt and Israel", "listed as a terrorist organization by Turkiye, U.S. and EU"
     if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
@@ -189,11 +190,11 @@ def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
 
 def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMention],
                    facilities: list[FacilityMention], gaz: Gazetteer,
-                   published_at: datetime | date | None, cues: list[Any] | None = None
-                   ) -> tuple[list[ActorMention], list[PlaceMention]]:
+                   published_at: datetime | date | None, cues: list[Any] | None = None,
+                   cue_kinds: set[str] | None = None) -> tuple[list[ActorMention], list[PlaceMention]]:
     """The actors of this module for one text, not overlapping the actors the gazetteer's names found, and
     the places less those that open such an actor as its adjective ("U.S." in "U.S. guards": README rule 4).
-    cues: the scanner's cue candidates (institutions.institution_actors)."""
+    cues: the scanner's cue candidates (institutions.institution_actors); cue_kinds: the kinds among them."""
     rules: StateRules = gaz.state
     entries = gaz.entries
     country = text_country([p.country for p in places] + [f.country for f in facilities]
@@ -209,8 +210,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
                                                                list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, found)
-    if any(p[1] == "command" for c in cues for p in c.payloads) if cues is not None else \
-            ("عمليات" in text or "Operations Command" in text):
+    if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
     out: list[ActorMention] = []
     for s, e, aid in sorted(hits):

@@ -151,11 +151,12 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
     if cue_before(text, c.start, _town_cues(gaz)):
         return True
-    m = _STEMS_RE.search(text, max(0, c.start - 24), c.start)  # one C-level look for either cue
+    lo = c.start - 24 if c.start > 24 else 0
+    m = _STEMS_RE.search(text, lo, c.start)  # one C-level look for either cue
     if m is None:
         return False
     if m.lastgroup == "head":
-        return _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start) is not None
+        return _HEAD_IN_RE.search(text, lo, c.start) is not None
     prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
     return prev[:1] in "وبلف" and prev[1:] in _SIDES or prev in _SIDES
 

@@ -149,7 +149,7 @@ def heads_and_facilities(heads: list[Cand], facs: list[Cand], gaz: Gazetteer) ->
             out.append((c.start, c.end, gaz.entries[c.payloads[0][1]].kind or ""))
     return out
 
-_NAME_GOES_ON_RE = re.compile(r"[ -](?:al|el)-[A-Z]")
+_ARTICLES = ("al-", "el-")
 _NOT_PLACE_BEFORE_RE = re.compile(r"(?:\bCamp|\b[Pp]ro|\b[Aa]nti)[ \-\u2010\u2011]$")
 _LOWER_WORD_RE = re.compile(r"[ \u00a0]+[a-z]")
 _NOT_PLACE_TAILS = frozenset(("amp", "Pro", "pro", "nti"))  # the last 3 letters of what the regex reads
@@ -164,7 +164,8 @@ def english_non_place(text: str, c: Cand) -> bool:
             and _NOT_PLACE_BEFORE_RE.search(text, max(0, s - 6), s):
         return True
     surface = text[c.start : c.end]
-    if text[c.end : c.end + 1] in " -" and _NAME_GOES_ON_RE.match(text, c.end):
+    e = c.end
+    if text[e + 1 : e + 4] in _ARTICLES and text[e : e + 1] in " -" and text[e + 4 : e + 5].isupper():
         return True  # "Bab al-Salam crossing": the name goes on, this is not the town (al-Bab)
     if surface.isupper() and len(surface) <= 4:
         # an acronym before a word is an adjective ("US helicopters", "US Global Coalition", "U.S.-led",

@@ -97,7 +97,8 @@ def _enrich(
 
     # the cue words (role "cue": the words the rule modules read around) tell them where to look
     cues = [t for t in trig if t.role == "cue"]
-    gov = any(p[1] == "gov" for t in cues for p in t.payloads)  # ريفي, rural, countryside ... (_governorate_cued)
+    cue_kinds = {p[1] for t in cues for p in t.payloads}
+    gov = "gov" in cue_kinds  # ريفي, rural, countryside ... (_governorate_cued)
     places: list[PlaceMention] = []
     for c in places_c:
         if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
@@ -108,7 +109,7 @@ def _enrich(
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
 
-    actors, places = _actors(text, people, gaz, places, facilities, published_at, cues)
+    actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
         lang, places, facilities, actors, _events(text, trig),
@@ -181,7 +182,7 @@ _RURAL_AFTER_RE = re.compile(r"\)?\s+countryside\b", re.IGNORECASE)
 def _governorate_cued(text: str, s: int, e: int) -> bool:
     """A city's name that means its governorate: a dual cue over two names (`ريفي إدلب وحلب`, `محافظتي الأنبار
     وأربيل`), "rural northern Idlib", "the eastern countryside of Deir Ez-Zor", "(Deir ez-Zor) countryside"."""
-    window = text[max(0, s - 30) : s]
+    window = text[s - 30 if s > 30 else 0 : s]
     if "ريفي" in window or "محافظتي" in window:
         return _DUAL_ADMIN_RE.search(window) is not None
     if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
@@ -190,8 +191,8 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
 
 
 def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMention],
-            facilities: list[FacilityMention], published_at: datetime | date | None, cues: list[Cand] | None = None
-            ) -> tuple[list[ActorMention], list[PlaceMention]]:
+            facilities: list[FacilityMention], published_at: datetime | date | None, cues: list[Cand] | None = None,
+            cue_kinds: set[str] | None = None) -> tuple[list[ActorMention], list[PlaceMention]]:
     """The actors, and the places without those that were a nationality adjective ("U.S." in "U.S. guards")."""
     entries = gaz.entries
     out: list[ActorMention] = []
@@ -211,7 +212,7 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                     break
     if gaz.state is not None:  # institution + nationality, countries acting, disguised names (actors.py)
         out = dated_and_retargeted(text, out, gaz, published_at)
-        more, places = state_mentions(text, out, places, facilities, gaz, published_at, cues)
+        more, places = state_mentions(text, out, places, facilities, gaz, published_at, cues, cue_kinds)
         out += more
     return out, places
 
