@@ -169,7 +169,8 @@ _PAIR_AFTER_PREP_EN_RE = re.compile(
 
 # a passive participle, up to five words, "by", then the agents so far (a list of names): the name acts
 _AGENT = r"(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}"
-_BY_AGENT_RE = re.compile(rf"\b[a-z]{{3,}}ed(?:\s+[\w\-]+){{0,5}}?\s+by\s+(?:{_AGENT}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
+_BY_AGENT_RE = re.compile(rf"\b[a-z]{{3,}}ed(?:\s+[\w\-]+){{0,5}}?\s+by\s+"
+                          rf"(?:{_AGENT}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
 
 
 def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
@@ -244,9 +245,11 @@ def _operations_commands(text: str, places: list[PlaceMention], rules: StateRule
         if b is None and a is None:
             continue
         aid = actor_of(rules, p.country, "forces", None, when)
-        if aid:
+        if aid and b is not None:
+            out.append((b.start(), p.end, aid))
+        elif aid and a is not None:
             # ("Operations Command" after the name: the place stays a place, it does not open an adjective)
-            out.append((b.start(), p.end, aid) if b else (a.end() - len("Operations Command"), a.end(), aid))
+            out.append((a.end() - len("Operations Command"), a.end(), aid))
     return out
 
 

@@ -139,8 +139,8 @@ _FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|ا�
 
 
 # what else a two-word name names: a river, a church, a street ("the Mar Elias church", "Nahr al-Bared river")
-_INSTITUTIONS_BEFORE = frozenset(("كنيسه", "دير", "مسجد", "جامع", "مدرسه", "مستشفي", "شارع", "نهر", "وادي", "جسر", "دوار",
-                                  "ساحه", "فندق", "church", "monastery", "street", "river"))
+_INSTITUTIONS_BEFORE = frozenset(("كنيسه", "دير", "مسجد", "جامع", "مدرسه", "مستشفي", "شارع", "نهر", "وادي", "جسر",
+                                  "دوار", "ساحه", "فندق", "church", "monastery", "street", "river"))
 _RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|"
                              r"school|university|hospital|clinic|street|road|highway|bridge|square|neighbou?rhood|"
                              r"district|area|town|village|municipality|hotel|stadium|club|company|company's)\b",
@@ -158,7 +158,7 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     if m.lastgroup == "head":
         return _HEAD_IN_RE.search(text, lo, c.start) is not None
     prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
-    return prev[:1] in "وبلف" and prev[1:] in _SIDES or prev in _SIDES
+    return (prev[:1] in "وبلف" and prev[1:] in _SIDES) or prev in _SIDES
 
 
 _STEMS_RE = re.compile("(?P<head>rison|amp|ail|acilit|سجن|سجون|معتقل|مخيم)|(?P<side>جانب|ضف|طرف)")
@@ -267,7 +267,7 @@ def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]]) -> 
         w = _LOWER_WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
         two = trie_root.get(fold(w.group(1))) if w is not None else None
         node = two.get(name) if isinstance(two, dict) else None
-        if isinstance(node, dict) and any(role == "core" for role, _p in node.get(PAYLOAD, ())):
+        if w is not None and isinstance(node, dict) and any(role == "core" for role, _p in node.get(PAYLOAD, ())):
             start, n = w.start(1), 2  # "nahr al-bared": the first word of a two-word name
         else:
             start, n, node = m.start(), 1, trie_root.get(name)

@@ -27,9 +27,9 @@ from services.enrich.context import (
 )
 from services.enrich.dates import extract_event_date
 from services.enrich.entries import admin_of, best_entry
-from services.enrich.matcher import key_tokens
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Gazetteer, load_gazetteer
+from services.enrich.matcher import key_tokens
 from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang
 from services.enrich.output import actor, annotation, event_type, place
@@ -173,7 +173,8 @@ def _a_base(text: str, s: int, e: int) -> bool:
     return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي)\s+(?:\S+\s+و\s*)?$")
-_RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|\brural\s+(?:(?:north|south|"
+_RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|"
+                              r"\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
                               r"south-?eastern|south-?western)\s+)+)$", re.IGNORECASE)
 _RURAL_AFTER_RE = re.compile(r"\)?\s+countryside\b", re.IGNORECASE)

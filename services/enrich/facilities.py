@@ -26,7 +26,7 @@ from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.normalize import fold
-from services.enrich.openworld import OpenFacility, glued, find_open
+from services.enrich.openworld import OpenFacility, find_open, glued
 from services.enrich.resolve import Cand
 from services.enrich.variants import DESCRIPTORS, named_after, variant_of
 from shared.annotation import FacilityMention
@@ -174,11 +174,13 @@ def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
 
 def _core_named(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     """The known facility of `kind` whose core is exactly `name` (a town's English name), if one."""
-    node = gaz.trie.root
+    node: dict | None = gaz.trie.root
     for t in key_tokens(name):
         node = node.get(t) if isinstance(node, dict) else None
         if node is None:
             return None
+    if not isinstance(node, dict):
+        return None
     ids = {p[1] for role, pls in node.get(PAYLOAD, ()) if role == "core" for p in pls
            if gaz.entries[p[1]].kind == kind}
     return gaz.entries[next(iter(ids))] if len(ids) == 1 else None
@@ -228,7 +230,7 @@ def _open_or_known(
         if e is None and len(words) == 1 and "\u0600" <= of.name[:1] <= "\u06ff":
             nxt = _NEXT_WORD_RE.match(text, of.end)
             joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
-            if joined is not None:  # `مخيم جم مشكو`: a name outlets write in one word (جمشكو) or two
+            if nxt is not None and joined is not None:  # `مخيم جم مشكو`: one word (جمشكو) or two
                 return fac(text, of.start, nxt.end(1), joined, 0.7)
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)

@@ -85,7 +85,8 @@ def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) 
         return None
     tok = m.group()
     f = fold(tok)
-    if f.startswith("ال") or f[:1] in "بلكفو" or any(c.start == g for c in places) or f.endswith(("ه", "ات", "ين", "ون")) or len(f) < 4 \
+    if f.startswith("ال") or f[:1] in "بلكفو" or any(c.start == g for c in places) \
+            or f.endswith(("ه", "ات", "ين", "ون")) or len(f) < 4 \
             or f in cue_list(gaz.rules.core_context.locative) \
             or not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
         return None

@@ -95,7 +95,7 @@ def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
             _VARIANTS.clear()
             _VARIANTS[_GAZ] = gaz
         got = _VARIANTS[(name, kind)] = _variant_of(name, kind, gaz)
-    return got  # type: ignore[return-value]
+    return got if isinstance(got, Entry) else None
 
 
 _MISSING = object()
