@@ -160,6 +160,8 @@ _GREAT = frozenset(("الكبير", "الكبري", "الاكبر", "كبير", 
 
 def _metaphor(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
     """`سجن غزة الكبير`: a city or country called "the great prison" is a figure of speech, no facility."""
+    if " " not in text[of.name_start : of.name_end]:
+        return False  # one word: no "great" after a town's name
     place = next((p for p in places if p.start == of.name_start), None)
     if place is None or place.end >= of.name_end:
         return False
