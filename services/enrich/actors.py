@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -67,12 +68,14 @@ def text_country(countries: list[str | None]) -> str | None:
 
 
 def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
-                  published_at: datetime | date | None) -> list[tuple[int, int, str]]:
-    """(start, end, actor id) of countries and capitals that are the subject of a verb (rule 13)."""
+                  published_at: datetime | date | None, found: Sequence[ActorMention] = ()
+                  ) -> list[tuple[int, int, str]]:
+    """(start, end, actor id) of countries and capitals that are the subject of a verb (rule 13).
+    found: the actors already found (a country joined to one acts with it)."""
     when = day(published_at)
     out = []
     for s, e, code in cplaces:
-        if _acts(text, s, e, rules):
+        if _acts(text, s, e, rules, found):
             aid = code if code.startswith("actor:") else actor_of(rules, code, "default", None, when)
             if aid:
                 out.append((s, e, aid))
@@ -92,7 +95,21 @@ _DATELINE_AFTER_RE = re.compile(r"\s*[-–—:,(]")
 _DASH_BEFORE_RE = re.compile(r"^[^.،,:؛]{2,30}?\s*[-–—]\s*$")
 
 
-def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
+_QUOTES_AR = "\"«»“”„'’"
+_OBJECT_PRONOUNS = ("ها", "هم", "ه")
+
+
+def _verb_with_object(w: str, rules: StateRules) -> bool:
+    """A verb with an object pronoun before its subject: `اتخذتها بغداد`, `رحلتهم تركيا`."""
+    if not w.endswith(_OBJECT_PRONOUNS):
+        return False
+    for p in _OBJECT_PRONOUNS:
+        if w.endswith(p) and len(w) - len(p) >= 3 and any(x in rules.verbs_ar for x in strip_ar(w[: -len(p)])):
+            return True
+    return False
+
+
+def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = ()) -> bool:
     before = _WORD_RE.findall(text[max(0, s - 30) : s])
     after = _WORD_RE.findall(text[e : e + 60])
     arabic = "\u0600" <= text[s] <= "\u06ff"
@@ -101,9 +118,17 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
     if arabic:
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
             return False
-        prev = fold(before[-1]) if before and text[s - 1 : s].isspace() else ""
-        if prev and any(w in rules.verbs_ar for w in strip_ar(prev)):
-            return True  # أعلنت بغداد، وقصفت تركيا
+        if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) and _second_of_pair_ar(text, s, before):
+            return False  # `بين بيروت ودمشق`: the second of two places after a preposition is located too
+        j = s
+        while j > 0 and text[j - 1] in _QUOTES_AR:
+            j -= 1  # `تقوم “إسرائيل”`: quotes around the name
+        prev = fold(before[-1]) if before and text[j - 1 : j].isspace() else ""
+        if prev and (any(w in rules.verbs_ar for w in strip_ar(prev))
+                     or (prev.endswith(_OBJECT_PRONOUNS) and _verb_with_object(prev, rules))):
+            return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
+        if text[s - 1 : s] == "و" and any(a.end == s - 1 or (a.end == s - 2 and text[s - 2] == " ") for a in found):
+            return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
         if prev in _PREPS_AR:
             return False
         nxt = fold(after[0]) if after and text[e : e + 1].isspace() else ""
@@ -111,12 +136,19 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
     lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
+    if text[s - 5 if s > 5 else 0 : s].rstrip().endswith((" and", " or", "&")) and \
+            _PAIR_AFTER_PREP_EN_RE.search(text, max(0, s - 60), s):
+        return False  # "between Beirut and Damascus", "from Iraq and Syria": located, as the first of the pair
+    lo = s - 90 if s > 90 else 0
+    if text.find(" by ", lo, s) != -1 and text[e : e + 1] not in "'’-" and _BY_AGENT_RE.search(text, lo, s):
+        return True  # "signed by Egypt and Israel", "listed as a terrorist organization by Turkiye, U.S. and EU"
     if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     words = [w.lower() for w in after[:8]]
     i = 2 if len(after) > 2 and words[0] == "and" and after[1][:1].isupper() else 0  # "Iran and Russia failed"
-    while i < len(words) and words[i] in rules.skip_en:
-        i += 1
+    while i < len(words) and (words[i] in rules.skip_en or (words[i].endswith("ly") and len(words[i]) > 4
+                                                             and words[i] not in rules.verbs_en)):
+        i += 1  # "Baghdad regularly repatriates": an adverb between the name and its verb
     if i >= len(words):
         return False
     w = words[i]
@@ -129,13 +161,41 @@ def _acts(text: str, s: int, e: int, rules: StateRules) -> bool:
     return w.endswith("ed") and w.isalpha() and w not in rules.not_verbs_en and len(w) > 4
 
 
+# a preposition, one name (up to three capitalised words), "and"/"or", where the second name starts
+_PAIR_AFTER_PREP_EN_RE = re.compile(
+    r"\b(?i:" + "|".join(sorted(_PREPS_EN - {"like", "than", "with", "by", "against", "about"}, key=len, reverse=True))
+    + r")\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}\s+(?:and|or|&)\s+$")
+
+
+# a passive participle, up to five words, "by", then the agents so far (a list of names): the name acts
+_AGENT = r"(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}"
+_BY_AGENT_RE = re.compile(rf"\b[a-z]{{3,}}ed(?:\s+[\w\-]+){{0,5}}?\s+by\s+"
+                          rf"(?:{_AGENT}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
+
+
+def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
+    """The name is the second of a pair joined by و whose first stands after a preposition (`بين بيروت ودمشق`,
+    `من العراق وسوريا`, `في بغداد و دمشق`)."""
+    glued = s > 0 and text[s - 1] == "و"
+    if glued:
+        words = before[:-1] if before and before[-1] == "و" else before  # the و read as a word of its own
+    elif len(before) >= 1 and before[-1] == "و" and text[s - 1 : s].isspace():
+        words = before[:-1]
+    else:
+        return False
+    if len(words) < 2:
+        return False
+    first, prep = fold(words[-1]), fold(words[-2])
+    return prep in _PREPS_AR or (first[:1] in "بل" and len(first) > 3)
+
+
 def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMention],
                    facilities: list[FacilityMention], gaz: Gazetteer,
-                   published_at: datetime | date | None, cues: list[Any] | None = None
-                   ) -> tuple[list[ActorMention], list[PlaceMention]]:
+                   published_at: datetime | date | None, cues: list[Any] | None = None,
+                   cue_kinds: set[str] | None = None) -> tuple[list[ActorMention], list[PlaceMention]]:
     """The actors of this module for one text, not overlapping the actors the gazetteer's names found, and
     the places less those that open such an actor as its adjective ("U.S." in "U.S. guards": README rule 4).
-    cues: the scanner's cue candidates (institutions.institution_actors)."""
+    cues: the scanner's cue candidates (institutions.institution_actors); cue_kinds: the kinds among them."""
     rules: StateRules = gaz.state
     entries = gaz.entries
     country = text_country([p.country for p in places] + [f.country for f in facilities]
@@ -150,7 +210,9 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
                                                                list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
-                          published_at)
+                          published_at, found)
+    if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
+        hits += _operations_commands(text, places, rules, published_at)
     out: list[ActorMention] = []
     for s, e, aid in sorted(hits):
         if any(a < e and s < b for a, b in spans):
@@ -163,6 +225,32 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     kept = [p for p in places if not any(a.start == p.start and p.end < a.end and text[p.end : p.end + 1] not in "'’"
                                          for a in out)]
     return out, kept
+
+
+_COMMAND_BEFORE_RE = re.compile(r"قياد[ةه]\s+عمليات\s+(?:محافظ[ةه]\s+)?$")
+_COMMAND_AFTER_RE = re.compile(r"(?:['’]s)?\s+Operations\s+Command\b")
+
+
+def _operations_commands(text: str, places: list[PlaceMention], rules: StateRules,
+                         published_at: datetime | date | None) -> list[tuple[int, int, str]]:
+    """`قيادة عمليات بغداد`, "Baghdad Operations Command": a regional command of a state's forces, named by
+    the place it covers (the place stays a place)."""
+    out = []
+    when = day(published_at)
+    for p in places:
+        if not p.country:
+            continue
+        b = _COMMAND_BEFORE_RE.search(text, max(0, p.start - 24), p.start)
+        a = None if b else _COMMAND_AFTER_RE.match(text, p.end)
+        if b is None and a is None:
+            continue
+        aid = actor_of(rules, p.country, "forces", None, when)
+        if aid and b is not None:
+            out.append((b.start(), p.end, aid))
+        elif aid and a is not None:
+            # ("Operations Command" after the name: the place stays a place, it does not open an adjective)
+            out.append((a.end() - len("Operations Command"), a.end(), aid))
+    return out
 
 
 def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from services.enrich.context import cue_list
+from services.enrich.entries import best_entry
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
@@ -119,6 +120,9 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             name = _name_at(text, g, kind, core_at, place_at, gaz)
             if name is None:
                 break
+            if not names and name.entry is None and word in PLURAL_AR and g in place_at \
+                    and _region(text, place_at[g], gaz):
+                return []  # `سجون إقليم كردستان`, `مخيمات إدلب`: the prisons or camps of a region, no list
             names.append(name)
             pos = name.end
         if word in DUAL_AR:
@@ -152,6 +156,12 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             pos = names[-1].start
         names.reverse()
     return names if len(names) >= 2 else []
+
+
+def _region(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    """The place is a country, a governorate or region, or a city: what a plural head's camps are "of"."""
+    e = best_entry(text, c, gaz)
+    return e.kind in ("country", "admin1", "region", "city") or e.population >= 20000
 
 
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)$")

@@ -69,6 +69,9 @@ class Around:
     towns_ix: Spans  # place readings that are no facility name ("Qamishli")
     cities: set[tuple[int, int]]  # spans whose place reading is a city (Palmyra, Nasiriyah)
     cores: list[Cand]
+    town_ids: set[str]  # facilities whose bare name the text gives as a town somewhere (`وبلدة "الهول"`)
+    towns: set[tuple[int, int]]  # the spans of those bare names (town_cued)
+    placed: set[tuple[int, int]]  # bare names that are also a place's name (al-Hol, Palmyra)
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -78,13 +81,15 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
-    if cue_before(text, c.start, _town_cues(gaz)):
+    if (c.start, c.end) in ar.towns:
         return None
     if not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
         if (c.start, c.end) in ar.cities:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
         if any(k == kind for _s, _e, k in ar.heads):
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
+    if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
+        return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
@@ -99,12 +104,19 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
+    if text[c.end : c.end + 1] == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, c.start - 3, c.start) \
+            and any(_GLOSS_BEFORE_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 3)):
+        return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
     if head_near(text, c, ar.listing if "\u0600" <= text[c.start] <= "\u06ff" else ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
+    if e.id in ar.town_ids and e.id not in ar.named:
+        return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"`
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if (c.start, c.end) in ar.cities:
-        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted) else None
+        if _joined(text, c, ar.accepted_ix, _AND_RE):
+            return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
+        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
@@ -117,9 +129,45 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55
     if facility_context(text, c, kind, gaz, ar.accepted):
         return 0.5
+    if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
+            and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
+        return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
     return None
 
 
+_FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|المركزي|العسكري", re.IGNORECASE)
+
+
+# what else a two-word name names: a river, a church, a street ("the Mar Elias church", "Nahr al-Bared river")
+_INSTITUTIONS_BEFORE = frozenset(("كنيسه", "دير", "مسجد", "جامع", "مدرسه", "مستشفي", "شارع", "نهر", "وادي", "جسر",
+                                  "دوار", "ساحه", "فندق", "church", "monastery", "street", "river"))
+_RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|"
+                             r"school|university|hospital|clinic|street|road|highway|bridge|square|neighbou?rhood|"
+                             r"district|area|town|village|municipality|hotel|stadium|club|company|company's)\b",
+                             re.IGNORECASE)
+
+
+def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
+    if cue_before(text, c.start, _town_cues(gaz)):
+        return True
+    lo = c.start - 24 if c.start > 24 else 0
+    m = _STEMS_RE.search(text, lo, c.start)  # one C-level look for either cue
+    if m is None:
+        return False
+    if m.lastgroup == "head":
+        return _HEAD_IN_RE.search(text, lo, c.start) is not None
+    prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
+    return (prev[:1] in "وبلف" and prev[1:] in _SIDES) or prev in _SIDES
+
+
+_STEMS_RE = re.compile("(?P<head>rison|amp|ail|acilit|سجن|سجون|معتقل|مخيم)|(?P<side>جانب|ضف|طرف)")
+
+
+_SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks
+
+
+_GLOSS_BEFORE_RE = re.compile(r"\s*\(\s*")
 _COUNTED_RE = re.compile(r"[\"'«»“”„‟‹›’]?\s*(?:واحد|واحدة|واحده|فقط|one|only)\b")
 _LEAD = " \t\n\r\"'«»“”#*-–—"
 _DATELINE_AFTER_RE = re.compile(r"\s*[:\-–—(,]")
@@ -137,16 +185,17 @@ def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = N
     return False
 
 
+_AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
 _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
 _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+[^\s.,،:;()]+){0,2}\s+(?:(?:في|فى|in|at|near|قرب)\s+|بـ?)", re.IGNORECASE)
-_AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|"
+_AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|city|"
                             r"municipality|border area|desert|plain|outskirts)\b", re.IGNORECASE)
 _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECASE)
 
 
 _OF = frozenset(("of", "من"))
 _LISTED_RE = re.compile(r"\s*(?:,|،|and|&|و)\s*(?:the\s+)?", re.IGNORECASE)
-_JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و)[\s\"«»“”„‟‹›'’]*(?:the\s+)?", re.IGNORECASE)
+_JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و|أو|او|or)[\s\"«»“”„‟‹›'’]*(?:the\s+)?", re.IGNORECASE)
 
 
 def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
@@ -163,8 +212,16 @@ def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
     return False
 
 
-_HEAD_IN_RE = re.compile(r"(?:\b(?:prison|jail|camp|facility)|سجن|معتقل|مخيم)(?:\s+(?:آخر|اخر|ثان|another|other))?"
+_HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|سجن|سجون|معتقل|معتقلات|مخيم|مخيمات)"
+                         r"(?:\s+(?:آخر|اخر|ثان|another|other))?"
                          r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
+
+
+# a prison's section named by whom it holds, then "in"/"at" the known prison's name
+_SECTION_IN_RE = re.compile(
+    r"(?:(?:سجن|مبنى|مبني|جناح|قسم)\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|اسلاميين)|"
+    r"\b(?:juvenile|women['’]s|female|youth)\s+(?:prison|wing|block|section|jail))\s+(?:في|فى|ب|in|at)\s*$",
+    re.IGNORECASE)
 
 
 def _common_words(gaz: Gazetteer) -> frozenset[str]:
@@ -199,15 +256,26 @@ _LOWER_ART_SCOUT = ((re.compile(r"[ae]l(?=[-\u2010\u2011 ][a-z])"), 0),)
 
 
 def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]]) -> list[Cand]:
-    """Bare English names written all lower case with their article ("in al-hol"), which the scanner leaves
-    to case-sensitive reading: a core candidate for each, so bare_reading decides as for "al-Hol"."""
+    """Bare English names written all lower case with their article ("in al-hol", "combing nahr al-bared"),
+    which the scanner leaves to case-sensitive reading: a core candidate for each, so bare_reading decides as
+    for "al-Hol"."""
     out: list[Cand] = []
     for m in match_starts(_LOWER_ART_RE, _LOWER_ART_SCOUT, text):
         if (m.start(), m.end()) in known:
             continue
-        node = trie_root.get(fold(m.group(1)))
+        name = fold(m.group(1))
+        w = _LOWER_WORD_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
+        two = trie_root.get(fold(w.group(1))) if w is not None else None
+        node = two.get(name) if isinstance(two, dict) else None
+        if w is not None and isinstance(node, dict) and any(role == "core" for role, _p in node.get(PAYLOAD, ())):
+            start, n = w.start(1), 2  # "nahr al-bared": the first word of a two-word name
+        else:
+            start, n, node = m.start(), 1, trie_root.get(name)
         groups = node.get(PAYLOAD) if isinstance(node, dict) else None
         for role, pls in groups or ():
             if role == "core":
-                out.append(Cand(m.start(), m.end(), "core", pls, 1))
+                out.append(Cand(start, m.end(), "core", pls, n))
     return out
+
+
+_LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([a-z]{2,12})[ -]$")

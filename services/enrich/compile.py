@@ -129,9 +129,9 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
             if h is None:
                 continue
             if lang == "ar":
-                forms = [f"{w} {c}" for w in h.ar_before]
+                forms = [f"{w} {c}" for w in h.ar_before + h.ar_known]
             else:
-                forms = [f"{c} {w}" for w in h.en_after] + [f"{w} {c}" for w in h.en_before]
+                forms = [f"{c} {w}" for w in h.en_after + h.en_known] + [f"{w} {c}" for w in h.en_before]
             for f in forms:
                 b.add(f, ("fac", r.id, "head"), "facility")
 
@@ -237,6 +237,9 @@ def _place_aliases(b: _Builder, r: PlaceRec) -> None:
         b.add(a, ("place", r.id, "upper" if _acronym(a) else "cur"), "place", kind=r.kind)
         if "كرد" in a:  # Kurdish spelling: كوردستان
             b.add(a.replace("كرد", "كورد"), ("place", r.id, "cur"), "place", kind=r.kind, claim=False)
+        g = _glued(a)
+        if g:
+            b.add(g, ("place", r.id, "cur"), "place", kind=r.kind, claim=False)
 
 
 def _spelling_variants(alias: str) -> list[str]:
@@ -249,7 +252,18 @@ def _spelling_variants(alias: str) -> list[str]:
         out.append(alias.capitalize())
     if "كرد" in alias:
         out.append(alias.replace("كرد", "كورد"))
+    g = _glued(alias)
+    if g:
+        out.append(g)
     return out
+
+
+def _glued(alias: str) -> str:
+    """Two definite Arabic words run together, the space lost in copy (الأممالمتحدة, الولاياتالمتحدة), or ""."""
+    words = alias.split()
+    if len(words) == 2 and all(w.startswith("ال") and len(w) >= 5 and "\u0600" <= w[-1] <= "\u06ff" for w in words):
+        return words[0] + words[1]
+    return ""
 
 
 def _acronym(alias: str) -> bool:

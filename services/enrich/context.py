@@ -23,8 +23,22 @@ def inside(s: int, e: int, occ: bytearray) -> bool:
 
 def cue_before(text: str, s: int, cues: set[str] | frozenset[str]) -> bool:
     words = text[max(0, s - 25) : s].split()
-    return bool(words) and (fold(words[-1]) in cues or (len(words) > 1 and fold(words[-2]) in cues
-                                                         and fold(words[-1]) in ("of", "the")))
+    if not words:
+        return False
+    last = words[-1]
+    if last[-1] in _QUOTE_CHARS or last[0] in _QUOTE_CHARS:
+        last = last.strip(_QUOTE_CHARS)
+        if not last:
+            words.pop()  # `وبلدة "الهول"`: the quote opening the name
+            if not words:
+                return False
+            last = words[-1].strip(_QUOTE_CHARS)
+    last = fold(last)
+    return last in cues or (last[:1] in "وف" and last[1:] in cues and "\u0600" <= last[:1] <= "\u06ff") \
+        or (len(words) > 1 and fold(words[-2]) in cues and last in ("of", "the"))
+
+
+_QUOTE_CHARS = "\"«»“”„‟‹›'’‘"
 
 
 _OF = frozenset(("of", "من"))
@@ -35,16 +49,18 @@ _SUFFIXES2 = frozenset(("ها", "هم", "هن"))  # سجناءها, قاطنيه
 
 
 def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
-                     mask: list[tuple[int, int]] | tuple[()] = ()) -> bool:
+                     mask: list[tuple[int, int]] | tuple[()] = (), *, city: bool = False) -> bool:
     """The sentence around a bare name speaks of the camp/prison (and not of the town). Words inside the
-    `mask` spans (facilities already named: "Tadmur prison") are not evidence about this name."""
+    `mask` spans (facilities already named: "Tadmur prison") are not evidence about this name. `city`: the
+    name is also a city's, and a camp needs the word camp itself (core_context.city_camp)."""
     cc = gaz.rules.core_context
     if prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
     words = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window, mask))))  # one compiled fold
     words |= {w[1:] for w in words if w[:1] in "وفبل"}
     words |= {w[:-2] for w in words if w[-2:] in _SUFFIXES2} | {w[:-1] for w in words if w[-1:] == "ه"}
-    fac = cc.camp if kind == "camp" else cc.prison
+    words |= {w[:-2] + "ين" for w in words if w[-2:] == "ون"}  # المرحّلون: the list has المرحلين
+    fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
     if not words & fac_words:
         return False
@@ -133,6 +149,7 @@ def heads_and_facilities(heads: list[Cand], facs: list[Cand], gaz: Gazetteer) ->
             out.append((c.start, c.end, gaz.entries[c.payloads[0][1]].kind or ""))
     return out
 
+_ARTICLES = ("al-", "el-")
 _NOT_PLACE_BEFORE_RE = re.compile(r"(?:\bCamp|\b[Pp]ro|\b[Aa]nti)[ \-\u2010\u2011]$")
 _LOWER_WORD_RE = re.compile(r"[ \u00a0]+[a-z]")
 _NOT_PLACE_TAILS = frozenset(("amp", "Pro", "pro", "nti"))  # the last 3 letters of what the regex reads
@@ -147,6 +164,9 @@ def english_non_place(text: str, c: Cand) -> bool:
             and _NOT_PLACE_BEFORE_RE.search(text, max(0, s - 6), s):
         return True
     surface = text[c.start : c.end]
+    e = c.end
+    if text[e + 1 : e + 4] in _ARTICLES and text[e : e + 1] in " -" and text[e + 4 : e + 5].isupper():
+        return True  # "Bab al-Salam crossing": the name goes on, this is not the town (al-Bab)
     if surface.isupper() and len(surface) <= 4:
         # an acronym before a word is an adjective ("US helicopters", "US Global Coalition", "U.S.-led",
         # "US-backed", "U.S. garrison"); a place ends a phrase or comes before a function word ("with the US")
@@ -204,7 +224,9 @@ _SUBJECT_VERBS = frozenset((
     "says", "manages", "plans", "wants", "holds", "remains", "continues", "seeks", "sends", "supports", "backs",
     "opposes", "insists", "refuses", "allows", "agrees", "urges", "warns", "denies", "confirms", "calls", "leads",
     "runs", "keeps", "takes", "gives", "maintains", "controls", "operates", "funds", "hosts", "carries", "began",
-    "sent", "struck", "told", "took", "gave", "kept", "held", "won", "made", "hit"))
+    "sent", "struck", "told", "took", "gave", "kept", "held", "won", "made", "hit", "transfers", "repatriates",
+    "deports", "releases", "announces", "accuses", "demands", "rejects", "condemns", "approves", "imposes", "bombs",
+    "launches", "signs", "returns", "expels", "detains", "frees", "closes", "opens", "blames", "vows", "pledges"))
 _FUNCTION_WORDS = frozenset((
     "and", "or", "but", "in", "on", "at", "to", "of", "for", "with", "from", "by", "as", "after", "before", "since",
     "because", "which", "who", "that", "over", "under", "against", "into", "than", "said", "says", "has", "have",

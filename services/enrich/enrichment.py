@@ -26,15 +26,18 @@ from services.enrich.context import (
     prev_word,
 )
 from services.enrich.dates import extract_event_date
-from services.enrich.entries import best_entry
+from services.enrich.entries import admin_of, best_entry
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Gazetteer, load_gazetteer
+from services.enrich.matcher import key_tokens
 from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import common_word, open_place_mentions
+from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
+from services.enrich.variants import clear_cache as variants_cache
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
 __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
@@ -85,21 +88,28 @@ def _enrich(
         extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores})
         if extra:
             cores = sorted(cores + extra, key=_by_start)
+    if '"' in text or "«" in text or "“" in text or "„" in text or "/" in text:  # (str.find: C speed, no regex)
+        # `حركة "فتح"`: a type word and the quoted name (quoted_actors.py)
+        more = quoted_actors(text, gaz, people)
+        if more:
+            people = sorted(people + more, key=_by_start)
     facilities, covered, core_spans = find_facilities(text, facs, heads, cores, people, places_c, gaz)
 
+    # the cue words (role "cue": the words the rule modules read around) tell them where to look
+    cues = [t for t in trig if t.role == "cue"]
+    cue_kinds = {p[1] for t in cues for p in t.payloads}
+    gov = "gov" in cue_kinds  # ريفي, rural, countryside ... (_governorate_cued)
     places: list[PlaceMention] = []
     for c in places_c:
         if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
             continue
-        pm = _place(text, c, gaz, places_c)
+        pm = _place(text, c, gaz, places_c, gov)
         if pm is not None:
             places.append(pm)
-    # the cue words (role "cue": the words the rule modules read around) tell them where to look
-    cues = [t for t in trig if t.role == "cue"]
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
 
-    actors, places = _actors(text, people, gaz, places, facilities, published_at, cues)
+    actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
         lang, places, facilities, actors, _events(text, trig),
@@ -110,16 +120,19 @@ def _enrich(
 def clear_caches(gazetteer: Gazetteer) -> None:
     """Empty every bounded per-token cache the engine fills while it runs (cold-cache benchmarks)."""
     normalize_caches()
+    variants_cache()
     if gazetteer.trie.compiled is not None:
         gazetteer.trie.compiled.clear_caches()
     gazetteer.stop_rules.clear()
     gazetteer.best.clear()
 
 
-def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMention | None:
+def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True) -> PlaceMention | None:
     s, end = c.start, c.end
     if in_outlet_name(text, s, end):
         return None  # `قناة القاهرة الإخبارية`, "Syria Direct": a name, not the place
+    if s > 1 and text[s - 1] in _QUOTES and _BASE_BEFORE_RE.search(text, max(0, s - 14), s):
+        return None  # `معسكر ”التاجي“`, `قاعدة" عين الأسد"`: a base's name, no place (data/README.md rule 4)
     if text[s] < "\u0250":
         if english_non_place(text, c):
             return None
@@ -135,8 +148,13 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
         e, conf = hit[1], hit[3]
     else:
         e, conf = hit[0], hit[2]
-    if not e.curated and prev_word(text, s, _NO_SKIP) in cue_list(gaz.rules.geonames_not_after):
-        return None
+        if gov and e.kind == "city" and _governorate_cued(text, s, end):
+            adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
+            if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
+                e = gaz.entries[adm]
+    if (not e.curated or "شارع" in text[max(0, s - 6) : s]) \
+            and prev_word(text, s, _NO_SKIP) in cue_list(gaz.rules.geonames_not_after):
+        return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
@@ -144,14 +162,45 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand]) -> PlaceMenti
     return place(surface, s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
 
 
+_QUOTES = "\"«»“”„'’"
+_BASE_WORDS = frozenset(("القاعدة", "القاعده"))
+_BASE_PREV = frozenset(("في", "الي", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط"))  # (من القاعدة: either)
+_BASE_NEXT_RE = re.compile(r"\s+(?:ال)?(?:عسكري|جوي|امريكي|أمريكي|أميركي|بحري|تركي|روسي|التي|الذي)")
+
+
+def _a_base(text: str, s: int, e: int) -> bool:
+    """`القاعدة` is "the base" after a preposition or before an adjective or a relative pronoun."""
+    return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
+_BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
+_DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي)\s+(?:\S+\s+و\s*)?$")
+_RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|"
+                              r"\brural\s+(?:(?:north|south|"
+                              r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
+                              r"south-?eastern|south-?western)\s+)+)$", re.IGNORECASE)
+_RURAL_AFTER_RE = re.compile(r"\)?\s+countryside\b", re.IGNORECASE)
+
+
+def _governorate_cued(text: str, s: int, e: int) -> bool:
+    """A city's name that means its governorate: a dual cue over two names (`ريفي إدلب وحلب`, `محافظتي الأنبار
+    وأربيل`), "rural northern Idlib", "the eastern countryside of Deir Ez-Zor", "(Deir ez-Zor) countryside"."""
+    window = text[s - 30 if s > 30 else 0 : s]
+    if "ريفي" in window or "محافظتي" in window:
+        return _DUAL_ADMIN_RE.search(window) is not None
+    if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
+        return True
+    return text[e : e + 2] in (" c", ") ", " C") and _RURAL_AFTER_RE.match(text, e) is not None
+
+
 def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMention],
-            facilities: list[FacilityMention], published_at: datetime | date | None, cues: list[Cand] | None = None
-            ) -> tuple[list[ActorMention], list[PlaceMention]]:
+            facilities: list[FacilityMention], published_at: datetime | date | None, cues: list[Cand] | None = None,
+            cue_kinds: set[str] | None = None) -> tuple[list[ActorMention], list[PlaceMention]]:
     """The actors, and the places without those that were a nationality adjective ("U.S." in "U.S. guards")."""
     entries = gaz.entries
     out: list[ActorMention] = []
     for c in people:
         if c.role == "actor":
+            if text[c.start : c.end] in _BASE_WORDS and _a_base(text, c.start, c.end):
+                continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
             e = entries[c.payloads[0][1]]
             out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.9))
         elif c.role == "ctx":
@@ -164,7 +213,7 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                     break
     if gaz.state is not None:  # institution + nationality, countries acting, disguised names (actors.py)
         out = dated_and_retargeted(text, out, gaz, published_at)
-        more, places = state_mentions(text, out, places, facilities, gaz, published_at, cues)
+        more, places = state_mentions(text, out, places, facilities, gaz, published_at, cues, cue_kinds)
         out += more
     return out, places
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from services.enrich.context import ADMIN_CUES, cue_before
 from services.enrich.gazetteer import Entry, Gazetteer
+from services.enrich.matcher import PAYLOAD
 from services.enrich.openworld import OpenFacility, slug
 from services.enrich.output import facility
 from services.enrich.resolve import Cand
@@ -87,3 +88,36 @@ def _conf(e: Entry, n: int) -> float:
         if n > 1:
             conf -= 0.15
     return round(conf, 2)
+
+
+# the cue words that make a governorate's alias out of its name: ريف إدلب, محافظة إدلب, rural Idlib, Idlib province
+_ADMIN_WORDS = frozenset(("ريف", "محافظه", "rural", "countryside", "province", "governorate"))
+
+
+def admin_of(gaz: Gazetteer) -> dict[str, str]:
+    """Folded governorate name -> its admin1 id, read from the governorates' aliases (`محافظة إدلب` -> إدلب)."""
+    got = _ADMIN.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    out: dict[str, str] = {}
+    stack: list[tuple[dict, tuple[str, ...]]] = [(gaz.trie.root, ())]
+    while stack:
+        node, key = stack.pop()
+        for k, v in node.items():
+            if k != PAYLOAD:
+                if len(key) < 4:
+                    stack.append((v, (*key, k)))
+                continue
+            for role, pls in v:
+                for p in pls if role == "place" else ():
+                    if gaz.entries[p[1]].kind == "admin1" and len(key) >= 2:
+                        if key[0] in _ADMIN_WORDS:
+                            out.setdefault(" ".join(key[1:]), p[1])
+                        elif key[-1] in _ADMIN_WORDS:
+                            out.setdefault(" ".join(key[:-1]), p[1])
+    _ADMIN.clear()
+    _ADMIN[id(gaz)] = (gaz, out)
+    return out
+
+
+_ADMIN: dict[int, tuple[Gazetteer, dict[str, str]]] = {}

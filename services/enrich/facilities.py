@@ -20,12 +20,13 @@ from services.enrich.attach import (
     quoted_attachments,
     same_as_known,
 )
-from services.enrich.bare import Around, Spans, bare_reading
+from services.enrich.bare import Around, Spans, bare_reading, town_cued
 from services.enrich.context import heads_and_facilities, inside
 from services.enrich.entries import best_entry, fac, open_fac
-from services.enrich.gazetteer import Gazetteer
+from services.enrich.gazetteer import Entry, Gazetteer
+from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.normalize import fold
-from services.enrich.openworld import OpenFacility, find_open
+from services.enrich.openworld import OpenFacility, find_open, glued
 from services.enrich.resolve import Cand
 from services.enrich.variants import DESCRIPTORS, named_after, variant_of
 from shared.annotation import FacilityMention
@@ -86,7 +87,7 @@ def find_facilities(
             covered[n.start : n.end] = b"\x01" * (n.end - n.start)
     rest = [h for h in free if h.start not in used_heads and not inside(h.start, h.end, covered)]
     for of in find_open(text, rest, facs, people, places_c, gaz) if rest else ():
-        if not inside(of.name_start, of.name_end, covered):
+        if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     for f in facilities:
@@ -99,10 +100,11 @@ def find_facilities(
         if inside(c.start, c.end, covered):
             continue
         ce = kind_payload(c, gaz, None)
-        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)):
-            continue
+        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)
+                          and not _listed_after(text, c.start, facilities, ce.kind)):
+            continue  # (العائدة "the returning" is no عايدة; `مخيم الهول والروج` lists Roj all the same)
         if around is None:
-            around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz)
+            around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz, covered)
         conf = bare_reading(text, c, ce, around, gaz)
         if conf is None:
             continue
@@ -120,27 +122,70 @@ def find_facilities(
         for f in facilities:
             i = bisect_right(starts, f.end)
             near = [k for k in known[i : i + 3] if k[0] - f.end <= 30]
-            if not near or not same_as_known(text, f.start, f.end, near):
-                kept.append(f)
+            if not near or not same_as_known(text, f.start, f.end, near) \
+                    or (_OR_RE.fullmatch(text, f.end, near[0][0]) and any(p.end == f.end for p in places_c)):
+                kept.append(f)  # (`سجن جمجمال أو سوسة`: two towns' prisons, not one prison's two names)
         facilities = kept
     return _one_per_span(facilities), covered, core_spans
 
 
+_OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
+_NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
+_LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
+
+
+def _listed_after(text: str, start: int, facilities: list[FacilityMention], kind: str | None) -> bool:
+    """A facility of the kind ends right before `start`, joined to it by "و" or a comma."""
+    return any(f.kind == kind and f.end <= start and _LISTED_RE.fullmatch(text, f.end, start) for f in facilities)
+
+
 def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], places: list[Cand],
-            fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer) -> Around:
+            fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer, covered: bytearray) -> Around:
     core_spans = {(o.start, o.end) for o in cores}
     # only a place reading that shares a bare name's span can make it a city (Palmyra)
     cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
     listing = [h for h in all_heads if h[1] - h[0] > 4 and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
+    # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
+    towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)}
     return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
-                  Spans([sp for sp in core_spans if sp not in cities]),
-                  Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans]), cities, cores)
+                  Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
+                  Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),
+                  cities, cores, {i for o in towns.values() for i in o.ids}, set(towns),
+                  {(p.start, p.end) for p in places if (p.start, p.end) in core_spans})
+
+
+_GREAT = frozenset(("الكبير", "الكبري", "الاكبر", "كبير", "كبري"))
+
+
+def _metaphor(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
+    """`سجن غزة الكبير`: a city or country called "the great prison" is a figure of speech, no facility."""
+    if " " not in text[of.name_start : of.name_end]:
+        return False  # one word: no "great" after a town's name
+    place = next((p for p in places if p.start == of.name_start), None)
+    if place is None or place.end >= of.name_end:
+        return False
+    rest = {fold(w) for w in text[place.end : of.name_end].split()}
+    return bool(rest) and rest <= _GREAT and _city(text, place, gaz)
 
 
 def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
     e = best_entry(text, c, gaz)
     return e.kind in ("city", "admin1", "country") or e.population >= 20000
+
+
+def _core_named(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
+    """The known facility of `kind` whose core is exactly `name` (a town's English name), if one."""
+    node: dict | None = gaz.trie.root
+    for t in key_tokens(name):
+        node = node.get(t) if isinstance(node, dict) else None
+        if node is None:
+            return None
+    if not isinstance(node, dict):
+        return None
+    ids = {p[1] for role, pls in node.get(PAYLOAD, ()) if role == "core" for p in pls
+           if gaz.entries[p[1]].kind == kind}
+    return gaz.entries[next(iter(ids))] if len(ids) == 1 else None
 
 
 def _one_per_span(facilities: list[FacilityMention]) -> list[FacilityMention]:
@@ -173,10 +218,22 @@ def _open_or_known(
         rest = {fold(w) for w in text[place.end : of.name_end].split()}
         e = None
         if rest <= DESCRIPTORS:  # by the name as written, else by the town's own name (Raqqah: Raqqa)
-            e = named_after(text[place.start : place.end], of.kind, gaz) \
-                or named_after(best_entry(text, place, gaz).canonical, of.kind, gaz)
+            town = best_entry(text, place, gaz).canonical
+            e = named_after(text[place.start : place.end], of.kind, gaz) or named_after(town, of.kind, gaz)
+            if e is None and not rest:  # `مخيم الرقبان`: GeoNames' Rukban, the known camp's own name
+                e = _core_named(town, of.kind, gaz)
     else:
-        e = variant_of(of.name, of.kind, gaz)
+        words = of.name.split()
+        while len(words) > 1 and fold(words[-1]) in DESCRIPTORS:
+            words.pop()  # `سجن رومي المركزي`: the variant is the name before its descriptor
+        e = variant_of(" ".join(words), of.kind, gaz)
+        if e is None and len(words) == 2:
+            e = variant_of(glued(*words), of.kind, gaz)  # `مخيم جم مشكو`: جمشكو
+        if e is None and len(words) == 1 and "\u0600" <= of.name[:1] <= "\u06ff":
+            nxt = _NEXT_WORD_RE.match(text, of.end)
+            joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
+            if nxt is not None and joined is not None:  # `مخيم جم مشكو`: one word (جمشكو) or two
+                return fac(text, of.start, nxt.end(1), joined, 0.7)
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)

@@ -80,6 +80,8 @@ class NonFacilities(_Rec):
 
 class HeadRules(_Rec):
     ar_before: list[str] = []
+    ar_known: list[str] = []  # heads that name a known facility only, never an unknown one (معسكر)
+    en_known: list[str] = []  # the same after an English name ("the al-Hawl facility")
     en_after: list[str] = []
     en_before: list[str] = []
 
@@ -96,6 +98,7 @@ class CoreContext(_Rec):
     camp: Names = Names()
     prison: Names = Names()
     town: Names = Names()
+    city_camp: Names = Names()  # a camp named after a city (Nuseirat, Jabalia): only these words say the camp
 
 
 class NationRec(_Rec):

@@ -103,6 +103,9 @@ def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int
     return out
 
 
+_ALONGSIDE = frozenset(("الي", "والي", "بجانب"))
+
+
 def _window_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     while lo > 0 and not text[lo - 1].isspace():
         lo -= 1
@@ -146,6 +149,8 @@ def _arabic_window(text: str, toks: list[tuple[int, int, str]], rules: StateRule
         if hit is None:
             continue
         k, cls = hit
+        if k > 0 and toks[k - 1][2] in _ALONGSIDE and strip_ar(toks[k][2])[-1] == "جانب":
+            continue  # `إلى جانب سوريين` is "alongside Syrians", no Syrian side
         if nation is None:  # "حكومة العراق": an institution before a country's name
             code = place_at[s]
             aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)

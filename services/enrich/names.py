@@ -32,7 +32,7 @@ NAME_PREFIXES = {"الشيخ": 1, "شيخ": 1, "الشهيد": 2, "شهيد": 2,
                  "الامام": 1, "الملك": 1, "الامير": 1, "ابو": 1, "ابي": 1, "ام": 1, "ابن": 1, "بن": 1,
                  "عين": 1, "تل": 1, "دير": 1, "راس": 1, "بئر": 1, "بير": 1, "جبل": 1, "وادي": 1, "باب": 1,
                  "مدينه": 1, "بلده": 1, "قريه": 1, "حي": 1, "معبر": 1, "جسر": 1, "كفر": 1, "خربه": 1,
-                 "خليج": 1}
+                 "خليج": 1, "كرم": 1}
 _PARTICLES = ("ك", "ف", "س", "لي", "لن", "لم", "قد")
 
 
@@ -64,13 +64,17 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
         return False  # imperfect verbs (يقيمون); a name may be a plural (مخيم صابرون، عائدون)
     if folded[0] == "م" and len(folded) >= 4:
         return False  # participles: مخصص، مكتظ، مؤقت، منتشرة
-    if folded.startswith(_PARTICLES) and len(folded) <= 6:
-        return False
+    if folded.startswith(_PARTICLES) and 4 <= len(folded) <= 6:
+        return False  # كغيره, فقط (a three-letter word is a stem: كرم)
+    if folded[0] == "ب" and (folded[1:] in _PLACE_NOUNS or folded[1:3] == "ال"):
+        return False  # `مخيم ببلدة راجو`, `مخيم بالمنطقة`: a preposition, the camp's place follows
     if folded[0] == "ل" or folded in _NUMBER_WORDS:
         return False  # `مخيّم لعوائل` ("a camp for families"), `مخيم واحد` ("one camp")
     return not (folded[0] in "يتن" and len(folded) <= 4 and not raw.endswith("ة"))  # verbs: يضم، تقع، ينقل
 
 
+_PLACE_NOUNS = frozenset(("بلده", "قريه", "مدينه", "منطقه", "ريف", "حي", "ناحيه", "محافظه", "محيط", "اطراف", "جانب",
+                          "قرب", "مخيم", "بلدات", "قري", "مناطق"))
 _NUMBER_WORDS = frozenset(("واحد", "واحده", "اثنان", "اثنين", "ثاني", "ثالث", "اخير", "اول", "وحيد", "اكبر",
                            "اصغر", "اقدم", "احدث", "افضل", "اسوا", "اشهر", "اخطر"))
 

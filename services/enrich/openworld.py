@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from services.enrich.context import cue_list
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
 from services.enrich.names import _MAX_GAP, DUAL_AR, NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
+from services.enrich.variants import variant_of
 
 _AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
                    "الغربي", "الشمالي", "الجنوبي", "الاول", "الثاني"}
@@ -46,12 +48,18 @@ def find_open(
         mode = h.payloads[0][2]
         word = fold(text[h.start : h.end].split()[-1])
         if word in _PLURAL_HEADS or word in DUAL_AR:
-            continue  # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
-            # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"
-        if mode == "ar_before":
+            # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
+            # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"; but a cluster of camps
+            # takes the name of its village: `مخيمات شمارخ`
+            of = _cluster(text, h, kind, places, gaz) if mode == "ar_before" and word in _PLURAL_AR else None
+            if mode == "en_after" and word in _PLURAL_HEADS:  # "the Hassansham camps": one known camp's sites
+                of = _english_before(text, h, kind, gaz)
+                if of is not None and variant_of(of.name, kind, gaz) is None:
+                    of = None
+        elif mode == "ar_before":
             of = _arabic(text, h, kind, places, gaz)
         elif mode == "en_after":
-            of = _english_before(text, h, kind, gaz)
+            of = _english_before(text, h, kind, gaz) or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz)
         else:
             of = _english_after(text, h, kind, gaz)
         if of is None:
@@ -60,6 +68,43 @@ def find_open(
             continue  # "SDF prison", "سجن داعش": an owner, not a name
         out.append(of)
     return out
+
+
+_PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
+
+
+def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
+    """`مخيمات شمارخ`: a plural head before one unknown village's name (no article, no proclitic, not an
+    adjective's shape, no known place: `مخيمات إدلب`, `مخيمات الشمال` are the camps of a region) names the
+    cluster of camps there. A list of names is attach.coordinated's."""
+    g = gap_end(text, h.end)
+    if g - h.end != 1 or text[h.end] != " ":
+        return None
+    m = TOKEN_RE.match(text, g)
+    if m is None:
+        return None
+    tok = m.group()
+    f = fold(tok)
+    if f.startswith("ال") or f[:1] in "بلكفو" or any(c.start == g for c in places) \
+            or f.endswith(("ه", "ات", "ين", "ون")) or len(f) < 4 \
+            or f in cue_list(gaz.rules.core_context.locative) \
+            or not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
+        return None
+    nm = NEXT_RE.match(text, m.end())
+    if nm is not None and _joins(text, m.end(), nm.start(1)) and fold(nm.group(1))[:1] == "و":
+        return None  # a list attach.coordinated did not read
+    if not any(abs(c.start - g) <= 90 and _local(c, gaz) for c in places):
+        return None  # where the village is must be said nearby (`قرب أعزاز`): `مخيمات أوروبا` is a continent's
+    return OpenFacility(h.start, m.end(), kind, tok, m.start(), m.end())
+
+
+_REGION = frozenset(("SY", "IQ", "LB", "JO", "TR", "PS"))
+
+
+def _local(c: Cand, gaz: Gazetteer) -> bool:
+    """A town or governorate of the countries the camps and prisons are in (not a country)."""
+    e = gaz.entries.get(c.payloads[0][1])
+    return e is not None and e.country in _REGION and e.kind != "country"
 
 
 def _overlaps(s: int, e: int, spans: list[Cand]) -> bool:
@@ -91,17 +136,44 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     place = next((c for c in places if c.start == name_start), None)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
-    elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first):
-        return None
+    elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
+            and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None):
+        # (`سجن رومي` has an adjective's shape, روما's, but spells the known `سجن رومية`)
+        nm = NEXT_RE.match(text, name_end)
+        if f in gaz.ar_name_stop or nm is None or not _joins(text, name_end, nm.start(1)) \
+                or variant_of(glued(tok, nm.group(1)), kind, gaz) is None:
+            return None
+        return OpenFacility(h.start, nm.end(1), kind, text[name_start : nm.end(1)], name_start, nm.end(1))
+        # (`مخيم جم مشكو`: a name outlets write in one word, جمشكو, or in two)
     if close is not None:
         name_end = close  # the whole quoted name: مخيم "الشهيد رستم جودي"
     else:
         name_end = _grow(text, f, name_end, places, gaz)
+        if place is None and not f.startswith("ال") and name_end == m.end() and _nouns_follow(text, name_end, places):
+            return None  # `مخيم أشباح وخوف ودمار`: "a camp of ghosts, fear and ruin", a description
     nm = NEXT_RE.match(text, name_end)
     if nm is not None and fold(nm.group(1)) in _AR_DESCRIPTORS:
         name_end = nm.end(1)
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
+
+
+def glued(a: str, b: str) -> str:
+    """Two words written as one (جم مشكو -> جمشكو: the letter they share at the seam once)."""
+    return a + (b[1:] if b[:1] == a[-1:] else b)
+
+
+def _nouns_follow(text: str, end: int, places: list[Cand]) -> bool:
+    """Two indefinite words joined by و follow (`وخوف ودمار`), neither a place: a list of common nouns."""
+    for _ in range(2):
+        nm = NEXT_RE.match(text, end)
+        if nm is None or not _joins(text, end, nm.start(1)):
+            return False
+        w = fold(nm.group(1))
+        if w[:1] != "و" or w[1:3] == "ال" or len(w) < 3 or any(c.start <= nm.start(1) < c.end for c in places):
+            return False
+        end = nm.end(1)
+    return True
 
 
 def _closing_quote(text: str, start: int) -> int | None:
@@ -173,6 +245,9 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
             break
         toks.append((m.start(1), m.end(1)))
         pos = m.start(1)
+    numeral = None
+    if len(toks) > 1 and text[toks[0][0] : toks[0][1]] in _ROMAN and not _stopped(text, toks[1], gaz):
+        numeral = toks.pop(0)  # "Shahama I Camp": a numbered camp, the numeral part of its name
     if not toks or (text[h.start : h.end].isupper() and text[toks[0][0] : toks[0][1]].isupper()):
         return None  # "THE FORGOTTEN CAMP": an all-capitals headline shows no name by its capitals
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
@@ -185,10 +260,41 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
         keep.append(t)
     if not keep:
         return None
-    name_start, name_end = keep[-1][0], keep[0][1]
+    name_start, name_end = keep[-1][0], keep[0][1] if numeral is None else numeral[1]
     if _INDEFINITE_BEFORE_RE.search(text, max(0, name_start - 30), name_start):
         return None  # "a central Gaza refugee camp", "a Syrian prison": one of a kind, not a name
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
+
+
+_APPOSED_RE = re.compile(r"[ \u00a0]*,[ \u00a0]+([A-Z][a-z'’\-]{2,}(?:[ \u00a0]+[A-Z][a-z'’\-]{2,})?)[ \u00a0]*[,.;)]")
+_A_BEFORE_RE = re.compile(r"\b(?:a|an|another)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+
+
+def _apposition(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    """"Rukban and a smaller border camp, Hadalat, have grown": an indefinite head and its name in commas."""
+    m = _APPOSED_RE.match(text, h.end)
+    if m is None or not _A_BEFORE_RE.search(text, max(0, h.start - 40), h.start) \
+            or _stopped(text, (m.start(1), m.end(1)), gaz):
+        return None
+    return OpenFacility(m.start(1), m.end(1), kind, m.group(1), m.start(1), m.end(1))  # the name alone: the
+    # head word may be the evidence that a bare name before it is a camp too ("Rukban and a smaller ... camp")
+
+
+_DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interrogat\w*|captives?)\b", re.IGNORECASE)
+
+
+def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
+    """"the day Camp X-Ray opened": "Camp" and a capitalised name in a sentence about detention (bases named
+    "Camp X" are not facilities; non_facilities.yaml names the known ones)."""
+    if text[h.start : h.end] != "Camp":
+        return None
+    m = _CAP_AFTER_RE.match(text, h.end)
+    if m is None or _stopped(text, (m.start(1), m.end(1)), gaz):
+        return None
+    lo, hi = max(0, h.start - 160), min(len(text), m.end() + 160)
+    if _DETENTION_RE.search(text, lo, hi) is None:
+        return None
+    return OpenFacility(h.start, m.end(1), "prison", m.group(1), m.start(1), m.end(1))
 
 
 def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
@@ -223,6 +329,7 @@ def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:
 _INDEFINITE_BEFORE_RE = re.compile(
     r"\b(?:a|an|another|one|any|each|every)\s+(?:(?:central|northern|southern|eastern|western|north|south|east|west|"
     r"makeshift|small|large|new|former|nearby|remote|crowded|overcrowded|sprawling|local)\s+)*$", re.IGNORECASE)
+_ROMAN = frozenset(("I", "II", "III", "IV", "V", "VI"))
 _POSSESSIVE = frozenset(("'s", "’s", "s'", "s’"))
 # "Y-shaped prison", "US-run camp", "Soviet-era jail": a hyphenated modifier, not a name
 _GENERIC_TAILS = frozenset(("shaped", "style", "type", "run", "held", "controlled", "backed", "led", "built",

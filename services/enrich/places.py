@@ -84,6 +84,8 @@ def compile_places(doc: dict) -> PlaceRules:
         r.cue_ar_re = re.compile(rf"(?<![{_AR}])" + cue)
         r.scouts["cue_ar"] = tuple(scout_after(_AR, cue))
     r.cue_words = [("cue_ar", w) for w in sorted(r.ar_cues)]
+    # the words that make a city's name its governorate's (enrichment._governorate_cued)
+    r.cue_words += [("gov", w) for w in ("ريفي", "محافظتي", "rural", "countryside", "province", "governorate")]
     for kind in ("en_before", "en_after"):  # the first word of each: the words after it may be spaced anyhow
         r.cue_words += [(kind, w) for w in dict.fromkeys(key_tokens(x)[0] for x in ow.get(kind, []) if key_tokens(x))]
     name = rf"{_EN_NAME}(?:\s+{_EN_NAME}){{0,2}}"

@@ -234,6 +234,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.bare_en_re = re.compile(rf"(?i:\b(?P<inst>{_alt(minis)}))\b")
     r.bare_en_scouts = (scout_caseless(minis),)
     r.cue_words += [("bare_en", w) for w in dict.fromkeys(w.split()[0] for w in minis)]  # any space may follow
+    r.cue_words += [("command", "عمليات"), ("command", "operations")]  # actors._operations_commands
     acting = doc.get("acting", {})
     r.acting = frozenset(acting.get("countries", []))
     r.capitals = dict(acting.get("capitals", {}))

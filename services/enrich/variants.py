@@ -89,6 +89,25 @@ def _min_len(name: str) -> int:
 def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     """The known facility of `kind` that `name` spells differently, if exactly one (and of about the same
     length: a skeleton ignores vowels, not whole syllables)."""
+    got = _VARIANTS.get((name, kind), _MISSING)
+    if got is _MISSING or _VARIANTS.get(_GAZ) is not gaz:
+        if _VARIANTS.get(_GAZ) is not gaz or len(_VARIANTS) > 50_000:
+            _VARIANTS.clear()
+            _VARIANTS[_GAZ] = gaz
+        got = _VARIANTS[(name, kind)] = _variant_of(name, kind, gaz)
+    return got if isinstance(got, Entry) else None
+
+
+_MISSING = object()
+_GAZ = ("", "gazetteer")  # the key under which the cache keeps the gazetteer its answers are about
+_VARIANTS: dict[tuple[str, str], Any] = {}
+
+
+def clear_cache() -> None:
+    _VARIANTS.clear()
+
+
+def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     sk = skeleton(name)
     if len(sk) < 2:
         return None
@@ -97,7 +116,9 @@ def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     if len(sk) == 2 and (n > 5 or (arabic and n > 4)):
         return None  # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh
     ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
-           if abs(k - n) <= 2 and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known))}
+           if abs(k - n) <= 2 and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known)
+                                   or (len(sk) == 3
+                                       and _AR_LONG_VOWELS.sub("", _bare(name)) == _AR_LONG_VOWELS.sub("", known)))}
     if not ids and len(sk) >= 4:
         # one pair of neighbouring consonants swapped: Rubkan / Rukban
         idx = _index(gaz)
@@ -107,6 +128,9 @@ def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
+
+
+_AR_LONG_VOWELS = re.compile("[اويى]")  # غورون / غويران: the same consonants, other long vowels
 
 
 def _within_one(a: str, b: str) -> bool:
