@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # Each facility-naming article names its own facility (an open-world name carrying the article's number), so
 # every one opens its own incident and owes its own first notice whatever the grouping rules: the alert
 # service's heaviest path, and a notice the latency phase can time.
-AR = "شددت القوى الأمنية الحراسة حول سجن كسب {n} يوم الثلاثاء بعد أنباء عن محاولة فرار، وفق مصادر محلية ({key})."
+AR = "شددت القوى الأمنية الحراسة حول سجن \"كسب {n}\" يوم الثلاثاء بعد أنباء عن محاولة فرار، وفق مصادر محلية ({key})."
 EN = "Guards were doubled at the Kessab {n} Prison on Tuesday after reports of an escape attempt, sources said ({key})."
 PLAIN = "The city council met on Tuesday to discuss water prices, bus routes and school repairs ({key})."
 
