@@ -10,6 +10,7 @@ import ipaddress
 import re
 import socket
 import unicodedata
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -97,7 +98,7 @@ def forbidden(address: IPAddress) -> bool:
 async def check_target(url: str, allow_private: bool, dns_timeout_s: float = DNS_TIMEOUT_S) -> str:
     """Validate `url` (validate_url), resolve its host (within `dns_timeout_s`) and, unless private
     targets are allowed, refuse it if any answer is `forbidden`. -> the checked address to connect to;
-    the delivery connects there (see delivery.pinned), so a second DNS answer cannot redirect it."""
+    the delivery connects there (see `pinned`), so a second DNS answer cannot redirect it."""
     validate_url(url)
     parts = urlsplit(url)
     host = httpx.URL(url).raw_host.decode("ascii")
@@ -115,3 +116,19 @@ async def check_target(url: str, allow_private: bool, dns_timeout_s: float = DNS
     if not allow_private and any(forbidden(a) for a in addresses):
         raise UnsafeTarget(f"host {parts.hostname!r} resolves to a non-public address")
     return str(min(addresses, key=lambda a: a.version))  # IPv4 first: the family receivers always serve
+
+
+def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]:
+    """The request to `url` sent to `address`: -> (url with the address, Host header, httpx extensions
+    that keep TLS server name and certificate checks on the original host name)."""
+    parts = urlsplit(url)
+    host = httpx.URL(url).raw_host.decode("ascii")  # IDNA-encoded, as it goes on the wire
+    if host == address:
+        return url, {}, {}
+    netloc = f"[{address}]" if ":" in address else address
+    if parts.port:
+        netloc += f":{parts.port}"
+    host_header = f"[{host}]" if ":" in host else host
+    headers = {"host": f"{host_header}:{parts.port}" if parts.port else host_header}
+    extensions = {"sni_hostname": host} if parts.scheme.lower() == "https" else {}
+    return parts._replace(netloc=netloc).geturl(), headers, extensions

@@ -7,5 +7,6 @@ from shared.targets import (  # noqa: F401
     UnsafeTarget,
     check_target,
     forbidden,
+    pinned,
     validate_url,
 )

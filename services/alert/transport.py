@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 from standardwebhooks.webhooks import Webhook
 
-from services.alert.targets import DNS_TIMEOUT_S, UnsafeTarget, check_target
+from services.alert.targets import DNS_TIMEOUT_S, UnsafeTarget, check_target, pinned
 
 log = logging.getLogger(__name__)
 MAX_RETRY_AFTER_S = 3600.0  # a receiver's Retry-After is honoured up to this
@@ -31,22 +30,6 @@ RECEIVER_ERRORS = (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError
 
 def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
-
-
-def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]:
-    """The request to `url` sent to `address`: -> (url with the address, Host header, httpx extensions
-    that keep TLS server name and certificate checks on the original host name)."""
-    parts = urlsplit(url)
-    host = httpx.URL(url).raw_host.decode("ascii")  # IDNA-encoded, as it goes on the wire
-    if host == address:
-        return url, {}, {}
-    netloc = f"[{address}]" if ":" in address else address
-    if parts.port:
-        netloc += f":{parts.port}"
-    host_header = f"[{host}]" if ":" in host else host
-    headers = {"host": f"{host_header}:{parts.port}" if parts.port else host_header}
-    extensions = {"sni_hostname": host} if parts.scheme.lower() == "https" else {}
-    return parts._replace(netloc=netloc).geturl(), headers, extensions
 
 
 def sign(message_id: str, secrets_: list[str], body: bytes | str) -> tuple[str, str]:

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 
-from shared.targets import UnsafeTarget, check_target
+from shared.targets import UnsafeTarget, check_target, pinned
 
 MAX_REDIRECTS = 5
 USER_AGENT = "Raqib-Feeds/1 (+https://github.com/raqib)"
@@ -28,21 +28,6 @@ class Fetched:
     content_type: str | None
     etag: str | None
     last_modified: str | None
-
-
-def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
-    """The request to `url` sent to `address`: (url with the address, Host header, TLS server name)."""
-    parts = urlsplit(url)
-    host = httpx.URL(url).raw_host.decode("ascii")
-    if host == address:
-        return url, {}, {}
-    netloc = f"[{address}]" if ":" in address else address
-    if parts.port:
-        netloc += f":{parts.port}"
-    host_header = f"[{host}]" if ":" in host else host
-    headers = {"host": f"{host_header}:{parts.port}" if parts.port else host_header}
-    extensions = {"sni_hostname": host} if parts.scheme.lower() == "https" else {}
-    return parts._replace(netloc=netloc).geturl(), headers, extensions
 
 
 async def fetch(client: httpx.AsyncClient, url: str, *, allow_private: bool, timeout_s: float, max_bytes: int,
