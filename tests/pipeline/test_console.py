@@ -148,8 +148,10 @@ def test_live_incident_with_highlighted_evidence(browser: Any, stack: Stack, aut
     # the deliveries made for it, and a replay: the receiver gets the same notice again (same webhook-id)
     receiver.wait_for(hook, 1)
     browser.refresh()
+    ours = sub.json()["id"][:8]  # other tests' subscriptions get deliveries for this incident too
     delivery = wait("the delivery, succeeded", lambda: [r for r in css(browser, "table.delivery-log tbody tr")
-                                                        if "succeeded" in r.text], timeout=20, driver=browser)[0]
+                                                        if "succeeded" in r.text and ours in r.text],
+                    timeout=20, driver=browser)[0]
     webhook_id = delivery.get_attribute("data-id")  # the delivery id is the webhook-id, constant across sends
     delivery.find_element("css selector", "button.act-replay").click()
     wait("the replay queued", lambda: [n for n in css(browser, ".notice.ok") if "Queued" in n.text], driver=browser)
