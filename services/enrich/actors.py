@@ -222,8 +222,13 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             out.append(actor(text[s:e], s, e, aid, ent.canonical, 0.75))
             spans.append((s, e))
     # a place at the start of a longer actor phrase, not possessive: an adjective (acting keeps the same span)
-    kept = [p for p in places if not any(a.start == p.start and p.end < a.end and text[p.end : p.end + 1] not in "'’"
-                                         for a in out)]
+    if not out:
+        return out, places
+    ends: dict[int, int] = {}  # the longest actor at each start
+    for a in out:
+        if a.end > ends.get(a.start, -1):
+            ends[a.start] = a.end
+    kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")]
     return out, kept
 
 

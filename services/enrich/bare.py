@@ -30,20 +30,18 @@ _FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|�
 _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
 
 class Spans:
-    """Spans indexed by start and by end, for "is one within a few characters of here" questions."""
+    """Spans indexed by start and by end, for "is one within a few characters of here" questions (only where
+    spans end and start is asked: two sets, built by C-level comprehensions)."""
 
     __slots__ = ("by_end", "by_start")
 
     def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
-        self.by_end: dict[int, list[int]] = {}
-        self.by_start: dict[int, list[int]] = {}
-        for s, e in spans or ():
-            self.by_end.setdefault(e, []).append(s)
-            self.by_start.setdefault(s, []).append(e)
+        self.by_end: set[int] = {e for _s, e in spans} if spans else set()
+        self.by_start: set[int] = {s for s, _e in spans} if spans else set()
 
     def add(self, s: int, e: int) -> None:
-        self.by_end.setdefault(e, []).append(s)
-        self.by_start.setdefault(s, []).append(e)
+        self.by_end.add(e)
+        self.by_start.add(s)
 
     def ending_before(self, pos: int, reach: int) -> list[int]:
         """Ends of spans that end in [pos - reach, pos]."""

@@ -113,7 +113,7 @@ def _window_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     while hi < len(text) and not text[hi].isspace():
         hi += 1
     ms = list(TOKEN_RE.finditer(text, lo, hi))
-    return [(m.start(), m.end(), f) for m, f in zip(ms, fold_many([m.group(0) for m in ms]), strict=True)]
+    return [(*m.span(), f) for m, f in zip(ms, fold_many([m.group() for m in ms]), strict=True)]
 
 
 def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
@@ -131,7 +131,8 @@ def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
 def _arabic_window(text: str, toks: list[tuple[int, int, str]], rules: StateRules, ctx: Ctx,
                    place_at: dict[int, str], when: date | None, out: Hits) -> None:
     country = ctx[0]
-    infos = [_word_info(f, rules) for _s, _e, f in toks]
+    wi = rules.word_info  # (a 2-tuple, never falsy: a miss is looked up and kept by _word_info)
+    infos = [wi.get(f) or _word_info(f, rules) for _s, _e, f in toks]
     used = -1
     for i, (s, e, _f) in enumerate(toks):
         nation = infos[i][0]
