@@ -79,8 +79,10 @@ def test_scouted_patterns_match_as_finditer() -> None:
     r, pr = gaz.state, gaz.place_rules
     texts = ["وزارة الداخلية العراقية", "د ا ع ش و د1عش", "الأمريكان والأتراك ووزير الخارجية", "قسد", "",
              "Iraq's Interior Ministry and the ministry of interior; INTERIOR MINISTRY", "the village of Umm Madfa",
-             "Tal Hamis village, al-Hol district", "في قرية الحمرا وحي الطوارئ", "ـوزارة.وزارة"]
+             "Tal Hamis village, al-Hol district", "في قرية الحمرا وحي الطوارئ", "ـوزارة.وزارة",
+             "Turkish drones and U.S. guards; the Iraqi  security forces, US-led, United States\nforces, .Iraqi army"]
     pairs = [(r.hot_ar_re, r.hot_ar_scouts), (r.obfuscated_any, r.obfuscated_scouts), (r.bare_en_re, r.bare_en_scouts),
+             (r.inst_en_re, r.inst_en_scouts),
              (pr.cue_ar_re, pr.scouts["cue_ar"]), (pr.en_before, pr.scouts["en_before"]),
              (pr.en_after, pr.scouts["en_after"])]
     for text in texts:
