@@ -110,11 +110,10 @@ def _verb_with_object(w: str, rules: StateRules) -> bool:
 
 
 def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = ()) -> bool:
-    before = _WORD_RE.findall(text[max(0, s - 30) : s])
-    after = _WORD_RE.findall(text[e : e + 60])
     arabic = "\u0600" <= text[s] <= "\u06ff"
-    if _dateline(text, s, e, arabic="\u0600" <= text[s] <= "\u06ff"):
+    if _dateline(text, s, e, arabic=arabic):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
+    before = _WORD_RE.findall(text, max(0, s - 30), s)  # (the words after: only where they are read)
     if arabic:
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
             return False
@@ -131,8 +130,10 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
         if prev in _PREPS_AR:
             return False
-        nxt = fold(after[0]) if after and text[e : e + 1].isspace() else ""
+        after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
+        nxt = fold(after[0]) if after else ""
         return bool(nxt) and any(w in rules.verbs_ar for w in strip_ar(nxt))  # تركيا تقصف
+    e0 = e  # (the words after are read from the name's end)
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
     lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
@@ -144,6 +145,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         return True  # "signed by Egypt and Israel", "listed as a terrorist organization by Turkiye, U.S. and EU"
     if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
+    after = _WORD_RE.findall(text, e0, e0 + 60)
     words = [w.lower() for w in after[:8]]
     i = 2 if len(after) > 2 and words[0] == "and" and after[1][:1].isupper() else 0  # "Iran and Russia failed"
     while i < len(words) and (words[i] in rules.skip_en or (words[i].endswith("ly") and len(words[i]) > 4
@@ -222,8 +224,13 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             out.append(actor(text[s:e], s, e, aid, ent.canonical, 0.75))
             spans.append((s, e))
     # a place at the start of a longer actor phrase, not possessive: an adjective (acting keeps the same span)
-    kept = [p for p in places if not any(a.start == p.start and p.end < a.end and text[p.end : p.end + 1] not in "'’"
-                                         for a in out)]
+    if not out:
+        return out, places
+    ends: dict[int, int] = {}  # the longest actor at each start
+    for a in out:
+        if a.end > ends.get(a.start, -1):
+            ends[a.start] = a.end
+    kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")]
     return out, kept
 
 

@@ -30,20 +30,18 @@ _FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|�
 _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
 
 class Spans:
-    """Spans indexed by start and by end, for "is one within a few characters of here" questions."""
+    """Spans indexed by start and by end, for "is one within a few characters of here" questions (only where
+    spans end and start is asked: two sets, built by C-level comprehensions)."""
 
     __slots__ = ("by_end", "by_start")
 
     def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
-        self.by_end: dict[int, list[int]] = {}
-        self.by_start: dict[int, list[int]] = {}
-        for s, e in spans or ():
-            self.by_end.setdefault(e, []).append(s)
-            self.by_start.setdefault(s, []).append(e)
+        self.by_end: set[int] = {e for _s, e in spans} if spans else set()
+        self.by_start: set[int] = {s for s, _e in spans} if spans else set()
 
     def add(self, s: int, e: int) -> None:
-        self.by_end.setdefault(e, []).append(s)
-        self.by_start.setdefault(s, []).append(e)
+        self.by_end.add(e)
+        self.by_start.add(s)
 
     def ending_before(self, pos: int, reach: int) -> list[int]:
         """Ends of spans that end in [pos - reach, pos]."""
@@ -251,8 +249,9 @@ _SETS: dict[int, tuple[Gazetteer, tuple[frozenset[str], frozenset[str]]]] = {}
 
 _LOWER_ART_RE = re.compile(r"(?<![\w-])(?:al|el)[-\u2010\u2011 ]([a-z][a-z'\u2019]{1,20})\b")
 # where _LOWER_ART_RE can match: a literal-first scout is found at C speed, a lookbehind-first pattern is
-# tried at every character (scouts.py)
-_LOWER_ART_SCOUT = ((re.compile(r"[ae]l(?=[-\u2010\u2011 ][a-z])"), 0),)
+# tried at every character (scouts.py); the scout opens with the article's "l" (rarer than a or e, a single
+# literal re skips to fastest) and gives the position before it
+_LOWER_ART_SCOUT = ((re.compile(r"l(?=[-\u2010\u2011 ][a-z])"), -1),)
 
 
 def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]]) -> list[Cand]:

@@ -119,12 +119,21 @@ def _sentence(text: str, c: Cand, window: int, mask: list[tuple[int, int]] | tup
     ends = [m.end() for m in _END_RE.finditer(text, lo, c.start)]
     right = _END_RE.search(text, c.end, hi)
     a, b = (ends[-1] if ends else lo), (right.start() if right else hi)
-    if mask:
-        chars = list(text[a:b])
-        for s, e in mask:
-            for i in range(max(s, a), min(e, b)):
-                chars[i - a] = " "
-        return "".join(chars).replace(text[c.start : c.end], " ")
+    if mask:  # each masked character a space: the pieces between the (clipped, sorted) spans joined with blanks
+        parts = []
+        pos = a
+        spans = sorted([(s if s > a else a, e if e < b else b) for s, e in mask if s < b and e > a and s < e])
+        for s, e in spans:
+            if e <= pos:
+                continue
+            if s > pos:
+                parts.append(text[pos:s])
+            else:
+                s = pos  # (overlapping spans: blank from where the last one ended)
+            parts.append(" " * (e - s))
+            pos = e
+        parts.append(text[pos:b])
+        return "".join(parts).replace(text[c.start : c.end], " ")
     return text[a:b].replace(text[c.start : c.end], " ")
 
 

@@ -21,6 +21,7 @@ from services.enrich.scouts import arabic_cue_starts, cue_spans, match_at, match
 from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
 
 _SENTENCE_END_RE = re.compile("[.\n؟!]")
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
 Ctx = tuple[str | None, list[tuple[int, str]]]  # the text's country, (start, ISO2) of every country named
 Hits = list[tuple[int, int, str]]  # (start, end, actor id)
 
@@ -35,7 +36,7 @@ def institution_actors(text: str, rules: StateRules, country: str | None, countr
     candidates (enrichment._enrich), where the raw-text patterns are tried; without them, where scouts find."""
     when = day(published_at)
     ctx = (country, countries or [])
-    if any("\u0600" <= ch <= "\u06ff" for ch in text[:400]):
+    if _ARABIC_RE.search(text, 0, 400) is not None:  # an Arabic letter in the first 400 characters
         return _arabic(text, rules, ctx, country_places, when, named or [], cues)
     return _english(text, rules, ctx, country_places, when, cues)
 
@@ -51,7 +52,7 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
     country = ctx[0]
     out: Hits = []
     assert rules.inst_en_re is not None and rules.bare_en_re is not None
-    for m in rules.inst_en_re.finditer(text):
+    for m in match_starts(rules.inst_en_re, rules.inst_en_scouts, text):  # (= finditer, see scouts.py)
         cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
         aid = actor_of(rules, rules.adj_en[m.group("adj")], cls, country, when)
         if aid:
@@ -113,7 +114,7 @@ def _window_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     while hi < len(text) and not text[hi].isspace():
         hi += 1
     ms = list(TOKEN_RE.finditer(text, lo, hi))
-    return [(m.start(), m.end(), f) for m, f in zip(ms, fold_many([m.group(0) for m in ms]), strict=True)]
+    return [(*m.span(), f) for m, f in zip(ms, fold_many([m.group() for m in ms]), strict=True)]
 
 
 def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
@@ -131,7 +132,8 @@ def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
 def _arabic_window(text: str, toks: list[tuple[int, int, str]], rules: StateRules, ctx: Ctx,
                    place_at: dict[int, str], when: date | None, out: Hits) -> None:
     country = ctx[0]
-    infos = [_word_info(f, rules) for _s, _e, f in toks]
+    wi = rules.word_info  # (a 2-tuple, never falsy: a miss is looked up and kept by _word_info)
+    infos = [wi.get(f) or _word_info(f, rules) for _s, _e, f in toks]
     used = -1
     for i, (s, e, _f) in enumerate(toks):
         nation = infos[i][0]

@@ -18,6 +18,7 @@ class StateRules:
 
     inst_ar: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded words, article-less first
     inst_en_re: re.Pattern[str] | None = None  # adjective/possessive + modifiers + institution (English)
+    inst_en_scouts: tuple[Scout, ...] = ()  # where inst_en_re can match: where an adjective starts
     inst_en: dict[str, str] = field(default_factory=dict)  # lower-case institution phrase -> class
     bare_en_re: re.Pattern[str] | None = None  # a ministry without nationality
     bare_en_scouts: tuple[Scout, ...] = ()  # where bare_en_re can match
@@ -228,6 +229,11 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     # adjectives are proper (case-sensitive: "US" is not "us"); what follows them is matched in any case
     r.inst_en_re = re.compile(
         rf"(?<![\w.])(?P<adj>{_alt(list(adj_en))})(?![\w-])(?i:\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{inst}))\b")
+    # the pattern opens with a lookbehind (tried at every character): its scout opens with each adjective's
+    # first character, a literal re skips to at C speed, and looks ahead for the rest (one character consumed)
+    r.inst_en_scouts = ((re.compile("|".join(dict.fromkeys(
+        re.escape(a[0]) + "(?=" + re.escape(a[1:]).replace(r"\ ", r"\s+") + ")"
+        for a in sorted(adj_en, key=len, reverse=True))) or "(?!)"), 0),)
     # after a country's possessive: "Iraq's Justice Ministry", "Lebanon's health ministry"
     r.poss_en_re = re.compile(rf"(?i:['’]s\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{inst}))\b")
     minis = [w for w, c in inst_en.items() if c in r.ministries]

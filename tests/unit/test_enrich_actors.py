@@ -73,14 +73,19 @@ def test_disguised_and_title_case_and_kurdish_spellings() -> None:
 
 def test_scouted_patterns_match_as_finditer() -> None:
     """scouts.match_starts returns exactly finditer's matches (the speed-up must not change a spot)."""
+    from services.enrich.bare import _LOWER_ART_RE, _LOWER_ART_SCOUT
     from services.enrich.scouts import match_starts
 
     gaz = real_gazetteer()
     r, pr = gaz.state, gaz.place_rules
     texts = ["وزارة الداخلية العراقية", "د ا ع ش و د1عش", "الأمريكان والأتراك ووزير الخارجية", "قسد", "",
              "Iraq's Interior Ministry and the ministry of interior; INTERIOR MINISTRY", "the village of Umm Madfa",
-             "Tal Hamis village, al-Hol district", "في قرية الحمرا وحي الطوارئ", "ـوزارة.وزارة"]
+             "Tal Hamis village, al-Hol district", "في قرية الحمرا وحي الطوارئ", "ـوزارة.وزارة",
+             "Turkish drones and U.S. guards; the Iraqi  security forces, US-led, United States\nforces, .Iraqi army",
+             "al-hol and el bared, (al\u2011hol) final-al-x; nahr al-bared and tal el-abyad", "el-"]
     pairs = [(r.hot_ar_re, r.hot_ar_scouts), (r.obfuscated_any, r.obfuscated_scouts), (r.bare_en_re, r.bare_en_scouts),
+             (r.inst_en_re, r.inst_en_scouts),
+             (_LOWER_ART_RE, _LOWER_ART_SCOUT),
              (pr.cue_ar_re, pr.scouts["cue_ar"]), (pr.en_before, pr.scouts["en_before"]),
              (pr.en_after, pr.scouts["en_after"])]
     for text in texts:
