@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -38,6 +38,14 @@ _NS = uuid.UUID("6f1c2b1e-5d0a-4c59-9a51-2a8f2b7c0d11")
 # transaction that changes incidents takes it FIRST (lock_changes), before any incident row lock: taken later,
 # two transactions each holding a row the other wants would deadlock on it.
 _SEQ_LOCK = 0x7261716962  # "raqib"
+
+
+# built once (the values come as parameters): building a statement per article cost more than running it
+_ins = insert(alerts)
+_UPSERT = _ins.on_conflict_do_update(index_elements=[alerts.c.group_key], index_where=alerts.c.group_key.isnot(None),
+                                     set_={"group_key": _ins.excluded.group_key}).returning(*alerts.c)
+_UPDATE_WITH_SEQ = update(alerts).where(alerts.c.id == bindparam("b_id")).returning(
+    *alerts.c, func.nextval(func.pg_get_serial_sequence("alert.incident_events", "seq")).label("seq_"))
 
 
 async def lock_changes(session: AsyncSession) -> None:
@@ -115,14 +123,13 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
     fp = inc.fingerprint(key, article.id)
     alert_id = uuid.uuid5(_NS, fp)
     all_labels = {**rule.labels, **(labels or {})}
-    row = (await session.execute(insert(alerts).values(
+    row = (await session.execute(_UPSERT, dict(
         id=alert_id, fingerprint=fp, article_id=article.id, facility_id=f.id, facility_name=f.canonical,
         kind=f.kind, country=f.country, lat=f.lat, lon=f.lon, status="firing", payload={}, created_at=now,
         group_key=key, rule=rule.name, severity=rule.severity, spike=kind == "spike", labels=all_labels,
         policy=policy_of(rule), first_seen=now, last_seen=now,
         window_ends_at=now + timedelta(seconds=rule.group_window), confidence=f.confidence,
-    ).on_conflict_do_update(index_elements=[alerts.c.group_key], index_where=alerts.c.group_key.isnot(None),
-                            set_={"group_key": key}).returning(*alerts.c))).mappings().one()
+    ))).mappings().one()
     opened = row["id"] == alert_id and row["article_count"] == 0
     art = NoticeArticle(article_id=article.id, url=article.url, title=article.title, source=d.source,
                         lang=d.lang, published_at=article.published_at, evidence=d.evidence, surface=f.surface,
@@ -276,10 +283,9 @@ async def record_change(session: AsyncSession, row: RowMapping, change: Change, 
     merged = {**row, **values}
     incident = snapshot(merged, facility_ar)
     if batch is not None:  # the change number from the same statement as the update
-        seq_of = func.nextval(func.pg_get_serial_sequence("alert.incident_events", "seq")).label("seq_")
-        new = (await session.execute(update(alerts).where(alerts.c.id == row["id"]).values(
-            **values, payload=incident.model_dump(mode="json"), version=row["version"] + 1)
-            .returning(*alerts.c, seq_of))).mappings().one()
+        new = (await session.execute(_UPDATE_WITH_SEQ, {
+            **values, "payload": incident.model_dump(mode="json"), "version": row["version"] + 1,
+            "b_id": row["id"]})).mappings().one()
         batch.events.append(AlertChanged(seq=int(new["seq_"]), change=change, alert_id=str(row["id"]),
                                          incident=incident, article=article, notice_kind=notice_kind,
                                          changes=changes or {}, at=now))
