@@ -64,7 +64,7 @@ async def already_joined(session: AsyncSession, kind: inc.GroupKind, facility_id
 
 
 @dataclass
-class _Batch:
+class Batch:
     """What one transaction of joins has read once and writes once. Sound because every incident change holds
     the change lock (taken first): no other writer moves these rows until this transaction commits."""
     joined: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, facility, article), stored or now
@@ -73,6 +73,7 @@ class _Batch:
     counts: dict[str, tuple[int, int]] = field(default_factory=dict)  # facility -> (recent, older) articles
     articles: list[dict[str, Any]] = field(default_factory=list)  # incident_articles rows to insert
     events: list[AlertChanged] = field(default_factory=list)
+    subscriptions: list[Any] | None = None  # the active ones, read once (FOR SHARE) by the notice scheduler
 
     async def write(self, session: AsyncSession, now: datetime) -> None:
         if self.articles:
@@ -96,7 +97,7 @@ def _cleaned(d: inc.Decision, article: ArticleRef) -> tuple[inc.Decision, Articl
 
 async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now: datetime, *,
                kind: inc.GroupKind = "facility", rule: Rule | SpikeRule | None = None,
-               labels: dict[str, str] | None = None, batch: _Batch | None = None) -> tuple[uuid.UUID, bool] | None:
+               labels: dict[str, str] | None = None, batch: Batch | None = None) -> tuple[uuid.UUID, bool] | None:
     """The article joins the facility's open incident, or opens one. -> (the incident id, whether it opened it),
     or None if the article had already joined (a re-delivered message). With `batch` (apply_batch), `d` and
     `article` come cleaned and the article/event rows are written at the batch's end."""
@@ -191,7 +192,7 @@ async def apply_batch(session: AsyncSession, items: list[tuple[list[inc.Decision
     pairs = [pair for group in cleaned for pair in group]
     if not pairs:
         return []
-    batch = _Batch()
+    batch = Batch()
     ia = incident_articles.c
     ids = sorted({a.id for _, a in pairs})
     batch.joined = {tuple(r) for r in (await session.execute(select(ia.group_kind, ia.facility_id, ia.article_id)
@@ -275,7 +276,7 @@ def snapshot(row: Mapping[str, Any] | RowMapping, facility_ar: str | None = None
 async def record_change(session: AsyncSession, row: RowMapping, change: Change, now: datetime, *,
                         values: dict[str, Any] | None = None, article: NoticeArticle | None = None,
                         notice_kind: str | None = None, changes: dict[str, object] | None = None,
-                        facility_ar: str | None = None, batch: _Batch | None = None) -> RowMapping:
+                        facility_ar: str | None = None, batch: Batch | None = None) -> RowMapping:
     """Apply `values` to the incident with its new snapshot (one UPDATE) and announce the change: an
     incident_events row (the stream's record) and an AlertChanged on raqib.alerts.v1 (through the outbox), in
     this transaction (with `batch`: the event rows at the batch's end, the change lock held already)."""
