@@ -173,7 +173,7 @@ async def main(args: argparse.Namespace) -> None:
             await idle(client, stack, receiver, "warm-" + uuid.uuid4().hex[:6], reports=2)  # groups joined
             assert stack.broker is not None
             result["raw_broker"] = await raw_broker_round_trip(stack.broker.bootstrap, args.articles,
-                                                               len(json.dumps(article(0, "x"))) + 250)
+                                                               len(json.dumps(article(0, "tp-000000"))) + 250)
             print(f"raw broker: {result['raw_broker']['per_s']:,.0f} records/s", flush=True)
             result["throughput"] = await throughput(client, stack, receiver, args.articles, args.batch,
                                                     "tp-" + uuid.uuid4().hex[:6])

@@ -35,7 +35,8 @@ def article(i: int, tag: str) -> dict[str, str]:
     if i % 2:
         return {"text": PLAIN.format(key=key), "lang": "en", "url": f"https://bench.example/{key}"}
     lang = "ar" if i % 4 == 0 else "en"
-    text = (AR if lang == "ar" else EN).format(n=1000 + i, key=key)
+    n = f"{int(tag.rsplit('-', 1)[-1], 16) % 9000 + 1000}{i:06d}"  # a facility no other phase (tag) names
+    text = (AR if lang == "ar" else EN).format(n=n, key=key)
     return {"text": text, "lang": lang, "url": f"https://bench.example/{key}"}
 
 
