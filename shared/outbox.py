@@ -73,16 +73,6 @@ async def add(session: AsyncSession, table: Table, topic: str, event: Event, sou
         topic=topic, key=key, value=value, headers=[[k, v.decode()] for k, v in headers]))
 
 
-async def add_many(session: AsyncSession, table: Table, topic: str, events: list[Event], source: str) -> None:
-    """`add` for several events in one statement (executemany), in their order."""
-    rows = []
-    for event in events:
-        key, value, headers = encode(event, source)
-        rows.append({"topic": topic, "key": key, "value": value, "headers": [[k, v.decode()] for k, v in headers]})
-    if rows:
-        await session.execute(table.insert(), rows)
-
-
 class OutboxRelay(Poller):
     name = "outbox relay"
 

@@ -31,8 +31,8 @@ class AlertHandler:
         if decided:
             now = self.clock()
             async with unit_of_work(self.sessions) as session:
-                results = await repo.apply_batch(session, [(decisions, event.article) for event, decisions in decided],
-                                                 self.rules, now)
+                for event, decisions in decided:
+                    results.extend(await repo.apply(session, decisions, event.article, self.rules, now))
         for kind, opened in results:  # after commit
             metrics.ARTICLES_JOINED.labels(kind).inc()
             if opened:

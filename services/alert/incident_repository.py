@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,14 +40,6 @@ _NS = uuid.UUID("6f1c2b1e-5d0a-4c59-9a51-2a8f2b7c0d11")
 _SEQ_LOCK = 0x7261716962  # "raqib"
 
 
-# built once (the values come as parameters): building a statement per article cost more than running it
-_ins = insert(alerts)
-_UPSERT = _ins.on_conflict_do_update(index_elements=[alerts.c.group_key], index_where=alerts.c.group_key.isnot(None),
-                                     set_={"group_key": _ins.excluded.group_key}).returning(*alerts.c)
-_UPDATE_WITH_SEQ = update(alerts).where(alerts.c.id == bindparam("b_id")).returning(
-    *alerts.c, func.nextval(func.pg_get_serial_sequence("alert.incident_events", "seq")).label("seq_"))
-
-
 async def lock_changes(session: AsyncSession) -> None:
     await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SEQ_LOCK})
 
@@ -63,92 +55,50 @@ async def already_joined(session: AsyncSession, kind: inc.GroupKind, facility_id
         incident_articles.c.article_id == article_id))).first() is not None
 
 
-@dataclass
-class Batch:
-    """What one transaction of joins has read once and writes once. Sound because every incident change holds
-    the change lock (taken first): no other writer moves these rows until this transaction commits."""
-    joined: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, facility, article), stored or now
-    closed: set[str] = field(default_factory=set)  # group keys whose passed window is closed already
-    open_spikes: set[str] = field(default_factory=set)
-    counts: dict[str, tuple[int, int]] = field(default_factory=dict)  # facility -> (recent, older) articles
-    articles: list[dict[str, Any]] = field(default_factory=list)  # incident_articles rows to insert
-    events: list[AlertChanged] = field(default_factory=list)
-    subscriptions: list[Any] | None = None  # the active ones, read once (FOR SHARE) by the notice scheduler
-
-    async def write(self, session: AsyncSession, now: datetime) -> None:
-        if self.articles:
-            await session.execute(insert(incident_articles).on_conflict_do_nothing(), self.articles)
-        if self.events:
-            await session.execute(insert(incident_events), [
-                {"seq": e.seq, "alert_id": uuid.UUID(e.alert_id), "change": e.change,
-                 "payload": e.model_dump(mode="json"), "created_at": now} for e in self.events])
-            await outbox_mod.add_many(session, outbox, ALERTS, list(self.events), SOURCE)
-
-
-def _cleaned(d: inc.Decision, article: ArticleRef) -> tuple[inc.Decision, ArticleRef]:
-    # an enriched event from any producer may carry NUL or lone surrogates (ids, names, text), which PostgreSQL
-    # cannot store: a poison message would stop the consumer; stored and published cleaned
-    article = ArticleRef.model_validate(pg_clean(article.model_dump(mode="json")))
-    f = FacilityMention.model_validate(pg_clean(d.facility.model_dump(mode="json")))
-    return replace(d, facility=f, evidence=pg_text(d.evidence), event_types=tuple(pg_clean(list(d.event_types))),
-                   actors=tuple(pg_clean(list(d.actors))), source=d.source and pg_text(d.source),
-                   lang=d.lang and pg_text(d.lang)), article
-
-
 async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now: datetime, *,
                kind: inc.GroupKind = "facility", rule: Rule | SpikeRule | None = None,
-               labels: dict[str, str] | None = None, batch: Batch | None = None) -> tuple[uuid.UUID, bool] | None:
+               labels: dict[str, str] | None = None) -> tuple[uuid.UUID, bool] | None:
     """The article joins the facility's open incident, or opens one. -> (the incident id, whether it opened it),
-    or None if the article had already joined (a re-delivered message). With `batch` (apply_batch), `d` and
-    `article` come cleaned and the article/event rows are written at the batch's end."""
+    or None if the article had already joined (a re-delivered message)."""
     rule = rule or d.rule
     if rule is None:  # no rule of its own: it joins an open incident (under that incident's rule), opens none
         rule = await _open_rule(session, inc.group_key(kind, d.facility.id), now)
         if rule is None:
             return None
-    if batch is None:
-        d, article = _cleaned(d, article)
-    f = d.facility
-    if batch is not None:
-        if (kind, f.id, article.id) in batch.joined:
-            return None
-    elif await already_joined(session, kind, f.id, article.id):
+    # an enriched event from any producer may carry NUL or lone surrogates (ids, names, text), which PostgreSQL
+    # cannot store: a poison message would stop the consumer; stored and published cleaned
+    article = ArticleRef.model_validate(pg_clean(article.model_dump(mode="json")))
+    f = FacilityMention.model_validate(pg_clean(d.facility.model_dump(mode="json")))
+    d = replace(d, facility=f, evidence=pg_text(d.evidence), event_types=tuple(pg_clean(list(d.event_types))),
+                actors=tuple(pg_clean(list(d.actors))), source=d.source and pg_text(d.source),
+                lang=d.lang and pg_text(d.lang))
+    if await already_joined(session, kind, f.id, article.id):
         return None
     key = inc.group_key(kind, f.id)
     # a window that has passed is closed first: the next article opens a new incident
-    if batch is None or key not in batch.closed:
-        await session.execute(update(alerts).where(alerts.c.group_key == key, alerts.c.window_ends_at <= now)
-                              .values(group_key=None))
-        if batch is not None:
-            batch.closed.add(key)
+    await session.execute(update(alerts).where(alerts.c.group_key == key, alerts.c.window_ends_at <= now)
+                          .values(group_key=None))
     fp = inc.fingerprint(key, article.id)
     alert_id = uuid.uuid5(_NS, fp)
     all_labels = {**rule.labels, **(labels or {})}
-    row = (await session.execute(_UPSERT, dict(
+    row = (await session.execute(insert(alerts).values(
         id=alert_id, fingerprint=fp, article_id=article.id, facility_id=f.id, facility_name=f.canonical,
         kind=f.kind, country=f.country, lat=f.lat, lon=f.lon, status="firing", payload={}, created_at=now,
         group_key=key, rule=rule.name, severity=rule.severity, spike=kind == "spike", labels=all_labels,
         policy=policy_of(rule), first_seen=now, last_seen=now,
         window_ends_at=now + timedelta(seconds=rule.group_window), confidence=f.confidence,
-    ))).mappings().one()
+    ).on_conflict_do_update(index_elements=[alerts.c.group_key], index_where=alerts.c.group_key.isnot(None),
+                            set_={"group_key": key}).returning(*alerts.c))).mappings().one()
     opened = row["id"] == alert_id and row["article_count"] == 0
     art = NoticeArticle(article_id=article.id, url=article.url, title=article.title, source=d.source,
                         lang=d.lang, published_at=article.published_at, evidence=d.evidence, surface=f.surface,
                         event_types=list(d.event_types), joined_at=now)
-    article_row = dict(
+    joined = (await session.execute(insert(incident_articles).values(
         alert_id=row["id"], group_kind=kind, facility_id=f.id, article_id=article.id, url=article.url,
         title=article.title, source=d.source, lang=d.lang, published_at=article.published_at, evidence=d.evidence,
-        surface=f.surface, event_types=list(d.event_types), actors=list(d.actors), joined_at=now)
-    if batch is not None:
-        batch.joined.add((kind, f.id, article.id))
-        batch.articles.append(article_row)
-        if kind == "facility":
-            recent, older = batch.counts.get(f.id, (0, 0))
-            batch.counts[f.id] = (recent + 1, older)
-        else:
-            batch.open_spikes.add(key)
-    elif (await session.execute(insert(incident_articles).values(**article_row).on_conflict_do_nothing()
-                                .returning(incident_articles.c.id))).scalar() is None:
+        surface=f.surface, event_types=list(d.event_types), actors=list(d.actors), joined_at=now,
+    ).on_conflict_do_nothing().returning(incident_articles.c.id))).scalar()
+    if joined is None:
         return None
     values: dict[str, Any] = {
         "article_count": row["article_count"] + 1, "last_seen": max(row["last_seen"], now),
@@ -163,14 +113,11 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
                    "policy": policy_of(rule),
                    "window_ends_at": row["first_seen"] + timedelta(seconds=rule.group_window)}
         changes["severity"] = [row["severity"], rule.severity]
-        if batch is not None:
-            batch.closed.discard(key)  # its window may have passed now: the next join closes it
     # when the scheduler should look at it next (now if a notice is due; silences are its part)
     p = inc.plan(state_of({**row, **values}), now)
     values["next_check_at"] = now if p.action else p.next_check_at
     await record_change(session, row, "opened" if opened else "article_joined", now, values=values, article=art,
-                        changes={} if opened else changes, facility_ar=f.surface if d.lang == "ar" else None,
-                        batch=batch)
+                        changes={} if opened else changes, facility_ar=f.surface if d.lang == "ar" else None)
     return row["id"], opened
 
 
@@ -178,55 +125,24 @@ async def apply(session: AsyncSession, decisions: list[inc.Decision], article: A
                 now: datetime) -> list[tuple[str, bool]]:
     """One enriched article: each decision's facility incident, and the spike rule. -> (kind, opened) per
     facility the article joined (none for a re-delivered message)."""
-    return await apply_batch(session, [(decisions, article)], rules, now)
-
-
-async def apply_batch(session: AsyncSession, items: list[tuple[list[inc.Decision], ArticleRef]], rules: RuleSet,
-                      now: datetime) -> list[tuple[str, bool]]:
-    """`apply` for a batch of articles in one transaction, in order, with the same outcome as one by one: the
-    change lock, already-joined articles, open spikes and spike counts are read once per batch, passed windows
-    closed once per key, and the article/event/outbox rows written in one statement each at the end."""
     await lock_changes(session)  # before any incident row lock (see _SEQ_LOCK)
-    spike = rules.spike
-    cleaned = [[_cleaned(d, article) for d in decisions] for decisions, article in items]
-    pairs = [pair for group in cleaned for pair in group]
-    if not pairs:
-        return []
-    batch = Batch()
-    ia = incident_articles.c
-    ids = sorted({a.id for _, a in pairs})
-    batch.joined = {tuple(r) for r in (await session.execute(select(ia.group_kind, ia.facility_id, ia.article_id)
-                                                             .where(ia.article_id.in_(ids)))).all()}
-    facilities = sorted({d.facility.id for d, _ in pairs})
-    keys = [inc.group_key("facility", f) for f in facilities]
-    if spike is not None:
-        spike_keys = [inc.group_key("spike", f) for f in facilities]
-        batch.open_spikes = set((await session.execute(select(alerts.c.group_key).where(
-            alerts.c.group_key.in_(spike_keys)))).scalars())
-        batch.counts = await _spike_counts(session, facilities, spike, now)
-        keys += spike_keys
-    await session.execute(update(alerts).where(alerts.c.group_key.in_(keys), alerts.c.window_ends_at <= now)
-                          .values(group_key=None))
-    batch.closed = set(keys)
     results: list[tuple[str, bool]] = []
-    for group in cleaned:
-        for d, article in group:
-            joined = await join(session, d, article, now, batch=batch)
-            if joined is None:
-                continue  # a re-delivered message: already in its incident
-            results.append((d.facility.kind, joined[1]))
-            if spike is None:
-                continue
-            if inc.group_key("spike", d.facility.id) in batch.open_spikes:
-                await join(session, d, article, now, kind="spike", rule=spike, batch=batch)
-                continue
-            recent, older = batch.counts.get(d.facility.id, (0, 0))
-            baseline = older / _windows(spike)
-            if recent >= spike.min_count and recent >= spike.factor * baseline:
-                await join(session, d, article, now, kind="spike", rule=spike, batch=batch, labels={
-                    "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
-                    "spike_window_s": f"{spike.window:g}"})
-    await batch.write(session, now)
+    spike = rules.spike
+    for d in decisions:
+        joined = await join(session, d, article, now)
+        if joined is None:
+            continue  # a re-delivered message: already in its incident
+        results.append((d.facility.kind, joined[1]))
+        if spike is None:
+            continue
+        if await open_spike(session, inc.group_key("spike", d.facility.id)):
+            await join(session, d, article, now, kind="spike", rule=spike)
+            continue
+        recent, baseline = await spike_counts(session, d.facility.id, spike, now)
+        if recent >= spike.min_count and recent >= spike.factor * baseline:
+            await join(session, d, article, now, kind="spike", rule=spike, labels={
+                "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
+                "spike_window_s": f"{spike.window:g}"})
     return results
 
 
@@ -276,22 +192,14 @@ def snapshot(row: Mapping[str, Any] | RowMapping, facility_ar: str | None = None
 async def record_change(session: AsyncSession, row: RowMapping, change: Change, now: datetime, *,
                         values: dict[str, Any] | None = None, article: NoticeArticle | None = None,
                         notice_kind: str | None = None, changes: dict[str, object] | None = None,
-                        facility_ar: str | None = None, batch: Batch | None = None) -> RowMapping:
+                        facility_ar: str | None = None) -> RowMapping:
     """Apply `values` to the incident with its new snapshot (one UPDATE) and announce the change: an
     incident_events row (the stream's record) and an AlertChanged on raqib.alerts.v1 (through the outbox), in
-    this transaction (with `batch`: the event rows at the batch's end, the change lock held already)."""
+    this transaction."""
+    await lock_changes(session)  # normally held already (see _SEQ_LOCK)
     values = values or {}
     merged = {**row, **values}
     incident = snapshot(merged, facility_ar)
-    if batch is not None:  # the change number from the same statement as the update
-        new = (await session.execute(_UPDATE_WITH_SEQ, {
-            **values, "payload": incident.model_dump(mode="json"), "version": row["version"] + 1,
-            "b_id": row["id"]})).mappings().one()
-        batch.events.append(AlertChanged(seq=int(new["seq_"]), change=change, alert_id=str(row["id"]),
-                                         incident=incident, article=article, notice_kind=notice_kind,
-                                         changes=changes or {}, at=now))
-        return new
-    await lock_changes(session)  # normally held already (see _SEQ_LOCK)
     seq = int((await session.execute(text(
         "SELECT nextval(pg_get_serial_sequence('alert.incident_events', 'seq'))"))).scalar_one())
     event = AlertChanged(seq=seq, change=change, alert_id=str(row["id"]), incident=incident, article=article,
@@ -314,24 +222,6 @@ async def spike_counts(session: AsyncSession, facility_id: str, rule: SpikeRule,
     ).where(ia.facility_id == facility_id, ia.group_kind == "facility", ia.joined_at > since))).one()
     windows = max(1.0, (timedelta(days=rule.baseline_days) - window) / window)
     return int(recent), float(older) / windows
-
-
-def _windows(rule: SpikeRule) -> float:
-    window = timedelta(seconds=rule.window)
-    return max(1.0, (timedelta(days=rule.baseline_days) - window) / window)
-
-
-async def _spike_counts(session: AsyncSession, facilities: list[str], rule: SpikeRule,
-                        now: datetime) -> dict[str, tuple[int, int]]:
-    """spike_counts' (recent, older) article counts for several facilities in one query."""
-    window = timedelta(seconds=rule.window)
-    ia = incident_articles.c
-    rows = (await session.execute(select(
-        ia.facility_id, func.count().filter(ia.joined_at > now - window),
-        func.count().filter(ia.joined_at <= now - window),
-    ).where(ia.facility_id.in_(facilities), ia.group_kind == "facility",
-            ia.joined_at > now - timedelta(days=rule.baseline_days)).group_by(ia.facility_id))).all()
-    return {f: (int(recent), int(older)) for f, recent, older in rows}
 
 
 async def open_spike(session: AsyncSession, key: str) -> bool:

@@ -12,7 +12,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.alert.incident_repository import Batch, lock_changes, record_change, snapshot
+from services.alert.incident_repository import lock_changes, record_change, snapshot
 from services.alert.models import alerts, deliveries, incident_articles, notices, subscriptions
 from services.alert.notice import Notice, NoticeArticle, NoticeIncident
 from services.alert.repository import stored_filters
@@ -41,11 +41,9 @@ async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, skip: int =
 
 
 async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: datetime,
-                       changes: dict[str, object] | None = None,
-                       batch: Batch | None = None) -> tuple[RowMapping, uuid.UUID, int]:
+                       changes: dict[str, object] | None = None) -> tuple[RowMapping, uuid.UUID, int]:
     """A notice for subscribers, one delivery per active subscription whose filters match the incident, and the
-    incident's notification state. -> (row, notice id, deliveries queued). With `batch` (the change lock held),
-    the active subscriptions are read once per batch and the change event written at its end."""
+    incident's notification state. -> (row, notice id, deliveries queued)."""
     incident = snapshot(row)
     if kind == "firing":
         arts = await articles_of(session, row["id"])
@@ -62,24 +60,20 @@ async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: d
     notice_id = uuid.UUID(notice.id)
     await session.execute(insert(notices).values(id=notice_id, alert_id=row["id"], kind=kind,
                                                  payload=pg_clean(notice.model_dump(mode="json")), created_at=now))
-    queued = await queue_notice(session, notice_id, row["id"], incident, row["confidence"], batch=batch)
+    queued = await queue_notice(session, notice_id, row["id"], incident, row["confidence"])
     row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes, values={
         "notified_at": now, "notified_kind": kind, "notified_count": row["article_count"],
-        "notified_severity": row["severity"]}, batch=batch)
+        "notified_severity": row["severity"]})
     return row, notice_id, queued
 
 
 async def queue_notice(session: AsyncSession, notice_id: uuid.UUID, alert_id: uuid.UUID, incident: NoticeIncident,
-                       confidence: float, only: uuid.UUID | None = None, batch: Batch | None = None) -> int:
+                       confidence: float, only: uuid.UUID | None = None) -> int:
     q = select(subscriptions.c.id, subscriptions.c.filters).where(subscriptions.c.active)
     if only is not None:
         q = q.where(subscriptions.c.id == only)
-    subs = batch.subscriptions if batch is not None and only is None else None
-    if subs is None:
-        # FOR SHARE: a concurrent unsubscribe waits for this commit and then cancels what it sees pending
-        subs = list((await session.execute(q.with_for_update(read=True))).all())
-        if batch is not None and only is None:
-            batch.subscriptions = subs
+    # FOR SHARE: a concurrent unsubscribe waits for this commit and then cancels what it sees pending
+    subs = (await session.execute(q.with_for_update(read=True))).all()
     wanted = [s.id for s in subs
               if (fs := stored_filters(s.id, s.filters)) is not None and matches(fs, incident, confidence)]
     if not wanted:

@@ -39,24 +39,20 @@ async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> t
     if not rows:
         return 0, 0
     active = await silence_repo.list_silences(session, now, active_only=True)
-    batch = repo.Batch()  # the lock is held: change events written together at the end
     written = 0
     for row in rows:
-        written += await _check(session, row, now, active, batch)
-    await batch.write(session, now)
+        written += await _check(session, row, now, active)
     return len(rows), written
 
 
-async def _check(session: AsyncSession, row: RowMapping, now: datetime, active: list[Silence],
-                 batch: repo.Batch) -> int:
+async def _check(session: AsyncSession, row: RowMapping, now: datetime, active: list[Silence]) -> int:
     written = 0
     for _ in range(3):  # e.g. auto-resolve, then the resolved notice
         until = silence_repo.silence_end(active, repo.snapshot(row), now)
         if (until is not None) != row["silenced"]:
             row = await repo.record_change(session, row, "silenced" if until is not None else "unsilenced", now,
                                            values={"silenced": until is not None},
-                                           changes={"silenced_until": until.isoformat() if until else None},
-                                           batch=batch)
+                                           changes={"silenced_until": until.isoformat() if until else None})
         p = inc.plan(repo.state_of(row, until), now)
         if p.action is None:
             await repo._update(session, row["id"], {"next_check_at": p.next_check_at})
@@ -65,9 +61,9 @@ async def _check(session: AsyncSession, row: RowMapping, now: datetime, active: 
             quiet = timedelta(seconds=row["policy"].get("resolve_after") or 0)
             row = await repo.record_change(session, row, "resolved", now, values={
                 "status": "resolved", "resolved_at": now, "group_key": None}, changes={
-                "status": [row["status"], "resolved"], "reason": f"no new article for {quiet}"}, batch=batch)
+                "status": [row["status"], "resolved"], "reason": f"no new article for {quiet}"})
             continue
-        row, _, _ = await notice_repo.write_notice(session, row, p.action, now, batch=batch)
+        row, _, _ = await notice_repo.write_notice(session, row, p.action, now)
         metrics.NOTICES.labels(p.action).inc()
         written += 1
     await repo._update(session, row["id"], {"next_check_at": inc.plan(repo.state_of(row), now).next_check_at})
