@@ -95,8 +95,10 @@ STAGES: dict[str, tuple[str, str, dict[str, str]]] = {
 class StageWatch:
     """Samples every stage's finished count; a stage's rate is what it finished over the time it took."""
 
-    def __init__(self, stack: Stack) -> None:
-        self.stack, self.http = stack, httpx.AsyncClient(timeout=10)
+    def __init__(self, stack: Stack | dict[str, str]) -> None:
+        """`stack`: a started Stack, or each service's base URL ({"ingest": ..., "enrich": ..., "alert": ...})."""
+        self.urls = stack if isinstance(stack, dict) else {n: s.url for n, s in stack.services.items()}
+        self.http = httpx.AsyncClient(timeout=10)
         self.base: dict[str, float] = {}
         self.last: dict[str, float] = {}
         self.finished_at: dict[str, float] = {}
@@ -105,7 +107,7 @@ class StageWatch:
     async def sample(self) -> dict[str, float]:
         out = {}
         for stage, (service, metric, labels) in STAGES.items():
-            text = (await self.http.get(f"{self.stack.services[service].url}/metrics")).text
+            text = (await self.http.get(f"{self.urls[service]}/metrics")).text
             total = 0.0
             for family in text_string_to_metric_families(text):
                 for s in family.samples:
