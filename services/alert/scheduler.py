@@ -34,7 +34,7 @@ async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> t
         return 0, 0  # the common case: nothing due, and no lock taken
     await repo.lock_changes(session)
     rows = (await session.execute(select(alerts).where(alerts.c.next_check_at <= now)
-                                  .order_by(alerts.c.next_check_at).limit(limit)
+                                  .order_by(alerts.c.next_check_at, alerts.c.seq).limit(limit)
                                   .with_for_update(skip_locked=True))).mappings().all()
     if not rows:
         return 0, 0
