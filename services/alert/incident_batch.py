@@ -43,16 +43,28 @@ _SEQS = text("SELECT nextval(pg_get_serial_sequence('alert.incident_events', 'se
 
 def _jsonb(v: Any) -> Any:
     """A JSON value as a jsonb column gives it back: object keys shortest first (in UTF-8 bytes), then bytewise."""
-    if isinstance(v, dict):
-        return {k: _jsonb(v[k]) for k in sorted(v, key=lambda k: (len(k.encode()), k.encode()))}
-    if isinstance(v, list):
+    t = type(v)
+    if t is dict:
+        return {k: _jsonb(v[k]) for k in sorted(v, key=_jsonb_key)}
+    if t is list and not all(type(x) is str for x in v):
         return [_jsonb(x) for x in v]
     return v
 
 
+def _jsonb_key(k: str) -> tuple[int, bytes]:
+    b = k.encode()
+    return len(b), b
+
+
 def _stored(values: dict[str, Any]) -> dict[str, Any]:
     """`values` as a RETURNING would give them back."""
-    return {k: v.astimezone(UTC) if isinstance(v, datetime) else _jsonb(v) for k, v in values.items()}
+    out = {}
+    for k, v in values.items():
+        if isinstance(v, datetime):
+            out[k] = v if v.tzinfo is UTC else v.astimezone(UTC)
+        else:
+            out[k] = _jsonb(v)
+    return out
 
 
 def cleaned(d: inc.Decision, article: ArticleRef) -> tuple[inc.Decision, ArticleRef]:
