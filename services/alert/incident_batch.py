@@ -34,9 +34,6 @@ from shared.events import ArticleRef, encode
 from shared.text import pg_clean, pg_text
 from shared.topics import ALERTS
 
-# what a join or a passed window changes in an incident row (apply's UPDATEs set nothing else)
-_MUTABLE = ("group_key", "rule", "severity", "labels", "policy", "window_ends_at", "article_count", "last_seen",
-            "sources", "languages", "actors", "confidence", "event_types", "next_check_at", "payload", "version")
 _UPDATE = update(alerts).where(alerts.c.id == bindparam("b_id"))
 _SEQS = text("SELECT nextval(pg_get_serial_sequence('alert.incident_events', 'seq')) FROM generate_series(1, :n)")
 
@@ -77,24 +74,78 @@ def cleaned(d: inc.Decision, article: ArticleRef) -> tuple[inc.Decision, Article
                    lang=d.lang and pg_text(d.lang)), article
 
 
-class _Play:
-    """The batch's incidents in memory, and what is to be written."""
+class Changes:
+    """Incident rows in memory, changed as apply's and the scheduler's statements would change them, and the
+    change events they announce; write() stores it all, one statement each."""
+
+    def __init__(self, now: datetime, rows: list[dict[str, Any]]) -> None:
+        self.now = now
+        self.rows = {r["id"]: r for r in rows}  # every incident touched, its current row
+        self.loaded = set(self.rows)
+        self.dirty: set[uuid.UUID] = set()
+        self.columns: set[str] = set()  # the columns changed in loaded rows
+        self.new: list[uuid.UUID] = []  # opened in this batch, in order
+        self.articles: list[dict[str, Any]] = []  # incident_articles rows, in order
+        self.changes: list[tuple[str, Change, NoticeIncident, NoticeArticle | None, dict[str, object],
+                                 str | None]] = []
+        self.last: dict[uuid.UUID, NoticeIncident] = {}  # each incident's newest snapshot: its payload
+
+    def set(self, row: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+        """A plain UPDATE of the incident (no change event)."""
+        row.update(_stored(values))
+        self.dirty.add(row["id"])
+        self.columns.update(values)
+        return row
+
+    def record(self, row: dict[str, Any], change: Change, *, values: dict[str, Any] | None = None,
+               article: NoticeArticle | None = None, notice_kind: str | None = None,
+               changes: dict[str, object] | None = None, facility_ar: str | None = None) -> dict[str, Any]:
+        """incident_repository.record_change, played: the change number and the rows come at write()."""
+        values = values or {}
+        incident = snapshot({**row, **values}, facility_ar)
+        self.changes.append((str(row["id"]), change, incident, article, changes or {}, notice_kind))
+        self.last[row["id"]] = incident
+        # the payload's full form is written once, at the end; a later snapshot reads only its facility_ar
+        return self.set(row, values | {"payload": {"facility_ar": incident.facility_ar},
+                                       "version": row["version"] + 1})
+
+    async def write(self, session: AsyncSession) -> None:
+        for i, incident in self.last.items():
+            self.rows[i]["payload"] = incident.model_dump(mode="json")
+        old = [i for i in self.dirty if i in self.loaded]
+        if old:  # first: an incident closed here frees its group key for the one opened after it
+            columns = sorted(self.columns)
+            await session.execute(_UPDATE, [{"b_id": i, **{c: self.rows[i][c] for c in columns}}
+                                            for i in sorted(old, key=str)])
+        if self.new:
+            await session.execute(insert(alerts), [self.rows[i] for i in self.new])
+        if self.articles:
+            await session.execute(insert(incident_articles), self.articles)
+        if not self.changes:
+            return
+        seqs = sorted((await session.execute(_SEQS, {"n": len(self.changes)})).scalars())
+        events = [AlertChanged(seq=seq, change=change, alert_id=alert_id, incident=incident, article=art,
+                               notice_kind=kind, changes=changes, at=self.now)
+                  for seq, (alert_id, change, incident, art, changes, kind) in zip(seqs, self.changes, strict=True)]
+        await session.execute(insert(incident_events), [
+            {"seq": e.seq, "alert_id": uuid.UUID(e.alert_id), "change": e.change,
+             "payload": e.model_dump(mode="json"), "created_at": self.now} for e in events])
+        records = []
+        for e in events:
+            key, value, headers = encode(e, SOURCE)
+            records.append({"topic": ALERTS, "key": key, "value": value,
+                            "headers": [[k, v.decode()] for k, v in headers]})
+        await session.execute(insert(outbox), records)
+
+
+class _Play(Changes):
+    """apply's joins, played on the batch's incidents."""
 
     def __init__(self, now: datetime, rows: list[dict[str, Any]], joined: set[tuple[str, str, str]],
                  counts: dict[str, list[int]]) -> None:
-        self.now, self.joined, self.counts = now, joined, counts
-        self.rows = {r["id"]: r for r in rows}  # every incident touched, its current row
+        super().__init__(now, rows)
+        self.joined, self.counts = joined, counts
         self.open = {r["group_key"]: r for r in rows}  # group key -> the incident holding it
-        self.loaded = set(self.rows)
-        self.dirty: set[uuid.UUID] = set()
-        self.new: list[uuid.UUID] = []  # opened in this batch, in order
-        self.articles: list[dict[str, Any]] = []  # incident_articles rows, in order
-        self.changes: list[tuple[str, Change, NoticeIncident, NoticeArticle | None, dict[str, object]]] = []
-        self.last: dict[uuid.UUID, NoticeIncident] = {}  # each incident's newest snapshot: its payload
-
-    def _set(self, row: dict[str, Any], values: dict[str, Any]) -> None:
-        row.update(_stored(values))
-        self.dirty.add(row["id"])
 
     def _open_rule(self, key: str) -> Rule | None:
         row = self.open.get(key)
@@ -119,7 +170,7 @@ class _Play:
             return None
         row = self.open.get(key)
         if row is not None and row["window_ends_at"] is not None and row["window_ends_at"] <= now:
-            self._set(row, {"group_key": None})  # a window that has passed is closed first
+            self.set(row, {"group_key": None})  # a window that has passed is closed first
             del self.open[key]
             row = None
         fp = inc.fingerprint(key, article.id)
@@ -164,45 +215,9 @@ class _Play:
             changes["severity"] = [row["severity"], rule.severity]
         p = inc.plan(state_of({**row, **values}), now)
         values["next_check_at"] = now if p.action else p.next_check_at
-        self.record(row, "opened" if opened else "article_joined", values, art, {} if opened else changes,
-                    f.surface if d.lang == "ar" else None)
+        self.record(row, "opened" if opened else "article_joined", values=values, article=art,
+                    changes={} if opened else changes, facility_ar=f.surface if d.lang == "ar" else None)
         return row["id"], opened
-
-    def record(self, row: dict[str, Any], change: Change, values: dict[str, Any], article: NoticeArticle,
-               changes: dict[str, object], facility_ar: str | None) -> None:
-        """incident_repository.record_change, played: the change number and the rows come at write()."""
-        incident = snapshot({**row, **values}, facility_ar)
-        self.changes.append((str(row["id"]), change, incident, article, changes))
-        self.last[row["id"]] = incident
-        # the payload's full form is written once, at the end; a later snapshot reads only its facility_ar
-        self._set(row, values | {"payload": {"facility_ar": incident.facility_ar}, "version": row["version"] + 1})
-
-    async def write(self, session: AsyncSession) -> None:
-        if not self.changes:
-            assert not self.dirty  # a passed window is closed only by the join that follows it
-            return
-        for i, incident in self.last.items():
-            self.rows[i]["payload"] = incident.model_dump(mode="json")
-        old = [i for i in self.dirty if i in self.loaded]
-        if old:  # first: an incident closed here frees its group key for the one opened after it
-            await session.execute(_UPDATE, [{"b_id": i, **{c: self.rows[i][c] for c in _MUTABLE}}
-                                            for i in sorted(old, key=str)])
-        if self.new:
-            await session.execute(insert(alerts), [self.rows[i] for i in self.new])
-        await session.execute(insert(incident_articles), self.articles)
-        seqs = sorted((await session.execute(_SEQS, {"n": len(self.changes)})).scalars())
-        events = [AlertChanged(seq=seq, change=change, alert_id=alert_id, incident=incident, article=art,
-                               changes=changes, at=self.now)
-                  for seq, (alert_id, change, incident, art, changes) in zip(seqs, self.changes, strict=True)]
-        await session.execute(insert(incident_events), [
-            {"seq": e.seq, "alert_id": uuid.UUID(e.alert_id), "change": e.change,
-             "payload": e.model_dump(mode="json"), "created_at": self.now} for e in events])
-        records = []
-        for e in events:
-            key, value, headers = encode(e, SOURCE)
-            records.append({"topic": ALERTS, "key": key, "value": value,
-                            "headers": [[k, v.decode()] for k, v in headers]})
-        await session.execute(insert(outbox), records)
 
 
 def _union(old: list[str], new: list[str]) -> list[str]:

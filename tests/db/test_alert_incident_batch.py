@@ -1,6 +1,8 @@
-"""apply_batch (the alert consumer's one pass per batch) against incident_repository.apply article by article:
-on the same prior state, the same batch leaves the same rows in every incident table, the same outbox records
-byte for byte and, after a scheduler pass, the same notices and deliveries (generated ids and times aside)."""
+"""apply_batch (the alert consumer's one pass per batch) against incident_repository.apply article by article,
+and the batched notice scheduler against the one that wrote each change at once (tests/db/scheduler_reference.py):
+from the same prior state, the same batch and the scheduler's passes after it leave the same rows in every
+incident table, the same outbox records byte for byte, the same notices and deliveries (generated ids and times
+aside)."""
 
 from __future__ import annotations
 
@@ -22,11 +24,12 @@ from services.alert.incident_batch import apply_batch
 from services.alert.incidents import evaluate
 from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox, subscriptions
 from services.alert.rules import Filters, RuleSet, parse_rules
-from services.alert.scheduler import run_due
+from services.alert.scheduler import BATCH, run_due
 from services.alert.silences import SilenceIn
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention
 from shared.events import ArticleEnriched, ArticleRef
 from shared.settings import async_database_url
+from tests.db import scheduler_reference
 
 pytestmark = pytest.mark.db
 T = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
@@ -37,7 +40,7 @@ rules:
   - {name: zero-attack, severity: critical, match: {facility_ids: ["fac:t-zero"], event_types: [attack]},
      group_window: 0s}
   - {name: short-crit, severity: critical, match: {event_types: [attack]}, group_window: 30m, group_interval: 1m,
-     labels: {team: security, b: "2"}}
+     repeat_interval: 10m, labels: {team: security, b: "2"}}
   - {name: zero, severity: info, match: {facility_ids: ["fac:t-zero", "fac:sy-roj-camp"]}, group_window: 0s,
      group_interval: 1s}
   - {name: arrests, severity: warning, match: {event_types: [arrest]}, group_window: 2h, min_sources: 2}
@@ -87,7 +90,16 @@ async def apply_each(s: AsyncSession, events: list[ArticleEnriched], rules: Rule
     return out
 
 
-async def prior_state(s: AsyncSession, rules: RuleSet) -> None:
+Scheduler = Callable[[AsyncSession, datetime], Awaitable[tuple[int, int]]]
+
+
+async def schedule(s: AsyncSession, at: datetime, run: Scheduler) -> None:
+    """The scheduler's passes until nothing more is due."""
+    while (await run(s, at))[0] == BATCH:
+        pass
+
+
+async def prior_state(s: AsyncSession, rules: RuleSet, run: Scheduler) -> None:
     """Open, passed, escalatable, spiking, resolved and silenced incidents, notified and not."""
     await repository.create_subscription(s, "http://127.0.0.1/all", "whsec_x", Filters())
     await repository.create_subscription(s, "http://127.0.0.1/crit", "whsec_x", Filters(min_severity="critical"))
@@ -99,7 +111,7 @@ async def prior_state(s: AsyncSession, rules: RuleSet) -> None:
     await at(T - timedelta(days=9), article("old-2", ["fac:sy-roj-camp"], event_types=("humanitarian",)))
     await at(T - timedelta(hours=7), article("hol-1", ["fac:sy-al-hol-camp"], event_types=("humanitarian",)))
     await at(T - timedelta(hours=3), article("res-1", ["fac:t-res"], event_types=("humanitarian",)))
-    await run_due(s, T - timedelta(hours=3))
+    await schedule(s, T - timedelta(hours=3), run)
     await at(T - timedelta(hours=2), *[article(f"spk-{i}", ["fac:t-spiked"], event_types=("humanitarian",),
                                                url=f"{OUTLETS[i]}spk") for i in range(3)])
     (res,) = (await s.execute(select(alerts.c.id).where(alerts.c.facility_id == "fac:t-res"))).scalars()
@@ -115,7 +127,7 @@ async def prior_state(s: AsyncSession, rules: RuleSet) -> None:
                                                 url="https://hawarnews.com/r2"),
              article("arr-1", ["fac:sy-al-hol-camp"], event_types=("arrest",), url="https://a.example/1"))
     await at(T - timedelta(minutes=10), article("gw-1", ["fac:sy-ghwayran-prison"], actors=("ISIS",)))
-    await run_due(s, T - timedelta(minutes=5))
+    await schedule(s, T - timedelta(minutes=5), run)
 
 
 def random_batch(seed: int, n: int = 40) -> list[ArticleEnriched]:
@@ -191,13 +203,17 @@ async def tables(s: AsyncSession) -> dict[str, list[Any]]:
 
 async def compare(url: str, batch: list[ArticleEnriched], rules: RuleSet) -> dict[str, list[Any]]:
     async def run(batched: bool) -> tuple[list[Any], dict[str, list[Any]]]:
+        scheduler = run_due if batched else scheduler_reference.run_due
+
         async def work(s: AsyncSession) -> tuple[list[Any], dict[str, list[Any]]]:
-            await prior_state(s, rules)
+            await prior_state(s, rules, scheduler)
             if batched:
                 got = await apply_batch(s, [(d, e.article) for e in batch if (d := evaluate(e, rules))], rules, T)
             else:
                 got = await apply_each(s, batch, rules, T)
-            await run_due(s, T)
+            # first notices, updates, reminders, auto-resolve and the resolved notices
+            for later in (0, 1, 15, 24 * 60 + 30):
+                await schedule(s, T + timedelta(minutes=later), scheduler)
             return got, await tables(s)
         return await in_rolled_back_transaction(url, work)
 
