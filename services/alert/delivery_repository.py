@@ -136,6 +136,16 @@ async def subscription_health(session: AsyncSession, sub_id: uuid.UUID) -> dict[
     return dict(row) if row else None
 
 
+async def subscriptions_health(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """subscription_health for several subscriptions in one query, locked in id order."""
+    if not ids:
+        return {}
+    s = subscriptions.c
+    rows = (await session.execute(select(s.id, s.consecutive_failures, s.failing_since, s.enabled)
+                                  .where(s.id.in_(ids)).order_by(s.id).with_for_update())).mappings()
+    return {r["id"]: {k: r[k] for k in ("consecutive_failures", "failing_since", "enabled")} for r in rows}
+
+
 async def list_attempts(session: AsyncSession, *, limit: int, subscription_id: uuid.UUID | None = None,
                         delivery_id: uuid.UUID | None = None, alert_id: uuid.UUID | None = None
                         ) -> list[dict[str, Any]]:
