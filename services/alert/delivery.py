@@ -292,23 +292,27 @@ class DeliveryWorker(Poller):
 
     async def _record_batch(self, batch: list[tuple[store.DueDelivery, Outcome, float | None]]
                             ) -> list[tuple[bool, store.Health | None]]:
-        """Each attempt recorded as on its own, in the order they finished, in one transaction. The batch's
-        subscriptions are locked first, in id order (two replicas' recorders never wait for each other in a
-        circle), and their health read then, each failure's health following the attempts before it."""
+        """Each attempt recorded as on its own, in the order they finished, in one transaction and a statement
+        per table. The batch's subscriptions are locked first, in id order (two replicas' recorders never wait for
+        each other in a circle), and their health read then, each failure's health following the attempts before
+        it; each subscription's health after the batch is written once."""
         async with unit_of_work(self.sessions) as session:
             states = await store.subscriptions_health(session, sorted({d.subscription_id for d, _, _ in batch}))
-            out = []
-            for d, outcome, retry_in in batch:
+            healths: list[store.Health | None] = []
+            changed: dict[uuid.UUID, dict[str, Any]] = {}
+            for d, outcome, _ in batch:
+                state = states.get(d.subscription_id)
                 health = None
-                if outcome.ok:  # a success sets the same values whatever came before: no read needed
+                if outcome.ok:  # a success sets the same values whatever came before
                     health = health_after({}, outcome, self.policy, datetime.now(UTC))
-                elif (state := states.get(d.subscription_id)) is not None:
+                elif state is not None:
                     health = health_after(state, outcome, self.policy, datetime.now(UTC))
-                if health is not None and (state := states.get(d.subscription_id)) is not None:
-                    state.update({k: v for k, v in health.values.items() if k in state})  # for the next one
-                out.append((await store.record_attempt(session, d, outcome, retry_in_s=retry_in, health=health),
-                            health))
-        return out
+                if health is not None and state is not None:
+                    state.update(health.values)  # what the next attempt to it starts from
+                    changed[d.subscription_id] = state
+                healths.append(health)
+            recorded = await store.record_attempts(session, batch, changed)
+        return [(d.id in recorded, h) for (d, _, _), h in zip(batch, healths, strict=True)]
 
     async def _attempt(self, d: store.DueDelivery) -> None:
         p = self.policy

@@ -6,7 +6,7 @@ failures and successes alternate in a batch or one delivery's lease was taken ov
 from __future__ import annotations
 
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -61,6 +61,7 @@ async def run(s: AsyncSession, seed: int, batched: bool) -> tuple[list[Any], dic
     batch = [(d, rng.choice(choices), rng.choice([None, 5.0])) for d in claimed]
     # one delivery's lease taken over by another worker since
     await s.execute(update(deliveries).where(deliveries.c.id == claimed[0].id).values(attempts=9))
+    before = datetime.now(UTC)
     sessions = async_sessionmaker(bind=s.bind, join_transaction_mode="create_savepoint", expire_on_commit=False)
     if batched:
         worker = DeliveryWorker(sessions, POLICY)
@@ -70,12 +71,14 @@ async def run(s: AsyncSession, seed: int, batched: bool) -> tuple[list[Any], dic
         got = await one_by_one(sessions, batch)
     order = {sid: i for i, sid in enumerate(subs)}
     sub_rows = [(order[r.id], r.consecutive_failures, r.failing_since is not None, r.circuit_open_until is not None,
-                 r.enabled, r.disabled_reason is not None) for r in (await s.execute(select(subscriptions)))]
+                 r.last_success_at is not None, r.disabled_at is not None, r.enabled, r.disabled_reason is not None)
+                for r in (await s.execute(select(subscriptions)))]
     rows = {
         "subscriptions": sorted(sub_rows),
         "deliveries": sorted((named[r.id], r.status, r.attempts, r.last_status_code, r.last_error,
                               r.lease_until is None,
-                              r.next_attempt_at is not None) for r in (await s.execute(select(deliveries)))),
+                              r.delivered_at is not None, r.next_attempt_at > before + timedelta(seconds=2))
+                             for r in (await s.execute(select(deliveries)))),
         "attempts": [(named[r.delivery_id], r.attempt, r.status_code, r.error) for r in (await s.execute(
             select(delivery_attempts).order_by(delivery_attempts.c.id)))],
     }
