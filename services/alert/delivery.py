@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import delivery_repository as store
 from services.alert import metrics
+from services.alert.delivery_recorder import AttemptRecorder
 from services.alert.formats import notice_from_alert, render
 from services.alert.notice import Notice
 from services.alert.settings import AlertSettings, parse_schedule
@@ -42,7 +43,6 @@ __all__ = ["MAX_RETRY_AFTER_S", "DeliveryWorker", "Policy", "UnsafeTarget", "che
 log = logging.getLogger(__name__)
 LEGACY_EVENT_TYPE = "alert.raised"  # today's per-article alert, in the standard format
 CLAIM_GATHER_S = 0.02  # with few slots free, how long the worker waits for more before it claims
-RECORD_BATCH = 64  # attempts recorded per transaction at most
 LEASE_S = 120  # the default lease (settings.delivery_lease_s): longer than any attempt can take (<= 60 s)
 
 
@@ -166,10 +166,7 @@ class DeliveryWorker(Poller):
         self.probing: set[uuid.UUID] = set()
         self.buckets: dict[uuid.UUID, TokenBucket] = {}
         self.crashed: BaseException | None = None
-        self.to_record: list[tuple[store.DueDelivery, Outcome, float | None,
-                                   asyncio.Future[tuple[bool, store.Health | None]]]] = []
-        self.record_wake = asyncio.Event()
-        self.recorder: asyncio.Task[None] | None = None
+        self.recorder = AttemptRecorder(sessions, lambda state, outcome, now: health_after(state, outcome, policy, now))
 
     async def run(self) -> None:
         try:
@@ -177,9 +174,7 @@ class DeliveryWorker(Poller):
         finally:
             if self.in_flight:  # SIGTERM: let the attempts under way finish (each is bounded) and record
                 await asyncio.wait(self.in_flight, timeout=self.policy.timeout_s + 5)
-            if self.recorder is not None:
-                self.recorder.cancel()
-                await asyncio.gather(self.recorder, return_exceptions=True)
+            await self.recorder.close()
             await self.client.aclose()
         if self.crashed is not None:
             raise self.crashed
@@ -253,67 +248,6 @@ class DeliveryWorker(Poller):
         if not task.cancelled() and task.exception() is not None and self.crashed is None:
             self.crashed = task.exception()
 
-    def _record(self, d: store.DueDelivery, outcome: Outcome, retry_in: float | None
-                ) -> asyncio.Future[tuple[bool, store.Health | None]]:
-        """Queue an attempt's outcome for the recorder -> (recorded, health) once its transaction commits. The
-        attempt holds its slot until then, as if it recorded itself."""
-        done: asyncio.Future[tuple[bool, store.Health | None]] = asyncio.get_running_loop().create_future()
-        self.to_record.append((d, outcome, retry_in, done))
-        self.record_wake.set()
-        if self.recorder is None or self.recorder.done():
-            self.recorder = asyncio.create_task(self._recorder(), name="delivery recorder")
-        return done
-
-    async def _recorder(self) -> None:
-        """Records the attempts that finished, all those waiting in one transaction (a round trip or two each
-        instead of a transaction each): what finishes meanwhile waits for the next one."""
-        while True:
-            await self.record_wake.wait()
-            self.record_wake.clear()
-            batch, self.to_record = self.to_record[:RECORD_BATCH], self.to_record[RECORD_BATCH:]
-            if self.to_record:
-                self.record_wake.set()
-            if not batch:
-                continue
-            try:
-                results = await self._record_batch([(d, o, r) for d, o, r, _ in batch])
-            except asyncio.CancelledError:
-                for *_, done in batch:
-                    done.cancel()
-                raise
-            except Exception as exc:  # nothing of the batch recorded: each attempt's task decides (is_transient)
-                for *_, done in batch:
-                    if not done.done():
-                        done.set_exception(exc)
-                continue
-            for (*_, done), result in zip(batch, results, strict=True):
-                if not done.done():
-                    done.set_result(result)
-
-    async def _record_batch(self, batch: list[tuple[store.DueDelivery, Outcome, float | None]]
-                            ) -> list[tuple[bool, store.Health | None]]:
-        """Each attempt recorded as on its own, in the order they finished, in one transaction and a statement
-        per table. The batch's subscriptions are locked first, in id order (two replicas' recorders never wait for
-        each other in a circle), and their health read then, each failure's health following the attempts before
-        it; each subscription's health after the batch is written once."""
-        async with unit_of_work(self.sessions) as session:
-            states = await store.subscriptions_health(session, sorted({d.subscription_id for d, _, _ in batch}))
-            healths: list[store.Health | None] = []
-            changed: dict[uuid.UUID, dict[str, Any]] = {}
-            for d, outcome, _ in batch:
-                state = states.get(d.subscription_id)
-                health = None
-                if outcome.ok:  # a success sets the same values whatever came before
-                    health = health_after({}, outcome, self.policy, datetime.now(UTC))
-                elif state is not None:
-                    health = health_after(state, outcome, self.policy, datetime.now(UTC))
-                if health is not None and state is not None:
-                    state.update(health.values)  # what the next attempt to it starts from
-                    changed[d.subscription_id] = state
-                healths.append(health)
-            recorded = await store.record_attempts(session, batch, changed)
-        return [(d.id in recorded, h) for (d, _, _), h in zip(batch, healths, strict=True)]
-
     async def _attempt(self, d: store.DueDelivery) -> None:
         p = self.policy
         try:
@@ -332,7 +266,7 @@ class DeliveryWorker(Poller):
             log.warning("webhook delivery failed", extra={"delivery_id": str(d.id), "attempt": d.attempts,
                                                           "error": outcome.error, "retry_in_s": retry_in})
         try:
-            recorded, health = await self._record(d, outcome, retry_in)
+            recorded, health = await self.recorder.record(d, outcome, retry_in)
         except Exception as exc:
             if not is_transient(exc):
                 raise

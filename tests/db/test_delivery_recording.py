@@ -65,7 +65,7 @@ async def run(s: AsyncSession, seed: int, batched: bool) -> tuple[list[Any], dic
     sessions = async_sessionmaker(bind=s.bind, join_transaction_mode="create_savepoint", expire_on_commit=False)
     if batched:
         worker = DeliveryWorker(sessions, POLICY)
-        got = await worker._record_batch(batch)
+        got = await worker.recorder.record_batch(batch)
         await worker.client.aclose()
     else:
         got = await one_by_one(sessions, batch)
