@@ -29,7 +29,7 @@ from shared.polling import Poller
 from shared.text import pg_clean
 
 log = logging.getLogger(__name__)
-BATCH = 20  # incidents per transaction: it holds the change lock, which consumers wait for
+BATCH = 50  # incidents per transaction: it holds the change lock, which consumers wait for (~30 ms for 50)
 
 
 async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> tuple[int, int]:

@@ -24,7 +24,7 @@ from services.alert.incident_batch import apply_batch
 from services.alert.incidents import evaluate
 from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox, subscriptions
 from services.alert.rules import Filters, RuleSet, parse_rules
-from services.alert.scheduler import BATCH, run_due
+from services.alert.scheduler import run_due
 from services.alert.silences import SilenceIn
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention
 from shared.events import ArticleEnriched, ArticleRef
@@ -90,12 +90,13 @@ async def apply_each(s: AsyncSession, events: list[ArticleEnriched], rules: Rule
     return out
 
 
-Scheduler = Callable[[AsyncSession, datetime], Awaitable[tuple[int, int]]]
+Scheduler = Callable[[AsyncSession, datetime, int], Awaitable[tuple[int, int]]]
+PASS = 7  # incidents per scheduler pass here: several passes each time
 
 
 async def schedule(s: AsyncSession, at: datetime, run: Scheduler) -> None:
     """The scheduler's passes until nothing more is due."""
-    while (await run(s, at))[0] == BATCH:
+    while (await run(s, at, PASS))[0] == PASS:
         pass
 
 
