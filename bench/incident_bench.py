@@ -29,6 +29,7 @@ from devstack.embedded import create_database, drop_database, embedded_postgres 
 from migrations import upgrade_async  # noqa: E402
 from services.alert import incident_repository as repo  # noqa: E402
 from services.alert import repository  # noqa: E402
+from services.alert.consumer import AlertHandler  # noqa: E402
 from services.alert.incidents import evaluate  # noqa: E402
 from services.alert.models import deliveries, notices  # noqa: E402
 from services.alert.rules import Filters, load_rules  # noqa: E402
@@ -114,6 +115,19 @@ async def main(n: int, facilities: int, consumers: int, subscribers: int) -> Non
             kinds = dict((await s.execute(select(notices.c.kind, func.count()).group_by(notices.c.kind))).all())
         print(f"scheduler: {written} updates (each carrying the articles that joined since) in {upd_s * 1000:.0f} ms; "
               f"notices in the record: {kinds}")
+
+        # the alert consumer's path: batches of up to 100 articles, one transaction each (half of them new
+        # facilities, so half the articles open an incident, as in the pipeline bench)
+        t_batch = later + timedelta(minutes=6)
+        handler = AlertHandler(sessions, [], rules, clock=lambda: t_batch)
+        fresh = [enriched(facility_id=f"fac:batch-{i // 2}" if i % 2 else facs[i % facilities],
+                          lang="ar" if i % 3 else "en", event_types=("humanitarian",), article_id=f"art_c_{i}")
+                 for i in range(n)]
+        t0 = time.perf_counter()
+        for i in range(0, n, 100):
+            await handler(fresh[i:i + 100])
+        batched = time.perf_counter() - t0
+        print(f"consumer batches of 100: {n} articles in {batched:.2f} s = {n / batched:.0f} articles/s")
     finally:
         await engine.dispose()
         await drop_database(server, name)

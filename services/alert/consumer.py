@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import incident_repository as repo
 from services.alert import metrics
+from services.alert.incident_batch import apply_batch
 from services.alert.incidents import evaluate
 from services.alert.rules import RuleSet
 from shared.db import unit_of_work
@@ -31,8 +32,8 @@ class AlertHandler:
         if decided:
             now = self.clock()
             async with unit_of_work(self.sessions) as session:
-                for event, decisions in decided:
-                    results.extend(await repo.apply(session, decisions, event.article, self.rules, now))
+                results = await apply_batch(session, [(decisions, event.article) for event, decisions in decided],
+                                            self.rules, now)
         for kind, opened in results:  # after commit
             metrics.ARTICLES_JOINED.labels(kind).inc()
             if opened:

@@ -19,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import delivery_repository as store
 from services.alert import metrics
+from services.alert.delivery_recorder import AttemptRecorder
 from services.alert.formats import notice_from_alert, render
 from services.alert.notice import Notice
 from services.alert.settings import AlertSettings, parse_schedule
@@ -165,6 +166,7 @@ class DeliveryWorker(Poller):
         self.probing: set[uuid.UUID] = set()
         self.buckets: dict[uuid.UUID, TokenBucket] = {}
         self.crashed: BaseException | None = None
+        self.recorder = AttemptRecorder(sessions, lambda state, outcome, now: health_after(state, outcome, policy, now))
 
     async def run(self) -> None:
         try:
@@ -172,6 +174,7 @@ class DeliveryWorker(Poller):
         finally:
             if self.in_flight:  # SIGTERM: let the attempts under way finish (each is bounded) and record
                 await asyncio.wait(self.in_flight, timeout=self.policy.timeout_s + 5)
+            await self.recorder.close()
             await self.client.aclose()
         if self.crashed is not None:
             raise self.crashed
@@ -263,11 +266,7 @@ class DeliveryWorker(Poller):
             log.warning("webhook delivery failed", extra={"delivery_id": str(d.id), "attempt": d.attempts,
                                                           "error": outcome.error, "retry_in_s": retry_in})
         try:
-            async with unit_of_work(self.sessions) as session:
-                # a success sets the same values whatever came before: no read (one round trip fewer)
-                state = {} if outcome.ok else await store.subscription_health(session, d.subscription_id)
-                health = health_after(state, outcome, p, datetime.now(UTC)) if state is not None else None
-                recorded = await store.record_attempt(session, d, outcome, retry_in_s=retry_in, health=health)
+            recorded, health = await self.recorder.record(d, outcome, retry_in)
         except Exception as exc:
             if not is_transient(exc):
                 raise

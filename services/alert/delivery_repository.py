@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import DateTime, Integer, Text, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -134,6 +134,57 @@ async def subscription_health(session: AsyncSession, sub_id: uuid.UUID) -> dict[
         subscriptions.c.consecutive_failures, subscriptions.c.failing_since, subscriptions.c.enabled
     ).where(subscriptions.c.id == sub_id).with_for_update())).mappings().first()
     return dict(row) if row else None
+
+
+HEALTH = ("consecutive_failures", "failing_since", "last_success_at", "circuit_open_until", "enabled",
+          "disabled_reason", "disabled_at")  # what an attempt may change in its subscription (Health.values)
+
+
+async def subscriptions_health(session: AsyncSession, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """Several subscriptions' health columns, locked (in id order) until the caller's commit."""
+    if not ids:
+        return {}
+    s = subscriptions.c
+    rows = (await session.execute(select(s.id, *(s[c] for c in HEALTH)).where(s.id.in_(ids)).order_by(s.id)
+                                  .with_for_update())).mappings()
+    return {r["id"]: {c: r[c] for c in HEALTH} for r in rows}
+
+
+_RECORD_MANY = text("""
+    UPDATE alert.deliveries d SET status = v.status, last_status_code = v.code, last_error = v.error,
+        lease_until = NULL, delivered_at = CASE WHEN v.status = 'succeeded' THEN v.at ELSE d.delivered_at END,
+        next_attempt_at = coalesce(v.next_at, d.next_attempt_at)
+    FROM unnest(:ids, :attempts, :statuses, :codes, :errors, :ats, :nexts) AS v(id, attempts, status, code, error,
+                                                                                 at, next_at)
+    WHERE d.id = v.id AND d.attempts = v.attempts AND d.status = 'pending'
+    RETURNING d.id
+""").bindparams(bindparam("ids", type_=ARRAY(UUID(as_uuid=True))), bindparam("attempts", type_=ARRAY(Integer)),
+                bindparam("statuses", type_=ARRAY(Text)), bindparam("codes", type_=ARRAY(Integer)),
+                bindparam("errors", type_=ARRAY(Text)), bindparam("ats", type_=ARRAY(DateTime(timezone=True))),
+                bindparam("nexts", type_=ARRAY(DateTime(timezone=True))))
+
+
+async def record_attempts(session: AsyncSession, batch: list[tuple[DueDelivery, Outcome, float | None]],
+                          health: dict[uuid.UUID, dict[str, Any]]) -> set[uuid.UUID]:
+    """record_attempt for several attempts (in their order) with their subscriptions' health after them all
+    (`health`: every HEALTH column, for subscriptions the caller locked): a statement for each table.
+    -> the deliveries recorded (the others' lease was taken over or they are no longer pending)."""
+    if not batch:
+        return set()
+    await session.execute(insert(delivery_attempts), [_attempt_row(d.subscription_id, d.id, d.attempts, o)
+                                                      for d, o, _ in batch])
+    now = datetime.now(UTC)
+    recorded = set((await session.execute(_RECORD_MANY, {
+        "ids": [d.id for d, _, _ in batch], "attempts": [d.attempts for d, _, _ in batch],
+        "statuses": ["succeeded" if o.ok else ("failed" if r is None else "pending") for _, o, r in batch],
+        "codes": [o.status_code for _, o, _ in batch], "errors": [o.error for _, o, _ in batch],
+        "ats": [now if o.ok else None for _, o, _ in batch],
+        "nexts": [now + timedelta(seconds=r) if not o.ok and r is not None else None for _, o, r in batch],
+    })).scalars())
+    if health:
+        await session.execute(update(subscriptions).where(subscriptions.c.id == bindparam("b_id")),
+                              [{"b_id": sid, **values} for sid, values in sorted(health.items())])
+    return recorded
 
 
 async def list_attempts(session: AsyncSession, *, limit: int, subscription_id: uuid.UUID | None = None,

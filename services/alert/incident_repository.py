@@ -124,7 +124,8 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
 async def apply(session: AsyncSession, decisions: list[inc.Decision], article: ArticleRef, rules: RuleSet,
                 now: datetime) -> list[tuple[str, bool]]:
     """One enriched article: each decision's facility incident, and the spike rule. -> (kind, opened) per
-    facility the article joined (none for a re-delivered message)."""
+    facility the article joined (none for a re-delivered message). The consumer applies a whole batch with
+    incident_batch.apply_batch, which must leave exactly what this does article after article (tested)."""
     await lock_changes(session)  # before any incident row lock (see _SEQ_LOCK)
     results: list[tuple[str, bool]] = []
     spike = rules.spike

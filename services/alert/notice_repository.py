@@ -4,11 +4,12 @@ subscription), acknowledge and resolve. Flushes; never commits (the caller's uni
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import Integer, bindparam, select, text
+from sqlalchemy.dialects.postgresql import ARRAY, UUID, insert
 from sqlalchemy.engine import RowMapping
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,54 +35,106 @@ async def articles_of(session: AsyncSession, alert_id: uuid.UUID, *, skip: int =
     if told is not None:
         q = q.where(ia.id.not_in(told))
     rows = (await session.execute(q.order_by(ia.id.desc()).limit(limit))).mappings()
-    return [NoticeArticle(article_id=r["article_id"], url=r["url"], title=r["title"], source=r["source"],
-                          lang=r["lang"], published_at=r["published_at"], evidence=r["evidence"],
-                          surface=r["surface"], event_types=r["event_types"], joined_at=r["joined_at"])
-            for r in rows]
+    return [_article(r) for r in rows]
+
+
+def _article(r: Mapping[str, Any] | RowMapping) -> NoticeArticle:
+    return NoticeArticle(article_id=r["article_id"], url=r["url"], title=r["title"], source=r["source"],
+                         lang=r["lang"], published_at=r["published_at"], evidence=r["evidence"],
+                         surface=r["surface"], event_types=r["event_types"], joined_at=r["joined_at"])
+
+
+def new_notice(row: Mapping[str, Any] | RowMapping, kind: str, now: datetime, arts: list[NoticeArticle],
+               changes: dict[str, object] | None = None) -> tuple[Notice, dict[str, object] | None]:
+    """The notice of `kind` for the incident `row` carrying `arts`. -> (it, the changes it announces)."""
+    incident = snapshot(row)
+    changes = notice_changes(row, kind, changes)
+    return Notice(id=str(uuid.uuid4()), kind=kind, incident=incident, articles=arts,
+                  changes=changes or {}, summary=summary(incident, kind, arts), created_at=now), changes
+
+
+def notice_changes(row: Mapping[str, Any] | RowMapping, kind: str,
+                   changes: dict[str, object] | None = None) -> dict[str, object] | None:
+    """What a notice announces: an update, by default, the articles and severity since the last notice."""
+    if kind == "update" and not changes:
+        changes = {"article_count": [row["notified_count"], row["article_count"]]}
+        if row["severity"] != row["notified_severity"]:
+            changes["severity"] = [row["notified_severity"], row["severity"]]
+    return changes
+
+
+def notified(row: Mapping[str, Any] | RowMapping, kind: str, now: datetime) -> dict[str, Any]:
+    """What a notice of `kind` changes in its incident."""
+    return {"notified_at": now, "notified_kind": kind, "notified_count": row["article_count"],
+            "notified_severity": row["severity"]}
 
 
 async def write_notice(session: AsyncSession, row: RowMapping, kind: str, now: datetime,
                        changes: dict[str, object] | None = None) -> tuple[RowMapping, uuid.UUID, int]:
     """A notice for subscribers, one delivery per active subscription whose filters match the incident, and the
     incident's notification state. -> (row, notice id, deliveries queued)."""
-    incident = snapshot(row)
     if kind == "firing":
         arts = await articles_of(session, row["id"])
     elif kind == "update":
         arts = await articles_of(session, row["id"], skip=row["notified_count"])
     else:
         arts = []
-    if kind == "update" and not changes:
-        changes = {"article_count": [row["notified_count"], row["article_count"]]}
-        if row["severity"] != row["notified_severity"]:
-            changes["severity"] = [row["notified_severity"], row["severity"]]
-    notice = Notice(id=str(uuid.uuid4()), kind=kind, incident=incident, articles=arts,
-                    changes=changes or {}, summary=summary(incident, kind, arts), created_at=now)
+    notice, changes = new_notice(row, kind, now, arts, changes)
     notice_id = uuid.UUID(notice.id)
     await session.execute(insert(notices).values(id=notice_id, alert_id=row["id"], kind=kind,
                                                  payload=pg_clean(notice.model_dump(mode="json")), created_at=now))
-    queued = await queue_notice(session, notice_id, row["id"], incident, row["confidence"])
-    row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes, values={
-        "notified_at": now, "notified_kind": kind, "notified_count": row["article_count"],
-        "notified_severity": row["severity"]})
+    queued = await queue_notice(session, notice_id, row["id"], notice.incident, row["confidence"])
+    row = await record_change(session, row, "notified", now, notice_kind=kind, changes=changes,
+                              values=notified(row, kind, now))
     return row, notice_id, queued
+
+
+async def active_subscriptions(session: AsyncSession, only: uuid.UUID | None = None) -> list[tuple[uuid.UUID, Any]]:
+    """(id, filters) of the active subscriptions (or of `only`), locked FOR SHARE: a concurrent unsubscribe waits
+    for this commit and then cancels what it sees pending."""
+    q = select(subscriptions.c.id, subscriptions.c.filters).where(subscriptions.c.active)
+    if only is not None:
+        q = q.where(subscriptions.c.id == only)
+    return [(r.id, r.filters) for r in (await session.execute(q.with_for_update(read=True)))]
+
+
+def wanted(subs: list[tuple[uuid.UUID, Any]], incident: NoticeIncident, confidence: float) -> list[uuid.UUID]:
+    """The subscriptions whose filters match the incident."""
+    return [sid for sid, raw in subs
+            if (fs := stored_filters(sid, raw)) is not None and matches(fs, incident, confidence)]
 
 
 async def queue_notice(session: AsyncSession, notice_id: uuid.UUID, alert_id: uuid.UUID, incident: NoticeIncident,
                        confidence: float, only: uuid.UUID | None = None) -> int:
-    q = select(subscriptions.c.id, subscriptions.c.filters).where(subscriptions.c.active)
-    if only is not None:
-        q = q.where(subscriptions.c.id == only)
-    # FOR SHARE: a concurrent unsubscribe waits for this commit and then cancels what it sees pending
-    subs = (await session.execute(q.with_for_update(read=True))).all()
-    wanted = [s.id for s in subs
-              if (fs := stored_filters(s.id, s.filters)) is not None and matches(fs, incident, confidence)]
-    if not wanted:
+    subs = wanted(await active_subscriptions(session, only), incident, confidence)
+    if not subs:
         return 0
     done = (await session.execute(insert(deliveries).values(
-        [{"id": uuid.uuid4(), "alert_id": alert_id, "notice_id": notice_id, "subscription_id": sid} for sid in wanted]
+        [{"id": uuid.uuid4(), "alert_id": alert_id, "notice_id": notice_id, "subscription_id": sid} for sid in subs]
     ).on_conflict_do_nothing().returning(deliveries.c.id))).all()
     return len(done)
+
+
+_MANY = text("""
+    SELECT q.ord, x.* FROM unnest(:ids, :skips) WITH ORDINALITY AS q(alert_id, skip, ord)
+    CROSS JOIN LATERAL (
+        SELECT ia.* FROM alert.incident_articles ia WHERE ia.alert_id = q.alert_id AND ia.id NOT IN (
+            SELECT t.id FROM alert.incident_articles t WHERE t.alert_id = q.alert_id ORDER BY t.id LIMIT q.skip)
+        ORDER BY ia.id DESC LIMIT :limit) x
+    ORDER BY q.ord, x.id DESC
+""").bindparams(bindparam("ids", type_=ARRAY(UUID(as_uuid=True))), bindparam("skips", type_=ARRAY(Integer)))
+
+
+async def articles_of_many(session: AsyncSession, wants: list[tuple[uuid.UUID, int]],
+                           limit: int = FIRST_NOTICE_ARTICLES) -> list[list[NoticeArticle]]:
+    """articles_of for several (incident, skip) in one query, in their order."""
+    out: list[list[NoticeArticle]] = [[] for _ in wants]
+    if wants:
+        rows = await session.execute(_MANY, {"ids": [a for a, _ in wants], "skips": [s for _, s in wants],
+                                             "limit": limit})
+        for r in rows.mappings():
+            out[r["ord"] - 1].append(_article(r))
+    return out
 
 
 _KIND_AR = {"firing": "تنبيه", "update": "تحديث", "reminder": "تذكير", "acknowledged": "تم الاستلام",

@@ -6,11 +6,13 @@ or records that a silence covers the incident (no notice while it does)."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.engine import RowMapping
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import incident_repository as repo
@@ -18,56 +20,90 @@ from services.alert import incidents as inc
 from services.alert import metrics
 from services.alert import notice_repository as notice_repo
 from services.alert import silence_repository as silence_repo
-from services.alert.models import alerts
+from services.alert.incident_batch import Changes
+from services.alert.models import alerts, deliveries, notices
+from services.alert.notice import NoticeArticle
 from services.alert.silences import Silence
 from shared.db import unit_of_work
 from shared.polling import Poller
+from shared.text import pg_clean
 
 log = logging.getLogger(__name__)
-BATCH = 20  # incidents per transaction: it holds the change lock, which consumers wait for
+BATCH = 50  # incidents per transaction: it holds the change lock, which consumers wait for (~30 ms for 50)
 
 
 async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> tuple[int, int]:
-    """Act on up to `limit` incidents that are due. -> (incidents looked at, notices written)."""
+    """Act on up to `limit` incidents that are due. -> (incidents looked at, notices written).
+
+    One pass is played in memory incident after incident (the same steps, in the same order, as changing each
+    row at once) and written at its end with a constant number of round trips: the notices' articles in one
+    query, the subscriptions read once (FOR SHARE), then the notices, their deliveries, the incidents' rows and
+    their change events one statement each. Sound because the pass holds the change lock (taken first)."""
     due = select(alerts.c.id).where(alerts.c.next_check_at <= now).limit(1)
     if (await session.execute(due)).first() is None:
         return 0, 0  # the common case: nothing due, and no lock taken
     await repo.lock_changes(session)
-    rows = (await session.execute(select(alerts).where(alerts.c.next_check_at <= now)
-                                  .order_by(alerts.c.next_check_at).limit(limit)
-                                  .with_for_update(skip_locked=True))).mappings().all()
+    rows = [dict(r) for r in (await session.execute(
+        select(alerts).where(alerts.c.next_check_at <= now).order_by(alerts.c.next_check_at, alerts.c.seq)
+        .limit(limit).with_for_update(skip_locked=True))).mappings()]
     if not rows:
         return 0, 0
     active = await silence_repo.list_silences(session, now, active_only=True)
-    written = 0
+    play = Changes(now, rows)
+    wants: list[tuple[dict[str, Any], str, dict[str, object] | None]] = []
     for row in rows:
-        written += await _check(session, row, now, active)
-    return len(rows), written
+        _check(play, row, now, active, wants)
+    if wants:
+        await _write_notices(session, wants, now)
+    await play.write(session)
+    return len(rows), len(wants)
 
 
-async def _check(session: AsyncSession, row: RowMapping, now: datetime, active: list[Silence]) -> int:
-    written = 0
+def _check(play: Changes, row: dict[str, Any], now: datetime, active: list[Silence],
+           wants: list[tuple[dict[str, Any], str, dict[str, object] | None]]) -> None:
     for _ in range(3):  # e.g. auto-resolve, then the resolved notice
         until = silence_repo.silence_end(active, repo.snapshot(row), now)
         if (until is not None) != row["silenced"]:
-            row = await repo.record_change(session, row, "silenced" if until is not None else "unsilenced", now,
-                                           values={"silenced": until is not None},
-                                           changes={"silenced_until": until.isoformat() if until else None})
+            row = play.record(row, "silenced" if until is not None else "unsilenced",
+                              values={"silenced": until is not None},
+                              changes={"silenced_until": until.isoformat() if until else None})
         p = inc.plan(repo.state_of(row, until), now)
         if p.action is None:
-            await repo._update(session, row["id"], {"next_check_at": p.next_check_at})
-            return written
+            play.set(row, {"next_check_at": p.next_check_at})
+            return
         if p.action == "auto_resolve":
             quiet = timedelta(seconds=row["policy"].get("resolve_after") or 0)
-            row = await repo.record_change(session, row, "resolved", now, values={
+            row = play.record(row, "resolved", values={
                 "status": "resolved", "resolved_at": now, "group_key": None}, changes={
                 "status": [row["status"], "resolved"], "reason": f"no new article for {quiet}"})
             continue
-        row, _, _ = await notice_repo.write_notice(session, row, p.action, now)
+        changes = notice_repo.notice_changes(row, p.action)
+        wants.append((dict(row), p.action, changes))  # the notice, as the incident is now: written at the end
+        row = play.record(row, "notified", notice_kind=p.action, changes=changes,
+                          values=notice_repo.notified(row, p.action, now))
         metrics.NOTICES.labels(p.action).inc()
-        written += 1
-    await repo._update(session, row["id"], {"next_check_at": inc.plan(repo.state_of(row), now).next_check_at})
-    return written
+    play.set(row, {"next_check_at": inc.plan(repo.state_of(row), now).next_check_at})
+
+
+async def _write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any], str, dict[str, object] | None]],
+                         now: datetime) -> None:
+    """write_notice for each wanted notice, together."""
+    reads = [(i, (row["id"], row["notified_count"] if kind == "update" else 0))
+             for i, (row, kind, _) in enumerate(wants) if kind in ("firing", "update")]
+    found = await notice_repo.articles_of_many(session, [r for _, r in reads])
+    arts: dict[int, list[NoticeArticle]] = {i: a for (i, _), a in zip(reads, found, strict=True)}
+    subs = await notice_repo.active_subscriptions(session)
+    written, queued = [], []
+    for i, (row, kind, changes) in enumerate(wants):
+        notice, _ = notice_repo.new_notice(row, kind, now, arts.get(i, []), changes)
+        notice_id = uuid.UUID(notice.id)
+        written.append({"id": notice_id, "alert_id": row["id"], "kind": kind,
+                        "payload": pg_clean(notice.model_dump(mode="json")), "created_at": now})
+        queued += [{"id": uuid.uuid4(), "alert_id": row["id"], "notice_id": notice_id, "subscription_id": sid}
+                   for sid in notice_repo.wanted(subs, notice.incident, row["confidence"])]
+    await session.execute(insert(notices), written)
+    if queued:
+        await session.execute(insert(deliveries).on_conflict_do_nothing(), queued)
 
 
 class NoticeScheduler(Poller):

@@ -1,0 +1,287 @@
+"""A consumer batch of articles into incidents with a constant number of round trips (issue 12): `apply_batch`
+leaves exactly what incident_repository.apply, article after article in order, would leave.
+
+It reads once what apply would read article by article (the incidents holding the batch's group keys, locked;
+which of the batch's articles joined already; the spike counts), plays every join in memory in order (the
+same steps as `join`: a passed window closed, the incident opened or joined, escalation, the next check), then
+writes the outcome: the incidents' final rows, their articles, their change events and outbox rows, one
+statement each. Sound because every incident change holds the change lock, taken first: nothing else moves
+these rows or hands out change numbers until this transaction commits.
+
+Values are kept as PostgreSQL would give them back (timestamps in UTC, jsonb objects in jsonb's key order), so
+the snapshots, events and outbox records are the same, byte for byte, as the ones apply writes."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.alert import incidents as inc
+from services.alert.events import AlertChanged, Change
+from services.alert.incident_repository import _NS, lock_changes, policy_of, snapshot, state_of
+from services.alert.models import alerts, incident_articles, incident_events, outbox
+from services.alert.notice import SEVERITY_RANK, NoticeArticle, NoticeIncident
+from services.alert.repository import SOURCE
+from services.alert.rules import Rule, RuleSet, SpikeRule
+from shared.annotation import FacilityMention
+from shared.events import ArticleRef, encode
+from shared.text import pg_clean, pg_text
+from shared.topics import ALERTS
+
+_UPDATE = update(alerts).where(alerts.c.id == bindparam("b_id"))
+_SEQS = text("SELECT nextval(pg_get_serial_sequence('alert.incident_events', 'seq')) FROM generate_series(1, :n)")
+
+
+def _jsonb(v: Any) -> Any:
+    """A JSON value as a jsonb column gives it back: object keys shortest first (in UTF-8 bytes), then bytewise."""
+    t = type(v)
+    if t is dict:
+        return {k: _jsonb(v[k]) for k in sorted(v, key=_jsonb_key)}
+    if t is list and not all(type(x) is str for x in v):
+        return [_jsonb(x) for x in v]
+    return v
+
+
+def _jsonb_key(k: str) -> tuple[int, bytes]:
+    b = k.encode()
+    return len(b), b
+
+
+def _stored(values: dict[str, Any]) -> dict[str, Any]:
+    """`values` as a RETURNING would give them back."""
+    out = {}
+    for k, v in values.items():
+        if isinstance(v, datetime):
+            out[k] = v if v.tzinfo is UTC else v.astimezone(UTC)
+        else:
+            out[k] = _jsonb(v)
+    return out
+
+
+def cleaned(d: inc.Decision, article: ArticleRef) -> tuple[inc.Decision, ArticleRef]:
+    """As join cleans them: an enriched event from any producer may carry NUL or lone surrogates (ids, names,
+    text), which PostgreSQL cannot store: a poison message would stop the consumer; stored and published cleaned."""
+    article = ArticleRef.model_validate(pg_clean(article.model_dump(mode="json")))
+    f = FacilityMention.model_validate(pg_clean(d.facility.model_dump(mode="json")))
+    return replace(d, facility=f, evidence=pg_text(d.evidence), event_types=tuple(pg_clean(list(d.event_types))),
+                   actors=tuple(pg_clean(list(d.actors))), source=d.source and pg_text(d.source),
+                   lang=d.lang and pg_text(d.lang)), article
+
+
+class Changes:
+    """Incident rows in memory, changed as apply's and the scheduler's statements would change them, and the
+    change events they announce; write() stores it all, one statement each."""
+
+    def __init__(self, now: datetime, rows: list[dict[str, Any]]) -> None:
+        self.now = now
+        self.rows = {r["id"]: r for r in rows}  # every incident touched, its current row
+        self.loaded = set(self.rows)
+        self.dirty: set[uuid.UUID] = set()
+        self.columns: set[str] = set()  # the columns changed in loaded rows
+        self.new: list[uuid.UUID] = []  # opened in this batch, in order
+        self.articles: list[dict[str, Any]] = []  # incident_articles rows, in order
+        self.changes: list[tuple[str, Change, NoticeIncident, NoticeArticle | None, dict[str, object],
+                                 str | None]] = []
+        self.last: dict[uuid.UUID, NoticeIncident] = {}  # each incident's newest snapshot: its payload
+
+    def set(self, row: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+        """A plain UPDATE of the incident (no change event)."""
+        row.update(_stored(values))
+        self.dirty.add(row["id"])
+        self.columns.update(values)
+        return row
+
+    def record(self, row: dict[str, Any], change: Change, *, values: dict[str, Any] | None = None,
+               article: NoticeArticle | None = None, notice_kind: str | None = None,
+               changes: dict[str, object] | None = None, facility_ar: str | None = None) -> dict[str, Any]:
+        """incident_repository.record_change, played: the change number and the rows come at write()."""
+        values = values or {}
+        incident = snapshot({**row, **values}, facility_ar)
+        self.changes.append((str(row["id"]), change, incident, article, changes or {}, notice_kind))
+        self.last[row["id"]] = incident
+        # the payload's full form is written once, at the end; a later snapshot reads only its facility_ar
+        return self.set(row, values | {"payload": {"facility_ar": incident.facility_ar},
+                                       "version": row["version"] + 1})
+
+    async def write(self, session: AsyncSession) -> None:
+        for i, incident in self.last.items():
+            self.rows[i]["payload"] = incident.model_dump(mode="json")
+        old = [i for i in self.dirty if i in self.loaded]
+        if old:  # first: an incident closed here frees its group key for the one opened after it
+            columns = sorted(self.columns)
+            await session.execute(_UPDATE, [{"b_id": i, **{c: self.rows[i][c] for c in columns}}
+                                            for i in sorted(old, key=str)])
+        if self.new:
+            await session.execute(insert(alerts), [self.rows[i] for i in self.new])
+        if self.articles:
+            await session.execute(insert(incident_articles), self.articles)
+        if not self.changes:
+            return
+        seqs = sorted((await session.execute(_SEQS, {"n": len(self.changes)})).scalars())
+        events = [AlertChanged(seq=seq, change=change, alert_id=alert_id, incident=incident, article=art,
+                               notice_kind=kind, changes=changes, at=self.now)
+                  for seq, (alert_id, change, incident, art, changes, kind) in zip(seqs, self.changes, strict=True)]
+        await session.execute(insert(incident_events), [
+            {"seq": e.seq, "alert_id": uuid.UUID(e.alert_id), "change": e.change,
+             "payload": e.model_dump(mode="json"), "created_at": self.now} for e in events])
+        records = []
+        for e in events:
+            key, value, headers = encode(e, SOURCE)
+            records.append({"topic": ALERTS, "key": key, "value": value,
+                            "headers": [[k, v.decode()] for k, v in headers]})
+        await session.execute(insert(outbox), records)
+
+
+class _Play(Changes):
+    """apply's joins, played on the batch's incidents."""
+
+    def __init__(self, now: datetime, rows: list[dict[str, Any]], joined: set[tuple[str, str, str]],
+                 counts: dict[str, list[int]]) -> None:
+        super().__init__(now, rows)
+        self.joined, self.counts = joined, counts
+        self.open = {r["group_key"]: r for r in rows}  # group key -> the incident holding it
+
+    def _open_rule(self, key: str) -> Rule | None:
+        row = self.open.get(key)
+        if row is None or row["window_ends_at"] is None or not row["window_ends_at"] > self.now:
+            return None
+        window = (row["window_ends_at"] - row["first_seen"]).total_seconds()
+        return Rule.model_validate({"name": row["rule"], "severity": row["severity"], "labels": row["labels"],
+                                    "group_window": window, **row["policy"]})
+
+    def join(self, d: inc.Decision, article: ArticleRef, *, kind: inc.GroupKind = "facility",
+             rule: Rule | SpikeRule | None = None, labels: dict[str, str] | None = None
+             ) -> tuple[uuid.UUID, bool] | None:
+        """incident_repository.join, played (`d` and `article` cleaned)."""
+        now, f = self.now, d.facility
+        key = inc.group_key(kind, f.id)
+        rule = rule or d.rule
+        if rule is None:
+            rule = self._open_rule(key)
+            if rule is None:
+                return None
+        if (kind, f.id, article.id) in self.joined:
+            return None
+        row = self.open.get(key)
+        if row is not None and row["window_ends_at"] is not None and row["window_ends_at"] <= now:
+            self.set(row, {"group_key": None})  # a window that has passed is closed first
+            del self.open[key]
+            row = None
+        fp = inc.fingerprint(key, article.id)
+        alert_id = uuid.uuid5(_NS, fp)
+        all_labels = {**rule.labels, **(labels or {})}
+        if row is None:
+            row = {c.name: None for c in alerts.c} | _stored(dict(
+                id=alert_id, fingerprint=fp, article_id=article.id, facility_id=f.id, facility_name=f.canonical,
+                kind=f.kind, country=f.country, lat=f.lat, lon=f.lon, status="firing", payload={}, created_at=now,
+                group_key=key, rule=rule.name, severity=rule.severity, spike=kind == "spike", labels=all_labels,
+                policy=policy_of(rule), first_seen=now, last_seen=now,
+                window_ends_at=now + timedelta(seconds=rule.group_window), confidence=f.confidence,
+                silenced=False, article_count=0, sources=[], languages=[], event_types=[], actors=[],
+                notified_count=0, version=0))
+            del row["seq"]  # given by the INSERT
+            self.rows[alert_id] = self.open[key] = row
+            self.new.append(alert_id)
+        opened = row["id"] == alert_id and row["article_count"] == 0
+        art = NoticeArticle(article_id=article.id, url=article.url, title=article.title, source=d.source,
+                            lang=d.lang, published_at=article.published_at, evidence=d.evidence, surface=f.surface,
+                            event_types=list(d.event_types), joined_at=now)
+        self.joined.add((kind, f.id, article.id))
+        self.articles.append(dict(
+            alert_id=row["id"], group_kind=kind, facility_id=f.id, article_id=article.id, url=article.url,
+            title=article.title, source=d.source, lang=d.lang, published_at=article.published_at,
+            evidence=d.evidence, surface=f.surface, event_types=list(d.event_types), actors=list(d.actors),
+            joined_at=now))
+        if kind == "facility":
+            self.counts.setdefault(f.id, [0, 0])[0] += 1  # joined now: within the spike window
+        values: dict[str, Any] = {
+            "article_count": row["article_count"] + 1, "last_seen": max(row["last_seen"], now),
+            "sources": _union(row["sources"], [d.source] if d.source else []),
+            "languages": _union(row["languages"], [d.lang] if d.lang else []),
+            "actors": _union(row["actors"], list(d.actors)), "confidence": max(row["confidence"], f.confidence),
+            "event_types": inc.strongest_first(set(row["event_types"]) | set(d.event_types), d.strength),
+        }
+        changes: dict[str, object] = {"article_count": [row["article_count"], values["article_count"]]}
+        if not opened and SEVERITY_RANK[rule.severity] > SEVERITY_RANK[row["severity"]]:  # escalate
+            values |= {"rule": rule.name, "severity": rule.severity, "labels": {**row["labels"], **all_labels},
+                       "policy": policy_of(rule),
+                       "window_ends_at": row["first_seen"] + timedelta(seconds=rule.group_window)}
+            changes["severity"] = [row["severity"], rule.severity]
+        p = inc.plan(state_of({**row, **values}), now)
+        values["next_check_at"] = now if p.action else p.next_check_at
+        self.record(row, "opened" if opened else "article_joined", values=values, article=art,
+                    changes={} if opened else changes, facility_ar=f.surface if d.lang == "ar" else None)
+        return row["id"], opened
+
+
+def _union(old: list[str], new: list[str]) -> list[str]:
+    return sorted(set(old) | set(new))
+
+
+async def apply_batch(session: AsyncSession, items: list[tuple[list[inc.Decision], ArticleRef]], rules: RuleSet,
+                      now: datetime) -> list[tuple[str, bool]]:
+    """incident_repository.apply for each (decisions, article) in order, in one pass. -> (kind, opened) per
+    facility an article joined (none for a re-delivered message)."""
+    work = [[(d, *cleaned(d, article)) for d in decisions] for decisions, article in items]
+    pairs = [(d, a) for group in work for _, d, a in group]
+    if not pairs:
+        return []
+    await lock_changes(session)  # before any incident row lock (see incident_repository._SEQ_LOCK)
+    spike = rules.spike
+    facilities = sorted({d.facility.id for d, _ in pairs})
+    keys = [inc.group_key("facility", f) for f in facilities]
+    if spike is not None:
+        keys += [inc.group_key("spike", f) for f in facilities]
+    rows = [dict(r) for r in (await session.execute(
+        select(alerts).where(alerts.c.group_key.in_(keys)).with_for_update())).mappings()]
+    ia = incident_articles.c
+    joined = {(k, f, a) for k, f, a in (await session.execute(select(ia.group_kind, ia.facility_id, ia.article_id)
+                                                              .where(ia.article_id.in_({a.id for _, a in pairs}))))}
+    counts: dict[str, list[int]] = {}
+    if spike is not None:
+        counts = await _spike_counts(session, facilities, spike, now)
+    play = _Play(now, rows, joined, counts)
+    results: list[tuple[str, bool]] = []
+    for group in work:
+        for raw, d, article in group:
+            done = play.join(d, article)
+            if done is None:
+                continue  # a re-delivered message: already in its incident
+            results.append((raw.facility.kind, done[1]))
+            if spike is None:
+                continue
+            if inc.group_key("spike", d.facility.id) in play.open:
+                play.join(d, article, kind="spike", rule=spike)
+                continue
+            recent, older = play.counts.get(d.facility.id, (0, 0))
+            baseline = older / _windows(spike)
+            if recent >= spike.min_count and recent >= spike.factor * baseline:
+                play.join(d, article, kind="spike", rule=spike, labels={
+                    "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
+                    "spike_window_s": f"{spike.window:g}"})
+    await play.write(session)
+    return results
+
+
+def _windows(rule: SpikeRule) -> float:
+    window = timedelta(seconds=rule.window)
+    return max(1.0, (timedelta(days=rule.baseline_days) - window) / window)
+
+
+async def _spike_counts(session: AsyncSession, facilities: list[str], rule: SpikeRule,
+                        now: datetime) -> dict[str, list[int]]:
+    """incident_repository.spike_counts' (recent, older) article counts, for several facilities in one query."""
+    window = timedelta(seconds=rule.window)
+    ia = incident_articles.c
+    rows = (await session.execute(select(
+        ia.facility_id, func.count().filter(ia.joined_at > now - window),
+        func.count().filter(ia.joined_at <= now - window),
+    ).where(ia.facility_id.in_(facilities), ia.group_kind == "facility",
+            ia.joined_at > now - timedelta(days=rule.baseline_days)).group_by(ia.facility_id))).all()
+    return {f: [int(recent), int(older)] for f, recent, older in rows}
