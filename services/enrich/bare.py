@@ -92,8 +92,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
     locative = cue_list(gaz.rules.core_context.locative)
-    if prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative):  # بريف ديريك
-        return None
+    inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare
+    if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent:  # بريف ديريك
+        return None  # (near Nour Shams: only the camp bears that name)
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
     if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) for h_end in ar.heads_ix.ending_before(c.start, 30)):
@@ -109,6 +110,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.75 if e.id in ar.named else 0.6
     if e.id in ar.town_ids and e.id not in ar.named:
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"`
+    if inherent and (c.start, c.end) not in ar.cities and not _RIVER_AFTER_RE.match(text, c.end) \
+            and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
+        return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if (c.start, c.end) in ar.cities:
@@ -187,7 +191,8 @@ _AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
 _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
 _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+[^\s.,،:;()]+){0,2}\s+(?:(?:في|فى|in|at|near|قرب)\s+|بـ?)", re.IGNORECASE)
 _AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|city|"
-                            r"municipality|border area|desert|plain|outskirts)\b", re.IGNORECASE)
+                            r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle)\b",
+                            re.IGNORECASE)
 _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECASE)
 
 

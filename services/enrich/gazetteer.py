@@ -41,6 +41,8 @@ class FacilityRec(_Rec):
     core: Names = Names()
     aliases: Names = Names()
     former_names: Names = Names()
+    # the languages in which the name alone means the facility (a camp with no town of its name: Ain al-Hilweh)
+    bare: list[Literal["en", "ar"]] = []
     country: str | None = None
     admin1: str | None = None
     lat: float | None = Field(default=None, ge=-90, le=90)
@@ -156,6 +158,7 @@ class Entry:
     lon: float | None = None
     population: int = 0
     curated: bool = True
+    bare: str = ""  # facility: "en", "ar" or "enar", the languages in which its name alone is the facility
 
 
 @dataclass(slots=True)
