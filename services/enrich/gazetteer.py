@@ -109,6 +109,7 @@ class NationRec(_Rec):
     actors: dict[str, str] = {}
     before: dict[str, Any] | None = None  # {date, actors}: the map before that date
     by_country: dict[str, dict[str, str]] = {}
+    no_country: str | None = None  # the by_country map for a text that names no country
 
 
 class StateActorsRec(_Rec):

@@ -57,9 +57,10 @@ def find_open(
                 if of is not None and variant_of(of.name, kind, gaz) is None:
                     of = None
         elif mode == "ar_before":
-            of = _arabic(text, h, kind, places, gaz)
+            of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz)
         elif mode == "en_after":
-            of = _english_before(text, h, kind, gaz) or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz)
+            of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz) \
+                or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz) or _called(text, h, kind, gaz)
         else:
             of = _english_after(text, h, kind, gaz)
         if of is None:
@@ -264,6 +265,44 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     if _INDEFINITE_BEFORE_RE.search(text, max(0, name_start - 30), name_start):
         return None  # "a central Gaza refugee camp", "a Syrian prison": one of a kind, not a name
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
+
+
+_QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9][^\"“”‘’'«»\n]{0,40}?)([\"”’'»])[ \u00a0]*$")
+
+
+def _quoted_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    """"the “Village 5” camp", "the 'Black Site' prison": a quoted capitalised name (up to five words) before
+    the head; a quoted common word ("the “summer” camp") is no name."""
+    m = _QUOTED_BEFORE_RE.search(text, max(0, h.start - 48), h.start)
+    if m is None or len(m.group(2).split()) > 5 or m.group(2)[-1:] == " " \
+            or _stopped(text, (m.start(2), m.start(2) + len(m.group(2).split()[0])), gaz):
+        return None
+    return OpenFacility(m.start(1), h.end, kind, m.group(2), m.start(2), m.end(2))
+
+
+# "a camp known as ‘Village 5’", "the camp-within-a-camp, called “Village 5”", `مخيم يعرف باسم "القرية 5"`: the
+# name a head is given in quotes right after it
+_CALLED_RE = re.compile(
+    r"(?:-within-an?-\w+)?[ \u00a0]*,?[ \u00a0]*(?:(?:which|that)[ \u00a0]+(?:is|was)[ \u00a0]+)?"
+    r"(?:(?:also|locally|widely|euphemistically|commonly|informally)[ \u00a0]+)?"
+    r"(?:called|known[ \u00a0]+as|dubbed|named|nicknamed|"
+    r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب)|عرف|سمي)"
+    r"[ \u00a0]*(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?[ \u00a0]*"
+    r"([\"“‘'«”])[ \u00a0]*([^\"“”‘’'«»\n]{1,40}?)[ \u00a0]*([\"”’'»“])", re.IGNORECASE)
+
+
+def _called(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    m = _CALLED_RE.match(text, h.end)
+    if m is None or len(m.group(2).split()) > 4:
+        return None
+    name = m.group(2)
+    if "\u0600" <= name[:1] <= "\u06ff":
+        f = fold(name.split()[0])
+        if f in gaz.ar_name_stop:
+            return None
+    elif not (name[:1].isupper() or name[:1].isdigit()) or _stopped(text, (m.start(2), m.start(2) + len(name.split()[0])), gaz):
+        return None
+    return OpenFacility(m.start(1), m.end(3), kind, name, m.start(2), m.end(2))
 
 
 _APPOSED_RE = re.compile(r"[ \u00a0]*,[ \u00a0]+([A-Z][a-z'’\-]{2,}(?:[ \u00a0]+[A-Z][a-z'’\-]{2,})?)[ \u00a0]*[,.;)]")

@@ -173,3 +173,26 @@ def test_names_read_in_their_text_and_time(text: str, pub: str, want: set[str]) 
 ])
 def test_english_state_actors_second_round(text: str, want: set[str]) -> None:
     assert actors(text) == want
+
+
+@pytest.mark.parametrize(("text", "aid"), [
+    ("أعلن جهاز مكافحة الإرهاب العراقي اعتقال خلية في كركوك", "actor:ctc"),  # a body with its own nationality
+    ("أعلنت قيادة العمليات المشتركة العراقية تسلم دفعة جديدة", "actor:iraqi-security-forces"),
+    ("وقال مستشار الأمن القومي العراقي إن الملف يحظى بأولوية", "actor:iraq-gov"),
+    ("وكثفت أنقرة من هجماتها على مواقع الوحدات الكردية", "actor:turkey-gov"),
+    ("المدينة التي سيطرت عليها تركيا عام 2019", "actor:turkey-gov"),
+    ("Damascus Moves In as Kurdish Forces Pull Back", "actor:syria-transitional-gov"),
+    ("Talks stalled, with Washington pressing European capitals to take back their nationals.", "actor:us"),
+    ("وقالت السلطات الكردية إنها لا تستطيع حماية السجون وحدها", "actor:aanes"),  # no country named: Syria's
+])
+def test_state_actor_forms_from_real_reporting(text: str, aid: str) -> None:
+    assert aid in actors(text)
+
+
+@pytest.mark.parametrize("text", [
+    "قال مسؤول عراقي إن المعسكر سيسلم للجيش",  # an official, not the state acting (dev-set convention)
+    "طالب نواب أمريكيون بإغلاق المعتقل",
+    "He arrived with Turkey bordering the region on the north.",
+])
+def test_officials_and_located_states_are_no_actor(text: str) -> None:
+    assert not ({"actor:iraq-gov", "actor:us", "actor:turkey-gov"} & actors(text))
