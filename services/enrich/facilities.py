@@ -26,7 +26,7 @@ from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.normalize import fold
-from services.enrich.openworld import OpenFacility, find_open, glued
+from services.enrich.openworld import OpenFacility, find_open, glued, part_called
 from services.enrich.resolve import Cand
 from services.enrich.variants import DESCRIPTORS, named_after, variant_of
 from shared.annotation import FacilityMention
@@ -90,6 +90,10 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    for f in list(facilities) if ("known" in text or "called" in text or "يعرف" in text or "باسم" in text) else ():
+        of = part_called(text, f.start, f.end, f.kind, gaz) if not f.id.startswith("open:") else None
+        if of is not None and not inside(of.start, of.end, covered):
+            facilities.append(_open_or_known(text, of, cores, places_c, gaz))
     for f in facilities:
         fac_ids.add(f.id)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)

@@ -292,7 +292,25 @@ _CALLED_RE = re.compile(
 
 
 def _called(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
-    m = _CALLED_RE.match(text, h.end)
+    return called_at(text, h.end, kind, gaz)
+
+
+# "a section of Azraq camp known as ‘Village 5’", `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`: a named part
+_PART_OF_RE = re.compile(r"(?:\b(?:section|part|compound|wing|block|corner|annex|area)\s+(?:of|in|within|inside)\s+"
+                         r"(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:قسم|جزء|جناح|ركن|ملحق|منطقة|منطقه)\s+(?:من|في|داخل)\s+)$",
+                         re.IGNORECASE)
+
+
+def part_called(text: str, start: int, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    """A part of a known facility given its own name in quotes ("a section of Azraq camp known as ‘Village 5’"):
+    that part is a facility of its own (a known facility "known as" a nickname is the same one: not read)."""
+    if _PART_OF_RE.search(text, max(0, start - 40), start) is None:
+        return None
+    return called_at(text, end, kind, gaz)
+
+
+def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    m = _CALLED_RE.match(text, end)
     if m is None or len(m.group(2).split()) > 4:
         return None
     name = m.group(2)
