@@ -81,18 +81,21 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     kind = e.kind or "camp"
     if (c.start, c.end) in ar.towns:
         return None
+    # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
+    inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare
     if not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
-        if (c.start, c.end) in ar.cities:
+        if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
         if any(k == kind for _s, _e, k in ar.heads):
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
+    if _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) and _joined(text, c, ar.cores_ix, _AND_RE):
+        return 0.55  # "the ISIS camps at Al Hol and Al Roj": a plural head's list of known names, not one town
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
     locative = cue_list(gaz.rules.core_context.locative)
-    inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare
     if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent:  # بريف ديريك
         return None  # (near Nour Shams: only the camp bears that name)
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
@@ -110,7 +113,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.75 if e.id in ar.named else 0.6
     if e.id in ar.town_ids and e.id not in ar.named:
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"`
-    if inherent and (c.start, c.end) not in ar.cities and not _RIVER_AFTER_RE.match(text, c.end) \
+    if inherent and not _RIVER_AFTER_RE.match(text, c.end) \
             and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
@@ -140,6 +143,18 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
 # "AIN AL-HILWEH, Lebanon —": the country after a camp's name glosses where it is (no list of towns)
 _COUNTRY_GLOSS_RE = re.compile(r"\s*[,،]\s*(?:Lebanon|Syria|Jordan|Iraq|(?:the\s+)?(?:occupied\s+)?West\s+Bank|Gaza|"
                                r"لبنان|سوريا|سورية|الأردن|الاردن|العراق|الضفة(?:\s+الغربية)?|غزة)\b")
+
+
+# "camps at X and Y", "camps in both X and Y" list the camps; "the prisons in Abu Ghraib and Taji" are in the towns
+_PLURAL_IN_RE = re.compile(r"(?:\b(?:camps|prisons|jails|facilities)|مخيمات|سجون|معتقلات)\s+(?:at|in\s+both|في\s+كل\s+من)\s+$",
+                           re.IGNORECASE)
+
+
+def plural_listed(text: str, c: Cand, cores: list[Cand]) -> bool:
+    """The name opens a list of known names after a plural head and "in"/"at": "the camps at Al Hol and Al Roj"."""
+    if _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) is None:
+        return False
+    return any(o.start > c.end and o.start - c.end <= 12 and _AND_RE.fullmatch(text, c.end, o.start) for o in cores)
 
 
 _FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|المركزي|العسكري", re.IGNORECASE)

@@ -20,7 +20,7 @@ from services.enrich.attach import (
     quoted_attachments,
     same_as_known,
 )
-from services.enrich.bare import Around, Spans, bare_reading, town_cued
+from services.enrich.bare import Around, Spans, bare_reading, plural_listed, town_cued
 from services.enrich.context import heads_and_facilities, inside
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
@@ -151,7 +151,8 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     all_heads = heads_and_facilities(heads, facs, gaz)
     listing = [h for h in all_heads if h[1] - h[0] > 4 and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
-    towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)}
+    towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)
+             and not plural_listed(text, o, cores)}
     return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
                   Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
                   Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),

@@ -282,12 +282,17 @@ def _quoted_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
 
 # "a camp known as ‘Village 5’", "the camp-within-a-camp, called “Village 5”", `مخيم يعرف باسم "القرية 5"`: the
 # name a head is given in quotes right after it
+def _marked(pattern: str) -> str:
+    """An Arabic pattern that also matches its words written with vowel marks (`يُعرف`, `المسمّى`)."""
+    return re.sub("([\u0621-\u064a])", "\\1[\u064b-\u0652\u0640]*", pattern)
+
+
 _CALLED_RE = re.compile(
     r"(?:-within-an?-\w+)?[ \u00a0]*,?[ \u00a0]*(?:(?:which|that)[ \u00a0]+(?:is|was)[ \u00a0]+)?"
     r"(?:(?:also|locally|widely|euphemistically|commonly|informally)[ \u00a0]+)?"
     r"(?:called|known[ \u00a0]+as|dubbed|named|nicknamed|"
-    r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب)|عرف|سمي)"
-    r"[ \u00a0]*(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?[ \u00a0]*"
+    + _marked(r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب)|عرف|سمي")
+    + r")[ \u00a0]*" + _marked(r"(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?") + r"[ \u00a0]*"
     r"([\"“‘'«”])[ \u00a0]*([^\"“”‘’'«»\n]{1,40}?)[ \u00a0]*([\"”’'»“])", re.IGNORECASE)
 
 

@@ -233,3 +233,16 @@ def test_a_camp_no_town_shares_its_name_with_is_the_camp_bare(text: str, fid: st
 def test_a_bare_camp_name_before_a_river_or_crossing_is_not_the_camp() -> None:
     assert ann("Fishermen cast nets in the Nahr al-Bared river at dawn.").facilities == []
     assert ann("Trucks waited at the Rukban crossing for a week.").facilities == []
+
+
+def test_a_bare_camp_keeps_its_name_where_geonames_lists_the_camp_as_a_town() -> None:
+    # GeoNames' Balāţah is the camp itself: the catalogue's `bare` flag says no town bears the name
+    assert [x.id for x in ann("Residents of Balata staged a general strike on Monday.").facilities] == \
+        ["fac:ps-balata-camp"]
+    assert ann("لم تعد بلاطة واحدة سليمة في ساحة البلدة.").facilities == []  # Arabic بلاطة: a tile
+
+
+def test_known_names_listed_after_a_plural_head_and_at() -> None:
+    f = ann("Dozens of families have left the ISIS camps at Al Hol and Al Roj this year.").facilities
+    assert [x.id for x in f] == ["fac:sy-al-hol-camp", "fac:sy-roj-camp"]
+    assert ann("The prisons in Abu Ghraib and Taji were emptied.").facilities == []  # the towns' prisons
