@@ -90,7 +90,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
-    if _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) and _joined(text, c, ar.cores_ix, _AND_RE):
+    lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
+    if ("at " in lead or "both " in lead or "كل من" in lead) and _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) \
+            and _joined(text, c, ar.cores_ix, _AND_RE):
         return 0.55  # "the ISIS camps at Al Hol and Al Roj": a plural head's list of known names, not one town
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town

@@ -7,6 +7,8 @@ stage (facilities.py) and the place stage (enrichment.py).
 
 from __future__ import annotations
 
+import re
+
 from services.enrich.context import ADMIN_CUES, cue_before
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD
@@ -55,6 +57,8 @@ def open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) ->
     )
 
 
+_LAST_TEXT: list[tuple[str | None, bool]] = [(None, False)]  # the last text with_quotes read: has it a quote?
+_QUOTE_RE = re.compile("[\"«“„‘‹'”»‟’›]")
 _OPENING = "\"«“„‘‹'”"  # (a reversed ”روج” opens with the closing sign)
 _CLOSING = "\"»”‟’›'“"
 
@@ -64,7 +68,10 @@ def with_quotes(text: str, s: int, e: int) -> tuple[int, int]:
     (not `سجن "كسب 1004`), “Roj” camp (not `Roj” camp`). A mark counts as opening at a word's start and as
     closing at a word's end (the apostrophe inside Sina'a is neither); the missing one is taken when only
     spaces separate it from the span."""
-    if s >= e:
+    last = _LAST_TEXT[0]
+    if last[0] is not text:  # one look per text: most texts hold no quotation mark at all
+        last = _LAST_TEXT[0] = (text, _QUOTE_RE.search(text) is not None)  # (one tuple: safe across threads)
+    if not last[1] or s >= e or _QUOTE_RE.search(text, s, e) is None:
         return s, e
     opened = closed = False
     for i in range(s, e):

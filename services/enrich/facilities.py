@@ -90,8 +90,11 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    for f in list(facilities) if ("known" in text or "called" in text or "يعرف" in text or "باسم" in text) else ():
-        of = part_called(text, f.start, f.end, f.kind, gaz) if not f.id.startswith("open:") else None
+    said = [m.start() for m in _CALLED_WORD_RE.finditer(text)] if facilities else ()
+    for f in list(facilities) if said else ():  # "a section of Azraq camp known as ‘Village 5’"
+        if f.id.startswith("open:") or not any(0 <= p - f.end <= 40 for p in said):
+            continue
+        of = part_called(text, f.start, f.end, f.kind, gaz)
         if of is not None and not inside(of.start, of.end, covered):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
     for f in facilities:
@@ -133,6 +136,7 @@ def find_facilities(
     return _one_per_span(facilities), covered, core_spans
 
 
+_CALLED_WORD_RE = re.compile("known as|called|dubbed|nicknamed|يعرف|يُعرف|تعرف|باسم|المعروف|المسمى|يسمى|تسمى")
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
