@@ -230,6 +230,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
                                                                list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, found)
+    hits += _institutions_in(text, rules, cplaces, published_at)
     if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
     out: list[ActorMention] = []
@@ -249,6 +250,37 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             ends[a.start] = a.end
     kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")]
     return out, kept
+
+
+# a state body named by the country it serves in, with no nationality adjective: `السلطات الأمنية بالعراق`,
+# `القوات الحكومية في سوريا`, "the authorities in Damascus", "security forces in Iraq" (not "UN officials in Iraq",
+# "Turkish-backed forces in Syria": another owner stands before the body)
+_IN_COUNTRY_AR_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?P<phrase>ال(?P<cls>سلطات|قوات|حكوم[ةه]|شرط[ةه]|جيش|أجهز[ةه]|اجهز[ةه])"
+    r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?)\s+(?:في\s+|ب)(?:ال)?$")
+_IN_COUNTRY_EN_RE = re.compile(
+    r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?P<cls>(?i:authorities|security\s+forces|government\s+forces|forces|"
+    r"troops|government|police|army)))\s+in\s+$")
+
+
+def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
+                     published_at: datetime | date | None) -> list[tuple[int, int, str]]:
+    out = []
+    when = day(published_at)
+    for s, _e, code in cplaces:
+        if s < 8 or code.startswith("actor:"):
+            continue
+        arabic = "\u0600" <= text[s] <= "\u06ff"
+        m = (_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s)
+        if m is None:
+            continue
+        word = m.group("cls")
+        cls = "forces" if word[:2].lower() in ("قو", "شر", "جي", "fo", "tr", "po", "ar", "se") or "forces" in word \
+            else "government"
+        aid = actor_of(rules, code, cls, None, when)
+        if aid:
+            out.append((m.start("phrase"), m.end("phrase"), aid))
+    return out
 
 
 _COMMAND_BEFORE_RE = re.compile(r"قياد[ةه]\s+عمليات\s+(?:محافظ[ةه]\s+)?$")

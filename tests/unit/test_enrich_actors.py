@@ -196,3 +196,22 @@ def test_state_actor_forms_from_real_reporting(text: str, aid: str) -> None:
 ])
 def test_officials_and_located_states_are_no_actor(text: str) -> None:
     assert not ({"actor:iraq-gov", "actor:us", "actor:turkey-gov"} & actors(text))
+
+
+@pytest.mark.parametrize(("text", "aid"), [
+    ("أعلنت السلطات الأمنية بالعراق اعتقال ستة عناصر من التنظيم", "actor:iraq-gov"),
+    ("انتشرت القوات الحكومية في سوريا على طول الحدود", "actor:syria-transitional-gov"),
+    ("The authorities in Damascus said the camp would close.", "actor:syria-transitional-gov"),
+    ("Security forces in Iraq arrested five men.", "actor:iraqi-security-forces"),
+    ("ألقت منظمة الاستخبارات الوطنية التركية القبض على عنصر في الحزب", "actor:turkey-gov"),
+    ("العراق يعتقل ستة عناصر من التنظيم", "actor:iraq-gov"),
+])
+def test_state_bodies_named_by_the_country_they_serve_in(text: str, aid: str) -> None:
+    assert aid in actors(text)
+
+
+@pytest.mark.parametrize("text", ["UN officials in Iraq said the families returned.",
+                                  "Turkish-backed forces in Syria shelled the town.",
+                                  "وصل اللاجئون في لبنان إلى الحدود"])
+def test_another_owner_before_the_body_is_no_state_actor(text: str) -> None:
+    assert not ({"actor:iraq-gov", "actor:syria-transitional-gov", "actor:lebanon-gov"} & actors(text))
