@@ -145,6 +145,7 @@ class EngineRules(_Rec):
     geonames_context_stop: dict[str, ContextStop] = {}
     core_context: CoreContext = CoreContext()
     geonames_not_after: list[str] = []
+    given_names: list[str] = []  # a GeoNames name with the article after one of these is a family name
 
 
 @dataclass(slots=True)
