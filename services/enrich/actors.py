@@ -128,6 +128,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
         if prev in _PRONOUN_PREPS and len(before) > 1 and any(w in rules.verbs_ar for w in strip_ar(fold(before[-2]))):
             return True  # `التي سيطرت عليها تركيا`: the verb, its object as a pronoun, then the subject
+        if text[s - 1 : s] == "و" and len(before) >= 3 and before[-1] == "و" \
+                and any(w in rules.verbs_ar for w in strip_ar(fold(before[-3]))):
+            return True  # `وقّعت مصر وإسرائيل`: the second of two subjects after the verb
         if text[s - 1 : s] == "و" and any(a.end == s - 1 or (a.end == s - 2 and text[s - 2] == " ") for a in found):
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
         if prev in _PREPS_AR:

@@ -215,3 +215,8 @@ def test_state_bodies_named_by_the_country_they_serve_in(text: str, aid: str) ->
                                   "وصل اللاجئون في لبنان إلى الحدود"])
 def test_another_owner_before_the_body_is_no_state_actor(text: str) -> None:
     assert not ({"actor:iraq-gov", "actor:syria-transitional-gov", "actor:lebanon-gov"} & actors(text))
+
+
+def test_the_second_of_two_subjects_after_a_verb_acts() -> None:
+    assert "actor:israel-gov" in actors("وقّعت مصر وإسرائيل اتفاقية السلام عام 1979")
+    assert "actor:syria-transitional-gov" not in actors("وصل الوفد إلى بغداد ودمشق")
