@@ -23,6 +23,8 @@ _REGION_RANK = {"SY": 0, "IQ": 0, "TR": 1, "JO": 1, "LB": 1, "IR": 1, "SA": 1, "
 
 def fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:
     s, e = with_quotes(text, s, e)
+    if text[e - 2 : e] in _POSSESSIVE and e - s > 4:
+        e -= 2  # "the al-Hawl camp's annex": the facility is "al-Hawl camp"
     return facility(text[s:e], s, e, ent.id, ent.canonical, conf, ent.country, ent.lat, ent.lon, ent.admin1,
                     ent.kind or "camp")
 
@@ -57,6 +59,7 @@ def open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) ->
     )
 
 
+_POSSESSIVE = frozenset(("'s", "’s"))
 _LAST_TEXT: list[tuple[str | None, bool]] = [(None, False)]  # the last text with_quotes read: has it a quote?
 _QUOTE_RE = re.compile("[\"«“„‘‹'”»‟’›]")
 _OPENING = "\"«“„‘‹'”"  # (a reversed ”روج” opens with the closing sign)
