@@ -186,7 +186,8 @@ _BY_AGENT_RE = re.compile(rf"\b[a-z]{{3,}}ed(?:\s+[\w\-]+){{0,5}}?\s+by\s+"
 
 
 # "with Turkey bordering ...": -ing words that locate or describe a country, not an act of its state
-_NOT_ACTING_ING = frozenset(("bordering", "surrounding", "neighbouring", "neighboring", "lying", "overlooking", "facing",
+_NOT_ACTING_ING = frozenset(("bordering", "surrounding", "neighbouring", "neighboring", "lying", "overlooking",
+                             "facing",
                              "including", "remaining", "having", "being", "becoming", "ranking", "counting",
                              "accounting", "trailing", "leading", "following", "hosting", "experiencing", "suffering"))
 

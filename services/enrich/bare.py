@@ -91,7 +91,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
-    if ("at " in lead or "both " in lead or "كل من" in lead) and _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) \
+    if ("at " in lead or "both " in lead or "كل من" in lead) \
+            and _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) \
             and _joined(text, c, ar.cores_ix, _AND_RE):
         return 0.55  # "the ISIS camps at Al Hol and Al Roj": a plural head's list of known names, not one town
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
@@ -148,8 +149,8 @@ _COUNTRY_GLOSS_RE = re.compile(r"\s*[,،]\s*(?:Lebanon|Syria|Jordan|Iraq|(?:the\
 
 
 # "camps at X and Y", "camps in both X and Y" list the camps; "the prisons in Abu Ghraib and Taji" are in the towns
-_PLURAL_IN_RE = re.compile(r"(?:\b(?:camps|prisons|jails|facilities)|مخيمات|سجون|معتقلات)\s+(?:at|in\s+both|في\s+كل\s+من)\s+$",
-                           re.IGNORECASE)
+_PLURAL_IN_RE = re.compile(r"(?:\b(?:camps|prisons|jails|facilities)|مخيمات|سجون|معتقلات)\s+"
+                           r"(?:at|in\s+both|في\s+كل\s+من)\s+$", re.IGNORECASE)
 
 
 def plural_listed(text: str, c: Cand, cores: list[Cand]) -> bool:

@@ -81,7 +81,8 @@ def with_quotes(text: str, s: int, e: int) -> tuple[int, int]:
         ch = text[i]
         if ch in _OPENING and (i == s or text[i - 1].isspace()) and i + 1 < e and not text[i + 1].isspace():
             opened = True
-        elif ch in _CLOSING and (i + 1 == len(text) or not text[i + 1].isalnum()) and i > s and not text[i - 1].isspace():
+        elif ch in _CLOSING and (i + 1 == len(text) or not text[i + 1].isalnum()) and i > s \
+                and not text[i - 1].isspace():
             if opened:
                 opened = False
             else:

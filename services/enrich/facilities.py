@@ -94,9 +94,9 @@ def find_facilities(
     for f in list(facilities) if said else ():  # "a section of Azraq camp known as ‘Village 5’"
         if f.id.startswith("open:") or not any(0 <= p - f.end <= 40 for p in said):
             continue
-        of = part_called(text, f.start, f.end, f.kind, gaz)
-        if of is not None and not inside(of.start, of.end, covered):
-            facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+        part = part_called(text, f.start, f.end, f.kind, gaz)
+        if part is not None and not inside(part.start, part.end, covered):
+            facilities.append(_open_or_known(text, part, cores, places_c, gaz))
     for f in facilities:
         fac_ids.add(f.id)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)

@@ -323,7 +323,8 @@ def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | 
         f = fold(name.split()[0])
         if f in gaz.ar_name_stop:
             return None
-    elif not (name[:1].isupper() or name[:1].isdigit()) or _stopped(text, (m.start(2), m.start(2) + len(name.split()[0])), gaz):
+    elif not (name[:1].isupper() or name[:1].isdigit()) \
+            or _stopped(text, (m.start(2), m.start(2) + len(name.split()[0])), gaz):
         return None
     return OpenFacility(m.start(1), m.end(3), kind, name, m.start(2), m.end(2))
 
