@@ -79,8 +79,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
-    if (c.start, c.end) in ar.towns:
-        return None
+    if (c.start, c.end) in ar.towns or compared(text, c.start, c.end):
+        return None  # (a "Guantanamo-style prison" is another one, like it)
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
     inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare
     if not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
@@ -158,6 +158,20 @@ def plural_listed(text: str, c: Cand, cores: list[Cand]) -> bool:
     if _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) is None:
         return False
     return any(o.start > c.end and o.start - c.end <= 12 and _AND_RE.fullmatch(text, c.end, o.start) for o in cores)
+
+
+_STYLE_RE = re.compile(r"-(?:style|like|type|esque|inspired)\b", re.IGNORECASE)
+_LIKE_BEFORE_RE = re.compile(r"(?:(?:على\s+غرار|(?:ي|ت)شبه|أشبه\s+ب|اشبه\s+ب|شبيه(?:ة|ه)?\s+ب|\b(?:another|new))\s*|"
+                             r"(?<![\u0621-\u064a])كـ?)$")
+_NEW_AFTER_RE = re.compile(r"\s+(?:جديد|جديدا|جديداً|جديدة|آخر|اخر|ثانيا|ثانياً|ثان)(?![\u0621-\u064a])")
+
+
+def compared(text: str, s: int, e: int) -> bool:
+    """The name stands for what it is like, not for itself: "a Guantanamo-style prison", "a new Guantanamo",
+    `سجن على غرار غوانتانامو`, `غوانتانامو جديداً`."""
+    if text[e : e + 1] == "-":
+        return _STYLE_RE.match(text, e) is not None
+    return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None or _NEW_AFTER_RE.match(text, e) is not None
 
 
 _FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|المركزي|العسكري", re.IGNORECASE)

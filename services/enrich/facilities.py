@@ -20,7 +20,7 @@ from services.enrich.attach import (
     quoted_attachments,
     same_as_known,
 )
-from services.enrich.bare import Around, Spans, bare_reading, plural_listed, town_cued
+from services.enrich.bare import Around, Spans, bare_reading, compared, plural_listed, town_cued
 from services.enrich.context import heads_and_facilities, inside
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
@@ -56,6 +56,8 @@ def find_facilities(
         p0 = c.payloads[0]
         if p0[2] == "former" and (c.start, c.end) in place_spans:
             continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
+        if p0[2] == "alias" and compared(text, c.start, c.end):
+            continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
         e = entries[p0[1]]
         facilities.append(fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
         fac_ids.add(e.id)

@@ -275,9 +275,20 @@ def _quoted_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
     the head; a quoted common word ("the “summer” camp") is no name."""
     m = _QUOTED_BEFORE_RE.search(text, max(0, h.start - 48), h.start)
     if m is None or len(m.group(2).split()) > 5 or m.group(2)[-1:] == " " \
-            or _stopped(text, (m.start(2), m.start(2) + len(m.group(2).split()[0])), gaz):
+            or _all_stopped(text, m.start(2), m.end(2), gaz):
         return None
     return OpenFacility(m.start(1), h.end, kind, m.group(2), m.start(2), m.end(2))
+
+
+def _all_stopped(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """Every word of a quoted name is generic ("the 'Syrian' camp"); "“New Life” camp" is a name all the same."""
+    pos = s
+    for w in text[s:e].split():
+        i = text.index(w, pos)
+        pos = i + len(w)
+        if not _stopped(text, (i, pos), gaz):
+            return False
+    return True
 
 
 # "a camp known as ‘Village 5’", "the camp-within-a-camp, called “Village 5”", `مخيم يعرف باسم "القرية 5"`: the

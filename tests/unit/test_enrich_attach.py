@@ -246,3 +246,18 @@ def test_known_names_listed_after_a_plural_head_and_at() -> None:
     f = ann("Dozens of families have left the ISIS camps at Al Hol and Al Roj this year.").facilities
     assert [x.id for x in f] == ["fac:sy-al-hol-camp", "fac:sy-roj-camp"]
     assert ann("The prisons in Abu Ghraib and Taji were emptied.").facilities == []  # the towns' prisons
+
+
+@pytest.mark.parametrize("text", [
+    "Critics called it a “Guantanamo-style” prison in the desert.",
+    "وصف ناشطون المعتقل بأنه سجن على غرار غوانتانامو في الصحراء.",
+    "تحول المخيم إلى ما يشبه غوانتانامو جديداً.",
+])
+def test_a_facility_named_for_a_comparison_is_not_named(text: str) -> None:
+    assert [f.id for f in ann(text).facilities if f.id == "fac:cu-guantanamo"] == []
+
+
+def test_a_quoted_name_of_generic_words_is_a_name_when_one_word_is_not_generic() -> None:
+    assert [f.id for f in ann("The “New Life” camp for orphans opened in Idlib.").facilities] == ["open:camp:new-life"]
+    assert ann("He described the 'Syrian' camp as overcrowded.").facilities == []
+    assert [f.id for f in ann("Detainees were flown to Guantanamo in 2002.").facilities] == ["fac:cu-guantanamo"]
