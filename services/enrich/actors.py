@@ -275,6 +275,9 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
         if s < 8 or code.startswith("actor:"):
             continue
         arabic = "\u0600" <= text[s] <= "\u06ff"
+        if (text[s - 1] != "ب" and text[s - 3 : s] != "في " and text[s - 3 : s - 1] != "بال") if arabic \
+                else text[s - 3 : s] != "in ":
+            continue  # (only "in"/"في"/ب right before the country: no pattern to try)
         m = (_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s)
         if m is None:
             continue

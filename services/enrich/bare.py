@@ -79,8 +79,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
-    if (c.start, c.end) in ar.towns or compared(text, c.start, c.end):
-        return None  # (a "Guantanamo-style prison" is another one, like it)
+    if (c.start, c.end) in ar.towns:
+        return None
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
     inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare
     if not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
@@ -163,6 +163,7 @@ def plural_listed(text: str, c: Cand, cores: list[Cand]) -> bool:
 _STYLE_RE = re.compile(r"-(?:style|like|type|esque|inspired)\b", re.IGNORECASE)
 _LIKE_BEFORE_RE = re.compile(r"(?:(?:على\s+غرار|(?:ي|ت)شبه|أشبه\s+ب|اشبه\s+ب|شبيه(?:ة|ه)?\s+ب|\b(?:another|new))\s*|"
                              r"(?<![\u0621-\u064a])كـ?)$")
+_NEW_FIRST = frozenset("جاآث")
 _NEW_AFTER_RE = re.compile(r"\s+(?:جديد|جديدا|جديداً|جديدة|آخر|اخر|ثانيا|ثانياً|ثان)(?![\u0621-\u064a])")
 
 
@@ -171,7 +172,12 @@ def compared(text: str, s: int, e: int) -> bool:
     `سجن على غرار غوانتانامو`, `غوانتانامو جديداً`."""
     if text[e : e + 1] == "-":
         return _STYLE_RE.match(text, e) is not None
-    return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None or _NEW_AFTER_RE.match(text, e) is not None
+    lead = text[s - 14 if s > 14 else 0 : s]
+    if text[s] < "\u0600":
+        return ("new" in lead or "another" in lead) and _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
+    if text[s - 1 : s] == "ك" or "غرار" in lead or "شبه" in lead or "شبيه" in lead:
+        return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
+    return text[e + 1 : e + 2] in _NEW_FIRST and _NEW_AFTER_RE.match(text, e) is not None
 
 
 _FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|المركزي|العسكري", re.IGNORECASE)

@@ -26,7 +26,7 @@ from services.enrich.context import (
     prev_word,
 )
 from services.enrich.dates import extract_event_date
-from services.enrich.entries import admin_of, best_entry, with_quotes
+from services.enrich.entries import QUOTE_RE, admin_of, best_entry, with_quotes
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Gazetteer, load_gazetteer
 from services.enrich.matcher import key_tokens
@@ -205,7 +205,8 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
             if text[c.start : c.end] in _BASE_WORDS and _a_base(text, c.start, c.end):
                 continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
             e = entries[c.payloads[0][1]]
-            s, t = with_quotes(text, c.start, c.end)  # `حركة «فتح»`, not `حركة «فتح`
+            s, t = with_quotes(text, c.start, c.end) if c.ntokens > 1 and QUOTE_RE.search(text, c.start, c.end) \
+                else (c.start, c.end)  # `حركة «فتح»`, not `حركة «فتح`
             out.append(actor(text[s:t], s, t, e.id, e.canonical, 0.9))
         elif c.role == "ctx":
             # the most recently named actor that claims this reference wins

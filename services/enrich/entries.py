@@ -22,9 +22,10 @@ _REGION_RANK = {"SY": 0, "IQ": 0, "TR": 1, "JO": 1, "LB": 1, "IR": 1, "SA": 1, "
 
 
 def fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:
-    s, e = with_quotes(text, s, e)
-    if text[e - 2 : e] in _POSSESSIVE and e - s > 4:
-        e -= 2  # "the al-Hawl camp's annex": the facility is "al-Hawl camp"
+    if QUOTE_RE.search(text, s, e) is not None:  # (one C-level look: most mentions hold no quotation mark)
+        s, e = with_quotes(text, s, e)
+        if text[e - 2 : e] in _POSSESSIVE and e - s > 4:
+            e -= 2  # "the al-Hawl camp's annex": the facility is "al-Hawl camp"
     return facility(text[s:e], s, e, ent.id, ent.canonical, conf, ent.country, ent.lat, ent.lon, ent.admin1,
                     ent.kind or "camp")
 
@@ -50,7 +51,7 @@ def open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) ->
         else:
             if near:
                 loc = best_entry(text, places[near[0][1]], gaz)
-    start, end = with_quotes(text, of.start, of.end)
+    start, end = with_quotes(text, of.start, of.end) if QUOTE_RE.search(text, of.start, of.end) else (of.start, of.end)
     canonical = f"{text[start:end]}"
     return facility(
         text[start:end], start, end, f"open:{of.kind}:{slug(of.name)}", canonical, conf,
@@ -60,8 +61,7 @@ def open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) ->
 
 
 _POSSESSIVE = frozenset(("'s", "’s"))
-_LAST_TEXT: list[tuple[str | None, bool]] = [(None, False)]  # the last text with_quotes read: has it a quote?
-_QUOTE_RE = re.compile("[\"«“„‘‹'”»‟’›]")
+QUOTE_RE = re.compile("[\"«“„‘‹'”»‟’›]")
 _OPENING = "\"«“„‘‹'”"  # (a reversed ”روج” opens with the closing sign)
 _CLOSING = "\"»”‟’›'“"
 
@@ -71,10 +71,7 @@ def with_quotes(text: str, s: int, e: int) -> tuple[int, int]:
     (not `سجن "كسب 1004`), “Roj” camp (not `Roj” camp`). A mark counts as opening at a word's start and as
     closing at a word's end (the apostrophe inside Sina'a is neither); the missing one is taken when only
     spaces separate it from the span."""
-    last = _LAST_TEXT[0]
-    if last[0] is not text:  # one look per text: most texts hold no quotation mark at all
-        last = _LAST_TEXT[0] = (text, _QUOTE_RE.search(text) is not None)  # (one tuple: safe across threads)
-    if not last[1] or s >= e or _QUOTE_RE.search(text, s, e) is None:
+    if s >= e:
         return s, e
     opened = closed = False
     for i in range(s, e):

@@ -267,12 +267,19 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
 
 
+_CLOSING_MARKS = frozenset("\"”’'»")
+_CALLED_STEM_RE = re.compile("call|known|dubbed|named|عرف|عُرف|سم|لقب|دع")
 _QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9][^\"“”‘’'«»\n]{0,40}?)([\"”’'»])[ \u00a0]*$")
 
 
 def _quoted_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
     """"the “Village 5” camp", "the 'Black Site' prison": a quoted capitalised name (up to five words) before
     the head; a quoted common word ("the “summer” camp") is no name."""
+    j = h.start
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == 0 or text[j - 1] not in _CLOSING_MARKS:
+        return None  # (no closing quote right before the head: no pattern to try)
     m = _QUOTED_BEFORE_RE.search(text, max(0, h.start - 48), h.start)
     if m is None or len(m.group(2).split()) > 5 or m.group(2)[-1:] == " " \
             or _all_stopped(text, m.start(2), m.end(2), gaz):
@@ -320,12 +327,15 @@ _PART_OF_RE = re.compile(r"(?:\b(?:section|part|compound|wing|block|corner|annex
 def part_called(text: str, start: int, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | None:
     """A part of a known facility given its own name in quotes ("a section of Azraq camp known as ‘Village 5’"):
     that part is a facility of its own (a known facility "known as" a nickname is the same one: not read)."""
-    if _PART_OF_RE.search(text, max(0, start - 40), start) is None:
+    if _CALLED_STEM_RE.search(text, end, end + 40) is None \
+            or _PART_OF_RE.search(text, max(0, start - 40), start) is None:
         return None
     return called_at(text, end, kind, gaz)
 
 
 def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    if _CALLED_STEM_RE.search(text, end, end + 40) is None:
+        return None  # (no "called"/"known as"/يعرف near: no pattern to try)
     m = _CALLED_RE.match(text, end)
     if m is None or len(m.group(2).split()) > 4:
         return None
