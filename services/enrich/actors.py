@@ -126,6 +126,11 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         if prev and (any(w in rules.verbs_ar for w in strip_ar(prev))
                      or (prev.endswith(_OBJECT_PRONOUNS) and _verb_with_object(prev, rules))):
             return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
+        if prev in _PRONOUN_PREPS and len(before) > 1 and any(w in rules.verbs_ar for w in strip_ar(fold(before[-2]))):
+            return True  # `التي سيطرت عليها تركيا`: the verb, its object as a pronoun, then the subject
+        if text[s - 1 : s] == "و" and len(before) >= 3 and before[-1] == "و" \
+                and any(w in rules.verbs_ar for w in strip_ar(fold(before[-3]))):
+            return True  # `وقّعت مصر وإسرائيل`: the second of two subjects after the verb
         if text[s - 1 : s] == "و" and any(a.end == s - 1 or (a.end == s - 2 and text[s - 2] == " ") for a in found):
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
         if prev in _PREPS_AR:
@@ -143,6 +148,11 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     lo = s - 90 if s > 90 else 0
     if text.find(" by ", lo, s) != -1 and text[e : e + 1] not in "'’-" and _BY_AGENT_RE.search(text, lo, s):
         return True  # "signed by Egypt and Israel", "listed as a terrorist organization by Turkiye, U.S. and EU"
+    if lead and lead[-1].lower() == "with" and _GAP_RE.match(text, e) and text[e : e + 1] not in "'’-":
+        m = _WORD_RE.match(text, e0 + 1)
+        if m is not None and m.group().endswith("ing") and m.group().islower() and len(m.group()) > 5 \
+                and m.group() not in _NOT_ACTING_ING:
+            return True  # "with Washington pressing European capitals": the state doing it
     if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     after = _WORD_RE.findall(text, e0, e0 + 60)
@@ -173,6 +183,17 @@ _PAIR_AFTER_PREP_EN_RE = re.compile(
 _AGENT = r"(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}"
 _BY_AGENT_RE = re.compile(rf"\b[a-z]{{3,}}ed(?:\s+[\w\-]+){{0,5}}?\s+by\s+"
                           rf"(?:{_AGENT}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
+
+
+# "with Turkey bordering ...": -ing words that locate or describe a country, not an act of its state
+_NOT_ACTING_ING = frozenset(("bordering", "surrounding", "neighbouring", "neighboring", "lying", "overlooking",
+                             "facing",
+                             "including", "remaining", "having", "being", "becoming", "ranking", "counting",
+                             "accounting", "trailing", "leading", "following", "hosting", "experiencing", "suffering"))
+
+# a preposition with an object pronoun between a verb and its subject: `سيطرت عليها تركيا`, `فرضتها عليهم بغداد`
+_PRONOUN_PREPS = frozenset(("عليها", "عليه", "عليهم", "عليهما", "فيها", "فيه", "منها", "منه", "لها", "له", "لهم",
+                            "اليها", "اليه", "اليهم", "بها", "به", "بهم", "عنها", "عنه"))
 
 
 def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
@@ -213,6 +234,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
                                                                list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, found)
+    hits += _institutions_in(text, rules, cplaces, published_at)
     if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
     out: list[ActorMention] = []
@@ -232,6 +254,40 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             ends[a.start] = a.end
     kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")]
     return out, kept
+
+
+# a state body named by the country it serves in, with no nationality adjective: `السلطات الأمنية بالعراق`,
+# `القوات الحكومية في سوريا`, "the authorities in Damascus", "security forces in Iraq" (not "UN officials in Iraq",
+# "Turkish-backed forces in Syria": another owner stands before the body)
+_IN_COUNTRY_AR_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?P<phrase>ال(?P<cls>سلطات|قوات|حكوم[ةه]|شرط[ةه]|جيش|أجهز[ةه]|اجهز[ةه])"
+    r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?)\s+(?:في\s+|ب)(?:ال)?$")
+_IN_COUNTRY_EN_RE = re.compile(
+    r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?P<cls>(?i:authorities|security\s+forces|government\s+forces|forces|"
+    r"troops|government|police|army)))\s+in\s+$")
+
+
+def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
+                     published_at: datetime | date | None) -> list[tuple[int, int, str]]:
+    out = []
+    when = day(published_at)
+    for s, _e, code in cplaces:
+        if s < 8 or code.startswith("actor:"):
+            continue
+        arabic = "\u0600" <= text[s] <= "\u06ff"
+        if (text[s - 1] != "ب" and text[s - 3 : s] != "في " and text[s - 3 : s - 1] != "بال") if arabic \
+                else text[s - 3 : s] != "in ":
+            continue  # (only "in"/"في"/ب right before the country: no pattern to try)
+        m = (_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s)
+        if m is None:
+            continue
+        word = m.group("cls")
+        cls = "forces" if word[:2].lower() in ("قو", "شر", "جي", "fo", "tr", "po", "ar", "se") or "forces" in word \
+            else "government"
+        aid = actor_of(rules, code, cls, None, when)
+        if aid:
+            out.append((m.start("phrase"), m.end("phrase"), aid))
+    return out
 
 
 _COMMAND_BEFORE_RE = re.compile(r"قياد[ةه]\s+عمليات\s+(?:محافظ[ةه]\s+)?$")
@@ -274,8 +330,10 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
     out: list[ActorMention] = []
     for a in found:
         nation = _nation_after(text, a.end, rules)
-        if nation is not None and actor_of(rules, nation, "default", None, when) not in (a.id, None):
-            continue  # the institution + nationality phrase (institutions.py) names it
+        if nation is not None and actor_of(rules, nation, "default", None, when) not in (a.id, None) \
+                and gaz.entries[a.id].country != nation:
+            continue  # the institution + nationality phrase (institutions.py) names it (not `جهاز مكافحة
+            # الإرهاب العراقي`: an Iraqi body named with its own nationality stays itself)
         aid = _as_of(rules, a.id, when)
         if aid != a.id:
             e = gaz.entries[aid]

@@ -81,24 +81,31 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     kind = e.kind or "camp"
     if (c.start, c.end) in ar.towns:
         return None
+    # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
+    inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare
     if not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
-        if (c.start, c.end) in ar.cities:
+        if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
         if any(k == kind for _s, _e, k in ar.heads):
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
+    lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
+    if ("at " in lead or "both " in lead or "كل من" in lead) \
+            and _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) \
+            and _joined(text, c, ar.cores_ix, _AND_RE):
+        return 0.55  # "the ISIS camps at Al Hol and Al Roj": a plural head's list of known names, not one town
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
     locative = cue_list(gaz.rules.core_context.locative)
-    if prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative):  # بريف ديريك
-        return None
+    if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent:  # بريف ديريك
+        return None  # (near Nour Shams: only the camp bears that name)
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
     if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) for h_end in ar.heads_ix.ending_before(c.start, 30)):
         return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
-    if _joined(text, c, ar.towns_ix, _LISTED_RE):
+    if _joined(text, c, ar.towns_ix, _LISTED_RE) and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
@@ -109,6 +116,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.75 if e.id in ar.named else 0.6
     if e.id in ar.town_ids and e.id not in ar.named:
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"`
+    if inherent and not _RIVER_AFTER_RE.match(text, c.end) \
+            and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
+        return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if (c.start, c.end) in ar.cities:
@@ -131,6 +141,43 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
     return None
+
+
+# "AIN AL-HILWEH, Lebanon —": the country after a camp's name glosses where it is (no list of towns)
+_COUNTRY_GLOSS_RE = re.compile(r"\s*[,،]\s*(?:Lebanon|Syria|Jordan|Iraq|(?:the\s+)?(?:occupied\s+)?West\s+Bank|Gaza|"
+                               r"لبنان|سوريا|سورية|الأردن|الاردن|العراق|الضفة(?:\s+الغربية)?|غزة)\b")
+
+
+# "camps at X and Y", "camps in both X and Y" list the camps; "the prisons in Abu Ghraib and Taji" are in the towns
+_PLURAL_IN_RE = re.compile(r"(?:\b(?:camps|prisons|jails|facilities)|مخيمات|سجون|معتقلات)\s+"
+                           r"(?:at|in\s+both|في\s+كل\s+من)\s+$", re.IGNORECASE)
+
+
+def plural_listed(text: str, c: Cand, cores: list[Cand]) -> bool:
+    """The name opens a list of known names after a plural head and "in"/"at": "the camps at Al Hol and Al Roj"."""
+    if _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) is None:
+        return False
+    return any(o.start > c.end and o.start - c.end <= 12 and _AND_RE.fullmatch(text, c.end, o.start) for o in cores)
+
+
+_STYLE_RE = re.compile(r"-(?:style|like|type|esque|inspired)\b", re.IGNORECASE)
+_LIKE_BEFORE_RE = re.compile(r"(?:(?:على\s+غرار|(?:ي|ت)شبه|أشبه\s+ب|اشبه\s+ب|شبيه(?:ة|ه)?\s+ب|\b(?:another|new))\s*|"
+                             r"(?<![\u0621-\u064a])كـ?)$")
+_NEW_FIRST = frozenset("جاآث")
+_NEW_AFTER_RE = re.compile(r"\s+(?:جديد|جديدا|جديداً|جديدة|آخر|اخر|ثانيا|ثانياً|ثان)(?![\u0621-\u064a])")
+
+
+def compared(text: str, s: int, e: int) -> bool:
+    """The name stands for what it is like, not for itself: "a Guantanamo-style prison", "a new Guantanamo",
+    `سجن على غرار غوانتانامو`, `غوانتانامو جديداً`."""
+    if text[e : e + 1] == "-":
+        return _STYLE_RE.match(text, e) is not None
+    lead = text[s - 14 if s > 14 else 0 : s]
+    if text[s] < "\u0600":
+        return ("new" in lead or "another" in lead) and _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
+    if text[s - 1 : s] == "ك" or "غرار" in lead or "شبه" in lead or "شبيه" in lead:
+        return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
+    return text[e + 1 : e + 2] in _NEW_FIRST and _NEW_AFTER_RE.match(text, e) is not None
 
 
 _FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|المركزي|العسكري", re.IGNORECASE)
@@ -187,7 +234,9 @@ _AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
 _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
 _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+[^\s.,،:;()]+){0,2}\s+(?:(?:في|فى|in|at|near|قرب)\s+|بـ?)", re.IGNORECASE)
 _AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|city|"
-                            r"municipality|border area|desert|plain|outskirts)\b", re.IGNORECASE)
+                            r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"
+                            r"neighbou?rhood|quarter)\b",
+                            re.IGNORECASE)
 _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*", re.IGNORECASE)
 
 

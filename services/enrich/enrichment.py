@@ -26,7 +26,7 @@ from services.enrich.context import (
     prev_word,
 )
 from services.enrich.dates import extract_event_date
-from services.enrich.entries import admin_of, best_entry
+from services.enrich.entries import QUOTE_RE, admin_of, best_entry, with_quotes
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Gazetteer, load_gazetteer
 from services.enrich.matcher import key_tokens
@@ -152,9 +152,12 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
-    if (not e.curated or "شارع" in text[max(0, s - 6) : s]) \
-            and prev_word(text, s, _NO_SKIP) in cue_list(gaz.rules.geonames_not_after):
-        return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
+    if not e.curated or "شارع" in text[max(0, s - 6) : s]:
+        prev = prev_word(text, s, _NO_SKIP)
+        if prev in cue_list(gaz.rules.geonames_not_after):
+            return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
+        if not e.curated and text.startswith("ال", s) and prev in cue_list(gaz.rules.given_names):
+            return None  # `فادي القاسم`: a person's family name, not the town
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
@@ -202,7 +205,9 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
             if text[c.start : c.end] in _BASE_WORDS and _a_base(text, c.start, c.end):
                 continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
             e = entries[c.payloads[0][1]]
-            out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.9))
+            s, t = with_quotes(text, c.start, c.end) if c.ntokens > 1 and QUOTE_RE.search(text, c.start, c.end) \
+                else (c.start, c.end)  # `حركة «فتح»`, not `حركة «فتح`
+            out.append(actor(text[s:t], s, t, e.id, e.canonical, 0.9))
         elif c.role == "ctx":
             # the most recently named actor that claims this reference wins
             refs = set(c.ids)

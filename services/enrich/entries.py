@@ -7,6 +7,8 @@ stage (facilities.py) and the place stage (enrichment.py).
 
 from __future__ import annotations
 
+import re
+
 from services.enrich.context import ADMIN_CUES, cue_before
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD
@@ -20,6 +22,10 @@ _REGION_RANK = {"SY": 0, "IQ": 0, "TR": 1, "JO": 1, "LB": 1, "IR": 1, "SA": 1, "
 
 
 def fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:
+    if QUOTE_RE.search(text, s, e) is not None:  # (one C-level look: most mentions hold no quotation mark)
+        s, e = with_quotes(text, s, e)
+        if text[e - 2 : e] in _POSSESSIVE and e - s > 4:
+            e -= 2  # "the al-Hawl camp's annex": the facility is "al-Hawl camp"
     return facility(text[s:e], s, e, ent.id, ent.canonical, conf, ent.country, ent.lat, ent.lon, ent.admin1,
                     ent.kind or "camp")
 
@@ -45,12 +51,52 @@ def open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) ->
         else:
             if near:
                 loc = best_entry(text, places[near[0][1]], gaz)
-    canonical = f"{text[of.start:of.end]}"
+    start, end = with_quotes(text, of.start, of.end) if QUOTE_RE.search(text, of.start, of.end) else (of.start, of.end)
+    canonical = f"{text[start:end]}"
     return facility(
-        text[of.start : of.end], of.start, of.end, f"open:{of.kind}:{slug(of.name)}", canonical, conf,
+        text[start:end], start, end, f"open:{of.kind}:{slug(of.name)}", canonical, conf,
         loc.country if loc else None, loc.lat if loc else None, loc.lon if loc else None,
         loc.admin1 if loc else None, of.kind,
     )
+
+
+_POSSESSIVE = frozenset(("'s", "’s"))
+QUOTE_RE = re.compile("[\"«“„‘‹'”»‟’›]")
+_OPENING = "\"«“„‘‹'”"  # (a reversed ”روج” opens with the closing sign)
+_CLOSING = "\"»”‟’›'“"
+
+
+def with_quotes(text: str, s: int, e: int) -> tuple[int, int]:
+    """A mention's span with both quotation marks of a quoted name when it holds one of them: `سجن "كسب 1004"`
+    (not `سجن "كسب 1004`), “Roj” camp (not `Roj” camp`). A mark counts as opening at a word's start and as
+    closing at a word's end (the apostrophe inside Sina'a is neither); the missing one is taken when only
+    spaces separate it from the span."""
+    if s >= e:
+        return s, e
+    opened = closed = False
+    for i in range(s, e):
+        ch = text[i]
+        if ch in _OPENING and (i == s or text[i - 1].isspace()) and i + 1 < e and not text[i + 1].isspace():
+            opened = True
+        elif ch in _CLOSING and (i + 1 == len(text) or not text[i + 1].isalnum()) and i > s \
+                and not text[i - 1].isspace():
+            if opened:
+                opened = False
+            else:
+                closed = True
+    if opened:
+        j = e
+        while j < len(text) and j - e < 2 and text[j] == " ":
+            j += 1
+        if j < len(text) and text[j] in _CLOSING and j > e - 1:
+            e = j + 1
+    if closed:
+        j = s
+        while j > 0 and s - j < 2 and text[j - 1] == " ":
+            j -= 1
+        if j > 0 and text[j - 1] in _OPENING:
+            s = j - 1
+    return s, e
 
 
 # gaz.best: payloads -> (entry, entry after a governorate cue or None, their place confidences)

@@ -20,13 +20,13 @@ from services.enrich.attach import (
     quoted_attachments,
     same_as_known,
 )
-from services.enrich.bare import Around, Spans, bare_reading, town_cued
+from services.enrich.bare import Around, Spans, bare_reading, compared, plural_listed, town_cued
 from services.enrich.context import heads_and_facilities, inside
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.normalize import fold
-from services.enrich.openworld import OpenFacility, find_open, glued
+from services.enrich.openworld import OpenFacility, find_open, glued, part_called
 from services.enrich.resolve import Cand
 from services.enrich.variants import DESCRIPTORS, named_after, variant_of
 from shared.annotation import FacilityMention
@@ -56,6 +56,8 @@ def find_facilities(
         p0 = c.payloads[0]
         if p0[2] == "former" and (c.start, c.end) in place_spans:
             continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
+        if p0[2] == "alias" and compared(text, c.start, c.end):
+            continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
         e = entries[p0[1]]
         facilities.append(fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
         fac_ids.add(e.id)
@@ -90,6 +92,13 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    named_as = any(w in text for w in _CALLED_WORDS)  # (str `in`, C speed: most texts name nothing "known as")
+    for f in list(facilities) if named_as else ():  # "a section of Azraq camp known as ‘Village 5’"
+        if f.id.startswith("open:"):
+            continue
+        part = part_called(text, f.start, f.end, f.kind, gaz)
+        if part is not None and not inside(part.start, part.end, covered):
+            facilities.append(_open_or_known(text, part, cores, places_c, gaz))
     for f in facilities:
         fac_ids.add(f.id)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
@@ -106,8 +115,8 @@ def find_facilities(
         if around is None:
             around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz, covered)
         conf = bare_reading(text, c, ce, around, gaz)
-        if conf is None:
-            continue
+        if conf is None or compared(text, c.start, c.end):
+            continue  # (a "Guantanamo-style prison" is another one, like it)
         around.accepted_ix.add(c.start, c.end)
         facilities.append(fac(text, c.start, c.end, ce, conf))
         accepted.append((c.start, c.end))
@@ -129,6 +138,7 @@ def find_facilities(
     return _one_per_span(facilities), covered, core_spans
 
 
+_CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", "يسمى", "تسمى", "المسمى", "الملقب", "يلقب")
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
@@ -147,7 +157,8 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     all_heads = heads_and_facilities(heads, facs, gaz)
     listing = [h for h in all_heads if h[1] - h[0] > 4 and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
-    towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)}
+    towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)
+             and not plural_listed(text, o, cores)}
     return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
                   Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
                   Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),

@@ -41,6 +41,8 @@ class FacilityRec(_Rec):
     core: Names = Names()
     aliases: Names = Names()
     former_names: Names = Names()
+    # the languages in which the name alone means the facility (a camp with no town of its name: Ain al-Hilweh)
+    bare: list[Literal["en", "ar"]] = []
     country: str | None = None
     admin1: str | None = None
     lat: float | None = Field(default=None, ge=-90, le=90)
@@ -107,6 +109,7 @@ class NationRec(_Rec):
     actors: dict[str, str] = {}
     before: dict[str, Any] | None = None  # {date, actors}: the map before that date
     by_country: dict[str, dict[str, str]] = {}
+    no_country: str | None = None  # the by_country map for a text that names no country
 
 
 class StateActorsRec(_Rec):
@@ -142,6 +145,7 @@ class EngineRules(_Rec):
     geonames_context_stop: dict[str, ContextStop] = {}
     core_context: CoreContext = CoreContext()
     geonames_not_after: list[str] = []
+    given_names: list[str] = []  # a GeoNames name with the article after one of these is a family name
 
 
 @dataclass(slots=True)
@@ -156,6 +160,7 @@ class Entry:
     lon: float | None = None
     population: int = 0
     curated: bool = True
+    bare: str = ""  # facility: "en", "ar" or "enar", the languages in which its name alone is the facility
 
 
 @dataclass(slots=True)

@@ -57,9 +57,10 @@ def find_open(
                 if of is not None and variant_of(of.name, kind, gaz) is None:
                     of = None
         elif mode == "ar_before":
-            of = _arabic(text, h, kind, places, gaz)
+            of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz)
         elif mode == "en_after":
-            of = _english_before(text, h, kind, gaz) or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz)
+            of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz) \
+                or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz) or _called(text, h, kind, gaz)
         else:
             of = _english_after(text, h, kind, gaz)
         if of is None:
@@ -264,6 +265,89 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     if _INDEFINITE_BEFORE_RE.search(text, max(0, name_start - 30), name_start):
         return None  # "a central Gaza refugee camp", "a Syrian prison": one of a kind, not a name
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
+
+
+_CLOSING_MARKS = frozenset("\"”’'»")
+_CALLED_STEM_RE = re.compile("call|known|dubbed|named|عرف|عُرف|سم|لقب|دع")
+_QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9][^\"“”‘’'«»\n]{0,40}?)([\"”’'»])[ \u00a0]*$")
+
+
+def _quoted_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    """"the “Village 5” camp", "the 'Black Site' prison": a quoted capitalised name (up to five words) before
+    the head; a quoted common word ("the “summer” camp") is no name."""
+    j = h.start
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == 0 or text[j - 1] not in _CLOSING_MARKS:
+        return None  # (no closing quote right before the head: no pattern to try)
+    m = _QUOTED_BEFORE_RE.search(text, max(0, h.start - 48), h.start)
+    if m is None or len(m.group(2).split()) > 5 or m.group(2)[-1:] == " " \
+            or _all_stopped(text, m.start(2), m.end(2), gaz):
+        return None
+    return OpenFacility(m.start(1), h.end, kind, m.group(2), m.start(2), m.end(2))
+
+
+def _all_stopped(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """Every word of a quoted name is generic ("the 'Syrian' camp"); "“New Life” camp" is a name all the same."""
+    pos = s
+    for w in text[s:e].split():
+        i = text.index(w, pos)
+        pos = i + len(w)
+        if not _stopped(text, (i, pos), gaz):
+            return False
+    return True
+
+
+# "a camp known as ‘Village 5’", "the camp-within-a-camp, called “Village 5”", `مخيم يعرف باسم "القرية 5"`: the
+# name a head is given in quotes right after it
+def _marked(pattern: str) -> str:
+    """An Arabic pattern that also matches its words written with vowel marks (`يُعرف`, `المسمّى`)."""
+    return re.sub("([\u0621-\u064a])", "\\1[\u064b-\u0652\u0640]*", pattern)
+
+
+_CALLED_RE = re.compile(
+    r"(?:-within-an?-\w+)?[ \u00a0]*,?[ \u00a0]*(?:(?:which|that)[ \u00a0]+(?:is|was)[ \u00a0]+)?"
+    r"(?:(?:also|locally|widely|euphemistically|commonly|informally)[ \u00a0]+)?"
+    r"(?:called|known[ \u00a0]+as|dubbed|named|nicknamed|"
+    + _marked(r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب)|عرف|سمي")
+    + r")[ \u00a0]*" + _marked(r"(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?") + r"[ \u00a0]*"
+    r"([\"“‘'«”])[ \u00a0]*([^\"“”‘’'«»\n]{1,40}?)[ \u00a0]*([\"”’'»“])", re.IGNORECASE)
+
+
+def _called(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    return called_at(text, h.end, kind, gaz)
+
+
+# "a section of Azraq camp known as ‘Village 5’", `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`: a named part
+_PART_OF_RE = re.compile(r"(?:\b(?:section|part|compound|wing|block|corner|annex|area)\s+(?:of|in|within|inside)\s+"
+                         r"(?:the\s+)?(?:[\w-]+\s+){0,2}|(?:قسم|جزء|جناح|ركن|ملحق|منطقة|منطقه)\s+(?:من|في|داخل)\s+)$",
+                         re.IGNORECASE)
+
+
+def part_called(text: str, start: int, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    """A part of a known facility given its own name in quotes ("a section of Azraq camp known as ‘Village 5’"):
+    that part is a facility of its own (a known facility "known as" a nickname is the same one: not read)."""
+    if _CALLED_STEM_RE.search(text, end, end + 40) is None \
+            or _PART_OF_RE.search(text, max(0, start - 40), start) is None:
+        return None
+    return called_at(text, end, kind, gaz)
+
+
+def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    if _CALLED_STEM_RE.search(text, end, end + 40) is None:
+        return None  # (no "called"/"known as"/يعرف near: no pattern to try)
+    m = _CALLED_RE.match(text, end)
+    if m is None or len(m.group(2).split()) > 4:
+        return None
+    name = m.group(2)
+    if "\u0600" <= name[:1] <= "\u06ff":
+        f = fold(name.split()[0])
+        if f in gaz.ar_name_stop:
+            return None
+    elif not (name[:1].isupper() or name[:1].isdigit()) \
+            or _stopped(text, (m.start(2), m.start(2) + len(name.split()[0])), gaz):
+        return None
+    return OpenFacility(m.start(1), m.end(3), kind, name, m.start(2), m.end(2))
 
 
 _APPOSED_RE = re.compile(r"[ \u00a0]*,[ \u00a0]+([A-Z][a-z'’\-]{2,}(?:[ \u00a0]+[A-Z][a-z'’\-]{2,})?)[ \u00a0]*[,.;)]")

@@ -98,7 +98,7 @@ def actor_of(rules: StateRules, nation: str, cls: str, country: str | None, when
     if n is None:
         return None
     if n.get("by_country"):
-        amap = n["by_country"].get(country or "")
+        amap = n["by_country"].get(country or n.get("no_country") or "")
         if amap is None:
             return None
     else:

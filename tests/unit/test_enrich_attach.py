@@ -86,7 +86,7 @@ def test_town_and_city_stay_places() -> None:
     ("وصل النازحون إلى مخيّم الشيخ إدريس قرب المدينة", "open:camp:الشيخ-ادريس", "مخيّم الشيخ إدريس"),
     ("اندلع حريق في مخيم الشهيد رستم جودي في الحسكة", "open:camp:الشهيد-رستم-جودي", "مخيم الشهيد رستم جودي"),
     ('تعيش 300 عائلة في مخيم "الشهيد رستم جودي" منذ سنوات', "open:camp:الشهيد-رستم-جودي",
-     'مخيم "الشهيد رستم جودي'),
+     'مخيم "الشهيد رستم جودي"'),  # the closing quote belongs to the surface too
     ("Lawyers visited the Central Prison of Adra on Monday.", "fac:sy-adra-prison", None),
 ])
 def test_whole_multiword_name(text: str, fid: str, surface: str | None) -> None:
@@ -199,3 +199,65 @@ def test_english_real_world_forms(text: str, want: list[str]) -> None:
 ])
 def test_names_that_hold_a_place_name(text: str, places: list[str]) -> None:
     assert [p.surface for p in ann(text).places] == places
+
+
+@pytest.mark.parametrize(("text", "fid", "surface"), [
+    ('نُقل السجناء إلى سجن "كسب 1004" وفق المرصد.', "open:prison:كسب-1004", 'سجن "كسب 1004"'),
+    ("Families left the 'Roj' camp on Sunday.", "fac:sy-roj-camp", "'Roj' camp"),
+    ("Inmates rioted at the “Al-Sinaah” prison in Hasakah.", "fac:sy-ghwayran-prison", "“Al-Sinaah” prison"),
+    ("Refugees held in the “Village 5” camp cannot leave.", "open:camp:village-5", "“Village 5” camp"),
+    ("He was held for months in a camp known as ‘Village 5’.", "open:camp:village-5", "‘Village 5’"),
+    ('نقلوا إلى مخيم يعرف باسم "القرية 5" داخل الأزرق.', "open:camp:القريه-5", '"القرية 5"'),
+])
+def test_quoted_names_keep_both_quotes(text: str, fid: str, surface: str) -> None:
+    f = ann(text).facilities
+    assert [(x.id, x.surface) for x in f] == [(fid, surface)]
+
+
+@pytest.mark.parametrize("text", ["The “summer” camp closed early.", "They trained at a boot camp in Texas.",
+                                  "Sina'a is a word for industry."])
+def test_quoted_common_words_are_no_facility(text: str) -> None:
+    assert ann(text).facilities == []
+
+
+@pytest.mark.parametrize(("text", "fid"), [
+    ("Clashes erupted again in Ain al-Hilweh on Monday between Fatah and Islamist militants.",
+     "fac:lb-ain-al-hilweh-camp"),
+    ("Israeli forces imposed a siege around Nour Shams overnight.", "fac:ps-nur-shams-camp"),
+    ("تجددت الاشتباكات في عين الحلوة بين حركة فتح ومجموعات متشددة.", "fac:lb-ain-al-hilweh-camp"),
+])
+def test_a_camp_no_town_shares_its_name_with_is_the_camp_bare(text: str, fid: str) -> None:
+    assert [x.id for x in ann(text).facilities] == [fid]
+
+
+def test_a_bare_camp_name_before_a_river_or_crossing_is_not_the_camp() -> None:
+    assert ann("Fishermen cast nets in the Nahr al-Bared river at dawn.").facilities == []
+    assert ann("Trucks waited at the Rukban crossing for a week.").facilities == []
+
+
+def test_a_bare_camp_keeps_its_name_where_geonames_lists_the_camp_as_a_town() -> None:
+    # GeoNames' Balāţah is the camp itself: the catalogue's `bare` flag says no town bears the name
+    assert [x.id for x in ann("Residents of Balata staged a general strike on Monday.").facilities] == \
+        ["fac:ps-balata-camp"]
+    assert ann("لم تعد بلاطة واحدة سليمة في ساحة البلدة.").facilities == []  # Arabic بلاطة: a tile
+
+
+def test_known_names_listed_after_a_plural_head_and_at() -> None:
+    f = ann("Dozens of families have left the ISIS camps at Al Hol and Al Roj this year.").facilities
+    assert [x.id for x in f] == ["fac:sy-al-hol-camp", "fac:sy-roj-camp"]
+    assert ann("The prisons in Abu Ghraib and Taji were emptied.").facilities == []  # the towns' prisons
+
+
+@pytest.mark.parametrize("text", [
+    "Critics called it a “Guantanamo-style” prison in the desert.",
+    "وصف ناشطون المعتقل بأنه سجن على غرار غوانتانامو في الصحراء.",
+    "تحول المخيم إلى ما يشبه غوانتانامو جديداً.",
+])
+def test_a_facility_named_for_a_comparison_is_not_named(text: str) -> None:
+    assert [f.id for f in ann(text).facilities if f.id == "fac:cu-guantanamo"] == []
+
+
+def test_a_quoted_name_of_generic_words_is_a_name_when_one_word_is_not_generic() -> None:
+    assert [f.id for f in ann("The “New Life” camp for orphans opened in Idlib.").facilities] == ["open:camp:new-life"]
+    assert ann("He described the 'Syrian' camp as overcrowded.").facilities == []
+    assert [f.id for f in ann("Detainees were flown to Guantanamo in 2002.").facilities] == ["fac:cu-guantanamo"]

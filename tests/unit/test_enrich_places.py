@@ -38,3 +38,9 @@ def test_villages_and_districts_after_a_cue_are_open_world_places() -> None:
 def test_istanbul_is_in_the_gazetteer() -> None:
     assert places("نقل المتهم إلى إسطنبول") == {"إسطنبول": "geonames:745044"}
     assert places("He was flown to Istanbul.") == {"Istanbul": "geonames:745044"}
+
+
+def test_a_geonames_name_after_a_given_name_is_a_family_name() -> None:
+    gaz = real_gazetteer()
+    assert [p.id for p in enrich("قال مدير المخيم فادي القاسم إن العائلات غادرت", gaz).places] == []
+    assert "geonames:99010" in {p.id for p in enrich("وصلت قافلة إلى ناحية القاسم جنوب الحلة", gaz).places}
