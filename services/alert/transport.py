@@ -8,6 +8,7 @@ import asyncio
 import base64
 import logging
 import secrets
+import ssl
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,8 +35,9 @@ class WebhookClient:
     pooled per (checked address, port, TLS server name), never a redirect followed, no cookies, no proxy from the
     environment, the answer read raw. The session is made on first use (it belongs to the running loop)."""
 
-    def __init__(self, timeout_s: float) -> None:
+    def __init__(self, timeout_s: float, ssl_context: ssl.SSLContext | None = None) -> None:
         self.timeout_s = timeout_s
+        self.ssl: ssl.SSLContext | bool = ssl_context or True  # True: the system's CAs, host names checked
         self._session: aiohttp.ClientSession | None = None
 
     def session(self) -> aiohttp.ClientSession:
@@ -130,7 +132,7 @@ async def post(client: WebhookClient, url: str, body: bytes, headers: dict[str, 
             # connected to the checked address; TLS name and certificate checked against the URL's host name
             async with client.session().post(URL(target), data=body, headers={**headers, **host},
                                              allow_redirects=False, server_hostname=extensions.get("sni_hostname"),
-                                             ssl=True) as response:
+                                             ssl=client.ssl) as response:
                 while len(read) < RESPONSE_CAP_BYTES:
                     chunk = await response.content.read(RESPONSE_CAP_BYTES - len(read))
                     if not chunk:

@@ -5,7 +5,11 @@ one overall deadline, Retry-After honoured, a refused target never connected to.
 from __future__ import annotations
 
 import asyncio
+import shutil
+import ssl
+import subprocess
 from collections.abc import AsyncIterator, Callable
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +102,65 @@ async def test_a_private_target_is_refused_unconnected_and_a_dead_one_fails(serv
     assert heads == []
     srv_closed = await attempt("http://127.0.0.1:1/hook")
     assert not srv_closed.ok and srv_closed.status_code is None and srv_closed.error
+
+
+def _tls_files(tmp: Path) -> tuple[Path, Path, Path]:
+    """A CA and a server certificate for the name `localhost` only, signed by it (openssl CLI)."""
+    def run(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=tmp, check=True, capture_output=True)
+    run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+        "-subj", "/CN=raqib test CA")
+    run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "srv.key", "-out", "srv.csr", "-subj", "/CN=localhost")
+    (tmp / "ext.cnf").write_text("subjectAltName=DNS:localhost\n")
+    run("x509", "-req", "-in", "srv.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+        "srv.pem", "-days", "2", "-extfile", "ext.cnf")
+    return tmp / "ca.pem", tmp / "srv.pem", tmp / "srv.key"
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs the openssl command")
+async def test_tls_goes_to_the_checked_address_with_the_url_host_as_server_name(tmp_path: Path) -> None:
+    ca, cert, key = _tls_files(tmp_path)
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(cert, key)
+    names: list[str | None] = []
+    server_ctx.sni_callback = lambda sock, name, ctx: names.append(name)  # type: ignore[assignment,func-returns-value]
+
+    async def handle(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
+        try:
+            head = await r.readuntil(b"\r\n\r\n")
+            length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length:"))
+            await r.readexactly(length)
+            w.write(b"HTTP/1.1 204 No Content\r\n\r\n")
+            await w.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
+            pass
+        finally:
+            w.close()
+
+    srv = await asyncio.start_server(handle, "127.0.0.1", 0, ssl=server_ctx)
+    port = srv.sockets[0].getsockname()[1]
+    body, headers = signed_request("d-1", ["whsec_" + "A" * 44], {"type": "t"})
+    try:
+        trusting = WebhookClient(5.0, ssl.create_default_context(cafile=str(ca)))
+        try:  # localhost -> pinned to 127.0.0.1; SNI and the certificate check on "localhost"
+            outcome = await post(trusting, f"https://localhost:{port}/hook", body, headers, allow_private=True,
+                                 timeout_s=5.0)
+            assert outcome.ok and outcome.status_code == 204, outcome
+            assert names == ["localhost"]
+            # the certificate names localhost, not 127.0.0.1: the check is on the URL's host name, so this fails
+            by_address = await post(trusting, f"https://127.0.0.1:{port}/hook", body, headers, allow_private=True,
+                                    timeout_s=5.0)
+            assert not by_address.ok and by_address.status_code is None and by_address.error
+            assert "certificate" in by_address.error.lower() or "ssl" in by_address.error.lower()
+        finally:
+            await trusting.aclose()
+        system = WebhookClient(5.0)  # the default: the system's CAs, which do not know this test CA
+        try:
+            untrusted = await post(system, f"https://localhost:{port}/hook", body, headers, allow_private=True,
+                                   timeout_s=5.0)
+            assert not untrusted.ok and untrusted.status_code is None
+        finally:
+            await system.aclose()
+    finally:
+        srv.close()
