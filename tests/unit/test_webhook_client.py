@@ -13,13 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from services.alert.transport import RESPONSE_CAP_BYTES, WebhookClient, post, signed_request
+from services.alert.transport import RESPONSE_CAP_BYTES, Outcome, WebhookClient, post, signed_request
 
 Answer = Callable[[bytes], bytes | None]  # the request head -> the answer (None: never answer)
+Server = tuple[int, list[bytes], list[Answer]]
 
 
 @pytest.fixture
-async def server() -> AsyncIterator[tuple[int, list[bytes], list[Answer]]]:
+async def server() -> AsyncIterator[Server]:
     heads: list[bytes] = []
     answers: list[Answer] = [lambda head: b"HTTP/1.1 204 No Content\r\n\r\n"]
 
@@ -49,7 +50,7 @@ async def server() -> AsyncIterator[tuple[int, list[bytes], list[Answer]]]:
         srv.close()
 
 
-async def attempt(url: str, allow_private: bool = True, timeout_s: float = 5.0):  # type: ignore[no-untyped-def]
+async def attempt(url: str, allow_private: bool = True, timeout_s: float = 5.0) -> Outcome:
     client = WebhookClient(timeout_s)
     try:
         body, headers = signed_request("d-1", ["whsec_" + "A" * 44], {"type": "t", "data": {"x": "مخيم"}})
@@ -58,7 +59,7 @@ async def attempt(url: str, allow_private: bool = True, timeout_s: float = 5.0):
         await client.aclose()
 
 
-async def test_a_host_name_is_connected_to_at_its_checked_address_with_its_host(server) -> None:  # type: ignore[no-untyped-def]
+async def test_a_host_name_is_connected_to_at_its_checked_address_with_its_host(server: Server) -> None:
     port, heads, _ = server
     outcome = await attempt(f"http://localhost:{port}/hook?a=1")
     assert outcome.ok and outcome.status_code == 204, outcome
@@ -68,7 +69,7 @@ async def test_a_host_name_is_connected_to_at_its_checked_address_with_its_host(
     assert "\r\nwebhook-signature: v1," in head and "\r\ncontent-type: application/json\r\n" in head
 
 
-async def test_a_redirect_is_not_followed_and_fails_the_attempt(server) -> None:  # type: ignore[no-untyped-def]
+async def test_a_redirect_is_not_followed_and_fails_the_attempt(server: Server) -> None:
     port, heads, answers = server
     answers.append(lambda head: f"HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:{port}/elsewhere\r\n"
                                 f"Content-Length: 0\r\n\r\n".encode())
@@ -77,7 +78,7 @@ async def test_a_redirect_is_not_followed_and_fails_the_attempt(server) -> None:
     assert len(heads) == 1
 
 
-async def test_the_answer_is_read_up_to_the_cap_and_retry_after_kept(server) -> None:  # type: ignore[no-untyped-def]
+async def test_the_answer_is_read_up_to_the_cap_and_retry_after_kept(server: Server) -> None:
     port, _, answers = server
     big = b"x" * (RESPONSE_CAP_BYTES * 4)
     answers.append(lambda head: b"HTTP/1.1 429 Too Many\r\nRetry-After: 7\r\nContent-Length: %d\r\n\r\n%s"
@@ -87,7 +88,7 @@ async def test_the_answer_is_read_up_to_the_cap_and_retry_after_kept(server) -> 
     assert outcome.response is not None and len(outcome.response) == 500
 
 
-async def test_no_answer_fails_within_the_deadline(server) -> None:  # type: ignore[no-untyped-def]
+async def test_no_answer_fails_within_the_deadline(server: Server) -> None:
     port, _, answers = server
     answers.append(lambda head: None)
     outcome = await attempt(f"http://127.0.0.1:{port}/hook", timeout_s=0.5)
@@ -95,7 +96,7 @@ async def test_no_answer_fails_within_the_deadline(server) -> None:  # type: ign
     assert 400 <= outcome.latency_ms < 2000
 
 
-async def test_a_private_target_is_refused_unconnected_and_a_dead_one_fails(server) -> None:  # type: ignore[no-untyped-def]
+async def test_a_private_target_is_refused_unconnected_and_a_dead_one_fails(server: Server) -> None:
     port, heads, _ = server
     outcome = await attempt(f"http://localhost:{port}/hook", allow_private=False)
     assert not outcome.ok and outcome.error is not None and outcome.error.startswith("refused:")
@@ -123,7 +124,7 @@ async def test_tls_goes_to_the_checked_address_with_the_url_host_as_server_name(
     server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     server_ctx.load_cert_chain(cert, key)
     names: list[str | None] = []
-    server_ctx.sni_callback = lambda sock, name, ctx: names.append(name)  # type: ignore[assignment,func-returns-value]
+    server_ctx.sni_callback = lambda sock, name, ctx: names.append(name)
 
     async def handle(r: asyncio.StreamReader, w: asyncio.StreamWriter) -> None:
         try:
