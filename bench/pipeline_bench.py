@@ -167,7 +167,10 @@ async def main(args: argparse.Namespace) -> None:
         receiver.start()
         await asyncio.to_thread(stack.start)
         auth = {"Authorization": f"Bearer {KEY}"}
-        async with httpx.AsyncClient(timeout=60, headers=auth, limits=httpx.Limits(max_connections=64)) as client:
+        # keepalive_expiry below uvicorn's 5 s keep-alive: a pooled connection the server is closing is never reused
+        # (httpx.ReadError at the start of the latency phase when the throughput phase ended ~5 s before)
+        limits = httpx.Limits(max_connections=64, keepalive_expiry=2.0)
+        async with httpx.AsyncClient(timeout=60, headers=auth, limits=limits) as client:
             (await client.post(f"{stack.services['alert'].url}/v1/subscriptions",
                                json={"url": receiver.hook_url, "rate_limit_per_s": 10_000})).raise_for_status()
             await idle(client, stack, receiver, "warm-" + uuid.uuid4().hex[:6], reports=2)  # groups joined

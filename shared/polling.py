@@ -33,6 +33,7 @@ class Poller(ABC):
     async def run(self) -> None:
         backoff, failing_since = BACKOFF_START_S, None
         while not self.stopping.is_set():
+            self.wakeup.clear()  # before the step: a wake-up set while it runs is kept and runs the next one now
             try:
                 more = await self.step()
                 backoff, failing_since = BACKOFF_START_S, None
@@ -48,7 +49,6 @@ class Poller(ABC):
                 await self._sleep(backoff)
                 backoff = min(backoff * 2, BACKOFF_CAP_S)
             if not more:
-                self.wakeup.clear()
                 await self._sleep(self.poll_s)
 
     async def _sleep(self, seconds: float) -> None:

@@ -6,6 +6,7 @@ change."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import re
 import socket
@@ -95,40 +96,65 @@ def forbidden(address: IPAddress) -> bool:
     return any(forbidden(v4) for v4 in embedded)
 
 
-async def check_target(url: str, allow_private: bool, dns_timeout_s: float = DNS_TIMEOUT_S) -> str:
-    """Validate `url` (validate_url), resolve its host (within `dns_timeout_s`) and, unless private
-    targets are allowed, refuse it if any answer is `forbidden`. -> the checked address to connect to;
-    the delivery connects there (see `pinned`), so a second DNS answer cannot redirect it."""
+@functools.lru_cache(maxsize=4096)
+def _checked_parts(url: str) -> tuple[str, str | None, int, IPAddress | None]:
+    """validate_url(url) -> (raw host, host name, port, the host as an address if it is a plain IP literal).
+    A pure function of the string: cached (a delivery checks the same few URLs again and again; a refused URL
+    raises, and exceptions are not cached)."""
     validate_url(url)
     parts = urlsplit(url)
     host = httpx.URL(url).raw_host.decode("ascii")
     port = parts.port or (443 if parts.scheme.lower() == "https" else 80)
     try:
-        async with asyncio.timeout(dns_timeout_s):
-            infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except TimeoutError as exc:
-        raise UnsafeTarget(f"host {parts.hostname!r} did not resolve within {dns_timeout_s} s") from exc
-    except (socket.gaierror, UnicodeError) as exc:
-        raise UnsafeTarget(f"host {parts.hostname!r} does not resolve") from exc
-    addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
+        literal: IPAddress | None = ipaddress.ip_address(host)
+    except ValueError:
+        literal = None
+    if isinstance(literal, ipaddress.IPv6Address) and literal.scope_id:
+        literal = None  # a zoned address: resolved as before
+    return host, parts.hostname, port, literal
+
+
+async def check_target(url: str, allow_private: bool, dns_timeout_s: float = DNS_TIMEOUT_S) -> str:
+    """Validate `url` (validate_url), resolve its host (within `dns_timeout_s`) and, unless private
+    targets are allowed, refuse it if any answer is `forbidden`. -> the checked address to connect to;
+    the delivery connects there (see `pinned`), so a second DNS answer cannot redirect it. A host that is
+    an IP literal is its own (only) answer: no resolver round trip."""
+    host, hostname, port, literal = _checked_parts(url)
+    if literal is not None:
+        addresses = [literal]
+    else:
+        try:
+            async with asyncio.timeout(dns_timeout_s):
+                infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except TimeoutError as exc:
+            raise UnsafeTarget(f"host {hostname!r} did not resolve within {dns_timeout_s} s") from exc
+        except (socket.gaierror, UnicodeError) as exc:
+            raise UnsafeTarget(f"host {hostname!r} does not resolve") from exc
+        addresses = [ipaddress.ip_address(str(info[4][0]).split("%", 1)[0]) for info in infos]
     if not addresses:
-        raise UnsafeTarget(f"host {parts.hostname!r} does not resolve")
+        raise UnsafeTarget(f"host {hostname!r} does not resolve")
     if not allow_private and any(forbidden(a) for a in addresses):
-        raise UnsafeTarget(f"host {parts.hostname!r} resolves to a non-public address")
+        raise UnsafeTarget(f"host {hostname!r} resolves to a non-public address")
     return str(min(addresses, key=lambda a: a.version))  # IPv4 first: the family receivers always serve
 
 
 def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, Any]]:
     """The request to `url` sent to `address`: -> (url with the address, Host header, httpx extensions
     that keep TLS server name and certificate checks on the original host name)."""
+    target, host, sni = _pinned(url, address)
+    return target, dict(host), dict(sni)
+
+
+@functools.lru_cache(maxsize=4096)
+def _pinned(url: str, address: str) -> tuple[str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     parts = urlsplit(url)
     host = httpx.URL(url).raw_host.decode("ascii")  # IDNA-encoded, as it goes on the wire
     if host == address:
-        return url, {}, {}
+        return url, (), ()
     netloc = f"[{address}]" if ":" in address else address
     if parts.port:
         netloc += f":{parts.port}"
     host_header = f"[{host}]" if ":" in host else host
-    headers = {"host": f"{host_header}:{parts.port}" if parts.port else host_header}
-    extensions = {"sni_hostname": host} if parts.scheme.lower() == "https" else {}
+    headers = (("host", f"{host_header}:{parts.port}" if parts.port else host_header),)
+    extensions = (("sni_hostname", host),) if parts.scheme.lower() == "https" else ()
     return parts._replace(netloc=netloc).geturl(), headers, extensions

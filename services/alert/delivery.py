@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import httpx
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import delivery_repository as store
@@ -27,6 +26,7 @@ from services.alert.targets import DNS_TIMEOUT_S, UnsafeTarget, check_target
 from services.alert.transport import (
     MAX_RETRY_AFTER_S,
     Outcome,
+    WebhookClient,
     new_secret,
     pinned,
     post,
@@ -160,7 +160,7 @@ class DeliveryWorker(Poller):
         super().__init__(poll_s)
         self.sessions, self.policy = sessions, policy
         self.lease_s = policy.lease_s
-        self.client = httpx.AsyncClient(timeout=policy.timeout_s, follow_redirects=False)
+        self.client = WebhookClient(policy.timeout_s)
         self.in_flight: set[asyncio.Task[None]] = set()
         self.per_sub: dict[uuid.UUID, int] = {}
         self.probing: set[uuid.UUID] = set()
