@@ -174,10 +174,18 @@ def compared(text: str, s: int, e: int) -> bool:
         return _STYLE_RE.match(text, e) is not None
     lead = text[s - 14 if s > 14 else 0 : s]
     if text[s] < "\u0600":
+        if text[e : e + 4] == " of " and lead[-4:].lower() == "the ":
+            return _OF_ANOTHER_RE.match(text, e) is not None  # "the Guantanamo of the desert"
         return ("new" in lead or "another" in lead) and _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
     if text[s - 1 : s] == "ك" or "غرار" in lead or "شبه" in lead or "شبيه" in lead:
         return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
     return text[e + 1 : e + 2] in _NEW_FIRST and _NEW_AFTER_RE.match(text, e) is not None
+
+
+# "the Guantanamo of the desert", "the Abu Ghraib of Syria": what the name stands for, elsewhere (not "of the
+# Assad era", "of the 1990s": the facility itself at a time)
+_OF_ANOTHER_RE = re.compile(r" of (?:the\s+)?+(?!(?:\w+\s+)?(?:era|years?|days|time|times|past|decade|1\d|2\d)\b)"
+                            r"[A-Za-z]", re.IGNORECASE)
 
 
 _FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|المركزي|العسكري", re.IGNORECASE)

@@ -245,6 +245,31 @@ def _open_or_known(
             joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
             if nxt is not None and joined is not None:  # `مخيم جم مشكو`: one word (جمشكو) or two
                 return fac(text, of.start, nxt.end(1), joined, 0.7)
+    if e is None and place is None:
+        e = _detention_other_kind(text, of, cores, gaz)
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)
+
+
+# a detention camp is also called a detention centre or facility ("the Roj detention centre"), a detention
+# centre a camp ("the Sde Teman camp"): the head's kind is not the catalogue's, the place of detention is the same
+_DETENTION_HEAD_RE = re.compile(r"detention|احتجاز|camp", re.IGNORECASE)
+_OTHER_KIND = {"prison": ("camp", "detention_camp"), "camp": ("prison", "detention_centre")}
+
+
+def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: Gazetteer) -> Entry | None:
+    other, dtype = _OTHER_KIND.get(of.kind, ("", ""))
+    if not other or (_DETENTION_HEAD_RE.search(text, of.start, of.name_start) is None
+                     and _DETENTION_HEAD_RE.search(text, of.name_end, of.end) is None):
+        return None
+    i = bisect_left(cores, of.name_start, key=_start)
+    while i < len(cores) and cores[i].start < of.name_end:
+        c = cores[i]
+        i += 1
+        if c.start == of.name_start and c.end == of.name_end:
+            e = kind_payload(c, gaz, other)
+            if e is not None and e.type == dtype:
+                return e
+    e = variant_of(of.name, other, gaz)
+    return e if e is not None and e.type == dtype else None
