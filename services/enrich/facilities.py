@@ -109,7 +109,7 @@ def find_facilities(
         if inside(c.start, c.end, covered):
             continue
         ce = kind_payload(c, gaz, None)
-        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)
+        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start) and _noart(c)
                           and not _listed_after(text, c.start, facilities, ce.kind)):
             continue  # (العائدة "the returning" is no عايدة; `مخيم الهول والروج` lists Roj all the same)
         if around is None:
@@ -142,6 +142,12 @@ _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", 
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
+
+
+def _noart(c: Cand) -> bool:
+    """Every reading of the core is an article-less name (`عايدة`): with the article it is another word; a
+    name also catalogued with its article (`الروج` beside `روج`) is not."""
+    return all(p[2] == "noart" for p in c.payloads)
 
 
 def _listed_after(text: str, start: int, facilities: list[FacilityMention], kind: str | None) -> bool:
