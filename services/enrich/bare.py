@@ -133,7 +133,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6
     if _joined(text, c, ar.cores_ix):
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
-    if _from_to(text, c, ar.cores, gaz):
+    if _from_to(text, c, ar.cores, gaz) or _moved(text, c, ar):
         return 0.55
     if facility_context(text, c, kind, gaz, ar.accepted):
         return 0.5
@@ -264,6 +264,30 @@ def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
         if _FROM_TO_RE.match(text[first.end : second.start]) and \
                 prev_word(text, first.start, frozenset()) in _FROM_BEFORE:
             return True
+    return False
+
+
+_MOVED_TO = r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)\s+(?:back\s+)?to\s+(?:the\s+)?$"
+_MOVED_AFTER_RE = re.compile(r"[^.!?;\n]{0,60}" + _MOVED_TO, re.IGNORECASE)
+_MOVED_BEFORE_RE = re.compile(r"[^.!?;\n]{0,90}" + _MOVED_TO, re.IGNORECASE)
+_FROM_IN = frozenset(("from", "in", "at", "inside"))
+
+
+def _moved(text: str, c: Cand, ar: Around) -> bool:
+    """The two ends of a move, one a named facility: "after threats in al-Hol, she was moved to Roj camp",
+    "returned from Al-Hol camp and were taken to Al-Jadaa" (English; a bare town at one end is rarer than
+    the camp or prison the people are moved between)."""
+    if text[c.start] >= "\u0600":
+        return False
+    if prev_word(text, c.start, frozenset()) in _FROM_IN:
+        for t in ar.accepted_ix.starting_after(c.end + 8, 70):
+            if _MOVED_AFTER_RE.fullmatch(text, c.end, t):
+                return True
+    if "to" in text[c.start - 8 if c.start > 8 else 0 : c.start]:
+        for t in ar.accepted_ix.ending_before(c.start - 8, 90):
+            if _MOVED_BEFORE_RE.fullmatch(text, t, c.start) and \
+                    any("from " in text[s - 20 if s > 20 else 0 : s] for s in ar.accepted_ix.by_start if t - 60 < s < t):
+                return True
     return False
 
 
