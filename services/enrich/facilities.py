@@ -112,6 +112,8 @@ def find_facilities(
         if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start) and _noart(c)
                           and not _listed_after(text, c.start, facilities, ce.kind)):
             continue  # (العائدة "the returning" is no عايدة; `مخيم الهول والروج` lists Roj all the same)
+        if c.payloads[0][2] == "noart" and not _HAMZA_SEAT.isdisjoint(text[c.start : c.end]) and _noart(c):
+            continue  # عائدة ("returning", a hamza on its seat) is the word; the camp is spelled عايدة
         if around is None:
             around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz, covered)
         conf = bare_reading(text, c, ce, around, gaz)
@@ -142,6 +144,9 @@ _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", 
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
+
+
+_HAMZA_SEAT = frozenset("ئؤ")  # no article-less Arabic name in the catalogue is spelled with one
 
 
 def _noart(c: Cand) -> bool:
