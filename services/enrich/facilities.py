@@ -92,6 +92,11 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "معسكر" in text:  # (str `in`, C speed) `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
+        for of in _numbered_camps(text):
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     named_as = any(w in text for w in _CALLED_WORDS)  # (str `in`, C speed: most texts name nothing "known as")
     for f in list(facilities) if named_as else ():  # "a section of Azraq camp known as ‘Village 5’"
         if f.id.startswith("open:"):
@@ -144,6 +149,21 @@ _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", 
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
+
+
+_NUMBERED_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?معسكر\s+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669])")
+_AR_DETENTION_RE = re.compile("نزلاء|نزيل|معتقل|سجين|سجناء|محتجز|موقوف|غوانتانامو|غوانتنامو")
+
+
+def _numbered_camps(text: str) -> list[OpenFacility]:
+    """`المعسكر 7`, `المعسكر 5`: a detention site's numbered camp (Guantanamo's Camp 5, Camp 7), in a text
+    about detainees; "Camp 7" in English is openworld's (_camp_first)."""
+    out = []
+    for m in _NUMBERED_CAMP_RE.finditer(text):
+        if _AR_DETENTION_RE.search(text, max(0, m.start() - 160), m.end() + 160) is not None:
+            start = m.start() + (1 if text[m.start()] in "وب" else 0)
+            out.append(OpenFacility(start, m.end(), "prison", m.group(1), m.start(1), m.end(1)))
+    return out
 
 
 _HAMZA_SEAT = frozenset("ئؤ")  # no article-less Arabic name in the catalogue is spelled with one
