@@ -271,6 +271,9 @@ _MOVED_TO = r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returne
 _MOVED_AFTER_RE = re.compile(r"[^.!?;\n]{0,60}" + _MOVED_TO, re.IGNORECASE)
 _MOVED_BEFORE_RE = re.compile(r"[^.!?;\n]{0,90}" + _MOVED_TO, re.IGNORECASE)
 _FROM_IN = frozenset(("from", "in", "at", "inside"))
+# "born in Ain Issa, she was moved to Roj camp", "freed from Ghwayran prison and taken to Shaddadi": the town
+_LIFE_RE = re.compile(r"\b(?:born|grew\s+up|raised|lived|native|hometown|home\s+town|hails?)\b", re.IGNORECASE)
+_FREED_RE = re.compile(r"\b(?:released|freed|discharged|escaped|fled)\b", re.IGNORECASE)
 
 
 def _moved(text: str, c: Cand, ar: Around) -> bool:
@@ -279,13 +282,14 @@ def _moved(text: str, c: Cand, ar: Around) -> bool:
     the camp or prison the people are moved between)."""
     if text[c.start] >= "\u0600":
         return False
-    if prev_word(text, c.start, frozenset()) in _FROM_IN:
+    if prev_word(text, c.start, frozenset()) in _FROM_IN \
+            and _LIFE_RE.search(text, max(0, c.start - 50), c.start) is None:
         for t in ar.accepted_ix.starting_after(c.end + 8, 70):
             if _MOVED_AFTER_RE.fullmatch(text, c.end, t):
                 return True
     if "to" in text[c.start - 8 if c.start > 8 else 0 : c.start]:
         for t in ar.accepted_ix.ending_before(c.start - 8, 90):
-            if _MOVED_BEFORE_RE.fullmatch(text, t, c.start) and \
+            if _MOVED_BEFORE_RE.fullmatch(text, t, c.start) and _FREED_RE.search(text, max(0, t - 60), c.start) is None and \
                     any("from " in text[s - 20 if s > 20 else 0 : s] for s in ar.accepted_ix.by_start if t - 60 < s < t):
                 return True
     return False
