@@ -133,7 +133,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6
     if _joined(text, c, ar.cores_ix):
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
-    if _from_to(text, c, ar.cores, gaz):
+    if _from_to(text, c, ar.cores, gaz) or _moved(text, c, ar):
         return 0.55
     if facility_context(text, c, kind, gaz, ar.accepted):
         return 0.5
@@ -174,10 +174,18 @@ def compared(text: str, s: int, e: int) -> bool:
         return _STYLE_RE.match(text, e) is not None
     lead = text[s - 14 if s > 14 else 0 : s]
     if text[s] < "\u0600":
+        if text[e : e + 4] == " of " and lead[-4:].lower() == "the ":
+            return _OF_ANOTHER_RE.match(text, e) is not None  # "the Guantanamo of the desert"
         return ("new" in lead or "another" in lead) and _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
     if text[s - 1 : s] == "ك" or "غرار" in lead or "شبه" in lead or "شبيه" in lead:
         return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
     return text[e + 1 : e + 2] in _NEW_FIRST and _NEW_AFTER_RE.match(text, e) is not None
+
+
+# "the Guantanamo of the desert", "the Abu Ghraib of Syria": what the name stands for, elsewhere (not "of the
+# Assad era", "of the 1990s": the facility itself at a time)
+_OF_ANOTHER_RE = re.compile(r" of (?:the\s+)?+(?!(?:\w+\s+)?(?:era|years?|days|time|times|past|decade|1\d|2\d)\b)"
+                            r"[A-Za-z]", re.IGNORECASE)
 
 
 _FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|المركزي|العسكري", re.IGNORECASE)
@@ -256,6 +264,34 @@ def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
         if _FROM_TO_RE.match(text[first.end : second.start]) and \
                 prev_word(text, first.start, frozenset()) in _FROM_BEFORE:
             return True
+    return False
+
+
+_MOVED_TO = r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)\s+(?:back\s+)?to\s+(?:the\s+)?$"
+_MOVED_AFTER_RE = re.compile(r"[^.!?;\n]{0,60}" + _MOVED_TO, re.IGNORECASE)
+_MOVED_BEFORE_RE = re.compile(r"[^.!?;\n]{0,90}" + _MOVED_TO, re.IGNORECASE)
+_FROM_IN = frozenset(("from", "in", "at", "inside"))
+# "born in Ain Issa, she was moved to Roj camp", "freed from Ghwayran prison and taken to Shaddadi": the town
+_LIFE_RE = re.compile(r"\b(?:born|grew\s+up|raised|lived|native|hometown|home\s+town|hails?)\b", re.IGNORECASE)
+_FREED_RE = re.compile(r"\b(?:released|freed|discharged|escaped|fled)\b", re.IGNORECASE)
+
+
+def _moved(text: str, c: Cand, ar: Around) -> bool:
+    """The two ends of a move, one a named facility: "after threats in al-Hol, she was moved to Roj camp",
+    "returned from Al-Hol camp and were taken to Al-Jadaa" (English; a bare town at one end is rarer than
+    the camp or prison the people are moved between)."""
+    if text[c.start] >= "\u0600":
+        return False
+    if prev_word(text, c.start, frozenset()) in _FROM_IN \
+            and _LIFE_RE.search(text, max(0, c.start - 50), c.start) is None:
+        for t in ar.accepted_ix.starting_after(c.end + 8, 70):
+            if _MOVED_AFTER_RE.fullmatch(text, c.end, t):
+                return True
+    if "to" in text[c.start - 8 if c.start > 8 else 0 : c.start]:
+        for t in ar.accepted_ix.ending_before(c.start - 8, 90):
+            if _MOVED_BEFORE_RE.fullmatch(text, t, c.start) and _FREED_RE.search(text, max(0, t - 60), c.start) is None and \
+                    any("from " in text[s - 20 if s > 20 else 0 : s] for s in ar.accepted_ix.by_start if t - 60 < s < t):
+                return True
     return False
 
 

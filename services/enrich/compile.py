@@ -110,9 +110,10 @@ def compile_gazetteer(
 
 def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
     heads = b.rules.heads
+    taken = {tuple(key_tokens(n)) for r in recs for _lang, n in (*r.core.all(), *r.aliases.all(), *r.former_names.all())}
     for r in recs:
         b.entry(Entry(r.id, "facility", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon,
-                      bare="".join(sorted(set(r.bare), reverse=True))))
+                      bare="".join(sorted(set(r.bare), reverse=True)), type=r.type or ""))
         if r.lat is None or r.lon is None:
             b.problems.append(f"{r.id}: no coordinates")
         for _lang, a in r.aliases.all():
@@ -125,8 +126,13 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
             # the bare core is ambiguous (town al-Hol vs al-Hol camp): never claimed, resolved by context
             # An Arabic name without the article (عايدة) read through a stripped ال (العائدة, "the returning")
             # is another word: marked so the bare-name reading can refuse it.
-            bare = "noart" if lang == "ar" and not c.startswith("ال") else ""
+            # (unless the catalogue spells it with the article too: `روج` and `الروج`)
+            bare = "noart" if lang == "ar" and not c.startswith("ال") and "ال" + c not in r.core.ar else ""
             b.add(c, ("core", r.id, bare), "core", claim=False)
+            if lang == "en":
+                for v in core_variants(c):
+                    if tuple(key_tokens(v)) not in taken:  # (never another facility's name)
+                        b.add(v, ("core", r.id, ""), "core", claim=False)
             if h is None:
                 continue
             if lang == "ar":
@@ -241,6 +247,40 @@ def _place_aliases(b: _Builder, r: PlaceRec) -> None:
         g = _glued(a)
         if g:
             b.add(g, ("place", r.id, "cur"), "place", kind=r.kind, claim=False)
+
+
+_VOWEL_SWAPS = (("oo", "ou"), ("ou", "oo"), ("ee", "i"), ("ei", "e"))
+_CONS = "bcdfghjklmnpqrstvwxz"
+
+
+def core_variants(name: str) -> set[str]:
+    """Other transliterations of an English core, read like the core itself (only where the text says
+    it is the facility): Hut/Hout/Hoot, Teiman/Teman, Chamishku/Chamshko. One change (a vowel spelling, an
+    unwritten i in a long name), and the -ku/-ko ending on top of it."""
+    words = re.split(r"[\s-]", name)
+    last = words[-1] if words else ""
+    if not last.isalpha() or len(name) < 3:
+        return set()
+    head = name[: len(name) - len(last)]
+    one: set[str] = set()
+    low = last.lower()
+    for a, z in _VOWEL_SWAPS:
+        i = low.find(a, 1)
+        if i > 0:
+            one.add(last[:i] + z + last[i + len(a) :])
+    for i in range(1, len(low) - 1):
+        ch = low[i]
+        if low[i - 1] in _CONS and low[i + 1] in _CONS and ch == "u" and len(low) <= 4:
+            one.add(last[:i] + "ou" + last[i + 1 :])  # Hut / Hout
+        # (no doubled or undoubled consonants: Baddawi / Badawi is a surname too)
+        if ch == "i" and len(low) >= 7 and low[i - 1] in _CONS and low[i + 1] in _CONS and i >= 3:
+            one.add(last[:i] + last[i + 1 :])  # Chamishku / Chamshku
+    for v in list(one) + [last]:
+        for a, z in (("ku", "ko"), ("ko", "ku")):
+            if v.endswith(a) and len(v) > 4:
+                one.add(v[: -len(a)] + z)
+    one.discard(last)
+    return {head + v for v in one}
 
 
 def _spelling_variants(alias: str) -> list[str]:

@@ -62,7 +62,7 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     words |= {w[:-2] + "ين" for w in words if w[-2:] == "ون"}  # المرحّلون: the list has المرحلين
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
-    if not words & fac_words:
+    if not words & fac_words or not words.isdisjoint(_TOWN_SELF):
         return False
     # a town word next to the name (three words before, one after) says it is the town ("the market of
     # al-Hol", "al-Hol market"); one further away is about something else (`بعد ابو غريب ويقع قرب بلدة بادوش`)
@@ -74,6 +74,10 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
 
 
 _TOWN_REACH = 30
+# words by which a sentence speaks of the name as a town or a landscape anywhere in it ("the town's water
+# network", "the Azraq wetland reserve", `بلدية`): tents, residents or winter there are the town's
+_TOWN_SELF = frozenset(("towns", "townspeople", "villages", "municipality", "municipal", "mayor", "wetland",
+                        "wetlands", "reserve", "oasis", "wildlife", "بلديه", "البلديه"))
 
 
 def prev_word(text: str, start: int, skip: set[str] | frozenset[str]) -> str:

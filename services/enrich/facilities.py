@@ -92,6 +92,11 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "معسكر" in text:  # (str `in`, C speed) `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
+        for of in _numbered_camps(text):
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     named_as = any(w in text for w in _CALLED_WORDS)  # (str `in`, C speed: most texts name nothing "known as")
     for f in list(facilities) if named_as else ():  # "a section of Azraq camp known as ‘Village 5’"
         if f.id.startswith("open:"):
@@ -109,9 +114,11 @@ def find_facilities(
         if inside(c.start, c.end, covered):
             continue
         ce = kind_payload(c, gaz, None)
-        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)
+        if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start) and _noart(c)
                           and not _listed_after(text, c.start, facilities, ce.kind)):
             continue  # (العائدة "the returning" is no عايدة; `مخيم الهول والروج` lists Roj all the same)
+        if c.payloads[0][2] == "noart" and not _HAMZA_SEAT.isdisjoint(text[c.start : c.end]) and _noart(c):
+            continue  # عائدة ("returning", a hamza on its seat) is the word; the camp is spelled عايدة
         if around is None:
             around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz, covered)
         conf = bare_reading(text, c, ce, around, gaz)
@@ -142,6 +149,30 @@ _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", 
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
+
+
+_NUMBERED_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?معسكر\s+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669])")
+_AR_DETENTION_RE = re.compile("نزلاء|نزيل|معتقل|سجين|سجناء|محتجز|موقوف|غوانتانامو|غوانتنامو")
+
+
+def _numbered_camps(text: str) -> list[OpenFacility]:
+    """`المعسكر 7`, `المعسكر 5`: a detention site's numbered camp (Guantanamo's Camp 5, Camp 7), in a text
+    about detainees; "Camp 7" in English is openworld's (_camp_first)."""
+    out = []
+    for m in _NUMBERED_CAMP_RE.finditer(text):
+        if _AR_DETENTION_RE.search(text, max(0, m.start() - 160), m.end() + 160) is not None:
+            start = m.start() + (1 if text[m.start()] in "وب" else 0)
+            out.append(OpenFacility(start, m.end(), "prison", m.group(1), m.start(1), m.end(1)))
+    return out
+
+
+_HAMZA_SEAT = frozenset("ئؤ")  # no article-less Arabic name in the catalogue is spelled with one
+
+
+def _noart(c: Cand) -> bool:
+    """Every reading of the core is an article-less name (`عايدة`): with the article it is another word; a
+    name also catalogued with its article (`الروج` beside `روج`) is not."""
+    return all(p[2] == "noart" for p in c.payloads)
 
 
 def _listed_after(text: str, start: int, facilities: list[FacilityMention], kind: str | None) -> bool:
@@ -245,6 +276,31 @@ def _open_or_known(
             joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
             if nxt is not None and joined is not None:  # `مخيم جم مشكو`: one word (جمشكو) or two
                 return fac(text, of.start, nxt.end(1), joined, 0.7)
+    if e is None and place is None:
+        e = _detention_other_kind(text, of, cores, gaz)
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)
+
+
+# a detention camp is also called a detention centre or facility ("the Roj detention centre"), a detention
+# centre a camp ("the Sde Teman camp"): the head's kind is not the catalogue's, the place of detention is the same
+_DETENTION_HEAD_RE = re.compile(r"detention|احتجاز|camp", re.IGNORECASE)
+_OTHER_KIND = {"prison": ("camp", "detention_camp"), "camp": ("prison", "detention_centre")}
+
+
+def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: Gazetteer) -> Entry | None:
+    other, dtype = _OTHER_KIND.get(of.kind, ("", ""))
+    if not other or (_DETENTION_HEAD_RE.search(text, of.start, of.name_start) is None
+                     and _DETENTION_HEAD_RE.search(text, of.name_end, of.end) is None):
+        return None
+    i = bisect_left(cores, of.name_start, key=_start)
+    while i < len(cores) and cores[i].start < of.name_end:
+        c = cores[i]
+        i += 1
+        if c.start == of.name_start and c.end == of.name_end:
+            e = kind_payload(c, gaz, other)
+            if e is not None and e.type == dtype:
+                return e
+    e = variant_of(of.name, other, gaz)
+    return e if e is not None and e.type == dtype else None

@@ -161,6 +161,7 @@ class Entry:
     population: int = 0
     curated: bool = True
     bare: str = ""  # facility: "en", "ar" or "enar", the languages in which its name alone is the facility
+    type: str = ""  # facility: prison | detention_centre | detention_camp | idp_camp | refugee_camp
 
 
 @dataclass(slots=True)
