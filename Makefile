@@ -48,17 +48,25 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-eval: $(STAMP) ## Score the engine: real-world passages (dev split, blind split before/after), the composed dev and held-out sets
+eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
-	@echo "real-world forms, BLIND split (tests/data/realworld-blind.jsonl; another author; never tuned on) -- before:"
+	@echo "round-5 BLIND split (another author; kept outside the repo until its last score) -- before:"
+	@sed -n '3,$$p' tests/data/realworld-r5.before.txt
+	@echo "  ... at the end of round 5 (tests/data/realworld-r5.after.txt):"
+	@sed -n '3,$$p' tests/data/realworld-r5.after.txt
+	@echo "  ... and now (tests/data/realworld-r5.jsonl; spent once the round ended):"
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r5.jsonl
+	@echo "round-4 blind split (tests/data/realworld-r4.jsonl; dev material since round 5) -- before / after its round:"
+	@sed -n '3,$$p' tests/data/realworld-r4.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r4.after.txt
+	@echo "round-2 blind split (tests/data/realworld-blind.jsonl) -- before / after its round / now:"
 	@sed -n '3,$$p' tests/data/realworld-blind.before.txt
-	@echo "  ... at the end of the issue-7 session (tests/data/realworld-blind.after.txt):"
 	@sed -n '3,$$p' tests/data/realworld-blind.after.txt
-	@echo "  ... and now:"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-blind.jsonl
-	@echo "the whole real-world corpus (dev + blind):"
-	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl tests/data/realworld-blind.jsonl
+	@echo "the whole real-world corpus (dev + every blind split):"
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl tests/data/realworld-blind.jsonl \
+		tests/data/realworld-r4.jsonl tests/data/realworld-r5.jsonl
 	@echo "composed dev set (tests/data/devset.jsonl):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/devset.jsonl
 	@echo "composed held-out set (tests/data/heldout.jsonl; no longer blind):"
