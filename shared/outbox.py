@@ -40,6 +40,7 @@ from shared import metrics
 from shared.db import unit_of_work
 from shared.errors import is_transient
 from shared.events import Event, encode
+from shared.kafka import send_now
 from shared.polling import Poller
 
 log = logging.getLogger(__name__)
@@ -146,6 +147,8 @@ class OutboxRelay(Poller):
                 outcomes[r.id] = exc
                 if is_transient(exc):
                     break
+        if enqueued:
+            await send_now(self.producer)
         results = await asyncio.gather(*(f for _, f in enqueued), return_exceptions=True)
         for (i, _), result in zip(enqueued, results, strict=True):
             outcomes[i] = result if isinstance(result, BaseException) else None

@@ -14,6 +14,7 @@ from services.enrich import metrics, repository
 from services.enrich.enrichment import Gazetteer, enrich
 from shared.db import unit_of_work
 from shared.events import ArticleEnriched, ArticleReceived, ArticleRef, encode
+from shared.kafka import send_now
 from shared.topics import ENRICHED
 
 SOURCE = "/raqib/enrich"
@@ -51,6 +52,7 @@ class EnrichHandler:
         for out in enriched:
             key, value, headers = encode(out, SOURCE)
             acks.append(await self.producer.send(ENRICHED, value, key=key, headers=headers))
+        await send_now(self.producer)
         await asyncio.gather(*acks)  # every record acked before the loop commits the batch's offsets
         for out in enriched:
             annotation = out.annotation
