@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -112,8 +113,8 @@ class OutboxRelay(Poller):
             if again:
                 await session.execute(update(t).where(t.c.id.in_(again)).values(claimed_until=None))
         topics = {r.id: r.topic for r in rows}
-        for i in sent:
-            metrics.OUTBOX_PUBLISHED.labels(self.service, topics[i]).inc()
+        for topic, n in Counter(topics[i] for i in sent).items():  # one labelled child per topic, not per row
+            metrics.OUTBOX_PUBLISHED.labels(self.service, topic).inc(n)
         for i, exc in failed.items():
             metrics.OUTBOX_FAILED.labels(self.service, topics[i]).inc()
             log.error(f"{self.name}: row refused by Kafka, marked failed", extra={"id": i, "error": repr(exc)})
