@@ -38,7 +38,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from shared import metrics
-from shared.db import unit_of_work
+from shared.db import autocommit
 from shared.errors import is_transient
 from shared.events import Event, encode
 from shared.kafka import send_now
@@ -103,7 +103,9 @@ class OutboxRelay(Poller):
         failed = {i: o for i, o in outcomes.items() if o is not None and not is_transient(o)}
         again = [r.id for r in rows if r.id not in sent and r.id not in failed]  # transient, or not tried
         t = self.table
-        async with unit_of_work(self.sessions) as session:
+        # each statement marks its own rows whatever the others do: a crash between them leaves leased rows,
+        # sent again when the lease ends (at-least-once), as a crash before the marking would
+        async with autocommit(self.sessions) as session:
             if sent:
                 await session.execute(update(t).where(t.c.id.in_(sent))
                                       .values(published_at=datetime.now(UTC), claimed_until=None))
@@ -129,7 +131,7 @@ class OutboxRelay(Poller):
         due = (select(t.c.id).where(t.c.published_at.is_(None), t.c.failed_at.is_(None),
                                     or_(t.c.claimed_until.is_(None), t.c.claimed_until < func.now()))
                .order_by(t.c.id).limit(BATCH).with_for_update(skip_locked=True))
-        async with unit_of_work(self.sessions) as session:
+        async with autocommit(self.sessions) as session:  # one statement: atomic on its own
             rows = (await session.execute(
                 update(t).where(t.c.id.in_(due.scalar_subquery())).values(claimed_until=func.now() + LEASE)
                 .returning(t.c.id, t.c.topic, t.c.key, t.c.value, t.c.headers))).all()
@@ -156,14 +158,14 @@ class OutboxRelay(Poller):
         return outcomes
 
     async def purge_published(self, before: datetime) -> int:
-        async with unit_of_work(self.sessions) as session:
+        async with autocommit(self.sessions) as session:
             result = await session.execute(delete(self.table).where(self.table.c.published_at < before))
         return int(getattr(result, "rowcount", 0) or 0)
 
     async def pending(self) -> int:
         """Rows not yet published (and the age of the oldest, in seconds), into the outbox gauges."""
         t = self.table
-        async with self.sessions() as session:
+        async with autocommit(self.sessions) as session:  # a read: no BEGIN and ROLLBACK round trips
             n, age = (await session.execute(
                 select(func.count(), func.coalesce(func.extract("epoch", func.now() - func.min(t.c.created_at)), 0))
                 .where(t.c.published_at.is_(None), t.c.failed_at.is_(None)))).one()
