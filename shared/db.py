@@ -32,6 +32,16 @@ async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncItera
         yield session
 
 
+@asynccontextmanager
+async def autocommit(sessions: async_sessionmaker[AsyncSession]) -> AsyncIterator[AsyncSession]:
+    """No transaction: each statement commits by itself. Only for work whose every statement is a whole unit of
+    work on its own (one atomic statement, e.g. a claim by UPDATE .. RETURNING). It saves the BEGIN and COMMIT
+    round trips (asyncpg sends each alone); the isolation level is restored when the connection goes back."""
+    async with sessions() as session:
+        await session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+        yield session
+
+
 async def ping(engine: AsyncEngine) -> None:
     async with engine.connect() as conn:
         await conn.execute(text("SELECT 1"))

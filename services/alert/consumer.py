@@ -5,6 +5,7 @@ became due."""
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 
@@ -34,10 +35,11 @@ class AlertHandler:
             async with unit_of_work(self.sessions) as session:
                 results = await apply_batch(session, [(decisions, event.article) for event, decisions in decided],
                                             self.rules, now)
-        for kind, opened in results:  # after commit
-            metrics.ARTICLES_JOINED.labels(kind).inc()
-            if opened:
-                metrics.ALERTS.labels(kind).inc()
+        joined, opened = Counter(kind for kind, _ in results), Counter(kind for kind, new in results if new)
+        for kind, n in joined.items():  # after commit; one labelled child per kind and batch, not per article
+            metrics.ARTICLES_JOINED.labels(kind).inc(n)
+        for kind, n in opened.items():
+            metrics.ALERTS.labels(kind).inc(n)
         metrics.ARTICLES.inc(len(events))
         if results:
             for e in self.wake:

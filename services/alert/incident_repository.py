@@ -44,6 +44,13 @@ async def lock_changes(session: AsyncSession) -> None:
     await session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _SEQ_LOCK})
 
 
+async def lock_changes_if_due(session: AsyncSession, now: datetime) -> bool:
+    """lock_changes if some incident is due at `now`, in one round trip. -> whether one was (and the lock is held).
+    The lock is taken for the first due row found only (LIMIT 1): none is taken when nothing is due."""
+    q = select(func.pg_advisory_xact_lock(_SEQ_LOCK)).where(alerts.c.next_check_at <= now).limit(1)
+    return (await session.execute(q)).first() is not None
+
+
 def policy_of(rule: Rule | SpikeRule) -> dict[str, Any]:
     return rule.model_dump(include={"group_wait", "group_interval", "repeat_interval", "resolve_after",
                                     "min_sources", "min_languages"})

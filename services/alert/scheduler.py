@@ -39,10 +39,8 @@ async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> t
     row at once) and written at its end with a constant number of round trips: the notices' articles in one
     query, the subscriptions read once (FOR SHARE), then the notices, their deliveries, the incidents' rows and
     their change events one statement each. Sound because the pass holds the change lock (taken first)."""
-    due = select(alerts.c.id).where(alerts.c.next_check_at <= now).limit(1)
-    if (await session.execute(due)).first() is None:
+    if not await repo.lock_changes_if_due(session, now):
         return 0, 0  # the common case: nothing due, and no lock taken
-    await repo.lock_changes(session)
     rows = [dict(r) for r in (await session.execute(
         select(alerts).where(alerts.c.next_check_at <= now).order_by(alerts.c.next_check_at, alerts.c.seq)
         .limit(limit).with_for_update(skip_locked=True))).mappings()]

@@ -75,3 +75,20 @@ async def test_alert_status_changes(session: AsyncSession) -> None:
     assert await repository.list_alerts(session, limit=5, before=None, status=None, facility_id=None,
                                         severity="info") == []
     assert await notice_repo.set_status(session, uuid.uuid4(), "resolved", now, []) is None
+
+
+async def test_the_change_lock_is_taken_by_the_due_check_only_when_an_incident_is_due(session: AsyncSession) -> None:
+    """The scheduler's first statement both looks for a due incident and takes the change lock: no lock when
+    nothing is due (the common, idle case)."""
+    from sqlalchemy import text
+
+    from services.alert.incident_repository import lock_changes_if_due
+
+    held = text("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()")
+    now = datetime.now(UTC)
+    assert await lock_changes_if_due(session, now) is False
+    assert await session.scalar(held) == 0
+    await ingest(session, enriched(facility_id="fac:sy-al-hol-camp"), now)
+    await ingest(session, enriched(facility_id="fac:sy-roj-camp", article_id="art_2"), now)
+    assert await lock_changes_if_due(session, now) is True  # (the ingest took the lock too: re-entrant)
+    assert await lock_changes_if_due(session, datetime(2000, 1, 1, tzinfo=UTC)) is False  # none due then

@@ -105,3 +105,23 @@ async def test_no_row_lock_is_held_across_the_kafka_round_trip(engine: AsyncEngi
     finally:
         await producer.stop()
         own.stop()
+
+
+async def test_a_claimed_batch_goes_out_without_waiting_out_the_linger(broker: Broker, engine: AsyncEngine) -> None:
+    """The relay has nothing to add once it enqueued its batch: it sends at once (send_now), so linger_ms is not
+    added to every hop of an idle pipeline. With a 3 s linger, waiting it out would take over 3 s."""
+    topic = f"outbox.{uuid.uuid4().hex[:6]}"
+    await create_topic(broker.bootstrap, topic)
+    await add_rows(engine, topic, [b"one", b"two"])
+    producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, acks="all", linger_ms=3_000,
+                                enable_idempotence=False)
+    await producer.start()
+    try:
+        relay = OutboxRelay(make_sessionmaker(engine), outbox, producer, "test")
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        assert await relay.publish_batch() == 2
+        assert loop.time() - started < 2.0
+    finally:
+        await producer.stop()
+    assert sorted(r.value for r in await read_topic(broker.bootstrap, topic, 1, want=2)) == [b"one", b"two"]
