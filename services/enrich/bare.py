@@ -267,7 +267,8 @@ def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
     return False
 
 
-_MOVED_TO = r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)\s+(?:back\s+)?to\s+(?:the\s+)?$"
+_MOVED_TO = (r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)"
+             r"\s+(?:back\s+)?to\s+(?:the\s+)?$")
 _MOVED_AFTER_RE = re.compile(r"[^.!?;\n]{0,60}" + _MOVED_TO, re.IGNORECASE)
 _MOVED_BEFORE_RE = re.compile(r"[^.!?;\n]{0,90}" + _MOVED_TO, re.IGNORECASE)
 _FROM_IN = frozenset(("from", "in", "at", "inside"))
@@ -289,8 +290,10 @@ def _moved(text: str, c: Cand, ar: Around) -> bool:
                 return True
     if "to" in text[c.start - 8 if c.start > 8 else 0 : c.start]:
         for t in ar.accepted_ix.ending_before(c.start - 8, 90):
-            if _MOVED_BEFORE_RE.fullmatch(text, t, c.start) and _FREED_RE.search(text, max(0, t - 60), c.start) is None and \
-                    any("from " in text[s - 20 if s > 20 else 0 : s] for s in ar.accepted_ix.by_start if t - 60 < s < t):
+            if _MOVED_BEFORE_RE.fullmatch(text, t, c.start) and \
+                    _FREED_RE.search(text, max(0, t - 60), c.start) is None and \
+                    any("from " in text[s - 20 if s > 20 else 0 : s]
+                        for s in ar.accepted_ix.by_start if t - 60 < s < t):
                 return True
     return False
 

@@ -110,7 +110,8 @@ def compile_gazetteer(
 
 def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
     heads = b.rules.heads
-    taken = {tuple(key_tokens(n)) for r in recs for _lang, n in (*r.core.all(), *r.aliases.all(), *r.former_names.all())}
+    taken = {tuple(key_tokens(n)) for r in recs
+             for _lang, n in (*r.core.all(), *r.aliases.all(), *r.former_names.all())}
     for r in recs:
         b.entry(Entry(r.id, "facility", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon,
                       bare="".join(sorted(set(r.bare), reverse=True)), type=r.type or ""))
@@ -130,7 +131,7 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
             bare = "noart" if lang == "ar" and not c.startswith("ال") and "ال" + c not in r.core.ar else ""
             b.add(c, ("core", r.id, bare), "core", claim=False)
             if lang == "en":
-                for v in core_variants(c):
+                for v in sorted(core_variants(c)):  # (sorted: the same gazetteer whatever the hash seed)
                     if tuple(key_tokens(v)) not in taken:  # (never another facility's name)
                         b.add(v, ("core", r.id, ""), "core", claim=False)
             if h is None:
@@ -275,7 +276,7 @@ def core_variants(name: str) -> set[str]:
         # (no doubled or undoubled consonants: Baddawi / Badawi is a surname too)
         if ch == "i" and len(low) >= 7 and low[i - 1] in _CONS and low[i + 1] in _CONS and i >= 3:
             one.add(last[:i] + last[i + 1 :])  # Chamishku / Chamshku
-    for v in list(one) + [last]:
+    for v in [*one, last]:
         for a, z in (("ku", "ko"), ("ko", "ku")):
             if v.endswith(a) and len(v) > 4:
                 one.add(v[: -len(a)] + z)
@@ -323,7 +324,7 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) ->
             arabic.add(a)
         elif _HAS_LATIN.search(a) and not _HAS_AR.search(a) and (c.population >= 15000 or curated):
             latin.add(a)
-    for a in latin:
+    for a in sorted(latin):  # (sorted: the same trie whatever the hash seed)
         if any(ch.isdigit() for ch in a) or (a.isupper() and len(a) <= 4):
             continue
         toks = key_tokens(a)
@@ -333,7 +334,7 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) ->
     # Arabic spellings of Turkish/Iranian/Israeli towns often coincide with Arabic words (مهربين):
     # only the large ones, or multi-word names, unless curated.
     foreign = c.country not in _ARABIC_SPEAKING and not curated and c.population < 300000
-    for a in arabic:
+    for a in sorted(arabic):
         toks = key_tokens(a)
         if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_ar or foreign)):
             continue
