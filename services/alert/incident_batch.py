@@ -24,9 +24,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.alert import incidents as inc
 from services.alert.events import AlertChanged, Change
-from services.alert.incident_repository import _NS, lock_changes, policy_of, snapshot, state_of
+from services.alert.incident_repository import _NS, join_values, lock_changes, policy_of, snapshot
 from services.alert.models import alerts, incident_articles, incident_events, outbox
-from services.alert.notice import SEVERITY_RANK, NoticeArticle, NoticeIncident
+from services.alert.notice import NoticeArticle, NoticeIncident
 from services.alert.repository import SOURCE
 from services.alert.rules import Rule, RuleSet, SpikeRule
 from shared.annotation import FacilityMention
@@ -200,21 +200,7 @@ class _Play(Changes):
             joined_at=now))
         if kind == "facility":
             self.counts.setdefault(f.id, [0, 0])[0] += 1  # joined now: within the spike window
-        values: dict[str, Any] = {
-            "article_count": row["article_count"] + 1, "last_seen": max(row["last_seen"], now),
-            "sources": _union(row["sources"], [d.source] if d.source else []),
-            "languages": _union(row["languages"], [d.lang] if d.lang else []),
-            "actors": _union(row["actors"], list(d.actors)), "confidence": max(row["confidence"], f.confidence),
-            "event_types": inc.strongest_first(set(row["event_types"]) | set(d.event_types), d.strength),
-        }
-        changes: dict[str, object] = {"article_count": [row["article_count"], values["article_count"]]}
-        if not opened and SEVERITY_RANK[rule.severity] > SEVERITY_RANK[row["severity"]]:  # escalate
-            values |= {"rule": rule.name, "severity": rule.severity, "labels": {**row["labels"], **all_labels},
-                       "policy": policy_of(rule),
-                       "window_ends_at": row["first_seen"] + timedelta(seconds=rule.group_window)}
-            changes["severity"] = [row["severity"], rule.severity]
-        p = inc.plan(state_of({**row, **values}), now)
-        values["next_check_at"] = now if p.action else p.next_check_at
+        values, changes = join_values(row, d, rule, all_labels, opened, now)
         self.record(row, "opened" if opened else "article_joined", values=values, article=art,
                     changes={} if opened else changes, facility_ar=f.surface if d.lang == "ar" else None)
         return row["id"], opened

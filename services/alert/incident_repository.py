@@ -107,22 +107,7 @@ async def join(session: AsyncSession, d: inc.Decision, article: ArticleRef, now:
     ).on_conflict_do_nothing().returning(incident_articles.c.id))).scalar()
     if joined is None:
         return None
-    values: dict[str, Any] = {
-        "article_count": row["article_count"] + 1, "last_seen": max(row["last_seen"], now),
-        "sources": _union(row["sources"], [d.source] if d.source else []),
-        "languages": _union(row["languages"], [d.lang] if d.lang else []),
-        "actors": _union(row["actors"], list(d.actors)), "confidence": max(row["confidence"], f.confidence),
-        "event_types": inc.strongest_first(set(row["event_types"]) | set(d.event_types), d.strength),
-    }
-    changes: dict[str, object] = {"article_count": [row["article_count"], values["article_count"]]}
-    if not opened and SEVERITY_RANK[rule.severity] > SEVERITY_RANK[row["severity"]]:  # escalate
-        values |= {"rule": rule.name, "severity": rule.severity, "labels": {**row["labels"], **all_labels},
-                   "policy": policy_of(rule),
-                   "window_ends_at": row["first_seen"] + timedelta(seconds=rule.group_window)}
-        changes["severity"] = [row["severity"], rule.severity]
-    # when the scheduler should look at it next (now if a notice is due; silences are its part)
-    p = inc.plan(state_of({**row, **values}), now)
-    values["next_check_at"] = now if p.action else p.next_check_at
+    values, changes = join_values(row, d, rule, all_labels, opened, now)
     await record_change(session, row, "opened" if opened else "article_joined", now, values=values, article=art,
                         changes={} if opened else changes, facility_ar=f.surface if d.lang == "ar" else None)
     return row["id"], opened
@@ -238,3 +223,27 @@ async def open_spike(session: AsyncSession, key: str) -> bool:
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def join_values(row: Mapping[Any, Any], d: inc.Decision, rule: Rule | SpikeRule, all_labels: dict[str, str],
+                opened: bool, now: datetime) -> tuple[dict[str, Any], dict[str, object]]:
+    """What an article joining the incident `row` changes (values to store, the change event's diff); escalates
+    to a stronger rule; plans when the scheduler should look at it next (now if a notice is due; silences are
+    its part). Pure: shared by `apply` and `incident_batch.apply_batch`."""
+    f = d.facility
+    values: dict[str, Any] = {
+        "article_count": row["article_count"] + 1, "last_seen": max(row["last_seen"], now),
+        "sources": _union(row["sources"], [d.source] if d.source else []),
+        "languages": _union(row["languages"], [d.lang] if d.lang else []),
+        "actors": _union(row["actors"], list(d.actors)), "confidence": max(row["confidence"], f.confidence),
+        "event_types": inc.strongest_first(set(row["event_types"]) | set(d.event_types), d.strength),
+    }
+    changes: dict[str, object] = {"article_count": [row["article_count"], values["article_count"]]}
+    if not opened and SEVERITY_RANK[rule.severity] > SEVERITY_RANK[row["severity"]]:  # escalate
+        values |= {"rule": rule.name, "severity": rule.severity, "labels": {**row["labels"], **all_labels},
+                   "policy": policy_of(rule),
+                   "window_ends_at": row["first_seen"] + timedelta(seconds=rule.group_window)}
+        changes["severity"] = [row["severity"], rule.severity]
+    p = inc.plan(state_of({**row, **values}), now)
+    values["next_check_at"] = now if p.action else p.next_check_at
+    return values, changes
