@@ -1,6 +1,8 @@
 """Score the enrichment engine on the labelled dev set.
 
-    python -m tests.eval.scorer [FILE ...]     (default tests/data/devset.jsonl; several files: their union)
+    python -m tests.eval.scorer [FILE ...] [--errors OUT]   (default tests/data/devset.jsonl; several files: their union)
+
+`--errors OUT` also writes each passage the engine gets wrong (alert, facilities, places, actors) to OUT.
 
 Per language (ar, en, all): precision / recall / F1 for alert, facilities, places and actors
 (micro-averaged over per-passage id sets), place accuracy within 161 km (over every gold place: the
@@ -136,6 +138,23 @@ _CUES = {_norm(w) for w in ("قرية", "حي", "ناحية", "قضاء", "بل�
 _HEADS = {"camp", "prison", "jail", "مخيم", "سجن", "معتقل", "detention", "centre", "center", "refugee"}
 
 
+def _error_lines(item: dict[str, Any], ann: Annotation) -> list[str]:
+    """What the engine got wrong on one passage, one line per field ([] when nothing)."""
+    out: list[str] = []
+    if bool(item.get("alert")) != ann.alert:
+        out.append(f"  alert: gold {bool(item.get('alert'))}, engine {ann.alert}")
+    for name, (g, p) in (("facility", _facility_sets(item.get("facilities", []), ann)),
+                         ("place", _place_sets(item.get("places", []), ann)),
+                         ("actor", ({a["id"] for a in item.get("actors", [])}, {a.id for a in ann.actors}))):
+        if g - p:
+            out.append(f"  {name} missed: {sorted(g - p)}")
+        if p - g:
+            out.append(f"  {name} spurious: {sorted(p - g)}")
+        if name == "facility" and (g - p or p - g) and any(f.id.startswith("open:") for f in ann.facilities):
+            out.append(f"  (engine open-world: {[f.surface for f in ann.facilities if f.id.startswith('open:')]})")
+    return out
+
+
 def score_item(item: dict[str, Any], ann: Annotation, s: Scores) -> None:
     s.n += 1
     s.alert.add({"alert"} if item.get("alert") else set(), {"alert"} if ann.alert else set())
@@ -174,6 +193,8 @@ def evaluate(path: Path | list[Path] = DEFAULT, gazetteer: Gazetteer | None = No
         for key in (item.get("lang", "en"), "all"):
             if key in out:
                 score_item(item, ann, out[key])
+        if (errs := _error_lines(item, ann)):
+            out["all"].errors.append("\n".join([f"{item.get('id')}: {item['text']}", *errs]))
     return out
 
 
@@ -190,12 +211,24 @@ def report(scores: dict[str, Scores]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    paths = [Path(a) for a in argv[1:]] or [DEFAULT]
+    args = argv[1:]
+    errors_out: Path | None = None
+    if "--errors" in args:
+        i = args.index("--errors")
+        if i + 1 >= len(args):
+            print("--errors needs a file", file=sys.stderr)
+            return 2
+        errors_out = Path(args[i + 1])
+        del args[i:i + 2]
+    paths = [Path(a) for a in args] or [DEFAULT]
     for p in paths:
         if not p.exists():
             print(f"labelled set not found: {p}", file=sys.stderr)
             return 2
-    print(report(evaluate(paths)))
+    scores = evaluate(paths)
+    if errors_out is not None:
+        errors_out.write_text("".join(e + "\n\n" for e in scores["all"].errors), encoding="utf-8")
+    print(report(scores))
     return 0
 
 
