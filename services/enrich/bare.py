@@ -169,9 +169,13 @@ _NEW_AFTER_RE = re.compile(r"\s+(?:جديد|جديدا|جديداً|جديدة|�
 
 def compared(text: str, s: int, e: int) -> bool:
     """The name stands for what it is like, not for itself: "a Guantanamo-style prison", "a new Guantanamo",
-    `سجن على غرار غوانتانامو`, `غوانتانامو جديداً`."""
+    `سجن على غرار غوانتانامو`, `غوانتانامو جديداً`; and an epithet that gives another place the name:
+    `غوانتانامو الإسرائيلي`, `غوانتانامو صغير`, `غوانتانامو مصر`, "Israel's Guantanamo", "the Israeli
+    Guantánamo", "a mini-Guantanamo", `لقب غوانتانامو`."""
     if text[e : e + 1] == "-":
         return _STYLE_RE.match(text, e) is not None
+    if epithet(text, s, e):
+        return True
     lead = text[s - 14 if s > 14 else 0 : s]
     if text[s] < "\u0600":
         if text[e : e + 4] == " of " and lead[-4:].lower() == "the ":
@@ -181,6 +185,50 @@ def compared(text: str, s: int, e: int) -> bool:
         return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
     return text[e + 1 : e + 2] in _NEW_FIRST and _NEW_AFTER_RE.match(text, e) is not None
 
+
+def epithet(text: str, s: int, e: int) -> bool:
+    """The name is an epithet for somewhere else: a nationality or size word, or another country, qualifies
+    it (`غوانتانامو الإسرائيلي`, `غوانتانامو صغير`, `غوانتانامو مصر`, "Israel's Guantanamo", "Israeli
+    Guantánamo", "a little Guantanamo"), or a naming word gives it (`لُقّب بـ"غوانتانامو"`, `سُمّي باسم`,
+    "dubbed"). The facility's own country or the power that runs it (`غوانتانامو الأمريكي`, "America's
+    Guantanamo Bay") does not make an epithet."""
+    if text[s] >= "\u0600":
+        m = _EPITHET_AFTER_AR_RE.match(text, e)
+        if m is not None and fold(m.group(1)) not in _OWN_QUALIFIERS:
+            return True
+        return _NAMING_BEFORE_AR_RE.search(text, max(0, s - 24), s) is not None
+    if _EPITHET_END_EN_RE.match(text, e) is None:
+        return False
+    m = _EPITHET_BEFORE_EN_RE.search(text, max(0, s - 30), s)
+    if m is not None and fold(m.group(1) or "") not in _OWN_QUALIFIERS:
+        return True
+    return _NAMING_BEFORE_EN_RE.search(text, max(0, s - 24), s) is not None
+
+
+_Q = "[\"'«»“”„‟‹›’‘]"
+_COUNTRIES_AR = ("مصر|العراق|سوريا|سورية|الأردن|الاردن|لبنان|إسرائيل|اسرائيل|تركيا|إيران|ايران|الشرق الأوسط|"
+                 "الشرق الاوسط|أفريقيا|افريقيا|أوروبا|اوروبا|الصحراء|العرب|ليبيا|اليمن|السعودية|الخليج")
+# right after the name (inside its quotes or not): a nisba adjective with the article, a size word, a country
+_EPITHET_AFTER_AR_RE = re.compile(
+    f"{_Q}?\\s*(ال[\u0621-\u064a]{{3,}}(?:ي|ية|يه)|صغير|صغيرا|صغيرة|صغيره|كبير|كبيرا|كبيرة|كبيره|مصغر|مصغرة|"
+    f"مصغره|{_COUNTRIES_AR})(?![\u0621-\u064a])")
+_NAMING_BEFORE_AR_RE = re.compile(f"(?<![\u0621-\u064a])(?:لقب|لُقب|لُقّب|لقّب|يلقب|يُلقب|تلقب|سمي|سُمي|سُمّي|سمّي|"
+                                  f"باسم|بأنه|بأنها|بانه|بانها)\\s*(?:بـ?)?\\s*{_Q}?\\s*$")
+_COUNTRIES_EN = ("Israel|Egypt|Iraq|Syria|Jordan|Lebanon|Turkey|Iran|Russia|China|Europe|Africa|Libya|Yemen|"
+                 "Britain|Britain|Afghanistan|Pakistan|Saudi Arabia|Kurdistan|Assad|Sisi|Erdogan|Putin")
+# before the name: a possessive country ("Israel's"), a nationality adjective ("Israeli"), a size word
+_EPITHET_BEFORE_EN_RE = re.compile(
+    f"(?:\\b(?:{_COUNTRIES_EN})['’]s|\\b([A-Z][a-z]+(?:i|an|ese|ish))|\\b(?:little|mini|small|own|second|"
+    f"another|new))[\\s-]*['‘“\"]?\\s*$")
+_NAMING_BEFORE_EN_RE = re.compile(r"\b(?:dubbed|nicknamed|branded|likened\s+to)\s+(?:it\s+|the\s+|a\s+)?"
+                                  r"['‘“\"]?\s*$", re.IGNORECASE)
+# after an English epithet the phrase ends; "Yemeni Guantanamo detainees" are held at the facility itself
+_EPITHET_END_EN_RE = re.compile(r"['’”\"]?\s*(?:$|[,.;:!?)\-–—'’”\"]|(?:in|of|for|where|that|which|though|with|"
+                                r"at|on|and|but|is|was|has|had|says|said|because|after)\b)")
+# what the facility's own name may carry: its country or the power that runs it
+_OWN_QUALIFIERS = frozenset(fold(w) for w in (
+    "الأمريكي", "الامريكي", "الأميركي", "الاميركي", "الكوبي", "الكوبية", "العسكري", "المركزي", "المدني",
+    "البحري", "الحالي", "الرئيسي", "الثاني", "الذي", "التي", "American", "Cuban"))
 
 # "the Guantanamo of the desert", "the Abu Ghraib of Syria": what the name stands for, elsewhere (not "of the
 # Assad era", "of the 1990s": the facility itself at a time)

@@ -256,6 +256,14 @@ def _open_or_known(
     # a name that is a known town names a camp or prison after it (مورك), it is no misspelling; the one
     # known facility named after that town with a descriptor is it (`سجن حماة`: Hama Central Prison)
     place = next((p for p in places if p.start == of.name_start), None) if places else None
+    if place is not None and place.end < of.name_end \
+            and not {fold(w) for w in text[place.end : of.name_end].split()} <= DESCRIPTORS:
+        # a place's name is only the first word of the name (جم in `جم مشكو`, Cham in "Cham Mishko"): the
+        # name is no town's; it may be a known name spelled as two words
+        e = _variant_or_glued(text, of, gaz)
+        if e is not None:
+            return fac(text, of.start, of.end, e, 0.7)
+        return open_fac(text, of, places, gaz)
     if place is not None:
         # `سجن حماة المدني`: the town and only descriptors after it
         rest = {fold(w) for w in text[place.end : of.name_end].split()}
@@ -282,6 +290,17 @@ def _open_or_known(
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)
+
+
+def _variant_or_glued(text: str, of: OpenFacility, gaz: Gazetteer) -> Entry | None:
+    """The known facility an unknown name spells differently, as written or as one word (`جم مشكو`: جمشكو)."""
+    words = of.name.split()
+    while len(words) > 1 and fold(words[-1]) in DESCRIPTORS:
+        words.pop()
+    e = variant_of(" ".join(words), of.kind, gaz)
+    if e is None and len(words) == 2:
+        e = variant_of(glued(*words), of.kind, gaz)
+    return e
 
 
 # a detention camp is also called a detention centre or facility ("the Roj detention centre"), a detention
