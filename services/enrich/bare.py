@@ -18,6 +18,7 @@ from services.enrich.context import (
     facility_context,
     head_near,
     prev_word,
+    town_close,
 )
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD
@@ -99,8 +100,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
     locative = cue_list(gaz.rules.core_context.locative)
-    if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent:  # بريف ديريك
-        return None  # (near Nour Shams: only the camp bears that name)
+    placed = (c.start, c.end) in ar.placed
+    if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
+        return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
     if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) for h_end in ar.heads_ix.ending_before(c.start, 30)):
@@ -121,7 +123,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
-    if (c.start, c.end) in ar.cities:
+    if (c.start, c.end) in ar.cities and not e.district:
         if _joined(text, c, ar.accepted_ix, _AND_RE):
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
@@ -135,7 +137,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
     if _from_to(text, c, ar.cores, gaz) or _moved(text, c, ar):
         return 0.55
-    if facility_context(text, c, kind, gaz, ar.accepted):
+    if placed and _home_or_freed_to(text, c):
+        return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi": a town
+    if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
+        return 0.5
+    if _moved_between(text, c, kind, ar, gaz):
         return 0.5
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
             and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
@@ -167,14 +173,14 @@ _NEW_FIRST = frozenset("جاآث")
 _NEW_AFTER_RE = re.compile(r"\s+(?:جديد|جديدا|جديداً|جديدة|آخر|اخر|ثانيا|ثانياً|ثان)(?![\u0621-\u064a])")
 
 
-def compared(text: str, s: int, e: int) -> bool:
+def compared(text: str, s: int, e: int, country: str | None = None) -> bool:
     """The name stands for what it is like, not for itself: "a Guantanamo-style prison", "a new Guantanamo",
     `سجن على غرار غوانتانامو`, `غوانتانامو جديداً`; and an epithet that gives another place the name:
     `غوانتانامو الإسرائيلي`, `غوانتانامو صغير`, `غوانتانامو مصر`, "Israel's Guantanamo", "the Israeli
     Guantánamo", "a mini-Guantanamo", `لقب غوانتانامو`."""
     if text[e : e + 1] == "-":
         return _STYLE_RE.match(text, e) is not None
-    if epithet(text, s, e):
+    if epithet(text, s, e, country):
         return True
     lead = text[s - 14 if s > 14 else 0 : s]
     if text[s] < "\u0600":
@@ -186,7 +192,7 @@ def compared(text: str, s: int, e: int) -> bool:
     return text[e + 1 : e + 2] in _NEW_FIRST and _NEW_AFTER_RE.match(text, e) is not None
 
 
-def epithet(text: str, s: int, e: int) -> bool:
+def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
     """The name is an epithet for somewhere else: a nationality or size word, or another country, qualifies
     it (`غوانتانامو الإسرائيلي`, `غوانتانامو صغير`, `غوانتانامو مصر`, "Israel's Guantanamo", "Israeli
     Guantánamo", "a little Guantanamo"), or a naming word gives it (`لُقّب بـ"غوانتانامو"`, `سُمّي باسم`,
@@ -194,15 +200,30 @@ def epithet(text: str, s: int, e: int) -> bool:
     Guantanamo Bay") does not make an epithet."""
     if text[s] >= "\u0600":
         m = _EPITHET_AFTER_AR_RE.match(text, e)
-        if m is not None and fold(m.group(1)) not in _OWN_QUALIFIERS:
+        if m is not None and _other_country(m.group(1), country):
             return True
         return _NAMING_BEFORE_AR_RE.search(text, max(0, s - 24), s) is not None
     if _EPITHET_END_EN_RE.match(text, e) is None:
         return False
     m = _EPITHET_BEFORE_EN_RE.search(text, max(0, s - 30), s)
-    if m is not None and fold(m.group(1) or "") not in _OWN_QUALIFIERS:
+    if m is not None and _other_country(m.group(1) or m.group(2), country):
         return True
     return _NAMING_BEFORE_EN_RE.search(text, max(0, s - 24), s) is not None
+
+
+def _other_country(word: str | None, country: str | None) -> bool:
+    """The qualifier is a size word (no country: `صغير`, "little"), or a country or nationality other than
+    the facility's own (`الهول السوري`, "Syria's al-Hawl" are the facility itself); an unknown word is not."""
+    if not word:
+        return True
+    w = fold(word)
+    w = w[2:] if w.startswith("ال") else w
+    for suffix in ("يه", "ه"):
+        if w.endswith(suffix) and w[: -len(suffix)] in _NATIONS:
+            w = w[: -len(suffix)]
+            break
+    iso = _NATIONS.get(w)
+    return iso is not None and iso != country
 
 
 _Q = "[\"'«»“”„‟‹›’‘]"
@@ -218,17 +239,34 @@ _COUNTRIES_EN = ("Israel|Egypt|Iraq|Syria|Jordan|Lebanon|Turkey|Iran|Russia|Chin
                  "Britain|Britain|Afghanistan|Pakistan|Saudi Arabia|Kurdistan|Assad|Sisi|Erdogan|Putin")
 # before the name: a possessive country ("Israel's"), a nationality adjective ("Israeli"), a size word
 _EPITHET_BEFORE_EN_RE = re.compile(
-    f"(?:\\b(?:{_COUNTRIES_EN})['’]s|\\b([A-Z][a-z]+(?:i|an|ese|ish))|\\b(?:little|mini|small|own|second|"
+    f"(?:\\b({_COUNTRIES_EN})['’]s|\\b([A-Z][a-z]+(?:i|an|ese|ish))|\\b(?:little|mini|small|own|second|"
     f"another|new))[\\s-]*['‘“\"]?\\s*$")
 _NAMING_BEFORE_EN_RE = re.compile(r"\b(?:dubbed|nicknamed|branded|likened\s+to)\s+(?:it\s+|the\s+|a\s+)?"
                                   r"['‘“\"]?\s*$", re.IGNORECASE)
 # after an English epithet the phrase ends; "Yemeni Guantanamo detainees" are held at the facility itself
 _EPITHET_END_EN_RE = re.compile(r"['’”\"]?\s*(?:$|[,.;:!?)\-–—'’”\"]|(?:in|of|for|where|that|which|though|with|"
                                 r"at|on|and|but|is|was|has|had|says|said|because|after)\b)")
-# what the facility's own name may carry: its country or the power that runs it
-_OWN_QUALIFIERS = frozenset(fold(w) for w in (
-    "الأمريكي", "الامريكي", "الأميركي", "الاميركي", "الكوبي", "الكوبية", "العسكري", "المركزي", "المدني",
-    "البحري", "الحالي", "الرئيسي", "الثاني", "الذي", "التي", "American", "Cuban"))
+# countries and nationality words (folded, Arabic without the article and the feminine ending) -> ISO2; the
+# size words map to "" (an epithet whatever the facility's country)
+_NATIONS: dict[str, str] = {fold(k): v for k, v in {
+    "سوري": "SY", "سوريا": "SY", "سوريه": "SY", "عراقي": "IQ", "عراق": "IQ", "اسرائيلي": "IL", "إسرائيلي": "IL",
+    "اسرائيل": "IL", "إسرائيل": "IL", "اردني": "JO", "أردني": "JO", "اردن": "JO", "أردن": "JO", "لبناني": "LB",
+    "لبنان": "LB", "تركي": "TR", "تركيا": "TR", "ايراني": "IR", "إيراني": "IR", "ايران": "IR", "إيران": "IR",
+    "مصري": "EG", "مصر": "EG", "فلسطيني": "PS", "كوبي": "CU", "امريكي": "US", "أمريكي": "US", "اميركي": "US",
+    "أميركي": "US", "سعودي": "SA", "سعوديه": "SA", "ليبي": "LY", "ليبيا": "LY", "يمني": "YE", "يمن": "YE",
+    "روسي": "RU", "صيني": "CN", "افغاني": "AF", "أفغاني": "AF", "باكستاني": "PK", "خليج": "GULF", "عرب": "ARAB",
+    "شرق الاوسط": "ME", "شرق الأوسط": "ME", "شرق": "ME", "افريقيا": "AF-", "أفريقيا": "AF-", "اوروبا": "EU",
+    "أوروبا": "EU", "صحراء": "",
+    "صغير": "", "صغيرا": "", "صغيره": "", "صغيرة": "", "كبير": "", "كبيرا": "", "كبيره": "", "كبيرة": "",
+    "مصغر": "", "مصغره": "", "مصغرة": "",
+    "Israel": "IL", "Israeli": "IL", "Egypt": "EG", "Egyptian": "EG", "Iraq": "IQ", "Iraqi": "IQ", "Syria": "SY",
+    "Syrian": "SY", "Jordan": "JO", "Jordanian": "JO", "Lebanon": "LB", "Lebanese": "LB", "Turkey": "TR",
+    "Turkish": "TR", "Iran": "IR", "Iranian": "IR", "Russia": "RU", "Russian": "RU", "China": "CN",
+    "Chinese": "CN", "Europe": "EU", "European": "EU", "Africa": "AF-", "African": "AF-", "Libya": "LY",
+    "Libyan": "LY", "Yemen": "YE", "Yemeni": "YE", "Britain": "GB", "British": "GB", "Afghanistan": "AF",
+    "Afghan": "AF", "Pakistan": "PK", "Pakistani": "PK", "Saudi Arabia": "SA", "Saudi": "SA",
+    "Kurdistan": "KRD", "Assad": "SY", "Sisi": "EG", "Erdogan": "TR", "Putin": "RU", "American": "US",
+    "Cuban": "CU"}.items()}
 
 # "the Guantanamo of the desert", "the Abu Ghraib of Syria": what the name stands for, elsewhere (not "of the
 # Assad era", "of the 1990s": the facility itself at a time)
@@ -313,6 +351,51 @@ def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
                 prev_word(text, first.start, frozenset()) in _FROM_BEFORE:
             return True
     return False
+
+
+def _moved_between(text: str, c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> bool:
+    """In, from or to the bare name, while the text names another facility of its kind: `في أول محطة بعد سنوات
+    في الهول` after `مخيم الأمل`, "visited Jad'ah camp ... Iraqis still in al-Hol": people are between camps
+    (or prisons), not towns. Not where the text says where someone was born or lived ("Born in Ain Issa, she
+    was moved to Roj camp"), nor with a town word next to the name."""
+    if not any(k == kind and (e <= c.start or s >= c.end) for s, e, k in ar.heads):
+        return False
+    if not _prep_before(text, c.start):
+        return False
+    lo = max(0, c.start - 60)
+    if _LIFE_RE.search(text, lo, c.start) is not None or _LIFE_AR_RE.search(text, lo, c.start) is not None:
+        return False
+    if _home_or_freed_to(text, c):
+        return False
+    return not town_close(text, c, gaz)
+
+
+def _home_or_freed_to(text: str, c: Cand) -> bool:
+    """"taken home to Shaddadi", "released from Ghwayran prison and driven to Shaddadi": a freed person's town."""
+    return _HOME_TO_RE.search(text, max(0, c.start - 40), c.start) is not None \
+        or _FREED_TO_RE.search(text, max(0, c.start - 90), c.start) is not None
+
+
+_HOME_TO_RE = re.compile(r"\bhome\s+to\s+$|(?:منزل|منازل|بيته|بيتها|ديار)[^.!?؛\n]{0,20}(?:إلى|الى|في)\s*$",
+                         re.IGNORECASE)
+_FREED_TO_RE = re.compile(r"(?:\b(?:released|freed|discharged|escaped|fled)\b|أفرج|افرج|أطلق سراح|اطلق سراح|فر |فرّ )"
+                          r"[^.!?;\n]*\b(?:to|into)\s+(?:the\s+)?$|(?:أفرج|افرج|سراح)[^.!?؛\n]*(?:إلى|الى)\s*$",
+                          re.IGNORECASE)
+
+
+_PREPS = frozenset(("في", "فى", "من", "الى", "إلى", "إلي", "الي", "داخل", "in", "at", "from", "to", "into", "inside"))
+_LIFE_AR_RE = re.compile("ولد|ولدت|مواليد|نشأ|نشأت|ينحدر|تنحدر|أهالي|اهالي|أبناء|ابناء|سكان")
+
+
+def _prep_before(text: str, start: int) -> bool:
+    """A preposition of place or movement right before the name: `في الهول`, `لليرموك`, "in Hol", "to Roj"."""
+    if start > 0 and text[start - 1] in "لب" and (start == 1 or text[start - 2] in " \n\"«“(و"):
+        return True  # a glued preposition (the name starts after it)
+    words = text[max(0, start - 12) : start].split()
+    if not words:
+        return False
+    last = words[-1].strip("\"'«»“”(").lower()
+    return last in _PREPS
 
 
 _MOVED_TO = (r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)"

@@ -56,9 +56,9 @@ def find_facilities(
         p0 = c.payloads[0]
         if p0[2] == "former" and (c.start, c.end) in place_spans:
             continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
-        if p0[2] == "alias" and compared(text, c.start, c.end):
-            continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
         e = entries[p0[1]]
+        if p0[2] == "alias" and compared(text, c.start, c.end, e.country):
+            continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
         facilities.append(fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
         fac_ids.add(e.id)
     covered = bytearray(len(text))
@@ -122,7 +122,7 @@ def find_facilities(
         if around is None:
             around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz, covered)
         conf = bare_reading(text, c, ce, around, gaz)
-        if conf is None or compared(text, c.start, c.end):
+        if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
         around.accepted_ix.add(c.start, c.end)
         facilities.append(fac(text, c.start, c.end, ce, conf))

@@ -43,6 +43,9 @@ class FacilityRec(_Rec):
     former_names: Names = Names()
     # the languages in which the name alone means the facility (a camp with no town of its name: Ain al-Hilweh)
     bare: list[Literal["en", "ar"]] = []
+    # the place GeoNames lists under the name is the camp's own district (Yarmouk): the bare name is read by
+    # the words around it, as a name that is no city's, not only where the word camp is written
+    district: bool = False
     country: str | None = None
     admin1: str | None = None
     lat: float | None = Field(default=None, ge=-90, le=90)
@@ -162,6 +165,7 @@ class Entry:
     curated: bool = True
     bare: str = ""  # facility: "en", "ar" or "enar", the languages in which its name alone is the facility
     type: str = ""  # facility: prison | detention_centre | detention_camp | idp_camp | refugee_camp
+    district: bool = False  # facility: its name's GeoNames place is the facility's own district (Yarmouk)
 
 
 @dataclass(slots=True)

@@ -1,6 +1,8 @@
 """Score the enrichment engine on the labelled dev set.
 
-    python -m tests.eval.scorer [FILE ...] [--errors OUT]   (default tests/data/devset.jsonl; several files: their union)
+    python -m tests.eval.scorer [FILE ...] [--errors OUT]
+
+(default tests/data/devset.jsonl; several files: their union)
 
 `--errors OUT` also writes each passage the engine gets wrong (alert, facilities, places, actors) to OUT.
 
