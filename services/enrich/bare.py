@@ -436,7 +436,8 @@ _HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|�
 
 # a prison's section named by whom it holds, then "in"/"at" the known prison's name
 _SECTION_IN_RE = re.compile(
-    r"(?:(?:سجن|مبنى|مبني|جناح|قسم)\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|اسلاميين)|"
+    r"(?:(?:سجن|مبنى|مبني|جناح|قسم)[\u064b-\u0652]*\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|"
+    r"اسلاميين)[\u064b-\u0652]*|"
     r"\b(?:juvenile|women['’]s|female|youth)\s+(?:prison|wing|block|section|jail))\s+(?:في|فى|ب|in|at)\s*$",
     re.IGNORECASE)
 

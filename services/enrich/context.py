@@ -59,8 +59,9 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     if not near_ok and prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
     words = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window, mask))))  # one compiled fold
-    words |= {w[1:] for w in words if w[:1] in "وفبل"}
+    words |= {w[1:] for w in words if w[:1] in "وفبل"} | {"ا" + w[1:] for w in words if w[:2] == "لل"}  # للعودة
     words |= {w[:-2] for w in words if w[-2:] in _SUFFIXES2} | {w[:-1] for w in words if w[-1:] == "ه"}
+    words |= {w[:-2] + "ه" for w in words if w[-2:] == "ته" and len(w) > 4}  # أسرته: أسرة + his
     words |= {w[:-1] for w in words if w[-1:] == "ا" and len(w) > 3 and "\u0600" <= w[:1] <= "\u06ff"}  # معتقلاً
     words |= {w[:-2] + "ين" for w in words if w[-2:] == "ون"}  # المرحّلون: the list has المرحلين
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
