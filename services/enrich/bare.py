@@ -8,7 +8,7 @@ tents; the same word after "the town of", "near", in a list of towns or as a cit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from services.enrich.attach import kind_payload
 from services.enrich.context import (
@@ -68,9 +68,12 @@ class Around:
     towns_ix: Spans  # place readings that are no facility name ("Qamishli")
     cities: set[tuple[int, int]]  # spans whose place reading is a city (Palmyra, Nasiriyah)
     cores: list[Cand]
-    town_ids: set[str]  # facilities whose bare name the text gives as a town somewhere (`وبلدة "الهول"`)
+    # (facility id, folded name) of the bare names the text gives as a town somewhere (`وبلدة "الهول"`): the same
+    # name elsewhere is the town too; another name of that facility is not ("al-Hout" beside "prison in Nasiriyah")
+    town_ids: set[tuple[str, str]]
     towns: set[tuple[int, int]]  # the spans of those bare names (town_cued)
     placed: set[tuple[int, int]]  # bare names that are also a place's name (al-Hol, Palmyra)
+    bare_named: set[str] = field(default_factory=set)  # ids of the facilities read from a bare name so far
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -116,7 +119,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
     if head_near(text, c, ar.listing if "\u0600" <= text[c.start] <= "\u06ff" else ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
-    if e.id in ar.town_ids and e.id not in ar.named:
+    if ar.town_ids and (e.id, fold(text[c.start : c.end])) in ar.town_ids and e.id not in ar.named:
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"`
     if inherent and not _RIVER_AFTER_RE.match(text, c.end) \
             and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
@@ -124,6 +127,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if (c.start, c.end) in ar.cities and not e.district:
+        if (e.id in ar.named or e.id in ar.bare_named) \
+                and (_prep_before(text, c.start) or prev_word(text, c.start, frozenset()) == "of"):
+            return None  # "al-Hout, the prison on the edge of Nasiriyah": the city the named prison is in
         if _joined(text, c, ar.accepted_ix, _AND_RE):
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None

@@ -92,6 +92,11 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if ", the " in text or ", a " in text:  # (str `in`, C speed) "al-Hout, the vast prison in Nasiriyah"
+        for of in _appositions(text, places_c, core_at_start(cores)):
+            if not inside(of.name_start, of.name_end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.name_start : of.name_end] = b"\x01" * (of.name_end - of.name_start)
     if "معسكر" in text:  # (str `in`, C speed) `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
         for of in _numbered_camps(text):
             if not inside(of.start, of.end, covered):
@@ -125,6 +130,7 @@ def find_facilities(
         if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
         around.accepted_ix.add(c.start, c.end)
+        around.bare_named.add(ce.id)
         facilities.append(fac(text, c.start, c.end, ce, conf))
         accepted.append((c.start, c.end))
         core_spans.add((c.start, c.end))
@@ -149,6 +155,45 @@ _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", 
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
+
+
+def core_at_start(cores: list[Cand]) -> set[int]:
+    return {c.start for c in cores}
+
+
+# "al-Hout, the vast prison in Nasiriyah", "Evin, the notorious prison in Tehran": a capitalised name in
+# apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
+# head ("the prison guard" is a person)
+_APPOSITION_RE = re.compile(
+    r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2}),\s+(?:the|a|an)\s+"
+    r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
+    r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|detention\s+(?:centre|center|facility|camp))"
+    r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
+    r"of)\b|\s*[,.;:)\n]|\s*$)")
+_APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp"}
+
+
+def _appositions(text: str, places: list[Cand], core_starts: set[int]) -> list[OpenFacility]:
+    """Names in apposition to a head word: the facility (a known one spelled otherwise, else open world). A
+    known core there is bare_reading's; a place's name is the place ("Hasakah, the city's prison" is not)."""
+    out = []
+    place_spans = {(p.start, p.end) for p in places}
+    for m in _APPOSITION_RE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        if s in core_starts or (s, e) in place_spans or m.group(1).split()[0] in _SENTENCE_STARTERS:
+            continue
+        head = m.group(3).split()[0]
+        kind = _APPOSITION_KIND.get(head, "prison")
+        if head == "detention" and m.group(3).endswith("camp"):
+            kind = "camp"
+        out.append(OpenFacility(s, e, kind, m.group(1), s, e))
+    return out
+
+
+_SENTENCE_STARTERS = frozenset(("The", "This", "That", "It", "In", "On", "At", "But", "And", "Yesterday",
+                                "Today", "Meanwhile", "However", "Instead", "Later", "Earlier", "Now", "Here",
+                                "There", "Then", "Inside", "Outside", "Monday", "Tuesday", "Wednesday",
+                                "Thursday", "Friday", "Saturday", "Sunday"))
 
 
 _NUMBERED_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?معسكر\s+"
@@ -194,7 +239,8 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
                   Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
                   Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),
-                  cities, cores, {i for o in towns.values() for i in o.ids}, set(towns),
+                  cities, cores, {(i, fold(text[o.start : o.end])) for o in towns.values() for i in o.ids},
+                  set(towns),
                   {(p.start, p.end) for p in places if (p.start, p.end) in core_spans})
 
 
