@@ -122,8 +122,9 @@ def _cue_set(names: Any) -> frozenset[str]:
     return got[1]
 
 
-# a sentence ends at a line break or a full stop before a space, not after an initial ("U.S. guards")
-_END_RE = re.compile(r"\n|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)")
+# a sentence ends at a line break or a full stop before a space, not after an initial ("U.S. guards") nor at
+# the double dot with which Arabic headlines join two clauses (`إنعاش "جزئي" لليرموك.. عائدون يرممون`)
+_END_RE = re.compile(r"\n|(?<![A-Z.])(?<!\b[A-Z][a-z])\.(?=\s|$)")
 
 
 def _sentence(text: str, c: Cand, window: int, mask: list[tuple[int, int]] | tuple[()] = ()) -> str:
