@@ -143,8 +143,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
     if _from_to(text, c, ar.cores, gaz) or _moved(text, c, ar):
         return 0.55
-    if placed and _home_or_freed_to(text, c):
-        return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi": a town
+    if placed and (_home_or_freed_to(text, c) or _BORN_RE.search(text, max(0, c.start - 30), c.start) is not None):
+        return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town
     if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
         return 0.5
     if _moved_between(text, c, kind, ar, gaz):
@@ -389,6 +389,9 @@ _FREED_TO_RE = re.compile(r"(?:\b(?:released|freed|discharged|escaped|fled)\b|أ
                           re.IGNORECASE)
 
 
+# where someone was born or grew up is a town ("Born in al-Hol", `ولد في الهول`, "a native of Hol")
+_BORN_RE = re.compile(r"\b(?:born|grew\s+up|raised|native|hometown|home\s+town)\b|(?<![\u0621-\u064a])(?:ولد|وُلد|"
+                      r"ولدت|وُلدت|مواليد|نشأ|نشأت|ينحدر|تنحدر)(?![\u0621-\u064a])", re.IGNORECASE)
 _PREPS = frozenset(("في", "فى", "من", "الى", "إلى", "إلي", "الي", "داخل", "in", "at", "from", "to", "into", "inside"))
 _LIFE_AR_RE = re.compile("ولد|ولدت|مواليد|نشأ|نشأت|ينحدر|تنحدر|أهالي|اهالي|أبناء|ابناء|سكان")
 
