@@ -92,7 +92,7 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if ", the " in text or ", a " in text:  # (str `in`, C speed) "al-Hout, the vast prison in Nasiriyah"
+    if ("prison" in text or "camp" in text or "jail" in text) and (", the " in text or ", a " in text):
         for of in _appositions(text, places_c, core_at_start(cores)):
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
@@ -163,30 +163,36 @@ def core_at_start(cores: list[Cand]) -> set[int]:
 
 # "al-Hout, the vast prison in Nasiriyah", "Evin, the notorious prison in Tehran": a capitalised name in
 # apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
-# head ("the prison guard" is a person)
-_APPOSITION_RE = re.compile(
-    r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2}),\s+(?:the|a|an)\s+"
+# head ("the prison guard" is a person). Tried only at each ", the"/", a" (str.find), the name read backwards.
+_APPOSITION_AFTER_RE = re.compile(
+    r",\s+(?:the|a|an)\s+"
     r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
     r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|detention\s+(?:centre|center|facility|camp))"
     r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
     r"of)\b|\s*[,.;:)\n]|\s*$)")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})$")
 _APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp"}
+_APPOSITION_SCOUT = re.compile(r", (?:the|an?) ")  # literal-first: found at C speed
 
 
 def _appositions(text: str, places: list[Cand], core_starts: set[int]) -> list[OpenFacility]:
     """Names in apposition to a head word: the facility (a known one spelled otherwise, else open world). A
     known core there is bare_reading's; a place's name is the place ("Hasakah, the city's prison" is not)."""
-    out = []
-    place_spans = {(p.start, p.end) for p in places}
-    for m in _APPOSITION_RE.finditer(text):
-        s, e = m.start(1), m.end(1)
-        if s in core_starts or (s, e) in place_spans or m.group(1).split()[0] in _SENTENCE_STARTERS:
-            continue
-        head = m.group(3).split()[0]
-        kind = _APPOSITION_KIND.get(head, "prison")
-        if head == "detention" and m.group(3).endswith("camp"):
-            kind = "camp"
-        out.append(OpenFacility(s, e, kind, m.group(1), s, e))
+    out: list[OpenFacility] = []
+    place_spans: set[tuple[int, int]] | None = None
+    for sc in _APPOSITION_SCOUT.finditer(text):
+        i = sc.start()
+        m = _APPOSITION_AFTER_RE.match(text, i)
+        n = _NAME_BEFORE_RE.search(text, max(0, i - 40), i) if m is not None else None
+        if m is not None and n is not None:
+            s, e = n.start(1), n.end(1)
+            if place_spans is None:
+                place_spans = {(p.start, p.end) for p in places}
+            if s not in core_starts and (s, e) not in place_spans and n.group(1).split()[0] not in _SENTENCE_STARTERS:
+                head = m.group(2).split()[0]
+                kind = "camp" if head == "detention" and m.group(2).endswith("camp") else \
+                    _APPOSITION_KIND.get(head, "prison")
+                out.append(OpenFacility(s, e, kind, n.group(1), s, e))
     return out
 
 
