@@ -38,6 +38,11 @@ def place_ids(text: str) -> set[str]:
     ("اتفق البلدان على نقل المحكومين من روميه خلال شهر", "fac:lb-roumieh-prison"),
     # a prison's section with a vowel mark, then "in" and the known prison
     ("زار النواب سجنَ النساء في الكاظمية أمس", "fac:iq-kadhimiya-prison"),
+    # time served: "spent N years in", `قضى سنوات في`; survivors; a section of the known prison in English
+    ("He spent six years in Saydnaya before he was freed.", "fac:sy-sednaya-prison"),
+    ("قضى سبع سنوات في صيدنايا قبل الإفراج عنه", "fac:sy-sednaya-prison"),
+    ("ناجون من صيدنايا يروون شهاداتهم", "fac:sy-sednaya-prison"),
+    ("The women's prison in Kadhimiya is three times over capacity.", "fac:iq-kadhimiya-prison"),
     # nicknames that are facts
     ("Before the Americans renamed it, the British called the site Camp Freddy.", "fac:iq-camp-bucca"),
     ("قضى سنوات في ليمان طرة قبل أن يُنقل إلى سجن آخر", "fac:eg-tora-prison"),
@@ -58,6 +63,8 @@ def test_bare_name_in_facility_context(text: str, fid: str) -> None:
     ("فاض نهر اليرموك وغمرت المياه البساتين", "fac:sy-yarmouk-camp"),  # the river
     ("جلس الأطفال على الشاطئ حتى المساء", "fac:ps-shati-camp"),  # "the beach", not the Beach camp
     ("The minister thanked Ahmed, the prison guard, for his courage.", None),  # a person in apposition
+    ("She spent three summers in Saydnaya with her grandparents.", "fac:sy-sednaya-prison"),  # not years served
+    ("The prison in Saydnaya is notorious.", "fac:sy-sednaya-prison"),  # "a prison in X": X is the town
 ])
 def test_near_misses_stay_what_they_are(text: str, fid: str | None) -> None:
     ids = fac_ids(text)
