@@ -216,7 +216,12 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
     m = _EPITHET_BEFORE_EN_RE.search(text, max(0, s - 30), s)
     if m is not None and _other_country(m.group(1) or m.group(2), country):
         return True
-    return _NAMING_BEFORE_EN_RE.search(text, max(0, s - 24), s) is not None
+    if _NAMING_BEFORE_EN_RE.search(text, max(0, s - 24), s) is not None:
+        return True
+    # "Critics call the desert facility 'America's Guantanamo in Iraq'": a quoted name a naming verb gives to
+    # something else ("call X 'Y'", "described it as 'Y'")
+    q = _OPEN_QUOTE_BEFORE_RE.search(text, max(0, s - 24), s)
+    return q is not None and _CALL_BEFORE_RE.search(text, max(0, q.start() - 60), q.start() + 1) is not None
 
 
 def _other_country(word: str | None, country: str | None) -> bool:
@@ -251,6 +256,11 @@ _EPITHET_BEFORE_EN_RE = re.compile(
     f"another|new))[\\s-]*['‘“\"]?\\s*$")
 _NAMING_BEFORE_EN_RE = re.compile(r"\b(?:dubbed|nicknamed|branded|likened\s+to)\s+(?:it\s+|the\s+|a\s+)?"
                                   r"['‘“\"]?\s*$", re.IGNORECASE)
+_OPEN_QUOTE_BEFORE_RE = re.compile(r"(?:^|\s)['‘“\"](?:[^'’”\"\n]|['’]s\b){0,20}$")
+_CALL_BEFORE_RE = re.compile(r"\b(?:(?:call|calls|called|calling)(?!\s+(?:on|for|upon|off)\b)|dub|dubs|dubbed|"
+                             r"nickname[sd]?|brand(?:s|ed)?|describ(?:e|es|ed)\s+(?:\w+\s+){0,4}as)"
+                             r"\s+(?:(?!(?:at|in|of|from|to|on|inside|into|for|with|about|over)\b)[\w-]+\s+){0,4}$",
+                             re.IGNORECASE)
 # after an English epithet the phrase ends; "Yemeni Guantanamo detainees" are held at the facility itself
 _EPITHET_END_EN_RE = re.compile(r"['’”\"]?\s*(?:$|[,.;:!?)\-–—'’”\"]|(?:in|of|for|where|that|which|though|with|"
                                 r"at|on|and|but|is|was|has|had|says|said|because|after)\b)")

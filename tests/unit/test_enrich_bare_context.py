@@ -77,6 +77,7 @@ def test_near_misses_stay_what_they_are(text: str, fid: str | None) -> None:
     "تحوّل المعتقل إلى غوانتانامو مصر بحسب منظمات حقوقية",
     "Lawyers have called the desert base the 'Israeli Guantánamo', citing testimony.",
     "Human-rights groups describe the site as Israel's Guantanamo.",
+    "Critics call the desert facility 'America's Guantanamo in Iraq'.",
 ])
 def test_guantanamo_as_an_epithet_is_no_facility(text: str) -> None:
     assert "fac:cu-guantanamo" not in fac_ids(text)
@@ -88,6 +89,8 @@ def test_guantanamo_as_an_epithet_is_no_facility(text: str) -> None:
     "نقل معتقل غوانتانامو الأمريكي عشرات السجناء",
     "Sweden charged a woman repatriated from Syria's al-Hawl in 2022.",
     "أعادت الإدارة عائلات من الهول السوري إلى العراق",
+    'Lawyers called the conditions at "Guantanamo" unacceptable.',
+    'The detainees described life in "Guantanamo" as hell.',
 ])
 def test_the_facility_itself_with_its_own_country_or_nationals(text: str) -> None:
     assert ann(text).alert
