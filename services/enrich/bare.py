@@ -143,13 +143,14 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
     if _from_to(text, c, ar.cores, gaz) or _moved(text, c, ar):
         return 0.55
-    if placed and (_home_or_freed_to(text, c) or _BORN_RE.search(text, max(0, c.start - 30), c.start) is not None):
+    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town
     if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
         return 0.5
     if _moved_between(text, c, kind, ar, gaz):
         return 0.5
-    if _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz):
+    if ("spent" in text[max(0, c.start - 50) : c.start] or "ض" in text[max(0, c.start - 50) : c.start]) \
+            and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz):
         return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`: time served or spent in a camp
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
             and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
@@ -390,9 +391,24 @@ def _moved_between(text: str, c: Cand, kind: str, ar: Around, gaz: Gazetteer) ->
 
 
 def _home_or_freed_to(text: str, c: Cand) -> bool:
-    """"taken home to Shaddadi", "released from Ghwayran prison and driven to Shaddadi": a freed person's town."""
+    """"taken home to Shaddadi", "released from Ghwayran prison and driven to Shaddadi": a freed person's town.
+    (Both need "to"/`إلى` right before the name: the backtracking searches only run there.)"""
+    if not text[max(0, c.start - 8) : c.start].rstrip().endswith(_TO_TAILS):
+        return False
     return _HOME_TO_RE.search(text, max(0, c.start - 40), c.start) is not None \
         or _FREED_TO_RE.search(text, max(0, c.start - 90), c.start) is not None
+
+
+_TO_TAILS = ("to", "into", "the", "إلى", "الى", "في")
+
+
+def _born_before(text: str, start: int) -> bool:
+    """"Born in al-Hol", `ولد في الهول` (the regex only where one of its words is in the window)."""
+    w = text[max(0, start - 30) : start]
+    return any(k in w for k in _BORN_KEYS) and _BORN_RE.search(w) is not None
+
+
+_BORN_KEYS = ("orn", "grew", "aised", "ative", "ome", "ولد", "وُلد", "مواليد", "نشأ", "نحدر")
 
 
 _HOME_TO_RE = re.compile(r"\bhome\s+to\s+$|(?:منزل|منازل|بيته|بيتها|ديار)[^.!?؛\n]{0,20}(?:إلى|الى|في)\s*$",
