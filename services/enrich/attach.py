@@ -153,7 +153,14 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 w = _CAP_WORD_BEFORE_RE.search(text, max(0, j - 30), j)
                 if w is None or fold(w.group(1)) in gaz.en_name_stop:
                     break
-                names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
+                # a known name written as two words ("the Cham Mishko and Sharya camps": Chamishku)
+                w0 = _CAP_WORD_BEFORE_RE.search(text, max(0, w.start(1) - 30), w.start(1) - 1) \
+                    if text[w.start(1) - 1 : w.start(1)] == " " else None
+                two = variant_of(f"{w0.group(1)} {w.group(1)}", kind, gaz) if w0 is not None else None
+                if w0 is not None and two is not None:
+                    names.append(Name(w0.start(1), w.end(1), two))
+                else:
+                    names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
         names.reverse()
     return names if len(names) >= 2 else []

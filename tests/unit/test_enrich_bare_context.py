@@ -101,6 +101,7 @@ def test_the_facility_itself_with_its_own_country_or_nationals(text: str) -> Non
                                                     "fac:iq-qadiya-camp"}),
     ("يعيش النازحون في مخيمي دوميز وجم مشكو منذ سنوات", {"fac:iq-domiz-camp", "fac:iq-chamishku-camp"}),
     ("A fire in Cham Mishko camp destroyed four tents.", {"fac:iq-chamishku-camp"}),
+    ("Fires hit the Cham Mishko and Sharya camps last week.", {"fac:iq-chamishku-camp", "fac:iq-sharya-camp"}),
 ])
 def test_split_and_variant_names(text: str, want: set[str]) -> None:
     assert want <= fac_ids(text)
