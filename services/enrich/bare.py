@@ -207,22 +207,35 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
     Guantánamo", "a little Guantanamo"), or a naming word gives it (`لُقّب بـ"غوانتانامو"`, `سُمّي باسم`,
     "dubbed"). The facility's own country or the power that runs it (`غوانتانامو الأمريكي`, "America's
     Guantanamo Bay") does not make an epithet."""
+    # (each regex runs only where the words it needs are in its window: most names pass none of them)
+    window = text[max(0, s - 24) : s]
     if text[s] >= "\u0600":
         m = _EPITHET_AFTER_AR_RE.match(text, e)
         if m is not None and _other_country(m.group(1), country):
             return True
-        return _NAMING_BEFORE_AR_RE.search(text, max(0, s - 24), s) is not None
+        return any(k in window for k in _NAMING_KEYS_AR) and _NAMING_BEFORE_AR_RE.search(window) is not None
     if _EPITHET_END_EN_RE.match(text, e) is None:
         return False
-    m = _EPITHET_BEFORE_EN_RE.search(text, max(0, s - 30), s)
-    if m is not None and _other_country(m.group(1) or m.group(2), country):
-        return True
-    if _NAMING_BEFORE_EN_RE.search(text, max(0, s - 24), s) is not None:
+    before = text[max(0, s - 30) : s].rstrip(" \t\n-‐‑'‘“\"")
+    last = before.rsplit(None, 1)[-1] if before else ""
+    if last[:1].isupper() or last in _SIZE_EN or last.endswith(("'s", "’s")):
+        m = _EPITHET_BEFORE_EN_RE.search(text, max(0, s - 30), s)
+        if m is not None and _other_country(m.group(1) or m.group(2), country):
+            return True
+    low = window.lower()
+    if any(k in low for k in _NAMING_KEYS_EN) and _NAMING_BEFORE_EN_RE.search(window) is not None:
         return True
     # "Critics call the desert facility 'America's Guantanamo in Iraq'": a quoted name a naming verb gives to
     # something else ("call X 'Y'", "described it as 'Y'")
+    if not any(ch in window for ch in "'‘“\""):
+        return False
     q = _OPEN_QUOTE_BEFORE_RE.search(text, max(0, s - 24), s)
     return q is not None and _CALL_BEFORE_RE.search(text, max(0, q.start() - 60), q.start() + 1) is not None
+
+
+_NAMING_KEYS_AR = ("لق", "لُق", "سم", "سُم", "بأن", "بان")
+_NAMING_KEYS_EN = ("dub", "nick", "brand", "liken")
+_SIZE_EN = frozenset(("little", "mini", "small", "own", "second", "another", "new"))
 
 
 def _other_country(word: str | None, country: str | None) -> bool:
