@@ -119,6 +119,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
     if head_near(text, c, ar.listing if "\u0600" <= text[c.start] <= "\u06ff" else ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
+    if e.cluster:
+        return None  # "tents in Atmeh", `خيمتي في أطمة`: the town the cluster of camps is around
     if ar.town_ids and (e.id, fold(text[c.start : c.end])) in ar.town_ids and e.id not in ar.named:
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"`
     if inherent and not _RIVER_AFTER_RE.match(text, c.end) \

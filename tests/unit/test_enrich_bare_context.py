@@ -65,6 +65,8 @@ def test_bare_name_in_facility_context(text: str, fid: str) -> None:
     ("The minister thanked Ahmed, the prison guard, for his courage.", None),  # a person in apposition
     ("She spent three summers in Saydnaya with her grandparents.", "fac:sy-sednaya-prison"),  # not years served
     ("The prison in Saydnaya is notorious.", "fac:sy-sednaya-prison"),  # "a prison in X": X is the town
+    ("Aid workers in Atmeh counted 900 tents flattened by the storm.", "fac:sy-atmeh-camp"),  # a cluster's town
+    ("نصب متطوعون خياماً جديدة في أطمة بعد العاصفة", "fac:sy-atmeh-camp"),
 ])
 def test_near_misses_stay_what_they_are(text: str, fid: str | None) -> None:
     ids = fac_ids(text)
@@ -102,6 +104,7 @@ def test_the_facility_itself_with_its_own_country_or_nationals(text: str) -> Non
     ("يعيش النازحون في مخيمي دوميز وجم مشكو منذ سنوات", {"fac:iq-domiz-camp", "fac:iq-chamishku-camp"}),
     ("A fire in Cham Mishko camp destroyed four tents.", {"fac:iq-chamishku-camp"}),
     ("Fires hit the Cham Mishko and Sharya camps last week.", {"fac:iq-chamishku-camp", "fac:iq-sharya-camp"}),
+    ("غرقت عشرات الخيام في مخيمات أطمة الحدودية", {"fac:sy-atmeh-camp"}),  # the cluster, named with its head
 ])
 def test_split_and_variant_names(text: str, want: set[str]) -> None:
     assert want <= fac_ids(text)
