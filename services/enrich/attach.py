@@ -17,8 +17,9 @@ from services.enrich.entries import best_entry
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
+from services.enrich.openworld import glued
 from services.enrich.resolve import Cand
-from services.enrich.variants import named_after
+from services.enrich.variants import named_after, variant_of
 
 # heads whose grammatical number says two or more facilities follow (Arabic) or precede (English)
 PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
@@ -152,7 +153,14 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 w = _CAP_WORD_BEFORE_RE.search(text, max(0, j - 30), j)
                 if w is None or fold(w.group(1)) in gaz.en_name_stop:
                     break
-                names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
+                # a known name written as two words ("the Cham Mishko and Sharya camps": Chamishku)
+                w0 = _CAP_WORD_BEFORE_RE.search(text, max(0, w.start(1) - 30), w.start(1) - 1) \
+                    if text[w.start(1) - 1 : w.start(1)] == " " else None
+                two = variant_of(f"{w0.group(1)} {w.group(1)}", kind, gaz) if w0 is not None else None
+                if w0 is not None and two is not None:
+                    names.append(Name(w0.start(1), w.end(1), two))
+                else:
+                    names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
         names.reverse()
     return names if len(names) >= 2 else []
@@ -201,9 +209,14 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
         s = gap_end(text, s)
     m = TOKEN_RE.match(text, s)
     quoted_item = text[s - 1 : s] in _GAP_SET and text[s - 1 : s].strip() != ""
-    if m is None or not arabic_name_ok(m.group(), fold(m.group()), gaz.ar_name_stop, quoted=quoted_item,
-                                       known=gaz.trie.first, listed=True):
+    if m is None:
         return None
+    if not arabic_name_ok(m.group(), fold(m.group()), gaz.ar_name_stop, quoted=quoted_item,
+                          known=gaz.trie.first, listed=True):
+        # a known name written as two words (`جم مشكو` for جمشكو): the two words glued are a known name's variant
+        n = TOKEN_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+        e = variant_of(glued(m.group(), n.group()), kind, gaz) if n is not None and n.group()[:1] != "و" else None
+        return Name(s, n.end(), e) if n is not None and e is not None else None
     end = m.end()
     for _ in range(2):  # up to three words to the next separator
         n = TOKEN_RE.match(text, end + 1) if text[end : end + 1] == " " else None

@@ -8,7 +8,7 @@ tents; the same word after "the town of", "near", in a list of towns or as a cit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from services.enrich.attach import kind_payload
 from services.enrich.context import (
@@ -18,6 +18,7 @@ from services.enrich.context import (
     facility_context,
     head_near,
     prev_word,
+    town_close,
 )
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD
@@ -67,9 +68,12 @@ class Around:
     towns_ix: Spans  # place readings that are no facility name ("Qamishli")
     cities: set[tuple[int, int]]  # spans whose place reading is a city (Palmyra, Nasiriyah)
     cores: list[Cand]
-    town_ids: set[str]  # facilities whose bare name the text gives as a town somewhere (`وبلدة "الهول"`)
+    # (facility id, folded name) of the bare names the text gives as a town somewhere (`وبلدة "الهول"`): the same
+    # name elsewhere is the town too; another name of that facility is not ("al-Hout" beside "prison in Nasiriyah")
+    town_ids: set[tuple[str, str]]
     towns: set[tuple[int, int]]  # the spans of those bare names (town_cued)
     placed: set[tuple[int, int]]  # bare names that are also a place's name (al-Hol, Palmyra)
+    bare_named: set[str] = field(default_factory=set)  # ids of the facilities read from a bare name so far
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -99,8 +103,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
     locative = cue_list(gaz.rules.core_context.locative)
-    if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent:  # بريف ديريك
-        return None  # (near Nour Shams: only the camp bears that name)
+    placed = (c.start, c.end) in ar.placed
+    if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
+        return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
     if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) for h_end in ar.heads_ix.ending_before(c.start, 30)):
@@ -114,14 +119,19 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
     if head_near(text, c, ar.listing if "\u0600" <= text[c.start] <= "\u06ff" else ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
-    if e.id in ar.town_ids and e.id not in ar.named:
+    if e.cluster:
+        return None  # "tents in Atmeh", `خيمتي في أطمة`: the town the cluster of camps is around
+    if ar.town_ids and (e.id, fold(text[c.start : c.end])) in ar.town_ids and e.id not in ar.named:
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"`
     if inherent and not _RIVER_AFTER_RE.match(text, c.end) \
             and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
-    if (c.start, c.end) in ar.cities:
+    if (c.start, c.end) in ar.cities and not e.district:
+        if (e.id in ar.named or e.id in ar.bare_named) \
+                and (_prep_before(text, c.start) or prev_word(text, c.start, frozenset()) == "of"):
+            return None  # "al-Hout, the prison on the edge of Nasiriyah": the city the named prison is in
         if _joined(text, c, ar.accepted_ix, _AND_RE):
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
@@ -135,8 +145,15 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
     if _from_to(text, c, ar.cores, gaz) or _moved(text, c, ar):
         return 0.55
-    if facility_context(text, c, kind, gaz, ar.accepted):
+    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start)):
+        return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town
+    if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
         return 0.5
+    if _moved_between(text, c, kind, ar, gaz):
+        return 0.5
+    if ("spent" in text[max(0, c.start - 50) : c.start] or "ض" in text[max(0, c.start - 50) : c.start]) \
+            and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz):
+        return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`: time served or spent in a camp
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
             and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
@@ -167,11 +184,15 @@ _NEW_FIRST = frozenset("جاآث")
 _NEW_AFTER_RE = re.compile(r"\s+(?:جديد|جديدا|جديداً|جديدة|آخر|اخر|ثانيا|ثانياً|ثان)(?![\u0621-\u064a])")
 
 
-def compared(text: str, s: int, e: int) -> bool:
+def compared(text: str, s: int, e: int, country: str | None = None) -> bool:
     """The name stands for what it is like, not for itself: "a Guantanamo-style prison", "a new Guantanamo",
-    `سجن على غرار غوانتانامو`, `غوانتانامو جديداً`."""
+    `سجن على غرار غوانتانامو`, `غوانتانامو جديداً`; and an epithet that gives another place the name:
+    `غوانتانامو الإسرائيلي`, `غوانتانامو صغير`, `غوانتانامو مصر`, "Israel's Guantanamo", "the Israeli
+    Guantánamo", "a mini-Guantanamo", `لقب غوانتانامو`."""
     if text[e : e + 1] == "-":
         return _STYLE_RE.match(text, e) is not None
+    if epithet(text, s, e, country):
+        return True
     lead = text[s - 14 if s > 14 else 0 : s]
     if text[s] < "\u0600":
         if text[e : e + 4] == " of " and lead[-4:].lower() == "the ":
@@ -181,6 +202,105 @@ def compared(text: str, s: int, e: int) -> bool:
         return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
     return text[e + 1 : e + 2] in _NEW_FIRST and _NEW_AFTER_RE.match(text, e) is not None
 
+
+def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
+    """The name is an epithet for somewhere else: a nationality or size word, or another country, qualifies
+    it (`غوانتانامو الإسرائيلي`, `غوانتانامو صغير`, `غوانتانامو مصر`, "Israel's Guantanamo", "Israeli
+    Guantánamo", "a little Guantanamo"), or a naming word gives it (`لُقّب بـ"غوانتانامو"`, `سُمّي باسم`,
+    "dubbed"). The facility's own country or the power that runs it (`غوانتانامو الأمريكي`, "America's
+    Guantanamo Bay") does not make an epithet."""
+    # (each regex runs only where the words it needs are in its window: most names pass none of them)
+    window = text[max(0, s - 24) : s]
+    if text[s] >= "\u0600":
+        m = _EPITHET_AFTER_AR_RE.match(text, e)
+        if m is not None and _other_country(m.group(1), country):
+            return True
+        return any(k in window for k in _NAMING_KEYS_AR) and _NAMING_BEFORE_AR_RE.search(window) is not None
+    if _EPITHET_END_EN_RE.match(text, e) is None:
+        return False
+    before = text[max(0, s - 30) : s].rstrip(" \t\n-‐‑'‘“\"")
+    last = before.rsplit(None, 1)[-1] if before else ""
+    if last[:1].isupper() or last in _SIZE_EN or last.endswith(("'s", "’s")):
+        m = _EPITHET_BEFORE_EN_RE.search(text, max(0, s - 30), s)
+        if m is not None and _other_country(m.group(1) or m.group(2), country):
+            return True
+    low = window.lower()
+    if any(k in low for k in _NAMING_KEYS_EN) and _NAMING_BEFORE_EN_RE.search(window) is not None:
+        return True
+    # "Critics call the desert facility 'America's Guantanamo in Iraq'": a quoted name a naming verb gives to
+    # something else ("call X 'Y'", "described it as 'Y'")
+    if not any(ch in window for ch in "'‘“\""):
+        return False
+    q = _OPEN_QUOTE_BEFORE_RE.search(text, max(0, s - 24), s)
+    return q is not None and _CALL_BEFORE_RE.search(text, max(0, q.start() - 60), q.start() + 1) is not None
+
+
+_NAMING_KEYS_AR = ("لق", "لُق", "سم", "سُم", "بأن", "بان")
+_NAMING_KEYS_EN = ("dub", "nick", "brand", "liken")
+_SIZE_EN = frozenset(("little", "mini", "small", "own", "second", "another", "new"))
+
+
+def _other_country(word: str | None, country: str | None) -> bool:
+    """The qualifier is a size word (no country: `صغير`, "little"), or a country or nationality other than
+    the facility's own (`الهول السوري`, "Syria's al-Hawl" are the facility itself); an unknown word is not."""
+    if not word:
+        return True
+    w = fold(word)
+    w = w[2:] if w.startswith("ال") else w
+    for suffix in ("يه", "ه"):
+        if w.endswith(suffix) and w[: -len(suffix)] in _NATIONS:
+            w = w[: -len(suffix)]
+            break
+    iso = _NATIONS.get(w)
+    return iso is not None and iso != country
+
+
+_Q = "[\"'«»“”„‟‹›’‘]"
+_COUNTRIES_AR = ("مصر|العراق|سوريا|سورية|الأردن|الاردن|لبنان|إسرائيل|اسرائيل|تركيا|إيران|ايران|الشرق الأوسط|"
+                 "الشرق الاوسط|أفريقيا|افريقيا|أوروبا|اوروبا|الصحراء|العرب|ليبيا|اليمن|السعودية|الخليج")
+# right after the name (inside its quotes or not): a nisba adjective with the article, a size word, a country
+_EPITHET_AFTER_AR_RE = re.compile(
+    f"{_Q}?\\s*(ال[\u0621-\u064a]{{3,}}(?:ي|ية|يه)|صغير|صغيرا|صغيرة|صغيره|كبير|كبيرا|كبيرة|كبيره|مصغر|مصغرة|"
+    f"مصغره|{_COUNTRIES_AR})(?![\u0621-\u064a])")
+_NAMING_BEFORE_AR_RE = re.compile(f"(?<![\u0621-\u064a])(?:لقب|لُقب|لُقّب|لقّب|يلقب|يُلقب|تلقب|سمي|سُمي|سُمّي|سمّي|"
+                                  f"باسم|بأنه|بأنها|بانه|بانها)\\s*(?:بـ?)?\\s*{_Q}?\\s*$")
+_COUNTRIES_EN = ("Israel|Egypt|Iraq|Syria|Jordan|Lebanon|Turkey|Iran|Russia|China|Europe|Africa|Libya|Yemen|"
+                 "Britain|Britain|Afghanistan|Pakistan|Saudi Arabia|Kurdistan|Assad|Sisi|Erdogan|Putin")
+# before the name: a possessive country ("Israel's"), a nationality adjective ("Israeli"), a size word
+_EPITHET_BEFORE_EN_RE = re.compile(
+    f"(?:\\b({_COUNTRIES_EN})['’]s|\\b([A-Z][a-z]+(?:i|an|ese|ish))|\\b(?:little|mini|small|own|second|"
+    f"another|new))[\\s-]*['‘“\"]?\\s*$")
+_NAMING_BEFORE_EN_RE = re.compile(r"\b(?:dubbed|nicknamed|branded|likened\s+to)\s+(?:it\s+|the\s+|a\s+)?"
+                                  r"['‘“\"]?\s*$", re.IGNORECASE)
+_OPEN_QUOTE_BEFORE_RE = re.compile(r"(?:^|\s)['‘“\"](?:[^'’”\"\n]|['’]s\b){0,20}$")
+_CALL_BEFORE_RE = re.compile(r"\b(?:(?:call|calls|called|calling)(?!\s+(?:on|for|upon|off)\b)|dub|dubs|dubbed|"
+                             r"nickname[sd]?|brand(?:s|ed)?|describ(?:e|es|ed)\s+(?:\w+\s+){0,4}as)"
+                             r"\s+(?:(?!(?:at|in|of|from|to|on|inside|into|for|with|about|over)\b)[\w-]+\s+){0,4}$",
+                             re.IGNORECASE)
+# after an English epithet the phrase ends; "Yemeni Guantanamo detainees" are held at the facility itself
+_EPITHET_END_EN_RE = re.compile(r"['’”\"]?\s*(?:$|[,.;:!?)\-–—'’”\"]|(?:in|of|for|where|that|which|though|with|"
+                                r"at|on|and|but|is|was|has|had|says|said|because|after)\b)")
+# countries and nationality words (folded, Arabic without the article and the feminine ending) -> ISO2; the
+# size words map to "" (an epithet whatever the facility's country)
+_NATIONS: dict[str, str] = {fold(k): v for k, v in {
+    "سوري": "SY", "سوريا": "SY", "سوريه": "SY", "عراقي": "IQ", "عراق": "IQ", "اسرائيلي": "IL", "إسرائيلي": "IL",
+    "اسرائيل": "IL", "إسرائيل": "IL", "اردني": "JO", "أردني": "JO", "اردن": "JO", "أردن": "JO", "لبناني": "LB",
+    "لبنان": "LB", "تركي": "TR", "تركيا": "TR", "ايراني": "IR", "إيراني": "IR", "ايران": "IR", "إيران": "IR",
+    "مصري": "EG", "مصر": "EG", "فلسطيني": "PS", "كوبي": "CU", "امريكي": "US", "أمريكي": "US", "اميركي": "US",
+    "أميركي": "US", "سعودي": "SA", "سعوديه": "SA", "ليبي": "LY", "ليبيا": "LY", "يمني": "YE", "يمن": "YE",
+    "روسي": "RU", "صيني": "CN", "افغاني": "AF", "أفغاني": "AF", "باكستاني": "PK", "خليج": "GULF", "عرب": "ARAB",
+    "شرق الاوسط": "ME", "شرق الأوسط": "ME", "شرق": "ME", "افريقيا": "AF-", "أفريقيا": "AF-", "اوروبا": "EU",
+    "أوروبا": "EU", "صحراء": "",
+    "صغير": "", "صغيرا": "", "صغيره": "", "صغيرة": "", "كبير": "", "كبيرا": "", "كبيره": "", "كبيرة": "",
+    "مصغر": "", "مصغره": "", "مصغرة": "",
+    "Israel": "IL", "Israeli": "IL", "Egypt": "EG", "Egyptian": "EG", "Iraq": "IQ", "Iraqi": "IQ", "Syria": "SY",
+    "Syrian": "SY", "Jordan": "JO", "Jordanian": "JO", "Lebanon": "LB", "Lebanese": "LB", "Turkey": "TR",
+    "Turkish": "TR", "Iran": "IR", "Iranian": "IR", "Russia": "RU", "Russian": "RU", "China": "CN",
+    "Chinese": "CN", "Europe": "EU", "European": "EU", "Africa": "AF-", "African": "AF-", "Libya": "LY",
+    "Libyan": "LY", "Yemen": "YE", "Yemeni": "YE", "Britain": "GB", "British": "GB", "Afghanistan": "AF",
+    "Afghan": "AF", "Pakistan": "PK", "Pakistani": "PK", "Saudi Arabia": "SA", "Saudi": "SA",
+    "Kurdistan": "KRD", "Assad": "SY", "Sisi": "EG", "Erdogan": "TR", "Putin": "RU", "American": "US",
+    "Cuban": "CU"}.items()}
 
 # "the Guantanamo of the desert", "the Abu Ghraib of Syria": what the name stands for, elsewhere (not "of the
 # Assad era", "of the 1990s": the facility itself at a time)
@@ -208,8 +328,9 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     m = _STEMS_RE.search(text, lo, c.start)  # one C-level look for either cue
     if m is None:
         return False
-    if m.lastgroup == "head":
-        return _HEAD_IN_RE.search(text, lo, c.start) is not None
+    if m.lastgroup == "head":  # ("the women's prison in Kadhimiya": a wing of the known prison, not a town's)
+        return _HEAD_IN_RE.search(text, lo, c.start) is not None \
+            and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start) is None
     prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
     return (prev[:1] in "وبلف" and prev[1:] in _SIDES) or prev in _SIDES
 
@@ -267,6 +388,73 @@ def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
     return False
 
 
+def _moved_between(text: str, c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> bool:
+    """In, from or to the bare name, while the text names another facility of its kind: `في أول محطة بعد سنوات
+    في الهول` after `مخيم الأمل`, "visited Jad'ah camp ... Iraqis still in al-Hol": people are between camps
+    (or prisons), not towns. Not where the text says where someone was born or lived ("Born in Ain Issa, she
+    was moved to Roj camp"), nor with a town word next to the name."""
+    if not any(k == kind and (e <= c.start or s >= c.end) for s, e, k in ar.heads):
+        return False
+    if not _prep_before(text, c.start):
+        return False
+    lo = max(0, c.start - 60)
+    if _LIFE_RE.search(text, lo, c.start) is not None or _LIFE_AR_RE.search(text, lo, c.start) is not None:
+        return False
+    if _home_or_freed_to(text, c):
+        return False
+    return not town_close(text, c, gaz)
+
+
+def _home_or_freed_to(text: str, c: Cand) -> bool:
+    """"taken home to Shaddadi", "released from Ghwayran prison and driven to Shaddadi": a freed person's town.
+    (Both need "to"/`إلى` right before the name: the backtracking searches only run there.)"""
+    if not text[max(0, c.start - 8) : c.start].rstrip().endswith(_TO_TAILS):
+        return False
+    return _HOME_TO_RE.search(text, max(0, c.start - 40), c.start) is not None \
+        or _FREED_TO_RE.search(text, max(0, c.start - 90), c.start) is not None
+
+
+_TO_TAILS = ("to", "into", "the", "إلى", "الى", "في")
+
+
+def _born_before(text: str, start: int) -> bool:
+    """"Born in al-Hol", `ولد في الهول` (the regex only where one of its words is in the window)."""
+    w = text[max(0, start - 30) : start]
+    return any(k in w for k in _BORN_KEYS) and _BORN_RE.search(w) is not None
+
+
+_BORN_KEYS = ("orn", "grew", "aised", "ative", "ome", "ولد", "وُلد", "مواليد", "نشأ", "نحدر")
+
+
+_HOME_TO_RE = re.compile(r"\bhome\s+to\s+$|(?:منزل|منازل|بيته|بيتها|ديار)[^.!?؛\n]{0,20}(?:إلى|الى|في)\s*$",
+                         re.IGNORECASE)
+_FREED_TO_RE = re.compile(r"(?:\b(?:released|freed|discharged|escaped|fled)\b|أفرج|افرج|أطلق سراح|اطلق سراح|فر |فرّ )"
+                          r"[^.!?;\n]*\b(?:to|into)\s+(?:the\s+)?$|(?:أفرج|افرج|سراح)[^.!?؛\n]*(?:إلى|الى)\s*$",
+                          re.IGNORECASE)
+
+
+# where someone was born or grew up is a town ("Born in al-Hol", `ولد في الهول`, "a native of Hol")
+_BORN_RE = re.compile(r"\b(?:born|grew\s+up|raised|native|hometown|home\s+town)\b|(?<![\u0621-\u064a])(?:ولد|وُلد|"
+                      r"ولدت|وُلدت|مواليد|نشأ|نشأت|ينحدر|تنحدر)(?![\u0621-\u064a])", re.IGNORECASE)
+_SPENT_RE = re.compile(r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+(?:(?:of\s+\w+\s+)?in|at|inside)\s+"
+                       r"(?:the\s+)?$|(?<![\u0621-\u064a])(?:قضى|قضت|أمضى|امضى|أمضت|امضت)\s+(?:[\u0621-\u064a\d]+\s+)"
+                       r"{0,3}(?:سنوات|سنة|سنه|عاما|عاماً|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً)\s+(?:في|داخل)\s*$",
+                       re.IGNORECASE)
+_PREPS = frozenset(("في", "فى", "من", "الى", "إلى", "إلي", "الي", "داخل", "in", "at", "from", "to", "into", "inside"))
+_LIFE_AR_RE = re.compile("ولد|ولدت|مواليد|نشأ|نشأت|ينحدر|تنحدر|أهالي|اهالي|أبناء|ابناء|سكان")
+
+
+def _prep_before(text: str, start: int) -> bool:
+    """A preposition of place or movement right before the name: `في الهول`, `لليرموك`, "in Hol", "to Roj"."""
+    if start > 0 and text[start - 1] in "لب" and (start == 1 or text[start - 2] in " \n\"«“(و"):
+        return True  # a glued preposition (the name starts after it)
+    words = text[max(0, start - 12) : start].split()
+    if not words:
+        return False
+    last = words[-1].strip("\"'«»“”(").lower()
+    return last in _PREPS
+
+
 _MOVED_TO = (r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)"
              r"\s+(?:back\s+)?to\s+(?:the\s+)?$")
 _MOVED_AFTER_RE = re.compile(r"[^.!?;\n]{0,60}" + _MOVED_TO, re.IGNORECASE)
@@ -305,7 +493,8 @@ _HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|�
 
 # a prison's section named by whom it holds, then "in"/"at" the known prison's name
 _SECTION_IN_RE = re.compile(
-    r"(?:(?:سجن|مبنى|مبني|جناح|قسم)\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|اسلاميين)|"
+    r"(?:(?:سجن|مبنى|مبني|جناح|قسم)[\u064b-\u0652]*\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|"
+    r"اسلاميين)[\u064b-\u0652]*|"
     r"\b(?:juvenile|women['’]s|female|youth)\s+(?:prison|wing|block|section|jail))\s+(?:في|فى|ب|in|at)\s*$",
     re.IGNORECASE)
 

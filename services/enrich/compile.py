@@ -114,7 +114,8 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
              for _lang, n in (*r.core.all(), *r.aliases.all(), *r.former_names.all())}
     for r in recs:
         b.entry(Entry(r.id, "facility", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon,
-                      bare="".join(sorted(set(r.bare), reverse=True)), type=r.type or ""))
+                      bare="".join(sorted(set(r.bare), reverse=True)), type=r.type or "",
+                      district=r.district, cluster=r.cluster))
         if r.lat is None or r.lon is None:
             b.problems.append(f"{r.id}: no coordinates")
         for _lang, a in r.aliases.all():

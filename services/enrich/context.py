@@ -49,16 +49,20 @@ _SUFFIXES2 = frozenset(("ها", "هم", "هن"))  # سجناءها, قاطنيه
 
 
 def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
-                     mask: list[tuple[int, int]] | tuple[()] = (), *, city: bool = False) -> bool:
+                     mask: list[tuple[int, int]] | tuple[()] = (), *, city: bool = False,
+                     near_ok: bool = False) -> bool:
     """The sentence around a bare name speaks of the camp/prison (and not of the town). Words inside the
     `mask` spans (facilities already named: "Tadmur prison") are not evidence about this name. `city`: the
-    name is also a city's, and a camp needs the word camp itself (core_context.city_camp)."""
+    name is also a city's, and a camp needs the word camp itself (core_context.city_camp). `near_ok`: no town
+    bears the name, so "near"/`محيط` before it is near the facility."""
     cc = gaz.rules.core_context
-    if prev_word(text, c.start, _OF) in cue_list(cc.locative):
+    if not near_ok and prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
     words = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window, mask))))  # one compiled fold
-    words |= {w[1:] for w in words if w[:1] in "وفبل"}
+    words |= {w[1:] for w in words if w[:1] in "وفبل"} | {"ا" + w[1:] for w in words if w[:2] == "لل"}  # للعودة
     words |= {w[:-2] for w in words if w[-2:] in _SUFFIXES2} | {w[:-1] for w in words if w[-1:] == "ه"}
+    words |= {w[:-2] + "ه" for w in words if w[-2:] == "ته" and len(w) > 4}  # أسرته: أسرة + his
+    words |= {w[:-1] for w in words if w[-1:] == "ا" and len(w) > 3 and "\u0600" <= w[:1] <= "\u06ff"}  # معتقلاً
     words |= {w[:-2] + "ين" for w in words if w[-2:] == "ون"}  # المرحّلون: the list has المرحلين
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
@@ -66,11 +70,16 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
         return False
     # a town word next to the name (three words before, one after) says it is the town ("the market of
     # al-Hol", "al-Hol market"); one further away is about something else (`بعد ابو غريب ويقع قرب بلدة بادوش`)
+    return not town_close(text, c, gaz)
+
+
+def town_close(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    """A town word next to the name (three words before, one after): "the market of al-Hol", `سوق الهول`."""
     before = TOKEN_RE.findall(text, max(0, c.start - _TOWN_REACH), c.start)[-3:]
     after = TOKEN_RE.findall(text, c.end, c.end + _TOWN_REACH)[:1]
     close = set(fold_many(before + after))
     close |= {w[1:] for w in close if w[:1] in "وفبل"}
-    return not close & _cue_set(cc.town)
+    return bool(close & _cue_set(gaz.rules.core_context.town))
 
 
 _TOWN_REACH = 30
@@ -113,8 +122,9 @@ def _cue_set(names: Any) -> frozenset[str]:
     return got[1]
 
 
-# a sentence ends at a line break or a full stop before a space, not after an initial ("U.S. guards")
-_END_RE = re.compile(r"\n|(?<![A-Z])(?<!\b[A-Z][a-z])\.(?=\s|$)")
+# a sentence ends at a line break or a full stop before a space, not after an initial ("U.S. guards") nor at
+# the double dot with which Arabic headlines join two clauses (`إنعاش "جزئي" لليرموك.. عائدون يرممون`)
+_END_RE = re.compile(r"\n|(?<![A-Z.])(?<!\b[A-Z][a-z])\.(?=\s|$)")
 
 
 def _sentence(text: str, c: Cand, window: int, mask: list[tuple[int, int]] | tuple[()] = ()) -> str:

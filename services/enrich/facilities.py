@@ -56,9 +56,9 @@ def find_facilities(
         p0 = c.payloads[0]
         if p0[2] == "former" and (c.start, c.end) in place_spans:
             continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
-        if p0[2] == "alias" and compared(text, c.start, c.end):
-            continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
         e = entries[p0[1]]
+        if p0[2] == "alias" and compared(text, c.start, c.end, e.country):
+            continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
         facilities.append(fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
         fac_ids.add(e.id)
     covered = bytearray(len(text))
@@ -92,6 +92,11 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if ("prison" in text or "camp" in text or "jail" in text) and (", the " in text or ", a " in text):
+        for of in _appositions(text, places_c, core_at_start(cores)):
+            if not inside(of.name_start, of.name_end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.name_start : of.name_end] = b"\x01" * (of.name_end - of.name_start)
     if "معسكر" in text:  # (str `in`, C speed) `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
         for of in _numbered_camps(text):
             if not inside(of.start, of.end, covered):
@@ -122,9 +127,10 @@ def find_facilities(
         if around is None:
             around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz, covered)
         conf = bare_reading(text, c, ce, around, gaz)
-        if conf is None or compared(text, c.start, c.end):
+        if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
         around.accepted_ix.add(c.start, c.end)
+        around.bare_named.add(ce.id)
         facilities.append(fac(text, c.start, c.end, ce, conf))
         accepted.append((c.start, c.end))
         core_spans.add((c.start, c.end))
@@ -149,6 +155,51 @@ _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", 
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
+
+
+def core_at_start(cores: list[Cand]) -> set[int]:
+    return {c.start for c in cores}
+
+
+# "al-Hout, the vast prison in Nasiriyah", "Evin, the notorious prison in Tehran": a capitalised name in
+# apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
+# head ("the prison guard" is a person). Tried only at each ", the"/", a" (str.find), the name read backwards.
+_APPOSITION_AFTER_RE = re.compile(
+    r",\s+(?:the|a|an)\s+"
+    r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
+    r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|detention\s+(?:centre|center|facility|camp))"
+    r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
+    r"of)\b|\s*[,.;:)\n]|\s*$)")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})$")
+_APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp"}
+_APPOSITION_SCOUT = re.compile(r", (?:the|an?) ")  # literal-first: found at C speed
+
+
+def _appositions(text: str, places: list[Cand], core_starts: set[int]) -> list[OpenFacility]:
+    """Names in apposition to a head word: the facility (a known one spelled otherwise, else open world). A
+    known core there is bare_reading's; a place's name is the place ("Hasakah, the city's prison" is not)."""
+    out: list[OpenFacility] = []
+    place_spans: set[tuple[int, int]] | None = None
+    for sc in _APPOSITION_SCOUT.finditer(text):
+        i = sc.start()
+        m = _APPOSITION_AFTER_RE.match(text, i)
+        n = _NAME_BEFORE_RE.search(text, max(0, i - 40), i) if m is not None else None
+        if m is not None and n is not None:
+            s, e = n.start(1), n.end(1)
+            if place_spans is None:
+                place_spans = {(p.start, p.end) for p in places}
+            if s not in core_starts and (s, e) not in place_spans and n.group(1).split()[0] not in _SENTENCE_STARTERS:
+                head = m.group(2).split()[0]
+                kind = "camp" if head == "detention" and m.group(2).endswith("camp") else \
+                    _APPOSITION_KIND.get(head, "prison")
+                out.append(OpenFacility(s, e, kind, n.group(1), s, e))
+    return out
+
+
+_SENTENCE_STARTERS = frozenset(("The", "This", "That", "It", "In", "On", "At", "But", "And", "Yesterday",
+                                "Today", "Meanwhile", "However", "Instead", "Later", "Earlier", "Now", "Here",
+                                "There", "Then", "Inside", "Outside", "Monday", "Tuesday", "Wednesday",
+                                "Thursday", "Friday", "Saturday", "Sunday"))
 
 
 _NUMBERED_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?معسكر\s+"
@@ -194,7 +245,8 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
                   Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
                   Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),
-                  cities, cores, {i for o in towns.values() for i in o.ids}, set(towns),
+                  cities, cores, {(i, fold(text[o.start : o.end])) for o in towns.values() for i in o.ids},
+                  set(towns),
                   {(p.start, p.end) for p in places if (p.start, p.end) in core_spans})
 
 
@@ -256,6 +308,14 @@ def _open_or_known(
     # a name that is a known town names a camp or prison after it (مورك), it is no misspelling; the one
     # known facility named after that town with a descriptor is it (`سجن حماة`: Hama Central Prison)
     place = next((p for p in places if p.start == of.name_start), None) if places else None
+    if place is not None and place.end < of.name_end \
+            and not {fold(w) for w in text[place.end : of.name_end].split()} <= DESCRIPTORS:
+        # a place's name is only the first word of the name (جم in `جم مشكو`, Cham in "Cham Mishko"): the
+        # name is no town's; it may be a known name spelled as two words
+        e = _variant_or_glued(text, of, gaz)
+        if e is not None:
+            return fac(text, of.start, of.end, e, 0.7)
+        return open_fac(text, of, places, gaz)
     if place is not None:
         # `سجن حماة المدني`: the town and only descriptors after it
         rest = {fold(w) for w in text[place.end : of.name_end].split()}
@@ -282,6 +342,17 @@ def _open_or_known(
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)
+
+
+def _variant_or_glued(text: str, of: OpenFacility, gaz: Gazetteer) -> Entry | None:
+    """The known facility an unknown name spells differently, as written or as one word (`جم مشكو`: جمشكو)."""
+    words = of.name.split()
+    while len(words) > 1 and fold(words[-1]) in DESCRIPTORS:
+        words.pop()
+    e = variant_of(" ".join(words), of.kind, gaz)
+    if e is None and len(words) == 2:
+        e = variant_of(glued(*words), of.kind, gaz)
+    return e
 
 
 # a detention camp is also called a detention centre or facility ("the Roj detention centre"), a detention

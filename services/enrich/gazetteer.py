@@ -43,6 +43,12 @@ class FacilityRec(_Rec):
     former_names: Names = Names()
     # the languages in which the name alone means the facility (a camp with no town of its name: Ain al-Hilweh)
     bare: list[Literal["en", "ar"]] = []
+    # the place GeoNames lists under the name is the camp's own district (Yarmouk): the bare name is read by
+    # the words around it, as a name that is no city's, not only where the word camp is written
+    district: bool = False
+    # a cluster of camps around the town of the same name (Atmeh): the bare name is the town; the camps are named
+    # with their head ("Atmeh camps", `مخيمات أطمة`)
+    cluster: bool = False
     country: str | None = None
     admin1: str | None = None
     lat: float | None = Field(default=None, ge=-90, le=90)
@@ -162,6 +168,8 @@ class Entry:
     curated: bool = True
     bare: str = ""  # facility: "en", "ar" or "enar", the languages in which its name alone is the facility
     type: str = ""  # facility: prison | detention_centre | detention_camp | idp_camp | refugee_camp
+    district: bool = False  # facility: its name's GeoNames place is the facility's own district (Yarmouk)
+    cluster: bool = False  # facility: camps around the town of its name (Atmeh): the bare name is the town
 
 
 @dataclass(slots=True)

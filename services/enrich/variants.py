@@ -114,7 +114,13 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     n = len(_bare(name))
     arabic = _min_len(name) == 3
     if len(sk) == 2 and (n > 5 or (arabic and n > 4)):
-        return None  # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh
+        # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh. An Arabic name
+        # that differs from a known one only in its final long a (قادية / قاديا, ـه / ـا / ـى) is that name
+        if not arabic:
+            return None
+        end_a = _final_a(_bare(name))
+        ids_a = {i for i, _k, known in _index(gaz).get((kind, sk), ()) if _final_a(known) == end_a}
+        return gaz.entries[next(iter(ids_a))] if len(ids_a) == 1 else None
     ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
            if abs(k - n) <= 2 and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known)
                                    or (len(sk) == 3
@@ -128,6 +134,11 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
+
+
+def _final_a(bare: str) -> str:
+    """The name with a final ا / ه / ى (ة folds to ه) written one way: قاديه and قاديا are one name."""
+    return bare[:-1] + "ا" if bare[-1:] in ("ه", "ى") else bare
 
 
 _AR_LONG_VOWELS = re.compile("[اويى]")  # غورون / غويران: the same consonants, other long vowels
