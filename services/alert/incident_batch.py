@@ -214,10 +214,20 @@ async def apply_batch(session: AsyncSession, items: list[tuple[list[inc.Decision
                       now: datetime) -> list[tuple[str, bool]]:
     """incident_repository.apply for each (decisions, article) in order, in one pass. -> (kind, opened) per
     facility an article joined (none for a re-delivered message)."""
+    play, results = await play_batch(session, items, rules, now)
+    if play is not None:
+        await play.write(session)
+    return results
+
+
+async def play_batch(session: AsyncSession, items: list[tuple[list[inc.Decision], ArticleRef]], rules: RuleSet,
+                     now: datetime) -> tuple[Changes | None, list[tuple[str, bool]]]:
+    """apply_batch's reads and joins, not written yet (None: nothing to write): the caller may play more on the
+    same incidents (the notices now due: scheduler.play_due) before Changes.write. Takes the change lock."""
     work = [[(d, *cleaned(d, article)) for d in decisions] for decisions, article in items]
     pairs = [(d, a) for group in work for _, d, a in group]
     if not pairs:
-        return []
+        return None, []
     await lock_changes(session)  # before any incident row lock (see incident_repository._SEQ_LOCK)
     spike = rules.spike
     facilities = sorted({d.facility.id for d, _ in pairs})
@@ -251,8 +261,7 @@ async def apply_batch(session: AsyncSession, items: list[tuple[list[inc.Decision
                 play.join(d, article, kind="spike", rule=spike, labels={
                     "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
                     "spike_window_s": f"{spike.window:g}"})
-    await play.write(session)
-    return results
+    return play, results
 
 
 def _windows(rule: SpikeRule) -> float:

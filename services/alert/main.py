@@ -51,7 +51,8 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
                                  settings.consumer_session_timeout_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
-                            batch_handler=AlertHandler(rt.sessions, [scheduler.wakeup, relay.wakeup], rules),
+                            batch_handler=AlertHandler(rt.sessions, [relay.wakeup], rules,
+                                                       on_notice=notices_written),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings
         app.state.rules, app.state.scheduler, app.state.relay = rules, scheduler, relay

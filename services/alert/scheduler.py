@@ -52,9 +52,30 @@ async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> t
     for row in rows:
         _check(play, row, now, active, wants)
     if wants:
-        await _write_notices(session, wants, now)
+        await write_notices(session, wants, now)
     await play.write(session)
     return len(rows), len(wants)
+
+
+async def play_due(session: AsyncSession, play: Changes, now: datetime
+                   ) -> list[tuple[dict[str, Any], str, dict[str, object] | None]]:
+    """The scheduler's pass over the incidents `play` changed that are due at `now` (an incident opened with
+    group_wait 0 is: its first notice), played in the same transaction: what run_due would do right after the
+    commit, without the hop. The caller holds the change lock (play_batch took it); it writes `play`, then
+    write_notices(the wanted notices) -- the notices' incidents and articles must be stored first. Incidents due
+    that `play` did not touch are the scheduler's, as before."""
+    due = [row for i, row in play.rows.items()
+           if i in play.dirty and row["next_check_at"] is not None and row["next_check_at"] <= now]
+    if not due:
+        return []
+    new = {i: n for n, i in enumerate(play.new)}
+    # as run_due orders them: by next_check_at, then seq (an opened incident's seq comes after every stored one)
+    due.sort(key=lambda r: (r["next_check_at"], r["id"] in new, new.get(r["id"], r.get("seq") or 0)))
+    active = await silence_repo.list_silences(session, now, active_only=True)
+    wants: list[tuple[dict[str, Any], str, dict[str, object] | None]] = []
+    for row in due:
+        _check(play, row, now, active, wants)
+    return wants
 
 
 def _check(play: Changes, row: dict[str, Any], now: datetime, active: list[Silence],
@@ -83,9 +104,9 @@ def _check(play: Changes, row: dict[str, Any], now: datetime, active: list[Silen
     play.set(row, {"next_check_at": inc.plan(repo.state_of(row), now).next_check_at})
 
 
-async def _write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any], str, dict[str, object] | None]],
-                         now: datetime) -> None:
-    """write_notice for each wanted notice, together."""
+async def write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any], str, dict[str, object] | None]],
+                         now: datetime) -> int:
+    """write_notice for each wanted notice, together. -> the deliveries queued."""
     reads = [(i, (row["id"], row["notified_count"] if kind == "update" else 0))
              for i, (row, kind, _) in enumerate(wants) if kind in ("firing", "update")]
     found = await notice_repo.articles_of_many(session, [r for _, r in reads])
@@ -102,6 +123,7 @@ async def _write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any]
     await session.execute(insert(notices), written)
     if queued:
         await session.execute(insert(deliveries).on_conflict_do_nothing(), queued)
+    return len(queued)
 
 
 class NoticeScheduler(Poller):
