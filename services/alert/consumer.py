@@ -34,7 +34,7 @@ class AlertHandler:
         # an enriched event from any producer may carry NUL or lone surrogates, which PostgreSQL cannot store:
         # the repository cleans what it stores
         decided = [(event, decisions) for event in events if (decisions := evaluate(event, self.rules))]
-        results = []
+        results: list[tuple[str, bool]] = []
         notices = 0
         if decided:
             now = self.clock()
