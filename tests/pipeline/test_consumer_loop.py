@@ -6,6 +6,7 @@ max_poll_interval_ms keeps the member in its group, and a 'transient' cause has 
 from __future__ import annotations
 
 import asyncio
+import functools
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from datetime import UTC, datetime
@@ -192,9 +193,9 @@ async def test_a_batch_handler_gets_every_partition_of_a_poll_in_one_call_and_al
             for p in range(4):
                 mine = [t for t in call if t.startswith(f"p{p}-")]
                 assert mine == sorted(mine), call
-        for p in range(4):
-            await eventually(lambda p=p: _equals(committed(broker.bootstrap, group, TopicPartition(topic, p)), 3),
-                             20, f"partition {p} committed")
+        for tp in (TopicPartition(topic, p) for p in range(4)):
+            await eventually(functools.partial(_equals_committed, broker.bootstrap, group, tp, 3), 20,
+                             f"{tp} committed")
         assert running.alive()
     finally:
         await running.close()
@@ -313,6 +314,10 @@ async def test_a_database_outage_longer_than_the_poll_interval_keeps_the_member(
 
 async def _equals(aw: Awaitable[object], value: object) -> bool:
     return await aw == value
+
+
+async def _equals_committed(bootstrap: str, group: str, tp: TopicPartition, value: int) -> bool:
+    return await committed(bootstrap, group, tp) == value
 
 
 async def test_a_transient_cause_has_a_budget_and_a_local_oserror_is_a_bug(
