@@ -34,7 +34,7 @@ from services.alert.transport import (
     retry_after_s,
     signed_request,
 )
-from shared.db import unit_of_work
+from shared.db import autocommit
 from shared.errors import is_transient
 from shared.polling import Poller
 
@@ -194,7 +194,9 @@ class DeliveryWorker(Poller):
         free = await self._free_slots()
         if free <= 0:
             return True
-        async with unit_of_work(self.sessions) as session:
+        # One statement, atomic on its own (no BEGIN/COMMIT round trips); so is each release. A crash between the
+        # claim and a release leaves that delivery leased: sent when the lease ends (at least once, as ever).
+        async with autocommit(self.sessions) as session:
             claimed = await store.claim_due_deliveries(
                 session, free, self.lease_s, per_subscription=self.policy.per_subscription, busy=self._busy(),
                 breaker_failures=self.policy.breaker_failures)
