@@ -43,8 +43,10 @@ COMMIT_POLICY = "after-poll-batch"
 # measured alert 440 -> 673 /s, end to end 372 -> 484 /s (bench, noisy shared machine). At low rates a poll
 # returns what is there: batches stay small.
 MAX_BATCH = 400
-# How long the broker may hold a fetch that finds nothing new. aiokafka's default (500 ms) was the floor of an
-# idle pipeline's latency (two hops: ~250 ms per report, measured); 20 ms costs an idle consumer ~50 fetches/s.
+# How long the broker may hold a fetch that finds nothing new, unless the caller says (the services pass their
+# `kafka_fetch_max_wait_ms` setting). On the embedded broker, which holds a fetch for the whole wait, aiokafka's
+# default (500 ms) was the floor of an idle pipeline's latency (two hops: ~250 ms per report, measured); 20 ms
+# costs an idle consumer ~50 fetches/s.
 FETCH_MAX_WAIT_MS = 20
 BACKOFF_START_S, BACKOFF_CAP_S = 0.2, 10.0
 TRANSIENT_BUDGET_S = 900.0  # one cause failing this long is an outage to page on, or a misclassified bug
@@ -77,12 +79,12 @@ async def send_now(producer: AIOKafkaProducer) -> None:
 
 
 def make_consumer(bootstrap: str, group: str, session_timeout_ms: int = 10_000,
-                  max_poll_interval_ms: int = 300_000) -> AIOKafkaConsumer:
+                  max_poll_interval_ms: int = 300_000, fetch_max_wait_ms: int = FETCH_MAX_WAIT_MS) -> AIOKafkaConsumer:
     # The session timeout bounds how long a group (re-)join waits for members that left (measured on the
     # embedded broker: 30 s -> re-join 54 s, 10 s -> 18 s, 6 s -> 11 s).
     return AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False,
                             auto_offset_reset="earliest", max_poll_records=MAX_BATCH,
-                            fetch_max_wait_ms=FETCH_MAX_WAIT_MS,
+                            fetch_max_wait_ms=fetch_max_wait_ms,
                             session_timeout_ms=session_timeout_ms, max_poll_interval_ms=max_poll_interval_ms,
                             heartbeat_interval_ms=max(1_000, session_timeout_ms // 3))
 
