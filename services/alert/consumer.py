@@ -45,7 +45,7 @@ class AlertHandler:
                     wants = await notice_scheduler.play_due(session, play, now)
                     await play.write(session)
                     if wants:
-                        await notice_scheduler.write_notices(session, wants, now)
+                        await notice_scheduler.write_notices(session, wants, now, play.articles_of_new())
                         notices = len(wants)
         joined, opened = Counter(kind for kind, _ in results), Counter(kind for kind, new in results if new)
         for kind, n in joined.items():  # after commit; one labelled child per kind and batch, not per article

@@ -109,6 +109,21 @@ class Changes:
         return self.set(row, values | {"payload": {"facility_ar": incident.facility_ar},
                                        "version": row["version"] + 1})
 
+    def articles_of_new(self) -> dict[uuid.UUID, list[NoticeArticle]]:
+        """The articles of each incident opened here, newest first, as notice_repository.articles_of would read them
+        back once written (they are all it has): what its first notice carries, without the read."""
+        new, out = set(self.new), dict[uuid.UUID, list[NoticeArticle]]()
+        for a in self.articles:
+            if a["alert_id"] in new:
+                published = a["published_at"]
+                out.setdefault(a["alert_id"], []).append(NoticeArticle(
+                    article_id=a["article_id"], url=a["url"], title=a["title"], source=a["source"], lang=a["lang"],
+                    published_at=published and published.astimezone(UTC), evidence=a["evidence"],
+                    surface=a["surface"], event_types=a["event_types"], joined_at=a["joined_at"]))
+        for arts in out.values():
+            arts.reverse()  # numbered in the order written: the newest last
+        return out
+
     async def write(self, session: AsyncSession) -> None:
         for i, incident in self.last.items():
             self.rows[i]["payload"] = incident.model_dump(mode="json")

@@ -105,12 +105,17 @@ def _check(play: Changes, row: dict[str, Any], now: datetime, active: list[Silen
 
 
 async def write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any], str, dict[str, object] | None]],
-                         now: datetime) -> int:
-    """write_notice for each wanted notice, together. -> the deliveries queued."""
+                         now: datetime, known: dict[uuid.UUID, list[NoticeArticle]] | None = None) -> int:
+    """write_notice for each wanted notice, together. `known`: every article of some incidents (those a consumer
+    batch just opened: Changes.articles_of_new), not read again. -> the deliveries queued."""
+    known = known or {}
+    arts: dict[int, list[NoticeArticle]] = {i: known[row["id"]][:notice_repo.FIRST_NOTICE_ARTICLES]
+                                            for i, (row, kind, _) in enumerate(wants)
+                                            if kind == "firing" and row["id"] in known}
     reads = [(i, (row["id"], row["notified_count"] if kind == "update" else 0))
-             for i, (row, kind, _) in enumerate(wants) if kind in ("firing", "update")]
+             for i, (row, kind, _) in enumerate(wants) if kind in ("firing", "update") and i not in arts]
     found = await notice_repo.articles_of_many(session, [r for _, r in reads])
-    arts: dict[int, list[NoticeArticle]] = {i: a for (i, _), a in zip(reads, found, strict=True)}
+    arts |= {i: a for (i, _), a in zip(reads, found, strict=True)}
     subs = await notice_repo.active_subscriptions(session)
     written, queued = [], []
     for i, (row, kind, changes) in enumerate(wants):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -33,6 +33,7 @@ from tests.db import scheduler_reference
 
 pytestmark = pytest.mark.db
 T = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+OFFSET = timezone(timedelta(hours=3))  # Arabic articles' times carry it: the same instant, stored and read as UTC
 
 RULES = """
 event_type_strength: [attack, arrest, humanitarian]
@@ -78,7 +79,8 @@ def article(article_id: str, facilities: list[str], *, lang: str = "ar", event_t
                      event_types=[EventTypeMention(type=t, surface="x", start=0, end=1, confidence=0.9)
                                   for t in event_types])
     ref = ArticleRef(id=article_id + z, url=url, source=source, title=title and title + z,
-                     published_at=T - timedelta(hours=1), near_duplicate_of=near_duplicate_of)
+                     published_at=(T - timedelta(hours=1)).astimezone(OFFSET if lang == "ar" else UTC),
+                     near_duplicate_of=near_duplicate_of)
     return ArticleEnriched(article=ref, text=text, annotation=ann, engine_version="test", enriched_at=T)
 
 
@@ -209,7 +211,7 @@ async def batch_with_notices(s: AsyncSession, batch: list[ArticleEnriched], rule
     if play is not None:
         wants = await play_due(s, play, T)
         await play.write(s)
-        await write_notices(s, wants, T)
+        await write_notices(s, wants, T, play.articles_of_new())
         touched = list(play.dirty)
         left = (await s.execute(select(alerts.c.id).where(alerts.c.id.in_(touched), alerts.c.next_check_at <= T))).all()
         assert not left
