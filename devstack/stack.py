@@ -20,7 +20,9 @@ from migrations import upgrade
 SERVICES = ("ingest", "enrich", "alert")
 DEFAULT_PORTS = {"ingest": 8000, "enrich": 8001, "alert": 8002}
 # What the embedded broker (one node, no idempotent producer) needs instead of the production defaults.
-EMBEDDED_BROKER_ENV = {"RAQIB_TOPIC_REPLICATION_FACTOR": "1", "RAQIB_KAFKA_IDEMPOTENCE": "false"}
+EMBEDDED_BROKER_ENV = {"RAQIB_TOPIC_REPLICATION_FACTOR": "1", "RAQIB_KAFKA_IDEMPOTENCE": "false",
+                       # it holds an empty fetch for the whole wait (Apache Kafka answers when a record arrives)
+                       "RAQIB_KAFKA_FETCH_MAX_WAIT_MS": "5"}
 
 
 @dataclass

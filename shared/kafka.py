@@ -1,6 +1,6 @@
 """The one Kafka consumer loop: getmany -> decode at the edge -> handler -> commit {tp: last.offset + 1}.
 
-The handler takes one event, or (`batch_handler`) every decodable event of a fetched partition batch at
+The handler takes one event, or (`batch_handler`) every decodable event of a poll (all its partitions) at
 once — one transaction and one producer flush per batch, the fast path. A batch the batch handler can never
 handle (an unprocessable error) is handled again record by record, so only the bad record is dead-lettered.
 
@@ -35,14 +35,18 @@ from shared.errors import InvalidMessage, TransientBudgetExceeded, is_transient,
 from shared.events import E, decode
 from shared.topics import dlq
 
-# Commit policy: after every partition batch is fully handled, plus on revoke and on shutdown.
-COMMIT_POLICY = "after-partition-batch"
-# Records per poll, across the assigned partitions (4 by default): each partition's share is one handler call
-# (one transaction). 100 left ~25 records a transaction under load; 400 measured alert 440 -> 673 /s, end to end
-# 372 -> 484 /s (bench, noisy shared machine). At low rates a poll returns what is there: batches stay small.
+# Commit policy: after every poll's records are fully handled (a batch handler takes them all at once; a
+# per-record handler goes partition by partition), plus on revoke and on shutdown.
+COMMIT_POLICY = "after-poll-batch"
+# Records per poll, across the assigned partitions (4 by default): one batch-handler call (one transaction) for
+# them all (it was one per partition: up to 4x the transactions, each with its fixed cost). 400 (not 100)
+# measured alert 440 -> 673 /s, end to end 372 -> 484 /s (bench, noisy shared machine). At low rates a poll
+# returns what is there: batches stay small.
 MAX_BATCH = 400
-# How long the broker may hold a fetch that finds nothing new. aiokafka's default (500 ms) was the floor of an
-# idle pipeline's latency (two hops: ~250 ms per report, measured); 20 ms costs an idle consumer ~50 fetches/s.
+# How long the broker may hold a fetch that finds nothing new, unless the caller says (the services pass their
+# `kafka_fetch_max_wait_ms` setting). On the embedded broker, which holds a fetch for the whole wait, aiokafka's
+# default (500 ms) was the floor of an idle pipeline's latency (two hops: ~250 ms per report, measured); 20 ms
+# costs an idle consumer ~50 fetches/s.
 FETCH_MAX_WAIT_MS = 20
 BACKOFF_START_S, BACKOFF_CAP_S = 0.2, 10.0
 TRANSIENT_BUDGET_S = 900.0  # one cause failing this long is an outage to page on, or a misclassified bug
@@ -75,12 +79,12 @@ async def send_now(producer: AIOKafkaProducer) -> None:
 
 
 def make_consumer(bootstrap: str, group: str, session_timeout_ms: int = 10_000,
-                  max_poll_interval_ms: int = 300_000) -> AIOKafkaConsumer:
+                  max_poll_interval_ms: int = 300_000, fetch_max_wait_ms: int = FETCH_MAX_WAIT_MS) -> AIOKafkaConsumer:
     # The session timeout bounds how long a group (re-)join waits for members that left (measured on the
     # embedded broker: 30 s -> re-join 54 s, 10 s -> 18 s, 6 s -> 11 s).
     return AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False,
                             auto_offset_reset="earliest", max_poll_records=MAX_BATCH,
-                            fetch_max_wait_ms=FETCH_MAX_WAIT_MS,
+                            fetch_max_wait_ms=fetch_max_wait_ms,
                             session_timeout_ms=session_timeout_ms, max_poll_interval_ms=max_poll_interval_ms,
                             heartbeat_interval_ms=max(1_000, session_timeout_ms // 3))
 
@@ -152,9 +156,12 @@ class ConsumerLoop(Generic[E]):
                 # embedded broker), so race it against shutdown; nothing fetched is committed unhandled.
                 batch = await self._unless_stopping(self.consumer.getmany(timeout_ms=500, max_records=MAX_BATCH))
                 generation = self.rebalances
-                for tp, records in (batch or {}).items():
-                    if not await self._handle_partition(tp, records, generation):
-                        break
+                if batch and self.batch_handler is not None and sum(map(len, batch.values())) > 1:
+                    await self._handle_poll(batch, generation)
+                else:
+                    for tp, records in (batch or {}).items():
+                        if not await self._handle_partition(tp, records, generation):
+                            break
                 self._report_lag()
         finally:
             await self.commit_done()
@@ -181,6 +188,21 @@ class ConsumerLoop(Generic[E]):
         finally:
             await self.commit_done()
         return True
+
+    async def _handle_poll(self, batch: dict[TopicPartition, list[ConsumerRecord]], generation: int) -> None:
+        """Every partition's records of one poll through the batch handler at once: one handler call (one
+        transaction), then every partition's offset committed together. Each partition's records keep their order;
+        partitions are independent, so any interleaving is a valid order."""
+        try:
+            await self._handle_batch([r for records in batch.values() for r in records])
+            if generation != self.rebalances:
+                return  # revoked meanwhile: the owner re-fetches from the committed offsets
+            for tp, records in batch.items():
+                self._done[tp] = self._position[tp] = records[-1].offset + 1
+        except _Abandoned:
+            return
+        finally:
+            await self.commit_done()
 
     async def _unless_stopping(self, aw: Awaitable[T]) -> T | None:
         task, stop = asyncio.ensure_future(aw), asyncio.ensure_future(self.stopping.wait())

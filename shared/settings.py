@@ -38,6 +38,11 @@ class ServiceSettings(BaseSettings):
     dlq_window: int = Field(default=200, ge=10)
     max_body_bytes: int = 1_000_000
     consumer_session_timeout_ms: int = Field(default=10_000, ge=6_000, le=300_000)
+    # How long the broker may hold a consumer's fetch that finds nothing new. Apache Kafka answers a held fetch as
+    # soon as a record arrives, so this only sets how often an idle consumer asks (aiokafka's default). The
+    # embedded dev broker holds it for the whole wait (measured: each hop waited about half of it), so the dev
+    # stack and the tests set 5 ms (devstack/stack.py): ~8 ms less per report at p50, ~0.1 core more at idle.
+    kafka_fetch_max_wait_ms: int = Field(default=500, ge=1, le=10_000)
     # Browser origins allowed to call this service's API (CORS), e.g. the alert service's console at
     # http://127.0.0.1:8002 reading articles (ingest) and annotations (enrich). None by default; a JSON list.
     cors_origins: list[str] = Field(default_factory=list)

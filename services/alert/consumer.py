@@ -1,6 +1,8 @@
 """Wiring only: a batch of enriched articles in -> evaluate() each -> the incidents they open or join (with
-their change events in the outbox), one transaction per batch; the notice scheduler is woken to write what
-became due."""
+their change events in the outbox), one transaction per batch. The notices that became due in that batch (an
+incident opened under group_wait 0: its first notice) are written in the same transaction, with their
+deliveries, and the delivery worker is woken in-process after the commit: no scheduler hop. The scheduler keeps
+what falls due later (group_wait > 0, updates, reminders, resolves)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import incident_repository as repo
 from services.alert import metrics
-from services.alert.incident_batch import apply_batch
+from services.alert import scheduler as notice_scheduler
+from services.alert.incident_batch import play_batch
 from services.alert.incidents import evaluate
 from services.alert.rules import RuleSet
 from shared.db import unit_of_work
@@ -22,19 +25,28 @@ from shared.events import ArticleEnriched
 
 class AlertHandler:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], wake: list[asyncio.Event], rules: RuleSet,
-                 clock: Callable[[], datetime] = repo.utcnow) -> None:
-        self.sessions, self.wake, self.rules, self.clock = sessions, wake, rules, clock
+                 clock: Callable[[], datetime] = repo.utcnow, on_notice: Callable[[], None] | None = None) -> None:
+        """`wake`: set after a commit that changed incidents (the outbox relay); `on_notice`: called after a commit
+        that wrote notices (the delivery worker, the Alertmanager push)."""
+        self.sessions, self.wake, self.rules, self.clock, self.on_notice = sessions, wake, rules, clock, on_notice
 
     async def __call__(self, events: list[ArticleEnriched]) -> None:
         # an enriched event from any producer may carry NUL or lone surrogates, which PostgreSQL cannot store:
         # the repository cleans what it stores
         decided = [(event, decisions) for event in events if (decisions := evaluate(event, self.rules))]
-        results = []
+        results: list[tuple[str, bool]] = []
+        notices = 0
         if decided:
             now = self.clock()
             async with unit_of_work(self.sessions) as session:
-                results = await apply_batch(session, [(decisions, event.article) for event, decisions in decided],
-                                            self.rules, now)
+                play, results = await play_batch(
+                    session, [(decisions, event.article) for event, decisions in decided], self.rules, now)
+                if play is not None:
+                    wants = await notice_scheduler.play_due(session, play, now)
+                    await play.write(session)
+                    if wants:
+                        await notice_scheduler.write_notices(session, wants, now, play.articles_of_new())
+                        notices = len(wants)
         joined, opened = Counter(kind for kind, _ in results), Counter(kind for kind, new in results if new)
         for kind, n in joined.items():  # after commit; one labelled child per kind and batch, not per article
             metrics.ARTICLES_JOINED.labels(kind).inc(n)
@@ -44,3 +56,5 @@ class AlertHandler:
         if results:
             for e in self.wake:
                 e.set()
+        if notices and self.on_notice is not None:
+            self.on_notice()

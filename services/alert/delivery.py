@@ -5,6 +5,7 @@ retries, rate limits and a subscription's health (circuit breaker, disabling).""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import random
@@ -33,7 +34,7 @@ from services.alert.transport import (
     retry_after_s,
     signed_request,
 )
-from shared.db import unit_of_work
+from shared.db import autocommit
 from shared.errors import is_transient
 from shared.polling import Poller
 
@@ -43,6 +44,7 @@ __all__ = ["MAX_RETRY_AFTER_S", "DeliveryWorker", "Policy", "UnsafeTarget", "che
 log = logging.getLogger(__name__)
 LEGACY_EVENT_TYPE = "alert.raised"  # today's per-article alert, in the standard format
 CLAIM_GATHER_S = 0.02  # with few slots free, how long the worker waits for more before it claims
+RECORDING_BACKLOG = 4  # attempts answered and waiting for their recording, in concurrency units, before claiming waits
 LEASE_S = 120  # the default lease (settings.delivery_lease_s): longer than any attempt can take (<= 60 s)
 
 
@@ -161,7 +163,9 @@ class DeliveryWorker(Poller):
         self.sessions, self.policy = sessions, policy
         self.lease_s = policy.lease_s
         self.client = WebhookClient(policy.timeout_s)
-        self.in_flight: set[asyncio.Task[None]] = set()
+        self.in_flight: set[asyncio.Task[None]] = set()  # attempts holding a slot (their POST under way)
+        self.tasks: set[asyncio.Task[None]] = set()  # every attempt not finished (its recording included)
+        self.freed = asyncio.Event()  # a slot was freed
         self.per_sub: dict[uuid.UUID, int] = {}
         self.probing: set[uuid.UUID] = set()
         self.buckets: dict[uuid.UUID, TokenBucket] = {}
@@ -172,8 +176,8 @@ class DeliveryWorker(Poller):
         try:
             await super().run()
         finally:
-            if self.in_flight:  # SIGTERM: let the attempts under way finish (each is bounded) and record
-                await asyncio.wait(self.in_flight, timeout=self.policy.timeout_s + 5)
+            if self.tasks:  # SIGTERM: let the attempts under way finish (each is bounded) and record
+                await asyncio.wait(self.tasks, timeout=self.policy.timeout_s + 5)
             await self.recorder.close()
             await self.client.aclose()
         if self.crashed is not None:
@@ -190,7 +194,9 @@ class DeliveryWorker(Poller):
         free = await self._free_slots()
         if free <= 0:
             return True
-        async with unit_of_work(self.sessions) as session:
+        # One statement, atomic on its own (no BEGIN/COMMIT round trips); so is each release. A crash between the
+        # claim and a release leaves that delivery leased: sent when the lease ends (at least once, as ever).
+        async with autocommit(self.sessions) as session:
             claimed = await store.claim_due_deliveries(
                 session, free, self.lease_s, per_subscription=self.policy.per_subscription, busy=self._busy(),
                 breaker_failures=self.policy.breaker_failures)
@@ -204,20 +210,29 @@ class DeliveryWorker(Poller):
         for d in admitted:
             task = asyncio.create_task(self._attempt(d), name=f"delivery {d.id}")
             self.in_flight.add(task)
+            self.tasks.add(task)
             task.add_done_callback(functools.partial(self._finished, sub=d.subscription_id))
         return len(claimed) == free
+
+    def _free(self) -> int:
+        """Slots free for new attempts; attempts that answered but wait for their recording count too beyond
+        RECORDING_BACKLOG times the concurrency (the recorder falling behind slows claiming)."""
+        c = self.policy.concurrency
+        return min(c - len(self.in_flight), RECORDING_BACKLOG * c - len(self.tasks))
 
     async def _free_slots(self) -> int:
         """Free slots, claimed a few at a time: a claim costs about what recording an attempt does, so with every
         slot busy it waits (up to CLAIM_GATHER_S) for a quarter of them to free before claiming."""
         batch = max(1, self.policy.concurrency // 4)
         deadline = time.monotonic() + CLAIM_GATHER_S
-        while self.in_flight and self.policy.concurrency - len(self.in_flight) < batch:
+        while self.tasks and self._free() < batch:
             left = deadline - time.monotonic()
-            if left <= 0 and len(self.in_flight) < self.policy.concurrency:
+            if left <= 0 and self._free() > 0:
                 break
-            await asyncio.wait(self.in_flight, timeout=max(left, 0) or None, return_when=asyncio.FIRST_COMPLETED)
-        return self.policy.concurrency - len(self.in_flight)
+            self.freed.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.freed.wait(), left if left > 0 else None)
+        return self._free()
 
     def _admit(self, d: store.DueDelivery) -> float | None:
         """Count `d` in its subscription's slots and rate -> None, or the wait before it may go (the claim takes
@@ -238,13 +253,22 @@ class DeliveryWorker(Poller):
             self.probing.add(sub)
         return None
 
-    def _finished(self, task: asyncio.Task[None], sub: uuid.UUID) -> None:
+    def _release(self, task: asyncio.Task[Any], sub: uuid.UUID) -> None:
+        """The attempt's slot (and its subscription's) is free: once, when it succeeded, or when it finished."""
+        if task not in self.in_flight:
+            return
         self.in_flight.discard(task)
         self.per_sub[sub] -= 1
         if not self.per_sub[sub]:
             del self.per_sub[sub]
             self.probing.discard(sub)
+        self.freed.set()
         self.wakeup.set()  # a slot is free: claim again without waiting for the poll
+
+    def _finished(self, task: asyncio.Task[None], sub: uuid.UUID) -> None:
+        self._release(task, sub)
+        self.tasks.discard(task)
+        self.freed.set()
         if not task.cancelled() and task.exception() is not None and self.crashed is None:
             self.crashed = task.exception()
 
@@ -258,6 +282,14 @@ class DeliveryWorker(Poller):
             outcome = await post(self.client, d.url, body, headers, allow_private=p.allow_private,
                                  timeout_s=p.timeout_s, dns_timeout_s=p.dns_timeout_s)
         metrics.DELIVERY_SECONDS.observe(outcome.latency_ms / 1000)
+        if outcome.ok:
+            # The receiver has it: the slot is free for the next attempt while this one is recorded (batched, with
+            # others). Its lease still fences it until then; a crash before the record -> sent again when the
+            # lease ends (at least once, same webhook-id). A failure keeps its slot until recorded: the
+            # subscription's breaker and probing go by recorded failures.
+            task = asyncio.current_task()
+            if task is not None:
+                self._release(task, d.subscription_id)
         gone = outcome.status_code == 410
         retry_in = None if outcome.ok or gone else next_retry_s(p.schedule_s, d.attempts, outcome.retry_after_s,
                                                                 p.jitter)

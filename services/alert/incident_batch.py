@@ -109,6 +109,21 @@ class Changes:
         return self.set(row, values | {"payload": {"facility_ar": incident.facility_ar},
                                        "version": row["version"] + 1})
 
+    def articles_of_new(self) -> dict[uuid.UUID, list[NoticeArticle]]:
+        """The articles of each incident opened here, newest first, as notice_repository.articles_of would read them
+        back once written (they are all it has): what its first notice carries, without the read."""
+        new, out = set(self.new), dict[uuid.UUID, list[NoticeArticle]]()
+        for a in self.articles:
+            if a["alert_id"] in new:
+                published = a["published_at"]
+                out.setdefault(a["alert_id"], []).append(NoticeArticle(
+                    article_id=a["article_id"], url=a["url"], title=a["title"], source=a["source"], lang=a["lang"],
+                    published_at=published and published.astimezone(UTC), evidence=a["evidence"],
+                    surface=a["surface"], event_types=a["event_types"], joined_at=a["joined_at"]))
+        for arts in out.values():
+            arts.reverse()  # numbered in the order written: the newest last
+        return out
+
     async def write(self, session: AsyncSession) -> None:
         for i, incident in self.last.items():
             self.rows[i]["payload"] = incident.model_dump(mode="json")
@@ -214,10 +229,20 @@ async def apply_batch(session: AsyncSession, items: list[tuple[list[inc.Decision
                       now: datetime) -> list[tuple[str, bool]]:
     """incident_repository.apply for each (decisions, article) in order, in one pass. -> (kind, opened) per
     facility an article joined (none for a re-delivered message)."""
+    play, results = await play_batch(session, items, rules, now)
+    if play is not None:
+        await play.write(session)
+    return results
+
+
+async def play_batch(session: AsyncSession, items: list[tuple[list[inc.Decision], ArticleRef]], rules: RuleSet,
+                     now: datetime) -> tuple[Changes | None, list[tuple[str, bool]]]:
+    """apply_batch's reads and joins, not written yet (None: nothing to write): the caller may play more on the
+    same incidents (the notices now due: scheduler.play_due) before Changes.write. Takes the change lock."""
     work = [[(d, *cleaned(d, article)) for d in decisions] for decisions, article in items]
     pairs = [(d, a) for group in work for _, d, a in group]
     if not pairs:
-        return []
+        return None, []
     await lock_changes(session)  # before any incident row lock (see incident_repository._SEQ_LOCK)
     spike = rules.spike
     facilities = sorted({d.facility.id for d, _ in pairs})
@@ -251,8 +276,7 @@ async def apply_batch(session: AsyncSession, items: list[tuple[list[inc.Decision
                 play.join(d, article, kind="spike", rule=spike, labels={
                     "spike_count": str(recent), "spike_baseline_per_window": f"{baseline:.2f}",
                     "spike_window_s": f"{spike.window:g}"})
-    await play.write(session)
-    return results
+    return play, results
 
 
 def _windows(rule: SpikeRule) -> float:

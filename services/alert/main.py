@@ -49,9 +49,11 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
 
         scheduler = NoticeScheduler(rt.sessions, poll_s=settings.notice_poll_s, on_notice=notices_written)
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
-                                 settings.consumer_session_timeout_ms)
+                                 settings.consumer_session_timeout_ms,
+                                 fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
-                            batch_handler=AlertHandler(rt.sessions, [scheduler.wakeup, relay.wakeup], rules),
+                            batch_handler=AlertHandler(rt.sessions, [relay.wakeup], rules,
+                                                       on_notice=notices_written),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings
         app.state.rules, app.state.scheduler, app.state.relay = rules, scheduler, relay

@@ -52,9 +52,30 @@ async def run_due(session: AsyncSession, now: datetime, limit: int = BATCH) -> t
     for row in rows:
         _check(play, row, now, active, wants)
     if wants:
-        await _write_notices(session, wants, now)
+        await write_notices(session, wants, now)
     await play.write(session)
     return len(rows), len(wants)
+
+
+async def play_due(session: AsyncSession, play: Changes, now: datetime
+                   ) -> list[tuple[dict[str, Any], str, dict[str, object] | None]]:
+    """The scheduler's pass over the incidents `play` changed that are due at `now` (an incident opened with
+    group_wait 0 is: its first notice), played in the same transaction: what run_due would do right after the
+    commit, without the hop. The caller holds the change lock (play_batch took it); it writes `play`, then
+    write_notices(the wanted notices) -- the notices' incidents and articles must be stored first. Incidents due
+    that `play` did not touch are the scheduler's, as before."""
+    due = [row for i, row in play.rows.items()
+           if i in play.dirty and row["next_check_at"] is not None and row["next_check_at"] <= now]
+    if not due:
+        return []
+    new = {i: n for n, i in enumerate(play.new)}
+    # as run_due orders them: by next_check_at, then seq (an opened incident's seq comes after every stored one)
+    due.sort(key=lambda r: (r["next_check_at"], r["id"] in new, new.get(r["id"], r.get("seq") or 0)))
+    active = await silence_repo.list_silences(session, now, active_only=True)
+    wants: list[tuple[dict[str, Any], str, dict[str, object] | None]] = []
+    for row in due:
+        _check(play, row, now, active, wants)
+    return wants
 
 
 def _check(play: Changes, row: dict[str, Any], now: datetime, active: list[Silence],
@@ -83,13 +104,18 @@ def _check(play: Changes, row: dict[str, Any], now: datetime, active: list[Silen
     play.set(row, {"next_check_at": inc.plan(repo.state_of(row), now).next_check_at})
 
 
-async def _write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any], str, dict[str, object] | None]],
-                         now: datetime) -> None:
-    """write_notice for each wanted notice, together."""
+async def write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any], str, dict[str, object] | None]],
+                         now: datetime, known: dict[uuid.UUID, list[NoticeArticle]] | None = None) -> int:
+    """write_notice for each wanted notice, together. `known`: every article of some incidents (those a consumer
+    batch just opened: Changes.articles_of_new), not read again. -> the deliveries queued."""
+    known = known or {}
+    arts: dict[int, list[NoticeArticle]] = {i: known[row["id"]][:notice_repo.FIRST_NOTICE_ARTICLES]
+                                            for i, (row, kind, _) in enumerate(wants)
+                                            if kind == "firing" and row["id"] in known}
     reads = [(i, (row["id"], row["notified_count"] if kind == "update" else 0))
-             for i, (row, kind, _) in enumerate(wants) if kind in ("firing", "update")]
+             for i, (row, kind, _) in enumerate(wants) if kind in ("firing", "update") and i not in arts]
     found = await notice_repo.articles_of_many(session, [r for _, r in reads])
-    arts: dict[int, list[NoticeArticle]] = {i: a for (i, _), a in zip(reads, found, strict=True)}
+    arts |= {i: a for (i, _), a in zip(reads, found, strict=True)}
     subs = await notice_repo.active_subscriptions(session)
     written, queued = [], []
     for i, (row, kind, changes) in enumerate(wants):
@@ -102,6 +128,7 @@ async def _write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any]
     await session.execute(insert(notices), written)
     if queued:
         await session.execute(insert(deliveries).on_conflict_do_nothing(), queued)
+    return len(queued)
 
 
 class NoticeScheduler(Poller):

@@ -48,6 +48,8 @@ class AlertFeed:
     async def run(self) -> None:
         while not self.stopping.is_set():
             batches = await self.consumer.getmany(timeout_ms=500)
+            if not self.clients:
+                continue  # nobody to tell: not decoded (two changes per notice under load, a pydantic model each)
             for records in batches.values():
                 for record in records:
                     try:

@@ -32,7 +32,8 @@ def create_app(settings: EnrichSettings, *, consume: bool = True) -> FastAPI:
         app.state.runtime, app.state.sessions = rt, rt.sessions
         app.state.ready_checks = standard_checks(rt.engine, rt.producer)
         consumer = make_consumer(settings.kafka_bootstrap, settings.consumer_group,
-                                 settings.consumer_session_timeout_ms)
+                                 settings.consumer_session_timeout_ms,
+                                 fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ARTICLES, model=ArticleReceived, service=SERVICE,
                             batch_handler=EnrichHandler(rt.sessions, rt.producer, gazetteer, ENGINE_VERSION),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from sqlalchemy import ARRAY, BigInteger, any_, bindparam, or_, select
+from sqlalchemy import ARRAY, BigInteger, Text, any_, bindparam, or_, select
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -55,10 +55,16 @@ class _Known:
         return best
 
 
+# Built once, arrays bound: one cached statement whatever the batch size (an IN list of n values is a new
+# expression to build and a new statement to compile for every request: ~5 % of a single article POST, py-spy)
+_STORED = select(articles.c.id, articles.c.content_hash).where(or_(
+    articles.c.id == any_(bindparam("ids", type_=ARRAY(Text))),
+    articles.c.content_hash == any_(bindparam("hashes", type_=ARRAY(Text)))))
+
+
 async def _known(session: AsyncSession, batch: list[NewArticle]) -> _Known:
-    rows = (await session.execute(select(articles.c.id, articles.c.content_hash).where(
-        or_(articles.c.id.in_([a.id for a in batch]), articles.c.content_hash.in_([a.content_hash for a in batch])))
-    )).all()
+    rows = (await session.execute(_STORED, {"ids": [a.id for a in batch],
+                                            "hashes": [a.content_hash for a in batch]})).all()
     by_key = {r.id: r.id for r in rows} | {r.content_hash: r.id for r in rows}
     hashes = sorted({h for a in batch if a.minhash for _, h in similarity.bands(similarity.from_bytes(a.minhash))})
     signatures: dict[str, tuple[np.ndarray, str | None]] = {}

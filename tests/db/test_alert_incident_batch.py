@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -20,11 +20,11 @@ from services.alert import incident_repository as repo
 from services.alert import notice_repository as notice_repo
 from services.alert import repository
 from services.alert import silence_repository as silence_repo
-from services.alert.incident_batch import apply_batch
+from services.alert.incident_batch import apply_batch, play_batch
 from services.alert.incidents import evaluate
 from services.alert.models import alerts, deliveries, incident_articles, incident_events, notices, outbox, subscriptions
 from services.alert.rules import Filters, RuleSet, parse_rules
-from services.alert.scheduler import run_due
+from services.alert.scheduler import play_due, run_due, write_notices
 from services.alert.silences import SilenceIn
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention
 from shared.events import ArticleEnriched, ArticleRef
@@ -33,6 +33,7 @@ from tests.db import scheduler_reference
 
 pytestmark = pytest.mark.db
 T = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+OFFSET = timezone(timedelta(hours=3))  # Arabic articles' times carry it: the same instant, stored and read as UTC
 
 RULES = """
 event_type_strength: [attack, arrest, humanitarian]
@@ -78,7 +79,8 @@ def article(article_id: str, facilities: list[str], *, lang: str = "ar", event_t
                      event_types=[EventTypeMention(type=t, surface="x", start=0, end=1, confidence=0.9)
                                   for t in event_types])
     ref = ArticleRef(id=article_id + z, url=url, source=source, title=title and title + z,
-                     published_at=T - timedelta(hours=1), near_duplicate_of=near_duplicate_of)
+                     published_at=(T - timedelta(hours=1)).astimezone(OFFSET if lang == "ar" else UTC),
+                     near_duplicate_of=near_duplicate_of)
     return ArticleEnriched(article=ref, text=text, annotation=ann, engine_version="test", enriched_at=T)
 
 
@@ -202,13 +204,32 @@ async def tables(s: AsyncSession) -> dict[str, list[Any]]:
     return out
 
 
-async def compare(url: str, batch: list[ArticleEnriched], rules: RuleSet) -> dict[str, list[Any]]:
+async def batch_with_notices(s: AsyncSession, batch: list[ArticleEnriched], rules: RuleSet) -> list[Any]:
+    """What the alert consumer does with a batch: the joins and the notices they made due, in one pass; then
+    checks that the scheduler's next pass at T finds none of the batch's incidents due (nothing was left to it)."""
+    play, got = await play_batch(s, [(d, e.article) for e in batch if (d := evaluate(e, rules))], rules, T)
+    if play is not None:
+        wants = await play_due(s, play, T)
+        await play.write(s)
+        await write_notices(s, wants, T, play.articles_of_new())
+        touched = list(play.dirty)
+        left = (await s.execute(select(alerts.c.id).where(alerts.c.id.in_(touched), alerts.c.next_check_at <= T))).all()
+        assert not left
+    return got
+
+
+async def compare(url: str, batch: list[ArticleEnriched], rules: RuleSet,
+                  notify_in_batch: bool = False) -> dict[str, list[Any]]:
+    """`notify_in_batch`: the batched side writes the notices due at T in the batch's pass (the consumer's way),
+    the reference in the scheduler's first pass after it."""
     async def run(batched: bool) -> tuple[list[Any], dict[str, list[Any]]]:
         scheduler = run_due if batched else scheduler_reference.run_due
 
         async def work(s: AsyncSession) -> tuple[list[Any], dict[str, list[Any]]]:
             await prior_state(s, rules, scheduler)
-            if batched:
+            if batched and notify_in_batch:
+                got = await batch_with_notices(s, batch, rules)
+            elif batched:
                 got = await apply_batch(s, [(d, e.article) for e in batch if (d := evaluate(e, rules))], rules, T)
             else:
                 got = await apply_each(s, batch, rules, T)
@@ -274,3 +295,37 @@ async def test_windows_escalation_rule_less_joins_and_redeliveries(database_url:
 @pytest.mark.parametrize("seed", range(6))
 async def test_random_batches(database_url: str, seed: int) -> None:
     await compare(database_url, random_batch(seed), WITH_SPIKE if seed % 3 else NO_SPIKE)
+
+
+@pytest.mark.parametrize("seed", range(6))
+async def test_notices_due_written_in_the_batch_as_the_scheduler_would(database_url: str, seed: int) -> None:
+    """The consumer's pass (joins, then the notices they made due, in one transaction) leaves what the joins and
+    the scheduler's next pass leave: the same incidents, events, outbox records, notices and deliveries."""
+    got = await compare(database_url, random_batch(seed), WITH_SPIKE if seed % 3 else NO_SPIKE, notify_in_batch=True)
+    assert any(kind == "firing" and at == T for _, kind, at, _ in got["notices"])  # some first notice was due at T
+
+
+async def test_first_notice_and_deliveries_are_in_the_batch_transaction(database_url: str) -> None:
+    """Before any scheduler pass, the batch's own transaction holds the first notice of an incident it opened (group
+    wait 0) with one delivery per matching subscription, and the incident no longer due."""
+    batch = [article("new-2", ["fac:t-new"], event_types=("attack",)),
+             article("zero-9", ["fac:t-zero"], event_types=("humanitarian",))]
+
+    async def work(s: AsyncSession) -> dict[str, Any]:
+        await prior_state(s, WITH_SPIKE, run_due)
+        await batch_with_notices(s, batch, WITH_SPIKE)
+        return await tables(s)
+
+    got = await in_rolled_back_transaction(database_url, work)
+    opened = {a["id"]: a for a in got["alerts"] if a["first_seen"] == T}
+    assert {a["facility_id"] for a in opened.values()} == {"fac:t-new", "fac:t-zero"}
+    firing = {alert_id for alert_id, kind, at, _ in got["notices"] if kind == "firing" and at == T}
+    assert firing == set(opened)
+    assert all(a["notified_kind"] == "firing" and a["notified_at"] == T for a in opened.values())
+    assert all(a["next_check_at"] is None or a["next_check_at"] > T for a in opened.values())
+    crit = opened[next(i for i, a in opened.items() if a["facility_id"] == "fac:t-new")]
+    sent = {(alert_id, url) for alert_id, kind, url, _ in got["deliveries"] if kind == "firing"}
+    assert (str(crit["id"]), "http://127.0.0.1/crit") in sent  # critical: both subscriptions
+    assert (str(crit["id"]), "http://127.0.0.1/all") in sent
+    changes = [e["change"] for e in got["incident_events"] if e["alert_id"] in opened]
+    assert changes.count("opened") == 2 and changes.count("notified") == 2

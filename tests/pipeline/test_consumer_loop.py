@@ -6,6 +6,7 @@ max_poll_interval_ms keeps the member in its group, and a 'transient' cause has 
 from __future__ import annotations
 
 import asyncio
+import functools
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from datetime import UTC, datetime
@@ -165,6 +166,41 @@ async def test_a_batch_handler_gets_the_batch_at_once_and_only_the_bad_record_is
         await running.close()
 
 
+async def test_a_batch_handler_gets_every_partition_of_a_poll_in_one_call_and_all_are_committed(
+        broker: Broker) -> None:
+    """One handler call (one transaction) per poll, not per partition; each partition's offset committed after."""
+    topic = f"poll.{uuid.uuid4().hex[:6]}"
+    await create_topic(broker.bootstrap, topic, partitions=4)
+    for p in range(4):  # written before the member joins: its first polls find all four partitions' records
+        await produce_events(broker.bootstrap, topic, [article(f"p{p}-{i}") for i in range(3)], partition=p)
+    calls: list[list[str]] = []
+
+    async def batch_handler(events: list[ArticleReceived]) -> None:
+        calls.append([e.text for e in events])
+
+    group = f"g-{uuid.uuid4().hex[:8]}"
+    consumer = make_consumer(broker.bootstrap, group, 6_000)
+    producer = make_producer(broker.bootstrap, idempotence=False)
+    await producer.start()
+    await consumer.start()
+    loop = ConsumerLoop(consumer, producer, topic=topic, model=ArticleReceived, batch_handler=batch_handler,
+                        service="test")
+    running = Running(loop, asyncio.create_task(loop.run()))
+    try:
+        await eventually(lambda: sum(map(len, calls)) >= 12, 30, f"every record handled: {calls}")
+        assert any(len({t.split("-")[0] for t in call}) > 1 for call in calls), calls  # partitions in one call
+        for call in calls:  # each partition's records in their order
+            for p in range(4):
+                mine = [t for t in call if t.startswith(f"p{p}-")]
+                assert mine == sorted(mine), call
+        for tp in (TopicPartition(topic, p) for p in range(4)):
+            await eventually(functools.partial(_equals_committed, broker.bootstrap, group, tp, 3), 20,
+                             f"{tp} committed")
+        assert running.alive()
+    finally:
+        await running.close()
+
+
 async def test_dead_lettering_through_a_broker_restart_is_retried(
         start_loop: Callable[..., Awaitable[Running]]) -> None:
     port = free_port()
@@ -278,6 +314,10 @@ async def test_a_database_outage_longer_than_the_poll_interval_keeps_the_member(
 
 async def _equals(aw: Awaitable[object], value: object) -> bool:
     return await aw == value
+
+
+async def _equals_committed(bootstrap: str, group: str, tp: TopicPartition, value: int) -> bool:
+    return await committed(bootstrap, group, tp) == value
 
 
 async def test_a_transient_cause_has_a_budget_and_a_local_oserror_is_a_bug(

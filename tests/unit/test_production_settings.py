@@ -11,10 +11,11 @@ from shared.settings import ServiceSettings
 
 
 def test_production_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("RAQIB_TOPIC_REPLICATION_FACTOR", "RAQIB_KAFKA_IDEMPOTENCE"):
+    for name in ("RAQIB_TOPIC_REPLICATION_FACTOR", "RAQIB_KAFKA_IDEMPOTENCE", "RAQIB_KAFKA_FETCH_MAX_WAIT_MS"):
         monkeypatch.delenv(name, raising=False)
     s = ServiceSettings()
     assert s.topic_replication_factor == 3 and s.kafka_idempotence is True
+    assert s.kafka_fetch_max_wait_ms == 500  # Apache Kafka answers a held fetch when a record arrives
 
 
 def test_the_dev_stack_sets_what_the_embedded_broker_needs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -22,6 +23,7 @@ def test_the_dev_stack_sets_what_the_embedded_broker_needs(monkeypatch: pytest.M
         monkeypatch.setenv(name, value)
     s = ServiceSettings()
     assert s.topic_replication_factor == 1 and s.kafka_idempotence is False
+    assert s.kafka_fetch_max_wait_ms == 5  # the embedded broker holds an empty fetch for the whole wait
 
 
 @pytest.mark.parametrize("idempotence", [True, False])

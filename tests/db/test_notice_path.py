@@ -1,0 +1,205 @@
+"""The notice path end to end in one process, on a real database and a real HTTP receiver on loopback: the alert
+consumer's batch writes the first notice and its deliveries in its own transaction; the delivery worker sends
+them. At least once across crashes: a crash after that commit and before any POST, and a crash after the POST and
+before its recording, both still deliver (the second twice, with the same webhook-id). A successful attempt frees
+its slot before it is recorded; a failed one keeps it until recorded."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from aiohttp import web
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from devstack.embedded import free_port
+from services.alert import repository
+from services.alert.consumer import AlertHandler
+from services.alert.delivery import DeliveryWorker, Policy
+from services.alert.models import deliveries, notices
+from services.alert.rules import Filters
+from shared.db import make_engine, make_sessionmaker, unit_of_work
+from tests.conftest import fresh_database
+from tests.db.incident_support import RULES, enriched
+
+pytestmark = pytest.mark.db
+POLICY = Policy(allow_private=True, timeout_s=2.0, concurrency=4, per_subscription=4, rate_per_s=1000.0)
+
+
+@dataclass
+class Hook:
+    """Records each request's webhook-id; answers `status` (500 for the next `fail` requests)."""
+
+    url: str = ""
+    ids: list[str] = field(default_factory=list)
+    fail: int = 0
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+
+    async def handle(self, request: web.Request) -> web.Response:
+        await request.read()
+        self.ids.append(request.headers["webhook-id"])
+        self.arrived.set()
+        if self.fail:
+            self.fail -= 1
+            return web.Response(status=500)
+        return web.Response(status=204)
+
+    async def until(self, n: int, timeout: float = 15.0) -> None:
+        async with asyncio.timeout(timeout):
+            while len(self.ids) < n:
+                self.arrived.clear()
+                await self.arrived.wait()
+
+
+@pytest.fixture
+async def sessions(server_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    async with fresh_database(server_url, "notice") as url:
+        engine = make_engine(url)
+        try:
+            yield make_sessionmaker(engine)
+        finally:
+            await engine.dispose()
+
+
+@pytest.fixture
+async def hook() -> AsyncIterator[Hook]:
+    h = Hook()
+    app = web.Application()
+    app.router.add_post("/hook", h.handle)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    h.url = f"http://127.0.0.1:{port}/hook"
+    try:
+        yield h
+    finally:
+        await runner.cleanup()
+
+
+async def subscribe(sessions: async_sessionmaker[AsyncSession], url: str) -> None:
+    async with unit_of_work(sessions) as s:
+        await repository.create_subscription(s, url, "whsec_" + "A" * 43 + "=", Filters())
+
+
+async def open_incidents(sessions: async_sessionmaker[AsyncSession], n: int) -> list[uuid.UUID]:
+    """n articles, each naming its own facility, through the alert consumer's handler (one batch) -> the ids of
+    the deliveries it queued."""
+    woken: list[bool] = []
+    handler = AlertHandler(sessions, [], RULES, on_notice=lambda: woken.append(True))
+    await handler([enriched(facility_id=f"fac:test-path-{uuid.uuid4().hex[:8]}") for _ in range(n)])
+    assert woken == [True]  # the delivery worker is woken once, after the commit
+    async with sessions() as s:
+        return list((await s.execute(select(deliveries.c.id))).scalars())
+
+
+@contextlib.asynccontextmanager
+async def running(worker: DeliveryWorker) -> AsyncIterator[asyncio.Task[None]]:
+    task = asyncio.create_task(worker.run())
+    try:
+        yield task
+    finally:
+        if not task.done():
+            worker.stop()
+            await asyncio.wait_for(task, 15)
+
+
+async def statuses(sessions: async_sessionmaker[AsyncSession]) -> list[tuple[str, int]]:
+    async with sessions() as s:
+        return sorted((r.status, r.attempts) for r in await s.execute(select(deliveries.c.status,
+                                                                              deliveries.c.attempts)))
+
+
+async def test_first_notice_is_committed_with_the_batch_and_a_worker_started_after_a_crash_sends_it(
+        sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
+    await subscribe(sessions, hook.url)
+    queued = await open_incidents(sessions, 3)
+    # the batch's commit holds the notices and their deliveries: no scheduler pass ran, no worker either (the
+    # process "died" right after the commit)
+    async with sessions() as s:
+        assert len((await s.execute(select(notices.c.id).where(notices.c.kind == "firing"))).all()) == 3
+    assert len(queued) == 3 and await statuses(sessions) == [("pending", 0)] * 3
+    async with running(DeliveryWorker(sessions, POLICY)):  # the restarted process
+        await hook.until(3)
+        for _ in range(100):
+            if await statuses(sessions) == [("succeeded", 1)] * 3:
+                break
+            await asyncio.sleep(0.05)
+    assert sorted(hook.ids) == sorted(str(d) for d in queued)
+    assert await statuses(sessions) == [("succeeded", 1)] * 3
+
+
+async def test_a_crash_after_the_post_before_its_record_sends_it_again_with_the_same_id(
+        sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
+    await subscribe(sessions, hook.url)
+    (queued,) = await open_incidents(sessions, 1)
+    policy = Policy(**{**POLICY.__dict__, "lease_s": 1})
+    crashed = DeliveryWorker(sessions, policy)
+    never: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    crashed.recorder.record_batch = lambda batch: never  # type: ignore[assignment,method-assign,return-value]
+    task = asyncio.create_task(crashed.run())
+    await hook.until(1)
+    for t in [*crashed.tasks, task]:  # the process dies: nothing recorded
+        t.cancel()
+    await asyncio.gather(*crashed.tasks, task, return_exceptions=True)
+    await crashed.client.aclose()
+    assert await statuses(sessions) == [("pending", 1)]
+    async with running(DeliveryWorker(sessions, policy)):  # claims it again once the lease has passed
+        await hook.until(2)
+        for _ in range(100):
+            if await statuses(sessions) == [("succeeded", 2)]:
+                break
+            await asyncio.sleep(0.05)
+    assert hook.ids == [str(queued)] * 2  # at least once, the same webhook-id: the receiver can de-duplicate
+    assert await statuses(sessions) == [("succeeded", 2)]
+
+
+async def gated(worker: DeliveryWorker) -> asyncio.Event:
+    """Hold the worker's recordings until the returned event is set."""
+    gate = asyncio.Event()
+    record: Callable[[Any], Awaitable[Any]] = worker.recorder.record_batch
+
+    async def held(batch: Any) -> Any:
+        await gate.wait()
+        return await record(batch)
+
+    worker.recorder.record_batch = held  # type: ignore[method-assign]
+    return gate
+
+
+async def test_a_success_frees_its_slot_before_it_is_recorded(sessions: async_sessionmaker[AsyncSession],
+                                                             hook: Hook) -> None:
+    await subscribe(sessions, hook.url)
+    await open_incidents(sessions, 3)
+    worker = DeliveryWorker(sessions, Policy(**{**POLICY.__dict__, "concurrency": 1}))
+    gate = await gated(worker)
+    async with running(worker):
+        await hook.until(3)  # one slot, and all three sent while none is recorded yet
+        assert await statuses(sessions) == [("pending", 1)] * 3
+        gate.set()
+        for _ in range(100):
+            if await statuses(sessions) == [("succeeded", 1)] * 3:
+                break
+            await asyncio.sleep(0.05)
+    assert await statuses(sessions) == [("succeeded", 1)] * 3
+
+
+async def test_a_failure_keeps_its_slot_until_recorded(sessions: async_sessionmaker[AsyncSession],
+                                                       hook: Hook) -> None:
+    await subscribe(sessions, hook.url)
+    await open_incidents(sessions, 2)
+    hook.fail = 1
+    worker = DeliveryWorker(sessions, Policy(**{**POLICY.__dict__, "concurrency": 1}))
+    gate = await gated(worker)
+    async with running(worker):
+        await hook.until(1)
+        await asyncio.sleep(0.5)
+        assert len(hook.ids) == 1  # the failed attempt holds the only slot while its recording waits
+        gate.set()
+        await hook.until(2)
