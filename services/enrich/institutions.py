@@ -107,14 +107,15 @@ def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int
 _ALONGSIDE = frozenset(("الي", "والي", "بجانب"))
 
 
-def _window_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _window_tokens(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
+    """(starts, ends, folded words) of the tokens of the window, widened to whole words."""
     while lo > 0 and not text[lo - 1].isspace():
         lo -= 1
     hi = min(len(text), hi)
     while hi < len(text) and not text[hi].isspace():
         hi += 1
     ms = list(TOKEN_RE.finditer(text, lo, hi))
-    return [(*m.span(), f) for m, f in zip(ms, fold_many([m.group() for m in ms]), strict=True)]
+    return [m.start() for m in ms], [m.end() for m in ms], fold_many([m.group() for m in ms])
 
 
 def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
@@ -129,29 +130,32 @@ def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
     return info
 
 
-def _arabic_window(text: str, toks: list[tuple[int, int, str]], rules: StateRules, ctx: Ctx,
+def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules: StateRules, ctx: Ctx,
                    place_at: dict[int, str], when: date | None, out: Hits) -> None:
     country = ctx[0]
+    starts, ends, folds = win
     wi = rules.word_info  # (a 2-tuple, never falsy: a miss is looked up and kept by _word_info)
-    infos = [wi.get(f) or _word_info(f, rules) for _s, _e, f in toks]
+    infos = [wi.get(f) or _word_info(f, rules) for f in folds]
+    n = len(folds)
     used = -1
-    for i, (s, e, _f) in enumerate(toks):
+    for i in range(n):
         nation = infos[i][0]
+        s = starts[i]
         if nation is None and s not in place_at:
             continue
         # look back over modifiers for the institution ("القوات الخاصة العراقية", "طائرة مسيرة تركية"); a
         # word that is both (مسيرة "drone" / "guided") is the institution when nothing precedes it
         hit = None
         for j in range(i - 1, max(i - 4, -1), -1):
-            if toks[j][0] <= used:
+            if starts[j] <= used:
                 break
-            hit = _institution_ending_at(toks, j, rules)
-            if hit is not None or toks[j][2] not in rules.mod_ar:
+            hit = _institution_ending_at(folds, j, rules)
+            if hit is not None or folds[j] not in rules.mod_ar:
                 break
         if hit is None:
             continue
         k, cls = hit
-        if k > 0 and toks[k - 1][2] in _ALONGSIDE and strip_ar(toks[k][2])[-1] == "جانب":
+        if k > 0 and folds[k - 1] in _ALONGSIDE and strip_ar(folds[k])[-1] == "جانب":
             continue  # `إلى جانب سوريين` is "alongside Syrians", no Syrian side
         if nation is None:  # "حكومة العراق": an institution before a country's name
             code = place_at[s]
@@ -159,32 +163,34 @@ def _arabic_window(text: str, toks: list[tuple[int, int, str]], rules: StateRule
         else:
             aid = actor_of(rules, nation, cls, country, when)
         if aid:
-            out.append((toks[k][0], e, aid))
+            e = ends[i]
+            out.append((starts[k], e, aid))
             used = e
     # a ministry with no nationality after it: the text's country
-    for i in range(len(toks) - 1):
+    for i in range(n - 1):
         if not infos[i][1]:
             continue
-        mcls = next((c for w in strip_ar(toks[i][2]) if (c := rules.inst_ar.get((w, toks[i + 1][2])))), None)
-        if mcls in rules.ministries and not any(a <= toks[i][0] < b for a, b, _x in out):
-            nxt = toks[i + 2][2] if i + 2 < len(toks) else ""
-            if infos[i + 2][0] if i + 2 < len(toks) else False:
+        mcls = next((c for w in strip_ar(folds[i]) if (c := rules.inst_ar.get((w, folds[i + 1])))), None)
+        if mcls in rules.ministries and not any(a <= starts[i] < b for a, b, _x in out):
+            nxt = folds[i + 2] if i + 2 < n else ""
+            if infos[i + 2][0] if i + 2 < n else False:
                 continue  # a nationality follows (وزارة الخارجية العراقية)
             if nxt.startswith("ال") and nxt.endswith(("يه", "ي")):
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية)
-            aid = actor_of(rules, _local_country(text, toks[i][0], ctx), mcls, None, when)
+            aid = actor_of(rules, _local_country(text, starts[i], ctx), mcls, None, when)
             if aid:
-                out.append((toks[i][0], toks[i + 1][1], aid))
+                out.append((starts[i], ends[i + 1], aid))
 
 
-def _institution_ending_at(toks: list[tuple[int, int, str]], j: int, rules: StateRules) -> tuple[int, str] | None:
-    """(index of its first word, class) of an institution whose last word is toks[j]."""
+def _institution_ending_at(folds: list[str], j: int, rules: StateRules) -> tuple[int, str] | None:
+    """(index of its first word, class) of an institution whose last word is folds[j]."""
     if j >= 1:
-        for w in strip_ar(toks[j - 1][2]):
-            cls = rules.inst_ar.get((w, toks[j][2]))
+        last = folds[j]
+        for w in strip_ar(folds[j - 1]):
+            cls = rules.inst_ar.get((w, last))
             if cls:
                 return j - 1, cls
-    for w in strip_ar(toks[j][2]):
+    for w in strip_ar(folds[j]):
         cls = rules.inst_ar.get((w,))
         if cls:
             return j, cls
