@@ -68,14 +68,15 @@ def text_country(countries: list[str | None]) -> str | None:
 
 
 def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
-                  published_at: datetime | date | None, found: Sequence[ActorMention] = ()
-                  ) -> list[tuple[int, int, str]]:
+                  published_at: datetime | date | None, found: Sequence[ActorMention] = (),
+                  place_starts: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of countries and capitals that are the subject of a verb (rule 13).
-    found: the actors already found (a country joined to one acts with it)."""
+    found: the actors already found (a country joined to one acts with it); place_starts: where the text's
+    places start (a name that opens with ب or ل, `بيروت`, is no preposition and a name)."""
     when = day(published_at)
     out = []
     for s, e, code in cplaces:
-        if _acts(text, s, e, rules, found):
+        if _acts(text, s, e, rules, found, place_starts):
             aid = code if code.startswith("actor:") else actor_of(rules, code, "default", None, when)
             if aid:
                 out.append((s, e, aid))
@@ -109,7 +110,8 @@ def _verb_with_object(w: str, rules: StateRules) -> bool:
     return False
 
 
-def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = ()) -> bool:
+def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = (),
+          place_starts: frozenset[int] = frozenset()) -> bool:
     arabic = "\u0600" <= text[s] <= "\u06ff"
     if _dateline(text, s, e, arabic=arabic):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
@@ -117,7 +119,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     if arabic:
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
             return False
-        if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) and _second_of_pair_ar(text, s, before):
+        if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) and _second_of_pair_ar(text, s, before, place_starts):
             return False  # `بين بيروت ودمشق`: the second of two places after a preposition is located too
         j = s
         while j > 0 and text[j - 1] in _QUOTES_AR:
@@ -196,7 +198,7 @@ _PRONOUN_PREPS = frozenset(("عليها", "عليه", "عليهم", "عليهم�
                             "اليها", "اليه", "اليهم", "بها", "به", "بهم", "عنها", "عنه"))
 
 
-def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
+def _second_of_pair_ar(text: str, s: int, before: list[str], place_starts: frozenset[int] = frozenset()) -> bool:
     """The name is the second of a pair joined by و whose first stands after a preposition (`بين بيروت ودمشق`,
     `من العراق وسوريا`, `في بغداد و دمشق`)."""
     glued = s > 0 and text[s - 1] == "و"
@@ -209,7 +211,12 @@ def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
     if len(words) < 2:
         return False
     first, prep = fold(words[-1]), fold(words[-2])
-    return prep in _PREPS_AR or (first[:1] in "بل" and len(first) > 3)
+    if prep in _PREPS_AR:
+        return True
+    if first[:1] not in "بل" or len(first) <= 3:
+        return False
+    # `ببيروت ودمشق` (a preposition glued to the first name), not `اتفقت بيروت ودمشق` (the name opens with ب)
+    return text.rfind(words[-1], max(0, s - 40), s) not in place_starts
 
 
 def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMention],
@@ -233,7 +240,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
                                                                list(spans), cues)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
-                          published_at, found)
+                          published_at, found, frozenset(p.start for p in places))
     hits += _institutions_in(text, rules, cplaces, published_at)
     if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
@@ -260,11 +267,17 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
 # `القوات الحكومية في سوريا`, "the authorities in Damascus", "security forces in Iraq" (not "UN officials in Iraq",
 # "Turkish-backed forces in Syria": another owner stands before the body)
 _IN_COUNTRY_AR_RE = re.compile(
-    r"(?<![\u0621-\u064a])(?P<phrase>ال(?P<cls>سلطات|قوات|حكوم[ةه]|شرط[ةه]|جيش|أجهز[ةه]|اجهز[ةه])"
-    r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?)\s+(?:في\s+|ب)(?:ال)?$")
+    r"(?<![\u0621-\u064a])(?P<phrase>(?:ال(?P<cls>سلطات|قوات|حكوم[ةه]|شرط[ةه]|جيش|أجهز[ةه]|اجهز[ةه])"
+    r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?)|(?:ال)?مسؤول(?:ين|ون|ان|ين)"
+    r"(?:\s+(?:ال)?(?:أمنيين|امنيين|عسكريين|حكوميين|كبار))?)\s+(?:في\s+|ب)(?:ال)?$")
 _IN_COUNTRY_EN_RE = re.compile(
     r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?P<cls>(?i:authorities|security\s+forces|government\s+forces|forces|"
     r"troops|government|police|army)))\s+in\s+$")
+# officials speaking from a capital or country: "according to officials in Washington", "told officials in Baghdad"
+# (not "UN officials in Iraq": a word before "officials" other than these names another owner)
+_OFFICIALS_IN_EN_RE = re.compile(
+    r"(?:^|[.;:,(—–-]\s*|\b(?:[Tt]he|to|from|by|with|told|said|according\s+to|among|quoted|cited)\s+)"
+    r"(?P<phrase>(?:(?i:senior|government)\s+)?(?P<cls>officials))\s+in\s+$")
 
 
 def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
@@ -279,10 +292,13 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
                 else text[s - 3 : s] != "in ":
             continue  # (only "in"/"في"/ب right before the country: no pattern to try)
         m = (_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s)
+        if m is None and not arabic:
+            m = _OFFICIALS_IN_EN_RE.search(text, max(0, s - 60), s)
         if m is None:
             continue
-        word = m.group("cls")
-        cls = "forces" if word[:2].lower() in ("قو", "شر", "جي", "fo", "tr", "po", "ar", "se") or "forces" in word \
+        word = m.group("cls") or "officials"  # (`مسؤولين في واشنطن`: the branch without a class word)
+        cls = "government" if word == "officials" else \
+            "forces" if word[:2].lower() in ("قو", "شر", "جي", "fo", "tr", "po", "ar", "se") or "forces" in word \
             else "government"
         aid = actor_of(rules, code, cls, None, when)
         if aid:

@@ -175,11 +175,17 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             nxt = folds[i + 2] if i + 2 < n else ""
             if infos[i + 2][0] if i + 2 < n else False:
                 continue  # a nationality follows (وزارة الخارجية العراقية)
-            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")):
-                continue  # a nationality the data lacks (وزارة الخارجية الهولندية)
+            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
+                continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
             aid = actor_of(rules, _local_country(text, starts[i], ctx), mcls, None, when)
             if aid:
                 out.append((starts[i], ends[i + 1], aid))
+
+
+def _nisba_written(text: str, s: int, e: int) -> bool:
+    """The word ends as a nisba adjective is written (ي, ية, يه): not with alef maqsura (`الأسرى`, a plural that
+    folds to the same letters)."""
+    return text[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(("ي", "ية", "يه"))
 
 
 def _institution_ending_at(folds: list[str], j: int, rules: StateRules) -> tuple[int, str] | None:

@@ -183,6 +183,20 @@ def _obfuscation_body(alias: str) -> str:
     return _SEP.join(parts) + rf"(?![{AR_LETTER}])"
 
 
+def _with_masculine(verbs: frozenset[str]) -> frozenset[str]:
+    """The verbs with their masculine forms: a masculine country or capital acts with them (`أعلن العراق`,
+    `يرفض لبنان`, `قرر الأردن`). The data lists the feminine forms most countries take (أعلنت، تقصف): the
+    past drops its ت (كشفت -> كشف), the present takes ي for ت (تقصف -> يقصف). Forms left with fewer than three
+    letters (ردت -> رد) are not added: too many words are spelt so."""
+    out = set(verbs)
+    for w in verbs:
+        if w.endswith("ت") and len(w) >= 4:
+            out.add(w[:-1])
+        if w.startswith("ت") and len(w) >= 4:
+            out.add("ي" + w[1:])
+    return frozenset(out)
+
+
 def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules:
     """doc: the validated state_actors.yaml; actor_aliases: (actor id, Arabic alias) of armed groups whose
     one-word names may be written obfuscated."""
@@ -245,7 +259,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.acting = frozenset(acting.get("countries", []))
     r.capitals = dict(acting.get("capitals", {}))
     v = doc.get("verbs", {})
-    r.verbs_ar = frozenset(fold_text(w) for w in v.get("ar", []))
+    r.verbs_ar = _with_masculine(frozenset(fold_text(w) for w in v.get("ar", [])))
     r.verbs_en, r.aux_en = frozenset(v.get("en", [])), frozenset(v.get("aux_en", []))
     r.skip_en, r.modal_en = frozenset(v.get("skip_en", [])), frozenset(v.get("modal_en", []))
     r.not_verbs_en = frozenset(v.get("not_verbs_en", []))
