@@ -33,7 +33,7 @@ from services.enrich.matcher import key_tokens
 from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang
 from services.enrich.output import actor, annotation, event_type, place
-from services.enrich.places import common_word, open_place_mentions
+from services.enrich.places import common_word, in_text_country, natural_feature, open_place_mentions
 from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
@@ -106,6 +106,8 @@ def _enrich(
         pm = _place(text, c, gaz, places_c, gov)
         if pm is not None:
             places.append(pm)
+    if places:  # a name towns in several countries share: the one in the text's country (places.py)
+        places = in_text_country(places, {c.start: c for c in places_c}, facilities, gaz)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
 
@@ -125,6 +127,7 @@ def clear_caches(gazetteer: Gazetteer) -> None:
         gazetteer.trie.compiled.clear_caches()
     gazetteer.stop_rules.clear()
     gazetteer.best.clear()
+    gazetteer.name_countries.clear()
 
 
 def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True) -> PlaceMention | None:
@@ -140,6 +143,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     if gaz.place_rules is not None and common_word(text, c, others, gaz.place_rules):
         return None  # عنه "about it", not Anah (places.py)
+    if natural_feature(text, s, end):
+        return None  # "the Yarmouk River", `جبال قنديل` (places.py)
     hit = gaz.best.get(c.payloads)
     if hit is None:
         best_entry(text, c, gaz)
@@ -158,6 +163,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
         if not e.curated and text.startswith("ال", s) and prev in cue_list(gaz.rules.given_names):
             return None  # `فادي القاسم`: a person's family name, not the town
+        if not e.curated and prev in _KUNYA_WORDS:
+            return None  # "Umm Ahmad", `أم أحمد`: a kunya before the name makes a person
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
@@ -166,6 +173,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
 
 
 _QUOTES = "\"«»“”„'’"
+_KUNYA_WORDS = frozenset(("umm", "abu", "ibn", "bint", "ام", "ابو", "ابن", "بنت"))
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
 _BASE_PREV = frozenset(("في", "الي", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط"))  # (من القاعدة: either)
 _BASE_NEXT_RE = re.compile(r"\s+(?:ال)?(?:عسكري|جوي|امريكي|أمريكي|أميركي|بحري|تركي|روسي|التي|الذي)")

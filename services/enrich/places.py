@@ -217,6 +217,69 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
     return out
 
 
+# a river or a mountain range named after a place is no place (data/README.md rule 4: rivers are not places):
+# "the Yarmouk River", "the Alborz mountains", `نهر اليرموك`, `جبال قنديل` (a single mountain, `جبل سنجار`, is
+# often the district and stays)
+_FEATURE_AFTER_RE = re.compile(r"[ \u00a0]+(?:[Rr]iver|[Mm]ountains|[Mm]ountain\s+range|[Rr]ange)\b")
+_FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "النهر", "جبال", "وجبال", "بجبال", "سلسله", "بحيره",
+                                "وبحيره", "ببحيره"))
+
+
+def natural_feature(text: str, s: int, e: int) -> bool:
+    """The name is a river's or a mountain range's here, not the place's."""
+    if text[e : e + 1] in (" ", "\u00a0") and text[e + 1 : e + 2] in "RrMm" and _FEATURE_AFTER_RE.match(text, e):
+        return True
+    if s > 2 and "\u0600" <= text[s] <= "\u06ff" and ("نهر" in text[max(0, s - 8) : s] or "جبال" in text[max(0, s - 8) : s]
+                                                     or "سلسل" in text[max(0, s - 16) : s] or "حير" in text[max(0, s - 8) : s]):
+        return _prev_word(text, s) in _FEATURE_BEFORE_AR
+    return False
+
+
+def countries_of(payloads: tuple[Any, ...], gaz: Any) -> frozenset[str]:
+    """The countries of the entries a place candidate's name may denote (kept per name on the gazetteer)."""
+    got = gaz.name_countries.get(payloads)
+    if got is None:
+        got = frozenset(c for p in payloads if (c := gaz.entries[p[1]].country))
+        if len(gaz.name_countries) > 100_000:
+            gaz.name_countries.clear()
+        gaz.name_countries[payloads] = got
+    return got
+
+
+def in_text_country(places: list[PlaceMention], cands: dict[int, Any], facilities: list[Any], gaz: Any
+                    ) -> list[PlaceMention]:
+    """A name shared by towns in several countries (أريحا: Jericho and Ariha) is the town in the country the
+    text is otherwise about: the country of its facilities and of its places whose names are not shared, when
+    one country leads; its default reading (the region rank, then population: entries.best_entry) otherwise."""
+    shared = [p for p in places if p.start in cands and len(countries_of(cands[p.start].payloads, gaz)) > 1]
+    if not shared:
+        return places
+    counts: dict[str, int] = {}
+    for f in facilities:
+        if f.country:
+            counts[f.country] = counts.get(f.country, 0) + 1
+    for p in places:
+        if p.country and not (p.start in cands and len(countries_of(cands[p.start].payloads, gaz)) > 1):
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return places
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return places  # no country leads
+    top = max(counts, key=lambda k: counts[k])
+    out = []
+    for p in places:
+        if p in shared and p.country != top:
+            chosen = gaz.entries[p.id]
+            alts = [gaz.entries[i] for i in dict.fromkeys(x[1] for x in cands[p.start].payloads)]
+            alts = [e for e in alts if e.country == top and (e.kind == "admin1") == (chosen.kind == "admin1")]
+            e = min(alts, key=lambda e: (not e.curated, -e.population)) if alts else None
+            if e is not None and (e.curated or not chosen.curated):  # (a curated reading is not left for GeoNames')
+                p = place(p.surface, p.start, p.end, e.id, e.canonical, p.confidence, e.country, e.lat, e.lon, e.admin1)
+        out.append(p)
+    return out
+
+
 def slug(name: str) -> str:
     return "-".join(key_tokens(name)) or fold(name)
 
