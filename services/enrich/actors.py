@@ -119,7 +119,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     if arabic:
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
             return False
-        if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) and _second_of_pair_ar(text, s, before, place_starts):
+        if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) \
+                and _second_of_pair_ar(text, s, before, place_starts):
             return False  # `بين بيروت ودمشق`: the second of two places after a preposition is located too
         j = s
         while j > 0 and text[j - 1] in _QUOTES_AR:

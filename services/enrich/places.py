@@ -229,9 +229,10 @@ def natural_feature(text: str, s: int, e: int) -> bool:
     """The name is a river's or a mountain range's here, not the place's."""
     if text[e : e + 1] in (" ", "\u00a0") and text[e + 1 : e + 2] in "RrMm" and _FEATURE_AFTER_RE.match(text, e):
         return True
-    if s > 2 and "\u0600" <= text[s] <= "\u06ff" and ("نهر" in text[max(0, s - 8) : s] or "جبال" in text[max(0, s - 8) : s]
-                                                     or "سلسل" in text[max(0, s - 16) : s] or "حير" in text[max(0, s - 8) : s]):
-        return _prev_word(text, s) in _FEATURE_BEFORE_AR
+    if s > 2 and "\u0600" <= text[s] <= "\u06ff":
+        near = text[max(0, s - 16) : s]  # (the cheap test first: one of the words' letters is there at all)
+        if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near:
+            return _prev_word(text, s) in _FEATURE_BEFORE_AR
     return False
 
 
