@@ -226,7 +226,12 @@ _FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "�
 
 
 def natural_feature(text: str, s: int, e: int) -> bool:
-    """The name is a river's or a mountain range's here, not the place's."""
+    """The name is a river's or a mountain range's here, not the place's; or a short article-less name read out of
+    a word that opens with ف (`فرقه` "his teams" / فرقة "a unit", not ف + رقة Raqqa): a town is written with ف
+    glued to it too rarely for that reading to win."""
+    if text[s - 1 : s] == "ف" and e - s <= 4 and "\u0621" <= text[s] <= "\u064a" and not text.startswith("ال", s) \
+            and (s < 2 or not "\u0621" <= text[s - 2] <= "\u064a"):
+        return True
     if text[e : e + 1] in (" ", "\u00a0") and text[e + 1 : e + 2] in "RrMm" and _FEATURE_AFTER_RE.match(text, e):
         return True
     if s > 2 and "\u0600" <= text[s] <= "\u06ff":
