@@ -107,7 +107,7 @@ def _enrich(
         if pm is not None:
             places.append(pm)
     if places:  # a name towns in several countries share: the one in the text's country (places.py)
-        places = in_text_country(places, {c.start: c for c in places_c}, facilities, gaz)
+        places = in_text_country(places, places_c, facilities, gaz)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
 
@@ -187,7 +187,7 @@ def _a_base(text: str, s: int, e: int) -> bool:
     """`القاعدة` is "the base" after a preposition or before an adjective or a relative pronoun."""
     return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
-_DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي)\s+(?:\S+\s+و\s*)?$")
+_DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي|أرياف|ارياف)\s+(?:\S+\s+و\s*)?$")
 _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|"
                               r"\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -199,7 +199,7 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
     """A city's name that means its governorate: a dual cue over two names (`ريفي إدلب وحلب`, `محافظتي الأنبار
     وأربيل`), "rural northern Idlib", "the eastern countryside of Deir Ez-Zor", "(Deir ez-Zor) countryside"."""
     window = text[s - 30 if s > 30 else 0 : s]
-    if "ريفي" in window or "محافظتي" in window:
+    if "ريفي" in window or "محافظتي" in window or "رياف" in window:  # (أرياف: the plural of ريف)
         return _DUAL_ADMIN_RE.search(window) is not None
     if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
         return True

@@ -85,7 +85,7 @@ def compile_places(doc: dict) -> PlaceRules:
         r.scouts["cue_ar"] = tuple(scout_after(_AR, cue))
     r.cue_words = [("cue_ar", w) for w in sorted(r.ar_cues)]
     # the words that make a city's name its governorate's (enrichment._governorate_cued)
-    r.cue_words += [("gov", w) for w in ("ريفي", "محافظتي", "rural", "countryside", "province", "governorate")]
+    r.cue_words += [("gov", w) for w in ("ريفي", "محافظتي", "ارياف", "rural", "countryside", "province", "governorate")]
     for kind in ("en_before", "en_after"):  # the first word of each: the words after it may be spaced anyhow
         r.cue_words += [(kind, w) for w in dict.fromkeys(key_tokens(x)[0] for x in ow.get(kind, []) if key_tokens(x))]
     name = rf"{_EN_NAME}(?:\s+{_EN_NAME}){{0,2}}"
@@ -252,20 +252,28 @@ def countries_of(payloads: tuple[Any, ...], gaz: Any) -> frozenset[str]:
     return got
 
 
-def in_text_country(places: list[PlaceMention], cands: dict[int, Any], facilities: list[Any], gaz: Any
+def in_text_country(places: list[PlaceMention], cands: list[Any], facilities: list[Any], gaz: Any
                     ) -> list[PlaceMention]:
     """A name shared by towns in several countries (أريحا: Jericho and Ariha) is the town in the country the
     text is otherwise about: the country of its facilities and of its places whose names are not shared, when
-    one country leads; its default reading (the region rank, then population: entries.best_entry) otherwise."""
-    shared = [p for p in places if p.start in cands and len(countries_of(cands[p.start].payloads, gaz)) > 1]
+    one country leads; its default reading (the region rank, then population: entries.best_entry) otherwise.
+    cands: the place candidates the places were made from (by start)."""
+    nc = gaz.name_countries
+    shared: dict[int, Any] = {}
+    for c in cands:
+        got = nc.get(c.payloads)
+        if got is None:
+            got = countries_of(c.payloads, gaz)
+        if len(got) > 1:
+            shared[c.start] = c
     if not shared:
-        return places
+        return places  # (most texts: one dict look-up per candidate)
     counts: dict[str, int] = {}
     for f in facilities:
         if f.country:
             counts[f.country] = counts.get(f.country, 0) + 1
     for p in places:
-        if p.country and not (p.start in cands and len(countries_of(cands[p.start].payloads, gaz)) > 1):
+        if p.country and p.start not in shared:
             counts[p.country] = counts.get(p.country, 0) + 1
     if not counts:
         return places
@@ -275,9 +283,10 @@ def in_text_country(places: list[PlaceMention], cands: dict[int, Any], facilitie
     top = max(counts, key=lambda k: counts[k])
     out = []
     for p in places:
-        if p in shared and p.country != top:
+        c = shared.get(p.start)
+        if c is not None and p.country != top:
             chosen = gaz.entries[p.id]
-            alts = [gaz.entries[i] for i in dict.fromkeys(x[1] for x in cands[p.start].payloads)]
+            alts = [gaz.entries[i] for i in dict.fromkeys(x[1] for x in c.payloads)]
             alts = [e for e in alts if e.country == top and (e.kind == "admin1") == (chosen.kind == "admin1")]
             e = min(alts, key=lambda e: (not e.curated, -e.population)) if alts else None
             if e is not None and (e.curated or not chosen.curated):  # (a curated reading is not left for GeoNames')
