@@ -238,8 +238,11 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             cplaces.append((p.start, p.end, code))
     spans = [(a.start, a.end) for a in found]
     named = [(p.start, p.country) for p in places if p.id.startswith("country:") and p.country]
+    first = places[0] if places else None  # a dateline opens the text: "BAGHDAD (AFP) -", "الحسكة - خاص"
+    dateline = first.country if first is not None and first.start < 40 and first.country \
+        and _dateline(text, first.start, first.end, arabic="\u0600" <= text[first.start] <= "\u06ff") else None
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
-                                                               list(spans), cues)
+                                                               list(spans), cues, dateline)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, found, frozenset(p.start for p in places))
     hits += _institutions_in(text, rules, cplaces, published_at)

@@ -22,28 +22,34 @@ from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
 
 _SENTENCE_END_RE = re.compile("[.\n؟!]")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
-Ctx = tuple[str | None, list[tuple[int, str]]]  # the text's country, (start, ISO2) of every country named
+# the text's country, (start, ISO2) of every country named, the country of the text's dateline (or None)
+Ctx = tuple[str | None, list[tuple[int, str]], str | None]
 Hits = list[tuple[int, int, str]]  # (start, end, actor id)
 
 
 def institution_actors(text: str, rules: StateRules, country: str | None, country_places: list[tuple[int, int, str]],
                        published_at: datetime | date | None, countries: list[tuple[int, str]] | None = None,
-                       named: list[tuple[int, int]] | None = None, cues: list[Any] | None = None) -> Hits:
+                       named: list[tuple[int, int]] | None = None, cues: list[Any] | None = None,
+                       dateline: str | None = None) -> Hits:
     """(start, end, actor id) of institution + nationality phrases, and of bare ministries (the text's country).
     country_places: (start, end, ISO2 or actor id) of country/capital place mentions ("Iraq's Justice Ministry");
     countries: (start, ISO2) of every country named: a bare ministry is that of a country named in its sentence
     ("Belgium repatriated ..., the foreign ministry said"), else of the text's country. cues: the scanner's cue
     candidates (enrichment._enrich), where the raw-text patterns are tried; without them, where scouts find."""
     when = day(published_at)
-    ctx = (country, countries or [])
+    ctx = (country, countries or [], dateline)
     if _ARABIC_RE.search(text, 0, 400) is not None:  # an Arabic letter in the first 400 characters
         return _arabic(text, rules, ctx, country_places, when, named or [], cues)
     return _english(text, rules, ctx, country_places, when, cues)
 
 
 def _local_country(text: str, pos: int, ctx: Ctx) -> str:
-    """The country named nearest `pos` in its sentence, else the text's country."""
+    """The country named nearest `pos` in its sentence, else the text's country. A wire report's dateline says
+    whose ministry speaks when its country is among those the sentence names ("BAGHDAD (AFP) - ... returned to
+    Iraq ... from Syria's al-Hol ..., a migration ministry spokesman said" is Iraq's ministry)."""
     near = [(abs(s - pos), c) for s, c in ctx[1] if _SENTENCE_END_RE.search(text, min(s, pos), max(s, pos)) is None]
+    if ctx[2] is not None and any(c == ctx[2] for _d, c in near):
+        return ctx[2]
     return min(near)[1] if near else (ctx[0] or "")
 
 
