@@ -47,10 +47,24 @@ def _local_country(text: str, pos: int, ctx: Ctx) -> str:
     """The country named nearest `pos` in its sentence, else the text's country. A wire report's dateline says
     whose ministry speaks when its country is among those the sentence names ("BAGHDAD (AFP) - ... returned to
     Iraq ... from Syria's al-Hol ..., a migration ministry spokesman said" is Iraq's ministry)."""
-    near = [(abs(s - pos), c) for s, c in ctx[1] if _SENTENCE_END_RE.search(text, min(s, pos), max(s, pos)) is None]
-    if ctx[2] is not None and any(c == ctx[2] for _d, c in near):
-        return ctx[2]
+    near = [(abs(s - pos), c, s) for s, c in ctx[1] if _SENTENCE_END_RE.search(text, min(s, pos), max(s, pos)) is None]
+    if ctx[2] is not None and near and (any(c == ctx[2] for _d, c, _s in near)
+                                        or all(_located(text, s) for _d, _c, s in near)):
+        return ctx[2]  # (the sentence's countries are only where people went: "crossed back into Syria")
     return min(near)[1] if near else (ctx[0] or "")
+
+
+_LOCATIVE_EN = frozenset(("in", "into", "to", "from", "of", "at", "near", "across", "inside", "toward", "towards",
+                          "via", "through", "between", "with", "for", "and"))
+_LOCATIVE_AR = frozenset(("في", "الى", "إلى", "من", "عبر", "داخل", "نحو", "باتجاه", "و"))
+
+
+def _located(text: str, s: int) -> bool:
+    """The country named at `s` stands after a preposition (a place people are in or move to), not as a subject."""
+    if s > 0 and text[s - 1] in "بلو":
+        return True  # `بسوريا`، `لسوريا`
+    words = text[max(0, s - 12) : s].split()
+    return bool(words) and (words[-1].lower() in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR)
 
 
 def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None,
