@@ -242,10 +242,15 @@ def natural_feature(text: str, s: int, e: int) -> bool:
 
 
 def countries_of(payloads: tuple[Any, ...], gaz: Any) -> frozenset[str]:
-    """The countries of the entries a place candidate's name may denote (kept per name on the gazetteer)."""
+    """The countries among which the reading of a place candidate's name may move (kept per name on the
+    gazetteer): those of its entries, unless the curated ones are all in one country (its reading is curated
+    and stays: "Iraq", which GeoNames also spells Arak in Iran), then none."""
     got = gaz.name_countries.get(payloads)
     if got is None:
-        got = frozenset(c for p in payloads if (c := gaz.entries[p[1]].country))
+        ents = [gaz.entries[p[1]] for p in payloads]
+        got = frozenset(e.country for e in ents if e.country)
+        if len({e.country for e in ents if e.curated}) == 1:
+            got = frozenset()
         if len(gaz.name_countries) > 100_000:
             gaz.name_countries.clear()
         gaz.name_countries[payloads] = got
