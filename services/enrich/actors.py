@@ -136,6 +136,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return True  # `وقّعت مصر وإسرائيل`: the second of two subjects after the verb
         if text[s - 1 : s] == "و" and any(a.end == s - 1 or (a.end == s - 2 and text[s - 2] == " ") for a in found):
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
+        if prev == "مع" and len(before) > 1 and any(w in _PARTY_AR for w in strip_ar(fold(before[-2]))):
+            return True  # `مفاوضات مع دمشق`, `بالتنسيق مع بغداد`: a party to talks
         if prev in _PREPS_AR:
             return False
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
@@ -151,6 +153,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     lo = s - 90 if s > 90 else 0
     if text.find(" by ", lo, s) != -1 and text[e : e + 1] not in "'’-" and _BY_AGENT_RE.search(text, lo, s):
         return True  # "signed by Egypt and Israel", "listed as a terrorist organization by Turkiye, U.S. and EU"
+    if len(lead) > 1 and lead[-1].lower() == "with" and lead[-2].lower() in _PARTY_EN and text[e : e + 1] not in "'’-":
+        return True  # "talks with Damascus": a party to them is the state
     if lead and lead[-1].lower() == "with" and _GAP_RE.match(text, e) and text[e : e + 1] not in "'’-":
         m = _WORD_RE.match(text, e0 + 1)
         if m is not None and m.group().endswith("ing") and m.group().islower() and len(m.group()) > 5 \
@@ -194,6 +198,12 @@ _NOT_ACTING_ING = frozenset(("bordering", "surrounding", "neighbouring", "neighb
                              "including", "remaining", "having", "being", "becoming", "ranking", "counting",
                              "accounting", "trailing", "leading", "following", "hosting", "experiencing", "suffering"))
 
+# talks: the country or capital "with" which they are held is a party (rule 13); an agreement "with" one is the
+# agreement's object (`الاتفاق مع أنقرة`), no act of its state
+_PARTY_EN = frozenset(("talks", "negotiations", "coordination", "contacts", "consultations", "dialogue", "meeting",
+                       "meetings"))
+_PARTY_AR = frozenset(("مفاوضات", "محادثات", "مباحثات", "تنسيق", "التنسيق", "اتصالات", "حوار", "الحوار", "اجتماع",
+                       "لقاء", "المفاوضات", "المحادثات"))
 # a preposition with an object pronoun between a verb and its subject: `سيطرت عليها تركيا`, `فرضتها عليهم بغداد`
 _PRONOUN_PREPS = frozenset(("عليها", "عليه", "عليهم", "عليهما", "فيها", "فيه", "منها", "منه", "لها", "له", "لهم",
                             "اليها", "اليه", "اليهم", "بها", "به", "بهم", "عنها", "عنه"))
