@@ -168,8 +168,8 @@ def _matches(pat: re.Pattern[str], key: str, text: str, rules: PlaceRules, cues:
     return match_at(pat, _name_starts(text, starts) if key == "en_after" else starts, text)
 
 
-def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] | None = None
-                ) -> list[tuple[int, int, str]]:
+def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] | None = None,
+                spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of villages/districts named after a cue where no known place or facility is.
     cues: the scanner's cue candidates (enrichment._enrich), where the patterns are tried; without them, where
     the scouts find."""
@@ -181,7 +181,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 # "The Tal Hamis village": the name starts at its first word that is no stop word
                 s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
                           if w.group(0) not in rules.en_stop), e)
-                if s >= e or taken.find(1, s, e) != -1 or any(a <= s < b for a, b, _n in out):
+                if s >= e or _taken(taken, spans, s, e) or any(a <= s < b for a, b, _n in out):
                     continue
                 out.append((s, e, text[s:e]))
         return out
@@ -211,7 +211,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 and text[toks[end].end() : toks[end + 1].start()].isspace():
             end += 1
         s, e = toks[j].start(), toks[end].end()
-        if taken.find(1, s, e) != -1:
+        if _taken(taken, spans, s, e):
             continue
         out.append((s, e, text[s:e]))
     return out
@@ -300,6 +300,11 @@ def in_text_country(places: list[PlaceMention], cands: list[Any], facilities: li
     return out
 
 
+def _taken(taken: bytearray, spans: list[tuple[int, int]] | None, s: int, e: int) -> bool:
+    """[s, e) overlaps a marked character of `taken` or one of `spans`."""
+    return taken.find(1, s, e) != -1 or (spans is not None and any(a < e and s < b for a, b in spans))
+
+
 def slug(name: str) -> str:
     return "-".join(key_tokens(name)) or fold(name)
 
@@ -308,12 +313,10 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
                         rules: PlaceRules, cues: list[Any] | None = None) -> list[PlaceMention]:
     """Open-world places (villages, districts) after a cue, located at the nearest known non-country place.
     cues: the scanner's cue candidates (open_places)."""
-    taken = bytearray(covered)
-    for p in places:
-        taken[p.start : p.end] = b"\x01" * (p.end - p.start)
     out = []
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
-    for s, e, name in open_places(text, taken, rules, cues):
+    # (the places' spans are checked against a name found, not copied into a mask: most texts find none)
+    for s, e, name in open_places(text, covered, rules, cues, [(p.start, p.end) for p in places]):
         near = min(known, key=lambda p: abs(p.start - s)) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
