@@ -161,9 +161,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         prev = prev_word(text, s, _NO_SKIP)
         if prev in cue_list(gaz.rules.geonames_not_after):
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
-        if not e.curated and (text.startswith("ال", s) or text[s] < "\u0250") \
-                and prev in cue_list(gaz.rules.given_names):
-            return None  # `فادي القاسم`, "Ali Jasim": a person's family name, not the town
+        if not e.curated and prev in cue_list(gaz.rules.given_names):
+            return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town
         if not e.curated and text[s - 3 : s] in _POSSESSIVE:
             return None  # "Mosul's Old City": a quarter of the place before it (districts: data/README.md rule 4)
         if not e.curated and prev in _KUNYA_WORDS:
