@@ -33,7 +33,14 @@ from services.enrich.matcher import key_tokens
 from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang
 from services.enrich.output import actor, annotation, event_type, place
-from services.enrich.places import common_word, in_text_country, natural_feature, open_place_mentions
+from services.enrich.places import (
+    common_word,
+    countries_of,
+    feature_words,
+    in_text_country,
+    natural_feature,
+    open_place_mentions,
+)
 from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
@@ -100,14 +107,22 @@ def _enrich(
     cue_kinds = {p[1] for t in cues for p in t.payloads}
     gov = "gov" in cue_kinds  # ريفي, rural, countryside ... (_governorate_cued)
     places: list[PlaceMention] = []
+    shared: dict[int, Cand] = {}  # start -> the candidate of a place whose name towns in several countries share
+    name_countries = gaz.name_countries
+    feats = feature_words(text)  # a river's or a mountain range's word anywhere (places.natural_feature)
     for c in places_c:
         if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
             continue
-        pm = _place(text, c, gaz, places_c, gov)
+        pm = _place(text, c, gaz, places_c, gov, feats)
         if pm is not None:
             places.append(pm)
-    if places:  # a name towns in several countries share: the one in the text's country (places.py)
-        places = in_text_country(places, places_c, facilities, gaz)
+            got = name_countries.get(c.payloads)
+            if got is None:
+                got = countries_of(c.payloads, gaz)
+            if len(got) > 1:
+                shared[c.start] = c
+    if shared:  # a name towns in several countries share: the one in the text's country (places.py)
+        places = in_text_country(places, shared, facilities, gaz)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
 
@@ -130,7 +145,8 @@ def clear_caches(gazetteer: Gazetteer) -> None:
     gazetteer.name_countries.clear()
 
 
-def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True) -> PlaceMention | None:
+def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True, feats: bool = True
+           ) -> PlaceMention | None:
     s, end = c.start, c.end
     if in_outlet_name(text, s, end):
         return None  # `قناة القاهرة الإخبارية`, "Syria Direct": a name, not the place
@@ -143,7 +159,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     if gaz.place_rules is not None and common_word(text, c, others, gaz.place_rules):
         return None  # عنه "about it", not Anah (places.py)
-    if natural_feature(text, s, end):
+    if (feats or text[s - 1 : s] == "ف") and natural_feature(text, s, end):
         return None  # "the Yarmouk River", `جبال قنديل` (places.py)
     hit = gaz.best.get(c.payloads)
     if hit is None:

@@ -169,7 +169,7 @@ def _matches(pat: re.Pattern[str], key: str, text: str, rules: PlaceRules, cues:
 
 
 def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] | None = None,
-                spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str]]:
+                spans: list[PlaceMention] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of villages/districts named after a cue where no known place or facility is.
     cues: the scanner's cue candidates (enrichment._enrich), where the patterns are tried; without them, where
     the scouts find."""
@@ -225,6 +225,12 @@ _FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "�
                                 "وبحيره", "ببحيره"))
 
 
+def feature_words(text: str) -> bool:
+    """The text has a word natural_feature() reads around a name (a few C-level substring tests per text)."""
+    return "iver" in text or "ountain" in text or "ange" in text or "نهر" in text or "جبال" in text \
+        or "سلسل" in text or "حير" in text
+
+
 def natural_feature(text: str, s: int, e: int) -> bool:
     """The name is a river's or a mountain range's here, not the place's; or a short article-less name read out of
     a word that opens with ف (`فرقه` "his teams" / فرقة "a unit", not ف + رقة Raqqa): a town is written with ف
@@ -257,22 +263,12 @@ def countries_of(payloads: tuple[Any, ...], gaz: Any) -> frozenset[str]:
     return got
 
 
-def in_text_country(places: list[PlaceMention], cands: list[Any], facilities: list[Any], gaz: Any
+def in_text_country(places: list[PlaceMention], shared: dict[int, Any], facilities: list[Any], gaz: Any
                     ) -> list[PlaceMention]:
     """A name shared by towns in several countries (أريحا: Jericho and Ariha) is the town in the country the
     text is otherwise about: the country of its facilities and of its places whose names are not shared, when
     one country leads; its default reading (the region rank, then population: entries.best_entry) otherwise.
-    cands: the place candidates the places were made from (by start)."""
-    nc = gaz.name_countries
-    shared: dict[int, Any] = {}
-    for c in cands:
-        got = nc.get(c.payloads)
-        if got is None:
-            got = countries_of(c.payloads, gaz)
-        if len(got) > 1:
-            shared[c.start] = c
-    if not shared:
-        return places  # (most texts: one dict look-up per candidate)
+    shared: start -> candidate of the places whose names countries_of() gives more than one country."""
     counts: dict[str, int] = {}
     for f in facilities:
         if f.country:
@@ -300,9 +296,9 @@ def in_text_country(places: list[PlaceMention], cands: list[Any], facilities: li
     return out
 
 
-def _taken(taken: bytearray, spans: list[tuple[int, int]] | None, s: int, e: int) -> bool:
-    """[s, e) overlaps a marked character of `taken` or one of `spans`."""
-    return taken.find(1, s, e) != -1 or (spans is not None and any(a < e and s < b for a, b in spans))
+def _taken(taken: bytearray, spans: list[PlaceMention] | None, s: int, e: int) -> bool:
+    """[s, e) overlaps a marked character of `taken` or one of the places in `spans`."""
+    return taken.find(1, s, e) != -1 or (spans is not None and any(p.start < e and s < p.end for p in spans))
 
 
 def slug(name: str) -> str:
@@ -316,7 +312,7 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
     out = []
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
     # (the places' spans are checked against a name found, not copied into a mask: most texts find none)
-    for s, e, name in open_places(text, covered, rules, cues, [(p.start, p.end) for p in places]):
+    for s, e, name in open_places(text, covered, rules, cues, places):
         near = min(known, key=lambda p: abs(p.start - s)) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
