@@ -227,8 +227,9 @@ _FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "�
 
 def feature_words(text: str) -> bool:
     """The text has a word natural_feature() reads around a name (a few C-level substring tests per text)."""
-    return "iver" in text or "ountain" in text or "ange" in text or "نهر" in text or "جبال" in text \
-        or "سلسل" in text or "حير" in text
+    return "River" in text or "river" in text or "ountain" in text or " range" in text or " Range" in text \
+        or "\u00a0range" in text or "\u00a0Range" in text or "نهر" in text or "جبال" in text or "سلسل" in text \
+        or "حير" in text
 
 
 def natural_feature(text: str, s: int, e: int) -> bool:
