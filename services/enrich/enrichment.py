@@ -36,7 +36,6 @@ from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
     common_word,
     countries_of,
-    feature_words,
     in_text_country,
     natural_feature,
     open_place_mentions,
@@ -109,7 +108,7 @@ def _enrich(
     places: list[PlaceMention] = []
     shared: dict[int, Cand] = {}  # start -> the candidate of a place whose name towns in several countries share
     name_countries = gaz.name_countries
-    feats = feature_words(text)  # a river's or a mountain range's word anywhere (places.natural_feature)
+    feats = "feature" in cue_kinds  # a river's or a mountain range's word anywhere (places.natural_feature)
     for c in places_c:
         if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
             continue

@@ -86,6 +86,8 @@ def compile_places(doc: dict) -> PlaceRules:
     r.cue_words = [("cue_ar", w) for w in sorted(r.ar_cues)]
     # the words that make a city's name its governorate's (enrichment._governorate_cued)
     r.cue_words += [("gov", w) for w in ("ريفي", "محافظتي", "ارياف", "rural", "countryside", "province", "governorate")]
+    # the words natural_feature() reads around a name: it runs only in a text that has one (enrichment._enrich)
+    r.cue_words += [("feature", w) for w in FEATURE_WORDS]
     for kind in ("en_before", "en_after"):  # the first word of each: the words after it may be spaced anyhow
         r.cue_words += [(kind, w) for w in dict.fromkeys(key_tokens(x)[0] for x in ow.get(kind, []) if key_tokens(x))]
     name = rf"{_EN_NAME}(?:\s+{_EN_NAME}){{0,2}}"
@@ -217,19 +219,13 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
     return out
 
 
+FEATURE_WORDS = ("river", "mountains", "mountain", "range", "نهر", "النهر", "جبال", "سلسله", "بحيره")
 # a river or a mountain range named after a place is no place (data/README.md rule 4: rivers are not places):
 # "the Yarmouk River", "the Alborz mountains", `نهر اليرموك`, `جبال قنديل` (a single mountain, `جبل سنجار`, is
 # often the district and stays)
 _FEATURE_AFTER_RE = re.compile(r"[ \u00a0]+(?:[Rr]iver|[Mm]ountains|[Mm]ountain\s+range|[Rr]ange)\b")
 _FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "النهر", "جبال", "وجبال", "بجبال", "سلسله", "بحيره",
                                 "وبحيره", "ببحيره"))
-
-
-def feature_words(text: str) -> bool:
-    """The text has a word natural_feature() reads around a name (a few C-level substring tests per text)."""
-    return "River" in text or "river" in text or "ountain" in text or " range" in text or " Range" in text \
-        or "\u00a0range" in text or "\u00a0Range" in text or "نهر" in text or "جبال" in text or "سلسل" in text \
-        or "حير" in text
 
 
 def natural_feature(text: str, s: int, e: int) -> bool:
