@@ -69,14 +69,14 @@ def text_country(countries: list[str | None]) -> str | None:
 
 def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
                   published_at: datetime | date | None, found: Sequence[ActorMention] = (),
-                  place_starts: frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
+                  places: Sequence[PlaceMention] = ()) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of countries and capitals that are the subject of a verb (rule 13).
-    found: the actors already found (a country joined to one acts with it); place_starts: where the text's
-    places start (a name that opens with ب or ل, `بيروت`, is no preposition and a name)."""
+    found: the actors already found (a country joined to one acts with it); places: the text's places (a name
+    that opens with ب or ل where one starts, `بيروت`, is no preposition and a name)."""
     when = day(published_at)
     out = []
     for s, e, code in cplaces:
-        if _acts(text, s, e, rules, found, place_starts):
+        if _acts(text, s, e, rules, found, places):
             aid = code if code.startswith("actor:") else actor_of(rules, code, "default", None, when)
             if aid:
                 out.append((s, e, aid))
@@ -111,7 +111,7 @@ def _verb_with_object(w: str, rules: StateRules) -> bool:
 
 
 def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = (),
-          place_starts: frozenset[int] = frozenset()) -> bool:
+          places: Sequence[PlaceMention] = ()) -> bool:
     arabic = "\u0600" <= text[s] <= "\u06ff"
     if _dateline(text, s, e, arabic=arabic):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
@@ -120,7 +120,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
             return False
         if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) \
-                and _second_of_pair_ar(text, s, before, place_starts):
+                and _second_of_pair_ar(text, s, before, places):
             return False  # `بين بيروت ودمشق`: the second of two places after a preposition is located too
         j = s
         while j > 0 and text[j - 1] in _QUOTES_AR:
@@ -209,7 +209,7 @@ _PRONOUN_PREPS = frozenset(("عليها", "عليه", "عليهم", "عليهم�
                             "اليها", "اليه", "اليهم", "بها", "به", "بهم", "عنها", "عنه"))
 
 
-def _second_of_pair_ar(text: str, s: int, before: list[str], place_starts: frozenset[int] = frozenset()) -> bool:
+def _second_of_pair_ar(text: str, s: int, before: list[str], places: Sequence[PlaceMention] = ()) -> bool:
     """The name is the second of a pair joined by و whose first stands after a preposition (`بين بيروت ودمشق`,
     `من العراق وسوريا`, `في بغداد و دمشق`)."""
     glued = s > 0 and text[s - 1] == "و"
@@ -227,7 +227,8 @@ def _second_of_pair_ar(text: str, s: int, before: list[str], place_starts: froze
     if first[:1] not in "بل" or len(first) <= 3:
         return False
     # `ببيروت ودمشق` (a preposition glued to the first name), not `اتفقت بيروت ودمشق` (the name opens with ب)
-    return text.rfind(words[-1], max(0, s - 40), s) not in place_starts
+    at = text.rfind(words[-1], max(0, s - 40), s)
+    return not any(p.start == at for p in places)
 
 
 def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMention],
@@ -254,7 +255,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
                                                                list(spans), cues, dateline)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
-                          published_at, found, frozenset(p.start for p in places))
+                          published_at, found, places)
     hits += _institutions_in(text, rules, cplaces, published_at)
     if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
