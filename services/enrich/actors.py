@@ -307,8 +307,8 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
                 else text[s - 3 : s] != "in ":
             continue  # (only "in"/"في"/ب right before the country: no pattern to try)
         m = (_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s)
-        if m is None and not arabic:
-            m = _OFFICIALS_IN_EN_RE.search(text, max(0, s - 60), s)
+        if m is None and not arabic and text.rfind("officials", max(0, s - 60), s) != -1:
+            m = _OFFICIALS_IN_EN_RE.search(text, max(0, s - 60), s)  # (only where the word is: a C-level find first)
         if m is None:
             continue
         word = m.group("cls") or "officials"  # (`مسؤولين في واشنطن`: the branch without a class word)
