@@ -39,13 +39,14 @@ _DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "northwe
 _GAP_RE = re.compile(r"[ \u00a0]+[A-Za-z]")  # the name, a space, the next word: no punctuation between
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[\u0600-\u06ff][\u0600-\u06ff\u064b-\u065f\u0670]*")
 _NOT_LETTER_RE = re.compile(f"[^{AR_LETTER}]")
+_AR_LETTER_RE = re.compile(f"[{AR_LETTER}]")
 
 
 def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of split or disguised group names: `د1عش`, `د ا ع ش`, `د.ا.ع.ش`."""
     out: list[tuple[int, int, str]] = []
-    if rules.obfuscated_any is None:
-        return out
+    if rules.obfuscated_any is None or (rules.obfuscated_need_arabic and _AR_LETTER_RE.search(text) is None):
+        return out  # (an English text: no name can be spelt without its Arabic letters)
     # one pass, tried only where a scout found a name with a separator or a stand-in may start (a name written
     # plainly matches too, elsewhere, and is dropped below: none can start inside it); which name, on a hit
     for m in match_starts(rules.obfuscated_any, rules.obfuscated_scouts, text):

@@ -42,6 +42,8 @@ class StateRules:
     not_verbs_en: frozenset[str] = frozenset()
     obfuscated: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # (pattern, actor id)
     obfuscated_any: re.Pattern[str] | None = None  # all of them in one pattern
+    # every name has a letter no stand-in replaces (not ا و ي): a text without Arabic letters matches none
+    obfuscated_need_arabic: bool = False
     # where obfuscated_any can match with a character that is no letter (what obfuscated_actors keeps)
     obfuscated_scouts: tuple[Scout, ...] = ()
     # (kind, word) of the trie's cue keys (compile.py: role "cue"): the words where hot_ar_re ("hot_ar") and
@@ -268,4 +270,5 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     if r.obfuscated:
         r.obfuscated_any = re.compile("|".join(f"(?:{p.pattern})" for p, _a in r.obfuscated))
         r.obfuscated_scouts = (_obfuscation_scout([a for _aid, a in actor_aliases]),)
+        r.obfuscated_need_arabic = all(any(ch not in "اوي" for ch in fold_text(a)) for _aid, a in actor_aliases)
     return r
