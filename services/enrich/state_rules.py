@@ -189,10 +189,11 @@ def _with_masculine(verbs: frozenset[str]) -> frozenset[str]:
     """The verbs with their masculine forms: a masculine country or capital acts with them (`أعلن العراق`,
     `يرفض لبنان`, `قرر الأردن`). The data lists the feminine forms most countries take (أعلنت، تقصف): the
     past drops its ت (كشفت -> كشف), the present takes ي for ت (تقصف -> يقصف). Forms left with fewer than three
-    letters (ردت -> رد) are not added: too many words are spelt so."""
+    letters (ردت -> رد) are not added: too many words are spelt so; nor three-letter pasts, which are spelt as
+    their verbal nouns (قصف "the shelling of", نقل, رفض, طلب: `بعد قصف لبنان` is no act of Lebanon's)."""
     out = set(verbs)
     for w in verbs:
-        if w.endswith("ت") and len(w) >= 4:
+        if w.endswith("ت") and len(w) >= 5:
             out.add(w[:-1])
         if w.startswith("ت") and len(w) >= 4:
             out.add("ي" + w[1:])
