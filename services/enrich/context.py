@@ -217,7 +217,8 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "نيوز", "برس", "بوست", "تايمز", "Direct",
                            "Today", "News", "Post", "Times", "24", "TV", "Radio", "Observer", "Monitor", "Herald",
-                           "Tribune", "daily", "newspaper", "weekly"))  # "the Jerusalem daily reported"
+                           "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
+                           "club", "Club", "FC", "SC"))  # a sports club named after a town ("Al-Yarmouk club")
 
 
 _KUNYA = frozenset(("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أبي", "ابن", "بن"))

@@ -178,8 +178,9 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
         if not e.curated and prev in cue_list(gaz.rules.given_names):
             return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town
-        if not e.curated and text[s - 3 : s] in _POSSESSIVE:
-            return None  # "Mosul's Old City": a quarter of the place before it (districts: data/README.md rule 4)
+        if not e.curated and text[s - 3 : s] in _POSSESSIVE and not _country_before(text, s - 3, gaz):
+            return None  # "Mosul's Old City": a quarter of the place before it (districts: data/README.md rule 4);
+            # after a country's possessive it is a town of that country ("Turkey's Gaziantep", "Iraq's Kirkuk")
         if not e.curated and prev in _KUNYA_WORDS:
             return None  # "Umm Ahmad", `أم أحمد`: a kunya before the name makes a person
     surface = text[s:end]
@@ -195,6 +196,19 @@ _KUNYA_WORDS = frozenset(("umm", "abu", "ibn", "bint", "ام", "ابو", "ابن
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
 _BASE_PREV = frozenset(("في", "الي", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط"))  # (من القاعدة: either)
 _BASE_NEXT_RE = re.compile(r"\s+(?:ال)?(?:عسكري|جوي|امريكي|أمريكي|أميركي|بحري|تركي|روسي|التي|الذي)")
+
+
+_COUNTRY_NAMES: dict[int, tuple[Gazetteer, tuple[str, ...]]] = {}
+
+
+def _country_before(text: str, end: int, gaz: Gazetteer) -> bool:
+    """A country's English name ends at `end` ("Iraq" in "Iraq's Kirkuk")."""
+    got = _COUNTRY_NAMES.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        names = tuple(sorted({e.canonical.lower() for e in gaz.entries.values() if e.kind == "country"}
+                             | {"us", "u.s.", "uk", "turkiye", "türkiye", "syrian arab republic"}))
+        got = _COUNTRY_NAMES[id(gaz)] = (gaz, names)
+    return text[max(0, end - 24) : end].lower().endswith(got[1])
 
 
 def _a_base(text: str, s: int, e: int) -> bool:

@@ -37,6 +37,8 @@ def test_words_and_features_are_no_places(text: str) -> None:
 
 def test_a_quarter_after_a_possessive_is_no_place() -> None:
     assert places("Reconstruction in Mosul's Old City has stalled.") == {"geonames:99072"}  # Mosul only
+    # after a country's possessive the name is a town of that country
+    assert {"geonames:94787", "geonames:314830"} <= places("Clashes erupted in Iraq's Kirkuk and Turkey's Gaziantep.")
 
 
 def test_the_town_is_the_one_in_the_texts_country() -> None:
