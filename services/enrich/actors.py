@@ -118,6 +118,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
     before = _WORD_RE.findall(text, max(0, s - 30), s)  # (the words after: only where they are read)
     if arabic:
+        # a masculine country takes masculine verbs too (`أعلن العراق`); a feminine one or a city does not
+        # (`منخفض يضرب سوريا`: Syria is the object)
+        verbs = rules.verbs_ar_masc if fold(text[s:e]) in _MASCULINE_AR else rules.verbs_ar
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
             return False
         if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) \
@@ -127,10 +130,10 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         while j > 0 and text[j - 1] in _QUOTES_AR:
             j -= 1  # `تقوم “إسرائيل”`: quotes around the name
         prev = fold(before[-1]) if before and text[j - 1 : j].isspace() else ""
-        if prev and (any(w in rules.verbs_ar for w in strip_ar(prev))
+        if prev and (any(w in verbs for w in strip_ar(prev))
                      or (prev.endswith(_OBJECT_PRONOUNS) and _verb_with_object(prev, rules))):
             return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
-        if prev in _PRONOUN_PREPS and len(before) > 1 and any(w in rules.verbs_ar for w in strip_ar(fold(before[-2]))):
+        if prev in _PRONOUN_PREPS and len(before) > 1 and any(w in verbs for w in strip_ar(fold(before[-2]))):
             return True  # `التي سيطرت عليها تركيا`: the verb, its object as a pronoun, then the subject
         if text[s - 1 : s] == "و" and len(before) >= 3 and before[-1] == "و" \
                 and any(w in rules.verbs_ar for w in strip_ar(fold(before[-3]))):
@@ -143,7 +146,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return False
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
         nxt = fold(after[0]) if after else ""
-        return bool(nxt) and any(w in rules.verbs_ar for w in strip_ar(nxt))  # تركيا تقصف
+        return bool(nxt) and any(w in verbs for w in strip_ar(nxt))  # تركيا تقصف
     e0 = e  # (the words after are read from the name's end)
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
@@ -199,6 +202,8 @@ _NOT_ACTING_ING = frozenset(("bordering", "surrounding", "neighbouring", "neighb
                              "including", "remaining", "having", "being", "becoming", "ranking", "counting",
                              "accounting", "trailing", "leading", "following", "hosting", "experiencing", "suffering"))
 
+# countries whose names are masculine in Arabic (folded): the rest, and every city, are feminine
+_MASCULINE_AR = frozenset(("العراق", "لبنان", "الاردن", "اليمن", "السودان", "المغرب", "عراق", "الكويت"))
 # talks: the country or capital "with" which they are held is a party (rule 13); an agreement "with" one is the
 # agreement's object (`الاتفاق مع أنقرة`), no act of its state
 _PARTY_EN = frozenset(("talks", "negotiations", "coordination", "contacts", "consultations", "dialogue", "meeting",

@@ -44,14 +44,22 @@ def institution_actors(text: str, rules: StateRules, country: str | None, countr
 
 
 def _local_country(text: str, pos: int, ctx: Ctx) -> str:
-    """The country named nearest `pos` in its sentence, else the text's country. A wire report's dateline says
-    whose ministry speaks when its country is among those the sentence names ("BAGHDAD (AFP) - ... returned to
-    Iraq ... from Syria's al-Hol ..., a migration ministry spokesman said" is Iraq's ministry)."""
+    """The country named nearest `pos` in its sentence as more than a place people are in or go to ("Belgium
+    brought home ...", not "... from Iran"), else the text's country. A wire report's dateline says whose ministry
+    speaks when its country is among those the sentence names ("BAGHDAD (AFP) - ... returned to Iraq ... from
+    Syria's al-Hol ..., a migration ministry spokesman said" is Iraq's ministry) or when the sentence names
+    countries only as such places."""
     near = [(abs(s - pos), c, s) for s, c in ctx[1] if _SENTENCE_END_RE.search(text, min(s, pos), max(s, pos)) is None]
-    if ctx[2] is not None and near and (any(c == ctx[2] for _d, c, _s in near)
-                                        or all(_located(text, s) for _d, _c, s in near)):
-        return ctx[2]  # (the sentence's countries are only where people went: "crossed back into Syria")
-    return min(near)[1] if near else (ctx[0] or "")
+    if not near:
+        return ctx[0] or ""
+    if ctx[2] is not None and any(c == ctx[2] for _d, c, _s in near):
+        return ctx[2]
+    free = [x for x in near if not _located(text, x[2])]
+    if free:
+        return min(free)[1]
+    # the sentence's countries are only where people or goods went or came from ("crossed back into Syria",
+    # "gas supplies from Iran"): the dateline's country, else the text's
+    return ctx[2] or ctx[0] or min(near)[1]
 
 
 _LOCATIVE_EN = frozenset(("in", "into", "to", "from", "of", "at", "near", "across", "inside", "toward", "towards",

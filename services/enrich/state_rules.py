@@ -35,6 +35,7 @@ class StateRules:
     acting: frozenset[str] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)  # place id -> ISO2 or actor id
     verbs_ar: frozenset[str] = frozenset()
+    verbs_ar_masc: frozenset[str] = frozenset()  # with the masculine forms derived (a masculine country's verbs)
     verbs_en: frozenset[str] = frozenset()
     aux_en: frozenset[str] = frozenset()
     skip_en: frozenset[str] = frozenset()
@@ -262,7 +263,8 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.acting = frozenset(acting.get("countries", []))
     r.capitals = dict(acting.get("capitals", {}))
     v = doc.get("verbs", {})
-    r.verbs_ar = _with_masculine(frozenset(fold_text(w) for w in v.get("ar", [])))
+    r.verbs_ar = frozenset(fold_text(w) for w in v.get("ar", []))
+    r.verbs_ar_masc = _with_masculine(r.verbs_ar)
     r.verbs_en, r.aux_en = frozenset(v.get("en", [])), frozenset(v.get("aux_en", []))
     r.skip_en, r.modal_en = frozenset(v.get("skip_en", [])), frozenset(v.get("modal_en", []))
     r.not_verbs_en = frozenset(v.get("not_verbs_en", []))
