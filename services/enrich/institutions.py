@@ -194,7 +194,7 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             aid = actor_of(rules, nation, cls, country, when)
         if aid:
             e = ends[i]
-            out.append((starts[k], e, aid))
+            out.append((_name_start(text, starts[k], folds[k], cls, folds[k + 1], rules), e, aid))
             used = e
     # a ministry with no nationality after it: the text's country
     for i in range(n - 1):
@@ -209,7 +209,30 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
             aid = actor_of(rules, _local_country(text, starts[i], ctx), mcls, None, when)
             if aid:
-                out.append((starts[i], ends[i + 1], aid))
+                out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1], aid))
+
+
+_MARKS = frozenset("\u0640\u0670\u200c\u200d\u200e\u200f\u00ad" + "".join(chr(c) for c in range(0x064B, 0x0660)))
+
+
+def _name_start(text: str, start: int, f: str, cls: str, second: str, rules: StateRules) -> int:
+    """Where an institution's name starts in its first word (folded `f`, at `start`; `second`: the folded word
+    after it, for a two-word name): after the proclitics the
+    reading that named it left out (`لوزارة النفط` -> `وزارة النفط`; the article stays: `والحكومة` ->
+    `الحكومة`; ل + a contracted article is left out whole: `للجيش` -> `جيش`, data/README.md rule 3)."""
+    w = next((r for r in strip_ar(f) if rules.inst_ar.get((r, second)) == cls or rules.inst_ar.get((r,)) == cls), f)
+    if w == f or not f.endswith(w):
+        return start
+    prefix = f[: len(f) - len(w)]
+    n = len(prefix) - 2 if prefix.endswith("ال") and not prefix.endswith("لال") else len(prefix)
+    p, seen = start, 0
+    while seen < n and p < len(text):
+        if text[p] not in _MARKS:
+            seen += 1
+        p += 1
+    while p < len(text) and text[p] in _MARKS:
+        p += 1
+    return p
 
 
 def _nisba_written(text: str, s: int, e: int) -> bool:

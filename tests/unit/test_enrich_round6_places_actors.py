@@ -81,3 +81,13 @@ def test_no_state_actor(text: str) -> None:
 
 def test_fatah_al_islam_is_not_fatah() -> None:
     assert "actor:fatah" not in actors("Fatah al-Islam fighters held out in the camp for months.")
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("صدر قرار لدائرة الإصلاح العراقية بنقل النزلاء", "دائرة الإصلاح العراقية"),
+    ("وأكد بيان لوزارة الداخلية العراقية الخبر", "وزارة الداخلية العراقية"),
+    ("وجرى تسليمهم للقوات الخاصة العراقية", "قوات الخاصة العراقية"),  # ل + contracted article (rule 3)
+    ("وأكدت والحكومة العراقية ذلك", "الحكومة العراقية"),  # the article stays
+])
+def test_state_actor_surface_leaves_out_proclitics(text: str, surface: str) -> None:
+    assert surface in {a.surface for a in ann(text).actors}
