@@ -39,13 +39,14 @@ _DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "northwe
 _GAP_RE = re.compile(r"[ \u00a0]+[A-Za-z]")  # the name, a space, the next word: no punctuation between
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[\u0600-\u06ff][\u0600-\u06ff\u064b-\u065f\u0670]*")
 _NOT_LETTER_RE = re.compile(f"[^{AR_LETTER}]")
+_AR_LETTER_RE = re.compile(f"[{AR_LETTER}]")
 
 
 def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of split or disguised group names: `د1عش`, `د ا ع ش`, `د.ا.ع.ش`."""
     out: list[tuple[int, int, str]] = []
-    if rules.obfuscated_any is None:
-        return out
+    if rules.obfuscated_any is None or (rules.obfuscated_need_arabic and _AR_LETTER_RE.search(text) is None):
+        return out  # (an English text: no name can be spelt without its Arabic letters)
     # one pass, tried only where a scout found a name with a separator or a stand-in may start (a name written
     # plainly matches too, elsewhere, and is dropped below: none can start inside it); which name, on a hit
     for m in match_starts(rules.obfuscated_any, rules.obfuscated_scouts, text):
@@ -68,14 +69,15 @@ def text_country(countries: list[str | None]) -> str | None:
 
 
 def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
-                  published_at: datetime | date | None, found: Sequence[ActorMention] = ()
-                  ) -> list[tuple[int, int, str]]:
+                  published_at: datetime | date | None, found: Sequence[ActorMention] = (),
+                  places: Sequence[PlaceMention] = ()) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of countries and capitals that are the subject of a verb (rule 13).
-    found: the actors already found (a country joined to one acts with it)."""
+    found: the actors already found (a country joined to one acts with it); places: the text's places (a name
+    that opens with ب or ل where one starts, `بيروت`, is no preposition and a name)."""
     when = day(published_at)
     out = []
     for s, e, code in cplaces:
-        if _acts(text, s, e, rules, found):
+        if _acts(text, s, e, rules, found, places):
             aid = code if code.startswith("actor:") else actor_of(rules, code, "default", None, when)
             if aid:
                 out.append((s, e, aid))
@@ -109,35 +111,42 @@ def _verb_with_object(w: str, rules: StateRules) -> bool:
     return False
 
 
-def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = ()) -> bool:
+def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = (),
+          places: Sequence[PlaceMention] = ()) -> bool:
     arabic = "\u0600" <= text[s] <= "\u06ff"
     if _dateline(text, s, e, arabic=arabic):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
     before = _WORD_RE.findall(text, max(0, s - 30), s)  # (the words after: only where they are read)
     if arabic:
+        # a masculine country takes masculine verbs too (`أعلن العراق`); a feminine one or a city does not
+        # (`منخفض يضرب سوريا`: Syria is the object)
+        verbs = rules.verbs_ar_masc if fold(text[s:e]) in _MASCULINE_AR else rules.verbs_ar
         if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
             return False
-        if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) and _second_of_pair_ar(text, s, before):
+        if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) \
+                and _second_of_pair_ar(text, s, before, places):
             return False  # `بين بيروت ودمشق`: the second of two places after a preposition is located too
         j = s
         while j > 0 and text[j - 1] in _QUOTES_AR:
             j -= 1  # `تقوم “إسرائيل”`: quotes around the name
         prev = fold(before[-1]) if before and text[j - 1 : j].isspace() else ""
-        if prev and (any(w in rules.verbs_ar for w in strip_ar(prev))
+        if prev and (any(w in verbs for w in strip_ar(prev))
                      or (prev.endswith(_OBJECT_PRONOUNS) and _verb_with_object(prev, rules))):
             return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
-        if prev in _PRONOUN_PREPS and len(before) > 1 and any(w in rules.verbs_ar for w in strip_ar(fold(before[-2]))):
+        if prev in _PRONOUN_PREPS and len(before) > 1 and any(w in verbs for w in strip_ar(fold(before[-2]))):
             return True  # `التي سيطرت عليها تركيا`: the verb, its object as a pronoun, then the subject
         if text[s - 1 : s] == "و" and len(before) >= 3 and before[-1] == "و" \
                 and any(w in rules.verbs_ar for w in strip_ar(fold(before[-3]))):
             return True  # `وقّعت مصر وإسرائيل`: the second of two subjects after the verb
         if text[s - 1 : s] == "و" and any(a.end == s - 1 or (a.end == s - 2 and text[s - 2] == " ") for a in found):
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
+        if prev == "مع" and len(before) > 1 and any(w in _PARTY_AR for w in strip_ar(fold(before[-2]))):
+            return True  # `مفاوضات مع دمشق`, `بالتنسيق مع بغداد`: a party to talks
         if prev in _PREPS_AR:
             return False
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
         nxt = fold(after[0]) if after else ""
-        return bool(nxt) and any(w in rules.verbs_ar for w in strip_ar(nxt))  # تركيا تقصف
+        return bool(nxt) and any(w in verbs for w in strip_ar(nxt))  # تركيا تقصف
     e0 = e  # (the words after are read from the name's end)
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
@@ -148,6 +157,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     lo = s - 90 if s > 90 else 0
     if text.find(" by ", lo, s) != -1 and text[e : e + 1] not in "'’-" and _BY_AGENT_RE.search(text, lo, s):
         return True  # "signed by Egypt and Israel", "listed as a terrorist organization by Turkiye, U.S. and EU"
+    if len(lead) > 1 and lead[-1].lower() == "with" and lead[-2].lower() in _PARTY_EN and text[e : e + 1] not in "'’-":
+        return True  # "talks with Damascus": a party to them is the state
     if lead and lead[-1].lower() == "with" and _GAP_RE.match(text, e) and text[e : e + 1] not in "'’-":
         m = _WORD_RE.match(text, e0 + 1)
         if m is not None and m.group().endswith("ing") and m.group().islower() and len(m.group()) > 5 \
@@ -191,12 +202,20 @@ _NOT_ACTING_ING = frozenset(("bordering", "surrounding", "neighbouring", "neighb
                              "including", "remaining", "having", "being", "becoming", "ranking", "counting",
                              "accounting", "trailing", "leading", "following", "hosting", "experiencing", "suffering"))
 
+# countries whose names are masculine in Arabic (folded): the rest, and every city, are feminine
+_MASCULINE_AR = frozenset(("العراق", "لبنان", "الاردن", "اليمن", "السودان", "المغرب", "عراق", "الكويت"))
+# talks: the country or capital "with" which they are held is a party (rule 13); an agreement "with" one is the
+# agreement's object (`الاتفاق مع أنقرة`), no act of its state
+_PARTY_EN = frozenset(("talks", "negotiations", "coordination", "contacts", "consultations", "dialogue", "meeting",
+                       "meetings"))
+_PARTY_AR = frozenset(("مفاوضات", "محادثات", "مباحثات", "تنسيق", "التنسيق", "اتصالات", "حوار", "الحوار", "اجتماع",
+                       "لقاء", "المفاوضات", "المحادثات"))
 # a preposition with an object pronoun between a verb and its subject: `سيطرت عليها تركيا`, `فرضتها عليهم بغداد`
 _PRONOUN_PREPS = frozenset(("عليها", "عليه", "عليهم", "عليهما", "فيها", "فيه", "منها", "منه", "لها", "له", "لهم",
                             "اليها", "اليه", "اليهم", "بها", "به", "بهم", "عنها", "عنه"))
 
 
-def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
+def _second_of_pair_ar(text: str, s: int, before: list[str], places: Sequence[PlaceMention] = ()) -> bool:
     """The name is the second of a pair joined by و whose first stands after a preposition (`بين بيروت ودمشق`,
     `من العراق وسوريا`, `في بغداد و دمشق`)."""
     glued = s > 0 and text[s - 1] == "و"
@@ -209,7 +228,13 @@ def _second_of_pair_ar(text: str, s: int, before: list[str]) -> bool:
     if len(words) < 2:
         return False
     first, prep = fold(words[-1]), fold(words[-2])
-    return prep in _PREPS_AR or (first[:1] in "بل" and len(first) > 3)
+    if prep in _PREPS_AR:
+        return True
+    if first[:1] not in "بل" or len(first) <= 3:
+        return False
+    # `ببيروت ودمشق` (a preposition glued to the first name), not `اتفقت بيروت ودمشق` (the name opens with ب)
+    at = text.rfind(words[-1], max(0, s - 40), s)
+    return not any(p.start == at for p in places)
 
 
 def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMention],
@@ -230,10 +255,13 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             cplaces.append((p.start, p.end, code))
     spans = [(a.start, a.end) for a in found]
     named = [(p.start, p.country) for p in places if p.id.startswith("country:") and p.country]
+    first = places[0] if places else None  # a dateline opens the text: "BAGHDAD (AFP) -", "الحسكة - خاص"
+    dateline = first.country if first is not None and first.start < 40 and first.country \
+        and _dateline(text, first.start, first.end, arabic="\u0600" <= text[first.start] <= "\u06ff") else None
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
-                                                               list(spans), cues)
+                                                               list(spans), cues, dateline)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
-                          published_at, found)
+                          published_at, found, places)
     hits += _institutions_in(text, rules, cplaces, published_at)
     if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
@@ -260,11 +288,17 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
 # `القوات الحكومية في سوريا`, "the authorities in Damascus", "security forces in Iraq" (not "UN officials in Iraq",
 # "Turkish-backed forces in Syria": another owner stands before the body)
 _IN_COUNTRY_AR_RE = re.compile(
-    r"(?<![\u0621-\u064a])(?P<phrase>ال(?P<cls>سلطات|قوات|حكوم[ةه]|شرط[ةه]|جيش|أجهز[ةه]|اجهز[ةه])"
-    r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?)\s+(?:في\s+|ب)(?:ال)?$")
+    r"(?<![\u0621-\u064a])(?P<phrase>(?:ال(?P<cls>سلطات|قوات|حكوم[ةه]|شرط[ةه]|جيش|أجهز[ةه]|اجهز[ةه])"
+    r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?)|(?:ال)?مسؤول(?:ين|ون|ان|ين)"
+    r"(?:\s+(?:ال)?(?:أمنيين|امنيين|عسكريين|حكوميين|كبار))?)\s+(?:في\s+|ب)(?:ال)?$")
 _IN_COUNTRY_EN_RE = re.compile(
     r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?P<cls>(?i:authorities|security\s+forces|government\s+forces|forces|"
     r"troops|government|police|army)))\s+in\s+$")
+# officials speaking from a capital or country: "according to officials in Washington", "told officials in Baghdad"
+# (not "UN officials in Iraq": a word before "officials" other than these names another owner)
+_OFFICIALS_IN_EN_RE = re.compile(
+    r"(?:^|[.;:,(—–-]\s*|\b(?:[Tt]he|to|from|by|with|told|said|according\s+to|among|quoted|cited)\s+)"
+    r"(?P<phrase>(?:(?i:senior|government)\s+)?(?P<cls>officials))\s+in\s+$")
 
 
 def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
@@ -279,10 +313,13 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
                 else text[s - 3 : s] != "in ":
             continue  # (only "in"/"في"/ب right before the country: no pattern to try)
         m = (_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s)
+        if m is None and not arabic and text.rfind("officials", max(0, s - 60), s) != -1:
+            m = _OFFICIALS_IN_EN_RE.search(text, max(0, s - 60), s)  # (only where the word is: a C-level find first)
         if m is None:
             continue
-        word = m.group("cls")
-        cls = "forces" if word[:2].lower() in ("قو", "شر", "جي", "fo", "tr", "po", "ar", "se") or "forces" in word \
+        word = m.group("cls") or "officials"  # (`مسؤولين في واشنطن`: the branch without a class word)
+        cls = "government" if word == "officials" else \
+            "forces" if word[:2].lower() in ("قو", "شر", "جي", "fo", "tr", "po", "ar", "se") or "forces" in word \
             else "government"
         aid = actor_of(rules, code, cls, None, when)
         if aid:

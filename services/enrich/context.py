@@ -227,14 +227,18 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "نيوز", "برس", "بوست", "تايمز", "Direct",
                            "Today", "News", "Post", "Times", "24", "TV", "Radio", "Observer", "Monitor", "Herald",
-                           "Tribune"))
+                           "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
+                           "club", "Club", "FC", "SC"))  # a sports club named after a town ("Al-Yarmouk club")
 
 
 _KUNYA = frozenset(("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أبي", "ابن", "بن"))
+_KUNYA_ANY_RE = re.compile("|".join(_KUNYA))  # each kunya as a substring anywhere: a superset of the test below
 
 
 def person_before(text: str, s: int) -> bool:
     """A kunya or given name before a nisba makes a person: "Abu Bakr al-Baghdadi", `أبو بكر البغدادي`."""
+    if _KUNYA_ANY_RE.search(text, max(0, s - 24), s) is None:
+        return False  # (one C-level search: most places have no kunya before them)
     words = text[max(0, s - 24) : s].split()
     if len(words) < 2 or words[-2].split("-")[0] not in _KUNYA:
         return False  # the regex below is tried only where a kunya or "son of" is the word before last

@@ -33,7 +33,13 @@ from services.enrich.matcher import key_tokens
 from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang
 from services.enrich.output import actor, annotation, event_type, place
-from services.enrich.places import common_word, open_place_mentions
+from services.enrich.places import (
+    common_word,
+    countries_of,
+    in_text_country,
+    natural_feature,
+    open_place_mentions,
+)
 from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
@@ -100,12 +106,22 @@ def _enrich(
     cue_kinds = {p[1] for t in cues for p in t.payloads}
     gov = "gov" in cue_kinds  # ريفي, rural, countryside ... (_governorate_cued)
     places: list[PlaceMention] = []
+    shared: dict[int, Cand] = {}  # start -> the candidate of a place whose name towns in several countries share
+    name_countries = gaz.name_countries
+    feats = "feature" in cue_kinds  # a river's or a mountain range's word anywhere (places.natural_feature)
     for c in places_c:
         if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
             continue
-        pm = _place(text, c, gaz, places_c, gov)
+        pm = _place(text, c, gaz, places_c, gov, feats)
         if pm is not None:
             places.append(pm)
+            got = name_countries.get(c.payloads)
+            if got is None:
+                got = countries_of(c.payloads, gaz)
+            if len(got) > 1:
+                shared[c.start] = c
+    if shared:  # a name towns in several countries share: the one in the text's country (places.py)
+        places = in_text_country(places, shared, facilities, gaz)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
 
@@ -125,9 +141,11 @@ def clear_caches(gazetteer: Gazetteer) -> None:
         gazetteer.trie.compiled.clear_caches()
     gazetteer.stop_rules.clear()
     gazetteer.best.clear()
+    gazetteer.name_countries.clear()
 
 
-def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True) -> PlaceMention | None:
+def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True, feats: bool = True
+           ) -> PlaceMention | None:
     s, end = c.start, c.end
     if in_outlet_name(text, s, end):
         return None  # `قناة القاهرة الإخبارية`, "Syria Direct": a name, not the place
@@ -140,6 +158,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     if gaz.place_rules is not None and common_word(text, c, others, gaz.place_rules):
         return None  # عنه "about it", not Anah (places.py)
+    if (feats or text[s - 1 : s] == "ف") and natural_feature(text, s, end):
+        return None  # "the Yarmouk River", `جبال قنديل` (places.py)
     hit = gaz.best.get(c.payloads)
     if hit is None:
         best_entry(text, c, gaz)
@@ -156,8 +176,13 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         prev = prev_word(text, s, _NO_SKIP)
         if prev in cue_list(gaz.rules.geonames_not_after):
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
-        if not e.curated and text.startswith("ال", s) and prev in cue_list(gaz.rules.given_names):
-            return None  # `فادي القاسم`: a person's family name, not the town
+        if not e.curated and prev in cue_list(gaz.rules.given_names):
+            return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town
+        if not e.curated and text[s - 3 : s] in _POSSESSIVE and not _country_before(text, s - 3, gaz):
+            return None  # "Mosul's Old City": a quarter of the place before it (districts: data/README.md rule 4);
+            # after a country's possessive it is a town of that country ("Turkey's Gaziantep", "Iraq's Kirkuk")
+        if not e.curated and prev in _KUNYA_WORDS:
+            return None  # "Umm Ahmad", `أم أحمد`: a kunya before the name makes a person
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
@@ -166,16 +191,31 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
 
 
 _QUOTES = "\"«»“”„'’"
+_POSSESSIVE = frozenset(("'s ", "’s "))
+_KUNYA_WORDS = frozenset(("umm", "abu", "ibn", "bint", "ام", "ابو", "ابن", "بنت"))
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
 _BASE_PREV = frozenset(("في", "الي", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط"))  # (من القاعدة: either)
 _BASE_NEXT_RE = re.compile(r"\s+(?:ال)?(?:عسكري|جوي|امريكي|أمريكي|أميركي|بحري|تركي|روسي|التي|الذي)")
+
+
+_COUNTRY_NAMES: dict[int, tuple[Gazetteer, tuple[str, ...]]] = {}
+
+
+def _country_before(text: str, end: int, gaz: Gazetteer) -> bool:
+    """A country's English name ends at `end` ("Iraq" in "Iraq's Kirkuk")."""
+    got = _COUNTRY_NAMES.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        names = tuple(sorted({e.canonical.lower() for e in gaz.entries.values() if e.kind == "country"}
+                             | {"us", "u.s.", "uk", "turkiye", "türkiye", "syrian arab republic"}))
+        got = _COUNTRY_NAMES[id(gaz)] = (gaz, names)
+    return text[max(0, end - 24) : end].lower().endswith(got[1])
 
 
 def _a_base(text: str, s: int, e: int) -> bool:
     """`القاعدة` is "the base" after a preposition or before an adjective or a relative pronoun."""
     return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
-_DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي)\s+(?:\S+\s+و\s*)?$")
+_DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي|أرياف|ارياف)\s+(?:\S+\s+و\s*)?$")
 _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|"
                               r"\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -187,7 +227,7 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
     """A city's name that means its governorate: a dual cue over two names (`ريفي إدلب وحلب`, `محافظتي الأنبار
     وأربيل`), "rural northern Idlib", "the eastern countryside of Deir Ez-Zor", "(Deir ez-Zor) countryside"."""
     window = text[s - 30 if s > 30 else 0 : s]
-    if "ريفي" in window or "محافظتي" in window:
+    if "ريفي" in window or "محافظتي" in window or "رياف" in window:  # (أرياف: the plural of ريف)
         return _DUAL_ADMIN_RE.search(window) is not None
     if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
         return True

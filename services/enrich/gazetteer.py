@@ -185,6 +185,8 @@ class Gazetteer:
     stop_rules: dict[str, Any] = field(default_factory=dict)
     # payloads of a place name -> its best entries and confidences (entries.best_entry); bounded
     best: dict[tuple, Any] = field(default_factory=dict)
+    # payloads of a place name -> the countries of its entries (places.countries_of); bounded
+    name_countries: dict[tuple, Any] = field(default_factory=dict)
     state: Any = None  # actors.StateRules (data/state_actors.yaml), None without that file
     place_rules: Any = None  # places.PlaceRules (data/common_words.yaml), None without that file
 

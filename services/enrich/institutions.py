@@ -22,29 +22,57 @@ from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
 
 _SENTENCE_END_RE = re.compile("[.\n؟!]")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
-Ctx = tuple[str | None, list[tuple[int, str]]]  # the text's country, (start, ISO2) of every country named
+# the text's country, (start, ISO2) of every country named, the country of the text's dateline (or None)
+Ctx = tuple[str | None, list[tuple[int, str]], str | None]
 Hits = list[tuple[int, int, str]]  # (start, end, actor id)
 
 
 def institution_actors(text: str, rules: StateRules, country: str | None, country_places: list[tuple[int, int, str]],
                        published_at: datetime | date | None, countries: list[tuple[int, str]] | None = None,
-                       named: list[tuple[int, int]] | None = None, cues: list[Any] | None = None) -> Hits:
+                       named: list[tuple[int, int]] | None = None, cues: list[Any] | None = None,
+                       dateline: str | None = None) -> Hits:
     """(start, end, actor id) of institution + nationality phrases, and of bare ministries (the text's country).
     country_places: (start, end, ISO2 or actor id) of country/capital place mentions ("Iraq's Justice Ministry");
     countries: (start, ISO2) of every country named: a bare ministry is that of a country named in its sentence
     ("Belgium repatriated ..., the foreign ministry said"), else of the text's country. cues: the scanner's cue
     candidates (enrichment._enrich), where the raw-text patterns are tried; without them, where scouts find."""
     when = day(published_at)
-    ctx = (country, countries or [])
+    ctx = (country, countries or [], dateline)
     if _ARABIC_RE.search(text, 0, 400) is not None:  # an Arabic letter in the first 400 characters
         return _arabic(text, rules, ctx, country_places, when, named or [], cues)
     return _english(text, rules, ctx, country_places, when, cues)
 
 
 def _local_country(text: str, pos: int, ctx: Ctx) -> str:
-    """The country named nearest `pos` in its sentence, else the text's country."""
-    near = [(abs(s - pos), c) for s, c in ctx[1] if _SENTENCE_END_RE.search(text, min(s, pos), max(s, pos)) is None]
-    return min(near)[1] if near else (ctx[0] or "")
+    """The country named nearest `pos` in its sentence as more than a place people are in or go to ("Belgium
+    brought home ...", not "... from Iran"), else the text's country. A wire report's dateline says whose ministry
+    speaks when its country is among those the sentence names ("BAGHDAD (AFP) - ... returned to Iraq ... from
+    Syria's al-Hol ..., a migration ministry spokesman said" is Iraq's ministry) or when the sentence names
+    countries only as such places."""
+    near = [(abs(s - pos), c, s) for s, c in ctx[1] if _SENTENCE_END_RE.search(text, min(s, pos), max(s, pos)) is None]
+    if not near:
+        return ctx[0] or ""
+    if ctx[2] is not None and any(c == ctx[2] for _d, c, _s in near):
+        return ctx[2]
+    free = [x for x in near if not _located(text, x[2])]
+    if free:
+        return min(free)[1]
+    # the sentence's countries are only where people or goods went or came from ("crossed back into Syria",
+    # "gas supplies from Iran"): the dateline's country, else the text's
+    return ctx[2] or ctx[0] or min(near)[1]
+
+
+_LOCATIVE_EN = frozenset(("in", "into", "to", "from", "of", "at", "near", "across", "inside", "toward", "towards",
+                          "via", "through", "between", "with", "for", "and"))
+_LOCATIVE_AR = frozenset(("في", "الى", "إلى", "من", "عبر", "داخل", "نحو", "باتجاه", "و"))
+
+
+def _located(text: str, s: int) -> bool:
+    """The country named at `s` stands after a preposition (a place people are in or move to), not as a subject."""
+    if s > 0 and text[s - 1] in "بلو":
+        return True  # `بسوريا`، `لسوريا`
+    words = text[max(0, s - 12) : s].split()
+    return bool(words) and (words[-1].lower() in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR)
 
 
 def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None,
@@ -107,14 +135,17 @@ def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int
 _ALONGSIDE = frozenset(("الي", "والي", "بجانب"))
 
 
-def _window_tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _window_tokens(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
+    """(starts, ends, folded words) of the tokens of the window, widened to whole words."""
     while lo > 0 and not text[lo - 1].isspace():
         lo -= 1
     hi = min(len(text), hi)
     while hi < len(text) and not text[hi].isspace():
         hi += 1
     ms = list(TOKEN_RE.finditer(text, lo, hi))
-    return [(*m.span(), f) for m, f in zip(ms, fold_many([m.group() for m in ms]), strict=True)]
+    spans = [m.span() for m in ms]  # (one call per token; the starts and ends unzipped below at C speed)
+    starts, ends = (list(x) for x in zip(*spans, strict=True)) if spans else ([], [])
+    return starts, ends, fold_many([m.group() for m in ms])
 
 
 def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
@@ -129,29 +160,32 @@ def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
     return info
 
 
-def _arabic_window(text: str, toks: list[tuple[int, int, str]], rules: StateRules, ctx: Ctx,
+def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules: StateRules, ctx: Ctx,
                    place_at: dict[int, str], when: date | None, out: Hits) -> None:
     country = ctx[0]
+    starts, ends, folds = win
     wi = rules.word_info  # (a 2-tuple, never falsy: a miss is looked up and kept by _word_info)
-    infos = [wi.get(f) or _word_info(f, rules) for _s, _e, f in toks]
+    infos = [wi.get(f) or _word_info(f, rules) for f in folds]
+    n = len(folds)
     used = -1
-    for i, (s, e, _f) in enumerate(toks):
+    for i in range(n):
         nation = infos[i][0]
+        s = starts[i]
         if nation is None and s not in place_at:
             continue
         # look back over modifiers for the institution ("القوات الخاصة العراقية", "طائرة مسيرة تركية"); a
         # word that is both (مسيرة "drone" / "guided") is the institution when nothing precedes it
         hit = None
         for j in range(i - 1, max(i - 4, -1), -1):
-            if toks[j][0] <= used:
+            if starts[j] <= used:
                 break
-            hit = _institution_ending_at(toks, j, rules)
-            if hit is not None or toks[j][2] not in rules.mod_ar:
+            hit = _institution_ending_at(folds, j, rules)
+            if hit is not None or folds[j] not in rules.mod_ar:
                 break
         if hit is None:
             continue
         k, cls = hit
-        if k > 0 and toks[k - 1][2] in _ALONGSIDE and strip_ar(toks[k][2])[-1] == "جانب":
+        if k > 0 and folds[k - 1] in _ALONGSIDE and strip_ar(folds[k])[-1] == "جانب":
             continue  # `إلى جانب سوريين` is "alongside Syrians", no Syrian side
         if nation is None:  # "حكومة العراق": an institution before a country's name
             code = place_at[s]
@@ -159,32 +193,63 @@ def _arabic_window(text: str, toks: list[tuple[int, int, str]], rules: StateRule
         else:
             aid = actor_of(rules, nation, cls, country, when)
         if aid:
-            out.append((toks[k][0], e, aid))
+            e = ends[i]
+            out.append((_name_start(text, starts[k], folds[k], cls, folds[k + 1], rules), e, aid))
             used = e
     # a ministry with no nationality after it: the text's country
-    for i in range(len(toks) - 1):
+    for i in range(n - 1):
         if not infos[i][1]:
             continue
-        mcls = next((c for w in strip_ar(toks[i][2]) if (c := rules.inst_ar.get((w, toks[i + 1][2])))), None)
-        if mcls in rules.ministries and not any(a <= toks[i][0] < b for a, b, _x in out):
-            nxt = toks[i + 2][2] if i + 2 < len(toks) else ""
-            if infos[i + 2][0] if i + 2 < len(toks) else False:
+        mcls = next((c for w in strip_ar(folds[i]) if (c := rules.inst_ar.get((w, folds[i + 1])))), None)
+        if mcls in rules.ministries and not any(a <= starts[i] < b for a, b, _x in out):
+            nxt = folds[i + 2] if i + 2 < n else ""
+            if infos[i + 2][0] if i + 2 < n else False:
                 continue  # a nationality follows (وزارة الخارجية العراقية)
-            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")):
-                continue  # a nationality the data lacks (وزارة الخارجية الهولندية)
-            aid = actor_of(rules, _local_country(text, toks[i][0], ctx), mcls, None, when)
+            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
+                continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
+            aid = actor_of(rules, _local_country(text, starts[i], ctx), mcls, None, when)
             if aid:
-                out.append((toks[i][0], toks[i + 1][1], aid))
+                out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1], aid))
 
 
-def _institution_ending_at(toks: list[tuple[int, int, str]], j: int, rules: StateRules) -> tuple[int, str] | None:
-    """(index of its first word, class) of an institution whose last word is toks[j]."""
+_MARKS = frozenset("\u0640\u0670\u200c\u200d\u200e\u200f\u00ad" + "".join(chr(c) for c in range(0x064B, 0x0660)))
+
+
+def _name_start(text: str, start: int, f: str, cls: str, second: str, rules: StateRules) -> int:
+    """Where an institution's name starts in its first word (folded `f`, at `start`; `second`: the folded word
+    after it, for a two-word name): after the proclitics the
+    reading that named it left out (`لوزارة النفط` -> `وزارة النفط`; the article stays: `والحكومة` ->
+    `الحكومة`; ل + a contracted article is left out whole: `للجيش` -> `جيش`, data/README.md rule 3)."""
+    w = next((r for r in strip_ar(f) if rules.inst_ar.get((r, second)) == cls or rules.inst_ar.get((r,)) == cls), f)
+    if w == f or not f.endswith(w):
+        return start
+    prefix = f[: len(f) - len(w)]
+    n = len(prefix) - 2 if prefix.endswith("ال") and not prefix.endswith("لال") else len(prefix)
+    p, seen = start, 0
+    while seen < n and p < len(text):
+        if text[p] not in _MARKS:
+            seen += 1
+        p += 1
+    while p < len(text) and text[p] in _MARKS:
+        p += 1
+    return p
+
+
+def _nisba_written(text: str, s: int, e: int) -> bool:
+    """The word ends as a nisba adjective is written (ي, ية, يه): not with alef maqsura (`الأسرى`, a plural that
+    folds to the same letters)."""
+    return text[s:e].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith(("ي", "ية", "يه"))
+
+
+def _institution_ending_at(folds: list[str], j: int, rules: StateRules) -> tuple[int, str] | None:
+    """(index of its first word, class) of an institution whose last word is folds[j]."""
     if j >= 1:
-        for w in strip_ar(toks[j - 1][2]):
-            cls = rules.inst_ar.get((w, toks[j][2]))
+        last = folds[j]
+        for w in strip_ar(folds[j - 1]):
+            cls = rules.inst_ar.get((w, last))
             if cls:
                 return j - 1, cls
-    for w in strip_ar(toks[j][2]):
+    for w in strip_ar(folds[j]):
         cls = rules.inst_ar.get((w,))
         if cls:
             return j, cls

@@ -85,7 +85,9 @@ def compile_places(doc: dict) -> PlaceRules:
         r.scouts["cue_ar"] = tuple(scout_after(_AR, cue))
     r.cue_words = [("cue_ar", w) for w in sorted(r.ar_cues)]
     # the words that make a city's name its governorate's (enrichment._governorate_cued)
-    r.cue_words += [("gov", w) for w in ("ريفي", "محافظتي", "rural", "countryside", "province", "governorate")]
+    r.cue_words += [("gov", w) for w in ("ريفي", "محافظتي", "ارياف", "rural", "countryside", "province", "governorate")]
+    # the words natural_feature() reads around a name: it runs only in a text that has one (enrichment._enrich)
+    r.cue_words += [("feature", w) for w in FEATURE_WORDS]
     for kind in ("en_before", "en_after"):  # the first word of each: the words after it may be spaced anyhow
         r.cue_words += [(kind, w) for w in dict.fromkeys(key_tokens(x)[0] for x in ow.get(kind, []) if key_tokens(x))]
     name = rf"{_EN_NAME}(?:\s+{_EN_NAME}){{0,2}}"
@@ -168,8 +170,8 @@ def _matches(pat: re.Pattern[str], key: str, text: str, rules: PlaceRules, cues:
     return match_at(pat, _name_starts(text, starts) if key == "en_after" else starts, text)
 
 
-def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] | None = None
-                ) -> list[tuple[int, int, str]]:
+def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] | None = None,
+                spans: list[PlaceMention] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of villages/districts named after a cue where no known place or facility is.
     cues: the scanner's cue candidates (enrichment._enrich), where the patterns are tried; without them, where
     the scouts find."""
@@ -181,7 +183,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 # "The Tal Hamis village": the name starts at its first word that is no stop word
                 s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
                           if w.group(0) not in rules.en_stop), e)
-                if s >= e or taken.find(1, s, e) != -1 or any(a <= s < b for a, b, _n in out):
+                if s >= e or _taken(taken, spans, s, e) or any(a <= s < b for a, b, _n in out):
                     continue
                 out.append((s, e, text[s:e]))
         return out
@@ -211,10 +213,89 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 and text[toks[end].end() : toks[end + 1].start()].isspace():
             end += 1
         s, e = toks[j].start(), toks[end].end()
-        if taken.find(1, s, e) != -1:
+        if _taken(taken, spans, s, e):
             continue
         out.append((s, e, text[s:e]))
     return out
+
+
+FEATURE_WORDS = ("river", "mountains", "mountain", "range", "نهر", "النهر", "جبال", "سلسله", "بحيره")
+# a river or a mountain range named after a place is no place (data/README.md rule 4: rivers are not places):
+# "the Yarmouk River", "the Alborz mountains", `نهر اليرموك`, `جبال قنديل` (a single mountain, `جبل سنجار`, is
+# often the district and stays)
+_FEATURE_AFTER_RE = re.compile(r"[ \u00a0]+(?:[Rr]iver|[Mm]ountains|[Mm]ountain\s+range|[Rr]ange)\b")
+_FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "النهر", "جبال", "وجبال", "بجبال", "سلسله", "بحيره",
+                                "وبحيره", "ببحيره"))
+
+
+def natural_feature(text: str, s: int, e: int) -> bool:
+    """The name is a river's or a mountain range's here, not the place's; or a short article-less name read out of
+    a word that opens with ف (`فرقه` "his teams" / فرقة "a unit", not ف + رقة Raqqa): a town is written with ف
+    glued to it too rarely for that reading to win."""
+    if text[s - 1 : s] == "ف" and e - s <= 4 and "\u0621" <= text[s] <= "\u064a" and not text.startswith("ال", s) \
+            and (s < 2 or not "\u0621" <= text[s - 2] <= "\u064a"):
+        return True
+    if text[e : e + 1] in (" ", "\u00a0") and text[e + 1 : e + 2] in "RrMm" and _FEATURE_AFTER_RE.match(text, e):
+        return True
+    if s > 2 and "\u0600" <= text[s] <= "\u06ff":
+        near = text[max(0, s - 16) : s]  # (the cheap test first: one of the words' letters is there at all)
+        if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near:
+            return _prev_word(text, s) in _FEATURE_BEFORE_AR
+    return False
+
+
+def countries_of(payloads: tuple[Any, ...], gaz: Any) -> frozenset[str]:
+    """The countries among which the reading of a place candidate's name may move (kept per name on the
+    gazetteer): those of its entries, unless the curated ones are all in one country (its reading is curated
+    and stays: "Iraq", which GeoNames also spells Arak in Iran), then none."""
+    got = gaz.name_countries.get(payloads)
+    if got is None:
+        ents = [gaz.entries[p[1]] for p in payloads]
+        got = frozenset(e.country for e in ents if e.country)
+        if len({e.country for e in ents if e.curated}) == 1:
+            got = frozenset()
+        if len(gaz.name_countries) > 100_000:
+            gaz.name_countries.clear()
+        gaz.name_countries[payloads] = got
+    return got
+
+
+def in_text_country(places: list[PlaceMention], shared: dict[int, Any], facilities: list[Any], gaz: Any
+                    ) -> list[PlaceMention]:
+    """A name shared by towns in several countries (أريحا: Jericho and Ariha) is the town in the country the
+    text is otherwise about: the country of its facilities and of its places whose names are not shared, when
+    one country leads; its default reading (the region rank, then population: entries.best_entry) otherwise.
+    shared: start -> candidate of the places whose names countries_of() gives more than one country."""
+    counts: dict[str, int] = {}
+    for f in facilities:
+        if f.country:
+            counts[f.country] = counts.get(f.country, 0) + 1
+    for p in places:
+        if p.country and p.start not in shared:
+            counts[p.country] = counts.get(p.country, 0) + 1
+    if not counts:
+        return places
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return places  # no country leads
+    top = max(counts, key=lambda k: counts[k])
+    out = []
+    for p in places:
+        c = shared.get(p.start)
+        if c is not None and p.country != top:
+            chosen = gaz.entries[p.id]
+            alts = [gaz.entries[i] for i in dict.fromkeys(x[1] for x in c.payloads)]
+            alts = [e for e in alts if e.country == top and (e.kind == "admin1") == (chosen.kind == "admin1")]
+            e = min(alts, key=lambda e: (not e.curated, -e.population)) if alts else None
+            if e is not None and (e.curated or not chosen.curated):  # (a curated reading is not left for GeoNames')
+                p = place(p.surface, p.start, p.end, e.id, e.canonical, p.confidence, e.country, e.lat, e.lon, e.admin1)
+        out.append(p)
+    return out
+
+
+def _taken(taken: bytearray, spans: list[PlaceMention] | None, s: int, e: int) -> bool:
+    """[s, e) overlaps a marked character of `taken` or one of the places in `spans`."""
+    return taken.find(1, s, e) != -1 or (spans is not None and any(p.start < e and s < p.end for p in spans))
 
 
 def slug(name: str) -> str:
@@ -225,12 +306,10 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
                         rules: PlaceRules, cues: list[Any] | None = None) -> list[PlaceMention]:
     """Open-world places (villages, districts) after a cue, located at the nearest known non-country place.
     cues: the scanner's cue candidates (open_places)."""
-    taken = bytearray(covered)
-    for p in places:
-        taken[p.start : p.end] = b"\x01" * (p.end - p.start)
     out = []
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
-    for s, e, name in open_places(text, taken, rules, cues):
+    # (the places' spans are checked against a name found, not copied into a mask: most texts find none)
+    for s, e, name in open_places(text, covered, rules, cues, places):
         near = min(known, key=lambda p: abs(p.start - s)) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))

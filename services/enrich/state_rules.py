@@ -35,6 +35,7 @@ class StateRules:
     acting: frozenset[str] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)  # place id -> ISO2 or actor id
     verbs_ar: frozenset[str] = frozenset()
+    verbs_ar_masc: frozenset[str] = frozenset()  # with the masculine forms derived (a masculine country's verbs)
     verbs_en: frozenset[str] = frozenset()
     aux_en: frozenset[str] = frozenset()
     skip_en: frozenset[str] = frozenset()
@@ -42,6 +43,8 @@ class StateRules:
     not_verbs_en: frozenset[str] = frozenset()
     obfuscated: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # (pattern, actor id)
     obfuscated_any: re.Pattern[str] | None = None  # all of them in one pattern
+    # every name has a letter no stand-in replaces (not ا و ي): a text without Arabic letters matches none
+    obfuscated_need_arabic: bool = False
     # where obfuscated_any can match with a character that is no letter (what obfuscated_actors keeps)
     obfuscated_scouts: tuple[Scout, ...] = ()
     # (kind, word) of the trie's cue keys (compile.py: role "cue"): the words where hot_ar_re ("hot_ar") and
@@ -183,6 +186,21 @@ def _obfuscation_body(alias: str) -> str:
     return _SEP.join(parts) + rf"(?![{AR_LETTER}])"
 
 
+def _with_masculine(verbs: frozenset[str]) -> frozenset[str]:
+    """The verbs with their masculine forms: a masculine country or capital acts with them (`أعلن العراق`,
+    `يرفض لبنان`, `قرر الأردن`). The data lists the feminine forms most countries take (أعلنت، تقصف): the
+    past drops its ت (كشفت -> كشف), the present takes ي for ت (تقصف -> يقصف). Forms left with fewer than three
+    letters (ردت -> رد) are not added: too many words are spelt so; nor three-letter pasts, which are spelt as
+    their verbal nouns (قصف "the shelling of", نقل, رفض, طلب: `بعد قصف لبنان` is no act of Lebanon's)."""
+    out = set(verbs)
+    for w in verbs:
+        if w.endswith("ت") and len(w) >= 5:
+            out.add(w[:-1])
+        if w.startswith("ت") and len(w) >= 4:
+            out.add("ي" + w[1:])
+    return frozenset(out)
+
+
 def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules:
     """doc: the validated state_actors.yaml; actor_aliases: (actor id, Arabic alias) of armed groups whose
     one-word names may be written obfuscated."""
@@ -246,6 +264,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.capitals = dict(acting.get("capitals", {}))
     v = doc.get("verbs", {})
     r.verbs_ar = frozenset(fold_text(w) for w in v.get("ar", []))
+    r.verbs_ar_masc = _with_masculine(r.verbs_ar)
     r.verbs_en, r.aux_en = frozenset(v.get("en", [])), frozenset(v.get("aux_en", []))
     r.skip_en, r.modal_en = frozenset(v.get("skip_en", [])), frozenset(v.get("modal_en", []))
     r.not_verbs_en = frozenset(v.get("not_verbs_en", []))
@@ -254,4 +273,5 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     if r.obfuscated:
         r.obfuscated_any = re.compile("|".join(f"(?:{p.pattern})" for p, _a in r.obfuscated))
         r.obfuscated_scouts = (_obfuscation_scout([a for _aid, a in actor_aliases]),)
+        r.obfuscated_need_arabic = all(any(ch not in "اوي" for ch in fold_text(a)) for _aid, a in actor_aliases)
     return r
