@@ -62,6 +62,7 @@ def find_facilities(
         facilities.append(fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
         fac_ids.add(e.id)
     covered = bytearray(len(text))
+    n_trie = len(facilities)
     for f in facilities:
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     core_spans: set[tuple[int, int]] = set()
@@ -109,7 +110,7 @@ def find_facilities(
         part = part_called(text, f.start, f.end, f.kind, gaz)
         if part is not None and not inside(part.start, part.end, covered):
             facilities.append(_open_or_known(text, part, cores, places_c, gaz))
-    for f in facilities:
+    for f in facilities[n_trie:]:  # (the trie's ones are marked and counted above)
         fac_ids.add(f.id)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     # bare known names: the facility when the text says so (attach.bare_reading), else the town
@@ -140,9 +141,13 @@ def find_facilities(
     # `سجن الحسكة المعروف بسجن "غويران"`: a name followed by "known as" another facility is that facility
     if known:
         starts = [k[0] for k in known]  # facilities are in text order
+        n_known = len(starts)
         kept = []
         for f in facilities:
             i = bisect_right(starts, f.end)
+            if i == n_known or starts[i] - f.end > 30:  # (starts ascend: nothing within 30 characters after)
+                kept.append(f)
+                continue
             near = [k for k in known[i : i + 3] if k[0] - f.end <= 30]
             if not near or not same_as_known(text, f.start, f.end, near) \
                     or (_OR_RE.fullmatch(text, f.end, near[0][0]) and any(p.end == f.end for p in places_c)):
