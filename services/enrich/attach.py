@@ -244,7 +244,7 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
             continue
         surface = text[c.start : c.end]
         first = surface.split(None, 1)[0]
-        if fold(first) in LISTING_AR and first != surface:
+        if not first.isascii() and fold(first) in LISTING_AR and first != surface:  # (ASCII folds to ASCII)
             kind = gaz.entries[p[1]].kind or "camp"
             out.append(Cand(c.start, c.start + len(first), "head", (("head", kind, "ar_before"),), 1))
             continue

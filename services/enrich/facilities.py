@@ -216,10 +216,28 @@ def _numbered_camps(text: str) -> list[OpenFacility]:
     """`المعسكر 7`, `المعسكر 5`: a detention site's numbered camp (Guantanamo's Camp 5, Camp 7), in a text
     about detainees; "Camp 7" in English is openworld's (_camp_first)."""
     out = []
-    for m in _NUMBERED_CAMP_RE.finditer(text):
+    for m in _numbered_camp_matches(text):
         if _AR_DETENTION_RE.search(text, max(0, m.start() - 160), m.end() + 160) is not None:
             start = m.start() + (1 if text[m.start()] in "وب" else 0)
             out.append(OpenFacility(start, m.end(), "prison", m.group(1), m.start(1), m.end(1)))
+    return out
+
+
+def _numbered_camp_matches(text: str) -> list[re.Match[str]]:
+    """_NUMBERED_CAMP_RE.finditer(text), tried only just before each `معسكر` (str.find): every match holds
+    the word, at most three characters (`وال`) after its start, so the leftmost match at or after the last
+    one's end starts in [k - 3, k] for the next `معسكر` at k, or at a later one if none starts there."""
+    out = []
+    end = pos = 0
+    while (k := text.find("معسكر", pos)) != -1:
+        for p in range(max(end, k - 3), k + 1):
+            m = _NUMBERED_CAMP_RE.match(text, p)
+            if m is not None:
+                out.append(m)
+                end = pos = m.end()
+                break
+        else:
+            pos = k + 1
     return out
 
 
@@ -243,7 +261,9 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     # only a place reading that shares a bare name's span can make it a city (Palmyra)
     cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
-    listing = [h for h in all_heads if h[1] - h[0] > 4 and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
+    # (an ASCII name folds to no Arabic head word: fold maps no ASCII character to a non-ASCII one)
+    listing = [h for h in all_heads if h[1] - h[0] > 4 and not text[h[0] : h[1]].isascii()
+               and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
     towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)
              and not plural_listed(text, o, cores)}
