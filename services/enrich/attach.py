@@ -10,6 +10,7 @@ those readings; openworld.py reads unknown names, variants.py spelling variants 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from services.enrich.context import cue_list
@@ -100,16 +101,22 @@ class Name:
     entry: Entry | None  # a known facility, else an unknown name under the head (open world)
 
 
-def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: Gazetteer) -> list[Name]:
+def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: Gazetteer,
+                by: dict[str, dict[int, Cand]] | None = None) -> list[Name]:
     """Names listed under one dual or plural head: `مخيمي الهول وروج`, `سجون عدرا وحماة وحارم`,
     "the Hol, Roj and Ain Issa camps". Two names at least (a plural head before one name is generic:
     "مخيمات الشمال"); each known name is its facility, an unknown one an open-world facility."""
     kind, mode = h.payloads[0][1], h.payloads[0][2]
     word = head_word(text, h)
     names: list[Name] = []
+    if by is None:
+        by = {}  # the cores and places by start and by end, built once per text when the caller keeps `by`
     if mode == "ar_before" and (word in DUAL_AR or word in PLURAL_AR):
-        core_at = {c.start: c for c in cores}
-        place_at = {c.start: c for c in places}
+        core_at = by.get("core_at")
+        if core_at is None:
+            core_at = by["core_at"] = {c.start: c for c in cores}
+            by["place_at"] = {c.start: c for c in places}
+        place_at = by["place_at"]
         pos = h.end
         intro = _INTRO_RE.match(text, pos)
         if intro is not None and word in PLURAL_AR:
@@ -129,8 +136,11 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
         if word in DUAL_AR:
             names = names[:2]
     elif mode == "en_after" and word in PLURAL_EN:
-        core_end = {c.end: c for c in cores}
-        place_end = {c.end: c for c in places}
+        core_end = by.get("core_end")
+        if core_end is None:
+            core_end = by["core_end"] = {c.end: c for c in cores}
+            by["place_end"] = {c.end: c for c in places}
+        place_end = by["place_end"]
         pos = h.start
         while len(names) < 8:
             j = pos
@@ -280,17 +290,36 @@ _CENTRAL_BEFORE_EN = re.compile(r"\bcentral\s+prison\s+(?:in|of|at)\s+(?:the\s+(
 _CENTRAL_AFTER_EN = re.compile(r"['’]s\s+central\s+prison\b", re.IGNORECASE)
 
 
+def _all_at(text: str, word: str) -> list[int]:
+    """Where `word` starts in `text`, in order (overlaps included, as `in` on any slice would see them)."""
+    out = []
+    i = text.find(word)
+    while i != -1:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _one_within(at: list[int], lo: int, hi: int) -> bool:
+    """One of the sorted positions `at` is in [lo, hi]."""
+    if not at or hi < lo:
+        return False
+    i = bisect_left(at, lo)
+    return i < len(at) and at[i] <= hi
+
+
 def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known]:
     """A town's central prison named by the town: `السجن المركزي في حماة`, "the central prison in Aleppo",
     "Aleppo's central prison" — the known central prison of that town, when the gazetteer has exactly one."""
     out: list[Known] = []
+    ar_at, en_at = _all_at(text, "مركزي"), _all_at(text, "entral")  # once per text, not a window per place
     for p in places:
-        window = text[max(0, p.start - 45) : p.start]
+        lo = p.start - 45 if p.start > 45 else 0
         before = None
-        if "مركزي" in window:
-            before = _CENTRAL_BEFORE_AR.search(text, max(0, p.start - 45), p.start)
-        elif "entral" in window:
-            before = _CENTRAL_BEFORE_EN.search(text, max(0, p.start - 45), p.start)
+        if _one_within(ar_at, lo, p.start - 5):  # ("مركزي" in text[lo : p.start])
+            before = _CENTRAL_BEFORE_AR.search(text, lo, p.start)
+        elif _one_within(en_at, lo, p.start - 6):
+            before = _CENTRAL_BEFORE_EN.search(text, lo, p.start)
         after = None if before else _CENTRAL_AFTER_EN.match(text, p.end) if text[p.end : p.end + 1] in "'’" else None
         if before is None and after is None:
             continue

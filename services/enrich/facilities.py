@@ -75,8 +75,9 @@ def find_facilities(
     for k in quoted_attachments(text, free, cores, gaz, used_heads):
         facilities.append(fac(text, k.start, k.end, k.entry, k.conf))
         covered[k.start : k.end] = b"\x01" * (k.end - k.start)
+    by: dict[str, dict[int, Cand]] = {}
     for h in list_heads(text, heads, facs, gaz) if heads or facs else ():  # a list may start in a trie match
-        names = coordinated(text, h, cores, places_c, gaz)
+        names = coordinated(text, h, cores, places_c, gaz, by)
         if names:
             used_heads.add(h.start)
         for n in names:
