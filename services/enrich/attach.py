@@ -259,7 +259,8 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
             out.append(Cand(c.start, c.start + len(first), "head", (("head", kind, "ar_before"),), 1))
             continue
         last = surface.rsplit(None, 1)[-1]
-        if fold(last) in PLURAL_EN and last != surface:
+        # (an Arabic letter folds to a non-ASCII one: a word that starts with one is no English head word)
+        if not "\u0621" <= last[0] <= "\u064a" and fold(last) in PLURAL_EN and last != surface:
             kind = gaz.entries[p[1]].kind or "camp"
             out.append(Cand(c.end - len(last), c.end, "head", (("head", kind, "en_after"),), 1))
     return out

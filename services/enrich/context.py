@@ -205,12 +205,13 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
     """The place is part of a media outlet's or armed wing's name: `قناة القاهرة الإخبارية`, `تلفزيون سوريا`,
     `(بغداد اليوم)`, `سرايا القدس`, "Syria Direct", "Kurdistan 24". (Called for every place: index look-ups,
     no splitting.)"""
-    if s > 1 and text[s - 1] == " ":
+    # (the word before ends at s - 2 and the one after starts at e + 1: their letter there is tested first)
+    if s > 1 and text[s - 1] == " " and text[s - 2] in _OUTLET_BEFORE_LAST:
         i = text.rfind(" ", max(0, s - 17), s - 1)
         prev = text[i + 1 if i != -1 else max(0, s - 17) : s - 1].lstrip("(«\"“\n\t")
         if prev in _OUTLET_BEFORE:
             return True
-    if text[e : e + 1] != " ":
+    if text[e : e + 1] != " " or text[e + 1 : e + 2] not in _OUTLET_AFTER_FIRST:
         return False
     j = text.find(" ", e + 1, e + 18)
     w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n")
@@ -228,6 +229,10 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "نيوز", "برس", "بوست", "تايمز", "Direct",
                            "Today", "News", "Post", "Times", "24", "TV", "Radio", "Observer", "Monitor", "Herald",
                            "Tribune"))
+
+
+_OUTLET_BEFORE_LAST = frozenset(w[-1] for w in _OUTLET_BEFORE)
+_OUTLET_AFTER_FIRST = frozenset([w[0] for w in _OUTLET_AFTER] + ["ا"])  # (and اليوم)
 
 
 _KUNYA = frozenset(("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أبي", "ابن", "بن"))

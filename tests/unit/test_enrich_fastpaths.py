@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from services.enrich.attach import _all_at, _one_within
 from services.enrich.bare import Spans
+from services.enrich.context import _CLOSERS, _OUTLET_AFTER, _OUTLET_BEFORE, in_outlet_name
 from services.enrich.facilities import _NUMBERED_CAMP_RE, _numbered_camp_matches
 
 _PIECES = ["معسكر", "و", "ب", "ال", "ا", " ", "  ", "\n", "7", "12", "٧", "١٢", "345", "x", "معسكرمعسكر", "ـ"]
@@ -50,3 +51,32 @@ def test_word_in_window_by_positions_as_in_on_the_slice(pieces: list[str], lo: i
     text = "".join(pieces)
     for word in ("مركزي", "entral"):
         assert _one_within(_all_at(text, word), lo, hi - len(word)) == (word in text[lo:hi])
+
+
+def _outlet_by_words(text: str, s: int, e: int) -> bool:
+    """in_outlet_name as it read before its first-letter tests: the words around the place, split and looked up."""
+    if s > 1 and text[s - 1] == " ":
+        i = text.rfind(" ", max(0, s - 17), s - 1)
+        if text[i + 1 if i != -1 else max(0, s - 17) : s - 1].lstrip("(«\"“\n\t") in _OUTLET_BEFORE:
+            return True
+    if text[e : e + 1] != " ":
+        return False
+    j = text.find(" ", e + 1, e + 18)
+    w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n")
+    if w in _OUTLET_AFTER:
+        return True
+    if w.startswith("اليوم"):
+        return w[5:6] in _CLOSERS or text[e + 6 : e + 9].lstrip()[:1] in _CLOSERS
+    return False
+
+
+_AROUND = ["قناة", "سرايا", "(", "«", " ", "  ", "\n", "الإخبارية", "News", "24", "اليوم", ")", "»", "،", "x", "ا"]
+
+
+@settings(max_examples=600, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(_AROUND), max_size=6), st.lists(st.sampled_from(_AROUND), max_size=6))
+def test_outlet_name_first_letter_tests_change_nothing(before: list[str], after: list[str]) -> None:
+    left, right = "".join(before), "".join(after)
+    text = left + "القاهرة" + right
+    s, e = len(left), len(left) + len("القاهرة")
+    assert in_outlet_name(text, s, e) == _outlet_by_words(text, s, e)
