@@ -10,7 +10,6 @@ those readings; openworld.py reads unknown names, variants.py spelling variants 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from services.enrich.context import cue_list
@@ -291,36 +290,17 @@ _CENTRAL_BEFORE_EN = re.compile(r"\bcentral\s+prison\s+(?:in|of|at)\s+(?:the\s+(
 _CENTRAL_AFTER_EN = re.compile(r"['’]s\s+central\s+prison\b", re.IGNORECASE)
 
 
-def _all_at(text: str, word: str) -> list[int]:
-    """Where `word` starts in `text`, in order (overlaps included, as `in` on any slice would see them)."""
-    out = []
-    i = text.find(word)
-    while i != -1:
-        out.append(i)
-        i = text.find(word, i + 1)
-    return out
-
-
-def _one_within(at: list[int], lo: int, hi: int) -> bool:
-    """One of the sorted positions `at` is in [lo, hi]."""
-    if not at or hi < lo:
-        return False
-    i = bisect_left(at, lo)
-    return i < len(at) and at[i] <= hi
-
-
 def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known]:
     """A town's central prison named by the town: `السجن المركزي في حماة`, "the central prison in Aleppo",
     "Aleppo's central prison" — the known central prison of that town, when the gazetteer has exactly one."""
     out: list[Known] = []
-    ar_at, en_at = _all_at(text, "مركزي"), _all_at(text, "entral")  # once per text, not a window per place
     for p in places:
-        lo = p.start - 45 if p.start > 45 else 0
+        window = text[max(0, p.start - 45) : p.start]
         before = None
-        if _one_within(ar_at, lo, p.start - 5):  # ("مركزي" in text[lo : p.start])
-            before = _CENTRAL_BEFORE_AR.search(text, lo, p.start)
-        elif _one_within(en_at, lo, p.start - 6):
-            before = _CENTRAL_BEFORE_EN.search(text, lo, p.start)
+        if "مركزي" in window:
+            before = _CENTRAL_BEFORE_AR.search(text, max(0, p.start - 45), p.start)
+        elif "entral" in window:
+            before = _CENTRAL_BEFORE_EN.search(text, max(0, p.start - 45), p.start)
         after = None if before else _CENTRAL_AFTER_EN.match(text, p.end) if text[p.end : p.end + 1] in "'’" else None
         if before is None and after is None:
             continue

@@ -7,7 +7,6 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.enrich.attach import _all_at, _one_within
 from services.enrich.bare import Spans
 from services.enrich.context import _CLOSERS, _OUTLET_AFTER, _OUTLET_BEFORE, in_outlet_name
 from services.enrich.facilities import _NUMBERED_CAMP_RE, _numbered_camp_matches
@@ -42,15 +41,6 @@ def test_spans_within_reach_as_a_scan_of_the_reach(spans: list[tuple[int, int]],
     starts = {s for s, _e in spans + added}
     assert ix.ending_before(pos, reach) == [t for t in range(max(0, pos - reach), pos + 1) if t in ends]
     assert ix.starting_after(pos, reach) == [t for t in range(pos, pos + reach + 1) if t in starts]
-
-
-@settings(max_examples=400, deadline=None, database=None, derandomize=True)
-@given(st.lists(st.sampled_from(["مركزي", "مركز", "ي", "entral", "central", "entr", " ", "x"]), max_size=14),
-       st.integers(0, 80), st.integers(0, 80))
-def test_word_in_window_by_positions_as_in_on_the_slice(pieces: list[str], lo: int, hi: int) -> None:
-    text = "".join(pieces)
-    for word in ("مركزي", "entral"):
-        assert _one_within(_all_at(text, word), lo, hi - len(word)) == (word in text[lo:hi])
 
 
 def _outlet_by_words(text: str, s: int, e: int) -> bool:
