@@ -268,9 +268,12 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
     towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)
              and not plural_listed(text, o, cores)}
-    return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
-                  Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
-                  Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),
+    # (each index is built when first asked: `accepted` grows as bare names are read, so it is copied now)
+    return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted,
+                  Spans(list(accepted)),
+                  Spans(make=lambda: [sp for sp in core_spans if sp not in cities and sp not in towns]),
+                  Spans(make=lambda: [(p.start, p.end) for p in places if (p.start, p.end) not in core_spans]
+                        + list(towns)),
                   cities, cores, {(i, fold(text[o.start : o.end])) for o in towns.values() for i in o.ids},
                   set(towns),
                   {(p.start, p.end) for p in places if (p.start, p.end) in core_spans})
