@@ -9,7 +9,9 @@ from hypothesis import strategies as st
 
 from services.enrich.bare import Spans
 from services.enrich.context import _CLOSERS, _OUTLET_AFTER, _OUTLET_BEFORE, _derive, _derived, in_outlet_name
+from services.enrich.enrichment import clear_caches, enrich
 from services.enrich.facilities import _NUMBERED_CAMP_RE, _numbered_camp_matches
+from tests.unit.enrich_support import real_gazetteer
 
 _PIECES = ["معسكر", "و", "ب", "ال", "ا", " ", "  ", "\n", "7", "12", "٧", "١٢", "345", "x", "معسكرمعسكر", "ـ"]
 
@@ -79,3 +81,16 @@ _STEMS = ["و", "ف", "ب", "ل", "لل", "ال", "سجن", "معتقل", "ته"
 @given(st.lists(st.lists(st.sampled_from(_STEMS), min_size=1, max_size=5).map("".join), max_size=8))
 def test_cue_forms_of_a_sentence_are_the_union_of_each_words(words: list[str]) -> None:
     assert set().union(*[_derive(w) for w in words]) == _derived(set(words))
+
+
+def test_list_heads_same_answers_from_its_cache_and_after_clearing_it() -> None:
+    """A list hangs from the head inside a name the trie read with it, whether list_heads reads the surface
+    afresh or from its cache (`سجون عدرا` in `سجون عدرا وحماة وحارم`, "Roj camps" in "the Hol and Roj camps")."""
+    gaz = real_gazetteer()
+    texts = ["نقلوا إلى سجون عدرا وحماة وحارم.", "families held in the Hol and Roj camps in Syria."]
+    want = []
+    for text in texts:
+        clear_caches(gaz)
+        want.append([(f.start, f.end) for f in enrich(text, gaz).facilities])
+    assert [[(f.start, f.end) for f in enrich(t, gaz).facilities] for t in texts] == want  # (cached now)
+    assert len(want[0]) == 3 and len(want[1]) == 2
