@@ -261,7 +261,10 @@ _KUNYA = frozenset(("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أب
 
 def person_before(text: str, s: int) -> bool:
     """A kunya or given name before a nisba makes a person: "Abu Bakr al-Baghdadi", `أبو بكر البغدادي`."""
-    words = text[max(0, s - 24) : s].split()
+    window = text[s - 24 if s > 24 else 0 : s]
+    if "b" not in window and "ب" not in window and "Umm" not in window:
+        return False  # (every kunya has a b, a ب or is Umm: no need to split the words)
+    words = window.split()
     if len(words) < 2 or words[-2].split("-")[0] not in _KUNYA:
         return False  # the regex below is tried only where a kunya or "son of" is the word before last
     return _PERSON_BEFORE_RE.search(text, max(0, s - 24), s) is not None

@@ -8,7 +8,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from services.enrich.bare import Spans
-from services.enrich.context import _CLOSERS, _OUTLET_AFTER, _OUTLET_BEFORE, _derive, _derived, in_outlet_name
+from services.enrich.context import (
+    _CLOSERS,
+    _KUNYA,
+    _OUTLET_AFTER,
+    _OUTLET_BEFORE,
+    _PERSON_BEFORE_RE,
+    _derive,
+    _derived,
+    in_outlet_name,
+    person_before,
+)
 from services.enrich.enrichment import clear_caches, enrich
 from services.enrich.facilities import _NUMBERED_CAMP_RE, _numbered_camp_matches
 from tests.unit.enrich_support import real_gazetteer
@@ -94,3 +104,22 @@ def test_list_heads_same_answers_from_its_cache_and_after_clearing_it() -> None:
         want.append([(f.start, f.end) for f in enrich(text, gaz).facilities])
     assert [[(f.start, f.end) for f in enrich(t, gaz).facilities] for t in texts] == want  # (cached now)
     assert len(want[0]) == 3 and len(want[1]) == 2
+
+
+def _person_by_words(text: str, s: int) -> bool:
+    """person_before as it read before its letter test: the window split into words, always."""
+    words = text[max(0, s - 24) : s].split()
+    if len(words) < 2 or words[-2].split("-")[0] not in _KUNYA:
+        return False
+    return _PERSON_BEFORE_RE.search(text, max(0, s - 24), s) is not None
+
+
+_NAMES = ["Abu", "Umm", "bin", "Ibn", "أبو", "ابن", "بن", "Bakr", "بكر", " ", "-", "al", "x", "محمد", "  "]
+
+
+@settings(max_examples=600, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(_NAMES), max_size=10))
+def test_person_before_letter_test_changes_nothing(pieces: list[str]) -> None:
+    text = "".join(pieces) + " البغدادي"
+    s = len(text) - len("البغدادي")
+    assert person_before(text, s) == _person_by_words(text, s)
