@@ -64,11 +64,14 @@ class Spans:
 
     def ending_before(self, pos: int, reach: int) -> list[int]:
         """Ends of spans that end in [pos - reach, pos] (ascending)."""
-        ends = self._built()
+        ends = self._ends
+        if ends is None:
+            ends = self._built()
         return ends[bisect_left(ends, pos - reach if pos > reach else 0) : bisect_right(ends, pos)]
 
     def starting_after(self, pos: int, reach: int) -> list[int]:
-        self._built()
+        if self._ends is None:
+            self._built()
         starts = self._starts
         return starts[bisect_left(starts, pos) : bisect_right(starts, pos + reach)]
 
