@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.enrich.context import cue_list
+from services.enrich.context import _DERIVED, cue_list
 from services.enrich.entries import best_entry
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.openworld import glued
 from services.enrich.resolve import Cand
-from services.enrich.variants import named_after, variant_of
+from services.enrich.variants import FACILITY_CACHES, named_after, variant_of
 
 # heads whose grammatical number says two or more facilities follow (Arabic) or precede (English)
 PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
@@ -100,16 +100,22 @@ class Name:
     entry: Entry | None  # a known facility, else an unknown name under the head (open world)
 
 
-def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: Gazetteer) -> list[Name]:
+def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: Gazetteer,
+                by: dict[str, dict[int, Cand]] | None = None) -> list[Name]:
     """Names listed under one dual or plural head: `مخيمي الهول وروج`, `سجون عدرا وحماة وحارم`,
     "the Hol, Roj and Ain Issa camps". Two names at least (a plural head before one name is generic:
     "مخيمات الشمال"); each known name is its facility, an unknown one an open-world facility."""
     kind, mode = h.payloads[0][1], h.payloads[0][2]
     word = head_word(text, h)
     names: list[Name] = []
+    if by is None:
+        by = {}  # the cores and places by start and by end, built once per text when the caller keeps `by`
     if mode == "ar_before" and (word in DUAL_AR or word in PLURAL_AR):
-        core_at = {c.start: c for c in cores}
-        place_at = {c.start: c for c in places}
+        core_at = by.get("core_at")
+        if core_at is None:
+            core_at = by["core_at"] = {c.start: c for c in cores}
+            by["place_at"] = {c.start: c for c in places}
+        place_at = by["place_at"]
         pos = h.end
         intro = _INTRO_RE.match(text, pos)
         if intro is not None and word in PLURAL_AR:
@@ -129,8 +135,11 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
         if word in DUAL_AR:
             names = names[:2]
     elif mode == "en_after" and word in PLURAL_EN:
-        core_end = {c.end: c for c in cores}
-        place_end = {c.end: c for c in places}
+        core_end = by.get("core_end")
+        if core_end is None:
+            core_end = by["core_end"] = {c.end: c for c in cores}
+            by["place_end"] = {c.end: c for c in places}
+        place_end = by["place_end"]
         pos = h.start
         while len(names) < 8:
             j = pos
@@ -243,16 +252,38 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
         if p[2] != "head":
             continue
         surface = text[c.start : c.end]
-        first = surface.split(None, 1)[0]
-        if fold(first) in LISTING_AR and first != surface:
+        got = _LIST_HEAD_IN.get(surface)
+        if got is None:
+            got = _list_head_in(surface)
+        if got[0]:
             kind = gaz.entries[p[1]].kind or "camp"
-            out.append(Cand(c.start, c.start + len(first), "head", (("head", kind, "ar_before"),), 1))
-            continue
+            out.append(Cand(c.start, c.start + got[0], "head", (("head", kind, "ar_before"),), 1))
+        elif got[1]:
+            kind = gaz.entries[p[1]].kind or "camp"
+            out.append(Cand(c.end - got[1], c.end, "head", (("head", kind, "en_after"),), 1))
+    return out
+
+
+def _list_head_in(surface: str) -> tuple[int, int]:
+    """(length of the Arabic dual/plural head word that opens the name, else 0; length of the English plural
+    head word that ends it, else 0): what list_heads asks of a name the trie read with its head, by its surface
+    alone (cached: outlets name the same facilities again and again)."""
+    got = (0, 0)
+    first = surface.split(None, 1)[0]
+    if fold(first) in LISTING_AR and first != surface:
+        got = (len(first), 0)
+    else:
         last = surface.rsplit(None, 1)[-1]
         if fold(last) in PLURAL_EN and last != surface:
-            kind = gaz.entries[p[1]].kind or "camp"
-            out.append(Cand(c.end - len(last), c.end, "head", (("head", kind, "en_after"),), 1))
-    return out
+            got = (0, len(last))
+    if len(_LIST_HEAD_IN) >= 50_000:
+        _LIST_HEAD_IN.clear()
+    _LIST_HEAD_IN[surface] = got
+    return got
+
+
+_LIST_HEAD_IN: dict[str, tuple[int, int]] = {}
+FACILITY_CACHES.extend((_LIST_HEAD_IN, _DERIVED))  # (emptied with variants.clear_cache: cold-cache benchmarks)
 
 
 LISTING_AR = DUAL_AR | PLURAL_AR

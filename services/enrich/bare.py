@@ -8,6 +8,8 @@ tents; the same word after "the town of", "near", in a list of towns or as a cit
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from services.enrich.attach import kind_payload
@@ -32,24 +34,46 @@ _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
 
 class Spans:
     """Spans indexed by start and by end, for "is one within a few characters of here" questions (only where
-    spans end and start is asked: two sets, built by C-level comprehensions)."""
+    spans end and start is asked): the distinct ends and starts, sorted, so a question is two bisections.
+    Built on the first question (several of a text's indexes are never asked); `make` gives the spans then."""
 
-    __slots__ = ("by_end", "by_start")
+    __slots__ = ("_ends", "_make", "_starts")
 
-    def __init__(self, spans: list[tuple[int, int]] | None = None) -> None:
-        self.by_end: set[int] = {e for _s, e in spans} if spans else set()
-        self.by_start: set[int] = {s for s, _e in spans} if spans else set()
+    def __init__(self, spans: list[tuple[int, int]] | None = None,
+                 make: Callable[[], list[tuple[int, int]]] | None = None) -> None:
+        self._make = make if make is not None else (lambda: spans or [])
+        self._ends: list[int] | None = None
+        self._starts: list[int] = []
+
+    def _built(self) -> list[int]:
+        if self._ends is None:
+            spans = self._make()
+            self._ends = sorted({e for _s, e in spans})
+            self._starts = sorted({s for s, _e in spans})
+        return self._ends
 
     def add(self, s: int, e: int) -> None:
-        self.by_end.add(e)
-        self.by_start.add(s)
+        ends = self._built()
+        i = bisect_left(ends, e)
+        if i == len(ends) or ends[i] != e:
+            ends.insert(i, e)
+        starts = self._starts
+        i = bisect_left(starts, s)
+        if i == len(starts) or starts[i] != s:
+            starts.insert(i, s)
 
     def ending_before(self, pos: int, reach: int) -> list[int]:
-        """Ends of spans that end in [pos - reach, pos]."""
-        return [t for t in range(max(0, pos - reach), pos + 1) if t in self.by_end]
+        """Ends of spans that end in [pos - reach, pos] (ascending)."""
+        ends = self._ends
+        if ends is None:
+            ends = self._built()
+        return ends[bisect_left(ends, pos - reach if pos > reach else 0) : bisect_right(ends, pos)]
 
     def starting_after(self, pos: int, reach: int) -> list[int]:
-        return [t for t in range(pos, pos + reach + 1) if t in self.by_start]
+        if self._ends is None:
+            self._built()
+        starts = self._starts
+        return starts[bisect_left(starts, pos) : bisect_right(starts, pos + reach)]
 
 
 @dataclass(slots=True)
@@ -481,7 +505,7 @@ def _moved(text: str, c: Cand, ar: Around) -> bool:
             if _MOVED_BEFORE_RE.fullmatch(text, t, c.start) and \
                     _FREED_RE.search(text, max(0, t - 60), c.start) is None and \
                     any("from " in text[s - 20 if s > 20 else 0 : s]
-                        for s in ar.accepted_ix.by_start if t - 60 < s < t):
+                        for s in ar.accepted_ix.starting_after(t - 59, 58)):  # (t - 60 < s < t)
                 return True
     return False
 

@@ -58,12 +58,9 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     cc = gaz.rules.core_context
     if not near_ok and prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
-    words = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window, mask))))  # one compiled fold
-    words |= {w[1:] for w in words if w[:1] in "وفبل"} | {"ا" + w[1:] for w in words if w[:2] == "لل"}  # للعودة
-    words |= {w[:-2] for w in words if w[-2:] in _SUFFIXES2} | {w[:-1] for w in words if w[-1:] == "ه"}
-    words |= {w[:-2] + "ه" for w in words if w[-2:] == "ته" and len(w) > 4}  # أسرته: أسرة + his
-    words |= {w[:-1] for w in words if w[-1:] == "ا" and len(w) > 3 and "\u0600" <= w[:1] <= "\u06ff"}  # معتقلاً
-    words |= {w[:-2] + "ين" for w in words if w[-2:] == "ون"}  # المرحّلون: the list has المرحلين
+    base = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window, mask))))  # one compiled fold
+    # each word with the forms _derived reads in it (cached per word: news vocabulary repeats)
+    words = set().union(*[_DERIVED.get(w) or _derive(w) for w in base])
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
     if not words & fac_words or not words.isdisjoint(_TOWN_SELF):
@@ -71,6 +68,30 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     # a town word next to the name (three words before, one after) says it is the town ("the market of
     # al-Hol", "al-Hol market"); one further away is about something else (`بعد ابو غريب ويقع قرب بلدة بادوش`)
     return not town_close(text, c, gaz)
+
+
+def _derived(words: set[str]) -> set[str]:
+    """The words and the forms a cue word may hide in: a proclitic off (للعودة), a pronoun suffix off
+    (سجناءها), أسرته: أسرة + his, an accusative alif off (معتقلاً), المرحّلون as المرحلين. Each step reads the
+    words the steps before it gave; every step works word by word, so the forms of a set are the union of
+    each word's own forms (what _derive caches)."""
+    words = set(words)
+    words |= {w[1:] for w in words if w[:1] in "وفبل"} | {"ا" + w[1:] for w in words if w[:2] == "لل"}  # للعودة
+    words |= {w[:-2] for w in words if w[-2:] in _SUFFIXES2} | {w[:-1] for w in words if w[-1:] == "ه"}
+    words |= {w[:-2] + "ه" for w in words if w[-2:] == "ته" and len(w) > 4}  # أسرته: أسرة + his
+    words |= {w[:-1] for w in words if w[-1:] == "ا" and len(w) > 3 and "\u0600" <= w[:1] <= "\u06ff"}  # معتقلاً
+    words |= {w[:-2] + "ين" for w in words if w[-2:] == "ون"}  # المرحّلون: the list has المرحلين
+    return words
+
+
+_DERIVED: dict[str, frozenset[str]] = {}
+
+
+def _derive(word: str) -> frozenset[str]:
+    if len(_DERIVED) >= 100_000:
+        _DERIVED.clear()
+    got = _DERIVED[word] = frozenset(_derived({word}))
+    return got
 
 
 def town_close(text: str, c: Cand, gaz: Gazetteer) -> bool:
@@ -205,12 +226,13 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
     """The place is part of a media outlet's or armed wing's name: `قناة القاهرة الإخبارية`, `تلفزيون سوريا`,
     `(بغداد اليوم)`, `سرايا القدس`, "Syria Direct", "Kurdistan 24". (Called for every place: index look-ups,
     no splitting.)"""
-    if s > 1 and text[s - 1] == " ":
+    # (the word before ends at s - 2 and the one after starts at e + 1: their letter there is tested first)
+    if s > 1 and text[s - 1] == " " and text[s - 2] in _OUTLET_BEFORE_LAST:
         i = text.rfind(" ", max(0, s - 17), s - 1)
         prev = text[i + 1 if i != -1 else max(0, s - 17) : s - 1].lstrip("(«\"“\n\t")
         if prev in _OUTLET_BEFORE:
             return True
-    if text[e : e + 1] != " ":
+    if text[e : e + 1] != " " or text[e + 1 : e + 2] not in _OUTLET_AFTER_FIRST:
         return False
     j = text.find(" ", e + 1, e + 18)
     w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n")
@@ -229,6 +251,10 @@ _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخ
                            "Today", "News", "Post", "Times", "24", "TV", "Radio", "Observer", "Monitor", "Herald",
                            "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
                            "club", "Club", "FC", "SC"))  # a sports club named after a town ("Al-Yarmouk club")
+
+
+_OUTLET_BEFORE_LAST = frozenset(w[-1] for w in _OUTLET_BEFORE)
+_OUTLET_AFTER_FIRST = frozenset([w[0] for w in _OUTLET_AFTER] + ["ا"])  # (and اليوم)
 
 
 _KUNYA = frozenset(("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أبي", "ابن", "بن"))

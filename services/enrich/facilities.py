@@ -62,6 +62,7 @@ def find_facilities(
         facilities.append(fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
         fac_ids.add(e.id)
     covered = bytearray(len(text))
+    n_trie = len(facilities)
     for f in facilities:
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     core_spans: set[tuple[int, int]] = set()
@@ -74,8 +75,9 @@ def find_facilities(
     for k in quoted_attachments(text, free, cores, gaz, used_heads):
         facilities.append(fac(text, k.start, k.end, k.entry, k.conf))
         covered[k.start : k.end] = b"\x01" * (k.end - k.start)
+    by: dict[str, dict[int, Cand]] = {}
     for h in list_heads(text, heads, facs, gaz) if heads or facs else ():  # a list may start in a trie match
-        names = coordinated(text, h, cores, places_c, gaz)
+        names = coordinated(text, h, cores, places_c, gaz, by)
         if names:
             used_heads.add(h.start)
         for n in names:
@@ -109,7 +111,7 @@ def find_facilities(
         part = part_called(text, f.start, f.end, f.kind, gaz)
         if part is not None and not inside(part.start, part.end, covered):
             facilities.append(_open_or_known(text, part, cores, places_c, gaz))
-    for f in facilities:
+    for f in facilities[n_trie:]:  # (the trie's ones are marked and counted above)
         fac_ids.add(f.id)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     # bare known names: the facility when the text says so (attach.bare_reading), else the town
@@ -140,9 +142,13 @@ def find_facilities(
     # `سجن الحسكة المعروف بسجن "غويران"`: a name followed by "known as" another facility is that facility
     if known:
         starts = [k[0] for k in known]  # facilities are in text order
+        n_known = len(starts)
         kept = []
         for f in facilities:
             i = bisect_right(starts, f.end)
+            if i == n_known or starts[i] - f.end > 30:  # (starts ascend: nothing within 30 characters after)
+                kept.append(f)
+                continue
             near = [k for k in known[i : i + 3] if k[0] - f.end <= 30]
             if not near or not same_as_known(text, f.start, f.end, near) \
                     or (_OR_RE.fullmatch(text, f.end, near[0][0]) and any(p.end == f.end for p in places_c)):
@@ -211,10 +217,28 @@ def _numbered_camps(text: str) -> list[OpenFacility]:
     """`المعسكر 7`, `المعسكر 5`: a detention site's numbered camp (Guantanamo's Camp 5, Camp 7), in a text
     about detainees; "Camp 7" in English is openworld's (_camp_first)."""
     out = []
-    for m in _NUMBERED_CAMP_RE.finditer(text):
+    for m in _numbered_camp_matches(text):
         if _AR_DETENTION_RE.search(text, max(0, m.start() - 160), m.end() + 160) is not None:
             start = m.start() + (1 if text[m.start()] in "وب" else 0)
             out.append(OpenFacility(start, m.end(), "prison", m.group(1), m.start(1), m.end(1)))
+    return out
+
+
+def _numbered_camp_matches(text: str) -> list[re.Match[str]]:
+    """_NUMBERED_CAMP_RE.finditer(text), tried only just before each `معسكر` (str.find): every match holds
+    the word, at most three characters (`وال`) after its start, so the leftmost match at or after the last
+    one's end starts in [k - 3, k] for the next `معسكر` at k, or at a later one if none starts there."""
+    out = []
+    end = pos = 0
+    while (k := text.find("معسكر", pos)) != -1:
+        for p in range(max(end, k - 3), k + 1):
+            m = _NUMBERED_CAMP_RE.match(text, p)
+            if m is not None:
+                out.append(m)
+                end = pos = m.end()
+                break
+        else:
+            pos = k + 1
     return out
 
 
@@ -238,13 +262,18 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     # only a place reading that shares a bare name's span can make it a city (Palmyra)
     cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
-    listing = [h for h in all_heads if h[1] - h[0] > 4 and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
+    # (an ASCII name folds to no Arabic head word: fold maps no ASCII character to a non-ASCII one)
+    listing = [h for h in all_heads if h[1] - h[0] > 4 and not text[h[0] : h[1]].isascii()
+               and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
     towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)
              and not plural_listed(text, o, cores)}
-    return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted, Spans(accepted),
-                  Spans([sp for sp in core_spans if sp not in cities and sp not in towns]),
-                  Spans([(p.start, p.end) for p in places if (p.start, p.end) not in core_spans] + list(towns)),
+    # (each index is built when first asked: `accepted` grows as bare names are read, so it is copied now)
+    return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted,
+                  Spans(list(accepted)),
+                  Spans(make=lambda: [sp for sp in core_spans if sp not in cities and sp not in towns]),
+                  Spans(make=lambda: [(p.start, p.end) for p in places if (p.start, p.end) not in core_spans]
+                        + list(towns)),
                   cities, cores, {(i, fold(text[o.start : o.end])) for o in towns.values() for i in o.ids},
                   set(towns),
                   {(p.start, p.end) for p in places if (p.start, p.end) in core_spans})

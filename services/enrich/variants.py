@@ -104,7 +104,14 @@ _VARIANTS: dict[tuple[str, str], Any] = {}
 
 
 def clear_cache() -> None:
+    """Empty the facility path's per-word caches (this module's, and those registered in FACILITY_CACHES)."""
     _VARIANTS.clear()
+    for cache in FACILITY_CACHES:
+        cache.clear()
+
+
+# the facility path's other bounded per-word caches (attach.py, context.py): emptied with this module's
+FACILITY_CACHES: list[dict[str, Any]] = []
 
 
 def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
