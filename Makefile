@@ -51,11 +51,18 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
-	@echo "round-5 BLIND split (another author; kept outside the repo until its last score) -- before:"
+	@echo "round-6 BLIND splits (two other authors; kept outside the repo until their last score):"
+	@echo "  realworld-r6.jsonl -- before the round / at its end / now (spent once the round ended):"
+	@sed -n '3,$$p' tests/data/realworld-r6.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r6.after.txt
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r6.jsonl
+	@echo "  realworld-r6b.jsonl (harder: article-length passages) -- before / at its end / now:"
+	@sed -n '3,$$p' tests/data/realworld-r6b.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r6b.after.txt
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r6b.jsonl
+	@echo "round-5 blind split (tests/data/realworld-r5.jsonl; dev material since round 6) -- before / after its round / now:"
 	@sed -n '3,$$p' tests/data/realworld-r5.before.txt
-	@echo "  ... at the end of round 5 (tests/data/realworld-r5.after.txt):"
 	@sed -n '3,$$p' tests/data/realworld-r5.after.txt
-	@echo "  ... and now (tests/data/realworld-r5.jsonl; spent once the round ended):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r5.jsonl
 	@echo "round-4 blind split (tests/data/realworld-r4.jsonl; dev material since round 5) -- before / after its round:"
 	@sed -n '3,$$p' tests/data/realworld-r4.before.txt
@@ -66,7 +73,7 @@ eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-blind.jsonl
 	@echo "the whole real-world corpus (dev + every blind split):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl tests/data/realworld-blind.jsonl \
-		tests/data/realworld-r4.jsonl tests/data/realworld-r5.jsonl
+		tests/data/realworld-r4.jsonl tests/data/realworld-r5.jsonl tests/data/realworld-r6.jsonl tests/data/realworld-r6b.jsonl
 	@echo "composed dev set (tests/data/devset.jsonl):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/devset.jsonl
 	@echo "composed held-out set (tests/data/heldout.jsonl; no longer blind):"
