@@ -19,7 +19,7 @@ from services.alert import scheduler as notice_scheduler
 from services.alert.incident_batch import play_batch
 from services.alert.incidents import evaluate
 from services.alert.rules import RuleSet
-from shared.db import unit_of_work
+from shared.db import BulkInsert, unit_of_work
 from shared.events import ArticleEnriched
 
 
@@ -43,10 +43,12 @@ class AlertHandler:
                     session, [(decisions, event.article) for event, decisions in decided], self.rules, now)
                 if play is not None:
                     wants = await notice_scheduler.play_due(session, play, now)
-                    await play.write(session)
+                    inserts = BulkInsert()  # the batch's new rows and its notices: one statement
+                    await play.write(session, inserts)
                     if wants:
-                        await notice_scheduler.write_notices(session, wants, now, play.articles_of_new())
+                        await notice_scheduler.write_notices(session, wants, now, play.articles_of_new(), inserts)
                         notices = len(wants)
+                    await inserts.flush(session)
         joined, opened = Counter(kind for kind, _ in results), Counter(kind for kind, new in results if new)
         for kind, n in joined.items():  # after commit; one labelled child per kind and batch, not per article
             metrics.ARTICLES_JOINED.labels(kind).inc(n)

@@ -19,7 +19,6 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, func, select, text, update
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.alert import incidents as inc
@@ -30,6 +29,7 @@ from services.alert.notice import NoticeArticle, NoticeIncident
 from services.alert.repository import SOURCE
 from services.alert.rules import Rule, RuleSet, SpikeRule
 from shared.annotation import FacilityMention
+from shared.db import BulkInsert
 from shared.events import ArticleRef, encode
 from shared.text import pg_clean, pg_text
 from shared.topics import ALERTS
@@ -124,7 +124,10 @@ class Changes:
             arts.reverse()  # numbered in the order written: the newest last
         return out
 
-    async def write(self, session: AsyncSession) -> None:
+    async def write(self, session: AsyncSession, inserts: BulkInsert | None = None) -> None:
+        """Stores it all. The new rows (incidents, their articles, change events, outbox records) go into `inserts`
+        when given, written at its flush (the caller's, with its own rows: one round trip for them all), else here,
+        by one statement."""
         for i, incident in self.last.items():
             self.rows[i]["payload"] = incident.model_dump(mode="json")
         old = [i for i in self.dirty if i in self.loaded]
@@ -132,17 +135,23 @@ class Changes:
             columns = sorted(self.columns)
             await session.execute(_UPDATE, [{"b_id": i, **{c: self.rows[i][c] for c in columns}}
                                             for i in sorted(old, key=str)])
-        if self.new:
-            await session.execute(insert(alerts), [self.rows[i] for i in self.new])
-        if self.articles:
-            await session.execute(insert(incident_articles), self.articles)
+        if inserts is None:
+            inserts = BulkInsert()
+            await self._write_new(session, inserts)
+            await inserts.flush(session)
+        else:
+            await self._write_new(session, inserts)
+
+    async def _write_new(self, session: AsyncSession, inserts: BulkInsert) -> None:
+        inserts.add(alerts, [self.rows[i] for i in self.new])
+        inserts.add(incident_articles, self.articles)
         if not self.changes:
             return
         seqs = sorted((await session.execute(_SEQS, {"n": len(self.changes)})).scalars())
         events = [AlertChanged(seq=seq, change=change, alert_id=alert_id, incident=incident, article=art,
                                notice_kind=kind, changes=changes, at=self.now)
                   for seq, (alert_id, change, incident, art, changes, kind) in zip(seqs, self.changes, strict=True)]
-        await session.execute(insert(incident_events), [
+        inserts.add(incident_events, [
             {"seq": e.seq, "alert_id": uuid.UUID(e.alert_id), "change": e.change,
              "payload": e.model_dump(mode="json"), "created_at": self.now} for e in events])
         records = []
@@ -150,7 +159,7 @@ class Changes:
             key, value, headers = encode(e, SOURCE)
             records.append({"topic": ALERTS, "key": key, "value": value,
                             "headers": [[k, v.decode()] for k, v in headers]})
-        await session.execute(insert(outbox), records)
+        inserts.add(outbox, records)
 
 
 class _Play(Changes):

@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import incident_repository as repo
@@ -24,7 +23,7 @@ from services.alert.incident_batch import Changes
 from services.alert.models import alerts, deliveries, notices
 from services.alert.notice import NoticeArticle
 from services.alert.silences import Silence
-from shared.db import unit_of_work
+from shared.db import BulkInsert, unit_of_work
 from shared.polling import Poller
 from shared.text import pg_clean
 
@@ -105,15 +104,21 @@ def _check(play: Changes, row: dict[str, Any], now: datetime, active: list[Silen
 
 
 async def write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any], str, dict[str, object] | None]],
-                         now: datetime, known: dict[uuid.UUID, list[NoticeArticle]] | None = None) -> int:
+                         now: datetime, known: dict[uuid.UUID, list[NoticeArticle]] | None = None,
+                         inserts: BulkInsert | None = None) -> int:
     """write_notice for each wanted notice, together. `known`: every article of some incidents (those a consumer
-    batch just opened: Changes.articles_of_new), not read again. -> the deliveries queued."""
+    batch just opened: Changes.articles_of_new), not read again. `inserts`: rows not written yet (Changes.write's),
+    with which the notices and deliveries are written, in one statement, at the end; written first if an
+    incident's articles must be read back. -> the deliveries queued."""
     known = known or {}
     arts: dict[int, list[NoticeArticle]] = {i: known[row["id"]][:notice_repo.FIRST_NOTICE_ARTICLES]
                                             for i, (row, kind, _) in enumerate(wants)
                                             if kind == "firing" and row["id"] in known}
     reads = [(i, (row["id"], row["notified_count"] if kind == "update" else 0))
              for i, (row, kind, _) in enumerate(wants) if kind in ("firing", "update") and i not in arts]
+    inserts = inserts if inserts is not None else BulkInsert()
+    if reads:
+        await inserts.flush(session)  # the articles read back must be stored
     found = await notice_repo.articles_of_many(session, [r for _, r in reads])
     arts |= {i: a for (i, _), a in zip(reads, found, strict=True)}
     subs = await notice_repo.active_subscriptions(session)
@@ -125,9 +130,9 @@ async def write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any],
                         "payload": pg_clean(notice.model_dump(mode="json")), "created_at": now})
         queued += [{"id": uuid.uuid4(), "alert_id": row["id"], "notice_id": notice_id, "subscription_id": sid}
                    for sid in notice_repo.wanted(subs, notice.incident, row["confidence"])]
-    await session.execute(insert(notices), written)
-    if queued:
-        await session.execute(insert(deliveries).on_conflict_do_nothing(), queued)
+    inserts.add(notices, written)
+    inserts.add(deliveries, queued, skip_conflicts=True)
+    await inserts.flush(session)
     return len(queued)
 
 
