@@ -76,17 +76,25 @@ def quoted_attachments(text: str, heads: list[Cand], cores: list[Cand], gaz: Gaz
         else:
             g = gap_end(text, h.end)
             cands = by_start.get(g, []) if _gap_ok(text, h.end, g) else []
+            if not cands and (text[g : g + 1] == "(" or "\n" in text[h.end : g]):
+                # `مخيم\nالهول`: a line wrapped between head and name; `مخيم (آسيان)`: the name in brackets
+                m = _WRAP_RE.match(text, h.end)
+                if m is not None:
+                    cands = [c for c in by_start.get(m.end(), ())
+                             if m.group(1) == "\n" or text[c.end : c.end + 1] == ")"]
         for c in cands:
             e = kind_payload(c, gaz, kind)
             if e is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start)):
                 continue
-            out.append(Known(c.start, h.end, e, 0.9, c) if before else Known(h.start, c.end, e, 0.9, c))
+            end = c.end + 1 if text[c.end : c.end + 1] == ")" and "(" in text[h.end : c.start] else c.end
+            out.append(Known(c.start, h.end, e, 0.9, c) if before else Known(h.start, end, e, 0.9, c))
             used_heads.add(h.start)
             break
     return out
 
 
 _ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
+_WRAP_RE = re.compile(r"[ \t\u00a0]{0,2}(\n|\()[ \t\u00a0]{0,2}")
 
 
 def _has_article(text: str, start: int) -> bool:

@@ -244,6 +244,10 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
         return False
     before = text[max(0, s - 30) : s].rstrip(" \t\n-‐‑'‘“\"")
     last = before.rsplit(None, 1)[-1] if before else ""
+    # "a Guantanamo in the desert", "a floating Guantanamo": the indefinite article makes the name a kind of
+    # place, something else like it (the facility itself is "Guantanamo", "the Guantanamo prison")
+    if (last in _A_EN or last.islower()) and _INDEF_BEFORE_EN_RE.search(before) is not None:
+        return True
     if last[:1].isupper() or last in _SIZE_EN or last.endswith(("'s", "’s")):
         m = _EPITHET_BEFORE_EN_RE.search(text, max(0, s - 30), s)
         if m is not None and _other_country(m.group(1) or m.group(2), country):
@@ -261,6 +265,8 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
 
 _NAMING_KEYS_AR = ("لق", "لُق", "سم", "سُم", "بأن", "بان")
 _NAMING_KEYS_EN = ("dub", "nick", "brand", "liken")
+_A_EN = frozenset(("a", "A", "an", "An"))
+_INDEF_BEFORE_EN_RE = re.compile(r"(?:^|[\s'‘“\"(])[Aa]n?(?:\s+[a-z][a-z-]*)?$")
 _SIZE_EN = frozenset(("little", "mini", "small", "own", "second", "another", "new"))
 
 
@@ -285,7 +291,7 @@ _COUNTRIES_AR = ("مصر|العراق|سوريا|سورية|الأردن|الا�
 # right after the name (inside its quotes or not): a nisba adjective with the article, a size word, a country
 _EPITHET_AFTER_AR_RE = re.compile(
     f"{_Q}?\\s*(ال[\u0621-\u064a]{{3,}}(?:ي|ية|يه)|صغير|صغيرا|صغيرة|صغيره|كبير|كبيرا|كبيرة|كبيره|مصغر|مصغرة|"
-    f"مصغره|{_COUNTRIES_AR})(?![\u0621-\u064a])")
+    f"مصغره|{_COUNTRIES_AR}|[\u0621-\u064a]{{2,}}(?:ي|يه|ية))(?![\u0621-\u064a])")
 _NAMING_BEFORE_AR_RE = re.compile(f"(?<![\u0621-\u064a])(?:لقب|لُقب|لُقّب|لقّب|يلقب|يُلقب|تلقب|سمي|سُمي|سُمّي|سمّي|"
                                   f"باسم|بأنه|بأنها|بانه|بانها)\\s*(?:بـ?)?\\s*{_Q}?\\s*$")
 _COUNTRIES_EN = ("Israel|Egypt|Iraq|Syria|Jordan|Lebanon|Turkey|Iran|Russia|China|Europe|Africa|Libya|Yemen|"
@@ -314,7 +320,7 @@ _NATIONS: dict[str, str] = {fold(k): v for k, v in {
     "أميركي": "US", "سعودي": "SA", "سعوديه": "SA", "ليبي": "LY", "ليبيا": "LY", "يمني": "YE", "يمن": "YE",
     "روسي": "RU", "صيني": "CN", "افغاني": "AF", "أفغاني": "AF", "باكستاني": "PK", "خليج": "GULF", "عرب": "ARAB",
     "شرق الاوسط": "ME", "شرق الأوسط": "ME", "شرق": "ME", "افريقيا": "AF-", "أفريقيا": "AF-", "اوروبا": "EU",
-    "أوروبا": "EU", "صحراء": "",
+    "أوروبا": "EU", "اوروبي": "EU", "أوروبي": "EU", "صحراء": "",
     "صغير": "", "صغيرا": "", "صغيره": "", "صغيرة": "", "كبير": "", "كبيرا": "", "كبيره": "", "كبيرة": "",
     "مصغر": "", "مصغره": "", "مصغرة": "",
     "Israel": "IL", "Israeli": "IL", "Egypt": "EG", "Egyptian": "EG", "Iraq": "IQ", "Iraqi": "IQ", "Syria": "SY",

@@ -116,6 +116,7 @@ def find_facilities(
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     # bare known names: the facility when the text says so (attach.bare_reading), else the town
     around: Around | None = None
+    massacre = "massacre" in text or "مجزر" in text or "مذبح" in text  # (str `in`, C speed)
     accepted = [(f.start, f.end) for f in facilities]
     for c in cores:
         if inside(c.start, c.end, covered):
@@ -131,6 +132,8 @@ def find_facilities(
         conf = bare_reading(text, c, ce, around, gaz)
         if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
+        if (massacre and _massacre_named(text, c.start, c.end)) or _town_apposition(text, c.end):
+            continue  # "the Sabra and Shatila massacre"; "Sednaya, a Christian town": not the facility
         around.accepted_ix.add(c.start, c.end)
         around.bare_named.add(ce.id)
         facilities.append(fac(text, c.start, c.end, ce, conf))
@@ -155,6 +158,37 @@ def find_facilities(
                 kept.append(f)  # (`سجن جمجمال أو سوسة`: two towns' prisons, not one prison's two names)
         facilities = kept
     return _one_per_span(facilities), covered, core_spans
+
+
+# `مجزرة صبرا وشاتيلا`, "the Sabra and Shatila massacre", "Tal al-Zaatar massacre": the name of the event, not
+# the camp (a head word right before it, `مجزرة مخيم شاتيلا`, is read by the trie first)
+_MASSACRE_BEFORE_AR_RE = re.compile(r"(?:مجزر|مذبح)(?:ة|ه|تي|تا)\s+(?:[\u0621-\u064a]+\s+و)?$")
+_MASSACRE_AFTER_EN_RE = re.compile(r"(?:['’]s)?\s+(?:massacres?|killings)\b", re.IGNORECASE)
+_MASSACRE_BEFORE_EN_RE = re.compile(r"\bmassacres?\s+(?:at|in|of)\s+(?:[A-Z][\w-]*\s+and\s+)?$")
+
+
+def _massacre_named(text: str, s: int, e: int) -> bool:
+    """The bare camp name names a massacre (a text that holds the word "massacre", `مجزرة`, `مذبحة`)."""
+    if text[s] >= "\u0600":
+        return _MASSACRE_BEFORE_AR_RE.search(text, max(0, s - 24), s) is not None
+    return _MASSACRE_AFTER_EN_RE.match(text, e) is not None \
+        or _MASSACRE_BEFORE_EN_RE.search(text, max(0, s - 40), s) is not None
+
+
+# "Sednaya, a Christian town north of Damascus", "Rukban, a barren stretch of desert": an apposition says the
+# bare name is a town or a stretch of land, not the prison or camp of the same name
+_TOWN_APPOSITION_RE = re.compile(r", an? (?:[\w-]+ ){0,3}?(?:town|village|city|stretch|area|region|district|desert|"
+                                 r"oasis|settlement|suburb|neighbou?rhood|municipality)\b")
+
+
+_CROSSING_AFTER_RE = re.compile(r" (?:border (?:gate|crossing|post)|crossing|gate)\b", re.IGNORECASE)
+
+
+def _town_apposition(text: str, e: int) -> bool:
+    """`Sednaya, a Christian town`; "the Oncupinar border gate": the town or the crossing, not the facility."""
+    if text[e : e + 3] == ", a":
+        return _TOWN_APPOSITION_RE.match(text, e) is not None
+    return text[e : e + 1] == " " and text[e + 1 : e + 2] in "bcgBCG" and _CROSSING_AFTER_RE.match(text, e) is not None
 
 
 _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", "يسمى", "تسمى", "المسمى", "الملقب", "يلقب")
