@@ -51,7 +51,11 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
-	@echo "round-6 BLIND splits (two other authors; kept outside the repo until their last score):"
+	@echo "round-7 BLIND split (another author; kept outside the repo until its last score) -- before / end of round / now:"
+	@sed -n '3,$$p' tests/data/realworld-r7.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r7.after.txt
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r7.jsonl
+	@echo "round-6 blind splits (two other authors; dev material since round 7):"
 	@echo "  realworld-r6.jsonl -- before the round / at its end / now (spent once the round ended):"
 	@sed -n '3,$$p' tests/data/realworld-r6.before.txt
 	@sed -n '3,$$p' tests/data/realworld-r6.after.txt
@@ -73,7 +77,8 @@ eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-blind.jsonl
 	@echo "the whole real-world corpus (dev + every blind split):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl tests/data/realworld-blind.jsonl \
-		tests/data/realworld-r4.jsonl tests/data/realworld-r5.jsonl tests/data/realworld-r6.jsonl tests/data/realworld-r6b.jsonl
+		tests/data/realworld-r4.jsonl tests/data/realworld-r5.jsonl tests/data/realworld-r6.jsonl tests/data/realworld-r6b.jsonl \
+		tests/data/realworld-r7.jsonl
 	@echo "composed dev set (tests/data/devset.jsonl):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/devset.jsonl
 	@echo "composed held-out set (tests/data/heldout.jsonl; no longer blind):"
