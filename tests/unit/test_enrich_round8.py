@@ -1,0 +1,38 @@
+"""Round-8 classes from the spent round-7 split: list items spelled differently or numbered; near-misses beside them."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich.enrichment import enrich
+from shared.annotation import Annotation
+from tests.unit.enrich_support import real_gazetteer
+
+
+def ann(text: str) -> Annotation:
+    return enrich(text, real_gazetteer())
+
+
+def fac_ids(text: str) -> set[str]:
+    return {f.id for f in ann(text).facilities}
+
+
+def actor_ids(text: str) -> set[str]:
+    return {a.id for a in ann(text).actors}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("نقلت العائلات إلى مخيمي شاريا وبرخدان بعد الفيضان", {"fac:iq-sharya-camp", "fac:sy-berxwedan-camp"}),
+    ("تقرر إغلاق مخيمات قاديه وشاريا قبل الشتاء", {"fac:iq-qadiya-camp", "fac:iq-sharya-camp"}),
+    ("زار المحافظ مخيمات شاريا وبيرسفي٢ يوم الأحد", {"fac:iq-sharya-camp", "fac:iq-berseve-camp"}),
+])
+def test_list_items_spelled_differently_or_numbered(text: str, want: set[str]) -> None:
+    assert fac_ids(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "زار المحافظ مخيمات شاريا وقرية ٢ يوم الأحد",  # a numbered unknown item stays open-world, not a known camp
+])
+def test_a_numbered_unknown_item_is_no_known_camp(text: str) -> None:
+    assert "fac:iq-berseve-camp" not in fac_ids(text)
+    assert "fac:iq-sharya-camp" in fac_ids(text)
