@@ -36,3 +36,13 @@ def test_list_items_spelled_differently_or_numbered(text: str, want: set[str]) -
 def test_a_numbered_unknown_item_is_no_known_camp(text: str) -> None:
     assert "fac:iq-berseve-camp" not in fac_ids(text)
     assert "fac:iq-sharya-camp" in fac_ids(text)
+
+
+@pytest.mark.parametrize(("text", "fid", "want"), [
+    ("Gunmen attacked the prison at Taji before dawn, officials said.", "fac:iq-taji-prison", True),
+    ("Relatives waited outside the camp at Roj for news.", "fac:sy-roj-camp", True),
+    ("Officials opened a new prison in Taji last year.", "fac:iq-taji-prison", False),  # indefinite: the town
+    ("US troops left the camp at Taji for Kuwait.", "fac:iq-taji-prison", False),  # a camp at Taji is no prison
+])
+def test_the_definite_head_at_a_known_name(text: str, fid: str, want: bool) -> None:
+    assert (fid in fac_ids(text)) is want
