@@ -46,3 +46,13 @@ def test_a_numbered_unknown_item_is_no_known_camp(text: str) -> None:
 ])
 def test_the_definite_head_at_a_known_name(text: str, fid: str, want: bool) -> None:
     assert (fid in fac_ids(text)) is want
+
+
+@pytest.mark.parametrize(("text", "aid", "want"), [
+    ("Iranian missiles hit two bases overnight.", "actor:iran", True),
+    ("Turkish rockets landed near the camp.", "actor:turkey-gov", True),
+    ("Israel expands its raids in the north.", "actor:israel-gov", True),
+    ("The Iranian film won a prize in Cannes.", "actor:iran", False),  # an adjective on no force is no actor
+])
+def test_weapons_and_present_tense_verbs_make_state_actors(text: str, aid: str, want: bool) -> None:
+    assert (aid in actor_ids(text)) is want
