@@ -56,3 +56,12 @@ def test_the_definite_head_at_a_known_name(text: str, fid: str, want: bool) -> N
 ])
 def test_weapons_and_present_tense_verbs_make_state_actors(text: str, aid: str, want: bool) -> None:
     assert (aid in actor_ids(text)) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("رحّبت الرئاسة الفلسطينية بقرار مجلس الأمن.", True),
+    ("The Palestinian presidency condemned the raid on Jenin camp.", True),
+    ("أعلنت الرئاسة اللبنانية تشكيل لجنة لمتابعة ملف المخيمات.", False),  # another state's presidency
+])
+def test_the_palestinian_presidency_is_the_authority(text: str, want: bool) -> None:
+    assert ("actor:palestinian-authority" in actor_ids(text)) is want
