@@ -65,3 +65,12 @@ def test_weapons_and_present_tense_verbs_make_state_actors(text: str, aid: str, 
 ])
 def test_the_palestinian_presidency_is_the_authority(text: str, want: bool) -> None:
     assert ("actor:palestinian-authority" in actor_ids(text)) is want
+
+
+@pytest.mark.parametrize(("text", "aid", "want"), [
+    ("Russia and the United States traded accusations over the convoy.", "actor:russia", True),
+    ("Iran and the United Nations agreed on a plan for the camp.", "actor:iran", True),
+    ("Russia and the United States in the 1990s", "actor:russia", False),  # no verb after the pair
+])
+def test_a_country_coordinated_with_a_named_subject_acts(text: str, aid: str, want: bool) -> None:
+    assert (aid in actor_ids(text)) is want
