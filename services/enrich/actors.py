@@ -168,7 +168,13 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     after = _WORD_RE.findall(text, e0, e0 + 60)
     words = [w.lower() for w in after[:8]]
-    i = 2 if len(after) > 2 and words[0] == "and" and after[1][:1].isupper() else 0  # "Iran and Russia failed"
+    i = 0
+    if len(after) > 2 and words[0] == "and":  # "Iran and Russia failed", "Russia and the United States traded"
+        j = 2 if words[1] == "the" else 1
+        k = j
+        while k < len(after) and k < j + 3 and after[k][:1].isupper():
+            k += 1
+        i = k if k > j else 0
     while i < len(words) and (words[i] in rules.skip_en or (words[i].endswith("ly") and len(words[i]) > 4
                                                              and words[i] not in rules.verbs_en)):
         i += 1  # "Baghdad regularly repatriates": an adverb between the name and its verb

@@ -230,6 +230,9 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
         return None
     if not arabic_name_ok(m.group(), fold(m.group()), gaz.ar_name_stop, quoted=quoted_item,
                           known=gaz.trie.first, listed=True):
+        v = _listed_variant(m.group(), kind, gaz)
+        if v is not None:
+            return Name(s, m.end(), v)
         # a known name written as two words (`جم مشكو` for جمشكو): the two words glued are a known name's variant
         n = TOKEN_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
         e = variant_of(glued(m.group(), n.group()), kind, gaz) if n is not None and n.group()[:1] != "و" else None
@@ -243,7 +246,17 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
         if w in gaz.ar_name_stop or w in cue_list(gaz.rules.core_context.locative):
             break  # `مخيمات الكرامة والأمل قرب سرمدا`: where the camps are ends the name
         end = n.end()
-    return Name(s, end, None)
+    return Name(s, end, _listed_variant(text[s:end], kind, gaz))
+
+
+_NUMBERED = re.compile(r"[\s\-]*[0-9\u0660-\u0669]+$")
+
+
+def _listed_variant(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
+    """An unknown list item that spells a known name of the list's kind differently (`سردم وبرخدان` for
+    برخودان), or a known name with the camp's number glued on (`بيرسفي١ وبيرسفي٢`): that facility."""
+    bare = _NUMBERED.sub("", name)
+    return variant_of(bare, kind, gaz) if bare else None
 
 
 _INTRO_WORDS = "بينها|منها|ومنها|مثل|أبرزها|ابرزها"  # "among them", "such as": a list of names follows

@@ -123,6 +123,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) \
             and _joined(text, c, ar.cores_ix, _AND_RE):
         return 0.55  # "the ISIS camps at Al Hol and Al Roj": a plural head's list of known names, not one town
+    if "the " in lead and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 24), c.start)) is not None \
+            and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
+        return 0.6  # "the prison at Taji", "the camp at Roj": the definite head is the known facility there
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
@@ -359,6 +362,11 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     if m is None:
         return False
     if m.lastgroup == "head":  # ("the women's prison in Kadhimiya": a wing of the known prison, not a town's)
+        the = _THE_HEAD_AT_RE.search(text, lo, c.start) if "the " in text[lo : c.start] else None
+        if the is not None:  # "the prison at Taji": the known prison of that kind there, not some prison in a town
+            k = "camp" if the.group(1).lower() == "camp" else "prison"
+            if any(p[0] == "core" and getattr(gaz.entries.get(p[1]), "kind", None) == k for p in c.payloads):
+                return False
         return _HEAD_IN_RE.search(text, lo, c.start) is not None \
             and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start) is None
     prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
@@ -522,6 +530,7 @@ _HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|�
 
 
 # a prison's section named by whom it holds, then "in"/"at" the known prison's name
+_THE_HEAD_AT_RE = re.compile(r"\bthe\s+(prison|jail|camp)\s+(?:at|in)\s+$", re.IGNORECASE)
 _SECTION_IN_RE = re.compile(
     r"(?:(?:سجن|مبنى|مبني|جناح|قسم)[\u064b-\u0652]*\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|"
     r"اسلاميين)[\u064b-\u0652]*|"
