@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from services.enrich.enrichment import load_gazetteer
+from services.enrich.enrichment import enrich, load_gazetteer
 from services.enrich.gazetteer import Gazetteer
 
 FIXTURES = Path(__file__).parent / "enrich_fixtures"
@@ -25,3 +25,13 @@ def real_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+
+
+def real_fac_ids(text: str) -> set[str]:
+    """The facility ids the engine finds in `text` with the real gazetteer."""
+    return {f.id for f in enrich(text, real_gazetteer()).facilities}
+
+
+def real_actor_ids(text: str) -> set[str]:
+    """The actor ids the engine finds in `text` with the real gazetteer."""
+    return {a.id for a in enrich(text, real_gazetteer()).actors}

@@ -6,20 +6,9 @@ from __future__ import annotations
 import pytest
 
 from services.enrich.enrichment import enrich
-from shared.annotation import Annotation
+from tests.unit.enrich_support import real_actor_ids as actor_ids
+from tests.unit.enrich_support import real_fac_ids as fac_ids
 from tests.unit.enrich_support import real_gazetteer
-
-
-def ann(text: str) -> Annotation:
-    return enrich(text, real_gazetteer())
-
-
-def fac_ids(text: str) -> set[str]:
-    return {f.id for f in ann(text).facilities}
-
-
-def actor_ids(text: str) -> set[str]:
-    return {a.id for a in ann(text).actors}
 
 
 @pytest.mark.parametrize("text", [
@@ -72,7 +61,8 @@ def test_head_and_name_across_a_line_break_or_brackets(text: str, fid: str) -> N
 
 
 def test_a_bracket_surface_closes_and_a_line_after_a_head_word_alone_is_no_name() -> None:
-    assert [f.surface for f in ann("يضم مخيم (آسيان) في دهوك آلاف النازحين.").facilities] == ["مخيم (آسيان)"]
+    found = enrich("يضم مخيم (آسيان) في دهوك آلاف النازحين.", real_gazetteer()).facilities
+    assert [f.surface for f in found] == ["مخيم (آسيان)"]
     assert "fac:sy-al-hol-camp" not in fac_ids("قال مدير المخيم\nالهول بلدة صغيرة")
     assert fac_ids("قمة دول آسيان في جاكرتا") == set()
 

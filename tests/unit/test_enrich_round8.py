@@ -4,21 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich.enrichment import enrich
-from shared.annotation import Annotation
-from tests.unit.enrich_support import real_gazetteer
-
-
-def ann(text: str) -> Annotation:
-    return enrich(text, real_gazetteer())
-
-
-def fac_ids(text: str) -> set[str]:
-    return {f.id for f in ann(text).facilities}
-
-
-def actor_ids(text: str) -> set[str]:
-    return {a.id for a in ann(text).actors}
+from tests.unit.enrich_support import real_actor_ids as actor_ids
+from tests.unit.enrich_support import real_fac_ids as fac_ids
 
 
 @pytest.mark.parametrize(("text", "want"), [
