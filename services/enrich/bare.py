@@ -298,7 +298,7 @@ _EPITHET_AFTER_AR_RE = re.compile(
 _NAMING_BEFORE_AR_RE = re.compile(f"(?<![\u0621-\u064a])(?:لقب|لُقب|لُقّب|لقّب|يلقب|يُلقب|تلقب|سمي|سُمي|سُمّي|سمّي|"
                                   f"باسم|بأنه|بأنها|بانه|بانها)\\s*(?:بـ?)?\\s*{_Q}?\\s*$")
 _COUNTRIES_EN = ("Israel|Egypt|Iraq|Syria|Jordan|Lebanon|Turkey|Iran|Russia|China|Europe|Africa|Libya|Yemen|"
-                 "Britain|Britain|Afghanistan|Pakistan|Saudi Arabia|Kurdistan|Assad|Sisi|Erdogan|Putin")
+                 "Britain|Afghanistan|Pakistan|Saudi Arabia|Kurdistan|Assad|Sisi|Erdogan|Putin")
 # before the name: a possessive country ("Israel's"), a nationality adjective ("Israeli"), a size word
 _EPITHET_BEFORE_EN_RE = re.compile(
     f"(?:\\b({_COUNTRIES_EN})['’]s|\\b([A-Z][a-z]+(?:i|an|ese|ish))|\\b(?:little|mini|small|own|second|"
