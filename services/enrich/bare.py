@@ -129,6 +129,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
+    if prev in _KUNYA or _ORIGIN_RE.search(text, max(0, c.start - 30), c.start) is not None:
+        return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
     locative = cue_list(gaz.rules.core_context.locative)
     placed = (c.start, c.end) in ar.placed
     if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
@@ -161,6 +163,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return None  # "al-Hout, the prison on the edge of Nasiriyah": the city the named prison is in
         if _joined(text, c, ar.accepted_ix, _AND_RE):
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
+        if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind):
+            return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
@@ -185,6 +189,32 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
     return None
+
+
+_AND_ITS_RE = re.compile(r"\s*(?:و(?:مخيمها|مخيمه|سجنها|سجنه)|and\s+its\s+(?:refugee\s+)?(?:camp|prison))(?![\u0621-\u064a\w])")
+_KUNYA = frozenset(("ابو", "ام", "ابن", "بن", "بنت", "abu", "umm", "ibn", "bin"))
+# where displaced people come from is their town (`عائلة نزحت من سري كانيه`, "families displaced from Ras al-Ain")
+_ORIGIN_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزحوا|نازح|نازحة|نازحون|نازحين|المهجرين|مهجري|هجّر|هُجّر|هجر)"
+                        r"[\u064b-\u0652]*\s+(?:من|عن)|\b(?:displaced|uprooted|hail(?:s|ing|ed)?)\s+from)\s+$",
+                        re.IGNORECASE)
+# the preposition before a city's name after a head word of the kind in the same sentence: the prison or camp is
+# in the city (`الحكم ... بالسجن المؤبد في الناصرية`, "out of a prison on the edge of Raqqa", `من السجن إلى قاعدتها في
+# الشدادي`), the city is no name of its prison (README rule 19b)
+_LOC_BEFORE_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:في|فى|قرب|داخل|بمدينة|بمدينه)|\b(?:in|at|near|inside|"
+                            r"(?:edge|outskirts|heart|centre|center)\s+of))\s+$", re.IGNORECASE)
+_KIND_WORD_RE = {"prison": re.compile(r"سجن|سجون|معتقل|\b(?:prisons?|jails?)\b", re.IGNORECASE),
+                 "camp": re.compile(r"مخيم|\bcamps?\b", re.IGNORECASE)}
+_SENTENCE_END_RE = re.compile(r"[.!?؟\n:؛;]")
+
+
+def _located_in(text: str, start: int, kind: str) -> bool:
+    """A preposition of place before the name, and a head word of the kind before it in the same sentence."""
+    if _LOC_BEFORE_RE.search(text, max(0, start - 20), start) is None:
+        return False
+    lo = max(0, start - 160)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    pattern = _KIND_WORD_RE.get(kind)
+    return pattern is not None and pattern.search(text, ends[-1] if ends else lo, start) is not None
 
 
 # "AIN AL-HILWEH, Lebanon —": the country after a camp's name glosses where it is (no list of towns)
