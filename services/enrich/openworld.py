@@ -63,8 +63,8 @@ def find_open(
                 or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz) or _called(text, h, kind, gaz)
         else:
             of = _english_after(text, h, kind, gaz)
-        if of is None:
-            continue
+        if of is None or _country_named(of, places, gaz):
+            continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name
         if _overlaps(of.name_start, of.name_end, facs) or _overlaps(of.name_start, of.name_end, people):
             continue  # "SDF prison", "سجن داعش": an owner, not a name
         out.append(of)
@@ -72,6 +72,14 @@ def find_open(
 
 
 _PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
+
+
+def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
+    """The whole name is a country's name."""
+    for c in places:
+        if c.start == of.name_start and c.end == of.name_end:
+            return any(getattr(gaz.entries.get(p[1]), "kind", None) == "country" for p in c.payloads)
+    return False
 
 
 def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
