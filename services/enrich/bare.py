@@ -168,7 +168,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return None  # "al-Hout, the prison on the edge of Nasiriyah": the city the named prison is in
         if _joined(text, c, ar.accepted_ix, _AND_RE):
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
-        if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind):
+        if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
@@ -181,8 +181,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
     if _from_to(text, c, ar.cores, gaz) or _moved(text, c, ar):
         return 0.55
-    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start)):
-        return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town
+    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _located_in(text, c.start, kind, ar.accepted)):
+        return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
+        # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
     if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
         return 0.5
     if _moved_between(text, c, kind, ar, gaz):
@@ -269,14 +270,18 @@ _KIND_WORD_RE = {"prison": re.compile(r"سجن|سجون|معتقل|\b(?:prisons?
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n:؛;]")
 
 
-def _located_in(text: str, start: int, kind: str) -> bool:
-    """A preposition of place before the name, and a head word of the kind before it in the same sentence."""
+def _located_in(text: str, start: int, kind: str, accepted: list[tuple[int, int]]) -> bool:
+    """A preposition of place before the name, and a generic head word of the kind (no named facility's) before
+    it in the same sentence (`في مخيم الأمل ... بعد سنوات في الهول` moves people between camps: not this)."""
     if _LOC_BEFORE_RE.search(text, max(0, start - 20), start) is None:
         return False
     lo = max(0, start - 160)
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
     pattern = _KIND_WORD_RE.get(kind)
-    return pattern is not None and pattern.search(text, ends[-1] if ends else lo, start) is not None
+    if pattern is None:
+        return False
+    words = list(pattern.finditer(text, ends[-1] if ends else lo, start))
+    return bool(words) and not any(s <= m.start() < e for m in words for s, e in accepted)
 
 
 # "AIN AL-HILWEH, Lebanon —": the country after a camp's name glosses where it is (no list of towns)
