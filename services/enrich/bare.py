@@ -377,6 +377,8 @@ def _other_country(word: str | None, country: str | None) -> bool:
         return True
     w = fold(word)
     w = w[2:] if w.startswith("ال") else w
+    if w in _DIRECTIONS_AR:
+        return False  # `قطاعات الهول الشرقية`: the eastern sectors, a direction (شرق is also "the East", an epithet)
     for suffix in ("يه", "ه"):
         if w.endswith(suffix) and w[: -len(suffix)] in _NATIONS:
             w = w[: -len(suffix)]
@@ -385,6 +387,7 @@ def _other_country(word: str | None, country: str | None) -> bool:
     return iso is not None and iso != country
 
 
+_DIRECTIONS_AR = frozenset(("شرقي", "شرقيه", "غربي", "غربيه", "شمالي", "شماليه", "جنوبي", "جنوبيه"))
 _Q = "[\"'«»“”„‟‹›’‘]"
 _COUNTRIES_AR = ("مصر|العراق|سوريا|سورية|الأردن|الاردن|لبنان|إسرائيل|اسرائيل|تركيا|إيران|ايران|الشرق الأوسط|"
                  "الشرق الاوسط|أفريقيا|افريقيا|أوروبا|اوروبا|الصحراء|العرب|ليبيا|اليمن|السعودية|الخليج")
