@@ -128,8 +128,10 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
         end_a = _undoubled(_final_a(_bare(name)))  # (داودية / داوودية: a long vowel written twice is one)
         ids_a = {i for i, _k, known in _index(gaz).get((kind, sk), ()) if _undoubled(_final_a(known)) == end_a}
         return gaz.entries[next(iter(ids_a))] if len(ids_a) == 1 else None
+    first = _first_class(_bare(name))
     ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
-           if abs(k - n) <= 2 and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known)
+           if abs(k - n) <= 2 and (arabic or _first_class(known) == first)
+           and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known)
                                    or (len(sk) == 3
                                        and _AR_LONG_VOWELS.sub("", _bare(name)) == _AR_LONG_VOWELS.sub("", known)))}
     if not ids and len(sk) >= 4:
@@ -141,6 +143,14 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
+
+
+def _first_class(bare: str) -> str:
+    """The sound a Latin name opens with, by class: a vowel, a k (Qadiya / Kadia), a g (Ghwayran / Gweiran, Jeddah /
+    Geddah), else the letter. A name that opens otherwise is another name ("Ain Zara" is no Nasiriyah, "Ashti" no
+    Shati, though the skeletons agree)."""
+    ch = bare[:1]
+    return "V" if ch in "aeiouy" else "K" if ch in "qkc" else "G" if ch in "gj" else ch
 
 
 def _final_a(bare: str) -> str:
