@@ -148,6 +148,8 @@ def find_facilities(
         accepted.append((c.start, c.end))
         core_spans.add((c.start, c.end))
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    if "annex" in text or "Annex" in text:  # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
+        facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
     known = [(f.start, f.end) for f in facilities if not f.id.startswith("open:")]
     # `سجن الحسكة المعروف بسجن "غويران"`: a name followed by "known as" another facility is that facility
@@ -374,6 +376,47 @@ def _core_named(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     ids = {p[1] for role, pls in node.get(PAYLOAD, ()) if role == "core" for p in pls
            if gaz.entries[p[1]].kind == kind}
     return gaz.entries[next(iter(ids))] if len(ids) == 1 else None
+
+
+_ANNEX_AFTER_RE = re.compile(r"\s+annex\b", re.IGNORECASE)
+
+
+def _annexed(text: str, f: FacilityMention, gaz: Gazetteer) -> FacilityMention:
+    """A camp named with its head and then "annex" ("the “al-Hawl” camp annex") is the camp's annex when the
+    gazetteer lists one (a core "<name> annex" of another entry)."""
+    m = _ANNEX_AFTER_RE.match(text, f.end)
+    if m is None or f.kind != "camp":
+        return f
+    annex = _annexes(gaz).get(f.id)
+    if annex is None:
+        return f
+    return fac(text, f.start, m.end(), gaz.entries[annex], f.confidence)
+
+
+def _annexes(gaz: Gazetteer) -> dict[str, str]:
+    """facility id -> the id of its annex: the camp with a core "<a core of the facility> annex" (one walk of the
+    trie's core keys, once per gazetteer)."""
+    got = _ANNEXES.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    from services.enrich.variants import _keys  # (the trie walk variants.py indexes by)
+    cores: dict[tuple[str, ...], set[str]] = {}
+    for key, role, pls in _keys(gaz):
+        if role == "core":
+            cores.setdefault(key, set()).update(p[1] for p in pls if gaz.entries[p[1]].kind == "camp")
+    out: dict[str, str] = {}
+    for key, ids in cores.items():
+        if len(key) >= 2 and key[-1] == "annex":
+            base = cores.get(key[:-1], set()) - ids
+            for b in base if len(base) == 1 else ():
+                for a in ids:
+                    out[b] = a
+    _ANNEXES.clear()
+    _ANNEXES[id(gaz)] = (gaz, out)
+    return out
+
+
+_ANNEXES: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
 
 
 def _one_per_span(facilities: list[FacilityMention]) -> list[FacilityMention]:

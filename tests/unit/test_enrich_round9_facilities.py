@@ -182,3 +182,25 @@ def test_bare_names_by_what_is_around_them(text: str, fid: str, want: bool) -> N
 def test_variant_must_open_alike(text: str, fid: str) -> None:
     assert fid not in fac_ids(text)
     assert open_names(text)  # the unknown name stays an open-world facility
+
+
+# more head words outlets use: correctional centres, maximum-security prisons; a camp's annex named after the camp
+@pytest.mark.parametrize(("text", "name"), [
+    ("Inmates were moved to the new Badr correctional centre east of Cairo.", "Badr correctional centre"),
+    ("He is held at the Millhaven maximum security prison in Ontario.", "Millhaven maximum security prison"),
+    ("نقل المعتقلون إلى مركز إصلاح وتأهيل بدر شرق القاهرة.", "مركز إصلاح وتأهيل بدر"),
+])
+def test_more_prison_heads(text: str, name: str) -> None:
+    assert name in open_names(text)
+
+
+def test_generic_uses_of_the_new_heads_name_nothing() -> None:
+    assert fac_ids("He was sent to a maximum security prison in the desert.") == set()
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Women walk through the “al-Hawl” camp annex in Hasakah province.", {"fac:sy-al-hol-annex"}),
+    ("Guards at the al-Hol camp and the traders outside it argued.", {"fac:sy-al-hol-camp"}),
+])
+def test_a_camp_annex(text: str, want: set[str]) -> None:
+    assert fac_ids(text) == want
