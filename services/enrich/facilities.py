@@ -28,6 +28,7 @@ from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.normalize import fold
 from services.enrich.openworld import OpenFacility, find_open, glued, part_called
 from services.enrich.resolve import Cand
+from services.enrich.names import arabic_name_ok
 from services.enrich.variants import DESCRIPTORS, named_after, variant_of
 from shared.annotation import FacilityMention
 
@@ -101,6 +102,11 @@ def find_facilities(
                 covered[of.name_start : of.name_end] = b"\x01" * (of.name_end - of.name_start)
     if "معسكر" in text:  # (str `in`, C speed) `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
         for of in _numbered_camps(text):
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "مركز" in text:  # (str `in`, C speed) `مركز تاجوراء لإيواء المهاجرين`: a centre named, then whom it holds
+        for of in _centres_for(text, gaz):
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
@@ -305,6 +311,22 @@ def _numbered_camp_matches(text: str) -> list[re.Match[str]]:
                 break
         else:
             pos = k + 1
+    return out
+
+
+_CENTRE_FOR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?مركز\s+([\u0621-\u064a]{3,})\s+"
+                            r"(?:لإيواء|لايواء|لاحتجاز|للاحتجاز|لتوقيف|للتوقيف)(?![\u0621-\u064a])")
+
+
+def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
+    """`مركز تاجوراء لإيواء المهاجرين`, `مركز X لاحتجاز ...`: a centre named by a plausible name and then "for
+    holding/housing" people is a place of detention (`مركز احتجاز المهاجرين` is generic: openworld's)."""
+    out = []
+    for m in _CENTRE_FOR_RE.finditer(text):
+        raw = m.group(1)
+        if arabic_name_ok(raw, fold(raw), gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
+            start = m.start() + (1 if text[m.start()] in "وبل" else 0)
+            out.append(OpenFacility(start, m.end(1), "prison", raw, m.start(1), m.end(1)))
     return out
 
 

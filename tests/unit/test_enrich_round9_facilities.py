@@ -204,3 +204,11 @@ def test_generic_uses_of_the_new_heads_name_nothing() -> None:
 ])
 def test_a_camp_annex(text: str, want: set[str]) -> None:
     assert fac_ids(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("استهدفت غارة مركز تاجوراء لإيواء المهاجرين شرق طرابلس.", ["مركز تاجوراء"]),
+    ("افتتحت البلدية مركز إيواء لإيواء النازحين قرب السوق.", []),  # a shelter, no name
+])
+def test_a_centre_named_then_whom_it_holds(text: str, want: list[str]) -> None:
+    assert open_names(text) == want
