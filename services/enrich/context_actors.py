@@ -31,7 +31,9 @@ _MARKS = "[\u064b-\u0652\u0640]*"
 _ALTS = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]", "ة": "[هة]", "أ": "[اأإآ]", "إ": "[اأإآ]"}
 # the words after a phrase that do not make it another body's: days and times (`قالت المفوضية الأحد`)
 _TIME_WORDS = frozenset(("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "اليوم", "الليله",
-                         "الماضي", "الماضيه", "الحالي", "الان"))
+                         "الماضي", "الماضيه", "الحالي", "الان",
+                         # function words that open with the letters of the article: إلى، إلا، التي، الذي
+                         "الي", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
 _OWNED_AFTER = frozenset(("التابع", "التابعه", "التابعين", "التابعون", "تابع", "تابعه"))
 # English words before a phrase that leave it unowned ("the coalition", "by the coalition", "said coalition")
 _FREE_BEFORE_EN = frozenset(("the", "a", "and", "or", "with", "by", "of", "to", "from", "for", "said", "at", "in",
