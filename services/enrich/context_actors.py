@@ -182,8 +182,11 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
                 low = text.lower()
             if any(w in low for w in rules.firsts_en):
                 for m in ph.en.finditer(text):
-                    if not _owned_en(text, m.start(), m.end(), ph.not_before_en):
+                    owner = _owned_en(text, m.start(), m.end(), ph.not_before_en)
+                    if owner is None:
                         hits.append(m.span())
+                    elif owner and _possessor_country(places, owner, m.start()) in _countries(ph):
+                        hits.append(m.span())  # "Iraq's National Security Adviser": the country it serves
         hits = [(s, e) for s, e in hits if not any(a < e and s < b for a, b in spans)]
         if not hits:
             continue
@@ -210,17 +213,34 @@ def _owned_after_ar(text: str, e: int) -> bool:
     return w.startswith("ال") and w not in _TIME_WORDS
 
 
-def _owned_en(text: str, s: int, e: int, not_before: frozenset[str]) -> bool:
-    """An English phrase after an owner ("Gaza's civil defence", "the ruling coalition", "Saudi-led
-    coalition") or before a word that makes it another body ("coalition government")."""
+def _owned_en(text: str, s: int, e: int, not_before: frozenset[str]) -> str | None:
+    """None for an English phrase standing alone; otherwise its owner: the start (as a string) of a possessive
+    place before it ("Iraq's National Security Adviser"), or "" for another owner ("Gaza's civil defence" is
+    read by the possessor's country; "the ruling coalition", "Saudi-led coalition", a word after it that makes it
+    another body: "coalition government")."""
+    nxt = _WORD_EN_RE.match(text, e + 1) if text[e : e + 1] == " " else None
+    if nxt is not None and nxt.group().lower() in not_before:
+        return ""
     words = _WORD_EN_RE.findall(text, max(0, s - 30), s)
     if words and text[s - 1 : s].isspace():
         prev = words[-1]
         gap = text[s - len(prev) - 1 : s].strip()
         if gap == prev and prev.lower() not in _FREE_BEFORE_EN:
-            return True
-    nxt = _WORD_EN_RE.match(text, e + 1) if text[e : e + 1] == " " else None
-    return nxt is not None and nxt.group().lower() in not_before
+            return str(s - 1 - len(prev)) if prev.endswith(("'s", "’s")) else ""
+    return None
+
+
+def _countries(ph: Phrase) -> frozenset[str]:
+    out: frozenset[str] = frozenset()
+    for c in ph.when:
+        out |= c.countries
+    return out
+
+
+def _possessor_country(places: Sequence[PlaceMention], owner: str, s: int) -> str | None:
+    """The country of the place whose possessive ends right before `s` (it starts at int(owner))."""
+    at = int(owner)
+    return next((p.country for p in places if p.start == at and p.end == s - 3), None)
 
 
 def _holds(c: Condition, rules: ContextRules, country: str | None, when: date | None, named: set[str],

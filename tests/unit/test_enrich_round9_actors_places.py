@@ -110,3 +110,17 @@ def test_villages_after_their_cue_are_places() -> None:
     assert [p.surface for p in opened] == ["أم المدافع"]
     # a village the gazetteer lists is its entry, not an open-world one
     assert "place:jo-zaatari" in _places("أقامت قرية الزعتري في المفرق مهرجاناً للزيتون.")
+
+
+@pytest.mark.parametrize(("text", "aid", "want"), [
+    # a country's possessive before the phrase: the phrase is that country's
+    ("Iraq's National Security Adviser said 900 more families would leave al-Hol this month.", "actor:iraq-gov",
+     True),
+    # another country's possessive: not the context's body ("Lebanon's" in a Syria text)
+    ("Lebanon's civil defense sent crews to help in Idlib after the quake.", "actor:white-helmets", False),
+    # the prison service of a text about Israeli prisons; the same words in an Iraqi text name none
+    ("Detainees were moved from Ofer to Ketziot, the prison service said.", "actor:israel-gov", True),
+    ("نقلت مصلحة السجون عشرات السجناء من سجن الحوت في الناصرية.", "actor:israel-gov", False),
+])
+def test_owners_and_prison_services(text: str, aid: str, want: bool) -> None:
+    assert (aid in _actors(text, date(2023, 2, 10))) is want
