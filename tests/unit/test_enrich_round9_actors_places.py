@@ -124,3 +124,16 @@ def test_villages_after_their_cue_are_places() -> None:
 ])
 def test_owners_and_prison_services(text: str, aid: str, want: bool) -> None:
     assert (aid in _actors(text, date(2023, 2, 10))) is want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # two capitals before a dual or plural verb both act (rule 13)
+    ("بيروت ودمشق تتفقان على لجنة لبحث ملف الموقوفين في سجن رومية.", {"actor:lebanon-gov", "actor:syria-transitional-gov"}),
+    ("Beirut and Damascus discuss a deal to move Syrian inmates out of Roumieh prison.",
+     {"actor:lebanon-gov", "actor:syria-transitional-gov"}),
+    # a pair that is only located acts not
+    ("وصل الوفد بين بيروت ودمشق يوم الأحد.", set()),
+])
+def test_a_pair_of_capitals_acting_together(text: str, want: set[str]) -> None:
+    got = _actors(text, date(2025, 6, 1)) & {"actor:lebanon-gov", "actor:syria-transitional-gov"}
+    assert got == want
