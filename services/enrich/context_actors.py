@@ -75,6 +75,8 @@ class Phrase:
     en: re.Pattern[str] | None
     when: tuple[Condition, ...]
     not_before_en: frozenset[str] = frozenset()  # English words after it that make it another body's
+    stems_ar: tuple[str, ...] = ()  # one of these is in every Arabic form of it (str.find before the pattern)
+    stems_en: tuple[str, ...] = ()  # one of these is in every English form of it (lower case)
 
 
 @dataclass(slots=True)
@@ -144,11 +146,13 @@ def compile_context(doc: dict | None) -> ContextRules:
                 with_actors=frozenset(c.get("with_actors", [])), without_actors=frozenset(c.get("without_actors", [])),
                 with_words=tuple(fold(w) for w in c.get("with_words", []))))
         ar, en = list(p.get("ar", [])), list(p.get("en", []))
-        r.phrases.append(Phrase(p["actor"], _ar_pattern(ar), _en_pattern(en), tuple(conds),
-                                frozenset(w.lower() for w in p.get("not_before_en", []))))
         # the phrase's last word is in every form of it (the first may carry the article or not: للجيش)
-        firsts_ar.update(_stem3(w.split()[-1]) for w in ar)
-        firsts_en.update(w.split()[-1].lower() for w in en)
+        stems_ar = tuple(sorted({_stem3(w.split()[-1]) for w in ar}))
+        stems_en = tuple(sorted({w.split()[-1].lower() for w in en}))
+        r.phrases.append(Phrase(p["actor"], _ar_pattern(ar), _en_pattern(en), tuple(conds),
+                                frozenset(w.lower() for w in p.get("not_before_en", [])), stems_ar, stems_en))
+        firsts_ar.update(stems_ar)
+        firsts_en.update(stems_en)
     r.firsts_ar, r.firsts_en = tuple(sorted(firsts_ar)), tuple(sorted(firsts_en))
     return r
 
@@ -172,7 +176,7 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     for ph in rules.phrases:
         hits: list[tuple[int, int]] = []
         if ph.ar is not None:
-            for m in ph.ar.finditer(text):
+            for m in _near(ph.ar, text, text, ph.stems_ar):
                 g = next(k for k, v in m.groupdict().items() if v is not None)
                 s, e = m.span(g)
                 if not _owned_after_ar(text, e):
@@ -180,13 +184,12 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
         if ph.en is not None:
             if low is None:
                 low = text.lower()
-            if any(w in low for w in rules.firsts_en):
-                for m in ph.en.finditer(text):
-                    owner = _owned_en(text, m.start(), m.end(), ph.not_before_en)
-                    if owner is None:
-                        hits.append(m.span())
-                    elif owner and _possessor_country(places, owner, m.start()) in _countries(ph):
-                        hits.append(m.span())  # "Iraq's National Security Adviser": the country it serves
+            for m in _near(ph.en, text, low, ph.stems_en):
+                owner = _owned_en(text, m.start(), m.end(), ph.not_before_en)
+                if owner is None:
+                    hits.append(m.span())
+                elif owner and _possessor_country(places, owner, m.start()) in _countries(ph):
+                    hits.append(m.span())  # "Iraq's National Security Adviser": the country it serves
         hits = [(s, e) for s, e in hits if not any(a < e and s < b for a, b in spans)]
         if not hits:
             continue
@@ -198,6 +201,31 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
                 out.append((s, e, ph.actor))
                 spans.append((s, e))
                 break
+    return out
+
+
+_BEFORE = 48  # a phrase starts at most this many characters before its last word's stem (marks and clitics too)
+_AFTER = 24  # and ends at most this many after it
+
+
+def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...]) -> list[re.Match[str]]:
+    """pat's matches, tried only around where one of its stems is written in `hay` (text, or its lower case:
+    the same offsets); each match once. (A pattern over the whole text per phrase would cost more than the
+    rest of the actor pass.)"""
+    out: list[re.Match[str]] = []
+    seen: set[int] = set()
+    for stem in stems:
+        i = hay.find(stem)
+        while i != -1:
+            lo = i - _BEFORE if i > _BEFORE else 0
+            m = pat.search(text, lo, i + len(stem) + _AFTER)
+            while m is not None:
+                if m.start() not in seen and m.start() <= i < m.end():
+                    seen.add(m.start())
+                    out.append(m)
+                m = pat.search(text, m.end(), i + len(stem) + _AFTER) if m.end() <= i else None
+            i = hay.find(stem, i + 1)
+    out.sort(key=lambda m: m.start())
     return out
 
 
