@@ -201,12 +201,12 @@ async def test_rows_leased_by_a_writer_that_died_are_claimed_when_the_lease_ends
         await asyncio.sleep(2.2)
         assert await relay.publish_batch() == 2  # the lease ended: claimed and sent (at least once)
         # a relay stopping gives back what it was handed and did not send: claimable at once
-        lease = relay.lease()
-        assert lease is not None
+        offer = relay.lease()
+        assert offer is not None
         async with unit_of_work(sessions) as session:
-            await repository.store_many(session, _articles(1), lease=lease)
-        assert len(lease.rows) == 1
-        relay.take(lease)
+            await repository.store_many(session, _articles(1), lease=offer)
+        assert len(offer.rows) == 1
+        relay.take(offer)
         relay.stop()
         await relay.run()
         assert await OutboxRelay(sessions, outbox, producer, "test").publish_batch() == 1
