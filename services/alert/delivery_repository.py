@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import DateTime, Double, Integer, Text, bindparam, func, insert, select, text, update
+from sqlalchemy import DateTime, Double, Integer, Text, any_, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -145,8 +145,9 @@ async def subscriptions_health(session: AsyncSession, ids: list[uuid.UUID]) -> d
     if not ids:
         return {}
     s = subscriptions.c
-    rows = (await session.execute(select(s.id, *(s[c] for c in HEALTH)).where(s.id.in_(ids)).order_by(s.id)
-                                  .with_for_update())).mappings()
+    rows = (await session.execute(select(s.id, *(s[c] for c in HEALTH))
+                                  .where(s.id == any_(bindparam("ids", ids, type_=ARRAY(UUID(as_uuid=True)))))
+                                  .order_by(s.id).with_for_update())).mappings()
     return {r["id"]: {c: r[c] for c in HEALTH} for r in rows}
 
 
