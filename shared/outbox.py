@@ -83,7 +83,6 @@ async def add(session: AsyncSession, table: Table, topic: str, event: Event, sou
 
 
 HANDED_MAX = 4 * BATCH  # rows handed over and not yet sent, at most: a few batches' sends, well within the lease
-SEND_MARGIN_S = 30.0  # a handed row whose lease ends sooner is left to the claim (the producer may take 15 s)
 
 
 @dataclass(frozen=True)
@@ -116,7 +115,8 @@ class OutboxRelay(Poller):
         super().__init__(poll_s)
         self.sessions, self.table, self.producer, self.service = sessions, table, producer, service
         self._purged_at = self._measured_at = 0.0
-        self.handed: deque[tuple[OutboxRow, float]] = deque()  # (row, when its lease ends: monotonic)
+        # (row, until when it may be sent: half its lease, which is well over a send's longest, monotonic)
+        self.handed: deque[tuple[OutboxRow, float]] = deque()
         self._claim_now, self._claimed_at = True, 0.0
 
     def lease(self) -> OutboxLease | None:
@@ -127,7 +127,7 @@ class OutboxRelay(Poller):
     def take(self, lease: OutboxLease | None) -> None:
         """After the commit of the transaction that wrote `lease.rows` leased: send them now, no claim."""
         if lease is not None and lease.rows:
-            until = time.monotonic() + lease.lease.total_seconds()
+            until = time.monotonic() + lease.lease.total_seconds() / 2
             self.handed.extend((r, until) for r in lease.rows)
         if lease is None or lease.unleased:
             self._claim_now = True
@@ -160,7 +160,7 @@ class OutboxRelay(Poller):
         now = time.monotonic()
         while self.handed and len(rows) < BATCH:
             row, until = self.handed.popleft()
-            if until - now > SEND_MARGIN_S:  # else: too near the end of its lease, the claim takes it then
+            if now <= until:  # else: too near the end of its lease, the claim takes it once it ends
                 rows.append(row)
         return rows
 

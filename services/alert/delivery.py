@@ -174,7 +174,7 @@ class DeliveryWorker(Poller):
         self.crashed: BaseException | None = None
         self.recorder = AttemptRecorder(sessions, lambda state, outcome, now: health_after(state, outcome, policy, now))
         # handed over leased by the transaction that created them (delivery_lease.py), waiting for a slot of their
-        # subscription: (the delivery, when its lease ends, monotonic)
+        # subscription: (the delivery, until when it may start: half its lease, monotonic)
         self.ready: collections.deque[tuple[store.DueDelivery, float]] = collections.deque()
 
     def lease(self) -> Lease | None:
@@ -186,25 +186,31 @@ class DeliveryWorker(Poller):
 
     def take(self, leased: list[store.DueDelivery]) -> None:
         """After the commit of the transaction that leased them: attempt them now (no claim)."""
-        until = time.monotonic() + self.lease_s
+        until = time.monotonic() + self.lease_s / 2
         self.ready.extend((d, until) for d in leased)
         self._start_ready()
 
     def _start_ready(self) -> None:
         """Start the handed-over deliveries that have a slot (theirs and their subscription's, within its rate);
-        the others wait for a slot to free. One whose lease is too near its end for an attempt is dropped: the
-        claim takes it once the lease ends (at least once, as after a crash)."""
+        the others wait for a slot to free. One that waited half its lease is dropped, so that no attempt can run
+        past the lease (which is longer than an attempt can take): the claim takes it once the lease ends (at least
+        once, as after a crash)."""
         kept: collections.deque[tuple[store.DueDelivery, float]] = collections.deque()
-        now = time.monotonic()
+        now, rate_wait = time.monotonic(), None
         while self.ready:
             d, until = self.ready.popleft()
-            if until - now < self.policy.timeout_s + 10:
+            if now > until:
                 continue
-            if len(self.in_flight) >= self.policy.concurrency or self._admit(d) is not None:
-                kept.append((d, until))
+            wait = 0.0 if len(self.in_flight) >= self.policy.concurrency else self._admit(d)
+            if wait is None:
+                self._start(d)
                 continue
-            self._start(d)
+            kept.append((d, until))
+            if wait > 0:  # over its subscription's rate: a step when a token is due (a slot freed steps anyway)
+                rate_wait = wait if rate_wait is None else min(rate_wait, wait)
         self.ready = kept
+        if rate_wait is not None:
+            asyncio.get_running_loop().call_later(rate_wait, self.wakeup.set)
 
     async def run(self) -> None:
         try:

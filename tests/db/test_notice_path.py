@@ -251,3 +251,38 @@ async def test_deliveries_leased_by_a_batch_whose_process_died_are_claimed_when_
                 break
             await asyncio.sleep(0.05)
     assert await statuses(sessions) == [("succeeded", 2)] * 2
+
+
+async def test_handed_deliveries_over_their_subscriptions_rate_start_when_a_token_is_due(
+        sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
+    async with unit_of_work(sessions) as s:
+        await repository.create_subscription(s, hook.url, "whsec_" + "A" * 43 + "=", Filters(), rate_limit_per_s=4.0)
+    worker = DeliveryWorker(sessions, Policy(**{**POLICY.__dict__, "concurrency": 8, "per_subscription": 8}))
+    await AlertHandler(sessions, [], RULES, worker=worker)([enriched(facility_id=f"fac:test-rate-{uuid.uuid4().hex}")
+                                                            for _ in range(6)])
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await hook.until(4)  # a burst of 4 (the bucket), at once
+    assert loop.time() - started < 1.0
+    # its claiming loop is not running: only the wake-up the worker set for the next token sends the rest
+    waker = asyncio.create_task(_steps_on_wakeup(worker))
+    try:
+        await hook.until(6, timeout=5)
+    finally:
+        waker.cancel()
+    assert loop.time() - started >= 0.4  # 4/s: the 5th is due 0.25 s after the burst, the 6th 0.5 s
+    assert len(set(hook.ids)) == 6
+    async with running(worker):
+        for _ in range(100):
+            if await statuses(sessions) == [("succeeded", 1)] * 6:
+                break
+            await asyncio.sleep(0.05)
+    assert await statuses(sessions) == [("succeeded", 1)] * 6
+
+
+async def _steps_on_wakeup(worker: DeliveryWorker) -> None:
+    """What the worker's loop does on a wake-up, with no poll: only a wake-up makes it step."""
+    while True:
+        await worker.wakeup.wait()
+        worker.wakeup.clear()
+        worker._start_ready()
