@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from services.enrich.context_actors import context_actors
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
@@ -271,6 +272,8 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     hits += _institutions_in(text, rules, cplaces, published_at)
     if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
+    # generic phrases the context names (`الدفاع المدني`, `المفوضية`, "the coalition": context_actors.py)
+    hits += context_actors(text, found, places, facilities, rules.by_context, country, day(published_at))
     out: list[ActorMention] = []
     for s, e, aid in sorted(hits):
         if any(a < e and s < b for a, b in spans):
