@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from services.enrich.attach import kind_payload
 from services.enrich.context import (
+    _TOWN_SELF,
     PLACE_CUES,
+    _cue_set,
     cue_before,
     cue_list,
     facility_context,
@@ -25,7 +27,7 @@ from services.enrich.context import (
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD
 from services.enrich.names import quoted
-from services.enrich.normalize import fold, fold_text
+from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_starts
 
@@ -115,6 +117,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
         if any(k == kind for _s, _e, k in ar.heads):
+            if not inherent and (c.start, c.end) in ar.placed and _named_again(text, c, ar.cores):
+                return None  # "ZAATARI, Jordan — ... Zaatari has streets ...": the town is the dateline, the
+                # camp the name read again in the text
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
@@ -129,6 +134,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
+    if prev in _KUNYA or _ORIGIN_RE.search(text, max(0, c.start - 30), c.start) is not None:
+        return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
     locative = cue_list(gaz.rules.core_context.locative)
     placed = (c.start, c.end) in ar.placed
     if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
@@ -161,6 +168,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return None  # "al-Hout, the prison on the edge of Nasiriyah": the city the named prison is in
         if _joined(text, c, ar.accepted_ix, _AND_RE):
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
+        if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
+            return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
@@ -172,8 +181,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
     if _from_to(text, c, ar.cores, gaz) or _moved(text, c, ar):
         return 0.55
-    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start)):
-        return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town
+    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _located_in(text, c.start, kind, ar.accepted)):
+        return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
+        # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
     if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
         return 0.5
     if _moved_between(text, c, kind, ar, gaz):
@@ -184,7 +194,94 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
             and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
+    if (text[: c.start].strip(_LEAD) or not _DATELINE_AFTER_RE.match(text, c.end)) \
+            and context_score(text, c, kind, ar, gaz) >= gaz.rules.core_context.threshold and not town_close(text, c, gaz):
+        return 0.45  # `خرجت الدفعة الأولى ... من الهول ... وتوجّهت الحافلات`; `في الزعتري` ... `في المخيم` later
     return None
+
+
+def _named_again(text: str, c: Cand, cores: list[Cand]) -> bool:
+    """The same name is read again later in the text."""
+    name = fold(text[c.start : c.end])
+    return any(o.start > c.end and fold(text[o.start : o.end]) == name for o in cores)
+
+
+def context_score(text: str, c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> int:
+    """How much the text around a bare name weighs for the facility, past the sentence window facility_context
+    reads: each distinct cue or weak word of the kind in the sentence (up to 2); a head word of the kind in the
+    sentence before or after (2) or another cue there (1); a generic definite head ("the camp", `المخيم`, `السجن`)
+    anywhere in the text when no other facility of the kind is named (2, the text's one camp is this one). A town
+    word in the sentence (`بلدة`, "market", "municipality") makes it 0: the town."""
+    cc = gaz.rules.core_context
+    a, b = _sentence_bounds(text, c.start, c.end)
+    own = _words(text[a : c.start] + " " + text[c.end : b])
+    if own & (_cue_set(cc.town) | _TOWN_SELF):
+        return 0
+    cues = _cue_set(cc.camp if kind == "camp" else cc.prison) | _cue_set(cc.weak_camp if kind == "camp"
+                                                                        else cc.weak_prison)
+    heads = _cue_set(cc.city_camp) if kind == "camp" else _PRISON_HEADS
+    score = min(2, len(own & cues))
+    if score >= 2:
+        return score
+    pa = _sentence_bounds(text, a - 2, a - 2)[0] if a > 1 else a
+    nb = _sentence_bounds(text, b + 1, b + 1)[1] if b + 1 < len(text) else b
+    near = _words(text[pa:a] + " " + text[b:nb])
+    score += 2 if near & heads else 1 if near & cues else 0
+    if score < 2 and not any(k == kind and (e <= c.start or s >= c.end) for s, e, k in ar.heads) \
+            and _GENERIC_HEAD_RE[kind].search(text) is not None:
+        score += 2
+    return score
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo, hi = max(0, start - 300), min(len(text), end + 300)
+    ends = [m.end() for m in _SENT_RE.finditer(text, lo, start)]
+    right = _SENT_RE.search(text, end, hi)
+    return (ends[-1] if ends else lo), (right.start() if right else hi)
+
+
+def _words(s: str) -> set[str]:
+    base = {fold(w) for w in TOKEN_RE.findall(s)}
+    return base | {w[1:] for w in base if w[:1] in "وفبل" and len(w) > 3}
+
+
+_SENT_RE = re.compile(r"\n|[.!?؟](?=\s|$)")
+_PRISON_HEADS = frozenset(("سجن", "السجن", "معتقل", "المعتقل", "prison", "jail"))
+# a generic definite head (the text's camp or prison, named before or after by its bare name)
+_GENERIC_HEAD_RE = {"camp": re.compile(r"(?<![\u0621-\u064a])(?:[وفب]?ال|لل)مخيم(?![\u0621-\u064a])|\bthe camp\b",
+                                       re.IGNORECASE),
+                    "prison": re.compile(r"(?<![\u0621-\u064a])(?:[وفب]?ال|لل)سجن(?![\u0621-\u064a])|\bthe (?:prison|jail)\b",
+                                         re.IGNORECASE)}
+
+
+_AND_ITS_RE = re.compile(r"\s*(?:و(?:مخيمها|مخيمه|سجنها|سجنه)|and\s+its\s+(?:refugee\s+)?(?:camp|prison))(?![\u0621-\u064a\w])")
+_KUNYA = frozenset(("ابو", "ام", "ابن", "بن", "بنت", "abu", "umm", "ibn", "bin"))
+# where displaced people come from is their town (`عائلة نزحت من سري كانيه`, "families displaced from Ras al-Ain")
+_ORIGIN_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزحوا|نازح|نازحة|نازحون|نازحين|المهجرين|مهجري|هجّر|هُجّر|هجر)"
+                        r"[\u064b-\u0652]*\s+(?:من|عن)|\b(?:displaced|uprooted|hail(?:s|ing|ed)?)\s+from)\s+$",
+                        re.IGNORECASE)
+# the preposition before a city's name after a head word of the kind in the same sentence: the prison or camp is
+# in the city (`الحكم ... بالسجن المؤبد في الناصرية`, "out of a prison on the edge of Raqqa", `من السجن إلى قاعدتها في
+# الشدادي`), the city is no name of its prison (README rule 19b)
+_LOC_BEFORE_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:في|فى|قرب|داخل|بمدينة|بمدينه)|\b(?:in|at|near|inside|"
+                            r"(?:edge|outskirts|heart|centre|center)\s+of))\s+$", re.IGNORECASE)
+_KIND_WORD_RE = {"prison": re.compile(r"سجن|سجون|معتقل|\b(?:prisons?|jails?)\b", re.IGNORECASE),
+                 "camp": re.compile(r"مخيم|\bcamps?\b", re.IGNORECASE)}
+_SENTENCE_END_RE = re.compile(r"[.!?؟\n:؛;]")
+
+
+def _located_in(text: str, start: int, kind: str, accepted: list[tuple[int, int]]) -> bool:
+    """A preposition of place before the name, and a generic head word of the kind (no named facility's) before
+    it in the same sentence (`في مخيم الأمل ... بعد سنوات في الهول` moves people between camps: not this)."""
+    if _LOC_BEFORE_RE.search(text, max(0, start - 20), start) is None:
+        return False
+    lo = max(0, start - 160)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    pattern = _KIND_WORD_RE.get(kind)
+    if pattern is None:
+        return False
+    words = list(pattern.finditer(text, ends[-1] if ends else lo, start))
+    return bool(words) and not any(s <= m.start() < e for m in words for s, e in accepted)
 
 
 # "AIN AL-HILWEH, Lebanon —": the country after a camp's name glosses where it is (no list of towns)
@@ -570,11 +667,24 @@ _LOWER_ART_RE = re.compile(r"(?<![\w-])(?:al|el)[-\u2010\u2011 ]([a-z][a-z'\u201
 _LOWER_ART_SCOUT = ((re.compile(r"l(?=[-\u2010\u2011 ][a-z])"), -1),)
 
 
-def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]]) -> list[Cand]:
+def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]], every_word: bool = False) -> list[Cand]:
     """Bare English names written all lower case with their article ("in al-hol", "combing nahr al-bared"),
     which the scanner leaves to case-sensitive reading: a core candidate for each, so bare_reading decides as
-    for "al-Hol"."""
+    for "al-Hol". `every_word`: the whole text is lower case (a post, a headline typed so): a one-word core
+    without the article too ("held at roj", "sdf says ghwayran")."""
     out: list[Cand] = []
+    if every_word:
+        taken = {s for s, _e in known}
+        for m in _LOWER_WORD_RE.finditer(text):
+            if m.start() in taken or text[m.start() - 1 : m.start()] in ("-", " ") \
+                    and _LOWER_ART_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+                continue  # (with the article: read below)
+            if m.group() in _LOWER_COMMON:
+                continue
+            node = trie_root.get(fold(m.group()))
+            for role, pls in (node.get(PAYLOAD) or ()) if isinstance(node, dict) else ():
+                if role == "core":
+                    out.append(Cand(m.start(), m.end(), "core", pls, 1))
     for m in match_starts(_LOWER_ART_RE, _LOWER_ART_SCOUT, text):
         if (m.start(), m.end()) in known:
             continue
@@ -593,4 +703,9 @@ def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]]) -> 
     return out
 
 
+# English words and given names that are also one-word cores: in lower case they are the word ("a beach hut")
+_LOWER_COMMON = frozenset(("beach", "hut", "hoot", "torah", "derek", "damon", "rai", "kili", "panorama", "central",
+                           "ramon", "naqab", "suse", "marka"))
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+_LOWER_ART_BEFORE_RE = re.compile(r"(?<![\w-])(?:al|el)[-\u2010\u2011 ]$")
 _LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([a-z]{2,12})[ -]$")

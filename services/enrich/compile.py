@@ -87,7 +87,8 @@ def compile_gazetteer(
     # A named non-facility (a military base: "Camp Taji", "معسكر التاجي") hides the names inside it too
     # (README rule 4: bases are not places); a generic sense ("training camp") only hides facility readings.
     for _lang, a in nf.phrases.all():
-        b.add(a, ("nonfac", "name", ""), "nonfac", claim=False)
+        for form in base_forms(a):
+            b.add(form, ("nonfac", "name", ""), "nonfac", claim=False)
     for _lang, a in nf.head_word_senses.all():
         b.add(a, ("nonfac", "", ""), "nonfac", claim=False)
     for w in ANCHORS:
@@ -252,6 +253,22 @@ def _place_aliases(b: _Builder, r: PlaceRec) -> None:
 
 
 _VOWEL_SWAPS = (("oo", "ou"), ("ou", "oo"), ("ee", "i"), ("ei", "e"))
+_BASE_HEADS_AR = ("قاعدة", "قاعده", "معسكر", "مخيم")
+
+
+def base_forms(phrase: str) -> list[str]:
+    """A military base's name in every order outlets print it (README rule 2): "Camp Taji" is also "Taji camp"
+    ("Iraq's Taji Camp", "the Taji camp"); `قاعدة التاجي` and `معسكر التاجي` are also `مخيم التاجي` and each other
+    (a translated "Camp Taji"). Other phrases as they are."""
+    words = phrase.split()
+    if len(words) >= 2 and words[0] == "Camp" and words[1][:1].isupper() and "David" not in words:
+        return [phrase, " ".join(words[1:]) + " camp"]
+    if len(words) >= 2 and words[0] in _BASE_HEADS_AR and words[1].startswith("ال"):
+        name = " ".join(words[1:])
+        return [f"{h} {name}" for h in _BASE_HEADS_AR if h != "قاعده"]
+    return [phrase]
+
+
 _CONS = "bcdfghjklmnpqrstvwxz"
 
 

@@ -90,8 +90,9 @@ def _enrich(
         elif r == "core":
             cores.append(c)
 
-    if "al-" in text or "al " in text:  # "in al-hol": a lower-case bare name the scanner does not read
-        extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores})
+    lower = text.islower()  # (C speed) a text written all in lower case: "the women held at roj say ..."
+    if lower or "al-" in text or "al " in text:  # "in al-hol": a lower-case bare name the scanner does not read
+        extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores}, every_word=lower)
         if extra:
             cores = sorted(cores + extra, key=_by_start)
     if '"' in text or "«" in text or "“" in text or "„" in text or "/" in text:  # (str.find: C speed, no regex)

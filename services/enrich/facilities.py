@@ -129,6 +129,14 @@ def find_facilities(
             continue  # عائدة ("returning", a hamza on its seat) is the word; the camp is spelled عايدة
         if around is None:
             around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz, covered)
+        if text[c.end : c.end + 12].find(")") >= 0:
+            same = _bracket_identity(text, c, facilities, ce.kind, around.cities)
+            if same is not None:  # `سجن الحسكة المركزي (غويران)`: one prison, known by the name in brackets
+                f = facilities[same[0]]
+                facilities[same[0]] = fac(text, f.start, f.end, ce, max(f.confidence, 0.85))
+                fac_ids.add(ce.id)
+                covered[c.start : same[1]] = b"\x01" * (same[1] - c.start)
+                continue
         conf = bare_reading(text, c, ce, around, gaz)
         if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
@@ -160,6 +168,27 @@ def find_facilities(
     return _one_per_span(facilities), covered, core_spans
 
 
+_BRACKET_OPEN_RE = re.compile(r"[\s\"'«»“”]*\([\s\"'«»“”]*")
+_BRACKET_CLOSE_RE = re.compile(r"[\s\"'«»“”]*(?:سابقا|سابقاً|سابقًا|formerly|previously)?[\s\"'«»“”]*\)", re.IGNORECASE)
+
+
+def _bracket_identity(text: str, c: Cand, facilities: list[FacilityMention], kind: str | None,
+                      cities: set[tuple[int, int]]) -> tuple[int, int] | None:
+    """A known name of the same kind in brackets right after a facility mention names that facility
+    (`سجن الحسكة المركزي (غويران)`, `سجن المطار (مطار المثنى)`, `مخيم الأمل (الجدعة سابقاً)`): (the index of
+    that mention, the end of the brackets). A city's name in brackets is where the facility is ("the Nour Shams
+    camp (Tulkarm)")."""
+    if (c.start, c.end) in cities:
+        return None
+    m = _BRACKET_CLOSE_RE.match(text, c.end)
+    if m is None:
+        return None
+    for i, f in enumerate(facilities):
+        if f.kind == kind and f.end <= c.start and c.start - f.end <= 6 and _BRACKET_OPEN_RE.fullmatch(text, f.end, c.start):
+            return i, m.end()
+    return None
+
+
 # `مجزرة صبرا وشاتيلا`, "the Sabra and Shatila massacre", "Tal al-Zaatar massacre": the name of the event, not
 # the camp (a head word right before it, `مجزرة مخيم شاتيلا`, is read by the trie first)
 _MASSACRE_BEFORE_AR_RE = re.compile(r"(?:مجزر|مذبح)(?:ة|ه|تي|تا)\s+(?:[\u0621-\u064a]+\s+و)?$")
@@ -177,8 +206,9 @@ def _massacre_named(text: str, s: int, e: int) -> bool:
 
 # "Sednaya, a Christian town north of Damascus", "Rukban, a barren stretch of desert": an apposition says the
 # bare name is a town or a stretch of land, not the prison or camp of the same name
-_TOWN_APPOSITION_RE = re.compile(r", an? (?:[\w-]+ ){0,3}?(?:town|village|city|stretch|area|region|district|desert|"
-                                 r"oasis|settlement|suburb|neighbou?rhood|municipality)\b")
+_TOWN_APPOSITION_RE = re.compile(r", (?:an? (?:[\w-]+ ){0,3}?(?:town|village|city|stretch|area|region|district|desert|"
+                                 r"oasis|settlement|suburb|neighbou?rhood|municipality)|the (?:[\w-]+ ){0,2}?"
+                                 r"(?:town|village|city|suburb)(?! camp| prison))\b")
 
 
 _CROSSING_AFTER_RE = re.compile(r" (?:border (?:gate|crossing|post)|crossing|gate)\b", re.IGNORECASE)
@@ -186,7 +216,7 @@ _CROSSING_AFTER_RE = re.compile(r" (?:border (?:gate|crossing|post)|crossing|gat
 
 def _town_apposition(text: str, e: int) -> bool:
     """`Sednaya, a Christian town`; "the Oncupinar border gate": the town or the crossing, not the facility."""
-    if text[e : e + 3] == ", a":
+    if text[e : e + 3] in (", a", ", t"):
         return _TOWN_APPOSITION_RE.match(text, e) is not None
     return text[e : e + 1] == " " and text[e + 1 : e + 2] in "bcgBCG" and _CROSSING_AFTER_RE.match(text, e) is not None
 

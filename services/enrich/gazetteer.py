@@ -107,6 +107,11 @@ class CoreContext(_Rec):
     prison: Names = Names()
     town: Names = Names()
     city_camp: Names = Names()  # a camp named after a city (Nuseirat, Jabalia): only these words say the camp
+    # bare.context_score: words that weigh for the facility (convoys, batches, sectors), each weight 1, and the
+    # score a bare name's surroundings must reach beyond the sentence window
+    weak_camp: Names = Names()
+    weak_prison: Names = Names()
+    threshold: int = 2
 
 
 class NationRec(_Rec):

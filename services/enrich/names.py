@@ -49,8 +49,14 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
     if folded in stop or folded.isdigit() or folded.startswith("لل") or len(folded) < 3:
         return False
     definite = folded.startswith("ال")
-    if quoted or (definite and not listed):
+    if quoted:
         return True
+    if definite and _people_plural(folded):
+        return False  # `سجن المسؤولين`, `مركز احتجاز المهاجرين`: "prison for the officials", whom it holds
+    if definite and not listed:
+        return True
+    if _passive_marked(raw) or (folded.startswith("است") and len(folded) <= 6 and not raw.endswith(("ة", "ه"))):
+        return False  # `مخيم أُنشئ حديثاً`, `بُني عام`: a voweled passive verb; `واستمع`: a tenth-form verb
     bare = raw.rstrip(_MARKS)
     if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة"):
         return False
@@ -71,6 +77,22 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
     if folded[0] == "ل" or folded in _NUMBER_WORDS:
         return False  # `مخيّم لعوائل` ("a camp for families"), `مخيم واحد` ("one camp")
     return not (folded[0] in "يتن" and len(folded) <= 4 and not raw.endswith("ة"))  # verbs: يضم، تقع، ينقل
+
+
+def _people_plural(folded: str) -> bool:
+    """A definite plural of people: a participle's (المسؤولين، المهاجرين، المعتقلين) or a nisba's (السوريين)
+    plural. Camps named after people (`العائدين`, `الصابرين`) are not participles of that shape, and outlets quote
+    them."""
+    if not folded.endswith(("ين", "ون")):
+        return False
+    stem = folded[2:-2]
+    return (stem[:1] == "م" and len(stem) >= 4) or (folded.endswith(("يين", "يون")) and len(stem) >= 4)
+
+
+def _passive_marked(raw: str) -> bool:
+    """The word is written with a damma on its first letter and no article: a passive verb (`أُنشئ`, `بُني`,
+    `نُقلت`, `يُعرف`); a name is not voweled that way."""
+    return len(raw) > 2 and raw[1] == "\u064f" and not raw.startswith("ال")
 
 
 _PLACE_NOUNS = frozenset(("بلده", "قريه", "مدينه", "منطقه", "ريف", "حي", "ناحيه", "محافظه", "محيط", "اطراف", "جانب",

@@ -63,8 +63,8 @@ def find_open(
                 or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz) or _called(text, h, kind, gaz)
         else:
             of = _english_after(text, h, kind, gaz)
-        if of is None:
-            continue
+        if of is None or _country_named(of, places, gaz):
+            continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name
         if _overlaps(of.name_start, of.name_end, facs) or _overlaps(of.name_start, of.name_end, people):
             continue  # "SDF prison", "سجن داعش": an owner, not a name
         out.append(of)
@@ -72,6 +72,14 @@ def find_open(
 
 
 _PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
+
+
+def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
+    """The whole name is a country's name."""
+    for c in places:
+        if c.start == of.name_start and c.end == of.name_end:
+            return any(getattr(gaz.entries.get(p[1]), "kind", None) == "country" for p in c.payloads)
+    return False
 
 
 def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
@@ -155,6 +163,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     nm = NEXT_RE.match(text, name_end)
     if nm is not None and fold(nm.group(1)) in _AR_DESCRIPTORS:
         name_end = nm.end(1)
+    after = TOKEN_RE.match(text, gap_end(text, name_end))
+    if after is not None and fold(after.group()) in _ACTIVITY_AR:
+        return None  # `"مخيم الإبداع" الصيفي`, `مخيم الأمل الكشفي`: a summer, scout or training camp, no site
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
 
@@ -232,6 +243,9 @@ def _joins(text: str, a: int, b: int) -> bool:
 
 
 _NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%])(?![ \u00a0]*[0-9\u0660-\u0669])")
+# the kind of activity camp a name is: `"مخيم الإبداع" الصيفي`, `مخيم الفرسان الكشفي` (README rule 1: no facility)
+_ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
+                          "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي"))
 # adjectives that follow a name without being part of it: `صيدنايا سيئ الصيت`, `بالوني الشهير`
 _AR_ADJ = frozenset(("الشهير", "الشهيره", "الصيت", "السيء", "السيئ", "المعروف", "المعروفه", "المذكور", "نفسه",
                      "ذاته", "الواقع", "الواقعه", "المكتظ", "المزدحم", "المؤقت", "الحدودي", "الحدوديه"))

@@ -125,8 +125,8 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
         # that differs from a known one only in its final long a (قادية / قاديا, ـه / ـا / ـى) is that name
         if not arabic:
             return None
-        end_a = _final_a(_bare(name))
-        ids_a = {i for i, _k, known in _index(gaz).get((kind, sk), ()) if _final_a(known) == end_a}
+        end_a = _undoubled(_final_a(_bare(name)))  # (داودية / داوودية: a long vowel written twice is one)
+        ids_a = {i for i, _k, known in _index(gaz).get((kind, sk), ()) if _undoubled(_final_a(known)) == end_a}
         return gaz.entries[next(iter(ids_a))] if len(ids_a) == 1 else None
     ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
            if abs(k - n) <= 2 and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known)
@@ -148,6 +148,12 @@ def _final_a(bare: str) -> str:
     return bare[:-1] + "ا" if bare[-1:] in ("ه", "ى") else bare
 
 
+def _undoubled(bare: str) -> str:
+    """A letter written twice in a row written once (داوودية -> داودية; Arabic doubles by a shadda, not so)."""
+    return _DOUBLED.sub(r"\1", bare)
+
+
+_DOUBLED = re.compile(r"(.)\1+")
 _AR_LONG_VOWELS = re.compile("[اويى]")  # غورون / غويران: the same consonants, other long vowels
 
 
