@@ -68,6 +68,8 @@ def test_internal_security_forces_are_the_asayish_beside_ne_syria_bodies(text: s
     ("The ruling coalition in Ankara lost its majority in the vote.", date(2025, 3, 1), "actor:global-coalition",
      False),
     ("Talks on a coalition government in Baghdad stalled again.", date(2025, 3, 1), "actor:global-coalition", False),
+    ("A coalition of Iraqi parties in Baghdad called for early elections.", date(2025, 3, 1), "actor:global-coalition",
+     False),
 ])
 def test_generic_phrases_by_context(text: str, published: date, aid: str, want: bool) -> None:
     assert (aid in _actors(text, published)) is want
