@@ -107,7 +107,7 @@ _TOWN_REACH = 30
 # words by which a sentence speaks of the name as a town or a landscape anywhere in it ("the town's water
 # network", "the Azraq wetland reserve", `بلدية`): tents, residents or winter there are the town's
 _TOWN_SELF = frozenset(("towns", "townspeople", "villages", "municipality", "municipal", "mayor", "wetland",
-                        "wetlands", "reserve", "oasis", "wildlife", "بلديه", "البلديه"))
+                        "wetlands", "reserve", "oasis", "wildlife", "بلديه", "البلديه", "البلده"))
 
 
 def prev_word(text: str, start: int, skip: set[str] | frozenset[str]) -> str:

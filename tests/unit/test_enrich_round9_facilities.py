@@ -151,3 +151,24 @@ def test_lower_case_texts(text: str, fid: str) -> None:
 
 def test_lower_case_common_words_stay_words() -> None:
     assert fac_ids("a beach hut near the old prison was rebuilt") == set()
+
+
+# headlines name their subject: a bare name in one is the facility, unless the headline calls it a town
+@pytest.mark.parametrize(("text", "want"), [
+    ("Kurdish Guards Hand Hol Over to Damascus Security Forces", True),
+    ("Who Guards Roj Now? The SDF Withdraws Its Last Units", True),
+    ("الهول: افتتاح سوق جديد في البلدة بعد سنوات", False),
+])
+def test_headline_bare_names(text: str, want: bool) -> None:
+    assert bool(fac_ids(text) & {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}) is want
+
+
+@pytest.mark.parametrize(("text", "fid", "want"), [
+    ("During visits to both al-Hol and Iraq's Jeddah 1 camp, the team met returnees.", "fac:sy-al-hol-camp", True),
+    ("قالت المنظمة إن آلاف المعتقلين أُعدموا في صيدنايا خلال عقد.", "fac:sy-sednaya-prison", True),
+    ("قال الوزير إن \"عهد صيدنايا انتهى\" ولن يعود.", "fac:sy-sednaya-prison", False),  # an era named after it
+    ("Detainees were held at the Sde Teiman camp in the Negev for months.", "fac:il-ktziot-prison", False),
+    ("سُمّيت حارات المخيم بأسماء قرى الجليل التي هُجّر منها أهله.", "fac:lb-wavel-camp", False),  # villages of
+])
+def test_bare_names_by_what_is_around_them(text: str, fid: str, want: bool) -> None:
+    assert (fid in fac_ids(text)) is want
