@@ -33,6 +33,7 @@ import httpx  # noqa: E402
 import psutil  # noqa: E402
 
 from bench.pipeline_load import (  # noqa: E402
+    CpuMeter,
     Poster,
     Receiver,
     StageWatch,
@@ -48,7 +49,7 @@ RESULTS = ROOT / "bench" / "results" / "latest.json"
 
 
 async def throughput(client: Poster, stack: Stack, receiver: Receiver, n: int, batch: int,
-                     tag: str) -> dict[str, Any]:
+                     tag: str, cpu: CpuMeter | None = None) -> dict[str, Any]:
     """Post n articles in batches (4 in flight), wait until the alert service has finished every one and
     every expected notice arrived -> the run's figures."""
     ingest = stack.services["ingest"].url
@@ -57,6 +58,8 @@ async def throughput(client: Poster, stack: Stack, receiver: Receiver, n: int, b
     expected = {f"{tag}-{i}" for i in range(n) if i % 2 == 0}
     receiver_before = await receiver.count()
     sem = asyncio.Semaphore(4)
+    if cpu is not None:
+        await cpu.begin()
 
     async def post(lo: int) -> None:
         async with sem:
@@ -80,16 +83,19 @@ async def throughput(client: Poster, stack: Stack, receiver: Receiver, n: int, b
     notices = await receiver.count() - receiver_before
     return {"articles": n, "batch": batch, "posted_s": round(posted_s, 2), "total_s": round(total_s, 2),
             "end_to_end_per_s": round(n / total_s, 1), "notices_expected": len(expected),
-            "notices_received": notices, "stages_per_s": watch.rates(n)}
+            "notices_received": notices, "stages_per_s": watch.rates(n),
+            "cpu_ms_per_article": await cpu.end(n) if cpu is not None else None}
 
 
 async def latency(client: Poster, stack: Stack, receiver: Receiver, rate: float, seconds: float,
-                  tag: str) -> dict[str, Any]:
+                  tag: str, cpu: CpuMeter | None = None) -> dict[str, Any]:
     """Open loop: single POSTs at `rate`/s, each naming a facility; POST -> signed notice received."""
     ingest = stack.services["ingest"].url
     n = int(rate * seconds)
     sent: dict[str, float] = {}
     await receiver.clear()
+    if cpu is not None:
+        await cpu.begin()
     start = time.time()
 
     async def post(i: int) -> None:
@@ -103,7 +109,7 @@ async def latency(client: Poster, stack: Stack, receiver: Receiver, rate: float,
     lat = sorted(arrived[k] - sent[k] for k in arrived)
     return {"rate_per_s": rate, "articles": n, "notices_received": len(lat),
             "p50_ms": percentile(lat, 50), "p95_ms": percentile(lat, 95), "p99_ms": percentile(lat, 99),
-            "max_ms": percentile(lat, 100)}
+            "max_ms": percentile(lat, 100), "cpu_ms_per_article": await cpu.end(n) if cpu is not None else None}
 
 
 async def idle(client: Poster, stack: Stack, receiver: Receiver, tag: str, reports: int = 20) -> dict:
@@ -147,6 +153,11 @@ def table(r: dict[str, Any]) -> str:
         ("idle, one report at a time", f"p50 {idl['p50_ms']:.0f} ms, max {idl['max_ms']:.0f} ms",
          "target <= 50 ms"),
         *((f"RSS {name}", f"{mb:.0f} MB", "target <= 200 MB") for name, mb in r["rss_mb"].items()),
+        *((f"CPU per article, {phase}", f"{cpu['total']:.2f} ms",
+           ", ".join(f"{k} {v:.2f}" for k, v in cpu.items() if k != "total"))
+          for phase, cpu in (("throughput", e2e.get("cpu_ms_per_article")), ("at the steady rate",
+                                                                              lat.get("cpu_ms_per_article")))
+          if cpu),
     ]
     m = r["machine"]
     head = f"Raqib pipeline bench — {m['cores']} cores, {m['cpu']}, Python {m['python']}, commit {m['commit']}"
@@ -167,6 +178,7 @@ async def main(args: argparse.Namespace) -> None:
                              # ... and one subscription (the receiver) takes every notice: more in flight to it
                              "RAQIB_DELIVERY_SUBSCRIPTION_CONCURRENCY": "16"})
     result: dict[str, Any] = {"machine": machine()}
+    cpu = CpuMeter(stack, receiver, db)
     try:
         receiver.start()
         await asyncio.to_thread(stack.start)
@@ -183,10 +195,10 @@ async def main(args: argparse.Namespace) -> None:
                                                                len(json.dumps(article(0, "tp-000000"))) + 250)
             print(f"raw broker: {result['raw_broker']['per_s']:,.0f} records/s", flush=True)
             result["throughput"] = await throughput(client, stack, receiver, args.articles, args.batch,
-                                                    "tp-" + uuid.uuid4().hex[:6])
+                                                    "tp-" + uuid.uuid4().hex[:6], cpu)
             print(f"end to end: {result['throughput']['end_to_end_per_s']:,.0f} articles/s", flush=True)
             result["latency"] = await latency(client, stack, receiver, args.rate, args.seconds,
-                                              "lat-" + uuid.uuid4().hex[:6])
+                                              "lat-" + uuid.uuid4().hex[:6], cpu)
             result["idle"] = await idle(client, stack, receiver, "idle-" + uuid.uuid4().hex[:6])
             result["rss_mb"] = {n: psutil.Process(s.process.pid).memory_info().rss / 2**20
                                 for n, s in stack.services.items()}

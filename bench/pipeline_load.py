@@ -212,3 +212,63 @@ async def raw_broker_round_trip(bootstrap: str, n: int, size: int) -> dict[str, 
         await producer.stop()
         await consumer.stop()
     return {"records": n, "bytes": size, "seconds": round(seconds, 3), "per_s": round(n / seconds, 1)}
+
+
+class CpuMeter:
+    """CPU time (user + system) of the stack's processes over a phase: each service, the broker, the notice
+    receiver and the PostgreSQL backends connected to the bench's database (read from pg_stat_activity at the
+    start and the end: a backend that came and went between them is missed, the services' pools keep theirs).
+    Divided by the phase's articles -> CPU per article, a figure that depends little on what else runs on the
+    machine, unlike articles/s."""
+
+    def __init__(self, stack: Stack, receiver: Receiver | None = None, database_url: str | None = None) -> None:
+        self.stack, self.receiver, self.database_url = stack, receiver, database_url
+        self.start: dict[tuple[str, int], float] = {}
+
+    def _processes(self) -> dict[str, int]:
+        pids = {name: s.process.pid for name, s in self.stack.services.items()}
+        if self.stack.broker is not None:
+            pids["broker"] = self.stack.broker.process.pid
+        if self.receiver is not None and self.receiver.proc is not None:
+            pids["receiver"] = self.receiver.proc.pid
+        return pids
+
+    async def _backends(self) -> list[int]:
+        if not self.database_url:
+            return []
+        import asyncpg
+        from sqlalchemy.engine import make_url
+
+        url = make_url(self.database_url)
+        conn = await asyncpg.connect(host=url.host, port=url.port, user=url.username, password=url.password,
+                                     database=url.database)
+        try:
+            return [r[0] for r in await conn.fetch(
+                "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", url.database)]
+        finally:
+            await conn.close()
+
+    async def _sample(self) -> dict[tuple[str, int], float]:
+        import psutil
+
+        out = {}
+        named = [(n, p) for n, p in self._processes().items()] + [("postgres", p) for p in await self._backends()]
+        for name, pid in named:
+            try:
+                t = psutil.Process(pid).cpu_times()
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                continue
+            out[(name, pid)] = t.user + t.system
+        return out
+
+    async def begin(self) -> None:
+        self.start = await self._sample()
+
+    async def end(self, articles: int) -> dict[str, float]:
+        """-> milliseconds of CPU per article by process kind, and "total"."""
+        now = await self._sample()
+        ms: dict[str, float] = {}
+        for key, t in now.items():
+            ms[key[0]] = ms.get(key[0], 0.0) + (t - self.start.get(key, 0.0)) * 1000 / max(1, articles)
+        ms["total"] = sum(ms.values())
+        return {k: round(v, 3) for k, v in ms.items()}

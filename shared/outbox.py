@@ -6,14 +6,21 @@ sends them, with no row lock held across the Kafka round trip; then it marks the
 dies after claiming frees its rows when the lease ends (they are sent again: at-least-once). A row Kafka
 refuses for good (too large, invalid topic or headers: any non-transient error) is marked failed with its
 error and logged, and the rows after it still go out; a transient failure releases the rows for the next
-poll and the poller backs off."""
+poll and the poller backs off.
+
+The writer may also insert its rows already leased to the relay of its own process (`OutboxRelay.lease()`, up to
+what the relay can publish well within the lease) and hand them over after its commit (`take`): the relay sends
+them without a claim. A crash in between leaves them leased: any relay claims them when the lease ends
+(at-least-once, as after a crash between claim and send); a relay stopping gives back what it was handed and did
+not send."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import time
-from collections import Counter
+from collections import Counter, deque
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -75,6 +82,31 @@ async def add(session: AsyncSession, table: Table, topic: str, event: Event, sou
         topic=topic, key=key, value=value, headers=[[k, v.decode()] for k, v in headers]))
 
 
+HANDED_MAX = 4 * BATCH  # rows handed over and not yet sent, at most: a few batches' sends, well within the lease
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """A row as the relay sends it (what a claim returns)."""
+
+    id: int
+    topic: str
+    key: bytes
+    value: bytes
+    headers: list[list[str]]
+
+
+@dataclass
+class OutboxLease:
+    """A relay's offer to a writer: insert up to `capacity` rows leased (claimed_until = now + `lease`), list them
+    in `rows`; the writer hands them over (`OutboxRelay.take`) once committed."""
+
+    capacity: int
+    lease: timedelta = LEASE
+    rows: list[OutboxRow] = field(default_factory=list)
+    unleased: int = 0  # rows the writer wrote over the capacity: for the claim
+
+
 class OutboxRelay(Poller):
     name = "outbox relay"
 
@@ -83,6 +115,54 @@ class OutboxRelay(Poller):
         super().__init__(poll_s)
         self.sessions, self.table, self.producer, self.service = sessions, table, producer, service
         self._purged_at = self._measured_at = 0.0
+        # (row, until when it may be sent: half its lease, which is well over a send's longest, monotonic)
+        self.handed: deque[tuple[OutboxRow, float]] = deque()
+        self._claim_now, self._claimed_at = True, 0.0
+
+    def lease(self) -> OutboxLease | None:
+        """An offer for a transaction about to write outbox rows (None: the relay has enough handed to it)."""
+        capacity = 0 if self.stopping.is_set() else HANDED_MAX - len(self.handed)
+        return OutboxLease(capacity) if capacity > 0 else None
+
+    def take(self, lease: OutboxLease | None) -> None:
+        """After the commit of the transaction that wrote `lease.rows` leased: send them now, no claim."""
+        if lease is not None and lease.rows:
+            until = time.monotonic() + lease.lease.total_seconds() / 2
+            self.handed.extend((r, until) for r in lease.rows)
+        if lease is None or lease.unleased:
+            self._claim_now = True
+        self.wakeup.set()
+
+    async def run(self) -> None:
+        try:
+            await super().run()
+        finally:
+            await self._give_back()
+
+    async def _give_back(self) -> None:
+        """Stopping: the rows handed over and not sent are unleased, for any relay's claim now. Best effort: if this
+        fails, their lease ends as after a crash."""
+        ids = [r.id for r, _ in self.handed]
+        self.handed.clear()
+        if not ids:
+            return
+        t = self.table
+        try:
+            async with autocommit(self.sessions) as session:
+                await session.execute(update(t).where(t.c.id.in_(ids), t.c.published_at.is_(None))
+                                      .values(claimed_until=None))
+        except Exception as exc:
+            log.warning(f"{self.name}: could not give back handed rows; claimed when their lease ends",
+                        extra={"error": repr(exc)[:300], "rows": len(ids)})
+
+    def _handed_batch(self) -> list[OutboxRow]:
+        rows: list[OutboxRow] = []
+        now = time.monotonic()
+        while self.handed and len(rows) < BATCH:
+            row, until = self.handed.popleft()
+            if now <= until:  # else: too near the end of its lease, the claim takes it once it ends
+                rows.append(row)
+        return rows
 
     async def step(self) -> bool:
         sent = await self.publish_batch()
@@ -92,10 +172,16 @@ class OutboxRelay(Poller):
         if time.monotonic() - self._purged_at > PURGE_EVERY_S:
             await self.purge_published(datetime.now(UTC) - KEEP_PUBLISHED)
             self._purged_at = time.monotonic()
-        return sent == BATCH
+        return sent == BATCH or bool(self.handed) or self._claim_now
 
     async def publish_batch(self) -> int:
-        rows = await self._claim()
+        """Send the rows handed over, else (or if a writer wrote rows it did not lease, or every `poll_s` whatever
+        was handed: rows of other writers, of a relay that died) claim due ones and send them -> how many."""
+        if self.handed and not self._claim_now and time.monotonic() - self._claimed_at < self.poll_s:
+            rows: list[Any] = self._handed_batch()
+        else:
+            self._claim_now, self._claimed_at = False, time.monotonic()
+            rows = await self._claim()
         if not rows:
             return 0
         outcomes = await self._send(rows)

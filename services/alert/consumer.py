@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from services.alert import incident_repository as repo
 from services.alert import metrics
 from services.alert import scheduler as notice_scheduler
+from services.alert.delivery import DeliveryWorker
 from services.alert.incident_batch import play_batch
 from services.alert.incidents import evaluate
 from services.alert.rules import RuleSet
@@ -25,10 +26,14 @@ from shared.events import ArticleEnriched
 
 class AlertHandler:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], wake: list[asyncio.Event], rules: RuleSet,
-                 clock: Callable[[], datetime] = repo.utcnow, on_notice: Callable[[], None] | None = None) -> None:
+                 clock: Callable[[], datetime] = repo.utcnow, on_notice: Callable[[], None] | None = None,
+                 worker: DeliveryWorker | None = None) -> None:
         """`wake`: set after a commit that changed incidents (the outbox relay); `on_notice`: called after a commit
-        that wrote notices (the delivery worker, the Alertmanager push)."""
+        that wrote notices (the delivery worker, the Alertmanager push); `worker`: the in-process delivery worker,
+        to which the batch's new deliveries are written leased, up to its free slots, and handed after the commit
+        (delivery_lease.py)."""
         self.sessions, self.wake, self.rules, self.clock, self.on_notice = sessions, wake, rules, clock, on_notice
+        self.worker = worker
 
     async def __call__(self, events: list[ArticleEnriched]) -> None:
         # an enriched event from any producer may carry NUL or lone surrogates, which PostgreSQL cannot store:
@@ -36,6 +41,7 @@ class AlertHandler:
         decided = [(event, decisions) for event in events if (decisions := evaluate(event, self.rules))]
         results: list[tuple[str, bool]] = []
         notices = 0
+        lease = None
         if decided:
             now = self.clock()
             async with unit_of_work(self.sessions) as session:
@@ -46,7 +52,9 @@ class AlertHandler:
                     inserts = BulkInsert()  # the batch's new rows and its notices: one statement
                     await play.write(session, inserts)
                     if wants:
-                        await notice_scheduler.write_notices(session, wants, now, play.articles_of_new(), inserts)
+                        lease = self.worker.lease() if self.worker is not None else None
+                        await notice_scheduler.write_notices(session, wants, now, play.articles_of_new(), inserts,
+                                                             lease)
                         notices = len(wants)
                     await inserts.flush(session)
         joined, opened = Counter(kind for kind, _ in results), Counter(kind for kind, new in results if new)
@@ -58,5 +66,7 @@ class AlertHandler:
         if results:
             for e in self.wake:
                 e.set()
+        if lease is not None and lease.leased and self.worker is not None:
+            self.worker.take(lease.leased)  # committed: attempt them now
         if notices and self.on_notice is not None:
             self.on_notice()

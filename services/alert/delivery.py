@@ -5,6 +5,7 @@ retries, rate limits and a subscription's health (circuit breaker, disabling).""
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import functools
 import logging
@@ -19,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import delivery_repository as store
 from services.alert import metrics
+from services.alert.delivery_lease import Lease
 from services.alert.delivery_recorder import AttemptRecorder
 from services.alert.formats import notice_from_alert, render
 from services.alert.notice import Notice
@@ -171,17 +173,70 @@ class DeliveryWorker(Poller):
         self.buckets: dict[uuid.UUID, TokenBucket] = {}
         self.crashed: BaseException | None = None
         self.recorder = AttemptRecorder(sessions, lambda state, outcome, now: health_after(state, outcome, policy, now))
+        # handed over leased by the transaction that created them (delivery_lease.py), waiting for a slot of their
+        # subscription: (the delivery, until when it may start: half its lease, monotonic)
+        self.ready: collections.deque[tuple[store.DueDelivery, float]] = collections.deque()
+
+    def lease(self) -> Lease | None:
+        """An offer for a transaction about to write deliveries: as many as there are free slots (None: none)."""
+        capacity = 0 if self.stopping.is_set() else self._free() - len(self.ready)
+        if capacity <= 0:
+            return None
+        return Lease(capacity, self.lease_s, self.policy.breaker_failures)
+
+    def take(self, leased: list[store.DueDelivery]) -> None:
+        """After the commit of the transaction that leased them: attempt them now (no claim)."""
+        until = time.monotonic() + self.lease_s / 2
+        self.ready.extend((d, until) for d in leased)
+        self._start_ready()
+
+    def _start_ready(self) -> None:
+        """Start the handed-over deliveries that have a slot (theirs and their subscription's, within its rate);
+        the others wait for a slot to free. One that waited half its lease is dropped, so that no attempt can run
+        past the lease (which is longer than an attempt can take): the claim takes it once the lease ends (at least
+        once, as after a crash)."""
+        kept: collections.deque[tuple[store.DueDelivery, float]] = collections.deque()
+        now, rate_wait = time.monotonic(), None
+        while self.ready:
+            d, until = self.ready.popleft()
+            if now > until:
+                continue
+            wait = 0.0 if len(self.in_flight) >= self.policy.concurrency else self._admit(d)
+            if wait is None:
+                self._start(d)
+                continue
+            kept.append((d, until))
+            if wait > 0:  # over its subscription's rate: a step when a token is due (a slot freed steps anyway)
+                rate_wait = wait if rate_wait is None else min(rate_wait, wait)
+        self.ready = kept
+        if rate_wait is not None:
+            asyncio.get_running_loop().call_later(rate_wait, self.wakeup.set)
 
     async def run(self) -> None:
         try:
             await super().run()
         finally:
+            await self._give_back_ready()
             if self.tasks:  # SIGTERM: let the attempts under way finish (each is bounded) and record
                 await asyncio.wait(self.tasks, timeout=self.policy.timeout_s + 5)
             await self.recorder.close()
             await self.client.aclose()
         if self.crashed is not None:
             raise self.crashed
+
+    async def _give_back_ready(self) -> None:
+        """Stopping: the handed-over deliveries not started go back unattempted, for any worker's claim now (not
+        at the end of their lease). Best effort: if this fails, the lease ends as after a crash."""
+        ready, self.ready = list(self.ready), collections.deque()
+        if not ready:
+            return
+        try:
+            async with autocommit(self.sessions) as session:
+                for d, _ in ready:
+                    await store.release(session, d, 0.0)
+        except Exception as exc:
+            log.warning("could not give back handed-over deliveries; claimed when their lease ends",
+                        extra={"error": repr(exc)[:300], "deliveries": len(ready)})
 
     def _busy(self) -> frozenset[uuid.UUID]:
         cap = self.policy.per_subscription
@@ -191,6 +246,7 @@ class DeliveryWorker(Poller):
     async def step(self) -> bool:
         if self.crashed is not None:
             raise self.crashed  # a bug in an attempt task stops the process loudly (DESIGN.md rule 5)
+        self._start_ready()
         free = await self._free_slots()
         if free <= 0:
             return True
@@ -208,11 +264,14 @@ class DeliveryWorker(Poller):
                 else:  # over its share of slots or its rate: back unattempted, due again after `wait`
                     await store.release(session, d, wait)
         for d in admitted:
-            task = asyncio.create_task(self._attempt(d), name=f"delivery {d.id}")
-            self.in_flight.add(task)
-            self.tasks.add(task)
-            task.add_done_callback(functools.partial(self._finished, sub=d.subscription_id))
+            self._start(d)
         return len(claimed) == free
+
+    def _start(self, d: store.DueDelivery) -> None:
+        task = asyncio.create_task(self._attempt(d), name=f"delivery {d.id}")
+        self.in_flight.add(task)
+        self.tasks.add(task)
+        task.add_done_callback(functools.partial(self._finished, sub=d.subscription_id))
 
     def _free(self) -> int:
         """Slots free for new attempts; attempts that answered but wait for their recording count too beyond
@@ -263,6 +322,8 @@ class DeliveryWorker(Poller):
             del self.per_sub[sub]
             self.probing.discard(sub)
         self.freed.set()
+        if self.ready:
+            self._start_ready()
         self.wakeup.set()  # a slot is free: claim again without waiting for the poll
 
     def _finished(self, task: asyncio.Task[None], sub: uuid.UUID) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import delivery_repository as store
 from services.alert.transport import Outcome
-from shared.db import unit_of_work
+from shared.db import autocommit, unit_of_work
 
 RECORD_BATCH = 64  # attempts recorded per transaction at most
 Recorded = tuple[bool, store.Health | None]  # (recorded under its lease, what it did to its subscription)
@@ -74,7 +74,14 @@ class AttemptRecorder:
         """Each attempt recorded as on its own, in the order they finished, in one transaction and a statement
         per table. The batch's subscriptions are locked first, in id order (two replicas' recorders never wait for
         each other in a circle), and their health read then, each failure's health following the attempts before
-        it; each subscription's health after the batch is written once."""
+        it; each subscription's health after the batch is written once. A batch of successes only (the common
+        case) is one statement, autocommitted: a success's health does not depend on the state before it."""
+        if all(outcome.ok for _, outcome, _ in batch):
+            now = datetime.now(UTC)
+            success = self.health_of({}, batch[0][1], now)
+            async with autocommit(self.sessions) as session:
+                recorded = await store.record_succeeded(session, [(d, o) for d, o, _ in batch], success, now)
+            return [(d.id in recorded, success) for d, _, _ in batch]
         async with unit_of_work(self.sessions) as session:
             states = await store.subscriptions_health(session, sorted({d.subscription_id for d, _, _ in batch}))
             healths: list[store.Health | None] = []

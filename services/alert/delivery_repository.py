@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import DateTime, Integer, Text, bindparam, func, insert, select, text, update
+from sqlalchemy import DateTime, Double, Integer, Text, any_, bindparam, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import ARRAY, UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -145,8 +145,9 @@ async def subscriptions_health(session: AsyncSession, ids: list[uuid.UUID]) -> d
     if not ids:
         return {}
     s = subscriptions.c
-    rows = (await session.execute(select(s.id, *(s[c] for c in HEALTH)).where(s.id.in_(ids)).order_by(s.id)
-                                  .with_for_update())).mappings()
+    rows = (await session.execute(select(s.id, *(s[c] for c in HEALTH))
+                                  .where(s.id == any_(bindparam("ids", ids, type_=ARRAY(UUID(as_uuid=True)))))
+                                  .order_by(s.id).with_for_update())).mappings()
     return {r["id"]: {c: r[c] for c in HEALTH} for r in rows}
 
 
@@ -185,6 +186,56 @@ async def record_attempts(session: AsyncSession, batch: list[tuple[DueDelivery, 
         await session.execute(update(subscriptions).where(subscriptions.c.id == bindparam("b_id")),
                               [{"b_id": sid, **values} for sid, values in sorted(health.items())])
     return recorded
+
+
+_RECORD_SUCCEEDED = text("""
+    WITH logged AS (
+        INSERT INTO alert.delivery_attempts (delivery_id, subscription_id, attempt, started_at, latency_ms, status_code,
+                                             error, response, test)
+        SELECT v.id, v.sub, v.attempt, v.started, v.latency, v.code, NULL, v.response, false
+        FROM unnest(:ids, :subs, :attempts, :starts, :latencies, :codes, :responses) WITH ORDINALITY
+             AS v(id, sub, attempt, started, latency, code, response, n)
+        ORDER BY v.n),
+    locked AS (
+        SELECT s.id FROM alert.subscriptions s WHERE s.id = ANY(:sub_ids) ORDER BY s.id FOR UPDATE),
+    health AS (
+        UPDATE alert.subscriptions s SET consecutive_failures = :h_failures, failing_since = :h_since,
+                                         last_success_at = :h_success, circuit_open_until = :h_open
+        FROM locked WHERE s.id = locked.id),
+    recorded AS (
+        UPDATE alert.deliveries d SET status = 'succeeded', last_status_code = v.code, last_error = NULL,
+                                      lease_until = NULL, delivered_at = :now
+        FROM unnest(:ids, :attempts, :codes) AS v(id, attempts, code)
+        WHERE d.id = v.id AND d.attempts = v.attempts AND d.status = 'pending'
+        RETURNING d.id)
+    SELECT id FROM recorded
+""").bindparams(bindparam("ids", type_=ARRAY(UUID(as_uuid=True))), bindparam("subs", type_=ARRAY(UUID(as_uuid=True))),
+                bindparam("attempts", type_=ARRAY(Integer)), bindparam("starts", type_=ARRAY(DateTime(timezone=True))),
+                bindparam("latencies", type_=ARRAY(Double)), bindparam("codes", type_=ARRAY(Integer)),
+                bindparam("responses", type_=ARRAY(Text)), bindparam("sub_ids", type_=ARRAY(UUID(as_uuid=True))),
+                *(bindparam(b, type_=DateTime(timezone=True)) for b in ("now", "h_since", "h_success", "h_open")))
+_SUCCESS_HEALTH = {"consecutive_failures": "h_failures", "failing_since": "h_since", "last_success_at": "h_success",
+                   "circuit_open_until": "h_open"}  # the columns a success sets (delivery.health_after) -> binds
+
+
+async def record_succeeded(session: AsyncSession, batch: list[tuple[DueDelivery, Outcome]], health: Health,
+                           now: datetime) -> set[uuid.UUID]:
+    """record_attempts for attempts that all succeeded, in ONE statement (atomic on its own: the caller may
+    autocommit): the attempt log in their order, each subscription's health as a success leaves it (`health`: the
+    same whatever came before, so nothing is read first), the deliveries under their lease. -> the deliveries
+    recorded."""
+    if not batch:
+        return set()
+    if set(health.values) != set(_SUCCESS_HEALTH):
+        raise ValueError(f"a success's health sets {sorted(health.values)}, not {sorted(_SUCCESS_HEALTH)}")
+    rows = [_attempt_row(d.subscription_id, d.id, d.attempts, o) for d, o in batch]
+    assert all(r["error"] is None for r in rows), "a success has no error"
+    return set((await session.execute(_RECORD_SUCCEEDED, {
+        "ids": [r["delivery_id"] for r in rows], "subs": [r["subscription_id"] for r in rows],
+        "attempts": [r["attempt"] for r in rows], "starts": [r["started_at"] for r in rows],
+        "latencies": [r["latency_ms"] for r in rows], "codes": [r["status_code"] for r in rows],
+        "responses": [r["response"] for r in rows], "sub_ids": sorted({r["subscription_id"] for r in rows}),
+        "now": now, **{bind: health.values[c] for c, bind in _SUCCESS_HEALTH.items()}})).scalars())
 
 
 async def list_attempts(session: AsyncSession, *, limit: int, subscription_id: uuid.UUID | None = None,

@@ -18,7 +18,7 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import ARRAY, Text, any_, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.alert import incidents as inc
@@ -258,11 +258,8 @@ async def play_batch(session: AsyncSession, items: list[tuple[list[inc.Decision]
     keys = [inc.group_key("facility", f) for f in facilities]
     if spike is not None:
         keys += [inc.group_key("spike", f) for f in facilities]
-    rows = [dict(r) for r in (await session.execute(
-        select(alerts).where(alerts.c.group_key.in_(keys)).with_for_update())).mappings()]
-    ia = incident_articles.c
-    joined = {(k, f, a) for k, f, a in (await session.execute(select(ia.group_kind, ia.facility_id, ia.article_id)
-                                                              .where(ia.article_id.in_({a.id for _, a in pairs}))))}
+    rows = [dict(r) for r in (await session.execute(_OPEN_INCIDENTS, {"keys": keys})).mappings()]
+    joined = {(k, f, a) for k, f, a in (await session.execute(_JOINED, {"ids": sorted({a.id for _, a in pairs})}))}
     counts: dict[str, list[int]] = {}
     if spike is not None:
         counts = await _spike_counts(session, facilities, spike, now)
@@ -288,6 +285,15 @@ async def play_batch(session: AsyncSession, items: list[tuple[list[inc.Decision]
     return play, results
 
 
+# Built once, arrays bound (`= ANY`): one cached statement, one prepared statement, whatever the batch (an IN list is
+# rendered anew for each execution, and each length is another statement for the driver to prepare). The
+# `IS NOT NULL` lets the planner use the partial unique index on open incidents' group keys with a generic plan.
+_OPEN_INCIDENTS = select(alerts).where(alerts.c.group_key == any_(bindparam("keys", type_=ARRAY(Text))),
+                                       alerts.c.group_key.is_not(None)).with_for_update()
+_JOINED = select(incident_articles.c.group_kind, incident_articles.c.facility_id, incident_articles.c.article_id).where(
+    incident_articles.c.article_id == any_(bindparam("ids", type_=ARRAY(Text))))
+
+
 def _windows(rule: SpikeRule) -> float:
     window = timedelta(seconds=rule.window)
     return max(1.0, (timedelta(days=rule.baseline_days) - window) / window)
@@ -301,6 +307,6 @@ async def _spike_counts(session: AsyncSession, facilities: list[str], rule: Spik
     rows = (await session.execute(select(
         ia.facility_id, func.count().filter(ia.joined_at > now - window),
         func.count().filter(ia.joined_at <= now - window),
-    ).where(ia.facility_id.in_(facilities), ia.group_kind == "facility",
+    ).where(ia.facility_id == any_(bindparam("facilities", facilities, type_=ARRAY(Text))), ia.group_kind == "facility",
             ia.joined_at > now - timedelta(days=rule.baseline_days)).group_by(ia.facility_id))).all()
     return {f: [int(recent), int(older)] for f, recent, older in rows}

@@ -98,6 +98,16 @@ async def active_subscriptions(session: AsyncSession, only: uuid.UUID | None = N
     return [(r.id, r.filters) for r in (await session.execute(q.with_for_update(read=True)))]
 
 
+async def subscription_targets(session: AsyncSession) -> list[RowMapping]:
+    """active_subscriptions with what an attempt needs (url, secrets, format, rate) and what decides whether it may
+    be attempted now (enabled, breaker), locked FOR SHARE as there: one query either way."""
+    s = subscriptions.c
+    q = select(s.id, s.filters, s.url, s.secret, s.previous_secret, s.previous_secret_expires_at, s.format,
+               s.routing_key, s.rate_limit_per_s, s.enabled, s.consecutive_failures, s.circuit_open_until
+               ).where(s.active)
+    return list((await session.execute(q.with_for_update(read=True))).mappings())
+
+
 def wanted(subs: list[tuple[uuid.UUID, Any]], incident: NoticeIncident, confidence: float) -> list[uuid.UUID]:
     """The subscriptions whose filters match the incident."""
     return [sid for sid, raw in subs

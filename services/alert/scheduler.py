@@ -19,6 +19,7 @@ from services.alert import incidents as inc
 from services.alert import metrics
 from services.alert import notice_repository as notice_repo
 from services.alert import silence_repository as silence_repo
+from services.alert.delivery_lease import Lease
 from services.alert.incident_batch import Changes
 from services.alert.models import alerts, deliveries, notices
 from services.alert.notice import NoticeArticle
@@ -105,11 +106,15 @@ def _check(play: Changes, row: dict[str, Any], now: datetime, active: list[Silen
 
 async def write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any], str, dict[str, object] | None]],
                          now: datetime, known: dict[uuid.UUID, list[NoticeArticle]] | None = None,
-                         inserts: BulkInsert | None = None) -> int:
+                         inserts: BulkInsert | None = None, lease: Lease | None = None) -> int:
     """write_notice for each wanted notice, together. `known`: every article of some incidents (those a consumer
     batch just opened: Changes.articles_of_new), not read again. `inserts`: rows not written yet (Changes.write's),
     with which the notices and deliveries are written, in one statement, at the end; written first if an
-    incident's articles must be read back. -> the deliveries queued."""
+    incident's articles must be read back. `lease`: the in-process delivery worker's offer: up to its capacity,
+    the deliveries are written already leased to it (attempts 1, lease_until set, as a claim leaves them) and
+    listed in `lease.leased`, for the caller to hand over after the commit (no claim query, no read-back); those
+    of a subscription that is disabled, whose breaker is open or probing, are left to the claim. -> the
+    deliveries queued."""
     known = known or {}
     arts: dict[int, list[NoticeArticle]] = {i: known[row["id"]][:notice_repo.FIRST_NOTICE_ARTICLES]
                                             for i, (row, kind, _) in enumerate(wants)
@@ -121,15 +126,25 @@ async def write_notices(session: AsyncSession, wants: list[tuple[dict[str, Any],
         await inserts.flush(session)  # the articles read back must be stored
     found = await notice_repo.articles_of_many(session, [r for _, r in reads])
     arts |= {i: a for (i, _), a in zip(reads, found, strict=True)}
-    subs = await notice_repo.active_subscriptions(session)
+    targets = None
+    if lease is not None and lease.capacity > 0:
+        targets = {r["id"]: r for r in await notice_repo.subscription_targets(session)}
+        subs = [(i, r["filters"]) for i, r in targets.items()]
+    else:
+        subs = await notice_repo.active_subscriptions(session)
     written, queued = [], []
     for i, (row, kind, changes) in enumerate(wants):
         notice, _ = notice_repo.new_notice(row, kind, now, arts.get(i, []), changes)
         notice_id = uuid.UUID(notice.id)
         written.append({"id": notice_id, "alert_id": row["id"], "kind": kind,
                         "payload": pg_clean(notice.model_dump(mode="json")), "created_at": now})
-        queued += [{"id": uuid.uuid4(), "alert_id": row["id"], "notice_id": notice_id, "subscription_id": sid}
-                   for sid in notice_repo.wanted(subs, notice.incident, row["confidence"])]
+        rows = [{"id": uuid.uuid4(), "alert_id": row["id"], "notice_id": notice_id, "subscription_id": sid}
+                for sid in notice_repo.wanted(subs, notice.incident, row["confidence"])]
+        if targets is not None and lease is not None:
+            payload = written[-1]["payload"]
+            for r in rows:
+                lease.offer(r, targets[r["subscription_id"]], payload)
+        queued += rows
     inserts.add(notices, written)
     inserts.add(deliveries, queued, skip_conflicts=True)
     await inserts.flush(session)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
+from services.enrich.context_actors import context_actors
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
@@ -146,7 +147,13 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return False
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
         nxt = fold(after[0]) if after else ""
-        return bool(nxt) and any(w in verbs for w in strip_ar(nxt))  # تركيا تقصف
+        if nxt and any(w in verbs for w in strip_ar(nxt)):
+            return True  # تركيا تقصف
+        # two subjects before a dual or plural verb: `بيروت ودمشق تتفقان` (the first of the pair; the second is read
+        # by the verb after it)
+        if len(after) > 1 and nxt[:1] == "و" and _places_at(places, text, e):
+            return _plural_verb(fold(after[1]), rules.verbs_ar)
+        return _plural_verb(nxt, rules.verbs_ar)
     e0 = e  # (the words after are read from the name's end)
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
@@ -221,6 +228,25 @@ _PRONOUN_PREPS = frozenset(("عليها", "عليه", "عليهم", "عليهم�
                             "اليها", "اليه", "اليهم", "بها", "به", "بهم", "عنها", "عنه"))
 
 
+def _plural_verb(w: str, verbs: frozenset[str]) -> bool:
+    """A present-tense verb in the dual or the plural (`تتفقان`, `يرفضون`): its singular is a verb of the list."""
+    return len(w) > 5 and w.endswith(("ان", "ون")) and w[:1] in "تيو" and \
+        any(x in verbs for x in strip_ar(w[:-2]))
+
+
+def _places_at(places: Sequence[PlaceMention], text: str, e: int) -> bool:
+    """A place starts after و right after `e` (the space, then و glued or spaced)."""
+    i = e
+    while i < len(text) and text[i].isspace():
+        i += 1
+    if text[i : i + 1] != "و":
+        return False
+    i += 1
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return any(p.start == i for p in places)
+
+
 def _second_of_pair_ar(text: str, s: int, before: list[str], places: Sequence[PlaceMention] = ()) -> bool:
     """The name is the second of a pair joined by و whose first stands after a preposition (`بين بيروت ودمشق`,
     `من العراق وسوريا`, `في بغداد و دمشق`)."""
@@ -271,6 +297,8 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     hits += _institutions_in(text, rules, cplaces, published_at)
     if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
+    # generic phrases the context names (`الدفاع المدني`, `المفوضية`, "the coalition": context_actors.py)
+    hits += context_actors(text, found, places, facilities, rules.by_context, country, day(published_at))
     out: list[ActorMention] = []
     for s, e, aid in sorted(hits):
         if any(a < e and s < b for a, b in spans):

@@ -200,6 +200,12 @@ _NOT_PLACE_TAILS = frozenset(("amp", "Pro", "pro", "nti"))  # the last 3 letters
 _NOT_PLACE_SEPS = frozenset(" -\u2010\u2011")
 
 
+_HYPHENS = frozenset("-‐‑")
+# the participles that make a name before a hyphen an adjective (data/README.md rule 21)
+_COMPOUND_RE = re.compile(r"(?:based|backed|led|linked|affiliated|allied|aligned|funded|sponsored|supported|"
+                          r"controlled|held|run|registered|headquartered|administered|brokered|made)\b", re.IGNORECASE)
+
+
 def english_non_place(text: str, c: Cand) -> bool:
     """Camp Taji (a base name), pro-Iran / anti-ISIS (adjectives), "the US detention facility"."""
     s = c.start
@@ -209,6 +215,8 @@ def english_non_place(text: str, c: Cand) -> bool:
         return True
     surface = text[c.start : c.end]
     e = c.end
+    if text[e : e + 1] in _HYPHENS and _COMPOUND_RE.match(text, e + 1):
+        return True  # "Britain-based", "Iran-backed", "Iraq-led": a compound adjective, no place (README rule 21)
     if text[e + 1 : e + 4] in _ARTICLES and text[e : e + 1] in " -" and text[e + 4 : e + 5].isupper():
         return True  # "Bab al-Salam crossing": the name goes on, this is not the town (al-Bab)
     if surface.isupper() and len(surface) <= 4:

@@ -132,6 +132,7 @@ class StateActorsRec(_Rec):
     nations: dict[str, NationRec] = {}
     acting: dict[str, Any] = {}
     verbs: dict[str, list[str]] = {}
+    by_context: dict[str, Any] = {}
 
 
 class CommonWordRec(_Rec):
@@ -287,6 +288,17 @@ def _check_state(gaz: Gazetteer, rec: StateActorsRec) -> None:
             gaz.problems.append(f"state_actors: unknown place {pid}")
         if str(dest).startswith("actor:") and dest not in gaz.entries:
             gaz.problems.append(f"state_actors: unknown actor {dest}")
+    regions = set((rec.by_context.get("regions") or {}))
+    for ph in rec.by_context.get("phrases") or []:
+        if ph.get("actor") not in gaz.entries:
+            gaz.problems.append(f"state_actors: by_context names unknown actor {ph.get('actor')}")
+        for c in ph.get("when") or []:
+            for aid in [*c.get("with_actors", []), *c.get("without_actors", [])]:
+                if aid not in gaz.entries:
+                    gaz.problems.append(f"state_actors: by_context condition names unknown actor {aid}")
+            for r in [*c.get("inside", []), *c.get("outside", [])]:
+                if r not in regions:
+                    gaz.problems.append(f"state_actors: by_context condition names unknown region {r}")
     for name in set(rec.ministries) - set(rec.institutions):
         gaz.problems.append(f"state_actors: ministry class {name!r} has no institution words")
 

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import ARRAY, Boolean, Text, bindparam, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.enrich.models import article_annotations
 from shared.annotation import Annotation
+from shared.db import json_dumps
+
+# Built once, arrays bound: one cached statement whatever the batch size (a multi-row VALUES was a new statement to
+# build and compile for every batch). The annotation goes in as the JSON text the jsonb binding made of it, cast.
+_UPSERT = text("""
+    INSERT INTO enrich.annotations (article_id, engine_version, lang, alert, annotation)
+    SELECT v.article_id, :engine_version, v.lang, v.alert, CAST(v.annotation AS jsonb)
+    FROM unnest(:ids, :langs, :alerts, :annotations) WITH ORDINALITY AS v(article_id, lang, alert, annotation, n)
+    ORDER BY v.n
+    ON CONFLICT (article_id) DO UPDATE SET engine_version = excluded.engine_version, lang = excluded.lang,
+        alert = excluded.alert, annotation = excluded.annotation, enriched_at = excluded.enriched_at
+""").bindparams(bindparam("ids", type_=ARRAY(Text)), bindparam("langs", type_=ARRAY(Text)),
+                bindparam("alerts", type_=ARRAY(Boolean)), bindparam("annotations", type_=ARRAY(Text)),
+                bindparam("engine_version", type_=Text))
 
 
 async def upsert(session: AsyncSession, article_id: str, annotation: Annotation, engine_version: str) -> None:
@@ -17,11 +30,6 @@ async def upsert_many(session: AsyncSession, rows: list[tuple[str, Annotation]],
     """One statement for a batch; article ids must be distinct (Postgres refuses to update a row twice)."""
     if not rows:
         return
-    stmt = insert(article_annotations).values([
-        {"article_id": article_id, "engine_version": engine_version, "lang": a.lang, "alert": a.alert,
-         "annotation": a.model_dump(mode="json")} for article_id, a in rows])
-    x = stmt.excluded
-    await session.execute(stmt.on_conflict_do_update(
-        index_elements=[article_annotations.c.article_id],
-        set_={"engine_version": x.engine_version, "lang": x.lang, "alert": x.alert, "annotation": x.annotation,
-              "enriched_at": x.enriched_at}))
+    await session.execute(_UPSERT, {
+        "ids": [i for i, _ in rows], "langs": [a.lang for _, a in rows], "alerts": [a.alert for _, a in rows],
+        "annotations": [json_dumps(a.model_dump(mode="json")) for _, a in rows], "engine_version": engine_version})

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from services.enrich.context_actors import ContextRules, compile_context
 from services.enrich.normalize import fold_text
 from services.enrich.scouts import Scout, scout_after, scout_caseless, scout_literals
 
@@ -54,6 +55,7 @@ class StateRules:
     # folded word -> (nation key of its first reading that is an adjective, or None; a reading is a ministry's
     # first word): what a window asks of each word, once per word (bounded, words recur across texts)
     word_info: dict[str, tuple[str | None, bool]] = field(default_factory=dict)
+    by_context: ContextRules = field(default_factory=ContextRules)  # generic phrases read by context (rule 20)
 
 
 _READINGS: dict[str, tuple[str, ...]] = {}  # folded word -> its readings (bounded; words recur across texts)
@@ -205,11 +207,14 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     """doc: the validated state_actors.yaml; actor_aliases: (actor id, Arabic alias) of armed groups whose
     one-word names may be written obfuscated."""
     r = StateRules()
+    r.by_context = compile_context(doc.get("by_context"))
     inst_en: dict[str, str] = {}
     for cls, names in doc["institutions"].items():
         for w in names.get("ar", []):
             toks = fold_text(w).split()
             r.inst_ar[(key_ar(toks[0]), *toks[1:])] = cls
+            if toks[0] == "وزير":  # a woman minister's title maps like a man's: `وزيرة الهجرة`
+                r.inst_ar[("وزيره", *toks[1:])] = cls
         for w in names.get("en", []):
             inst_en[" ".join(w.lower().split())] = cls
     r.inst_en = inst_en

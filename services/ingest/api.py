@@ -21,7 +21,8 @@ from services.ingest.language import supported
 from services.ingest.metrics import ACCEPTED, ARTICLES
 from services.ingest.status import Pipeline, pipeline
 from shared.auth import require
-from shared.db import unit_of_work
+from shared.db import autocommit, unit_of_work
+from shared.outbox import OutboxLease
 from shared.text import pg_clean
 
 router = APIRouter(prefix="/v1", tags=["articles"])
@@ -124,9 +125,9 @@ async def prepare_item(request: Request, raw: Any, now: datetime,
 
 
 async def store_items(session: AsyncSession, items: list[tuple[int, NewArticle | list[dict[str, Any]]]],
-                      threshold: float) -> list[ItemResult]:
+                      threshold: float, lease: OutboxLease | None = None) -> list[ItemResult]:
     good = [item for _, item in items if not isinstance(item, list)]
-    stored = iter(await repository.store_many(session, good, threshold))
+    stored = iter(await repository.store_many(session, good, threshold, lease))
     results = []
     for index, item in items:
         if isinstance(item, list):
@@ -149,18 +150,23 @@ def counted(results: list[ItemResult]) -> dict[str, int]:
 
 
 async def idempotent(request: Request, code: int, work: Callable[[AsyncSession], Awaitable[BaseModel]],
-                     exclude_none: bool = False) -> Response:
-    """Run `work` in one transaction; with an Idempotency-Key, replay the kept answer instead, or keep this one."""
+                     exclude_none: bool = False, *, lease: OutboxLease | None = None, one_write: bool = False
+                     ) -> Response:
+    """Run `work` in one transaction; with an Idempotency-Key, replay the kept answer instead, or keep this one.
+    `lease`: the outbox relay's offer `work` wrote its rows under, handed over after the commit. `one_write`: what
+    `work` writes is one statement, atomic on its own: with no key to keep with it, it runs without BEGIN and
+    COMMIT (two round trips; its reads see what is committed, as they would in the transaction)."""
     key = limits.idempotency_key(request)
     who = limits.principal(request)
     req_hash = limits.request_hash(request.method, request.url.path, await request.body()) if key else ""
-    async with unit_of_work(request.app.state.sessions) as session:
+    sessions = request.app.state.sessions
+    async with autocommit(sessions) if one_write and not key else unit_of_work(sessions) as session:
         if key and (kept := await limits.replay(session, who, key, req_hash)) is not None:
             return JSONResponse(kept[1], status_code=kept[0], headers={"Idempotent-Replayed": "true"})
         answer = (await work(session)).model_dump(mode="json", exclude_none=exclude_none)
         if key:
             await limits.remember(session, who, key, req_hash, code, answer)
-    request.app.state.relay.wakeup.set()
+    request.app.state.relay.take(lease)
     return JSONResponse(answer, status_code=code)
 
 
@@ -173,13 +179,16 @@ async def post_article(article: ArticleIn, request: Request, _: Writer, __: Limi
     if isinstance(item, list):
         raise RequestValidationError([{"type": "value_error", "input": None, **e} for e in item])
 
+    lease = request.app.state.relay.lease()
+
     async def work(session: AsyncSession) -> Accepted:
-        s = await repository.store(session, item, request.app.state.settings.near_duplicate_threshold)
+        s = await repository.store(session, item, request.app.state.settings.near_duplicate_threshold, lease)
         ARTICLES.labels(s.result).inc()
         ACCEPTED.inc()
         return Accepted(id=s.id, duplicate=s.duplicate, near_duplicate_of=s.near_duplicate_of)
 
-    return await idempotent(request, status.HTTP_202_ACCEPTED, work, exclude_none=True)  # {"id", "duplicate"} as before
+    return await idempotent(request, status.HTTP_202_ACCEPTED, work, exclude_none=True,  # {"id", "duplicate"}
+                            lease=lease, one_write=True)
 
 
 @router.post("/articles/batch", status_code=status.HTTP_202_ACCEPTED, response_model=BatchOut,
@@ -193,11 +202,13 @@ async def post_batch(batch: BatchIn, request: Request, _: Writer, __: Limited) -
     now = datetime.now(UTC)
     items = await prepare_many(request, list(enumerate(batch.articles)), now, lambda i: ("body", "articles", i))
 
+    lease = request.app.state.relay.lease()
+
     async def work(session: AsyncSession) -> BatchOut:
-        results = await store_items(session, items, request.app.state.settings.near_duplicate_threshold)
+        results = await store_items(session, items, request.app.state.settings.near_duplicate_threshold, lease)
         return BatchOut(results=results, counts=counted(results))
 
-    return await idempotent(request, status.HTTP_202_ACCEPTED, work)
+    return await idempotent(request, status.HTTP_202_ACCEPTED, work, lease=lease, one_write=True)
 
 
 @router.get("/articles/{article_id}", response_model=ArticleOut, summary="One stored article and where it is",

@@ -8,16 +8,33 @@ batch is its duplicate, a story told twice in the batch links the second telling
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from sqlalchemy import ARRAY, BigInteger, Text, any_, bindparam, or_, select
-from sqlalchemy.dialects.postgresql import insert
+import orjson
+from sqlalchemy import (
+    ARRAY,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Double,
+    Integer,
+    LargeBinary,
+    Text,
+    any_,
+    bindparam,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ingest import similarity
 from services.ingest.articles import NewArticle
-from services.ingest.models import articles, minhash_bands, outbox
+from services.ingest.models import articles, minhash_bands
 from shared.events import ArticleReceived, encode
+from shared.outbox import OutboxLease, OutboxRow
 from shared.topics import ARTICLES
 
 SOURCE = "/raqib/ingest"
@@ -80,7 +97,7 @@ async def _known(session: AsyncSession, batch: list[NewArticle]) -> _Known:
     return _Known(by_key, signatures, bands)
 
 
-def _event(a: NewArticle, near: str | None) -> dict[str, object]:
+def _event(a: NewArticle, near: str | None) -> dict[str, Any]:
     key, value, headers = encode(ArticleReceived(
         article_id=a.id, url=a.url, title=a.title, text=a.text, lang=a.lang, source=a.source,
         published_at=a.published_at, received_at=a.received_at, near_duplicate_of=near), SOURCE)
@@ -88,10 +105,11 @@ def _event(a: NewArticle, near: str | None) -> dict[str, object]:
 
 
 async def store_many(session: AsyncSession, batch: list[NewArticle],
-                     threshold: float = similarity.THRESHOLD) -> list[Stored]:
+                     threshold: float = similarity.THRESHOLD, lease: OutboxLease | None = None) -> list[Stored]:
     """Store each article unless it is a duplicate (same canonical URL or same content: nothing written); a
     near-duplicate (estimated similarity >= `threshold`; over 1: never) is stored with its link and published
-    with it (enrich annotates it, alert skips it)."""
+    with it (enrich annotates it, alert skips it). `lease`: the outbox rows are written leased to this process's
+    relay, up to its capacity, and listed in it (to hand over after the commit: shared/outbox.py)."""
     if not batch:
         return []
     known = await _known(session, batch)
@@ -115,25 +133,82 @@ async def store_many(session: AsyncSession, batch: list[NewArticle],
         decided.append(Stored(a.id, False, near[0] if near else None))
     if not fresh:
         return decided
-    # executemany form throughout: one cached statement, sent in pages by SQLAlchemy's "insertmanyvalues"
-    # (a `.values([...])` of many rows is compiled anew on every call, which cost more than the database did)
-    inserted = set((await session.execute(insert(articles).on_conflict_do_nothing().returning(articles.c.id), [
-        {"id": a.id, "url": a.url, "canonical_url": a.canonical_url, "content_hash": a.content_hash, "title": a.title,
-         "text": a.text, "lang": a.lang, "source": a.source, "published_at": a.published_at,
-         "received_at": a.received_at, "lang_detected": a.lang_detected, "minhash": a.minhash, "feed_id": a.feed_id,
-         "near_duplicate_of": near[0] if near else None, "similarity": near[1] if near else None}
-        for a, near in fresh.values()])).scalars())
+    events = {i: _event(a, near[0] if near else None) for i, (a, near) in fresh.items()}
+    capacity = min(lease.capacity, len(events)) if lease is not None else 0
+    arts = [a for a, _ in fresh.values()]
+    nears = [near for _, near in fresh.values()]
+    band_rows = [(b, h, a.id) for a in arts if a.minhash is not None
+                 for b, h in similarity.bands(similarity.from_bytes(a.minhash))]
+    outbox_rows = list(events.values())
+    returned = (await session.execute(_STORE, {
+        "ids": [a.id for a in arts], "urls": [a.url for a in arts], "canons": [a.canonical_url for a in arts],
+        "hashes": [a.content_hash for a in arts], "titles": [a.title for a in arts], "texts": [a.text for a in arts],
+        "langs": [a.lang for a in arts], "sources": [a.source for a in arts],
+        "published": [a.published_at for a in arts], "received": [a.received_at for a in arts],
+        "detected": [a.lang_detected for a in arts], "minhashes": [a.minhash for a in arts],
+        "feeds": [a.feed_id for a in arts], "nears": [n[0] if n else None for n in nears],
+        "sims": [n[1] if n else None for n in nears],
+        "b_bands": [b for b, _, _ in band_rows], "b_hashes": [h for _, h, _ in band_rows],
+        "b_articles": [i for _, _, i in band_rows],
+        "o_topics": [e["topic"] for e in outbox_rows], "o_keys": [e["key"] for e in outbox_rows],
+        "o_values": [e["value"] for e in outbox_rows], "o_headers": [orjson.dumps(e["headers"]).decode()
+                                                                     for e in outbox_rows],
+        "o_articles": list(events), "leased": capacity,
+        "lease_s": lease.lease.total_seconds() if lease is not None else 0.0})).all()
+    inserted = {r.article_id for r in returned}
+    if lease is not None:
+        lease.rows.extend(OutboxRow(r.id, events[r.article_id]["topic"], events[r.article_id]["key"],
+                                    events[r.article_id]["value"], events[r.article_id]["headers"])
+                          for r in returned if r.leased)
+        lease.unleased += sum(not r.leased for r in returned)
     if len(inserted) < len(fresh):  # another writer stored some of them meanwhile: those are duplicates
         decided = [await _raced(session, fresh[s.id][0]) if s.id in fresh and s.id not in inserted else s
                    for s in decided]
-    rows = [{"band": b, "hash": h, "article_id": i} for i in inserted if fresh[i][0].minhash is not None
-            for b, h in similarity.bands(similarity.from_bytes(fresh[i][0].minhash))]  # type: ignore[arg-type]
-    if rows:
-        await session.execute(insert(minhash_bands).on_conflict_do_nothing(), rows)
-    events = [_event(a, near[0] if near else None) for i, (a, near) in fresh.items() if i in inserted]
-    if events:
-        await session.execute(outbox.insert(), events)
     return decided
+
+
+# The batch's articles, their MinHash bands and their outbox rows (leased to this process's relay up to `leased`):
+# one statement, one round trip, built once (arrays bound, whatever the batch size). A band or outbox row is
+# written only for an article this statement inserted (not one another writer stored meanwhile); the outbox rows go
+# in the batch's order (the relay sends by id). Foreign keys are checked at the statement's end.
+_STORE = text("""
+    WITH stored AS (
+        INSERT INTO ingest.articles (id, url, canonical_url, content_hash, title, text, lang, source, published_at,
+                                     received_at, lang_detected, minhash, feed_id, near_duplicate_of, similarity)
+        SELECT v.id, v.url, v.canonical_url, v.content_hash, v.title, v.text, v.lang, v.source, v.published_at,
+               v.received_at, v.lang_detected, v.minhash, v.feed_id, v.near_duplicate_of, v.similarity
+        FROM unnest(:ids, :urls, :canons, :hashes, :titles, :texts, :langs, :sources, :published, :received,
+                    :detected, :minhashes, :feeds, :nears, :sims) WITH ORDINALITY
+             AS v(id, url, canonical_url, content_hash, title, text, lang, source, published_at, received_at,
+                  lang_detected, minhash, feed_id, near_duplicate_of, similarity, n)
+        ORDER BY v.n
+        ON CONFLICT DO NOTHING
+        RETURNING id),
+    banded AS (
+        INSERT INTO ingest.minhash_bands (band, hash, article_id)
+        SELECT v.band, v.hash, v.article_id FROM unnest(:b_bands, :b_hashes, :b_articles) AS v(band, hash, article_id)
+        WHERE v.article_id IN (SELECT id FROM stored)
+        ON CONFLICT DO NOTHING),
+    published AS (
+        INSERT INTO ingest.outbox (topic, key, value, headers, claimed_until)
+        SELECT v.topic, v.key, v.value, CAST(v.headers AS jsonb),
+               CASE WHEN v.n <= :leased THEN now() + make_interval(secs => :lease_s) END
+        FROM unnest(:o_topics, :o_keys, :o_values, :o_headers, :o_articles) WITH ORDINALITY
+             AS v(topic, key, value, headers, article_id, n)
+        WHERE v.article_id IN (SELECT id FROM stored)
+        ORDER BY v.n
+        RETURNING id, key, claimed_until IS NOT NULL AS leased)
+    SELECT p.id, convert_from(p.key, 'UTF8') AS article_id, p.leased FROM published p ORDER BY p.id
+""").bindparams(
+    *(bindparam(n, type_=ARRAY(Text)) for n in ("ids", "urls", "canons", "hashes", "titles", "texts", "langs",
+                                                 "sources", "nears", "b_articles", "o_topics", "o_headers",
+                                                 "o_articles")),
+    *(bindparam(n, type_=ARRAY(DateTime(timezone=True))) for n in ("published", "received")),
+    bindparam("detected", type_=ARRAY(Boolean)), bindparam("minhashes", type_=ARRAY(LargeBinary)),
+    bindparam("feeds", type_=ARRAY(UUID(as_uuid=True))), bindparam("sims", type_=ARRAY(Double)),
+    bindparam("b_bands", type_=ARRAY(Integer)), bindparam("b_hashes", type_=ARRAY(BigInteger)),
+    bindparam("o_keys", type_=ARRAY(LargeBinary)), bindparam("o_values", type_=ARRAY(LargeBinary)),
+    bindparam("leased", type_=Integer), bindparam("lease_s", type_=Double))
 
 
 async def _raced(session: AsyncSession, a: NewArticle) -> Stored:
@@ -142,8 +217,9 @@ async def _raced(session: AsyncSession, a: NewArticle) -> Stored:
     return Stored(existing, True)
 
 
-async def store(session: AsyncSession, article: NewArticle, threshold: float = similarity.THRESHOLD) -> Stored:
-    return (await store_many(session, [article], threshold))[0]
+async def store(session: AsyncSession, article: NewArticle, threshold: float = similarity.THRESHOLD,
+                lease: OutboxLease | None = None) -> Stored:
+    return (await store_many(session, [article], threshold, lease))[0]
 
 
 async def get(session: AsyncSession, article_id: str) -> dict[str, object] | None:

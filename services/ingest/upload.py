@@ -104,9 +104,10 @@ async def post_ndjson(request: Request, _: Writer, __: Annotated[None, Depends(l
     now = datetime.now(UTC)
 
     async def store(items: list[tuple[int, Prepared]]) -> None:
+        lease = request.app.state.relay.lease()
         async with unit_of_work(request.app.state.sessions) as session:
-            results.extend(await store_items(session, items, settings.near_duplicate_threshold))
-        request.app.state.relay.wakeup.set()
+            results.extend(await store_items(session, items, settings.near_duplicate_threshold, lease))
+        request.app.state.relay.take(lease)
 
     async def flush() -> None:
         nonlocal storing

@@ -203,3 +203,86 @@ async def test_a_failure_keeps_its_slot_until_recorded(sessions: async_sessionma
         assert len(hook.ids) == 1  # the failed attempt holds the only slot while its recording waits
         gate.set()
         await hook.until(2)
+
+
+async def test_the_batch_leases_its_deliveries_to_the_worker_and_hands_them_over_without_a_claim(
+        sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
+    await subscribe(sessions, hook.url)
+    worker = DeliveryWorker(sessions, POLICY)  # its claiming loop is not running: only the hand-over can send
+    handler = AlertHandler(sessions, [], RULES, worker=worker)
+    await handler([enriched(facility_id=f"fac:test-lease-{uuid.uuid4().hex[:8]}") for _ in range(6)])
+    # up to its free slots (4) written leased, as a claim leaves them; the others left for the claim
+    async with sessions() as s:
+        rows = (await s.execute(select(deliveries.c.id, deliveries.c.attempts, deliveries.c.lease_until))).all()
+    leased = sorted(str(r.id) for r in rows if r.attempts == 1 and r.lease_until is not None)
+    assert len(leased) == 4 and sorted((r.attempts, r.lease_until is None) for r in rows) == [(0, True)] * 2 + [
+        (1, False)] * 4
+    await hook.until(4)
+    assert sorted(hook.ids) == leased
+    for _ in range(100):
+        if sorted(await statuses(sessions)) == [("pending", 0)] * 2 + [("succeeded", 1)] * 4:
+            break
+        await asyncio.sleep(0.05)
+    assert await statuses(sessions) == [("pending", 0)] * 2 + [("succeeded", 1)] * 4  # one statement recorded them
+    async with running(worker):  # the claim takes the rest
+        await hook.until(6)
+        for _ in range(100):
+            if await statuses(sessions) == [("succeeded", 1)] * 6:
+                break
+            await asyncio.sleep(0.05)
+    assert await statuses(sessions) == [("succeeded", 1)] * 6
+    assert sorted(hook.ids) == sorted(str(r.id) for r in rows)
+
+
+async def test_deliveries_leased_by_a_batch_whose_process_died_are_claimed_when_the_lease_ends(
+        sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
+    await subscribe(sessions, hook.url)
+    policy = Policy(**{**POLICY.__dict__, "lease_s": 1})
+    dead = DeliveryWorker(sessions, policy)
+    dead.take = lambda leased: None  # type: ignore[method-assign]  # the process dies right after the commit
+    await AlertHandler(sessions, [], RULES, worker=dead)([enriched(facility_id=f"fac:test-lease-{uuid.uuid4().hex}")
+                                                          for _ in range(2)])
+    await dead.client.aclose()
+    assert await statuses(sessions) == [("pending", 1)] * 2
+    async with running(DeliveryWorker(sessions, policy)):  # claims them once their lease has passed
+        await hook.until(2)
+        for _ in range(100):
+            if await statuses(sessions) == [("succeeded", 2)] * 2:
+                break
+            await asyncio.sleep(0.05)
+    assert await statuses(sessions) == [("succeeded", 2)] * 2
+
+
+async def test_handed_deliveries_over_their_subscriptions_rate_start_when_a_token_is_due(
+        sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
+    async with unit_of_work(sessions) as s:
+        await repository.create_subscription(s, hook.url, "whsec_" + "A" * 43 + "=", Filters(), rate_limit_per_s=4.0)
+    worker = DeliveryWorker(sessions, Policy(**{**POLICY.__dict__, "concurrency": 8, "per_subscription": 8}))
+    await AlertHandler(sessions, [], RULES, worker=worker)([enriched(facility_id=f"fac:test-rate-{uuid.uuid4().hex}")
+                                                            for _ in range(6)])
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await hook.until(4)  # a burst of 4 (the bucket), at once
+    assert loop.time() - started < 1.0
+    # its claiming loop is not running: only the wake-up the worker set for the next token sends the rest
+    waker = asyncio.create_task(_steps_on_wakeup(worker))
+    try:
+        await hook.until(6, timeout=5)
+    finally:
+        waker.cancel()
+    assert loop.time() - started >= 0.4  # 4/s: the 5th is due 0.25 s after the burst, the 6th 0.5 s
+    assert len(set(hook.ids)) == 6
+    async with running(worker):
+        for _ in range(100):
+            if await statuses(sessions) == [("succeeded", 1)] * 6:
+                break
+            await asyncio.sleep(0.05)
+    assert await statuses(sessions) == [("succeeded", 1)] * 6
+
+
+async def _steps_on_wakeup(worker: DeliveryWorker) -> None:
+    """What the worker's loop does on a wake-up, with no poll: only a wake-up makes it step."""
+    while True:
+        await worker.wakeup.wait()
+        worker.wakeup.clear()
+        worker._start_ready()

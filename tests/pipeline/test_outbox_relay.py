@@ -1,12 +1,16 @@
 """The outbox relay against the real broker and real PostgreSQL: a row Kafka refuses for good is marked
 failed with its reason and the rows after it still go out; no row lock is held across the Kafka round
-trip (rows are leased, the lease committed, then sent); a transient failure releases the lease."""
+trip (rows are leased, the lease committed, then sent); a transient failure releases the lease. Rows a writer
+wrote leased to the relay are sent as handed over, with no claim; if the writer dies first, once the lease ends."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaProducer
@@ -14,11 +18,14 @@ from sqlalchemy import select, text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from devstack.embedded import Broker, start_broker
+from services.ingest import repository
+from services.ingest.articles import ArticleIn, NewArticle, prepare
 from services.ingest.models import outbox
-from shared.db import make_engine, make_sessionmaker
+from shared.db import make_engine, make_sessionmaker, unit_of_work
 from shared.errors import is_transient
 from shared.kafka import make_producer
-from shared.outbox import OutboxRelay
+from shared.outbox import OutboxLease, OutboxRelay
+from shared.topics import ARTICLES
 from tests.conftest import fresh_database
 from tests.pipeline.kafka_support import create_topic, eventually, read_topic
 
@@ -125,3 +132,83 @@ async def test_a_claimed_batch_goes_out_without_waiting_out_the_linger(broker: B
     finally:
         await producer.stop()
     assert sorted(r.value for r in await read_topic(broker.bootstrap, topic, 1, want=2)) == [b"one", b"two"]
+
+
+def _articles(n: int) -> list[NewArticle]:
+    now = datetime.now(UTC)
+    return [prepare(ArticleIn(text=f"Report {uuid.uuid4().hex} number {i}: the council met on Tuesday."), now)
+            for i in range(n)]
+
+
+async def _outbox_rows(engine: AsyncEngine) -> list[Any]:
+    async with engine.connect() as conn:
+        return list((await conn.execute(select(outbox).order_by(outbox.c.id))).all())
+
+
+async def test_rows_written_leased_are_sent_as_handed_over_without_a_claim(broker: Broker,
+                                                                           engine: AsyncEngine) -> None:
+    await create_topic(broker.bootstrap, ARTICLES)
+    producer = make_producer(broker.bootstrap, idempotence=False)
+    await producer.start()
+    try:
+        relay = OutboxRelay(make_sessionmaker(engine), outbox, producer, "test")
+        lease = relay.lease()
+        assert lease is not None
+        lease.capacity = 2  # three articles: two written leased, one left for the claim
+        batch = _articles(3)
+        async with unit_of_work(make_sessionmaker(engine)) as session:
+            await repository.store_many(session, batch, lease=lease)
+        rows = await _outbox_rows(engine)
+        assert [r.claimed_until is not None for r in rows] == [True, True, False]
+        assert [r.id for r in lease.rows] == [r.id for r in rows[:2]] and lease.unleased == 1
+        assert [r.key for r in lease.rows] == [a.id.encode() for a in batch[:2]]
+        claims = 0
+        claim = relay._claim
+
+        async def counted() -> list[Any]:
+            nonlocal claims
+            claims += 1
+            return await claim()
+
+        relay._claim = counted  # type: ignore[method-assign]
+        relay._claim_now = False  # (a new relay claims at once: the rows of a relay that died)
+        relay._claimed_at = time.monotonic()
+        relay.take(lease)
+        assert relay._claim_now, "a row was left unleased: the next step claims"
+        relay._claim_now = False
+        assert await relay.publish_batch() == 2 and claims == 0  # the handed rows, no claim
+        assert await relay.publish_batch() == 1 and claims == 1  # nothing handed: the claim takes the third
+        assert all(r.published_at is not None and r.claimed_until is None for r in await _outbox_rows(engine))
+    finally:
+        await producer.stop()
+    sent = await read_topic(broker.bootstrap, ARTICLES, 1, want=3)
+    assert sorted(r.key for r in sent) == sorted(a.id.encode() for a in batch)
+
+
+async def test_rows_leased_by_a_writer_that_died_are_claimed_when_the_lease_ends(broker: Broker,
+                                                                                 engine: AsyncEngine) -> None:
+    await create_topic(broker.bootstrap, ARTICLES)
+    producer = make_producer(broker.bootstrap, idempotence=False)
+    await producer.start()
+    try:
+        sessions = make_sessionmaker(engine)
+        lease = OutboxLease(capacity=10, lease=timedelta(seconds=2))
+        async with unit_of_work(sessions) as session:
+            await repository.store_many(session, _articles(2), lease=lease)
+        # the process died before handing them over: no relay may send them while the lease holds
+        relay = OutboxRelay(sessions, outbox, producer, "test")
+        assert await relay.publish_batch() == 0
+        await asyncio.sleep(2.2)
+        assert await relay.publish_batch() == 2  # the lease ended: claimed and sent (at least once)
+        # a relay stopping gives back what it was handed and did not send: claimable at once
+        offer = relay.lease()
+        assert offer is not None
+        async with unit_of_work(sessions) as session:
+            await repository.store_many(session, _articles(1), lease=offer)
+        assert len(offer.rows) == 1
+        relay.take(offer)
+        relay.stop()
+        await relay.run()
+        assert await OutboxRelay(sessions, outbox, producer, "test").publish_batch() == 1
+    finally:
+        await producer.stop()

@@ -1,0 +1,38 @@
+"""Deliveries leased by the transaction that creates them: the alert consumer writes a due notice's deliveries
+already leased to the in-process delivery worker (attempts 1 and a lease, as a claim would leave them) and hands
+them over after its commit, with what an attempt needs: no claim query, no read-back of the notice.
+
+At-least-once as with a claim: a crash after the commit leaves them leased; when the lease ends the claim of any
+worker takes them (attempts 2, the same webhook-id). A transaction that rolls back hands nothing over. The worker
+bounds the offer by its free slots, so what it is handed starts at once (or waits in process for a per-subscription
+slot, well within the lease); a subscription that is disabled, whose breaker is open or that is probing after
+failures gets unleased rows, for the claim and its rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from services.alert.delivery_repository import DueDelivery
+
+
+class Lease:
+    def __init__(self, capacity: int, lease_s: int, breaker_failures: int) -> None:
+        self.capacity, self.lease_s, self.breaker_failures = capacity, lease_s, breaker_failures
+        self.leased: list[DueDelivery] = []
+
+    def offer(self, row: dict[str, Any], sub: Any, notice: dict[str, Any]) -> bool:
+        """Lease the delivery `row` (about to be inserted: the lease columns are set on it; unleased ones get them
+        too, empty, so that a table's rows name the same columns) if the worker can take it -> leased?"""
+        now = datetime.now(UTC)  # the lease is compared with the database's clock, not the consumer's (a test's)
+        ok = (len(self.leased) < self.capacity and sub["enabled"]
+              and sub["consecutive_failures"] < self.breaker_failures
+              and (sub["circuit_open_until"] is None or sub["circuit_open_until"] <= now))
+        row["attempts"], row["lease_until"] = (1, now + timedelta(seconds=self.lease_s)) if ok else (0, None)
+        if ok:
+            previous = sub["previous_secret"]
+            expires = sub["previous_secret_expires_at"]
+            secrets = [sub["secret"]] + ([previous] if previous and expires is not None and expires > now else [])
+            self.leased.append(DueDelivery(row["id"], 1, row["subscription_id"], sub["url"], secrets, sub["format"],
+                                           sub["routing_key"], sub["rate_limit_per_s"], False, None, notice))
+        return ok

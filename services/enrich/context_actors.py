@@ -1,0 +1,298 @@
+"""Generic institution phrases whose actor the text's context decides (data/README.md rule 20).
+
+`الدفاع المدني` ("the civil defence") is the White Helmets in a Syrian opposition-area text of its time and
+nobody's elsewhere; `قوى الأمن الداخلي` is north-east Syria's Asayish beside the Kurdish-led bodies, but also
+Lebanon's police and the transitional government's internal security; `الجيش الوطني` in a Syria text is the
+SNA; `النظام` in a Syria text before 8 Dec 2024 is the Assad government; `المفوضية` in a camp or refugee text is
+UNHCR; "the coalition" beside ISIS, Iraq or Syria is the Global Coalition. An alias list cannot hold these:
+the same words name other bodies in other texts. The phrases and their conditions are data
+(data/state_actors.yaml `by_context`, validated by gazetteer.StateActorsRec); `context_actors` applies them to
+one text after every other actor and place is found.
+
+A phrase counts only standing alone: not inside a name already found (`الدفاع المدني السوري` is an alias),
+not followed by a word with the article that would make it another body's (`الدفاع المدني الأردني`,
+`التحالف العربي`, `النظام الانتخابي`; a day's name, `المفوضية الأحد`, is no such word) or by `التابع` ("the
+one of ..."), and in English not after an owner ("Gaza's civil defence", "the ruling coalition").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from services.enrich.normalize import fold
+from shared.annotation import ActorMention, FacilityMention, PlaceMention
+
+_AR = "\u0621-\u064a"
+_MARKS = "[\u064b-\u0652\u0640]*"
+_ALTS = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]", "ة": "[هة]", "أ": "[اأإآ]", "إ": "[اأإآ]"}
+# the words after a phrase that do not make it another body's: days and times (`قالت المفوضية الأحد`)
+_TIME_WORDS = frozenset(("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "اليوم", "الليله",
+                         "الماضي", "الماضيه", "الحالي", "الان",
+                         # function words that open with the letters of the article: إلى، إلا، التي، الذي
+                         "الي", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+_OWNED_AFTER = frozenset(("التابع", "التابعه", "التابعين", "التابعون", "تابع", "تابعه"))
+# English words before a phrase that leave it unowned ("the coalition", "by the coalition", "said coalition")
+_FREE_BEFORE_EN = frozenset(("the", "a", "and", "or", "with", "by", "of", "to", "from", "for", "said", "at", "in",
+                             "on", "its", "whose", "that", "as", "under", "against", "told", "among", "between"))
+_WORD_EN_RE = re.compile(r"[\w'’\-]+")
+_NEXT_AR_RE = re.compile(rf"[\s\u00a0]+[\"«“”»]?([{_AR}\u064b-\u0652\u0640]+)")
+
+
+@dataclass(slots=True)
+class Region:
+    country: str
+    boxes: tuple[tuple[float, float, float, float], ...]  # (lat_min, lat_max, lon_min, lon_max)
+
+    def holds(self, country: str | None, lat: float | None, lon: float | None) -> bool:
+        if country != self.country or lat is None or lon is None:
+            return False
+        return any(a <= lat <= b and c <= lon <= d for a, b, c, d in self.boxes)
+
+
+@dataclass(slots=True)
+class Condition:
+    """One reading of a phrase: the actor it names when every stated condition holds."""
+
+    countries: frozenset[str] = frozenset()  # the text's country is one of these
+    mentions: frozenset[str] = frozenset()  # a place or facility of one of these countries is named
+    since: date | None = None  # published on or after (a date-bound reading needs a known date)
+    until: date | None = None  # published before
+    inside: tuple[str, ...] = ()  # a place or facility of the text lies in one of these regions
+    outside: tuple[str, ...] = ()  # none lies in any of these
+    with_actors: frozenset[str] = frozenset()  # one of these actors is named
+    without_actors: frozenset[str] = frozenset()  # none of these is named
+    with_words: tuple[str, ...] = ()  # one of these words is written (folded, as a substring)
+
+
+@dataclass(slots=True)
+class Phrase:
+    actor: str
+    ar: re.Pattern[str] | None
+    en: re.Pattern[str] | None
+    when: tuple[Condition, ...]
+    not_before_en: frozenset[str] = frozenset()  # English words after it that make it another body's
+    stems_ar: tuple[str, ...] = ()  # one of these is in every Arabic form of it (str.find before the pattern)
+    stems_en: tuple[str, ...] = ()  # one of these is in every English form of it (lower case)
+
+
+@dataclass(slots=True)
+class ContextRules:
+    regions: dict[str, Region] = field(default_factory=dict)
+    phrases: list[Phrase] = field(default_factory=list)
+    # a cheap test per text: a phrase's last word may be written at all (str.find, C speed)
+    firsts_ar: tuple[str, ...] = ()
+    firsts_en: tuple[str, ...] = ()
+
+
+def _raw_ar(phrase: str) -> str:
+    """An Arabic phrase as a pattern over raw text: its letters in any of the forms folding merges, vowel marks
+    and tatweel between them, any run of spaces between its words."""
+    words = []
+    for w in phrase.split():
+        words.append("".join((_ALTS.get(ch, re.escape(ch)) + _MARKS) for ch in w))
+    return r"[\s\u00a0]+".join(words)
+
+
+def _ar_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    alts = []
+    for p in sorted(phrases, key=len, reverse=True):
+        if p.startswith("ال"):  # `للجيش الوطني`: ل + the article written لل, the surface starts after it
+            alts.append(rf"(?:[وف]?[بك]?(?P<a{len(alts)}>{_raw_ar(p)})|[وف]?لل(?P<b{len(alts)}>{_raw_ar(p[2:])}))")
+        else:
+            alts.append(rf"[وفبلك]?(?P<a{len(alts)}>{_raw_ar(p)})")
+    if not alts:
+        return None
+    return re.compile(rf"(?<![{_AR}])(?:{'|'.join(alts)})(?![{_AR}])")
+
+
+def _en_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-])(?i:{body})(?![\w\-])")
+
+
+def _stem3(w: str) -> str:
+    """The first three letters of a word after its article: in every written form of it that has no vowel mark
+    among them (a cheap test that the phrase may be in a text at all)."""
+    return (w[2:] if w.startswith("ال") else w)[:3]
+
+
+def _date(v: Any) -> date | None:
+    if v is None or isinstance(v, date):
+        return v
+    return date.fromisoformat(str(v))
+
+
+def compile_context(doc: dict | None) -> ContextRules:
+    """data/state_actors.yaml `by_context` (validated) compiled for one pass per text."""
+    r = ContextRules()
+    if not doc:
+        return r
+    for name, reg in (doc.get("regions") or {}).items():
+        r.regions[name] = Region(reg["country"], tuple(tuple(float(x) for x in b) for b in reg["boxes"]))
+    firsts_ar: set[str] = set()
+    firsts_en: set[str] = set()
+    for p in doc.get("phrases") or []:
+        conds = []
+        for c in p.get("when") or [{}]:
+            conds.append(Condition(
+                countries=frozenset(c.get("countries", [])), mentions=frozenset(c.get("mentions", [])), since=_date(c.get("since")), until=_date(c.get("until")),
+                inside=tuple(c.get("inside", [])), outside=tuple(c.get("outside", [])),
+                with_actors=frozenset(c.get("with_actors", [])), without_actors=frozenset(c.get("without_actors", [])),
+                with_words=tuple(fold(w) for w in c.get("with_words", []))))
+        ar, en = list(p.get("ar", [])), list(p.get("en", []))
+        # the phrase's last word is in every form of it (the first may carry the article or not: للجيش)
+        stems_ar = tuple(sorted({_stem3(w.split()[-1]) for w in ar}))
+        stems_en = tuple(sorted({w.split()[-1].lower() for w in en}))
+        r.phrases.append(Phrase(p["actor"], _ar_pattern(ar), _en_pattern(en), tuple(conds),
+                                frozenset(w.lower() for w in p.get("not_before_en", [])), stems_ar, stems_en))
+        firsts_ar.update(stems_ar)
+        firsts_en.update(stems_en)
+    r.firsts_ar, r.firsts_en = tuple(sorted(firsts_ar)), tuple(sorted(firsts_en))
+    return r
+
+
+def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[PlaceMention],
+                   facilities: Sequence[FacilityMention], rules: ContextRules, country: str | None,
+                   when: date | None) -> list[tuple[int, int, str]]:
+    """(start, end, actor id) of the by-context phrases of one text whose conditions hold.
+    country: the text's country (actors.text_country); when: the publication day."""
+    if not rules.phrases:
+        return []
+    low = None
+    if not any(w in text for w in rules.firsts_ar):
+        low = text.lower()
+        if not any(w in low for w in rules.firsts_en):
+            return []
+    spans = [(a.start, a.end) for a in found]
+    named = {a.id for a in found}
+    folded: str | None = None
+    out: list[tuple[int, int, str]] = []
+    for ph in rules.phrases:
+        hits: list[tuple[int, int]] = []
+        if ph.ar is not None:
+            for m in _near(ph.ar, text, text, ph.stems_ar):
+                g = next(k for k, v in m.groupdict().items() if v is not None)
+                s, e = m.span(g)
+                if not _owned_after_ar(text, e):
+                    hits.append((s, e))
+        if ph.en is not None:
+            if low is None:
+                low = text.lower()
+            for m in _near(ph.en, text, low, ph.stems_en):
+                owner = _owned_en(text, m.start(), m.end(), ph.not_before_en)
+                if owner is None:
+                    hits.append(m.span())
+                elif owner and _possessor_country(places, owner, m.start()) in _countries(ph):
+                    hits.append(m.span())  # "Iraq's National Security Adviser": the country it serves
+        hits = [(s, e) for s, e in hits if not any(a < e and s < b for a, b in spans)]
+        if not hits:
+            continue
+        for c in ph.when:
+            if c.with_words and folded is None:
+                folded = fold(re.sub("[\u064b-\u0652\u0640]", "", text))
+            if _holds(c, rules, country, when, named, places, facilities, folded):
+                s, e = hits[0]  # (one mention per phrase: the set is per passage)
+                out.append((s, e, ph.actor))
+                spans.append((s, e))
+                break
+    return out
+
+
+_BEFORE = 48  # a phrase starts at most this many characters before its last word's stem (marks and clitics too)
+_AFTER = 24  # and ends at most this many after it
+
+
+def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...]) -> list[re.Match[str]]:
+    """pat's matches, tried only around where one of its stems is written in `hay` (text, or its lower case:
+    the same offsets); each match once. (A pattern over the whole text per phrase would cost more than the
+    rest of the actor pass.)"""
+    out: list[re.Match[str]] = []
+    seen: set[int] = set()
+    for stem in stems:
+        i = hay.find(stem)
+        while i != -1:
+            lo = i - _BEFORE if i > _BEFORE else 0
+            m = pat.search(text, lo, i + len(stem) + _AFTER)
+            while m is not None:
+                if m.start() not in seen and m.start() <= i < m.end():
+                    seen.add(m.start())
+                    out.append(m)
+                m = pat.search(text, m.end(), i + len(stem) + _AFTER) if m.end() <= i else None
+            i = hay.find(stem, i + 1)
+    out.sort(key=lambda m: m.start())
+    return out
+
+
+def _owned_after_ar(text: str, e: int) -> bool:
+    """A word with the article after the phrase makes it another body's (`الدفاع المدني الأردني`); a day or a
+    time does not; `التابع لـ` names its owner."""
+    m = _NEXT_AR_RE.match(text, e)
+    if m is None:
+        return False
+    w = fold(m.group(1))
+    if w in _OWNED_AFTER:
+        return True
+    return w.startswith("ال") and w not in _TIME_WORDS
+
+
+def _owned_en(text: str, s: int, e: int, not_before: frozenset[str]) -> str | None:
+    """None for an English phrase standing alone; otherwise its owner: the start (as a string) of a possessive
+    place before it ("Iraq's National Security Adviser"), or "" for another owner ("Gaza's civil defence" is
+    read by the possessor's country; "the ruling coalition", "Saudi-led coalition", a word after it that makes it
+    another body: "coalition government")."""
+    nxt = _WORD_EN_RE.match(text, e + 1) if text[e : e + 1] == " " else None
+    if nxt is not None and nxt.group().lower() in not_before:
+        return ""
+    words = _WORD_EN_RE.findall(text, max(0, s - 30), s)
+    if words and text[s - 1 : s].isspace():
+        prev = words[-1]
+        gap = text[s - len(prev) - 1 : s].strip()
+        if gap == prev and prev.lower() not in _FREE_BEFORE_EN:
+            return str(s - 1 - len(prev)) if prev.endswith(("'s", "’s")) else ""
+    return None
+
+
+def _countries(ph: Phrase) -> frozenset[str]:
+    out: frozenset[str] = frozenset()
+    for c in ph.when:
+        out |= c.countries
+    return out
+
+
+def _possessor_country(places: Sequence[PlaceMention], owner: str, s: int) -> str | None:
+    """The country of the place whose possessive ends right before `s` (it starts at int(owner))."""
+    at = int(owner)
+    return next((p.country for p in places if p.start == at and p.end == s - 3), None)
+
+
+def _holds(c: Condition, rules: ContextRules, country: str | None, when: date | None, named: set[str],
+           places: Sequence[PlaceMention], facilities: Sequence[FacilityMention], folded: str | None) -> bool:
+    if c.countries and country not in c.countries:
+        return False
+    if (c.since is not None or c.until is not None) and when is None:
+        return False
+    if c.since is not None and when is not None and when < c.since:
+        return False
+    if c.until is not None and when is not None and when >= c.until:
+        return False
+    if c.mentions and not any(p.country in c.mentions for p in [*places, *facilities]):
+        return False
+    if c.with_actors and named.isdisjoint(c.with_actors):
+        return False
+    if c.without_actors and not named.isdisjoint(c.without_actors):
+        return False
+    if c.with_words and not any(w in (folded or "") for w in c.with_words):
+        return False
+    if c.inside or c.outside:
+        pts = [(p.country, p.lat, p.lon) for p in [*places, *facilities]]
+        if c.inside and not any(rules.regions[r].holds(*pt) for r in c.inside for pt in pts):
+            return False
+        if c.outside and any(rules.regions[r].holds(*pt) for r in c.outside for pt in pts):
+            return False
+    return True
