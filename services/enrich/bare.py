@@ -134,7 +134,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
-    if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA or _ORIGIN_RE.search(text, max(0, c.start - 30), c.start) is not None:
+    if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
+            or _ORIGIN_RE.search(text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
     locative = cue_list(gaz.rules.core_context.locative)
     placed = (c.start, c.end) in ar.placed
@@ -182,7 +183,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
     if _from_to(text, c, [o for o in ar.cores if (o.start, o.end) not in ar.cities], gaz) or _moved(text, c, ar):
         return 0.55
-    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _located_in(text, c.start, kind, ar.accepted)):
+    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start)
+                   or _located_in(text, c.start, kind, ar.accepted)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
     if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
@@ -203,7 +205,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # rather than the small town of its name (a city's name in a headline is the city: "Raqqa celebrates"; a
         # name no town bears is read by the other rules: `قمة دول آسيان` is ASEAN)
     if (text[: c.start].strip(_LEAD) or not _DATELINE_AFTER_RE.match(text, c.end)) \
-            and context_score(text, c, kind, ar, gaz) >= gaz.rules.core_context.threshold and not town_close(text, c, gaz):
+            and context_score(text, c, kind, ar, gaz) >= gaz.rules.core_context.threshold \
+            and not town_close(text, c, gaz):
         return 0.45  # `خرجت الدفعة الأولى ... من الهول ... وتوجّهت الحافلات`; `في الزعتري` ... `في المخيم` later
     return None
 
@@ -264,11 +267,13 @@ _PRISON_HEADS = frozenset(("سجن", "السجن", "معتقل", "المعتقل
 # a generic definite head (the text's camp or prison, named before or after by its bare name)
 _GENERIC_HEAD_RE = {"camp": re.compile(r"(?<![\u0621-\u064a])(?:[وفب]?ال|لل)مخيم(?![\u0621-\u064a])|\bthe camp\b",
                                        re.IGNORECASE),
-                    "prison": re.compile(r"(?<![\u0621-\u064a])(?:[وفب]?ال|لل)سجن(?![\u0621-\u064a])|\bthe (?:prison|jail)\b",
+                    "prison": re.compile(r"(?<![\u0621-\u064a])(?:[وفب]?ال|لل)سجن(?![\u0621-\u064a])|"
+                                         r"\bthe (?:prison|jail)\b",
                                          re.IGNORECASE)}
 
 
-_AND_ITS_RE = re.compile(r"\s*(?:و(?:مخيمها|مخيمه|سجنها|سجنه)|and\s+its\s+(?:refugee\s+)?(?:camp|prison))(?![\u0621-\u064a\w])")
+_AND_ITS_RE = re.compile(r"\s*(?:و(?:مخيمها|مخيمه|سجنها|سجنه)|and\s+its\s+(?:refugee\s+)?(?:camp|prison))"
+                         r"(?![\u0621-\u064a\w])")
 # "al-Hol and Iraq's Jeddah 1 camp": the country owns the next name, it is no town of a list with this one
 _POSSESSIVE_NEXT_RE = re.compile(r"\s*(?:,|and)\s+[A-Z][a-z]+['’]s\s")
 _ERA = frozenset(("عهد", "حقبه", "زمن", "era"))  # `"عهد صيدنايا انتهى"`: an era named after the prison
@@ -700,8 +705,8 @@ def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]], eve
     if every_word:
         taken = {s for s, _e in known}
         for m in _LOWER_WORD_RE.finditer(text):
-            if m.start() in taken or text[m.start() - 1 : m.start()] in ("-", " ") \
-                    and _LOWER_ART_BEFORE_RE.search(text, max(0, m.start() - 4), m.start()):
+            if m.start() in taken or (text[m.start() - 1 : m.start()] in ("-", " ")
+                                       and _LOWER_ART_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())):
                 continue  # (with the article: read below)
             if m.group() in _LOWER_COMMON:
                 continue

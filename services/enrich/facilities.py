@@ -25,10 +25,10 @@ from services.enrich.context import heads_and_facilities, inside
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
+from services.enrich.names import arabic_name_ok
 from services.enrich.normalize import fold
 from services.enrich.openworld import OpenFacility, find_open, glued, part_called
 from services.enrich.resolve import Cand
-from services.enrich.names import arabic_name_ok
 from services.enrich.variants import DESCRIPTORS, named_after, variant_of
 from shared.annotation import FacilityMention
 
@@ -192,7 +192,8 @@ def _bracket_identity(text: str, c: Cand, facilities: list[FacilityMention], kin
     if m is None:
         return None
     for i, f in enumerate(facilities):
-        if f.kind == kind and f.end <= c.start and c.start - f.end <= 6 and _BRACKET_OPEN_RE.fullmatch(text, f.end, c.start):
+        if f.kind == kind and f.end <= c.start and c.start - f.end <= 6 \
+                and _BRACKET_OPEN_RE.fullmatch(text, f.end, c.start):
             return i, m.end()
     return None
 
