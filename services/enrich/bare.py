@@ -197,13 +197,15 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
             and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
-    if placed and (c.start, c.end) not in ar.cities and _headline(text) and not town_close(text, c, gaz) \
+    if placed and kind == "camp" and (c.start, c.end) not in ar.cities and _headline(text) \
+            and not town_close(text, c, gaz) \
             and not _COUNTED_RE.match(text, c.end) \
             and prev_word(text, c.start, _OF) not in cue_list(gaz.rules.core_context.locative) \
             and _words(text).isdisjoint(_cue_set(gaz.rules.core_context.town) | _TOWN_SELF):
         return 0.45  # "Damascus Takes Over Hol as the SDF Pulls Out": a headline names its subject, the facility
         # rather than the small town of its name (a city's name in a headline is the city: "Raqqa celebrates"; a
-        # name no town bears is read by the other rules: `قمة دول آسيان` is ASEAN)
+        # name no town bears is read by the other rules: `قمة دول آسيان` is ASEAN; a prison's town is news of its
+        # own: "Rockets Hit Taji", "Shaddadi Tribes Meet Damascus Envoy")
     if (text[: c.start].strip(_LEAD) or not _DATELINE_AFTER_RE.match(text, c.end)) \
             and context_score(text, c, kind, ar, gaz) >= gaz.rules.core_context.threshold \
             and not town_close(text, c, gaz):

@@ -212,3 +212,8 @@ def test_a_camp_annex(text: str, want: set[str]) -> None:
 ])
 def test_a_centre_named_then_whom_it_holds(text: str, want: list[str]) -> None:
     assert open_names(text) == want
+
+
+@pytest.mark.parametrize("text", ["Rockets Hit Taji as Tensions Rise", "Shaddadi Tribes Meet Damascus Envoy"])
+def test_a_prison_town_in_a_headline_is_the_town(text: str) -> None:
+    assert fac_ids(text) == set()
