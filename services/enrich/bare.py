@@ -707,6 +707,9 @@ def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]], eve
     if every_word:
         taken = {s for s, _e in known}
         for m in _LOWER_WORD_RE.finditer(text):
+            before = text[m.start() - 1 : m.start()]
+            if before and (before.isalnum() or before in "_'’-"):
+                continue  # inside a word ("non-roj" is no word of its own)
             if m.start() in taken or (text[m.start() - 1 : m.start()] in ("-", " ")
                                        and _LOWER_ART_BEFORE_RE.search(text, max(0, m.start() - 4), m.start())):
                 continue  # (with the article: read below)
@@ -737,6 +740,6 @@ def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]], eve
 # English words and given names that are also one-word cores: in lower case they are the word ("a beach hut")
 _LOWER_COMMON = frozenset(("beach", "hut", "hoot", "torah", "derek", "damon", "rai", "kili", "panorama", "central",
                            "ramon", "naqab", "suse", "marka"))
-_LOWER_WORD_RE = re.compile(r"(?<![\w'’-])[a-z]{3,}(?![\w'’-])")
+_LOWER_WORD_RE = re.compile(r"[a-z]{3,}(?![\w'’-])")  # (no lookbehind: the letter before is checked by hand)
 _LOWER_ART_BEFORE_RE = re.compile(r"(?<![\w-])(?:al|el)[-\u2010\u2011 ]$")
 _LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([a-z]{2,12})[ -]$")

@@ -90,7 +90,9 @@ def _enrich(
         elif r == "core":
             cores.append(c)
 
-    lower = text.islower()  # (C speed) a text written all in lower case: "the women held at roj say ..."
+    # (C speed) a Latin text written all in lower case: "the women held at roj say ..." (an Arabic text has no
+    # case, and is none: alef and lam are in every Arabic text)
+    lower = text.islower() and "\u0627" not in text and "\u0644" not in text
     if lower or "al-" in text or "al " in text:  # "in al-hol": a lower-case bare name the scanner does not read
         extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores}, every_word=lower)
         if extra:
