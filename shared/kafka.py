@@ -24,7 +24,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from itertools import repeat
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.abc import ConsumerRebalanceListener
@@ -133,7 +133,9 @@ class ConsumerLoop(Generic[E]):
                  model: type[E], handler: Callable[[E], Awaitable[None]] | None = None, service: str,
                  batch_handler: Callable[[list[E]], Awaitable[None]] | None = None,
                  dlq_max_ratio: float = 0.5, dlq_window: int = 200,
-                 transient_budget_s: float = TRANSIENT_BUDGET_S) -> None:
+                 transient_budget_s: float = TRANSIENT_BUDGET_S, busy_fetch_wait_ms: int | None = None) -> None:
+        """`busy_fetch_wait_ms`: the fetch wait while a poll brings more than one record (see `_adapt_fetch_wait`);
+        None: the consumer's own, always."""
         self.consumer, self.producer, self.topic = consumer, producer, topic
         if (handler is None) == (batch_handler is None):
             raise TypeError("give exactly one of handler, batch_handler")
@@ -143,6 +145,7 @@ class ConsumerLoop(Generic[E]):
         self._position: dict[TopicPartition, int] = {}  # next offset to handle, for the lag gauge
         self.rebalances = 0
         self.stopping = asyncio.Event()
+        self.busy_fetch_wait_ms, self._idle_fetch_wait_ms = busy_fetch_wait_ms, cast(int | None, None)
         # the labelled children, looked up once rather than per record or batch
         self._ok, self._dlq = (metrics.CONSUMER_MESSAGES.labels(service, topic, o) for o in ("ok", "dlq"))
         self._retries, self._lag = metrics.CONSUMER_RETRIES.labels(service, topic), metrics.CONSUMER_LAG.labels(
@@ -155,6 +158,7 @@ class ConsumerLoop(Generic[E]):
                 # getmany waits without a timeout while a group re-join is in progress (up to ~18 s on the
                 # embedded broker), so race it against shutdown; nothing fetched is committed unhandled.
                 batch = await self._unless_stopping(self.consumer.getmany(timeout_ms=500, max_records=MAX_BATCH))
+                self._adapt_fetch_wait(sum(map(len, (batch or {}).values())))
                 generation = self.rebalances
                 if batch and self.batch_handler is not None and sum(map(len, batch.values())) > 1:
                     await self._handle_poll(batch, generation)
@@ -168,6 +172,19 @@ class ConsumerLoop(Generic[E]):
 
     def stop(self) -> None:
         self.stopping.set()
+
+    def _adapt_fetch_wait(self, fetched: int) -> None:
+        """The fetches after a poll of more than one record wait `busy_fetch_wait_ms` (records are flowing: a held
+        fetch gathers several, and the batch costs per article less); after a poll of one or none, the consumer's
+        own wait (a lone record is fetched as soon as before). Set on aiokafka's fetcher, read as it builds each
+        fetch request (aiokafka has no public setter)."""
+        fetcher = getattr(self.consumer, "_fetcher", None)
+        if self.busy_fetch_wait_ms is None or fetcher is None:
+            return
+        if self._idle_fetch_wait_ms is None:
+            self._idle_fetch_wait_ms = int(fetcher._fetch_max_wait_ms)
+        idle: int = self._idle_fetch_wait_ms
+        fetcher._fetch_max_wait_ms = max(idle, self.busy_fetch_wait_ms) if fetched > 1 else idle
 
     async def _handle_partition(self, tp: TopicPartition, records: list[ConsumerRecord], generation: int) -> bool:
         """-> False once the batch is abandoned: stopping mid-retry, or revoked (the owner re-fetches it)."""

@@ -185,7 +185,10 @@ class DeliveryWorker(Poller):
         return Lease(capacity, self.lease_s, self.policy.breaker_failures)
 
     def take(self, leased: list[store.DueDelivery]) -> None:
-        """After the commit of the transaction that leased them: attempt them now (no claim)."""
+        """After the commit of the transaction that leased them: attempt them now (no claim). Once the worker is
+        stopping they are left leased: any worker claims them when the lease ends (as after a crash)."""
+        if self.stopping.is_set():
+            return
         until = time.monotonic() + self.lease_s / 2
         self.ready.extend((d, until) for d in leased)
         self._start_ready()

@@ -54,7 +54,8 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
                             batch_handler=AlertHandler(rt.sessions, [relay.wakeup], rules,
                                                        on_notice=notices_written, worker=worker),
-                            dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
+                            dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window,
+                            busy_fetch_wait_ms=settings.kafka_fetch_busy_wait_ms)
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings
         app.state.rules, app.state.scheduler, app.state.relay = rules, scheduler, relay
         app.state.worker, app.state.ready_checks = worker, standard_checks(rt.engine, rt.producer)

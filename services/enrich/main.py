@@ -36,7 +36,8 @@ def create_app(settings: EnrichSettings, *, consume: bool = True) -> FastAPI:
                                  fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ARTICLES, model=ArticleReceived, service=SERVICE,
                             batch_handler=EnrichHandler(rt.sessions, rt.producer, gazetteer, ENGINE_VERSION),
-                            dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window)
+                            dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window,
+                            busy_fetch_wait_ms=settings.kafka_fetch_busy_wait_ms)
         probe = GroupLagProbe(settings.kafka_bootstrap, settings.consumer_group, ARTICLES)
         if consume:
             await probe.start()

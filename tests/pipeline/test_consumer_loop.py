@@ -338,3 +338,32 @@ async def test_a_transient_cause_has_a_budget_and_a_local_oserror_is_a_bug(
     bug = await start_loop(broker.bootstrap, topic, missing_file)
     with pytest.raises(FileNotFoundError):
         await asyncio.wait_for(asyncio.shield(bug.task), 40)
+
+
+async def test_the_fetch_wait_is_the_busy_one_while_records_flow_and_the_idle_one_after(broker: Broker) -> None:
+    topic = f"wait.{uuid.uuid4().hex[:6]}"
+    await create_topic(broker.bootstrap, topic)
+    waits: list[tuple[int, int]] = []  # (records in the batch, the fetch wait set when it was polled)
+    consumer = make_consumer(broker.bootstrap, f"g-{uuid.uuid4().hex[:8]}", 6_000, fetch_max_wait_ms=5)
+    producer = make_producer(broker.bootstrap, idempotence=False)
+    await producer.start()
+    await consumer.start()
+
+    async def batch_handler(events: list[ArticleReceived]) -> None:
+        waits.append((len(events), consumer._fetcher._fetch_max_wait_ms))
+
+    loop = ConsumerLoop(consumer, producer, topic=topic, model=ArticleReceived, batch_handler=batch_handler,
+                        service="test", busy_fetch_wait_ms=40)
+    running = Running(loop, asyncio.create_task(loop.run()))
+    try:
+        await produce_events(broker.bootstrap, topic, [article(f"a-{i}") for i in range(5)])
+        await eventually(lambda: sum(n for n, _ in waits) == 5, 20, "the first records handled")
+        assert all(w == 40 for n, w in waits if n > 1) and any(n > 1 for n, _ in waits), waits
+        # nothing more comes: the next poll (empty) restores the consumer's own wait
+        await eventually(lambda: consumer._fetcher._fetch_max_wait_ms == 5, 5, "the idle wait restored")
+        await produce_events(broker.bootstrap, topic, [article("lone")])
+        await eventually(lambda: sum(n for n, _ in waits) == 6, 20, "the lone record handled")
+        assert waits[-1] == (1, 5), waits  # a poll of one record: the idle wait stays
+        assert running.alive()
+    finally:
+        await running.close()
