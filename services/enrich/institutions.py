@@ -127,7 +127,7 @@ def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int
             hi = b
             continue
         if hi >= 0:
-            _arabic_window(text, _window_tokens(text, lo, hi), rules, ctx, place_at, when, out)
+            _arabic_window(text, _window_tokens(text, lo, hi), rules, ctx, place_at, when, out, named)
         lo, hi = a, b
     return out
 
@@ -161,7 +161,8 @@ def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
 
 
 def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules: StateRules, ctx: Ctx,
-                   place_at: dict[int, str], when: date | None, out: Hits) -> None:
+                   place_at: dict[int, str], when: date | None, out: Hits,
+                   named: list[tuple[int, int]]) -> None:
     country = ctx[0]
     starts, ends, folds = win
     wi = rules.word_info  # (a 2-tuple, never falsy: a miss is looked up and kept by _word_info)
@@ -207,11 +208,15 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
                 continue  # a nationality follows (وزارة الخارجية العراقية)
             if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
+            if nxt == "في" and i + 3 < n and (any(a <= starts[i + 3] < b for a, b in named)
+                                               or not _GOVERNMENT_WORDS.isdisjoint(strip_ar(folds[i + 3]))):
+                continue  # a ministry in a named government (وزارة الداخلية في حكومة إقليم كردستان): that one's
             aid = actor_of(rules, _local_country(text, starts[i], ctx), mcls, None, when)
             if aid:
                 out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1], aid))
 
 
+_GOVERNMENT_WORDS = frozenset(("حكومه", "اداره", "سلطه"))
 _MARKS = frozenset("\u0640\u0670\u200c\u200d\u200e\u200f\u00ad" + "".join(chr(c) for c in range(0x064B, 0x0660)))
 
 

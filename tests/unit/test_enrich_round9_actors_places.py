@@ -139,3 +139,25 @@ def test_owners_and_prison_services(text: str, aid: str, want: bool) -> None:
 def test_a_pair_of_capitals_acting_together(text: str, want: set[str]) -> None:
     got = _actors(text, date(2025, 6, 1)) & {"actor:lebanon-gov", "actor:syria-transitional-gov"}
     assert got == want
+
+
+@pytest.mark.parametrize(("text", "want", "not_want"), [
+    # a ministry named inside another government's name is that government's, not the text's country's
+    ("أعلنت وزارة الداخلية في حكومة إقليم كردستان افتتاح جناح جديد للنساء في سجن بأربيل.",
+     {"actor:krg"}, {"actor:iraq-interior-ministry", "actor:iraq-gov"}),
+    ("قالت وزارة العدل في «حكومة الإنقاذ» بإدلب إنها أفرجت عن عشرات الموقوفين في سجن إدلب المركزي.",
+     set(), {"actor:assad-regime", "actor:syria-transitional-gov"}),
+    # the same ministry with no government after it is still the text's country's
+    ("أعلنت وزارة الداخلية العراقية القبض على ثلاثة مطلوبين في الموصل.", {"actor:iraq-interior-ministry"}, set()),
+    # the US departments by their American names, with or without the nationality
+    ("The U.S. Justice Department charged a Texas man with trying to join the Islamic State group in Syria.",
+     {"actor:us"}, set()),
+    ("A Department of Defense spokesman said U.S. forces had moved detainees out of northeast Syria.",
+     {"actor:us"}, set()),
+    # courts with a nationality are the state's (as محكمة is in Arabic)
+    ("Iraqi courts have sentenced hundreds of foreign women for membership of IS.", {"actor:iraq-gov"}, set()),
+])
+def test_institution_forms_round9(text: str, want: set[str], not_want: set[str]) -> None:
+    got = _actors(text, date(2024, 6, 1))
+    assert want <= got, got
+    assert not (not_want & got), got
