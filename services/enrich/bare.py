@@ -117,9 +117,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
         if any(k == kind for _s, _e, k in ar.heads):
-            if not inherent and (c.start, c.end) in ar.placed and _named_again(text, c, ar.cores):
+            if not inherent and (c.start, c.end) in ar.placed \
+                    and (text[c.start : c.end].isupper() or _named_again(text, c, ar.cores)):
                 return None  # "ZAATARI, Jordan — ... Zaatari has streets ...": the town is the dateline, the
-                # camp the name read again in the text
+                # camp the name read again in the text; a wire dateline in capitals ("AL-HOL, Syria (AP) —")
+                # is where the reporter files from, the town
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison

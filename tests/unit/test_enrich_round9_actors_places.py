@@ -161,3 +161,24 @@ def test_institution_forms_round9(text: str, want: set[str], not_want: set[str])
     got = _actors(text, date(2024, 6, 1))
     assert want <= got, got
     assert not (not_want & got), got
+
+
+def test_capital_letter_dateline_is_the_town_and_the_camp_still_alerts() -> None:
+    ann = _ann("AL-HOL, Syria (Reuters) — Trucks carrying 400 Iraqis left al-Hol camp on Tuesday for a centre "
+               "south of Mosul, camp officials said.", date(2024, 3, 5))
+    assert "geonames:173797" in {p.id for p in ann.places}
+    assert "fac:sy-al-hol-camp" in {f.id for f in ann.facilities}
+    # a caption that opens with the name and speaks of the prison is still the prison
+    cap = _ann("Saydnaya (file photo): the prison above the town was known to its inmates as the slaughterhouse.")
+    assert "fac:sy-sednaya-prison" in {f.id for f in cap.facilities}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Freed prisoners stepped off the buses in Beitunia to a crowd waving flags.", "geonames:284294"),
+    ("وصلت الحافلات التي تقل الأسرى المحررين إلى بلدة بيتونيا مساء الخميس.", "geonames:284294"),
+    ("Rescue teams pulled a girl from the rubble in Jindires two days after the earthquake.", "geonames:169190"),
+    ("Jordanian troops shot dead two smugglers near Ruwaished on the Syrian border.", "geonames:11352362"),
+    ("Turkey moved the last residents of the Suruc camp to a camp at Harran.", "geonames:312531"),
+])
+def test_towns_reporting_names_that_geonames_spells_otherwise(text: str, want: str) -> None:
+    assert want in _places(text, date(2024, 3, 5))
