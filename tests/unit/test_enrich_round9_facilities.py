@@ -217,3 +217,14 @@ def test_a_centre_named_then_whom_it_holds(text: str, want: list[str]) -> None:
 @pytest.mark.parametrize("text", ["Rockets Hit Taji as Tensions Rise", "Shaddadi Tribes Meet Damascus Envoy"])
 def test_a_prison_town_in_a_headline_is_the_town(text: str) -> None:
     assert fac_ids(text) == set()
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("A UN delegation toured the Jedaa 1 Rehabilitation Centre south of Mosul on Sunday.", "fac:iq-jeddah-1-camp"),
+    ("قالت وزارة الهجرة إن 90 عائلة ستغادر مخيم الجدعة الخامس في ناحية القيارة الأسبوع المقبل.",
+     "fac:iq-jeddah-5-camp"),
+    ("وصلت الدفعة إلى مخيم الجدعة الأول جنوب الموصل.", "fac:iq-jeddah-1-camp"),
+])
+def test_numbered_camps_by_ordinal_word_and_spelling(text: str, want: str) -> None:
+    got = fac_ids(text)
+    assert got == {want}, got
