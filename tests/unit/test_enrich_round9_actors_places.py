@@ -182,3 +182,11 @@ def test_capital_letter_dateline_is_the_town_and_the_camp_still_alerts() -> None
 ])
 def test_towns_reporting_names_that_geonames_spells_otherwise(text: str, want: str) -> None:
     assert want in _places(text, date(2024, 3, 5))
+
+
+@pytest.mark.parametrize(("published", "want"), [
+    (date(2020, 1, 25), "actor:assad-regime"),
+    (date(2026, 1, 25), "actor:syria-transitional-gov"),
+])
+def test_the_syrian_arab_army_by_its_full_name_is_the_government_of_its_day(published: date, want: str) -> None:
+    assert want in _actors("انتشرت وحدات من الجيش العربي السوري على أطراف مخيم الهول.", published)
