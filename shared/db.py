@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import orjson
-from sqlalchemy import Table, text
+from sqlalchemy import ARRAY, Table, TypeDecorator, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -34,6 +34,19 @@ def json_loads(text: str) -> Any:
         return orjson.loads(text)
     except orjson.JSONDecodeError:  # e.g. a number outside orjson's range: json reads it
         return json.loads(text)
+
+
+class NativeArray(TypeDecorator[list[Any]]):
+    """A PostgreSQL array parameter bound as the driver takes it: asyncpg encodes a list itself, so SQLAlchemy's
+    per-element pass over every array (ARRAY's bind processor: ~5 % of a single article POST, py-spy) is skipped.
+    For values already of the driver's types (str, int, float, bool, bytes, datetime, UUID, None); the SQL is the
+    same (`$n::BIGINT[]`)."""
+
+    impl = ARRAY
+    cache_ok = True
+
+    def bind_processor(self, dialect: Any) -> None:
+        return None
 
 
 def make_engine(url: str, pool_size: int = 10) -> AsyncEngine:

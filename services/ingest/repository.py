@@ -13,7 +13,6 @@ from typing import Any
 import numpy as np
 import orjson
 from sqlalchemy import (
-    ARRAY,
     BigInteger,
     Boolean,
     DateTime,
@@ -32,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.ingest import similarity
 from services.ingest.articles import NewArticle
 from services.ingest.models import articles
+from shared.db import NativeArray
 from shared.events import ArticleReceived, encode
 from shared.outbox import OutboxLease, OutboxRow
 from shared.topics import ARTICLES
@@ -83,8 +83,8 @@ _KNOWN = text("""
     SELECT false, a.id, NULL, b.band, b.hash, a.minhash, a.near_duplicate_of
     FROM ingest.minhash_bands b JOIN ingest.articles a ON a.id = b.article_id
     WHERE b.hash = ANY(:band_hashes)
-""").bindparams(bindparam("ids", type_=ARRAY(Text)), bindparam("hashes", type_=ARRAY(Text)),
-                bindparam("band_hashes", type_=ARRAY(BigInteger)))
+""").bindparams(bindparam("ids", type_=NativeArray(Text)), bindparam("hashes", type_=NativeArray(Text)),
+                bindparam("band_hashes", type_=NativeArray(BigInteger)))
 
 
 async def _known(session: AsyncSession, batch: list[NewArticle]) -> _Known:
@@ -205,14 +205,14 @@ _STORE = text("""
         RETURNING id, key, claimed_until IS NOT NULL AS leased)
     SELECT p.id, convert_from(p.key, 'UTF8') AS article_id, p.leased FROM published p ORDER BY p.id
 """).bindparams(
-    *(bindparam(n, type_=ARRAY(Text)) for n in ("ids", "urls", "canons", "hashes", "titles", "texts", "langs",
+    *(bindparam(n, type_=NativeArray(Text)) for n in ("ids", "urls", "canons", "hashes", "titles", "texts", "langs",
                                                  "sources", "nears", "b_articles", "o_topics", "o_headers",
                                                  "o_articles")),
-    *(bindparam(n, type_=ARRAY(DateTime(timezone=True))) for n in ("published", "received")),
-    bindparam("detected", type_=ARRAY(Boolean)), bindparam("minhashes", type_=ARRAY(LargeBinary)),
-    bindparam("feeds", type_=ARRAY(UUID(as_uuid=True))), bindparam("sims", type_=ARRAY(Double)),
-    bindparam("b_bands", type_=ARRAY(Integer)), bindparam("b_hashes", type_=ARRAY(BigInteger)),
-    bindparam("o_keys", type_=ARRAY(LargeBinary)), bindparam("o_values", type_=ARRAY(LargeBinary)),
+    *(bindparam(n, type_=NativeArray(DateTime(timezone=True))) for n in ("published", "received")),
+    bindparam("detected", type_=NativeArray(Boolean)), bindparam("minhashes", type_=NativeArray(LargeBinary)),
+    bindparam("feeds", type_=NativeArray(UUID(as_uuid=True))), bindparam("sims", type_=NativeArray(Double)),
+    bindparam("b_bands", type_=NativeArray(Integer)), bindparam("b_hashes", type_=NativeArray(BigInteger)),
+    bindparam("o_keys", type_=NativeArray(LargeBinary)), bindparam("o_values", type_=NativeArray(LargeBinary)),
     bindparam("leased", type_=Integer), bindparam("lease_s", type_=Double))
 
 
