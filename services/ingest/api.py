@@ -14,7 +14,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.security.utils import get_authorization_scheme_param
 from pydantic import BaseModel, Field, ValidationError
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ingest import limits, repository
 from services.ingest.articles import ArticleIn, NewArticle, NoContent, prepare
@@ -23,7 +22,7 @@ from services.ingest.language import supported
 from services.ingest.metrics import ACCEPTED, ARTICLES
 from services.ingest.status import Pipeline, pipeline
 from shared.auth import ADMIN, cached_scopes, require
-from shared.db import autocommit, unit_of_work
+from shared.db import Executor, autocommit_connection, unit_of_work
 from shared.outbox import OutboxLease
 from shared.text import pg_clean
 
@@ -126,7 +125,7 @@ async def prepare_item(request: Request, raw: Any, now: datetime,
         return _errors(exc, loc)
 
 
-async def store_items(session: AsyncSession, items: list[tuple[int, NewArticle | list[dict[str, Any]]]],
+async def store_items(session: Executor, items: list[tuple[int, NewArticle | list[dict[str, Any]]]],
                       threshold: float, lease: OutboxLease | None = None) -> list[ItemResult]:
     good = [item for _, item in items if not isinstance(item, list)]
     stored = iter(await repository.store_many(session, good, threshold, lease))
@@ -151,18 +150,25 @@ def counted(results: list[ItemResult]) -> dict[str, int]:
     return counts
 
 
-async def idempotent(request: Request, code: int, work: Callable[[AsyncSession], Awaitable[BaseModel]],
+async def idempotent(request: Request, code: int, work: Callable[[Any], Awaitable[BaseModel]],
                      exclude_none: bool = False, *, lease: OutboxLease | None = None, one_write: bool = False
                      ) -> Response:
     """Run `work` in one transaction; with an Idempotency-Key, replay the kept answer instead, or keep this one.
     `lease`: the outbox relay's offer `work` wrote its rows under, handed over after the commit. `one_write`: what
     `work` writes is one statement, atomic on its own: with no key to keep with it, it runs without BEGIN and
-    COMMIT (two round trips; its reads see what is committed, as they would in the transaction)."""
+    COMMIT (two round trips; its reads see what is committed, as they would in the transaction), on a Core
+    connection (no ORM session: `work` then takes an Executor and runs Core statements only); else `work` gets the
+    transaction's AsyncSession."""
     key = limits.idempotency_key(request)
+    sessions = request.app.state.sessions
+    if one_write and not key:
+        async with autocommit_connection(sessions) as conn:
+            answer = (await work(conn)).model_dump(mode="json", exclude_none=exclude_none)
+        request.app.state.relay.take(lease)
+        return json_response(answer, code)
     who = limits.principal(request)
     req_hash = limits.request_hash(request.method, request.url.path, await request.body()) if key else ""
-    sessions = request.app.state.sessions
-    async with autocommit(sessions) if one_write and not key else unit_of_work(sessions) as session:
+    async with unit_of_work(sessions) as session:
         if key and (kept := await limits.replay(session, who, key, req_hash)) is not None:
             return json_response(kept[1], kept[0], {"Idempotent-Replayed": "true"})
         answer = (await work(session)).model_dump(mode="json", exclude_none=exclude_none)
@@ -185,7 +191,7 @@ async def accept_article(request: Request, article: ArticleIn) -> Response:
 
     lease = request.app.state.relay.lease()
 
-    async def work(session: AsyncSession) -> Accepted:
+    async def work(session: Executor) -> Accepted:
         s = await repository.store(session, item, request.app.state.settings.near_duplicate_threshold, lease)
         ARTICLES.labels(s.result).inc()
         ACCEPTED.inc()
@@ -262,7 +268,7 @@ async def post_batch(batch: BatchIn, request: Request, _: Writer, __: Limited) -
 
     lease = request.app.state.relay.lease()
 
-    async def work(session: AsyncSession) -> BatchOut:
+    async def work(session: Executor) -> BatchOut:
         results = await store_items(session, items, request.app.state.settings.near_duplicate_threshold, lease)
         return BatchOut(results=results, counts=counted(results))
 

@@ -26,12 +26,11 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.dialects.postgresql import UUID
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ingest import similarity
 from services.ingest.articles import NewArticle
 from services.ingest.models import articles
-from shared.db import NativeArray
+from shared.db import Executor, NativeArray
 from shared.events import ArticleReceived, encode
 from shared.outbox import OutboxLease, OutboxRow
 from shared.topics import ARTICLES
@@ -87,7 +86,7 @@ _KNOWN = text("""
                 bindparam("band_hashes", type_=NativeArray(BigInteger)))
 
 
-async def _known(session: AsyncSession, batch: list[NewArticle]) -> _Known:
+async def _known(session: Executor, batch: list[NewArticle]) -> _Known:
     hashes = sorted({h for a in batch if a.minhash for _, h in similarity.bands(similarity.from_bytes(a.minhash))})
     by_key: dict[str, str] = {}
     signatures: dict[str, tuple[np.ndarray, str | None]] = {}
@@ -109,7 +108,7 @@ def _event(a: NewArticle, near: str | None) -> dict[str, Any]:
     return {"topic": ARTICLES, "key": key, "value": value, "headers": [[k, v.decode()] for k, v in headers]}
 
 
-async def store_many(session: AsyncSession, batch: list[NewArticle],
+async def store_many(session: Executor, batch: list[NewArticle],
                      threshold: float = similarity.THRESHOLD, lease: OutboxLease | None = None) -> list[Stored]:
     """Store each article unless it is a duplicate (same canonical URL or same content: nothing written); a
     near-duplicate (estimated similarity >= `threshold`; over 1: never) is stored with its link and published
@@ -216,17 +215,17 @@ _STORE = text("""
     bindparam("leased", type_=Integer), bindparam("lease_s", type_=Double))
 
 
-async def _raced(session: AsyncSession, a: NewArticle) -> Stored:
+async def _raced(session: Executor, a: NewArticle) -> Stored:
     existing = (await session.execute(select(articles.c.id).where(or_(
         articles.c.id == a.id, articles.c.content_hash == a.content_hash)).limit(1))).scalar_one()
     return Stored(existing, True)
 
 
-async def store(session: AsyncSession, article: NewArticle, threshold: float = similarity.THRESHOLD,
+async def store(session: Executor, article: NewArticle, threshold: float = similarity.THRESHOLD,
                 lease: OutboxLease | None = None) -> Stored:
     return (await store_many(session, [article], threshold, lease))[0]
 
 
-async def get(session: AsyncSession, article_id: str) -> dict[str, object] | None:
+async def get(session: Executor, article_id: str) -> dict[str, object] | None:
     row = (await session.execute(select(articles).where(articles.c.id == article_id))).mappings().first()
     return dict(row) if row else None
