@@ -22,18 +22,20 @@ from services.alert.incidents import evaluate
 from services.alert.rules import RuleSet
 from shared.db import BulkInsert, unit_of_work
 from shared.events import ArticleEnriched
+from shared.outbox import OutboxRelay
 
 
 class AlertHandler:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], wake: list[asyncio.Event], rules: RuleSet,
                  clock: Callable[[], datetime] = repo.utcnow, on_notice: Callable[[], None] | None = None,
-                 worker: DeliveryWorker | None = None) -> None:
+                 worker: DeliveryWorker | None = None, relay: OutboxRelay | None = None) -> None:
         """`wake`: set after a commit that changed incidents (the outbox relay); `on_notice`: called after a commit
         that wrote notices (the delivery worker, the Alertmanager push); `worker`: the in-process delivery worker,
         to which the batch's new deliveries are written leased, up to its free slots, and handed after the commit
-        (delivery_lease.py)."""
+        (delivery_lease.py); `relay`: the in-process outbox relay, to which the batch's AlertChanged records are
+        written leased, up to what it can take, and handed after the commit: no claim (shared/outbox.py)."""
         self.sessions, self.wake, self.rules, self.clock, self.on_notice = sessions, wake, rules, clock, on_notice
-        self.worker = worker
+        self.worker, self.relay = worker, relay
 
     async def __call__(self, events: list[ArticleEnriched]) -> None:
         # an enriched event from any producer may carry NUL or lone surrogates, which PostgreSQL cannot store:
@@ -42,6 +44,7 @@ class AlertHandler:
         results: list[tuple[str, bool]] = []
         notices = 0
         lease = None
+        outbox_lease = self.relay.lease() if self.relay is not None and decided else None
         if decided:
             now = self.clock()
             async with unit_of_work(self.sessions) as session:
@@ -50,7 +53,7 @@ class AlertHandler:
                 if play is not None:
                     wants = await notice_scheduler.play_due(session, play, now)
                     inserts = BulkInsert()  # the batch's new rows and its notices: one statement
-                    await play.write(session, inserts)
+                    await play.write(session, inserts, outbox_lease)
                     if wants:
                         lease = self.worker.lease() if self.worker is not None else None
                         await notice_scheduler.write_notices(session, wants, now, play.articles_of_new(), inserts,
@@ -64,6 +67,8 @@ class AlertHandler:
             metrics.ALERTS.labels(kind).inc(n)
         metrics.ARTICLES.inc(len(events))
         if results:
+            if self.relay is not None:
+                self.relay.take(outbox_lease)  # committed: send them now (take(None): claim what was written)
             for e in self.wake:
                 e.set()
         if lease is not None and lease.leased and self.worker is not None:

@@ -31,11 +31,15 @@ from services.alert.rules import Rule, RuleSet, SpikeRule
 from shared.annotation import FacilityMention
 from shared.db import BulkInsert
 from shared.events import ArticleRef, encode
+from shared.outbox import OutboxLease, OutboxRow
 from shared.text import pg_clean, pg_text
 from shared.topics import ALERTS
 
 _UPDATE = update(alerts).where(alerts.c.id == bindparam("b_id"))
 _SEQS = text("SELECT nextval(pg_get_serial_sequence('alert.incident_events', 'seq')) FROM generate_series(1, :n)")
+# ... and the ids of their outbox rows, when they are written leased (the relay is handed them by id)
+_SEQS_AND_IDS = text("SELECT nextval(pg_get_serial_sequence('alert.incident_events', 'seq')), "
+                     "nextval(pg_get_serial_sequence('alert.outbox', 'id')) FROM generate_series(1, :n)")
 
 
 def _jsonb(v: Any) -> Any:
@@ -124,10 +128,12 @@ class Changes:
             arts.reverse()  # numbered in the order written: the newest last
         return out
 
-    async def write(self, session: AsyncSession, inserts: BulkInsert | None = None) -> None:
+    async def write(self, session: AsyncSession, inserts: BulkInsert | None = None,
+                    lease: OutboxLease | None = None) -> None:
         """Stores it all. The new rows (incidents, their articles, change events, outbox records) go into `inserts`
         when given, written at its flush (the caller's, with its own rows: one round trip for them all), else here,
-        by one statement."""
+        by one statement. `lease`: the outbox relay's offer (shared/outbox.py): the outbox records are written
+        leased to it, up to its capacity, and listed in it, for the caller to hand over after its commit."""
         for i, incident in self.last.items():
             self.rows[i]["payload"] = incident.model_dump(mode="json")
         old = [i for i in self.dirty if i in self.loaded]
@@ -137,17 +143,22 @@ class Changes:
                                             for i in sorted(old, key=str)])
         if inserts is None:
             inserts = BulkInsert()
-            await self._write_new(session, inserts)
+            await self._write_new(session, inserts, lease)
             await inserts.flush(session)
         else:
-            await self._write_new(session, inserts)
+            await self._write_new(session, inserts, lease)
 
-    async def _write_new(self, session: AsyncSession, inserts: BulkInsert) -> None:
+    async def _write_new(self, session: AsyncSession, inserts: BulkInsert, lease: OutboxLease | None) -> None:
         inserts.add(alerts, [self.rows[i] for i in self.new])
         inserts.add(incident_articles, self.articles)
         if not self.changes:
             return
-        seqs = sorted((await session.execute(_SEQS, {"n": len(self.changes)})).scalars())
+        ids: list[int] | None = None
+        if lease is not None and lease.capacity > 0:  # change numbers and outbox ids: one round trip still
+            pairs = (await session.execute(_SEQS_AND_IDS, {"n": len(self.changes)})).all()
+            seqs, ids = sorted(p[0] for p in pairs), sorted(p[1] for p in pairs)
+        else:
+            seqs = sorted((await session.execute(_SEQS, {"n": len(self.changes)})).scalars())
         events = [AlertChanged(seq=seq, change=change, alert_id=alert_id, incident=incident, article=art,
                                notice_kind=kind, changes=changes, at=self.now)
                   for seq, (alert_id, change, incident, art, changes, kind) in zip(seqs, self.changes, strict=True)]
@@ -155,10 +166,20 @@ class Changes:
             {"seq": e.seq, "alert_id": uuid.UUID(e.alert_id), "change": e.change,
              "payload": e.model_dump(mode="json"), "created_at": self.now} for e in events])
         records = []
-        for e in events:
-            key, value, headers = encode(e, SOURCE)
-            records.append({"topic": ALERTS, "key": key, "value": value,
-                            "headers": [[k, v.decode()] for k, v in headers]})
+        # the lease is compared with the database's clock when it ends, not with the consumer's (a test's)
+        until = datetime.now(UTC) + lease.lease if lease is not None else None
+        for n, e in enumerate(events):
+            key, value, encoded = encode(e, SOURCE)
+            headers = [[k, v.decode()] for k, v in encoded]
+            record: dict[str, Any] = {"topic": ALERTS, "key": key, "value": value, "headers": headers}
+            if ids is not None and lease is not None:  # every row names the same columns: unleased ones get NULL
+                leased = n < lease.capacity
+                record |= {"id": ids[n], "claimed_until": until if leased else None}
+                if leased:
+                    lease.rows.append(OutboxRow(ids[n], ALERTS, key, value, headers))
+            if lease is not None and (ids is None or n >= lease.capacity):
+                lease.unleased += 1  # for the relay's claim
+            records.append(record)
         inserts.add(outbox, records)
 
 

@@ -53,7 +53,7 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
                                  fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
                             batch_handler=AlertHandler(rt.sessions, [relay.wakeup], rules,
-                                                       on_notice=notices_written, worker=worker),
+                                                       on_notice=notices_written, worker=worker, relay=relay),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window,
                             busy_fetch_wait_ms=settings.kafka_fetch_busy_wait_ms)
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings

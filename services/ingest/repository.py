@@ -13,7 +13,6 @@ from typing import Any
 import numpy as np
 import orjson
 from sqlalchemy import (
-    ARRAY,
     BigInteger,
     Boolean,
     DateTime,
@@ -21,18 +20,17 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     Text,
-    any_,
     bindparam,
     or_,
     select,
     text,
 )
 from sqlalchemy.dialects.postgresql import UUID
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.ingest import similarity
 from services.ingest.articles import NewArticle
-from services.ingest.models import articles, minhash_bands
+from services.ingest.models import articles
+from shared.db import Executor, NativeArray
 from shared.events import ArticleReceived, encode
 from shared.outbox import OutboxLease, OutboxRow
 from shared.topics import ARTICLES
@@ -72,26 +70,32 @@ class _Known:
         return best
 
 
-# Built once, arrays bound: one cached statement whatever the batch size (an IN list of n values is a new
-# expression to build and a new statement to compile for every request: ~5 % of a single article POST, py-spy)
-_STORED = select(articles.c.id, articles.c.content_hash).where(or_(
-    articles.c.id == any_(bindparam("ids", type_=ARRAY(Text))),
-    articles.c.content_hash == any_(bindparam("hashes", type_=ARRAY(Text)))))
+# What the batch is decided against, in one round trip, built once (arrays bound: one cached statement whatever the
+# batch size; an IN list of n values was a new statement to compile per request, ~5 % of a single article POST,
+# py-spy): the stored articles with one of the batch's ids or content hashes (`stored`), then the stored articles
+# sharing a MinHash band with the batch, one row per band (the index on minhash_bands leads with the hash).
+_KNOWN = text("""
+    SELECT true AS stored, a.id, a.content_hash, NULL::integer AS band, NULL::bigint AS hash, NULL::bytea AS minhash,
+           NULL::text AS near_duplicate_of
+    FROM ingest.articles a WHERE a.id = ANY(:ids) OR a.content_hash = ANY(:hashes)
+    UNION ALL
+    SELECT false, a.id, NULL, b.band, b.hash, a.minhash, a.near_duplicate_of
+    FROM ingest.minhash_bands b JOIN ingest.articles a ON a.id = b.article_id
+    WHERE b.hash = ANY(:band_hashes)
+""").bindparams(bindparam("ids", type_=NativeArray(Text)), bindparam("hashes", type_=NativeArray(Text)),
+                bindparam("band_hashes", type_=NativeArray(BigInteger)))
 
 
-async def _known(session: AsyncSession, batch: list[NewArticle]) -> _Known:
-    rows = (await session.execute(_STORED, {"ids": [a.id for a in batch],
-                                            "hashes": [a.content_hash for a in batch]})).all()
-    by_key = {r.id: r.id for r in rows} | {r.content_hash: r.id for r in rows}
+async def _known(session: Executor, batch: list[NewArticle]) -> _Known:
     hashes = sorted({h for a in batch if a.minhash for _, h in similarity.bands(similarity.from_bytes(a.minhash))})
+    by_key: dict[str, str] = {}
     signatures: dict[str, tuple[np.ndarray, str | None]] = {}
     bands: dict[tuple[int, int], set[str]] = {}
-    if hashes:  # the index leads with the hash
-        for r in (await session.execute(
-                select(minhash_bands.c.band, minhash_bands.c.hash, articles.c.id, articles.c.minhash,
-                       articles.c.near_duplicate_of)
-                .join(articles, articles.c.id == minhash_bands.c.article_id)
-                .where(minhash_bands.c.hash == any_(bindparam("hashes", hashes, type_=ARRAY(BigInteger)))))).all():
+    for r in (await session.execute(_KNOWN, {"ids": [a.id for a in batch], "hashes": [a.content_hash for a in batch],
+                                             "band_hashes": hashes})).all():
+        if r.stored:
+            by_key[r.id] = by_key[r.content_hash] = r.id
+        else:
             bands.setdefault((r.band, r.hash), set()).add(r.id)
             signatures[r.id] = (similarity.from_bytes(r.minhash), r.near_duplicate_of)
     return _Known(by_key, signatures, bands)
@@ -104,7 +108,7 @@ def _event(a: NewArticle, near: str | None) -> dict[str, Any]:
     return {"topic": ARTICLES, "key": key, "value": value, "headers": [[k, v.decode()] for k, v in headers]}
 
 
-async def store_many(session: AsyncSession, batch: list[NewArticle],
+async def store_many(session: Executor, batch: list[NewArticle],
                      threshold: float = similarity.THRESHOLD, lease: OutboxLease | None = None) -> list[Stored]:
     """Store each article unless it is a duplicate (same canonical URL or same content: nothing written); a
     near-duplicate (estimated similarity >= `threshold`; over 1: never) is stored with its link and published
@@ -200,28 +204,28 @@ _STORE = text("""
         RETURNING id, key, claimed_until IS NOT NULL AS leased)
     SELECT p.id, convert_from(p.key, 'UTF8') AS article_id, p.leased FROM published p ORDER BY p.id
 """).bindparams(
-    *(bindparam(n, type_=ARRAY(Text)) for n in ("ids", "urls", "canons", "hashes", "titles", "texts", "langs",
+    *(bindparam(n, type_=NativeArray(Text)) for n in ("ids", "urls", "canons", "hashes", "titles", "texts", "langs",
                                                  "sources", "nears", "b_articles", "o_topics", "o_headers",
                                                  "o_articles")),
-    *(bindparam(n, type_=ARRAY(DateTime(timezone=True))) for n in ("published", "received")),
-    bindparam("detected", type_=ARRAY(Boolean)), bindparam("minhashes", type_=ARRAY(LargeBinary)),
-    bindparam("feeds", type_=ARRAY(UUID(as_uuid=True))), bindparam("sims", type_=ARRAY(Double)),
-    bindparam("b_bands", type_=ARRAY(Integer)), bindparam("b_hashes", type_=ARRAY(BigInteger)),
-    bindparam("o_keys", type_=ARRAY(LargeBinary)), bindparam("o_values", type_=ARRAY(LargeBinary)),
+    *(bindparam(n, type_=NativeArray(DateTime(timezone=True))) for n in ("published", "received")),
+    bindparam("detected", type_=NativeArray(Boolean)), bindparam("minhashes", type_=NativeArray(LargeBinary)),
+    bindparam("feeds", type_=NativeArray(UUID(as_uuid=True))), bindparam("sims", type_=NativeArray(Double)),
+    bindparam("b_bands", type_=NativeArray(Integer)), bindparam("b_hashes", type_=NativeArray(BigInteger)),
+    bindparam("o_keys", type_=NativeArray(LargeBinary)), bindparam("o_values", type_=NativeArray(LargeBinary)),
     bindparam("leased", type_=Integer), bindparam("lease_s", type_=Double))
 
 
-async def _raced(session: AsyncSession, a: NewArticle) -> Stored:
+async def _raced(session: Executor, a: NewArticle) -> Stored:
     existing = (await session.execute(select(articles.c.id).where(or_(
         articles.c.id == a.id, articles.c.content_hash == a.content_hash)).limit(1))).scalar_one()
     return Stored(existing, True)
 
 
-async def store(session: AsyncSession, article: NewArticle, threshold: float = similarity.THRESHOLD,
+async def store(session: Executor, article: NewArticle, threshold: float = similarity.THRESHOLD,
                 lease: OutboxLease | None = None) -> Stored:
     return (await store_many(session, [article], threshold, lease))[0]
 
 
-async def get(session: AsyncSession, article_id: str) -> dict[str, object] | None:
+async def get(session: Executor, article_id: str) -> dict[str, object] | None:
     row = (await session.execute(select(articles).where(articles.c.id == article_id))).mappings().first()
     return dict(row) if row else None
