@@ -291,20 +291,6 @@ def _generic_head(text: str, kind: str) -> bool:
     return False
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo, hi = max(0, start - 300), min(len(text), end + 300)
-    ends = [m.end() for m in _SENT_RE.finditer(text, lo, start)]
-    right = _SENT_RE.search(text, end, hi)
-    return (ends[-1] if ends else lo), (right.start() if right else hi)
-
-
-def _words(s: str) -> set[str]:
-    base = {fold(w) for w in TOKEN_RE.findall(s)}
-    return base | {w[1:] for w in base if w[:1] in "وفبل" and len(w) > 3}
-
-
-_SENT_RE = re.compile(r"\n|[.!?؟](?=\s|$)")
-_PRISON_HEADS = frozenset(("سجن", "السجن", "معتقل", "المعتقل", "prison", "jail"))
 _AND_ITS_RE = re.compile(r"\s*(?:و(?:مخيمها|مخيمه|سجنها|سجنه)|and\s+its\s+(?:refugee\s+)?(?:camp|prison))"
                          r"(?![\u0621-\u064a\w])")
 # "al-Hol and Iraq's Jeddah 1 camp": the country owns the next name, it is no town of a list with this one

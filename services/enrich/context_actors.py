@@ -98,7 +98,7 @@ def _raw_ar(phrase: str) -> str:
 
 
 def _ar_pattern(phrases: list[str]) -> re.Pattern[str] | None:
-    alts = []
+    alts: list[str] = []
     for p in sorted(phrases, key=len, reverse=True):
         if p.startswith("ال"):  # `للجيش الوطني`: ل + the article written لل, the surface starts after it
             alts.append(rf"(?:[وف]?[بك]?(?P<a{len(alts)}>{_raw_ar(p)})|[وف]?لل(?P<b{len(alts)}>{_raw_ar(p[2:])}))")
@@ -134,14 +134,16 @@ def compile_context(doc: dict | None) -> ContextRules:
     if not doc:
         return r
     for name, reg in (doc.get("regions") or {}).items():
-        r.regions[name] = Region(reg["country"], tuple(tuple(float(x) for x in b) for b in reg["boxes"]))
+        boxes = tuple((float(b[0]), float(b[1]), float(b[2]), float(b[3])) for b in reg["boxes"])
+        r.regions[name] = Region(reg["country"], boxes)
     firsts_ar: set[str] = set()
     firsts_en: set[str] = set()
     for p in doc.get("phrases") or []:
         conds = []
         for c in p.get("when") or [{}]:
             conds.append(Condition(
-                countries=frozenset(c.get("countries", [])), mentions=frozenset(c.get("mentions", [])), since=_date(c.get("since")), until=_date(c.get("until")),
+                countries=frozenset(c.get("countries", [])), mentions=frozenset(c.get("mentions", [])),
+                since=_date(c.get("since")), until=_date(c.get("until")),
                 inside=tuple(c.get("inside", [])), outside=tuple(c.get("outside", [])),
                 with_actors=frozenset(c.get("with_actors", [])), without_actors=frozenset(c.get("without_actors", [])),
                 with_words=tuple(fold(w) for w in c.get("with_words", []))))

@@ -288,7 +288,7 @@ def _check_state(gaz: Gazetteer, rec: StateActorsRec) -> None:
             gaz.problems.append(f"state_actors: unknown place {pid}")
         if str(dest).startswith("actor:") and dest not in gaz.entries:
             gaz.problems.append(f"state_actors: unknown actor {dest}")
-    regions = set((rec.by_context.get("regions") or {}))
+    regions = set(rec.by_context.get("regions") or {})
     for ph in rec.by_context.get("phrases") or []:
         if ph.get("actor") not in gaz.entries:
             gaz.problems.append(f"state_actors: by_context names unknown actor {ph.get('actor')}")

@@ -12,7 +12,7 @@ from services.enrich.enrichment import enrich
 from tests.unit.enrich_support import real_gazetteer
 
 
-def _ann(text: str, published: date | None = None):  # noqa: ANN202
+def _ann(text: str, published: date | None = None):
     return enrich(text, real_gazetteer(), published_at=published)
 
 
@@ -130,7 +130,8 @@ def test_owners_and_prison_services(text: str, aid: str, want: bool) -> None:
 
 @pytest.mark.parametrize(("text", "want"), [
     # two capitals before a dual or plural verb both act (rule 13)
-    ("بيروت ودمشق تتفقان على لجنة لبحث ملف الموقوفين في سجن رومية.", {"actor:lebanon-gov", "actor:syria-transitional-gov"}),
+    ("بيروت ودمشق تتفقان على لجنة لبحث ملف الموقوفين في سجن رومية.",
+     {"actor:lebanon-gov", "actor:syria-transitional-gov"}),
     ("Beirut and Damascus discuss a deal to move Syrian inmates out of Roumieh prison.",
      {"actor:lebanon-gov", "actor:syria-transitional-gov"}),
     # a pair that is only located acts not
