@@ -51,7 +51,11 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
-	@echo "round-9 BLIND split (another author; kept outside the repo until its last score) -- before / end of round / now:"
+	@echo "round-9 second BLIND split r10 (another author, written during the round; scored on the round's base checkout and at its end) -- before / end / now:"
+	@sed -n '3,$$p' tests/data/realworld-r10.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r10.after.txt
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r10.jsonl
+	@echo "round-9 BLIND split r9 (another author; kept outside the repo until its last score) -- before / end of round / now:"
 	@sed -n '3,$$p' tests/data/realworld-r9.before.txt
 	@sed -n '3,$$p' tests/data/realworld-r9.after.txt
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r9.jsonl
@@ -86,7 +90,7 @@ eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits
 	@echo "the whole real-world corpus (dev + every blind split):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl tests/data/realworld-blind.jsonl \
 		tests/data/realworld-r4.jsonl tests/data/realworld-r5.jsonl tests/data/realworld-r6.jsonl tests/data/realworld-r6b.jsonl \
-		tests/data/realworld-r7.jsonl tests/data/realworld-r8.jsonl tests/data/realworld-r9.jsonl
+		tests/data/realworld-r7.jsonl tests/data/realworld-r8.jsonl tests/data/realworld-r9.jsonl tests/data/realworld-r10.jsonl
 	@echo "composed dev set (tests/data/devset.jsonl):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/devset.jsonl
 	@echo "composed held-out set (tests/data/heldout.jsonl; no longer blind):"
