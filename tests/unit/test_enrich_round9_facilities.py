@@ -228,3 +228,12 @@ def test_a_prison_town_in_a_headline_is_the_town(text: str) -> None:
 def test_numbered_camps_by_ordinal_word_and_spelling(text: str, want: str) -> None:
     got = fac_ids(text)
     assert got == {want}, got
+
+
+@pytest.mark.parametrize("text", [
+    "ما زالت مخيمات شاريا وخانكي وكبرتو تعمل في دهوك، رغم قرار بغداد إغلاقها.",
+    "بقيت مخيمات شاريا وخانكي مفتوحة، بسبب تعثر عودة النازحين إلى سنجار.",
+])
+def test_a_list_under_a_plural_head_ends_at_a_clause_word(text: str) -> None:
+    got = fac_ids(text)
+    assert None not in got and "fac:iq-sharya-camp" in got, got
