@@ -525,7 +525,9 @@ _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))
 _GLOSS_BEFORE_RE = re.compile(r"\s*\(\s*")
 _COUNTED_RE = re.compile(r"[\"'«»“”„‟‹›’]?\s*(?:واحد|واحدة|واحده|فقط|one|only)\b")
 _LEAD = " \t\n\r\"'«»“”#*-–—"
-_DATELINE_AFTER_RE = re.compile(r"\s*[:\-–—(,]")
+# a dateline ends with a colon, a dash, brackets or a comma before the country ("ZAATARI, Jordan —"); a comma before a
+# lower-case word is an apposition ("Yarmouk, once home to 160,000 refugees, ...")
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z]))")
 
 
 def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = None) -> bool:

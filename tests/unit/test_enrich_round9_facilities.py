@@ -237,3 +237,10 @@ def test_numbered_camps_by_ordinal_word_and_spelling(text: str, want: str) -> No
 def test_a_list_under_a_plural_head_ends_at_a_clause_word(text: str) -> None:
     got = fac_ids(text)
     assert got >= {"fac:iq-sharya-camp", "fac:iq-khanke-camp"} and not any(i.startswith("open:") for i in got), got
+
+
+def test_a_name_opening_the_text_before_a_lower_case_apposition_is_no_dateline() -> None:
+    # "Yarmouk, once home to ..." is the camp described, not a dateline's town (a dateline comma comes before the
+    # country: "YARMOUK, Syria —")
+    assert fac_ids("Yarmouk, once home to 160,000 Palestinian refugees, was left in ruins by the siege.") \
+        == {"fac:sy-yarmouk-camp"}
