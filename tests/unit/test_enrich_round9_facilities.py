@@ -244,3 +244,14 @@ def test_a_name_opening_the_text_before_a_lower_case_apposition_is_no_dateline()
     # country: "YARMOUK, Syria —")
     assert fac_ids("Yarmouk, once home to 160,000 Palestinian refugees, was left in ruins by the siege.") \
         == {"fac:sy-yarmouk-camp"}
+
+
+@pytest.mark.parametrize("text", [
+    "اقتحمت قوات الاحتلال مخيم جنين فجر اليوم وهدمت منازل في أطرافه.",
+    "نفذت قسد حملة تفتيش مفاجئة في سجن بانوراما بعد معلومات عن تهريب هواتف.",
+    "Kurdish officials put guards at Ghwayran prison on high alert after reports of an escape plot.",
+    "The army sent reinforcements to Roumieh prison after inmates set mattresses alight.",
+])
+def test_incursions_searches_and_reinforcements_are_security_operations(text: str) -> None:
+    types = {e.type for e in enrich(text, real_gazetteer()).event_types}
+    assert "security_operation" in types, types
