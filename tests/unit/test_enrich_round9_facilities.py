@@ -255,3 +255,14 @@ def test_a_name_opening_the_text_before_a_lower_case_apposition_is_no_dateline()
 def test_incursions_searches_and_reinforcements_are_security_operations(text: str) -> None:
     types = {e.type for e in enrich(text, real_gazetteer()).event_types}
     assert "security_operation" in types, types
+
+
+@pytest.mark.parametrize("text", [
+    "تجمع أهالي السجناء أمام سجن الأقطان في الرقة للمطالبة بمعرفة مصير أبنائهم.",
+    "تعهدت الحكومة السورية بإغلاق مخيمي الهول وروج قبل نهاية العام.",
+    "وجهت الأمم المتحدة نداء لتمويل الخدمات الصحية في مخيم الهول.",
+    "The Autonomous Administration said 6,000 foreigners remain in al-Hol camp, urging governments to take them home.",
+])
+def test_demands_pledges_and_appeals_are_statements(text: str) -> None:
+    types = {e.type for e in enrich(text, real_gazetteer()).event_types}
+    assert "statement_threat" in types, types
