@@ -266,3 +266,14 @@ def test_incursions_searches_and_reinforcements_are_security_operations(text: st
 def test_demands_pledges_and_appeals_are_statements(text: str) -> None:
     types = {e.type for e in enrich(text, real_gazetteer()).event_types}
     assert "statement_threat" in types, types
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قالت إدارة مخيم الهول إن 180 عائلة عراقية غادرت المخيم صباح الاثنين باتجاه مخيم الجدعة.", "transfer_repatriation"),
+    ("The last Iraqi held at Guantanamo was flown home on Thursday, the Pentagon said.", "transfer_repatriation"),
+    ("تشهد سجون لبنان، وفي مقدمتها سجن رومية، اكتظاظاً غير مسبوق.", "humanitarian"),
+    ("لاجئون في مخيم الأزرق يشكون انقطاع الكهرباء منذ أسبوعين", "humanitarian"),
+])
+def test_departures_and_camp_conditions_are_their_event_types(text: str, want: str) -> None:
+    types = {e.type for e in enrich(text, real_gazetteer()).event_types}
+    assert want in types, types
