@@ -37,7 +37,7 @@ ACTOR_TYPES = {"armed_group", "government", "state", "security_force", "coalitio
 PLACE_KINDS = {"country", "admin1", "city", "town", "village", "region"}
 RECORD_KEYS = {"id", "lang", "published_at", "text", "tricky", "alert", "facilities", "places",
                "actors", "event_types", "event_date"}
-OPTIONAL_KEYS = {"forms"}
+OPTIONAL_KEYS = {"forms", "title"}  # title: the headline, given apart from the body as feeds and the API do
 # The real-world form a passage reproduces (tests/data/realworld-*.jsonl); see services/enrich/data/README.md
 FORMS = {
     "quoted-name", "guillemets", "curly-quotes", "reversed-quotes", "spaced-quotes", "vowel-marks",
@@ -162,6 +162,11 @@ def check_record(r: dict, fac: dict, act: dict, plc: dict, events: set[str], geo
     if not isinstance(text, str) or not text.strip():
         problem(f"{rid}: empty text")
         return
+    title = r.get("title")
+    if title is not None and (not isinstance(title, str) or not title.strip()):
+        problem(f"{rid}: a title, when given, is a non-empty string")
+        return
+    text = text if title is None else f"{title}\n{text}"  # a label's surface may stand in the headline
     if not isinstance(r["tricky"], bool) or not isinstance(r["alert"], bool):
         problem(f"{rid}: tricky/alert must be booleans")
     if r["alert"] != bool(r["facilities"]):
