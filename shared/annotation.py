@@ -51,6 +51,16 @@ class EventTypeMention(_Strict):
     confidence: float = Field(ge=0.0, le=1.0)
 
 
+class TitleAnnotation(_Strict):
+    """What an article's headline names when the headline comes apart from the body (feeds, the ingest API):
+    the same mentions, their offsets indexing the title (`title[start:end] == surface`)."""
+
+    places: list[PlaceMention] = []
+    facilities: list[FacilityMention] = []
+    actors: list[ActorMention] = []
+    event_types: list[EventTypeMention] = []
+
+
 class Annotation(_Strict):
     lang: str
     places: list[PlaceMention] = []
@@ -58,4 +68,5 @@ class Annotation(_Strict):
     actors: list[ActorMention] = []
     event_types: list[EventTypeMention] = []
     event_date: date | None = None
-    alert: bool = False
+    alert: bool = False  # a specific prison or camp is named, in the body or in the headline
+    title: TitleAnnotation | None = None  # the headline's own mentions, when it was given apart from the body

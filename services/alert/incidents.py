@@ -83,19 +83,27 @@ def evaluate(event: ArticleEnriched, rules: RuleSet) -> list[Decision]:
     a = event.annotation
     if not a.alert or event.article.near_duplicate_of is not None:
         return []
+    head = a.title  # what the headline names (given apart from the body): offsets index the article's title
     best: dict[str, FacilityMention] = {}
     for f in a.facilities:
         if f.id not in best or f.confidence > best[f.id].confidence:
             best[f.id] = f
-    types = set(e.type for e in a.event_types)
-    actor_keys = {x.casefold() for m in a.actors for x in (m.id, m.canonical)}
-    actors = tuple(sorted({m.canonical for m in a.actors}))
+    from_title: dict[str, FacilityMention] = {}  # named only in the headline: the headline is the evidence
+    for f in (head.facilities if head is not None else ()):
+        if f.id not in best and (f.id not in from_title or f.confidence > from_title[f.id].confidence):
+            from_title[f.id] = f
+    actor_mentions = [*a.actors, *(head.actors if head is not None else ())]
+    types = set(e.type for e in a.event_types) | {e.type for e in (head.event_types if head is not None else ())}
+    actor_keys = {x.casefold() for m in actor_mentions for x in (m.id, m.canonical)}
+    actors = tuple(sorted({m.canonical for m in actor_mentions}))
     src = outlet(event.article.url, event.article.source)
+    named = [(f, event.article.title or "") for f in sorted(from_title.values(), key=lambda m: m.start)]
+    named += [(f, event.text) for f in sorted(best.values(), key=lambda m: m.start)]
     out = []
-    for f in sorted(best.values(), key=lambda m: m.start):
+    for f, where in named:
         rule = rules.first_match(kind=f.kind, facility_id=f.id, country=f.country, actors=actor_keys,
                                  event_types=types, lang=a.lang)
-        out.append(Decision(f, rule, evidence(event.text, f.start, f.end), tuple(rules.strongest_first(types)),
+        out.append(Decision(f, rule, evidence(where, f.start, f.end), tuple(rules.strongest_first(types)),
                             actors, src, a.lang, tuple(rules.event_type_strength)))
     return out
 

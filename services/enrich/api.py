@@ -12,8 +12,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 from sqlalchemy import select
 
 from services.enrich import metrics
-from services.enrich.enrichment import enrich
 from services.enrich.gazetteer import facility_records
+from services.enrich.headline import enrich_article
 from services.enrich.models import article_annotations
 from services.enrich.settings import EnrichSettings
 from shared.annotation import Annotation
@@ -26,6 +26,8 @@ Reader = Annotated[set[str], Depends(require("read"))]
 class AnnotateIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str = Field(min_length=1, max_length=200_000)
+    title: str | None = Field(default=None, max_length=2_000, description=(
+        "The headline, when it comes apart from the body: its mentions are returned under `title`, indexing it"))
     lang: str | None = Field(default=None, pattern=r"^(ar|en)$")
     published_at: AwareDatetime | None = None
 
@@ -59,7 +61,7 @@ class AnnotateGate:
             raise HTTPException(status.HTTP_429_TOO_MANY_REQUESTS, "the annotator is busy; retry shortly",
                                 headers={"Retry-After": str(RETRY_AFTER_S)}) from None
         try:
-            work = partial(enrich, body.text, request.app.state.gazetteer, lang=body.lang,
+            work = partial(enrich_article, body.title, body.text, request.app.state.gazetteer, lang=body.lang,
                            published_at=body.published_at)
             return await anyio.to_thread.run_sync(work, limiter=self.threads)
         finally:

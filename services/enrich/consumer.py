@@ -11,7 +11,8 @@ from aiokafka import AIOKafkaProducer
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.enrich import metrics, repository
-from services.enrich.enrichment import Gazetteer, enrich
+from services.enrich.enrichment import Gazetteer
+from services.enrich.headline import enrich_article
 from shared.db import autocommit
 from shared.events import ArticleEnriched, ArticleReceived, ArticleRef, encode
 from shared.kafka import send_now
@@ -37,8 +38,8 @@ class EnrichHandler:
         enriched: list[ArticleEnriched] = []
         for event in latest.values():
             start = time.perf_counter()
-            annotation = enrich(event.text, self.gazetteer, lang=engine_lang(event.lang),
-                                published_at=event.published_at)
+            annotation = enrich_article(event.title, event.text, self.gazetteer, lang=engine_lang(event.lang),
+                                        published_at=event.published_at)
             metrics.ANNOTATE_SECONDS.observe(time.perf_counter() - start)
             enriched.append(ArticleEnriched(
                 article=ArticleRef(id=event.article_id, url=event.url, title=event.title, source=event.source,
@@ -61,4 +62,5 @@ class EnrichHandler:
             if n:
                 metrics.ENRICHED.labels(flag).inc(n)
         for kind, field in (("place", "places"), ("facility", "facilities"), ("actor", "actors")):
-            metrics.MENTIONS.labels(kind).inc(sum(len(getattr(out.annotation, field)) for out in enriched))
+            metrics.MENTIONS.labels(kind).inc(sum(len(getattr(out.annotation, field))
+                                                  + len(getattr(out.annotation.title, field, ())) for out in enriched))

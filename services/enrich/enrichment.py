@@ -133,6 +133,7 @@ def _enrich(
     return annotation(
         lang, places, facilities, actors, _events(text, trig),
         extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]), bool(facilities),
+        None,  # the headline's mentions: headline.py, when the title comes apart from the body
     )
 
 

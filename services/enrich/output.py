@@ -55,6 +55,7 @@ place: Callable[[str, int, int, str, str, float, str | None, float | None, float
 actor: Callable[[str, int, int, str, str, float], ActorMention] = _actor
 event_type: Callable[[str, str, int, int, float], EventTypeMention] = _event_type
 annotation: Callable[
-    [str, list[PlaceMention], list[FacilityMention], list[ActorMention], list[EventTypeMention], date | None, bool],
+    [str, list[PlaceMention], list[FacilityMention], list[ActorMention], list[EventTypeMention], date | None, bool,
+     None],
     Annotation,
 ] = _annotation

@@ -23,8 +23,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from services.enrich.enrichment import enrich, load_gazetteer
+from services.enrich.enrichment import load_gazetteer
 from services.enrich.gazetteer import Gazetteer
+from services.enrich.headline import enrich_article
 from services.enrich.normalize import fold_text
 from shared.annotation import Annotation
 
@@ -173,7 +174,8 @@ def score_item(item: dict[str, Any], ann: Annotation, s: Scores) -> None:
     s.actors.add(ga, pa)
     wrong += _diff("actor", ga, pa)
     if wrong:
-        s.errors.append(f"{item.get('id')}: {item['text']}\n" + "\n".join(wrong))
+        head = f"[{item['title']}] " if item.get('title') else ''
+        s.errors.append(f"{item.get('id')}: {head}{item['text']}\n" + "\n".join(wrong))
     s.event_types.add(set(item.get("event_types", [])), {e.type for e in ann.event_types})
     gd = item.get("event_date")
     s.date_ok += (ann.event_date.isoformat() if ann.event_date else None) == gd
@@ -190,7 +192,10 @@ def evaluate(path: Path | list[Path] = DEFAULT, gazetteer: Gazetteer | None = No
         item = json.loads(line)
         pub = item.get("published_at")
         published = datetime.fromisoformat(pub.replace("Z", "+00:00")) if pub else None
-        ann = enrich(item["text"], gaz, lang=item.get("lang"), published_at=published)
+        ann = enrich_article(item.get("title"), item["text"], gaz, lang=item.get("lang"), published_at=published)
+        if ann.title is not None:  # a passage with its headline apart (feeds, the API): labels cover both parts
+            ann = ann.model_copy(update={k: [*getattr(ann.title, k), *getattr(ann, k)]
+                                         for k in ("places", "facilities", "actors", "event_types")})
         for key in (item.get("lang", "en"), "all"):
             if key in out:
                 score_item(item, ann, out[key])

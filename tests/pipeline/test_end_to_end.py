@@ -116,3 +116,22 @@ def test_subscription_filters_select_alerts(stack: Stack, receiver: Receiver, au
     time.sleep(2)
     assert len(receiver.received("camps-only")) == 1
     assert json.loads(notices[0]["body"])["data"]["incident"]["kind"] == "camp"
+
+
+def test_a_facility_named_only_in_the_headline_yields_a_notice(stack: Stack, receiver: Receiver,
+                                                               auth: dict[str, str]) -> None:
+    """Outlets name the camp in the headline and write "the camp" below: the report still gets its notice, with
+    the headline as its evidence, and the stored annotation's headline mentions index the stored title."""
+    sub = subscribe(stack, auth, receiver.url("headline"), facility_ids=["fac:jo-azraq-camp"])
+    title = "اشتباكات بين لاجئين وحراس داخل مخيّم «الأزرق»"
+    body = f"أصيب ثلاثة أشخاص في شجار داخل المخيم مساء أمس، بحسب مصدر أمني أردني (مرجع {uuid.uuid4()})."
+    accepted = post(stack, auth, text=body, title=title, lang="ar")
+    (notice,) = receiver.wait_for("headline", 1)
+    data = verify(sub["secret"], notice)["data"]
+    assert data["incident"]["facility_id"] == "fac:jo-azraq-camp"
+    assert data["articles"][0]["evidence"] == title
+    annotation = wait_annotation(stack, auth, str(accepted["id"]))
+    assert annotation["facilities"] == []
+    (f,) = annotation["title"]["facilities"]  # type: ignore[index]
+    stored = httpx.get(f"{stack.services['ingest'].url}/v1/articles/{accepted['id']}", headers=auth, timeout=5).json()
+    assert stored["title"][f["start"]:f["end"]] == f["surface"]

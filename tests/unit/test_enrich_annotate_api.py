@@ -27,7 +27,7 @@ def app_with(concurrency: int) -> FastAPI:
 
 async def test_annotate_runs_off_the_loop_and_answers_429_when_busy(monkeypatch: pytest.MonkeyPatch) -> None:
     entered, release, threads = threading.Event(), threading.Event(), []
-    real = api.enrich
+    real = api.enrich_article
 
     def held(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.get_ident())
@@ -35,7 +35,7 @@ async def test_annotate_runs_off_the_loop_and_answers_429_when_busy(monkeypatch:
         assert release.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(api, "enrich", held)
+    monkeypatch.setattr(api, "enrich_article", held)
     transport = httpx.ASGITransport(app=app_with(concurrency=1))
     async with httpx.AsyncClient(transport=transport, base_url="http://enrich") as client:
         first = asyncio.create_task(client.post("/v1/annotate", json={"text": "Guards at Roj camp.", "lang": "en"}))
@@ -56,3 +56,17 @@ def test_annotate_concurrency_is_a_setting(monkeypatch: pytest.MonkeyPatch) -> N
     assert EnrichSettings().annotate_concurrency == 2
     monkeypatch.setenv("RAQIB_ANNOTATE_CONCURRENCY", "5")
     assert EnrichSettings().annotate_concurrency == 5
+
+
+async def test_annotate_reads_a_headline_given_apart_from_the_body() -> None:
+    transport = httpx.ASGITransport(app=app_with(concurrency=2))
+    async with httpx.AsyncClient(transport=transport, base_url="http://enrich") as client:
+        r = await client.post("/v1/annotate", json={"title": "Guards beaten at Roj camp", "lang": "en",
+                                                    "text": "Women in the camp said guards beat two of them."})
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["alert"] is True and body["facilities"] == []
+        (f,) = body["title"]["facilities"]
+        assert f["id"] == "fac:sy-roj-camp" and "Guards beaten at Roj camp"[f["start"]:f["end"]] == f["surface"]
+        unknown = await client.post("/v1/annotate", json={"text": "x", "headline": "y"})
+        assert unknown.status_code == 422

@@ -269,7 +269,8 @@ def test_demands_pledges_and_appeals_are_statements(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("قالت إدارة مخيم الهول إن 180 عائلة عراقية غادرت المخيم صباح الاثنين باتجاه مخيم الجدعة.", "transfer_repatriation"),
+    ("قالت إدارة مخيم الهول إن 180 عائلة عراقية غادرت المخيم صباح الاثنين باتجاه مخيم الجدعة.",
+     "transfer_repatriation"),
     ("The last Iraqi held at Guantanamo was flown home on Thursday, the Pentagon said.", "transfer_repatriation"),
     ("تشهد سجون لبنان، وفي مقدمتها سجن رومية، اكتظاظاً غير مسبوق.", "humanitarian"),
     ("لاجئون في مخيم الأزرق يشكون انقطاع الكهرباء منذ أسبوعين", "humanitarian"),

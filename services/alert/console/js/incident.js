@@ -38,9 +38,12 @@ async function articleCard(art) {
   } else {
     evidence = marked(segmentsBySurface(art.evidence || '', art.surface));
   }
+  // the headline's own mentions (annotation.title) index the stored title: marked there too
+  const heading = stored?.title && annotation?.title
+    ? marked(segments(stored.title, 0, stored.title.length, mentionsOf(annotation.title))) : title;
   const why = [got, ann].filter((r) => r.status === 'rejected').map((r) => failure(r.reason));
   return h('article', { class: `evidence-card lang-${lang}`, dir, lang, dataset: { article: art.article_id } },
-    h('h3', {}, href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, title) : title),
+    h('h3', {}, href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, heading) : heading),
     h('p', { class: 'meta' }, [stored?.source ?? art.source, (stored?.published_at ?? art.published_at)
       && when(stored?.published_at ?? art.published_at), lang]
       .filter(Boolean).join(' · ')),
