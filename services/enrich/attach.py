@@ -112,8 +112,10 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 by: dict[str, dict[int, Cand]] | None = None) -> list[Name]:
     """Names listed under one dual or plural head: `مخيمي الهول وروج`, `سجون عدرا وحماة وحارم`,
     "the Hol, Roj and Ain Issa camps". Two names at least (a plural head before one name is generic:
-    "مخيمات الشمال"); each known name is its facility, an unknown one an open-world facility."""
+    "مخيمات الشمال"), or one known name after "such as"/"among them" (`سجون مثل غويران`); each known name is
+    its facility, an unknown one an open-world facility."""
     kind, mode = h.payloads[0][1], h.payloads[0][2]
+    introduced = False
     word = head_word(text, h)
     names: list[Name] = []
     if by is None:
@@ -126,7 +128,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
         place_at = by["place_at"]
         pos = h.end
         intro = _INTRO_RE.match(text, pos)
-        if intro is not None and word in PLURAL_AR:
+        introduced = intro is not None and word in PLURAL_AR
+        if introduced:
             pos = intro.end()  # `مخيمات بينها: الفاتحة، قاطع النهر، …`
         while len(names) < 12:
             g = _separator(text, pos) if names else gap_end(text, pos)
@@ -180,7 +183,7 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                     names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
         names.reverse()
-    return names if len(names) >= 2 else []
+    return names if len(names) >= 2 or (introduced and names and names[0].entry is not None) else []
 
 
 def _region(text: str, c: Cand, gaz: Gazetteer) -> bool:
@@ -260,7 +263,9 @@ def _listed_variant(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
 
 
 _INTRO_WORDS = "بينها|منها|ومنها|مثل|أبرزها|ابرزها"  # "among them", "such as": a list of names follows
-_INTRO_RE = re.compile(f"\\s*(?:{_INTRO_WORDS}|هي|وهي)?\\s*:\\s*|\\s*(?:{_INTRO_WORDS})\\s+")
+_QUANTITY_WORDS = "عدة|عديدة|أخرى|اخرى|كثيرة|مختلفة|متعددة"  # `سجون عدة أبرزها …`, `سجون أخرى مثل …`
+_INTRO_RE = re.compile(f"\\s*[،,]?\\s*(?:(?:{_QUANTITY_WORDS})\\s*[،,]?\\s*)?"
+                       f"(?:(?:{_INTRO_WORDS}|هي|وهي)?\\s*:\\s*|(?:{_INTRO_WORDS})\\s+)")
 
 
 def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -> list[Cand]:

@@ -157,6 +157,8 @@ def find_facilities(
     if "annex" in text or "Annex" in text:  # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
+    if "(" in text and len(facilities) > 1:  # (str `in`, C speed)
+        facilities = _named_in_brackets(text, facilities)
     known = [(f.start, f.end) for f in facilities if not f.id.startswith("open:")]
     # `سجن الحسكة المعروف بسجن "غويران"`: a name followed by "known as" another facility is that facility
     if known:
@@ -196,6 +198,21 @@ def _bracket_identity(text: str, c: Cand, facilities: list[FacilityMention], kin
                 and _BRACKET_OPEN_RE.fullmatch(text, f.end, c.start):
             return i, m.end()
     return None
+
+
+def _named_in_brackets(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
+    """A facility named with its head word in brackets right after another of the same kind is that one,
+    under the name the brackets give (`سجن الحسكة المركزي (سجن غويران)`, `سجن الصناعة (سجن غويران)`): one
+    prison, two names. The mention keeps its span; it takes the bracketed facility's identity."""
+    out = list(facilities)
+    for i in range(len(out) - 1):
+        f, g = out[i], out[i + 1]
+        if g.kind != f.kind or g.id == f.id or g.id.startswith("open:") or not 0 < g.start - f.end <= 6:
+            continue
+        if _BRACKET_OPEN_RE.fullmatch(text, f.end, g.start) and _BRACKET_CLOSE_RE.match(text, g.end):
+            out[i] = f.model_copy(update={"id": g.id, "canonical": g.canonical, "country": g.country,
+                                          "lat": g.lat, "lon": g.lon, "admin1": g.admin1})
+    return out
 
 
 # `مجزرة صبرا وشاتيلا`, "the Sabra and Shatila massacre", "Tal al-Zaatar massacre": the name of the event, not

@@ -1,0 +1,54 @@
+"""Round 10, read from real reporting: one known name after a plural head and "such as"/"among them"
+(`سجون مثل غويران`), a quantity word before the list (`سجون عدة أبرزها …`), a facility named in brackets with its
+own head word (`سجن الحسكة المركزي (سجن غويران)`: one prison), and al-Aqtan prison in Raqqa."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich.enrichment import enrich, load_gazetteer
+
+GAZ = load_gazetteer()
+
+
+def facilities(text: str) -> list[tuple[str, str]]:
+    return [(f.surface, f.id) for f in enrich(text, GAZ).facilities]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("موزعين على سجون مثل غويران الذي يضم 3500 عنصر.", [("غويران", "fac:sy-ghwayran-prison")]),
+    ("موزعين على سجون، منها غويران.", [("غويران", "fac:sy-ghwayran-prison")]),
+    ("تحتجزهم قسد في سجون عدة أبرزها غويران والشدادي.",
+     [("غويران", "fac:sy-ghwayran-prison"), ("الشدادي", "fac:sy-shaddadi-prison")]),
+    ("وفي سجون أخرى مثل ديريك وجركين يقبع المئات.",
+     [("ديريك", "fac:sy-derik-prison"), ("جركين", "fac:sy-chirkin-prison")]),
+])
+def test_one_known_name_after_a_plural_head_and_such_as(text: str, want: list[tuple[str, str]]) -> None:
+    assert facilities(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "قال الأهالي إن سجوناً مثل هذه لا تصلح للبشر.",  # no name after "such as"
+    "تعاني سجون مثل التي زرناها من الاكتظاظ.",
+    "يعيش النازحون في مخيمات مثل قرى صغيرة.",  # a simile, no facility's name
+])
+def test_such_as_without_a_known_name_names_nothing(text: str) -> None:
+    assert facilities(text) == []
+
+
+def test_a_facility_named_in_brackets_with_its_head_word_is_the_same_facility() -> None:
+    got = facilities("وسجن الحسكة المركزي (سجن غويران) من أكبر السجون في المحافظة.")
+    assert {i for _s, i in got} == {"fac:sy-ghwayran-prison"}
+    # without the brackets' identity the central prison stays its own entry
+    assert facilities("انفجرت سيارة مفخخة قرب سجن الحسكة المركزي.") == [
+        ("سجن الحسكة المركزي", "fac:sy-hasakah-central-prison")]
+    # a town in brackets is where the prison is, not another name of it
+    assert {i for _s, i in facilities("Inmates at the Ghwayran prison (Hasakah) rioted.")} == {
+        "fac:sy-ghwayran-prison"}
+
+
+@pytest.mark.parametrize("text", ["طالب المسؤول في سجن \" الأقطان \" بمدينة الرقة بالحماية.",
+                                  "Government forces took over al-Aktan prison on Friday.",
+                                  "Al-Aqtan prison near Raqqa is seen behind a checkpoint."])
+def test_al_aqtan_prison_is_known(text: str) -> None:
+    assert [i for _s, i in facilities(text)] == ["fac:sy-aqtan-prison"]
