@@ -130,7 +130,7 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
         intro = _INTRO_RE.match(text, pos)
         introduced = intro is not None and word in PLURAL_AR
         if introduced:
-            pos = intro.end()  # `مخيمات بينها: الفاتحة، قاطع النهر، …`
+            pos = intro.end() if intro is not None else pos  # `مخيمات بينها: الفاتحة، قاطع النهر، …`
         while len(names) < 12:
             g = _separator(text, pos) if names else gap_end(text, pos)
             if g < 0 or g - pos > 12 or "\n" in text[pos:g]:
