@@ -74,11 +74,14 @@ def find_open(
 _PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
 
 
+_AREA_KINDS = frozenset(("country", "region"))
+
+
 def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
-    """The whole name is a country's name."""
+    """The whole name is a country's or a region's name ("a Syria camp", "families in Rojava camp": a camp there)."""
     for c in places:
         if c.start == of.name_start and c.end == of.name_end:
-            return any(getattr(gaz.entries.get(p[1]), "kind", None) == "country" for p in c.payloads)
+            return any(getattr(gaz.entries.get(p[1]), "kind", None) in _AREA_KINDS for p in c.payloads)
     return False
 
 

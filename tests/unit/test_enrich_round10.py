@@ -52,3 +52,15 @@ def test_a_facility_named_in_brackets_with_its_head_word_is_the_same_facility() 
                                   "Al-Aqtan prison near Raqqa is seen behind a checkpoint."])
 def test_al_aqtan_prison_is_known(text: str) -> None:
     assert [i for _s, i in facilities(text)] == ["fac:sy-aqtan-prison"]
+
+
+@pytest.mark.parametrize("text", ["Uncertain future for Islamic State families in Rojava camp",
+                                  "A Syria camp for the displaced ran out of fuel."])
+def test_a_region_or_country_before_camp_names_no_facility(text: str) -> None:
+    assert facilities(text) == []
+
+
+def test_rojava_is_a_region_and_its_arabic_name_is_not_roj_camp() -> None:
+    a = enrich("قالت الإدارة الذاتية في روج آفا إن مخيم روج يضم ألفي امرأة.", GAZ)
+    assert [(p.surface, p.id) for p in a.places] == [("روج آفا", "place:sy-rojava")]
+    assert [(f.surface, f.id) for f in a.facilities] == [("مخيم روج", "fac:sy-roj-camp")]
