@@ -64,3 +64,11 @@ def test_rojava_is_a_region_and_its_arabic_name_is_not_roj_camp() -> None:
     a = enrich("قالت الإدارة الذاتية في روج آفا إن مخيم روج يضم ألفي امرأة.", GAZ)
     assert [(p.surface, p.id) for p in a.places] == [("روج آفا", "place:sy-rojava")]
     assert [(f.surface, f.id) for f in a.facilities] == [("مخيم روج", "fac:sy-roj-camp")]
+
+
+def test_kurdish_outlets_names_for_the_region_and_its_monitors() -> None:
+    a = enrich("The General Command of the SDF of North and East Syria said the Rojava Information Centre (RIC) "
+               "and the Syria Observatory for Human Rights counted the dead near Qamishili.", GAZ)
+    assert {m.id for m in a.actors} == {"actor:sdf", "actor:ric", "actor:sohr"}  # no Syrian government acting
+    assert {(p.surface, p.id) for p in a.places} == {("North and East Syria", "place:sy-rojava"),
+                                                      ("Qamishili", "geonames:173377")}
