@@ -159,8 +159,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.75 if e.id in ar.named else 0.6
     if e.cluster:
         return None  # "tents in Atmeh", `خيمتي في أطمة`: the town the cluster of camps is around
-    if ar.town_ids and (e.id, fold(text[c.start : c.end])) in ar.town_ids and e.id not in ar.named:
-        return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"`
+    if ar.town_ids and (e.id, fold(text[c.start : c.end])) in ar.town_ids and e.id not in ar.named \
+            and not facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
+        return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"` (a
+        # sentence of its own about the camp still means the camp: "families left al-Hol, camp officials said")
     if inherent and not _RIVER_AFTER_RE.match(text, c.end) \
             and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name

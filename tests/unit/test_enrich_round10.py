@@ -72,3 +72,14 @@ def test_kurdish_outlets_names_for_the_region_and_its_monitors() -> None:
     assert {m.id for m in a.actors} == {"actor:sdf", "actor:ric", "actor:sohr"}  # no Syrian government acting
     assert {(p.surface, p.id) for p in a.places} == {("North and East Syria", "place:sy-rojava"),
                                                       ("Qamishili", "geonames:173377")}
+
+
+def test_a_sentence_about_the_camp_keeps_the_bare_name_when_the_text_calls_it_a_town_elsewhere() -> None:
+    text = ("The last buses of Iraqi families left al-Hol on Tuesday, camp officials said. Residents of the "
+            "town of al-Hol, a few kilometres away, said the road to Hasakah stayed closed.")
+    a = enrich(text, GAZ)
+    assert [(f.start, f.id) for f in a.facilities] == [(text.index("al-Hol"), "fac:sy-al-hol-camp")]
+    assert (text.index("al-Hol", 80), "geonames:173797") in {(p.start, p.id) for p in a.places}
+    # a sentence without a word about the camp still reads the town the text names elsewhere
+    other = "Shops in al-Hol reopened on Tuesday. Residents of the town of al-Hol said the road stayed closed."
+    assert enrich(other, GAZ).facilities == []
