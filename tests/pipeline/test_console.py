@@ -128,13 +128,15 @@ def test_live_incident_with_highlighted_evidence(browser: Any, stack: Stack, aut
     assert {("facility", "سجن الشدادي"), ("place", "ريف الحسكة"), ("actor", "تنظيم داعش")} <= marks(ar)
     assert {("facility", "al-Shaddadi prison"), ("place", "Hasakah countryside"), ("actor", "ISIS")} <= marks(en)
     assert ("actor", "قوات سوريا الديمقراطية") in marks(ar, "details")  # the rest of the article, folded
-    # each mark sits at the annotation's offsets: its data-start/end slice the stored article to its text
+    # each mark sits at the annotation's offsets: its data-start/end slice the stored article's body, or its
+    # headline for the headline's own mentions (data-part="title": the annotation's `title` part)
+    assert ("event", "هجوم") in marks(ar, "h3")
     for card, article_id in ((ar, ar_id), (en, en_id)):
-        text = httpx.get(f"{stack.services['ingest'].url}/v1/articles/{article_id}", headers=auth,
-                         timeout=5).json()["text"]
+        stored = httpx.get(f"{stack.services['ingest'].url}/v1/articles/{article_id}", headers=auth,
+                           timeout=5).json()
         for m in card.find_elements("css selector", "mark"):
             start, end = int(m.get_attribute("data-start")), int(m.get_attribute("data-end"))
-            assert text[start:end] == m.get_attribute("textContent")
+            assert stored[m.get_attribute("data-part")][start:end] == m.get_attribute("textContent")
     shot(browser, "02-incident-evidence")
     css(browser, "#lang-toggle")[0].click()  # the interface right-to-left: each article keeps its own direction
     wait("the Arabic interface", lambda: browser.execute_script("return document.documentElement.dir") == "rtl"

@@ -8,10 +8,12 @@ import { t } from './i18n.js';
 import { facilityName } from './incidents.js';
 import { onChange, store, upsert } from './store.js';
 
-function marked(parts) {
+// `part`: which stored field the offsets index, the body (`text`) or the headline (`title`)
+function marked(parts, part = 'text') {
   return parts.map((p) => (p.mention
     ? h('mark', { class: `hl hl-${p.mention.kind}`, title: `${t(`hl.${p.mention.kind}`)}: ${p.mention.label}`,
-      dataset: { kind: p.mention.kind, start: p.mention.start, end: p.mention.end, id: p.mention.id || '' } }, p.text)
+      dataset: { kind: p.mention.kind, start: p.mention.start, end: p.mention.end, id: p.mention.id || '', part } },
+    p.text)
     : p.text));
 }
 
@@ -40,7 +42,7 @@ async function articleCard(art) {
   }
   // the headline's own mentions (annotation.title) index the stored title: marked there too
   const heading = stored?.title && annotation?.title
-    ? marked(segments(stored.title, 0, stored.title.length, mentionsOf(annotation.title))) : title;
+    ? marked(segments(stored.title, 0, stored.title.length, mentionsOf(annotation.title)), 'title') : title;
   const why = [got, ann].filter((r) => r.status === 'rejected').map((r) => failure(r.reason));
   return h('article', { class: `evidence-card lang-${lang}`, dir, lang, dataset: { article: art.article_id } },
     h('h3', {}, href ? h('a', { href, target: '_blank', rel: 'noopener noreferrer' }, heading) : heading),
