@@ -17,7 +17,9 @@ _GAP_SET = frozenset(QUOTES + " \t\r\u00a0\u202f\u2009\u200a\u200b\u200c\u200d\u
 _MAX_GAP = 8  # `مخيم « الزعتري »`: a space, a guillemet, a space; more is not a name next to its head
 
 # dual heads: two names follow (`مخيمي الهول وروج`); alone they are plural nouns in construct (`معتقلي التنظيم`)
-DUAL_AR = frozenset(("مخيمي", "مخيما", "سجني", "سجنا", "معتقلي", "معتقلا"))
+# (with "its"/"their": `مدينة طولكرم ومخيميها طولكرم ونور شمس`, the city and its two camps, named)
+DUAL_AR = frozenset(("مخيمي", "مخيما", "سجني", "سجنا", "معتقلي", "معتقلا", "مخيميها", "مخيميه", "مخيميهما",
+                     "سجنيها", "سجنيه"))
 
 # Arabic words after a head that are no name: an indefinite head followed by an indefinite adjective,
 # participle or verb is a description ("سجن مخصص", "معتقل بريطاني", "سجن قياديا", "معتقل انتهت").

@@ -83,3 +83,9 @@ def test_a_sentence_about_the_camp_keeps_the_bare_name_when_the_text_calls_it_a_
     # a sentence without a word about the camp still reads the town the text names elsewhere
     other = "Shops in al-Hol reopened on Tuesday. Residents of the town of al-Hol said the road stayed closed."
     assert enrich(other, GAZ).facilities == []
+
+
+def test_the_city_and_its_two_camps_named() -> None:
+    got = facilities("دفعت قوات الاحتلال بتعزيزات إلى مدينة طولكرم ومخيميها طولكرم ونور شمس.")
+    assert [i for _s, i in got] == ["fac:ps-tulkarm-camp", "fac:ps-nur-shams-camp"]
+    assert facilities("يتواصل العدوان على مدينة طولكرم ومخيمها لليوم العاشر.") == []  # "its camp": not named
