@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from services.enrich.gazetteer import Gazetteer
-from services.enrich.normalize import TOKEN_RE, fold, fold_many, fold_text
+from services.enrich.normalize import fold, fold_text, tokens_folded
 from services.enrich.resolve import Cand
 
 ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
@@ -58,7 +58,8 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     cc = gaz.rules.core_context
     if not near_ok and prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
-    base = set(fold_many(TOKEN_RE.findall(_sentence(text, c, cc.window, mask))))  # one compiled fold
+    sentence = _sentence(text, c, cc.window, mask)
+    base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)
     # each word with the forms _derived reads in it (cached per word: news vocabulary repeats)
     words = set().union(*[_DERIVED.get(w) or _derive(w) for w in base])
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
@@ -96,9 +97,9 @@ def _derive(word: str) -> frozenset[str]:
 
 def town_close(text: str, c: Cand, gaz: Gazetteer) -> bool:
     """A town word next to the name (three words before, one after): "the market of al-Hol", `سوق الهول`."""
-    before = TOKEN_RE.findall(text, max(0, c.start - _TOWN_REACH), c.start)[-3:]
-    after = TOKEN_RE.findall(text, c.end, c.end + _TOWN_REACH)[:1]
-    close = set(fold_many(before + after))
+    before = tokens_folded(text, max(0, c.start - _TOWN_REACH), c.start)[2][-3:]  # (folded, one compiled pass)
+    after = tokens_folded(text, c.end, c.end + _TOWN_REACH)[2][:1]
+    close = set(before + after)
     close |= {w[1:] for w in close if w[:1] in "وفبل"}
     return bool(close & _cue_set(gaz.rules.core_context.town))
 

@@ -16,7 +16,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from services.enrich.normalize import TOKEN_RE, fold_many
+from services.enrich.normalize import tokens_folded
 from services.enrich.scouts import arabic_cue_starts, cue_spans, match_at, match_starts, word_cue_starts
 from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
 
@@ -142,10 +142,7 @@ def _window_tokens(text: str, lo: int, hi: int) -> tuple[list[int], list[int], l
     hi = min(len(text), hi)
     while hi < len(text) and not text[hi].isspace():
         hi += 1
-    ms = list(TOKEN_RE.finditer(text, lo, hi))
-    spans = [m.span() for m in ms]  # (one call per token; the starts and ends unzipped below at C speed)
-    starts, ends = (list(x) for x in zip(*spans, strict=True)) if spans else ([], [])
-    return starts, ends, fold_many([m.group() for m in ms])
+    return tokens_folded(text, lo, hi)
 
 
 def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:

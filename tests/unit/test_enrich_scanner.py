@@ -159,3 +159,34 @@ def test_compiled_article_before_a_name_equals_the_reference_on_random_prefixes(
     for _ in range(4000):
         prefix = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
         _same(prefix + rng.choice(["Hol", "Hasakah", "Raqqa camp", "Shaddadi", "Tanf"]), trie)
+
+
+def test_compiled_tokens_folded_equals_its_definition_on_passages_fuzz_and_bounds() -> None:
+    """normalize.tokens_folded compiled (FoldTable.tokens) against its Python definition (TOKEN_RE.finditer within
+    the bounds, each token folded): every passage and perturbed copy whole and in random windows, fuzzed text of
+    the characters the tokenizer treats specially, out-of-range bounds, every code point."""
+    from services.enrich.normalize import tokens_folded
+
+    def ref(text: str, lo: int, hi: int) -> tuple:
+        backend.select(pure=True)
+        try:
+            return tokens_folded(text, lo, hi)
+        finally:
+            backend.select(pure=False)
+
+    rng = random.Random(11)
+    texts = [t for text in _passages()[:150] for t in _perturbed(text)]
+    alphabet = ["a", "Z", "9", "_", "'", "’", "ʼ", "`", "´", "′", "ʻ", " ", "-", "ـ", "م", "ل", "\u064e", "\u0670",
+                "\u200c", "\u200d", "\u00ad", "\u0301", "\u0615", "\u06e1", "٣", "ﻻ", "é", "ß", "漢", "😀", ".", "\n"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    every = "".join(chr(cp) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    texts.append(every[::3])
+    n = 0
+    for text in texts:
+        bounds = [(0, len(text)), (-5, len(text) + 9), (3, 2)]
+        bounds += [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))) for _ in range(3)]
+        for lo, hi in bounds:
+            got = tokens_folded(text, lo, hi)
+            assert got == ref(text, lo, hi), (text, lo, hi)
+            n += len(got[0])
+    assert n > 10_000  # the comparison is over real tokens

@@ -135,12 +135,71 @@ static PyObject *FoldTable_call(FoldTable *ft, PyObject *args, PyObject *kw) {
     return out;
 }
 
+/* FoldTable(_FOLD_LIST).tokens(text, lo, hi): the tokens of text[lo:hi] as normalize.tokens_folded reads them
+ * (TOKEN_RE.finditer(text, lo, hi)): their starts, their ends and their folds, three lists. TOKEN_RE has no
+ * lookaround, so its matches within the bounds are those of the slice; read.c's token_end is TOKEN_RE. */
+static PyObject *FoldTable_tokens(FoldTable *ft, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "tokens(text, lo, hi)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t lo = PyLong_AsSsize_t(args[1]), hi = PyLong_AsSsize_t(args[2]);
+    if ((lo == -1 || hi == -1) && PyErr_Occurred()) return NULL;
+    /* the bounds as str slicing and re read them: clamped to the text */
+    if (lo < 0) lo = 0;
+    if (hi > n) hi = n;
+    if (hi < lo) hi = lo;
+    PyObject *starts = PyList_New(0), *ends = PyList_New(0), *folds = PyList_New(0), *out = NULL;
+    Py_UCS4 *u = NULL;
+    Buf b = {0};
+    if (starts == NULL || ends == NULL || folds == NULL) goto done;
+    u = PyMem_Malloc((size_t)(hi - lo + 1) * sizeof(Py_UCS4));
+    if (u == NULL) { PyErr_NoMemory(); goto done; }
+    {
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        for (Py_ssize_t i = lo; i < hi; i++) u[i - lo] = PyUnicode_READ(kind, data, i);
+        Text t = {PyUnicode_4BYTE_KIND, u, hi - lo};
+        for (Py_ssize_t i = 0; i < t.n;) {
+            if (!is_word(AT(&t, i))) { i++; continue; }
+            Py_ssize_t e = token_end(&t, i);
+            PyObject *s_obj = PyLong_FromSsize_t(lo + i), *e_obj = PyLong_FromSsize_t(lo + e);
+            PyObject *f_obj = NULL;
+            int bad = s_obj == NULL || e_obj == NULL || fold_into(&ft->fm, &t, i, e, &b) < 0 ||
+                      (f_obj = buf_str(&b)) == NULL || PyList_Append(starts, s_obj) < 0 ||
+                      PyList_Append(ends, e_obj) < 0 || PyList_Append(folds, f_obj) < 0;
+            Py_XDECREF(s_obj);
+            Py_XDECREF(e_obj);
+            Py_XDECREF(f_obj);
+            if (bad) goto done;
+            i = e;
+        }
+    }
+    out = PyTuple_Pack(3, starts, ends, folds);
+done:
+    Py_XDECREF(starts);
+    Py_XDECREF(ends);
+    Py_XDECREF(folds);
+    PyMem_Free(u);
+    PyMem_Free(b.buf);
+    return out;
+}
+
+static PyMethodDef FoldTable_methods[] = {
+    {"tokens", (PyCFunction)(void (*)(void))FoldTable_tokens, METH_FASTCALL,
+     "tokens(text, lo, hi) -> (starts, ends, folds) of TOKEN_RE.finditer(text, lo, hi), folded by this table"},
+    {NULL, NULL, 0, NULL},
+};
+
 PyTypeObject FoldTableType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "services.enrich._scan.FoldTable",
     .tp_basicsize = sizeof(FoldTable),
     .tp_dealloc = (destructor)FoldTable_dealloc,
     .tp_call = (ternaryfunc)FoldTable_call,
+    .tp_methods = FoldTable_methods,
     .tp_flags = Py_TPFLAGS_DEFAULT,
     .tp_doc = "FoldTable(table)(text) == text.translate(table) for a list table of int (kept), str or None.",
     .tp_new = FoldTable_new,
