@@ -89,3 +89,11 @@ def test_the_city_and_its_two_camps_named() -> None:
     got = facilities("دفعت قوات الاحتلال بتعزيزات إلى مدينة طولكرم ومخيميها طولكرم ونور شمس.")
     assert [i for _s, i in got] == ["fac:ps-tulkarm-camp", "fac:ps-nur-shams-camp"]
     assert facilities("يتواصل العدوان على مدينة طولكرم ومخيمها لليوم العاشر.") == []  # "its camp": not named
+
+
+@pytest.mark.parametrize("text", ["Syrian President Bashar Assad ordered the return of civilians to Yarmouk.",
+                                  "الرئيس السوري بشار الأسد أصدر مرسوماً بالعفو."])
+def test_the_syrian_president_named_as_assad_is_his_government_whatever_the_date(text: str) -> None:
+    assert [m.id for m in enrich(text, GAZ).actors] == ["actor:assad-regime"]
+    # the title alone is read as of the article's date: today, the transitional government
+    assert [m.id for m in enrich("Syrian President met the envoy.", GAZ).actors] == ["actor:syria-transitional-gov"]
