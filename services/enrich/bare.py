@@ -758,6 +758,25 @@ def lowercase_cores(text: str, trie_root: dict, known: set[tuple[int, int]], eve
     return out
 
 
+def lowercase_acronyms(text: str, trie_root: dict) -> list[Cand]:
+    """Actors' acronyms in a text written all lower case ("sdf says ghwayran ...", "ypg fighters"), which the
+    scanner reads only in capitals ("US" is not "us"): three or four letters, never an English word ("who")."""
+    out: list[Cand] = []
+    for m in _LOWER_ACRONYM_RE.finditer(text):
+        if m.group() in _LOWER_ACRONYM_WORDS:
+            continue
+        node = trie_root.get(m.group())
+        for role, pls in (node.get(PAYLOAD) or ()) if isinstance(node, dict) else ():
+            upper = tuple(p for p in pls if p[2] == "upper")
+            if role == "actor" and upper:
+                out.append(Cand(m.start(), m.end(), "actor", upper, 1))
+    return out
+
+
+_LOWER_ACRONYM_RE = re.compile(r"(?<![\w'’.-])[a-z]{3,4}(?![\w'’-])")
+_LOWER_ACRONYM_WORDS = frozenset(("who", "aid", "art", "can", "sun", "ira", "its", "was", "has", "are", "the", "and"))
+
+
 # English words and given names that are also one-word cores: in lower case they are the word ("a beach hut")
 _LOWER_COMMON = frozenset(("beach", "hut", "hoot", "torah", "derek", "damon", "rai", "kili", "panorama", "central",
                            "ramon", "naqab", "suse", "marka"))

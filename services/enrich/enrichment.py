@@ -14,7 +14,7 @@ from datetime import date, datetime
 from operator import attrgetter
 
 from services.enrich.actors import dated_and_retargeted, state_mentions
-from services.enrich.bare import lowercase_cores
+from services.enrich.bare import lowercase_acronyms, lowercase_cores
 from services.enrich.context import (
     ADMIN_CUES,
     context_stopped,
@@ -97,6 +97,10 @@ def _enrich(
         extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores}, every_word=lower)
         if extra:
             cores = sorted(cores + extra, key=_by_start)
+        acronyms = lowercase_acronyms(text, gaz.trie.root) if lower else None
+        if acronyms:
+            taken = {c.start for c in people}
+            people = sorted(people + [c for c in acronyms if c.start not in taken], key=_by_start)
     if '"' in text or "«" in text or "“" in text or "„" in text or "/" in text:  # (str.find: C speed, no regex)
         # `حركة "فتح"`: a type word and the quoted name (quoted_actors.py)
         more = quoted_actors(text, gaz, people)

@@ -97,3 +97,15 @@ def test_the_syrian_president_named_as_assad_is_his_government_whatever_the_date
     assert [m.id for m in enrich(text, GAZ).actors] == ["actor:assad-regime"]
     # the title alone is read as of the article's date: today, the transitional government
     assert [m.id for m in enrich("Syrian President met the envoy.", GAZ).actors] == ["actor:syria-transitional-gov"]
+
+
+def test_a_text_all_in_lower_case_reads_actor_acronyms_but_not_words() -> None:
+    a = enrich("sdf and ypg fighters say the camp is calm, who knows for how long", GAZ)
+    assert [(m.surface, m.id) for m in a.actors] == [("sdf", "actor:sdf"), ("ypg", "actor:ypg")]
+    # in ordinary text "sdf" in lower case stays unread (case decides acronyms there)
+    assert enrich("The SDF said the sdf file was corrupt.", GAZ).actors[0].surface == "SDF"
+
+
+def test_prision_is_a_prison_head() -> None:
+    assert facilities("IS fighters are holed up in part of Ghwayran prision.") == [
+        ("Ghwayran prision", "fac:sy-ghwayran-prison")]
