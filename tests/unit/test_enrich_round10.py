@@ -109,3 +109,22 @@ def test_a_text_all_in_lower_case_reads_actor_acronyms_but_not_words() -> None:
 def test_prision_is_a_prison_head() -> None:
     assert facilities("IS fighters are holed up in part of Ghwayran prision.") == [
         ("Ghwayran prision", "fac:sy-ghwayran-prison")]
+
+
+@pytest.mark.parametrize("text", [
+    "يواصل 120 موقوفاً في سجن رومية المركزي إضرابهم عن الطعام.",
+    "بدأ نزلاء سجن رومية إضراباً مفتوحاً عن الطعام احتجاجاً على تأخر محاكماتهم.",
+    "شهدت سجون عدرا وحماة وحارم استعصاءات متزامنة.",
+    "قالت مصادر إن عشرات النساء فررن من الهول خلال الفوضى.",
+    "Militants stormed Abu Ghraib and Taji prisons on Sunday night, freeing hundreds of inmates.",
+    "Inmates set mattresses alight at Roumieh prison on Tuesday.",
+    "Eleven inmates at Ofer were transferred after a brawl in one of the wings.",
+])
+def test_hunger_strikes_breakouts_and_riots_are_prison_unrest(text: str) -> None:
+    assert "prison_break_riot" in {e.type for e in enrich(text, GAZ).event_types}
+
+
+@pytest.mark.parametrize("text", ["مدينة طولكرم تشهد إضراباً شاملاً حداداً على أرواح الشهداء.",
+                                  "وصلت إلى تركيا عائلات سورية فرت من المعارك في ريف حلب."])
+def test_a_general_strike_and_families_fleeing_fighting_are_no_prison_unrest(text: str) -> None:
+    assert "prison_break_riot" not in {e.type for e in enrich(text, GAZ).event_types}
