@@ -128,3 +128,19 @@ def test_hunger_strikes_breakouts_and_riots_are_prison_unrest(text: str) -> None
                                   "وصلت إلى تركيا عائلات سورية فرت من المعارك في ريف حلب."])
 def test_a_general_strike_and_families_fleeing_fighting_are_no_prison_unrest(text: str) -> None:
     assert "prison_break_riot" not in {e.type for e in enrich(text, GAZ).event_types}
+
+
+@pytest.mark.parametrize("text", [
+    "Turkish drones struck a post of the camp's security forces on Friday.",
+    "A foreign woman stabbed a guard inside the camp on Wednesday.",
+    "سقطت قذيفة هاون على أطراف البلدة دون أن تسفر عن إصابات.",
+    "أغارت مسيّرة على سيارة في ريف إدلب الشمالي.",
+    "ISIS cells again tried this month to storm the prison.",
+])
+def test_strikes_shells_and_stabbings_are_attacks(text: str) -> None:
+    assert "attack" in {e.type for e in enrich(text, GAZ).event_types}
+
+
+def test_a_hunger_strike_on_monday_is_no_attack() -> None:
+    types = {e.type for e in enrich("Inmates at Roumieh began a hunger strike on Monday.", GAZ).event_types}
+    assert "attack" not in types and "prison_break_riot" in types
