@@ -144,3 +144,8 @@ def test_strikes_shells_and_stabbings_are_attacks(text: str) -> None:
 def test_a_hunger_strike_on_monday_is_no_attack() -> None:
     types = {e.type for e in enrich("Inmates at Roumieh began a hunger strike on Monday.", GAZ).event_types}
     assert "attack" not in types and "prison_break_riot" in types
+
+
+def test_a_speech_verb_ends_a_list_under_a_plural_head() -> None:
+    text = "اقتلعت العاصفة عشرات الخيام في مخيمات أطمة الحدودية، وقال أحد سكان أطمة إن الأهالي فتحوا المدارس."
+    assert facilities(text) == [("مخيمات أطمة", "fac:sy-atmeh-camp")]
