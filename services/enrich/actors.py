@@ -143,6 +143,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
         if prev == "مع" and len(before) > 1 and any(w in _PARTY_AR for w in strip_ar(fold(before[-2]))):
             return True  # `مفاوضات مع دمشق`, `بالتنسيق مع بغداد`: a party to talks
+        if prev and any(w in _AGENCY_AR for w in strip_ar(prev)):
+            return True  # `قرار بغداد`, `موقف دمشق`, `رفض تركيا`: the state's decision, position, refusal
         if prev in _PREPS_AR:
             return False
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
@@ -171,6 +173,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         if m is not None and m.group().endswith("ing") and m.group().islower() and len(m.group()) > 5 \
                 and m.group() not in _NOT_ACTING_ING:
             return True  # "with Washington pressing European capitals": the state doing it
+    if text[e : e + 2] in ("'s", "’s") and (m := _WORD_RE.match(text, e + 3)) is not None \
+            and m.group().lower() in _AGENCY_EN and not (lead and lead[-1].lower() in _PREPS_EN):
+        return True  # "Baghdad's decision", "Ankara's refusal": the state deciding, refusing
     if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     after = _WORD_RE.findall(text, e0, e0 + 60)
@@ -219,6 +224,16 @@ _NOT_ACTING_ING = frozenset(("bordering", "surrounding", "neighbouring", "neighb
 _MASCULINE_AR = frozenset(("العراق", "لبنان", "الاردن", "اليمن", "السودان", "المغرب", "عراق", "الكويت"))
 # talks: the country or capital "with" which they are held is a party (rule 13); an agreement "with" one is the
 # agreement's object (`الاتفاق مع أنقرة`), no act of its state
+# nouns of a state's own doing before a country or capital (Arabic construct) or after its possessive (English)
+_AGENCY_AR = frozenset(("قرار", "قرارات", "موقف", "طلب", "رفض", "خطه", "خطط", "مطالبه", "مطالب", "دعوه", "اعلان",
+                        "تحرك", "سعي", "مساعي", "رغبه", "تعهد", "تعهدات", "تهديد", "تهديدات", "اتهام", "اتهامات",
+                        "ضغوط", "شروط", "اشتراط", "موافقه", "وعود", "تصريحات", "جهود", "اصرار", "اعتراض", "تحذير",
+                        "تحذيرات", "مبادره", "عرض", "قبول", "استعداد"))
+_AGENCY_EN = frozenset(("decision", "decisions", "move", "moves", "plan", "plans", "request", "requests", "refusal",
+                        "position", "stance", "call", "calls", "offer", "push", "efforts", "effort", "demand",
+                        "demands", "insistence", "pledge", "pledges", "threat", "threats", "approval", "bid",
+                        "campaign", "offensive", "warning", "warnings", "agreement", "initiative", "objection",
+                        "objections", "rejection", "readiness", "proposal", "announcement", "accusations"))
 _PARTY_EN = frozenset(("talks", "negotiations", "coordination", "contacts", "consultations", "dialogue", "meeting",
                        "meetings"))
 _PARTY_AR = frozenset(("مفاوضات", "محادثات", "مباحثات", "تنسيق", "التنسيق", "اتصالات", "حوار", "الحوار", "اجتماع",

@@ -149,3 +149,19 @@ def test_a_hunger_strike_on_monday_is_no_attack() -> None:
 def test_a_speech_verb_ends_a_list_under_a_plural_head() -> None:
     text = "اقتلعت العاصفة عشرات الخيام في مخيمات أطمة الحدودية، وقال أحد سكان أطمة إن الأهالي فتحوا المدارس."
     assert facilities(text) == [("مخيمات أطمة", "fac:sy-atmeh-camp")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أثار قرار بغداد استعادة رعاياها من مخيم الهول جدلاً.", "actor:iraq-gov"),
+    ("موقف دمشق من ملف السجون لم يتضح بعد.", "actor:syria-transitional-gov"),
+    ("Baghdad's decision to bring back families from al-Hol angered some tribes.", "actor:iraq-gov"),
+    ("Ankara's refusal delayed the talks.", "actor:turkey-gov"),
+])
+def test_a_capitals_decision_or_position_is_the_state_acting(text: str, want: str) -> None:
+    assert want in {m.id for m in enrich(text, GAZ).actors}
+
+
+@pytest.mark.parametrize("text", ["زار الوفد بغداد الأسبوع الماضي.", "Baghdad's markets reopened on Friday.",
+                                  "The families moved to Baghdad's outskirts."])
+def test_a_capital_visited_or_owning_a_thing_is_no_state_acting(text: str) -> None:
+    assert enrich(text, GAZ).actors == []
