@@ -3,12 +3,15 @@ the three services as processes, a webhook receiver process on loopback — and,
 same broker, the raw broker round trip (aiokafka producing and consuming as many records of the same size).
 
     .venv/bin/python bench/pipeline_bench.py [--articles 10000] [--batch 100] [--rate 200] [--seconds 15]
+                                             [--services-root DIR]
 
 Phases: raw broker round trip; end-to-end throughput (batches over HTTP -> Kafka -> enrich -> alert ->
 PostgreSQL -> signed notices, half the articles naming a facility; every stage's finished-count watched on its
 /metrics, so the bottleneck shows); latency at a steady rate (POST -> signed notice received, p50/p95/p99);
 idle latency (one report at a time); RSS per service. Prints one table and writes bench/results/latest.json.
 Uses DATABASE_URL's server if set (a scratch database is created and dropped), else embedded PostgreSQL.
+`--services-root DIR`: run the services from another checkout (an A/B against a base commit, same bench); the
+table's head then names it.
 """
 
 from __future__ import annotations
@@ -166,6 +169,8 @@ def table(r: dict[str, Any]) -> str:
 
 
 async def main(args: argparse.Namespace) -> None:
+    if args.services_root:
+        os.chdir(args.services_root)  # `python -m services.<name>` runs from the working directory
     server = os.environ.get("DATABASE_URL") or embedded_postgres(ROOT / ".data" / "bench-pg")
     name = f"raqib_bench_{uuid.uuid4().hex[:8]}"
     db = await create_database(server, name)
@@ -178,6 +183,8 @@ async def main(args: argparse.Namespace) -> None:
                              # ... and one subscription (the receiver) takes every notice: more in flight to it
                              "RAQIB_DELIVERY_SUBSCRIPTION_CONCURRENCY": "16"})
     result: dict[str, Any] = {"machine": machine()}
+    if args.services_root:
+        result["machine"]["commit"] += f" (services from {args.services_root})"
     cpu = CpuMeter(stack, receiver, db)
     try:
         receiver.start()
@@ -219,4 +226,5 @@ if __name__ == "__main__":
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--rate", type=float, default=200.0)
     parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--services-root", type=Path, default=None)
     asyncio.run(main(parser.parse_args()))

@@ -28,14 +28,17 @@ from shared.outbox import OutboxRelay
 class AlertHandler:
     def __init__(self, sessions: async_sessionmaker[AsyncSession], wake: list[asyncio.Event], rules: RuleSet,
                  clock: Callable[[], datetime] = repo.utcnow, on_notice: Callable[[], None] | None = None,
-                 worker: DeliveryWorker | None = None, relay: OutboxRelay | None = None) -> None:
+                 worker: DeliveryWorker | None = None, relay: OutboxRelay | None = None,
+                 on_handed: Callable[[], None] | None = None) -> None:
         """`wake`: set after a commit that changed incidents (the outbox relay); `on_notice`: called after a commit
         that wrote notices (the delivery worker, the Alertmanager push); `worker`: the in-process delivery worker,
         to which the batch's new deliveries are written leased, up to its free slots, and handed after the commit
         (delivery_lease.py); `relay`: the in-process outbox relay, to which the batch's AlertChanged records are
-        written leased, up to what it can take, and handed after the commit: no claim (shared/outbox.py)."""
+        written leased, up to what it can take, and handed after the commit: no claim (shared/outbox.py).
+        `on_handed`: called instead of `on_notice` when every delivery the batch wrote was handed to the worker
+        (on_notice but the worker's claim, which would find none of them)."""
         self.sessions, self.wake, self.rules, self.clock, self.on_notice = sessions, wake, rules, clock, on_notice
-        self.worker, self.relay = worker, relay
+        self.worker, self.relay, self.on_handed = worker, relay, on_handed
 
     async def __call__(self, events: list[ArticleEnriched]) -> None:
         # an enriched event from any producer may carry NUL or lone surrogates, which PostgreSQL cannot store:
@@ -73,5 +76,7 @@ class AlertHandler:
                 e.set()
         if lease is not None and lease.leased and self.worker is not None:
             self.worker.take(lease.leased)  # committed: attempt them now
-        if notices and self.on_notice is not None:
+        if notices and lease is not None and lease.unleased == 0 and self.on_handed is not None:
+            self.on_handed()
+        elif notices and self.on_notice is not None:
             self.on_notice()

@@ -20,6 +20,7 @@ class Lease:
     def __init__(self, capacity: int, lease_s: int, breaker_failures: int) -> None:
         self.capacity, self.lease_s, self.breaker_failures = capacity, lease_s, breaker_failures
         self.leased: list[DueDelivery] = []
+        self.unleased = 0  # deliveries offered and not leased: left to the worker's claim
 
     def offer(self, row: dict[str, Any], sub: Any, notice: dict[str, Any]) -> bool:
         """Lease the delivery `row` (about to be inserted: the lease columns are set on it; unleased ones get them
@@ -35,4 +36,6 @@ class Lease:
             secrets = [sub["secret"]] + ([previous] if previous and expires is not None and expires > now else [])
             self.leased.append(DueDelivery(row["id"], 1, row["subscription_id"], sub["url"], secrets, sub["format"],
                                            sub["routing_key"], sub["rate_limit_per_s"], False, None, notice))
+        else:
+            self.unleased += 1
         return ok

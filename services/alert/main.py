@@ -43,6 +43,9 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
 
         def notices_written() -> None:  # the delivery worker, the outbox relay (and the push) act now
             worker.wakeup.set()
+            notices_handed()
+
+        def notices_handed() -> None:  # ... every delivery handed to the worker already: no claim
             relay.wakeup.set()
             if pusher is not None:
                 pusher.wakeup.set()
@@ -53,7 +56,8 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
                                  fetch_max_wait_ms=settings.kafka_fetch_max_wait_ms)
         loop = ConsumerLoop(consumer, rt.producer, topic=ENRICHED, model=ArticleEnriched, service=SERVICE,
                             batch_handler=AlertHandler(rt.sessions, [relay.wakeup], rules,
-                                                       on_notice=notices_written, worker=worker, relay=relay),
+                                                       on_notice=notices_written, worker=worker, relay=relay,
+                                                       on_handed=notices_handed),
                             dlq_max_ratio=settings.dlq_max_ratio, dlq_window=settings.dlq_window,
                             busy_fetch_wait_ms=settings.kafka_fetch_busy_wait_ms)
         app.state.runtime, app.state.sessions, app.state.settings = rt, rt.sessions, settings

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from services.enrich import metrics, repository
 from services.enrich.enrichment import Gazetteer
 from services.enrich.headline import enrich_article
-from shared.db import autocommit
+from shared.db import autocommit_connection
 from shared.events import ArticleEnriched, ArticleReceived, ArticleRef, encode
 from shared.kafka import send_now
 from shared.topics import ENRICHED
@@ -46,9 +46,10 @@ class EnrichHandler:
                                    published_at=event.published_at, near_duplicate_of=event.near_duplicate_of),
                 text=event.text, annotation=annotation, engine_version=self.engine_version,
                 enriched_at=datetime.now(UTC)))
-        # one statement, atomic on its own: no BEGIN and COMMIT round trips (durable before anything is sent)
-        async with autocommit(self.sessions) as session:
-            await repository.upsert_many(session, [(e.article.id, e.annotation) for e in enriched],
+        # one statement, atomic on its own: no BEGIN and COMMIT round trips (durable before anything is sent), on a
+        # Core connection (no ORM session's work per batch)
+        async with autocommit_connection(self.sessions) as conn:
+            await repository.upsert_many(conn, [(e.article.id, e.annotation) for e in enriched],
                                          self.engine_version)
         acks = []
         for out in enriched:

@@ -189,6 +189,14 @@ async def accept_article(request: Request, article: ArticleIn) -> Response:
     if isinstance(item, list):
         raise RequestValidationError([{"type": "value_error", "input": None, **e} for e in item])
 
+    if not limits.idempotency_key(request):  # written with the other POSTs in flight (single_writes.py)
+        s = await request.app.state.single_writes.store(item)
+        ARTICLES.labels(s.result).inc()
+        ACCEPTED.inc()
+        answer = {"id": s.id, "duplicate": s.duplicate}  # as Accepted renders it, None left out
+        if s.near_duplicate_of is not None:
+            answer["near_duplicate_of"] = s.near_duplicate_of
+        return json_response(answer, status.HTTP_202_ACCEPTED)
     lease = request.app.state.relay.lease()
 
     async def work(session: Executor) -> Accepted:

@@ -14,6 +14,7 @@ from services.ingest.limits import RateLimiter
 from services.ingest.models import outbox
 from services.ingest.poller import FeedPoller
 from services.ingest.settings import IngestSettings
+from services.ingest.single_writes import SingleWrites
 from shared.http import service_app, standard_checks
 from shared.outbox import OutboxRelay
 from shared.runtime import close_runtime, open_runtime
@@ -31,6 +32,7 @@ def create_app(settings: IngestSettings) -> FastAPI:
         poller = FeedPoller(rt.sessions, app.state.extractor, settings, client, relay.wakeup)
         app.state.runtime, app.state.sessions, app.state.relay = rt, rt.sessions, relay
         app.state.feed_poller = poller
+        app.state.single_writes = SingleWrites(rt.sessions, relay, settings.near_duplicate_threshold)
         app.state.ready_checks = standard_checks(rt.engine, rt.producer)
         app.state.samplers.add("outbox", relay.pending)
         rt.spawn(relay.run(), "outbox-relay")

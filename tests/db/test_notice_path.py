@@ -286,3 +286,27 @@ async def _steps_on_wakeup(worker: DeliveryWorker) -> None:
         await worker.wakeup.wait()
         worker.wakeup.clear()
         worker._start_ready()
+
+
+async def test_a_batch_whose_deliveries_were_all_handed_over_does_not_wake_the_claim(
+        sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
+    """Every delivery handed to the worker: on_handed (the relay, the push), not on_notice (which wakes the worker's
+    claim); one left to the claim (over the worker's 4 free slots): on_notice."""
+    await subscribe(sessions, hook.url)
+    calls: list[str] = []
+    worker = DeliveryWorker(sessions, POLICY)
+    handler = AlertHandler(sessions, [], RULES, worker=worker, on_notice=lambda: calls.append("notice"),
+                           on_handed=lambda: calls.append("handed"))
+    await handler([enriched(facility_id=f"fac:test-handed-{uuid.uuid4().hex[:8]}") for _ in range(2)])
+    assert calls == ["handed"]
+    await hook.until(2)
+    for _ in range(100):  # their attempts recorded: the slots free again
+        if not worker.tasks:
+            break
+        await asyncio.sleep(0.05)
+    assert not worker.tasks
+    await handler([enriched(facility_id=f"fac:test-handed-{uuid.uuid4().hex[:8]}") for _ in range(5)])
+    assert calls == ["handed", "notice"]
+    await hook.until(6)
+    async with running(worker):  # the claim takes the one left
+        await hook.until(7)
