@@ -11,14 +11,15 @@
  * (output.py: backend.PATH and the Python maker), a call while path.native is None is the fallback's. */
 typedef struct {
     PyObject_HEAD
-    PyObject *cls, *names, *fields_set, *object_new;
+    PyObject *cls, *names, *fields_set;
     PyObject *path, *fallback; /* optional: when path.native is None, fallback(*values) makes the instance */
     newfunc base_new;          /* object.__new__'s slot, called without its wrapper */
+    PyObject *descr[3];        /* the slots __pydantic_fields_set__, __pydantic_extra__, __pydantic_private__ */
+    descrsetfunc set[3];       /* and their setters (cand.c: type_descr, what object.__setattr__ finds) */
 } Maker;
 
 static PyObject *s_native, *empty_args;
 
-static PyObject *s_dict, *s_fields, *s_extra, *s_private; /* attribute names, interned once */
 
 static PyObject *Maker_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     PyObject *cls, *names, *fields_set, *path = NULL, *fallback = NULL;
@@ -34,27 +35,20 @@ static PyObject *Maker_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
         Py_CLEAR(s_native);
         return NULL;
     }
-    if (s_dict == NULL && ((s_dict = PyUnicode_InternFromString("__dict__")) == NULL ||
-                           (s_fields = PyUnicode_InternFromString("__pydantic_fields_set__")) == NULL ||
-                           (s_extra = PyUnicode_InternFromString("__pydantic_extra__")) == NULL ||
-                           (s_private = PyUnicode_InternFromString("__pydantic_private__")) == NULL)) {
-        Py_CLEAR(s_dict);
-        return NULL;
-    }
-    PyObject *object_new = PyObject_GetAttrString((PyObject *)&PyBaseObject_Type, "__new__");
-    if (object_new == NULL) return NULL;
     Maker *mk = (Maker *)type->tp_alloc(type, 0);
-    if (mk == NULL) {
-        Py_DECREF(object_new);
-        return NULL;
-    }
+    if (mk == NULL) return NULL;
     mk->cls = Py_NewRef(cls);
     mk->names = Py_NewRef(names);
     mk->fields_set = Py_NewRef(fields_set);
-    mk->object_new = object_new;
     mk->path = Py_XNewRef(path);
     mk->fallback = Py_XNewRef(fallback);
     mk->base_new = (newfunc)PyType_GetSlot(&PyBaseObject_Type, Py_tp_new);
+    static const char *slots[3] = {"__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"};
+    for (int i = 0; i < 3; i++)
+        if ((mk->descr[i] = type_descr(cls, slots[i], &mk->set[i])) == NULL) {
+            Py_DECREF(mk);
+            return NULL;
+        }
     return (PyObject *)mk;
 }
 
@@ -62,9 +56,9 @@ static void Maker_dealloc(Maker *mk) {
     Py_CLEAR(mk->cls);
     Py_CLEAR(mk->names);
     Py_CLEAR(mk->fields_set);
-    Py_CLEAR(mk->object_new);
     Py_CLEAR(mk->path);
     Py_CLEAR(mk->fallback);
+    for (int i = 0; i < 3; i++) Py_CLEAR(mk->descr[i]);
     Py_TYPE(mk)->tp_free((PyObject *)mk);
 }
 
@@ -90,9 +84,8 @@ static PyObject *Maker_call(Maker *mk, PyObject *args, PyObject *kw) {
     /* object.__new__(cls): its slot (what the wrapper calls after checking that cls is a type deriving from
      * object whose closest built-in base's __new__ is object's, true of every pydantic model) */
     obj = fields ? mk->base_new((PyTypeObject *)mk->cls, empty_args, NULL) : NULL;
-    if (obj == NULL || PyObject_GenericSetDict(obj, values, NULL) < 0 ||
-        PyObject_GenericSetAttr(obj, s_fields, fields) < 0 || PyObject_GenericSetAttr(obj, s_extra, Py_None) < 0 ||
-        PyObject_GenericSetAttr(obj, s_private, Py_None) < 0)
+    if (obj == NULL || PyObject_GenericSetDict(obj, values, NULL) < 0 || mk->set[0](mk->descr[0], obj, fields) < 0 ||
+        mk->set[1](mk->descr[1], obj, Py_None) < 0 || mk->set[2](mk->descr[2], obj, Py_None) < 0)
         goto fail;
     Py_DECREF(values);
     Py_DECREF(fields);
