@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from services.enrich.normalize import fold
+from services.enrich.normalize import fold, has_latin
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
 
 _AR = "\u0621-\u064a"
@@ -166,8 +166,13 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     country: the text's country (actors.text_country); when: the publication day."""
     if not rules.phrases:
         return []
+    # an English stem has an ASCII letter, so a text with none (nor in its lower case) holds none: no lower case
+    # and no English search there (has_latin; a whole-text search each in an Arabic text)
+    en = has_latin(text) or not _ascii_lettered(rules.firsts_en)
     low = None
     if not any(w in text for w in rules.firsts_ar):
+        if not en:
+            return []
         low = text.lower()
         if not any(w in low for w in rules.firsts_en):
             return []
@@ -183,7 +188,7 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
                 s, e = m.span(g)
                 if not _owned_after_ar(text, e):
                     hits.append((s, e))
-        if ph.en is not None:
+        if ph.en is not None and en:
             if low is None:
                 low = text.lower()
             for m in _near(ph.en, text, low, ph.stems_en):
@@ -204,6 +209,17 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
                 spans.append((s, e))
                 break
     return out
+
+
+def _ascii_lettered(words: tuple[str, ...]) -> bool:
+    """Every word holds an ASCII letter (the stems as compiled; asked once per tuple)."""
+    got = _LETTERED.get(id(words))
+    if got is None or got[0] is not words:
+        got = _LETTERED[id(words)] = (words, all(any("a" <= ch <= "z" or "A" <= ch <= "Z" for ch in w) for w in words))
+    return got[1]
+
+
+_LETTERED: dict[int, tuple[tuple[str, ...], bool]] = {}  # id -> (the tuple, kept so its id is not reused; answer)
 
 
 _BEFORE = 48  # a phrase starts at most this many characters before its last word's stem (marks and clitics too)

@@ -31,7 +31,7 @@ from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Gazetteer, load_gazetteer
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import clear_caches as normalize_caches
-from services.enrich.normalize import detect_lang
+from services.enrich.normalize import detect_lang, has_latin
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
     common_word,
@@ -93,7 +93,8 @@ def _enrich(
     # (C speed) a Latin text written all in lower case: "the women held at roj say ..." (an Arabic text has no
     # case, and is none: alef and lam are in every Arabic text)
     lower = text.islower() and "\u0627" not in text and "\u0644" not in text
-    if lower or "al-" in text or "al " in text:  # "in al-hol": a lower-case bare name the scanner does not read
+    # "in al-hol": a lower-case bare name the scanner does not read
+    if lower or (has_latin(text) and ("al-" in text or "al " in text)):
         extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores}, every_word=lower)
         if extra:
             cores = sorted(cores + extra, key=_by_start)

@@ -26,7 +26,7 @@ from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import arabic_name_ok
-from services.enrich.normalize import fold
+from services.enrich.normalize import fold, has_latin
 from services.enrich.openworld import OpenFacility, find_open, glued, part_called
 from services.enrich.resolve import Cand
 from services.enrich.variants import DESCRIPTORS, named_after, variant_of
@@ -69,7 +69,8 @@ def find_facilities(
     core_spans: set[tuple[int, int]] = set()
     used_heads: set[int] = set()
     free = [h for h in heads if not inside(h.start, h.end, covered)]
-    for k in central_prisons(text, places_c, gaz) if places_c and ("مركزي" in text or "entral" in text) else ():
+    central = places_c and ("مركزي" in text or (has_latin(text) and "entral" in text))
+    for k in central_prisons(text, places_c, gaz) if central else ():
         if not inside(k.start, k.end, covered):
             facilities.append(fac(text, k.start, k.end, k.entry, k.conf))
             covered[k.start : k.end] = b"\x01" * (k.end - k.start)
@@ -95,7 +96,8 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if ("prison" in text or "camp" in text or "jail" in text) and (", the " in text or ", a " in text):
+    if has_latin(text) and ("prison" in text or "camp" in text or "jail" in text) \
+            and (", the " in text or ", a " in text):
         for of in _appositions(text, places_c, core_at_start(cores)):
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
@@ -110,7 +112,8 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    named_as = any(w in text for w in _CALLED_WORDS)  # (str `in`, C speed: most texts name nothing "known as")
+    # (str `in`, C speed: most texts name nothing "known as"; the Latin words only in a text with Latin letters)
+    named_as = any(w in text for w in (_CALLED_WORDS if has_latin(text) else _CALLED_WORDS_AR))
     for f in list(facilities) if named_as else ():  # "a section of Azraq camp known as ‘Village 5’"
         if f.id.startswith("open:"):
             continue
@@ -122,7 +125,7 @@ def find_facilities(
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     # bare known names: the facility when the text says so (attach.bare_reading), else the town
     around: Around | None = None
-    massacre = "massacre" in text or "مجزر" in text or "مذبح" in text  # (str `in`, C speed)
+    massacre = (has_latin(text) and "massacre" in text) or "مجزر" in text or "مذبح" in text  # (str `in`, C speed)
     accepted = [(f.start, f.end) for f in facilities]
     for c in cores:
         if inside(c.start, c.end, covered):
@@ -154,7 +157,8 @@ def find_facilities(
         accepted.append((c.start, c.end))
         core_spans.add((c.start, c.end))
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
-    if "annex" in text or "Annex" in text:  # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
+    # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
+    if has_latin(text) and ("annex" in text or "Annex" in text):
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
     if "(" in text and len(facilities) > 1:  # (str `in`, C speed)
@@ -248,6 +252,7 @@ def _town_apposition(text: str, e: int) -> bool:
 
 
 _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", "يسمى", "تسمى", "المسمى", "الملقب", "يلقب")
+_CALLED_WORDS_AR = tuple(w for w in _CALLED_WORDS if not has_latin(w))  # (what a text without Latin letters may hold)
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")

@@ -172,6 +172,27 @@ def tokens_folded(text: str, lo: int, hi: int) -> tuple[list[int], list[int], li
     return [m.start() for m in ms], [m.end() for m in ms], fold_many([m.group() for m in ms])
 
 
+# (the last text asked about, its answer): several stages ask of one text; one tuple, swapped whole (threads)
+_latin_memo: tuple[str | None, bool] = (None, False)
+
+
+def has_latin(text: str) -> bool:
+    """The text holds an ASCII letter, or İ or the Kelvin sign (whose lower case holds one). Without one, no
+    Latin word ("camp", "known as", "annex") is in the text, nor in its lower case: a stage that looks for such
+    words in an Arabic text (a whole-text search each, ~1 ns a character) asks this first, once per text."""
+    global _latin_memo
+    memo = _latin_memo
+    if text is memo[0]:
+        return memo[1]
+    if _PATH.native is not None:
+        got = bool(_PATH.native.latin(text))
+    else:
+        b = text.encode("utf-8", "surrogatepass")
+        got = len(b.translate(None, _LATIN_BYTES)) != len(b) or b"\xc4\xb0" in b or b"\xe2\x84\xaa" in b
+    _latin_memo = (text, got)  # (holding the text keeps its identity from being reused)
+    return got
+
+
 def fold_text(text: str) -> str:
     """Normalise a whole string (aliases, date windows, tests); length may change, offsets are not kept.
     Equal to text.translate(TABLE).replace(IGN, "") (a unit test checks every code point)."""

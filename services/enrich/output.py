@@ -6,7 +6,8 @@ each). An instance is made with `model_construct`, the values given positionally
 order (pydantic serialises in that order) and with the field's own type (a float stays a float). When the
 compiled part is in use (backend.py) a compiled maker (_scan.Maker, native/maker.c) does what
 model_construct does without its per-field loop, through public calls only (object.__new__ and
-object.__setattr__ of the same four attributes). The unit tests (test_enrich_output.py) check that engine
+object.__setattr__ of the same four attributes); the engine calls it directly, and it hands a call to the Python
+maker while the Python path is in use. The unit tests (test_enrich_output.py) check that engine
 output survives the strict model unchanged, both ways. Anything that comes from outside (HTTP bodies,
 stored rows) is still validated with `Annotation.model_validate`.
 """
@@ -28,17 +29,17 @@ _M = TypeVar("_M", bound=BaseModel)
 def _maker(cls: type[_M]) -> Callable[..., _M]:
     names = tuple(cls.model_fields)
     n = len(names)
-    native = backend.NATIVE.Maker(cls, names, set(names)) if backend.NATIVE is not None else None
-    path = backend.PATH
 
     def make(*values: Any) -> _M:
-        if path.native is not None and native is not None:
-            return cast(_M, native(*values))
         if len(values) != n:
             raise TypeError(f"{cls.__name__}: {n} positional values")
         return cls.model_construct(**dict(zip(names, values, strict=True)))
 
-    return make
+    if backend.NATIVE is None:
+        return make
+    # the compiled maker is what the engine calls (no Python frame per mention); it hands each call to `make`
+    # while the Python path is in use (backend.PATH.native is None)
+    return cast(Callable[..., _M], backend.NATIVE.Maker(cls, names, set(names), backend.PATH, make))
 
 
 _facility = _maker(FacilityMention)

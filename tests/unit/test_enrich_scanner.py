@@ -190,3 +190,30 @@ def test_compiled_tokens_folded_equals_its_definition_on_passages_fuzz_and_bound
             assert got == ref(text, lo, hi), (text, lo, hi)
             n += len(got[0])
     assert n > 10_000  # the comparison is over real tokens
+
+
+def test_has_latin_compiled_equals_its_definition_and_means_no_latin_word_in_the_lower_case() -> None:
+    """normalize.has_latin, compiled (_scan.latin) and in Python, on every code point alone and on the passages;
+    a text it says False of has no ASCII letter in its lower case (so no Latin word is looked for in vain)."""
+    from services.enrich import normalize
+
+    def both(text: str) -> tuple[bool, bool]:
+        got = []
+        for pure in (False, True):
+            backend.select(pure=pure)
+            normalize._latin_memo = (None, False)
+            got.append(normalize.has_latin(text))
+        backend.select(pure=False)
+        return got[0], got[1]
+
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        native, ref = backend.NATIVE.latin(ch), both(ch)[1] if cp % 97 == 0 or cp < 0x3000 else None
+        assert ref is None or native == ref, hex(cp)
+        assert native == any("a" <= x <= "z" for x in ch.lower()) or (0xD800 <= cp <= 0xDFFF and not native), hex(cp)
+    texts = [t for text in _passages() for t in _perturbed(text)]
+    assert sum(1 for t in texts if not both(t)[0]) > 50  # Arabic passages without a Latin letter are there
+    for t in texts:
+        a, b = both(t)
+        assert a == b, t
+        assert a or not any("a" <= x <= "z" for x in t.lower()), t

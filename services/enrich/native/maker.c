@@ -4,38 +4,51 @@
 /* ---- Maker: output models made without validation (output.py) ----------------------------------- */
 
 /* Maker(cls, names, fields_set)(*values) makes an instance the way pydantic's model_construct does, minus
- * its per-field loop, through public calls only: object.__new__(cls), then object.__setattr__ of
- * __dict__ = dict(zip(names, values)), __pydantic_fields_set__ = a copy of fields_set, and no extra, no
- * private attributes (None) — the attributes model_construct sets with the same call. */
+ * its per-field loop, through public calls only: object.__new__(cls) (its tp_new slot, PyType_GetSlot), then
+ * __dict__ = dict(zip(names, values)) (PyObject_GenericSetDict, what object.__setattr__ of __dict__ does),
+ * and object.__setattr__ of __pydantic_fields_set__ = a copy of fields_set and no extra, no private
+ * attributes (None) — the attributes model_construct sets with the same call. Given a path and a fallback
+ * (output.py: backend.PATH and the Python maker), a call while path.native is None is the fallback's. */
 typedef struct {
     PyObject_HEAD
-    PyObject *cls, *names, *fields_set, *object_new;
+    PyObject *cls, *names, *fields_set;
+    PyObject *path, *fallback; /* optional: when path.native is None, fallback(*values) makes the instance */
+    newfunc base_new;          /* object.__new__'s slot, called without its wrapper */
+    PyObject *descr[3];        /* the slots __pydantic_fields_set__, __pydantic_extra__, __pydantic_private__ */
+    descrsetfunc set[3];       /* and their setters (cand.c: type_descr, what object.__setattr__ finds) */
 } Maker;
 
-static PyObject *s_dict, *s_fields, *s_extra, *s_private; /* attribute names, interned once */
+static PyObject *s_native, *empty_args;
+
 
 static PyObject *Maker_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
-    PyObject *cls, *names, *fields_set;
-    if (!PyArg_ParseTuple(args, "O!O!O!", &PyType_Type, &cls, &PyTuple_Type, &names, &PySet_Type, &fields_set))
+    PyObject *cls, *names, *fields_set, *path = NULL, *fallback = NULL;
+    if (!PyArg_ParseTuple(args, "O!O!O!|OO", &PyType_Type, &cls, &PyTuple_Type, &names, &PySet_Type, &fields_set,
+                          &path, &fallback))
         return NULL;
-    if (s_dict == NULL && ((s_dict = PyUnicode_InternFromString("__dict__")) == NULL ||
-                           (s_fields = PyUnicode_InternFromString("__pydantic_fields_set__")) == NULL ||
-                           (s_extra = PyUnicode_InternFromString("__pydantic_extra__")) == NULL ||
-                           (s_private = PyUnicode_InternFromString("__pydantic_private__")) == NULL)) {
-        Py_CLEAR(s_dict);
+    if ((path == NULL) != (fallback == NULL)) {
+        PyErr_SetString(PyExc_TypeError, "Maker: a path needs its fallback");
         return NULL;
     }
-    PyObject *object_new = PyObject_GetAttrString((PyObject *)&PyBaseObject_Type, "__new__");
-    if (object_new == NULL) return NULL;
+    if (s_native == NULL && ((s_native = PyUnicode_InternFromString("native")) == NULL ||
+                             (empty_args = PyTuple_New(0)) == NULL)) {
+        Py_CLEAR(s_native);
+        return NULL;
+    }
     Maker *mk = (Maker *)type->tp_alloc(type, 0);
-    if (mk == NULL) {
-        Py_DECREF(object_new);
-        return NULL;
-    }
+    if (mk == NULL) return NULL;
     mk->cls = Py_NewRef(cls);
     mk->names = Py_NewRef(names);
     mk->fields_set = Py_NewRef(fields_set);
-    mk->object_new = object_new;
+    mk->path = Py_XNewRef(path);
+    mk->fallback = Py_XNewRef(fallback);
+    mk->base_new = (newfunc)PyType_GetSlot(&PyBaseObject_Type, Py_tp_new);
+    static const char *slots[3] = {"__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"};
+    for (int i = 0; i < 3; i++)
+        if ((mk->descr[i] = type_descr(cls, slots[i], &mk->set[i])) == NULL) {
+            Py_DECREF(mk);
+            return NULL;
+        }
     return (PyObject *)mk;
 }
 
@@ -43,11 +56,19 @@ static void Maker_dealloc(Maker *mk) {
     Py_CLEAR(mk->cls);
     Py_CLEAR(mk->names);
     Py_CLEAR(mk->fields_set);
-    Py_CLEAR(mk->object_new);
+    Py_CLEAR(mk->path);
+    Py_CLEAR(mk->fallback);
+    for (int i = 0; i < 3; i++) Py_CLEAR(mk->descr[i]);
     Py_TYPE(mk)->tp_free((PyObject *)mk);
 }
 
 static PyObject *Maker_call(Maker *mk, PyObject *args, PyObject *kw) {
+    if (mk->path != NULL) { /* the Python path in use (backend.PATH.native is None): its maker, not this one */
+        PyObject *native = PyObject_GetAttr(mk->path, s_native);
+        if (native == NULL) return NULL;
+        Py_DECREF(native);
+        if (native == Py_None) return PyObject_Call(mk->fallback, args, kw);
+    }
     Py_ssize_t n = PyTuple_GET_SIZE(mk->names);
     if (kw != NULL || PyTuple_GET_SIZE(args) != n) {
         PyObject *name = PyObject_GetAttrString(mk->cls, "__name__");
@@ -60,10 +81,11 @@ static PyObject *Maker_call(Maker *mk, PyObject *args, PyObject *kw) {
     for (Py_ssize_t i = 0; i < n; i++)
         if (PyDict_SetItem(values, PyTuple_GET_ITEM(mk->names, i), PyTuple_GET_ITEM(args, i)) < 0) goto fail;
     fields = PySet_New(mk->fields_set);
-    obj = fields ? PyObject_CallOneArg(mk->object_new, mk->cls) : NULL;
-    if (obj == NULL || PyObject_GenericSetAttr(obj, s_dict, values) < 0 ||
-        PyObject_GenericSetAttr(obj, s_fields, fields) < 0 || PyObject_GenericSetAttr(obj, s_extra, Py_None) < 0 ||
-        PyObject_GenericSetAttr(obj, s_private, Py_None) < 0)
+    /* object.__new__(cls): its slot (what the wrapper calls after checking that cls is a type deriving from
+     * object whose closest built-in base's __new__ is object's, true of every pydantic model) */
+    obj = fields ? mk->base_new((PyTypeObject *)mk->cls, empty_args, NULL) : NULL;
+    if (obj == NULL || PyObject_GenericSetDict(obj, values, NULL) < 0 || mk->set[0](mk->descr[0], obj, fields) < 0 ||
+        mk->set[1](mk->descr[1], obj, Py_None) < 0 || mk->set[2](mk->descr[2], obj, Py_None) < 0)
         goto fail;
     Py_DECREF(values);
     Py_DECREF(fields);
@@ -82,6 +104,7 @@ PyTypeObject MakerType = {
     .tp_dealloc = (destructor)Maker_dealloc,
     .tp_call = (ternaryfunc)Maker_call,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Maker(cls, names, fields_set)(*values): a model instance, not validated (output.py).",
+    .tp_doc = "Maker(cls, names, fields_set[, path, fallback])(*values): a model instance, not validated "
+              "(output.py); fallback(*values) instead while path.native is None.",
     .tp_new = Maker_new,
 };

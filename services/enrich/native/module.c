@@ -1,7 +1,25 @@
 /* The module services.enrich._scan: see native.h for its parts. */
 #include "native.h"
 
+/* latin(text): normalize.has_latin's answer, read in one pass (an ASCII letter, or İ or the Kelvin sign, whose
+ * lower case holds one) */
+static PyObject *mod_latin(PyObject *mod, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "latin() takes a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if ((c | 0x20) - 'a' < 26u || c == 0x130 || c == 0x212a) Py_RETURN_TRUE;
+    }
+    Py_RETURN_FALSE;
+}
+
 static PyMethodDef module_methods[] = {
+    {"latin", (PyCFunction)mod_latin, METH_O, "latin(text) -> normalize.has_latin(text), in one compiled pass"},
     {"longest", (PyCFunction)(void (*)(void))mod_longest, METH_FASTCALL,
      "longest(cands, size, nonfac_prio, fac_prio_mask, Cand) -> [Cand], exactly as resolve.longest_ref"},
     {NULL, NULL, 0, NULL},

@@ -114,6 +114,7 @@ Py_ssize_t token_end(const Text *t, Py_ssize_t i);
 int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te);
 Py_ssize_t article_before(const Text *t, Py_ssize_t s);
 PyObject *make_cand(PyObject *type, PyObject *const values[5]);
+PyObject *type_descr(PyObject *type, const char *name, descrsetfunc *set);
 /* an entity candidate before selection (resolve.Raw without its sort key, which select.c builds) */
 typedef struct {
     long start, end, ntok, prio;

@@ -94,7 +94,9 @@ static PyObject *upper_filter(Run *r, PyObject *pls, Py_ssize_t start, Py_ssize_
 
 /* `name` is interned: so is a role of a finalized trie (matcher.Trie.finalize), so identity mostly decides */
 static inline int role_is(PyObject *role, PyObject *name) {
-    return role == name || PyUnicode_Compare(role, name) == 0;
+    if (role == name) return 1;
+    if (PyUnicode_CHECK_INTERNED(role) && PyUnicode_CHECK_INTERNED(name)) return 0; /* two interned: one per value */
+    return PyUnicode_Compare(role, name) == 0;
 }
 
 /* resolve.ROLE_PRIORITY[role], the first few roles remembered by identity (roles are interned; the scanner
