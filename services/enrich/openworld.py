@@ -22,6 +22,7 @@ from services.enrich.variants import variant_of
 
 _AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
                    "الغربي", "الشمالي", "الجنوبي", "الاول", "الثاني"}
+_AR_AGE = {"الجديد", "القديم"}  # (folded: الجديدة → الجديده is no descriptor here either)
 _PLURAL_HEADS = {"مخيمات", "سجون", "معتقلات", "camps", "prisons", "jails", "centres", "centers", "facilities"}
 _CAP_TOKEN = f"(?:(?:[Aa]l|[Ee]l|a[dnrstz]|ash)[{_H}])?[A-Z0-9][{_W}{_A}]*(?:[{_H}][{_W}{_A}]+)*"
 _CAP_BEFORE_RE = re.compile(f"(?<![{_W}{_A}{_H}])({_CAP_TOKEN})[ \u00a0]+$")
@@ -164,8 +165,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         if place is None and not f.startswith("ال") and name_end == m.end() and _nouns_follow(text, name_end, places):
             return None  # `مخيم أشباح وخوف ودمار`: "a camp of ghosts, fear and ruin", a description
     nm = NEXT_RE.match(text, name_end)
-    if nm is not None and fold(nm.group(1)) in _AR_DESCRIPTORS:
-        name_end = nm.end(1)
+    if nm is not None and fold(nm.group(1)) in _AR_DESCRIPTORS and fold(nm.group(1)) not in _AR_AGE:
+        name_end = nm.end(1)  # `سجن X المركزي`, `مخيم X الشرقي` (not "the new X camp": the same camp's name)
     after = TOKEN_RE.match(text, gap_end(text, name_end))
     if after is not None and fold(after.group()) in _ACTIVITY_AR:
         return None  # `"مخيم الإبداع" الصيفي`, `مخيم الأمل الكشفي`: a summer, scout or training camp, no site

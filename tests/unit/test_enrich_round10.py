@@ -165,3 +165,15 @@ def test_a_capitals_decision_or_position_is_the_state_acting(text: str, want: st
                                   "The families moved to Baghdad's outskirts."])
 def test_a_capital_visited_or_owning_a_thing_is_no_state_acting(text: str) -> None:
     assert enrich(text, GAZ).actors == []
+
+
+def test_akhtarin_camp_and_the_new_camp_is_the_same_camp() -> None:
+    assert facilities("نقلت الحكومة الأسر من مخيم الهول إلى مخيم أخترين الجديد بريف حلب الشمالي.") == [
+        ("مخيم الهول", "fac:sy-al-hol-camp"), ("مخيم أخترين", "fac:sy-akhtarin-camp")]
+    assert facilities("Syrian authorities moved the rest to the Akhtarin camp.") == [
+        ("Akhtarin camp", "fac:sy-akhtarin-camp")]
+    # "a camp near Akhtarin": the town
+    a = enrich("وصلت العائلات إلى مخيم مجهز قرب بلدة أخترين في ريف حلب.", GAZ)
+    assert a.facilities == [] and "geonames:174115" in {p.id for p in a.places}
+    # an open-world camp keeps no "new" in its name either
+    assert [s for s, _i in facilities("نُقلت العائلات إلى مخيم الصداقة الجديد.")] == ["مخيم الصداقة"]
