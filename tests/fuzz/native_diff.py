@@ -180,8 +180,15 @@ def api_edges(native: Any) -> None:
             native.FoldTable(table)("abc")
         except ValueError:
             pass
-    mk = native.Maker(dict, ("a",), {"a"})
-    for args in ((), (1, 2)):
+    try:
+        native.Maker(dict, ("a",), {"a"})  # not a model class: refused
+    except TypeError:
+        pass
+    from shared.annotation import ActorMention
+
+    names = tuple(ActorMention.model_fields)
+    mk = native.Maker(ActorMention, names, set(names))
+    for args in ((), (1, 2), tuple(range(len(names) + 1))):
         try:
             mk(*args)
         except TypeError:

@@ -14,14 +14,14 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def corpus_lines() -> list[str]:
-    """NDJSON lines {"id","text","lang"?,"published_at"?}, ids prefixed by their file."""
+    """NDJSON lines {"id","text","title"?,"lang"?,"published_at"?}, ids prefixed by their file."""
     out: list[str] = []
     for path in sorted((REPO / "tests" / "data").glob("*.jsonl")):
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
                 continue
             item = json.loads(line)
-            row = {k: item[k] for k in ("text", "lang", "published_at") if item.get(k) is not None}
+            row = {k: item[k] for k in ("text", "title", "lang", "published_at") if item.get(k) is not None}
             row["id"] = f"{path.name}:{item.get('id', n)}"
             out.append(json.dumps(row, ensure_ascii=False))
     for path in sorted((REPO / "bench" / "corpus").glob("*.txt")):
