@@ -69,8 +69,9 @@ def find_facilities(
     core_spans: set[tuple[int, int]] = set()
     used_heads: set[int] = set()
     free = [h for h in heads if not inside(h.start, h.end, covered)]
-    central = places_c and ("مركزي" in text or (has_latin(text) and "entral" in text))
-    for k in central_prisons(text, places_c, gaz) if central else ():
+    central = (places_c or cores) and ("مركزي" in text or (has_latin(text) and "entral" in text))
+    # (a core too: "the central prison in Roumieh", a prison's name no gazetteer town bears)
+    for k in central_prisons(text, places_c + cores, gaz) if central else ():
         if not inside(k.start, k.end, covered):
             facilities.append(fac(text, k.start, k.end, k.entry, k.conf))
             covered[k.start : k.end] = b"\x01" * (k.end - k.start)

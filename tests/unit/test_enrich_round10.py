@@ -177,3 +177,11 @@ def test_akhtarin_camp_and_the_new_camp_is_the_same_camp() -> None:
     assert a.facilities == [] and "geonames:174115" in {p.id for p in a.places}
     # an open-world camp keeps no "new" in its name either
     assert [s for s, _i in facilities("نُقلت العائلات إلى مخيم الصداقة الجديد.")] == ["مخيم الصداقة"]
+
+
+@pytest.mark.parametrize("text", ["Lebanon's central prison in Roumieh is holding twice its capacity.",
+                                  "Roumieh's central prison is overcrowded.",
+                                  "A rights report described dire conditions in Roumieh, including overcrowding "
+                                  "and unfair trials."])
+def test_roumieh_named_as_the_central_prison_or_with_its_conditions(text: str) -> None:
+    assert [i for _s, i in facilities(text)] == ["fac:lb-roumieh-prison"]
