@@ -89,7 +89,7 @@ def _dateline(text: str, s: int, e: int, *, arabic: bool) -> bool:
     """The place is a dateline: the text's first word followed by a dash, colon or comma, or (Arabic outlets
     write "outlet - city") a word right after an outlet's name and a dash ("شفق نيوز- دمشق  يستعد ...").
     In English the dateline comes first and the sentence after its dash ("SULAIMANI — Turkey bombed")."""
-    if not text[:s].strip():
+    if s == 0 or (text[0].isspace() and not text[:s].strip()):  # (no copy of the text before s unless it opens blank)
         return _DATELINE_AFTER_RE.match(text, e) is not None
     return arabic and s < 40 and "\n" not in text[:s] and _DASH_BEFORE_RE.search(text, 0, s) is not None
 

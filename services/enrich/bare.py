@@ -113,7 +113,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
     inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare
-    if not text[: c.start].strip(_LEAD) and _DATELINE_AFTER_RE.match(text, c.end):
+    if _lead_only(text, c.start) and _DATELINE_AFTER_RE.match(text, c.end):
         if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
         if any(k == kind for _s, _e, k in ar.heads):
@@ -210,7 +210,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # rather than the small town of its name (a city's name in a headline is the city: "Raqqa celebrates"; a
         # name no town bears is read by the other rules: `قمة دول آسيان` is ASEAN; a prison's town is news of its
         # own: "Rockets Hit Taji", "Shaddadi Tribes Meet Damascus Envoy")
-    if (text[: c.start].strip(_LEAD) or not _DATELINE_AFTER_RE.match(text, c.end)) \
+    if (not _lead_only(text, c.start) or not _DATELINE_AFTER_RE.match(text, c.end)) \
             and context_score(text, c, kind, ar, gaz) >= gaz.rules.core_context.threshold \
             and not town_close(text, c, gaz):
         return 0.45  # `خرجت الدفعة الأولى ... من الهول ... وتوجّهت الحافلات`; `في الزعتري` ... `في المخيم` later
@@ -527,6 +527,13 @@ _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))
 _GLOSS_BEFORE_RE = re.compile(r"\s*\(\s*")
 _COUNTED_RE = re.compile(r"[\"'«»“”„‟‹›’]?\s*(?:واحد|واحدة|واحده|فقط|one|only)\b")
 _LEAD = " \t\n\r\"'«»“”#*-–—"
+
+
+def _lead_only(text: str, s: int) -> bool:
+    """not text[:s].strip(_LEAD), without copying the text before s unless it opens with such a character."""
+    return s <= 0 or (text[0] in _LEAD and not text[:s].strip(_LEAD))
+
+
 # a dateline ends with a colon, a dash, brackets or a comma before the country ("ZAATARI, Jordan —"); a comma before a
 # lower-case word is an apposition ("Yarmouk, once home to 160,000 refugees, ...")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z]))")
