@@ -55,6 +55,8 @@ log = logging.getLogger(__name__)
 BATCH = 200
 KEEP_PUBLISHED = timedelta(days=7)  # published rows are kept a while for inspection, then purged
 PURGE_EVERY_S = 600.0
+# How long rows sent may wait to be marked published, in the services: the marks of several sends in one UPDATE
+MARK_EVERY_S = 0.1
 LEASE = timedelta(seconds=60)  # well over the producer's request timeout (15 s): only a dead relay's rows expire
 
 
@@ -111,10 +113,15 @@ class OutboxRelay(Poller):
     name = "outbox relay"
 
     def __init__(self, sessions: async_sessionmaker[AsyncSession], table: Table,
-                 producer: AIOKafkaProducer, service: str, poll_s: float = 0.25) -> None:
+                 producer: AIOKafkaProducer, service: str, poll_s: float = 0.25, mark_every_s: float = 0.0) -> None:
+        """`mark_every_s`: rows sent are marked published at most this often (0: after each send; the services pass
+        MARK_EVERY_S)."""
         super().__init__(poll_s)
         self.sessions, self.table, self.producer, self.service = sessions, table, producer, service
         self._purged_at = self._measured_at = 0.0
+        self.mark_every_s = mark_every_s
+        self._unmarked: list[int] = []  # sent (acked), not yet marked published: still leased to this relay
+        self._unmarked_since = 0.0
         # (row, until when it may be sent: half its lease, which is well over a send's longest, monotonic)
         self.handed: deque[tuple[OutboxRow, float]] = deque()
         self._claim_now, self._claimed_at = True, 0.0
@@ -137,6 +144,10 @@ class OutboxRelay(Poller):
         try:
             await super().run()
         finally:
+            try:
+                await self._mark_sent(force=True)
+            except Exception as exc:  # their lease ends: sent again (at least once), as after a crash
+                log.warning(f"{self.name}: could not mark sent rows published", extra={"error": repr(exc)[:300]})
             await self._give_back()
 
     async def _give_back(self) -> None:
@@ -183,23 +194,23 @@ class OutboxRelay(Poller):
             self._claim_now, self._claimed_at = False, time.monotonic()
             rows = await self._claim()
         if not rows:
+            await self._mark_sent()
             return 0
         outcomes = await self._send(rows)
         sent = [i for i, o in outcomes.items() if o is None]
         failed = {i: o for i, o in outcomes.items() if o is not None and not is_transient(o)}
         again = [r.id for r in rows if r.id not in sent and r.id not in failed]  # transient, or not tried
-        t = self.table
         # each statement marks its own rows whatever the others do: a crash between them leaves leased rows,
         # sent again when the lease ends (at-least-once), as a crash before the marking would
-        async with autocommit(self.sessions) as session:
-            if sent:
-                await session.execute(update(t).where(t.c.id.in_(sent))
-                                      .values(published_at=datetime.now(UTC), claimed_until=None))
-            for i, exc in failed.items():
-                await session.execute(update(t).where(t.c.id == i).values(
-                    failed_at=datetime.now(UTC), claimed_until=None, error=f"{type(exc).__name__}: {exc}"[:2000]))
-            if again:
-                await session.execute(update(t).where(t.c.id.in_(again)).values(claimed_until=None))
+        if sent:
+            if not self._unmarked:
+                self._unmarked_since = time.monotonic()
+                if self.mark_every_s > 0:  # the loop comes back to mark them though nothing more is sent
+                    asyncio.get_running_loop().call_later(self.mark_every_s, self.wakeup.set)
+            self._unmarked += sent
+        await self._mark_sent()
+        if failed or again:
+            await self._mark_unsent(failed, again)
         topics = {r.id: r.topic for r in rows}
         for topic, n in Counter(topics[i] for i in sent).items():  # one labelled child per topic, not per row
             metrics.OUTBOX_PUBLISHED.labels(self.service, topic).inc(n)
@@ -210,6 +221,30 @@ class OutboxRelay(Poller):
         if transient:
             raise transient[0]  # the poller backs off
         return len(rows)
+
+    async def _mark_sent(self, force: bool = False) -> None:
+        """Mark the rows sent published: when `mark_every_s` has passed since the first of them was sent (at 200
+        articles/s each send was one row and its own UPDATE and commit), or a batch of them waits, or `force`. Until
+        then they stay leased to this relay (no other sends them); a crash before the marking sends them again when
+        the lease ends (at least once, as a crash between a send and its marking always did)."""
+        if not self._unmarked:
+            return
+        if not force and len(self._unmarked) < BATCH and time.monotonic() - self._unmarked_since < self.mark_every_s:
+            return
+        ids, self._unmarked = self._unmarked, []
+        t = self.table
+        async with autocommit(self.sessions) as session:
+            await session.execute(update(t).where(t.c.id.in_(ids)).values(published_at=datetime.now(UTC),
+                                                                           claimed_until=None))
+
+    async def _mark_unsent(self, failed: dict[int, BaseException], again: list[int]) -> None:
+        t = self.table
+        async with autocommit(self.sessions) as session:
+            for i, exc in failed.items():
+                await session.execute(update(t).where(t.c.id == i).values(
+                    failed_at=datetime.now(UTC), claimed_until=None, error=f"{type(exc).__name__}: {exc}"[:2000]))
+            if again:
+                await session.execute(update(t).where(t.c.id.in_(again)).values(claimed_until=None))
 
     async def _claim(self) -> list[Row[Any]]:
         """Lease the next due rows in one short transaction (no lock outlives it)."""

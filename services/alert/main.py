@@ -22,7 +22,7 @@ from shared.events import ArticleEnriched
 from shared.http import service_app, standard_checks
 from shared.kafka import ConsumerLoop, make_consumer
 from shared.lag import GroupLagProbe
-from shared.outbox import OutboxRelay
+from shared.outbox import MARK_EVERY_S, OutboxRelay
 from shared.runtime import close_runtime, open_runtime
 from shared.topics import ENRICHED
 
@@ -35,7 +35,7 @@ def create_app(settings: AlertSettings, rules: RuleSet | None = None) -> FastAPI
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         rt = await open_runtime(settings)
-        relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE)
+        relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE, mark_every_s=MARK_EVERY_S)
         worker = DeliveryWorker(rt.sessions, Policy.from_settings(settings))
         pusher = None if settings.alertmanager_url is None else AlertmanagerPusher(
             rt.sessions, settings.alertmanager_url, repost_s=settings.alertmanager_repost_s,

@@ -16,7 +16,7 @@ from services.ingest.poller import FeedPoller
 from services.ingest.settings import IngestSettings
 from services.ingest.single_writes import SingleWrites
 from shared.http import service_app, standard_checks
-from shared.outbox import OutboxRelay
+from shared.outbox import MARK_EVERY_S, OutboxRelay
 from shared.runtime import close_runtime, open_runtime
 
 SERVICE = "ingest"
@@ -26,7 +26,7 @@ def create_app(settings: IngestSettings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         rt = await open_runtime(settings)
-        relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE)
+        relay = OutboxRelay(rt.sessions, outbox, rt.producer, SERVICE, mark_every_s=MARK_EVERY_S)
         # no proxies from the environment, no redirects followed by httpx (fetch.py checks each hop)
         client = httpx.AsyncClient(trust_env=False, follow_redirects=False, timeout=settings.feed_timeout_s)
         poller = FeedPoller(rt.sessions, app.state.extractor, settings, client, relay.wakeup)

@@ -212,3 +212,35 @@ async def test_rows_leased_by_a_writer_that_died_are_claimed_when_the_lease_ends
         assert await OutboxRelay(sessions, outbox, producer, "test").publish_batch() == 1
     finally:
         await producer.stop()
+
+
+async def test_rows_sent_are_marked_published_together_within_mark_every_s_and_still_leased_until_then(
+        broker: Broker, engine: AsyncEngine) -> None:
+    await create_topic(broker.bootstrap, ARTICLES)
+    producer = make_producer(broker.bootstrap, idempotence=False)
+    await producer.start()
+    try:
+        sessions = make_sessionmaker(engine)
+        relay = OutboxRelay(sessions, outbox, producer, "test", mark_every_s=0.5)
+        relay._claim_now, relay._claimed_at = False, time.monotonic()
+        for _ in range(2):  # two writes, two sends
+            lease = relay.lease()
+            assert lease is not None
+            async with unit_of_work(sessions) as session:
+                await repository.store_many(session, _articles(1), lease=lease)
+            relay.take(lease)
+            assert await relay.publish_batch() == 1
+        rows = await _outbox_rows(engine)
+        # sent, not marked yet: still leased to this relay, so no claim (this relay's or another's) sends them again
+        assert [(r.published_at, r.claimed_until is not None) for r in rows] == [(None, True)] * 2
+        assert await OutboxRelay(sessions, outbox, producer, "other").publish_batch() == 0
+        task = asyncio.create_task(relay.run())  # its loop comes back when mark_every_s has passed: one UPDATE
+        await eventually(lambda: _all_published(engine), 5, "both marked published")
+        relay.stop()
+        await task
+    finally:
+        await producer.stop()
+
+
+async def _all_published(engine: AsyncEngine) -> bool:
+    return all(r.published_at is not None and r.claimed_until is None for r in await _outbox_rows(engine))
