@@ -51,6 +51,10 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-10 BLIND split r11 (another author; 30 passages with a headline apart from the body; kept outside the repo until its last score) -- before / end of round / now:"
+	@sed -n '3,$$p' tests/data/realworld-r11.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r11.after.txt
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r11.jsonl
 	@echo "round-9 second BLIND split r10 (another author, written during the round; scored on the round's base checkout and at its end) -- before / end / now:"
 	@sed -n '3,$$p' tests/data/realworld-r10.before.txt
 	@sed -n '3,$$p' tests/data/realworld-r10.after.txt
@@ -90,7 +94,8 @@ eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits
 	@echo "the whole real-world corpus (dev + every blind split):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl tests/data/realworld-blind.jsonl \
 		tests/data/realworld-r4.jsonl tests/data/realworld-r5.jsonl tests/data/realworld-r6.jsonl tests/data/realworld-r6b.jsonl \
-		tests/data/realworld-r7.jsonl tests/data/realworld-r8.jsonl tests/data/realworld-r9.jsonl tests/data/realworld-r10.jsonl
+		tests/data/realworld-r7.jsonl tests/data/realworld-r8.jsonl tests/data/realworld-r9.jsonl tests/data/realworld-r10.jsonl \
+		tests/data/realworld-r11.jsonl
 	@echo "composed dev set (tests/data/devset.jsonl):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/devset.jsonl
 	@echo "composed held-out set (tests/data/heldout.jsonl; no longer blind):"

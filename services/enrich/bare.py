@@ -123,6 +123,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                 # camp the name read again in the text; a wire dateline in capitals ("AL-HOL, Syria (AP) —")
                 # is where the reporter files from, the town
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
+    if _RIVER_AFTER_RE.match(text, c.end):
+        return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
+    if (c.start, c.end) in ar.placed and _town_in_sentence(text, c):
+        return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
+    if (m := _HEAD_STAFF_AT_RE.search(text, max(0, c.start - 50), c.start)) is not None \
+            and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
+        return 0.6  # "the camp director at nearby Roj", "prison guards at Saydnaya": the facility's own people
     if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
@@ -686,6 +693,33 @@ _HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|�
 
 
 # a prison's section named by whom it holds, then "in"/"at" the known prison's name
+_SENTENCE_STOP_RE = re.compile(r"[.!?؟\n]")
+
+
+def _town_in_sentence(text: str, c: Cand) -> bool:
+    """Earlier in its sentence the text calls the bare name a town (`أهالي بلدة الهول ... منازلهم في "الهول"`,
+    "residents of the town of al-Hol ... their homes in al-Hol"): the name read again is that town. A town named
+    after it is a contrast, no coreference ("16,000 Zaatari residents went home, while the village of Zaatari ...")."""
+    lo = max((m.end() for m in _SENTENCE_STOP_RE.finditer(text, max(0, c.start - 300), c.start)), default=0)
+    hi = c.start
+    name = fold(text[c.start : c.end]).removeprefix("ال")
+    prev = prev2 = ""
+    for t in _WORD_RE.finditer(text, lo, hi):
+        w = fold(t.group())
+        if (prev in _TOWN_WORDS or (prev == "of" and prev2 in _TOWN_WORDS)) \
+                and w.removeprefix("ال") == name:
+            return True
+        prev2, prev = prev, w
+    return False
+
+
+_WORD_RE = re.compile(r"[\w\u0600-\u06ff\u064b-\u065f'’-]+")
+_TOWN_WORDS = frozenset(("بلده", "البلده", "وبلده", "لبلده", "ببلده", "قريه", "القريه", "town", "village"))
+
+
+_HEAD_STAFF_AT_RE = re.compile(r"\b(camp|prison|jail)\s+(?:director|directors|manager|administrator|administration|"
+                               r"officials?|chief|guards?|staff|management|authorities)\s+(?:at|in|of)\s+"
+                               r"(?:(?:nearby|neighbouring|neighboring)\s+)?$", re.IGNORECASE)
 _THE_HEAD_AT_RE = re.compile(r"\bthe\s+(prison|jail|camp)\s+(?:at|in)\s+$", re.IGNORECASE)
 _SECTION_IN_RE = re.compile(
     r"(?:(?:سجن|مبنى|مبني|جناح|قسم)[\u064b-\u0652]*\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|"

@@ -22,6 +22,7 @@ from services.enrich.variants import variant_of
 
 _AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
                    "الغربي", "الشمالي", "الجنوبي", "الاول", "الثاني"}
+_LOCATIVE_ADJ_RE = re.compile(r"-(?:area|based|region|run|held|controlled|administered)$", re.IGNORECASE)
 _AR_AGE = {"الجديد", "القديم"}  # (folded: الجديدة → الجديده is no descriptor here either)
 _PLURAL_HEADS = {"مخيمات", "سجون", "معتقلات", "camps", "prisons", "jails", "centres", "centers", "facilities"}
 _CAP_TOKEN = f"(?:(?:[Aa]l|[Ee]l|a[dnrstz]|ash)[{_H}])?[A-Z0-9][{_W}{_A}]*(?:[{_H}][{_W}{_A}]+)*"
@@ -270,8 +271,8 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     if not toks or (text[h.start : h.end].isupper() and text[toks[0][0] : toks[0][1]].isupper()):
         return None  # "THE FORGOTTEN CAMP": an all-capitals headline shows no name by its capitals
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
-    if _stopped(text, toks[0], gaz):
-        return None
+    if _stopped(text, toks[0], gaz) or _LOCATIVE_ADJ_RE.search(text, toks[0][0], toks[0][1]):
+        return None  # "the Metn-area jail", "a Hasakah-based camp": where it is, not its name
     keep = []
     for t in toks:
         if _stopped(text, t, gaz) or text[t[1] - 2 : t[1]] in _POSSESSIVE:

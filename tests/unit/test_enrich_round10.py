@@ -185,3 +185,25 @@ def test_akhtarin_camp_and_the_new_camp_is_the_same_camp() -> None:
                                   "and unfair trials."])
 def test_roumieh_named_as_the_central_prison_or_with_its_conditions(text: str) -> None:
     assert [i for _s, i in facilities(text)] == ["fac:lb-roumieh-prison"]
+
+
+# read from the spent r11 split's errors (after its last blind score)
+def test_the_camps_own_staff_at_a_bare_name_and_a_river_of_the_same_name() -> None:
+    text = ("Turkish drones struck two villages near Derik, residents said, as the camp director at nearby Roj "
+            "warned that the strikes emboldened Islamic State supporters inside.")
+    assert [i for _s, i in facilities(text)] == ["fac:sy-roj-camp"]
+    assert facilities("Heavy rain swelled the Yarmouk River along the border with Syria.") == []
+
+
+def test_a_name_the_sentence_called_a_town_earlier_is_that_town() -> None:
+    ar = 'تظاهر أهالي بلدة الهول النازحون مطالبين بالعودة إلى منازلهم في "الهول" بعد أشهر من المنع.'
+    assert facilities(ar) == []
+    assert facilities("Residents of the town of al-Hol want to go back to their homes in al-Hol.") == []
+    # a town named after the name is a contrast: the name before it keeps its own reading
+    en = ("The ministry said 16,000 Zaatari residents had gone home since December, while the village of "
+          "Zaatari itself hosts a weekly market.")
+    assert [i for _s, i in facilities(en)] == ["fac:jo-zaatari-camp"]
+
+
+def test_a_locative_compound_before_jail_is_no_name() -> None:
+    assert facilities("Two of the deaths at the Metn-area jail were caused by tuberculosis.") == []
