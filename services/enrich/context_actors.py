@@ -170,20 +170,25 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     # and no English search there (has_latin; a whole-text search each in an Arabic text)
     en = has_latin(text) or not _ascii_lettered(rules.firsts_en)
     low = None
-    if not any(w in text for w in rules.firsts_ar):
+    # where each stem is first written (one str.find each, shared by the phrases: a phrase none of whose stems
+    # the text holds is not looked for)
+    first_ar = _first_at(text, rules.firsts_ar)
+    first_en: dict[str, int] | None = None
+    if not first_ar:
         if not en:
             return []
         low = text.lower()
-        if not any(w in low for w in rules.firsts_en):
+        first_en = _first_at(low, rules.firsts_en)
+        if not first_en:
             return []
-    spans = [(a.start, a.end) for a in found]
-    named = {a.id for a in found}
+    spans: list[tuple[int, int]] | None = None  # (made at the first hit: most phrases have none)
+    named: set[str] = set()
     folded: str | None = None
     out: list[tuple[int, int, str]] = []
     for ph in rules.phrases:
         hits: list[tuple[int, int]] = []
-        if ph.ar is not None:
-            for m in _near(ph.ar, text, text, ph.stems_ar):
+        if ph.ar is not None and not first_ar.keys().isdisjoint(ph.stems_ar):
+            for m in _near(ph.ar, text, text, ph.stems_ar, first_ar):
                 g = next(k for k, v in m.groupdict().items() if v is not None)
                 s, e = m.span(g)
                 if not _owned_after_ar(text, e):
@@ -191,12 +196,20 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
         if ph.en is not None and en:
             if low is None:
                 low = text.lower()
-            for m in _near(ph.en, text, low, ph.stems_en):
+            if first_en is None:
+                first_en = _first_at(low, rules.firsts_en)
+            for m in _near(ph.en, text, low, ph.stems_en, first_en) if not first_en.keys().isdisjoint(ph.stems_en) \
+                    else ():
                 owner = _owned_en(text, m.start(), m.end(), ph.not_before_en)
                 if owner is None:
                     hits.append(m.span())
                 elif owner and _possessor_country(places, owner, m.start()) in _countries(ph):
                     hits.append(m.span())  # "Iraq's National Security Adviser": the country it serves
+        if not hits:
+            continue
+        if spans is None:
+            spans = [(a.start, a.end) for a in found]
+            named = {a.id for a in found}
         hits = [(s, e) for s, e in hits if not any(a < e and s < b for a, b in spans)]
         if not hits:
             continue
@@ -226,14 +239,20 @@ _BEFORE = 48  # a phrase starts at most this many characters before its last wor
 _AFTER = 24  # and ends at most this many after it
 
 
-def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...]) -> list[re.Match[str]]:
+def _first_at(hay: str, stems: tuple[str, ...]) -> dict[str, int]:
+    """stem -> where it is first written in `hay`, for the stems it holds."""
+    return {w: i for w in stems if (i := hay.find(w)) != -1}
+
+
+def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...], first: dict[str, int]
+          ) -> list[re.Match[str]]:
     """pat's matches, tried only around where one of its stems is written in `hay` (text, or its lower case:
-    the same offsets); each match once. (A pattern over the whole text per phrase would cost more than the
-    rest of the actor pass.)"""
+    the same offsets; `first`: where each stem is first written there, _first_at); each match once. (A pattern
+    over the whole text per phrase would cost more than the rest of the actor pass.)"""
     out: list[re.Match[str]] = []
     seen: set[int] = set()
     for stem in stems:
-        i = hay.find(stem)
+        i = first.get(stem, -1)
         while i != -1:
             lo = i - _BEFORE if i > _BEFORE else 0
             m = pat.search(text, lo, i + len(stem) + _AFTER)

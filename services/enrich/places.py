@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
 from services.enrich.matcher import key_tokens
@@ -193,7 +194,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         lo = spot.start()
         while lo > 0 and not text[lo - 1].isspace():
             lo -= 1
-        toks = list(TOKEN_RE.finditer(text, lo, min(len(text), spot.end() + 80)))
+        # (the cue and at most three words after it are read: the rest of the 80 characters is not tokenised)
+        toks = list(islice(TOKEN_RE.finditer(text, lo, min(len(text), spot.end() + 80)), 4))
         if len(toks) < 2 or toks[0].end() < spot.end():
             continue
         i, m, f = 0, toks[0], fold(toks[0].group(0))
