@@ -240,8 +240,10 @@ class CpuMeter:
         from sqlalchemy.engine import make_url
 
         url = make_url(self.database_url)
-        conn = await asyncpg.connect(host=url.host, port=url.port, user=url.username, password=url.password,
-                                     database=url.database)
+        # (the embedded server is reached through a socket directory given as the URL's `host` query parameter)
+        host = url.host or url.query.get("host")
+        conn = await asyncpg.connect(host=host if isinstance(host, str) else None, port=url.port, user=url.username,
+                                     password=url.password, database=url.database)
         try:
             return [r[0] for r in await conn.fetch(
                 "SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", url.database)]
