@@ -207,3 +207,13 @@ def test_a_name_the_sentence_called_a_town_earlier_is_that_town() -> None:
 
 def test_a_locative_compound_before_jail_is_no_name() -> None:
     assert facilities("Two of the deaths at the Metn-area jail were caused by tuberculosis.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops drove through the main gate of the camp after the last guards pulled out.",
+    "The operations command said its units had sealed the roads around the prison overnight.",
+    "وأفادت قيادة الجيش بأن وحدات تابعة للجيش دهمت أطراف المخيم واعتقلت مطلوبَين.",
+    "سيّرت القوات الأمريكية دورية قرب حقل العمر شرقي دير الزور.",
+])
+def test_patrols_raids_and_sealing_are_security_operations(text: str) -> None:
+    assert "security_operation" in {e.type for e in enrich(text, GAZ).event_types}
