@@ -524,7 +524,7 @@ def _open_or_known(
             joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
             if nxt is not None and joined is not None:  # `مخيم جم مشكو`: one word (جمشكو) or two
                 return fac(text, of.start, nxt.end(1), joined, 0.7)
-    if e is None and place is None:
+    if e is None and (place is None or place.end == of.name_end):  # al-Hawl: a town's name too
         e = _detention_other_kind(text, of, cores, gaz)
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
@@ -543,14 +543,16 @@ def _variant_or_glued(text: str, of: OpenFacility, gaz: Gazetteer) -> Entry | No
 
 
 # a detention camp is also called a detention centre or facility ("the Roj detention centre"), a detention
-# centre a camp ("the Sde Teman camp"): the head's kind is not the catalogue's, the place of detention is the same
+# centre a camp ("the Sde Teman camp"): the head's kind is not the catalogue's, the place of detention is the same.
+# Outlets call a detention camp a prison with no detention word at all ("Daesh members escaped from al-Hawl
+# prison"): no prison of that name is known, the camp is the place meant.
 _DETENTION_HEAD_RE = re.compile(r"detention|احتجاز|camp", re.IGNORECASE)
 _OTHER_KIND = {"prison": ("camp", "detention_camp"), "camp": ("prison", "detention_centre")}
 
 
 def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: Gazetteer) -> Entry | None:
     other, dtype = _OTHER_KIND.get(of.kind, ("", ""))
-    if not other or (_DETENTION_HEAD_RE.search(text, of.start, of.name_start) is None
+    if not other or (of.kind != "prison" and _DETENTION_HEAD_RE.search(text, of.start, of.name_start) is None
                      and _DETENTION_HEAD_RE.search(text, of.name_end, of.end) is None):
         return None
     i = bisect_left(cores, of.name_start, key=_start)

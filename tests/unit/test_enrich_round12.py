@@ -1,0 +1,43 @@
+"""Round 12, read from real reporting: a detention camp called a prison (official agencies write that Daesh
+members escaped "from al-Hawl prison"), and the Ghwayran neighbourhood spelled as the prison's own variants."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich.enrichment import enrich, load_gazetteer
+
+GAZ = load_gazetteer()
+
+
+def facilities(text: str) -> list[tuple[str, str]]:
+    return [(f.surface, f.id) for f in enrich(text, GAZ).facilities]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Local sources said six Daesh members fled al-Hawl prison east of Hasaka.",
+     [("al-Hawl prison", "fac:sy-al-hol-camp")]),
+    ("Guards searched for the men who escaped from the Al-Hol Prison overnight.",
+     [("Al-Hol Prison", "fac:sy-al-hol-camp")]),
+    ("Women were moved from Roj prison towards the border crossing.", [("Roj prison", "fac:sy-roj-camp")]),
+    ("قالت مصادر محلية إن ثلاثة عناصر فروا من سجن الهول شرقي الحسكة.", [("سجن الهول", "fac:sy-al-hol-camp")]),
+])
+def test_a_detention_camp_called_a_prison_is_the_camp(text: str, want: list[tuple[str, str]]) -> None:
+    assert facilities(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a prison of its own name is that prison, not a camp of a similar name
+    ("Inmates rioted in Hasakah's Ghwayran prison.", {"fac:sy-ghwayran-prison"}),
+    # a displacement camp (not a detention camp) is not what a "prison" of its name means
+    ("He said life in the Zaatari camp felt like a prison.", {"fac:jo-zaatari-camp"}),
+])
+def test_prisons_and_other_camps_keep_their_reading(text: str, want: set[str]) -> None:
+    assert {i for _s, i in facilities(text)} == want
+
+
+@pytest.mark.parametrize("spelling", ["Geweran", "Gweran", "Ghwairan", "Gweiran"])
+def test_the_ghwayran_neighbourhood_in_the_prisons_spellings_is_a_place(spelling: str) -> None:
+    a = enrich(f"Fighters surrendered on Wednesday in the {spelling} neighbourhood of Hasakah.", GAZ)
+    assert "place:sy-ghwayran" in {p.id for p in a.places}
+    assert not a.facilities
