@@ -183,7 +183,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
         if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
-        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) else None
+        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) \
+            or detention_frame(text, c.start, kind, city=True) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
@@ -198,7 +199,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                    or _located_in(text, c.start, kind, ar.accepted)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
-    if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
+    if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed) or detention_frame(text, c.start, kind):
         return 0.5
     if _moved_between(text, c, kind, ar, gaz):
         return 0.5
@@ -222,6 +223,47 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not town_close(text, c, gaz):
         return 0.45  # `خرجت الدفعة الأولى ... من الهول ... وتوجّهت الحافلات`; `في الزعتري` ... `في المخيم` later
     return None
+
+
+# A detention frame right before a bare name: a person taken, held or freed there, the place's inmates or its
+# survivors are the facility's, not the town's ("He was taken to Ghwayran", "released from al-Hol", "conditions
+# inside Roumieh", `نزلاء الهول`, `نُقل إلى صيدنايا`, `أُفرج عن ثلاثة من الهول`). A city's name (Tadmur, Nasiriyah)
+# takes only the inmates' frame: people are taken to, held in and freed from cities too.
+_FRAME_EN_RE = re.compile(
+    r"(?:\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:\w+\s+)?(?:taken|sent|transferred|brought|locked\s+up|"
+    r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside)"
+    r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
+    r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellblocks?|dormitor(?:y|ies)|wards)\s+"
+                            r"(?:of|at|in|inside)|survivors\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني"))
+_SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
+_TAKEN_AR = frozenset(("نقل", "نقلوا", "نقلت", "اقتيد", "اقتيدوا", "اقتادوه", "اقتادوهم", "ادخل", "ادخلوا", "اودع",
+                       "اودعوا", "زج", "احتجز", "احتجزوا", "اعتقل", "اعتقلوا", "عذب", "عذبوا", "اعدم", "اعدموا"))
+_FREED_AR_RE = re.compile(r"(?:أفرج|افرج|الإفراج|الافراج|أطلق سراح|اطلق سراح|أُفرج|فرّ|فر|هرب|هربوا|فروا)"
+                          r"[^.!?؛،,\n]{0,40}(?<![\u0621-\u064a])من\s*$")
+_CONDITIONS_AR = frozenset(("الاوضاع", "الظروف"))
+
+
+def detention_frame(text: str, start: int, kind: str, *, city: bool = False) -> bool:
+    """A detention frame right before the bare name at `start` (see above)."""
+    if "\u0600" <= text[start] <= "\u06ff":
+        words = [fold(w.strip("\"'«»“”(،,")) for w in text[max(0, start - 40) : start].split()[-2:]]
+        if not words or (start > 0 and not text[start - 1].isspace()):
+            return False  # a glued proclitic: `لصيدنايا` is read by the other rules
+        if words[-1] in _INMATES_AR or (kind == "prison" and words[-1] in _SURVIVORS_AR):
+            return True
+        if city:
+            return False
+        if len(words) == 2 and words[-1] in ("الي", "في", "داخل") and words[0] in _TAKEN_AR:
+            return True
+        if len(words) == 2 and words[-1] == "داخل" and words[0] in _CONDITIONS_AR:
+            return True
+        return words[-1] == "من" and _FREED_AR_RE.search(text, max(0, start - 60), start) is not None
+    lead = max(0, start - 60)
+    if (m := _INMATES_EN_RE.search(text, lead, start)) is not None and (kind == "prison" or m.group(0)[0] != "s"):
+        return True  # a camp's survivors are a strike's ("survivors in Jabalia"), a prison's its former inmates
+    return not city and _FRAME_EN_RE.search(text, lead, start) is not None
 
 
 def _headline(text: str) -> bool:

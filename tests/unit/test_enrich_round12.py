@@ -41,3 +41,29 @@ def test_the_ghwayran_neighbourhood_in_the_prisons_spellings_is_a_place(spelling
     a = enrich(f"Fighters surrendered on Wednesday in the {spelling} neighbourhood of Hasakah.", GAZ)
     assert "place:sy-ghwayran" in {p.id for p in a.places}
     assert not a.facilities
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He was taken to Ghwayran last year, his family said.", "fac:sy-ghwayran-prison"),
+    ("Three men were released from al-Hol on Sunday.", "fac:sy-al-hol-camp"),
+    ("Conditions inside Shaddadi have worsened, a rights group said.", "fac:sy-shaddadi-prison"),
+    ("The inmates of Roumieh began a hunger strike.", "fac:lb-roumieh-prison"),
+    ("Survivors of Tadmur described the beatings.", "fac:sy-tadmur-prison"),
+    ("نُقل إلى غويران العام الماضي بحسب عائلته.", "fac:sy-ghwayran-prison"),
+    ("أُفرج عن ثلاثة رجال من الهول يوم الأحد.", "fac:sy-al-hol-camp"),
+    ("قالت منظمة حقوقية إن الأوضاع داخل الشدادي تدهورت.", "fac:sy-shaddadi-prison"),
+    ("بدأ نزلاء رومية إضراباً عن الطعام.", "fac:lb-roumieh-prison"),
+])
+def test_a_detention_frame_before_a_bare_name_is_the_facility(text: str, want: str) -> None:
+    assert {i for _s, i in facilities(text)} == {want}
+
+
+@pytest.mark.parametrize("text", [
+    "Palestinians searched for survivors in Jabalia after the strike.",  # a strike's survivors: the town
+    "He was taken to Raqqa for treatment.",  # a city: only its inmates' frame names the prison
+    "He was released from custody and driven home to Shaddadi.",
+    "She was born in al-Hol before the war.",
+    "نُقل إلى الرقة لتلقي العلاج.",
+])
+def test_a_town_in_the_same_frames_stays_the_town(text: str) -> None:
+    assert facilities(text) == []
