@@ -125,6 +125,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if _RIVER_AFTER_RE.match(text, c.end):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
+    if _ORG_AFTER_RE.match(text, c.end) is not None:
+        return None  # "the Roj Women's Association", "Hol News Network": an organisation that bears the name
+    if prev_word(text, c.start, frozenset()) in _NAMED_FOR_BEFORE \
+            or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
+        return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, "the Bucca family": a hospital, an
+        # airport, a family of the name; `سارت بها الركبان` ("the riders carried it": the news spread far)
     if (c.start, c.end) in ar.placed and _town_in_sentence(text, c):
         return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
     if (m := _HEAD_STAFF_AT_RE.search(text, max(0, c.start - 50), c.start)) is not None \
@@ -207,6 +213,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz):
         return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`: time served or spent in a camp
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
+            and _AIRPORT_RE.search(text, c.start, c.end) is None \
             and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
     if placed and kind == "camp" and (c.start, c.end) not in ar.cities and _headline(text) \
@@ -535,12 +542,23 @@ _OF_ANOTHER_RE = re.compile(r" of (?:the\s+)?+(?!(?:\w+\s+)?(?:era|years?|days|t
                             r"[A-Za-z]", re.IGNORECASE)
 
 
+_AIRPORT_RE = re.compile(r"airport|مطار", re.IGNORECASE)  # "Mezzeh military airport": the airfield, unless the text
+# speaks of its prison (the words of facility_context)
 _FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|المركزي|العسكري", re.IGNORECASE)
 
 
 # what else a two-word name names: a river, a church, a street ("the Mar Elias church", "Nahr al-Bared river")
 _INSTITUTIONS_BEFORE = frozenset(("كنيسه", "دير", "مسجد", "جامع", "مدرسه", "مستشفي", "شارع", "نهر", "وادي", "جسر",
                                   "دوار", "ساحه", "فندق", "church", "monastery", "street", "river"))
+# right before a bare name, a building, a way, an airport or a family that bears it (`مستشفى اليرموك في بغداد`)
+_NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
+    "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة",
+    "airport", "hospital", "school", "university", "family", "tribe", "clan"))
+_ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Association|Foundation|Council|Committee|Union|"
+                           r"Network|Agency|Organi[sz]ation|Institute|Society|Party|Movement|Radio|TV|"
+                           r"Channel|News|Media|Forum|League|Federation)\b")
+_IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|يسير)\s+"
+                              r"(?:بها|به|بذكره|بذكرها|باخباره|بأخباره)\s*$")
 _RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|"
                              r"school|university|hospital|clinic|street|road|highway|bridge|square|neighbou?rhood|"
                              r"district|area|town|village|municipality|hotel|stadium|club|company|company's)\b",

@@ -67,3 +67,28 @@ def test_a_detention_frame_before_a_bare_name_is_the_facility(text: str, want: s
 ])
 def test_a_town_in_the_same_frames_stays_the_town(text: str) -> None:
     assert facilities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "نقل الجرحى إلى مستشفى اليرموك في بغداد.",  # a hospital of the name (and "نقل" a camp's word)
+    "أقلعت المروحيات من مطار المزة العسكري باتجاه الصحراء.",  # the airfield, not its prison
+    "Jets took off from Mezzeh military airport on Tuesday.",
+    "استهدفت غارة مطار تدمر العسكري.",
+    "تعود ملكية المنزل إلى عائلة الركبان في دير الزور.",  # a family of the name
+    "تحدث الرجل عن قصته التي سارت بها الركبان في القرى المجاورة.",  # an idiom: the news spread far
+    "The Roj Women's Association held a conference in Qamishli.",  # an organisation of the name
+])
+def test_a_building_airport_family_idiom_or_organisation_of_the_name_raises_nothing(text: str) -> None:
+    assert facilities(text) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the airport's prison when the text speaks of detainees
+    ("Detainees held at Mezzeh military airport described torture.", "fac:sy-mezzeh-airport-prison"),
+    # a facility's own rehabilitation centre is no organisation
+    ("He visited the Jedaa 1 Rehabilitation Centre in Nineveh.", "fac:iq-jeddah-1-camp"),
+    # 130 families from al-Hol: a count of families, not a family's name
+    ("أعادت السلطات 130 أسرة من الهول إلى مخيم الجدعة.", "fac:sy-al-hol-camp"),
+])
+def test_the_facility_still_read_next_to_those_words(text: str, want: str) -> None:
+    assert want in {i for _s, i in facilities(text)}
