@@ -125,6 +125,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if _RIVER_AFTER_RE.match(text, c.end):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
+    if _SURROUNDINGS_AFTER_RE.match(text, c.end) is not None:
+        return None  # `في الشدادي ومحيطها`, "Shaddadi and its outskirts": a town and what is around it
+    if text[c.end : c.end + 1] in "'’" and (m := _POSSESSIVE_RE.match(text, c.end)) is not None \
+            and any(s == m.end() for s, _e in ar.accepted):
+        return None  # "Raqqa's al-Aqtan jail": the town another named facility is in
     if _ORG_AFTER_RE.match(text, c.end) is not None:
         return None  # "the Roj Women's Association", "Hol News Network": an organisation that bears the name
     if prev_word(text, c.start, frozenset()) in _NAMED_FOR_BEFORE \
@@ -190,7 +195,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
         return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) \
-            or detention_frame(text, c.start, kind, city=True) else None
+            or detention_frame(text, c.start, kind, city=True, end=c.end) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
@@ -205,7 +210,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                    or _located_in(text, c.start, kind, ar.accepted)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
-    if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed) or detention_frame(text, c.start, kind):
+    if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed) \
+            or detention_frame(text, c.start, kind, end=c.end):
         return 0.5
     if _moved_between(text, c, kind, ar, gaz):
         return 0.5
@@ -252,8 +258,15 @@ _FREED_AR_RE = re.compile(r"(?:أفرج|افرج|الإفراج|الافراج|�
 _CONDITIONS_AR = frozenset(("الاوضاع", "الظروف"))
 
 
-def detention_frame(text: str, start: int, kind: str, *, city: bool = False) -> bool:
-    """A detention frame right before the bare name at `start` (see above)."""
+_INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detainees|prisoners|jailers)\b"),
+                     "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b")}
+
+
+def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end: int = -1) -> bool:
+    """A detention frame right before the bare name at `start` (see above), or its inmates right after the name
+    ending at `end` ("Seidnaya survivors", "Roumieh inmates")."""
+    if end > 0 and (after := _INMATES_AFTER_RE.get(kind)) is not None and after.match(text, end) is not None:
+        return True
     if "\u0600" <= text[start] <= "\u06ff":
         words = [fold(w.strip("\"'«»“”(،,")) for w in text[max(0, start - 40) : start].split()[-2:]]
         if not words or (start > 0 and not text[start - 1].isspace()):
@@ -554,6 +567,10 @@ _INSTITUTIONS_BEFORE = frozenset(("كنيسه", "دير", "مسجد", "جامع"
 _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة",
     "airport", "hospital", "school", "university", "family", "tribe", "clan"))
+_SURROUNDINGS_AFTER_RE = re.compile(r"\s*(?:و(?:محيطها|محيطه|ريفها|ريفه|ضواحيها|ضواحيه|اطرافها|أطرافها|اطرافه|أطرافه)"
+                                    r"(?![\u0621-\u064a])|\s+and\s+(?:its|the)\s+(?:surroundings|outskirts|"
+                                    r"countryside|environs|suburbs)\b)")
+_POSSESSIVE_RE = re.compile(r"['’]s\s+(?:(?:notorious|infamous|main|central|old|new|former)\s+)?")
 _ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Association|Foundation|Council|Committee|Union|"
                            r"Network|Agency|Organi[sz]ation|Institute|Society|Party|Movement|Radio|TV|"
                            r"Channel|News|Media|Forum|League|Federation)\b")

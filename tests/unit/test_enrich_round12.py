@@ -92,3 +92,22 @@ def test_a_building_airport_family_idiom_or_organisation_of_the_name_raises_noth
 ])
 def test_the_facility_still_read_next_to_those_words(text: str, want: str) -> None:
     assert want in {i for _s, i in facilities(text)}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Petitioners asked the High Court to shut the Sde Timan facility.", "fac:il-sde-teiman"),
+    ("طالبت منظمات حقوقية بإغلاق معسكر \"سدي تيمان\" سيئ الصيت.", "fac:il-sde-teiman"),
+    ("Detainees were held at the Sde Teman desert camp.", "fac:il-sde-teiman"),
+    ("Seidnaya survivors gathered outside the gates.", "fac:sy-sednaya-prison"),  # its inmates after the name
+])
+def test_printed_spellings_and_inmates_after_the_name(text: str, want: str) -> None:
+    assert {i for _s, i in facilities(text)} == {want}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Inmates at Raqqa's al-Aqtan jail staged a protest.", {"fac:sy-aqtan-prison"}),  # the town it is in
+    ("انتشرت القوات في الشدادي ومحيطها بعد فرار سجناء من سجن الشدادي.", {"fac:sy-shaddadi-prison"}),
+])
+def test_a_town_with_its_surroundings_or_its_facility_is_the_town(text: str, want: set[str]) -> None:
+    got = facilities(text)
+    assert {i for _s, i in got} == want and len(got) == 1
