@@ -111,3 +111,19 @@ def test_printed_spellings_and_inmates_after_the_name(text: str, want: str) -> N
 def test_a_town_with_its_surroundings_or_its_facility_is_the_town(text: str, want: set[str]) -> None:
     got = facilities(text)
     assert {i for _s, i in got} == want and len(got) == 1
+
+
+def actors(text: str) -> set[str]:
+    return {a.id for a in enrich(text, GAZ).actors}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # "ISF": Iraq's security forces in an Iraq text only; Lebanon's police and the Asayish are written so too
+    ("Lebanon's Internal Security Forces (ISF) said the inmates were recaptured.", set()),
+    ("The ISF said three inmates escaped from Roumieh prison.", set()),
+    ("ISF troops cleared villages in Anbar province, Iraq.", {"actor:iraqi-security-forces"}),
+    ("تسلمت القوات الحكومية السورية مخيم الهول من قسد.", {"actor:sdf", "actor:syria-transitional-gov"}),
+    ("قالت إدارة سجون الاحتلال إن الأسير نقل إلى سجن عوفر.", {"actor:israel-gov"}),
+])
+def test_state_actors_read_from_real_reporting(text: str, want: set[str]) -> None:
+    assert actors(text) == want
