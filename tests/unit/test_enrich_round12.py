@@ -127,3 +127,19 @@ def actors(text: str) -> set[str]:
 ])
 def test_state_actors_read_from_real_reporting(text: str, want: set[str]) -> None:
     assert actors(text) == want
+
+
+def places(text: str) -> set[str]:
+    return {p.surface for p in enrich(text, GAZ).places}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("قالت المنظمة إن الغارات تدمر المنازل والبنى التحتية.", set()),  # the verb "destroys"
+    ("زار الوفد مدينة تدمر الأثرية.", {"تدمر"}),
+    ("تقع تدمر وسط البادية السورية.", {"تدمر", "البادية السورية"}),
+    ("نصحت الطبيبة الحامل بمتابعة صحة الجنين.", set()),  # "the fetus"; Jenin is جنين
+    ("زار السياح تمثال أبو الهول في الجيزة.", {"الجيزة"}),  # the Sphinx
+    ("The convoy reached Hassaka province on Monday.", {"Hassaka province"}),
+])
+def test_arabic_words_that_equal_place_names_and_a_printed_spelling(text: str, want: set[str]) -> None:
+    assert places(text) == want
