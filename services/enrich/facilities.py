@@ -20,14 +20,14 @@ from services.enrich.attach import (
     quoted_attachments,
     same_as_known,
 )
-from services.enrich.bare import Around, Spans, bare_reading, compared, plural_listed, town_cued
+from services.enrich.bare import Around, Spans, _common_words, bare_reading, compared, plural_listed, town_cued
 from services.enrich.context import heads_and_facilities, inside
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import arabic_name_ok
 from services.enrich.normalize import fold, has_latin
-from services.enrich.openworld import OpenFacility, find_open, glued, part_called
+from services.enrich.openworld import OpenFacility, find_open, glued, part_called, slug
 from services.enrich.resolve import Cand
 from services.enrich.variants import DESCRIPTORS, named_after, variant_of
 from shared.annotation import FacilityMention
@@ -158,6 +158,10 @@ def find_facilities(
         accepted.append((c.start, c.end))
         core_spans.add((c.start, c.end))
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    if any(f.id[:5] == "open:" for f in facilities):
+        for g in _open_named_again(text, facilities, covered, places_c, gaz):
+            facilities.append(g)
+            covered[g.start : g.end] = b"\x01" * (g.end - g.start)
     # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
     if has_latin(text) and ("annex" in text or "Annex" in text):
         facilities = [_annexed(text, f, gaz) for f in facilities]
@@ -181,6 +185,35 @@ def find_facilities(
                 kept.append(f)  # (`سجن جمجمال أو سوسة`: two towns' prisons, not one prison's two names)
         facilities = kept
     return _one_per_span(facilities), covered, core_spans
+
+
+_NAME_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+def _open_named_again(text: str, facilities: list[FacilityMention], covered: bytearray, places_c: list[Cand],
+                      gaz: Gazetteer) -> list[FacilityMention]:
+    """A facility no catalogue holds, named with its head, then by its name alone later in the text ("Evin
+    prison ... conditions in Evin", `سجن إيفين ... تحتجز في إيفين`): the same facility (the bare known names'
+    coreference, for the open world). A name a place bears there, a common word, or a lower-case English word
+    is not read again."""
+    out: list[FacilityMention] = []
+    place_starts = {c.start for c in places_c}
+    common = _common_words(gaz)
+    for f in [f for f in facilities if f.id[:5] == "open:"]:
+        want = f.id.split(":", 2)[2]
+        words = [m.span() for m in _NAME_WORD_RE.finditer(text, f.start, f.end)]
+        name = next((text[words[i][0] : words[j][1]] for i in range(len(words))
+                     for j in range(i, min(i + 3, len(words))) if slug(text[words[i][0] : words[j][1]]) == want), "")
+        if len(name) < 4 or (name.isascii() and not name[:1].isupper()) or fold(name) in common:
+            continue
+        clitic = "" if name.isascii() else "(?:[وفبل]{1,2})?"
+        for m in re.finditer(rf"(?<![\w'’-]){clitic}{re.escape(name)}(?![\w'’-])", text[f.end :]):
+            s, e = f.end + m.end() - len(name), f.end + m.end()
+            if inside(s, e, covered) or s in place_starts:
+                continue
+            out.append(f.model_copy(update={"surface": name, "start": s, "end": e, "confidence": 0.6}))
+            covered[s:e] = b"\x01" * (e - s)
+    return out
 
 
 _BRACKET_OPEN_RE = re.compile(r"[\s\"'«»“”]*\([\s\"'«»“”]*")

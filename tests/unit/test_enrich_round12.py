@@ -143,3 +143,23 @@ def places(text: str) -> set[str]:
 ])
 def test_arabic_words_that_equal_place_names_and_a_printed_spelling(text: str, want: set[str]) -> None:
     assert places(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("He spent a year in Evin prison. Conditions in Evin have worsened since.",
+     [("Evin prison", "open:prison:evin"), ("Evin", "open:prison:evin")]),
+    ("نقلت الناشطة إلى سجن إيفين في طهران، حيث تحتجز في إيفين منذ أسبوع.",
+     [("سجن إيفين", "open:prison:ايفين"), ("إيفين", "open:prison:ايفين")]),
+])
+def test_a_facility_no_catalogue_holds_named_again_alone_is_the_same(text: str, want: list[tuple[str, str]]) -> None:
+    assert facilities(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # named again only after it is named; a place of the name stays a place
+    "Evin is a district of Tehran. Families visited Evin prison on Friday.",
+    "Officials opened the Hope camp last year. There is little hope left there.",  # lower case: the word
+])
+def test_an_open_world_name_is_not_read_where_it_is_not_the_facility(text: str) -> None:
+    got = facilities(text)
+    assert len(got) <= 1
