@@ -125,6 +125,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if _RIVER_AFTER_RE.match(text, c.end):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
+    if kind == "prison" and ("rea" in (lead30 := text[max(0, c.start - 30) : c.start]) or "iot" in lead30
+                             or "scape" in lead30) and _BREAK_AT_RE.search(text, max(0, c.start - 30), c.start):
+        return 0.55
     if _SURROUNDINGS_AFTER_RE.match(text, c.end) is not None:
         return None  # `في الشدادي ومحيطها`, "Shaddadi and its outskirts": a town and what is around it
     if text[c.end : c.end + 1] in "'’" and (m := _POSSESSIVE_RE.match(text, c.end)) is not None \
@@ -246,9 +249,13 @@ _FRAME_EN_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:\w+\s+)?(?:taken|sent|transferred|brought|locked\s+up|"
     r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside)"
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
+
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellblocks?|dormitor(?:y|ies)|wards)\s+"
                             r"(?:of|at|in|inside)|survivors\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "the prison break at Shaddadi": a prison's own event at the name (before "a prison in Shaddadi" makes it the town)
+_BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|prison\s+riot|mass\s+escape)\s+"
+                          r"(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني"))
 _SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
 _TAKEN_AR = frozenset(("نقل", "نقلوا", "نقلت", "اقتيد", "اقتيدوا", "اقتادوه", "اقتادوهم", "ادخل", "ادخلوا", "اودع",
@@ -258,15 +265,19 @@ _FREED_AR_RE = re.compile(r"(?:أفرج|افرج|الإفراج|الافراج|�
 _CONDITIONS_AR = frozenset(("الاوضاع", "الظروف"))
 
 
-_INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detainees|prisoners|jailers)\b"),
-                     "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b")}
+_INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detainees|prisoners|jailers)\b|['’]s\s+"
+                                           r"(?:[a-z-]+\s+){0,2}(?:cells|cellblocks?|wards|dormitor(?:y|ies)|"
+                                           r"courtyard|warden|wardens|confines|(?P<walls>walls|gates))\b"),
+                     "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b|['’]s\s+(?:[a-z-]+\s+){0,2}"
+                                        r"(?:tents|annex|(?P<walls>fences|gates))\b")}
 
 
 def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end: int = -1) -> bool:
     """A detention frame right before the bare name at `start` (see above), or its inmates right after the name
     ending at `end` ("Seidnaya survivors", "Roumieh inmates")."""
-    if end > 0 and (after := _INMATES_AFTER_RE.get(kind)) is not None and after.match(text, end) is not None:
-        return True
+    if end > 0 and (after := _INMATES_AFTER_RE.get(kind)) is not None and (m := after.match(text, end)) is not None \
+            and not (city and m.group("walls")):
+        return True  # "Roumieh's moldering walls", "Abu Ghraib's cement confines" (a city's walls are its own)
     if "\u0600" <= text[start] <= "\u06ff":
         words = [fold(w.strip("\"'«»“”(،,")) for w in text[max(0, start - 40) : start].split()[-2:]]
         if not words or (start > 0 and not text[start - 1].isspace()):

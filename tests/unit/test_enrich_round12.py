@@ -163,3 +163,15 @@ def test_a_facility_no_catalogue_holds_named_again_alone_is_the_same(text: str, 
 def test_an_open_world_name_is_not_read_where_it_is_not_the_facility(text: str) -> None:
     got = facilities(text)
     assert len(got) <= 1
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Within Roumieh's moldering walls, juveniles live with hardened criminals.", {"fac:lb-roumieh-prison"}),
+    ("Temperatures reached 107 degrees inside Abu Ghraib's cement confines.", {"fac:iq-abu-ghraib-prison"}),
+    ("The prison break at Shaddadi was the second in a week.", {"fac:sy-shaddadi-prison"}),
+    ("A prison riot at Shaddadi left two guards hurt.", {"fac:sy-shaddadi-prison"}),
+    ("Tourists walked along Palmyra's ancient walls.", set()),  # a city's walls are its own
+    ("Shaddadi's farmers sold their wheat early.", set()),
+])
+def test_a_prisons_parts_and_events_at_a_bare_name(text: str, want: set[str]) -> None:
+    assert {i for _s, i in facilities(text)} == want
