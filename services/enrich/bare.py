@@ -576,7 +576,7 @@ _INSTITUTIONS_BEFORE = frozenset(("كنيسه", "دير", "مسجد", "جامع"
                                   "دوار", "ساحه", "فندق", "church", "monastery", "street", "river"))
 # right before a bare name, a building, a way, an airport or a family that bears it (`مستشفى اليرموك في بغداد`)
 _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
-    "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة",
+    "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة", "ينبوع", "نبع",
     "airport", "hospital", "school", "university", "family", "tribe", "clan"))
 _SURROUNDINGS_AFTER_RE = re.compile(r"\s*(?:و(?:محيطها|محيطه|ريفها|ريفه|ضواحيها|ضواحيه|اطرافها|أطرافها|اطرافه|أطرافه)"
                                     r"(?![\u0621-\u064a])|\s+and\s+(?:its|the)\s+(?:surroundings|outskirts|"
@@ -589,7 +589,9 @@ _IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|
                               r"(?:بها|به|بذكره|بذكرها|باخباره|بأخباره)\s*$")
 _RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|"
                              r"school|university|hospital|clinic|street|road|highway|bridge|square|neighbou?rhood|"
-                             r"district|area|town|village|municipality|hotel|stadium|club|company|company's)\b",
+                             r"district|area|town|village|municipality|hotel|stadium|club|company|company's|library|"
+                             r"museum|bank|market|station|roundabout|park|garden|family|clan|tribe|province|"
+                             r"governorate)\b",
                              re.IGNORECASE)
 
 

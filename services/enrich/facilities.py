@@ -585,8 +585,11 @@ _OTHER_KIND = {"prison": ("camp", "detention_camp"), "camp": ("prison", "detenti
 
 def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: Gazetteer) -> Entry | None:
     other, dtype = _OTHER_KIND.get(of.kind, ("", ""))
-    if not other or (of.kind != "prison" and _DETENTION_HEAD_RE.search(text, of.start, of.name_start) is None
-                     and _DETENTION_HEAD_RE.search(text, of.name_end, of.end) is None):
+    if not other:
+        return None
+    headed = _DETENTION_HEAD_RE.search(text, of.start, of.name_start) is not None \
+        or _DETENTION_HEAD_RE.search(text, of.name_end, of.end) is not None
+    if not headed and of.kind != "prison":
         return None
     i = bisect_left(cores, of.name_start, key=_start)
     while i < len(cores) and cores[i].start < of.name_end:
@@ -596,5 +599,7 @@ def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: G
             e = kind_payload(c, gaz, other)
             if e is not None and e.type == dtype:
                 return e
+    if not headed:
+        return None  # a prison of no detention word is a detention camp by its exact name only ("Hilla prison")
     e = variant_of(of.name, other, gaz)
     return e if e is not None and e.type == dtype else None

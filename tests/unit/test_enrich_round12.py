@@ -175,3 +175,24 @@ def test_an_open_world_name_is_not_read_where_it_is_not_the_facility(text: str) 
 ])
 def test_a_prisons_parts_and_events_at_a_bare_name(text: str, want: set[str]) -> None:
     assert {i for _s, i in facilities(text)} == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a prison's unknown name is no detention camp of a similar one ("Hilla prison" is not al-Hol)
+    ("Inmates escaped from Hilla prison on Friday.", [("Hilla prison", "open:prison:hilla")]),
+    # a Title Case headline's verb is no part of the name
+    ("Fire Destroys Moria Camp on Lesbos", [("Moria Camp", "open:camp:moria")]),
+    ("Drone Hits Makhmour Camp Again", [("Makhmour Camp", "open:camp:makhmour")]),
+])
+def test_open_world_names_from_a_second_survey(text: str, want: list[tuple[str, str]]) -> None:
+    assert facilities(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "The Aleppo Central Library reopened after restoration.",
+    "Traffic was blocked at the Shatila Roundabout.",
+    "The Bucca family held a memorial on Sunday.",
+    "شرب الأطفال من ينبوع عين الحلوة في القرية.",
+])
+def test_things_named_after_a_facility_raise_nothing(text: str) -> None:
+    assert facilities(text) == []
