@@ -179,6 +179,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 two = variant_of(f"{w0.group(1)} {w.group(1)}", kind, gaz) if w0 is not None else None
                 if w0 is not None and two is not None:
                     names.append(Name(w0.start(1), w.end(1), two))
+                elif w0 is not None and w0.group(1) in _NAME_PREFIXES_EN:
+                    names.append(Name(w0.start(1), w.end(1), None))  # "the Abu Salim and Ain Zara prisons"
                 else:
                     names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
@@ -192,6 +194,9 @@ def _region(text: str, c: Cand, gaz: Gazetteer) -> bool:
     return e.kind in ("country", "admin1", "region", "city") or e.population >= 20000
 
 
+# the first word of a two-word place name (Ain Zara, Abu Salim, Deir Hafer), read with the word after it
+_NAME_PREFIXES_EN = frozenset(("Ain", "Abu", "Umm", "Bab", "Deir", "Tal", "Tell", "Ras", "Kafr", "Jisr", "Beit", "Bir",
+                               "Khan", "Wadi", "Jabal", "Jebel", "Nahr", "Sheikh", "Ayn", "Bani", "Beni", "Qasr"))
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)$")
 
 

@@ -258,6 +258,7 @@ _BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|
                           r"(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني"))
 _SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
+_REFUGEES_AR = frozenset(fold(w) for w in ("لاجئو", "لاجئي", "قاطنو", "قاطني"))
 _TAKEN_AR = frozenset(("نقل", "نقلوا", "نقلت", "اقتيد", "اقتيدوا", "اقتادوه", "اقتادوهم", "ادخل", "ادخلوا", "اودع",
                        "اودعوا", "زج", "احتجز", "احتجزوا", "اعتقل", "اعتقلوا", "عذب", "عذبوا", "اعدم", "اعدموا"))
 _FREED_AR_RE = re.compile(r"(?:أفرج|افرج|الإفراج|الافراج|أطلق سراح|اطلق سراح|أُفرج|فرّ|فر|هرب|هربوا|فروا)"
@@ -282,8 +283,9 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
         words = [fold(w.strip("\"'«»“”(،,")) for w in text[max(0, start - 40) : start].split()[-2:]]
         if not words or (start > 0 and not text[start - 1].isspace()):
             return False  # a glued proclitic: `لصيدنايا` is read by the other rules
-        if words[-1] in _INMATES_AR or (kind == "prison" and words[-1] in _SURVIVORS_AR):
-            return True
+        if words[-1] in _INMATES_AR or (kind == "prison" and words[-1] in _SURVIVORS_AR) \
+                or (kind == "camp" and words[-1] in _REFUGEES_AR):
+            return True  # `نزلاء رومية`; `ناجو صيدنايا`; `لاجئو الزعتري`, `قاطنو الركبان` (a camp's own people)
         if city:
             return False
         if len(words) == 2 and words[-1] in ("الي", "في", "داخل") and words[0] in _TAKEN_AR:

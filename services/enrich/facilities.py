@@ -376,11 +376,17 @@ _CENTRE_FOR_RE = re.compile(r"مركز\s+([\u0621-\u064a]{3,})\s+(?:لإيواء
                             r"(?![\u0621-\u064a])")
 
 
+# Libya's usage: `مركز إيواء تاجوراء للمهاجرين` ("the Tajoura shelter centre for migrants") is a detention centre
+_SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)\s+([\u0621-\u064a]{3,})\s+(?:لل|ال)?مهاجرين"
+                                      r"(?![\u0621-\u064a])")
+
+
 def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
-    """`مركز تاجوراء لإيواء المهاجرين`, `مركز X لاحتجاز ...`: a centre named by a plausible name and then "for
-    holding/housing" people is a place of detention (`مركز احتجاز المهاجرين` is generic: openworld's)."""
+    """`مركز تاجوراء لإيواء المهاجرين`, `مركز X لاحتجاز ...`, `مركز إيواء X للمهاجرين`: a centre named by a
+    plausible name and "for holding/housing" people (migrants) is a place of detention (`مركز احتجاز المهاجرين`
+    is generic: openworld's)."""
     out = []
-    for m in _CENTRE_FOR_RE.finditer(text):
+    for m in [*_CENTRE_FOR_RE.finditer(text), *_SHELTER_FOR_MIGRANTS_RE.finditer(text)]:
         s = b = m.start()
         while b > 0 and s - b < 2 and text[b - 1] in "وبل":
             b -= 1  # up to two proclitics (وبمركز)

@@ -196,3 +196,20 @@ def test_open_world_names_from_a_second_survey(text: str, want: list[tuple[str, 
 ])
 def test_things_named_after_a_facility_raise_nothing(text: str) -> None:
     assert facilities(text) == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Rights groups visited the Abu Salim and Ain Zara prisons.",
+     [("Abu Salim", "open:prison:abu-salim"), ("Ain Zara", "open:prison:ain-zara")]),
+    ("Rights groups visited the Ain Zara and Sabha detention centres last month.",
+     [("Ain Zara", "open:prison:ain-zara"), ("Sabha", "open:prison:sabha")]),
+    ("قصفت طائرة مركز إيواء تاجوراء للمهاجرين شرق طرابلس.", [("مركز إيواء تاجوراء", "open:prison:تاجوراء")]),
+    ("يعيش لاجئو الزعتري ظروفاً صعبة مع بداية الشتاء.", [("الزعتري", "fac:jo-zaatari-camp")]),
+])
+def test_lists_under_plural_detention_heads_libyan_centres_and_a_camps_refugees(
+        text: str, want: list[tuple[str, str]]) -> None:
+    assert facilities(text) == want
+
+
+def test_a_shelter_centre_with_no_migrants_is_no_detention_centre() -> None:
+    assert facilities("لجأت العائلات إلى مركز إيواء في مدرسة تابعة للأونروا.") == []
