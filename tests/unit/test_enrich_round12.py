@@ -213,3 +213,18 @@ def test_lists_under_plural_detention_heads_libyan_centres_and_a_camps_refugees(
 
 def test_a_shelter_centre_with_no_migrants_is_no_detention_centre() -> None:
     assert facilities("لجأت العائلات إلى مركز إيواء في مدرسة تابعة للأونروا.") == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Clashes erupted in Ain el-Heloue camp overnight.", "fac:lb-ain-al-hilweh-camp"),
+    ("The Bourj el-Brajneh camp lies south of Beirut.", "fac:lb-burj-al-barajneh-camp"),
+    ("Inmates at the Al-Hout complex went on hunger strike.", "fac:iq-nasiriyah-central-prison"),
+    ("A death row inmate died in the 'Whale' Prison in Nasiriyah.", "fac:iq-nasiriyah-central-prison"),
+])
+def test_printed_spellings_from_the_second_survey(text: str, want: str) -> None:
+    assert {i for _s, i in facilities(text)} == {want}
+
+
+def test_the_mobilisation_alone_is_the_pmf_in_an_iraq_text() -> None:
+    assert actors("قال قائد في الحشد إن قواته انتشرت قرب سنجار في العراق.") == {"actor:pmf"}
+    assert actors("حشد الجيش قواته على الحدود العراقية.") == set()  # the verb "massed"
