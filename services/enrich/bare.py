@@ -148,9 +148,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
     if ("at " in lead or "both " in lead or "كل من" in lead) \
-            and _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start) \
-            and _joined(text, c, ar.cores_ix, _AND_RE):
-        return 0.55  # "the ISIS camps at Al Hol and Al Roj": a plural head's list of known names, not one town
+            and (m := _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start)) \
+            and _plural_kind_ok(m.group(0), kind) \
+            and _joined(text, c, Spans([(o.start, o.end) for o in ar.cores]), _AND_RE):
+        return 0.55  # "the ISIS camps at Al Hol and Al Roj", "jails at Taji and Abu Ghraib" (a city's name too):
+        # a plural head's list of known names, not one town
     if "the " in lead and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 24), c.start)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the prison at Taji", "the camp at Roj": the definite head is the known facility there
@@ -419,6 +421,12 @@ _COUNTRY_GLOSS_RE = re.compile(r"\s*[,،]\s*(?:Lebanon|Syria|Jordan|Iraq|(?:the\
 # "camps at X and Y", "camps in both X and Y" list the camps; "the prisons in Abu Ghraib and Taji" are in the towns
 _PLURAL_IN_RE = re.compile(r"(?:\b(?:camps|prisons|jails|facilities)|مخيمات|سجون|معتقلات)\s+"
                            r"(?:at|in\s+both|في\s+كل\s+من)\s+$", re.IGNORECASE)
+
+
+def _plural_kind_ok(head: str, kind: str) -> bool:
+    """The plural head names facilities of the bare name's kind ("facilities" any)."""
+    camp = "amp" in head or "مخيم" in head
+    return camp == (kind == "camp") or "acilit" in head
 
 
 def plural_listed(text: str, c: Cand, cores: list[Cand]) -> bool:

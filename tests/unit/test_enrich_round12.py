@@ -228,3 +228,16 @@ def test_printed_spellings_from_the_second_survey(text: str, want: str) -> None:
 def test_the_mobilisation_alone_is_the_pmf_in_an_iraq_text() -> None:
     assert actors("قال قائد في الحشد إن قواته انتشرت قرب سنجار في العراق.") == {"actor:pmf"}
     assert actors("حشد الجيش قواته على الحدود العراقية.") == set()  # the verb "massed"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("US forces ran jails at Taji and Abu Ghraib.", ["fac:iq-taji-prison", "fac:iq-abu-ghraib-prison"]),
+    ("US forces ran the camps at Al Hol and Al Roj.", ["fac:sy-al-hol-camp", "fac:sy-roj-camp"]),
+])
+def test_a_plural_heads_list_of_known_names_a_citys_name_among_them(text: str, want: list[str]) -> None:
+    assert [i for _s, i in facilities(text)] == want
+
+
+def test_a_plural_head_of_the_other_kind_lists_nothing_of_this_kind() -> None:
+    # "camps at" before two prison names: no list of prisons
+    assert facilities("Aid reached the camps at Taji and Abu Ghraib.") == []
