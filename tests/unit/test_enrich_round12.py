@@ -241,3 +241,8 @@ def test_a_plural_heads_list_of_known_names_a_citys_name_among_them(text: str, w
 def test_a_plural_head_of_the_other_kind_lists_nothing_of_this_kind() -> None:
     # "camps at" before two prison names: no list of prisons
     assert facilities("Aid reached the camps at Taji and Abu Ghraib.") == []
+
+
+def test_the_airports_prison_when_the_text_speaks_of_torture() -> None:
+    text = "كشف تقرير أن أكثر من ألف سوري قضوا في مطار المزة العسكري تحت التعذيب."
+    assert {i for _s, i in facilities(text)} == {"fac:sy-mezzeh-airport-prison"}
