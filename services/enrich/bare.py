@@ -693,15 +693,22 @@ _HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|�
 
 
 # a prison's section named by whom it holds, then "in"/"at" the known prison's name
-_SENTENCE_STOP_RE = re.compile(r"[.!?؟\n]")
-
-
 def _town_in_sentence(text: str, c: Cand) -> bool:
     """Earlier in its sentence the text calls the bare name a town (`أهالي بلدة الهول ... منازلهم في "الهول"`,
     "residents of the town of al-Hol ... their homes in al-Hol"): the name read again is that town. A town named
     after it is a contrast, no coreference ("16,000 Zaatari residents went home, while the village of Zaatari ...")."""
-    lo = max((m.end() for m in _SENTENCE_STOP_RE.finditer(text, max(0, c.start - 300), c.start)), default=0)
     hi = c.start
+    lo0 = hi - 300 if hi > 300 else 0
+    # (the last sentence stop in [lo0, hi), five C-level reverse finds: one past it, else 0, as the regex gave)
+    lo = max(text.rfind("\n", lo0, hi), text.rfind(".", lo0, hi), text.rfind("!", lo0, hi),
+             text.rfind("?", lo0, hi), text.rfind("؟", lo0, hi)) + 1
+    # a town word must be in the window: every token's fold is a piece of the window's (apostrophes dropped, as
+    # fold drops them), so a window whose fold holds none of them holds no such word (one compiled pass)
+    folded = fold_text(text[lo:hi])
+    if "'" in folded:
+        folded = folded.replace("'", "")
+    if "بلده" not in folded and "قريه" not in folded and "town" not in folded and "village" not in folded:
+        return False
     name = fold(text[c.start : c.end]).removeprefix("ال")
     prev = prev2 = ""
     for t in _WORD_RE.finditer(text, lo, hi):
@@ -714,6 +721,7 @@ def _town_in_sentence(text: str, c: Cand) -> bool:
 
 
 _WORD_RE = re.compile(r"[\w\u0600-\u06ff\u064b-\u065f'’-]+")
+# (each holds بلده, قريه, town or village: the window test above)
 _TOWN_WORDS = frozenset(("بلده", "البلده", "وبلده", "لبلده", "ببلده", "قريه", "القريه", "town", "village"))
 
 
