@@ -29,7 +29,30 @@ from services.enrich.matcher import PAYLOAD
 from services.enrich.names import quoted
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.resolve import Cand
-from services.enrich.scouts import match_starts
+from services.enrich.scouts import match_starts, scout_caseless, scout_literals
+
+
+def scouted(caseless: list[str], literal: list[str]) -> re.Pattern[str]:
+    """One scout for a pattern whose every match opens with one of these words (`caseless`: matched as an
+    IGNORECASE pattern matches them; `literal`: Arabic, as written): its hits are the only positions where the
+    pattern can start (scouts.py)."""
+    parts = ([scout_caseless(caseless)[0].pattern] if caseless else []) \
+        + ([scout_literals(literal)[0].pattern] if literal else [])
+    return re.compile("|".join(parts))
+
+
+def search_scouted(pattern: re.Pattern[str], scout: re.Pattern[str], text: str, lo: int,
+                   hi: int) -> re.Match[str] | None:
+    """pattern.search(text, lo, hi) when every match of the pattern opens where `scout` matches (one character,
+    at C speed): the pattern is tried at those positions only, in text order, so the first that matches is the
+    leftmost match, as search gives it (a lookbehind still sees the text before each position). A pattern ending
+    in `$` over a window tried at every character costs ~3 us a call; most windows hold no scout hit."""
+    for m in scout.finditer(text, lo, hi):
+        got = pattern.match(text, m.start(), hi)
+        if got is not None:
+            return got
+    return None
+
 
 _FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|إلى|الي|إلي|نحو|لـ|ل|to|and)\s*(?:[\"«»“”„‟‹›'’]\s*)*$")
 _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
@@ -127,10 +150,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
     if (c.start, c.end) in ar.placed and _town_in_sentence(text, c):
         return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
-    if (m := _HEAD_STAFF_AT_RE.search(text, max(0, c.start - 50), c.start)) is not None \
+    if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, max(0, c.start - 50), c.start)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the camp director at nearby Roj", "prison guards at Saydnaya": the facility's own people
-    if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
+    if kind == "prison" and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
     if ("at " in lead or "both " in lead or "كل من" in lead) \
@@ -140,11 +163,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if "the " in lead and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 24), c.start)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the prison at Taji", "the camp at Roj": the definite head is the known facility there
-    if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
+    if fold(text[c.start : c.end]) in _common_words(gaz) \
+            or search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
     prev = prev_word(text, c.start, _OF)
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
-            or _ORIGIN_RE.search(text, max(0, c.start - 30), c.start) is not None:
+            or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
     locative = cue_list(gaz.rules.core_context.locative)
     placed = (c.start, c.end) in ar.placed
@@ -310,6 +334,7 @@ _KUNYA = frozenset(("ابو", "ام", "ابن", "بن", "بنت", "abu", "umm", 
 _ORIGIN_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزحوا|نازح|نازحة|نازحون|نازحين|المهجرين|مهجري|هجّر|هُجّر|هجر)"
                         r"[\u064b-\u0652]*\s+(?:من|عن)|\b(?:displaced|uprooted|hail(?:s|ing|ed)?)\s+from)\s+$",
                         re.IGNORECASE)
+_ORIGIN_SCOUT = scouted(["displaced", "uprooted", "hail"], ["نزح", "نازح", "المهجرين", "مهجري", "هجّر", "هُجّر", "هجر"])
 # the preposition before a city's name after a head word of the kind in the same sentence: the prison or camp is
 # in the city (`الحكم ... بالسجن المؤبد في الناصرية`, "out of a prison on the edge of Raqqa", `من السجن إلى قاعدتها في
 # الشدادي`), the city is no name of its prison (README rule 19b)
@@ -519,8 +544,8 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
             k = "camp" if the.group(1).lower() == "camp" else "prison"
             if any(p[0] == "core" and getattr(gaz.entries.get(p[1]), "kind", None) == k for p in c.payloads):
                 return False
-        return _HEAD_IN_RE.search(text, lo, c.start) is not None \
-            and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start) is None
+        return search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, lo, c.start) is not None \
+            and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start) is None
     prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
     return (prev[:1] in "وبلف" and prev[1:] in _SIDES) or prev in _SIDES
 
@@ -690,6 +715,7 @@ def _moved(text: str, c: Cand, ar: Around) -> bool:
 _HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|سجن|سجون|معتقل|معتقلات|مخيم|مخيمات)"
                          r"(?:\s+(?:آخر|اخر|ثان|another|other))?"
                          r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
+_HEAD_IN_SCOUT = scouted(["prison", "jail", "camp", "facilit"], ["سجن", "سجون", "معتقل", "مخيم"])
 
 
 # a prison's section named by whom it holds, then "in"/"at" the known prison's name
@@ -734,6 +760,8 @@ _SECTION_IN_RE = re.compile(
     r"اسلاميين)[\u064b-\u0652]*|"
     r"\b(?:juvenile|women['’]s|female|youth)\s+(?:prison|wing|block|section|jail))\s+(?:في|فى|ب|in|at)\s*$",
     re.IGNORECASE)
+_SECTION_IN_SCOUT = scouted(["juvenile", "women", "female", "youth"], ["سجن", "مبنى", "مبني", "جناح", "قسم"])
+_HEAD_STAFF_SCOUT = scouted(["camp", "prison", "jail"], [])
 
 
 def _common_words(gaz: Gazetteer) -> frozenset[str]:
