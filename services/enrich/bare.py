@@ -47,10 +47,13 @@ def search_scouted(pattern: re.Pattern[str], scout: re.Pattern[str], text: str, 
     at C speed): the pattern is tried at those positions only, in text order, so the first that matches is the
     leftmost match, as search gives it (a lookbehind still sees the text before each position). A pattern ending
     in `$` over a window tried at every character costs ~3 us a call; most windows hold no scout hit."""
-    for m in scout.finditer(text, lo, hi):
-        got = pattern.match(text, m.start(), hi)
+    m = scout.search(text, lo, hi)  # (each scout hit is one character: the next search starts one past it)
+    while m is not None:
+        p = m.start()
+        got = pattern.match(text, p, hi)
         if got is not None:
             return got
+        m = scout.search(text, p + 1, hi)
     return None
 
 

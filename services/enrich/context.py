@@ -149,12 +149,39 @@ def _cue_set(names: Any) -> frozenset[str]:
 _END_RE = re.compile(r"\n|(?<![A-Z.])(?<!\b[A-Z][a-z])\.(?=\s|$)")
 
 
+# (_END_RE opens with lookbehinds: re tries it at every character of a window; every match is one line break or
+# full stop, found at C speed by str.find, where the pattern is tried as search would try it there)
+def sentence_end_before(text: str, lo: int, hi: int) -> int:
+    """The end of the last _END_RE match in text[lo:hi] (as finditer(text, lo, hi) gives it), else lo."""
+    p = hi
+    while True:
+        i = max(text.rfind("\n", lo, p), text.rfind(".", lo, p))
+        if i < 0:
+            return lo
+        if _END_RE.match(text, i, hi) is not None:
+            return i + 1
+        p = i
+
+
+def sentence_end_after(text: str, lo: int, hi: int) -> int:
+    """The start of the first _END_RE match in text[lo:hi] (as search(text, lo, hi) gives it), else hi."""
+    p = lo
+    while True:
+        i = text.find("\n", p, hi)
+        j = text.find(".", p, i if i >= 0 else hi)
+        if j >= 0:
+            i = j
+        if i < 0:
+            return hi
+        if _END_RE.match(text, i, hi) is not None:
+            return i
+        p = i + 1
+
+
 def _sentence(text: str, c: Cand, window: int, mask: list[tuple[int, int]] | tuple[()] = ()) -> str:
     """The text around a mention, cut at sentence ends, the mention and the `mask` spans blanked."""
     lo, hi = max(0, c.start - window), min(len(text), c.end + window)
-    ends = [m.end() for m in _END_RE.finditer(text, lo, c.start)]
-    right = _END_RE.search(text, c.end, hi)
-    a, b = (ends[-1] if ends else lo), (right.start() if right else hi)
+    a, b = sentence_end_before(text, lo, c.start), sentence_end_after(text, c.end, hi)
     if mask:  # each masked character a space: the pieces between the (clipped, sorted) spans joined with blanks
         parts = []
         pos = a
