@@ -253,12 +253,14 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
 
 
 _NUMBERED = re.compile(r"[\s\-]*[0-9\u0660-\u0669]+$")
+_DIGITS = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
 
 
 def _listed_variant(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     """An unknown list item that spells a known name of the list's kind differently (`سردم وبرخدان` for
     برخودان), or a known name with the camp's number glued on (`بيرسفي١ وبيرسفي٢`): that facility."""
-    bare = _NUMBERED.sub("", name)
+    bare = _NUMBERED.sub("", name) if name[-1:] in _DIGITS else name  # (the pattern ends in a digit: no line
+    # break is in a list item, so `$` is its end)
     return variant_of(bare, kind, gaz) if bare else None
 
 
@@ -342,12 +344,12 @@ def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known
     "Aleppo's central prison" — the known central prison of that town, when the gazetteer has exactly one."""
     out: list[Known] = []
     for p in places:
-        window = text[max(0, p.start - 45) : p.start]
+        lo = max(0, p.start - 45)
         before = None
-        if "مركزي" in window:
-            before = _CENTRAL_BEFORE_AR.search(text, max(0, p.start - 45), p.start)
-        elif "entral" in window:
-            before = _CENTRAL_BEFORE_EN.search(text, max(0, p.start - 45), p.start)
+        if text.find("مركزي", lo, p.start) != -1:  # (str.find in the window: no copy of it)
+            before = _CENTRAL_BEFORE_AR.search(text, lo, p.start)
+        elif text.find("entral", lo, p.start) != -1:
+            before = _CENTRAL_BEFORE_EN.search(text, lo, p.start)
         after = None if before else _CENTRAL_AFTER_EN.match(text, p.end) if text[p.end : p.end + 1] in "'’" else None
         if before is None and after is None:
             continue

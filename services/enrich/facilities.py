@@ -29,7 +29,7 @@ from services.enrich.names import arabic_name_ok
 from services.enrich.normalize import fold, has_latin
 from services.enrich.openworld import OpenFacility, find_open, glued, part_called
 from services.enrich.resolve import Cand
-from services.enrich.variants import DESCRIPTORS, named_after, variant_of
+from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, named_after, variant_of
 from shared.annotation import FacilityMention
 
 _by_start = _start = attrgetter("start")
@@ -380,8 +380,7 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
     # (an ASCII name folds to no Arabic head word: fold maps no ASCII character to a non-ASCII one)
-    listing = [h for h in all_heads if h[1] - h[0] > 4 and not text[h[0] : h[1]].isascii()
-               and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
+    listing = [h for h in all_heads if _listing_head(text[h[0] : h[1]])]
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
     towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)
              and not plural_listed(text, o, cores)}
@@ -394,6 +393,22 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
                   cities, cores, {(i, fold(text[o.start : o.end])) for o in towns.values() for i in o.ids},
                   set(towns),
                   {(p.start, p.end) for p in places if (p.start, p.end) in core_spans})
+
+
+def _listing_head(surface: str) -> bool:
+    """An Arabic head word (or a name that opens with one) that is dual or plural (`مخيمي`, `سجون`), by its surface
+    alone (cached: outlets write the same head words and names again and again)."""
+    got = _LISTING_HEAD.get(surface)
+    if got is None:
+        got = len(surface) > 4 and not surface.isascii() and fold(surface.split(None, 1)[0]) in LISTING_AR
+        if len(_LISTING_HEAD) >= 50_000:
+            _LISTING_HEAD.clear()
+        _LISTING_HEAD[surface] = got
+    return got
+
+
+_LISTING_HEAD: dict[str, bool] = {}
+FACILITY_CACHES.append(_LISTING_HEAD)  # (emptied with variants.clear_cache: cold-cache benchmarks)
 
 
 _GREAT = frozenset(("الكبير", "الكبري", "الاكبر", "كبير", "كبري"))
