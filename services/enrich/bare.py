@@ -169,7 +169,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if fold(text[c.start : c.end]) in _common_words(gaz) \
             or search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
-    prev = prev_word(text, c.start, _OF)
+    prev = prev_word(text, c.start, _OF)  # (read again below: the same word)
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
             or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
@@ -198,7 +198,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"` (a
         # sentence of its own about the camp still means the camp: "families left al-Hol, camp officials said")
     if inherent and not _RIVER_AFTER_RE.match(text, c.end) \
-            and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
+            and prev not in _INSTITUTIONS_BEFORE:
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
@@ -233,12 +233,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz):
         return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`: time served or spent in a camp
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
-            and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
+            and not _RIVER_AFTER_RE.match(text, c.end) and prev not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
     if placed and kind == "camp" and (c.start, c.end) not in ar.cities and _headline(text) \
             and not town_close(text, c, gaz) \
             and not _COUNTED_RE.match(text, c.end) \
-            and prev_word(text, c.start, _OF) not in cue_list(gaz.rules.core_context.locative) \
+            and prev not in cue_list(gaz.rules.core_context.locative) \
             and _words(text).isdisjoint(_cue_set(gaz.rules.core_context.town) | _TOWN_SELF):
         return 0.45  # "Damascus Takes Over Hol as the SDF Pulls Out": a headline names its subject, the facility
         # rather than the small town of its name (a city's name in a headline is the city: "Raqqa celebrates"; a

@@ -35,7 +35,7 @@ def cue_before(text: str, s: int, cues: set[str] | frozenset[str]) -> bool:
             last = words[-1].strip(_QUOTE_CHARS)
     last = fold(last)
     return last in cues or (last[:1] in "وف" and last[1:] in cues and "\u0600" <= last[:1] <= "\u06ff") \
-        or (len(words) > 1 and fold(words[-2]) in cues and last in ("of", "the"))
+        or (len(words) > 1 and last in ("of", "the") and fold(words[-2]) in cues)
 
 
 _QUOTE_CHARS = "\"«»“”„‟‹›'’‘"

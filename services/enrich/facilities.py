@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
+from typing import Any
 
 from services.enrich.attach import (
     LISTING_AR,
@@ -431,7 +432,27 @@ def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
 
 
 def _core_named(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
-    """The known facility of `kind` whose core is exactly `name` (a town's English name), if one."""
+    """The known facility of `kind` whose core is exactly `name` (a town's English name), if one (cached per
+    gazetteer: a trie walk and a look at its payloads)."""
+    if _CORE_NAMED.get("") is not gaz:  # (the gazetteer the answers are about, under the key "")
+        _CORE_NAMED.clear()
+        _CORE_NAMED[""] = gaz
+    key = f"{kind}\0{name}"
+    if key in _CORE_NAMED:
+        got: Entry | None = _CORE_NAMED[key]
+        return got
+    if len(_CORE_NAMED) >= 50_000:
+        _CORE_NAMED.clear()
+        _CORE_NAMED[""] = gaz
+    got = _CORE_NAMED[key] = _core_named_walk(name, kind, gaz)
+    return got
+
+
+_CORE_NAMED: dict[str, Any] = {}
+FACILITY_CACHES.append(_CORE_NAMED)  # (emptied with variants.clear_cache: cold-cache benchmarks)
+
+
+def _core_named_walk(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     node: dict | None = gaz.trie.root
     for t in key_tokens(name):
         node = node.get(t) if isinstance(node, dict) else None
