@@ -60,11 +60,18 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
         return False
     sentence = _sentence(text, c, cc.window, mask)
     base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)
-    # each word with the forms _derived reads in it (cached per word: news vocabulary repeats)
-    words = set().union(*[_DERIVED.get(w) or _derive(w) for w in base])
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
-    if not words & fac_words or not words.isdisjoint(_TOWN_SELF):
+    # each word with the forms _derived reads in it (cached per word: news vocabulary repeats): a cue word of the
+    # kind among them, and no town word (each word's forms asked in turn, no union of them all built)
+    hit = False
+    for w in base:
+        forms = _DERIVED.get(w) or _derive(w)
+        if not forms.isdisjoint(_TOWN_SELF):
+            return False
+        if not hit and not forms.isdisjoint(fac_words):
+            hit = True
+    if not hit:
         return False
     # a town word next to the name (three words before, one after) says it is the town ("the market of
     # al-Hol", "al-Hol market"); one further away is about something else (`بعد ابو غريب ويقع قرب بلدة بادوش`)

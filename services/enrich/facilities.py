@@ -53,20 +53,23 @@ def find_facilities(
     entries = gaz.entries
     facilities: list[FacilityMention] = []
     fac_ids: set[str] = set()
-    place_spans = {(c.start, c.end) for c in places_c} if facs else set()
+    place_spans: set[tuple[int, int]] | None = None  # (built when a former name is first met)
+    covered = bytearray(len(text))
     for c in facs:
         p0 = c.payloads[0]
-        if p0[2] == "former" and (c.start, c.end) in place_spans:
-            continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
+        if p0[2] == "former":
+            if place_spans is None:
+                place_spans = {(p.start, p.end) for p in places_c}
+            if (c.start, c.end) in place_spans:
+                continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
         e = entries[p0[1]]
         if p0[2] == "alias" and compared(text, c.start, c.end, e.country):
             continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
-        facilities.append(fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
+        f = fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95)
+        facilities.append(f)
         fac_ids.add(e.id)
-    covered = bytearray(len(text))
-    n_trie = len(facilities)
-    for f in facilities:
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    n_trie = len(facilities)
     core_spans: set[tuple[int, int]] = set()
     used_heads: set[int] = set()
     free = [h for h in heads if not inside(h.start, h.end, covered)]
