@@ -10,6 +10,7 @@ those readings; openworld.py reads unknown names, variants.py spelling variants 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from services.enrich.context import _DERIVED, cue_list
@@ -343,12 +344,15 @@ def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known
     """A town's central prison named by the town: `السجن المركزي في حماة`, "the central prison in Aleppo",
     "Aleppo's central prison" — the known central prison of that town, when the gazetteer has exactly one."""
     out: list[Known] = []
+    # where the cue words are in the text (found once; each window's question is then a bisection, as
+    # text.find(word, lo, p.start) != -1 would answer it)
+    ar, en = _occurrences(text, "مركزي"), _occurrences(text, "entral")
     for p in places:
         lo = max(0, p.start - 45)
         before = None
-        if text.find("مركزي", lo, p.start) != -1:  # (str.find in the window: no copy of it)
+        if _within(ar, 5, lo, p.start):
             before = _CENTRAL_BEFORE_AR.search(text, lo, p.start)
-        elif text.find("entral", lo, p.start) != -1:
+        elif _within(en, 6, lo, p.start):
             before = _CENTRAL_BEFORE_EN.search(text, lo, p.start)
         after = None if before else _CENTRAL_AFTER_EN.match(text, p.end) if text[p.end : p.end + 1] in "'’" else None
         if before is None and after is None:
@@ -358,3 +362,19 @@ def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known
             span = (before.start(), p.end) if before is not None else (p.start, after.end() if after else p.end)
             out.append(Known(span[0], span[1], e, 0.85))
     return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of `word` in the text, ascending (overlapping ones too)."""
+    out = []
+    i = text.find(word)
+    while i != -1:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _within(starts: list[int], n: int, lo: int, hi: int) -> bool:
+    """An occurrence of length `n` (starts ascending) lies wholly in text[lo:hi]: the first from lo ends by hi."""
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] + n <= hi

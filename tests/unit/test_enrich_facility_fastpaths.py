@@ -105,3 +105,17 @@ def test_scouted_search_finds_what_the_rules_read() -> None:
     hi = text.index("رومية")
     assert bare.search_scouted(bare._SECTION_IN_RE, bare._SECTION_IN_SCOUT, text, max(0, hi - 40), hi) is not None
     assert bare.search_scouted(bare._HEAD_IN_RE, bare._HEAD_IN_SCOUT, text, max(0, hi - 24), hi) is None
+
+
+def test_cue_word_windows_as_str_find_answers() -> None:
+    from services.enrich.attach import _occurrences, _within
+
+    rnd = random.Random(4)
+    for _ in range(1500):
+        text = "".join(rnd.choice(["مركزي", "مركز", "ي", "entral", "central", "ent", "x", " "])
+                       for _ in range(rnd.randint(0, 10)))
+        for word in ("مركزي", "entral"):
+            starts = _occurrences(text, word)
+            for hi in range(len(text) + 1):
+                for lo in range(max(0, hi - 45), hi + 1):
+                    assert _within(starts, len(word), lo, hi) == (text.find(word, lo, hi) != -1)
