@@ -53,7 +53,17 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
 
 
 def head_word(text: str, h: Cand) -> str:
-    return fold(text[h.start : h.end].split()[-1])
+    surface = text[h.start : h.end]
+    got = _HEAD_WORD.get(surface)  # (by the surface alone, cached: outlets write the same head words)
+    if got is None:
+        got = fold(surface.split()[-1])
+        if len(_HEAD_WORD) >= 50_000:
+            _HEAD_WORD.clear()
+        _HEAD_WORD[surface] = got
+    return got
+
+
+_HEAD_WORD: dict[str, str] = {}
 
 
 def quoted_attachments(text: str, heads: list[Cand], cores: list[Cand], gaz: Gazetteer,
@@ -312,7 +322,8 @@ def _list_head_in(surface: str) -> tuple[int, int]:
 
 
 _LIST_HEAD_IN: dict[str, tuple[int, int]] = {}
-FACILITY_CACHES.extend((_LIST_HEAD_IN, _DERIVED))  # (emptied with variants.clear_cache: cold-cache benchmarks)
+# (emptied with variants.clear_cache: cold-cache benchmarks)
+FACILITY_CACHES.extend((_LIST_HEAD_IN, _DERIVED, _HEAD_WORD))
 
 
 LISTING_AR = DUAL_AR | PLURAL_AR

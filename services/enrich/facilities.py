@@ -380,8 +380,9 @@ def _listed_after(text: str, start: int, facilities: list[FacilityMention], kind
 def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], places: list[Cand],
             fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer, covered: bytearray) -> Around:
     core_spans = {(o.start, o.end) for o in cores}
+    shared = [p for p in places if (p.start, p.end) in core_spans]  # place readings of a bare name's span
     # only a place reading that shares a bare name's span can make it a city (Palmyra)
-    cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
+    cities = {(p.start, p.end) for p in shared if _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
     # (an ASCII name folds to no Arabic head word: fold maps no ASCII character to a non-ASCII one)
     listing = [h for h in all_heads if _listing_head(text[h[0] : h[1]])]
@@ -396,7 +397,7 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
                         + list(towns)),
                   cities, cores, {(i, fold(text[o.start : o.end])) for o in towns.values() for i in o.ids},
                   set(towns),
-                  {(p.start, p.end) for p in places if (p.start, p.end) in core_spans})
+                  {(p.start, p.end) for p in shared})
 
 
 def _listing_head(surface: str) -> bool:
