@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from services.enrich.attach import kind_payload
 from services.enrich.context import (
@@ -63,29 +64,40 @@ _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
 class Spans:
     """Spans indexed by start and by end, for "is one within a few characters of here" questions (only where
     spans end and start is asked): the distinct ends and starts, sorted, so a question is two bisections.
-    Built on the first question (several of a text's indexes are never asked); `make` gives the spans then."""
+    Built on the first question (several of a text's indexes are never asked), each half on the first question
+    that needs it (the heads' index is only asked where spans end); `make` gives the spans then."""
 
-    __slots__ = ("_ends", "_make", "_starts")
+    __slots__ = ("_ends", "_make", "_spans", "_starts")
 
     def __init__(self, spans: list[tuple[int, int]] | None = None,
                  make: Callable[[], list[tuple[int, int]]] | None = None) -> None:
         self._make = make if make is not None else (lambda: spans or [])
+        self._spans: list[tuple[int, int]] | None = None
         self._ends: list[int] | None = None
-        self._starts: list[int] = []
+        self._starts: list[int] | None = None
+
+    def _got(self) -> list[tuple[int, int]]:
+        spans = self._spans
+        if spans is None:
+            spans = self._spans = self._make()
+        return spans
 
     def _built(self) -> list[int]:
         if self._ends is None:
-            spans = self._make()
-            self._ends = sorted({e for _s, e in spans})
-            self._starts = sorted({s for s, _e in spans})
+            self._ends = sorted(set(map(_SECOND, self._got())))
         return self._ends
+
+    def _built_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = sorted(set(map(_FIRST, self._got())))
+        return self._starts
 
     def add(self, s: int, e: int) -> None:
         ends = self._built()
+        starts = self._built_starts()  # (both halves before the new span joins them)
         i = bisect_left(ends, e)
         if i == len(ends) or ends[i] != e:
             ends.insert(i, e)
-        starts = self._starts
         i = bisect_left(starts, s)
         if i == len(starts) or starts[i] != s:
             starts.insert(i, s)
@@ -98,10 +110,13 @@ class Spans:
         return ends[bisect_left(ends, pos - reach if pos > reach else 0) : bisect_right(ends, pos)]
 
     def starting_after(self, pos: int, reach: int) -> list[int]:
-        if self._ends is None:
-            self._built()
         starts = self._starts
+        if starts is None:
+            starts = self._built_starts()
         return starts[bisect_left(starts, pos) : bisect_right(starts, pos + reach)]
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 @dataclass(slots=True)
