@@ -361,9 +361,9 @@ def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known
     for p in places:
         lo = max(0, p.start - 45)
         before = None
-        if _within(ar, 5, lo, p.start):
+        if ar and _within(ar, 5, lo, p.start):
             before = _CENTRAL_BEFORE_AR.search(text, lo, p.start)
-        elif _within(en, 6, lo, p.start):
+        elif en and _within(en, 6, lo, p.start):
             before = _CENTRAL_BEFORE_EN.search(text, lo, p.start)
         after = None if before else _CENTRAL_AFTER_EN.match(text, p.end) if text[p.end : p.end + 1] in "'’" else None
         if before is None and after is None:

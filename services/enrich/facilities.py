@@ -118,7 +118,7 @@ def find_facilities(
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     # (str `in`, C speed: most texts name nothing "known as"; the Latin words only in a text with Latin letters)
-    named_as = any(w in text for w in (_CALLED_WORDS if has_latin(text) else _CALLED_WORDS_AR))
+    named_as = bool(facilities) and _names_given(text)
     for f in list(facilities) if named_as else ():  # "a section of Azraq camp known as ‘Village 5’"
         if f.id.startswith("open:"):
             continue
@@ -258,6 +258,17 @@ def _town_apposition(text: str, e: int) -> bool:
 
 _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", "يسمى", "تسمى", "المسمى", "الملقب", "يلقب")
 _CALLED_WORDS_AR = tuple(w for w in _CALLED_WORDS if not has_latin(w))  # (what a text without Latin letters may hold)
+
+
+def _names_given(text: str) -> bool:
+    """any(w in text for w in (_CALLED_WORDS if has_latin(text) else _CALLED_WORDS_AR)) in fewer whole-text
+    scans (str `in`, C speed): the three words with سمى and the two with لقب are looked for only in a text that
+    holds that piece (most hold none of the words, and each word was a scan of the whole text)."""
+    if has_latin(text) and ("known as" in text or "called" in text or "dubbed" in text or "named" in text):
+        return True
+    return "عرف" in text or "عُرف" in text \
+        or ("سمى" in text and ("يسمى" in text or "تسمى" in text or "المسمى" in text)) \
+        or ("لقب" in text and ("الملقب" in text or "يلقب" in text))
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")

@@ -119,3 +119,15 @@ def test_cue_word_windows_as_str_find_answers() -> None:
             for hi in range(len(text) + 1):
                 for lo in range(max(0, hi - 45), hi + 1):
                     assert _within(starts, len(word), lo, hi) == (text.find(word, lo, hi) != -1)
+
+
+def test_names_given_as_the_word_list_answers() -> None:
+    from services.enrich.facilities import _CALLED_WORDS, _CALLED_WORDS_AR, _names_given
+    from services.enrich.normalize import has_latin
+
+    words = [*_CALLED_WORDS, "سمى", "لقب", "مسمى", "known", "as", "x", " ", "ي", "ت", "ال", "Named", "KNOWN AS"]
+    rnd = random.Random(9)
+    texts = _dev_texts() + ["".join(rnd.choice(words) for _ in range(rnd.randint(0, 6))) for _ in range(5000)]
+    for text in texts:
+        want = any(w in text for w in (_CALLED_WORDS if has_latin(text) else _CALLED_WORDS_AR))
+        assert _names_given(text) == want, text
