@@ -130,7 +130,7 @@ def find_facilities(
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     # bare known names: the facility when the text says so (attach.bare_reading), else the town
     around: Around | None = None
-    massacre = (has_latin(text) and "massacre" in text) or "مجزر" in text or "مذبح" in text  # (str `in`, C speed)
+    massacre: bool | None = None  # (asked when a bare name is first read as the facility)
     accepted = [(f.start, f.end) for f in facilities]
     for c in cores:
         if inside(c.start, c.end, covered):
@@ -154,6 +154,8 @@ def find_facilities(
         conf = bare_reading(text, c, ce, around, gaz)
         if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
+        if massacre is None:  # (str `in`, C speed)
+            massacre = (has_latin(text) and "massacre" in text) or "مجزر" in text or "مذبح" in text
         if (massacre and _massacre_named(text, c.start, c.end)) or _town_apposition(text, c.end):
             continue  # "the Sabra and Shatila massacre"; "Sednaya, a Christian town": not the facility
         around.accepted_ix.add(c.start, c.end)
@@ -163,7 +165,7 @@ def find_facilities(
         core_spans.add((c.start, c.end))
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
     # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
-    if has_latin(text) and ("annex" in text or "Annex" in text):
+    if has_latin(text) and "nnex" in text and ("annex" in text or "Annex" in text):  # (one scan when neither is)
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
     if "(" in text and len(facilities) > 1:  # (str `in`, C speed)
