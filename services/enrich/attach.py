@@ -10,6 +10,7 @@ those readings; openworld.py reads unknown names, variants.py spelling variants 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from services.enrich.context import _DERIVED, cue_list
@@ -52,7 +53,17 @@ def _gap_ok(text: str, a: int, b: int) -> bool:
 
 
 def head_word(text: str, h: Cand) -> str:
-    return fold(text[h.start : h.end].split()[-1])
+    surface = text[h.start : h.end]
+    got = _HEAD_WORD.get(surface)  # (by the surface alone, cached: outlets write the same head words)
+    if got is None:
+        got = fold(surface.split()[-1])
+        if len(_HEAD_WORD) >= 50_000:
+            _HEAD_WORD.clear()
+        _HEAD_WORD[surface] = got
+    return got
+
+
+_HEAD_WORD: dict[str, str] = {}
 
 
 def quoted_attachments(text: str, heads: list[Cand], cores: list[Cand], gaz: Gazetteer,
@@ -258,12 +269,14 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
 
 
 _NUMBERED = re.compile(r"[\s\-]*[0-9\u0660-\u0669]+$")
+_DIGITS = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
 
 
 def _listed_variant(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     """An unknown list item that spells a known name of the list's kind differently (`سردم وبرخدان` for
     برخودان), or a known name with the camp's number glued on (`بيرسفي١ وبيرسفي٢`): that facility."""
-    bare = _NUMBERED.sub("", name)
+    bare = _NUMBERED.sub("", name) if name[-1:] in _DIGITS else name  # (the pattern ends in a digit: no line
+    # break is in a list item, so `$` is its end)
     return variant_of(bare, kind, gaz) if bare else None
 
 
@@ -314,7 +327,8 @@ def _list_head_in(surface: str) -> tuple[int, int]:
 
 
 _LIST_HEAD_IN: dict[str, tuple[int, int]] = {}
-FACILITY_CACHES.extend((_LIST_HEAD_IN, _DERIVED))  # (emptied with variants.clear_cache: cold-cache benchmarks)
+# (emptied with variants.clear_cache: cold-cache benchmarks)
+FACILITY_CACHES.extend((_LIST_HEAD_IN, _DERIVED, _HEAD_WORD))
 
 
 LISTING_AR = DUAL_AR | PLURAL_AR
@@ -346,13 +360,16 @@ def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known
     """A town's central prison named by the town: `السجن المركزي في حماة`, "the central prison in Aleppo",
     "Aleppo's central prison" — the known central prison of that town, when the gazetteer has exactly one."""
     out: list[Known] = []
+    # where the cue words are in the text (found once; each window's question is then a bisection, as
+    # text.find(word, lo, p.start) != -1 would answer it)
+    ar, en = _occurrences(text, "مركزي"), _occurrences(text, "entral")
     for p in places:
-        window = text[max(0, p.start - 45) : p.start]
+        lo = max(0, p.start - 45)
         before = None
-        if "مركزي" in window:
-            before = _CENTRAL_BEFORE_AR.search(text, max(0, p.start - 45), p.start)
-        elif "entral" in window:
-            before = _CENTRAL_BEFORE_EN.search(text, max(0, p.start - 45), p.start)
+        if ar and _within(ar, 5, lo, p.start):
+            before = _CENTRAL_BEFORE_AR.search(text, lo, p.start)
+        elif en and _within(en, 6, lo, p.start):
+            before = _CENTRAL_BEFORE_EN.search(text, lo, p.start)
         after = None if before else _CENTRAL_AFTER_EN.match(text, p.end) if text[p.end : p.end + 1] in "'’" else None
         if before is None and after is None:
             continue
@@ -361,3 +378,19 @@ def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known
             span = (before.start(), p.end) if before is not None else (p.start, after.end() if after else p.end)
             out.append(Known(span[0], span[1], e, 0.85))
     return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Every start of `word` in the text, ascending (overlapping ones too)."""
+    out = []
+    i = text.find(word)
+    while i != -1:
+        out.append(i)
+        i = text.find(word, i + 1)
+    return out
+
+
+def _within(starts: list[int], n: int, lo: int, hi: int) -> bool:
+    """An occurrence of length `n` (starts ascending) lies wholly in text[lo:hi]: the first from lo ends by hi."""
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] + n <= hi

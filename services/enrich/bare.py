@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from services.enrich.attach import kind_payload
 from services.enrich.context import (
@@ -29,7 +30,33 @@ from services.enrich.matcher import PAYLOAD
 from services.enrich.names import quoted
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.resolve import Cand
-from services.enrich.scouts import match_starts
+from services.enrich.scouts import match_starts, scout_caseless, scout_literals
+
+
+def scouted(caseless: list[str], literal: list[str]) -> re.Pattern[str]:
+    """One scout for a pattern whose every match opens with one of these words (`caseless`: matched as an
+    IGNORECASE pattern matches them; `literal`: Arabic, as written): its hits are the only positions where the
+    pattern can start (scouts.py)."""
+    parts = ([scout_caseless(caseless)[0].pattern] if caseless else []) \
+        + ([scout_literals(literal)[0].pattern] if literal else [])
+    return re.compile("|".join(parts))
+
+
+def search_scouted(pattern: re.Pattern[str], scout: re.Pattern[str], text: str, lo: int,
+                   hi: int) -> re.Match[str] | None:
+    """pattern.search(text, lo, hi) when every match of the pattern opens where `scout` matches (one character,
+    at C speed): the pattern is tried at those positions only, in text order, so the first that matches is the
+    leftmost match, as search gives it (a lookbehind still sees the text before each position). A pattern ending
+    in `$` over a window tried at every character costs ~3 us a call; most windows hold no scout hit."""
+    m = scout.search(text, lo, hi)  # (each scout hit is one character: the next search starts one past it)
+    while m is not None:
+        p = m.start()
+        got = pattern.match(text, p, hi)
+        if got is not None:
+            return got
+        m = scout.search(text, p + 1, hi)
+    return None
+
 
 _FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|إلى|الي|إلي|نحو|لـ|ل|to|and)\s*(?:[\"«»“”„‟‹›'’]\s*)*$")
 _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
@@ -37,29 +64,40 @@ _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
 class Spans:
     """Spans indexed by start and by end, for "is one within a few characters of here" questions (only where
     spans end and start is asked): the distinct ends and starts, sorted, so a question is two bisections.
-    Built on the first question (several of a text's indexes are never asked); `make` gives the spans then."""
+    Built on the first question (several of a text's indexes are never asked), each half on the first question
+    that needs it (the heads' index is only asked where spans end); `make` gives the spans then."""
 
-    __slots__ = ("_ends", "_make", "_starts")
+    __slots__ = ("_ends", "_make", "_spans", "_starts")
 
     def __init__(self, spans: list[tuple[int, int]] | None = None,
                  make: Callable[[], list[tuple[int, int]]] | None = None) -> None:
         self._make = make if make is not None else (lambda: spans or [])
+        self._spans: list[tuple[int, int]] | None = None
         self._ends: list[int] | None = None
-        self._starts: list[int] = []
+        self._starts: list[int] | None = None
+
+    def _got(self) -> list[tuple[int, int]]:
+        spans = self._spans
+        if spans is None:
+            spans = self._spans = self._make()
+        return spans
 
     def _built(self) -> list[int]:
         if self._ends is None:
-            spans = self._make()
-            self._ends = sorted({e for _s, e in spans})
-            self._starts = sorted({s for s, _e in spans})
+            self._ends = sorted(set(map(_SECOND, self._got())))
         return self._ends
+
+    def _built_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = sorted(set(map(_FIRST, self._got())))
+        return self._starts
 
     def add(self, s: int, e: int) -> None:
         ends = self._built()
+        starts = self._built_starts()  # (both halves before the new span joins them)
         i = bisect_left(ends, e)
         if i == len(ends) or ends[i] != e:
             ends.insert(i, e)
-        starts = self._starts
         i = bisect_left(starts, s)
         if i == len(starts) or starts[i] != s:
             starts.insert(i, s)
@@ -72,10 +110,13 @@ class Spans:
         return ends[bisect_left(ends, pos - reach if pos > reach else 0) : bisect_right(ends, pos)]
 
     def starting_after(self, pos: int, reach: int) -> list[int]:
-        if self._ends is None:
-            self._built()
         starts = self._starts
+        if starts is None:
+            starts = self._built_starts()
         return starts[bisect_left(starts, pos) : bisect_right(starts, pos + reach)]
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 @dataclass(slots=True)
@@ -141,10 +182,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # airport, a family of the name; `سارت بها الركبان` ("the riders carried it": the news spread far)
     if (c.start, c.end) in ar.placed and _town_in_sentence(text, c):
         return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
-    if (m := _HEAD_STAFF_AT_RE.search(text, max(0, c.start - 50), c.start)) is not None \
+    if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, max(0, c.start - 50), c.start)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the camp director at nearby Roj", "prison guards at Saydnaya": the facility's own people
-    if kind == "prison" and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start):
+    if kind == "prison" and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
     if ("at " in lead or "both " in lead or "كل من" in lead) \
@@ -156,11 +197,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if "the " in lead and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 24), c.start)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the prison at Taji", "the camp at Roj": the definite head is the known facility there
-    if fold(text[c.start : c.end]) in _common_words(gaz) or _HEAD_IN_RE.search(text, max(0, c.start - 24), c.start):
+    if fold(text[c.start : c.end]) in _common_words(gaz) \
+            or search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
-    prev = prev_word(text, c.start, _OF)
+    prev = prev_word(text, c.start, _OF)  # (read again below: the same word)
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
-            or _ORIGIN_RE.search(text, max(0, c.start - 30), c.start) is not None:
+            or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
     locative = cue_list(gaz.rules.core_context.locative)
     placed = (c.start, c.end) in ar.placed
@@ -187,7 +229,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"` (a
         # sentence of its own about the camp still means the camp: "families left al-Hol, camp officials said")
     if inherent and not _RIVER_AFTER_RE.match(text, c.end) \
-            and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
+            and prev not in _INSTITUTIONS_BEFORE:
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
@@ -225,12 +267,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`: time served or spent in a camp
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
             and _AIRPORT_RE.search(text, c.start, c.end) is None \
-            and not _RIVER_AFTER_RE.match(text, c.end) and prev_word(text, c.start, _OF) not in _INSTITUTIONS_BEFORE:
+            and not _RIVER_AFTER_RE.match(text, c.end) and prev not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
     if placed and kind == "camp" and (c.start, c.end) not in ar.cities and _headline(text) \
             and not town_close(text, c, gaz) \
             and not _COUNTED_RE.match(text, c.end) \
-            and prev_word(text, c.start, _OF) not in cue_list(gaz.rules.core_context.locative) \
+            and prev not in cue_list(gaz.rules.core_context.locative) \
             and _words(text).isdisjoint(_cue_set(gaz.rules.core_context.town) | _TOWN_SELF):
         return 0.45  # "Damascus Takes Over Hol as the SDF Pulls Out": a headline names its subject, the facility
         # rather than the small town of its name (a city's name in a headline is the city: "Raqqa celebrates"; a
@@ -387,6 +429,7 @@ _KUNYA = frozenset(("ابو", "ام", "ابن", "بن", "بنت", "abu", "umm", 
 _ORIGIN_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزحوا|نازح|نازحة|نازحون|نازحين|المهجرين|مهجري|هجّر|هُجّر|هجر)"
                         r"[\u064b-\u0652]*\s+(?:من|عن)|\b(?:displaced|uprooted|hail(?:s|ing|ed)?)\s+from)\s+$",
                         re.IGNORECASE)
+_ORIGIN_SCOUT = scouted(["displaced", "uprooted", "hail"], ["نزح", "نازح", "المهجرين", "مهجري", "هجّر", "هُجّر", "هجر"])
 # the preposition before a city's name after a head word of the kind in the same sentence: the prison or camp is
 # in the city (`الحكم ... بالسجن المؤبد في الناصرية`, "out of a prison on the edge of Raqqa", `من السجن إلى قاعدتها في
 # الشدادي`), the city is no name of its prison (README rule 19b)
@@ -619,8 +662,8 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
             k = "camp" if the.group(1).lower() == "camp" else "prison"
             if any(p[0] == "core" and getattr(gaz.entries.get(p[1]), "kind", None) == k for p in c.payloads):
                 return False
-        return _HEAD_IN_RE.search(text, lo, c.start) is not None \
-            and _SECTION_IN_RE.search(text, max(0, c.start - 40), c.start) is None
+        return search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, lo, c.start) is not None \
+            and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start) is None
     prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
     return (prev[:1] in "وبلف" and prev[1:] in _SIDES) or prev in _SIDES
 
@@ -790,18 +833,26 @@ def _moved(text: str, c: Cand, ar: Around) -> bool:
 _HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|سجن|سجون|معتقل|معتقلات|مخيم|مخيمات)"
                          r"(?:\s+(?:آخر|اخر|ثان|another|other))?"
                          r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
+_HEAD_IN_SCOUT = scouted(["prison", "jail", "camp", "facilit"], ["سجن", "سجون", "معتقل", "مخيم"])
 
 
 # a prison's section named by whom it holds, then "in"/"at" the known prison's name
-_SENTENCE_STOP_RE = re.compile(r"[.!?؟\n]")
-
-
 def _town_in_sentence(text: str, c: Cand) -> bool:
     """Earlier in its sentence the text calls the bare name a town (`أهالي بلدة الهول ... منازلهم في "الهول"`,
     "residents of the town of al-Hol ... their homes in al-Hol"): the name read again is that town. A town named
     after it is a contrast, no coreference ("16,000 Zaatari residents went home, while the village of Zaatari ...")."""
-    lo = max((m.end() for m in _SENTENCE_STOP_RE.finditer(text, max(0, c.start - 300), c.start)), default=0)
     hi = c.start
+    lo0 = hi - 300 if hi > 300 else 0
+    # (the last sentence stop in [lo0, hi), five C-level reverse finds: one past it, else 0, as the regex gave)
+    lo = max(text.rfind("\n", lo0, hi), text.rfind(".", lo0, hi), text.rfind("!", lo0, hi),
+             text.rfind("?", lo0, hi), text.rfind("؟", lo0, hi)) + 1
+    # a town word must be in the window: every token's fold is a piece of the window's (apostrophes dropped, as
+    # fold drops them), so a window whose fold holds none of them holds no such word (one compiled pass)
+    folded = fold_text(text[lo:hi])
+    if "'" in folded:
+        folded = folded.replace("'", "")
+    if "بلده" not in folded and "قريه" not in folded and "town" not in folded and "village" not in folded:
+        return False
     name = fold(text[c.start : c.end]).removeprefix("ال")
     prev = prev2 = ""
     for t in _WORD_RE.finditer(text, lo, hi):
@@ -814,6 +865,7 @@ def _town_in_sentence(text: str, c: Cand) -> bool:
 
 
 _WORD_RE = re.compile(r"[\w\u0600-\u06ff\u064b-\u065f'’-]+")
+# (each holds بلده, قريه, town or village: the window test above)
 _TOWN_WORDS = frozenset(("بلده", "البلده", "وبلده", "لبلده", "ببلده", "قريه", "القريه", "town", "village"))
 
 
@@ -826,6 +878,8 @@ _SECTION_IN_RE = re.compile(
     r"اسلاميين)[\u064b-\u0652]*|"
     r"\b(?:juvenile|women['’]s|female|youth)\s+(?:prison|wing|block|section|jail))\s+(?:في|فى|ب|in|at)\s*$",
     re.IGNORECASE)
+_SECTION_IN_SCOUT = scouted(["juvenile", "women", "female", "youth"], ["سجن", "مبنى", "مبني", "جناح", "قسم"])
+_HEAD_STAFF_SCOUT = scouted(["camp", "prison", "jail"], [])
 
 
 def _common_words(gaz: Gazetteer) -> frozenset[str]:

@@ -35,7 +35,7 @@ def cue_before(text: str, s: int, cues: set[str] | frozenset[str]) -> bool:
             last = words[-1].strip(_QUOTE_CHARS)
     last = fold(last)
     return last in cues or (last[:1] in "وف" and last[1:] in cues and "\u0600" <= last[:1] <= "\u06ff") \
-        or (len(words) > 1 and fold(words[-2]) in cues and last in ("of", "the"))
+        or (len(words) > 1 and last in ("of", "the") and fold(words[-2]) in cues)
 
 
 _QUOTE_CHARS = "\"«»“”„‟‹›'’‘"
@@ -60,11 +60,18 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
         return False
     sentence = _sentence(text, c, cc.window, mask)
     base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)
-    # each word with the forms _derived reads in it (cached per word: news vocabulary repeats)
-    words = set().union(*[_DERIVED.get(w) or _derive(w) for w in base])
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
-    if not words & fac_words or not words.isdisjoint(_TOWN_SELF):
+    # each word with the forms _derived reads in it (cached per word: news vocabulary repeats): a cue word of the
+    # kind among them, and no town word (each word's forms asked in turn, no union of them all built)
+    hit = False
+    for w in base:
+        forms = _DERIVED.get(w) or _derive(w)
+        if not forms.isdisjoint(_TOWN_SELF):
+            return False
+        if not hit and not forms.isdisjoint(fac_words):
+            hit = True
+    if not hit:
         return False
     # a town word next to the name (three words before, one after) says it is the town ("the market of
     # al-Hol", "al-Hol market"); one further away is about something else (`بعد ابو غريب ويقع قرب بلدة بادوش`)
@@ -149,12 +156,39 @@ def _cue_set(names: Any) -> frozenset[str]:
 _END_RE = re.compile(r"\n|(?<![A-Z.])(?<!\b[A-Z][a-z])\.(?=\s|$)")
 
 
+# (_END_RE opens with lookbehinds: re tries it at every character of a window; every match is one line break or
+# full stop, found at C speed by str.find, where the pattern is tried as search would try it there)
+def sentence_end_before(text: str, lo: int, hi: int) -> int:
+    """The end of the last _END_RE match in text[lo:hi] (as finditer(text, lo, hi) gives it), else lo."""
+    p = hi
+    while True:
+        i = max(text.rfind("\n", lo, p), text.rfind(".", lo, p))
+        if i < 0:
+            return lo
+        if _END_RE.match(text, i, hi) is not None:
+            return i + 1
+        p = i
+
+
+def sentence_end_after(text: str, lo: int, hi: int) -> int:
+    """The start of the first _END_RE match in text[lo:hi] (as search(text, lo, hi) gives it), else hi."""
+    p = lo
+    while True:
+        i = text.find("\n", p, hi)
+        j = text.find(".", p, i if i >= 0 else hi)
+        if j >= 0:
+            i = j
+        if i < 0:
+            return hi
+        if _END_RE.match(text, i, hi) is not None:
+            return i
+        p = i + 1
+
+
 def _sentence(text: str, c: Cand, window: int, mask: list[tuple[int, int]] | tuple[()] = ()) -> str:
     """The text around a mention, cut at sentence ends, the mention and the `mask` spans blanked."""
     lo, hi = max(0, c.start - window), min(len(text), c.end + window)
-    ends = [m.end() for m in _END_RE.finditer(text, lo, c.start)]
-    right = _END_RE.search(text, c.end, hi)
-    a, b = (ends[-1] if ends else lo), (right.start() if right else hi)
+    a, b = sentence_end_before(text, lo, c.start), sentence_end_after(text, c.end, hi)
     if mask:  # each masked character a space: the pieces between the (clipped, sorted) spans joined with blanks
         parts = []
         pos = a

@@ -40,17 +40,16 @@ def open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) ->
     else:
         # nearest place (first in text order on a tie), preferring any that is not a country: the
         # first non-country in distance order, else the nearest (min over (country?, distance))
-        near = sorted(
-            (abs(c.start - of.start), i) for i, c in enumerate(places) if not (of.start <= c.start < of.end)
-        )
-        for _d, i in near:
-            e = best_entry(text, places[i], gaz)
-            if e.kind != "country":
-                loc = e
-                break
-        else:
-            if near:
-                loc = best_entry(text, places[near[0][1]], gaz)
+        near = [(abs(c.start - of.start), i) for i, c in enumerate(places) if not (of.start <= c.start < of.end)]
+        if near:
+            # (the nearest is most often no country: one min() answers, the sort only when it is one)
+            loc = best_entry(text, places[min(near)[1]], gaz)
+            if loc.kind == "country":
+                for _d, i in sorted(near):
+                    e = best_entry(text, places[i], gaz)
+                    if e.kind != "country":
+                        loc = e
+                        break
     start, end = with_quotes(text, of.start, of.end) if QUOTE_RE.search(text, of.start, of.end) else (of.start, of.end)
     canonical = f"{text[start:end]}"
     return facility(

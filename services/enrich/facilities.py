@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from operator import attrgetter
+from typing import Any
 
 from services.enrich.attach import (
     LISTING_AR,
@@ -29,7 +30,7 @@ from services.enrich.names import arabic_name_ok
 from services.enrich.normalize import fold, has_latin
 from services.enrich.openworld import OpenFacility, find_open, glued, part_called, slug
 from services.enrich.resolve import Cand
-from services.enrich.variants import DESCRIPTORS, named_after, variant_of
+from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, named_after, variant_of
 from shared.annotation import FacilityMention
 
 _by_start = _start = attrgetter("start")
@@ -52,20 +53,23 @@ def find_facilities(
     entries = gaz.entries
     facilities: list[FacilityMention] = []
     fac_ids: set[str] = set()
-    place_spans = {(c.start, c.end) for c in places_c} if facs else set()
+    place_spans: set[tuple[int, int]] | None = None  # (built when a former name is first met)
+    covered = bytearray(len(text))
     for c in facs:
         p0 = c.payloads[0]
-        if p0[2] == "former" and (c.start, c.end) in place_spans:
-            continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
+        if p0[2] == "former":
+            if place_spans is None:
+                place_spans = {(p.start, p.end) for p in places_c}
+            if (c.start, c.end) in place_spans:
+                continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
         e = entries[p0[1]]
         if p0[2] == "alias" and compared(text, c.start, c.end, e.country):
             continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
-        facilities.append(fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95))
+        f = fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95)
+        facilities.append(f)
         fac_ids.add(e.id)
-    covered = bytearray(len(text))
-    n_trie = len(facilities)
-    for f in facilities:
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    n_trie = len(facilities)
     core_spans: set[tuple[int, int]] = set()
     used_heads: set[int] = set()
     free = [h for h in heads if not inside(h.start, h.end, covered)]
@@ -114,7 +118,7 @@ def find_facilities(
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     # (str `in`, C speed: most texts name nothing "known as"; the Latin words only in a text with Latin letters)
-    named_as = any(w in text for w in (_CALLED_WORDS if has_latin(text) else _CALLED_WORDS_AR))
+    named_as = bool(facilities) and _names_given(text)
     for f in list(facilities) if named_as else ():  # "a section of Azraq camp known as ‘Village 5’"
         if f.id.startswith("open:"):
             continue
@@ -126,7 +130,7 @@ def find_facilities(
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     # bare known names: the facility when the text says so (attach.bare_reading), else the town
     around: Around | None = None
-    massacre = (has_latin(text) and "massacre" in text) or "مجزر" in text or "مذبح" in text  # (str `in`, C speed)
+    massacre: bool | None = None  # (asked when a bare name is first read as the facility)
     accepted = [(f.start, f.end) for f in facilities]
     for c in cores:
         if inside(c.start, c.end, covered):
@@ -150,6 +154,8 @@ def find_facilities(
         conf = bare_reading(text, c, ce, around, gaz)
         if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
+        if massacre is None:  # (str `in`, C speed)
+            massacre = (has_latin(text) and "massacre" in text) or "مجزر" in text or "مذبح" in text
         if (massacre and _massacre_named(text, c.start, c.end)) or _town_apposition(text, c.end):
             continue  # "the Sabra and Shatila massacre"; "Sednaya, a Christian town": not the facility
         around.accepted_ix.add(c.start, c.end)
@@ -163,7 +169,7 @@ def find_facilities(
             facilities.append(g)
             covered[g.start : g.end] = b"\x01" * (g.end - g.start)
     # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
-    if has_latin(text) and ("annex" in text or "Annex" in text):
+    if has_latin(text) and "nnex" in text and ("annex" in text or "Annex" in text):  # (one scan when neither is)
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
     if "(" in text and len(facilities) > 1:  # (str `in`, C speed)
@@ -287,6 +293,17 @@ def _town_apposition(text: str, e: int) -> bool:
 
 _CALLED_WORDS = ("known as", "called", "dubbed", "named", "عرف", "عُرف", "يسمى", "تسمى", "المسمى", "الملقب", "يلقب")
 _CALLED_WORDS_AR = tuple(w for w in _CALLED_WORDS if not has_latin(w))  # (what a text without Latin letters may hold)
+
+
+def _names_given(text: str) -> bool:
+    """any(w in text for w in (_CALLED_WORDS if has_latin(text) else _CALLED_WORDS_AR)) in fewer whole-text
+    scans (str `in`, C speed): the three words with سمى and the two with لقب are looked for only in a text that
+    holds that piece (most hold none of the words, and each word was a scan of the whole text)."""
+    if has_latin(text) and ("known as" in text or "called" in text or "dubbed" in text or "named" in text):
+        return True
+    return "عرف" in text or "عُرف" in text \
+        or ("سمى" in text and ("يسمى" in text or "تسمى" in text or "المسمى" in text)) \
+        or ("لقب" in text and ("الملقب" in text or "يلقب" in text))
 _OR_RE = re.compile(r"\s*(?:أو|او|or)\s*", re.IGNORECASE)
 _NEXT_WORD_RE = re.compile("[ \u00a0]([\u0621-\u064a]{2,})")
 _LISTED_RE = re.compile(r"\s*[،,]?\s*و?\s*")
@@ -415,12 +432,12 @@ def _listed_after(text: str, start: int, facilities: list[FacilityMention], kind
 def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], places: list[Cand],
             fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer, covered: bytearray) -> Around:
     core_spans = {(o.start, o.end) for o in cores}
+    shared = [p for p in places if (p.start, p.end) in core_spans]  # place readings of a bare name's span
     # only a place reading that shares a bare name's span can make it a city (Palmyra)
-    cities = {(p.start, p.end) for p in places if (p.start, p.end) in core_spans and _city(text, p, gaz)}
+    cities = {(p.start, p.end) for p in shared if _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
     # (an ASCII name folds to no Arabic head word: fold maps no ASCII character to a non-ASCII one)
-    listing = [h for h in all_heads if h[1] - h[0] > 4 and not text[h[0] : h[1]].isascii()
-               and fold(text[h[0] : h[1]].split(None, 1)[0]) in LISTING_AR]
+    listing = [h for h in all_heads if _listing_head(text[h[0] : h[1]])]
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
     towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)
              and not plural_listed(text, o, cores)}
@@ -432,7 +449,23 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
                         + list(towns)),
                   cities, cores, {(i, fold(text[o.start : o.end])) for o in towns.values() for i in o.ids},
                   set(towns),
-                  {(p.start, p.end) for p in places if (p.start, p.end) in core_spans})
+                  {(p.start, p.end) for p in shared})
+
+
+def _listing_head(surface: str) -> bool:
+    """An Arabic head word (or a name that opens with one) that is dual or plural (`مخيمي`, `سجون`), by its surface
+    alone (cached: outlets write the same head words and names again and again)."""
+    got = _LISTING_HEAD.get(surface)
+    if got is None:
+        got = len(surface) > 4 and not surface.isascii() and fold(surface.split(None, 1)[0]) in LISTING_AR
+        if len(_LISTING_HEAD) >= 50_000:
+            _LISTING_HEAD.clear()
+        _LISTING_HEAD[surface] = got
+    return got
+
+
+_LISTING_HEAD: dict[str, bool] = {}
+FACILITY_CACHES.append(_LISTING_HEAD)  # (emptied with variants.clear_cache: cold-cache benchmarks)
 
 
 _GREAT = frozenset(("الكبير", "الكبري", "الاكبر", "كبير", "كبري"))
@@ -455,7 +488,27 @@ def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
 
 
 def _core_named(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
-    """The known facility of `kind` whose core is exactly `name` (a town's English name), if one."""
+    """The known facility of `kind` whose core is exactly `name` (a town's English name), if one (cached per
+    gazetteer: a trie walk and a look at its payloads)."""
+    if _CORE_NAMED.get("") is not gaz:  # (the gazetteer the answers are about, under the key "")
+        _CORE_NAMED.clear()
+        _CORE_NAMED[""] = gaz
+    key = f"{kind}\0{name}"
+    if key in _CORE_NAMED:
+        got: Entry | None = _CORE_NAMED[key]
+        return got
+    if len(_CORE_NAMED) >= 50_000:
+        _CORE_NAMED.clear()
+        _CORE_NAMED[""] = gaz
+    got = _CORE_NAMED[key] = _core_named_walk(name, kind, gaz)
+    return got
+
+
+_CORE_NAMED: dict[str, Any] = {}
+FACILITY_CACHES.append(_CORE_NAMED)  # (emptied with variants.clear_cache: cold-cache benchmarks)
+
+
+def _core_named_walk(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     node: dict | None = gaz.trie.root
     for t in key_tokens(name):
         node = node.get(t) if isinstance(node, dict) else None

@@ -18,7 +18,7 @@ from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
 from services.enrich.names import _MAX_GAP, DUAL_AR, NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
-from services.enrich.variants import variant_of
+from services.enrich.variants import FACILITY_CACHES, variant_of
 
 _AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
                    "الغربي", "الشمالي", "الجنوبي", "الاول", "الثاني"}
@@ -27,6 +27,24 @@ _AR_AGE = {"الجديد", "القديم"}  # (folded: الجديدة → الج
 _PLURAL_HEADS = {"مخيمات", "سجون", "معتقلات", "camps", "prisons", "jails", "centres", "centers", "facilities"}
 _CAP_TOKEN = f"(?:(?:[Aa]l|[Ee]l|a[dnrstz]|ash)[{_H}])?[A-Z0-9][{_W}{_A}]*(?:[{_H}][{_W}{_A}]+)*"
 _CAP_BEFORE_RE = re.compile(f"(?<![{_W}{_A}{_H}])({_CAP_TOKEN})[ \u00a0]+$")
+
+
+def cap_before(text: str, lo: int, pos: int) -> re.Match[str] | None:
+    """_CAP_BEFORE_RE.search(text, lo, pos), tried only where a match can start: the token holds no space nor
+    no-break space and is followed by nothing but them up to `pos`, so it starts after the last one before
+    the spaces that end the window (the regex alone would try every position of the window). (`$` also
+    matches before a line break that ends the window.)"""
+    end = pos - 1 if pos > lo and text[pos - 1] == "\n" else pos
+    if end <= lo or text[end - 1] not in _SPACE_NBSP:
+        return None  # (at least one space before the end)
+    j = end - 1
+    while j > lo and text[j - 1] in _SPACE_NBSP:
+        j -= 1
+    k = max(text.rfind(" ", lo, j), text.rfind("\u00a0", lo, j)) + 1
+    return _CAP_BEFORE_RE.search(text, k if k > lo else lo, pos)
+
+
+_SPACE_NBSP = " \u00a0"
 _CAP_AFTER_RE = re.compile(f"[ \u00a0]+({_CAP_TOKEN})")
 
 
@@ -260,7 +278,7 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     toks: list[tuple[int, int]] = []
     pos = h.start
     while len(toks) < 3:
-        m = _CAP_BEFORE_RE.search(text, max(0, pos - 60), pos)
+        m = cap_before(text, max(0, pos - 60), pos)
         if m is None:
             break
         toks.append((m.start(1), m.end(1)))
@@ -404,7 +422,7 @@ def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
     m = _CAP_AFTER_RE.match(text, h.end)
     if m is None or _stopped(text, (m.start(1), m.end(1)), gaz):
         return None
-    b = _CAP_BEFORE_RE.search(text, max(0, h.start - 40), h.start)
+    b = cap_before(text, max(0, h.start - 40), h.start)
     if b is not None and not _stopped(text, (b.start(1), b.end(1)), gaz):
         return None  # "International Camp of Greater Amman": a longer proper name (an institution)
     return OpenFacility(h.start, m.end(1), kind, m.group(1), m.start(1), m.end(1))
@@ -444,4 +462,14 @@ _STOPPED: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
 
 
 def slug(name: str) -> str:
-    return "-".join(key_tokens(name)) or fold(name)
+    got = _SLUGS.get(name)  # (a pure function of the name, cached: outlets write the same names again and again)
+    if got is None:
+        got = "-".join(key_tokens(name)) or fold(name)
+        if len(_SLUGS) >= 50_000:
+            _SLUGS.clear()
+        _SLUGS[name] = got
+    return got
+
+
+_SLUGS: dict[str, str] = {}
+FACILITY_CACHES.append(_SLUGS)  # (emptied with variants.clear_cache: cold-cache benchmarks)
