@@ -38,8 +38,10 @@ def test_body_mentions_index_the_body_and_a_bare_name_resolves_against_the_headl
     assert a.title is not None and [m.id for m in a.title.facilities] == ["fac:sy-al-hol-camp"]
     assert [(m.id, EN_BODY[m.start:m.end]) for m in a.facilities] == [("fac:sy-al-hol-camp", "Hol")]
     for part, text in ((a, EN_BODY), (a.title, EN_TITLE)):
-        for m in [*part.places, *part.facilities, *part.actors, *part.event_types]:
-            assert text[m.start:m.end] == m.surface
+        spans = [(m.start, m.end, m.surface) for m in [*part.places, *part.facilities, *part.actors]]
+        spans += [(m.start, m.end, m.surface) for m in part.event_types]
+        for start, end, surface in spans:
+            assert text[start:end] == surface
     Annotation.model_validate(a.model_dump(mode="json"))  # the strict contract holds both ways
 
 

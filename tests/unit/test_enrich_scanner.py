@@ -183,8 +183,10 @@ def test_compiled_tokens_folded_equals_its_definition_on_passages_fuzz_and_bound
     texts.append(every[::3])
     n = 0
     for text in texts:
-        bounds = [(0, len(text)), (-5, len(text) + 9), (3, 2)]
-        bounds += [tuple(sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))) for _ in range(3)]
+        bounds: list[tuple[int, int]] = [(0, len(text)), (-5, len(text) + 9), (3, 2)]
+        for _ in range(3):
+            a, b = sorted((rng.randint(0, len(text)), rng.randint(0, len(text))))
+            bounds.append((a, b))
         for lo, hi in bounds:
             got = tokens_folded(text, lo, hi)
             assert got == ref(text, lo, hi), (text, lo, hi)
@@ -206,9 +208,11 @@ def test_has_latin_compiled_equals_its_definition_and_means_no_latin_word_in_the
         backend.select(pure=False)
         return got[0], got[1]
 
+    native_mod = backend.NATIVE
+    assert native_mod is not None
     for cp in range(sys.maxunicode + 1):
         ch = chr(cp)
-        native, ref = backend.NATIVE.latin(ch), both(ch)[1] if cp % 97 == 0 or cp < 0x3000 else None
+        native, ref = native_mod.latin(ch), both(ch)[1] if cp % 97 == 0 or cp < 0x3000 else None
         assert ref is None or native == ref, hex(cp)
         assert native == any("a" <= x <= "z" for x in ch.lower()) or (0xD800 <= cp <= 0xDFFF and not native), hex(cp)
     texts = [t for text in _passages() for t in _perturbed(text)]
