@@ -194,6 +194,25 @@ def find_facilities(
 
 
 _NAME_WORD_RE = re.compile(r"[\w'’-]+")
+_OPEN_NAMES: dict[tuple[str, str], str] = {}  # (surface, id) -> the name in it ("" when none); bounded below
+
+
+def _name_in(surface: str, fid: str) -> str:
+    """The words of an open-world facility's surface whose slug is its id's ("Evin" in "Evin prison")."""
+    got = _OPEN_NAMES.get((surface, fid))
+    if got is None:
+        want = fid.split(":", 2)[2]
+        words = [m.span() for m in _NAME_WORD_RE.finditer(surface)]
+        got = next((surface[words[i][0] : words[j][1]] for i in range(len(words))
+                    for j in range(i, min(i + 3, len(words))) if slug(surface[words[i][0] : words[j][1]]) == want), "")
+        if len(_OPEN_NAMES) > 20_000:
+            _OPEN_NAMES.clear()
+        _OPEN_NAMES[(surface, fid)] = got
+    return got
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’-"
 
 
 def _open_named_again(text: str, facilities: list[FacilityMention], covered: bytearray, places_c: list[Cand],
@@ -201,24 +220,31 @@ def _open_named_again(text: str, facilities: list[FacilityMention], covered: byt
     """A facility no catalogue holds, named with its head, then by its name alone later in the text ("Evin
     prison ... conditions in Evin", `سجن إيفين ... تحتجز في إيفين`): the same facility (the bare known names'
     coreference, for the open world). A name a place bears there, a common word, or a lower-case English word
-    is not read again."""
+    is not read again. (str.find, then the word's edges by hand: an Arabic name may carry up to two of و ف ب ل.)"""
     out: list[FacilityMention] = []
-    place_starts = {c.start for c in places_c}
+    place_starts: set[int] | None = None
     common = _common_words(gaz)
     for f in [f for f in facilities if f.id[:5] == "open:"]:
-        want = f.id.split(":", 2)[2]
-        words = [m.span() for m in _NAME_WORD_RE.finditer(text, f.start, f.end)]
-        name = next((text[words[i][0] : words[j][1]] for i in range(len(words))
-                     for j in range(i, min(i + 3, len(words))) if slug(text[words[i][0] : words[j][1]]) == want), "")
+        name = _name_in(f.surface, f.id)
         if len(name) < 4 or (name.isascii() and not name[:1].isupper()) or fold(name) in common:
             continue
-        clitic = "" if name.isascii() else "(?:[وفبل]{1,2})?"
-        for m in re.finditer(rf"(?<![\w'’-]){clitic}{re.escape(name)}(?![\w'’-])", text[f.end :]):
-            s, e = f.end + m.end() - len(name), f.end + m.end()
-            if inside(s, e, covered) or s in place_starts:
-                continue
-            out.append(f.model_copy(update={"surface": name, "start": s, "end": e, "confidence": 0.6}))
-            covered[s:e] = b"\x01" * (e - s)
+        latin = name.isascii()
+        n = len(name)
+        s = text.find(name, f.end)
+        while s >= 0:
+            e = s + n
+            b = s
+            if not latin:
+                while b > s - 2 and b > 0 and text[b - 1] in "وفبل":
+                    b -= 1
+            if (b == 0 or not _word_char(text[b - 1])) and (e == len(text) or not _word_char(text[e])) \
+                    and not inside(s, e, covered):
+                if place_starts is None:
+                    place_starts = {c.start for c in places_c}
+                if s not in place_starts:
+                    out.append(f.model_copy(update={"surface": name, "start": s, "end": e, "confidence": 0.6}))
+                    covered[s:e] = b"\x01" * (e - s)
+            s = text.find(name, e)
     return out
 
 
