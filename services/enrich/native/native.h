@@ -7,6 +7,7 @@
  *   fold.c     normalize's folds (a list-indexed translation), FoldTable
  *   maker.c    output models made without validation (output.py)
  *   cand.c     resolve.Cand instances made without their Python __init__
+ *   inst.c     the state-actor and place stages' character loops (spec: scouts.py, actors.py)
  *   trie.c     the gazetteer trie mirrored in C for the scanner's walks
  *   module.c   the module
  *
@@ -131,6 +132,15 @@ int rawvec_push(RawVec *rv, long start, long end, long ntok, long prio, PyObject
 void rawvec_free(RawVec *rv);
 PyObject *select_longest(const RawC *raws, Py_ssize_t n, long size, long nonfac, long facmask, PyObject *cand);
 PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_cue_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* inst.c */
+PyObject *mod_word_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_arabic_letter(PyObject *mod, PyObject *text);
+#define INST_METHODS                                                                                               \
+    {"cue_starts", (PyCFunction)(void (*)(void))mod_cue_starts, METH_FASTCALL,                                     \
+     "cue_starts(text, spans, firsts) -> scouts.arabic_cue_starts(text, spans, frozenset(firsts))"},              \
+    {"word_starts", (PyCFunction)(void (*)(void))mod_word_starts, METH_FASTCALL,                                   \
+     "word_starts(text, spans) -> scouts.word_cue_starts(text, spans)"},                                           \
+    {"arabic_letter", (PyCFunction)mod_arabic_letter, METH_O, "arabic_letter(text) -> a letter of U+0621..U+064A in text"},
 extern PyTypeObject ScannerType, FoldTableType, MakerType;
 
 #endif

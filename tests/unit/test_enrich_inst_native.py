@@ -1,0 +1,86 @@
+"""The state-actor and place stages' compiled loops (native/inst.c) against their Python specifications
+(scouts.arabic_cue_starts_ref, scouts.word_cue_starts_ref, actors._AR_LETTER_RE): the same answers on every
+passage and perturbed copy, on fuzzed text of the characters they test, and on spans at and past the text's
+ends. Skipped when the compiled part was not built."""
+
+from __future__ import annotations
+
+import random
+import sys
+
+import pytest
+
+from services.enrich import backend
+from services.enrich.actors import _AR_LETTER_RE
+from services.enrich.scouts import arabic_cue_starts_ref, word_cue_starts_ref
+from tests.unit.test_enrich_scanner import _passages, _perturbed
+
+pytestmark = pytest.mark.skipif(backend.NATIVE is None, reason="the compiled part was not built")
+
+_ALPHABET = ["ا", "ل", "و", "ب", "ء", "ي", "ى", "ٱ", "\u064e", "\u0640", " ", "\u00a0", "\u2009", "\n", "a", "Z", "9",
+             "_", "٣", "²", "é", "漢", "😀", "-", ".", "«", "\u200c", "\u0620", "\u064b", "\u0600"]
+_FIRSTS = frozenset(("آ", "أ", "ؤ", "إ", "ا", "و"))
+
+
+def _texts() -> list[str]:
+    rng = random.Random(7)
+    texts = [t for text in _passages()[:120] for t in _perturbed(text)]
+    texts += ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    texts += ["", " ", "ا" * 40, "x" * 40]
+    return texts
+
+
+def _spans(rng: random.Random, n: int) -> list[tuple[int, int]]:
+    out = [(0, 0), (n, n), (0, n)]
+    for _ in range(6):
+        s = rng.randint(0, n)
+        out.append((s, rng.randint(s, n)))
+    return out
+
+
+def test_cue_starts_and_word_starts_equal_their_specifications() -> None:
+    native = backend.NATIVE
+    assert native is not None
+    rng = random.Random(3)
+    firsts = "".join(sorted(_FIRSTS))
+    n = 0
+    for text in _texts():
+        spans = _spans(rng, len(text))
+        got = native.cue_starts(text, spans, firsts)
+        assert got == arabic_cue_starts_ref(text, spans, _FIRSTS), (text, spans)
+        assert native.cue_starts(text, spans, "") == arabic_cue_starts_ref(text, spans), (text, spans)
+        assert native.word_starts(text, spans) == word_cue_starts_ref(text, spans), (text, spans)
+        n += len(got)
+    assert n > 10_000  # the comparison is over real starts
+
+
+def test_spans_past_the_end_raise_as_the_specification_does() -> None:
+    native = backend.NATIVE
+    assert native is not None
+    for text in ("", "ab", "وزارة"):
+        for span in [(0, len(text) + 1), (len(text) + 1, len(text) + 1)]:
+            with pytest.raises(IndexError):
+                arabic_cue_starts_ref(text, [span])
+            with pytest.raises(IndexError):
+                native.cue_starts(text, [span], "")
+        with pytest.raises(IndexError):
+            word_cue_starts_ref(text, [(0, len(text) + 1)])
+        with pytest.raises(IndexError):
+            native.word_starts(text, [(0, len(text) + 1)])
+        # (word_cue_starts reads no character before a negative end)
+        assert native.word_starts(text, [(-3, -2)]) == word_cue_starts_ref(text, [(-3, -2)]) == [-2]
+    with pytest.raises(TypeError):
+        native.cue_starts("abc", [(0, 1, 2)], "")
+    with pytest.raises(TypeError):
+        native.word_starts("abc", [[0, 1]])
+
+
+def test_arabic_letter_equals_the_pattern_on_every_code_point_and_the_passages() -> None:
+    native = backend.NATIVE
+    assert native is not None
+    for cp in range(sys.maxunicode + 1):
+        ch = chr(cp)
+        assert native.arabic_letter(ch) == (_AR_LETTER_RE.search(ch) is not None), hex(cp)
+        assert native.arabic_letter("abc " + ch + "\u2019") == (_AR_LETTER_RE.search(ch) is not None), hex(cp)
+    for text in _texts():
+        assert native.arabic_letter(text) == (_AR_LETTER_RE.search(text) is not None), text
