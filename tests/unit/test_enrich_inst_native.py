@@ -1,5 +1,5 @@
 """The state-actor and place stages' compiled loops (native/inst.c) against their Python specifications
-(scouts.arabic_cue_starts_ref, scouts.word_cue_starts_ref, actors._AR_LETTER_RE): the same answers on every
+(scouts.arabic_cue_starts_ref, scouts.word_cue_starts_ref, context_actors._AR_LETTER_RE): the same answers on every
 passage and perturbed copy, on fuzzed text of the characters they test, and on spans at and past the text's
 ends. Skipped when the compiled part was not built."""
 
@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from services.enrich import backend
-from services.enrich.actors import _AR_LETTER_RE
+from services.enrich.context_actors import _AR_LETTER_RE
 from services.enrich.scouts import arabic_cue_starts_ref, word_cue_starts_ref
 from tests.unit.test_enrich_scanner import _passages, _perturbed
 
