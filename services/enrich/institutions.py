@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 from typing import Any
 
+from services.enrich.backend import PATH
 from services.enrich.normalize import tokens_folded
 from services.enrich.scouts import arabic_cue_starts, cue_spans, match_at, match_starts, word_cue_starts
 from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
@@ -140,12 +141,26 @@ _ALONGSIDE = frozenset(("الي", "والي", "بجانب"))
 
 def _window_tokens(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
     """(starts, ends, folded words) of the tokens of the window, widened to whole words."""
+    native = PATH.native
+    lo, hi = native.widen(text, lo, hi) if native is not None else _widen_ref(text, lo, hi)
+    return tokens_folded(text, lo, hi)
+
+
+def _widen_ref(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The window [lo, hi) widened to whole words (hi clipped to the text); compiled: _scan.widen (0 <= lo <=
+    len(text), 0 <= hi)."""
     while lo > 0 and not text[lo - 1].isspace():
         lo -= 1
     hi = min(len(text), hi)
     while hi < len(text) and not text[hi].isspace():
         hi += 1
-    return tokens_folded(text, lo, hi)
+    return lo, hi
+
+
+def _marked_ref(folds: list[str], info: dict[str, tuple[str | None, bool]]) -> list[int]:
+    """The indices of the words whose info is not _PLAIN (a word not looked up yet included); compiled:
+    _scan.marked."""
+    return [i for i, f in enumerate(folds) if info.get(f) is not _PLAIN]
 
 
 _PLAIN: tuple[str | None, bool] = (None, False)  # the info of a word that is neither (most): one shared tuple
@@ -176,8 +191,10 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
     if n == 0:
         return
     wi = rules.word_info  # (a miss is looked up and kept by _word_info; a plain word's info is _PLAIN itself)
-    infos = [wi.get(f) or _word_info(f, rules) for f in folds]
-    marked = [i for i, x in enumerate(infos) if x is not _PLAIN]
+    native = PATH.native
+    marked = native.marked(folds, wi, _PLAIN) if native is not None else _marked_ref(folds, wi)
+    infos = {i: wi.get(folds[i]) or _word_info(folds[i], rules) for i in marked}
+    marked = [i for i in marked if infos[i] is not _PLAIN]
     # the words that are a nationality, or a country's name (place_at): in text order
     subjects = [i for i in marked if infos[i][0] is not None]
     a = bisect_left(place_starts, starts[0])
@@ -191,7 +208,7 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
         subjects = sorted(at)
     used = -1
     for i in subjects:
-        nation = infos[i][0]
+        nation = infos[i][0] if i in infos else None  # (a country's name that is no nationality: unmarked)
         s = starts[i]
         # look back over modifiers for the institution ("القوات الخاصة العراقية", "طائرة مسيرة تركية"); a
         # word that is both (مسيرة "drone" / "guided") is the institution when nothing precedes it
@@ -223,7 +240,7 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
         mcls = next((c for w in strip_ar(folds[i]) if (c := rules.inst_ar.get((w, folds[i + 1])))), None)
         if mcls in rules.ministries and not any(a <= starts[i] < b for a, b, _x in out):
             nxt = folds[i + 2] if i + 2 < n else ""
-            if infos[i + 2][0] if i + 2 < n else False:
+            if (wi.get(nxt) or _word_info(nxt, rules))[0] if i + 2 < n else False:
                 continue  # a nationality follows (وزارة الخارجية العراقية)
             if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)

@@ -84,3 +84,32 @@ def test_arabic_letter_equals_the_pattern_on_every_code_point_and_the_passages()
         assert native.arabic_letter("abc " + ch + "\u2019") == (_AR_LETTER_RE.search(ch) is not None), hex(cp)
     for text in _texts():
         assert native.arabic_letter(text) == (_AR_LETTER_RE.search(text) is not None), text
+
+
+def test_widen_and_marked_equal_their_specifications() -> None:
+    from services.enrich.institutions import _PLAIN, _marked_ref, _widen_ref
+
+    native = backend.NATIVE
+    assert native is not None
+    rng = random.Random(5)
+    n = 0
+    for text in _texts():
+        for lo, hi in [(0, 0), (len(text), len(text)), (0, len(text) + 30)] + [
+                (rng.randint(0, len(text)), rng.randint(0, len(text) + 40)) for _ in range(5)]:
+            got = native.widen(text, lo, hi)
+            assert got == _widen_ref(text, lo, hi), (text, lo, hi)
+            n += got[1] - got[0]
+    assert n > 10_000
+    for bad in [(4, 0), (0, -1)]:
+        with pytest.raises(IndexError):
+            native.widen("abc", *bad)
+    words = ["ا", "ب", "ج", "د", "", "ال"]
+    for _ in range(500):
+        kinds = [_PLAIN, (None, True), ("iq", False), _PLAIN]
+        info = {w: rng.choice(kinds) for w in rng.sample(words, rng.randint(0, 6))}
+        if rng.random() < 0.3 and info:
+            info[next(iter(info))] = (None, False)  # equal to _PLAIN, not it: marked
+        folds = [rng.choice(words) for _ in range(rng.randint(0, 12))]
+        assert native.marked(folds, info, _PLAIN) == _marked_ref(folds, info), (folds, info)
+    with pytest.raises(TypeError):
+        native.marked(("a",), {}, _PLAIN)

@@ -1,10 +1,12 @@
 /* The state-actor and place stages' character loops (institutions.py, places.py, actors.py), each held to its
- * Python specification in scouts.py / actors.py (tests/unit/test_enrich_scanner.py compares them on passages,
+ * Python specification in scouts.py / context_actors.py / institutions.py (tests/unit/test_enrich_scanner.py compares them on passages,
  * fuzzed text and out-of-range spans; the Python path keeps running the specifications):
  *
  *   cue_starts(text, spans, firsts)  scouts.arabic_cue_starts (firsts: the characters of the frozenset, a str)
  *   word_starts(text, spans)         scouts.word_cue_starts
- *   arabic_letter(text)              a letter of [ء-ي] in the text (actors._AR_LETTER_RE.search(text) is not None)
+ *   arabic_letter(text)              a letter of [ء-ي] in the text (context_actors._AR_LETTER_RE.search(text) is not None)
+ *   widen(text, lo, hi)              institutions._widen_ref: a window's bounds widened to whole words
+ *   marked(folds, info, plain)       institutions._marked_ref: the words whose info is not the plain one
  *
  * Spans come from the scanner's candidates (0 <= start, end <= len(text)); one past the end raises IndexError,
  * as the specification's text[i] does. cue_starts refuses a negative one too (IndexError), which its
@@ -122,4 +124,51 @@ PyObject *mod_arabic_letter(PyObject *mod, PyObject *text) {
         if (c >= AR_LO && c <= AR_HI) Py_RETURN_TRUE;
     }
     Py_RETURN_FALSE;
+}
+
+/* widen(text, lo, hi) -> (lo, hi): institutions._window_tokens's bounds, widened to whole words: lo back while
+ * the character before it is no space, hi (clipped to the text) on while the character at it is none */
+PyObject *mod_widen(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "widen(text: str, lo: int, hi: int)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    Py_ssize_t lo = PyLong_AsSsize_t(args[1]);
+    if (lo == -1 && PyErr_Occurred()) return NULL;
+    Py_ssize_t hi = PyLong_AsSsize_t(args[2]);
+    if (hi == -1 && PyErr_Occurred()) return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (lo > n || hi < 0) { /* (the specification indexes past the text, or from its end: the engine never asks) */
+        PyErr_SetString(PyExc_IndexError, "widen: bounds outside the text");
+        return NULL;
+    }
+    while (lo > 0 && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, lo - 1))) lo--;
+    if (hi > n) hi = n;
+    while (hi < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, hi))) hi++;
+    return Py_BuildValue("(nn)", lo, hi);
+}
+
+/* marked(folds, info, plain) -> [int]: the indices of the words whose entry in `info` (a dict) is not `plain`
+ * itself, a word without one included (institutions._arabic_window looks it up) */
+PyObject *mod_marked(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyList_Check(args[0]) || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "marked(folds: list, info: dict, plain)");
+        return NULL;
+    }
+    PyObject *folds = args[0], *info = args[1], *plain = args[2];
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(folds); i++) {
+        PyObject *f = PyList_GET_ITEM(folds, i);
+        PyObject *got = PyDict_GetItemWithError(info, f); /* borrowed */
+        if (got == NULL && PyErr_Occurred()) goto fail;
+        if (got != plain && append_index(out, i) < 0) goto fail;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
 }

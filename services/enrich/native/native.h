@@ -135,12 +135,17 @@ PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
 PyObject *mod_cue_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* inst.c */
 PyObject *mod_word_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
 PyObject *mod_arabic_letter(PyObject *mod, PyObject *text);
+PyObject *mod_widen(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_marked(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
 #define INST_METHODS                                                                                               \
     {"cue_starts", (PyCFunction)(void (*)(void))mod_cue_starts, METH_FASTCALL,                                     \
      "cue_starts(text, spans, firsts) -> scouts.arabic_cue_starts(text, spans, frozenset(firsts))"},              \
     {"word_starts", (PyCFunction)(void (*)(void))mod_word_starts, METH_FASTCALL,                                   \
      "word_starts(text, spans) -> scouts.word_cue_starts(text, spans)"},                                           \
-    {"arabic_letter", (PyCFunction)mod_arabic_letter, METH_O, "arabic_letter(text) -> a letter of U+0621..U+064A in text"},
+    {"arabic_letter", (PyCFunction)mod_arabic_letter, METH_O, "arabic_letter(text) -> a letter of U+0621..U+064A in text"},\
+    {"widen", (PyCFunction)(void (*)(void))mod_widen, METH_FASTCALL, "widen(text, lo, hi) -> (lo, hi) to whole words"},  \
+    {"marked", (PyCFunction)(void (*)(void))mod_marked, METH_FASTCALL,                                             \
+     "marked(folds, info, plain) -> [i for i, f in enumerate(folds) if info.get(f) is not plain]"},
 extern PyTypeObject ScannerType, FoldTableType, MakerType;
 
 #endif
