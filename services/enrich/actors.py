@@ -13,7 +13,6 @@ engine already found.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -63,7 +62,9 @@ def text_country(countries: list[str | None]) -> str | None:
     seen = [c for c in countries if c]
     if not seen:
         return None
-    counts = Counter(seen)
+    counts: dict[str, int] = {}
+    for c in seen:  # (a dict: Counter's Python-level set-up costs more than counting a few dozen)
+        counts[c] = counts.get(c, 0) + 1
     best = max(counts.values())
     return next(c for c in seen if counts[c] == best)
 
