@@ -113,3 +113,39 @@ def test_widen_and_marked_equal_their_specifications() -> None:
         assert native.marked(folds, info, _PLAIN) == _marked_ref(folds, info), (folds, info)
     with pytest.raises(TypeError):
         native.marked(("a",), {}, _PLAIN)
+
+
+def test_place_gates_say_false_only_where_no_gate_fires() -> None:
+    """_scan.place_gates is a superset test: where it answers False, context.in_outlet_name, english_non_place
+    (a Latin name) and person_before are all False. Held on every span of up to 6 characters of fuzzed text built
+    from the words and characters the gates read, and on random spans of the passages; it must also answer False
+    often (else it saves nothing)."""
+    from types import SimpleNamespace
+
+    from services.enrich import context
+    from services.enrich.context import english_non_place, in_outlet_name, person_before
+
+    native = backend.NATIVE
+    assert native is not None
+    rng = random.Random(9)
+    pieces = ["Abu ", "bin ", "Umm", "ابن ", "بن ", "أبو ", "Camp ", "pro-", "anti ", "Pro ", "-", "\u2011", " al-",
+              " el-", "Iraq", "US", "U.S.", "Syria", " ", " ", "قناة ", "تلفزيون ", " نيوز", " الإخبارية", " اليوم)",
+              "Direct", " 24", "backed", "a", "B", "ب", "س", "ا", "\n", "(", "«", "é", "İ", "ǅ"]
+    pieces += [w + " " for w in context._OUTLET_BEFORE | context._KUNYA] + [" " + w for w in context._OUTLET_AFTER]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 14))) for _ in range(4000)]
+    spans = [(t, s, e) for t in texts for s in range(len(t)) for e in range(s + 1, min(len(t), s + 6) + 1)]
+    for text in _passages()[:200]:
+        for _ in range(30):
+            s = rng.randrange(len(text))
+            spans.append((text, s, min(len(text), s + rng.randint(1, 12))))
+    skipped = 0
+    for text, s, e in spans:
+        if native.place_gates(text, s, e):
+            continue
+        skipped += 1
+        c = SimpleNamespace(start=s, end=e)
+        assert not in_outlet_name(text, s, e), (text, s, e)
+        assert not person_before(text, s), (text, s, e)
+        assert text[s] >= "\u0250" or not english_non_place(text, c), (text, s, e)  # type: ignore[arg-type]
+    assert skipped > len(spans) // 4
+    assert native.place_gates("abc", 2, 2) and native.place_gates("abc", 0, 9)  # no candidate: the gates run

@@ -137,6 +137,8 @@ PyObject *mod_word_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs
 PyObject *mod_arabic_letter(PyObject *mod, PyObject *text);
 PyObject *mod_widen(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
 PyObject *mod_marked(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_place_gates_config(PyObject *mod, PyObject *cfg);
 #define INST_METHODS                                                                                               \
     {"cue_starts", (PyCFunction)(void (*)(void))mod_cue_starts, METH_FASTCALL,                                     \
      "cue_starts(text, spans, firsts) -> scouts.arabic_cue_starts(text, spans, frozenset(firsts))"},              \
@@ -145,7 +147,10 @@ PyObject *mod_marked(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
     {"arabic_letter", (PyCFunction)mod_arabic_letter, METH_O, "arabic_letter(text) -> a letter of U+0621..U+064A in text"},\
     {"widen", (PyCFunction)(void (*)(void))mod_widen, METH_FASTCALL, "widen(text, lo, hi) -> (lo, hi) to whole words"},  \
     {"marked", (PyCFunction)(void (*)(void))mod_marked, METH_FASTCALL,                                             \
-     "marked(folds, info, plain) -> [i for i, f in enumerate(folds) if info.get(f) is not plain]"},
+     "marked(folds, info, plain) -> [i for i, f in enumerate(folds) if info.get(f) is not plain]"},              \
+    {"place_gates", (PyCFunction)(void (*)(void))mod_place_gates, METH_FASTCALL,                                   \
+     "place_gates(text, start, end) -> False where none of _place's context gates can fire"},                     \
+    {"place_gates_config", (PyCFunction)mod_place_gates_config, METH_O, "place_gates_config(tuple): context.py's words"},
 extern PyTypeObject ScannerType, FoldTableType, MakerType;
 
 #endif
