@@ -13,12 +13,11 @@ engine already found.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
-from services.enrich.context_actors import context_actors
+from services.enrich.context_actors import arabic_letter, context_actors
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
@@ -40,13 +39,12 @@ _DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "northwe
 _GAP_RE = re.compile(r"[ \u00a0]+[A-Za-z]")  # the name, a space, the next word: no punctuation between
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[\u0600-\u06ff][\u0600-\u06ff\u064b-\u065f\u0670]*")
 _NOT_LETTER_RE = re.compile(f"[^{AR_LETTER}]")
-_AR_LETTER_RE = re.compile(f"[{AR_LETTER}]")
 
 
 def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of split or disguised group names: `د1عش`, `د ا ع ش`, `د.ا.ع.ش`."""
     out: list[tuple[int, int, str]] = []
-    if rules.obfuscated_any is None or (rules.obfuscated_need_arabic and _AR_LETTER_RE.search(text) is None):
+    if rules.obfuscated_any is None or (rules.obfuscated_need_arabic and not arabic_letter(text)):
         return out  # (an English text: no name can be spelt without its Arabic letters)
     # one pass, tried only where a scout found a name with a separator or a stand-in may start (a name written
     # plainly matches too, elsewhere, and is dropped below: none can start inside it); which name, on a hit
@@ -64,7 +62,9 @@ def text_country(countries: list[str | None]) -> str | None:
     seen = [c for c in countries if c]
     if not seen:
         return None
-    counts = Counter(seen)
+    counts: dict[str, int] = {}
+    for c in seen:  # (a dict: Counter's Python-level set-up costs more than counting a few dozen)
+        counts[c] = counts.get(c, 0) + 1
     best = max(counts.values())
     return next(c for c in seen if counts[c] == best)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from services.enrich import backend
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.normalize import fold, fold_text, tokens_folded
 from services.enrich.resolve import Cand
@@ -353,3 +354,15 @@ def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     if rule.only_after and prev not in rule.only_after:
         return True
     return prev in rule.after or bool(after and fold(after[0]) in rule.before)
+
+
+def place_gates_words() -> tuple[tuple[str, ...], tuple[str, ...], str, str, tuple[str, ...], tuple[str, ...],
+                                 tuple[str, ...]]:
+    """The words and characters by which in_outlet_name, english_non_place and person_before can answer True at
+    all, for the compiled test of all three (_scan.place_gates, enrichment._place)."""
+    return (tuple(sorted(_OUTLET_BEFORE)), tuple(sorted(_OUTLET_AFTER)), "".join(sorted(_NOT_PLACE_SEPS)),
+            "".join(sorted(_HYPHENS)), tuple(sorted(_NOT_PLACE_TAILS)), tuple(_ARTICLES), tuple(sorted(_KUNYA)))
+
+
+if backend.NATIVE is not None:
+    backend.NATIVE.place_gates_config(place_gates_words())

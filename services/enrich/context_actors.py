@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from services.enrich.backend import PATH
 from services.enrich.normalize import fold, has_latin
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
 
@@ -172,7 +173,9 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     low = None
     # where each stem is first written (one str.find each, shared by the phrases: a phrase none of whose stems
     # the text holds is not looked for)
-    first_ar = _first_at(text, rules.firsts_ar)
+    # (an Arabic stem has an Arabic letter, so a text with none holds none: no search for them in an English text)
+    first_ar = _first_at(text, rules.firsts_ar) if not _arabic_lettered(rules.firsts_ar) \
+        or arabic_letter(text) else {}
     first_en: dict[str, int] | None = None
     if not first_ar:
         if not en:
@@ -233,6 +236,27 @@ def _ascii_lettered(words: tuple[str, ...]) -> bool:
 
 
 _LETTERED: dict[int, tuple[tuple[str, ...], bool]] = {}  # id -> (the tuple, kept so its id is not reused; answer)
+
+
+def _arabic_lettered(words: tuple[str, ...]) -> bool:
+    """Every word holds a letter of [ء-ي] (the Arabic stems as compiled; asked once per tuple)."""
+    got = _AR_LETTERED.get(id(words))
+    if got is None or got[0] is not words:
+        got = _AR_LETTERED[id(words)] = (words, all(_AR_LETTER_RE.search(w) is not None for w in words))
+    return got[1]
+
+
+_AR_LETTERED: dict[int, tuple[tuple[str, ...], bool]] = {}  # (as _LETTERED)
+_AR_LETTER_RE = re.compile("[\u0621-\u064a]")
+
+
+def arabic_letter(text: str) -> bool:
+    """A letter of [ء-ي] in the text (compiled: _scan.arabic_letter; a text of Latin-1 characters is answered
+    without reading it)."""
+    native = PATH.native
+    if native is not None:
+        return bool(native.arabic_letter(text))
+    return _AR_LETTER_RE.search(text) is not None
 
 
 _BEFORE = 48  # a phrase starts at most this many characters before its last word's stem (marks and clitics too)

@@ -13,6 +13,7 @@ import re
 from datetime import date, datetime
 from operator import attrgetter
 
+from services.enrich import backend
 from services.enrich.actors import dated_and_retargeted, state_mentions
 from services.enrich.bare import lowercase_acronyms, lowercase_cores
 from services.enrich.context import (
@@ -50,6 +51,7 @@ __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
 
 _by_start = attrgetter("start")
 _NO_SKIP: frozenset[str] = frozenset()
+_PATH = backend.PATH
 _TANWEEN_END_RE = re.compile("\u064b|(?<=\u064b)")  # a fathatan at the end of (or just after) the name
 
 def enrich(
@@ -156,14 +158,17 @@ def clear_caches(gazetteer: Gazetteer) -> None:
 def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True, feats: bool = True
            ) -> PlaceMention | None:
     s, end = c.start, c.end
-    if in_outlet_name(text, s, end):
+    native = _PATH.native
+    # (compiled: one test of the few characters by which the three context gates can fire at all)
+    gates = native is None or native.place_gates(text, s, end)
+    if gates and in_outlet_name(text, s, end):
         return None  # `قناة القاهرة الإخبارية`, "Syria Direct": a name, not the place
     if s > 1 and text[s - 1] in _QUOTES and _BASE_BEFORE_RE.search(text, max(0, s - 14), s):
         return None  # `معسكر ”التاجي“`, `قاعدة" عين الأسد"`: a base's name, no place (data/README.md rule 4)
     if text[s] < "\u0250":
-        if english_non_place(text, c):
+        if gates and english_non_place(text, c):
             return None
-    elif person_before(text, s) or _TANWEEN_END_RE.match(text, end):
+    elif (gates and person_before(text, s)) or _TANWEEN_END_RE.match(text, end):
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     if gaz.place_rules is not None and common_word(text, c, others, gaz.place_rules):
         return None  # عنه "about it", not Anah (places.py)

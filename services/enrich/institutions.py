@@ -13,9 +13,11 @@ and kept (StateRules.word_info): a dense 3 KB article folds a few hundred of its
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, datetime
 from typing import Any
 
+from services.enrich.backend import PATH
 from services.enrich.normalize import tokens_folded
 from services.enrich.scouts import arabic_cue_starts, cue_spans, match_at, match_starts, word_cue_starts
 from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
@@ -120,6 +122,7 @@ def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int
         spots = [p for p in spots if not (0 <= p < len(inside) and inside[p])]
     out: Hits = []
     place_at = {s: code for s, _e, code in cplaces}
+    place_starts = sorted(place_at)
     lo = hi = -1
     for p in [*spots, len(text) + 1000]:
         a, b = max(0, p - 50), p + 30  # three words before (the institution), the word and two after
@@ -127,7 +130,8 @@ def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int
             hi = b
             continue
         if hi >= 0:
-            _arabic_window(text, _window_tokens(text, lo, hi), rules, ctx, place_at, when, out, named)
+            _arabic_window(text, _window_tokens(text, lo, hi), rules, ctx, place_at, when, out, named,
+                           place_starts)
         lo, hi = a, b
     return out
 
@@ -137,40 +141,75 @@ _ALONGSIDE = frozenset(("الي", "والي", "بجانب"))
 
 def _window_tokens(text: str, lo: int, hi: int) -> tuple[list[int], list[int], list[str]]:
     """(starts, ends, folded words) of the tokens of the window, widened to whole words."""
+    native = PATH.native
+    lo, hi = native.widen(text, lo, hi) if native is not None else _widen_ref(text, lo, hi)
+    return tokens_folded(text, lo, hi)
+
+
+def _widen_ref(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The window [lo, hi) widened to whole words (hi clipped to the text); compiled: _scan.widen (0 <= lo <=
+    len(text), 0 <= hi)."""
     while lo > 0 and not text[lo - 1].isspace():
         lo -= 1
     hi = min(len(text), hi)
     while hi < len(text) and not text[hi].isspace():
         hi += 1
-    return tokens_folded(text, lo, hi)
+    return lo, hi
+
+
+def _marked_ref(folds: list[str], info: dict[str, tuple[str | None, bool]]) -> list[int]:
+    """The indices of the words whose info is not _PLAIN (a word not looked up yet included); compiled:
+    _scan.marked."""
+    return [i for i, f in enumerate(folds) if info.get(f) is not _PLAIN]
+
+
+_PLAIN: tuple[str | None, bool] = (None, False)  # the info of a word that is neither (most): one shared tuple
 
 
 def _word_info(f: str, rules: StateRules) -> tuple[str | None, bool]:
-    """(nation of the word's first reading that is an adjective, a reading is a ministry's first word)."""
+    """(nation of the word's first reading that is an adjective, a reading is a ministry's first word); a word
+    that is neither gets _PLAIN itself (so a window picks out the others by identity)."""
     info = rules.word_info.get(f)
     if info is None:
         readings = strip_ar(f)
         nation = next((n for w in readings if (n := rules.adj_ar.get(w))), None)
         if len(rules.word_info) > 200_000:
             rules.word_info.clear()
-        info = rules.word_info[f] = (nation, not rules.ministry_firsts.isdisjoint(readings))
+        ministry = not rules.ministry_firsts.isdisjoint(readings)
+        info = rules.word_info[f] = _PLAIN if nation is None and not ministry else (nation, ministry)
     return info
 
 
 def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules: StateRules, ctx: Ctx,
                    place_at: dict[int, str], when: date | None, out: Hits,
-                   named: list[tuple[int, int]]) -> None:
+                   named: list[tuple[int, int]], place_starts: list[int]) -> None:
+    """place_starts: the keys of place_at, sorted. Only the words that are a nationality, a country's name or a
+    ministry's first word are visited (one C-level pass picks them out); the others are read as neighbours."""
     country = ctx[0]
     starts, ends, folds = win
-    wi = rules.word_info  # (a 2-tuple, never falsy: a miss is looked up and kept by _word_info)
-    infos = [wi.get(f) or _word_info(f, rules) for f in folds]
     n = len(folds)
+    if n == 0:
+        return
+    wi = rules.word_info  # (a miss is looked up and kept by _word_info; a plain word's info is _PLAIN itself)
+    native = PATH.native
+    marked = native.marked(folds, wi, _PLAIN) if native is not None else _marked_ref(folds, wi)
+    infos = {i: wi.get(folds[i]) or _word_info(folds[i], rules) for i in marked}
+    marked = [i for i in marked if infos[i] is not _PLAIN]
+    # the words that are a nationality, or a country's name (place_at): in text order
+    subjects = [i for i in marked if infos[i][0] is not None]
+    a = bisect_left(place_starts, starts[0])
+    b = bisect_right(place_starts, starts[-1], a)
+    if a < b:
+        at = set(subjects)
+        for p in place_starts[a:b]:
+            i = bisect_left(starts, p)
+            if i < n and starts[i] == p:
+                at.add(i)
+        subjects = sorted(at)
     used = -1
-    for i in range(n):
-        nation = infos[i][0]
+    for i in subjects:
+        nation = infos[i][0] if i in infos else None  # (a country's name that is no nationality: unmarked)
         s = starts[i]
-        if nation is None and s not in place_at:
-            continue
         # look back over modifiers for the institution ("القوات الخاصة العراقية", "طائرة مسيرة تركية"); a
         # word that is both (مسيرة "drone" / "guided") is the institution when nothing precedes it
         hit = None
@@ -195,13 +234,13 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             out.append((_name_start(text, starts[k], folds[k], cls, folds[k + 1], rules), e, aid))
             used = e
     # a ministry with no nationality after it: the text's country
-    for i in range(n - 1):
-        if not infos[i][1]:
+    for i in marked:
+        if not infos[i][1] or i >= n - 1:
             continue
         mcls = next((c for w in strip_ar(folds[i]) if (c := rules.inst_ar.get((w, folds[i + 1])))), None)
         if mcls in rules.ministries and not any(a <= starts[i] < b for a, b, _x in out):
             nxt = folds[i + 2] if i + 2 < n else ""
-            if infos[i + 2][0] if i + 2 < n else False:
+            if (wi.get(nxt) or _word_info(nxt, rules))[0] if i + 2 < n else False:
                 continue  # a nationality follows (وزارة الخارجية العراقية)
             if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
@@ -222,11 +261,14 @@ def _name_start(text: str, start: int, f: str, cls: str, second: str, rules: Sta
     after it, for a two-word name): after the proclitics the
     reading that named it left out (`لوزارة النفط` -> `وزارة النفط`; the article stays: `والحكومة` ->
     `الحكومة`; ل + a contracted article is left out whole: `للجيش` -> `جيش`, data/README.md rule 3)."""
-    w = next((r for r in strip_ar(f) if rules.inst_ar.get((r, second)) == cls or rules.inst_ar.get((r,)) == cls), f)
-    if w == f or not f.endswith(w):
+    key = (f, cls, second)
+    n = rules.name_skip.get(key)
+    if n is None:
+        if len(rules.name_skip) > 200_000:
+            rules.name_skip.clear()
+        n = rules.name_skip[key] = _letters_left_out(f, cls, second, rules)
+    if n < 0:
         return start
-    prefix = f[: len(f) - len(w)]
-    n = len(prefix) - 2 if prefix.endswith("ال") and not prefix.endswith("لال") else len(prefix)
     p, seen = start, 0
     while seen < n and p < len(text):
         if text[p] not in _MARKS:
@@ -237,6 +279,15 @@ def _name_start(text: str, start: int, f: str, cls: str, second: str, rules: Sta
     return p
 
 
+def _letters_left_out(f: str, cls: str, second: str, rules: StateRules) -> int:
+    """How many letters of `f` the name leaves out (_name_start), or -1 when it starts with the word."""
+    w = next((r for r in strip_ar(f) if rules.inst_ar.get((r, second)) == cls or rules.inst_ar.get((r,)) == cls), f)
+    if w == f or not f.endswith(w):
+        return -1
+    prefix = f[: len(f) - len(w)]
+    return len(prefix) - 2 if prefix.endswith("ال") and not prefix.endswith("لال") else len(prefix)
+
+
 def _nisba_written(text: str, s: int, e: int) -> bool:
     """The word ends as a nisba adjective is written (ي, ية, يه): not with alef maqsura (`الأسرى`, a plural that
     folds to the same letters)."""
@@ -244,15 +295,27 @@ def _nisba_written(text: str, s: int, e: int) -> bool:
 
 
 def _institution_ending_at(folds: list[str], j: int, rules: StateRules) -> tuple[int, str] | None:
-    """(index of its first word, class) of an institution whose last word is folds[j]."""
-    if j >= 1:
-        last = folds[j]
-        for w in strip_ar(folds[j - 1]):
+    """(index of its first word, class) of an institution whose last word is folds[j] (the answer for a pair of
+    words is kept: rules.ending_at)."""
+    key = (folds[j - 1] if j >= 1 else None, folds[j])
+    if key in rules.ending_at:
+        got = rules.ending_at[key]
+    else:
+        if len(rules.ending_at) > 200_000:
+            rules.ending_at.clear()
+        got = rules.ending_at[key] = _ending_at(key[0], key[1], rules)
+    return None if got is None else (j - got[0], got[1])
+
+
+def _ending_at(before: str | None, last: str, rules: StateRules) -> tuple[int, str] | None:
+    """(1 for a two-word institution `before last`, 0 for a one-word `last`; its class), or None."""
+    if before is not None:
+        for w in strip_ar(before):
             cls = rules.inst_ar.get((w, last))
             if cls:
-                return j - 1, cls
-    for w in strip_ar(folds[j]):
+                return 1, cls
+    for w in strip_ar(last):
         cls = rules.inst_ar.get((w,))
         if cls:
-            return j, cls
+            return 0, cls
     return None

@@ -60,6 +60,8 @@ class PlaceRules:
     # (kind, word) of the trie's cue keys (compile.py: role "cue"): the words where cue_ar_re ("cue_ar"),
     # en_before ("en_before") and en_after ("en_after") can match, so the scanner's cue candidates say where
     cue_words: list[tuple[str, str]] = field(default_factory=list)
+    # surface as written -> its rule in `words` (folded), or () for none: common_word's look-up (bounded)
+    surface_rule: dict[str, tuple[frozenset[str], bool] | tuple[()]] = field(default_factory=dict)
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -118,8 +120,12 @@ def _bare(w: str) -> str:
 def common_word(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bool:
     """The candidate is a common word here, not the place of the same spelling."""
     surface = text[c.start : c.end]
-    rule = rules.words.get(fold(surface)) if " " not in surface else None
+    rule = rules.surface_rule.get(surface)  # (the answer per surface as written is kept: no fold per candidate)
     if rule is None:
+        if len(rules.surface_rule) > 100_000:
+            rules.surface_rule.clear()
+        rule = rules.surface_rule[surface] = (rules.words.get(fold(surface)) if " " not in surface else None) or ()
+    if not rule:
         return False
     when, ta_marbuta = rule
     prev = _prev_word(text, c.start)

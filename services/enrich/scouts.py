@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from services.enrich import backend
+
 Scout = tuple[re.Pattern[str], int]  # a pattern and the offset from its match's start to the spot it finds
 
 
@@ -82,9 +84,25 @@ def cue_spans(cues: list[Any], kind: str) -> list[tuple[int, int]]:
 
 
 def arabic_cue_starts(text: str, spans: list[tuple[int, int]], firsts: frozenset[str] = frozenset()) -> list[int]:
+    """arabic_cue_starts_ref, in one compiled pass when the engine runs the compiled path (spans within the text)."""
+    native = _PATH.native
+    if native is not None:
+        chars = _FIRSTS.get(firsts)
+        if chars is None:
+            chars = _FIRSTS[firsts] = "".join(sorted(c for c in firsts if len(c) == 1))  # (a few sets, compiled)
+        return native.cue_starts(text, spans, chars)
+    return arabic_cue_starts_ref(text, spans, firsts)
+
+
+_PATH = backend.PATH
+_FIRSTS: dict[frozenset[str], str] = {}  # firsts -> its one-character members as one str (for cue_starts)
+
+
+def arabic_cue_starts_ref(text: str, spans: list[tuple[int, int]], firsts: frozenset[str] = frozenset()) -> list[int]:
     """Where a pattern over an Arabic cue word can start, in the word a candidate ends: where a letter follows a
     character outside [ء-ي] (a lookbehind-first pattern's start, whatever proclitic or mark the word opens
-    with), and at the characters in `firsts` (a pattern's branches with no lookbehind open with them)."""
+    with), and at the characters in `firsts` (a pattern's branches with no lookbehind open with them). The
+    specification of arabic_cue_starts (compiled: _scan.cue_starts)."""
     out: list[int] = []
     for s, e in spans:
         lo = s
@@ -100,8 +118,17 @@ def arabic_cue_starts(text: str, spans: list[tuple[int, int]], firsts: frozenset
 
 
 def word_cue_starts(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """word_cue_starts_ref, in one compiled pass when the engine runs the compiled path (ends within the text)."""
+    native = _PATH.native
+    if native is not None:
+        return native.word_starts(text, spans)
+    return word_cue_starts_ref(text, spans)
+
+
+def word_cue_starts_ref(text: str, spans: list[tuple[int, int]]) -> list[int]:
     """The starts of the words (\\w runs) that end where a Latin cue candidate ends (its span may include an
-    article before, "al-"; a possessive 's is cut from its end)."""
+    article before, "al-"; a possessive 's is cut from its end). The specification of word_cue_starts
+    (compiled: _scan.word_starts)."""
     out = []
     for _s, e in spans:
         p = e

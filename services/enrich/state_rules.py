@@ -55,6 +55,10 @@ class StateRules:
     # folded word -> (nation key of its first reading that is an adjective, or None; a reading is a ministry's
     # first word): what a window asks of each word, once per word (bounded, words recur across texts)
     word_info: dict[str, tuple[str | None, bool]] = field(default_factory=dict)
+    # (folded word before or None, folded word) -> (1 or 0: where the institution ending there starts, class) or
+    # None; (first word, class, second word) -> letters its name leaves out or -1 (institutions.py; bounded)
+    ending_at: dict[tuple[str | None, str], tuple[int, str] | None] = field(default_factory=dict)
+    name_skip: dict[tuple[str, str, str], int] = field(default_factory=dict)
     by_context: ContextRules = field(default_factory=ContextRules)  # generic phrases read by context (rule 20)
 
 

@@ -22,6 +22,7 @@ static PyMethodDef module_methods[] = {
     {"latin", (PyCFunction)mod_latin, METH_O, "latin(text) -> normalize.has_latin(text), in one compiled pass"},
     {"longest", (PyCFunction)(void (*)(void))mod_longest, METH_FASTCALL,
      "longest(cands, size, nonfac_prio, fac_prio_mask, Cand) -> [Cand], exactly as resolve.longest_ref"},
+    INST_METHODS
     {NULL, NULL, 0, NULL},
 };
 

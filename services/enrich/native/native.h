@@ -7,6 +7,7 @@
  *   fold.c     normalize's folds (a list-indexed translation), FoldTable
  *   maker.c    output models made without validation (output.py)
  *   cand.c     resolve.Cand instances made without their Python __init__
+ *   inst.c     the state-actor and place stages' character loops (spec: scouts.py, actors.py)
  *   trie.c     the gazetteer trie mirrored in C for the scanner's walks
  *   module.c   the module
  *
@@ -131,6 +132,25 @@ int rawvec_push(RawVec *rv, long start, long end, long ntok, long prio, PyObject
 void rawvec_free(RawVec *rv);
 PyObject *select_longest(const RawC *raws, Py_ssize_t n, long size, long nonfac, long facmask, PyObject *cand);
 PyObject *mod_longest(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_cue_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* inst.c */
+PyObject *mod_word_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_arabic_letter(PyObject *mod, PyObject *text);
+PyObject *mod_widen(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_marked(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
+PyObject *mod_place_gates_config(PyObject *mod, PyObject *cfg);
+#define INST_METHODS                                                                                               \
+    {"cue_starts", (PyCFunction)(void (*)(void))mod_cue_starts, METH_FASTCALL,                                     \
+     "cue_starts(text, spans, firsts) -> scouts.arabic_cue_starts(text, spans, frozenset(firsts))"},              \
+    {"word_starts", (PyCFunction)(void (*)(void))mod_word_starts, METH_FASTCALL,                                   \
+     "word_starts(text, spans) -> scouts.word_cue_starts(text, spans)"},                                           \
+    {"arabic_letter", (PyCFunction)mod_arabic_letter, METH_O, "arabic_letter(text) -> a letter of U+0621..U+064A in text"},\
+    {"widen", (PyCFunction)(void (*)(void))mod_widen, METH_FASTCALL, "widen(text, lo, hi) -> (lo, hi) to whole words"},  \
+    {"marked", (PyCFunction)(void (*)(void))mod_marked, METH_FASTCALL,                                             \
+     "marked(folds, info, plain) -> [i for i, f in enumerate(folds) if info.get(f) is not plain]"},              \
+    {"place_gates", (PyCFunction)(void (*)(void))mod_place_gates, METH_FASTCALL,                                   \
+     "place_gates(text, start, end) -> False where none of _place's context gates can fire"},                     \
+    {"place_gates_config", (PyCFunction)mod_place_gates_config, METH_O, "place_gates_config(tuple): context.py's words"},
 extern PyTypeObject ScannerType, FoldTableType, MakerType;
 
 #endif
