@@ -55,11 +55,14 @@ PATH = """
 
 BATCHES = {
     "ingest write": """SELECT count(*) AS n FROM ingest.outbox o
-                       JOIN ingest.articles a ON o.key = convert_to(a.id, 'UTF8') WHERE a.url LIKE $1 GROUP BY o.created_at""",
-    "enrich batch": """SELECT count(*) AS n FROM enrich.annotations an JOIN ingest.articles a ON a.id = an.article_id
+                       JOIN ingest.articles a ON o.key = convert_to(a.id, 'UTF8')
+                       WHERE a.url LIKE $1 GROUP BY o.created_at""",
+    "enrich batch": """SELECT count(*) AS n FROM enrich.annotations an
+                       JOIN ingest.articles a ON a.id = an.article_id
                        WHERE a.url LIKE $1 GROUP BY an.enriched_at""",
     "alert batch": """SELECT count(*) AS n FROM alert.incident_articles ia
-                      JOIN ingest.articles a ON a.id = ia.article_id WHERE a.url LIKE $1 AND ia.group_kind = 'facility' GROUP BY ia.joined_at""",
+                      JOIN ingest.articles a ON a.id = ia.article_id
+                      WHERE a.url LIKE $1 AND ia.group_kind = 'facility' GROUP BY ia.joined_at""",
 }
 
 
