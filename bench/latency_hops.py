@@ -53,6 +53,18 @@ PATH = """
     JOIN alert.deliveries d ON d.alert_id = ia.alert_id
     WHERE a.url LIKE $1"""
 
+BATCHES = {
+    "ingest write": """SELECT count(*) AS n FROM ingest.outbox o
+                       JOIN ingest.articles a ON o.key = convert_to(a.id, 'UTF8')
+                       WHERE a.url LIKE $1 GROUP BY o.created_at""",
+    "enrich batch": """SELECT count(*) AS n FROM enrich.annotations an
+                       JOIN ingest.articles a ON a.id = an.article_id
+                       WHERE a.url LIKE $1 GROUP BY an.enriched_at""",
+    "alert batch": """SELECT count(*) AS n FROM alert.incident_articles ia
+                      JOIN ingest.articles a ON a.id = ia.article_id
+                      WHERE a.url LIKE $1 AND ia.group_kind = 'facility' GROUP BY ia.joined_at""",
+}
+
 
 async def main(args: argparse.Namespace) -> None:
     server = os.environ.get("DATABASE_URL") or embedded_postgres(ROOT / ".data" / "bench-pg")
@@ -92,6 +104,10 @@ async def main(args: argparse.Namespace) -> None:
         conn = await asyncpg.connect(db)
         try:
             rows = await conn.fetch(PATH, f"https://bench.example/{tag}-%")
+            # articles per batch: an ingest write's outbox rows share their statement's now(), an enrich
+            # batch's annotations too (enriched_at), an alert batch's articles its clock (joined_at)
+            sizes = {stage: [r["n"] for r in await conn.fetch(query, f"https://bench.example/{tag}-%")]
+                     for stage, query in BATCHES.items()}
         finally:
             await conn.close()
         hops: list[list[float]] = [[] for _ in HOPS]
@@ -109,6 +125,8 @@ async def main(args: argparse.Namespace) -> None:
             if r["published"] is not None:
                 hops[8].append(float(r["published"]) - float(r["ingested"]))
         print(f"{args.rate:g} reports/s for {args.seconds:g} s: {len(arrived)} of {n} notices received")
+        print("  articles per batch: " + ", ".join(
+            f"{stage} mean {sum(v) / max(1, len(v)):.2f} (max {max(v, default=0)})" for stage, v in sizes.items()))
         for label, values in zip(HOPS, hops, strict=True):
             values.sort()
             print(f"  {label:<42} p50 {percentile(values, 50):8.1f}  p95 {percentile(values, 95):8.1f}  "

@@ -21,8 +21,11 @@ SERVICES = ("ingest", "enrich", "alert")
 DEFAULT_PORTS = {"ingest": 8000, "enrich": 8001, "alert": 8002}
 # What the embedded broker (one node, no idempotent producer) needs instead of the production defaults.
 EMBEDDED_BROKER_ENV = {"RAQIB_TOPIC_REPLICATION_FACTOR": "1", "RAQIB_KAFKA_IDEMPOTENCE": "false",
-                       # it holds an empty fetch for the whole wait (Apache Kafka answers when a record arrives)
-                       "RAQIB_KAFKA_FETCH_MAX_WAIT_MS": "5"}
+                       # it holds an empty fetch until about the end of the wait (Apache Kafka answers when a record
+                       # arrives). 10 ms, not 5: an idle consumer's fetches cost half the CPU (consumer and broker ~0.07
+                       # of a core, not ~0.14) for ~0.6 ms more a hop (aiokafka alone: p50 2.0 -> 2.6 ms); at a steady
+                       # 200 articles/s the pipeline bench's latency and CPU per article were lower at 10 than at 5
+                       "RAQIB_KAFKA_FETCH_MAX_WAIT_MS": "10"}
 
 
 @dataclass

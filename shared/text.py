@@ -16,7 +16,13 @@ def pg_text(s: str) -> str:
     """NUL removed, lone surrogates replaced by U+FFFD: what a text column can hold, same text otherwise."""
     if "\x00" in s:
         s = s.replace("\x00", "")
-    return _SURROGATE.sub("\ufffd", s)
+    if s.isascii():
+        return s
+    try:  # UTF-8 encodes any text but one with a surrogate, in C: ~10x faster than the pattern's scan on long text
+        s.encode()
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", s)
+    return s
 
 
 def pg_clean(value: Any) -> Any:

@@ -32,9 +32,9 @@ class AlertHandler:
                  on_handed: Callable[[], None] | None = None) -> None:
         """`wake`: set after a commit that changed incidents (the outbox relay); `on_notice`: called after a commit
         that wrote notices (the delivery worker, the Alertmanager push); `worker`: the in-process delivery worker,
-        to which the batch's new deliveries are written leased, up to its free slots, and handed after the commit
-        (delivery_lease.py); `relay`: the in-process outbox relay, to which the batch's AlertChanged records are
-        written leased, up to what it can take, and handed after the commit: no claim (shared/outbox.py).
+        to which the batch's new deliveries are written leased, up to its free slots and as many again, and handed
+        after the commit (delivery_lease.py); `relay`: the in-process outbox relay, to which the batch's AlertChanged
+        records are written leased, up to what it can take, and handed after the commit: no claim (shared/outbox.py).
         `on_handed`: called instead of `on_notice` when every delivery the batch wrote was handed to the worker
         (on_notice but the worker's claim, which would find none of them)."""
         self.sessions, self.wake, self.rules, self.clock, self.on_notice = sessions, wake, rules, clock, on_notice

@@ -46,6 +46,7 @@ __all__ = ["MAX_RETRY_AFTER_S", "DeliveryWorker", "Policy", "UnsafeTarget", "che
 log = logging.getLogger(__name__)
 LEGACY_EVENT_TYPE = "alert.raised"  # today's per-article alert, in the standard format
 CLAIM_GATHER_S = 0.02  # with few slots free, how long the worker waits for more before it claims
+READY_SLOTS = 1  # deliveries handed over may wait for a slot, up to this many concurrencies of them
 RECORDING_BACKLOG = 4  # attempts answered and waiting for their recording, in concurrency units, before claiming waits
 LEASE_S = 120  # the default lease (settings.delivery_lease_s): longer than any attempt can take (<= 60 s)
 
@@ -182,8 +183,13 @@ class DeliveryWorker(Poller):
         self.more = True
 
     def lease(self) -> Lease | None:
-        """An offer for a transaction about to write deliveries: as many as there are free slots (None: none)."""
-        capacity = 0 if self.stopping.is_set() else self._free() - len(self.ready)
+        """An offer for a transaction about to write deliveries: as many as there are free slots, and as many again
+        to wait in process for a slot (READY_SLOTS concurrencies; None: none). A batch of more notices than free
+        slots (an alert batch of 20 at 200 articles/s) left the rest to the claim (a query, and the next claim only
+        when a slot frees); those handed over start as slots free, each within one attempt's time (< the lease)."""
+        c = self.policy.concurrency
+        capacity = 0 if self.stopping.is_set() else min(
+            (1 + READY_SLOTS) * c - len(self.in_flight), RECORDING_BACKLOG * c - len(self.tasks)) - len(self.ready)
         if capacity <= 0:
             return None
         return Lease(capacity, self.lease_s, self.policy.breaker_failures)

@@ -4,9 +4,10 @@ them over after its commit, with what an attempt needs: no claim query, no read-
 
 At-least-once as with a claim: a crash after the commit leaves them leased; when the lease ends the claim of any
 worker takes them (attempts 2, the same webhook-id). A transaction that rolls back hands nothing over. The worker
-bounds the offer by its free slots, so what it is handed starts at once (or waits in process for a per-subscription
-slot, well within the lease); a subscription that is disabled, whose breaker is open or that is probing after
-failures gets unleased rows, for the claim and its rules."""
+bounds the offer by its free slots and as many again (delivery.READY_SLOTS), so what it is handed starts at once or
+waits in process for a slot (its own or its subscription's), well within the lease; a subscription that is disabled,
+whose breaker is open or that is probing after failures gets unleased rows, for the claim and its rules.
+"""
 
 from __future__ import annotations
 

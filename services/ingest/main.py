@@ -32,7 +32,8 @@ def create_app(settings: IngestSettings) -> FastAPI:
         poller = FeedPoller(rt.sessions, app.state.extractor, settings, client, relay.wakeup)
         app.state.runtime, app.state.sessions, app.state.relay = rt, rt.sessions, relay
         app.state.feed_poller = poller
-        app.state.single_writes = SingleWrites(rt.sessions, relay, settings.near_duplicate_threshold)
+        app.state.single_writes = SingleWrites(rt.sessions, relay, settings.near_duplicate_threshold,
+                                                settings.single_write_gather_ms / 1000)
         app.state.ready_checks = standard_checks(rt.engine, rt.producer)
         app.state.samplers.add("outbox", relay.pending)
         rt.spawn(relay.run(), "outbox-relay")

@@ -25,5 +25,8 @@ class IngestSettings(ServiceSettings):
     feed_max_bytes: int = Field(default=5_000_000, ge=1000)  # a feed or page larger than this is refused
     feed_concurrency: int = Field(default=4, ge=1, le=64)  # feeds polled at once per replica
     feed_min_interval_s: int = Field(default=30, ge=1)
+    # single POSTs (no Idempotency-Key) are written together; under a steady flow a write starts at least this long
+    # after the one before it, so each carries several articles (single_writes.py); 0: as soon as the last ends
+    single_write_gather_ms: float = Field(default=20.0, ge=0, le=1000)
     # estimated similarity from which an article is a near-duplicate of an earlier one (no alert); over 1: off
     near_duplicate_threshold: float = Field(default=0.5, ge=0.2, le=2.0)

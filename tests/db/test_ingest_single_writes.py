@@ -4,6 +4,7 @@ while a write is in flight go out as one write, and each answer is what storing 
 from __future__ import annotations
 
 import asyncio
+import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
@@ -89,3 +90,31 @@ async def test_a_write_failing_on_one_article_fails_only_its_post(sessions: asyn
     outcomes = await asyncio.gather(writes.store(good), writes.store(bad), return_exceptions=True)
     assert outcomes[0].id == good.id and not outcomes[0].duplicate  # type: ignore[union-attr]
     assert isinstance(outcomes[1], ValueError)
+
+
+async def test_writes_under_a_steady_flow_are_spaced_and_gather_the_posts_between(
+        sessions: async_sessionmaker[AsyncSession]) -> None:
+    relay = Relay()
+    writes = SingleWrites(sessions, cast(OutboxRelay, relay), threshold=2.0, gather_s=0.3)
+    tag = uuid.uuid4().hex
+    arts = [prepare(ArticleIn(text=f"Report {n} from the camp {tag}", url=f"https://s.example/{tag}/{n}"), NOW)
+            for n in range(5)]
+    t0 = time.monotonic()
+    await writes.store(arts[0])  # after a pause: at once
+    first_s = time.monotonic() - t0
+    assert first_s < 0.3
+
+    async def later(n: int, delay: float) -> float:
+        await asyncio.sleep(delay)
+        await writes.store(arts[n])
+        return time.monotonic() - t0
+
+    # three POSTs within the next 0.3 s: one write, not before 0.3 s after the first started
+    done = await asyncio.gather(later(1, 0.0), later(2, 0.05), later(3, 0.1))
+    assert min(done) >= 0.3
+    assert [len(t) for t in relay.taken] == [1, 3]
+    await asyncio.sleep(0.35)  # a pause longer than gather_s: the next POST is written at once
+    t1 = time.monotonic()
+    await writes.store(arts[4])
+    assert time.monotonic() - t1 < 0.3
+    assert [len(t) for t in relay.taken] == [1, 3, 1]

@@ -210,27 +210,28 @@ async def test_the_batch_leases_its_deliveries_to_the_worker_and_hands_them_over
     await subscribe(sessions, hook.url)
     worker = DeliveryWorker(sessions, POLICY)  # its claiming loop is not running: only the hand-over can send
     handler = AlertHandler(sessions, [], RULES, worker=worker)
-    await handler([enriched(facility_id=f"fac:test-lease-{uuid.uuid4().hex[:8]}") for _ in range(6)])
-    # up to its free slots (4) written leased, as a claim leaves them; the others left for the claim
+    await handler([enriched(facility_id=f"fac:test-lease-{uuid.uuid4().hex[:8]}") for _ in range(10)])
+    # up to its free slots (4) and as many again (waiting in process for a slot) written leased, as a claim leaves
+    # them; the others left for the claim
     async with sessions() as s:
         rows = (await s.execute(select(deliveries.c.id, deliveries.c.attempts, deliveries.c.lease_until))).all()
     leased = sorted(str(r.id) for r in rows if r.attempts == 1 and r.lease_until is not None)
-    assert len(leased) == 4 and sorted((r.attempts, r.lease_until is None) for r in rows) == [(0, True)] * 2 + [
-        (1, False)] * 4
-    await hook.until(4)
+    assert len(leased) == 8 and sorted((r.attempts, r.lease_until is None) for r in rows) == [(0, True)] * 2 + [
+        (1, False)] * 8
+    await hook.until(8)  # the four beyond the slots started as the first four answered
     assert sorted(hook.ids) == leased
     for _ in range(100):
-        if sorted(await statuses(sessions)) == [("pending", 0)] * 2 + [("succeeded", 1)] * 4:
+        if sorted(await statuses(sessions)) == [("pending", 0)] * 2 + [("succeeded", 1)] * 8:
             break
         await asyncio.sleep(0.05)
-    assert await statuses(sessions) == [("pending", 0)] * 2 + [("succeeded", 1)] * 4  # one statement recorded them
+    assert await statuses(sessions) == [("pending", 0)] * 2 + [("succeeded", 1)] * 8  # recorded, no claim
     async with running(worker):  # the claim takes the rest
-        await hook.until(6)
+        await hook.until(10)
         for _ in range(100):
-            if await statuses(sessions) == [("succeeded", 1)] * 6:
+            if await statuses(sessions) == [("succeeded", 1)] * 10:
                 break
             await asyncio.sleep(0.05)
-    assert await statuses(sessions) == [("succeeded", 1)] * 6
+    assert await statuses(sessions) == [("succeeded", 1)] * 10
     assert sorted(hook.ids) == sorted(str(r.id) for r in rows)
 
 
@@ -291,7 +292,7 @@ async def _steps_on_wakeup(worker: DeliveryWorker) -> None:
 async def test_a_batch_whose_deliveries_were_all_handed_over_does_not_wake_the_claim(
         sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
     """Every delivery handed to the worker: on_handed (the relay, the push), not on_notice (which wakes the worker's
-    claim); one left to the claim (over the worker's 4 free slots): on_notice."""
+    claim); one left to the claim (over the worker's 4 free slots and 4 waiting for one): on_notice."""
     await subscribe(sessions, hook.url)
     calls: list[str] = []
     worker = DeliveryWorker(sessions, POLICY)
@@ -305,8 +306,8 @@ async def test_a_batch_whose_deliveries_were_all_handed_over_does_not_wake_the_c
             break
         await asyncio.sleep(0.05)
     assert not worker.tasks
-    await handler([enriched(facility_id=f"fac:test-handed-{uuid.uuid4().hex[:8]}") for _ in range(5)])
+    await handler([enriched(facility_id=f"fac:test-handed-{uuid.uuid4().hex[:8]}") for _ in range(9)])
     assert calls == ["handed", "notice"]
-    await hook.until(6)
+    await hook.until(10)
     async with running(worker):  # the claim takes the one left
-        await hook.until(7)
+        await hook.until(11)
