@@ -176,7 +176,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "Raqqa's al-Aqtan jail": the town another named facility is in
     if _ORG_AFTER_RE.match(text, c.end) is not None:
         return None  # "the Roj Women's Association", "Hol News Network": an organisation that bears the name
-    if prev_word(text, c.start, frozenset()) in _NAMED_FOR_BEFORE \
+    if _word_before(text, c.start) in _NAMED_FOR_BEFORE \
             or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, "the Bucca family": a hospital, an
         # airport, a family of the name; `سارت بها الركبان` ("the riders carried it": the news spread far)
@@ -627,6 +627,16 @@ _FACILITY_ONLY_RE = re.compile(r"[0-9\u0660-\u0669]|\b(?:central|military)\b|ا�
 # what else a two-word name names: a river, a church, a street ("the Mar Elias church", "Nahr al-Bared river")
 _INSTITUTIONS_BEFORE = frozenset(("كنيسه", "دير", "مسجد", "جامع", "مدرسه", "مستشفي", "شارع", "نهر", "وادي", "جسر",
                                   "دوار", "ساحه", "فندق", "church", "monastery", "street", "river"))
+def _word_before(text: str, start: int) -> str:
+    """The folded word right before `start` across one space ("" after a glued proclitic or another gap)."""
+    if start < 2 or text[start - 1] != " ":
+        return ""
+    k = text.rfind(" ", max(0, start - 24), start - 1)
+    if k < 0 and start > 24:
+        return ""  # a word longer than any of the list's
+    return fold(text[k + 1 : start - 1].strip("\"'«»“”(),.;:"))
+
+
 # right before a bare name, a building, a way, an airport or a family that bears it (`مستشفى اليرموك في بغداد`)
 _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة", "ينبوع", "نبع",
