@@ -149,6 +149,9 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             name = _name_at(text, g, kind, core_at, place_at, gaz)
             if name is None:
                 break
+            if names and name.entry is None and ("،" in text[pos:g] or "," in text[pos:g]) \
+                    and _verbal_noun(text[name.start : name.end]):
+                break  # `سجون صيدنايا وعدرا وتدمر، وتسليم السجلات`: the sentence goes on ("and handing over")
             if not names and name.entry is None and word in PLURAL_AR and g in place_at \
                     and _region(text, place_at[g], gaz):
                 return []  # `سجون إقليم كردستان`, `مخيمات إدلب`: the prisons or camps of a region, no list
@@ -197,6 +200,14 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             pos = names[-1].start
         names.reverse()
     return names if len(names) >= 2 or (introduced and names and names[0].entry is not None) else []
+
+
+def _verbal_noun(item: str) -> bool:
+    """The item's first word has the shape of a verbal noun: تفعيل (تسليم، تأمين) or إفعال (إطلاق، إغلاق)."""
+    w = fold(item.split()[0]) if item.split() else ""
+    if w[:1] == "و":
+        w = w[1:]
+    return len(w) == 5 and ((w[0] == "ت" and w[3] == "ي") or (w[0] == "ا" and w[3] == "ا"))
 
 
 def _region(text: str, c: Cand, gaz: Gazetteer) -> bool:

@@ -169,6 +169,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "prison" and ("rea" in (lead30 := text[max(0, c.start - 30) : c.start]) or "iot" in lead30
                              or "scape" in lead30) and _BREAK_AT_RE.search(text, max(0, c.start - 30), c.start):
         return 0.55
+    if ("بين" in (lead60 := text[max(0, c.start - 60) : c.start]) or "between" in lead60) \
+            and _ROAD_BEFORE_RE.search(text, max(0, c.start - 60), c.start) is not None:
+        return None  # `الطريق الواصل بين الشدادي والهول`, "the road between Shaddadi and Hol": two towns
     if _SURROUNDINGS_AFTER_RE.match(text, c.end) is not None:
         return None  # `في الشدادي ومحيطها`, "Shaddadi and its outskirts": a town and what is around it
     if text[c.end : c.end + 1] in "'’" and (m := _POSSESSIVE_RE.match(text, c.end)) is not None \
@@ -185,7 +188,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, max(0, c.start - 50), c.start)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the camp director at nearby Roj", "prison guards at Saydnaya": the facility's own people
-    if kind == "prison" and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start):
+    if kind == "prison" and (c.start, c.end) not in ar.cities \
+            and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
     if ("at " in lead or "both " in lead or "كل من" in lead) \
@@ -641,6 +645,8 @@ def _word_before(text: str, start: int) -> str:
 _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة", "ينبوع", "نبع",
     "airport", "hospital", "school", "university", "family", "tribe", "clan"))
+_ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
+                             r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)
 _SURROUNDINGS_AFTER_RE = re.compile(r"\s*(?:و(?:محيطها|محيطه|ريفها|ريفه|ضواحيها|ضواحيه|اطرافها|أطرافها|اطرافه|أطرافه)"
                                     r"(?![\u0621-\u064a])|\s+and\s+(?:its|the)\s+(?:surroundings|outskirts|"
                                     r"countryside|environs|suburbs)\b)")

@@ -246,3 +246,21 @@ def test_a_plural_head_of_the_other_kind_lists_nothing_of_this_kind() -> None:
 def test_the_airports_prison_when_the_text_speaks_of_torture() -> None:
     text = "كشف تقرير أن أكثر من ألف سوري قضوا في مطار المزة العسكري تحت التعذيب."
     assert {i for _s, i in facilities(text)} == {"fac:sy-mezzeh-airport-prison"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a list under a plural head ends where the sentence goes on with a verbal noun ("and handing over")
+    ("طالبت الرابطة بكشف مصير المغيبين في سجون صيدنايا وعدرا وتدمر، وتسليم السجلات إلى هيئة مستقلة.",
+     {"fac:sy-sednaya-prison", "fac:sy-adra-prison", "fac:sy-tadmur-prison"}),
+    # the road between two towns
+    ("سيطر الجيش على الطريق الواصل بين الشدادي والهول بعد انسحاب المقاتلين.", set()),
+    ("The road between Shaddadi and al-Hol was reopened.", set()),
+    # a juvenile prison in a city is no wing of the city's central prison (in Roumieh it is the prison's own)
+    ("نقلت السلطات 40 قاصراً من سجن الأحداث في الرقة إلى مركز لإعادة التأهيل.", set()),
+    ("نقل إلى سجن الأحداث في رومية.", {"fac:lb-roumieh-prison"}),
+    ("نقل المعتقلون بين الهول وغويران.", {"fac:sy-al-hol-camp", "fac:sy-ghwayran-prison"}),
+])
+def test_read_from_the_spent_blind_split_r12(text: str, want: set[str]) -> None:
+    assert {i for _s, i in facilities(text)} == want
+    if not want:
+        assert not facilities(text)
