@@ -195,6 +195,7 @@ def find_facilities(
 
 _NAME_WORD_RE = re.compile(r"[\w'’-]+")
 _OPEN_NAMES: dict[tuple[str, str], str] = {}  # (surface, id) -> the name in it ("" when none); bounded below
+FACILITY_CACHES.append(_OPEN_NAMES)  # (emptied with variants.clear_cache: cold-cache benchmarks)
 
 
 def _name_in(surface: str, fid: str) -> str:
