@@ -297,7 +297,6 @@ _FRAME_EN_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:\w+\s+)?(?:taken|sent|transferred|brought|locked\s+up|"
     r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside)"
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
-
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellblocks?|dormitor(?:y|ies)|wards)\s+"
                             r"(?:of|at|in|inside)|survivors\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -309,7 +308,8 @@ _SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
 _REFUGEES_AR = frozenset(fold(w) for w in ("لاجئو", "لاجئي", "قاطنو", "قاطني"))
 _TAKEN_AR = frozenset(("نقل", "نقلوا", "نقلت", "اقتيد", "اقتيدوا", "اقتادوه", "اقتادوهم", "ادخل", "ادخلوا", "اودع",
                        "اودعوا", "زج", "احتجز", "احتجزوا", "اعتقل", "اعتقلوا", "عذب", "عذبوا", "اعدم", "اعدموا"))
-_FREED_AR_RE = re.compile(r"(?:أفرج|افرج|الإفراج|الافراج|أطلق سراح|اطلق سراح|أُفرج|فرّ|فر|هرب|هربوا|فروا)"
+_FREED_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:أفرج|افرج|الإفراج|الافراج|أطلق سراح|اطلق سراح|أُفرج|هرب|فروا|"
+                          r"فرّ(?![\u0621-\u064a])|فر(?![\u0621-\u064a]))"
                           r"[^.!?؛،,\n]{0,40}(?<![\u0621-\u064a])من\s*$")
 _CONDITIONS_AR = frozenset(("الاوضاع", "الظروف"))
 

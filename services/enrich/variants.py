@@ -111,7 +111,7 @@ def clear_cache() -> None:
 
 
 # the facility path's other bounded per-word caches (attach.py, context.py): emptied with this module's
-FACILITY_CACHES: list[dict[str, Any]] = []
+FACILITY_CACHES: list[dict[Any, Any]] = []
 
 
 def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:

@@ -264,3 +264,12 @@ def test_read_from_the_spent_blind_split_r12(text: str, want: set[str]) -> None:
     assert {i for _s, i in facilities(text)} == want
     if not want:
         assert not facilities(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أفرجت السلطات عن ثلاثة رجال من الهول.", {"fac:sy-al-hol-camp"}),
+    ("سافر ثلاثة رجال من الهول إلى دمشق.", set()),  # سافر ("travelled") holds فر; no release, no escape
+    ("وصل وفد فرنسا من الهول.", set()),
+])
+def test_the_freed_frame_reads_whole_words(text: str, want: set[str]) -> None:
+    assert {i for _s, i in facilities(text)} == want
