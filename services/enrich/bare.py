@@ -656,7 +656,9 @@ _ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Associatio
                            r"Channel|News|Media|Forum|League|Federation)\b")
 _IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|يسير)\s+"
                               r"(?:بها|به|بذكره|بذكرها|باخباره|بأخباره)\s*$")
-_RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|"
+_RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:(?:national|general|public|teaching|university|children['’]s|main|grand)\s+)?"
+                             r"(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|"
+                             r"junction|crossroads|intersection|checkpoint|"
                              r"school|university|hospital|clinic|street|road|highway|bridge|square|neighbou?rhood|"
                              r"district|area|town|village|municipality|hotel|stadium|club|company|company's|library|"
                              r"museum|bank|market|station|roundabout|park|garden|family|clan|tribe|province|"

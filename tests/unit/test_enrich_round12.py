@@ -273,3 +273,11 @@ def test_read_from_the_spent_blind_split_r12(text: str, want: set[str]) -> None:
 ])
 def test_the_freed_frame_reads_whole_words(text: str, want: set[str]) -> None:
     assert {i for _s, i in facilities(text)} == want
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces set up a checkpoint at the al-Hol junction south of Hasakah.",
+    "The wounded were taken to Shaddadi National Hospital.",  # a hospital of the name, after a detention verb
+])
+def test_a_junction_or_a_named_hospital_is_no_facility(text: str) -> None:
+    assert facilities(text) == []
