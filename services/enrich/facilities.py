@@ -30,7 +30,7 @@ from services.enrich.names import arabic_name_ok
 from services.enrich.normalize import fold, has_latin
 from services.enrich.openworld import OpenFacility, find_open, glued, part_called, slug
 from services.enrich.resolve import Cand
-from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, named_after, variant_of
+from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
 from shared.annotation import FacilityMention
 
 _by_start = _start = attrgetter("start")
@@ -194,8 +194,7 @@ def find_facilities(
 
 
 _NAME_WORD_RE = re.compile(r"[\w'’-]+")
-_OPEN_NAMES: dict[tuple[str, str], str] = {}  # (surface, id) -> the name in it ("" when none); bounded below
-FACILITY_CACHES.append(_OPEN_NAMES)  # (emptied with variants.clear_cache: cold-cache benchmarks)
+_OPEN_NAMES: dict[tuple[str, str], str] = facility_cache()  # (surface, id) -> the name in it ("" when none)
 
 
 def _name_in(surface: str, fid: str) -> str:
@@ -204,11 +203,9 @@ def _name_in(surface: str, fid: str) -> str:
     if got is None:
         want = fid.split(":", 2)[2]
         words = [m.span() for m in _NAME_WORD_RE.finditer(surface)]
-        got = next((surface[words[i][0] : words[j][1]] for i in range(len(words))
-                    for j in range(i, min(i + 3, len(words))) if slug(surface[words[i][0] : words[j][1]]) == want), "")
-        if len(_OPEN_NAMES) > 20_000:
-            _OPEN_NAMES.clear()
-        _OPEN_NAMES[(surface, fid)] = got
+        got = remember(_OPEN_NAMES, (surface, fid), next(
+            (surface[words[i][0] : words[j][1]] for i in range(len(words)) for j in range(i, min(i + 3, len(words)))
+             if slug(surface[words[i][0] : words[j][1]]) == want), ""))
     return got
 
 
@@ -484,15 +481,12 @@ def _listing_head(surface: str) -> bool:
     alone (cached: outlets write the same head words and names again and again)."""
     got = _LISTING_HEAD.get(surface)
     if got is None:
-        got = len(surface) > 4 and not surface.isascii() and fold(surface.split(None, 1)[0]) in LISTING_AR
-        if len(_LISTING_HEAD) >= 50_000:
-            _LISTING_HEAD.clear()
-        _LISTING_HEAD[surface] = got
+        got = remember(_LISTING_HEAD, surface,
+                       len(surface) > 4 and not surface.isascii() and fold(surface.split(None, 1)[0]) in LISTING_AR)
     return got
 
 
-_LISTING_HEAD: dict[str, bool] = {}
-FACILITY_CACHES.append(_LISTING_HEAD)  # (emptied with variants.clear_cache: cold-cache benchmarks)
+_LISTING_HEAD: dict[str, bool] = facility_cache()
 
 
 _GREAT = frozenset(("الكبير", "الكبري", "الاكبر", "كبير", "كبري"))

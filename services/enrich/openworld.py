@@ -18,7 +18,7 @@ from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
 from services.enrich.names import _MAX_GAP, DUAL_AR, NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
-from services.enrich.variants import FACILITY_CACHES, variant_of
+from services.enrich.variants import facility_cache, remember, variant_of
 
 _AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
                    "الغربي", "الشمالي", "الجنوبي", "الاول", "الثاني"}
@@ -464,12 +464,8 @@ _STOPPED: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
 def slug(name: str) -> str:
     got = _SLUGS.get(name)  # (a pure function of the name, cached: outlets write the same names again and again)
     if got is None:
-        got = "-".join(key_tokens(name)) or fold(name)
-        if len(_SLUGS) >= 50_000:
-            _SLUGS.clear()
-        _SLUGS[name] = got
+        got = remember(_SLUGS, name, "-".join(key_tokens(name)) or fold(name))
     return got
 
 
-_SLUGS: dict[str, str] = {}
-FACILITY_CACHES.append(_SLUGS)  # (emptied with variants.clear_cache: cold-cache benchmarks)
+_SLUGS: dict[str, str] = facility_cache()

@@ -114,6 +114,21 @@ def clear_cache() -> None:
 FACILITY_CACHES: list[dict[Any, Any]] = []
 
 
+def facility_cache() -> dict[Any, Any]:
+    """A new per-surface cache of the facility path, emptied with clear_cache (cold-cache benchmarks)."""
+    cache: dict[Any, Any] = {}
+    FACILITY_CACHES.append(cache)
+    return cache
+
+
+def remember(cache: dict[Any, Any], key: Any, value: Any, limit: int = 50_000) -> Any:
+    """Store a computed answer in a bounded cache (emptied when full: outlets repeat their words) and return it."""
+    if len(cache) >= limit:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
 def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     sk = skeleton(name)
     if len(sk) < 2:
