@@ -326,7 +326,7 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
     ending at `end` ("Seidnaya survivors", "Roumieh inmates")."""
     if end > 0 and (after := _INMATES_AFTER_RE.get(kind)) is not None and (m := after.match(text, end)) is not None \
             and not (city and m.group("walls")):
-        return True  # "Roumieh's moldering walls", "Abu Ghraib's cement confines" (a city's walls are its own)
+        return True  # "Roumieh's crumbling walls", "Abu Ghraib's concrete confines" (a city's walls are its own)
     if "\u0600" <= text[start] <= "\u06ff":
         words = [fold(w.strip("\"'«»“”(،,")) for w in text[max(0, start - 40) : start].split()[-2:]]
         if not words or (start > 0 and not text[start - 1].isspace()):

@@ -166,8 +166,8 @@ def test_an_open_world_name_is_not_read_where_it_is_not_the_facility(text: str) 
 
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("Within Roumieh's moldering walls, juveniles live with hardened criminals.", {"fac:lb-roumieh-prison"}),
-    ("Temperatures reached 107 degrees inside Abu Ghraib's cement confines.", {"fac:iq-abu-ghraib-prison"}),
+    ("Inside Roumieh's crumbling walls, teenagers share cells with convicted killers.", {"fac:lb-roumieh-prison"}),
+    ("The summer heat inside Abu Ghraib's concrete confines was unbearable.", {"fac:iq-abu-ghraib-prison"}),
     ("The prison break at Shaddadi was the second in a week.", {"fac:sy-shaddadi-prison"}),
     ("A prison riot at Shaddadi left two guards hurt.", {"fac:sy-shaddadi-prison"}),
     ("Tourists walked along Palmyra's ancient walls.", set()),  # a city's walls are its own
