@@ -70,15 +70,35 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
         return False  # (a list under a plural head names camps: `سلمى وسلمى 2`)
     if folded.endswith("ون") and folded[0] in "يتن":
         return False  # imperfect verbs (يقيمون); a name may be a plural (مخيم صابرون، عائدون)
-    if folded[0] == "م" and len(folded) >= 4:
+    if folded[0] == "م" and len(folded) >= 4 and not _foreign_shape(raw, folded):
         return False  # participles: مخصص، مكتظ، مؤقت، منتشرة
-    if folded.startswith(_PARTICLES) and 4 <= len(folded) <= 6:
+    if folded.startswith(_PARTICLES) and 4 <= len(folded) <= 6 and not _foreign_shape(raw, folded):
         return False  # كغيره, فقط (a three-letter word is a stem: كرم)
     if folded[0] == "ب" and (folded[1:] in _PLACE_NOUNS or folded[1:3] == "ال"):
         return False  # `مخيم ببلدة راجو`, `مخيم بالمنطقة`: a preposition, the camp's place follows
     if folded[0] == "ل" or folded in _NUMBER_WORDS:
         return False  # `مخيّم لعوائل` ("a camp for families"), `مخيم واحد` ("one camp")
     return not (folded[0] in "يتن" and len(folded) <= 4 and not raw.endswith("ة"))  # verbs: يضم، تقع، ينقل
+
+
+# Common words of a foreign name's shape (`ك`/`س` + a long ا): كامل "whole", كافة "all", كان "was"...
+_KA_WORDS = frozenset(("كامل", "كامله", "كاملا", "كاملين", "كافه", "كافي", "كافيه", "كاف", "كان", "كانت",
+                       "كانوا", "كاد", "كادت", "كاتب", "كارثه", "كارثي", "كارثيه", "سابق", "سابقه", "سابقا",
+                       "ساحه", "سالم", "ساعه", "ساهم", "ساهمت", "سادس", "سابع", "ساكن", "ماضي", "مازال",
+                       "مازالت", "مائه", "مايه", "مانع", "مار", "مارس"))
+
+
+def _foreign_shape(raw: str, folded: str) -> bool:
+    """A transliterated foreign name written with a long vowel after its first letter where an Arabic participle or
+    a particle + word has none: مخيم موريا (Moria), مخيم كاكوما (Kakuma), سجن كارون (Karoun), مخيم ساموس (Samos).
+    The letter after the first is a plain ا (not a hamza: كأحد، سأعمل، مأرب are particle + word or Arabic), or a
+    و in a name ending in يا; common words of that shape (كامل، كافة، سابق، مارس) are not names."""
+    bare = raw.replace("\u0640", "")
+    if len(bare) < 2 or folded in _KA_WORDS or folded.startswith(("كال", "سال", "فال")) or bare.endswith(("ي", "ة")):
+        return False  # (an adjective: ساحلي، سابقة)
+    if bare[1] == "ا":
+        return folded[0] in "كسم"
+    return bare[1] == "و" and folded[0] == "م" and folded.endswith("يا") and len(folded) >= 5
 
 
 def _people_plural(folded: str) -> bool:
