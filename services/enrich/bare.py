@@ -152,8 +152,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     kind = e.kind or "camp"
     if (c.start, c.end) in ar.towns:
         return None
+    # a core that is also a common word or a person's name (`أشد العقاب`, `بشارة الراعي`, "Ronald Bucca"): only
+    # strong evidence makes it the facility, not words about prisons or camps around it
+    wordlike = bool(e.words) and fold_text(text[c.start : c.end]) in e.words
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
-    inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare
+    inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare \
+        and (not wordlike or _word_read_as_name(text, c.start, c.end))
     if _lead_only(text, c.start) and _DATELINE_AFTER_RE.match(text, c.end):
         if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
@@ -245,7 +249,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
         if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
-        return 0.5 if facility_context(text, c, kind, gaz, ar.accepted, city=True) \
+        return 0.5 if ((not wordlike or _word_read_as_name(text, c.start, c.end))
+                       and facility_context(text, c, kind, gaz, ar.accepted, city=True)) \
             or detention_frame(text, c.start, kind, city=True, end=c.end) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
@@ -261,14 +266,18 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                    or _located_in(text, c.start, kind, ar.accepted)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
-    if facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed) \
+    if ((not wordlike or _word_read_as_name(text, c.start, c.end))
+            and facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed)) \
             or detention_frame(text, c.start, kind, end=c.end):
         return 0.5
     if _moved_between(text, c, kind, ar, gaz):
         return 0.5
     if ("spent" in text[max(0, c.start - 50) : c.start] or "ض" in text[max(0, c.start - 50) : c.start]) \
-            and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz):
+            and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz) \
+            and (not wordlike or _word_read_as_name(text, c.start, c.end)):
         return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`: time served or spent in a camp
+    if wordlike:
+        return None  # the word or the person, unless one of the readings above holds
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
             and _AIRPORT_RE.search(text, c.start, c.end) is None \
             and not _RIVER_AFTER_RE.match(text, c.end) and prev not in _INSTITUTIONS_BEFORE:
@@ -815,6 +824,32 @@ def _prep_before(text: str, start: int) -> bool:
         return False
     last = words[-1].strip("\"'«»“”(").lower()
     return last in _PREPS
+
+
+_WORD_PLACE_BEFORE = frozenset(("outside", "near", "محيط", "قرب", "امام", "أمام", "بمحيط"))
+_CLAUSE_OPENERS = frozenset(("ان", "إن", "أن", "that"))
+_CALLED_TO_RE = re.compile(r"(?:دعا|دعت|يدعو|تدعو|داعيا|داعياً|دعوة|الدعوة|calls?|called|calling)\s+"
+                           r"(?:[^\s.!?]+\s+){0,2}(?:الى|إلى|for)\s+$", re.IGNORECASE)
+_POSITION_AFTER_RE = re.compile(r"\s+(?:السفلى|السفلي|العليا|العلوية|الأرضية|الارضية|الوسطى|الأولى|الاولى|الثانية"
+                                r"|الثالثة|الأخيرة|الاخيرة|الأعلى|الاعلى|الأدنى|الادنى)(?![\u0621-\u064a])")
+
+
+def _word_read_as_name(text: str, start: int, end: int) -> bool:
+    """A core that is also a common word or a person's name (data: `word`) is read as the facility by the words
+    about prisons or camps around it only where a name of a place stands: after a preposition of place ("held at
+    Panorama", `في العقرب`, "outside Ofer", `في محيط عوفر`) or as the subject opening a clause ("Opinion: Bucca was
+    ...", `إن الحوت صار ...`) — not in a construct (`أشد العقاب`, `ورش الصناعة`), after a title or a given name
+    (`البطريرك بشارة الراعي`, "Ronald Bucca"), after a call (`دعا إلى التوبة`) or before a positional adjective
+    (`في الطبقة السفلى`, "on the lower floor")."""
+    if _POSITION_AFTER_RE.match(text, end) or _CALLED_TO_RE.search(text, max(0, start - 40), start):
+        return False
+    if _prep_before(text, start):
+        return True
+    lead = text[max(0, start - 24) : start].rstrip(" \"'«“")
+    if not lead or lead[-1] in ".:!?\n،؛—-|]":
+        return True
+    words = lead.split()
+    return bool(words) and words[-1].lower() in (_WORD_PLACE_BEFORE | _CLAUSE_OPENERS)
 
 
 _MOVED_TO = (r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)"

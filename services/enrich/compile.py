@@ -109,6 +109,19 @@ def compile_gazetteer(
     )
 
 
+def _word_cores(r: FacilityRec) -> frozenset[str]:
+    """The folded cores of `r` that are also a common word or a person's name (its `word` list, with and
+    without the article); a `word` item that is not one of its cores is a data error."""
+    cores = {fold_text(n) for _lang, n in r.core.all()}
+    out: set[str] = set()
+    for w in r.word:
+        f = fold_text(w)
+        if f not in cores:
+            raise ValueError(f"{r.id}: word {w!r} is not one of its cores")
+        out.update((f, f[2:] if f.startswith("ال") else f, f[3:] if f.startswith("al-") else f))
+    return frozenset(out)
+
+
 def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
     heads = b.rules.heads
     taken = {tuple(key_tokens(n)) for r in recs
@@ -116,7 +129,7 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
     for r in recs:
         b.entry(Entry(r.id, "facility", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon,
                       bare="".join(sorted(set(r.bare), reverse=True)), type=r.type or "",
-                      district=r.district, cluster=r.cluster))
+                      district=r.district, cluster=r.cluster, words=_word_cores(r)))
         if r.lat is None or r.lon is None:
             b.problems.append(f"{r.id}: no coordinates")
         for _lang, a in r.aliases.all():

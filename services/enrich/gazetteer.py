@@ -49,6 +49,10 @@ class FacilityRec(_Rec):
     # a cluster of camps around the town of the same name (Atmeh): the bare name is the town; the camps are named
     # with their head ("Atmeh camps", `مخيمات أطمة`)
     cluster: bool = False
+    # cores that are also a common word or a person's name (العقاب "punishment", الراعي a surname, "Bucca"): alone,
+    # with no head word, such a core is the facility only on strong evidence (named before, quoted, listed with a
+    # facility, a detention frame right before it), never on words about prisons nearby
+    word: list[str] = []
     country: str | None = None
     admin1: str | None = None
     lat: float | None = Field(default=None, ge=-90, le=90)
@@ -176,6 +180,7 @@ class Entry:
     type: str = ""  # facility: prison | detention_centre | detention_camp | idp_camp | refugee_camp
     district: bool = False  # facility: its name's GeoNames place is the facility's own district (Yarmouk)
     cluster: bool = False  # facility: camps around the town of its name (Atmeh): the bare name is the town
+    words: frozenset[str] = frozenset()  # facility: folded cores that are also a common word or a person's name
 
 
 @dataclass(slots=True)

@@ -38,3 +38,35 @@ def test_a_foreign_name_of_a_participle_or_particle_shape_is_an_open_world_facil
 ])
 def test_common_words_of_those_shapes_are_no_name(text: str) -> None:
     assert facilities(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "طالب ذوو الضحايا بأقسى العقاب لمن عذّب المعتقلين في سجون النظام.",
+    "دعا إمام المسجد إلى التوبة وإلى عفو يشمل الموقوفين في السجون.",
+    "ناشد البطريرك بشارة الراعي السلطات الإفراج عن الموقوفين الذين لم يحاكموا.",
+    "قال الراعي في عظته إن قضية السجناء لا تحتمل التأجيل.",
+    "شكا نزلاء السجن من انتشار العقرب والبق في الزنازين.",
+    "وُضع المعتقلون في الطبقة السفلى من المبنى وفق شهادات ناجين.",
+    "يعمل سجناء في ورش الصناعة داخل السجن بأجور زهيدة.",
+    "علّق لاجئون في المخيم لافتات في ذكرى معركة حطين.",
+    "وصف أسير محرر زنزانته ببطن الحوت الذي لا ينجو منه أحد.",
+    "أوقد سكان مخيم الهول النيران احتفالاً بعيد نوروز.",
+    "قالت عايدة، وابنها معتقل منذ عامين، إن الزيارات ممنوعة.",
+    "Ronald Bucca, a fire marshal, was remembered at a ceremony near the prison museum.",
+])
+def test_a_core_that_is_a_common_word_or_a_persons_name_needs_a_name_reading(text: str) -> None:
+    got = facilities(text)
+    assert all(i == "fac:sy-al-hol-camp" for _s, i in got), got
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("أمضى القيادي سنوات في العقرب قبل أن يُفرج عنه.", "fac:eg-tora-prison"),
+    ("نقلت إدارة السجون محكومين من الحوت إلى مدينة العمارة.", "fac:iq-nasiriyah-central-prison"),
+    ("Mothers waited outside Bucca all day for a visit with their sons.", "fac:iq-camp-bucca"),
+    ("Several of the group's commanders did time at Bucca in the 2000s.", "fac:iq-camp-bucca"),
+    ("About 4,000 men are held at Panorama, the former school the SDF turned into a jail.",
+     "fac:sy-ghwayran-prison"),
+    ("تجمّع الأهالي في محيط عوفر بانتظار الحافلات التي تقل الأسرى المحررين.", "fac:il-ofer-prison"),
+])
+def test_the_same_cores_after_a_preposition_of_place_are_the_facility(text: str, want: str) -> None:
+    assert {i for _s, i in facilities(text)} == {want}
