@@ -119,6 +119,9 @@ class Name:
     entry: Entry | None  # a known facility, else an unknown name under the head (open world)
 
 
+_HEAD_AFTER_AR = frozenset(("سجن", "السجن", "مخيم", "المخيم", "معتقل", "المعتقل", "مركز", "سجون", "مخيمات", "معسكر"))
+
+
 def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: Gazetteer,
                 by: dict[str, dict[int, Cand]] | None = None) -> list[Name]:
     """Names listed under one dual or plural head: `مخيمي الهول وروج`, `سجون عدرا وحماة وحارم`,
@@ -146,6 +149,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             g = _separator(text, pos) if names else gap_end(text, pos)
             if g < 0 or g - pos > 12 or "\n" in text[pos:g]:
                 break
+            if not names and (tm := TOKEN_RE.match(text, g)) is not None and fold(tm.group()) in _HEAD_AFTER_AR:
+                return []  # `أسر معتقلي سجن "وادي النطرون"`: "the detainees of" the prison named next, no list
             name = _name_at(text, g, kind, core_at, place_at, gaz)
             if name is None:
                 break

@@ -653,6 +653,7 @@ def _word_before(text: str, start: int) -> str:
 # right before a bare name, a building, a way, an airport or a family that bears it (`مستشفى اليرموك في بغداد`)
 _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة", "ينبوع", "نبع",
+    "دير", "كنيسة", "جمعية", "رابطة", "monastery", "convent", "church", "association",
     "airport", "hospital", "school", "university", "family", "tribe", "clan"))
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
                              r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)
@@ -826,7 +827,10 @@ def _prep_before(text: str, start: int) -> bool:
     return last in _PREPS
 
 
-_WORD_PLACE_BEFORE = frozenset(("outside", "near", "محيط", "قرب", "امام", "أمام", "بمحيط"))
+_WORD_PLACE_BEFORE = frozenset(("outside", "near", "محيط", "قرب", "امام", "أمام", "بمحيط",
+                                # leaving or entering it ("buses left Ofer", `غادرت الحافلات عوفر`)
+                                "left", "leave", "leaves", "leaving", "entered", "reached", "غادر", "غادرت", "غادروا",
+                                "دخل", "دخلت", "دخلوا"))
 _CLAUSE_OPENERS = frozenset(("ان", "إن", "أن", "that"))
 _CALLED_TO_RE = re.compile(r"(?:دعا|دعت|يدعو|تدعو|داعيا|داعياً|دعوة|الدعوة|calls?|called|calling)\s+"
                            r"(?:[^\s.!?]+\s+){0,2}(?:الى|إلى|for)\s+$", re.IGNORECASE)

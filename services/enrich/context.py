@@ -49,6 +49,9 @@ _JOIN_RE = re.compile(r"\s*(?:,|and|or|&|و|او|\(|\)|/)?\s*(?:the\s+)?\s*$", r
 _SUFFIXES2 = frozenset(("ها", "هم", "هن"))  # سجناءها, قاطنيها: a pronoun glued to a cue word
 
 
+_OPERATION_RE = re.compile(r"[Oo]peration\s+[\"“'‘]?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*")
+
+
 def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
                      mask: list[tuple[int, int]] | tuple[()] = (), *, city: bool = False,
                      near_ok: bool = False) -> bool:
@@ -60,6 +63,8 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     if not near_ok and prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
     sentence = _sentence(text, c, cc.window, mask)
+    if "peration" in sentence:  # (str `in`, C speed)
+        sentence = _OPERATION_RE.sub(" ", sentence)  # "Operation Summer Camps": a military operation's name
     base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)

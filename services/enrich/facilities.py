@@ -37,6 +37,9 @@ _by_start = _start = attrgetter("start")
 _ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
 
 
+_INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:a|an|another|one)\s+$", re.IGNORECASE)
+
+
 def _has_article(text: str, start: int) -> bool:
     """The Arabic word at `start` carries the definite article (after up to two proclitics)."""
     return _ARTICLE.match(text, start) is not None
@@ -190,7 +193,24 @@ def find_facilities(
                     or (_OR_RE.fullmatch(text, f.end, near[0][0]) and any(p.end == f.end for p in places_c)):
                 kept.append(f)  # (`سجن جمجمال أو سوسة`: two towns' prisons, not one prison's two names)
         facilities = kept
+    if has_latin(text) and ("a " in text or "an " in text or "one " in text):
+        facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     return _one_per_span(facilities), covered, core_spans
+
+
+def _indefinite_city_prison(text: str, f: FacilityMention, gaz: Gazetteer) -> bool:
+    """"held in a Raqqa prison", "from a Hasakah prison": some prison or camp in that city, not the one the
+    gazetteer knows by the city's name (the city's name and a head word after the indefinite article)."""
+    if f.id[:5] == "open:" or _INDEFINITE_BEFORE_RE.search(text, max(0, f.start - 9), f.start) is None:
+        return False
+    words = f.surface.split()
+    if len(words) != 2 or fold(words[1]) not in _EN_HEADS:
+        return False
+    node = gaz.trie.root.get(fold(words[0]))
+    return node is not None and any(p[0] == "place" for p in node.get(PAYLOAD, ()) or ())
+
+
+_EN_HEADS = frozenset(("prison", "jail", "camp"))
 
 
 _NAME_WORD_RE = re.compile(r"[\w'’-]+")

@@ -62,7 +62,7 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
     bare = raw.rstrip(_MARKS)
     if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة"):
         return False
-    if folded.endswith(_VERB_ENDINGS) or raw.endswith(_TANWEEN):
+    if (folded.endswith(_VERB_ENDINGS) and not _foreign_shape(raw, folded)) or raw.endswith(_TANWEEN):
         return False
     if definite:
         return True  # المنصورة, المحمدية, الأماني: definite names take every shape
@@ -98,6 +98,8 @@ def _foreign_shape(raw: str, folded: str) -> bool:
         return False  # (an adjective: ساحلي، سابقة)
     if bare[1] == "ا":
         return folded[0] in "كسم"
+    if folded[0] in "كفس" and len(folded) >= 6 and folded.endswith("ا") and not raw.endswith(_TANWEEN):
+        return True  # مخيم فلورينا (Florina): a particle + word ends so only as a short adverb (فورا، فعلا)
     return bare[1] == "و" and folded[0] == "م" and folded.endswith("يا") and len(folded) >= 5
 
 

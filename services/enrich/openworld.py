@@ -169,7 +169,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
     elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
-            and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None):
+            and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None) \
+            and not _construct_named(text, f, name_end, gaz):
         # (`سجن رومي` has an adjective's shape, روما's, but spells the known `سجن رومية`)
         nm = NEXT_RE.match(text, name_end)
         if f in gaz.ar_name_stop or nm is None or not _joins(text, name_end, nm.start(1)) \
@@ -191,6 +192,21 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None  # `"مخيم الإبداع" الصيفي`, `مخيم الأمل الكشفي`: a summer, scout or training camp, no site
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
+
+
+# A definite word after the word that follows the head makes that word a proper name: `سجن معيتيقة المركزي`, `مخيم
+# كاكوما الذي`, `سجن مأرب الواقع` ("X's central prison", "the X camp that"): an adjective or a participle after
+# the head would be indefinite like it (`سجن مؤقت`); only a name makes the head definite by annexation.
+_CONSTRUCT_MARKS = {"المركزي", "العسكري", "الصحراوي", "الشهير", "الواقع", "الذي", "التي", "سيء", "سيئ"}
+
+
+def _construct_named(text: str, f: str, end: int, gaz: Gazetteer) -> bool:
+    """The word (folded `f`) that ends at `end` after a head is a name, whatever its shape, because a definite
+    adjective, participle or relative pronoun follows it."""
+    if len(f) < 3 or f.isdigit() or f.startswith("ال") or f in gaz.ar_name_stop:
+        return False
+    nm = NEXT_RE.match(text, end)
+    return nm is not None and fold(nm.group(1)) in _CONSTRUCT_MARKS and text[end : nm.start(1)].strip() == ""
 
 
 def glued(a: str, b: str) -> str:
@@ -401,7 +417,8 @@ def _apposition(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility |
     # head word may be the evidence that a bare name before it is a camp too ("Rukban and a smaller ... camp")
 
 
-_DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interrogat\w*|captives?)\b", re.IGNORECASE)
+_DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interrogat\w*|captives?|suspects?|"
+                           r"(?<!sleeper )cells?)\b", re.IGNORECASE)  # (not ISIS's "sleeper cells")
 
 
 def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
