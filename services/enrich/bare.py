@@ -220,7 +220,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
     if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) for h_end in ar.heads_ix.ending_before(c.start, 30)):
         return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
-    if _joined(text, c, ar.towns_ix, _LISTED_RE) and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
+    if placed and _joined(text, c, ar.towns_ix, _LISTED_RE) \
+            and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
             and not _POSSESSIVE_NEXT_RE.match(text, c.end):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
     if _AREA_AFTER_RE.match(text, c.end):
@@ -838,6 +839,10 @@ _POSITION_AFTER_RE = re.compile(r"\s+(?:السفلى|السفلي|العليا|�
                                 r"|الثالثة|الأخيرة|الاخيرة|الأعلى|الاعلى|الأدنى|الادنى)(?![\u0621-\u064a])")
 
 
+_SURNAME_OR_PEOPLE_AFTER_RE = re.compile(r" (?:[A-Z][a-z]+\b(?! (?:prison|jail|camp)\b)|(?:residents|villagers|people|"
+                                         r"Bedouins?|region|desert|area)\b)")
+
+
 def _word_read_as_name(text: str, start: int, end: int) -> bool:
     """A core that is also a common word or a person's name (data: `word`) is read as the facility by the words
     about prisons or camps around it only where a name of a place stands: after a preposition of place ("held at
@@ -845,8 +850,9 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     ...", `إن الحوت صار ...`) — not in a construct (`أشد العقاب`, `ورش الصناعة`), after a title or a given name
     (`البطريرك بشارة الراعي`, "Ronald Bucca"), after a call (`دعا إلى التوبة`) or before a positional adjective
     (`في الطبقة السفلى`, "on the lower floor")."""
-    if _POSITION_AFTER_RE.match(text, end) or _CALLED_TO_RE.search(text, max(0, start - 40), start):
-        return False
+    if _POSITION_AFTER_RE.match(text, end) or _CALLED_TO_RE.search(text, max(0, start - 40), start) \
+            or _SURNAME_OR_PEOPLE_AFTER_RE.match(text, end):
+        return False  # ("Derek Chauvin", "Ramon Escobar": a first name and a surname; "Naqab residents")
     if _prep_before(text, start):
         return True
     lead = text[max(0, start - 24) : start].rstrip(" \"'«“")

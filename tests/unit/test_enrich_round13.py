@@ -101,3 +101,18 @@ def test_round13_names(text: str, want: str) -> None:
 ])
 def test_round13_not_these_facilities(text: str, want: list[str]) -> None:
     assert [s for s, _i in facilities(text)] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Derek Chauvin was moved to a federal prison in Arizona, his lawyer said.",
+    "Ramon Escobar, a lawyer for the prisoners, said the inmates had been beaten.",
+    "Matt Damon visited the prison to film a documentary about its inmates.",
+    "Naqab residents protested the demolitions; prisoners in Israeli jails joined the strike.",
+])
+def test_given_names_and_regions_that_are_prison_cores_are_not_the_prison(text: str) -> None:
+    assert facilities(text) == []
+
+
+def test_a_name_no_town_bears_listed_after_a_town_is_still_the_facility() -> None:
+    text = "Buses with freed prisoners left Ofer military prison near Ramallah and Ketziot in the Negev."
+    assert {i for _s, i in facilities(text)} == {"fac:il-ofer-prison", "fac:il-ktziot-prison"}
