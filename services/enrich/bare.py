@@ -214,6 +214,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
     locative = cue_list(gaz.rules.core_context.locative)
     placed = (c.start, c.end) in ar.placed
+    if placed and not inherent and "\u0600" <= text[c.start] <= "\u06ff" \
+            and search_scouted(_ORIGIN_WIDE_RE, _ORIGIN_WIDE_SCOUT, text, max(0, c.start - 40), c.start) is not None:
+        return None
     if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
         return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
@@ -444,6 +447,14 @@ _ORIGIN_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزحوا|�
                         r"[\u064b-\u0652]*\s+(?:من|عن)|\b(?:displaced|uprooted|hail(?:s|ing|ed)?)\s+from)\s+$",
                         re.IGNORECASE)
 _ORIGIN_SCOUT = scouted(["displaced", "uprooted", "hail"], ["نزح", "نازح", "المهجرين", "مهجري", "هجّر", "هُجّر", "هجر"])
+# the same for a name a town bears, with words between (`نزحت العائلات من سري كانيه`) or the displaced going home
+# (`عاد النازحون إلى سري كانيه`): the town they fled
+_ORIGIN_WIDE_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزحوا|نازح|نازحة|نازحون|نازحين|النازحين|النازحون"
+                             r"|المهجرين|المهجرة|المهجّرة|مهجري|هجّر|هُجّر|هجر)[\u064b-\u0652]*\s+(?:[^\s.!?،,]+\s+){0,2}?"
+                             r"(?:من|عن)|(?<![\u0621-\u064a])(?:عاد|عادت|عودة|وعاد|وعادت)\s+(?:ال)?(?:نازحين|نازحون"
+                             r"|مهجرين|مهجرون|اهالي|أهالي|سكان)\s+(?:الى|إلى))\s+$")
+_ORIGIN_WIDE_SCOUT = scouted([], ["نزح", "نازح", "النازح", "المهجر", "مهجري", "هجّر", "هُجّر", "هجر", "عاد", "عودة",
+                                  "وعاد"])
 # the preposition before a city's name after a head word of the kind in the same sentence: the prison or camp is
 # in the city (`الحكم ... بالسجن المؤبد في الناصرية`, "out of a prison on the edge of Raqqa", `من السجن إلى قاعدتها في
 # الشدادي`), the city is no name of its prison (README rule 19b)
@@ -654,7 +665,7 @@ def _word_before(text: str, start: int) -> str:
 # right before a bare name, a building, a way, an airport or a family that bears it (`مستشفى اليرموك في بغداد`)
 _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة", "ينبوع", "نبع",
-    "دير", "كنيسة", "جمعية", "رابطة", "monastery", "convent", "church", "association",
+    "دير", "كنيسة", "جمعية", "رابطة", "تعمير", "monastery", "convent", "church", "association",
     "airport", "hospital", "school", "university", "family", "tribe", "clan"))
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
                              r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)

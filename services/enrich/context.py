@@ -65,6 +65,8 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     sentence = _sentence(text, c, cc.window, mask)
     if "peration" in sentence:  # (str `in`, C speed)
         sentence = _OPERATION_RE.sub(" ", sentence)  # "Operation Summer Camps": a military operation's name
+    if "held by" in sentence:
+        sentence = sentence.replace("held by", "by")  # "Tabqa, held by the SDF": territory, not detention
     base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)

@@ -293,14 +293,21 @@ def _named_in_brackets(text: str, facilities: list[FacilityMention]) -> list[Fac
     under the name the brackets give (`سجن الحسكة المركزي (سجن غويران)`, `سجن الصناعة (سجن غويران)`): one
     prison, two names. The mention keeps its span; it takes the bracketed facility's identity."""
     out = list(facilities)
+    drop: set[int] = set()
     for i in range(len(out) - 1):
         f, g = out[i], out[i + 1]
-        if g.kind != f.kind or g.id == f.id or g.id.startswith("open:") or not 0 < g.start - f.end <= 6:
+        if g.kind != f.kind or g.id == f.id or not 0 < g.start - f.end <= 6:
+            continue
+        if g.id.startswith("open:"):
+            if not f.id.startswith("open:") and _BRACKET_OPEN_RE.fullmatch(text, f.end, g.start) \
+                    and _BRACKET_CLOSE_RE.match(text, g.end):
+                drop.add(i + 1)  # `مخيم العريشة (مخيم السد)`: the known camp's other name (with "or" it may be
+                # another town's: `سجن سوسة أو جمجمال`)
             continue
         if _BRACKET_OPEN_RE.fullmatch(text, f.end, g.start) and _BRACKET_CLOSE_RE.match(text, g.end):
             out[i] = f.model_copy(update={"id": g.id, "canonical": g.canonical, "country": g.country,
                                           "lat": g.lat, "lon": g.lon, "admin1": g.admin1})
-    return out
+    return [f for i, f in enumerate(out) if i not in drop] if drop else out
 
 
 # `مجزرة صبرا وشاتيلا`, "the Sabra and Shatila massacre", "Tal al-Zaatar massacre": the name of the event, not

@@ -62,8 +62,9 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
     bare = raw.rstrip(_MARKS)
     if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة"):
         return False
-    if (folded.endswith(_VERB_ENDINGS) and not _foreign_shape(raw, folded)) or raw.endswith(_TANWEEN):
-        return False
+    if (folded.endswith(_VERB_ENDINGS) and not _foreign_shape(raw, folded)
+            and not (folded.endswith("ات") and len(folded) >= 5)) or raw.endswith(_TANWEEN):
+        return False  # (a feminine plural is a noun: مخيم عقربات، سجن شيحات; a verb of that ending is short: بات)
     if definite:
         return True  # المنصورة, المحمدية, الأماني: definite names take every shape
     if not listed and _nisba_of_known(folded, known):

@@ -116,3 +116,25 @@ def test_given_names_and_regions_that_are_prison_cores_are_not_the_prison(text: 
 def test_a_name_no_town_bears_listed_after_a_town_is_still_the_facility() -> None:
     text = "Buses with freed prisoners left Ofer military prison near Ramallah and Ketziot in the Negev."
     assert {i for _s, i in facilities(text)} == {"fac:il-ofer-prison", "fac:il-ktziot-prison"}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a town the displaced fled from or go home to is the town, with words between
+    ("نزحت مئات العائلات من سري كانيه نحو مدارس الحسكة.", []),
+    ("وصل النازحون من سري كانيه إلى مدارس الحسكة.", []),
+    ("عاد النازحون إلى سري كانيه بعد الاتفاق.", []),
+    # the area named after the camp
+    ("أصيب شاب برصاص طائش في منطقة تعمير عين الحلوة.", []),
+    # a feminine plural is a noun, a name
+    ("غرقت خيام مخيم عقربات قرب الحدود بعد العاصفة.", ["مخيم عقربات"]),
+    ("نُقل المعتقلون إلى سجن شيحات في ريف حلب.", ["سجن شيحات"]),
+    # the police's detention is an owner, not a name
+    ("احتُجز الشاب في معتقل الشرطة ثلاثة أيام.", []),
+    # a known camp's other name in brackets is the same camp
+    ("تعيش العائلات في مخيم العريشة (مخيم السد) جنوب الحسكة.", ["مخيم العريشة"]),
+    # territory held by a force; a people's camps
+    ("Hasakah province, where al-Shaddadi lies, is largely held by the SDF.", []),
+    ("The UN warned of havoc in Rohingya camps after the cyclone.", []),
+])
+def test_round13_second_survey_forms(text: str, want: list[str]) -> None:
+    assert [s for s, _i in facilities(text)] == want
