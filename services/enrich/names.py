@@ -89,6 +89,11 @@ _KA_WORDS = frozenset(("كامل", "كامله", "كاملا", "كاملين", "
                        "مازالت", "مائه", "مايه", "مانع", "مار", "مارس"))
 
 
+_KW_WORDS = frozenset(("كوسيله", "كوجهه", "كوزير", "كوكيل", "كوطن", "كوسيط", "كونه", "كونها", "كونهم", "سوف", "سواء",
+                       "سويه", "سوريا", "سوري", "سوريه", "سوق", "سور", "سوء", "سوي", "سوى", "سوداء", "سودان", "كوارث",
+                       "كوادر"))
+
+
 def _foreign_shape(raw: str, folded: str) -> bool:
     """A transliterated foreign name written with a long vowel after its first letter where an Arabic participle or
     a particle + word has none: مخيم موريا (Moria), مخيم كاكوما (Kakuma), سجن كارون (Karoun), مخيم ساموس (Samos).
@@ -99,6 +104,8 @@ def _foreign_shape(raw: str, folded: str) -> bool:
         return False  # (an adjective: ساحلي، سابقة)
     if bare[1] == "ا":
         return folded[0] in "كسم"
+    if bare[1] == "و" and folded[0] in "كس" and len(folded) >= 4 and folded not in _KW_WORDS:
+        return True  # سجن كوبر (Kober), سجن سوبا (Soba): ك/س + و opens few words (كوسيلة، سوف، سوق)
     if folded[0] in "كفس" and len(folded) >= 6 and folded.endswith("ا") and not raw.endswith(_TANWEEN):
         return True  # مخيم فلورينا (Florina): a particle + word ends so only as a short adverb (فورا، فعلا)
     return bare[1] == "و" and folded[0] == "م" and folded.endswith("يا") and len(folded) >= 5

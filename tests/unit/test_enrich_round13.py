@@ -20,6 +20,8 @@ def facilities(text: str) -> list[tuple[str, str]]:
     ("يقيم عشرات الآلاف من اللاجئين في مخيم كاكوما شمالي كينيا.", "مخيم كاكوما"),
     ("قالت عائلته إنه نُقل إلى سجن كارون في مدينة الأهواز.", "سجن كارون"),
     ("وصل قارب يقل مهاجرين إلى مخيم ساموس قبل الفجر.", "مخيم ساموس"),
+    ("فرّ مئات السجناء من سجن كوبر مع اندلاع المعارك.", "سجن كوبر"),
+    ("شهد سجن سوبا جنوب العاصمة هروباً جماعياً.", "سجن سوبا"),
 ])
 def test_a_foreign_name_of_a_participle_or_particle_shape_is_an_open_world_facility(text: str, surface: str) -> None:
     got = facilities(text)
@@ -35,6 +37,7 @@ def test_a_foreign_name_of_a_participle_or_particle_shape_is_an_open_world_facil
     "افتتح مخيم ساحلي جديد للأطفال في الصيف.",
     "كل سجن كالآخر في هذه البلاد، قال الكاتب.",
     "أقامت البلدية مخيماً كاملاً للكشافة.",
+    "أنشئ مخيم كوسيلة للضغط على السلطات.",
 ])
 def test_common_words_of_those_shapes_are_no_name(text: str) -> None:
     assert facilities(text) == []
