@@ -256,6 +256,8 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
                     and arabic_name_ok(nm.group(1), w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
                                        listed=True):
                 more = 1  # not `جزعة العراقي`: an adjective of a known name (العراق) is no part of it
+            elif any(c.start == nm.start(1) for c in places) and w not in gaz.ar_name_stop:
+                more = 1  # `مخيم شهداء سوريا`, `سجن نقرة سلمان`: an indefinite word annexed to a place's name
     last = first
     while True:
         nm = NEXT_RE.match(text, end)

@@ -133,6 +133,8 @@ def test_a_name_no_town_bears_listed_after_a_town_is_still_the_facility() -> Non
     ("نُقل المعتقلون إلى سجن شيحات في ريف حلب.", ["سجن شيحات"]),
     # the police's detention is an owner, not a name
     ("احتُجز الشاب في معتقل الشرطة ثلاثة أيام.", []),
+    # an indefinite word annexed to a place's name is one name with it
+    ("يعيش النازحون في مخيم شهداء سوريا قرب الحدود.", ["مخيم شهداء سوريا"]),
     # a known camp's other name in brackets is the same camp
     ("تعيش العائلات في مخيم العريشة (مخيم السد) جنوب الحسكة.", ["مخيم العريشة"]),
     # territory held by a force; a people's camps
