@@ -256,7 +256,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.5 if ((not wordlike or _word_read_as_name(text, c.start, c.end))
                        and facility_context(text, c, kind, gaz, ar.accepted, city=True)) \
             or detention_frame(text, c.start, kind, city=True, end=c.end) else None
-    if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end):
+    if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
+            and (not wordlike or _word_read_as_name(text, c.start, c.end)) \
+            and not _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
         return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
@@ -593,7 +595,8 @@ def _other_country(word: str | None, country: str | None) -> bool:
 _DIRECTIONS_AR = frozenset(("شرقي", "شرقيه", "غربي", "غربيه", "شمالي", "شماليه", "جنوبي", "جنوبيه"))
 _Q = "[\"'«»“”„‟‹›’‘]"
 _COUNTRIES_AR = ("مصر|العراق|سوريا|سورية|الأردن|الاردن|لبنان|إسرائيل|اسرائيل|تركيا|إيران|ايران|الشرق الأوسط|"
-                 "الشرق الاوسط|أفريقيا|افريقيا|أوروبا|اوروبا|الصحراء|العرب|ليبيا|اليمن|السعودية|الخليج")
+                 "الشرق الاوسط|أفريقيا|افريقيا|أوروبا|اوروبا|الصحراء|العرب|ليبيا|اليمن|السعودية|الخليج|البحرين|"
+                 "السودان|تونس|الجزائر|المغرب|قطر|الكويت|الإمارات|الامارات|عمان|سيناء|غزة|الضفة|أفغانستان|افغانستان")
 # right after the name (inside its quotes or not): a nisba adjective with the article, a size word, a country
 _EPITHET_AFTER_AR_RE = re.compile(
     f"{_Q}?\\s*(ال[\u0621-\u064a]{{3,}}(?:ي|ية|يه)|صغير|صغيرا|صغيرة|صغيره|كبير|كبيرا|كبيرة|كبيره|مصغر|مصغرة|"
@@ -854,6 +857,12 @@ _SURNAME_OR_PEOPLE_AFTER_RE = re.compile(r" (?:[A-Z][a-z]+\b(?! (?:prison|jail|c
                                          r"Bedouins?|region|desert|area)\b)")
 
 
+# a work, an event or a group of the name (`افتتح معرض "الهول" للكتاب`, `فيلم «الزعتري»`, "the film 'Zaatari'")
+_TITLE_BEFORE_RE = re.compile(r"(?:معرض|مهرجان|فيلم|كتاب|رواية|روايه|أغنية|اغنية|فرقة|فرقه|مسلسل|برنامج|بعنوان|مسرحية"
+                              r"|ديوان|film|book|novel|song|festival|exhibition|series|titled|entitled)\s*[«\"“'‘]\s*$",
+                              re.IGNORECASE)
+
+
 def _word_read_as_name(text: str, start: int, end: int) -> bool:
     """A core that is also a common word or a person's name (data: `word`) is read as the facility by the words
     about prisons or camps around it only where a name of a place stands: after a preposition of place ("held at
@@ -864,7 +873,10 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     if _POSITION_AFTER_RE.match(text, end) or _CALLED_TO_RE.search(text, max(0, start - 40), start) \
             or _SURNAME_OR_PEOPLE_AFTER_RE.match(text, end):
         return False  # ("Derek Chauvin", "Ramon Escobar": a first name and a surname; "Naqab residents")
-    if _prep_before(text, start):
+    q = start
+    while q > 0 and text[q - 1] in "\"'«“‘ ":
+        q -= 1  # (before the name's opening quote: `نزيل في «الحوت»`)
+    if _prep_before(text, start) or (q < start and _prep_before(text, q)):
         return True
     lead = text[max(0, start - 24) : start].rstrip(" \"'«“")
     if not lead or lead[-1] in ".:!?\n،؛—-|]":

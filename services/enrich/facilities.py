@@ -115,6 +115,11 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "معسكر" in text and ("نازح" in text or "نزوح" in text):  # (str `in`, C speed)
+        for of in _displacement_camps(text, gaz):  # Sudan's usage: `معسكر زمزم للنازحين`
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if "مركز" in text:  # (str `in`, C speed) `مركز تاجوراء لإيواء المهاجرين`: a centre named, then whom it holds
         for of in _centres_for(text, gaz):
             if not inside(of.start, of.end, covered):
@@ -410,6 +415,36 @@ _NUMBERED_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?مع
 _AR_DETENTION_RE = re.compile("نزلاء|نزيل|معتقل|سجين|سجناء|محتجز|موقوف|غوانتانامو|غوانتنامو")
 
 
+# Sudan's outlets call a displacement camp `معسكر` (`معسكر زمزم`, `معسكر كلمة`, `معسكر أبو شوك`); elsewhere the word is a
+# military camp (data/README.md rule 16), so a name after it is a camp only in a text about the displaced
+_DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]{0,2}(?:ال)?معسكر\s+([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
+                                   r"([\u0621-\u064a]{3,})")
+_DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين")
+_MILITARY_AFTER = frozenset(fold(w) for w in (
+    "الأمن", "الامن", "التدريب", "تدريب", "تدريبي", "إعدادي", "اعدادي", "الجيش", "القوات", "الشرطة", "الاحتياط", "الدعم",
+    "للجيش", "للقوات", "للتدريب", "تابع", "التابع", "عسكري", "للشرطة", "الحرس", "المشاة", "المدرعات", "المدفعية",
+    "لقوات", "للدعم", "الفرقة", "اللواء", "قيادة", "القيادة"))
+
+
+def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
+    """`معسكر زمزم`, `معسكر "كلمة"`, `معسكر أبو شوك` in a text about displaced people (160 characters around): a
+    displacement camp, as Sudanese outlets write it; a military unit or training after the word is a base."""
+    out = []
+    for m in _DISPLACEMENT_CAMP_RE.finditer(text):
+        raw = m.group(3)
+        f = fold(raw)
+        if f in _MILITARY_AFTER or _DISPLACED_NEAR_RE.search(text, max(0, m.start() - 160), m.end() + 160) is None:
+            continue
+        if m.group(2) is None and not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=m.group(1) is not None,
+                                                     known=gaz.trie.first):
+            continue
+        k = text.index("معسكر", m.start())
+        start = k - 2 if text[k - 2 : k] == "ال" else k
+        name_start = m.start(2) if m.group(2) is not None else m.start(3)
+        out.append(OpenFacility(start, m.end(3), "camp", text[name_start : m.end(3)], name_start, m.end(3)))
+    return out
+
+
 def _numbered_camps(text: str) -> list[OpenFacility]:
     """`المعسكر 7`, `المعسكر 5`: a detention site's numbered camp (Guantanamo's Camp 5, Camp 7), in a text
     about detainees; "Camp 7" in English is openworld's (_camp_first)."""
@@ -444,9 +479,11 @@ _CENTRE_FOR_RE = re.compile(r"مركز\s+([\u0621-\u064a]{3,})\s+(?:لإيواء
                             r"(?![\u0621-\u064a])")
 
 
-# Libya's usage: `مركز إيواء تاجوراء للمهاجرين` ("the Tajoura shelter centre for migrants") is a detention centre
-_SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)\s+([\u0621-\u064a]{3,})\s+(?:لل|ال)?مهاجرين"
-                                      r"(?![\u0621-\u064a])")
+# Libya's usage: `مركز إيواء تاجوراء للمهاجرين` ("the Tajoura shelter centre for migrants"), or `مركز إيواء تاجوراء` in a
+# text about migrants, is a detention centre
+_SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)\s+([\u0621-\u064a]{3,})(?:\s+(?:لل|ال)?مهاجرين"
+                                      r"(?![\u0621-\u064a])|(?=[\s.,،]))")
+_MIGRANTS_NEAR_RE = re.compile(r"مهاجر")
 
 
 def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
@@ -461,6 +498,8 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
         if b > 0 and "\u0621" <= text[b - 1] <= "\u064a":
             continue  # inside another word
         raw = m.group(1)
+        if m.re is _SHELTER_FOR_MIGRANTS_RE and _MIGRANTS_NEAR_RE.search(text, max(0, s - 160), m.end() + 160) is None:
+            continue  # (a shelter centre in a text about no migrants: a shelter for the displaced)
         if arabic_name_ok(raw, fold(raw), gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
             out.append(OpenFacility(s, m.end(1), "prison", raw, m.start(1), m.end(1)))
     return out

@@ -143,3 +143,27 @@ def test_a_name_no_town_bears_listed_after_a_town_is_still_the_facility() -> Non
 ])
 def test_round13_second_survey_forms(text: str, want: list[str]) -> None:
     assert [s for s, _i in facilities(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # Sudan's displacement camps are `معسكر` in a text about the displaced; a base or training camp is not
+    ("وصل آلاف النازحين إلى معسكر زمزم جنوب الفاشر.", ["معسكر زمزم"]),
+    ("هاجمت قوة مسلحة معسكر أبو شوك للنازحين فجراً.", ["معسكر أبو شوك"]),
+    ("تدفق النازحون إلى معسكر \"كلمة\" قرب نيالا.", ["معسكر \"كلمة\""]),
+    ("نقلت الحكومة المجندين إلى معسكر تدريب في الشمال، فيما يتواصل نزوح المدنيين.", []),
+    ("لجأت أسر نازحة إلى معسكر الأمن المركزي القديم.", []),
+    ("قصفت الطائرات معسكر الدعم في المدينة.", []),
+    # Libya's shelter centres for migrants
+    ("قُتل مهاجرون في قصف استهدف مركز إيواء تاجوراء في العاصمة.", ["مركز إيواء تاجوراء"]),
+    ("افتتحت البلدية مركز إيواء جديد للنازحين من الفيضانات.", []),
+    # a work, an event or a song of the name; a metaphor of love or dreams; an epithet with another country
+    ("افتتح معرض \"الهول\" للكتاب أبوابه في الحسكة.", []),
+    ("صدرت أغنية بعنوان \"سجن الحب\" للمطرب.", []),
+    ("قدمت فرقة «مخيم الأحلام» عرضها الأول.", []),
+    ("وصف الناشطون السجن بأنه غوانتنامو البحرين.", []),
+    # a quoted core that is also a word: the scorpion; the prison after a preposition
+    ("و«العقرب» يلدغ طفلاً في أحد الكرفانات.", []),
+    ("وفاة نزيل في «الحوت» إثر نوبة قلبية.", ["الحوت"]),
+])
+def test_round13_regional_forms(text: str, want: list[str]) -> None:
+    assert [s for s, _i in facilities(text)] == want
