@@ -415,13 +415,14 @@ _NUMBERED_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?مع
 _AR_DETENTION_RE = re.compile("نزلاء|نزيل|معتقل|سجين|سجناء|محتجز|موقوف|غوانتانامو|غوانتنامو")
 
 
-# Sudan's outlets call a displacement camp `معسكر` (`معسكر زمزم`, `معسكر كلمة`, `معسكر أبو شوك`); elsewhere the word is a
-# military camp (data/README.md rule 16), so a name after it is a camp only in a text about the displaced
+# Sudan's outlets call a displacement camp `معسكر` (`معسكر زمزم`, `معسكر كلمة`, `معسكر أبو شوك`); elsewhere the word
+# is a military camp (data/README.md rule 16), so a name after it is a camp only in a text about the displaced
 _DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]{0,2}(?:ال)?معسكر\s+([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
                                    r"([\u0621-\u064a]{3,})")
 _DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين")
 _MILITARY_AFTER = frozenset(fold(w) for w in (
-    "الأمن", "الامن", "التدريب", "تدريب", "تدريبي", "إعدادي", "اعدادي", "الجيش", "القوات", "الشرطة", "الاحتياط", "الدعم",
+    "الأمن", "الامن", "التدريب", "تدريب", "تدريبي", "إعدادي", "اعدادي", "الجيش", "القوات", "الشرطة", "الاحتياط",
+    "الدعم",
     "للجيش", "للقوات", "للتدريب", "تابع", "التابع", "عسكري", "للشرطة", "الحرس", "المشاة", "المدرعات", "المدفعية",
     "لقوات", "للدعم", "الفرقة", "اللواء", "قيادة", "القيادة"))
 
@@ -479,8 +480,8 @@ _CENTRE_FOR_RE = re.compile(r"مركز\s+([\u0621-\u064a]{3,})\s+(?:لإيواء
                             r"(?![\u0621-\u064a])")
 
 
-# Libya's usage: `مركز إيواء تاجوراء للمهاجرين` ("the Tajoura shelter centre for migrants"), or `مركز إيواء تاجوراء` in a
-# text about migrants, is a detention centre
+# Libya's usage: `مركز إيواء تاجوراء للمهاجرين` ("the Tajoura shelter centre for migrants"), or `مركز إيواء تاجوراء`
+# in a text about migrants, is a detention centre
 _SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)\s+([\u0621-\u064a]{3,})(?:\s+(?:لل|ال)?مهاجرين"
                                       r"(?![\u0621-\u064a])|(?=[\s.,،]))")
 _MIGRANTS_NEAR_RE = re.compile(r"مهاجر")
