@@ -83,18 +83,30 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
     out: Hits = []
     assert rules.inst_en_re is not None and rules.bare_en_re is not None
     for m in match_starts(rules.inst_en_re, rules.inst_en_scouts, text):  # (= finditer, see scouts.py)
-        cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
+        inst = " ".join(m.group("inst").lower().split())
+        if inst == "state" and _STATE_OF_RE.match(text, m.end()):
+            continue  # "the U.S. state of Michigan", "the Iraqi State Company": a state of a federation, a name
+        cls = rules.inst_en[inst]
         aid = actor_of(rules, rules.adj_en[m.group("adj")], cls, country, when)
         if aid:
             out.append((m.start(), m.end(), aid))
     assert rules.poss_en_re is not None
-    for s, e, code in cplaces:  # "Iraq's Justice Ministry", "Turkey's military"
+    for s, e, code in cplaces:  # "Iraq's Justice Ministry", "Turkey's military"; "the Jordan government"
         pm = rules.poss_en_re.match(text, e)
         if pm:
             cls = rules.inst_en[" ".join(pm.group("inst").lower().split())]
             aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
             if aid:
                 out.append((s, pm.end(), aid))
+                continue
+        # "the Jordan government", "Iraq security forces": the name as a noun before the body
+        if rules.noun_en_re is not None and text[e : e + 1].isspace():
+            nm = rules.noun_en_re.match(text, e)
+            if nm:
+                cls = rules.inst_en[" ".join(nm.group("inst").lower().split())]
+                aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
+                if aid:
+                    out.append((s, nm.end(), aid))
     bare = match_starts(rules.bare_en_re, rules.bare_en_scouts, text) if cues is None else \
         match_at(rules.bare_en_re, word_cue_starts(text, cue_spans(cues, "bare_en")), text)
     for m in bare:
@@ -105,6 +117,10 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         if aid:
             out.append((m.start(), m.end(), aid))
     return out
+
+
+_STATE_OF_RE = re.compile(r"[-\s]+[A-Z]|(?i:\s+of\b|-|\s+(?:department|media|television|tv|news|agency|company|"
+                         r"broadcaster|secretary|governor|legislature|senator|lawmakers?|level|lines?)\b)")
 
 
 def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None,

@@ -24,6 +24,7 @@ class StateRules:
     bare_en_re: re.Pattern[str] | None = None  # a ministry without nationality
     bare_en_scouts: tuple[Scout, ...] = ()  # where bare_en_re can match
     poss_en_re: re.Pattern[str] | None = None  # a country's possessive + institution
+    noun_en_re: re.Pattern[str] | None = None  # a country's or capital's name as a noun + institution
     ministries: frozenset[str] = frozenset()
     ministry_firsts: frozenset[str] = frozenset()  # first words of the Arabic ministries (وزاره، وزير)
     hot_ar_re: re.Pattern[str] = re.compile("(?!)")  # raw-text spots worth reading: adjectives, ministry words
@@ -41,6 +42,7 @@ class StateRules:
     aux_en: frozenset[str] = frozenset()
     skip_en: frozenset[str] = frozenset()
     modal_en: frozenset[str] = frozenset()
+    then_to_en: frozenset[str] = frozenset()  # "is expected to", "was set to": aux + one of these + "to"
     not_verbs_en: frozenset[str] = frozenset()
     obfuscated: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # (pattern, actor id)
     obfuscated_any: re.Pattern[str] | None = None  # all of them in one pattern
@@ -263,6 +265,10 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
         for a in sorted(adj_en, key=len, reverse=True))) or "(?!)"), 0),)
     # after a country's possessive: "Iraq's Justice Ministry", "Lebanon's health ministry"
     r.poss_en_re = re.compile(rf"(?i:['’]s\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{inst}))\b")
+    # the name as a noun before the body: "the Jordan government" (the words of `acting.noun_en` it has)
+    nouns = [" ".join(w.lower().split()) for w in doc.get("acting", {}).get("noun_en", [])]
+    nouns = [w for w in nouns if w in inst_en]
+    r.noun_en_re = re.compile(rf"(?i:\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{_alt(nouns)}))\b") if nouns else None
     minis = [w for w, c in inst_en.items() if c in r.ministries]
     r.bare_en_re = re.compile(rf"(?i:\b(?P<inst>{_alt(minis)}))\b")
     r.bare_en_scouts = (scout_caseless(minis),)
@@ -276,6 +282,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.verbs_ar_masc = _with_masculine(r.verbs_ar)
     r.verbs_en, r.aux_en = frozenset(v.get("en", [])), frozenset(v.get("aux_en", []))
     r.skip_en, r.modal_en = frozenset(v.get("skip_en", [])), frozenset(v.get("modal_en", []))
+    r.then_to_en = frozenset(v.get("then_to_en", []))
     r.not_verbs_en = frozenset(v.get("not_verbs_en", []))
     bodies = [(_obfuscation_body(a), aid) for aid, a in actor_aliases]
     r.obfuscated = [(re.compile(rf"(?<![{_OBF_BOUNDARY}])" + b), aid) for b, aid in bodies]
