@@ -264,7 +264,7 @@ _MASCULINE_AR = frozenset(("العراق", "لبنان", "الاردن", "الي
 # talks: the country or capital "with" which they are held is a party (rule 13); an agreement "with" one is the
 # agreement's object (`الاتفاق مع أنقرة`), no act of its state
 # nouns of a state's own doing before a country or capital (Arabic construct) or after its possessive (English)
-_AGENCY_AR = frozenset(("قرار", "قرارات", "موقف", "طلب", "رفض", "خطه", "خطط", "مطالبه", "مطالب", "دعوه", "اعلان",
+_AGENCY_AR = frozenset(("قرار", "قرارات", "موقف", "نيه", "طلب", "رفض", "خطه", "خطط", "مطالبه", "مطالب", "دعوه", "اعلان",
                         "تحرك", "سعي", "مساعي", "رغبه", "تعهد", "تعهدات", "تهديد", "تهديدات", "اتهام", "اتهامات",
                         "ضغوط", "شروط", "اشتراط", "موافقه", "وعود", "تصريحات", "جهود", "اصرار", "اعتراض", "تحذير",
                         "تحذيرات", "مبادره", "عرض", "قبول", "استعداد"))
@@ -293,7 +293,8 @@ def _talks_between_ar(before: list[str], first: int) -> bool:
 
 
 # besides _PARTY_AR: more talks (`مشاورات بين بغداد وأربيل`)
-_BETWEEN_AR = frozenset(("مشاورات", "مفاوضات", "محادثات", "مباحثات", "اجتماعات", "لقاءات", "اتصالات", "تنسيق", "حوار"))
+_BETWEEN_AR = frozenset(("مشاورات", "مفاوضات", "محادثات", "مباحثات", "اجتماعات", "لقاءات", "اتصالات", "تنسيق", "حوار",
+                         "مشتركه"))  # `لجنة مشتركة بين بيروت ودمشق`: a joint committee of the two
 
 
 def _plural_verb(w: str, verbs: frozenset[str]) -> bool:
@@ -401,14 +402,25 @@ _IN_COUNTRY_EN_RE = re.compile(
 _OFFICIALS_IN_EN_RE = re.compile(
     r"(?:^|[.;:,(—–-]\s*|\b(?:[Tt]he|to|from|by|with|told|said|according\s+to|among|quoted|cited)\s+)"
     r"(?P<phrase>(?:(?i:senior|government)\s+)?(?P<cls>officials))\s+in\s+$")
+# officials after a capital or country that opens the sentence: "In Baghdad, officials said ..."
+_IN_PLACE_OFFICIALS_EN_RE = re.compile(r",\s+(?P<phrase>(?:(?:senior|government|security)\s+)?officials)\b")
+_SENTENCE_START_EN_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
 
 
 def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
                      published_at: datetime | date | None) -> list[tuple[int, int, str]]:
     out = []
     when = day(published_at)
-    for s, _e, code in cplaces:
-        if s < 8 or code.startswith("actor:"):
+    for s, e, code in cplaces:
+        if code.startswith("actor:"):
+            continue
+        if text[s - 3 : s] == "In " and (o := _IN_PLACE_OFFICIALS_EN_RE.match(text, e)) is not None \
+                and _SENTENCE_START_EN_RE.search(text, max(0, s - 6), s):
+            aid = actor_of(rules, code, "government", None, when)
+            if aid:
+                out.append((o.start("phrase"), o.end("phrase"), aid))  # "In Baghdad, officials said"
+            continue
+        if s < 8:
             continue
         arabic = "\u0600" <= text[s] <= "\u06ff"
         if (text[s - 1] != "ب" and text[s - 3 : s] != "في " and text[s - 3 : s - 1] != "بال") if arabic \

@@ -125,13 +125,14 @@ def day(published_at: datetime | date | None) -> date | None:
 
 
 def _nisba_forms(adj: str) -> list[str]:
-    """Feminine, plural and dual forms of a masculine nisba adjective (عراقي -> عراقيه، عراقيين ...)."""
+    """Feminine, plural and dual forms of a masculine nisba adjective (عراقي -> عراقيه، عراقيين ...), and the
+    indefinite accusative (`قصفاً إسرائيلياً`: folded اسرائيليا)."""
     stem = adj[:-1] if adj.endswith("ي") else adj
-    return [adj, adj + "ه", adj + "ين", adj + "ون", adj + "ات", adj + "ان", stem + "يتان", stem + "يتين"]
+    return [adj, adj + "ه", adj + "ين", adj + "ون", adj + "ات", adj + "ان", stem + "يتان", stem + "يتين", adj + "ا"]
 
 
 # what follows a nisba stem in hot_ar_re: ي and one of these endings (folded: ة is ه)
-_NISBA_ENDINGS = ("", "ين", "ون", "ات", "ان", "تان", "تين", "ه")
+_NISBA_ENDINGS = ("", "ين", "ون", "ات", "ان", "تان", "تين", "ه", "ا")
 # after an irregular form or a ministry word hot_ar_re reads nothing: a word that goes on (وزيرة، وزيرها،
 # الأمريكاني) is a spot too, so the cue keys include it with the endings news writes
 _WHOLE_ENDINGS = ("", "ه", "ا", "ي", "ين", "ان", "ون", "ات", "ها", "هم", "هما", "هن", "نا", "كم", "يه", "يين", "يون",
@@ -219,6 +220,9 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
         for w in names.get("ar", []):
             toks = fold_text(w).split()
             r.inst_ar[(key_ar(toks[0]), *toks[1:])] = cls
+            if len(toks) == 1 and not toks[0].endswith(("ه", "ا", "ي", "ات", "ين", "ون")):
+                # the indefinite accusative (`قصفاً`, `هجوماً`, `جيشاً`: folded قصفا، هجوما): a single word
+                r.inst_ar.setdefault((key_ar(toks[0]) + "ا",), cls)
             if toks[0] == "وزير":  # a woman minister's title maps like a man's: `وزيرة الهجرة`
                 r.inst_ar[("وزيره", *toks[1:])] = cls
         for w in names.get("en", []):
@@ -231,7 +235,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     whole = {fold_text(a) for n in doc["nations"].values() for a in n.get("extra_ar", [])} | set(r.ministry_firsts)
     marks = r"[\u064b-\u0652]*"
     adj_body = (r"[وفبل]?(?:ال|لل)?(?:" + "|".join(raw_ar(w) for w in sorted(nisba, key=len, reverse=True))
-                + rf"){marks}[يىئ]{marks}(?:ين|ون|ات|ان|تان|تين|ه|ة)?{marks}(?![{AR_LETTER}])")
+                + rf"){marks}[يىئ]{marks}(?:ين|ون|ات|ان|تان|تين|ه|ة|ا)?{marks}(?![{AR_LETTER}])")
     whole_raw = [raw_ar(w) for w in sorted(whole, key=len, reverse=True)]
     r.hot_ar_re = re.compile(rf"(?<![{AR_LETTER}])" + adj_body + "|" + "|".join(whole_raw))
     r.hot_ar_scouts = (*scout_after(AR_LETTER, adj_body), scout_literals(whole_raw))
@@ -239,7 +243,9 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
                                                             if raw_ar(w).startswith("[") else raw_ar(w)[0]))
     r.cue_words = [("hot_ar", w) for w in _hot_cue_words(nisba, whole)]
     mods = doc.get("modifiers", {})
-    r.mod_ar = frozenset(fold_text(w) for w in mods.get("ar", []))
+    mod_ar = {fold_text(w) for w in mods.get("ar", [])}
+    # the indefinite accusative of a nisba modifier (`قصفاً جوياً`, `قصفاً مدفعياً`: folded جويا، مدفعيا)
+    r.mod_ar = frozenset(mod_ar | {w + "ا" for w in mod_ar if w.endswith("ي") and not w.startswith("ال")})
     adj_en: dict[str, str] = {}
     for key, n in doc["nations"].items():
         r.nations[key] = n

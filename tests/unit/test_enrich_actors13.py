@@ -44,6 +44,19 @@ def actors(text: str, pub: datetime | None = PUB) -> set[str]:
     ("Amnesty's latest report describes torture in the jail.", "actor:amnesty"),
     # the UN agency for Palestine refugees is UNRWA
     ("The UN agency for Palestine refugees closed its clinic in the camp.", "actor:unrwa"),
+    # the indefinite accusative of the nisba and the institution (`قصفاً مدفعياً تركياً`)
+    ("قال الأهالي إن قصفاً مدفعياً تركياً أصاب أطراف القرية", "actor:turkey-gov"),
+    ("شنت الطائرات هجوماً إسرائيلياً على الحي", "actor:israel-gov"),
+    # a movement's bodies by its nisba
+    ("احتجز جهاز الأمن والمخابرات الحوثي الصحفيين أسابيع", "actor:houthis"),
+    # irregular participles and "now" after has; "called for"; officials after "In <capital>,"
+    ("Iraq has begun moving the families to a camp near Mosul.", "actor:iraq-gov"),
+    ("Turkey has now taken control of the crossing.", "actor:turkey-gov"),
+    ("Jordan called for the border camp to be closed.", "actor:jordan-gov"),
+    ("The camp emptied fast. In Amman, officials said the site would close.", "actor:jordan-gov"),
+    # the state's intent, a joint committee of two capitals
+    ("رحب الأهالي بنية بغداد إغلاق المخيم", "actor:iraq-gov"),
+    ("اتفق على لجنة مشتركة بين بيروت ودمشق لمتابعة الملف", "actor:syria-transitional-gov"),
 ])
 def test_found(text: str, aid: str) -> None:
     assert aid in actors(text)
@@ -76,6 +89,11 @@ def test_parties_to_talks(text: str, aid: str) -> None:
     ("Gunmen staged ISIS-style executions outside the town.", "actor:isis"),
     # a state of a federation, a state-run body
     ("He was moved to a prison in the U.S. state of Virginia.", "actor:us"),
+    # a person named al-Houthi is no body of the movement
+    ("قال عبد الملك الحوثي إن الجماعة سترد", "actor:houthis"),
+    # "a town called X" is a name; what a country saw is no act
+    ("Syria saw heavy fighting last year.", "actor:syria-transitional-gov"),
+    ("Many families live in Iraq, officials said.", "actor:iraq-gov"),
     # the prison service with no Israeli context names no one
     ("The prison service said the inmates were moved to another wing.", "actor:israel-gov"),
 ])
