@@ -33,6 +33,7 @@ def actors(text: str, pub: datetime | None = PUB) -> set[str]:
     ("A member of Iraq's National Security Advisory Council spoke to reporters.", "actor:iraq-gov"),
     ("Iraqi Special Operations Forces raided a house west of Mosul.", "actor:iraqi-security-forces"),
     ("Two farmers were wounded by \"the Turkish occupying state\", the statement said.", "actor:turkey-gov"),
+    ("The camps are beyond the reach of the Lebanese state.", "actor:lebanon-gov"),
     # the prison service in a text that speaks of Israel without naming a place
     ("Figures from the Prison Service show thousands held in Israeli jails without charge.", "actor:israel-gov"),
     # Arabic names of the Houthis
@@ -87,8 +88,11 @@ def test_parties_to_talks(text: str, aid: str) -> None:
     # a hyphenated adjective of likeness is not the group
     ("Soldiers fought an al-Qaeda-inspired cell near the camp.", "actor:al-qaeda"),
     ("Gunmen staged ISIS-style executions outside the town.", "actor:isis"),
-    # a state of a federation, a state-run body
+    # a state of a federation, "state" as an adjective
     ("He was moved to a prison in the U.S. state of Virginia.", "actor:us"),
+    ("Oil is sold through Iraq's state marketing company.", "actor:iraq-gov"),
+    ("Turkish state media showed the convoy.", "actor:turkey-gov"),
+    ("A Turkish state-run agency carried the report.", "actor:turkey-gov"),
     # a person named al-Houthi is no body of the movement
     ("قال عبد الملك الحوثي إن الجماعة سترد", "actor:houthis"),
     # "a town called X" is a name; what a country saw is no act
