@@ -56,6 +56,17 @@ def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]
     return out
 
 
+# after a name and a hyphen: a compound adjective that describes something as like the actor, not the actor
+# ("an al-Qaeda-inspired group", "ISIS-style executions"; data/README.md rule 21, as for places)
+_COMPOUND_ACTOR_RE = re.compile(r"[-‐‑](?:inspired|style|like|type|esque|minded|leaning|sympathi[sz]ing)\b",
+                                re.IGNORECASE)
+
+
+def compound_adjective(text: str, end: int) -> bool:
+    """A hyphen and a participle of likeness follow the actor's name ending at `end`."""
+    return _COMPOUND_ACTOR_RE.match(text, end) is not None
+
+
 def text_country(countries: list[str | None]) -> str | None:
     """The country a text is about: the most frequent among its places, facilities and actors (the first
     mentioned on a tie)."""
@@ -126,7 +137,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return False
         if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) \
                 and _second_of_pair_ar(text, s, before, places):
-            return False  # `بين بيروت ودمشق`: the second of two places after a preposition is located too
+            # `بين بيروت ودمشق`: the second of two places after a preposition is located too, but a party to talks
+            # between the two (`المحادثات بين بيروت ودمشق`) is its state
+            return _talks_between_ar(before[:-1] if before and before[-1] == "و" else before, 1)
         j = s
         while j > 0 and text[j - 1] in _QUOTES_AR:
             j -= 1  # `تقوم “إسرائيل”`: quotes around the name
@@ -146,7 +159,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         if prev and any(w in _AGENCY_AR for w in strip_ar(prev)):
             return True  # `قرار بغداد`, `موقف دمشق`, `رفض تركيا`: the state's decision, position, refusal
         if prev in _PREPS_AR:
-            return False
+            return prev == "بين" and _talks_between_ar(before, 0)  # `محادثات بين بيروت ودمشق`: the first party
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
         nxt = fold(after[0]) if after else ""
         if nxt and any(w in verbs for w in strip_ar(nxt)):
@@ -160,6 +173,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
     lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
+    if text.find("between", max(0, s - 60), s) != -1 and text[e : e + 1] not in "'’-" \
+            and _TALKS_BETWEEN_EN_RE.search(text, max(0, s - 90), s):
+        return True  # "talks between Beirut and Damascus": both parties are the states
     if text[s - 5 if s > 5 else 0 : s].rstrip().endswith((" and", " or", "&")) and \
             _PAIR_AFTER_PREP_EN_RE.search(text, max(0, s - 60), s):
         return False  # "between Beirut and Damascus", "from Iraq and Syria": located, as the first of the pair
@@ -180,6 +196,10 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     after = _WORD_RE.findall(text, e0, e0 + 60)
     words = [w.lower() for w in after[:8]]
+    if lead and lead[-1].lower() in _OBJECT_RELATIVES_EN and words and words[0].isalpha() \
+            and (words[0] in rules.verbs_en or (words[0].endswith("ed") and len(words[0]) > 4)):
+        return True  # "which Israel called", "what Ankara described as": the name is the subject, the verb's
+        # object came before it (a participle list word is a verb here)
     i = 0
     if len(after) > 2 and words[0] == "and":  # "Iran and Russia failed", "Russia and the United States traded"
         j = 2 if words[1] == "the" else 1
@@ -196,9 +216,15 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     if w in rules.modal_en:
         return i + 1 < len(words) and words[i + 1].isalpha() and words[i + 1] not in ("be", "the", "a")
     if w in rules.aux_en:
+        if i + 3 < len(words) and words[i + 1] in rules.then_to_en and words[i + 2] == "to":
+            # "Turkey is expected to step up strikes", "Iraq is set to receive"; not what befalls the country
+            # ("Syria is expected to see rain", "Lebanon is likely to remain ...")
+            return words[i + 3] not in _UNDERGO_EN
         return i + 1 < len(words) and words[i + 1].endswith("ing")
     if w in rules.verbs_en:
         return True
+    if w == "called" and i + 1 < len(words) and words[i + 1] in ("for", "on", "upon"):
+        return True  # "Iraq called for", "Turkey called on" (not "a town called X": a name)
     return w.endswith("ed") and w.isalpha() and w not in rules.not_verbs_en and len(w) > 4
 
 
@@ -206,6 +232,19 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
 _PAIR_AFTER_PREP_EN_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_PREPS_EN - {"like", "than", "with", "by", "against", "about"}, key=len, reverse=True))
     + r")\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}\s+(?:and|or|&)\s+$")
+
+
+# talks and their like, "between", perhaps a first name and "and": the name is a party ("talks between Beirut and
+# Damascus", "negotiations between Baghdad and Erbil"); not a deal or agreement between two ("the exchange deal
+# between Israel and Hamas": README rule 20)
+_TALKS_BETWEEN_EN_RE = re.compile(
+    r"\b(?i:talks|negotiations|coordination|contacts|consultations|dialogue|meetings?)\s+between\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}\s+"
+    r"(?:and|&)\s+(?:the\s+)?)?$")
+_OBJECT_RELATIVES_EN = frozenset(("which", "what"))
+# verbs after "is expected to" whose subject undergoes rather than acts
+_UNDERGO_EN = frozenset(("be", "see", "face", "experience", "suffer", "remain", "become", "get", "witness", "feel",
+                         "have", "undergo", "lose", "stay", "struggle", "need", "benefit", "bear", "endure", "fall",
+                         "rise", "grow", "record", "reach", "host"))
 
 
 # a passive participle, up to five words, "by", then the agents so far (a list of names): the name acts
@@ -225,7 +264,7 @@ _MASCULINE_AR = frozenset(("العراق", "لبنان", "الاردن", "الي
 # talks: the country or capital "with" which they are held is a party (rule 13); an agreement "with" one is the
 # agreement's object (`الاتفاق مع أنقرة`), no act of its state
 # nouns of a state's own doing before a country or capital (Arabic construct) or after its possessive (English)
-_AGENCY_AR = frozenset(("قرار", "قرارات", "موقف", "طلب", "رفض", "خطه", "خطط", "مطالبه", "مطالب", "دعوه", "اعلان",
+_AGENCY_AR = frozenset(("قرار", "قرارات", "موقف", "نيه", "طلب", "رفض", "خطه", "خطط", "مطالبه", "مطالب", "دعوه", "اعلان",
                         "تحرك", "سعي", "مساعي", "رغبه", "تعهد", "تعهدات", "تهديد", "تهديدات", "اتهام", "اتهامات",
                         "ضغوط", "شروط", "اشتراط", "موافقه", "وعود", "تصريحات", "جهود", "اصرار", "اعتراض", "تحذير",
                         "تحذيرات", "مبادره", "عرض", "قبول", "استعداد"))
@@ -241,6 +280,21 @@ _PARTY_AR = frozenset(("مفاوضات", "محادثات", "مباحثات", "ت
 # a preposition with an object pronoun between a verb and its subject: `سيطرت عليها تركيا`, `فرضتها عليهم بغداد`
 _PRONOUN_PREPS = frozenset(("عليها", "عليه", "عليهم", "عليهما", "فيها", "فيه", "منها", "منه", "لها", "له", "لهم",
                             "اليها", "اليه", "اليهم", "بها", "به", "بهم", "عنها", "عنه"))
+
+
+def _talks_between_ar(before: list[str], first: int) -> bool:
+    """`before` ends with `بين` and (first=1) the first name of the pair: talks or negotiations stand before
+    `بين` (`المحادثات بين بيروت ودمشق`): the parties to them are the states (not an agreement or a deal between
+    two, `الاتفاق بين`: README rule 20)."""
+    i = len(before) - 1 - first
+    if i < 1 or fold(before[i]) != "بين":
+        return False
+    return any(w in _PARTY_AR or w in _BETWEEN_AR for w in strip_ar(fold(before[i - 1])))
+
+
+# besides _PARTY_AR: more talks (`مشاورات بين بغداد وأربيل`)
+_BETWEEN_AR = frozenset(("مشاورات", "مفاوضات", "محادثات", "مباحثات", "اجتماعات", "لقاءات", "اتصالات", "تنسيق", "حوار",
+                         "مشتركه"))  # `لجنة مشتركة بين بيروت ودمشق`: a joint committee of the two
 
 
 def _plural_verb(w: str, verbs: frozenset[str]) -> bool:
@@ -348,14 +402,25 @@ _IN_COUNTRY_EN_RE = re.compile(
 _OFFICIALS_IN_EN_RE = re.compile(
     r"(?:^|[.;:,(—–-]\s*|\b(?:[Tt]he|to|from|by|with|told|said|according\s+to|among|quoted|cited)\s+)"
     r"(?P<phrase>(?:(?i:senior|government)\s+)?(?P<cls>officials))\s+in\s+$")
+# officials after a capital or country that opens the sentence: "In Baghdad, officials said ..."
+_IN_PLACE_OFFICIALS_EN_RE = re.compile(r",\s+(?P<phrase>(?:(?:senior|government|security)\s+)?officials)\b")
+_SENTENCE_START_EN_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
 
 
 def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
                      published_at: datetime | date | None) -> list[tuple[int, int, str]]:
     out = []
     when = day(published_at)
-    for s, _e, code in cplaces:
-        if s < 8 or code.startswith("actor:"):
+    for s, e, code in cplaces:
+        if code.startswith("actor:"):
+            continue
+        if text[s - 3 : s] == "In " and (o := _IN_PLACE_OFFICIALS_EN_RE.match(text, e)) is not None \
+                and _SENTENCE_START_EN_RE.search(text, max(0, s - 6), s):
+            aid = actor_of(rules, code, "government", None, when)
+            if aid:
+                out.append((o.start("phrase"), o.end("phrase"), aid))  # "In Baghdad, officials said"
+            continue
+        if s < 8:
             continue
         arabic = "\u0600" <= text[s] <= "\u06ff"
         if (text[s - 1] != "ب" and text[s - 3 : s] != "في " and text[s - 3 : s - 1] != "بال") if arabic \

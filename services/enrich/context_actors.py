@@ -78,6 +78,7 @@ class Phrase:
     not_before_en: frozenset[str] = frozenset()  # English words after it that make it another body's
     stems_ar: tuple[str, ...] = ()  # one of these is in every Arabic form of it (str.find before the pattern)
     stems_en: tuple[str, ...] = ()  # one of these is in every English form of it (lower case)
+    then_en: frozenset[str] = frozenset()  # when given: an English word one of which must follow ("'s": possessive)
 
 
 @dataclass(slots=True)
@@ -110,11 +111,12 @@ def _ar_pattern(phrases: list[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![{_AR}])(?:{'|'.join(alts)})(?![{_AR}])")
 
 
-def _en_pattern(phrases: list[str]) -> re.Pattern[str] | None:
+def _en_pattern(phrases: list[str], case: bool = False) -> re.Pattern[str] | None:
+    """case: matched as written ("Amnesty", not "an amnesty"); otherwise in any case."""
     if not phrases:
         return None
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-])(?i:{body})(?![\w\-])")
+    return re.compile(rf"(?<![\w\-])({body})(?![\w\-])" if case else rf"(?<![\w\-])(?i:{body})(?![\w\-])")
 
 
 def _stem3(w: str) -> str:
@@ -152,8 +154,9 @@ def compile_context(doc: dict | None) -> ContextRules:
         # the phrase's last word is in every form of it (the first may carry the article or not: للجيش)
         stems_ar = tuple(sorted({_stem3(w.split()[-1]) for w in ar}))
         stems_en = tuple(sorted({w.split()[-1].lower() for w in en}))
-        r.phrases.append(Phrase(p["actor"], _ar_pattern(ar), _en_pattern(en), tuple(conds),
-                                frozenset(w.lower() for w in p.get("not_before_en", [])), stems_ar, stems_en))
+        r.phrases.append(Phrase(p["actor"], _ar_pattern(ar), _en_pattern(en, bool(p.get("case_en"))), tuple(conds),
+                                frozenset(w.lower() for w in p.get("not_before_en", [])), stems_ar, stems_en,
+                                frozenset(w.lower() for w in p.get("then_en", []))))
         firsts_ar.update(stems_ar)
         firsts_en.update(stems_en)
     r.firsts_ar, r.firsts_en = tuple(sorted(firsts_ar)), tuple(sorted(firsts_en))
@@ -203,6 +206,8 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
                 first_en = _first_at(low, rules.firsts_en)
             for m in _near(ph.en, text, low, ph.stems_en, first_en) if not first_en.keys().isdisjoint(ph.stems_en) \
                     else ():
+                if ph.then_en and not _followed_en(text, m.end(), ph.then_en):
+                    continue  # ("Amnesty said", not "Amnesty for detainees")
                 owner = _owned_en(text, m.start(), m.end(), ph.not_before_en)
                 if owner is None:
                     hits.append(m.span())
@@ -317,6 +322,14 @@ def _owned_en(text: str, s: int, e: int, not_before: frozenset[str]) -> str | No
         if gap == prev and prev.lower() not in _FREE_BEFORE_EN:
             return str(s - 1 - len(prev)) if prev.endswith(("'s", "’s")) else ""
     return None
+
+
+def _followed_en(text: str, e: int, then: frozenset[str]) -> bool:
+    """One of `then` is the word right after `e` (after one space), or "'s" is written there and is one."""
+    if text[e : e + 2] in ("'s", "’s"):
+        return "'s" in then
+    nxt = _WORD_EN_RE.match(text, e + 1) if text[e : e + 1] == " " else None
+    return nxt is not None and nxt.group().lower() in then
 
 
 def _countries(ph: Phrase) -> frozenset[str]:

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from operator import attrgetter
 
 from services.enrich import backend
-from services.enrich.actors import dated_and_retargeted, state_mentions
+from services.enrich.actors import compound_adjective, dated_and_retargeted, state_mentions
 from services.enrich.bare import lowercase_acronyms, lowercase_cores
 from services.enrich.context import (
     ADMIN_CUES,
@@ -258,6 +258,8 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
         if c.role == "actor":
             if text[c.start : c.end] in _BASE_WORDS and _a_base(text, c.start, c.end):
                 continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
+            if text[c.end : c.end + 1] in "-‐‑" and compound_adjective(text, c.end):
+                continue  # "an al-Qaeda-inspired group": like the group, not it (README rule 21)
             e = entries[c.payloads[0][1]]
             s, t = with_quotes(text, c.start, c.end) if c.ntokens > 1 and QUOTE_RE.search(text, c.start, c.end) \
                 else (c.start, c.end)  # `حركة «فتح»`, not `حركة «فتح`

@@ -83,18 +83,32 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
     out: Hits = []
     assert rules.inst_en_re is not None and rules.bare_en_re is not None
     for m in match_starts(rules.inst_en_re, rules.inst_en_scouts, text):  # (= finditer, see scouts.py)
-        cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
+        inst = " ".join(m.group("inst").lower().split())
+        if inst == "state" and not _state_body(text, m.end(), rules):
+            continue
+        cls = rules.inst_en[inst]
         aid = actor_of(rules, rules.adj_en[m.group("adj")], cls, country, when)
         if aid:
             out.append((m.start(), m.end(), aid))
     assert rules.poss_en_re is not None
-    for s, e, code in cplaces:  # "Iraq's Justice Ministry", "Turkey's military"
+    for s, e, code in cplaces:  # "Iraq's Justice Ministry", "Turkey's military"; "the Jordan government"
         pm = rules.poss_en_re.match(text, e)
+        if pm and pm.group("inst").lower() == "state" and not _state_body(text, pm.end(), rules):
+            pm = None  # "Iraq's state oil marketer"
         if pm:
             cls = rules.inst_en[" ".join(pm.group("inst").lower().split())]
             aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
             if aid:
                 out.append((s, pm.end(), aid))
+                continue
+        # "the Jordan government", "Iraq security forces": the name as a noun before the body
+        if rules.noun_en_re is not None and text[e : e + 1].isspace():
+            nm = rules.noun_en_re.match(text, e)
+            if nm:
+                cls = rules.inst_en[" ".join(nm.group("inst").lower().split())]
+                aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
+                if aid:
+                    out.append((s, nm.end(), aid))
     bare = match_starts(rules.bare_en_re, rules.bare_en_scouts, text) if cues is None else \
         match_at(rules.bare_en_re, word_cue_starts(text, cue_spans(cues, "bare_en")), text)
     for m in bare:
@@ -105,6 +119,25 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         if aid:
             out.append((m.start(), m.end(), aid))
     return out
+
+
+_NEXT_WORD_EN_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _state_body(text: str, e: int, rules: StateRules) -> bool:
+    """"the Turkish state" ends its phrase or is a verb's subject ("the Lebanese state.", "the Turkish state said"):
+    not a state of a federation ("the U.S. state of Michigan"), a name ("the Iraqi State Company") or an adjective
+    ("Turkish state media", "Iraq's state oil marketer")."""
+    if text[e : e + 1] in ("-", "‐", "‑"):
+        return False  # "state-run", "state-owned"
+    m = _NEXT_WORD_EN_RE.match(text, e)
+    if m is None:
+        return True  # punctuation or the text's end
+    w = m.group(1)
+    if w[0].isupper():
+        return False
+    return w in rules.verbs_en or w in rules.aux_en or w in rules.modal_en or w in rules.skip_en \
+        or (w.endswith("ed") and len(w) > 4 and w not in rules.not_verbs_en)
 
 
 def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None,

@@ -24,6 +24,7 @@ class StateRules:
     bare_en_re: re.Pattern[str] | None = None  # a ministry without nationality
     bare_en_scouts: tuple[Scout, ...] = ()  # where bare_en_re can match
     poss_en_re: re.Pattern[str] | None = None  # a country's possessive + institution
+    noun_en_re: re.Pattern[str] | None = None  # a country's or capital's name as a noun + institution
     ministries: frozenset[str] = frozenset()
     ministry_firsts: frozenset[str] = frozenset()  # first words of the Arabic ministries (وزاره، وزير)
     hot_ar_re: re.Pattern[str] = re.compile("(?!)")  # raw-text spots worth reading: adjectives, ministry words
@@ -41,6 +42,7 @@ class StateRules:
     aux_en: frozenset[str] = frozenset()
     skip_en: frozenset[str] = frozenset()
     modal_en: frozenset[str] = frozenset()
+    then_to_en: frozenset[str] = frozenset()  # "is expected to", "was set to": aux + one of these + "to"
     not_verbs_en: frozenset[str] = frozenset()
     obfuscated: list[tuple[re.Pattern[str], str]] = field(default_factory=list)  # (pattern, actor id)
     obfuscated_any: re.Pattern[str] | None = None  # all of them in one pattern
@@ -123,13 +125,14 @@ def day(published_at: datetime | date | None) -> date | None:
 
 
 def _nisba_forms(adj: str) -> list[str]:
-    """Feminine, plural and dual forms of a masculine nisba adjective (عراقي -> عراقيه، عراقيين ...)."""
+    """Feminine, plural and dual forms of a masculine nisba adjective (عراقي -> عراقيه، عراقيين ...), and the
+    indefinite accusative (`قصفاً إسرائيلياً`: folded اسرائيليا)."""
     stem = adj[:-1] if adj.endswith("ي") else adj
-    return [adj, adj + "ه", adj + "ين", adj + "ون", adj + "ات", adj + "ان", stem + "يتان", stem + "يتين"]
+    return [adj, adj + "ه", adj + "ين", adj + "ون", adj + "ات", adj + "ان", stem + "يتان", stem + "يتين", adj + "ا"]
 
 
 # what follows a nisba stem in hot_ar_re: ي and one of these endings (folded: ة is ه)
-_NISBA_ENDINGS = ("", "ين", "ون", "ات", "ان", "تان", "تين", "ه")
+_NISBA_ENDINGS = ("", "ين", "ون", "ات", "ان", "تان", "تين", "ه", "ا")
 # after an irregular form or a ministry word hot_ar_re reads nothing: a word that goes on (وزيرة، وزيرها،
 # الأمريكاني) is a spot too, so the cue keys include it with the endings news writes
 _WHOLE_ENDINGS = ("", "ه", "ا", "ي", "ين", "ان", "ون", "ات", "ها", "هم", "هما", "هن", "نا", "كم", "يه", "يين", "يون",
@@ -217,6 +220,9 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
         for w in names.get("ar", []):
             toks = fold_text(w).split()
             r.inst_ar[(key_ar(toks[0]), *toks[1:])] = cls
+            if len(toks) == 1 and not toks[0].endswith(("ه", "ا", "ي", "ات", "ين", "ون")):
+                # the indefinite accusative (`قصفاً`, `هجوماً`, `جيشاً`: folded قصفا، هجوما): a single word
+                r.inst_ar.setdefault((key_ar(toks[0]) + "ا",), cls)
             if toks[0] == "وزير":  # a woman minister's title maps like a man's: `وزيرة الهجرة`
                 r.inst_ar[("وزيره", *toks[1:])] = cls
         for w in names.get("en", []):
@@ -229,7 +235,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     whole = {fold_text(a) for n in doc["nations"].values() for a in n.get("extra_ar", [])} | set(r.ministry_firsts)
     marks = r"[\u064b-\u0652]*"
     adj_body = (r"[وفبل]?(?:ال|لل)?(?:" + "|".join(raw_ar(w) for w in sorted(nisba, key=len, reverse=True))
-                + rf"){marks}[يىئ]{marks}(?:ين|ون|ات|ان|تان|تين|ه|ة)?{marks}(?![{AR_LETTER}])")
+                + rf"){marks}[يىئ]{marks}(?:ين|ون|ات|ان|تان|تين|ه|ة|ا)?{marks}(?![{AR_LETTER}])")
     whole_raw = [raw_ar(w) for w in sorted(whole, key=len, reverse=True)]
     r.hot_ar_re = re.compile(rf"(?<![{AR_LETTER}])" + adj_body + "|" + "|".join(whole_raw))
     r.hot_ar_scouts = (*scout_after(AR_LETTER, adj_body), scout_literals(whole_raw))
@@ -237,7 +243,9 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
                                                             if raw_ar(w).startswith("[") else raw_ar(w)[0]))
     r.cue_words = [("hot_ar", w) for w in _hot_cue_words(nisba, whole)]
     mods = doc.get("modifiers", {})
-    r.mod_ar = frozenset(fold_text(w) for w in mods.get("ar", []))
+    mod_ar = {fold_text(w) for w in mods.get("ar", [])}
+    # the indefinite accusative of a nisba modifier (`قصفاً جوياً`, `قصفاً مدفعياً`: folded جويا، مدفعيا)
+    r.mod_ar = frozenset(mod_ar | {w + "ا" for w in mod_ar if w.endswith("ي") and not w.startswith("ال")})
     adj_en: dict[str, str] = {}
     for key, n in doc["nations"].items():
         r.nations[key] = n
@@ -263,6 +271,10 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
         for a in sorted(adj_en, key=len, reverse=True))) or "(?!)"), 0),)
     # after a country's possessive: "Iraq's Justice Ministry", "Lebanon's health ministry"
     r.poss_en_re = re.compile(rf"(?i:['’]s\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{inst}))\b")
+    # the name as a noun before the body: "the Jordan government" (the words of `acting.noun_en` it has)
+    nouns = [" ".join(w.lower().split()) for w in doc.get("acting", {}).get("noun_en", [])]
+    nouns = [w for w in nouns if w in inst_en]
+    r.noun_en_re = re.compile(rf"(?i:\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{_alt(nouns)}))\b") if nouns else None
     minis = [w for w, c in inst_en.items() if c in r.ministries]
     r.bare_en_re = re.compile(rf"(?i:\b(?P<inst>{_alt(minis)}))\b")
     r.bare_en_scouts = (scout_caseless(minis),)
@@ -276,6 +288,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.verbs_ar_masc = _with_masculine(r.verbs_ar)
     r.verbs_en, r.aux_en = frozenset(v.get("en", [])), frozenset(v.get("aux_en", []))
     r.skip_en, r.modal_en = frozenset(v.get("skip_en", [])), frozenset(v.get("modal_en", []))
+    r.then_to_en = frozenset(v.get("then_to_en", []))
     r.not_verbs_en = frozenset(v.get("not_verbs_en", []))
     bodies = [(_obfuscation_body(a), aid) for aid, a in actor_aliases]
     r.obfuscated = [(re.compile(rf"(?<![{_OBF_BOUNDARY}])" + b), aid) for b, aid in bodies]
