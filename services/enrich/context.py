@@ -353,7 +353,8 @@ def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     prev = fold(before[-1]) if before else ""
     if rule.only_after and prev not in rule.only_after:
         return True
-    return prev in rule.after or bool(after and fold(after[0]) in rule.before)
+    # (the word after without the punctuation that ends a sentence on it: `والباب موصد.`)
+    return prev in rule.after or bool(after and fold(after[0].rstrip(".،,؛;:!?»”\")")) in rule.before)
 
 
 def place_gates_words() -> tuple[tuple[str, ...], tuple[str, ...], str, str, tuple[str, ...], tuple[str, ...],

@@ -68,6 +68,9 @@ class PlaceRules:
     nationality: dict[str, str] = field(default_factory=dict)  # adjective (folded Arabic / English) -> ISO2
     person_names: frozenset[str] = frozenset()  # given names (English lower case, Arabic folded)
     group_words: frozenset[str] = frozenset()  # words of armed groups' names (English lower case)
+    # word as written -> it makes the name after it a person's or a group's (person_named; bounded)
+    name_before: dict[str, bool] = field(default_factory=dict)
+    noun_of: dict[str, str] = field(default_factory=dict)  # surface as written -> its `nouns` gender or ""
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -364,12 +367,16 @@ def kaf_glued(text: str, s: int) -> bool:
 
 
 _LANDMARK_HEADS = frozenset(("باب", "بوابه", "وادي", "جبل", "سهل", "غور", "هضبه", "جسر"))
+_LANDMARK_CORES = ("باب", "بواب", "وادي", "جبل", "سهل", "غور", "هضب", "جسر")
 
 
 def in_landmark_name(text: str, s: int) -> bool:
     """A country's name right after a gate's, a valley's or a mountain's word is inside that name (`باب اليمن`, a
     gate of Sanaa; `جبل لبنان` and `وادي الأردن` are places of their own in places.yaml: the longer name wins)."""
     if s < 3 or not "\u0600" <= text[s] <= "\u06ff":
+        return False
+    near = text[max(0, s - 9) : s]  # (the cheap test first: one of the words' letters is there at all)
+    if not any(w in near for w in _LANDMARK_CORES):
         return False
     prev = _prev_word(text, s)
     return prev in _LANDMARK_HEADS or _bare(prev) in _LANDMARK_HEADS
@@ -380,8 +387,13 @@ def noun_phrase(text: str, s: int, e: int, rules: PlaceRules) -> bool:
     with it is the noun: `الباب الحديدي`, `الباب الخلفي`, `الباب المفتوح`; not after a direction (`الباب الشرقي`)."""
     if not rules.nouns or text[e : e + 1] != " " or text[s : s + 2] != "ال":
         return False
-    g = rules.nouns.get(fold(text[s:e]))
+    surface = text[s:e]
+    g = rules.noun_of.get(surface)
     if g is None:
+        if len(rules.noun_of) > 100_000:
+            rules.noun_of.clear()
+        g = rules.noun_of[surface] = rules.nouns.get(fold(surface), "")
+    if not g:
         return False
     m = TOKEN_RE.match(text, e + 1)
     if m is None:
@@ -419,11 +431,17 @@ def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> b
     if s > 1 and text[s - 1] == " ":
         i = text.rfind(" ", max(0, s - 24), s - 1)
         prev = text[i + 1 if i != -1 else max(0, s - 24) : s - 1]
-        if prev.isascii():
-            low = prev.lower()
-            if (prev[:1].isupper() and low in rules.person_names) or low in rules.group_words:
-                return True
-        elif fold(prev) in rules.person_names:
+        hit = rules.name_before.get(prev)
+        if hit is None:
+            if len(rules.name_before) > 100_000:
+                rules.name_before.clear()
+            if prev.isascii():
+                low = prev.lower()
+                hit = (prev[:1].isupper() and low in rules.person_names) or low in rules.group_words
+            else:
+                hit = fold(prev) in rules.person_names
+            rules.name_before[prev] = hit
+        if hit:
             return True
     if text[e : e + 1] == " " and text[e + 1 : e + 2].isupper() and text[s:e].lower() in rules.person_names:
         return any(o.start == e + 1 for o in others)

@@ -127,3 +127,9 @@ def test_english_towns_still_read() -> None:
     assert {"geonames:174186", "geonames:173377"} <= _places("Displaced families moved from Afrin to Qamishli.")
     assert "geonames:170063" in _places("Shelling hit Aleppo on Monday.")
     assert "country:PS" in _places("Aid reached Palestine last week, refugees said.")
+
+
+def test_door_as_a_predicate_is_no_town() -> None:
+    # "the door was shut." (the adjective ends the sentence)
+    assert _places("عاد الحارس فوجد الباب موصداً، ثم وجد الباب مغلقاً.") == set()
+    assert _places("لم يعد أحد إلى البيت، وظل الباب مغلق.") == set()
