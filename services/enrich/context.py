@@ -286,7 +286,7 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
     if text[e : e + 1] != " " or text[e + 1 : e + 2] not in _OUTLET_AFTER_FIRST:
         return False
     j = text.find(" ", e + 1, e + 18)
-    w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n")
+    w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n»”\")")  # (`«نينوى الغد»`)
     if w in _OUTLET_AFTER:
         return True
     if w.startswith("اليوم"):
@@ -298,9 +298,9 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
 _CLOSERS = frozenset((")", "\"", "»", "”"))
 _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفزيونا", "صحيفة", "صحيفه", "جريدة", "جريده", "إذاعة", "اذاعة",
                             "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية"))
-_OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "نيوز", "برس", "بوست", "تايمز", "Direct",
-                           "Today", "News", "Post", "Times", "24", "TV", "Radio", "Observer", "Monitor", "Herald",
-                           "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
+_OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
+                           "Direct", "Today", "News", "Post", "Times", "24", "TV", "Radio", "Observer", "Monitor",
+                           "Herald", "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
                            "club", "Club", "FC", "SC"))  # a sports club named after a town ("Al-Yarmouk club")
 
 
@@ -360,7 +360,8 @@ def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     prev = fold(before[-1]) if before else ""
     if rule.only_after and prev not in rule.only_after:
         return True
-    return prev in rule.after or bool(after and fold(after[0]) in rule.before)
+    # (the word after without the punctuation that ends a sentence on it: `والباب موصد.`)
+    return prev in rule.after or bool(after and fold(after[0].rstrip(".،,؛;:!?»”\")")) in rule.before)
 
 
 def place_gates_words() -> tuple[tuple[str, ...], tuple[str, ...], str, str, tuple[str, ...], tuple[str, ...],

@@ -37,9 +37,14 @@ from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
     common_word,
     countries_of,
+    in_credit,
+    in_landmark_name,
     in_text_country,
+    kaf_glued,
     natural_feature,
+    noun_phrase,
     open_place_mentions,
+    person_named,
 )
 from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
@@ -131,7 +136,7 @@ def _enrich(
             if len(got) > 1:
                 shared[c.start] = c
     if shared:  # a name towns in several countries share: the one in the text's country (places.py)
-        places = in_text_country(places, shared, facilities, gaz)
+        places = in_text_country(places, shared, facilities, gaz, text)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
 
@@ -170,8 +175,14 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             return None
     elif (gates and person_before(text, s)) or _TANWEEN_END_RE.match(text, end):
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
-    if gaz.place_rules is not None and common_word(text, c, others, gaz.place_rules):
-        return None  # عنه "about it", not Anah (places.py)
+    rules = gaz.place_rules
+    if rules is not None:
+        if common_word(text, c, others, rules) or noun_phrase(text, s, end, rules):
+            return None  # عنه "about it", not Anah; `الباب الحديدي` "the iron door", not al-Bab (places.py)
+        if person_named(text, c, others, rules):
+            return None  # "Hozan Qamishlo", "Maghawir al-Thawra": a person's or a group's name (places.py)
+    if text[s] < "\u0250" and in_credit(text, s, end):
+        return None  # "(AP Photo/Baderkhan Ahmad)", "© Sam Tarling": a photographer (places.py)
     if (feats or text[s - 1 : s] == "ف") and natural_feature(text, s, end):
         return None  # "the Yarmouk River", `جبال قنديل` (places.py)
     hit = gaz.best.get(c.payloads)
@@ -186,6 +197,10 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
+    if text[s - 1 : s] == "ك" and e.kind != "country" and kaf_glued(text, s):
+        return None  # `كريم` read as ك + ريم "like Rome": only a country keeps the "like" reading (places.py)
+    if e.kind == "country" and in_landmark_name(text, s):
+        return None  # `باب اليمن`: a gate's name (places.py)
     if not e.curated or "شارع" in text[max(0, s - 6) : s]:
         prev = prev_word(text, s, _NO_SKIP)
         if prev in cue_list(gaz.rules.geonames_not_after):

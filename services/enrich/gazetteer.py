@@ -150,6 +150,11 @@ class CommonWordsRec(_Rec):
     cues: Names = Names()
     locative: Names = Names()
     words: dict[str, CommonWordRec] = {}
+    nouns: dict[str, str] = {}
+    adjectives: list[str] = []
+    nationality: dict[str, str] = {}
+    person_names: list[str] = []
+    group_words: list[str] = []
     open_world: dict[str, list[str]] = {}
 
 

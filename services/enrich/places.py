@@ -62,6 +62,15 @@ class PlaceRules:
     cue_words: list[tuple[str, str]] = field(default_factory=list)
     # surface as written -> its rule in `words` (folded), or () for none: common_word's look-up (bounded)
     surface_rule: dict[str, tuple[frozenset[str], bool] | tuple[()]] = field(default_factory=dict)
+    nouns: dict[str, str] = field(default_factory=dict)  # folded definite noun -> "m" | "f" (noun_phrase)
+    adjectives: frozenset[str] = frozenset()  # folded adjectives without a nisba ending
+    not_adjectives: frozenset[str] = frozenset()  # directions: "الباب الشرقي" is (eastern) al-Bab
+    nationality: dict[str, str] = field(default_factory=dict)  # adjective (folded Arabic / English) -> ISO2
+    person_names: frozenset[str] = frozenset()  # given names (English lower case, Arabic folded)
+    group_words: frozenset[str] = frozenset()  # words of armed groups' names (English lower case)
+    # word as written -> it makes the name after it a person's or a group's (person_named; bounded)
+    name_before: dict[str, bool] = field(default_factory=dict)
+    noun_of: dict[str, str] = field(default_factory=dict)  # surface as written -> its `nouns` gender or ""
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -77,7 +86,14 @@ def compile_places(doc: dict) -> PlaceRules:
         ar_cues=folded(ow.get("ar_cues", [])), ar_prefixes=folded(ow.get("ar_prefixes", [])),
         ar_suffixes=folded(ow.get("ar_suffixes", [])), ar_stop=folded(ow.get("ar_stop", [])),
         en_stop=frozenset(ow.get("en_stop", [])),
+        nouns={fold_text(k): v for k, v in doc.get("nouns", {}).items()},
+        adjectives=folded(doc.get("adjectives", [])),
+        nationality={(fold_text(k) if not k.isascii() else k): v for k, v in doc.get("nationality", {}).items()},
+        person_names=frozenset(w.lower() if w.isascii() else fold_text(w) for w in doc.get("person_names", [])),
+        group_words=frozenset(w.lower() for w in doc.get("group_words", [])),
     )
+    r.not_adjectives = frozenset(r.ar_suffixes | {"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الادني",
+                                                  "الاعلي", "الاسفل"})
     before = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ow.get("en_before", []))
     after = "|".join(re.escape(w) for w in ow.get("en_after", []))
     alts = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
@@ -268,13 +284,26 @@ def countries_of(payloads: tuple[Any, ...], gaz: Any) -> frozenset[str]:
     return got
 
 
-def in_text_country(places: list[PlaceMention], shared: dict[int, Any], facilities: list[Any], gaz: Any
-                    ) -> list[PlaceMention]:
+def in_text_country(places: list[PlaceMention], shared: dict[int, Any], facilities: list[Any], gaz: Any,
+                    text: str = "") -> list[PlaceMention]:
     """A name shared by towns in several countries (أريحا: Jericho and Ariha) is the town in the country the
-    text is otherwise about: the country of its facilities and of its places whose names are not shared, when
-    one country leads; its default reading (the region rank, then population: entries.best_entry) otherwise.
+    text is otherwise about: the country of its facilities, of its places whose names are not shared and of its
+    nationality adjectives, when one country leads; its default reading (the region rank, then population:
+    entries.best_entry) otherwise. An adjective right next to the name decides for it alone ("العاصمة الليبية
+    طرابلس", "the Libyan capital Tripoli", "طرابلس اللبنانية").
     shared: start -> candidate of the places whose names countries_of() gives more than one country."""
     counts: dict[str, int] = {}
+    near: dict[int, str] = {}  # start of a shared place -> the country of an adjective right next to it
+    if text:
+        wanted = frozenset(x for c in shared.values() for x in countries_of(c.payloads, gaz))
+        adjs = nationality_mentions(text, gaz.place_rules, wanted)
+        for _a, iso in adjs:
+            counts[iso] = counts.get(iso, 0) + 1
+        for start, c in shared.items():
+            for a, iso in adjs:
+                if (c.start - 30 <= a < c.start or c.end <= a <= c.end + 2) \
+                        and not any(ch in ".،,؛;\n" for ch in text[min(a, c.end) : max(a, c.start)]):
+                    near[start] = iso
     for f in facilities:
         if f.country:
             counts[f.country] = counts.get(f.country, 0) + 1
@@ -284,16 +313,17 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
     if not counts:
         return places
     ranked = sorted(counts.values(), reverse=True)
-    if len(ranked) > 1 and ranked[0] == ranked[1]:
+    top = None if len(ranked) > 1 and ranked[0] == ranked[1] else max(counts, key=lambda k: counts[k])
+    if top is None and not near:
         return places  # no country leads
-    top = max(counts, key=lambda k: counts[k])
     out = []
     for p in places:
         c = shared.get(p.start)
-        if c is not None and p.country != top:
+        want = near.get(p.start, top)
+        if c is not None and want is not None and p.country != want:
             chosen = gaz.entries[p.id]
             alts = [gaz.entries[i] for i in dict.fromkeys(x[1] for x in c.payloads)]
-            alts = [e for e in alts if e.country == top and (e.kind == "admin1") == (chosen.kind == "admin1")]
+            alts = [e for e in alts if e.country == want and (e.kind == "admin1") == (chosen.kind == "admin1")]
             e = min(alts, key=lambda e: (not e.curated, -e.population)) if alts else None
             if e is not None and (e.curated or not chosen.curated):  # (a curated reading is not left for GeoNames')
                 p = place(p.surface, p.start, p.end, e.id, e.canonical, p.confidence, e.country, e.lat, e.lon, e.admin1)
@@ -321,4 +351,128 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
         near = min(known, key=lambda p: abs(p.start - s)) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
+    return out
+
+
+def kaf_glued(text: str, s: int) -> bool:
+    """The name follows a ك glued at its word's start, read as the proclitic "like" (`كريم` as ك + ريم, Rome): a
+    given name or a common word gives that reading far more often than "like <town>" does (enrichment._place keeps
+    it for a country only: `دول كسوريا`)."""
+    if s < 1 or text[s - 1] != "ك":
+        return False
+    i = s - 1
+    if i > 0 and text[i - 1] in "وف":
+        i -= 1
+    return i == 0 or not "\u0621" <= text[i - 1] <= "\u064a"
+
+
+_LANDMARK_HEADS = frozenset(("باب", "بوابه", "وادي", "جبل", "سهل", "غور", "هضبه", "جسر"))
+_LANDMARK_CORES = ("باب", "بواب", "وادي", "جبل", "سهل", "غور", "هضب", "جسر")
+
+
+def in_landmark_name(text: str, s: int) -> bool:
+    """A country's name right after a gate's, a valley's or a mountain's word is inside that name (`باب اليمن`, a
+    gate of Sanaa; `جبل لبنان` and `وادي الأردن` are places of their own in places.yaml: the longer name wins)."""
+    if s < 3 or not "\u0600" <= text[s] <= "\u06ff":
+        return False
+    near = text[max(0, s - 9) : s]  # (the cheap test first: one of the words' letters is there at all)
+    if not any(w in near for w in _LANDMARK_CORES):
+        return False
+    prev = _prev_word(text, s)
+    return prev in _LANDMARK_HEADS or _bare(prev) in _LANDMARK_HEADS
+
+
+def noun_phrase(text: str, s: int, e: int, rules: PlaceRules) -> bool:
+    """A town's name that is also a definite noun (`الباب` "the door") followed by a definite adjective agreeing
+    with it is the noun: `الباب الحديدي`, `الباب الخلفي`, `الباب المفتوح`; not after a direction (`الباب الشرقي`)."""
+    if not rules.nouns or text[e : e + 1] != " " or text[s : s + 2] != "ال":
+        return False
+    surface = text[s:e]
+    g = rules.noun_of.get(surface)
+    if g is None:
+        if len(rules.noun_of) > 100_000:
+            rules.noun_of.clear()
+        g = rules.noun_of[surface] = rules.nouns.get(fold(surface), "")
+    if not g:
+        return False
+    m = TOKEN_RE.match(text, e + 1)
+    if m is None:
+        return False
+    w = fold(m.group(0))
+    if not w.startswith("ال") or len(w) < 5 or w in rules.not_adjectives:
+        return False
+    if w in rules.adjectives:
+        return True
+    return w.endswith("يه") if g == "f" else w.endswith("ي")
+
+
+_CREDIT_BEFORE_RE = re.compile(
+    r"(?:\b(?:Photo|PHOTO|Photos|Photograph|Picture)\s*(?:by\s+|/\s*)|\b(?:REUTERS|Reuters|AFP|EPA|Getty Images|"
+    r"Anadolu|AP)\s*/\s*|\b(?:Credit|Photo credit|Photographer)\s*:\s*|©\s*|\([Cc]\)\s*)(?:\d{4}\s+)?"
+    r"(?:[A-Z][\w'’.\-]*\s+){0,3}$")
+_CREDIT_AFTER_RE = re.compile(r"(?:[ \u00a0]+[A-Z][\w'’\-]*){0,2}\s*/\s*(?:AFP|AP|Reuters|REUTERS|Getty|EPA|Anadolu)\b")
+
+
+def in_credit(text: str, s: int, e: int) -> bool:
+    """The name is a photographer's in a picture credit: "(AP Photo/Baderkhan Ahmad)", "© 2021 Sam Tarling",
+    "REUTERS/Orhan Qereman", "Delil Souleiman/AFP"."""
+    window = text[max(0, s - 60) : s]
+    if ("/" in window or "©" in window or "by" in window or ":" in window or "(c)" in window.lower()) \
+            and _CREDIT_BEFORE_RE.search(window):
+        return True
+    return "/" in text[e : e + 40] and _CREDIT_AFTER_RE.match(text, e) is not None
+
+
+def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bool:
+    """The name is part of a person's: after a given name from `person_names` ("Hozan Qamishlo", "Gule Halab",
+    `هوزان قامشلو`), or itself one of them before another place's name ("Amed Afrin"); or inside an armed group's
+    transliterated name after one of `group_words` ("Maghawir al-Thawra")."""
+    s, e = c.start, c.end
+    if s > 1 and text[s - 1] == " ":
+        i = text.rfind(" ", max(0, s - 24), s - 1)
+        prev = text[i + 1 if i != -1 else max(0, s - 24) : s - 1]
+        hit = rules.name_before.get(prev)
+        if hit is None:
+            if len(rules.name_before) > 100_000:
+                rules.name_before.clear()
+            if prev.isascii():
+                low = prev.lower()
+                hit = (prev[:1].isupper() and low in rules.person_names) or low in rules.group_words
+            else:
+                hit = fold(prev) in rules.person_names
+            rules.name_before[prev] = hit
+        if hit:
+            return True
+    if text[e : e + 1] == " " and text[e + 1 : e + 2].isupper() and text[s:e].lower() in rules.person_names:
+        return any(o.start == e + 1 for o in others)
+    return False
+
+
+def _nationality_re(rules: PlaceRules) -> re.Pattern[str]:
+    """The nationality adjectives of `rules` over raw text: Arabic with the article or a proclitic and any ending
+    (ليبي، الليبية، السوريين), English as written."""
+    got = _NAT_RES.get(id(rules))
+    if got is None or got[0] is not rules:
+        alts = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
+        ar = sorted((k[:-1] for k in rules.nationality if not k.isascii() and k.endswith("ي")), key=len, reverse=True)
+        en = sorted((k for k in rules.nationality if k.isascii()), key=len, reverse=True)
+        raw = "|".join("".join(alts.get(ch, re.escape(ch)) for ch in w) for w in ar) or "(?!)"
+        pat = re.compile(rf"(?<![{_AR}])(?:[وفبل]?ال|لل)?(?P<a>{raw})(?:يين|يون|يات|يه|ية|ي)(?![{_AR}])"
+                         rf"|\b(?P<e>{'|'.join(map(re.escape, en)) or '(?!)'})\b")
+        got = _NAT_RES[id(rules)] = (rules, pat)
+    return got[1]
+
+
+_NAT_RES: dict[int, tuple[PlaceRules, re.Pattern[str]]] = {}
+
+
+def nationality_mentions(text: str, rules: PlaceRules | None, wanted: frozenset[str]) -> list[tuple[int, str]]:
+    """(start, ISO2) of the nationality adjectives in the text that name one of the `wanted` countries."""
+    if rules is None or not rules.nationality or not wanted:
+        return []
+    out = []
+    for m in _nationality_re(rules).finditer(text):
+        iso = rules.nationality.get(fold(m.group("a")) + "ي") if m.group("a") else rules.nationality.get(m.group("e"))
+        if iso in wanted:
+            out.append((m.start(), iso))
     return out

@@ -268,7 +268,10 @@ static int word_within(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi,
 }
 
 static int is_lstripped(Py_UCS4 c) { return c == '(' || c == 0xab || c == '"' || c == 0x201c || c == '\n' || c == '\t'; }
-static int is_rstripped(Py_UCS4 c) { return c == 0x60c || c == ',' || c == '.' || c == ':' || c == ';' || c == '\n'; }
+static int is_rstripped(Py_UCS4 c) {
+    return c == 0x60c || c == ',' || c == '.' || c == ':' || c == ';' || c == '\n' || c == 0xbb || c == 0x201d
+           || c == '"' || c == ')'; /* (and the closing quotes and bracket: `«نينوى الغد»`) */
+}
 
 PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 3 || !PyUnicode_Check(args[0])) {
