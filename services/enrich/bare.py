@@ -170,6 +170,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if _RIVER_AFTER_RE.match(text, c.end):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
+    if text[c.start - 1 : c.start] in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
+        return None  # `افتتح معرض "الهول" للكتاب`, a film, a song, a band of the name
     if kind == "prison" and ("rea" in (lead30 := text[max(0, c.start - 30) : c.start]) or "iot" in lead30
                              or "scape" in lead30) and _BREAK_AT_RE.search(text, max(0, c.start - 30), c.start):
         return 0.55
@@ -668,7 +670,7 @@ def _word_before(text: str, start: int) -> str:
 # right before a bare name, a building, a way, an airport or a family that bears it (`مستشفى اليرموك في بغداد`)
 _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة", "ينبوع", "نبع",
-    "دير", "كنيسة", "جمعية", "رابطة", "تعمير", "monastery", "convent", "church", "association",
+    "دير", "كنيسة", "جمعية", "رابطة", "تعمير", "طريق", "monastery", "convent", "church", "association",
     "airport", "hospital", "school", "university", "family", "tribe", "clan"))
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
                              r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)

@@ -115,7 +115,8 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if "معسكر" in text and ("نازح" in text or "نزوح" in text):  # (str `in`, C speed)
+    if "معسكر" in text and ("نازح" in text or "نزوح" in text or "دارفور" in text or "السودان" in text
+                            or "الفاشر" in text or "نيالا" in text or "الدعم السريع" in text):  # (str `in`, C speed)
         for of in _displacement_camps(text, gaz):  # Sudan's usage: `معسكر زمزم للنازحين`
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
@@ -419,7 +420,8 @@ _AR_DETENTION_RE = re.compile("نزلاء|نزيل|معتقل|سجين|سجنا�
 # is a military camp (data/README.md rule 16), so a name after it is a camp only in a text about the displaced
 _DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]{0,2}(?:ال)?معسكر\s+([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
                                    r"([\u0621-\u064a]{3,})")
-_DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين")
+_DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|دارفور|الفاشر|نيالا|زالنجي|الجنينة|السودان"
+                                r"|الدعم السريع")
 _MILITARY_AFTER = frozenset(fold(w) for w in (
     "الأمن", "الامن", "التدريب", "تدريب", "تدريبي", "إعدادي", "اعدادي", "الجيش", "القوات", "الشرطة", "الاحتياط",
     "الدعم",
@@ -485,6 +487,8 @@ _CENTRE_FOR_RE = re.compile(r"مركز\s+([\u0621-\u064a]{3,})\s+(?:لإيواء
 _SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)\s+([\u0621-\u064a]{3,})(?:\s+(?:لل|ال)?مهاجرين"
                                       r"(?![\u0621-\u064a])|(?=[\s.,،]))")
 _MIGRANTS_NEAR_RE = re.compile(r"مهاجر")
+_GENERIC_SHELTER = frozenset(fold(w) for w in ("الهجرة", "المهاجرين", "اللاجئين", "النازحين", "المؤقت", "الجديد",
+                                               "الرئيسي", "التابع", "جديد", "مؤقت"))
 
 
 def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
@@ -501,6 +505,8 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
         raw = m.group(1)
         if m.re is _SHELTER_FOR_MIGRANTS_RE and _MIGRANTS_NEAR_RE.search(text, max(0, s - 160), m.end() + 160) is None:
             continue  # (a shelter centre in a text about no migrants: a shelter for the displaced)
+        if fold(raw) in _GENERIC_SHELTER:
+            continue  # `مركز إيواء الهجرة غير القانونية`: the migration shelter service, no name
         if arabic_name_ok(raw, fold(raw), gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
             out.append(OpenFacility(s, m.end(1), "prison", raw, m.start(1), m.end(1)))
     return out

@@ -441,6 +441,10 @@ def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
     m = _CAP_AFTER_RE.match(text, h.end)
     if m is None or _stopped(text, (m.start(1), m.end(1)), gaz):
         return None
+    e1 = m.end(1)
+    if m.group(1).isdigit() and ((text[e1 : e1 + 1] in (",", ".") and text[e1 + 1 : e1 + 2].isdigit())
+                                 or " of" in text[h.end : m.start(1)]):
+        return None  # "a prison of 5,000": how many it holds, not "Camp 5"
     b = cap_before(text, max(0, h.start - 40), h.start)
     if b is not None and not _stopped(text, (b.start(1), b.end(1)), gaz):
         return None  # "International Camp of Greater Amman": a longer proper name (an institution)

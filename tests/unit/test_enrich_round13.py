@@ -167,3 +167,20 @@ def test_round13_second_survey_forms(text: str, want: list[str]) -> None:
 ])
 def test_round13_regional_forms(text: str, want: list[str]) -> None:
     assert [s for s, _i in facilities(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("وصل إلى معسكر زمزم آلاف من أهالي القرى بعد دخول قوات الدعم السريع إليها.", ["معسكر زمزم"]),
+    ("رحّل مركز إيواء الهجرة غير القانونية فرع الكفرة مئة مهاجر إلى بلدانهم.", []),
+    ("توفي شاب في حادث سير على طريق الهول وسط حزن الأسرة.", []),
+])
+def test_round13_sudan_libya_and_roads(text: str, want: list[str]) -> None:
+    assert [s for s, _i in facilities(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("'It is a danger,' said the assistant warden of a Kurdish-run prison of 5,000.", []),
+    ("Al Hol hosts more than 60,000 people, among them 24,000 Syrians, the UN said.", ["Al Hol"]),
+])
+def test_round13_english_regional_forms(text: str, want: list[str]) -> None:
+    assert [s for s, _i in facilities(text)] == want
