@@ -26,7 +26,7 @@ from services.enrich.context import heads_and_facilities, inside
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
-from services.enrich.names import arabic_name_ok
+from services.enrich.names import NAME_PREFIXES, arabic_name_ok
 from services.enrich.normalize import fold, has_latin
 from services.enrich.openworld import OpenFacility, find_open, glued, part_called, slug
 from services.enrich.resolve import Cand
@@ -112,6 +112,12 @@ def find_facilities(
                 covered[of.name_start : of.name_end] = b"\x01" * (of.name_end - of.name_start)
     if "معسكر" in text:  # (str `in`, C speed) `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
         for of in _numbered_camps(text):
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if ("، المخيم" in text or "، السجن" in text or "، وهو مخيم" in text or "، وهو سجن" in text
+            or "، المعتقل" in text):  # (str `in`, C speed)
+        for of in _appositions_ar(text, gaz):  # `الجفينة، المخيم الواقع في أطراف المدينة`
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
@@ -414,6 +420,49 @@ _SENTENCE_STARTERS = frozenset(("The", "This", "That", "It", "In", "On", "At", "
 _NUMBERED_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وب]?ال|[وب])?معسكر\s+"
                                r"([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669])")
 _AR_DETENTION_RE = re.compile("نزلاء|نزيل|معتقل|سجين|سجناء|محتجز|موقوف|غوانتانامو|غوانتنامو")
+
+
+# A name and then, after a comma, the head word that describes it: `الجفينة، المخيم الواقع جنوب المدينة`, `سوبا، السجن
+# الذي ...`, `كاكوما، وهو مخيم آخر` (the head with a relative, a participle of place or "another": an apposition)
+_APPOSITION_AR_RE = re.compile(r"(?<![\u0621-\u064a])([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[،,]\s+"
+                               r"(?:وهو |وهي )?(?:ال)?(مخيم|سجن|معتقل)\s+(?:الذي|التي|الذى|الواقع|الواقعة|آخر|اخر"
+                               r"|الأكبر|الاكبر|الأشهر|الاشهر|الوحيد)(?![\u0621-\u064a])")
+
+
+_NAME_OPENERS_AR = frozenset(("ابو", "ام", "عين", "تل", "دير", "كفر", "بئر", "بير", "راس", "خان", "باب", "جبل", "نهر",
+                              "وادي", "بني", "بيت", "حسن", "سري", "ابن", "بن"))
+
+
+_SAID_AR = frozenset(("قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "افاد", "افادت", "ذكر", "ذكرت"))
+
+
+def _word_before_ar(text: str, start: int) -> str:
+    """The folded word before `start` (across spaces)."""
+    words = text[max(0, start - 20) : start].split()
+    return fold(words[-1]) if words else ""
+
+
+def _appositions_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:
+    out = []
+    for m in _APPOSITION_AR_RE.finditer(text):
+        name = m.group(1)
+        words = name.split()
+        if len(words) == 2 and fold(words[0]) not in NAME_PREFIXES and fold(words[0]) not in _NAME_OPENERS_AR:
+            words = words[1:]  # (one word before the name: `ستغلق كاكوما،`, `كان الجفينة،` are the name alone)
+        raw = words[0]
+        f = fold(raw)
+        if f in gaz.ar_name_stop or not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first):
+            continue
+        if (f.startswith("الم") and len(f) >= 6 and f not in gaz.trie.first) \
+                or _word_before_ar(text, m.end(1) - len(" ".join(words))) in _SAID_AR:
+            continue  # `قال المتحدث، السجن ...`: a speaker (a definite participle, after a verb of saying)
+        if len(words) == 2 and not arabic_name_ok(words[1], fold(words[1]), gaz.ar_name_stop, quoted=False,
+                                                   known=gaz.trie.first, listed=True):
+            words = words[:1]
+        start = m.end(1) - len(" ".join(words))
+        kind = "camp" if m.group(2) == "مخيم" else "prison"
+        out.append(OpenFacility(start, m.end(1), kind, text[start : m.end(1)], start, m.end(1)))
+    return out
 
 
 # Sudan's outlets call a displacement camp `معسكر` (`معسكر زمزم`, `معسكر كلمة`, `معسكر أبو شوك`); elsewhere the word

@@ -184,3 +184,15 @@ def test_round13_sudan_libya_and_roads(text: str, want: list[str]) -> None:
 ])
 def test_round13_english_regional_forms(text: str, want: list[str]) -> None:
     assert [s for s, _i in facilities(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a name and, after a comma, the head word that describes it
+    ("كان الجفينة، المخيم الواقع في أطراف المدينة، ملجأً لآلاف الأسر.", ["الجفينة"]),
+    ("قال الوزير إن حكومته ستغلق كاكوما، وهو مخيم آخر يضم آلاف اللاجئين.", ["كاكوما"]),
+    ("وصلوا إلى الهول، المخيم الأكبر في سوريا.", ["الهول"]),
+    ("زار الوفد الحسكة، المدينة التي تضم سجن غويران.", ["سجن غويران"]),
+    ("قال المتحدث، السجن الذي أغلق لن يفتح مجدداً.", []),
+])
+def test_round13_arabic_apposition(text: str, want: list[str]) -> None:
+    assert [s for s, _i in facilities(text)] == want
