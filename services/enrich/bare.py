@@ -865,6 +865,11 @@ _TITLE_BEFORE_RE = re.compile(r"(?:معرض|مهرجان|فيلم|كتاب|رو�
                               re.IGNORECASE)
 
 
+# a definite noun after an article-less word makes a construct (`إصلاحية الأحداث`, "the juveniles' reformatory"): the
+# word is the common noun; an adjective after a name is the name's (`عوفر العسكري`)
+_DEFINITE_NOUN_AFTER_RE = re.compile(r" (ال[\u0621-\u064a]{2,})(?![\u0621-\u064a])")
+
+
 def _word_read_as_name(text: str, start: int, end: int) -> bool:
     """A core that is also a common word or a person's name (data: `word`) is read as the facility by the words
     about prisons or camps around it only where a name of a place stands: after a preposition of place ("held at
@@ -873,7 +878,9 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     (`البطريرك بشارة الراعي`, "Ronald Bucca"), after a call (`دعا إلى التوبة`) or before a positional adjective
     (`في الطبقة السفلى`, "on the lower floor")."""
     if _POSITION_AFTER_RE.match(text, end) or _CALLED_TO_RE.search(text, max(0, start - 40), start) \
-            or _SURNAME_OR_PEOPLE_AFTER_RE.match(text, end):
+            or _SURNAME_OR_PEOPLE_AFTER_RE.match(text, end) \
+            or (text[start : start + 2] != "ال" and (m := _DEFINITE_NOUN_AFTER_RE.match(text, end)) is not None
+                and not m.group(1).endswith(("ي", "ية", "يه"))):
         return False  # ("Derek Chauvin", "Ramon Escobar": a first name and a surname; "Naqab residents")
     q = start
     while q > 0 and text[q - 1] in "\"'«“‘ ":

@@ -487,9 +487,9 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
         f = fold(raw)
         if f in _MILITARY_AFTER or _DISPLACED_NEAR_RE.search(text, max(0, m.start() - 160), m.end() + 160) is None:
             continue
-        if m.group(2) is None and not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=m.group(1) is not None,
-                                                     known=gaz.trie.first):
-            continue
+        if m.group(2) is None and (f in gaz.ar_name_stop or not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=True,
+                                                                                known=gaz.trie.first)):
+            continue  # (any shape: in such a text a word after the head is the camp's name, `معسكر كلمة`)
         k = text.index("معسكر", m.start())
         start = k - 2 if text[k - 2 : k] == "ال" else k
         name_start = m.start(2) if m.group(2) is not None else m.start(3)

@@ -197,7 +197,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
 # A definite word after the word that follows the head makes that word a proper name: `سجن معيتيقة المركزي`, `مخيم
 # كاكوما الذي`, `سجن مأرب الواقع` ("X's central prison", "the X camp that"): an adjective or a participle after
 # the head would be indefinite like it (`سجن مؤقت`); only a name makes the head definite by annexation.
-_CONSTRUCT_MARKS = {"المركزي", "العسكري", "الصحراوي", "الشهير", "الواقع", "الذي", "التي", "سيء", "سيئ"}
+_CONSTRUCT_MARKS = {"المركزي", "العسكري", "الصحراوي", "الشهير", "الواقع", "الذي", "التي", "سيء", "سيئ", "الخاضع",
+                    "التابع"}
 
 
 def _construct_named(text: str, f: str, end: int, gaz: Gazetteer) -> bool:
@@ -253,6 +254,7 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         if nm is not None and _joins(text, end, nm.start(1)):
             w = fold(nm.group(1))
             if w.startswith("ال") and w not in gaz.ar_name_stop and w not in _AR_DESCRIPTORS and w not in _AR_ADJ \
+                    and w not in _CONSTRUCT_MARKS \
                     and arabic_name_ok(nm.group(1), w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
                                        listed=True):
                 more = 1  # not `جزعة العراقي`: an adjective of a known name (العراق) is no part of it

@@ -196,3 +196,13 @@ def test_round13_english_regional_forms(text: str, want: list[str]) -> None:
 ])
 def test_round13_arabic_apposition(text: str, want: list[str]) -> None:
     assert [s for s, _i in facilities(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("افتتحت وزارة الداخلية مركز تأهيل وادي النطرون الجديد.", ["مركز تأهيل وادي النطرون"]),
+    ("أفرجت السلطات عن معتقلين في سجن معيتيقة الخاضع لسيطرة جهاز أمني.", ["سجن معيتيقة"]),
+    ("يقيم آلاف النازحين في معسكر كلمة قرب نيالا.", ["معسكر كلمة"]),
+    ("نُقل الأحداث إلى إصلاحية الأحداث في المدينة.", []),
+])
+def test_round13_heads_and_constructs(text: str, want: list[str]) -> None:
+    assert [s for s, _i in facilities(text)] == want
