@@ -369,13 +369,28 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     # generic phrases the context names (`الدفاع المدني`, `المفوضية`, "the coalition": context_actors.py)
     hits += context_actors(text, found, places, facilities, rules.by_context, country, day(published_at))
     out: list[ActorMention] = []
+    # where the actors so far are: one C-level find per hit (a span outside 0 < end <= len(text), or empty, is
+    # kept aside and tested as before: `a < e and s < b`)
+    n = len(text)
+    occ = bytearray(n)
+    odd: list[tuple[int, int]] = []
+    for x, y in spans:
+        if 0 <= x < y <= n:
+            occ[x:y] = b"\x01" * (y - x)
+        else:
+            odd.append((x, y))
     for s, e, aid in sorted(hits):
-        if any(a < e and s < b for a, b in spans):
+        if (occ.find(1, s, e) != -1 if 0 <= s < e <= n else any(x < e and s < y for x, y in spans)) \
+                or (odd and any(x < e and s < y for x, y in odd)):
             continue  # a name the gazetteer has ("القوات العراقية") is already its actor
         ent = entries.get(aid)
         if ent is not None:
             out.append(actor(text[s:e], s, e, aid, ent.canonical, 0.75))
             spans.append((s, e))
+            if 0 <= s < e <= n:
+                occ[s:e] = b"\x01" * (e - s)
+            else:
+                odd.append((s, e))
     # a place at the start of a longer actor phrase, not possessive: an adjective (acting keeps the same span)
     if not out:
         return out, places

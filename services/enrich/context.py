@@ -131,9 +131,11 @@ def prev_word(text: str, start: int, skip: set[str] | frozenset[str]) -> str:
     words = text[max(0, start - 40) : start].split()
     if words and start > 0 and not text[start - 1].isspace():
         words = words[:-1]  # a stripped proclitic is not a word
-    while words and fold(words[-1].strip(",.;:()")) in skip:
-        words = words[:-1]
-    return fold(words[-1].strip(",.;:()")) if words else ""
+    while words:  # (each word stripped and folded once)
+        w = fold(words.pop().strip(",.;:()"))
+        if w not in skip:
+            return w
+    return ""
 
 
 def cue_list(words: list[str]) -> frozenset[str]:

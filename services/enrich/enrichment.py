@@ -117,7 +117,20 @@ def _enrich(
     facilities, covered, core_spans = find_facilities(text, facs, heads, cores, people, places_c, gaz)
 
     # the cue words (role "cue": the words the rule modules read around) tell them where to look
-    cues = [t for t in trig if t.role == "cue"]
+    # one pass sorts the other candidates: cues, date anchors, and the longest event trigger at each start (_events)
+    cues: list[Cand] = []
+    dates: list[int] = []
+    best: dict[int, Cand] = {}
+    for t in trig:
+        r = t.role
+        if r == "event":
+            b = best.get(t.start)
+            if b is None or t.end > b.end:
+                best[t.start] = t
+        elif r == "cue":
+            cues.append(t)
+        elif r == "date":
+            dates.append(t.start)
     cue_kinds = {p[1] for t in cues for p in t.payloads}
     gov = "gov" in cue_kinds  # ريفي, rural, countryside ... (_governorate_cued)
     places: list[PlaceMention] = []
@@ -143,8 +156,8 @@ def _enrich(
     actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
-        lang, places, facilities, actors, _events(text, trig),
-        extract_event_date(text, published_at, [t.start for t in trig if t.role == "date"]), bool(facilities),
+        lang, places, facilities, actors, _events(text, best),
+        extract_event_date(text, published_at, dates), bool(facilities),
         None,  # the headline's mentions: headline.py, when the title comes apart from the body
     )
 
@@ -294,15 +307,10 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
     return out, places
 
 
-def _events(text: str, trig: list[Cand]) -> list[EventTypeMention]:
+def _events(text: str, best: dict[int, Cand]) -> list[EventTypeMention]:
+    """best: start -> the longest event trigger there (the first of the longest, in the scanner's order; _enrich)."""
     seen: dict[str, EventTypeMention] = {}
     # the longest trigger at each start wins; one evidence span (the first) per type
-    best: dict[int, Cand] = {}
-    for c in trig:
-        if c.role == "event":
-            b = best.get(c.start)
-            if b is None or c.end > b.end:
-                best[c.start] = c
     # a not-evidence phrase (a payload with no type) hides the triggers inside it ("ظروف الاحتجاز")
     # (compile.py adds not-evidence payloads after every typed one, so a group of only that is (("event", "", ""),))
     hidden = [(c.start, c.end) for c in best.values() if len(c.payloads) == 1 and not c.payloads[0][1]]

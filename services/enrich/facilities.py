@@ -540,12 +540,27 @@ _GENERIC_SHELTER = frozenset(fold(w) for w in ("الهجرة", "المهاجري
                                                "الرئيسي", "التابع", "جديد", "مؤقت"))
 
 
+def _from_literal(pat: re.Pattern[str], text: str, lit: str = "مركز") -> list[re.Match[str]]:
+    """list(pat.finditer(text)) for a pattern whose every match opens with `lit` and is not empty: tried only where
+    str.find (C speed, one pass) finds the word; each try the first from where finditer would search next."""
+    out = []
+    pos = 0
+    while (k := text.find(lit, pos)) != -1:
+        m = pat.match(text, k)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+        else:
+            pos = k + 1
+    return out
+
+
 def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
     """`مركز تاجوراء لإيواء المهاجرين`, `مركز X لاحتجاز ...`, `مركز إيواء X للمهاجرين`: a centre named by a
     plausible name and "for holding/housing" people (migrants) is a place of detention (`مركز احتجاز المهاجرين`
     is generic: openworld's)."""
     out = []
-    for m in [*_CENTRE_FOR_RE.finditer(text), *_SHELTER_FOR_MIGRANTS_RE.finditer(text)]:
+    for m in [*_from_literal(_CENTRE_FOR_RE, text), *_from_literal(_SHELTER_FOR_MIGRANTS_RE, text)]:
         s = b = m.start()
         while b > 0 and s - b < 2 and text[b - 1] in "وبل":
             b -= 1  # up to two proclitics (وبمركز)

@@ -179,6 +179,22 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+def _alt_caseless(words: list[str]) -> str:
+    """_alt(words) for a case-insensitive context, the branches grouped by their first letter (`m(?:inistry of
+    ...|ilitary|...)|d(?:...)`): re tries each branch of an alternation in turn, and a group whose letter is not
+    the text's is left after one test, not a test per branch (a ministry word at a position: ~0.6 µs -> ~0.2 µs).
+    The same matches: under IGNORECASE no character matches two different ASCII letters, so at most one group can
+    match at a position; inside a group the branches keep their order (longest first), and x(?:a|b) is xa|xb.
+    Words that do not all open with an ASCII letter: _alt's alternation as it is."""
+    ws = sorted(words, key=len, reverse=True)
+    if not all(w[:1].isascii() and w[:1].isalpha() for w in ws):
+        return _alt(words)
+    groups: dict[str, list[str]] = {}
+    for w in ws:
+        groups.setdefault(w[0].lower(), []).append(re.escape(w[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(f"{k}(?:{'|'.join(rest)})" for k, rest in groups.items())
+
+
 # a letter of a name written apart: separated by spaces or marks, or a weak letter replaced by a digit/sign
 _SEP_CHARS = r"\s\-_.*·•ـ'\""
 _SUB_CHARS = r"0-9٠-٩*@#$!|"
@@ -259,8 +275,8 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
         for a in n.get("adj", {}).get("en", []):
             adj_en[a] = key
     r.adj_en = adj_en
-    inst = _alt(list(inst_en))
-    mod_en = _alt(mods.get("en", []))
+    inst = _alt_caseless(list(inst_en))  # (both only inside (?i:...))
+    mod_en = _alt_caseless(mods.get("en", []))
     # adjectives are proper (case-sensitive: "US" is not "us"); what follows them is matched in any case
     r.inst_en_re = re.compile(
         rf"(?<![\w.])(?P<adj>{_alt(list(adj_en))})(?![\w-])(?i:\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{inst}))\b")
@@ -276,7 +292,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     nouns = [w for w in nouns if w in inst_en]
     r.noun_en_re = re.compile(rf"(?i:\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{_alt(nouns)}))\b") if nouns else None
     minis = [w for w, c in inst_en.items() if c in r.ministries]
-    r.bare_en_re = re.compile(rf"(?i:\b(?P<inst>{_alt(minis)}))\b")
+    r.bare_en_re = re.compile(rf"(?i:\b(?P<inst>{_alt_caseless(minis)}))\b")
     r.bare_en_scouts = (scout_caseless(minis),)
     r.cue_words += [("bare_en", w) for w in dict.fromkeys(w.split()[0] for w in minis)]  # any space may follow
     r.cue_words += [("command", "عمليات"), ("command", "operations")]  # actors._operations_commands

@@ -220,3 +220,25 @@ def test_another_owner_before_the_body_is_no_state_actor(text: str) -> None:
 def test_the_second_of_two_subjects_after_a_verb_acts() -> None:
     assert "actor:israel-gov" in actors("وقّعت مصر وإسرائيل اتفاقية السلام عام 1979")
     assert "actor:syria-transitional-gov" not in actors("وصل الوفد إلى بغداد ودمشق")
+
+
+def test_caseless_alternation_grouped_by_first_letter_matches_as_the_flat_one() -> None:
+    """state_rules._alt_caseless (branches grouped by their first letter) finds what _alt's flat alternation
+    finds, inside (?i:...), at every position: the same span and the same branch, special case-folds included."""
+    import re as _re
+
+    from services.enrich import state_rules
+
+    words = ["ministry of interior", "ministry", "Ministry of Defence", "MRAP", "military", "interior ministry",
+             "security forces", "security service", "security services", "special", "k9 unit", "kurdish", "s"]
+    flat = _re.compile(rf"(?i:\b(?P<w>{state_rules._alt(words)}))\b")
+    grouped = _re.compile(rf"(?i:\b(?P<w>{state_rules._alt_caseless(words)}))\b")
+    assert grouped.pattern != flat.pattern
+    text = ("The Ministry  of Interior said; the MINISTRY of defence, ministry's security servicES and "
+            "security forces; mrap military \u212a9 unit ſecurity ſervices İnterior ministry s S ministryx "
+            "special-forces kurdish")
+    for p in range(len(text) + 1):
+        a, b = grouped.match(text, p), flat.match(text, p)
+        assert (a and (a.span(), a.group("w"))) == (b and (b.span(), b.group("w"))), text[p : p + 40]
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert state_rules._alt_caseless(["1st unit", "army"]) == state_rules._alt(["1st unit", "army"])  # not a letter

@@ -1,4 +1,5 @@
 /* Output models made without validation: what pydantic's model_construct does, in C (output.py). */
+#include <stddef.h>
 #include "native.h"
 
 /* ---- Maker: output models made without validation (output.py) ----------------------------------- */
@@ -16,9 +17,12 @@ typedef struct {
     newfunc base_new;          /* object.__new__'s slot, called without its wrapper */
     PyObject *descr[3];        /* the slots __pydantic_fields_set__, __pydantic_extra__, __pydantic_private__ */
     descrsetfunc set[3];       /* and their setters (cand.c: type_descr, what object.__setattr__ finds) */
+    vectorcallfunc vectorcall; /* Maker_vectorcall: a call's values without a tuple made for them */
+    PyObject *blank;           /* {name: None for name in names}: copied, then each value set (no resizes) */
 } Maker;
 
 static PyObject *s_native, *empty_args;
+static PyObject *Maker_vectorcall(Maker *mk, PyObject *const *args, size_t nargsf, PyObject *kwnames);
 
 
 static PyObject *Maker_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
@@ -43,6 +47,16 @@ static PyObject *Maker_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     mk->path = Py_XNewRef(path);
     mk->fallback = Py_XNewRef(fallback);
     mk->base_new = (newfunc)PyType_GetSlot(&PyBaseObject_Type, Py_tp_new);
+    mk->vectorcall = (vectorcallfunc)Maker_vectorcall;
+    if ((mk->blank = PyDict_New()) == NULL) {
+        Py_DECREF(mk);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(names); i++)
+        if (PyDict_SetItem(mk->blank, PyTuple_GET_ITEM(names, i), Py_None) < 0) {
+            Py_DECREF(mk);
+            return NULL;
+        }
     static const char *slots[3] = {"__pydantic_fields_set__", "__pydantic_extra__", "__pydantic_private__"};
     for (int i = 0; i < 3; i++)
         if ((mk->descr[i] = type_descr(cls, slots[i], &mk->set[i])) == NULL) {
@@ -59,27 +73,16 @@ static void Maker_dealloc(Maker *mk) {
     Py_CLEAR(mk->path);
     Py_CLEAR(mk->fallback);
     for (int i = 0; i < 3; i++) Py_CLEAR(mk->descr[i]);
+    Py_CLEAR(mk->blank);
     Py_TYPE(mk)->tp_free((PyObject *)mk);
 }
 
-static PyObject *Maker_call(Maker *mk, PyObject *args, PyObject *kw) {
-    if (mk->path != NULL) { /* the Python path in use (backend.PATH.native is None): its maker, not this one */
-        PyObject *native = PyObject_GetAttr(mk->path, s_native);
-        if (native == NULL) return NULL;
-        Py_DECREF(native);
-        if (native == Py_None) return PyObject_Call(mk->fallback, args, kw);
-    }
-    Py_ssize_t n = PyTuple_GET_SIZE(mk->names);
-    if (kw != NULL || PyTuple_GET_SIZE(args) != n) {
-        PyObject *name = PyObject_GetAttrString(mk->cls, "__name__");
-        if (name != NULL) PyErr_Format(PyExc_TypeError, "%U: %zd positional values", name, n);
-        Py_XDECREF(name);
-        return NULL;
-    }
-    PyObject *values = PyDict_New(), *fields = NULL, *obj = NULL;
+/* the instance for n values (n == len(names), checked by the caller) */
+static PyObject *make(Maker *mk, PyObject *const *args, Py_ssize_t n) {
+    PyObject *values = PyDict_Copy(mk->blank), *fields = NULL, *obj = NULL;
     if (values == NULL) return NULL;
     for (Py_ssize_t i = 0; i < n; i++)
-        if (PyDict_SetItem(values, PyTuple_GET_ITEM(mk->names, i), PyTuple_GET_ITEM(args, i)) < 0) goto fail;
+        if (PyDict_SetItem(values, PyTuple_GET_ITEM(mk->names, i), args[i]) < 0) goto fail;
     fields = PySet_New(mk->fields_set);
     /* object.__new__(cls): its slot (what the wrapper calls after checking that cls is a type deriving from
      * object whose closest built-in base's __new__ is object's, true of every pydantic model) */
@@ -97,13 +100,33 @@ fail:
     return NULL;
 }
 
+/* Maker(...)(*values), called as the engine calls it (vectorcall: no tuple of the values is made) */
+static PyObject *Maker_vectorcall(Maker *mk, PyObject *const *args, size_t nargsf, PyObject *kwnames) {
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (mk->path != NULL) { /* the Python path in use (backend.PATH.native is None): its maker, not this one */
+        PyObject *native = PyObject_GetAttr(mk->path, s_native);
+        if (native == NULL) return NULL;
+        Py_DECREF(native);
+        if (native == Py_None) return PyObject_Vectorcall(mk->fallback, args, nargsf, kwnames);
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(mk->names);
+    if ((kwnames != NULL && PyTuple_GET_SIZE(kwnames) > 0) || nargs != n) {
+        PyObject *name = PyObject_GetAttrString(mk->cls, "__name__");
+        if (name != NULL) PyErr_Format(PyExc_TypeError, "%U: %zd positional values", name, n);
+        Py_XDECREF(name);
+        return NULL;
+    }
+    return make(mk, args, n);
+}
+
 PyTypeObject MakerType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "services.enrich._scan.Maker",
     .tp_basicsize = sizeof(Maker),
     .tp_dealloc = (destructor)Maker_dealloc,
-    .tp_call = (ternaryfunc)Maker_call,
-    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_call = PyVectorcall_Call,
+    .tp_vectorcall_offset = offsetof(Maker, vectorcall),
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
     .tp_doc = "Maker(cls, names, fields_set[, path, fallback])(*values): a model instance, not validated "
               "(output.py); fallback(*values) instead while path.native is None.",
     .tp_new = Maker_new,
