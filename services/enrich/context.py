@@ -297,9 +297,13 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
 
 _CLOSERS = frozenset((")", "\"", "»", "”"))
 _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفزيونا", "صحيفة", "صحيفه", "جريدة", "جريده", "إذاعة", "اذاعة",
-                            "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية"))
+                            "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية",
+                            # with a clitic (`لإذاعة العراق الحر`); an agency, a platform, a foundation
+                            "لإذاعة", "لاذاعة", "وإذاعة", "واذاعة", "لقناة", "وقناة", "لصحيفة", "وصحيفة", "لجريدة",
+                            "لموقع", "لتلفزيون", "لشبكة", "وكالة", "لوكالة", "منصة", "لمنصة", "ومنصة", "مؤسسة",
+                            "لمؤسسة", "ومؤسسة"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
-                           "Direct", "Today", "News", "Post", "Times", "24", "TV", "Radio", "Observer", "Monitor",
+                           "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",
                            "Herald", "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
                            "club", "Club", "FC", "SC"))  # a sports club named after a town ("Al-Yarmouk club")
 

@@ -35,10 +35,13 @@ from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang, has_latin
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
+    agency_or_outlet,
     common_word,
     countries_of,
+    direction_of_name,
     in_credit,
     in_landmark_name,
+    in_named_valley,
     in_text_country,
     kaf_glued,
     natural_feature,
@@ -179,8 +182,13 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     if rules is not None:
         if common_word(text, c, others, rules) or noun_phrase(text, s, end, rules):
             return None  # عنه "about it", not Anah; `الباب الحديدي` "the iron door", not al-Bab (places.py)
-        if person_named(text, c, others, rules):
-            return None  # "Hozan Qamishlo", "Maghawir al-Thawra": a person's or a group's name (places.py)
+        if person_named(text, c, others, rules) or agency_or_outlet(text, s, end, rules):
+            return None  # "Mazloum Kobani" (a person), "told SANA" (an agency): no place (places.py)
+        if text[s] < "\u0250":
+            if direction_of_name(text, s, end):
+                return None  # "al-Nashwa al-Gharbiya": part of the name before it
+        elif in_named_valley(text, s, rules):
+            return None  # `قرية وادي الخليل`: the village, not Hebron  # "Hozan Qamishlo", "Maghawir al-Thawra": a person's or a group's name (places.py)
     if text[s] < "\u0250" and in_credit(text, s, end):
         return None  # "(AP Photo/Baderkhan Ahmad)", "© Sam Tarling": a photographer (places.py)
     if (feats or text[s - 1 : s] == "ف") and natural_feature(text, s, end):

@@ -155,6 +155,7 @@ class CommonWordsRec(_Rec):
     nationality: dict[str, str] = {}
     person_names: list[str] = []
     group_words: list[str] = []
+    agencies: list[str] = []
     open_world: dict[str, list[str]] = {}
 
 

@@ -35,7 +35,7 @@ from shared.annotation import PlaceMention
 _WORD = re.compile(r"\S+")
 _AR = "\u0621-\u064a"
 _NAME_START_RE = re.compile(r"(?<![\w\-])[A-Za-z]")  # where an English name (_EN_NAME) can start
-_JOIN_RE = re.compile(r"\s*(?:[،,]\s*)?(?:و\s*)?$")
+_JOIN_RE = re.compile(r"\s*(?:[،,]\s*(?:و\s*)?|و\s*)$")  # (a comma or و: a space alone is no list, `السيول تدمر`)
 _EN_NAME = r"(?:(?:al|el|an|ad|ar|as|ash|at|az|umm|abu|bin|ibn|tal|tell|ain|deir|kafr|ras|bir|beit|wadi|jabal|jebel)" \
            r"[\-\s'’])?[A-Z][\w'’\-]*"
 
@@ -68,6 +68,7 @@ class PlaceRules:
     nationality: dict[str, str] = field(default_factory=dict)  # adjective (folded Arabic / English) -> ISO2
     person_names: frozenset[str] = frozenset()  # given names (English lower case, Arabic folded)
     group_words: frozenset[str] = frozenset()  # words of armed groups' names (English lower case)
+    agencies: frozenset[str] = frozenset()  # news agencies' names as written ("SANA", `سانا`): never the place
     # word as written -> it makes the name after it a person's or a group's (person_named; bounded)
     name_before: dict[str, bool] = field(default_factory=dict)
     noun_of: dict[str, str] = field(default_factory=dict)  # surface as written -> its `nouns` gender or ""
@@ -91,6 +92,7 @@ def compile_places(doc: dict) -> PlaceRules:
         nationality={(fold_text(k) if not k.isascii() else k): v for k, v in doc.get("nationality", {}).items()},
         person_names=frozenset(w.lower() if w.isascii() else fold_text(w) for w in doc.get("person_names", [])),
         group_words=frozenset(w.lower() for w in doc.get("group_words", [])),
+        agencies=frozenset(doc.get("agencies", [])),
     )
     r.not_adjectives = frozenset(r.ar_suffixes | {"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الادني",
                                                   "الاعلي", "الاسفل"})
@@ -193,6 +195,15 @@ def _matches(pat: re.Pattern[str], key: str, text: str, rules: PlaceRules, cues:
     return match_at(pat, _name_starts(text, starts) if key == "en_after" else starts, text)
 
 
+_COMPOUND_TAILS = frozenset(("majority", "populated", "dominated", "held", "controlled", "run", "led", "inhabited",
+                             "speaking", "backed", "based"))
+
+
+def _compound_adjective(word: str) -> bool:
+    """"Kurdish-majority", "rebel-held": an adjective before the cue ("the Kurdish-majority district of X")."""
+    return "-" in word and word.rsplit("-", 1)[1].lower() in _COMPOUND_TAILS
+
+
 def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] | None = None,
                 spans: list[PlaceMention] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of villages/districts named after a cue where no known place or facility is.
@@ -205,7 +216,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 e = m.end("n")
                 # "The Tal Hamis village": the name starts at its first word that is no stop word
                 s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
-                          if w.group(0) not in rules.en_stop), e)
+                          if w.group(0) not in rules.en_stop and not _compound_adjective(w.group(0))), e)
                 if s >= e or _taken(taken, spans, s, e) or any(a <= s < b for a, b, _n in out):
                     continue
                 out.append((s, e, text[s:e]))
@@ -421,6 +432,42 @@ def in_credit(text: str, s: int, e: int) -> bool:
             and _CREDIT_BEFORE_RE.search(window):
         return True
     return "/" in text[e : e + 40] and _CREDIT_AFTER_RE.match(text, e) is not None
+
+
+_OUTLET_OF_RE = re.compile(r"\b(?:[Tt]he Times|Voice|[Tt]he Voice) of (?:the )?$")
+_CLOSERS = frozenset(("»", "”", "\"", ")"))
+
+
+def agency_or_outlet(text: str, s: int, e: int, rules: PlaceRules) -> bool:
+    """The name is a news agency's ("told SANA", "Homs, SANA -") or part of an outlet's name that
+    context.in_outlet_name does not read: "The Times of Israel", `«القدس العربي»`."""
+    if text[s:e] in rules.agencies and text[e : e + 1] not in ("'", "’"):
+        return True  # (SANA'A is the city)
+    if text[s - 3 : s] == "of " and _OUTLET_OF_RE.search(text, max(0, s - 20), s):
+        return True
+    return text[e : e + 7] == " العربي" and text[e + 7 : e + 8] in _CLOSERS and text[s - 1 : s] in ("«", "\"", "“")
+
+
+_DIRECTION_NAMES = frozenset(("gharbiya", "gharbiyah", "gharbiyeh", "gharbiyya", "gharbiyye", "sharqiya", "sharqiyah",
+                              "sharqiyeh", "sharqiyya", "shamaliya", "shamaliyah", "janubiya", "janubiyah"))
+
+
+def direction_of_name(text: str, s: int, e: int) -> bool:
+    """"al-Nashwa al-Gharbiya": "the western" after a name is part of it, not the town named for a direction."""
+    surface = text[s:e]
+    if surface[:3].lower() not in ("al-", "el-") or surface[3:].lower() not in _DIRECTION_NAMES:
+        return False
+    i = text.rfind(" ", max(0, s - 30), s - 1)
+    prev = text[i + 1 if i != -1 else max(0, s - 30) : s - 1] if text[s - 1 : s] == " " else ""
+    return prev[:3].lower() in ("al-", "el-") or prev[:1].isupper()
+
+
+def in_named_valley(text: str, s: int, rules: PlaceRules) -> bool:
+    """`قرية وادي الخليل`: a village named for a valley after a cue, not the town in the valley's name."""
+    if text[s - 5 : s] != "وادي ":
+        return False
+    words = text[max(0, s - 30) : s - 5].split()
+    return bool(words) and _bare(fold(words[-1])) in rules.cues
 
 
 def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bool:
