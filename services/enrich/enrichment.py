@@ -183,12 +183,12 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         if common_word(text, c, others, rules) or noun_phrase(text, s, end, rules):
             return None  # عنه "about it", not Anah; `الباب الحديدي` "the iron door", not al-Bab (places.py)
         if person_named(text, c, others, rules) or agency_or_outlet(text, s, end, rules):
-            return None  # "Mazloum Kobani" (a person), "told SANA" (an agency): no place (places.py)
+            return None  # "Hozan Qamishlo", "Maghawir al-Thawra" (a person's, a group's name), "told SANA" (an agency)
         if text[s] < "\u0250":
             if direction_of_name(text, s, end):
                 return None  # "al-Nashwa al-Gharbiya": part of the name before it
         elif in_named_valley(text, s, rules):
-            return None  # `قرية وادي الخليل`: the village, not Hebron  # "Hozan Qamishlo", "Maghawir al-Thawra": a person's or a group's name (places.py)
+            return None  # `قرية وادي الخليل`: the village, not Hebron (places.py)
     if text[s] < "\u0250" and in_credit(text, s, end):
         return None  # "(AP Photo/Baderkhan Ahmad)", "© Sam Tarling": a photographer (places.py)
     if (feats or text[s - 1 : s] == "ف") and natural_feature(text, s, end):
