@@ -195,6 +195,9 @@ def _matches(pat: re.Pattern[str], key: str, text: str, rules: PlaceRules, cues:
     return match_at(pat, _name_starts(text, starts) if key == "en_after" else starts, text)
 
 
+_AR_LETTER_RE = re.compile(f"[{_AR}]")
+_OPEN_QUOTES = frozenset(("\"", "“", "«", "'"))
+_CLOSE_QUOTES = frozenset(("\"", "”", "»", "'"))
 _COMPOUND_TAILS = frozenset(("majority", "populated", "dominated", "held", "controlled", "run", "led", "inhabited",
                              "speaking", "backed", "based"))
 
@@ -210,7 +213,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
     cues: the scanner's cue candidates (enrichment._enrich), where the patterns are tried; without them, where
     the scouts find."""
     out: list[tuple[int, int, str]] = []
-    if text[:400].isascii():
+    if _AR_LETTER_RE.search(text, 0, 400) is None:  # (English, also with a dash or curly quotes: "SANA –")
         for pat, key in ((rules.en_before, "en_before"), (rules.en_after, "en_after")):
             for m in _matches(pat, key, text, rules, cues) if pat is not None else ():
                 e = m.end("n")
@@ -235,13 +238,21 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         if f not in ar_cues and (len(f) < 4 or f[1:] not in ar_cues):
             continue
         j = i + 1
-        if not text[m.end() : toks[j].start()].isspace():
-            continue  # punctuation between the cue and the word: no name follows
+        between = text[m.end() : toks[j].start()]
+        # a one-word name in quotes (`بلدة "علار"`) is read; other punctuation: no name follows
+        quoted = between[:1].isspace() and between.strip() in _OPEN_QUOTES and between[-1:] in _OPEN_QUOTES \
+            and text[toks[j].end() : toks[j].end() + 1] in _CLOSE_QUOTES
+        if not between.isspace() and not quoted:
+            continue
         first = fold(toks[j].group(0))
         if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or \
                 (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4):
             continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name
         end = j
+        if quoted:
+            if not _taken(taken, spans, toks[j].start(), toks[j].end()):
+                out.append((toks[j].start(), toks[j].end(), toks[j].group(0)))
+            continue
         if first in rules.ar_prefixes and j + 1 < len(toks) and text[toks[j].end() : toks[j + 1].start()].isspace():
             end = j + 1
         if end + 1 < len(toks) and fold(toks[end + 1].group(0)) in rules.ar_suffixes \

@@ -121,3 +121,25 @@ def test_valley_village_after_a_cue() -> None:
 def test_compound_adjective_is_no_open_place() -> None:
     got = _surfaces("Drones struck the Arab-majority district of Tabqa.")
     assert not any("majority" in s for s in got)
+
+
+# 3b. open-world names: a quoted one-word name after an Arabic cue; English texts with a dash or curly quotes
+@pytest.mark.parametrize(("text", "want"), [
+    ('أصيب طفلان في قرية "الرامة" جراء القصف.', "الرامة"),
+    ("قُتل مزارع من بلدة «كفرنبودة» في غارة.", "كفرنبودة"),
+])
+def test_quoted_village_after_a_cue(text: str, want: str) -> None:
+    assert want in _surfaces(text)
+
+
+def test_english_open_place_after_a_dash() -> None:
+    text = "RAQQA, Syria – A shepherd from the village of Hamrat was wounded by a mine on Friday."
+    assert "Hamrat" in _surfaces(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Militants attacked a checkpoint near Shargat on Sunday.", "geonames:91057"),
+    ("Families returned to al-Qaryatain last week.", "geonames:173361"),
+])
+def test_more_spellings(text: str, want: str) -> None:
+    assert want in _places(text)
