@@ -44,6 +44,7 @@ from services.enrich.places import (
     in_named_valley,
     in_text_country,
     kaf_glued,
+    located_elsewhere,
     natural_feature,
     noun_phrase,
     open_place_mentions,
@@ -142,6 +143,7 @@ def _enrich(
         places = in_text_country(places, shared, facilities, gaz, text)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
+    places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
 
     actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
     # engine-built values: the output models are made without validating them again (output.py)

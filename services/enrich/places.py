@@ -481,6 +481,26 @@ def in_named_valley(text: str, s: int, rules: PlaceRules) -> bool:
     return bool(words) and _bare(fold(words[-1])) in rules.cues
 
 
+_IN_PROVINCE_RE = re.compile(r"\s*[,،]\s+(?:in|في)\s+")
+
+
+def located_elsewhere(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """"Al-Jada, in Nineveh province": a town said to lie in another country's province is not that town (here
+    Jeddah): it is dropped."""
+    if len(places) < 2:
+        return places
+    starts = {p.start: p for p in places}
+    drop = set()
+    for p in places:
+        if p.country is None or p.id.startswith(("adm1:", "country:")):
+            continue
+        m = _IN_PROVINCE_RE.match(text, p.end)
+        q = starts.get(m.end()) if m is not None else None
+        if q is not None and q.id.startswith("adm1:") and q.country is not None and q.country != p.country:
+            drop.add(p.start)
+    return [p for p in places if p.start not in drop] if drop else places
+
+
 def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bool:
     """The name is part of a person's: after a given name from `person_names` ("Hozan Qamishlo", "Gule Halab",
     `هوزان قامشلو`), or itself one of them before another place's name ("Amed Afrin"); or inside an armed group's

@@ -143,3 +143,16 @@ def test_english_open_place_after_a_dash() -> None:
 ])
 def test_more_spellings(text: str, want: str) -> None:
     assert want in _places(text)
+
+
+def test_town_said_to_lie_in_another_countrys_province() -> None:
+    got = _places("Al-Jada, in Nineveh province, still hosts families who came back from Syria.")
+    assert "geonames:105343" not in got and "adm1:IQ-nineveh" in got
+
+
+def test_town_in_its_own_country_stays() -> None:
+    assert "geonames:105343" in _places("Jeddah, in Saudi Arabia, hosted the talks on Sudan.")
+
+
+def test_kurdish_name_of_qahtaniyah() -> None:
+    assert "geonames:165757" in _places("نزحت عائلات من ريف تربه سبي إلى المدينة.")
