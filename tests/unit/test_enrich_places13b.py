@@ -156,3 +156,7 @@ def test_town_in_its_own_country_stays() -> None:
 
 def test_kurdish_name_of_qahtaniyah() -> None:
     assert "geonames:165757" in _places("نزحت عائلات من ريف تربه سبي إلى المدينة.")
+
+
+def test_balqa_governorate() -> None:
+    assert "adm1:JO-balqa" in _places("يتبع المخيم إدارياً محافظة البلقاء شمال غرب عمّان.")
