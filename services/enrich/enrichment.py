@@ -44,6 +44,7 @@ from services.enrich.places import (
     in_named_valley,
     in_text_country,
     kaf_glued,
+    listed_quarters,
     located_elsewhere,
     natural_feature,
     noun_phrase,
@@ -144,6 +145,8 @@ def _enrich(
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
     places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
+    if gaz.place_rules is not None and gaz.place_rules.quarters:  # `بين حيي الليلية وغويران` (places.py)
+        places += listed_quarters(text, places, gaz.place_rules, gaz)
 
     actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
     # engine-built values: the output models are made without validating them again (output.py)

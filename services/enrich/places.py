@@ -72,6 +72,9 @@ class PlaceRules:
     # word as written -> it makes the name after it a person's or a group's (person_named; bounded)
     name_before: dict[str, bool] = field(default_factory=dict)
     noun_of: dict[str, str] = field(default_factory=dict)  # surface as written -> its `nouns` gender or ""
+    # a neighbourhood's name without its cue (`حي غويران`, "Ghweiran neighbourhood": folded Arabic `غويران`,
+    # English lower case) -> its place id: read after a plural or dual cue (listed_quarters; load_gazetteer)
+    quarters: dict[str, str] = field(default_factory=dict)
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -373,6 +376,67 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
         near = min(known, key=lambda p: abs(p.start - s)) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
+    return out
+
+
+_QUARTERS_AR_RE = re.compile(r"(?<![\w])(?:[وب]?(?:حيي|أحياء|احياء))\s+")
+_QUARTERS_EN_RE = re.compile(r"\s+(?:neighbou?rhoods|districts|quarters)\b")
+_EN_LIST_RE = re.compile(r"((?:(?:al|el|Al|El)-)?[A-Z][\w'’]*)(?:,?\s+and\s+|,\s*|\s*$)")
+
+
+def quarter_cores(recs: list[Any]) -> dict[str, str]:
+    """(load_gazetteer) Each neighbourhood's name without its cue, from places.yaml's aliases."""
+    out: dict[str, str] = {}
+    for r in recs:
+        for a in r.aliases.ar:
+            if a.startswith("حي "):
+                out.setdefault(fold(a[3:]), r.id)
+        for a in r.aliases.en:
+            for tail in (" neighbourhood", " neighborhood"):
+                if a.endswith(tail):
+                    out.setdefault(a[: -len(tail)].lower(), r.id)
+    return out
+
+
+def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, gaz: Any) -> list[PlaceMention]:
+    """Known neighbourhoods named after a dual or plural cue (`بين حيي الليلية وغويران`, `أحياء غويران والنشوة`)
+    or before one ("the Ghweiran and al-Nashwah neighbourhoods"), where the singular alias does not match."""
+    if not rules.quarters:
+        return []
+    spans: list[tuple[int, int]] = []
+    if "حيي" in text or "حياء" in text:
+        for m in _QUARTERS_AR_RE.finditer(text):
+            for t in islice(TOKEN_RE.finditer(text, m.end(), min(len(text), m.end() + 60)), 4):
+                w = fold(t.group(0))
+                for k in (w, w[1:] if w[:1] == "و" else None):
+                    if k and (k in rules.quarters or "ال" + k in rules.quarters
+                              or (k[:2] == "ال" and k[2:] in rules.quarters)):
+                        off = len(w) - len(k)
+                        spans.append((t.start() + off, t.end()))
+                        break
+    if "neighbourhoods" in text or "neighborhoods" in text or "districts" in text or "quarters" in text:
+        for m in _QUARTERS_EN_RE.finditer(text):
+            head = text[max(0, m.start() - 60) : m.start()]
+            base = m.start() - len(head)
+            names = list(_EN_LIST_RE.finditer(head))
+            while names and names[-1].end() == len(head):  # the names that end right before the cue
+                n = names.pop()
+                if n.group(1).lower() in rules.quarters or re.sub(r"^(?:al|el)-", "", n.group(1).lower()) \
+                        in rules.quarters:
+                    spans.append((base + n.start(1), base + n.end(1)))
+                head = head[: n.start()]
+                names = list(_EN_LIST_RE.finditer(head))
+    out: list[PlaceMention] = []
+    for s, e in spans:
+        if any(p.start < e and s < p.end for p in places) or any(o.start == s for o in out):
+            continue
+        k = fold(text[s:e]) if not text[s:e].isascii() else text[s:e].lower()
+        pid = rules.quarters.get(k) or rules.quarters.get("ال" + k) \
+            or (rules.quarters.get(k[2:]) if k[:2] == "ال" else None) \
+            or rules.quarters.get(re.sub(r"^(?:al|el)-", "", k))
+        ent = gaz.entries.get(pid) if pid else None
+        if ent is not None:
+            out.append(place(text[s:e], s, e, ent.id, ent.canonical, 0.8, ent.country, ent.lat, ent.lon, ent.admin1))
     return out
 
 

@@ -160,3 +160,17 @@ def test_kurdish_name_of_qahtaniyah() -> None:
 
 def test_balqa_governorate() -> None:
     assert "adm1:JO-balqa" in _places("يتبع المخيم إدارياً محافظة البلقاء شمال غرب عمّان.")
+
+
+# a known neighbourhood after a dual or plural cue, or before a plural one
+@pytest.mark.parametrize("text", [
+    "Fighting spread to the Ghweiran and Salihiya neighbourhoods overnight.",
+    "دارت اشتباكات بين حيي المشيرفة وغويران طوال الليل.",
+    "طوقت القوات أحياء النشوة وغويران والعزيزية.",
+])
+def test_listed_neighbourhood(text: str) -> None:
+    assert "place:sy-ghwayran" in _places(text)
+
+
+def test_plural_cue_without_a_known_quarter() -> None:
+    assert _places("The eastern districts of the city lost power.") == set()
