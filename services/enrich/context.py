@@ -343,6 +343,9 @@ _FUNCTION_WORDS = frozenset((
 _PERSON_BEFORE_RE = re.compile(r"(?:\b(?:Abu|Abi|Umm|Ibn|bin)[ -][A-Z][a-z]+|(?:أبو|ابو|أبي|ابن|بن) [\u0621-\u064a]+) $"
                                )
 
+_CLAUSE_END = frozenset((".", "،", ",", "؛", ";", ":", "!", "?", ")", "»", "”", "\""))
+
+
 def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     surface = text[c.start : c.end]
     rule = gaz.stop_rules.get(surface, False)
@@ -363,7 +366,9 @@ def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     after = text[c.end : c.end + 30].split()
     prev = fold(before[-1]) if before else ""
     if rule.only_after and prev not in rule.only_after:
-        return True
+        # `على بعد كيلومترات من صور.`: after a preposition, ending the sentence or clause, it is the place
+        return not (prev in rule.end_after and (not after or after[0] in _CLAUSE_END
+                                                or after[0][:1] in _CLAUSE_END))
     # (the word after without the punctuation that ends a sentence on it: `والباب موصد.`)
     return prev in rule.after or bool(after and fold(after[0].rstrip(".،,؛;:!?»”\")")) in rule.before)
 

@@ -102,6 +102,7 @@ class ContextStop(_Rec):
     after: list[str] = []
     before: list[str] = []
     only_after: list[str] = []  # if given, the name is a place only right after one of these words
+    end_after: list[str] = []  # ... or right after one of these when a sentence or clause ends on it
 
 
 class CoreContext(_Rec):

@@ -174,3 +174,16 @@ def test_listed_neighbourhood(text: str) -> None:
 
 def test_plural_cue_without_a_known_quarter() -> None:
     assert _places("The eastern districts of the city lost power.") == set()
+
+
+# Tyre (صور, also "pictures"): after a preposition at the end of a sentence or clause it is the town
+@pytest.mark.parametrize("text", [
+    "تبعد البلدة نحو عشرة كيلومترات عن الحدود وعشرين من صور.",
+    "انتقلت العائلات إلى صور، حيث فتحت المدارس أبوابها.",
+])
+def test_tyre_at_the_end_of_a_clause(text: str) -> None:
+    assert "geonames:267008" in _places(text)
+
+
+def test_pictures_stay_pictures() -> None:
+    assert "geonames:267008" not in _places("عرض الناشطون عدداً من صور الدمار في المخيم.")
