@@ -286,6 +286,9 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
     if text[e : e + 1] != " " or text[e + 1 : e + 2] not in _OUTLET_AFTER_FIRST:
         return False
     j = text.find(" ", e + 1, e + 18)
+    k = text.find("\n", e + 1, j if j != -1 else e + 18)  # ("Lebanon 24" at the end of a line)
+    if k != -1:
+        j = k
     w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n»”\")")  # (`«نينوى الغد»`)
     if w in _OUTLET_AFTER:
         return True

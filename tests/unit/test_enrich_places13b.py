@@ -187,3 +187,9 @@ def test_tyre_at_the_end_of_a_clause(text: str) -> None:
 
 def test_pictures_stay_pictures() -> None:
     assert "geonames:267008" not in _places("عرض الناشطون عدداً من صور الدمار في المخيم.")
+
+
+def test_outlet_name_before_a_line_break() -> None:
+    # an outlet's name ends a line (a by-line), then the date: the country is part of the name
+    text = "تسلمت الحكومة السجن في الرقة. Lebanon 24\n12-02-2026 | 10:15 وقال مسؤول إن النقل انتهى."
+    assert "country:LB" not in _places(text)
