@@ -74,7 +74,8 @@ def compile_gazetteer(
     keys of role "cue", passed through the scanner unselected like event triggers (enrichment._enrich)."""
     rules.geonames_context_stop = {
         fold_text(k): type(v)(after=[fold_text(w) for w in v.after], before=[fold_text(w) for w in v.before],
-                              only_after=[fold_text(w) for w in v.only_after])
+                              only_after=[fold_text(w) for w in v.only_after],
+                              end_after=[fold_text(w) for w in v.end_after])
         for k, v in rules.geonames_context_stop.items()
     }
     b = _Builder(rules)

@@ -288,6 +288,9 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
     if text[e : e + 1] != " " or text[e + 1 : e + 2] not in _OUTLET_AFTER_FIRST:
         return False
     j = text.find(" ", e + 1, e + 18)
+    k = text.find("\n", e + 1, j if j != -1 else e + 18)  # ("Lebanon 24" at the end of a line)
+    if k != -1:
+        j = k
     w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n»”\")")  # (`«نينوى الغد»`)
     if w in _OUTLET_AFTER:
         return True
@@ -299,9 +302,13 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
 
 _CLOSERS = frozenset((")", "\"", "»", "”"))
 _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفزيونا", "صحيفة", "صحيفه", "جريدة", "جريده", "إذاعة", "اذاعة",
-                            "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية"))
+                            "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية",
+                            # with a clitic (`لإذاعة العراق الحر`); an agency, a platform, a foundation
+                            "لإذاعة", "لاذاعة", "وإذاعة", "واذاعة", "لقناة", "وقناة", "لصحيفة", "وصحيفة", "لجريدة",
+                            "لموقع", "لتلفزيون", "لشبكة", "وكالة", "لوكالة", "منصة", "لمنصة", "ومنصة", "مؤسسة",
+                            "لمؤسسة", "ومؤسسة"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
-                           "Direct", "Today", "News", "Post", "Times", "24", "TV", "Radio", "Observer", "Monitor",
+                           "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",
                            "Herald", "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
                            "club", "Club", "FC", "SC"))  # a sports club named after a town ("Al-Yarmouk club")
 
@@ -341,6 +348,9 @@ _FUNCTION_WORDS = frozenset((
 _PERSON_BEFORE_RE = re.compile(r"(?:\b(?:Abu|Abi|Umm|Ibn|bin)[ -][A-Z][a-z]+|(?:أبو|ابو|أبي|ابن|بن) [\u0621-\u064a]+) $"
                                )
 
+_CLAUSE_END = frozenset((".", "،", ",", "؛", ";", ":", "!", "?", ")", "»", "”", "\""))
+
+
 def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     surface = text[c.start : c.end]
     rule = gaz.stop_rules.get(surface, False)
@@ -361,7 +371,9 @@ def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     after = text[c.end : c.end + 30].split()
     prev = fold(before[-1]) if before else ""
     if rule.only_after and prev not in rule.only_after:
-        return True
+        # `على بعد كيلومترات من صور.`: after a preposition, ending the sentence or clause, it is the place
+        return not (prev in rule.end_after and (not after or after[0] in _CLAUSE_END
+                                                or after[0][:1] in _CLAUSE_END))
     # (the word after without the punctuation that ends a sentence on it: `والباب موصد.`)
     return prev in rule.after or bool(after and fold(after[0].rstrip(".،,؛;:!?»”\")")) in rule.before)
 

@@ -35,12 +35,17 @@ from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang, has_latin
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
+    agency_or_outlet,
     common_word,
     countries_of,
+    direction_of_name,
     in_credit,
     in_landmark_name,
+    in_named_valley,
     in_text_country,
     kaf_glued,
+    listed_quarters,
+    located_elsewhere,
     natural_feature,
     noun_phrase,
     open_place_mentions,
@@ -152,6 +157,9 @@ def _enrich(
         places = in_text_country(places, shared, facilities, gaz, text)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
+    places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
+    if gaz.place_rules is not None and gaz.place_rules.quarters:  # `بين حيي الليلية وغويران` (places.py)
+        places += listed_quarters(text, places, gaz.place_rules, gaz)
 
     actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
     # engine-built values: the output models are made without validating them again (output.py)
@@ -192,8 +200,13 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     if rules is not None:
         if common_word(text, c, others, rules) or noun_phrase(text, s, end, rules):
             return None  # عنه "about it", not Anah; `الباب الحديدي` "the iron door", not al-Bab (places.py)
-        if person_named(text, c, others, rules):
-            return None  # "Hozan Qamishlo", "Maghawir al-Thawra": a person's or a group's name (places.py)
+        if person_named(text, c, others, rules) or agency_or_outlet(text, s, end, rules):
+            return None  # "Hozan Qamishlo", "Maghawir al-Thawra" (a person's, a group's name), "told SANA" (an agency)
+        if text[s] < "\u0250":
+            if direction_of_name(text, s, end):
+                return None  # "al-Nashwa al-Gharbiya": part of the name before it
+        elif in_named_valley(text, s, rules):
+            return None  # `قرية وادي الخليل`: the village, not Hebron (places.py)
     if text[s] < "\u0250" and in_credit(text, s, end):
         return None  # "(AP Photo/Baderkhan Ahmad)", "© Sam Tarling": a photographer (places.py)
     if (feats or text[s - 1 : s] == "ف") and natural_feature(text, s, end):

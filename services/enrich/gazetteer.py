@@ -102,6 +102,7 @@ class ContextStop(_Rec):
     after: list[str] = []
     before: list[str] = []
     only_after: list[str] = []  # if given, the name is a place only right after one of these words
+    end_after: list[str] = []  # ... or right after one of these when a sentence or clause ends on it
 
 
 class CoreContext(_Rec):
@@ -155,6 +156,7 @@ class CommonWordsRec(_Rec):
     nationality: dict[str, str] = {}
     person_names: list[str] = []
     group_words: list[str] = []
+    agencies: list[str] = []
     open_world: dict[str, list[str]] = {}
 
 
@@ -246,6 +248,10 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
     if state_rec is not None:
         _check_state(gaz, state_rec)
     gaz.state, gaz.place_rules = state, place_rules
+    if place_rules is not None:
+        from services.enrich.places import quarter_cores
+
+        place_rules.quarters = quarter_cores(places)
     # The gazetteer lives as long as the process and holds millions of containers (the trie): a full
     # collection would walk them all, and one lands every so often while caches fill on new text (an
     # article then takes twice as long). Collect the loading garbage, then move every object alive now out

@@ -35,7 +35,7 @@ from shared.annotation import PlaceMention
 _WORD = re.compile(r"\S+")
 _AR = "\u0621-\u064a"
 _NAME_START_RE = re.compile(r"(?<![\w\-])[A-Za-z]")  # where an English name (_EN_NAME) can start
-_JOIN_RE = re.compile(r"\s*(?:[،,]\s*)?(?:و\s*)?$")
+_JOIN_RE = re.compile(r"\s*(?:[،,]\s*(?:و\s*)?|و\s*)$")  # (a comma or و: a space alone is no list, `السيول تدمر`)
 _EN_NAME = r"(?:(?:al|el|an|ad|ar|as|ash|at|az|umm|abu|bin|ibn|tal|tell|ain|deir|kafr|ras|bir|beit|wadi|jabal|jebel)" \
            r"[\-\s'’])?[A-Z][\w'’\-]*"
 
@@ -68,9 +68,13 @@ class PlaceRules:
     nationality: dict[str, str] = field(default_factory=dict)  # adjective (folded Arabic / English) -> ISO2
     person_names: frozenset[str] = frozenset()  # given names (English lower case, Arabic folded)
     group_words: frozenset[str] = frozenset()  # words of armed groups' names (English lower case)
+    agencies: frozenset[str] = frozenset()  # news agencies' names as written ("SANA", `سانا`): never the place
     # word as written -> it makes the name after it a person's or a group's (person_named; bounded)
     name_before: dict[str, bool] = field(default_factory=dict)
     noun_of: dict[str, str] = field(default_factory=dict)  # surface as written -> its `nouns` gender or ""
+    # a neighbourhood's name without its cue (`حي غويران`, "Ghweiran neighbourhood": folded Arabic `غويران`,
+    # English lower case) -> its place id: read after a plural or dual cue (listed_quarters; load_gazetteer)
+    quarters: dict[str, str] = field(default_factory=dict)
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -91,6 +95,7 @@ def compile_places(doc: dict) -> PlaceRules:
         nationality={(fold_text(k) if not k.isascii() else k): v for k, v in doc.get("nationality", {}).items()},
         person_names=frozenset(w.lower() if w.isascii() else fold_text(w) for w in doc.get("person_names", [])),
         group_words=frozenset(w.lower() for w in doc.get("group_words", [])),
+        agencies=frozenset(doc.get("agencies", [])),
     )
     r.not_adjectives = frozenset(r.ar_suffixes | {"الشمالي", "الجنوبي", "الشرقي", "الغربي", "الاوسط", "الادني",
                                                   "الاعلي", "الاسفل"})
@@ -193,19 +198,31 @@ def _matches(pat: re.Pattern[str], key: str, text: str, rules: PlaceRules, cues:
     return match_at(pat, _name_starts(text, starts) if key == "en_after" else starts, text)
 
 
+_AR_LETTER_RE = re.compile(f"[{_AR}]")
+_OPEN_QUOTES = frozenset(("\"", "“", "«", "'"))
+_CLOSE_QUOTES = frozenset(("\"", "”", "»", "'"))
+_COMPOUND_TAILS = frozenset(("majority", "populated", "dominated", "held", "controlled", "run", "led", "inhabited",
+                             "speaking", "backed", "based"))
+
+
+def _compound_adjective(word: str) -> bool:
+    """"Kurdish-majority", "rebel-held": an adjective before the cue ("the Kurdish-majority district of X")."""
+    return "-" in word and word.rsplit("-", 1)[1].lower() in _COMPOUND_TAILS
+
+
 def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] | None = None,
                 spans: list[PlaceMention] | None = None) -> list[tuple[int, int, str]]:
     """(start, end, name) of villages/districts named after a cue where no known place or facility is.
     cues: the scanner's cue candidates (enrichment._enrich), where the patterns are tried; without them, where
     the scouts find."""
     out: list[tuple[int, int, str]] = []
-    if text[:400].isascii():
+    if _AR_LETTER_RE.search(text, 0, 400) is None:  # (English, also with a dash or curly quotes: "SANA –")
         for pat, key in ((rules.en_before, "en_before"), (rules.en_after, "en_after")):
             for m in _matches(pat, key, text, rules, cues) if pat is not None else ():
                 e = m.end("n")
                 # "The Tal Hamis village": the name starts at its first word that is no stop word
                 s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
-                          if w.group(0) not in rules.en_stop), e)
+                          if w.group(0) not in rules.en_stop and not _compound_adjective(w.group(0))), e)
                 if s >= e or _taken(taken, spans, s, e) or any(a <= s < b for a, b, _n in out):
                     continue
                 out.append((s, e, text[s:e]))
@@ -224,13 +241,21 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         if f not in ar_cues and (len(f) < 4 or f[1:] not in ar_cues):
             continue
         j = i + 1
-        if not text[m.end() : toks[j].start()].isspace():
-            continue  # punctuation between the cue and the word: no name follows
+        between = text[m.end() : toks[j].start()]
+        # a one-word name in quotes (`بلدة "علار"`) is read; other punctuation: no name follows
+        quoted = between[:1].isspace() and between.strip() in _OPEN_QUOTES and between[-1:] in _OPEN_QUOTES \
+            and text[toks[j].end() : toks[j].end() + 1] in _CLOSE_QUOTES
+        if not between.isspace() and not quoted:
+            continue
         first = fold(toks[j].group(0))
         if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or \
                 (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4):
             continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name
         end = j
+        if quoted:
+            if not _taken(taken, spans, toks[j].start(), toks[j].end()):
+                out.append((toks[j].start(), toks[j].end(), toks[j].group(0)))
+            continue
         if first in rules.ar_prefixes and j + 1 < len(toks) and text[toks[j].end() : toks[j + 1].start()].isspace():
             end = j + 1
         if end + 1 < len(toks) and fold(toks[end + 1].group(0)) in rules.ar_suffixes \
@@ -354,6 +379,67 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
     return out
 
 
+_QUARTERS_AR_RE = re.compile(r"(?<![\w])(?:[وب]?(?:حيي|أحياء|احياء))\s+")
+_QUARTERS_EN_RE = re.compile(r"\s+(?:neighbou?rhoods|districts|quarters)\b")
+_EN_LIST_RE = re.compile(r"((?:(?:al|el|Al|El)-)?[A-Z][\w'’]*)(?:,?\s+and\s+|,\s*|\s*$)")
+
+
+def quarter_cores(recs: list[Any]) -> dict[str, str]:
+    """(load_gazetteer) Each neighbourhood's name without its cue, from places.yaml's aliases."""
+    out: dict[str, str] = {}
+    for r in recs:
+        for a in r.aliases.ar:
+            if a.startswith("حي "):
+                out.setdefault(fold(a[3:]), r.id)
+        for a in r.aliases.en:
+            for tail in (" neighbourhood", " neighborhood"):
+                if a.endswith(tail):
+                    out.setdefault(a[: -len(tail)].lower(), r.id)
+    return out
+
+
+def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, gaz: Any) -> list[PlaceMention]:
+    """Known neighbourhoods named after a dual or plural cue (`بين حيي الليلية وغويران`, `أحياء غويران والنشوة`)
+    or before one ("the Ghweiran and al-Nashwah neighbourhoods"), where the singular alias does not match."""
+    if not rules.quarters:
+        return []
+    spans: list[tuple[int, int]] = []
+    if "حيي" in text or "حياء" in text:
+        for m in _QUARTERS_AR_RE.finditer(text):
+            for t in islice(TOKEN_RE.finditer(text, m.end(), min(len(text), m.end() + 60)), 4):
+                w = fold(t.group(0))
+                for k in (w, w[1:] if w[:1] == "و" else None):
+                    if k and (k in rules.quarters or "ال" + k in rules.quarters
+                              or (k[:2] == "ال" and k[2:] in rules.quarters)):
+                        off = len(w) - len(k)
+                        spans.append((t.start() + off, t.end()))
+                        break
+    if "neighbourhoods" in text or "neighborhoods" in text or "districts" in text or "quarters" in text:
+        for m in _QUARTERS_EN_RE.finditer(text):
+            head = text[max(0, m.start() - 60) : m.start()]
+            base = m.start() - len(head)
+            names = list(_EN_LIST_RE.finditer(head))
+            while names and names[-1].end() == len(head):  # the names that end right before the cue
+                n = names.pop()
+                if n.group(1).lower() in rules.quarters or re.sub(r"^(?:al|el)-", "", n.group(1).lower()) \
+                        in rules.quarters:
+                    spans.append((base + n.start(1), base + n.end(1)))
+                head = head[: n.start()]
+                names = list(_EN_LIST_RE.finditer(head))
+    out: list[PlaceMention] = []
+    for s, e in spans:
+        if any(p.start < e and s < p.end for p in places) or any(o.start == s for o in out):
+            continue
+        k = fold(text[s:e]) if not text[s:e].isascii() else text[s:e].lower()
+        pid = rules.quarters.get(k) or rules.quarters.get("ال" + k) \
+            or (rules.quarters.get(k[2:]) if k[:2] == "ال" else None) \
+            or rules.quarters.get(re.sub(r"^(?:al|el)-", "", k))
+        ent = gaz.entries.get(pid) if pid else None
+        if ent is not None:
+            out.append(place(text[s:e], s, e, ent.id, ent.canonical, 0.8, ent.country, ent.lat, ent.lon, ent.admin1))
+    return out
+
+
 def kaf_glued(text: str, s: int) -> bool:
     """The name follows a ك glued at its word's start, read as the proclitic "like" (`كريم` as ك + ريم, Rome): a
     given name or a common word gives that reading far more often than "like <town>" does (enrichment._place keeps
@@ -421,6 +507,62 @@ def in_credit(text: str, s: int, e: int) -> bool:
             and _CREDIT_BEFORE_RE.search(window):
         return True
     return "/" in text[e : e + 40] and _CREDIT_AFTER_RE.match(text, e) is not None
+
+
+_OUTLET_OF_RE = re.compile(r"\b(?:[Tt]he Times|Voice|[Tt]he Voice) of (?:the )?$")
+_CLOSERS = frozenset(("»", "”", "\"", ")"))
+
+
+def agency_or_outlet(text: str, s: int, e: int, rules: PlaceRules) -> bool:
+    """The name is a news agency's ("told SANA", "Homs, SANA -") or part of an outlet's name that
+    context.in_outlet_name does not read: "The Times of Israel", `«القدس العربي»`."""
+    if text[s:e] in rules.agencies and text[e : e + 1] not in ("'", "’"):
+        return True  # (SANA'A is the city)
+    if text[s - 3 : s] == "of " and _OUTLET_OF_RE.search(text, max(0, s - 20), s):
+        return True
+    return text[e : e + 7] == " العربي" and text[e + 7 : e + 8] in _CLOSERS and text[s - 1 : s] in ("«", "\"", "“")
+
+
+_DIRECTION_NAMES = frozenset(("gharbiya", "gharbiyah", "gharbiyeh", "gharbiyya", "gharbiyye", "sharqiya", "sharqiyah",
+                              "sharqiyeh", "sharqiyya", "shamaliya", "shamaliyah", "janubiya", "janubiyah"))
+
+
+def direction_of_name(text: str, s: int, e: int) -> bool:
+    """"al-Nashwa al-Gharbiya": "the western" after a name is part of it, not the town named for a direction."""
+    surface = text[s:e]
+    if surface[:3].lower() not in ("al-", "el-") or surface[3:].lower() not in _DIRECTION_NAMES:
+        return False
+    i = text.rfind(" ", max(0, s - 30), s - 1)
+    prev = text[i + 1 if i != -1 else max(0, s - 30) : s - 1] if text[s - 1 : s] == " " else ""
+    return prev[:3].lower() in ("al-", "el-") or prev[:1].isupper()
+
+
+def in_named_valley(text: str, s: int, rules: PlaceRules) -> bool:
+    """`قرية وادي الخليل`: a village named for a valley after a cue, not the town in the valley's name."""
+    if text[s - 5 : s] != "وادي ":
+        return False
+    words = text[max(0, s - 30) : s - 5].split()
+    return bool(words) and _bare(fold(words[-1])) in rules.cues
+
+
+_IN_PROVINCE_RE = re.compile(r"\s*[,،]\s+(?:in|في)\s+")
+
+
+def located_elsewhere(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """"Al-Jada, in Nineveh province": a town said to lie in another country's province is not that town (here
+    Jeddah): it is dropped."""
+    if len(places) < 2:
+        return places
+    starts = {p.start: p for p in places}
+    drop = set()
+    for p in places:
+        if p.country is None or p.id.startswith(("adm1:", "country:")):
+            continue
+        m = _IN_PROVINCE_RE.match(text, p.end)
+        q = starts.get(m.end()) if m is not None else None
+        if q is not None and q.id.startswith("adm1:") and q.country is not None and q.country != p.country:
+            drop.add(p.start)
+    return [p for p in places if p.start not in drop] if drop else places
 
 
 def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bool:

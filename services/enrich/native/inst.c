@@ -293,8 +293,8 @@ PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs
     const void *data = PyUnicode_DATA(text);
 #define T(i) PyUnicode_READ(kind, data, (i))
     /* in_outlet_name, read as it reads: the word before (after the last space within 17 characters, its opening
-     * brackets and quotes stripped) is an outlet's, or the word after (up to a space within 17, its closing
-     * punctuation stripped) is one or opens with اليوم */
+     * brackets and quotes stripped) is an outlet's, or the word after (up to a space or a line break within
+     * 17, its closing punctuation stripped) is one or opens with اليوم */
     if (s > 1 && T(s - 1) == ' ') {
         Py_ssize_t lo = s > 17 ? s - 17 : 0, a = lo;
         for (Py_ssize_t i = s - 2; i >= lo; i--)
@@ -308,7 +308,7 @@ PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs
     if (e + 1 < n && T(e) == ' ') {
         Py_ssize_t stop = e + 17 < n ? e + 17 : n, b = stop;
         for (Py_ssize_t j = e + 1; j < (e + 18 < n ? e + 18 : n); j++)
-            if (T(j) == ' ') {
+            if (T(j) == ' ' || T(j) == '\n') { /* (the word ends at a space or a line break) */
                 b = j;
                 break;
             }
