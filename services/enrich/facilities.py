@@ -482,7 +482,14 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
     """`معسكر زمزم`, `معسكر "كلمة"`, `معسكر أبو شوك` in a text about displaced people (160 characters around): a
     displacement camp, as Sudanese outlets write it; a military unit or training after the word is a base."""
     out = []
-    for m in _DISPLACEMENT_CAMP_RE.finditer(text):
+    pos = 0
+    while (k := text.find("معسكر", pos)) != -1:  # (the pattern tried only just before each word: str.find's speed)
+        m = next((x for p in range(max(pos, k - 4), k + 1) if (x := _DISPLACEMENT_CAMP_RE.match(text, p)) is not None),
+                 None)
+        pos = k + 5
+        if m is None:
+            continue
+        pos = max(pos, m.end())
         raw = m.group(3)
         f = fold(raw)
         if f in _MILITARY_AFTER or _DISPLACED_NEAR_RE.search(text, max(0, m.start() - 160), m.end() + 160) is None:

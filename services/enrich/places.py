@@ -590,22 +590,28 @@ def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> b
     return False
 
 
-def _nationality_re(rules: PlaceRules) -> re.Pattern[str]:
-    """The nationality adjectives of `rules` over raw text: Arabic with the article or a proclitic and any ending
-    (ليبي، الليبية، السوريين), English as written."""
-    got = _NAT_RES.get(id(rules))
+def _nationality_re(rules: PlaceRules, wanted: frozenset[str]) -> re.Pattern[str]:
+    """The nationality adjectives of `rules` of the `wanted` countries over raw text: Arabic with the article or a
+    proclitic and any ending (ليبي، الليبية، السوريين), English as written (one pattern per set of countries: a text
+    asks for the two or three countries its shared names belong to, not for all of them)."""
+    key = (id(rules), wanted)
+    got = _NAT_RES.get(key)
     if got is None or got[0] is not rules:
+        if len(_NAT_RES) > 2_000:
+            _NAT_RES.clear()
         alts = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
-        ar = sorted((k[:-1] for k in rules.nationality if not k.isascii() and k.endswith("ي")), key=len, reverse=True)
-        en = sorted((k for k in rules.nationality if k.isascii()), key=len, reverse=True)
+        ar = sorted((k[:-1] for k, iso in rules.nationality.items() if iso in wanted and not k.isascii()
+                     and k.endswith("ي")), key=len, reverse=True)
+        en = sorted((k for k, iso in rules.nationality.items() if iso in wanted and k.isascii()), key=len,
+                    reverse=True)
         raw = "|".join("".join(alts.get(ch, re.escape(ch)) for ch in w) for w in ar) or "(?!)"
         pat = re.compile(rf"(?<![{_AR}])(?:[وفبل]?ال|لل)?(?P<a>{raw})(?:يين|يون|يات|يه|ية|ي)(?![{_AR}])"
                          rf"|\b(?P<e>{'|'.join(map(re.escape, en)) or '(?!)'})\b")
-        got = _NAT_RES[id(rules)] = (rules, pat)
+        got = _NAT_RES[key] = (rules, pat)
     return got[1]
 
 
-_NAT_RES: dict[int, tuple[PlaceRules, re.Pattern[str]]] = {}
+_NAT_RES: dict[tuple[int, frozenset[str]], tuple[PlaceRules, re.Pattern[str]]] = {}
 
 
 def nationality_mentions(text: str, rules: PlaceRules | None, wanted: frozenset[str]) -> list[tuple[int, str]]:
@@ -613,7 +619,7 @@ def nationality_mentions(text: str, rules: PlaceRules | None, wanted: frozenset[
     if rules is None or not rules.nationality or not wanted:
         return []
     out = []
-    for m in _nationality_re(rules).finditer(text):
+    for m in _nationality_re(rules, wanted).finditer(text):
         iso = rules.nationality.get(fold(m.group("a")) + "ي") if m.group("a") else rules.nationality.get(m.group("e"))
         if iso in wanted:
             out.append((m.start(), iso))
