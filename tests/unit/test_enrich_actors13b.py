@@ -35,6 +35,7 @@ def actors(text: str, pub: datetime | None = PUB) -> set[str]:
     ("يحمّل الأهالي حكومتي بغداد وإقليم كردستان مسؤولية الحصار.", "actor:krg"),
     # Iraq: the JOC, the PM in a title-case headline, the National Security Adviser and Council
     ("The JOC said the base near Baghdad was hit by two drones.", "actor:iraqi-security-forces"),
+    ("Investigators visited the camp, which the JOC said was hit twice by a drone.", "actor:iraqi-security-forces"),
     ("Iraqi PM Orders Inquiry Into Blast At Army Depot", "actor:iraq-gov"),
     ("Families will move from al-Hol in Syria to a camp in Nineveh. National Security Adviser Qassem al-Araji "
      "welcomed the step.", "actor:iraq-gov"),
@@ -79,5 +80,6 @@ def test_not_found(text: str, aid: str) -> None:
 
 
 def test_border_side_not_the_taking_side() -> None:
+    assert "actor:syria-transitional-gov" in actors("تعمل المملكة مع الجانب السوري على تسهيل حركة الشاحنات.")
     # a side that receives is still its government (`تسلم الجانب العراقي`)
     assert "actor:iraq-gov" in actors("تسلم الجانب العراقي دفعة جديدة من العائلات من مخيم الهول.")
