@@ -35,7 +35,8 @@ _PREPS_AR = frozenset(("في", "من", "الي", "علي", "عن", "مع", "دا
 _ACRONYM_DOT = frozenset(("S.", "K."))  # U.S., U.K.
 _DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
-                         "western", "central", "rural", "the"))
+                         "western", "central", "rural", "the", "northeastern", "northwestern", "southeastern",
+                         "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"))
 _GAP_RE = re.compile(r"[ \u00a0]+[A-Za-z]")  # the name, a space, the next word: no punctuation between
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[\u0600-\u06ff][\u0600-\u06ff\u064b-\u065f\u0670]*")
 _NOT_LETTER_RE = re.compile(f"[^{AR_LETTER}]")
@@ -512,11 +513,12 @@ def _operations_commands(text: str, places: list[PlaceMention], rules: StateRule
 _DETERRENCE_RE = re.compile(r"\bDeterrence\s+(?:Force|Apparatus)", re.IGNORECASE)
 
 
-def name_collisions(text: str, found: list[ActorMention], places: Sequence[PlaceMention]) -> list[ActorMention]:
+def name_collisions(text: str, found: list[ActorMention], places: Sequence[PlaceMention],
+                    facilities: Sequence[FacilityMention] = ()) -> list[ActorMention]:
     """The gazetteer's names less those another body of the text bears (README rule 20b): "Security Council" inside
     "National Security Council" (a state's council, not the UN's), "SDF" in a text about Libya's Special
-    Deterrence Force, `أنصار الله` in a text about Lebanon that names no place in Yemen (a Palestinian group in the
-    camps bears the name)."""
+    Deterrence Force, `أنصار الله` in a text about Lebanon's camps that names no place in Yemen (a Palestinian group
+    in the camps bears the name)."""
     out = found
     for a in found:
         drop = False
@@ -525,8 +527,8 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
         elif a.id == "actor:sdf" and a.surface == "SDF":
             drop = _DETERRENCE_RE.search(text) is not None
         elif a.id == "actor:houthis" and "انصار الله" in fold(a.surface):
-            cs = {p.country for p in places}
-            drop = "LB" in cs and "YE" not in cs
+            cs = {p.country for p in [*places, *facilities]}
+            drop = "LB" in cs and "YE" not in cs and ("مخيم" in text or "فتح" in text)
         if drop:
             out = [b for b in out if b is not a]
     return out

@@ -41,6 +41,8 @@ def actors(text: str, pub: datetime | None = PUB) -> set[str]:
      "welcomed the step.", "actor:iraq-gov"),
     ("A spokesman in Baghdad said the National Security Council had approved the transfers to Iraq.",
      "actor:iraq-gov"),
+    # the Houthis beside Hezbollah in a Lebanon text that speaks of no camp
+    ("أطلق حزب الله في لبنان وأنصار الله صواريخ على إسرائيل.", "actor:houthis"),
     # Syria: forces loyal to the transitional president; the SDF by its Arabic acronym
     ("Forces loyal to President Ahmed al-Sharaa entered the camp on Monday.", "actor:syria-transitional-gov"),
     ("The 'Qasd' forces retook the prison after two days.", "actor:sdf"),
@@ -72,6 +74,8 @@ def test_found(text: str, aid: str) -> None:
     ("Families returned to Sinjar, the KRG interior ministry said.", "actor:iraq-interior-ministry"),
     # the verb أفاد is not AFAD
     ("أفاد مصدر في سجن الناصرية بوفاة نزيلين.", "actor:turkey-gov"),
+    # a country after a direction adjective and a preposition is where, also before "to" + verb
+    ("Troops began moving detainees from northeastern Syria to secure sites in Iraq.", "actor:syria-transitional-gov"),
     # a coordinated subject without the pronoun of backing is no state acting
     ("Turkey and the Syrian border were closed to trade.", "actor:turkey-gov"),
 ])
