@@ -35,7 +35,8 @@ _PREPS_AR = frozenset(("في", "من", "الي", "علي", "عن", "مع", "دا
 _ACRONYM_DOT = frozenset(("S.", "K."))  # U.S., U.K.
 _DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                          "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
-                         "western", "central", "rural", "the"))
+                         "western", "central", "rural", "the", "northeastern", "northwestern", "southeastern",
+                         "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"))
 _GAP_RE = re.compile(r"[ \u00a0]+[A-Za-z]")  # the name, a space, the next word: no punctuation between
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[\u0600-\u06ff][\u0600-\u06ff\u064b-\u065f\u0670]*")
 _NOT_LETTER_RE = re.compile(f"[^{AR_LETTER}]")
@@ -123,6 +124,13 @@ def _verb_with_object(w: str, rules: StateRules) -> bool:
     return False
 
 
+# a state and the forces it backs as a coordinated subject: "Turkey and the Syrian militias it backs stepped up ...",
+# "Iran and the groups it supports have ..." (the pronoun after the second noun is the state)
+_COORDINATED_BACKER_RE = re.compile(
+    r" and (?:the |its )?[^.;:,()]{0,50}?\b(?:militias|groups|factions|forces|fighters|proxies|allies|rebels)\s+"
+    r"(?:that\s+)?it\s+(?:backs|supports|funds|arms|sponsors|controls|commands|trains)\b")
+
+
 def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = (),
           places: Sequence[PlaceMention] = ()) -> bool:
     arabic = "\u0600" <= text[s] <= "\u06ff"
@@ -169,6 +177,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         if len(after) > 1 and nxt[:1] == "و" and _places_at(places, text, e):
             return _plural_verb(fold(after[1]), rules.verbs_ar)
         return _plural_verb(nxt, rules.verbs_ar)
+    if text.startswith(" and ", e) and _COORDINATED_BACKER_RE.match(text, e):
+        return True  # "Turkey and the Syrian militias it backs stepped up attacks": it and its proxies act
     e0 = e  # (the words after are read from the name's end)
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
@@ -364,6 +374,8 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, found, places)
     hits += _institutions_in(text, rules, cplaces, published_at)
+    if "حكومت" in text:
+        hits += _dual_governments(text, rules, cplaces, published_at)
     if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
     # generic phrases the context names (`الدفاع المدني`, `المفوضية`, "the coalition": context_actors.py)
@@ -383,6 +395,8 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
         if (occ.find(1, s, e) != -1 if 0 <= s < e <= n else any(x < e and s < y for x, y in spans)) \
                 or (odd and any(x < e and s < y for x, y in odd)):
             continue  # a name the gazetteer has ("القوات العراقية") is already its actor
+        if text.startswith(("الجانب", "جانب"), s) and _BORDER_SIDE_RE.search(text, max(0, s - 6), s):
+            continue  # `في الجانب العراقي` of a border: where, not who (README rule 20b)
         ent = entries.get(aid)
         if ent is not None:
             out.append(actor(text[s:e], s, e, aid, ent.canonical, 0.75))
@@ -400,6 +414,10 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             ends[a.start] = a.end
     kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")]
     return out, kept
+
+
+# a side of a border where something is (`في الجانب العراقي`, `على الجانب التركي`): a place, not the government
+_BORDER_SIDE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|على))\s+$")
 
 
 # a state body named by the country it serves in, with no nationality adjective: `السلطات الأمنية بالعراق`,
@@ -456,6 +474,31 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
     return out
 
 
+_DUAL_GOV_RE = re.compile(r"(?<![\u0621-\u064a])(?:ل|ب|و|ف)?(?:ال)?حكومت[يا]\s+$")
+
+
+def _dual_governments(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
+                      published_at: datetime | date | None) -> list[tuple[int, int, str]]:
+    """`حكومتي بغداد وإقليم كردستان` ("the governments of Baghdad and the Kurdistan Region"): the dual names both
+    governments (README rule 20b)."""
+    out = []
+    when = day(published_at)
+    starts = {s: (e, code) for s, e, code in cplaces}
+    for s, e, code in cplaces:
+        m = _DUAL_GOV_RE.search(text, max(0, s - 12), s)
+        if m is None:
+            continue
+        nxt = s + len(text[s:e]) + 2 if text[e : e + 2] == " و" else -1
+        second = starts.get(nxt)
+        if second is None:
+            continue
+        for a, b, c in ((m.start(), e, code), (nxt, second[0], second[1])):
+            aid = c if c.startswith("actor:") else actor_of(rules, c, "government", None, when)
+            if aid:
+                out.append((a, b, aid))
+    return out
+
+
 _COMMAND_BEFORE_RE = re.compile(r"قياد[ةه]\s+عمليات\s+(?:محافظ[ةه]\s+)?$")
 _COMMAND_AFTER_RE = re.compile(r"(?:['’]s)?\s+Operations\s+Command\b")
 
@@ -479,6 +522,30 @@ def _operations_commands(text: str, places: list[PlaceMention], rules: StateRule
         elif aid and a is not None:
             # ("Operations Command" after the name: the place stays a place, it does not open an adjective)
             out.append((a.end() - len("Operations Command"), a.end(), aid))
+    return out
+
+
+_DETERRENCE_RE = re.compile(r"\bDeterrence\s+(?:Force|Apparatus)", re.IGNORECASE)
+
+
+def name_collisions(text: str, found: list[ActorMention], places: Sequence[PlaceMention],
+                    facilities: Sequence[FacilityMention] = ()) -> list[ActorMention]:
+    """The gazetteer's names less those another body of the text bears (README rule 20b): "Security Council" inside
+    "National Security Council" (a state's council, not the UN's), "SDF" in a text about Libya's Special
+    Deterrence Force, `أنصار الله` in a text about Lebanon's camps that names no place in Yemen (a Palestinian group
+    in the camps bears the name)."""
+    out = found
+    for a in found:
+        drop = False
+        if a.id == "actor:un" and a.surface == "Security Council":
+            drop = text[max(0, a.start - 9) : a.start].lower() == "national "
+        elif a.id == "actor:sdf" and a.surface == "SDF":
+            drop = _DETERRENCE_RE.search(text) is not None
+        elif a.id == "actor:houthis" and "انصار الله" in fold(a.surface):
+            cs = {p.country for p in [*places, *facilities]}
+            drop = "LB" in cs and "YE" not in cs and ("مخيم" in text or "فتح" in text)
+        if drop:
+            out = [b for b in out if b is not a]
     return out
 
 

@@ -34,7 +34,10 @@ _ALTS = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]", "
 _TIME_WORDS = frozenset(("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "اليوم", "الليله",
                          "الماضي", "الماضيه", "الحالي", "الان",
                          # function words that open with the letters of the article: إلى، إلا، التي، الذي
-                         "الي", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"))
+                         "الي", "الا", "التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
+                         # a verb's object after its subject: `نقلت مصلحة السجون الأسرى`, `اقتحمت ... مصلحة السجون
+                         # السجن` (a noun of what the body acts on, no adjective of another owner)
+                         "السجن", "المعتقل", "الاسري", "الاسير", "الاسيرات", "المعتقلين", "المخيم", "المعتقلات"))
 _OWNED_AFTER = frozenset(("التابع", "التابعه", "التابعين", "التابعون", "تابع", "تابعه"))
 # English words before a phrase that leave it unowned ("the coalition", "by the coalition", "said coalition")
 _FREE_BEFORE_EN = frozenset(("the", "a", "and", "or", "with", "by", "of", "to", "from", "for", "said", "at", "in",

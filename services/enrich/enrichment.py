@@ -14,7 +14,7 @@ from datetime import date, datetime
 from operator import attrgetter
 
 from services.enrich import backend
-from services.enrich.actors import compound_adjective, dated_and_retargeted, state_mentions
+from services.enrich.actors import compound_adjective, dated_and_retargeted, name_collisions, state_mentions
 from services.enrich.bare import lowercase_acronyms, lowercase_cores
 from services.enrich.context import (
     ADMIN_CUES,
@@ -314,7 +314,7 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                     out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.7))
                     break
     if gaz.state is not None:  # institution + nationality, countries acting, disguised names (actors.py)
-        out = dated_and_retargeted(text, out, gaz, published_at)
+        out = dated_and_retargeted(text, name_collisions(text, out, places, facilities), gaz, published_at)
         more, places = state_mentions(text, out, places, facilities, gaz, published_at, cues, cue_kinds)
         out += more
     return out, places

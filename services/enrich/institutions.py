@@ -114,6 +114,8 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
     for m in bare:
         if any(s <= m.start() < e for s, e, _a in out):
             continue
+        if _OTHER_OWNER_EN_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "the KRG interior ministry": another government's (README rule 21b)
         cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
         aid = actor_of(rules, _local_country(text, m.start(), ctx), cls, None, when)
         if aid:
@@ -121,6 +123,10 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
     return out
 
 
+# an owner named right before a bare ministry: a regional government's or a movement's acronym ("the KRG interior
+# ministry", "the PA health ministry") or the Kurdistan Region's
+_OTHER_OWNER_EN_RE = re.compile(
+    r"(?:\b[A-Z]{2,5}|\bKurdistan(?:\s+Region(?:al)?)?|\bRegion(?:'s|’s)?|\bHamas|\bHouthi)\s+$")
 _NEXT_WORD_EN_RE = re.compile(r"\s+([A-Za-z]+)")
 
 
