@@ -265,7 +265,8 @@ async def throughput(client: Client, urls: dict[str, str], rx: Receiver, n: int,
             "articles": n, "batch": batch, "accepted_per_s": round(n / posted_s, 1), "posted_s": round(posted_s, 2),
             "total_s": round(total_s, 2), "end_to_end_per_s": round(n / total_s, 1),
             "notices_expected": len(expected), "notices_received": len(arrived),
-            "notices_lost": len(expected) - len(arrived), "stages_per_s": watch.rates(n),
+            "notices_lost": len(expected) - len(arrived), "missing": sorted(expected - set(arrived))[:10],
+            "stages_per_s": watch.rates(n),
             "throttled_posts": client.throttled - throttled0}
 
 
@@ -350,6 +351,9 @@ def table(r: dict[str, Any]) -> str:
         *((f"CPU per article, {phase}", f"{c['total_ours']:.2f} ms",
            ", ".join(f"{k} {v:.2f}" for k, v in c.items() if k != "total_ours"))
           for phase, c in (("(a)", tp["cpu_ms_per_article"]), ("(b)", st["cpu_ms_per_article"]))),
+        ("still owed to our receiver", f"{len(r['deliveries_pending'])} pending deliveries",
+         "; ".join(f"{d['attempts']} attempts, {d['last_status_code']} {d['last_error']}, next {d['next_attempt_at']}"
+                   for d in r["deliveries_pending"][:3])),
         ("receiver", f"{r['receiver']['verified']} verified, {r['receiver']['invalid']} invalid",
          f"{r['receiver']['redelivered']} redelivered, {r['receiver']['duplicate_keys']} repeated keys"),
     ]
@@ -393,6 +397,16 @@ async def run(a: argparse.Namespace, key: str, ports: dict[str, int]) -> dict[st
                 result["idle"] = await idle(client, urls, rx, a.idle)
                 print(f"(c) {json.dumps(result['idle'])}", flush=True)
                 result["rss_mb"] = rss_by_port(ports)
+                # what the alert service still owes our receiver, and why (a notice not received: lost, or late?)
+                owed = (await admin.get(f"{urls['alert']}/v1/deliveries",
+                                        params={"subscription_id": sub_id, "status": "pending", "limit": 500})).json()
+                retried = (await admin.get(f"{urls['alert']}/v1/deliveries/attempts",
+                                           params={"subscription_id": sub_id, "limit": 1000})).json()
+                result["deliveries_pending"] = [{k: d.get(k) for k in ("attempts", "last_status_code", "last_error",
+                                                                       "next_attempt_at", "created_at")}
+                                                for d in owed]
+                result["failed_attempts_recent"] = collections.Counter(
+                    f"{x['status_code']} {x['error']}" for x in retried if x["error"] or (x["status_code"] or 0) >= 300)
                 result["receiver"] = await rx.count()
                 return result
             finally:
@@ -426,6 +440,7 @@ def main() -> int:
     base = a.port_base or (8000 if a.attach else pick_port_base())
     ports = {"ingest": base, "enrich": base + 1, "alert": base + 2}
     stack = None if a.attach else MakeRun(base, a.keep_data)
+    result: dict[str, Any] | None = None
     try:
         if stack is not None:
             print(f"starting make run on {base}-{base + 2} (RAQIB_DATA_DIR={stack.data}; output {stack.out}) …",
@@ -438,7 +453,9 @@ def main() -> int:
         if stack is not None:
             code = stack.stop()
             print(f"make run stopped (exit {code}): {stack.tail(1)}")
-            if not a.keep_data:  # the scratch database goes; its logs and make run's output stay
+            lost = result is None or result["throughput"]["notices_lost"] or \
+                result["steady"]["notices_received"] < result["steady"]["articles"]
+            if not a.keep_data and not lost:  # the scratch database goes (kept to look into a loss); logs stay
                 shutil.rmtree(stack.data / "pg", ignore_errors=True)
     result["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                       text=True).stdout.strip()
