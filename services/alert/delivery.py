@@ -217,10 +217,14 @@ class DeliveryWorker(Poller):
             out[sub] = max(0, n)
         return out
 
-    def take(self, leased: list[store.DueDelivery]) -> None:
+    def take(self, leased: list[store.DueDelivery], held_back: set[uuid.UUID] | frozenset[uuid.UUID] = frozenset()
+             ) -> None:
         """After the commit of the transaction that leased them: attempt them now (no claim). Once the worker is
-        stopping they are left leased: any worker claims them when the lease ends (as after a crash)."""
-        if self.stopping.is_set():
+        stopping they are left leased: any worker claims them when the lease ends (as after a crash). `held_back`:
+        subscriptions with deliveries written unleased for want of room: claimed as one of their slots frees (or at
+        the poll)."""
+        self.backlog.update(held_back)
+        if self.stopping.is_set() or not leased:
             return
         until = time.monotonic() + self.lease_s / 2
         self.ready.extend((d, until) for d in leased)

@@ -29,6 +29,15 @@ class Lease:
         self.room, self.default_room = dict(room or {}), default_room
         self.leased: list[DueDelivery] = []
         self.unleased = 0  # deliveries offered and not leased: left to the worker's claim
+        # of those, the ones held back only because their subscription had no room left (its share in the worker,
+        # its tokens): a claim now would find it busy; the worker claims them as one of its slots frees
+        self.held_back: set[Any] = set()  # their subscriptions
+        self.held_back_count = 0
+
+    @property
+    def claim_needed(self) -> bool:
+        """Deliveries were left that a claim now could take (not only held back for their subscription's room)."""
+        return self.unleased > self.held_back_count
 
     def offer(self, row: dict[str, Any], sub: Any, notice: dict[str, Any]) -> bool:
         """Lease the delivery `row` (about to be inserted: the lease columns are set on it; unleased ones get them
@@ -50,4 +59,7 @@ class Lease:
                                            sub["routing_key"], sub["rate_limit_per_s"], False, None, notice))
         else:
             self.unleased += 1
+            if len(self.leased) < self.capacity and room is not None and room <= 0:
+                self.held_back.add(sub_id)
+                self.held_back_count += 1
         return ok

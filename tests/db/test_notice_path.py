@@ -241,7 +241,7 @@ async def test_deliveries_leased_by_a_batch_whose_process_died_are_claimed_when_
     await subscribe(sessions, hook.url)
     policy = Policy(**{**POLICY.__dict__, "lease_s": 1})
     dead = DeliveryWorker(sessions, policy)
-    dead.take = lambda leased: None  # type: ignore[method-assign]  # the process dies right after the commit
+    dead.take = lambda leased, held_back=frozenset(): None  # type: ignore[method-assign]  # dies after the commit
     await AlertHandler(sessions, [], RULES, worker=dead)([enriched(facility_id=f"fac:test-lease-{uuid.uuid4().hex}")
                                                           for _ in range(2)])
     await dead.client.aclose()

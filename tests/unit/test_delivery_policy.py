@@ -107,3 +107,14 @@ def test_the_hand_over_leases_each_subscription_no_more_than_it_can_start() -> N
     assert [_offer(lease, fast) for _ in range(8)] == [True] * 7 + [False]
     assert [_offer(lease, fresh) for _ in range(9)] == [True] * 8 + [False]
     assert lease.unleased == 3 + 1 + 1 and len(lease.leased) == 15
+    # each held back for want of its subscription's room: no claim now (it would find them busy); the worker is
+    # told to claim them as one of their slots frees
+    assert lease.held_back == {slow, fast, fresh} and not lease.claim_needed
+    worker.take([], lease.held_back)
+    assert {slow, fast, fresh} <= worker.backlog
+    # over the worker's capacity: a claim is needed (it takes them as any slot frees)
+    full = worker.lease()
+    assert full is not None
+    others = [uuid.uuid4() for _ in range(full.capacity + 1)]
+    assert [_offer(full, sub) for sub in others] == [True] * full.capacity + [False]
+    assert full.claim_needed and not full.held_back
