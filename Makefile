@@ -10,7 +10,7 @@ BENCH_STAMP := $(VENV)/.installed-bench
 FUZZ_STAMP := $(VENV)/.installed-fuzz
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-unit lint eval bench venv clean check-pure check-no-compiler fuzz-native fuzz chaos
+.PHONY: help run test test-unit lint eval bench load-test venv clean check-pure check-no-compiler fuzz-native fuzz chaos
 
 help: ## Show this help
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -116,6 +116,9 @@ bench: $(BENCH_STAMP) ## Benchmarks: enrichment, the pipeline, incident grouping
 	$(BIN)/python bench/ingest_bench.py
 	$(BIN)/python bench/delivery_bench.py
 	$(BIN)/python bench/replica_bench.py
+
+load-test: $(BENCH_STAMP) ## Independent load test: starts `make run`, drives it from outside (signed notices, 10,000 articles, 200/s, idle, RSS) and stops it (LOAD_ARGS=--help)
+	flock /tmp/bench.lock $(BIN)/python bench/load_make_run.py $(LOAD_ARGS)
 
 check-pure: $(STAMP) ## The annotator on the whole corpus, compiled and RAQIB_ENRICH_PURE=1: byte-identical?
 	@t=$$(mktemp -d) && $(BIN)/python -m tests.unit.enrich_corpus > $$t/in && \

@@ -1,7 +1,7 @@
-"""`make run`: broker, database, migrations and the three services on 8000/8001/8002, a local webhook
-receiver subscribed to every alert, the bundled sample reports posted (unless RAQIB_DEV_SAMPLES=0: they open
-incidents that later reports would join), and each notice (an incident firing, updated, resolved …) printed as it
-arrives, signed. A service that exits on its own is restarted after a back-off, with the reason printed
+"""`make run`: broker, database, migrations and the three services on 8000/8001/8002 (RAQIB_DEV_PORT_BASE), a local
+webhook receiver subscribed to every alert, the bundled sample reports posted (unless RAQIB_DEV_SAMPLES=0: they
+open incidents that later reports would join), and each notice (an incident firing, updated, resolved …) printed
+as it arrives, signed. A service that exits on its own is restarted after a back-off, with the reason printed
 (devstack/supervise.py). Ctrl-C stops every process it started."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import os
 import secrets
 import signal
 import socket
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,12 @@ from devstack.supervise import supervise
 
 DATA = Path(os.environ.get("RAQIB_DATA_DIR", ".data"))
 SAMPLES = Path(__file__).with_name("samples.jsonl")
+# One developer's stack on one machine, not a shared service: unless set in the environment, a single client and a
+# single local receiver may use what the pipeline can do. The production defaults (50 POSTs/s per API key, 4
+# deliveries in flight per subscription) throttled the independent load test (bench/load_make_run.py): single
+# POSTs at 200/s were answered 429 after the burst (p50 5 s), and one subscriber took every notice 4 at a time.
+DEV_DEFAULTS = {"RAQIB_RATE_LIMIT_PER_S": "1000", "RAQIB_RATE_LIMIT_BURST": "1000",
+                "RAQIB_DELIVERY_SUBSCRIPTION_CONCURRENCY": "16"}
 
 
 def say(msg: str) -> None:
@@ -67,10 +73,25 @@ def show_alert(data: dict[str, Any], verified: bool | None, kind: str | None = N
         say(f"   [{a.get('lang') or '?'}] {a.get('title') or a['article_id']}: {a['evidence'][:220]}")
 
 
+def dev_env(environ: Mapping[str, str]) -> dict[str, str]:
+    """DEV_DEFAULTS, less what the environment sets itself (yours wins)."""
+    return {k: v for k, v in DEV_DEFAULTS.items() if k not in environ}
+
+
+def ports() -> dict[str, int]:
+    """ingest, enrich, alert on 8000, 8001, 8002; RAQIB_DEV_PORT_BASE=N moves them to N, N+1, N+2 (a second stack,
+    or when 8000-8002 are taken)."""
+    base = int(os.environ.get("RAQIB_DEV_PORT_BASE") or DEFAULT_PORTS["ingest"])
+    return {name: base + i for i, name in enumerate(DEFAULT_PORTS)}
+
+
 async def main() -> int:
-    if not all(_port_free(p) for p in DEFAULT_PORTS.values()):
-        say(f"ports {sorted(DEFAULT_PORTS.values())} must be free for `make run`; is another stack running?")
+    port_of = ports()
+    if not all(_port_free(p) for p in port_of.values()):
+        say(f"ports {sorted(port_of.values())} must be free for `make run`; is another stack running? "
+            "(RAQIB_DEV_PORT_BASE=N runs it on N, N+1, N+2)")
         return 1
+    ingest_url, alert_url = (f"http://127.0.0.1:{port_of[n]}" for n in ("ingest", "alert"))
     api_key = os.environ.get("RAQIB_BOOTSTRAP_API_KEY") or "rk_dev_" + secrets.token_urlsafe(24)
     if os.environ.get("DATABASE_URL"):
         database_url = os.environ["DATABASE_URL"]
@@ -79,12 +100,13 @@ async def main() -> int:
         say(f"database: embedded PostgreSQL under {DATA / 'pg'}")
         server = await asyncio.to_thread(embedded_postgres, DATA / "pg")
         database_url = await create_database(server, "raqib")
-    stack = Stack(database_url=database_url, api_key=api_key, log_dir=DATA / "logs", ports=DEFAULT_PORTS,
-                  extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true",
-                             "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000"})  # dev only: loopback receiver
-    say("starting broker (Tansu, in memory), migrations, ingest :8000, enrich :8001, alert :8002 …")
+    stack = Stack(database_url=database_url, api_key=api_key, log_dir=DATA / "logs", ports=port_of,
+                  extra_env={"RAQIB_ALLOW_PRIVATE_WEBHOOK_TARGETS": "true",  # dev only: loopback receivers
+                             "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000", **dev_env(os.environ)})
+    say(f"starting broker (Tansu, in memory), migrations, ingest :{port_of['ingest']}, enrich :{port_of['enrich']}, "
+        f"alert :{port_of['alert']} …")
     await asyncio.to_thread(stack.start)
-    say(f"services ready; logs in {DATA / 'logs'}; the console: http://127.0.0.1:{DEFAULT_PORTS['alert']}/console/")
+    say(f"services ready; logs in {DATA / 'logs'}; the console: {alert_url}/console/")
     if not os.environ.get("RAQIB_BOOTSTRAP_API_KEY"):
         say(f"admin API key (generated for this run): {api_key}")
     auth = {"Authorization": f"Bearer {api_key}"}
@@ -113,7 +135,7 @@ async def main() -> int:
     sub_id = None
     try:
         async with httpx.AsyncClient(timeout=10) as client:
-            r = await client.post("http://127.0.0.1:8002/v1/subscriptions", headers=auth,
+            r = await client.post(f"{alert_url}/v1/subscriptions", headers=auth,
                                   json={"url": f"http://127.0.0.1:{port}/hook"})
             r.raise_for_status()
             sub_id, secret_box["secret"] = r.json()["id"], r.json()["secret"]
@@ -124,14 +146,14 @@ async def main() -> int:
             earlier: list[str] = []
             for line in SAMPLES.read_text().splitlines() if samples else []:
                 sample = json.loads(line)
-                r = await client.post("http://127.0.0.1:8000/v1/articles", headers=auth, json=sample)
+                r = await client.post(f"{ingest_url}/v1/articles", headers=auth, json=sample)
                 r.raise_for_status()
                 if r.json()["duplicate"]:
                     earlier.append(r.json()["id"])
                 note = " (already ingested by an earlier run)" if r.json()["duplicate"] else ""
                 say(f"  posted [{sample['lang']}] {sample['title']}{note}")
             if earlier:  # the record keeps them: show the incidents those samples opened then
-                r = await client.get("http://127.0.0.1:8002/v1/alerts", headers=auth, params={"limit": 500})
+                r = await client.get(f"{alert_url}/v1/alerts", headers=auth, params={"limit": 500})
                 for alert in reversed(r.json()):
                     if alert["article_id"] in earlier and "incident" not in alert["payload"] \
                             and "rule" in alert["payload"]:
@@ -139,7 +161,7 @@ async def main() -> int:
             say("\nwaiting for alerts — post your own with curl (see README); Ctrl-C to stop\n")
             await stop.wait()
             say("\nstopping …")
-            await client.delete(f"http://127.0.0.1:8002/v1/subscriptions/{sub_id}", headers=auth)
+            await client.delete(f"{alert_url}/v1/subscriptions/{sub_id}", headers=auth)
     finally:
         stop.set()  # the supervisor returns first: the services stopped now are not restarted
         await supervisor

@@ -3,6 +3,7 @@ subscription's health (breaker, disabling). Flushes; never commits (the caller's
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -39,7 +40,8 @@ _CLAIM = text("""
             WHERE dd.subscription_id = s.id AND dd.status = 'pending' AND dd.next_attempt_at <= clock_timestamp()
               AND (dd.lease_until IS NULL OR dd.lease_until < clock_timestamp())
             ORDER BY dd.next_attempt_at
-            LIMIT CASE WHEN s.consecutive_failures >= :breaker THEN 1 ELSE :per_sub END) c
+            LIMIT CASE WHEN s.consecutive_failures >= :breaker THEN 1
+                       ELSE COALESCE((CAST(CAST(:room AS text) AS jsonb) ->> CAST(s.id AS text))::int, :per_sub) END) c
         WHERE s.active AND s.enabled AND NOT (s.id = ANY(:busy))
           AND (s.circuit_open_until IS NULL OR s.circuit_open_until <= clock_timestamp())
         ORDER BY c.next_attempt_at LIMIT :limit),
@@ -61,13 +63,15 @@ _CLAIM = text("""
 
 
 async def claim_due_deliveries(session: AsyncSession, limit: int, lease_s: int, *, per_subscription: int = 4,
-                               busy: frozenset[uuid.UUID] = frozenset(), breaker_failures: int = 5
-                               ) -> list[DueDelivery]:
+                               busy: frozenset[uuid.UUID] = frozenset(), breaker_failures: int = 5,
+                               room: dict[uuid.UUID, int] | None = None) -> list[DueDelivery]:
     """Lease up to `limit` due deliveries, at most `per_subscription` of each subscription (one while its
     breaker is probing), none of subscriptions that are disabled, whose breaker is open or that the caller
-    calls `busy` (its in-flight or rate limit is reached). Safe with any number of workers and replicas."""
+    calls `busy` (its in-flight or rate limit is reached), and of a subscription in `room` no more than that.
+    Safe with any number of workers and replicas."""
     rows = (await session.execute(_CLAIM, {"limit": limit, "lease": lease_s, "per_sub": per_subscription,
-                                           "busy": list(busy), "breaker": breaker_failures})).all()
+                                           "busy": list(busy), "breaker": breaker_failures,
+                                           "room": json.dumps({str(k): v for k, v in (room or {}).items()})})).all()
     return [DueDelivery(r.id, r.attempts, r.subscription_id, r.url, [r.secret] + ([r.previous] if r.previous else []),
                         r.format, r.routing_key, r.rate_limit_per_s, bool(r.probing), r.alert, r.notice)
             for r in rows]

@@ -19,12 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from devstack.embedded import free_port
+from services.alert import delivery_repository as store
 from services.alert import repository
 from services.alert.consumer import AlertHandler
 from services.alert.delivery import DeliveryWorker, Policy
-from services.alert.models import deliveries, notices
+from services.alert.models import deliveries, notices, subscriptions
 from services.alert.rules import Filters
-from shared.db import make_engine, make_sessionmaker, unit_of_work
+from shared.db import autocommit, make_engine, make_sessionmaker, unit_of_work
 from tests.conftest import fresh_database
 from tests.db.incident_support import RULES, enriched
 
@@ -240,7 +241,7 @@ async def test_deliveries_leased_by_a_batch_whose_process_died_are_claimed_when_
     await subscribe(sessions, hook.url)
     policy = Policy(**{**POLICY.__dict__, "lease_s": 1})
     dead = DeliveryWorker(sessions, policy)
-    dead.take = lambda leased: None  # type: ignore[method-assign]  # the process dies right after the commit
+    dead.take = lambda leased, held_back=frozenset(): None  # type: ignore[method-assign]  # dies after the commit
     await AlertHandler(sessions, [], RULES, worker=dead)([enriched(facility_id=f"fac:test-lease-{uuid.uuid4().hex}")
                                                           for _ in range(2)])
     await dead.client.aclose()
@@ -311,3 +312,25 @@ async def test_a_batch_whose_deliveries_were_all_handed_over_does_not_wake_the_c
     await hook.until(10)
     async with running(worker):  # the claim takes the one left
         await hook.until(11)
+
+
+async def test_a_subscriptions_backlog_is_claimed_as_its_slots_free_not_at_the_poll(
+        sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
+    """Deliveries left to the claim (more notices than the hand-over took): the claim takes a subscription's share
+    (2 here) and, having taken all of it, claims again as each of its slots frees, not at the next poll (30 s
+    here). The claim gave up after a share that did not fill every free slot: under `make run` one subscriber was
+    sent 21 notices a second. And a claim takes no more of a subscription than the worker says it has room for."""
+    await subscribe(sessions, hook.url)
+    await open_incidents(sessions, 7)
+    async with sessions() as s:
+        sub_id = (await s.execute(select(subscriptions.c.id))).scalar_one()
+    async with autocommit(sessions) as s:
+        one = await store.claim_due_deliveries(s, 10, 60, per_subscription=4, room={sub_id: 1})
+    assert len(one) == 1
+    async with autocommit(sessions) as s:
+        await store.release(s, one[0], 0.0)
+    worker = DeliveryWorker(sessions, Policy(**{**POLICY.__dict__, "concurrency": 4, "per_subscription": 2}),
+                            poll_s=30.0)
+    async with running(worker):
+        await hook.until(7, timeout=5)
+    assert len(set(hook.ids)) == 7

@@ -81,3 +81,40 @@ def test_the_worker_admits_a_subscriptions_share_of_slots_whatever_it_has_in_fli
     assert worker._admit(_due(slow, rate=1.0)) is None
     wait = worker._admit(_due(slow, rate=1.0))
     assert wait is not None and 0.9 < wait <= 1.0 and slow in worker._busy()  # its rate: a token a second
+
+
+def _offer(lease: object, sub: uuid.UUID) -> bool:
+    row = {"id": uuid.uuid4(), "subscription_id": sub}
+    target = {"enabled": True, "consecutive_failures": 0, "circuit_open_until": None, "previous_secret": None,
+              "previous_secret_expires_at": None, "secret": "whsec_x", "url": "http://127.0.0.1/x",
+              "format": "standard", "routing_key": None, "rate_limit_per_s": None}
+    return bool(lease.offer(row, target, {}))  # type: ignore[attr-defined]
+
+
+def test_the_hand_over_leases_each_subscription_no_more_than_it_can_start() -> None:
+    """A subscription over its rate (make run's console receiver, 50/s, behind a burst of notices) is handed none:
+    its deliveries are left to the claim, and the worker's queue stays free for the others (it filled it, and
+    every other subscription's notices waited for the claim: 21 deliveries/s to the load test's receiver)."""
+    worker = DeliveryWorker(None, Policy(concurrency=16, per_subscription=4))  # type: ignore[arg-type]
+    slow, fast, fresh = (uuid.uuid4() for _ in range(3))
+    worker.buckets[slow] = TokenBucket(2.0)
+    assert worker.buckets[slow].take() == 0.0 and worker.buckets[slow].take() == 0.0  # its tokens spent
+    assert worker._admit(_due(fast)) is None  # one of fast's attempts in flight
+    lease = worker.lease()
+    assert lease is not None
+    assert [_offer(lease, slow) for _ in range(3)] == [False] * 3
+    # fast: its share and as many again, less the one in flight; a subscription the worker has not seen: 8
+    assert [_offer(lease, fast) for _ in range(8)] == [True] * 7 + [False]
+    assert [_offer(lease, fresh) for _ in range(9)] == [True] * 8 + [False]
+    assert lease.unleased == 3 + 1 + 1 and len(lease.leased) == 15
+    # each held back for want of its subscription's room: no claim now (it would find them busy); the worker is
+    # told to claim them as one of their slots frees
+    assert lease.held_back == {slow, fast, fresh} and not lease.claim_needed
+    worker.take([], lease.held_back)
+    assert {slow, fast, fresh} <= worker.backlog
+    # over the worker's capacity: a claim is needed (it takes them as any slot frees)
+    full = worker.lease()
+    assert full is not None
+    others = [uuid.uuid4() for _ in range(full.capacity + 1)]
+    assert [_offer(full, sub) for sub in others] == [True] * full.capacity + [False]
+    assert full.claim_needed and not full.held_back
