@@ -546,12 +546,13 @@ def in_named_valley(text: str, s: int, rules: PlaceRules) -> bool:
 
 
 _IN_PROVINCE_RE = re.compile(r"\s*[,،]\s+(?:in|في)\s+")
+_IN_PROVINCE_SCAN_RE = re.compile(r"[,،]\s+(?:in|في)\s")
 
 
 def located_elsewhere(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """"Al-Jada, in Nineveh province": a town said to lie in another country's province is not that town (here
     Jeddah): it is dropped."""
-    if len(places) < 2:
+    if len(places) < 2 or _IN_PROVINCE_SCAN_RE.search(text) is None:  # (one pass: most texts say no such thing)
         return places
     starts = {p.start: p for p in places}
     drop = set()
