@@ -51,6 +51,10 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-13 BLIND split r13 (another author; 202 passages, 56 % Arabic, 41 % negatives; kept outside the repo until its last score) -- before / end of round / now:"
+	@sed -n '3,$$p' tests/data/realworld-r13.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r13.after.txt
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r13.jsonl
 	@echo "round-12 BLIND split r12 (another author; 31 passages with a headline apart from the body; kept outside the repo until its last score) -- before / end of round / now:"
 	@sed -n '3,$$p' tests/data/realworld-r12.before.txt
 	@sed -n '3,$$p' tests/data/realworld-r12.after.txt

@@ -170,6 +170,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if _RIVER_AFTER_RE.match(text, c.end):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
+    if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
+        return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
+    if text[c.start - 1 : c.start] == " " and text[c.start] < "\u0250" and _given_name_before(text, c.start, gaz):
+        return None  # "Mahmoud Rukban, a lawmaker": a person's family name
     if text[c.start - 1 : c.start] in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return None  # `افتتح معرض "الهول" للكتاب`, a film, a song, a band of the name
     if kind == "prison" and ("rea" in (lead30 := text[max(0, c.start - 30) : c.start]) or "iot" in lead30
@@ -197,6 +201,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "prison" and (c.start, c.end) not in ar.cities \
             and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
+    if kind == "camp" and "قسم" in text[max(0, c.start - 30) : c.start] \
+            and _CAMP_SECTION_IN_RE.search(text, max(0, c.start - 30), c.start) is not None:
+        return 0.6  # `قسم المهاجرات في الهول`: the camp's section for foreign women
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
     if ("at " in lead or "both " in lead or "كل من" in lead) \
             and (m := _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start)) \
@@ -284,8 +291,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end)):
         return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`: time served or spent in a camp
-    if wordlike:
-        return None  # the word or the person, unless one of the readings above holds
+    if wordlike and not _word_read_as_name(text, c.start, c.end):
+        return None  # the word or the person, unless one of the readings above holds or a name's place is its
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
             and _AIRPORT_RE.search(text, c.start, c.end) is None \
             and not _RIVER_AFTER_RE.match(text, c.end) and prev not in _INSTITUTIONS_BEFORE:
@@ -870,6 +877,16 @@ _TITLE_BEFORE_RE = re.compile(r"(?:معرض|مهرجان|فيلم|كتاب|رو�
 _DEFINITE_NOUN_AFTER_RE = re.compile(r" (ال[\u0621-\u064a]{2,})(?![\u0621-\u064a])")
 
 
+_WATER_BEFORE = frozenset(fold(w) for w in ("مياه", "منسوب", "ضفاف", "ضفة", "مجرى", "مصب", "مياة"))
+
+
+def _given_name_before(text: str, start: int, gaz: Gazetteer) -> bool:
+    """A capitalised given name (engine_rules given_names) right before the name: a person's family name."""
+    i = text.rfind(" ", max(0, start - 16), start - 1)
+    prev = text[i + 1 if i != -1 else max(0, start - 16) : start - 1]
+    return prev[:1].isupper() and prev.isalpha() and prev.lower() in cue_list(gaz.rules.given_names)
+
+
 def _word_read_as_name(text: str, start: int, end: int) -> bool:
     """A core that is also a common word or a person's name (data: `word`) is read as the facility by the words
     about prisons or camps around it only where a name of a place stands: after a preposition of place ("held at
@@ -887,6 +904,8 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
         q -= 1  # (before the name's opening quote: `نزيل في «الحوت»`)
     if _prep_before(text, start) or (q < start and _prep_before(text, q)):
         return True
+    if text[start - 4 : start] == "The " and start > 4 and text[start - 5] not in ".!?\n":
+        return True  # "rights groups say The Whale holds ...": a capitalised article mid-sentence marks a name
     lead = text[max(0, start - 24) : start].rstrip(" \"'«“")
     if not lead or lead[-1] in ".:!?\n،؛—-|]":
         return True
@@ -967,6 +986,8 @@ _TOWN_WORDS = frozenset(("بلده", "البلده", "وبلده", "لبلده",
 _HEAD_STAFF_AT_RE = re.compile(r"\b(camp|prison|jail)\s+(?:director|directors|manager|administrator|administration|"
                                r"officials?|chief|guards?|staff|management|authorities)\s+(?:at|in|of)\s+"
                                r"(?:(?:nearby|neighbouring|neighboring)\s+)?$", re.IGNORECASE)
+_CAMP_SECTION_IN_RE = re.compile(r"(?:ال)?قسم\s+(?:ال)?(?:مهاجرات|مهاجرين|أجانب|اجانب|عراقيين|سوريين|خاص)\s+"
+                                 r"(?:في|ب)\s*$")
 _THE_HEAD_AT_RE = re.compile(r"\bthe\s+(prison|jail|camp)\s+(?:at|in)\s+$", re.IGNORECASE)
 _SECTION_IN_RE = re.compile(
     r"(?:(?:سجن|مبنى|مبني|جناح|قسم)[\u064b-\u0652]*\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|"

@@ -32,7 +32,7 @@ from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Gazetteer, load_gazetteer
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import clear_caches as normalize_caches
-from services.enrich.normalize import detect_lang, has_latin
+from services.enrich.normalize import detect_lang, fold, has_latin
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
     agency_or_outlet,
@@ -238,11 +238,26 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             # after a country's possessive it is a town of that country ("Turkey's Gaziantep", "Iraq's Kirkuk")
         if not e.curated and prev in _KUNYA_WORDS:
             return None  # "Umm Ahmad", `أم أحمد`: a kunya before the name makes a person
+    elif e.kind not in ("country", "admin1") and text[s - 1 : s] == " " and _person_before(text, s, gaz):
+        return None  # "Mahmoud Rukban", `عمر التاجي`: a given name before a town's name makes a family name
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
         return None
     return place(surface, s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
+
+
+def _person_before(text: str, s: int, gaz: Gazetteer) -> bool:
+    """A given name (engine_rules given_names) right before a curated town's name: capitalised in English, written
+    out in Arabic before a name with the article (not علي/على, which is also the preposition "on")."""
+    i = text.rfind(" ", max(0, s - 16), s - 1)
+    prev = text[i + 1 if i != -1 else max(0, s - 16) : s - 1]
+    if not prev or not prev.isalpha():
+        return False
+    if prev.isascii():
+        return prev[:1].isupper() and prev.lower() in cue_list(gaz.rules.given_names)
+    return text[s : s + 2] == "ال" and prev not in ("على", "علي", "إلى", "الى") \
+        and fold(prev) in cue_list(gaz.rules.given_names)
 
 
 _QUOTES = "\"«»“”„'’"

@@ -100,6 +100,10 @@ def _foreign_shape(raw: str, folded: str) -> bool:
     The letter after the first is a plain ا (not a hamza: كأحد، سأعمل، مأرب are particle + word or Arabic), or a
     و in a name ending in يا; common words of that shape (كامل، كافة، سابق، مارس) are not names."""
     bare = raw.replace("\u0640", "")
+    if folded[:1] == "م" and len(folded) >= 6 and folded[2:3] != "ا" and folded not in _KA_WORDS \
+            and not folded.endswith(("ي", "يه", "ين", "ون", "ات")) and sum(ch in "اوي" for ch in folded[1:-1]) >= 2:
+        return True  # سجن معيتيقة (Mitiga): two long vowels inside; a participle of a three-letter root has one
+        # (a verbal noun مفاعلة, مقاومة، محاولة، معاناة, has its ا third)
     if len(bare) < 2 or folded in _KA_WORDS or folded.startswith(("كال", "سال", "فال")) or bare.endswith(("ي", "ة")):
         return False  # (an adjective: ساحلي، سابقة)
     if bare[1] == "ا":

@@ -206,3 +206,29 @@ def test_round13_arabic_apposition(text: str, want: list[str]) -> None:
 ])
 def test_round13_heads_and_constructs(text: str, want: list[str]) -> None:
     assert [s for s, _i in facilities(text)] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # (read from blind split r13 once it was spent) a name with two long vowels after م is no participle
+    ("انتشرت صور من داخل سجن معيتيقة في العاصمة تظهر غرفاً مكتظة.", ["سجن معيتيقة"]),
+    ("أقيم مخيم مؤقت في المدينة للعائلات.", []),
+    ("أقيم مخيم محاولة لتخفيف الازدحام.", []),
+    # a capitalised article marks a name mid-sentence; a preposition of place before a word-like core
+    ("Rights groups say The Whale holds three times as many prisoners as it was built for.", ["Whale"]),
+    ("Detainees said several of them were beaten while being moved to Ofer.", ["Ofer"]),
+    # a river's water, a given name before a camp's or town's name, a camp's section
+    ("تراجعت مياه نهر البارد إلى أدنى مستوياتها منذ سنوات.", []),
+    ("Mahmoud Rukban, a lawmaker from Mafraq, questioned the minister on teachers' pay.", []),
+    ("شهد قسم المهاجرات في الهول حركة مغادرة واسعة بعد انسحاب القوات.", ["قسم المهاجرات", "الهول"]),
+])
+def test_round13_after_blind_split(text: str, want: list[str]) -> None:
+    assert [s for s, _i in facilities(text)] == want
+
+
+def test_a_given_name_before_a_curated_town_is_a_person() -> None:
+    a = enrich("سجّل المهاجم عمر التاجي هدف الفوز في الدقيقة الأخيرة.", GAZ)
+    assert not a.places
+    b = enrich("Mahmoud Rukban, a lawmaker, asked about teachers' pay.", GAZ)
+    assert not b.places
+    c = enrich("شنت القوات هجوماً على الرقة فجر اليوم.", GAZ)
+    assert [p.surface for p in c.places] == ["الرقة"]
