@@ -327,7 +327,8 @@ _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellbloc
 # "the prison break at Shaddadi": a prison's own event at the name (before "a prison in Shaddadi" makes it the town)
 _BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|prison\s+riot|mass\s+escape)\s+"
                           r"(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
-_INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني"))
+# (أسرى: its prisoners)
+_INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني", "اسري"))
 _SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
 _REFUGEES_AR = frozenset(fold(w) for w in ("لاجئو", "لاجئي", "قاطنو", "قاطني"))
 _TAKEN_AR = frozenset(("نقل", "نقلوا", "نقلت", "اقتيد", "اقتيدوا", "اقتادوه", "اقتادوهم", "ادخل", "ادخلوا", "اودع",
@@ -352,6 +353,8 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
             and not (city and m.group("walls")):
         return True  # "Roumieh's crumbling walls", "Abu Ghraib's concrete confines" (a city's walls are its own)
     if "\u0600" <= text[start] <= "\u06ff":
+        while start > 0 and text[start - 1] in "\"'«“":
+            start -= 1  # (the words before the name's opening quote: `أسرى "عوفر"`)
         words = [fold(w.strip("\"'«»“”(،,")) for w in text[max(0, start - 40) : start].split()[-2:]]
         if not words or (start > 0 and not text[start - 1].isspace()):
             return False  # a glued proclitic: `لصيدنايا` is read by the other rules

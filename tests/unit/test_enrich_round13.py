@@ -220,6 +220,8 @@ def test_round13_heads_and_constructs(text: str, want: list[str]) -> None:
     ("تراجعت مياه نهر البارد إلى أدنى مستوياتها منذ سنوات.", []),
     ("Mahmoud Rukban, a lawmaker from Mafraq, questioned the minister on teachers' pay.", []),
     ("شهد قسم المهاجرات في الهول حركة مغادرة واسعة بعد انسحاب القوات.", ["قسم المهاجرات", "الهول"]),
+    # a prison's prisoners before its quoted name
+    ("نقلت سلطات الاحتلال عدداً من أسرى \"عوفر\" بسبب الاكتظاظ.", ["عوفر"]),
 ])
 def test_round13_after_blind_split(text: str, want: list[str]) -> None:
     assert [s for s, _i in facilities(text)] == want
