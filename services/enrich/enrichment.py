@@ -250,14 +250,18 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
 def _person_before(text: str, s: int, gaz: Gazetteer) -> bool:
     """A given name (engine_rules given_names) right before a curated town's name: capitalised in English, written
     out in Arabic before a name with the article (not علي/على, which is also the preposition "on")."""
+    latin = text[s] < "\u0250"
+    if not latin and text[s : s + 2] != "ال":
+        return False  # (an Arabic family name has the article: `عمر التاجي`)
     i = text.rfind(" ", max(0, s - 16), s - 1)
+    if latin and not text[i + 1 if i != -1 else max(0, s - 16)].isupper():
+        return False
     prev = text[i + 1 if i != -1 else max(0, s - 16) : s - 1]
     if not prev or not prev.isalpha():
         return False
-    if prev.isascii():
-        return prev[:1].isupper() and prev.lower() in cue_list(gaz.rules.given_names)
-    return text[s : s + 2] == "ال" and prev not in ("على", "علي", "إلى", "الى") \
-        and fold(prev) in cue_list(gaz.rules.given_names)
+    if latin:
+        return prev.isascii() and prev.lower() in cue_list(gaz.rules.given_names)
+    return prev not in ("على", "علي", "إلى", "الى") and fold(prev) in cue_list(gaz.rules.given_names)
 
 
 _QUOTES = "\"«»“”„'’"
