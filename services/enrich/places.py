@@ -606,10 +606,28 @@ def _nationality_re(rules: PlaceRules, wanted: frozenset[str]) -> re.Pattern[str
         en = sorted((k for k, iso in rules.nationality.items() if iso in wanted and k.isascii()), key=len,
                     reverse=True)
         raw = "|".join("".join(alts.get(ch, re.escape(ch)) for ch in w) for w in ar) or "(?!)"
-        pat = re.compile(rf"(?<![{_AR}])(?:[وفبل]?ال|لل)?(?P<a>{raw})(?:يين|يون|يات|يه|ية|ي)(?![{_AR}])"
+        # the adjective itself first (its first letters let the regex engine skip ahead); the article or proclitic
+        # before it and the letter before that are read by hand (nationality_mentions): the same matches as
+        # `(?<![AR])(?:[وفبل]?ال|لل)?` in front, found without trying every position of the text
+        pat = re.compile(rf"(?P<a>{raw})(?:يين|يون|يات|يه|ية|ي)(?![{_AR}])"
                          rf"|\b(?P<e>{'|'.join(map(re.escape, en)) or '(?!)'})\b")
         got = _NAT_RES[key] = (rules, pat)
     return got[1]
+
+
+def _ar_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+def _adjective_start(text: str, q: int) -> int:
+    """Where an Arabic nationality adjective found at `q` starts with its article or proclitic (`والليبية`,
+    `اللبنانيين`), or -1 when a letter glued before it makes it part of another word: the leftmost of q - 3
+    (a proclitic and the article), q - 2 (the article, or لل) and q itself whose letter before is no Arabic letter."""
+    if q >= 3 and text[q - 3] in "وفبل" and text[q - 2 : q] == "ال" and (q == 3 or not _ar_letter(text[q - 4])):
+        return q - 3
+    if q >= 2 and text[q - 2 : q] in ("ال", "لل") and (q == 2 or not _ar_letter(text[q - 3])):
+        return q - 2
+    return q if q == 0 or not _ar_letter(text[q - 1]) else -1
 
 
 _NAT_RES: dict[tuple[int, frozenset[str]], tuple[PlaceRules, re.Pattern[str]]] = {}
@@ -620,8 +638,19 @@ def nationality_mentions(text: str, rules: PlaceRules | None, wanted: frozenset[
     if rules is None or not rules.nationality or not wanted:
         return []
     out = []
-    for m in _nationality_re(rules, wanted).finditer(text):
-        iso = rules.nationality.get(fold(m.group("a")) + "ي") if m.group("a") else rules.nationality.get(m.group("e"))
+    pat = _nationality_re(rules, wanted)
+    pos = 0
+    while (m := pat.search(text, pos)) is not None:
+        if m.group("a"):
+            start = _adjective_start(text, m.start())
+            if start < 0:
+                pos = m.start() + 1  # (inside another word: look again from the next letter)
+                continue
+            iso = rules.nationality.get(fold(m.group("a")) + "ي")
+        else:
+            start = m.start()
+            iso = rules.nationality.get(m.group("e"))
         if iso in wanted:
-            out.append((m.start(), iso))
+            out.append((start, iso))
+        pos = m.end()
     return out

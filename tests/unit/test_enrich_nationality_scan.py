@@ -1,0 +1,54 @@
+"""places.nationality_mentions finds each adjective first and reads its article or proclitic by hand; it must give
+exactly what the one-regex specification gives (`(?<![AR])(?:[وفبل]?ال|لل)?` + the adjective + its ending)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from services.enrich import places as P
+from services.enrich.enrichment import load_gazetteer
+from services.enrich.normalize import fold
+
+GAZ = load_gazetteer()
+RULES = GAZ.place_rules
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
+
+
+def reference(text: str, wanted: frozenset[str]) -> list[tuple[int, str]]:
+    alts = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
+    ar = sorted((k[:-1] for k, iso in RULES.nationality.items() if iso in wanted and not k.isascii()
+                 and k.endswith("ي")), key=len, reverse=True)
+    en = sorted((k for k, iso in RULES.nationality.items() if iso in wanted and k.isascii()), key=len, reverse=True)
+    raw = "|".join("".join(alts.get(ch, re.escape(ch)) for ch in w) for w in ar) or "(?!)"
+    pat = re.compile(rf"(?<![{P._AR}])(?:[وفبل]?ال|لل)?(?P<a>{raw})(?:يين|يون|يات|يه|ية|ي)(?![{P._AR}])"
+                     rf"|\b(?P<e>{'|'.join(map(re.escape, en)) or '(?!)'})\b")
+    out = []
+    for m in pat.finditer(text):
+        iso = RULES.nationality.get(fold(m.group("a")) + "ي") if m.group("a") else RULES.nationality.get(m.group("e"))
+        if iso in wanted:
+            out.append((m.start(), iso))
+    return out
+
+
+def _texts() -> list[str]:
+    out = []
+    for path in sorted(DATA.glob("realworld-*.jsonl")):
+        out += [json.loads(x)["text"] for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return out
+
+
+TEXTS = _texts()
+EDGES = ["للبنانيين", "والليبية", "فالسوري", "اللبنانيون.", "ولبناني", "xليبي", "الألمانية", "ليبيّة", "اللِّيبية",
+         "Libyan-backed", "LIBYAN", "«الليبية»", "بالليبيين،", ""]
+
+
+@pytest.mark.parametrize("wanted", [frozenset({"LB", "LY"}), frozenset({"SY", "IQ", "TR"}),
+                                    frozenset(set(RULES.nationality.values()))])
+def test_the_scan_gives_what_the_single_regex_gives(wanted: frozenset[str]) -> None:
+    assert RULES is not None and RULES.nationality
+    for text in [*TEXTS, *EDGES, " ".join(EDGES)]:
+        assert P.nationality_mentions(text, RULES, wanted) == reference(text, wanted), text[:80]
