@@ -197,17 +197,21 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     elif (gates and person_before(text, s)) or _TANWEEN_END_RE.match(text, end):
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     rules = gaz.place_rules
+    latin = text[s] < "\u0250"
+    # (each check below is called only where its own first test can pass: most candidates need none of them)
     if rules is not None:
-        if common_word(text, c, others, rules) or noun_phrase(text, s, end, rules):
+        if common_word(text, c, others, rules) \
+                or (not latin and text[end : end + 1] == " " and text[s : s + 2] == "ال"
+                    and noun_phrase(text, s, end, rules)):
             return None  # عنه "about it", not Anah; `الباب الحديدي` "the iron door", not al-Bab (places.py)
         if person_named(text, c, others, rules) or agency_or_outlet(text, s, end, rules):
             return None  # "Hozan Qamishlo", "Maghawir al-Thawra" (a person's, a group's name), "told SANA" (an agency)
-        if text[s] < "\u0250":
-            if direction_of_name(text, s, end):
+        if latin:
+            if text[s + 2 : s + 3] == "-" and direction_of_name(text, s, end):
                 return None  # "al-Nashwa al-Gharbiya": part of the name before it
-        elif in_named_valley(text, s, rules):
+        elif text[s - 5 : s] == "وادي " and in_named_valley(text, s, rules):
             return None  # `قرية وادي الخليل`: the village, not Hebron (places.py)
-    if text[s] < "\u0250" and in_credit(text, s, end):
+    if latin and in_credit(text, s, end):
         return None  # "(AP Photo/Baderkhan Ahmad)", "© Sam Tarling": a photographer (places.py)
     if (feats or text[s - 1 : s] == "ف") and natural_feature(text, s, end):
         return None  # "the Yarmouk River", `جبال قنديل` (places.py)
@@ -238,7 +242,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             # after a country's possessive it is a town of that country ("Turkey's Gaziantep", "Iraq's Kirkuk")
         if not e.curated and prev in _KUNYA_WORDS:
             return None  # "Umm Ahmad", `أم أحمد`: a kunya before the name makes a person
-    elif e.kind not in ("country", "admin1") and text[s - 1 : s] == " " and _person_before(text, s, gaz):
+    elif e.kind not in ("country", "admin1") and text[s - 1 : s] == " " and (latin or text[s : s + 2] == "ال") \
+            and _person_before(text, s, gaz):
         return None  # "Mahmoud Rukban", `عمر التاجي`: a given name before a town's name makes a family name
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
