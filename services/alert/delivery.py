@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from services.alert import delivery_repository as store
@@ -274,7 +275,7 @@ class DeliveryWorker(Poller):
             async with autocommit(self.sessions) as session:
                 for d, _ in ready:
                     await store.release(session, d, 0.0)
-        except Exception as exc:
+        except (TimeoutError, SQLAlchemyError, OSError) as exc:  # (a bug still raises)
             log.warning("could not give back handed-over deliveries; claimed when their lease ends",
                         extra={"error": repr(exc)[:300], "deliveries": len(ready)})
 

@@ -22,7 +22,7 @@ from services.enrich.attach import (
     same_as_known,
 )
 from services.enrich.bare import Around, Spans, _common_words, bare_reading, compared, plural_listed, town_cued
-from services.enrich.context import heads_and_facilities, inside
+from services.enrich.context import heads_and_facilities, inside, prev_word
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
@@ -436,12 +436,6 @@ _NAME_OPENERS_AR = frozenset(("ابو", "ام", "عين", "تل", "دير", "ك�
 _SAID_AR = frozenset(("قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "افاد", "افادت", "ذكر", "ذكرت"))
 
 
-def _word_before_ar(text: str, start: int) -> str:
-    """The folded word before `start` (across spaces)."""
-    words = text[max(0, start - 20) : start].split()
-    return fold(words[-1]) if words else ""
-
-
 def _appositions_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:
     out = []
     for m in _APPOSITION_AR_RE.finditer(text):
@@ -454,7 +448,7 @@ def _appositions_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:
         if f in gaz.ar_name_stop or not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first):
             continue
         if (f.startswith("الم") and len(f) >= 6 and f not in gaz.trie.first) \
-                or _word_before_ar(text, m.end(1) - len(" ".join(words))) in _SAID_AR:
+                or prev_word(text, m.end(1) - len(" ".join(words)), frozenset()) in _SAID_AR:
             continue  # `قال المتحدث، السجن ...`: a speaker (a definite participle, after a verb of saying)
         if len(words) == 2 and not arabic_name_ok(words[1], fold(words[1]), gaz.ar_name_stop, quoted=False,
                                                    known=gaz.trie.first, listed=True):

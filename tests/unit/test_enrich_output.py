@@ -4,6 +4,7 @@ builds is exactly what the strict models of shared/annotation.py would have prod
 from __future__ import annotations
 
 import json
+import os
 from datetime import datetime
 from typing import Any
 
@@ -83,6 +84,8 @@ def test_the_compiled_maker_builds_what_the_python_one_builds() -> None:
     from shared.annotation import PlaceMention
 
     if backend.NATIVE is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("the compiled part is not built (CI builds it: setup.py build_ext)")
         pytest.skip("the compiled part is not built")
     values = ("Idlib", 10, 15, "city:sy-idlib", "Idlib", 0.9, "SY", 35.9, 36.6, None)
     fields: dict[str, Any] = dict(zip(PlaceMention.model_fields, values, strict=True))
