@@ -13,7 +13,7 @@ engine already found.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -538,18 +538,53 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
     deterrence: bool | None = None  # (asked once a text, and only where the word is: str `in` at C speed)
     for a in found:
         drop = False
+        if a.id == "actor:asayish":
+            if _YAZIDI_ASAYISH_RE.match(text, a.end) or _YAZIDI_BEFORE_RE.search(text, max(0, a.start - 12), a.start):
+                out = [b for b in out if b is not a]  # Sinjar's Yazidi Asayish: a body of their own, in no list
+                continue
+            krg = _asayish_of_krg(found, places, facilities)
+            if krg is not None:
+                out = [krg(b) if b is a else b for b in out]
+            continue
         if a.id == "actor:un" and a.surface == "Security Council":
             drop = text[max(0, a.start - 9) : a.start].lower() == "national "
         elif a.id == "actor:sdf" and a.surface == "SDF":
             if deterrence is None:
                 deterrence = ("eterrence" in text or "ETERRENCE" in text) and _DETERRENCE_RE.search(text) is not None
             drop = deterrence
+        elif a.id == "actor:rsf" and a.surface == "RSF":
+            drop = "eporters" in text and _REPORTERS_RE.search(text) is not None  # Reporters Without Borders (RSF)
         elif a.id == "actor:houthis" and "انصار الله" in fold(a.surface):
             cs = {p.country for p in [*places, *facilities]}
             drop = "LB" in cs and "YE" not in cs and ("مخيم" in text or "فتح" in text)
         if drop:
             out = [b for b in out if b is not a]
     return out
+
+
+_YAZIDI_ASAYISH_RE = re.compile(r"[ \u00a0]+(?:ال)?[اإ]?[يى]?ز[يى]د[يى](?:ة|ه)\b")
+_YAZIDI_BEFORE_RE = re.compile(r"\b(?:Yazidi|Ezidi|Ezidxan|Ezidkhan)\s+$", re.IGNORECASE)
+_REPORTERS_RE = re.compile(r"\bReporters\s+(?:Without\s+Borders|sans\s+Fronti)", re.IGNORECASE)
+# the bodies of north-east Syria's administration: a text that names one is about the Asayish there
+_NES_BODIES = frozenset(("actor:sdf", "actor:aanes", "actor:ypg", "actor:ypj", "actor:pyd"))
+# the Kurdistan Region's government, parties and forces: a text that names one (and no place in Syria) is about Iraq
+_KRG_BODIES = frozenset(("actor:krg", "actor:kdp", "actor:puk", "actor:kurdish-peshmerga"))
+
+
+def _asayish_of_krg(found: list[ActorMention], places: Sequence[PlaceMention],
+                    facilities: Sequence[FacilityMention]) -> Callable[[ActorMention], ActorMention] | None:
+    """The Asayish of a text about Iraq's Kurdistan Region (its places in Iraq, none in Syria, no body of north-east
+    Syria named) are the Kurdistan Regional Government's security police (Erbil, Sulaymaniyah, Duhok), not north-east
+    Syria's (README rule 20c): a function that retargets the mention, or None."""
+    cs = {p.country for p in places} | {f.country for f in facilities}
+    if "SY" in cs or any(b.id in _NES_BODIES for b in found):
+        return None
+    if "IQ" not in cs and not any(b.id in _KRG_BODIES for b in found):
+        return None
+    return lambda b: b.model_copy(update={"id": "actor:krg", "canonical": _KRG_CANONICAL})
+
+
+_KRG_CANONICAL = "Kurdistan Regional Government (KRG)"
 
 
 def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,

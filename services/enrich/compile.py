@@ -319,7 +319,7 @@ def core_variants(name: str) -> set[str]:
 def _spelling_variants(alias: str) -> list[str]:
     """Other spellings outlets print for a name: a four-letter acronym in title case (UK house style:
     "Isis", "Isil", "Ocha" — never two- or three-letter ones, "Is" and "Sdf" being words or unseen), and
-    Kurdish كورد for كرد (حزب العمال الكوردستاني, الكوردية)."""
+    Kurdish كورد for كرد (حزب العمال الكوردستاني, الكوردية), "U.S." for "US" before a word and back."""
     out = []
     letters = [ch for ch in alias if ch.isalpha()]
     if _acronym(alias) and len(letters) == 4 and alias.isalpha():
@@ -329,6 +329,12 @@ def _spelling_variants(alias: str) -> list[str]:
     g = _glued(alias)
     if g:
         out.append(g)
+    # the dotted abbreviation AP/Reuters style prints ("U.S. Central Command") for an alias listed as "US ..."
+    # (or the other way round): the scanner reads "U.S." as its own tokens, so the form needs its own key
+    if alias.startswith(("US ", "US-")):
+        out.append("U.S." + alias[2:])
+    elif alias.startswith(("U.S. ", "U.S.-")):
+        out.append("US" + alias[4:])
     return out
 
 

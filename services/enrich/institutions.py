@@ -286,6 +286,11 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             if nxt == "في" and i + 3 < n and (any(a <= starts[i + 3] < b for a, b in named)
                                                or not _GOVERNMENT_WORDS.isdisjoint(strip_ar(folds[i + 3]))):
                 continue  # a ministry in a named government (وزارة الداخلية في حكومة إقليم كردستان): that one's
+            if nxt == "في" and i + 3 < n and place_at.get(starts[i + 3], "").startswith("actor:"):
+                # a ministry in a region with its own government (وزارة الداخلية في إقليم كوردستان): the region's
+                out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1],
+                            place_at[starts[i + 3]]))
+                continue
             aid = actor_of(rules, _local_country(text, starts[i], ctx), mcls, None, when)
             if aid:
                 out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1], aid))
