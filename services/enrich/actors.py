@@ -428,8 +428,8 @@ _IN_COUNTRY_AR_RE = re.compile(
     r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?)|(?:ال)?مسؤول(?:ين|ون|ان|ين)"
     r"(?:\s+(?:ال)?(?:أمنيين|امنيين|عسكريين|حكوميين|كبار))?)\s+(?:في\s+|ب)(?:ال)?$")
 _IN_COUNTRY_EN_RE = re.compile(
-    r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?P<cls>(?i:authorities|security\s+forces|government\s+forces|forces|"
-    r"troops|government|police|army)))\s+in\s+$")
+    r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?:(?i:federal|central)\s+)?(?P<cls>(?i:authorities|security\s+forces|"
+    r"government\s+forces|forces|troops|government|police|army)))\s+in\s+$")  # "the federal government in Baghdad"
 # officials speaking from a capital or country: "according to officials in Washington", "told officials in Baghdad"
 # (not "UN officials in Iraq": a word before "officials" other than these names another owner)
 _OFFICIALS_IN_EN_RE = re.compile(
@@ -547,7 +547,9 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
                 out = [krg(b) if b is a else b for b in out]
             continue
         if a.id == "actor:un" and a.surface == "Security Council":
-            drop = text[max(0, a.start - 9) : a.start].lower() == "national "
+            # "National Security Council", "the Kurdistan Region Security Council": a name ends before it (a capital
+            # word other than the UN's own), another body's council
+            drop = _OTHER_COUNCIL_RE.search(text, max(0, a.start - 16), a.start) is not None
         elif a.id == "actor:sdf" and a.surface == "SDF":
             if deterrence is None:
                 deterrence = ("eterrence" in text or "ETERRENCE" in text) and _DETERRENCE_RE.search(text) is not None
@@ -562,6 +564,11 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
     return out
 
 
+_NOT_OWNERS = ("UN|Nations|The|A|An|At|In|On|After|Before|During|Last|Next|This|That|Its|Their|His|Her|Some|"
+               "Several|Both|All|Many|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+               "February|March|April|May|June|July|August|September|October|November|December")
+_OTHER_COUNCIL_RE = re.compile(
+    rf"(?:(?<![\w.])(?!U\.N\.)(?!(?:{_NOT_OWNERS})(?:\b|['’]))[A-Z][\w.’']*|\b(?i:national))\s+$")
 _YAZIDI_ASAYISH_RE = re.compile(r"[ \u00a0]+(?:ال)?[اإ]?[يى]?ز[يى]د[يى](?:ة|ه)\b")
 _YAZIDI_BEFORE_RE = re.compile(r"\b(?:Yazidi|Ezidi|Ezidxan|Ezidkhan)\s+$", re.IGNORECASE)
 _REPORTERS_RE = re.compile(r"\bReporters\s+(?:Without\s+Borders|sans\s+Fronti)", re.IGNORECASE)
@@ -573,14 +580,16 @@ _KRG_BODIES = frozenset(("actor:krg", "actor:kdp", "actor:puk", "actor:kurdish-p
 
 def _asayish_of_krg(found: list[ActorMention], places: Sequence[PlaceMention],
                     facilities: Sequence[FacilityMention]) -> Callable[[ActorMention], ActorMention] | None:
-    """The Asayish of a text about Iraq's Kurdistan Region (its places in Iraq, none in Syria, no body of north-east
-    Syria named) are the Kurdistan Regional Government's security police (Erbil, Sulaymaniyah, Duhok), not north-east
-    Syria's (README rule 20c): a function that retargets the mention, or None."""
-    cs = {p.country for p in places} | {f.country for f in facilities}
-    if "SY" in cs or any(b.id in _NES_BODIES for b in found):
+    """The Asayish of a text about Iraq's Kurdistan Region (more of its places in Iraq than in Syria, or none in Syria
+    and a Kurdistan Region body named; no body of north-east Syria named) are the Kurdistan Regional Government's
+    security police (Erbil, Sulaymaniyah, Duhok), not north-east Syria's (README rule 20c): a function that
+    retargets the mention, or None."""
+    if any(b.id in _NES_BODIES for b in found):
         return None
-    if "IQ" not in cs and not any(b.id in _KRG_BODIES for b in found):
-        return None
+    cs = [p.country for p in places] + [f.country for f in facilities]
+    iq, sy = cs.count("IQ"), cs.count("SY")
+    if not (iq > sy or (sy == 0 and any(b.id in _KRG_BODIES for b in found))):
+        return None  # (more places in Iraq than in Syria: `شاباً سورياً` read as Syria leaves Duhok's Asayish the KRG's)
     return lambda b: b.model_copy(update={"id": "actor:krg", "canonical": _KRG_CANONICAL})
 
 

@@ -44,6 +44,13 @@ def actors(text: str, pub: datetime | None = PUB) -> set[str]:
     ("حذرت المفوضية الأوروبية من مجاعة في مخيمات دارفور.", "actor:eu"),
     ("The Revolutionary Guard said it had arrested a cell in Khuzestan.", "actor:irgc"),
     ("Lebanon's General Security organised the return of 400 refugees from Arsal.", "actor:lebanon-gov"),
+    # the government in a capital with its own adjective; an aircraft's type between the nisba and the craft
+    ("The federal government in Baghdad said the salaries had been sent to Erbil.", "actor:iraq-gov"),
+    ("The group said it downed an American MQ-9 drone over Marib.", "actor:us"),
+    ("A Turkish Bayraktar drone struck a car near Qamishli.", "actor:turkey-gov"),
+    # the Asayish of Duhok stay the KRG's where a Syrian's nisba reads as a place
+    ("اعتقلت قوات الأسايش في محافظة دهوك شابا سوريا بتهمة الانتماء لتنظيم الدولة، بحسب مجلس أمن إقليم كردستان.",
+     "actor:krg"),
 ])
 def test_named(text: str, aid: str) -> None:
     assert aid in actors(text)
@@ -64,9 +71,17 @@ def test_named(text: str, aid: str) -> None:
     ("The Yazidi Asayish in Sinjar said a drone hit a car.", "actor:asayish"),
     # the ministry of the Kurdistan Region is not Iraq's
     ("أعلنت وزارة الداخلية في إقليم كوردستان القبض على متهمين في دهوك.", "actor:iraq-interior-ministry"),
+    # another body's Security Council is not the UN's
+    ("The Kurdistan Region Security Council said the cell planned attacks in Erbil.", "actor:un"),
+    ("Iran's Supreme National Security Council said the talks would go on.", "actor:un"),
 ])
 def test_not_named(text: str, aid: str) -> None:
     assert aid not in actors(text)
+
+
+def test_un_security_council_stays() -> None:
+    assert "actor:un" in actors("The U.N. Security Council met on the camps in north-east Syria.")
+    assert "actor:un" in actors("On Tuesday's Security Council session, Russia objected to the text.")
 
 
 def test_asayish_stays_north_east_syria() -> None:
