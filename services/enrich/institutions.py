@@ -90,6 +90,9 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         aid = actor_of(rules, rules.adj_en[m.group("adj")], cls, country, when)
         if aid:
             out.append((m.start(), m.end(), aid))
+        if m.start() > 4 and text[m.start() - 1] == " " and (text[m.start() - 4 : m.start()] == "and "
+                                                             or text[m.start() - 2] in ",&"):
+            _coordinated_en(text, m.start(), cls, rules, country, when, out)
     assert rules.poss_en_re is not None
     for s, e, code in cplaces:  # "Iraq's Justice Ministry", "Turkey's military"; "the Jordan government"
         pm = rules.poss_en_re.match(text, e)
@@ -121,6 +124,18 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         if aid:
             out.append((m.start(), m.end(), aid))
     return out
+
+
+def _coordinated_en(text: str, start: int, cls: str, rules: StateRules, country: str | None,
+                    when: date | None, out: Hits) -> None:
+    """The adjectives coordinated before the one that opens an institution at `start` name their states' bodies
+    too: "Lebanese and Syrian officials", "US, British and French forces" (README rule 20c)."""
+    assert rules.coord_en_re is not None
+    while (c := rules.coord_en_re.search(text, max(0, start - 40), start)) is not None:
+        aid = actor_of(rules, rules.adj_en[c.group("adj")], cls, country, when)
+        if aid:  # (the adjective with its connector: "US," reaches past the place "US", which then is none)
+            out.append((c.start(), c.start() + len(c.group().rstrip()), aid))
+        start = c.start()
 
 
 # an owner named right before a bare ministry: a regional government's or a movement's acronym ("the KRG interior
@@ -246,6 +261,7 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
                 at.add(i)
         subjects = sorted(at)
     used = -1
+    last: tuple[int, str] | None = None  # (index, class) of the nisba that last closed an institution
     for i in subjects:
         nation = infos[i][0] if i in infos else None  # (a country's name that is no nationality: unmarked)
         s = starts[i]
@@ -259,6 +275,13 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             if hit is not None or folds[j] not in rules.mod_ar:
                 break
         if hit is None:
+            if last is not None and last[0] == i - 1 and nation is not None and folds[i].startswith("و"):
+                # `القوات العراقية والسورية`, `مسؤولون لبنانيون وسوريون`: the coordinated nisba's body too
+                aid = actor_of(rules, nation, last[1], country, when)
+                if aid:
+                    out.append((starts[i] + 1, ends[i], aid))
+                    used = ends[i]
+                    last = (i, last[1])
             continue
         k, cls = hit
         if k > 0 and folds[k - 1] in _ALONGSIDE and strip_ar(folds[k])[-1] == "جانب":
@@ -272,6 +295,7 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             e = ends[i]
             out.append((_name_start(text, starts[k], folds[k], cls, folds[k + 1], rules), e, aid))
             used = e
+            last = (i, cls)
     # a ministry with no nationality after it: the text's country
     for i in marked:
         if not infos[i][1] or i >= n - 1:

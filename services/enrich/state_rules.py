@@ -32,6 +32,8 @@ class StateRules:
     mod_ar: frozenset[str] = frozenset()
     adj_ar: dict[str, str] = field(default_factory=dict)  # folded article-less form -> nation key
     adj_en: dict[str, str] = field(default_factory=dict)  # adjective as written -> nation key
+    # an adjective coordinated before another ("Lebanese and Syrian officials": institutions._coordinated_en)
+    coord_en_re: re.Pattern[str] | None = None
     nations: dict[str, dict] = field(default_factory=dict)  # key -> {actors, before, by_country}
     before_nations: list[dict] = field(default_factory=list)  # the nations with a `before` map (their dicts)
     acting: frozenset[str] = frozenset()
@@ -280,6 +282,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     # adjectives are proper (case-sensitive: "US" is not "us"); what follows them is matched in any case
     r.inst_en_re = re.compile(
         rf"(?<![\w.])(?P<adj>{_alt(list(adj_en))})(?![\w-])(?i:\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{inst}))\b")
+    r.coord_en_re = re.compile(rf"(?<![\w.])(?P<adj>{_alt(list(adj_en))})(?:\s*,\s*and|\s*,|\s+and|\s*&)\s+$")
     # the pattern opens with a lookbehind (tried at every character): its scout opens with each adjective's
     # first character, a literal re skips to at C speed, and looks ahead for the rest (one character consumed)
     r.inst_en_scouts = ((re.compile("|".join(dict.fromkeys(

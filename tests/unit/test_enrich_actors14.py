@@ -51,6 +51,16 @@ def actors(text: str, pub: datetime | None = PUB) -> set[str]:
     # the Asayish of Duhok stay the KRG's where a Syrian's nisba reads as a place
     ("اعتقلت قوات الأسايش في محافظة دهوك شابا سوريا بتهمة الانتماء لتنظيم الدولة، بحسب مجلس أمن إقليم كردستان.",
      "actor:krg"),
+    # coordinated nationalities before or after one institution
+    ("Lebanese and Syrian officials held talks in Beirut on the prisoners in Roumieh.", "actor:lebanon-gov"),
+    ("Lebanese and Syrian officials held talks in Beirut on the prisoners in Roumieh.", "actor:syria-transitional-gov"),
+    ("US, British and French forces struck the site near the camp.", "actor:us"),
+    ("US, British and French forces struck the site near the camp.", "actor:uk-gov"),
+    ("أطلقت القوات العراقية والسورية عملية مشتركة على الحدود.", "actor:syria-transitional-gov"),
+    ("عقد مسؤولون لبنانيون وسوريون محادثات في بيروت حول الموقوفين.", "actor:syria-transitional-gov"),
+    # a craft's type as the force; the transitional authorities by the possessive
+    ("Iraqi F-16s bombed hideouts in the Hamrin mountains.", "actor:iraqi-security-forces"),
+    ("Amnesty urged Syria's transitional authorities to open their detention sites.", "actor:syria-transitional-gov"),
 ])
 def test_named(text: str, aid: str) -> None:
     assert aid in actors(text)
@@ -74,6 +84,11 @@ def test_named(text: str, aid: str) -> None:
     # another body's Security Council is not the UN's
     ("The Kurdistan Region Security Council said the cell planned attacks in Erbil.", "actor:un"),
     ("Iran's Supreme National Security Council said the talks would go on.", "actor:un"),
+    # coordinated nationalities of people, not bodies
+    ("Syrian and Iraqi families left the camp on Monday.", "actor:syria-transitional-gov"),
+    # the government's internal security under the ministry, not the Asayish
+    ("بدأت قوات الأمن الداخلي التابعة لوزارة الداخلية انتشارها في مدينة الحسكة تنفيذاً للاتفاق مع قسد.",
+     "actor:asayish"),
 ])
 def test_not_named(text: str, aid: str) -> None:
     assert aid not in actors(text)
