@@ -61,6 +61,7 @@ def actors(text: str, pub: datetime | None = PUB) -> set[str]:
     # a craft's type as the force; the transitional authorities by the possessive
     ("Iraqi F-16s bombed hideouts in the Hamrin mountains.", "actor:iraqi-security-forces"),
     ("Amnesty urged Syria's transitional authorities to open their detention sites.", "actor:syria-transitional-gov"),
+    ("The Islamic State in Iraq and the Levant claimed the bombing outside Kirkuk.", "actor:isis"),
 ])
 def test_named(text: str, aid: str) -> None:
     assert aid in actors(text)
