@@ -23,7 +23,7 @@ from services.alert import delivery_repository as store
 from services.alert import metrics
 from services.alert.delivery_lease import Lease
 from services.alert.delivery_recorder import AttemptRecorder
-from services.alert.formats import notice_from_alert, render
+from services.alert.formats import event_type_of, notice_from_alert, render
 from services.alert.notice import Notice
 from services.alert.settings import AlertSettings, parse_schedule
 from services.alert.targets import DNS_TIMEOUT_S, UnsafeTarget, check_target
@@ -31,6 +31,7 @@ from services.alert.transport import (
     MAX_RETRY_AFTER_S,
     Outcome,
     WebhookClient,
+    encode,
     new_secret,
     pinned,
     post,
@@ -50,6 +51,7 @@ CLAIM_GATHER_S = 0.02  # with few slots free, how long the worker waits for more
 READY_SLOTS = 1  # deliveries handed over may wait for a slot, up to this many concurrencies of them
 RECORDING_BACKLOG = 4  # attempts answered and waiting for their recording, in concurrency units, before claiming waits
 LEASE_S = 120  # the default lease (settings.delivery_lease_s): longer than any attempt can take (<= 60 s)
+BODIES_KEPT = 256  # encoded notice bodies kept: a notice's deliveries to several subscriptions share one
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,11 @@ class TokenBucket:
 
 def request_body(d: store.DueDelivery, public_url: str) -> dict[str, Any]:
     """The body for the subscription's format: a Notice rendered, or today's per-article alert (as it always
-    was in the standard format, as a one-article notice in the others)."""
+    was in the standard format, as a one-article notice in the others). A notice this process has just dumped
+    (`d.fresh`: handed over by the transaction that wrote it) goes out in the standard format as it is: validating
+    it again only to dump it again gave the same dict at ~a fifth of an attempt's CPU."""
+    if d.notice is not None and d.fresh and d.format == "standard":
+        return {"type": event_type_of(d.notice["kind"]), "timestamp": d.notice["created_at"], "data": d.notice}
     if d.notice is not None:
         return render(Notice.model_validate(d.notice), d.format, routing_key=d.routing_key,  # type: ignore[arg-type]
                       public_url=public_url)
@@ -188,6 +194,9 @@ class DeliveryWorker(Poller):
         # query that found nothing); what falls due later is found by the poll, and writers wake the worker.
         self.more = True
         self.backlog: set[uuid.UUID] = set()  # subscriptions the last claims took a whole share of: more may be due
+        # encoded bodies of the latest notices by (notice id, format, routing key): the same bytes for each
+        # subscription in that format (only the signature differs); a per-article alert is stamped when sent
+        self.bodies: collections.OrderedDict[tuple[str, str, str | None], bytes] = collections.OrderedDict()
 
     def lease(self) -> Lease | None:
         """An offer for a transaction about to write deliveries: as many as there are free slots, and as many again
@@ -388,10 +397,21 @@ class DeliveryWorker(Poller):
         if not task.cancelled() and task.exception() is not None and self.crashed is None:
             self.crashed = task.exception()
 
+    def _body(self, d: store.DueDelivery) -> bytes:
+        if d.notice is None:
+            return encode(request_body(d, self.policy.public_url))
+        key = (str(d.notice.get("id")), d.format, d.routing_key)
+        body = self.bodies.get(key)
+        if body is None:
+            body = self.bodies[key] = encode(request_body(d, self.policy.public_url))
+            if len(self.bodies) > BODIES_KEPT:
+                self.bodies.popitem(last=False)
+        return body
+
     async def _attempt(self, d: store.DueDelivery) -> None:
         p = self.policy
         try:
-            body, headers = signed_request(str(d.id), d.secrets, request_body(d, p.public_url))
+            body, headers = signed_request(str(d.id), d.secrets, self._body(d))
         except (ValueError, TypeError, KeyError) as exc:  # a stored payload or subscription this version cannot render
             outcome = Outcome(datetime.now(UTC), 0.0, None, f"cannot render the notice: {exc}"[:500], None, None)
         else:

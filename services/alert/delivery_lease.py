@@ -56,7 +56,8 @@ class Lease:
             expires = sub["previous_secret_expires_at"]
             secrets = [sub["secret"]] + ([previous] if previous and expires is not None and expires > now else [])
             self.leased.append(DueDelivery(row["id"], 1, row["subscription_id"], sub["url"], secrets, sub["format"],
-                                           sub["routing_key"], sub["rate_limit_per_s"], False, None, notice))
+                                           sub["routing_key"], sub["rate_limit_per_s"], False, None, notice,
+                                           fresh=True))
         else:
             self.unleased += 1
             if len(self.leased) < self.capacity and room is not None and room <= 0:

@@ -30,6 +30,9 @@ class DueDelivery:
     probing: bool  # its breaker just closed after failures: one attempt at a time until one succeeds
     alert: dict[str, Any] | None  # an AlertRaised: deliveries made before incidents (no notice)
     notice: dict[str, Any] | None = None  # the Notice (services.alert.notice) to send
+    # `notice` is this version's model_dump(mode="json") of it, just made (handed over by the transaction that
+    # wrote it), not a stored payload read back (which may be from an older version, or reordered by jsonb)
+    fresh: bool = False
 
 
 _CLAIM = text("""

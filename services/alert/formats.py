@@ -43,7 +43,11 @@ def render(notice: Notice, fmt: Format, *, routing_key: str | None = None,
 
 
 def event_type(notice: Notice) -> str:
-    return f"alert.{notice.kind}"  # an alert is the incident (/v1/alerts): alert.firing, alert.update, ...
+    return event_type_of(notice.kind)
+
+
+def event_type_of(kind: str) -> str:
+    return f"alert.{kind}"  # an alert is the incident (/v1/alerts): alert.firing, alert.update, ...
 
 
 def standard(notice: Notice) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import functools
 import logging
 import secrets
 import ssl
@@ -58,19 +59,32 @@ def new_secret() -> str:
     return "whsec_" + base64.b64encode(secrets.token_bytes(32)).decode()
 
 
+@functools.lru_cache(maxsize=1024)
+def _signer(secret: str) -> Webhook:
+    """The signer of a secret, its key decoded once (a delivery signed with a new Webhook decoded the base64 secret
+    every time). Only in this process's memory, as the subscriptions' secrets already are; never logged."""
+    return Webhook(secret)
+
+
 def sign(message_id: str, secrets_: list[str], body: bytes | str) -> tuple[str, str]:
     """-> (webhook-timestamp, webhook-signature): one `v1,<sig>` per secret, space-separated (Standard
-    Webhooks lets a receiver accept any of them: during a rotation both the old and the new secret verify)."""
+    Webhooks lets a receiver accept any of them: during a rotation both the old and the new secret verify).
+    The body's bytes are signed as they are sent (a str as its UTF-8)."""
     now = datetime.now(UTC).replace(microsecond=0)
-    text = body.decode() if isinstance(body, bytes) else body
-    signature = " ".join(Webhook(s).sign(message_id, now, text) for s in secrets_)
+    signature = " ".join(_signer(s).sign(message_id, now, body) for s in secrets_)
     return str(int(now.timestamp())), signature
 
 
-def signed_request(message_id: str, secrets_: list[str], body: dict[str, Any]) -> tuple[bytes, dict[str, str]]:
-    """The body and the Standard Webhooks headers. The webhook-id is the delivery id: constant across
-    retries, so receivers can de-duplicate."""
-    encoded = orjson.dumps(body)  # compact UTF-8, as json.dumps(ensure_ascii=False, separators=(",", ":"))
+def encode(body: dict[str, Any]) -> bytes:
+    """A request body: compact UTF-8, as json.dumps(ensure_ascii=False, separators=(",", ":"))."""
+    return orjson.dumps(body)
+
+
+def signed_request(message_id: str, secrets_: list[str], body: dict[str, Any] | bytes
+                   ) -> tuple[bytes, dict[str, str]]:
+    """The body (a dict, or already encoded by `encode`) and the Standard Webhooks headers. The webhook-id is the
+    delivery id: constant across retries, so receivers can de-duplicate."""
+    encoded = body if isinstance(body, bytes) else encode(body)
     timestamp, signature = sign(message_id, secrets_, encoded)
     headers = {"webhook-id": message_id, "webhook-timestamp": timestamp, "webhook-signature": signature,
                "content-type": "application/json", "user-agent": "Raqib-Webhooks/1"}
