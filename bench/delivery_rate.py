@@ -36,6 +36,12 @@ from shared.db import autocommit, make_engine, make_sessionmaker, unit_of_work  
 from tests.db.incident_support import open_and_notify  # noqa: E402
 
 
+def mean_post_ms() -> float:
+    """The mean time of an attempt's POST (request sent -> answer read), from the worker's histogram."""
+    samples = {s.name: s.value for m in metrics.DELIVERY_SECONDS.collect() for s in m.samples}
+    return 1000 * samples["raqib_alert_delivery_duration_seconds_sum"] / max(1.0, samples["raqib_alert_delivery_duration_seconds_count"])
+
+
 async def main(args: argparse.Namespace) -> None:
     server = os.environ.get("DATABASE_URL") or embedded_postgres(ROOT / ".data" / "bench-pg")
     name = f"raqib_drate_{uuid.uuid4().hex[:8]}"
@@ -98,7 +104,7 @@ async def main(args: argparse.Namespace) -> None:
         await runner
         print(f"delivered {n} in {elapsed:.2f} s: {n / elapsed:,.0f} deliveries/s "
               f"({'claimed' if args.claim else 'handed over'}; receiver got {await receiver.count()}); "
-              f"this process's CPU {cpu * 1000 / n:.3f} ms a delivery")
+              f"this process's CPU {cpu * 1000 / n:.3f} ms a delivery; mean POST {mean_post_ms():.1f} ms")
     finally:
         receiver.stop()
         await engine.dispose()
