@@ -38,8 +38,9 @@ from tests.db.incident_support import open_and_notify  # noqa: E402
 
 def mean_post_ms() -> float:
     """The mean time of an attempt's POST (request sent -> answer read), from the worker's histogram."""
-    samples = {s.name: s.value for m in metrics.DELIVERY_SECONDS.collect() for s in m.samples}
-    return 1000 * samples["raqib_alert_delivery_duration_seconds_sum"] / max(1.0, samples["raqib_alert_delivery_duration_seconds_count"])
+    samples = {s.name.rsplit("_", 1)[-1]: s.value for m in metrics.DELIVERY_SECONDS.collect() for s in m.samples
+               if s.name.endswith(("_sum", "_count"))}
+    return 1000 * samples["sum"] / max(1.0, samples["count"])
 
 
 async def main(args: argparse.Namespace) -> None:

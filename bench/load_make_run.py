@@ -7,7 +7,7 @@ already running, `--attach`), and measures from the outside, through the public 
 
 Started here, `make run` gets its own scratch RAQIB_DATA_DIR (a fresh embedded PostgreSQL; `--keep-data`: the
 checkout's .data, as a user's second run), RAQIB_DEV_PORT_BASE (8000 unless taken: the next free triple from
-8100) and nothing else: its defaults are what is measured (its own console subscription and receiver, its
+8100) and nothing else: its defaults are what is measured (its console, which follows the alert stream, its
 per-key request limit, its log level). Its admin key is read from what it prints. It is stopped with SIGINT, as
 Ctrl-C would, and its exit awaited.
 
@@ -190,7 +190,7 @@ def not_owed(items: list[dict[str, str]], answer: Any) -> set[str]:
 
 class Cpu:
     """CPU time (user + system) of every process on the machine over a phase, by role: each service (the process on
-    its port), the make run process (its console receiver, printing each notice), the broker (tansu), the
+    its port), the make run process (its console, printing notices from the alert stream), the broker (tansu), the
     embedded PostgreSQL (processes of the pgserver user), our receiver and this load generator; "other" is what
     else ran (other work on a shared machine). -> ms per article."""
 
@@ -395,7 +395,7 @@ async def run(a: argparse.Namespace, key: str, ports: dict[str, int]) -> dict[st
             sub_id = r.json()["id"]
             await rx.set_secret(r.json()["secret"])
             paused = []
-            if a.pause_others:  # diagnosis: make run's own subscription (its console receiver) paused meanwhile
+            if a.pause_others:  # diagnosis: the other subscriptions paused meanwhile (none of make run's)
                 for other in (await admin.get(f"{urls['alert']}/v1/subscriptions")).json():
                     if other["id"] != sub_id and other.get("enabled", True):
                         (await admin.patch(f"{urls['alert']}/v1/subscriptions/{other['id']}",

@@ -1,8 +1,11 @@
-"""`make run`: broker, database, migrations and the three services on 8000/8001/8002 (RAQIB_DEV_PORT_BASE), a local
-webhook receiver subscribed to every alert, the bundled sample reports posted (unless RAQIB_DEV_SAMPLES=0: they
-open incidents that later reports would join), and each notice (an incident firing, updated, resolved …) printed
-as it arrives, signed. A service that exits on its own is restarted after a back-off, with the reason printed
-(devstack/supervise.py). Ctrl-C stops every process it started."""
+"""`make run`: broker, database, migrations and the three services on 8000/8001/8002 (RAQIB_DEV_PORT_BASE), the
+bundled sample reports posted (unless RAQIB_DEV_SAMPLES=0: they open incidents that later reports would join), and
+each notice (an incident firing, updated, resolved …) printed as it goes out, read from the alert service's live
+stream (`/v1/alerts/stream`, as the web console reads it): a live view, not a subscriber. It used to be a webhook
+subscription of its own: every notice was delivered twice (signed, recorded, retried) and, at its 50 a second, a
+burst of notices left it a backlog of deliveries for minutes after. Under a burst it prints up to
+CONSOLE_PER_S notices a second and counts the rest. A service that exits on its own is restarted after a back-off,
+with the reason printed (devstack/supervise.py). Ctrl-C stops every process it started."""
 
 from __future__ import annotations
 
@@ -13,19 +16,14 @@ import os
 import secrets
 import signal
 import socket
-from collections.abc import Iterator, Mapping
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import httpx
-import uvicorn
-from standardwebhooks.webhooks import Webhook, WebhookVerificationError
-from starlette.applications import Starlette
-from starlette.requests import Request
-from starlette.responses import Response
-from starlette.routing import Route
 
-from devstack.embedded import create_database, embedded_postgres, free_port
+from devstack.embedded import create_database, embedded_postgres
 from devstack.stack import DEFAULT_PORTS, Stack
 from devstack.supervise import supervise
 
@@ -48,21 +46,16 @@ def _port_free(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) != 0
 
 
-class _EmbeddedServer(uvicorn.Server):
-    """A uvicorn server inside our event loop: signals stay with the runner, which stops everything."""
-
-    @contextlib.contextmanager
-    def capture_signals(self) -> Iterator[None]:
-        yield
+CONSOLE_PER_S = 5  # notices printed a second at most; the others of that second are counted in one line
+RECONNECT_S = 1.0
 
 
-def show_alert(data: dict[str, Any], verified: bool | None, kind: str | None = None) -> None:
-    """A notice (services.alert.notice.Notice), or with `verified` None an incident stored by an earlier run."""
+def show_alert(data: dict[str, Any], how: str, kind: str | None = None) -> None:
+    """A notice (services.alert.notice.Notice: an incident and its articles), or an incident stored by an earlier
+    run; `how`: where it comes from."""
     i = data.get("incident", data)
     kind = kind or data.get("kind", "stored")
     where = f"{i.get('country') or '?'} {i.get('lat')}, {i.get('lon')}" if i.get("lat") is not None else "?"
-    how = "stored (opened by an earlier run)" if verified is None else \
-        f"signature {'verified' if verified else 'INVALID'}"
     name = i["facility"] + (f" · {i['facility_ar']}" if i.get("facility_ar") else "")
     say(f"\n🔔 {kind.upper()} [{i['severity']}]  {i['kind'].upper()}: {name}  [{where}]  {how}"
         f"\n   incident: {i['article_count']} article(s) from {len(i.get('sources') or [])} outlet(s), languages "
@@ -71,6 +64,85 @@ def show_alert(data: dict[str, Any], verified: bool | None, kind: str | None = N
         f"\n   events:  {', '.join(i.get('event_types') or []) or '-'}")
     for a in data.get("articles", [])[:5]:
         say(f"   [{a.get('lang') or '?'}] {a.get('title') or a['article_id']}: {a['evidence'][:220]}")
+
+
+async def sse(lines: AsyncIterator[str]) -> AsyncIterator[tuple[str, str, str]]:
+    """Server-sent events -> (id, event, data); comments and keep-alives skipped."""
+    fields: dict[str, list[str]] = {}
+    async for line in lines:
+        if not line:
+            if "data" in fields:
+                yield "".join(fields.get("id", [])), "".join(fields.get("event", [])), "\n".join(fields["data"])
+            fields = {}
+        elif not line.startswith(":"):
+            name, _, value = line.partition(":")
+            fields.setdefault(name, []).append(value[1:] if value.startswith(" ") else value)
+
+
+class Console:
+    """The terminal's live view of the notices: each `notified` change of the alert stream printed as the notice a
+    subscriber gets (the incident, and the articles the stream showed opening or joining it), up to `per_s` a
+    second; the rest of a second counted in one line. Nothing is delivered or recorded for it."""
+
+    def __init__(self, per_s: int = CONSOLE_PER_S, clock: Callable[[], float] = time.monotonic,
+                 out: Callable[[str], None] = say) -> None:
+        self.per_s, self.clock, self.out = per_s, clock, out
+        self.articles: dict[str, list[dict[str, Any]]] = {}  # incident id -> its latest articles seen (newest first)
+        self.second, self.shown, self.skipped = 0.0, 0, 0
+
+    def change(self, event: str, data: dict[str, Any]) -> None:
+        alert_id = data.get("alert_id", "")
+        if data.get("article") is not None:
+            self.articles[alert_id] = [data["article"], *self.articles.get(alert_id, [])][:5]
+            if len(self.articles) > 10_000:  # a long run: forget the oldest incidents' articles
+                del self.articles[next(iter(self.articles))]
+        if event != "alert.notified" or data.get("incident") is None:
+            return
+        now = self.clock()
+        if now - self.second >= 1.0:
+            self.flush()
+            self.second, self.shown = now, 0
+        if self.shown >= self.per_s:
+            self.skipped += 1
+            return
+        self.shown += 1
+        show_alert({"incident": data["incident"], "articles": self.articles.get(alert_id, [])},
+                   "live (the alert stream)", data.get("notice_kind") or "notified")
+
+    def flush(self) -> None:
+        if self.skipped:
+            self.out(f"\n… and {self.skipped} more notice(s) in that second (the console prints {self.per_s} a "
+                     "second; every one is in /v1/alerts and went to your subscriptions)")
+            self.skipped = 0
+
+
+async def _marked(lines: AsyncIterator[str], connected: asyncio.Event) -> AsyncIterator[str]:
+    async for line in lines:
+        connected.set()  # the stream's first line (": connected") comes once its position is fixed
+        yield line
+
+
+async def follow(alert_url: str, auth: dict[str, str], console: Console, stop: asyncio.Event,
+                 connected: asyncio.Event | None = None) -> None:
+    """Follow the alert stream until `stop`; reconnect from now on if it drops (a live view: what a burst made
+    the stream drop is counted out by the console, not replayed). `connected` is set once the stream is open."""
+    connected = connected or asyncio.Event()
+    async with httpx.AsyncClient(timeout=httpx.Timeout(10, read=None), headers=auth) as client:
+        while not stop.is_set():
+            try:
+                async with client.stream("GET", f"{alert_url}/v1/alerts/stream") as response:
+                    response.raise_for_status()
+                    async for _, event, data in sse(_marked(response.aiter_lines(), connected)):
+                        if event == "overflow":
+                            say("\n(the console fell behind the stream; following it from now on)")
+                            break
+                        console.change(event, json.loads(data))
+            except (httpx.HTTPError, ValueError) as exc:
+                if not stop.is_set():
+                    say(f"\n(the alert stream dropped: {type(exc).__name__}; reconnecting)")
+            console.flush()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), RECONNECT_S)
 
 
 def dev_env(environ: Mapping[str, str]) -> dict[str, str]:
@@ -116,31 +188,14 @@ async def main() -> int:
         loop.add_signal_handler(sig, stop.set)
     supervisor = asyncio.create_task(supervise(stack, stop, say))  # restarts a service that exits on its own
 
-    secret_box: dict[str, str] = {}
-
-    async def hook(request: Request) -> Response:
-        body = (await request.body()).decode()
-        try:
-            Webhook(secret_box["secret"]).verify(body, dict(request.headers))
-            verified = True
-        except WebhookVerificationError:
-            verified = False
-        show_alert(json.loads(body)["data"], verified)
-        return Response(status_code=204)
-
-    port = free_port()
-    receiver = _EmbeddedServer(uvicorn.Config(Starlette(routes=[Route("/hook", hook, methods=["POST"])]),
-                                              host="127.0.0.1", port=port, log_level="warning"))
-    receiver_task = asyncio.create_task(receiver.serve())
-    sub_id = None
+    connected = asyncio.Event()
+    console_task = asyncio.create_task(follow(alert_url, auth, Console(), stop, connected))
     try:
+        with contextlib.suppress(TimeoutError):  # the samples' notices come after the stream is open
+            await asyncio.wait_for(connected.wait(), 10)
         async with httpx.AsyncClient(timeout=10) as client:
-            r = await client.post(f"{alert_url}/v1/subscriptions", headers=auth,
-                                  json={"url": f"http://127.0.0.1:{port}/hook"})
-            r.raise_for_status()
-            sub_id, secret_box["secret"] = r.json()["id"], r.json()["secret"]
             samples = os.environ.get("RAQIB_DEV_SAMPLES", "1") != "0"
-            say(f"subscribed a local receiver (http://127.0.0.1:{port}/hook); "
+            say("following the alert stream (each notice printed; no subscription of its own) … "
                 + ("posting sample reports (RAQIB_DEV_SAMPLES=0: none) …" if samples else
                    "RAQIB_DEV_SAMPLES=0: no sample reports posted"))
             earlier: list[str] = []
@@ -157,16 +212,15 @@ async def main() -> int:
                 for alert in reversed(r.json()):
                     if alert["article_id"] in earlier and "incident" not in alert["payload"] \
                             and "rule" in alert["payload"]:
-                        show_alert(alert["payload"], None, alert["status"])
+                        show_alert(alert["payload"], "stored (opened by an earlier run)", alert["status"])
             say("\nwaiting for alerts — post your own with curl (see README); Ctrl-C to stop\n")
             await stop.wait()
             say("\nstopping …")
-            await client.delete(f"{alert_url}/v1/subscriptions/{sub_id}", headers=auth)
     finally:
         stop.set()  # the supervisor returns first: the services stopped now are not restarted
         await supervisor
-        receiver.should_exit = True
-        await receiver_task
+        console_task.cancel()
+        await asyncio.gather(console_task, return_exceptions=True)
         codes = await asyncio.to_thread(stack.stop)
         say(f"stopped: {codes}")
     return 0 if all(c == 0 for c in codes.values()) else 1
