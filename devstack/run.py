@@ -109,6 +109,12 @@ class Console:
         show_alert({"incident": data["incident"], "articles": self.articles.get(alert_id, [])},
                    "live (the alert stream)", data.get("notice_kind") or "notified")
 
+    def tick(self) -> None:
+        """Called every second or so: the count of a burst's last second is printed once that second is over,
+        not at the next notice."""
+        if self.skipped and self.clock() - self.second >= 1.0:
+            self.flush()
+
     def flush(self) -> None:
         if self.skipped:
             self.out(f"\n… and {self.skipped} more notice(s) in that second (the console prints {self.per_s} a "
@@ -127,6 +133,21 @@ async def follow(alert_url: str, auth: dict[str, str], console: Console, stop: a
     """Follow the alert stream until `stop`; reconnect from now on if it drops (a live view: what a burst made
     the stream drop is counted out by the console, not replayed). `connected` is set once the stream is open."""
     connected = connected or asyncio.Event()
+
+    async def ticking() -> None:
+        while True:
+            await asyncio.sleep(1.0)
+            console.tick()
+
+    ticker = asyncio.create_task(ticking())
+    try:
+        await _follow(alert_url, auth, console, stop, connected)
+    finally:
+        ticker.cancel()
+
+
+async def _follow(alert_url: str, auth: dict[str, str], console: Console, stop: asyncio.Event,
+                  connected: asyncio.Event) -> None:
     async with httpx.AsyncClient(timeout=httpx.Timeout(10, read=None), headers=auth) as client:
         while not stop.is_set():
             try:

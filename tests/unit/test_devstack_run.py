@@ -55,8 +55,16 @@ async def test_the_console_prints_the_notices_of_the_stream_with_the_articles_it
         now[0] += 1.5
         async for _, event, data in sse(_lines(_event(9, "notified", "c9", notice_kind="resolved"))):
             console.change(event, json.loads(data))
+        for i in range(10, 14):  # a burst's last second: its count once that second is over, at the next tick
+            async for _, event, data in sse(_lines(_event(i, "notified", f"d{i}", notice_kind="firing"))):
+                console.change(event, json.loads(data))
+        console.tick()
+        assert not printed[-1].startswith("\n… and")  # the second is not over
+        now[0] += 1.0
+        console.tick()
+        assert printed[-1].startswith("\n… and 3 more notice(s) in that second")  # c9 and d10 shown
     text = "\n".join(printed)
-    assert text.count("🔔") == 3 and "FIRING" in text and "RESOLVED" in text and "live (the alert stream)" in text
+    assert text.count("🔔") == 4 and "FIRING" in text and "RESOLVED" in text and "live (the alert stream)" in text
     assert "[ar] هجوم على مخيم روج: قال شهود إن مخيم روج" in text  # the article the stream showed opening it
     assert "… and 4 more notice(s) in that second" in text  # 6 notices in the first second, 2 printed
     assert text.index("4 more") < text.index("RESOLVED")
