@@ -152,7 +152,8 @@ def request_body(d: store.DueDelivery, public_url: str) -> dict[str, Any]:
     """The body for the subscription's format: a Notice rendered, or today's per-article alert (as it always
     was in the standard format, as a one-article notice in the others). A notice this process has just dumped
     (`d.fresh`: handed over by the transaction that wrote it) goes out in the standard format as it is: validating
-    it again only to dump it again gave the same dict at ~a fifth of an attempt's CPU."""
+    it again only to dump it again gave the same dict for ~80 µs (a notice of 3 articles), ~a tenth of an
+    attempt's CPU."""
     if d.notice is not None and d.fresh and d.format == "standard":
         return {"type": event_type_of(d.notice["kind"]), "timestamp": d.notice["created_at"], "data": d.notice}
     if d.notice is not None:
