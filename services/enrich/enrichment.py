@@ -62,7 +62,7 @@ __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
 _by_start = attrgetter("start")
 _NO_SKIP: frozenset[str] = frozenset()
 _PATH = backend.PATH
-_TANWEEN_END_RE = re.compile("\u064b|(?<=\u064b)")  # a fathatan at the end of (or just after) the name
+_TANWEEN = "\u064b"  # a fathatan at the end of (or just after) the name: in text[end - 1 : end + 1] (end >= 1)
 
 def enrich(
     text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
@@ -194,7 +194,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     if text[s] < "\u0250":
         if gates and english_non_place(text, c):
             return None
-    elif (gates and person_before(text, s)) or _TANWEEN_END_RE.match(text, end):
+    elif (gates and person_before(text, s)) or _TANWEEN in text[end - 1 : end + 1]:
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     rules = gaz.place_rules
     latin = text[s] < "\u0250"
