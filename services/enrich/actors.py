@@ -136,13 +136,13 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     arabic = "\u0600" <= text[s] <= "\u06ff"
     if _dateline(text, s, e, arabic=arabic):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
+    if arabic and s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
+        return False  # (before the words are read)
     before = _WORD_RE.findall(text, max(0, s - 30), s)  # (the words after: only where they are read)
     if arabic:
         # a masculine country takes masculine verbs too (`أعلن العراق`); a feminine one or a city does not
         # (`منخفض يضرب سوريا`: Syria is the object)
         verbs = rules.verbs_ar_masc if fold(text[s:e]) in _MASCULINE_AR else rules.verbs_ar
-        if s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
-            return False
         if (text[s - 1 : s] == "و" or (before and before[-1] == "و")) \
                 and _second_of_pair_ar(text, s, before, places):
             # `بين بيروت ودمشق`: the second of two places after a preposition is located too, but a party to talks

@@ -17,7 +17,7 @@ from itertools import islice
 from typing import Any
 
 from services.enrich.matcher import key_tokens
-from services.enrich.normalize import TOKEN_RE, fold, fold_text
+from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.output import place
 from services.enrich.resolve import Cand
 from services.enrich.scouts import (
@@ -580,8 +580,9 @@ def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> b
     transliterated name after one of `group_words` ("Maghawir al-Thawra")."""
     s, e = c.start, c.end
     if s > 1 and text[s - 1] == " ":
-        i = text.rfind(" ", max(0, s - 24), s - 1)
-        prev = text[i + 1 if i != -1 else max(0, s - 24) : s - 1]
+        lo = s - 24 if s > 24 else 0
+        i = text.rfind(" ", lo, s - 1)
+        prev = text[i + 1 if i != -1 else lo : s - 1]
         hit = rules.name_before.get(prev)
         if hit is None:
             if len(rules.name_before) > 100_000:
@@ -599,20 +600,24 @@ def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> b
     return False
 
 
-def _nationality_re(rules: PlaceRules, wanted: frozenset[str]) -> re.Pattern[str]:
+def _nationality_re(rules: PlaceRules, wanted: frozenset[str], ar_ok: bool = True, en_ok: bool = True
+                    ) -> re.Pattern[str]:
     """The nationality adjectives of `rules` of the `wanted` countries over raw text: Arabic with the article or a
     proclitic and any ending (ليبي، الليبية، السوريين), English as written (one pattern per set of countries: a text
-    asks for the two or three countries its shared names belong to, not for all of them)."""
-    key = (id(rules), wanted)
+    asks for the two or three countries its shared names belong to, not for all of them). ar_ok False: without
+    the Arabic branch (a text with no ي, which every Arabic match ends in); en_ok False: without the English words
+    that hold an ASCII letter (a text with none): the same matches in such a text, without trying what cannot match
+    at each of its characters."""
+    key = (id(rules), wanted, ar_ok, en_ok)
     got = _NAT_RES.get(key)
     if got is None or got[0] is not rules:
         if len(_NAT_RES) > 2_000:
             _NAT_RES.clear()
         alts = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
-        ar = sorted((k[:-1] for k, iso in rules.nationality.items() if iso in wanted and not k.isascii()
+        ar = sorted((k[:-1] for k, iso in rules.nationality.items() if ar_ok and iso in wanted and not k.isascii()
                      and k.endswith("ي")), key=len, reverse=True)
-        en = sorted((k for k, iso in rules.nationality.items() if iso in wanted and k.isascii()), key=len,
-                    reverse=True)
+        en = sorted((k for k, iso in rules.nationality.items() if iso in wanted and k.isascii()
+                     and (en_ok or not any(ch.isalpha() for ch in k))), key=len, reverse=True)
         raw = "|".join("".join(alts.get(ch, re.escape(ch)) for ch in w) for w in ar) or "(?!)"
         # the adjective itself first (its first letters let the regex engine skip ahead); the article or proclitic
         # before it and the letter before that are read by hand (nationality_mentions): the same matches as
@@ -646,7 +651,7 @@ def nationality_mentions(text: str, rules: PlaceRules | None, wanted: frozenset[
     if rules is None or not rules.nationality or not wanted:
         return []
     out = []
-    pat = _nationality_re(rules, wanted)
+    pat = _nationality_re(rules, wanted, "\u064a" in text, has_latin(text))
     pos = 0
     while (m := pat.search(text, pos)) is not None:
         if m.group("a"):
