@@ -643,7 +643,7 @@ def _adjective_start(text: str, q: int) -> int:
     return q if q == 0 or not _ar_letter(text[q - 1]) else -1
 
 
-_NAT_RES: dict[tuple[int, frozenset[str]], tuple[PlaceRules, re.Pattern[str]]] = {}
+_NAT_RES: dict[tuple[int, frozenset[str], bool, bool], tuple[PlaceRules, re.Pattern[str]]] = {}
 
 
 def nationality_mentions(text: str, rules: PlaceRules | None, wanted: frozenset[str]) -> list[tuple[int, str]]:
