@@ -148,7 +148,9 @@ _EN_MONTH_PREFIX_RE = re.compile("|".join((*(m[:3] for m in _EN_MONTHS), "this m
 # a month, which this finds: all ordinals start with ال, a literal the regex engine skips ahead to (the
 # full pattern starts with a lookbehind and optional words, so the engine tries it at every position).
 _DIGIT_RE = re.compile(r"\d")
-_YEAR_RE = re.compile(r"\d{4}")  # what every year group below needs
+# what every year group below needs (four classes, not \d{4}: a pattern opening with a class is skipped ahead to at C
+# speed, a repeat is tried at every character)
+_YEAR_RE = re.compile(r"\d\d\d\d")
 assert all(w.startswith("ال") for w in _AR_ORD)
 _AR_ORD_GATE_RE = re.compile(
     "ال(?:" + "|".join(sorted((w[2:] for w in _AR_ORD), key=len, reverse=True)) + ")"

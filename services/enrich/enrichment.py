@@ -104,7 +104,7 @@ def _enrich(
 
     # (C speed) a Latin text written all in lower case: "the women held at roj say ..." (an Arabic text has no
     # case, and is none: alef and lam are in every Arabic text)
-    lower = text.islower() and "\u0627" not in text and "\u0644" not in text
+    lower = "\u0627" not in text and "\u0644" not in text and text.islower()  # (islower reads an Arabic text whole)
     # "in al-hol": a lower-case bare name the scanner does not read
     if lower or (has_latin(text) and ("al-" in text or "al " in text)):
         extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores}, every_word=lower)
