@@ -55,3 +55,20 @@ def test_the_scan_gives_what_the_single_regex_gives(wanted: frozenset[str]) -> N
     assert RULES is not None and RULES.nationality
     for text in [*TEXTS, *EDGES, " ".join(EDGES)]:
         assert P.nationality_mentions(text, RULES, wanted) == reference(text, wanted), text[:80]
+
+
+def test_the_class_led_alternation_matches_as_the_plain_one() -> None:
+    """places._class_led (the scan's one-branch patterns): `[FG](?:(?<=F)a|(?<=G)b)` finds what `Fa|Gb` finds, a
+    \\b before it included, with words that share a first letter, open with a class or a sign."""
+    import random
+
+    rng = random.Random(14)
+    units = [*(re.escape(ch) for ch in "abA-. ليب]^\\"), "[اأإآ]", "[يىئ]"]  # (as the scan writes them)
+    chars = "abA-. لياأإآىئب]^x\n"
+    for _ in range(400):
+        words = [[rng.choice(units) for _ in range(rng.randint(1, 4))] for _ in range(rng.randint(1, 5))]
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(0, 40)))
+        for boundary in (False, True):
+            plain = re.compile((r"\b" if boundary else "") + "(?:" + "|".join("".join(w) for w in words) + ")")
+            led = re.compile(P._class_led(words, boundary=boundary))
+            assert [m.span() for m in led.finditer(text)] == [m.span() for m in plain.finditer(text)], (words, text)
