@@ -68,6 +68,8 @@ def find_facilities(
         e = entries[p0[1]]
         if p0[2] == "alias" and compared(text, c.start, c.end, e.country):
             continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
+        if text[c.start : c.start + 4] in _PLURAL_OPEN and _plural_over_regions(text, c.start, c.end):
+            continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
         f = fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95)
         facilities.append(f)
         fac_ids.add(e.id)
@@ -208,6 +210,28 @@ def find_facilities(
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     return _one_per_span(facilities), covered, core_spans
+
+
+_PLURAL_OPEN = frozenset(("سجون", "مخيم", "معتق", "بسجو", "وسجو", "لسجو"))  # (the first letters: a cheap gate)
+_PLURAL_AR_HEADS = frozenset(("سجون", "مخيمات", "معتقلات"))
+# words that name a region of a country, not a facility: `سجون النقب والجنوب`, `مخيمات الشمال والساحل`
+_REGION_WORDS_AR = frozenset(("الجنوب", "الشمال", "الشرق", "الغرب", "الوسط", "الساحل", "الجليل", "المثلث", "الضفه",
+                              "القطاع", "الداخل", "البلاد", "المحافظات", "الاقليم", "المنطقه", "الصحراء"))
+_AND_WORD_RE = re.compile(r"[ \u00a0]*(?:و[ \u00a0]*)?([\u0621-\u064a\u0640]+)")
+
+
+def _plural_over_regions(text: str, start: int, end: int) -> bool:
+    """A plural head's known name coordinated with a region's word (`سجون النقب والجنوب`, "the prisons of the Negev
+    and the south"): the prisons or camps of regions (README rule 17), not the facility the name alone would be."""
+    first = fold(text[start:end].split()[0])
+    if first[:1] in "وبلف" and first[1:] in _PLURAL_AR_HEADS:
+        first = first[1:]
+    if first not in _PLURAL_AR_HEADS or text[end : end + 2].strip()[:1] not in ("و", ""):
+        return False
+    m = _AND_WORD_RE.match(text, end)
+    if m is None or not text[end : m.start(1)].replace(" ", "").replace("\u00a0", "").startswith("و"):
+        return False
+    return fold(m.group(1)) in _REGION_WORDS_AR
 
 
 def _indefinite_city_prison(text: str, f: FacilityMention, gaz: Gazetteer) -> bool:

@@ -166,8 +166,13 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if any(ch in QUOTES for ch in gap) and close is None:
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
     place = next((c for c in places if c.start == name_start), None)
+    if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR):
+        return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
+    short = len(f) == 2 and place is None and _short_name(tok, f)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
+    elif short:
+        name_end = _short_grow(text, name_end, places, gaz)  # `سجن جو`, `مخيم آق برهان`
     elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
             and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None) \
             and not _construct_named(text, f, name_end, gaz):
@@ -180,6 +185,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         # (`مخيم جم مشكو`: a name outlets write in one word, جمشكو, or in two)
     if close is not None:
         name_end = close  # the whole quoted name: مخيم "الشهيد رستم جودي"
+    elif short:
+        pass
     else:
         name_end = _grow(text, f, name_end, places, gaz)
         if place is None and not f.startswith("ال") and name_end == m.end() and _nouns_follow(text, name_end, places):
@@ -192,6 +199,36 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None  # `"مخيم الإبداع" الصيفي`, `مخيم الأمل الكشفي`: a summer, scout or training camp, no site
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
+
+
+_HEADS_AR = frozenset(("سجن", "مخيم", "معتقل", "معسكر", "سجون", "مخيمات", "معتقلات"))
+# Two-letter words that are no name after a head: particles, pronouns, prepositions, short verbs and nouns (a name
+# of two letters is rare and foreign: Bahrain's `سجن جو`, `مخيم آق برهان`). Folded spellings (أ إ آ -> ا).
+_SHORT_STOP = frozenset((
+    "في", "من", "عن", "ما", "لا", "لم", "لن", "قد", "هو", "هي", "هم", "هن", "او", "ان", "اي", "كل", "ذا", "ذو", "ذي",
+    "يا", "مع", "بل", "ثم", "كم", "لو", "اذ", "كي", "هل", "نا", "تم", "عد", "مد", "رد", "حد", "جد", "حل", "مر", "كن",
+    "قل", "دع", "ضد", "اب", "اخ", "يد", "دم", "فم", "اف", "له", "لك", "لي", "به", "بي", "بك", "لا", "سن", "عم", "خط",
+    "حق", "شك", "ظل", "كف", "سر", "نص", "صف", "ال", "وا", "اه", "ها", "هذ", "ذك", "لد", "ود", "بد", "عز", "فك", "شد",
+    "صد", "حب", "رب", "مس", "سد", "عش", "ضم", "كي", "تل", "حي", "بر", "جر", "دب", "زي", "حر"))
+
+
+def _short_name(raw: str, folded: str) -> bool:
+    """A two-letter word after a head is a name (`سجن جو`, `سجن «جو» المركزي`) unless a particle, pronoun or short
+    common word, or written with vowel marks or a digit."""
+    return folded not in _SHORT_STOP and raw.isalpha() and all("\u0621" <= ch <= "\u064a" for ch in raw)
+
+
+def _short_grow(text: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
+    """A two-letter name takes one more indefinite name word (`آق برهان`), not a verb, adjective or stop word."""
+    nm = NEXT_RE.match(text, end)
+    if nm is None or not _joins(text, end, nm.start(1)) or any(c.start == nm.start(1) for c in places):
+        return end
+    raw = nm.group(1)
+    w = fold(raw)
+    if w.startswith(("ال", "لل")) or w in _CONSTRUCT_MARKS or w in _AR_ADJ or w in _HEADS_AR \
+            or not arabic_name_ok(raw, w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first):
+        return end
+    return nm.end(1)
 
 
 # A definite word after the word that follows the head makes that word a proper name: `سجن معيتيقة المركزي`, `مخيم
