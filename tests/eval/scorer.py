@@ -103,7 +103,8 @@ def _sets(gold: list[dict[str, Any]], pred: list[Any], same: Callable[[str, str]
     `open:` mention whose surface is the `same` name, once."""
     g = {m["id"] for m in gold if m.get("id")}
     p = {x.id for x in pred if not x.id.startswith("open:")}
-    opens = [x for x in pred if x.id.startswith("open:")]
+    opens = list({x.id: x for x in reversed(pred) if x.id.startswith("open:")}.values())[::-1]
+    # (one per id, the first mention: a passage's facilities are a set, an unknown one named twice is one)
     for i, m in enumerate(x for x in gold if not x.get("id")):
         key = f"open#{i}"
         g.add(key)
