@@ -16,31 +16,40 @@ def open_names(text: str) -> list[str]:
 
 # 1. a two-letter name after a head (Bahrain's Jau prison, the Aq Burhan camp) is a name; a particle, pronoun or
 #    short common word is not
-@pytest.mark.parametrize(("text", "name"), [
-    ("بدأ عشرات السجناء في سجن جو إضراباً عن الطعام للمطالبة بالزيارات", "سجن جو"),
-    ("قالت عائلته إنه نُقل إلى سجن جو المركزي بعد الحكم عليه", "سجن جو المركزي"),
-    ("يحتج معتقلو الرأي في سجن «جو» منذ أسبوعين", "سجن «جو»"),
-    ("انتقلت العائلات العراقية إلى مخيم آق برهان شمال حلب", "مخيم آق برهان"),
-])
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("بدأ عشرات السجناء في سجن جو إضراباً عن الطعام للمطالبة بالزيارات", "سجن جو"),
+        ("قالت عائلته إنه نُقل إلى سجن جو المركزي بعد الحكم عليه", "سجن جو المركزي"),
+        ("يحتج معتقلو الرأي في سجن «جو» منذ أسبوعين", "سجن «جو»"),
+        ("انتقلت العائلات العراقية إلى مخيم آق برهان شمال حلب", "مخيم آق برهان"),
+    ],
+)
 def test_two_letter_name(text: str, name: str) -> None:
     assert open_names(text) == [name]
 
 
-@pytest.mark.parametrize("text", [
-    "أقيم المخيم الصيفي في جو من الفرح، وافتتح مخيم في جو عائلي آخر",  # "in an atmosphere of"
-    "زار الوفد سجن تم بناؤه حديثاً على أطراف المدينة",  # a verb
-    "قال إن سجن من هذا النوع لا يصلح للاحتجاز",  # a preposition
-    "وجد الصحفيون معتقل هو الأسوأ في البلاد",  # a pronoun
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أقيم المخيم الصيفي في جو من الفرح، وافتتح مخيم في جو عائلي آخر",  # "in an atmosphere of"
+        "زار الوفد سجن تم بناؤه حديثاً على أطراف المدينة",  # a verb
+        "قال إن سجن من هذا النوع لا يصلح للاحتجاز",  # a preposition
+        "وجد الصحفيون معتقل هو الأسوأ في البلاد",  # a pronoun
+    ],
+)
 def test_two_letter_word_is_no_name(text: str) -> None:
     assert open_names(text) == []
 
 
 # 2. a head followed by an adjective alone, or by another head (a typo), names nothing of its own
-@pytest.mark.parametrize("text", [
-    "نشرت الوزارة صوراً لما وصفته بـ«مركز الإصلاح والتأهيل الجديد» في الصعيد",
-    "قالت المحامية إن موكلها نُقل إلى سجن الجديد الذي افتتح الشهر الماضي",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نشرت الوزارة صوراً لما وصفته بـ«مركز الإصلاح والتأهيل الجديد» في الصعيد",
+        "قالت المحامية إن موكلها نُقل إلى سجن الجديد الذي افتتح الشهر الماضي",
+    ],
+)
 def test_adjective_after_head_is_no_name(text: str) -> None:
     assert open_names(text) == []
 
@@ -52,15 +61,21 @@ def test_repeated_head_names_the_second() -> None:
 
 # 3. a plural head over a known name coordinated with a region's word names the prisons of regions, no one prison;
 #    a list of names under the same head still names each
-@pytest.mark.parametrize("text", [
-    "هدد الوزير بتشديد الظروف في «سجون النقب والجنوب» بعد احتجاجات الأسرى",
-    "قال مسؤول إن مخيمات الهول والشمال تحتاج إلى خطة إغاثة عاجلة",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هدد الوزير بتشديد الظروف في «سجون النقب والجنوب» بعد احتجاجات الأسرى",
+        "قال مسؤول إن مخيمات الهول والشمال تحتاج إلى خطة إغاثة عاجلة",
+    ],
+)
 def test_plural_head_over_regions(text: str) -> None:
     assert fac_ids(text) == set()
 
 
 def test_plural_head_over_names() -> None:
     assert fac_ids("نقلت مصلحة السجون أسرى إلى سجون النقب ونفحة وريمون") == {
-        "fac:il-ktziot-prison", "fac:il-nafha-prison", "fac:il-ramon-prison"}
+        "fac:il-ktziot-prison",
+        "fac:il-nafha-prison",
+        "fac:il-ramon-prison",
+    }
     assert fac_ids("يقبع مئات الأسرى في سجون النقب منذ بداية الحرب") == {"fac:il-ktziot-prison"}
