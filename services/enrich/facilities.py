@@ -106,6 +106,10 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if ("«" in text or '"' in text or "“" in text) and _AR_DETAINEES_RE.search(text) is not None:  # (C speed)
+        for of in _quoted_in_detention(text, cores, people, places_c, covered, gaz):
+            facilities.append(open_fac(text, of, places_c, gaz))
+            covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if has_latin(text) and ("prison" in text or "camp" in text or "jail" in text) \
             and (", the " in text or ", a " in text):
         for of in _appositions(text, places_c, core_at_start(cores)):
@@ -451,6 +455,41 @@ _AR_DETENTION_RE = re.compile("نزلاء|نزيل|معتقل|سجين|سجنا�
 _APPOSITION_AR_RE = re.compile(r"(?<![\u0621-\u064a])([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[،,]\s+"
                                r"(?:وهو |وهي )?(?:ال)?(مخيم|سجن|معتقل)\s+(?:الذي|التي|الذى|الواقع|الواقعة|آخر|اخر"
                                r"|الأكبر|الاكبر|الأشهر|الاشهر|الوحيد)(?![\u0621-\u064a])")
+
+
+# the people a prison holds, named in a sentence (`إضراب النزلاء`, `الأسرى`, `معتقلو`)
+_AR_DETAINEES_RE = re.compile("نزلاء|نزيل|معتقلين|معتقلو|معتقلي|سجناء|سجين|محتجزين|محتجزو|محتجزي|أسرى|اسرى|أسير|اسير")
+_PRISON_WORD_RE = re.compile("سجن|سجون|معتقل|زنز")
+# a quoted name right after "in", "from", "to", "inside": `في «معيتيقة»`, `من "الحائر"` (not ب: `وصفها بـ"الشائعات"`)
+_QUOTED_AFTER_PREP_RE = re.compile(r"(?<![\u0621-\u064a])(?:في|من|إلى|الى|داخل)\s*[«\"“]\s*"
+                                   r"([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{2,})?)\s*[»\"”]")
+
+
+def _quoted_in_detention(text: str, cores: list[Cand], people: list[Cand], places: list[Cand], covered: bytearray,
+                         gaz: Gazetteer) -> list[OpenFacility]:
+    """An unknown name in quotes after a preposition, in a clause that names the detainees before it (`إضراب عشرات
+    النزلاء عن الطعام في «معيتيقة»`): outlets quote a prison's bare name as they quote a known one (`«الحوت»`). The
+    name is one word (two after `بئر`, `أبو`), no place, actor, known name or stop word, and a definite one only in a
+    text that speaks of a prison; the detainees are within seven words before it, in the same sentence."""
+    out: list[OpenFacility] = []
+    for m in _QUOTED_AFTER_PREP_RE.finditer(text):
+        s, e = m.start(1), m.end(1)
+        words = text[s:e].split()
+        f = fold(words[0])
+        if (len(words) == 2 and f not in NAME_PREFIXES) or (f[:2] == "ال" and not _PRISON_WORD_RE.search(text)):
+            continue  # `«الدفعة الأولى»`: a phrase; a definite word is a name where the text speaks of a prison
+        if f in gaz.ar_name_stop or inside(s, e, covered) or f in _common_words(gaz) \
+                or any(c.start < e and s < c.end for c in (*cores, *people, *places)):
+            continue
+        before = text[max(0, m.start() - 60) : m.start()]
+        cut = max(before.rfind("."), before.rfind("\n"), before.rfind("؟"), before.rfind("!"))
+        clause = before[cut + 1 :]
+        if len(clause.split()) > 7:
+            clause = " ".join(clause.split()[-7:])
+        if _AR_DETAINEES_RE.search(clause) is None:
+            continue
+        out.append(OpenFacility(s, e, "prison", text[s:e], s, e))
+    return out
 
 
 _NAME_OPENERS_AR = frozenset(("ابو", "ام", "عين", "تل", "دير", "كفر", "بئر", "بير", "راس", "خان", "باب", "جبل", "نهر",

@@ -79,3 +79,30 @@ def test_plural_head_over_names() -> None:
         "fac:il-ramon-prison",
     }
     assert fac_ids("يقبع مئات الأسرى في سجون النقب منذ بداية الحرب") == {"fac:il-ktziot-prison"}
+
+
+# 4. an unknown name in quotes after "in/from/to", in a clause that names the detainees, is the prison they are in
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("دعت البعثة إلى التحقيق في تقارير عن إضراب عشرات النزلاء في «معيتيقة» بطرابلس", "معيتيقة"),
+        ('قالت أسر المعتقلين إن أبناءهم نُقلوا من "قرنادة" إلى جهة مجهولة', "قرنادة"),
+        ("أمضى المعتقلون سنوات في «بئر أحمد» دون محاكمة", "بئر أحمد"),
+    ],
+)
+def test_quoted_name_in_detention_clause(text: str, name: str) -> None:
+    assert open_names(text) == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خرج الأسرى في «الدفعة الأولى» من الصفقة وسط احتفالات",  # a phrase
+        "أفرج عن عشرات المعتقلين من «حماس» بعد الاتفاق",  # a group
+        "وصل المحتجزون المفرج عنهم إلى «طرابلس» مساء أمس",  # a city
+        "نفت الوزارة هروب سجناء ووصفت الأنباء بـ«الشائعات»",  # "described as"
+        "قال مواطنون في «الحسينية» إن المياه مقطوعة منذ أيام",  # no detainees in the clause
+    ],
+)
+def test_quoted_word_is_no_prison(text: str) -> None:
+    assert open_names(text) == []
