@@ -26,7 +26,7 @@ from services.enrich.context import heads_and_facilities, inside, prev_word
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
-from services.enrich.names import NAME_PREFIXES, arabic_name_ok
+from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok
 from services.enrich.normalize import fold, has_latin
 from services.enrich.openworld import OpenFacility, find_open, glued, part_called, slug
 from services.enrich.resolve import Cand
@@ -152,6 +152,7 @@ def find_facilities(
     # bare known names: the facility when the text says so (attach.bare_reading), else the town
     around: Around | None = None
     massacre: bool | None = None  # (asked when a bare name is first read as the facility)
+    nick_end = 0  # (the end of a nickname `«صيدنايا الرقة»`: its second name is no facility either)
     accepted = [(f.start, f.end) for f in facilities]
     for c in cores:
         if inside(c.start, c.end, covered):
@@ -172,6 +173,13 @@ def find_facilities(
                 fac_ids.add(ce.id)
                 covered[c.start : same[1]] = b"\x01" * (same[1] - c.start)
                 continue
+        if nick_end > c.start:
+            continue  # (the place in a nickname, below)
+        if c.start > 0 and text[c.start - 1] in QUOTES:
+            nick_end = _nickname(text, c, ce, places_c, cores, gaz)
+            if nick_end > c.start:
+                covered[c.start : nick_end] = b"\x01" * (nick_end - c.start)  # (a name, no place either)
+                continue  # `بات يعرف بـ«صيدنايا الرقة»`: another prison called after a notorious one and a city
         conf = bare_reading(text, c, ce, around, gaz)
         if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
@@ -222,6 +230,26 @@ _PLURAL_AR_HEADS = frozenset(("سجون", "مخيمات", "معتقلات"))
 _REGION_WORDS_AR = frozenset(("الجنوب", "الشمال", "الشرق", "الغرب", "الوسط", "الساحل", "الجليل", "المثلث", "الضفه",
                               "القطاع", "الداخل", "البلاد", "المحافظات", "الاقليم", "المنطقه", "الصحراء"))
 _AND_WORD_RE = re.compile(r"[ \u00a0]*(?:و[ \u00a0]*)?([\u0621-\u064a\u0640]+)")
+
+
+_NICK_PLACE_KINDS = frozenset(("city", "town", "admin1", "country", "region"))
+
+
+def _nickname(text: str, c: Cand, ce: Entry, places: list[Cand], cores: list[Cand], gaz: Gazetteer) -> int:
+    """`«صيدنايا الرقة»`: a notorious facility's name and, together with it in quotes, the name of a place far from
+    it are another prison's nickname ("the Sednaya of Raqqa"); neither is a known facility. The end of the nickname,
+    else 0. (The caller has seen the quote before the name; `«الحوت الناصرية»` names the prison and its town.)"""
+    e = c.end
+    if text[e : e + 1] != " ":
+        return 0
+    nxt = next((p for p in (*places, *cores) if p.start == e + 1), None)
+    if nxt is None or text[nxt.end : nxt.end + 1] not in QUOTES:
+        return 0
+    where = best_entry(text, nxt, gaz)
+    if ce.lat is None or ce.lon is None or where.lat is None or where.lon is None:
+        return 0
+    far = abs(ce.lat - where.lat) + abs(ce.lon - where.lon) > 0.5  # (degrees: some 50 km and more)
+    return nxt.end if far else 0
 
 
 def _plural_over_regions(text: str, start: int, end: int) -> bool:

@@ -106,3 +106,12 @@ def test_quoted_name_in_detention_clause(text: str, name: str) -> None:
 )
 def test_quoted_word_is_no_prison(text: str) -> None:
     assert open_names(text) == []
+
+
+# 5. a notorious prison's name and a far place's name together in quotes are another prison's nickname
+def test_nickname_after_a_notorious_prison() -> None:
+    text = "دخل الصحفيون سجن عايد في الطبقة، الذي بات يعرف بين الأهالي بـ«صيدنايا الرقة»"
+    assert fac_ids(text) == {"open:prison:عايد"}
+    assert open_names(text) == ["سجن عايد"]
+    assert fac_ids("أفرج عن عشرات المعتقلين من «صيدنايا» بعد سقوط النظام") == {"fac:sy-sednaya-prison"}
+    assert fac_ids("عاد المحكومون من «الحوت الناصرية» إلى ذويهم") == {"fac:iq-nasiriyah-central-prison"}
