@@ -488,8 +488,10 @@ _APPOSITION_AR_RE = re.compile(r"(?<![\u0621-\u064a])([\u0621-\u064a]{3,}(?: [\u
 # the people a prison holds, named in a sentence (`إضراب النزلاء`, `الأسرى`, `معتقلو`)
 _AR_DETAINEES_RE = re.compile("نزلاء|نزيل|معتقلين|معتقلو|معتقلي|سجناء|سجين|محتجزين|محتجزو|محتجزي|أسرى|اسرى|أسير|اسير")
 _PRISON_WORD_RE = re.compile("سجن|سجون|معتقل|زنز")
-# a quoted name right after "in", "from", "to", "inside": `في «معيتيقة»`, `من "الحائر"` (not ب: `وصفها بـ"الشائعات"`)
-_QUOTED_AFTER_PREP_RE = re.compile(r"(?<![\u0621-\u064a])(?:في|من|إلى|الى|داخل)\s*[«\"“]\s*"
+# a quoted name right after "in", "from", "to", "inside", or a word for the prison's cells: `في «معيتيقة»`,
+# `من "الحائر"`, `من عزل «أيالون»` (not ب: `وصفها بـ"الشائعات"`)
+_QUOTED_AFTER_PREP_RE = re.compile(r"(?<![\u0621-\u064a])(?:في|من|إلى|الى|داخل)\s*"
+                                   r"(?:(?:عزل|زنازين|زنزانة|زنزانه|قسم|أقسام|اقسام)\s*)?[«\"“]\s*"
                                    r"([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{2,})?)\s*[»\"”]")
 
 

@@ -115,3 +115,7 @@ def test_nickname_after_a_notorious_prison() -> None:
     assert open_names(text) == ["سجن عايد"]
     assert fac_ids("أفرج عن عشرات المعتقلين من «صيدنايا» بعد سقوط النظام") == {"fac:sy-sednaya-prison"}
     assert fac_ids("عاد المحكومون من «الحوت الناصرية» إلى ذويهم") == {"fac:iq-nasiriyah-central-prison"}
+
+
+def test_quoted_name_after_cells_word() -> None:
+    assert open_names("قال المحامي إن الأسير نُقل من عزل «أيالون» إلى المستشفى بعد تدهور صحته") == ["أيالون"]
