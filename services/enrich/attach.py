@@ -159,7 +159,12 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 break  # `سجون صيدنايا وعدرا وتدمر، وتسليم السجلات`: the sentence goes on ("and handing over")
             if not names and name.entry is None and word in PLURAL_AR and g in place_at \
                     and _region(text, place_at[g], gaz):
-                return []  # `سجون إقليم كردستان`, `مخيمات إدلب`: the prisons or camps of a region, no list
+                intro = _INTRO_RE.match(text, name.end) if not introduced else None
+                if intro is None:
+                    return []  # `سجون إقليم كردستان`, `مخيمات إدلب`: the prisons or camps of a region, no list
+                introduced = True  # `سجون الحسكة، أبرزها غويران وديريك`: the region's prisons, then a list of names
+                pos = intro.end()
+                continue
             names.append(name)
             pos = name.end
         if word in DUAL_AR:

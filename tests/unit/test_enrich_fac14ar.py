@@ -119,3 +119,14 @@ def test_nickname_after_a_notorious_prison() -> None:
 
 def test_quoted_name_after_cells_word() -> None:
     assert open_names("قال المحامي إن الأسير نُقل من عزل «أيالون» إلى المستشفى بعد تدهور صحته") == ["أيالون"]
+
+
+# 6. a plural head over a region, then "among them" and names: the names are the facilities
+def test_region_then_list_of_names() -> None:
+    assert fac_ids("تحتجز القوات الكردية آلاف العناصر في سجون الحسكة، أبرزها غويران وديريك وجركين") == {
+        "fac:sy-ghwayran-prison",
+        "fac:sy-derik-prison",
+        "fac:sy-chirkin-prison",
+    }
+    assert fac_ids("تعاني مخيمات إدلب من نقص حاد في وقود التدفئة هذا الشتاء") == set()
+    assert fac_ids("تضم مخيمات إدلب، بينها مخيمات عشوائية كثيرة، أكثر من مليون نازح") == set()
