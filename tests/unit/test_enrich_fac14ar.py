@@ -130,3 +130,13 @@ def test_region_then_list_of_names() -> None:
     }
     assert fac_ids("تعاني مخيمات إدلب من نقص حاد في وقود التدفئة هذا الشتاء") == set()
     assert fac_ids("تضم مخيمات إدلب، بينها مخيمات عشوائية كثيرة، أكثر من مليون نازح") == set()
+
+
+# 7. a verbal noun of taking or holding with its pronoun before a bare known name is a detention frame
+def test_taken_verbal_noun_frame() -> None:
+    assert fac_ids("قال الناجي إنه أمضى أسابيع في الفرع 251 قبل نقله إلى صيدنايا") == {
+        "fac:sy-branch-251",
+        "fac:sy-sednaya-prison",
+    }
+    assert fac_ids("بدأ الموقوفون إضرابهم بعد أيام من إيداعهم في رومية") == {"fac:lb-roumieh-prison"}
+    assert fac_ids("قررت المحكمة ترحيله إلى الحسكة حيث تقيم عائلته") == set()
