@@ -63,7 +63,8 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
     if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة"):
         return False
     if (folded.endswith(_VERB_ENDINGS) and not _foreign_shape(raw, folded)
-            and not (folded.endswith("ات") and len(folded) >= 5)) or raw.endswith(_TANWEEN):
+            and not (folded.endswith("ات") and len(folded) >= 5) and not _long_foreign_t(folded)) \
+            or raw.endswith(_TANWEEN):
         return False  # (a feminine plural is a noun: مخيم عقربات، سجن شيحات; a verb of that ending is short: بات)
     if definite:
         return True  # المنصورة, المحمدية, الأماني: definite names take every shape
@@ -113,6 +114,12 @@ def _foreign_shape(raw: str, folded: str) -> bool:
     if folded[0] in "كفس" and len(folded) >= 6 and folded.endswith("ا") and not raw.endswith(_TANWEEN):
         return True  # مخيم فلورينا (Florina): a particle + word ends so only as a short adverb (فورا، فعلا)
     return bare[1] == "و" and folded[0] == "م" and folded.endswith("يا") and len(folded) >= 5
+
+
+def _long_foreign_t(folded: str) -> bool:
+    """A word of six letters or more ending in ت that no verb prefix or proclitic opens (ا ت ي ن و ف ب ل س) is no
+    past verb (استقبلت، تمكنت، وانسحبت are): a foreign name, Iran's `سجن جوهردشت`."""
+    return len(folded) >= 6 and folded[-1] == "ت" and folded[0] not in "اتينوفبلس"
 
 
 def _people_plural(folded: str) -> bool:

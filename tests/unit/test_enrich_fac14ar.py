@@ -140,3 +140,9 @@ def test_taken_verbal_noun_frame() -> None:
     }
     assert fac_ids("بدأ الموقوفون إضرابهم بعد أيام من إيداعهم في رومية") == {"fac:lb-roumieh-prison"}
     assert fac_ids("قررت المحكمة ترحيله إلى الحسكة حيث تقيم عائلته") == set()
+
+
+# 8. a long foreign name ending in ت that no verb prefix opens is a name, not a past verb
+def test_long_foreign_name_in_t() -> None:
+    assert open_names("نُقل السجين إلى سجن جوهردشت غرب طهران قبل إعدامه") == ["سجن جوهردشت"]
+    assert open_names("قال إن مخيم استقبلت فيه العائلات يفتقر إلى المياه") == []
