@@ -215,6 +215,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         return None  # "(AP Photo/Baderkhan Ahmad)", "© Sam Tarling": a photographer (places.py)
     if (feats or text[s - 1 : s] == "ف") and natural_feature(text, s, end):
         return None  # "the Yarmouk River", `جبال قنديل` (places.py)
+    if _named_after(text, s, end, latin):
+        return None  # "Haifa Street", "Damascus University", "Mosul Dam", `جامعة دمشق`, `سد الموصل`: not the place
     hit = gaz.best.get(c.payloads)
     if hit is None:
         best_entry(text, c, gaz)
@@ -227,6 +229,10 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
+    if e.kind == "country" and _admin_head_before(text, s, end):
+        return None  # `بقضاء المجر الكبير`, `محافظة أذربيجان الغربية`: a district's or province's name, not the country
+    if e.kind == "city" and e.population >= _VILLAGE_MAX_POP and _village_head(text, s, end):
+        return None  # "the village of al-Zarka" near Khanaqin, not Zarqa (Jordan): a village is no big city
     if text[s - 1 : s] == "ك" and e.kind != "country" and kaf_glued(text, s):
         return None  # `كريم` read as ك + ريم "like Rome": only a country keeps the "like" reading (places.py)
     if e.kind == "country" and in_landmark_name(text, s):
@@ -299,7 +305,50 @@ _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s
                               r"\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
                               r"south-?eastern|south-?western)\s+)+)$", re.IGNORECASE)
-_RURAL_AFTER_RE = re.compile(r"\)?\s+countryside\b", re.IGNORECASE)
+_RURAL_AFTER_RE = re.compile(r"(?:\)|['’]s)?\s+(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b", re.IGNORECASE)
+# (what can follow a name before "countryside": ") ", " c", "'s eastern ...", " eastern ...")
+_RURAL_AFTER_OPEN = frozenset((" c", ") ", " C", "'s", "’s", " e", " w", " n", " s", " E", " W", " N", " S"))
+
+
+# words of an administrative unit right before a name (folded; with a glued preposition): a country's name after
+# one opens the unit's own name (`قضاء المجر الكبير`, `محافظة أذربيجان الغربية`), no country is a district
+_ADMIN_HEADS = frozenset(w2 + w for w in ("قضاء", "ناحيه", "محافظه", "قريه", "بلده", "ولايه", "مديريه")
+                         for w2 in ("", "ب", "ل", "و", "وب", "ول"))
+_VILLAGE_HEADS = frozenset(w2 + w for w in ("قريه", "قريتي") for w2 in ("", "ب", "ل", "و", "وب", "ول"))
+_VILLAGE_MAX_POP = 50_000  # a GeoNames city this big is never what "the village of X" / `قرية X` names
+
+
+# a street, a university, a dam or a company named after a place is not the place (the brief of round 14: an
+# organisation named after a city); courts, commands, police and airports keep it (data/README.md rule 15)
+_NAMED_AFTER_RE = re.compile(r" (?:Street|Avenue|University|Dam|Oil Company|Gas Company|Media Cent(?:er|re))\b")
+_NAMED_AFTER_FIRST = frozenset("SAUDOGM")
+_NAMED_BEFORE_AR = frozenset(w2 + w for w in ("جامعه", "سد") for w2 in ("", "ب", "ل", "و", "وب", "ول"))
+
+
+def _named_after(text: str, s: int, e: int, latin: bool) -> bool:
+    """The name is inside a street's, a university's, a dam's or a company's name (each test behind its first
+    character: most candidates pay two slices)."""
+    if latin:
+        if text[e : e + 1] == " " and text[e + 1 : e + 2] in _NAMED_AFTER_FIRST and _NAMED_AFTER_RE.match(text, e):
+            return True
+        return text[s - 14 : s] == "University of " if s >= 14 else False
+    if s > 2 and text[s - 1] == " " and ("سد" in text[max(0, s - 5) : s] or "جامع" in text[max(0, s - 9) : s]):
+        return prev_word(text, s, frozenset()) in _NAMED_BEFORE_AR
+    return False
+
+
+def _admin_head_before(text: str, s: int, e: int) -> bool:
+    """A country's name after an administrative unit's word (`بقضاء المجر الكبير`), or before "province"."""
+    if text[s] >= "\u0600":
+        return s > 1 and text[s - 1] == " " and prev_word(text, s, frozenset()) in _ADMIN_HEADS
+    return text[e : e + 9].lower() == " province"
+
+
+def _village_head(text: str, s: int, e: int) -> bool:
+    """"the village of X", "X village", `قرية X`: a village's name."""
+    if text[s] >= "\u0600":
+        return s > 1 and text[s - 1] == " " and prev_word(text, s, frozenset()) in _VILLAGE_HEADS
+    return text[max(0, s - 11) : s].lower() == "village of " or text[e : e + 8].lower() == " village"
 
 
 def _governorate_cued(text: str, s: int, e: int) -> bool:
@@ -310,7 +359,7 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
         return _DUAL_ADMIN_RE.search(window) is not None
     if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
         return True
-    return text[e : e + 2] in (" c", ") ", " C") and _RURAL_AFTER_RE.match(text, e) is not None
+    return text[e : e + 2] in _RURAL_AFTER_OPEN and _RURAL_AFTER_RE.match(text, e) is not None
 
 
 def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMention],
