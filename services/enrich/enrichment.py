@@ -345,7 +345,7 @@ def _admin_head_before(text: str, s: int, e: int) -> bool:
 
 
 def _village_head(text: str, s: int, e: int) -> bool:
-    """"the village of X", "X village", `قرية X`: a village's name."""
+    """A village's name: "the village of X", "X village", `قرية X`."""
     if text[s] >= "\u0600":
         return s > 1 and text[s - 1] == " " and prev_word(text, s, frozenset()) in _VILLAGE_HEADS
     return text[max(0, s - 11) : s].lower() == "village of " or text[e : e + 8].lower() == " village"
