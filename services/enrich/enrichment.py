@@ -229,8 +229,11 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
-    if e.kind == "country" and _admin_head_before(text, s, end):
-        return None  # `بقضاء المجر الكبير`, `محافظة أذربيجان الغربية`: a district's or province's name, not the country
+    if e.kind == "country" and (_admin_head_before(text, s, end) or _country_adjective(text, s, end)
+                                or (latin and text[s - 5 : s] in ("Port ", "PORT "))):
+        # `بقضاء المجر الكبير`, `محافظة أذربيجان الغربية`: a district's or province's name, not the country;
+        # `وزارة الخارجية السعودية`: the adjective; "PORT SUDAN": a city's name
+        return None
     if e.kind == "city" and e.population >= _VILLAGE_MAX_POP and _village_head(text, s, end):
         return None  # "the village of al-Zarka" near Khanaqin, not Zarqa (Jordan): a village is no big city
     if text[s - 1 : s] == "ك" and e.kind != "country" and kaf_glued(text, s):
@@ -243,9 +246,11 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
         if not e.curated and prev in cue_list(gaz.rules.given_names):
             return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town
-        if not e.curated and text[s - 3 : s] in _POSSESSIVE and not _country_before(text, s - 3, gaz):
+        if not e.curated and text[s - 3 : s] in _POSSESSIVE and not _country_before(text, s - 3, gaz) \
+                and any(o.end == s - 3 for o in others):
             return None  # "Mosul's Old City": a quarter of the place before it (districts: data/README.md rule 4);
-            # after a country's possessive it is a town of that country ("Turkey's Gaziantep", "Iraq's Kirkuk")
+            # after a country's possessive it is a town of that country ("Turkey's Gaziantep", "Iraq's Kirkuk");
+            # after an outlet's or a person's ("Rudaw's Halabja correspondent") it is the town
         if not e.curated and prev in _KUNYA_WORDS:
             return None  # "Umm Ahmad", `أم أحمد`: a kunya before the name makes a person
     elif e.kind not in ("country", "admin1") and text[s - 1 : s] == " " and (latin or text[s : s + 2] == "ال") \
@@ -322,7 +327,7 @@ _VILLAGE_MAX_POP = 50_000  # a GeoNames city this big is never what "the village
 # organisation named after a city); courts, commands, police and airports keep it (data/README.md rule 15)
 _NAMED_AFTER_RE = re.compile(r" (?:Street|Avenue|University|Dam|Oil Company|Gas Company|Media Cent(?:er|re))\b")
 _NAMED_AFTER_FIRST = frozenset("SAUDOGM")
-_NAMED_BEFORE_AR = frozenset(w2 + w for w in ("جامعه", "سد") for w2 in ("", "ب", "ل", "و", "وب", "ول"))
+_NAMED_BEFORE_AR = frozenset(w2 + w for w in ("جامعه", "سد", "نادي") for w2 in ("", "ب", "ل", "و", "وب", "ول"))
 
 
 def _named_after(text: str, s: int, e: int, latin: bool) -> bool:
@@ -331,10 +336,23 @@ def _named_after(text: str, s: int, e: int, latin: bool) -> bool:
     if latin:
         if text[e : e + 1] == " " and text[e + 1 : e + 2] in _NAMED_AFTER_FIRST and _NAMED_AFTER_RE.match(text, e):
             return True
-        return text[s - 14 : s] == "University of " if s >= 14 else False
-    if s > 2 and text[s - 1] == " " and ("سد" in text[max(0, s - 5) : s] or "جامع" in text[max(0, s - 9) : s]):
+        # "University of Baghdad"; "Naft al-Basra" (a football club: "Naft" is oil)
+        return (s >= 14 and text[s - 14 : s] == "University of ") or (s >= 5 and text[s - 5 : s] == "Naft ") \
+            or (s >= 8 and text[s - 8 : s] == "Naft al-")
+    if s > 2 and text[s - 1] == " " and ("سد" in text[max(0, s - 5) : s] or "جامع" in text[max(0, s - 9) : s]
+                                        or "ناد" in text[max(0, s - 7) : s]):
         return prev_word(text, s, frozenset()) in _NAMED_BEFORE_AR
     return False
+
+
+def _country_adjective(text: str, s: int, e: int) -> bool:
+    """A country's name that is also its feminine nisba (`السعودية`) after a definite feminine noun is the
+    adjective: `وزارة الخارجية السعودية`, `الحكومة السعودية` (README rule 4: "سورية" after a feminine noun); after
+    `المملكة` it is the kingdom's short name."""
+    if text[e - 1 : e] not in ("ة", "ه") or text[s : s + 2] != "ال" or text[s - 1 : s] != " ":
+        return False
+    prev = prev_word(text, s, frozenset())
+    return prev.startswith("ال") and prev.endswith("ه") and prev != "المملكه"
 
 
 def _admin_head_before(text: str, s: int, e: int) -> bool:

@@ -122,3 +122,57 @@ def test_spending_a_holiday_is_no_district() -> None:
 
 def test_curated_spelling_keeps_governorate() -> None:
     assert "adm1:TR-hatay" in _places("The death toll in Hatay rose again as rescuers searched the rubble.")
+
+
+# 6. round 14, second batch: Khalis and Anah spellings, adjectives, a port's name, an outlet's possessive, clubs
+def test_khalis_is_the_town_record() -> None:
+    assert "geonames:99169" in _places("انفجرت عبوة ناسفة عند مدخل قضاء الخالص صباح الأحد.")
+
+
+def test_anah_spelling() -> None:
+    assert "geonames:6765385" in _places("عادت أسر نازحة إلى قضاء عانة بعد إصلاح الجسر.")
+
+
+@pytest.mark.parametrize("text", [
+    "رحبت وزارة الخارجية السعودية بالاتفاق الجديد بين الطرفين.",
+    "قالت الحكومة السعودية إنها ستستضيف الجولة المقبلة.",
+])
+def test_saudi_adjective(text: str) -> None:
+    assert "country:SA" not in _places(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وصل وزير الخارجية إلى المملكة السعودية في زيارة رسمية.",
+    "قال مسؤولون إن السعودية ستفتح المنفذ الحدودي.",
+])
+def test_saudi_country(text: str) -> None:
+    assert "country:SA" in _places(text)
+
+
+def test_port_sudan_is_no_country() -> None:
+    assert "country:SD" not in _places("PORT SUDAN — A cargo of flour reached the city's docks on Sunday.")
+
+
+def test_outlet_possessive_keeps_town() -> None:
+    assert "geonames:96205" in _places("Rudaw's Halabja reporter said the border road was open again.")
+
+
+def test_quarter_possessive_still_dropped() -> None:
+    assert "geonames:99072" in _places("Rubble still fills Mosul's Old City.")
+    assert len(_places("Rubble still fills Mosul's Old City.")) == 1
+
+
+@pytest.mark.parametrize(("text", "pid"), [
+    ("أعلن نادي أربيل تعاقده مع لاعب جديد.", "geonames:95446"),
+    ("Naft al-Basra drew with Al-Shorta on Friday.", "geonames:99532"),
+])
+def test_club_names(text: str, pid: str) -> None:
+    assert pid not in _places(text)
+
+
+def test_shrine_word_is_no_town() -> None:
+    assert "geonames:167208" not in _places("زار المئات الإمام في مرقده شمالي المدينة.")
+
+
+def test_libyan_cities_vote_for_tripoli() -> None:
+    assert "geonames:2210247" in _places("Fighters from Misrata and Zintan clashed near the airport south of Tripoli.")
