@@ -176,3 +176,16 @@ def test_shrine_word_is_no_town() -> None:
 
 def test_libyan_cities_vote_for_tripoli() -> None:
     assert "geonames:2210247" in _places("Fighters from Misrata and Zintan clashed near the airport south of Tripoli.")
+
+
+def test_plural_provinces_name_both_governorates() -> None:
+    got = _places("Night raids hit villages in Kirkuk and Salahaddin provinces.")
+    assert {"adm1:IQ-kirkuk", "adm1:IQ-salah-al-din"} <= got and "geonames:94787" not in got
+
+
+def test_city_and_city_stay_cities() -> None:
+    assert "geonames:94787" in _places("The convoy drove from Kirkuk and Erbil to the capital.")
+
+
+def test_hodeidah_is_no_syrian_hamlet() -> None:
+    assert not _places("قالت قناة المسيرة إن الغارات طالت ميناء الحديدة غرب اليمن.") - {"country:YE"}
