@@ -189,3 +189,25 @@ def test_city_and_city_stay_cities() -> None:
 
 def test_hodeidah_is_no_syrian_hamlet() -> None:
     assert not _places("قالت قناة المسيرة إن الغارات طالت ميناء الحديدة غرب اليمن.") - {"country:YE"}
+
+
+# 7. third batch: Turkish and Iranian border towns in Arabic, variants, "X-born", a governorate's variant
+@pytest.mark.parametrize(("text", "pid"), [
+    ("فرضت السلطات حظر التجول في نصيبين لليوم الثالث.", "geonames:303750"),
+    ("قُتل جندي في اشتباك قرب جيزرة جنوب شرقي تركيا.", "geonames:318253"),
+    ("عبرت الشاحنات من سلوبي نحو المعبر الحدودي.", "geonames:300797"),
+    ("تبادل مقاتلون أكراد إطلاق النار مع حرس الحدود قرب بيرانشهر.", "geonames:121110"),
+    ("Guards clashed with armed men near Oshnavieh on Friday.", "geonames:121795"),
+    ("Artillery hit the outskirts of Maaret al-Numan overnight.", "geonames:167611"),
+])
+def test_border_town_spellings(text: str, pid: str) -> None:
+    assert pid in _places(text)
+
+
+def test_born_compound_is_no_place() -> None:
+    assert "geonames:99072" not in _places("The Mosul-born painter opened a show in the capital.")
+
+
+def test_governorate_variant_with_province() -> None:
+    got = _places("A drone hit a car near Penjwen in Sulaimani province.")
+    assert "adm1:IQ-sulaymaniyah" in got and "geonames:98463" not in got
