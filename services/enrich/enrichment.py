@@ -340,9 +340,9 @@ def _named_after(text: str, s: int, e: int, latin: bool) -> bool:
         # "University of Baghdad"; "Naft al-Basra" (a football club: "Naft" is oil)
         return (s >= 14 and text[s - 14 : s] == "University of ") or (s >= 5 and text[s - 5 : s] == "Naft ") \
             or (s >= 8 and text[s - 8 : s] == "Naft al-")
-    if s > 2 and text[s - 1] == " " and ("سد" in text[max(0, s - 5) : s] or "جامع" in text[max(0, s - 9) : s]
-                                        or "ناد" in text[max(0, s - 7) : s]):
-        return prev_word(text, s, frozenset()) in _NAMED_BEFORE_AR
+    if s > 2 and text[s - 1] == " " and text[s - 2] in "ةهدي" \
+            and (text[s - 3 : s - 1] == "سد" or text[s - 5 : s - 1] == "نادي" or text[s - 5 : s - 2] == "امع"):
+        return prev_word(text, s, frozenset()) in _NAMED_BEFORE_AR  # (the word's last letters first: جامعة، سد، نادي)
     return False
 
 
@@ -358,16 +358,19 @@ def _country_adjective(text: str, s: int, e: int) -> bool:
 
 def _admin_head_before(text: str, s: int, e: int) -> bool:
     """A country's name after an administrative unit's word (`بقضاء المجر الكبير`), or before "province"."""
-    if text[s] >= "\u0600":
-        return s > 1 and text[s - 1] == " " and prev_word(text, s, frozenset()) in _ADMIN_HEADS
+    if text[s] >= "\u0600":  # (every head word ends in ء or ة: one letter tested before the word is read)
+        return s > 1 and text[s - 1] == " " and text[s - 2] in "ءةه" \
+            and prev_word(text, s, frozenset()) in _ADMIN_HEADS
     return text[e : e + 9].lower() == " province"
 
 
 def _village_head(text: str, s: int, e: int) -> bool:
     """A village's name: "the village of X", "X village", `قرية X`."""
-    if text[s] >= "\u0600":
-        return s > 1 and text[s - 1] == " " and prev_word(text, s, frozenset()) in _VILLAGE_HEADS
-    return text[max(0, s - 11) : s].lower() == "village of " or text[e : e + 8].lower() == " village"
+    if text[s] >= "\u0600":  # (قرية / قريتي end in ة or ي)
+        return s > 1 and text[s - 1] == " " and text[s - 2] in "ةهي" \
+            and prev_word(text, s, frozenset()) in _VILLAGE_HEADS
+    return (text[s - 3 : s] == "of " and text[max(0, s - 11) : s].lower() == "village of ") \
+        or (text[e : e + 2] in (" v", " V") and text[e : e + 8].lower() == " village")
 
 
 def _governorate_cued(text: str, s: int, e: int) -> bool:
