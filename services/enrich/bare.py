@@ -168,8 +168,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                 # camp the name read again in the text; a wire dateline in capitals ("AL-HOL, Syria (AP) —")
                 # is where the reporter files from, the town
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
+    if caps_dateline(text, c.start, c.end):
+        return None  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": a wire dateline in capitals is where the reporter
+        # files from (rule 21b), the base, not the prison
     if _RIVER_AFTER_RE.match(text, c.end):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
+    if "ourt" in (lead20 := text[c.start - 20 if c.start > 20 else 0 : c.start]) and _COURT_AT_RE.search(lead20):
+        return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
     if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
     if text[c.start - 1 : c.start] == " " and text[c.start] < "\u0250" and _given_name_before(text, c.start, gaz):
@@ -211,9 +216,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _joined(text, c, Spans([(o.start, o.end) for o in ar.cores]), _AND_RE):
         return 0.55  # "the ISIS camps at Al Hol and Al Roj", "jails at Taji and Abu Ghraib" (a city's name too):
         # a plural head's list of known names, not one town
-    if "the " in lead and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 24), c.start)) is not None \
-            and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
-        return 0.6  # "the prison at Taji", "the camp at Roj": the definite head is the known facility there
+    if text[c.start - 3 : c.start] in ("at ", "in ") \
+            and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 48), c.start)) is not None \
+            and (not m.group("adj") or (c.start, c.end) not in ar.cities) \
+            and ((h := m.group(2).lower()) in ("facility", "site", "complex")
+                 or ("camp" if h == "camp" else "prison") == kind):
+        return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
+        # is the known facility there ("facility", "site", "complex" are either kind's)
     if fold(text[c.start : c.end]) in _common_words(gaz) \
             or search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
@@ -319,8 +328,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
 # takes only the inmates' frame: people are taken to, held in and freed from cities too.
 _FRAME_EN_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:\w+\s+)?(?:taken|sent|transferred|brought|locked\s+up|"
-    r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside)"
+    r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured|moved|relocated|transported|flown|bussed)"
+    r"\s+(?:back\s+)?(?:to|in|at|into|inside)"
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
+    r"|\b(?:pulled|drove|driven|walked|emerged)\s+out\s+of"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellblocks?|dormitor(?:y|ies)|wards)\s+"
                             r"(?:of|at|in|inside)|survivors\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -696,14 +707,23 @@ _ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Associatio
                            r"Channel|News|Media|Forum|League|Federation)\b")
 _IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|يسير)\s+"
                               r"(?:بها|به|بذكره|بذكرها|باخباره|بأخباره)\s*$")
-_RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:(?:national|general|public|teaching|university|children['’]s|main|grand)\s+)?"
-                             r"(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|"
+_CAPS_DATELINE_RE = re.compile(r"(?:\s+[A-Z][A-Z'’-]+)+,\s+[A-Z][a-z]")
+_COURT_AT_RE = re.compile(r"\bcourts?\s+(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:(?:national|general|public|teaching|university|children['’]s|main|grand|"
+                             r"military)\s+)?"
+                             r"(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|court|"
                              r"junction|crossroads|intersection|checkpoint|"
                              r"school|university|hospital|clinic|street|road|highway|bridge|square|neighbou?rhood|"
                              r"district|area|town|village|municipality|hotel|stadium|club|company|company's|library|"
                              r"museum|bank|market|station|roundabout|park|garden|family|clan|tribe|province|"
                              r"governorate)\b",
                              re.IGNORECASE)
+
+
+def caps_dateline(text: str, s: int, e: int) -> bool:
+    """The name in capitals opens the text as the first words of a longer capitalised place before the dateline's
+    comma ("GUANTANAMO BAY NAVAL BASE, Cuba (AP) —"): where the reporter files from, not the facility."""
+    return text[s:e].isupper() and _CAPS_DATELINE_RE.match(text, e) is not None and _lead_only(text, s)
 
 
 def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
@@ -715,10 +735,14 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     if m is None:
         return False
     if m.lastgroup == "head":  # ("the women's prison in Kadhimiya": a wing of the known prison, not a town's)
-        the = _THE_HEAD_AT_RE.search(text, lo, c.start) if "the " in text[lo : c.start] else None
+        lo48 = c.start - 48 if c.start > 48 else 0
+        the = _THE_HEAD_AT_RE.search(text, lo48, c.start) if "the " in text[lo48 : c.start] else None
         if the is not None:  # "the prison at Taji": the known prison of that kind there, not some prison in a town
-            k = "camp" if the.group(1).lower() == "camp" else "prison"
-            if any(p[0] == "core" and getattr(gaz.entries.get(p[1]), "kind", None) == k for p in c.payloads):
+            h = the.group(2).lower()  # ("the overcrowded facility at al-Hol": "facility", "site" are either kind's)
+            k = "camp" if h == "camp" else "prison"
+            if any(p[0] == "core" and ((kk := getattr(gaz.entries.get(p[1]), "kind", None)) == k
+                                       or (kk is not None and h in ("facility", "site", "complex")))
+                   for p in c.payloads):
                 return False
         return search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, lo, c.start) is not None \
             and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start) is None
@@ -994,7 +1018,11 @@ _HEAD_STAFF_AT_RE = re.compile(r"\b(camp|prison|jail)\s+(?:director|directors|ma
                                r"(?:(?:nearby|neighbouring|neighboring)\s+)?$", re.IGNORECASE)
 _CAMP_SECTION_IN_RE = re.compile(r"(?:ال)?قسم\s+(?:ال)?(?:مهاجرات|مهاجرين|أجانب|اجانب|عراقيين|سوريين|خاص)\s+"
                                  r"(?:في|ب)\s*$")
-_THE_HEAD_AT_RE = re.compile(r"\bthe\s+(prison|jail|camp)\s+(?:at|in)\s+$", re.IGNORECASE)
+# (adjectives between: "the overcrowded facility at al-Hol"; not one that makes it another facility, "the new prison in
+# Nasiriyah", nor a town's word)
+_THE_HEAD_AT_RE = re.compile(r"\bthe\s+(?P<adj>(?:(?!(?:town|city|village|area|district|new|newer|other|another|"
+                             r"second|third|first|old|older|same|nearest|local|only|smaller|larger)\b)[a-z-]+\s+){0,2})"
+                             r"(prison|jail|camp|facility|site|complex)\s+(?:at|in)\s+$", re.IGNORECASE)
 _SECTION_IN_RE = re.compile(
     r"(?:(?:سجن|مبنى|مبني|جناح|قسم)[\u064b-\u0652]*\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|"
     r"اسلاميين)[\u064b-\u0652]*|"

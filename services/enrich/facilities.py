@@ -21,7 +21,16 @@ from services.enrich.attach import (
     quoted_attachments,
     same_as_known,
 )
-from services.enrich.bare import Around, Spans, _common_words, bare_reading, compared, plural_listed, town_cued
+from services.enrich.bare import (
+    Around,
+    Spans,
+    _common_words,
+    bare_reading,
+    caps_dateline,
+    compared,
+    plural_listed,
+    town_cued,
+)
 from services.enrich.context import heads_and_facilities, inside, prev_word
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
@@ -70,6 +79,8 @@ def find_facilities(
             continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
         if text[c.start : c.start + 4] in _PLURAL_OPEN and _plural_over_regions(text, c.start, c.end):
             continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
+        if p0[2] == "alias" and caps_dateline(text, c.start, c.end):
+            continue  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b)
         f = fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95)
         facilities.append(f)
         fac_ids.add(e.id)
@@ -111,7 +122,7 @@ def find_facilities(
             facilities.append(open_fac(text, of, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if has_latin(text) and ("prison" in text or "camp" in text or "jail" in text) \
-            and (", the " in text or ", a " in text):
+            and (", the " in text or ", a " in text or "'s " in text or "’s " in text):
         for of in _appositions(text, places_c, core_at_start(cores)):
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
@@ -436,14 +447,17 @@ def core_at_start(cores: list[Cand]) -> set[int]:
 # apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
 # head ("the prison guard" is a person). Tried only at each ", the"/", a" (str.find), the name read backwards.
 _APPOSITION_AFTER_RE = re.compile(
-    r",\s+(?:the|a|an)\s+"
+    r",\s+(?:the|a|an|[A-Z][a-z]+['’]s)\s+"
     r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
     r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|detention\s+(?:centre|center|facility|camp))"
     r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
     r"of)\b|\s*[,.;:)\n]|\s*$)")
 _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})$")
 _APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp"}
-_APPOSITION_SCOUT = re.compile(r", (?:the|an?) ")  # literal-first: found at C speed
+# a capitalised word right before the name: the name goes on before it ("Burj al-Barajneh, Beirut's densest camp")
+_NAME_GOES_ON_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+[ -]$")
+_APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+['’]s) ")  # literal-first: found at C speed
+# ("Moria, Greece's largest migrant camp": a country's possessive before the head, as "the")
 
 
 def _appositions(text: str, places: list[Cand], core_starts: set[int]) -> list[OpenFacility]:
@@ -459,7 +473,8 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int]) -> list[O
             s, e = n.start(1), n.end(1)
             if place_spans is None:
                 place_spans = {(p.start, p.end) for p in places}
-            if s not in core_starts and (s, e) not in place_spans and n.group(1).split()[0] not in _SENTENCE_STARTERS:
+            if s not in core_starts and (s, e) not in place_spans and n.group(1).split()[0] not in _SENTENCE_STARTERS \
+                    and not _NAME_GOES_ON_RE.search(text, max(0, s - 24), s):
                 head = m.group(2).split()[0]
                 kind = "camp" if head == "detention" and m.group(2).endswith("camp") else \
                     _APPOSITION_KIND.get(head, "prison")
