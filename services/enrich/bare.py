@@ -216,6 +216,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _joined(text, c, Spans([(o.start, o.end) for o in ar.cores]), _AND_RE):
         return 0.55  # "the ISIS camps at Al Hol and Al Roj", "jails at Taji and Abu Ghraib" (a city's name too):
         # a plural head's list of known names, not one town
+    if lead.endswith(("such as ", "including ", "like ")) \
+            and (m := _PLURAL_SUCH_AS_RE.search(text, max(0, c.start - 70), c.start)) is not None \
+            and _plural_kind_ok(m.group(1), kind):
+        return 0.55  # "prisons in the Kurdistan Region such as Susa": an example of the plural head's kind
     if text[c.start - 3 : c.start] in ("at ", "in ") \
             and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 48), c.start)) is not None \
             and (not m.group("adj") or (c.start, c.end) not in ar.cities) \
@@ -515,6 +519,10 @@ _COUNTRY_GLOSS_RE = re.compile(r"\s*[,،]\s*(?:Lebanon|Syria|Jordan|Iraq|(?:the\
 
 
 # "camps at X and Y", "camps in both X and Y" list the camps; "the prisons in Abu Ghraib and Taji" are in the towns
+# a plural head, then within its clause (no town word) "such as"/"including"/"like" right before the name
+_PLURAL_SUCH_AS_RE = re.compile(r"\b(camps|prisons|jails|facilities)\b(?:(?!\b(?:towns?|cities|city|villages?|areas?|"
+                                r"districts?|provinces?|places)\b)[^.;:!?\n]){0,50}?\b(?:such\s+as|including|like)\s+$",
+                                re.IGNORECASE)
 _PLURAL_IN_RE = re.compile(r"(?:\b(?:camps|prisons|jails|facilities)|مخيمات|سجون|معتقلات)\s+"
                            r"(?:at|in\s+both|في\s+كل\s+من)\s+$", re.IGNORECASE)
 
@@ -736,7 +744,8 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
         return False
     if m.lastgroup == "head":  # ("the women's prison in Kadhimiya": a wing of the known prison, not a town's)
         lo48 = c.start - 48 if c.start > 48 else 0
-        the = _THE_HEAD_AT_RE.search(text, lo48, c.start) if "the " in text[lo48 : c.start] else None
+        the = _THE_HEAD_AT_RE.search(text, lo48, c.start) \
+            if "the " in (w48 := text[lo48 : c.start]) or "The " in w48 else None  # (also opening a sentence)
         if the is not None:  # "the prison at Taji": the known prison of that kind there, not some prison in a town
             h = the.group(2).lower()  # ("the overcrowded facility at al-Hol": "facility", "site" are either kind's)
             k = "camp" if h == "camp" else "prison"

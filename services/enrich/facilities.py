@@ -123,10 +123,14 @@ def find_facilities(
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if has_latin(text) and ("prison" in text or "camp" in text or "jail" in text) \
             and (", the " in text or ", a " in text or "'s " in text or "’s " in text):
-        for of in _appositions(text, places_c, core_at_start(cores)):
+        city_heads: list[tuple[int, int]] = []
+        for of in _appositions(text, places_c, core_at_start(cores), city_heads):
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.name_start : of.name_end] = b"\x01" * (of.name_end - of.name_start)
+        if city_heads:  # "Mitiga, the Tripoli prison": the city's prison there is the name's, no second facility
+            facilities = [f for f in facilities if not (f.id.startswith("open:")
+                                                        and any(lo <= f.start < hi for lo, hi in city_heads))]
     if "معسكر" in text:  # (str `in`, C speed) `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
         for of in _numbered_camps(text):
             if not inside(of.start, of.end, covered):
@@ -447,7 +451,7 @@ def core_at_start(cores: list[Cand]) -> set[int]:
 # apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
 # head ("the prison guard" is a person). Tried only at each ", the"/", a" (str.find), the name read backwards.
 _APPOSITION_AFTER_RE = re.compile(
-    r",\s+(?:the|a|an|[A-Z][a-z]+['’]s)\s+"
+    r",\s+(?:the|a|an|[A-Z][a-z]+['’]s)\s+(?P<city>[A-Z][a-z]+\s+)?"
     r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
     r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|detention\s+(?:centre|center|facility|camp))"
     r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
@@ -460,9 +464,12 @@ _APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+['’]s) ")  # literal-
 # ("Moria, Greece's largest migrant camp": a country's possessive before the head, as "the")
 
 
-def _appositions(text: str, places: list[Cand], core_starts: set[int]) -> list[OpenFacility]:
+def _appositions(text: str, places: list[Cand], core_starts: set[int],
+                 city_heads: list[tuple[int, int]] | None = None) -> list[OpenFacility]:
     """Names in apposition to a head word: the facility (a known one spelled otherwise, else open world). A
-    known core there is bare_reading's; a place's name is the place ("Hasakah, the city's prison" is not)."""
+    known core there is bare_reading's; a place's name is the place ("Hasakah, the city's prison" is not). A city
+    before the head says where ("Mitiga, the Tripoli prison run by ..."): its span goes to `city_heads`, the
+    city's prison there being the name's, no other facility."""
     out: list[OpenFacility] = []
     place_spans: set[tuple[int, int]] | None = None
     for sc in _APPOSITION_SCOUT.finditer(text):
@@ -473,10 +480,14 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int]) -> list[O
             s, e = n.start(1), n.end(1)
             if place_spans is None:
                 place_spans = {(p.start, p.end) for p in places}
+            if m.group("city") is not None and (m.start("city"), m.end("city") - 1) not in place_spans:
+                continue  # ("X, the Iraqi prison"): only a place's name stands there
             if s not in core_starts and (s, e) not in place_spans and n.group(1).split()[0] not in _SENTENCE_STARTERS \
                     and not _NAME_GOES_ON_RE.search(text, max(0, s - 24), s):
-                head = m.group(2).split()[0]
-                kind = "camp" if head == "detention" and m.group(2).endswith("camp") else \
+                if m.group("city") is not None and city_heads is not None:
+                    city_heads.append((m.start("city"), m.end(3)))
+                head = m.group(3).split()[0]
+                kind = "camp" if head == "detention" and m.group(3).endswith("camp") else \
                     _APPOSITION_KIND.get(head, "prison")
                 out.append(OpenFacility(s, e, kind, n.group(1), s, e))
     return out

@@ -86,3 +86,22 @@ def test_apposition_with_country_possessive() -> None:
     assert open_names("She grew up in Baghdad, Iraq's capital, and studied law.") == []
     text = "In Burj al-Barajneh, Beirut's densest camp, loose cables kill residents every winter."
     assert fac_ids(text) == {"fac:lb-burj-al-barajneh-camp"}
+
+
+# 7. an example after a plural head of the kind ("jails ..., including X"), not after a town word; a definite head
+# opening the sentence ("The prison at Taji")
+@pytest.mark.parametrize(
+    ("text", "fid"),
+    [
+        ("Ministers toured jails in the north-east, including Derik, on Sunday.", "fac:sy-derik-prison"),
+        ("The prison at Taji was emptied in 2014 as ISIS advanced.", "fac:iq-taji-prison"),
+    ],
+)
+def test_example_and_sentence_head(text: str, fid: str) -> None:
+    assert fid in fac_ids(text)
+
+
+def test_city_head_in_apposition() -> None:
+    text = "The UN is alarmed by deaths in custody at Mitiga, the Tripoli prison run by the Radaa force."
+    assert open_names(text) == ["Mitiga"]
+    assert open_names("Ali, the Iraqi prison guard, was arrested on Monday.") == []
