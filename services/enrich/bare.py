@@ -796,7 +796,8 @@ _AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
 _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
 _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+[^\s.,،:;()]+){0,2}\s+(?:(?:في|فى|in|at|near|قرب)\s+(?:the\s+)?|بـ?)",
                                re.IGNORECASE)
-_AREA_AFTER_RE = re.compile(r"\s+(?:area|region|district|subdistrict|sub-district|countryside|town|village|city|"
+_AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
+                            r"town|village|city|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"
                             r"neighbou?rhood|quarter)\b",
                             re.IGNORECASE)

@@ -231,8 +231,10 @@ def find_facilities(
                 continue
             near = [k for k in known[i : i + 3] if k[0] - f.end <= 30]
             if not near or not same_as_known(text, f.start, f.end, near) \
-                    or (_OR_RE.fullmatch(text, f.end, near[0][0]) and any(p.end == f.end for p in places_c)):
-                kept.append(f)  # (`سجن جمجمال أو سوسة`: two towns' prisons, not one prison's two names)
+                    or (_OR_RE.fullmatch(text, f.end, near[0][0])
+                        and any(p.end == f.end or p.start == f.start for p in places_c)):
+                kept.append(f)  # (`سجن جمجمال أو سوسة`, "Chamchamal prison or Susa prison": two towns' prisons,
+                # not one prison's two names)
         facilities = kept
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]

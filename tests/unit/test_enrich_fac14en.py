@@ -105,3 +105,11 @@ def test_city_head_in_apposition() -> None:
     text = "The UN is alarmed by deaths in custody at Mitiga, the Tripoli prison run by the Radaa force."
     assert open_names(text) == ["Mitiga"]
     assert open_names("Ali, the Iraqi prison guard, was arrested on Monday.") == []
+
+
+# 8. two towns' prisons joined by "or" are two prisons, not one prison's two names; a bare name before a plural
+# area word is the area
+def test_or_and_plural_area() -> None:
+    text = "The convicts will not be sent to Chamchamal prison or Susa prison, the minister said."
+    assert open_names(text) == ["Chamchamal prison"]
+    assert fac_ids("The envoy visited detention sites in Qamishli and in the al-Hol districts.") == set()
