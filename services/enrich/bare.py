@@ -300,6 +300,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.5
     if _moved_between(text, c, kind, ar, gaz):
         return 0.5
+    lead40 = text[c.start - 40 if c.start > 40 else 0 : c.start]
+    if not placed and (" to " in lead40 or "out of" in lead40) and _MOVED_OUT_RE.search(lead40) is not None:
+        return 0.5  # "is being moved to Ofer", "the buses pulled out of Ofer": people are moved to and from a name no
+        # town bears, the facility (forces pull out of towns and families are moved to them: "Shaddadi" is the town)
     if ("spent" in text[max(0, c.start - 50) : c.start] or "ض" in text[max(0, c.start - 50) : c.start]) \
             and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end)):
@@ -332,11 +336,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
 # takes only the inmates' frame: people are taken to, held in and freed from cities too.
 _FRAME_EN_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:\w+\s+)?(?:taken|sent|transferred|brought|locked\s+up|"
-    r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured|moved|relocated|transported|flown|bussed)"
-    r"\s+(?:back\s+)?(?:to|in|at|into|inside)"
+    r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside)"
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
-    r"|\b(?:pulled|drove|driven|walked|emerged)\s+out\s+of"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:moved|relocated|transported|flown|"
+                           r"bussed)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged)\s+out\s+of)"
+                           r"\s+(?:the\s+)?$", re.IGNORECASE)
 _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellblocks?|dormitor(?:y|ies)|wards)\s+"
                             r"(?:of|at|in|inside)|survivors\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the prison break at Shaddadi": a prison's own event at the name (before "a prison in Shaddadi" makes it the town)

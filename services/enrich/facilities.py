@@ -453,7 +453,7 @@ def core_at_start(cores: list[Cand]) -> set[int]:
 # apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
 # head ("the prison guard" is a person). Tried only at each ", the"/", a" (str.find), the name read backwards.
 _APPOSITION_AFTER_RE = re.compile(
-    r",\s+(?:the|a|an|[A-Z][a-z]+['’]s)\s+(?P<city>[A-Z][a-z]+\s+)?"
+    r",\s+(?:the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+['’]s)\s+(?P<city>[A-Z][a-z]+\s+)?"
     r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
     r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|detention\s+(?:centre|center|facility|camp))"
     r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"

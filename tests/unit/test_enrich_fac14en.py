@@ -21,12 +21,24 @@ def open_names(text: str) -> list[str]:
     ("text", "fid"),
     [
         ("Her lawyer says the teenager is being moved to Ofer after a month in isolation.", "fac:il-ofer-prison"),
-        ("Two of the men were relocated to Sednaya in 2013, a former guard testified.", "fac:sy-sednaya-prison"),
+        ("Two of the men were relocated to Ktziot in 2019, a former guard testified.", "fac:il-ktziot-prison"),
         ("The first bus with freed detainees has pulled out of Ofer, our reporter says.", "fac:il-ofer-prison"),
     ],
 )
 def test_bare_name_after_move(text: str, fid: str) -> None:
     assert fid in fac_ids(text)
+
+
+# ... but a town of the name is where families are moved and forces pull out of
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Displaced families were moved to Shaddadi last year, local officials said.",
+        "Kurdish forces pulled out of Shaddadi on Sunday as government troops advanced.",
+    ],
+)
+def test_moved_to_town(text: str) -> None:
+    assert fac_ids(text) == set()
 
 
 # 2. "the facility at X", also with adjectives between: the known facility there, whichever its kind
