@@ -749,8 +749,7 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
         return False
     if m.lastgroup == "head":  # ("the women's prison in Kadhimiya": a wing of the known prison, not a town's)
         lo48 = c.start - 48 if c.start > 48 else 0
-        the = _THE_HEAD_AT_RE.search(text, lo48, c.start) \
-            if "the " in (w48 := text[lo48 : c.start]) or "The " in w48 else None  # (also opening a sentence)
+        the = _THE_HEAD_AT_RE.search(text, lo48, c.start) if "the " in text[lo48 : c.start] else None
         if the is not None:  # "the prison at Taji": the known prison of that kind there, not some prison in a town
             h = the.group(2).lower()  # ("the overcrowded facility at al-Hol": "facility", "site" are either kind's)
             k = "camp" if h == "camp" else "prison"
