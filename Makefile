@@ -51,6 +51,10 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-14 BLIND split r14 (another author; 200 passages, 60 % Arabic, 37 % negatives, 16 article-length; kept outside the repo until its last score) -- before / end of round / now:"
+	@sed -n '3,$$p' tests/data/realworld-r14.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r14.after.txt
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r14.jsonl
 	@echo "round-13 BLIND split r13 (another author; 202 passages, 56 % Arabic, 41 % negatives; kept outside the repo until its last score) -- before / end of round / now:"
 	@sed -n '3,$$p' tests/data/realworld-r13.before.txt
 	@sed -n '3,$$p' tests/data/realworld-r13.after.txt
@@ -100,10 +104,7 @@ eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits
 	@sed -n '3,$$p' tests/data/realworld-blind.after.txt
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-blind.jsonl
 	@echo "the whole real-world corpus (dev + every blind split):"
-	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl tests/data/realworld-blind.jsonl \
-		tests/data/realworld-r4.jsonl tests/data/realworld-r5.jsonl tests/data/realworld-r6.jsonl tests/data/realworld-r6b.jsonl \
-		tests/data/realworld-r7.jsonl tests/data/realworld-r8.jsonl tests/data/realworld-r9.jsonl tests/data/realworld-r10.jsonl \
-		tests/data/realworld-r11.jsonl
+	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-*.jsonl))
 	@echo "composed dev set (tests/data/devset.jsonl):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/devset.jsonl
 	@echo "composed held-out set (tests/data/heldout.jsonl; no longer blind):"

@@ -16,6 +16,7 @@ from operator import itemgetter
 from services.enrich.attach import kind_payload
 from services.enrich.context import (
     _TOWN_SELF,
+    CAMP_SENSE_RE,
     PLACE_CUES,
     _cue_set,
     cue_before,
@@ -417,7 +418,10 @@ def context_score(text: str, c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> 
     word in the sentence (`بلدة`, "market", "municipality") makes it 0: the town."""
     cc = gaz.rules.core_context
     a, b = _sentence_bounds(text, c.start, c.end)
-    own = _words(text[a : c.start] + " " + text[c.end : b])
+    sent = text[a : c.start] + " " + text[c.end : b]
+    if kind == "camp" and ("amp" in sent or "مخيم" in sent):
+        sent = CAMP_SENSE_RE.sub(" ", sent)  # "Jeddah hosted a summer camp": another sense's camp, no cue
+    own = _words(sent)
     if own & (_cue_set(cc.town) | _TOWN_SELF):
         return 0
     cues = _cue_set(cc.camp if kind == "camp" else cc.prison) | _cue_set(cc.weak_camp if kind == "camp"

@@ -154,7 +154,12 @@ def _enrich(
             if len(got) > 1:
                 shared[c.start] = c
     if shared:  # a name towns in several countries share: the one in the text's country (places.py)
+        was = {p.start: p for p in places}
         places = in_text_country(places, shared, facilities, gaz, text)
+        moved = {(o.lat, o.lon): p for p in places if (o := was[p.start]) is not p and o.id != p.id}
+        if moved:  # an unknown facility located at a place read again is there too (`سجن معيتيقة` ... طرابلس)
+            facilities = [_moved(f, moved[(f.lat, f.lon)]) if f.id.startswith("open:") and (f.lat, f.lon) in moved
+                          else f for f in facilities]
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
     places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
@@ -168,6 +173,10 @@ def _enrich(
         extract_event_date(text, published_at, dates), bool(facilities),
         None,  # the headline's mentions: headline.py, when the title comes apart from the body
     )
+
+
+def _moved(f: FacilityMention, p: PlaceMention) -> FacilityMention:
+    return f.model_copy(update={"country": p.country, "lat": p.lat, "lon": p.lon, "admin1": p.admin1})
 
 
 def clear_caches(gazetteer: Gazetteer) -> None:

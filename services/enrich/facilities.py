@@ -351,8 +351,10 @@ def _open_named_again(text: str, facilities: list[FacilityMention], covered: byt
     return out
 
 
-_BRACKET_OPEN_RE = re.compile(r"[\s\"'«»“”]*\([\s\"'«»“”]*")
-_BRACKET_CLOSE_RE = re.compile(r"[\s\"'«»“”]*(?:سابقا|سابقاً|سابقًا|formerly|previously)?[\s\"'«»“”]*\)", re.IGNORECASE)
+_BRACKET_OPEN_RE = re.compile(r"[\s\"'«»“”]*\([\s\"'«»“”]*"
+                              r"(?:(?:now|formerly|currently|previously|later)\s+(?:the\s+)?)?", re.IGNORECASE)
+_BRACKET_CLOSE_RE = re.compile(r"[\s\"'«»“”]*(?:سابقا|سابقاً|سابقًا|حاليا|حالياً|حاليًا|formerly|previously|now|currently)?"
+                               r"[\s\"'«»“”]*\)", re.IGNORECASE)
 
 
 def _bracket_identity(text: str, c: Cand, facilities: list[FacilityMention], kind: str | None,
@@ -654,8 +656,9 @@ _CENTRE_FOR_RE = re.compile(r"مركز\s+([\u0621-\u064a]{3,})\s+(?:لإيواء
 
 
 # Libya's usage: `مركز إيواء تاجوراء للمهاجرين` ("the Tajoura shelter centre for migrants"), or `مركز إيواء تاجوراء`
-# in a text about migrants, is a detention centre
-_SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)\s+([\u0621-\u064a]{3,})(?:\s+(?:لل|ال)?مهاجرين"
+# in a text about migrants, is a detention centre (a name that opens with `عين`, `أبو` ... has two words: `عين زارة`)
+_SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)\s+"
+                                      r"((?:(?:عين|أبو|ابو|بئر|بير|تل|رأس|راس|باب|خان|كفر)\s+)?[\u0621-\u064a]{3,})(?:\s+(?:لل|ال)?مهاجرين"
                                       r"(?![\u0621-\u064a])|(?=[\s.,،]))")
 _MIGRANTS_NEAR_RE = re.compile(r"مهاجر")
 _GENERIC_SHELTER = frozenset(fold(w) for w in ("الهجرة", "المهاجرين", "اللاجئين", "النازحين", "المؤقت", "الجديد",

@@ -154,6 +154,7 @@ class CommonWordsRec(_Rec):
     nouns: dict[str, str] = {}
     adjectives: list[str] = []
     nationality: dict[str, str] = {}
+    country_words: dict[str, str] = {}
     person_names: list[str] = []
     group_words: list[str] = []
     agencies: list[str] = []

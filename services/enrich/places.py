@@ -66,6 +66,9 @@ class PlaceRules:
     adjectives: frozenset[str] = frozenset()  # folded adjectives without a nisba ending
     not_adjectives: frozenset[str] = frozenset()  # directions: "الباب الشرقي" is (eastern) al-Bab
     nationality: dict[str, str] = field(default_factory=dict)  # adjective (folded Arabic / English) -> ISO2
+    # Arabic names (folded) that exist in one country only (a district, a prison, a leader of a city a name is
+    # shared with: `معيتيقه`, `تاجوراء`): each in the text is one vote for its country, as an adjective is
+    country_words: dict[str, str] = field(default_factory=dict)
     person_names: frozenset[str] = frozenset()  # given names (English lower case, Arabic folded)
     group_words: frozenset[str] = frozenset()  # words of armed groups' names (English lower case)
     agencies: frozenset[str] = frozenset()  # news agencies' names as written ("SANA", `سانا`): never the place
@@ -93,6 +96,7 @@ def compile_places(doc: dict) -> PlaceRules:
         nouns={fold_text(k): v for k, v in doc.get("nouns", {}).items()},
         adjectives=folded(doc.get("adjectives", [])),
         nationality={(fold_text(k) if not k.isascii() else k): v for k, v in doc.get("nationality", {}).items()},
+        country_words={fold_text(k): v for k, v in doc.get("country_words", {}).items()},
         person_names=frozenset(w.lower() if w.isascii() else fold_text(w) for w in doc.get("person_names", [])),
         group_words=frozenset(w.lower() for w in doc.get("group_words", [])),
         agencies=frozenset(doc.get("agencies", [])),
@@ -325,13 +329,19 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
         adjs = nationality_mentions(text, gaz.place_rules, wanted)
         for _a, iso in adjs:
             counts[iso] = counts.get(iso, 0) + 1
+        words = gaz.place_rules.country_words if gaz.place_rules is not None else {}
+        if words and not text.isascii() and any(iso in wanted for iso in words.values()):
+            folded = fold_text(text)
+            for w, iso in words.items():
+                if iso in wanted and w in folded:
+                    counts[iso] = counts.get(iso, 0) + 1
         for start, c in shared.items():
             for a, iso in adjs:
                 if (c.start - 30 <= a < c.start or c.end <= a <= c.end + 2) \
                         and not any(ch in ".،,؛;\n" for ch in text[min(a, c.end) : max(a, c.start)]):
                     near[start] = iso
     for f in facilities:
-        if f.country:
+        if f.country and not f.id.startswith("open:"):  # (an unknown one's country is its nearest place's)
             counts[f.country] = counts.get(f.country, 0) + 1
     for p in places:
         if p.country and p.start not in shared:

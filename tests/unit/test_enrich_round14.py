@@ -1,0 +1,98 @@
+"""Round-14 classes read from the spent blind split r14 (its errors read once it was scored at the round's end):
+Tripoli by the Libyan districts, prisons and leaders in the text (an unknown facility's own country, taken from
+the nearest place, is no vote), a camp of another sense in the sentence of a bare name, migrant detention centres
+and refugee settlements as English heads, a Libyan shelter centre's two-word name. Every passage is written for
+this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich.enrichment import enrich
+from shared.annotation import Annotation
+from tests.unit.enrich_support import real_gazetteer
+
+TRIPOLI_LY, TRIPOLI_LB = "geonames:2210247", "geonames:266826"
+JEDDAH_CAMP, JEDDAH_CITY = "fac:iq-jeddah-1-camp", "geonames:105343"
+
+
+def _ann(text: str) -> Annotation:
+    return enrich(text, real_gazetteer())
+
+
+@pytest.mark.parametrize("text", [
+    # an unknown facility near Tripoli took Lebanon's country from the place and voted for it
+    "طرابلس – نُقل عشرات الموقوفين من سجن معيتيقة ليلاً إلى مكان مجهول بعد اشتباكات قرب المطار.",
+    "قال محتجزون في مركز إيواء عين زارة جنوب العاصمة الليبية إن الماء شحيح، فيما نفت السلطات في طرابلس ذلك.",
+    "سقطت قذيفة قرب مركز إيواء تاجوراء للمهاجرين شرق طرابلس دون إصابات.",
+    "Guards at the Abu Salim centre in Tripoli moved 200 migrants overnight, an aid group said.",
+    "Police in Tripoli took protesters to the Ain Zara detention centre on Sunday.",
+])
+def test_tripoli_of_libya_by_its_districts_and_prisons(text: str) -> None:
+    ids = {p.id for p in _ann(text).places}
+    assert TRIPOLI_LY in ids and TRIPOLI_LB not in ids
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات بين باب التبانة وجبل محسن في طرابلس ليل الجمعة.",
+    "Tripoli's port reopened to fishing boats after the storm, Lebanese officials said.",
+])
+def test_tripoli_of_lebanon_stays(text: str) -> None:
+    ids = {p.id for p in _ann(text).places}
+    assert TRIPOLI_LB in ids and TRIPOLI_LY not in ids
+
+
+@pytest.mark.parametrize("text", [
+    "Jeddah hosted a summer camp for young coders this week.",
+    "Jeddah will host a training camp for the national football team in June.",
+    "استضافت جدة مخيماً صيفياً لطلاب المدارس الثانوية.",
+])
+def test_a_camp_of_another_sense_is_no_word_about_a_bare_name(text: str) -> None:
+    ann = _ann(text)
+    assert not ann.facilities and not ann.alert
+    assert JEDDAH_CITY in {p.id for p in ann.places}
+
+
+@pytest.mark.parametrize("text", [
+    "Buses carrying 150 families left al-Hol for Jeddah, the camp's officials said.",
+    "Families moved from al-Hol reached Jeddah camp on Monday.",
+])
+def test_the_camp_itself_still_reads_the_bare_name(text: str) -> None:
+    assert JEDDAH_CAMP in {f.id for f in _ann(text).facilities}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("An air strike hit the Tajoura migrant detention centre overnight, health officials said.",
+     "Tajoura migrant detention centre"),
+    ("Rains flooded tents in the Bidibidi refugee settlement in northern Uganda.", "Bidibidi refugee settlement"),
+    ("Officials toured the Zawiya immigration detention center on Friday.", "Zawiya immigration detention center"),
+])
+def test_english_heads_of_migrant_centres_and_refugee_settlements(text: str, surface: str) -> None:
+    ann = _ann(text)
+    assert ann.alert and surface in {f.surface for f in ann.facilities}
+
+
+@pytest.mark.parametrize("text", [
+    "A refugee settlement near the border received new arrivals.",
+    "The migrant detention centre was closed last year.",
+])
+def test_the_heads_alone_name_nothing(text: str) -> None:
+    assert not _ann(text).facilities
+
+
+def test_a_libyan_shelter_centre_name_of_two_words() -> None:
+    ann = _ann("أفاد مهاجرون محتجزون في مركز إيواء عين زارة بأن الطعام لا يكفي.")
+    assert [f.surface for f in ann.facilities] == ["مركز إيواء عين زارة"]
+
+
+def test_an_unknown_facility_is_where_its_place_is_read_again() -> None:
+    ann = _ann("طرابلس – نُقل عشرات الموقوفين من سجن معيتيقة ليلاً إلى مكان مجهول بعد اشتباكات قرب المطار.")
+    assert [f.country for f in ann.facilities] == ["LY"]
+
+
+@pytest.mark.parametrize("text", [
+    "غادرت عشرات العائلات مخيم الجدعة (مخيم الأمل حالياً) عائدة إلى الأنبار.",
+    "Families left the Jeddah 1 camp (now Hope camp) for Anbar on Monday.",
+])
+def test_a_known_camp_and_its_present_name_in_brackets(text: str) -> None:
+    assert [f.id for f in _ann(text).facilities] == [JEDDAH_CAMP]
