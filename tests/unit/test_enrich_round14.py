@@ -20,26 +20,23 @@ def _ann(text: str) -> Annotation:
     return enrich(text, real_gazetteer())
 
 
-@pytest.mark.parametrize("text", [
+LIBYA, LEBANON = (TRIPOLI_LY, TRIPOLI_LB), (TRIPOLI_LB, TRIPOLI_LY)
+
+
+@pytest.mark.parametrize(("text", "which"), [
     # an unknown facility near Tripoli took Lebanon's country from the place and voted for it
-    "طرابلس – نُقل عشرات الموقوفين من سجن معيتيقة ليلاً إلى مكان مجهول بعد اشتباكات قرب المطار.",
-    "قال محتجزون في مركز إيواء عين زارة جنوب العاصمة الليبية إن الماء شحيح، فيما نفت السلطات في طرابلس ذلك.",
-    "سقطت قذيفة قرب مركز إيواء تاجوراء للمهاجرين شرق طرابلس دون إصابات.",
-    "Guards at the Abu Salim centre in Tripoli moved 200 migrants overnight, an aid group said.",
-    "Police in Tripoli took protesters to the Ain Zara detention centre on Sunday.",
+    ("طرابلس – نُقل عشرات الموقوفين من سجن معيتيقة ليلاً إلى مكان مجهول بعد اشتباكات قرب المطار.", LIBYA),
+    ("قال محتجزون في مركز إيواء عين زارة جنوب العاصمة الليبية إن الماء شحيح، فيما نفت السلطات في طرابلس ذلك.", LIBYA),
+    ("سقطت قذيفة قرب مركز إيواء تاجوراء للمهاجرين شرق طرابلس دون إصابات.", LIBYA),
+    ("Guards at the Abu Salim centre in Tripoli moved 200 migrants overnight, an aid group said.", LIBYA),
+    ("Police in Tripoli took protesters to the Ain Zara detention centre on Sunday.", LIBYA),
+    # Lebanon's Tripoli by its own quarters, or by default
+    ("اندلعت اشتباكات بين باب التبانة وجبل محسن في طرابلس ليل الجمعة.", LEBANON),
+    ("Tripoli's port reopened to fishing boats after the storm, Lebanese officials said.", LEBANON),
 ])
-def test_tripoli_of_libya_by_its_districts_and_prisons(text: str) -> None:
+def test_tripoli_by_the_districts_prisons_and_leaders_named(text: str, which: tuple[str, str]) -> None:
     ids = {p.id for p in _ann(text).places}
-    assert TRIPOLI_LY in ids and TRIPOLI_LB not in ids
-
-
-@pytest.mark.parametrize("text", [
-    "اندلعت اشتباكات بين باب التبانة وجبل محسن في طرابلس ليل الجمعة.",
-    "Tripoli's port reopened to fishing boats after the storm, Lebanese officials said.",
-])
-def test_tripoli_of_lebanon_stays(text: str) -> None:
-    ids = {p.id for p in _ann(text).places}
-    assert TRIPOLI_LB in ids and TRIPOLI_LY not in ids
+    assert which[0] in ids and which[1] not in ids
 
 
 @pytest.mark.parametrize("text", [
