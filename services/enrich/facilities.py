@@ -121,7 +121,7 @@ def find_facilities(
         for of in _quoted_in_detention(text, cores, people, places_c, covered, gaz):
             facilities.append(open_fac(text, of, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if has_latin(text) and ("prison" in text or "camp" in text or "jail" in text) \
+    if has_latin(text) and ("prison" in text or "camp" in text or "jail" in text or "settlement" in text) \
             and (", the " in text or ", a " in text or "'s " in text or "’s " in text):
         city_heads: list[tuple[int, int]] = []
         for of in _appositions(text, places_c, core_at_start(cores), city_heads):
@@ -457,11 +457,11 @@ def core_at_start(cores: list[Cand]) -> set[int]:
 _APPOSITION_AFTER_RE = re.compile(
     r",\s+(?:the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+['’]s)\s+(?P<city>[A-Z][a-z]+\s+)?"
     r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
-    r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|detention\s+(?:centre|center|facility|camp))"
+    r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|refugee\s+settlement|detention\s+(?:centre|center|facility|camp))"
     r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
     r"of)\b|\s*[,.;:)\n]|\s*$)")
 _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})$")
-_APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp"}
+_APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp", "refugee": "camp"}
 # a capitalised word right before the name: the name goes on before it ("Burj al-Barajneh, Beirut's densest camp")
 _NAME_GOES_ON_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+[ -]$")
 _APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+['’]s) ")  # literal-first: found at C speed
@@ -482,18 +482,23 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
         n = _NAME_BEFORE_RE.search(text, max(0, i - 40), i) if m is not None else None
         if m is not None and n is not None:
             s, e = n.start(1), n.end(1)
+            name = n.group(1)
+            opened = " " in name and name.split()[0] in _SENTENCE_STARTERS
+            if opened:  # "In Dadaab, the country's largest ...": the name is what follows the sentence's first word
+                s += len(name.split()[0]) + 1
+                name = text[s:e]
             if place_spans is None:
                 place_spans = {(p.start, p.end) for p in places}
             if m.group("city") is not None and (m.start("city"), m.end("city") - 1) not in place_spans:
                 continue  # ("X, the Iraqi prison"): only a place's name stands there
-            if s not in core_starts and (s, e) not in place_spans and n.group(1).split()[0] not in _SENTENCE_STARTERS \
-                    and not _NAME_GOES_ON_RE.search(text, max(0, s - 24), s):
+            if s not in core_starts and (s, e) not in place_spans and name.split()[0] not in _SENTENCE_STARTERS \
+                    and (opened or not _NAME_GOES_ON_RE.search(text, max(0, s - 24), s)):
                 if m.group("city") is not None and city_heads is not None:
                     city_heads.append((m.start("city"), m.end(3)))
                 head = m.group(3).split()[0]
                 kind = "camp" if head == "detention" and m.group(3).endswith("camp") else \
                     _APPOSITION_KIND.get(head, "prison")
-                out.append(OpenFacility(s, e, kind, n.group(1), s, e))
+                out.append(OpenFacility(s, e, kind, name, s, e))
     return out
 
 

@@ -93,3 +93,20 @@ def test_an_unknown_facility_is_where_its_place_is_read_again() -> None:
 ])
 def test_a_known_camp_and_its_present_name_in_brackets(text: str) -> None:
     assert [f.id for f in _ann(text).facilities] == [JEDDAH_CAMP]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("In Dadaab, the country's largest refugee settlement, shops stand empty since the vouchers stopped.", "Dadaab"),
+    ("At Kakuma, Kenya's second-largest camp, teachers went unpaid for months.", "Kakuma"),
+    ("In Bidibidi, a refugee settlement near the border, rains washed away latrines.", "Bidibidi"),
+])
+def test_an_apposition_after_the_sentence_first_word(text: str, name: str) -> None:
+    assert [f.surface for f in _ann(text).facilities] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "In Maale Adumim, the largest settlement, officials opened a school.",
+    "In Gaza City, the largest city in the strip, people fled south.",
+])
+def test_a_settlement_or_a_city_in_apposition_is_no_facility(text: str) -> None:
+    assert not _ann(text).facilities
