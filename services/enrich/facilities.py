@@ -610,6 +610,7 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
                  None)
         pos = k + 5
         if m is None:
+            out += _displacement_listing(text, k, gaz)  # `معسكري "كلمة" و"دريج"`
             continue
         pos = max(pos, m.end())
         raw = m.group(3)
@@ -623,6 +624,43 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
         start = k - 2 if text[k - 2 : k] == "ال" else k
         name_start = m.start(2) if m.group(2) is not None else m.start(3)
         out.append(OpenFacility(start, m.end(3), "camp", text[name_start : m.end(3)], name_start, m.end(3)))
+    return out
+
+
+# a dual head and its names, quoted or not, joined by و or commas (`معسكري "كلمة" و"دريج"`, `معسكري زمزم وأبو شوك`), a
+# plural head and its names in quotes (`معسكرات "السلام" و"الرياض"`); the first name right after the head
+_DISPLACEMENT_HEADS_RE = re.compile(r"معسكر(?:ي|ا|ات)\s+")
+_LISTED_CAMP_RE = re.compile(r"([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?([\u0621-\u064a]{3,})(?(1)\s*[\"»”])")
+_LISTED_JOIN_RE = re.compile(r"\s*[،,]\s*و?\s*|\s+و\s*|\s*و(?=[\"«“])")
+
+
+def _displacement_listing(text: str, k: int, gaz: Gazetteer) -> list[OpenFacility]:
+    """The names under a dual or plural `معسكر` at `k` in a text about displaced people (rule 16), each an
+    open-world camp: `معسكري "كلمة" و"دريج"`; a region or a military word after the head names none."""
+    h = _DISPLACEMENT_HEADS_RE.match(text, k)
+    if h is None or (k > 0 and "\u0621" <= text[k - 1] <= "\u064a" and text[k - 2 : k] != "ال"
+                     and text[k - 1] not in "وبل"):
+        return []
+    if _DISPLACED_NEAR_RE.search(text, max(0, k - 160), h.end() + 160) is None:
+        return []
+    out: list[OpenFacility] = []
+    pos = h.end()
+    quoted = False
+    while (m := _LISTED_CAMP_RE.match(text, pos)) is not None:
+        raw = m.group(3)
+        f = fold(raw)
+        if f in _MILITARY_AFTER or f in gaz.ar_name_stop or f in gaz.trie.first \
+                or not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=True, known=gaz.trie.first, listed=True):
+            break  # `معسكرات دارفور` (a region), `معسكرات التدريب`: no camp's name
+        quoted = m.group(1) is not None and (quoted or not out)  # (every name in quotes)
+        name_start = m.start(2) if m.group(2) is not None else m.start(3)
+        out.append(OpenFacility(name_start, m.end(3), "camp", text[name_start : m.end(3)], name_start, m.end(3)))
+        j = _LISTED_JOIN_RE.match(text, m.end())
+        if j is None:
+            break
+        pos = j.end()
+    if h.group().startswith("معسكرات") and not quoted:
+        return []  # `معسكرات دارفور`, `معسكرات الفاشر ونيالا`: a plural head over unquoted names is a region's camps
     return out
 
 

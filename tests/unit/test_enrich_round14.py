@@ -110,3 +110,22 @@ def test_an_apposition_after_the_sentence_first_word(text: str, name: str) -> No
 ])
 def test_a_settlement_or_a_city_in_apposition_is_no_facility(text: str) -> None:
     assert not _ann(text).facilities
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ('فرّ آلاف النازحين من معسكري "كلمة" و"دريج" قرب نيالا بعد القصف.', ["كلمة", "دريج"]),
+    ("استقبل معسكرا زمزم وأبو شوك آلاف النازحين الجدد هذا الأسبوع.", ["زمزم", "أبو شوك"]),
+    ('وصل النازحون إلى معسكرات "السلام" في أطراف المدينة.', ["السلام"]),
+])
+def test_sudan_camps_under_a_dual_or_plural_head(text: str, names: list[str]) -> None:
+    ann = _ann(text)
+    assert ann.alert and [f.surface for f in ann.facilities] == names
+
+
+@pytest.mark.parametrize("text", [
+    "تضم معسكرات دارفور ملايين النازحين منذ عقدين.",
+    "تضم معسكرات الفاشر ونيالا مئات الآلاف من النازحين.",
+    "أغلقت معسكرات التدريب أبوابها أمام النازحين.",
+])
+def test_a_plural_head_over_a_region_or_a_use_names_no_camp(text: str) -> None:
+    assert not _ann(text).facilities
