@@ -16,7 +16,6 @@ from operator import itemgetter
 from services.enrich.attach import kind_payload
 from services.enrich.context import (
     _TOWN_SELF,
-    CAMP_SENSE_RE,
     PLACE_CUES,
     _cue_set,
     cue_before,
@@ -419,8 +418,8 @@ def context_score(text: str, c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> 
     cc = gaz.rules.core_context
     a, b = _sentence_bounds(text, c.start, c.end)
     sent = text[a : c.start] + " " + text[c.end : b]
-    if kind == "camp" and ("amp" in sent or "مخيم" in sent):
-        sent = CAMP_SENSE_RE.sub(" ", sent)  # "Jeddah hosted a summer camp": another sense's camp, no cue
+    if kind == "camp" and gaz.camp_sense is not None and ("amp" in sent or "مخيم" in sent):
+        sent = gaz.camp_sense.sub(" ", sent)  # "Jeddah hosted a summer camp": another sense's camp, no cue
     own = _words(sent)
     if own & (_cue_set(cc.town) | _TOWN_SELF):
         return 0

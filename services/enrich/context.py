@@ -52,12 +52,6 @@ _SUFFIXES2 = frozenset(("ها", "هم", "هن"))  # سجناءها, قاطنيه
 _OPERATION_RE = re.compile(r"[Oo]peration\s+[\"“'‘]?(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*")
 
 
-# a camp of another sense (data/non_facilities.yaml head_word_senses: a summer, scout, sports or training camp) is
-# no word about the camp a bare name may be
-CAMP_SENSE_RE = re.compile(r"(?i:\b(?:summer|training|boot|holiday|scout|sports?|youth|football|coding|peace|protest)"
-                           r"\s+camps?\b)|\b[وفبل]?(?:ال)?مخيم(?:ات|ا|اً|ًا)?\s+(?:ال)?(?:صيفي|كشفي|تدريبي|رياضي|شبابي)\S*")
-
-
 def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
                      mask: list[tuple[int, int]] | tuple[()] = (), *, city: bool = False,
                      near_ok: bool = False) -> bool:
@@ -71,8 +65,8 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     sentence = _sentence(text, c, cc.window, mask)
     if "peration" in sentence:  # (str `in`, C speed)
         sentence = _OPERATION_RE.sub(" ", sentence)  # "Operation Summer Camps": a military operation's name
-    if kind == "camp" and ("amp" in sentence or "مخيم" in sentence):
-        sentence = CAMP_SENSE_RE.sub(" ", sentence)  # "Jeddah hosted a summer camp": another sense's camp
+    if kind == "camp" and gaz.camp_sense is not None and ("amp" in sentence or "مخيم" in sentence):
+        sentence = gaz.camp_sense.sub(" ", sentence)  # "Jeddah hosted a summer camp": another sense's camp
     if "held by" in sentence:
         sentence = sentence.replace("held by", "by")  # "Tabqa, held by the SDF": territory, not detention
     base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -88,6 +89,20 @@ class EventTypeRec(_Rec):
 class NonFacilities(_Rec):
     phrases: Names = Names()
     head_word_senses: Names = Names()
+    camp_senses: Names = Names()  # modifiers of a camp of another sense ("summer camp", `مخيم صيفي`)
+
+
+def camp_sense_re(senses: Names) -> re.Pattern[str] | None:
+    """A camp of another sense, from non_facilities.yaml camp_senses: "summer camp(s)" and `مخيم صيفي` with a
+    clitic, the plural and a case ending on the head and any ending on the modifier (`المخيمات الصيفية`)."""
+    en = sorted((re.escape(w) for w in senses.en), key=len, reverse=True)
+    ar = sorted((re.escape(w) for w in senses.ar), key=len, reverse=True)
+    alts = []
+    if en:
+        alts.append(r"(?i:\b(?:" + "|".join(en) + r")\s+camps?\b)")
+    if ar:
+        alts.append(r"\b[وفبل]?(?:ال)?مخيم(?:ات|ا|اً|ًا)?\s+(?:ال)?(?:" + "|".join(ar) + r")\S*")
+    return re.compile("|".join(alts)) if alts else None
 
 
 class HeadRules(_Rec):
@@ -208,6 +223,7 @@ class Gazetteer:
     name_countries: dict[tuple, Any] = field(default_factory=dict)
     state: Any = None  # actors.StateRules (data/state_actors.yaml), None without that file
     place_rules: Any = None  # places.PlaceRules (data/common_words.yaml), None without that file
+    camp_sense: re.Pattern[str] | None = None  # non_facilities.yaml camp_senses (camp_sense_re), None without them
 
 
 def _read_list(path: Path, key: str | None = None) -> list[Any]:
@@ -249,6 +265,7 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
     if state_rec is not None:
         _check_state(gaz, state_rec)
     gaz.state, gaz.place_rules = state, place_rules
+    gaz.camp_sense = camp_sense_re(nonfac.camp_senses)
     if place_rules is not None:
         from services.enrich.places import quarter_cores
 
