@@ -66,7 +66,10 @@ def find_open(
     for h in heads:
         kind = h.payloads[0][1]
         mode = h.payloads[0][2]
-        word = fold(text[h.start : h.end].split()[-1])
+        words = text[h.start : h.end].split()
+        word = fold(words[-1])
+        if fold(words[0]) in _COMPLEX_AR and len(words) > 1:
+            word = fold(words[0])  # `مجمع سجون وادي النطرون`: a complex of prisons is one site, named by its region
         if word in _PLURAL_HEADS or word in DUAL_AR:
             # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
             # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"; but a cluster of camps
@@ -151,11 +154,59 @@ def _overlaps(s: int, e: int, spans: list[Cand]) -> bool:
 _AR_NAME_GLUE = {"ابو", "ابي", "ام", "بن", "ابن", "عبد", "بنت"}  # a name word that always takes one more
 
 
+_COMPLEX_AR = frozenset(("مجمع", "منطقه"))
+# Institutional heads (rule 22f) whose name may follow a preposition of place: `مركز الإصلاح والتأهيل في جو`,
+# `مركز إصلاح وتأهيل النزلاء بجو`, `مجمع سجون في وادي النطرون`; a one-word head (`سجن في`) names nothing so.
+_INSTITUTION_AR = frozenset(("مركز", "مؤسسه", "مجمع", "منطقه"))
+_AR_MONTHS = frozenset(fold(w) for w in (
+    "يناير", "فبراير", "مارس", "أبريل", "ابريل", "أفريل", "افريل", "مايو", "ماي", "يونيو", "جوان", "يوليو", "جويلية",
+    "أغسطس", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران",
+    "تموز", "آب", "أيلول", "تشرين"))
+
+
+def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
+    """Where the name starts after an institutional head: past `النزلاء` ("of the inmates") and a locative `في`,
+    or one letter in past a proclitic `ب` (`بجو`, `بوادي النطرون`); `g` itself otherwise."""
+    if fold(text[h.start : h.end].split()[0]) not in _INSTITUTION_AR or len(text[h.start : h.end].split()) < 2:
+        return g
+    m = TOKEN_RE.match(text, g)
+    if m is not None and fold(m.group()) in ("النزلاء", "للنزلاء"):
+        g = gap_end(text, m.end())
+        m = TOKEN_RE.match(text, g)
+    if m is None:
+        return g
+    f = fold(m.group())
+    if f == "في":
+        n = TOKEN_RE.match(text, gap_end(text, m.end()))
+        if n is not None and (not fold(n.group()).startswith("ال") or any(c.start == n.start() for c in places)):
+            return n.start()  # (`في المدينة`: a generic noun; `في جو`, `في وادي النطرون`, a known place: a name)
+        return g
+    if f.startswith("ب") and len(f) >= 3 and not f.startswith("بال") and m.group()[1:].isalpha():
+        return g + 1  # (`بالمرناقية` keeps its article: `سجن بالمرناقية` is no name either way)
+    return g
+
+
+def _dated_name(text: str, g: int) -> int | None:
+    """`سجن 9 أفريل`: a day and a month's name after a head name the prison (Tunis's, after the 1938 events); the
+    end of the name, or None."""
+    m = re.match(r"[0-9٠-٩]{1,2}(?= )", text[g : g + 3])
+    if m is None:
+        return None
+    nm = NEXT_RE.match(text, g + m.end())
+    if nm is None or fold(nm.group(1)) not in _AR_MONTHS or text[g + m.end() : nm.start(1)].strip():
+        return None
+    return nm.end(1)
+
+
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
     g = gap_end(text, h.end)
     gap = text[h.end : g]
     if g - h.end > _MAX_GAP or "\n" in gap:
         return None
+    dated = _dated_name(text, g) if not gap.strip() else None
+    if dated is not None:
+        return OpenFacility(h.start, dated, kind, text[g:dated], g, dated)
+    g = _institution_name_at(text, h, g, places)
     m = TOKEN_RE.match(text, g)
     if m is None:
         return None
@@ -212,6 +263,12 @@ _SHORT_STOP = frozenset((
     "صد", "حب", "رب", "مس", "سد", "عش", "ضم", "كي", "تل", "حي", "بر", "جر", "دب", "زي", "حر"))
 
 
+# words of direction and time after a two-letter name (`في جو جنوب المنامة`, `بجو أمس`): no second name word
+_SHORT_GROW_STOP = frozenset(fold(w) for w in (
+    "جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط", "قرب", "أمس", "امس", "اليوم", "غدا", "غداً",
+    "بعد", "قبل", "منذ", "خلال", "حيث", "بين", "عند", "لدى", "صباح", "مساء", "ليلة", "يوم"))
+
+
 def _short_name(raw: str, folded: str) -> bool:
     """A two-letter word after a head is a name (`سجن جو`, `سجن «جو» المركزي`) unless a particle, pronoun or short
     common word, or written with vowel marks or a digit."""
@@ -225,7 +282,7 @@ def _short_grow(text: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
         return end
     raw = nm.group(1)
     w = fold(raw)
-    if w.startswith(("ال", "لل")) or w in _CONSTRUCT_MARKS or w in _AR_ADJ or w in _HEADS_AR \
+    if w.startswith(("ال", "لل")) or w in _SHORT_GROW_STOP or w in _CONSTRUCT_MARKS or w in _AR_ADJ or w in _HEADS_AR \
             or not arabic_name_ok(raw, w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first):
         return end
     return nm.end(1)
