@@ -1,0 +1,75 @@
+"""Round fac15ar: Arabic prisons under institutional heads (rule 22f), read in a survey of Arabic reporting on prisons
+and camps: reform and rehabilitation centres named after a preposition of place (Bahrain's Jau, Egypt's Wadi
+al-Natrun and Badr), Libya's institutions, Saudi reformatories, Egypt's penitentiaries and prison complexes named
+by their region, Tunis's prison named by a date. Every passage is written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich.enrichment import enrich
+from shared.annotation import Annotation
+from tests.unit.enrich_support import real_gazetteer
+
+
+def _ann(text: str) -> Annotation:
+    return enrich(text, real_gazetteer())
+
+
+def _open_names(text: str) -> list[str]:
+    return [f.surface for f in _ann(text).facilities if f.id.startswith("open:")]
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # a name after a preposition of place, past "of the inmates"
+    ("نُقل عشرات الموقوفين إلى مركز الإصلاح والتأهيل في جو جنوب المنامة.", "مركز الإصلاح والتأهيل في جو"),
+    ("زارت لجنة حقوقية مركز إصلاح وتأهيل النزلاء بجو أمس دون إعلان مسبق.", "مركز إصلاح وتأهيل النزلاء بجو"),
+    ("وصل المتهمون إلى مركز الإصلاح والتأهيل بوادي النطرون تحت حراسة مشددة.",
+     "مركز الإصلاح والتأهيل بوادي النطرون"),
+    ("أُعيد السجين من المستشفى إلى مركز الإصلاح والتأهيل في بدر مساء الأحد.", "مركز الإصلاح والتأهيل في بدر"),
+    # other institutional heads
+    ("قالت الشرطة القضائية إن مؤسسة الإصلاح والتأهيل معيتيقة لم تُسلَّم لأي قوة أخرى.",
+     "مؤسسة الإصلاح والتأهيل معيتيقة"),
+    ("أمضى الداعية سنوات في إصلاحية الحائر قبل الإفراج عنه.", "إصلاحية الحائر"),
+    ("نُقل الصحفي إلى ليمان المنيا بعد صدور الحكم.", "ليمان المنيا"),
+    ("قالت الداخلية إن مجمع سجون وادي النطرون سيستوعب نزلاء اثني عشر سجناً قديماً.", "مجمع سجون وادي النطرون"),
+    ("تفقد الوفد منطقة سجون المنيا واستمع إلى شكاوى النزلاء.", "منطقة سجون المنيا"),
+    # a prison named by a day and a month
+    ("أُغلق سجن 9 أفريل في قلب العاصمة التونسية وتوزع نزلاؤه على سجون أخرى.", "سجن 9 أفريل"),
+])
+def test_an_institutional_head_names_its_prison(text: str, surface: str) -> None:
+    ann = _ann(text)
+    assert ann.alert
+    assert surface in _open_names(text)
+
+
+@pytest.mark.parametrize("text", [
+    "قالت الوزارة إن مراكز الإصلاح والتأهيل ستحل محل السجون العمومية القديمة.",  # a plural: no site
+    "تحدث المدير عن دور مركز الإصلاح والتأهيل في المدينة وأثره على الأسر.",  # a generic noun after في
+    "تطرق اللقاء إلى دور مؤسسة الإصلاح والتأهيل في إعادة دمج النزلاء.",  # a verbal noun after في
+    "أودعت المحكمة الفتى إصلاحية الأحداث لستة أشهر.",  # the juveniles' reformatory
+    "قضت المحكمة بالسجن 9 سنوات على المتهم.",  # a sentence: years, no month
+    "حكم القاضي بسجن 3 أشهر مع وقف التنفيذ.",
+    "يقع مجمع المحاكم الجديد قرب مجمع الوزارات في العاصمة.",
+])
+def test_generic_institutions_and_sentences_name_none(text: str) -> None:
+    ann = _ann(text)
+    assert not ann.facilities and not ann.alert
+
+
+def test_a_known_core_under_a_complex_head_is_the_known_prison() -> None:
+    ids = {f.id for f in _ann("بعد إغلاق مجمع سجون طرة نُقل نزلاؤه إلى بدر.").facilities}
+    assert "fac:eg-tora-prison" in ids
+
+
+def test_the_turkish_camp_keeps_its_name_after_a_camp_head() -> None:
+    ids = {f.id for f in _ann("نقلت السلطات التركية لاجئين من مخيم إصلاحية إلى مدن أخرى.").facilities}
+    assert ids == {"fac:tr-islahiye-camp"}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("أعلن سجناء في سجن جو المركزي إضراباً عن الطعام.", "سجن جو المركزي"),
+    ("نُقل الموقوفون إلى مركز الإصلاح والتأهيل في جو شرق البلاد.", "مركز الإصلاح والتأهيل في جو"),
+])
+def test_a_two_letter_name_takes_no_direction_or_time_word(text: str, surface: str) -> None:
+    assert _open_names(text) == [surface]
