@@ -166,9 +166,11 @@ _AR_MONTHS = frozenset(fold(w) for w in (
 
 def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
     """Where the name starts after an institutional head: past `النزلاء` ("of the inmates") and a locative `في`,
-    or one letter in past a proclitic `ب` (`بجو`, `بوادي النطرون`); `g` itself otherwise."""
-    if fold(text[h.start : h.end].split()[0]) not in _INSTITUTION_AR or len(text[h.start : h.end].split()) < 2:
-        return g
+    or one letter in past a proclitic `ب` (`بجو`, `بوادي النطرون`); -1 where a known place follows `ب` (no name);
+    `g` itself otherwise."""
+    head = [fold(w) for w in text[h.start : h.end].split()]
+    if head[0] not in _INSTITUTION_AR or len(head) < 2 or not (head[0] in _COMPLEX_AR or "اصلاح" in "".join(head)):
+        return g  # (`مركز توقيف في غازي عنتاب`, `مركز تأهيل في نينوى`: a centre somewhere, no name)
     m = TOKEN_RE.match(text, g)
     if m is not None and fold(m.group()) in ("النزلاء", "للنزلاء"):
         g = gap_end(text, m.end())
@@ -178,11 +180,13 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
     f = fold(m.group())
     if f == "في":
         n = TOKEN_RE.match(text, gap_end(text, m.end()))
-        if n is not None and (not fold(n.group()).startswith("ال") or any(c.start == n.start() for c in places)):
-            return n.start()  # (`في المدينة`: a generic noun; `في جو`, `في وادي النطرون`, a known place: a name)
+        if n is not None and not fold(n.group()).startswith("ال") and not any(c.start == n.start() for c in places):
+            return n.start()  # `في جو`, `في وادي النطرون` (not `في المدينة`, a noun, nor a known town's name: the place)
         return g
     if f.startswith("ب") and len(f) >= 3 and not f.startswith("بال") and m.group()[1:].isalpha():
-        return g + 1  # (`بالمرناقية` keeps its article: `سجن بالمرناقية` is no name either way)
+        if any(c.start in (g, g + 1) for c in places):
+            return -1  # `مركز الإصلاح والتأهيل بحلب`: the centre in the city, no name
+        return g + 1  # `بجو`, `بوادي النطرون` (`بالمرناقية` keeps its article: no name either way)
     return g
 
 
@@ -207,6 +211,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if dated is not None:
         return OpenFacility(h.start, dated, kind, text[g:dated], g, dated)
     g = _institution_name_at(text, h, g, places)
+    if g < 0:
+        return None
     m = TOKEN_RE.match(text, g)
     if m is None:
         return None

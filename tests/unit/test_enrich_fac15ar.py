@@ -57,6 +57,20 @@ def test_generic_institutions_and_sentences_name_none(text: str) -> None:
     assert not ann.facilities and not ann.alert
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    # a centre in a known town or governorate is the place (rule 19b), and a plain detention centre takes no name
+    # after a preposition at all
+    ("نُقل الموقوف إلى مركز الإصلاح والتأهيل بحلب لاستكمال محاكمته.", "geonames:170063"),
+    ("نُقل الموقوف إلى مركز الإصلاح والتأهيل في الحسكة لاستكمال محاكمته.", "geonames:173811"),
+    ("احتُجز اللاجئ في مركز توقيف في غازي عنتاب قبل ترحيله.", "geonames:314830"),
+    ("قالت الوزارة إن العائلات نُقلت إلى مركز تأهيل في نينوى.", "adm1:IQ-nineveh"),
+])
+def test_a_centre_in_a_known_place_is_no_name(text: str, place: str) -> None:
+    ann = _ann(text)
+    assert not ann.facilities and not ann.alert
+    assert place in {p.id for p in ann.places}
+
+
 def test_a_known_core_under_a_complex_head_is_the_known_prison() -> None:
     ids = {f.id for f in _ann("بعد إغلاق مجمع سجون طرة نُقل نزلاؤه إلى بدر.").facilities}
     assert "fac:eg-tora-prison" in ids
