@@ -158,6 +158,10 @@ _COMPLEX_AR = frozenset(("مجمع", "منطقه"))
 # Institutional heads (rule 22f) whose name may follow a preposition of place: `مركز الإصلاح والتأهيل في جو`,
 # `مركز إصلاح وتأهيل النزلاء بجو`, `مجمع سجون في وادي النطرون`; a one-word head (`سجن في`) names nothing so.
 _INSTITUTION_AR = frozenset(("مركز", "مؤسسه", "مجمع", "منطقه"))
+# the Maghreb's definite official designations (`السجن المدني بالمرناقية`, `السجن المحلي "عكاشة"`, `المؤسسة
+# العقابية للحراش`): by their first two words, folded
+_OFFICIAL_AR = frozenset(tuple(fold(w) for w in p.split()) for p in (
+    "السجن المدني", "السجن المحلي", "المؤسسة العقابية", "مؤسسة إعادة"))
 _AR_MONTHS = frozenset(fold(w) for w in (
     "يناير", "فبراير", "مارس", "أبريل", "ابريل", "أفريل", "افريل", "مايو", "ماي", "يونيو", "جوان", "يوليو", "جويلية",
     "أغسطس", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران",
@@ -169,8 +173,17 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
     or one letter in past a proclitic `ب` (`بجو`, `بوادي النطرون`); -1 where a known place follows `ب` (no name);
     `g` itself otherwise."""
     head = [fold(w) for w in text[h.start : h.end].split()]
-    if head[0] not in _INSTITUTION_AR or len(head) < 2 or not (head[0] in _COMPLEX_AR or "اصلاح" in "".join(head)):
+    official = tuple(head[:2]) in _OFFICIAL_AR
+    if not official and (head[0] not in _INSTITUTION_AR or len(head) < 2
+                         or not (head[0] in _COMPLEX_AR or "اصلاح" in "".join(head))):
         return g  # (`مركز توقيف في غازي عنتاب`, `مركز تأهيل في نينوى`: a centre somewhere, no name)
+    if official:
+        m = TOKEN_RE.match(text, g)
+        f = fold(m.group()) if m is not None else ""
+        if f.startswith(("بال", "لل")) and len(f) > 4:
+            at = g + (2 if f.startswith("لل") else 1)  # `السجن المدني بالمرناقية`, `مؤسسة إعادة التربية للحراش`
+            # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
+            return -1 if any(c.start in (g, at) for c in places) else at
     m = TOKEN_RE.match(text, g)
     if m is not None and fold(m.group()) in ("النزلاء", "للنزلاء"):
         g = gap_end(text, m.end())
