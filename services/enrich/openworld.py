@@ -194,7 +194,7 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
     if f == "في":
         n = TOKEN_RE.match(text, gap_end(text, m.end()))
         if n is not None and not fold(n.group()).startswith("ال") and not any(c.start == n.start() for c in places):
-            return n.start()  # `في جو`, `في وادي النطرون` (not `في المدينة`, a noun, nor a known town's name: the place)
+            return n.start()  # `في جو`, `في وادي النطرون` (not `في المدينة`, a noun, nor a known town: the place)
         return g
     if f.startswith("ب") and len(f) >= 3 and not f.startswith("بال") and m.group()[1:].isalpha():
         if any(c.start in (g, g + 1) for c in places):
