@@ -203,6 +203,30 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
     return g
 
 
+_GUARDED_AR = frozenset(("شديد", "شديده", "مشدد", "مشدده"))
+
+
+def _guarded_name_at(text: str, g: int, places: list[Cand]) -> int:
+    """`سجن شديد الحراسة` is "a high-security prison", no name: -1; its name, if any, follows `ب` or `في` (`سجن شديد
+    الحراسة بطرة`, `بالمنيا`: where the name starts); `g` itself when no such phrase follows the head."""
+    m = TOKEN_RE.match(text, g)
+    if m is None or fold(m.group()) not in _GUARDED_AR:
+        return g
+    n = NEXT_RE.match(text, m.end())
+    if n is None or fold(n.group(1)) != "الحراسه":
+        return g
+    k = TOKEN_RE.match(text, gap_end(text, n.end(1)))
+    if k is None:
+        return -1
+    f = fold(k.group())
+    if f == "في":
+        k = TOKEN_RE.match(text, gap_end(text, k.end()))
+        return -1 if k is None or any(c.start == k.start() for c in places) else k.start()
+    if f.startswith("ب") and len(f) >= 3 and k.group()[1:].isalpha():
+        return -1 if any(c.start in (k.start(), k.start() + 1) for c in places) else k.start() + 1
+    return -1
+
+
 def _dated_name(text: str, g: int) -> int | None:
     """`سجن 9 أفريل`: a day and a month's name after a head name the prison (Tunis's, after the 1938 events); the
     end of the name, or None."""
@@ -224,6 +248,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if dated is not None:
         return OpenFacility(h.start, dated, kind, text[g:dated], g, dated)
     g = _institution_name_at(text, h, g, places)
+    if g < 0:
+        return None
+    g = _guarded_name_at(text, g, places)
     if g < 0:
         return None
     m = TOKEN_RE.match(text, g)

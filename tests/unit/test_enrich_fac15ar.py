@@ -93,3 +93,17 @@ def test_the_turkish_camp_keeps_its_name_after_a_camp_head() -> None:
 ])
 def test_a_two_letter_name_takes_no_direction_or_time_word(text: str, surface: str) -> None:
     assert _open_names(text) == [surface]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "a high-security prison" is a description; its name, if any, follows ب or في
+    ("قال محامٍ إن موكله احتُجز أشهراً في سجن شديد الحراسة قرب العاصمة.", set()),
+    ("أُودع المتهمون سجناً مشدد الحراسة في حلب.", set()),
+    ("نُقل نزلاء سجن شديد الحراسة بطرة إلى مراكز الإصلاح الجديدة.", {"fac:eg-tora-prison"}),
+])
+def test_a_high_security_prison_is_no_name(text: str, expected: set[str]) -> None:
+    assert {f.id for f in _ann(text).facilities} == expected
+
+
+def test_a_high_security_prison_named_after_its_town() -> None:
+    assert _open_names("افتُتح سجن شديد الحراسة بالمنيا قبل عقد.") == ["سجن شديد الحراسة بالمنيا"]
