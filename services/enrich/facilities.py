@@ -81,6 +81,8 @@ def find_facilities(
             continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
         if p0[2] == "alias" and caps_dateline(text, c.start, c.end):
             continue  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b)
+        if "معسكر" in text[c.start : c.start + 8] and _base_elsewhere(text, c.end, e, places_c, gaz):
+            continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
         f = fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95)
         facilities.append(f)
         fac_ids.add(e.id)
@@ -267,6 +269,22 @@ def _nickname(text: str, c: Cand, ce: Entry, places: list[Cand], cores: list[Can
         return 0
     far = abs(ce.lat - where.lat) + abs(ce.lon - where.lon) > 0.5  # (degrees: some 50 km and more)
     return nxt.end if far else 0
+
+
+_WHERE_AR_RE = re.compile(r"\s+(?:(?:في|قرب|بالقرب من|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي|وسط)\s+|[بو]?)")
+
+
+def _base_elsewhere(text: str, end: int, e: Entry, places: list[Cand], gaz: Gazetteer) -> bool:
+    """A place of another country right after `معسكر X` (`معسكر اليرموك جنوب طرابلس`, `معسكر النصر في بنغازي`) makes
+    X a military camp there (rule 16), not the known camp of that name."""
+    m = _WHERE_AR_RE.match(text, end)
+    if m is None:
+        return False
+    for c in places:
+        if c.start == m.end():
+            other = gaz.entries.get(c.payloads[0][1])
+            return other is not None and bool(other.country) and bool(e.country) and other.country != e.country
+    return False
 
 
 def _plural_over_regions(text: str, start: int, end: int) -> bool:

@@ -107,3 +107,14 @@ def test_a_high_security_prison_is_no_name(text: str, expected: set[str]) -> Non
 
 def test_a_high_security_prison_named_after_its_town() -> None:
     assert _open_names("افتُتح سجن شديد الحراسة بالمنيا قبل عقد.") == ["سجن شديد الحراسة بالمنيا"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a military camp of another country that bears a known camp's name (rule 16)
+    ("استعادت قوة حكومية السيطرة على معسكر اليرموك جنوب طرابلس بعد اشتباكات.", set()),
+    # the known camps keep their head, in their own country
+    ("اقتحمت قوات الاحتلال معسكر جباليا شمال غزة فجر اليوم.", {"fac:ps-jabalia-camp"}),
+    ("عادت مئات الأسر إلى مخيم اليرموك جنوب دمشق.", {"fac:sy-yarmouk-camp"}),
+])
+def test_a_military_camp_elsewhere_is_not_the_known_camp(text: str, expected: set[str]) -> None:
+    assert {f.id for f in _ann(text).facilities} == expected
