@@ -903,6 +903,10 @@ _WORD_PLACE_BEFORE = frozenset(("outside", "near", "محيط", "قرب", "اما
                                 "left", "leave", "leaves", "leaving", "entered", "reached", "غادر", "غادرت", "غادروا",
                                 "دخل", "دخلت", "دخلوا"))
 _CLAUSE_OPENERS = frozenset(("ان", "إن", "أن", "that"))
+# a facility's own staff, inmates and parts before a quoted name that is also a common word (`إدارة «الحوت»`)
+_OWN_PARTS_BEFORE = frozenset(fold(w) for w in (
+    "إدارة", "مدير", "مديرة", "نزلاء", "سجناء", "معتقلي", "محتجزي", "حراس", "سجاني", "بوابة", "زنازين", "مهاجع",
+    "أسوار", "أقسام", "لإدارة", "وإدارة"))
 _CALLED_TO_RE = re.compile(r"(?:دعا|دعت|يدعو|تدعو|داعيا|داعياً|دعوة|الدعوة|calls?|called|calling)\s+"
                            r"(?:[^\s.!?]+\s+){0,2}(?:الى|إلى|for)\s+$", re.IGNORECASE)
 _POSITION_AFTER_RE = re.compile(r"\s+(?:السفلى|السفلي|العليا|العلوية|الأرضية|الارضية|الوسطى|الأولى|الاولى|الثانية"
@@ -951,6 +955,8 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
         q -= 1  # (before the name's opening quote: `نزيل في «الحوت»`)
     if _prep_before(text, start) or (q < start and _prep_before(text, q)):
         return True
+    if q < start and _word_before(text, q + 1 if text[q] == " " else q) in _OWN_PARTS_BEFORE:
+        return True  # `إدارة «الحوت»`, `نزلاء "العقرب"`: a quoted name after the facility's own staff or parts (rule 9)
     if text[start - 4 : start] == "The " and start > 4 and text[start - 5] not in ".!?\n":
         return True  # "rights groups say The Whale holds ...": a capitalised article mid-sentence marks a name
     lead = text[max(0, start - 24) : start].rstrip(" \"'«“")

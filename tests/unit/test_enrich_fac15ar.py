@@ -118,3 +118,14 @@ def test_a_high_security_prison_named_after_its_town() -> None:
 ])
 def test_a_military_camp_elsewhere_is_not_the_known_camp(text: str, expected: set[str]) -> None:
     assert {f.id for f in _ann(text).facilities} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted name that is also a common word, after the facility's own staff or inmates (rule 9)
+    ("قالت مصادر حقوقية إن إدارة «الحوت» نفذت إعدامات لم تُعلن.", {"fac:iq-nasiriyah-central-prison"}),
+    ("شكا نزلاء \"العقرب\" من منع الزيارات منذ أشهر.", {"fac:eg-tora-prison"}),
+    # a common word in quotes after another construct stays the word
+    ("تحدث الفقيه عن أشد «العقاب» في كتب التراث.", set()),
+])
+def test_a_quoted_word_name_after_the_facilitys_own_people(text: str, expected: set[str]) -> None:
+    assert {f.id for f in _ann(text).facilities} == expected
