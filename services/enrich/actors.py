@@ -556,6 +556,14 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             drop = deterrence
         elif a.id == "actor:rsf" and a.surface == "RSF":
             drop = "eporters" in text and _REPORTERS_RE.search(text) is not None  # Reporters Without Borders (RSF)
+        elif a.id == "actor:general-security" and fold(a.surface) in _BARE_GENERAL_SECURITY:
+            # Lebanon's General Security bears the name: in a text whose towns are Lebanon's it is Lebanon's (a
+            # country alone is no sign: `على الحدود مع لبنان` is where Syria's stands; README rule 22a)
+            other = _OTHER_GENERAL_SECURITY.get(text_country(
+                [p.country for p in places if not p.id.startswith("country:")] + [f.country for f in facilities]) or "")
+            if other is not None:
+                out = [b.model_copy(update={"id": other[0], "canonical": other[1]}) if b is a else b for b in out]
+            continue
         elif a.id == "actor:houthis" and "انصار الله" in fold(a.surface):
             cs = {p.country for p in [*places, *facilities]}
             drop = "LB" in cs and "YE" not in cs and ("مخيم" in text or "فتح" in text)
@@ -594,6 +602,10 @@ def _asayish_of_krg(found: list[ActorMention], places: Sequence[PlaceMention],
 
 
 _KRG_CANONICAL = "Kurdistan Regional Government (KRG)"
+_OTHER_GENERAL_SECURITY = {"LB": ("actor:lebanon-gov", "Government of Lebanon")}
+# Syria's General Security by its bare names (folded), which Lebanon's General Directorate shares
+_BARE_GENERAL_SECURITY = frozenset(("الامن العام", "جهاز الامن العام", "عناصر الامن العام", "general security",
+                                    "general security service", "general security forces"))
 
 
 def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,

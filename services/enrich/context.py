@@ -354,6 +354,11 @@ _PERSON_BEFORE_RE = re.compile(r"(?:\b(?:Abu|Abi|Umm|Ibn|bin)[ -][A-Z][a-z]+|(?:
 _CLAUSE_END = frozenset((".", "،", ",", "؛", ";", ":", "!", "?", ")", "»", "”", "\""))
 
 
+# an administrative unit's word (folded, with a glued preposition) right before a name that is also a common word
+_UNIT_CUES = frozenset(p + w for w in ("قضاء", "ناحيه", "مدينه", "بلده", "قريه")
+                       for p in ("", "ب", "و", "وب", "ل", "ول"))
+
+
 def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
     surface = text[c.start : c.end]
     rule = gaz.stop_rules.get(surface, False)
@@ -377,6 +382,8 @@ def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
         # `على بعد كيلومترات من صور.`: after a preposition, ending the sentence or clause, it is the place
         return not (prev in rule.end_after and (not after or after[0] in _CLAUSE_END
                                                 or after[0][:1] in _CLAUSE_END))
+    if prev in _UNIT_CUES:
+        return False  # `في قضاء القائم على الحدود`: after a unit's word it is the town's name, whatever follows
     # (the word after without the punctuation that ends a sentence on it: `والباب موصد.`)
     return prev in rule.after or bool(after and fold(after[0].rstrip(".،,؛;:!?»”\")")) in rule.before)
 

@@ -35,6 +35,7 @@ from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang, fold, has_latin
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
+    QUARTER_LIST_MAX_POP,
     agency_or_outlet,
     common_word,
     countries_of,
@@ -42,6 +43,7 @@ from services.enrich.places import (
     in_credit,
     in_landmark_name,
     in_named_valley,
+    in_quarter_list,
     in_text_country,
     kaf_glued,
     listed_quarters,
@@ -243,6 +245,9 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         # `بقضاء المجر الكبير`, `محافظة أذربيجان الغربية`: a district's or province's name, not the country;
         # `وزارة الخارجية السعودية`: the adjective; "PORT SUDAN": a city's name
         return None
+    if e.kind in _CROSSING_TOWN_KINDS and _crossing_named(text, s, end, latin):
+        return None  # `معبر اليعربية`, "the Rabia crossing": a crossing bears the town's name, no place (README
+        # rule 4: crossings count only as places.yaml lists them, `معبر باب الهوى`; an area such as Tanf stays)
     if e.kind == "city" and e.population >= _VILLAGE_MAX_POP and _village_head(text, s, end):
         return None  # "the village of al-Zarka" near Khanaqin, not Zarqa (Jordan): a village is no big city
     if text[s - 1 : s] == "ك" and e.kind != "country" and kaf_glued(text, s):
@@ -262,6 +267,16 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             # after an outlet's or a person's ("Rudaw's Halabja correspondent") it is the town
         if not e.curated and prev in _KUNYA_WORDS:
             return None  # "Umm Ahmad", `أم أحمد`: a kunya before the name makes a person
+        if not e.curated and e.population < QUARTER_LIST_MAX_POP and in_quarter_list(text, s, end):
+            return None  # `أحياء غويران والنشوة والعزيزية`: a city's quarters, not Iraq's al-Aziziyah (places.py)
+    elif e.kind not in ("country", "admin1") and not latin and text[s - 1 : s] == " " \
+            and ((pw := prev_word(text, s, _NO_SKIP)) in _KUNYA_AR or pw in _TRIBE_AR or pw in _PERSON_TITLE_AR):
+        return None  # `ناحية أبي صيدا` (Diyala), `أبو حلب`: a kunya's name, not Sidon or Aleppo; `قبيلة ربيعة`: a
+        # tribe's; `المواطنة ربيعة حسن`: a person's
+    elif e.kind not in ("country", "admin1") and latin and text[s - 4 : s] in ("Abu ", "Abi "):
+        return None  # "near Abu Saida" (Diyala): a kunya's name, not Sidon
+    elif e.kind not in ("country", "admin1") and latin and text.startswith((" tribe", " clan"), end):
+        return None  # "the Rabia tribe": a tribe's name
     elif e.kind not in ("country", "admin1") and text[s - 1 : s] == " " and (latin or text[s : s + 2] == "ال") \
             and _person_before(text, s, gaz):
         return None  # "Mahmoud Rukban", `عمر التاجي`: a given name before a town's name makes a family name
@@ -292,6 +307,12 @@ def _person_before(text: str, s: int, gaz: Gazetteer) -> bool:
 _QUOTES = "\"«»“”„'’"
 _POSSESSIVE = frozenset(("'s ", "’s "))
 _KUNYA_WORDS = frozenset(("umm", "abu", "ibn", "bint", "ام", "ابو", "ابن", "بنت"))
+_KUNYA_AR = frozenset(("ابو", "ابي", "ابا", "وابو", "لابي", "بابي"))  # (folded) before a curated town's name
+# (folded) a tribe or clan, singular: its own name follows (`قبيلة ربيعة`; the plural `عشائر دير الزور` is a region's)
+_TRIBE_AR = frozenset(p + w for w in ("قبيله", "عشيره") for p in ("", "و", "ل", "ب", "ول"))
+# (folded) a person's title: the name after it is a given name (`المواطنة ربيعة حسن`), not Iraq's Rabia
+_PERSON_TITLE_AR = frozenset(("المواطن", "المواطنه", "السيد", "السيده", "الحاج", "الحاجه", "الشاب", "الشابه",
+                              "الطفل", "الطفله", "الناشط", "الناشطه", "الشاعر", "الشاعره", "الفنان", "الفنانه"))
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
 _BASE_PREV = frozenset(("في", "الي", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط"))  # (من القاعدة: either)
 _BASE_NEXT_RE = re.compile(r"\s+(?:ال)?(?:عسكري|جوي|امريكي|أمريكي|أميركي|بحري|تركي|روسي|التي|الذي)")
@@ -338,6 +359,18 @@ _VILLAGE_MAX_POP = 50_000  # a GeoNames city this big is never what "the village
 _NAMED_AFTER_RE = re.compile(r" (?:Street|Avenue|University|Dam|Oil Company|Gas Company|Media Cent(?:er|re))\b")
 _NAMED_AFTER_FIRST = frozenset("SAUDOGM")
 _NAMED_BEFORE_AR = frozenset(w2 + w for w in ("جامعه", "سد", "نادي") for w2 in ("", "ب", "ل", "و", "وب", "ول"))
+
+
+_CROSSING_TOWN_KINDS = frozenset(("city", "town", "village"))
+_CROSSING_AR = frozenset(p + w for w in ("معبر", "منفذ") for p in ("", "و", "ب", "ل", "وب", "ول"))
+_CROSSING_EN_RE = re.compile(r" (?:border )?(?:crossing|crossing point|border post|border gate)\b", re.IGNORECASE)
+
+
+def _crossing_named(text: str, s: int, e: int, latin: bool) -> bool:
+    """The town's name is a border crossing's: after `معبر`/`منفذ`, before "(border) crossing"."""
+    if latin:
+        return text[e : e + 1] == " " and _CROSSING_EN_RE.match(text, e) is not None
+    return text[s - 1 : s] == " " and prev_word(text, s, frozenset()) in _CROSSING_AR
 
 
 def _named_after(text: str, s: int, e: int, latin: bool) -> bool:
@@ -392,6 +425,8 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
         return True
     if text[e : e + 5] == " and " and _PLURAL_ADMIN_AFTER_RE.match(text, e):
         return True  # "between Kirkuk and Salahaddin provinces": the plural names both governorates
+    if text[s - 5 : s] == " and " and (text.startswith(" provinces", e) or text.startswith(" governorates", e)):
+        return True  # "between Nineveh and Hasaka provinces": the second of the two as well
     return text[e : e + 2] in _RURAL_AFTER_OPEN and _RURAL_AFTER_RE.match(text, e) is not None
 
 

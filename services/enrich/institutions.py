@@ -286,6 +286,10 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
         k, cls = hit
         if k > 0 and folds[k - 1] in _ALONGSIDE and strip_ar(folds[k])[-1] == "جانب":
             continue  # `إلى جانب سوريين` is "alongside Syrians", no Syrian side
+        if nation is not None and not folds[i].startswith(_DEFINITE) and any(folds[x].startswith(_DEFINITE)
+                                                                            for x in range(k, i)):
+            continue  # `أوقفت قوى الأمن الداخلي سورياً`: an indefinite nisba after a definite name is no adjective
+            # of it (an adjective agrees: `القوات السورية`, `قصفاً مدفعياً إسرائيلياً`), a person, the object
         if nation is None:  # "حكومة العراق": an institution before a country's name
             code = place_at[s]
             aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
@@ -321,6 +325,7 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
 
 
 _GOVERNMENT_WORDS = frozenset(("حكومه", "اداره", "سلطه"))
+_DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")  # a folded word with the article
 _MARKS = frozenset("\u0640\u0670\u200c\u200d\u200e\u200f\u00ad" + "".join(chr(c) for c in range(0x064B, 0x0660)))
 
 

@@ -395,6 +395,40 @@ _QUARTERS_EN_RE = re.compile(r"\s+(?:neighbou?rhoods|districts|quarters)\b")
 _EN_LIST_RE = re.compile(r"((?:(?:al|el|Al|El)-)?[A-Z][\w'’]*)(?:,?\s+and\s+|,\s*|\s*$)")
 
 
+_QUARTER_CUE_AR_RE = re.compile(r"(?:^|(?<=[\s\u060c,(]))[وب]?(?:ال)?(?:حيي|أحياء|احياء)\s+")
+_QUARTER_BETWEEN_STOP = frozenset(("في", "من", "الى", "إلى", "على", "قرب", "مدينة", "بمدينة", "مدينه", "بلدة", "بلده",
+                                   "شمال", "جنوب", "شرق", "غرب"))
+_QUARTER_LIST_EN_RE = re.compile(
+    r"(?:(?:,\s*|,?\s+and\s+)(?:(?:al|el|Al|El)-)?[A-Z][\w'’-]*)*\s+(?:neighbou?rhoods|quarters)\b")
+_QUARTER_LIST_GLUE_RE = re.compile(r"\s*(?:\u060c|,|\s+and\s+|\s+و)")
+QUARTER_LIST_MAX_POP = 100_000  # a city this big after `أحياء` in a list is a city's quarters ("أحياء حلب وحمص")
+
+
+def in_quarter_list(text: str, s: int, e: int) -> bool:
+    """A GeoNames name in a list of neighbourhoods under a plural or dual cue: `أحياء غويران والنشوة والعزيزية`
+    (Hasakah's quarters, not Iraq's al-Aziziyah), "the Ghweiran, Nashwa and Aziziyah neighbourhoods". Only in a
+    list (the name coordinated with another): `أحياء الرقة الغربية` is the city's western quarters (rule 21)."""
+    if text[s] < "\u0250":
+        m = _QUARTER_LIST_EN_RE.match(text, e)
+        if m is None:
+            return False
+        before = text[max(0, s - 8) : s]
+        return m.group(0).lstrip().startswith((",", "and")) or before.rstrip().endswith((",", " and"))
+    window = text[max(0, s - 70) : s]
+    last = None
+    for m in _QUARTER_CUE_AR_RE.finditer(window):
+        last = m
+    if last is None:
+        return False
+    between = window[last.end() :]
+    words = between.replace("\u060c", " ").split()
+    if len(words) > 4 or any(ch in between for ch in ".:;()") or any(w in _QUARTER_BETWEEN_STOP for w in words):
+        return False
+    listed = text[s - 1 : s] == "و" or between.rstrip().endswith(("\u060c", ",")) \
+        or _QUARTER_LIST_GLUE_RE.match(text, e) is not None
+    return listed
+
+
 def quarter_cores(recs: list[Any]) -> dict[str, str]:
     """(load_gazetteer) Each neighbourhood's name without its cue, from places.yaml's aliases."""
     out: dict[str, str] = {}
