@@ -161,3 +161,28 @@ def test_the_second_of_two_provinces() -> None:
 ])
 def test_israels_and_palestines_cities_by_their_names(text: str, place: str) -> None:
     assert place in _places(text)
+
+
+@pytest.mark.parametrize("text", [
+    "قال الوزير إن الدور الإقليمي لبلاده يتعاظم.",
+    "أشاد المسؤول بالدور الذي تؤديه الفرق الطبية.",
+    "عمل الرجل في المزرعة حتى المساء.",
+    "سيطرت القوات على التل الاستراتيجي بعد معارك.",
+    "قال إن الطرف الآخر لم يلتزم بالاتفاق.",
+    "Side by side, the two patrols moved north.",
+    "Cars were set alight outside the building.",
+])
+def test_common_words_that_equal_a_towns_name(text: str) -> None:
+    assert not _places(text)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("اعتقلت القوات مطلوبين في قضاء الدور شرق تكريت.", "geonames:99768"),
+    ("انتشرت القوات في تكريت والدور وسامراء.", "geonames:99768"),
+    ("اعتقل الأمن العام شاباً في مدينة التل بريف دمشق.", "geonames:172349"),
+    ("قصفت الطائرات قرية المزرعة.", "geonames:172441"),
+    ("توغلت القوات الإسرائيلية في ريف القنيطرة وفي الجولان المحتل.", "place:sy-golan"),
+    ("Israeli troops pushed deeper into the Golan Heights.", "place:sy-golan"),
+])
+def test_the_town_by_its_cue_list_or_place_word(text: str, place: str) -> None:
+    assert place in _places(text)
