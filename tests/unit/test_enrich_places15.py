@@ -186,3 +186,17 @@ def test_common_words_that_equal_a_towns_name(text: str) -> None:
 ])
 def test_the_town_by_its_cue_list_or_place_word(text: str, place: str) -> None:
     assert place in _places(text)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("أعلنت وزارة الدفاع التركية تحييد عناصر من تنظيم ي ب ك/ بي كا كا شمالي سوريا.", "actor:ypg"),
+    ("أعلنت وزارة الدفاع التركية تحييد عناصر من تنظيم ي ب ك/ بي كا كا شمالي سوريا.", "actor:pkk"),
+    ("اعتقلت قوات الأمن الفلسطينية ثلاثة مطلوبين في جنين.", "actor:palestinian-authority"),
+])
+def test_names_turkish_and_palestinian_outlets_write(text: str, actor: str) -> None:
+    assert actor in _actors(text)
+
+
+def test_a_district_whose_name_opens_with_bint() -> None:
+    places = _ann("قصفت المدفعية بلدة رميش في قضاء بنت جبيل.").places
+    assert "بنت جبيل" in {p.surface for p in places}
