@@ -140,6 +140,7 @@ def test_an_indefinite_nisba_after_a_definite_name_is_no_adjective() -> None:
     ("وزعت وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين مساعدات في عمّان.", "actor:unrwa"),
     ("تشن الأجهزة الأمنية الأردنية حملات تفتيش قرب المفرق.", "actor:jordan-gov"),
     ("Jordan's Public Security Directorate said police foiled a smuggling attempt.", "actor:jordan-gov"),
+    ("The clinic in Khan Younis was hit by Israeli tank fire, the charity said.", "actor:israel-gov"),
 ])
 def test_more_state_bodies(text: str, actor: str) -> None:
     assert actor in _actors(text)
