@@ -234,6 +234,10 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         hit = gaz.best[c.payloads]
     if hit[1] is not None and cue_before(text, s, ADMIN_CUES):
         e, conf = hit[1], hit[3]
+    elif not latin and not hit[0].curated and hit[0].population < _VILLAGE_MAX_POP \
+            and prev_word(text, s, frozenset()) in _PROVINCE_WORDS_AR:
+        return None  # `بمحافظة الجيزة` (Egypt): no governorate bears a village's name (Syria's al-Jizah); a
+        # governorate outside the gazetteer's scope is no place (README rule 18)
     else:
         e, conf = hit[0], hit[2]
         if gov and e.kind == "city" and _governorate_cued(text, s, end):
@@ -362,6 +366,8 @@ _NAMED_BEFORE_AR = frozenset(w2 + w for w in ("جامعه", "سد", "نادي") 
 
 
 _CROSSING_TOWN_KINDS = frozenset(("city", "town", "village"))
+# a province's word (folded, with a glued preposition) right before its name
+_PROVINCE_WORDS_AR = frozenset(p + w for w in ("محافظه", "ولايه") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_AR = frozenset(p + w for w in ("معبر", "منفذ") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_EN_RE = re.compile(r" (?:border )?(?:crossing|crossing point|border post|border gate)\b", re.IGNORECASE)
 

@@ -201,3 +201,12 @@ def test_names_turkish_and_palestinian_outlets_write(text: str, actor: str) -> N
 def test_a_district_whose_name_opens_with_bint() -> None:
     places = _ann("قصفت المدفعية بلدة رميش في قضاء بنت جبيل.").places
     assert "بنت جبيل" in {p.surface for p in places}
+
+
+def test_a_province_of_another_country_is_no_village_of_the_gazetteer() -> None:
+    assert "geonames:169017" not in _places("قُتل مسلحان في تبادل لإطلاق النار بمحافظة الجيزة.")  # Syria's al-Jizah
+    assert "geonames:250582" in _places("قال محافظ محافظة المفرق إن الطرق مغلقة.")  # a city big enough stays
+
+
+def test_the_mossad_is_israels() -> None:
+    assert "actor:israel-gov" in _actors("أعدمت إيران ثلاثة رجال أدينوا بالتجسس لصالح الموساد.")
