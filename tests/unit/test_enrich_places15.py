@@ -210,3 +210,9 @@ def test_a_province_of_another_country_is_no_village_of_the_gazetteer() -> None:
 
 def test_the_mossad_is_israels() -> None:
     assert "actor:israel-gov" in _actors("أعدمت إيران ثلاثة رجال أدينوا بالتجسس لصالح الموساد.")
+
+
+def test_jericho_beside_the_west_bank() -> None:
+    ids = _places("يعد مخيم عقبة جبر قرب أريحا أكبر مخيمات الضفة مساحة.")
+    assert "geonames:284899" in ids and "geonames:172994" not in ids  # Jericho, not Idlib's Ariha
+    assert "geonames:172994" in _places("قصفت الطائرات أريحا وجبل الزاوية في ريف إدلب.")
