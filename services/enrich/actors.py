@@ -100,14 +100,25 @@ def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, st
 def _dateline(text: str, s: int, e: int, *, arabic: bool) -> bool:
     """The place is a dateline: the text's first word followed by a dash, colon or comma, or (Arabic outlets
     write "outlet - city") a word right after an outlet's name and a dash ("شفق نيوز- دمشق  يستعد ...").
-    In English the dateline comes first and the sentence after its dash ("SULAIMANI — Turkey bombed")."""
+    In English the dateline comes first and the sentence after its dash ("SULAIMANI — Turkey bombed").
+    A later paragraph that opens with a name and a dash is a dateline too: an article's body under its headline
+    (headline.py reads the two as one text), a round-up's second dispatch ("بغداد – أعلنت ...")."""
     if s == 0 or (text[0].isspace() and not text[:s].strip()):  # (no copy of the text before s unless it opens blank)
         return _DATELINE_AFTER_RE.match(text, e) is not None
-    return arabic and s < 40 and "\n" not in text[:s] and _DASH_BEFORE_RE.search(text, 0, s) is not None
+    if arabic and s < 40 and "\n" not in text[:s] and _DASH_BEFORE_RE.search(text, 0, s) is not None:
+        return True
+    p = text.rfind("\n", 0, s) + 1
+    if p == 0:
+        return False
+    if p == s or not text[p:s].strip():
+        return _DATELINE_DASH_RE.match(text, e) is not None
+    return arabic and s - p < 40 and _DASH_LEAD_RE.fullmatch(text, p, s) is not None
 
 
 _DATELINE_AFTER_RE = re.compile(r"\s*[-–—:,(]")
+_DATELINE_DASH_RE = re.compile(r"\s*(?:[-–—]|\([^()\n]{1,30}\)\s*[-–—])")  # (a paragraph's: "Turkey, however," acts)
 _DASH_BEFORE_RE = re.compile(r"^[^.،,:؛]{2,30}?\s*[-–—]\s*$")
+_DASH_LEAD_RE = re.compile(r"[^.،,:؛\n]{2,30}?\s*[-–—]\s*")
 
 
 _QUOTES_AR = "\"«»“”„'’"

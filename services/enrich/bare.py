@@ -175,6 +175,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
     if "ourt" in (lead20 := text[c.start - 20 if c.start > 20 else 0 : c.start]) and _COURT_AT_RE.search(lead20):
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
+    if "محكم" in (lead60 := text[c.start - 60 if c.start > 60 else 0 : c.start]) and _COURT_IN_AR_RE.search(lead60):
+        return None  # `محكمة جنايات مكافحة الفساد في الرصافة`: where the court sits (rule 15), not the prison
     if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
     if text[c.start - 1 : c.start] == " " and text[c.start] < "\u0250" and _given_name_before(text, c.start, gaz):
@@ -194,6 +196,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "Raqqa's al-Aqtan jail": the town another named facility is in
     if _ORG_AFTER_RE.match(text, c.end) is not None:
         return None  # "the Roj Women's Association", "Hol News Network": an organisation that bears the name
+    if text[c.end : c.end + 2] == ", " and (m := APPOSITION_AFTER_RE.match(text, c.end)) is not None \
+            and m.group("city") is None and ("camp" if m.group(3)[:1] in "cr" else "prison") == kind:
+        return 0.6  # "Atmeh, the largest cluster of camps in the area, was ...": the name in apposition to its kind
     if _word_before(text, c.start) in _NAMED_FOR_BEFORE \
             or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, "the Bucca family": a hospital, an
@@ -284,6 +289,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
         return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
+    if e.id in ar.bare_named and not town_close(text, c, gaz):
+        return 0.6  # read bare as the facility earlier in the text (`نُقل ... إلى صيدنايا`): a later bare mention
+        # with no town word by it is the same referent (`أما صيدنايا فكان الموت السريع`)
     if _joined(text, c, ar.accepted_ix):
         return 0.6
     if _joined(text, c, ar.cores_ix):
@@ -724,7 +732,18 @@ _ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Associatio
 _IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|يسير)\s+"
                               r"(?:بها|به|بذكره|بذكرها|باخباره|بأخباره)\s*$")
 _CAPS_DATELINE_RE = re.compile(r"(?:\s+[A-Z][A-Z'’-]+)+,\s+[A-Z][a-z]")
+# "al-Hout, the vast prison in Nasiriyah", "Evin, the notorious prison in Tehran": a capitalised name in
+# apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
+# head ("the prison guard" is a person). Tried only at each ", the"/", a" (str.find), the name read backwards.
+APPOSITION_AFTER_RE = re.compile(
+    r",\s+(?:the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+['’]s)\s+(?P<city>[A-Z][a-z]+\s+)?"
+    r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
+    r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|refugee\s+settlement|detention\s+(?:centre|center|facility|camp)|cluster\s+of\s+(?:camps|tents))"
+    r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
+    r"of)\b|\s*[,.;:)\n]|\s*$)")
+# (bare_reading: a known name there, "Atmeh, the largest cluster of camps in the area", is the facility)
 _COURT_AT_RE = re.compile(r"\bcourts?\s+(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_COURT_IN_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال|ل|ب)?محكم[ةه](?:\s+[^\s.،,:؛؟!]+){0,4}\s+(?:في|فى)\s+$")
 _RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:(?:national|general|public|teaching|university|children['’]s|main|grand|"
                              r"military)\s+)?"
                              r"(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|court|"

@@ -348,8 +348,10 @@ _FUNCTION_WORDS = frozenset((
     "because", "which", "who", "that", "over", "under", "against", "into", "than", "said", "says", "has", "have",
     "had", "is", "was", "were", "will", "would", "could", "should", "can", "may", "might", "did", "does", "do",
     "also", "then", "if", "while", "when", "where", "until", "about", "are", "be", "been", "not", "the", "a", "an"))
-_PERSON_BEFORE_RE = re.compile(r"(?:\b(?:Abu|Abi|Umm|Ibn|bin)[ -][A-Z][a-z]+|(?:أبو|ابو|أبي|ابن|بن) [\u0621-\u064a]+) $"
-                               )
+# (`ابن بلدة أطمة`, "a son of the town of Atmeh": a native of the place after a place word, no person's name)
+_PERSON_BEFORE_RE = re.compile(r"(?:\b(?:Abu|Abi|Umm|Ibn|bin)[ -][A-Z][a-z]+|(?:أبو|ابو|أبي|ابن|بن) "
+                               r"(?!(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|محافظة|محافظه|منطقة|منطقه|ريف|حي|مخيم) )"
+                               r"[\u0621-\u064a]+) $")
 
 _CLAUSE_END = frozenset((".", "،", ",", "؛", ";", ":", "!", "?", ")", "»", "”", "\""))
 

@@ -22,6 +22,7 @@ from services.enrich.attach import (
     same_as_known,
 )
 from services.enrich.bare import (
+    APPOSITION_AFTER_RE,
     Around,
     Spans,
     _common_words,
@@ -469,17 +470,8 @@ def core_at_start(cores: list[Cand]) -> set[int]:
     return {c.start for c in cores}
 
 
-# "al-Hout, the vast prison in Nasiriyah", "Evin, the notorious prison in Tehran": a capitalised name in
-# apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
-# head ("the prison guard" is a person). Tried only at each ", the"/", a" (str.find), the name read backwards.
-_APPOSITION_AFTER_RE = re.compile(
-    r",\s+(?:the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+['’]s)\s+(?P<city>[A-Z][a-z]+\s+)?"
-    r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
-    r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|refugee\s+settlement|detention\s+(?:centre|center|facility|camp))"
-    r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
-    r"of)\b|\s*[,.;:)\n]|\s*$)")
 _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})$")
-_APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp", "refugee": "camp"}
+_APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp", "refugee": "camp", "cluster": "camp"}
 # a capitalised word right before the name: the name goes on before it ("Burj al-Barajneh, Beirut's densest camp")
 _NAME_GOES_ON_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+[ -]$")
 _APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+['’]s) ")  # literal-first: found at C speed
@@ -496,7 +488,7 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
     place_spans: set[tuple[int, int]] | None = None
     for sc in _APPOSITION_SCOUT.finditer(text):
         i = sc.start()
-        m = _APPOSITION_AFTER_RE.match(text, i)
+        m = APPOSITION_AFTER_RE.match(text, i)
         n = _NAME_BEFORE_RE.search(text, max(0, i - 40), i) if m is not None else None
         if m is not None and n is not None:
             s, e = n.start(1), n.end(1)
@@ -609,6 +601,7 @@ def _appositions_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:
 # is a military camp (data/README.md rule 16), so a name after it is a camp only in a text about the displaced
 _DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]{0,2}(?:ال)?معسكر\s+([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
                                    r"([\u0621-\u064a]{3,})")
+_TANWEEN_MARKS = "\u064b\u064c\u064d"
 _DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|دارفور|الفاشر|نيالا|زالنجي|الجنينة|السودان"
                                 r"|الدعم السريع")
 _MILITARY_AFTER = frozenset(fold(w) for w in (
@@ -639,6 +632,9 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
                                                                                 known=gaz.trie.first)):
             continue  # (any shape: in such a text a word after the head is the camp's name, `معسكر كلمة`)
         k = text.index("معسكر", m.start())
+        if m.group(1) is None and (text[k - 2 : k] == "ال" or text[m.end(3) : m.end(3) + 1] in _TANWEEN_MARKS):
+            continue  # `فرّت من المعسكر سيراً على الأقدام`: the camp named before, then an adverb (a name after
+            # the definite head is quoted: `المعسكر "كلمة"`; an indefinite accusative is no name)
         start = k - 2 if text[k - 2 : k] == "ال" else k
         name_start = m.start(2) if m.group(2) is not None else m.start(3)
         out.append(OpenFacility(start, m.end(3), "camp", text[name_start : m.end(3)], name_start, m.end(3)))
