@@ -398,9 +398,11 @@ def _country_adjective(text: str, s: int, e: int) -> bool:
     """A country's name that is also its feminine nisba (`السعودية`) after a definite feminine noun is the
     adjective: `وزارة الخارجية السعودية`, `الحكومة السعودية` (README rule 4: "سورية" after a feminine noun); after
     `المملكة` it is the kingdom's short name."""
-    if text[e - 1 : e] not in ("ة", "ه") or text[s : s + 2] != "ال" or text[s - 1 : s] != " ":
+    if text[e - 1 : e] not in ("ة", "ه") or text[s - 1 : s] != " ":
         return False
     prev = prev_word(text, s, frozenset())
+    if text[s : s + 2] != "ال":  # `محافظات سورية مختلفة`, `قوات سورية`: an indefinite feminine plural's nisba
+        return len(prev) >= 4 and prev.endswith("ات") and not prev.startswith("ال")
     return prev.startswith("ال") and prev.endswith("ه") and prev != "المملكه"
 
 

@@ -120,3 +120,19 @@ def test_the_town_stays_the_town_beside_its_prison() -> None:
 def test_a_native_of_a_town_is_no_kunya(text: str, place: str) -> None:
     ids = {p.id for p in _ann(text).places}
     assert place in ids and all(not i.startswith("open:") for i in ids)
+
+
+def test_a_bare_name_with_its_inhabitants_is_the_town() -> None:
+    text = ("يشكو أهالي بلدة الهول من انقطاع الخبز. وقال المختار إن الهول، التي يسكنها نحو عشرة آلاف نسمة، "
+            "تحتاج إلى فرن ثانٍ، وإن شباناً من البلدة يعملون في المخيم القريب.")
+    ann = _ann(text)
+    assert not ann.facilities and not ann.alert
+    assert "geonames:173797" in {p.id for p in ann.places}
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("استقبل الدير زواراً من لبنان ومحافظات سورية مختلفة.", False),
+    ("عاد آلاف اللاجئين إلى سورية خلال العام الماضي.", True),
+])
+def test_an_indefinite_feminine_plural_takes_the_nisba(text: str, country: bool) -> None:
+    assert ("country:SY" in {p.id for p in _ann(text).places}) is country
