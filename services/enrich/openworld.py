@@ -561,6 +561,9 @@ def _apposition(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility |
     # head word may be the evidence that a bare name before it is a camp too ("Rukban and a smaller ... camp")
 
 
+_NUMBERED_RE = re.compile(r"[0-9]{1,2}[A-Z]?")
+_SECTION_OF_RE = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?[^.;:\n]{0,40}?\bcamps?\b")
+_DISPLACED_EN_RE = re.compile(r"\b(?:refugees?|displaced|Rohingya|asylum|tents?|shelters)\b")
 _DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interrogat\w*|captives?|suspects?|"
                            r"(?<!sleeper )cells?)\b", re.IGNORECASE)  # (not ISIS's "sleeper cells")
 
@@ -575,7 +578,11 @@ def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
         return None
     lo, hi = max(0, h.start - 160), min(len(text), m.end() + 160)
     if _DETENTION_RE.search(text, lo, hi) is None:
-        return None
+        if _NUMBERED_RE.fullmatch(m.group(1)) is None or _DISPLACED_EN_RE.search(text, lo, hi) is None \
+                or _SECTION_OF_RE.match(text, m.end(1)) is not None:
+            return None  # ("Camp 5 of the Kutupalong refugee camp": a section of the named camp)
+        # "the blaze started in Camp 11 near Balukhali": a numbered camp among refugees' camps (Cox's Bazar)
+        return OpenFacility(h.start, m.end(1), "camp", m.group(1), m.start(1), m.end(1))
     return OpenFacility(h.start, m.end(1), "prison", m.group(1), m.start(1), m.end(1))
 
 

@@ -136,3 +136,18 @@ def test_a_bare_name_with_its_inhabitants_is_the_town() -> None:
 ])
 def test_an_indefinite_feminine_plural_takes_the_nisba(text: str, country: bool) -> None:
     assert ("country:SY" in {p.id for p in _ann(text).places}) is country
+
+
+@pytest.mark.parametrize(("text", "facility"), [
+    ("Fire tore through Rohingya refugee shelters overnight; it started in Camp 11 near Balukhali.", ("camp", "11")),
+    ("Soldiers trained at Camp 11 for three weeks before deploying.", None),
+])
+def test_a_numbered_camp_among_refugees_camps(text: str, facility: tuple[str, str] | None) -> None:
+    facs = _ann(text).facilities
+    assert [(f.kind, f.surface.split()[-1]) for f in facs] == ([facility] if facility else [])
+
+
+def test_a_numbered_section_of_a_named_camp_is_that_camp() -> None:
+    text = "Fire destroyed 300 shelters in Camp 5 of the Kutupalong refugee camp, Rohingya leaders said."
+    facs = _ann(text).facilities
+    assert [f.surface for f in facs] == ["Kutupalong refugee camp"]
