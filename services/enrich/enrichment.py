@@ -346,7 +346,10 @@ _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s
                               r"south-?eastern|south-?western)\s+)+)$", re.IGNORECASE)
 _RURAL_AFTER_RE = re.compile(r"(?:\)|['’]s)?\s+(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b", re.IGNORECASE)
 # (what can follow a name before "countryside": ") ", " c", "'s eastern ...", " eastern ...")
-_PLURAL_ADMIN_AFTER_RE = re.compile(r" and (?:al-)?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)? (?:provinces|governorates)\b")
+# "X and Y provinces", "X, Y and Z provinces": the plural names every governorate of the list
+_ADMIN_NAME = r"(?:al-)?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
+_PLURAL_ADMIN_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_ADMIN_NAME}"
+                                    r" (?:provinces|governorates)\b")
 _RURAL_AFTER_OPEN = frozenset((" c", ") ", " C", "'s", "’s", " e", " w", " n", " s", " E", " W", " N", " S"))
 
 
@@ -431,7 +434,7 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
         return _DUAL_ADMIN_RE.search(window) is not None
     if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
         return True
-    if text[e : e + 5] == " and " and _PLURAL_ADMIN_AFTER_RE.match(text, e):
+    if (text[e : e + 5] == " and " or text[e : e + 2] == ", ") and _PLURAL_ADMIN_AFTER_RE.match(text, e):
         return True  # "between Kirkuk and Salahaddin provinces": the plural names both governorates
     if text[s - 5 : s] == " and " and (text.startswith(" provinces", e) or text.startswith(" governorates", e)):
         return True  # "between Nineveh and Hasaka provinces": the second of the two as well

@@ -151,3 +151,14 @@ def test_a_numbered_section_of_a_named_camp_is_that_camp() -> None:
     text = "Fire destroyed 300 shelters in Camp 5 of the Kutupalong refugee camp, Rohingya leaders said."
     facs = _ann(text).facilities
     assert [f.surface for f in facs] == ["Kutupalong refugee camp"]
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("About 150,000 people still live in camps in Duhok, Erbil and Sulaimaniyah provinces, officials said.",
+     {"adm1:IQ-duhok", "adm1:IQ-erbil", "adm1:IQ-sulaymaniyah"}),
+    ("The ministry plans to close the camps in Erbil and Duhok provinces by June.", {"adm1:IQ-erbil", "adm1:IQ-duhok"}),
+    ("He moved from Mosul, Erbil and Duhok to Baghdad.", {"geonames:99072", "geonames:95446", "geonames:96994",
+                                                          "geonames:98182"}),
+])
+def test_a_list_of_names_before_provinces_names_governorates(text: str, ids: set[str]) -> None:
+    assert {p.id for p in _ann(text).places} == ids
