@@ -29,6 +29,7 @@ from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD
 from services.enrich.names import quoted
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
+from services.enrich.openworld import OpenFacility
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_starts, scout_caseless, scout_literals
 
@@ -191,6 +192,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `الطريق الواصل بين الشدادي والهول`, "the road between Shaddadi and Hol": two towns
     if _SURROUNDINGS_AFTER_RE.match(text, c.end) is not None:
         return None  # `في الشدادي ومحيطها`, "Shaddadi and its outskirts": a town and what is around it
+    if "km" in (lead40 := text[max(0, c.start - 40) : c.start]) or "ilomet" in lead40 or "mile" in lead40:
+        if _DISTANCE_BEFORE_RE.search(text, max(0, c.start - 40), c.start) is not None:
+            return None  # "Jad'ah camp, about 7 km from Qayyarah": a distance is measured from a town
+    if text[c.end : c.end + 1] == "," and (m := _APPOSED_HEAD_RE.match(text, c.end)) is not None \
+            and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
+        return 0.6  # "Bucca, the sprawling US-run detention camp", "Roj, the smaller camp": an apposition of the
+        # kind after the name (a town's word among its words makes it the town: "Sednaya, a town with a prison")
     if text[c.end : c.end + 1] in "'’" and (m := _POSSESSIVE_RE.match(text, c.end)) is not None \
             and any(s == m.end() for s, _e in ar.accepted):
         return None  # "Raqqa's al-Aqtan jail": the town another named facility is in
@@ -405,6 +413,50 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
     if (m := _INMATES_EN_RE.search(text, lead, start)) is not None and (kind == "prison" or m.group(0)[0] != "s"):
         return True  # a camp's survivors are a strike's ("survivors in Jabalia"), a prison's its former inmates
     return not city and _FRAME_EN_RE.search(text, lead, start) is not None
+
+
+# "Badr 3", "Wadi al-Natrun 2": one to three capitalised words and a number of one or two digits that no unit,
+# count or range follows ("Badr 3 last year" is the prison; "Gaza 10 days" is no name)
+_NUMBERED_EN_RE = re.compile(
+    r"(?<![\w'’\-])((?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+(?:[ \u00a0\-](?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+){0,2})"
+    r"[ \u00a0]+([0-9]{1,2})(?![0-9]|[.,:/\-][0-9]|[ \u00a0]*(?:%|-)|[ \u00a0]+(?:km|kilomet|miles?\b|years?\b|"
+    r"months?\b|weeks?\b|days?\b|hours?\b|minutes?\b|percent|per\b|people|persons|men\b|women\b|children|families|"
+    r"detainees|prisoners|inmates|of\b|and\b|or\b|to\b|p\.?m\b|a\.?m\b))")
+# words before a number that name a part of a prison, a text's part or a date, not a facility ("Ward 4", "June 20")
+_NOT_NUMBERED = frozenset((
+    "ward", "wing", "block", "section", "sector", "cell", "room", "building", "hall", "gate", "level", "floor",
+    "phase", "stage", "article", "chapter", "paragraph", "clause", "route", "road", "highway", "camp", "branch",
+    "unit", "brigade", "division", "battalion", "platoon", "company", "squad", "group", "team", "number", "no",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
+_POSSESSOR_BEFORE_RE = re.compile(r"[A-Z][\w\-]*['’]s[ \u00a0]+$")
+
+
+def numbered_in_frame(text: str, cores: list[Cand]) -> list[OpenFacility]:
+    """"Dozens of prisoners in Egypt's Badr 3", "he was moved to Badr 3 from Tora": a name and a number in a
+    detention frame (people taken, held, moved or freed there, its inmates) name a numbered prison of a complex
+    that no head word follows. A known name (Jeddah 1, Branch 215) is bare_reading's."""
+    out: list[OpenFacility] = []
+    for m in _NUMBERED_EN_RE.finditer(text):
+        s, e = m.start(1), m.end(2)
+        cut = max(text.rfind("'s ", s, m.end(1)), text.rfind("’s ", s, m.end(1)))
+        if cut >= 0:
+            s = cut + 3  # "Egypt's Badr 3": the owner before the name is not part of it
+        words = text[s : m.end(1)].replace("-", " ").split()
+        if not words:
+            continue
+        if words[-1].lower() in _NOT_NUMBERED or words[0].lower() in _NOT_NUMBERED:
+            continue
+        if any(c.start < e and s < c.end for c in cores):
+            continue
+        f = s
+        if (p := _POSSESSOR_BEFORE_RE.search(text, max(0, s - 30), s)) is not None:
+            f = p.start()  # "prisoners in Egypt's Badr 3": the frame is before the possessor
+        if detention_frame(text, f, "prison") or (
+                (" to " in (lead := text[max(0, f - 40) : f]) or "out of" in lead)
+                and _MOVED_OUT_RE.search(text, max(0, f - 40), f) is not None):
+            out.append(OpenFacility(s, e, "prison", text[s:e], s, e))
+    return out
 
 
 def _headline(text: str) -> bool:
@@ -724,6 +776,15 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "airport", "hospital", "school", "university", "family", "tribe", "clan"))
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
                              r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)
+_DISTANCE_BEFORE_RE = re.compile(r"\b\d[\d.,]*[ \u00a0]*(?:km|kilomet(?:re|er)s?|miles?)[ \u00a0]+(?:[a-z-]+[ \u00a0]+){0,2}?"
+                                 r"(?:from|of)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+# ", the sprawling US-run detention camp": an apposition whose head is a camp's or a prison's word; no town's word in it
+_APPOSED_HEAD_RE = re.compile(
+    r",[ \u00a0]+(?:the|a|an|its|which\s+is\s+(?:the|a|an))[ \u00a0]+(?:(?!(?:town|towns|city|village|area|district|"
+    r"region|province|countryside|home|base|hospital|school|river|road|border|crossing|desert)\b)[\w'’\-]+[ \u00a0]+)"
+    r"{0,4}?(?P<det>detention[ \u00a0]+|holding[ \u00a0]+)?(?P<head>camp|prison|jail|lockup|facility|centre|center)\b"
+    r"(?!['’]s)", re.IGNORECASE)
+_HEAD_KIND = {"camp": "camp", "prison": "prison", "jail": "prison", "lockup": "prison"}
 _SURROUNDINGS_AFTER_RE = re.compile(r"\s*(?:و(?:محيطها|محيطه|ريفها|ريفه|ضواحيها|ضواحيه|اطرافها|أطرافها|اطرافه|أطرافه)"
                                     r"(?![\u0621-\u064a])|\s+and\s+(?:its|the)\s+(?:surroundings|outskirts|"
                                     r"countryside|environs|suburbs)\b)")
@@ -1060,7 +1121,8 @@ _TOWN_WORDS = frozenset(("بلده", "البلده", "وبلده", "لبلده",
 
 
 _HEAD_STAFF_AT_RE = re.compile(r"\b(camp|prison|jail)\s+(?:director|directors|manager|administrator|administration|"
-                               r"officials?|chief|guards?|staff|management|authorities)\s+(?:at|in|of)\s+"
+                               r"officials?|chief|guards?|staff|management|authorities|residents|inmates|detainees|"
+                               r"population)\s+(?:at|in|of)\s+"
                                r"(?:(?:nearby|neighbouring|neighboring)\s+)?$", re.IGNORECASE)
 _CAMP_SECTION_IN_RE = re.compile(r"(?:ال)?قسم\s+(?:ال)?(?:مهاجرات|مهاجرين|أجانب|اجانب|عراقيين|سوريين|خاص)\s+"
                                  r"(?:في|ب)\s*$")

@@ -29,6 +29,7 @@ from services.enrich.bare import (
     bare_reading,
     caps_dateline,
     compared,
+    numbered_in_frame,
     plural_listed,
     town_cued,
 )
@@ -134,6 +135,11 @@ def find_facilities(
         if city_heads:  # "Mitiga, the Tripoli prison": the city's prison there is the name's, no second facility
             facilities = [f for f in facilities if not (f.id.startswith("open:")
                                                         and any(lo <= f.start < hi for lo, hi in city_heads))]
+    if has_latin(text) and _DIGIT_RE.search(text) is not None:
+        for of in numbered_in_frame(text, cores):  # "prisoners in Egypt's Badr 3": a complex's numbered prison
+            if not inside(of.start, of.end, covered):
+                facilities.append(open_fac(text, of, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if "معسكر" in text:  # (str `in`, C speed) `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
         for of in _numbered_camps(text):
             if not inside(of.start, of.end, covered):
@@ -244,6 +250,7 @@ def find_facilities(
     return _one_per_span(facilities), covered, core_spans
 
 
+_DIGIT_RE = re.compile(r"[A-Za-z][ \u00a0]+[0-9]")
 _PLURAL_OPEN = frozenset(("سجون", "مخيم", "معتق", "بسجو", "وسجو", "لسجو"))  # (the first letters: a cheap gate)
 _PLURAL_AR_HEADS = frozenset(("سجون", "مخيمات", "معتقلات"))
 # words that name a region of a country, not a facility: `سجون النقب والجنوب`, `مخيمات الشمال والساحل`

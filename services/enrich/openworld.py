@@ -67,7 +67,9 @@ def find_open(
         kind = h.payloads[0][1]
         mode = h.payloads[0][2]
         words = text[h.start : h.end].split()
-        word = fold(words[-1])
+        last = words[-1]
+        # "Zamzam camp's new reality": a possessive head is one camp (folded, "camp's" reads as "camps")
+        word = fold(last[:-2] if last[-2:] in _POSSESSIVE and last[-3:-2] != "s" else last)
         if fold(words[0]) in _COMPLEX_AR and len(words) > 1:
             word = fold(words[0])  # `مجمع سجون وادي النطرون`: a complex of prisons is one site, named by its region
         if word in _PLURAL_HEADS or word in DUAL_AR:
@@ -88,6 +90,8 @@ def find_open(
             of = _english_after(text, h, kind, gaz)
         if of is None or _country_named(of, places, gaz):
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name
+        if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
+            of = OpenFacility(of.start, of.end - 2, of.kind, of.name, of.name_start, of.name_end)  # (not the "'s")
         if _overlaps(of.name_start, of.name_end, facs) or _overlaps(of.name_start, of.name_end, people):
             continue  # "SDF prison", "سجن داعش": an owner, not a name
         out.append(of)

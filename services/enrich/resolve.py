@@ -28,9 +28,16 @@ class Cand:
         return [p[1] for p in self.payloads]
 
 
+# lower-case English words that are also an Arabic article's spelling when a space follows (as, at, an)
+_EN_WORD_ARTICLES = frozenset(("as", "at", "an"))
+
+
 def capitalised(surface: str) -> bool:
     """English names are capitalised: some word after any article starts upper-case or with a digit
     (al-Hol, rural Hasakah, Deir ez-Zor countryside; not "hasakah", "the camps")."""
+    if surface[2:3] == " " and surface[:2] in _EN_WORD_ARTICLES:
+        return False  # "such as Susa", "held at Tanf": the English word before a name, not the article of a
+        # gazetteer name spelled with a spaced one ("As Susah" is written capitalised or hyphenated: as-Susah)
     m = _LEAD_ART_RE.match(surface)
     rest = surface[m.end() :] if m else surface
     if rest[:1].isupper() or rest[:1].isdigit():
