@@ -209,7 +209,48 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                     names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
         names.reverse()
+        if len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
+            names = _listed_after_dash(text, m.end(), kind, cores, places, gaz)  # "the four camps — Dagahaley, …"
     return names if len(names) >= 2 or (introduced and names and names[0].entry is not None) else []
+
+
+# "the four camps — Dagahaley, Hagadera, Ifo and Ifo 2 —", "three prisons: A, B and C": a plural head, a dash or a
+# colon, then a closed list of capitalised names (a name of up to three words and a number)
+_DASH_AFTER_RE = re.compile(r"[ \u00a0]*(?:[—–:]|--|[ \u00a0]-)[ \u00a0]*")
+_EN_ITEM_RE = re.compile(r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+(?:[ \u00a0\-](?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+){0,2}"
+                         r"(?:[ \u00a0][0-9]{1,2}(?![0-9]))?")
+_EN_ITEM_SEP_RE = re.compile(r"(,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)")
+_EN_LIST_END_RE = re.compile(r"[ \u00a0]*(?:[—–,.;:)]|--|[ \u00a0]-[ \u00a0]|$)")
+_AREA_KINDS = frozenset(("country", "admin1", "region", "city"))
+
+
+def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places: list[Cand],
+                       gaz: Gazetteer) -> list[Name]:
+    """The names of a closed list (its last item after "and") that opens at `pos`; none when an item is a
+    country, a region or a city ("camps: Idlib, Aleppo and Hama" are the camps around them) or a stop word."""
+    names: list[Name] = []
+    closed = False
+    while len(names) < 8:
+        m = _EN_ITEM_RE.match(text, pos)
+        if m is None or fold(m.group().split()[0]) in gaz.en_name_stop:
+            return []
+        s, e = m.start(), m.end()
+        c = next((o for o in cores if o.start == s and o.end == e), None)
+        entry = kind_payload(c, gaz, kind) if c is not None else None
+        place = next((p for p in places if p.start == s and p.end == e), None)
+        if entry is None and place is not None and best_entry(text, place, gaz).kind in _AREA_KINDS:
+            return []
+        names.append(Name(s, e, entry))
+        if closed:
+            break
+        sep = _EN_ITEM_SEP_RE.match(text, e)
+        if sep is None:
+            break
+        closed = "and" in sep.group(1)
+        pos = sep.end()
+    if not closed or len(names) < 2 or _EN_LIST_END_RE.match(text, names[-1].end) is None:
+        return []
+    return names
 
 
 def _verbal_noun(item: str) -> bool:
