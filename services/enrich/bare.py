@@ -776,9 +776,9 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "airport", "hospital", "school", "university", "family", "tribe", "clan"))
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
                              r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)
-_DISTANCE_BEFORE_RE = re.compile(r"\b\d[\d.,]*[ \u00a0]*(?:km|kilomet(?:re|er)s?|miles?)[ \u00a0]+(?:[a-z-]+[ \u00a0]+){0,2}?"
-                                 r"(?:from|of)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
-# ", the sprawling US-run detention camp": an apposition whose head is a camp's or a prison's word; no town's word in it
+_DISTANCE_BEFORE_RE = re.compile(r"\b\d[\d.,]*[ \u00a0]*(?:km|kilomet(?:re|er)s?|miles?)[ \u00a0]+"
+                                 r"(?:[a-z-]+[ \u00a0]+){0,2}?(?:from|of)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+# ", the sprawling US-run detention camp": an apposition whose head is a camp's or a prison's word (no town's word)
 _APPOSED_HEAD_RE = re.compile(
     r",[ \u00a0]+(?:the|a|an|its|which\s+is\s+(?:the|a|an))[ \u00a0]+(?:(?!(?:town|towns|city|village|area|district|"
     r"region|province|countryside|home|base|hospital|school|river|road|border|crossing|desert)\b)[\w'’\-]+[ \u00a0]+)"
