@@ -232,8 +232,9 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
     closed = False
     while len(names) < 8:
         m = _EN_ITEM_RE.match(text, pos)
-        if m is None or fold(m.group().split()[0]) in gaz.en_name_stop:
-            return []
+        w0 = fold(m.group().split()[0]) if m is not None else ""
+        if m is None or w0 in gaz.en_name_stop or (w0[-1:] == "s" and w0[:-1] in gaz.en_name_stop):
+            return []  # "the camps — Syrians, Iraqis and Afghans —": peoples, no names
         s, e = m.start(), m.end()
         c = next((o for o in cores if o.start == s and o.end == e), None)
         entry = kind_payload(c, gaz, kind) if c is not None else None

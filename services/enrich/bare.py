@@ -195,6 +195,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if "km" in (lead40 := text[max(0, c.start - 40) : c.start]) or "ilomet" in lead40 or "mile" in lead40:
         if _DISTANCE_BEFORE_RE.search(text, max(0, c.start - 40), c.start) is not None:
             return None  # "Jad'ah camp, about 7 km from Qayyarah": a distance is measured from a town
+    if ("name" in (near := text[max(0, c.start - 30) : c.end + 30]) or "call" in near or "known" in near
+            or "dubbed" in near) and _renamed(text, c, e, ar.cores):
+        return 0.6  # "Gweiran, now renamed Panorama": two names of one facility, its old and its new name
     if text[c.end : c.end + 1] == "," and (m := _APPOSED_HEAD_RE.match(text, c.end)) is not None \
             and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
         return 0.6  # "Bucca, the sprawling US-run detention camp", "Roj, the smaller camp": an apposition of the
@@ -205,7 +208,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if _ORG_AFTER_RE.match(text, c.end) is not None:
         return None  # "the Roj Women's Association", "Hol News Network": an organisation that bears the name
     if text[c.end : c.end + 2] == ", " and (m := APPOSITION_AFTER_RE.match(text, c.end)) is not None \
-            and m.group("city") is None and ("camp" if m.group(3)[:1] in "cr" else "prison") == kind:
+            and m.group("city") is None and apposition_number_ok(m) \
+            and ("camp" if m.group("head")[:1] in "cr" else "prison") == kind:
         return 0.6  # "Atmeh, the largest cluster of camps in the area, was ...": the name in apposition to its kind
     if _word_before(text, c.start) in _NAMED_FOR_BEFORE \
             or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
@@ -428,7 +432,9 @@ _NOT_NUMBERED = frozenset((
     "phase", "stage", "article", "chapter", "paragraph", "clause", "route", "road", "highway", "camp", "branch",
     "unit", "brigade", "division", "battalion", "platoon", "company", "squad", "group", "team", "number", "no",
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"))
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "hospital",
+    "clinic", "school", "station", "terminal", "platform", "zone", "area", "district", "precinct", "checkpoint", "base",
+    "court", "courtroom", "lane", "street", "bus", "flight", "line", "channel", "apollo"))
 _POSSESSOR_BEFORE_RE = re.compile(r"[A-Z][\w\-]*['’]s[ \u00a0]+$")
 
 
@@ -783,7 +789,7 @@ _APPOSED_HEAD_RE = re.compile(
     r",[ \u00a0]+(?:the|a|an|its|which\s+is\s+(?:the|a|an))[ \u00a0]+(?:(?!(?:town|towns|city|village|area|district|"
     r"region|province|countryside|home|base|hospital|school|river|road|border|crossing|desert)\b)[\w'’\-]+[ \u00a0]+)"
     r"{0,4}?(?P<det>detention[ \u00a0]+|holding[ \u00a0]+)?(?P<head>camp|prison|jail|lockup|facility|centre|center)\b"
-    r"(?!['’]s)", re.IGNORECASE)
+    r"(?!['’]s|[ \u00a0]+(?:town|city|village|district|area|official|officials)\b)", re.IGNORECASE)
 _HEAD_KIND = {"camp": "camp", "prison": "prison", "jail": "prison", "lockup": "prison"}
 _SURROUNDINGS_AFTER_RE = re.compile(r"\s*(?:و(?:محيطها|محيطه|ريفها|ريفه|ضواحيها|ضواحيه|اطرافها|أطرافها|اطرافه|أطرافه)"
                                     r"(?![\u0621-\u064a])|\s+and\s+(?:its|the)\s+(?:surroundings|outskirts|"
@@ -799,11 +805,21 @@ _CAPS_DATELINE_RE = re.compile(r"(?:\s+[A-Z][A-Z'’-]+)+,\s+[A-Z][a-z]")
 # apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
 # head ("the prison guard" is a person). Tried only at each ", the"/", a" (str.find), the name read backwards.
 APPOSITION_AFTER_RE = re.compile(
-    r",\s+(?:the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+['’]s)\s+(?P<city>[A-Z][a-z]+\s+)?"
+    r",\s+(?P<pre>the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+['’]s|one\s+of\s+the)\s+(?P<city>[A-Z][a-z]+\s+)?"
     r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
-    r"[a-z][a-z-]+\s+){0,2})(prison|jail|camp|refugee\s+settlement|detention\s+(?:centre|center|facility|camp)|cluster\s+of\s+(?:camps|tents))"
+    r"[a-z][a-z-]+\s+){0,2})(?P<head>prisons?|jails?|camps?|refugee\s+settlements?|detention\s+(?:centres?|centers?|"
+    r"facilit(?:y|ies)|camps?)|cluster\s+of\s+(?:camps|tents))"
     r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
     r"of)\b|\s*[,.;:)\n]|\s*$)")
+
+
+def apposition_number_ok(m: re.Match[str]) -> bool:
+    """A plural head only after "one of the" ("Kutupalong, one of the largest refugee settlements"), a singular one
+    (or "cluster of camps") only after the others ("Zamzam, Sudan's largest camp")."""
+    head = m.group("head")
+    return (head[-1:] == "s" and not head.startswith("cluster")) == (m.group("pre")[:3] == "one")
+
+
 # (bare_reading: a known name there, "Atmeh, the largest cluster of camps in the area", is the facility)
 _POPULATION_AFTER_AR_RE = re.compile(r"[،,]\s*(?:التي|الذي)\s+(?:يسكنها|يسكنه|يقطنها|يقطنه|يبلغ\s+عدد\s+سكانها|"
                                      r"يبلغ\s+عدد\s+سكانه|يعيش\s+فيها|يعيش\s+فيه)[^.،,\n]{0,40}?نسم[ةه]")
@@ -899,6 +915,23 @@ _OF = frozenset(("of", "من"))
 _LISTED_RE = re.compile(r"\s*(?:,|،|and|&|و)\s*(?:the\s+)?", re.IGNORECASE)
 _JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و|أو|او|or)[\s\"«»“”„‟‹›'’]*(?:the\s+)?"
                         r"(?:[A-Z][a-z]+['’]s\s+)?", re.IGNORECASE)  # "both al-Hol and Iraq's Jeddah 1 camp"
+
+
+_RENAMED_RE = re.compile(r"[ \u00a0]*[,(]?[ \u00a0]*(?:(?:now|later|since|formerly|previously|also|officially)"
+                         r"[ \u00a0]+)?(?:renamed|re-named|called|known[ \u00a0]+as|dubbed)[ \u00a0]+(?:as[ \u00a0]+)?"
+                         r"(?:the[ \u00a0]+)?$", re.IGNORECASE)
+
+
+def _renamed(text: str, c: Cand, e: Entry, cores: list[Cand]) -> bool:
+    """Another name of the same facility right after or before the bare name, joined by "now renamed",
+    "formerly called", "known as": a facility's two names (no town is renamed after a prison's other name)."""
+    for o in cores:
+        if o is c or abs(o.start - c.start) > 40 or e.id not in o.ids:
+            continue
+        first, second = (c, o) if c.end <= o.start else (o, c)
+        if _RENAMED_RE.fullmatch(text, first.end, second.start) is not None:
+            return True
+    return False
 
 
 def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:

@@ -26,6 +26,7 @@ from services.enrich.bare import (
     Around,
     Spans,
     _common_words,
+    apposition_number_ok,
     bare_reading,
     caps_dateline,
     compared,
@@ -126,7 +127,7 @@ def find_facilities(
             facilities.append(open_fac(text, of, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if has_latin(text) and ("prison" in text or "camp" in text or "jail" in text or "settlement" in text) \
-            and (", the " in text or ", a " in text or "'s " in text or "’s " in text):
+            and (", the " in text or ", a " in text or "'s " in text or "’s " in text or ", one of the " in text):
         city_heads: list[tuple[int, int]] = []
         for of in _appositions(text, places_c, core_at_start(cores), city_heads):
             if not inside(of.name_start, of.name_end, covered):
@@ -481,7 +482,7 @@ _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z
 _APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp", "refugee": "camp", "cluster": "camp"}
 # a capitalised word right before the name: the name goes on before it ("Burj al-Barajneh, Beirut's densest camp")
 _NAME_GOES_ON_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+[ -]$")
-_APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+['’]s) ")  # literal-first: found at C speed
+_APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+['’]s|one of the) ")  # literal-first: found at C speed
 # ("Moria, Greece's largest migrant camp": a country's possessive before the head, as "the")
 
 
@@ -497,6 +498,8 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
         i = sc.start()
         m = APPOSITION_AFTER_RE.match(text, i)
         n = _NAME_BEFORE_RE.search(text, max(0, i - 40), i) if m is not None else None
+        if m is not None and n is not None and not apposition_number_ok(m):
+            continue  # a plural head only after "one of the" ("Kutupalong, one of the largest refugee settlements")
         if m is not None and n is not None:
             s, e = n.start(1), n.end(1)
             name = n.group(1)
@@ -511,9 +514,9 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
             if s not in core_starts and (s, e) not in place_spans and name.split()[0] not in _SENTENCE_STARTERS \
                     and (opened or not _NAME_GOES_ON_RE.search(text, max(0, s - 24), s)):
                 if m.group("city") is not None and city_heads is not None:
-                    city_heads.append((m.start("city"), m.end(3)))
-                head = m.group(3).split()[0]
-                kind = "camp" if head == "detention" and m.group(3).endswith("camp") else \
+                    city_heads.append((m.start("city"), m.end(4)))
+                head = m.group(4).split()[0].rstrip("s")
+                kind = "camp" if head == "detention" and m.group(4).rstrip("s").endswith("camp") else \
                     _APPOSITION_KIND.get(head, "prison")
                 out.append(OpenFacility(s, e, kind, name, s, e))
     return out

@@ -121,3 +121,31 @@ def test_correctional_facility_heads(text: str, name: str) -> None:
 # 9. a death in custody names no facility
 def test_died_in_custody_is_no_facility() -> None:
     assert fac_ids("A detainee from Hebron died in Israeli custody on Saturday, a prisoners' group said.") == set()
+
+
+def test_dash_list_of_peoples_is_no_list() -> None:
+    assert open_names("Residents of the camps — Syrians, Iraqis and Afghans — lined up for bread.") == []
+
+
+# 10. a facility's old and new names joined by "now renamed", "also known as": both are the facility
+@pytest.mark.parametrize("text", [
+    "Outside Hasakah stands Gweiran, now renamed Panorama, holding thousands of men never tried.",
+    "Reporters were shown Sinaa, also known as Panorama, on a guided visit.",
+])
+def test_renamed_bare_names(text: str) -> None:
+    assert "fac:sy-ghwayran-prison" in fac_ids(text)
+
+
+# 11. "X, one of the largest refugee settlements": a plural head after "one of the" is an apposition too; a plural
+# head without it is none
+def test_one_of_the_largest_settlements() -> None:
+    text = "A blaze swept through Kutupalong, one of the largest refugee settlements on earth, on Sunday."
+    assert open_names(text) == ["Kutupalong"]
+
+
+def test_plural_apposition_without_one_of() -> None:
+    assert open_names("Aid reached Tawila, the camps of the newly displaced, by truck.") == []
+
+
+def test_apposition_of_a_prison_town() -> None:
+    assert "fac:iq-taji-prison" not in fac_ids("Rockets hit Taji, the prison town north of Baghdad, at dawn.")
