@@ -48,7 +48,9 @@ __all__ = ["MAX_RETRY_AFTER_S", "DeliveryWorker", "Policy", "UnsafeTarget", "che
 log = logging.getLogger(__name__)
 LEGACY_EVENT_TYPE = "alert.raised"  # today's per-article alert, in the standard format
 CLAIM_GATHER_S = 0.02  # with few slots free, how long the worker waits for more before it claims
-READY_SLOTS = 1  # deliveries handed over may wait for a slot, up to this many concurrencies of them
+READY_SLOTS = 1  # deliveries handed over may wait for a slot, up to this many concurrencies of them (at least)
+READY_S = 1.0  # ... and up to what the receivers answered take this long to start (Policy.ready_s)
+MAX_READY = 1024  # handed-over deliveries waiting for a slot in process, at most
 RECORDING_BACKLOG = 4  # attempts answered and waiting for their recording, in concurrency units, before claiming waits
 LEASE_S = 120  # the default lease (settings.delivery_lease_s): longer than any attempt can take (<= 60 s)
 BODIES_KEPT = 256  # encoded notice bodies kept: a notice's deliveries to several subscriptions share one
@@ -70,6 +72,9 @@ class Policy:
     lease_s: int = LEASE_S
     dns_timeout_s: float = DNS_TIMEOUT_S
     public_url: str = ""
+    # deliveries handed over may wait in process up to what a subscription's measured answer time starts in this
+    # long (0: only READY_SLOTS concurrencies of them, whatever the receivers' speed)
+    ready_s: float = READY_S
 
     @classmethod
     def from_settings(cls, s: AlertSettings) -> Policy:
@@ -148,6 +153,25 @@ class TokenBucket:
         return int(self.tokens)
 
 
+class AnswerTime:
+    """A receiver's measured answer time (an attempt's POST: sent -> answer read, or failed), smoothed over the
+    last ~EWMA_N attempts: how fast its slots turn over, so how many handed-over deliveries it starts in a second."""
+
+    EWMA_N = 16
+
+    def __init__(self) -> None:
+        self.s: float | None = None
+
+    def add(self, seconds: float) -> None:
+        seconds = max(seconds, 1e-4)
+        self.s = seconds if self.s is None else self.s + (seconds - self.s) / self.EWMA_N
+
+    def started_within(self, slots: int, within_s: float) -> int:
+        """How many deliveries `slots` attempts at a time start within `within_s` at this answer time (0: none
+        measured)."""
+        return 0 if self.s is None or within_s <= 0 else int(slots * within_s / self.s)
+
+
 def request_body(d: store.DueDelivery, public_url: str) -> dict[str, Any]:
     """The body for the subscription's format: a Notice rendered, or today's per-article alert (as it always
     was in the standard format, as a one-article notice in the others). A notice this process has just dumped
@@ -188,8 +212,14 @@ class DeliveryWorker(Poller):
         self.crashed: BaseException | None = None
         self.recorder = AttemptRecorder(sessions, lambda state, outcome, now: health_after(state, outcome, policy, now))
         # handed over leased by the transaction that created them (delivery_lease.py), waiting for a slot of their
-        # subscription: (the delivery, until when it may start: half its lease, monotonic)
-        self.ready: collections.deque[tuple[store.DueDelivery, float]] = collections.deque()
+        # subscription, a queue per subscription (in the order they were handed over): (the delivery, until when it
+        # may start: half its lease, monotonic). A slot freed looks at each subscription's first, not at every one
+        # waiting (up to MAX_READY)
+        self.ready: dict[uuid.UUID, collections.deque[tuple[store.DueDelivery, float]]] = {}
+        self.ready_count = 0
+        # each subscription's measured answer time, and all of them together: how many may wait for a slot
+        self.answer_times: dict[uuid.UUID, AnswerTime] = {}
+        self.answer_time = AnswerTime()
         # the last claim filled every slot it had: more may be due, so a slot freed claims again at once. Else a
         # freed slot claims nothing (at 200 notices a second, all handed over, each attempt's end was a claim
         # query that found nothing); what falls due later is found by the poll, and writers wake the worker.
@@ -200,28 +230,41 @@ class DeliveryWorker(Poller):
         self.bodies: collections.OrderedDict[tuple[str, str, str | None], bytes] = collections.OrderedDict()
 
     def lease(self) -> Lease | None:
-        """An offer for a transaction about to write deliveries: as many as there are free slots, and as many again
-        to wait in process for a slot (READY_SLOTS concurrencies; None: none). A batch of more notices than free
-        slots (an alert batch of 20 at 200 articles/s) left the rest to the claim (a query, and the next claim only
-        when a slot frees); those handed over start as slots free, each within one attempt's time (< the lease)."""
+        """An offer for a transaction about to write deliveries: as many as there are free slots, and more to wait in
+        process for a slot (None: none): READY_SLOTS concurrencies of them, or as many as the receivers' measured
+        answer times start within `ready_s` (up to MAX_READY). A batch of more notices than that (an alert batch of
+        250 in a burst) left the rest to the claim: a query per ~16 of them, each payload read back and validated,
+        ~0.4 ms of CPU a delivery more than a hand-over (bench/delivery_rate.py). Those handed over start as slots
+        free, each within about `ready_s` (a tiny part of the lease)."""
         c = self.policy.concurrency
-        capacity = 0 if self.stopping.is_set() else min(
-            (1 + READY_SLOTS) * c - len(self.in_flight), RECORDING_BACKLOG * c - len(self.tasks)) - len(self.ready)
+        free = min(c - len(self.in_flight), RECORDING_BACKLOG * c - len(self.tasks))
+        capacity = 0 if self.stopping.is_set() else free + self._ready_allowance(c, self.answer_time) - self.ready_count
         if capacity <= 0:
             return None
-        waiting = collections.Counter(d.subscription_id for d, _ in self.ready)
-        room = {sub: n - waiting[sub] for sub, n in self._room(1 + READY_SLOTS).items()}
-        return Lease(capacity, self.lease_s, self.policy.breaker_failures, room=room,
-                     default_room=(1 + READY_SLOTS) * self.policy.per_subscription)
+        default = (1 + READY_SLOTS) * self.policy.per_subscription
+        room = self._room(1 + READY_SLOTS, measured=True)
+        room = {sub: max(0, room.get(sub, default) - len(self.ready.get(sub, ())))
+                for sub in set(room) | set(self.ready)}
+        return Lease(capacity, self.lease_s, self.policy.breaker_failures, room=room, default_room=default)
 
-    def _room(self, shares: int = 1) -> dict[uuid.UUID, int]:
+    def _ready_allowance(self, slots: int, answer: AnswerTime | None) -> int:
+        """How many handed-over deliveries may wait for `slots` slots: READY_SLOTS times them, or as many as `answer`
+        (the measured answer time) starts within the policy's ready_s, up to MAX_READY."""
+        measured = answer.started_within(slots, self.policy.ready_s) if answer is not None else 0
+        return max(READY_SLOTS * slots, min(MAX_READY, measured))
+
+    def _room(self, shares: int = 1, measured: bool = False) -> dict[uuid.UUID, int]:
         """How many more attempts each subscription the worker knows may start: `shares` times its share of slots
         (one while probing) less those in flight, and no more than its rate's tokens now. A subscription not in
-        it has its whole share."""
+        it has its whole share. `measured`: its share and as many as its answer time starts within ready_s, if
+        more (the hand-over's room)."""
         out = {}
         for sub in set(self.per_sub) | set(self.buckets):
             cap = 1 if sub in self.probing else self.policy.per_subscription
-            n = shares * cap - self.per_sub.get(sub, 0)
+            n = shares * cap
+            if measured:
+                n = max(n, cap + self._ready_allowance(cap, self.answer_times.get(sub)))
+            n -= self.per_sub.get(sub, 0)
             bucket = self.buckets.get(sub)
             if bucket is not None:
                 n = min(n, bucket.available())
@@ -238,28 +281,37 @@ class DeliveryWorker(Poller):
         if self.stopping.is_set() or not leased:
             return
         until = time.monotonic() + self.lease_s / 2
-        self.ready.extend((d, until) for d in leased)
+        for d in leased:
+            self.ready.setdefault(d.subscription_id, collections.deque()).append((d, until))
+        self.ready_count += len(leased)
         self._start_ready()
 
     def _start_ready(self) -> None:
-        """Start the handed-over deliveries that have a slot (theirs and their subscription's, within its rate);
-        the others wait for a slot to free. One that waited half its lease is dropped, so that no attempt can run
-        past the lease (which is longer than an attempt can take): the claim takes it once the lease ends (at least
-        once, as after a crash)."""
-        kept: collections.deque[tuple[store.DueDelivery, float]] = collections.deque()
+        """Start the handed-over deliveries that have a slot (theirs and their subscription's, within its rate),
+        each subscription's in the order they came; the others wait for a slot to free. One that waited half its
+        lease is dropped, so that no attempt can run past the lease (which is longer than an attempt can take): the
+        claim takes it once the lease ends (at least once, as after a crash)."""
         now, rate_wait = time.monotonic(), None
-        while self.ready:
-            d, until = self.ready.popleft()
-            if now > until:
-                continue
-            wait = 0.0 if len(self.in_flight) >= self.policy.concurrency else self._admit(d)
-            if wait is None:
+        for sub in list(self.ready):
+            queue = self.ready[sub]
+            while queue:
+                d, until = queue[0]
+                if now > until:
+                    queue.popleft()
+                    self.ready_count -= 1
+                    continue
+                if len(self.in_flight) >= self.policy.concurrency:
+                    break
+                wait = self._admit(d)
+                if wait is not None:  # its subscription's slots are taken, or it is over its rate
+                    if wait > 0:  # a step when a token is due (a slot freed steps anyway)
+                        rate_wait = wait if rate_wait is None else min(rate_wait, wait)
+                    break
+                queue.popleft()
+                self.ready_count -= 1
                 self._start(d)
-                continue
-            kept.append((d, until))
-            if wait > 0:  # over its subscription's rate: a step when a token is due (a slot freed steps anyway)
-                rate_wait = wait if rate_wait is None else min(rate_wait, wait)
-        self.ready = kept
+            if not queue:
+                del self.ready[sub]
         if rate_wait is not None:
             asyncio.get_running_loop().call_later(rate_wait, self.wakeup.set)
 
@@ -278,13 +330,13 @@ class DeliveryWorker(Poller):
     async def _give_back_ready(self) -> None:
         """Stopping: the handed-over deliveries not started go back unattempted, for any worker's claim now (not
         at the end of their lease). Best effort: if this fails, the lease ends as after a crash."""
-        ready, self.ready = list(self.ready), collections.deque()
+        ready = [d for queue in self.ready.values() for d, _ in queue]
+        self.ready, self.ready_count = {}, 0
         if not ready:
             return
         try:
             async with autocommit(self.sessions) as session:
-                for d, _ in ready:
-                    await store.release(session, d, 0.0)
+                await store.release_many(session, ready)
         except (TimeoutError, SQLAlchemyError, OSError) as exc:  # (a bug still raises)
             log.warning("could not give back handed-over deliveries; claimed when their lease ends",
                         extra={"error": repr(exc)[:300], "deliveries": len(ready)})
@@ -419,6 +471,11 @@ class DeliveryWorker(Poller):
             outcome = await post(self.client, d.url, body, headers, allow_private=p.allow_private,
                                  timeout_s=p.timeout_s, dns_timeout_s=p.dns_timeout_s)
         metrics.DELIVERY_SECONDS.observe(outcome.latency_ms / 1000)
+        self.answer_time.add(outcome.latency_ms / 1000)
+        answer = self.answer_times.get(d.subscription_id)
+        if answer is None:
+            answer = self.answer_times[d.subscription_id] = AnswerTime()
+        answer.add(outcome.latency_ms / 1000)
         if outcome.ok:
             # The receiver has it: the slot is free for the next attempt while this one is recorded (batched, with
             # others). Its lease still fences it until then; a crash before the record -> sent again when the

@@ -81,7 +81,8 @@ async def play_due(session: AsyncSession, play: Changes, now: datetime
 def _check(play: Changes, row: dict[str, Any], now: datetime, active: list[Silence],
            wants: list[tuple[dict[str, Any], str, dict[str, object] | None]]) -> None:
     for _ in range(3):  # e.g. auto-resolve, then the resolved notice
-        until = silence_repo.silence_end(active, repo.snapshot(row), now)
+        # no active silence: none can cover it (the incident's snapshot, ~a pydantic model a step, not made)
+        until = silence_repo.silence_end(active, repo.snapshot(row), now) if active else None
         if (until is not None) != row["silenced"]:
             row = play.record(row, "silenced" if until is not None else "unsilenced",
                               values={"silenced": until is not None},
