@@ -249,8 +249,10 @@ class DeliveryWorker(Poller):
 
     def _ready_allowance(self, slots: int, answer: AnswerTime | None) -> int:
         """How many handed-over deliveries may wait for `slots` slots: READY_SLOTS times them, or as many as `answer`
-        (the measured answer time) starts within the policy's ready_s, up to MAX_READY."""
-        measured = answer.started_within(slots, self.policy.ready_s) if answer is not None else 0
+        (the measured answer time) starts within the policy's ready_s (an eighth of the lease at most), up to
+        MAX_READY."""
+        within = min(self.policy.ready_s, self.lease_s / 8)  # far inside the half lease after which one is dropped
+        measured = answer.started_within(slots, within) if answer is not None else 0
         return max(READY_SLOTS * slots, min(MAX_READY, measured))
 
     def _room(self, shares: int = 1, measured: bool = False) -> dict[uuid.UUID, int]:

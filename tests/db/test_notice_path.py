@@ -293,10 +293,11 @@ async def _steps_on_wakeup(worker: DeliveryWorker) -> None:
 async def test_a_batch_whose_deliveries_were_all_handed_over_does_not_wake_the_claim(
         sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
     """Every delivery handed to the worker: on_handed (the relay, the push), not on_notice (which wakes the worker's
-    claim); one left to the claim (over the worker's 4 free slots and 4 waiting for one): on_notice."""
+    claim); one left to the claim (over the worker's 4 free slots and 4 waiting for one): on_notice. (ready_s 0: the
+    hand-over is not widened by the hook's measured answer time, which would take all 9.)"""
     await subscribe(sessions, hook.url)
     calls: list[str] = []
-    worker = DeliveryWorker(sessions, POLICY)
+    worker = DeliveryWorker(sessions, Policy(**{**POLICY.__dict__, "ready_s": 0.0}))
     handler = AlertHandler(sessions, [], RULES, worker=worker, on_notice=lambda: calls.append("notice"),
                            on_handed=lambda: calls.append("handed"))
     await handler([enriched(facility_id=f"fac:test-handed-{uuid.uuid4().hex[:8]}") for _ in range(2)])
@@ -312,6 +313,37 @@ async def test_a_batch_whose_deliveries_were_all_handed_over_does_not_wake_the_c
     await hook.until(10)
     async with running(worker):  # the claim takes the one left
         await hook.until(11)
+
+
+async def test_a_burst_to_a_receiver_that_answers_fast_is_handed_over_whole(
+        sessions: async_sessionmaker[AsyncSession], hook: Hook) -> None:
+    """Once the worker has measured the hook's answer time (a few ms on loopback), a batch of 60 notices is handed
+    over whole (4 slots start hundreds within ready_s): no claim is woken, and with the worker's claiming loop not
+    running at all, every one is sent, once, and recorded."""
+    await subscribe(sessions, hook.url)
+    calls: list[str] = []
+    worker = DeliveryWorker(sessions, POLICY)
+    handler = AlertHandler(sessions, [], RULES, worker=worker, on_notice=lambda: calls.append("notice"),
+                           on_handed=lambda: calls.append("handed"))
+    await handler([enriched(facility_id=f"fac:test-burst-{uuid.uuid4().hex[:8]}") for _ in range(2)])
+    await hook.until(2)
+    for _ in range(100):  # their answers read and recorded
+        if not worker.tasks:
+            break
+        await asyncio.sleep(0.05)
+    assert worker.answer_times and worker.answer_time.s is not None
+    await handler([enriched(facility_id=f"fac:test-burst-{uuid.uuid4().hex[:8]}") for _ in range(60)])
+    assert calls == ["handed", "handed"]
+    await hook.until(62)
+    assert len(set(hook.ids)) == 62
+    for _ in range(100):
+        if await statuses(sessions) == [("succeeded", 1)] * 62:
+            break
+        await asyncio.sleep(0.05)
+    assert await statuses(sessions) == [("succeeded", 1)] * 62
+    assert not worker.ready and worker.ready_count == 0
+    await worker.recorder.close()
+    await worker.client.aclose()
 
 
 async def test_a_subscriptions_backlog_is_claimed_as_its_slots_free_not_at_the_poll(
