@@ -228,6 +228,10 @@ class DeliveryWorker(Poller):
         # encoded bodies of the latest notices by (notice id, format, routing key): the same bytes for each
         # subscription in that format (only the signature differs); a per-article alert is stamped when sent
         self.bodies: collections.OrderedDict[tuple[str, str, str | None], bytes] = collections.OrderedDict()
+        # subscriptions whose last attempt failed: handed no more than before their answer times counted (their
+        # breaker and probing are the claim's rules), and what waited beyond that given back (`giving_back`)
+        self.failing: set[uuid.UUID] = set()
+        self.giving_back: set[asyncio.Task[None]] = set()
 
     def lease(self) -> Lease | None:
         """An offer for a transaction about to write deliveries: as many as there are free slots, and more to wait in
@@ -264,7 +268,7 @@ class DeliveryWorker(Poller):
         for sub in set(self.per_sub) | set(self.buckets):
             cap = 1 if sub in self.probing else self.policy.per_subscription
             n = shares * cap
-            if measured:
+            if measured and sub not in self.failing:
                 n = max(n, cap + self._ready_allowance(cap, self.answer_times.get(sub)))
             n -= self.per_sub.get(sub, 0)
             bucket = self.buckets.get(sub)
@@ -329,19 +333,40 @@ class DeliveryWorker(Poller):
         if self.crashed is not None:
             raise self.crashed
 
+    def _fail_ready(self, sub: uuid.UUID) -> None:
+        """An attempt to `sub` failed: of its handed-over deliveries waiting, no more than READY_SLOTS times its share
+        stay (as many as waited before answer times counted); the rest go back to the claim, due now, which follows
+        its breaker (none while open, one at a time while probing). A receiver that began failing fast is not sent
+        the ~1,000 a fast one may have waiting."""
+        self.failing.add(sub)
+        queue = self.ready.get(sub)
+        keep = READY_SLOTS * self.policy.per_subscription
+        if queue is None or len(queue) <= keep:
+            return
+        back = [queue.pop()[0] for _ in range(len(queue) - keep)]  # the latest handed over
+        self.ready_count -= len(back)
+        task = asyncio.create_task(self._give_back(back), name="delivery give-back")
+        self.giving_back.add(task)
+        task.add_done_callback(self.giving_back.discard)
+
+    async def _give_back(self, back: list[store.DueDelivery]) -> None:
+        """Give handed-over deliveries back unattempted, due now; if that fails, their lease ends as after a crash."""
+        try:
+            async with autocommit(self.sessions) as session:
+                await store.release_many(session, back)
+        except (TimeoutError, SQLAlchemyError, OSError) as exc:  # (a bug still raises)
+            log.warning("could not give back handed-over deliveries; claimed when their lease ends",
+                        extra={"error": repr(exc)[:300], "deliveries": len(back)})
+
     async def _give_back_ready(self) -> None:
         """Stopping: the handed-over deliveries not started go back unattempted, for any worker's claim now (not
         at the end of their lease). Best effort: if this fails, the lease ends as after a crash."""
         ready = [d for queue in self.ready.values() for d, _ in queue]
         self.ready, self.ready_count = {}, 0
-        if not ready:
-            return
-        try:
-            async with autocommit(self.sessions) as session:
-                await store.release_many(session, ready)
-        except (TimeoutError, SQLAlchemyError, OSError) as exc:  # (a bug still raises)
-            log.warning("could not give back handed-over deliveries; claimed when their lease ends",
-                        extra={"error": repr(exc)[:300], "deliveries": len(ready)})
+        if self.giving_back:
+            await asyncio.gather(*self.giving_back, return_exceptions=True)
+        if ready:
+            await self._give_back(ready)
 
     def _busy(self) -> frozenset[uuid.UUID]:
         cap = self.policy.per_subscription
@@ -486,6 +511,10 @@ class DeliveryWorker(Poller):
             task = asyncio.current_task()
             if task is not None:
                 self._release(task, d.subscription_id)
+        if outcome.ok:
+            self.failing.discard(d.subscription_id)
+        else:
+            self._fail_ready(d.subscription_id)
         gone = outcome.status_code == 410
         retry_in = None if outcome.ok or gone else next_retry_s(p.schedule_s, d.attempts, outcome.retry_after_s,
                                                                 p.jitter)

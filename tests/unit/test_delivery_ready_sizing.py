@@ -3,6 +3,7 @@ sized by each receiver's measured answer time; and the handed-over queue, one pe
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 
@@ -122,3 +123,36 @@ def test_the_handed_over_wait_in_a_queue_per_subscription_in_order() -> None:
     worker.ready[a].append((d, time.monotonic() - 1))  # waited past half its lease
     worker._start_ready()
     assert started[-1] is not d and not worker.ready and worker.ready_count == 0
+
+
+async def test_a_failure_sends_what_waited_beyond_the_old_bound_back_to_the_claim() -> None:
+    """A receiver that answered fast and began failing (fast: a 500 at once) is not sent the hundreds handed over
+    for it: after a failed attempt no more than READY_SLOTS times its share stay waiting (as before answer times
+    counted), the latest handed over go back to the claim (which follows its breaker), and its room in the next
+    hand-over is the old one until an attempt succeeds."""
+    worker, started = _worker(concurrency=16, per_subscription=2)
+    given_back: list[DueDelivery] = []
+
+    async def give_back(back: list[DueDelivery]) -> None:
+        given_back.extend(back)
+
+    worker._give_back = give_back  # type: ignore[method-assign]
+    sub = uuid.uuid4()
+    worker.buckets[sub] = TokenBucket(10_000.0)
+    worker.answer_times[sub] = AnswerTime()
+    worker.answer_times[sub].add(0.002)
+    worker.answer_time.add(0.002)
+    lease = worker.lease()
+    assert lease is not None and sum(_offer(lease, sub) for _ in range(300)) == 300
+    handed = [_due(sub) for _ in range(300)]
+    worker.take(handed)
+    assert started == handed[:2] and worker.ready_count == 298
+    worker._fail_ready(sub)
+    await asyncio.gather(*worker.giving_back)
+    assert [d for d, _ in worker.ready[sub]] == handed[2:2 + READY_SLOTS * 2] and worker.ready_count == 2
+    assert sorted(given_back, key=handed.index) == handed[4:]
+    room = worker.lease()
+    assert room is not None and sum(_offer(room, sub) for _ in range(300)) == 0  # 2 in flight, 2 waiting: full
+    worker.failing.discard(sub)  # an attempt to it succeeded
+    again = worker.lease()
+    assert again is not None and sum(_offer(again, sub) for _ in range(300)) == 300
