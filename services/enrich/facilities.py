@@ -40,7 +40,7 @@ from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok
 from services.enrich.normalize import fold, has_latin
-from services.enrich.openworld import OpenFacility, find_open, glued, part_called, slug
+from services.enrich.openworld import OpenFacility, find_open, glued, not_a_site, part_called, slug
 from services.enrich.resolve import Cand
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
 from shared.annotation import FacilityMention
@@ -518,6 +518,8 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
                 head = m.group(4).split()[0].rstrip("s")
                 kind = "camp" if head == "detention" and m.group(4).rstrip("s").endswith("camp") else \
                     _APPOSITION_KIND.get(head, "prison")
+                if not_a_site(text, OpenFacility(s, m.end(3), kind, name, s, e)):
+                    continue  # "Alcatraz, the former island prison": no site any more (rule 22n)
                 out.append(OpenFacility(s, e, kind, name, s, e))
     return out
 

@@ -92,6 +92,8 @@ def find_open(
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name
         if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
             of = OpenFacility(of.start, of.end - 2, of.kind, of.name, of.name_start, of.name_end)  # (not the "'s")
+        if not_a_site(text, of) or (kind == "camp" and mode == "en_after" and _political(text, h, of, places)):
+            continue  # "the former Khiam prison", "the Trump camp said": no site of detention or displacement
         if _overlaps(of.name_start, of.name_end, facs) or _overlaps(of.name_start, of.name_end, people):
             continue  # "SDF prison", "سجن داعش": an owner, not a name
         out.append(of)
@@ -99,6 +101,49 @@ def find_open(
 
 
 _PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
+
+# An open-world site of another sense (rule 22n): one that is no longer or never was one ("the former Khiam prison",
+# "a fictional Maine prison", "Alcatraz, the former island prison", `سجن الخيام السابق`), one in a film or a book
+# (`فيلماً وثائقياً عن سجن ألكاتراز`), or one of centuries ago (`ذكرى اقتحام سجن الباستيل عام 1789`). Known
+# facilities are not read here: a closed one stays listed, and reports still name it.
+_NOT_SITE_BEFORE_RE = re.compile(r"\b(?:former|fictional|fictitious|imaginary|defunct|disused|erstwhile)[ \u00a0]+"
+                                 r"(?:[\w'’-]+[ \u00a0]+){0,2}$", re.IGNORECASE)
+_WORK_BEFORE_RE = re.compile(r"(?:\b(?:film|movie|documentary|novel|sitcom|series)\b|فيلم|وثائقي|رواي[ةه]|مسلسل|مسرحي[ةه])"
+                             r"[^.،,؛;:\n]{0,25}$", re.IGNORECASE)
+_NOT_SITE_AFTER_AR = frozenset(("السابق", "سابقا", "المتخيل", "الخيالي"))
+_OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|سنة|سنه)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
+
+
+def not_a_site(text: str, of: OpenFacility) -> bool:
+    lo = min(of.start, of.name_start)
+    hi = max(of.end, of.name_end)
+    if _NOT_SITE_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None \
+            or _WORK_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None:
+        return True
+    head_at = text.rfind(" ", lo, hi)  # "Alcatraz, the former island prison": the words before the head word
+    if of.end > of.name_end and head_at > of.name_end \
+            and _NOT_SITE_BEFORE_RE.search(text, max(0, head_at - 40), head_at + 1) is not None:
+        return True
+    after = TOKEN_RE.match(text, gap_end(text, hi))
+    if after is not None and fold(after.group()) in _NOT_SITE_AFTER_AR:
+        return True
+    return _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None \
+        or _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) is not None  # (a year of the name's own: no)
+
+
+# "the Trump camp dismissed the poll", "a spokesman for the Biden camp": a political camp speaks; a site does not
+_SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]+(?:said|says|dismissed|denied|claimed|accused|argued|insisted|rejected|"
+                              r"welcomed|countered|responded|hit[ \u00a0]+back|vowed|warned)\b")
+_VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|advisers?|advisors?|strategists?|"
+                              r"insiders?)[ \u00a0]+(?:for|of|in|from|close[ \u00a0]+to)[ \u00a0]+the[ \u00a0]+$",
+                              re.IGNORECASE)
+
+
+def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
+    if any(c.start == of.name_start for c in places) or " " in of.name:
+        return False  # a town's name, or a name of several words: a camp there
+    return _SPEAKS_AFTER_RE.match(text, h.end) is not None \
+        or _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None
 
 
 _AREA_KINDS = frozenset(("country", "region"))
@@ -269,6 +314,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     place = next((c for c in places if c.start == name_start), None)
     if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR):
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
+    if place is None and close is None and f in _AR_GENERIC_OWNERS:
+        return None  # `سجن المدينة`, `سجن المحكمة`, `مخيم القراءة`: the city's or the court's, a reading camp (rule 22n)
     short = len(f) == 2 and place is None and _short_name(tok, f)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
@@ -302,6 +349,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
                         name_end)
 
 
+# the folded words after a head that make it a generic owner's prison or an activity's camp, no name (rule 22n)
+_AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكمه", "المخفر", "الشرطه", "القراءه", "الكتابه", "اللياقه",
+                                "البرمجه"))
 _HEADS_AR = frozenset(("سجن", "مخيم", "معتقل", "معسكر", "سجون", "مخيمات", "معتقلات"))
 # Two-letter words that are no name after a head: particles, pronouns, prepositions, short verbs and nouns (a name
 # of two letters is rare and foreign: Bahrain's `سجن جو`, `مخيم آق برهان`). Folded spellings (أ إ آ -> ا).
