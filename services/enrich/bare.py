@@ -1045,7 +1045,8 @@ _TITLE_BEFORE_RE = re.compile(r"(?:معرض|مهرجان|فيلم|كتاب|رو�
 _DEFINITE_NOUN_AFTER_RE = re.compile(r" (ال[\u0621-\u064a]{2,})(?![\u0621-\u064a])")
 
 
-_WATER_BEFORE = frozenset(fold(w) for w in ("مياه", "منسوب", "ضفاف", "ضفة", "مجرى", "مصب", "مياة"))
+_WATER_BEFORE = frozenset(fold(w) for w in ("مياه", "منسوب", "ضفاف", "ضفة", "مجرى", "مصب", "مياة", "فاض", "يفيض",
+                                              "فيضان", "جف", "جفاف"))  # (`فاض نهر البارد`: the river flooded)
 
 
 def _given_name_before(text: str, start: int, gaz: Gazetteer) -> bool:

@@ -86,6 +86,8 @@ def find_facilities(
             continue  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b)
         if "معسكر" in text[c.start : c.start + 8] and _base_elsewhere(text, c.end, e, places_c, gaz):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
+        if p0[2] == "alias" and _ORG_OF_AFTER_RE.match(text, c.end) is not None:
+            continue  # `فرع فلسطين للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22n)
         f = fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95)
         facilities.append(f)
         fac_ids.add(e.id)
@@ -522,6 +524,14 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
                     continue  # "Alcatraz, the former island prison": no site any more (rule 22n)
                 out.append(OpenFacility(s, e, kind, name, s, e))
     return out
+
+
+# after a branch's name, the body it is a branch of: a company's, a bank's, a society's (rule 22n)
+_ORG_OF_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:(?:لل|ل)(?:شركة|شركه|بنك|مصرف|جمعية|جمعيه|نقابة|نقابه|حزب|اتحاد|مؤسسة|مؤسسه|منظمة|منظمه|هيئة|هيئه|"
+    r"هلال|صليب|جامعة|جامعه|مجموعة|مجموعه|حركة|حركه)(?![\u0621-\u064a])|of[ \u00a0]+the[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}"
+    r"(?:bank|company|firm|association|union|party|society|university|group|federation|charity|movement)\b)",
+    re.IGNORECASE)
 
 
 _SENTENCE_STARTERS = frozenset(("The", "This", "That", "It", "In", "On", "At", "But", "And", "Yesterday",

@@ -316,6 +316,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
     if place is None and close is None and f in _AR_GENERIC_OWNERS:
         return None  # `سجن المدينة`, `سجن المحكمة`, `مخيم القراءة`: the city's or the court's, a reading camp (rule 22n)
+    if kind == "prison" and close is None and (_PASSIVE_JAILED_RE.search(text, h.start, h.end) is not None
+                                               or _DURATION_AFTER_RE.match(text, name_end) is not None):
+        return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for": no prison (rule 22n)
     short = len(f) == 2 and place is None and _short_name(tok, f)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
@@ -351,7 +354,14 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
 
 # the folded words after a head that make it a generic owner's prison or an activity's camp, no name (rule 22n)
 _AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكمه", "المخفر", "الشرطه", "القراءه", "الكتابه", "اللياقه",
-                                "البرمجه"))
+                                "البرمجه", "الراي", "الضمير"))  # (`معتقل الرأي`: a prisoner of conscience)
+# `سُجن` (a damma on its first letter) is the verb "was jailed"; the prison is `سِجن`
+_PASSIVE_JAILED_RE = re.compile("س\u064f")
+# a term right after the name: `سجن الكاتب ثلاث سنوات` is the jailing of the writer for three years
+_DURATION_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:ل?مد[ةه][ \u00a0]+)?(?:(?:[0-9\u0660-\u0669]+|ثلاث|ثلاثة|أربع|اربع|أربعة|اربعة|خمس|خمسة|ست|ستة|سبع|"
+    r"سبعة|ثماني|ثمانية|تسع|تسعة|عشر|عشرة|عشرين|بضع|بضعة)[ \u00a0]+(?:سنوات|سنة|سنين|أعوام|اعوام|عاما|عاماً|أشهر|اشهر|"
+    r"شهرا|شهراً|أيام|ايام|يوما|يوماً)|عامين|سنتين|شهرين|مؤبدا|مؤبداً)(?![\u0621-\u064a])")
 _HEADS_AR = frozenset(("سجن", "مخيم", "معتقل", "معسكر", "سجون", "مخيمات", "معتقلات"))
 # Two-letter words that are no name after a head: particles, pronouns, prepositions, short verbs and nouns (a name
 # of two letters is rare and foreign: Bahrain's `سجن جو`, `مخيم آق برهان`). Folded spellings (أ إ آ -> ا).
