@@ -529,7 +529,8 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
 # after a branch's name, the body it is a branch of: a company's, a bank's, a society's (rule 22n)
 _ORG_OF_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:(?:لل|ل)(?:شركة|شركه|بنك|مصرف|جمعية|جمعيه|نقابة|نقابه|حزب|اتحاد|مؤسسة|مؤسسه|منظمة|منظمه|هيئة|هيئه|"
-    r"هلال|صليب|جامعة|جامعه|مجموعة|مجموعه|حركة|حركه)(?![\u0621-\u064a])|of[ \u00a0]+the[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}"
+    r"هلال|صليب|جامعة|جامعه|مجموعة|مجموعه|حركة|حركه)(?![\u0621-\u064a])|"
+    r"of[ \u00a0]+the[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}"
     r"(?:bank|company|firm|association|union|party|society|university|group|federation|charity|movement)\b)",
     re.IGNORECASE)
 

@@ -108,8 +108,8 @@ _PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
 # facilities are not read here: a closed one stays listed, and reports still name it.
 _NOT_SITE_BEFORE_RE = re.compile(r"\b(?:former|fictional|fictitious|imaginary|defunct|disused|erstwhile)[ \u00a0]+"
                                  r"(?:[\w'’-]+[ \u00a0]+){0,2}$", re.IGNORECASE)
-_WORK_BEFORE_RE = re.compile(r"(?:\b(?:film|movie|documentary|novel|sitcom|series)\b|فيلم|وثائقي|رواي[ةه]|مسلسل|مسرحي[ةه])"
-                             r"[^.،,؛;:\n]{0,25}$", re.IGNORECASE)
+_WORK_BEFORE_RE = re.compile(r"(?:\b(?:film|movie|documentary|novel|sitcom|series)\b|"
+                             r"فيلم|وثائقي|رواي[ةه]|مسلسل|مسرحي[ةه])[^.،,؛;:\n]{0,25}$", re.IGNORECASE)
 _NOT_SITE_AFTER_AR = frozenset(("السابق", "سابقا", "المتخيل", "الخيالي"))
 _OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|سنة|سنه)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
 
@@ -315,10 +315,10 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR):
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
     if place is None and close is None and f in _AR_GENERIC_OWNERS:
-        return None  # `سجن المدينة`, `سجن المحكمة`, `مخيم القراءة`: the city's or the court's, a reading camp (rule 22n)
+        return None  # `سجن المدينة`, `سجن المحكمة`, `مخيم القراءة`: the city's, the court's, a reading camp (rule 22n)
     if kind == "prison" and close is None and (_PASSIVE_JAILED_RE.search(text, h.start, h.end) is not None
                                                or _DURATION_AFTER_RE.match(text, name_end) is not None):
-        return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for": no prison (rule 22n)
+        return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for" (rule 22n)
     short = len(f) == 2 and place is None and _short_name(tok, f)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
