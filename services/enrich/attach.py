@@ -155,8 +155,9 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             if name is None:
                 break
             if names and name.entry is None and ("،" in text[pos:g] or "," in text[pos:g]) \
-                    and _verbal_noun(text[name.start : name.end]):
-                break  # `سجون صيدنايا وعدرا وتدمر، وتسليم السجلات`: the sentence goes on ("and handing over")
+                    and (_verbal_noun(text[name.start : name.end]) or _clause_goes_on(text, name.end, gaz)):
+                break  # `سجون صيدنايا وعدرا وتدمر، وتسليم السجلات`, `مخيمات أطمة وسرمدا، والدفاع المدني يفتح`:
+                # the sentence goes on after the comma (a verbal noun, or a subject its verb follows)
             if not names and name.entry is None and word in PLURAL_AR and g in place_at \
                     and _region(text, place_at[g], gaz):
                 intro = _INTRO_RE.match(text, name.end) if not introduced else None
@@ -272,6 +273,19 @@ def _region(text: str, c: Cand, gaz: Gazetteer) -> bool:
 _NAME_PREFIXES_EN = frozenset(("Ain", "Abu", "Umm", "Bab", "Deir", "Tal", "Tell", "Ras", "Kafr", "Jisr", "Beit", "Bir",
                                "Khan", "Wadi", "Jabal", "Jebel", "Nahr", "Sheikh", "Ayn", "Bani", "Beni", "Qasr"))
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)$")
+
+
+_ITEM_END = frozenset(".،,؛;:!?؟)»\"”’'\n")
+
+
+def _clause_goes_on(text: str, end: int, gaz: Gazetteer) -> bool:
+    """After an unknown list item read past a comma, the sentence goes on with other words (`، والدفاع المدني
+    يفتح العبّارات`: a new clause's subject, not a camp): no punctuation, conjunction or place word follows it."""
+    i = gap_end(text, end)
+    if i >= len(text) or text[i] in _ITEM_END or text[i] == "و":
+        return False
+    m = TOKEN_RE.match(text, i)
+    return m is not None and fold(m.group()) not in cue_list(gaz.rules.core_context.locative)
 
 
 def _separator(text: str, pos: int) -> int:

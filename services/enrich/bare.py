@@ -190,6 +190,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if ("بين" in (lead60 := text[max(0, c.start - 60) : c.start]) or "between" in lead60) \
             and _ROAD_BEFORE_RE.search(text, max(0, c.start - 60), c.start) is not None:
         return None  # `الطريق الواصل بين الشدادي والهول`, "the road between Shaddadi and Hol": two towns
+    if prev_word(text, c.start, frozenset()) in _NEAR_WORDS \
+            and any(_SENTENCE_BREAK_RE.search(text, t, c.start) is None
+                    for t in ar.accepted_ix.ending_before(c.start, 60)):
+        return None  # "At Mam Rashan, on a windy hillside near Sheikhan": where the facility named before it is
     if _SURROUNDINGS_AFTER_RE.match(text, c.end) is not None:
         return None  # `في الشدادي ومحيطها`, "Shaddadi and its outskirts": a town and what is around it
     if "km" in (lead40 := text[max(0, c.start - 40) : c.start]) or "ilomet" in lead40 or "mile" in lead40:
@@ -1084,6 +1088,8 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     return bool(words) and words[-1].lower() in (_WORD_PLACE_BEFORE | _CLAUSE_OPENERS)
 
 
+_NEAR_WORDS = frozenset(("near", "قرب", "بقرب"))
+_SENTENCE_BREAK_RE = re.compile(r"[.!?؟\n]")
 _MOVED_TO = (r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)"
              r"\s+(?:back\s+)?to\s+(?:the\s+)?$")
 _MOVED_AFTER_RE = re.compile(r"[^.!?;\n]{0,60}" + _MOVED_TO, re.IGNORECASE)

@@ -312,6 +312,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if any(ch in QUOTES for ch in gap) and close is None:
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
     place = next((c for c in places if c.start == name_start), None)
+    if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
+            and any(c.start == name_start + 1 and c.end >= name_end for c in places):
+        return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22o)
     if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR):
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
     if place is None and close is None and f in _AR_GENERIC_OWNERS:

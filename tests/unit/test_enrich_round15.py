@@ -1,0 +1,76 @@
+"""Round-15 classes read from the spent blind split r15 (its errors read once it was scored at the round's end): an
+unknown item after a comma in a plural head's list where a new clause begins, a camp "in" a town the text names
+(`مخيم بديرك`), Ghwayran prison named with its neighbourhood's word, and a bare name after "near" in the sentence
+of a facility named before it (where that facility is). Every passage is written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich.enrichment import enrich
+from shared.annotation import Annotation
+from tests.unit.enrich_support import real_gazetteer
+
+
+def _ann(text: str) -> Annotation:
+    return enrich(text, real_gazetteer())
+
+
+def _fac(text: str) -> set[str]:
+    return {f.id or f"open:{f.surface}" for f in _ann(text).facilities}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a new clause after the comma: its subject is no camp of the list
+    ("جرفت الأمطار خياماً في مخيمات أطمة وقاح، والدفاع المدني يفتح قنوات التصريف.",
+     {"fac:sy-atmeh-camp", "fac:sy-qah-camp"}),
+    ("غمرت المياه مخيمات الكرامة وقاح، والهلال الأحمر يوزع البطانيات على العائلات.",
+     {"fac:sy-karama-camp-idlib", "fac:sy-qah-camp"}),
+    # a list item after a comma that ends the sentence or comes before a place word is still listed
+    ("نُقل المعتقلون من سجون صيدنايا وعدرا، وتدمر إلى جهة لم تُعرف.",
+     {"fac:sy-sednaya-prison", "fac:sy-adra-prison", "fac:sy-tadmur-prison"}),
+])
+def test_a_new_clause_after_a_comma_ends_a_plural_heads_list(text: str, expected: set[str]) -> None:
+    got = _fac(text)
+    assert expected <= got and not any(i.startswith("open:") for i in got)
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("في مخيم بديرك تقول نساء من عائلات التنظيم إنهن بدأن حياة أهدأ.", "ديرك"),
+    ("يقيم مئات النازحين في مخيم بمنبج منذ سنوات دون خدمات كافية.", "منبج"),
+])
+def test_a_camp_in_a_named_town_has_no_name(text: str, town: str) -> None:
+    a = _ann(text)
+    assert not a.facilities and town in {p.surface for p in a.places}
+
+
+def test_a_camp_whose_name_opens_with_ba_is_still_named() -> None:
+    # (no town is named by the letters after the ب)
+    assert [f.surface for f in _ann("أغلقت السلطات مخيم بردرش بعد عودة آخر العائلات.").facilities] == ["مخيم بردرش"]
+
+
+@pytest.mark.parametrize("text", [
+    "ألقت الأسايش القبض على سجينين فرّا من سجن حي غويران بعد استعصاء استمر ساعات.",
+    "تحدث ذوو المعتقلين عن زيارات ممنوعة في سجن حي الغويران منذ أشهر.",
+])
+def test_ghwayran_prison_named_with_its_neighbourhoods_word(text: str) -> None:
+    assert _fac(text) == {"fac:sy-ghwayran-prison"}
+
+
+def test_a_neighbourhood_alone_stays_a_place() -> None:
+    a = _ann("عاد الهدوء إلى حي غويران في الحسكة بعد ليلة من الاشتباكات.")
+    assert not a.facilities and "place:sy-ghwayran" in {p.id for p in a.places}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At Mam Rashan, on a bare hillside near Sheikhan, some 1,500 Yazidi families still live in caravans.",
+     {"fac:iq-mam-rashan-camp"}),
+    ("Families at Sharya camp near Sheikhan said the water had been off for a week.", {"fac:iq-sharya-camp"}),
+])
+def test_near_a_name_after_a_named_facility_is_where_it_is(text: str, expected: set[str]) -> None:
+    assert _fac(text) == expected
+
+
+def test_a_bare_name_near_nothing_named_is_still_read() -> None:
+    # no facility named before "near" in the sentence: the rule does not apply
+    assert "fac:iq-sheikhan-camp" in _fac("Families left Sheikhan camp on Monday for Sinjar.")
