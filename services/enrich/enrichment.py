@@ -35,6 +35,9 @@ from services.enrich.normalize import clear_caches as normalize_caches
 from services.enrich.normalize import detect_lang, fold, has_latin
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
+    MAY_AGENCY,
+    MAY_COMMON,
+    MAY_NOUN,
     QUARTER_LIST_MAX_POP,
     agency_or_outlet,
     common_word,
@@ -52,6 +55,7 @@ from services.enrich.places import (
     noun_phrase,
     open_place_mentions,
     person_named,
+    surface_gates,
 )
 from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
@@ -190,6 +194,8 @@ def clear_caches(gazetteer: Gazetteer) -> None:
     gazetteer.stop_rules.clear()
     gazetteer.best.clear()
     gazetteer.name_countries.clear()
+    if gazetteer.place_rules is not None:
+        gazetteer.place_rules.surface_gates.clear()
 
 
 def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True, feats: bool = True
@@ -211,11 +217,14 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     latin = text[s] < "\u0250"
     # (each check below is called only where its own first test can pass: most candidates need none of them)
     if rules is not None:
-        if common_word(text, c, others, rules) \
-                or (not latin and text[end : end + 1] == " " and text[s : s + 2] == "ال"
-                    and noun_phrase(text, s, end, rules)):
+        # (the checks the surface alone rules out are not called: places.surface_gates, one look-up per candidate)
+        may = surface_gates(text[s:end], rules)
+        if (may & MAY_COMMON and common_word(text, c, others, rules)) \
+                or (may & MAY_NOUN and not latin and text[end : end + 1] == " " and noun_phrase(text, s, end, rules)):
             return None  # عنه "about it", not Anah; `الباب الحديدي` "the iron door", not al-Bab (places.py)
-        if person_named(text, c, others, rules) or agency_or_outlet(text, s, end, rules):
+        if person_named(text, c, others, rules) \
+                or ((may & MAY_AGENCY or text[s - 3 : s] == "of " or text[end : end + 7] == " العربي")
+                    and agency_or_outlet(text, s, end, rules)):
             return None  # "Hozan Qamishlo", "Maghawir al-Thawra" (a person's, a group's name), "told SANA" (an agency)
         if latin:
             if text[s + 2 : s + 3] == "-" and direction_of_name(text, s, end):

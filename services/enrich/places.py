@@ -62,6 +62,8 @@ class PlaceRules:
     cue_words: list[tuple[str, str]] = field(default_factory=list)
     # surface as written -> its rule in `words` (folded), or () for none: common_word's look-up (bounded)
     surface_rule: dict[str, tuple[frozenset[str], bool] | tuple[()]] = field(default_factory=dict)
+    # surface as written -> the checks of enrichment._place that can answer True for it at all (surface_gates; bounded)
+    surface_gates: dict[str, int] = field(default_factory=dict)
     nouns: dict[str, str] = field(default_factory=dict)  # folded definite noun -> "m" | "f" (noun_phrase)
     adjectives: frozenset[str] = frozenset()  # folded adjectives without a nisba ending
     not_adjectives: frozenset[str] = frozenset()  # directions: "الباب الشرقي" is (eastern) al-Bab
@@ -129,6 +131,29 @@ def compile_places(doc: dict) -> PlaceRules:
         # the cue word must be in the text at all: most texts have none, and then the pattern is not tried
         r.scouts["en_after_cue"] = (scout_caseless(ow.get("en_after", [])),)
     return r
+
+
+# surface_gates(): the bits of the checks that can answer True for a place candidate's surface (what each reads of
+# the surface alone; the context decides the rest)
+MAY_COMMON = 1  # common_word: the surface has a rule in `words`
+MAY_NOUN = 2  # noun_phrase: the surface is a definite noun of `nouns`
+MAY_AGENCY = 4  # agency_or_outlet: the surface is an agency's name
+
+
+def surface_gates(surface: str, rules: PlaceRules) -> int:
+    """Which of common_word, noun_phrase and agency_or_outlet's first test can answer True for a candidate with this
+    surface (kept per surface as written: enrichment._place calls only those; an unset bit is a False of that check
+    or test wherever the surface is)."""
+    got = rules.surface_gates.get(surface)
+    if got is None:
+        if len(rules.surface_gates) > 100_000:
+            rules.surface_gates.clear()
+        f = fold(surface)
+        got = (MAY_COMMON if " " not in surface and rules.words.get(f) else 0) \
+            | (MAY_NOUN if rules.nouns and surface[:2] == "ال" and rules.nouns.get(f, "") else 0) \
+            | (MAY_AGENCY if surface in rules.agencies else 0)
+        rules.surface_gates[surface] = got
+    return got
 
 
 def _prev_word(text: str, s: int) -> str:
