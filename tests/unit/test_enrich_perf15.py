@@ -99,12 +99,12 @@ def test_place_gates_kunya_mask_keeps_every_kunya() -> None:
     rng = random.Random(7)
     for k in sorted(_KUNYA):
         for _ in range(20):
-            noise = "".join(rng.choice(twins + [" "]) for _ in range(rng.randint(0, 8)))
+            noise = "".join(rng.choice([*twins, " "]) for _ in range(rng.randint(0, 8)))
             text = f"{noise}{k} Raqqa" if k.isascii() else f"{noise}{k} الرقة"
             s = len(text) - 5  # ("Raqqa", `الرقة`: five letters each)
             assert native.place_gates(text, s, len(text)), text
     for _ in range(2000):  # mask collisions and no kunya: a "no" is a no of person_before too
-        text = "".join(rng.choice(twins + [" ", "a", "ب"]) for _ in range(rng.randint(2, 30))) + " Raqqa"
+        text = "".join(rng.choice([*twins, " ", "a", "ب"]) for _ in range(rng.randint(2, 30))) + " Raqqa"
         s = len(text) - 5
         if not native.place_gates(text, s, len(text)):
             assert not person_before(text, s), text
