@@ -627,6 +627,9 @@ _DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]{0,2}(?:ال)?�
 _TANWEEN_MARKS = "\u064b\u064c\u064d"
 _DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|دارفور|الفاشر|نيالا|زالنجي|الجنينة|السودان"
                                 r"|الدعم السريع")
+# training and recruits around the camp with no displaced people named: an army's camp, not a displacement camp
+_TRAINING_NEAR_RE = re.compile(r"تدريب|مستنفر|المجندين|مجندين|تخريج|دفعة من المقاتلين|الكلية الحربية")
+_DISPLACED_WORD_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|لاجئ")
 _MILITARY_AFTER = frozenset(fold(w) for w in (
     "الأمن", "الامن", "التدريب", "تدريب", "تدريبي", "إعدادي", "اعدادي", "الجيش", "القوات", "الشرطة", "الاحتياط",
     "الدعم",
@@ -651,6 +654,9 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
         f = fold(raw)
         if f in _MILITARY_AFTER or _DISPLACED_NEAR_RE.search(text, max(0, m.start() - 160), m.end() + 160) is None:
             continue
+        if _TRAINING_NEAR_RE.search(text, max(0, m.start() - 120), m.end() + 120) is not None \
+                and _DISPLACED_WORD_RE.search(text, max(0, m.start() - 160), m.end() + 160) is None:
+            continue  # `أقام الجيش تدريبات في معسكر سركاب بمشاركة مستنفرين`: a Sudanese army camp (rule 22o)
         if m.group(2) is None and (f in gaz.ar_name_stop or not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=True,
                                                                                 known=gaz.trie.first)):
             continue  # (any shape: in such a text a word after the head is the camp's name, `معسكر كلمة`)
@@ -666,7 +672,7 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
 
 # a dual head and its names, quoted or not, joined by و or commas (`معسكري "كلمة" و"دريج"`, `معسكري زمزم وأبو شوك`), a
 # plural head and its names in quotes (`معسكرات "السلام" و"الرياض"`); the first name right after the head
-_DISPLACEMENT_HEADS_RE = re.compile(r"معسكر(?:ي|ا|ات)\s+")
+_DISPLACEMENT_HEADS_RE = re.compile(r"معسكر[\u064b-\u0652]?(?:ي|ا|ات)[\u064b-\u0652]{0,2}\s+")  # (`معسكرَي`: marks)
 _LISTED_CAMP_RE = re.compile(r"([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?([\u0621-\u064a]{3,})(?(1)\s*[\"»”])")
 _LISTED_JOIN_RE = re.compile(r"\s*[،,]\s*و?\s*|\s+و\s*|\s*و(?=[\"«“])")
 

@@ -74,3 +74,23 @@ def test_near_a_name_after_a_named_facility_is_where_it_is(text: str, expected: 
 def test_a_bare_name_near_nothing_named_is_still_read() -> None:
     # no facility named before "near" in the sentence: the rule does not apply
     assert "fac:iq-sheikhan-camp" in _fac("Families left Sheikhan camp on Monday for Sinjar.")
+
+
+@pytest.mark.parametrize("text", [
+    "قُتل العشرات في قصف على معسكرَي زمزم وأبو شوك للنازحين قرب الفاشر.",  # a vowel mark on the dual head
+    "وصلت قوافل الإغاثة إلى معسكرَيْ زمزم وأبو شوك حيث يقيم آلاف النازحين.",
+])
+def test_sudans_dual_camp_head_with_vowel_marks(text: str) -> None:
+    names = {f.surface for f in _ann(text).facilities}
+    assert {"زمزم", "أبو شوك"} <= names
+
+
+@pytest.mark.parametrize(("text", "camps"), [
+    # training and recruits around the camp, no displaced people: the army's camp
+    ("نظّم الجيش السوداني تدريبات في معسكر سركاب شمال أم درمان بحضور مستنفرين جدد.", 0),
+    ("احتفل الجيش بتخريج دفعة من المجندين في معسكر جبيت شرقي السودان.", 0),
+    # displaced people named: the camp, even with training words around (a training for the camp's volunteers)
+    ("نظمت منظمة محلية تدريباً للمتطوعين من النازحين في معسكر كلمة بجنوب دارفور.", 1),
+])
+def test_sudans_army_camps_are_no_displacement_camps(text: str, camps: int) -> None:
+    assert len(_ann(text).facilities) == camps
