@@ -79,7 +79,8 @@ def find_open(
             of = _cluster(text, h, kind, places, gaz) if mode == "ar_before" and word in _PLURAL_AR else None
             if mode == "en_after" and word in _PLURAL_HEADS:  # "the Hassansham camps": one known camp's sites
                 of = _english_before(text, h, kind, gaz)
-                if of is not None and variant_of(of.name, kind, gaz) is None:
+                if of is not None and variant_of(of.name, kind, gaz) is None \
+                        and not _complex_of_camps(text, h, of, places):
                     of = None
         elif mode == "ar_before":
             of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz)
@@ -499,6 +500,27 @@ _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "�
 # adjectives that follow a name without being part of it: `صيدنايا سيئ الصيت`, `بالوني الشهير`
 _AR_ADJ = frozenset(("الشهير", "الشهيره", "الصيت", "السيء", "السيئ", "المعروف", "المعروفه", "المذكور", "نفسه",
                      "ذاته", "الواقع", "الواقعه", "المكتظ", "المزدحم", "المؤقت", "الحدودي", "الحدوديه"))
+
+
+_COMPLEX_BEFORE_RE = re.compile(r"(?:\b[Tt]he|(?<![\w'’-])(?P<owner>[A-Z][a-z]+)['’]s)[ \u00a0]+$")
+
+
+def _complex_of_camps(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
+    """"Kenya's Dadaab refugee camps": one name of one word (no place's) before "refugee camps", after a country's
+    possessive, or after "the" where the text also names it with a singular head ("Dadaab camp"), is a complex of
+    camps named as one site (rule 22o); "the Darfur refugee camps" (a region's, alone), "the Syrian refugee camps"
+    (a people), "the Cox's Bazar refugee camps" (a possessive inside the name) are not."""
+    if text[h.start : h.end].lower().split() != ["refugee", "camps"] or " " in of.name or "-" in of.name:
+        return False
+    if any(c.start <= of.name_start < c.end for c in places):
+        return False  # "the Idlib refugee camps": a place's camps
+    m = _COMPLEX_BEFORE_RE.search(text, max(0, of.name_start - 30), of.name_start)
+    if m is None:
+        return False
+    if m.group("owner") is not None:
+        return any(c.end == m.end("owner") and any(str(p[1]).startswith("country:") for p in c.payloads)
+                   for c in places)
+    return re.search(rf"\b{re.escape(of.name)}(?:[ \u00a0]+refugee)?[ \u00a0]+camp\b(?!s)", text) is not None
 
 
 def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:

@@ -94,3 +94,17 @@ def test_sudans_dual_camp_head_with_vowel_marks(text: str) -> None:
 ])
 def test_sudans_army_camps_are_no_displacement_camps(text: str, camps: int) -> None:
     assert len(_ann(text).facilities) == camps
+
+
+@pytest.mark.parametrize(("text", "named"), [
+    ("Kenya's Dadaab refugee camps brace for ration cuts as donors pull back.", True),
+    ("The Dadaab refugee camps brace for ration cuts. Dadaab camp first opened in 1991.", True),
+    # a region's or a people's camps, a place's, or the name alone with no country owning it: no one site
+    ("Sudan's Darfur refugee camps brace for ration cuts.", False),
+    ("Aid to the Sahrawi refugee camps near Tindouf was cut.", False),
+    ("Aid to the Idlib refugee camps was cut again this winter.", False),
+    ("The Dadaab refugee camps brace for ration cuts.", False),
+])
+def test_a_countrys_named_complex_of_refugee_camps(text: str, named: bool) -> None:
+    got = [f.surface for f in _ann(text).facilities]
+    assert bool(got) is named
