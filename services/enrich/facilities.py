@@ -87,7 +87,7 @@ def find_facilities(
         if "معسكر" in text[c.start : c.start + 8] and _base_elsewhere(text, c.end, e, places_c, gaz):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
         if p0[2] == "alias" and _ORG_OF_AFTER_RE.match(text, c.end) is not None:
-            continue  # `فرع فلسطين للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22n)
+            continue  # `فرع فلسطين للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22e)
         f = fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95)
         facilities.append(f)
         fac_ids.add(e.id)
@@ -521,12 +521,12 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
                 kind = "camp" if head == "detention" and m.group(4).rstrip("s").endswith("camp") else \
                     _APPOSITION_KIND.get(head, "prison")
                 if not_a_site(text, OpenFacility(s, m.end(3), kind, name, s, e)):
-                    continue  # "Alcatraz, the former island prison": no site any more (rule 22n)
+                    continue  # "Alcatraz, the former island prison": no site any more (rule 22e)
                 out.append(OpenFacility(s, e, kind, name, s, e))
     return out
 
 
-# after a branch's name, the body it is a branch of: a company's, a bank's, a society's (rule 22n)
+# after a branch's name, the body it is a branch of: a company's, a bank's, a society's (rule 22e)
 _ORG_OF_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:(?:لل|ل)(?:شركة|شركه|بنك|مصرف|جمعية|جمعيه|نقابة|نقابه|حزب|اتحاد|مؤسسة|مؤسسه|منظمة|منظمه|هيئة|هيئه|"
     r"هلال|صليب|جامعة|جامعه|مجموعة|مجموعه|حركة|حركه)(?![\u0621-\u064a])|"
@@ -656,7 +656,7 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
             continue
         if _TRAINING_NEAR_RE.search(text, max(0, m.start() - 120), m.end() + 120) is not None \
                 and _DISPLACED_WORD_RE.search(text, max(0, m.start() - 160), m.end() + 160) is None:
-            continue  # `أقام الجيش تدريبات في معسكر سركاب بمشاركة مستنفرين`: a Sudanese army camp (rule 22o)
+            continue  # `أقام الجيش تدريبات في معسكر سركاب بمشاركة مستنفرين`: a Sudanese army camp (rule 22f)
         if m.group(2) is None and (f in gaz.ar_name_stop or not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=True,
                                                                                 known=gaz.trie.first)):
             continue  # (any shape: in such a text a word after the head is the camp's name, `معسكر كلمة`)

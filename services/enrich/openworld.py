@@ -103,7 +103,7 @@ def find_open(
 
 _PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
 
-# An open-world site of another sense (rule 22n): one that is no longer or never was one ("the former Khiam prison",
+# An open-world site of another sense (rule 22e): one that is no longer or never was one ("the former Khiam prison",
 # "a fictional Maine prison", "Alcatraz, the former island prison", `سجن الخيام السابق`), one in a film or a book
 # (`فيلماً وثائقياً عن سجن ألكاتراز`), or one of centuries ago (`ذكرى اقتحام سجن الباستيل عام 1789`). Known
 # facilities are not read here: a closed one stays listed, and reports still name it.
@@ -205,7 +205,7 @@ _AR_NAME_GLUE = {"ابو", "ابي", "ام", "بن", "ابن", "عبد", "بنت
 
 
 _COMPLEX_AR = frozenset(("مجمع", "منطقه"))
-# Institutional heads (rule 22f) whose name may follow a preposition of place: `مركز الإصلاح والتأهيل في جو`,
+# Institutional heads (rule 22b) whose name may follow a preposition of place: `مركز الإصلاح والتأهيل في جو`,
 # `مركز إصلاح وتأهيل النزلاء بجو`, `مجمع سجون في وادي النطرون`; a one-word head (`سجن في`) names nothing so.
 _INSTITUTION_AR = frozenset(("مركز", "مؤسسه", "مجمع", "منطقه"))
 # the Maghreb's definite official designations (`السجن المدني بالمرناقية`, `السجن المحلي "عكاشة"`, `المؤسسة
@@ -315,14 +315,14 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     place = next((c for c in places if c.start == name_start), None)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
             and any(c.start == name_start + 1 and c.end >= name_end for c in places):
-        return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22o)
+        return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22f)
     if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR):
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
     if place is None and close is None and f in _AR_GENERIC_OWNERS:
-        return None  # `سجن المدينة`, `سجن المحكمة`, `مخيم القراءة`: the city's, the court's, a reading camp (rule 22n)
+        return None  # `سجن المدينة`, `سجن المحكمة`, `مخيم القراءة`: the city's, the court's, a reading camp (rule 22e)
     if kind == "prison" and close is None and (_PASSIVE_JAILED_RE.search(text, h.start, h.end) is not None
                                                or _DURATION_AFTER_RE.match(text, name_end) is not None):
-        return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for" (rule 22n)
+        return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for" (rule 22e)
     short = len(f) == 2 and place is None and _short_name(tok, f)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
@@ -356,7 +356,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
                         name_end)
 
 
-# the folded words after a head that make it a generic owner's prison or an activity's camp, no name (rule 22n)
+# the folded words after a head that make it a generic owner's prison or an activity's camp, no name (rule 22e)
 _AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكمه", "المخفر", "الشرطه", "القراءه", "الكتابه", "اللياقه",
                                 "البرمجه", "الراي", "الضمير"))  # (`معتقل الرأي`: a prisoner of conscience)
 # `سُجن` (a damma on its first letter) is the verb "was jailed"; the prison is `سِجن`
@@ -508,7 +508,7 @@ _COMPLEX_BEFORE_RE = re.compile(r"(?:\b[Tt]he|(?<![\w'’-])(?P<owner>[A-Z][a-z]
 def _complex_of_camps(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
     """"Kenya's Dadaab refugee camps": one name of one word (no place's) before "refugee camps", after a country's
     possessive, or after "the" where the text also names it with a singular head ("Dadaab camp"), is a complex of
-    camps named as one site (rule 22o); "the Darfur refugee camps" (a region's, alone), "the Syrian refugee camps"
+    camps named as one site (rule 22f); "the Darfur refugee camps" (a region's, alone), "the Syrian refugee camps"
     (a people), "the Cox's Bazar refugee camps" (a possessive inside the name) are not."""
     if text[h.start : h.end].lower().split() != ["refugee", "camps"] or " " in of.name or "-" in of.name:
         return False

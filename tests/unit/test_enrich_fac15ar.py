@@ -1,4 +1,4 @@
-"""Round fac15ar: Arabic prisons under institutional heads (rule 22f), read in a survey of Arabic reporting on prisons
+"""Round fac15ar: Arabic prisons under institutional heads (rule 22b), read in a survey of Arabic reporting on prisons
 and camps: reform and rehabilitation centres named after a preposition of place (Bahrain's Jau, Egypt's Wadi
 al-Natrun and Badr), Libya's institutions, Saudi reformatories, Egypt's penitentiaries and prison complexes named
 by their region, Tunis's prison named by a date. Every passage is written for this file."""

@@ -1,4 +1,4 @@
-"""Round-15 English facility classes (fac15en survey of real news pages, README rule 22g): "such as Susa" (the
+"""Round-15 English facility classes (fac15en survey of real news pages, README rule 22c): "such as Susa" (the
 English word before a name is no spaced article), a possessive head, a bare name in apposition to a camp's or a
 prison's head, a camp's residents at a name, a distance from a town, numbered prisons of a complex in a detention
 frame, a closed list after a plural head and a dash, Kurdistan's correctional facilities. Every passage is written

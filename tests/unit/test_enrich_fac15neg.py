@@ -1,5 +1,5 @@
 """fac15neg: false alerts on real text, read from a survey of stored news pages (towns, bases, political camps,
-sentences, metaphors, fiction and history, camps of another sense) — README rule 22n. Every passage is written for
+sentences, metaphors, fiction and history, camps of another sense) — README rule 22e. Every passage is written for
 this file; each class has a near miss that must still alert."""
 
 from __future__ import annotations
