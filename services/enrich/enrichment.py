@@ -251,6 +251,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         e, conf = hit[0], hit[2]
         if gov and e.kind == "city" and _governorate_cued(text, s, end):
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
+            if adm == "adm1:SY-rif-dimashq" and "محافظات" in text[s - 60 if s > 60 else 0 : s]:
+                adm = None  # `محافظات حلب ودمشق`: Damascus is a governorate of its own, the city's (not Rif Dimashq)
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
     if e.kind == "country" and (_admin_head_before(text, s, end) or _country_adjective(text, s, end)
@@ -349,6 +351,8 @@ def _a_base(text: str, s: int, e: int) -> bool:
     return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي|أرياف|ارياف)\s+(?:\S+\s+و\s*)?$")
+# the plural over a list: its first name, or a later one after و or a comma (a name of up to two words before each)
+_PLURAL_ADMIN_AR_RE = re.compile(r"محافظات\s+(?:[^\s،,]+(?:\s+[^\sو،,][^\s،,]*)?\s*(?:[،,]\s*و?|\s+و|و)\s*){0,3}$")
 _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|"
                               r"\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -441,6 +445,8 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
     window = text[s - 30 if s > 30 else 0 : s]
     if "ريفي" in window or "محافظتي" in window or "رياف" in window:  # (أرياف: the plural of ريف)
         return _DUAL_ADMIN_RE.search(window) is not None
+    if "محافظات" in (window := text[s - 60 if s > 60 else 0 : s]) and _PLURAL_ADMIN_AR_RE.search(window) is not None:
+        return True  # `نحو محافظات حلب ودمشق ودير الزور`: each name of the plural's list is a governorate
     if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
         return True
     if (text[e : e + 5] == " and " or text[e : e + 2] == ", ") and _PLURAL_ADMIN_AFTER_RE.match(text, e):

@@ -108,3 +108,16 @@ def test_sudans_army_camps_are_no_displacement_camps(text: str, camps: int) -> N
 def test_a_countrys_named_complex_of_refugee_camps(text: str, named: bool) -> None:
     got = [f.surface for f in _ann(text).facilities]
     assert bool(got) is named
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("توجهت آخر العائلات نحو محافظات حلب وحمص ودير الزور.", {"adm1:SY-aleppo", "adm1:SY-homs", "adm1:SY-deir-ez-zor"}),
+    ("عادت أسر إلى محافظات إدلب، وحماة، والرقة بعد إغلاق المخيم.", {"adm1:SY-idlib", "adm1:SY-hama", "adm1:SY-raqqa"}),
+])
+def test_a_plural_governorates_word_over_a_list(text: str, expected: set[str]) -> None:
+    assert expected <= {p.id for p in _ann(text).places}
+
+
+def test_a_plural_governorates_word_without_a_list_leaves_a_later_city() -> None:
+    ids = {p.id for p in _ann("جال الوفد في محافظات الشمال ثم وصل إلى حلب مساء.").places}
+    assert "geonames:170063" in ids and "adm1:SY-aleppo" not in ids
