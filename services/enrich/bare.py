@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -442,12 +442,50 @@ _NOT_NUMBERED = frozenset((
 _POSSESSOR_BEFORE_RE = re.compile(r"[A-Z][\w\-]*['’]s[ \u00a0]+$")
 
 
+# numbered_matches(): every match of _NUMBERED_EN_RE ends with its name's last word right before the spaces and the
+# number, one capitalised word that this scout finds (a charset first: the search skips other characters in C)
+_NUMBER_SITE_RE = re.compile(r"[A-Z][a-z'’]+[ \u00a0]+[0-9]")
+_NAME_SEPS = frozenset(" \u00a0-")
+_NAME_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’")
+
+
+def numbered_matches(text: str) -> Iterator[re.Match[str]]:
+    """_NUMBERED_EN_RE.finditer(text), the pattern tried only at the starts of a word before a scouted number: a
+    match is made of the name's letters and at most five separators (two between its words, one in each "al-"), so
+    it starts within that many separators back from the last word, where the character before is no word character
+    (the pattern's own look-behind); the first start that matches is finditer's match, and the search goes on past
+    its end (tests/unit/test_enrich_perf15b.py compares both on the corpus and on generated texts)."""
+    last = 0
+    for h in _NUMBER_SITE_RE.finditer(text):
+        w = h.start()
+        if w < last:
+            continue
+        q, seps = w, 0
+        while q > last:
+            ch = text[q - 1]
+            if ch in _NAME_SEPS:
+                seps += 1
+                if seps > 5:
+                    break
+            elif ch not in _NAME_LETTERS:
+                break
+            q -= 1
+        for r in range(q, w + 1):
+            if r > q and text[r - 1] not in " \u00a0":
+                continue  # (after a letter, an apostrophe or a hyphen the look-behind fails)
+            m = _NUMBERED_EN_RE.match(text, r)
+            if m is not None:
+                yield m
+                last = m.end()
+                break
+
+
 def numbered_in_frame(text: str, cores: list[Cand]) -> list[OpenFacility]:
     """"Dozens of prisoners in Egypt's Badr 3", "he was moved to Badr 3 from Tora": a name and a number in a
     detention frame (people taken, held, moved or freed there, its inmates) name a numbered prison of a complex
     that no head word follows. A known name (Jeddah 1, Branch 215) is bare_reading's."""
     out: list[OpenFacility] = []
-    for m in _NUMBERED_EN_RE.finditer(text):
+    for m in numbered_matches(text):
         s, e = m.start(1), m.end(2)
         cut = max(text.rfind("'s ", s, m.end(1)), text.rfind("’s ", s, m.end(1)))
         if cut >= 0:

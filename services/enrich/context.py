@@ -130,6 +130,11 @@ _TOWN_SELF = frozenset(("towns", "townspeople", "villages", "municipality", "mun
 
 def prev_word(text: str, start: int, skip: set[str] | frozenset[str]) -> str:
     """The folded word before `start` (skipping words in `skip`, e.g. "north *of* Hasakah")."""
+    if not skip:  # (the last word or the one before it: the last two split off from the right, no whole list)
+        last = text[max(0, start - 40) : start].rsplit(None, 2)
+        if last and start > 0 and not text[start - 1].isspace():
+            last.pop()  # a stripped proclitic is not a word
+        return fold(last[-1].strip(",.;:()")) if last else ""
     words = text[max(0, start - 40) : start].split()
     if words and start > 0 and not text[start - 1].isspace():
         words = words[:-1]  # a stripped proclitic is not a word

@@ -238,13 +238,14 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     if _named_after(text, s, end, latin):
         return None  # "Haifa Street", "Damascus University", "Mosul Dam", `جامعة دمشق`, `سد الموصل`: not the place
     hit = gaz.best.get(c.payloads)
+    pw: str | None = None  # (the folded word before the name, prev_word(text, s, _NO_SKIP): read once, when asked)
     if hit is None:
         best_entry(text, c, gaz)
         hit = gaz.best[c.payloads]
     if hit[1] is not None and cue_before(text, s, ADMIN_CUES):
         e, conf = hit[1], hit[3]
     elif not latin and not hit[0].curated and hit[0].population < _VILLAGE_MAX_POP \
-            and prev_word(text, s, frozenset()) in _PROVINCE_WORDS_AR:
+            and (pw := prev_word(text, s, _NO_SKIP)) in _PROVINCE_WORDS_AR:
         return None  # `بمحافظة الجيزة` (Egypt): no governorate bears a village's name (Syria's al-Jizah); a
         # governorate outside the gazetteer's scope is no place (README rule 18)
     else:
@@ -260,7 +261,12 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         # `بقضاء المجر الكبير`, `محافظة أذربيجان الغربية`: a district's or province's name, not the country;
         # `وزارة الخارجية السعودية`: the adjective; "PORT SUDAN": a city's name
         return None
-    if e.kind in _CROSSING_TOWN_KINDS and _crossing_named(text, s, end, latin):
+    # (a crossing's name: after `معبر`/`منفذ` (the word before, read once), before "(border) crossing")
+    if e.kind in _CROSSING_TOWN_KINDS and (
+            (text[end : end + 1] == " " and text[end + 1 : end + 2] in _CROSSING_EN_FIRST
+             and _CROSSING_EN_RE.match(text, end) is not None) if latin
+            else text[s - 1 : s] == " " and (pw if pw is not None else (pw := prev_word(text, s, _NO_SKIP)))
+            in _CROSSING_AR):
         return None  # `معبر اليعربية`, "the Rabia crossing": a crossing bears the town's name, no place (README
         # rule 4: crossings count only as places.yaml lists them, `معبر باب الهوى`; an area such as Tanf stays)
     if e.kind == "city" and e.population >= _VILLAGE_MAX_POP and _village_head(text, s, end):
@@ -270,7 +276,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     if e.kind == "country" and in_landmark_name(text, s):
         return None  # `باب اليمن`: a gate's name (places.py)
     if not e.curated or "شارع" in text[max(0, s - 6) : s]:
-        prev = prev_word(text, s, _NO_SKIP)
+        prev = pw if pw is not None else prev_word(text, s, _NO_SKIP)
         if prev in cue_list(gaz.rules.geonames_not_after):
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
         if not e.curated and prev in cue_list(gaz.rules.given_names):
@@ -285,7 +291,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         if not e.curated and e.population < QUARTER_LIST_MAX_POP and in_quarter_list(text, s, end):
             return None  # `أحياء غويران والنشوة والعزيزية`: a city's quarters, not Iraq's al-Aziziyah (places.py)
     elif e.kind not in ("country", "admin1") and not latin and text[s - 1 : s] == " " \
-            and ((pw := prev_word(text, s, _NO_SKIP)) in _KUNYA_AR or pw in _TRIBE_AR or pw in _PERSON_TITLE_AR):
+            and ((pw := pw if pw is not None else prev_word(text, s, _NO_SKIP)) in _KUNYA_AR or pw in _TRIBE_AR
+                 or pw in _PERSON_TITLE_AR):
         return None  # `ناحية أبي صيدا` (Diyala), `أبو حلب`: a kunya's name, not Sidon or Aleppo; `قبيلة ربيعة`: a
         # tribe's; `المواطنة ربيعة حسن`: a person's
     elif e.kind not in ("country", "admin1") and latin and text[s - 4 : s] in ("Abu ", "Abi "):
@@ -386,13 +393,8 @@ _CROSSING_TOWN_KINDS = frozenset(("city", "town", "village"))
 _PROVINCE_WORDS_AR = frozenset(p + w for w in ("محافظه", "ولايه") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_AR = frozenset(p + w for w in ("معبر", "منفذ") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_EN_RE = re.compile(r" (?:border )?(?:crossing|crossing point|border post|border gate)\b", re.IGNORECASE)
+_CROSSING_EN_FIRST = ("b", "c", "B", "C")  # (the pattern's first letter after its space: no other folds to these)
 
-
-def _crossing_named(text: str, s: int, e: int, latin: bool) -> bool:
-    """The town's name is a border crossing's: after `معبر`/`منفذ`, before "(border) crossing"."""
-    if latin:
-        return text[e : e + 1] == " " and _CROSSING_EN_RE.match(text, e) is not None
-    return text[s - 1 : s] == " " and prev_word(text, s, frozenset()) in _CROSSING_AR
 
 
 def _named_after(text: str, s: int, e: int, latin: bool) -> bool:
