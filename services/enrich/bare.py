@@ -190,7 +190,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if ("بين" in (lead60 := text[max(0, c.start - 60) : c.start]) or "between" in lead60) \
             and _ROAD_BEFORE_RE.search(text, max(0, c.start - 60), c.start) is not None:
         return None  # `الطريق الواصل بين الشدادي والهول`, "the road between Shaddadi and Hol": two towns
-    if prev_word(text, c.start, frozenset()) in _NEAR_WORDS \
+    if (word := prev_word(text, c.start, _NO_SKIP)) in _NEAR_WORDS \
             and any(_SENTENCE_BREAK_RE.search(text, t, c.start) is None
                     for t in ar.accepted_ix.ending_before(c.start, 60)):
         return None  # "At Mam Rashan, on a windy hillside near Sheikhan": where the facility named before it is
@@ -251,7 +251,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if fold(text[c.start : c.end]) in _common_words(gaz) \
             or search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
-    prev = prev_word(text, c.start, _OF)  # (read again below: the same word)
+    # (the word before past "of"/`من`: the word before itself unless it is one; read again below: the same word)
+    prev = word if word not in _OF else prev_word(text, c.start, _OF)
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
             or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
@@ -954,6 +955,7 @@ _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*(?:the\s+)?", r
 
 
 _OF = frozenset(("of", "من"))
+_NO_SKIP: frozenset[str] = frozenset()
 _LISTED_RE = re.compile(r"\s*(?:,|،|and|&|و)\s*(?:the\s+)?", re.IGNORECASE)
 _JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و|أو|او|or)[\s\"«»“”„‟‹›'’]*(?:the\s+)?"
                         r"(?:[A-Z][a-z]+['’]s\s+)?", re.IGNORECASE)  # "both al-Hol and Iraq's Jeddah 1 camp"

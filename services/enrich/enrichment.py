@@ -31,8 +31,8 @@ from services.enrich.entries import QUOTE_RE, admin_of, best_entry, with_quotes
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Gazetteer, load_gazetteer
 from services.enrich.matcher import key_tokens
+from services.enrich.normalize import APOS, IGN, TABLE, detect_lang, fold, has_latin
 from services.enrich.normalize import clear_caches as normalize_caches
-from services.enrich.normalize import detect_lang, fold, has_latin
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
     MAY_AGENCY,
@@ -265,8 +265,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     if e.kind in _CROSSING_TOWN_KINDS and (
             (text[end : end + 1] == " " and text[end + 1 : end + 2] in _CROSSING_EN_FIRST
              and _CROSSING_EN_RE.match(text, end) is not None) if latin
-            else text[s - 1 : s] == " " and (pw if pw is not None else (pw := prev_word(text, s, _NO_SKIP)))
-            in _CROSSING_AR):
+            else text[s - 1 : s] == " " and s > 1 and (text[s - 2] in _CROSSING_LAST or text[s - 2].isspace())
+            and (pw if pw is not None else (pw := prev_word(text, s, _NO_SKIP))) in _CROSSING_AR):
         return None  # `معبر اليعربية`, "the Rabia crossing": a crossing bears the town's name, no place (README
         # rule 4: crossings count only as places.yaml lists them, `معبر باب الهوى`; an area such as Tanf stays)
     if e.kind == "city" and e.population >= _VILLAGE_MAX_POP and _village_head(text, s, end):
@@ -394,6 +394,22 @@ _PROVINCE_WORDS_AR = frozenset(p + w for w in ("محافظه", "ولايه") for
 _CROSSING_AR = frozenset(p + w for w in ("معبر", "منفذ") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_EN_RE = re.compile(r" (?:border )?(?:crossing|crossing point|border post|border gate)\b", re.IGNORECASE)
 _CROSSING_EN_FIRST = ("b", "c", "B", "C")  # (the pattern's first letter after its space: no other folds to these)
+
+
+def _may_end(ends: str) -> frozenset[str]:
+    """The characters that can close the text before a name (a space after them) when the folded word before it
+    ends in one of `ends`: those letters, a character that folds to one of them or to nothing (fold() maps each
+    character on its own), and what prev_word strips or splits on (spaces are asked by isspace()). Any other
+    character there rules the word out without reading it."""
+    out = set(ends) | set(",.;:()")
+    for cp in {*TABLE, ord(IGN), ord(APOS)}:
+        f = fold(chr(cp))
+        if not f or f[-1] in ends:
+            out.add(chr(cp))
+    return frozenset(out)
+
+
+_CROSSING_LAST = _may_end("رذ")  # (`معبر`, `منفذ`)
 
 
 

@@ -128,8 +128,9 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
     after = TOKEN_RE.match(text, gap_end(text, hi))
     if after is not None and fold(after.group()) in _NOT_SITE_AFTER_AR:
         return True
-    return _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None \
-        or _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) is not None  # (a year of the name's own: no)
+    # (a year of the name's own: no; each side searched only where the year's first digit, an ASCII 1, is)
+    return (text.find("1", max(0, lo - 80), lo) >= 0 and _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None) \
+        or (text.find("1", hi, hi + 80) >= 0 and _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) is not None)
 
 
 # "the Trump camp dismissed the poll", "a spokesman for the Biden camp": a political camp speaks; a site does not
