@@ -445,7 +445,7 @@ _POSSESSOR_BEFORE_RE = re.compile(r"[A-Z][\w\-]*['’]s[ \u00a0]+$")
 
 # numbered_matches(): every match of _NUMBERED_EN_RE ends with its name's last word right before the spaces and the
 # number, one capitalised word that this scout finds (a charset first: the search skips other characters in C)
-_NUMBER_SITE_RE = re.compile(r"[A-Z][a-z'’]+[ \u00a0]+[0-9]")
+_NUMBER_SITE_RE = re.compile(r"[A-Z][a-z'’]++[ \u00a0]++[0-9]")  # (possessive: the classes are disjoint)
 _NAME_SEPS = frozenset(" \u00a0-")
 _NAME_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’")
 
