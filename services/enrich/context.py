@@ -128,13 +128,22 @@ _TOWN_SELF = frozenset(("towns", "townspeople", "villages", "municipality", "mun
                         "wetlands", "reserve", "oasis", "wildlife", "بلديه", "البلديه", "البلده"))
 
 
+_PREV_SEEN: tuple[str, int, str] = ("", -1, "")  # prev_word's last answer without skip words: (text, start, word)
+
+
 def prev_word(text: str, start: int, skip: set[str] | frozenset[str]) -> str:
     """The folded word before `start` (skipping words in `skip`, e.g. "north *of* Hasakah")."""
+    global _PREV_SEEN
     if not skip:  # (the last word or the one before it: the last two split off from the right, no whole list)
+        seen = _PREV_SEEN  # (the same text and position as the last call: several checks of one name ask it)
+        if seen[0] is text and seen[1] == start:
+            return seen[2]
         last = text[max(0, start - 40) : start].rsplit(None, 2)
         if last and start > 0 and not text[start - 1].isspace():
             last.pop()  # a stripped proclitic is not a word
-        return fold(last[-1].strip(",.;:()")) if last else ""
+        word = fold(last[-1].strip(",.;:()")) if last else ""
+        _PREV_SEEN = (text, start, word)  # (one immutable tuple: a thread reads it whole)
+        return word
     words = text[max(0, start - 40) : start].split()
     if words and start > 0 and not text[start - 1].isspace():
         words = words[:-1]  # a stripped proclitic is not a word

@@ -61,3 +61,13 @@ def test_crossing_and_kunya_checks_unchanged() -> None:
     assert "Rabia" not in _places("Trucks lined up at the Rabia Border crossing on Monday.", "en")
     # a kunya before a curated town's name makes a person's name
     assert "حلب" not in _places("قال أبو حلب إن الطريق مغلق منذ أيام.", "ar")
+
+
+def test_prev_word_last_answer_is_per_text_and_position() -> None:
+    a = "قرب معبر اليعربية"
+    b = "".join(["قرب ", "قرية", " اليعربية"])  # (another text object, the name at the same position)
+    s = a.index("اليعربية")
+    assert prev_word(a, s, frozenset()) == "معبر"
+    assert prev_word(b, s, frozenset()) == "قريه"
+    assert prev_word(a, s, frozenset()) == "معبر"
+    assert prev_word(a, s - 1, frozenset()) == "قرب"  # (inside the space: the glued word is no word)
