@@ -225,13 +225,17 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
         if not hits:
             continue
         for c in ph.when:
-            if c.with_words and folded is None:
-                folded = fold(re.sub("[\u064b-\u0652\u0640]", "", text))
-            if _holds(c, rules, country, when, named, places, facilities, folded):
-                s, e = hits[0]  # (one mention per phrase: the set is per passage)
-                out.append((s, e, ph.actor))
-                spans.append((s, e))
-                break
+            if not _holds(c, rules, country, when, named, places, facilities):
+                continue
+            if c.with_words:  # (the text folded only for a condition that holds otherwise, once per text)
+                if folded is None:
+                    folded = fold(re.sub("[\u064b-\u0652\u0640]", "", text))
+                if not any(w in folded for w in c.with_words):
+                    continue
+            s, e = hits[0]  # (one mention per phrase: the set is per passage)
+            out.append((s, e, ph.actor))
+            spans.append((s, e))
+            break
     return out
 
 
@@ -349,7 +353,8 @@ def _possessor_country(places: Sequence[PlaceMention], owner: str, s: int) -> st
 
 
 def _holds(c: Condition, rules: ContextRules, country: str | None, when: date | None, named: set[str],
-           places: Sequence[PlaceMention], facilities: Sequence[FacilityMention], folded: str | None) -> bool:
+           places: Sequence[PlaceMention], facilities: Sequence[FacilityMention]) -> bool:
+    """The condition holds, but for its words (with_words: context_actors reads them in the folded text)."""
     if c.countries and country not in c.countries:
         return False
     if (c.since is not None or c.until is not None) and when is None:
@@ -363,8 +368,6 @@ def _holds(c: Condition, rules: ContextRules, country: str | None, when: date | 
     if c.with_actors and named.isdisjoint(c.with_actors):
         return False
     if c.without_actors and not named.isdisjoint(c.without_actors):
-        return False
-    if c.with_words and not any(w in (folded or "") for w in c.with_words):
         return False
     if c.inside or c.outside:
         pts = [(p.country, p.lat, p.lon) for p in [*places, *facilities]]
