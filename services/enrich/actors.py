@@ -110,7 +110,7 @@ def _dateline(text: str, s: int, e: int, *, arabic: bool) -> bool:
     p = text.rfind("\n", 0, s) + 1
     if p == 0:
         return False
-    if p == s or not text[p:s].strip():
+    if p == s or (text[p].isspace() and not text[p:s].strip()):  # (no copy of a paragraph that opens with a word)
         return _DATELINE_DASH_RE.match(text, e) is not None
     return arabic and s - p < 40 and _DASH_LEAD_RE.fullmatch(text, p, s) is not None
 
