@@ -356,6 +356,9 @@ def _country_before(text: str, end: int, gaz: Gazetteer) -> bool:
 def _a_base(text: str, s: int, e: int) -> bool:
     """`القاعدة` is "the base" after a preposition or before an adjective or a relative pronoun."""
     return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
+# a force's name before a campaign's word names the campaign, an event (README rule 20b; data/README.md rule 22f)
+_FORCE_ENDS = frozenset(("tary", "army", "rces", "oops"))  # (military, army, forces, troops: the alias's last letters)
+_CAMPAIGN_AFTER_RE = re.compile(r" (?:military )?(?:operations?|offensive|campaign|incursion|invasion)\b")
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي|أرياف|ارياف)\s+(?:\S+\s+و\s*)?$")
 # the plural over a list: its first name, or a later one after و or a comma (a name of up to two words before each)
@@ -486,6 +489,9 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                 continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
             if text[c.end : c.end + 1] in "-‐‑" and compound_adjective(text, c.end):
                 continue  # "an al-Qaeda-inspired group": like the group, not it (README rule 21)
+            if text[c.end : c.end + 1] == " " and text[c.end - 4 : c.end] in _FORCE_ENDS \
+                    and _CAMPAIGN_AFTER_RE.match(text, c.end) is not None:
+                continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor
             e = entries[c.payloads[0][1]]
             s, t = with_quotes(text, c.start, c.end) if c.ntokens > 1 and QUOTE_RE.search(text, c.start, c.end) \
                 else (c.start, c.end)  # `حركة «فتح»`, not `حركة «فتح`

@@ -121,3 +121,16 @@ def test_a_plural_governorates_word_over_a_list(text: str, expected: set[str]) -
 def test_a_plural_governorates_word_without_a_list_leaves_a_later_city() -> None:
     ids = {p.id for p in _ann("جال الوفد في محافظات الشمال ثم وصل إلى حلب مساء.").places}
     assert "geonames:170063" in ids and "adm1:SY-aleppo" not in ids
+
+
+@pytest.mark.parametrize(("text", "acts"), [
+    # a force's name before a campaign's word names the campaign, an event: no actor
+    ("Families fled Nur Shams camp as the Israeli military operation entered its third week.", False),
+    ("The Turkish army offensive on Ras al-Ain displaced thousands to camps near Hasakah.", False),
+    # the force itself acting
+    ("The Israeli military said it had demolished homes in Nur Shams camp.", True),
+    ("Turkish army units shelled villages near Ras al-Ain.", True),
+])
+def test_a_forces_campaign_is_no_actor(text: str, acts: bool) -> None:
+    ids = {a.id for a in _ann(text).actors}
+    assert bool(ids & {"actor:israel-gov", "actor:turkey-gov"}) is acts
