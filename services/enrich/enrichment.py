@@ -30,6 +30,7 @@ from services.enrich.dates import extract_event_date
 from services.enrich.entries import QUOTE_RE, admin_of, best_entry, with_quotes
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Gazetteer, load_gazetteer
+from services.enrich.institutions import CAMPAIGN_AFTER_EN_RE
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import APOS, IGN, TABLE, detect_lang, fold, has_latin
 from services.enrich.normalize import clear_caches as normalize_caches
@@ -356,9 +357,8 @@ def _country_before(text: str, end: int, gaz: Gazetteer) -> bool:
 def _a_base(text: str, s: int, e: int) -> bool:
     """`القاعدة` is "the base" after a preposition or before an adjective or a relative pronoun."""
     return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
-# a force's name before a campaign's word names the campaign, an event (README rule 20b; data/README.md rule 22f)
-_FORCE_ENDS = frozenset(("tary", "army", "rces", "oops"))  # (military, army, forces, troops: the alias's last letters)
-_CAMPAIGN_AFTER_RE = re.compile(r" (?:military )?(?:operations?|offensive|campaign|incursion|invasion)\b")
+# an actor's alias that ends with a force (military, army, forces, troops: its last letters) before a campaign's word
+_FORCE_ENDS = frozenset(("tary", "army", "rces", "oops"))
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي|أرياف|ارياف)\s+(?:\S+\s+و\s*)?$")
 # the plural over a list: its first name, or a later one after و or a comma (a name of up to two words before each)
@@ -490,7 +490,7 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
             if text[c.end : c.end + 1] in "-‐‑" and compound_adjective(text, c.end):
                 continue  # "an al-Qaeda-inspired group": like the group, not it (README rule 21)
             if text[c.end : c.end + 1] == " " and text[c.end - 4 : c.end] in _FORCE_ENDS \
-                    and _CAMPAIGN_AFTER_RE.match(text, c.end) is not None:
+                    and CAMPAIGN_AFTER_EN_RE.match(text, c.end) is not None:
                 continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor
             e = entries[c.payloads[0][1]]
             s, t = with_quotes(text, c.start, c.end) if c.ntokens > 1 and QUOTE_RE.search(text, c.start, c.end) \

@@ -69,7 +69,9 @@ _LOCATIVE_EN = frozenset(("in", "into", "to", "from", "of", "at", "near", "acros
 _LOCATIVE_AR = frozenset(("في", "الى", "إلى", "من", "عبر", "داخل", "نحو", "باتجاه", "و"))
 
 
-_CAMPAIGN_AFTER_EN_RE = re.compile(r" (?:military )?(?:operations?|offensive|campaign|incursion|invasion)\b")
+# a force's name before a campaign's word names the campaign, an event (README rule 20b; data/README.md rule 22f):
+# "the Israeli military operation" (here and for an actor's alias, enrichment._actors)
+CAMPAIGN_AFTER_EN_RE = re.compile(r" (?:military )?(?:operations?|offensive|campaign|incursion|invasion)\b")
 
 
 def _located(text: str, s: int) -> bool:
@@ -90,7 +92,7 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         if inst == "state" and not _state_body(text, m.end(), rules):
             continue
         cls = rules.inst_en[inst]
-        if cls == "forces" and text[m.end() : m.end() + 1] == " " and _CAMPAIGN_AFTER_EN_RE.match(text, m.end()):
+        if cls == "forces" and text[m.end() : m.end() + 1] == " " and CAMPAIGN_AFTER_EN_RE.match(text, m.end()):
             continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor
         aid = actor_of(rules, rules.adj_en[m.group("adj")], cls, country, when)
         if aid:
