@@ -947,7 +947,7 @@ _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سا�
 _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+[^\s.,،:;()]+){0,2}\s+(?:(?:في|فى|in|at|near|قرب)\s+(?:the\s+)?|بـ?)",
                                re.IGNORECASE)
 _AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
-                            r"town|village|city|"
+                            r"town|village|city|complex|collective town|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"
                             r"neighbou?rhood|quarter)\b",
                             re.IGNORECASE)

@@ -373,6 +373,7 @@ _RURAL_AFTER_RE = re.compile(r"(?:\)|['’]s)?\s+(?:(?:north|south|east|west)(?:
 _ADMIN_NAME = r"(?:al-)?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
 _PLURAL_ADMIN_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_ADMIN_NAME}"
                                     r" (?:provinces|governorates)\b")
+_GLOSS_UNIT_AFTER_RE = re.compile(r"\)\s+(?:governorate|province)\b", re.IGNORECASE)
 _RURAL_AFTER_OPEN = frozenset((" c", ") ", " C", "'s", "’s", " e", " w", " n", " s", " E", " W", " N", " S"))
 
 
@@ -474,6 +475,8 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
         return True  # "between Kirkuk and Salahaddin provinces": the plural names both governorates
     if text[s - 5 : s] == " and " and (text.startswith(" provinces", e) or text.startswith(" governorates", e)):
         return True  # "between Nineveh and Hasaka provinces": the second of the two as well
+    if text[e : e + 2] == ") " and _GLOSS_UNIT_AFTER_RE.match(text, e) is not None:
+        return True  # "Nohadra (Duhok) Governorate": the name in brackets glosses the governorate's other name
     return text[e : e + 2] in _RURAL_AFTER_OPEN and _RURAL_AFTER_RE.match(text, e) is not None
 
 

@@ -318,13 +318,18 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
                 continue  # a nationality follows (وزارة الخارجية العراقية)
             if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
-            if nxt == "في" and i + 3 < n and (any(a <= starts[i + 3] < b for a, b in named)
-                                               or not _GOVERNMENT_WORDS.isdisjoint(strip_ar(folds[i + 3]))):
+            gov = starts[i + 3] if nxt == "في" and i + 3 < n else -1  # where the name after `في` starts
+            past = nxt.startswith("وال") and (pm := _PORTFOLIO_IN_RE.match(text, ends[i + 1])) is not None
+            if past:  # a portfolio of two (وزيرة العمل والشؤون الاجتماعية في حكومة إقليم كوردستان): read on past it
+                gov = pm.end()
+            if gov >= 0 and (any(a <= gov < b for a, b in named)
+                             or (_GOVERNMENT_AT_RE.match(text, gov) is not None if past
+                                 else not _GOVERNMENT_WORDS.isdisjoint(strip_ar(folds[i + 3])))):
                 continue  # a ministry in a named government (وزارة الداخلية في حكومة إقليم كردستان): that one's
-            if nxt == "في" and i + 3 < n and place_at.get(starts[i + 3], "").startswith("actor:"):
+            if gov >= 0 and place_at.get(gov, "").startswith("actor:"):
                 # a ministry in a region with its own government (وزارة الداخلية في إقليم كوردستان): the region's
                 out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1],
-                            place_at[starts[i + 3]]))
+                            place_at[gov]))
                 continue
             aid = actor_of(rules, _local_country(text, starts[i], ctx), mcls, None, when)
             if aid:
@@ -332,6 +337,9 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
 
 
 _GOVERNMENT_WORDS = frozenset(("حكومه", "اداره", "سلطه"))
+# a two-noun portfolio's second noun, its adjective, then في (`والشؤون الاجتماعية في `): where the government's name is
+_PORTFOLIO_IN_RE = re.compile(r"\s+وال[\u0621-\u064a\u064b-\u0652]+(?:\s+ال[\u0621-\u064a\u064b-\u0652]+)?\s+في\s+")
+_GOVERNMENT_AT_RE = re.compile(r"(?:ال)?(?:حكوم|إدار|ادار|سلط)[ةه]")
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")  # a folded word with the article
 _MARKS = frozenset("\u0640\u0670\u200c\u200d\u200e\u200f\u00ad" + "".join(chr(c) for c in range(0x064B, 0x0660)))
 
