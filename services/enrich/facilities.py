@@ -480,6 +480,10 @@ def core_at_start(cores: list[Cand]) -> set[int]:
     return {c.start for c in cores}
 
 
+# a detention frame right before a town's name in apposition to "a ... prison" ("is held at Chamchamal, a federal
+# prison in Sulaymaniyah province"): the prison named for the town, not the town
+_HELD_AT_RE = re.compile(r"\b(?:held|detained|jailed|imprisoned|incarcerated|detainees?|inmates?|prisoners?)"
+                         r"\s+(?:at|in)\s+$")
 _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})$")
 _APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp", "refugee": "camp", "cluster": "camp"}
 # a capitalised word right before the name: the name goes on before it ("Burj al-Barajneh, Beirut's densest camp")
@@ -513,7 +517,9 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
                 place_spans = {(p.start, p.end) for p in places}
             if m.group("city") is not None and (m.start("city"), m.end("city") - 1) not in place_spans:
                 continue  # ("X, the Iraqi prison"): only a place's name stands there
-            if s not in core_starts and (s, e) not in place_spans and name.split()[0] not in _SENTENCE_STARTERS \
+            if s not in core_starts and name.split()[0] not in _SENTENCE_STARTERS \
+                    and ((s, e) not in place_spans or (m.group("pre") in ("a", "an") and m.group("city") is None
+                                                       and _HELD_AT_RE.search(text, max(0, s - 32), s) is not None)) \
                     and (opened or not _NAME_GOES_ON_RE.search(text, max(0, s - 24), s)):
                 if m.group("city") is not None and city_heads is not None:
                     city_heads.append((m.start("city"), m.end(4)))

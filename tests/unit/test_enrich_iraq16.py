@@ -130,3 +130,19 @@ def test_a_bracketed_city_without_a_unit_word_stays_the_city() -> None:
 def test_the_ministrys_spelling_of_dawodiya() -> None:
     assert _fac("Some 211 IDPs left the Dawdya, Chamashko and Bersev camps for Sinjar.") \
         == {"fac:iq-dawodiya-camp", "fac:iq-chamishku-camp", "fac:iq-berseve-camp"}
+
+
+def test_a_town_held_at_in_apposition_to_a_prison_is_the_prison() -> None:
+    ann = _ann("Her brother is held at Chamchamal, a federal prison in Sulaymaniyah province, far from Baghdad.")
+    assert [f.id for f in ann.facilities] == ["open:prison:chamchamal"]
+    assert "geonames:97417" not in {p.id for p in ann.places}
+
+
+@pytest.mark.parametrize("text", [
+    "He was born in Chamchamal, a town east of Kirkuk.",
+    "He is detained in Shaddadi, a small prison town.",
+    "Prisoners in Hasakah, the city's prison, rioted.",
+])
+def test_a_town_in_apposition_without_a_prison_of_its_name_stays_the_town(text: str) -> None:
+    ann = _ann(text)
+    assert not ann.alert and ann.places
