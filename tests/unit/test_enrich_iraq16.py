@@ -146,3 +146,19 @@ def test_a_town_held_at_in_apposition_to_a_prison_is_the_prison() -> None:
 def test_a_town_in_apposition_without_a_prison_of_its_name_stays_the_town(text: str) -> None:
     ann = _ann(text)
     assert not ann.alert and ann.places
+
+
+def test_iraqs_pmf_factions_are_named() -> None:
+    got = _actors("اتهمت عائلات حركة النجباء وعصائب أهل الحق وكتائب سيد الشهداء باحتجاز أبنائها في جرف الصخر، "
+                  "فيما نفت منظمة بدر ذلك.")
+    assert got == {"actor:nujaba", "actor:asaib-ahl-al-haq", "actor:kataib-sayyid-al-shuhada",
+                   "actor:badr-organization"}
+
+
+def test_hezbollah_al_nujaba_is_no_lebanese_hezbollah() -> None:
+    got = _actors("Hezbollah al-Nujaba fighters deployed around Jurf al-Nasr.")
+    assert got == {"actor:nujaba"}
+
+
+def test_badr_alone_stays_no_actor() -> None:
+    assert "actor:badr-organization" not in _actors("Prisoners in Egypt's Badr 3 began a hunger strike.")
