@@ -319,8 +319,9 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
             gov = starts[i + 3] if nxt == "في" and i + 3 < n else -1  # where the name after `في` starts
-            past = nxt.startswith("وال") and (pm := _PORTFOLIO_IN_RE.match(text, ends[i + 1])) is not None
-            if past:  # a portfolio of two (وزيرة العمل والشؤون الاجتماعية في حكومة إقليم كوردستان): read on past it
+            pm = _PORTFOLIO_IN_RE.match(text, ends[i + 1]) if nxt.startswith("وال") else None
+            past = pm is not None
+            if pm is not None:  # a portfolio of two (وزيرة العمل والشؤون الاجتماعية في حكومة إقليم كوردستان): past it
                 gov = pm.end()
             if gov >= 0 and (any(a <= gov < b for a, b in named)
                              or (_GOVERNMENT_AT_RE.match(text, gov) is not None if past
