@@ -95,6 +95,7 @@ def test_the_camp_named_with_its_head_near_the_complex_stays() -> None:
 @pytest.mark.parametrize(("text", "alias"), [
     ("قال جهاز مكافحة الإرهاب في إقليم كوردستان إن مسيّرة تركية استهدفت سيارة قرب بنجوين.", "ar"),
     ("The Kurdistan Region's Counter-Terrorism Directorate said a Turkish drone hit a car near Zakho.", "en"),
+    ("The Kurdistan Region Counter-Terrorism Directorate said a Turkish drone hit a car near Zakho.", "en2"),
 ])
 def test_the_kurdistan_regions_counter_terrorism_body_is_the_krg(text: str, alias: str) -> None:
     got = _actors(text)
@@ -162,3 +163,8 @@ def test_hezbollah_al_nujaba_is_no_lebanese_hezbollah() -> None:
 
 def test_badr_alone_stays_no_actor() -> None:
     assert "actor:badr-organization" not in _actors("Prisoners in Egypt's Badr 3 began a hunger strike.")
+
+
+def test_the_regions_directorate_without_its_name_is_none() -> None:
+    text = "A Turkish drone hit Makhmour camp, according to the region's counter-terrorism directorate."
+    assert "actor:krg" not in _actors(text)
