@@ -102,7 +102,7 @@ def key_ar(f: str) -> str:
 
 def raw_ar(folded: str) -> str:
     """A folded Arabic word as a pattern over raw text (the letters folding merged, in any of their forms)."""
-    alts = {"ا": "[اأإآ]", "ي": "[يىئ]", "ه": "[هة]", "و": "[وؤ]"}
+    alts = {"ا": "[اأإآ]", "ي": "[يىئی]", "ه": "[هة]", "و": "[وؤ]", "ك": "[كک]"}  # ی ک: Kurdish outlets' letters
     return "".join(alts.get(ch, re.escape(ch)) for ch in key_ar(folded))
 
 
@@ -258,7 +258,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     whole = {fold_text(a) for n in doc["nations"].values() for a in n.get("extra_ar", [])} | set(r.ministry_firsts)
     marks = r"[\u064b-\u0652]*"
     adj_body = (r"[وفبل]?(?:ال|لل)?(?:" + "|".join(raw_ar(w) for w in sorted(nisba, key=len, reverse=True))
-                + rf"){marks}[يىئ]{marks}(?:ين|ون|ات|ان|تان|تين|ه|ة|ا)?{marks}(?![{AR_LETTER}])")
+                + rf"){marks}[يىئی]{marks}(?:ين|ون|ات|ان|تان|تين|ه|ة|ا)?{marks}(?![{AR_LETTER}])")
     whole_raw = [raw_ar(w) for w in sorted(whole, key=len, reverse=True)]
     r.hot_ar_re = re.compile(rf"(?<![{AR_LETTER}])" + adj_body + "|" + "|".join(whole_raw))
     r.hot_ar_scouts = (*scout_after(AR_LETTER, adj_body), scout_literals(whole_raw))

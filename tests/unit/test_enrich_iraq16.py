@@ -168,3 +168,11 @@ def test_badr_alone_stays_no_actor() -> None:
 def test_the_regions_directorate_without_its_name_is_none() -> None:
     text = "A Turkish drone hit Makhmour camp, according to the region's counter-terrorism directorate."
     assert "actor:krg" not in _actors(text)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("قصفت طائرة تركیة مخیم مخمور للاجئین.", "actor:turkey-gov"),  # Persian/Kurdish yeh in the nisba
+    ("قالت القوات الأمریکیة إن الضربة استهدفت موقعا.", "actor:us"),  # ... and keheh
+])
+def test_a_nisba_in_kurdish_outlets_letters_names_the_state(text: str, actor: str) -> None:
+    assert actor in _actors(text)
