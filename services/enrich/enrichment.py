@@ -337,6 +337,15 @@ _TRIBE_AR = frozenset(p + w for w in ("قبيله", "عشيره") for p in ("", 
 _PERSON_TITLE_AR = frozenset(("المواطن", "المواطنه", "السيد", "السيده", "الحاج", "الحاجه", "الشاب", "الشابه",
                               "الطفل", "الطفله", "الناشط", "الناشطه", "الشاعر", "الشاعره", "الفنان", "الفنانه"))
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
+# "the former regime" named without Assad's name (folded): in Iraqi reporting, Saddam Hussein's
+_FORMER_REGIME = frozenset(fold(w) for w in ("النظام السابق", "النظام البائد", "النظام المخلوع", "former regime",
+                                              "ousted regime"))
+
+
+def _iraq_not_syria(places: list[PlaceMention], facilities: list[FacilityMention]) -> bool:
+    """The text's places and facilities are Iraq's and none is Syria's."""
+    countries = {m.country for m in places} | {m.country for m in facilities}
+    return "IQ" in countries and "SY" not in countries
 _BASE_PREV = frozenset(("في", "الي", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط"))  # (من القاعدة: either)
 _BASE_NEXT_RE = re.compile(r"\s+(?:ال)?(?:عسكري|جوي|امريكي|أمريكي|أميركي|بحري|تركي|روسي|التي|الذي)")
 
@@ -496,6 +505,9 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                     and CAMPAIGN_AFTER_EN_RE.match(text, c.end) is not None:
                 continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor
             e = entries[c.payloads[0][1]]
+            if e.id == "actor:assad-regime" and fold(text[c.start : c.end]) in _FORMER_REGIME \
+                    and _iraq_not_syria(places, facilities):
+                continue  # `النظام السابق` in a text about Iraq alone: Saddam Hussein's, not Assad's (rule 23x)
             s, t = with_quotes(text, c.start, c.end) if c.ntokens > 1 and QUOTE_RE.search(text, c.start, c.end) \
                 else (c.start, c.end)  # `حركة «فتح»`, not `حركة «فتح`
             out.append(actor(text[s:t], s, t, e.id, e.canonical, 0.9))

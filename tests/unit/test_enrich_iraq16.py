@@ -176,3 +176,19 @@ def test_the_regions_directorate_without_its_name_is_none() -> None:
 ])
 def test_a_nisba_in_kurdish_outlets_letters_names_the_state(text: str, actor: str) -> None:
     assert actor in _actors(text)
+
+
+@pytest.mark.parametrize("text", [
+    "قالت مصادر إن سجن الحوت يضم أكثر من 12 ألف نزيل بينهم مسؤولون في النظام السابق.",
+    "Former officials of the ousted regime are held in Nasiriyah prison in Dhi Qar.",
+])
+def test_the_former_regime_in_an_iraq_text_is_not_assads(text: str) -> None:
+    assert "actor:assad-regime" not in _actors(text)
+
+
+@pytest.mark.parametrize("text", [
+    "أفرج عن معتقلين من سجن صيدنايا كان النظام السابق قد اعتقلهم.",
+    "وصلت عائلات من مخيم الهول إلى مخيم الجدعة بعد سنوات من حكم النظام البائد في سوريا.",
+])
+def test_the_former_regime_where_syria_is_named_stays_assads(text: str) -> None:
+    assert "actor:assad-regime" in _actors(text)
