@@ -368,6 +368,22 @@ def _a_base(text: str, s: int, e: int) -> bool:
     return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
 # an actor's alias that ends with a force (military, army, forces, troops: its last letters) before a campaign's word
 _FORCE_ENDS = frozenset(("tary", "army", "rces", "oops"))
+_WORD_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) $")
+# a capitalised word shaped like a nationality adjective ("German", "Dutch", "Danish", "Saudi", "Pakistani")
+_DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ch|i)")
+
+
+def _other_nation_before(text: str, start: int, country: str | None, gaz: Gazetteer) -> bool:
+    """A nationality adjective of another state stands right before a state's alias: "the German foreign office",
+    not the alias's own ("the British Foreign Office", "the American State Department")."""
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    w = m.group(1)
+    nation = gaz.state.adj_en.get(w) if gaz.state is not None else None
+    if nation is not None:
+        return nation != country and len(nation) == 2
+    return _DEMONYM_RE.fullmatch(w) is not None
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي|أرياف|ارياف)\s+(?:\S+\s+و\s*)?$")
 # the plural over a list: its first name, or a later one after و or a comma (a name of up to two words before each)
@@ -508,6 +524,11 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
             if e.id == "actor:assad-regime" and fold(text[c.start : c.end]) in _FORMER_REGIME \
                     and _iraq_not_syria(places, facilities):
                 continue  # `النظام السابق` in a text about Iraq alone: Saddam Hussein's, not Assad's (rule 23x)
+            if c.start > 2 and text[c.start - 1] == " " and text[c.start - 2].islower() \
+                    and (e.kind == "state" or text[c.start : c.end] == "Red Cross") \
+                    and _other_nation_before(text, c.start, e.country, gaz):
+                continue  # "the German foreign office", "the Lebanese Red Cross": another state's body, not the UK's
+                # or the ICRC (data/README.md rule 23x)
             s, t = with_quotes(text, c.start, c.end) if c.ntokens > 1 and QUOTE_RE.search(text, c.start, c.end) \
                 else (c.start, c.end)  # `حركة «فتح»`, not `حركة «فتح`
             out.append(actor(text[s:t], s, t, e.id, e.canonical, 0.9))

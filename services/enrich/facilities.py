@@ -131,10 +131,17 @@ def find_facilities(
     if has_latin(text) and ("prison" in text or "camp" in text or "jail" in text or "settlement" in text) \
             and (", the " in text or ", a " in text or "'s " in text or "’s " in text or ", one of the " in text):
         city_heads: list[tuple[int, int]] = []
-        for of in _appositions(text, places_c, core_at_start(cores), city_heads):
+        for of in _appositions(text, places_c, core_at_start(cores), city_heads, gaz):
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.name_start : of.name_end] = b"\x01" * (of.name_end - of.name_start)
+                # a town's name read as the site it names (_town_called_site) stays the site later in the text
+                # ("Conditions at Qarchak have long been ..."), as a known bare name does (rule 22d)
+                for p in places_c:
+                    if p.start >= of.end and text[p.start : p.end] == of.name and not inside(p.start, p.end, covered):
+                        facilities.append(open_fac(text, OpenFacility(p.start, p.end, of.kind, of.name, p.start, p.end),
+                                                   places_c, gaz))
+                        covered[p.start : p.end] = b"\x01" * (p.end - p.start)
         if city_heads:  # "Mitiga, the Tripoli prison": the city's prison there is the name's, no second facility
             facilities = [f for f in facilities if not (f.id.startswith("open:")
                                                         and any(lo <= f.start < hi for lo, hi in city_heads))]
@@ -480,10 +487,6 @@ def core_at_start(cores: list[Cand]) -> set[int]:
     return {c.start for c in cores}
 
 
-# a detention frame right before a town's name in apposition to "a ... prison" ("is held at Chamchamal, a federal
-# prison in Sulaymaniyah province"): the prison named for the town, not the town
-_HELD_AT_RE = re.compile(r"\b(?:held|detained|jailed|imprisoned|incarcerated|detainees?|inmates?|prisoners?)"
-                         r"\s+(?:at|in)\s+$")
 _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})$")
 _APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp", "refugee": "camp", "cluster": "camp"}
 # a capitalised word right before the name: the name goes on before it ("Burj al-Barajneh, Beirut's densest camp")
@@ -493,7 +496,7 @@ _APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+['’]s|one of the) ") 
 
 
 def _appositions(text: str, places: list[Cand], core_starts: set[int],
-                 city_heads: list[tuple[int, int]] | None = None) -> list[OpenFacility]:
+                 city_heads: list[tuple[int, int]] | None = None, gaz: Gazetteer | None = None) -> list[OpenFacility]:
     """Names in apposition to a head word: the facility (a known one spelled otherwise, else open world). A
     known core there is bare_reading's; a place's name is the place ("Hasakah, the city's prison" is not). A city
     before the head says where ("Mitiga, the Tripoli prison run by ..."): its span goes to `city_heads`, the
@@ -517,9 +520,8 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
                 place_spans = {(p.start, p.end) for p in places}
             if m.group("city") is not None and (m.start("city"), m.end("city") - 1) not in place_spans:
                 continue  # ("X, the Iraqi prison"): only a place's name stands there
-            if s not in core_starts and name.split()[0] not in _SENTENCE_STARTERS \
-                    and ((s, e) not in place_spans or (m.group("pre") in ("a", "an") and m.group("city") is None
-                                                       and _HELD_AT_RE.search(text, max(0, s - 32), s) is not None)) \
+            placed = (s, e) in place_spans and not _town_called_site(text, m, places, s, e, gaz)
+            if s not in core_starts and not placed and name.split()[0] not in _SENTENCE_STARTERS \
                     and (opened or not _NAME_GOES_ON_RE.search(text, max(0, s - 24), s)):
                 if m.group("city") is not None and city_heads is not None:
                     city_heads.append((m.start("city"), m.end(4)))
@@ -530,6 +532,24 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
                     continue  # "Alcatraz, the former island prison": no site any more (rule 22e)
                 out.append(OpenFacility(s, e, kind, name, s, e))
     return out
+
+
+# a metaphor's modifier before the head: "Gaza, an open-air prison", "a giant prison"
+_METAPHOR_WORDS = frozenset(("open-air", "open", "giant", "big", "great", "huge", "vast", "large", "outdoor",
+                             "virtual", "real", "kind"))
+
+
+def _town_called_site(text: str, m: re.Match[str], places: list[Cand], s: int, e: int, gaz: Gazetteer | None) -> bool:
+    """A GeoNames town no curated entry claims, described as a prison or camp with "a"/"an" ("held at Qarchak, a
+    prison on the southern edge of Tehran": data/README.md rule 23x (en16)), is the site named after it; a curated
+    place ("Hasakah, the city's prison", "Gaza, an open-air prison") and a metaphor stay the place."""
+    if gaz is None or m.group("pre") not in ("a", "an") or m.group("city") is not None \
+            or any(w in _METAPHOR_WORDS for w in m.group(3).split()):
+        return False
+    for p in places:
+        if p.start == s and p.end == e:
+            return not any(gaz.entries[pl[1]].curated for pl in p.payloads if pl[1] in gaz.entries)
+    return False
 
 
 # after a branch's name, the body it is a branch of: a company's, a bank's, a society's (rule 22e)
