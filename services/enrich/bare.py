@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from services.enrich import backend
 from services.enrich.attach import kind_payload
 from services.enrich.context import (
     _TOWN_SELF,
@@ -450,6 +451,12 @@ _NAME_SEPS = frozenset(" \u00a0-")
 _NAME_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’")
 
 
+def number_sites_ref(text: str) -> list[int]:
+    """Where _NUMBER_SITE_RE matches (finditer's starts): the Python twin of the compiled number_sites (native/fac.c),
+    which finds them from the digits back (the regex tries every capital of an English text)."""
+    return [m.start() for m in _NUMBER_SITE_RE.finditer(text)]
+
+
 def numbered_matches(text: str) -> Iterator[re.Match[str]]:
     """_NUMBERED_EN_RE.finditer(text), the pattern tried only at the starts of a word before a scouted number: a
     match is made of the name's letters and at most five separators (two between its words, one in each "al-"), so
@@ -457,8 +464,8 @@ def numbered_matches(text: str) -> Iterator[re.Match[str]]:
     (the pattern's own look-behind); the first start that matches is finditer's match, and the search goes on past
     its end (tests/unit/test_enrich_perf15b.py compares both on the corpus and on generated texts)."""
     last = 0
-    for h in _NUMBER_SITE_RE.finditer(text):
-        w = h.start()
+    native = backend.PATH.native
+    for w in native.number_sites(text) if native is not None else number_sites_ref(text):
         if w < last:
             continue
         q, seps = w, 0
