@@ -323,7 +323,10 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             # with a clitic (`لإذاعة العراق الحر`); an agency, a platform, a foundation
                             "لإذاعة", "لاذاعة", "وإذاعة", "واذاعة", "لقناة", "وقناة", "لصحيفة", "وصحيفة", "لجريدة",
                             "لموقع", "لتلفزيون", "لشبكة", "وكالة", "لوكالة", "منصة", "لمنصة", "ومنصة", "مؤسسة",
-                            "لمؤسسة", "ومؤسسة"))
+                            "لمؤسسة", "ومؤسسة",
+                            # a monitoring group named after the country it covers (`منسقو استجابة سوريا`, north-west
+                            # Syria's camp monitors; rule 23x (long16))
+                            "استجابة", "استجابه"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
                            "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",
                            "Herald", "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"

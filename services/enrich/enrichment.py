@@ -16,6 +16,7 @@ from operator import attrgetter
 from services.enrich import backend
 from services.enrich.actors import compound_adjective, dated_and_retargeted, name_collisions, state_mentions
 from services.enrich.bare import lowercase_acronyms, lowercase_cores
+from services.enrich.boilerplate import blank as boilerplate_blank
 from services.enrich.context import (
     ADMIN_CUES,
     context_stopped,
@@ -69,19 +70,27 @@ __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
 _by_start = attrgetter("start")
 _NO_SKIP: frozenset[str] = frozenset()
 _PATH = backend.PATH
+_AGE_AFTER_RE = re.compile(r", \d{1,2}[,.]")  # a person's age after his name, between commas or ending the sentence
 _TANWEEN = "\u064b"  # a fathatan at the end of (or just after) the name: in text[end - 1 : end + 1] (end >= 1)
 
 def enrich(
     text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
 ) -> Annotation:
-    if "_" in text:
+    read = boilerplate_blank(text)
+    if read is None:
+        read = text
+    else:
+        # links to other stories, tags, menus (boilerplate.py) read as blanks of the same length: no mention falls
+        # there, and every other surface is the text's as written
+        lang = lang or detect_lang(text)
+    if "_" in read:
         # hashtags join words with underscores (#مخيم_الهول, #سجن_صيدنايا): read them as spaces (one character
         # for one, so every offset still indexes `text`), then give each mention its surface as written
-        ann = _enrich(text.replace("_", " "), gazetteer, lang=lang or detect_lang(text), published_at=published_at)
+        ann = _enrich(read.replace("_", " "), gazetteer, lang=lang or detect_lang(text), published_at=published_at)
         return ann.model_copy(update={
             k: [m.model_copy(update={"surface": text[m.start : m.end]}) for m in getattr(ann, k)]
             for k in ("places", "facilities", "actors", "event_types")})
-    return _enrich(text, gazetteer, lang=lang, published_at=published_at)
+    return _enrich(read, gazetteer, lang=lang, published_at=published_at)
 
 
 def _enrich(
@@ -212,6 +221,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     if text[s] < "\u0250":
         if gates and english_non_place(text, c):
             return None
+        if text[end : end + 2] == ", " and _AGE_AFTER_RE.match(text, end):
+            return None  # "said Khalil, 41, who has lived ...": a person and his age, no place (rule 23x (long16))
     elif (gates and person_before(text, s)) or _TANWEEN in text[end - 1 : end + 1]:
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     rules = gaz.place_rules

@@ -353,7 +353,8 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             nxt = folds[i + 2] if i + 2 < n else ""
             if (wi.get(nxt) or _word_info(nxt, rules))[0] if i + 2 < n else False:
                 continue  # a nationality follows (وزارة الخارجية العراقية)
-            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
+            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and nxt not in _NO_NATION \
+                    and _nisba_written(text, starts[i + 2], ends[i + 2]):
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
             if nxt == "في" and i + 3 < n and (any(a <= starts[i + 3] < b for a, b in named)
                                                or not _GOVERNMENT_WORDS.isdisjoint(strip_ar(folds[i + 3]))):
@@ -369,6 +370,9 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
 
 
 _GOVERNMENT_WORDS = frozenset(("حكومه", "اداره", "سلطه"))
+# nisba-shaped words after a ministry that are part of its portfolio, no nationality (`وزارة التجارة الداخلية`,
+# Syria's ministry of internal trade)
+_NO_NATION = frozenset(("الداخليه", "الخارجيه"))
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")  # a folded word with the article
 _MARKS = frozenset("\u0640\u0670\u200c\u200d\u200e\u200f\u00ad" + "".join(chr(c) for c in range(0x064B, 0x0660)))
 

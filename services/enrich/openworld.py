@@ -135,7 +135,8 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
 
 # "the Trump camp dismissed the poll", "a spokesman for the Biden camp": a political camp speaks; a site does not
 _SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]+(?:said|says|dismissed|denied|claimed|accused|argued|insisted|rejected|"
-                              r"welcomed|countered|responded|hit[ \u00a0]+back|vowed|warned)\b")
+                              r"welcomed|countered|responded|hit[ \u00a0]+back|vowed|warned|signall?ed|signals|"
+                              r"hinted|suggested|pledged|promised)\b")
 _VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|advisers?|advisors?|strategists?|"
                               r"insiders?)[ \u00a0]+(?:for|of|in|from|close[ \u00a0]+to)[ \u00a0]+the[ \u00a0]+$",
                               re.IGNORECASE)
@@ -144,8 +145,18 @@ _VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|ad
 def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
     if any(c.start == of.name_start for c in places) or " " in of.name:
         return False  # a town's name, or a name of several words: a camp there
-    return _SPEAKS_AFTER_RE.match(text, h.end) is not None \
-        or _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None
+    if _SPEAKS_AFTER_RE.match(text, h.end) is not None \
+            or _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
+        return True
+    # the same camp speaks elsewhere in the text: a headline's "The Trump camp's Syria gamble" over a body's
+    # "the Trump camp signalled ..." (rule 23x (long16): an article names one thing throughout)
+    phrase = text[of.name_start : of.end]  # (a possessive head without its "'s")
+    i = text.find(phrase)
+    while i != -1:
+        if i != of.name_start and _SPEAKS_AFTER_RE.match(text, i + len(phrase)) is not None:
+            return True
+        i = text.find(phrase, i + 1)
+    return False
 
 
 _AREA_KINDS = frozenset(("country", "region"))
