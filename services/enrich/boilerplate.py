@@ -57,6 +57,12 @@ _MARKER_RE = re.compile(
     r"|You\s+(?:might|may)\s+also\s+like|More\s+from\s+(?:the\s+)?[A-Z][\w ]{0,30}?"
     r")[ \t]*(?:[:：|\-–—][ \t]*|(?=\n|$))"
 )
+# a link set inside a paragraph after its last sentence (`... بعد بلوغهم سن الثامنة عشرة. اقرأ أيضاً: ...`, as a
+# page's text flattens it): from the marker to the line's end
+_INLINE_RE = re.compile(
+    r"(?<=[.!?؟…»\"”)])[ \t\u00a0]+(?:[اإ]قر[أا]\s+[أا]يض(?:اً|ًا|ا)?|Read\s+(?:[Aa]lso|[Mm]ore)|READ\s+(?:ALSO|MORE))"
+    r"[ \t]*[:：|]"
+)
 _LINK_MAX = 160  # a link's line (another story's headline) is short and ends in no full stop
 _MENU_ITEM_MAX = 24
 
@@ -103,6 +109,12 @@ def blank(text: str) -> str | None:
                         out[k] = " " * len(lines[k])
         elif "|" in line and _menu(line):
             cut = True
+        elif ("قرأ" in line or "قرا" in line or "Read" in line or "READ" in line) and (
+            inline := _INLINE_RE.search(line)
+        ):
+            if out is None:
+                out = lines[:]
+            out[i] = line[: inline.start()] + " " * (len(line) - inline.start())
         if cut:
             if out is None:
                 out = lines[:]

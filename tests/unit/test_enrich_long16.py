@@ -186,3 +186,20 @@ def test_a_monitor_named_after_syria_is_no_place() -> None:
 def test_assads_forces() -> None:
     ann = _ann("Men detained in Lebanon for fighting against Assad's forces may be moved home.", published="2025-11-12")
     assert "actor:assad-regime" in {a.id for a in ann.actors}
+
+
+def test_an_inline_link_after_the_last_sentence_names_nothing() -> None:
+    text = (
+        "الحسكة – خاص\n\nانتقدت منظمة حقوقية احتجاز الفتيان في مراكز مغلقة بعد بلوغهم الثامنة عشرة. "
+        "اقرأ أيضاً: وفاة شاب في سجن غويران بعد نقله من مركز للأحداث\n\nالمصدر: نورث برس"
+    )
+    ann = _ann(text)
+    assert not ann.alert
+    # the near miss: the words inside a sentence are the sentence's
+    ann = _ann("الحسكة – خاص\n\nدعا الناشط إلى أن يقرأ أيضاً تقرير المنظمة عن سجن غويران.\n\nالمصدر: نورث برس")
+    assert ann.alert
+
+
+def test_ocha_under_the_un_possessive() -> None:
+    ann = _ann("The UN's Office for the Coordination of Humanitarian Affairs says 1.7 million people live in camps.")
+    assert "actor:ocha" in {a.id for a in ann.actors}
