@@ -87,7 +87,7 @@ _MARKER_RE = re.compile(
     r"|Most\s+(?:[Rr]ead|[Pp]opular|[Vv]iewed|[Ss]hared)|MOST\s+(?:READ|POPULAR|VIEWED)"
     r"|Trending(?:\s+[Nn]ow)?|Tags|TAGS|Topics|Keywords"
     r"|You\s+(?:might|may)\s+also\s+like|More\s+from\s+(?:the\s+)?[A-Z][\w ]{0,30}?"
-    r")[ \t]*(?:[:：|\-–—][ \t]*|(?=\n|$))"
+    r")[ \t]*(?:(?:[:：|\-–—»›]|\.\.+|…)[ \t]*|(?=\n|$))"  # (`اقرأ أيضا.. `, "Read more »")
 )
 # a link set inside a paragraph after its last sentence (`... بعد بلوغهم سن الثامنة عشرة. اقرأ أيضاً: ...`, as a
 # page's text flattens it): from the marker to the line's end

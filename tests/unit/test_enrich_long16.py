@@ -45,6 +45,10 @@ def _facs(ann: Annotation) -> set[str]:
         "مواضيع ذات صلة:\n- وفاة طفل في مخيم الهول",
         "QAMISHLI, Syria — Fuel prices rose in Qamishli for the third time this month.\n\n"
         "Read more: Riot at Ghwayran prison as coalition jets circle",
+        "القامشلي – خاص\n\nارتفعت أسعار الوقود في القامشلي للمرة الثالثة هذا الشهر.\n\n"
+        "اقرأ أيضا.. وفاة طفل في مخيم الهول",
+        "QAMISHLI, Syria — Fuel prices rose in Qamishli for the third time this month.\n"
+        "Read more » Child dies in al-Hol camp",
         "QAMISHLI, Syria — Fuel prices rose in Qamishli for the third time this month.\n\n"
         "RELATED STORIES:\nInside al-Hol, Syria's camp of women\nSednaya survivors speak",
         "QAMISHLI, Syria — Fuel prices rose in Qamishli for the third time this month.\n\n"
