@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from operator import attrgetter
+from typing import TypeVar
 
 from services.enrich import backend
 from services.enrich.actors import compound_adjective, dated_and_retargeted, name_collisions, state_mentions
@@ -81,7 +82,27 @@ def enrich(
         return ann.model_copy(update={
             k: [m.model_copy(update={"surface": text[m.start : m.end]}) for m in getattr(ann, k)]
             for k in ("places", "facilities", "actors", "event_types")})
-    return _enrich(text, gazetteer, lang=lang, published_at=published_at)
+    ann = _enrich(text, gazetteer, lang=lang, published_at=published_at)
+    if "\u0640" in text:  # (str `in`, C speed) `ولـسجن حماة`, `لـ"الهول"`: a tatweel after a proclitic opens no name
+        ann = _past_tatweel(text, ann)
+    return ann
+
+
+_M = TypeVar("_M", PlaceMention, FacilityMention, ActorMention, EventTypeMention)
+
+
+def _past_tatweel(text: str, ann: Annotation) -> Annotation:
+    """Each mention that starts on a tatweel (the stroke that joins a proclitic to the word, `لـحلب`) starts after
+    it: the surface is the name as written, without the clitic's stroke (data/README.md rule 3; rule 23x)."""
+    def moved(m: _M) -> _M:
+        s = m.start
+        while s < m.end - 1 and text[s] == "\u0640":
+            s += 1
+        return m if s == m.start else m.model_copy(update={"start": s, "surface": text[s : m.end]})
+    parts = ("places", "facilities", "actors", "event_types")
+    if not any(text[m.start : m.start + 1] == "\u0640" for k in parts for m in getattr(ann, k)):
+        return ann
+    return ann.model_copy(update={k: [moved(m) for m in getattr(ann, k)] for k in parts})
 
 
 def _enrich(
