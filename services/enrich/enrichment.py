@@ -272,7 +272,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         # governorate outside the gazetteer's scope is no place (README rule 18)
     else:
         e, conf = hit[0], hit[2]
-        if gov and e.kind == "city" and _governorate_cued(text, s, end):
+        if e.kind == "city" and ((gov and _governorate_cued(text, s, end))
+                                 or (text[s - 1 : s] in _OPEN_QUOTES and _QUOTED_ADMIN_RE.search(text, max(0, s - 12), s))):
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
             if adm == "adm1:SY-rif-dimashq" and "محافظات" in text[s - 60 if s > 60 else 0 : s]:
                 adm = None  # `محافظات حلب ودمشق`: Damascus is a governorate of its own, the city's (not Rif Dimashq)
@@ -495,6 +496,11 @@ def _village_head(text: str, s: int, e: int) -> bool:
             and prev_word(text, s, frozenset()) in _VILLAGE_HEADS
     return (text[s - 3 : s] == "of " and text[max(0, s - 11) : s].lower() == "village of ") \
         or (text[e : e + 2] in (" v", " V") and text[e : e + 8].lower() == " village")
+
+
+_OPEN_QUOTES = frozenset('"«“')
+# a governorate's word, then the city's name in quotes: `بريف “الحسكة ”`, `محافظة "دير الزور"` (rule 23x)
+_QUOTED_ADMIN_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ريف|محافظة|محافظه)\s*[\"«“]\s*$")
 
 
 def _governorate_cued(text: str, s: int, e: int) -> bool:
