@@ -151,6 +151,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
+    if "\u0600" <= text[c.start] <= "\u06ff" and _AREAS_SUCH_AS_RE.search(text, max(0, c.start - 70), c.start):
+        return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23x)
     if (c.start, c.end) in ar.towns:
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
@@ -619,6 +621,13 @@ _KIND_WORD_RE = {"prison": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|�
                  "camp": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:مخيم|مخيمات)(?![\u0621-\u064a])|"
                                     r"\bcamps?\b", re.IGNORECASE)}
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n:؛;]")
+
+
+# a plural word for areas or towns, up to two words, then "such as" (`ك`, `مثل`, `منها`) and a list of names that
+# ends at the bare name: `المناطق الرخوة كالتاجي والكاظمية`, `مدن مثل الرمادي والفلوجة` name towns, no facility
+_AREAS_SUCH_AS_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:مناطق|مدن|احياء|أحياء|بلدات|اقضية|أقضية|نواحي|"
+                               r"قرى|ضواحي|اطراف|أطراف)(?:\s+[\u0621-\u064a]+){0,2}\s+(?:ك|مثل\s+|منها\s+)"
+                               r"(?:[\u0621-\u064a]+\s*(?:[،,]\s*|\s+)و?)*(?:ك)?$")
 
 
 # a camp's district (facilities.yaml `district`) after its people's word, with the definite `المخيم` later in the
