@@ -273,7 +273,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
     else:
         e, conf = hit[0], hit[2]
         if e.kind == "city" and ((gov and _governorate_cued(text, s, end))
-                                 or (text[s - 1 : s] in _OPEN_QUOTES and _QUOTED_ADMIN_RE.search(text, max(0, s - 12), s))):
+                                 or (text[s - 1 : s] in _OPEN_QUOTES
+                                     and _QUOTED_ADMIN_RE.search(text, max(0, s - 12), s) is not None)):
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
             if adm == "adm1:SY-rif-dimashq" and "محافظات" in text[s - 60 if s > 60 else 0 : s]:
                 adm = None  # `محافظات حلب ودمشق`: Damascus is a governorate of its own, the city's (not Rif Dimashq)

@@ -220,8 +220,8 @@ def find_facilities(
             continue  # (a "Guantanamo-style prison" is another one, like it)
         if massacre is None:  # (str `in`, C speed)
             massacre = (has_latin(text) and "massacre" in text) or "مجزر" in text or "مذبح" in text
-        if (massacre and _massacre_named(text, c.start, c.end) and not _named_again_generic(text, c.end, ce.kind)) \
-                or _town_apposition(text, c.end):
+        if (massacre and _massacre_named(text, c.start, c.end)
+                and not _named_again_generic(text, c.end, ce.kind or "camp")) or _town_apposition(text, c.end):
             continue  # "the Sabra and Shatila massacre"; "Sednaya, a Christian town": not the facility
         around.accepted_ix.add(c.start, c.end)
         around.bare_named.add(ce.id)
