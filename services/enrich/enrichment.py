@@ -75,14 +75,17 @@ _TANWEEN = "\u064b"  # a fathatan at the end of (or just after) the name: in tex
 def enrich(
     text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
 ) -> Annotation:
-    if "_" in text:
-        # hashtags join words with underscores (#مخيم_الهول, #سجن_صيدنايا): read them as spaces (one character
-        # for one, so every offset still indexes `text`), then give each mention its surface as written
-        ann = _enrich(text.replace("_", " "), gazetteer, lang=lang or detect_lang(text), published_at=published_at)
-        return ann.model_copy(update={
+    if "_" in text or "#" in text:
+        # hashtags join words with underscores (#مخيم_الهول, #سجن_صيدنايا) and mark a name after its head (`سجن
+        # #الأقطان`, rule 23x): read both as spaces (one character for one, so every offset still indexes `text`),
+        # then give each mention its surface as written
+        ann = _enrich(text.replace("_", " ").replace("#", " "), gazetteer, lang=lang or detect_lang(text),
+                      published_at=published_at)
+        ann = ann.model_copy(update={
             k: [m.model_copy(update={"surface": text[m.start : m.end]}) for m in getattr(ann, k)]
             for k in ("places", "facilities", "actors", "event_types")})
-    ann = _enrich(text, gazetteer, lang=lang, published_at=published_at)
+    else:
+        ann = _enrich(text, gazetteer, lang=lang, published_at=published_at)
     if "\u0640" in text:  # (str `in`, C speed) `ولـسجن حماة`, `لـ"الهول"`: a tatweel after a proclitic opens no name
         ann = _past_tatweel(text, ann)
     return ann
