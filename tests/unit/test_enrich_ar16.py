@@ -163,3 +163,25 @@ def test_areas_such_as_name_towns() -> None:
 def test_prisons_such_as_name_prisons() -> None:
     facilities = _facilities("نُقل السجناء من سجون مثل التاجي والحوت.")
     assert {"fac:iq-taji-prison", "fac:iq-nasiriyah-central-prison"} <= facilities
+
+
+# --- a hashtag before a name after its head; participles of intent ----------------------------------------------
+
+
+def test_hashtag_after_head_names_the_prison() -> None:
+    ann = _ann("حاصرت قوات الجيش سجن #الأقطان في ريف الرقة الشمالي.")
+    assert [f.id for f in ann.facilities] == ["fac:sy-aqtan-prison"]
+    assert ann.facilities[0].surface == "سجن #الأقطان"
+
+
+def test_hashtag_of_a_town_is_the_town() -> None:
+    ann = _ann("وصلت تعزيزات عسكرية إلى #الرقة صباح اليوم.")
+    assert not ann.facilities and "geonames:172955" in {p.id for p in ann.places}
+
+
+def test_country_going_ahead_acts() -> None:
+    assert "actor:israel-gov" in {a.id for a in _ann("قالت منظمات إن إسرائيل ماضية في خططها جنوب رفح.").actors}
+
+
+def test_the_past_of_a_country_is_no_act() -> None:
+    assert not _ann("تحدث الكتاب عن ماضي العراق القريب.").actors
