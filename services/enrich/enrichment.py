@@ -302,7 +302,7 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         return None  # `كريم` read as ك + ريم "like Rome": only a country keeps the "like" reading (places.py)
     if e.kind == "country" and in_landmark_name(text, s):
         return None  # `باب اليمن`: a gate's name (places.py)
-    if not e.curated or "شارع" in text[max(0, s - 6) : s]:
+    if not e.curated or "شارع" in (lead := text[max(0, s - 7) : s]) or "بستان" in lead or "حار" in lead:
         prev = pw if pw is not None else prev_word(text, s, _NO_SKIP)
         if prev in cue_list(gaz.rules.geonames_not_after):
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)

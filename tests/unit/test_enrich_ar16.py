@@ -185,3 +185,9 @@ def test_country_going_ahead_acts() -> None:
 
 def test_the_past_of_a_country_is_no_act() -> None:
     assert not _ann("تحدث الكتاب عن ماضي العراق القريب.").actors
+
+
+def test_orchard_quarter_named_after_a_city_is_no_city() -> None:
+    text = "اندلعت اشتباكات على محور بستان القدس داخل مخيم عين الحلوة."
+    assert "geonames:281184" not in _places(text)
+    assert "geonames:281184" in _places("هدم الاحتلال منزلاً في حارة السعدية بالقدس.")
