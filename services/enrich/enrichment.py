@@ -304,8 +304,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         return None  # `باب اليمن`: a gate's name (places.py)
     if not e.curated or "شارع" in (lead := text[max(0, s - 7) : s]) or "بستان" in lead or "حار" in lead:
         prev = pw if pw is not None else prev_word(text, s, _NO_SKIP)
-        if prev in cue_list(gaz.rules.geonames_not_after):
-            return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
+        if prev in (nots := cue_list(gaz.rules.geonames_not_after)) or (prev[:1] in "وفب" and prev[1:] in nots):
+            return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's; `وبستان القدس`)
         if not e.curated and prev in cue_list(gaz.rules.given_names):
             return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town
         if not e.curated and text[s - 3 : s] in _POSSESSIVE and not _country_before(text, s - 3, gaz) \
