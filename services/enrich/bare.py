@@ -151,7 +151,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
-    if "\u0600" <= text[c.start] <= "\u06ff" and _AREAS_SUCH_AS_RE.search(text, max(0, c.start - 70), c.start):
+    if "\u0600" <= text[c.start] <= "\u06ff" and _areas_such_as(text, c.start):
         return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23x)
     if (c.start, c.end) in ar.towns:
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
@@ -628,6 +628,16 @@ _SENTENCE_END_RE = re.compile(r"[.!?؟\n:؛;]")
 _AREAS_SUCH_AS_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:مناطق|مدن|احياء|أحياء|بلدات|اقضية|أقضية|نواحي|"
                                r"قرى|ضواحي|اطراف|أطراف)(?:\s+[\u0621-\u064a]+){0,2}\s+(?:ك|مثل\s+|منها\s+)"
                                r"(?:[\u0621-\u064a]+\s*(?:[،,]\s*|\s+)و?)*(?:ك)?$")
+
+
+def _areas_such_as(text: str, start: int) -> bool:
+    """_AREAS_SUCH_AS_RE before the name, asked only where one of its plural words is (str `in`, C speed)."""
+    lo = max(0, start - 70)
+    w = text[lo:start]
+    return any(k in w for k in _AREA_STEMS) and _AREAS_SUCH_AS_RE.search(text, lo, start) is not None
+
+
+_AREA_STEMS = ("مناطق", "مدن", "حياء", "بلدات", "قضية", "نواحي", "قرى", "ضواحي", "طراف")
 
 
 # a camp's district (facilities.yaml `district`) after its people's word, with the definite `المخيم` later in the
