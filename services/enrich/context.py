@@ -313,8 +313,13 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
         return True
     if w.startswith("اليوم"):
         rest = text[e + 6 : e + 9].lstrip()
-        return w[5:6] in _CLOSERS or rest[:1] in _CLOSERS
+        return w[5:6] in _CLOSERS or rest[:1] in _CLOSERS \
+            or (rest[:1] in _BYLINE_DASHES and (s == 0 or text[s - 1] == "\n"))
+        # (`بغداد اليوم – نينوى` opening a line: the outlet's byline before the dateline, rule 23x)
     return False
+
+
+_BYLINE_DASHES = frozenset("-–—/")
 
 
 _CLOSERS = frozenset((")", "\"", "»", "”"))

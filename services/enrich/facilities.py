@@ -134,7 +134,8 @@ def find_facilities(
             # للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22e)
         if text[s : s + 4] in _PLURAL_OPEN and _plural_over_regions(text, s, end):
             continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
-        if "معسكر" in text[s : s + 8] and _base_elsewhere(text, end, e, places_c, gaz):
+        if "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
+                                         or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
         f = fac(text, s, end, e, 0.97 if alias else 0.95)
         facilities.append(f)
@@ -265,7 +266,8 @@ def find_facilities(
             continue  # (a "Guantanamo-style prison" is another one, like it)
         if massacre is None:  # (str `in`, C speed)
             massacre = bool((has_latin(text) and gates & _G_MASSACRE_EN) or gates & _G_MASSACRE_AR)
-        if (massacre and _massacre_named(text, c.start, c.end)) or _town_apposition(text, c.end):
+        if (massacre and _massacre_named(text, c.start, c.end)
+                and not _named_again_generic(text, c.end, ce.kind or "camp")) or _town_apposition(text, c.end):
             continue  # "the Sabra and Shatila massacre"; "Sednaya, a Christian town": not the facility
         around.accepted_ix.add(c.start, c.end)
         around.bare_named.add(ce.id)
@@ -349,6 +351,13 @@ def _nickname(text: str, c: Cand, ce: Entry, places: list[Cand], cores: list[Can
 
 
 _WHERE_AR_RE = re.compile(r"\s+(?:(?:في|قرب|بالقرب من|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي|وسط)\s+|[بو]?)")
+
+
+def _training_camp(text: str, start: int, end: int) -> bool:
+    """`معسكر X` with training or recruits around it and no displaced people (`تدريبات`, `مجندو`): a training camp
+    bearing a known camp's name (`معسكر الكرامة الثالث` of Sudan's civil-service recruits; rule 22f for known names)."""
+    return _TRAINING_NEAR_RE.search(text, max(0, start - 120), end + 120) is not None \
+        and _DISPLACED_WORD_RE.search(text, max(0, start - 160), end + 160) is None
 
 
 def _base_elsewhere(text: str, end: int, e: Entry, places: list[Cand], gaz: Gazetteer) -> bool:
@@ -497,6 +506,18 @@ def _named_in_brackets(text: str, facilities: list[FacilityMention]) -> list[Fac
 _MASSACRE_BEFORE_AR_RE = re.compile(r"(?:مجزر|مذبح)(?:ة|ه|تي|تا)\s+(?:[\u0621-\u064a]+\s+و)?$")
 _MASSACRE_AFTER_EN_RE = re.compile(r"(?:['’]s)?\s+(?:massacres?|killings)\b", re.IGNORECASE)
 _MASSACRE_BEFORE_EN_RE = re.compile(r"\bmassacres?\s+(?:at|in|of)\s+(?:[A-Z][\w-]*\s+and\s+)?$")
+
+
+_GENERIC_AFTER_RE = {"camp": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)مخيم(?![\u0621-\u064a])|\b[Tt]he camp\b"),
+                     "prison": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:سجن|معتقل)(?![\u0621-\u064a])|"
+                                          r"\b[Tt]he (?:prison|jail)\b")}
+
+
+def _named_again_generic(text: str, e: int, kind: str) -> bool:
+    """A generic definite head of the kind after the massacre's name (`مجزرة صبرا وشاتيلا بمسيرة من مدخل المخيم`):
+    the text goes on to speak of the camp itself, so the name is the camp too (r14's ar-x087; rule 23x)."""
+    pattern = _GENERIC_AFTER_RE.get(kind)
+    return pattern is not None and pattern.search(text, e) is not None
 
 
 def _massacre_named(text: str, s: int, e: int) -> bool:
@@ -713,7 +734,7 @@ _TANWEEN_MARKS = "\u064b\u064c\u064d"
 _DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|دارفور|الفاشر|نيالا|زالنجي|الجنينة|السودان"
                                 r"|الدعم السريع")
 # training and recruits around the camp with no displaced people named: an army's camp, not a displacement camp
-_TRAINING_NEAR_RE = re.compile(r"تدريب|مستنفر|المجندين|مجندين|تخريج|دفعة من المقاتلين|الكلية الحربية")
+_TRAINING_NEAR_RE = re.compile(r"تدريب|مستنفر|المجندين|مجندين|مجندو|تخريج|دفعة من المقاتلين|الكلية الحربية")
 _DISPLACED_WORD_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|لاجئ")
 _MILITARY_AFTER = frozenset(fold(w) for w in (
     "الأمن", "الامن", "التدريب", "تدريب", "تدريبي", "إعدادي", "اعدادي", "الجيش", "القوات", "الشرطة", "الاحتياط",
