@@ -353,7 +353,8 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             nxt = folds[i + 2] if i + 2 < n else ""
             if (wi.get(nxt) or _word_info(nxt, rules))[0] if i + 2 < n else False:
                 continue  # a nationality follows (وزارة الخارجية العراقية)
-            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
+            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and nxt not in _NO_NATION \
+                    and _nisba_written(text, starts[i + 2], ends[i + 2]):
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
             gov = starts[i + 3] if nxt == "في" and i + 3 < n else -1  # where the name after `في` starts
             pm = _PORTFOLIO_IN_RE.match(text, ends[i + 1]) if nxt.startswith("وال") else None
@@ -378,6 +379,9 @@ _GOVERNMENT_WORDS = frozenset(("حكومه", "اداره", "سلطه"))
 # a two-noun portfolio's second noun, its adjective, then في (`والشؤون الاجتماعية في `): where the government's name is
 _PORTFOLIO_IN_RE = re.compile(r"\s+وال[\u0621-\u064a\u064b-\u0652]+(?:\s+ال[\u0621-\u064a\u064b-\u0652]+)?\s+في\s+")
 _GOVERNMENT_AT_RE = re.compile(r"(?:ال)?(?:حكوم|إدار|ادار|سلط)[ةه]")
+# nisba-shaped words after a ministry that are part of its portfolio, no nationality (`وزارة التجارة الداخلية`,
+# Syria's ministry of internal trade)
+_NO_NATION = frozenset(("الداخليه", "الخارجيه"))
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")  # a folded word with the article
 _MARKS = frozenset("\u0640\u0670\u200c\u200d\u200e\u200f\u00ad" + "".join(chr(c) for c in range(0x064B, 0x0660)))
 
