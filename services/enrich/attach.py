@@ -277,8 +277,9 @@ def _region(text: str, c: Cand, gaz: Gazetteer) -> bool:
 # the first word of a two-word place name (Ain Zara, Abu Salim, Deir Hafer), read with the word after it
 _NAME_PREFIXES_EN = frozenset(("Ain", "Abu", "Umm", "Bab", "Deir", "Tal", "Tell", "Ras", "Kafr", "Jisr", "Beit", "Bir",
                                "Khan", "Wadi", "Jabal", "Jebel", "Nahr", "Sheikh", "Ayn", "Bani", "Beni", "Qasr"))
+# what ends the text before a sentence's first word (no list item of two words starts there)
+_OPENS = frozenset(("", ".", "\n", ":", "\"", "“", "(", "—", "–", "-"))
 # (with a lower-case article joined by a hyphen: "the Tulkarem, Nur Shams and al-Far'a camps")
-_OPENS = frozenset(("", ".", "\n", ":", "\"", "“", "(", "—", "–", "-"))  # (what ends the text before a sentence's first word)
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[Aa]l-|[Ee]l-)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)$")
 
 

@@ -109,3 +109,10 @@ def test_a_two_word_item_in_an_english_list_under_a_plural_head(text: str, names
 
 def test_a_city_before_a_venues_name_outside_a_list_stays_the_city() -> None:
     assert "geonames:108410" in _places("Riyadh's Sports City hosted the final on Friday.")
+
+
+def test_an_apostrophe_in_a_two_consonant_name_is_no_spelling_of_a_known_one() -> None:
+    ann = _ann("The cleric has been held at al-Ha'ir prison south of Riyadh since 2022.")
+    assert {f.id for f in ann.facilities} == {"open:prison:hair"}
+    assert {f.id for f in _ann("Boys were taken to the Hori centre near Qamishli.").facilities} == {
+        "fac:sy-houri-centre"}
