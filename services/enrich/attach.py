@@ -204,8 +204,13 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 two = variant_of(f"{w0.group(1)} {w.group(1)}", kind, gaz) if w0 is not None else None
                 if w0 is not None and two is not None:
                     names.append(Name(w0.start(1), w.end(1), two))
-                elif w0 is not None and w0.group(1) in _NAME_PREFIXES_EN:
-                    names.append(Name(w0.start(1), w.end(1), None))  # "the Abu Salim and Ain Zara prisons"
+                elif w0 is not None and (w0.group(1) in _NAME_PREFIXES_EN
+                                         or (fold(w0.group(1)) not in gaz.en_name_stop
+                                             and text[max(0, w0.start(1) - 2) : w0.start(1)].strip(" ") not in _OPENS
+                                             and not any(c.start == w0.start(1) for c in places))):
+                    names.append(Name(w0.start(1), w.end(1), None))  # "the Abu Salim and Ain Zara prisons"; an item
+                    # of two capitalised words ("the Riyadh and Sports City detention centers", Khartoum), not a
+                    # sentence's first word nor a place ("Inside Dagris and Kober prisons", "Turkey's")
                 else:
                     names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
@@ -272,7 +277,10 @@ def _region(text: str, c: Cand, gaz: Gazetteer) -> bool:
 # the first word of a two-word place name (Ain Zara, Abu Salim, Deir Hafer), read with the word after it
 _NAME_PREFIXES_EN = frozenset(("Ain", "Abu", "Umm", "Bab", "Deir", "Tal", "Tell", "Ras", "Kafr", "Jisr", "Beit", "Bir",
                                "Khan", "Wadi", "Jabal", "Jebel", "Nahr", "Sheikh", "Ayn", "Bani", "Beni", "Qasr"))
-_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:[-'’][A-Za-z]+)?)$")
+# what ends the text before a sentence's first word (no list item of two words starts there)
+_OPENS = frozenset(("", ".", "\n", ":", "\"", "“", "(", "—", "–", "-"))
+# (with a lower-case article joined by a hyphen: "the Tulkarem, Nur Shams and al-Far'a camps")
+_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[Aa]l-|[Ee]l-)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)$")
 
 
 _ITEM_END = frozenset(".،,؛;:!?؟)»\"”’'\n")

@@ -251,6 +251,11 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     rules = gaz.place_rules
     latin = text[s] < "\u0250"
+    if latin and ((text[end : end + 2] == ", " and _US_STATE_AFTER_RE.match(text, end) is not None)
+                  or (text[s - 2 : s] == ", " and text[s:end] == "Georgia" and not any(o.end == s - 2 for o in others))
+                  or text[s - 4 : s] == "New "):
+        return None  # "Lebanon, Pennsylvania", "Lumpkin, Georgia" (a US state after a town no gazetteer names),
+        # "New Mexico": the United States' towns and states, not Lebanon, Georgia or Mexico (world16 survey)
     # (each check below is called only where its own first test can pass: most candidates need none of them)
     if rules is not None:
         # (the checks the surface alone rules out are not called: places.surface_gates, one look-up per candidate)
@@ -449,9 +454,18 @@ _VILLAGE_MAX_POP = 50_000  # a GeoNames city this big is never what "the village
 
 # a street, a university, a dam or a company named after a place is not the place (the brief of round 14: an
 # organisation named after a city); courts, commands, police and airports keep it (data/README.md rule 15)
-_NAMED_AFTER_RE = re.compile(r" (?:Street|Avenue|University|Dam|Oil Company|Gas Company|Media Cent(?:er|re))\b")
-_NAMED_AFTER_FIRST = frozenset("SAUDOGM")
+_NAMED_AFTER_RE = re.compile(r" (?:Street|Avenue|Road|University|Dam|Oil Company|Gas Company|Media Cent(?:er|re))\b")
+_NAMED_AFTER_FIRST = frozenset("SAUDOGMR")  # ("Salah al-Din Road" in Gaza: a road's name, not Iraq's governorate)
 _NAMED_BEFORE_AR = frozenset(w2 + w for w in ("جامعه", "سد", "نادي") for w2 in ("", "ب", "ل", "و", "وب", "ول"))
+
+
+# a US state after a town's name and a comma ("Lebanon, Pennsylvania", "Jena, Louisiana"): the town is American
+_US_STATE_AFTER_RE = re.compile(
+    r", (?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|"
+    r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
+    r"Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|"
+    r"Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|"
+    r"Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b(?!,? (?:D\.?C\.?|and\b))")
 
 
 _CROSSING_TOWN_KINDS = frozenset(("city", "town", "village"))
@@ -483,8 +497,9 @@ def _named_after(text: str, s: int, e: int, latin: bool) -> bool:
     """The name is inside a street's, a university's, a dam's or a company's name (each test behind its first
     character: most candidates pay two slices)."""
     if latin:
-        if text[e : e + 1] == " " and text[e + 1 : e + 2] in _NAMED_AFTER_FIRST and _NAMED_AFTER_RE.match(text, e):
-            return True
+        if text[e : e + 1] == " " and text[e + 1 : e + 2] in _NAMED_AFTER_FIRST \
+                and (m := _NAMED_AFTER_RE.match(text, e)) is not None:
+            return m.group() != " Road" or s == 0 or text[s - 1] not in "-\u2013"  # ("the Baghdad-Kirkuk Road": both)
         # "University of Baghdad"; "Naft al-Basra" (a football club: "Naft" is oil)
         return (s >= 14 and text[s - 14 : s] == "University of ") or (s >= 5 and text[s - 5 : s] == "Naft ") \
             or (s >= 8 and text[s - 8 : s] == "Naft al-")

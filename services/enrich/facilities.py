@@ -943,7 +943,8 @@ def _listing_head(surface: str) -> bool:
 _LISTING_HEAD: dict[str, bool] = facility_cache()
 
 
-_GREAT = frozenset(("الكبير", "الكبري", "الاكبر", "كبير", "كبري"))
+# (not the feminine `الكبرى`, which agrees with the city: `سجن طهران الكبرى` is the Greater Tehran prison, a name)
+_GREAT = frozenset(("الكبير", "الاكبر", "كبير", "كبري"))
 
 
 def _metaphor(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:

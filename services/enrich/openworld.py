@@ -487,6 +487,12 @@ def _closing_quote(text: str, start: int) -> int | None:
 def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
     """Extend a name over the words its first word calls for (`الشيخ إدريس`, `مدينة تدمر`, `خالد بن الوليد`),
     over a definite word after an indefinite one (the construct `يمامة الغاب`) and a number (`زمزم 2`)."""
+    if first in _AR_SECURITY_BODIES:
+        nm = NEXT_RE.match(text, end)
+        if nm is not None and _joins(text, end, nm.start(1)):
+            w = fold(nm.group(1))
+            if w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) > 4 and w not in gaz.ar_name_stop:
+                return nm.end(1)  # `سجن الأمن السياسي`, `سجن المخابرات الجوية`: a security body's prison, named whole
     more = NAME_PREFIXES.get(first, 0)
     if more == 0 and not first.startswith("ال"):
         nm = NEXT_RE.match(text, end)
@@ -517,6 +523,11 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         last = w
     nm = _NUMBER_RE.match(text, end)
     return nm.end(1) if nm is not None else end
+
+
+# a security body's generic noun that takes its nisba as part of the name (`الأمن السياسي`, Yemen's Political Security;
+# `الأمن القومي`, `المخابرات الجوية`): the prison is named after the whole body (folded)
+_AR_SECURITY_BODIES = frozenset(("الامن", "المخابرات", "الاستخبارات", "المباحث"))
 
 
 def _joins(text: str, a: int, b: int) -> bool:

@@ -81,6 +81,9 @@ def _bare(name: str) -> str:
     return f[2:] if f.startswith("ال") else re.sub(r"^(?:al|el)-?", "", f)
 
 
+_INNER_MARK_RE = re.compile(r"[A-Za-z][\'\u2019\u02bf\u02be`][A-Za-z]")  # an apostrophe between two letters
+
+
 def _min_len(name: str) -> int:
     # Arabic drops short vowels in writing: two consonants (داود, داوودية) say too little
     return 3 if "\u0600" <= fold(name)[:1] <= "\u06ff" else 2
@@ -143,6 +146,9 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
         end_a = _undoubled(_final_a(_bare(name)))  # (داودية / داوودية: a long vowel written twice is one)
         ids_a = {i for i, _k, known in _index(gaz).get((kind, sk), ()) if _undoubled(_final_a(known)) == end_a}
         return gaz.entries[next(iter(ids_a))] if len(ids_a) == 1 else None
+    if len(sk) == 2 and not arabic and _INNER_MARK_RE.search(name) is not None:
+        return None  # "al-Ha'ir prison" (Saudi Arabia): the apostrophe writes an ayn or a hamza, a third consonant the
+        # skeleton drops; two consonants and a mark are no spelling of Houri
     first = _first_class(_bare(name))
     ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
            if abs(k - n) <= 2 and (arabic or _first_class(known) == first)
