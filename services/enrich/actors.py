@@ -13,6 +13,7 @@ engine already found.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -71,14 +72,13 @@ def compound_adjective(text: str, end: int) -> bool:
 def text_country(countries: list[str | None]) -> str | None:
     """The country a text is about: the most frequent among its places, facilities and actors (the first
     mentioned on a tie)."""
-    seen = [c for c in countries if c]
-    if not seen:
+    counts = Counter(countries)  # (counted at C speed; the keys in the order first mentioned)
+    counts.pop(None, None)
+    counts.pop("", None)
+    if not counts:
         return None
-    counts: dict[str, int] = {}
-    for c in seen:  # (a dict: Counter's Python-level set-up costs more than counting a few dozen)
-        counts[c] = counts.get(c, 0) + 1
     best = max(counts.values())
-    return next(c for c in seen if counts[c] == best)
+    return next(c for c, k in counts.items() if k == best)
 
 
 def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
@@ -145,10 +145,10 @@ _COORDINATED_BACKER_RE = re.compile(
 def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = (),
           places: Sequence[PlaceMention] = ()) -> bool:
     arabic = "\u0600" <= text[s] <= "\u06ff"
+    if arabic and s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
+        return False  # (before the words are read, and before the dateline is asked: False either way)
     if _dateline(text, s, e, arabic=arabic):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
-    if arabic and s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
-        return False  # (before the words are read)
     before = _WORD_RE.findall(text, max(0, s - 30), s)  # (the words after: only where they are read)
     if arabic:
         # a masculine country takes masculine verbs too (`أعلن العراق`); a feminine one or a city does not
@@ -371,12 +371,20 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     country = text_country([p.country for p in places] + [f.country for f in facilities]
                            + [entries[a.id].country for a in found])
     cplaces = []
+    named = []  # (start, ISO2) of every country named
+    capitals, nations = rules.capitals, rules.nations
     for p in places:
-        code = rules.capitals.get(p.id) or (p.country if p.id.startswith("country:") else None)
-        if code and (code.startswith("actor:") or code in rules.nations):
+        pid = p.id
+        if pid.startswith("country:"):
+            pc = p.country
+            if pc:
+                named.append((p.start, pc))
+            code = capitals.get(pid) or pc
+        else:
+            code = capitals.get(pid)
+        if code and (code.startswith("actor:") or code in nations):
             cplaces.append((p.start, p.end, code))
     spans = [(a.start, a.end) for a in found]
-    named = [(p.start, p.country) for p in places if p.id.startswith("country:") and p.country]
     first = places[0] if places else None  # a dateline opens the text: "BAGHDAD (AFP) -", "الحسكة - خاص"
     dateline = first.country if first is not None and first.start < 40 and first.country \
         and _dateline(text, first.start, first.end, arabic="\u0600" <= text[first.start] <= "\u06ff") else None
@@ -548,6 +556,8 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
     out = found
     deterrence: bool | None = None  # (asked once a text, and only where the word is: str `in` at C speed)
     for a in found:
+        if a.id not in _COLLIDING:
+            continue  # (one set look-up for the names no other body bears: most)
         drop = False
         if a.id == "actor:asayish":
             if _YAZIDI_ASAYISH_RE.match(text, a.end) or _YAZIDI_BEFORE_RE.search(text, max(0, a.start - 12), a.start):
@@ -583,6 +593,9 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
     return out
 
 
+# the actors name_collisions reads (each branch of its loop names one)
+_COLLIDING = frozenset(("actor:asayish", "actor:un", "actor:sdf", "actor:rsf", "actor:general-security",
+                        "actor:houthis"))
 _NOT_OWNERS = ("UN|Nations|The|A|An|At|In|On|After|Before|During|Last|Next|This|That|Its|Their|His|Her|Some|"
                "Several|Both|All|Many|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                "February|March|April|May|June|July|August|September|October|November|December")
@@ -628,8 +641,25 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
     rules: StateRules = gaz.state
     when = day(published_at)
     stale = when is not None and any(when < n["before"]["date"] for n in rules.before_nations)
-    if not stale and not any(_arabic_word_at(text, a.end) for a in found):
-        return found  # nothing to re-date and no Arabic word after any name
+    if not stale:
+        # (nothing to re-date: _as_of keeps every id; only a name with an Arabic word right after it can be
+        # dropped, and the list is copied only when one is)
+        kept: list[ActorMention] | None = None
+        for k, a in enumerate(found):
+            end = a.end
+            if text[end : end + 1] != " " or not "\u0600" <= text[end + 1 : end + 2] <= "\u06ff":
+                if kept is not None:
+                    kept.append(a)
+                continue
+            nation = _nation_after(text, end, rules)
+            if nation is not None and actor_of(rules, nation, "default", None, when) not in (a.id, None) \
+                    and gaz.entries[a.id].country != nation:
+                if kept is None:
+                    kept = found[:k]
+                continue
+            if kept is not None:
+                kept.append(a)
+        return found if kept is None else kept
     out: list[ActorMention] = []
     for a in found:
         nation = _nation_after(text, a.end, rules)
