@@ -135,6 +135,26 @@ def _verb_with_object(w: str, rules: StateRules) -> bool:
     return False
 
 
+_VERB, _MASC_VERB, _VERB_OBJECT, _AGENCY = 1, 2, 4, 8  # (the bits of _word_acts)
+
+
+def _word_acts(f: str, rules: StateRules) -> int:
+    """What _acts asks of a folded word next to a country's name, asked once per word and kept: a reading is a
+    verb (_VERB), a verb of a masculine country (_MASC_VERB), the word is a verb with an object pronoun
+    (_VERB_OBJECT), a reading is a noun of the state's doing (_AGENCY)."""
+    got = rules.word_acts.get(f)
+    if got is None:
+        readings = strip_ar(f)
+        got = (_VERB if any(w in rules.verbs_ar for w in readings) else 0) \
+            | (_MASC_VERB if any(w in rules.verbs_ar_masc for w in readings) else 0) \
+            | (_VERB_OBJECT if f.endswith(_OBJECT_PRONOUNS) and _verb_with_object(f, rules) else 0) \
+            | (_AGENCY if any(w in _AGENCY_AR for w in readings) else 0)
+        if len(rules.word_acts) > 200_000:
+            rules.word_acts.clear()
+        rules.word_acts[f] = got
+    return got
+
+
 # a state and the forces it backs as a coordinated subject: "Turkey and the Syrian militias it backs stepped up ...",
 # "Iran and the groups it supports have ..." (the pronoun after the second noun is the state)
 _COORDINATED_BACKER_RE = re.compile(
@@ -163,10 +183,11 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         while j > 0 and text[j - 1] in _QUOTES_AR:
             j -= 1  # `تقوم “إسرائيل”`: quotes around the name
         prev = fold(before[-1]) if before and text[j - 1 : j].isspace() else ""
-        if prev and (any(w in verbs for w in strip_ar(prev))
-                     or (prev.endswith(_OBJECT_PRONOUNS) and _verb_with_object(prev, rules))):
+        verb = _MASC_VERB if verbs is rules.verbs_ar_masc else _VERB  # (the bit of `verbs` in _word_acts)
+        info = _word_acts(prev, rules) if prev else 0
+        if info & (verb | _VERB_OBJECT):
             return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
-        if prev in _PRONOUN_PREPS and len(before) > 1 and any(w in verbs for w in strip_ar(fold(before[-2]))):
+        if prev in _PRONOUN_PREPS and len(before) > 1 and _word_acts(fold(before[-2]), rules) & verb:
             return True  # `التي سيطرت عليها تركيا`: the verb, its object as a pronoun, then the subject
         if text[s - 1 : s] == "و" and len(before) >= 3 and before[-1] == "و" \
                 and any(w in rules.verbs_ar for w in strip_ar(fold(before[-3]))):
@@ -175,13 +196,13 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
         if prev == "مع" and len(before) > 1 and any(w in _PARTY_AR for w in strip_ar(fold(before[-2]))):
             return True  # `مفاوضات مع دمشق`, `بالتنسيق مع بغداد`: a party to talks
-        if prev and any(w in _AGENCY_AR for w in strip_ar(prev)):
+        if info & _AGENCY:
             return True  # `قرار بغداد`, `موقف دمشق`, `رفض تركيا`: the state's decision, position, refusal
         if prev in _PREPS_AR:
             return prev == "بين" and _talks_between_ar(before, 0)  # `محادثات بين بيروت ودمشق`: the first party
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
         nxt = fold(after[0]) if after else ""
-        if nxt and any(w in verbs for w in strip_ar(nxt)):
+        if nxt and _word_acts(nxt, rules) & verb:
             return True  # تركيا تقصف
         # two subjects before a dual or plural verb: `بيروت ودمشق تتفقان` (the first of the pair; the second is read
         # by the verb after it)
