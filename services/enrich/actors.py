@@ -13,6 +13,7 @@ engine already found.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -71,14 +72,13 @@ def compound_adjective(text: str, end: int) -> bool:
 def text_country(countries: list[str | None]) -> str | None:
     """The country a text is about: the most frequent among its places, facilities and actors (the first
     mentioned on a tie)."""
-    seen = [c for c in countries if c]
-    if not seen:
+    counts = Counter(countries)  # (counted at C speed; the keys in the order first mentioned)
+    counts.pop(None, None)
+    counts.pop("", None)
+    if not counts:
         return None
-    counts: dict[str, int] = {}
-    for c in seen:  # (a dict: Counter's Python-level set-up costs more than counting a few dozen)
-        counts[c] = counts.get(c, 0) + 1
     best = max(counts.values())
-    return next(c for c in seen if counts[c] == best)
+    return next(c for c, k in counts.items() if k == best)
 
 
 def acting_actors(text: str, rules: StateRules, cplaces: list[tuple[int, int, str]],
@@ -135,6 +135,26 @@ def _verb_with_object(w: str, rules: StateRules) -> bool:
     return False
 
 
+_VERB, _MASC_VERB, _VERB_OBJECT, _AGENCY = 1, 2, 4, 8  # (the bits of _word_acts)
+
+
+def _word_acts(f: str, rules: StateRules) -> int:
+    """What _acts asks of a folded word next to a country's name, asked once per word and kept: a reading is a
+    verb (_VERB), a verb of a masculine country (_MASC_VERB), the word is a verb with an object pronoun
+    (_VERB_OBJECT), a reading is a noun of the state's doing (_AGENCY)."""
+    got = rules.word_acts.get(f)
+    if got is None:
+        readings = strip_ar(f)
+        got = (_VERB if any(w in rules.verbs_ar for w in readings) else 0) \
+            | (_MASC_VERB if any(w in rules.verbs_ar_masc for w in readings) else 0) \
+            | (_VERB_OBJECT if f.endswith(_OBJECT_PRONOUNS) and _verb_with_object(f, rules) else 0) \
+            | (_AGENCY if any(w in _AGENCY_AR for w in readings) else 0)
+        if len(rules.word_acts) > 200_000:
+            rules.word_acts.clear()
+        rules.word_acts[f] = got
+    return got
+
+
 # a state and the forces it backs as a coordinated subject: "Turkey and the Syrian militias it backs stepped up ...",
 # "Iran and the groups it supports have ..." (the pronoun after the second noun is the state)
 _COORDINATED_BACKER_RE = re.compile(
@@ -145,10 +165,10 @@ _COORDINATED_BACKER_RE = re.compile(
 def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMention] = (),
           places: Sequence[PlaceMention] = ()) -> bool:
     arabic = "\u0600" <= text[s] <= "\u06ff"
+    if arabic and s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
+        return False  # (before the words are read, and before the dateline is asked: False either way)
     if _dateline(text, s, e, arabic=arabic):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
-    if arabic and s > 0 and text[s - 1] in "بلك":  # a preposition glued to the name: بتركيا، لبغداد
-        return False  # (before the words are read)
     before = _WORD_RE.findall(text, max(0, s - 30), s)  # (the words after: only where they are read)
     if arabic:
         # a masculine country takes masculine verbs too (`أعلن العراق`); a feminine one or a city does not
@@ -163,10 +183,11 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         while j > 0 and text[j - 1] in _QUOTES_AR:
             j -= 1  # `تقوم “إسرائيل”`: quotes around the name
         prev = fold(before[-1]) if before and text[j - 1 : j].isspace() else ""
-        if prev and (any(w in verbs for w in strip_ar(prev))
-                     or (prev.endswith(_OBJECT_PRONOUNS) and _verb_with_object(prev, rules))):
+        verb = _MASC_VERB if verbs is rules.verbs_ar_masc else _VERB  # (the bit of `verbs` in _word_acts)
+        info = _word_acts(prev, rules) if prev else 0
+        if info & (verb | _VERB_OBJECT):
             return True  # أعلنت بغداد، وقصفت تركيا، اتخذتها بغداد
-        if prev in _PRONOUN_PREPS and len(before) > 1 and any(w in verbs for w in strip_ar(fold(before[-2]))):
+        if prev in _PRONOUN_PREPS and len(before) > 1 and _word_acts(fold(before[-2]), rules) & verb:
             return True  # `التي سيطرت عليها تركيا`: the verb, its object as a pronoun, then the subject
         if text[s - 1 : s] == "و" and len(before) >= 3 and before[-1] == "و" \
                 and any(w in rules.verbs_ar for w in strip_ar(fold(before[-3]))):
@@ -175,13 +196,13 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
         if prev == "مع" and len(before) > 1 and any(w in _PARTY_AR for w in strip_ar(fold(before[-2]))):
             return True  # `مفاوضات مع دمشق`, `بالتنسيق مع بغداد`: a party to talks
-        if prev and any(w in _AGENCY_AR for w in strip_ar(prev)):
+        if info & _AGENCY:
             return True  # `قرار بغداد`, `موقف دمشق`, `رفض تركيا`: the state's decision, position, refusal
         if prev in _PREPS_AR:
             return prev == "بين" and _talks_between_ar(before, 0)  # `محادثات بين بيروت ودمشق`: the first party
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
         nxt = fold(after[0]) if after else ""
-        if nxt and any(w in verbs for w in strip_ar(nxt)):
+        if nxt and _word_acts(nxt, rules) & verb:
             return True  # تركيا تقصف
         # two subjects before a dual or plural verb: `بيروت ودمشق تتفقان` (the first of the pair; the second is read
         # by the verb after it)
@@ -371,12 +392,20 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     country = text_country([p.country for p in places] + [f.country for f in facilities]
                            + [entries[a.id].country for a in found])
     cplaces = []
+    named = []  # (start, ISO2) of every country named
+    capitals, nations = rules.capitals, rules.nations
     for p in places:
-        code = rules.capitals.get(p.id) or (p.country if p.id.startswith("country:") else None)
-        if code and (code.startswith("actor:") or code in rules.nations):
+        pid = p.id
+        if pid.startswith("country:"):
+            pc = p.country
+            if pc:
+                named.append((p.start, pc))
+            code = capitals.get(pid) or pc
+        else:
+            code = capitals.get(pid)
+        if code and (code.startswith("actor:") or code in nations):
             cplaces.append((p.start, p.end, code))
     spans = [(a.start, a.end) for a in found]
-    named = [(p.start, p.country) for p in places if p.id.startswith("country:") and p.country]
     first = places[0] if places else None  # a dateline opens the text: "BAGHDAD (AFP) -", "الحسكة - خاص"
     dateline = first.country if first is not None and first.start < 40 and first.country \
         and _dateline(text, first.start, first.end, arabic="\u0600" <= text[first.start] <= "\u06ff") else None
@@ -548,6 +577,8 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
     out = found
     deterrence: bool | None = None  # (asked once a text, and only where the word is: str `in` at C speed)
     for a in found:
+        if a.id not in _COLLIDING:
+            continue  # (one set look-up for the names no other body bears: most)
         drop = False
         if a.id == "actor:asayish":
             if _YAZIDI_ASAYISH_RE.match(text, a.end) or _YAZIDI_BEFORE_RE.search(text, max(0, a.start - 12), a.start):
@@ -583,6 +614,9 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
     return out
 
 
+# the actors name_collisions reads (each branch of its loop names one)
+_COLLIDING = frozenset(("actor:asayish", "actor:un", "actor:sdf", "actor:rsf", "actor:general-security",
+                        "actor:houthis"))
 _NOT_OWNERS = ("UN|Nations|The|A|An|At|In|On|After|Before|During|Last|Next|This|That|Its|Their|His|Her|Some|"
                "Several|Both|All|Many|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                "February|March|April|May|June|July|August|September|October|November|December")
@@ -628,8 +662,25 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
     rules: StateRules = gaz.state
     when = day(published_at)
     stale = when is not None and any(when < n["before"]["date"] for n in rules.before_nations)
-    if not stale and not any(_arabic_word_at(text, a.end) for a in found):
-        return found  # nothing to re-date and no Arabic word after any name
+    if not stale:
+        # (nothing to re-date: _as_of keeps every id; only a name with an Arabic word right after it can be
+        # dropped, and the list is copied only when one is)
+        kept: list[ActorMention] | None = None
+        for k, a in enumerate(found):
+            end = a.end
+            if text[end : end + 1] != " " or not "\u0600" <= text[end + 1 : end + 2] <= "\u06ff":
+                if kept is not None:
+                    kept.append(a)
+                continue
+            nation = _nation_after(text, end, rules)
+            if nation is not None and actor_of(rules, nation, "default", None, when) not in (a.id, None) \
+                    and gaz.entries[a.id].country != nation:
+                if kept is None:
+                    kept = found[:k]
+                continue
+            if kept is not None:
+                kept.append(a)
+        return found if kept is None else kept
     out: list[ActorMention] = []
     for a in found:
         nation = _nation_after(text, a.end, rules)

@@ -173,6 +173,18 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     country: the text's country (actors.text_country); when: the publication day."""
     if not rules.phrases:
         return []
+    # only the phrases one of whose conditions may hold are looked for (_may_hold: what _holds asks but the
+    # regions, all known before the text is searched; a phrase none of whose conditions holds names no actor, and
+    # its hits are no span of the others'), and only their stems are searched for
+    named = {a.id for a in found}
+    phrases = [ph for ph in rules.phrases if any(_may_hold(c, country, when, named, places, facilities)
+                                                 for c in ph.when)]
+    if not phrases:
+        return []
+    firsts_ar = rules.firsts_ar if len(phrases) == len(rules.phrases) else \
+        tuple({w for ph in phrases for w in ph.stems_ar})
+    firsts_en = rules.firsts_en if len(phrases) == len(rules.phrases) else \
+        tuple({w for ph in phrases for w in ph.stems_en})
     # an English stem has an ASCII letter, so a text with none (nor in its lower case) holds none: no lower case
     # and no English search there (has_latin; a whole-text search each in an Arabic text)
     en = has_latin(text) or not _ascii_lettered(rules.firsts_en)
@@ -180,21 +192,20 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     # where each stem is first written (one str.find each, shared by the phrases: a phrase none of whose stems
     # the text holds is not looked for)
     # (an Arabic stem has an Arabic letter, so a text with none holds none: no search for them in an English text)
-    first_ar = _first_at(text, rules.firsts_ar) if not _arabic_lettered(rules.firsts_ar) \
-        or arabic_letter(text) else {}
+    first_ar = _first_at(text, firsts_ar) if firsts_ar and (not _arabic_lettered(rules.firsts_ar)
+                                                             or arabic_letter(text)) else {}
     first_en: dict[str, int] | None = None
     if not first_ar:
         if not en:
             return []
         low = text.lower()
-        first_en = _first_at(low, rules.firsts_en)
+        first_en = _first_at(low, firsts_en)
         if not first_en:
             return []
     spans: list[tuple[int, int]] | None = None  # (made at the first hit: most phrases have none)
-    named: set[str] = set()
     folded: str | None = None
     out: list[tuple[int, int, str]] = []
-    for ph in rules.phrases:
+    for ph in phrases:
         hits: list[tuple[int, int]] = []
         if ph.ar is not None and not first_ar.keys().isdisjoint(ph.stems_ar):
             for m in _near(ph.ar, text, text, ph.stems_ar, first_ar):
@@ -206,7 +217,7 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
             if low is None:
                 low = text.lower()
             if first_en is None:
-                first_en = _first_at(low, rules.firsts_en)
+                first_en = _first_at(low, firsts_en)
             for m in _near(ph.en, text, low, ph.stems_en, first_en) if not first_en.keys().isdisjoint(ph.stems_en) \
                     else ():
                 if ph.then_en and not _followed_en(text, m.end(), ph.then_en):
@@ -220,7 +231,6 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
             continue
         if spans is None:
             spans = [(a.start, a.end) for a in found]
-            named = {a.id for a in found}
         hits = [(s, e) for s, e in hits if not any(a < e and s < b for a, b in spans)]
         if not hits:
             continue
@@ -298,7 +308,8 @@ def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...], fir
                     out.append(m)
                 m = pat.search(text, m.end(), i + len(stem) + _AFTER) if m.end() <= i else None
             i = hay.find(stem, i + 1)
-    out.sort(key=lambda m: m.start())
+    if len(out) > 1:
+        out.sort(key=lambda m: m.start())
     return out
 
 
@@ -350,6 +361,21 @@ def _possessor_country(places: Sequence[PlaceMention], owner: str, s: int) -> st
     """The country of the place whose possessive ends right before `s` (it starts at int(owner))."""
     at = int(owner)
     return next((p.country for p in places if p.start == at and p.end == s - 3), None)
+
+
+def _may_hold(c: Condition, country: str | None, when: date | None, named: set[str],
+              places: Sequence[PlaceMention], facilities: Sequence[FacilityMention]) -> bool:
+    """False only where _holds is False: what it asks but the regions (the same tests, in the same order)."""
+    if c.countries and country not in c.countries:
+        return False
+    if c.since is not None or c.until is not None:
+        if when is None or (c.since is not None and when < c.since) or (c.until is not None and when >= c.until):
+            return False
+    if c.mentions and not any(p.country in c.mentions for p in [*places, *facilities]):
+        return False
+    if c.with_actors and named.isdisjoint(c.with_actors):
+        return False
+    return not (c.without_actors and not named.isdisjoint(c.without_actors))
 
 
 def _holds(c: Condition, rules: ContextRules, country: str | None, when: date | None, named: set[str],

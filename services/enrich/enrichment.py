@@ -570,24 +570,25 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
     out: list[ActorMention] = []
     for c in people:
         if c.role == "actor":
-            if text[c.start : c.end] in _BASE_WORDS and _a_base(text, c.start, c.end):
+            s, t = c.start, c.end
+            nxt = text[t : t + 1]
+            if text[s:t] in _BASE_WORDS and _a_base(text, s, t):
                 continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
-            if text[c.end : c.end + 1] in "-‐‑" and compound_adjective(text, c.end):
+            if nxt in "-‐‑" and compound_adjective(text, t):
                 continue  # "an al-Qaeda-inspired group": like the group, not it (README rule 21)
-            if text[c.end : c.end + 1] == " " and text[c.end - 4 : c.end] in _FORCE_ENDS \
-                    and CAMPAIGN_AFTER_EN_RE.match(text, c.end) is not None:
+            if nxt == " " and text[t - 4 : t] in _FORCE_ENDS and CAMPAIGN_AFTER_EN_RE.match(text, t) is not None:
                 continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor
             e = entries[c.payloads[0][1]]
-            if e.id == "actor:assad-regime" and fold(text[c.start : c.end]) in _FORMER_REGIME \
+            if e.id == "actor:assad-regime" and fold(text[s:t]) in _FORMER_REGIME \
                     and _iraq_not_syria(places, facilities):
                 continue  # `النظام السابق` in a text about Iraq alone: Saddam Hussein's, not Assad's (rule 23x)
-            if c.start > 2 and text[c.start - 1] == " " and text[c.start - 2].islower() \
-                    and (e.kind == "state" or text[c.start : c.end] == "Red Cross") \
-                    and _other_nation_before(text, c.start, e.country, gaz):
+            if s > 2 and text[s - 1] == " " and text[s - 2].islower() \
+                    and (e.kind == "state" or text[s:t] == "Red Cross") \
+                    and _other_nation_before(text, s, e.country, gaz):
                 continue  # "the German foreign office", "the Lebanese Red Cross": another state's body, not the UK's
                 # or the ICRC (data/README.md rule 23x)
-            s, t = with_quotes(text, c.start, c.end) if c.ntokens > 1 and QUOTE_RE.search(text, c.start, c.end) \
-                else (c.start, c.end)  # `حركة «فتح»`, not `حركة «فتح`
+            if c.ntokens > 1 and QUOTE_RE.search(text, s, t):
+                s, t = with_quotes(text, s, t)  # `حركة «فتح»`, not `حركة «فتح`
             out.append(actor(text[s:t], s, t, e.id, e.canonical, 0.9))
         elif c.role == "ctx":
             # the most recently named actor that claims this reference wins

@@ -63,6 +63,9 @@ class StateRules:
     # None; (first word, class, second word) -> letters its name leaves out or -1 (institutions.py; bounded)
     ending_at: dict[tuple[str | None, str], tuple[int, str] | None] = field(default_factory=dict)
     name_skip: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # folded word -> what actors._acts asks of it as the word next to a country's name (bits: a verb, a verb of a
+    # masculine country, a verb with an object pronoun, a noun of the state's doing; bounded, words recur)
+    word_acts: dict[str, int] = field(default_factory=dict)
     by_context: ContextRules = field(default_factory=ContextRules)  # generic phrases read by context (rule 20)
 
 
