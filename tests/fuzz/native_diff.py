@@ -141,6 +141,16 @@ def check(text: str, native: Any, sc: Any, gaz: Any) -> list[str]:
         bad.append("fold_text")
     if _fold_tokens_c(text) != text.translate(_FOLD_LIST) or sc.fold(text) != text.translate(_FOLD_LIST):
         bad.append("fold")
+    # enrichment._place's short path (native/place.c's place_mask) against its reference, on every place candidate
+    from services.enrich.enrichment import _place, _place_full
+
+    backend.select(pure=False)
+    places = [c for c in sel if c.role == "place"]
+    for c in places:
+        if any(_place(text, c, gaz, places, g, f) != _place_full(text, c, gaz, places, g, f)
+               for g, f in ((True, True), (False, False))):
+            bad.append("place_mask")
+            break
     line = json.dumps({"id": 1, "text": text}) + "\n"
     outs = []
     for pure in (False, True):
@@ -179,6 +189,13 @@ def api_edges(native: Any) -> None:
         try:
             native.FoldTable(table)("abc")
         except ValueError:
+            pass
+    memo: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
+    for args in (("abc", 0, 9, 3, memo), ("abc", -1, 2, 3, memo), ("abc", 2, 2, 0, memo), ("abc", 0, 1, 0, ({}, {})),
+                 ("abc", 0, 1, 0, ({}, {}, {}, [])), (b"abc", 0, 1, 0, memo), ("abc", 0, 1, 0, ({"a": "x"}, {}, {}, {}))):
+        try:
+            native.place_mask(*args)
+        except TypeError:
             pass
     try:
         native.Maker(dict, ("a",), {"a"})  # not a model class: refused

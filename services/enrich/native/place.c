@@ -78,9 +78,11 @@ static int one_of(const PText *t, Py_ssize_t i, const Py_UCS4 *chars, int k) {
 #define ONE(i, ...) one_of(t, (i), W(__VA_ARGS__), sizeof(W(__VA_ARGS__)) / sizeof(Py_UCS4))
 
 /* c may be the lower-case ASCII letter x (or the character x) as str.lower() or re's IGNORECASE reads it: the
- * letter in either case, or any character beyond ASCII (a superset: the Kelvin sign, the long s, dotted I...) */
+ * letter in either case, or a character beyond ASCII that folds to it (the Kelvin sign, the long s, the dotted and
+ * the dotless I) */
 static inline int low_is(Py_UCS4 c, char x) {
-    return c == (Py_UCS4)x || c >= 128 || (x >= 'a' && x <= 'z' && c == (Py_UCS4)(x - 32));
+    return c == (Py_UCS4)x || (x >= 'a' && x <= 'z' && c == (Py_UCS4)(x - 32)) || (x == 'k' && c == 0x212a)
+           || (x == 's' && c == 0x17f) || (x == 'i' && (c == 0x130 || c == 0x131));
 }
 
 /* text[pos:pos + len(w)] may be w in any case (w lower-case ASCII) */
