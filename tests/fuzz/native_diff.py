@@ -192,7 +192,8 @@ def api_edges(native: Any) -> None:
             pass
     memo: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
     for args in (("abc", 0, 9, 3, memo), ("abc", -1, 2, 3, memo), ("abc", 2, 2, 0, memo), ("abc", 0, 1, 0, ({}, {})),
-                 ("abc", 0, 1, 0, ({}, {}, {}, [])), (b"abc", 0, 1, 0, memo), ("abc", 0, 1, 0, ({"a": "x"}, {}, {}, {}))):
+                 ("abc", 0, 1, 0, ({}, {}, {}, [])), (b"abc", 0, 1, 0, memo),
+                 ("abc", 0, 1, 0, ({"a": "x"}, {}, {}, {}))):
         try:
             native.place_mask(*args)
         except TypeError:

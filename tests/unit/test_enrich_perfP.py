@@ -63,7 +63,8 @@ _BEFORE = ["قرية ", "بقرية ", "محافظة ", "بمحافظة ", "قض
            "ك", "ف", "«", "\"", "the village of ", "Village of ", "Camp ", "pro-", "Abu ", "Umm ", "Mahmoud ",
            "University of ", "Naft ", "Port ", "rural northern ", "countryside of ", "Photo by ", "REUTERS/", "© ",
            "Voice of ", "Times of ", "Hozan ", "in ", "of ", "and ", "Iraq's ", "Rudaw's ", "شارع ", ""]
-_AFTER = [" village", " Village", " province", " provinces", " and Kirkuk provinces", ", Hasakah and Raqqa governorates",
+_AFTER = [" village", " Village", " province", " provinces", " and Kirkuk provinces",
+          ", Hasakah and Raqqa governorates",
           " countryside", "'s eastern countryside", ") countryside", " crossing", " border crossing", " tribe", " clan",
           " River", " mountains", " Street", " University", " Dam", " Oil Company", "-backed", " al-Salam", " Today",
           " News", " 24", " اليوم", " الإخبارية", " العربي»", "ً", " الغربية", " الشرقي", " neighbourhoods",
