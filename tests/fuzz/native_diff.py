@@ -191,11 +191,12 @@ def api_edges(native: Any) -> None:
         except ValueError:
             pass
     memo: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
-    for args in (("abc", 0, 9, 3, memo), ("abc", -1, 2, 3, memo), ("abc", 2, 2, 0, memo), ("abc", 0, 1, 0, ({}, {})),
-                 ("abc", 0, 1, 0, ({}, {}, {}, [])), (b"abc", 0, 1, 0, memo),
-                 ("abc", 0, 1, 0, ({"a": "x"}, {}, {}, {}))):
+    bad_args: list[tuple[Any, ...]] = [
+        ("abc", 0, 9, 3, memo), ("abc", -1, 2, 3, memo), ("abc", 2, 2, 0, memo), ("abc", 0, 1, 0, ({}, {})),
+        ("abc", 0, 1, 0, ({}, {}, {}, [])), (b"abc", 0, 1, 0, memo), ("abc", 0, 1, 0, ({"a": "x"}, {}, {}, {}))]
+    for pm in bad_args:
         try:
-            native.place_mask(*args)
+            native.place_mask(*pm)
         except TypeError:
             pass
     try:
