@@ -432,14 +432,14 @@ _BORDER_SIDE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|على))\s+$")
 
 
 # a state body named by the country it serves in, with no nationality adjective: `السلطات الأمنية بالعراق`,
-# `القوات الحكومية في سوريا`, "the authorities in Damascus", "security forces in Iraq" (not "UN officials in Iraq",
-# "Turkish-backed forces in Syria": another owner stands before the body)
+# `القوات الحكومية في سوريا`, "the (new) authorities in Damascus", "security forces in Iraq"
+# (not "UN officials in Iraq", "Turkish-backed forces in Syria": another owner stands before the body)
 _IN_COUNTRY_AR_RE = re.compile(
     r"(?<![\u0621-\u064a])(?P<phrase>(?:ال(?P<cls>سلطات|قوات|حكوم[ةه]|شرط[ةه]|جيش|أجهز[ةه]|اجهز[ةه])"
     r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?)|(?:ال)?مسؤول(?:ين|ون|ان|ين)"
     r"(?:\s+(?:ال)?(?:أمنيين|امنيين|عسكريين|حكوميين|كبار))?)\s+(?:في\s+|ب)(?:ال)?$")
 _IN_COUNTRY_EN_RE = re.compile(
-    r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?:(?i:federal|central)\s+)?(?P<cls>(?i:authorities|security\s+forces|"
+    r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?:(?i:federal|central|new|transitional)\s+)?(?P<cls>(?i:authorities|security\s+forces|"
     r"government\s+forces|forces|troops|government|police|army)))\s+in\s+$")  # "the federal government in Baghdad"
 # officials speaking from a capital or country: "according to officials in Washington", "told officials in Baghdad"
 # (not "UN officials in Iraq": a word before "officials" other than these names another owner)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 
+from services.enrich import backend
 from services.enrich.attach import kind_payload
 from services.enrich.context import (
     _TOWN_SELF,
@@ -151,7 +152,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
+    if "\u0600" <= text[c.start] <= "\u06ff" and _areas_such_as(text, c.start):
+        return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23x)
     if (c.start, c.end) in ar.towns:
+        if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
+                and _CAMP_LATER_RE.search(text, c.end) is not None:
+            return 0.55  # `أهالي اليرموك ... وسط المخيم`: a camp's district, its people, then the camp (rule 23x)
         return None
     # a core that is also a common word or a person's name (`أشد العقاب`, `بشارة الراعي`, "Ronald Bucca"): only
     # strong evidence makes it the facility, not words about prisons or camps around it
@@ -318,7 +324,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if _from_to(text, c, [o for o in ar.cores if (o.start, o.end) not in ar.cities], gaz) or _moved(text, c, ar):
         return 0.55
     if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start)
-                   or _located_in(text, c.start, kind, ar.accepted)):
+                   or _located_in(text, c.start, kind, ar.accepted, persons=False)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
     if ((not wordlike or _word_read_as_name(text, c.start, c.end))
@@ -450,6 +456,12 @@ _NAME_SEPS = frozenset(" \u00a0-")
 _NAME_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'’")
 
 
+def number_sites_ref(text: str) -> list[int]:
+    """Where _NUMBER_SITE_RE matches (finditer's starts): the Python twin of the compiled number_sites (native/fac.c),
+    which finds them from the digits back (the regex tries every capital of an English text)."""
+    return [m.start() for m in _NUMBER_SITE_RE.finditer(text)]
+
+
 def numbered_matches(text: str) -> Iterator[re.Match[str]]:
     """_NUMBERED_EN_RE.finditer(text), the pattern tried only at the starts of a word before a scouted number: a
     match is made of the name's letters and at most five separators (two between its words, one in each "al-"), so
@@ -457,8 +469,8 @@ def numbered_matches(text: str) -> Iterator[re.Match[str]]:
     (the pattern's own look-behind); the first start that matches is finditer's match, and the search goes on past
     its end (tests/unit/test_enrich_perf15b.py compares both on the corpus and on generated texts)."""
     last = 0
-    for h in _NUMBER_SITE_RE.finditer(text):
-        w = h.start()
+    native = backend.PATH.native
+    for w in native.number_sites(text) if native is not None else number_sites_ref(text):
         if w < last:
             continue
         q, seps = w, 0
@@ -618,9 +630,33 @@ _KIND_WORD_RE = {"prison": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|�
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n:؛;]")
 
 
-def _located_in(text: str, start: int, kind: str, accepted: list[tuple[int, int]]) -> bool:
+# a plural word for areas or towns, up to two words, then "such as" (`ك`, `مثل`, `منها`) and a list of names that
+# ends at the bare name: `المناطق الرخوة كالتاجي والكاظمية`, `مدن مثل الرمادي والفلوجة` name towns, no facility
+_AREAS_SUCH_AS_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:مناطق|مدن|احياء|أحياء|بلدات|اقضية|أقضية|نواحي|"
+                               r"قرى|ضواحي|اطراف|أطراف)(?:\s+[\u0621-\u064a]+){0,2}\s+(?:ك|مثل\s+|منها\s+)"
+                               r"(?:[\u0621-\u064a]+\s*(?:[،,]\s*|\s+)و?)*(?:ك)?$")
+
+
+def _areas_such_as(text: str, start: int) -> bool:
+    """_AREAS_SUCH_AS_RE before the name, asked only where one of its plural words is (str `in`, C speed)."""
+    lo = max(0, start - 70)
+    w = text[lo:start]
+    return any(k in w for k in _AREA_STEMS) and _AREAS_SUCH_AS_RE.search(text, lo, start) is not None
+
+
+_AREA_STEMS = ("مناطق", "مدن", "حياء", "بلدات", "قضية", "نواحي", "قرى", "ضواحي", "طراف")
+
+
+# a camp's district (facilities.yaml `district`) after its people's word, with the definite `المخيم` later in the
+# text: the camp's residents, not a town's (`أهالي` is a town word elsewhere, core_context.town)
+_PEOPLE_OF = frozenset(("اهالي", "ابناء", "سكان"))
+_CAMP_LATER_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)مخيم(?![\u0621-\u064a])")
+
+
+def _located_in(text: str, start: int, kind: str, accepted: list[tuple[int, int]], persons: bool = True) -> bool:
     """A preposition of place before the name, and a generic head word of the kind (no named facility's) before
-    it in the same sentence (`في مخيم الأمل ... بعد سنوات في الهول` moves people between camps: not this)."""
+    it in the same sentence (`في مخيم الأمل ... بعد سنوات في الهول` moves people between camps: not this).
+    `persons=False` (a town's name, no city's): `المعتقل المحرَّر`, a freed detainee, is no head word there."""
     if _LOC_BEFORE_RE.search(text, max(0, start - 20), start) is None:
         return False
     lo = max(0, start - 160)
@@ -628,8 +664,21 @@ def _located_in(text: str, start: int, kind: str, accepted: list[tuple[int, int]
     pattern = _KIND_WORD_RE.get(kind)
     if pattern is None:
         return False
-    words = list(pattern.finditer(text, ends[-1] if ends else lo, start))
+    words = [m for m in pattern.finditer(text, ends[-1] if ends else lo, start)
+             if persons or not _detainee_person(text, m)]
     return bool(words) and not any(s <= m.start() < e for m in words for s, e in accepted)
+
+
+# `المعتقل المحرَّر`, `معتقل سابق`: the detainee, a person (a freed or former one), not the detention centre
+_DETAINEE_AFTER = frozenset(("المحرر", "محرر", "السابق", "سابق", "المفرج", "مفرج"))
+
+
+def _detainee_person(text: str, m: re.Match[str]) -> bool:
+    """The word `معتقل` of a kind-word match is a person: a freed or former detainee (rule 23x)."""
+    if "معتقل" not in m.group():
+        return False
+    nxt = TOKEN_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
+    return nxt is not None and fold(nxt.group()) in _DETAINEE_AFTER
 
 
 # "AIN AL-HILWEH, Lebanon —": the country after a camp's name glosses where it is (no list of towns)

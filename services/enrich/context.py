@@ -313,8 +313,13 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
         return True
     if w.startswith("اليوم"):
         rest = text[e + 6 : e + 9].lstrip()
-        return w[5:6] in _CLOSERS or rest[:1] in _CLOSERS
+        return w[5:6] in _CLOSERS or rest[:1] in _CLOSERS \
+            or (rest[:1] in _BYLINE_DASHES and (s == 0 or text[s - 1] == "\n"))
+        # (`بغداد اليوم – نينوى` opening a line: the outlet's byline before the dateline, rule 23x)
     return False
+
+
+_BYLINE_DASHES = frozenset("-–—/")
 
 
 _CLOSERS = frozenset((")", "\"", "»", "”"))
@@ -323,7 +328,10 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             # with a clitic (`لإذاعة العراق الحر`); an agency, a platform, a foundation
                             "لإذاعة", "لاذاعة", "وإذاعة", "واذاعة", "لقناة", "وقناة", "لصحيفة", "وصحيفة", "لجريدة",
                             "لموقع", "لتلفزيون", "لشبكة", "وكالة", "لوكالة", "منصة", "لمنصة", "ومنصة", "مؤسسة",
-                            "لمؤسسة", "ومؤسسة"))
+                            "لمؤسسة", "ومؤسسة",
+                            # a monitoring group named after the country it covers (`منسقو استجابة سوريا`, north-west
+                            # Syria's camp monitors; rule 23x (long16))
+                            "استجابة", "استجابه"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
                            "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",
                            "Herald", "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"

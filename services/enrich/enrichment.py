@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from operator import attrgetter
+from typing import TypeVar
 
 from services.enrich import backend
 from services.enrich.actors import compound_adjective, dated_and_retargeted, name_collisions, state_mentions
 from services.enrich.bare import lowercase_acronyms, lowercase_cores
+from services.enrich.boilerplate import blank as boilerplate_blank
 from services.enrich.context import (
     ADMIN_CUES,
     context_stopped,
@@ -71,19 +73,50 @@ __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
 _by_start = attrgetter("start")
 _NO_SKIP: frozenset[str] = frozenset()
 _PATH = backend.PATH
+_AGE_AFTER_RE = re.compile(r", \d{1,2}[,.]")  # a person's age after his name, between commas or ending the sentence
 _TANWEEN = "\u064b"  # a fathatan at the end of (or just after) the name: in text[end - 1 : end + 1] (end >= 1)
 
 def enrich(
     text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
 ) -> Annotation:
-    if "_" in text:
-        # hashtags join words with underscores (#مخيم_الهول, #سجن_صيدنايا): read them as spaces (one character
-        # for one, so every offset still indexes `text`), then give each mention its surface as written
-        ann = _enrich(text.replace("_", " "), gazetteer, lang=lang or detect_lang(text), published_at=published_at)
-        return ann.model_copy(update={
+    read = boilerplate_blank(text)
+    if read is None:
+        read = text
+    else:
+        # links to other stories, tags, menus (boilerplate.py) read as blanks of the same length: no mention falls
+        # there, and every other surface is the text's as written
+        lang = lang or detect_lang(text)
+    if "_" in read or "#" in read:
+        # hashtags join words with underscores (#مخيم_الهول, #سجن_صيدنايا) and mark a name after its head (`سجن
+        # #الأقطان`, rule 23x): read both as spaces (one character for one, so every offset still indexes `text`),
+        # then give each mention its surface as written
+        ann = _enrich(read.replace("_", " ").replace("#", " "), gazetteer, lang=lang or detect_lang(text),
+                      published_at=published_at)
+        ann = ann.model_copy(update={
             k: [m.model_copy(update={"surface": text[m.start : m.end]}) for m in getattr(ann, k)]
             for k in ("places", "facilities", "actors", "event_types")})
-    return _enrich(text, gazetteer, lang=lang, published_at=published_at)
+    else:
+        ann = _enrich(read, gazetteer, lang=lang, published_at=published_at)
+    if "\u0640" in text:  # (str `in`, C speed) `ولـسجن حماة`, `لـ"الهول"`: a tatweel after a proclitic opens no name
+        ann = _past_tatweel(text, ann)
+    return ann
+
+
+_M = TypeVar("_M", PlaceMention, FacilityMention, ActorMention, EventTypeMention)
+
+
+def _past_tatweel(text: str, ann: Annotation) -> Annotation:
+    """Each mention that starts on a tatweel (the stroke that joins a proclitic to the word, `لـحلب`) starts after
+    it: the surface is the name as written, without the clitic's stroke (data/README.md rule 3; rule 23x)."""
+    def moved(m: _M) -> _M:
+        s = m.start
+        while s < m.end - 1 and text[s] == "\u0640":
+            s += 1
+        return m if s == m.start else m.model_copy(update={"start": s, "surface": text[s : m.end]})
+    parts = ("places", "facilities", "actors", "event_types")
+    if not any(text[m.start : m.start + 1] == "\u0640" for k in parts for m in getattr(ann, k)):
+        return ann
+    return ann.model_copy(update={k: [moved(m) for m in getattr(ann, k)] for k in parts})
 
 
 def _enrich(
@@ -288,6 +321,8 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
     if text[s] < "\u0250":
         if gates and english_non_place(text, c):
             return None
+        if text[end : end + 2] == ", " and _AGE_AFTER_RE.match(text, end):
+            return None  # "said Khalil, 41, who has lived ...": a person and his age, no place (rule 23x (long16))
     elif (gates and person_before(text, s)) or _TANWEEN in text[end - 1 : end + 1]:
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     rules = gaz.place_rules
@@ -327,7 +362,9 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         # governorate outside the gazetteer's scope is no place (README rule 18)
     else:
         e, conf = hit[0], hit[2]
-        if gov and e.kind == "city" and _governorate_cued(text, s, end):
+        if e.kind == "city" and ((gov and _governorate_cued(text, s, end))
+                                 or (text[s - 1 : s] in _OPEN_QUOTES
+                                     and _QUOTED_ADMIN_RE.search(text, max(0, s - 12), s) is not None)):
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
             if adm == "adm1:SY-rif-dimashq" and "محافظات" in text[s - 60 if s > 60 else 0 : s]:
                 adm = None  # `محافظات حلب ودمشق`: Damascus is a governorate of its own, the city's (not Rif Dimashq)
@@ -352,10 +389,10 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         return None  # `كريم` read as ك + ريم "like Rome": only a country keeps the "like" reading (places.py)
     if e.kind == "country" and in_landmark_name(text, s):
         return None  # `باب اليمن`: a gate's name (places.py)
-    if not e.curated or "شارع" in text[max(0, s - 6) : s]:
+    if not e.curated or "شارع" in (lead := text[max(0, s - 7) : s]) or "بستان" in lead or "حار" in lead:
         prev = pw if pw is not None else prev_word(text, s, _NO_SKIP)
-        if prev in cue_list(gaz.rules.geonames_not_after):
-            return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's)
+        if prev in (nots := cue_list(gaz.rules.geonames_not_after)) or (prev[:1] in "وفب" and prev[1:] in nots):
+            return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's; `وبستان القدس`)
         if not e.curated and prev in cue_list(gaz.rules.given_names):
             return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town
         if not e.curated and text[s - 3 : s] in _POSSESSIVE and not _country_before(text, s - 3, gaz) \
@@ -435,6 +472,22 @@ def _a_base(text: str, s: int, e: int) -> bool:
     return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
 # an actor's alias that ends with a force (military, army, forces, troops: its last letters) before a campaign's word
 _FORCE_ENDS = frozenset(("tary", "army", "rces", "oops"))
+_WORD_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) $")
+# a capitalised word shaped like a nationality adjective ("German", "Dutch", "Danish", "Saudi", "Pakistani")
+_DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ch|i)")
+
+
+def _other_nation_before(text: str, start: int, country: str | None, gaz: Gazetteer) -> bool:
+    """A nationality adjective of another state stands right before a state's alias: "the German foreign office",
+    not the alias's own ("the British Foreign Office", "the American State Department")."""
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    w = m.group(1)
+    nation = gaz.state.adj_en.get(w) if gaz.state is not None else None
+    if nation is not None:
+        return nation != country and len(nation) == 2
+    return _DEMONYM_RE.fullmatch(w) is not None
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي|أرياف|ارياف)\s+(?:\S+\s+و\s*)?$")
 # the plural over a list: its first name, or a later one after و or a comma (a name of up to two words before each)
@@ -536,6 +589,11 @@ def _village_head(text: str, s: int, e: int) -> bool:
         or (text[e : e + 2] in (" v", " V") and text[e : e + 8].lower() == " village")
 
 
+_OPEN_QUOTES = frozenset('"«“')
+# a governorate's word, then the city's name in quotes: `بريف “الحسكة ”`, `محافظة "دير الزور"` (rule 23x)
+_QUOTED_ADMIN_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ريف|محافظة|محافظه)\s*[\"«“]\s*$")
+
+
 def _governorate_cued(text: str, s: int, e: int) -> bool:
     """A city's name that means its governorate: a dual cue over two names (`ريفي إدلب وحلب`, `محافظتي الأنبار
     وأربيل`), "rural northern Idlib", "the eastern countryside of Deir Ez-Zor", "(Deir ez-Zor) countryside"."""
@@ -569,6 +627,11 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                     and CAMPAIGN_AFTER_EN_RE.match(text, c.end) is not None:
                 continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor
             e = entries[c.payloads[0][1]]
+            if c.start > 2 and text[c.start - 1] == " " and text[c.start - 2].islower() \
+                    and (e.kind == "state" or text[c.start : c.end] == "Red Cross") \
+                    and _other_nation_before(text, c.start, e.country, gaz):
+                continue  # "the German foreign office", "the Lebanese Red Cross": another state's body, not the UK's
+                # or the ICRC (data/README.md rule 23x)
             s, t = with_quotes(text, c.start, c.end) if c.ntokens > 1 and QUOTE_RE.search(text, c.start, c.end) \
                 else (c.start, c.end)  # `حركة «فتح»`, not `حركة «فتح`
             out.append(actor(text[s:t], s, t, e.id, e.canonical, 0.9))

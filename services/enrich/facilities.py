@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from operator import attrgetter
 from typing import Any
 
+from services.enrich import backend
 from services.enrich.attach import (
     LISTING_AR,
     central_prisons,
@@ -52,6 +53,50 @@ _ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
 _INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:a|an|another|one)\s+$", re.IGNORECASE)
 
 
+# The words find_facilities asks the whole text for (`w in text`), answered together in one pass (lits): a bit each
+_GATE_WORDS = (
+    "مركزي", "entral", "prison", "camp", "jail", "settlement", ", the ", ", a ", "'s ", "’s ", ", one of the ",
+    "معسكر", "، المخيم", "، السجن", "، وهو مخيم", "، وهو سجن", "، المعتقل",
+    "نازح", "نزوح", "دارفور", "السودان", "الفاشر", "نيالا", "الدعم السريع", "مركز",
+    "massacre", "مجزر", "مذبح", "annex", "Annex",
+    # _names_given's words (_CALLED_WORDS)
+    "known as", "called", "dubbed", "named", "عرف", "عُرف", "يسمى", "تسمى", "المسمى", "الملقب", "يلقب",
+    # _AR_DETAINEES_RE's alternatives (a search of the whole text finds one iff one of them is in it)
+    "نزلاء", "نزيل", "معتقلين", "معتقلو", "معتقلي", "سجناء", "سجين", "محتجزين", "محتجزو", "محتجزي", "أسرى", "اسرى",
+    "أسير", "اسير",
+)
+_G = {w: 1 << i for i, w in enumerate(_GATE_WORDS)}
+_G_CENTRAL_AR, _G_CENTRAL_EN = _G["مركزي"], _G["entral"]
+_G_HEADS_EN = _G["prison"] | _G["camp"] | _G["jail"] | _G["settlement"]
+_G_APPOSED_EN = _G[", the "] | _G[", a "] | _G["'s "] | _G["’s "] | _G[", one of the "]
+_G_MUASKAR = _G["معسكر"]
+_G_APPOSED_AR = _G["، المخيم"] | _G["، السجن"] | _G["، وهو مخيم"] | _G["، وهو سجن"] | _G["، المعتقل"]
+_G_SUDAN = _G["نازح"] | _G["نزوح"] | _G["دارفور"] | _G["السودان"] | _G["الفاشر"] | _G["نيالا"] | _G["الدعم السريع"]
+_G_MARKAZ = _G["مركز"]
+_G_MASSACRE_EN, _G_MASSACRE_AR = _G["massacre"], _G["مجزر"] | _G["مذبح"]
+_G_ANNEX = _G["annex"] | _G["Annex"]
+_G_CALLED_EN = _G["known as"] | _G["called"] | _G["dubbed"] | _G["named"]
+_G_CALLED_AR = _G["عرف"] | _G["عُرف"] | _G["يسمى"] | _G["تسمى"] | _G["المسمى"] | _G["الملقب"] | _G["يلقب"]
+_G_DETAINEES_AR = sum(_G[w] for w in _GATE_WORDS[-14:])
+
+
+def lits_ref(text: str, needles: tuple[str, ...]) -> int:
+    """Bit i set when needles[i] is in text: the Python twin of the compiled lits (native/fac.c)."""
+    m = 0
+    for i, w in enumerate(needles):
+        if w in text:
+            m |= 1 << i
+    return m
+
+
+def lits(text: str, needles: tuple[str, ...]) -> int:
+    native = _PATH.native
+    return int(native.lits(text, needles)) if native is not None else lits_ref(text, needles)
+
+
+_PATH = backend.PATH
+
+
 def _has_article(text: str, start: int) -> bool:
     """The Arabic word at `start` carries the definite article (after up to two proclitics)."""
     return _ARTICLE.match(text, start) is not None
@@ -70,25 +115,29 @@ def find_facilities(
     fac_ids: set[str] = set()
     place_spans: set[tuple[int, int]] | None = None  # (built when a former name is first met)
     covered = bytearray(len(text))
+    # (every check below is a test of the text alone: those of an alias are asked together, in one branch)
     for c in facs:
         p0 = c.payloads[0]
-        if p0[2] == "former":
+        how = p0[2]
+        s, end = c.start, c.end
+        if how == "former":
             if place_spans is None:
                 place_spans = {(p.start, p.end) for p in places_c}
-            if (c.start, c.end) in place_spans:
+            if (s, end) in place_spans:
                 continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
         e = entries[p0[1]]
-        if p0[2] == "alias" and compared(text, c.start, c.end, e.country):
-            continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility
-        if text[c.start : c.start + 4] in _PLURAL_OPEN and _plural_over_regions(text, c.start, c.end):
+        alias = how == "alias"
+        if alias and (compared(text, s, end, e.country) or caps_dateline(text, s, end)
+                      or _ORG_OF_AFTER_RE.match(text, end) is not None):
+            continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility;
+            # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b); `فرع فلسطين
+            # للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22e)
+        if text[s : s + 4] in _PLURAL_OPEN and _plural_over_regions(text, s, end):
             continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
-        if p0[2] == "alias" and caps_dateline(text, c.start, c.end):
-            continue  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b)
-        if "معسكر" in text[c.start : c.start + 8] and _base_elsewhere(text, c.end, e, places_c, gaz):
+        if "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
+                                         or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
-        if p0[2] == "alias" and _ORG_OF_AFTER_RE.match(text, c.end) is not None:
-            continue  # `فرع فلسطين للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22e)
-        f = fac(text, c.start, c.end, e, 0.97 if p0[2] == "alias" else 0.95)
+        f = fac(text, s, end, e, 0.97 if alias else 0.95)
         facilities.append(f)
         fac_ids.add(e.id)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
@@ -96,7 +145,8 @@ def find_facilities(
     core_spans: set[tuple[int, int]] = set()
     used_heads: set[int] = set()
     free = [h for h in heads if not inside(h.start, h.end, covered)]
-    central = (places_c or cores) and ("مركزي" in text or (has_latin(text) and "entral" in text))
+    gates = lits(text, _GATE_WORDS)  # (one pass answers every `w in text` below)
+    central = (places_c or cores) and (gates & _G_CENTRAL_AR or (has_latin(text) and gates & _G_CENTRAL_EN))
     # (a core too: "the central prison in Roumieh", a prison's name no gazetteer town bears)
     for k in central_prisons(text, places_c + cores, gaz) if central else ():
         if not inside(k.start, k.end, covered):
@@ -124,49 +174,53 @@ def find_facilities(
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if ("«" in text or '"' in text or "“" in text) and _AR_DETAINEES_RE.search(text) is not None:  # (C speed)
+    if ("«" in text or '"' in text or "“" in text) and gates & _G_DETAINEES_AR:  # (_AR_DETAINEES_RE.search(text))
         for of in _quoted_in_detention(text, cores, people, places_c, covered, gaz):
             facilities.append(open_fac(text, of, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if has_latin(text) and ("prison" in text or "camp" in text or "jail" in text or "settlement" in text) \
-            and (", the " in text or ", a " in text or "'s " in text or "’s " in text or ", one of the " in text):
+    if has_latin(text) and gates & _G_HEADS_EN and gates & _G_APPOSED_EN:
         city_heads: list[tuple[int, int]] = []
-        for of in _appositions(text, places_c, core_at_start(cores), city_heads):
+        for of in _appositions(text, places_c, core_at_start(cores), city_heads, gaz):
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.name_start : of.name_end] = b"\x01" * (of.name_end - of.name_start)
+                # a town's name read as the site it names (_town_called_site) stays the site later in the text
+                # ("Conditions at Qarchak have long been ..."), as a known bare name does (rule 22d)
+                for p in places_c:
+                    if p.start >= of.end and text[p.start : p.end] == of.name and not inside(p.start, p.end, covered):
+                        facilities.append(open_fac(text, OpenFacility(p.start, p.end, of.kind, of.name, p.start, p.end),
+                                                   places_c, gaz))
+                        covered[p.start : p.end] = b"\x01" * (p.end - p.start)
         if city_heads:  # "Mitiga, the Tripoli prison": the city's prison there is the name's, no second facility
             facilities = [f for f in facilities if not (f.id.startswith("open:")
                                                         and any(lo <= f.start < hi for lo, hi in city_heads))]
-    if has_latin(text) and _DIGIT_RE.search(text) is not None:
+    if has_latin(text) and _letter_spaces_digit(text):
         for of in numbered_in_frame(text, cores):  # "prisoners in Egypt's Badr 3": a complex's numbered prison
             if not inside(of.start, of.end, covered):
                 facilities.append(open_fac(text, of, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if "معسكر" in text:  # (str `in`, C speed) `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
+    if gates & _G_MUASKAR:  # `المعسكر 7 في غوانتانامو`: a numbered section of a detention site
         for of in _numbered_camps(text):
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if ("، المخيم" in text or "، السجن" in text or "، وهو مخيم" in text or "، وهو سجن" in text
-            or "، المعتقل" in text):  # (str `in`, C speed)
+    if gates & _G_APPOSED_AR:
         for of in _appositions_ar(text, gaz):  # `الجفينة، المخيم الواقع في أطراف المدينة`
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if "معسكر" in text and ("نازح" in text or "نزوح" in text or "دارفور" in text or "السودان" in text
-                            or "الفاشر" in text or "نيالا" in text or "الدعم السريع" in text):  # (str `in`, C speed)
+    if gates & _G_MUASKAR and gates & _G_SUDAN:
         for of in _displacement_camps(text, gaz):  # Sudan's usage: `معسكر زمزم للنازحين`
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if "مركز" in text:  # (str `in`, C speed) `مركز تاجوراء لإيواء المهاجرين`: a centre named, then whom it holds
+    if gates & _G_MARKAZ:  # `مركز تاجوراء لإيواء المهاجرين`: a centre named, then whom it holds
         for of in _centres_for(text, gaz):
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     # (str `in`, C speed: most texts name nothing "known as"; the Latin words only in a text with Latin letters)
-    named_as = bool(facilities) and _names_given(text)
+    named_as = bool(facilities) and bool(gates & (_G_CALLED_EN | _G_CALLED_AR if has_latin(text) else _G_CALLED_AR))
     for f in list(facilities) if named_as else ():  # "a section of Azraq camp known as ‘Village 5’"
         if f.id.startswith("open:"):
             continue
@@ -211,8 +265,9 @@ def find_facilities(
         if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
         if massacre is None:  # (str `in`, C speed)
-            massacre = (has_latin(text) and "massacre" in text) or "مجزر" in text or "مذبح" in text
-        if (massacre and _massacre_named(text, c.start, c.end)) or _town_apposition(text, c.end):
+            massacre = bool((has_latin(text) and gates & _G_MASSACRE_EN) or gates & _G_MASSACRE_AR)
+        if (massacre and _massacre_named(text, c.start, c.end)
+                and not _named_again_generic(text, c.end, ce.kind or "camp")) or _town_apposition(text, c.end):
             continue  # "the Sabra and Shatila massacre"; "Sednaya, a Christian town": not the facility
         around.accepted_ix.add(c.start, c.end)
         around.bare_named.add(ce.id)
@@ -225,7 +280,7 @@ def find_facilities(
             facilities.append(g)
             covered[g.start : g.end] = b"\x01" * (g.end - g.start)
     # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
-    if has_latin(text) and "nnex" in text and ("annex" in text or "Annex" in text):  # (one scan when neither is)
+    if has_latin(text) and gates & _G_ANNEX:
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
     if "(" in text and len(facilities) > 1:  # (str `in`, C speed)
@@ -254,6 +309,19 @@ def find_facilities(
 
 
 _DIGIT_RE = re.compile(r"[A-Za-z][ \u00a0]+[0-9]")
+_SPACE_DIGIT_RE = re.compile("[ \u00a0][0-9]")
+
+
+def _letter_spaces_digit(text: str) -> bool:
+    """_DIGIT_RE.search(text) is not None, looked for from the spaces before a digit (the regex tries every
+    letter of an English text): each space right before a digit, back over its run of spaces, to a letter."""
+    for m in _SPACE_DIGIT_RE.finditer(text):
+        i = m.start()
+        while i > 0 and text[i - 1] in " \u00a0":
+            i -= 1
+        if i > 0 and ("a" <= text[i - 1] <= "z" or "A" <= text[i - 1] <= "Z"):
+            return True
+    return False
 _PLURAL_OPEN = frozenset(("سجون", "مخيم", "معتق", "بسجو", "وسجو", "لسجو"))  # (the first letters: a cheap gate)
 _PLURAL_AR_HEADS = frozenset(("سجون", "مخيمات", "معتقلات"))
 # words that name a region of a country, not a facility: `سجون النقب والجنوب`, `مخيمات الشمال والساحل`
@@ -283,6 +351,13 @@ def _nickname(text: str, c: Cand, ce: Entry, places: list[Cand], cores: list[Can
 
 
 _WHERE_AR_RE = re.compile(r"\s+(?:(?:في|قرب|بالقرب من|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي|وسط)\s+|[بو]?)")
+
+
+def _training_camp(text: str, start: int, end: int) -> bool:
+    """`معسكر X` with training or recruits around it and no displaced people (`تدريبات`, `مجندو`): a training camp
+    bearing a known camp's name (`معسكر الكرامة الثالث` of Sudan's civil-service recruits; rule 22f for known names)."""
+    return _TRAINING_NEAR_RE.search(text, max(0, start - 120), end + 120) is not None \
+        and _DISPLACED_WORD_RE.search(text, max(0, start - 160), end + 160) is None
 
 
 def _base_elsewhere(text: str, end: int, e: Entry, places: list[Cand], gaz: Gazetteer) -> bool:
@@ -433,6 +508,18 @@ _MASSACRE_AFTER_EN_RE = re.compile(r"(?:['’]s)?\s+(?:massacres?|killings)\b", 
 _MASSACRE_BEFORE_EN_RE = re.compile(r"\bmassacres?\s+(?:at|in|of)\s+(?:[A-Z][\w-]*\s+and\s+)?$")
 
 
+_GENERIC_AFTER_RE = {"camp": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)مخيم(?![\u0621-\u064a])|\b[Tt]he camp\b"),
+                     "prison": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:سجن|معتقل)(?![\u0621-\u064a])|"
+                                          r"\b[Tt]he (?:prison|jail)\b")}
+
+
+def _named_again_generic(text: str, e: int, kind: str) -> bool:
+    """A generic definite head of the kind after the massacre's name (`مجزرة صبرا وشاتيلا بمسيرة من مدخل المخيم`):
+    the text goes on to speak of the camp itself, so the name is the camp too (r14's ar-x087; rule 23x)."""
+    pattern = _GENERIC_AFTER_RE.get(kind)
+    return pattern is not None and pattern.search(text, e) is not None
+
+
 def _massacre_named(text: str, s: int, e: int) -> bool:
     """The bare camp name names a massacre (a text that holds the word "massacre", `مجزرة`, `مذبحة`)."""
     if text[s] >= "\u0600":
@@ -489,7 +576,7 @@ _APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+['’]s|one of the) ") 
 
 
 def _appositions(text: str, places: list[Cand], core_starts: set[int],
-                 city_heads: list[tuple[int, int]] | None = None) -> list[OpenFacility]:
+                 city_heads: list[tuple[int, int]] | None = None, gaz: Gazetteer | None = None) -> list[OpenFacility]:
     """Names in apposition to a head word: the facility (a known one spelled otherwise, else open world). A
     known core there is bare_reading's; a place's name is the place ("Hasakah, the city's prison" is not). A city
     before the head says where ("Mitiga, the Tripoli prison run by ..."): its span goes to `city_heads`, the
@@ -513,7 +600,8 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
                 place_spans = {(p.start, p.end) for p in places}
             if m.group("city") is not None and (m.start("city"), m.end("city") - 1) not in place_spans:
                 continue  # ("X, the Iraqi prison"): only a place's name stands there
-            if s not in core_starts and (s, e) not in place_spans and name.split()[0] not in _SENTENCE_STARTERS \
+            placed = (s, e) in place_spans and not _town_called_site(text, m, places, s, e, gaz)
+            if s not in core_starts and not placed and name.split()[0] not in _SENTENCE_STARTERS \
                     and (opened or not _NAME_GOES_ON_RE.search(text, max(0, s - 24), s)):
                 if m.group("city") is not None and city_heads is not None:
                     city_heads.append((m.start("city"), m.end(4)))
@@ -524,6 +612,24 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
                     continue  # "Alcatraz, the former island prison": no site any more (rule 22e)
                 out.append(OpenFacility(s, e, kind, name, s, e))
     return out
+
+
+# a metaphor's modifier before the head: "Gaza, an open-air prison", "a giant prison"
+_METAPHOR_WORDS = frozenset(("open-air", "open", "giant", "big", "great", "huge", "vast", "large", "outdoor",
+                             "virtual", "real", "kind"))
+
+
+def _town_called_site(text: str, m: re.Match[str], places: list[Cand], s: int, e: int, gaz: Gazetteer | None) -> bool:
+    """A GeoNames town no curated entry claims, described as a prison or camp with "a"/"an" ("held at Qarchak, a
+    prison on the southern edge of Tehran": data/README.md rule 23x (en16)), is the site named after it; a curated
+    place ("Hasakah, the city's prison", "Gaza, an open-air prison") and a metaphor stay the place."""
+    if gaz is None or m.group("pre") not in ("a", "an") or m.group("city") is not None \
+            or any(w in _METAPHOR_WORDS for w in m.group(3).split()):
+        return False
+    for p in places:
+        if p.start == s and p.end == e:
+            return not any(gaz.entries[pl[1]].curated for pl in p.payloads if pl[1] in gaz.entries)
+    return False
 
 
 # after a branch's name, the body it is a branch of: a company's, a bank's, a society's (rule 22e)
@@ -628,7 +734,7 @@ _TANWEEN_MARKS = "\u064b\u064c\u064d"
 _DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|دارفور|الفاشر|نيالا|زالنجي|الجنينة|السودان"
                                 r"|الدعم السريع")
 # training and recruits around the camp with no displaced people named: an army's camp, not a displacement camp
-_TRAINING_NEAR_RE = re.compile(r"تدريب|مستنفر|المجندين|مجندين|تخريج|دفعة من المقاتلين|الكلية الحربية")
+_TRAINING_NEAR_RE = re.compile(r"تدريب|مستنفر|المجندين|مجندين|مجندو|تخريج|دفعة من المقاتلين|الكلية الحربية")
 _DISPLACED_WORD_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|لاجئ")
 _MILITARY_AFTER = frozenset(fold(w) for w in (
     "الأمن", "الامن", "التدريب", "تدريب", "تدريبي", "إعدادي", "اعدادي", "الجيش", "القوات", "الشرطة", "الاحتياط",

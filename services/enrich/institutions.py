@@ -64,6 +64,10 @@ def _local_country(text: str, pos: int, ctx: Ctx) -> str:
     return ctx[2] or ctx[0] or min(near)[1]
 
 
+# a weapon's trade after the weapon ("an Iranian drone maker"): a company or an industry, no force
+_INDUSTRY_AFTER_EN_RE = re.compile(r" (?:makers?|manufacturers?|factor(?:y|ies)|plants?|industry|industries|"
+                                   r"programm?es?|technology|parts|components|exports?|sales|suppliers?|firms?|"
+                                   r"compan(?:y|ies)|designs?|market|deals?)\b")
 _LOCATIVE_EN = frozenset(("in", "into", "to", "from", "of", "at", "near", "across", "inside", "toward", "towards",
                           "via", "through", "between", "with", "for", "and"))
 _LOCATIVE_AR = frozenset(("في", "الى", "إلى", "من", "عبر", "داخل", "نحو", "باتجاه", "و"))
@@ -74,11 +78,21 @@ _LOCATIVE_AR = frozenset(("في", "الى", "إلى", "من", "عبر", "داخ�
 CAMPAIGN_AFTER_EN_RE = re.compile(r" (?:military )?(?:operations?|offensive|campaign|incursion|invasion)\b")
 
 
+# a direction between a preposition and its country ("camps in north-east Syria", "from northern Iraq")
+_DIRECTION_EN = frozenset(("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
+                           "western", "northeastern", "northwestern", "southeastern", "southwestern", "north-eastern",
+                           "north-western", "south-eastern", "south-western", "central"))
+
+
 def _located(text: str, s: int) -> bool:
-    """The country named at `s` stands after a preposition (a place people are in or move to), not as a subject."""
+    """The country named at `s` stands after a preposition (a place people are in or move to), not as a subject;
+    a direction may stand between them ("from camps in north-east Syria": data/README.md rule 23x (en16))."""
     if s > 0 and text[s - 1] in "بلو":
         return True  # `بسوريا`، `لسوريا`
     words = text[max(0, s - 12) : s].split()
+    if words and words[-1].lower() in _DIRECTION_EN:
+        words = text[max(0, s - 30) : s].split()[:-1]
     return bool(words) and (words[-1].lower() in _LOCATIVE_EN or words[-1] in _LOCATIVE_AR)
 
 
@@ -86,15 +100,21 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
              cues: list[Any] | None) -> Hits:
     country = ctx[0]
     out: Hits = []
+    owners: list[tuple[int, str]] = []  # (start, ISO2) of the states whose bodies the adjectives name
     assert rules.inst_en_re is not None and rules.bare_en_re is not None
     for m in match_starts(rules.inst_en_re, rules.inst_en_scouts, text):  # (= finditer, see scouts.py)
         inst = " ".join(m.group("inst").lower().split())
         if inst == "state" and not _state_body(text, m.end(), rules):
             continue
         cls = rules.inst_en[inst]
-        if cls == "forces" and text[m.end() : m.end() + 1] == " " and CAMPAIGN_AFTER_EN_RE.match(text, m.end()):
-            continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor
-        aid = actor_of(rules, rules.adj_en[m.group("adj")], cls, country, when)
+        if cls == "forces" and text[m.end() : m.end() + 1] == " " and (CAMPAIGN_AFTER_EN_RE.match(text, m.end())
+                                                                       or _INDUSTRY_AFTER_EN_RE.match(text, m.end())):
+            continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor;
+            # "an Iranian drone maker", "the Turkish drone industry": a trade (data/README.md rule 23x (en16))
+        nation = rules.adj_en[m.group("adj")]
+        if len(nation) == 2 and nation.isupper():
+            owners.append((m.start(), nation))
+        aid = actor_of(rules, nation, cls, country, when)
         if aid:
             out.append((m.start(), m.end(), aid))
         if m.start() > 4 and text[m.start() - 1] == " " and (text[m.start() - 4 : m.start()] == "and "
@@ -126,8 +146,13 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
             continue
         if _OTHER_OWNER_EN_RE.search(text, max(0, m.start() - 24), m.start()):
             continue  # "the KRG interior ministry": another government's (README rule 21b)
+        if _foreign_demonym_before(text, m.start(), rules, cplaces):
+            continue  # "the Dutch foreign ministry": a state with no actor of its own (data/README.md rule 23x (en16))
         cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
-        aid = actor_of(rules, _local_country(text, m.start(), ctx), cls, None, when)
+        # a state body named by its adjective in the sentence says whose the bare ministry is, as its country's
+        # name would ("An Iraqi delegation led by the migration minister": data/README.md rule 23x (en16))
+        here = ctx if not owners else (ctx[0], sorted(ctx[1] + owners), ctx[2])
+        aid = actor_of(rules, _local_country(text, m.start(), here), cls, None, when)
         if aid:
             out.append((m.start(), m.end(), aid))
     return out
@@ -148,8 +173,20 @@ def _coordinated_en(text: str, start: int, cls: str, rules: StateRules, country:
 # an owner named right before a bare ministry: a regional government's or a movement's acronym ("the KRG interior
 # ministry", "the PA health ministry") or the Kurdistan Region's
 _OTHER_OWNER_EN_RE = re.compile(
-    r"(?:\b[A-Z]{2,5}|\bKurdistan(?:\s+Region(?:al)?)?|\bRegion(?:'s|’s)?|\bHamas|\bHouthi)\s+$")
+    r"(?:\b[A-Z]{2,5}|\bKurdistan(?:\s+Region(?:al)?)?|\bRegion(?:'s|’s)?|\bHamas|\bHouthi|"
+    r"\bKurdish\s+[Rr]egion(?:al)?(?:'s|’s)?)\s+$")  # "the Iraqi Kurdish region's interior ministry" (rule 23x)
 _NEXT_WORD_EN_RE = re.compile(r"\s+([A-Za-z]+)")
+_DEMONYM_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|an|ese|ish|ch|i)) $")
+
+
+def _foreign_demonym_before(text: str, s: int, rules: StateRules, cplaces: list[tuple[int, int, str]]) -> bool:
+    """A capitalised nationality adjective the state rules do not list stands right before a bare ministry ("the
+    Dutch foreign ministry", "the Qatari interior ministry"): that state's, none of the text's (not a country's
+    own name, "Iran foreign ministry")."""
+    if s < 3 or text[s - 1] != " " or not text[s - 2].islower():
+        return False
+    m = _DEMONYM_BEFORE_EN_RE.search(text, max(0, s - 24), s)
+    return m is not None and m.group(1) not in rules.adj_en and not any(e == s - 1 for _s, e, _c in cplaces)
 
 
 def _state_body(text: str, e: int, rules: StateRules) -> bool:
@@ -316,7 +353,8 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             nxt = folds[i + 2] if i + 2 < n else ""
             if (wi.get(nxt) or _word_info(nxt, rules))[0] if i + 2 < n else False:
                 continue  # a nationality follows (وزارة الخارجية العراقية)
-            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and _nisba_written(text, starts[i + 2], ends[i + 2]):
+            if nxt.startswith("ال") and nxt.endswith(("يه", "ي")) and nxt not in _NO_NATION \
+                    and _nisba_written(text, starts[i + 2], ends[i + 2]):
                 continue  # a nationality the data lacks (وزارة الخارجية الهولندية; not `الأسرى`, a plural)
             if nxt == "في" and i + 3 < n and (any(a <= starts[i + 3] < b for a, b in named)
                                                or not _GOVERNMENT_WORDS.isdisjoint(strip_ar(folds[i + 3]))):
@@ -332,6 +370,9 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
 
 
 _GOVERNMENT_WORDS = frozenset(("حكومه", "اداره", "سلطه"))
+# nisba-shaped words after a ministry that are part of its portfolio, no nationality (`وزارة التجارة الداخلية`,
+# Syria's ministry of internal trade)
+_NO_NATION = frozenset(("الداخليه", "الخارجيه"))
 _DEFINITE = ("ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وبال")  # a folded word with the article
 _MARKS = frozenset("\u0640\u0670\u200c\u200d\u200e\u200f\u00ad" + "".join(chr(c) for c in range(0x064B, 0x0660)))
 

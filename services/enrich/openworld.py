@@ -135,7 +135,8 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
 
 # "the Trump camp dismissed the poll", "a spokesman for the Biden camp": a political camp speaks; a site does not
 _SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]+(?:said|says|dismissed|denied|claimed|accused|argued|insisted|rejected|"
-                              r"welcomed|countered|responded|hit[ \u00a0]+back|vowed|warned)\b")
+                              r"welcomed|countered|responded|hit[ \u00a0]+back|vowed|warned|signall?ed|signals|"
+                              r"hinted|suggested|pledged|promised)\b")
 _VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|advisers?|advisors?|strategists?|"
                               r"insiders?)[ \u00a0]+(?:for|of|in|from|close[ \u00a0]+to)[ \u00a0]+the[ \u00a0]+$",
                               re.IGNORECASE)
@@ -144,8 +145,18 @@ _VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|ad
 def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
     if any(c.start == of.name_start for c in places) or " " in of.name:
         return False  # a town's name, or a name of several words: a camp there
-    return _SPEAKS_AFTER_RE.match(text, h.end) is not None \
-        or _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None
+    if _SPEAKS_AFTER_RE.match(text, h.end) is not None \
+            or _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
+        return True
+    # the same camp speaks elsewhere in the text: a headline's "The Trump camp's Syria gamble" over a body's
+    # "the Trump camp signalled ..." (rule 23x (long16): an article names one thing throughout)
+    phrase = text[of.name_start : of.end]  # (a possessive head without its "'s")
+    i = text.find(phrase)
+    while i != -1:
+        if i != of.name_start and _SPEAKS_AFTER_RE.match(text, i + len(phrase)) is not None:
+            return True
+        i = text.find(phrase, i + 1)
+    return False
 
 
 _AREA_KINDS = frozenset(("country", "region"))
@@ -353,8 +364,27 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     after = TOKEN_RE.match(text, gap_end(text, name_end))
     if after is not None and fold(after.group()) in _ACTIVITY_AR:
         return None  # `"مخيم الإبداع" الصيفي`, `مخيم الأمل الكشفي`: a summer, scout or training camp, no site
+    if kind == "camp" and _scouts_camp(text, h.start):
+        return None  # `نظّمت جمعية الكشافة مخيم العين`: a scouts' camp, no site (rule 23x)
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
+
+
+# scouts and guides in a camp's sentence, and no displaced people or refugees: the camp is the scouts' event
+_SCOUTS_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال|لل)?(?:كشاف[ةه]?|كشافين|كشفي[ةه]?|مرشدات)(?![\u0621-\u064a])")
+_UPROOTED_RE = re.compile(r"نازح|نزوح|لاجئ|اللاجئ|مهجر|المهجر|قاطن|مشرد")
+_SENTENCE_END = ".!?؟\n"
+
+
+def _scouts_camp(text: str, at: int) -> bool:
+    """A camp's head in a sentence that names scouts or guides (`جمعية الكشافة`, `المخيم الكشفي`) and no displaced
+    people: a scouts' camp, no site (`مخيم العين` of a scouts' association is not Nablus's camp)."""
+    if "كش" not in text and "مرشدات" not in text:
+        return False
+    a = max(text.rfind(ch, 0, at) for ch in _SENTENCE_END) + 1
+    ends = [i for ch in _SENTENCE_END if (i := text.find(ch, at)) != -1]
+    b = min(ends) if ends else len(text)
+    return _SCOUTS_RE.search(text, a, b) is not None and _UPROOTED_RE.search(text, a, b) is None
 
 
 # the folded words after a head that make it a generic owner's prison or an activity's camp, no name (rule 22e)
@@ -497,7 +527,8 @@ def _joins(text: str, a: int, b: int) -> bool:
 _NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%])(?![ \u00a0]*[0-9\u0660-\u0669])")
 # the kind of activity camp a name is: `"مخيم الإبداع" الصيفي`, `مخيم الفرسان الكشفي` (README rule 1: no facility)
 _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
-                          "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي"))
+                          "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي",
+                          "التحضيري"))
 # adjectives that follow a name without being part of it: `صيدنايا سيئ الصيت`, `بالوني الشهير`
 _AR_ADJ = frozenset(("الشهير", "الشهيره", "الصيت", "السيء", "السيئ", "المعروف", "المعروفه", "المذكور", "نفسه",
                      "ذاته", "الواقع", "الواقعه", "المكتظ", "المزدحم", "المؤقت", "الحدودي", "الحدوديه"))

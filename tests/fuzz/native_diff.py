@@ -6,7 +6,8 @@ process whose `_scan` is built with AddressSanitizer + UndefinedBehaviorSanitize
 Texts: random strings over Arabic, English, marks, quotes, hyphens, digits, bidi and zero-width marks,
 presentation forms, NUL, newlines and gazetteer names; mutated corpus passages; very long tokens; the empty
 text; random code points (no surrogates). Each is held to: scanner candidates (scan_ref.scan), the selection
-(resolve.longest_ref, also fed the reference candidates), the folds (str.translate with normalize's lists) and
+(resolve.longest_ref, also fed the reference candidates), the folds (str.translate with normalize's lists), the
+facility stage's gates (facilities.lits_ref, on its words and on pieces of the text; bare.number_sites_ref) and
 the whole annotation (the Python path, backend.select(pure=True)), byte for byte. A mismatch is saved under
 --out and fails the run.
 """
@@ -141,6 +142,18 @@ def check(text: str, native: Any, sc: Any, gaz: Any) -> list[str]:
         bad.append("fold_text")
     if _fold_tokens_c(text) != text.translate(_FOLD_LIST) or sc.fold(text) != text.translate(_FOLD_LIST):
         bad.append("fold")
+    from services.enrich.bare import number_sites_ref
+    from services.enrich.facilities import _GATE_WORDS, lits_ref
+
+    if native.number_sites(text) != number_sites_ref(text):
+        bad.append("number_sites")
+
+    # the gate words, and needles cut from the text itself (found at their own place, and near misses)
+    cuts = tuple(text[i : i + w] for i, w in zip(range(0, len(text), 7), (3, 1, 5, 2, 8, 0, 4, 6) * 8, strict=False))
+    for needles in (_GATE_WORDS, cuts[:64], (*cuts[:20], *(c[::-1] for c in cuts[:20]))):
+        if native.lits(text, needles) != lits_ref(text, needles):
+            bad.append("lits")
+            break
     # enrichment._place's short path (native/place.c's place_mask) against its reference, on every place candidate
     from services.enrich.enrichment import _place, _place_full
 
@@ -189,6 +202,16 @@ def api_edges(native: Any) -> None:
         try:
             native.FoldTable(table)("abc")
         except ValueError:
+            pass
+    for args in [("x",), ("x", ["a"]), (1, ("a",)), ("x", ("a", 1)), ("x", ("a",) * 65), ("", ("",) * 64)]:
+        try:
+            native.lits(*args)
+        except (TypeError, ValueError):
+            pass
+    for arg in (None, b"Badr 3", 3):
+        try:
+            native.number_sites(arg)
+        except TypeError:
             pass
     memo: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
     bad_args: list[tuple[Any, ...]] = [

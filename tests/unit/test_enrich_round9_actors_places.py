@@ -155,8 +155,9 @@ def test_a_pair_of_capitals_acting_together(text: str, want: set[str]) -> None:
      {"actor:us"}, set()),
     ("A Department of Defense spokesman said U.S. forces had moved detainees out of northeast Syria.",
      {"actor:us"}, set()),
-    # courts with a nationality are the state's (as محكمة is in Arabic)
-    ("Iraqi courts have sentenced hundreds of foreign women for membership of IS.", {"actor:iraq-gov"}, set()),
+    # courts with a nationality name no actor in English (data/README.md rule 23x (en16): the spent blind splits'
+    # labels, "an Iraqi court", "Iran's judiciary")
+    ("Iraqi courts have sentenced hundreds of foreign women for membership of IS.", set(), {"actor:iraq-gov"}),
 ])
 def test_institution_forms_round9(text: str, want: set[str], not_want: set[str]) -> None:
     got = _actors(text, date(2024, 6, 1))

@@ -24,6 +24,7 @@ static PyMethodDef module_methods[] = {
      "longest(cands, size, nonfac_prio, fac_prio_mask, Cand) -> [Cand], exactly as resolve.longest_ref"},
     INST_METHODS
     PLACE_METHODS
+    FAC_METHODS
     {NULL, NULL, 0, NULL},
 };
 

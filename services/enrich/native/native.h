@@ -154,6 +154,13 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
     {"place_gates", (PyCFunction)(void (*)(void))mod_place_gates, METH_FASTCALL,                                   \
      "place_gates(text, start, end) -> False where none of _place's context gates can fire"},                     \
     {"place_gates_config", (PyCFunction)mod_place_gates_config, METH_O, "place_gates_config(tuple): context.py's words"},
+PyObject *mod_lits(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* fac.c */
+PyObject *mod_number_sites(PyObject *mod, PyObject *text);
+#define FAC_METHODS                                                                                                \
+    {"lits", (PyCFunction)(void (*)(void))mod_lits, METH_FASTCALL,                                                 \
+     "lits(text, needles) -> int, bit i set when needles[i] in text (facilities.lits_ref)"},                       \
+    {"number_sites", (PyCFunction)mod_number_sites, METH_O,                                                        \
+     "number_sites(text) -> [m.start() for m in bare._NUMBER_SITE_RE.finditer(text)]"},
 #define PLACE_METHODS                                                                                              \
     {"place_mask", (PyCFunction)(void (*)(void))mod_place_mask, METH_FASTCALL,                                     \
      "place_mask(text, start, end, flags, memo) -> the groups of _place's checks that can fire (0: none)"},

@@ -1,0 +1,145 @@
+/* The facility stage's compiled parts (facilities.py): see native.h. */
+#include "native.h"
+
+/* lits(text, needles) -> int: bit i set when needles[i] occurs in text (facilities.lits_ref, `needles[i] in
+ * text` for each), in one pass over the text instead of one whole-text search a needle. At most 64 needles.
+ * A needle of three code points or more is looked for where the text's next three code points hash as its first
+ * three (a table of 4,096 masks, built once for the tuple last asked about), then compared in full; a shorter one
+ * (none of the engine's) is searched for on its own (PyUnicode_Find, `in`'s answer). */
+
+#define LITS_BUCKETS 4096
+#define LITS_HASH(a, b, c) ((((Py_UCS4)(a) * 961u) + ((Py_UCS4)(b) * 31u) + (Py_UCS4)(c)) & (LITS_BUCKETS - 1))
+
+static PyObject *lits_needles = NULL; /* the tuple the table is for (a reference held) */
+static uint64_t lits_table[LITS_BUCKETS];
+static uint64_t lits_first[256];   /* the needles of 3+ code points by their first code point's low byte */
+static uint64_t lits_long, lits_short; /* the needles of 3+ code points; the shorter ones */
+static uint64_t lits_wide[2];      /* the needles with a code point above 0xff, 0xffff: in no text of 1, 2 bytes */
+
+static int lits_build(PyObject *needles) {
+    Py_ssize_t k = PyTuple_GET_SIZE(needles);
+    memset(lits_table, 0, sizeof lits_table);
+    memset(lits_first, 0, sizeof lits_first);
+    lits_long = lits_short = lits_wide[0] = lits_wide[1] = 0;
+    for (Py_ssize_t j = 0; j < k; j++) {
+        PyObject *w = PyTuple_GET_ITEM(needles, j);
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "lits: the needles are str");
+            Py_CLEAR(lits_needles);
+            return -1;
+        }
+        uint64_t bit = (uint64_t)1 << j;
+        if (PyUnicode_GET_LENGTH(w) < 3) {
+            lits_short |= bit;
+            continue;
+        }
+        int wk = PyUnicode_KIND(w);
+        const void *wd = PyUnicode_DATA(w);
+        Py_UCS4 top = PyUnicode_MAX_CHAR_VALUE(w);
+        if (top > 0xff) lits_wide[0] |= bit;
+        if (top > 0xffff) lits_wide[1] |= bit;
+        lits_first[PyUnicode_READ(wk, wd, 0) & 0xff] |= bit;
+        lits_table[LITS_HASH(PyUnicode_READ(wk, wd, 0), PyUnicode_READ(wk, wd, 1), PyUnicode_READ(wk, wd, 2))] |= bit;
+        lits_long |= bit;
+    }
+    Py_INCREF(needles);
+    Py_XSETREF(lits_needles, needles);
+    return 0;
+}
+
+/* needle j (of 3+ code points) at text position i, i + its length <= n */
+static int lits_at(PyObject *w, int tk, const void *td, Py_ssize_t i) {
+    int wk = PyUnicode_KIND(w);
+    const void *wd = PyUnicode_DATA(w);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(w);
+    for (Py_ssize_t q = 0; q < len; q++)
+        if (PyUnicode_READ(wk, wd, q) != PyUnicode_READ(tk, td, i + q)) return 0;
+    return 1;
+}
+
+#define LITS_SCAN(T)                                                                                               \
+    do {                                                                                                           \
+        const T *s = (const T *)td;                                                                                \
+        for (Py_ssize_t i = 0; i + 2 < n && found != want; i++) {                                                  \
+            uint64_t m = lits_first[s[i] & 0xff] & ~found;                                                         \
+            if (!m) continue;                                                                                      \
+            m &= lits_table[LITS_HASH(s[i], s[i + 1], s[i + 2])];                                                  \
+            while (m) {                                                                                            \
+                int j = __builtin_ctzll(m);                                                                        \
+                m &= m - 1;                                                                                        \
+                PyObject *w = PyTuple_GET_ITEM(needles, j);                                                        \
+                if (PyUnicode_GET_LENGTH(w) <= n - i && lits_at(w, tk, td, i)) found |= (uint64_t)1 << j;          \
+            }                                                                                                      \
+        }                                                                                                          \
+    } while (0)
+
+PyObject *mod_lits(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
+    (void)mod;
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "lits(text: str, needles: tuple[str, ...])");
+        return NULL;
+    }
+    PyObject *text = args[0], *needles = args[1];
+    if (PyTuple_GET_SIZE(needles) > 64) {
+        PyErr_SetString(PyExc_ValueError, "lits: at most 64 needles");
+        return NULL;
+    }
+    if (needles != lits_needles && lits_build(needles) < 0) return NULL;
+    int tk = PyUnicode_KIND(text);
+    const void *td = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    uint64_t found = 0;
+    /* (a needle with a code point the text's kind cannot hold is in no such text: it is not looked for) */
+    uint64_t want = lits_long & ~(tk == PyUnicode_1BYTE_KIND ? lits_wide[0] : tk == PyUnicode_2BYTE_KIND ? lits_wide[1] : 0);
+    if (tk == PyUnicode_1BYTE_KIND)
+        LITS_SCAN(Py_UCS1);
+    else if (tk == PyUnicode_2BYTE_KIND)
+        LITS_SCAN(Py_UCS2);
+    else
+        LITS_SCAN(Py_UCS4);
+    for (uint64_t m = lits_short; m; m &= m - 1) {
+        int j = __builtin_ctzll(m);
+        Py_ssize_t at = PyUnicode_Find(text, PyTuple_GET_ITEM(needles, j), 0, n, 1);
+        if (at == -2) return NULL;
+        if (at >= 0) found |= (uint64_t)1 << j;
+    }
+    return PyLong_FromUnsignedLongLong((unsigned long long)found);
+}
+
+/* number_sites(text) -> [int]: the starts of bare._NUMBER_SITE_RE's matches, `[A-Z][a-z'’]++[ \u00a0]++[0-9]`, as
+ * finditer gives them (bare.number_sites_ref), found from each digit after a space: back over the spaces, back over
+ * the word's small letters and apostrophes, then its capital (the classes are disjoint: one match a digit at most,
+ * none inside another; each run is walked back once, from the one digit after it). */
+PyObject *mod_number_sites(PyObject *mod, PyObject *text) {
+    (void)mod;
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "number_sites() takes a str");
+        return NULL;
+    }
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    for (Py_ssize_t d = 1; d < n; d++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, d);
+        if (c < '0' || c > '9') continue;
+        Py_UCS4 b = PyUnicode_READ(kind, data, d - 1);
+        if (b != ' ' && b != 0xa0) continue;
+        Py_ssize_t j = d - 1;
+        while (j > 0 && ((b = PyUnicode_READ(kind, data, j - 1)) == ' ' || b == 0xa0)) j--;
+        Py_ssize_t k = j;
+        while (k > 0 && (((b = PyUnicode_READ(kind, data, k - 1)) >= 'a' && b <= 'z') || b == '\'' || b == 0x2019)) k--;
+        if (k == j || k == 0) continue;
+        b = PyUnicode_READ(kind, data, k - 1);
+        if (b < 'A' || b > 'Z') continue;
+        PyObject *at = PyLong_FromSsize_t(k - 1);
+        if (at == NULL || PyList_Append(out, at) < 0) {
+            Py_XDECREF(at);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(at);
+    }
+    return out;
+}
