@@ -42,6 +42,7 @@ from services.enrich.places import (
     MAY_COMMON,
     MAY_NOUN,
     QUARTER_LIST_MAX_POP,
+    PlaceRules,
     agency_or_outlet,
     common_word,
     countries_of,
@@ -54,6 +55,7 @@ from services.enrich.places import (
     kaf_glued,
     listed_quarters,
     located_elsewhere,
+    name_before_hit,
     natural_feature,
     noun_phrase,
     open_place_mentions,
@@ -230,10 +232,84 @@ def clear_caches(gazetteer: Gazetteer) -> None:
     gazetteer.name_countries.clear()
     if gazetteer.place_rules is not None:
         gazetteer.place_rules.surface_gates.clear()
+        gazetteer.place_rules.name_before.clear()
+        gazetteer.place_rules.given_before.clear()
+        gazetteer.place_rules.word_flags.clear()
+
+
+# place_mask's groups (native/place.c): a check that reads no entry, a memo without the word, and the checks asked
+# of a city, of a country, of a city, town or village (a crossing), of any entry but a country
+_PM_ANY, _PM_MISS, _PM_CITY, _PM_COUNTRY, _PM_CROSS, _PM_NOTCOUNTRY = 1, 2, 4, 8, 16, 32
 
 
 def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True, feats: bool = True
            ) -> PlaceMention | None:
+    """The place a candidate names here, or None (_place_full). Compiled: where place_mask says that none of
+    _place_full's checks can fire for a curated entry, the place is made at once (the same answer)."""
+    native = _PATH.native
+    rules = gaz.place_rules
+    if native is not None and rules is not None:
+        s, end = c.start, c.end
+        memo = (rules.surface_gates, rules.name_before, rules.given_before, rules.word_flags)
+        m = native.place_mask(text, s, end, feats + 2 * gov, memo)
+        if m & _PM_MISS:
+            _fill_gates(text, s, end, gaz, rules)
+            m = native.place_mask(text, s, end, feats + 2 * gov, memo)
+        if not m & 3:
+            hit = gaz.best.get(c.payloads)
+            if hit is not None and hit[1] is None:
+                e = hit[0]
+                k = e.kind
+                if e.curated and not ((m & _PM_CITY and k == "city") or (m & _PM_COUNTRY and k == "country")
+                                      or (m & _PM_CROSS and k in _CROSSING_TOWN_KINDS)
+                                      or (m & _PM_NOTCOUNTRY and k != "country")):
+                    surface = text[s:end]
+                    if gaz.stop_rules.get(surface, False) is None:
+                        return place(surface, s, end, e.id, e.canonical, hit[2], e.country, e.lat, e.lon, e.admin1)
+    return _place_full(text, c, gaz, others, gov, feats)
+
+
+def _fill_gates(text: str, s: int, end: int, gaz: Gazetteer, rules: PlaceRules) -> None:
+    """place_mask's memos for the words around this candidate, cut as native/place.c cuts them."""
+    surface_gates(text[s:end], rules)
+    if s > 1 and text[s - 1] == " ":
+        lo = s - 24 if s > 24 else 0
+        i = text.rfind(" ", lo, s - 1)
+        prev = text[i + 1 if i != -1 else lo : s - 1]
+        if prev not in rules.name_before:
+            name_before_hit(prev, rules)
+        last = text[max(0, s - 40) : s].rsplit(None, 1)
+        if last:
+            if len(rules.word_flags) > 100_000:
+                rules.word_flags.clear()
+            rules.word_flags[last[-1]] = _word_flags(last[-1])
+        if text[s : s + 2] == "ال":
+            lo = max(0, s - 16)
+            i = text.rfind(" ", lo, s - 1)
+            prev = text[i + 1 if i != -1 else lo : s - 1]
+            if prev:
+                if len(rules.given_before) > 100_000:
+                    rules.given_before.clear()
+                rules.given_before[prev] = _given_before(prev, gaz)
+
+
+def _word_flags(token: str) -> int:
+    """What the word before a name (prev_word's token as written, text[s - 1] a space) is, for place_mask: the bits
+    of native/place.c's WF_* (each the test of _place_full or its helper that reads prev_word there)."""
+    w = fold(token.strip(",.;:()"))
+    return ((1 if w in _KUNYA_AR or w in _TRIBE_AR or w in _PERSON_TITLE_AR else 0)
+            | (2 if w in _VILLAGE_HEADS else 0) | (4 if w in _ADMIN_HEADS else 0) | (8 if w in _CROSSING_AR else 0)
+            | (16 if w.startswith("ال") and w.endswith("ه") and w != "المملكه" else 0)
+            | (32 if len(w) >= 4 and w.endswith("ات") and not w.startswith("ال") else 0))
+
+
+def _given_before(prev: str, gaz: Gazetteer) -> bool:
+    """_person_before's answer for an Arabic name with the article after the word `prev` (non-empty, as cut)."""
+    return prev.isalpha() and prev not in ("على", "علي", "إلى", "الى") and fold(prev) in cue_list(gaz.rules.given_names)
+
+
+def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = True, feats: bool = True
+                ) -> PlaceMention | None:
     s, end = c.start, c.end
     native = _PATH.native
     # (compiled: one test of the few characters by which the three context gates can fire at all)

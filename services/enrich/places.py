@@ -77,6 +77,10 @@ class PlaceRules:
     # word as written -> it makes the name after it a person's or a group's (person_named; bounded)
     name_before: dict[str, bool] = field(default_factory=dict)
     noun_of: dict[str, str] = field(default_factory=dict)  # surface as written -> its `nouns` gender or ""
+    # enrichment._place's memos for the compiled place_mask (bounded): the word before a name with the article as
+    # _person_before cuts it -> a given name (enrichment._given_before); prev_word's token -> enrichment._word_flags
+    given_before: dict[str, bool] = field(default_factory=dict)
+    word_flags: dict[str, int] = field(default_factory=dict)
     # a neighbourhood's name without its cue (`حي غويران`, "Ghweiran neighbourhood": folded Arabic `غويران`,
     # English lower case) -> its place id: read after a plural or dual cue (listed_quarters; load_gazetteer)
     quarters: dict[str, str] = field(default_factory=dict)
@@ -138,6 +142,7 @@ def compile_places(doc: dict) -> PlaceRules:
 MAY_COMMON = 1  # common_word: the surface has a rule in `words`
 MAY_NOUN = 2  # noun_phrase: the surface is a definite noun of `nouns`
 MAY_AGENCY = 4  # agency_or_outlet: the surface is an agency's name
+MAY_PERSON = 8  # person_named: the surface (lower case) is a given name (the compiled place_mask reads it)
 
 
 def surface_gates(surface: str, rules: PlaceRules) -> int:
@@ -151,7 +156,8 @@ def surface_gates(surface: str, rules: PlaceRules) -> int:
         f = fold(surface)
         got = (MAY_COMMON if " " not in surface and rules.words.get(f) else 0) \
             | (MAY_NOUN if rules.nouns and surface[:2] == "ال" and rules.nouns.get(f, "") else 0) \
-            | (MAY_AGENCY if surface in rules.agencies else 0)
+            | (MAY_AGENCY if surface in rules.agencies else 0) \
+            | (MAY_PERSON if surface.lower() in rules.person_names else 0)
         rules.surface_gates[surface] = got
     return got
 
@@ -655,19 +661,25 @@ def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> b
         prev = text[i + 1 if i != -1 else lo : s - 1]
         hit = rules.name_before.get(prev)
         if hit is None:
-            if len(rules.name_before) > 100_000:
-                rules.name_before.clear()
-            if prev.isascii():
-                low = prev.lower()
-                hit = (prev[:1].isupper() and low in rules.person_names) or low in rules.group_words
-            else:
-                hit = fold(prev) in rules.person_names
-            rules.name_before[prev] = hit
+            hit = name_before_hit(prev, rules)
         if hit:
             return True
     if text[e : e + 1] == " " and text[e + 1 : e + 2].isupper() and text[s:e].lower() in rules.person_names:
         return any(o.start == e + 1 for o in others)
     return False
+
+
+def name_before_hit(prev: str, rules: PlaceRules) -> bool:
+    """person_named's word before a name (as written) makes it a person's or a group's (kept in name_before)."""
+    if len(rules.name_before) > 100_000:
+        rules.name_before.clear()
+    if prev.isascii():
+        low = prev.lower()
+        hit = (prev[:1].isupper() and low in rules.person_names) or low in rules.group_words
+    else:
+        hit = fold(prev) in rules.person_names
+    rules.name_before[prev] = hit
+    return hit
 
 
 def _nationality_re(rules: PlaceRules, wanted: frozenset[str], ar_ok: bool = True, en_ok: bool = True

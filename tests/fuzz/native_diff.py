@@ -154,6 +154,16 @@ def check(text: str, native: Any, sc: Any, gaz: Any) -> list[str]:
         if native.lits(text, needles) != lits_ref(text, needles):
             bad.append("lits")
             break
+    # enrichment._place's short path (native/place.c's place_mask) against its reference, on every place candidate
+    from services.enrich.enrichment import _place, _place_full
+
+    backend.select(pure=False)
+    places = [c for c in sel if c.role == "place"]
+    for c in places:
+        if any(_place(text, c, gaz, places, g, f) != _place_full(text, c, gaz, places, g, f)
+               for g, f in ((True, True), (False, False))):
+            bad.append("place_mask")
+            break
     line = json.dumps({"id": 1, "text": text}) + "\n"
     outs = []
     for pure in (False, True):
@@ -201,6 +211,15 @@ def api_edges(native: Any) -> None:
     for arg in (None, b"Badr 3", 3):
         try:
             native.number_sites(arg)
+        except TypeError:
+            pass
+    memo: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
+    bad_args: list[tuple[Any, ...]] = [
+        ("abc", 0, 9, 3, memo), ("abc", -1, 2, 3, memo), ("abc", 2, 2, 0, memo), ("abc", 0, 1, 0, ({}, {})),
+        ("abc", 0, 1, 0, ({}, {}, {}, [])), (b"abc", 0, 1, 0, memo), ("abc", 0, 1, 0, ({"a": "x"}, {}, {}, {}))]
+    for pm in bad_args:
+        try:
+            native.place_mask(*pm)
         except TypeError:
             pass
     try:

@@ -89,8 +89,9 @@ def test_the_gated_checks_still_drop_their_candidates(text: str, place: str) -> 
 
 
 def test_place_gates_kunya_mask_keeps_every_kunya() -> None:
-    """place_gates answers True where a kunya is written in the 24 characters before the candidate, also among
-    characters whose low six bits are those of a kunya's first letter (the mask's collisions: read one by one)."""
+    """place_gates answers True where a kunya is the word before the candidate's (person_before's words[-2]), also
+    among characters whose low six bits are those of a kunya's first letter; a no is a no of person_before (round
+    16, perfP: the word before last is read, no longer any kunya written in the 24 characters)."""
     native = backend.NATIVE
     if native is None:
         pytest.skip("no compiled part")
@@ -100,7 +101,7 @@ def test_place_gates_kunya_mask_keeps_every_kunya() -> None:
     for k in sorted(_KUNYA):
         for _ in range(20):
             noise = "".join(rng.choice([*twins, " "]) for _ in range(rng.randint(0, 8)))
-            text = f"{noise}{k} Raqqa" if k.isascii() else f"{noise}{k} الرقة"
+            text = f"{noise} {k} Bakr Raqqa" if k.isascii() else f"{noise} {k} بكر الرقة"
             s = len(text) - 5  # ("Raqqa", `الرقة`: five letters each)
             assert native.place_gates(text, s, len(text)), text
     for _ in range(2000):  # mask collisions and no kunya: a "no" is a no of person_before too

@@ -262,37 +262,16 @@ static int word_is(int kind, const void *data, Py_ssize_t a, Py_ssize_t b, PyObj
     return 0;
 }
 
-/* one of the words written wholly within text[lo:hi] (firsts: their first characters; mask: bit (c & 63) of each,
- * a clear bit the cheap "no" before the characters are read one by one) */
-static int word_within(int kind, const void *data, Py_ssize_t lo, Py_ssize_t hi, PyObject *words, PyObject *firsts,
-                       uint64_t mask) {
-    for (Py_ssize_t i = lo; i < hi; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, data, i);
-        if (!((mask >> (c & 63)) & 1) || !in_chars(firsts, c)) continue;
-        for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(words); k++)
-            if (word_at(kind, data, hi, i, PyTuple_GET_ITEM(words, k))) return 1;
-    }
-    return 0;
-}
-
 static int is_lstripped(Py_UCS4 c) { return c == '(' || c == 0xab || c == '"' || c == 0x201c || c == '\n' || c == '\t'; }
 static int is_rstripped(Py_UCS4 c) {
     return c == 0x60c || c == ',' || c == '.' || c == ':' || c == ';' || c == '\n' || c == 0xbb || c == 0x201d
            || c == '"' || c == ')'; /* (and the closing quotes and bracket: `«نينوى الغد»`) */
 }
 
-PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 3 || !PyUnicode_Check(args[0])) {
-        PyErr_SetString(PyExc_TypeError, "place_gates(text: str, start: int, end: int)");
-        return NULL;
-    }
-    PyObject *text = args[0];
-    Py_ssize_t s = PyLong_AsSsize_t(args[1]);
-    if (s == -1 && PyErr_Occurred()) return NULL;
-    Py_ssize_t e = PyLong_AsSsize_t(args[2]);
-    if (e == -1 && PyErr_Occurred()) return NULL;
+/* 1 where one of the three gates can fire (or the span is no candidate's), 0 where none can; text is a str */
+int place_gates_test(PyObject *text, Py_ssize_t s, Py_ssize_t e) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (pg_cfg == NULL || s < 0 || e <= s || e > n) Py_RETURN_TRUE; /* (not configured, or no candidate: ask) */
+    if (pg_cfg == NULL || s < 0 || e <= s || e > n) return 1; /* (not configured, or no candidate: ask) */
     PyObject *before = PyTuple_GET_ITEM(pg_cfg, 0), *after = PyTuple_GET_ITEM(pg_cfg, 1),
              *seps = PyTuple_GET_ITEM(pg_cfg, 2), *hyphens = PyTuple_GET_ITEM(pg_cfg, 3),
              *tails = PyTuple_GET_ITEM(pg_cfg, 4), *articles = PyTuple_GET_ITEM(pg_cfg, 5),
@@ -311,7 +290,7 @@ PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs
                 break;
             }
         while (a < s - 1 && is_lstripped(T(a))) a++;
-        if (word_is(kind, data, a, s - 1, before)) Py_RETURN_TRUE;
+        if (word_is(kind, data, a, s - 1, before)) return 1;
     }
     if (e + 1 < n && T(e) == ' ') {
         Py_ssize_t stop = e + 17 < n ? e + 17 : n, b = stop;
@@ -321,28 +300,64 @@ PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs
                 break;
             }
         while (b > e + 1 && is_rstripped(T(b - 1))) b--;
-        if (word_is(kind, data, e + 1, b, after)) Py_RETURN_TRUE;
+        if (word_is(kind, data, e + 1, b, after)) return 1;
         static const Py_UCS4 today[5] = {0x627, 0x644, 0x64a, 0x648, 0x645}; /* اليوم */
         int opens = b - (e + 1) >= 5;
         for (int k = 0; opens && k < 5; k++) opens = T(e + 1 + k) == today[k];
-        if (opens) Py_RETURN_TRUE;
+        if (opens) return 1;
     }
-    /* person_before (english_non_place ends with it too): a kunya written within the 24 characters before */
-    if (word_within(kind, data, s > 24 ? s - 24 : 0, s, kunya, pg_kfirst, pg_kmask)) Py_RETURN_TRUE;
-    if (T(s) >= LATIN_END) Py_RETURN_FALSE;
+    /* person_before (english_non_place ends with it too): the word before last of the 24 characters before (split
+     * as str.split() splits), up to its first hyphen, is a kunya */
+    {
+        Py_ssize_t lo = s > 24 ? s - 24 : 0, j = s - 1;
+        while (j >= lo && Py_UNICODE_ISSPACE(T(j))) j--;
+        while (j >= lo && !Py_UNICODE_ISSPACE(T(j))) j--; /* (the last word) */
+        while (j >= lo && Py_UNICODE_ISSPACE(T(j))) j--;
+        if (j >= lo) {
+            Py_ssize_t b = j + 1, a = j;
+            while (a > lo && !Py_UNICODE_ISSPACE(T(a - 1))) a--;
+            for (Py_ssize_t i = a; i < b; i++)
+                if (T(i) == '-') {
+                    b = i;
+                    break;
+                }
+            if (word_is(kind, data, a, b, kunya)) return 1;
+        }
+    }
+    if (T(s) >= LATIN_END) return 0;
     /* english_non_place: "Camp", "pro", "anti" and a separator before (s < 4: ask) */
-    if (s < 4) Py_RETURN_TRUE;
+    if (s < 4) return 1;
     if (in_chars(seps, T(s - 1))) {
         for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(tails); k++)
-            if (word_at(kind, data, s - 1, s - 4, PyTuple_GET_ITEM(tails, k))) Py_RETURN_TRUE;
+            if (word_at(kind, data, s - 1, s - 4, PyTuple_GET_ITEM(tails, k))) return 1;
     }
-    if (e < n && in_chars(hyphens, T(e))) Py_RETURN_TRUE; /* "Iran-backed" */
+    if (e < n && in_chars(hyphens, T(e))) return 1; /* "Iran-backed" */
     for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(articles); k++) /* "Bab al-Salam" */
-        if (word_at(kind, data, n, e + 1, PyTuple_GET_ITEM(articles, k))) Py_RETURN_TRUE;
-    if (e - s <= 4) { /* an acronym ("US"): surface.isupper() needs an upper-case letter */
-        for (Py_ssize_t i = s; i < e; i++)
-            if (Py_UNICODE_ISUPPER(T(i))) Py_RETURN_TRUE;
+        if (word_at(kind, data, n, e + 1, PyTuple_GET_ITEM(articles, k))) return 1;
+    if (e - s <= 4) { /* an acronym ("US"): surface.isupper(), as str.isupper reads it */
+        int cased = 0;
+        for (Py_ssize_t i = s; i < e; i++) {
+            Py_UCS4 c = T(i);
+            if (Py_UNICODE_ISLOWER(c) || Py_UNICODE_ISTITLE(c)) {
+                cased = 0;
+                break;
+            }
+            if (Py_UNICODE_ISUPPER(c)) cased = 1;
+        }
+        if (cased) return 1;
     }
 #undef T
-    Py_RETURN_FALSE;
+    return 0;
+}
+
+PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3 || !PyUnicode_Check(args[0])) {
+        PyErr_SetString(PyExc_TypeError, "place_gates(text: str, start: int, end: int)");
+        return NULL;
+    }
+    Py_ssize_t s = PyLong_AsSsize_t(args[1]);
+    if (s == -1 && PyErr_Occurred()) return NULL;
+    Py_ssize_t e = PyLong_AsSsize_t(args[2]);
+    if (e == -1 && PyErr_Occurred()) return NULL;
+    return PyBool_FromLong(place_gates_test(args[0], s, e));
 }

@@ -23,6 +23,7 @@ static PyMethodDef module_methods[] = {
     {"longest", (PyCFunction)(void (*)(void))mod_longest, METH_FASTCALL,
      "longest(cands, size, nonfac_prio, fac_prio_mask, Cand) -> [Cand], exactly as resolve.longest_ref"},
     INST_METHODS
+    PLACE_METHODS
     FAC_METHODS
     {NULL, NULL, 0, NULL},
 };

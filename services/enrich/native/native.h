@@ -8,6 +8,7 @@
  *   maker.c    output models made without validation (output.py)
  *   cand.c     resolve.Cand instances made without their Python __init__
  *   inst.c     the state-actor and place stages' character loops (spec: scouts.py, actors.py)
+ *   place.c    place_mask: which of enrichment._place's checks can fire (spec: enrichment._place_full)
  *   trie.c     the gazetteer trie mirrored in C for the scanner's walks
  *   module.c   the module
  *
@@ -139,6 +140,8 @@ PyObject *mod_widen(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
 PyObject *mod_marked(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
 PyObject *mod_place_gates(PyObject *mod, PyObject *const *args, Py_ssize_t nargs);
 PyObject *mod_place_gates_config(PyObject *mod, PyObject *cfg);
+int place_gates_test(PyObject *text, Py_ssize_t s, Py_ssize_t e);
+PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* place.c */
 #define INST_METHODS                                                                                               \
     {"cue_starts", (PyCFunction)(void (*)(void))mod_cue_starts, METH_FASTCALL,                                     \
      "cue_starts(text, spans, firsts) -> scouts.arabic_cue_starts(text, spans, frozenset(firsts))"},              \
@@ -158,6 +161,9 @@ PyObject *mod_number_sites(PyObject *mod, PyObject *text);
      "lits(text, needles) -> int, bit i set when needles[i] in text (facilities.lits_ref)"},                       \
     {"number_sites", (PyCFunction)mod_number_sites, METH_O,                                                        \
      "number_sites(text) -> [m.start() for m in bare._NUMBER_SITE_RE.finditer(text)]"},
+#define PLACE_METHODS                                                                                              \
+    {"place_mask", (PyCFunction)(void (*)(void))mod_place_mask, METH_FASTCALL,                                     \
+     "place_mask(text, start, end, flags, memo) -> the groups of _place's checks that can fire (0: none)"},
 extern PyTypeObject ScannerType, FoldTableType, MakerType;
 
 #endif
