@@ -362,6 +362,12 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if nm is not None and fold(nm.group(1)) in _AR_DESCRIPTORS and fold(nm.group(1)) not in _AR_AGE:
         name_end = nm.end(1)  # `سجن X المركزي`, `مخيم X الشرقي` (not "the new X camp": the same camp's name)
     after = TOKEN_RE.match(text, gap_end(text, name_end))
+    if after is not None and (word := fold(after.group())) not in _ACTIVITY_AR and word.startswith("ال") \
+            and word.endswith(("ي", "يه")):
+        after = TOKEN_RE.match(text, gap_end(text, after.end()))  # `مخيم الشباب العربي الصيفي`: one nisba between
+    if after is not None and after.start() == name_end + 1 and close is None and " " not in text[name_start:name_end] \
+            and not text.startswith("ال", name_start) and fold(after.group()) in _NAME_NOUNS:
+        return None  # `أقيم مخيم حمل اسمها`: "a camp that bore its name", a verb before the word for name (rule 23y)
     if after is not None and fold(after.group()) in _ACTIVITY_AR:
         return None  # `"مخيم الإبداع" الصيفي`, `مخيم الأمل الكشفي`: a summer, scout or training camp, no site
     if kind == "camp" and _scouts_camp(text, h.start):
@@ -540,6 +546,8 @@ _NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u066
 _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
                           "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي",
                           "التحضيري"))
+# the word for "name" after a verb that follows a head: `مخيم حمل اسمها`, `سجن يحمل اسم` (rule 23y)
+_NAME_NOUNS = frozenset(("اسم", "اسمه", "اسمها", "اسمهم", "اسما", "لقب", "لقبه", "لقبها"))
 # adjectives that follow a name without being part of it: `صيدنايا سيئ الصيت`, `بالوني الشهير`
 _AR_ADJ = frozenset(("الشهير", "الشهيره", "الصيت", "السيء", "السيئ", "المعروف", "المعروفه", "المذكور", "نفسه",
                      "ذاته", "الواقع", "الواقعه", "المكتظ", "المزدحم", "المؤقت", "الحدودي", "الحدوديه"))

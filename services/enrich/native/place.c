@@ -232,8 +232,10 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
             m |= PM_ANY;
         /* _named_after */
         if (after == ' ' && (after2 == 'S' || after2 == 'A' || after2 == 'U' || after2 == 'D' || after2 == 'O'
-                             || after2 == 'G' || after2 == 'M'))
-            m |= PM_ANY;
+                             || after2 == 'G' || after2 == 'M' || after2 == 'R'))
+            m |= PM_ANY; /* (" Road" too: world16) */
+        /* a US state after the name, "Georgia" after a comma, "New " before (_place_full, world16) */
+        if (EQ(e, ',', ' ') || EQ(s - 2, ',', ' ') || EQ(s - 4, 'N', 'e', 'w', ' ')) m |= PM_ANY;
         if (EQ(s - 14, 'U', 'n', 'i', 'v', 'e', 'r', 's', 'i', 't', 'y', ' ', 'o', 'f', ' ') || EQ(s - 5, 'N', 'a', 'f', 't', ' ')
             || EQ(s - 8, 'N', 'a', 'f', 't', ' ', 'a', 'l', '-'))
             m |= PM_ANY;
@@ -286,6 +288,7 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
             || (EQ(s - 5, ' ', 'a', 'n', 'd', ' ') && (low_eq(t, e, " provinces") || low_eq(t, e, " governorates"))))
             m |= PM_CITY;
         if (rural_after(t, e)) m |= PM_CITY;
+        if (EQ(e, ')', ' ')) m |= PM_CITY; /* _GLOSS_UNIT_AFTER_RE: "Nohadra (Duhok) Governorate" (iraq16) */
     }
     if (c0 >= 0x600) { /* _village_head */
         if (s > 1 && before == ' ' && ONE(s - 2, 0x629, 0x647, 0x64a) && (wflags & WF_VILLAGE)) m |= PM_CITY;
