@@ -323,7 +323,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
     if _from_to(text, c, [o for o in ar.cores if (o.start, o.end) not in ar.cities], gaz) or _moved(text, c, ar):
         return 0.55
-    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start)
+    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _displaced_from(text, c.start)
                    or _located_in(text, c.start, kind, ar.accepted, persons=False)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
@@ -1076,6 +1076,19 @@ def _born_before(text: str, start: int) -> bool:
     return any(k in w for k in _BORN_KEYS) and _BORN_RE.search(w) is not None
 
 
+# people displaced from a name (`نزحت عائلة أبو خالد من سري كانيه`, "families displaced from Ras al-Ain"): the
+# town they fled, not its namesake camp (rule 23y); the camp's displaced people are named with its head word
+_DISPLACED_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])[وف]?(?:نزح|نزحت|نزحوا|هجر|هجرت|هجروا|تهجير|النازحين|النازحون|"
+                                r"نازحين|نازحون|نازحو|نازحي|المهجرين|مهجري|مهجرو)(?![\u0621-\u064a])[^.!?؛\n]{0,30}"
+                                r"(?<![\u0621-\u064a])من|\b(?:displaced|fled|uprooted|driven)\s+(?:\w+\s+){0,2}from)\s+$")
+
+
+def _displaced_from(text: str, start: int) -> bool:
+    """People displaced from the name (the regex only where one of its letters is just before): the town."""
+    w = text[max(0, start - 50) : start]
+    return (w.endswith("من ") or w.endswith("from ")) and _DISPLACED_FROM_RE.search(w) is not None
+
+
 _BORN_KEYS = ("orn", "grew", "aised", "ative", "ome", "ولد", "وُلد", "مواليد", "نشأ", "نحدر")
 
 
@@ -1165,7 +1178,10 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     while q > 0 and text[q - 1] in "\"'«“‘ ":
         q -= 1  # (before the name's opening quote: `نزيل في «الحوت»`)
     if _prep_before(text, start) or (q < start and _prep_before(text, q)):
-        return True
+        # (a preposition glued to a core with no article makes a word of its own: `لقاح` "a vaccine", not "to Qah";
+        # rule 23y)
+        return q < start or text[start - 1 : start] not in "لب" or text.startswith("ال", start) \
+            or start < 2 or text[start - 2] not in " \n\"«“(و"
     if q < start and _word_before(text, q + 1 if text[q] == " " else q) in _OWN_PARTS_BEFORE:
         return True  # `إدارة «الحوت»`, `نزلاء "العقرب"`: a quoted name after the facility's own staff or parts (rule 9)
     if text[start - 4 : start] == "The " and start > 4 and text[start - 5] not in ".!?\n":
