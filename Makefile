@@ -51,6 +51,12 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-16 BLIND split r16 (another author; 285 passages, 60 % Arabic, 32 % negatives, 27 article-length; kept outside the repo until its last score) -- before / end of round / now:"
+	@sed -n '3,$$p' tests/data/realworld-r16.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r16.after.txt
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r16.jsonl
+	@echo "round-16 surveys' own passages (tests/data/realworld-s16-*.jsonl, written before each survey's fixes; before at 533df81 beside each file) -- now:"
+	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s16-*.jsonl))
 	@echo "round-15 BLIND split r15 (another author; 247 passages, 61 % Arabic, 36 % negatives, 16 with a headline; kept outside the repo until its last score) -- before / end of round / now:"
 	@sed -n '3,$$p' tests/data/realworld-r15.before.txt
 	@sed -n '3,$$p' tests/data/realworld-r15.after.txt

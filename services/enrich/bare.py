@@ -153,11 +153,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
     if "\u0600" <= text[c.start] <= "\u06ff" and _areas_such_as(text, c.start):
-        return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23x)
+        return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23)
     if (c.start, c.end) in ar.towns:
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
-            return 0.55  # `أهالي اليرموك ... وسط المخيم`: a camp's district, its people, then the camp (rule 23x)
+            return 0.55  # `أهالي اليرموك ... وسط المخيم`: a camp's district, its people, then the camp (rule 23)
         return None
     # a core that is also a common word or a person's name (`أشد العقاب`, `بشارة الراعي`, "Ronald Bucca"): only
     # strong evidence makes it the facility, not words about prisons or camps around it
@@ -674,7 +674,7 @@ _DETAINEE_AFTER = frozenset(("المحرر", "محرر", "السابق", "ساب
 
 
 def _detainee_person(text: str, m: re.Match[str]) -> bool:
-    """The word `معتقل` of a kind-word match is a person: a freed or former detainee (rule 23x)."""
+    """The word `معتقل` of a kind-word match is a person: a freed or former detainee (rule 23)."""
     if "معتقل" not in m.group():
         return False
     nxt = TOKEN_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
@@ -1077,7 +1077,7 @@ def _born_before(text: str, start: int) -> bool:
 
 
 # people displaced from a name (`نزحت عائلة أبو خالد من سري كانيه`, "families displaced from Ras al-Ain"): the
-# town they fled, not its namesake camp (rule 23y); the camp's displaced people are named with its head word
+# town they fled, not its namesake camp (rule 23f); the camp's displaced people are named with its head word
 _DISPLACED_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])[وف]?(?:نزح|نزحت|نزحوا|هجر|هجرت|هجروا|تهجير|النازحين|النازحون|"
                                 r"نازحين|نازحون|نازحو|نازحي|المهجرين|مهجري|مهجرو)(?![\u0621-\u064a])[^.!?؛\n]{0,30}"
                                 r"(?<![\u0621-\u064a])من|\b(?:displaced|fled|uprooted|driven)\s+(?:\w+\s+){0,2}from)\s+$")
@@ -1179,7 +1179,7 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
         q -= 1  # (before the name's opening quote: `نزيل في «الحوت»`)
     if _prep_before(text, start) or (q < start and _prep_before(text, q)):
         # (a preposition glued to a core with no article makes a word of its own: `لقاح` "a vaccine", not "to Qah";
-        # rule 23y)
+        # rule 23f)
         return q < start or text[start - 1 : start] not in "لب" or text.startswith("ال", start) \
             or start < 2 or text[start - 2] not in " \n\"«“(و"
     if q < start and _word_before(text, q + 1 if text[q] == " " else q) in _OWN_PARTS_BEFORE:

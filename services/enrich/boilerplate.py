@@ -1,4 +1,4 @@
-"""The lines outlets print around an article's body, read as no part of it (data/README.md rule 23x (long16)).
+"""The lines outlets print around an article's body, read as no part of it (data/README.md rule 23 (long16)).
 
 A feed's or a scraper's text keeps what an HTML page's extractor drops (services/ingest/extraction.py): links to
 other stories (`اقرأ أيضاً: ...`, "Read more: ...", a "Most read" / `الأكثر قراءة` list under its header), tag and

@@ -315,7 +315,7 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
         rest = text[e + 6 : e + 9].lstrip()
         return w[5:6] in _CLOSERS or rest[:1] in _CLOSERS \
             or (rest[:1] in _BYLINE_DASHES and (s == 0 or text[s - 1] == "\n"))
-        # (`بغداد اليوم – نينوى` opening a line: the outlet's byline before the dateline, rule 23x)
+        # (`بغداد اليوم – نينوى` opening a line: the outlet's byline before the dateline, rule 23)
     return False
 
 
@@ -330,7 +330,7 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             "لموقع", "لتلفزيون", "لشبكة", "وكالة", "لوكالة", "منصة", "لمنصة", "ومنصة", "مؤسسة",
                             "لمؤسسة", "ومؤسسة",
                             # a monitoring group named after the country it covers (`منسقو استجابة سوريا`, north-west
-                            # Syria's camp monitors; rule 23x (long16))
+                            # Syria's camp monitors; rule 23 (long16))
                             "استجابة", "استجابه"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
                            "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",

@@ -88,7 +88,7 @@ def enrich(
         lang = lang or detect_lang(text)
     if "_" in read or "#" in read:
         # hashtags join words with underscores (#مخيم_الهول, #سجن_صيدنايا) and mark a name after its head (`سجن
-        # #الأقطان`, rule 23x): read both as spaces (one character for one, so every offset still indexes `text`),
+        # #الأقطان`, rule 23): read both as spaces (one character for one, so every offset still indexes `text`),
         # then give each mention its surface as written
         ann = _enrich(read.replace("_", " ").replace("#", " "), gazetteer, lang=lang or detect_lang(text),
                       published_at=published_at)
@@ -107,7 +107,7 @@ _M = TypeVar("_M", PlaceMention, FacilityMention, ActorMention, EventTypeMention
 
 def _past_tatweel(text: str, ann: Annotation) -> Annotation:
     """Each mention that starts on a tatweel (the stroke that joins a proclitic to the word, `لـحلب`) starts after
-    it: the surface is the name as written, without the clitic's stroke (data/README.md rule 3; rule 23x)."""
+    it: the surface is the name as written, without the clitic's stroke (data/README.md rule 3; rule 23)."""
     def moved(m: _M) -> _M:
         s = m.start
         while s < m.end - 1 and text[s] == "\u0640":
@@ -322,7 +322,7 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         if gates and english_non_place(text, c):
             return None
         if text[end : end + 2] == ", " and _AGE_AFTER_RE.match(text, end):
-            return None  # "said Khalil, 41, who has lived ...": a person and his age, no place (rule 23x (long16))
+            return None  # "said Khalil, 41, who has lived ...": a person and his age, no place (rule 23 (long16))
     elif (gates and person_before(text, s)) or _TANWEEN in text[end - 1 : end + 1]:
         return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
     rules = gaz.place_rules
@@ -615,7 +615,7 @@ def _village_head(text: str, s: int, e: int) -> bool:
 
 
 _OPEN_QUOTES = frozenset('"«“')
-# a governorate's word, then the city's name in quotes: `بريف “الحسكة ”`, `محافظة "دير الزور"` (rule 23x)
+# a governorate's word, then the city's name in quotes: `بريف “الحسكة ”`, `محافظة "دير الزور"` (rule 23)
 _QUOTED_ADMIN_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ريف|محافظة|محافظه)\s*[\"«“]\s*$")
 
 
@@ -657,12 +657,12 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
             e = entries[c.payloads[0][1]]
             if e.id == "actor:assad-regime" and fold(text[s:t]) in _FORMER_REGIME \
                     and _iraq_not_syria(places, facilities):
-                continue  # `النظام السابق` in a text about Iraq alone: Saddam Hussein's, not Assad's (rule 23x)
+                continue  # `النظام السابق` in a text about Iraq alone: Saddam Hussein's, not Assad's (rule 23)
             if s > 2 and text[s - 1] == " " and text[s - 2].islower() \
                     and (e.kind == "state" or text[s:t] == "Red Cross") \
                     and _other_nation_before(text, s, e.country, gaz):
                 continue  # "the German foreign office", "the Lebanese Red Cross": another state's body, not the UK's
-                # or the ICRC (data/README.md rule 23x)
+                # or the ICRC (data/README.md rule 23)
             if c.ntokens > 1 and QUOTE_RE.search(text, s, t):
                 s, t = with_quotes(text, s, t)  # `حركة «فتح»`, not `حركة «فتح`
             out.append(actor(text[s:t], s, t, e.id, e.canonical, 0.9))

@@ -515,7 +515,7 @@ _GENERIC_AFTER_RE = {"camp": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال
 
 def _named_again_generic(text: str, e: int, kind: str) -> bool:
     """A generic definite head of the kind after the massacre's name (`مجزرة صبرا وشاتيلا بمسيرة من مدخل المخيم`):
-    the text goes on to speak of the camp itself, so the name is the camp too (r14's ar-x087; rule 23x)."""
+    the text goes on to speak of the camp itself, so the name is the camp too (r14's ar-x087; rule 23)."""
     pattern = _GENERIC_AFTER_RE.get(kind)
     return pattern is not None and pattern.search(text, e) is not None
 
@@ -621,7 +621,7 @@ _METAPHOR_WORDS = frozenset(("open-air", "open", "giant", "big", "great", "huge"
 
 def _town_called_site(text: str, m: re.Match[str], places: list[Cand], s: int, e: int, gaz: Gazetteer | None) -> bool:
     """A GeoNames town no curated entry claims, described as a prison or camp with "a"/"an" ("held at Qarchak, a
-    prison on the southern edge of Tehran": data/README.md rule 23x (en16)), is the site named after it; a curated
+    prison on the southern edge of Tehran": data/README.md rule 23 (en16)), is the site named after it; a curated
     place ("Hasakah, the city's prison", "Gaza, an open-air prison") and a metaphor stay the place."""
     if gaz is None or m.group("pre") not in ("a", "an") or m.group("city") is not None \
             or any(w in _METAPHOR_WORDS for w in m.group(3).split()):

@@ -87,7 +87,7 @@ _DIRECTION_EN = frozenset(("north", "south", "east", "west", "northeast", "north
 
 def _located(text: str, s: int) -> bool:
     """The country named at `s` stands after a preposition (a place people are in or move to), not as a subject;
-    a direction may stand between them ("from camps in north-east Syria": data/README.md rule 23x (en16))."""
+    a direction may stand between them ("from camps in north-east Syria": data/README.md rule 23 (en16))."""
     if s > 0 and text[s - 1] in "بلو":
         return True  # `بسوريا`، `لسوريا`
     words = text[max(0, s - 12) : s].split()
@@ -110,7 +110,7 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         if cls == "forces" and text[m.end() : m.end() + 1] == " " and (CAMPAIGN_AFTER_EN_RE.match(text, m.end())
                                                                        or _INDUSTRY_AFTER_EN_RE.match(text, m.end())):
             continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor;
-            # "an Iranian drone maker", "the Turkish drone industry": a trade (data/README.md rule 23x (en16))
+            # "an Iranian drone maker", "the Turkish drone industry": a trade (data/README.md rule 23 (en16))
         nation = rules.adj_en[m.group("adj")]
         if len(nation) == 2 and nation.isupper():
             owners.append((m.start(), nation))
@@ -147,10 +147,10 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         if _OTHER_OWNER_EN_RE.search(text, max(0, m.start() - 24), m.start()):
             continue  # "the KRG interior ministry": another government's (README rule 21b)
         if _foreign_demonym_before(text, m.start(), rules, cplaces):
-            continue  # "the Dutch foreign ministry": a state with no actor of its own (data/README.md rule 23x (en16))
+            continue  # "the Dutch foreign ministry": a state with no actor of its own (data/README.md rule 23 (en16))
         cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
         # a state body named by its adjective in the sentence says whose the bare ministry is, as its country's
-        # name would ("An Iraqi delegation led by the migration minister": data/README.md rule 23x (en16))
+        # name would ("An Iraqi delegation led by the migration minister": data/README.md rule 23 (en16))
         here = ctx if not owners else (ctx[0], sorted(ctx[1] + owners), ctx[2])
         aid = actor_of(rules, _local_country(text, m.start(), here), cls, None, when)
         if aid:
@@ -174,7 +174,7 @@ def _coordinated_en(text: str, start: int, cls: str, rules: StateRules, country:
 # ministry", "the PA health ministry") or the Kurdistan Region's
 _OTHER_OWNER_EN_RE = re.compile(
     r"(?:\b[A-Z]{2,5}|\bKurdistan(?:\s+Region(?:al)?)?|\bRegion(?:'s|’s)?|\bHamas|\bHouthi|"
-    r"\bKurdish\s+[Rr]egion(?:al)?(?:'s|’s)?)\s+$")  # "the Iraqi Kurdish region's interior ministry" (rule 23x)
+    r"\bKurdish\s+[Rr]egion(?:al)?(?:'s|’s)?)\s+$")  # "the Iraqi Kurdish region's interior ministry" (rule 23)
 _NEXT_WORD_EN_RE = re.compile(r"\s+([A-Za-z]+)")
 _DEMONYM_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|an|ese|ish|ch|i)) $")
 

@@ -149,7 +149,7 @@ def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool
             or _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
         return True
     # the same camp speaks elsewhere in the text: a headline's "The Trump camp's Syria gamble" over a body's
-    # "the Trump camp signalled ..." (rule 23x (long16): an article names one thing throughout)
+    # "the Trump camp signalled ..." (rule 23 (long16): an article names one thing throughout)
     phrase = text[of.name_start : of.end]  # (a possessive head without its "'s")
     i = text.find(phrase)
     while i != -1:
@@ -367,11 +367,11 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         after = TOKEN_RE.match(text, gap_end(text, after.end()))  # `مخيم الشباب العربي الصيفي`: one nisba between
     if after is not None and after.start() == name_end + 1 and close is None and " " not in text[name_start:name_end] \
             and not text.startswith("ال", name_start) and fold(after.group()) in _NAME_NOUNS:
-        return None  # `أقيم مخيم حمل اسمها`: "a camp that bore its name", a verb before the word for name (rule 23y)
+        return None  # `أقيم مخيم حمل اسمها`: "a camp that bore its name", a verb before the word for name (rule 23f)
     if after is not None and fold(after.group()) in _ACTIVITY_AR:
         return None  # `"مخيم الإبداع" الصيفي`, `مخيم الأمل الكشفي`: a summer, scout or training camp, no site
     if kind == "camp" and _scouts_camp(text, h.start):
-        return None  # `نظّمت جمعية الكشافة مخيم العين`: a scouts' camp, no site (rule 23x)
+        return None  # `نظّمت جمعية الكشافة مخيم العين`: a scouts' camp, no site (rule 23)
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
 
@@ -546,7 +546,7 @@ _NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u066
 _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
                           "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي",
                           "التحضيري"))
-# the word for "name" after a verb that follows a head: `مخيم حمل اسمها`, `سجن يحمل اسم` (rule 23y)
+# the word for "name" after a verb that follows a head: `مخيم حمل اسمها`, `سجن يحمل اسم` (rule 23f)
 _NAME_NOUNS = frozenset(("اسم", "اسمه", "اسمها", "اسمهم", "اسما", "لقب", "لقبه", "لقبها"))
 # adjectives that follow a name without being part of it: `صيدنايا سيئ الصيت`, `بالوني الشهير`
 _AR_ADJ = frozenset(("الشهير", "الشهيره", "الصيت", "السيء", "السيئ", "المعروف", "المعروفه", "المذكور", "نفسه",

@@ -1,6 +1,6 @@
 """ar16: Arabic forms read in a survey of stored Arabic news pages (scouts' and sports camps, training camps that
 bear a known camp's name, words equal to towns, badia and rural forms, freed detainees, massacre names, camp
-districts, proclitic strokes, outlets' bylines, areas "such as") — README rule 23x (ar16). Every passage is written
+districts, proclitic strokes, outlets' bylines, areas "such as") — README rule 23 (ar16). Every passage is written
 for this file; each class has a near miss that must keep the other reading."""
 
 from __future__ import annotations

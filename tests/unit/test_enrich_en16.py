@@ -1,4 +1,4 @@
-"""Round-16 English classes (en16 survey of real English reporting; data/README.md rule 23x (en16)): courts, judges
+"""Round-16 English classes (en16 survey of real English reporting; data/README.md rule 23 (en16)): courts, judges
 and the judiciary name no actor; another state's adjective before a state's alias or a bare ministry; a direction
 between a preposition and a country; the ministry of the state a body's adjective names in the sentence; a weapon's
 trade; "Israel" opening a person's or a newspaper's name; a Title Case superlative before a head; a GeoNames town

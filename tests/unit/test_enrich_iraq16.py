@@ -1,4 +1,4 @@
-"""Iraq survey (helper iraq16, rule 23x in services/enrich/data/README.md): forms of Iraqi and Kurdish reporting on
+"""Iraq survey (helper iraq16, rule 23 in services/enrich/data/README.md): forms of Iraqi and Kurdish reporting on
 prisons and camps the engine misread. `وعكة صحية` (an ailment) is no Acre; the Kurdistan Region's reformatories
 "of the adults / of women and children" are generic heads, their official English names ("Adult Corrections Center",
 "Women and Juvenile Reformatory", "reform prison") are heads; a known prison's name before "detention camp" is that

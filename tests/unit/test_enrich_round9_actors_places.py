@@ -155,7 +155,7 @@ def test_a_pair_of_capitals_acting_together(text: str, want: set[str]) -> None:
      {"actor:us"}, set()),
     ("A Department of Defense spokesman said U.S. forces had moved detainees out of northeast Syria.",
      {"actor:us"}, set()),
-    # courts with a nationality name no actor in English (data/README.md rule 23x (en16): the spent blind splits'
+    # courts with a nationality name no actor in English (data/README.md rule 23 (en16): the spent blind splits'
     # labels, "an Iraqi court", "Iran's judiciary")
     ("Iraqi courts have sentenced hundreds of foreign women for membership of IS.", set(), {"actor:iraq-gov"}),
 ])
