@@ -25,6 +25,8 @@ from services.enrich.variants import FACILITY_CACHES, named_after, variant_of
 # heads whose grammatical number says two or more facilities follow (Arabic) or precede (English)
 PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
 PLURAL_EN = frozenset(("camps", "prisons", "jails", "centres", "centers", "facilities"))
+# a word between an English list and its plural head ("the Jenin, Tulkarm and Nur Shams refugee camps"; rule 23f)
+_HEAD_MOD_EN_RE = re.compile(r"\b(?:refugee|displacement|IDP|migrant|detention)\s+$")
 _SEP_EN_RE = re.compile(r"(?:\s*,\s*(?:and\s+|&\s+|or\s+)?|\s+(?:and|&|or)\s+)$", re.IGNORECASE)
 
 
@@ -177,6 +179,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             by["place_end"] = {c.end: c for c in places}
         place_end = by["place_end"]
         pos = h.start
+        if (mod := _HEAD_MOD_EN_RE.search(text, max(0, pos - 16), pos)) is not None:
+            pos = mod.start()  # "the Jenin, Tulkarm and Nur Shams refugee camps": the list ends before the modifier
         while len(names) < 8:
             j = pos
             if names:
@@ -215,6 +219,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                     names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
         names.reverse()
+        if names and all(n.entry is None and n.end in place_end and place_end[n.end].start == n.start for n in names):
+            return []  # "the Idlib and Aleppo (refugee) camps": the camps of places the text names, no list (rule 23f)
         if len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
             names = _listed_after_dash(text, m.end(), kind, cores, places, gaz)  # "the four camps — Dagahaley, …"
     return names if len(names) >= 2 or (introduced and names and names[0].entry is not None) else []

@@ -60,3 +60,18 @@ def test_displaced_from_a_town_is_the_town(text: str) -> None:
 def test_moved_from_a_camp_town_stays_the_camp() -> None:
     # near miss: families moved from al-Hol (not displaced from it) are the camp's
     assert _fac("نُقلت عشرات العائلات من الهول إلى مخيم الجدعة جنوبي الموصل.") >= {"fac:sy-al-hol-camp"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a modifier between an English list and its plural head: each listed name is a camp
+    ("Troops stormed the Jenin, Tulkarm and Nur Shams refugee camps overnight.",
+     {"fac:ps-jenin-camp", "fac:ps-tulkarm-camp", "fac:ps-nur-shams-camp"}),
+    ("Raids hit the Jenin, Tulkarm, Askar, and Balata refugee camps this week.",
+     {"fac:ps-jenin-camp", "fac:ps-tulkarm-camp", "fac:ps-askar-camp", "fac:ps-balata-camp"}),
+    ("Women were moved between the Hol and Roj detention camps.", {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}),
+    # near miss: a list of the cities whose camps are meant names no camp
+    ("Winter aid reached the Idlib and Aleppo refugee camps late.", set()),
+    ("Winter aid reached the Idlib and Aleppo camps late.", set()),
+])
+def test_round16_english_lists(text: str, expected: set[str]) -> None:
+    assert _fac(text) == expected
