@@ -141,6 +141,9 @@ def blank(text: str) -> str | None:
                         out = lines[:]
                     for k in range(i + 1, j):
                         out[k] = " " * len(lines[k])
+                    out[i] = " " * len(line)
+                    i = j  # (the list's lines are blank: none is read again, so a page of headers is linear)
+                    continue
         elif "|" in line and _menu(line):
             cut = True
         elif ("قرأ" in line or "Read" in line or "READ" in line) and (inline := _INLINE_RE.search(line)):

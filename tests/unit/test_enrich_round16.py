@@ -75,3 +75,15 @@ def test_moved_from_a_camp_town_stays_the_camp() -> None:
 ])
 def test_round16_english_lists(text: str, expected: set[str]) -> None:
     assert _fac(text) == expected
+
+
+def test_a_page_of_list_headers_is_blanked_whole() -> None:
+    # every header line opens a list whose links are the next headers: all of it is blank, each line once (a page
+    # of them used to be re-read from every line, quadratic in the lines)
+    from services.enrich.boilerplate import blank
+
+    text = "Read more:\n" * 2000 + "Body text about al-Hol camp."
+    out = blank(text)
+    assert out is not None and len(out) == len(text)
+    assert out.endswith("Body text about al-Hol camp.") and not out[: -len("Body text about al-Hol camp.")].strip()
+    assert _fac(text) == {"fac:sy-al-hol-camp"}
