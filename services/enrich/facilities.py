@@ -43,6 +43,7 @@ from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok
 from services.enrich.normalize import fold, has_latin
 from services.enrich.openworld import OpenFacility, find_open, glued, not_a_site, part_called, slug
 from services.enrich.resolve import Cand
+from services.enrich.scouts import match_at
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
 from shared.annotation import FacilityMention
 
@@ -513,11 +514,29 @@ _GENERIC_AFTER_RE = {"camp": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال
                                           r"\b[Tt]he (?:prison|jail)\b")}
 
 
+# (each head word of _GENERIC_AFTER_RE's, and how far before it a match of the pattern can start)
+_GENERIC_AFTER_WORDS = {"camp": (("مخيم", (3, 2)), ("he camp", (1,))),
+                        "prison": (("سجن", (3, 2)), ("معتقل", (3, 2)), ("he prison", (1,)), ("he jail", (1,)))}
+
+
 def _named_again_generic(text: str, e: int, kind: str) -> bool:
     """A generic definite head of the kind after the massacre's name (`مجزرة صبرا وشاتيلا بمسيرة من مدخل المخيم`):
     the text goes on to speak of the camp itself, so the name is the camp too (r14's ar-x087; rule 23)."""
     pattern = _GENERIC_AFTER_RE.get(kind)
-    return pattern is not None and pattern.search(text, e) is not None
+    if pattern is None:
+        return False
+    # = pattern.search(text, e) is not None, the regex (which opens with a lookbehind: re tries it at every character
+    # after `e`) tried only where a match can start: every match holds its head word as written (`مخيم`, "he camp";
+    # `سجن`, `معتقل`, "he prison", "he jail"), found by str.find, and starts 1 to 3 characters before it (`[وفبل]?`
+    # and the article; "T"/"t")
+    for word, backs in _GENERIC_AFTER_WORDS[kind]:
+        i = text.find(word, e)
+        while i != -1:
+            for b in backs:
+                if i - b >= e and pattern.match(text, i - b) is not None:
+                    return True
+            i = text.find(word, i + 1)
+    return False
 
 
 def _massacre_named(text: str, s: int, e: int) -> bool:
@@ -669,6 +688,37 @@ _QUOTED_AFTER_PREP_RE = re.compile(r"(?<![\u0621-\u064a])(?:في|من|إلى|ا�
                                    r"([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{2,})?)\s*[»\"”]")
 
 
+# what _QUOTED_AFTER_PREP_RE reads from its opening quote on; the lengths of its prepositions and of its cell words
+_QUOTED_NAME_AT_RE = re.compile(r"[«\"“]\s*[\u0621-\u064a]{3,}(?: [\u0621-\u064a]{2,})?\s*[»\"”]")
+_PREP_LENGTHS = (2, 3, 4)  # في من | إلى الى | داخل
+_CELL_LENGTHS = (3, 4, 6)  # عزل قسم | أقسام اقسام | زنازين زنزانة زنزانه
+
+
+def _quoted_after_prep(text: str) -> list[re.Match[str]]:
+    """list(_QUOTED_AFTER_PREP_RE.finditer(text)), the regex tried only where a match can start (scouts.match_at):
+    every match has an opening quote whose short quoted name _QUOTED_NAME_AT_RE reads (each quote found by str.find),
+    and before it a run of spaces (the whole run: a letter ends the word before it), a cell word or none, a run of
+    spaces, and the preposition; so it starts a preposition's length before the run before the quote, or before the
+    run before a cell word's length before it. (The regex opens with a lookbehind: re tries it at every character.)"""
+    starts: list[int] = []
+    for quote in "«\"“":
+        q = text.find(quote)
+        while q != -1:
+            if _QUOTED_NAME_AT_RE.match(text, q) is not None:
+                r1 = q
+                while r1 > 0 and text[r1 - 1].isspace():
+                    r1 -= 1
+                ends = [r1]
+                for n in _CELL_LENGTHS:
+                    r2 = r1 - n
+                    while r2 > 0 and text[r2 - 1].isspace():
+                        r2 -= 1
+                    ends.append(r2)
+                starts += [r - n for r in ends for n in _PREP_LENGTHS if r - n >= 0]
+            q = text.find(quote, q + 1)
+    return match_at(_QUOTED_AFTER_PREP_RE, starts, text) if starts else []
+
+
 def _quoted_in_detention(text: str, cores: list[Cand], people: list[Cand], places: list[Cand], covered: bytearray,
                          gaz: Gazetteer) -> list[OpenFacility]:
     """An unknown name in quotes after a preposition, in a clause that names the detainees before it (`إضراب عشرات
@@ -676,7 +726,7 @@ def _quoted_in_detention(text: str, cores: list[Cand], people: list[Cand], place
     name is one word (two after `بئر`, `أبو`), no place, actor, known name or stop word, and a definite one only in a
     text that speaks of a prison; the detainees are within seven words before it, in the same sentence."""
     out: list[OpenFacility] = []
-    for m in _QUOTED_AFTER_PREP_RE.finditer(text):
+    for m in _quoted_after_prep(text):
         s, e = m.start(1), m.end(1)
         words = text[s:e].split()
         f = fold(words[0])

@@ -19,7 +19,14 @@ from typing import Any
 
 from services.enrich.backend import PATH
 from services.enrich.normalize import tokens_folded
-from services.enrich.scouts import arabic_cue_starts, cue_spans, match_at, match_starts, word_cue_starts
+from services.enrich.scouts import (
+    arabic_cue_starts,
+    cue_spans,
+    match_at,
+    match_starts,
+    needle_starts,
+    word_cue_starts,
+)
 from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
 
 _SENTENCE_END_RE = re.compile("[.\n؟!]")
@@ -102,7 +109,10 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
     out: Hits = []
     owners: list[tuple[int, str]] = []  # (start, ISO2) of the states whose bodies the adjectives name
     assert rules.inst_en_re is not None and rules.bare_en_re is not None
-    for m in match_starts(rules.inst_en_re, rules.inst_en_scouts, text):  # (= finditer, see scouts.py)
+    # (= finditer, see scouts.py: tried where an adjective's first word is, or where the scouts find one)
+    firsts = rules.inst_en_firsts
+    for m in match_at(rules.inst_en_re, needle_starts(text, firsts), text) if firsts \
+            else match_starts(rules.inst_en_re, rules.inst_en_scouts, text):
         inst = " ".join(m.group("inst").lower().split())
         if inst == "state" and not _state_body(text, m.end(), rules):
             continue

@@ -115,14 +115,36 @@ _NOT_SITE_AFTER_AR = frozenset(("السابق", "سابقا", "المتخيل", 
 _OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|سنة|سنه)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
 
 
+# (the words each pattern's every match holds, for a test of the window before it is searched: see _may_hold)
+_NOT_SITE_WORDS = ("former", "fictional", "fictitious", "imaginary", "defunct", "disused", "erstwhile")
+_WORK_WORDS_EN = ("film", "movie", "documentary", "novel", "sitcom", "series")
+_WORK_WORDS_AR = ("فيلم", "وثائقي", "رواي", "مسلسل", "مسرحي")
+# the characters beyond ASCII that re's IGNORECASE matches to an ASCII letter (i, s, k) and str.lower() does not
+# lower to that letter alone
+_CASE_SPECIALS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _may_hold(window: str, words: tuple[str, ...], literal: tuple[str, ...] = ()) -> bool:
+    """One of the ASCII words (lower case) may be in `window` as an IGNORECASE pattern matches it, or one of the
+    literal (caseless, Arabic) words is: False only where no such pattern can match within the window. (A pattern
+    that opens with a case-blind word list is tried at every character: ~10 us for 40 characters.)"""
+    low = window.lower()
+    if any(w in low for w in words) or any(w in window for w in literal):
+        return True
+    return not window.isascii() and any(ch in window for ch in _CASE_SPECIALS)
+
+
 def not_a_site(text: str, of: OpenFacility) -> bool:
     lo = min(of.start, of.name_start)
     hi = max(of.end, of.name_end)
-    if _NOT_SITE_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None \
-            or _WORK_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None:
+    window = text[max(0, lo - 40) : lo]  # (each search below is of this window: tried where a word of it may be)
+    if (_may_hold(window, _NOT_SITE_WORDS) and _NOT_SITE_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None) \
+            or (_may_hold(window, _WORK_WORDS_EN, _WORK_WORDS_AR)
+                and _WORK_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None):
         return True
     head_at = text.rfind(" ", lo, hi)  # "Alcatraz, the former island prison": the words before the head word
     if of.end > of.name_end and head_at > of.name_end \
+            and _may_hold(text[max(0, head_at - 40) : head_at + 1], _NOT_SITE_WORDS) \
             and _NOT_SITE_BEFORE_RE.search(text, max(0, head_at - 40), head_at + 1) is not None:
         return True
     after = TOKEN_RE.match(text, gap_end(text, hi))

@@ -474,6 +474,20 @@ def quarter_cores(recs: list[Any]) -> dict[str, str]:
     return out
 
 
+def _quarter_cue_starts(text: str) -> list[int]:
+    """Where _QUARTERS_AR_RE can match: at each of its cue words (str.find, C speed) and one character before it (`و`
+    or `ب` glued); the regex, opening with a lookbehind, would be tried at every character of the text."""
+    out: list[int] = []
+    for cue in ("حيي", "أحياء", "احياء"):
+        i = text.find(cue)
+        while i != -1:
+            out.append(i)
+            if i > 0:
+                out.append(i - 1)
+            i = text.find(cue, i + 1)
+    return out
+
+
 def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, gaz: Any) -> list[PlaceMention]:
     """Known neighbourhoods named after a dual or plural cue (`بين حيي الليلية وغويران`, `أحياء غويران والنشوة`)
     or before one ("the Ghweiran and al-Nashwah neighbourhoods"), where the singular alias does not match."""
@@ -481,7 +495,7 @@ def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, ga
         return []
     spans: list[tuple[int, int]] = []
     if "حيي" in text or "حياء" in text:
-        for m in _QUARTERS_AR_RE.finditer(text):
+        for m in match_at(_QUARTERS_AR_RE, _quarter_cue_starts(text), text):  # (= finditer: see _quarter_cue_starts)
             for t in islice(TOKEN_RE.finditer(text, m.end(), min(len(text), m.end() + 60)), 4):
                 w = fold(t.group(0))
                 for k in (w, w[1:] if w[:1] == "و" else None):

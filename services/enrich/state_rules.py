@@ -20,6 +20,9 @@ class StateRules:
     inst_ar: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded words, article-less first
     inst_en_re: re.Pattern[str] | None = None  # adjective/possessive + modifiers + institution (English)
     inst_en_scouts: tuple[Scout, ...] = ()  # where inst_en_re can match: where an adjective starts
+    # the adjectives' first words (each a literal every match of its adjective opens with), when there are at most
+    # 64 and none opens with a space: scouts.needle_starts finds them in one pass (else () and the scouts are used)
+    inst_en_firsts: tuple[str, ...] = ()
     inst_en: dict[str, str] = field(default_factory=dict)  # lower-case institution phrase -> class
     bare_en_re: re.Pattern[str] | None = None  # a ministry without nationality
     bare_en_scouts: tuple[Scout, ...] = ()  # where bare_en_re can match
@@ -296,6 +299,8 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.inst_en_scouts = ((re.compile("|".join(dict.fromkeys(
         re.escape(a[0]) + "(?=" + re.escape(a[1:]).replace(r"\ ", r"\s+") + ")"
         for a in sorted(adj_en, key=len, reverse=True))) or "(?!)"), 0),)
+    firsts = tuple(dict.fromkeys(a.split(" ", 1)[0] for a in adj_en))
+    r.inst_en_firsts = firsts if firsts and len(firsts) <= 64 and all(firsts) else ()
     # after a country's possessive: "Iraq's Justice Ministry", "Lebanon's health ministry"
     r.poss_en_re = re.compile(rf"(?i:['’]s\s+(?:(?:{mod_en})\s+){{0,2}}?(?P<inst>{inst}))\b")
     # the name as a noun before the body: "the Jordan government" (the words of `acting.noun_en` it has)

@@ -154,6 +154,15 @@ def check(text: str, native: Any, sc: Any, gaz: Any) -> list[str]:
         if native.lits(text, needles) != lits_ref(text, needles):
             bad.append("lits")
             break
+    # needle_starts (scouts.py): the same needles without the empty ones, and the adjectives' first words
+    from services.enrich.scouts import needle_starts_ref
+
+    firsts = gaz.state.inst_en_firsts if gaz.state is not None else ()
+    for needles in (_GATE_WORDS[:64], tuple(c for c in cuts if c)[:64], tuple(c[::-1] for c in cuts if c)[:64],
+                    firsts, ("\U0001f600", "\u0628", "a", "\u201c ")):
+        if native.needle_starts(text, needles) != needle_starts_ref(text, needles):
+            bad.append("needle_starts")
+            break
     # enrichment._place's short path (native/place.c's place_mask) against its reference, on every place candidate
     from services.enrich.enrichment import _place, _place_full
 
@@ -212,6 +221,13 @@ def api_edges(native: Any) -> None:
         try:
             native.number_sites(arg)
         except TypeError:
+            pass
+    starts_args: list[tuple[Any, ...]] = [("x",), ("x", ["a"]), (1, ("a",)), ("x", ("a", 1)), ("x", ("a",) * 65),
+                                          ("x", ("a", "")), ("", ("",)), ("x", ("a", "b", "c"), 3)]
+    for args in starts_args:
+        try:
+            native.needle_starts(*args)
+        except (TypeError, ValueError):
             pass
     memo: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
     bad_args: list[tuple[Any, ...]] = [

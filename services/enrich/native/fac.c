@@ -143,3 +143,74 @@ PyObject *mod_number_sites(PyObject *mod, PyObject *text) {
     }
     return out;
 }
+
+/* needle_starts(text, needles) -> [int]: the distinct positions where some needle occurs in text, ascending
+ * (scouts.needle_starts_ref: a str.find loop a needle, then sorted), in one pass over the text: each position whose
+ * code point is a needle's first (a mask of the needles by their first code point's low byte, then the code point
+ * itself) is compared with those needles in full. At most 64 needles, none empty. */
+#define STARTS_SCAN(T)                                                                                             \
+    do {                                                                                                           \
+        const T *s = (const T *)td;                                                                                \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                                       \
+            Py_UCS4 c = s[i];                                                                                      \
+            uint64_t m = first[c & 0xff];                                                                          \
+            while (m) {                                                                                            \
+                int j = __builtin_ctzll(m);                                                                        \
+                m &= m - 1;                                                                                        \
+                if (f[j] != c) continue;                                                                           \
+                PyObject *w = PyTuple_GET_ITEM(needles, j);                                                        \
+                if (PyUnicode_GET_LENGTH(w) <= n - i && lits_at(w, tk, td, i)) {                                   \
+                    PyObject *at = PyLong_FromSsize_t(i);                                                          \
+                    if (at == NULL || PyList_Append(out, at) < 0) {                                                \
+                        Py_XDECREF(at);                                                                            \
+                        Py_DECREF(out);                                                                            \
+                        return NULL;                                                                               \
+                    }                                                                                              \
+                    Py_DECREF(at);                                                                                 \
+                    break; /* (one entry a position) */                                                            \
+                }                                                                                                  \
+            }                                                                                                      \
+        }                                                                                                          \
+    } while (0)
+
+PyObject *mod_needle_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
+    (void)mod;
+    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyTuple_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "needle_starts(text: str, needles: tuple[str, ...])");
+        return NULL;
+    }
+    PyObject *text = args[0], *needles = args[1];
+    Py_ssize_t k = PyTuple_GET_SIZE(needles);
+    if (k > 64) {
+        PyErr_SetString(PyExc_ValueError, "needle_starts: at most 64 needles");
+        return NULL;
+    }
+    uint64_t first[256];
+    Py_UCS4 f[64];
+    memset(first, 0, sizeof first);
+    for (Py_ssize_t j = 0; j < k; j++) {
+        PyObject *w = PyTuple_GET_ITEM(needles, j);
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "needle_starts: the needles are str");
+            return NULL;
+        }
+        if (PyUnicode_GET_LENGTH(w) == 0) {
+            PyErr_SetString(PyExc_ValueError, "needle_starts: an empty needle");
+            return NULL;
+        }
+        f[j] = PyUnicode_READ_CHAR(w, 0);
+        first[f[j] & 0xff] |= (uint64_t)1 << j;
+    }
+    int tk = PyUnicode_KIND(text);
+    const void *td = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL) return NULL;
+    if (tk == PyUnicode_1BYTE_KIND)
+        STARTS_SCAN(Py_UCS1);
+    else if (tk == PyUnicode_2BYTE_KIND)
+        STARTS_SCAN(Py_UCS2);
+    else
+        STARTS_SCAN(Py_UCS4);
+    return out;
+}

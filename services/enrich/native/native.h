@@ -156,11 +156,14 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
     {"place_gates_config", (PyCFunction)mod_place_gates_config, METH_O, "place_gates_config(tuple): context.py's words"},
 PyObject *mod_lits(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* fac.c */
 PyObject *mod_number_sites(PyObject *mod, PyObject *text);
+PyObject *mod_needle_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* fac.c */
 #define FAC_METHODS                                                                                                \
     {"lits", (PyCFunction)(void (*)(void))mod_lits, METH_FASTCALL,                                                 \
      "lits(text, needles) -> int, bit i set when needles[i] in text (facilities.lits_ref)"},                       \
     {"number_sites", (PyCFunction)mod_number_sites, METH_O,                                                        \
-     "number_sites(text) -> [m.start() for m in bare._NUMBER_SITE_RE.finditer(text)]"},
+     "number_sites(text) -> [m.start() for m in bare._NUMBER_SITE_RE.finditer(text)]"},                            \
+    {"needle_starts", (PyCFunction)(void (*)(void))mod_needle_starts, METH_FASTCALL,                               \
+     "needle_starts(text, needles) -> the distinct positions where a needle occurs, ascending (scouts.py)"},
 #define PLACE_METHODS                                                                                              \
     {"place_mask", (PyCFunction)(void (*)(void))mod_place_mask, METH_FASTCALL,                                     \
      "place_mask(text, start, end, flags, memo) -> the groups of _place's checks that can fire (0: none)"},

@@ -54,13 +54,43 @@ static int eq_at(const PText *t, Py_ssize_t pos, const Py_UCS4 *w, Py_ssize_t le
     return 1;
 }
 
-/* w in text[lo:hi] (0 <= lo, hi <= n) */
+/* w in text[lo:hi] (0 <= lo, hi <= n; len >= 1). The first character is looked for in the text's own width (memchr
+ * in a Latin-1 text, which holds no character above U+00FF: a needle opening with one is not there), the rest
+ * compared where it is: what the plain loop `at(i) == w[0] && eq_at(i)` over every i answers, without reading each
+ * character through the width switch. */
 static int has(const PText *t, Py_ssize_t lo, Py_ssize_t hi, const Py_UCS4 *w, Py_ssize_t len) {
     if (lo < 0) lo = 0;
     if (hi > t->n) hi = t->n;
-    for (Py_ssize_t i = lo; i + len <= hi; i++)
-        if (at(t, i) == w[0] && eq_at(t, i, w, len)) return 1;
-    return 0;
+    Py_ssize_t last = hi - len; /* the last start that leaves room for the needle */
+    if (len < 1 || last < lo) return 0;
+    Py_UCS4 w0 = w[0];
+    switch (t->kind) {
+    case PyUnicode_1BYTE_KIND: {
+        if (w0 > 0xff) return 0;
+        const Py_UCS1 *d = (const Py_UCS1 *)t->data;
+        for (Py_ssize_t i = lo; i <= last;) {
+            const Py_UCS1 *p = memchr(d + i, (int)w0, (size_t)(last - i + 1));
+            if (p == NULL) return 0;
+            i = p - d;
+            if (eq_at(t, i, w, len)) return 1;
+            i++;
+        }
+        return 0;
+    }
+    case PyUnicode_2BYTE_KIND: {
+        if (w0 > 0xffff) return 0;
+        const Py_UCS2 *d = (const Py_UCS2 *)t->data;
+        for (Py_ssize_t i = lo; i <= last; i++)
+            if (d[i] == w0 && eq_at(t, i, w, len)) return 1;
+        return 0;
+    }
+    default: {
+        const Py_UCS4 *d = (const Py_UCS4 *)t->data;
+        for (Py_ssize_t i = lo; i <= last; i++)
+            if (d[i] == w0 && eq_at(t, i, w, len)) return 1;
+        return 0;
+    }
+    }
 }
 
 /* the one-character test text[i] in chars (i within the text) */
