@@ -379,7 +379,7 @@ _FRAME_EN_RE = re.compile(
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:moved|relocated|transported|flown|"
-                           r"bussed)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged|taken|moved|brought|"
+                           r"bussed|returned|sent|taken|transferred|brought)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged|taken|moved|brought|"
                            r"transferred|bussed|led|evacuated)\s+out\s+of|"
                            # rule 24m: people flee or escape a name no town bears ("families fled Zamzam on foot")
                            r"\b(?:fled|escaped)(?:\s+from)?)"

@@ -204,7 +204,8 @@ def _enrich(
             facilities = [_moved(f, moved[(f.lat, f.lon)]) if f.id.startswith("open:") and (f.lat, f.lon) in moved
                           else f for f in facilities]
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
-        places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
+        places += open_place_mentions(text, places, covered, gaz.place_rules, cues,
+                                      {c.start for c in cores} if cores else frozenset())
     places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
     if gaz.place_rules is not None and gaz.place_rules.quarters:  # `بين حيي الليلية وغويران` (places.py)
         places += listed_quarters(text, places, gaz.place_rules, gaz)

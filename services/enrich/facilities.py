@@ -204,6 +204,11 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "مخيم" in text:  # (str `in`, C speed) `مخيم 5 شمال النصيرات`: a numbered camp among the displaced (rule 24m)
+        for of in _numbered_mukhayyam(text):
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if gates & _G_APPOSED_AR:
         for of in _appositions_ar(text, gaz):  # `الجفينة، المخيم الواقع في أطراف المدينة`
             if not inside(of.start, of.end, covered):
@@ -821,6 +826,33 @@ def _numbered_camps(text: str) -> list[OpenFacility]:
         if _AR_DETENTION_RE.search(text, max(0, m.start() - 160), m.end() + 160) is not None:
             start = m.start() + (1 if text[m.start()] in "وب" else 0)
             out.append(OpenFacility(start, m.end(), "prison", m.group(1), m.start(1), m.end(1)))
+    return out
+
+
+# `مخيم 5`, `مخيم 2`: a camp known by its number (Nuseirat's blocks, Cox's Bazar's camps), as "Camp 11" among refugees
+# is (rule 22d); not a count (`مخيم 5 آلاف نازح`), not a year (three digits or more)
+_NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وبف])?مخيم\s+([0-9\u0660-\u0669]{1,2})"
+                                    r"(?![0-9\u0660-\u0669.,٫])(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوما|يوماً|سنوات|أعوام|"
+                                    r"اعوام|عاما|عاماً|أشهر|اشهر|ساعات|ساعة|دقائق|كم|كلم|كيلو|مرات|مرة|%|في\s*المئة|بالمئة)"
+                                    r"(?![\u0621-\u064a]))")
+_DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|خيم(?![\u0621-\u064a])")
+
+
+def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
+    """`مخيم 5` in a text about the displaced or refugees: an open-world camp named by its number (rule 24m)."""
+    if _DISPLACED_AR_RE.search(text) is None:
+        return []
+    out = []
+    pos = 0
+    while (k := text.find("مخيم", pos)) != -1:
+        pos = k + 4
+        for p in range(max(0, k - 3), k + 1):
+            m = _NUMBERED_MUKHAYYAM_RE.match(text, p)
+            if m is not None:
+                start = k - 2 if text[k - 2 : k] == "ال" else k  # (no proclitic in the surface, rule 3)
+                out.append(OpenFacility(start, m.end(), "camp", m.group(1), m.start(1), m.end(1)))
+                pos = m.end()
+                break
     return out
 
 
