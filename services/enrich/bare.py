@@ -143,6 +143,9 @@ class Around:
     towns: set[tuple[int, int]]  # the spans of those bare names (town_cued)
     placed: set[tuple[int, int]]  # bare names that are also a place's name (al-Hol, Palmyra)
     bare_named: set[str] = field(default_factory=set)  # ids of the facilities read from a bare name so far
+    # folded surface -> the first end of an accepted span with that surface, for accepted[:n_named_ends]
+    named_ends: dict[str, int] = field(default_factory=dict)
+    n_named_ends: int = 0
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -279,6 +282,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
             and not _POSSESSIVE_NEXT_RE.match(text, c.end):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
+    if text[c.end : c.end + 1] == " " and _IS_A_TOWN_AFTER_RE.match(text, c.end):
+        return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
     if text[c.end : c.end + 1] in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
@@ -525,8 +530,8 @@ def numbered_in_frame(text: str, cores: list[Cand]) -> list[OpenFacility]:
             continue
         if words[-1].lower() in _NOT_NUMBERED or words[0].lower() in _NOT_NUMBERED:
             continue
-        if any(c.start < e and s < c.end for c in cores):
-            continue
+        if any(c.start < e and s < c.end and c.end >= m.start(2) for c in cores):
+            continue  # (a known name that holds the number; "Wadi al-Natrun 2" past a complex's name is its prison 2)
         f = s
         if (p := _POSSESSOR_BEFORE_RE.search(text, max(0, s - 30), s)) is not None:
             f = p.start()  # "prisoners in Egypt's Badr 3": the frame is before the possessor
@@ -922,6 +927,8 @@ APPOSITION_AFTER_RE = re.compile(
     r"of)\b|\s*[,.;:)\n]|\s*$)")
 
 
+_IS_A_TOWN_AFTER_RE = re.compile(r" (?:is|was|remains) (?:a|an|the) (?:[a-z-]+ ){0,2}?(?:town|city|village|district|"
+                                 r"neighbou?rhood|suburb|quarter|municipality)\b")
 # a camp's head in its long form, with the acronym in brackets, which no trie key can hold (rule 24m)
 _DISPLACED_CAMP_AFTER_RE = re.compile(r"\s+(?:internally\s+)?displaced\s+(?:persons|people)(?:\s*\(\s*IDPs?\s*\))?\s+"
                                       r"camps?\b", re.IGNORECASE)
@@ -930,9 +937,13 @@ _DISPLACED_CAMP_AFTER_RE = re.compile(r"\s+(?:internally\s+)?displaced\s+(?:pers
 def _same_name_read_bare(text: str, c: Cand, ar: Around) -> bool:
     """The same name, with no head word, was read as the facility earlier in the text (an accepted span that is
     just these words): "Qarchak" after "held at Qarchak, a prison ...", not "Hasakah" after "Hasakah prison"."""
-    name = fold(text[c.start : c.end])
-    n = c.end - c.start
-    return any(e - s == n and e <= c.start and fold(text[s:e]) == name for s, e in ar.accepted)
+    ends = ar.named_ends
+    for s, e in ar.accepted[ar.n_named_ends :]:  # (each accepted span folded once per text: no quadratic rescan)
+        key = fold(text[s:e])
+        if e < ends.get(key, e + 1):
+            ends[key] = e
+    ar.n_named_ends = len(ar.accepted)
+    return ends.get(fold(text[c.start : c.end]), c.start + 1) <= c.start
 
 
 def apposition_number_ok(m: re.Match[str]) -> bool:

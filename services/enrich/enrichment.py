@@ -222,15 +222,16 @@ def _enrich(
 
 def _reported(facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
     """A facility beyond the region that facilities.yaml marks `open_world` (Evin, Zamzam: rule 24m) is read as the
-    gazetteer's and reported as an unknown one, `open:<kind>:<slug of its canonical name>`, as its labels are."""
+    gazetteer's and reported as an unknown one, `open:<kind>:<slug of its first English core>` ("open:prison:evin",
+    the id its name with a head had as an unknown one), as its labels are."""
     entries = gaz.entries
     out = facilities
     for i, f in enumerate(facilities):
         e = entries.get(f.id)
-        if e is not None and e.open_world:
+        if e is not None and e.open_name:
             if out is facilities:
                 out = list(facilities)
-            out[i] = f.model_copy(update={"id": f"open:{e.kind or 'camp'}:{slug(e.canonical)}"})
+            out[i] = f.model_copy(update={"id": f"open:{e.kind or 'camp'}:{slug(e.open_name)}"})
     return out
 
 

@@ -280,6 +280,12 @@ def find_facilities(
         accepted.append((c.start, c.end))
         core_spans.add((c.start, c.end))
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    if core_spans and has_latin(text) and gates & _G_APPOSED_EN:
+        # "Mitiga, the Tripoli prison run by ...": a city's prison in apposition to a bare name read as the facility is
+        # that facility, no second one (as `city_heads` above for an unknown name; rule 24m)
+        ends = {e for _s, e in core_spans}
+        facilities = [f for f in facilities if not (f.id[:5] == "open:" and text[f.start - 6 : f.start] == ", the "
+                                                    and f.start - 6 in ends)]
     if any(f.id[:5] == "open:" for f in facilities):
         for g in _open_named_again(text, facilities, covered, places_c, gaz):
             facilities.append(g)
@@ -436,7 +442,12 @@ def _open_named_again(text: str, facilities: list[FacilityMention], covered: byt
     out: list[FacilityMention] = []
     place_starts: set[int] | None = None
     common = _common_words(gaz)
-    for f in [f for f in facilities if f.id[:5] == "open:"]:
+    # (one scan per name, from its first mention's end: a name named a thousand times is not re-read a thousand times)
+    first: dict[str, FacilityMention] = {}
+    for f in facilities:
+        if f.id[:5] == "open:" and ((g := first.get(f.id)) is None or f.end < g.end):
+            first[f.id] = f
+    for f in first.values():
         name = _name_in(f.surface, f.id)
         if len(name) < 4 or (name.isascii() and not name[:1].isupper()) or fold(name) in common:
             continue

@@ -207,7 +207,8 @@ class Entry:
     district: bool = False  # facility: its name's GeoNames place is the facility's own district (Yarmouk)
     cluster: bool = False  # facility: camps around the town of its name (Atmeh): the bare name is the town
     words: frozenset[str] = frozenset()  # facility: folded cores that are also a common word or a person's name
-    open_world: bool = False  # facility: reported as an open-world one (rule 24m)
+    # facility marked open_world (rule 24m): the name it is reported under, `open:<kind>:<slug of it>` ("" otherwise)
+    open_name: str = ""
 
 
 @dataclass(slots=True)
