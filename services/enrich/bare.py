@@ -397,8 +397,8 @@ _BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|
 # (أسرى: its prisoners)
 _INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني", "اسري"))
 _SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
-# people held, indefinite or definite, before `في`/`داخل` and a prison's name (not the heads `معتقل`, `سجن`: "a prison in"
-# a town is the town, rule 22f)
+# people held, indefinite or definite, before `في`/`داخل` and a prison's name (not the heads `معتقل`, `سجن`:
+# "a prison in" a town is the town, rule 22f)
 _HELD_PEOPLE_AR = frozenset(fold(w) for w in ("سجيناً", "سجينا", "سجين", "سجينة", "السجين", "السجينة", "سجناء",
                                               "السجناء", "معتقلاً", "معتقلا", "معتقلين", "المعتقلين", "محتجزاً",
                                               "محتجزين", "المحتجزين", "أسيراً", "أسرى", "الأسرى", "نزيلاً", "نزلاء",

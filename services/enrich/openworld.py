@@ -740,7 +740,7 @@ def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
     if text[h.end - 3 : h.end].lower() == " of" and not m.group(1).isdigit() \
             and (m2 := _CAP_AFTER_RE.match(text, e1)) is not None and not m2.group(1).isdigit() \
             and not _stopped(text, (m2.start(1), m2.end(1)), gaz):
-        e1 = m2.end(1)  # "the camp of Kara Tepe": a name of two words after "camp of" (rule 24m), not "Kara" and a place
+        e1 = m2.end(1)  # "the camp of Kara Tepe": a two-word name after "camp of" (rule 24m), not "Kara" and a place
     return OpenFacility(h.start, e1, kind, text[m.start(1) : e1], m.start(1), e1)
 
 

@@ -1,7 +1,7 @@
-"""World17 survey (rule 24m): camps and prisons beyond Syria and Iraq as Arabic and English outlets name them. Facilities
-the labels keep open-world (Evin, Qarchak, Zamzam, Mitiga, Pul-e-Charkhi ...) are gazetteer entries marked
-`open_world`: read as known names (bare, with a head, the word guard), reported as `open:<kind>:<slug>`. Every passage is
-written for this file."""
+"""World17 survey (rule 24m): camps and prisons beyond Syria and Iraq as Arabic and English outlets name them.
+Facilities the labels keep open-world (Evin, Qarchak, Zamzam, Mitiga, Pul-e-Charkhi ...) are gazetteer entries marked
+`open_world`: read as known names (bare, with a head, the word guard), reported as `open:<kind>:<slug>`.
+Every passage is written for this file."""
 
 from __future__ import annotations
 
