@@ -417,7 +417,9 @@ _CONDITIONS_AR = frozenset(("الاوضاع", "الظروف"))
 
 _INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detainees|prisoners|jailers)\b|['’]s\s+"
                                            r"(?:[a-z-]+\s+){0,2}(?:cells|cellblocks?|wards|dormitor(?:y|ies)|"
-                                           r"courtyard|warden|wardens|confines|(?P<walls>walls|gates))\b"),
+                                           r"courtyard|warden|wardens|confines|"
+                                           # "the strike on Evin's main gate" (rule 24m): a gate too, as its walls
+                                           r"(?P<walls>walls|gates|gate|entrance))\b"),
                      "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b|['’]s\s+(?:[a-z-]+\s+){0,2}"
                                         r"(?:tents|annex|(?P<walls>fences|gates))\b")}
 

@@ -117,3 +117,14 @@ def test_libya_centres_locate_tripoli() -> None:
     assert _places(text) == {"geonames:2210247"}
     assert _fac("قال مهاجرون إنهم نُقلوا من مركز احتجاز عين زارة إلى طريق السكة.") == {
         "open:prison:ain-zara", "open:prison:tariq-sikka"}
+
+
+def test_a_prisons_gate_and_what_the_text_says_the_name_is() -> None:
+    # "Evin's main gate": the prison's gate, as its walls (rule 24m)
+    assert _surfaces("The strike on Evin's main gate killed 80, including visitors and staff.") == {"Evin"}
+    # "Evin is a district of Tehran": the text says what the name is; the prison named after it is the facility
+    assert _surfaces("Evin is a district of Tehran. Families visited Evin prison on Friday.") == {"Evin prison"}
+    # "Mitiga, the Tripoli prison": one facility, not a second "Tripoli prison"
+    assert _fac("He was held at Mitiga, the Tripoli prison run by the Radaa force.") == {"open:prison:mitiga"}
+    # a complex's numbered prison past its open-world name
+    assert _surfaces("Prisoners in Wadi al-Natrun 2 began a partial hunger strike.") == {"Wadi al-Natrun 2"}
