@@ -259,9 +259,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                  or ("camp" if h == "camp" else "prison") == kind):
         return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
         # is the known facility there ("facility", "site", "complex" are either kind's)
-    if fold(text[c.start : c.end]) in _common_words(gaz) \
+    if (fold(text[c.start : c.end]) in _common_words(gaz) and not e.open_name) \
             or search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start):
-        return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
+        return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town (a site beyond the
+        # region, "Moria", is kept from GeoNames by that list, no common word: its `word` guard reads it; rule 24m)
     # (the word before past "of"/`من`: the word before itself unless it is one; read again below: the same word)
     prev = word if word not in _OF else prev_word(text, c.start, _OF)
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
@@ -929,7 +930,8 @@ APPOSITION_AFTER_RE = re.compile(
     r"of)\b|\s*[,.;:)\n]|\s*$)")
 
 
-_IS_A_TOWN_AFTER_RE = re.compile(r" (?:is|was|remains) (?:a|an|the) (?:[a-z-]+ ){0,2}?(?:town|city|village|district|"
+_IS_A_TOWN_AFTER_RE = re.compile(r" (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? (?:a|an|the) "
+                                 r"(?:[a-z-]+ ){0,2}?(?:town|city|village|district|"
                                  r"neighbou?rhood|suburb|quarter|municipality)\b")
 # a camp's head in its long form, with the acronym in brackets, which no trie key can hold (rule 24m)
 _DISPLACED_CAMP_AFTER_RE = re.compile(r"\s+(?:internally\s+)?displaced\s+(?:persons|people)(?:\s*\(\s*IDPs?\s*\))?\s+"

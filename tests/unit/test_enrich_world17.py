@@ -128,3 +128,13 @@ def test_a_prisons_gate_and_what_the_text_says_the_name_is() -> None:
     assert _fac("He was held at Mitiga, the Tripoli prison run by the Radaa force.") == {"open:prison:mitiga"}
     # a complex's numbered prison past its open-world name
     assert _surfaces("Prisoners in Wadi al-Natrun 2 began a partial hunger strike.") == {"Wadi al-Natrun 2"}
+
+
+def test_moria_bare_among_asylum_seekers() -> None:
+    # "Moria" is kept from GeoNames (Jerusalem's alternate name) by geonames_stop; that list does not stop the camp
+    assert _fac("Asylum seekers in Moria lived in summer tents through the winter, aid groups said.") == {
+        "open:camp:moria"}
+    assert _fac("عاش طالبو اللجوء في موريا سنوات في خيام صيفية.") == {"open:camp:moria"}
+    # near misses: the village the text says it was, and Tolkien's mines
+    assert _fac("Long before the camp, Moria was just a village of olive groves on Lesbos.") == set()
+    assert _fac("The Fellowship passed through the Mines of Moria in the film.") == set()
