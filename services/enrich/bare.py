@@ -143,6 +143,9 @@ class Around:
     towns: set[tuple[int, int]]  # the spans of those bare names (town_cued)
     placed: set[tuple[int, int]]  # bare names that are also a place's name (al-Hol, Palmyra)
     bare_named: set[str] = field(default_factory=set)  # ids of the facilities read from a bare name so far
+    # folded surface -> the first end of an accepted span with that surface, for accepted[:n_named_ends]
+    named_ends: dict[str, int] = field(default_factory=dict)
+    n_named_ends: int = 0
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -178,6 +181,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if caps_dateline(text, c.start, c.end):
         return None  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": a wire dateline in capitals is where the reporter
         # files from (rule 21b), the base, not the prison
+    if kind == "camp" and text[c.end : c.end + 1] == " " and _DISPLACED_CAMP_AFTER_RE.match(text, c.end):
+        return 0.6  # "the Zamzam Internally Displaced Persons (IDP) camp": the head's long form, a bracket inside
     if _RIVER_AFTER_RE.match(text, c.end):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
     if "ourt" in (lead20 := text[c.start - 20 if c.start > 20 else 0 : c.start]) and _COURT_AT_RE.search(lead20):
@@ -254,9 +259,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                  or ("camp" if h == "camp" else "prison") == kind):
         return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
         # is the known facility there ("facility", "site", "complex" are either kind's)
-    if fold(text[c.start : c.end]) in _common_words(gaz) \
+    if (fold(text[c.start : c.end]) in _common_words(gaz) and not e.open_name) \
             or search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start):
-        return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town
+        return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town (a site beyond the
+        # region, "Moria", is kept from GeoNames by that list, no common word: its `word` guard reads it; rule 24m)
     # (the word before past "of"/`من`: the word before itself unless it is one; read again below: the same word)
     prev = word if word not in _OF else prev_word(text, c.start, _OF)
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
@@ -277,6 +283,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
             and not _POSSESSIVE_NEXT_RE.match(text, c.end):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
+    if text[c.end : c.end + 1] == " " and _IS_A_TOWN_AFTER_RE.match(text, c.end):
+        return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
     if text[c.end : c.end + 1] in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
@@ -300,6 +308,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if (c.start, c.end) in ar.cities and not e.district:
         if (e.id in ar.named or e.id in ar.bare_named) \
                 and (_prep_before(text, c.start) or prev_word(text, c.start, frozenset()) == "of"):
+            if _same_name_read_bare(text, c, ar) and not town_close(text, c, gaz):
+                return 0.6  # "held at Qarchak, a prison on the edge of Tehran ... Conditions at Qarchak": the same
+                # name read bare as the facility before is the same referent (rule 22d; rule 24m)
             return None  # "al-Hout, the prison on the edge of Nasiriyah": the city the named prison is in
         if _joined(text, c, ar.accepted_ix, _AND_RE):
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
@@ -334,7 +345,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if _moved_between(text, c, kind, ar, gaz):
         return 0.5
     lead40 = text[c.start - 40 if c.start > 40 else 0 : c.start]
-    if not placed and (" to " in lead40 or "out of" in lead40) and _MOVED_OUT_RE.search(lead40) is not None:
+    if not placed and (" to " in lead40 or "out of" in lead40 or "fled" in lead40 or "scaped" in lead40) \
+            and _MOVED_OUT_RE.search(lead40) is not None:
         return 0.5  # "is being moved to Ofer", "the buses pulled out of Ofer": people are moved to and from a name no
         # town bears, the facility (forces pull out of towns and families are moved to them: "Shaddadi" is the town)
     if ("spent" in text[max(0, c.start - 50) : c.start] or "ض" in text[max(0, c.start - 50) : c.start]) \
@@ -373,7 +385,10 @@ _FRAME_EN_RE = re.compile(
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:moved|relocated|transported|flown|"
-                           r"bussed)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged)\s+out\s+of)"
+                           r"bussed|returned|sent|taken|transferred|brought)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged|taken|moved|brought|"
+                           r"transferred|bussed|led|evacuated)\s+out\s+of|"
+                           # rule 24m: people flee or escape a name no town bears ("families fled Zamzam on foot")
+                           r"\b(?:fled|escaped)(?:\s+from)?)"
                            r"\s+(?:the\s+)?$", re.IGNORECASE)
 _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellblocks?|dormitor(?:y|ies)|wards)\s+"
                             r"(?:of|at|in|inside)|survivors\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -383,6 +398,12 @@ _BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|
 # (أسرى: its prisoners)
 _INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني", "اسري"))
 _SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
+# people held, indefinite or definite, before `في`/`داخل` and a prison's name (not the heads `معتقل`, `سجن`:
+# "a prison in" a town is the town, rule 22f)
+_HELD_PEOPLE_AR = frozenset(fold(w) for w in ("سجيناً", "سجينا", "سجين", "سجينة", "السجين", "السجينة", "سجناء",
+                                              "السجناء", "معتقلاً", "معتقلا", "معتقلين", "المعتقلين", "محتجزاً",
+                                              "محتجزين", "المحتجزين", "أسيراً", "أسرى", "الأسرى", "نزيلاً", "نزلاء",
+                                              "النزلاء", "سجينات", "السجينات", "معتقلات", "المعتقلات"))
 _REFUGEES_AR = frozenset(fold(w) for w in ("لاجئو", "لاجئي", "قاطنو", "قاطني"))
 _TAKEN_AR = frozenset(("نقل", "نقلوا", "نقلت", "اقتيد", "اقتيدوا", "اقتادوه", "اقتادوهم", "ادخل", "ادخلوا", "اودع",
                        "اودعوا", "زج", "احتجز", "احتجزوا", "اعتقل", "اعتقلوا", "عذب", "عذبوا", "اعدم", "اعدموا",
@@ -397,7 +418,9 @@ _CONDITIONS_AR = frozenset(("الاوضاع", "الظروف"))
 
 _INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detainees|prisoners|jailers)\b|['’]s\s+"
                                            r"(?:[a-z-]+\s+){0,2}(?:cells|cellblocks?|wards|dormitor(?:y|ies)|"
-                                           r"courtyard|warden|wardens|confines|(?P<walls>walls|gates))\b"),
+                                           r"courtyard|warden|wardens|confines|"
+                                           # "the strike on Evin's main gate" (rule 24m): a gate too, as its walls
+                                           r"(?P<walls>walls|gates|gate|entrance))\b"),
                      "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b|['’]s\s+(?:[a-z-]+\s+){0,2}"
                                         r"(?:tents|annex|(?P<walls>fences|gates))\b")}
 
@@ -421,6 +444,8 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
             return False
         if len(words) == 2 and words[-1] in ("الي", "في", "داخل") and words[0] in _TAKEN_AR:
             return True
+        if kind == "prison" and len(words) == 2 and words[-1] in ("في", "داخل") and words[0] in _HELD_PEOPLE_AR:
+            return True  # `26 سجيناً في قزل حصار`, `المعتقلين داخل عوفر`: inmates in a name no city bears (rule 24m)
         if len(words) == 2 and words[-1] == "داخل" and words[0] in _CONDITIONS_AR:
             return True
         return words[-1] == "من" and _FREED_AR_RE.search(text, max(0, start - 60), start) is not None
@@ -508,8 +533,8 @@ def numbered_in_frame(text: str, cores: list[Cand]) -> list[OpenFacility]:
             continue
         if words[-1].lower() in _NOT_NUMBERED or words[0].lower() in _NOT_NUMBERED:
             continue
-        if any(c.start < e and s < c.end for c in cores):
-            continue
+        if any(c.start < e and s < c.end and c.end >= m.start(2) for c in cores):
+            continue  # (a known name that holds the number; "Wadi al-Natrun 2" past a complex's name is its prison 2)
         f = s
         if (p := _POSSESSOR_BEFORE_RE.search(text, max(0, s - 30), s)) is not None:
             f = p.start()  # "prisoners in Egypt's Badr 3": the frame is before the possessor
@@ -905,6 +930,26 @@ APPOSITION_AFTER_RE = re.compile(
     r"of)\b|\s*[,.;:)\n]|\s*$)")
 
 
+_IS_A_TOWN_AFTER_RE = re.compile(r" (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? (?:a|an|the) "
+                                 r"(?:[a-z-]+ ){0,2}?(?:town|city|village|district|"
+                                 r"neighbou?rhood|suburb|quarter|municipality)\b")
+# a camp's head in its long form, with the acronym in brackets, which no trie key can hold (rule 24m)
+_DISPLACED_CAMP_AFTER_RE = re.compile(r"\s+(?:internally\s+)?displaced\s+(?:persons|people)(?:\s*\(\s*IDPs?\s*\))?\s+"
+                                      r"camps?\b", re.IGNORECASE)
+
+
+def _same_name_read_bare(text: str, c: Cand, ar: Around) -> bool:
+    """The same name, with no head word, was read as the facility earlier in the text (an accepted span that is
+    just these words): "Qarchak" after "held at Qarchak, a prison ...", not "Hasakah" after "Hasakah prison"."""
+    ends = ar.named_ends
+    for s, e in ar.accepted[ar.n_named_ends :]:  # (each accepted span folded once per text: no quadratic rescan)
+        key = fold(text[s:e])
+        if e < ends.get(key, e + 1):
+            ends[key] = e
+    ar.n_named_ends = len(ar.accepted)
+    return ends.get(fold(text[c.start : c.end]), c.start + 1) <= c.start
+
+
 def apposition_number_ok(m: re.Match[str]) -> bool:
     """A plural head only after "one of the" ("Kutupalong, one of the largest refugee settlements"), a singular one
     (or "cluster of camps") only after the others ("Zamzam, Sudan's largest camp")."""
@@ -1104,7 +1149,12 @@ _BORN_RE = re.compile(r"\b(?:born|grew\s+up|raised|native|hometown|home\s+town)\
                       r"ولدت|وُلدت|مواليد|نشأ|نشأت|ينحدر|تنحدر)(?![\u0621-\u064a])", re.IGNORECASE)
 _SPENT_RE = re.compile(r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+(?:(?:of\s+\w+\s+)?in|at|inside)\s+"
                        r"(?:the\s+)?$|(?<![\u0621-\u064a])(?:قضى|قضت|أمضى|امضى|أمضت|امضت)\s+(?:[\u0621-\u064a\d]+\s+)"
-                       r"{0,3}(?:سنوات|سنة|سنه|عاما|عاماً|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً)\s+(?:في|داخل)\s*$",
+                       r"{0,3}(?:سنوات|سنة|سنه|عاما|عاماً|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً)\s+(?:في|داخل)\s*$|"
+                       # the time named before the verb, which takes it as its object pronoun (rule 24m): `بعد عامين
+                       # قضتهما في إيفين`, `سنوات أمضاها داخل رومية`
+                       r"(?:سنوات|سنة|سنه|عاما|عاماً|عامين|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً|شهرين)\s+"
+                       r"(?:قضاها|قضتها|قضاهما|قضتهما|أمضاها|امضاها|أمضتها|امضتها|أمضاهما|امضاهما|أمضتهما|امضتهما)"
+                       r"\s+(?:في|داخل)\s*$",
                        re.IGNORECASE)
 _PREPS = frozenset(("في", "فى", "من", "الى", "إلى", "إلي", "الي", "داخل", "in", "at", "from", "to", "into", "inside"))
 _LIFE_AR_RE = re.compile("ولد|ولدت|مواليد|نشأ|نشأت|ينحدر|تنحدر|أهالي|اهالي|أبناء|ابناء|سكان")

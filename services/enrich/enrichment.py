@@ -36,6 +36,7 @@ from services.enrich.institutions import CAMPAIGN_AFTER_EN_RE
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import APOS, IGN, TABLE, detect_lang, fold, has_latin
 from services.enrich.normalize import clear_caches as normalize_caches
+from services.enrich.openworld import slug
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
     MAY_AGENCY,
@@ -203,18 +204,35 @@ def _enrich(
             facilities = [_moved(f, moved[(f.lat, f.lon)]) if f.id.startswith("open:") and (f.lat, f.lon) in moved
                           else f for f in facilities]
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
-        places += open_place_mentions(text, places, covered, gaz.place_rules, cues)
+        places += open_place_mentions(text, places, covered, gaz.place_rules, cues,
+                                      {c.start for c in cores} if cores else frozenset())
     places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
     if gaz.place_rules is not None and gaz.place_rules.quarters:  # `بين حيي الليلية وغويران` (places.py)
         places += listed_quarters(text, places, gaz.place_rules, gaz)
 
     actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
+    facilities = _reported(facilities, gaz)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
         lang, places, facilities, actors, _events(text, best),
         extract_event_date(text, published_at, dates), bool(facilities),
         None,  # the headline's mentions: headline.py, when the title comes apart from the body
     )
+
+
+def _reported(facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
+    """A facility beyond the region that facilities.yaml marks `open_world` (Evin, Zamzam: rule 24m) is read as the
+    gazetteer's and reported as an unknown one, `open:<kind>:<slug of its first English core>` ("open:prison:evin",
+    the id its name with a head had as an unknown one), as its labels are."""
+    entries = gaz.entries
+    out = facilities
+    for i, f in enumerate(facilities):
+        e = entries.get(f.id)
+        if e is not None and e.open_name:
+            if out is facilities:
+                out = list(facilities)
+            out[i] = f.model_copy(update={"id": f"open:{e.kind or 'camp'}:{slug(e.open_name)}"})
+    return out
 
 
 def _moved(f: FacilityMention, p: PlaceMention) -> FacilityMention:

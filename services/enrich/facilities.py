@@ -205,6 +205,11 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "مخيم" in text:  # (str `in`, C speed) `مخيم 5 شمال النصيرات`: a numbered camp among the displaced (rule 24m)
+        for of in _numbered_mukhayyam(text):
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if gates & _G_APPOSED_AR:
         for of in _appositions_ar(text, gaz):  # `الجفينة، المخيم الواقع في أطراف المدينة`
             if not inside(of.start, of.end, covered):
@@ -276,6 +281,12 @@ def find_facilities(
         accepted.append((c.start, c.end))
         core_spans.add((c.start, c.end))
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+    if core_spans and has_latin(text) and gates & _G_APPOSED_EN:
+        # "Mitiga, the Tripoli prison run by ...": a city's prison in apposition to a bare name read as the facility is
+        # that facility, no second one (as `city_heads` above for an unknown name; rule 24m)
+        ends = {e for _s, e in core_spans}
+        facilities = [f for f in facilities if not (f.id[:5] == "open:" and text[f.start - 6 : f.start] == ", the "
+                                                    and f.start - 6 in ends)]
     if any(f.id[:5] == "open:" for f in facilities):
         for g in _open_named_again(text, facilities, covered, places_c, gaz):
             facilities.append(g)
@@ -432,7 +443,12 @@ def _open_named_again(text: str, facilities: list[FacilityMention], covered: byt
     out: list[FacilityMention] = []
     place_starts: set[int] | None = None
     common = _common_words(gaz)
-    for f in [f for f in facilities if f.id[:5] == "open:"]:
+    # (one scan per name, from its first mention's end: a name named a thousand times is not re-read a thousand times)
+    first: dict[str, FacilityMention] = {}
+    for f in facilities:
+        if f.id[:5] == "open:" and ((g := first.get(f.id)) is None or f.end < g.end):
+            first[f.id] = f
+    for f in first.values():
         name = _name_in(f.surface, f.id)
         if len(name) < 4 or (name.isascii() and not name[:1].isupper()) or fold(name) in common:
             continue
@@ -871,6 +887,33 @@ def _numbered_camps(text: str) -> list[OpenFacility]:
         if _AR_DETENTION_RE.search(text, max(0, m.start() - 160), m.end() + 160) is not None:
             start = m.start() + (1 if text[m.start()] in "وب" else 0)
             out.append(OpenFacility(start, m.end(), "prison", m.group(1), m.start(1), m.end(1)))
+    return out
+
+
+# `مخيم 5`, `مخيم 2`: a camp known by its number (Nuseirat's blocks, Cox's Bazar's camps), as "Camp 11" among refugees
+# is (rule 22d); not a count (`مخيم 5 آلاف نازح`), not a year (three digits or more)
+_NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وبف])?مخيم\s+([0-9\u0660-\u0669]{1,2})"
+                                    r"(?![0-9\u0660-\u0669.,٫])(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوما|يوماً|سنوات|أعوام|"
+                                    r"اعوام|عاما|عاماً|أشهر|اشهر|ساعات|ساعة|دقائق|كم|كلم|كيلو|مرات|مرة|%|في\s*المئة|بالمئة)"
+                                    r"(?![\u0621-\u064a]))")
+_DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|خيم(?![\u0621-\u064a])")
+
+
+def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
+    """`مخيم 5` in a text about the displaced or refugees: an open-world camp named by its number (rule 24m)."""
+    if _DISPLACED_AR_RE.search(text) is None:
+        return []
+    out = []
+    pos = 0
+    while (k := text.find("مخيم", pos)) != -1:
+        pos = k + 4
+        for p in range(max(0, k - 3), k + 1):
+            m = _NUMBERED_MUKHAYYAM_RE.match(text, p)
+            if m is not None:
+                start = k - 2 if text[k - 2 : k] == "ال" else k  # (no proclitic in the surface, rule 3)
+                out.append(OpenFacility(start, m.end(), "camp", m.group(1), m.start(1), m.end(1)))
+                pos = m.end()
+                break
     return out
 
 

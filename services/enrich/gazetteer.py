@@ -54,6 +54,9 @@ class FacilityRec(_Rec):
     # with no head word, such a core is the facility only on strong evidence (named before, quoted, listed with a
     # facility, a detention frame right before it), never on words about prisons nearby
     word: list[str] = []
+    # a facility beyond the region that the labels keep open-world (rule 24m: Evin, Zamzam): its names are read as
+    # the gazetteer's, and it is reported as an unknown one (`open:<kind>:<slug>`, id null in the labels)
+    open_world: bool = False
     country: str | None = None
     admin1: str | None = None
     lat: float | None = Field(default=None, ge=-90, le=90)
@@ -204,6 +207,8 @@ class Entry:
     district: bool = False  # facility: its name's GeoNames place is the facility's own district (Yarmouk)
     cluster: bool = False  # facility: camps around the town of its name (Atmeh): the bare name is the town
     words: frozenset[str] = frozenset()  # facility: folded cores that are also a common word or a person's name
+    # facility marked open_world (rule 24m): the name it is reported under, `open:<kind>:<slug of it>` ("" otherwise)
+    open_name: str = ""
 
 
 @dataclass(slots=True)

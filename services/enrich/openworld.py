@@ -759,7 +759,11 @@ def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
     b = cap_before(text, max(0, h.start - 40), h.start)
     if b is not None and not _stopped(text, (b.start(1), b.end(1)), gaz):
         return None  # "International Camp of Greater Amman": a longer proper name (an institution)
-    return OpenFacility(h.start, m.end(1), kind, m.group(1), m.start(1), m.end(1))
+    if text[h.end - 3 : h.end].lower() == " of" and not m.group(1).isdigit() \
+            and (m2 := _CAP_AFTER_RE.match(text, e1)) is not None and not m2.group(1).isdigit() \
+            and not _stopped(text, (m2.start(1), m2.end(1)), gaz):
+        e1 = m2.end(1)  # "the camp of Kara Tepe": a two-word name after "camp of" (rule 24m), not "Kara" and a place
+    return OpenFacility(h.start, e1, kind, text[m.start(1) : e1], m.start(1), e1)
 
 
 def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:

@@ -247,10 +247,12 @@ def _compound_adjective(word: str) -> bool:
 
 
 def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] | None = None,
-                spans: list[PlaceMention] | None = None) -> list[tuple[int, int, str]]:
+                spans: list[PlaceMention] | None = None, names: frozenset[int] | set[int] = frozenset()
+                ) -> list[tuple[int, int, str]]:
     """(start, end, name) of villages/districts named after a cue where no known place or facility is.
     cues: the scanner's cue candidates (enrichment._enrich), where the patterns are tried; without them, where
-    the scouts find."""
+    the scouts find. names: the starts of the gazetteer's names the text holds that are read as no facility there
+    (a facility's core after the cue, `بلدة رومية`: the town, whose nisba-shaped name is no adjective; rule 24m)."""
     out: list[tuple[int, int, str]] = []
     if _AR_LETTER_RE.search(text, 0, 400) is None:  # (English, also with a dash or curly quotes: "SANA –")
         for pat, key in ((rules.en_before, "en_before"), (rules.en_after, "en_after")):
@@ -285,7 +287,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
             continue
         first = fold(toks[j].group(0))
         if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or \
-                (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4):
+                (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4
+                 and toks[j].start() not in names):
             continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name
         end = j
         if quoted:
@@ -408,13 +411,14 @@ def slug(name: str) -> str:
 
 
 def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearray,
-                        rules: PlaceRules, cues: list[Any] | None = None) -> list[PlaceMention]:
+                        rules: PlaceRules, cues: list[Any] | None = None,
+                        names: frozenset[int] | set[int] = frozenset()) -> list[PlaceMention]:
     """Open-world places (villages, districts) after a cue, located at the nearest known non-country place.
-    cues: the scanner's cue candidates (open_places)."""
+    cues: the scanner's cue candidates (open_places); names: open_places'."""
     out = []
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
     # (the places' spans are checked against a name found, not copied into a mask: most texts find none)
-    for s, e, name in open_places(text, covered, rules, cues, places):
+    for s, e, name in open_places(text, covered, rules, cues, places, names):
         near = min(known, key=lambda p: abs(p.start - s)) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))

@@ -149,7 +149,8 @@ def test_arabic_words_that_equal_place_names_and_a_printed_spelling(text: str, w
     ("He spent a year in Evin prison. Conditions in Evin have worsened since.",
      [("Evin prison", "open:prison:evin"), ("Evin", "open:prison:evin")]),
     ("نقلت الناشطة إلى سجن إيفين في طهران، حيث تحتجز في إيفين منذ أسبوع.",
-     [("سجن إيفين", "open:prison:ايفين"), ("إيفين", "open:prison:ايفين")]),
+     # (Evin is an open_world gazetteer entry since world17: one open id in both languages)
+     [("سجن إيفين", "open:prison:evin"), ("إيفين", "open:prison:evin")]),
 ])
 def test_a_facility_no_catalogue_holds_named_again_alone_is_the_same(text: str, want: list[tuple[str, str]]) -> None:
     assert facilities(text) == want
@@ -200,7 +201,8 @@ def test_things_named_after_a_facility_raise_nothing(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "want"), [
     ("Rights groups visited the Abu Salim and Ain Zara prisons.",
-     [("Abu Salim", "open:prison:abu-salim"), ("Ain Zara", "open:prison:ain-zara")]),
+     # (Ain Zara is an open_world gazetteer entry since world17: the known list's last name with its head, rule 3)
+     [("Abu Salim", "open:prison:abu-salim"), ("Ain Zara prisons", "open:prison:ain-zara")]),
     ("Rights groups visited the Ain Zara and Sabha detention centres last month.",
      [("Ain Zara", "open:prison:ain-zara"), ("Sabha", "open:prison:sabha")]),
     ("قصفت طائرة مركز إيواء تاجوراء للمهاجرين شرق طرابلس.", [("مركز إيواء تاجوراء", "open:prison:تاجوراء")]),

@@ -78,7 +78,8 @@ def test_the_same_cores_after_a_preposition_of_place_are_the_facility(text: str,
 @pytest.mark.parametrize(("text", "want"), [
     # a definite adjective, participle or relative pronoun after the word makes it a name, whatever its shape
     ("وثّقت منظمات انتهاكات في سجن معيتيقة الواقع قرب مطار العاصمة.", "سجن معيتيقة"),
-    ("يقبع العشرات في سجن معيتيقة المركزي منذ سنوات.", "سجن معيتيقة المركزي"),
+    # (Mitiga, an open_world gazetteer entry since world17, is read as a known name: another Libyan prison here)
+    ("يقبع العشرات في سجن قرنادة المركزي منذ سنوات.", "سجن قرنادة المركزي"),
     ("وصلت عائلات جديدة إلى مخيم فلورينا شمالي اليونان.", "مخيم فلورينا"),
     # the singular of a detainee is a prison word: a bare known name is the prison
     ("قال والده إنه محتجز منذ عامين في رومية دون محاكمة.", "رومية"),
