@@ -312,12 +312,19 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
         # look back over modifiers for the institution ("القوات الخاصة العراقية", "طائرة مسيرة تركية"); a
         # word that is both (مسيرة "drone" / "guided") is the institution when nothing precedes it
         hit = None
+        second = False  # a two-noun portfolio's second noun passed (`وزارة الخارجية والمغتربين السورية`)
         for j in range(i - 1, max(i - 4, -1), -1):
             if starts[j] <= used:
                 break
             hit = _institution_ending_at(folds, j, rules)
-            if hit is not None or folds[j] not in rules.mod_ar:
+            if hit is not None:
                 break
+            if folds[j] not in rules.mod_ar:
+                if second or not folds[j].startswith("وال") or len(folds[j]) < 6:
+                    break
+                second = True  # (once: the ministry must come next; `والشؤون الاجتماعية` keeps its adjective)
+        if hit is not None and second and hit[1] not in rules.ministries:
+            hit = None  # `الحكومة والمعارضة السورية`: a coordinated body of its own, no portfolio
         if hit is None:
             if last is not None and last[0] == i - 1 and nation is not None and folds[i].startswith("و"):
                 # `القوات العراقية والسورية`, `مسؤولون لبنانيون وسوريون`: the coordinated nisba's body too
