@@ -109,3 +109,42 @@ def test_return_to_camp_district_stays_the_camp() -> None:
 ])
 def test_such_as_town_is_a_listed_prison(text: str, expected: set[str]) -> None:
     assert _fac(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Hawar's name of the state acting
+    ("قصف الاحتلال التركي قرى شمال تل تمر بالمدفعية الثقيلة.", {"actor:turkey-gov"}),
+    ("وقتل مدنيان جراء قصف دولة الاحتلال التركي لمحيط بلدة زركان.", {"actor:turkey-gov"}),
+    # its mercenaries are the SNA, one actor
+    ("تصدى مقاتلو المجلس العسكري لهجوم شنه مرتزقة الاحتلال التركي على القرى الغربية.", {"actor:sna"}),
+    # near misses: the occupation as a time or an event names no actor
+    ("منذ الاحتلال الأمريكي للعراق عام 2003 لم تهدأ المدينة.", set()),
+    ("بعد الاحتلال التركي لعفرين نزح معظم سكانها.", set()),
+])
+def test_occupation_acting(text: str, expected: set[str]) -> None:
+    assert _actors(text) == expected
+
+
+def test_capital_inside_a_state_body_is_no_place() -> None:
+    ann = _ann("قالت مصادر محلية إن فصائل حكومة دمشق المؤقتة منعت دخول المساعدات إلى مخيم نوروز.")
+    assert "actor:syria-transitional-gov" in {a.id for a in ann.actors}
+    assert "geonames:170654" not in {p.id for p in ann.places}
+    # near miss: a command's city stays the place (rule 15)
+    assert "geonames:98182" in _places("أعلنت قيادة عمليات بغداد اعتقال ثلاثة مطلوبين.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a known facility, "known as", then an unknown name of its kind: one facility
+    ("ينقل العائدون إلى مخيم الجدعة، المعروف أيضاً بـ\"مخيم الأمل\"، جنوب الموصل.", {"fac:iq-jeddah-1-camp"}),
+    ("They were taken to Jeddah 1 camp, also known as the Amal camp, near Mosul.", {"fac:iq-jeddah-1-camp"}),
+    # near miss: two camps named one after the other are two
+    ("نقلت العائلات من مخيم الهول ثم إلى مخيم الأمل قرب سرمدا.", {"fac:sy-al-hol-camp", "open:camp:الامل"}),
+    # Kurdish outlets' `ديرك` for Derik
+    ("نقلت الأسايش عشرات الموقوفين إلى سجن ديرك.", {"fac:sy-derik-prison"}),
+])
+def test_known_as_and_spellings(text: str, expected: set[str]) -> None:
+    assert _fac(text) == expected
+
+
+def test_kurdistan24_name_of_iraq_nss() -> None:
+    assert "actor:iraq-nss" in _actors("أعلنت وكالة الأمن الوطني العراقية تحديد موعد القافلة الأخيرة.")
