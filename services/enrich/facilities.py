@@ -309,7 +309,8 @@ def find_facilities(
             ends = [(f.end, f) for f in facilities if not f.id.startswith("open:")]
             facilities = [f for f in facilities if not (f.id.startswith("open:") and any(
                 0 <= f.start - e <= 40 and g.kind == f.kind and _KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start)
-                for e, g in ends))]
+                and _PART_OF_BEFORE_RE.search(text, max(0, g.start - 24), g.start) is None
+                for e, g in ends))]  # ("a section of Azraq camp known as ‘Village 5’": the part's name, part_called)
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     return _one_per_span(facilities), covered, core_spans
@@ -319,6 +320,9 @@ def find_facilities(
 _KNOWN_AS_AFTER_RE = re.compile(r"[\s,،(]*(?:(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب|ملقبة)\s*"
                                 r"(?:أيضاً|أيضا|ايضا|محلياً|محليا)?\s*(?:باسم|بـ|ب)?|(?:also\s+)?known\s+as(?:\s+the)?)"
                                 r"\s*[\"«“']?\s*", re.IGNORECASE)
+_PART_OF_BEFORE_RE = re.compile(r"\b(?:section|part|wing|block|area|annex|zone|phase)s?\s+(?:of|in|at)\s+(?:the\s+)?$|"
+                                r"(?:قسم|القسم|جناح|الجناح|جزء|الجزء|ملحق|الملحق|منطقة|المنطقة)\s+(?:من|في)?\s*$",
+                                re.IGNORECASE)
 _DIGIT_RE = re.compile(r"[A-Za-z][ \u00a0]+[0-9]")
 _SPACE_DIGIT_RE = re.compile("[ \u00a0][0-9]")
 
