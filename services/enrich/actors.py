@@ -453,7 +453,19 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
         if a.end > ends.get(a.start, -1):
             ends[a.start] = a.end
     kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")]
+    if cplaces:
+        # a state's country or capital right after its body's word, inside the body's name (`حكومة دمشق المؤقتة`,
+        # `سلطات بغداد`): that body, no place, as "the Damascus authorities" (rule 20b; rule 24h); a command's
+        # city stays the place (`قيادة عمليات بغداد`, rule 15)
+        inner = {(p0, p1) for p0, p1, _c in cplaces}
+        kept = [p for p in kept if not ((p.start, p.end) in inner and any(
+            a.start < p.start and p.end <= a.end and _BODY_BEFORE_RE.fullmatch(text, a.start, p.start) is not None
+            for a in out))]
     return out, kept
+
+
+# the body's word right before a country's or capital's name inside a state actor (`حكومة `, `سلطات `, `الحكومة في `)
+_BODY_BEFORE_RE = re.compile(r"(?:ال)?(?:حكوم[ةه]|سلطات|سلط[ةه])\s+")
 
 
 # a side of a border where something is (`في الجانب العراقي`, `على الجانب التركي`): a place, not the government

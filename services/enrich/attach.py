@@ -160,8 +160,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                     and (_verbal_noun(text[name.start : name.end]) or _clause_goes_on(text, name.end, gaz)):
                 break  # `سجون صيدنايا وعدرا وتدمر، وتسليم السجلات`, `مخيمات أطمة وسرمدا، والدفاع المدني يفتح`:
                 # the sentence goes on after the comma (a verbal noun, or a subject its verb follows)
-            if not names and name.entry is None and word in PLURAL_AR and g in place_at \
-                    and _region(text, place_at[g], gaz):
+            if not names and name.entry is None and word in PLURAL_AR and g in place_at and not introduced \
+                    and _region(text, place_at[g], gaz):  # (after "such as" a town is an example's name: rule 24h)
                 intro = _INTRO_RE.match(text, name.end) if not introduced else None
                 if intro is None:
                     return []  # `سجون إقليم كردستان`, `مخيمات إدلب`: the prisons or camps of a region, no list

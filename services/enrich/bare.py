@@ -271,7 +271,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     locative = cue_list(gaz.rules.core_context.locative)
     placed = (c.start, c.end) in ar.placed
     if placed and not inherent and "\u0600" <= text[c.start] <= "\u06ff" \
-            and search_scouted(_ORIGIN_WIDE_RE, _ORIGIN_WIDE_SCOUT, text, max(0, c.start - 40), c.start) is not None:
+            and (search_scouted(_ORIGIN_WIDE_RE, _ORIGIN_WIDE_SCOUT, text, max(0, c.start - 40), c.start) is not None
+                 or (not e.district
+                     and search_scouted(_RETURN_TO_RE, _RETURN_TO_SCOUT, text, max(0, c.start - 16), c.start))):
         return None
     if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
         return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
@@ -643,6 +645,10 @@ _ORIGIN_WIDE_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزح�
                              r"|مهجرين|مهجرون|اهالي|أهالي|سكان)\s+(?:الى|إلى))\s+$")
 _ORIGIN_WIDE_SCOUT = scouted([], ["نزح", "نازح", "النازح", "المهجر", "مهجري", "هجّر", "هُجّر", "هجر", "عاد", "عودة",
                                   "وعاد"])
+# the return itself right before the name (`يأمل كثيرون العودة إلى سري كانيه`, `للعودة إلى`): home is the town that
+# shares the camp's name (rule 24h; not a camp's own district, Yarmouk: its people return to the camp)
+_RETURN_TO_RE = re.compile(r"(?:(?<=ال)|(?<=لل)|(?<![\u0621-\u064a]))(?:عودة|عوده|رجوع)\s+(?:الى|إلى)\s+$")
+_RETURN_TO_SCOUT = scouted([], ["عودة", "رجوع"])  # (a match opens at the scout's letter: `العودة` at its ع)
 # the preposition before a city's name after a head word of the kind in the same sentence: the prison or camp is
 # in the city (`الحكم ... بالسجن المؤبد في الناصرية`, "out of a prison on the edge of Raqqa", `من السجن إلى قاعدتها في
 # الشدادي`), the city is no name of its prison (README rule 19b)

@@ -207,6 +207,8 @@ def _enrich(
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues,
                                       {c.start for c in cores} if cores else frozenset())
     places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
+    if places:
+        places = _surnames_again(text, places, gaz)
     if gaz.place_rules is not None and gaz.place_rules.quarters:  # `بين حيي الليلية وغويران` (places.py)
         places += listed_quarters(text, places, gaz.place_rules, gaz)
 
@@ -232,6 +234,36 @@ def _reported(facilities: list[FacilityMention], gaz: Gazetteer) -> list[Facilit
             if out is facilities:
                 out = list(facilities)
             out[i] = f.model_copy(update={"id": f"open:{e.kind or 'camp'}:{slug(e.open_name)}"})
+    return out
+
+
+def _surnames_again(text: str, places: list[PlaceMention], gaz: Gazetteer) -> list[PlaceMention]:
+    """A GeoNames name no curated entry claims, read before in the text as a person's family name after a given name
+    (`فادي القاسم`, "Fadi al-Qasim": rule 19), is that person again when it stands alone later (`وأوضح القاسم أن`,
+    "Qasim said"): no place (data/README.md rule 24h)."""
+    given = None
+    first: dict[str, int] = {}  # name -> where it first follows a given name (-1: nowhere); each name's text read once
+    out: list[PlaceMention] = []
+    for p in places:
+        e = gaz.entries.get(p.id)
+        if e is not None and not e.curated and p.start > 0:
+            name = p.surface.removeprefix("al-").removeprefix("Al-") if p.surface[:1] < "\u0250" else p.surface
+            at = first.get(name)
+            if at is None:
+                if given is None:
+                    given = cue_list(gaz.rules.given_names)
+                at = -1
+                k = text.find(name)
+                while k >= 0:
+                    if k > 0 and not text[k - 1].isalnum() and \
+                            prev_word(text, k - (3 if text[k - 3 : k] in ("al-", "Al-") else 0), _NO_SKIP) in given:
+                        at = k
+                        break
+                    k = text.find(name, k + 1)
+                first[name] = at
+            if 0 <= at < p.start:
+                continue
+        out.append(p)
     return out
 
 

@@ -315,11 +315,26 @@ def find_facilities(
                 kept.append(f)  # (`سجن جمجمال أو سوسة`, "Chamchamal prison or Susa prison": two towns' prisons,
                 # not one prison's two names)
         facilities = kept
+        if len(facilities) > len(known) and ("عروف" in text or "مسما" in text or "known as" in text):
+            # `مخيم الجدعة، المعروف أيضاً بـ"مخيم الأمل"`: a known facility, then "known as" and an unknown name of
+            # the same kind, is that facility's other name (rule 24h), no second facility
+            ends = [(f.end, f) for f in facilities if not f.id.startswith("open:")]
+            facilities = [f for f in facilities if not (f.id.startswith("open:") and any(
+                0 <= f.start - e <= 40 and g.kind == f.kind and _KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start)
+                and _PART_OF_BEFORE_RE.search(text, max(0, g.start - 24), g.start) is None
+                for e, g in ends))]  # ("a section of Azraq camp known as ‘Village 5’": the part's name, part_called)
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     return _one_per_span(facilities), covered, core_spans
 
 
+# between a known facility and its other name: "known as" (`، المعروف أيضاً بـ"`, `، المسمى `, ", also known as ")
+_KNOWN_AS_AFTER_RE = re.compile(r"[\s,،(]*(?:(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب|ملقبة)\s*"
+                                r"(?:أيضاً|أيضا|ايضا|محلياً|محليا)?\s*(?:باسم|بـ|ب)?|(?:also\s+)?known\s+as(?:\s+the)?)"
+                                r"\s*[\"«“']?\s*", re.IGNORECASE)
+_PART_OF_BEFORE_RE = re.compile(r"\b(?:section|part|wing|block|area|annex|zone|phase)s?\s+(?:of|in|at)\s+(?:the\s+)?$|"
+                                r"(?:قسم|القسم|جناح|الجناح|جزء|الجزء|ملحق|الملحق|منطقة|المنطقة)\s+(?:من|في)?\s*$",
+                                re.IGNORECASE)
 _DIGIT_RE = re.compile(r"[A-Za-z][ \u00a0]+[0-9]")
 _SPACE_DIGIT_RE = re.compile("[ \u00a0][0-9]")
 

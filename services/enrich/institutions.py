@@ -322,12 +322,19 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
         # look back over modifiers for the institution ("القوات الخاصة العراقية", "طائرة مسيرة تركية"); a
         # word that is both (مسيرة "drone" / "guided") is the institution when nothing precedes it
         hit = None
+        second = False  # a two-noun portfolio's second noun passed (`وزارة الخارجية والمغتربين السورية`)
         for j in range(i - 1, max(i - 4, -1), -1):
             if starts[j] <= used:
                 break
             hit = _institution_ending_at(folds, j, rules)
-            if hit is not None or folds[j] not in rules.mod_ar:
+            if hit is not None:
                 break
+            if folds[j] not in rules.mod_ar:
+                if second or not folds[j].startswith("وال") or len(folds[j]) < 6:
+                    break
+                second = True  # (once: the ministry must come next; `والشؤون الاجتماعية` keeps its adjective)
+        if hit is not None and second and hit[1] not in rules.ministries:
+            hit = None  # `الحكومة والمعارضة السورية`: a coordinated body of its own, no portfolio
         if hit is None:
             if last is not None and last[0] == i - 1 and nation is not None and folds[i].startswith("و"):
                 # `القوات العراقية والسورية`, `مسؤولون لبنانيون وسوريون`: the coordinated nisba's body too
@@ -338,6 +345,9 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
                     last = (i, last[1])
             continue
         k, cls = hit
+        if folds[k] in _OCCUPATION and (_OCCUPATION_OF_RE.match(text, ends[i]) is not None
+                                         or (k > 0 and folds[k - 1] in _OCCUPATION_WHEN)):
+            continue  # `منذ الاحتلال الأمريكي للعراق`, `الاحتلال التركي عام 2018`: the occupation itself, an event
         if k > 0 and folds[k - 1] in _ALONGSIDE and strip_ar(folds[k])[-1] == "جانب":
             continue  # `إلى جانب سوريين` is "alongside Syrians", no Syrian side
         if nation is not None and not folds[i].startswith(_DEFINITE) and any(folds[x].startswith(_DEFINITE)
@@ -386,6 +396,13 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
 
 
 _GOVERNMENT_WORDS = frozenset(("حكومه", "اداره", "سلطه"))
+_OCCUPATION = frozenset(("الاحتلال", "احتلال", "والاحتلال", "للاحتلال", "بالاحتلال", "فالاحتلال"))
+# after an occupation's nisba: when it occupied (`عام 2003`, `في 2018`, `منذ`); before it, a time or a stand against it
+# (`منذ/بعد/خلال/إبان الاحتلال`, `مقاومة الاحتلال`): the occupation as an event, no actor
+_OCCUPATION_OF_RE = re.compile(r"\s*(?:(?:في\s+)?(?:عام|سنة|سنه)(?![\u0621-\u064a])|في\s+[0-9\u0660-\u0669]"
+                               r"|[0-9\u0660-\u0669]|منذ|(?:ال)?(?:سابق|بائد))")
+_OCCUPATION_WHEN = frozenset(("منذ", "بعد", "قبل", "خلال", "ابان", "زمن", "عهد", "فتره", "سنوات", "ضد", "انهاء",
+                              "مقاومه", "انسحاب", "تحت", "وبعد", "وقبل", "وخلال", "ومنذ"))
 # a two-noun portfolio's second noun, its adjective, then في (`والشؤون الاجتماعية في `): where the government's name is
 _PORTFOLIO_IN_RE = re.compile(r"\s+وال[\u0621-\u064a\u064b-\u0652]+(?:\s+ال[\u0621-\u064a\u064b-\u0652]+)?\s+في\s+")
 _GOVERNMENT_AT_RE = re.compile(r"(?:ال)?(?:حكوم|إدار|ادار|سلط)[ةه]")
