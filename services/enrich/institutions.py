@@ -121,7 +121,7 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
                                                                        or _INDUSTRY_AFTER_EN_RE.match(text, m.end())):
             continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor;
             # "an Iranian drone maker", "the Turkish drone industry": a trade (data/README.md rule 23 (en16))
-        nation = rules.adj_en[m.group("adj")]
+        nation = rules.adj_en[" ".join(m.group("adj").split())]  # ("United  States": any run of spaces)
         if len(nation) == 2 and nation.isupper():
             owners.append((m.start(), nation))
         aid = actor_of(rules, nation, cls, country, when)
@@ -174,7 +174,7 @@ def _coordinated_en(text: str, start: int, cls: str, rules: StateRules, country:
     too: "Lebanese and Syrian officials", "US, British and French forces" (README rule 20c)."""
     assert rules.coord_en_re is not None
     while (c := rules.coord_en_re.search(text, max(0, start - 40), start)) is not None:
-        aid = actor_of(rules, rules.adj_en[c.group("adj")], cls, country, when)
+        aid = actor_of(rules, rules.adj_en[" ".join(c.group("adj").split())], cls, country, when)
         if aid:  # (the adjective with its connector: "US," reaches past the place "US", which then is none)
             out.append((c.start(), c.start() + len(c.group().rstrip()), aid))
         start = c.start()
