@@ -263,8 +263,8 @@ def find_facilities(
                 covered[c.start : nick_end] = b"\x01" * (nick_end - c.start)  # (a name, no place either)
                 continue  # `بات يعرف بـ«صيدنايا الرقة»`: another prison called after a notorious one and a city
         conf = bare_reading(text, c, ce, around, gaz)
-        if conf is None and ("call" in (near := text[max(0, c.start - 40) : c.end + 40]) or "name" in near
-                             or "known" in near) and _renamed_known(text, c, ce.id, facilities):
+        if conf is None and ("call" in (near40 := text[max(0, c.start - 40) : c.end + 40]) or "name" in near40
+                             or "known" in near40) and _renamed_known(text, c, ce.id, facilities):
             conf = 0.6  # "Abu Ghraib, now called Baghdad Central Prison": the prison's two names (rule 24j)
         if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
