@@ -24,7 +24,7 @@ def _fac(text: str) -> set[str]:
 
 
 def _places(text: str) -> set[str]:
-    return {p.id or p.surface for p in _ann(text).places}
+    return {p.surface if p.id.startswith("open:") else p.id for p in _ann(text).places}
 
 
 def _actors(text: str, when: date | None = date(2026, 2, 1)) -> set[str]:
@@ -111,3 +111,11 @@ def test_slipped_out_of_a_camp() -> None:
     assert _fac(text) == {"fac:sy-al-hol-camp"}
     # near miss: people who left a town that shares a camp's name are the town's
     assert _fac("Families displaced from Ras al-Ain in 2019 still live near Hasakah.") == set()
+
+
+def test_a_plural_village_cue_lists_each_village() -> None:
+    got = _places("Shelling hit the villages of Umm Harmala, Tal Jamaa and Bab al-Khair on Sunday.")
+    assert {"Umm Harmala", "Tal Jamaa", "Bab al-Khair"} <= got
+    # near misses: a singular cue names one village; a known place in the list stays itself
+    got = _places("The village of Umm Harmala and Hasakah city were hit.")
+    assert "Umm Harmala" in got and "geonames:173811" in got and len(got) == 2
