@@ -489,6 +489,12 @@ _OFFICIALS_IN_EN_RE = re.compile(
     r"(?P<phrase>(?:(?i:senior|government)\s+)?(?P<cls>officials))\s+in\s+$")
 # officials after a capital or country that opens the sentence: "In Baghdad, officials said ..."
 _IN_PLACE_OFFICIALS_EN_RE = re.compile(r",\s+(?P<phrase>(?:(?:senior|government|security)\s+)?officials)\b")
+# a government's people sent from a capital or country: "Delegates from Damascus and the SDF met", "a delegation from
+# Baghdad" (data/README.md rule 24j; "delegations" is a government's word, rule 23 (en16)); not "refugees from Syria"
+_FROM_PLACE_EN_RE = re.compile(
+    r"(?:^|[.;:,(—–-]\s*|\b(?:[Tt]he|[Aa]|to|by|with|told|said|according\s+to|among|and|of)\s+)"
+    r"(?P<phrase>(?:(?i:senior|government|security)\s+)?(?P<cls>(?i:officials|delegates|delegations?|negotiators)))"
+    r"\s+from\s+(?:the\s+)?$")
 _SENTENCE_START_EN_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)In\s+$")
 
 
@@ -504,6 +510,11 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
             aid = actor_of(rules, code, "government", None, when)
             if aid:
                 out.append((o.start("phrase"), o.end("phrase"), aid))  # "In Baghdad, officials said"
+            continue
+        if text[s - 5 : s] == "from " and (f := _FROM_PLACE_EN_RE.search(text, max(0, s - 50), s)) is not None:
+            aid = actor_of(rules, code, "government", None, when)
+            if aid:
+                out.append((f.start("phrase"), f.end("phrase"), aid))  # "Delegates from Damascus"
             continue
         if s < 8:
             continue
@@ -663,6 +674,28 @@ _OTHER_GENERAL_SECURITY = {"LB": ("actor:lebanon-gov", "Government of Lebanon")}
 # Syria's General Security by its bare names (folded), which Lebanon's General Directorate shares
 _BARE_GENERAL_SECURITY = frozenset(("الامن العام", "جهاز الامن العام", "عناصر الامن العام", "general security",
                                     "general security service", "general security forces"))
+
+
+# a body's English name that outlets give its successor from a date: (actor, date) -> the successor. "The Syrian
+# interim government" was the opposition's (Azaz) until Ahmed al-Sharaa dissolved the revolution's bodies (29 January
+# 2025); from then English outlets call the government in Damascus so ("transfer control of al-Hol to the Syrian
+# interim government", Kurdistan24, 2025; data/README.md rule 24j). Its acronym and Arabic name stay its own.
+_SUCCEEDED = {"actor:syrian-interim-government": (date(2025, 1, 29), "actor:syria-transitional-gov")}
+
+
+def succeeded(found: list[ActorMention], gaz: Gazetteer, published_at: datetime | date | None) -> list[ActorMention]:
+    """The actors whose English name their successor bears at the article's date, read as the successor."""
+    when = day(published_at)
+    if when is None or not any(a.id in _SUCCEEDED for a in found):
+        return found
+    out = []
+    for a in found:
+        got = _SUCCEEDED.get(a.id)
+        if got is not None and when >= got[0] and a.surface[:1] < "\u0250" and a.surface != "SIG":
+            e = gaz.entries[got[1]]
+            a = a.model_copy(update={"id": e.id, "canonical": e.canonical})
+        out.append(a)
+    return out
 
 
 def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,

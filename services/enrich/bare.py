@@ -211,7 +211,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if _DISTANCE_BEFORE_RE.search(text, max(0, c.start - 40), c.start) is not None:
             return None  # "Jad'ah camp, about 7 km from Qayyarah": a distance is measured from a town
     if ("name" in (near := text[max(0, c.start - 30) : c.end + 30]) or "call" in near or "known" in near
-            or "dubbed" in near) and _renamed(text, c, e, ar.cores):
+            or "dubbed" in near) and _renamed(text, c, e, ar.cores, ar.placed):
         return 0.6  # "Gweiran, now renamed Panorama": two names of one facility, its old and its new name
     if text[c.end : c.end + 1] == "," and (m := _APPOSED_HEAD_RE.match(text, c.end)) is not None \
             and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
@@ -1061,21 +1061,24 @@ _JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/
                         r"(?:[A-Z][a-z]+['’]s\s+)?", re.IGNORECASE)  # "both al-Hol and Iraq's Jeddah 1 camp"
 
 
-_RENAMED_RE = re.compile(r"[ \u00a0]*[,(]?[ \u00a0]*(?:(?:now|later|since|formerly|previously|also|officially)"
+RENAMED_RE = re.compile(r"[ \u00a0]*[,(]?[ \u00a0]*(?:(?:now|later|since|formerly|previously|also|officially)"
                          r"[ \u00a0]+)?(?:renamed|re-named|called|known[ \u00a0]+as|dubbed)[ \u00a0]+(?:as[ \u00a0]+)?"
                          r"(?:the[ \u00a0]+)?$", re.IGNORECASE)
 
 
-def _renamed(text: str, c: Cand, e: Entry, cores: list[Cand]) -> bool:
+def _renamed(text: str, c: Cand, e: Entry, cores: list[Cand], placed: set[tuple[int, int]]) -> bool:
     """Another name of the same facility right after or before the bare name, joined by "now renamed",
     "formerly called", "known as": a facility's two names (no town is renamed after a prison's other name)."""
     for o in cores:
         if o is c or abs(o.start - c.start) > 40 or e.id not in o.ids:
             continue
+        if (c.start, c.end) in placed and (o.start, o.end) in placed:
+            continue  # "Derik, also known as al-Malikiyah": a town's two names, no prison's (rule 24j)
         first, second = (c, o) if c.end <= o.start else (o, c)
-        if _RENAMED_RE.fullmatch(text, first.end, second.start) is not None:
+        if RENAMED_RE.fullmatch(text, first.end, second.start) is not None:
             return True
     return False
+
 
 
 def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:

@@ -37,6 +37,7 @@ _FIRST_WORDS = (
     "READ",
     "See",
     "Also",
+    "ALSO",
     "Related",
     "RELATED",
     "Most",
@@ -81,7 +82,7 @@ _MARKER_RE = re.compile(
     r"|(?:مواضيع|أخبار|اخبار|مقالات|قصص|تقارير)\s+ذات\s+صلة|ذات\s+صلة"
     r"|ال[أا]كثر\s+(?:قراءة|قراءه|مشاهدة|مشاهده|تداولا?ً?|تداول|شعبية)"
     r"|الوسوم|وسوم|كلمات\s+(?:مفتاحية|دلالية)"
-    r"|Read\s+(?:[Aa]lso|[Mm]ore|[Nn]ext)|READ\s+(?:ALSO|MORE|NEXT)|See\s+also|Also\s+read"
+    r"|Read\s+(?:[Aa]lso|[Mm]ore|[Nn]ext)|READ\s+(?:ALSO|MORE|NEXT)|See\s+also|Also\s+[Rr]ead|ALSO\s+READ"
     r"|Related(?:\s+(?:[Ss]tories|[Aa]rticles|[Cc]overage|[Nn]ews|[Cc]ontent|[Rr]eading|[Tt]opics))?"
     r"|RELATED(?:\s+(?:STORIES|ARTICLES|COVERAGE|NEWS|CONTENT))?"
     r"|Most\s+(?:[Rr]ead|[Pp]opular|[Vv]iewed|[Ss]hared)|MOST\s+(?:READ|POPULAR|VIEWED)"

@@ -264,7 +264,8 @@ _NOT_PLACE_SEPS = frozenset(" -\u2010\u2011")
 _HYPHENS = frozenset("-‐‑")
 # the participles that make a name before a hyphen an adjective (data/README.md rule 21)
 _COMPOUND_RE = re.compile(r"(?:based|backed|led|linked|affiliated|allied|aligned|funded|sponsored|supported|"
-                          r"controlled|held|run|registered|headquartered|administered|brokered|made|born)\b",
+                          r"controlled|held|run|registered|headquartered|administered|brokered|made|born|appointed|"
+                          r"style|like|type|esque|inspired)\b",
                           re.IGNORECASE)
 
 

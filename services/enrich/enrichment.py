@@ -15,7 +15,13 @@ from operator import attrgetter
 from typing import TypeVar
 
 from services.enrich import backend
-from services.enrich.actors import compound_adjective, dated_and_retargeted, name_collisions, state_mentions
+from services.enrich.actors import (
+    compound_adjective,
+    dated_and_retargeted,
+    name_collisions,
+    state_mentions,
+    succeeded,
+)
 from services.enrich.bare import lowercase_acronyms, lowercase_cores
 from services.enrich.boilerplate import blank as boilerplate_blank
 from services.enrich.context import (
@@ -725,7 +731,8 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                     out.append(actor(text[c.start : c.end], c.start, c.end, e.id, e.canonical, 0.7))
                     break
     if gaz.state is not None:  # institution + nationality, countries acting, disguised names (actors.py)
-        out = dated_and_retargeted(text, name_collisions(text, out, places, facilities), gaz, published_at)
+        out = succeeded(dated_and_retargeted(text, name_collisions(text, out, places, facilities), gaz, published_at),
+                        gaz, published_at)  # ("the Syrian interim government" in 2026: Damascus; rule 24j)
         more, places = state_mentions(text, out, places, facilities, gaz, published_at, cues, cue_kinds)
         out += more
     return out, places

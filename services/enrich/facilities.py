@@ -24,6 +24,7 @@ from services.enrich.attach import (
 )
 from services.enrich.bare import (
     APPOSITION_AFTER_RE,
+    RENAMED_RE,
     Around,
     Spans,
     _common_words,
@@ -268,6 +269,9 @@ def find_facilities(
                 covered[c.start : nick_end] = b"\x01" * (nick_end - c.start)  # (a name, no place either)
                 continue  # `بات يعرف بـ«صيدنايا الرقة»`: another prison called after a notorious one and a city
         conf = bare_reading(text, c, ce, around, gaz)
+        if conf is None and ("call" in (near40 := text[max(0, c.start - 40) : c.end + 40]) or "name" in near40
+                             or "known" in near40) and _renamed_known(text, c, ce.id, facilities):
+            conf = 0.6  # "Abu Ghraib, now called Baghdad Central Prison": the prison's two names (rule 24j)
         if conf is None or compared(text, c.start, c.end, ce.country):
             continue  # (a "Guantanamo-style prison" is another one, like it)
         if massacre is None:  # (str `in`, C speed)
@@ -1105,7 +1109,21 @@ def _core_named_walk(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     return gaz.entries[next(iter(ids))] if len(ids) == 1 else None
 
 
-_ANNEX_AFTER_RE = re.compile(r"\s+annex\b", re.IGNORECASE)
+_ANNEX_AFTER_RE = re.compile(r"(?:['’]s)?\s+annex\b", re.IGNORECASE)  # ("al-Hol's annex": rule 24j)
+
+
+def _renamed_known(text: str, c: Cand, fid: str, facilities: list[FacilityMention]) -> bool:
+    """The bare name and a mention of the same facility by its other full name, joined by "now called", "also
+    known as", "formerly named" ("Abu Ghraib, now called Baghdad Central Prison"): two names of one prison, as
+    bare.py reads two bare names so; not a town's ("Derik, also known as al-Malikiyah": no facility named)."""
+    for f in facilities:
+        if f.id != fid:
+            continue
+        if 0 <= f.start - c.end <= 40 and RENAMED_RE.fullmatch(text, c.end, f.start) is not None:
+            return True
+        if 0 <= c.start - f.end <= 40 and RENAMED_RE.fullmatch(text, f.end, c.start) is not None:
+            return True
+    return False
 
 
 def _annexed(text: str, f: FacilityMention, gaz: Gazetteer) -> FacilityMention:

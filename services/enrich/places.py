@@ -261,6 +261,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 # "The Tal Hamis village": the name starts at its first word that is no stop word
                 s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
                           if w.group(0) not in rules.en_stop and not _compound_adjective(w.group(0))), e)
+                if key == "en_before" and text[m.start() : m.start() + 8].lower() == "villages":
+                    _listed_villages(text, e, taken, spans, out)  # "the villages of Safa and Tal Agha" (rule 24j)
                 if s >= e or _taken(taken, spans, s, e) or any(a <= s < b for a, b, _n in out):
                     continue
                 out.append((s, e, text[s:e]))
@@ -408,6 +410,22 @@ def _taken(taken: bytearray, spans: list[PlaceMention] | None, s: int, e: int) -
 
 def slug(name: str) -> str:
     return "-".join(key_tokens(name)) or fold(name)
+
+
+_VILLAGE_LIST_RE = re.compile(rf"(?:,[ \t]*|,?[ \t]+and[ \t]+)(?P<n>{_EN_NAME}(?:[ \t]+{_EN_NAME}){{0,2}})")
+
+
+def _listed_villages(text: str, e: int, taken: bytearray, spans: list[PlaceMention] | None,
+                     out: list[tuple[int, int, str]]) -> None:
+    """The names after the first of a plural village cue's list ("the villages of Safa, Hamra and Tal Agha"): each a
+    village, an open-world one where no known place is read (at most nine more)."""
+    for _ in range(9):
+        m = _VILLAGE_LIST_RE.match(text, e)
+        if m is None:
+            return
+        s, e = m.start("n"), m.end("n")
+        if not _taken(taken, spans, s, e) and not any(a <= s < b for a, b, _n in out):
+            out.append((s, e, text[s:e]))
 
 
 def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearray,
