@@ -143,6 +143,10 @@ class Around:
     towns: set[tuple[int, int]]  # the spans of those bare names (town_cued)
     placed: set[tuple[int, int]]  # bare names that are also a place's name (al-Hol, Palmyra)
     bare_named: set[str] = field(default_factory=set)  # ids of the facilities read from a bare name so far
+    # the folded town names the accepted facilities are said to stand "in" (_seat_of_another), and how many of the
+    # accepted spans have been read for them (the list grows as bare names are accepted: each span is read once)
+    seats: dict[str, list[int]] = field(default_factory=dict)  # (the name's folded words -> where it stands)
+    seats_read: int = 0
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -1256,21 +1260,24 @@ _SEAT_AFTER_RE = re.compile(r"(?:[ \u00a0]+[^\s.,،؛:;()\n]+){0,4}?"  # `مرك
 def _seat_of_another(text: str, c: Cand, ar: Around) -> bool:
     """Another facility of the text is named "in" this bare name (`مركز الجدعة في ناحية القيارة`, "Jeddah 1 camp in
     Qayyarah") and the text never names this one with its head: the name read anywhere in the text is that town,
-    where the other facility stands, not a second facility (rule 24o)."""
-    raw = text[c.start : c.end]
-    name = fold(raw).removeprefix("ال")
-    if not name:
-        return False
-    for _s, e in ar.accepted:
+    where the other facility stands, not a second facility (rule 24o). Each accepted span is read once (Around.seats):
+    linear in the text's facilities, not their product with its bare names."""
+    acc = ar.accepted
+    while ar.seats_read < len(acc):
+        e = acc[ar.seats_read][1]
+        ar.seats_read += 1
         m = _SEAT_AFTER_RE.match(text, e)
-        if m is None or m.end() == e or m.end() == c.start or "\n" in text[e : m.end()]:
-            continue  # (the name itself right after the facility: a list or a town qualifier, read elsewhere)
+        if m is None or m.end() == e or "\n" in text[e : m.end()]:
+            continue
         if not any(w in text[e : m.end()] for w in ("في", "فى", "ب", "in", "near", "at", "قرب")):
             continue
-        tail = fold(text[m.end() : m.end() + len(raw) + 3]).removeprefix("ال")
-        if tail.startswith(name) and (len(tail) == len(name) or not tail[len(name)].isalnum()):
-            return True
-    return False
+        words = text[m.end() : m.end() + 40].split()[:3]
+        for k in range(1, len(words) + 1):  # the town's name may have up to three words (`حمام العليل`)
+            key = fold(" ".join(words[:k]).strip(".,،؛:;()\"«»“”")).removeprefix("ال")
+            ar.seats.setdefault(key, []).append(m.end())
+    name = fold(text[c.start : c.end]).removeprefix("ال")
+    # (not the name right after the facility itself: `قسم المهاجرات في الهول` is the annex in the camp, read below)
+    return bool(name) and any(p != c.start for p in ar.seats.get(name, ()))
 
 
 # a prison's section named by whom it holds, then "in"/"at" the known prison's name

@@ -115,6 +115,7 @@ def find_facilities(
     fac_ids: set[str] = set()
     place_spans: set[tuple[int, int]] | None = None  # (built when a former name is first met)
     covered = bytearray(len(text))
+    holiday: bool | None = None  # (_holiday_text, asked once, when a resort's name is first met)
     # (every check below is a test of the text alone: those of an alias are asked together, in one branch)
     for c in facs:
         p0 = c.payloads[0]
@@ -137,7 +138,8 @@ def find_facilities(
         if "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
                                          or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
-        if _RESORT_NAME_RE.search(text, s, end) is not None and _holiday_text(text):
+        if _RESORT_NAME_RE.search(text, s, end) is not None \
+                and (holiday := _holiday_text(text) if holiday is None else holiday):
             continue  # `استقبلت مدينة الحبانية السياحية آلاف المصطافين`: the resort a camp was set up in, in a text
             # about holiday-makers and no displaced people (rule 24o)
         f = fac(text, s, end, e, 0.97 if alias else 0.95)
@@ -329,7 +331,8 @@ _CALLED_AFTER_RE = re.compile(r"[\s,،]*(?:(?:الذي|التي|والذي|وا�
 def _called_after(text: str, f: FacilityMention, known: list[tuple[int, int]]) -> bool:
     """An unknown name after a known facility and "which is called" (`مخيم الجدعة الذي يُسمّى (مخيم الأمل)`) is
     that facility's other name: one facility, the known one (rule 24o; the reverse of same_as_known)."""
-    for s, e in known:
+    i = bisect_left(known, (f.start - 400, 0))  # (known is in text order: only those starting just before)
+    for s, e in known[i : bisect_left(known, (f.start, 0))]:
         if e <= f.start and f.start - e <= 40 and _CALLED_AFTER_RE.fullmatch(fold_text(text[e : f.start])) \
                 and _PART_BEFORE_RE.search(text, max(0, s - 16), s) is None:
             return True  # (not `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`: the section's name, part_called)

@@ -97,6 +97,8 @@ def test_town_another_camp_stands_in() -> None:
     assert "fac:iq-jeddah-1-camp" in _fac(text)
     # near miss: the Qayyarah camp named with its head keeps its bare mentions
     assert "fac:iq-qayyarah-camp" in _fac("نُقلت العائلات من مخيم القيارة إلى الموصل، وأُغلقت القيارة بعدها.")
+    # near miss: the name right after a facility's "in" keeps its own reading (the annex in the camp)
+    assert "fac:sy-al-hol-camp" in _fac("شهد قسم المهاجرات في الهول حركة مغادرة بعد انسحاب القوات، وغادر الهول عشرات.")
 
 
 def test_known_camp_called_another_name() -> None:
