@@ -146,6 +146,10 @@ class Around:
     # folded surface -> the first end of an accepted span with that surface, for accepted[:n_named_ends]
     named_ends: dict[str, int] = field(default_factory=dict)
     n_named_ends: int = 0
+    # the folded town names the accepted facilities are said to stand "in" (_seat_of_another), and how many of the
+    # accepted spans have been read for them (the list grows as bare names are accepted: each span is read once)
+    seats: dict[str, list[int]] = field(default_factory=dict)  # (the name's folded words -> where it stands)
+    seats_read: int = 0
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -162,6 +166,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
             return 0.55  # `أهالي اليرموك ... وسط المخيم`: a camp's district, its people, then the camp (rule 23)
         return None
+    if e.id in ar.named and ar.accepted and (m := _FORMERLY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)) \
+            is not None and any(end == m.start() for _s, end in ar.accepted):
+        return 0.6  # "Baghdad Central Prison, formerly Abu Ghraib": the named facility's old name (rule 24o)
+    if e.id not in ar.named and ar.accepted and _seat_of_another(text, c, ar):
+        return None  # `مركز الجدعة في ناحية القيارة ... تصل إلى القيارة`: the town another camp stands in (rule 24o)
     # a core that is also a common word or a person's name (`أشد العقاب`, `بشارة الراعي`, "Ronald Bucca"): only
     # strong evidence makes it the facility, not words about prisons or camps around it
     wordlike = bool(e.words) and fold_text(text[c.start : c.end]) in e.words
@@ -228,8 +237,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # "Atmeh, the largest cluster of camps in the area, was ...": the name in apposition to its kind
     if _word_before(text, c.start) in _NAMED_FOR_BEFORE \
             or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
-        return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, "the Bucca family": a hospital, an
-        # airport, a family of the name; `سارت بها الركبان` ("the riders carried it": the news spread far)
+        return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, `جسر بزيبز`, "the Bucca family": a
+        # hospital, an airport, a bridge, a family of the name; `سارت بها الركبان` ("the riders carried it": the news
+        # spread far)
     if (c.start, c.end) in ar.placed and _town_in_sentence(text, c):
         return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
     if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, max(0, c.start - 50), c.start)) is not None \
@@ -902,7 +912,9 @@ def _word_before(text: str, start: int) -> str:
 _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "مستشفى", "مدرسة", "شارع", "مطار", "جامعة", "نادي", "فريق", "عائلة", "أسرة", "قبيلة", "عشيرة", "ينبوع", "نبع",
     "دير", "كنيسة", "جمعية", "رابطة", "تعمير", "طريق", "monastery", "convent", "church", "association",
-    "airport", "hospital", "school", "university", "family", "tribe", "clan"))
+    "airport", "hospital", "school", "university", "family", "tribe", "clan",
+    # a bridge named after the camp's place (`جسر بزيبز` over the Euphrates, `جسر القيارة`; rule 24o)
+    "جسر", "bridge"))
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
                              r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)
 _DISTANCE_BEFORE_RE = re.compile(r"\b\d[\d.,]*[ \u00a0]*(?:km|kilomet(?:re|er)s?|miles?)[ \u00a0]+"
@@ -1289,6 +1301,42 @@ _HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|�
                          r"(?:\s+(?:آخر|اخر|ثان|another|other))?"
                          r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
 _HEAD_IN_SCOUT = scouted(["prison", "jail", "camp", "facilit"], ["سجن", "سجون", "معتقل", "مخيم"])
+
+
+# between a facility named with its head and its other name: ", formerly", "(previously", "(now" (rule 22c's joiners)
+_FORMERLY_BEFORE_RE = re.compile(r"[ \u00a0]*[,(][ \u00a0]*(?:formerly|previously|once|now|later)"
+                                 r"(?:[ \u00a0]+(?:called|known[ \u00a0]+as|named))?[ \u00a0]+(?:the[ \u00a0]+)?$",
+                                 re.IGNORECASE)
+# after a facility's name: "in" a town, with a unit's word or not (`مركز الجدعة في ناحية القيارة`, `الواقع في بلدة`,
+# "Jeddah 1 camp in Qayyarah", "the camp near the town of Qayyarah")
+_SEAT_AFTER_RE = re.compile(r"(?:[ \u00a0]+[^\s.,،؛:;()\n]+){0,4}?"  # `مركز الجدعة للتأهيل النفسي والمجتمعي في`
+                            r"[ \u00a0]*[،,]?[ \u00a0]*(?:(?:الواقع|الواقعة|الواقعه|located|situated)[ \u00a0]+)?"
+                            r"(?:في|فى|ب|in|near|at|قرب)[ \u00a0]*(?:(?:ناحية|ناحيه|بلدة|بلده|قضاء|مدينة|مدينه|منطقة|"
+                            r"منطقه|the[ \u00a0]+(?:town|district|sub-district|city)[ \u00a0]+of)[ \u00a0]+)?",
+                            re.IGNORECASE)
+
+
+def _seat_of_another(text: str, c: Cand, ar: Around) -> bool:
+    """Another facility of the text is named "in" this bare name (`مركز الجدعة في ناحية القيارة`, "Jeddah 1 camp in
+    Qayyarah") and the text never names this one with its head: the name read anywhere in the text is that town,
+    where the other facility stands, not a second facility (rule 24o). Each accepted span is read once (Around.seats):
+    linear in the text's facilities, not their product with its bare names."""
+    acc = ar.accepted
+    while ar.seats_read < len(acc):
+        e = acc[ar.seats_read][1]
+        ar.seats_read += 1
+        m = _SEAT_AFTER_RE.match(text, e)
+        if m is None or m.end() == e or "\n" in text[e : m.end()]:
+            continue
+        if not any(w in text[e : m.end()] for w in ("في", "فى", "ب", "in", "near", "at", "قرب")):
+            continue
+        words = text[m.end() : m.end() + 40].split()[:3]
+        for k in range(1, len(words) + 1):  # the town's name may have up to three words (`حمام العليل`)
+            key = fold(" ".join(words[:k]).strip(".,،؛:;()\"«»“”")).removeprefix("ال")
+            ar.seats.setdefault(key, []).append(m.end())
+    name = fold(text[c.start : c.end]).removeprefix("ال")
+    # (not the name right after the facility itself: `قسم المهاجرات في الهول` is the annex in the camp, read below)
+    return bool(name) and any(p != c.start for p in ar.seats.get(name, ()))
 
 
 # a prison's section named by whom it holds, then "in"/"at" the known prison's name

@@ -41,7 +41,7 @@ from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok
-from services.enrich.normalize import fold, has_latin
+from services.enrich.normalize import fold, fold_text, has_latin
 from services.enrich.openworld import OpenFacility, find_open, glued, not_a_site, part_called, slug
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_at
@@ -117,6 +117,7 @@ def find_facilities(
     fac_ids: set[str] = set()
     place_spans: set[tuple[int, int]] | None = None  # (built when a former name is first met)
     covered = bytearray(len(text))
+    holiday: bool | None = None  # (_holiday_text, asked once, when a resort's name is first met)
     # (every check below is a test of the text alone: those of an alias are asked together, in one branch)
     for c in facs:
         p0 = c.payloads[0]
@@ -139,6 +140,10 @@ def find_facilities(
         if "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
                                          or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
+        if _RESORT_NAME_RE.search(text, s, end) is not None \
+                and (holiday := _holiday_text(text) if holiday is None else holiday):
+            continue  # `استقبلت مدينة الحبانية السياحية آلاف المصطافين`: the resort a camp was set up in, in a text
+            # about holiday-makers and no displaced people (rule 24o)
         f = fac(text, s, end, e, 0.97 if alias else 0.95)
         facilities.append(f)
         fac_ids.add(e.id)
@@ -327,8 +332,12 @@ def find_facilities(
                 0 <= f.start - e <= 40 and g.kind == f.kind and _KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start)
                 and _PART_OF_BEFORE_RE.search(text, max(0, g.start - 24), g.start) is None
                 for e, g in ends))]  # ("a section of Azraq camp known as ‘Village 5’": the part's name, part_called)
+        if len(facilities) > len(known):  # `مخيم الجدعة الذي يُسمّى (مخيم الأمل)`: the known one's other name
+            facilities = [f for f in facilities if not (f.id.startswith("open:") and _called_after(text, f, known))]
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
+    if len(facilities) > 1:
+        facilities = _town_qualified(text, facilities)
     return _one_per_span(facilities), covered, core_spans
 
 
@@ -339,6 +348,67 @@ _KNOWN_AS_AFTER_RE = re.compile(r"[\s,،(]*(?:(?:ال)?(?:معروف|معروف�
 _PART_OF_BEFORE_RE = re.compile(r"\b(?:section|part|wing|block|area|annex|zone|phase)s?\s+(?:of|in|at)\s+(?:the\s+)?$|"
                                 r"(?:قسم|القسم|جناح|الجناح|جزء|الجزء|ملحق|الملحق|منطقة|المنطقة)\s+(?:من|في)?\s*$",
                                 re.IGNORECASE)
+
+
+# a dual or plural head lists its names, joined or not (`مخيمي الهول روج`, "the Hol Roj camps"): no town before a camp
+_LIST_HEAD_RE = re.compile(r"(?:مخيم|معسكر|سجن)(?:ي|ا|ات)(?![\u0621-\u064a])|مخيمات|معسكرات|سجون|\b(?:camps|prisons)\b",
+                           re.IGNORECASE)
+
+
+# between a known facility and an unknown name: "which is called", "known (locally) as" (folded: no vowel marks)
+_CALLED_AFTER_RE = re.compile(r"[\s,،]*(?:(?:الذي|التي|والذي|والتي)\s+)?(?:يسمي|تسمي|يسمى|تسمى|ويسمي|وتسمي|يعرف|تعرف|"
+                              r"ويعرف|وتعرف|يطلق\s+عليه|يطلق\s+عليها|المعروف|المعروفه|المسمي|المسماه|الملقب)"
+                              r"(?:\s+(?:محليا|حاليا|ايضا))?\s*(?:باسم|ب|بـ|اسم)?\s*[(\"«“]?\s*")
+
+
+def _called_after(text: str, f: FacilityMention, known: list[tuple[int, int]]) -> bool:
+    """An unknown name after a known facility and "which is called" (`مخيم الجدعة الذي يُسمّى (مخيم الأمل)`) is
+    that facility's other name: one facility, the known one (rule 24o; the reverse of same_as_known)."""
+    i = bisect_left(known, (f.start - 400, 0))  # (known is in text order: only those starting just before)
+    for s, e in known[i : bisect_left(known, (f.start, 0))]:
+        if e <= f.start and f.start - e <= 40 and _CALLED_AFTER_RE.fullmatch(fold_text(text[e : f.start])) \
+                and _PART_BEFORE_RE.search(text, max(0, s - 16), s) is None:
+            return True  # (not `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`: the section's name, part_called)
+    return False
+
+
+_PART_BEFORE_RE = re.compile(r"(?:قسم|جزء|جناح|ركن|ملحق|section|part|wing|block|annex)\S*\s+(?:من|في|of|in)?\s*$",
+                             re.IGNORECASE)
+
+
+# a camp set up in a resort bears the resort's name (Habbaniyah Tourist City, `مدينة الحبانية السياحية`)
+_RESORT_NAME_RE = re.compile(r"السياحي|السياحية|السياحيه|\bTourist\b|\bResort\b", re.IGNORECASE)
+_HOLIDAY_RE = re.compile(r"سياح|سائح|مصطاف|المصطاف|زوار|الزوار|الشاليهات|شاليهات|عطلة|\btourists?\b|holiday|"
+                         r"\bvisitors\b|chalets", re.IGNORECASE)
+_UPROOTED_RE = re.compile(r"نازح|النزوح|نزوح|مهجر|لاجئ|عائلات|عوائل|\bdisplaced\b|\bIDPs?\b|refugees?|"
+                          r"\bfamilies\b|\breturnees?\b", re.IGNORECASE)
+
+
+def _holiday_text(text: str) -> bool:
+    """The text speaks of tourists or holiday-makers and of no displaced people or families."""
+    return _HOLIDAY_RE.search(text) is not None and _UPROOTED_RE.search(text) is None
+
+
+def _town_qualified(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
+    """`مخيم القيارة جدعة 5`, "Qayyarah Jeddah 5 camp": a known camp's name right before another known camp's name
+    (one space between, no conjunction or comma) is the town that camp stands in, not a camp of its own: one
+    facility, the second, over both names (rule 24o). Facilities are in text order."""
+    out: list[FacilityMention] = []
+    skip = -1
+    for i, f in enumerate(facilities):
+        if i == skip:
+            continue
+        g = facilities[i + 1] if i + 1 < len(facilities) else None
+        if g is not None and g.start == f.end + 1 and text[f.end] == " " and f.kind == "camp" == g.kind \
+                and f.id != g.id and not f.id.startswith("open:") and not g.id.startswith("open:") \
+                and _LIST_HEAD_RE.search(text, f.start, g.end) is None:
+            out.append(g.model_copy(update={"start": f.start, "surface": text[f.start : g.end]}))
+            skip = i + 1
+            continue
+        out.append(f)
+    return out
+
+
 _DIGIT_RE = re.compile(r"[A-Za-z][ \u00a0]+[0-9]")
 _SPACE_DIGIT_RE = re.compile("[ \u00a0][0-9]")
 
@@ -816,8 +886,9 @@ def _appositions_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:
 _DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]{0,2}(?:ال)?معسكر\s+([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
                                    r"([\u0621-\u064a]{3,})")
 _TANWEEN_MARKS = "\u064b\u064c\u064d"
-_DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|دارفور|الفاشر|نيالا|زالنجي|الجنينة|السودان"
-                                r"|الدعم السريع")
+# (not `السوداني`: Iraq's prime minister's name, `معسكر السوداني` is his political camp; rule 24o)
+_DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|دارفور|الفاشر|نيالا|زالنجي|الجنينة|"
+                                r"السودان(?!ي)|الدعم السريع")
 # training and recruits around the camp with no displaced people named: an army's camp, not a displacement camp
 _TRAINING_NEAR_RE = re.compile(r"تدريب|مستنفر|المجندين|مجندين|مجندو|تخريج|دفعة من المقاتلين|الكلية الحربية")
 _DISPLACED_WORD_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|لاجئ")

@@ -181,9 +181,9 @@ def _coordinated_en(text: str, start: int, cls: str, rules: StateRules, country:
 
 
 # an owner named right before a bare ministry: a regional government's or a movement's acronym ("the KRG interior
-# ministry", "the PA health ministry") or the Kurdistan Region's
+# ministry", "the PA health ministry", also possessive: "the KRG's labour ministry", rule 24o) or the Kurdistan Region's
 _OTHER_OWNER_EN_RE = re.compile(
-    r"(?:\b[A-Z]{2,5}|\bKurdistan(?:\s+Region(?:al)?)?|\bRegion(?:'s|’s)?|\bHamas|\bHouthi|"
+    r"(?:\b[A-Z]{2,5}(?:'s|’s)?|\bKurdistan(?:\s+Region(?:al)?)?(?:'s|’s)?|\bRegion(?:'s|’s)?|\bHamas|\bHouthi|"
     r"\bKurdish\s+[Rr]egion(?:al)?(?:'s|’s)?)\s+$")  # "the Iraqi Kurdish region's interior ministry" (rule 23)
 _NEXT_WORD_EN_RE = re.compile(r"\s+([A-Za-z]+)")
 _DEMONYM_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|an|ese|ish|ch|i)) $")
@@ -385,6 +385,12 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
                              or (_GOVERNMENT_AT_RE.match(text, gov) is not None if past
                                  else not _GOVERNMENT_WORDS.isdisjoint(strip_ar(folds[i + 3])))):
                 continue  # a ministry in a named government (وزارة الداخلية في حكومة إقليم كردستان): that one's
+            if gov >= 0 and _THE_REGION_RE.match(text, gov) is not None:
+                # `وزارة العمل والشؤون الاجتماعية في الإقليم`: "the Region" alone, the Kurdistan Region's government
+                # (as `حكومة الإقليم` is, actors.yaml; rule 24o)
+                out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1],
+                            "actor:krg"))
+                continue
             if gov >= 0 and place_at.get(gov, "").startswith("actor:"):
                 # a ministry in a region with its own government (وزارة الداخلية في إقليم كوردستان): the region's
                 out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1],
@@ -403,6 +409,8 @@ _OCCUPATION_OF_RE = re.compile(r"\s*(?:(?:في\s+)?(?:عام|سنة|سنه)(?![\
                                r"|[0-9\u0660-\u0669]|منذ|(?:ال)?(?:سابق|بائد))")
 _OCCUPATION_WHEN = frozenset(("منذ", "بعد", "قبل", "خلال", "ابان", "زمن", "عهد", "فتره", "سنوات", "ضد", "انهاء",
                               "مقاومه", "انسحاب", "تحت", "وبعد", "وقبل", "وخلال", "ومنذ"))
+# "the Region" alone after a ministry's `في` (not `في إقليم كوردستان`, a named place read above, nor `إقليم` + a name)
+_THE_REGION_RE = re.compile(r"ال[إا]قليم(?![\u0621-\u064a])")
 # a two-noun portfolio's second noun, its adjective, then في (`والشؤون الاجتماعية في `): where the government's name is
 _PORTFOLIO_IN_RE = re.compile(r"\s+وال[\u0621-\u064a\u064b-\u0652]+(?:\s+ال[\u0621-\u064a\u064b-\u0652]+)?\s+في\s+")
 _GOVERNMENT_AT_RE = re.compile(r"(?:ال)?(?:حكوم|إدار|ادار|سلط)[ةه]")

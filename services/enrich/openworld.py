@@ -156,9 +156,13 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
 
 
 # "the Trump camp dismissed the poll", "a spokesman for the Biden camp": a political camp speaks; a site does not
-_SPEAKS_AFTER_RE = re.compile(r"[ \u00a0]+(?:said|says|dismissed|denied|claimed|accused|argued|insisted|rejected|"
+_SPEAKS_AFTER_RE = re.compile(r"(?:[ \u00a0]+(?:in|within|inside)[ \u00a0]+(?:the[ \u00a0]+)?(?:parliament|cabinet|"
+                              r"government|coalition|bloc|alliance|(?:Coordination[ \u00a0]+)?Framework|assembly|"
+                              r"congress|senate|council))?"  # "the Sudani camp in parliament rejected" (rule 24o)
+                              r"[ \u00a0]+(?:said|says|dismissed|denied|claimed|accused|argued|insisted|rejected|"
                               r"welcomed|countered|responded|hit[ \u00a0]+back|vowed|warned|signall?ed|signals|"
-                              r"hinted|suggested|pledged|promised)\b")
+                              r"hinted|suggested|pledged|promised|demanded|opposed|objected|critici[sz]ed|"
+                              r"boycotted|threatened)\b")
 _VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|advisers?|advisors?|strategists?|"
                               r"insiders?)[ \u00a0]+(?:for|of|in|from|close[ \u00a0]+to)[ \u00a0]+the[ \u00a0]+$",
                               re.IGNORECASE)
@@ -323,6 +327,13 @@ def _dated_name(text: str, g: int) -> int | None:
     return nm.end(1)
 
 
+# a camp named by its kilometre marker on the road (Anbar's `مخيم كيلو 18`, `مخيم الـ 18 كيلو`, `مخيم 60 كيلو`,
+# `مخيم كيلو الـ 18`; rule 24o): `كيلو` as a whole word (not `كيلومتر`), a number of up to three digits
+_KILO_NAME_RE = re.compile(r"(?:ال)?كيلو[ \u00a0]+(?:الـ?[ \u00a0]*)?\(?[0-9\u0660-\u0669]{1,3}[a-zA-Z]?\)?"
+                           r"(?![0-9\u0660-\u0669\u0621-\u064a])"
+                           r"|(?:الـ?[ \u00a0]*)?[0-9\u0660-\u0669]{1,3}[ \u00a0]+(?:ال)?كيلو(?![\u0621-\u064a])")
+
+
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
     g = gap_end(text, h.end)
     gap = text[h.end : g]
@@ -331,6 +342,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     dated = _dated_name(text, g) if not gap.strip() else None
     if dated is not None:
         return OpenFacility(h.start, dated, kind, text[g:dated], g, dated)
+    if kind == "camp" and not gap.strip() and (km := _KILO_NAME_RE.match(text, g)) is not None \
+            and not text.startswith("ال", h.start):
+        return OpenFacility(h.start, km.end(), kind, km.group(), g, km.end())  # `مخيم كيلو 18`, `مخيم الـ 18 كيلو`
     g = _institution_name_at(text, h, g, places)
     if g < 0:
         return None

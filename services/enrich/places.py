@@ -241,6 +241,10 @@ _COMPOUND_TAILS = frozenset(("majority", "populated", "dominated", "held", "cont
                              "speaking", "backed", "based"))
 
 
+# feminine elatives written with a final alef maqsura (folded): adjectives after a unit's word, no name
+_ELATIVES = frozenset(("كبري", "صغري", "اخري", "قصوي", "عظمي", "وسطي", "دنيا", "اولي", "سفلي", "عليا", "علي"))
+
+
 def _compound_adjective(word: str) -> bool:
     """"Kurdish-majority", "rebel-held": an adjective before the cue ("the Kurdish-majority district of X")."""
     return "-" in word and word.rsplit("-", 1)[1].lower() in _COMPOUND_TAILS
@@ -288,10 +292,12 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         if not between.isspace() and not quoted:
             continue
         first = fold(toks[j].group(0))
-        if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or \
+        if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or first in _ELATIVES or \
                 (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4
-                 and toks[j].start() not in names):
-            continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name
+                 and toks[j].start() not in names
+                 and not (toks[j].group(0).endswith("\u0649") and first not in _ELATIVES)):
+            continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name; a name written with a
+            # final alef maqsura is no nisba (`ناحية باعدرى`, Duhok: rule 24o), a feminine elative is (`ناحية كبرى`)
         end = j
         if quoted:
             if not _taken(taken, spans, toks[j].start(), toks[j].end()):
