@@ -186,8 +186,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `محكمة جنايات مكافحة الفساد في الرصافة`: where the court sits (rule 15), not the prison
     if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
-    if text[c.start - 1 : c.start] == " " and text[c.start] < "\u0250" and _given_name_before(text, c.start, gaz):
-        return None  # "Mahmoud Rukban, a lawmaker": a person's family name
+    if text[c.start - 1 : c.start] == " " and _given_name_before(text, c.start, gaz):
+        return None  # "Mahmoud Rukban, a lawmaker", `الناشط مصطفى الشدادي`: a person's family name
     if text[c.start - 1 : c.start] in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return None  # `افتتح معرض "الهول" للكتاب`, a film, a song, a band of the name
     if kind == "prison" and ("rea" in (lead30 := text[max(0, c.start - 30) : c.start]) or "iot" in lead30
@@ -1156,10 +1156,15 @@ _WATER_BEFORE = frozenset(fold(w) for w in ("مياه", "منسوب", "ضفاف"
 
 
 def _given_name_before(text: str, start: int, gaz: Gazetteer) -> bool:
-    """A capitalised given name (engine_rules given_names) right before the name: a person's family name."""
+    """A given name (engine_rules given_names) right before the name: a person's family name. In English the given
+    name is capitalised; in Arabic the family name has the article and the given name is written out (not علي/على,
+    also the preposition "on"): `مصطفى الشدادي` (rule 24g)."""
     i = text.rfind(" ", max(0, start - 16), start - 1)
     prev = text[i + 1 if i != -1 else max(0, start - 16) : start - 1]
-    return prev[:1].isupper() and prev.isalpha() and prev.lower() in cue_list(gaz.rules.given_names)
+    if text[start] < "\u0250":
+        return prev[:1].isupper() and prev.isalpha() and prev.lower() in cue_list(gaz.rules.given_names)
+    return text[start : start + 2] == "ال" and prev.isalpha() and prev not in ("على", "علي", "إلى", "الى") \
+        and fold(prev) in cue_list(gaz.rules.given_names)
 
 
 def _word_read_as_name(text: str, start: int, end: int) -> bool:
