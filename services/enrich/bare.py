@@ -306,7 +306,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
         return 0.5 if ((not wordlike or _word_read_as_name(text, c.start, c.end))
-                       and facility_context(text, c, kind, gaz, ar.accepted, city=True)) \
+                       and facility_context(text, c, kind, gaz, ar.accepted, city=True)
+                       and not _the_town_in_sentence(text, c)) \
             or detention_frame(text, c.start, kind, city=True, end=c.end) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end)) \
@@ -328,9 +329,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
     if ((not wordlike or _word_read_as_name(text, c.start, c.end))
-            and facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed)) \
+            and facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed)
+            and not (placed and _the_town_in_sentence(text, c))) \
             or detention_frame(text, c.start, kind, end=c.end):
-        return 0.5
+        return 0.5  # (words about the facility, unless the sentence goes on to the town itself: "troops entered
+        # Shaddadi ... and combed the town for escaped detainees", `وبدأ تمشيط المدينة`; rule 24g)
     if _moved_between(text, c, kind, ar, gaz):
         return 0.5
     lead40 = text[c.start - 40 if c.start > 40 else 0 : c.start]
@@ -1153,6 +1156,28 @@ _DEFINITE_NOUN_AFTER_RE = re.compile(r" (ال[\u0621-\u064a]{2,})(?![\u0621-\u06
 
 _WATER_BEFORE = frozenset(fold(w) for w in ("مياه", "منسوب", "ضفاف", "ضفة", "مجرى", "مصب", "مياة", "فاض", "يفيض",
                                               "فيضان", "جف", "جفاف"))  # (`فاض نهر البارد`: the river flooded)
+
+
+# the town or the city itself, definite, as the sentence's own word for a bare city name (rule 24g)
+_THE_TOWN_RE = re.compile(r"\bthe\s+(?:town|city)\b(?!['’]s\s+(?:prison|jail))"
+                          r"|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:مدينة|مدينه|بلدة|بلده)(?![\u0621-\u064a])",
+                          re.IGNORECASE)
+_SENTENCE_END = ".!?؟\n"
+
+
+def _the_town_in_sentence(text: str, c: Cand) -> bool:
+    """The sentence of the bare name (up to 250 characters either side) names "the town"/"the city" (`المدينة`)."""
+    lo = max(0, c.start - 250)
+    for ch in _SENTENCE_END:
+        i = text.rfind(ch, lo, c.start)
+        if i >= lo:
+            lo = i + 1
+    hi = min(len(text), c.end + 250)
+    for ch in _SENTENCE_END:
+        i = text.find(ch, c.end, hi)
+        if i != -1:
+            hi = i
+    return _THE_TOWN_RE.search(text, lo, hi) is not None
 
 
 def _given_name_before(text: str, start: int, gaz: Gazetteer) -> bool:
