@@ -1015,9 +1015,10 @@ def _annexed(text: str, f: FacilityMention, gaz: Gazetteer) -> FacilityMention:
     annex = _annexes(gaz).get(f.id)
     if annex is None:
         return f
-    if b is not None:  # "the annex of al-Hol" (rule 24g): the annex, named from its head word on
-        return fac(text, b.start(), f.end, gaz.entries[annex], f.confidence)
-    return fac(text, f.start, m.end(), gaz.entries[annex], f.confidence)
+    if m is not None:
+        return fac(text, f.start, m.end(), gaz.entries[annex], f.confidence)
+    assert b is not None  # "the annex of al-Hol" (rule 24g): the annex, named from its head word on
+    return fac(text, b.start(), f.end, gaz.entries[annex], f.confidence)
 
 
 def _annexes(gaz: Gazetteer) -> dict[str, str]:

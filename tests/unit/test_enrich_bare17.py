@@ -1,0 +1,75 @@
+"""Round-17 bare17 survey: a known facility named bare, with no head word, in security sweeps and raids, escapes,
+annexes and towns of the same name (README rule 24g). Every passage is written for this file."""
+
+from __future__ import annotations
+
+import pytest
+
+from services.enrich.enrichment import enrich
+from shared.annotation import Annotation
+from tests.unit.enrich_support import real_gazetteer
+
+
+def _ann(text: str) -> Annotation:
+    return enrich(text, real_gazetteer())
+
+
+def _fac(text: str) -> set[str]:
+    return {f.id or f"open:{f.surface}" for f in _ann(text).facilities}
+
+
+def _places(text: str) -> set[str]:
+    return {p.id or p.surface for p in _ann(text).places}
+
+
+HOL = "fac:sy-al-hol-camp"
+
+
+@pytest.mark.parametrize("text", [
+    # a security campaign's words weigh for the camp: an operation, a raid, "inside"
+    "The SDF began a fresh operation inside al-Hol on Saturday, backed by the coalition.",
+    "نفذت الأسايش حملة مداهمات في الهول أوقفت خلالها تسعة أشخاص.",
+    "أطلقت قسد عملية أمنية داخل الهول بدعم جوي من التحالف.",
+])
+def test_sweep_words_make_the_camp(text: str) -> None:
+    assert HOL in _fac(text)
+
+
+@pytest.mark.parametrize("text", [
+    # near misses: the town's own words win over the campaign's
+    "The SDF began an operation inside the town of al-Hol, arresting a weapons dealer.",
+    "نفذت الأسايش حملة مداهمات في بلدة الهول أوقفت خلالها تاجر سلاح.",
+    # one word of a sweep alone decides nothing: the town
+    "Trucks drove through al-Hol on their way to the border.",
+])
+def test_town_words_keep_the_town(text: str) -> None:
+    ann = _ann(text)
+    assert not ann.alert
+    assert "geonames:173797" in {p.id for p in ann.places}
+
+
+def test_definite_escape_noun_makes_the_prison() -> None:
+    assert "fac:sy-sednaya-prison" in _fac("نجح في الفرار من صيدنايا بعد أشهر من التعذيب.")
+    assert "fac:sy-sednaya-prison" in _fac("خرج من صيدنايا بعد تسعة أعوام من الاعتقال.")
+
+
+def test_arabic_given_name_before_a_core_is_a_person() -> None:
+    assert not _ann("أُفرج عن الصحفي محمد الشدادي بعد أسبوع من توقيفه.").alert
+    # near miss: the prison's name after a preposition stays the prison
+    assert "fac:sy-shaddadi-prison" in _fac("فرّ عشرات السجناء من سجن الشدادي ليلاً.")
+
+
+def test_annex_of_the_camp_is_the_annex() -> None:
+    assert _fac("Some 5,000 foreign women live in the annex of al-Hol, guarded by the Asayish.") \
+        == {"fac:sy-al-hol-annex"}
+    assert _fac("A sweep of al-Hol's foreign annex began before dawn.") == {"fac:sy-al-hol-annex"}
+    # near miss: an annex of something else names no facility
+    assert not _ann("The annex of the town hall in Qamishli reopened.").alert
+
+
+def test_sentence_that_goes_on_to_the_town() -> None:
+    text = "Army units entered Shaddadi after the jail fell and searched the town for escaped detainees."
+    assert not _ann(text).alert
+    assert "geonames:172837" in _places(text)
+    # near miss: inmates in the prison, with the city named later in the sentence, stay the prison's
+    assert "fac:sy-tadmur-prison" in _fac("Inmates in Tadmur were beaten every day, people of the city recall.")
