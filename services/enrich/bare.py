@@ -175,6 +175,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                 # camp the name read again in the text; a wire dateline in capitals ("AL-HOL, Syria (AP) —")
                 # is where the reporter files from, the town
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
+    if text[c.end : c.end + 1] in "،," and _DATED_AFTER_RE.match(text, c.end) is not None:
+        return None  # `العراق. ابوغريب، 23/7، اخبار الآن –`: a dateline's place and day, where the reporter files
+        # from (rule 21b, 24g)
     if caps_dateline(text, c.start, c.end):
         return None  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": a wire dateline in capitals is where the reporter
         # files from (rule 21b), the base, not the prison
@@ -375,6 +378,9 @@ _FRAME_EN_RE = re.compile(
     r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside)"
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# people a state brings home or back from a camp: "Iraq brought home 812 people from al-Hol" (rule 24g)
+_BROUGHT_HOME_RE = re.compile(r"\b(?:brought|brings|bringing|flew|flown|bussed|bused)\s+(?:home|back)\b"
+                              r"(?:\s+[\w,-]+){0,4}?\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:moved|relocated|transported|flown|"
                            r"bussed)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged)\s+out\s+of)"
                            r"\s+(?:the\s+)?$", re.IGNORECASE)
@@ -430,7 +436,8 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
     lead = max(0, start - 60)
     if (m := _INMATES_EN_RE.search(text, lead, start)) is not None and (kind == "prison" or m.group(0)[0] != "s"):
         return True  # a camp's survivors are a strike's ("survivors in Jabalia"), a prison's its former inmates
-    return not city and _FRAME_EN_RE.search(text, lead, start) is not None
+    return not city and (_FRAME_EN_RE.search(text, lead, start) is not None
+                         or (kind == "camp" and _BROUGHT_HOME_RE.search(text, lead, start) is not None))
 
 
 # "Badr 3", "Wadi al-Natrun 2": one to three capitalised words and a number of one or two digits that no unit,
@@ -979,6 +986,8 @@ def _lead_only(text: str, s: int) -> bool:
 
 # a dateline ends with a colon, a dash, brackets or a comma before the country ("ZAATARI, Jordan —"); a comma before a
 # lower-case word is an apposition ("Yarmouk, once home to 160,000 refugees, ...")
+# a comma and a numeric day/month after a name: a dateline's place ("ابوغريب، 23/7،", "Hol, 12/3 -")
+_DATED_AFTER_RE = re.compile(r"[،,]\s*[0-9٠-٩]{1,2}\s*/\s*[0-9٠-٩]{1,2}(?:\s*/\s*[0-9٠-٩]{2,4})?\s*(?:[،,:\-–—]|$)")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z]))")
 
 

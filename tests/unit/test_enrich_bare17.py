@@ -73,3 +73,18 @@ def test_sentence_that_goes_on_to_the_town() -> None:
     assert "geonames:172837" in _places(text)
     # near miss: inmates in the prison, with the city named later in the sentence, stay the prison's
     assert "fac:sy-tadmur-prison" in _fac("Inmates in Tadmur were beaten every day, people of the city recall.")
+
+
+def test_glued_abu_ghraib_is_the_prison_and_a_dated_dateline_the_town() -> None:
+    assert "fac:iq-abu-ghraib-prison" in _fac("قال معتقلون سابقون في أبوغريب إنهم ما زالوا يعانون من الكوابيس.")
+    # near miss: a place, a comma and a numeric day open a dateline: the town the reporter files from
+    text = "العراق. ابوغريب، 14/5، وكالات – سجن أبوغريب: أعلنت السلطات فرار عشرات السجناء."
+    assert "geonames:100077" in _places(text)
+    assert {f.surface for f in _ann(text).facilities} == {"سجن أبوغريب"}
+
+
+def test_brought_home_from_a_camp_and_a_camp_section() -> None:
+    assert HOL in _fac("Kazakhstan brought home 90 women and children from al-Hol last week.")
+    assert HOL in _fac("A raid on al-Hol's foreign section turned up two pistols.")
+    # near miss: soldiers brought back from a town with no camp's name
+    assert not _ann("The army brought back two soldiers from Shaddadi.").alert
