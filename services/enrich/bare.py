@@ -638,6 +638,12 @@ _KIND_WORD_RE = {"prison": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|�
                  "camp": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:مخيم|مخيمات)(?![\u0621-\u064a])|"
                                     r"\bcamps?\b", re.IGNORECASE)}
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n:؛;]")
+_CLAUSE_END_RE = re.compile(r"[،,]")
+# a verb or participle of where a site lies or was set up (`يقع`, `الواقع`, `أُنشئ`, `أقيم`, "lies", "located", "built")
+_SITED_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:يقع|تقع|الواقع|الواقعة|الواقعه|واقع|واقعة|أنشئ|انشئ|أُنشئ|"
+                       r"أقيم|اقيم|أُقيم|يمتد|تأسس|تاسس)(?![\u0621-\u064a]))"
+                       r"|\b(?:lies|lay|located|situated|sits|built|set\s+up|established|founded|opened)\b",
+                       re.IGNORECASE)
 
 
 # a plural word for areas or towns, up to two words, then "such as" (`ك`, `مثل`, `منها`) and a list of names that
@@ -671,6 +677,12 @@ def _located_in(text: str, start: int, kind: str, accepted: list[tuple[int, int]
         return False
     lo = max(0, start - 160)
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    if kind == "camp" and _SITED_RE.search(text, ends[-1] if ends else lo, start) is None:
+        # (the clause: `... من المخيم، وقالت إنها ضبطت ...، ضمن عملية ... في الهول` is the camp's own operation,
+        # rule 24g; where the sentence says where the camp lies or was set up, `يقع المخيم، الذي ...، في الهول`,
+        # "the camp, built in 1991, lies in al-Hol", the name is the town whatever the commas between)
+        ends += [m.end() for m in _CLAUSE_END_RE.finditer(text, ends[-1] if ends else lo, start)]
+        ends.sort()
     pattern = _KIND_WORD_RE.get(kind)
     if pattern is None:
         return False

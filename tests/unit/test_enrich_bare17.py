@@ -88,3 +88,13 @@ def test_brought_home_from_a_camp_and_a_camp_section() -> None:
     assert HOL in _fac("A raid on al-Hol's foreign section turned up two pistols.")
     # near miss: soldiers brought back from a town with no camp's name
     assert not _ann("The army brought back two soldiers from Shaddadi.").alert
+
+
+def test_camp_head_in_another_clause_does_not_make_the_town() -> None:
+    text = ("مشطت قوى الأمن الداخلي القطاع الرابع من المخيم، وقالت إنها عثرت على نفق، ضمن المرحلة الثالثة من "
+            "عملية «الأمن» في الهول.")
+    assert HOL in _fac(text)
+    # near miss: where the camp lies or was set up, whatever the commas between, is the town
+    for text in ("يقع المخيم، الذي أنشئ عام 1991، في الهول شرقي الحسكة.",
+                 "The camp, built in 1991, lies in al-Hol, east of Hasakah."):
+        assert not _ann(text).alert
