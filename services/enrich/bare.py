@@ -343,10 +343,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if not placed and (" to " in lead40 or "out of" in lead40) and _MOVED_OUT_RE.search(lead40) is not None:
         return 0.5  # "is being moved to Ofer", "the buses pulled out of Ofer": people are moved to and from a name no
         # town bears, the facility (forces pull out of towns and families are moved to them: "Shaddadi" is the town)
-    if ("spent" in text[max(0, c.start - 50) : c.start] or "ض" in text[max(0, c.start - 50) : c.start]) \
-            and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz) \
-            and (not wordlike or _word_read_as_name(text, c.start, c.end)):
-        return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`: time served or spent in a camp
+    if ("spent" in (lead50 := text[max(0, c.start - 50) : c.start]) or "ض" in lead50 or "بعد" in lead50) \
+            and (m := _SPENT_RE.search(text, max(0, c.start - 50), c.start)) is not None \
+            and (m.group()[:3] != "بعد" or _RETURNED_AFTER_RE.search(text, c.end, c.end + 60) is not None) \
+            and not town_close(text, c, gaz) and (not wordlike or _word_read_as_name(text, c.start, c.end)):
+        return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`, `بعد 12 عاماً في صيدنايا` (rule 24g): time
+        # served or spent in a camp
     if wordlike and not _word_read_as_name(text, c.start, c.end):
         return None  # the word or the person, unless one of the readings above holds or a name's place is its
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
@@ -390,7 +392,8 @@ _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellbloc
 _BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|prison\s+riot|mass\s+escape)\s+"
                           r"(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # (أسرى: its prisoners)
-_INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني", "اسري"))
+_INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني", "اسري",
+                         "جدران"))  # (`بين جدران صيدنايا`: a building's walls; a city's are its أسوار; rule 24g)
 _SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
 _REFUGEES_AR = frozenset(fold(w) for w in ("لاجئو", "لاجئي", "قاطنو", "قاطني"))
 _TAKEN_AR = frozenset(("نقل", "نقلوا", "نقلت", "اقتيد", "اقتيدوا", "اقتادوه", "اقتادوهم", "ادخل", "ادخلوا", "اودع",
@@ -1127,9 +1130,13 @@ _FREED_TO_RE = re.compile(r"(?:\b(?:released|freed|discharged|escaped|fled)\b|أ
 _BORN_RE = re.compile(r"\b(?:born|grew\s+up|raised|native|hometown|home\s+town)\b|(?<![\u0621-\u064a])(?:ولد|وُلد|"
                       r"ولدت|وُلدت|مواليد|نشأ|نشأت|ينحدر|تنحدر)(?![\u0621-\u064a])", re.IGNORECASE)
 _SPENT_RE = re.compile(r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+(?:(?:of\s+\w+\s+)?in|at|inside)\s+"
-                       r"(?:the\s+)?$|(?<![\u0621-\u064a])(?:قضى|قضت|أمضى|امضى|أمضت|امضت)\s+(?:[\u0621-\u064a\d]+\s+)"
+                       r"(?:the\s+)?$|(?<![\u0621-\u064a])(?:قضى|قضت|أمضى|امضى|أمضت|امضت|بعد)\s+(?:[\u0621-\u064a\d]+\s+)"
                        r"{0,3}(?:سنوات|سنة|سنه|عاما|عاماً|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً)\s+(?:في|داخل)\s*$",
                        re.IGNORECASE)
+# after "after N years in X" (`بعد 12 عاماً في صيدنايا`), someone comes back or out: the years were served there
+_RETURNED_AFTER_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:عاد|عادت|عادوا|يعود|تعود|يعودون|خرج|خرجت|يخرج|تخرج|"
+                                r"أفرج|افرج|أُفرج|يُفرج|يفرج|تحرر|تحررت|نجا|نجت|ينجو|العودة|عودة|الإفراج|الافراج))"
+                                r"(?![\u0621-\u064a])")
 _PREPS = frozenset(("في", "فى", "من", "الى", "إلى", "إلي", "الي", "داخل", "in", "at", "from", "to", "into", "inside"))
 _LIFE_AR_RE = re.compile("ولد|ولدت|مواليد|نشأ|نشأت|ينحدر|تنحدر|أهالي|اهالي|أبناء|ابناء|سكان")
 

@@ -98,3 +98,11 @@ def test_camp_head_in_another_clause_does_not_make_the_town() -> None:
     for text in ("يقع المخيم، الذي أنشئ عام 1991، في الهول شرقي الحسكة.",
                  "The camp, built in 1991, lies in al-Hol, east of Hasakah."):
         assert not _ann(text).alert
+
+
+def test_years_in_a_name_then_a_return_and_walls() -> None:
+    assert "fac:sy-sednaya-prison" in _fac("بعد عشرة أعوام في صيدنايا.. رجل يعود إلى أمه في درعا")
+    assert HOL in _fac("بعد سنوات في الهول، عادت عائلة أبو خالد إلى بيتها في الميادين.")
+    assert "fac:sy-sednaya-prison" in _fac("بين جدران صيدنايا أمضى والدي سبع سنوات.")
+    # near miss: years in a town with no return or release after them stay the town
+    assert not _ann("بعد سنتين في الشدادي انتقلت العائلة إلى الحسكة.").alert
