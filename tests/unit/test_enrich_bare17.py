@@ -106,3 +106,10 @@ def test_years_in_a_name_then_a_return_and_walls() -> None:
     assert "fac:sy-sednaya-prison" in _fac("بين جدران صيدنايا أمضى والدي سبع سنوات.")
     # near miss: years in a town with no return or release after them stay the town
     assert not _ann("بعد سنتين في الشدادي انتقلت العائلة إلى الحسكة.").alert
+
+
+def test_an_attack_to_free_the_inmates_is_on_the_prison() -> None:
+    assert "fac:sy-ghwayran-prison" in _fac("In 2022 IS fighters stormed Ghwayran to free their comrades.")
+    assert "fac:sy-ghwayran-prison" in _fac("هاجم عناصر التنظيم غويران لتحرير رفاقهم عام 2022.")
+    # near miss: one attack word on a town with a prison stays the town
+    assert not _ann("Turkish drones attacked Derik on Sunday.").alert
