@@ -143,6 +143,8 @@ class Around:
     towns: set[tuple[int, int]]  # the spans of those bare names (town_cued)
     placed: set[tuple[int, int]]  # bare names that are also a place's name (al-Hol, Palmyra)
     bare_named: set[str] = field(default_factory=set)  # ids of the facilities read from a bare name so far
+    core_starts: list[int] = field(default_factory=list)  # (the cores' starts, sorted, built on first use)
+    core_order: list[Cand] = field(default_factory=list)  # (the cores in the order of core_starts)
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -325,7 +327,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6
     if _joined(text, c, ar.cores_ix):
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
-    if _from_to(text, c, [o for o in ar.cores if (o.start, o.end) not in ar.cities], gaz) or _moved(text, c, ar):
+    if _from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar):
         return 0.55
     if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _displaced_from(text, c.start)
                    or _located_in(text, c.start, kind, ar.accepted, persons=False)):
@@ -533,10 +535,19 @@ def numbered_in_frame(text: str, cores: list[Cand]) -> list[OpenFacility]:
     return out
 
 
+_HEADLINE_SEEN: list[tuple[str, bool]] = [("", False)]  # (the last text asked and its answer; one slot, replaced whole)
+
+
 def _headline(text: str) -> bool:
-    """The whole text is a headline: one line of at most 16 words, not ending in a full stop."""
+    """The whole text is a headline: one line of at most 16 words, not ending in a full stop (the answer kept for
+    the text: a page of thousands of bare names stripped and counted it for each, quadratic)."""
+    seen = _HEADLINE_SEEN[0]
+    if seen[0] is text:
+        return seen[1]
     t = text.strip()
-    return bool(t) and "\n" not in t and not t.endswith(".") and t.count(" ") < 16 and ". " not in t
+    got = bool(t) and "\n" not in t and not t.endswith(".") and t.count(" ") < 16 and ". " not in t
+    _HEADLINE_SEEN[0] = (text, got)
+    return got
 
 
 def _named_again(text: str, c: Cand, cores: list[Cand]) -> bool:
@@ -1054,10 +1065,23 @@ def _renamed(text: str, c: Cand, e: Entry, cores: list[Cand]) -> bool:
     return False
 
 
-def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
-    """`من غويران لـ«الهول»`, "from Hol to Roj": two facility names as the two ends of a move."""
+def _cores_near(c: Cand, ar: Around) -> list[Cand]:
+    """The cores that start within 120 characters of the name, either side (the ends of a "from X to Y" are at
+    most 14 apart): two bisections of the cores' sorted starts, not a walk of every core of the text (a page
+    of 2,000 bare names asked each of them of every other one: quadratic)."""
+    if len(ar.core_order) != len(ar.cores):
+        ar.core_order = sorted(ar.cores, key=lambda o: o.start)
+        ar.core_starts = [o.start for o in ar.core_order]
+    lo = bisect_left(ar.core_starts, c.start - 120)
+    hi = bisect_right(ar.core_starts, c.end + 120)
+    return ar.core_order[lo:hi]
+
+
+def _from_to(text: str, c: Cand, cores: list[Cand], cities: set[tuple[int, int]], gaz: Gazetteer) -> bool:
+    """`من غويران لـ«الهول»`, "from Hol to Roj": two facility names as the two ends of a move (a city's name is
+    no end: `cities`)."""
     for o in cores:
-        if o is c or kind_payload(o, gaz, None) is None:
+        if o is c or (o.start, o.end) in cities or kind_payload(o, gaz, None) is None:
             continue
         first, second = (o, c) if o.end <= c.start else (c, o)
         if second.start - first.end > 14:
@@ -1297,9 +1321,10 @@ def _town_in_sentence(text: str, c: Cand) -> bool:
     after it is a contrast, no coreference ("16,000 Zaatari residents went home, while the village of Zaatari ...")."""
     hi = c.start
     lo0 = hi - 300 if hi > 300 else 0
-    # (the last sentence stop in [lo0, hi), five C-level reverse finds: one past it, else 0, as the regex gave)
-    lo = max(text.rfind("\n", lo0, hi), text.rfind(".", lo0, hi), text.rfind("!", lo0, hi),
-             text.rfind("?", lo0, hi), text.rfind("؟", lo0, hi)) + 1
+    # (the last sentence stop in [lo0, hi), five C-level reverse finds: one past it, else the window's start — not
+    # the text's: a page of 2,000 bare names and no full stop was read from its start for each name, quadratic)
+    lo = max(lo0, max(text.rfind("\n", lo0, hi), text.rfind(".", lo0, hi), text.rfind("!", lo0, hi),
+                      text.rfind("?", lo0, hi), text.rfind("؟", lo0, hi)) + 1)
     # a town word must be in the window: every token's fold is a piece of the window's (apostrophes dropped, as
     # fold drops them), so a window whose fold holds none of them holds no such word (one compiled pass)
     folded = fold_text(text[lo:hi])
