@@ -150,6 +150,8 @@ class Around:
     # accepted spans have been read for them (the list grows as bare names are accepted: each span is read once)
     seats: dict[str, list[int]] = field(default_factory=dict)  # (the name's folded words -> where it stands)
     seats_read: int = 0
+    core_starts: list[int] = field(default_factory=list)  # (the cores' starts, sorted, built on first use)
+    core_order: list[Cand] = field(default_factory=list)  # (the cores in the order of core_starts)
 
 
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
@@ -187,6 +189,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                 # camp the name read again in the text; a wire dateline in capitals ("AL-HOL, Syria (AP) —")
                 # is where the reporter files from, the town
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
+    if text[c.end : c.end + 1] in "،," and _DATED_AFTER_RE.match(text, c.end) is not None:
+        return None  # `العراق. ابوغريب، 23/7، اخبار الآن –`: a dateline's place and day, where the reporter files
+        # from (rule 21b, 24g)
     if caps_dateline(text, c.start, c.end):
         return None  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": a wire dateline in capitals is where the reporter
         # files from (rule 21b), the base, not the prison
@@ -200,8 +205,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `محكمة جنايات مكافحة الفساد في الرصافة`: where the court sits (rule 15), not the prison
     if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
-    if text[c.start - 1 : c.start] == " " and text[c.start] < "\u0250" and _given_name_before(text, c.start, gaz):
-        return None  # "Mahmoud Rukban, a lawmaker": a person's family name
+    if text[c.start - 1 : c.start] == " " and _given_name_before(text, c.start, gaz):
+        return None  # "Mahmoud Rukban, a lawmaker", `الناشط مصطفى الشدادي`: a person's family name
     if text[c.start - 1 : c.start] in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return None  # `افتتح معرض "الهول" للكتاب`, a film, a song, a band of the name
     if kind == "prison" and ("rea" in (lead30 := text[max(0, c.start - 30) : c.start]) or "iot" in lead30
@@ -329,7 +334,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
         return 0.5 if ((not wordlike or _word_read_as_name(text, c.start, c.end))
-                       and facility_context(text, c, kind, gaz, ar.accepted, city=True)) \
+                       and facility_context(text, c, kind, gaz, ar.accepted, city=True)
+                       and not _the_town_in_sentence(text, c)) \
             or detention_frame(text, c.start, kind, city=True, end=c.end) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end)) \
@@ -344,16 +350,18 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6
     if _joined(text, c, ar.cores_ix):
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
-    if _from_to(text, c, [o for o in ar.cores if (o.start, o.end) not in ar.cities], gaz) or _moved(text, c, ar):
+    if _from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar):
         return 0.55
     if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _displaced_from(text, c.start)
                    or _located_in(text, c.start, kind, ar.accepted, persons=False)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
     if ((not wordlike or _word_read_as_name(text, c.start, c.end))
-            and facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed)) \
+            and facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed)
+            and not (placed and _the_town_in_sentence(text, c))) \
             or detention_frame(text, c.start, kind, end=c.end):
-        return 0.5
+        return 0.5  # (words about the facility, unless the sentence goes on to the town itself: "troops entered
+        # Shaddadi ... and combed the town for escaped detainees", `وبدأ تمشيط المدينة`; rule 24g)
     if _moved_between(text, c, kind, ar, gaz):
         return 0.5
     lead40 = text[c.start - 40 if c.start > 40 else 0 : c.start]
@@ -361,10 +369,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _MOVED_OUT_RE.search(lead40) is not None:
         return 0.5  # "is being moved to Ofer", "the buses pulled out of Ofer": people are moved to and from a name no
         # town bears, the facility (forces pull out of towns and families are moved to them: "Shaddadi" is the town)
-    if ("spent" in text[max(0, c.start - 50) : c.start] or "ض" in text[max(0, c.start - 50) : c.start]) \
-            and _SPENT_RE.search(text, max(0, c.start - 50), c.start) is not None and not town_close(text, c, gaz) \
-            and (not wordlike or _word_read_as_name(text, c.start, c.end)):
-        return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`: time served or spent in a camp
+    if ("spent" in (lead50 := text[max(0, c.start - 50) : c.start]) or "ض" in lead50 or "بعد" in lead50) \
+            and (m := _SPENT_RE.search(text, max(0, c.start - 50), c.start)) is not None \
+            and (m.group()[:3] != "بعد" or _RETURNED_AFTER_RE.search(text, c.end, c.end + 60) is not None) \
+            and not town_close(text, c, gaz) and (not wordlike or _word_read_as_name(text, c.start, c.end)):
+        return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`, `بعد 12 عاماً في صيدنايا` (rule 24g): time
+        # served or spent in a camp
     if wordlike and not _word_read_as_name(text, c.start, c.end):
         return None  # the word or the person, unless one of the readings above holds or a name's place is its
     if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
@@ -396,6 +406,9 @@ _FRAME_EN_RE = re.compile(
     r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside)"
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# people a state brings home or back from a camp: "Iraq brought home 812 people from al-Hol" (rule 24g)
+_BROUGHT_HOME_RE = re.compile(r"\b(?:brought|brings|bringing|flew|flown|bussed|bused)\s+(?:home|back)\b"
+                              r"(?:\s+[\w,-]+){0,4}?\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:moved|relocated|transported|flown|"
                            r"bussed|returned|sent|taken|transferred|brought)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged|taken|moved|brought|"
                            r"transferred|bussed|led|evacuated)\s+out\s+of|"
@@ -408,7 +421,8 @@ _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellbloc
 _BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|prison\s+riot|mass\s+escape)\s+"
                           r"(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # (أسرى: its prisoners)
-_INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني", "اسري"))
+_INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني", "اسري",
+                         "جدران"))  # (`بين جدران صيدنايا`: a building's walls; a city's are its أسوار; rule 24g)
 _SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
 # people held, indefinite or definite, before `في`/`داخل` and a prison's name (not the heads `معتقل`, `سجن`:
 # "a prison in" a town is the town, rule 22f)
@@ -464,7 +478,8 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
     lead = max(0, start - 60)
     if (m := _INMATES_EN_RE.search(text, lead, start)) is not None and (kind == "prison" or m.group(0)[0] != "s"):
         return True  # a camp's survivors are a strike's ("survivors in Jabalia"), a prison's its former inmates
-    return not city and _FRAME_EN_RE.search(text, lead, start) is not None
+    return not city and (_FRAME_EN_RE.search(text, lead, start) is not None
+                         or (kind == "camp" and _BROUGHT_HOME_RE.search(text, lead, start) is not None))
 
 
 # "Badr 3", "Wadi al-Natrun 2": one to three capitalised words and a number of one or two digits that no unit,
@@ -557,10 +572,19 @@ def numbered_in_frame(text: str, cores: list[Cand]) -> list[OpenFacility]:
     return out
 
 
+_HEADLINE_SEEN: list[tuple[str, bool]] = [("", False)]  # (the last text asked and its answer; one slot, replaced whole)
+
+
 def _headline(text: str) -> bool:
-    """The whole text is a headline: one line of at most 16 words, not ending in a full stop."""
+    """The whole text is a headline: one line of at most 16 words, not ending in a full stop (the answer kept for
+    the text: a page of thousands of bare names stripped and counted it for each, quadratic)."""
+    seen = _HEADLINE_SEEN[0]
+    if seen[0] is text:
+        return seen[1]
     t = text.strip()
-    return bool(t) and "\n" not in t and not t.endswith(".") and t.count(" ") < 16 and ". " not in t
+    got = bool(t) and "\n" not in t and not t.endswith(".") and t.count(" ") < 16 and ". " not in t
+    _HEADLINE_SEEN[0] = (text, got)
+    return got
 
 
 def _named_again(text: str, c: Cand, cores: list[Cand]) -> bool:
@@ -669,6 +693,12 @@ _KIND_WORD_RE = {"prison": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|�
                  "camp": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:مخيم|مخيمات)(?![\u0621-\u064a])|"
                                     r"\bcamps?\b", re.IGNORECASE)}
 _SENTENCE_END_RE = re.compile(r"[.!?؟\n:؛;]")
+_CLAUSE_END_RE = re.compile(r"[،,]")
+# a verb or participle of where a site lies or was set up (`يقع`, `الواقع`, `أُنشئ`, `أقيم`, "lies", "located", "built")
+_SITED_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:يقع|تقع|الواقع|الواقعة|الواقعه|واقع|واقعة|أنشئ|انشئ|أُنشئ|"
+                       r"أقيم|اقيم|أُقيم|يمتد|تأسس|تاسس)(?![\u0621-\u064a]))"
+                       r"|\b(?:lies|lay|located|situated|sits|built|set\s+up|established|founded|opened)\b",
+                       re.IGNORECASE)
 
 
 # a plural word for areas or towns, up to two words, then "such as" (`ك`, `مثل`, `منها`) and a list of names that
@@ -702,6 +732,12 @@ def _located_in(text: str, start: int, kind: str, accepted: list[tuple[int, int]
         return False
     lo = max(0, start - 160)
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    if kind == "camp" and _SITED_RE.search(text, ends[-1] if ends else lo, start) is None:
+        # (the clause: `... من المخيم، وقالت إنها ضبطت ...، ضمن عملية ... في الهول` is the camp's own operation,
+        # rule 24g; where the sentence says where the camp lies or was set up, `يقع المخيم، الذي ...، في الهول`,
+        # "the camp, built in 1991, lies in al-Hol", the name is the town whatever the commas between)
+        ends += [m.end() for m in _CLAUSE_END_RE.finditer(text, ends[-1] if ends else lo, start)]
+        ends.sort()
     pattern = _KIND_WORD_RE.get(kind)
     if pattern is None:
         return False
@@ -1039,6 +1075,8 @@ def _lead_only(text: str, s: int) -> bool:
 
 # a dateline ends with a colon, a dash, brackets or a comma before the country ("ZAATARI, Jordan —"); a comma before a
 # lower-case word is an apposition ("Yarmouk, once home to 160,000 refugees, ...")
+# a comma and a numeric day/month after a name: a dateline's place ("ابوغريب، 23/7،", "Hol, 12/3 -")
+_DATED_AFTER_RE = re.compile(r"[،,]\s*[0-9٠-٩]{1,2}\s*/\s*[0-9٠-٩]{1,2}(?:\s*/\s*[0-9٠-٩]{2,4})?\s*(?:[،,:\-–—]|$)")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z]))")
 
 
@@ -1092,11 +1130,23 @@ def _renamed(text: str, c: Cand, e: Entry, cores: list[Cand], placed: set[tuple[
     return False
 
 
+def _cores_near(c: Cand, ar: Around) -> list[Cand]:
+    """The cores that start within 120 characters of the name, either side (the ends of a "from X to Y" are at
+    most 14 apart): two bisections of the cores' sorted starts, not a walk of every core of the text (a page
+    of 2,000 bare names asked each of them of every other one: quadratic)."""
+    if len(ar.core_order) != len(ar.cores):
+        ar.core_order = sorted(ar.cores, key=lambda o: o.start)
+        ar.core_starts = [o.start for o in ar.core_order]
+    lo = bisect_left(ar.core_starts, c.start - 120)
+    hi = bisect_right(ar.core_starts, c.end + 120)
+    return ar.core_order[lo:hi]
 
-def _from_to(text: str, c: Cand, cores: list[Cand], gaz: Gazetteer) -> bool:
-    """`من غويران لـ«الهول»`, "from Hol to Roj": two facility names as the two ends of a move."""
+
+def _from_to(text: str, c: Cand, cores: list[Cand], cities: set[tuple[int, int]], gaz: Gazetteer) -> bool:
+    """`من غويران لـ«الهول»`, "from Hol to Roj": two facility names as the two ends of a move (a city's name is
+    no end: `cities`)."""
     for o in cores:
-        if o is c or kind_payload(o, gaz, None) is None:
+        if o is c or (o.start, o.end) in cities or kind_payload(o, gaz, None) is None:
             continue
         first, second = (o, c) if o.end <= c.start else (c, o)
         if second.start - first.end > 14:
@@ -1169,7 +1219,7 @@ _FREED_TO_RE = re.compile(r"(?:\b(?:released|freed|discharged|escaped|fled)\b|أ
 _BORN_RE = re.compile(r"\b(?:born|grew\s+up|raised|native|hometown|home\s+town)\b|(?<![\u0621-\u064a])(?:ولد|وُلد|"
                       r"ولدت|وُلدت|مواليد|نشأ|نشأت|ينحدر|تنحدر)(?![\u0621-\u064a])", re.IGNORECASE)
 _SPENT_RE = re.compile(r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+(?:(?:of\s+\w+\s+)?in|at|inside)\s+"
-                       r"(?:the\s+)?$|(?<![\u0621-\u064a])(?:قضى|قضت|أمضى|امضى|أمضت|امضت)\s+(?:[\u0621-\u064a\d]+\s+)"
+                       r"(?:the\s+)?$|(?<![\u0621-\u064a])(?:قضى|قضت|أمضى|امضى|أمضت|امضت|بعد)\s+(?:[\u0621-\u064a\d]+\s+)"
                        r"{0,3}(?:سنوات|سنة|سنه|عاما|عاماً|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً)\s+(?:في|داخل)\s*$|"
                        # the time named before the verb, which takes it as its object pronoun (rule 24m): `بعد عامين
                        # قضتهما في إيفين`, `سنوات أمضاها داخل رومية`
@@ -1177,6 +1227,10 @@ _SPENT_RE = re.compile(r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+
                        r"(?:قضاها|قضتها|قضاهما|قضتهما|أمضاها|امضاها|أمضتها|امضتها|أمضاهما|امضاهما|أمضتهما|امضتهما)"
                        r"\s+(?:في|داخل)\s*$",
                        re.IGNORECASE)
+# after "after N years in X" (`بعد 12 عاماً في صيدنايا`), someone comes back or out: the years were served there
+_RETURNED_AFTER_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:عاد|عادت|عادوا|يعود|تعود|يعودون|خرج|خرجت|يخرج|تخرج|"
+                                r"أفرج|افرج|أُفرج|يُفرج|يفرج|تحرر|تحررت|نجا|نجت|ينجو|العودة|عودة|الإفراج|الافراج))"
+                                r"(?![\u0621-\u064a])")
 _PREPS = frozenset(("في", "فى", "من", "الى", "إلى", "إلي", "الي", "داخل", "in", "at", "from", "to", "into", "inside"))
 _LIFE_AR_RE = re.compile("ولد|ولدت|مواليد|نشأ|نشأت|ينحدر|تنحدر|أهالي|اهالي|أبناء|ابناء|سكان")
 
@@ -1226,11 +1280,38 @@ _WATER_BEFORE = frozenset(fold(w) for w in ("مياه", "منسوب", "ضفاف"
                                               "فيضان", "جف", "جفاف"))  # (`فاض نهر البارد`: the river flooded)
 
 
+# the town or the city itself, definite, as the sentence's own word for a bare city name (rule 24g)
+_THE_TOWN_RE = re.compile(r"\bthe\s+(?:town|city)\b(?!['’]s\s+(?:prison|jail))"
+                          r"|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:مدينة|مدينه|بلدة|بلده)(?![\u0621-\u064a])",
+                          re.IGNORECASE)
+_SENTENCE_END = ".!?؟\n"
+
+
+def _the_town_in_sentence(text: str, c: Cand) -> bool:
+    """The sentence of the bare name (up to 250 characters either side) names "the town"/"the city" (`المدينة`)."""
+    lo = max(0, c.start - 250)
+    for ch in _SENTENCE_END:
+        i = text.rfind(ch, lo, c.start)
+        if i >= lo:
+            lo = i + 1
+    hi = min(len(text), c.end + 250)
+    for ch in _SENTENCE_END:
+        i = text.find(ch, c.end, hi)
+        if i != -1:
+            hi = i
+    return _THE_TOWN_RE.search(text, lo, hi) is not None
+
+
 def _given_name_before(text: str, start: int, gaz: Gazetteer) -> bool:
-    """A capitalised given name (engine_rules given_names) right before the name: a person's family name."""
+    """A given name (engine_rules given_names) right before the name: a person's family name. In English the given
+    name is capitalised; in Arabic the family name has the article and the given name is written out (not علي/على,
+    also the preposition "on"): `مصطفى الشدادي` (rule 24g)."""
     i = text.rfind(" ", max(0, start - 16), start - 1)
     prev = text[i + 1 if i != -1 else max(0, start - 16) : start - 1]
-    return prev[:1].isupper() and prev.isalpha() and prev.lower() in cue_list(gaz.rules.given_names)
+    if text[start] < "\u0250":
+        return prev[:1].isupper() and prev.isalpha() and prev.lower() in cue_list(gaz.rules.given_names)
+    return text[start : start + 2] == "ال" and prev.isalpha() and prev not in ("على", "علي", "إلى", "الى") \
+        and fold(prev) in cue_list(gaz.rules.given_names)
 
 
 def _word_read_as_name(text: str, start: int, end: int) -> bool:
@@ -1346,9 +1427,10 @@ def _town_in_sentence(text: str, c: Cand) -> bool:
     after it is a contrast, no coreference ("16,000 Zaatari residents went home, while the village of Zaatari ...")."""
     hi = c.start
     lo0 = hi - 300 if hi > 300 else 0
-    # (the last sentence stop in [lo0, hi), five C-level reverse finds: one past it, else 0, as the regex gave)
-    lo = max(text.rfind("\n", lo0, hi), text.rfind(".", lo0, hi), text.rfind("!", lo0, hi),
-             text.rfind("?", lo0, hi), text.rfind("؟", lo0, hi)) + 1
+    # (the last sentence stop in [lo0, hi), five C-level reverse finds: one past it, else the window's start — not
+    # the text's: a page of 2,000 bare names and no full stop was read from its start for each name, quadratic)
+    lo = max(lo0, max(text.rfind("\n", lo0, hi), text.rfind(".", lo0, hi), text.rfind("!", lo0, hi),
+                      text.rfind("?", lo0, hi), text.rfind("؟", lo0, hi)) + 1)
     # a town word must be in the window: every token's fold is a piece of the window's (apostrophes dropped, as
     # fold drops them), so a window whose fold holds none of them holds no such word (one compiled pass)
     folded = fold_text(text[lo:hi])

@@ -6,6 +6,7 @@ Pure helpers for enrichment.py: which reading (town or facility, place or adject
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from services.enrich import backend
@@ -211,6 +212,32 @@ def sentence_end_after(text: str, lo: int, hi: int) -> int:
         p = i + 1
 
 
+# (the last long mask asked: the list itself, how many of its spans are indexed, its last span then, those spans
+# sorted by start, their starts, and the longest span's length)
+_MASK_SEEN: list[tuple[object, int, tuple[int, int] | None, list[tuple[int, int]], list[int], int]] = \
+    [(None, 0, None, [], [], 0)]
+
+
+def _mask_near(mask: list[tuple[int, int]] | tuple[()], a: int, b: int) -> list[tuple[int, int]] | tuple[()]:
+    """The spans of `mask` that may overlap [a, b) (a superset; the caller tests each). A short mask is itself; a
+    long one (a page's thousands of facilities: `accepted`, which only grows by appending) is indexed once, the
+    spans appended since the last question inserted, so each question is two bisections, not a walk of the
+    whole list (quadratic)."""
+    n = len(mask)
+    if n < 32:
+        return mask
+    obj, done, last, spans, starts, longest = _MASK_SEEN[0]
+    if obj is not mask or done > n or (done and mask[done - 1] != last):
+        obj, done, spans, starts, longest = mask, 0, [], [], 0
+    for s, e in mask[done:]:
+        i = bisect_left(spans, (s, e))
+        spans.insert(i, (s, e))
+        starts.insert(i, s)
+        longest = max(longest, e - s)
+    _MASK_SEEN[0] = (obj, n, mask[n - 1], spans, starts, longest)
+    return spans[bisect_left(starts, a - longest) : bisect_left(starts, b)]
+
+
 def _sentence(text: str, c: Cand, window: int, mask: list[tuple[int, int]] | tuple[()] = ()) -> str:
     """The text around a mention, cut at sentence ends, the mention and the `mask` spans blanked."""
     lo, hi = max(0, c.start - window), min(len(text), c.end + window)
@@ -218,7 +245,8 @@ def _sentence(text: str, c: Cand, window: int, mask: list[tuple[int, int]] | tup
     if mask:  # each masked character a space: the pieces between the (clipped, sorted) spans joined with blanks
         parts = []
         pos = a
-        spans = sorted([(s if s > a else a, e if e < b else b) for s, e in mask if s < b and e > a and s < e])
+        spans = sorted([(s if s > a else a, e if e < b else b) for s, e in _mask_near(mask, a, b)
+                        if s < b and e > a and s < e])
         for s, e in spans:
             if e <= pos:
                 continue

@@ -1181,7 +1181,10 @@ def _core_named_walk(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     return gaz.entries[next(iter(ids))] if len(ids) == 1 else None
 
 
-_ANNEX_AFTER_RE = re.compile(r"(?:['’]s)?\s+annex\b", re.IGNORECASE)  # ("al-Hol's annex": rule 24j)
+_ANNEX_AFTER_RE = re.compile(r"\s+annex\b", re.IGNORECASE)
+# "the annex of al-Hol", "the foreigners' annex in al-Hol" before the name; "al-Hol's (foreign) annex" after it
+_ANNEX_BEFORE_RE = re.compile(r"\bannex\s+(?:of|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_ANNEX_POSS_RE = re.compile(r"['’]s\s+(?:[A-Za-z-]+\s+){0,2}?annex\b", re.IGNORECASE)
 
 
 def _renamed_known(text: str, c: Cand, fid: str, facilities: list[FacilityMention]) -> bool:
@@ -1201,13 +1204,19 @@ def _renamed_known(text: str, c: Cand, fid: str, facilities: list[FacilityMentio
 def _annexed(text: str, f: FacilityMention, gaz: Gazetteer) -> FacilityMention:
     """A camp named with its head and then "annex" ("the “al-Hawl” camp annex") is the camp's annex when the
     gazetteer lists one (a core "<name> annex" of another entry)."""
-    m = _ANNEX_AFTER_RE.match(text, f.end)
-    if m is None or f.kind != "camp":
+    if f.kind != "camp":
+        return f
+    m = _ANNEX_AFTER_RE.match(text, f.end) or _ANNEX_POSS_RE.match(text, f.end)
+    b = None if m is not None else _ANNEX_BEFORE_RE.search(text, max(0, f.start - 24), f.start)
+    if m is None and b is None:
         return f
     annex = _annexes(gaz).get(f.id)
     if annex is None:
         return f
-    return fac(text, f.start, m.end(), gaz.entries[annex], f.confidence)
+    if m is not None:
+        return fac(text, f.start, m.end(), gaz.entries[annex], f.confidence)
+    assert b is not None  # "the annex of al-Hol" (rule 24g): the annex, named from its head word on
+    return fac(text, b.start(), f.end, gaz.entries[annex], f.confidence)
 
 
 def _annexes(gaz: Gazetteer) -> dict[str, str]:

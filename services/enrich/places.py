@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -258,6 +259,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
     the scouts find. names: the starts of the gazetteer's names the text holds that are read as no facility there
     (a facility's core after the cue, `بلدة رومية`: the town, whose nisba-shaped name is no adjective; rule 24m)."""
     out: list[tuple[int, int, str]] = []
+    index = _SpanIndex(spans) if spans else None
+    found: bytearray | None = None
     if _AR_LETTER_RE.search(text, 0, 400) is None:  # (English, also with a dash or curly quotes: "SANA –")
         for pat, key in ((rules.en_before, "en_before"), (rules.en_after, "en_after")):
             for m in _matches(pat, key, text, rules, cues) if pat is not None else ():
@@ -266,10 +269,14 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
                           if w.group(0) not in rules.en_stop and not _compound_adjective(w.group(0))), e)
                 if key == "en_before" and text[m.start() : m.start() + 8].lower() == "villages":
-                    _listed_villages(text, e, taken, spans, out)  # "the villages of Safa and Tal Agha" (rule 24j)
-                if s >= e or _taken(taken, spans, s, e) or any(a <= s < b for a, b, _n in out):
-                    continue
+                    found = _listed_villages(text, e, taken, index, out, found)  # "the villages of Safa and Tal
+                    # Agha" (rule 24j)
+                if s >= e or _taken(taken, index, s, e) or (found is not None and found[s]):
+                    continue  # (`found`: the characters of the names found so far, as `any(a <= s < b ...)` over them)
                 out.append((s, e, text[s:e]))
+                if found is None:
+                    found = bytearray(len(text))
+                found[s:e] = b"\x01" * (e - s)
         return out
     ar_cues = rules.ar_cues
     # only the words after a cue word are read
@@ -300,7 +307,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
             # final alef maqsura is no nisba (`ناحية باعدرى`, Duhok: rule 24o), a feminine elative is (`ناحية كبرى`)
         end = j
         if quoted:
-            if not _taken(taken, spans, toks[j].start(), toks[j].end()):
+            if not _taken(taken, index, toks[j].start(), toks[j].end()):
                 out.append((toks[j].start(), toks[j].end(), toks[j].group(0)))
             continue
         if first in rules.ar_prefixes and j + 1 < len(toks) and text[toks[j].end() : toks[j + 1].start()].isspace():
@@ -309,7 +316,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 and text[toks[end].end() : toks[end + 1].start()].isspace():
             end += 1
         s, e = toks[j].start(), toks[end].end()
-        if _taken(taken, spans, s, e):
+        if _taken(taken, index, s, e):
             continue
         out.append((s, e, text[s:e]))
     return out
@@ -409,9 +416,30 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
     return out
 
 
-def _taken(taken: bytearray, spans: list[PlaceMention] | None, s: int, e: int) -> bool:
+class _SpanIndex:
+    """The places' spans for "does [s, e) overlap one of them": their starts sorted and the greatest end among the
+    spans up to each, so a question is one bisection (the list walked for every name found was quadratic on a page
+    of thousands of places and cues)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: list[PlaceMention]) -> None:
+        order = sorted((p.start, p.end) for p in spans)
+        self._starts = [a for a, _b in order]
+        self._ends: list[int] = []
+        top = -1
+        for _a, b in order:
+            top = b if b > top else top
+            self._ends.append(top)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect_left(self._starts, e) - 1  # the last span that starts before e
+        return i >= 0 and self._ends[i] > s
+
+
+def _taken(taken: bytearray, spans: _SpanIndex | None, s: int, e: int) -> bool:
     """[s, e) overlaps a marked character of `taken` or one of the places in `spans`."""
-    return taken.find(1, s, e) != -1 or (spans is not None and any(p.start < e and s < p.end for p in spans))
+    return taken.find(1, s, e) != -1 or (spans is not None and spans.overlaps(s, e))
 
 
 def slug(name: str) -> str:
@@ -421,17 +449,22 @@ def slug(name: str) -> str:
 _VILLAGE_LIST_RE = re.compile(rf"(?:,[ \t]*|,?[ \t]+and[ \t]+)(?P<n>{_EN_NAME}(?:[ \t]+{_EN_NAME}){{0,2}})")
 
 
-def _listed_villages(text: str, e: int, taken: bytearray, spans: list[PlaceMention] | None,
-                     out: list[tuple[int, int, str]]) -> None:
+def _listed_villages(text: str, e: int, taken: bytearray, index: _SpanIndex | None, out: list[tuple[int, int, str]],
+                     found: bytearray | None) -> bytearray | None:
     """The names after the first of a plural village cue's list ("the villages of Safa, Hamra and Tal Agha"): each a
-    village, an open-world one where no known place is read (at most nine more)."""
+    village, an open-world one where no known place is read (at most nine more); `found` marks the characters of
+    the names found so far (open_places), returned as it grows."""
     for _ in range(9):
         m = _VILLAGE_LIST_RE.match(text, e)
         if m is None:
-            return
+            break
         s, e = m.start("n"), m.end("n")
-        if not _taken(taken, spans, s, e) and not any(a <= s < b for a, b, _n in out):
+        if not _taken(taken, index, s, e) and not (found is not None and found[s]):
             out.append((s, e, text[s:e]))
+            if found is None:
+                found = bytearray(len(text))
+            found[s:e] = b"\x01" * (e - s)
+    return found
 
 
 def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearray,
@@ -441,12 +474,31 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
     cues: the scanner's cue candidates (open_places); names: open_places'."""
     out = []
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
+    # (the known places by start, with their index in `known`: the nearest one is found by bisection, the first
+    # of `known` among those equally near, as min() over the list gave; a walk of the list for every name found was
+    # quadratic on a page of thousands)
+    order = sorted(((p.start, i) for i, p in enumerate(known)))
+    starts = [a for a, _i in order]
     # (the places' spans are checked against a name found, not copied into a mask: most texts find none)
     for s, e, name in open_places(text, covered, rules, cues, places, names):
-        near = min(known, key=lambda p: abs(p.start - s)) if known else None
+        near = _nearest(known, order, starts, s) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
     return out
+
+
+def _nearest(known: list[PlaceMention], order: list[tuple[int, int]], starts: list[int], s: int) -> PlaceMention:
+    """min(known, key=lambda p: abs(p.start - s)): the place whose start is nearest s, the first in `known` of those
+    equally near (`order`: (start, index in known) sorted; `starts` its starts)."""
+    i = bisect_left(starts, s)
+    d = min(s - starts[i - 1] if i > 0 else 1 << 62, starts[i] - s if i < len(starts) else 1 << 62)
+    best = len(known)
+    for target in {s - d, s + d}:
+        j = bisect_left(starts, target)
+        while j < len(starts) and starts[j] == target:
+            best = min(best, order[j][1])
+            j += 1
+    return known[best]
 
 
 _QUARTERS_AR_RE = re.compile(r"(?<![\w])(?:[وب]?(?:حيي|أحياء|احياء))\s+")
