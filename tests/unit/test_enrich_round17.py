@@ -25,3 +25,13 @@ def test_state_adjective_with_any_white_space_names_its_state(sep: str) -> None:
 def test_coordinated_state_adjectives_with_any_white_space(sep: str) -> None:
     ann = _ann(f"The United{sep}States and French forces left the base; US,{sep}British and French forces stayed.")
     assert {"actor:us", "actor:france-gov", "actor:uk-gov"} <= {a.id for a in ann.actors}
+
+
+def test_another_named_town_in_the_sentence_leaves_a_bare_camp_the_camp() -> None:
+    # "the town of X" names another town: the sentence's own "the town" is not the bare name's (merge of bare17/en17)
+    text = ("The agency said the people moved to a new site outside the town of Akhtarin, and stressed that "
+            "foreigners who had left al-Hol must be identified so they could be repatriated.")
+    assert {f.id for f in _ann(text).facilities} == {"fac:sy-al-hol-camp"}
+    # the sentence's own word for the bare name still makes it the town
+    town = "Shops reopened in al-Hol on Sunday, and the town council said water was back."
+    assert not _ann(town).facilities
