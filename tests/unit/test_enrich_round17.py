@@ -35,3 +35,21 @@ def test_another_named_town_in_the_sentence_leaves_a_bare_camp_the_camp() -> Non
     # the sentence's own word for the bare name still makes it the town
     town = "Shops reopened in al-Hol on Sunday, and the town council said water was back."
     assert not _ann(town).facilities
+
+
+def _fac(text: str) -> set[str]:
+    return {f.id or f"open:{f.surface}" for f in _ann(text).facilities}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb opening a relative clause after an indefinite head is no name (read from the spent split r17)
+    ("نُقلت العائلات من مخيم الهول إلى مخيم جرى تجهيزه قرب أخترين.", {"fac:sy-al-hol-camp"}),
+    ("وصف التقرير المكان بأنه سجن انتهى دوره منذ سنوات.", set()),
+    # an adjective of repute ends an unknown name; urgency in quotes is no name (r17b)
+    ("نُقل نزلاء سجن كارون السيئ الصيت إلى سجن آخر.", {"open:prison:كارون"}),
+    ('مخيم جرش مخيم "طارئ" أقيم عام 1968 للاجئين.', {"fac:jo-jerash-camp"}),
+    # a spelling of Abu Ghraib that English outlets print
+    ("Critics called the secret jail worse than Abu Ghreib prison.", {"fac:iq-abu-ghraib-prison"}),
+])
+def test_round17_spent_split_forms(text: str, expected: set[str]) -> None:
+    assert _fac(text) == expected
