@@ -51,6 +51,16 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-17 BLIND split r17b (another author; NATURAL SAMPLE: pages taken in the order a topic search returned them; 190 passages, 60 % Arabic, 41 % negatives; its passages stay outside the repo, too close to their sources' wording) -- before / end of round / after the spent split's forms:"
+	@sed -n '3,$$p' tests/data/realworld-r17b.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r17b.after.txt
+	@sed -n '3,$$p' tests/data/realworld-r17b.now.txt
+	@echo "round-17 BLIND split r17 (another author; passages chosen for forms; 245 passages, 61 % Arabic, 33 % negatives; outside the repo) -- before / end of round / after the spent split's forms:"
+	@sed -n '3,$$p' tests/data/realworld-r17.before.txt
+	@sed -n '3,$$p' tests/data/realworld-r17.after.txt
+	@sed -n '3,$$p' tests/data/realworld-r17.now.txt
+	@echo "round-17 surveys' own passages (tests/data/realworld-s17-*.jsonl, written before each survey's fixes; before at 1c3ba9e beside each file) -- now:"
+	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s17-*.jsonl))
 	@echo "round-16 BLIND split r16 (another author; 285 passages, 60 % Arabic, 32 % negatives, 27 article-length; kept outside the repo until its last score) -- before / end of round / now:"
 	@sed -n '3,$$p' tests/data/realworld-r16.before.txt
 	@sed -n '3,$$p' tests/data/realworld-r16.after.txt
