@@ -327,11 +327,15 @@ def find_facilities(
         if len(facilities) > len(known) and ("عروف" in text or "مسما" in text or "known as" in text):
             # `مخيم الجدعة، المعروف أيضاً بـ"مخيم الأمل"`: a known facility, then "known as" and an unknown name of
             # the same kind, is that facility's other name (rule 24h), no second facility
-            ends = [(f.end, f) for f in facilities if not f.id.startswith("open:")]
+            # (the known ones by end: each unknown name asks only those ending in the 40 characters before it)
+            by_end = sorted(((f.end, i, f) for i, f in enumerate(facilities) if not f.id.startswith("open:")),
+                            key=lambda t: t[:2])
+            known_ends = [t[0] for t in by_end]
             facilities = [f for f in facilities if not (f.id.startswith("open:") and any(
-                0 <= f.start - e <= 40 and g.kind == f.kind and _KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start)
+                g.kind == f.kind and _KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start)
                 and _PART_OF_BEFORE_RE.search(text, max(0, g.start - 24), g.start) is None
-                for e, g in ends))]  # ("a section of Azraq camp known as ‘Village 5’": the part's name, part_called)
+                for e, _i, g in by_end[bisect_left(known_ends, f.start - 40) : bisect_right(known_ends, f.start)]))]
+            # ("a section of Azraq camp known as ‘Village 5’": the part's name, part_called)
         if len(facilities) > len(known):  # `مخيم الجدعة الذي يُسمّى (مخيم الأمل)`: the known one's other name
             facilities = [f for f in facilities if not (f.id.startswith("open:") and _called_after(text, f, known))]
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
