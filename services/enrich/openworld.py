@@ -58,6 +58,25 @@ class OpenFacility:
     name_end: int
 
 
+# The place candidates by start (the first in list order at each start), for the many "is a place's name at this
+# position" questions the name readers ask: one dict per candidate list, not a walk of the list per question (a text
+# of thousands of heads and places was quadratic). Kept for the last list asked about, as one tuple (the list, its
+# length, the dict) swapped whole, so a thread reading it never sees another list's dict.
+_FIRST_AT: tuple[list[Cand] | None, int, dict[int, Cand]] = (None, 0, {})
+
+
+def _first_at(places: list[Cand]) -> dict[int, Cand]:
+    global _FIRST_AT
+    memo = _FIRST_AT
+    if memo[0] is places and memo[1] == len(places):
+        return memo[2]
+    d: dict[int, Cand] = {}
+    for c in places:
+        d.setdefault(c.start, c)
+    _FIRST_AT = (places, len(places), d)
+    return d
+
+
 def find_open(
     text: str, heads: list[Cand], facs: list[Cand], people: list[Cand], places: list[Cand], gaz: Gazetteer
 ) -> list[OpenFacility]:
@@ -169,7 +188,7 @@ _VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|ad
 
 
 def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
-    if any(c.start == of.name_start for c in places) or " " in of.name:
+    if of.name_start in _first_at(places) or " " in of.name:
         return False  # a town's name, or a name of several words: a camp there
     if _SPEAKS_AFTER_RE.match(text, h.end) is not None \
             or _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
@@ -208,7 +227,7 @@ def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) 
         return None
     tok = m.group()
     f = fold(tok)
-    if f.startswith("ال") or f[:1] in "بلكفو" or any(c.start == g for c in places) \
+    if f.startswith("ال") or f[:1] in "بلكفو" or g in _first_at(places) \
             or f.endswith(("ه", "ات", "ين", "ون")) or len(f) < 4 \
             or f in cue_list(gaz.rules.core_context.locative) \
             or not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
@@ -271,7 +290,7 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
         if f.startswith(("بال", "لل")) and len(f) > 4:
             at = g + (2 if f.startswith("لل") else 1)  # `السجن المدني بالمرناقية`, `مؤسسة إعادة التربية للحراش`
             # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
-            return -1 if any(c.start in (g, at) for c in places) else at
+            return -1 if g in _first_at(places) or at in _first_at(places) else at
     m = TOKEN_RE.match(text, g)
     if m is not None and fold(m.group()) in ("النزلاء", "للنزلاء"):
         g = gap_end(text, m.end())
@@ -281,11 +300,11 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
     f = fold(m.group())
     if f == "في":
         n = TOKEN_RE.match(text, gap_end(text, m.end()))
-        if n is not None and not fold(n.group()).startswith("ال") and not any(c.start == n.start() for c in places):
+        if n is not None and not fold(n.group()).startswith("ال") and n.start() not in _first_at(places):
             return n.start()  # `في جو`, `في وادي النطرون` (not `في المدينة`, a noun, nor a known town: the place)
         return g
     if f.startswith("ب") and len(f) >= 3 and not f.startswith("بال") and m.group()[1:].isalpha():
-        if any(c.start in (g, g + 1) for c in places):
+        if g in _first_at(places) or g + 1 in _first_at(places):
             return -1  # `مركز الإصلاح والتأهيل بحلب`: the centre in the city, no name
         return g + 1  # `بجو`, `بوادي النطرون` (`بالمرناقية` keeps its article: no name either way)
     return g
@@ -309,9 +328,9 @@ def _guarded_name_at(text: str, g: int, places: list[Cand]) -> int:
     f = fold(k.group())
     if f == "في":
         k = TOKEN_RE.match(text, gap_end(text, k.end()))
-        return -1 if k is None or any(c.start == k.start() for c in places) else k.start()
+        return -1 if k is None or k.start() in _first_at(places) else k.start()
     if f.startswith("ب") and len(f) >= 3 and k.group()[1:].isalpha():
-        return -1 if any(c.start in (k.start(), k.start() + 1) for c in places) else k.start() + 1
+        return -1 if k.start() in _first_at(places) or k.start() + 1 in _first_at(places) else k.start() + 1
     return -1
 
 
@@ -360,7 +379,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     close = _closing_quote(text, name_start) if any(ch in QUOTES for ch in gap) else None
     if any(ch in QUOTES for ch in gap) and close is None:
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
-    place = next((c for c in places if c.start == name_start), None)
+    place = _first_at(places).get(name_start)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
             and any(c.start == name_start + 1 and c.end >= name_end for c in places):
         return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22f)
@@ -465,7 +484,7 @@ def _short_name(raw: str, folded: str) -> bool:
 def _short_grow(text: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
     """A two-letter name takes one more indefinite name word (`آق برهان`), not a verb, adjective or stop word."""
     nm = NEXT_RE.match(text, end)
-    if nm is None or not _joins(text, end, nm.start(1)) or any(c.start == nm.start(1) for c in places):
+    if nm is None or not _joins(text, end, nm.start(1)) or nm.start(1) in _first_at(places):
         return end
     raw = nm.group(1)
     w = fold(raw)
@@ -545,7 +564,7 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
                     and arabic_name_ok(nm.group(1), w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
                                        listed=True):
                 more = 1  # not `جزعة العراقي`: an adjective of a known name (العراق) is no part of it
-            elif any(c.start == nm.start(1) for c in places) and w not in gaz.ar_name_stop:
+            elif nm.start(1) in _first_at(places) and w not in gaz.ar_name_stop:
                 more = 1  # `مخيم شهداء سوريا`, `سجن نقرة سلمان`: an indefinite word annexed to a place's name
     last = first
     while True:

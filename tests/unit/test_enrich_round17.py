@@ -53,3 +53,17 @@ def _fac(text: str) -> set[str]:
 ])
 def test_round17_spent_split_forms(text: str, expected: set[str]) -> None:
     assert _fac(text) == expected
+
+
+def test_first_place_at_each_start_is_the_first_in_list_order_and_follows_the_list() -> None:
+    from services.enrich.openworld import _first_at
+    from services.enrich.resolve import Cand
+
+    a, b, c = Cand(5, 9, "place", (), 1), Cand(5, 12, "place", (), 2), Cand(20, 25, "place", (), 1)
+    places = [a, b, c]
+    d = _first_at(places)
+    assert d == {5: a, 20: c} and d[5] is a  # the first at a start, as `next(c for c in places if ...)` gave
+    places.append(Cand(30, 33, "place", (), 1))  # a grown list is read again, not answered from the memo
+    assert 30 in _first_at(places)
+    other = [Cand(7, 9, "place", (), 1)]
+    assert set(_first_at(other)) == {7} and set(_first_at(places)) == {5, 20, 30}
