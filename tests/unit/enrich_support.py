@@ -7,6 +7,7 @@ from pathlib import Path
 
 from services.enrich.enrichment import enrich, load_gazetteer
 from services.enrich.gazetteer import Gazetteer
+from shared.annotation import Annotation
 
 FIXTURES = Path(__file__).parent / "enrich_fixtures"
 REPO = Path(__file__).resolve().parents[2]
@@ -25,6 +26,11 @@ def real_gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+
+
+def real_ann(text: str) -> Annotation:
+    """The engine's annotation of `text` with the real gazetteer."""
+    return enrich(text, real_gazetteer())
 
 
 def real_fac_ids(text: str) -> set[str]:

@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich.enrichment import enrich
-from shared.annotation import Annotation
-from tests.unit.enrich_support import real_gazetteer
-
-
-def _ann(text: str) -> Annotation:
-    return enrich(text, real_gazetteer())
+from tests.unit.enrich_support import real_ann as _ann
 
 
 def _fac(text: str) -> set[str]:

@@ -6,13 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich.enrichment import enrich
-from shared.annotation import Annotation
-from tests.unit.enrich_support import real_gazetteer
-
-
-def _ann(text: str) -> Annotation:
-    return enrich(text, real_gazetteer())
+from tests.unit.enrich_support import real_ann as _ann
 
 
 @pytest.mark.parametrize("sep", ["  ", "\u00a0", "\n", "\t", " \n  "])
