@@ -8,6 +8,8 @@ stage (facilities.py) and the place stage (enrichment.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 
 from services.enrich.context import ADMIN_CUES, cue_before
 from services.enrich.gazetteer import Entry, Gazetteer
@@ -30,22 +32,63 @@ def fac(text: str, s: int, e: int, ent: Entry, conf: float) -> FacilityMention:
                     ent.kind or "camp")
 
 
+# The place candidates' indices sorted by (start, index) and their starts, for the last list asked about (one tuple
+# swapped whole, as openworld._first_at): open_fac finds a name's inner and nearest places by bisection, not by a walk
+# of every place for every open-world name (a text of thousands of both was quadratic)
+_BY_START: tuple[list[Cand] | None, int, list[int], list[int]] = (None, 0, [], [])
+
+
+def _by_start(places: list[Cand]) -> tuple[list[int], list[int]]:
+    global _BY_START
+    memo = _BY_START
+    if memo[0] is places and memo[1] == len(places):
+        return memo[2], memo[3]
+    order = sorted(range(len(places)), key=lambda i: (places[i].start, i))
+    starts = [places[i].start for i in order]
+    _BY_START = (places, len(places), order, starts)
+    return order, starts
+
+
+def _nearest(places: list[Cand], of: OpenFacility) -> Iterator[int]:
+    """The indices of the places that do not start inside the mention, in (distance of their start to the
+    mention's start, index) order: outward from the mention, both sides, one distance at a time."""
+    order, starts = _by_start(places)
+    x = of.start
+    left = bisect_left(starts, x) - 1  # (the last place starting before the mention)
+    right = bisect_left(starts, of.end, lo=left + 1)  # (the first starting at or after its end)
+    n = len(starts)
+    while left >= 0 or right < n:
+        d = min(x - starts[left] if left >= 0 else 1 << 62, starts[right] - x if right < n else 1 << 62)
+        group: list[int] = []
+        while left >= 0 and x - starts[left] == d:
+            group.append(order[left])
+            left -= 1
+        while right < n and starts[right] - x == d:
+            group.append(order[right])
+            right += 1
+        yield from sorted(group)
+
+
 def open_fac(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> FacilityMention:
-    inner = [c for c in places if of.name_start <= c.start and c.end <= of.name_end]
     loc: Entry | None = None
     conf = 0.6
-    if inner:
-        loc = best_entry(text, inner[0], gaz)
+    order, starts = _by_start(places) if places else ([], [])
+    # the first place (list order) inside the name: starts in [name_start, name_end], ends by name_end
+    inner = min((i for i in order[bisect_left(starts, of.name_start) : bisect_right(starts, of.name_end)]
+                 if places[i].end <= of.name_end), default=None)
+    if inner is not None:
+        loc = best_entry(text, places[inner], gaz)
         conf = 0.7
-    else:
+    elif places:
         # nearest place (first in text order on a tie), preferring any that is not a country: the
-        # first non-country in distance order, else the nearest (min over (country?, distance))
-        near = [(abs(c.start - of.start), i) for i, c in enumerate(places) if not (of.start <= c.start < of.end)]
-        if near:
-            # (the nearest is most often no country: one min() answers, the sort only when it is one)
-            loc = best_entry(text, places[min(near)[1]], gaz)
+        # first non-country in distance order, else the nearest
+        near = _nearest(places, of)
+        first = next(near, None)
+        if first is not None:
+            # (the nearest is most often no country: the walk goes on only when it is one)
+            loc = best_entry(text, places[first], gaz)
             if loc.kind == "country":
-                for _d, i in sorted(near):
+                for i in near:
                     e = best_entry(text, places[i], gaz)
                     if e.kind != "country":
                         loc = e

@@ -42,7 +42,7 @@ from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok
 from services.enrich.normalize import fold, fold_text, has_latin
-from services.enrich.openworld import OpenFacility, find_open, glued, not_a_site, part_called, slug
+from services.enrich.openworld import OpenFacility, _first_at, find_open, glued, not_a_site, part_called, slug
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_at
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
@@ -1273,7 +1273,7 @@ def _open_or_known(
                 return fac(text, of.start, of.end, e, 0.8)
     # a name that is a known town names a camp or prison after it (مورك), it is no misspelling; the one
     # known facility named after that town with a descriptor is it (`سجن حماة`: Hama Central Prison)
-    place = next((p for p in places if p.start == of.name_start), None) if places else None
+    place = _first_at(places).get(of.name_start) if places else None
     if place is not None and place.end < of.name_end \
             and not {fold(w) for w in text[place.end : of.name_end].split()} <= DESCRIPTORS:
         # a place's name is only the first word of the name (جم in `جم مشكو`, Cham in "Cham Mishko"): the

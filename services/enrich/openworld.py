@@ -437,10 +437,17 @@ _UPROOTED_RE = re.compile(r"نازح|نزوح|لاجئ|اللاجئ|مهجر|ا�
 _SENTENCE_END = ".!?؟\n"
 
 
+_SCOUTS_TEXT: tuple[str | None, bool] = (None, False)
+
+
 def _scouts_camp(text: str, at: int) -> bool:
     """A camp's head in a sentence that names scouts or guides (`جمعية الكشافة`, `المخيم الكشفي`) and no displaced
     people: a scouts' camp, no site (`مخيم العين` of a scouts' association is not Nablus's camp)."""
-    if "كش" not in text and "مرشدات" not in text:
+    global _SCOUTS_TEXT
+    memo = _SCOUTS_TEXT
+    if memo[0] is not text:  # (whether the text names scouts at all: read once per text, not once per head)
+        memo = _SCOUTS_TEXT = (text, "كش" in text or "مرشدات" in text)
+    if not memo[1]:
         return False
     a = max(text.rfind(ch, 0, at) for ch in _SENTENCE_END) + 1
     ends = [i for ch in _SENTENCE_END if (i := text.find(ch, at)) != -1]

@@ -61,3 +61,23 @@ def test_first_place_at_each_start_is_the_first_in_list_order_and_follows_the_li
     assert 30 in _first_at(places)
     other = [Cand(7, 9, "place", (), 1)]
     assert set(_first_at(other)) == {7} and set(_first_at(places)) == {5, 20, 30}
+
+
+def test_nearest_places_by_bisection_match_the_walk_of_every_place() -> None:
+    # open_fac's nearest places (entries._nearest) against the scan it replaced: every place not starting inside the
+    # mention, in (distance of starts, index) order; random lists, unsorted, with repeated starts
+    import random
+
+    from services.enrich.entries import _nearest
+    from services.enrich.openworld import OpenFacility
+    from services.enrich.resolve import Cand
+
+    rng = random.Random(17)
+    for _ in range(400):
+        places = [Cand(s, s + rng.randint(1, 9), "place", (), 1)
+                  for s in (rng.randint(0, 120) for _ in range(rng.randint(1, 30)))]
+        start = rng.randint(0, 120)
+        of = OpenFacility(start, start + rng.randint(0, 15), "camp", "x", start, start + 3)
+        walk = [i for _d, i in sorted((abs(c.start - of.start), i) for i, c in enumerate(places)
+                                      if not (of.start <= c.start < of.end))]
+        assert list(_nearest(places, of)) == walk
