@@ -324,20 +324,16 @@ def find_facilities(
                 kept.append(f)  # (`سجن جمجمال أو سوسة`, "Chamchamal prison or Susa prison": two towns' prisons,
                 # not one prison's two names)
         facilities = kept
-        if len(facilities) > len(known) and ("عروف" in text or "مسما" in text or "known as" in text):
-            # `مخيم الجدعة، المعروف أيضاً بـ"مخيم الأمل"`: a known facility, then "known as" and an unknown name of
-            # the same kind, is that facility's other name (rule 24h), no second facility
-            # (the known ones by end: each unknown name asks only those ending in the 40 characters before it)
+        if len(facilities) > len(known):
+            # a known facility, then "known as"/"which is called" and an unknown name of the same kind, is that
+            # facility's other name, no second facility: `مخيم الجدعة، المعروف أيضاً بـ"مخيم الأمل"` (rule 24h), `مخيم
+            # الجدعة الذي يُسمّى (مخيم الأمل)` (rule 24o); the known ones by end, so each unknown name asks only those
+            # ending in the 40 characters before it
             by_end = sorted(((f.end, i, f) for i, f in enumerate(facilities) if not f.id.startswith("open:")),
                             key=lambda t: t[:2])
             known_ends = [t[0] for t in by_end]
-            facilities = [f for f in facilities if not (f.id.startswith("open:") and any(
-                g.kind == f.kind and _KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start)
-                and _PART_OF_BEFORE_RE.search(text, max(0, g.start - 24), g.start) is None
-                for e, _i, g in by_end[bisect_left(known_ends, f.start - 40) : bisect_right(known_ends, f.start)]))]
-            # ("a section of Azraq camp known as ‘Village 5’": the part's name, part_called)
-        if len(facilities) > len(known):  # `مخيم الجدعة الذي يُسمّى (مخيم الأمل)`: the known one's other name
-            facilities = [f for f in facilities if not (f.id.startswith("open:") and _called_after(text, f, known))]
+            facilities = [f for f in facilities
+                          if not (f.id.startswith("open:") and _other_name_of_known(text, f, by_end, known_ends))]
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     if len(facilities) > 1:
@@ -365,14 +361,17 @@ _CALLED_AFTER_RE = re.compile(r"[\s,،]*(?:(?:الذي|التي|والذي|وا�
                               r"(?:\s+(?:محليا|حاليا|ايضا))?\s*(?:باسم|ب|بـ|اسم)?\s*[(\"«“]?\s*")
 
 
-def _called_after(text: str, f: FacilityMention, known: list[tuple[int, int]]) -> bool:
-    """An unknown name after a known facility and "which is called" (`مخيم الجدعة الذي يُسمّى (مخيم الأمل)`) is
-    that facility's other name: one facility, the known one (rule 24o; the reverse of same_as_known)."""
-    i = bisect_left(known, (f.start - 400, 0))  # (known is in text order: only those starting just before)
-    for s, e in known[i : bisect_left(known, (f.start, 0))]:
-        if e <= f.start and f.start - e <= 40 and _CALLED_AFTER_RE.fullmatch(fold_text(text[e : f.start])) \
-                and _PART_BEFORE_RE.search(text, max(0, s - 16), s) is None:
-            return True  # (not `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`: the section's name, part_called)
+def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, int, FacilityMention]],
+                         known_ends: list[int]) -> bool:
+    """The unknown name `f` follows a known facility of its kind and "known as" / "which is called" (either
+    regex over the characters between): that facility's other name. Not a part's own name ("a section of Azraq
+    camp known as ‘Village 5’", `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`: part_called)."""
+    for e, _i, g in by_end[bisect_left(known_ends, f.start - 40) : bisect_right(known_ends, f.start)]:
+        if g.kind == f.kind and (_KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start) is not None
+                                 or _CALLED_AFTER_RE.fullmatch(fold_text(text[e : f.start])) is not None) \
+                and _PART_OF_BEFORE_RE.search(text, max(0, g.start - 24), g.start) is None \
+                and _PART_BEFORE_RE.search(text, max(0, g.start - 16), g.start) is None:
+            return True
     return False
 
 
