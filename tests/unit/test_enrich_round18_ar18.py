@@ -121,3 +121,13 @@ def test_picks_for_you_block_names_nothing(marker: str) -> None:
 def test_palestinian_preventive_security() -> None:
     ann = _ann("اعتقل جهاز الأمن الوقائي ثلاثة شبان في نابلس.")
     assert "actor:palestinian-authority" in {a.id for a in ann.actors}
+
+
+def test_tents_before_a_known_camp() -> None:
+    assert _fac("قالت إذاعة الجيش إن قوة خاصة تعمل في خيم بلاطة منذ الفجر.") == {"fac:ps-balata-camp"}
+    assert not _ann("غرقت خيم النازحين في عرسال بعد العاصفة.").facilities
+
+
+def test_old_city_is_a_quarter() -> None:
+    assert not _places("Families fleeing the Old City queued at the camp gate.")
+    assert _places("The walls of the Old City of Jerusalem were lit at night.") == {"geonames:281184"}
