@@ -421,7 +421,8 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
 def foreign_namesakes(places: list[PlaceMention], facilities: list[Any], gaz: Any, text: str) -> list[PlaceMention]:
     """A town in scope that bears the name of a great city out of scope (`الإسكندرية`: Iraq's Iskandariya, Egypt's
     Alexandria) is no place in a text about that city's country (rule 25e): the country's nationality adjectives, its
-    country_words (`طرة`, `برج العرب`), its facilities and places outweigh the town's own country's."""
+    country_words (`طرة`, `برج العرب`), its facilities and places outweigh the town's own country's. The votes are
+    counted once per pair of countries, whatever the number of mentions (no pass over the text per mention)."""
     rules = gaz.place_rules
     table = rules.foreign_namesakes if rules is not None else {}
     if not table or not places:
@@ -429,23 +430,28 @@ def foreign_namesakes(places: list[PlaceMention], facilities: list[Any], gaz: An
     hits = [(p, table[k]) for p in places if (k := fold_text(p.surface)) in table and p.country != table[k]]
     if not hits:
         return places
+    decided: dict[tuple[str, str], bool] = {}
     drop = set()
-    folded = fold_text(text)
+    folded = ""
     for p, iso in hits:
         mine = p.country or ""
-        votes = {iso: 0, mine: 0}
-        for _a, c in nationality_mentions(text, rules, frozenset((iso, mine))):
-            votes[c] += 1
-        for w, c in rules.country_words.items():
-            if c in votes and w in folded:
+        got = decided.get((iso, mine))
+        if got is None:
+            votes = {iso: 0, mine: 0}
+            for _a, c in nationality_mentions(text, rules, frozenset((iso, mine))):
                 votes[c] += 1
-        for f in facilities:
-            if f.country in votes and not f.id.startswith("open:"):  # (an unknown one is located by the name itself)
-                votes[f.country] += 1
-        for q in places:
-            if q is not p and q.country in votes and fold_text(q.surface) not in table:
-                votes[q.country] += 1
-        if votes[iso] > votes[mine]:
+            folded = folded or fold_text(text)
+            for w, c in rules.country_words.items():
+                if c in votes and w in folded:
+                    votes[c] += 1
+            for f in facilities:
+                if f.country in votes and not f.id.startswith("open:"):  # (an unknown one is located by the name)
+                    votes[f.country] += 1
+            for q in places:
+                if q.country in votes and fold_text(q.surface) not in table:
+                    votes[q.country] += 1
+            got = decided[(iso, mine)] = votes[iso] > votes[mine]
+        if got:
             drop.add(id(p))
     return [p for p in places if id(p) not in drop] if drop else places
 
