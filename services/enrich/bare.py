@@ -167,6 +167,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
             return 0.55  # `أهالي اليرموك ... وسط المخيم`: a camp's district, its people, then the camp (rule 23)
+        if kind == "camp" and e.bare and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare \
+                and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
+            return 0.6  # "the Hittin neighbourhood of Ain al-Hilweh", `حي حطين في عين الحلوة`: a quarter of a camp no
+            # town shares its name with (rule 25e); "the Taamir quarter of Sidon" stays the city's
         return None
     if e.id in ar.named and ar.accepted and (m := _FORMERLY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)) \
             is not None and any(end == m.start() for _s, end in ar.accepted):
@@ -256,6 +260,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "camp" and "قسم" in text[max(0, c.start - 30) : c.start] \
             and _CAMP_SECTION_IN_RE.search(text, max(0, c.start - 30), c.start) is not None:
         return 0.6  # `قسم المهاجرات في الهول`: the camp's section for foreign women
+    if kind == "camp" and inherent and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
+        return 0.6  # (the same, where no town cue was read before it)
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
     if ("at " in lead or "both " in lead or "كل من" in lead) \
             and (m := _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start)) \
@@ -1342,10 +1348,16 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     lead = text[max(0, start - 24) : start].rstrip(" \"'«“")
     if not lead or lead[-1] in ".:!?\n،؛—-|]":
         return True
+    if _MOOD_OVER_RE.search(lead) is not None:
+        return True  # `يسود التوتر "عوفر"`, `يخيّم التوتر على "عوفر"`, `شهد "النقب" مواجهات`: a place something holds
     words = lead.split()
     return bool(words) and words[-1].lower() in (_WORD_PLACE_BEFORE | _CLAUSE_OPENERS)
 
 
+# a mood or an event prevailing over a place right before a quoted or bare word-like core (ar18 survey, rule 25e): the
+# verb, or the verb and its subject (`يسود التوتر "عوفر"`), then `على` for "hangs over" (`يخيّم على`)
+_MOOD_OVER_RE = re.compile(r"(?:^|\s)(?:[يت]سود|سادت?|شهدت?|[يت]شهد)(?:\s+ال[\u0621-\u064a]+)?$"
+                           r"|(?:^|\s)(?:[يت]?خي\u0651?م|سيطر|[يت]سيطر)\s+(?:ال[\u0621-\u064a]+\s+)?على$")
 _NEAR_WORDS = frozenset(("near", "قرب", "بقرب"))
 _SENTENCE_BREAK_RE = re.compile(r"[.!?؟\n]")
 _MOVED_TO = (r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)"
@@ -1379,10 +1391,12 @@ def _moved(text: str, c: Cand, ar: Around) -> bool:
     return False
 
 
-_HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|سجن|سجون|معتقل|معتقلات|مخيم|مخيمات)"
+_HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|سجن|سجون|معتقل|معتقلات|مخيم|مخيمات"
+                         # an interrogation office or headquarters "in" a town (`مقر تحقيق في المالكية`; rule 25e)
+                         r"|(?:مقر|مكتب|مركز)\s+(?:تحقيق|للتحقيق|استجواب|احتجاز|اعتقال))"
                          r"(?:\s+(?:آخر|اخر|ثان|another|other))?"
                          r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
-_HEAD_IN_SCOUT = scouted(["prison", "jail", "camp", "facilit"], ["سجن", "سجون", "معتقل", "مخيم"])
+_HEAD_IN_SCOUT = scouted(["prison", "jail", "camp", "facilit"], ["سجن", "سجون", "معتقل", "مخيم", "مقر", "مكتب", "مركز"])
 
 
 # between a facility named with its head and its other name: ", formerly", "(previously", "(now" (rule 22c's joiners)
@@ -1459,6 +1473,11 @@ _HEAD_STAFF_AT_RE = re.compile(r"\b(camp|prison|jail)\s+(?:director|directors|ma
                                r"officials?|chief|guards?|staff|management|authorities|residents|inmates|detainees|"
                                r"population)\s+(?:at|in|of)\s+"
                                r"(?:(?:nearby|neighbouring|neighboring)\s+)?$", re.IGNORECASE)
+# a quarter's word and its name (one or two words, or a list of two) before a bare camp's name (rule 25e)
+_QUARTER_OF_CAMP_RE = re.compile(r"\b(?:neighbou?rhoods?|quarters?|sectors?)\s+of\s+(?:the\s+)?$"
+                                 r"|(?<![\u0621-\u064a])(?:حي|حيي|أحياء|احياء|حارة|حارات)\s+[\u0621-\u064a\u064b-\u0652]+"
+                                 r"(?:\s+(?:و[\u0621-\u064a]+|[\u0621-\u064a]+))?\s+(?:في|داخل|ب|من)\s*$",
+                                 re.IGNORECASE)
 _CAMP_SECTION_IN_RE = re.compile(r"(?:ال)?قسم\s+(?:ال)?(?:مهاجرات|مهاجرين|أجانب|اجانب|عراقيين|سوريين|خاص)\s+"
                                  r"(?:في|ب)\s*$")
 # (adjectives between: "the overcrowded facility at al-Hol"; not one that makes it another facility, "the new prison in

@@ -367,7 +367,8 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) ->
         if any(ch.isdigit() for ch in a) or (a.isupper() and len(a) <= 4):
             continue
         toks = key_tokens(a)
-        if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_en)):
+        if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_en)) \
+                or (len(toks) > 1 and " ".join(toks) in b.geo_stop_en):  # ("Old City": a city's quarter)
             continue
         b.trie.add(toks, ("place", gid, "geo"))
     # Arabic spellings of Turkish/Iranian/Israeli towns often coincide with Arabic words (مهربين):

@@ -54,6 +54,7 @@ from services.enrich.places import (
     common_word,
     countries_of,
     direction_of_name,
+    foreign_namesakes,
     in_credit,
     in_landmark_name,
     in_named_valley,
@@ -209,6 +210,7 @@ def _enrich(
         if moved:  # an unknown facility located at a place read again is there too (`سجن معيتيقة` ... طرابلس)
             facilities = [_moved(f, moved[(f.lat, f.lon)]) if f.id.startswith("open:") and (f.lat, f.lon) in moved
                           else f for f in facilities]
+    places = foreign_namesakes(places, facilities, gaz, text)  # Egypt's Alexandria, no Iskandariya (places.py)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues,
                                       {c.start for c in cores} if cores else frozenset())

@@ -173,6 +173,7 @@ class CommonWordsRec(_Rec):
     adjectives: list[str] = []
     nationality: dict[str, str] = {}
     country_words: dict[str, str] = {}
+    foreign_namesakes: dict[str, str] = {}
     person_names: list[str] = []
     group_words: list[str] = []
     agencies: list[str] = []

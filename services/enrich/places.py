@@ -72,6 +72,7 @@ class PlaceRules:
     # Arabic names (folded) that exist in one country only (a district, a prison, a leader of a city a name is
     # shared with: `معيتيقه`, `تاجوراء`): each in the text is one vote for its country, as an adjective is
     country_words: dict[str, str] = field(default_factory=dict)
+    foreign_namesakes: dict[str, str] = field(default_factory=dict)
     person_names: frozenset[str] = frozenset()  # given names (English lower case, Arabic folded)
     group_words: frozenset[str] = frozenset()  # words of armed groups' names (English lower case)
     agencies: frozenset[str] = frozenset()  # news agencies' names as written ("SANA", `سانا`): never the place
@@ -104,6 +105,7 @@ def compile_places(doc: dict) -> PlaceRules:
         adjectives=folded(doc.get("adjectives", [])),
         nationality={(fold_text(k) if not k.isascii() else k): v for k, v in doc.get("nationality", {}).items()},
         country_words={fold_text(k): v for k, v in doc.get("country_words", {}).items()},
+        foreign_namesakes={fold_text(k): v for k, v in doc.get("foreign_namesakes", {}).items()},
         person_names=frozenset(w.lower() if w.isascii() else fold_text(w) for w in doc.get("person_names", [])),
         group_words=frozenset(w.lower() for w in doc.get("group_words", [])),
         agencies=frozenset(doc.get("agencies", [])),
@@ -414,6 +416,44 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
                 p = place(p.surface, p.start, p.end, e.id, e.canonical, p.confidence, e.country, e.lat, e.lon, e.admin1)
         out.append(p)
     return out
+
+
+def foreign_namesakes(places: list[PlaceMention], facilities: list[Any], gaz: Any, text: str) -> list[PlaceMention]:
+    """A town in scope that bears the name of a great city out of scope (`الإسكندرية`: Iraq's Iskandariya, Egypt's
+    Alexandria) is no place in a text about that city's country (rule 25e): the country's nationality adjectives, its
+    country_words (`طرة`, `برج العرب`), its facilities and places outweigh the town's own country's. The votes are
+    counted once per pair of countries, whatever the number of mentions (no pass over the text per mention)."""
+    rules = gaz.place_rules
+    table = rules.foreign_namesakes if rules is not None else {}
+    if not table or not places:
+        return places
+    hits = [(p, table[k]) for p in places if (k := fold_text(p.surface)) in table and p.country != table[k]]
+    if not hits:
+        return places
+    decided: dict[tuple[str, str], bool] = {}
+    drop = set()
+    folded = ""
+    for p, iso in hits:
+        mine = p.country or ""
+        got = decided.get((iso, mine))
+        if got is None:
+            votes = {iso: 0, mine: 0}
+            for _a, c in nationality_mentions(text, rules, frozenset((iso, mine))):
+                votes[c] += 1
+            folded = folded or fold_text(text)
+            for w, c in rules.country_words.items():
+                if c in votes and w in folded:
+                    votes[c] += 1
+            for f in facilities:
+                if f.country in votes and not f.id.startswith("open:"):  # (an unknown one is located by the name)
+                    votes[f.country] += 1
+            for q in places:
+                if q.country in votes and fold_text(q.surface) not in table:
+                    votes[q.country] += 1
+            got = decided[(iso, mine)] = votes[iso] > votes[mine]
+        if got:
+            drop.add(id(p))
+    return [p for p in places if id(p) not in drop] if drop else places
 
 
 class _SpanIndex:
