@@ -77,3 +77,11 @@ def test_centres_listed_after_including_are_facilities() -> None:
         "fac:sy-sednaya-prison", "fac:sy-adra-prison", "fac:sy-tadmur-prison"}
     # a list of towns after "such as" under a plural head of towns is no list of facilities
     assert not _fac("Cities in the capital's region, such as Tajoura and Zawiya, were shelled.")
+
+
+def test_and_in_after_a_named_facility_opens_another_place() -> None:
+    # "in al-Hol camp and in Roj": the bare name after "and in" is no place where a head stands
+    text = "thousands remain in the al-hol camp and in roj, aid workers say, with water trucked in."
+    assert _fac(text) == {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}
+    # a head and its own words before "in" still say where it is: the town
+    assert not _fac("They set up a makeshift prison in Shaddadi last year.")
