@@ -273,6 +273,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and (m := _PLURAL_SUCH_AS_RE.search(text, max(0, c.start - 70), c.start)) is not None \
             and _plural_kind_ok(m.group(1), kind):
         return 0.55  # "prisons in the Kurdistan Region such as Susa": an example of the plural head's kind
+    if lead.endswith((" and ", ", ")) \
+            and (m := _PLURAL_SUCH_AS_LIST_RE.search(text, max(0, c.start - 110), c.start)) is not None \
+            and _plural_kind_ok(m.group(1), kind):
+        return 0.55  # "other centres in the capital, including Abu Salim and Tariq al-Sikka": a later name of the list
     if text[c.start - 3 : c.start] in ("at ", "in ") \
             and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 48), c.start)) is not None \
             and (not m.group("adj") or (c.start, c.end) not in ar.cities) \
@@ -770,10 +774,17 @@ _COUNTRY_GLOSS_RE = re.compile(r"\s*[,،]\s*(?:Lebanon|Syria|Jordan|Iraq|(?:the\
 
 
 # "camps at X and Y", "camps in both X and Y" list the camps; "the prisons in Abu Ghraib and Taji" are in the towns
-# a plural head, then within its clause (no town word) "such as"/"including"/"like" right before the name
-_PLURAL_SUCH_AS_RE = re.compile(r"\b(camps|prisons|jails|facilities)\b(?:(?!\b(?:towns?|cities|city|villages?|areas?|"
-                                r"districts?|provinces?|places)\b)[^.;:!?\n]){0,50}?\b(?:such\s+as|including|like)\s+$",
-                                re.IGNORECASE)
+# a plural head, then within its clause (no town word) "such as"/"including"/"like" right before the name ("centres":
+# Libya's detention centres, "other centres in the capital, including Tariq al-Sikka": a prison's kind; en18)
+_PLURAL_SUCH_AS_RE = re.compile(r"\b(camps|prisons|jails|facilities|centres|centers)\b"
+                                r"(?:(?!\b(?:towns?|cities|city|villages?|areas?|districts?|provinces?|places)\b)"
+                                r"[^.;:!?\n]){0,50}?\b(?:such\s+as|including|like)\s+$", re.IGNORECASE)
+# ... and a later name of that list: one to three capitalised names (of up to three words) before it, each followed by
+# a comma or "and"
+_PLURAL_SUCH_AS_LIST_RE = re.compile(
+    r"\b((?i:camps|prisons|jails|facilities|centres|centers))\b(?:(?!\b(?i:towns?|cities|city|villages?|areas?|"
+    r"districts?|provinces?|places)\b)[^.;:!?\n]){0,50}?\b(?i:such\s+as|including|like)\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,3}$")
 _PLURAL_IN_RE = re.compile(r"(?:\b(?:camps|prisons|jails|facilities)|مخيمات|سجون|معتقلات)\s+"
                            r"(?:at|in\s+both|في\s+كل\s+من)\s+$", re.IGNORECASE)
 
@@ -1100,8 +1111,9 @@ def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = N
 
 _AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
 _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
-_HEAD_WORDS_IN_RE = re.compile(r"(?:\s+[^\s.,،:;()]+){0,2}\s+(?:(?:في|فى|in|at|near|قرب)\s+(?:the\s+)?|بـ?)",
-                               re.IGNORECASE)
+# (the words between are the head's own: "and" or "or" opens another place, "in al-Hol camp and in Roj": en18)
+_HEAD_WORDS_IN_RE = re.compile(r"(?:\s+(?!(?:and|or)\s)[^\s.,،:;()]+){0,2}\s+"
+                               r"(?:(?:في|فى|in|at|near|قرب)\s+(?:the\s+)?|بـ?)", re.IGNORECASE)
 _AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
                             r"town|village|city|complex|collective town|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"

@@ -753,6 +753,14 @@ _CALLED_RE = re.compile(
     r"([\"“‘'«”])[ \u00a0]*([^\"“”‘’'«»\n]{1,40}?)[ \u00a0]*([\"”’'»“])", re.IGNORECASE)
 
 
+# the English name after the head unquoted: "a camp, named Bab-e-Neelum,", "a smaller camp called Hadalat": up to three
+# capitalised words, then punctuation or the end of the clause (not "named after", "called for", "called on")
+_CALLED_CAP_RE = re.compile(
+    r"[ \u00a0]*,?[ \u00a0]*(?:(?:which|that)[ \u00a0]+(?:is|was)[ \u00a0]+)?(?:(?:also|locally)[ \u00a0]+)?"
+    r"(?:called|named|known[ \u00a0]+as|dubbed|nicknamed)[ \u00a0]+()"
+    r"([A-Z][\w'’]*(?:-[\w'’]+)*(?:[ \u00a0]+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})(?=[ \u00a0]*(?:[,.;:)]|$|\n))")
+
+
 def _called(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
     return called_at(text, h.end, kind, gaz)
 
@@ -776,7 +784,12 @@ def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | 
     if _CALLED_STEM_RE.search(text, end, end + 40) is None:
         return None  # (no "called"/"known as"/يعرف near: no pattern to try)
     m = _CALLED_RE.match(text, end)
-    if m is None or len(m.group(2).split()) > 4:
+    if m is None:
+        m = _CALLED_CAP_RE.match(text, end)  # "One camp, named Bab-e-Neelum, is closed": a capitalised name unquoted
+        if m is None or _stopped(text, (m.start(2), m.start(2) + len(m.group(2).split()[0])), gaz):
+            return None
+        return OpenFacility(m.start(2), m.end(2), kind, m.group(2), m.start(2), m.end(2))
+    if len(m.group(2).split()) > 4:
         return None
     name = m.group(2)
     if "\u0600" <= name[:1] <= "\u06ff":
