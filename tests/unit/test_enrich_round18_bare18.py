@@ -80,10 +80,12 @@ def test_the_text_says_what_the_name_is(text: str, expected: set[str]) -> None:
     ("قالت عاملة إغاثة إن الحياة في الهول تبدأ مع طابور الماء وتنتهي مع حظر التجول.", {HOL}),
     ("غادرت 35 عائلة الهول صباح الأحد على متن حافلات.", {HOL}),
     ("Officials at Holl camp said the bread queue had grown since Monday.", {HOL}),
+    ("Mothers in Hol still wait for sons sent to rehabilitation centres at the age of 12.", {HOL}),
     # a town's life, a family that bears the name, a speaker camp
     ("عادت الحياة إلى طبيعتها في الشدادي بعد فتح الطريق.", set()),
     ("تقدمت عائلة الهول بشكوى إلى المحكمة.", set()),
     ("Aides in the Sadr camp said the bloc would boycott the vote.", set()),
+    ("The rehabilitation of roads in al-Hol will take a year, the municipality said.", set()),
 ])
 def test_camp_life_and_speakers(text: str, expected: set[str]) -> None:
     assert _fac(text) == expected
