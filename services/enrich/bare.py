@@ -514,7 +514,13 @@ _INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detai
                                            r"(?:[a-z-]+\s+){0,2}(?:cells|cellblocks?|wards|dormitor(?:y|ies)|"
                                            r"courtyard|warden|wardens|confines|"
                                            # "the strike on Evin's main gate" (rule 24m): a gate too, as its walls
-                                           r"(?P<walls>walls|gates|gate|entrance))\b"),
+                                           r"(?P<walls>walls|gates|gate|entrance))\b"
+                                           # "Evin has long held journalists, students and lawyers": the people the
+                                           # name holds are its inmates (rule 25a)
+                                           r"|\s+(?:has\s+(?:long\s+|also\s+)?|had\s+(?:long\s+)?|still\s+)?"
+                                           r"(?:held|holds|jailed|locked\s+up)\s+(?:[a-z-]+\s+){0,2}?(?:journalists|"
+                                           r"students|lawyers|activists|dissidents|prisoners|detainees|inmates|"
+                                           r"academics|writers|political\s+prisoners|dual\s+nationals)\b"),
                      "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b|['’]s\s+(?:[a-z-]+\s+){0,2}"
                                         r"(?:tents|annex|(?P<walls>fences|gates))\b")}
 

@@ -70,6 +70,9 @@ def test_a_byword_for_another_site_is_no_town_either() -> None:
     # ... while the name given as a nickname to another site stays an epithet
     ('لُقّب المعتقل بـ"غوانتانامو الصحراء" بين المحامين.', set()),
     ("Evin is a leafy district of northern Tehran.", set()),
+    # the people the name holds are its inmates; a town holds elections
+    ("Standing above northern Tehran, Evin has long held writers, students and lawyers.", {"open:prison:evin"}),
+    ("Saydnaya held elections for its municipal council on Sunday.", set()),
 ])
 def test_the_text_says_what_the_name_is(text: str, expected: set[str]) -> None:
     assert _fac(text) == expected
