@@ -126,7 +126,7 @@ def _word_cores(r: FacilityRec) -> frozenset[str]:
 def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
     heads = b.rules.heads
     taken = {tuple(key_tokens(n)) for r in recs
-             for _lang, n in (*r.core.all(), *r.aliases.all(), *r.former_names.all())}
+             for _lang, n in (*r.core.all(), *r.aliases.all(), *r.former_names.all(), *r.nicknames.all())}
     for r in recs:
         b.entry(Entry(r.id, "facility", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon,
                       bare="".join(sorted(set(r.bare), reverse=True)), type=r.type or "",
@@ -136,6 +136,8 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
             b.problems.append(f"{r.id}: no coordinates")
         for _lang, a in r.aliases.all():
             b.add(a, ("fac", r.id, "alias"), "facility")
+        for _lang, a in r.nicknames.all():
+            b.add(a, ("fac", r.id, "nickname"), "facility")  # (rule 25a: read as an alias, see facilities.py)
         for _lang, a in r.former_names.all():
             # standalone like an alias, unless the same words are a place (then a head is needed)
             b.add(a, ("fac", r.id, "former"), "facility")

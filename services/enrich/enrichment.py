@@ -599,7 +599,10 @@ _US_STATE_AFTER_RE = re.compile(
     r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
     r"Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|"
     r"Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|"
-    r"Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b(?!,? (?:D\.?C\.?|and\b))")
+    r"Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b(?!,? (?:D\.?C\.?|and\b))"
+    # the AP's abbreviations in a dateline ("ALEXANDRIA, Va. —", "ATHENS, Ga. (AP) —"; rule 25a)
+    r"|, (?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\.[ \u00a0]")
 
 
 _CROSSING_TOWN_KINDS = frozenset(("city", "town", "village"))

@@ -199,8 +199,11 @@ _VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|ad
 def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
     if of.name_start in _first_at(places) or " " in of.name:
         return False  # a town's name, or a name of several words: a camp there
-    if _SPEAKS_AFTER_RE.match(text, h.end) is not None \
-            or _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
+    if _SPEAKS_AFTER_RE.match(text, h.end) is not None:
+        # "Officials at Hull camp said": a camp after a preposition of place is where the speakers are, not the
+        # speaker (rule 25a); "the Trump camp said" speaks itself
+        return _AT_BEFORE_RE.search(text, max(0, of.name_start - 12), of.name_start) is None
+    if _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
         return True
     # the same camp speaks elsewhere in the text: a headline's "The Trump camp's Syria gamble" over a body's
     # "the Trump camp signalled ..." (rule 23 (long16): an article names one thing throughout)
@@ -213,6 +216,7 @@ def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool
     return False
 
 
+_AT_BEFORE_RE = re.compile(r"\b(?:at|inside|near|outside)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
 _AREA_KINDS = frozenset(("country", "region"))
 
 

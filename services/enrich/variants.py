@@ -64,6 +64,9 @@ def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int, str]]]:
             if role == "fac" and p[2] != "alias":
                 continue
             e = gaz.entries[p[1]]
+            if e.open_name:
+                continue  # a site beyond the region (rule 24m) is reported by its surface and needs no spellings of its
+                # own; its name must not take a regional facility's away (Gharyan's g-r-n is Ghwayran's; rule 25a)
             name = " ".join(key)
             sk = skeleton(name)
             if len(sk) >= 2 and e.kind:
