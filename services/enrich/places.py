@@ -322,11 +322,11 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
     return out
 
 
-FEATURE_WORDS = ("river", "mountains", "mountain", "range", "نهر", "النهر", "جبال", "سلسله", "بحيره")
+FEATURE_WORDS = ("river", "mountains", "mountain", "range", "lake", "نهر", "النهر", "جبال", "سلسله", "بحيره")
 # a river or a mountain range named after a place is no place (data/README.md rule 4: rivers are not places):
 # "the Yarmouk River", "the Alborz mountains", `نهر اليرموك`, `جبال قنديل` (a single mountain, `جبل سنجار`, is
 # often the district and stays)
-_FEATURE_AFTER_RE = re.compile(r"[ \u00a0]+(?:[Rr]iver|[Mm]ountains|[Mm]ountain\s+range|[Rr]ange)\b")
+_FEATURE_AFTER_RE = re.compile(r"[ \u00a0]+(?:[Rr]iver|[Mm]ountains|[Mm]ountain\s+range|[Rr]ange|[Ll]ake)\b")
 _FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "النهر", "جبال", "وجبال", "بجبال", "سلسله", "بحيره",
                                 "وبحيره", "ببحيره"))
 
@@ -338,8 +338,10 @@ def natural_feature(text: str, s: int, e: int) -> bool:
     if text[s - 1 : s] == "ف" and e - s <= 4 and "\u0621" <= text[s] <= "\u064a" and not text.startswith("ال", s) \
             and (s < 2 or not "\u0621" <= text[s - 2] <= "\u064a"):
         return True
-    if text[e : e + 1] in (" ", "\u00a0") and text[e + 1 : e + 2] in "RrMm" and _FEATURE_AFTER_RE.match(text, e):
+    if text[e : e + 1] in (" ", "\u00a0") and text[e + 1 : e + 2] in "RrMmLl" and _FEATURE_AFTER_RE.match(text, e):
         return True
+    if text[s - 5 : s] in ("Lake ", "lake "):
+        return True  # "Lake Habbaniyah", "Lake Urmia": the lake, not the town (rule 25b; `بحيرة الحبانية` below)
     if s > 2 and "\u0600" <= text[s] <= "\u06ff":
         near = text[max(0, s - 16) : s]  # (the cheap test first: one of the words' letters is there at all)
         if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near:

@@ -279,8 +279,10 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
     /* natural_feature (asked with a feature's word in the text, or after ف) */
     if (before == 0x641) m |= PM_ANY;
     else if (flags & 1) {
-        if ((after == ' ' || after == 0xa0) && (after2 == 'R' || after2 == 'r' || after2 == 'M' || after2 == 'm'))
+        if ((after == ' ' || after == 0xa0) && (after2 == 'R' || after2 == 'r' || after2 == 'M' || after2 == 'm'
+                                                || after2 == 'L' || after2 == 'l'))
             m |= PM_ANY;
+        if (EQ(s - 5, 'L', 'a', 'k', 'e', ' ') || EQ(s - 5, 'l', 'a', 'k', 'e', ' ')) m |= PM_ANY; /* "Lake X" */
         if (s > 2 && c0 >= 0x600 && c0 <= 0x6ff) {
             Py_ssize_t lo = s > 16 ? s - 16 : 0;
             if (HAS(lo, s, 0x646, 0x647, 0x631) || HAS(lo, s, 0x62c, 0x628, 0x627, 0x644)
