@@ -316,10 +316,41 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 and text[toks[end].end() : toks[end + 1].start()].isspace():
             end += 1
         s, e = toks[j].start(), toks[end].end()
-        if _taken(taken, index, s, e):
-            continue
-        out.append((s, e, text[s:e]))
+        first_taken = _taken(taken, index, s, e)
+        if not first_taken:
+            out.append((s, e, text[s:e]))
+        if f.endswith("تي"):
+            _dual_second(text, s, e, first_taken, taken, index, rules, out)
     return out
+
+
+_DUAL_AND_RE = re.compile(r"[ \t]+و(?=[\u0621-\u064a])")
+
+
+def _dual_second(text: str, s: int, e: int, first_taken: bool, taken: bytearray, index: _SpanIndex | None,
+                 rules: PlaceRules, out: list[tuple[int, int, str]]) -> None:
+    """The second name under a dual cue (`بلدتي تل تمر وأبو راسين`, `قريتي الزر والبحرة`: two villages; rule 25b): the
+    word after و past the first name (a known place's whole span when the gazetteer has it), an open-world village
+    where no known place or facility is."""
+    if first_taken:  # the first name is a known place's: its span may run past the words read
+        e = s
+        while e < len(text) and e - s < 40 and _taken(taken, index, e, e + 1):
+            e += 1
+    m = _DUAL_AND_RE.match(text, e)
+    if m is None:
+        return
+    toks = list(islice(TOKEN_RE.finditer(text, m.end() - 1, min(len(text), m.end() + 40)), 3))
+    if not toks or toks[0].start() != m.end() - 1:
+        return
+    a = toks[0].start() + 1  # (after the conjunction)
+    first = fold(text[a : toks[0].end()])
+    if len(first) < 2 or first in rules.ar_stop or _bare(first) in rules.ar_stop:
+        return
+    b = toks[0].end()
+    if first in rules.ar_prefixes and len(toks) > 1 and text[b : toks[1].start()].isspace():
+        b = toks[1].end()
+    if not _taken(taken, index, a, b):
+        out.append((a, b, text[a:b]))
 
 
 FEATURE_WORDS = ("river", "mountains", "mountain", "range", "lake", "نهر", "النهر", "جبال", "سلسله", "بحيره")
