@@ -37,6 +37,10 @@ _WORD = re.compile(r"\S+")
 _AR = "\u0621-\u064a"
 _NAME_START_RE = re.compile(r"(?<![\w\-])[A-Za-z]")  # where an English name (_EN_NAME) can start
 _JOIN_RE = re.compile(r"\s*(?:[،,]\s*(?:و\s*)?|و\s*)$")  # (a comma or و: a space alone is no list, `السيول تدمر`)
+# a road's two ends (`طريق طهران – قم`, "the Tehran-Qom road" reads its own way): a dash between two towns after
+# a road's word is a list as a comma is (rule 25b); a dash alone is a dateline's (`بغداد – مشهد مؤلم`)
+_DASH_JOIN_RE = re.compile(r"\s*[–—-]\s*$")
+_ROAD_WORDS = frozenset(("طريق", "الطريق", "طريقي", "اوتوستراد", "الاوتوستراد", "اتوستراد", "الاتوستراد", "خط"))
 _EN_NAME = r"(?:(?:al|el|an|ad|ar|as|ash|at|az|umm|abu|bin|ibn|tal|tell|ain|deir|kafr|ras|bir|beit|wadi|jabal|jebel)" \
            r"[\-\s'’])?[A-Z][\w'’\-]*"
 
@@ -199,6 +203,12 @@ def common_word(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bo
             if 0 <= o.start - c.end <= 4 and _JOIN_RE.match(text, c.end, o.start):
                 return False
             if 0 <= c.start - o.end <= 4 and _JOIN_RE.match(text, o.end, c.start):
+                return False
+            if 0 <= c.start - o.end <= 4 and _DASH_JOIN_RE.match(text, o.end, c.start) \
+                    and _prev_word(text, o.start) in _ROAD_WORDS:
+                return False  # `طريق طهران – قم`: the road's other end (rule 25b)
+            if 0 <= o.start - c.end <= 4 and _DASH_JOIN_RE.match(text, c.end, o.start) \
+                    and _prev_word(text, c.start) in _ROAD_WORDS:
                 return False
     return True
 
