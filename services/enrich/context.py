@@ -371,7 +371,8 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             # a monitoring group named after the country it covers (`منسقو استجابة سوريا`, north-west
                             # Syria's camp monitors; rule 23 (long16))
                             "استجابة", "استجابه",
-                            # a tribal movement named after its province (`صحوة الأنبار`, "the Anbar Awakening"; rule 25b)
+                            # a tribal movement named after its province (`صحوة الأنبار`, "the Anbar Awakening";
+                            # rule 25b)
                             "صحوة", "صحوه"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
                            "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",
@@ -466,8 +467,9 @@ def place_gates_words() -> tuple[tuple[str, ...], tuple[str, ...], str, str, tup
                                  tuple[str, ...]]:
     """The words and characters by which in_outlet_name, english_non_place and person_before can answer True at
     all, for the compiled test of all three (_scan.place_gates, enrichment._place)."""
-    return (tuple(sorted(_OUTLET_BEFORE | _UNION_MEMBERS)), tuple(sorted(_OUTLET_AFTER)), "".join(sorted(_NOT_PLACE_SEPS)),
-            "".join(sorted(_HYPHENS)), tuple(sorted(_NOT_PLACE_TAILS)), tuple(_ARTICLES), tuple(sorted(_KUNYA)))
+    return (tuple(sorted(_OUTLET_BEFORE | _UNION_MEMBERS)), tuple(sorted(_OUTLET_AFTER)),
+            "".join(sorted(_NOT_PLACE_SEPS)), "".join(sorted(_HYPHENS)), tuple(sorted(_NOT_PLACE_TAILS)),
+            tuple(_ARTICLES), tuple(sorted(_KUNYA)))
 
 
 if backend.NATIVE is not None:
