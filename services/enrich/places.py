@@ -36,7 +36,8 @@ from shared.annotation import PlaceMention
 _WORD = re.compile(r"\S+")
 _AR = "\u0621-\u064a"
 _NAME_START_RE = re.compile(r"(?<![\w\-])[A-Za-z]")  # where an English name (_EN_NAME) can start
-_JOIN_RE = re.compile(r"\s*(?:[،,]\s*(?:و\s*)?|و\s*)$")  # (a comma or و: a space alone is no list, `السيول تدمر`)
+# (a comma, و or "and": a space alone is no list, `السيول تدمر`)
+_JOIN_RE = re.compile(r"\s*(?:[،,]\s*(?:(?:و|and)\s*)?|و\s*|and\s+)$")
 # a road's two ends (`طريق طهران – قم`, "the Tehran-Qom road" reads its own way): a dash between two towns after
 # a road's word is a list as a comma is (rule 25b); a dash alone is a dateline's (`بغداد – مشهد مؤلم`)
 _DASH_JOIN_RE = re.compile(r"\s*[–—-]\s*$")
@@ -200,9 +201,9 @@ def common_word(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bo
         for o in others:
             if o is c or rules.words.get(fold(text[o.start : o.end])):
                 continue  # a list needs a neighbour that is a place in its own right
-            if 0 <= o.start - c.end <= 4 and _JOIN_RE.match(text, c.end, o.start):
+            if 0 <= o.start - c.end <= 5 and _JOIN_RE.match(text, c.end, o.start):
                 return False
-            if 0 <= c.start - o.end <= 4 and _JOIN_RE.match(text, o.end, c.start):
+            if 0 <= c.start - o.end <= 5 and _JOIN_RE.match(text, o.end, c.start):
                 return False
             if 0 <= c.start - o.end <= 4 and _DASH_JOIN_RE.match(text, o.end, c.start) \
                     and _prev_word(text, o.start) in _ROAD_WORDS:
