@@ -89,3 +89,9 @@ def test_the_second_name_under_a_dual_village_cue() -> None:
     # a singular cue reads one name: the word after و is no village
     ann = _ann("اعتُقل شابان في قرية الزر والبحرة هادئة.")
     assert "البحرة" not in {p.surface for p in ann.places}
+
+
+def test_a_common_word_town_in_an_english_list() -> None:
+    assert "place:iq-karmah" in _places("Most families went home to Karma and Saqlawiyah last spring.")
+    # the word alone is no town
+    assert "place:iq-karmah" not in _places("Karma, he said, catches up with every warlord.")
