@@ -350,6 +350,8 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
             nxt = text[e + 14 : e + 16]
             return not (nxt[:1] == " " and nxt[1:2].isupper())
         return True
+    if w == "على" and j != -1 and text.startswith(" طول", j):
+        return True  # `سوريا على طول`, Syria Direct's Arabic name (rule 25b; the gate reads على as an outlet's word)
     if w.startswith("اليوم"):
         rest = text[e + 6 : e + 9].lstrip()
         return w[5:6] in _CLOSERS or rest[:1] in _CLOSERS \
@@ -390,7 +392,7 @@ _UNION_HEADS = frozenset(("اتحاد", "لاتحاد", "واتحاد", "بات�
 
 
 _OUTLET_BEFORE_LAST = frozenset(w[-1] for w in _OUTLET_BEFORE | _UNION_MEMBERS)
-_OUTLET_AFTER_FIRST = frozenset([w[0] for w in _OUTLET_AFTER] + ["ا"])  # (and اليوم)
+_OUTLET_AFTER_FIRST = frozenset([w[0] for w in _OUTLET_AFTER] + ["ا", "ع"])  # (and اليوم, على طول)
 
 
 _KUNYA = frozenset(("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أبي", "ابن", "بن"))
@@ -467,7 +469,7 @@ def place_gates_words() -> tuple[tuple[str, ...], tuple[str, ...], str, str, tup
                                  tuple[str, ...]]:
     """The words and characters by which in_outlet_name, english_non_place and person_before can answer True at
     all, for the compiled test of all three (_scan.place_gates, enrichment._place)."""
-    return (tuple(sorted(_OUTLET_BEFORE | _UNION_MEMBERS)), tuple(sorted(_OUTLET_AFTER)),
+    return (tuple(sorted(_OUTLET_BEFORE | _UNION_MEMBERS)), tuple(sorted(_OUTLET_AFTER | {"على"})),
             "".join(sorted(_NOT_PLACE_SEPS)), "".join(sorted(_HYPHENS)), tuple(sorted(_NOT_PLACE_TAILS)),
             tuple(_ARTICLES), tuple(sorted(_KUNYA)))
 

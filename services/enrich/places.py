@@ -364,13 +364,15 @@ def _dual_second(text: str, s: int, e: int, first_taken: bool, taken: bytearray,
         out.append((a, b, text[a:b]))
 
 
-FEATURE_WORDS = ("river", "mountains", "mountain", "range", "lake", "نهر", "النهر", "جبال", "سلسله", "بحيره")
+FEATURE_WORDS = ("river", "mountains", "mountain", "range", "lake", "نهر", "النهر", "جبال", "سلسله", "بحيره", "حوض")
 # a river or a mountain range named after a place is no place (data/README.md rule 4: rivers are not places):
 # "the Yarmouk River", "the Alborz mountains", `نهر اليرموك`, `جبال قنديل` (a single mountain, `جبل سنجار`, is
 # often the district and stays)
 _FEATURE_AFTER_RE = re.compile(r"[ \u00a0]+(?:[Rr]iver|[Mm]ountains|[Mm]ountain\s+range|[Rr]ange|[Ll]ake)\b")
 _FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "النهر", "جبال", "وجبال", "بجبال", "سلسله", "بحيره",
-                                "وبحيره", "ببحيره"))
+                                "وبحيره", "ببحيره",
+                                # a river's basin (`حوض اليرموك غربي درعا`: the valley, not the camp's town; rule 25b)
+                                "حوض", "وحوض", "بحوض", "لحوض", "فحوض"))
 
 
 def natural_feature(text: str, s: int, e: int) -> bool:
@@ -386,7 +388,7 @@ def natural_feature(text: str, s: int, e: int) -> bool:
         return True  # "Lake Habbaniyah", "Lake Urmia": the lake, not the town (rule 25b; `بحيرة الحبانية` below)
     if s > 2 and "\u0600" <= text[s] <= "\u06ff":
         near = text[max(0, s - 16) : s]  # (the cheap test first: one of the words' letters is there at all)
-        if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near:
+        if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near or "حوض" in near:
             return _prev_word(text, s) in _FEATURE_BEFORE_AR
     return False
 

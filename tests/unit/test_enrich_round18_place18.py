@@ -95,3 +95,14 @@ def test_a_common_word_town_in_an_english_list() -> None:
     assert "place:iq-karmah" in _places("Most families went home to Karma and Saqlawiyah last spring.")
     # the word alone is no town
     assert "place:iq-karmah" not in _places("Karma, he said, catches up with every warlord.")
+
+
+def test_a_river_basin_is_no_place() -> None:
+    assert "geonames:166716" not in _places("يعاني المزارعون في حوض اليرموك غربي درعا من شح الأمطار.")
+    assert "geonames:170905" in _places("يعاني المزارعون في حوض اليرموك غربي درعا من شح الأمطار.")
+
+
+def test_syria_directs_arabic_name_holds_no_place() -> None:
+    assert "country:SY" not in _places("إدلب – سوريا على طول\nاندلع حريق فجر الإثنين في مخيم للنازحين.")
+    # a country before على and any other word stays
+    assert "country:SY" in _places("انتشرت القوات في سوريا على الحدود.")
