@@ -336,6 +336,9 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
             k = text.rfind(" ", max(0, i - 12), i)
             if text[k + 1 if k != -1 else max(0, i - 12) : i].lstrip("(«\"“\n\t") in _UNION_HEADS:
                 return True
+    if text[s - 4 : s] == " في " and "حقوق" in text[max(0, s - 33) : s - 3] \
+            and _RIGHTS_GROUP_OF_RE.search(text, max(0, s - 40), s) is not None:
+        return True  # `منظمة حقوق الإنسان في إيران` (Iran Human Rights' Arabic name): the group's, no place (rule 25b)
     if text[e : e + 1] != " " or text[e + 1 : e + 2] not in _OUTLET_AFTER_FIRST:
         return False
     j = text.find(" ", e + 1, e + 18)
@@ -361,6 +364,11 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
 
 
 _BYLINE_DASHES = frozenset("-–—/")
+# a group's word, "human rights", "in", right before the country: the group's name (`منظمة حقوق الإنسان في إيران`,
+# `مركز حقوق الإنسان في العراق`); "human rights in Iran" after any other word is the place
+# (`انتهاكات حقوق الإنسان في إيران`)
+_RIGHTS_GROUP_OF_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:منظمة|منظمه|مركز|لجنة|لجنه|هيئة|هيئه|شبكة|شبكه|مرصد)"
+                                 r" حقوق (?:الإنسان|الانسان) في $")
 
 
 _CLOSERS = frozenset((")", "\"", "»", "”"))

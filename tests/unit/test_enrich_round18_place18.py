@@ -106,3 +106,9 @@ def test_syria_directs_arabic_name_holds_no_place() -> None:
     assert "country:SY" not in _places("إدلب – سوريا على طول\nاندلع حريق فجر الإثنين في مخيم للنازحين.")
     # a country before على and any other word stays
     assert "country:SY" in _places("انتشرت القوات في سوريا على الحدود.")
+
+
+def test_a_rights_group_of_a_country_holds_no_place() -> None:
+    assert "country:IR" not in _places("بحسب منظمة حقوق الإنسان في إيران، نُقل السجناء إلى الانفرادي.")
+    # human rights in the country, after any other word: the place
+    assert "country:IR" in _places("انتقدت الأمم المتحدة انتهاكات حقوق الإنسان في إيران.")
