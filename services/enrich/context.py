@@ -353,8 +353,9 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
             nxt = text[e + 14 : e + 16]
             return not (nxt[:1] == " " and nxt[1:2].isupper())
         return True
-    if w == "على" and j != -1 and text.startswith(" طول", j):
-        return True  # `سوريا على طول`, Syria Direct's Arabic name (rule 25b; the gate reads على as an outlet's word)
+    if w == "على" and j != -1 and text.startswith(" طول", j) and _name_ends(text, j + 4):
+        return True  # `سوريا على طول`, Syria Direct's Arabic name, ending a byline or in brackets (rule 25b; the
+        # gate reads على as an outlet's word); `في سوريا على طول الحدود` is "along the border": the place
     if w.startswith("اليوم"):
         rest = text[e + 6 : e + 9].lstrip()
         return w[5:6] in _CLOSERS or rest[:1] in _CLOSERS \
@@ -364,6 +365,12 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
 
 
 _BYLINE_DASHES = frozenset("-–—/")
+
+
+def _name_ends(text: str, k: int) -> bool:
+    """A name ends at k: the text's or a line's end, a run of spaces, punctuation or a closing quote or bracket."""
+    nxt = text[k : k + 2]
+    return not nxt or nxt[0] in "\n\t.,،:;»”\")" or nxt == "  "
 # a group's word, "human rights", "in", right before the country: the group's name (`منظمة حقوق الإنسان في إيران`,
 # `مركز حقوق الإنسان في العراق`); "human rights in Iran" after any other word is the place
 # (`انتهاكات حقوق الإنسان في إيران`)

@@ -106,6 +106,7 @@ def test_syria_directs_arabic_name_holds_no_place() -> None:
     assert "country:SY" not in _places("إدلب – سوريا على طول\nاندلع حريق فجر الإثنين في مخيم للنازحين.")
     # a country before على and any other word stays
     assert "country:SY" in _places("انتشرت القوات في سوريا على الحدود.")
+    assert "country:SY" in _places("انتشرت القوات في سوريا على طول الحدود الشمالية.")  # "along the border"
 
 
 def test_a_rights_group_of_a_country_holds_no_place() -> None:
