@@ -291,9 +291,10 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
                 m |= PM_ANY;
         }
     }
-    /* `شارع`, `بستان`, `حار` in the 7 characters before (enrichment._place_full's `lead`: a street's, an orchard's, a
-     * lane's name holds no place, curated or not; `حارة صيدا` had been made at once by this path: place18) */
-    if (HAS(s - 7, s, 0x634, 0x627, 0x631, 0x639) || HAS(s - 7, s, 0x628, 0x633, 0x62a, 0x627, 0x646)
+    /* `شارع` in the 6 characters before, `بستان`, `حار` in the 7 (enrichment._place_full's `lead`: a street's, an
+     * orchard's, a lane's name holds no place, curated or not; `حارة صيدا` had been made at once by this path:
+     * place18) */
+    if (HAS(s - 6, s, 0x634, 0x627, 0x631, 0x639) || HAS(s - 7, s, 0x628, 0x633, 0x62a, 0x627, 0x646)
         || HAS(s - 7, s, 0x62d, 0x627, 0x631))
         m |= PM_ANY;
 
