@@ -31,6 +31,7 @@ from services.enrich.matcher import PAYLOAD
 from services.enrich.names import quoted
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.openworld import OpenFacility
+from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_starts, scout_caseless, scout_literals
 
@@ -209,6 +210,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
     if "محكم" in (lead60 := text[c.start - 60 if c.start > 60 else 0 : c.start]) and _COURT_IN_AR_RE.search(lead60):
         return None  # `محكمة جنايات مكافحة الفساد في الرصافة`: where the court sits (rule 15), not the prison
+    if text[c.start - 1 : c.start] == " " and natural_feature(text, c.start, c.end):
+        return None  # `بحيرة الحبانية`, "Lake Habbaniyah": the lake the camp's town is named for (rule 25b)
     if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
     if text[c.start - 1 : c.start] == " " and _given_name_before(text, c.start, gaz):

@@ -567,7 +567,7 @@ _PLURAL_ADMIN_AR_RE = re.compile(r"محافظات\s+(?:[^\s،,]+(?:\s+[^\sو،,]
 _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|"
                               r"\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
-                              r"south-?eastern|south-?western)\s+)+)$", re.IGNORECASE)
+                              r"south-?eastern|south-?western)\s+)*)$", re.IGNORECASE)
 _RURAL_AFTER_RE = re.compile(r"(?:\)|['’]s)?\s+(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b", re.IGNORECASE)
 # (what can follow a name before "countryside": ") ", " c", "'s eastern ...", " eastern ...")
 # "X and Y provinces", "X, Y and Z provinces": the plural names every governorate of the list
