@@ -318,6 +318,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
     if text[c.end : c.end + 1] == " " and _IS_A_TOWN_AFTER_RE.match(text, c.end):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
+    if _DISTANCE_FROM_RE.search(text, max(0, c.start - 24), c.start) is not None:
+        return None  # `على بعد ثلاثة كيلومترات من الركبان`, "5 km from al-Hol": a distance is measured from the place
+        # (rule 25y)
+    if text[c.end : c.end + 1] in " ,—–-" and (m := _SITE_APPOSITION_RE.match(text, c.end)) is not None \
+            and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
+        return 0.55  # "Al-Hut -- "the whale" -- a sprawling complex", "Qarchak, a notorious prison": a gloss names the
+        # bare name's kind of site (rule 25y)
     if text[c.end : c.end + 1] == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower()) == kind:
         return 0.55  # `يُعرف إيفين بين الإيرانيين بأنه أسوأ سجون البلاد`, "Evin is the country's most notorious prison":
@@ -1093,6 +1100,14 @@ _IS_A_SITE_AFTER_RE = re.compile(
     r"(?:[a-z'’-]+ ){0,3}?(?P<head>prison|jail|camp|prisons|jails|camps)\b"
     r"|(?:[^ .،,؛:!?؟\n]+ ){0,3}?(?:بأنه|بأنها|بانه|بانها|هو|هي) (?:(?:من )?(?:أسوأ|اسوأ|أكبر|اكبر|أشهر|اشهر|أخطر|اخطر|"
     r"أقدم|اقدم|أقسى|اقسى|أبرز|ابرز) )?(?P<head_ar>سجون|سجن|معتقل|معتقلات|مخيم|مخيمات)(?![\u0621-\u064a]))")
+# rule 25y (forms read from the spent blind splits r18a/r18e): a distance measured from the bare name, and an
+# apposition (after an optional gloss in dashes or brackets) that names its kind of site
+_DISTANCE_FROM_RE = re.compile(r"(?<![\u0621-\u064aA-Za-z])(?:كيلومترات|كيلومترين|كيلومترا|كيلومتر|مترين|أميال|اميال|ميلين|ميلا|ميل|كيلو|كلم|كم|مترا|متر|أمتار|امتار|km|kms|kilometres?|"
+                               r"kilometers?|miles?|metres?|meters?)\s+(?:من|عن|from|of|away\s+from)\s+$")
+_SITE_APPOSITION_RE = re.compile(
+    r"(?:\s*[—–-]+\s*[\"“”'‘’«][^\"“”«»\n]{1,30}[\"“”'‘’»]\s*[—–-]+\s*|\s*\([^()\n]{1,30}\)\s*,?\s*|,\s+)"
+    r"(?:a|an)\s+(?:[a-z'’-]+\s+){0,2}?(?P<head>prison|jail|detention\s+(?:centre|center|facility)|complex|camp)\b",
+    re.IGNORECASE)
 _SITE_KIND = {"prison": "prison", "jail": "prison", "prisons": "prison", "jails": "prison", "camp": "camp",
               "camps": "camp", "سجون": "prison", "سجن": "prison", "معتقل": "prison", "معتقلات": "prison",
               "مخيم": "camp", "مخيمات": "camp"}
