@@ -43,7 +43,16 @@ from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok
 from services.enrich.normalize import fold, fold_text, has_latin
-from services.enrich.openworld import OpenFacility, _first_at, find_open, glued, not_a_site, part_called, slug
+from services.enrich.openworld import (
+    OpenFacility,
+    _first_at,
+    _may_hold,
+    find_open,
+    glued,
+    not_a_site,
+    part_called,
+    slug,
+)
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_at
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
@@ -119,6 +128,7 @@ def find_facilities(
     place_spans: set[tuple[int, int]] | None = None  # (built when a former name is first met)
     covered = bytearray(len(text))
     holiday: bool | None = None  # (_holiday_text, asked once, when a resort's name is first met)
+    resort: bool | None = None  # (whether the text may hold a resort's word at all: asked once, at the first name)
     # (every check below is a test of the text alone: those of an alias are asked together, in one branch)
     for c in facs:
         p0 = c.payloads[0]
@@ -141,7 +151,8 @@ def find_facilities(
         if "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
                                          or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
-        if _RESORT_NAME_RE.search(text, s, end) is not None \
+        if (resort := _may_hold(text, _RESORT_EN, _RESORT_AR) if resort is None else resort) \
+                and _RESORT_NAME_RE.search(text, s, end) is not None \
                 and (holiday := _holiday_text(text) if holiday is None else holiday):
             continue  # `استقبلت مدينة الحبانية السياحية آلاف المصطافين`: the resort a camp was set up in, in a text
             # about holiday-makers and no displaced people (rule 24o)
@@ -382,6 +393,7 @@ _PART_BEFORE_RE = re.compile(r"(?:قسم|جزء|جناح|ركن|ملحق|section
 
 # a camp set up in a resort bears the resort's name (Habbaniyah Tourist City, `مدينة الحبانية السياحية`)
 _RESORT_NAME_RE = re.compile(r"السياحي|السياحية|السياحيه|\bTourist\b|\bResort\b", re.IGNORECASE)
+_RESORT_EN, _RESORT_AR = ("tourist", "resort"), ("السياحي",)  # (every word _RESORT_NAME_RE can match holds one)
 _HOLIDAY_RE = re.compile(r"سياح|سائح|مصطاف|المصطاف|زوار|الزوار|الشاليهات|شاليهات|عطلة|\btourists?\b|holiday|"
                          r"\bvisitors\b|chalets", re.IGNORECASE)
 _UPROOTED_RE = re.compile(r"نازح|النزوح|نزوح|مهجر|لاجئ|عائلات|عوائل|\bdisplaced\b|\bIDPs?\b|refugees?|"
@@ -1023,6 +1035,7 @@ _NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وب
                                     r"أمتار|امتار|ميلا|ميلاً|ميل|مرات|مرة|%|في\s*المئة|بالمئة)"
                                     r"(?![\u0621-\u064a]))")
 _DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|خيم(?![\u0621-\u064a])")
+_SPACE_NUMBER_RE = re.compile(r"\s+[0-9\u0660-\u0669]")
 
 
 def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
@@ -1033,6 +1046,8 @@ def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
     pos = 0
     while (k := text.find("مخيم", pos)) != -1:
         pos = k + 4
+        if _SPACE_NUMBER_RE.match(text, pos) is None:
+            continue  # (every match has this `مخيم` and then spaces and a digit: one look, not four)
         for p in range(max(0, k - 3), k + 1):
             m = _NUMBERED_MUKHAYYAM_RE.match(text, p)
             if m is not None:

@@ -215,25 +215,41 @@ def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool
         return True
     # the same camp speaks elsewhere in the text: a headline's "The Trump camp's Syria gamble" over a body's
     # "the Trump camp signalled ..." (rule 23 (long16): an article names one thing throughout)
-    # (the text's speaking positions found once, then the phrase looked for right before each: a text of thousands
-    # of camps was read whole once per camp)
     phrase = text[of.name_start : of.end]  # (a possessive head without its "'s")
     n = len(phrase)
-    return any(p - n != of.name_start and p >= n and text.startswith(phrase, p - n) for p in _speaking_at(text))
+    at = _speaking_at(text)
+    if at is not None:  # (the text's speaking positions, found once: the phrase looked for right before each)
+        return any(p - n != of.name_start and p >= n and text.startswith(phrase, p - n) for p in at)
+    i = text.find(phrase)
+    while i != -1:
+        if i != of.name_start and _SPEAKS_AFTER_RE.match(text, i + n) is not None:
+            return True
+        i = text.find(phrase, i + 1)
+    return False
 
 
 _SPEAKS_AT_RE = re.compile(f"(?={_SPEAKS_AFTER_RE.pattern})", _SPEAKS_AFTER_RE.flags)
-_SPEAKING: tuple[str | None, list[int]] = (None, [])
+_SPEAKING_FROM = 8  # camps asked about in one text: from this many on, its speaking positions are found in one pass
+_SPEAKING: tuple[str | None, int, list[int] | None] = (None, 0, None)
 
 
-def _speaking_at(text: str) -> list[int]:
-    """Every position where _SPEAKS_AFTER_RE matches (a zero-width look-ahead tried at each position, as `match` is)."""
+def _speaking_at(text: str) -> list[int] | None:
+    """Every position where _SPEAKS_AFTER_RE matches (a zero-width look-ahead tried at each position, as `match` is),
+    once a text has asked for it _SPEAKING_FROM times; None before (a few camps are each found by str.find: one
+    pass of the look-ahead over a whole article costs more than that). A page of thousands of camps was read whole
+    once per camp."""
     global _SPEAKING
     memo = _SPEAKING
-    if memo[0] is text:
-        return memo[1]
+    if memo[0] is not text:
+        _SPEAKING = (text, 1, None)
+        return None
+    if memo[2] is not None:
+        return memo[2]
+    if memo[1] + 1 < _SPEAKING_FROM:
+        _SPEAKING = (text, memo[1] + 1, None)
+        return None
     at = [m.start() for m in _SPEAKS_AT_RE.finditer(text)]
-    _SPEAKING = (text, at)
+    _SPEAKING = (text, memo[1] + 1, at)
     return at
 
 

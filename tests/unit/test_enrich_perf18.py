@@ -17,7 +17,7 @@ import pytest
 from services.enrich.enrichment import enrich, load_gazetteer
 from services.enrich.facilities import _finds, _grams
 from services.enrich.gazetteer import Gazetteer
-from services.enrich.openworld import _SPEAKS_AFTER_RE, _spans_at, _speaking_at
+from services.enrich.openworld import _SPEAKING_FROM, _SPEAKS_AFTER_RE, _spans_at, _speaking_at
 from services.enrich.resolve import Cand
 
 
@@ -56,8 +56,10 @@ def test_speaking_positions_are_where_the_pattern_matches() -> None:
     for _ in range(200):
         text = "".join(rng.choice(words) + rng.choice(["", " ", "\u00a0", "  "]) for _ in range(rng.randint(0, 30)))
         want = [p for p in range(len(text) + 1) if _SPEAKS_AFTER_RE.match(text, p) is not None]
-        assert _speaking_at(text) == want
-        assert _speaking_at(text) is _speaking_at(text)  # one pass per text
+        asked = [_speaking_at(text) for _ in range(_SPEAKING_FROM + 1)]
+        assert asked[: _SPEAKING_FROM - 1] == [None] * (_SPEAKING_FROM - 1)  # a few: str.find per camp
+        assert asked[-2] == want
+        assert asked[-1] is asked[-2]  # one pass per text
 
 
 def test_span_dicts_are_the_list_walks() -> None:
