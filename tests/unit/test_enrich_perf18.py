@@ -65,7 +65,7 @@ def test_speaking_positions_are_where_the_pattern_matches() -> None:
 def test_span_dicts_are_the_list_walks() -> None:
     rng = random.Random(3)
     for _ in range(100):
-        places = [Cand(s, s + rng.randint(1, 6), "place", (("place", f"p{k}", 0),), 1)
+        places = [Cand(s, s + rng.randint(1, 6), "place", (("place", f"p{k}", "name"),), 1)
                   for k, s in enumerate(rng.randint(0, 30) for _ in range(rng.randint(0, 12)))]
         spans, ends = _spans_at(places)
         for s in range(-1, 40):
