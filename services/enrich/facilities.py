@@ -43,16 +43,7 @@ from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok
 from services.enrich.normalize import fold, fold_text, has_latin
-from services.enrich.openworld import (
-    OpenFacility,
-    _first_at,
-    _may_hold,
-    find_open,
-    glued,
-    not_a_site,
-    part_called,
-    slug,
-)
+from services.enrich.openworld import OpenFacility, _first_at, find_open, glued, not_a_site, part_called, slug
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_at
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
@@ -128,7 +119,6 @@ def find_facilities(
     place_spans: set[tuple[int, int]] | None = None  # (built when a former name is first met)
     covered = bytearray(len(text))
     holiday: bool | None = None  # (_holiday_text, asked once, when a resort's name is first met)
-    resort: bool | None = None  # (whether the text may hold a resort's word at all: asked once, at the first name)
     # (every check below is a test of the text alone: those of an alias are asked together, in one branch)
     for c in facs:
         p0 = c.payloads[0]
@@ -151,8 +141,7 @@ def find_facilities(
         if "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
                                          or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
-        if (resort := _may_hold(text, _RESORT_EN, _RESORT_AR) if resort is None else resort) \
-                and _RESORT_NAME_RE.search(text, s, end) is not None \
+        if _RESORT_NAME_RE.search(text, s, end) is not None \
                 and (holiday := _holiday_text(text) if holiday is None else holiday):
             continue  # `استقبلت مدينة الحبانية السياحية آلاف المصطافين`: the resort a camp was set up in, in a text
             # about holiday-makers and no displaced people (rule 24o)
@@ -393,7 +382,6 @@ _PART_BEFORE_RE = re.compile(r"(?:قسم|جزء|جناح|ركن|ملحق|section
 
 # a camp set up in a resort bears the resort's name (Habbaniyah Tourist City, `مدينة الحبانية السياحية`)
 _RESORT_NAME_RE = re.compile(r"السياحي|السياحية|السياحيه|\bTourist\b|\bResort\b", re.IGNORECASE)
-_RESORT_EN, _RESORT_AR = ("tourist", "resort"), ("السياحي",)  # (every word _RESORT_NAME_RE can match holds one)
 _HOLIDAY_RE = re.compile(r"سياح|سائح|مصطاف|المصطاف|زوار|الزوار|الشاليهات|شاليهات|عطلة|\btourists?\b|holiday|"
                          r"\bvisitors\b|chalets", re.IGNORECASE)
 _UPROOTED_RE = re.compile(r"نازح|النزوح|نزوح|مهجر|لاجئ|عائلات|عوائل|\bdisplaced\b|\bIDPs?\b|refugees?|"
