@@ -80,6 +80,7 @@ def _first_at(places: list[Cand]) -> dict[int, Cand]:
 # The same for "is there a place candidate exactly over [start, end)" (the first in list order at each span) and
 # "the furthest end of a place candidate at each start": one dict per list, not a walk of it per open-world name.
 _SPAN_AT: tuple[list[Cand] | None, int, dict[tuple[int, int], Cand], dict[int, int]] = (None, 0, {}, {})
+_SPANS_FROM = 64  # (a shorter list is walked: building the dicts costs more than a few walks of it)
 
 
 def _spans_at(places: list[Cand]) -> tuple[dict[tuple[int, int], Cand], dict[int, int]]:
@@ -258,7 +259,10 @@ _AREA_KINDS = frozenset(("country", "region"))
 
 def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
     """The whole name is a country's or a region's name ("a Syria camp", "families in Rojava camp": a camp there)."""
-    c = _spans_at(places)[0].get((of.name_start, of.name_end))
+    if len(places) < _SPANS_FROM:
+        c = next((c for c in places if c.start == of.name_start and c.end == of.name_end), None)
+    else:
+        c = _spans_at(places)[0].get((of.name_start, of.name_end))
     return c is not None and any(getattr(gaz.entries.get(p[1]), "kind", None) in _AREA_KINDS for p in c.payloads)
 
 
@@ -428,7 +432,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
     place = _first_at(places).get(name_start)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
-            and (far := _spans_at(places)[1].get(name_start + 1)) is not None and far >= name_end:
+            and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
+                 else (far := _spans_at(places)[1].get(name_start + 1)) is not None and far >= name_end):
         return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22f)
     if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR):
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
