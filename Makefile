@@ -51,6 +51,16 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-18 BLIND split r18a (another author; Arabic; NATURAL SAMPLE, each passage reworded from the page's facts; 132 passages, 42 % negatives) -- before at 1124301 / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r18a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r18a.after.txt
+	@echo "round-18 BLIND split r18e (a third author; English; natural sample, reworded; 118 passages, 58 % negatives) -- before at 1124301 / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r18e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r18e.after.txt
+	@echo "the round-18 blind splits now (tests/data/realworld-r18a.jsonl, realworld-r18e.jsonl; spent, dev material from here on):"
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r18a.jsonl tests/data/realworld-r18e.jsonl
+	@echo "round-18 surveys' own passages (tests/data/realworld-s18-*.jsonl, written before each survey's fixes; before at 1124301 beside each file) -- now:"
+	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s18-*.jsonl))
 	@echo "round-17 BLIND split r17b (another author; NATURAL SAMPLE: pages taken in the order a topic search returned them; 190 passages, 60 % Arabic, 41 % negatives; its passages stay outside the repo, too close to their sources' wording) -- before / end of round / after the spent split's forms:"
 	@sed -n '3,$$p' tests/data/realworld-r17b.before.txt
 	@sed -n '3,$$p' tests/data/realworld-r17b.after.txt

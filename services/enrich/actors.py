@@ -24,7 +24,7 @@ from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
 from services.enrich.output import actor
 from services.enrich.scouts import match_starts
-from services.enrich.state_rules import AR_LETTER, StateRules, actor_of, day, strip_ar
+from services.enrich.state_rules import AR_LETTER, LONG_AGO, StateRules, actor_of, day, former_at, strip_ar
 from services.enrich.state_rules import compile_state as compile_state  # the gazetteer loads the rules by it
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
 
@@ -59,8 +59,12 @@ def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]
 
 
 # after a name and a hyphen: a compound adjective that describes something as like the actor, not the actor
-# ("an al-Qaeda-inspired group", "ISIS-style executions"; data/README.md rule 21, as for places)
-_COMPOUND_ACTOR_RE = re.compile(r"[-‐‑](?:inspired|style|like|type|esque|minded|leaning|sympathi[sz]ing)\b",
+# ("an al-Qaeda-inspired group", "ISIS-style executions"; data/README.md rule 21, as for places); and one that
+# describes another body by its patron ("a UN-backed hunger monitor", "an Iran-aligned faction": the monitor, the
+# faction, not the actor; the real-world splits' labels, rule 25c). Not "-linked", "-affiliated": the splits label
+# the group in "ISIS-linked women", "an ISIS-linked camp"
+_COMPOUND_ACTOR_RE = re.compile(r"[-‐‑](?:inspired|style|like|type|esque|minded|leaning|sympathi[sz]ing"
+                                r"|backed|aligned|allied|funded|sponsored|supported)\b",
                                 re.IGNORECASE)
 
 
@@ -198,6 +202,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return True  # `مفاوضات مع دمشق`, `بالتنسيق مع بغداد`: a party to talks
         if info & _AGENCY:
             return True  # `قرار بغداد`, `موقف دمشق`, `رفض تركيا`: the state's decision, position, refusal
+        if prev == "من" and any(w in _SUPPORT_AR for b in before[-3:-1] for w in strip_ar(fold(b))):
+            return True  # `بدعم من إيران`, `دعماً مباشراً من إيران`: the state backing, as "with Russia's help"
         if prev in _PREPS_AR:
             return prev == "بين" and _talks_between_ar(before, 0)  # `محادثات بين بيروت ودمشق`: the first party
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
@@ -301,6 +307,9 @@ _NOT_ACTING_ING = frozenset(("bordering", "surrounding", "neighbouring", "neighb
                              "including", "remaining", "having", "being", "becoming", "ranking", "counting",
                              "accounting", "trailing", "leading", "following", "hosting", "experiencing", "suffering"))
 
+# support "from" a country or capital before it (one word, an adjective, may stand between): the state gives it
+# (`بدعم من إيران`, `دعماً مباشراً من إيران`, `بتمويل من واشنطن`; "with Russia's help", rule 20b; rule 25c)
+_SUPPORT_AR = frozenset(("دعم", "دعما", "مساعده", "تمويل", "رعايه", "اسناد", "تسليح"))
 # countries whose names are masculine in Arabic (folded): the rest, and every city, are feminine
 _MASCULINE_AR = frozenset(("العراق", "لبنان", "الاردن", "اليمن", "السودان", "المغرب", "عراق", "الكويت"))
 # talks: the country or capital "with" which they are held is a party (rule 13); an agreement "with" one is the
@@ -707,6 +716,10 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
     rules: StateRules = gaz.state
     when = day(published_at)
     stale = when is not None and any(when < n["before"]["date"] for n in rules.before_nations)
+    if not stale and any(a.id in rules.succeeded_ids and former_at(text, a.start, a.end) for a in found):
+        # "the former Syrian government" in 2026: the Assad government (state_rules.former_at)
+        found = [_as_former(rules, a, gaz) if a.id in rules.succeeded_ids and former_at(text, a.start, a.end)
+                 else a for a in found]
     if not stale:
         # (nothing to re-date: _as_of keeps every id; only a name with an Arabic word right after it can be
         # dropped, and the list is copied only when one is)
@@ -739,6 +752,14 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
             a = a.model_copy(update={"id": aid, "canonical": e.canonical})
         out.append(a)
     return out
+
+
+def _as_former(rules: StateRules, a: ActorMention, gaz: Gazetteer) -> ActorMention:
+    aid = _as_of(rules, a.id, LONG_AGO)
+    if aid == a.id:
+        return a
+    e = gaz.entries[aid]
+    return a.model_copy(update={"id": aid, "canonical": e.canonical})
 
 
 def _arabic_word_at(text: str, end: int) -> bool:

@@ -31,6 +31,7 @@ from services.enrich.matcher import PAYLOAD
 from services.enrich.names import quoted
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.openworld import OpenFacility
+from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_starts, scout_caseless, scout_literals
 
@@ -167,6 +168,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
             return 0.55  # `أهالي اليرموك ... وسط المخيم`: a camp's district, its people, then the camp (rule 23)
+        if kind == "camp" and e.bare and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare \
+                and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
+            return 0.6  # "the Hittin neighbourhood of Ain al-Hilweh", `حي حطين في عين الحلوة`: a quarter of a camp no
+            # town shares its name with (rule 25e); "the Taamir quarter of Sidon" stays the city's
         return None
     if e.id in ar.named and ar.accepted and (m := _FORMERLY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)) \
             is not None and any(end == m.start() for _s, end in ar.accepted):
@@ -179,6 +184,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
     inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare \
         and (not wordlike or _word_read_as_name(text, c.start, c.end))
+    if kind == "prison" and text[c.end : c.end + 1] == ":" and _INFAMY_AFTER_EN_RE.match(text, c.end) is not None:
+        return 0.55  # "ABU GHRAIB: THE PHOTOS THAT SHOOK WASHINGTON": a headline's subject, no dateline (rule 25a)
     if _lead_only(text, c.start) and _DATELINE_AFTER_RE.match(text, c.end):
         if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
@@ -203,6 +210,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
     if "محكم" in (lead60 := text[c.start - 60 if c.start > 60 else 0 : c.start]) and _COURT_IN_AR_RE.search(lead60):
         return None  # `محكمة جنايات مكافحة الفساد في الرصافة`: where the court sits (rule 15), not the prison
+    if text[c.start - 1 : c.start] == " " and natural_feature(text, c.start, c.end):
+        return None  # `بحيرة الحبانية`, "Lake Habbaniyah": the lake the camp's town is named for (rule 25b)
     if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
     if text[c.start - 1 : c.start] == " " and _given_name_before(text, c.start, gaz):
@@ -240,7 +249,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and m.group("city") is None and apposition_number_ok(m) \
             and ("camp" if m.group("head")[:1] in "cr" else "prison") == kind:
         return 0.6  # "Atmeh, the largest cluster of camps in the area, was ...": the name in apposition to its kind
-    if _word_before(text, c.start) in _NAMED_FOR_BEFORE \
+    if (_word_before(text, c.start) in _NAMED_FOR_BEFORE and not _COUNTED_FAMILIES_RE.search(text, max(0, c.start - 20),
+                                                                                            c.start)) \
             or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, `جسر بزيبز`, "the Bucca family": a
         # hospital, an airport, a bridge, a family of the name; `سارت بها الركبان` ("the riders carried it": the news
@@ -256,6 +266,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "camp" and "قسم" in text[max(0, c.start - 30) : c.start] \
             and _CAMP_SECTION_IN_RE.search(text, max(0, c.start - 30), c.start) is not None:
         return 0.6  # `قسم المهاجرات في الهول`: the camp's section for foreign women
+    if kind == "camp" and inherent and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
+        return 0.6  # (the same, where no town cue was read before it)
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
     if ("at " in lead or "both " in lead or "كل من" in lead) \
             and (m := _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start)) \
@@ -267,6 +279,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and (m := _PLURAL_SUCH_AS_RE.search(text, max(0, c.start - 70), c.start)) is not None \
             and _plural_kind_ok(m.group(1), kind):
         return 0.55  # "prisons in the Kurdistan Region such as Susa": an example of the plural head's kind
+    if lead.endswith((" and ", ", ")) \
+            and (m := _PLURAL_SUCH_AS_LIST_RE.search(text, max(0, c.start - 110), c.start)) is not None \
+            and _plural_kind_ok(m.group(1), kind):
+        return 0.55  # "other centres in the capital, including Abu Salim and Tariq al-Sikka": a later name of the list
     if text[c.start - 3 : c.start] in ("at ", "in ") \
             and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 48), c.start)) is not None \
             and (not m.group("adj") or (c.start, c.end) not in ar.cities) \
@@ -302,6 +318,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
     if text[c.end : c.end + 1] == " " and _IS_A_TOWN_AFTER_RE.match(text, c.end):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
+    if text[c.end : c.end + 1] == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
+            and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower()) == kind:
+        return 0.55  # `يُعرف إيفين بين الإيرانيين بأنه أسوأ سجون البلاد`, "Evin is the country's most notorious prison":
+        # the text says what the name is, the facility (rule 25a; the mirror of the town above)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
     if text[c.end : c.end + 1] in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
@@ -322,6 +342,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
+    if kind == "prison" and _infamy(text, c, ar, gaz):
+        return 0.55  # "the Abu Ghraib scandal", `فضيحة أبو غريب`, "worse than Abu Ghraib", `ما رآه في صيدنايا كان أسوأ
+        # مما عاشه في أبو غريب`: the prison as the term of its infamy or of a comparison with a prison (rule 25a)
     if (c.start, c.end) in ar.cities and not e.district:
         if (e.id in ar.named or e.id in ar.bare_named) \
                 and (_prep_before(text, c.start) or prev_word(text, c.start, frozenset()) == "of"):
@@ -397,6 +420,64 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     return None
 
 
+# rule 25a: a known prison's bare name as the term of its infamy or of a comparison. After the name, its scandal, the
+# abuse, the photos ("the Abu Ghraib scandal", "ABU GHRAIB: THE PHOTOS ..."); before it, the Arabic nouns of the same
+# (`فضيحة أبو غريب`, `صور أبو غريب`); a comparative of cruelty on either side ("worse than Abu Ghraib", `أسوأ من أبو
+# غريب`, "Abu Ghraib was worse than ...", `في صيدنايا كان أسوأ`) when its sentence holds another facility's name or
+# words about prisons (a town is compared too: "Fallujah fared worse than Abu Ghraib in the floods" has neither).
+_INFAMY_AFTER_EN_RE = re.compile(r"(?::[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]+(?:prisoner[ \u00a0-]+|"
+                                 r"torture[ \u00a0]+)?)(?:scandals?|abuses?|photos|photographs|pictures|images|"
+                                 r"torture|tortures|horrors)\b", re.IGNORECASE)
+_INFAMY_BEFORE_AR = frozenset(fold(w) for w in ("فضيحة", "فضائح", "انتهاكات", "صور", "فظائع", "ذاكرة"))
+_COMPARED_BEFORE_EN_RE = re.compile(r"\b(?:worse|crueller|crueler|harsher|deadlier|grimmer|more[ \u00a0]+[a-z]+|"
+                                    r"as[ \u00a0]+(?:bad|brutal|notorious|cruel))[ \u00a0]+(?:than|as)[ \u00a0]+"
+                                    r"(?:(?:at|in|inside)[ \u00a0]+)?(?:the[ \u00a0]+)?$"
+                                    r"|\bcompared[ \u00a0]+(?:to|with)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+_COMPARED_AFTER_EN_RE = re.compile(r"['’]?[ \u00a0]+(?:was|is|were|had[ \u00a0]+been)[ \u00a0]+(?:[a-z]+[ \u00a0]+)?"
+                                   r"(?:worse|crueller|crueler|harsher|deadlier|grimmer|more[ \u00a0]+[a-z]+)"
+                                   r"[ \u00a0]+than\b")
+_COMPARATIVE_AR = "(?:أسوأ|اسوأ|أسوء|اسوء|أفظع|افظع|أبشع|ابشع|أقسى|اقسى|أشد[ \u00a0]+قسوة|أشد[ \u00a0]+قسوه)"
+_COMPARED_BEFORE_AR_RE = re.compile(_COMPARATIVE_AR + r"[^.!?؟؛،,\n]{0,30}?(?<![\u0621-\u064a])(?:من|مما|ممّا)"
+                                    r"(?:[ \u00a0]+[^.!?؟؛،,\n]{0,30}?(?<![\u0621-\u064a])(?:في|داخل|ب))?[ \u00a0]*$")
+_COMPARED_AFTER_AR_RE = re.compile(r"[ \u00a0]+(?:(?:كان|كانت|هو|هي)[ \u00a0]+)?" + _COMPARATIVE_AR
+                                   + r"(?![\u0621-\u064a])")
+_PRISON_PAIR_AR = frozenset(("السجنين", "سجنين", "المعتقلين", "السجون"))
+_SINCE_WORDS_EN = frozenset(("interrogation", "interrogations", "interrogators", "torture", "abuse", "abuses",
+                             "detainee", "detainees", "prisoner", "prisoners", "detention", "prisons"))
+
+
+def _infamy(text: str, c: Cand, ar: Around, gaz: Gazetteer) -> bool:
+    """The bare prison name at `c` as the term of its infamy or of a comparison (see above)."""
+    arabic = "\u0600" <= text[c.start] <= "\u06ff"
+    if not arabic and _INFAMY_AFTER_EN_RE.match(text, c.end) is not None:
+        return True
+    cc = gaz.rules.core_context
+    if arabic and text[c.start - 1 : c.start] == " " and prev_word(text, c.start, frozenset()) in _INFAMY_BEFORE_AR:
+        a, b = _sentence_bounds(text, c.start, c.end)  # (`صور أبو غريب الغارقة ... بحسب أهالي القضاء`: the town's)
+        return _words(text[a : c.start] + " " + text[c.end : b]).isdisjoint(_cue_set(cc.town) | _TOWN_SELF)
+    lo = max(0, c.start - 60)
+    if not arabic and text[c.start - 6 : c.start] in ("Since ", "since ") and text[c.end : c.end + 1] == "," \
+            and (c.start == 6 or text[c.start - 8 : c.start - 6] in (". ", "\n\n") or text[c.start - 7] == "\n"):
+        a, b = _sentence_bounds(text, c.start, c.end)  # "Since Abu Ghraib, the army has rewritten its interrogation
+        return not _words(text[c.end : b]).isdisjoint(_SINCE_WORDS_EN)  # manual": the scandal as an era (rule 25a)
+    if arabic:
+        hit = _COMPARED_AFTER_AR_RE.match(text, c.end) is not None \
+            or (("أ" in text[lo : c.start] or "ا" in text[lo : c.start])
+                and _COMPARED_BEFORE_AR_RE.search(text, lo, c.start) is not None)
+    else:
+        hit = _COMPARED_AFTER_EN_RE.match(text, c.end) is not None \
+            or (("than" in (lead := text[lo : c.start]) or "compared" in lead or " as " in lead)
+                and _COMPARED_BEFORE_EN_RE.search(text, lo, c.start) is not None)
+    if not hit:
+        return False
+    a, b = _sentence_bounds(text, c.start, c.end)
+    if any(a <= o.start < b and (o.start, o.end) != (c.start, c.end) for o in ar.cores) \
+            or any(a <= s < b and (s, e) != (c.start, c.end) for s, e in ar.accepted):
+        return True  # the other side of the comparison is a facility ("... than anything he saw at Bucca")
+    own = _words(text[a : c.start] + " " + text[c.end : b])
+    return bool(own & (_cue_set(cc.prison) | _PRISON_PAIR_AR)) and not own & (_cue_set(cc.town) | _TOWN_SELF)
+
+
 # A detention frame right before a bare name: a person taken, held or freed there, the place's inmates or its
 # survivors are the facility's, not the town's ("He was taken to Ghwayran", "released from al-Hol", "conditions
 # inside Roumieh", `نزلاء الهول`, `نُقل إلى صيدنايا`, `أُفرج عن ثلاثة من الهول`). A city's name (Tadmur, Nasiriyah)
@@ -446,7 +527,13 @@ _INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detai
                                            r"(?:[a-z-]+\s+){0,2}(?:cells|cellblocks?|wards|dormitor(?:y|ies)|"
                                            r"courtyard|warden|wardens|confines|"
                                            # "the strike on Evin's main gate" (rule 24m): a gate too, as its walls
-                                           r"(?P<walls>walls|gates|gate|entrance))\b"),
+                                           r"(?P<walls>walls|gates|gate|entrance))\b"
+                                           # "Evin has long held journalists, students and lawyers": the people the
+                                           # name holds are its inmates (rule 25a)
+                                           r"|\s+(?:has\s+(?:long\s+|also\s+)?|had\s+(?:long\s+)?|still\s+)?"
+                                           r"(?:held|holds|jailed|locked\s+up)\s+(?:[a-z-]+\s+){0,2}?(?:journalists|"
+                                           r"students|lawyers|activists|dissidents|prisoners|detainees|inmates|"
+                                           r"academics|writers|political\s+prisoners|dual\s+nationals)\b"),
                      "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b|['’]s\s+(?:[a-z-]+\s+){0,2}"
                                         r"(?:tents|annex|(?P<walls>fences|gates))\b")}
 
@@ -764,10 +851,17 @@ _COUNTRY_GLOSS_RE = re.compile(r"\s*[,،]\s*(?:Lebanon|Syria|Jordan|Iraq|(?:the\
 
 
 # "camps at X and Y", "camps in both X and Y" list the camps; "the prisons in Abu Ghraib and Taji" are in the towns
-# a plural head, then within its clause (no town word) "such as"/"including"/"like" right before the name
-_PLURAL_SUCH_AS_RE = re.compile(r"\b(camps|prisons|jails|facilities)\b(?:(?!\b(?:towns?|cities|city|villages?|areas?|"
-                                r"districts?|provinces?|places)\b)[^.;:!?\n]){0,50}?\b(?:such\s+as|including|like)\s+$",
-                                re.IGNORECASE)
+# a plural head, then within its clause (no town word) "such as"/"including"/"like" right before the name ("centres":
+# Libya's detention centres, "other centres in the capital, including Tariq al-Sikka": a prison's kind; en18)
+_PLURAL_SUCH_AS_RE = re.compile(r"\b(camps|prisons|jails|facilities|centres|centers)\b"
+                                r"(?:(?!\b(?:towns?|cities|city|villages?|areas?|districts?|provinces?|places)\b)"
+                                r"[^.;:!?\n]){0,50}?\b(?:such\s+as|including|like)\s+$", re.IGNORECASE)
+# ... and a later name of that list: one to three capitalised names (of up to three words) before it, each followed by
+# a comma or "and"
+_PLURAL_SUCH_AS_LIST_RE = re.compile(
+    r"\b((?i:camps|prisons|jails|facilities|centres|centers))\b(?:(?!\b(?i:towns?|cities|city|villages?|areas?|"
+    r"districts?|provinces?|places)\b)[^.;:!?\n]){0,50}?\b(?i:such\s+as|including|like)\s+"
+    r"(?:[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,3}$")
 _PLURAL_IN_RE = re.compile(r"(?:\b(?:camps|prisons|jails|facilities)|مخيمات|سجون|معتقلات)\s+"
                            r"(?:at|in\s+both|في\s+كل\s+من)\s+$", re.IGNORECASE)
 
@@ -823,7 +917,9 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
         m = _EPITHET_AFTER_AR_RE.match(text, e)
         if m is not None and _other_country(m.group(1), country):
             return True
-        return any(k in window for k in _NAMING_KEYS_AR) and _NAMING_BEFORE_AR_RE.search(window) is not None
+        return any(k in window for k in _NAMING_KEYS_AR) and _NAMING_BEFORE_AR_RE.search(window) is not None \
+            and _NICKNAMED_AFTER_AR_RE.match(text, e) is None  # (`لُقّب صيدنايا بـ"السجن الأحمر"`: the name
+        # given a nickname after it is the subject of the naming, not the nickname; rule 25a)
     if _EPITHET_END_EN_RE.match(text, e) is None:
         return False
     before = text[max(0, s - 30) : s].rstrip(" \t\n-‐‑'‘“\"")
@@ -848,6 +944,7 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
 
 
 _NAMING_KEYS_AR = ("لق", "لُق", "سم", "سُم", "بأن", "بان")
+_NICKNAMED_AFTER_AR_RE = re.compile(r"['\"»”’]?\s+(?:بـ|ب[\"«“]|باسم|ب\s)")
 _NAMING_KEYS_EN = ("dub", "nick", "brand", "liken")
 _A_EN = frozenset(("a", "A", "an", "An"))
 _INDEF_BEFORE_EN_RE = re.compile(r"(?:^|[\s'‘“\"(])[Aa]n?(?:\s+[a-z][a-z-]*)?$")
@@ -969,6 +1066,8 @@ _POSSESSIVE_RE = re.compile(r"['’]s\s+(?:(?:notorious|infamous|main|central|ol
 _ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Association|Foundation|Council|Committee|Union|"
                            r"Network|Agency|Organi[sz]ation|Institute|Society|Party|Movement|Radio|TV|"
                            r"Channel|News|Media|Forum|League|Federation)\b")
+# a number before the family's word counts families, no family of the name: `غادرت 40 عائلة الهول` (rule 25a)
+_COUNTED_FAMILIES_RE = re.compile(r"[0-9\u0660-\u0669]+\s+(?:عائلة|عائله|أسرة|اسرة|اسره)\s+$")
 _IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|يسير)\s+"
                               r"(?:بها|به|بذكره|بذكرها|باخباره|بأخباره)\s*$")
 _CAPS_DATELINE_RE = re.compile(r"(?:\s+[A-Z][A-Z'’-]+)+,\s+[A-Z][a-z]")
@@ -987,6 +1086,16 @@ APPOSITION_AFTER_RE = re.compile(
 _IS_A_TOWN_AFTER_RE = re.compile(r" (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? (?:a|an|the) "
                                  r"(?:[a-z-]+ ){0,2}?(?:town|city|village|district|"
                                  r"neighbou?rhood|suburb|quarter|municipality)\b")
+# the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)
+# بأنه أسوأ سجون البلاد`, `X هو أكبر مخيم`
+_IS_A_SITE_AFTER_RE = re.compile(
+    r" (?:(?:is|was|remains|has long been|had long been) (?:one of )?(?:the|a|an|iran['’]s|iraq['’]s|syria['’]s) "
+    r"(?:[a-z'’-]+ ){0,3}?(?P<head>prison|jail|camp|prisons|jails|camps)\b"
+    r"|(?:[^ .،,؛:!?؟\n]+ ){0,3}?(?:بأنه|بأنها|بانه|بانها|هو|هي) (?:(?:من )?(?:أسوأ|اسوأ|أكبر|اكبر|أشهر|اشهر|أخطر|اخطر|"
+    r"أقدم|اقدم|أقسى|اقسى|أبرز|ابرز) )?(?P<head_ar>سجون|سجن|معتقل|معتقلات|مخيم|مخيمات)(?![\u0621-\u064a]))")
+_SITE_KIND = {"prison": "prison", "jail": "prison", "prisons": "prison", "jails": "prison", "camp": "camp",
+              "camps": "camp", "سجون": "prison", "سجن": "prison", "معتقل": "prison", "معتقلات": "prison",
+              "مخيم": "camp", "مخيمات": "camp"}
 # a camp's head in its long form, with the acronym in brackets, which no trie key can hold (rule 24m)
 _DISPLACED_CAMP_AFTER_RE = re.compile(r"\s+(?:internally\s+)?displaced\s+(?:persons|people)(?:\s*\(\s*IDPs?\s*\))?\s+"
                                       r"camps?\b", re.IGNORECASE)
@@ -1094,8 +1203,9 @@ def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = N
 
 _AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
 _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
-_HEAD_WORDS_IN_RE = re.compile(r"(?:\s+[^\s.,،:;()]+){0,2}\s+(?:(?:في|فى|in|at|near|قرب)\s+(?:the\s+)?|بـ?)",
-                               re.IGNORECASE)
+# (the words between are the head's own: "and" or "or" opens another place, "in al-Hol camp and in Roj": en18)
+_HEAD_WORDS_IN_RE = re.compile(r"(?:\s+(?!(?:and|or)\s)[^\s.,،:;()]+){0,2}\s+"
+                               r"(?:(?:في|فى|in|at|near|قرب)\s+(?:the\s+)?|بـ?)", re.IGNORECASE)
 _AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
                             r"town|village|city|complex|collective town|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"
@@ -1342,10 +1452,16 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     lead = text[max(0, start - 24) : start].rstrip(" \"'«“")
     if not lead or lead[-1] in ".:!?\n،؛—-|]":
         return True
+    if _MOOD_OVER_RE.search(lead) is not None:
+        return True  # `يسود التوتر "عوفر"`, `يخيّم التوتر على "عوفر"`, `شهد "النقب" مواجهات`: a place something holds
     words = lead.split()
     return bool(words) and words[-1].lower() in (_WORD_PLACE_BEFORE | _CLAUSE_OPENERS)
 
 
+# a mood or an event prevailing over a place right before a quoted or bare word-like core (ar18 survey, rule 25e): the
+# verb, or the verb and its subject (`يسود التوتر "عوفر"`), then `على` for "hangs over" (`يخيّم على`)
+_MOOD_OVER_RE = re.compile(r"(?:^|\s)(?:[يت]سود|سادت?|شهدت?|[يت]شهد)(?:\s+ال[\u0621-\u064a]+)?$"
+                           r"|(?:^|\s)(?:[يت]?خي\u0651?م|سيطر|[يت]سيطر)\s+(?:ال[\u0621-\u064a]+\s+)?على$")
 _NEAR_WORDS = frozenset(("near", "قرب", "بقرب"))
 _SENTENCE_BREAK_RE = re.compile(r"[.!?؟\n]")
 _MOVED_TO = (r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)"
@@ -1379,10 +1495,12 @@ def _moved(text: str, c: Cand, ar: Around) -> bool:
     return False
 
 
-_HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|سجن|سجون|معتقل|معتقلات|مخيم|مخيمات)"
+_HEAD_IN_RE = re.compile(r"(?:\b(?:prisons?|jails?|camps?|facility|facilities)|سجن|سجون|معتقل|معتقلات|مخيم|مخيمات"
+                         # an interrogation office or headquarters "in" a town (`مقر تحقيق في المالكية`; rule 25e)
+                         r"|(?:مقر|مكتب|مركز)\s+(?:تحقيق|للتحقيق|استجواب|احتجاز|اعتقال))"
                          r"(?:\s+(?:آخر|اخر|ثان|another|other))?"
                          r"\s+(?:in|at|near|في|ب|قرب)\s*(?:the\s+town\s+of\s+)?$", re.IGNORECASE)
-_HEAD_IN_SCOUT = scouted(["prison", "jail", "camp", "facilit"], ["سجن", "سجون", "معتقل", "مخيم"])
+_HEAD_IN_SCOUT = scouted(["prison", "jail", "camp", "facilit"], ["سجن", "سجون", "معتقل", "مخيم", "مقر", "مكتب", "مركز"])
 
 
 # between a facility named with its head and its other name: ", formerly", "(previously", "(now" (rule 22c's joiners)
@@ -1459,6 +1577,11 @@ _HEAD_STAFF_AT_RE = re.compile(r"\b(camp|prison|jail)\s+(?:director|directors|ma
                                r"officials?|chief|guards?|staff|management|authorities|residents|inmates|detainees|"
                                r"population)\s+(?:at|in|of)\s+"
                                r"(?:(?:nearby|neighbouring|neighboring)\s+)?$", re.IGNORECASE)
+# a quarter's word and its name (one or two words, or a list of two) before a bare camp's name (rule 25e)
+_QUARTER_OF_CAMP_RE = re.compile(r"\b(?:neighbou?rhoods?|quarters?|sectors?)\s+of\s+(?:the\s+)?$"
+                                 r"|(?<![\u0621-\u064a])(?:حي|حيي|أحياء|احياء|حارة|حارات)\s+[\u0621-\u064a\u064b-\u0652]+"
+                                 r"(?:\s+(?:و[\u0621-\u064a]+|[\u0621-\u064a]+))?\s+(?:في|داخل|ب|من)\s*$",
+                                 re.IGNORECASE)
 _CAMP_SECTION_IN_RE = re.compile(r"(?:ال)?قسم\s+(?:ال)?(?:مهاجرات|مهاجرين|أجانب|اجانب|عراقيين|سوريين|خاص)\s+"
                                  r"(?:في|ب)\s*$")
 # (adjectives between: "the overcrowded facility at al-Hol"; not one that makes it another facility, "the new prison in

@@ -33,6 +33,7 @@ _FIRST_WORDS = (
     "الوسوم",
     "وسوم",
     "كلمات",
+    "اخترنا",  # `اخترنا لك` ("our picks for you", ar18 survey)
     "Read",
     "READ",
     "See",
@@ -82,6 +83,7 @@ _MARKER_RE = re.compile(
     r"|(?:مواضيع|أخبار|اخبار|مقالات|قصص|تقارير)\s+ذات\s+صلة|ذات\s+صلة"
     r"|ال[أا]كثر\s+(?:قراءة|قراءه|مشاهدة|مشاهده|تداولا?ً?|تداول|شعبية)"
     r"|الوسوم|وسوم|كلمات\s+(?:مفتاحية|دلالية)"
+    r"|اخترنا\s+لك(?:م)?"
     r"|Read\s+(?:[Aa]lso|[Mm]ore|[Nn]ext)|READ\s+(?:ALSO|MORE|NEXT)|See\s+also|Also\s+[Rr]ead|ALSO\s+READ"
     r"|Related(?:\s+(?:[Ss]tories|[Aa]rticles|[Cc]overage|[Nn]ews|[Cc]ontent|[Rr]eading|[Tt]opics))?"
     r"|RELATED(?:\s+(?:STORIES|ARTICLES|COVERAGE|NEWS|CONTENT))?"

@@ -126,7 +126,7 @@ def _word_cores(r: FacilityRec) -> frozenset[str]:
 def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
     heads = b.rules.heads
     taken = {tuple(key_tokens(n)) for r in recs
-             for _lang, n in (*r.core.all(), *r.aliases.all(), *r.former_names.all())}
+             for _lang, n in (*r.core.all(), *r.aliases.all(), *r.former_names.all(), *r.nicknames.all())}
     for r in recs:
         b.entry(Entry(r.id, "facility", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon,
                       bare="".join(sorted(set(r.bare), reverse=True)), type=r.type or "",
@@ -136,6 +136,8 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
             b.problems.append(f"{r.id}: no coordinates")
         for _lang, a in r.aliases.all():
             b.add(a, ("fac", r.id, "alias"), "facility")
+        for _lang, a in r.nicknames.all():
+            b.add(a, ("fac", r.id, "nickname"), "facility")  # (rule 25a: read as an alias, see facilities.py)
         for _lang, a in r.former_names.all():
             # standalone like an alias, unless the same words are a place (then a head is needed)
             b.add(a, ("fac", r.id, "former"), "facility")
@@ -367,7 +369,8 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) ->
         if any(ch.isdigit() for ch in a) or (a.isupper() and len(a) <= 4):
             continue
         toks = key_tokens(a)
-        if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_en)):
+        if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_en)) \
+                or (len(toks) > 1 and " ".join(toks) in b.geo_stop_en):  # ("Old City": a city's quarter)
             continue
         b.trie.add(toks, ("place", gid, "geo"))
     # Arabic spellings of Turkish/Iranian/Israeli towns often coincide with Arabic words (مهربين):

@@ -331,6 +331,14 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
         prev = text[i + 1 if i != -1 else max(0, s - 17) : s - 1].lstrip("(«\"“\n\t")
         if prev in _OUTLET_BEFORE:
             return True
+        if prev in _UNION_MEMBERS and i > 0:
+            # a union's or syndicate's members before the country (`اتحاد طلبة سوريا`): the union's name (rule 25b)
+            k = text.rfind(" ", max(0, i - 12), i)
+            if text[k + 1 if k != -1 else max(0, i - 12) : i].lstrip("(«\"“\n\t") in _UNION_HEADS:
+                return True
+    if text[s - 4 : s] == " في " and "حقوق" in text[max(0, s - 33) : s - 3] \
+            and _RIGHTS_GROUP_OF_RE.search(text, max(0, s - 40), s) is not None:
+        return True  # `منظمة حقوق الإنسان في إيران` (Iran Human Rights' Arabic name): the group's, no place (rule 25b)
     if text[e : e + 1] != " " or text[e + 1 : e + 2] not in _OUTLET_AFTER_FIRST:
         return False
     j = text.find(" ", e + 1, e + 18)
@@ -339,7 +347,15 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
         j = k
     w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n»”\")")  # (`«نينوى الغد»`)
     if w in _OUTLET_AFTER:
+        if w == "International":
+            # "Iran International reported": the channel; "Baghdad International Airport", "Damascus International
+            # Fair": the city's (a capitalised word goes on the name; rule 25b)
+            nxt = text[e + 14 : e + 16]
+            return not (nxt[:1] == " " and nxt[1:2].isupper())
         return True
+    if w == "على" and j != -1 and text.startswith(" طول", j) and _name_ends(text, j + 4):
+        return True  # `سوريا على طول`, Syria Direct's Arabic name, ending a byline or in brackets (rule 25b; the
+        # gate reads على as an outlet's word); `في سوريا على طول الحدود` is "along the border": the place
     if w.startswith("اليوم"):
         rest = text[e + 6 : e + 9].lstrip()
         return w[5:6] in _CLOSERS or rest[:1] in _CLOSERS \
@@ -351,6 +367,17 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
 _BYLINE_DASHES = frozenset("-–—/")
 
 
+def _name_ends(text: str, k: int) -> bool:
+    """A name ends at k: the text's or a line's end, a run of spaces, punctuation or a closing quote or bracket."""
+    nxt = text[k : k + 2]
+    return not nxt or nxt[0] in "\n\t.,،:;»”\")" or nxt == "  "
+# a group's word, "human rights", "in", right before the country: the group's name (`منظمة حقوق الإنسان في إيران`,
+# `مركز حقوق الإنسان في العراق`); "human rights in Iran" after any other word is the place
+# (`انتهاكات حقوق الإنسان في إيران`)
+_RIGHTS_GROUP_OF_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:منظمة|منظمه|مركز|لجنة|لجنه|هيئة|هيئه|شبكة|شبكه|مرصد)"
+                                 r" حقوق (?:الإنسان|الانسان) في $")
+
+
 _CLOSERS = frozenset((")", "\"", "»", "”"))
 _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفزيونا", "صحيفة", "صحيفه", "جريدة", "جريده", "إذاعة", "اذاعة",
                             "اذاعه", "راديو", "موقع", "شبكة", "شبكه", "سرايا", "كتائب", "لواء", "ألوية", "الوية",
@@ -360,15 +387,27 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             "لمؤسسة", "ومؤسسة",
                             # a monitoring group named after the country it covers (`منسقو استجابة سوريا`, north-west
                             # Syria's camp monitors; rule 23 (long16))
-                            "استجابة", "استجابه"))
+                            "استجابة", "استجابه",
+                            # a tribal movement named after its province (`صحوة الأنبار`, "the Anbar Awakening";
+                            # rule 25b)
+                            "صحوة", "صحوه"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
                            "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",
                            "Herald", "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
-                           "club", "Club", "FC", "SC"))  # a sports club named after a town ("Al-Yarmouk club")
+                           "club", "Club", "FC", "SC",  # a sports club named after a town ("Al-Yarmouk club")
+                           # a rights group or channel named after the country it covers ("Iran Human Rights", "Iran
+                           # International", `مركز إيران لحقوق الإنسان`; rule 25b)
+                           "Human", "International", "لحقوق",
+                           # a tribal movement named after its province ("the Anbar Awakening"; rule 25b)
+                           "Awakening"))
+# a union's members after its word (`اتحاد طلبة سوريا`, `نقابة عمال العراق`): the gate reads the members' word as an
+# outlet's word before the name, in_outlet_name asks for the union's word before it (rule 25b)
+_UNION_MEMBERS = frozenset(("طلبة", "طلبه", "طلاب", "عمال", "صحفيي", "كتاب", "شباب", "نساء", "فلاحي", "معلمي"))
+_UNION_HEADS = frozenset(("اتحاد", "لاتحاد", "واتحاد", "باتحاد", "نقابة", "نقابه", "لنقابة", "ونقابة"))
 
 
-_OUTLET_BEFORE_LAST = frozenset(w[-1] for w in _OUTLET_BEFORE)
-_OUTLET_AFTER_FIRST = frozenset([w[0] for w in _OUTLET_AFTER] + ["ا"])  # (and اليوم)
+_OUTLET_BEFORE_LAST = frozenset(w[-1] for w in _OUTLET_BEFORE | _UNION_MEMBERS)
+_OUTLET_AFTER_FIRST = frozenset([w[0] for w in _OUTLET_AFTER] + ["ا", "ع"])  # (and اليوم, على طول)
 
 
 _KUNYA = frozenset(("Abu", "Abi", "Umm", "Ibn", "bin", "أبو", "ابو", "أبي", "ابن", "بن"))
@@ -445,8 +484,9 @@ def place_gates_words() -> tuple[tuple[str, ...], tuple[str, ...], str, str, tup
                                  tuple[str, ...]]:
     """The words and characters by which in_outlet_name, english_non_place and person_before can answer True at
     all, for the compiled test of all three (_scan.place_gates, enrichment._place)."""
-    return (tuple(sorted(_OUTLET_BEFORE)), tuple(sorted(_OUTLET_AFTER)), "".join(sorted(_NOT_PLACE_SEPS)),
-            "".join(sorted(_HYPHENS)), tuple(sorted(_NOT_PLACE_TAILS)), tuple(_ARTICLES), tuple(sorted(_KUNYA)))
+    return (tuple(sorted(_OUTLET_BEFORE | _UNION_MEMBERS)), tuple(sorted(_OUTLET_AFTER | {"على"})),
+            "".join(sorted(_NOT_PLACE_SEPS)), "".join(sorted(_HYPHENS)), tuple(sorted(_NOT_PLACE_TAILS)),
+            tuple(_ARTICLES), tuple(sorted(_KUNYA)))
 
 
 if backend.NATIVE is not None:

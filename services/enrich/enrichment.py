@@ -54,6 +54,7 @@ from services.enrich.places import (
     common_word,
     countries_of,
     direction_of_name,
+    foreign_namesakes,
     in_credit,
     in_landmark_name,
     in_named_valley,
@@ -209,6 +210,7 @@ def _enrich(
         if moved:  # an unknown facility located at a place read again is there too (`سجن معيتيقة` ... طرابلس)
             facilities = [_moved(f, moved[(f.lat, f.lon)]) if f.id.startswith("open:") and (f.lat, f.lon) in moved
                           else f for f in facilities]
+    places = foreign_namesakes(places, facilities, gaz, text)  # Egypt's Alexandria, no Iskandariya (places.py)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues,
                                       {c.start for c in cores} if cores else frozenset())
@@ -565,7 +567,7 @@ _PLURAL_ADMIN_AR_RE = re.compile(r"محافظات\s+(?:[^\s،,]+(?:\s+[^\sو،,]
 _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|"
                               r"\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
-                              r"south-?eastern|south-?western)\s+)+)$", re.IGNORECASE)
+                              r"south-?eastern|south-?western)\s+)*)$", re.IGNORECASE)
 _RURAL_AFTER_RE = re.compile(r"(?:\)|['’]s)?\s+(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b", re.IGNORECASE)
 # (what can follow a name before "countryside": ") ", " c", "'s eastern ...", " eastern ...")
 # "X and Y provinces", "X, Y and Z provinces": the plural names every governorate of the list
@@ -597,7 +599,10 @@ _US_STATE_AFTER_RE = re.compile(
     r"Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|"
     r"Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|"
     r"Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|"
-    r"Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b(?!,? (?:D\.?C\.?|and\b))")
+    r"Virginia|Washington|West Virginia|Wisconsin|Wyoming)\b(?!,? (?:D\.?C\.?|and\b))"
+    # the AP's abbreviations in a dateline ("ALEXANDRIA, Va. —", "ATHENS, Ga. (AP) —"; rule 25a)
+    r"|, (?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|Nev|"
+    r"N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\.[ \u00a0]")
 
 
 _CROSSING_TOWN_KINDS = frozenset(("city", "town", "village"))

@@ -100,6 +100,15 @@ def lits(text: str, needles: tuple[str, ...]) -> int:
 _PATH = backend.PATH
 
 
+# an indefinite article or a word of likeness right before a nickname (rule 25a): "a human slaughterhouse", "another
+# human slaughterhouse", "a veritable human slaughterhouse" are what a place is like, not the facility
+_NICK_INDEF_RE = re.compile(r"(?:^|[\s(\"'“‘])(?:a|an|another|new|second)\s+(?:[a-z-]+\s+)?['‘“\"]?$", re.IGNORECASE)
+
+# (and after an Arabic one: `المسلخ البشري الثاني`, "the second human slaughterhouse", is another place)
+_NICK_NEW_AFTER_AR_RE = re.compile(r"\s+(?:ال)?(?:جديد|جديده|جديدة|ثاني|ثانيه|ثانية|آخر|اخر|أخرى|اخرى)"
+                                   r"(?![\u0621-\u064a])")
+
+
 def _has_article(text: str, start: int) -> bool:
     """The Arabic word at `start` carries the definite article (after up to two proclitics)."""
     return _ARTICLE.match(text, start) is not None
@@ -130,12 +139,16 @@ def find_facilities(
             if (s, end) in place_spans:
                 continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
         e = entries[p0[1]]
-        alias = how == "alias"
-        if alias and (compared(text, s, end, e.country) or caps_dateline(text, s, end)
-                      or _ORG_OF_AFTER_RE.match(text, end) is not None):
+        if how == "nickname":
+            if _NICK_INDEF_RE.search(text, max(0, s - 30), s) is not None or _NICK_NEW_AFTER_AR_RE.match(text, end):
+                continue  # "a human slaughterhouse" said of a ward: a kind of place, not the facility's nickname
+            how = "alias"  # `المسلخ البشري`, "the so-called 'human slaughterhouse'": the facility (rule 25a)
+        elif how == "alias" and (compared(text, s, end, e.country) or caps_dateline(text, s, end)
+                                 or _ORG_OF_AFTER_RE.match(text, end) is not None):
             continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility;
             # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b); `فرع فلسطين
             # للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22e)
+        alias = how == "alias"
         if text[s : s + 4] in _PLURAL_OPEN and _plural_over_regions(text, s, end):
             continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
         if "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
@@ -278,8 +291,14 @@ def find_facilities(
         if conf is None and ("call" in (near40 := text[max(0, c.start - 40) : c.end + 40]) or "name" in near40
                              or "known" in near40) and _renamed_known(text, c, ce.id, facilities):
             conf = 0.6  # "Abu Ghraib, now called Baghdad Central Prison": the prison's two names (rule 24j)
-        if conf is None or compared(text, c.start, c.end, ce.country):
+        if compared(text, c.start, c.end, ce.country):
+            if ce.kind == "prison" and (c.start, c.end) in around.placed \
+                    and (text[c.start] < "\u0600" or _NICK_NEW_AFTER_AR_RE.match(text, c.end) is not None):
+                covered[c.start : c.end] = b"\x01" * (c.end - c.start)  # "another Abu Ghraib", `أبو غريب آخر`: a
+                # byword for another site, no town (`ديرك ثانياً`, "Derik comes second", stays the town)
             continue  # (a "Guantanamo-style prison" is another one, like it)
+        if conf is None:
+            continue
         if massacre is None:  # (str `in`, C speed)
             massacre = bool((has_latin(text) and gates & _G_MASSACRE_EN) or gates & _G_MASSACRE_AR)
         if (massacre and _massacre_named(text, c.start, c.end)

@@ -42,6 +42,10 @@ class FacilityRec(_Rec):
     core: Names = Names()
     aliases: Names = Names()
     former_names: Names = Names()
+    # fixed nicknames outlets give the facility (README rule 25a): `المسلخ البشري`, "the Human Slaughterhouse"
+    # (Saydnaya), "Evin University": alone, they name it as an alias does, unless an indefinite article makes them a
+    # kind of place ("a human slaughterhouse" said of a ward); a naming verb before them makes no epithet of them
+    nicknames: Names = Names()
     # the languages in which the name alone means the facility (a camp with no town of its name: Ain al-Hilweh)
     bare: list[Literal["en", "ar"]] = []
     # the place GeoNames lists under the name is the camp's own district (Yarmouk): the bare name is read by
@@ -173,6 +177,7 @@ class CommonWordsRec(_Rec):
     adjectives: list[str] = []
     nationality: dict[str, str] = {}
     country_words: dict[str, str] = {}
+    foreign_namesakes: dict[str, str] = {}
     person_names: list[str] = []
     group_words: list[str] = []
     agencies: list[str] = []

@@ -27,7 +27,7 @@ from services.enrich.scouts import (
     needle_starts,
     word_cue_starts,
 )
-from services.enrich.state_rules import StateRules, actor_of, day, strip_ar
+from services.enrich.state_rules import LONG_AGO, StateRules, actor_of, day, former_at, strip_ar
 
 _SENTENCE_END_RE = re.compile("[.\n؟!]")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
@@ -124,7 +124,7 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         nation = rules.adj_en[" ".join(m.group("adj").split())]  # ("United  States": any run of spaces)
         if len(nation) == 2 and nation.isupper():
             owners.append((m.start(), nation))
-        aid = actor_of(rules, nation, cls, country, when)
+        aid = actor_of(rules, nation, cls, country, LONG_AGO if former_at(text, m.start(), m.end()) else when)
         if aid:
             out.append((m.start(), m.end(), aid))
         if m.start() > 4 and text[m.start() - 1] == " " and (text[m.start() - 4 : m.start()] == "and "
@@ -137,7 +137,8 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
             pm = None  # "Iraq's state oil marketer"
         if pm:
             cls = rules.inst_en[" ".join(pm.group("inst").lower().split())]
-            aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
+            aid = code if code.startswith("actor:") else \
+                actor_of(rules, code, cls, None, LONG_AGO if former_at(text, s, pm.end()) else when)
             if aid:
                 out.append((s, pm.end(), aid))
                 continue
@@ -358,7 +359,7 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             code = place_at[s]
             aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
         else:
-            aid = actor_of(rules, nation, cls, country, when)
+            aid = actor_of(rules, nation, cls, country, LONG_AGO if former_at(text, starts[k], ends[i]) else when)
         if aid:
             e = ends[i]
             out.append((_name_start(text, starts[k], folds[k], cls, folds[k + 1], rules), e, aid))

@@ -153,6 +153,13 @@ _WORK_BEFORE_RE = re.compile(r"(?:\b(?:film|movie|documentary|novel|sitcom|serie
                              r"فيلم|وثائقي|رواي[ةه]|مسلسل|مسرحي[ةه])[^.،,؛;:\n]{0,25}$", re.IGNORECASE)
 _NOT_SITE_AFTER_AR = frozenset(("السابق", "سابقا", "المتخيل", "الخيالي"))
 _OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|سنة|سنه)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
+# a site a bygone power used (ar18 survey, rule 25e): `معتقل "نور شمس" الذي استخدمه الإنجليز` (the Mandate's jail the
+# camp is named after), "a jail the British used": no site now (a known one is not read here)
+_BYGONE_USE_AR_RE = re.compile(r"[\"”»“ \u00a0]*[،,]?[ \u00a0]*(?:الذي|التي)[ \u00a0]+(?:كان[ \u00a0]+|كانت[ \u00a0]+)?"
+                               r"(?:استخدم|استعمل|يستخدم|يستعمل)\w*[ \u00a0]+(?:ال[إا]نجليز|البريطانيون|البريطانيين|"
+                               r"العثمانيون|العثمانيين|الفرنسيون|الفرنسيين|الانتداب)")
+_BYGONE_USE_EN_RE = re.compile(r"[\"”’ \u00a0]*,?[ \u00a0]*(?:which|that)[ \u00a0]+(?:was[ \u00a0]+)?used"
+                               r"[ \u00a0]+by[ \u00a0]+the[ \u00a0]+(?:British|Ottomans|French)\b")
 
 
 # (the words each pattern's every match holds, for a test of the window before it is searched: see _may_hold)
@@ -190,6 +197,8 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
     after = TOKEN_RE.match(text, gap_end(text, hi))
     if after is not None and fold(after.group()) in _NOT_SITE_AFTER_AR:
         return True
+    if (_BYGONE_USE_AR_RE.match(text, hi) or _BYGONE_USE_EN_RE.match(text, hi)) is not None:
+        return True
     # (a year of the name's own: no; each side searched only where the year's first digit, an ASCII 1, is)
     return (text.find("1", max(0, lo - 80), lo) >= 0 and _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None) \
         or (text.find("1", hi, hi + 80) >= 0 and _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) is not None)
@@ -211,8 +220,11 @@ _VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|ad
 def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
     if of.name_start in _first_at(places) or " " in of.name:
         return False  # a town's name, or a name of several words: a camp there
-    if _SPEAKS_AFTER_RE.match(text, h.end) is not None \
-            or _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
+    if _SPEAKS_AFTER_RE.match(text, h.end) is not None:
+        # "Officials at Hull camp said": a camp after a preposition of place is where the speakers are, not the
+        # speaker (rule 25a); "the Trump camp said" speaks itself
+        return _AT_BEFORE_RE.search(text, max(0, of.name_start - 12), of.name_start) is None
+    if _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
         return True
     # the same camp speaks elsewhere in the text: a headline's "The Trump camp's Syria gamble" over a body's
     # "the Trump camp signalled ..." (rule 23 (long16): an article names one thing throughout)
@@ -254,6 +266,7 @@ def _speaking_at(text: str) -> list[int] | None:
     return at
 
 
+_AT_BEFORE_RE = re.compile(r"\b(?:at|inside|near|outside)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
 _AREA_KINDS = frozenset(("country", "region"))
 
 
@@ -354,12 +367,17 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
         if n is not None and not fold(n.group()).startswith("ال") and n.start() not in _first_at(places):
             return n.start()  # `في جو`, `في وادي النطرون` (not `في المدينة`, a noun, nor a known town: the place)
         return g
-    if f.startswith("ب") and len(f) >= 3 and not f.startswith("بال") and m.group()[1:].isalpha():
+    if f.startswith("ب") and len(f) >= 3 and not f.startswith("بال") and m.group()[1:].isalpha() \
+            and f not in _B_NAMES:
         if g in _first_at(places) or g + 1 in _first_at(places):
             return -1  # `مركز الإصلاح والتأهيل بحلب`: the centre in the city, no name
         return g + 1  # `بجو`, `بوادي النطرون` (`بالمرناقية` keeps its article: no name either way)
     return g
 
+
+# names that open with the letter of the preposition `ب` and leave two letters without it (Egypt's `مركز الإصلاح
+# والتأهيل بدر`, `- بدر`: Badr, not "in Dr"; ar18 survey); `بجو` stays "in Jau"
+_B_NAMES = frozenset(("بدر",))
 
 _GUARDED_AR = frozenset(("شديد", "شديده", "مشدد", "مشدده"))
 
@@ -385,9 +403,24 @@ def _guarded_name_at(text: str, g: int, places: list[Cand]) -> int:
     return -1
 
 
+# an ordinal day "of" a month, Gregorian or Hijri, names a town or a prison after its date (`العاشر من رمضان`, `السادس
+# من أكتوبر`: Egypt's new towns and their prisons; ar18 survey, rule 25e)
+_ORDINAL_OF_MONTH_RE = re.compile(
+    r"ال(?:أول|اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي|ثاني)(?: عشر)? من (?:"
+    r"يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
+    r"|محرم|صفر|رجب|شعبان|رمضان|شوال)(?![\u0621-\u064a])")
+# Egypt's penitentiaries numbered within a complex (`ليمان 430`, `ليمان 440` in Wadi al-Natrun; ar18 survey): the head
+# `ليمان` and a number of two or three digits that no unit or time word follows
+_NUMBERED_LIMAN_RE = re.compile(r"[0-9\u0660-\u0669]{2,3}(?![0-9\u0660-\u0669.,/]|[ \u00a0]*(?:%|سن|عام|شه|يوم|"
+                                r"أيام|ايام|ساع|دقي|سجين|نزيل|أسير|اسير|معتقل|محكوم|ألف|الف|مليون|كيلو|متر|جنيه|دولار))")
+
+
 def _dated_name(text: str, g: int) -> int | None:
     """`سجن 9 أفريل`: a day and a month's name after a head name the prison (Tunis's, after the 1938 events); the
-    end of the name, or None."""
+    end of the name, or None. `العاشر من رمضان` (an ordinal day of a month: Egypt's town and its prison) too."""
+    o = _ORDINAL_OF_MONTH_RE.match(text, g)
+    if o is not None:
+        return o.end()
     m = re.match(r"[0-9٠-٩]{1,2}(?= )", text[g : g + 3])
     if m is None:
         return None
@@ -415,9 +448,17 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if kind == "camp" and not gap.strip() and (km := _KILO_NAME_RE.match(text, g)) is not None \
             and not text.startswith("ال", h.start):
         return OpenFacility(h.start, km.end(), kind, km.group(), g, km.end())  # `مخيم كيلو 18`, `مخيم الـ 18 كيلو`
+    if not gap.strip() and fold(text[h.start : h.end]) == "ليمان" and (lm := _NUMBERED_LIMAN_RE.match(text, g)):
+        return OpenFacility(h.start, lm.end(), kind, lm.group(), g, lm.end())  # `ليمان 430` (Wadi al-Natrun's)
+    if " " in text[h.start : h.end].strip() and text[g : g + 1] in "-–" and not gap.strip():
+        g = gap_end(text, g + 1)  # `مركز الإصلاح والتأهيل- بدر`: a dash between a many-word head and its name
+        if g - h.end > _MAX_GAP + 2:
+            return None
     g = _institution_name_at(text, h, g, places)
     if g < 0:
         return None
+    if text[g : g + 1] == "ب" and (dated := _dated_name(text, g + 1)) is not None:
+        return OpenFacility(h.start, dated, kind, text[g + 1 : dated], g + 1, dated)  # `بالعاشر من رمضان`
     g = _guarded_name_at(text, g, places)
     if g < 0:
         return None
@@ -712,6 +753,9 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
         keep.append(t)
     if not keep:
         return None
+    if len(keep) == 1 and "-" in (w := text[keep[0][0] : keep[0][1]]) and w.split("-")[0] in _HYPHEN_ARTICLES \
+            and fold(w.split("-")[1]) in gaz.en_name_stop:
+        return None  # "the al-Iraqi prison": the demonym with its article alone is no name ("Borg el-Arab" is)
     name_start, name_end = keep[-1][0], keep[0][1] if numeral is None else numeral[1]
     if _INDEFINITE_BEFORE_RE.search(text, max(0, name_start - 30), name_start):
         return None  # "a central Gaza refugee camp", "a Syrian prison": one of a kind, not a name
@@ -765,6 +809,14 @@ _CALLED_RE = re.compile(
     r"([\"“‘'«”])[ \u00a0]*([^\"“”‘’'«»\n]{1,40}?)[ \u00a0]*([\"”’'»“])", re.IGNORECASE)
 
 
+# the English name after the head unquoted: "a camp, named Bab-e-Neelum,", "a smaller camp called Hadalat": up to three
+# capitalised words, then punctuation or the end of the clause (not "named after", "called for", "called on")
+_CALLED_CAP_RE = re.compile(
+    r"[ \u00a0]*,?[ \u00a0]*(?:(?:which|that)[ \u00a0]+(?:is|was)[ \u00a0]+)?(?:(?:also|locally)[ \u00a0]+)?"
+    r"(?:called|named|known[ \u00a0]+as|dubbed|nicknamed)[ \u00a0]+()"
+    r"([A-Z][\w'’]*(?:-[\w'’]+)*(?:[ \u00a0]+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})(?=[ \u00a0]*(?:[,.;:)]|$|\n))")
+
+
 def _called(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
     return called_at(text, h.end, kind, gaz)
 
@@ -788,7 +840,12 @@ def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | 
     if _CALLED_STEM_RE.search(text, end, end + 40) is None:
         return None  # (no "called"/"known as"/يعرف near: no pattern to try)
     m = _CALLED_RE.match(text, end)
-    if m is None or len(m.group(2).split()) > 4:
+    if m is None:
+        m = _CALLED_CAP_RE.match(text, end)  # "One camp, named Bab-e-Neelum, is closed": a capitalised name unquoted
+        if m is None or _stopped(text, (m.start(2), m.start(2) + len(m.group(2).split()[0])), gaz):
+            return None
+        return OpenFacility(m.start(2), m.end(2), kind, m.group(2), m.start(2), m.end(2))
+    if len(m.group(2).split()) > 4:
         return None
     name = m.group(2)
     if "\u0600" <= name[:1] <= "\u06ff":
@@ -871,6 +928,10 @@ def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:
         parts = surface.split("-")
         got = not toks or toks[0] in stop or fold(parts[0]) in stop or fold(surface) in stop \
             or (len(parts) > 1 and fold(parts[-1]) in _GENERIC_TAILS) or (len(surface) == 1 and surface.isupper())
+        if got and len(parts) == 2 and parts[0] in _HYPHEN_ARTICLES and parts[1][:1].isupper() \
+                and fold(parts[1]) not in _GENERIC_TAILS:
+            got = False  # "Borg el-Arab prison": an article joined to a demonym is a name's word (rule 25e), not the
+            # adjective ("an Arab prison")
         if len(cache[1]) > 100_000:
             cache[1].clear()
         cache[1][surface] = got
@@ -887,6 +948,7 @@ _GENERIC_TAILS = frozenset(("shaped", "style", "type", "run", "held", "controlle
                             "based", "era", "owned", "funded", "operated", "like", "sized", "level", "class",
                             "security", "made", "managed", "affiliated", "linked", "guarded", "administered"))
 
+_HYPHEN_ARTICLES = frozenset(("al", "el", "Al", "El", "ad", "ar", "as", "ash", "at", "az", "an"))
 # id(gaz.en_name_stop) -> (that set, surface -> stopped?): a pure function of the surface, bounded
 _STOPPED: dict[int, tuple[frozenset[str], dict[str, bool]]] = {}
 

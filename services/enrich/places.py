@@ -36,7 +36,12 @@ from shared.annotation import PlaceMention
 _WORD = re.compile(r"\S+")
 _AR = "\u0621-\u064a"
 _NAME_START_RE = re.compile(r"(?<![\w\-])[A-Za-z]")  # where an English name (_EN_NAME) can start
-_JOIN_RE = re.compile(r"\s*(?:[،,]\s*(?:و\s*)?|و\s*)$")  # (a comma or و: a space alone is no list, `السيول تدمر`)
+# (a comma, و or "and": a space alone is no list, `السيول تدمر`)
+_JOIN_RE = re.compile(r"\s*(?:[،,]\s*(?:(?:و|and)\s*)?|و\s*|and\s+)$")
+# a road's two ends (`طريق طهران – قم`, "the Tehran-Qom road" reads its own way): a dash between two towns after
+# a road's word is a list as a comma is (rule 25b); a dash alone is a dateline's (`بغداد – مشهد مؤلم`)
+_DASH_JOIN_RE = re.compile(r"\s*[–—-]\s*$")
+_ROAD_WORDS = frozenset(("طريق", "الطريق", "طريقي", "اوتوستراد", "الاوتوستراد", "اتوستراد", "الاتوستراد", "خط"))
 _EN_NAME = r"(?:(?:al|el|an|ad|ar|as|ash|at|az|umm|abu|bin|ibn|tal|tell|ain|deir|kafr|ras|bir|beit|wadi|jabal|jebel)" \
            r"[\-\s'’])?[A-Z][\w'’\-]*"
 
@@ -72,6 +77,7 @@ class PlaceRules:
     # Arabic names (folded) that exist in one country only (a district, a prison, a leader of a city a name is
     # shared with: `معيتيقه`, `تاجوراء`): each in the text is one vote for its country, as an adjective is
     country_words: dict[str, str] = field(default_factory=dict)
+    foreign_namesakes: dict[str, str] = field(default_factory=dict)
     person_names: frozenset[str] = frozenset()  # given names (English lower case, Arabic folded)
     group_words: frozenset[str] = frozenset()  # words of armed groups' names (English lower case)
     agencies: frozenset[str] = frozenset()  # news agencies' names as written ("SANA", `سانا`): never the place
@@ -104,6 +110,7 @@ def compile_places(doc: dict) -> PlaceRules:
         adjectives=folded(doc.get("adjectives", [])),
         nationality={(fold_text(k) if not k.isascii() else k): v for k, v in doc.get("nationality", {}).items()},
         country_words={fold_text(k): v for k, v in doc.get("country_words", {}).items()},
+        foreign_namesakes={fold_text(k): v for k, v in doc.get("foreign_namesakes", {}).items()},
         person_names=frozenset(w.lower() if w.isascii() else fold_text(w) for w in doc.get("person_names", [])),
         group_words=frozenset(w.lower() for w in doc.get("group_words", [])),
         agencies=frozenset(doc.get("agencies", [])),
@@ -196,9 +203,15 @@ def common_word(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bo
         for o in others:
             if o is c or rules.words.get(fold(text[o.start : o.end])):
                 continue  # a list needs a neighbour that is a place in its own right
-            if 0 <= o.start - c.end <= 4 and _JOIN_RE.match(text, c.end, o.start):
+            if 0 <= o.start - c.end <= 5 and _JOIN_RE.match(text, c.end, o.start):
                 return False
-            if 0 <= c.start - o.end <= 4 and _JOIN_RE.match(text, o.end, c.start):
+            if 0 <= c.start - o.end <= 5 and _JOIN_RE.match(text, o.end, c.start):
+                return False
+            if 0 <= c.start - o.end <= 4 and _DASH_JOIN_RE.match(text, o.end, c.start) \
+                    and _prev_word(text, o.start) in _ROAD_WORDS:
+                return False  # `طريق طهران – قم`: the road's other end (rule 25b)
+            if 0 <= o.start - c.end <= 4 and _DASH_JOIN_RE.match(text, c.end, o.start) \
+                    and _prev_word(text, c.start) in _ROAD_WORDS:
                 return False
     return True
 
@@ -316,19 +329,52 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 and text[toks[end].end() : toks[end + 1].start()].isspace():
             end += 1
         s, e = toks[j].start(), toks[end].end()
-        if _taken(taken, index, s, e):
-            continue
-        out.append((s, e, text[s:e]))
+        first_taken = _taken(taken, index, s, e)
+        if not first_taken:
+            out.append((s, e, text[s:e]))
+        if f.endswith("تي"):
+            _dual_second(text, s, e, first_taken, taken, index, rules, out)
     return out
 
 
-FEATURE_WORDS = ("river", "mountains", "mountain", "range", "نهر", "النهر", "جبال", "سلسله", "بحيره")
+_DUAL_AND_RE = re.compile(r"[ \t]+و(?=[\u0621-\u064a])")
+
+
+def _dual_second(text: str, s: int, e: int, first_taken: bool, taken: bytearray, index: _SpanIndex | None,
+                 rules: PlaceRules, out: list[tuple[int, int, str]]) -> None:
+    """The second name under a dual cue (`بلدتي تل تمر وأبو راسين`, `قريتي الزر والبحرة`: two villages; rule 25b): the
+    word after و past the first name (a known place's whole span when the gazetteer has it), an open-world village
+    where no known place or facility is."""
+    if first_taken:  # the first name is a known place's: its span may run past the words read
+        e = s
+        while e < len(text) and e - s < 40 and _taken(taken, index, e, e + 1):
+            e += 1
+    m = _DUAL_AND_RE.match(text, e)
+    if m is None:
+        return
+    toks = list(islice(TOKEN_RE.finditer(text, m.end() - 1, min(len(text), m.end() + 40)), 3))
+    if not toks or toks[0].start() != m.end() - 1:
+        return
+    a = toks[0].start() + 1  # (after the conjunction)
+    first = fold(text[a : toks[0].end()])
+    if len(first) < 2 or first in rules.ar_stop or _bare(first) in rules.ar_stop:
+        return
+    b = toks[0].end()
+    if first in rules.ar_prefixes and len(toks) > 1 and text[b : toks[1].start()].isspace():
+        b = toks[1].end()
+    if not _taken(taken, index, a, b):
+        out.append((a, b, text[a:b]))
+
+
+FEATURE_WORDS = ("river", "mountains", "mountain", "range", "lake", "نهر", "النهر", "جبال", "سلسله", "بحيره", "حوض")
 # a river or a mountain range named after a place is no place (data/README.md rule 4: rivers are not places):
 # "the Yarmouk River", "the Alborz mountains", `نهر اليرموك`, `جبال قنديل` (a single mountain, `جبل سنجار`, is
 # often the district and stays)
-_FEATURE_AFTER_RE = re.compile(r"[ \u00a0]+(?:[Rr]iver|[Mm]ountains|[Mm]ountain\s+range|[Rr]ange)\b")
+_FEATURE_AFTER_RE = re.compile(r"[ \u00a0]+(?:[Rr]iver|[Mm]ountains|[Mm]ountain\s+range|[Rr]ange|[Ll]ake)\b")
 _FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "النهر", "جبال", "وجبال", "بجبال", "سلسله", "بحيره",
-                                "وبحيره", "ببحيره"))
+                                "وبحيره", "ببحيره",
+                                # a river's basin (`حوض اليرموك غربي درعا`: the valley, not the camp's town; rule 25b)
+                                "حوض", "وحوض", "بحوض", "لحوض", "فحوض"))
 
 
 def natural_feature(text: str, s: int, e: int) -> bool:
@@ -338,11 +384,13 @@ def natural_feature(text: str, s: int, e: int) -> bool:
     if text[s - 1 : s] == "ف" and e - s <= 4 and "\u0621" <= text[s] <= "\u064a" and not text.startswith("ال", s) \
             and (s < 2 or not "\u0621" <= text[s - 2] <= "\u064a"):
         return True
-    if text[e : e + 1] in (" ", "\u00a0") and text[e + 1 : e + 2] in "RrMm" and _FEATURE_AFTER_RE.match(text, e):
+    if text[e : e + 1] in (" ", "\u00a0") and text[e + 1 : e + 2] in "RrMmLl" and _FEATURE_AFTER_RE.match(text, e):
         return True
+    if text[s - 5 : s] in ("Lake ", "lake "):
+        return True  # "Lake Habbaniyah", "Lake Urmia": the lake, not the town (rule 25b; `بحيرة الحبانية` below)
     if s > 2 and "\u0600" <= text[s] <= "\u06ff":
         near = text[max(0, s - 16) : s]  # (the cheap test first: one of the words' letters is there at all)
-        if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near:
+        if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near or "حوض" in near:
             return _prev_word(text, s) in _FEATURE_BEFORE_AR
     return False
 
@@ -414,6 +462,44 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
                 p = place(p.surface, p.start, p.end, e.id, e.canonical, p.confidence, e.country, e.lat, e.lon, e.admin1)
         out.append(p)
     return out
+
+
+def foreign_namesakes(places: list[PlaceMention], facilities: list[Any], gaz: Any, text: str) -> list[PlaceMention]:
+    """A town in scope that bears the name of a great city out of scope (`الإسكندرية`: Iraq's Iskandariya, Egypt's
+    Alexandria) is no place in a text about that city's country (rule 25e): the country's nationality adjectives, its
+    country_words (`طرة`, `برج العرب`), its facilities and places outweigh the town's own country's. The votes are
+    counted once per pair of countries, whatever the number of mentions (no pass over the text per mention)."""
+    rules = gaz.place_rules
+    table = rules.foreign_namesakes if rules is not None else {}
+    if not table or not places:
+        return places
+    hits = [(p, table[k]) for p in places if (k := fold_text(p.surface)) in table and p.country != table[k]]
+    if not hits:
+        return places
+    decided: dict[tuple[str, str], bool] = {}
+    drop = set()
+    folded = ""
+    for p, iso in hits:
+        mine = p.country or ""
+        got = decided.get((iso, mine))
+        if got is None:
+            votes = {iso: 0, mine: 0}
+            for _a, c in nationality_mentions(text, rules, frozenset((iso, mine))):
+                votes[c] += 1
+            folded = folded or fold_text(text)
+            for w, c in rules.country_words.items():
+                if c in votes and w in folded:
+                    votes[c] += 1
+            for f in facilities:
+                if f.country in votes and not f.id.startswith("open:"):  # (an unknown one is located by the name)
+                    votes[f.country] += 1
+            for q in places:
+                if q.country in votes and fold_text(q.surface) not in table:
+                    votes[q.country] += 1
+            got = decided[(iso, mine)] = votes[iso] > votes[mine]
+        if got:
+            drop.add(id(p))
+    return [p for p in places if id(p) not in drop] if drop else places
 
 
 class _SpanIndex:

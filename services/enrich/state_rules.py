@@ -39,6 +39,9 @@ class StateRules:
     coord_en_re: re.Pattern[str] | None = None
     nations: dict[str, dict] = field(default_factory=dict)  # key -> {actors, before, by_country}
     before_nations: list[dict] = field(default_factory=list)  # the nations with a `before` map (their dicts)
+    # the actors a `before` map replaces (the transitional government): read as the fallen one after a word of
+    # its fall (former_at)
+    succeeded_ids: frozenset[str] = frozenset()
     acting: frozenset[str] = frozenset()
     capitals: dict[str, str] = field(default_factory=dict)  # place id -> ISO2 or actor id
     verbs_ar: frozenset[str] = frozenset()
@@ -126,6 +129,29 @@ def actor_of(rules: StateRules, nation: str, cls: str, country: str | None, when
         if before is not None and when is not None and when < before["date"]:
             amap = before["actors"]
     return amap.get(cls) or amap.get("default")
+
+
+# a state's body named with a word of its fall ("the former Syrian government", "Syria's former government",
+# `الحكومة السورية السابقة`, `السلطات السورية البائدة`) is the body the nation's `before` map names, whatever the
+# article's date: the government that fell, not the one in power (data/README.md rule 25c)
+_FORMER_AR = frozenset(fold_text(w) for w in ("السابق", "السابقة", "البائد", "البائدة", "المخلوع", "المخلوعة",
+                                                "المنحل", "المنحلة", "الساقط", "الساقطة", "المنهار", "المنهارة"))
+_FORMER_EN_RE = re.compile(r"\b(?:[Ff]ormer|[Oo]usted|[Tt]oppled|[Dd]eposed|[Ff]allen|[Pp]revious)\b")
+_FORMER_EN_BEFORE_RE = re.compile(r"\b(?:[Ff]ormer|[Oo]usted|[Tt]oppled|[Dd]eposed|[Ff]allen|[Pp]revious)[ \u00a0]+$")
+_NEXT_AR_WORD_RE = re.compile(r"[ \u00a0]+([\u0600-\u06ff\u064b-\u065f]+)")
+LONG_AGO = date(1900, 1, 1)  # a date before every nation's `before` date: the map of the fallen government
+
+
+def former_at(text: str, s: int, e: int) -> bool:
+    """A word of a body's fall names the span text[s:e] as the former holder's: in Arabic the adjective right after
+    it (`الحكومة السورية السابقة`), in English a word inside it or right before it ("Syria's former government",
+    "the ousted Syrian government")."""
+    if _FORMER_EN_RE.search(text, s, e) is not None:
+        return True
+    if s > 0 and text[s - 1] in " \u00a0" and _FORMER_EN_BEFORE_RE.search(text, max(0, s - 12), s) is not None:
+        return True
+    m = _NEXT_AR_WORD_RE.match(text, e)
+    return m is not None and fold_text(m.group(1)) in _FORMER_AR
 
 
 def day(published_at: datetime | date | None) -> date | None:
@@ -280,6 +306,9 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
         r.nations[key] = n
         if n.get("before"):
             r.before_nations.append(n)
+            r.succeeded_ids = r.succeeded_ids | {aid for cls, aid in n.get("actors", {}).items()
+                                                 if (n["before"]["actors"].get(cls)
+                                                     or n["before"]["actors"].get("default")) != aid}
         for a in n.get("adj", {}).get("ar", []):
             for form in _nisba_forms(fold_text(a)):
                 r.adj_ar[form] = key

@@ -64,6 +64,9 @@ def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int, str]]]:
             if role == "fac" and p[2] != "alias":
                 continue
             e = gaz.entries[p[1]]
+            if e.open_name:
+                continue  # a site beyond the region (rule 24m) is reported by its surface and needs no spellings of its
+                # own; its name must not take a regional facility's away (Gharyan's g-r-n is Ghwayran's; rule 25a)
             name = " ".join(key)
             sk = skeleton(name)
             if len(sk) >= 2 and e.kind:
@@ -97,8 +100,21 @@ def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
         if _VARIANTS.get(_GAZ) is not gaz or len(_VARIANTS) > 50_000:
             _VARIANTS.clear()
             _VARIANTS[_GAZ] = gaz
-        got = _VARIANTS[(name, kind)] = _variant_of(name, kind, gaz)
+        got = _variant_of(name, kind, gaz)
+        if got is not None and _of_another_country(name, got, gaz):
+            got = None
+        _VARIANTS[(name, kind)] = got
     return got if isinstance(got, Entry) else None
+
+
+def _of_another_country(name: str, e: Entry, gaz: Gazetteer) -> bool:
+    """`name` is a town or a district of one other country (common_words.yaml `nationality` / `country_words`):
+    "the Gharyan detention centre" (Libya) is no spelling of Ghwayran (Syria), though the skeletons agree."""
+    rules = gaz.place_rules
+    if rules is None or not e.country:
+        return False
+    iso = rules.nationality.get(name) or rules.country_words.get(fold(name))
+    return iso is not None and iso != e.country
 
 
 _MISSING = object()

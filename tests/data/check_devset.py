@@ -126,7 +126,7 @@ def load_data() -> tuple[dict, dict, dict, set[str]]:
             problem(f"places: bad id {p['id']}")
         if p.get("kind") not in PLACE_KINDS or not in_range(p.get("lat"), p.get("lon")):
             problem(f"places: {p['id']} bad kind or coordinates")
-    check_collisions("facilities", fac, ("core", "aliases", "former_names"))
+    check_collisions("facilities", fac, ("core", "aliases", "former_names", "nicknames"))
     check_collisions("actors", act, ("aliases",))
     check_collisions("places", plc, ("aliases",))
     ev_ids = [t["id"] for t in ev]

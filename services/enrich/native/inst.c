@@ -292,6 +292,14 @@ int place_gates_test(PyObject *text, Py_ssize_t s, Py_ssize_t e) {
         while (a < s - 1 && is_lstripped(T(a))) a++;
         if (word_is(kind, data, a, s - 1, before)) return 1;
     }
+    /* in_outlet_name's rights group "of" the country (`منظمة حقوق الإنسان في إيران`): `في ` before, `حقوق` within
+     * the 30 characters before that (place18) */
+    if (s >= 8 && T(s - 1) == ' ' && T(s - 2) == 0x64a && T(s - 3) == 0x641
+        && (s == 3 || T(s - 4) == ' ')) {
+        Py_ssize_t lo = s > 33 ? s - 33 : 0;
+        for (Py_ssize_t i = lo; i + 4 <= s - 3; i++)
+            if (T(i) == 0x62d && T(i + 1) == 0x642 && T(i + 2) == 0x648 && T(i + 3) == 0x642) return 1;
+    }
     if (e + 1 < n && T(e) == ' ') {
         Py_ssize_t stop = e + 17 < n ? e + 17 : n, b = stop;
         for (Py_ssize_t j = e + 1; j < (e + 18 < n ? e + 18 : n); j++)

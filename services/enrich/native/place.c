@@ -279,16 +279,24 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
     /* natural_feature (asked with a feature's word in the text, or after ف) */
     if (before == 0x641) m |= PM_ANY;
     else if (flags & 1) {
-        if ((after == ' ' || after == 0xa0) && (after2 == 'R' || after2 == 'r' || after2 == 'M' || after2 == 'm'))
+        if ((after == ' ' || after == 0xa0) && (after2 == 'R' || after2 == 'r' || after2 == 'M' || after2 == 'm'
+                                                || after2 == 'L' || after2 == 'l'))
             m |= PM_ANY;
+        if (EQ(s - 5, 'L', 'a', 'k', 'e', ' ') || EQ(s - 5, 'l', 'a', 'k', 'e', ' ')) m |= PM_ANY; /* "Lake X" */
         if (s > 2 && c0 >= 0x600 && c0 <= 0x6ff) {
             Py_ssize_t lo = s > 16 ? s - 16 : 0;
             if (HAS(lo, s, 0x646, 0x647, 0x631) || HAS(lo, s, 0x62c, 0x628, 0x627, 0x644)
-                || HAS(lo, s, 0x633, 0x644, 0x633, 0x644) || HAS(lo, s, 0x62d, 0x64a, 0x631))
+                || HAS(lo, s, 0x633, 0x644, 0x633, 0x644) || HAS(lo, s, 0x62d, 0x64a, 0x631)
+                || HAS(lo, s, 0x62d, 0x648, 0x636)) /* (`حوض`: rule 25b) */
                 m |= PM_ANY;
         }
     }
-    if (HAS(s - 6, s, 0x634, 0x627, 0x631, 0x639)) m |= PM_ANY; /* `شارع` */
+    /* `شارع` in the 6 characters before, `بستان`, `حار` in the 7 (enrichment._place_full's `lead`: a street's, an
+     * orchard's, a lane's name holds no place, curated or not; `حارة صيدا` had been made at once by this path:
+     * place18) */
+    if (HAS(s - 6, s, 0x634, 0x627, 0x631, 0x639) || HAS(s - 7, s, 0x628, 0x633, 0x62a, 0x627, 0x646)
+        || HAS(s - 7, s, 0x62d, 0x627, 0x631))
+        m |= PM_ANY;
 
     /* the folded word before the name (prev_word's token), read where a check of the entry asks it */
     long wflags = 0;
