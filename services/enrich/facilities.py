@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from operator import attrgetter
 from typing import Any
 
@@ -559,14 +560,13 @@ def _open_named_again(text: str, facilities: list[FacilityMention], covered: byt
     for f in facilities:
         if f.id[:5] == "open:" and ((g := first.get(f.id)) is None or f.end < g.end):
             first[f.id] = f
-    for f in first.values():
-        name = _name_in(f.surface, f.id)
-        if len(name) < 4 or (name.isascii() and not name[:1].isupper()) or fold(name) in common:
-            continue
+    todo = [(f, name) for f in first.values() if len(name := _name_in(f.surface, f.id)) >= 4
+            and not (name.isascii() and not name[:1].isupper()) and fold(name) not in common]
+    grams = _grams(text, {name[:4] for _f, name in todo}) if len(todo) > _GRAMS_FROM else None
+    for f, name in todo:
         latin = name.isascii()
         n = len(name)
-        s = text.find(name, f.end)
-        while s >= 0:
+        for s in _finds(text, name, f.end, grams):
             e = s + n
             b = s
             if not latin:
@@ -579,8 +579,40 @@ def _open_named_again(text: str, facilities: list[FacilityMention], covered: byt
                 if s not in place_starts:
                     out.append(f.model_copy(update={"surface": name, "start": s, "end": e, "confidence": 0.6}))
                     covered[s:e] = b"\x01" * (e - s)
-            s = text.find(name, e)
     return out
+
+
+_GRAMS_FROM = 64  # names to look for again: above this many, one pass over the text finds where each may stand
+
+
+def _grams(text: str, keys: set[str]) -> dict[str, list[int]]:
+    """Every position of each key (four characters) in the text, in order."""
+    at: dict[str, list[int]] = {k: [] for k in keys}
+    get = at.get
+    for p in range(len(text) - 3):
+        ps = get(text[p : p + 4])
+        if ps is not None:
+            ps.append(p)
+    return at
+
+
+def _finds(text: str, name: str, start: int, grams: dict[str, list[int]] | None) -> Iterator[int]:
+    """text.find(name, start), then text.find(name, the end of the last): each occurrence after the one before it.
+    With `grams` (where each name's first four characters stand) the text is not scanned whole once per name."""
+    n = len(name)
+    if grams is None:
+        s = text.find(name, start)
+        while s >= 0:
+            yield s
+            s = text.find(name, s + n)
+        return
+    at = start
+    ps = grams[name[:4]]
+    for k in range(bisect_left(ps, start), len(ps)):
+        p = ps[k]
+        if p >= at and text.startswith(name, p):
+            yield p
+            at = p + n
 
 
 _BRACKET_OPEN_RE = re.compile(r"[\s\"'«»“”]*\([\s\"'«»“”]*"
@@ -1010,6 +1042,7 @@ _NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وب
                                     r"أمتار|امتار|ميلا|ميلاً|ميل|مرات|مرة|%|في\s*المئة|بالمئة)"
                                     r"(?![\u0621-\u064a]))")
 _DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|خيم(?![\u0621-\u064a])")
+_SPACE_NUMBER_RE = re.compile(r"\s+[0-9\u0660-\u0669]")
 
 
 def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
@@ -1020,6 +1053,8 @@ def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
     pos = 0
     while (k := text.find("مخيم", pos)) != -1:
         pos = k + 4
+        if _SPACE_NUMBER_RE.match(text, pos) is None:
+            continue  # (every match has this `مخيم` and then spaces and a digit: one look, not four)
         for p in range(max(0, k - 3), k + 1):
             m = _NUMBERED_MUKHAYYAM_RE.match(text, p)
             if m is not None:

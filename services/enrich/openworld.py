@@ -77,6 +77,27 @@ def _first_at(places: list[Cand]) -> dict[int, Cand]:
     return d
 
 
+# The same for "is there a place candidate exactly over [start, end)" (the first in list order at each span) and
+# "the furthest end of a place candidate at each start": one dict per list, not a walk of it per open-world name.
+_SPAN_AT: tuple[list[Cand] | None, int, dict[tuple[int, int], Cand], dict[int, int]] = (None, 0, {}, {})
+_SPANS_FROM = 64  # (a shorter list is walked: building the dicts costs more than a few walks of it)
+
+
+def _spans_at(places: list[Cand]) -> tuple[dict[tuple[int, int], Cand], dict[int, int]]:
+    global _SPAN_AT
+    memo = _SPAN_AT
+    if memo[0] is places and memo[1] == len(places):
+        return memo[2], memo[3]
+    spans: dict[tuple[int, int], Cand] = {}
+    ends: dict[int, int] = {}
+    for c in places:
+        spans.setdefault((c.start, c.end), c)
+        if c.end > ends.get(c.start, -1):
+            ends[c.start] = c.end
+    _SPAN_AT = (places, len(places), spans, ends)
+    return spans, ends
+
+
 def find_open(
     text: str, heads: list[Cand], facs: list[Cand], people: list[Cand], places: list[Cand], gaz: Gazetteer
 ) -> list[OpenFacility]:
@@ -208,12 +229,41 @@ def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool
     # the same camp speaks elsewhere in the text: a headline's "The Trump camp's Syria gamble" over a body's
     # "the Trump camp signalled ..." (rule 23 (long16): an article names one thing throughout)
     phrase = text[of.name_start : of.end]  # (a possessive head without its "'s")
+    n = len(phrase)
+    at = _speaking_at(text)
+    if at is not None:  # (the text's speaking positions, found once: the phrase looked for right before each)
+        return any(p - n != of.name_start and p >= n and text.startswith(phrase, p - n) for p in at)
     i = text.find(phrase)
     while i != -1:
-        if i != of.name_start and _SPEAKS_AFTER_RE.match(text, i + len(phrase)) is not None:
+        if i != of.name_start and _SPEAKS_AFTER_RE.match(text, i + n) is not None:
             return True
         i = text.find(phrase, i + 1)
     return False
+
+
+_SPEAKS_AT_RE = re.compile(f"(?={_SPEAKS_AFTER_RE.pattern})", _SPEAKS_AFTER_RE.flags)
+_SPEAKING_FROM = 8  # camps asked about in one text: from this many on, its speaking positions are found in one pass
+_SPEAKING: tuple[str | None, int, list[int] | None] = (None, 0, None)
+
+
+def _speaking_at(text: str) -> list[int] | None:
+    """Every position where _SPEAKS_AFTER_RE matches (a zero-width look-ahead tried at each position, as `match` is),
+    once a text has asked for it _SPEAKING_FROM times; None before (a few camps are each found by str.find: one
+    pass of the look-ahead over a whole article costs more than that). A page of thousands of camps was read whole
+    once per camp."""
+    global _SPEAKING
+    memo = _SPEAKING
+    if memo[0] is not text:
+        _SPEAKING = (text, 1, None)
+        return None
+    if memo[2] is not None:
+        return memo[2]
+    if memo[1] + 1 < _SPEAKING_FROM:
+        _SPEAKING = (text, memo[1] + 1, None)
+        return None
+    at = [m.start() for m in _SPEAKS_AT_RE.finditer(text)]
+    _SPEAKING = (text, memo[1] + 1, at)
+    return at
 
 
 _AT_BEFORE_RE = re.compile(r"\b(?:at|inside|near|outside)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
@@ -222,10 +272,11 @@ _AREA_KINDS = frozenset(("country", "region"))
 
 def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
     """The whole name is a country's or a region's name ("a Syria camp", "families in Rojava camp": a camp there)."""
-    for c in places:
-        if c.start == of.name_start and c.end == of.name_end:
-            return any(getattr(gaz.entries.get(p[1]), "kind", None) in _AREA_KINDS for p in c.payloads)
-    return False
+    if len(places) < _SPANS_FROM:
+        c = next((c for c in places if c.start == of.name_start and c.end == of.name_end), None)
+    else:
+        c = _spans_at(places)[0].get((of.name_start, of.name_end))
+    return c is not None and any(getattr(gaz.entries.get(p[1]), "kind", None) in _AREA_KINDS for p in c.payloads)
 
 
 def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
@@ -422,7 +473,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
     place = _first_at(places).get(name_start)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
-            and any(c.start == name_start + 1 and c.end >= name_end for c in places):
+            and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
+                 else (far := _spans_at(places)[1].get(name_start + 1)) is not None and far >= name_end):
         return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22f)
     if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR):
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
