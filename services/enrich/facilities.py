@@ -128,7 +128,9 @@ def _city_core_at(text: str, s: int, end: int, fid: str, gaz: Gazetteer) -> int:
     if i <= s:
         return -1
     node = gaz.trie.root.get(fold(text[i:end]))
-    pays = node.get(PAYLOAD) if isinstance(node, dict) else None
+    if not isinstance(node, dict):
+        return -1
+    pays = node.get(PAYLOAD)
     if not pays or not any(grp[0] == "place" for grp in pays):  # (finalized: payloads grouped by role)
         return -1
     central = node.get("المركزي")
