@@ -156,6 +156,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             name = _name_at(text, g, kind, core_at, place_at, gaz)
             if name is None:
                 break
+            if names and fold(text[name.start : name.end]) in _ORDINALS_AR:
+                break  # `مخيمي دوميز الأول والثاني`: the ordinals number one camp's parts, no second name (rule 25g)
             if names and name.entry is None and ("،" in text[pos:g] or "," in text[pos:g]) \
                     and (_verbal_noun(text[name.start : name.end]) or _clause_goes_on(text, name.end, gaz)):
                 break  # `سجون صيدنايا وعدرا وتدمر، وتسليم السجلات`, `مخيمات أطمة وسرمدا، والدفاع المدني يفتح`:
@@ -423,6 +425,9 @@ FACILITY_CACHES.extend((_LIST_HEAD_IN, _DERIVED, _HEAD_WORD))
 
 
 LISTING_AR = DUAL_AR | PLURAL_AR
+# ordinals (folded, with a glued و read off by _name_at): an item that is one numbers the name before it
+_ORDINALS_AR = frozenset(("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
+                          "العاشر", "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه"))
 
 
 _KNOWN_AS_RE = re.compile(r"[\s,،(]*(?:المعروف|المعروفه|المعروفة|المسمى|المسماه|المسماة|الملقب|known as|"

@@ -399,7 +399,9 @@ _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخ
                            # International", `مركز إيران لحقوق الإنسان`; rule 25b)
                            "Human", "International", "لحقوق",
                            # a tribal movement named after its province ("the Anbar Awakening"; rule 25b)
-                           "Awakening"))
+                           "Awakening",
+                           # an outlet named "<city> Now" (`كركوك ناو`, "Kirkuk Now"; rule 25g)
+                           "ناو", "Now"))
 # a union's members after its word (`اتحاد طلبة سوريا`, `نقابة عمال العراق`): the gate reads the members' word as an
 # outlet's word before the name, in_outlet_name asks for the union's word before it (rule 25b)
 _UNION_MEMBERS = frozenset(("طلبة", "طلبه", "طلاب", "عمال", "صحفيي", "كتاب", "شباب", "نساء", "فلاحي", "معلمي"))

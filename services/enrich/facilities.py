@@ -61,7 +61,7 @@ _GATE_WORDS = (
     "مركزي", "entral", "prison", "camp", "jail", "settlement", ", the ", ", a ", "'s ", "’s ", ", one of the ",
     "معسكر", "، المخيم", "، السجن", "، وهو مخيم", "، وهو سجن", "، المعتقل",
     "نازح", "نزوح", "دارفور", "السودان", "الفاشر", "نيالا", "الدعم السريع", "مركز",
-    "massacre", "مجزر", "مذبح", "annex", "Annex",
+    "massacre", "مجزر", "مذبح", "annex", "Annex", "عائل", "عوائل",
     # _names_given's words (_CALLED_WORDS)
     "known as", "called", "dubbed", "named", "عرف", "عُرف", "يسمى", "تسمى", "المسمى", "الملقب", "يلقب",
     # _AR_DETAINEES_RE's alternatives (a search of the whole text finds one iff one of them is in it)
@@ -74,7 +74,8 @@ _G_HEADS_EN = _G["prison"] | _G["camp"] | _G["jail"] | _G["settlement"]
 _G_APPOSED_EN = _G[", the "] | _G[", a "] | _G["'s "] | _G["’s "] | _G[", one of the "]
 _G_MUASKAR = _G["معسكر"]
 _G_APPOSED_AR = _G["، المخيم"] | _G["، السجن"] | _G["، وهو مخيم"] | _G["، وهو سجن"] | _G["، المعتقل"]
-_G_SUDAN = _G["نازح"] | _G["نزوح"] | _G["دارفور"] | _G["السودان"] | _G["الفاشر"] | _G["نيالا"] | _G["الدعم السريع"]
+_G_SUDAN = _G["نازح"] | _G["نزوح"] | _G["دارفور"] | _G["السودان"] | _G["الفاشر"] | _G["نيالا"] | _G["الدعم السريع"] \
+    | _G["عائل"] | _G["عوائل"]  # (families beside a named camp: Iraq's `معسكر الشمس` listed with `مخيم الأهل`)
 _G_MARKAZ = _G["مركز"]
 _G_MASSACRE_EN, _G_MASSACRE_AR = _G["massacre"], _G["مجزر"] | _G["مذبح"]
 _G_ANNEX = _G["annex"] | _G["Annex"]
@@ -116,6 +117,33 @@ def _has_article(text: str, start: int) -> bool:
 
 
 
+# `الإصلاحي` ("reform", as Iraq's justice ministry names its prisons) right after a prison named by its city
+_REFORM_AFTER_RE = re.compile(r"[ \u00a0]+(?:ال[إا]صلاحي|ال[إا]صلاحية|ال[إا]صلاحيه)(?![\u0621-\u064a])")
+
+
+def _city_core_at(text: str, s: int, end: int, fid: str, gaz: Gazetteer) -> int:
+    """Where the last word of the matched name starts when that word alone is a place's name in the trie and the
+    facility is that city's central prison (`الناصرية` in `سجن الناصرية`, a core of the facility whose core
+    `الناصرية المركزي` is too), else -1. (Not Badush's prison, named by its town but no city's central one.)"""
+    i = text.rfind(" ", s, end) + 1
+    if i <= s:
+        return -1
+    node = gaz.trie.root.get(fold(text[i:end]))
+    if not isinstance(node, dict):
+        return -1
+    pays = node.get(PAYLOAD)
+    if not pays or not any(grp[0] == "place" for grp in pays):  # (finalized: payloads grouped by role)
+        return -1
+    central = node.get("المركزي")
+    cpays = central.get(PAYLOAD) if isinstance(central, dict) else None
+    return i if cpays and any(grp[0] == "core" and any(p[1] == fid for p in grp[1]) for grp in cpays) else -1
+
+
+def _central_in(text: str, s: int, end: int) -> bool:
+    """The matched name already says central (`سجن الناصرية المركزي الإصلاحي`): the central prison itself."""
+    return "المركزي" in text[s:end] or "entral" in text[s:end]
+
+
 def find_facilities(
     text: str, facs: list[Cand], heads: list[Cand], cores: list[Cand], people: list[Cand], places_c: list[Cand],
     gaz: Gazetteer,
@@ -139,6 +167,16 @@ def find_facilities(
             if (s, end) in place_spans:
                 continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
         e = entries[p0[1]]
+        if e.kind == "prison" and (ref := _REFORM_AFTER_RE.match(text, end)) is not None \
+                and not _central_in(text, s, end) \
+                and (city := _city_core_at(text, s, end, e.id, gaz)) >= 0 \
+                and any(o.payloads[0][1] == e.id and text.find(text[city:end], o.start, o.end) < 0 for o in facs):
+            of = OpenFacility(s, ref.end(), "prison", text[city : ref.end()], city, ref.end())
+            facilities.append(open_fac(text, of, places_c, gaz))
+            covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+            continue  # `سجن الحوت ... سجن الناصرية الإصلاحي`: beside the central prison named otherwise (the Hoot),
+            # the city's "reform" prison is the other one (short terms), open world; alone it is the central one
+            # (Iraq's ministry calls every prison `إصلاحي`; rules 18b, 25g)
         if how == "nickname":
             if _NICK_INDEF_RE.search(text, max(0, s - 30), s) is not None or _NICK_NEW_AFTER_AR_RE.match(text, end):
                 continue  # "a human slaughterhouse" said of a ward: a kind of place, not the facility's nickname
@@ -401,7 +439,9 @@ _PART_BEFORE_RE = re.compile(r"(?:قسم|جزء|جناح|ركن|ملحق|section
 
 # a camp set up in a resort bears the resort's name (Habbaniyah Tourist City, `مدينة الحبانية السياحية`)
 _RESORT_NAME_RE = re.compile(r"السياحي|السياحية|السياحيه|\bTourist\b|\bResort\b", re.IGNORECASE)
-_HOLIDAY_RE = re.compile(r"سياح|سائح|مصطاف|المصطاف|زوار|الزوار|الشاليهات|شاليهات|عطلة|\btourists?\b|holiday|"
+# (not the resort's own adjective, `المدينة السياحية`, "Tourist City": a camp's name holds it, rule 25g)
+_HOLIDAY_RE = re.compile(r"سياح(?![يى])|سائح|مصطاف|المصطاف|زوار|الزوار|الشاليهات|شاليهات|عطلة|"
+                         r"\btourists?\b(?![ \u00a0]+city)|holiday|"
                          r"\bvisitors\b|chalets", re.IGNORECASE)
 _UPROOTED_RE = re.compile(r"نازح|النزوح|نزوح|مهجر|لاجئ|عائلات|عوائل|\bdisplaced\b|\bIDPs?\b|refugees?|"
                           r"\bfamilies\b|\breturnees?\b", re.IGNORECASE)
@@ -935,6 +975,10 @@ def _appositions_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:
     return out
 
 
+# families and a named `مخيم` in one sentence (either order): the families' camps, a displacement text (rule 25g:
+# `خرجت 105 عائلات من معسكر الشمس و67 عائلة من مخيم الأهل`)
+_FAMILIES_AT_CAMP = (r"(?:عائل|عوائل)[^.!?؟\n]{0,80}(?<![\u0621-\u064a])[وبل]?مخيم\s+[\"«“]?(?:ال)?[\u0621-\u064a]{3}|"
+                     r"(?<![\u0621-\u064a])[وبل]?مخيم\s+[\"«“]?(?:ال)?[\u0621-\u064a]{3}[^.!?؟\n]{0,80}(?:عائل|عوائل)")
 # Sudan's outlets call a displacement camp `معسكر` (`معسكر زمزم`, `معسكر كلمة`, `معسكر أبو شوك`); elsewhere the word
 # is a military camp (data/README.md rule 16), so a name after it is a camp only in a text about the displaced
 _DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]{0,2}(?:ال)?معسكر\s+([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
@@ -942,7 +986,7 @@ _DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]{0,2}(?:ال)?�
 _TANWEEN_MARKS = "\u064b\u064c\u064d"
 # (not `السوداني`: Iraq's prime minister's name, `معسكر السوداني` is his political camp; rule 24o)
 _DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|دارفور|الفاشر|نيالا|زالنجي|الجنينة|"
-                                r"السودان(?!ي)|الدعم السريع")
+                                r"السودان(?!ي)|الدعم السريع|" + _FAMILIES_AT_CAMP)
 # training and recruits around the camp with no displaced people named: an army's camp, not a displacement camp
 _TRAINING_NEAR_RE = re.compile(r"تدريب|مستنفر|المجندين|مجندين|مجندو|تخريج|دفعة من المقاتلين|الكلية الحربية")
 _DISPLACED_WORD_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|لاجئ")
@@ -970,6 +1014,8 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
         f = fold(raw)
         if f in _MILITARY_AFTER or _DISPLACED_NEAR_RE.search(text, max(0, m.start() - 160), m.end() + 160) is None:
             continue
+        if "معسكر " + f in gaz.non_facility_ar:
+            continue  # `معسكر التاجي`: a base non_facilities.yaml lists stays a base in any text (rule 2)
         if _TRAINING_NEAR_RE.search(text, max(0, m.start() - 120), m.end() + 120) is not None \
                 and _DISPLACED_WORD_RE.search(text, max(0, m.start() - 160), m.end() + 160) is None:
             continue  # `أقام الجيش تدريبات في معسكر سركاب بمشاركة مستنفرين`: a Sudanese army camp (rule 22f)

@@ -234,6 +234,7 @@ class Gazetteer:
     state: Any = None  # actors.StateRules (data/state_actors.yaml), None without that file
     place_rules: Any = None  # places.PlaceRules (data/common_words.yaml), None without that file
     camp_sense: re.Pattern[str] | None = None  # non_facilities.yaml camp_senses (camp_sense_re), None without them
+    non_facility_ar: frozenset[str] = frozenset()  # non_facilities.yaml Arabic phrases, folded (`معسكر التاجي`)
 
 
 def _read_list(path: Path, key: str | None = None) -> list[Any]:
@@ -276,6 +277,9 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
         _check_state(gaz, state_rec)
     gaz.state, gaz.place_rules = state, place_rules
     gaz.camp_sense = camp_sense_re(nonfac.camp_senses)
+    from services.enrich.normalize import fold
+
+    gaz.non_facility_ar = frozenset(fold(w) for w in nonfac.phrases.ar)
     if place_rules is not None:
         from services.enrich.places import quarter_cores
 

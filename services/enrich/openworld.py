@@ -483,6 +483,11 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if kind == "prison" and close is None and (_PASSIVE_JAILED_RE.search(text, h.start, h.end) is not None
                                                or _DURATION_AFTER_RE.match(text, name_end) is not None):
         return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for" (rule 22e)
+    if kind == "prison" and place is None and close is None and f in _WARD_GROUPS \
+            and (nm := NEXT_RE.match(text, name_end)) is not None and _joins(text, name_end, nm.start(1)) \
+            and fold(nm.group(1)) == "المركزي":
+        return OpenFacility(h.start, nm.end(1), kind, text[name_start : nm.end(1)], name_start, nm.end(1))
+        # `سجن النساء المركزي`: the group a prison holds, then "central", is an institution's name (rule 25g)
     short = len(f) == 2 and place is None and _short_name(tok, f)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
@@ -549,6 +554,9 @@ def _scouts_camp(text: str, at: int) -> bool:
 
 
 # the folded words after a head that make it a generic owner's prison or an activity's camp, no name (rule 22e)
+# the groups a prison's wards hold (stop words after a head: `سجن النساء` is "the women's prison"); with
+# `المركزي` after them they name one institution, Baghdad's `سجن النساء المركزي` (folded)
+_WARD_GROUPS = frozenset(("النساء", "الاحداث", "الرجال"))
 _AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكمه", "المخفر", "الشرطه", "القراءه", "الكتابه", "اللياقه",
                                 "البرمجه", "الراي", "الضمير"))  # (`معتقل الرأي`: a prisoner of conscience)
 # `سُجن` (a damma on its first letter) is the verb "was jailed"; the prison is `سِجن`
