@@ -504,7 +504,9 @@ _FRAME_EN_RE = re.compile(
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # people a state brings home or back from a camp: "Iraq brought home 812 people from al-Hol" (rule 24g)
-_BROUGHT_HOME_RE = re.compile(r"\b(?:brought|brings|bringing|flew|flown|bussed|bused)\s+(?:home|back)\b"
+# and the people who came back from it ("Iraqis who came back from al-Hol", TNH; rule 25i)
+_BROUGHT_HOME_RE = re.compile(r"\b(?:brought|brings|bringing|flew|flown|bussed|bused|came|come|comes|coming)\s+"
+                              r"(?:home|back)\b"
                               r"(?:\s+[\w,-]+){0,4}?\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:moved|relocated|transported|flown|"
                            r"bussed|returned|sent|taken|transferred|brought)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged|taken|moved|brought|"

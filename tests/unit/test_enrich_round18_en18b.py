@@ -7,12 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 from services.enrich.enrichment import enrich
+from shared.annotation import Annotation
 from tests.unit.enrich_support import real_gazetteer
 
 WHEN = date(2026, 2, 10)
 
 
-def _enrich(text: str):  # type: ignore[no-untyped-def]
+def _enrich(text: str) -> Annotation:
     return enrich(text, real_gazetteer(), published_at=WHEN)
 
 
@@ -95,3 +96,15 @@ def test_guards_at_a_citys_name_are_not_read_so() -> None:
 
 def test_maarat_misrin_spelling_is_the_town() -> None:
     assert "geonames:167605" in _places("Families in the Dana and Maarat Misrin areas had no heating fuel.")
+
+
+# --- the people who came back from a camp ---------------------------------------------------------------------------
+
+def test_came_back_from_a_camps_bare_name_is_the_camp() -> None:
+    text = "Most had passed through Jeddah 1, a centre for Iraqis who came back from al-Hol."
+    assert _facilities(text) == {"fac:iq-jeddah-1-camp", "fac:sy-al-hol-camp"}
+
+
+def test_came_back_from_a_city_is_the_city() -> None:
+    text = "The detainees had come back from Hasakah, a relative said."
+    assert _facilities(text) == set() and "geonames:173811" in _places(text)
