@@ -240,6 +240,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     if text[e : e + 2] in ("'s", "’s") and (m := _WORD_RE.match(text, e + 3)) is not None \
             and m.group().lower() in _AGENCY_EN and not (lead and lead[-1].lower() in _PREPS_EN):
         return True  # "Baghdad's decision", "Ankara's refusal": the state deciding, refusing
+    if text[e : e + 1] == "," and (m := _ASIDE_EN_RE.match(text, e)) is not None:
+        e = e0 = m.end()  # "Iraq, meanwhile, says it will": a discourse adverb between commas, then the verb (rule 25i)
     if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     after = _WORD_RE.findall(text, e0, e0 + 60)
@@ -289,6 +291,9 @@ _TALKS_BETWEEN_EN_RE = re.compile(
     r"\b(?i:talks|negotiations|coordination|contacts|consultations|dialogue|meetings?)\s+between\s+(?:the\s+)?(?:[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2}\s+"
     r"(?:and|&)\s+(?:the\s+)?)?$")
 _OBJECT_RELATIVES_EN = frozenset(("which", "what"))
+# a discourse adverb set off by commas between a subject and its verb ("Iraq, meanwhile, says")
+_ASIDE_EN_RE = re.compile(r",[ \u00a0]+(?:meanwhile|however|for its part|in turn|in response|too|though|instead|"
+                          r"in return|likewise|separately|meantime|in the meantime)[ \u00a0]*,(?=[ \u00a0]+[a-z])")
 # verbs after "is expected to" whose subject undergoes rather than acts
 _UNDERGO_EN = frozenset(("be", "see", "face", "experience", "suffer", "remain", "become", "get", "witness", "feel",
                          "have", "undergo", "lose", "stay", "struggle", "need", "benefit", "bear", "endure", "fall",

@@ -243,8 +243,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if text[c.end : c.end + 1] in "'’" and (m := _POSSESSIVE_RE.match(text, c.end)) is not None \
             and any(s == m.end() for s, _e in ar.accepted):
         return None  # "Raqqa's al-Aqtan jail": the town another named facility is in
-    if _ORG_AFTER_RE.match(text, c.end) is not None:
-        return None  # "the Roj Women's Association", "Hol News Network": an organisation that bears the name
+    if _ORG_AFTER_RE.match(text, c.end) is not None or (
+            _longer_name_after(text, c.end)
+            and not any(ix.starting_after(c.end + 1, 0) for ix in (ar.cores_ix, ar.heads_ix, ar.towns_ix))):
+        return None  # "the Roj Women's Association", "Hol News Network": an organisation that bears the name;
+        # "Roj Women, a London charity": a longer proper name the bare name opens (rule 25i; not a known name or
+        # place right after it: "Qayyarah Jeddah 5", rule 24o)
     if text[c.end : c.end + 2] == ", " and (m := APPOSITION_AFTER_RE.match(text, c.end)) is not None \
             and m.group("city") is None and apposition_number_ok(m) \
             and ("camp" if m.group("head")[:1] in "cr" else "prison") == kind:
@@ -260,6 +264,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, max(0, c.start - 50), c.start)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the camp director at nearby Roj", "prison guards at Saydnaya": the facility's own people
+    if "uards" in (lead24 := text[c.start - 24 if c.start > 24 else 0 : c.start]) \
+            and (c.start, c.end) not in ar.cities and _GUARDS_EN_RE.search(lead24) is not None:
+        return 0.6  # "the SDF's guards at al-Shaddadi": the site's own guards (a city's may be anyone's; rule 25i)
     if kind == "prison" and (c.start, c.end) not in ar.cities \
             and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
@@ -363,6 +370,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
         if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
+        if any(_SITE_LOCATED_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 40)):
+            return None  # "Al-Aqtan prison on the northern edge of Raqqa": where another named facility is (rule 25i)
         return 0.5 if ((not wordlike or _word_read_as_name(text, c.start, c.end))
                        and facility_context(text, c, kind, gaz, ar.accepted, city=True)
                        and not _the_town_in_sentence(text, c)) \
@@ -495,7 +504,9 @@ _FRAME_EN_RE = re.compile(
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # people a state brings home or back from a camp: "Iraq brought home 812 people from al-Hol" (rule 24g)
-_BROUGHT_HOME_RE = re.compile(r"\b(?:brought|brings|bringing|flew|flown|bussed|bused)\s+(?:home|back)\b"
+# and the people who came back from it ("Iraqis who came back from al-Hol", TNH; rule 25i)
+_BROUGHT_HOME_RE = re.compile(r"\b(?:brought|brings|bringing|flew|flown|bussed|bused|came|come|comes|coming)\s+"
+                              r"(?:home|back)\b"
                               r"(?:\s+[\w,-]+){0,4}?\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:moved|relocated|transported|flown|"
                            r"bussed|returned|sent|taken|transferred|brought)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged|taken|moved|brought|"
@@ -505,6 +516,9 @@ _MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?
                            r"\s+(?:the\s+)?$", re.IGNORECASE)
 _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellblocks?|dormitor(?:y|ies)|wards)\s+"
                             r"(?:of|at|in|inside)|survivors\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+# a site's own guards at a name no city bears ("the SDF's guards at al-Shaddadi were replaced"; rule 25i): the
+# facility's staff, as its inmates are (a city's guards may be anyone's: not for a city)
+_GUARDS_EN_RE = re.compile(r"\b(?:guards|jailers|jailors|wardens)\s+(?:at|of|inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the prison break at Shaddadi": a prison's own event at the name (before "a prison in Shaddadi" makes it the town)
 _BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|prison\s+riot|mass\s+escape)\s+"
                           r"(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -664,6 +678,32 @@ def numbered_in_frame(text: str, cores: list[Cand]) -> list[OpenFacility]:
                 and _MOVED_OUT_RE.search(text, max(0, f - 40), f) is not None):
             out.append(OpenFacility(s, e, "prison", text[s:e], s, e))
     return out
+
+
+# a capitalised English word right after a bare name, no word of a site's name or parts: the name opens a longer
+# proper name ("Roj Women, a London charity", "Roj TV"), no camp (rule 25i); not in a title-case line
+_LONGER_NAME_AFTER_RE = re.compile(r" ([A-Z][a-z]+)\b(?!['’-])")
+_SITE_PART_WORDS = frozenset((
+    "camp", "camps", "prison", "prisons", "jail", "annex", "phase", "section", "sector", "centre", "center", "facility",
+    "complex", "refugee", "refugees", "idp", "idps", "displacement", "detention", "rehabilitation", "correctional",
+    "reformatory", "military", "central", "settlement", "site", "compound", "residents", "inmates", "detainees",
+    "survivors", "extension", "main", "new", "old", "and", "or", "in", "on", "at", "to", "from", "for", "the", "a",
+    # AP writes the day with no "on" ("left al-Hol Sunday"), a caption the month ("Hol camp January 22")
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december"))
+_CAPITALISED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def _longer_name_after(text: str, end: int) -> bool:
+    """_LONGER_NAME_AFTER_RE after the name's end, its word no _SITE_PART_WORDS, in a line that is not title case
+    (a headline "Families Leave Roj For Iraq" capitalises every word; at most two thirds of its long words here)."""
+    m = _LONGER_NAME_AFTER_RE.match(text, end)
+    if m is None or m.group(1).lower() in _SITE_PART_WORDS:
+        return False
+    a = text.rfind("\n", 0, end) + 1
+    b = text.find("\n", end)
+    words = _CAPITALISED_WORD_RE.findall(text, a, b if b != -1 else len(text))
+    return sum(w[0].isupper() for w in words) * 3 <= len(words) * 2
 
 
 _HEADLINE_SEEN: list[tuple[str, bool]] = [("", False)]  # (the last text asked and its answer; one slot, replaced whole)
@@ -1189,6 +1229,12 @@ _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))
 
 
 _GLOSS_BEFORE_RE = re.compile(r"\s*\(\s*")
+# between a named facility and a city's name: where the facility lies ("Al-Aqtan prison on the northern edge of
+# Raqqa", "the Hol camp, located near Hasakah", "Roj camp outside Derik"): the city is the place (rule 25i)
+_SITE_LOCATED_RE = re.compile(r",?\s+(?:(?:which\s+)?(?:lies|lying|located|situated|sits)\s+)?(?:(?:on|at)\s+the\s+"
+                              r"(?:(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)"
+                              r"(?:ern)?\s+)?(?:edge|outskirts|fringes?|edges)\s+of|in|near|outside|just\s+outside)\s+"
+                              r"(?:the\s+(?:city|town)\s+of\s+)?", re.IGNORECASE)
 _COUNTED_RE = re.compile(r"[\"'«»“”„‟‹›’]?\s*(?:واحد|واحدة|واحده|فقط|one|only)\b")
 _LEAD = " \t\n\r\"'«»“”#*-–—"
 
