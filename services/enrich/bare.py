@@ -181,8 +181,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     # a core that is also a common word or a person's name (`أشد العقاب`, `بشارة الراعي`, "Ronald Bucca"): only
     # strong evidence makes it the facility, not words about prisons or camps around it
     folded = fold_text(text[c.start : c.end])
-    wordlike = bool(e.words) and (folded in e.words
-                                  or (folded[:1] == "ل" and text[c.start - 1 : c.start] == "ل" and "ا" + folded in e.words))
+    wordlike = bool(e.words) and (folded in e.words or (folded[:1] == "ل" and text[c.start - 1 : c.start] == "ل"
+                                                        and "ا" + folded in e.words))
     # (`للعقاب` "for punishment": ل + the word with its article's alef dropped is the same word; rule 25f)
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
     inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare \

@@ -289,14 +289,14 @@ def find_facilities(
                 s0 = c.start if text[c.start - 1] in QUOTES else c.start - 4
                 tail = next((p for p in places_c if p.end == nick_end), None)
                 if tail is not None and not best_entry(text, tail, gaz).id.startswith("country:") \
-                        and not any(lo < s0 and "\n" not in text[hi:s0] and _SENTENCE_END_RE.search(text, hi, s0) is None
-                                    for lo, hi in accepted):
+                        and not any(lo < s0 and "\n" not in text[hi:s0]
+                                    and _SENTENCE_END_RE.search(text, hi, s0) is None for lo, hi in accepted):
                     # a city's (not a country's: `"أبو غريب سوريا"` is a byword) and no facility named before it in its
                     # sentence (`سجن عايد ... بات يعرف بـ«صيدنايا الرقة»` is that prison's nickname): the nickname names
                     # a prison of its own, open world (a headline's `"صيدنايا
                     # الرقة" وأخواتها`, "one SDF facility in Raqqa, "the Saydnaya of Raqqa""; rule 25f)
-                    facilities.append(open_fac(text, OpenFacility(s0, nick_end, ce.kind, text[s0:nick_end], s0,
-                                                                  nick_end), places_c, gaz))
+                    nick = OpenFacility(s0, nick_end, ce.kind or "prison", text[s0:nick_end], s0, nick_end)
+                    facilities.append(open_fac(text, nick, places_c, gaz))
                     fac_ids.add(facilities[-1].id)
                 continue  # `بات يعرف بـ«صيدنايا الرقة»`: another prison called after a notorious one and a city
         conf = bare_reading(text, c, ce, around, gaz)
