@@ -180,7 +180,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `مركز الجدعة في ناحية القيارة ... تصل إلى القيارة`: the town another camp stands in (rule 24o)
     # a core that is also a common word or a person's name (`أشد العقاب`, `بشارة الراعي`, "Ronald Bucca"): only
     # strong evidence makes it the facility, not words about prisons or camps around it
-    wordlike = bool(e.words) and fold_text(text[c.start : c.end]) in e.words
+    folded = fold_text(text[c.start : c.end])
+    wordlike = bool(e.words) and (folded in e.words or (folded[:1] == "ل" and text[c.start - 1 : c.start] == "ل"
+                                                        and "ا" + folded in e.words))
+    # (`للعقاب` "for punishment": ل + the word with its article's alef dropped is the same word; rule 25f)
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
     inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare \
         and (not wordlike or _word_read_as_name(text, c.start, c.end))
@@ -372,6 +375,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
         if any(_SITE_LOCATED_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 40)):
             return None  # "Al-Aqtan prison on the northern edge of Raqqa": where another named facility is (rule 25i)
+        if _PEOPLE_FROM_RE.search(text, max(0, c.start - 24), c.start) is not None:
+            return None  # `يقول ناشطون من الرقة إن ... المعتقلات`, "activists in Raqqa say": people of the city
+            # (rule 25f)
+        if text[c.end : c.end + 1] in "،, " and _WHERE_AFTER_RE.match(text, c.end) is not None:
+            return None  # `نُقلوا إلى الناصرية، حيث يودعون في المؤسسات الإصلاحية`, "flown to Nasiriyah, where they will
+            # be held": a city that the sentence goes on to describe as where things are, not its prison (rule 25f)
         return 0.5 if ((not wordlike or _word_read_as_name(text, c.start, c.end))
                        and facility_context(text, c, kind, gaz, ar.accepted, city=True)
                        and not _the_town_in_sentence(text, c)) \
@@ -401,8 +410,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             or detention_frame(text, c.start, kind, end=c.end):
         return 0.5  # (words about the facility, unless the sentence goes on to the town itself: "troops entered
         # Shaddadi ... and combed the town for escaped detainees", `وبدأ تمشيط المدينة`; rule 24g)
-    if _moved_between(text, c, kind, ar, gaz):
-        return 0.5
+    if (not wordlike or _word_read_as_name(text, c.start, c.end)) and _moved_between(text, c, kind, ar, gaz):
+        return 0.5  # (a word after a glued preposition is the word: `"الأحمر" للعقاب`, "the red one, for punishment")
     lead40 = text[c.start - 40 if c.start > 40 else 0 : c.start]
     if not placed and (" to " in lead40 or "out of" in lead40 or "fled" in lead40 or "scaped" in lead40) \
             and _MOVED_OUT_RE.search(lead40) is not None:
@@ -1495,6 +1504,7 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     (`البطريرك بشارة الراعي`, "Ronald Bucca"), after a call (`دعا إلى التوبة`) or before a positional adjective
     (`في الطبقة السفلى`, "on the lower floor")."""
     if _POSITION_AFTER_RE.match(text, end) or _CALLED_TO_RE.search(text, max(0, start - 40), start) \
+            or _FEARED_BEFORE_RE.search(text, max(0, start - 24), start) \
             or _SURNAME_OR_PEOPLE_AFTER_RE.match(text, end) \
             or (text[start : start + 2] != "ال" and (m := _DEFINITE_NOUN_AFTER_RE.match(text, end)) is not None
                 and not m.group(1).endswith(("ي", "ية", "يه"))):
@@ -1524,6 +1534,16 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
 # verb, or the verb and its subject (`يسود التوتر "عوفر"`), then `على` for "hangs over" (`يخيّم على`)
 _MOOD_OVER_RE = re.compile(r"(?:^|\s)(?:[يت]سود|سادت?|شهدت?|[يت]شهد)(?:\s+ال[\u0621-\u064a]+)?$"
                            r"|(?:^|\s)(?:[يت]?خي\u0651?م|سيطر|[يت]سيطر)\s+(?:ال[\u0621-\u064a]+\s+)?على$")
+# the object of a fear is the word (`خوفاً من العقاب`, `خشية العقاب`, "for fear of ..."; rule 25f)
+_FEARED_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:خوف[اً]*|خوفاً|خشية|خشيه|مخافة|مخافه|يخشى|يخشون|تخشى|"
+                               r"يخاف|يخافون|تخاف|خائفا?|خائفين|خائفون)[ \u00a0]+(?:من[ \u00a0]+)?|"
+                               r"\bfear(?:ing|ed|s)?[ \u00a0]+(?:of[ \u00a0]+)?)$", re.IGNORECASE)
+# a group of people and "from"/"in" right before a city's bare name: where they come from or live (rule 25f)
+_PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطين|ناشطو|ناشطي|صحفيون|صحفيين|إعلاميون|اعلاميون|"
+                             r"سكان|أهالي|اهالي|أبناء|ابناء|وجهاء|مواطنون|مواطنين)\s+(?:من|في)"
+                             r"|\b(?:activists|residents|journalists|locals|people)\s+(?:from|in))\s+$", re.IGNORECASE)
+# a city's bare name and then "where" (`، حيث`, ", where"): the city (rule 25f)
+_WHERE_AFTER_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:حيث|where)(?![\u0621-\u064a\w])", re.IGNORECASE)
 _NEAR_WORDS = frozenset(("near", "قرب", "بقرب"))
 _SENTENCE_BREAK_RE = re.compile(r"[.!?؟\n]")
 _MOVED_TO = (r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)"

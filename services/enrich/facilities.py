@@ -320,10 +320,23 @@ def find_facilities(
                 continue
         if nick_end > c.start:
             continue  # (the place in a nickname, below)
-        if c.start > 0 and text[c.start - 1] in QUOTES:
+        if c.start > 0 and (text[c.start - 1] in QUOTES or (text[c.start - 4 : c.start].lower() == "the "
+                                                               and c.start > 4 and text[c.start - 5] in QUOTES)):
             nick_end = _nickname(text, c, ce, places_c, cores, gaz)
             if nick_end > c.start:
                 covered[c.start : nick_end] = b"\x01" * (nick_end - c.start)  # (a name, no place either)
+                s0 = c.start if text[c.start - 1] in QUOTES else c.start - 4
+                tail = next((p for p in places_c if p.end == nick_end), None)
+                if tail is not None and not best_entry(text, tail, gaz).id.startswith("country:") \
+                        and not any(lo < s0 and "\n" not in text[hi:s0]
+                                    and _SENTENCE_END_RE.search(text, hi, s0) is None for lo, hi in accepted):
+                    # a city's (not a country's: `"أبو غريب سوريا"` is a byword) and no facility named before it in its
+                    # sentence (`سجن عايد ... بات يعرف بـ«صيدنايا الرقة»` is that prison's nickname): the nickname names
+                    # a prison of its own, open world (a headline's `"صيدنايا
+                    # الرقة" وأخواتها`, "one SDF facility in Raqqa, "the Saydnaya of Raqqa""; rule 25f)
+                    nick = OpenFacility(s0, nick_end, ce.kind or "prison", text[s0:nick_end], s0, nick_end)
+                    facilities.append(open_fac(text, nick, places_c, gaz))
+                    fac_ids.add(facilities[-1].id)
                 continue  # `بات يعرف بـ«صيدنايا الرقة»`: another prison called after a notorious one and a city
         conf = bare_reading(text, c, ce, around, gaz)
         if conf is None and ("call" in (near40 := text[max(0, c.start - 40) : c.end + 40]) or "name" in near40
@@ -504,6 +517,8 @@ def _nickname(text: str, c: Cand, ce: Entry, places: list[Cand], cores: list[Can
     e = c.end
     if text[e : e + 1] != " ":
         return 0
+    if text[e : e + 4] == " of ":
+        e += 3  # "the Saydnaya of Raqqa" (rule 25f)
     nxt = next((p for p in (*places, *cores) if p.start == e + 1), None)
     if nxt is None or text[nxt.end : nxt.end + 1] not in QUOTES:
         return 0
@@ -514,6 +529,7 @@ def _nickname(text: str, c: Cand, ce: Entry, places: list[Cand], cores: list[Can
     return nxt.end if far else 0
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?؟]\s")
 _WHERE_AR_RE = re.compile(r"\s+(?:(?:في|قرب|بالقرب من|جنوب|شمال|شرق|غرب|جنوبي|شمالي|شرقي|غربي|وسط)\s+|[بو]?)")
 
 
