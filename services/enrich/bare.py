@@ -1104,8 +1104,9 @@ _IS_A_SITE_AFTER_RE = re.compile(
     r"أقدم|اقدم|أقسى|اقسى|أبرز|ابرز) )?(?P<head_ar>سجون|سجن|معتقل|معتقلات|مخيم|مخيمات)(?![\u0621-\u064a]))")
 # rule 25y (forms read from the spent blind splits r18a/r18e): a distance measured from the bare name, and an
 # apposition (after an optional gloss in dashes or brackets) that names its kind of site
-_DISTANCE_FROM_RE = re.compile(r"(?<![\u0621-\u064aA-Za-z])(?:كيلومترات|كيلومترين|كيلومترا|كيلومتر|مترين|أميال|اميال|ميلين|ميلا|ميل|كيلو|كلم|كم|مترا|متر|أمتار|امتار|km|kms|kilometres?|"
-                               r"kilometers?|miles?|metres?|meters?)\s+(?:من|عن|from|of|away\s+from)\s+$")
+_DISTANCE_FROM_RE = re.compile(
+    r"(?<![\u0621-\u064aA-Za-z])(?:كيلومترات|كيلومترين|كيلومترا|كيلومتر|مترين|أميال|اميال|ميلين|ميلا|ميل|كيلو|كلم|كم|"
+    r"مترا|متر|أمتار|امتار|km|kms|kilometres?|kilometers?|miles?|metres?|meters?)\s+(?:من|عن|from|of|away\s+from)\s+$")
 _SITE_APPOSITION_RE = re.compile(
     r"(?:\s*[—–-]+\s*[\"“”'‘’«][^\"“”«»\n]{1,30}[\"“”'‘’»]\s*[—–-]+\s*|\s*\([^()\n]{1,30}\)\s*,?\s*|,\s+)"
     r"(?:a|an)\s+(?:[a-z'’-]+\s+){0,2}?(?P<head>prison|jail|detention\s+(?:centre|center|facility)|complex|camp)\b",
