@@ -91,7 +91,7 @@ def test_named_detention_centre_is_still_named() -> None:
 
 def test_aqabat_jabr_camp_and_jericho() -> None:
     got = _enrich("اقتحام مخيم عقبة جبر جنوب أريحا فجر اليوم")
-    assert {f.id for f in got.facilities} == {"fac:ps-aqabat-jabr-camp"}
+    assert {f.id for f in got.facilities} == {"open:camp:aqabat-jabr"}  # (open_world: its labels keep it so)
     assert "geonames:284899" in {p.id for p in got.places}
 
 
