@@ -9,12 +9,13 @@ from datetime import date
 import pytest
 
 from services.enrich.enrichment import enrich
+from shared.annotation import Annotation
 from tests.unit.enrich_support import real_gazetteer
 
 WHEN = date(2025, 10, 1)
 
 
-def _enrich(text: str):  # type: ignore[no-untyped-def]
+def _enrich(text: str) -> Annotation:
     return enrich(text, real_gazetteer(), published_at=WHEN)
 
 
