@@ -1103,7 +1103,9 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "دير", "كنيسة", "جمعية", "رابطة", "تعمير", "طريق", "monastery", "convent", "church", "association",
     "airport", "hospital", "school", "university", "family", "tribe", "clan",
     # a bridge named after the camp's place (`جسر بزيبز` over the Euphrates, `جسر القيارة`; rule 24o)
-    "جسر", "bridge"))
+    "جسر", "bridge",
+    # a stadium named after the camp (`ملعب اليرموك` in Gaza City, not Damascus's camp; rule 25h)
+    "ملعب", "استاد", "ستاد", "stadium"))
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
                              r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)
 _DISTANCE_BEFORE_RE = re.compile(r"\b\d[\d.,]*[ \u00a0]*(?:km|kilomet(?:re|er)s?|miles?)[ \u00a0]+"

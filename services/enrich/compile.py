@@ -157,6 +157,10 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
                 continue
             if lang == "ar":
                 forms = [f"{w} {c}" for w in h.ar_before + h.ar_known]
+                if c.startswith("ال"):
+                    # a one-word head typed glued to the article of the name (`مخيمالهول` in a post; rule 25h):
+                    # the article marks where the name starts, so the glued token is read as the two words
+                    forms += [f"{w}{c}" for w in h.ar_before if " " not in w]
             else:
                 forms = [f"{c} {w}" for w in h.en_after + h.en_known] + [f"{w} {c}" for w in h.en_before]
             for f in forms:
@@ -316,7 +320,13 @@ def core_variants(name: str) -> set[str]:
             if v.endswith(a) and len(v) > 4:
                 one.add(v[: -len(a)] + z)
     one.discard(last)
-    return {head + v for v in one}
+    out = {head + v for v in one}
+    if (m := _ARTICLE_NAME_RE.fullmatch(name)) is not None:
+        out.add("Al" + m.group(1))  # a hashtag's CamelCase, the article glued to the name (`#AlHol camp`; rule 25h)
+    return out
+
+
+_ARTICLE_NAME_RE = re.compile(r"(?:al|Al|AL|el|El)[\s-]([A-Z][a-z]{2,})")
 
 
 def _spelling_variants(alias: str) -> list[str]:

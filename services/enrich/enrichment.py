@@ -76,6 +76,8 @@ from services.enrich.scanner import scan_select
 from services.enrich.variants import clear_cache as variants_cache
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
+# the pupils' sex between a school's word and its name (UNRWA's `مدرسة ذكور/إناث X`; rule 25h)
+_SCHOOL_SEX = frozenset(("ذكور", "اناث", "بنات", "بنين", "للبنين", "للبنات", "boys", "girls"))
 __all__ = ["Gazetteer", "clear_caches", "enrich", "load_gazetteer"]
 
 _by_start = attrgetter("start")
@@ -454,6 +456,8 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         return None  # `باب اليمن`: a gate's name (places.py)
     if not e.curated or "شارع" in (lead := text[max(0, s - 7) : s]) or "بستان" in lead or "حار" in lead:
         prev = pw if pw is not None else prev_word(text, s, _NO_SKIP)
+        if prev in _SCHOOL_SEX:
+            prev = prev_word(text, s, _SCHOOL_SEX)  # `مدرسة ذكور النصيرات`: a school's name past its pupils' sex
         if prev in (nots := cue_list(gaz.rules.geonames_not_after)) or (prev[:1] in "وفب" and prev[1:] in nots):
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's; `وبستان القدس`)
         if not e.curated and prev in cue_list(gaz.rules.given_names):
