@@ -57,9 +57,15 @@ eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits
 	@echo "round-18 BLIND split r18e (a third author; English; natural sample, reworded; 118 passages, 58 % negatives) -- before at 1124301 / end of round:"
 	@sed -n '1,2p;4p' tests/data/realworld-r18e.before.txt
 	@sed -n '4,4p' tests/data/realworld-r18e.after.txt
-	@echo "the round-18 blind splits now (tests/data/realworld-r18a.jsonl, realworld-r18e.jsonl; spent, dev material from here on):"
-	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r18a.jsonl tests/data/realworld-r18e.jsonl
-	@echo "round-18 surveys' own passages (tests/data/realworld-s18-*.jsonl, written before each survey's fixes; before at 1124301 beside each file) -- now:"
+	@echo "round-18 second-wave BLIND split r18b (a fourth author; Arabic; natural sample, reworded; 115 passages, 43 % negatives) -- before at c35e242 / end of the second wave 7206379:"
+	@sed -n '1,3p' tests/data/realworld-r18b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r18b.after.txt
+	@echo "round-18 second-wave BLIND split r18f (a fifth author; English; natural sample, reworded; 101 passages, 40 % negatives) -- before at c35e242 / end of the second wave:"
+	@sed -n '1,2p;4p' tests/data/realworld-r18f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r18f.after.txt
+	@echo "the four round-18 blind splits now (tests/data/realworld-r18{a,e,b,f}.jsonl; spent, dev material from here on):"
+	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-r18a.jsonl tests/data/realworld-r18e.jsonl tests/data/realworld-r18b.jsonl tests/data/realworld-r18f.jsonl
+	@echo "round-18 surveys' own passages (tests/data/realworld-s18-*.jsonl, written before each survey's fixes; before at 1124301 (first wave) or 7bda878 (second wave) beside each file) -- now:"
 	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s18-*.jsonl))
 	@echo "round-17 BLIND split r17b (another author; NATURAL SAMPLE: pages taken in the order a topic search returned them; 190 passages, 60 % Arabic, 41 % negatives; its passages stay outside the repo, too close to their sources' wording) -- before / end of round / after the spent split's forms:"
 	@sed -n '3,$$p' tests/data/realworld-r17b.before.txt
