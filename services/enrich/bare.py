@@ -296,7 +296,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if text[c.start - 3 : c.start] in ("at ", "in ") \
             and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 48), c.start)) is not None \
             and (not m.group("adj") or (c.start, c.end) not in ar.cities) \
-            and ((h := m.group(2).lower()) in ("facility", "site", "complex")
+            and ((h := m.group(2).lower().removesuffix("s")) in ("facility", "site", "complex")
                  or ("camp" if h == "camp" else "prison") == kind):
         return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
         # is the known facility there ("facility", "site", "complex" are either kind's)
@@ -1402,7 +1402,12 @@ _FREED_TO_RE = re.compile(r"(?:\b(?:released|freed|discharged|escaped|fled)\b|أ
 _BORN_RE = re.compile(r"\b(?:born|grew\s+up|raised|native|hometown|home\s+town)\b|(?<![\u0621-\u064a])(?:ولد|وُلد|"
                       r"ولدت|وُلدت|مواليد|نشأ|نشأت|ينحدر|تنحدر)(?![\u0621-\u064a])", re.IGNORECASE)
 _SPENT_RE = re.compile(r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+(?:(?:of\s+\w+\s+)?in|at|inside)\s+"
-                       r"(?:the\s+)?$|(?<![\u0621-\u064a])(?:قضى|قضت|أمضى|امضى|أمضت|امضت|بعد)\s+(?:[\u0621-\u064a\d]+\s+)"
+                       r"(?:the\s+)?$|"
+                       # the passive, and time moved between sites (rule 25y): "seven of those months were spent at the
+                       # Mezzeh Military Airport", "spent six months moved between X and a base"
+                       r"\b(?:years?|months?|weeks?|decades?)\s+(?:were|was|had\s+been)\s+spent\s+(?:in|at|inside)\s+"
+                       r"(?:the\s+)?$|\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|weeks?)\s+(?:being\s+)?(?:moved|shuttled|"
+                       r"transferred)\s+between\s+(?:the\s+)?$|(?<![\u0621-\u064a])(?:قضى|قضت|أمضى|امضى|أمضت|امضت|بعد)\s+(?:[\u0621-\u064a\d]+\s+)"
                        r"{0,3}(?:سنوات|سنة|سنه|عاما|عاماً|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً)\s+(?:في|داخل)\s*$|"
                        # the time named before the verb, which takes it as its object pronoun (rule 24m): `بعد عامين
                        # قضتهما في إيفين`, `سنوات أمضاها داخل رومية`
@@ -1671,8 +1676,10 @@ _CAMP_SECTION_IN_RE = re.compile(r"(?:ال)?قسم\s+(?:ال)?(?:مهاجرات|
 # (adjectives between: "the overcrowded facility at al-Hol"; not one that makes it another facility, "the new prison in
 # Nasiriyah", nor a town's word)
 _THE_HEAD_AT_RE = re.compile(r"\bthe\s+(?P<adj>(?:(?!(?:town|city|village|area|district|new|newer|other|another|"
-                             r"second|third|first|old|older|same|nearest|local|only|smaller|larger)\b)[a-z-]+\s+){0,2})"
-                             r"(prison|jail|camp|facility|site|complex)\s+(?:at|in)\s+$", re.IGNORECASE)
+                             r"second|third|first|old|older|same|nearest|local|only|smaller|larger)\b)[a-z-]+\s+){0,3})"
+                             r"(prison|jail|camp|facility|site|complex|prisons(?=\s+at)|jails(?=\s+at))\s+(?:at|in)\s+$",
+                             re.IGNORECASE)  # ("the Air Force Intelligence prisons at al-Mezze military airport": a
+# plural prison head "at" a name, rule 25y; "the prisons in Hasakah" are where, not which)
 _SECTION_IN_RE = re.compile(
     r"(?:(?:سجن|مبنى|مبني|جناح|قسم)[\u064b-\u0652]*\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|"
     r"اسلاميين)[\u064b-\u0652]*|"

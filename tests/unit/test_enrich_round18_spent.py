@@ -55,3 +55,27 @@ def test_apposition_names_the_kind_of_site(text: str, expected: set[str]) -> Non
 ])
 def test_returnees_batch_and_leaving_weigh_for_the_camp(text: str, expected: set[str]) -> None:
     assert _fac(text) == expected
+
+
+MEZZEH = "fac:sy-mezzeh-airport-prison"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # time spent at a name, in the passive or moved between sites: a detention site (r18f)
+    ("Eight of those months were spent at the Mezzeh Military Airport, he told us.", {MEZZEH}),
+    ("Khaled spent five months moved between Mazzeh Military Airport and an army base in the hills.", {MEZZEH}),
+    # near-miss: time spent in a city is the city
+    ("Eight of those months were spent in Raqqa with his cousins.", set()),
+])
+def test_time_spent_at_a_site(text: str, expected: set[str]) -> None:
+    assert _fac(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a plural prison head "at" a known name (r18f)
+    ("The report maps the intelligence prisons at al-Mezze military airport in detail.", {MEZZEH}),
+    # near-miss: plural prisons "in" a city are where, not which
+    ("The prisons in Hasakah are overcrowded, the monitor said.", set()),
+])
+def test_plural_prison_head_at_a_name(text: str, expected: set[str]) -> None:
+    assert _fac(text) == expected
