@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,9 +29,11 @@ def real_gazetteer() -> Gazetteer:
 
 
 
-def real_ann(text: str) -> Annotation:
-    """The engine's annotation of `text` with the real gazetteer."""
-    return enrich(text, real_gazetteer())
+def real_ann(text: str, published_at: date | None = None) -> Annotation:
+    """The engine's annotation of `text` with the real gazetteer (as of `published_at` when given)."""
+    if published_at is None:
+        return enrich(text, real_gazetteer())
+    return enrich(text, real_gazetteer(), published_at=published_at)
 
 
 def real_fac_ids(text: str) -> set[str]:

@@ -8,15 +8,14 @@ from datetime import date
 
 import pytest
 
-from services.enrich.enrichment import enrich
 from shared.annotation import Annotation
-from tests.unit.enrich_support import real_gazetteer
+from tests.unit.enrich_support import real_ann
 
 WHEN = date(2025, 10, 1)
 
 
 def _enrich(text: str) -> Annotation:
-    return enrich(text, real_gazetteer(), published_at=WHEN)
+    return real_ann(text, WHEN)
 
 
 def _facilities(text: str) -> set[str | None]:

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from services.enrich.enrichment import enrich
 from shared.annotation import Annotation
-from tests.unit.enrich_support import real_gazetteer
+from tests.unit.enrich_support import real_ann
 
 WHEN = date(2026, 2, 10)
 
 
 def _enrich(text: str) -> Annotation:
-    return enrich(text, real_gazetteer(), published_at=WHEN)
+    return real_ann(text, WHEN)
 
 
 def _facilities(text: str) -> set[str | None]:
