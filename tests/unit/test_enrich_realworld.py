@@ -59,3 +59,20 @@ def test_entity_thresholds(scores, lang: str) -> None:
     assert s.facilities.f1 >= 0.95, s.as_dict()
     assert s.places.f1 >= 0.90, s.as_dict()
     assert s.actors.f1 >= 0.90, s.as_dict()
+
+
+def test_scorer_open_world_entry_label_by_id(tmp_path: Path) -> None:
+    """A label with the id of an entry facilities.yaml marks open_world (Evin, rule 24m) and the engine's open-world
+    report of it are the same facility; a known facility's id still has to be reported by its id."""
+    rows = [
+        {"id": "ar-x1", "lang": "ar", "text": "اندلع حريق داخل سجن إيفين في طهران.", "alert": True,
+         "facilities": [{"id": "fac:ir-evin-prison", "surface": "سجن إيفين", "kind": "prison"}],
+         "places": [], "actors": []},
+        {"id": "ar-x2", "lang": "ar", "text": "اندلع حريق داخل سجن إيفين في طهران.", "alert": True,
+         "facilities": [{"id": "fac:sy-ghwayran-prison", "surface": "سجن إيفين", "kind": "prison"}],
+         "places": [], "actors": []},
+    ]
+    path = tmp_path / "x.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    fac = evaluate(path, real_gazetteer())["ar"].facilities
+    assert (fac.tp, fac.fn) == (1, 1)
