@@ -336,7 +336,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # "Al-Hut -- "the whale" -- a sprawling complex", "Qarchak, a notorious prison": a gloss names the
         # bare name's kind of site (rule 25y)
     if text[c.end : c.end + 1] == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
-            and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower()) == kind:
+            and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower(), kind) == kind:
+        # ("described Ghwayran as one of the biggest sites where the group's fighters are locked up": a detention
+        # site of either kind, rule 25z)
         return 0.55  # `يُعرف إيفين بين الإيرانيين بأنه أسوأ سجون البلاد`, "Evin is the country's most notorious prison":
         # the text says what the name is, the facility (rule 25a; the mirror of the town above)
     if _AREA_AFTER_RE.match(text, c.end):
@@ -398,12 +400,16 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6
     if _joined(text, c, ar.cores_ix):
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
-    if _from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar):
-        return 0.55
+    if (_from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar)) \
+            and (not wordlike or _word_read_as_name(text, c.start, c.end)):
+        return 0.55  # (a word-like core moved to or from is the region or the word: `عائلات قادمة من الجليل`, rule 25z)
     if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _displaced_from(text, c.start)
                    or _located_in(text, c.start, kind, ar.accepted, persons=False)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
+    if wordlike and _COME_FROM_AR_RE.search(text, max(0, c.start - 40), c.start) is not None:
+        return None  # `عائلات قادمة من الجليل`, `ينحدرون من الجليل`: where people come from, the region or the word
+        # a camp is named after (rule 25z)
     if ((not wordlike or _word_read_as_name(text, c.start, c.end))
             and facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed)
             and not (placed and _the_town_in_sentence(text, c))) \
@@ -813,6 +819,11 @@ _KUNYA = frozenset(("ابو", "ام", "ابن", "بن", "بنت", "abu", "umm", 
 _ORIGIN_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزحوا|نازح|نازحة|نازحون|نازحين|المهجرين|مهجري|هجّر|هُجّر|هجر)"
                         r"[\u064b-\u0652]*\s+(?:من|عن)|\b(?:displaced|uprooted|hail(?:s|ing|ed)?)\s+from)\s+$",
                         re.IGNORECASE)
+# people coming or descending from a word-like core right before it (rule 25z): the region, not the camp named for it
+_COME_FROM_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:قادم|قادمة|قادمه|قادمون|قادمين|القادمين|القادمون|"
+                              r"القادمة|ينحدر|ينحدرون|تنحدر|المنحدرين|أصله|اصله|أصلهم|اصلهم|أصولهم|اصولهم|جاؤوا|جاءوا|جاءت|"
+                              r"جاء|هاجر|هاجروا|هاجرت|لجأ|لجأوا|لجات|لجأت|طردوا|طُردوا|اقتلعوا|اقتُلعوا)"
+                              r"[\u064b-\u0652]*)\s+(?:[^\s.!?،,]+\s+){0,2}?من\s+$")
 _ORIGIN_SCOUT = scouted(["displaced", "uprooted", "hail"], ["نزح", "نازح", "المهجرين", "مهجري", "هجّر", "هُجّر", "هجر"])
 # the same for a name a town bears, with words between (`نزحت العائلات من سري كانيه`) or the displaced going home
 # (`عاد النازحون إلى سري كانيه`): the town they fled
@@ -1147,8 +1158,10 @@ _IS_A_TOWN_AFTER_RE = re.compile(r" (?:is|was|remains)(?: (?:just|only|once|stil
 # the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)
 # بأنه أسوأ سجون البلاد`, `X هو أكبر مخيم`
 _IS_A_SITE_AFTER_RE = re.compile(
-    r" (?:(?:is|was|remains|has long been|had long been) (?:one of )?(?:the|a|an|iran['’]s|iraq['’]s|syria['’]s) "
-    r"(?:[a-z'’-]+ ){0,3}?(?P<head>prison|jail|camp|prisons|jails|camps)\b"
+    r" (?:(?:is|was|remains|has long been|had long been|as) (?:one of )?(?:the|a|an|iran['’]s|iraq['’]s|syria['’]s) "
+    r"(?:[a-z'’-]+ ){0,3}?(?P<head>prison|jail|camp|prisons|jails|camps|detention (?:sites?|facilit(?:y|ies))|"
+    r"(?:sites?|facilit(?:y|ies))(?= (?:[a-z'’-]+ ){0,3}?(?:where|in which|that) [^.;\n]{0,40}?\b(?:held|kept|locked|"
+    r"jailed|detained|imprisoned|hold|holds|house|houses)\b))"
     r"|(?:[^ .،,؛:!?؟\n]+ ){0,3}?(?:بأنه|بأنها|بانه|بانها|هو|هي) (?:(?:من )?(?:أسوأ|اسوأ|أكبر|اكبر|أشهر|اشهر|أخطر|اخطر|"
     r"أقدم|اقدم|أقسى|اقسى|أبرز|ابرز) )?(?P<head_ar>سجون|سجن|معتقل|معتقلات|مخيم|مخيمات)(?![\u0621-\u064a]))")
 # rule 25y (forms read from the spent blind splits r18a/r18e): a distance measured from the bare name, and an
