@@ -301,7 +301,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
         # is the known facility there ("facility", "site", "complex" are either kind's)
     if (fold(text[c.start : c.end]) in _common_words(gaz) and not e.open_name) \
-            or search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start):
+            or ((hm := search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start)) is not None
+                and not detainee_person(text, hm.start())):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town (a site beyond the
         # region, "Moria", is kept from GeoNames by that list, no common word: its `word` guard reads it; rule 24m)
     # (the word before past "of"/`من`: the word before itself unless it is one; read again below: the same word)
@@ -320,7 +321,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
-    if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) for h_end in ar.heads_ix.ending_before(c.start, 30)):
+    if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) and not detainee_person(text, h_end - 5)
+           for h_end in ar.heads_ix.ending_before(c.start, 30)):
         return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
     if placed and _joined(text, c, ar.towns_ix, _LISTED_RE) \
             and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
@@ -553,6 +555,26 @@ _TAKEN_AR = frozenset(("نقل", "نقلوا", "نقلت", "اقتيد", "اقت
                        # the verbal noun with its pronoun: `قبل نقله إلى صيدنايا`, `بعد إيداعهم في رومية`
                        "نقله", "نقلهم", "نقلها", "نقلوه", "نقلوهم", "ترحيله", "ترحيلهم", "ترحيلها", "اقتياده",
                        "اقتيادهم", "ايداعه", "ايداعهم", "ايداعها", "احتجازه", "احتجازهم", "احتجازها"))
+# `معتقل` is a detention site and a detainee: the detainee where "former" follows it or a verb of speaking or
+# accusing comes right before it (`قال معتقل سابق`, `اتهم معتقل في بادوش`; rule 25z)
+_DETAINEE_AT_AR_RE = re.compile(r"[وف]?(?:ال)?معتقل(?:ة|ه)?(?![\u0621-\u064a])"
+                                r"(?P<former>\s+(?:ال)?سابق(?:ة|ه|ا|اً|ون|ين)?(?![\u0621-\u064a]))?")
+_SPEAKING_BEFORE_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:قال|قالت|يقول|تقول|أكد|اكد|يؤكد|روى|يروي|ذكر|"
+                                    r"يذكر|أفاد|افاد|كشف|يكشف|أوضح|اوضح|أضاف|اضاف|تحدث|يتحدث|وصف|يصف|اتهم|يتهم|أشار|اشار|"
+                                    r"شهد|يشهد|قضى|أمضى|امضى)\s+$")
+_DETAINEE_IN_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:ال)?معتقل(?:ة|ه)?(?:\s+(?:ال)?سابق(?:ة|ه|ا|اً)?)?\s+"
+                                r"(?:في|داخل)\s*$")
+
+
+def detainee_person(text: str, at: int) -> bool:
+    """The head word at `at` is `معتقل` read as a person: "former" after it, or a verb of speaking before it."""
+    m = _DETAINEE_AT_AR_RE.match(text, at)
+    if m is None or (at > 0 and "\u0621" <= text[at - 1] <= "\u064a"):
+        return False
+    return m.group("former") is not None \
+        or _SPEAKING_BEFORE_AR_RE.search(text, max(0, at - 12), at) is not None
+
+
 _FREED_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:أفرج|افرج|الإفراج|الافراج|أطلق سراح|اطلق سراح|أُفرج|هرب|فروا|"
                           r"فرّ(?![\u0621-\u064a])|فر(?![\u0621-\u064a]))"
                           r"[^.!?؛،,\n]{0,40}(?<![\u0621-\u064a])من\s*$")
@@ -595,6 +617,11 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
             return True
         if kind == "prison" and len(words) == 2 and words[-1] in ("في", "داخل") and words[0] in _HELD_PEOPLE_AR:
             return True  # `26 سجيناً في قزل حصار`, `المعتقلين داخل عوفر`: inmates in a name no city bears (rule 24m)
+        if kind == "prison" and words[-1] in ("في", "داخل") \
+                and (m := _DETAINEE_IN_AR_RE.search(text, max(0, start - 40), start)) is not None \
+                and detainee_person(text, m.start()):
+            return True  # `قال معتقل سابق في صيدنايا`, `اتهم معتقل في بادوش`: a detainee, the speaker, held there
+            # (rule 25z)
         if len(words) == 2 and words[-1] == "داخل" and words[0] in _CONDITIONS_AR:
             return True
         return words[-1] == "من" and _FREED_AR_RE.search(text, max(0, start - 60), start) is not None
@@ -909,7 +936,8 @@ def _detainee_person(text: str, m: re.Match[str]) -> bool:
     if "معتقل" not in m.group():
         return False
     nxt = TOKEN_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
-    return nxt is not None and fold(nxt.group()) in _DETAINEE_AFTER
+    return (nxt is not None and fold(nxt.group()) in _DETAINEE_AFTER) \
+        or _SPEAKING_BEFORE_AR_RE.search(text, max(0, m.start() - 12), m.start()) is not None  # `روى معتقل` (25z)
 
 
 # "AIN AL-HILWEH, Lebanon —": the country after a camp's name glosses where it is (no list of towns)
@@ -1240,7 +1268,8 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
                                        or (kk is not None and h in ("facility", "site", "complex")))
                    for p in c.payloads):
                 return False
-        return search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, lo, c.start) is not None \
+        hm = search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, lo, c.start)
+        return hm is not None and not detainee_person(text, hm.start()) \
             and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start) is None
     prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
     return (prev[:1] in "وبلف" and prev[1:] in _SIDES) or prev in _SIDES

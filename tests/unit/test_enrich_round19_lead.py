@@ -45,3 +45,11 @@ def test_bare_name_described_as_a_detention_site() -> None:
     assert "fac:sy-ghwayran-prison" in _fac(text)
     assert "fac:sy-ghwayran-prison" not in _fac("The mayor described Ghwayran as one of the busiest sites in the "
                                                 "city where families shop.")
+
+
+def test_a_speaking_or_former_detainee_in_a_prison_town() -> None:
+    assert "fac:sy-sednaya-prison" in _fac("قال معتقل سابق في صيدنايا إن السجانين كانوا يمنعون عنهم الماء.")
+    assert "fac:iq-badush-prison" in _fac("روى معتقل في بادوش لذويه كيف ضُرب السجناء في الممر.")
+    facs = real_ann("أُنشئ معتقل في بادوش عام 2005 على أطراف البلدة.")
+    assert "fac:iq-badush-prison" not in {f.id for f in facs.facilities}
+    assert "place:iq-badush" in {p.id for p in facs.places}
