@@ -273,8 +273,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         return i + 1 < len(words) and words[i + 1].endswith("ing")
     if w in rules.verbs_en:
         return True
-    if w == "called" and i + 1 < len(words) and words[i + 1] in ("for", "on", "upon"):
-        return True  # "Iraq called for", "Turkey called on" (not "a town called X": a name)
+    if w == "called" and i + 1 < len(words) and words[i + 1] in ("for", "on", "upon", "up"):
+        return True  # "Iraq called for", "Turkey called on", "Israel has called up reservists" (not "a town called X")
     return w.endswith("ed") and w.isalpha() and w not in rules.not_verbs_en and len(w) > 4
 
 

@@ -301,7 +301,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
         # is the known facility there ("facility", "site", "complex" are either kind's)
     if (fold(text[c.start : c.end]) in _common_words(gaz) and not e.open_name) \
-            or search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start):
+            or ((hm := search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start)) is not None
+                and not detainee_person(text, hm.start())):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town (a site beyond the
         # region, "Moria", is kept from GeoNames by that list, no common word: its `word` guard reads it; rule 24m)
     # (the word before past "of"/`من`: the word before itself unless it is one; read again below: the same word)
@@ -320,7 +321,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
-    if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) for h_end in ar.heads_ix.ending_before(c.start, 30)):
+    if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) and not detainee_person(text, h_end - 5)
+           for h_end in ar.heads_ix.ending_before(c.start, 30)):
         return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
     if placed and _joined(text, c, ar.towns_ix, _LISTED_RE) \
             and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
@@ -336,7 +338,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # "Al-Hut -- "the whale" -- a sprawling complex", "Qarchak, a notorious prison": a gloss names the
         # bare name's kind of site (rule 25y)
     if text[c.end : c.end + 1] == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
-            and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower()) == kind:
+            and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower(), kind) == kind:
+        # ("described Ghwayran as one of the biggest sites where the group's fighters are locked up": a detention
+        # site of either kind, rule 25z)
         return 0.55  # `يُعرف إيفين بين الإيرانيين بأنه أسوأ سجون البلاد`, "Evin is the country's most notorious prison":
         # the text says what the name is, the facility (rule 25a; the mirror of the town above)
     if _AREA_AFTER_RE.match(text, c.end):
@@ -398,12 +402,16 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6
     if _joined(text, c, ar.cores_ix):
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
-    if _from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar):
-        return 0.55
+    if (_from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar)) \
+            and (not wordlike or _word_read_as_name(text, c.start, c.end)):
+        return 0.55  # (a word-like core moved to or from is the region or the word: `عائلات قادمة من الجليل`, rule 25z)
     if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _displaced_from(text, c.start)
                    or _located_in(text, c.start, kind, ar.accepted, persons=False)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
+    if wordlike and _COME_FROM_AR_RE.search(text, max(0, c.start - 40), c.start) is not None:
+        return None  # `عائلات قادمة من الجليل`, `ينحدرون من الجليل`: where people come from, the region or the word
+        # a camp is named after (rule 25z)
     if ((not wordlike or _word_read_as_name(text, c.start, c.end))
             and facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed)
             and not (placed and _the_town_in_sentence(text, c))) \
@@ -547,6 +555,26 @@ _TAKEN_AR = frozenset(("نقل", "نقلوا", "نقلت", "اقتيد", "اقت
                        # the verbal noun with its pronoun: `قبل نقله إلى صيدنايا`, `بعد إيداعهم في رومية`
                        "نقله", "نقلهم", "نقلها", "نقلوه", "نقلوهم", "ترحيله", "ترحيلهم", "ترحيلها", "اقتياده",
                        "اقتيادهم", "ايداعه", "ايداعهم", "ايداعها", "احتجازه", "احتجازهم", "احتجازها"))
+# `معتقل` is a detention site and a detainee: the detainee where "former" follows it or a verb of speaking or
+# accusing comes right before it (`قال معتقل سابق`, `اتهم معتقل في بادوش`; rule 25z)
+_DETAINEE_AT_AR_RE = re.compile(r"[وف]?(?:ال)?معتقل(?:ة|ه)?(?![\u0621-\u064a])"
+                                r"(?P<former>\s+(?:ال)?سابق(?:ة|ه|ا|اً|ون|ين)?(?![\u0621-\u064a]))?")
+_SPEAKING_BEFORE_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:قال|قالت|يقول|تقول|أكد|اكد|يؤكد|روى|يروي|ذكر|"
+                                    r"يذكر|أفاد|افاد|كشف|يكشف|أوضح|اوضح|أضاف|اضاف|تحدث|يتحدث|وصف|يصف|اتهم|يتهم|أشار|اشار|"
+                                    r"شهد|يشهد|قضى|أمضى|امضى)\s+$")
+_DETAINEE_IN_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:ال)?معتقل(?:ة|ه)?(?:\s+(?:ال)?سابق(?:ة|ه|ا|اً)?)?\s+"
+                                r"(?:في|داخل)\s*$")
+
+
+def detainee_person(text: str, at: int) -> bool:
+    """The head word at `at` is `معتقل` read as a person: "former" after it, or a verb of speaking before it."""
+    m = _DETAINEE_AT_AR_RE.match(text, at)
+    if m is None or (at > 0 and "\u0621" <= text[at - 1] <= "\u064a"):
+        return False
+    return m.group("former") is not None \
+        or _SPEAKING_BEFORE_AR_RE.search(text, max(0, at - 12), at) is not None
+
+
 _FREED_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:أفرج|افرج|الإفراج|الافراج|أطلق سراح|اطلق سراح|أُفرج|هرب|فروا|"
                           r"فرّ(?![\u0621-\u064a])|فر(?![\u0621-\u064a]))"
                           r"[^.!?؛،,\n]{0,40}(?<![\u0621-\u064a])من\s*$")
@@ -589,6 +617,11 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
             return True
         if kind == "prison" and len(words) == 2 and words[-1] in ("في", "داخل") and words[0] in _HELD_PEOPLE_AR:
             return True  # `26 سجيناً في قزل حصار`, `المعتقلين داخل عوفر`: inmates in a name no city bears (rule 24m)
+        if kind == "prison" and words[-1] in ("في", "داخل") \
+                and (m := _DETAINEE_IN_AR_RE.search(text, max(0, start - 40), start)) is not None \
+                and detainee_person(text, m.start()):
+            return True  # `قال معتقل سابق في صيدنايا`, `اتهم معتقل في بادوش`: a detainee, the speaker, held there
+            # (rule 25z)
         if len(words) == 2 and words[-1] == "داخل" and words[0] in _CONDITIONS_AR:
             return True
         return words[-1] == "من" and _FREED_AR_RE.search(text, max(0, start - 60), start) is not None
@@ -813,6 +846,11 @@ _KUNYA = frozenset(("ابو", "ام", "ابن", "بن", "بنت", "abu", "umm", 
 _ORIGIN_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزحوا|نازح|نازحة|نازحون|نازحين|المهجرين|مهجري|هجّر|هُجّر|هجر)"
                         r"[\u064b-\u0652]*\s+(?:من|عن)|\b(?:displaced|uprooted|hail(?:s|ing|ed)?)\s+from)\s+$",
                         re.IGNORECASE)
+# people coming or descending from a word-like core right before it (rule 25z): the region, not the camp named for it
+_COME_FROM_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:قادم|قادمة|قادمه|قادمون|قادمين|القادمين|القادمون|"
+                              r"القادمة|ينحدر|ينحدرون|تنحدر|المنحدرين|أصله|اصله|أصلهم|اصلهم|أصولهم|اصولهم|جاؤوا|جاءوا|جاءت|"
+                              r"جاء|هاجر|هاجروا|هاجرت|لجأ|لجأوا|لجات|لجأت|طردوا|طُردوا|اقتلعوا|اقتُلعوا)"
+                              r"[\u064b-\u0652]*)\s+(?:[^\s.!?،,]+\s+){0,2}?من\s+$")
 _ORIGIN_SCOUT = scouted(["displaced", "uprooted", "hail"], ["نزح", "نازح", "المهجرين", "مهجري", "هجّر", "هُجّر", "هجر"])
 # the same for a name a town bears, with words between (`نزحت العائلات من سري كانيه`) or the displaced going home
 # (`عاد النازحون إلى سري كانيه`): the town they fled
@@ -898,7 +936,8 @@ def _detainee_person(text: str, m: re.Match[str]) -> bool:
     if "معتقل" not in m.group():
         return False
     nxt = TOKEN_RE.match(text, m.end() + 1) if text[m.end() : m.end() + 1] == " " else None
-    return nxt is not None and fold(nxt.group()) in _DETAINEE_AFTER
+    return (nxt is not None and fold(nxt.group()) in _DETAINEE_AFTER) \
+        or _SPEAKING_BEFORE_AR_RE.search(text, max(0, m.start() - 12), m.start()) is not None  # `روى معتقل` (25z)
 
 
 # "AIN AL-HILWEH, Lebanon —": the country after a camp's name glosses where it is (no list of towns)
@@ -1147,8 +1186,10 @@ _IS_A_TOWN_AFTER_RE = re.compile(r" (?:is|was|remains)(?: (?:just|only|once|stil
 # the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)
 # بأنه أسوأ سجون البلاد`, `X هو أكبر مخيم`
 _IS_A_SITE_AFTER_RE = re.compile(
-    r" (?:(?:is|was|remains|has long been|had long been) (?:one of )?(?:the|a|an|iran['’]s|iraq['’]s|syria['’]s) "
-    r"(?:[a-z'’-]+ ){0,3}?(?P<head>prison|jail|camp|prisons|jails|camps)\b"
+    r" (?:(?:is|was|remains|has long been|had long been|as) (?:one of )?(?:the|a|an|iran['’]s|iraq['’]s|syria['’]s) "
+    r"(?:[a-z'’-]+ ){0,3}?(?P<head>prison|jail|camp|prisons|jails|camps|detention (?:sites?|facilit(?:y|ies))|"
+    r"(?:sites?|facilit(?:y|ies))(?= (?:[a-z'’-]+ ){0,3}?(?:where|in which|that) [^.;\n]{0,40}?\b(?:held|kept|locked|"
+    r"jailed|detained|imprisoned|hold|holds|house|houses)\b))"
     r"|(?:[^ .،,؛:!?؟\n]+ ){0,3}?(?:بأنه|بأنها|بانه|بانها|هو|هي) (?:(?:من )?(?:أسوأ|اسوأ|أكبر|اكبر|أشهر|اشهر|أخطر|اخطر|"
     r"أقدم|اقدم|أقسى|اقسى|أبرز|ابرز) )?(?P<head_ar>سجون|سجن|معتقل|معتقلات|مخيم|مخيمات)(?![\u0621-\u064a]))")
 # rule 25y (forms read from the spent blind splits r18a/r18e): a distance measured from the bare name, and an
@@ -1227,7 +1268,8 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
                                        or (kk is not None and h in ("facility", "site", "complex")))
                    for p in c.payloads):
                 return False
-        return search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, lo, c.start) is not None \
+        hm = search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, lo, c.start)
+        return hm is not None and not detainee_person(text, hm.start()) \
             and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start) is None
     prev = prev_word(text, c.start, _OF)  # ("The prisons in Abu Ghraib and Taji": the towns, as the second)
     return (prev[:1] in "وبلف" and prev[1:] in _SIDES) or prev in _SIDES

@@ -948,7 +948,11 @@ def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:
 
 _INDEFINITE_BEFORE_RE = re.compile(
     r"\b(?:a|an|another|one|any|each|every)\s+(?:(?:central|northern|southern|eastern|western|north|south|east|west|"
-    r"makeshift|small|large|new|former|nearby|remote|crowded|overcrowded|sprawling|local)\s+)*$", re.IGNORECASE)
+    r"makeshift|small|large|new|former|nearby|remote|crowded|overcrowded|sprawling|local)\s+)*$"
+    # lower-case words that are no preposition, article or conjunction between them ("a different Gaza refugee
+    # camp", "another densely populated Gaza camp"; rule 25z); "a visit to X camp" names X
+    r"|\b(?:a|an|another)\s+(?:(?!(?:near|in|at|from|to|of|by|outside|inside|and|or|the|with|for|on|into|between|"
+    r"around|behind|called|named|dubbed|known|as)\b)[a-z][a-z\-]*\s+){1,3}$")
 _ROMAN = frozenset(("I", "II", "III", "IV", "V", "VI"))
 _POSSESSIVE = frozenset(("'s", "’s", "s'", "s’"))
 # "Y-shaped prison", "US-run camp", "Soviet-era jail": a hyphenated modifier, not a name

@@ -1,0 +1,55 @@
+"""Round 19, lead (rule 25z): forms read from the spent blind splits r18b and r18f — our own sentences."""
+
+from tests.unit.enrich_support import real_ann
+
+
+def _fac(text: str) -> set[str]:
+    return {f.id for f in real_ann(text).facilities}
+
+
+def _act(text: str) -> set[str]:
+    return {a.id for a in real_ann(text).actors}
+
+
+def test_galilee_is_the_region_not_wavel_camp() -> None:
+    assert "fac:lb-wavel-camp" not in _fac("وصلت أسرته إلى لبنان عام 1948 قادمة من الجليل ثم استقرت في بيروت.")
+    assert "fac:lb-wavel-camp" not in _fac("يقول كبار السن في المخيم إن أجدادهم جاؤوا من الجليل الأعلى.")
+    assert "fac:lb-wavel-camp" in _fac("نُقلت ثلاث عائلات من مخيم الجليل في بعلبك إلى صيدا.")
+    assert "fac:sy-al-hol-camp" in _fac("وصلت إلى الأنبار أمس عائلات قادمة من الهول.")
+
+
+def test_capitals_that_worry_and_states_that_call_up() -> None:
+    acts = _act("Washington and Ankara worry that escaped fighters could regroup in the desert.")
+    assert {"actor:us", "actor:turkey-gov"} <= acts
+    assert "actor:israel-gov" in _act("Israel has called up tens of thousands of reservists since the weekend.")
+    assert "actor:israel-gov" not in _act("A village called Israel lies far from the sea.")
+
+
+def test_foreign_prison_names_opened_by_san_or_fort() -> None:
+    fac = real_ann("أمضى ستة أعوام في سجن سان كوينتين بولاية كاليفورنيا قبل الإفراج عنه.").facilities
+    assert [f.surface for f in fac if f.id.startswith("open:")] == ["سجن سان كوينتين"]
+
+
+def test_indefinite_adjectives_before_a_place_and_camp() -> None:
+    assert not _fac("Minutes later a shell hit a different Gaza refugee camp, medics said.")
+    assert not _fac("Rescuers reached another densely packed Gaza camp at dawn.")
+    assert any(f.startswith("open:camp:") for f in _fac("Aid workers paid a visit to Kakuma refugee camp on Monday."))
+
+
+def test_al_hol_annexe_spellings() -> None:
+    assert _fac("Foreign women in the al-Hol camp annexe were counted again.") == {"fac:sy-al-hol-annex"}
+
+
+def test_bare_name_described_as_a_detention_site() -> None:
+    text = "The monitor described Ghwayran as one of the largest sites in the region where captured fighters are held."
+    assert "fac:sy-ghwayran-prison" in _fac(text)
+    assert "fac:sy-ghwayran-prison" not in _fac("The mayor described Ghwayran as one of the busiest sites in the "
+                                                "city where families shop.")
+
+
+def test_a_speaking_or_former_detainee_in_a_prison_town() -> None:
+    assert "fac:sy-sednaya-prison" in _fac("قال معتقل سابق في صيدنايا إن السجانين كانوا يمنعون عنهم الماء.")
+    assert "fac:iq-badush-prison" in _fac("روى معتقل في بادوش لذويه كيف ضُرب السجناء في الممر.")
+    facs = real_ann("أُنشئ معتقل في بادوش عام 2005 على أطراف البلدة.")
+    assert "fac:iq-badush-prison" not in {f.id for f in facs.facilities}
+    assert "place:iq-badush" in {p.id for p in facs.places}
