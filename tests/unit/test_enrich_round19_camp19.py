@@ -29,6 +29,7 @@ def test_word_camp_in_refugee_sentence(text: str, fid: str) -> None:
     ("انتشرت الوحدات العسكرية حول المخيم لحماية اللاجئين.", WEHDAT),
     ("فاز الوحدات على الرمثا وتصدّر الدوري.", WEHDAT),
     ("تحوّلت البقعة الترابية أمام المدرسة إلى مكبّ للنفايات.", BAQAA),
+    ("رفع لاجئون في المخيم صور ذكرى معركة حطين.", "fac:jo-marka-camp"),
 ])
 def test_word_camp_other_readings(text: str, fid: str) -> None:
     assert fid not in real_fac_ids(text)
