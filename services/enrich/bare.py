@@ -300,6 +300,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                  or ("camp" if h == "camp" else "prison") == kind):
         return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
         # is the known facility there ("facility", "site", "complex" are either kind's)
+    if wordlike and kind == "camp" and _refugee_camp_sentence(text, c):
+        return 0.5  # `يقطن الوحدات 57 ألف لاجئ ... ويشكو المخيم`, `وفي البقعة استبدلت الأونروا خيام اللاجئين`: a camp's
+        # word-like name in a sentence about its refugees and the camp or UNRWA (camp19 survey, rule 25l)
     if (fold(text[c.start : c.end]) in _common_words(gaz) and not e.open_name) \
             or ((hm := search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start)) is not None
                 and not detainee_person(text, hm.start())):
@@ -799,6 +802,35 @@ def context_score(text: str, c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> 
     return score
 
 
+# rule 25l (camp19 survey): a refugee camp's name that is also a word or a club's (`الوحدات`, `البقعة`) stands bare in
+# reports on the camp: its refugees (`لاجئ`, `اللاجئين`, `لاجئو`) and the camp itself (the definite `المخيم`) or UNRWA
+# (`الأونروا`, `وكالة الغوث`) in the same sentence make it the camp; a club's or a team's word right before it
+# (`نادي الوحدات`, `فريق`, `جماهير`), a town word in the sentence (`بلدة`, `منطقة`) keep the other reading
+_REFUGEE_WORD_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?لاجئ[\u0621-\u064a]*")
+_CAMP_OR_AGENCY_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:(?:ال|لل)مخيم|الأونروا|الاونروا|وكالة الغوث)"
+                                r"(?![\u0621-\u064a])")
+_CLUB_BEFORE = frozenset(fold(w) for w in ("نادي", "النادي", "فريق", "الفريق", "جماهير", "جمهور", "مشجعو", "مشجعي",
+                                            "لاعب", "لاعبو", "لاعبي", "مدرب", "منتخب",
+                                            # a battle's name (`ذكرى معركة حطين`: Saladin's battle, not Marka camp)
+                                            "معركة", "موقعة", "ملحمة"))
+_TOWN_IN_SENTENCE_AR = frozenset(fold(w) for w in ("بلدة", "منطقة", "قرية", "مدينة", "حي", "لواء", "ناحية"))
+
+
+_NISBA_AFTER_RE = re.compile(r"[ \u00a0]+ال[\u0621-\u064a\u064b-\u0652]+(?:ي|ية|يه|يّة|يّ)(?![\u0621-\u064a])")
+
+
+def _refugee_camp_sentence(text: str, c: Cand) -> bool:
+    """A word-like Arabic core of a camp in a sentence that names refugees and the camp or UNRWA (rule 25l)."""
+    if not ("\u0600" <= text[c.start] <= "\u06ff"):
+        return False
+    if prev_word(text, c.start, frozenset()) in _CLUB_BEFORE | _TOWN_IN_SENTENCE_AR \
+            or _NISBA_AFTER_RE.match(text, c.end) is not None:
+        return False  # (`الوحدات السكنية` "the housing units", `البقعة الترابية` "the dirt patch": the word)
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    sent = text[lo:c.start] + " " + text[c.end:hi]
+    return _REFUGEE_WORD_RE.search(sent) is not None and _CAMP_OR_AGENCY_RE.search(sent) is not None
+
+
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo, hi = max(0, start - 300), min(len(text), end + 300)
     ends = [m.end() for m in _SENT_RE.finditer(text, lo, start)]
@@ -1144,7 +1176,9 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     # a bridge named after the camp's place (`جسر بزيبز` over the Euphrates, `جسر القيارة`; rule 24o)
     "جسر", "bridge",
     # a stadium named after the camp (`ملعب اليرموك` in Gaza City, not Damascus's camp; rule 25h)
-    "ملعب", "استاد", "ستاد", "stadium"))
+    "ملعب", "استاد", "ستاد", "stadium",
+    # the plain named after the camp's village (`سهل عسكر` east of Nablus, where Balata stands; rule 25l)
+    "سهل", "plain"))
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
                              r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)
 _DISTANCE_BEFORE_RE = re.compile(r"\b\d[\d.,]*[ \u00a0]*(?:km|kilomet(?:re|er)s?|miles?)[ \u00a0]+"
