@@ -53,3 +53,17 @@ def test_a_speaking_or_former_detainee_in_a_prison_town() -> None:
     facs = real_ann("أُنشئ معتقل في بادوش عام 2005 على أطراف البلدة.")
     assert "fac:iq-badush-prison" not in {f.id for f in facs.facilities}
     assert "place:iq-badush" in {p.id for p in facs.places}
+
+
+def test_governments_by_their_leaders_name_and_transliterated_ngos() -> None:
+    assert "actor:iraq-gov" in _act("وجهت منظمات حقوقية انتقادات حادة إلى حكومة المالكي بسبب الإعدامات.")
+    assert "actor:iraq-gov" in _act("The Sudani government said the camp would close by the end of the year.")
+    assert "actor:syria-transitional-gov" in _act("وقالت حكومة الشرع إنها ستتسلم إدارة المخيم.")
+    assert "actor:turkey-gov" in _act("رحّبت حكومة أردوغان بالاتفاق.")
+    assert "actor:amnesty" in _act("وتقول \"أمنستي\" في تقريرها إن أعداد المحكومين ارتفعت.")
+    assert "actor:global-coalition" in _act("وسّع “التحالف الأمريكي” معتقلاً في الحسكة.")
+
+
+def test_a_masculine_country_that_executes() -> None:
+    assert "actor:iraq-gov" in _act("قالت المنظمة إن العراق أعدم عشرات المدانين العام الماضي.")
+    assert "actor:iraq-gov" not in _act("أُعدم العراقي فجر اليوم في سجن الناصرية.")
