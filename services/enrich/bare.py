@@ -162,6 +162,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
+    if kind == "prison" and _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None \
+            and _FLIGHT_RE.search(text, max(0, c.start - 40), min(len(text), c.end + 40)) is not None \
+            and _HELD_WORDS_RE.search(text, max(0, c.start - 80), min(len(text), c.end + 80)) is None \
+            and not detention_frame(text, c.start, kind):
+        return None  # "a prison official flew in to Hama airport", `وصل وفد إلى مطار حماة على متن طائرة`: flights at
+        # an airbase the gazetteer lists as a detention site are the airfield's (rule 25m)
     if "\u0600" <= text[c.start] <= "\u06ff" and _areas_such_as(text, c.start):
         return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23)
     if (c.start, c.end) in ar.towns:
@@ -278,6 +284,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # `قسم المهاجرات في الهول`: the camp's section for foreign women
     if kind == "camp" and inherent and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
         return 0.6  # (the same, where no town cue was read before it)
+    if kind == "prison" and _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None \
+            and detention_frame(text, c.start, kind):
+        return 0.55  # `وسجن في مطار حماة العسكري`, "a prison at Mezzeh military airport": the prison in an airbase
+        # the gazetteer lists as a detention site (rule 25m)
     lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
     if ("at " in lead or "both " in lead or "كل من" in lead) \
             and (m := _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start)) \
@@ -599,6 +609,23 @@ _INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detai
                                         r"(?:tents|annex|(?P<walls>fences|gates))\b")}
 
 
+_PRISON_HEAD_AR = frozenset(fold(w) for w in ("سجن", "وسجن", "سجنا", "سجناً", "معتقل", "ومعتقل", "معتقلا", "معتقلاً",
+                                              "سجون", "وسجون", "معتقلات"))
+_PRISON_OF_AT_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وب]?(?:سجن|سجون|معتقل|معتقلات)\s+(?:[\u0621-\u064a]+\s+){1,2}"
+                                 r"(?:في|داخل)\s*$")  # `سجن المخابرات الجوية في مطار المزة`: a prison of an owner in it
+_PRISON_AT_EN_RE = re.compile(r"\b(?:prisons?|jails?|detention\s+(?:centres?|centers?|sites?|facilit(?:y|ies))|cells)"
+                              r"\s+(?:at|in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+_FLIGHT_RE = re.compile(r"\b(?:flew|flown|landed|landing|took\s+off|taking\s+off|flights?|departed|departing|"
+                        r"terminal|runways?|jets?|warplanes?|helicopters?|aircraft|planes?)\b|هبطت|هبوط|أقلعت|اقلعت|"
+                        r"إقلاع|اقلاع|رحلة|رحلات|طائرة|طائرات|على متن|مروحيات|المروحيات|المدرج", re.IGNORECASE)
+_HELD_WORDS_RE = re.compile(r"\b(?:prisoners?|detainees?|detention|detained|held|jailed|tortur\w*|execut\w*|inmates?)\b"
+                            r"|معتقل|محتجز|احتجاز|سجين|سجناء|تعذيب|أعدم|اعدم|إعدام|اعدام",
+                            re.IGNORECASE)  # (people held beside the flights: "a hangar ... where prisoners were shot";
+# not the institution's words: "a prison official flew in")
+_AIRBASE_CORE_RE = re.compile(r"airport|air\s?base|airfield|مطار", re.IGNORECASE)
+_AIRBASE_EN_RE = re.compile(r"[\w'’ -]{0,30}?\b(?:airport|air\s?base|airfield)\b", re.IGNORECASE)
+
+
 def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end: int = -1) -> bool:
     """A detention frame right before the bare name at `start` (see above), or its inmates right after the name
     ending at `end` ("Seidnaya survivors", "Roumieh inmates")."""
@@ -627,8 +654,16 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
             # (rule 25z)
         if len(words) == 2 and words[-1] == "داخل" and words[0] in _CONDITIONS_AR:
             return True
+        if kind == "prison" and text.startswith(("مطار", "قاعدة"), start) and words[-1] in ("في", "داخل") \
+                and (words[0] in _PRISON_HEAD_AR
+                     or _PRISON_OF_AT_AR_RE.search(text, max(0, start - 50), start) is not None):
+            return True  # `وسجن في مطار حماة العسكري`: a prison in an airbase the gazetteer lists as a detention site
+            # (rule 25m; "a prison in" a town is the town, rule 22f)
         return words[-1] == "من" and _FREED_AR_RE.search(text, max(0, start - 60), start) is not None
     lead = max(0, start - 60)
+    if kind == "prison" and _PRISON_AT_EN_RE.search(text, lead, start) is not None \
+            and _AIRBASE_EN_RE.match(text, start) is not None:
+        return True  # "a prison at Hama military airport": the airbase's detention site (rule 25m)
     if (m := _INMATES_EN_RE.search(text, lead, start)) is not None and (kind == "prison" or m.group(0)[0] != "s"):
         return True  # a camp's survivors are a strike's ("survivors in Jabalia"), a prison's its former inmates
     return not city and (_FRAME_EN_RE.search(text, lead, start) is not None
@@ -1293,6 +1328,9 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     if m is None:
         return False
     if m.lastgroup == "head":  # ("the women's prison in Kadhimiya": a wing of the known prison, not a town's)
+        if _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None and any(
+                p[0] == "core" and getattr(gaz.entries.get(p[1]), "kind", None) == "prison" for p in c.payloads):
+            return False  # `وسجن في مطار حماة العسكري`: an airbase listed as a detention site is no town (rule 25m)
         lo48 = c.start - 48 if c.start > 48 else 0
         the = _THE_HEAD_AT_RE.search(text, lo48, c.start) if "the " in text[lo48 : c.start] else None
         if the is not None:  # "the prison at Taji": the known prison of that kind there, not some prison in a town

@@ -24,6 +24,7 @@ from services.enrich.attach import (
     same_as_known,
 )
 from services.enrich.bare import (
+    _AIRBASE_CORE_RE,
     APPOSITION_AFTER_RE,
     RENAMED_RE,
     Around,
@@ -263,6 +264,11 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "فرع" in text or "ranch" in text:  # (str `in`) `الفرع 255`, "Military Security Branch 261": a numbered branch
+        for of in _numbered_branches(text):  # of Syria's intelligence agencies, its detention site (rule 25m)
+            if not inside(of.start, of.end, covered):
+                facilities.append(open_fac(text, of, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if "مخيم" in text:  # (str `in`, C speed) `مخيم 5 شمال النصيرات`: a numbered camp among the displaced (rule 24m)
         for of in _numbered_mukhayyam(text):
             if not inside(of.start, of.end, covered):
@@ -317,6 +323,15 @@ def find_facilities(
                 facilities[same[0]] = fac(text, f.start, f.end, ce, max(f.confidence, 0.85))
                 fac_ids.add(ce.id)
                 covered[c.start : same[1]] = b"\x01" * (same[1] - c.start)
+                continue
+        if ce.kind == "prison" and _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None:
+            at = next((i for i, f in enumerate(facilities) if f.id.startswith("open:prison:") and f.end < c.start
+                       and _IN_GAP_RE.fullmatch(text, f.end, c.start)), None)
+            if at is not None:  # `سجن المخابرات الجوية في مطار المزة`, "the Air Force Intelligence prison at Mezzeh
+                f = facilities[at]  # airport": the agency's prison in an airbase listed as a detention site is that
+                facilities[at] = fac(text, f.start, c.end, ce, max(f.confidence, 0.8))  # site (rule 25m)
+                fac_ids.add(ce.id)
+                covered[c.start : c.end] = b"\x01" * (c.end - c.start)
                 continue
         if nick_end > c.start:
             continue  # (the place in a nickname, below)
@@ -1105,6 +1120,46 @@ _NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وب
                                     r"(?![\u0621-\u064a]))")
 _DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|خيم(?![\u0621-\u064a])")
 _SPACE_NUMBER_RE = re.compile(r"\s+[0-9\u0660-\u0669]")
+
+
+# A security branch named by its number (rule 25m): Syria's intelligence agencies number their branches in the 200s and
+# 300s (`الفرع 255`, `فرع 295`, "Military Security Branch 261", "Branch 285"), and each held detainees; a branch the
+# gazetteer lists (215, 227, 235, 248, 251) is matched as its alias first. Only in a text about security, detention or
+# the former regime, and not a bank's, a court's ("Branch 28 of the Revolutionary Court", two digits anyway), a
+# company's or a road's ("Route 251").
+_IN_GAP_RE = re.compile(r"\s+(?:في|داخل|at|in|inside)\s+(?:the\s+)?", re.IGNORECASE)
+_NUMBERED_BRANCH_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وبفل])?(فرع)\s+(?:رقم\s+)?"
+                                 r"([23][0-9]{2}|[٢٣][٠-٩]{2})(?![0-9\u0660-\u0669.,]?[0-9\u0660-\u0669])"
+                                 r"|\b([Bb]ranch)\s+(?:No\.?\s*)?([23][0-9]{2})(?![0-9]|[.,][0-9])")
+_BRANCH_CONTEXT_RE = re.compile(r"\b(?:intelligence|security|detain\w*|detention|prison\w*|jail\w*|tortur\w*|cells?|"
+                                r"defect\w*|regime|Assad|mukhabarat|interrogat\w*)\b|مخابرات|المخابرات|أمن|الأمن|الامن|أمنية|"
+                                r"امنية|معتقل|سجن|سجون|تعذيب|احتجاز|النظام|الأسد|التحقيق", re.IGNORECASE)
+_BRANCH_OTHER_RE = re.compile(r"\b(?:bank|banks|store|shop|company|route|highway|road|library|post\s+office)\b"
+                              r"|مصرف|المصرف|بنك|البنك|شركة|الشركة|بريد|البريد", re.IGNORECASE)
+_BRANCH_OF_COURT_RE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?courts?\b"
+                                 r"|\s+(?:من|في|ب|ل)?\s*(?:ال)?محكم",
+                                 re.IGNORECASE)  # "Branch 215 of the criminal court", `الفرع 250 من محكمة الجنايات`
+
+
+def _numbered_branches(text: str) -> list[OpenFacility]:
+    """`الفرع 255`, "Branch 261" in a text about security or detention: an open-world detention site named by its
+    number (rule 25m), reported as one id in both languages (`open:prison:branch-255`)."""
+    if _BRANCH_CONTEXT_RE.search(text) is None:
+        return []
+    out = []
+    for m in _NUMBERED_BRANCH_RE.finditer(text):
+        sent_lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("؟", 0, m.start())) + 1
+        sent_hi = min((i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i != -1), default=len(text))
+        if _BRANCH_OTHER_RE.search(text, sent_lo, sent_hi) is not None or _BRANCH_OF_COURT_RE.match(text, m.end()):
+            continue  # a bank's or a company's branch in the same sentence, a court's branch
+        g = 1 if m.group(1) else 3
+        start = m.start(g) - 2 if g == 1 and text[m.start(g) - 2 : m.start(g)] == "ال" else m.start(g)
+        num = m.group(g + 1).translate(_ARABIC_DIGITS)
+        out.append(OpenFacility(start, m.end(), "prison", f"Branch {num}", m.start(g + 1), m.end(g + 1)))
+    return out
+
+
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
 def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
