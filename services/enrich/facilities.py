@@ -68,6 +68,8 @@ _GATE_WORDS = (
     # _AR_DETAINEES_RE's alternatives (a search of the whole text finds one iff one of them is in it)
     "نزلاء", "نزيل", "معتقلين", "معتقلو", "معتقلي", "سجناء", "سجين", "محتجزين", "محتجزو", "محتجزي", "أسرى", "اسرى",
     "أسير", "اسير",
+    # rule 25j's numbered sites and a city's prison with its name in brackets
+    "رقم", "السجن ", "المعتقل ", "السجن المركزي ب", "السجن المركزي في ", "سجن مركزي",
 )
 _G = {w: 1 << i for i, w in enumerate(_GATE_WORDS)}
 _G_CENTRAL_AR, _G_CENTRAL_EN = _G["مركزي"], _G["entral"]
@@ -82,7 +84,9 @@ _G_MASSACRE_EN, _G_MASSACRE_AR = _G["massacre"], _G["مجزر"] | _G["مذبح"]
 _G_ANNEX = _G["annex"] | _G["Annex"]
 _G_CALLED_EN = _G["known as"] | _G["called"] | _G["dubbed"] | _G["named"]
 _G_CALLED_AR = _G["عرف"] | _G["عُرف"] | _G["يسمى"] | _G["تسمى"] | _G["المسمى"] | _G["الملقب"] | _G["يلقب"]
-_G_DETAINEES_AR = sum(_G[w] for w in _GATE_WORDS[-14:])
+_G_DETAINEES_AR = sum(_G[w] for w in _GATE_WORDS[-20:-6])
+_G_NUMBERED_AR = _G["رقم"] | _G["السجن "] | _G["المعتقل "]
+_G_CITY_PRISON_AR = _G["السجن المركزي ب"] | _G["السجن المركزي في "] | _G["سجن مركزي"]
 
 
 def lits_ref(text: str, needles: tuple[str, ...]) -> int:
@@ -289,6 +293,22 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+        # `مركز "فجر" التأهيلي`, `مركز باستوي التأهيلي`: a centre's name, then its "rehabilitative" adjective
+        # (rule 25j); `مركز بدر 3`, `مركزي بدر 1 وبدر 3`: a numbered centre of a prison complex among detainees
+        for of in [*_rehab_centres(text, gaz), *_numbered_centres(text, gaz)]:
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if gates & _G_NUMBERED_AR:  # `المعتقل رقم 59`, `السجن 66`, `السجن المعروف برقم 66` (rule 25j)
+        for of in _numbered_prisons(text):
+            if not inside(of.start, of.end, covered):
+                facilities.append(open_fac(text, of, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "(" in text and gates & _G_CITY_PRISON_AR:  # `السجن المركزي بطهران (فشافويه)` (rule 25j)
+        for of in _bracketed_after_city(text, places_c, gaz):
+            if not inside(of.name_start, of.name_end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.name_start : of.name_end] = b"\x01" * (of.name_end - of.name_start)
     # (str `in`, C speed: most texts name nothing "known as"; the Latin words only in a text with Latin letters)
     named_as = bool(facilities) and bool(gates & (_G_CALLED_EN | _G_CALLED_AR if has_latin(text) else _G_CALLED_AR))
     for f in list(facilities) if named_as else ():  # "a section of Azraq camp known as ‘Village 5’"
@@ -1248,6 +1268,127 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
             continue  # `مركز إيواء الهجرة غير القانونية`: the migration shelter service, no name
         if arabic_name_ok(raw, fold(raw), gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
             out.append(OpenFacility(s, m.end(1), "prison", raw, m.start(1), m.end(1)))
+    return out
+
+
+# A centre's name between `مركز` and the adjective "rehabilitative"/"reformatory" (rule 25j): `مركز "فجر" التأهيلي`,
+# `مركز باستوي التأهيلي` (Norway's Bastøy), `مركز إشراقة الإصلاحي`; the name is quoted or one or two words
+_REHAB_CENTRE_RE = re.compile(r"مركز\s+(?:([\"«“”]\s*([^\"«»“”\n]{2,30}?)\s*[\"»”“])"
+                              r"|([\u0621-\u064a]{3,}(?:\s+[\u0621-\u064a]{3,})?))"
+                              r"\s+(?:ال)?(?:تأهيلي|تاهيلي|إصلاحي|اصلاحي|التأهيلي|التاهيلي|الإصلاحي|الاصلاحي)(?![\u0621-\u064a])")
+# a centre's generic nouns: `مركز التأهيل الشامل` has none of the shape above; `مركز الشرطة الإصلاحي` no name either
+_GENERIC_CENTRE_NAMES = frozenset(fold(w) for w in (
+    "التأهيل", "تأهيل", "الإصلاح", "إصلاح", "الشرطة", "شرطة", "الشباب", "الأحداث", "احداث", "النساء", "الرعاية",
+    "رعاية", "الإدمان", "إدمان", "علاج", "العلاج", "التدريب", "تدريب", "الإيواء", "إيواء", "الاحتجاز", "احتجاز",
+    "التوقيف", "توقيف", "صحي", "الصحي", "طبي", "الطبي", "الوطني", "الاجتماعي", "اجتماعي"))
+
+
+def _rehab_centres(text: str, gaz: Gazetteer) -> list[OpenFacility]:
+    """`مركز "فجر" التأهيلي`, `مركز باستوي التأهيلي`: a place of detention's name before its adjective (rule 25j);
+    not a service's generic noun (`مركز العلاج التأهيلي`, `مركز الشباب الإصلاحي`)."""
+    out = []
+    for m in _from_literal(_REHAB_CENTRE_RE, text):
+        s = b = m.start()
+        while b > 0 and s - b < 2 and text[b - 1] in "وبل":
+            b -= 1
+        if b > 0 and "\u0621" <= text[b - 1] <= "\u064a":
+            continue  # inside another word
+        quoted = m.group(2) is not None
+        raw = (m.group(2) if quoted else m.group(3)).strip()
+        words = raw.split()
+        if any(fold(w) in _GENERIC_CENTRE_NAMES or fold(w) in gaz.ar_name_stop for w in words):
+            continue
+        if not quoted and not all(arabic_name_ok(w, fold(w), gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
+                                                 listed=True) for w in words):
+            continue  # `مركز يقدم التأهيلي`: a verb, no name
+        ns = m.start(2) if quoted else m.start(3)
+        out.append(OpenFacility(s, m.end(), "prison", raw, ns, ns + len(m.group(2) if quoted else m.group(3))))
+    return out
+
+
+# `مركز بدر 3`, `مركزي بدر 1 وبدر 3`: a complex's numbered centre (Egypt's Badr, Wadi al-Natrun; rule 25j) in a text
+# about detainees; no count, unit or time follows the number (`مركز اقتراع 12` among voters is no prison: no detainees)
+_NUMBERED_CENTRE_RE = re.compile(r"مركز(ي)?\s+([\u0621-\u064a]{3,})\s+([0-9\u0660-\u0669]{1,2})"
+                                 r"(?![0-9\u0660-\u0669%]|[.,٫][0-9\u0660-\u0669])"
+                                 r"(?:\s+و([\u0621-\u064a]{3,})\s+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%]|[.,٫][0-9\u0660-\u0669]))?"
+                                 r"(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوما|سنوات|أعوام|عاما|أشهر|اشهر|شهور|ساعات|دقائق|كم|"
+                                 r"كيلو|متر|مرات|في\s*المئة|بالمئة)(?![\u0621-\u064a]))")
+
+
+def _numbered_centres(text: str, gaz: Gazetteer) -> list[OpenFacility]:
+    """`مركز بدر 3`, and the second of a dual head's pair (`مركزي بدر 1 وبدر 3`), among detainees (rule 25j)."""
+    out = []
+    for m in _from_literal(_NUMBERED_CENTRE_RE, text):
+        s = b = m.start()
+        while b > 0 and s - b < 2 and text[b - 1] in "وبل":
+            b -= 1
+        if b > 0 and "\u0621" <= text[b - 1] <= "\u064a":
+            continue
+        raw = m.group(2)
+        f = fold(raw)
+        if f in _GENERIC_CENTRE_NAMES or f in gaz.ar_name_stop \
+                or not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
+            continue
+        if _AR_DETENTION_RE.search(text, max(0, s - 200), m.end() + 200) is None:
+            continue  # (a numbered centre in a text about no detainees: a polling or health centre)
+        first_end = m.end(3)
+        out.append(OpenFacility(s, first_end, "prison", text[m.start(2) : first_end], m.start(2), first_end))
+        if m.group(1) and m.group(4) and fold(m.group(4)) == f:
+            out.append(OpenFacility(m.start(4), m.end(5), "prison", text[m.start(4) : m.end(5)], m.start(4), m.end(5)))
+    return out
+
+
+# A prison known by its number (rule 25j): `المعتقل رقم 59`, `السجن 66`, `السجن المعروف برقم 66`; definite, or with
+# the word "number" (an indefinite `سجن سري يحمل الرقم 59` is a description); never a sentence's term (`بالسجن 15
+# عاماً`, `السجن 10 سنوات`) nor a count (`السجن 66 ألفاً`)
+_NUMBERED_PRISON_RE = re.compile(
+    r"(?<![\u0621-\u064a])(?:[وف]?(?:ال)(?:سجن|معتقل))\s+(?:(?:السري|السرى)\s+)?"
+    r"(?:(رقم)\s+|(?:المعروف|المعروفة|الذي\s+يعرف|الذي\s+يُعرف)\s+(?:ب|بـ\s*)(?:ال)?رقم\s*)?"
+    r"\(?([0-9\u0660-\u0669]{1,3})\)?(?![0-9\u0660-\u0669%/]|[.,٫][0-9\u0660-\u0669])"
+    r"(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوم|يوما|يوماً|سنة|سنه|سنين|سنوات|أعوام|اعوام|عام|عاما|عاماً|شهر|شهرا|شهراً|"
+    r"أشهر|اشهر|شهور|أسبوع|اسبوع|أسابيع|ساعة|ساعات|دقيقة|دقائق|مرة|مرات|سجين|سجينا|سجيناً|معتقل|معتقلا|معتقلاً|نزيل|نزيلا|"
+    r"أسير|اسير|أسيرا|أسيراً|شخص|شخصا|كم|متر|في\s*المئة|بالمئة|مليون|مليار)(?![\u0621-\u064a]))")
+
+
+def _numbered_prisons(text: str) -> list[OpenFacility]:
+    out = []
+    for m in _NUMBERED_PRISON_RE.finditer(text):
+        digits = m.group(2)
+        named = m.group(1) is not None or m.group(0).find("رقم") >= 0
+        if not named and len(digits) < 2:
+            continue  # (`السجن 5` alone: a numbered part is no name unless "number" says so)
+        start = m.start() + (1 if text[m.start()] in "وف" else 0)
+        out.append(OpenFacility(start, m.end(2) + (1 if text[m.end(2) : m.end(2) + 1] == ")" else 0), "prison",
+                                digits, m.start(2), m.end(2)))
+    return out
+
+
+# A city's central prison, then its own name in brackets (rule 25j): `السجن المركزي بطهران (فشافويه)`, `السجن المركزي
+# في رومية (...)`: the city is the place, the bracketed word names the prison (rule 18b gives the identity to a bracket)
+_CITY_PRISON_BRACKET_RE = re.compile(r"(?:ال)?سجن\s+(?:ال)?مركزي\s+(?:ب|في\s+)"
+                                     r"([\u0621-\u064a]{2,}(?:\s+[\u0621-\u064a]{2,})?)"
+                                     r"\s*\(\s*([\u0621-\u064a]{3,}(?:\s+[\u0621-\u064a]{3,})?)\s*\)")
+
+
+_GENERIC_BRACKET = frozenset(fold(w) for w in ("العاصمة", "المدينة", "البلدة", "المحافظة", "الجديد", "القديم", "سابقا",
+                                              "حاليا", "المركزي", "الرئيسي"))
+
+
+def _bracketed_after_city(text: str, places: list[Cand], gaz: Gazetteer) -> list[OpenFacility]:
+    out = []
+    starts = _first_at(places)
+    for m in _CITY_PRISON_BRACKET_RE.finditer(text):
+        if m.start(1) not in starts:
+            continue  # (the word after the preposition is a place the text names: a city)
+        raw = m.group(2)
+        f = fold(raw)
+        if f in gaz.ar_name_stop or ((p := starts.get(m.start(2))) is not None and p.end >= m.end(2)) \
+                or f in _GENERIC_BRACKET or (gaz.place_rules is not None and f in gaz.place_rules.nouns) \
+                or not arabic_name_ok(raw.split()[0], fold(raw.split()[0]), gaz.ar_name_stop, quoted=False,
+                                      known=gaz.trie.first, listed=True):
+            continue  # `(طهران)`: a place in brackets is where it is; `(العاصمة)`: a noun, no name
+        out.append(OpenFacility(m.start(2), m.end(2), "prison", raw, m.start(2), m.end(2)))
+        # (the bracketed name alone: the head and the city before it stay the place the text names)
     return out
 
 

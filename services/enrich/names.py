@@ -63,8 +63,8 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
     if _passive_marked(raw) or (folded.startswith("است") and len(folded) <= 6 and not raw.endswith(("ة", "ه"))):
         return False  # `مخيم أُنشئ حديثاً`, `بُني عام`: a voweled passive verb; `واستمع`: a tenth-form verb
     bare = raw.rstrip(_MARKS)
-    if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة"):
-        return False
+    if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة") and not (bare.endswith("ويه") and len(bare) >= 6):
+        return False  # (a long word in -ويه is a Persian name, `سجن فشافويه`, not a pronoun: أبويه, ذويه are short)
     if (folded.endswith(_VERB_ENDINGS) and not _foreign_shape(raw, folded)
             and not (folded.endswith("ات") and len(folded) >= 5) and not _long_foreign_t(folded)) \
             or raw.endswith(_TANWEEN):

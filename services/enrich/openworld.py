@@ -672,8 +672,11 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
                     and arabic_name_ok(nm.group(1), w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
                                        listed=True):
                 more = 1  # not `جزعة العراقي`: an adjective of a known name (العراق) is no part of it
-            elif nm.start(1) in _first_at(places) and w not in gaz.ar_name_stop:
+            elif nm.start(1) in _first_at(places) and w not in gaz.ar_name_stop \
+                    and (gaz.place_rules is None or w not in gaz.place_rules.words):
                 more = 1  # `مخيم شهداء سوريا`, `سجن نقرة سلمان`: an indefinite word annexed to a place's name
+                # (not a town's name that is also a word, read as the town only on a cue: `بدر بأنه`, "Badr, that
+                # it ...", is no Baneh; rule 25j)
     last = first
     while True:
         nm = NEXT_RE.match(text, end)
