@@ -517,19 +517,20 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
 
 # capitalised words that go on a place's own name or follow a town in running text: the town stays
 _PLACE_GOES_ON = frozenset((
-    "Province", "Provinces", "Governorate", "Governorates", "District", "Subdistrict", "Sub-district", "City", "Town",
-    "Village", "Camp", "Camps", "Prison", "Prisons", "Region", "Canton", "Airport", "Dam", "Street", "Road", "Highway",
-    "University", "Hospital", "Council", "Mayor", "Governor", "Police", "Operations", "Command", "Court", "Crossing",
-    "Checkpoint", "Refugee", "Detention", "Central", "Military", "Municipality", "Valley", "Plain", "Plains", "Mountain",
-    "Mountains", "River", "Lake", "Bridge", "Gate", "Market", "Square", "Mosque", "Church", "Station", "Base", "Area",
-    "Countryside", "Center", "Centre", "Directorate", "Port", "Hills", "Governor's", "Strip", "Security", "Health", "Education", "Old", "New", "East", "West",
-    "North", "South", "Eastern", "Western", "Northern", "Southern", "Upper", "Lower", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December", "I", "The", "A", "An", "In", "On", "At", "And", "But",
-    "Kurdistan", "Syria", "Iraq", "Turkey", "Lebanon", "Jordan", "Iran", "Israel", "Gaza", "Libya", "Sudan"))
+    "Province", "Provinces", "Governorate", "Governorates", "District", "Subdistrict", "Sub-district", "City",
+    "Town", "Village", "Camp", "Camps", "Prison", "Prisons", "Region", "Canton", "Airport", "Dam", "Street", "Road",
+    "Highway", "University", "Hospital", "Council", "Mayor", "Governor", "Governor's", "Police", "Operations",
+    "Command", "Court", "Crossing", "Checkpoint", "Refugee", "Detention", "Central", "Military", "Municipality",
+    "Valley", "Plain", "Plains", "Mountain", "Mountains", "River", "Lake", "Bridge", "Gate", "Market", "Square",
+    "Mosque", "Church", "Station", "Base", "Area", "Countryside", "Center", "Centre", "Directorate", "Port", "Hills",
+    "Strip", "Security", "Health", "Education", "Old", "New", "East", "West", "North", "South", "Eastern", "Western",
+    "Northern", "Southern", "Upper", "Lower", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "I", "The", "A", "An", "In", "On", "At", "And", "But", "Kurdistan", "Syria", "Iraq",
+    "Turkey", "Lebanon", "Jordan", "Iran", "Israel", "Gaza", "Libya", "Sudan"))
 _NEXT_WORD_RE = re.compile(r" ([A-Z][\w'’]*)")
-_TITLE_SMALL = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "from", "with",
-                          "after", "over", "into", "near", "amid", "al", "el", "is", "are", "vs"))
+_TITLE_SMALL = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "from",
+                          "with", "after", "over", "into", "near", "amid", "al", "el", "is", "are", "vs"))
 _GOES_ON_MAX_POP = 200_000  # a curated town abroad under this size (Iran's Baneh, read in "Bani Walid") reads it too
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
