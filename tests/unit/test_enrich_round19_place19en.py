@@ -68,3 +68,14 @@ def test_transliteration_variants() -> None:
     assert "geonames:163434" in _pl("Civilians fled Til Temir during the offensive.")
     assert "geonames:170794" in _pl("The government still held the Deir Azzour Airport.")
     assert "adm1:IQ-salah-al-din" in _pl("Families went back to the provinces of Salaheddine and Diyala.")
+
+
+def test_jazira_is_no_iraqi_town() -> None:
+    assert "geonames:98459" not in _pl("Most camps lie in Upper Mesopotamia (al-Jazira), in north-east Syria.")
+    assert "geonames:98459" not in _pl("Al Jazeera's reporter visited the camp near Hasakah.")
+
+
+def test_more_spellings_of_towns_and_governorates() -> None:
+    assert "geonames:172374" in _pl("Other camps lie around al-Tabqah and Raqqa.")
+    assert "adm1:IQ-babil" in _pl("Factions fear attacks on Baghdad and Babel.")
+    assert "place:iq-amiriyat-al-fallujah" in _pl("Families were driven to Amariyat al-Fallujah in the desert.")
