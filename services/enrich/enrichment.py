@@ -470,8 +470,9 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         return None  # "the Al-Hamra military checkpoint": a checkpoint's name (rule 25n)
     if latin and e.kind not in ("country", "admin1") and text[end : end + 1] == " " \
             and text[end + 1 : end + 2].isupper() \
-            and (not e.curated or (e.country not in ("SY", "IQ") and e.population < _GOES_ON_MAX_POP)) \
-            and _name_goes_on(text, s, end, others):
+            and (not e.curated or (e.country not in ("SY", "IQ") and e.population < _GOES_ON_MAX_POP
+                                   and not e.canonical.lower().startswith(text[s:end].lower()))) \
+            and text[end - 2 : end] not in _POSSESSIVE_ENDS and _name_goes_on(text, s, end, others):
         return None  # "Safa Msehli", "Ivan Faiq", "Bani Walid": a longer name's first word, no town (rule 25n)
     if e.kind == "city" and e.population >= _VILLAGE_MAX_POP and _village_head(text, s, end):
         return None  # "the village of al-Zarka" near Khanaqin, not Zarqa (Jordan): a village is no big city
@@ -531,7 +532,10 @@ _PLACE_GOES_ON = frozenset((
 _NEXT_WORD_RE = re.compile(r" ([A-Z][\w'’]*)")
 _TITLE_SMALL = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "from",
                           "with", "after", "over", "into", "near", "amid", "al", "el", "is", "are", "vs"))
-_GOES_ON_MAX_POP = 200_000  # a curated town abroad under this size (Iran's Baneh, read in "Bani Walid") reads it too
+# a curated town abroad under this size is read so too where the name as written is not its own canonical one (Iran's
+# Baneh by the alternate name "Bani" in "Bani Walid"; "Sidon Governmental Hospital" keeps Sidon)
+_GOES_ON_MAX_POP = 200_000
+_POSSESSIVE_ENDS = frozenset(("'s", "’s"))  # "Tripoli's Mitiga prison": the place's own site, the place stays
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 

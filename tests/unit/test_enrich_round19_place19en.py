@@ -79,3 +79,8 @@ def test_more_spellings_of_towns_and_governorates() -> None:
     assert "geonames:172374" in _pl("Other camps lie around al-Tabqah and Raqqa.")
     assert "adm1:IQ-babil" in _pl("Factions fear attacks on Baghdad and Babel.")
     assert "place:iq-amiriyat-al-fallujah" in _pl("Families were driven to Amariyat al-Fallujah in the desert.")
+
+
+def test_possessive_and_canonical_names_keep_the_town() -> None:
+    assert "geonames:2210247" in _pl("Footage from Tripoli's Mitiga prison shows men crammed together.")
+    assert "geonames:268064" in _pl("Stray bullets hit the nearby Sidon Governmental Hospital.")
