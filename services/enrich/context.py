@@ -349,6 +349,8 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
     if w in _OUTLET_AFTER:
         if w == "Red":
             return text.startswith((" Crescent", " Cross"), e + 4)
+        if w == "Bar":
+            return text.startswith(" Association", e + 4)
         if w == "International":
             # "Iran International reported": the channel; "Baghdad International Airport", "Damascus International
             # Fair": the city's (a capitalised word goes on the name; rule 25b)
@@ -405,6 +407,9 @@ _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخ
                            # a country's Red Crescent or Red Cross society ("the Emirates Red Crescent", "the Qatar Red
                            # Crescent"; rule 25n): the society's name
                            "Red",
+                           # a city's or country's bar association, a union of lawyers ("the Beirut Bar Association"; rule
+                           # 25n, as a union's name in rule 25b)
+                           "Bar",
                            # an outlet named "<city> Now" (`كركوك ناو`, "Kirkuk Now"; rule 25g)
                            "ناو", "Now"))
 # a union's members after its word (`اتحاد طلبة سوريا`, `نقابة عمال العراق`): the gate reads the members' word as an

@@ -84,3 +84,8 @@ def test_more_spellings_of_towns_and_governorates() -> None:
 def test_possessive_and_canonical_names_keep_the_town() -> None:
     assert "geonames:2210247" in _pl("Footage from Tripoli's Mitiga prison shows men crammed together.")
     assert "geonames:268064" in _pl("Stray bullets hit the nearby Sidon Governmental Hospital.")
+
+
+def test_bar_association_of_a_city() -> None:
+    assert "geonames:276781" not in _pl("Only 99 of 809 inmates had been sentenced, the Beirut Bar Association found.")
+    assert "geonames:276781" in _pl("A bar in Beirut reopened after the blast.")
