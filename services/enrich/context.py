@@ -407,8 +407,8 @@ _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخ
                            # a country's Red Crescent or Red Cross society ("the Emirates Red Crescent", "the Qatar Red
                            # Crescent"; rule 25n): the society's name
                            "Red",
-                           # a city's or country's bar association, a union of lawyers ("the Beirut Bar Association"; rule
-                           # 25n, as a union's name in rule 25b)
+                           # a city's or country's bar association, a union of lawyers ("the Beirut Bar Association";
+                           # rule 25n, as a union's name in rule 25b)
                            "Bar",
                            # an outlet named "<city> Now" (`كركوك ناو`, "Kirkuk Now"; rule 25g)
                            "ناو", "Now"))
