@@ -472,7 +472,8 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
             and text[end + 1 : end + 2].isupper() \
             and (not e.curated or (e.country not in ("SY", "IQ") and e.population < _GOES_ON_MAX_POP
                                    and not e.canonical.lower().startswith(text[s:end].lower()))) \
-            and text[end - 2 : end] not in _POSSESSIVE_ENDS and _name_goes_on(text, s, end, others):
+            and text[end - 2 : end] not in _POSSESSIVE_ENDS \
+            and _name_goes_on(text, s, end, others, e.country in ("SY", "IQ")):
         return None  # "Safa Msehli", "Ivan Faiq", "Bani Walid": a longer name's first word, no town (rule 25n)
     if e.kind == "city" and e.population >= _VILLAGE_MAX_POP and _village_head(text, s, end):
         return None  # "the village of al-Zarka" near Khanaqin, not Zarqa (Jordan): a village is no big city
@@ -530,6 +531,8 @@ _PLACE_GOES_ON = frozenset((
     "November", "December", "I", "The", "A", "An", "In", "On", "At", "And", "But", "Kurdistan", "Syria", "Iraq",
     "Turkey", "Lebanon", "Jordan", "Iran", "Israel", "Gaza", "Libya", "Sudan"))
 _NEXT_WORD_RE = re.compile(r" ([A-Z][\w'’]*)")
+# prepositions before a town of Syria or Iraq: the town is a place even where a name follows it unpunctuated
+_PLACE_PREPS = frozenset(("of", "in", "from", "to", "near", "at", "around", "outside", "into"))
 _TITLE_SMALL = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "from",
                           "with", "after", "over", "into", "near", "amid", "al", "el", "is", "are", "vs"))
 # a curated town abroad under this size is read so too where the name as written is not its own canonical one (Iran's
@@ -539,13 +542,15 @@ _POSSESSIVE_ENDS = frozenset(("'s", "’s"))  # "Tripoli's Mitiga prison": the p
 _WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-def _name_goes_on(text: str, s: int, e: int, others: list[Cand]) -> bool:
+def _name_goes_on(text: str, s: int, e: int, others: list[Cand], home: bool) -> bool:
     """An uncurated GeoNames name followed right away by a capitalised word that is no place's, no site's, no day's
     and no month's, outside a title-case line, is the first word of a longer name: a person's ("Safa Msehli",
     "Ivan Faiq": Jordan's Safi and Iran's Eyvan) or a town's the gazetteer lacks ("Bani Walid"; rule 25n)."""
     m = _NEXT_WORD_RE.match(text, e)
     if m is None or m.group(1) in _PLACE_GOES_ON or any(o.start == e + 1 for o in others):
         return False
+    if home and text[s - 1 : s] == " " and text[max(0, s - 6) : s - 1].rsplit(" ", 1)[-1] in _PLACE_PREPS:
+        return False  # "the governor of Kirkuk Rakan al-Jiburi": a town of Syria or Iraq after "of", a name after it
     ls = text.rfind("\n", 0, s) + 1
     le = text.find("\n", e)
     words = _WORD_RE.findall(text[ls : le if le != -1 else len(text)])

@@ -89,3 +89,8 @@ def test_possessive_and_canonical_names_keep_the_town() -> None:
 def test_bar_association_of_a_city() -> None:
     assert "geonames:276781" not in _pl("Only 99 of 809 inmates had been sentenced, the Beirut Bar Association found.")
     assert "geonames:276781" in _pl("A bar in Beirut reopened after the blast.")
+
+
+def test_home_town_after_a_preposition_before_a_name() -> None:
+    text = "The acting governor of Kirkuk Rakan al-Jiburi unveiled a plan to empty the camps."
+    assert "geonames:94787" in _pl(text)
