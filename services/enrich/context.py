@@ -347,6 +347,10 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
         j = k
     w = text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n»”\")")  # (`«نينوى الغد»`)
     if w in _OUTLET_AFTER:
+        if w == "Red":
+            return text.startswith((" Crescent", " Cross"), e + 4)
+        if w == "Bar":
+            return text.startswith(" Association", e + 4)
         if w == "International":
             # "Iran International reported": the channel; "Baghdad International Airport", "Damascus International
             # Fair": the city's (a capitalised word goes on the name; rule 25b)
@@ -400,6 +404,12 @@ _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخ
                            "Human", "International", "لحقوق",
                            # a tribal movement named after its province ("the Anbar Awakening"; rule 25b)
                            "Awakening",
+                           # a country's Red Crescent or Red Cross society ("the Emirates Red Crescent", "the Qatar Red
+                           # Crescent"; rule 25n): the society's name
+                           "Red",
+                           # a city's or country's bar association, a union of lawyers ("the Beirut Bar Association";
+                           # rule 25n, as a union's name in rule 25b)
+                           "Bar",
                            # an outlet named "<city> Now" (`كركوك ناو`, "Kirkuk Now"; rule 25g)
                            "ناو", "Now"))
 # a union's members after its word (`اتحاد طلبة سوريا`, `نقابة عمال العراق`): the gate reads the members' word as an

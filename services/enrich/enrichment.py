@@ -223,6 +223,8 @@ def _enrich(
         places += listed_quarters(text, places, gaz.place_rules, gaz)
 
     actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
+    if actors and places and lang == "en":
+        places = _section_countries(text, places, actors)
     facilities = _reported(facilities, gaz)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
@@ -230,6 +232,17 @@ def _enrich(
         extract_event_date(text, published_at, dates), bool(facilities),
         None,  # the headline's mentions: headline.py, when the title comes apart from the body
     )
+
+
+def _section_countries(text: str, places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:
+    """A country's name right after an organisation's name of two words or more names its national section ("Doctors
+    Without Borders Netherlands", "Save the Children Sweden"): no place (rule 25n)."""
+    ends = {a.end for a in actors if " " in a.surface and a.surface[-1:].isalpha() and a.surface[-1:].islower()
+            and a.surface.split()[-1][:1].isupper()}
+    if not ends:
+        return places
+    return [p for p in places if not (p.id.startswith("country:") and p.start - 1 in ends and text[p.start - 1] == " "
+                                      and (p.end == len(text) or not text[p.end].isalpha()))]
 
 
 def _reported(facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
@@ -431,6 +444,10 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
                                  or (text[s - 1 : s] in _OPEN_QUOTES
                                      and _QUOTED_ADMIN_RE.search(text, max(0, s - 12), s) is not None)):
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
+            if adm is None and latin:
+                # a spelling the governorate's aliases lack ("Deir e-Zor provinces", "Nohadra (Duhok) Governorate"):
+                # the governorate of the city's canonical name (rule 25n)
+                adm = admin_of(gaz).get(" ".join(key_tokens(e.canonical)))
             if adm == "adm1:SY-rif-dimashq" and "محافظات" in text[s - 60 if s > 60 else 0 : s]:
                 adm = None  # `محافظات حلب ودمشق`: Damascus is a governorate of its own, the city's (not Rif Dimashq)
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
@@ -448,6 +465,16 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
             and (pw if pw is not None else (pw := prev_word(text, s, _NO_SKIP))) in _CROSSING_AR):
         return None  # `معبر اليعربية`, "the Rabia crossing": a crossing bears the town's name, no place (README
         # rule 4: crossings count only as places.yaml lists them, `معبر باب الهوى`; an area such as Tanf stays)
+    if latin and not e.curated and e.kind in _CROSSING_TOWN_KINDS and text[end : end + 1] == " " \
+            and _CHECKPOINT_EN_RE.match(text, end) is not None:
+        return None  # "the Al-Hamra military checkpoint": a checkpoint's name (rule 25n)
+    if latin and e.kind not in ("country", "admin1") and text[end : end + 1] == " " \
+            and text[end + 1 : end + 2].isupper() \
+            and (not e.curated or (e.country not in ("SY", "IQ") and e.population < _GOES_ON_MAX_POP
+                                   and not e.canonical.lower().startswith(text[s:end].lower()))) \
+            and text[end - 2 : end] not in _POSSESSIVE_ENDS \
+            and _name_goes_on(text, s, end, others, e.country in ("SY", "IQ")):
+        return None  # "Safa Msehli", "Ivan Faiq", "Bani Walid": a longer name's first word, no town (rule 25n)
     if e.kind == "city" and e.population >= _VILLAGE_MAX_POP and _village_head(text, s, end):
         return None  # "the village of al-Zarka" near Khanaqin, not Zarqa (Jordan): a village is no big city
     if text[s - 1 : s] == "ك" and e.kind != "country" and kaf_glued(text, s):
@@ -488,6 +515,48 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
         return None
     return place(surface, s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
+
+
+# capitalised words that go on a place's own name or follow a town in running text: the town stays
+_PLACE_GOES_ON = frozenset((
+    "Province", "Provinces", "Governorate", "Governorates", "District", "Subdistrict", "Sub-district", "City",
+    "Town", "Village", "Camp", "Camps", "Prison", "Prisons", "Region", "Canton", "Airport", "Dam", "Street", "Road",
+    "Highway", "University", "Hospital", "Council", "Mayor", "Governor", "Governor's", "Police", "Operations",
+    "Command", "Court", "Crossing", "Checkpoint", "Refugee", "Detention", "Central", "Military", "Municipality",
+    "Valley", "Plain", "Plains", "Mountain", "Mountains", "River", "Lake", "Bridge", "Gate", "Market", "Square",
+    "Mosque", "Church", "Station", "Base", "Area", "Countryside", "Center", "Centre", "Directorate", "Port", "Hills",
+    "Strip", "Security", "Health", "Education", "Old", "New", "East", "West", "North", "South", "Eastern", "Western",
+    "Northern", "Southern", "Upper", "Lower", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "I", "The", "A", "An", "In", "On", "At", "And", "But", "Kurdistan", "Syria", "Iraq",
+    "Turkey", "Lebanon", "Jordan", "Iran", "Israel", "Gaza", "Libya", "Sudan"))
+_NEXT_WORD_RE = re.compile(r" ([A-Z][\w'’]*)")
+# prepositions before a town of Syria or Iraq: the town is a place even where a name follows it unpunctuated
+_PLACE_PREPS = frozenset(("of", "in", "from", "to", "near", "at", "around", "outside", "into"))
+_TITLE_SMALL = frozenset(("a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "as", "by", "from",
+                          "with", "after", "over", "into", "near", "amid", "al", "el", "is", "are", "vs"))
+# a curated town abroad under this size is read so too where the name as written is not its own canonical one (Iran's
+# Baneh by the alternate name "Bani" in "Bani Walid"; "Sidon Governmental Hospital" keeps Sidon)
+_GOES_ON_MAX_POP = 200_000
+_POSSESSIVE_ENDS = frozenset(("'s", "’s"))  # "Tripoli's Mitiga prison": the place's own site, the place stays
+_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _name_goes_on(text: str, s: int, e: int, others: list[Cand], home: bool) -> bool:
+    """An uncurated GeoNames name followed right away by a capitalised word that is no place's, no site's, no day's
+    and no month's, outside a title-case line, is the first word of a longer name: a person's ("Safa Msehli",
+    "Ivan Faiq": Jordan's Safi and Iran's Eyvan) or a town's the gazetteer lacks ("Bani Walid"; rule 25n)."""
+    m = _NEXT_WORD_RE.match(text, e)
+    if m is None or m.group(1) in _PLACE_GOES_ON or any(o.start == e + 1 for o in others):
+        return False
+    if home and text[s - 1 : s] == " " and text[max(0, s - 6) : s - 1].rsplit(" ", 1)[-1] in _PLACE_PREPS:
+        return False  # "the governor of Kirkuk Rakan al-Jiburi": a town of Syria or Iraq after "of", a name after it
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    words = _WORD_RE.findall(text[ls : le if le != -1 else len(text)])
+    if len(words) >= 3 and not any(w[0].islower() and w not in _TITLE_SMALL for w in words):
+        return False  # a title-case line: every word but the small ones is capitalised ("Families Leave Roj For Iraq")
+    return True
 
 
 def _person_before(text: str, s: int, gaz: Gazetteer) -> bool:
@@ -575,10 +644,12 @@ _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s
 _RURAL_AFTER_RE = re.compile(r"(?:\)|['’]s)?\s+(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b", re.IGNORECASE)
 # (what can follow a name before "countryside": ") ", " c", "'s eastern ...", " eastern ...")
 # "X and Y provinces", "X, Y and Z provinces": the plural names every governorate of the list
-_ADMIN_NAME = r"(?:al-)?[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?"
+# (a second word may open with a lower-case article: "Deir ez-Zor", "Deir e-Zor"; rule 25n)
+_ADMIN_NAME = r"(?:al-)?[A-Z][\w'’-]*(?: (?:[a-z]{1,3}-)?[A-Z][\w'’-]*)?"
 _PLURAL_ADMIN_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_ADMIN_NAME}"
                                     r" (?:provinces|governorates)\b")
 _GLOSS_UNIT_AFTER_RE = re.compile(r"\)\s+(?:governorate|province)\b", re.IGNORECASE)
+_GLOSSED_UNIT_AFTER_RE = re.compile(r" \([A-Z][^()\n]{0,30}\)\s+(?:governorate|province)\b", re.IGNORECASE)
 _RURAL_AFTER_OPEN = frozenset((" c", ") ", " C", "'s", "’s", " e", " w", " n", " s", " E", " W", " N", " S"))
 
 
@@ -615,6 +686,9 @@ _PROVINCE_WORDS_AR = frozenset(p + w for w in ("محافظه", "ولايه") for
 _CROSSING_AR = frozenset(p + w for w in ("معبر", "منفذ") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_EN_RE = re.compile(r" (?:border )?(?:crossing|crossing point|border post|border gate)\b", re.IGNORECASE)
 _CROSSING_EN_FIRST = ("b", "c", "B", "C")  # (the pattern's first letter after its space: no other folds to these)
+# a checkpoint named after a town no curated entry claims ("the Al-Hamra military checkpoint" in the Jordan Valley,
+# not Syria's al-Hamra; "the Qalandiya checkpoint"): the checkpoint's name, no place, as a crossing's (rule 25n)
+_CHECKPOINT_EN_RE = re.compile(r" (?:military |army |police |security |border |Israeli )?checkpoints?\b", re.IGNORECASE)
 
 
 def _may_end(ends: str) -> frozenset[str]:
@@ -700,6 +774,8 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
         return True  # "between Nineveh and Hasaka provinces": the second of the two as well
     if text[e : e + 2] == ") " and _GLOSS_UNIT_AFTER_RE.match(text, e) is not None:
         return True  # "Nohadra (Duhok) Governorate": the name in brackets glosses the governorate's other name
+    if text[e : e + 2] == " (" and _GLOSSED_UNIT_AFTER_RE.match(text, e) is not None:
+        return True  # "Nohadra (Duhok) Governorate": the name before the brackets is the governorate's too (rule 25n)
     return text[e : e + 2] in _RURAL_AFTER_OPEN and _RURAL_AFTER_RE.match(text, e) is not None
 
 
