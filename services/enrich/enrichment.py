@@ -614,7 +614,16 @@ def _country_before(text: str, end: int, gaz: Gazetteer) -> bool:
 
 def _a_base(text: str, s: int, e: int) -> bool:
     """`القاعدة` is "the base" after a preposition or before an adjective or a relative pronoun."""
-    return prev_word(text, s, _NO_SKIP) in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
+    prev = prev_word(text, s, _NO_SKIP)
+    if prev == "من" and _LEFT_BASE_RE.search(text, max(0, s - 40), s) is not None:
+        return True  # `انسحبت القوات من القاعدة`, `أقلعت الطائرات من القاعدة`: left a base (rule 25z)
+    return prev in _BASE_PREV or _BASE_NEXT_RE.match(text, e) is not None
+
+
+# verbs and nouns of leaving or taking off right before `من القاعدة` (a base, not al-Qaeda)
+_LEFT_BASE_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:انسحبت|انسحب|انسحبوا|انسحاب|تنسحب|ينسحب|غادرت|غادر|غادروا|مغادرة|"
+                           r"أقلعت|اقلعت|أقلعت|إقلاع|اقلاع|تقلع|انطلقت|انطلق|أخلت|اخلت|إخلاء|اخلاء)"
+                           r"(?:\s+[^\s.،,؛]+){0,3}\s+من\s+$")
 # an actor's alias that ends with a force (military, army, forces, troops: its last letters) before a campaign's word
 _FORCE_ENDS = frozenset(("tary", "army", "rces", "oops"))
 _WORD_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) $")

@@ -67,3 +67,10 @@ def test_governments_by_their_leaders_name_and_transliterated_ngos() -> None:
 def test_a_masculine_country_that_executes() -> None:
     assert "actor:iraq-gov" in _act("قالت المنظمة إن العراق أعدم عشرات المدانين العام الماضي.")
     assert "actor:iraq-gov" not in _act("أُعدم العراقي فجر اليوم في سجن الناصرية.")
+
+
+def test_leaving_the_base_is_no_al_qaeda() -> None:
+    assert "actor:al-qaeda" not in _act("انسحبت القوات الأمريكية من القاعدة بعد ساعات من الهجوم.")
+    assert "actor:al-qaeda" not in _act("أقلعت المروحيات من القاعدة فجر اليوم.")
+    assert "actor:al-qaeda" in _act("انشق عشرات المقاتلين من القاعدة العام الماضي.")
+    assert "actor:al-qaeda" in _act("ترك مقاتلون من القاعدة صفوفها وانضموا إلى داعش.")
