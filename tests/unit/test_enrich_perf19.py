@@ -1,0 +1,98 @@
+"""perf19's two rewrites, held to their specifications: facilities._letter_spaces_digit (the digits found by str.find,
+then back over a run of spaces to an ASCII letter) against _letter_spaces_digit_ref (the finditer it replaces) and the
+regex it stands for (_DIGIT_RE); bare._seat_of_another's seat reading (one slice, `in` tests, the town's words joined
+as they grow) against the loop it replaces, copied below, on every word end of the dev passages and their perturbed
+copies; and the rule the seats serve (24o) end to end through real_ann. Neither rewrite has a compiled twin: the
+engine's output is the same with and without the extension (test_enrich_pure), and byte-identical to before."""
+
+from __future__ import annotations
+
+import random
+import re
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from services.enrich.bare import _SEAT_AFTER_RE, _seat_of_another
+from services.enrich.facilities import _DIGIT_RE, _letter_spaces_digit, _letter_spaces_digit_ref
+from services.enrich.normalize import fold
+from tests.unit.enrich_support import real_ann
+from tests.unit.test_enrich_scanner import _passages, _perturbed
+
+_PIECES = ["a", "Z", "q", " ", "\u00a0", "  ", "0", "9", "5", "x1", "ب", "٣", "\n", ".", "\x00", "é", "😀", "\u2009",
+           "\t", "١٢", "Camp ", "Badr 3"]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(19)
+    texts = [t for text in _passages()[:150] for t in _perturbed(text)]
+    texts += ["".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 14))) for _ in range(20000)]
+    texts += ["", "0", " 0", "a0", "a 0", "a\u00a00", "a \u00a0 \u00a0 7", "\u00a07", "\x00 1", "a\x00 1", "A 9",
+              "z\t1", "a\u20091", "é 1", "a ٣", "a 3" + "x" * 5, "x" * 100_000 + " 1", "x " * 50_000 + "1",
+              "\ud800 1", "a \ud800 1", "a \udfff1"]
+    return texts
+
+
+def test_letter_spaces_digit_is_its_specification() -> None:
+    for text in _texts():
+        want = _DIGIT_RE.search(text) is not None
+        assert _letter_spaces_digit_ref(text) == want, repr(text[:80])
+        assert _letter_spaces_digit(text) == want, repr(text[:80])
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("", False), ("7", False), (" 7", False), ("a7", False), ("a 7", True), ("Badr 3", True),
+    ("a\u00a0\u00a0 3", True), ("ب 3", False), ("a\t3", False), ("a\u20093", False), ("a ٣", False),
+    ("\x00 1", False), ("x" * 200_000 + " 1", True), ("1 " * 10_000, False), ("a \ud800 1", False),
+])
+def test_letter_spaces_digit_edges(text: str, want: bool) -> None:
+    assert _letter_spaces_digit(text) is want
+    assert _letter_spaces_digit_ref(text) is want
+
+
+def _seats_ref(text: str, ends: list[int]) -> dict[str, list[int]]:
+    """The seat reading as it was before perf19 (bare._seat_of_another's loop), for the spans ending at `ends`."""
+    seats: dict[str, list[int]] = {}
+    for e in ends:
+        m = _SEAT_AFTER_RE.match(text, e)
+        if m is None or m.end() == e or "\n" in text[e : m.end()]:
+            continue
+        if not any(w in text[e : m.end()] for w in ("في", "فى", "ب", "in", "near", "at", "قرب")):
+            continue
+        words = text[m.end() : m.end() + 40].split()[:3]
+        for k in range(1, len(words) + 1):
+            key = fold(" ".join(words[:k]).strip(".,،؛:;()\"«»“”")).removeprefix("ال")
+            seats.setdefault(key, []).append(m.end())
+    return seats
+
+
+def _seats(text: str, ends: list[int]) -> dict[str, list[int]]:
+    ar: Any = SimpleNamespace(accepted=[(0, e) for e in ends], seats={}, seats_read=0)
+    _seat_of_another(text, SimpleNamespace(start=0, end=0), ar)
+    assert ar.seats_read == len(ends)
+    return ar.seats
+
+
+def test_seats_are_read_as_before() -> None:
+    rng = random.Random(7)
+    checked = 0
+    for text in [t for text in _passages()[:120] for t in _perturbed(text)[:6]]:
+        ends = [m.end() for m in re.finditer(r"\w+", text)]
+        assert _seats(text, ends) == _seats_ref(text, ends), text[:80]
+        checked += len(ends)
+        pick = sorted(rng.sample(range(len(text) + 1), min(40, len(text) + 1)))  # any position, mid-word too
+        assert _seats(text, pick) == _seats_ref(text, pick), text[:80]
+    assert checked > 10_000
+    for text in ["", "x", "Roj camp IN Hasakah", "Roj camp in\nHasakah", "مخيم الجدعة في ناحية القيارة",
+                 "مخيم الجدعة، الواقع في بلدة حمام العليل.", "the camp near the town of Qayyarah", "camp at" + " y" * 30,
+                 "مخيم كتاب\u00a0\u00a0الهول", "camp \x00 in \ud800 Hol"]:
+        ends = list(range(len(text) + 1))
+        assert _seats(text, ends) == _seats_ref(text, ends), text
+
+
+def test_town_another_camp_stands_in() -> None:
+    # rule 24o: the town a named camp is said to stand in, read again bare, is that town, no second camp
+    ann = real_ann("وصلت العائلات إلى مخيم الجدعة في ناحية القيارة جنوب الموصل. وقال مسؤول إن القيارة تستقبل النازحين.")
+    assert [f.id for f in ann.facilities if f.surface == "القيارة"] == []
+    assert any(f.surface.endswith("الجدعة") for f in ann.facilities)
