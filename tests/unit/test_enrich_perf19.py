@@ -69,7 +69,8 @@ def _seats_ref(text: str, ends: list[int]) -> dict[str, list[int]]:
 
 def _seats(text: str, ends: list[int]) -> dict[str, list[int]]:
     ar: Any = SimpleNamespace(accepted=[(0, e) for e in ends], seats={}, seats_read=0)
-    _seat_of_another(text, SimpleNamespace(start=0, end=0), ar)
+    c: Any = SimpleNamespace(start=0, end=0)
+    _seat_of_another(text, c, ar)
     assert ar.seats_read == len(ends)
     return ar.seats
 
@@ -77,7 +78,7 @@ def _seats(text: str, ends: list[int]) -> dict[str, list[int]]:
 def test_seats_are_read_as_before() -> None:
     rng = random.Random(7)
     checked = 0
-    for text in [t for text in _passages()[:120] for t in _perturbed(text)[:6]]:
+    for text in [t for passage in _passages()[:120] for t in _perturbed(passage)[:6]]:
         ends = [m.end() for m in re.finditer(r"\w+", text)]
         assert _seats(text, ends) == _seats_ref(text, ends), text[:80]
         checked += len(ends)
@@ -85,7 +86,8 @@ def test_seats_are_read_as_before() -> None:
         assert _seats(text, pick) == _seats_ref(text, pick), text[:80]
     assert checked > 10_000
     for text in ["", "x", "Roj camp IN Hasakah", "Roj camp in\nHasakah", "مخيم الجدعة في ناحية القيارة",
-                 "مخيم الجدعة، الواقع في بلدة حمام العليل.", "the camp near the town of Qayyarah", "camp at" + " y" * 30,
+                 "مخيم الجدعة، الواقع في بلدة حمام العليل.", "the camp near the town of Qayyarah",
+                 "camp at" + " y" * 30,
                  "مخيم كتاب\u00a0\u00a0الهول", "camp \x00 in \ud800 Hol"]:
         ends = list(range(len(text) + 1))
         assert _seats(text, ends) == _seats_ref(text, ends), text
