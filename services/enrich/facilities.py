@@ -490,26 +490,8 @@ _SPACE_DIGIT_RE = re.compile("[ \u00a0][0-9]")
 
 
 def _letter_spaces_digit(text: str) -> bool:
-    """_DIGIT_RE.search(text) is not None, looked for from the digits (the regex tries every letter of an English
-    text, and _SPACE_DIGIT_RE, its specification's first step, every character): each digit found by str.find
-    (one C-level pass a digit), then, after a space, back over its run of spaces to a letter (perf19)."""
-    find = text.find
-    for d in "0123456789":
-        i = find(d, 1)  # (a digit at 0 has no space before it)
-        while i != -1:
-            if text[i - 1] in " \u00a0":
-                j = i - 1
-                while j > 0 and text[j - 1] in " \u00a0":
-                    j -= 1
-                if j > 0 and ("a" <= text[j - 1] <= "z" or "A" <= text[j - 1] <= "Z"):
-                    return True
-            i = find(d, i + 1)
-    return False
-
-
-def _letter_spaces_digit_ref(text: str) -> bool:
-    """_letter_spaces_digit's specification: each match of _SPACE_DIGIT_RE, back over its run of spaces, to a
-    letter (the tests hold the two to the same answer)."""
+    """_DIGIT_RE.search(text) is not None, looked for from the spaces before a digit (the regex tries every
+    letter of an English text): each space right before a digit, back over its run of spaces, to a letter."""
     for m in _SPACE_DIGIT_RE.finditer(text):
         i = m.start()
         while i > 0 and text[i - 1] in " \u00a0":
