@@ -1734,14 +1734,26 @@ def _seat_of_another(text: str, c: Cand, ar: Around) -> bool:
         e = acc[ar.seats_read][1]
         ar.seats_read += 1
         m = _SEAT_AFTER_RE.match(text, e)
-        if m is None or m.end() == e or "\n" in text[e : m.end()]:
+        if m is None:
             continue
-        if not any(w in text[e : m.end()] for w in ("في", "فى", "ب", "in", "near", "at", "قرب")):
+        me = m.end()
+        if me == e:
             continue
-        words = text[m.end() : m.end() + 40].split()[:3]
-        for k in range(1, len(words) + 1):  # the town's name may have up to three words (`حمام العليل`)
-            key = fold(" ".join(words[:k]).strip(".,،؛:;()\"«»“”")).removeprefix("ال")
-            ar.seats.setdefault(key, []).append(m.end())
+        seg = text[e:me]  # (one slice for the tests below, each a C-level `in`)
+        if "\n" in seg or not ("في" in seg or "فى" in seg or "ب" in seg or "in" in seg or "near" in seg
+                               or "at" in seg or "قرب" in seg):
+            continue
+        # the town's name may have up to three words (`حمام العليل`): the first one, two and three, joined as they
+        # grow (split(None, 3)'s first three are split()'s)
+        joined = ""
+        for w in text[me : me + 40].split(None, 3)[:3]:
+            joined = f"{joined} {w}" if joined else w
+            key = fold(joined.strip(".,،؛:;()\"«»“”")).removeprefix("ال")
+            seats = ar.seats.get(key)
+            if seats is None:
+                ar.seats[key] = [me]
+            else:
+                seats.append(me)
     name = fold(text[c.start : c.end]).removeprefix("ال")
     # (not the name right after the facility itself: `قسم المهاجرات في الهول` is the annex in the camp, read below)
     return bool(name) and any(p != c.start for p in ar.seats.get(name, ()))
