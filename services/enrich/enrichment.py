@@ -621,8 +621,8 @@ def _a_base(text: str, s: int, e: int) -> bool:
 
 
 # verbs and nouns of leaving or taking off right before `من القاعدة` (a base, not al-Qaeda)
-_LEFT_BASE_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:انسحبت|انسحب|انسحبوا|انسحاب|تنسحب|ينسحب|غادرت|غادر|غادروا|مغادرة|"
-                           r"أقلعت|اقلعت|أقلعت|إقلاع|اقلاع|تقلع|انطلقت|انطلق|أخلت|اخلت|إخلاء|اخلاء)"
+_LEFT_BASE_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:انسحبت|انسحب|انسحبوا|انسحاب|تنسحب|ينسحب|غادرت|غادر|غادروا|"
+                           r"مغادرة|أقلعت|اقلعت|إقلاع|اقلاع|تقلع|انطلقت|انطلق|أخلت|اخلت|إخلاء|اخلاء)"
                            r"(?:\s+[^\s.،,؛]+){0,3}\s+من\s+$")
 # an actor's alias that ends with a force (military, army, forces, troops: its last letters) before a campaign's word
 _FORCE_ENDS = frozenset(("tary", "army", "rces", "oops"))
