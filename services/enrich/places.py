@@ -259,6 +259,11 @@ _COMPOUND_TAILS = frozenset(("majority", "populated", "dominated", "held", "cont
 _ELATIVES = frozenset(("كبري", "صغري", "اخري", "قصوي", "عظمي", "وسطي", "دنيا", "اولي", "سفلي", "عليا", "علي"))
 
 
+# a feminine cue word (folded: `ناحيه`, `قريه`, `بلده`, `مزرعه`, the duals `قريتي`, `ناحيتا`): an indefinite
+# adjective after it ends in -ية, so a name after it that ends in -ي is no adjective (`ناحية سنوني`; rule 25o)
+_FEMININE_CUE_ENDS = ("ه", "تي", "تا")
+
+
 def _compound_adjective(word: str) -> bool:
     """"Kurdish-majority", "rebel-held": an adjective before the cue ("the Kurdish-majority district of X")."""
     return "-" in word and word.rsplit("-", 1)[1].lower() in _COMPOUND_TAILS
@@ -315,8 +320,10 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or first in _ELATIVES or \
                 (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4
                  and toks[j].start() not in names
-                 and not (toks[j].group(0).endswith("\u0649") and first not in _ELATIVES)):
-            continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name; a name written with a
+                 and not (toks[j].group(0).endswith("\u0649") and first not in _ELATIVES)
+                 and not (first.endswith("ي") and f.endswith(_FEMININE_CUE_ENDS))):
+            continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name (a feminine cue's
+            # adjective is feminine: `ناحية سنوني` is Sinuni, rule 25o); a name written with a
             # final alef maqsura is no nisba (`ناحية باعدرى`, Duhok: rule 24o), a feminine elative is (`ناحية كبرى`)
         end = j
         if quoted:
@@ -332,7 +339,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         first_taken = _taken(taken, index, s, e)
         if not first_taken:
             out.append((s, e, text[s:e]))
-        if f.endswith("تي"):
+        if f.endswith(("تي", "تا")):
             _dual_second(text, s, e, first_taken, taken, index, rules, out)
     return out
 
