@@ -317,6 +317,10 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         if not between.isspace() and not quoted:
             continue
         first = fold(toks[j].group(0))
+        plural = f in _PLURAL_CUES or f[1:] in _PLURAL_CUES
+        if plural and (first.startswith("ال") or first.endswith(("ها", "هم")) or first in _LIST_END):
+            continue  # `قرى الجليل`, `قرى النقب`, `قرى الساحل`: the villages of a region, no village; `قرى حولها`,
+            # `بلدات انتزعتها` (a pronoun's ending), `قرى ريف ...`: no name (rule 25o)
         if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or first in _ELATIVES or \
                 (first[:1] == "و" and first[1:] in _LIST_END) or \
                 (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4
@@ -342,7 +346,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
             out.append((s, e, text[s:e]))
         if f.endswith(("تي", "تا")):
             _dual_second(text, s, e, first_taken, taken, index, rules, out)
-        elif f in _PLURAL_CUES or f[1:] in _PLURAL_CUES:
+        elif plural:
             _plural_list(text, s, e, first_taken, taken, index, rules, out)
     return out
 
@@ -354,7 +358,8 @@ _LIST_JOIN_RE = re.compile(r"(?:[ \t]*[،,][ \t]*و?|[ \t]+و)(?=[\u0621-\u064a]
 _AR_WORD_RE = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0640]+")
 # words of another kind of place that end a village list (`قرى وبلدات`, `ومخيمات`)
 _LIST_END = frozenset(("بلدات", "قري", "مدن", "مناطق", "مزارع", "احياء", "مخيمات", "بلده", "قريه", "مدينه", "ضاحيه",
-                       "حي", "منطقه", "مخيم", "مدينتي", "بلدتي", "قريتي", "نواحي", "ناحيه", "قضاء"))
+                       "حي", "منطقه", "مخيم", "مدينتي", "بلدتي", "قريتي", "نواحي", "ناحيه", "قضاء", "ريف", "ريفي",
+                       "اطراف", "ضواحي", "محيط"))
 
 
 def _plural_list(text: str, s: int, e: int, first_taken: bool, taken: bytearray, index: _SpanIndex | None,
@@ -379,7 +384,8 @@ def _plural_list(text: str, s: int, e: int, first_taken: bool, taken: bytearray,
             return
         a, b = w.start(), w.end()
         first = fold(w.group(0))
-        if len(first) < 2 or first in rules.ar_stop or _bare(first) in rules.ar_stop or first in _LIST_END:
+        if len(first) < 2 or first in rules.ar_stop or _bare(first) in rules.ar_stop or first in _LIST_END \
+                or first.endswith(("ها", "هم")):
             return
         if first in rules.ar_prefixes and (w2 := _AR_WORD_RE.match(text, b + 1)) is not None \
                 and text[b : b + 1] == " ":

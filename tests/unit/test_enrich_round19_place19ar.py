@@ -126,3 +126,15 @@ def test_glued_conjunction_preposition_is_no_camp_name() -> None:
     assert not any(i.startswith("open:camp:") for i in _facs(text))
     got = _ids(text)
     assert {"geonames:172059", "adm1:SY-rif-dimashq"} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "رسم المخيم حاراته بأسماء قرى الجليل التي هُجّر منها أهله.",
+    "تهدد السلطات عشرات العائلات في قرى النقب غير المعترف بها.",
+    "قصفت المدفعية بلدة أبو راسين وقرى حولها.",
+    "أقيم المخيم لمهجرين من بلدات انتزعتها القوات التركية.",
+    "جابت دورية قرى ريف تل تمر الشمالي.",
+])
+def test_plural_cue_before_region_or_pronoun_is_no_village(text: str) -> None:
+    got = _places(text)
+    assert not any(s in got for s in ("الجليل", "النقب", "حولها", "انتزعتها", "ريف"))
