@@ -271,6 +271,9 @@ def _place_aliases(b: _Builder, r: PlaceRec) -> None:
         g = _glued(a)
         if g:
             b.add(g, ("place", r.id, "cur"), "place", kind=r.kind, claim=False)
+        j = _joined_prefix(a)
+        if j and fold_text(j) not in b.geo_stop_ar:
+            b.add(j, ("place", r.id, "cur"), "place", kind=r.kind, claim=False)
 
 
 _VOWEL_SWAPS = (("oo", "ou"), ("ou", "oo"), ("ee", "i"), ("ei", "e"))
@@ -359,6 +362,20 @@ def _glued(alias: str) -> str:
     return ""
 
 
+# the first words of Arabic place names that outlets often run into the word after them (`خانيونس`, `ديرالزور`,
+# `تلعفر`, `عينالعرب`, `كفرنبل`: place19ar survey, rule 25o), folded
+_JOINABLE_AR = frozenset(("خان", "دير", "تل", "عين", "كفر", "بيت", "راس", "بئر", "بير", "جسر", "قصر", "ام", "ابو"))
+
+
+def _joined_prefix(alias: str) -> str:
+    """An Arabic place name of two words whose first is one of _JOINABLE_AR, written as one word, or ""."""
+    words = alias.split()
+    if len(words) == 2 and fold_text(words[0]) in _JOINABLE_AR and len(words[1]) >= 3 \
+            and all("\u0621" <= ch <= "\u064a" for ch in words[0] + words[1]):
+        return words[0] + words[1]
+    return ""
+
+
 def _acronym(alias: str) -> bool:
     """All-capital acronyms of up to 4 letters are matched case-sensitively ("US" is not "us")."""
     letters = [ch for ch in alias if ch.isalpha()]
@@ -386,11 +403,15 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) ->
     # Arabic spellings of Turkish/Iranian/Israeli towns often coincide with Arabic words (مهربين):
     # only the large ones, or multi-word names, unless curated.
     foreign = c.country not in _ARABIC_SPEAKING and not curated and c.population < 300000
+    arabic_keys = {" ".join(key_tokens(a)) for a in arabic}
     for a in sorted(arabic):
         toks = key_tokens(a)
         if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_ar or foreign)):
             continue
         b.trie.add(toks, ("place", gid, "geo"))
+        j = _joined_prefix(a) if len(toks) == 2 and not foreign else ""
+        if j and (jt := key_tokens(j)) and jt[0] not in b.geo_stop_ar and jt[0] not in arabic_keys:
+            b.trie.add(jt, ("place", gid, "geo"))  # `خانيونس`: the two words run together (rule 25o)
 
 
 def _check_conflicts(b: _Builder) -> None:

@@ -487,8 +487,12 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
             prev = prev_word(text, s, _SCHOOL_SEX)  # `مدرسة ذكور النصيرات`: a school's name past its pupils' sex
         if prev in (nots := cue_list(gaz.rules.geonames_not_after)) or (prev[:1] in "وفب" and prev[1:] in nots):
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's; `وبستان القدس`)
-        if not e.curated and prev in cue_list(gaz.rules.given_names):
-            return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town
+        if not e.curated and prev in cue_list(gaz.rules.given_names) \
+                and not (prev == "علي" and text[s - 2 : s] == "\u0649 "):
+            return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town (`على`
+            # with its alef maqsura is the preposition: `الغارات على بعلبك`, rule 25o)
+        if not e.curated and not latin and prev in _PERSON_TITLE_AR:
+            return None  # `الطفل نوى الخطيب`: a person's given name after his title, not the town (rule 25o)
         if not e.curated and text[s - 3 : s] in _POSSESSIVE and not _country_before(text, s - 3, gaz) \
                 and any(o.end == s - 3 for o in others):
             return None  # "Mosul's Old City": a quarter of the place before it (districts: data/README.md rule 4);
@@ -584,7 +588,10 @@ _KUNYA_AR = frozenset(("ابو", "ابي", "ابا", "وابو", "لابي", "ب
 _TRIBE_AR = frozenset(p + w for w in ("قبيله", "عشيره") for p in ("", "و", "ل", "ب", "ول"))
 # (folded) a person's title: the name after it is a given name (`المواطنة ربيعة حسن`), not Iraq's Rabia
 _PERSON_TITLE_AR = frozenset(("المواطن", "المواطنه", "السيد", "السيده", "الحاج", "الحاجه", "الشاب", "الشابه",
-                              "الطفل", "الطفله", "الناشط", "الناشطه", "الشاعر", "الشاعره", "الفنان", "الفنانه"))
+                              "الطفل", "الطفله", "الناشط", "الناشطه", "الشاعر", "الشاعره", "الفنان", "الفنانه",
+                              # (place19ar: a reporter, a pupil, a refugee or a detainee named by his title)
+                              "الصحفي", "الصحفيه", "الطالب", "الطالبه", "اللاجئ", "اللاجئه", "النازح", "النازحه",
+                              "الاسير", "الاسيره", "المدعو", "المدعوه"))
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
 # "the former regime" named without Assad's name (folded): in Iraqi reporting, Saddam Hussein's
 _FORMER_REGIME = frozenset(fold(w) for w in ("النظام السابق", "النظام البائد", "النظام المخلوع", "former regime",

@@ -53,6 +53,9 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
         return True
     if folded in stop or folded.isdigit() or folded.startswith("لل") or len(folded) < 3:
         return False
+    if folded.startswith(("ولل", "فلل", "وبال", "فبال")) or (folded[:2] in ("ول", "فل") and folded[2:] in known):
+        return False  # `فلمضايا مخيم وللزبداني مخيم ولريف دمشق مخيم`: "and for Zabadani", a conjunction and a
+        # preposition before a place, no camp's name (place19ar, rule 25o)
     definite = folded.startswith("ال")
     if quoted:
         return True

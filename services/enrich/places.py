@@ -259,6 +259,11 @@ _COMPOUND_TAILS = frozenset(("majority", "populated", "dominated", "held", "cont
 _ELATIVES = frozenset(("كبري", "صغري", "اخري", "قصوي", "عظمي", "وسطي", "دنيا", "اولي", "سفلي", "عليا", "علي"))
 
 
+# a feminine cue word (folded: `ناحيه`, `قريه`, `بلده`, `مزرعه`, the duals `قريتي`, `ناحيتا`): an indefinite
+# adjective after it ends in -ية, so a name after it that ends in -ي is no adjective (`ناحية سنوني`; rule 25o)
+_FEMININE_CUE_ENDS = ("ه", "تي", "تا")
+
+
 def _compound_adjective(word: str) -> bool:
     """"Kurdish-majority", "rebel-held": an adjective before the cue ("the Kurdish-majority district of X")."""
     return "-" in word and word.rsplit("-", 1)[1].lower() in _COMPOUND_TAILS
@@ -312,11 +317,18 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         if not between.isspace() and not quoted:
             continue
         first = fold(toks[j].group(0))
+        plural = f in _PLURAL_CUES or f[1:] in _PLURAL_CUES
+        if plural and (first.startswith("ال") or first.endswith(("ها", "هم")) or first in _LIST_END):
+            continue  # `قرى الجليل`, `قرى النقب`, `قرى الساحل`: the villages of a region, no village; `قرى حولها`,
+            # `بلدات انتزعتها` (a pronoun's ending), `قرى ريف ...`: no name (rule 25o)
         if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or first in _ELATIVES or \
+                (first[:1] == "و" and first[1:] in _LIST_END) or \
                 (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4
                  and toks[j].start() not in names
-                 and not (toks[j].group(0).endswith("\u0649") and first not in _ELATIVES)):
-            continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name; a name written with a
+                 and not (toks[j].group(0).endswith("\u0649") and first not in _ELATIVES)
+                 and not (first.endswith("ي") and f.endswith(_FEMININE_CUE_ENDS))):
+            continue  # an indefinite adjective ("ناحية أمنية", "قرية حدودية"), not a name (a feminine cue's
+            # adjective is feminine: `ناحية سنوني` is Sinuni, rule 25o); a name written with a
             # final alef maqsura is no nisba (`ناحية باعدرى`, Duhok: rule 24o), a feminine elative is (`ناحية كبرى`)
         end = j
         if quoted:
@@ -332,9 +344,56 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         first_taken = _taken(taken, index, s, e)
         if not first_taken:
             out.append((s, e, text[s:e]))
-        if f.endswith("تي"):
+        if f.endswith(("تي", "تا")):
             _dual_second(text, s, e, first_taken, taken, index, rules, out)
+        elif plural:
+            _plural_list(text, s, e, first_taken, taken, index, rules, out)
     return out
+
+
+# plural cues whose list of names is read on past the first (`بلدات عتيل ودير الغصون وعلار`, `قرى طاريا وشمسطار
+# ودورس`: rule 25o); the list ends at punctuation other than a comma, or at a word that is no name
+_PLURAL_CUES = frozenset(("قري", "بلدات"))
+_LIST_JOIN_RE = re.compile(r"(?:[ \t]*[،,][ \t]*و?|[ \t]+و)(?=[\u0621-\u064a])")
+_AR_WORD_RE = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0640]+")
+# words of another kind of place that end a village list (`قرى وبلدات`, `ومخيمات`)
+_LIST_END = frozenset(("بلدات", "قري", "مدن", "مناطق", "مزارع", "احياء", "مخيمات", "بلده", "قريه", "مدينه", "ضاحيه",
+                       "حي", "منطقه", "مخيم", "مدينتي", "بلدتي", "قريتي", "نواحي", "ناحيه", "قضاء", "ريف", "ريفي",
+                       "اطراف", "ضواحي", "محيط"))
+
+
+def _plural_list(text: str, s: int, e: int, first_taken: bool, taken: bytearray, index: _SpanIndex | None,
+                 rules: PlaceRules, out: list[tuple[int, int, str]]) -> None:
+    """The names after the first under a plural cue, joined by و or a comma (at most nine more): each a village, an
+    open-world one where no known place or facility is (the Arabic twin of _listed_villages)."""
+    comma = False
+    for _ in range(9):
+        if first_taken:  # a known place's span may run past the words read
+            while e < len(text) and e - s < 40 and _taken(taken, index, e, e + 1):
+                e += 1
+        m = _LIST_JOIN_RE.match(text, e)
+        if m is None:
+            return
+        joint = m.group(0)
+        if "،" in joint or "," in joint:
+            if joint.rstrip().endswith("و") and not comma:
+                return  # `قرى الشعراوية، ومرت ...`: a comma and و open the next clause unless the list had commas
+            comma = True
+        w = _AR_WORD_RE.match(text, m.end())
+        if w is None:
+            return
+        a, b = w.start(), w.end()
+        first = fold(w.group(0))
+        if len(first) < 2 or first in rules.ar_stop or _bare(first) in rules.ar_stop or first in _LIST_END \
+                or first.endswith(("ها", "هم")):
+            return
+        if first in rules.ar_prefixes and (w2 := _AR_WORD_RE.match(text, b + 1)) is not None \
+                and text[b : b + 1] == " ":
+            b = w2.end()
+        s, e = a, b
+        first_taken = _taken(taken, index, a, b)
+        if not first_taken:
+            out.append((a, b, text[a:b]))
 
 
 _DUAL_AND_RE = re.compile(r"[ \t]+و(?=[\u0621-\u064a])")
