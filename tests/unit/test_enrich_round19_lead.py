@@ -74,3 +74,12 @@ def test_leaving_the_base_is_no_al_qaeda() -> None:
     assert "actor:al-qaeda" not in _act("أقلعت المروحيات من القاعدة فجر اليوم.")
     assert "actor:al-qaeda" in _act("انشق عشرات المقاتلين من القاعدة العام الماضي.")
     assert "actor:al-qaeda" in _act("ترك مقاتلون من القاعدة صفوفها وانضموا إلى داعش.")
+
+
+def test_a_glossed_governorate_is_read_the_same_the_second_time() -> None:
+    """The compiled fast path (a place's best entry cached after the first text) asks the same governorate gloss
+    as the full path: "Nohadra (Duhok) Governorate" is the governorate in every article, not only the first."""
+    text = "Families who had lived in a complex in Nohadra (Duhok) Governorate went back to Sinjar."
+    first, second = real_ann(text), real_ann(text)
+    for ann in (first, second):
+        assert [p.id for p in ann.places if p.surface == "Nohadra"] == ["adm1:IQ-duhok"]

@@ -327,6 +327,7 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
             m |= PM_CITY;
         if (rural_after(t, e)) m |= PM_CITY;
         if (EQ(e, ')', ' ')) m |= PM_CITY; /* _GLOSS_UNIT_AFTER_RE: "Nohadra (Duhok) Governorate" (iraq16) */
+        if (EQ(e, ' ', '(')) m |= PM_CITY; /* _GLOSSED_UNIT_AFTER_RE: "Nohadra (Duhok) Governorate", the first name */
     }
     if (c0 >= 0x600) { /* _village_head */
         if (s > 1 && before == ' ' && ONE(s - 2, 0x629, 0x647, 0x64a) && (wflags & WF_VILLAGE)) m |= PM_CITY;
