@@ -120,13 +120,14 @@ def find_open(
             if mode == "en_after" and word in _PLURAL_HEADS:  # "the Hassansham camps": one known camp's sites
                 of = _english_before(text, h, kind, gaz)
                 if of is not None and variant_of(of.name, kind, gaz) is None \
-                        and not _complex_of_camps(text, h, of, places):
+                        and not _complex_of_camps(text, h, of, places) and not _complex_of_prisons(text, h, of, places):
                     of = None
         elif mode == "ar_before":
             of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz)
         elif mode == "en_after":
             of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz) \
-                or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz) or _called(text, h, kind, gaz)
+                or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz) or _called(text, h, kind, gaz) \
+                or _numbered_colony(text, h, kind)
         else:
             of = _english_after(text, h, kind, gaz)
         if of is None or _country_named(of, places, gaz):
@@ -737,6 +738,32 @@ def _complex_of_camps(text: str, h: Cand, of: OpenFacility, places: list[Cand]) 
     return re.search(rf"\b{re.escape(of.name)}(?:[ \u00a0]+refugee)?[ \u00a0]+camp\b(?!s)", text) is not None
 
 
+# the United States' states: "the Texas prisons" are a state's prisons, no complex (the gazetteer holds no US state)
+_US_STATES = frozenset((
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia",
+    "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+    "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+    "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
+    "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming"))
+
+
+def _complex_of_prisons(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
+    """"the Badr prisons", "Egypt's Badr prisons": a name no place bears before "prisons"/"jails", after "the" or a
+    country's possessive, is a prison complex named as one site (world19en survey, rule 25k), as "the Tora prisons"
+    is; a place's prisons ("the Cairo prisons"), an acronym's ("the CIA prisons": an agency's) are none."""
+    if text[h.start : h.end].lower() not in ("prisons", "jails") or of.name.isupper() or of.name in _US_STATES \
+            or any(c.start < of.name_end and of.name_start < c.end for c in places):
+        return False
+    m = _COMPLEX_BEFORE_RE.search(text, max(0, of.name_start - 30), of.name_start)
+    if m is None:
+        return False
+    if m.group("owner") is not None:
+        return any(c.end == m.end("owner") and any(str(p[1]).startswith("country:") for p in c.payloads)
+                   for c in places)
+    return True
+
+
 def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
     toks: list[tuple[int, int]] = []
     pos = h.start
@@ -885,6 +912,18 @@ _SECTION_OF_RE = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?[^.;:\n]{0,40}?\bcamp
 _DISPLACED_EN_RE = re.compile(r"\b(?:refugees?|displaced|Rohingya|asylum|tents?|shelters)\b")
 _DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interrogat\w*|captives?|suspects?|"
                            r"(?<!sleeper )cells?)\b", re.IGNORECASE)  # (not ISIS's "sleeper cells")
+
+
+_COLONY_NUMBER_RE = re.compile(r"[ \u00a0]+(?:No\.?|Number|#)[ \u00a0]*([0-9]{1,3})(?![0-9])")
+
+
+def _numbered_colony(text: str, h: Cand, kind: str) -> OpenFacility | None:
+    """"penal colony No. 2 in Pokrov", "Penitentiary Colony No. 6": Russia's colonies are named by their number
+    after the head (world19en survey, rule 25k); "a penal colony" alone names none."""
+    if not text[h.start : h.end].lower().endswith("colony") or (m := _COLONY_NUMBER_RE.match(text, h.end)) is None:
+        return None
+    ns = h.end + len(m.group()) - len(m.group().lstrip(" \u00a0"))
+    return OpenFacility(h.start, m.end(1), kind, text[ns : m.end(1)], ns, m.end(1))
 
 
 def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
