@@ -152,6 +152,8 @@ _NOT_SITE_BEFORE_RE = re.compile(r"\b(?:former|fictional|fictitious|imaginary|de
                                  r"(?:[\w'’-]+[ \u00a0]+){0,2}$", re.IGNORECASE)
 _WORK_BEFORE_RE = re.compile(r"(?:\b(?:film|movie|documentary|novel|sitcom|series)\b|"
                              r"فيلم|وثائقي|رواي[ةه]|مسلسل|مسرحي[ةه])[^.،,؛;:\n]{0,25}$", re.IGNORECASE)
+_WORK_AFTER_RE = re.compile(r"(?::[^,.;\n]{1,40})?,[ \u00a0]+an?[ \u00a0]+(?:new[ \u00a0]+)?(?:(?:television|TV|BBC|ITV|"
+                            r"Netflix|documentary|reality)[ \u00a0]+)?(?:series|show|documentary|film|drama|sitcom)\b")
 _NOT_SITE_AFTER_AR = frozenset(("السابق", "سابقا", "المتخيل", "الخيالي"))
 _OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|سنة|سنه)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
 # a site a bygone power used (ar18 survey, rule 25e): `معتقل "نور شمس" الذي استخدمه الإنجليز` (the Mandate's jail the
@@ -200,6 +202,8 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
         return True
     if (_BYGONE_USE_AR_RE.match(text, hi) or _BYGONE_USE_EN_RE.match(text, hi)) is not None:
         return True
+    if text[hi : hi + 1] in (":", ",") and _WORK_AFTER_RE.match(text, hi) is not None:
+        return True  # "HMP Belmarsh: Maximum Security, a television series": a work named for the prison (rule 25k)
     # (a year of the name's own: no; each side searched only where the year's first digit, an ASCII 1, is)
     return (text.find("1", max(0, lo - 80), lo) >= 0 and _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None) \
         or (text.find("1", hi, hi + 80) >= 0 and _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) is not None)
@@ -749,10 +753,12 @@ _US_STATES = frozenset((
 
 
 def _complex_of_prisons(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
-    """"the Badr prisons", "Egypt's Badr prisons": a name no place bears before "prisons"/"jails", after "the" or a
-    country's possessive, is a prison complex named as one site (world19en survey, rule 25k), as "the Tora prisons"
-    is; a place's prisons ("the Cairo prisons"), an acronym's ("the CIA prisons": an agency's) are none."""
-    if text[h.start : h.end].lower() not in ("prisons", "jails") or of.name.isupper() or of.name in _US_STATES \
+    """"the Badr prisons", "Egypt's Badr prisons": one word no place bears before "prisons"/"jails", after "the" or
+    a country's possessive, is a prison complex named as one site (world19en survey, rule 25k), as "the Tora prisons"
+    is; a place's prisons ("the Cairo prisons"), an acronym's ("the CIA prisons"), a body's ("the Air Force
+    Intelligence prisons") and a count ("Iraq's 31 prisons") are none."""
+    if text[h.start : h.end].lower() not in ("prisons", "jails") or " " in of.name or not of.name[:1].isalpha() \
+            or of.name.isupper() or of.name in _US_STATES \
             or any(c.start < of.name_end and of.name_start < c.end for c in places):
         return False
     m = _COMPLEX_BEFORE_RE.search(text, max(0, of.name_start - 30), of.name_start)
