@@ -132,6 +132,8 @@ def find_open(
             of = _english_after(text, h, kind, gaz)
         if of is None or _country_named(of, places, gaz):
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name
+        if words[0] in ("state", "federal") and mode == "en_after" and _us_state_before(text, h.start):
+            continue  # "the California state prison": a US state's prison, no name ("Indiana State Prison" is one)
         if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
             of = OpenFacility(of.start, of.end - 2, of.kind, of.name, of.name_start, of.name_end)  # (not the "'s")
         if not_a_site(text, of) or (kind == "camp" and mode == "en_after" and _political(text, h, of, places)):
@@ -750,6 +752,14 @@ _US_STATES = frozenset((
     "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
     "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
     "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming"))
+
+
+def _us_state_before(text: str, at: int) -> bool:
+    """A US state's name ends right before `at` (and a space): "the New York state prison"."""
+    j = at
+    while j > 0 and text[j - 1] in _SPACE_NBSP:
+        j -= 1
+    return any(text.endswith(st, 0, j) and (j == len(st) or not text[j - len(st) - 1].isalnum()) for st in _US_STATES)
 
 
 def _complex_of_prisons(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
