@@ -58,7 +58,8 @@ _INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:a|an|another|one)\s+$", re
 
 # The words find_facilities asks the whole text for (`w in text`), answered together in one pass (lits): a bit each
 _GATE_WORDS = (
-    "مركزي", "entral", "prison", "camp", "jail", "settlement", "colon", "supermax", "penitentiar", ", the ", ", a ", "'s ", "’s ", ", one of the ",
+    "مركزي", "entral", "prison", "camp", "jail", "settlement", "colon", "supermax", "penitentiar",
+    ", the ", ", a ", "'s ", "’s ", ", one of the ",
     "معسكر", "، المخيم", "، السجن", "، وهو مخيم", "، وهو سجن", "، المعتقل",
     "نازح", "نزوح", "دارفور", "السودان", "الفاشر", "نيالا", "الدعم السريع", "مركز",
     "massacre", "مجزر", "مذبح", "annex", "Annex", "عائل", "عوائل",
@@ -70,7 +71,8 @@ _GATE_WORDS = (
 )
 _G = {w: 1 << i for i, w in enumerate(_GATE_WORDS)}
 _G_CENTRAL_AR, _G_CENTRAL_EN = _G["مركزي"], _G["entral"]
-_G_HEADS_EN = _G["prison"] | _G["camp"] | _G["jail"] | _G["settlement"] | _G["colon"] | _G["supermax"] | _G["penitentiar"]
+_G_HEADS_EN = _G["prison"] | _G["camp"] | _G["jail"] | _G["settlement"] | _G["colon"] | _G["supermax"] \
+    | _G["penitentiar"]  # (the apposition's regime heads, rule 25k: "IK-2, a penal colony", "ADX, the supermax")
 _G_APPOSED_EN = _G[", the "] | _G[", a "] | _G["'s "] | _G["’s "] | _G[", one of the "]
 _G_MUASKAR = _G["معسكر"]
 _G_APPOSED_AR = _G["، المخيم"] | _G["، السجن"] | _G["، وهو مخيم"] | _G["، وهو سجن"] | _G["، المعتقل"]

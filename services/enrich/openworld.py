@@ -154,8 +154,9 @@ _NOT_SITE_BEFORE_RE = re.compile(r"\b(?:former|fictional|fictitious|imaginary|de
                                  r"(?:[\w'’-]+[ \u00a0]+){0,2}$", re.IGNORECASE)
 _WORK_BEFORE_RE = re.compile(r"(?:\b(?:film|movie|documentary|novel|sitcom|series)\b|"
                              r"فيلم|وثائقي|رواي[ةه]|مسلسل|مسرحي[ةه])[^.،,؛;:\n]{0,25}$", re.IGNORECASE)
-_WORK_AFTER_RE = re.compile(r"(?::[^,.;\n]{1,40})?,[ \u00a0]+an?[ \u00a0]+(?:new[ \u00a0]+)?(?:(?:television|TV|BBC|ITV|"
-                            r"Netflix|documentary|reality)[ \u00a0]+)?(?:series|show|documentary|film|drama|sitcom)\b")
+_WORK_AFTER_RE = re.compile(r"(?::[^,.;\n]{1,40})?,[ \u00a0]+an?[ \u00a0]+(?:new[ \u00a0]+)?"
+                            r"(?:(?:television|TV|BBC|ITV|Netflix|documentary|reality)[ \u00a0]+)?"
+                            r"(?:series|show|documentary|film|drama|sitcom)\b")
 _NOT_SITE_AFTER_AR = frozenset(("السابق", "سابقا", "المتخيل", "الخيالي"))
 _OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|سنة|سنه)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
 # a site a bygone power used (ar18 survey, rule 25e): `معتقل "نور شمس" الذي استخدمه الإنجليز` (the Mandate's jail the
@@ -746,12 +747,12 @@ def _complex_of_camps(text: str, h: Cand, of: OpenFacility, places: list[Cand]) 
 
 # the United States' states: "the Texas prisons" are a state's prisons, no complex (the gazetteer holds no US state)
 _US_STATES = frozenset((
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida", "Georgia",
-    "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
-    "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
-    "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
-    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
-    "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming"))
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming"))
 
 
 def _us_state_before(text: str, at: int) -> bool:
