@@ -141,3 +141,18 @@ def test_city_possessive_is_not_hamas() -> None:
 
 def test_hamas_possessive_stays_hamas() -> None:
     assert {a.id for a in _enrich("Hamas's leaders met in Doha on Monday.").actors} == {"actor:hamas"}
+
+
+# --- the US immigration agency is the United States ------------------------------------------------------------------
+
+def test_ice_acting_is_the_united_states() -> None:
+    assert {a.id for a in _enrich("ICE said the man had been ordered removed in August.").actors} == {"actor:us"}
+    assert {a.id for a in _enrich("Immigration and Customs Enforcement opened an inquiry.").actors} == {"actor:us"}
+
+
+def test_ice_in_a_site_name_or_the_word_ice_is_no_actor() -> None:
+    for text in ("The women were flown to an ICE facility in Louisiana.",
+                 "Detainees at the Northwest ICE Processing Center refused food.",
+                 "Snow And Ice Cut Roads To The Camps",
+                 "Ice covered the tents on Tuesday morning."):
+        assert _enrich(text).actors == [], text
