@@ -156,3 +156,17 @@ def test_ice_in_a_site_name_or_the_word_ice_is_no_actor() -> None:
                  "Snow And Ice Cut Roads To The Camps",
                  "Ice covered the tents on Tuesday morning."):
         assert _enrich(text).actors == [], text
+
+
+# --- inmates holding guards, and a "violent disturbance", are unrest among detainees ---------------------------------
+
+def test_guards_taken_hostage_and_disturbance_are_prison_unrest() -> None:
+    for text in ("Inmates in Hama central prison took guards hostage on Sunday.",
+                 "Four officers were hurt in a violent disturbance at the jail."):
+        assert "prison_break_riot" in {e.type for e in _enrich(text).event_types}, text
+
+
+def test_hostage_and_disturbance_elsewhere_are_no_prison_unrest() -> None:
+    for text in ("Gunmen took two aid workers hostage near the border.",
+                 "The storm caused a disturbance to flights on Monday."):
+        assert "prison_break_riot" not in {e.type for e in _enrich(text).event_types}, text
