@@ -1248,10 +1248,13 @@ _CAPS_DATELINE_RE = re.compile(r"(?:\s+[A-Z][A-Z'’-]+)+,\s+[A-Z][a-z]")
 APPOSITION_AFTER_RE = re.compile(
     r",\s+(?P<pre>the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+['’]s|one\s+of\s+the)\s+(?P<city>[A-Z][a-z]+\s+)?"
     r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
-    r"[a-z][a-z-]+\s+){0,2})(?P<head>prisons?|jails?|camps?|refugee\s+settlements?|detention\s+(?:centres?|centers?|"
-    r"facilit(?:y|ies)|camps?)|cluster\s+of\s+(?:camps|tents))"
+    r"[a-z][a-z-]+\s+){0,2})(?P<head>(?:mega-|super-)?prisons?|jails?|camps?|refugee\s+settlements?|detention\s+(?:centres?|"
+    r"centers?|facilit(?:y|ies)|camps?)|cluster\s+of\s+(?:camps|tents)|"
+    # a prison by its regime (world19en survey, rule 25k): "CECOT, the mega-prison", "IK-2, a general-regime penal
+    # colony", "ADX, the federal supermax" ("a former British colony" is no prison)
+    r"(?:penal|prison)\s+colon(?:y|ies)|penitentiar(?:y|ies)|supermax(?:\s+prisons?)?)"
     r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
-    r"of)\b|\s*[,.;:)\n]|\s*$)")
+    r"of|he|she|they)\b|\s*[,.;:)\n]|\s*$)")  # ("CECOT, the mega-prison he opened": a relative clause, rule 25k)
 
 
 _IS_A_TOWN_AFTER_RE = re.compile(r" (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? (?:a|an|the) "

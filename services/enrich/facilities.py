@@ -59,7 +59,8 @@ _INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:a|an|another|one)\s+$", re
 
 # The words find_facilities asks the whole text for (`w in text`), answered together in one pass (lits): a bit each
 _GATE_WORDS = (
-    "مركزي", "entral", "prison", "camp", "jail", "settlement", ", the ", ", a ", "'s ", "’s ", ", one of the ",
+    "مركزي", "entral", "prison", "camp", "jail", "settlement", "colon", "supermax", "penitentiar",
+    ", the ", ", a ", "'s ", "’s ", ", one of the ",
     "معسكر", "، المخيم", "، السجن", "، وهو مخيم", "، وهو سجن", "، المعتقل",
     "نازح", "نزوح", "دارفور", "السودان", "الفاشر", "نيالا", "الدعم السريع", "مركز",
     "massacre", "مجزر", "مذبح", "annex", "Annex", "عائل", "عوائل",
@@ -73,7 +74,8 @@ _GATE_WORDS = (
 )
 _G = {w: 1 << i for i, w in enumerate(_GATE_WORDS)}
 _G_CENTRAL_AR, _G_CENTRAL_EN = _G["مركزي"], _G["entral"]
-_G_HEADS_EN = _G["prison"] | _G["camp"] | _G["jail"] | _G["settlement"]
+_G_HEADS_EN = _G["prison"] | _G["camp"] | _G["jail"] | _G["settlement"] | _G["colon"] | _G["supermax"] \
+    | _G["penitentiar"]  # (the apposition's regime heads, rule 25k: "IK-2, a penal colony", "ADX, the supermax")
 _G_APPOSED_EN = _G[", the "] | _G[", a "] | _G["'s "] | _G["’s "] | _G[", one of the "]
 _G_MUASKAR = _G["معسكر"]
 _G_APPOSED_AR = _G["، المخيم"] | _G["، السجن"] | _G["، وهو مخيم"] | _G["، وهو سجن"] | _G["، المعتقل"]
@@ -836,7 +838,9 @@ def core_at_start(cores: list[Cand]) -> set[int]:
     return {c.start for c in cores}
 
 
-_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})$")
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2}"
+                             # an acronym, numbered or not: "CECOT, the mega-prison", "IK-2, a penal colony" (rule 25k)
+                             r"|[A-Z]{2,6}(?:-[0-9]{1,2})?)$")
 _APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp", "refugee": "camp", "cluster": "camp"}
 # a capitalised word right before the name: the name goes on before it ("Burj al-Barajneh, Beirut's densest camp")
 _NAME_GOES_ON_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+[ -]$")

@@ -120,17 +120,20 @@ def find_open(
             if mode == "en_after" and word in _PLURAL_HEADS:  # "the Hassansham camps": one known camp's sites
                 of = _english_before(text, h, kind, gaz)
                 if of is not None and variant_of(of.name, kind, gaz) is None \
-                        and not _complex_of_camps(text, h, of, places):
+                        and not _complex_of_camps(text, h, of, places) and not _complex_of_prisons(text, h, of, places):
                     of = None
         elif mode == "ar_before":
             of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz)
         elif mode == "en_after":
             of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz) \
-                or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz) or _called(text, h, kind, gaz)
+                or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz) or _called(text, h, kind, gaz) \
+                or _numbered_colony(text, h, kind)
         else:
             of = _english_after(text, h, kind, gaz)
         if of is None or _country_named(of, places, gaz):
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name
+        if words[0] in ("state", "federal") and mode == "en_after" and _us_state_before(text, h.start):
+            continue  # "the California state prison": a US state's prison, no name ("Indiana State Prison" is one)
         if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
             of = OpenFacility(of.start, of.end - 2, of.kind, of.name, of.name_start, of.name_end)  # (not the "'s")
         if not_a_site(text, of) or (kind == "camp" and mode == "en_after" and _political(text, h, of, places)):
@@ -151,6 +154,9 @@ _NOT_SITE_BEFORE_RE = re.compile(r"\b(?:former|fictional|fictitious|imaginary|de
                                  r"(?:[\w'’-]+[ \u00a0]+){0,2}$", re.IGNORECASE)
 _WORK_BEFORE_RE = re.compile(r"(?:\b(?:film|movie|documentary|novel|sitcom|series)\b|"
                              r"فيلم|وثائقي|رواي[ةه]|مسلسل|مسرحي[ةه])[^.،,؛;:\n]{0,25}$", re.IGNORECASE)
+_WORK_AFTER_RE = re.compile(r"(?::[^,.;\n]{1,40})?,[ \u00a0]+an?[ \u00a0]+(?:new[ \u00a0]+)?"
+                            r"(?:(?:television|TV|BBC|ITV|Netflix|documentary|reality)[ \u00a0]+)?"
+                            r"(?:series|show|documentary|film|drama|sitcom)\b")
 _NOT_SITE_AFTER_AR = frozenset(("السابق", "سابقا", "المتخيل", "الخيالي"))
 _OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|سنة|سنه)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
 # a site a bygone power used (ar18 survey, rule 25e): `معتقل "نور شمس" الذي استخدمه الإنجليز` (the Mandate's jail the
@@ -199,6 +205,8 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
         return True
     if (_BYGONE_USE_AR_RE.match(text, hi) or _BYGONE_USE_EN_RE.match(text, hi)) is not None:
         return True
+    if text[hi : hi + 1] in (":", ",") and _WORK_AFTER_RE.match(text, hi) is not None:
+        return True  # "HMP Belmarsh: Maximum Security, a television series": a work named for the prison (rule 25k)
     # (a year of the name's own: no; each side searched only where the year's first digit, an ASCII 1, is)
     return (text.find("1", max(0, lo - 80), lo) >= 0 and _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None) \
         or (text.find("1", hi, hi + 80) >= 0 and _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) is not None)
@@ -740,6 +748,42 @@ def _complex_of_camps(text: str, h: Cand, of: OpenFacility, places: list[Cand]) 
     return re.search(rf"\b{re.escape(of.name)}(?:[ \u00a0]+refugee)?[ \u00a0]+camp\b(?!s)", text) is not None
 
 
+# the United States' states: "the Texas prisons" are a state's prisons, no complex (the gazetteer holds no US state)
+_US_STATES = frozenset((
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Georgia", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine",
+    "Maryland", "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada",
+    "New Hampshire", "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma",
+    "Oregon", "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah",
+    "Vermont", "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming"))
+
+
+def _us_state_before(text: str, at: int) -> bool:
+    """A US state's name ends right before `at` (and a space): "the New York state prison"."""
+    j = at
+    while j > 0 and text[j - 1] in _SPACE_NBSP:
+        j -= 1
+    return any(text.endswith(st, 0, j) and (j == len(st) or not text[j - len(st) - 1].isalnum()) for st in _US_STATES)
+
+
+def _complex_of_prisons(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
+    """"the Badr prisons", "Egypt's Badr prisons": one word no place bears before "prisons"/"jails", after "the" or
+    a country's possessive, is a prison complex named as one site (world19en survey, rule 25k), as "the Tora prisons"
+    is; a place's prisons ("the Cairo prisons"), an acronym's ("the CIA prisons"), a body's ("the Air Force
+    Intelligence prisons") and a count ("Iraq's 31 prisons") are none."""
+    if text[h.start : h.end].lower() not in ("prisons", "jails") or " " in of.name or not of.name[:1].isalpha() \
+            or of.name.isupper() or of.name in _US_STATES \
+            or any(c.start < of.name_end and of.name_start < c.end for c in places):
+        return False
+    m = _COMPLEX_BEFORE_RE.search(text, max(0, of.name_start - 30), of.name_start)
+    if m is None:
+        return False
+    if m.group("owner") is not None:
+        return any(c.end == m.end("owner") and any(str(p[1]).startswith("country:") for p in c.payloads)
+                   for c in places)
+    return True
+
+
 def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
     toks: list[tuple[int, int]] = []
     pos = h.start
@@ -888,6 +932,18 @@ _SECTION_OF_RE = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?[^.;:\n]{0,40}?\bcamp
 _DISPLACED_EN_RE = re.compile(r"\b(?:refugees?|displaced|Rohingya|asylum|tents?|shelters)\b")
 _DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interrogat\w*|captives?|suspects?|"
                            r"(?<!sleeper )cells?)\b", re.IGNORECASE)  # (not ISIS's "sleeper cells")
+
+
+_COLONY_NUMBER_RE = re.compile(r"[ \u00a0]+(?:No\.?|Number|#)[ \u00a0]*([0-9]{1,3})(?![0-9])")
+
+
+def _numbered_colony(text: str, h: Cand, kind: str) -> OpenFacility | None:
+    """"penal colony No. 2 in Pokrov", "Penitentiary Colony No. 6": Russia's colonies are named by their number
+    after the head (world19en survey, rule 25k); "a penal colony" alone names none."""
+    if not text[h.start : h.end].lower().endswith("colony") or (m := _COLONY_NUMBER_RE.match(text, h.end)) is None:
+        return None
+    ns = h.end + len(m.group()) - len(m.group().lstrip(" \u00a0"))
+    return OpenFacility(h.start, m.end(1), kind, text[ns : m.end(1)], ns, m.end(1))
 
 
 def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
