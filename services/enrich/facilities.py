@@ -86,7 +86,8 @@ _G_MASSACRE_EN, _G_MASSACRE_AR = _G["massacre"], _G["مجزر"] | _G["مذبح"]
 _G_ANNEX = _G["annex"] | _G["Annex"]
 _G_CALLED_EN = _G["known as"] | _G["called"] | _G["dubbed"] | _G["named"]
 _G_CALLED_AR = _G["عرف"] | _G["عُرف"] | _G["يسمى"] | _G["تسمى"] | _G["المسمى"] | _G["الملقب"] | _G["يلقب"]
-_G_DETAINEES_AR = sum(_G[w] for w in _GATE_WORDS[-20:-6])
+_G_DETAINEES_AR = sum(_G[w] for w in ("نزلاء", "نزيل", "معتقلين", "معتقلو", "معتقلي", "سجناء", "سجين", "محتجزين",
+                                       "محتجزو", "محتجزي", "أسرى", "اسرى", "أسير", "اسير"))
 _G_NUMBERED_AR = _G["رقم"] | _G["السجن "] | _G["المعتقل "]
 _G_CITY_PRISON_AR = _G["السجن المركزي ب"] | _G["السجن المركزي في "] | _G["سجن مركزي"]
 
@@ -101,8 +102,16 @@ def lits_ref(text: str, needles: tuple[str, ...]) -> int:
 
 
 def lits(text: str, needles: tuple[str, ...]) -> int:
+    """lits_ref's answer; compiled, in passes of at most 64 needles (native/fac.c's limit: one 64-bit mask each)."""
     native = _PATH.native
-    return int(native.lits(text, needles)) if native is not None else lits_ref(text, needles)
+    if native is None:
+        return lits_ref(text, needles)
+    if len(needles) <= 64:
+        return int(native.lits(text, needles))
+    m = 0
+    for i in range(0, len(needles), 64):
+        m |= int(native.lits(text, needles[i : i + 64])) << i
+    return m
 
 
 _PATH = backend.PATH

@@ -83,3 +83,14 @@ def test_a_glossed_governorate_is_read_the_same_the_second_time() -> None:
     first, second = real_ann(text), real_ann(text)
     for ann in (first, second):
         assert [p.id for p in ann.places if p.surface == "Nohadra"] == ["adm1:IQ-duhok"]
+
+
+def test_lits_answers_more_than_64_needles_as_the_reference() -> None:
+    """facilities.lits splits a long needle tuple into the compiled scanner's 64-needle passes (the merged gate
+    words of round 19 outgrew one pass): the same bits as the Python reference, needle 64 and on included."""
+    from services.enrich.facilities import _GATE_WORDS, lits, lits_ref
+
+    needles = tuple(f"w{i:03d}" for i in range(70)) + _GATE_WORDS
+    for text in ("", "w000 w063 w064 w069", "نقل السجناء إلى السجن المركزي في بغداد", "w065, the prison camp"):
+        assert lits(text, needles) == lits_ref(text, needles)
+    assert lits("w064", needles) == 1 << 64
