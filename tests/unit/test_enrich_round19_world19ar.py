@@ -71,7 +71,7 @@ def test_numbered_polling_centre_is_no_prison() -> None:
 
 def test_bracketed_name_after_a_citys_central_prison() -> None:
     ann = real_ann("أضرب مئات النزلاء في السجن المركزي بطهران (فشافويه) احتجاجاً على الحر.")
-    assert [f.id for f in ann.facilities] == ["open:prison:فشافويه"]
+    assert [f.id for f in ann.facilities] == ["open:prison:greater-tehran"]
     assert "geonames:112931" in {p.id for p in ann.places}  # Tehran stays the place
 
 
@@ -83,7 +83,7 @@ def test_city_in_brackets_is_no_name() -> None:
 # --- Persian names in -ويه and a town's word after a name ----------------------------------------------------------
 
 def test_persian_name_in_wayh_is_a_name() -> None:
-    assert [f[0] for f in _facs("وصف معتقلون سجن فشافويه بطهران بالجحيم.")] == ["open:prison:فشافويه"]
+    assert [f[0] for f in _facs("وصف معتقلون سجن فشافويه بطهران بالجحيم.")] == ["open:prison:greater-tehran"]
 
 
 @pytest.mark.parametrize("text", ["زار السجين ذويه في المعتقل أمس.", "نُقل إلى معتقل أبويه."])
