@@ -341,7 +341,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
             and not _POSSESSIVE_NEXT_RE.match(text, c.end):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
-    if text[c.end : c.end + 1] == " " and _IS_A_TOWN_AFTER_RE.match(text, c.end):
+    if text[c.end : c.end + 1] in " ," and _IS_A_TOWN_AFTER_RE.match(text, c.end):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
     if _DISTANCE_FROM_RE.search(text, max(0, c.start - 24), c.start) is not None:
         return None  # `على بعد ثلاثة كيلومترات من الركبان`, "5 km from al-Hol": a distance is measured from the place
@@ -1257,9 +1257,11 @@ APPOSITION_AFTER_RE = re.compile(
     r"of|he|she|they)\b|\s*[,.;:)\n]|\s*$)")  # ("CECOT, the mega-prison he opened": a relative clause, rule 25k)
 
 
-_IS_A_TOWN_AFTER_RE = re.compile(r" (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? (?:a|an|the) "
-                                 r"(?:[a-z-]+ ){0,2}?(?:town|city|village|district|"
-                                 r"neighbou?rhood|suburb|quarter|municipality)\b")
+_IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spelt|spelled|called|known as) "
+                                 r"[^,.;\n]{1,30},)?"
+                                 r" (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? (?:a|an|the) "
+                                 r"(?:[a-z-]+ (?:and )?){0,3}?(?:town|city|village|district|"
+                                 r"neighbou?rhood|suburb|quarter|municipality|area|region|desert area)\b")
 # the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)
 # بأنه أسوأ سجون البلاد`, `X هو أكبر مخيم`
 _IS_A_SITE_AFTER_RE = re.compile(

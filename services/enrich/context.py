@@ -70,6 +70,8 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
         sentence = gaz.camp_sense.sub(" ", sentence)  # "Jeddah hosted a summer camp": another sense's camp
     if "held by" in sentence:
         sentence = sentence.replace("held by", "by")  # "Tabqa, held by the SDF": territory, not detention
+    if "cells" in sentence and kind == "prison":
+        sentence = _SLEEPER_CELLS_RE.sub(" ", sentence)  # "sleeper cells hid among them": militants, no jail (25z)
     base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
@@ -87,6 +89,10 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     # a town word next to the name (three words before, one after) says it is the town ("the market of
     # al-Hol", "al-Hol market"); one further away is about something else (`بعد ابو غريب ويقع قرب بلدة بادوش`)
     return not town_close(text, c, gaz)
+
+
+_SLEEPER_CELLS_RE = re.compile(r"\b(?:sleeper|terror(?:ist)?|militant|jihadist|insurgent|extremist|ISIS|Daesh)"
+                               r"\s+cells\b", re.IGNORECASE)
 
 
 def _derived(words: set[str]) -> set[str]:

@@ -445,7 +445,14 @@ _KILO_NAME_RE = re.compile(r"(?:ال)?كيلو[ \u00a0]+(?:الـ?[ \u00a0]*)?\(
                            r"|(?:الـ?[ \u00a0]*)?[0-9\u0660-\u0669]{1,3}[ \u00a0]+(?:ال)?كيلو(?![\u0621-\u064a])")
 
 
+# a number of three digits or more, or with a thousands separator, right before a head: a count (`400 مخيم`)
+_COUNT_BEFORE_RE = re.compile(r"(?<![0-9\u0660-\u0669.,/:\-])(?:[0-9\u0660-\u0669]{3,}|[0-9]{1,3}[,٬][0-9]{3})"
+                              r"[ \u00a0]+$")
+
+
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
+    if h.start > 2 and text[h.start - 1] == " " and _COUNT_BEFORE_RE.search(text, max(0, h.start - 12), h.start):
+        return None  # `قرابة 400 مخيم تنتشر`, `نحو ٣٠ سجناً`: a count of heads, no name (rule 25z)
     g = gap_end(text, h.end)
     gap = text[h.end : g]
     if g - h.end > _MAX_GAP or "\n" in gap:

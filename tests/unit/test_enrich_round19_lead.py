@@ -94,3 +94,17 @@ def test_lits_answers_more_than_64_needles_as_the_reference() -> None:
     for text in ("", "w000 w063 w064 w069", "نقل السجناء إلى السجن المركزي في بغداد", "w065, the prison camp"):
         assert lits(text, needles) == lits_ref(text, needles)
     assert lits("w064", needles) == 1 << 64
+
+
+def test_forms_read_from_the_spent_r19_splits() -> None:
+    assert _fac("Thousands of families live in camps such as al-Houl and Ain Essa in the northeast.") == {
+        "fac:sy-al-hol-camp", "fac:sy-ain-issa-camp"}
+    assert "fac:iq-nasiriyah-central-prison" in _fac("Officials said nine convicts were executed at Nassiriya "
+                                                     "on Monday.")
+    assert not _fac("Rukban, also spelt Rakban, is a remote and dusty area on the border with Jordan.")
+    assert "fac:sy-rukban-camp" in _fac("Rukban is a makeshift camp of some 8,000 people on the border.")
+    text = ("Officials say most of those stuck at the berm came from areas such as Raqqa and that sleeper cells hid "
+            "among them.")
+    assert "fac:sy-raqqa-central-prison" not in _fac(text)
+    assert not _fac("يعيش النازحون في مخيمات جرود عرسال ظروفاً قاسية مع حلول الشتاء.")
+    assert not _fac("قال المسؤول إن قرابة 400 مخيم تنتشر قرب الحدود بلا كهرباء.")
