@@ -408,6 +408,8 @@ _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخ
                            # a rights group or channel named after the country it covers ("Iran Human Rights", "Iran
                            # International", `مركز إيران لحقوق الإنسان`; rule 25b)
                            "Human", "International", "لحقوق",
+                           # its Arabic spellings (`قناة "إيران إنترناشيونال"`: the channel, no place; rule 25r)
+                           "إنترناشيونال", "انترناشيونال",
                            # a tribal movement named after its province ("the Anbar Awakening"; rule 25b)
                            "Awakening",
                            # a country's Red Crescent or Red Cross society ("the Emirates Red Crescent", "the Qatar Red

@@ -607,13 +607,32 @@ _PERSON_TITLE_AR = frozenset(("المواطن", "المواطنه", "السيد"
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
 # "the former regime" named without Assad's name (folded): in Iraqi reporting, Saddam Hussein's
 _FORMER_REGIME = frozenset(fold(w) for w in ("النظام السابق", "النظام البائد", "النظام المخلوع", "former regime",
-                                              "ousted regime"))
+                                              "ousted regime",
+                                              # after لل (`موالين للنظام السابق`: the surface starts after it)
+                                              "لنظام السابق", "لنظام البائد", "لنظام المخلوع"))
 
 
 def _iraq_not_syria(places: list[PlaceMention], facilities: list[FacilityMention]) -> bool:
     """The text's places and facilities are Iraq's and none is Syria's."""
     countries = {m.country for m in places} | {m.country for m in facilities}
     return "IQ" in countries and "SY" not in countries
+
+
+# another country whose regime fell, named by its name, its nisba or its fallen ruler: "the former regime" in a text
+# about Libya, Egypt, Yemen, Tunisia or Sudan is that regime, not Assad's (data/README.md rule 25r; Iraq's Saddam
+# Hussein: _iraq_not_syria); Syria's own words keep it Assad's
+_OTHER_FALLEN_RE = re.compile(
+    r"\b(?:Libyan?|Gadd?h?afi|Qadd?h?afi|Egypt(?:ian)?|Mubarak|Yemeni?|Tunisian?|Ben Ali|Sudan(?:ese)?|Bashir)\b"
+    r"|(?<![\u0621-\u064a])[وبلف]?(?:ال)?(?:ليبي|ليبيا|ليبيه|القذافي|مصري|مصر|مبارك|يمني|اليمن|تونسي|تونس|"
+    r"سوداني|السودان|البشير)(?:ه|ة|ين|ون|يين|يون)?(?![\u0621-\u064a])")
+_SYRIA_WORDS_RE = re.compile(r"\b(?:Syrian?|Assad|Damascus)\b|سوري|سورية|الأسد|الاسد|دمشق")
+
+
+def _other_fallen_regime(text: str, places: list[PlaceMention], facilities: list[FacilityMention]) -> bool:
+    """The text names another country whose regime fell and nothing of Syria's (places, facilities, words)."""
+    if any(m.country == "SY" for m in places) or any(m.country == "SY" for m in facilities):
+        return False
+    return _OTHER_FALLEN_RE.search(text) is not None and _SYRIA_WORDS_RE.search(text) is None
 _BASE_PREV = frozenset(("في", "الي", "داخل", "قرب", "الى", "إلى", "هذه", "تلك", "محيط"))  # (من القاعدة: either)
 _BASE_NEXT_RE = re.compile(r"\s+(?:ال)?(?:عسكري|جوي|امريكي|أمريكي|أميركي|بحري|تركي|روسي|التي|الذي)")
 
@@ -827,6 +846,9 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
             if e.id == "actor:assad-regime" and fold(text[s:t]) in _FORMER_REGIME \
                     and _iraq_not_syria(places, facilities):
                 continue  # `النظام السابق` in a text about Iraq alone: Saddam Hussein's, not Assad's (rule 23)
+            if e.id == "actor:assad-regime" and fold(text[s:t]) in _FORMER_REGIME \
+                    and _other_fallen_regime(text, places, facilities):
+                continue  # "Libya's deputy justice minister ... the former regime": Gaddafi's (rule 25r)
             if s > 2 and text[s - 1] == " " and text[s - 2].islower() \
                     and (e.kind == "state" or text[s:t] == "Red Cross") \
                     and _other_nation_before(text, s, e.country, gaz):

@@ -115,6 +115,11 @@ def raw_ar(folded: str) -> str:
     return "".join(alts.get(ch, re.escape(ch)) for ch in key_ar(folded))
 
 
+# institution classes a nation names an actor by only where its map lists the class (no `default`): an armed
+# movement's members by its nisba (state_actors.yaml `members`; data/README.md rule 25r)
+_OWN_CLASS_ONLY = frozenset(("members",))
+
+
 def actor_of(rules: StateRules, nation: str, cls: str, country: str | None, when: date | None) -> str | None:
     n = rules.nations.get(nation)
     if n is None:
@@ -128,6 +133,8 @@ def actor_of(rules: StateRules, nation: str, cls: str, country: str | None, when
         before = n.get("before")
         if before is not None and when is not None and when < before["date"]:
             amap = before["actors"]
+    if cls in _OWN_CLASS_ONLY:
+        return amap.get(cls)  # `مسلحون حوثيون`: a movement's members; `مسلحون عراقيون` are no Iraqi government
     return amap.get(cls) or amap.get("default")
 
 
