@@ -451,11 +451,45 @@ def find_facilities(
             known_ends = [t[0] for t in by_end]
             facilities = [f for f in facilities
                           if not (f.id.startswith("open:") and _other_name_of_known(text, f, by_end, known_ends))]
+    if len(facilities) > 1 and any(f.id.startswith("open:") for f in facilities):
+        # an unknown name after an unknown facility and "formerly known as" / "which was named" is the first one's
+        # other name too (`مخيم الشهيد عزمي المفتي، المعروف سابقاً بمخيم الحصن`: one camp; rule 25q)
+        facilities = _other_names_of_open(text, facilities)
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     if len(facilities) > 1:
         facilities = _town_qualified(text, facilities)
+    if facilities and ("قاعدة" in text or "قاعده" in text):  # (str `in`, C speed)
+        facilities = _base_named(text, facilities)
     return _one_per_span(facilities), covered, core_spans
+
+
+# `قاعدة` ("the base of") right before a known facility's bare name, and a prison head before that (rule 25q)
+_BASE_OF_RE = re.compile(r"(?:^|[\s\"«“(])(?:و|ب|ل|في\s+)?قاعد[ةه]\s*$")
+_PRISON_OF_BASE_RE = re.compile(r"(?:معتقل|سجن|مركز\s+احتجاز|مركز\s+اعتقال)\s+قاعد[ةه]\s*$")
+
+
+def _base_named(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
+    """A known facility's bare name right after `قاعدة` is the military base of that name (README rule 2: a
+    base is no facility; `أجّرت كوبا قاعدة غوانتانامو`), unless a prison head stands before `قاعدة`: then the
+    whole is the prison (`معتقل قاعدة غوانتانامو`), one facility, the known one, and no unknown prison named
+    `قاعدة` (rule 25q). Facilities are in text order."""
+    drop: set[int] = set()
+    for i, f in enumerate(facilities):
+        if f.id.startswith("open:"):
+            continue
+        before = text[max(0, f.start - 30) : f.start]
+        if _BASE_OF_RE.search(before) is None:
+            continue
+        if _PRISON_OF_BASE_RE.search(before) is None:
+            drop.add(i)  # the base
+            continue
+        base_at = f.start - len(before) + before.rfind("قاعد")
+        drop.update(j for j, g in enumerate(facilities)
+                    if j != i and g.id.startswith("open:") and g.start < base_at < g.end <= f.start)
+    if not drop:
+        return facilities
+    return [f for i, f in enumerate(facilities) if i not in drop]
 
 
 # between a known facility and its other name: "known as" (`، المعروف أيضاً بـ"`, `، المسمى `, ", also known as ")
@@ -472,10 +506,37 @@ _LIST_HEAD_RE = re.compile(r"(?:مخيم|معسكر|سجن)(?:ي|ا|ات)(?![\u0
                            re.IGNORECASE)
 
 
-# between a known facility and an unknown name: "which is called", "known (locally) as" (folded: no vowel marks)
-_CALLED_AFTER_RE = re.compile(r"[\s,،]*(?:(?:الذي|التي|والذي|والتي)\s+)?(?:يسمي|تسمي|يسمى|تسمى|ويسمي|وتسمي|يعرف|تعرف|"
-                              r"ويعرف|وتعرف|يطلق\s+عليه|يطلق\s+عليها|المعروف|المعروفه|المسمي|المسماه|الملقب)"
-                              r"(?:\s+(?:محليا|حاليا|ايضا))?\s*(?:باسم|ب|بـ|اسم)?\s*[(\"«“]?\s*")
+# between a known facility and an unknown name: "which is called", "known (locally) as" (folded: no vowel marks);
+# also "and was named" (`وأُطلق عليه اسم`), "formerly" (`المعروف سابقاً بـ`) and "among the locals"
+# (`المعروف بين الأهالي باسم`): rule 25q
+_CALLED_AFTER_RE = re.compile(r"[\s,،]*(?:(?:الذي|التي|والذي|والتي)\s+)?(?:(?:كان\s+)?(?:يسمي|تسمي|يسمى|تسمى|ويسمي|"
+                              r"وتسمي|يعرف|تعرف|ويعرف|وتعرف|عرف|وعرف)|(?:و|وقد\s+|الذي\s+|التي\s+)?(?:يطلق|اطلق|"
+                              r"ويطلق)\s+(?:عليه|عليها)|المعروف|المعروفه|المسمي|المسماه|الملقب)"
+                              r"(?:\s+(?:محليا|حاليا|ايضا|سابقا|قديما))?(?:\s+(?:بين|لدي|عند)\s+(?:ال)?\S+)?"
+                              r"(?:\s+(?:سابقا|ايضا))?\s*(?:باسم|ب|بـ|اسم)?\s*[(\"«“]?\s*")
+# a verb of naming before a facility whose other name follows it in quotes or brackets (`يسمي بعض الأهالي مخيم
+# العريشة «مخيم السد»`, folded): rule 25q
+_NAMING_VERB_BEFORE_RE = re.compile(r"(?:^|\s)(?:و|ف)?(?:يسمي|تسمي|يسمون|يطلق\S*\s+\S+\s+علي)(?:\s+\S+){0,3}\s*$")
+_QUOTED_BETWEEN_RE = re.compile(r"\s*[«\"“(]\s*")
+
+
+def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
+    """Drop an unknown facility that names the facility before it again (rule 25q): the two of one kind within 40
+    characters, "formerly known as" / "which was named" between (`_CALLED_AFTER_RE`, folded), or a verb of naming
+    before the first and the second in quotes right after it (`يسمي الأهالي مخيم العريشة «مخيم السد»`)."""
+    kept: list[FacilityMention] = []
+    for f in facilities:
+        prev = kept[-1] if kept else None
+        if prev is not None and f.id.startswith("open:") and prev.kind == f.kind and 0 <= f.start - prev.end <= 40:
+            between = text[prev.end : f.start]
+            if _CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None \
+                    and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
+                continue
+            if _QUOTED_BETWEEN_RE.fullmatch(between) is not None \
+                    and _NAMING_VERB_BEFORE_RE.search(fold_text(text[max(0, prev.start - 40) : prev.start])):
+                continue
+        kept.append(f)
+    return kept
 
 
 def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, int, FacilityMention]],
