@@ -1259,7 +1259,8 @@ APPOSITION_AFTER_RE = re.compile(
     # colony", "ADX, the federal supermax" ("a former British colony" is no prison)
     r"(?:penal|prison)\s+colon(?:y|ies)|penitentiar(?:y|ies)|supermax(?:\s+prisons?)?)"
     r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
-    r"of|he|she|they|struck|hit|bombed|shelled|raided|used|opened|closed|damaged)\b|\s*[,.;:)\n]|\s*$)")  # ("CECOT, the mega-prison he opened": a relative clause, rule 25k)
+    # ("CECOT, the mega-prison he opened": a relative clause, rule 25k; "the Tripoli facility struck ...", rule 25p)
+    r"of|he|she|they|struck|hit|bombed|shelled|raided|used|opened|closed|damaged)\b|\s*[,.;:)\n]|\s*$)")
 
 
 _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spelt|spelled|called|known as) "

@@ -62,7 +62,8 @@ _INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:a|an|another|one)\s+$", re
 
 # The words find_facilities asks the whole text for (`w in text`), answered together in one pass (lits): a bit each
 _GATE_WORDS = (
-    "مركزي", "entral", "prison", "camp", "jail", "settlement", "colon", "supermax", "penitentiar", "facilit", "detention",
+    "مركزي", "entral", "prison", "camp", "jail", "settlement", "colon", "supermax", "penitentiar", "facilit",
+    "detention",
     ", the ", ", a ", "'s ", "’s ", ", one of the ",
     "معسكر", "، المخيم", "، السجن", "، وهو مخيم", "، وهو سجن", "، المعتقل",
     "نازح", "نزوح", "دارفور", "السودان", "الفاشر", "نيالا", "الدعم السريع", "مركز",
@@ -877,7 +878,8 @@ _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z
 _APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp", "refugee": "camp", "cluster": "camp"}
 # a capitalised word right before the name: the name goes on before it ("Burj al-Barajneh, Beirut's densest camp")
 _NAME_GOES_ON_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+[ -]$")
-_APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}['’]s|one of the) ")  # literal-first: found at C speed
+# (literal-first: found at C speed)
+_APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}['’]s|one of the) ")
 # ("Moria, Greece's largest migrant camp": a country's possessive before the head, as "the")
 
 

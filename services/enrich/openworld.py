@@ -208,13 +208,14 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
     if text[hi : hi + 1] in (":", ",") and _WORK_AFTER_RE.match(text, hi) is not None:
         return True  # "HMP Belmarsh: Maximum Security, a television series": a work named for the prison (rule 25k)
     # (a year of the name's own: no; each side searched only where the year's first digit, an ASCII 1, is)
-    return (text.find("1", max(0, lo - 80), lo) >= 0 and _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None) \
-        or (text.find("1", hi, hi + 80) >= 0 and (y := _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80))) is not None
-            and _BUILT_BEFORE_RE.search(text, hi, y.start()) is None)
+    if text.find("1", max(0, lo - 80), lo) >= 0 and _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None:
+        return True
+    y = _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) if text.find("1", hi, hi + 80) >= 0 else None
+    return y is not None and _BUILT_BEFORE_RE.search(text, hi, y.start()) is None
 
 
-# the year a site was built or opened, after its name, is no bygone site: "Insein Prison ... was built under British rule
-# in 1887 and holds about 10,000 inmates" (en19b survey, rule 25p)
+# the year a site was built or opened, after its name, is no bygone site: "Insein Prison ... was built under British
+# rule in 1887 and holds about 10,000 inmates" (en19b survey, rule 25p)
 _BUILT_BEFORE_RE = re.compile(r"\b(?:built|opened|founded|constructed|established|erected)\b", re.IGNORECASE)
 
 
