@@ -259,7 +259,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # "Roj Women, a London charity": a longer proper name the bare name opens (rule 25i; not a known name or
         # place right after it: "Qayyarah Jeddah 5", rule 24o)
     if text[c.end : c.end + 2] == ", " and (m := APPOSITION_AFTER_RE.match(text, c.end)) is not None \
-            and m.group("city") is None and apposition_number_ok(m) \
+            and m.group("city") is None and apposition_number_ok(m) and apposition_facility_ok(text, m) \
             and ("camp" if m.group("head")[:1] in "cr" else "prison") == kind:
         return 0.6  # "Atmeh, the largest cluster of camps in the area, was ...": the name in apposition to its kind
     if (_word_before(text, c.start) in _NAMED_FOR_BEFORE and not _COUNTED_FAMILIES_RE.search(text, max(0, c.start - 20),
@@ -1246,15 +1246,21 @@ _CAPS_DATELINE_RE = re.compile(r"(?:\s+[A-Z][A-Z'’-]+)+,\s+[A-Z][a-z]")
 # apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
 # head ("the prison guard" is a person). Tried only at each ", the"/", a" (str.find), the name read backwards.
 APPOSITION_AFTER_RE = re.compile(
-    r",\s+(?P<pre>the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+['’]s|one\s+of\s+the)\s+(?P<city>[A-Z][a-z]+\s+)?"
-    r"((?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
-    r"[a-z][a-z-]+\s+){0,2})(?P<head>(?:mega-|super-)?prisons?|jails?|camps?|refugee\s+settlements?|detention\s+(?:centres?|"
-    r"centers?|facilit(?:y|ies)|camps?)|cluster\s+of\s+(?:camps|tents)|"
+    # (en19b survey, rule 25p: a possessive of up to three names, "Rikers Island, New York City's main jail complex";
+    # Britain's security category, "Belmarsh, the Category A jail"; a prison's or jail's complex; a facility, in a
+    # sentence about detention only (apposition_facility_ok): "Tajoura, the Tripoli facility struck from the air")
+    r",\s+(?P<pre>the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}['’]s|one\s+of\s+the)\s+"
+    r"(?P<city>[A-Z][a-z]+\s+)?((?:Category\s+[A-D]\s+)?"
+    r"(?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
+    r"[a-z][a-z-]+\s+){0,2})(?P<head>(?:mega-|super-)?prisons?|jails?|(?:prison|jail)\s+complex(?:es)?|camps?|"
+    r"refugee\s+settlements?|detention\s+(?:centres?|"
+    r"centers?|facilit(?:y|ies)|camps?)|facilit(?:y|ies)|cluster\s+of\s+(?:camps|tents)|"
     # a prison by its regime (world19en survey, rule 25k): "CECOT, the mega-prison", "IK-2, a general-regime penal
     # colony", "ADX, the federal supermax" ("a former British colony" is no prison)
     r"(?:penal|prison)\s+colon(?:y|ies)|penitentiar(?:y|ies)|supermax(?:\s+prisons?)?)"
     r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
-    r"of|he|she|they)\b|\s*[,.;:)\n]|\s*$)")  # ("CECOT, the mega-prison he opened": a relative clause, rule 25k)
+    # ("CECOT, the mega-prison he opened": a relative clause, rule 25k; "the Tripoli facility struck ...", rule 25p)
+    r"of|he|she|they|struck|hit|bombed|shelled|raided|used|opened|closed|damaged)\b|\s*[,.;:)\n]|\s*$)")
 
 
 _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spelt|spelled|called|known as) "
@@ -1298,6 +1304,22 @@ def _same_name_read_bare(text: str, c: Cand, ar: Around) -> bool:
             ends[key] = e
     ar.n_named_ends = len(ar.accepted)
     return ends.get(fold(text[c.start : c.end]), c.start + 1) <= c.start
+
+
+# the detention a sentence speaks of, for a bare "facility" in apposition (apposition_facility_ok)
+_FACILITY_DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|migrants?|refugees?|captives?|"
+                                    r"jail\w*|imprison\w*|incarcerat\w*)\b", re.IGNORECASE)
+
+
+def apposition_facility_ok(text: str, m: re.Match[str]) -> bool:
+    """A bare "facility" head ("Tajoura, the Tripoli facility") names a site of detention only in a sentence about
+    detention ("Migrants ... were returned to Tajoura, the Tripoli facility"): "Ras Lanuf, the oil facility" is
+    none (en19b survey, rule 25p). Other heads say their kind themselves."""
+    if not m.group("head").startswith("facilit"):
+        return True
+    a = max(text.rfind(ch, 0, m.start()) for ch in ".!?\n") + 1
+    ends = [i for ch in ".!?\n" if (i := text.find(ch, m.end())) != -1]
+    return _FACILITY_DETENTION_RE.search(text, a, min(ends) if ends else len(text)) is not None
 
 
 def apposition_number_ok(m: re.Match[str]) -> bool:

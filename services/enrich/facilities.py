@@ -30,6 +30,7 @@ from services.enrich.bare import (
     Around,
     Spans,
     _common_words,
+    apposition_facility_ok,
     apposition_number_ok,
     bare_reading,
     caps_dateline,
@@ -54,12 +55,15 @@ _by_start = _start = attrgetter("start")
 _ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
 
 
+# a province's, city's or town's word and "of" before a known alias: the place, not the facility (rule 25p)
+_ADMIN_OF_BEFORE_RE = re.compile(r"\b(?:province|city|town|municipality)[ \u00a0]+of[ \u00a0]+$", re.IGNORECASE)
 _INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:a|an|another|one)\s+$", re.IGNORECASE)
 
 
 # The words find_facilities asks the whole text for (`w in text`), answered together in one pass (lits): a bit each
 _GATE_WORDS = (
-    "مركزي", "entral", "prison", "camp", "jail", "settlement", "colon", "supermax", "penitentiar",
+    "مركزي", "entral", "prison", "camp", "jail", "settlement", "colon", "supermax", "penitentiar", "facilit",
+    "detention",
     ", the ", ", a ", "'s ", "’s ", ", one of the ",
     "معسكر", "، المخيم", "، السجن", "، وهو مخيم", "، وهو سجن", "، المعتقل",
     "نازح", "نزوح", "دارفور", "السودان", "الفاشر", "نيالا", "الدعم السريع", "مركز",
@@ -75,7 +79,8 @@ _GATE_WORDS = (
 _G = {w: 1 << i for i, w in enumerate(_GATE_WORDS)}
 _G_CENTRAL_AR, _G_CENTRAL_EN = _G["مركزي"], _G["entral"]
 _G_HEADS_EN = _G["prison"] | _G["camp"] | _G["jail"] | _G["settlement"] | _G["colon"] | _G["supermax"] \
-    | _G["penitentiar"]  # (the apposition's regime heads, rule 25k: "IK-2, a penal colony", "ADX, the supermax")
+    | _G["penitentiar"] | _G["facilit"] | _G["detention"]  # ("Tajoura, the Tripoli facility": rule 25p)
+    # (the apposition's regime heads, rule 25k: "IK-2, a penal colony", "ADX, the supermax")
 _G_APPOSED_EN = _G[", the "] | _G[", a "] | _G["'s "] | _G["’s "] | _G[", one of the "]
 _G_MUASKAR = _G["معسكر"]
 _G_APPOSED_AR = _G["، المخيم"] | _G["، السجن"] | _G["، وهو مخيم"] | _G["، وهو سجن"] | _G["، المعتقل"]
@@ -202,6 +207,8 @@ def find_facilities(
             continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility;
             # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b); `فرع فلسطين
             # للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22e)
+        if how == "alias" and text[s - 4 : s] == " of " and _ADMIN_OF_BEFORE_RE.search(text, max(0, s - 30), s):
+            continue  # "the Cuban province of Guantanamo": the province the prison is named for (rule 25p), not it
         alias = how == "alias"
         if text[s : s + 4] in _PLURAL_OPEN and _plural_over_regions(text, s, end):
             continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
@@ -729,7 +736,7 @@ def _open_named_again(text: str, facilities: list[FacilityMention], covered: byt
     for f, name in todo:
         latin = name.isascii()
         n = len(name)
-        for s in _finds(text, name, f.end, grams):
+        for s in [*_before_named(text, name, f.start, latin), *_finds(text, name, f.end, grams)]:
             e = s + n
             b = s
             if not latin:
@@ -746,6 +753,24 @@ def _open_named_again(text: str, facilities: list[FacilityMention], covered: byt
 
 
 _GRAMS_FROM = 64  # names to look for again: above this many, one pass over the text finds where each may stand
+
+# an English preposition of place right before a bare name read before its head ("a disturbance at Belmarsh ...
+# Belmarsh prison holds"): the facility named later with its head (en19b survey, rule 25p)
+_PLACE_PREP_BEFORE_RE = re.compile(r"\b(?:at|in|into|to|from|inside|outside|of)[ \u00a0]+$")
+
+
+def _before_named(text: str, name: str, end: int, latin: bool) -> list[int]:
+    """Where an open-world Latin name stands bare after a preposition of place before its first mention with a head
+    (a headline's or lead's "Riot at Belmarsh" before "Belmarsh prison"): the same facility, as it is after it."""
+    if not latin or text.find(name, 0, end) < 0:
+        return []
+    out: list[int] = []
+    s = text.find(name, 0, end)
+    while 0 <= s and s + len(name) <= end:
+        if _PLACE_PREP_BEFORE_RE.search(text, max(0, s - 12), s) is not None:
+            out.append(s)
+        s = text.find(name, s + len(name), end)
+    return out
 
 
 def _grams(text: str, keys: set[str]) -> dict[str, list[int]]:
@@ -914,7 +939,8 @@ _NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z
 _APPOSITION_KIND = {"prison": "prison", "jail": "prison", "camp": "camp", "refugee": "camp", "cluster": "camp"}
 # a capitalised word right before the name: the name goes on before it ("Burj al-Barajneh, Beirut's densest camp")
 _NAME_GOES_ON_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z'’]+[ -]$")
-_APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+['’]s|one of the) ")  # literal-first: found at C speed
+# (literal-first: found at C speed)
+_APPOSITION_SCOUT = re.compile(r", (?:the|an?|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}['’]s|one of the) ")
 # ("Moria, Greece's largest migrant camp": a country's possessive before the head, as "the")
 
 
@@ -930,7 +956,7 @@ def _appositions(text: str, places: list[Cand], core_starts: set[int],
         i = sc.start()
         m = APPOSITION_AFTER_RE.match(text, i)
         n = _NAME_BEFORE_RE.search(text, max(0, i - 40), i) if m is not None else None
-        if m is not None and n is not None and not apposition_number_ok(m):
+        if m is not None and n is not None and (not apposition_number_ok(m) or not apposition_facility_ok(text, m)):
             continue  # a plural head only after "one of the" ("Kutupalong, one of the largest refugee settlements")
         if m is not None and n is not None:
             s, e = n.start(1), n.end(1)
@@ -966,7 +992,8 @@ def _town_called_site(text: str, m: re.Match[str], places: list[Cand], s: int, e
     """A GeoNames town no curated entry claims, described as a prison or camp with "a"/"an" ("held at Qarchak, a
     prison on the southern edge of Tehran": data/README.md rule 23 (en16)), is the site named after it; a curated
     place ("Hasakah, the city's prison", "Gaza, an open-air prison") and a metaphor stay the place."""
-    if gaz is None or m.group("pre") not in ("a", "an") or m.group("city") is not None \
+    if gaz is None or m.group("pre") not in ("a", "an", "the") \
+            or (m.group("city") is not None and not m.group("head").startswith("facilit")) \
             or any(w in _METAPHOR_WORDS for w in m.group(3).split()):
         return False
     for p in places:

@@ -208,8 +208,15 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
     if text[hi : hi + 1] in (":", ",") and _WORK_AFTER_RE.match(text, hi) is not None:
         return True  # "HMP Belmarsh: Maximum Security, a television series": a work named for the prison (rule 25k)
     # (a year of the name's own: no; each side searched only where the year's first digit, an ASCII 1, is)
-    return (text.find("1", max(0, lo - 80), lo) >= 0 and _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None) \
-        or (text.find("1", hi, hi + 80) >= 0 and _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) is not None)
+    if text.find("1", max(0, lo - 80), lo) >= 0 and _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None:
+        return True
+    y = _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) if text.find("1", hi, hi + 80) >= 0 else None
+    return y is not None and _BUILT_BEFORE_RE.search(text, hi, y.start()) is None
+
+
+# the year a site was built or opened, after its name, is no bygone site: "Insein Prison ... was built under British
+# rule in 1887 and holds about 10,000 inmates" (en19b survey, rule 25p)
+_BUILT_BEFORE_RE = re.compile(r"\b(?:built|opened|founded|constructed|established|erected)\b", re.IGNORECASE)
 
 
 # "the Trump camp dismissed the poll", "a spokesman for the Biden camp": a political camp speaks; a site does not
@@ -941,6 +948,14 @@ _DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interr
                            r"(?<!sleeper )cells?)\b", re.IGNORECASE)  # (not ISIS's "sleeper cells")
 
 
+# (en19b survey, rule 25p) more words that make the text around "Camp X" one about detention, and a numbered camp's
+# number written as a word; scouts' and campers' camps are none
+_CAMP_DETENTION_MORE_RE = re.compile(r"\b(?:hunger[- ]strik\w*|force-fed|force-feeding|maximum-security|cell ?blocks?|"
+                                     r"Guant[aá]namo|Gitmo)\b")
+_CAMP_NUMBER_WORDS = frozenset(("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"))
+_CAMP_SCOUTS_EN_RE = re.compile(r"\b(?:[Ss]couts?|[Ss]couting|[Jj]amboree|[Cc]ampers)\b")
+
+
 _COLONY_NUMBER_RE = re.compile(r"[ \u00a0]+(?:No\.?|Number|#)[ \u00a0]*([0-9]{1,3})(?![0-9])")
 
 
@@ -955,14 +970,19 @@ def _numbered_colony(text: str, h: Cand, kind: str) -> OpenFacility | None:
 
 def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
     """"the day Camp X-Ray opened": "Camp" and a capitalised name in a sentence about detention (bases named
-    "Camp X" are not facilities; non_facilities.yaml names the known ones)."""
+    "Camp X" are not facilities; non_facilities.yaml names the known ones). A number word names a camp too
+    ("Detainees in Camp Five"; en19b survey, rule 25p), and the detention around it may be said by a hunger strike, a
+    maximum-security block or Guantanamo itself ("the men held at Guantanamo Bay live in Camp 6"); a camp among
+    scouts is none ("Scouts pitched their tents at Camp 5")."""
     if text[h.start : h.end] != "Camp":
         return None
     m = _CAP_AFTER_RE.match(text, h.end)
-    if m is None or _stopped(text, (m.start(1), m.end(1)), gaz):
+    if m is None or (_stopped(text, (m.start(1), m.end(1)), gaz) and m.group(1) not in _CAMP_NUMBER_WORDS):
         return None
     lo, hi = max(0, h.start - 160), min(len(text), m.end() + 160)
-    if _DETENTION_RE.search(text, lo, hi) is None:
+    if _CAMP_SCOUTS_EN_RE.search(text, lo, hi) is not None:
+        return None
+    if _DETENTION_RE.search(text, lo, hi) is None and _CAMP_DETENTION_MORE_RE.search(text, lo, hi) is None:
         if _NUMBERED_RE.fullmatch(m.group(1)) is None or _DISPLACED_EN_RE.search(text, lo, hi) is None \
                 or _SECTION_OF_RE.match(text, m.end(1)) is not None:
             return None  # ("Camp 5 of the Kutupalong refugee camp": a section of the named camp)
