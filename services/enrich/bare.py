@@ -179,6 +179,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.6  # "the Hittin neighbourhood of Ain al-Hilweh", `حي حطين في عين الحلوة`: a quarter of a camp no
             # town shares its name with (rule 25e); "the Taamir quarter of Sidon" stays the city's
         return None
+    if text[c.end : c.end + 1] == "," and text[c.start] < "\u0250" \
+            and (pm := _GIVEN_BEFORE_EN_RE.search(text, max(0, c.start - 20), c.start)) is not None \
+            and pm.group(1) not in _NOT_GIVEN_EN and _PERSON_ROLE_AFTER_RE.match(text, c.end) is not None:
+        return None  # "Atif Al-Hout, director of Nasser Hospital": a person's family name and his post (rule 25z)
     if e.id in ar.named and ar.accepted and (m := _FORMERLY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)) \
             is not None and any(end == m.start() for _s, end in ar.accepted):
         return 0.6  # "Baghdad Central Prison, formerly Abu Ghraib": the named facility's old name (rule 24o)
@@ -774,12 +778,29 @@ _SITE_PART_WORDS = frozenset((
 _CAPITALISED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
 
+# a nationality adjective (a demonym's shape) and a camp's or prison's head after a bare name
+_DEMONYM_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:ian|i|ish|ese|an|ic)[ \u00a0]+(?:(?:refugee|refugees'?|"
+                                    r"displacement|IDP|displaced)[ \u00a0]+)?(?:camps?|prisons?|jails?)\b")
+
+
+# a capitalised word right before a bare name, and a person's post after its comma
+_GIVEN_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \u00a0]$")
+_NOT_GIVEN_EN = frozenset(("The", "In", "At", "From", "To", "Inside", "Outside", "Near", "Into", "Of", "And", "But",
+                           "Camp", "Prison", "Jail", "Central", "Syria", "Iraq", "Lebanon", "Jordan", "Turkey", "Iran"))
+_PERSON_ROLE_AFTER_RE = re.compile(
+    r",[ \u00a0]+(?:the[ \u00a0]+|a[ \u00a0]+)?(?:[a-z\-]+[ \u00a0]+){0,2}?"
+    r"(?:director|head|chief|spokes(?:man|woman|person)|official|minister|mayor|governor|commander|deputy|member|president|manager|doctor|lawyer|activist|journalist|"
+    r"researcher|professor|analyst|founder|chairman|secretary|representative|envoy|adviser|advisor|officer|told|said)\b")
+
+
 def _longer_name_after(text: str, end: int) -> bool:
     """_LONGER_NAME_AFTER_RE after the name's end, its word no _SITE_PART_WORDS, in a line that is not title case
     (a headline "Families Leave Roj For Iraq" capitalises every word; at most two thirds of its long words here)."""
     m = _LONGER_NAME_AFTER_RE.match(text, end)
     if m is None or m.group(1).lower() in _SITE_PART_WORDS:
         return False
+    if _DEMONYM_HEAD_AFTER_RE.match(text, end) is not None:
+        return False  # "Ain al-Hilweh Palestinian refugee camp": the people the camp holds, then its head (rule 25z)
     a = text.rfind("\n", 0, end) + 1
     b = text.find("\n", end)
     words = _CAPITALISED_WORD_RE.findall(text, a, b if b != -1 else len(text))

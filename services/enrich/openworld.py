@@ -452,9 +452,9 @@ _KILO_NAME_RE = re.compile(r"(?:ال)?كيلو[ \u00a0]+(?:الـ?[ \u00a0]*)?\(
                            r"|(?:الـ?[ \u00a0]*)?[0-9\u0660-\u0669]{1,3}[ \u00a0]+(?:ال)?كيلو(?![\u0621-\u064a])")
 
 
-# a number of three digits or more, or with a thousands separator, right before a head: a count (`400 مخيم`)
-_COUNT_BEFORE_RE = re.compile(r"(?<![0-9\u0660-\u0669.,/:\-])(?:[0-9\u0660-\u0669]{3,}|[0-9]{1,3}[,٬][0-9]{3})"
-                              r"[ \u00a0]+$")
+# a number right before a head: a count (`400 مخيم`, `17 مخيماً`)
+_COUNT_BEFORE_RE = re.compile(r"(?<![0-9\u0660-\u0669.,/:\-])(?:[0-9\u0660-\u0669]+|[0-9]{1,3}[,٬][0-9]{3})"
+                              r"[ \u00a0]+$")  # (`17 مخيماً بشمال سوريا`: any number right before the head counts)
 
 
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:

@@ -108,3 +108,17 @@ def test_forms_read_from_the_spent_r19_splits() -> None:
     assert "fac:sy-raqqa-central-prison" not in _fac(text)
     assert not _fac("يعيش النازحون في مخيمات جرود عرسال ظروفاً قاسية مع حلول الشتاء.")
     assert not _fac("قال المسؤول إن قرابة 400 مخيم تنتشر قرب الحدود بلا كهرباء.")
+
+
+def test_forms_read_from_the_spent_second_wave_splits() -> None:
+    assert _fac("Fighting spread through the Ain al-Hilweh Palestinian refugee camp overnight.") == {
+        "fac:lb-ain-al-hilweh-camp"}
+    assert _fac("Gunmen roamed the alleys of Ain El-Helweh camp near Sidon.") == {"fac:lb-ain-al-hilweh-camp"}
+    assert "fac:sy-ain-issa-camp" in _fac("Dozens of women fled the camp at Ain Isaa during the shelling.")
+    text = ("A strike on tents in the Muwasi area killed 21 people, Atif Al-Hout, director of the local hospital, "
+            "told reporters.")
+    assert "fac:iq-nasiriyah-central-prison" not in _fac(text)
+    assert "fac:iq-nasiriyah-central-prison" in _fac("Inmates were moved from Taji to Al-Hout, the prison in the "
+                                                     "south.")
+    assert "fac:iq-abu-ghraib-prison" in _fac("نُقل السجناء من أبي غريب إلى التاجي قبل إغلاقه.")
+    assert not _fac("تعيش آلاف العائلات في 17 مخيماً بشمال وشرق سوريا وسط نقص في الدعم.")
