@@ -51,14 +51,22 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
-	@echo "round-19 BLIND split r19a (another author; Arabic; natural sample; 149 passages, 34 % negatives; passages kept outside the repo, too close to their sources' wording) -- before at 39adb99 / end of round 8b6c082 / after the spent split's forms:"
+	@echo "round-19 BLIND split r19a (another author; Arabic; natural sample; 149 passages, 34 % negatives; passages kept outside the repo, too close to their sources' wording) -- before at 39adb99 / end of the first wave 8b6c082 / now:"
 	@sed -n '1,3p' tests/data/realworld-r19a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r19a.after.txt
 	@sed -n '3,3p' tests/data/realworld-r19a.now.txt
-	@echo "round-19 BLIND split r19e (a second author; English; natural sample; 131 passages, 39 % negatives; kept outside the repo likewise) -- before at 39adb99 / end of round / after the spent split's forms:"
+	@echo "round-19 BLIND split r19e (a second author; English; natural sample; 131 passages, 39 % negatives; kept outside the repo likewise) -- before at 39adb99 / end of the first wave / now:"
 	@sed -n '1,2p;4p' tests/data/realworld-r19e.before.txt
 	@sed -n '4,4p' tests/data/realworld-r19e.after.txt
 	@sed -n '4,4p' tests/data/realworld-r19e.now.txt
+	@echo "round-19 second-wave BLIND split r19b (a third author; Arabic; natural sample; 122 passages, 35 % negatives; kept outside the repo likewise) -- before at da13c8e / end of the second wave 2fc3113 / now:"
+	@sed -n '1,3p' tests/data/realworld-r19b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r19b.after.txt
+	@sed -n '3,3p' tests/data/realworld-r19b.now.txt
+	@echo "round-19 second-wave BLIND split r19f (a fourth author; English; natural sample; 132 passages, 43 % negatives; kept outside the repo likewise) -- before at da13c8e / end of the second wave / now:"
+	@sed -n '1,2p;4p' tests/data/realworld-r19f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r19f.after.txt
+	@sed -n '4,4p' tests/data/realworld-r19f.now.txt
 	@echo "round-19 surveys' own passages (tests/data/realworld-s19-*.jsonl, written before each survey's fixes; before beside each file) -- now:"
 	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s19-*.jsonl))
 	@echo "round-18 BLIND split r18a (another author; Arabic; NATURAL SAMPLE, each passage reworded from the page's facts; 132 passages, 42 % negatives) -- before at 1124301 / end of round:"
