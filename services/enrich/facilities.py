@@ -1357,11 +1357,9 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
     is generic: openworld's)."""
     out = []
     for m in [*_from_literal(_CENTRE_FOR_RE, text), *_from_literal(_SHELTER_FOR_MIGRANTS_RE, text)]:
-        s = b = m.start()
-        while b > 0 and s - b < 2 and text[b - 1] in "وبل":
-            b -= 1  # up to two proclitics (وبمركز)
-        if b > 0 and "\u0621" <= text[b - 1] <= "\u064a":
-            continue  # inside another word
+        s = m.start()
+        if _inside_word(text, s):
+            continue  # inside another word (up to two proclitics, وبمركز, may stand before it)
         raw = m.group(1)
         if m.re is _SHELTER_FOR_MIGRANTS_RE and _MIGRANTS_NEAR_RE.search(text, max(0, s - 160), m.end() + 160) is None:
             continue  # (a shelter centre in a text about no migrants: a shelter for the displaced)
@@ -1384,16 +1382,22 @@ _GENERIC_CENTRE_NAMES = frozenset(fold(w) for w in (
     "التوقيف", "توقيف", "صحي", "الصحي", "طبي", "الطبي", "الوطني", "الاجتماعي", "اجتماعي"))
 
 
+def _inside_word(text: str, s: int) -> bool:
+    """An Arabic letter stands before `s` once up to two proclitics (و ب ل) are passed: `s` is inside another word."""
+    b = s
+    while b > 0 and s - b < 2 and text[b - 1] in "وبل":
+        b -= 1
+    return b > 0 and "\u0621" <= text[b - 1] <= "\u064a"
+
+
 def _rehab_centres(text: str, gaz: Gazetteer) -> list[OpenFacility]:
     """`مركز "فجر" التأهيلي`, `مركز باستوي التأهيلي`: a place of detention's name before its adjective (rule 25j);
     not a service's generic noun (`مركز العلاج التأهيلي`, `مركز الشباب الإصلاحي`)."""
     out = []
     for m in _from_literal(_REHAB_CENTRE_RE, text):
-        s = b = m.start()
-        while b > 0 and s - b < 2 and text[b - 1] in "وبل":
-            b -= 1
-        if b > 0 and "\u0621" <= text[b - 1] <= "\u064a":
-            continue  # inside another word
+        s = m.start()
+        if _inside_word(text, s):
+            continue  # inside another word (up to two proclitics, وبمركز, may stand before it)
         quoted = m.group(2) is not None
         raw = (m.group(2) if quoted else m.group(3)).strip()
         words = raw.split()
@@ -1420,11 +1424,9 @@ def _numbered_centres(text: str, gaz: Gazetteer) -> list[OpenFacility]:
     """`مركز بدر 3`, and the second of a dual head's pair (`مركزي بدر 1 وبدر 3`), among detainees (rule 25j)."""
     out = []
     for m in _from_literal(_NUMBERED_CENTRE_RE, text):
-        s = b = m.start()
-        while b > 0 and s - b < 2 and text[b - 1] in "وبل":
-            b -= 1
-        if b > 0 and "\u0621" <= text[b - 1] <= "\u064a":
-            continue
+        s = m.start()
+        if _inside_word(text, s):
+            continue  # inside another word (up to two proclitics, وبمركز, may stand before it)
         raw = m.group(2)
         f = fold(raw)
         if f in _GENERIC_CENTRE_NAMES or f in gaz.ar_name_stop \

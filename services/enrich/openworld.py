@@ -744,6 +744,18 @@ _AR_ADJ = frozenset(("الشهير", "الشهيره", "الصيت", "السيء
 _COMPLEX_BEFORE_RE = re.compile(r"(?:\b[Tt]he|(?<![\w'’-])(?P<owner>[A-Z][a-z]+)['’]s)[ \u00a0]+$")
 
 
+def _complex_owner_ok(text: str, of: OpenFacility, places: list[Cand]) -> bool | None:
+    """"the" or a country's possessive right before a complex's one-word name (_COMPLEX_BEFORE_RE): False when neither
+    stands there, None after "the" (the caller decides), and after a possessive whether its owner is a country."""
+    m = _COMPLEX_BEFORE_RE.search(text, max(0, of.name_start - 30), of.name_start)
+    if m is None:
+        return False
+    if m.group("owner") is not None:
+        return any(c.end == m.end("owner") and any(str(p[1]).startswith("country:") for p in c.payloads)
+                   for c in places)
+    return None
+
+
 def _complex_of_camps(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
     """"Kenya's Dadaab refugee camps": one name of one word (no place's) before "refugee camps", after a country's
     possessive, or after "the" where the text also names it with a singular head ("Dadaab camp"), is a complex of
@@ -753,12 +765,8 @@ def _complex_of_camps(text: str, h: Cand, of: OpenFacility, places: list[Cand]) 
         return False
     if any(c.start <= of.name_start < c.end for c in places):
         return False  # "the Idlib refugee camps": a place's camps
-    m = _COMPLEX_BEFORE_RE.search(text, max(0, of.name_start - 30), of.name_start)
-    if m is None:
-        return False
-    if m.group("owner") is not None:
-        return any(c.end == m.end("owner") and any(str(p[1]).startswith("country:") for p in c.payloads)
-                   for c in places)
+    if (ok := _complex_owner_ok(text, of, places)) is not None:
+        return ok
     return re.search(rf"\b{re.escape(of.name)}(?:[ \u00a0]+refugee)?[ \u00a0]+camp\b(?!s)", text) is not None
 
 
@@ -789,13 +797,7 @@ def _complex_of_prisons(text: str, h: Cand, of: OpenFacility, places: list[Cand]
             or of.name.isupper() or of.name in _US_STATES \
             or any(c.start < of.name_end and of.name_start < c.end for c in places):
         return False
-    m = _COMPLEX_BEFORE_RE.search(text, max(0, of.name_start - 30), of.name_start)
-    if m is None:
-        return False
-    if m.group("owner") is not None:
-        return any(c.end == m.end("owner") and any(str(p[1]).startswith("country:") for p in c.payloads)
-                   for c in places)
-    return True
+    return _complex_owner_ok(text, of, places) is not False
 
 
 def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
