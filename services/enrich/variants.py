@@ -24,6 +24,9 @@ _AR_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ة": "", "ث": "س", "ذ": "د
 _AR_DROP = re.compile(r"[اويءىئؤ\s]")
 
 
+_INNER_ARTICLE_RE = re.compile(r"\s(?:al|el)[\s-]+")
+
+
 @lru_cache(maxsize=8192)
 def skeleton(name: str) -> str:
     f = fold(name)
@@ -34,6 +37,7 @@ def skeleton(name: str) -> str:
         f = f[:-1] if f.endswith("ه") and len(f) > 2 else f  # ة folds to ه: a final ه is no consonant
         return _AR_DROP.sub("", f.translate(_AR_MAP))
     f = re.sub(r"^(?:al|el|ad|an|ar|as|ash|at|az)[\s-]+", "", f)
+    f = _INNER_ARTICLE_RE.sub(" ", f)  # "Khan Al-Sheih": the trie's keys hold no inner article either (rule 25z)
     for a, b in _EN_DIGRAPHS:
         f = f.replace(a, b)
     first, rest = f[:1], _EN_DROP.sub("", f[1:])

@@ -122,3 +122,9 @@ def test_forms_read_from_the_spent_second_wave_splits() -> None:
                                                      "south.")
     assert "fac:iq-abu-ghraib-prison" in _fac("نُقل السجناء من أبي غريب إلى التاجي قبل إغلاقه.")
     assert not _fac("تعيش آلاف العائلات في 17 مخيماً بشمال وشرق سوريا وسط نقص في الدعم.")
+
+
+def test_a_spelling_with_an_inner_article_next_to_a_head() -> None:
+    """The spelling index's keys hold no inner article ("Khan al-Shih" is khan + shih): a name read next to a camp's
+    head drops its inner article too, so "Khan Al-Sheih camp" is the known camp, not an unknown one."""
+    assert _fac("Residents of Khan Al-Sheih camp said the water had been cut.") == {"fac:sy-khan-eshieh-camp"}
