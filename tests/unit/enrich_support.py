@@ -36,9 +36,14 @@ def real_ann(text: str, published_at: date | None = None) -> Annotation:
     return enrich(text, real_gazetteer(), published_at=published_at)
 
 
-def real_fac_ids(text: str) -> set[str]:
-    """The facility ids the engine finds in `text` with the real gazetteer."""
-    return {f.id for f in enrich(text, real_gazetteer()).facilities}
+def real_fac_ids(text: str, published_at: date | None = None) -> set[str]:
+    """The facility ids the engine finds in `text` with the real gazetteer (as of `published_at` when given)."""
+    return {f.id for f in real_ann(text, published_at).facilities}
+
+
+def real_place_ids(text: str, published_at: date | None = None) -> set[str]:
+    """The place ids the engine finds in `text` with the real gazetteer (as of `published_at` when given)."""
+    return {p.id for p in real_ann(text, published_at).places}
 
 
 def real_actor_ids(text: str) -> set[str]:

@@ -5,25 +5,18 @@ Every sentence is written for this file."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 import pytest
 
-from shared.annotation import Annotation
-from tests.unit.enrich_support import real_ann
+from tests.unit.enrich_support import real_ann, real_fac_ids, real_place_ids
 
 WHEN = date(2025, 10, 1)
 
 
-def _enrich(text: str) -> Annotation:
-    return real_ann(text, WHEN)
-
-
-def _facilities(text: str) -> set[str | None]:
-    return {f.id for f in _enrich(text).facilities}
-
-
-def _places(text: str) -> set[str]:
-    return {p.id for p in _enrich(text).places}
+_enrich = partial(real_ann, published_at=WHEN)
+_facilities = partial(real_fac_ids, published_at=WHEN)
+_places = partial(real_place_ids, published_at=WHEN)
 
 
 # --- an escape from a camp: the escape words weigh for a bare camp's name as for a prison's ------------------

@@ -5,23 +5,16 @@ file."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from shared.annotation import Annotation
-from tests.unit.enrich_support import real_ann
+from tests.unit.enrich_support import real_ann, real_fac_ids, real_place_ids
 
 WHEN = date(2026, 2, 10)
 
 
-def _enrich(text: str) -> Annotation:
-    return real_ann(text, WHEN)
-
-
-def _facilities(text: str) -> set[str | None]:
-    return {f.id for f in _enrich(text).facilities}
-
-
-def _places(text: str) -> set[str]:
-    return {p.id for p in _enrich(text).places}
+_enrich = partial(real_ann, published_at=WHEN)
+_facilities = partial(real_fac_ids, published_at=WHEN)
+_places = partial(real_place_ids, published_at=WHEN)
 
 
 def _actors(text: str) -> set[str]:
