@@ -797,7 +797,8 @@ def _village_head(text: str, s: int, e: int) -> bool:
         return s > 1 and text[s - 1] == " " and text[s - 2] in "ةهي" \
             and prev_word(text, s, frozenset()) in _VILLAGE_HEADS
     return (text[s - 3 : s] == "of " and text[max(0, s - 11) : s].lower() == "village of ") \
-        or (text[e : e + 2] in (" v", " V") and text[e : e + 8].lower() == " village")
+        or (text[e : e + 2] in (" v", " V") and text[e : e + 8].lower() == " village"
+            and not text.startswith(" of ", e + 8))  # ("the Idlib village of Jarjanaz": Idlib places it; rule 25u)
 
 
 _OPEN_QUOTES = frozenset('"«“')

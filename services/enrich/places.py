@@ -249,6 +249,7 @@ def _matches(pat: re.Pattern[str], key: str, text: str, rules: PlaceRules, cues:
 
 
 _AR_LETTER_RE = re.compile(f"[{_AR}]")
+_VILLAGE_OF_RE = re.compile(r" of (?:the )?[A-Z]")  # after "X village": "the Idlib village of Jarjanaz"
 _OPEN_QUOTES = frozenset(("\"", "“", "«", "'"))
 _CLOSE_QUOTES = frozenset(("\"", "”", "»", "'"))
 _COMPOUND_TAILS = frozenset(("majority", "populated", "dominated", "held", "controlled", "run", "led", "inhabited",
@@ -289,6 +290,9 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 if key == "en_before" and text[m.start() : m.start() + 8].lower() == "villages":
                     found = _listed_villages(text, e, taken, index, out, found)  # "the villages of Safa and Tal
                     # Agha" (rule 24j)
+                if key == "en_after" and _VILLAGE_OF_RE.match(text, m.end()):
+                    continue  # "the Idlib village of Jarjanaz": the name before the cue places the village named after
+                    # "of" (en_before reads it); it is no village itself (rule 25u)
                 if s >= e or _taken(taken, index, s, e) or (found is not None and found[s]):
                     continue  # (`found`: the characters of the names found so far, as `any(a <= s < b ...)` over them)
                 out.append((s, e, text[s:e]))
