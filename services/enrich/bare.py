@@ -170,6 +170,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # an airbase the gazetteer lists as a detention site are the airfield's (rule 25m)
     if "\u0600" <= text[c.start] <= "\u06ff" and _areas_such_as(text, c.start):
         return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23)
+    if kind == "camp" and "\u0600" <= text[c.start] <= "\u06ff" and _team_of_camp(text, c):
+        return None  # `ضمت المجموعة الأولى بلاطة وسلواد وجنين ونور شمس`: a camp's team in a sports report (rule 25v)
     if (c.start, c.end) in ar.towns:
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
@@ -885,6 +887,56 @@ def _refugee_camp_sentence(text: str, c: Cand) -> bool:
     lo, hi = _sentence_bounds(text, c.start, c.end)
     sent = text[lo:c.start] + " " + text[c.end:hi]
     return _REFUGEE_WORD_RE.search(sent) is not None and _CAMP_OR_AGENCY_RE.search(sent) is not None
+
+
+# rule 25v (neg20 survey): a camp's bare name in a sports report is its youth centre's team (`فاز الأمعري على هلال
+# أريحا`, `مباراة الأمعري والجلزون`, `ضمت المجموعة الأولى بلاطة وسلواد وجنين ونور شمس`): a text with words of two
+# kinds of the game (a match, a stadium, a league, goals, football, a tournament, teams, a draw's groups) and a
+# sentence that names no camp, refugees, displaced people, raid, strike or arrest around the name. A camp named with
+# its head (`ملعب البيرة المجاور لمخيم الأمعري`) is read as before.
+_SPORT_FAMILIES = (
+    re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:مباراة|مباراه|مباريات|لقاء)(?![\u0621-\u064a])"),
+    re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:ملعب|استاد|إستاد|ستاد)(?![\u0621-\u064a])"),
+    re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?دوري[ \u00a0]+(?:ال)?(?:محترفين|ممتاز|الدرجة|كرة|أبطال|ابطال)"),
+    re.compile(r"(?<![\u0621-\u064a])(?:[وبل]?(?:ال)?هدف(?:ين|ا|اً)?[ \u00a0]+(?:نظيف|لهدف|مقابل|دون)|بهدفين|بهدف"
+               r"|أهداف[ \u00a0]+(?:لهدف|مقابل|دون)|برباعية|بثلاثية|بثنائية)"),
+    re.compile(r"كر[ةه][ \u00a0]+(?:القدم|السلة|اليد|الطائرة)"),
+    re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?بطول(?:ة|ه|ات)(?![\u0621-\u064a])"),
+    re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:فرق|فريق|فريقا|فريقاً|أندية|اندية)(?![\u0621-\u064a])"),
+    re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:مجموعات|مجموعتين|مجموعتان|القرعة|"
+               r"المجموعة[ \u00a0]+(?:الأولى|الاولى|الثانية|الثالثة|الرابعة))"),
+)
+_SPORT_SCOUT = ("مبار", "لقاء", "ملعب", "استاد", "ستاد", "دوري", "هدف", "أهداف", "برباعية", "بثلاثية", "بثنائية",
+                "كرة", "كره", "بطول", "فرق", "فريق", "أندية", "اندية", "مجموع", "القرعة")
+_NOT_GAME_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:مخيم|مخيمات|لاجئ[\u0621-\u064a]*|"
+                             r"نازح[\u0621-\u064a]*|نزوح|تهجير|اقتحام|اقتحمت|اقتحم|قصف|غارة|غارات|اعتقال|اعتقلت|الأونروا|الاونروا|شهيد|"
+                             r"استشهد|احتلال|قوات|الجيش|جيش|حصار|محاصر|توغل|هدم|عملية|سكان|أهالي|اهالي|عائلات)"
+                             r"(?![\u0621-\u064a])")
+_SPORT_MEMO: list[object] = [None, False]  # (the last text asked about, and whether it is a sports report)
+
+
+def _sports_report(text: str) -> bool:
+    if _SPORT_MEMO[0] is text:
+        return bool(_SPORT_MEMO[1])
+    found = 0
+    if any(w in text for w in _SPORT_SCOUT):
+        for rx in _SPORT_FAMILIES:
+            if rx.search(text) is not None:
+                found += 1
+                if found == 2:
+                    break
+    _SPORT_MEMO[0], _SPORT_MEMO[1] = text, found >= 2
+    return found >= 2
+
+
+def _team_of_camp(text: str, c: Cand) -> bool:
+    if not _sports_report(text):
+        return False
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    left = max(text.rfind("،", lo, c.start), text.rfind(",", lo, c.start)) + 1 or lo
+    ends = [i for i in (text.find("،", c.end, hi), text.find(",", c.end, hi)) if i >= 0]
+    # (the clause of the name: `ضمت البطولة فرقاً من المخيمات، وفاز نور شمس على عسكر` reads the second clause)
+    return _NOT_GAME_AR_RE.search(text, max(lo, left), min(ends) if ends else hi) is None
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

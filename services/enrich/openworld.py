@@ -152,7 +152,7 @@ _PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
 # facilities are not read here: a closed one stays listed, and reports still name it.
 _NOT_SITE_BEFORE_RE = re.compile(r"\b(?:former|fictional|fictitious|imaginary|defunct|disused|erstwhile)[ \u00a0]+"
                                  r"(?:[\w'’-]+[ \u00a0]+){0,2}$", re.IGNORECASE)
-_WORK_BEFORE_RE = re.compile(r"(?:\b(?:film|movie|documentary|novel|sitcom|series)\b|"
+_WORK_BEFORE_RE = re.compile(r"(?:\b(?:film|movie|documentary|novel|sitcom|series(?![ \u00a0]+of\b))\b|"
                              r"فيلم|وثائقي|رواي[ةه]|مسلسل|مسرحي[ةه])[^.،,؛;:\n]{0,25}$", re.IGNORECASE)
 _WORK_AFTER_RE = re.compile(r"(?::[^,.;\n]{1,40})?,[ \u00a0]+an?[ \u00a0]+(?:new[ \u00a0]+)?"
                             r"(?:(?:television|TV|BBC|ITV|Netflix|documentary|reality)[ \u00a0]+)?"
@@ -207,11 +207,55 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
         return True
     if text[hi : hi + 1] in (":", ",") and _WORK_AFTER_RE.match(text, hi) is not None:
         return True  # "HMP Belmarsh: Maximum Security, a television series": a work named for the prison (rule 25k)
+    if _in_a_work(text, lo, hi):
+        return True  # "the drama Wentworth follows Bea Smith, a prisoner at Wentworth Detention Centre" (rule 25v)
     # (a year of the name's own: no; each side searched only where the year's first digit, an ASCII 1, is)
     if text.find("1", max(0, lo - 80), lo) >= 0 and _OLD_YEAR_RE.search(text, max(0, lo - 80), lo) is not None:
         return True
     y = _OLD_YEAR_RE.search(text, hi, min(len(text), hi + 80)) if text.find("1", hi, hi + 80) >= 0 else None
     return y is not None and _BUILT_BEFORE_RE.search(text, hi, y.start()) is None
+
+
+# A site in a sentence that names a work and tells its plot (neg20 survey, rule 25v): "The series ... is about a
+# civil engineer who plans to get his brother out of Fox River prison", "the drama Wentworth follows Bea Smith, a
+# prisoner on remand at Wentworth Detention Centre", `أبرزها «سجن النسا» الذي تؤدي فيه نيللي كريم دور سجّانة`: the
+# work's word anywhere in the sentence (not only right before the name, as _WORK_BEFORE_RE asks) and a word of its
+# story (follows, is about, starring, the narrator, `دور`, `الحلقة`, `بطولة`). A work's word alone is no sign ("the
+# director was jailed over a film and taken to X prison": a real jailing); a series "of" raids is no work. A name with
+# its head in quotes after a work's word in the text before it (`مسلسل ... في "سجن النسا" لا يقصد العمل`) is the
+# work's title. Known facilities are not read here (not_a_site's callers): a film about Tadmor prison names it.
+_WORK_SENT_EN_RE = re.compile(r"\b(?:(?:docu-?)?series(?![ \u00a0]+of\b)|sitcom|novels?|novella|movie|film(?!ed|ing)|"
+                              r"(?<!hostage )drama|screenplay)\b", re.IGNORECASE)
+_PLOT_EN_RE = re.compile(r"\b(?:follows|followed|starring|stars|starred|characters?|episodes?|seasons|narrator|"
+                         r"protagonist|(?:is|was)[ \u00a0]+about|tells[ \u00a0]+the[ \u00a0]+story|based[ \u00a0]+on|"
+                         r"set[ \u00a0]+(?:in|at)|plot)\b", re.IGNORECASE)
+_WORK_SENT_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:مسلسل|فيلم|أفلام|افلام|رواي[ةه]|مسرحي[ةه]|"
+                              r"دراما)[\u0621-\u064a]{0,3}(?![\u0621-\u064a])")
+_PLOT_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:دور|بطول[ةه]|بطل[ةه]?|البطل[ةه]?|الحلق[ةه]|حلقات|شخصي[ةه]|"
+                         r"احداث|أحداث|تدور|يروي|تروي)(?![\u0621-\u064a])")
+_WORK_WORDS_SENT = ("series", "sitcom", "novel", "movie", "film", "drama", "screenplay", "مسلسل", "فيلم", "أفلام",
+                    "افلام", "رواي", "مسرحي", "دراما")
+_SENT_END_RE = re.compile(r"[.!?؟\n]")
+
+
+def _in_a_work(text: str, lo: int, hi: int) -> bool:
+    a = max(0, lo - 300)
+    ends = [m.end() for m in _SENT_END_RE.finditer(text, a, lo)]
+    start = ends[-1] if ends else a
+    right = _SENT_END_RE.search(text, hi, min(len(text), hi + 300))
+    sent = text[start : right.start() if right else min(len(text), hi + 300)]
+    low = sent.lower()
+    if any(w in low for w in _WORK_WORDS_SENT):
+        if sent.isascii():
+            if _WORK_SENT_EN_RE.search(sent) is not None and _PLOT_EN_RE.search(sent) is not None:
+                return True
+        elif _WORK_SENT_AR_RE.search(sent) is not None and _PLOT_AR_RE.search(sent) is not None:
+            return True
+    # a quoted head and name after a work's word in the text before it: the work's title
+    if text[lo - 1 : lo] in QUOTES and text[hi : hi + 1] in QUOTES and "\u0600" <= text[lo] <= "\u06ff":
+        before = text[max(0, lo - 200) : lo]
+        return any(w in before for w in _WORK_WORDS_AR) and _WORK_SENT_AR_RE.search(before) is not None
+    return False
 
 
 # the year a site was built or opened, after its name, is no bygone site: "Insein Prison ... was built under British
@@ -232,28 +276,76 @@ _VOICE_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|aides?|allies|ad
                               re.IGNORECASE)
 
 
+# A one-word camp (or one named by a day of a month) in a sentence about a political contest and none about the
+# displaced or the detained is a political camp even where it does not speak (neg20 survey, rule 25v): "the Maliki
+# camp now counts on Kurdish votes to reach a majority in parliament", "the Sudani camp topped the results", "the
+# rivalry between the March 8 camp ... and the March 14 camp defined Lebanese politics"; "Displaced families in the
+# X camp voted" keeps the camp.
+_CONTEST_EN_RE = re.compile(r"\b(?:politics|political|elections?|electoral|votes?|voted|voters|ballots?|seats|"
+                            r"parliament(?:ary)?|lawmakers|MPs|(?:ruling|governing)[ \u00a0]+coalition|"
+                            r"coalition[ \u00a0]+(?:government|partners?)|bloc|part(?:y|ies)|nominat(?:ed|ion|e)|"
+                            r"nominee|candidates?|candidacy|premiership|presidency|rivalry|rift|cabinet|"
+                            r"ministers|majority)\b", re.IGNORECASE)
+# ("coalition" alone is the US-led or the Arab coalition of the wars, "rival factions" clash: no contest words)
+_NOT_CONTEST_EN_RE = re.compile(r"\b(?:refugees?|displaced|IDPs?|tents?|residents|detainees?|prisoners?|inmates?|"
+                                r"detention|detained|aid|humanitarian|shelter|families|returnees|evacuat\w*|"
+                                r"UNHCR|UNRWA)\b", re.IGNORECASE)
+_DATE_NAME_RE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)[ \u00a0]+[1-3]?[0-9]")
+
+
+_MEMBERS_BEFORE_RE = re.compile(r"\bmembers[ \u00a0]+of[ \u00a0]+the[ \u00a0]+$", re.IGNORECASE)
+
+
+def _sentence_at(text: str, at: int) -> str:
+    a = max(0, at - 300)
+    ends = [m.end() for m in _SENT_END_RE.finditer(text, a, at)]
+    right = _SENT_END_RE.search(text, at, min(len(text), at + 300))
+    return text[ends[-1] if ends else a : right.start() if right else min(len(text), at + 300)]
+
+
+def _quiet_sentence(text: str, at: int) -> bool:
+    """No word of the displaced or the detained in the sentence at `at`."""
+    return _NOT_CONTEST_EN_RE.search(_sentence_at(text, at)) is None
+
+
+def _contest_sentence(text: str, at: int) -> bool:
+    sent = _sentence_at(text, at)
+    return _CONTEST_EN_RE.search(sent) is not None and _NOT_CONTEST_EN_RE.search(sent) is None
+
+
 def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
-    if of.name_start in _first_at(places) or " " in of.name:
-        return False  # a town's name, or a name of several words: a camp there
+    if of.name_start in _first_at(places):
+        return False  # a town's name: a camp there
+    if " " in of.name:
+        # a name of several words is a camp there, unless it is a day of a month in a political sentence
+        dated = _DATE_NAME_RE.fullmatch(text, of.name_start, of.name_end) is not None
+        return dated and _contest_sentence(text, h.start)
     if _SPEAKS_AFTER_RE.match(text, h.end) is not None:
         # "Officials at Hull camp said": a camp after a preposition of place is where the speakers are, not the
         # speaker (rule 25a); "the Trump camp said" speaks itself
         return _AT_BEFORE_RE.search(text, max(0, of.name_start - 12), of.name_start) is None
     if _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
         return True
+    if _MEMBERS_BEFORE_RE.search(text, max(0, of.name_start - 20), of.name_start) is not None \
+            and _quiet_sentence(text, h.start):
+        return True  # "Members of the Framework camp say ..." (rule 25v); "members of the X camp's committee for
+        # the displaced" keeps the camp
     # the same camp speaks elsewhere in the text: a headline's "The Trump camp's Syria gamble" over a body's
     # "the Trump camp signalled ..." (rule 23 (long16): an article names one thing throughout)
     phrase = text[of.name_start : of.end]  # (a possessive head without its "'s")
     n = len(phrase)
     at = _speaking_at(text)
     if at is not None:  # (the text's speaking positions, found once: the phrase looked for right before each)
-        return any(p - n != of.name_start and p >= n and text.startswith(phrase, p - n) for p in at)
+        if any(p - n != of.name_start and p >= n and text.startswith(phrase, p - n) for p in at):
+            return True
+        return _contest_sentence(text, h.start)
     i = text.find(phrase)
     while i != -1:
         if i != of.name_start and _SPEAKS_AFTER_RE.match(text, i + n) is not None:
             return True
         i = text.find(phrase, i + 1)
-    return False
+    return _contest_sentence(text, h.start)
 
 
 _SPEAKS_AT_RE = re.compile(f"(?={_SPEAKS_AFTER_RE.pattern})", _SPEAKS_AFTER_RE.flags)
