@@ -1149,8 +1149,7 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
     # (each regex runs only where the words it needs are in its window: most names pass none of them)
     window = text[max(0, s - 24) : s]
     if text[s] >= "\u0600":
-        m = _EPITHET_AFTER_AR_RE.match(text, e)
-        if m is not None and _other_country(m.group(1), country):
+        if epithet_after_ar(text, e, country):
             return True
         return any(k in window for k in _NAMING_KEYS_AR) and _NAMING_BEFORE_AR_RE.search(window) is not None \
             and _NICKNAMED_AFTER_AR_RE.match(text, e) is None  # (`لُقّب صيدنايا بـ"السجن الأحمر"`: the name
@@ -1176,6 +1175,14 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
         return False
     q = _OPEN_QUOTE_BEFORE_RE.search(text, max(0, s - 24), s)
     return q is not None and _CALL_BEFORE_RE.search(text, max(0, q.start() - 60), q.start() + 1) is not None
+
+
+def epithet_after_ar(text: str, e: int, country: str | None = None) -> bool:
+    """Right after an Arabic name, a size word or another country, nation or armed movement that owns the byword
+    (`غوانتانامو مصر`, `أبو غريب الحوثيين`: the Houthis' prison at Taiz, rule 25t); the facility's own country
+    (`الهول السوري`) is no epithet."""
+    m = _EPITHET_AFTER_AR_RE.match(text, e)
+    return m is not None and _other_country(m.group(1), country)
 
 
 _NAMING_KEYS_AR = ("لق", "لُق", "سم", "سُم", "بأن", "بان")
@@ -1207,7 +1214,8 @@ _DIRECTIONS_AR = frozenset(("شرقي", "شرقيه", "غربي", "غربيه", 
 _Q = "[\"'«»“”„‟‹›’‘]"
 _COUNTRIES_AR = ("مصر|العراق|سوريا|سورية|الأردن|الاردن|لبنان|إسرائيل|اسرائيل|تركيا|إيران|ايران|الشرق الأوسط|"
                  "الشرق الاوسط|أفريقيا|افريقيا|أوروبا|اوروبا|الصحراء|العرب|ليبيا|اليمن|السعودية|الخليج|البحرين|"
-                 "السودان|تونس|الجزائر|المغرب|قطر|الكويت|الإمارات|الامارات|عمان|سيناء|غزة|الضفة|أفغانستان|افغانستان")
+                 "السودان|تونس|الجزائر|المغرب|قطر|الكويت|الإمارات|الامارات|عمان|سيناء|غزة|الضفة|أفغانستان|افغانستان|"
+                 "الحوثيين|الحوثيون")  # (an armed movement as owner: `"أبو غريب" الحوثيين`, rule 25t)
 # right after the name (inside its quotes or not): a nisba adjective with the article, a size word, a country
 _EPITHET_AFTER_AR_RE = re.compile(
     f"{_Q}?\\s*(ال[\u0621-\u064a]{{3,}}(?:ي|ية|يه)|صغير|صغيرا|صغيرة|صغيره|كبير|كبيرا|كبيرة|كبيره|مصغر|مصغرة|"
@@ -1246,6 +1254,9 @@ _NATIONS: dict[str, str] = {fold(k): v for k, v in {
     "تونسي": "TN", "جزائر": "DZ", "جزائري": "DZ", "مغرب": "MA", "مغربي": "MA", "قطر": "QA", "قطري": "QA",
     "كويت": "KW", "كويتي": "KW", "عمان": "OM", "عماني": "OM", "سيناء": "EG", "غزه": "PS", "ضفه": "PS",
     "افغانستان": "AF", "أفغانستان": "AF",
+    # an armed movement that runs prisons of its own, as owner of a byword (rule 25t: `سجن الصالح.. "أبو غريب
+    # الحوثيين"`); a plural nation nisba is not here (`قاطني الهول العراقيين` are al-Hol's Iraqi residents)
+    "حوثي": "YE", "حوثيين": "YE", "حوثيون": "YE",
     "صغير": "", "صغيرا": "", "صغيره": "", "صغيرة": "", "كبير": "", "كبيرا": "", "كبيره": "", "كبيرة": "",
     "مصغر": "", "مصغره": "", "مصغرة": "",
     "Israel": "IL", "Israeli": "IL", "Egypt": "EG", "Egyptian": "EG", "Iraq": "IQ", "Iraqi": "IQ", "Syria": "SY",
@@ -1731,6 +1742,8 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     (`في الطبقة السفلى`, "on the lower floor")."""
     if _POSITION_AFTER_RE.match(text, end) or _CALLED_TO_RE.search(text, max(0, start - 40), start) \
             or _FEARED_BEFORE_RE.search(text, max(0, start - 24), start) \
+            or (text[start - 1 : start] == "ب"
+                and _THREATENED_WITH_RE.search(fold_text(text[max(0, start - 48) : start])) is not None) \
             or _SURNAME_OR_PEOPLE_AFTER_RE.match(text, end) \
             or (text[start : start + 2] != "ال" and (m := _DEFINITE_NOUN_AFTER_RE.match(text, end)) is not None
                 and not m.group(1).endswith(("ي", "ية", "يه"))):
@@ -1764,6 +1777,10 @@ _MOOD_OVER_RE = re.compile(r"(?:^|\s)(?:[يت]سود|سادت?|شهدت?|[يت]�
 _FEARED_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:خوف[اً]*|خوفاً|خشية|خشيه|مخافة|مخافه|يخشى|يخشون|تخشى|"
                                r"يخاف|يخافون|تخاف|خائفا?|خائفين|خائفون)[ \u00a0]+(?:من[ \u00a0]+)?|"
                                r"\bfear(?:ing|ed|s)?[ \u00a0]+(?:of[ \u00a0]+)?)$", re.IGNORECASE)
+# a verb of threatening or punishing, then up to three words and a glued ب: the word core is what they are threatened
+# or punished with (`توعّد المقصّرين بالعقاب` "vowed to punish the negligent"; no al-Uqab prison; rule 25t), folded
+_THREATENED_WITH_RE = re.compile(r"(?:^|\s)[وف]?(?:توعد|توعدت|يتوعد|تتوعد|هدد|هددت|يهدد|تهدد|انذر|عاقب|يعاقب|تعاقب|"
+                                 r"عوقب|عوقبوا|يعاقبون)(?:\s+\S+){0,3}\s+ب$")
 # a group of people and "from"/"in" right before a city's bare name: where they come from or live (rule 25f)
 _PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطين|ناشطو|ناشطي|صحفيون|صحفيين|إعلاميون|اعلاميون|"
                              r"سكان|أهالي|اهالي|أبناء|ابناء|وجهاء|مواطنون|مواطنين)\s+(?:من|في)"

@@ -35,6 +35,7 @@ from services.enrich.bare import (
     bare_reading,
     caps_dateline,
     compared,
+    epithet_after_ar,
     numbered_in_frame,
     plural_listed,
     town_cued,
@@ -397,7 +398,8 @@ def find_facilities(
             conf = 0.6  # "Abu Ghraib, now called Baghdad Central Prison": the prison's two names (rule 24j)
         if compared(text, c.start, c.end, ce.country):
             if ce.kind == "prison" and (c.start, c.end) in around.placed \
-                    and (text[c.start] < "\u0600" or _NICK_NEW_AFTER_AR_RE.match(text, c.end) is not None):
+                    and (text[c.start] < "\u0600" or _NICK_NEW_AFTER_AR_RE.match(text, c.end) is not None
+                         or epithet_after_ar(text, c.end, ce.country)):
                 covered[c.start : c.end] = b"\x01" * (c.end - c.start)  # "another Abu Ghraib", `أبو غريب آخر`: a
                 # byword for another site, no town (`ديرك ثانياً`, "Derik comes second", stays the town)
             continue  # (a "Guantanamo-style prison" is another one, like it)
@@ -514,10 +516,11 @@ _LIST_HEAD_RE = re.compile(r"(?:مخيم|معسكر|سجن)(?:ي|ا|ات)(?![\u0
 
 
 # between a known facility and an unknown name: "which is called", "known (locally) as" (folded: no vowel marks);
-# also "and was named" (`وأُطلق عليه اسم`), "formerly" (`المعروف سابقاً بـ`) and "among the locals"
-# (`المعروف بين الأهالي باسم`): rule 25q
+# also "and was named" (`وأُطلق عليه اسم`, `وسُمّي باسم`, `وتسميته باسم`: rule 25t), "formerly" (`المعروف سابقاً بـ`)
+# and "among the locals" (`المعروف بين الأهالي باسم`): rule 25q
 _CALLED_AFTER_RE = re.compile(r"[\s,،]*(?:(?:الذي|التي|والذي|والتي)\s+)?(?:(?:كان\s+)?(?:يسمي|تسمي|يسمى|تسمى|ويسمي|"
-                              r"وتسمي|يعرف|تعرف|ويعرف|وتعرف|عرف|وعرف)|(?:و|وقد\s+|الذي\s+|التي\s+)?(?:يطلق|اطلق|"
+                              r"وتسمي|يعرف|تعرف|ويعرف|وتعرف|عرف|وعرف)|(?:و|ثم\s+)?(?:سمي|سميت|(?:تمت\s+|جرت\s+)?"
+                              r"تسميته|(?:تمت\s+|جرت\s+)?تسميتها)|(?:و|وقد\s+|الذي\s+|التي\s+)?(?:يطلق|اطلق|"
                               r"ويطلق)\s+(?:عليه|عليها)|المعروف|المعروفه|المسمي|المسماه|الملقب)"
                               r"(?:\s+(?:محليا|حاليا|ايضا|سابقا|قديما))?(?:\s+(?:بين|لدي|عند)\s+(?:ال)?\S+)?"
                               r"(?:\s+(?:سابقا|ايضا))?\s*(?:باسم|ب|بـ|اسم)?\s*[(\"«“]?\s*")
@@ -1322,14 +1325,18 @@ def _numbered_camp_matches(text: str) -> list[re.Match[str]]:
 
 
 # (literal-first: found at C speed; the letter before the head word is checked by hand)
-_CENTRE_FOR_RE = re.compile(r"مركز\s+([\u0621-\u064a]{3,})\s+(?:لإيواء|لايواء|لاحتجاز|للاحتجاز|لتوقيف|للتوقيف)"
+# Libyan centres are named after a road or an area, a bound noun and its genitive: `طريق السكة`, `طريق المطار`, `ظاهر
+# الجبل`, `عين زارة` (rule 25t); a quoted name may have words of its own (`مركز "شهداء النصر" لإيواء المهاجرين`)
+_BOUND_FIRST = r"(?:عين|أبو|ابو|بئر|بير|تل|رأس|راس|باب|خان|كفر|طريق|ظاهر|شارع|وادي|سوق)"
+_CENTRE_FOR_RE = re.compile(r"مركز\s+(?:([\"«“]\s*([^\"«»“”\n]{2,30}?)\s*[\"»”])|((?:" + _BOUND_FIRST
+                            + r"\s+)?[\u0621-\u064a]{3,}))\s+(?:لإيواء|لايواء|لاحتجاز|للاحتجاز|لتوقيف|للتوقيف)"
                             r"(?![\u0621-\u064a])")
 
 
 # Libya's usage: `مركز إيواء تاجوراء للمهاجرين` ("the Tajoura shelter centre for migrants"), or `مركز إيواء تاجوراء`
 # in a text about migrants, is a detention centre (a name that opens with `عين`, `أبو` ... has two words: `عين زارة`)
 _SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)\s+"
-                                      r"((?:(?:عين|أبو|ابو|بئر|بير|تل|رأس|راس|باب|خان|كفر)\s+)?[\u0621-\u064a]{3,})(?:\s+(?:لل|ال)?مهاجرين"
+                                      r"((?:" + _BOUND_FIRST + r"\s+)?[\u0621-\u064a]{3,})(?:\s+(?:لل|ال)?مهاجرين"
                                       r"(?![\u0621-\u064a])|(?=[\s.,،]))")
 _MIGRANTS_NEAR_RE = re.compile(r"مهاجر")
 _GENERIC_SHELTER = frozenset(fold(w) for w in ("الهجرة", "المهاجرين", "اللاجئين", "النازحين", "المؤقت", "الجديد",
@@ -1360,13 +1367,18 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
         s = m.start()
         if _inside_word(text, s):
             continue  # inside another word (up to two proclitics, وبمركز, may stand before it)
-        raw = m.group(1)
-        if m.re is _SHELTER_FOR_MIGRANTS_RE and _MIGRANTS_NEAR_RE.search(text, max(0, s - 160), m.end() + 160) is None:
-            continue  # (a shelter centre in a text about no migrants: a shelter for the displaced)
-        if fold(raw) in _GENERIC_SHELTER:
+        g = 2 if m.re is _CENTRE_FOR_RE and m.group(2) is not None else 3 if m.re is _CENTRE_FOR_RE else 1
+        raw = m.group(g).strip()
+        if (m.re is _SHELTER_FOR_MIGRANTS_RE or "يواء" in text[m.end(g) : m.end()]) \
+                and _MIGRANTS_NEAR_RE.search(text, max(0, s - 160), m.end() + 160) is None:
+            continue  # (a shelter centre in a text about no migrants: a shelter for the displaced or for orphans)
+        words = raw.split()
+        if any(fold(w) in _GENERIC_SHELTER or fold(w) in _GENERIC_CENTRE_NAMES for w in words):
             continue  # `مركز إيواء الهجرة غير القانونية`: the migration shelter service, no name
-        if arabic_name_ok(raw, fold(raw), gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
-            out.append(OpenFacility(s, m.end(1), "prison", raw, m.start(1), m.end(1)))
+        if len(words) <= 3 if g == 2 else arabic_name_ok(words[-1], fold(words[-1]), gaz.ar_name_stop, quoted=False,
+                                                          known=gaz.trie.first, listed=True):
+            end = m.end(1) if g == 2 else m.end(g)  # (a quoted name's span holds its quotes: rule 9)
+            out.append(OpenFacility(s, end, "prison", raw, m.start(g), m.start(g) + len(m.group(g).rstrip())))
     return out
 
 
