@@ -210,6 +210,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                 return None  # "ZAATARI, Jordan — ... Zaatari has streets ...": the town is the dateline, the
                 # camp the name read again in the text; a wire dateline in capitals ("AL-HOL, Syria (AP) —")
                 # is where the reporter files from, the town
+            if not inherent and text[c.start : c.end].isupper() and _WIRE_COUNTRY_AFTER_RE.match(text, c.end):
+                return None  # "RAFHA, Saudi Arabia (Reuters) -": a wire dateline in capitals before its country is
+                # the town the reporter files from, though no gazetteer lists it (rule 21b; en20 survey, rule 25s)
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
     if text[c.end : c.end + 1] in "،," and _DATED_AFTER_RE.match(text, c.end) is not None:
         return None  # `العراق. ابوغريب، 23/7، اخبار الآن –`: a dateline's place and day, where the reporter files
@@ -377,6 +380,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"` (a
         # sentence of its own about the camp still means the camp: "families left al-Hol, camp officials said")
+    if inherent and e.open_name and text[c.start - 1 : c.start] == " " \
+            and (gm := _CAP_WORD_BEFORE_RE.search(text, max(0, c.start - 24), c.start)) is not None \
+            and gm.group(1) not in _NOT_GIVEN_BEFORE_EN and not _SENTENCE_START_RE.search(text, 0, gm.start(1)):
+        return None  # "Coach Jan Rikers said": a capitalised word right before a site's name no town bears, inside
+        # a sentence, makes a longer name, a person's (en20 survey, rule 25s; "HMP Belmarsh" is its prefix)
     if inherent and not _RIVER_AFTER_RE.match(text, c.end) \
             and prev not in _INSTITUTIONS_BEFORE:
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
@@ -440,7 +448,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if (not wordlike or _word_read_as_name(text, c.start, c.end)) and _moved_between(text, c, kind, ar, gaz):
         return 0.5  # (a word after a glued preposition is the word: `"الأحمر" للعقاب`, "the red one, for punishment")
     lead40 = text[c.start - 40 if c.start > 40 else 0 : c.start]
-    if not placed and (" to " in lead40 or "out of" in lead40 or "fled" in lead40 or "scaped" in lead40) \
+    if not placed and (" to " in lead40 or " into " in lead40 or "out of" in lead40 or "fled" in lead40
+                       or "scaped" in lead40) \
             and _MOVED_OUT_RE.search(lead40) is not None:
         return 0.5  # "is being moved to Ofer", "the buses pulled out of Ofer": people are moved to and from a name no
         # town bears, the facility (forces pull out of towns and families are moved to them: "Shaddadi" is the town)
@@ -536,7 +545,7 @@ def _infamy(text: str, c: Cand, ar: Around, gaz: Gazetteer) -> bool:
 # takes only the inmates' frame: people are taken to, held in and freed from cities too.
 _FRAME_EN_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:\w+\s+)?(?:taken|sent|transferred|brought|locked\s+up|"
-    r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside)"
+    r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside|on)"
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # people a state brings home or back from a camp: "Iraq brought home 812 people from al-Hol" (rule 24g)
@@ -545,7 +554,7 @@ _BROUGHT_HOME_RE = re.compile(r"\b(?:brought|brings|bringing|flew|flown|bussed|b
                               r"(?:home|back)\b"
                               r"(?:\s+[\w,-]+){0,4}?\s+from\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:moved|relocated|transported|flown|"
-                           r"bussed|returned|sent|taken|transferred|brought)\s+(?:back\s+)?to|\b(?:pulled|drove|driven|walked|emerged|taken|moved|brought|"
+                           r"bussed|returned|sent|taken|transferred|brought)\s+(?:back\s+)?(?:to|into)|\b(?:pulled|drove|driven|walked|emerged|taken|moved|brought|"
                            r"transferred|bussed|led|evacuated)\s+out\s+of|"
                            # rule 24m: people flee or escape a name no town bears ("families fled Zamzam on foot")
                            r"\b(?:fled|escaped)(?:\s+from)?)"
@@ -1223,7 +1232,10 @@ _EPITHET_AFTER_AR_RE = re.compile(
 _NAMING_BEFORE_AR_RE = re.compile(f"(?<![\u0621-\u064a])(?:لقب|لُقب|لُقّب|لقّب|يلقب|يُلقب|تلقب|سمي|سُمي|سُمّي|سمّي|"
                                   f"باسم|بأنه|بأنها|بانه|بانها)\\s*(?:بـ?)?\\s*{_Q}?\\s*$")
 _COUNTRIES_EN = ("Israel|Egypt|Iraq|Syria|Jordan|Lebanon|Turkey|Iran|Russia|China|Europe|Africa|Libya|Yemen|"
-                 "Britain|Afghanistan|Pakistan|Saudi Arabia|Kurdistan|Assad|Sisi|Erdogan|Putin")
+                 "Britain|Afghanistan|Pakistan|Saudi Arabia|Kurdistan|Assad|Sisi|Erdogan|Putin|"
+                 # (en20 survey, rule 25s) "the UK's Guantanamo Bay" said of Belmarsh, "Australia's Guantanamo"
+                 "UK|U\\.K\\.|United Kingdom|England|Scotland|Ireland|France|Germany|Italy|Greece|Spain|Australia|"
+                 "Canada|India|Nigeria|Kenya|Myanmar|Burma|Mexico|Bahrain|Qatar|the Gulf|Asia")
 # before the name: a possessive country ("Israel's"), a nationality adjective ("Israeli"), a size word
 _EPITHET_BEFORE_EN_RE = re.compile(
     f"(?:\\b({_COUNTRIES_EN})['’]s|\\b([A-Z][a-z]+(?:i|an|ese|ish))|\\b(?:little|mini|small|own|second|"
@@ -1266,7 +1278,10 @@ _NATIONS: dict[str, str] = {fold(k): v for k, v in {
     "Libyan": "LY", "Yemen": "YE", "Yemeni": "YE", "Britain": "GB", "British": "GB", "Afghanistan": "AF",
     "Afghan": "AF", "Pakistan": "PK", "Pakistani": "PK", "Saudi Arabia": "SA", "Saudi": "SA",
     "Kurdistan": "KRD", "Assad": "SY", "Sisi": "EG", "Erdogan": "TR", "Putin": "RU", "American": "US",
-    "Cuban": "CU"}.items()}
+    "Cuban": "CU", "UK": "GB", "U.K.": "GB", "United Kingdom": "GB", "England": "GB", "Scotland": "GB",
+    "Ireland": "IE", "France": "FR", "Germany": "DE", "Italy": "IT", "Greece": "GR", "Spain": "ES",
+    "Australia": "AU", "Canada": "CA", "India": "IN", "Nigeria": "NG", "Kenya": "KE", "Myanmar": "MM",
+    "Burma": "MM", "Mexico": "MX", "Bahrain": "BH", "Qatar": "QA", "the Gulf": "GULF", "Asia": "AS-"}.items()}
 
 # "the Guantanamo of the desert", "the Abu Ghraib of Syria": what the name stands for, elsewhere (not "of the
 # Assad era", "of the 1990s": the facility itself at a time)
@@ -1318,9 +1333,15 @@ _SURROUNDINGS_AFTER_RE = re.compile(r"\s*(?:و(?:محيطها|محيطه|ريف�
                                     r"(?![\u0621-\u064a])|\s+and\s+(?:its|the)\s+(?:surroundings|outskirts|"
                                     r"countryside|environs|suburbs)\b)")
 _POSSESSIVE_RE = re.compile(r"['’]s\s+(?:(?:notorious|infamous|main|central|old|new|former)\s+)?")
+_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)[ \u00a0]$")
+_NOT_GIVEN_BEFORE_EN = frozenset(("The", "In", "At", "On", "From", "To", "Inside", "Near", "Outside", "Since", "After",
+                                  "Before", "Until", "Prison", "Jail", "Camp", "Island", "Hell", "Old", "New"))
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\n\"“]\s*|—\s*|-\s+)$")
 _ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Association|Foundation|Council|Committee|Union|"
                            r"Network|Agency|Organi[sz]ation|Institute|Society|Party|Movement|Radio|TV|"
-                           r"Channel|News|Media|Forum|League|Federation)\b")
+                           r"Channel|News|Media|Forum|League|Federation|"
+                           # a campaign or an inquiry named for a site (en20 survey, rule 25s: "the Belmarsh Tribunal")
+                           r"Tribunal|Trust|Campaign|Project|Inquiry|Commission)\b")
 # a number before the family's word counts families, no family of the name: `غادرت 40 عائلة الهول` (rule 25a)
 _COUNTED_FAMILIES_RE = re.compile(r"[0-9\u0660-\u0669]+\s+(?:عائلة|عائله|أسرة|اسرة|اسره)\s+$")
 _IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|يسير)\s+"
@@ -1489,6 +1510,9 @@ def _lead_only(text: str, s: int) -> bool:
 # lower-case word is an apposition ("Yarmouk, once home to 160,000 refugees, ...")
 # a comma and a numeric day/month after a name: a dateline's place ("ابوغريب، 23/7،", "Hol, 12/3 -")
 _DATED_AFTER_RE = re.compile(r"[،,]\s*[0-9٠-٩]{1,2}\s*/\s*[0-9٠-٩]{1,2}(?:\s*/\s*[0-9٠-٩]{2,4})?\s*(?:[،,:\-–—]|$)")
+# a wire dateline's country after the town's name in capitals: ", Saudi Arabia (Reuters) -", ", Syria —"
+_WIRE_COUNTRY_AFTER_RE = re.compile(r",[ \u00a0]+[A-Z][a-z]+(?:[ \u00a0]+[A-Z][a-z]+)?[ \u00a0]*"
+                                    r"(?:\([A-Za-z .]+\)[ \u00a0]*)?[-\u2013\u2014:]")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z]))")
 
 

@@ -163,6 +163,10 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
                     forms += [f"{w}{c}" for w in h.ar_before if " " not in w]
             else:
                 forms = [f"{c} {w}" for w in h.en_after + h.en_known] + [f"{w} {c}" for w in h.en_before]
+                if r.open_world and r.type == "detention_centre":
+                    # "the Tajoura centre", "the Ain Zara centre": a migrant detention centre outside the region is
+                    # called a centre alone (rule 25s); not a regional site's core ("the Palestine Centre for ...")
+                    forms += [f"{c} centre", f"{c} center"]
             for f in forms:
                 b.add(f, ("fac", r.id, "head"), "facility")
 

@@ -46,7 +46,16 @@ from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok
 from services.enrich.normalize import fold, fold_text, has_latin
-from services.enrich.openworld import OpenFacility, _first_at, find_open, glued, not_a_site, part_called, slug
+from services.enrich.openworld import (
+    OpenFacility,
+    _first_at,
+    find_open,
+    glued,
+    not_a_site,
+    part_called,
+    slug,
+    work_after,
+)
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_at
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
@@ -430,6 +439,10 @@ def find_facilities(
     if has_latin(text) and gates & _G_ANNEX:
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
+    if ("," in text or ":" in text) and any(_open_listed(f, gaz) and work_after(text, f.end) for f in facilities):
+        # "HMP Belmarsh: Maximum Security, a television series": a work named for a site the gazetteer lists open-world
+        # (rule 25s), as for an unknown name (openworld.not_a_site)
+        facilities = [f for f in facilities if not (_open_listed(f, gaz) and work_after(text, f.end))]
     if "(" in text and len(facilities) > 1:  # (str `in`, C speed)
         facilities = _named_in_brackets(text, facilities)
     known = [(f.start, f.end) for f in facilities if not f.id.startswith("open:")]
@@ -476,6 +489,14 @@ def find_facilities(
 # `قاعدة` ("the base of") right before a known facility's bare name, and a prison head before that (rule 25q)
 _BASE_OF_RE = re.compile(r"(?:^|[\s\"«“(])(?:و|ب|ل|في\s+)?قاعد[ةه]\s*$")
 _PRISON_OF_BASE_RE = re.compile(r"(?:معتقل|سجن|مركز\s+احتجاز|مركز\s+اعتقال)\s+قاعد[ةه]\s*$")
+
+
+def _open_listed(f: FacilityMention, gaz: Gazetteer) -> bool:
+    """A facility reported open-world: an unknown name, or an entry marked `open_world` (rule 24m)."""
+    if f.id[:5] == "open:":
+        return True
+    e = gaz.entries.get(f.id)
+    return e is not None and bool(e.open_name)
 
 
 def _base_named(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
@@ -530,6 +551,16 @@ _NAMING_VERB_BEFORE_RE = re.compile(r"(?:^|\s)(?:و|ف)?(?:يسمي|تسمي|ي�
 _QUOTED_BETWEEN_RE = re.compile(r"\s*[«\"“(]\s*")
 
 
+# English: "X camp, which locals also call Y camp", ", also called", ", locally known as", ", formerly named" (en20
+# survey, rule 25s; the Arabic forms are _CALLED_AFTER_RE's)
+_EN_CALLED_AFTER_RE = re.compile(
+    r"[\s,(]*(?:(?:which|that)\s+(?:(?:the\s+)?[a-z]+\s+)?(?:also\s+|still\s+|sometimes\s+|often\s+)?"
+    r"(?:call|calls|called|name|names|named|know\s+as|knew\s+as)"
+    r"|(?:which|that)\s+(?:is|was)\s+(?:also\s+|locally\s+|formerly\s+|once\s+|sometimes\s+)?(?:called|named|known\s+as)"
+    r"|(?:also|locally|formerly|previously|once|sometimes)\s+(?:called|named|known\s+as))"
+    r"\s+(?:the\s+)?[\"“‘']?\s*")
+
+
 def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
     """Drop an unknown facility that names the facility before it again (rule 25q): the two of one kind within 40
     characters, "formerly known as" / "which was named" between (`_CALLED_AFTER_RE`, folded), or a verb of naming
@@ -539,7 +570,8 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
         prev = kept[-1] if kept else None
         if prev is not None and f.id.startswith("open:") and prev.kind == f.kind and 0 <= f.start - prev.end <= 40:
             between = text[prev.end : f.start]
-            if _CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None \
+            if (_CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None
+                    or _EN_CALLED_AFTER_RE.fullmatch(between) is not None) \
                     and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
                 continue
             if _QUOTED_BETWEEN_RE.fullmatch(between) is not None \
@@ -556,7 +588,8 @@ def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, 
     camp known as ‘Village 5’", `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`: part_called)."""
     for e, _i, g in by_end[bisect_left(known_ends, f.start - 40) : bisect_right(known_ends, f.start)]:
         if g.kind == f.kind and (_KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start) is not None
-                                 or _CALLED_AFTER_RE.fullmatch(fold_text(text[e : f.start])) is not None) \
+                                 or _CALLED_AFTER_RE.fullmatch(fold_text(text[e : f.start])) is not None
+                                 or _EN_CALLED_AFTER_RE.fullmatch(text, e, f.start) is not None) \
                 and _PART_OF_BEFORE_RE.search(text, max(0, g.start - 24), g.start) is None \
                 and _PART_BEFORE_RE.search(text, max(0, g.start - 16), g.start) is None:
             return True

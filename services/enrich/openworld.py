@@ -187,6 +187,12 @@ def _may_hold(window: str, words: tuple[str, ...], literal: tuple[str, ...] = ()
     return not window.isascii() and any(ch in window for ch in _CASE_SPECIALS)
 
 
+def work_after(text: str, end: int) -> bool:
+    """A work named for the site after its name: "HMP Belmarsh: Maximum Security, a television series" (rule 25k; also
+    for the open-world gazetteer entries, rule 25s)."""
+    return text[end : end + 1] in (":", ",") and _WORK_AFTER_RE.match(text, end) is not None
+
+
 def not_a_site(text: str, of: OpenFacility) -> bool:
     lo = min(of.start, of.name_start)
     hi = max(of.end, of.name_end)

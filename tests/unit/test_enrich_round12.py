@@ -205,7 +205,8 @@ def test_things_named_after_a_facility_raise_nothing(text: str) -> None:
      [("Abu Salim", "open:prison:abu-salim"), ("Ain Zara prisons", "open:prison:ain-zara")]),
     ("Rights groups visited the Ain Zara and Sabha detention centres last month.",
      [("Ain Zara", "open:prison:ain-zara"), ("Sabha", "open:prison:sabha")]),
-    ("قصفت طائرة مركز إيواء تاجوراء للمهاجرين شرق طرابلس.", [("مركز إيواء تاجوراء", "open:prison:تاجوراء")]),
+    # (the Tajoura centre is an open-world gazetteer entry since round 20, rule 25s: reported by its English slug)
+    ("قصفت طائرة مركز إيواء تاجوراء للمهاجرين شرق طرابلس.", [("مركز إيواء تاجوراء", "open:prison:tajoura")]),
     ("يعيش لاجئو الزعتري ظروفاً صعبة مع بداية الشتاء.", [("الزعتري", "fac:jo-zaatari-camp")]),
 ])
 def test_lists_under_plural_detention_heads_libyan_centres_and_a_camps_refugees(
