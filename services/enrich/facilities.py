@@ -577,6 +577,10 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
             if _QUOTED_BETWEEN_RE.fullmatch(between) is not None \
                     and _NAMING_VERB_BEFORE_RE.search(fold_text(text[max(0, prev.start - 40) : prev.start])):
                 continue
+            if _OTHER_NAME_EN_RE.fullmatch(between) is not None \
+                    and _PART_OF_BEFORE_RE.search(text, max(0, prev.start - 24), prev.start) is None:
+                continue  # "Kobar Prison, formerly known as Cooper prison", "Silivri prison, now renamed Marmara
+                # Prison", "Adelabad Prison, officially Shiraz Central Prison": one prison, two names (rule 25w)
         kept.append(f)
     return kept
 
@@ -588,6 +592,7 @@ def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, 
     camp known as ‘Village 5’", `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`: part_called)."""
     for e, _i, g in by_end[bisect_left(known_ends, f.start - 40) : bisect_right(known_ends, f.start)]:
         if g.kind == f.kind and (_KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start) is not None
+                                 or _OTHER_NAME_EN_RE.fullmatch(text, e, f.start) is not None
                                  or _CALLED_AFTER_RE.fullmatch(fold_text(text[e : f.start])) is not None
                                  or _EN_CALLED_AFTER_RE.fullmatch(text, e, f.start) is not None) \
                 and _PART_OF_BEFORE_RE.search(text, max(0, g.start - 24), g.start) is None \
@@ -596,6 +601,14 @@ def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, 
     return False
 
 
+# (English) between a facility and its other name: "now renamed", "formerly known as", "also called", or a bare
+# adverb of time or status before the second name (", formerly X prison", ", officially X Central Prison"); rule 25w
+_OTHER_NAME_EN_RE = re.compile(r"[ \u00a0]*[,(][ \u00a0]*"
+                               r"(?:(?:now|later|since|formerly|previously|once|also|officially)"
+                               r"(?:[ \u00a0]+(?:renamed|re-named|called|known[ \u00a0]+as|dubbed|named))?"
+                               r"|(?:renamed|re-named|also[ \u00a0]+called|also[ \u00a0]+known[ \u00a0]+as"
+                               r"|known[ \u00a0]+as))"
+                               r"[ \u00a0]+(?:as[ \u00a0]+)?(?:the[ \u00a0]+)?", re.IGNORECASE)
 _PART_BEFORE_RE = re.compile(r"(?:قسم|جزء|جناح|ركن|ملحق|section|part|wing|block|annex)\S*\s+(?:من|في|of|in)?\s*$",
                              re.IGNORECASE)
 
