@@ -357,10 +357,14 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
         w = fold(n.group())
         if w in gaz.ar_name_stop or w in cue_list(gaz.rules.core_context.locative):
             break  # `مخيمات الكرامة والأمل قرب سرمدا`: where the camps are ends the name
+        if w[:1] == "ب" and (w[1:] in _UNIT_WORDS_AR or n.start() + 1 in place_at):
+            break  # `مخيمات خربة الجوز والزوف بريف إدلب`, `... بمحافظة ...`, `... بإدلب`: where, no name (rule 26a)
         end = n.end()
     return Name(s, end, _listed_variant(text[s:end], kind, gaz))
 
 
+# a governorate's or a unit's word (folded): glued to ب after a list item it says where the item is
+_UNIT_WORDS_AR = frozenset(("ريف", "محافظه", "مدينه", "منطقه", "بلده", "قريه", "ناحيه", "قضاء", "باديه"))
 _NUMBERED = re.compile(r"[\s\-]*[0-9\u0660-\u0669]+$")
 _DIGITS = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
 

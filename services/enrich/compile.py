@@ -75,7 +75,8 @@ def compile_gazetteer(
     rules.geonames_context_stop = {
         fold_text(k): type(v)(after=[fold_text(w) for w in v.after], before=[fold_text(w) for w in v.before],
                               only_after=[fold_text(w) for w in v.only_after],
-                              end_after=[fold_text(w) for w in v.end_after])
+                              end_after=[fold_text(w) for w in v.end_after],
+                              before_any=[fold_text(w) for w in v.before_any])
         for k, v in rules.geonames_context_stop.items()
     }
     b = _Builder(rules)
@@ -371,12 +372,20 @@ def _glued(alias: str) -> str:
 _JOINABLE_AR = frozenset(("خان", "دير", "تل", "عين", "كفر", "بيت", "راس", "بئر", "بير", "جسر", "قصر", "ام", "ابو"))
 
 
+# a governorate's own word before a two-word name whose first word joins (`ريف ديرالزور`, `محافظة ديرالزور`: rule 26a)
+_UNIT_AR = frozenset(("ريف", "محافظه", "باديه"))
+
+
 def _joined_prefix(alias: str) -> str:
-    """An Arabic place name of two words whose first is one of _JOINABLE_AR, written as one word, or ""."""
+    """An Arabic place name of two words whose first is one of _JOINABLE_AR, written as one word, or ""; also
+    such a name after a governorate's own word (`ريف دير الزور` -> `ريف ديرالزور`)."""
     words = alias.split()
+    unit = ""
+    if len(words) == 3 and fold_text(words[0]) in _UNIT_AR:
+        unit, words = words[0] + " ", words[1:]
     if len(words) == 2 and fold_text(words[0]) in _JOINABLE_AR and len(words[1]) >= 3 \
             and all("\u0621" <= ch <= "\u064a" for ch in words[0] + words[1]):
-        return words[0] + words[1]
+        return unit + words[0] + words[1]
     return ""
 
 

@@ -490,6 +490,8 @@ def context_stopped(text: str, c: Cand, gaz: Gazetteer) -> bool:
         before = before[:-1]  # a stripped proclitic (للصور) is not the previous word
     after = text[c.end : c.end + 30].split()
     prev = fold(before[-1]) if before else ""
+    if rule.before_any and after and fold(after[0].rstrip(".،,؛;:!?»”\")")) in rule.before_any:
+        return True  # `مسقط رأسه`, `قرية حديثة العهد`: the word, whatever comes before (rule 26a)
     if rule.only_after and prev not in rule.only_after:
         # `على بعد كيلومترات من صور.`: after a preposition, ending the sentence or clause, it is the place
         return not (prev in rule.end_after and (not after or after[0] in _CLAUSE_END

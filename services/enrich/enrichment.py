@@ -683,7 +683,8 @@ def _other_nation_before(text: str, start: int, country: str | None, gaz: Gazett
 _BASE_BEFORE_RE = re.compile(r"(?:معسكر|قاعدة|قاعده)\s*[\"«»“”„'’]\s*$")
 _DUAL_ADMIN_RE = re.compile(r"(?:ريفي|محافظتي|أرياف|ارياف)\s+(?:\S+\s+و\s*)?$")
 # the plural over a list: its first name, or a later one after و or a comma (a name of up to two words before each)
-_PLURAL_ADMIN_AR_RE = re.compile(r"محافظات\s+(?:[^\s،,]+(?:\s+[^\sو،,][^\s،,]*)?\s*(?:[،,]\s*و?|\s+و|و)\s*){0,3}$")
+_PLURAL_ADMIN_AR_RE = re.compile(r"(?:محافظات|أرياف|ارياف)\s+"
+                                 r"(?:[^\s،,]+(?:\s+[^\sو،,][^\s،,]*)?\s*(?:[،,]\s*و?|\s+و|و)\s*){0,3}$")
 _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s+(?:the\s+)?|"
                               r"\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
@@ -810,10 +811,16 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
     """A city's name that means its governorate: a dual cue over two names (`ريفي إدلب وحلب`, `محافظتي الأنبار
     وأربيل`), "rural northern Idlib", "the eastern countryside of Deir Ez-Zor", "(Deir ez-Zor) countryside"."""
     window = text[s - 30 if s > 30 else 0 : s]
-    if "ريفي" in window or "محافظتي" in window or "رياف" in window:  # (أرياف: the plural of ريف)
-        return _DUAL_ADMIN_RE.search(window) is not None
-    if "محافظات" in (window := text[s - 60 if s > 60 else 0 : s]) and _PLURAL_ADMIN_AR_RE.search(window) is not None:
-        return True  # `نحو محافظات حلب ودمشق ودير الزور`: each name of the plural's list is a governorate
+    dual = "ريفي" in window or "محافظتي" in window or "رياف" in window  # (أرياف: the plural of ريف)
+    if dual and _DUAL_ADMIN_RE.search(window) is not None:
+        return True
+    if ("محافظات" in (wide := text[s - 60 if s > 60 else 0 : s]) or "رياف" in wide) \
+            and _PLURAL_ADMIN_AR_RE.search(wide) is not None:
+        return True  # `نحو محافظات حلب ودمشق ودير الزور`, `أرياف الرقة ودير الزور والحسكة`: each name of the plural's
+        # list is a governorate, the third as the first (rule 26a)
+    if dual:
+        return False
+    window = wide
     if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
         return True
     if (text[e : e + 5] == " and " or text[e : e + 2] == ", ") and _PLURAL_ADMIN_AFTER_RE.match(text, e):

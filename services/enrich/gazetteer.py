@@ -125,6 +125,9 @@ class ContextStop(_Rec):
     before: list[str] = []
     only_after: list[str] = []  # if given, the name is a place only right after one of these words
     end_after: list[str] = []  # ... or right after one of these when a sentence or clause ends on it
+    # the word after that makes the name a word even after a unit's cue (`قرية حديثة العهد`: "a village recent of
+    # foundation", an adjective agreeing with the cue; `مسقط رأسه`: "his birthplace"; rule 26a)
+    before_any: list[str] = []
 
 
 class CoreContext(_Rec):

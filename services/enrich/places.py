@@ -319,6 +319,13 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         quoted = between[:1].isspace() and between.strip() in _OPEN_QUOTES and between[-1:] in _OPEN_QUOTES \
             and text[toks[j].end() : toks[j].end() + 1] in _CLOSE_QUOTES
         if not between.isspace() and not quoted:
+            if f.endswith(("تي", "تا")) and between[:1].isspace() and between.strip() in _OPEN_QUOTES \
+                    and between[-1:] in _OPEN_QUOTES and (pair := _QUOTED_PAIR_RE.match(text, toks[j].start())):
+                # a dual cue over two names in one pair of quotes (`قريتي "السفافنة والعرقوب"`): both (rule 26a)
+                for k in (1, 2):
+                    if fold(pair.group(k)) not in rules.ar_stop \
+                            and not _taken(taken, index, pair.start(k), pair.end(k)):
+                        out.append((pair.start(k), pair.end(k), pair.group(k)))
             continue
         first = fold(toks[j].group(0))
         plural = f in _PLURAL_CUES or f[1:] in _PLURAL_CUES
@@ -339,7 +346,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
             if not _taken(taken, index, toks[j].start(), toks[j].end()):
                 out.append((toks[j].start(), toks[j].end(), toks[j].group(0)))
             continue
-        if first in rules.ar_prefixes and j + 1 < len(toks) and text[toks[j].end() : toks[j + 1].start()].isspace():
+        if first in rules.ar_prefixes and j + 1 < len(toks) and text[toks[j].end() : toks[j + 1].start()].isspace() \
+                and fold(toks[j + 1].group(0)) not in rules.ar_stop:  # (`قرية جديد بعد الظهر`: no `جديد بعد`)
             end = j + 1
         if end + 1 < len(toks) and fold(toks[end + 1].group(0)) in rules.ar_suffixes \
                 and text[toks[end].end() : toks[end + 1].start()].isspace():
@@ -358,6 +366,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
 # plural cues whose list of names is read on past the first (`بلدات عتيل ودير الغصون وعلار`, `قرى طاريا وشمسطار
 # ودورس`: rule 25o); the list ends at punctuation other than a comma, or at a word that is no name
 _PLURAL_CUES = frozenset(("قري", "بلدات"))
+# two one-word names joined by و inside one pair of quotes after a dual cue (`بلدتي "العشارة والقورية"`)
+_QUOTED_PAIR_RE = re.compile(r"([\u0621-\u064a]{2,})[ \t]+و([\u0621-\u064a]{2,})[\"”»“']")
 _LIST_JOIN_RE = re.compile(r"(?:[ \t]*[،,][ \t]*و?|[ \t]+و)(?=[\u0621-\u064a])")
 _AR_WORD_RE = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0640]+")
 # words of another kind of place that end a village list (`قرى وبلدات`, `ومخيمات`)
@@ -392,7 +402,7 @@ def _plural_list(text: str, s: int, e: int, first_taken: bool, taken: bytearray,
                 or first.endswith(("ها", "هم")):
             return
         if first in rules.ar_prefixes and (w2 := _AR_WORD_RE.match(text, b + 1)) is not None \
-                and text[b : b + 1] == " ":
+                and text[b : b + 1] == " " and fold(w2.group(0)) not in rules.ar_stop:
             b = w2.end()
         s, e = a, b
         first_taken = _taken(taken, index, a, b)
@@ -423,7 +433,8 @@ def _dual_second(text: str, s: int, e: int, first_taken: bool, taken: bytearray,
     if len(first) < 2 or first in rules.ar_stop or _bare(first) in rules.ar_stop:
         return
     b = toks[0].end()
-    if first in rules.ar_prefixes and len(toks) > 1 and text[b : toks[1].start()].isspace():
+    if first in rules.ar_prefixes and len(toks) > 1 and text[b : toks[1].start()].isspace() \
+            and fold(toks[1].group(0)) not in rules.ar_stop:
         b = toks[1].end()
     if not _taken(taken, index, a, b):
         out.append((a, b, text[a:b]))
@@ -454,7 +465,8 @@ def natural_feature(text: str, s: int, e: int) -> bool:
     if s > 2 and "\u0600" <= text[s] <= "\u06ff":
         near = text[max(0, s - 16) : s]  # (the cheap test first: one of the words' letters is there at all)
         if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near or "حوض" in near:
-            return _prev_word(text, s) in _FEATURE_BEFORE_AR
+            q = s - 1 if text[s - 1 : s] in _OPEN_QUOTES and text[s - 2 : s - 1].isspace() else s
+            return _prev_word(text, q) in _FEATURE_BEFORE_AR  # (also the name in quotes: `جبال "آميدي"`, rule 26a)
     return False
 
 
@@ -508,6 +520,11 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
             counts[p.country] = counts.get(p.country, 0) + 1
     if not counts:
         return places
+    # a vote for a country that none of the shared names can be is no vote against one that they can be (`ليبيا`
+    # and `إيطاليا` in a text with `طرابلس`: Libya's; rule 26a)
+    cand = frozenset(x for c in shared.values() for x in countries_of(c.payloads, gaz))
+    if any(iso in cand for iso in counts):
+        counts = {iso: n for iso, n in counts.items() if iso in cand}
     ranked = sorted(counts.values(), reverse=True)
     top = None if len(ranked) > 1 and ranked[0] == ranked[1] else max(counts, key=lambda k: counts[k])
     if top is None and not near:

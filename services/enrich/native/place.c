@@ -315,10 +315,11 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
     /* ---- PM_CITY ---- */
     if (flags & 2) { /* _governorate_cued */
         Py_ssize_t lo30 = s > 30 ? s - 30 : 0, lo60 = s > 60 ? s - 60 : 0;
-        /* the dual and plural cues; _RURAL_BEFORE_RE's own words (any case) in the 60 before; _PLURAL_ADMIN_AFTER_RE
-         * after " and " or ", "; " and " before, and the plural right after */
+        /* the dual and plural cues (`أرياف` in the 60 before: a list of up to four names, rule 26a); _RURAL_BEFORE_RE's
+         * own words (any case) in the 60 before; _PLURAL_ADMIN_AFTER_RE after " and " or ", "; " and " before, and the
+         * plural right after */
         if (HAS(lo30, s, 0x631, 0x64a, 0x641, 0x64a) || HAS(lo30, s, 0x645, 0x62d, 0x627, 0x641, 0x638, 0x62a, 0x64a)
-            || HAS(lo30, s, 0x631, 0x64a, 0x627, 0x641) || HAS(lo60, s, 0x645, 0x62d, 0x627, 0x641, 0x638, 0x627, 0x62a)
+            || HAS(lo60, s, 0x631, 0x64a, 0x627, 0x641) || HAS(lo60, s, 0x645, 0x62d, 0x627, 0x641, 0x638, 0x627, 0x62a)
             || ((HAS(lo60, s, 'u', 'r', 'a', 'l') || EQ(s - 3, 'o', 'f', ' ') || EQ(s - 7, 'o', 'f', ' ', 't', 'h', 'e', ' '))
                 && (low_has(t, lo60, s, "rural") || low_has(t, lo60, s, "countryside") || low_has(t, lo60, s, "province")
                     || low_has(t, lo60, s, "governorate")))
