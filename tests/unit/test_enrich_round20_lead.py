@@ -20,3 +20,12 @@ def test_tabqa_is_the_class_or_floor_before_a_feminine_adjective() -> None:
     assert TABQA in _places("وصلت التعزيزات إلى الطبقة الواقعة غرب الرقة.")
     assert TABQA in _places("استهدفت مسيّرة مطار الطبقة العسكري صباح اليوم.")
     assert TABQA in _places("نزحت العائلات من الطبقة إلى ريف حلب.")
+
+
+def test_mheen_is_the_adjective_humiliating_unless_a_place_is_meant() -> None:
+    mheen = "geonames:167488"
+    assert mheen not in _places("اشتكى الأسرى من تفتيش مهين قبل الزيارة.")
+    assert mheen not in _places("وصف المحامي المعاملة بأنها أسلوب مهين للكرامة.")
+    assert mheen in _places("قُتل جنديان في مهين بريف حمص الشرقي.")
+    assert mheen in _places("تقدمت القوات نحو بلدة مهين.")
+    assert mheen in _places("انسحب التنظيم من القريتين ومهين.")
