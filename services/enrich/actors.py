@@ -206,7 +206,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return True  # `بدعم من إيران`, `دعماً مباشراً من إيران`: the state backing, as "with Russia's help"
         if prev in _PREPS_AR:
             return prev == "بين" and _talks_between_ar(before, 0)  # `محادثات بين بيروت ودمشق`: the first party
-        after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1].isspace() else []
+        # (a line's end is no gap: a headline's last word is no subject of the body's first verb, `... من دواعش
+        # سوريا\nكشفت مصادر`; rule 25x)
+        after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1] in (" ", "\u00a0") else []
         nxt = fold(after[0]) if after else ""
         if nxt and _word_acts(nxt, rules) & verb:
             return True  # تركيا تقصف
@@ -302,7 +304,12 @@ _UNDERGO_EN = frozenset(("be", "see", "face", "experience", "suffer", "remain", 
 
 # a passive participle, up to five words, "by", then the agents so far (a list of names): the name acts
 _AGENT = r"(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}"
+# ("brokered by international powers including France and the United States": a group's words, then its members
+# after "including" / "such as", are agents too; rule 25x)
 _BY_AGENT_RE = re.compile(rf"\b[a-z]{{3,}}ed(?:\s+[\w\-]+){{0,5}}?\s+by\s+"
+                          rf"(?:(?:(?:the|several|other|major|key|international|regional|western|foreign|world|global|neighbou?ring)\s+){{0,2}}"
+                          rf"(?:powers|countries|states|governments|nations|mediators|partners|allies|capitals)\s+"
+                          rf"(?:including|such\s+as)\s+)?"
                           rf"(?:{_AGENT}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
 
 
@@ -314,7 +321,10 @@ _NOT_ACTING_ING = frozenset(("bordering", "surrounding", "neighbouring", "neighb
 
 # support "from" a country or capital before it (one word, an adjective, may stand between): the state gives it
 # (`بدعم من إيران`, `دعماً مباشراً من إيران`, `بتمويل من واشنطن`; "with Russia's help", rule 20b; rule 25c)
-_SUPPORT_AR = frozenset(("دعم", "دعما", "مساعده", "تمويل", "رعايه", "اسناد", "تسليح"))
+_SUPPORT_AR = frozenset(("دعم", "دعما", "مساعده", "تمويل", "رعايه", "اسناد", "تسليح",
+                         # a decision or an order "from" it (`جرى بقرار من بغداد`, `بأوامر من دمشق`; not `طلب من`, the
+                         # state asked: rule 25x)
+                         "قرار", "امر", "اوامر", "توجيه", "توجيهات", "تعليمات"))
 # countries whose names are masculine in Arabic (folded): the rest, and every city, are feminine
 _MASCULINE_AR = frozenset(("العراق", "لبنان", "الاردن", "اليمن", "السودان", "المغرب", "عراق", "الكويت"))
 # talks: the country or capital "with" which they are held is a party (rule 13); an agreement "with" one is the

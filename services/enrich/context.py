@@ -400,7 +400,10 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             "استجابة", "استجابه",
                             # a tribal movement named after its province (`صحوة الأنبار`, "the Anbar Awakening";
                             # rule 25b)
-                            "صحوة", "صحوه"))
+                            "صحوة", "صحوه",
+                            # Kurdish outlets' transliterated "North" (`نورث برس`, `نورث بالس`: North Pulse, not Balis;
+                            # rule 25x)
+                            "نورث"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
                            "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",
                            "Herald", "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"

@@ -7,6 +7,7 @@ whether a bare known name is the facility or the town.
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -481,6 +482,8 @@ def find_facilities(
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     if len(facilities) > 1:
         facilities = _town_qualified(text, facilities)
+    if len(facilities) > 1 and "\n" in text:
+        facilities = _headline_city_prison(text, facilities, gaz)
     if facilities and ("قاعدة" in text or "قاعده" in text):  # (str `in`, C speed)
         facilities = _base_named(text, facilities)
     return _one_per_span(facilities), covered, core_spans
@@ -743,6 +746,42 @@ def _indefinite_city_prison(text: str, f: FacilityMention, gaz: Gazetteer) -> bo
 
 
 _EN_HEADS = frozenset(("prison", "jail", "camp"))
+_AR_CITY_HEADS = frozenset(fold(w) for w in ("سجن", "معتقل", "مخيم"))
+
+
+def _city_named(f: FacilityMention, gaz: Gazetteer) -> bool:
+    """The facility is named by a city's name and a head word alone ("Raqqa prison", `سجن الرقة`; not "Raqqa
+    central prison", not a name no place bears)."""
+    words = f.surface.split()
+    if len(words) != 2:
+        return False
+    first, second = fold(words[0]), fold(words[1])
+    name = first if second in _EN_HEADS else second if first in _AR_CITY_HEADS else None
+    node = gaz.trie.root.get(name) if name else None
+    return isinstance(node, dict) and any(p[0] == "place" for p in node.get(PAYLOAD, ()) or ())
+
+
+def _headline_city_prison(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
+    """A headline's prison or camp named by its city ("Syrian army moves SDF out of Raqqa prison") over a body that
+    names a known facility of the same kind by its own name within 15 km of it ("al-Aqtan Prison", on Raqqa's edge)
+    is that facility, the body's, no second one (rule 25x); a body that names the city's prison too keeps it."""
+    line = text.find("\n")
+    out = []
+    for f in facilities:
+        if f.end <= line and f.id[:5] != "open:" and f.lat is not None and f.lon is not None \
+                and _city_named(f, gaz) and not any(g.id == f.id and g.start > line for g in facilities) \
+                and any(g.id != f.id and g.id[:5] != "open:" and g.kind == f.kind and g.start > line
+                        and g.lat is not None and g.lon is not None and not _city_named(g, gaz)
+                        and _km(f.lat, f.lon, g.lat, g.lon) <= 15.0 for g in facilities):
+            continue
+        out.append(f)
+    return out
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """An equirectangular distance, ample at the 15 km of _headline_city_prison."""
+    dx = (lon2 - lon1) * 111.32 * math.cos(math.radians((lat1 + lat2) / 2))
+    return math.hypot(dx, (lat2 - lat1) * 110.57)
 
 
 _NAME_WORD_RE = re.compile(r"[\w'’-]+")

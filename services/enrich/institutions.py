@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from services.enrich.backend import PATH
-from services.enrich.normalize import tokens_folded
+from services.enrich.normalize import fold_text, tokens_folded
 from services.enrich.scouts import (
     arabic_cue_starts,
     cue_spans,
@@ -27,7 +27,7 @@ from services.enrich.scouts import (
     needle_starts,
     word_cue_starts,
 )
-from services.enrich.state_rules import LONG_AGO, StateRules, actor_of, day, former_at, strip_ar
+from services.enrich.state_rules import LONG_AGO, StateRules, actor_of, day, former_at, has_own, strip_ar
 
 _SENTENCE_END_RE = re.compile("[.\n؟!]")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
@@ -52,6 +52,32 @@ def institution_actors(text: str, rules: StateRules, country: str | None, countr
     return _english(text, rules, ctx, country_places, when, cues)
 
 
+# the portfolios a ministry's class names that not every state has (Syria has no migration ministry): a bare one in a
+# text about another state's returnees is that state's ("the migration ministry", `وزارة الهجرة` beside al-Hol's
+# Iraqi families: Iraq's; data/README.md rule 25x)
+_OWN_PORTFOLIOS = frozenset(("migration",))
+
+
+def _bare_owner(text: str, pos: int, ctx: Ctx, rules: StateRules, cls: str, when: date | None) -> str:
+    """The country whose bare ministry of class `cls` stands at `pos` (_local_country); a portfolio the local
+    country's map has no actor for is that of the first country the text names which has one (rule 25x)."""
+    local = _local_country(text, pos, ctx)
+    if cls not in _OWN_PORTFOLIOS or has_own(rules, local, cls, when):
+        return local
+    named = next((c for _s, c in ctx[1] if has_own(rules, c, cls, when)), None)
+    if named is not None:
+        return named
+    # no such country named: one whose adjective the text uses ("81 more Iraqi families", `العراقي`)
+    words = {w[2:] if w.startswith("ال") else w for w in fold_text(text).split()}
+    for adj, nation in rules.adj_ar.items():
+        if adj in words and has_own(rules, nation, cls, when):
+            return nation
+    for adj, nation in rules.adj_en.items():
+        if adj in text and has_own(rules, nation, cls, when) and re.search(rf"\b{re.escape(adj)}\b", text):
+            return nation
+    return local
+
+
 def _local_country(text: str, pos: int, ctx: Ctx) -> str:
     """The country named nearest `pos` in its sentence as more than a place people are in or go to ("Belgium
     brought home ...", not "... from Iran"), else the text's country. A wire report's dateline says whose ministry
@@ -63,12 +89,18 @@ def _local_country(text: str, pos: int, ctx: Ctx) -> str:
         return ctx[0] or ""
     if ctx[2] is not None and any(c == ctx[2] for _d, c, _s in near):
         return ctx[2]
-    free = [x for x in near if not _located(text, x[2])]
+    free = [x for x in near if not _located(text, x[2]) and _MEDIATOR_RE.search(text, max(0, x[2] - 60), x[2]) is None]
     if free:
         return min(free)[1]
     # the sentence's countries are only where people or goods went or came from ("crossed back into Syria",
     # "gas supplies from Iran"): the dateline's country, else the text's
     return ctx[2] or ctx[0] or min(near)[1]
+
+
+# a country that brokers or mediates (`brokered by international powers including France and the United States`,
+# `بوساطة أمريكية فرنسية`) is a third party, not the owner of the sentence's bare ministry (rule 25x)
+_MEDIATOR_RE = re.compile(r"(?:\b(?:brokered|mediated|sponsored|guaranteed|facilitated)\s+by\b|\bmediation\s+of\b"
+                          r"|بوساطة|بوساطه|برعاية|برعايه)[^.;\n]*$")
 
 
 # a weapon's trade after the weapon ("an Iranian drone maker"): a company or an industry, no force
@@ -143,7 +175,8 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
                 out.append((s, pm.end(), aid))
                 continue
         # "the Jordan government", "Iraq security forces": the name as a noun before the body
-        if rules.noun_en_re is not None and text[e : e + 1].isspace():
+        if rules.noun_en_re is not None and text[e : e + 1] in (" ", "\u00a0"):  # (not a dateline's line end:
+            # "DAMASCUS\nGovernment units took ..." is the dateline's city and the next sentence; rule 25x)
             nm = rules.noun_en_re.match(text, e)
             if nm:
                 cls = rules.inst_en[" ".join(nm.group("inst").lower().split())]
@@ -163,7 +196,7 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         # a state body named by its adjective in the sentence says whose the bare ministry is, as its country's
         # name would ("An Iraqi delegation led by the migration minister": data/README.md rule 23 (en16))
         here = ctx if not owners else (ctx[0], sorted(ctx[1] + owners), ctx[2])
-        aid = actor_of(rules, _local_country(text, m.start(), here), cls, None, when)
+        aid = actor_of(rules, _bare_owner(text, m.start(), here, rules, cls, when), cls, None, when)
         if aid:
             out.append((m.start(), m.end(), aid))
     return out
@@ -397,7 +430,7 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
                 out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1],
                             place_at[gov]))
                 continue
-            aid = actor_of(rules, _local_country(text, starts[i], ctx), mcls, None, when)
+            aid = actor_of(rules, _bare_owner(text, starts[i], ctx, rules, mcls, when), mcls, None, when)
             if aid:
                 out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1], aid))
 

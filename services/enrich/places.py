@@ -313,6 +313,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         i, m, f = 0, toks[0], fold(toks[0].group(0))
         if f not in ar_cues and (len(f) < 4 or f[1:] not in ar_cues):
             continue
+        if f.endswith("بلده") and m.group(0).endswith("\u0647"):
+            continue  # `إلى بلده فيما يُحاكم`: "his country" (بلد + the pronoun ه), not `بلدة` "town" (rule 25x)
         j = i + 1
         between = text[m.end() : toks[j].start()]
         # a one-word name in quotes (`بلدة "علار"`) is read; other punctuation: no name follows

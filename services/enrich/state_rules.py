@@ -149,6 +149,18 @@ _NEXT_AR_WORD_RE = re.compile(r"[ \u00a0]+([\u0600-\u06ff\u064b-\u065f]+)")
 LONG_AGO = date(1900, 1, 1)  # a date before every nation's `before` date: the map of the fallen government
 
 
+def has_own(rules: StateRules, nation: str, cls: str, when: date | None) -> bool:
+    """The nation's map names an actor of its own for the class (its migration ministry), not the default one."""
+    n = rules.nations.get(nation)
+    if n is None or n.get("by_country"):
+        return False
+    amap = n.get("actors", {})
+    before = n.get("before")
+    if before is not None and when is not None and when < before["date"]:
+        amap = before["actors"]
+    return cls in amap
+
+
 def former_at(text: str, s: int, e: int) -> bool:
     """A word of a body's fall names the span text[s:e] as the former holder's: in Arabic the adjective right after
     it (`الحكومة السورية السابقة`), in English a word inside it or right before it ("Syria's former government",
