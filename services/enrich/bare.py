@@ -1354,7 +1354,10 @@ APPOSITION_AFTER_RE = re.compile(
     # (en19b survey, rule 25p: a possessive of up to three names, "Rikers Island, New York City's main jail complex";
     # Britain's security category, "Belmarsh, the Category A jail"; a prison's or jail's complex; a facility, in a
     # sentence about detention only (apposition_facility_ok): "Tajoura, the Tripoli facility struck from the air")
-    r",\s+(?P<pre>the\s+[a-z]+['’]s|the|a|an|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}['’]s|one\s+of\s+the)\s+"
+    # (open20en, rule 26b: a superlative "of the" over a place's camps: "Hagadera, the biggest of the camps around
+    # Dadaab")
+    r",\s+(?P<pre>the\s+[a-z]+['’]s|the\s+(?:[a-z]+est|most\s+[a-z]+)\s+of\s+the|the|a|an|"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}['’]s|one\s+of\s+the)\s+"
     r"(?P<city>[A-Z][a-z]+\s+)?((?:Category\s+[A-D]\s+)?"
     r"(?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
     r"[a-z][a-z-]+\s+){0,2})(?P<head>(?:mega-|super-)?prisons?|jails?|(?:prison|jail)\s+complex(?:es)?|camps?|"
@@ -1363,7 +1366,7 @@ APPOSITION_AFTER_RE = re.compile(
     # a prison by its regime (world19en survey, rule 25k): "CECOT, the mega-prison", "IK-2, a general-regime penal
     # colony", "ADX, the federal supermax" ("a former British colony" is no prison)
     r"(?:penal|prison)\s+colon(?:y|ies)|penitentiar(?:y|ies)|supermax(?:\s+prisons?)?)"
-    r"(?=\s+(?:in|at|near|on|outside|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
+    r"(?=\s+(?:in|at|near|on|outside|around|north|south|east|west|where|that|which|run|known|built|holding|housing|for|"
     # ("CECOT, the mega-prison he opened": a relative clause, rule 25k; "the Tripoli facility struck ...", rule 25p)
     r"of|he|she|they|struck|hit|bombed|shelled|raided|used|opened|closed|damaged)\b|\s*[,.;:)\n]|\s*$)")
 
@@ -1431,7 +1434,8 @@ def apposition_number_ok(m: re.Match[str]) -> bool:
     """A plural head only after "one of the" ("Kutupalong, one of the largest refugee settlements"), a singular one
     (or "cluster of camps") only after the others ("Zamzam, Sudan's largest camp")."""
     head = m.group("head")
-    return (head[-1:] == "s" and not head.startswith("cluster")) == (m.group("pre")[:3] == "one")
+    pre = m.group("pre")
+    return (head[-1:] == "s" and not head.startswith("cluster")) == (pre[:3] == "one" or pre.endswith("of the"))
 
 
 # (bare_reading: a known name there, "Atmeh, the largest cluster of camps in the area", is the facility)
@@ -1633,7 +1637,10 @@ def _born_before(text: str, start: int) -> bool:
 # town they fled, not its namesake camp (rule 23f); the camp's displaced people are named with its head word
 _DISPLACED_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])[وف]?(?:نزح|نزحت|نزحوا|هجر|هجرت|هجروا|تهجير|النازحين|النازحون|"
                                 r"نازحين|نازحون|نازحو|نازحي|المهجرين|مهجري|مهجرو)(?![\u0621-\u064a])[^.!?؛\n]{0,30}"
-                                r"(?<![\u0621-\u064a])من|\b(?:displaced|fled|uprooted|driven)\s+(?:\w+\s+){0,2}from)\s+$")
+                                r"(?<![\u0621-\u064a])من|\b(?:displaced|fled|uprooted|driven)\s+(?:\w+\s+){0,2}from"
+                                # arrivals at "the camp" (named before) "from" a town: where they come from (rule 26b)
+                                r"|\b(?:reach(?:es|ed)?|arriv(?:e|es|ed|ing)\s+(?:at|in)|c(?:o|a)mes?\s+to)\s+the\s+camp"
+                                r"\b[^.!?;\n]{0,25}?\bfrom)\s+$")
 
 
 def _displaced_from(text: str, start: int) -> bool:

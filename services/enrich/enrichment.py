@@ -37,7 +37,7 @@ from services.enrich.context import (
 from services.enrich.dates import extract_event_date
 from services.enrich.entries import QUOTE_RE, admin_of, best_entry, with_quotes
 from services.enrich.facilities import find_facilities
-from services.enrich.gazetteer import Gazetteer, load_gazetteer
+from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
 from services.enrich.institutions import CAMPAIGN_AFTER_EN_RE
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import APOS, IGN, TABLE, detect_lang, fold, has_latin
@@ -417,6 +417,10 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
                   or text[s - 4 : s] == "New "):
         return None  # "Lebanon, Pennsylvania", "Lumpkin, Georgia" (a US state after a town no gazetteer names),
         # "New Mexico": the United States' towns and states, not Lebanon, Georgia or Mexico (world16 survey)
+    if latin and _in_group_name(text, s, end):
+        return None  # "the Association for Civil Rights in Israel", "Physicians for Human Rights-Israel" (rule 26b)
+    if latin and text[end : end + 1] == " " and _district_named(text, s, end):
+        return None  # "the Bustan al-Quds district": a quarter's name that holds a city's, no Jerusalem (rule 26b)
     # (each check below is called only where its own first test can pass: most candidates need none of them)
     if rules is not None:
         # (the checks the surface alone rules out are not called: places.surface_gates, one look-up per candidate)
@@ -487,6 +491,9 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
             and text[end - 2 : end] not in _POSSESSIVE_ENDS \
             and _name_goes_on(text, s, end, others, e.country in ("SY", "IQ")):
         return None  # "Safa Msehli", "Ivan Faiq", "Bani Walid": a longer name's first word, no town (rule 25n)
+    if latin and e.kind not in ("country", "admin1") and text[end : end + 1] == " " \
+            and _quarter_of_far_town(text, end, e, others, gaz):
+        return None  # "the Sana'a neighbourhood of Qamishli": a quarter named after a far city, no Yemen (rule 26b)
     if e.kind == "city" and e.population >= _VILLAGE_MAX_POP and _village_head(text, s, end):
         return None  # "the village of al-Zarka" near Khanaqin, not Zarqa (Jordan): a village is no big city
     if text[s - 1 : s] == "ك" and e.kind != "country" and kaf_glued(text, s):
@@ -531,6 +538,70 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
         return None
     return place(surface, s, end, e.id, e.canonical, conf, e.country, e.lat, e.lon, e.admin1)
+
+
+# a group named "for" or "against" something "in" a country, or with the country after a hyphen ("the Association for
+# Civil Rights in Israel", "the Public Committee Against Torture in Israel", "Physicians for Human Rights-Israel"):
+# the country is the name's (rule 26b, as rule 25u's "al-Qaeda in Iraq"); the group's word opens the name
+_GROUP_IN_RE = re.compile(
+    r"\b(?:Association|Committee|Coalition|Council|Campaign|Cent(?:er|re)|Alliance|League|Society|Union|Foundation|"
+    r"Institute|Network|Movement|Physicians|Doctors|Lawyers|Rabbis|Women|Friends|Fund|Organi[sz]ation|Commission|"
+    r"Forum|Initiative|Mothers|Families|Parents)s? (?:[Ff]or|[Aa]gainst) (?:the )?[A-Z][\w'’]*"
+    r"(?: (?:of |and |the |for )?[A-Z][\w'’]*){0,4}(?: in |[-‐‑–] ?| )$")
+
+
+def _in_group_name(text: str, s: int, e: int) -> bool:
+    """The country ends a group's name "for ... in" it (_GROUP_IN_RE); tried where " for " or "gainst " is in the
+    90 characters before."""
+    lo = max(0, s - 90)
+    window = text[lo:s]
+    return (" for " in window or " For " in window or "gainst " in window) \
+        and _GROUP_IN_RE.search(text, lo, s) is not None
+
+
+# a quarter's word after the name: "the Bustan al-Quds district", "the Sana'a neighbourhood of Qamishli"
+_QUARTER_AFTER_RE = re.compile(r" (?:district|neighbou?rhood|quarter)\b")
+_QUARTER_OF_RE = re.compile(r" (?:district|neighbou?rhood|quarter|suburb) of (?:the )?(?=[A-Z])")
+_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
+# a nationality's or people's adjective ("Kurdish", "Syrian", "Lebanese", "Iraqi"; not "Bustan", a word in -an)
+_NATION_ADJ_RE = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch|i)|Afghan|Alawite|Druze|Arab|Turkmen")
+
+
+def _district_named(text: str, s: int, e: int) -> bool:
+    """A capitalised word right before the name and a quarter's word after it: the quarter's own name holds the
+    city's ("the Bustan al-Quds district": no Jerusalem); not a direction, an age, a day or month, a nationality
+    ("the Old Damascus quarter", "the Kurdish Afrin district") nor a title-case line's word."""
+    if _QUARTER_AFTER_RE.match(text, e) is None:
+        return False
+    m = _CAP_WORD_BEFORE_RE.search(text, max(0, s - 24), s)
+    if m is None or m.group(1) in _PLACE_GOES_ON or _NATION_ADJ_RE.fullmatch(m.group(1)) is not None:
+        return False
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    words = _WORD_RE.findall(text[ls : le if le != -1 else len(text)])
+    return not (len(words) >= 3 and not any(w[0].islower() and w not in _TITLE_SMALL for w in words))
+
+
+_QUARTER_FAR_DEG = 0.5  # (about 50 km: no city's quarter lies this far from it)
+
+
+def _quarter_of_far_town(text: str, e: int, x: Entry, others: list[Cand], gaz: Gazetteer) -> bool:
+    """"the X neighbourhood of Y" with Y a town far from X: X names Y's quarter, no place ("the Sana'a neighbourhood
+    of Qamishli"); a town near X, or a quarter Y, leaves X the city ("the Damascus neighbourhood of Mezzeh")."""
+    m = _QUARTER_OF_RE.match(text, e)
+    if m is None or x.lat is None or x.lon is None:
+        return False
+    o = next((o for o in others if o.start == m.end()), None)
+    if o is None:
+        return False
+    hit = gaz.best.get(o.payloads)
+    if hit is None:
+        best_entry(text, o, gaz)
+        hit = gaz.best[o.payloads]
+    y = hit[0]
+    if y.kind not in ("city", "town") or y.lat is None or y.lon is None or (not y.curated and y.population < 20_000):
+        return False
+    return abs(y.lat - x.lat) + abs(y.lon - x.lon) > _QUARTER_FAR_DEG
 
 
 # capitalised words that go on a place's own name or follow a town in running text: the town stays
@@ -696,6 +767,10 @@ _RURAL_AFTER_RE = re.compile(r"(?:\)|['’]s)?\s+(?:(?:north|south|east|west)(?:
 _ADMIN_NAME = r"(?:al-)?[A-Z][\w'’-]*(?: (?:[a-z]{1,3}-)?[A-Z][\w'’-]*)?"
 _PLURAL_ADMIN_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_ADMIN_NAME}"
                                     r" (?:provinces|governorates)\b")
+# "the Idlib and Aleppo countryside", "the Latakia, Tartus and Hama countrysides": the countryside after a list is every
+# name's, each a governorate (rule 26b; the last one is read by _RURAL_AFTER_RE)
+_PLURAL_RURAL_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_ADMIN_NAME}(?:['’]s)?"
+                                    r" (?:(?:north|south|east|west)(?:ern)? )?countrysides?\b")
 _GLOSS_UNIT_AFTER_RE = re.compile(r"\)\s+(?:governorate|province)\b", re.IGNORECASE)
 _GLOSSED_UNIT_AFTER_RE = re.compile(r" \([A-Z][^()\n]{0,30}\)\s+(?:governorate|province)\b", re.IGNORECASE)
 _RURAL_AFTER_OPEN = frozenset((" c", ") ", " C", "'s", "’s", " e", " w", " n", " s", " E", " W", " N", " S"))
@@ -825,6 +900,8 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
         return True
     if (text[e : e + 5] == " and " or text[e : e + 2] == ", ") and _PLURAL_ADMIN_AFTER_RE.match(text, e):
         return True  # "between Kirkuk and Salahaddin provinces": the plural names both governorates
+    if (text[e : e + 5] == " and " or text[e : e + 2] == ", ") and _PLURAL_RURAL_AFTER_RE.match(text, e):
+        return True  # "the Idlib and Aleppo countryside": the countryside of both (rule 26b)
     if text[s - 5 : s] == " and " and (text.startswith(" provinces", e) or text.startswith(" governorates", e)):
         return True  # "between Nineveh and Hasaka provinces": the second of the two as well
     if text[e : e + 2] == ") " and _GLOSS_UNIT_AFTER_RE.match(text, e) is not None:

@@ -263,10 +263,18 @@ def find_facilities(
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[n.start : n.end] = b"\x01" * (n.end - n.start)
     rest = [h for h in free if h.start not in used_heads and not inside(h.start, h.end, covered)]
-    for of in find_open(text, rest, facs, people, places_c, gaz) if rest else ():
+    muted: list[tuple[int, int]] = []
+    for of in find_open(text, rest, facs, people, places_c, gaz, muted) if rest else ():
         if not inside(of.name_start, of.name_end, covered) and not _metaphor(text, of, places_c, gaz):
             facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    for a, b in muted:  # "the former Khiam prison": no site, and its town no place (rule 26b)
+        covered[a:b] = b"\x01" * (b - a)
+    if "Center " in text or "Centre " in text:  # (str `in`) "the Eric M. Taylor Center on Rikers Island" (rule 26b)
+        for of in _jail_buildings(text, facs, cores, gaz):
+            if not inside(of.name_start, of.name_end, covered):
+                facilities.append(open_fac(text, of, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if ("«" in text or '"' in text or "“" in text) and gates & _G_DETAINEES_AR:  # (_AR_DETAINEES_RE.search(text))
         for of in _quoted_in_detention(text, cores, people, places_c, covered, gaz):
             facilities.append(open_fac(text, of, places_c, gaz))
@@ -1440,6 +1448,31 @@ def _from_literal(pat: re.Pattern[str], text: str, lit: str = "مركز") -> lis
             pos = m.end()
         else:
             pos = k + 1
+    return out
+
+
+# a jail's building named with "Center" alone and placed "on" or "at" a known prison ("the Eric M. Taylor Center on
+# Rikers Island", "the Vernon C. Bain Center at Rikers"): one to four capitalised words or initials, no service's word
+_JAIL_BUILDING_RE = re.compile(r"\b((?:[A-Z][\w'’-]*\.?[ \u00a0]+){1,4})Cent(?:er|re)[ \u00a0]+(?:on|at)[ \u00a0]+")
+_SERVICE_WORDS = frozenset(("Medical", "Health", "Community", "Media", "Trade", "Cultural", "Visitor", "Visitors",
+                            "Training", "Conference", "Shopping", "Press", "Data", "Operations", "Command", "Care",
+                            "Treatment", "Education", "Learning", "Youth", "Research", "Policy", "Studies", "Justice",
+                            "Legal", "Rights", "Emergency", "Crisis", "Reception", "Registration", "Transit", "The"))
+
+
+def _jail_buildings(text: str, facs: list[Cand], cores: list[Cand], gaz: Gazetteer) -> list[OpenFacility]:
+    """A capitalised name and "Center"/"Centre" right before "on"/"at" and a known prison's name: that prison's
+    building, a prison of its own (open world); a service's centre ("the Medical Center at ...") is none."""
+    out = []
+    for m in _JAIL_BUILDING_RE.finditer(text):
+        words = m.group(1).split()
+        if any(w.rstrip(".") in _SERVICE_WORDS for w in words):
+            continue
+        nxt = next((c for c in (*facs, *cores) if c.start == m.end()), None)
+        if nxt is None or gaz.entries[nxt.payloads[0][1]].kind != "prison":
+            continue
+        end = m.end(1) + 6  # (the name and "Center"/"Centre")
+        out.append(OpenFacility(m.start(1), end, "prison", text[m.start(1) : end], m.start(1), end))
     return out
 
 

@@ -218,7 +218,10 @@ def _coordinated_en(text: str, start: int, cls: str, rules: StateRules, country:
 # ministry", "the PA health ministry", also possessive: "the KRG's labour ministry", rule 24o) or the Kurdistan Region's
 _OTHER_OWNER_EN_RE = re.compile(
     r"(?:\b[A-Z]{2,5}(?:'s|’s)?|\bKurdistan(?:\s+Region(?:al)?)?(?:'s|’s)?|\bRegion(?:'s|’s)?|\bHamas|\bHouthi|"
-    r"\bKurdish\s+[Rr]egion(?:al)?(?:'s|’s)?)\s+$")  # "the Iraqi Kurdish region's interior ministry" (rule 23)
+    r"\bKurdish\s+[Rr]egion(?:al)?(?:'s|’s)?"
+    # a movement that runs the body ("the Hamas-run health ministry", "the Houthi-controlled health ministry", "the
+    # Taliban-led interior ministry"): the movement's, no state's (rule 26b); a state's own adjective is read above
+    r"|\b[A-Z][a-z]+[-‐‑](?:run|controlled|led|held|administered|affiliated|appointed))\s+$")
 _NEXT_WORD_EN_RE = re.compile(r"\s+([A-Za-z]+)")
 _DEMONYM_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]+(?:ian|ean|an|ese|ish|ch|i)) $")
 

@@ -99,9 +99,11 @@ def _spans_at(places: list[Cand]) -> tuple[dict[tuple[int, int], Cand], dict[int
 
 
 def find_open(
-    text: str, heads: list[Cand], facs: list[Cand], people: list[Cand], places: list[Cand], gaz: Gazetteer
+    text: str, heads: list[Cand], facs: list[Cand], people: list[Cand], places: list[Cand], gaz: Gazetteer,
+    muted: list[tuple[int, int]] | None = None,
 ) -> list[OpenFacility]:
-    """Open-world facilities at `heads`; names inside facilities or actors (`people`) are owners."""
+    """Open-world facilities at `heads`; names inside facilities or actors (`people`) are owners. `muted` gets the
+    spans of the sites that are none (not_a_site: "the former Khiam prison"), whose town is no place either."""
     out: list[OpenFacility] = []
     for h in heads:
         kind = h.payloads[0][1]
@@ -136,7 +138,11 @@ def find_open(
             continue  # "the California state prison": a US state's prison, no name ("Indiana State Prison" is one)
         if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
             of = OpenFacility(of.start, of.end - 2, of.kind, of.name, of.name_start, of.name_end)  # (not the "'s")
-        if not_a_site(text, of) or (kind == "camp" and mode == "en_after" and _political(text, h, of, places)):
+        if not_a_site(text, of):
+            if muted is not None:
+                muted.append((min(of.start, of.name_start), max(of.end, of.name_end)))
+            continue  # (the town inside the former site's name is no place either: rule 4, rule 26b)
+        if kind == "camp" and mode == "en_after" and _political(text, h, of, places):
             continue  # "the former Khiam prison", "the Trump camp said": no site of detention or displacement
         if _overlaps(of.name_start, of.name_end, facs) or _overlaps(of.name_start, of.name_end, people):
             continue  # "SDF prison", "سجن داعش": an owner, not a name

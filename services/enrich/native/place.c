@@ -134,7 +134,8 @@ static int low_has(const PText *t, Py_ssize_t lo, Py_ssize_t hi, const char *w) 
     return 0;
 }
 
-/* _PLURAL_ADMIN_AFTER_RE can match at e: "provinces" or "governorates" (any case) before the first character that
+/* _PLURAL_ADMIN_AFTER_RE or _PLURAL_RURAL_AFTER_RE can match at e: "provinces", "governorates" or "countryside"
+ * (any case) before the first character that
  * no part of a match can be (its names are \w, ' ’ - and spaces; commas and "and" between them) */
 static int plural_after(const PText *t, Py_ssize_t e) {
     Py_ssize_t hi = e;
@@ -145,7 +146,8 @@ static int plural_after(const PText *t, Py_ssize_t e) {
             break;
         hi++;
     }
-    return low_has(t, e, hi, "provinces") || low_has(t, e, hi, "governorates");
+    return low_has(t, e, hi, "provinces") || low_has(t, e, hi, "governorates")
+           || low_has(t, e, hi, "countryside"); /* _PLURAL_RURAL_AFTER_RE (rule 26b) */
 }
 
 static inline int space_at(const PText *t, Py_ssize_t i) { return i < t->n && Py_UNICODE_ISSPACE(at(t, i)); }
@@ -266,6 +268,18 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
             m |= PM_ANY; /* (" Road" too: world16) */
         /* a US state after the name, "Georgia" after a comma, "New " before (_place_full, world16) */
         if (EQ(e, ',', ' ') || EQ(s - 2, ',', ' ') || EQ(s - 4, 'N', 'e', 'w', ' ')) m |= PM_ANY;
+        /* _in_group_name: " for ", " For " or "gainst " in the 90 characters before (rule 26b) */
+        {
+            Py_ssize_t lo90 = s > 90 ? s - 90 : 0;
+            if (HAS(lo90, s, ' ', 'f', 'o', 'r', ' ') || HAS(lo90, s, ' ', 'F', 'o', 'r', ' ')
+                || HAS(lo90, s, 'g', 'a', 'i', 'n', 's', 't', ' '))
+                m |= PM_ANY;
+        }
+        /* _district_named, _quarter_of_far_town: " district", " neighbo(u)rhood", " quarter" after (rule 26b) */
+        if (after == ' ' && (after2 == 'd' || after2 == 'n' || after2 == 'q')
+            && (EQ(e, ' ', 'd', 'i', 's', 't', 'r', 'i', 'c', 't') || EQ(e, ' ', 'n', 'e', 'i', 'g', 'h', 'b', 'o')
+                || EQ(e, ' ', 'q', 'u', 'a', 'r', 't', 'e', 'r')))
+            m |= PM_ANY;
         if (EQ(s - 14, 'U', 'n', 'i', 'v', 'e', 'r', 's', 'i', 't', 'y', ' ', 'o', 'f', ' ') || EQ(s - 5, 'N', 'a', 'f', 't', ' ')
             || EQ(s - 8, 'N', 'a', 'f', 't', ' ', 'a', 'l', '-'))
             m |= PM_ANY;
