@@ -1305,14 +1305,17 @@ def _scouted_matches(pat: re.Pattern[str], text: str, lits: tuple[tuple[str, int
 
 def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
     """`مخيم 5` in a text about the displaced or refugees: an open-world camp named by its number (rule 24m)."""
-    if _DISPLACED_AR_RE.search(text) is None:
-        return []
-    out = []
+    out: list[OpenFacility] = []
+    displaced: bool | None = None  # (the whole-text search, asked when a numbered `مخيم` is first met)
     pos = 0
     while (k := text.find("مخيم", pos)) != -1:
         pos = k + 4
         if _SPACE_NUMBER_RE.match(text, pos) is None:
             continue  # (every match has this `مخيم` and then spaces and a digit: one look, not four)
+        if displaced is None:
+            displaced = _DISPLACED_AR_RE.search(text) is not None
+        if not displaced:
+            return []
         for p in range(max(0, k - 3), k + 1):
             m = _NUMBERED_MUKHAYYAM_RE.match(text, p)
             if m is not None:
