@@ -1872,21 +1872,26 @@ _SEAT_AFTER_RE = re.compile(r"(?:[ \u00a0]+[^\s.,،؛:;()\n]+){0,4}?"  # `مرك
                             re.IGNORECASE)
 
 
+def seat_end_ref(text: str, pos: int) -> int:
+    """_SEAT_AFTER_RE.match(text, pos)'s end, or -1 when it does not match: the specification of the compiled
+    seat_end (native/seat.c), which tries the same words and tails in re's order without re's machinery."""
+    m = _SEAT_AFTER_RE.match(text, pos)
+    return -1 if m is None else m.end()
+
+
 def _seat_of_another(text: str, c: Cand, ar: Around) -> bool:
     """Another facility of the text is named "in" this bare name (`مركز الجدعة في ناحية القيارة`, "Jeddah 1 camp in
     Qayyarah") and the text never names this one with its head: the name read anywhere in the text is that town,
     where the other facility stands, not a second facility (rule 24o). Each accepted span is read once (Around.seats):
     linear in the text's facilities, not their product with its bare names."""
     acc = ar.accepted
+    native = backend.PATH.native
     while ar.seats_read < len(acc):
         e = acc[ar.seats_read][1]
         ar.seats_read += 1
-        m = _SEAT_AFTER_RE.match(text, e)
-        if m is None:
-            continue
-        me = m.end()
-        if me == e:
-            continue
+        me = native.seat_end(text, e) if native is not None else seat_end_ref(text, e)  # (compiled: native/seat.c)
+        if me <= e:
+            continue  # (no match, or an empty one)
         seg = text[e:me]  # (one slice for the tests below, each a C-level `in`)
         if "\n" in seg or not ("في" in seg or "فى" in seg or "ب" in seg or "in" in seg or "near" in seg
                                or "at" in seg or "قرب" in seg):

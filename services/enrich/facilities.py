@@ -1361,10 +1361,11 @@ _BRANCH_OF_COURT_RE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?
 def _numbered_branches(text: str) -> list[OpenFacility]:
     """`الفرع 255`, "Branch 261" in a text about security or detention: an open-world detention site named by its
     number (rule 25m), reported as one id in both languages (`open:prison:branch-255`)."""
-    if _BRANCH_CONTEXT_RE.search(text) is None:
-        return []
+    matches = _scouted_matches(_NUMBERED_BRANCH_RE, text, (("فرع", 3), ("ranch", 1)))
+    if not matches or _BRANCH_CONTEXT_RE.search(text) is None:
+        return []  # (no match first: the context search reads the whole text, caselessly)
     out = []
-    for m in _NUMBERED_BRANCH_RE.finditer(text):
+    for m in matches:
         sent_lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("؟", 0, m.start())) + 1
         sent_hi = min((i for i in (text.find(".", m.end()), text.find("\n", m.end())) if i != -1), default=len(text))
         if _BRANCH_OTHER_RE.search(text, sent_lo, sent_hi) is not None or _BRANCH_OF_COURT_RE.match(text, m.end()):
@@ -1379,16 +1380,38 @@ def _numbered_branches(text: str) -> list[OpenFacility]:
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 
+def _scouted_matches(pat: re.Pattern[str], text: str, lits: tuple[tuple[str, int], ...]) -> list[re.Match[str]]:
+    """list(pat.finditer(text)) for a pattern whose every match holds one of `lits` (literal, most characters
+    before it in a match), none empty: tried only at the starts those literals allow (str.find, C speed), in order,
+    each from where finditer would search next (the leftmost match at or after the last one's end)."""
+    starts: set[int] = set()
+    for lit, back in lits:
+        k = text.find(lit)
+        while k != -1:
+            starts.update(range(max(0, k - back), k + 1))
+            k = text.find(lit, k + 1)
+    out = []
+    end = 0
+    for p in sorted(starts):
+        if p >= end and (m := pat.match(text, p)) is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
     """`مخيم 5` in a text about the displaced or refugees: an open-world camp named by its number (rule 24m)."""
-    if _DISPLACED_AR_RE.search(text) is None:
-        return []
-    out = []
+    out: list[OpenFacility] = []
+    displaced: bool | None = None  # (the whole-text search, asked when a numbered `مخيم` is first met)
     pos = 0
     while (k := text.find("مخيم", pos)) != -1:
         pos = k + 4
         if _SPACE_NUMBER_RE.match(text, pos) is None:
             continue  # (every match has this `مخيم` and then spaces and a digit: one look, not four)
+        if displaced is None:
+            displaced = _DISPLACED_AR_RE.search(text) is not None
+        if not displaced:
+            return []
         for p in range(max(0, k - 3), k + 1):
             m = _NUMBERED_MUKHAYYAM_RE.match(text, p)
             if m is not None:
@@ -1585,7 +1608,7 @@ _NUMBERED_PRISON_RE = re.compile(
 
 def _numbered_prisons(text: str) -> list[OpenFacility]:
     out = []
-    for m in _NUMBERED_PRISON_RE.finditer(text):
+    for m in _scouted_matches(_NUMBERED_PRISON_RE, text, (("السجن", 1), ("المعتقل", 1))):
         digits = m.group(2)
         named = m.group(1) is not None or m.group(0).find("رقم") >= 0
         if not named and len(digits) < 2:

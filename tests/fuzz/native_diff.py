@@ -163,6 +163,12 @@ def check(text: str, native: Any, sc: Any, gaz: Any) -> list[str]:
         if native.needle_starts(text, needles) != needle_starts_ref(text, needles):
             bad.append("needle_starts")
             break
+    # bare._seat_of_another's seat reading (native/seat.c's seat_end) at the text's positions and just past its end
+    from services.enrich.bare import seat_end_ref
+
+    at = (*range(min(len(text), 3000)), len(text), len(text) + 1, -1)
+    if any(native.seat_end(text, p) != seat_end_ref(text, p) for p in at):
+        bad.append("seat_end")
     # enrichment._place's short path (native/place.c's place_mask) against its reference, on every place candidate
     from services.enrich.enrichment import _place, _place_full
 
@@ -228,6 +234,11 @@ def api_edges(native: Any) -> None:
         try:
             native.needle_starts(*args)
         except (TypeError, ValueError):
+            pass
+    for args in [("x",), (None, 0), ("x", "0"), ("x", 2**70), ("x", 0, 1), (b"x", 0)]:
+        try:
+            native.seat_end(*args)
+        except (TypeError, OverflowError):
             pass
     memo: tuple[dict[str, Any], ...] = ({}, {}, {}, {})
     bad_args: list[tuple[Any, ...]] = [

@@ -9,6 +9,7 @@
  *   cand.c     resolve.Cand instances made without their Python __init__
  *   inst.c     the state-actor and place stages' character loops (spec: scouts.py, actors.py)
  *   place.c    place_mask: which of enrichment._place's checks can fire (spec: enrichment._place_full)
+ *   seat.c     seat_end: bare._SEAT_AFTER_RE's match end, by hand (spec: bare._seat_end_ref)
  *   trie.c     the gazetteer trie mirrored in C for the scanner's walks
  *   module.c   the module
  *
@@ -157,13 +158,16 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
 PyObject *mod_lits(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* fac.c */
 PyObject *mod_number_sites(PyObject *mod, PyObject *text);
 PyObject *mod_needle_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* fac.c */
+PyObject *mod_seat_end(PyObject *mod, PyObject *const *args, Py_ssize_t nargs); /* seat.c */
 #define FAC_METHODS                                                                                                \
     {"lits", (PyCFunction)(void (*)(void))mod_lits, METH_FASTCALL,                                                 \
      "lits(text, needles) -> int, bit i set when needles[i] in text (facilities.lits_ref)"},                       \
     {"number_sites", (PyCFunction)mod_number_sites, METH_O,                                                        \
      "number_sites(text) -> [m.start() for m in bare._NUMBER_SITE_RE.finditer(text)]"},                            \
     {"needle_starts", (PyCFunction)(void (*)(void))mod_needle_starts, METH_FASTCALL,                               \
-     "needle_starts(text, needles) -> the distinct positions where a needle occurs, ascending (scouts.py)"},
+     "needle_starts(text, needles) -> the distinct positions where a needle occurs, ascending (scouts.py)"},       \
+    {"seat_end", (PyCFunction)(void (*)(void))mod_seat_end, METH_FASTCALL,                                         \
+     "seat_end(text, pos) -> bare._SEAT_AFTER_RE.match(text, pos)'s end, or -1 when it does not match"},
 #define PLACE_METHODS                                                                                              \
     {"place_mask", (PyCFunction)(void (*)(void))mod_place_mask, METH_FASTCALL,                                     \
      "place_mask(text, start, end, flags, memo) -> the groups of _place's checks that can fire (0: none)"},
