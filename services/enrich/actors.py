@@ -24,6 +24,7 @@ from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
 from services.enrich.output import actor
 from services.enrich.scouts import match_starts
+from services.enrich.senses import SECTION_SCOUT, national_section
 from services.enrich.state_rules import AR_LETTER, LONG_AGO, StateRules, actor_of, day, former_at, strip_ar
 from services.enrich.state_rules import compile_state as compile_state  # the gazetteer loads the rules by it
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
@@ -404,6 +405,28 @@ def _second_of_pair_ar(text: str, s: int, before: list[str], places: Sequence[Pl
     return not any(p.start == at for p in places)
 
 
+# rule 26c: an attack's noun right before a capital (not a country: `هجمات تركيا` are Turkey's) names the attacks on
+# the city (`منفذي هجمات باريس`, `تفجيرات بروكسل`), no act of its state, unless "on"/"against" a target follows
+_ATTACK_NOUN_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:هجوم|هجمات|تفجير|تفجيرات|اعتداء|اعتداءات)"
+                             r"[ \u00a0]+$")
+_ON_TARGET_RE = re.compile(r"(?:[ \u00a0]+[\u0621-\u064a]+){0,2}?[ \u00a0]+(?:على|علي|ضد)(?![\u0621-\u064a])")
+
+
+def _attacks_on_capitals(text: str, hits: list[tuple[int, int, str]], places: list[PlaceMention],
+                         capitals: dict[str, str]) -> list[tuple[int, int, str]]:
+    caps = {(p.start, p.end) for p in places if not p.id.startswith("country:") and capitals.get(p.id)}
+    if not caps:
+        return hits
+    drop = set()
+    for h in hits:
+        s, e, _aid = h
+        if any(a > s and b == e for a, b in caps) and _ATTACK_NOUN_RE.search(text, s, next(a for a, b in caps
+                                                                                              if b == e)) \
+                and _ON_TARGET_RE.match(text, e) is None:
+            drop.add(h)
+    return [h for h in hits if h not in drop] if drop else hits
+
+
 def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMention],
                    facilities: list[FacilityMention], gaz: Gazetteer,
                    published_at: datetime | date | None, cues: list[Any] | None = None,
@@ -455,6 +478,10 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             occ[x:y] = b"\x01" * (y - x)
         else:
             odd.append((x, y))
+    if cplaces and ("هجم" in text or "هجو" in text or "تفجير" in text or "اعتداء" in text):
+        hits = _attacks_on_capitals(text, hits, places, capitals)
+    if cplaces and any(w in text for w in SECTION_SCOUT):  # `كاريتاس الأردن`, "Caritas Jordan said" (rule 26c)
+        hits = [h for h in hits if not national_section(text, h[0])]
     for s, e, aid in sorted(hits):
         if (occ.find(1, s, e) != -1 if 0 <= s < e <= n else any(x < e and s < y for x, y in spans)) \
                 or (odd and any(x < e and s < y for x, y in odd)):

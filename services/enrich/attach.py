@@ -379,8 +379,12 @@ def _listed_variant(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
 
 _INTRO_WORDS = "بينها|منها|ومنها|مثل|أبرزها|ابرزها"  # "among them", "such as": a list of names follows
 _QUANTITY_WORDS = "عدة|عديدة|أخرى|اخرى|كثيرة|مختلفة|متعددة"  # `سجون عدة أبرزها …`, `سجون أخرى مثل …`
+# (rule 26c: up to two feminine or elative adjectives of the plural head, or a definite noun it governs, before "such
+# as", `سجون مركزية كبرى مثل`, `سجون الأطراف مثل`, `سجون كبيرة كرومية`, with a glued `ك` "like" as the intro word)
+_HEAD_ADJ = "(?:ال[\u0621-\u064a]{2,}|[\u0621-\u064a]{2,}[ةى])"
 _INTRO_RE = re.compile(f"\\s*[،,]?\\s*(?:(?:{_QUANTITY_WORDS})\\s*[،,]?\\s*)?"
-                       f"(?:(?:{_INTRO_WORDS}|هي|وهي)?\\s*:\\s*|(?:{_INTRO_WORDS})\\s+)")
+                       f"(?:(?:{_INTRO_WORDS}|هي|وهي)?\\s*:\\s*|(?:{_INTRO_WORDS})\\s+"
+                       f"|(?:{_HEAD_ADJ}\\s+){{1,2}}(?:مثل\\s+|ك(?=[\u0621-\u064a])))")
 
 
 def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -> list[Cand]:

@@ -34,6 +34,7 @@ from services.enrich.openworld import OpenFacility
 from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_starts, scout_caseless, scout_literals
+from services.enrich.senses import riders_idiom
 
 
 def scouted(caseless: list[str], literal: list[str]) -> re.Pattern[str]:
@@ -63,6 +64,17 @@ def search_scouted(pattern: re.Pattern[str], scout: re.Pattern[str], text: str, 
 
 _FROM_TO_RE = re.compile(r"^\s*(?:[\"«»“”„‟‹›'’]\s*)*(?:الى|إلى|الي|إلي|نحو|لـ|ل|to|and)\s*(?:[\"«»“”„‟‹›'’]\s*)*$")
 _FROM_BEFORE = frozenset(("من", "from", "between", "بين"))
+# a base "in" the town (`القاعدة الأمريكية في الشدادي`, `قاعدتها في الشدادي`, rule 26c): where the base is, the town
+_BASE_IN_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?(?:قاعد(?:ة|ه|تها|تهم|ته)|قواعد)"
+                                r"(?:[ \u00a0]+(?:ال)?[\u0621-\u064a]+(?:ي|ية|يه)){0,2}"
+                                r"[ \u00a0]+(?:في|داخل|قرب)[ \u00a0]+$")
+# "to" a base (a definite base takes its adjective or nationality: `القاعدة الأمريكية`, `قاعدة عسكرية`, `قاعدتها`) or a
+# prison right after a bare name moved "from" (rule 26c); `القاعدة` alone may be al-Qaeda, a camp or a centre may be
+# where the displaced go
+_TO_SITE_AFTER_RE = re.compile(r"[ \u00a0]+(?:إلى|الى|إلي|الي|نحو)[ \u00a0]+(?:(?:ال)?قاعد(?:ة|ه)[ \u00a0]+(?:ال)?"
+                               r"[\u0621-\u064a]+(?:ي|ية|يه)(?![\u0621-\u064a])|قاعدت(?:ها|هم|ه)|(?:ال)?قواعد|"
+                               r"(?:ال)?(?:سجن|سجون|معتقل)(?![\u0621-\u064a]))")
+
 
 class Spans:
     """Spans indexed by start and by end, for "is one within a few characters of here" questions (only where
@@ -273,7 +285,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # "Atmeh, the largest cluster of camps in the area, was ...": the name in apposition to its kind
     if (_word_before(text, c.start) in _NAMED_FOR_BEFORE and not _COUNTED_FAMILIES_RE.search(text, max(0, c.start - 20),
                                                                                             c.start)) \
-            or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
+            or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start) \
+            or (text[c.start : c.end] == "الركبان" and riders_idiom(text, c.start)):
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, `جسر بزيبز`, "the Bucca family": a
         # hospital, an airport, a bridge, a family of the name; `سارت بها الركبان` ("the riders carried it": the news
         # spread far)
@@ -429,11 +442,18 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6
     if _joined(text, c, ar.cores_ix):
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
+    if not placed and (c.start, c.end) not in ar.cities and text[c.end : c.end + 1] == " " \
+            and _TO_SITE_AFTER_RE.match(text, c.end) is not None \
+            and prev_word(text, c.start, frozenset()) in _FROM_BEFORE and not _displaced_from(text, c.start):
+        return 0.55  # `نقلت قوات التحالف عناصر من غويران إلى القاعدة الأمريكية`, `من غويران إلى سجن آخر`: a name no
+        # town's reading claims here, left for a base or a prison, is the facility people are moved out of (rule 26c)
     if (_from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar)) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end)):
         return 0.55  # (a word-like core moved to or from is the region or the word: `عائلات قادمة من الجليل`, rule 25z)
     if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _displaced_from(text, c.start)
-                   or _located_in(text, c.start, kind, ar.accepted, persons=False)):
+                   or _located_in(text, c.start, kind, ar.accepted, persons=False)
+                   or ("قاعد" in text[max(0, c.start - 50) : c.start]
+                       and _BASE_IN_BEFORE_RE.search(text, max(0, c.start - 50), c.start) is not None)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
     if wordlike and _COME_FROM_AR_RE.search(text, max(0, c.start - 40), c.start) is not None:
@@ -914,9 +934,15 @@ _SPORT_FAMILIES = (
     re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:فرق|فريق|فريقا|فريقاً|أندية|اندية)(?![\u0621-\u064a])"),
     re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:مجموعات|مجموعتين|مجموعتان|القرعة|"
                r"المجموعة[ \u00a0]+(?:الأولى|الاولى|الثانية|الثالثة|الرابعة))"),
+    # (rule 26c) a result (`تغلب`, `تعادل`, `بفوز`, `هدف الفوز`, a goalless draw) and the table or the net (`مرمى`,
+    # the leader, `برصيد 19 نقطة`): one-sentence match reports name no stadium or league
+    re.compile(r"(?<![\u0621-\u064a])[وف]?(?:تغلب|تعادل|بفوز|هدف[ \u00a0]+الفوز|سلبي(?:اً|ا)(?![\u0621-\u064a]))"),
+    re.compile(r"(?<![\u0621-\u064a])[وفب]?(?:مرمى|شباك[ \u00a0]+(?:ال)?مرمى|(?:ل|ال|لل)متصدر|برصيد[ \u00a0]+"
+               r"[0-9\u0660-\u0669]+[ \u00a0]+نقط)"),
 )
 _SPORT_SCOUT = ("مبار", "لقاء", "ملعب", "استاد", "ستاد", "دوري", "هدف", "أهداف", "برباعية", "بثلاثية", "بثنائية",
-                "كرة", "كره", "بطول", "فرق", "فريق", "أندية", "اندية", "مجموع", "القرعة")
+                "كرة", "كره", "بطول", "فرق", "فريق", "أندية", "اندية", "مجموع", "القرعة", "تغلب", "تعادل", "بفوز",
+                "سلبي", "مرمى", "متصدر", "برصيد")
 _NOT_GAME_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:مخيم|مخيمات|لاجئ[\u0621-\u064a]*|"
                              r"نازح[\u0621-\u064a]*|نزوح|تهجير|اقتحام|اقتحمت|اقتحم|قصف|غارة|غارات|اعتقال|اعتقلت|الأونروا|الاونروا|شهيد|"
                              r"استشهد|احتلال|قوات|الجيش|جيش|حصار|محاصر|توغل|هدم|عملية|سكان|أهالي|اهالي|عائلات)"
@@ -924,7 +950,8 @@ _NOT_GAME_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:�
 _SPORT_MEMO: list[object] = [None, False]  # (the last text asked about, and whether it is a sports report)
 
 
-def _sports_report(text: str) -> bool:
+def sports_report(text: str) -> bool:
+    """Words of two kinds of the game in the text (a match, a stadium, a league, goals ...: rule 25v)."""
     if _SPORT_MEMO[0] is text:
         return bool(_SPORT_MEMO[1])
     found = 0
@@ -939,7 +966,7 @@ def _sports_report(text: str) -> bool:
 
 
 def _team_of_camp(text: str, c: Cand) -> bool:
-    if not _sports_report(text):
+    if not sports_report(text):
         return False
     lo, hi = _sentence_bounds(text, c.start, c.end)
     left = max(text.rfind("،", lo, c.start), text.rfind(",", lo, c.start)) + 1 or lo

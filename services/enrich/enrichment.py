@@ -22,7 +22,7 @@ from services.enrich.actors import (
     state_mentions,
     succeeded,
 )
-from services.enrich.bare import lowercase_acronyms, lowercase_cores
+from services.enrich.bare import lowercase_acronyms, lowercase_cores, sports_report
 from services.enrich.boilerplate import blank as boilerplate_blank
 from services.enrich.context import (
     ADMIN_CUES,
@@ -68,11 +68,13 @@ from services.enrich.places import (
     noun_phrase,
     open_place_mentions,
     person_named,
+    quoted_quarters,
     surface_gates,
 )
 from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
+from services.enrich.senses import other_sense_places
 from services.enrich.variants import clear_cache as variants_cache
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
@@ -233,6 +235,13 @@ def _enrich(
         places = _surnames_again(text, places, gaz)
     if gaz.place_rules is not None and gaz.place_rules.quarters:  # `بين حيي الليلية وغويران` (places.py)
         places += listed_quarters(text, places, gaz.place_rules, gaz)
+        if "حي" in text and ('"' in text or "«" in text or "“" in text):  # `بحي "غويران"` (places.py, rule 26c)
+            quarters = quoted_quarters(text, places, gaz.place_rules, gaz)
+            if quarters:
+                places = sorted(places + quarters, key=attrgetter("start"))
+                facilities = [f for f in facilities if not any(q.start <= f.start < q.end for q in quarters)]
+    if places:  # bynames, the riders' idiom, charities' sections, clubs, countryside lists (senses.py)
+        places = other_sense_places(text, places, gaz, not text.isascii() and sports_report(text))
 
     actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
     if actors and places and lang == "en":

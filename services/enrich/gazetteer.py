@@ -180,6 +180,7 @@ class CommonWordsRec(_Rec):
     adjectives: list[str] = []
     nationality: dict[str, str] = {}
     country_words: dict[str, str] = {}
+    country_words_not_after: dict[str, list[str]] = {}
     foreign_namesakes: dict[str, str] = {}
     person_names: list[str] = []
     group_words: list[str] = []

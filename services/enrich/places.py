@@ -77,6 +77,9 @@ class PlaceRules:
     # Arabic names (folded) that exist in one country only (a district, a prison, a leader of a city a name is
     # shared with: `معيتيقه`, `تاجوراء`): each in the text is one vote for its country, as an adjective is
     country_words: dict[str, str] = field(default_factory=dict)
+    # a country word (folded) -> the folded words right before it that make it another name or a common word
+    # (`جبل الزاوية` in Syria, `زغرتا الزاوية` in Lebanon, `من هذه الزاوية` "from this angle": rule 26c)
+    country_words_not_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
     foreign_namesakes: dict[str, str] = field(default_factory=dict)
     person_names: frozenset[str] = frozenset()  # given names (English lower case, Arabic folded)
     group_words: frozenset[str] = frozenset()  # words of armed groups' names (English lower case)
@@ -110,6 +113,8 @@ def compile_places(doc: dict) -> PlaceRules:
         adjectives=folded(doc.get("adjectives", [])),
         nationality={(fold_text(k) if not k.isascii() else k): v for k, v in doc.get("nationality", {}).items()},
         country_words={fold_text(k): v for k, v in doc.get("country_words", {}).items()},
+        country_words_not_after={fold_text(k): tuple(fold_text(w) for w in v)
+                                 for k, v in doc.get("country_words_not_after", {}).items()},
         foreign_namesakes={fold_text(k): v for k, v in doc.get("foreign_namesakes", {}).items()},
         person_names=frozenset(w.lower() if w.isascii() else fold_text(w) for w in doc.get("person_names", [])),
         group_words=frozenset(w.lower() for w in doc.get("group_words", [])),
@@ -488,6 +493,21 @@ def countries_of(payloads: tuple[Any, ...], gaz: Any) -> frozenset[str]:
     return got
 
 
+def country_word_in(folded: str, w: str, rules: PlaceRules) -> bool:
+    """The country word `w` (in the folded text: the caller asked) stands once at least where no word of its
+    `country_words_not_after` is right before it (`جبل الزاويه` is Syria's; rule 26c)."""
+    nots = rules.country_words_not_after.get(w)
+    if not nots:
+        return True
+    i = folded.find(w)
+    while i != -1:
+        head = folded[max(0, i - 16) : i].rstrip()
+        if (head.rsplit(None, 1)[-1] if head else "") not in nots:
+            return True
+        i = folded.find(w, i + 1)
+    return False
+
+
 def in_text_country(places: list[PlaceMention], shared: dict[int, Any], facilities: list[Any], gaz: Any,
                     text: str = "") -> list[PlaceMention]:
     """A name shared by towns in several countries (أريحا: Jericho and Ariha) is the town in the country the
@@ -507,7 +527,7 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
         if words and not text.isascii() and any(iso in wanted for iso in words.values()):
             folded = fold_text(text)
             for w, iso in words.items():
-                if iso in wanted and w in folded:
+                if iso in wanted and w in folded and country_word_in(folded, w, gaz.place_rules):
                     counts[iso] = counts.get(iso, 0) + 1
         for start, c in shared.items():
             for a, iso in adjs:
@@ -570,7 +590,7 @@ def foreign_namesakes(places: list[PlaceMention], facilities: list[Any], gaz: An
                 votes[c] += 1
             folded = folded or fold_text(text)
             for w, c in rules.country_words.items():
-                if c in votes and w in folded:
+                if c in votes and w in folded and country_word_in(folded, w, rules):
                     votes[c] += 1
             for f in facilities:
                 if f.country in votes and not f.id.startswith("open:"):  # (an unknown one is located by the name)
@@ -772,6 +792,31 @@ def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, ga
         pid = rules.quarters.get(k) or rules.quarters.get("ال" + k) \
             or (rules.quarters.get(k[2:]) if k[:2] == "ال" else None) \
             or rules.quarters.get(re.sub(r"^(?:al|el)-", "", k))
+        ent = gaz.entries.get(pid) if pid else None
+        if ent is not None:
+            out.append(place(text[s:e], s, e, ent.id, ent.canonical, 0.8, ent.country, ent.lat, ent.lon, ent.admin1))
+    return out
+
+
+# a singular quarter's cue, then a name in quotes (rule 26c): `بحي "غويران"`, `في حي «غويران»`, `حي “الغويران”`
+_QUOTED_QUARTER_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?حي[ \u00a0]*[\"«“][ \u00a0]*"
+                                r"([\u0621-\u064a\u064b-\u0652\u0640]+"
+                                r"(?:[ \u00a0][\u0621-\u064a\u064b-\u0652\u0640]+)?)"
+                                r"[ \u00a0]*[\"»”]")
+
+
+def quoted_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, gaz: Any) -> list[PlaceMention]:
+    """Known neighbourhoods whose alias holds the cue (`حي غويران`) written with their name in quotes after it
+    (`بحي "غويران"`): the trie reads no alias across a quote, so the name alone was read (as the prison of the
+    same name). Not a known place already read there (`حي "الشيخ مقصود"` is read as its own alias)."""
+    out: list[PlaceMention] = []
+    for m in _QUOTED_QUARTER_RE.finditer(text):
+        s, e = m.span(1)
+        if any(p.start < e and s < p.end for p in places):
+            continue
+        k = fold(m.group(1))
+        pid = rules.quarters.get(k) or rules.quarters.get("ال" + k) or (rules.quarters.get(k[2:]) if k[:2] == "ال"
+                                                                       else None)
         ent = gaz.entries.get(pid) if pid else None
         if ent is not None:
             out.append(place(text[s:e], s, e, ent.id, ent.canonical, 0.8, ent.country, ent.lat, ent.lon, ent.admin1))
