@@ -164,7 +164,7 @@ _WORK_AFTER_RE = re.compile(r"(?::[^,.;\n]{1,40})?,[ \u00a0]+an?[ \u00a0]+(?:new
                             r"(?:(?:television|TV|BBC|ITV|Netflix|documentary|reality)[ \u00a0]+)?"
                             r"(?:series|show|documentary|film|drama|sitcom)\b")
 _NOT_SITE_AFTER_AR = frozenset(("السابق", "سابقا", "المتخيل", "الخيالي"))
-_OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|سنة|سنه)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
+_OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|عامي|سنة|سنه|سنتي)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
 # a site a bygone power used (ar18 survey, rule 25e): `معتقل "نور شمس" الذي استخدمه الإنجليز` (the Mandate's jail the
 # camp is named after), "a jail the British used": no site now (a known one is not read here)
 _BYGONE_USE_AR_RE = re.compile(r"[\"”»“ \u00a0]*[،,]?[ \u00a0]*(?:الذي|التي)[ \u00a0]+(?:كان[ \u00a0]+|كانت[ \u00a0]+)?"
@@ -172,6 +172,113 @@ _BYGONE_USE_AR_RE = re.compile(r"[\"”»“ \u00a0]*[،,]?[ \u00a0]*(?:الذي
                                r"العثمانيون|العثمانيين|الفرنسيون|الفرنسيين|الانتداب)")
 _BYGONE_USE_EN_RE = re.compile(r"[\"”’ \u00a0]*,?[ \u00a0]*(?:which|that)[ \u00a0]+(?:was[ \u00a0]+)?used"
                                r"[ \u00a0]+by[ \u00a0]+the[ \u00a0]+(?:British|Ottomans|French)\b")
+
+
+# A site the text says is no longer one (hist20 survey of memorials, museums and demolished or closed prisons and camps,
+# rule 26d; rule 22e's former sites, read from more of their forms). Unknown sites only: a known one, closed or not,
+# stays named (Tadmor prison blown up in 2015, Abu Ghraib closed in 2014, Rukban closed in 2025).
+# - "former" whose noun is a person ("former detainees of X prison", "the former director of X prison", `مدير سجن X
+#   السابق`) says nothing of the site
+_FORMER_PERSON_RE = re.compile(r"\b(?:detainees?|inmates?|prisoners?|internees?|residents?|director|head|chief|warden|"
+                               r"governor|guards?|officials?|officers?|commanders?|managers?|administrators?|"
+                               r"spokes(?:man|woman|person)|staff|employees?|workers?|doctors?|jailers?)"
+                               r"[ \u00a0]+(?:of|at|in)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+_PERSON_BEFORE_AR = frozenset(fold(w) for w in ("مدير", "رئيس", "آمر", "قائد", "مسؤول", "حارس", "سجان", "سجّان",
+                                                "ضابط", "نائب", "مساعد", "طبيب", "مأمور", "ومدير", "ورئيس", "ومسؤول"))
+# - right before the name: "the site of the (former) X camp", "the ruins of X prison"; `متحف سجن X`, `أنقاض معتقل X`
+_SITE_OF_BEFORE_RE = re.compile(r"\b(?:the[ \u00a0]+)?(?:site|ruins|remains|rubble|wreckage)[ \u00a0]+of[ \u00a0]+"
+                                r"(?:the[ \u00a0]+)?(?:former[ \u00a0]+)?(?:[A-Z][\w'-]*/)?$", re.IGNORECASE)
+_MUSEUM_BEFORE_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وب]?(?:ال)?(?:متحف|أنقاض|انقاض|أطلال|اطلال|ركام|"
+                                  r"موقع[ \u00a0]+(?:ال)?سابق)[ \u00a0]+$")
+# - right after it: an apposition "X, a former prison", "X, or what is left of it"; the head and "Museum"/"Memorial"
+#   ("the Peterhead Prison Museum": the museum named after the prison)
+_FORMER_AFTER_RE = re.compile(r"[ \u00a0]*(?:,[ \u00a0]*(?:(?:a|an|the)[ \u00a0]+(?:former|defunct|disused|erstwhile|"
+                              r"one-time|onetime)\b|or[ \u00a0]+what(?:'s|[ \u00a0]+is|[ \u00a0]+was)?[ \u00a0]+"
+                              r"(?:left|remains)[ \u00a0]+of[ \u00a0]+it)|[ \u00a0]+(?:Museum|Memorial)\b)")
+# - in its sentence after it (in Arabic, near it on either side): turned into a museum or a memorial, or closed, shut,
+#   demolished or destroyed in a year or years ago ("until it closed in 2000", "the jail shut its doors more than a
+#   decade ago", `الذي أُغلق عام ٢٠٠٠`, `تحوّل لاحقاً إلى متحف`), unless the sentence speaks of reopening it ("reopen
+#   Alcatraz, now a museum, as a prison", `إعادة فتح`): a closing reported as the news ("closed X prison on Tuesday")
+#   has no year and keeps the site, and so does a closing of something else ("the crossing closed in 2023", the houses
+#   of a camp pulled down in 1985)
+_MUSEUM_EN_RE = re.compile(r"\b(?:turned|turning|became|become|becomes|converted|transformed|now|served|serves|"
+                           r"survives)[ \u00a0]+(?:(?:into|as|is|been|has|a|an|the|today|largely)[ \u00a0]+){0,3}"
+                           r"(?:[\w'-]+[ \u00a0]+){0,2}(?:museum|memorial)\b", re.IGNORECASE)
+_CLOSED_EN_RE = re.compile(r"\b(?:closed(?![ \u00a0]+(?:to|off|for)\b)|shut|shuttered|demolished|razed|"
+                           r"torn[ \u00a0]+down|bulldozed|decommissioned|dismantled|emptied|demolition)\b"
+                           r"(?:[ \u00a0]+[\w'-]+){0,4}?[ \u00a0]+(?:(?:in|since|by)[ \u00a0]+"
+                           r"(?:(?:early|late|mid)[ \u00a0-]+)?(?:[A-Z][a-z]+[ \u00a0]+)?(?:1[89]|20)\d\d\b|"
+                           r"(?:more[ \u00a0]+than[ \u00a0]+)?(?:a|an|\w+)[ \u00a0]+(?:decades?|years?)[ \u00a0]+ago\b|"
+                           r"decades[ \u00a0]+ago\b)")
+# (the site is what closed: "until it closed", "which authorities closed", "before it was closed", "the jail shut its
+# doors", the name right before the verb)
+_SITE_SUBJECT_EN_RE = re.compile(r"\b(?:it|which|that|was|were|been|being|be|is|jail|prison|camp|cent(?:re|er)|"
+                                 r"facility|site|complex|penitentiary|compound|gaol)[ \u00a0]+(?:[\w'-]+[ \u00a0]+)?$",
+                                 re.IGNORECASE)
+_MUSEUM_AR_RE = re.compile(r"(?:(?:إلى|الى)[ \u00a0]+(?:ال)?متحف|(?<![\u0621-\u064a])متحفا(?:ً)?(?![\u0621-\u064a])|"
+                           r"(?:ال)?(?:موقع|معلم|نصب)(?:ا|اً)?[ \u00a0]+(?:تذكاري|تاريخي|وطني))")
+_CLOSED_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:الذي[ \u00a0]+|التي[ \u00a0]+)?(?:أُغلق|أغلق|أُغلِق|أغلقت|أُغلقت|"
+                           r"المغلق|المغلقة|أُقفل|أقفل|هُدم|هدم|هُدِم|دُمّر|دمّر|دُمر|دمر|دُمِّر|أزيل|أُزيل|"
+                           r"هدمه|دمّرته|دمرته|أغلقته|أغلقتها)[\u0621-\u064a]*(?:[ \u00a0]+\S+){0,4}?[ \u00a0]+"
+                           r"(?:عام|سنة|منذ|في|خلال)[ \u00a0]+(?:حرب[ \u00a0]+|عام[ \u00a0]+)?"
+                           r"(?:1[89]|20|١٩|٢٠)[\d٠-٩]{2}")
+# (a closing or a demolition of a site's parts or of something near it, not of the site)
+_PART_EN_RE = re.compile(r"\b(?:homes?|houses?|buildings?|shelters?|tents?|walls?|gates?|blocks?|wings?|sections?|"
+                         r"parts?|roads?|schools?|clinics?|shops?|streets?|crossings?|borders?|offices?|hospitals?|"
+                         r"airports?|markets?|bakery|bakeries|mosques?|access|routes?)\b", re.IGNORECASE)
+_PART_AR_RE = re.compile(r"(?:بيوت|منازل|مبان|مباني|مبنى|خيام|خيم|أجزاء|اجزاء|أبواب|ابواب|جدران|جدار|أقسام|اقسام|"
+                         r"مدارس|محال|شوارع|طرق|طريق|أزقة|معبر|مدخل|حدود|مكتب|مستشفى|مستوصف|سوق|مخبز|مسجد)")
+_REOPEN_RE = re.compile(r"\b(?:re-?open\w*|restor\w*|re-?activat\w*|back[ \u00a0]+(?:in|into)[ \u00a0]+use|again)\b|"
+                        r"(?:إعادة|اعادة|أعيد|أُعيد|يعاد|يُعاد)[ \u00a0]+(?:فتح|افتتاح|تشغيل|استخدام)|مجدد",
+                        re.IGNORECASE)
+_NO_LONGER_WORDS_EN = ("museum", "memorial", "closed", "shut", "demoli", "razed", "torn", "bulldoz", "decommission",
+                       "dismantl", "emptied")
+_NO_LONGER_WORDS_AR = ("متحف", "تذكاري", "تاريخي", "وطني", "غلق", "هدم", "دمر", "دمّر", "دُمّر", "أزيل", "أقفل", "أُقفل")
+
+
+def _former_before(text: str, lo: int) -> bool:
+    """"the former X prison", "a defunct X camp" right before `lo`; not "former detainees of X prison", "the former
+    director of X prison": there "former" is the person's (rule 26d)."""
+    m = _NOT_SITE_BEFORE_RE.search(text, max(0, lo - 40), lo)
+    return m is not None and _FORMER_PERSON_RE.search(text, m.start(), lo) is None
+
+
+def _person_before(text: str, lo: int) -> bool:
+    """`مدير سجن X السابق`: the word before the head is a person's, whose "former" the adjective is (rule 26d)."""
+    j = text.rfind(" ", max(0, lo - 20), lo - 1)
+    return fold(text[j + 1 : lo].strip()) in _PERSON_BEFORE_AR
+
+
+def _site_closed_en(after: str, m: re.Match[str]) -> bool:
+    """The English closing `m` (in `after`, the sentence after the name) is the site's, not a part's or a road's."""
+    if _PART_EN_RE.search(after, m.start(), m.end() + 20) is not None:
+        return False
+    return m.group().startswith("demolition") or not after[: m.start()].strip(" ,\u00a0") \
+        or _SITE_SUBJECT_EN_RE.search(after, max(0, m.start() - 25), m.start()) is not None
+
+
+def _no_longer_a_site(text: str, lo: int, hi: int) -> bool:
+    """The text says the site at `lo`..`hi` is no longer one (rule 26d)."""
+    if _SITE_OF_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None:
+        return True  # "the site of the Manzanar camp", "the site of the former Maze Prison"
+    if lo and "\u0600" <= text[lo] <= "\u06ff" and _MUSEUM_BEFORE_AR_RE.search(text, max(0, lo - 30), lo) is not None:
+        return True  # `متحف سجن X`, `أنقاض معتقل X`
+    if text[hi : hi + 1] in (",", " ") and _FORMER_AFTER_RE.match(text, hi) is not None:
+        return True  # "Eastern State Penitentiary, a former prison turned museum", "Khiam ..., or what is left of it"
+    sent = _sentence_at(text, lo)
+    if not any(w in sent for w in _NO_LONGER_WORDS_AR) and not any(w in sent.lower() for w in _NO_LONGER_WORDS_EN):
+        return False  # (the cheap test: no word of a museum, a closing or a demolition in the sentence)
+    if _REOPEN_RE.search(sent) is not None:
+        return False  # "reopen Alcatraz, now a museum, as a prison": the site again
+    start = text.find(sent, max(0, lo - 300))
+    if sent.isascii():
+        after = sent[max(0, hi - start) :] if start >= 0 else sent
+        return _MUSEUM_EN_RE.search(after) is not None or any(_site_closed_en(after, m)
+                                                               for m in _CLOSED_EN_RE.finditer(after))
+    # (Arabic: the clause's verbs stand before the name as after it; a paragraph without full stops is read near it)
+    near = sent[max(0, lo - start - 150) : max(0, hi - start) + 150] if start >= 0 else sent
+    return _MUSEUM_AR_RE.search(near) is not None \
+        or any(_PART_AR_RE.search(near, m.start(), m.end() + 20) is None for m in _CLOSED_AR_RE.finditer(near))
 
 
 # (the words each pattern's every match holds, for a test of the window before it is searched: see _may_hold)
@@ -203,7 +310,7 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
     lo = min(of.start, of.name_start)
     hi = max(of.end, of.name_end)
     window = text[max(0, lo - 40) : lo]  # (each search below is of this window: tried where a word of it may be)
-    if (_may_hold(window, _NOT_SITE_WORDS) and _NOT_SITE_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None) \
+    if (_may_hold(window, _NOT_SITE_WORDS) and _former_before(text, lo)) \
             or (_may_hold(window, _WORK_WORDS_EN, _WORK_WORDS_AR)
                 and _WORK_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None):
         return True
@@ -213,8 +320,10 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
             and _NOT_SITE_BEFORE_RE.search(text, max(0, head_at - 40), head_at + 1) is not None:
         return True
     after = TOKEN_RE.match(text, gap_end(text, hi))
-    if after is not None and fold(after.group()) in _NOT_SITE_AFTER_AR:
-        return True
+    if after is not None and fold(after.group()) in _NOT_SITE_AFTER_AR and not _person_before(text, lo):
+        return True  # `سجن الخيام السابق` (not `مدير سجن البالونة السابق`: the former director, rule 26d)
+    if _no_longer_a_site(text, lo, hi):
+        return True  # "the site of the Manzanar camp", "X, a former prison turned museum", `تحوّل إلى متحف` (rule 26d)
     if (_BYGONE_USE_AR_RE.match(text, hi) or _BYGONE_USE_EN_RE.match(text, hi)) is not None:
         return True
     if text[hi : hi + 1] in (":", ",") and _WORK_AFTER_RE.match(text, hi) is not None:
