@@ -372,6 +372,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
         return 0.55  # "Al-Hut -- "the whale" -- a sprawling complex", "Qarchak, a notorious prison": a gloss names the
         # bare name's kind of site (rule 25y)
+    if kind == "prison" and (c.start, c.end) not in ar.cities and _FIGURE_AFTER_RE.match(text, c.end) is not None \
+            and _DESCRIBED_BEFORE_RE.search(text, max(0, c.start - 24), c.start) is not None:
+        return 0.55  # "Released Palestinians described Ofer as a slaughterhouse", `يصفون عوفر بالمسلخ`: a figure of the
+        # prison's cruelty (bare20 survey, rule 26e; a city described so stays the city)
     if text[c.end : c.end + 1] == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower(), kind) == kind:
         # ("described Ghwayran as one of the biggest sites where the group's fighters are locked up": a detention
@@ -473,6 +477,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _MOVED_OUT_RE.search(lead40) is not None:
         return 0.5  # "is being moved to Ofer", "the buses pulled out of Ofer": people are moved to and from a name no
         # town bears, the facility (forces pull out of towns and families are moved to them: "Shaddadi" is the town)
+    if not placed and ("غادر" in lead40 or "خرج" in lead40) and _LEFT_AR_RE.search(lead40) is not None \
+            and _CAPTIVES_AR_RE.search(text, max(0, c.start - 60), c.start) is not None:
+        return 0.5  # `حافلات الأسرى المحررين تغادر عوفر`: freed captives leave a name no town bears, the prison
+        # (bare20 survey, rule 26e; the English form is the one above)
     if ("spent" in (lead50 := text[max(0, c.start - 50) : c.start]) or "ض" in lead50 or "بعد" in lead50) \
             and (m := _SPENT_RE.search(text, max(0, c.start - 50), c.start)) is not None \
             and (m.group()[:3] != "بعد" or _RETURNED_AFTER_RE.search(text, c.end, c.end + 60) is not None) \
@@ -579,6 +587,11 @@ _MOVED_OUT_RE = re.compile(r"(?:\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?
                            # rule 24m: people flee or escape a name no town bears ("families fled Zamzam on foot")
                            r"\b(?:fled|escaped)(?:\s+from)?)"
                            r"\s+(?:the\s+)?$", re.IGNORECASE)
+# bare20 survey (rule 26e): freed captives' buses leave a name no town bears (`تغادر عوفر`, `خرجت الأسيرات من عوفر`)
+_LEFT_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:تغادر|غادرت|غادر|غادروا|يغادرون|تخرج\s+من|خرجت\s+من|خرج\s+من|"
+                         r"خرجوا\s+من|يخرجون\s+من)\s+$")
+_CAPTIVES_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال|و)?(?:أسرى|اسرى|أسيرات|اسيرات|محررين|محررون|محررات|معتقلين|"
+                             r"معتقلون|مفرج)(?![\u0621-\u064a])")
 _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellblocks?|dormitor(?:y|ies)|wards)\s+"
                             r"(?:of|at|in|inside)|survivors\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # a site's own guards at a name no city bears ("the SDF's guards at al-Shaddadi were replaced"; rule 25i): the
@@ -1412,6 +1425,17 @@ _IS_A_SITE_AFTER_RE = re.compile(
     r"jailed|detained|imprisoned|hold|holds|house|houses)\b))"
     r"|(?:[^ .،,؛:!?؟\n]+ ){0,3}?(?:بأنه|بأنها|بانه|بانها|هو|هي) (?:(?:من )?(?:أسوأ|اسوأ|أكبر|اكبر|أشهر|اشهر|أخطر|اخطر|"
     r"أقدم|اقدم|أقسى|اقسى|أبرز|ابرز) )?(?P<head_ar>سجون|سجن|معتقل|معتقلات|مخيم|مخيمات)(?![\u0621-\u064a]))")
+# bare20 survey (rule 26e): people who describe a bare prison's name as a slaughterhouse, a hell or a grave, or say it
+# was one ("Released Palestinians described Ofer as a slaughterhouse", `أسرى محررون يصفون عوفر بالمسلخ`, "Freed
+# detainees say Ofer was \"a slaughterhouse, not a prison\""): the prison, a figure of its cruelty
+_DESCRIBED_BEFORE_RE = re.compile(r"(?:\b(?:describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|likened|compared)|"
+                                  r"\b(?:say|says|said|recall(?:s|ed)?|told\s+\w+)"
+                                  r"|(?<![\u0621-\u064a])(?:يصف|يصفون|تصف|وصف|وصفوا|وصفت|وصفه|شبه|شبهوا))\s+$")
+_FIGURE_AFTER_RE = re.compile(r"\s+(?:(?:as|was|is|had\s+been)\s+[\"“'‘]?\s*(?:(?:a|an|the|like\s+a)\s+)?"
+                              r"(?:[a-z-]+\s+)?"
+                              r"(?:slaughterhouse|hell|hellhole|graveyard|grave|tomb|dungeon|torture\s+chamber|death\s+camp)"
+                              r"|\s*[\"“«]?(?:(?:بأنه|بأنها|بانه|بانها)\s+|ب)(?:ال)?(?:مسلخ|جحيم|مقبرة|مقبره|مسالخ|قبر)"
+                              r"(?![\u0621-\u064a]))")
 # rule 25y (forms read from the spent blind splits r18a/r18e): a distance measured from the bare name, and an
 # apposition (after an optional gloss in dashes or brackets) that names its kind of site
 _DISTANCE_FROM_RE = re.compile(
@@ -1544,7 +1568,9 @@ _DATED_AFTER_RE = re.compile(r"[،,]\s*[0-9٠-٩]{1,2}\s*/\s*[0-9٠-٩]{1,2}(?:\
 # a wire dateline's country after the town's name in capitals: ", Saudi Arabia (Reuters) -", ", Syria —"
 _WIRE_COUNTRY_AFTER_RE = re.compile(r",[ \u00a0]+[A-Z][a-z]+(?:[ \u00a0]+[A-Z][a-z]+)?[ \u00a0]*"
                                     r"(?:\([A-Za-z .]+\)[ \u00a0]*)?[-\u2013\u2014:]")
-_DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z]))")
+# (bare20 survey, rule 26e: a comma before a possessive is an apposition, no dateline: "Baqa'a, Jordan's largest
+# refugee camp, marks ...")
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z])(?!\s*[A-Z][\w-]*['’]s\s))")
 
 
 def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = None) -> bool:

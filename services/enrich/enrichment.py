@@ -170,7 +170,8 @@ def _enrich(
 
     # (C speed) a Latin text written all in lower case: "the women held at roj say ..." (an Arabic text has no
     # case, and is none: alef and lam are in every Arabic text)
-    lower = "\u0627" not in text and "\u0644" not in text and text.islower()  # (islower reads an Arabic text whole)
+    lower = "\u0627" not in text and "\u0644" not in text and (text.islower() or _lower_typed(text))
+    # (islower reads an Arabic text whole)
     # "in al-hol": a lower-case bare name the scanner does not read
     if lower or (has_latin(text) and ("al-" in text or "al " in text)):
         extra = lowercase_cores(text, gaz.trie.root, {(c.start, c.end) for c in cores}, every_word=lower)
@@ -253,6 +254,20 @@ def _enrich(
         extract_event_date(text, published_at, dates), bool(facilities),
         None,  # the headline's mentions: headline.py, when the title comes apart from the body
     )
+
+
+# a headline typed in lower case that keeps an acronym or a proper adjective in capitals ("sdf says ghwayran back under
+# control after riot by IS inmates", "roj: 12 French children flown home"; bare20 survey, rule 26e): its first word
+# lower case (no article: "al-Hol camp ..." opens a normal sentence) and at most two capitalised words in its line
+_LOWER_OPEN_RE = re.compile(r"[a-z]{2,}\b(?![-‐‑ ](?=[a-z]))")
+_CAP_WORD_RE = re.compile(r"\b[A-Z]")
+
+
+def _lower_typed(text: str) -> bool:
+    if not text[:1].islower() or _LOWER_OPEN_RE.match(text) is None or text[:3] in ("al-", "el-", "al ", "el "):
+        return False
+    line = text[: i if (i := text.find("\n")) != -1 else len(text)]
+    return len(line) <= 200 and len(_CAP_WORD_RE.findall(line)) <= 2
 
 
 def _section_countries(text: str, places: list[PlaceMention], actors: list[ActorMention]) -> list[PlaceMention]:
