@@ -32,6 +32,9 @@ from shared.annotation import ActorMention, FacilityMention, PlaceMention
 _PREPS_EN = frozenset(("in", "into", "from", "to", "near", "across", "of", "inside", "at", "between", "with", "for",
                        "by", "toward", "towards", "via", "through", "against", "on", "over", "outside", "within",
                        "around", "throughout", "about", "like", "than", "under"))
+# `ما زالت` / `لا تزال` (still) between a country and its verb: skipped as English "still" is (rule 26f)
+_STILL_AR = frozenset({"زالت", "زال", "تزال", "يزال", "مازالت", "مازال", "ماتزال", "مايزال"})
+_NEG_AR = frozenset({"ما", "لا"})
 _PREPS_AR = frozenset(("في", "من", "الي", "علي", "عن", "مع", "داخل", "نحو", "حتي", "بين", "ضد", "الا", "قرب", "عبر",
                        "لدي", "عند", "تجاه", "باتجاه", "خارج", "و", "او"))
 _ACRONYM_DOT = frozenset(("S.", "K."))  # U.S., U.K.
@@ -211,6 +214,10 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         # سوريا\nكشفت مصادر`; rule 25x)
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1] in (" ", "\u00a0") else []
         nxt = fold(after[0]) if after else ""
+        if nxt in _STILL_AR and len(after) > 1:
+            nxt = fold(after[1])  # `إسرائيل مازالت تمنع`: "still" before the verb (rule 26f)
+        elif nxt in _NEG_AR and len(after) > 2 and fold(after[1]) in _STILL_AR:
+            nxt = fold(after[2])  # `إسرائيل ما زالت تمنع`, `تركيا لا تزال تقصف`
         if nxt and _word_acts(nxt, rules) & verb:
             return True  # تركيا تقصف
         # two subjects before a dual or plural verb: `بيروت ودمشق تتفقان` (the first of the pair; the second is read
