@@ -33,7 +33,7 @@ from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.openworld import OpenFacility
 from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
-from services.enrich.scouts import match_starts, scout_caseless, scout_literals
+from services.enrich.scouts import match_starts, needle_starts, scout_caseless, scout_literals
 from services.enrich.senses import riders_idiom
 
 
@@ -940,13 +940,50 @@ _SPORT_FAMILIES = (
     re.compile(r"(?<![\u0621-\u064a])[وفب]?(?:مرمى|شباك[ \u00a0]+(?:ال)?مرمى|(?:ل|ال|لل)متصدر|برصيد[ \u00a0]+"
                r"[0-9\u0660-\u0669]+[ \u00a0]+نقط)"),
 )
-_SPORT_SCOUT = ("مبار", "لقاء", "ملعب", "استاد", "ستاد", "دوري", "هدف", "أهداف", "برباعية", "بثلاثية", "بثنائية",
-                "كرة", "كره", "بطول", "فرق", "فريق", "أندية", "اندية", "مجموع", "القرعة", "تغلب", "تعادل", "بفوز",
-                "سلبي", "مرمى", "متصدر", "برصيد")
 _NOT_GAME_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:مخيم|مخيمات|لاجئ[\u0621-\u064a]*|"
                              r"نازح[\u0621-\u064a]*|نزوح|تهجير|اقتحام|اقتحمت|اقتحم|قصف|غارة|غارات|اعتقال|اعتقلت|الأونروا|الاونروا|شهيد|"
                              r"استشهد|احتلال|قوات|الجيش|جيش|حصار|محاصر|توغل|هدم|عملية|سكان|أهالي|اهالي|عائلات)"
                              r"(?![\u0621-\u064a])")
+# each family's words, at most `back` characters after a match's start, which every match holds: the family's
+# lookbehind-first pattern, which re would try at every character of the text, is tried only up to `back` characters
+# before its words, which needle_starts finds for all the families in one pass
+_SPORT_ANCHORS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("مبار", "لقاء"), 3),
+    (("ملعب", "ستاد"), 4),  # (`استاد`, `إستاد`: the word from their second letter)
+    (("دوري",), 3),
+    (("هدف", "أهداف", "برباعية", "بثلاثية", "بثنائية"), 3),
+    (("كر",), 0),
+    (("بطول",), 3),
+    (("فرق", "فري", "ندية"), 4),
+    (("مجموع", "القرعة"), 5),  # (`المجموعة`: the word from its third letter)
+    (("تغلب", "تعادل", "بفوز", "هدف", "سلبي"), 1),
+    (("مرمى", "شباك", "متصدر", "برصيد"), 3),
+)
+_SPORT_NEEDLES = tuple(dict.fromkeys(w for ws, _b in _SPORT_ANCHORS for w in ws))
+_SPORT_BY_FIRST: dict[str, list[tuple[str, int]]] = {}
+for _k, (_ws, _b) in enumerate(_SPORT_ANCHORS):
+    for _w in _ws:
+        _SPORT_BY_FIRST.setdefault(_w[0], []).append((_w, _k))
+
+
+def _sport_families(text: str) -> int:
+    """How many of _SPORT_FAMILIES match in text, up to 2 (each tried only before its words: _SPORT_ANCHORS)."""
+    if text.isascii():
+        return 0  # (every family's words are Arabic)
+    starts: list[set[int]] = [set() for _ in _SPORT_ANCHORS]
+    for i in needle_starts(text, _SPORT_NEEDLES):
+        for w, k in _SPORT_BY_FIRST[text[i]]:
+            if text.startswith(w, i):
+                starts[k].update(range(max(0, i - _SPORT_ANCHORS[k][1]), i + 1))
+    found = 0
+    for rx, ps in zip(_SPORT_FAMILIES, starts, strict=True):
+        if any(rx.match(text, p) is not None for p in sorted(ps)):  # (a lookbehind still sees the text before p)
+            found += 1
+            if found == 2:
+                break
+    return found
+
+
 _SPORT_MEMO: list[object] = [None, False]  # (the last text asked about, and whether it is a sports report)
 
 
@@ -954,13 +991,7 @@ def sports_report(text: str) -> bool:
     """Words of two kinds of the game in the text (a match, a stadium, a league, goals ...: rule 25v)."""
     if _SPORT_MEMO[0] is text:
         return bool(_SPORT_MEMO[1])
-    found = 0
-    if any(w in text for w in _SPORT_SCOUT):
-        for rx in _SPORT_FAMILIES:
-            if rx.search(text) is not None:
-                found += 1
-                if found == 2:
-                    break
+    found = _sport_families(text)
     _SPORT_MEMO[0], _SPORT_MEMO[1] = text, found >= 2
     return found >= 2
 
