@@ -174,7 +174,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
-    if kind == "prison" and _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None \
+    if kind == "prison" and airbase_core(text, c.start, c.end) \
             and _FLIGHT_RE.search(text, max(0, c.start - 40), min(len(text), c.end + 40)) is not None \
             and _HELD_WORDS_RE.search(text, max(0, c.start - 80), min(len(text), c.end + 80)) is None \
             and not detention_frame(text, c.start, kind):
@@ -306,7 +306,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # `قسم المهاجرات في الهول`: the camp's section for foreign women
     if kind == "camp" and inherent and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
         return 0.6  # (the same, where no town cue was read before it)
-    if kind == "prison" and _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None \
+    if kind == "prison" and airbase_core(text, c.start, c.end) \
             and detention_frame(text, c.start, kind):
         return 0.55  # `وسجن في مطار حماة العسكري`, "a prison at Mezzeh military airport": the prison in an airbase
         # the gazetteer lists as a detention site (rule 25m)
@@ -658,6 +658,18 @@ _HELD_WORDS_RE = re.compile(r"\b(?:prisoners?|detainees?|detention|detained|held
                             re.IGNORECASE)  # (people held beside the flights: "a hangar ... where prisoners were shot";
 # not the institution's words: "a prison official flew in")
 _AIRBASE_CORE_RE = re.compile(r"airport|air\s?base|airfield|مطار", re.IGNORECASE)
+
+
+def airbase_core(text: str, s: int, e: int) -> bool:
+    """_AIRBASE_CORE_RE.search(text, s, e) is not None, the pattern (case-blind, tried at every character) tried only
+    in a span with `مطار` or the "rp", "ba", "rf" of airport, air base, airfield in any case (re's IGNORECASE pairs
+    r, p, b, a and f with their capitals only)."""
+    span = text[s:e]
+    if "مطار" not in span:
+        low = span.lower()
+        if "rp" not in low and "ba" not in low and "rf" not in low:
+            return False
+    return _AIRBASE_CORE_RE.search(text, s, e) is not None
 _AIRBASE_EN_RE = re.compile(r"[\w'’ -]{0,30}?\b(?:airport|air\s?base|airfield)\b", re.IGNORECASE)
 
 
@@ -1527,7 +1539,7 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     if m is None:
         return False
     if m.lastgroup == "head":  # ("the women's prison in Kadhimiya": a wing of the known prison, not a town's)
-        if _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None and any(
+        if airbase_core(text, c.start, c.end) and any(
                 p[0] == "core" and getattr(gaz.entries.get(p[1]), "kind", None) == "prison" for p in c.payloads):
             return False  # `وسجن في مطار حماة العسكري`: an airbase listed as a detention site is no town (rule 25m)
         lo48 = c.start - 48 if c.start > 48 else 0

@@ -25,12 +25,12 @@ from services.enrich.attach import (
     same_as_known,
 )
 from services.enrich.bare import (
-    _AIRBASE_CORE_RE,
     APPOSITION_AFTER_RE,
     RENAMED_RE,
     Around,
     Spans,
     _common_words,
+    airbase_core,
     apposition_facility_ok,
     apposition_number_ok,
     bare_reading,
@@ -381,7 +381,7 @@ def find_facilities(
                 fac_ids.add(ce.id)
                 covered[c.start : same[1]] = b"\x01" * (same[1] - c.start)
                 continue
-        if ce.kind == "prison" and _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None:
+        if ce.kind == "prison" and airbase_core(text, c.start, c.end):
             at = next((i for i, f in enumerate(facilities) if f.id.startswith("open:prison:") and f.end < c.start
                        and _IN_GAP_RE.fullmatch(text, f.end, c.start)), None)
             if at is not None:  # `سجن المخابرات الجوية في مطار المزة`, "the Air Force Intelligence prison at Mezzeh
