@@ -33,7 +33,7 @@ from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.openworld import OpenFacility
 from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
-from services.enrich.scouts import match_starts, scout_caseless, scout_literals
+from services.enrich.scouts import match_starts, needle_starts, scout_caseless, scout_literals
 from services.enrich.senses import riders_idiom
 
 
@@ -174,7 +174,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
-    if kind == "prison" and _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None \
+    if kind == "prison" and airbase_core(text, c.start, c.end) \
             and _FLIGHT_RE.search(text, max(0, c.start - 40), min(len(text), c.end + 40)) is not None \
             and _HELD_WORDS_RE.search(text, max(0, c.start - 80), min(len(text), c.end + 80)) is None \
             and not detention_frame(text, c.start, kind):
@@ -306,7 +306,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # `قسم المهاجرات في الهول`: the camp's section for foreign women
     if kind == "camp" and inherent and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
         return 0.6  # (the same, where no town cue was read before it)
-    if kind == "prison" and _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None \
+    if kind == "prison" and airbase_core(text, c.start, c.end) \
             and detention_frame(text, c.start, kind):
         return 0.55  # `وسجن في مطار حماة العسكري`, "a prison at Mezzeh military airport": the prison in an airbase
         # the gazetteer lists as a detention site (rule 25m)
@@ -671,6 +671,18 @@ _HELD_WORDS_RE = re.compile(r"\b(?:prisoners?|detainees?|detention|detained|held
                             re.IGNORECASE)  # (people held beside the flights: "a hangar ... where prisoners were shot";
 # not the institution's words: "a prison official flew in")
 _AIRBASE_CORE_RE = re.compile(r"airport|air\s?base|airfield|مطار", re.IGNORECASE)
+
+
+def airbase_core(text: str, s: int, e: int) -> bool:
+    """_AIRBASE_CORE_RE.search(text, s, e) is not None, the pattern (case-blind, tried at every character) tried only
+    in a span with `مطار` or the "rp", "ba", "rf" of airport, air base, airfield in any case (re's IGNORECASE pairs
+    r, p, b, a and f with their capitals only)."""
+    span = text[s:e]
+    if "مطار" not in span:
+        low = span.lower()
+        if "rp" not in low and "ba" not in low and "rf" not in low:
+            return False
+    return _AIRBASE_CORE_RE.search(text, s, e) is not None
 _AIRBASE_EN_RE = re.compile(r"[\w'’ -]{0,30}?\b(?:airport|air\s?base|airfield)\b", re.IGNORECASE)
 
 
@@ -953,13 +965,50 @@ _SPORT_FAMILIES = (
     re.compile(r"(?<![\u0621-\u064a])[وفب]?(?:مرمى|شباك[ \u00a0]+(?:ال)?مرمى|(?:ل|ال|لل)متصدر|برصيد[ \u00a0]+"
                r"[0-9\u0660-\u0669]+[ \u00a0]+نقط)"),
 )
-_SPORT_SCOUT = ("مبار", "لقاء", "ملعب", "استاد", "ستاد", "دوري", "هدف", "أهداف", "برباعية", "بثلاثية", "بثنائية",
-                "كرة", "كره", "بطول", "فرق", "فريق", "أندية", "اندية", "مجموع", "القرعة", "تغلب", "تعادل", "بفوز",
-                "سلبي", "مرمى", "متصدر", "برصيد")
 _NOT_GAME_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:مخيم|مخيمات|لاجئ[\u0621-\u064a]*|"
                              r"نازح[\u0621-\u064a]*|نزوح|تهجير|اقتحام|اقتحمت|اقتحم|قصف|غارة|غارات|اعتقال|اعتقلت|الأونروا|الاونروا|شهيد|"
                              r"استشهد|احتلال|قوات|الجيش|جيش|حصار|محاصر|توغل|هدم|عملية|سكان|أهالي|اهالي|عائلات)"
                              r"(?![\u0621-\u064a])")
+# each family's words, at most `back` characters after a match's start, which every match holds: the family's
+# lookbehind-first pattern, which re would try at every character of the text, is tried only up to `back` characters
+# before its words, which needle_starts finds for all the families in one pass
+_SPORT_ANCHORS: tuple[tuple[tuple[str, ...], int], ...] = (
+    (("مبار", "لقاء"), 3),
+    (("ملعب", "ستاد"), 4),  # (`استاد`, `إستاد`: the word from their second letter)
+    (("دوري",), 3),
+    (("هدف", "أهداف", "برباعية", "بثلاثية", "بثنائية"), 3),
+    (("كر",), 0),
+    (("بطول",), 3),
+    (("فرق", "فري", "ندية"), 4),
+    (("مجموع", "القرعة"), 5),  # (`المجموعة`: the word from its third letter)
+    (("تغلب", "تعادل", "بفوز", "هدف", "سلبي"), 1),
+    (("مرمى", "شباك", "متصدر", "برصيد"), 3),
+)
+_SPORT_NEEDLES = tuple(dict.fromkeys(w for ws, _b in _SPORT_ANCHORS for w in ws))
+_SPORT_BY_FIRST: dict[str, list[tuple[str, int]]] = {}
+for _k, (_ws, _b) in enumerate(_SPORT_ANCHORS):
+    for _w in _ws:
+        _SPORT_BY_FIRST.setdefault(_w[0], []).append((_w, _k))
+
+
+def _sport_families(text: str) -> int:
+    """How many of _SPORT_FAMILIES match in text, up to 2 (each tried only before its words: _SPORT_ANCHORS)."""
+    if text.isascii():
+        return 0  # (every family's words are Arabic)
+    starts: list[set[int]] = [set() for _ in _SPORT_ANCHORS]
+    for i in needle_starts(text, _SPORT_NEEDLES):
+        for w, k in _SPORT_BY_FIRST[text[i]]:
+            if text.startswith(w, i):
+                starts[k].update(range(max(0, i - _SPORT_ANCHORS[k][1]), i + 1))
+    found = 0
+    for rx, ps in zip(_SPORT_FAMILIES, starts, strict=True):
+        if any(rx.match(text, p) is not None for p in sorted(ps)):  # (a lookbehind still sees the text before p)
+            found += 1
+            if found == 2:
+                break
+    return found
+
+
 _SPORT_MEMO: list[object] = [None, False]  # (the last text asked about, and whether it is a sports report)
 
 
@@ -967,13 +1016,7 @@ def sports_report(text: str) -> bool:
     """Words of two kinds of the game in the text (a match, a stadium, a league, goals ...: rule 25v)."""
     if _SPORT_MEMO[0] is text:
         return bool(_SPORT_MEMO[1])
-    found = 0
-    if any(w in text for w in _SPORT_SCOUT):
-        for rx in _SPORT_FAMILIES:
-            if rx.search(text) is not None:
-                found += 1
-                if found == 2:
-                    break
+    found = _sport_families(text)
     _SPORT_MEMO[0], _SPORT_MEMO[1] = text, found >= 2
     return found >= 2
 
@@ -1520,7 +1563,7 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     if m is None:
         return False
     if m.lastgroup == "head":  # ("the women's prison in Kadhimiya": a wing of the known prison, not a town's)
-        if _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None and any(
+        if airbase_core(text, c.start, c.end) and any(
                 p[0] == "core" and getattr(gaz.entries.get(p[1]), "kind", None) == "prison" for p in c.payloads):
             return False  # `وسجن في مطار حماة العسكري`: an airbase listed as a detention site is no town (rule 25m)
         lo48 = c.start - 48 if c.start > 48 else 0

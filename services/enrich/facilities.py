@@ -25,12 +25,12 @@ from services.enrich.attach import (
     same_as_known,
 )
 from services.enrich.bare import (
-    _AIRBASE_CORE_RE,
     APPOSITION_AFTER_RE,
     RENAMED_RE,
     Around,
     Spans,
     _common_words,
+    airbase_core,
     apposition_facility_ok,
     apposition_number_ok,
     bare_reading,
@@ -226,7 +226,7 @@ def find_facilities(
         if "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
                                          or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
-        if _RESORT_NAME_RE.search(text, s, end) is not None \
+        if _resort_name(text, s, end) \
                 and (holiday := _holiday_text(text) if holiday is None else holiday):
             continue  # `استقبلت مدينة الحبانية السياحية آلاف المصطافين`: the resort a camp was set up in, in a text
             # about holiday-makers and no displaced people (rule 24o)
@@ -381,7 +381,7 @@ def find_facilities(
                 fac_ids.add(ce.id)
                 covered[c.start : same[1]] = b"\x01" * (same[1] - c.start)
                 continue
-        if ce.kind == "prison" and _AIRBASE_CORE_RE.search(text, c.start, c.end) is not None:
+        if ce.kind == "prison" and airbase_core(text, c.start, c.end):
             at = next((i for i, f in enumerate(facilities) if f.id.startswith("open:prison:") and f.end < c.start
                        and _IN_GAP_RE.fullmatch(text, f.end, c.start)), None)
             if at is not None:  # `سجن المخابرات الجوية في مطار المزة`, "the Air Force Intelligence prison at Mezzeh
@@ -626,6 +626,18 @@ _PART_BEFORE_RE = re.compile(r"(?:قسم|جزء|جناح|ركن|ملحق|section
 
 # a camp set up in a resort bears the resort's name (Habbaniyah Tourist City, `مدينة الحبانية السياحية`)
 _RESORT_NAME_RE = re.compile(r"السياحي|السياحية|السياحيه|\bTourist\b|\bResort\b", re.IGNORECASE)
+
+
+def _resort_name(text: str, s: int, end: int) -> bool:
+    """_RESORT_NAME_RE.search(text, s, end) is not None, the pattern (case-blind, tried at every character) tried
+    only in a span with `السياحي` or the "ou" of Tourist or the "or" of Resort in any case (re's IGNORECASE pairs o,
+    r and u with their capitals only)."""
+    span = text[s:end]
+    if "السياحي" not in span:
+        low = span.lower()
+        if "ou" not in low and "or" not in low:
+            return False
+    return _RESORT_NAME_RE.search(text, s, end) is not None
 # (not the resort's own adjective, `المدينة السياحية`, "Tourist City": a camp's name holds it, rule 25g)
 _HOLIDAY_RE = re.compile(r"سياح(?![يى])|سائح|مصطاف|المصطاف|زوار|الزوار|الشاليهات|شاليهات|عطلة|"
                          r"\btourists?\b(?![ \u00a0]+city)|holiday|"

@@ -38,6 +38,16 @@ _KNOWN_AS_RE = re.compile(
     rf"(?:(?:أبو|ابو|أبي|ابي|أبا|ابا|أم|ام)[ \u00a0]+)?|(?:أبو|ابو|أبي|ابي|أبا|ابا|أم|ام)[ \u00a0]+)$"
 )
 _BYNAME_CUES = ("لقب", "لقّب", "يكن", "مكن", "معروف", "شهير")
+
+
+def _byname_before(text: str, lo: int, s: int) -> bool:
+    """_NICKNAMED_RE or _KNOWN_AS_RE in text[lo:s], the patterns (lookbehind-first: tried at every character) tried
+    only in a window with a cue word (each pattern's words hold one)."""
+    if not any(text.find(w, lo, s) != -1 for w in _BYNAME_CUES):
+        return False
+    return _NICKNAMED_RE.search(text, lo, s) is not None or _KNOWN_AS_RE.search(text, lo, s) is not None
+
+
 # the riders' idiom: a verb of going, its glued ب and up to two words (`سارت بذكر جوده الركبان`)
 _RIDERS_RE = re.compile(
     rf"(?<![{_AR}])(?:سارت|سار|تسير|يسير|سرت|تسري|يسري)[ \u00a0]+ب[{_AR}]*"
@@ -71,7 +81,12 @@ SECTION_SCOUT = (
 def national_section(text: str, start: int) -> bool:
     """A country's name at `start` right after a charity's that has national sections (`كاريتاس الأردن`, "Caritas
     Jordan"): the section's name (rule 25b), no place and no state acting."""
+    if start <= 0 or text[start - 1] not in _SECTION_GAP_END:
+        return False  # (the pattern ends with a space at `start`, `$`, or before a newline there)
     return _SECTION_ORGS_RE.search(text, max(0, start - 24), start) is not None
+
+
+_SECTION_GAP_END = frozenset((" ", "\u00a0", "\n"))
 
 
 # a club's word right before a town (with a glued `و`, `ل`, `ب`): the team (`هلال أريحا`, `شباب جنين`, `أهلي الخليل`)
@@ -172,6 +187,14 @@ _COUNTRYSIDE_BEFORE_RE = re.compile(rf"(?<![{_AR}])[وبل]?(?:ريف|أرياف
 _LIST_AND_RE = re.compile(r"[ \u00a0]*(?:[،,][ \u00a0]*)?و$")
 
 
+def _list_and(text: str, lo: int, hi: int) -> bool:
+    """_LIST_AND_RE.search(text, lo, hi) is not None, the pattern (tried at every character of the gap) tried only
+    when the gap ends with its `و` (`$`: at the end, or before a newline there)."""
+    if not (text.endswith("و", lo, hi) or text.endswith("و\n", lo, hi)):
+        return False
+    return _LIST_AND_RE.search(text, lo, hi) is not None
+
+
 def riders_idiom(text: str, start: int) -> bool:
     """`سارت بذكر جوده الركبان` ("the riders carried the fame of his generosity"): `الركبان` at `start` in the idiom."""
     return _RIDERS_RE.search(text, max(0, start - 40), start) is not None
@@ -197,7 +220,7 @@ def other_sense_places(text: str, places: list[PlaceMention], gaz: Any, sports: 
     for p in places:
         s = p.start
         lo = max(0, s - 40)
-        if byname and (_NICKNAMED_RE.search(text, lo, s) is not None or _KNOWN_AS_RE.search(text, lo, s) is not None):
+        if byname and _byname_before(text, lo, s):
             continue  # `الملقب بأبي غريب`: a person's byname
         if riders and p.surface in _RIDERS and riders_idiom(text, s):
             continue  # `سارت بها الركبان`: the idiom
@@ -252,7 +275,7 @@ def _countryside_lists(text: str, places: list[PlaceMention], gaz: Any) -> list[
             prev is not None
             and prev.id.startswith("adm1:")
             and adm is not None
-            and _LIST_AND_RE.search(text, prev.end, p.start) is not None
+            and _list_and(text, prev.end, p.start)
             and p.start - prev.end <= 4
             and not p.id.startswith(("adm1:", "country:"))
         ):
@@ -271,10 +294,7 @@ def _countryside_lists(text: str, places: list[PlaceMention], gaz: Any) -> list[
         ):
             adm = p.id  # a list the countryside's word opens
         elif not (
-            p.id.startswith("adm1:")
-            and adm is not None
-            and prev is not None
-            and _LIST_AND_RE.search(text, prev.end, p.start) is not None
+            p.id.startswith("adm1:") and adm is not None and prev is not None and _list_and(text, prev.end, p.start)
         ):
             adm = None
         prev = p
