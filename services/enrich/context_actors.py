@@ -177,8 +177,10 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     # regions, all known before the text is searched; a phrase none of whose conditions holds names no actor, and
     # its hits are no span of the others'), and only their stems are searched for
     named = {a.id for a in found}
-    phrases = [ph for ph in rules.phrases if any(_may_hold(c, country, when, named, places, facilities)
-                                                 for c in ph.when)]
+    # (the countries of the places and facilities, once per text: _may_hold's `mentions` test reads the set)
+    mentioned = {p.country for p in places}
+    mentioned.update([f.country for f in facilities])
+    phrases = [ph for ph in rules.phrases if any(_may_hold(c, country, when, named, mentioned) for c in ph.when)]
     if not phrases:
         return []
     firsts_ar = rules.firsts_ar if len(phrases) == len(rules.phrases) else \
@@ -363,15 +365,16 @@ def _possessor_country(places: Sequence[PlaceMention], owner: str, s: int) -> st
     return next((p.country for p in places if p.start == at and p.end == s - 3), None)
 
 
-def _may_hold(c: Condition, country: str | None, when: date | None, named: set[str],
-              places: Sequence[PlaceMention], facilities: Sequence[FacilityMention]) -> bool:
-    """False only where _holds is False: what it asks but the regions (the same tests, in the same order)."""
+def _may_hold(c: Condition, country: str | None, when: date | None, named: set[str], mentioned: set[str | None]
+              ) -> bool:
+    """False only where _holds is False: what it asks but the regions (the same tests, in the same order; `mentioned`:
+    the countries of the text's places and facilities)."""
     if c.countries and country not in c.countries:
         return False
     if c.since is not None or c.until is not None:
         if when is None or (c.since is not None and when < c.since) or (c.until is not None and when >= c.until):
             return False
-    if c.mentions and not any(p.country in c.mentions for p in [*places, *facilities]):
+    if c.mentions and c.mentions.isdisjoint(mentioned):
         return False
     if c.with_actors and named.isdisjoint(c.with_actors):
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from operator import attrgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from services.enrich import backend
 from services.enrich.actors import (
@@ -209,10 +209,37 @@ def _enrich(
     shared: dict[int, Cand] = {}  # start -> the candidate of a place whose name towns in several countries share
     name_countries = gaz.name_countries
     feats = "feature" in cue_kinds  # a river's or a mountain range's word anywhere (places.natural_feature)
+    native = _PATH.native
+    prules = gaz.place_rules
+    if native is not None and prules is not None:  # (_place's compiled short path, its per-text values read once)
+        memo = (prules.surface_gates, prules.name_before, prules.given_before, prules.word_flags)
+        place_mask = native.place_mask
+        flags = feats + 2 * gov
+        fast = gaz.place_fast
+        stops = gaz.stop_rules
     for c in places_c:
-        if covered.find(1, c.start, c.end) != -1 or (c.start, c.end) in core_spans:
+        s, end = c.start, c.end
+        if covered.find(1, s, end) != -1 or (s, end) in core_spans:
             continue
-        pm = _place(text, c, gaz, places_c, gov, feats)
+        if native is not None and prules is not None:
+            # = _place: where place_mask says that none of _place_full's checks can fire for a curated entry
+            m = place_mask(text, s, end, flags, memo)
+            if m & _PM_MISS:
+                _fill_gates(text, s, end, gaz, prules)
+                m = place_mask(text, s, end, flags, memo)
+            pm = None
+            if not m & 3:
+                f = fast.get(c.payloads)
+                if f is None:
+                    f = _place_fast(gaz, c.payloads)
+                if f and not m & f[0]:
+                    surface = text[s:end]
+                    if stops.get(surface, False) is None:
+                        pm = place(surface, s, end, f[1], f[2], f[3], f[4], f[5], f[6], f[7])
+            if pm is None:
+                pm = _place_full(text, c, gaz, places_c, gov, feats)
+        else:
+            pm = _place(text, c, gaz, places_c, gov, feats)
         if pm is not None:
             places.append(pm)
             got = name_countries.get(c.payloads)
@@ -338,6 +365,7 @@ def clear_caches(gazetteer: Gazetteer) -> None:
         gazetteer.trie.compiled.clear_caches()
     gazetteer.stop_rules.clear()
     gazetteer.best.clear()
+    gazetteer.place_fast.clear()
     gazetteer.name_countries.clear()
     if gazetteer.place_rules is not None:
         gazetteer.place_rules.surface_gates.clear()
@@ -376,6 +404,28 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
                     if gaz.stop_rules.get(surface, False) is None:
                         return place(surface, s, end, e.id, e.canonical, hit[2], e.country, e.lat, e.lon, e.admin1)
     return _place_full(text, c, gaz, others, gov, feats)
+
+
+def _place_fast(gaz: Gazetteer, payloads: tuple) -> Any:
+    """What _place's short path reads of the best entry of these payloads, kept in gaz.place_fast: (the place_mask
+    groups whose checks that entry's kind is asked, id, canonical, confidence, country, lat, lon, admin1); False for
+    an entry the short path never takes (not curated, or another entry after a governorate cue); None, not kept,
+    while gaz.best has no answer yet (_place_full finds it)."""
+    hit = gaz.best.get(payloads)
+    if hit is None:
+        return None
+    e = hit[0]
+    if hit[1] is not None or not e.curated:
+        got: Any = False
+    else:
+        k = e.kind
+        block = (_PM_CITY if k == "city" else 0) | (_PM_COUNTRY if k == "country" else 0) \
+            | (_PM_CROSS if k in _CROSSING_TOWN_KINDS else 0) | (_PM_NOTCOUNTRY if k != "country" else 0)
+        got = (block, e.id, e.canonical, hit[2], e.country, e.lat, e.lon, e.admin1)
+    if len(gaz.place_fast) > 100_000:
+        gaz.place_fast.clear()
+    gaz.place_fast[payloads] = got
+    return got
 
 
 def _fill_gates(text: str, s: int, end: int, gaz: Gazetteer, rules: PlaceRules) -> None:
@@ -989,12 +1039,14 @@ def _events(text: str, best: dict[int, Cand]) -> list[EventTypeMention]:
     # a not-evidence phrase (a payload with no type) hides the triggers inside it ("ظروف الاحتجاز")
     # (compile.py adds not-evidence payloads after every typed one, so a group of only that is (("event", "", ""),))
     hidden = [(c.start, c.end) for c in best.values() if len(c.payloads) == 1 and not c.payloads[0][1]]
-    for _start, c in sorted(best.items()):
+    for start in sorted(best):
+        c = best[start]
         if hidden and _inside_any(c, hidden):
             continue
         for p in c.payloads:
-            if p[1] and p[1] not in seen:
-                seen[p[1]] = event_type(p[1], text[c.start : c.end], c.start, c.end, 0.8 if c.ntokens > 1 else 0.7)
+            t = p[1]
+            if t and t not in seen:
+                seen[t] = event_type(t, text[c.start : c.end], c.start, c.end, 0.8 if c.ntokens > 1 else 0.7)
     return sorted(seen.values(), key=_by_start)
 
 

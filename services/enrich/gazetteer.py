@@ -239,6 +239,9 @@ class Gazetteer:
     place_rules: Any = None  # places.PlaceRules (data/common_words.yaml), None without that file
     camp_sense: re.Pattern[str] | None = None  # non_facilities.yaml camp_senses (camp_sense_re), None without them
     non_facility_ar: frozenset[str] = frozenset()  # non_facilities.yaml Arabic phrases, folded (`معسكر التاجي`)
+    # payloads of a place name -> what enrichment._enrich's compiled short path needs of its best entry (derived from
+    # `best`, a function of the payloads alone; emptied with it: clear_caches); bounded
+    place_fast: dict[tuple, Any] = field(default_factory=dict)
 
 
 def _read_list(path: Path, key: str | None = None) -> list[Any]:
