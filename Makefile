@@ -51,6 +51,20 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-20 BLIND split r20a (another author; Arabic; natural sample; 137 passages, 45 % negatives; passages kept outside the repo) -- before at 17b1a9f / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r20a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r20a.after.txt
+	@echo "round-20 BLIND split r20e (a second author; English; natural sample; 132 passages, 37 % negatives; kept outside the repo likewise) -- before at 17b1a9f / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r20e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r20e.after.txt
+	@echo "round-20 BLIND split r20b (a third author; Arabic; natural sample; 131 passages, 38 % negatives; kept outside the repo likewise) -- before at 17b1a9f / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r20b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r20b.after.txt
+	@echo "round-20 BLIND split r20f (a fourth author; English; natural sample; 131 passages, 50 % negatives; kept outside the repo likewise) -- before at 17b1a9f / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r20f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r20f.after.txt
+	@echo "round-20 surveys' own passages (tests/data/realworld-s20-*.jsonl, written before each survey's fixes; before beside each file) -- now:"
+	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s20-*.jsonl))
 	@echo "round-19 BLIND split r19a (another author; Arabic; natural sample; 149 passages, 34 % negatives; passages kept outside the repo, too close to their sources' wording) -- before at 39adb99 / end of the first wave 8b6c082 / now:"
 	@sed -n '1,3p' tests/data/realworld-r19a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r19a.after.txt
