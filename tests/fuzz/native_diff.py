@@ -235,7 +235,8 @@ def api_edges(native: Any) -> None:
             native.needle_starts(*args)
         except (TypeError, ValueError):
             pass
-    for args in [("x",), (None, 0), ("x", "0"), ("x", 2**70), ("x", 0, 1), (b"x", 0)]:
+    seat_args: list[tuple[Any, ...]] = [("x",), (None, 0), ("x", "0"), ("x", 2**70), ("x", 0, 1), (b"x", 0)]
+    for args in seat_args:
         try:
             native.seat_end(*args)
         except (TypeError, OverflowError):
