@@ -46,6 +46,6 @@ def real_place_ids(text: str, published_at: date | None = None) -> set[str]:
     return {p.id for p in real_ann(text, published_at).places}
 
 
-def real_actor_ids(text: str) -> set[str]:
-    """The actor ids the engine finds in `text` with the real gazetteer."""
-    return {a.id for a in enrich(text, real_gazetteer()).actors}
+def real_actor_ids(text: str, published_at: date | None = None) -> set[str]:
+    """The actor ids the engine finds in `text` with the real gazetteer (as of `published_at` when given)."""
+    return {a.id for a in real_ann(text, published_at).actors}

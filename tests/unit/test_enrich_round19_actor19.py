@@ -7,15 +7,17 @@ from datetime import date
 
 import pytest
 
-from tests.unit.enrich_support import real_ann
+from tests.unit.enrich_support import real_actor_ids, real_ann, real_place_ids
+
+TODAY = date(2025, 11, 1)  # the texts' publication date unless a test gives one (the Syrian government's reading)
 
 
-def _ids(text: str, when: date = date(2025, 11, 1)) -> set[str]:
-    return {a.id for a in real_ann(text, published_at=when).actors}
+def _ids(text: str, when: date = TODAY) -> set[str]:
+    return real_actor_ids(text, when)
 
 
-def _places(text: str, when: date = date(2025, 11, 1)) -> set[str | None]:
-    return {p.id for p in real_ann(text, published_at=when).places}
+def _places(text: str, when: date = TODAY) -> set[str]:
+    return real_place_ids(text, when)
 
 
 # ---- Israel's bodies by the occupation's name (Palestinian and Arab outlets)
