@@ -542,6 +542,12 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
                 adm = None  # `محافظات حلب ودمشق`: Damascus is a governorate of its own, the city's (not Rif Dimashq)
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
+        elif e.kind == "country" and len(c.ids) > 1 and cue_before(text, s, _CAPITAL_CUES):
+            for i in dict.fromkeys(c.ids):  # `العاصمة تونس`, "the capital Kuwait": the capital the country shares its
+                o = gaz.entries[i]  # name with, not the country (rule 26g)
+                if o.kind != "country" and o.country == e.country and o.population >= 100000:
+                    e, conf = o, 0.8
+                    break
     if e.kind == "country" and (_admin_head_before(text, s, end) or _country_adjective(text, s, end)
                                 or (latin and text[s - 5 : s] in ("Port ", "PORT "))):
         # `بقضاء المجر الكبير`, `محافظة أذربيجان الغربية`: a district's or province's name, not the country;
@@ -879,6 +885,8 @@ _US_STATE_AFTER_RE = re.compile(
 
 _CROSSING_TOWN_KINDS = frozenset(("city", "town", "village"))
 # a province's word (folded, with a glued preposition) right before its name
+# "the capital" right before a name a country and its capital share (Tunis, Kuwait, Algiers, Djibouti): rule 26g
+_CAPITAL_CUES = frozenset(("العاصمه", "بالعاصمه", "والعاصمه", "للعاصمه", "capital"))
 _PROVINCE_WORDS_AR = frozenset(p + w for w in ("محافظه", "ولايه") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_AR = frozenset(p + w for w in ("معبر", "منفذ") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_EN_RE = re.compile(r" (?:border )?(?:crossing|crossing point|border post|border gate)\b", re.IGNORECASE)
