@@ -1849,7 +1849,8 @@ def _open_or_known(
         i += 1
         if c.end <= of.name_end:
             e = kind_payload(c, gaz, of.kind)
-            if e is not None and not (e.country not in _MAGHREB_ISO and maghreb_official(text, of.start, of.name_start)):
+            if e is not None and not (e.country not in _MAGHREB_ISO
+                                      and maghreb_official(text, of.start, of.name_start)):
                 return fac(text, of.start, of.end, e, 0.8)  # (`السجن المدني بسوسة` in a Tunisia text: rule 26g)
     # a name that is a known town names a camp or prison after it (مورك), it is no misspelling; the one
     # known facility named after that town with a descriptor is it (`سجن حماة`: Hama Central Prison)

@@ -596,7 +596,8 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
             return -1 if g in _first_at(places) or at in _first_at(places) else at
         if f.startswith("ب") and len(f) >= 4 and not f.startswith("بال") and m.group()[1:].isalpha() \
                 and _MAGHREB_RE.search(text) is not None:
-            return g + 1  # `السجن المدني بسوسة` in a text about Tunisia: Sousse's prison, not Syria's As Susah (rule 26g)
+            return g + 1  # `السجن المدني بسوسة` in a text about Tunisia: Sousse's prison, not Syria's As Susah
+            # (rule 26g)
     m = TOKEN_RE.match(text, g)
     if m is not None and fold(m.group()) in ("النزلاء", "للنزلاء"):
         g = gap_end(text, m.end())
@@ -628,10 +629,11 @@ _LEVEL_AR = {"الحمايه": "القصوي", "الحراسه": "المشدده
 
 
 def _guarded_name_at(text: str, g: int, places: list[Cand]) -> int:
-    """`سجن شديد الحراسة`, `سجن الحماية القصوى` are "a high-security prison", no name: -1; its name, if any, follows `ب` or `في` (`سجن شديد
-    الحراسة بطرة`, `بالمنيا`: where the name starts); `g` itself when no such phrase follows the head."""
+    """`سجن شديد الحراسة`, `سجن الحماية القصوى` are "a high-security prison", no name: -1; its name, if any, follows
+    `ب` or `في` (`سجن شديد الحراسة بطرة`, `بالمنيا`: where the name starts); `g` itself when no such phrase follows
+    the head."""
     m = TOKEN_RE.match(text, g)
-    if m is None or (f0 := fold(m.group())) not in _GUARDED_AR and f0 not in _LEVEL_AR:
+    if m is None or ((f0 := fold(m.group())) not in _GUARDED_AR and f0 not in _LEVEL_AR):
         return g
     n = NEXT_RE.match(text, m.end())
     if n is None or fold(n.group(1)) != _LEVEL_AR.get(f0, "الحراسه"):
