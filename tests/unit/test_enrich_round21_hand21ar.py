@@ -79,3 +79,10 @@ def test_israel_towns_by_arabic_names() -> None:
 
 def test_la_paz_by_its_arabic_name() -> None:
     assert "geonames:3911925" in _pla("تظاهر المئات في لاباز احتجاجاً على أوضاع السجون في بوليفيا.")
+
+
+def test_rift_valley_floor_named_after_a_town_is_no_place() -> None:
+    assert "geonames:295435" not in _pla("تقع المزارع في غور بيسان على الضفة الغربية لنهر الأردن.")
+    # guard: the town itself, and the Jordan Valley's own name
+    assert "geonames:295435" in _pla("اعتُقل الشاب قرب بيسان فجر اليوم.")
+    assert "place:jo-jordan-valley" in _pla("نُقل المعتقلون عبر غور الأردن.")
