@@ -1556,8 +1556,8 @@ def caps_dateline(text: str, s: int, e: int) -> bool:
 
 def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
     """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
-    if cue_before(text, c.start, _town_cues(gaz)):
-        return True
+    if cue_before(text, c.start, _town_cues(gaz)) or prev_word(text, c.start, _NO_SKIP) in _PROVINCE_BEFORE:
+        return True  # (`في ولاية سوسة`: a province's word right before the name, rule 26g)
     lo = c.start - 24 if c.start > 24 else 0
     m = _STEMS_RE.search(text, lo, c.start)  # one C-level look for either cue
     if m is None:
@@ -1586,6 +1586,9 @@ _STEMS_RE = re.compile("(?P<head>rison|amp|ail|acilit|سجن|سجون|معتقل
 
 
 _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks
+# a province's word right before a bare core: the province of that name (`في ولاية سوسة`, Tunisia's Sousse; `محافظة
+# الحسكة`), never the prison or camp (rule 26g)
+_PROVINCE_BEFORE = frozenset(p + w for w in ("ولايه", "محافظه") for p in ("", "و", "ب", "ل", "وب", "ول", "ف"))
 
 
 _GLOSS_BEFORE_RE = re.compile(r"\s*\(\s*")

@@ -397,13 +397,20 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
             if hit is not None and hit[1] is None:
                 e = hit[0]
                 k = e.kind
-                if e.curated and not ((m & _PM_CITY and k == "city") or (m & _PM_COUNTRY and k == "country")
+                if e.curated and not _shares_capital(gaz, e, c.payloads) \
+                        and not ((m & _PM_CITY and k == "city") or (m & _PM_COUNTRY and k == "country")
                                       or (m & _PM_CROSS and k in _CROSSING_TOWN_KINDS)
                                       or (m & _PM_NOTCOUNTRY and k != "country")):
                     surface = text[s:end]
                     if gaz.stop_rules.get(surface, False) is None:
                         return place(surface, s, end, e.id, e.canonical, hit[2], e.country, e.lat, e.lon, e.admin1)
     return _place_full(text, c, gaz, others, gov, feats)
+
+
+def _shares_capital(gaz: Gazetteer, e: Any, payloads: tuple) -> bool:
+    """A country whose name its capital bears too (تونس: Tunisia and Tunis): `العاصمة تونس` is the city (rule 26g)."""
+    return e.kind == "country" and any(
+        (o := gaz.entries.get(x[1])) is not None and o.kind != "country" and o.country == e.country for x in payloads)
 
 
 def _place_fast(gaz: Gazetteer, payloads: tuple) -> Any:
@@ -415,8 +422,8 @@ def _place_fast(gaz: Gazetteer, payloads: tuple) -> Any:
     if hit is None:
         return None
     e = hit[0]
-    if hit[1] is not None or not e.curated:
-        got: Any = False
+    if hit[1] is not None or not e.curated or _shares_capital(gaz, e, payloads):
+        got: Any = False  # (a country named as its capital is: `العاصمة تونس` is read by _place_full, rule 26g)
     else:
         k = e.kind
         block = (_PM_CITY if k == "city" else 0) | (_PM_COUNTRY if k == "country" else 0) \
@@ -542,6 +549,12 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
                 adm = None  # `محافظات حلب ودمشق`: Damascus is a governorate of its own, the city's (not Rif Dimashq)
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
+        elif e.kind == "country" and len(c.ids) > 1 and cue_before(text, s, _CAPITAL_CUES):
+            for i in dict.fromkeys(c.ids):  # `العاصمة تونس`, "the capital Kuwait": the capital the country shares its
+                o = gaz.entries[i]  # name with, not the country (rule 26g)
+                if o.kind != "country" and o.country == e.country and o.population >= 100000:
+                    e, conf = o, 0.8
+                    break
     if e.kind == "country" and (_admin_head_before(text, s, end) or _country_adjective(text, s, end)
                                 or (latin and text[s - 5 : s] in ("Port ", "PORT "))):
         # `بقضاء المجر الكبير`, `محافظة أذربيجان الغربية`: a district's or province's name, not the country;
@@ -879,6 +892,8 @@ _US_STATE_AFTER_RE = re.compile(
 
 _CROSSING_TOWN_KINDS = frozenset(("city", "town", "village"))
 # a province's word (folded, with a glued preposition) right before its name
+# "the capital" right before a name a country and its capital share (Tunis, Kuwait, Algiers, Djibouti): rule 26g
+_CAPITAL_CUES = frozenset(("العاصمه", "بالعاصمه", "والعاصمه", "للعاصمه", "capital"))
 _PROVINCE_WORDS_AR = frozenset(p + w for w in ("محافظه", "ولايه") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_AR = frozenset(p + w for w in ("معبر", "منفذ") for p in ("", "و", "ب", "ل", "وب", "ول"))
 _CROSSING_EN_RE = re.compile(r" (?:border )?(?:crossing|crossing point|border post|border gate)\b", re.IGNORECASE)

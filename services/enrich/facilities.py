@@ -52,6 +52,7 @@ from services.enrich.openworld import (
     _first_at,
     find_open,
     glued,
+    maghreb_official,
     not_a_site,
     part_called,
     slug,
@@ -1848,8 +1849,9 @@ def _open_or_known(
         i += 1
         if c.end <= of.name_end:
             e = kind_payload(c, gaz, of.kind)
-            if e is not None:
-                return fac(text, of.start, of.end, e, 0.8)
+            if e is not None and not (e.country not in _MAGHREB_ISO
+                                      and maghreb_official(text, of.start, of.name_start)):
+                return fac(text, of.start, of.end, e, 0.8)  # (`السجن المدني بسوسة` in a Tunisia text: rule 26g)
     # a name that is a known town names a camp or prison after it (مورك), it is no misspelling; the one
     # known facility named after that town with a descriptor is it (`سجن حماة`: Hama Central Prison)
     place = _first_at(places).get(of.name_start) if places else None
@@ -1870,6 +1872,8 @@ def _open_or_known(
             e = named_after(text[place.start : place.end], of.kind, gaz) or named_after(town, of.kind, gaz)
             if e is None and not rest:  # `مخيم الرقبان`: GeoNames' Rukban, the known camp's own name
                 e = _core_named(town, of.kind, gaz)
+            if e is not None and e.country not in _MAGHREB_ISO and maghreb_official(text, of.start, of.name_start):
+                e = None  # `السجن المدني بسوسة` in a Tunisia text: Sousse's prison, not Iraq's Susa (rule 26g)
     else:
         words = of.name.split()
         while len(words) > 1 and fold(words[-1]) in DESCRIPTORS:
@@ -1887,6 +1891,9 @@ def _open_or_known(
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)
+
+
+_MAGHREB_ISO = frozenset(("TN", "DZ", "MA", "LY", "MR"))
 
 
 def _variant_or_glued(text: str, of: OpenFacility, gaz: Gazetteer) -> Entry | None:

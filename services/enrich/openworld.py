@@ -561,10 +561,21 @@ _INSTITUTION_AR = frozenset(("مركز", "مؤسسه", "مجمع", "منطقه")
 # العقابية للحراش`): by their first two words, folded
 _OFFICIAL_AR = frozenset(tuple(fold(w) for w in p.split()) for p in (
     "السجن المدني", "السجن المحلي", "المؤسسة العقابية", "مؤسسة إعادة"))
+# the Maghreb countries and their nisbas: a text that names one reads an official designation's name after `ب` as
+# the name of the institution's town there, though a town of the region bears it too (rule 26g)
+_MAGHREB_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبلف]?(?:ال)?(?:تونس|الجزائر|جزائر|المغرب|موريتانيا)"
+                         r"|(?:ال)?(?:تونسي|جزائري|مغربي|موريتاني)(?:ه|ة|ين|ون|ات)?)(?![\u0621-\u064a])")
 _AR_MONTHS = frozenset(fold(w) for w in (
     "يناير", "فبراير", "مارس", "أبريل", "ابريل", "أفريل", "افريل", "مايو", "ماي", "يونيو", "جوان", "يوليو", "جويلية",
     "أغسطس", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران",
     "تموز", "آب", "أيلول", "تشرين"))
+
+
+def maghreb_official(text: str, start: int, name_start: int) -> bool:
+    """A Maghreb official designation (`السجن المدني`, `السجن المحلي` ...) from `start` to the name, in a text that
+    names a Maghreb country or its nisba: its name is that country's town's (rule 26g)."""
+    return tuple(fold(w) for w in text[start:name_start].split()[:2]) in _OFFICIAL_AR \
+        and _MAGHREB_RE.search(text) is not None
 
 
 def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
@@ -583,6 +594,10 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
             at = g + (2 if f.startswith("لل") else 1)  # `السجن المدني بالمرناقية`, `مؤسسة إعادة التربية للحراش`
             # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
             return -1 if g in _first_at(places) or at in _first_at(places) else at
+        if f.startswith("ب") and len(f) >= 4 and not f.startswith("بال") and m.group()[1:].isalpha() \
+                and _MAGHREB_RE.search(text) is not None:
+            return g + 1  # `السجن المدني بسوسة` in a text about Tunisia: Sousse's prison, not Syria's As Susah
+            # (rule 26g)
     m = TOKEN_RE.match(text, g)
     if m is not None and fold(m.group()) in ("النزلاء", "للنزلاء"):
         g = gap_end(text, m.end())
@@ -608,16 +623,20 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
 _B_NAMES = frozenset(("بدر",))
 
 _GUARDED_AR = frozenset(("شديد", "شديده", "مشدد", "مشدده"))
+# a security level after a head, definite (`سجن الحماية القصوى`, `سجن الحراسة المشددة`, `سجن الأمن الأقصى`): "the
+# maximum-security prison", no name, as `سجن شديد الحراسة` (rule 26g)
+_LEVEL_AR = {"الحمايه": "القصوي", "الحراسه": "المشدده", "الامن": "القصوي"}
 
 
 def _guarded_name_at(text: str, g: int, places: list[Cand]) -> int:
-    """`سجن شديد الحراسة` is "a high-security prison", no name: -1; its name, if any, follows `ب` or `في` (`سجن شديد
-    الحراسة بطرة`, `بالمنيا`: where the name starts); `g` itself when no such phrase follows the head."""
+    """`سجن شديد الحراسة`, `سجن الحماية القصوى` are "a high-security prison", no name: -1; its name, if any, follows
+    `ب` or `في` (`سجن شديد الحراسة بطرة`, `بالمنيا`: where the name starts); `g` itself when no such phrase follows
+    the head."""
     m = TOKEN_RE.match(text, g)
-    if m is None or fold(m.group()) not in _GUARDED_AR:
+    if m is None or ((f0 := fold(m.group())) not in _GUARDED_AR and f0 not in _LEVEL_AR):
         return g
     n = NEXT_RE.match(text, m.end())
-    if n is None or fold(n.group(1)) != "الحراسه":
+    if n is None or fold(n.group(1)) != _LEVEL_AR.get(f0, "الحراسه"):
         return g
     k = TOKEN_RE.match(text, gap_end(text, n.end(1)))
     if k is None:
@@ -689,9 +708,14 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         g = gap_end(text, g + 1)  # `مركز الإصلاح والتأهيل- بدر`: a dash between a many-word head and its name
         if g - h.end > _MAX_GAP + 2:
             return None
+    g0 = g
     g = _institution_name_at(text, h, g, places)
     if g < 0:
         return None
+    # after a Maghreb official designation and `ب`/`ل` the name is the place the institution is in, never the people
+    # it holds (`السجن المدني بالمسعدين`: Messadine, not a plural of people; rule 26g)
+    official_at = g in (g0 + 1, g0 + 2) and text[g0 : g0 + 1] in "بل" \
+        and tuple(fold(w) for w in text[h.start : h.end].split()[:2]) in _OFFICIAL_AR
     if text[g : g + 1] == "ب" and (dated := _dated_name(text, g + 1)) is not None:
         return OpenFacility(h.start, dated, kind, text[g + 1 : dated], g + 1, dated)  # `بالعاشر من رمضان`
     g = _guarded_name_at(text, g, places)
@@ -728,7 +752,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
     elif short:
         name_end = _short_grow(text, name_end, places, gaz)  # `سجن جو`, `مخيم آق برهان`
-    elif not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
+    elif not official_at and not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None,
+                                                known=gaz.trie.first) \
             and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None) \
             and not _construct_named(text, f, name_end, gaz):
         # (`سجن رومي` has an adjective's shape, روما's, but spells the known `سجن رومية`)

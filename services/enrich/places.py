@@ -447,7 +447,8 @@ def _dual_second(text: str, s: int, e: int, first_taken: bool, taken: bytearray,
         out.append((a, b, text[a:b]))
 
 
-FEATURE_WORDS = ("river", "mountains", "mountain", "range", "lake", "نهر", "النهر", "جبال", "سلسله", "بحيره", "حوض")
+FEATURE_WORDS = ("river", "mountains", "mountain", "range", "lake", "نهر", "النهر", "جبال", "سلسله", "بحيره", "حوض",
+                 "غور")
 # a river or a mountain range named after a place is no place (data/README.md rule 4: rivers are not places):
 # "the Yarmouk River", "the Alborz mountains", `نهر اليرموك`, `جبال قنديل` (a single mountain, `جبل سنجار`, is
 # often the district and stays)
@@ -455,7 +456,9 @@ _FEATURE_AFTER_RE = re.compile(r"[ \u00a0]+(?:[Rr]iver|[Mm]ountains|[Mm]ountain\
 _FEATURE_BEFORE_AR = frozenset(("نهر", "ونهر", "بنهر", "لنهر", "النهر", "جبال", "وجبال", "بجبال", "سلسله", "بحيره",
                                 "وبحيره", "ببحيره",
                                 # a river's basin (`حوض اليرموك غربي درعا`: the valley, not the camp's town; rule 25b)
-                                "حوض", "وحوض", "بحوض", "لحوض", "فحوض"))
+                                "حوض", "وحوض", "بحوض", "لحوض", "فحوض",
+                                # a rift valley's floor named after a town (`غور بيسان`: the Beisan valley; rule 26g)
+                                "غور", "وغور", "بغور", "لغور", "فغور"))
 
 
 def natural_feature(text: str, s: int, e: int) -> bool:
@@ -471,7 +474,7 @@ def natural_feature(text: str, s: int, e: int) -> bool:
         return True  # "Lake Habbaniyah", "Lake Urmia": the lake, not the town (rule 25b; `بحيرة الحبانية` below)
     if s > 2 and "\u0600" <= text[s] <= "\u06ff":
         near = text[max(0, s - 16) : s]  # (the cheap test first: one of the words' letters is there at all)
-        if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near or "حوض" in near:
+        if "نهر" in near or "جبال" in near or "سلسل" in near or "حير" in near or "حوض" in near or "غور" in near:
             q = s - 1 if text[s - 1 : s] in _OPEN_QUOTES and text[s - 2 : s - 1].isspace() else s
             return _prev_word(text, q) in _FEATURE_BEFORE_AR  # (also the name in quotes: `جبال "آميدي"`, rule 26a)
     return False

@@ -301,7 +301,8 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
             Py_ssize_t lo = s > 16 ? s - 16 : 0;
             if (HAS(lo, s, 0x646, 0x647, 0x631) || HAS(lo, s, 0x62c, 0x628, 0x627, 0x644)
                 || HAS(lo, s, 0x633, 0x644, 0x633, 0x644) || HAS(lo, s, 0x62d, 0x64a, 0x631)
-                || HAS(lo, s, 0x62d, 0x648, 0x636)) /* (`حوض`: rule 25b) */
+                || HAS(lo, s, 0x62d, 0x648, 0x636) /* (`حوض`: rule 25b) */
+                || HAS(lo, s, 0x63a, 0x648, 0x631)) /* (`غور`: rule 26g) */
                 m |= PM_ANY;
         }
     }
