@@ -78,3 +78,12 @@ def test_the_nusrah_front_spelled_with_a_final_h() -> None:
 
     assert "actor:hts" in real_actor_ids("The Nusrah Front says it runs two camps in the north.")
     assert "actor:hts" not in real_actor_ids("Nusrah, a teacher from Idlib, returned home.")
+
+
+def test_the_nazi_camps_are_memorials_not_sites() -> None:
+    # rule 22e: "Auschwitz, the former Nazi camp", names no facility; so does every form of the Nazi camps' names
+    assert not _fac("She survived the Sobibor camp and settled in Haifa.")
+    assert not _fac("The Dachau camp memorial held a ceremony on Sunday.")
+    assert not _fac("Soldiers freed the prison camp of Mauthausen in May 1945.")
+    # a camp of today keeps its name in the same kind of sentence
+    assert _fac("She survived the Ain Issa camp fire and settled in Raqqa.") == {"fac:sy-ain-issa-camp"}
