@@ -184,6 +184,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23)
     if kind == "camp" and "\u0600" <= text[c.start] <= "\u06ff" and _team_of_camp(text, c):
         return None  # `ضمت المجموعة الأولى بلاطة وسلواد وجنين ونور شمس`: a camp's team in a sports report (rule 25v)
+    if text[c.start] < "\u0250" and _BASE_AFTER_EN_RE.match(text, c.end) is not None:
+        return None  # "the Azraq air base hosts F-16s": the base named after the town, no camp (rules 2, 26i)
+    if kind == "camp" and text[c.start] < "\u0250" and _TEAM_AFTER_EN_RE.match(text, c.end) is not None \
+            and _GAME_EN_RE.search(text, *_sentence_bounds(text, c.start, c.end)) is not None:
+        return None  # "Shatila FC beat Burj in the cup final": a camp's club in a sports report (rule 26i, after 25v)
     if (c.start, c.end) in ar.towns:
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
@@ -1029,6 +1034,20 @@ def _team_of_camp(text: str, c: Cand) -> bool:
     ends = [i for i in (text.find("،", c.end, hi), text.find(",", c.end, hi)) if i >= 0]
     # (the clause of the name: `ضمت البطولة فرقاً من المخيمات، وفاز نور شمس على عسكر` reads the second clause)
     return _NOT_GAME_AR_RE.search(text, max(lo, left), min(ends) if ends else hi) is None
+
+
+# rule 26i (neg21en survey): a bare known name followed by a base's word ("the Azraq air base", "Azraq Air Base",
+# "the Bucca airfield") is the base or the airfield named after the town, no camp or prison (rule 2)
+_BASE_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:(?:military|army|naval|air|Air|Military|Army|Naval)[ \u00a0]+)?"
+                               r"(?:base|Base|airbase|Airbase|airfield|Airfield|garrison|Garrison|barracks|Barracks)\b")
+# rule 26i (neg21en survey): an English camp's bare name followed by a club's word ("Shatila FC", "the Nour Shams
+# team", "Yarmouk Club") in a sentence of a game (beat, a match, a league, a cup, a final, goals, a stadium, fans) is
+# the camp's club, as rule 25v reads the Arabic team; "the Jenin camp team" keeps the camp (its head is no bare name)
+_TEAM_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:F\.?C\.?|S\.?C\.?|Club|club|team|Team|United|youth[ \u00a0]+club|eleven|"
+                               r"squad)(?![\w-])")
+_GAME_EN_RE = re.compile(r"\b(?:beat|beats|defeated|lost|drew|draw|won|wins|match(?:es)?|league|cup|final|semi-?final|"
+                         r"goals?|scored|stadium|tournament|season|fans|kick-?off|football|soccer|basketball|"
+                         r"fixture|derby|coach|striker|playoffs?|champions(?:hip)?)\b", re.IGNORECASE)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1878,7 +1878,10 @@ def _open_or_known(
         words = of.name.split()
         while len(words) > 1 and fold(words[-1]) in DESCRIPTORS:
             words.pop()  # `سجن رومي المركزي`: the variant is the name before its descriptor
-        e = variant_of(" ".join(words), of.kind, gaz)
+        # "the Bucca camp": a detention site's exact name under the other kind's head wins over a guessed spelling of
+        # this kind (Bucca is no Baqaa: rule 26i)
+        e = _detention_other_kind(text, of, cores, gaz, exact_only=True) \
+            or variant_of(" ".join(words), of.kind, gaz)
         if e is None and len(words) == 2:
             e = variant_of(glued(*words), of.kind, gaz)  # `مخيم جم مشكو`: جمشكو
         if e is None and len(words) == 1 and "\u0600" <= of.name[:1] <= "\u06ff":
@@ -1915,7 +1918,8 @@ _DETENTION_HEAD_RE = re.compile(r"detention|احتجاز|camp", re.IGNORECASE)
 _OTHER_KIND = {"prison": ("camp", "detention_camp"), "camp": ("prison", "detention_centre")}
 
 
-def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: Gazetteer) -> Entry | None:
+def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: Gazetteer,
+                          exact_only: bool = False) -> Entry | None:
     other, dtype = _OTHER_KIND.get(of.kind, ("", ""))
     if not other:
         return None
@@ -1931,7 +1935,7 @@ def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: G
             e = kind_payload(c, gaz, other)
             if e is not None and e.type == dtype:
                 return e
-    if not headed:
+    if not headed or exact_only:
         return None  # a prison of no detention word is a detention camp by its exact name only ("Hilla prison")
     e = variant_of(of.name, other, gaz)
     return e if e is not None and e.type == dtype else None

@@ -172,6 +172,7 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     first = _first_class(_bare(name))
     ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
            if abs(k - n) <= 2 and (arabic or _first_class(known) == first)
+           and (arabic or not _nisba_of(_bare(name), known))
            and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known)
                                    or (len(sk) == 3
                                        and _AR_LONG_VOWELS.sub("", _bare(name)) == _AR_LONG_VOWELS.sub("", known)))}
@@ -184,6 +185,17 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
+
+
+def _nisba_of(bare: str, known: str) -> bool:
+    """A Latin name that is a known one with a nisba ending (Zarqawi, "of Zarqa"; Hamdani, Mosuli) is the adjective or a
+    man's name taken from the place, no spelling of the camp: "the Zarqawi Camp" ISIS named after Abu Musab al-Zarqawi
+    is no Zarqa camp (neg21en survey, rule 26i)."""
+    k = known.replace(" ", "")
+    return len(k) >= 4 and bare != k and any(bare == k + end or bare == k[:-1] + end for end in _NISBA_ENDS)
+
+
+_NISBA_ENDS = ("wi", "awi", "i", "iyi")
 
 
 def _first_class(bare: str) -> str:
