@@ -288,7 +288,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and m.group("city") is None and apposition_number_ok(m) and apposition_facility_ok(text, m) \
             and ("camp" if m.group("head")[:1] in "cr" else "prison") == kind:
         return 0.6  # "Atmeh, the largest cluster of camps in the area, was ...": the name in apposition to its kind
-    if (_word_before(text, c.start) in _NAMED_FOR_BEFORE and not _COUNTED_FAMILIES_RE.search(text, max(0, c.start - 20),
+    if (_named_for_before(text, c.start) and not _COUNTED_FAMILIES_RE.search(text, max(0, c.start - 20),
                                                                                             c.start)) \
             or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start) \
             or (text[c.start : c.end] == "الركبان" and riders_idiom(text, c.start)):
@@ -300,6 +300,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, max(0, c.start - 50), c.start)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the camp director at nearby Roj", "prison guards at Saydnaya": the facility's own people
+    if kind == "camp" and "لجن" in (lead48 := text[c.start - 48 if c.start > 48 else 0 : c.start]) \
+            and (cm := _CAMP_COMMITTEE_BEFORE_RE.search(lead48)) is not None \
+            and ("لاجئ" in cm.group() or "خدمات" in cm.group() or (c.start, c.end) not in ar.cities):
+        return 0.6  # `اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات الأمعري`: a Palestinian camp's own popular or
+        # services committee, named after the camp (rule 11); a city's (Jenin) needs "for refugees" or "services"
     if "uards" in (lead24 := text[c.start - 24 if c.start > 24 else 0 : c.start]) \
             and (c.start, c.end) not in ar.cities and _GUARDS_EN_RE.search(lead24) is not None:
         return 0.6  # "the SDF's guards at al-Shaddadi": the site's own guards (a city's may be anyone's; rule 25i)
@@ -439,7 +444,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                        and not _the_town_in_sentence(text, c)) \
             or detention_frame(text, c.start, kind, city=True, end=c.end) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
-            and (not wordlike or _word_read_as_name(text, c.start, c.end)) \
+            and (not wordlike or _word_read_as_name(text, c.start, c.end) or _quoted_listed(text, c, ar)) \
             and not _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
@@ -1420,6 +1425,38 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     "ملعب", "استاد", "ستاد", "stadium",
     # the plain named after the camp's village (`سهل عسكر` east of Nablus, where Balata stands; rule 25l)
     "سهل", "plain"))
+
+# a camp's popular or services committee before its bare name (`اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات
+# مخيم ...` is read with its head): the committee, "for refugees" or "for services" optional, then `في`/`ب`/`ل`
+_CAMP_COMMITTEE_BEFORE_RE = re.compile(
+    r"(?<![\u0621-\u064a])[وفل]?(?:ال)?لجن[ةه][ \u00a0]+(?:(?:ال)?شعبي[ةه](?:[ \u00a0]+(?:لل|ل)?(?:اللاجئين|لاجئين|"
+    r"خدمات))?|(?:ال)?خدمات)[ \u00a0]+(?:(?:في|فى)[ \u00a0]+|ب|ل)?$")
+
+_LIST_ITEM_END_RE = re.compile(r"[\"»”]?[ \u00a0]*(?:$|[،,.;؛:)\n]|[0-9\u0660-\u0669]|(?:في|فى|من|إلى|الى|على|عن|مع)"
+                               r"(?![\u0621-\u064a])|(?:لل|ل|ب)[\u0621-\u064a])")
+
+
+def _quoted_listed(text: str, c: Cand, ar: Around) -> bool:
+    """A quoted word-like core glued to `و` after a facility named with its head in the same sentence, up to 60
+    characters before: the next item of a list of sites (`سجن «الرملة» في 11 آب، و«عوفر» للقاصرين`; rule 11, the
+    `word` entries' "listed with a facility")."""
+    if text[c.start - 2 : c.start - 1] != "و" or text[c.start - 1 : c.start] not in "\"«“" \
+            or (c.start > 2 and text[c.start - 3] not in " \u00a0،,") \
+            or _LIST_ITEM_END_RE.match(text, c.end) is None:
+        return False  # (an item goes on to a comma, a date or a preposition: `و«الراعي» يتابع` is a subject, a person)
+    return any(not _SENTENCE_BREAK_RE.search(text, e, c.start) for e in ar.accepted_ix.ending_before(c.start, 60))
+
+
+def _named_for_before(text: str, start: int) -> bool:
+    """A building, a way or a family that bears the name is the word right before it, also behind one proclitic
+    (`المجاور لملعب اليرموك`, `قرب بمستشفى`, `وجسر بزيبز`: a stadium, a hospital, a bridge of the name)."""
+    w = _word_before(text, start)
+    if w in _NAMED_FOR_BEFORE:
+        return True
+    return len(w) > 3 and w[0] in "لبوف" and (w[1:] in _NAMED_FOR_BEFORE
+                                              or (w[:2] in ("ول", "وب", "فل", "فب") and w[2:] in _NAMED_FOR_BEFORE))
+
+
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
                              r"(?:بين|between)\s+(?:[^\s.!?؛,،]+\s+){0,2}?(?:و|and\s+)?$", re.IGNORECASE)
 _DISTANCE_BEFORE_RE = re.compile(r"\b\d[\d.,]*[ \u00a0]*(?:km|kilomet(?:re|er)s?|miles?)[ \u00a0]+"

@@ -591,8 +591,9 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         prev = pw if pw is not None else prev_word(text, s, _NO_SKIP)
         if prev in _SCHOOL_SEX:
             prev = prev_word(text, s, _SCHOOL_SEX)  # `مدرسة ذكور النصيرات`: a school's name past its pupils' sex
-        if prev in (nots := cue_list(gaz.rules.geonames_not_after)) or (prev[:1] in "وفب" and prev[1:] in nots):
-            return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's; `وبستان القدس`)
+        if prev in (nots := cue_list(gaz.rules.geonames_not_after)) or (prev[:1] in "وفبل" and prev[1:] in nots):
+            return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's; `وبستان القدس`,
+            # `المجاور لملعب اليرموك`)
         if not e.curated and prev in cue_list(gaz.rules.given_names) \
                 and not (prev == "علي" and text[s - 2 : s] == "\u0649 "):
             return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town (`على`

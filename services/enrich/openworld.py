@@ -749,6 +749,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if h.start > 2 and text[h.start - 1] == " " and _COUNT_BEFORE_RE.search(text, max(0, h.start - 12), h.start):
         return None  # `قرابة 400 مخيم تنتشر`, `نحو ٣٠ سجناً`: a count of heads, no name (rule 25z)
     g = gap_end(text, h.end)
+    paren = _paren_name(text, h.end)
+    if paren is not None:
+        g = gap_end(text, paren[0])  # `مخيم (خالد بن الوليد)`: a name in brackets right after its head, as in quotes
     gap = text[h.end : g]
     if g - h.end > _MAX_GAP or "\n" in gap:
         return None
@@ -783,7 +786,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     tok = m.group()
     f = fold(tok)
     name_start, name_end = m.start(), m.end()
-    close = _closing_quote(text, name_start) if any(ch in QUOTES for ch in gap) else None
+    close = paren[1] if paren is not None else \
+        _closing_quote(text, name_start) if any(ch in QUOTES for ch in gap) else None
     if any(ch in QUOTES for ch in gap) and close is None:
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
     place = _first_at(places).get(name_start)
@@ -841,6 +845,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None  # `"مخيم الإبداع" الصيفي`, `مخيم الأمل الكشفي`: a summer, scout or training camp, no site
     if kind == "camp" and _scouts_camp(text, h.start):
         return None  # `نظّمت جمعية الكشافة مخيم العين`: a scouts' camp, no site (rule 23)
+    if paren is not None and name_end == paren[1]:
+        return OpenFacility(h.start, paren[2], kind, text[name_start:name_end], name_start, name_end)
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
 
@@ -950,6 +956,18 @@ def _nouns_follow(text: str, end: int, places: list[Cand]) -> bool:
             return False
         end = nm.end(1)
     return True
+
+
+# `مخيم (خالد بن الوليد)`, `سجن (الكسرة)`: one to four Arabic words in brackets right after a head (rule 9's marks;
+# rule 18b's brackets hold the known name or the town after a whole name, not a head's only name)
+_PAREN_NAME_RE = re.compile(r"[ \u00a0]?\([ \u00a0]*([\u0621-\u064a\u064b-\u0652\u0640]+(?:[ \u00a0]+[\u0621-\u064a"
+                            r"\u064b-\u0652\u0640]+){0,3})[ \u00a0]*\)")
+
+
+def _paren_name(text: str, end: int) -> tuple[int, int, int] | None:
+    """The bracketed name right after a head ending at `end` (its start, its end, the closing bracket's end)."""
+    m = _PAREN_NAME_RE.match(text, end)
+    return (m.start(1), m.end(1), m.end()) if m is not None else None
 
 
 def _closing_quote(text: str, start: int) -> int | None:
