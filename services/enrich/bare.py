@@ -364,7 +364,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
     if placed and _joined(text, c, ar.towns_ix, _LISTED_RE) \
             and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
-            and not _POSSESSIVE_NEXT_RE.match(text, c.end):
+            and not _POSSESSIVE_NEXT_RE.match(text, c.end) \
+            and not (_VERB_NEXT_RE.match(text, c.end) and _same_name_read_bare(text, c, ar)):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
     if text[c.end : c.end + 1] in " ," and _IS_A_TOWN_AFTER_RE.match(text, c.end):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
@@ -1499,6 +1500,11 @@ _SITE_KIND = {"prison": "prison", "jail": "prison", "prisons": "prison", "jails"
 # a camp's head in its long form, with the acronym in brackets, which no trie key can hold (rule 24m)
 _DISPLACED_CAMP_AFTER_RE = re.compile(r"\s+(?:internally\s+)?displaced\s+(?:persons|people)(?:\s*\(\s*IDPs?\s*\))?\s+"
                                       r"camps?\b", re.IGNORECASE)
+
+
+# a lower-case word that is no conjunction right after the name: the name is a clause's subject, not an item of a
+# list ("into Jordan, Zaatari sits 70 km from Amman" after the headline "Zaatari: a Camp ..."; hand21en, rule 26h)
+_VERB_NEXT_RE = re.compile(r"[ \u00a0]+(?!(?:and|or|as|in|of|the|to|from|near)\b)[a-z]{3,}\b")
 
 
 def _same_name_read_bare(text: str, c: Cand, ar: Around) -> bool:

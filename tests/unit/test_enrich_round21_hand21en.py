@@ -82,3 +82,11 @@ def test_central_jail_head() -> None:
     assert any(f.startswith("open:prison:") for f in _fac("Inmates at Mpimba central jail went without food for days."))
     # guard: "central" alone after a name is no head
     assert not any(f.startswith("open:prison:") for f in _fac("The Mpimba central market reopened on Monday."))
+
+
+def test_name_read_again_as_a_clause_subject_after_a_country() -> None:
+    text = ("Zaatari: a camp that outgrew its fences\n"
+            "Built for Syrians fleeing into Jordan, Zaatari lies an hour from Amman.")
+    assert "place:jo-zaatari" not in _pla(text)
+    # guard: an item of a list of towns stays the village
+    assert "place:jo-zaatari" in _pla("Zaatari: a camp of caravans\nBuses went to Mafraq, Zaatari and Sama al-Sirhan.")
