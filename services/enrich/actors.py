@@ -252,7 +252,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         return True  # "Baghdad's decision", "Ankara's refusal": the state deciding, refusing
     if text[e : e + 1] == "," and (m := _ASIDE_EN_RE.match(text, e)) is not None:
         e = e0 = m.end()  # "Iraq, meanwhile, says it will": a discourse adverb between commas, then the verb (rule 25i)
-    if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN) or not _GAP_RE.match(text, e):
+    if text[e : e + 1] in "'’-" or (lead and lead[-1].lower() in _PREPS_EN and not _clause_comma_before(text, s)) \
+            or not _GAP_RE.match(text, e):
         return False  # "Turkey's", "Iraq-based", "in Turkey", a dateline "QAMISHLI, Syria —"
     after = _WORD_RE.findall(text, e0, e0 + 60)
     words = [w.lower() for w in after[:8]]
@@ -286,6 +287,22 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     if w == "called" and i + 1 < len(words) and words[i + 1] in ("for", "on", "upon", "up"):
         return True  # "Iraq called for", "Turkey called on", "Israel has called up reservists" (not "a town called X")
     return w.endswith("ed") and w.isalpha() and w not in rules.not_verbs_en and len(w) > 4
+
+
+def _clause_comma_before(text: str, s: int) -> bool:
+    """The name opens a clause after a comma whose word before is a year or a lower-case word ("Since it declared
+    victory in 2017, Iraq has handed ..."): the preposition before is the opening clause's, not the name's; a
+    capitalised word before the comma is a list the preposition governs ("in Turkey, Syria and Iraq") (rule 26h)."""
+    j = s
+    while j > 0 and text[j - 1] in " \u00a0":
+        j -= 1
+    if j == s or text[j - 1 : j] != ",":
+        return False
+    m = _LAST_TOKEN_RE.search(text, max(0, j - 30), j - 1)
+    return m is not None and not m.group(1)[:1].isupper()
+
+
+_LAST_TOKEN_RE = re.compile(r"(\S+)$")
 
 
 # a preposition, one name (up to three capitalised words), "and"/"or", where the second name starts

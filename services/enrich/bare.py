@@ -218,6 +218,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         and (not wordlike or _word_read_as_name(text, c.start, c.end))
     if kind == "prison" and text[c.end : c.end + 1] == ":" and _INFAMY_AFTER_EN_RE.match(text, c.end) is not None:
         return 0.55  # "ABU GHRAIB: THE PHOTOS THAT SHOOK WASHINGTON": a headline's subject, no dateline (rule 25a)
+    if text[c.end : c.end + 1] == ":" and (m := _APPOSED_HEAD_COLON_RE.match(text, c.end)) is not None \
+            and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
+        return 0.55  # "Zaatari: a Camp and not a City": a headline's subject and what it is, no dateline (rule 26h)
     if _lead_only(text, c.start) and _DATELINE_AFTER_RE.match(text, c.end):
         if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
@@ -371,7 +374,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
     if placed and _joined(text, c, ar.towns_ix, _LISTED_RE) \
             and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
-            and not _POSSESSIVE_NEXT_RE.match(text, c.end):
+            and not _POSSESSIVE_NEXT_RE.match(text, c.end) \
+            and not (_VERB_NEXT_RE.match(text, c.end) and _same_name_read_bare(text, c, ar)):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
     if text[c.end : c.end + 1] in " ," and _IS_A_TOWN_AFTER_RE.match(text, c.end):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
@@ -441,7 +445,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             # be held": a city that the sentence goes on to describe as where things are, not its prison (rule 25f)
         return 0.5 if ((not wordlike or _word_read_as_name(text, c.start, c.end))
                        and facility_context(text, c, kind, gaz, ar.accepted, city=True)
-                       and not _the_town_in_sentence(text, c)) \
+                       and (not _the_town_in_sentence(text, c)
+                            or _OWN_HEAD_AFTER_RE.match(text, c.end) is not None)) \
             or detention_frame(text, c.start, kind, city=True, end=c.end) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end) or _quoted_listed(text, c, ar)) \
@@ -1467,6 +1472,7 @@ _APPOSED_HEAD_RE = re.compile(
     r"region|province|countryside|home|base|hospital|school|river|road|border|crossing|desert)\b)[\w'’\-]+[ \u00a0]+)"
     r"{0,4}?(?P<det>detention[ \u00a0]+|holding[ \u00a0]+)?(?P<head>camp|prison|jail|lockup|facility|centre|center)\b"
     r"(?!['’]s|[ \u00a0]+(?:town|city|village|district|area|official|officials)\b)", re.IGNORECASE)
+_APPOSED_HEAD_COLON_RE = re.compile(":" + _APPOSED_HEAD_RE.pattern[1:], re.IGNORECASE)  # ("X: a camp ...")
 _HEAD_KIND = {"camp": "camp", "prison": "prison", "jail": "prison", "lockup": "prison"}
 _SURROUNDINGS_AFTER_RE = re.compile(r"\s*(?:و(?:محيطها|محيطه|ريفها|ريفه|ضواحيها|ضواحيه|اطرافها|أطرافها|اطرافه|أطرافه)"
                                     r"(?![\u0621-\u064a])|\s+and\s+(?:its|the)\s+(?:surroundings|outskirts|"
@@ -1552,6 +1558,11 @@ _DISPLACED_CAMP_AFTER_RE = re.compile(r"\s+(?:internally\s+)?displaced\s+(?:pers
                                       r"camps?\b", re.IGNORECASE)
 
 
+# a lower-case word that is no conjunction right after the name: the name is a clause's subject, not an item of a
+# list ("into Jordan, Zaatari sits 70 km from Amman" after the headline "Zaatari: a Camp ..."; hand21en, rule 26h)
+_VERB_NEXT_RE = re.compile(r"[ \u00a0]+(?!(?:and|or|as|in|of|the|to|from|near)\b)[a-z]{3,}\b")
+
+
 def _same_name_read_bare(text: str, c: Cand, ar: Around) -> bool:
     """The same name, with no head word, was read as the facility earlier in the text (an accepted span that is
     just these words): "Qarchak" after "held at Qarchak, a prison ...", not "Hasakah" after "Hasakah prison"."""
@@ -1595,7 +1606,7 @@ _COURT_AT_RE = re.compile(r"\bcourts?\s+(?:at|in|of)\s+(?:the\s+)?$", re.IGNOREC
 _COURT_IN_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال|ل|ب)?محكم[ةه](?:\s+[^\s.،,:؛؟!]+){0,4}\s+(?:في|فى)\s+$")
 _RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:(?:national|general|public|teaching|university|children['’]s|main|grand|"
                              r"military)\s+)?"
-                             r"(?:river|valley|stream|basin|church|cathedral|monastery|convent|mosque|shrine|court|"
+                             r"(?:river|valley|stream|basin|spring|springs|dam|lake|church|cathedral|monastery|convent|mosque|shrine|court|"
                              r"junction|crossroads|intersection|checkpoint|"
                              r"school|university|hospital|clinic|street|road|highway|bridge|square|neighbou?rhood|"
                              r"district|area|town|village|municipality|hotel|stadium|club|company|company's|library|"
@@ -1672,7 +1683,10 @@ _WIRE_COUNTRY_AFTER_RE = re.compile(r",[ \u00a0]+[A-Z][a-z]+(?:[ \u00a0]+[A-Z][a
                                     r"(?:\([A-Za-z .]+\)[ \u00a0]*)?[-\u2013\u2014:]")
 # (bare20 survey, rule 26e: a comma before a possessive is an apposition, no dateline: "Baqa'a, Jordan's largest
 # refugee camp, marks ...")
-_DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z])(?!\s*[A-Z][\w-]*['’]s\s))")
+_DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z])(?!\s*[A-Z][\w-]*['’]s\s)"
+                                # (hand21en, rule 26h: "Zaatari, 10 kilometres east of Mafraq, opened": a distance, no
+                                # dateline's day)
+                                r"(?!\s*(?:about\s+|some\s+|roughly\s+)?\d[\d.,]*\s*(?:km|kilomet|miles?\b)))")
 
 
 def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = None) -> bool:
@@ -1890,6 +1904,11 @@ _THE_TOWN_RE = re.compile(r"\bthe\s+(?:town|city)\b(?!['’]s\s+(?:prison|jail))
                           r"|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:مدينة|مدينه|بلدة|بلده)(?![\u0621-\u064a])",
                           re.IGNORECASE)
 _SENTENCE_END = ".!?؟\n"
+
+
+# the name's own head after its possessive ("Jenin's refugee camp", "Jenin's \"refugee camp\""): "the city" elsewhere in
+# the sentence is the city around the camp, not the name's reading (hand21en, rule 26h)
+_OWN_HEAD_AFTER_RE = re.compile(r"['’]s[ \u00a0]+[\"“'‘]?(?:refugee[ \u00a0]+)?camp\b", re.IGNORECASE)
 
 
 def _the_town_in_sentence(text: str, c: Cand) -> bool:

@@ -741,9 +741,12 @@ def _person_before(text: str, s: int, gaz: Gazetteer) -> bool:
     if not latin and text[s : s + 2] != "ال":
         return False  # (an Arabic family name has the article: `عمر التاجي`)
     i = text.rfind(" ", max(0, s - 16), s - 1)
-    if latin and not text[i + 1 if i != -1 else max(0, s - 16)].isupper():
+    a = i + 1 if i != -1 else max(0, s - 16)
+    if latin and (m := _NISBA_ARTICLE_RE.match(text, a, s - 1)) is not None:
+        a = m.end()  # "Abu Abdullah al-Rashid al-Baghdadi": a name of the chain with its article (rule 26h)
+    if latin and not text[a].isupper():
         return False
-    prev = text[i + 1 if i != -1 else max(0, s - 16) : s - 1]
+    prev = text[a : s - 1]
     if not prev or not prev.isalpha():
         return False
     if latin:
@@ -752,6 +755,8 @@ def _person_before(text: str, s: int, gaz: Gazetteer) -> bool:
 
 
 _QUOTES = "\"«»“”„'’"
+# a transliterated article joined by a hyphen to a capitalised name: "al-Rashid", "el-Sayed", "ash-Shami" (rule 26h)
+_NISBA_ARTICLE_RE = re.compile(r"(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh)-(?=[A-Z])")
 _POSSESSIVE = frozenset(("'s ", "’s "))
 _KUNYA_WORDS = frozenset(("umm", "abu", "ibn", "bint", "ام", "ابو", "ابن", "بنت"))
 _KUNYA_AR = frozenset(("ابو", "ابي", "ابا", "وابو", "لابي", "بابي"))  # (folded) before a curated town's name

@@ -1320,6 +1320,9 @@ def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
             and (m2 := _CAP_AFTER_RE.match(text, e1)) is not None and not m2.group(1).isdigit() \
             and not _stopped(text, (m2.start(1), m2.end(1)), gaz):
         e1 = m2.end(1)  # "the camp of Kara Tepe": a two-word name after "camp of" (rule 24m), not "Kara" and a place
+    if text[h.end - 3 : h.end].lower() == " of" and text[e1 - 2 : e1] in ("'s", "’s") \
+            and _INDEFINITE_BEFORE_RE.search(text[max(0, h.start - 40) : h.start].lower()) is not None:
+        return None  # "a jail of Saddam Hussein's": one of the owner's jails (a double genitive), no name (rule 26h)
     return OpenFacility(h.start, e1, kind, text[m.start(1) : e1], m.start(1), e1)
 
 

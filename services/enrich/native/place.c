@@ -390,7 +390,10 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
                 break;
             }
         if (latin) {
-            if (Py_UNICODE_ISUPPER(at(t, a))) m |= PM_NOTCOUNTRY;
+            /* a capital, or a transliterated article and its hyphen before one ("al-Rashid", "ash-Shami"): a superset
+             * of enrichment._NISBA_ARTICLE_RE's reading */
+            if (Py_UNICODE_ISUPPER(at(t, a)) || (a + 3 < s && (at(t, a + 2) == '-' || at(t, a + 3) == '-')))
+                m |= PM_NOTCOUNTRY;
         } else if (a < s - 1) {
             if ((got = memo_get(text, gb, a, s - 1, &v)) < 0) return NULL;
             if (got == 0) m |= PM_MISS;
