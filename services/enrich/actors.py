@@ -281,7 +281,15 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             # "Turkey is expected to step up strikes", "Iraq is set to receive"; not what befalls the country
             # ("Syria is expected to see rain", "Lebanon is likely to remain ...")
             return words[i + 3] not in _UNDERGO_EN
+        if i + 2 < len(words) and words[i + 1] == "to" and words[i + 2].isalpha():
+            # "Israel is to free 1,700 Gazans", "Damascus was to hand over": what the state is to do (rule 26m);
+            # not what befalls it ("Syria is to see rain")
+            return words[i + 2] not in _UNDERGO_EN and words[i + 2] not in ("blame", "the", "a")
         return i + 1 < len(words) and words[i + 1].endswith("ing")
+    if w in _TRANSITIVE_PARTICIPLES_EN and i + 1 < len(after) and after[i + 1] not in ("by", "By") \
+            and (after[i + 1][:1].isupper() or after[i + 1].lower() in _OBJECT_STARTS_EN):
+        return True  # "Moscow backed Damascus", "Iran armed the militias": a past tense with its object (rule 26m);
+        # "Turkey backed by", "Turkey-backed" stay descriptions
     if w in rules.verbs_en:
         return True
     if w == "called" and i + 1 < len(words) and words[i + 1] in ("for", "on", "upon", "up"):
@@ -320,7 +328,15 @@ _TALKS_BETWEEN_EN_RE = re.compile(
 _OBJECT_RELATIVES_EN = frozenset(("which", "what"))
 # a discourse adverb set off by commas between a subject and its verb ("Iraq, meanwhile, says")
 _ASIDE_EN_RE = re.compile(r",[ \u00a0]+(?:meanwhile|however|for its part|in turn|in response|too|though|instead|"
-                          r"in return|likewise|separately|meantime|in the meantime)[ \u00a0]*,(?=[ \u00a0]+[a-z])")
+                          r"in return|likewise|separately|meantime|in the meantime|"
+                          # a relative clause on the state ("Turkey, which regards the SDF as an arm of the PKK, is
+                          # expected to ease its threats"; rule 26m)
+                          r"which[ \u00a0][^,;:.!?\"“”]{3,90}?)[ \u00a0]*,(?=[ \u00a0]+[a-z])")
+# not_verbs_en words that are a past tense when an object follows ("Moscow backed Damascus")
+_TRANSITIVE_PARTICIPLES_EN = frozenset(("backed", "supported", "funded", "armed", "sponsored", "controlled",
+                                        "occupied"))
+_OBJECT_STARTS_EN = frozenset(("the", "a", "an", "its", "their", "his", "her", "several", "rebel", "rebels", "armed",
+                               "militias", "groups", "factions", "fighters", "forces"))
 # verbs after "is expected to" whose subject undergoes rather than acts
 _UNDERGO_EN = frozenset(("be", "see", "face", "experience", "suffer", "remain", "become", "get", "witness", "feel",
                          "have", "undergo", "lose", "stay", "struggle", "need", "benefit", "bear", "endure", "fall",
@@ -329,9 +345,13 @@ _UNDERGO_EN = frozenset(("be", "see", "face", "experience", "suffer", "remain", 
 
 # a passive participle, up to five words, "by", then the agents so far (a list of names): the name acts
 _AGENT = r"(?:the\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}"
+# a state's armed acts named as nouns, whose agent after "by" acts ("prompting strikes by the United States and
+# Britain", "air raids by Israel"; data/README.md rule 26m), as an -ed participle's agent does
+_ATTACK_NOUNS_EN = (r"(?:strikes|airstrikes|air\s+strikes|raids|air\s+raids|attacks|shelling|bombardment|bombing|"
+                    r"bombings)")
 # ("brokered by international powers including France and the United States": a group's words, then its members
 # after "including" / "such as", are agents too; rule 25x)
-_BY_AGENT_RE = re.compile(rf"\b[a-z]{{3,}}ed(?:\s+[\w\-]+){{0,5}}?\s+by\s+"
+_BY_AGENT_RE = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_ATTACK_NOUNS_EN})(?:\s+[\w\-]+){{0,5}}?\s+by\s+"
                           rf"(?:(?:(?:the|several|other|major|key|international|regional|western|foreign|world|global|neighbou?ring)\s+){{0,2}}"
                           rf"(?:powers|countries|states|governments|nations|mediators|partners|allies|capitals)\s+"
                           rf"(?:including|such\s+as)\s+)?"
@@ -690,6 +710,15 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             # "National Security Council", "the Kurdistan Region Security Council": a name ends before it (a capital
             # word other than the UN's own), another body's council
             drop = _OTHER_COUNCIL_RE.search(text, max(0, a.start - 16), a.start) is not None
+        elif a.id == "actor:un":
+            # the UN as the owner of an agency the text names ("the UN's Office for the Coordination of Humanitarian
+            # Affairs (OCHA)") or as a word describing one ("the head of the UN agency" in a text about UNRWA): the
+            # agency, no UN of its own (rule 26m; rule 25c's "the UN's humanitarian office")
+            drop = _un_of_agency(text, a, found)
+        elif a.id == "actor:global-coalition":
+            # "a U.S.-led coalition" striking the Houthis is the Red Sea coalition, not the one against ISIS: a text
+            # that names Yemen or the Houthis and neither ISIS nor a place in Iraq or Syria (rule 26m)
+            drop = _yemen_coalition(found, places, facilities)
         elif a.id == "actor:sdf" and a.surface == "SDF":
             if deterrence is None:
                 deterrence = ("eterrence" in text or "ETERRENCE" in text) and _DETERRENCE_RE.search(text) is not None
@@ -714,7 +743,34 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
 
 # the actors name_collisions reads (each branch of its loop names one)
 _COLLIDING = frozenset(("actor:asayish", "actor:un", "actor:sdf", "actor:rsf", "actor:general-security",
-                        "actor:houthis"))
+                        "actor:houthis", "actor:global-coalition"))
+# the UN's agencies, funds and offices actors.yaml lists
+_UN_AGENCIES = frozenset(("actor:unhcr", "actor:unicef", "actor:unrwa", "actor:wfp", "actor:ocha", "actor:iom",
+                          "actor:who"))
+_UN_WORDS = frozenset(("un", "u.n.", "united nations"))
+_UN_OWNER_RE = re.compile(r"(?:['’]s)?[ \u00a0]+")
+_THE_UN_AGENCY_RE = re.compile(r"[ \u00a0]+agency\b(?![ \u00a0]+(?:for|of)\b)")
+
+
+def _un_of_agency(text: str, a: ActorMention, found: Sequence[ActorMention]) -> bool:
+    """The UN named only as an agency's owner or kind: "the UN's Office for the Coordination of Humanitarian Affairs"
+    (the agency's name follows), "the UN agency" (the article before, one agency, in a text naming a UN agency)."""
+    if a.surface.lower() not in _UN_WORDS:
+        return False
+    m = _UN_OWNER_RE.match(text, a.end)
+    if m is not None and any(b.id in _UN_AGENCIES and b.start == m.end() for b in found):
+        return True
+    return text[max(0, a.start - 4) : a.start].lower() == "the " and _THE_UN_AGENCY_RE.match(text, a.end) is not None \
+        and any(b.id in _UN_AGENCIES for b in found)
+
+
+def _yemen_coalition(found: Sequence[ActorMention], places: Sequence[PlaceMention],
+                     facilities: Sequence[FacilityMention]) -> bool:
+    if not any(b.id == "actor:houthis" for b in found) and not any(p.country == "YE" for p in places):
+        return False
+    if any(b.id in ("actor:isis", "actor:sdf", "actor:iraqi-security-forces", "actor:pmf") for b in found):
+        return False
+    return not any(p.country in ("IQ", "SY") for p in [*places, *facilities])
 _NOT_OWNERS = ("UN|Nations|The|A|An|At|In|On|After|Before|During|Last|Next|This|That|Its|Their|His|Her|Some|"
                "Several|Both|All|Many|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                "February|March|April|May|June|July|August|September|October|November|December")

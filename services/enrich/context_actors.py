@@ -41,7 +41,9 @@ _TIME_WORDS = frozenset(("الاحد", "الاثنين", "الثلاثاء", "ا
 _OWNED_AFTER = frozenset(("التابع", "التابعه", "التابعين", "التابعون", "تابع", "تابعه"))
 # English words before a phrase that leave it unowned ("the coalition", "by the coalition", "said coalition")
 _FREE_BEFORE_EN = frozenset(("the", "a", "and", "or", "with", "by", "of", "to", "from", "for", "said", "at", "in",
-                             "on", "its", "whose", "that", "as", "under", "against", "told", "among", "between"))
+                             "on", "its", "whose", "that", "as", "under", "against", "told", "among", "between",
+                             # a count of its members ("one Coalition service member was killed"; rule 26m)
+                             "one", "two", "three", "four", "five", "several", "another"))
 _WORD_EN_RE = re.compile(r"[\w'’\-]+")
 _NEXT_AR_RE = re.compile(rf"[\s\u00a0]+[\"«“”»]?([{_AR}\u064b-\u0652\u0640]+)")
 
