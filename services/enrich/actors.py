@@ -13,7 +13,6 @@ engine already found.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -24,7 +23,7 @@ from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
 from services.enrich.output import actor
 from services.enrich.scouts import match_starts
-from services.enrich.senses import SECTION_SCOUT, national_section
+from services.enrich.senses import has_section_word, national_section
 from services.enrich.state_rules import AR_LETTER, LONG_AGO, StateRules, actor_of, day, former_at, strip_ar
 from services.enrich.state_rules import compile_state as compile_state  # the gazetteer loads the rules by it
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
@@ -80,9 +79,11 @@ def compound_adjective(text: str, end: int) -> bool:
 def text_country(countries: list[str | None]) -> str | None:
     """The country a text is about: the most frequent among its places, facilities and actors (the first
     mentioned on a tie)."""
-    counts = Counter(countries)  # (counted at C speed; the keys in the order first mentioned)
-    counts.pop(None, None)
-    counts.pop("", None)
+    counts: dict[str, int] = {}  # (the keys in the order first mentioned; None and "" are no country)
+    get = counts.get
+    for c in countries:
+        if c:
+            counts[c] = get(c, 0) + 1
     if not counts:
         return None
     best = max(counts.values())
@@ -487,7 +488,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             odd.append((x, y))
     if cplaces and ("هجم" in text or "هجو" in text or "تفجير" in text or "اعتداء" in text):
         hits = _attacks_on_capitals(text, hits, places, capitals)
-    if cplaces and any(w in text for w in SECTION_SCOUT):  # `كاريتاس الأردن`, "Caritas Jordan said" (rule 26c)
+    if cplaces and has_section_word(text):  # `كاريتاس الأردن`, "Caritas Jordan said" (rule 26c)
         hits = [h for h in hits if not national_section(text, h[0])]
     for s, e, aid in sorted(hits):
         if (occ.find(1, s, e) != -1 if 0 <= s < e <= n else any(x < e and s < y for x, y in spans)) \

@@ -55,6 +55,22 @@ def needle_starts(text: str, needles: tuple[str, ...]) -> list[int]:
     return native.needle_starts(text, needles) if native is not None else needle_starts_ref(text, needles)
 
 
+def words_in_ref(text: str, needles: tuple[str, ...]) -> int:
+    """Bit i set when needles[i] is in text (`needles[i] in text` for each): the Python twin of words_in."""
+    m = 0
+    for i, w in enumerate(needles):
+        if w in text:
+            m |= 1 << i
+    return m
+
+
+def words_in(text: str, needles: tuple[str, ...]) -> int:
+    """words_in_ref's answer (at most 64 needles); compiled, one pass over the text for them all (native/fac.c's
+    lits, as facilities.lits)."""
+    native = backend.PATH.native
+    return int(native.lits(text, needles)) if native is not None else words_in_ref(text, needles)
+
+
 def scout_after(boundary_class: str, body: str) -> list[Scout]:
     """The scout of `(?<![boundary_class])(?:body)` past the text's start (match_starts tries 0 anyway): the
     body after a character outside the class, that character consumed (a pattern opening with a lookaround
