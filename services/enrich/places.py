@@ -756,6 +756,36 @@ def _quarter_cue_starts(text: str) -> list[int]:
     return out
 
 
+_QUARTERS_EN_WORDS = ("neighbourhoods", "neighborhoods", "districts", "quarters")
+
+
+def _quarters_en_starts(text: str) -> list[int]:
+    """Every position where _QUARTERS_EN_RE can match: the white space right before one of its words (the run of
+    it, each character: `\\s+` may start anywhere in it; str.isspace is re's `\\s`); the regex, opening with a
+    class that white space anywhere passes, would be tried at every space of the text."""
+    out: list[int] = []
+    for w in _QUARTERS_EN_WORDS:
+        i = text.find(w)
+        while i != -1:
+            j = i
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+                out.append(j)
+            i = text.find(w, i + 1)
+    return out
+
+
+def _quoted_quarter_starts(text: str) -> list[int]:
+    """Every position where _QUOTED_QUARTER_RE can match: its cue `حي` and the up to three characters before it
+    (`[وبل]?(?:ال)?`); the regex, opening with a lookbehind, would be tried at every character of the text."""
+    out: list[int] = []
+    i = text.find("حي")
+    while i != -1:
+        out.extend(range(max(0, i - 3), i + 1))
+        i = text.find("حي", i + 1)
+    return out
+
+
 def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, gaz: Any) -> list[PlaceMention]:
     """Known neighbourhoods named after a dual or plural cue (`بين حيي الليلية وغويران`, `أحياء غويران والنشوة`)
     or before one ("the Ghweiran and al-Nashwah neighbourhoods"), where the singular alias does not match."""
@@ -773,7 +803,7 @@ def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, ga
                         spans.append((t.start() + off, t.end()))
                         break
     if "neighbourhoods" in text or "neighborhoods" in text or "districts" in text or "quarters" in text:
-        for m in _QUARTERS_EN_RE.finditer(text):
+        for m in match_at(_QUARTERS_EN_RE, _quarters_en_starts(text), text):  # (= finditer: _quarters_en_starts)
             head = text[max(0, m.start() - 60) : m.start()]
             base = m.start() - len(head)
             names = list(_EN_LIST_RE.finditer(head))
@@ -810,7 +840,7 @@ def quoted_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, ga
     (`بحي "غويران"`): the trie reads no alias across a quote, so the name alone was read (as the prison of the
     same name). Not a known place already read there (`حي "الشيخ مقصود"` is read as its own alias)."""
     out: list[PlaceMention] = []
-    for m in _QUOTED_QUARTER_RE.finditer(text):
+    for m in match_at(_QUOTED_QUARTER_RE, _quoted_quarter_starts(text), text):  # (= finditer)
         s, e = m.span(1)
         if any(p.start < e and s < p.end for p in places):
             continue
