@@ -609,19 +609,27 @@ class _SpanIndex:
     spans up to each, so a question is one bisection (the list walked for every name found was quadratic on a page
     of thousands of places and cues)."""
 
-    __slots__ = ("_ends", "_starts")
+    __slots__ = ("_ends", "_spans", "_starts")
 
     def __init__(self, spans: list[PlaceMention]) -> None:
-        order = sorted((p.start, p.end) for p in spans)
-        self._starts = [a for a, _b in order]
+        self._spans = list(spans)  # (sorted at the first question: most texts ask none)
+        self._starts: list[int] | None = None
         self._ends: list[int] = []
+
+    def _build(self) -> list[int]:
+        order = sorted((p.start, p.end) for p in self._spans)
+        self._starts = starts = [a for a, _b in order]
         top = -1
         for _a, b in order:
             top = b if b > top else top
             self._ends.append(top)
+        return starts
 
     def overlaps(self, s: int, e: int) -> bool:
-        i = bisect_left(self._starts, e) - 1  # the last span that starts before e
+        starts = self._starts
+        if starts is None:
+            starts = self._build()
+        i = bisect_left(starts, e) - 1  # the last span that starts before e
         return i >= 0 and self._ends[i] > s
 
 
@@ -660,7 +668,10 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
                         names: frozenset[int] | set[int] = frozenset()) -> list[PlaceMention]:
     """Open-world places (villages, districts) after a cue, located at the nearest known non-country place.
     cues: the scanner's cue candidates (open_places); names: open_places'."""
-    out = []
+    out: list[PlaceMention] = []
+    found = open_places(text, covered, rules, cues, places, names)
+    if not found:
+        return out  # (most texts name none: the known places are not sorted for them)
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
     # (the known places by start, with their index in `known`: the nearest one is found by bisection, the first
     # of `known` among those equally near, as min() over the list gave; a walk of the list for every name found was
@@ -668,7 +679,7 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
     order = sorted(((p.start, i) for i, p in enumerate(known)))
     starts = [a for a, _i in order]
     # (the places' spans are checked against a name found, not copied into a mask: most texts find none)
-    for s, e, name in open_places(text, covered, rules, cues, places, names):
+    for s, e, name in found:
         near = _nearest(known, order, starts, s) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))

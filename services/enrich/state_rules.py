@@ -379,7 +379,7 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
         r.obfuscated_any = re.compile("|".join(f"(?:{p.pattern})" for p, _a in r.obfuscated))
         r.obfuscated_scouts = (_obfuscation_scout([a for _aid, a in actor_aliases]),)
         r.obfuscated_need_arabic = all(any(ch not in "اوي" for ch in fold_text(a)) for _aid, a in actor_aliases)
-        firsts = [fold_text(a)[:1] for _aid, a in actor_aliases]
-        if all(ch and ch not in "اوي" for ch in firsts):
-            r.obfuscated_firsts = tuple(dict.fromkeys(firsts))
+        opening = [fold_text(a)[:1] for _aid, a in actor_aliases]
+        if all(ch and ch not in "اوي" for ch in opening):
+            r.obfuscated_firsts = tuple(dict.fromkeys(opening))
     return r
