@@ -1,0 +1,125 @@
+"""Speed work on the actor stage and the other non-facility stages (perf21b): each change removes work and keeps the
+output. Checked here against the code each replaces (its regex's finditer, the scout path, the per-place finds); the
+whole corpus is compared with the branch point (the annotator's output byte-identical, compiled and pure)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from services.enrich import backend
+from services.enrich import institutions as I
+from services.enrich import places as P
+from services.enrich import senses as S
+from services.enrich.actors import obfuscated_actors
+from services.enrich.scouts import match_at, words_in, words_in_ref
+from tests.unit.enrich_support import real_gazetteer
+
+_ROOT = Path(__file__).resolve().parents[2]
+_PIECES = ["حي", "ال", "و", "ب", "ل", " ", "\u00a0", '"', "«", "“", "»", "”", "غويران", "x", "ي", "ح", "\n", "د", "ا",
+           "ع", "ش", "ق", "س", "م", ".", "-", "3", "*", "ـ", "_", "1", "أ", "neighbourhoods", "neighborhoods",
+           "districts", "quarters", "\t", "Nashwa", "and", "\u2003", "لقب", "مكن", "الملقب ب", "المعروف بـ", "أبو",
+           "كاريتاس", "Caritas", "الركبان", "ريف", "؟", "!"]
+
+
+def _texts(n: int) -> list[str]:
+    rng = random.Random(21)
+    out = [
+        json.loads(x)["text"]
+        for x in (_ROOT / "tests/data/devset.jsonl").read_text(encoding="utf-8").splitlines()
+        if x.strip()
+    ]
+    for _ in range(n):
+        out.append("".join(rng.choice(_PIECES) for _ in range(rng.randint(0, 16))))
+    return out
+
+
+def _sig(ms: list) -> list:
+    return [(m.span(), m.groups()) for m in ms]
+
+
+def test_quarter_patterns_at_their_cues_are_finditer() -> None:
+    rng = random.Random(8)
+    crafted = ["".join(rng.choice(["", "و", "ب", "ل", "x", " "]) + rng.choice(["", "ال"]) + "حي"
+                       + rng.choice(["", " ", "\u00a0"]) + rng.choice(['"', "«", "“", ""]) + rng.choice(["غويران", "a b"])
+                       + rng.choice(['"', "»", "”", ""]) for _ in range(rng.randint(1, 3))) for _ in range(3000)]
+    crafted += [rng.choice(["Ghweiran", "the", ","]) + rng.choice([" ", "  ", "\n", "\u2003 "])
+                + rng.choice(["neighbourhoods", "neighborhoods", "districts", "quarters", "quartersx"]) for _ in range(500)]
+    hits = [0, 0]
+    for t in _texts(20000) + crafted:
+        want = _sig(list(P._QUOTED_QUARTER_RE.finditer(t)))
+        assert _sig(match_at(P._QUOTED_QUARTER_RE, P._quoted_quarter_starts(t), t)) == want, t
+        hits[0] += bool(want)
+        want = _sig(list(P._QUARTERS_EN_RE.finditer(t)))
+        assert _sig(match_at(P._QUARTERS_EN_RE, P._quarters_en_starts(t), t)) == want, t
+        hits[1] += bool(want)
+    assert min(hits) > 20
+
+
+def test_text_words_is_each_in() -> None:
+    for t in _texts(5000):
+        want = words_in_ref(t, S._TEXT_WORDS)
+        assert words_in(t, S._TEXT_WORDS) == want
+        assert S.text_words(t) == want
+        assert S.text_words(t) == want  # (the kept answer)
+        assert S.has_section_word(t) == any(w in t for w in S.SECTION_SCOUT)
+    assert S.text_words("كاريتاس الأردن") & S._W_SECTION and not S.text_words("x") & S._W_SECTION
+
+
+def test_byname_from_cue_spans_is_the_finds() -> None:
+    rng = random.Random(5)
+    for t in _texts(5000):
+        cues = S._cue_spans(t, S._BYNAME_CUES)
+        for _ in range(8):
+            s = rng.randint(0, len(t))
+            lo = max(0, s - 40)
+            assert S._byname_at(t, lo, s, cues) == S._byname_before(t, lo, s), (t, s)
+    t = "قتل الرجل الملقب بـ غريب"
+    s = t.index("غريب")
+    assert S._byname_before(t, max(0, s - 40), s)
+    assert S._byname_at(t, max(0, s - 40), s, S._cue_spans(t, S._BYNAME_CUES))
+
+
+def test_sentence_ends_bisected_are_the_search() -> None:
+    rng = random.Random(9)
+    for t in _texts(5000):
+        ends = I._sentence_ends(t)
+        for _ in range(6):
+            a = rng.randint(0, len(t))
+            b = rng.randint(a, len(t))
+            assert I._no_end_between(ends, a, b) == (I._SENTENCE_END_RE.search(t, a, b) is None)
+
+
+def test_obfuscated_at_first_letters_is_the_scout_path() -> None:
+    rules = real_gazetteer().state
+    assert rules is not None and rules.obfuscated_firsts
+    scouted = dataclasses.replace(rules, obfuscated_firsts=())
+    rng = random.Random(3)
+    seps = [" ", "  ", ".", "-", "_", "*", "·", "ـ", "'", '"', "\n", "", "", ""]
+    subs = ["1", "3", "٣", "*", "@", "#", "$", "!", "|", "0"]
+    ctx = ["", " ", "x", "ب", "_", "1", ".", "«", "ال", "\u064b", "ي"]
+    texts = _texts(3000)
+    for _ in range(20000):
+        name = rng.choice(["داعش", "دواعش", "داعشي", "قسد", "حماس"])
+        out = rng.choice(ctx)
+        for i, ch in enumerate(name):
+            out += rng.choice(subs) if ch in "اوي" and rng.random() < 0.3 else ch
+            if i < len(name) - 1 and rng.random() < 0.6:
+                out += rng.choice(seps)
+        texts.append(out + rng.choice(ctx) + (" " + out if rng.random() < 0.5 else ""))
+    hits = 0
+    for t in texts:
+        got = obfuscated_actors(t, rules)
+        assert got == obfuscated_actors(t, scouted), t
+        hits += bool(got)
+    assert hits > 1000
+
+
+@pytest.mark.skipif(backend.NATIVE is None, reason="no compiled part")
+def test_words_in_compiled_and_python_agree_on_widths() -> None:
+    for t in ("", "ab", "Caritas Jordan", "كاريتاس", "x\U0001f600كسفام", "ريف دمشق", "رياف"):
+        assert words_in(t, S._TEXT_WORDS) == words_in_ref(t, S._TEXT_WORDS), t
