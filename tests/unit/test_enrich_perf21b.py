@@ -45,10 +45,12 @@ def _sig(ms: list) -> list:
 def test_quarter_patterns_at_their_cues_are_finditer() -> None:
     rng = random.Random(8)
     crafted = ["".join(rng.choice(["", "و", "ب", "ل", "x", " "]) + rng.choice(["", "ال"]) + "حي"
-                       + rng.choice(["", " ", "\u00a0"]) + rng.choice(['"', "«", "“", ""]) + rng.choice(["غويران", "a b"])
+                       + rng.choice(["", " ", "\u00a0"]) + rng.choice(['"', "«", "“", ""])
+                       + rng.choice(["غويران", "a b"])
                        + rng.choice(['"', "»", "”", ""]) for _ in range(rng.randint(1, 3))) for _ in range(3000)]
     crafted += [rng.choice(["Ghweiran", "the", ","]) + rng.choice([" ", "  ", "\n", "\u2003 "])
-                + rng.choice(["neighbourhoods", "neighborhoods", "districts", "quarters", "quartersx"]) for _ in range(500)]
+                + rng.choice(["neighbourhoods", "neighborhoods", "districts", "quarters", "quartersx"])
+                for _ in range(500)]
     hits = [0, 0]
     for t in _texts(20000) + crafted:
         want = _sig(list(P._QUOTED_QUARTER_RE.finditer(t)))
