@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from services.enrich import backend
+from services.enrich import context_actors as CA
 from services.enrich import institutions as I
 from services.enrich import places as P
 from services.enrich import senses as S
@@ -125,3 +126,20 @@ def test_obfuscated_at_first_letters_is_the_scout_path() -> None:
 def test_words_in_compiled_and_python_agree_on_widths() -> None:
     for t in ("", "ab", "Caritas Jordan", "كاريتاس", "x\U0001f600كسفام", "ريف دمشق", "رياف"):
         assert words_in(t, S._TEXT_WORDS) == words_in_ref(t, S._TEXT_WORDS), t
+
+
+def test_stems_all_at_are_the_finds() -> None:
+    rules = real_gazetteer().state
+    assert rules is not None
+    stems_ar, stems_en = rules.by_context.firsts_ar, rules.by_context.firsts_en
+    many = tuple(f"w{i}" for i in range(70))  # (more than one pass takes: the find loop)
+    for t in [*_texts(3000), "المفوضية المفوضية مفوض", "the government, the governments", "w1 w12 w69 w7"]:
+        for hay, stems in ((t, stems_ar), (t.lower(), stems_en), (t, ("aa", "a", "حي")), (t, many)):
+            want: dict[str, list[int]] = {}
+            for w in stems:
+                i = hay.find(w)
+                while i != -1:
+                    want.setdefault(w, []).append(i)
+                    i = hay.find(w, i + 1)
+            got = CA._all_at(hay, stems)
+            assert got == want and list(got) == list(want), (hay, stems)
