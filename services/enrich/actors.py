@@ -22,7 +22,7 @@ from services.enrich.gazetteer import Gazetteer
 from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
 from services.enrich.output import actor
-from services.enrich.scouts import match_at, match_starts, needle_starts
+from services.enrich.scouts import match_starts
 from services.enrich.senses import has_section_word, national_section
 from services.enrich.state_rules import AR_LETTER, LONG_AGO, StateRules, actor_of, day, former_at, strip_ar
 from services.enrich.state_rules import compile_state as compile_state  # the gazetteer loads the rules by it
@@ -53,16 +53,7 @@ def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]
         return out  # (an English text: no name can be spelt without its Arabic letters)
     # one pass, tried only where a scout found a name with a separator or a stand-in may start (a name written
     # plainly matches too, elsewhere, and is dropped below: none can start inside it); which name, on a hit
-    firsts = rules.obfuscated_firsts
-    if firsts:
-        # (cheaper than the scout's regex: every name opens with one of these letters, after no letter or word
-        # character (each alternative's lookbehind), so the matches start at such letters; the spots the scout
-        # leaves out hold at most a name written plainly, dropped below, and none starts inside one)
-        hits = match_at(rules.obfuscated_any, [p for p in needle_starts(text, firsts)
-                                               if not p or not (text[p - 1].isalnum() or text[p - 1] == "_")], text)
-    else:
-        hits = match_starts(rules.obfuscated_any, rules.obfuscated_scouts, text)
-    for m in hits:
+    for m in match_starts(rules.obfuscated_any, rules.obfuscated_scouts, text):
         if _NOT_LETTER_RE.search(m.group(0)):  # written plainly the trie has it already
             aid = next((a for pat, a in rules.obfuscated if pat.fullmatch(text, m.start(), m.end())), None)
             if aid:

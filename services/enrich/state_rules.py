@@ -58,9 +58,6 @@ class StateRules:
     obfuscated_need_arabic: bool = False
     # where obfuscated_any can match with a character that is no letter (what obfuscated_actors keeps)
     obfuscated_scouts: tuple[Scout, ...] = ()
-    # the letters every name opens with, when none is a weak letter (ا و ي: a stand-in may open the name then):
-    # obfuscated_any can match only where one of them follows no letter or word character (obfuscated_actors)
-    obfuscated_firsts: tuple[str, ...] = ()
     # (kind, word) of the trie's cue keys (compile.py: role "cue"): the words where hot_ar_re ("hot_ar") and
     # bare_en_re ("bare_en") can match, so the scanner's cue candidates say where to try them (cue_positions)
     cue_words: list[tuple[str, str]] = field(default_factory=list)
@@ -379,7 +376,4 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
         r.obfuscated_any = re.compile("|".join(f"(?:{p.pattern})" for p, _a in r.obfuscated))
         r.obfuscated_scouts = (_obfuscation_scout([a for _aid, a in actor_aliases]),)
         r.obfuscated_need_arabic = all(any(ch not in "اوي" for ch in fold_text(a)) for _aid, a in actor_aliases)
-        opening = [fold_text(a)[:1] for _aid, a in actor_aliases]
-        if all(ch and ch not in "اوي" for ch in opening):
-            r.obfuscated_firsts = tuple(dict.fromkeys(opening))
     return r
