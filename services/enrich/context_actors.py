@@ -304,13 +304,27 @@ def _all_at(hay: str, stems: tuple[str, ...]) -> dict[str, list[int]]:
     at = needle_starts(hay, stems)
     if not at:
         return {}
+    by = _BY_FIRST.get(stems)
+    if by is None:
+        if len(_BY_FIRST) > 256:
+            _BY_FIRST.clear()
+        by = _BY_FIRST[stems] = {}
+        for w in stems:
+            by[w[0]] = (*by.get(w[0], ()), w)
     got: dict[str, list[int]] = {}
-    for w in stems:
-        c = w[0]
-        hits = [p for p in at if hay[p] == c and hay.startswith(w, p)]
-        if hits:
-            got[w] = hits
+    for p in at:
+        for w in by.get(hay[p], ()):
+            if hay.startswith(w, p):
+                if w in got:
+                    got[w].append(p)
+                else:
+                    got[w] = [p]
+    if len(got) > 1:
+        got = {w: got[w] for w in stems if w in got}  # (in the order of `stems`)
     return got
+
+
+_BY_FIRST: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}  # stems -> first character -> its stems (bounded)
 
 
 def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...], first: dict[str, list[int]]
