@@ -78,36 +78,13 @@ def _bare_owner(text: str, pos: int, ctx: Ctx, rules: StateRules, cls: str, when
     return local
 
 
-_SENTENCE_ENDS = (".", "\n", "؟", "!")  # _SENTENCE_END_RE's characters
-_LAST_ENDS: tuple[str, list[int]] = ("", [])  # (the text last asked about, where its sentence ends are)
-
-
-def _sentence_ends(text: str) -> list[int]:
-    """Where _SENTENCE_END_RE matches in the text, ascending (one pass; kept for the text last asked about, the
-    text itself kept with it so that no other text can pass for it)."""
-    global _LAST_ENDS
-    last = _LAST_ENDS
-    if last[0] is text:
-        return last[1]
-    got = needle_starts(text, _SENTENCE_ENDS)
-    _LAST_ENDS = (text, got)
-    return got
-
-
-def _no_end_between(ends: list[int], a: int, b: int) -> bool:
-    """`_SENTENCE_END_RE.search(text, a, b) is None` (0 <= a <= b; ends: _sentence_ends(text))."""
-    k = bisect_left(ends, a)
-    return k == len(ends) or ends[k] >= b
-
-
 def _local_country(text: str, pos: int, ctx: Ctx) -> str:
     """The country named nearest `pos` in its sentence as more than a place people are in or go to ("Belgium
     brought home ...", not "... from Iran"), else the text's country. A wire report's dateline says whose ministry
     speaks when its country is among those the sentence names ("BAGHDAD (AFP) - ... returned to Iraq ... from
     Syria's al-Hol ..., a migration ministry spokesman said" is Iraq's ministry) or when the sentence names
     countries only as such places."""
-    ends = _sentence_ends(text)
-    near = [(abs(s - pos), c, s) for s, c in ctx[1] if _no_end_between(ends, min(s, pos), max(s, pos))]
+    near = [(abs(s - pos), c, s) for s, c in ctx[1] if _SENTENCE_END_RE.search(text, min(s, pos), max(s, pos)) is None]
     if not near:
         return ctx[0] or ""
     if ctx[2] is not None and any(c == ctx[2] for _d, c, _s in near):
