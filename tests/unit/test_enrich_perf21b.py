@@ -12,7 +12,6 @@ import pytest
 
 from services.enrich import backend
 from services.enrich import context_actors as CA
-from services.enrich import institutions as I
 from services.enrich import places as P
 from services.enrich import senses as S
 from services.enrich.scouts import match_at, words_in, words_in_ref
@@ -83,16 +82,6 @@ def test_byname_from_cue_spans_is_the_finds() -> None:
     s = t.index("غريب")
     assert S._byname_before(t, max(0, s - 40), s)
     assert S._byname_at(t, max(0, s - 40), s, S._cue_spans(t, S._BYNAME_CUES))
-
-
-def test_sentence_ends_bisected_are_the_search() -> None:
-    rng = random.Random(9)
-    for t in _texts(5000):
-        ends = I._sentence_ends(t)
-        for _ in range(6):
-            a = rng.randint(0, len(t))
-            b = rng.randint(a, len(t))
-            assert I._no_end_between(ends, a, b) == (I._SENTENCE_END_RE.search(t, a, b) is None)
 
 
 @pytest.mark.skipif(backend.NATIVE is None, reason="no compiled part")
