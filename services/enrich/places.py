@@ -30,6 +30,7 @@ from services.enrich.scouts import (
     scout_after,
     scout_caseless,
     word_cue_starts,
+    words_in,
 )
 from shared.annotation import PlaceMention
 
@@ -526,9 +527,14 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
         words = gaz.place_rules.country_words if gaz.place_rules is not None else {}
         if words and not text.isascii() and any(iso in wanted for iso in words.values()):
             folded = fold_text(text)
+            sel = tuple(w for w, iso in words.items() if iso in wanted)
+            held = words_in(folded, sel)  # (bit k: sel[k] in folded; one pass, not a whole-text find a word)
+            k = 0
             for w, iso in words.items():
-                if iso in wanted and w in folded and country_word_in(folded, w, gaz.place_rules):
-                    counts[iso] = counts.get(iso, 0) + 1
+                if iso in wanted:
+                    if held >> k & 1 and country_word_in(folded, w, gaz.place_rules):
+                        counts[iso] = counts.get(iso, 0) + 1
+                    k += 1
         for start, c in shared.items():
             for a, iso in adjs:
                 if (c.start - 30 <= a < c.start or c.end <= a <= c.end + 2) \

@@ -65,10 +65,17 @@ def words_in_ref(text: str, needles: tuple[str, ...]) -> int:
 
 
 def words_in(text: str, needles: tuple[str, ...]) -> int:
-    """words_in_ref's answer (at most 64 needles); compiled, one pass over the text for them all (native/fac.c's
-    lits, as facilities.lits)."""
+    """words_in_ref's answer; compiled, one pass over the text for them all (native/fac.c's lits, as
+    facilities.lits: a pass for each 64 needles)."""
     native = backend.PATH.native
-    return int(native.lits(text, needles)) if native is not None else words_in_ref(text, needles)
+    if native is None:
+        return words_in_ref(text, needles)
+    if len(needles) <= 64:
+        return int(native.lits(text, needles))
+    m = 0
+    for i in range(0, len(needles), 64):
+        m |= int(native.lits(text, needles[i : i + 64])) << i
+    return m
 
 
 def scout_after(boundary_class: str, body: str) -> list[Scout]:
