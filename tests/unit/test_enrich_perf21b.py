@@ -108,6 +108,6 @@ def test_stems_all_at_are_the_finds() -> None:
 
 
 def test_words_in_over_64_needles_is_each_in() -> None:
-    needles = tuple(f"w{i}x" for i in range(150)) + ("ليبي", "طرابلس", "حي")
+    needles = (*(f"w{i}x" for i in range(150)), "ليبي", "طرابلس", "حي")
     for t in [*_texts(500), "w3x w149x w64x w0x", "طرابلس الليبية w70x"]:
         assert words_in(t, needles) == words_in_ref(t, needles) == sum(1 << i for i, w in enumerate(needles) if w in t)
