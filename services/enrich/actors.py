@@ -178,7 +178,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         return False  # (before the words are read, and before the dateline is asked: False either way)
     if _dateline(text, s, e, arabic=arabic):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
-    before = _WORD_RE.findall(text, max(0, s - 30), s)  # (the words after: only where they are read)
+    before = _WORD_RE.findall(text, s - 30 if s > 30 else 0, s)  # (the words after: only where they are read)
     if arabic:
         # a masculine country takes masculine verbs too (`أعلن العراق`); a feminine one or a city does not
         # (`منخفض يضرب سوريا`: Syria is the object)
@@ -232,7 +232,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
     lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
-    if text.find("between", max(0, s - 60), s) != -1 and text[e : e + 1] not in "'’-" \
+    if text.find("between", s - 60 if s > 60 else 0, s) != -1 and text[e : e + 1] not in "'’-" \
             and _TALKS_BETWEEN_EN_RE.search(text, max(0, s - 90), s):
         return True  # "talks between Beirut and Damascus": both parties are the states
     if text[s - 5 if s > 5 else 0 : s].rstrip().endswith((" and", " or", "&")) and \

@@ -574,7 +574,7 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         return None  # `كريم` read as ك + ريم "like Rome": only a country keeps the "like" reading (places.py)
     if e.kind == "country" and in_landmark_name(text, s):
         return None  # `باب اليمن`: a gate's name (places.py)
-    if not e.curated or "شارع" in (lead := text[max(0, s - 7) : s]) or "بستان" in lead or "حار" in lead:
+    if not e.curated or "شارع" in (lead := text[s - 7 if s > 7 else 0 : s]) or "بستان" in lead or "حار" in lead:
         prev = pw if pw is not None else prev_word(text, s, _NO_SKIP)
         if prev in _SCHOOL_SEX:
             prev = prev_word(text, s, _SCHOOL_SEX)  # `مدرسة ذكور النصيرات`: a school's name past its pupils' sex

@@ -274,7 +274,7 @@ def other_sense_places(text: str, places: list[PlaceMention], gaz: Any, sports: 
     cues = _cue_spans(text, _BYNAME_CUES) if byname else ([], [])
     for p in places:
         s = p.start
-        lo = max(0, s - 40)
+        lo = s - 40 if s > 40 else 0
         if byname and _byname_at(text, lo, s, cues):
             continue  # `الملقب بأبي غريب`: a person's byname
         if riders and p.surface in _RIDERS and riders_idiom(text, s):
