@@ -750,6 +750,7 @@ _PERSON_TITLE_AR = frozenset(("المواطن", "المواطنه", "السيد"
                               "الصحفي", "الصحفيه", "الطالب", "الطالبه", "اللاجئ", "اللاجئه", "النازح", "النازحه",
                               "الاسير", "الاسيره", "المدعو", "المدعوه"))
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
+_BASE_LENS = frozenset(len(w) for w in _BASE_WORDS)  # (an actor's span of another length is none of them: no slice)
 # "the former regime" named without Assad's name (folded): in Iraqi reporting, Saddam Hussein's
 _FORMER_REGIME = frozenset(fold(w) for w in ("النظام السابق", "النظام البائد", "النظام المخلوع", "former regime",
                                               "ousted regime",
@@ -995,7 +996,7 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
         if c.role == "actor":
             s, t = c.start, c.end
             nxt = text[t : t + 1]
-            if text[s:t] in _BASE_WORDS and _a_base(text, s, t):
+            if t - s in _BASE_LENS and text[s:t] in _BASE_WORDS and _a_base(text, s, t):
                 continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
             if nxt in "-‐‑" and compound_adjective(text, t):
                 continue  # "an al-Qaeda-inspired group": like the group, not it (README rule 21)
