@@ -13,7 +13,6 @@ engine already found.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -24,7 +23,7 @@ from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
 from services.enrich.output import actor
 from services.enrich.scouts import match_starts
-from services.enrich.senses import SECTION_SCOUT, national_section
+from services.enrich.senses import has_section_word, national_section
 from services.enrich.state_rules import AR_LETTER, LONG_AGO, StateRules, actor_of, day, former_at, strip_ar
 from services.enrich.state_rules import compile_state as compile_state  # the gazetteer loads the rules by it
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
@@ -80,9 +79,11 @@ def compound_adjective(text: str, end: int) -> bool:
 def text_country(countries: list[str | None]) -> str | None:
     """The country a text is about: the most frequent among its places, facilities and actors (the first
     mentioned on a tie)."""
-    counts = Counter(countries)  # (counted at C speed; the keys in the order first mentioned)
-    counts.pop(None, None)
-    counts.pop("", None)
+    counts: dict[str, int] = {}  # (the keys in the order first mentioned; None and "" are no country)
+    get = counts.get
+    for c in countries:
+        if c:
+            counts[c] = get(c, 0) + 1
     if not counts:
         return None
     best = max(counts.values())
@@ -177,7 +178,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         return False  # (before the words are read, and before the dateline is asked: False either way)
     if _dateline(text, s, e, arabic=arabic):
         return False  # a dateline opens the report: "AMMAN:", "القامشلي – نورث برس", "شفق نيوز- دمشق"
-    before = _WORD_RE.findall(text, max(0, s - 30), s)  # (the words after: only where they are read)
+    before = _WORD_RE.findall(text, s - 30 if s > 30 else 0, s)  # (the words after: only where they are read)
     if arabic:
         # a masculine country takes masculine verbs too (`أعلن العراق`); a feminine one or a city does not
         # (`منخفض يضرب سوريا`: Syria is the object)
@@ -231,7 +232,7 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
     if text[e - 1 : e + 1] in _ACRONYM_DOT:
         e += 1  # "the U.S. manages": the acronym's last dot
     lead = [w for w in before if w.lower() not in _DIRECTIONS]  # "in north-east Syria" is "in Syria"
-    if text.find("between", max(0, s - 60), s) != -1 and text[e : e + 1] not in "'’-" \
+    if text.find("between", s - 60 if s > 60 else 0, s) != -1 and text[e : e + 1] not in "'’-" \
             and _TALKS_BETWEEN_EN_RE.search(text, max(0, s - 90), s):
         return True  # "talks between Beirut and Damascus": both parties are the states
     if text[s - 5 if s > 5 else 0 : s].rstrip().endswith((" and", " or", "&")) and \
@@ -524,7 +525,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             odd.append((x, y))
     if cplaces and ("هجم" in text or "هجو" in text or "تفجير" in text or "اعتداء" in text):
         hits = _attacks_on_capitals(text, hits, places, capitals)
-    if cplaces and any(w in text for w in SECTION_SCOUT):  # `كاريتاس الأردن`, "Caritas Jordan said" (rule 26c)
+    if cplaces and has_section_word(text):  # `كاريتاس الأردن`, "Caritas Jordan said" (rule 26c)
         hits = [h for h in hits if not national_section(text, h[0])]
     for s, e, aid in sorted(hits):
         if (occ.find(1, s, e) != -1 if 0 <= s < e <= n else any(x < e and s < y for x, y in spans)) \

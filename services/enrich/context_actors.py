@@ -25,6 +25,7 @@ from typing import Any
 
 from services.enrich.backend import PATH
 from services.enrich.normalize import fold, has_latin
+from services.enrich.scouts import needle_starts
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
 
 _AR = "\u0621-\u064a"
@@ -193,17 +194,17 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     # and no English search there (has_latin; a whole-text search each in an Arabic text)
     en = has_latin(text) or not _ascii_lettered(rules.firsts_en)
     low = None
-    # where each stem is first written (one str.find each, shared by the phrases: a phrase none of whose stems
-    # the text holds is not looked for)
+    # where each stem is written (one pass for them all, _all_at, shared by the phrases: a phrase none of whose
+    # stems the text holds is not looked for)
     # (an Arabic stem has an Arabic letter, so a text with none holds none: no search for them in an English text)
-    first_ar = _first_at(text, firsts_ar) if firsts_ar and (not _arabic_lettered(rules.firsts_ar)
-                                                             or arabic_letter(text)) else {}
-    first_en: dict[str, int] | None = None
+    first_ar = _all_at(text, firsts_ar) if firsts_ar and (not _arabic_lettered(rules.firsts_ar)
+                                                           or arabic_letter(text)) else {}
+    first_en: dict[str, list[int]] | None = None
     if not first_ar:
         if not en:
             return []
         low = text.lower()
-        first_en = _first_at(low, firsts_en)
+        first_en = _all_at(low, firsts_en)
         if not first_en:
             return []
     spans: list[tuple[int, int]] | None = None  # (made at the first hit: most phrases have none)
@@ -221,7 +222,7 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
             if low is None:
                 low = text.lower()
             if first_en is None:
-                first_en = _first_at(low, firsts_en)
+                first_en = _all_at(low, firsts_en)
             for m in _near(ph.en, text, low, ph.stems_en, first_en) if not first_en.keys().isdisjoint(ph.stems_en) \
                     else ():
                 if ph.then_en and not _followed_en(text, m.end(), ph.then_en):
@@ -289,21 +290,54 @@ _BEFORE = 48  # a phrase starts at most this many characters before its last wor
 _AFTER = 24  # and ends at most this many after it
 
 
-def _first_at(hay: str, stems: tuple[str, ...]) -> dict[str, int]:
-    """stem -> where it is first written in `hay`, for the stems it holds."""
-    return {w: i for w in stems if (i := hay.find(w)) != -1}
+def _all_at(hay: str, stems: tuple[str, ...]) -> dict[str, list[int]]:
+    """stem -> every position where it is written in `hay` (overlapping ones too), ascending, for the stems it
+    holds (in the order of `stems`; [0] is where each is first written: `hay.find(w)`). One pass over `hay` for
+    them all (needle_starts: the distinct positions where some stem is written, at most 64 stems, none empty), then
+    the stems tested at those positions only, not a whole-text find per stem and per occurrence."""
+    if len(stems) > 64 or not all(stems):
+        out: dict[str, list[int]] = {}
+        for w in stems:
+            i = hay.find(w)
+            while i != -1:
+                out.setdefault(w, []).append(i)
+                i = hay.find(w, i + 1)
+        return out
+    at = needle_starts(hay, stems)
+    if not at:
+        return {}
+    by = _BY_FIRST.get(stems)
+    if by is None:
+        if len(_BY_FIRST) > 256:
+            _BY_FIRST.clear()
+        by = _BY_FIRST[stems] = {}
+        for w in stems:
+            by[w[0]] = (*by.get(w[0], ()), w)
+    got: dict[str, list[int]] = {}
+    for p in at:
+        for w in by.get(hay[p], ()):
+            if hay.startswith(w, p):
+                if w in got:
+                    got[w].append(p)
+                else:
+                    got[w] = [p]
+    if len(got) > 1:
+        got = {w: got[w] for w in stems if w in got}  # (in the order of `stems`)
+    return got
 
 
-def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...], first: dict[str, int]
+_BY_FIRST: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}  # stems -> first character -> its stems (bounded)
+
+
+def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...], first: dict[str, list[int]]
           ) -> list[re.Match[str]]:
     """pat's matches, tried only around where one of its stems is written in `hay` (text, or its lower case:
-    the same offsets; `first`: where each stem is first written there, _first_at); each match once. (A pattern
-    over the whole text per phrase would cost more than the rest of the actor pass.)"""
+    the same offsets; `first`: every position where each stem is written there, ascending, _all_at); each match
+    once. (A pattern over the whole text per phrase would cost more than the rest of the actor pass.)"""
     out: list[re.Match[str]] = []
     seen: set[int] = set()
     for stem in stems:
-        i = first.get(stem, -1)
-        while i != -1:
+        for i in first.get(stem, ()):  # (= i from hay.find(stem), then hay.find(stem, i + 1) until -1)
             lo = i - _BEFORE if i > _BEFORE else 0
             m = pat.search(text, lo, i + len(stem) + _AFTER)
             while m is not None:
@@ -311,7 +345,6 @@ def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...], fir
                     seen.add(m.start())
                     out.append(m)
                 m = pat.search(text, m.end(), i + len(stem) + _AFTER) if m.end() <= i else None
-            i = hay.find(stem, i + 1)
     if len(out) > 1:
         out.sort(key=lambda m: m.start())
     return out

@@ -587,7 +587,7 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         return None  # `كريم` read as ك + ريم "like Rome": only a country keeps the "like" reading (places.py)
     if e.kind == "country" and in_landmark_name(text, s):
         return None  # `باب اليمن`: a gate's name (places.py)
-    if not e.curated or "شارع" in (lead := text[max(0, s - 7) : s]) or "بستان" in lead or "حار" in lead:
+    if not e.curated or "شارع" in (lead := text[s - 7 if s > 7 else 0 : s]) or "بستان" in lead or "حار" in lead:
         prev = pw if pw is not None else prev_word(text, s, _NO_SKIP)
         if prev in _SCHOOL_SEX:
             prev = prev_word(text, s, _SCHOOL_SEX)  # `مدرسة ذكور النصيرات`: a school's name past its pupils' sex
@@ -769,6 +769,7 @@ _PERSON_TITLE_AR = frozenset(("المواطن", "المواطنه", "السيد"
                               "الصحفي", "الصحفيه", "الطالب", "الطالبه", "اللاجئ", "اللاجئه", "النازح", "النازحه",
                               "الاسير", "الاسيره", "المدعو", "المدعوه"))
 _BASE_WORDS = frozenset(("القاعدة", "القاعده"))
+_BASE_LENS = frozenset(len(w) for w in _BASE_WORDS)  # (an actor's span of another length is none of them: no slice)
 # "the former regime" named without Assad's name (folded): in Iraqi reporting, Saddam Hussein's
 _FORMER_REGIME = frozenset(fold(w) for w in ("النظام السابق", "النظام البائد", "النظام المخلوع", "former regime",
                                               "ousted regime",
@@ -1016,7 +1017,7 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
         if c.role == "actor":
             s, t = c.start, c.end
             nxt = text[t : t + 1]
-            if text[s:t] in _BASE_WORDS and _a_base(text, s, t):
+            if t - s in _BASE_LENS and text[s:t] in _BASE_WORDS and _a_base(text, s, t):
                 continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
             if nxt in "-‐‑" and compound_adjective(text, t):
                 continue  # "an al-Qaeda-inspired group": like the group, not it (README rule 21)

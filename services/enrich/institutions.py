@@ -270,7 +270,7 @@ def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int
     place_starts = sorted(place_at)
     lo = hi = -1
     for p in [*spots, len(text) + 1000]:
-        a, b = max(0, p - 50), p + 30  # three words before (the institution), the word and two after
+        a, b = (p - 50 if p > 50 else 0), p + 30  # three words before (the institution), the word and two after
         if a <= hi:
             hi = b
             continue
@@ -360,7 +360,7 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
         # word that is both (مسيرة "drone" / "guided") is the institution when nothing precedes it
         hit = None
         second = False  # a two-noun portfolio's second noun passed (`وزارة الخارجية والمغتربين السورية`)
-        for j in range(i - 1, max(i - 4, -1), -1):
+        for j in range(i - 1, i - 4 if i > 3 else -1, -1):
             if starts[j] <= used:
                 break
             hit = _institution_ending_at(folds, j, rules)

@@ -30,6 +30,7 @@ from services.enrich.scouts import (
     scout_after,
     scout_caseless,
     word_cue_starts,
+    words_in,
 )
 from shared.annotation import PlaceMention
 
@@ -529,9 +530,14 @@ def in_text_country(places: list[PlaceMention], shared: dict[int, Any], faciliti
         words = gaz.place_rules.country_words if gaz.place_rules is not None else {}
         if words and not text.isascii() and any(iso in wanted for iso in words.values()):
             folded = fold_text(text)
+            sel = tuple(w for w, iso in words.items() if iso in wanted)
+            held = words_in(folded, sel)  # (bit k: sel[k] in folded; one pass, not a whole-text find a word)
+            k = 0
             for w, iso in words.items():
-                if iso in wanted and w in folded and country_word_in(folded, w, gaz.place_rules):
-                    counts[iso] = counts.get(iso, 0) + 1
+                if iso in wanted:
+                    if held >> k & 1 and country_word_in(folded, w, gaz.place_rules):
+                        counts[iso] = counts.get(iso, 0) + 1
+                    k += 1
         for start, c in shared.items():
             for a, iso in adjs:
                 if (c.start - 30 <= a < c.start or c.end <= a <= c.end + 2) \
@@ -612,19 +618,27 @@ class _SpanIndex:
     spans up to each, so a question is one bisection (the list walked for every name found was quadratic on a page
     of thousands of places and cues)."""
 
-    __slots__ = ("_ends", "_starts")
+    __slots__ = ("_ends", "_spans", "_starts")
 
     def __init__(self, spans: list[PlaceMention]) -> None:
-        order = sorted((p.start, p.end) for p in spans)
-        self._starts = [a for a, _b in order]
+        self._spans = list(spans)  # (sorted at the first question: most texts ask none)
+        self._starts: list[int] | None = None
         self._ends: list[int] = []
+
+    def _build(self) -> list[int]:
+        order = sorted((p.start, p.end) for p in self._spans)
+        self._starts = starts = [a for a, _b in order]
         top = -1
         for _a, b in order:
             top = b if b > top else top
             self._ends.append(top)
+        return starts
 
     def overlaps(self, s: int, e: int) -> bool:
-        i = bisect_left(self._starts, e) - 1  # the last span that starts before e
+        starts = self._starts
+        if starts is None:
+            starts = self._build()
+        i = bisect_left(starts, e) - 1  # the last span that starts before e
         return i >= 0 and self._ends[i] > s
 
 
@@ -663,7 +677,10 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
                         names: frozenset[int] | set[int] = frozenset()) -> list[PlaceMention]:
     """Open-world places (villages, districts) after a cue, located at the nearest known non-country place.
     cues: the scanner's cue candidates (open_places); names: open_places'."""
-    out = []
+    out: list[PlaceMention] = []
+    found = open_places(text, covered, rules, cues, places, names)
+    if not found:
+        return out  # (most texts name none: the known places are not sorted for them)
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
     # (the known places by start, with their index in `known`: the nearest one is found by bisection, the first
     # of `known` among those equally near, as min() over the list gave; a walk of the list for every name found was
@@ -671,7 +688,7 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
     order = sorted(((p.start, i) for i, p in enumerate(known)))
     starts = [a for a, _i in order]
     # (the places' spans are checked against a name found, not copied into a mask: most texts find none)
-    for s, e, name in open_places(text, covered, rules, cues, places, names):
+    for s, e, name in found:
         near = _nearest(known, order, starts, s) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
@@ -759,6 +776,36 @@ def _quarter_cue_starts(text: str) -> list[int]:
     return out
 
 
+_QUARTERS_EN_WORDS = ("neighbourhoods", "neighborhoods", "districts", "quarters")
+
+
+def _quarters_en_starts(text: str) -> list[int]:
+    """Every position where _QUARTERS_EN_RE can match: the white space right before one of its words (the run of
+    it, each character: `\\s+` may start anywhere in it; str.isspace is re's `\\s`); the regex, opening with a
+    class that white space anywhere passes, would be tried at every space of the text."""
+    out: list[int] = []
+    for w in _QUARTERS_EN_WORDS:
+        i = text.find(w)
+        while i != -1:
+            j = i
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+                out.append(j)
+            i = text.find(w, i + 1)
+    return out
+
+
+def _quoted_quarter_starts(text: str) -> list[int]:
+    """Every position where _QUOTED_QUARTER_RE can match: its cue `حي` and the up to three characters before it
+    (`[وبل]?(?:ال)?`); the regex, opening with a lookbehind, would be tried at every character of the text."""
+    out: list[int] = []
+    i = text.find("حي")
+    while i != -1:
+        out.extend(range(max(0, i - 3), i + 1))
+        i = text.find("حي", i + 1)
+    return out
+
+
 def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, gaz: Any) -> list[PlaceMention]:
     """Known neighbourhoods named after a dual or plural cue (`بين حيي الليلية وغويران`, `أحياء غويران والنشوة`)
     or before one ("the Ghweiran and al-Nashwah neighbourhoods"), where the singular alias does not match."""
@@ -776,7 +823,7 @@ def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, ga
                         spans.append((t.start() + off, t.end()))
                         break
     if "neighbourhoods" in text or "neighborhoods" in text or "districts" in text or "quarters" in text:
-        for m in _QUARTERS_EN_RE.finditer(text):
+        for m in match_at(_QUARTERS_EN_RE, _quarters_en_starts(text), text):  # (= finditer: _quarters_en_starts)
             head = text[max(0, m.start() - 60) : m.start()]
             base = m.start() - len(head)
             names = list(_EN_LIST_RE.finditer(head))
@@ -813,7 +860,7 @@ def quoted_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, ga
     (`بحي "غويران"`): the trie reads no alias across a quote, so the name alone was read (as the prison of the
     same name). Not a known place already read there (`حي "الشيخ مقصود"` is read as its own alias)."""
     out: list[PlaceMention] = []
-    for m in _QUOTED_QUARTER_RE.finditer(text):
+    for m in match_at(_QUOTED_QUARTER_RE, _quoted_quarter_starts(text), text):  # (= finditer)
         s, e = m.span(1)
         if any(p.start < e and s < p.end for p in places):
             continue

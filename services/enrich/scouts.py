@@ -55,6 +55,29 @@ def needle_starts(text: str, needles: tuple[str, ...]) -> list[int]:
     return native.needle_starts(text, needles) if native is not None else needle_starts_ref(text, needles)
 
 
+def words_in_ref(text: str, needles: tuple[str, ...]) -> int:
+    """Bit i set when needles[i] is in text (`needles[i] in text` for each): the Python twin of words_in."""
+    m = 0
+    for i, w in enumerate(needles):
+        if w in text:
+            m |= 1 << i
+    return m
+
+
+def words_in(text: str, needles: tuple[str, ...]) -> int:
+    """words_in_ref's answer; compiled, one pass over the text for them all (native/fac.c's lits, as
+    facilities.lits: a pass for each 64 needles)."""
+    native = backend.PATH.native
+    if native is None:
+        return words_in_ref(text, needles)
+    if len(needles) <= 64:
+        return int(native.lits(text, needles))
+    m = 0
+    for i in range(0, len(needles), 64):
+        m |= int(native.lits(text, needles[i : i + 64])) << i
+    return m
+
+
 def scout_after(boundary_class: str, body: str) -> list[Scout]:
     """The scout of `(?<![boundary_class])(?:body)` past the text's start (match_starts tries 0 anyway): the
     body after a character outside the class, that character consumed (a pattern opening with a lookaround

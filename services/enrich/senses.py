@@ -18,11 +18,13 @@ and the pure paths (which read the same places) agree here too:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from services.enrich.entries import admin_of
 from services.enrich.matcher import key_tokens
 from services.enrich.output import place
+from services.enrich.scouts import words_in
 from shared.annotation import PlaceMention
 
 _AR = "\u0621-\u064a"
@@ -46,6 +48,31 @@ def _byname_before(text: str, lo: int, s: int) -> bool:
     if not any(text.find(w, lo, s) != -1 for w in _BYNAME_CUES):
         return False
     return _NICKNAMED_RE.search(text, lo, s) is not None or _KNOWN_AS_RE.search(text, lo, s) is not None
+
+
+def _cue_spans(text: str, words: tuple[str, ...]) -> tuple[list[int], list[int]]:
+    """(starts, ends) of every occurrence of the words in the text (overlapping ones too), by start."""
+    occ = []
+    for w in words:
+        i = text.find(w)
+        while i != -1:
+            occ.append((i, i + len(w)))
+            i = text.find(w, i + 1)
+    occ.sort()
+    return [a for a, _b in occ], [b for _a, b in occ]
+
+
+def _byname_at(text: str, lo: int, s: int, cues: tuple[list[int], list[int]]) -> bool:
+    """_byname_before(text, lo, s), its cue test read from the text's cue spans (_cue_spans of _BYNAME_CUES): a
+    word occurs inside text[lo:s] (`text.find(w, lo, s) != -1`) iff one of its spans starts at or after lo and
+    ends at or before s."""
+    starts, ends = cues
+    k = bisect_left(starts, lo)
+    while k < len(starts) and starts[k] < s:
+        if ends[k] <= s:
+            return _NICKNAMED_RE.search(text, lo, s) is not None or _KNOWN_AS_RE.search(text, lo, s) is not None
+        k += 1
+    return False
 
 
 # the riders' idiom: a verb of going, its glued ب and up to two words (`سارت بذكر جوده الركبان`)
@@ -76,6 +103,32 @@ SECTION_SCOUT = (
     "Relief",
     "Vision",
 )
+
+
+# the words other_sense_places (and actors.state_mentions: has_section_word) ask the whole text for, a bit each
+_TEXT_WORDS = (*_BYNAME_CUES, *SECTION_SCOUT, "الركبان", "ريف", "رياف")
+_W_BYNAME = (1 << len(_BYNAME_CUES)) - 1
+_W_SECTION = ((1 << len(SECTION_SCOUT)) - 1) << len(_BYNAME_CUES)
+_W_RIDERS = 1 << (len(_BYNAME_CUES) + len(SECTION_SCOUT))
+_W_COUNTRY = 3 << (len(_BYNAME_CUES) + len(SECTION_SCOUT) + 1)
+_LAST_WORDS: tuple[str, int] = ("", 0)  # (the text last asked about, its answer): one pass a text for both callers
+
+
+def text_words(text: str) -> int:
+    """Bit i set when _TEXT_WORDS[i] is in the text; the answer for the text last asked about is kept (the text
+    itself is kept with it, so the identity test cannot mistake another text for it)."""
+    global _LAST_WORDS
+    last = _LAST_WORDS
+    if last[0] is text:
+        return last[1]
+    got = words_in(text, _TEXT_WORDS)
+    _LAST_WORDS = (text, got)
+    return got
+
+
+def has_section_word(text: str) -> bool:
+    """any(w in text for w in SECTION_SCOUT)."""
+    return bool(text_words(text) & _W_SECTION)
 
 
 def national_section(text: str, start: int) -> bool:
@@ -205,22 +258,24 @@ def other_sense_places(text: str, places: list[PlaceMention], gaz: Any, sports: 
     governorates (see the module's docstring). sports: the text is a sports report (bare.sports_report)."""
     if not places:
         return places
+    words = text_words(text)  # (one pass answers each `w in text`)
     if text.isascii():  # (English: the charities' sections only)
-        if not any(w in text for w in SECTION_SCOUT):
+        if not words & _W_SECTION:
             return places
         return [p for p in places if not (p.id.startswith("country:") and national_section(text, p.start))]
-    byname = any(w in text for w in _BYNAME_CUES)
-    riders = "الركبان" in text
-    section = any(w in text for w in SECTION_SCOUT)
-    country = "ريف" in text or "رياف" in text
+    byname = bool(words & _W_BYNAME)
+    riders = bool(words & _W_RIDERS)
+    section = bool(words & _W_SECTION)
+    country = bool(words & _W_COUNTRY)
     if not (byname or riders or section or sports or country):
         return places
     entries = gaz.entries
     out: list[PlaceMention] = []
+    cues = _cue_spans(text, _BYNAME_CUES) if byname else ([], [])
     for p in places:
         s = p.start
-        lo = max(0, s - 40)
-        if byname and _byname_before(text, lo, s):
+        lo = s - 40 if s > 40 else 0
+        if byname and _byname_at(text, lo, s, cues):
             continue  # `الملقب بأبي غريب`: a person's byname
         if riders and p.surface in _RIDERS and riders_idiom(text, s):
             continue  # `سارت بها الركبان`: the idiom
@@ -271,6 +326,11 @@ def _countryside_lists(text: str, places: list[PlaceMention], gaz: Any) -> list[
     adm = None
     prev: PlaceMention | None = None
     for i, p in enumerate(out):
+        if adm is None and not p.id.startswith("adm1:"):
+            # (no list open, and no governorate to open one: the tests below all fail, adm stays None; adm is
+            # set only at a governorate, so adm set means prev is one)
+            prev = p
+            continue
         if (
             prev is not None
             and prev.id.startswith("adm1:")
