@@ -447,6 +447,11 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) ->
         if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_ar or foreign)):
             continue
         if village:
+            node: dict | None = b.trie.root
+            for t in toks:
+                node = node.get(t) if node is not None else None
+            if node is not None and any(p[0] in ("core", "fac", "actor") for p in node.get(PAYLOAD, [])):
+                continue  # `دير بلوط`: a known camp's (or an actor's) name keeps its reading (rule 26l)
             f = fold_text(a.strip())
             if len(toks) == 1 and (f in b.village_stop or len(toks[0]) < 4 and not f.startswith("ال")):
                 continue  # `المصدر` "the source", `سوف` "will": words first (engine_rules village_stop)

@@ -64,3 +64,9 @@ def test_junction_is_no_mafraq_and_tyre_after_its_outskirts(gaz) -> None:
     assert MAFRAQ in places(gaz, "استقبلت مدينة المفرق آلاف اللاجئين.")
     assert TYRE in places(gaz, "حلقت المسيرات فوق القرى حتى مشارف صور.")
     assert TYRE not in places(gaz, "نشر الناشطون صور الدمار على مواقع التواصل.")
+
+
+def test_a_known_camps_name_is_no_neighbour_village(gaz) -> None:
+    r = enrich("من دير بلوط إلى اليرموك.. عائلات فلسطينية تعود إلى المخيم", gaz, lang="ar")
+    assert "fac:sy-deir-ballut-camp" in {f.id for f in r.facilities}
+    assert not any(p.surface == "دير بلوط" for p in r.places)
