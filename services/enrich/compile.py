@@ -453,7 +453,7 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) ->
             if node is not None and any(p[0] in ("core", "fac", "actor") for p in node.get(PAYLOAD, [])):
                 continue  # `دير بلوط`: a known camp's (or an actor's) name keeps its reading (rule 26l)
             f = fold_text(a.strip())
-            if len(toks) == 1 and (f in b.village_stop or len(toks[0]) < 4 and not f.startswith("ال")):
+            if len(toks) == 1 and (f in b.village_stop or (len(toks[0]) < 4 and not f.startswith("ال"))):
                 continue  # `المصدر` "the source", `سوف` "will": words first (engine_rules village_stop)
             b.village_ids.add(gid)
             if len(toks) == 1:

@@ -132,8 +132,8 @@ def compile_places(doc: dict) -> PlaceRules:
         r.scouts["cue_ar"] = tuple(scout_after(_AR, cue))
     r.cue_words = [("cue_ar", w) for w in sorted(r.ar_cues)]
     # the words that make a city's name its governorate's (enrichment._governorate_cued)
-    r.cue_words += [("gov", w) for w in ("ريفي", "الريف", "محافظتي", "محافظات", "ارياف", "rural", "countryside", "province",
-                                         "governorate", "provinces", "governorates")]
+    r.cue_words += [("gov", w) for w in ("ريفي", "الريف", "محافظتي", "محافظات", "ارياف", "rural", "countryside",
+                                         "province", "governorate", "provinces", "governorates")]
     # the words natural_feature() reads around a name: it runs only in a text that has one (enrichment._enrich)
     r.cue_words += [("feature", w) for w in FEATURE_WORDS]
     for kind in ("en_before", "en_after"):  # the first word of each: the words after it may be spaced anyhow
