@@ -277,15 +277,22 @@ def village_words(b: _Builder) -> dict[str, tuple[str, ...]]:
     is the village (rule 26l): after a cue or in a list of places, and a name without the article also after a
     preposition of place (`في حوارة`); `في الفندق` is "in the hotel", `قرى النبي إلياس وحجة والفندق` the village.
     A name another entry shares keeps that entry's reading (Syria's and Iraq's towns rank first: entries.best_entry)."""
-    out: dict[str, tuple[str, ...]] = {}
-    for key, surfaces in b.village_keys.items():
+    def ids_at(key: list[str] | tuple[str, ...]) -> set[str]:
         node: dict | None = b.trie.root
         for t in key:
             node = node.get(t) if node is not None else None
-        ids = {p[1] for p in (node or {}).get(PAYLOAD, []) if p[0] == "place"}
+        return {p[1] for p in (node or {}).get(PAYLOAD, []) if p[0] == "place"}
+
+    out: dict[str, tuple[str, ...]] = {}
+    for key, surfaces in b.village_keys.items():
+        ids = ids_at(key)
         if not ids or not ids <= b.village_ids:
             continue
         for f in surfaces:
+            # the spelling with (or without) the article is another key: gated only if no other entry bears it
+            # (`جيزة`, a Jordanian village, but `الجيزة` Syria's al-Jizah)
+            if not ids_at(key_tokens(f)) <= b.village_ids:
+                continue
             out[f] = ("cue", "list") if f.startswith("ال") else ("cue", "list", "locative")
     return out
 
