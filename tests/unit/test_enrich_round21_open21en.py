@@ -80,3 +80,11 @@ def test_town_listed_after_prisons_such_as(gaz) -> None:
     got = enrich("Syrians live in camps in towns such as Arsal, aid workers said.", gaz, lang="en")
     assert not got.facilities and "geonames:282457" not in {f.id for f in got.facilities}
     assert facilities(gaz, "Activists compared prisons in countries such as Turkey and Iran.") == []
+
+
+def test_capital_inside_an_airports_name_is_no_agent(gaz) -> None:
+    got = enrich("In 2013 the residents were moved to Camp Liberty by Baghdad International Airport.", gaz, lang="en")
+    assert "actor:iraq-gov" not in {a.id for a in got.actors} and "geonames:98182" in {p.id for p in got.places}
+    # guard: the capital as the passive's agent stays the state
+    got = enrich("The deal was signed by Baghdad and Erbil on Sunday.", gaz, lang="en")
+    assert "actor:iraq-gov" in {a.id for a in got.actors}
