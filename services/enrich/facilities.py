@@ -591,7 +591,8 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
     kept: list[FacilityMention] = []
     for f in facilities:
         prev = kept[-1] if kept else None
-        if prev is not None and f.id.startswith("open:") and prev.kind == f.kind and 0 <= f.start - prev.end <= _APPOS_GAP:
+        if prev is not None and f.id.startswith("open:") and prev.kind == f.kind \
+                and 0 <= f.start - prev.end <= _APPOS_GAP:
             between = text[prev.end : f.start]
             if (_CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None
                     or _EN_CALLED_AFTER_RE.fullmatch(between) is not None) \
