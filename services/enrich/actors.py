@@ -322,9 +322,10 @@ _BY_AGENT_RE = re.compile(rf"\b[a-z]{{3,}}ed(?:\s+[\w\-]+){{0,5}}?\s+by\s+"
                           rf"(?:{_AGENT}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
 
 
-# a capitalised word right after the name continues a longer name ("moved to Camp Liberty by Baghdad International
-# Airport": the airport, no agent; rule 26k); not a list's "And"/"Or" in a title-case line
-_NAME_GOES_ON_RE = re.compile(r"[ \u00a0]+(?!(?:And|Or|Of|In|On|To)\b)[A-Z][a-z]")
+# a building's or a road's word right after the name continues a longer name ("moved to Camp Liberty by Baghdad
+# International Airport": the airport, no agent; rule 26k; "by the Israel Defense Force" stays the state's)
+_NAME_GOES_ON_RE = re.compile(r"[ \u00a0]+(?:International[ \u00a0]+)?(?:Airport|Airfield|University|Stadium|"
+                              r"Hospital|Street|Road|Bridge|Square|Gate)\b")
 
 
 # "with Turkey bordering ...": -ing words that locate or describe a country, not an act of its state

@@ -384,6 +384,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # the text says what the name is, the facility (rule 25a; the mirror of the town above)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
+    if text[c.start - 1 : c.start] == " " and _PLURAL_AROUND_RE.search(text, max(0, c.start - 40), c.start):
+        return None  # "the biggest of the camps around Dadaab": the town the camps are around (rule 26k)
     if text[c.end : c.end + 1] in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
         return None  # `الهول، التي يسكنها نحو عشرة آلاف نسمة`: a town's inhabitants (a camp's are refugees, families)
     if text[c.end : c.end + 1] == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, c.start - 3, c.start) \
@@ -1633,6 +1635,9 @@ _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سا�
 # (the words between are the head's own: "and" or "or" opens another place, "in al-Hol camp and in Roj": en18)
 _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+(?!(?:and|or)\s)[^\s.,،:;()]+){0,2}\s+"
                                r"(?:(?:في|فى|in|at|near|قرب)\s+(?:the\s+)?|بـ?)", re.IGNORECASE)
+# a plural head and a preposition of surroundings right before a bare name: where the sites are, the town
+_PLURAL_AROUND_RE = re.compile(r"\b(?:camps|prisons|jails|settlements)\s+(?:around|surrounding|ringing|near|outside)"
+                               r"\s+$", re.IGNORECASE)
 _AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
                             r"town|village|city|complex|collective town|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"

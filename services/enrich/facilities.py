@@ -297,7 +297,8 @@ def find_facilities(
                                                         and any(lo <= f.start < hi for lo, hi in city_heads))]
     if places_c and has_latin(text) and (" such as " in text or " including " in text or " like " in text):
         for of in _towns_such_as(text, places_c, gaz):  # "prisons such as Diyarbakir": the town's prison (rule 26k)
-            if not inside(of.start, of.end, covered):
+            if not inside(of.start, of.end, covered) and not any(k.start < of.end and of.start < k.end for k in cores):
+                # (a known facility's core there is read bare, as that facility: "camps such as al-Houl")
                 facilities.append(open_fac(text, of, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if has_latin(text) and _letter_spaces_digit(text):

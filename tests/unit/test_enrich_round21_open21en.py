@@ -88,3 +88,15 @@ def test_capital_inside_an_airports_name_is_no_agent(gaz) -> None:
     # guard: the capital as the passive's agent stays the state
     got = enrich("The deal was signed by Baghdad and Erbil on Sunday.", gaz, lang="en")
     assert "actor:iraq-gov" in {a.id for a in got.actors}
+
+
+def test_regression_guards_of_round21(gaz) -> None:
+    # the town the camps are around stays the town
+    got = facilities(gaz, "Ifo, one of the camps around Dadaab, flooded in April.")
+    assert "open:camp:dadaab" not in [i for i, _ in got]
+    # a known camp's core after "camps such as" is that camp
+    got = facilities(gaz, "Foreign women remain in camps such as al-Hol and Roj in Syria's north-east.")
+    assert {"fac:sy-al-hol-camp", "fac:sy-roj-camp"} <= {i for i, _ in got}
+    # a state's force after "by" still makes the state act
+    got = enrich("Two men were detained by the Israel Defense Force on Sunday.", gaz, lang="en")
+    assert "actor:israel-gov" in {a.id for a in got.actors}
