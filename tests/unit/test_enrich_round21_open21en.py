@@ -58,6 +58,8 @@ def test_one_prison_named_two_ways_across_an_appositive(gaz) -> None:
 def test_dadaab_kutupalong_and_silivri_are_open_world_sites(gaz) -> None:
     got = facilities(gaz, "Dadaab, once the world's biggest refugee camp, faces fresh ration cuts, the WFP said.")
     assert [i for i, _ in got] == ["open:camp:dadaab"]
+    got = facilities(gaz, "The Dadaab refugee camps brace for ration cuts.")  # (round 15's unknown-name guard)
+    assert [i for i, _ in got] == ["open:camp:dadaab"]
     got = facilities(gaz, "Fire tore through shelters in the Kutupalong makeshift camp overnight.")
     assert [i for i, _ in got] == ["open:camp:kutupalong"]
     got = facilities(gaz, "The journalist has spent eight months in Silivri prison awaiting trial.")
