@@ -213,6 +213,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         and (not wordlike or _word_read_as_name(text, c.start, c.end))
     if kind == "prison" and text[c.end : c.end + 1] == ":" and _INFAMY_AFTER_EN_RE.match(text, c.end) is not None:
         return 0.55  # "ABU GHRAIB: THE PHOTOS THAT SHOOK WASHINGTON": a headline's subject, no dateline (rule 25a)
+    if text[c.end : c.end + 1] == ":" and (c.start == 0 or text[c.start - 1] == "\n") \
+            and (m := _HEADLINE_GLOSS_RE.match(text, c.end)) is not None \
+            and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
+        return 0.55  # "Silivri: Inside Turkey's Controversial Mega-Prison": a headline glosses its opening name with a
+        # country's prison or camp (rule 26k)
     if _lead_only(text, c.start) and _DATELINE_AFTER_RE.match(text, c.end):
         if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
@@ -1490,6 +1495,11 @@ _SITE_APPOSITION_RE = re.compile(
     r"(?:\s*[—–-]+\s*[\"“”'‘’«][^\"“”«»\n]{1,30}[\"“”'‘’»]\s*[—–-]+\s*|\s*\([^()\n]{1,30}\)\s*,?\s*|,\s+)"
     r"(?:a|an)\s+(?:[a-z'’-]+\s+){0,2}?(?P<head>prison|jail|detention\s+(?:centre|center|facility)|complex|camp)\b",
     re.IGNORECASE)
+# a headline's opening name, a colon, and within its line a country's (possessive) prison or camp: "Silivri: Inside
+# Turkey's Controversial Mega-Prison", "Qarchak: how Iran's women's prison ..." (rule 26k)
+_HEADLINE_GLOSS_RE = re.compile(r":[ \u00a0]+(?:[A-Za-z'’-]+[ \u00a0]+){0,3}?[A-Z][\w'’-]*['’]s[ \u00a0]+"
+                                r"(?:[A-Za-z'’-]+[ \u00a0]+){0,2}?(?:mega-|super-)?(?P<head>prison|jail|camp)s?\b",
+                                re.IGNORECASE)
 _SITE_KIND = {"prison": "prison", "jail": "prison", "prisons": "prison", "jails": "prison", "camp": "camp",
               "camps": "camp", "سجون": "prison", "سجن": "prison", "معتقل": "prison", "معتقلات": "prison",
               "مخيم": "camp", "مخيمات": "camp"}

@@ -102,3 +102,15 @@ def test_regression_guards_of_round21(gaz) -> None:
     # a state's force after "by" still makes the state act
     got = enrich("Two men were detained by the Israel Defense Force on Sunday.", gaz, lang="en")
     assert "actor:israel-gov" in {a.id for a in got.actors}
+
+
+def test_headline_glosses_its_opening_name_as_a_countrys_prison(gaz) -> None:
+    got = facilities(gaz, "Silivri: Why Turkey's Mega-Prison Has Become a Byword for Repression")
+    assert [i for i, _ in got] == ["open:prison:silivri"]
+    got = facilities(gaz, "Qarchak: inside Iran's women's prison, where the water runs brown")
+    assert [i for i, _ in got] == ["open:prison:qarchak"]
+    # guards: the gloss is no prison, or the name is not the headline's opening one
+    got = enrich("Silivri: Turkey's lavender town counts its summer visitors", gaz, lang="en")
+    assert not got.facilities and "geonames:739634" in {p.id for p in got.places}
+    got = enrich("Tourists return to Palmyra: Syria's ancient city reopens its museum", gaz, lang="en")
+    assert not got.facilities
