@@ -55,7 +55,7 @@ def test_one_prison_named_two_ways_across_an_appositive(gaz) -> None:
     assert len(got) == 2
 
 
-def test_dadaab_kutupalong_and_silivri_are_open_world_sites(gaz) -> None:
+def test_dadaab_and_kutupalong_are_open_world_sites(gaz) -> None:
     got = facilities(gaz, "Dadaab, once the world's biggest refugee camp, faces fresh ration cuts, the WFP said.")
     assert [i for i, _ in got] == ["open:camp:dadaab"]
     got = facilities(gaz, "The Dadaab refugee camps brace for ration cuts.")  # (round 15's unknown-name guard)
@@ -63,8 +63,6 @@ def test_dadaab_kutupalong_and_silivri_are_open_world_sites(gaz) -> None:
     got = facilities(gaz, "Fire tore through shelters in the Kutupalong makeshift camp overnight.")
     assert [i for i, _ in got] == ["open:camp:kutupalong"]
     got = facilities(gaz, "The journalist has spent eight months in Silivri prison awaiting trial.")
-    assert [i for i, _ in got] == ["open:prison:silivri"]
-    got = facilities(gaz, "Critics were sent to Marmara Prison, west of Istanbul.")
     assert [i for i, _ in got] == ["open:prison:silivri"]
     # guards: the towns named as towns
     assert facilities(gaz, "Dadaab is a dusty market town where traders sell camels and fuel.") == []
@@ -105,12 +103,12 @@ def test_regression_guards_of_round21(gaz) -> None:
 
 
 def test_headline_glosses_its_opening_name_as_a_countrys_prison(gaz) -> None:
-    got = facilities(gaz, "Silivri: Why Turkey's Mega-Prison Has Become a Byword for Repression")
-    assert [i for i, _ in got] == ["open:prison:silivri"]
+    got = facilities(gaz, "Tadmor: Why Syria's Desert Prison Became a Byword for Terror")
+    assert [i for i, _ in got] == ["fac:sy-tadmur-prison"]
     got = facilities(gaz, "Qarchak: inside Iran's women's prison, where the water runs brown")
     assert [i for i, _ in got] == ["open:prison:qarchak"]
     # guards: the gloss is no prison, or the name is not the headline's opening one
-    got = enrich("Silivri: Turkey's lavender town counts its summer visitors", gaz, lang="en")
-    assert not got.facilities and "geonames:739634" in {p.id for p in got.places}
+    got = enrich("Qarchak: Iran's fast-growing town counts its new residents", gaz, lang="en")
+    assert not got.facilities and "geonames:32767" in {p.id for p in got.places}
     got = enrich("Tourists return to Palmyra: Syria's ancient city reopens its museum", gaz, lang="en")
     assert not got.facilities
