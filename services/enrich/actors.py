@@ -239,7 +239,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             _PAIR_AFTER_PREP_EN_RE.search(text, max(0, s - 60), s):
         return False  # "between Beirut and Damascus", "from Iraq and Syria": located, as the first of the pair
     lo = s - 90 if s > 90 else 0
-    if text.find(" by ", lo, s) != -1 and text[e : e + 1] not in "'’-" and _BY_AGENT_RE.search(text, lo, s):
+    if text.find(" by ", lo, s) != -1 and text[e : e + 1] not in "'’-" and _NAME_GOES_ON_RE.match(text, e) is None \
+            and _BY_AGENT_RE.search(text, lo, s):
         return True  # "signed by Egypt and Israel", "listed as a terrorist organization by Turkiye, U.S. and EU"
     if len(lead) > 1 and lead[-1].lower() == "with" and lead[-2].lower() in _PARTY_EN and text[e : e + 1] not in "'’-":
         return True  # "talks with Damascus": a party to them is the state
@@ -357,6 +358,12 @@ _BY_AGENT_RE = re.compile(rf"\b(?:[a-z]{{3,}}ed|{_ATTACK_NOUNS_EN})(?:\s+[\w\-]+
                           rf"(?:powers|countries|states|governments|nations|mediators|partners|allies|capitals)\s+"
                           rf"(?:including|such\s+as)\s+)?"
                           rf"(?:{_AGENT}\s*(?:,\s*(?:and\s+)?|\s+and\s+))*(?:the\s+)?$")
+
+
+# a building's or a road's word right after the name continues a longer name ("moved to Camp Liberty by Baghdad
+# International Airport": the airport, no agent; rule 26k; "by the Israel Defense Force" stays the state's)
+_NAME_GOES_ON_RE = re.compile(r"[ \u00a0]+(?:International[ \u00a0]+)?(?:Airport|Airfield|University|Stadium|"
+                              r"Hospital|Street|Road|Bridge|Square|Gate)\b")
 
 
 # "with Turkey bordering ...": -ing words that locate or describe a country, not an act of its state

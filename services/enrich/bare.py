@@ -221,6 +221,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if text[c.end : c.end + 1] == ":" and (m := _APPOSED_HEAD_COLON_RE.match(text, c.end)) is not None \
             and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
         return 0.55  # "Zaatari: a Camp and not a City": a headline's subject and what it is, no dateline (rule 26h)
+    if text[c.end : c.end + 1] == ":" and (c.start == 0 or text[c.start - 1] == "\n") \
+            and (m := _HEADLINE_GLOSS_RE.match(text, c.end)) is not None \
+            and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
+        return 0.55  # "Silivri: Inside Turkey's Controversial Mega-Prison": a headline glosses its opening name with a
+        # country's prison or camp (rule 26k)
     if _lead_only(text, c.start) and _DATELINE_AFTER_RE.match(text, c.end):
         if (c.start, c.end) in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
@@ -398,6 +403,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # the text says what the name is, the facility (rule 25a; the mirror of the town above)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
+    if text[c.start - 1 : c.start] == " " and _PLURAL_AROUND_RE.search(text, max(0, c.start - 40), c.start):
+        return None  # "the biggest of the camps around Dadaab": the town the camps are around (rule 26k)
     if text[c.end : c.end + 1] in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
         return None  # `الهول، التي يسكنها نحو عشرة آلاف نسمة`: a town's inhabitants (a camp's are refugees, families)
     if text[c.end : c.end + 1] == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, c.start - 3, c.start) \
@@ -1550,6 +1557,11 @@ _SITE_APPOSITION_RE = re.compile(
     r"(?:\s*[—–-]+\s*[\"“”'‘’«][^\"“”«»\n]{1,30}[\"“”'‘’»]\s*[—–-]+\s*|\s*\([^()\n]{1,30}\)\s*,?\s*|,\s+)"
     r"(?:a|an)\s+(?:[a-z'’-]+\s+){0,2}?(?P<head>prison|jail|detention\s+(?:centre|center|facility)|complex|camp)\b",
     re.IGNORECASE)
+# a headline's opening name, a colon, and within its line a country's (possessive) prison or camp: "Silivri: Inside
+# Turkey's Controversial Mega-Prison", "Qarchak: how Iran's women's prison ..." (rule 26k)
+_HEADLINE_GLOSS_RE = re.compile(r":[ \u00a0]+(?:[A-Za-z'’-]+[ \u00a0]+){0,3}?[A-Z][\w'’-]*['’]s[ \u00a0]+"
+                                r"(?:[A-Za-z'’-]+[ \u00a0]+){0,2}?(?:mega-|super-)?(?P<head>prison|jail|camp)s?\b",
+                                re.IGNORECASE)
 _SITE_KIND = {"prison": "prison", "jail": "prison", "prisons": "prison", "jails": "prison", "camp": "camp",
               "camps": "camp", "سجون": "prison", "سجن": "prison", "معتقل": "prison", "معتقلات": "prison",
               "مخيم": "camp", "مخيمات": "camp"}
@@ -1706,6 +1718,9 @@ _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سا�
 # (the words between are the head's own: "and" or "or" opens another place, "in al-Hol camp and in Roj": en18)
 _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+(?!(?:and|or)\s)[^\s.,،:;()]+){0,2}\s+"
                                r"(?:(?:في|فى|in|at|near|قرب)\s+(?:the\s+)?|بـ?)", re.IGNORECASE)
+# a plural head and a preposition of surroundings right before a bare name: where the sites are, the town
+_PLURAL_AROUND_RE = re.compile(r"\b(?:camps|prisons|jails|settlements)\s+(?:around|surrounding|ringing|near|outside)"
+                               r"\s+$", re.IGNORECASE)
 _AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
                             r"town|village|city|complex|collective town|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"

@@ -500,6 +500,9 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         # "New Mexico": the United States' towns and states, not Lebanon, Georgia or Mexico (world16 survey)
     if latin and _in_group_name(text, s, end):
         return None  # "the Association for Civil Rights in Israel", "Physicians for Human Rights-Israel" (rule 26b)
+    if latin and ((text[s - 4 : s] == " of " and _GROUP_OF_RE.search(text, max(0, s - 40), s) is not None)
+                  or (text[end : end + 1] == " " and _TREATY_AFTER_RE.match(text, end) is not None)):
+        return None  # "the People's Mujahedin of Iran" (a group's name), "the Fourth Geneva Convention" (rule 26k)
     if latin and text[end : end + 1] == " " and _district_named(text, s, end):
         return None  # "the Bustan al-Quds district": a quarter's name that holds a city's, no Jerusalem (rule 26b)
     # (each check below is called only where its own first test can pass: most candidates need none of them)
@@ -639,6 +642,17 @@ _GROUP_IN_RE = re.compile(
     r"Institute|Network|Movement|Physicians|Doctors|Lawyers|Rabbis|Women|Friends|Fund|Organi[sz]ation|Commission|"
     r"Forum|Initiative|Mothers|Families|Parents)s? (?:[Ff]or|[Aa]gainst) (?:the )?[A-Z][\w'’]*"
     r"(?: (?:of |and |the |for )?[A-Z][\w'’]*){0,4}(?: in |[-‐‑–] ?| )$")
+
+
+# a group's word and "of" right before a country's or city's name: the name is the group's ("the People's Mujahedin of
+# Iran", "the National Council of Resistance of Iran", "the Communist Party of Iraq"; rule 26k); the word is capitalised
+# and is no state's ("the Government of Iraq", "the Republic of Iraq", "the Council of Representatives of Iraq" keep it)
+_GROUP_OF_RE = re.compile(r"(?<![\w'’-])(?:Muj?ahedd?in|Mujahideen|Mojahedin|Mojahedeen|Party|Front|Movement|"
+                          r"Organi[sz]ation|Brotherhood|Federation|Congress|Resistance|Alliance|League)"
+                          r" of (?:the )?$")
+# a treaty's, accord's or protocol's word right after a city's name: the name is the document's ("the Fourth Geneva
+# Convention", "the Oslo Accords", "the Istanbul Protocol"; rule 26k)
+_TREATY_AFTER_RE = re.compile(r" (?:Conventions?|Accords?|Protocols?)\b")
 
 
 def _in_group_name(text: str, s: int, e: int) -> bool:

@@ -296,6 +296,12 @@ def find_facilities(
         if city_heads:  # "Mitiga, the Tripoli prison": the city's prison there is the name's, no second facility
             facilities = [f for f in facilities if not (f.id.startswith("open:")
                                                         and any(lo <= f.start < hi for lo, hi in city_heads))]
+    if places_c and has_latin(text) and (" such as " in text or " including " in text or " like " in text):
+        for of in _towns_such_as(text, places_c, gaz):  # "prisons such as Diyarbakir": the town's prison (rule 26k)
+            if not inside(of.start, of.end, covered) and not any(k.start < of.end and of.start < k.end for k in cores):
+                # (a known facility's core there is read bare, as that facility: "camps such as al-Houl")
+                facilities.append(open_fac(text, of, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if has_latin(text) and _letter_spaces_digit(text):
         for of in numbered_in_frame(text, cores):  # "prisoners in Egypt's Badr 3": a complex's numbered prison
             if not inside(of.start, of.end, covered):
@@ -566,11 +572,18 @@ _QUOTED_BETWEEN_RE = re.compile(r"\s*[«\"“(]\s*")
 # English: "X camp, which locals also call Y camp", ", also called", ", locally known as", ", formerly named" (en20
 # survey, rule 25s; the Arabic forms are _CALLED_AFTER_RE's)
 _EN_CALLED_AFTER_RE = re.compile(
-    r"[\s,(]*(?:(?:which|that)\s+(?:(?:the\s+)?[a-z]+\s+)?(?:also\s+|still\s+|sometimes\s+|often\s+)?"
-    r"(?:call|calls|called|name|names|named|know\s+as|knew\s+as)"
+    r"[\s,(]*(?:(?:which|that)\s+(?:(?:the\s+)?[a-z]+\s+(?:[a-z]+\s+)?)?(?:also\s+|still\s+|sometimes\s+|often\s+)?"
+    r"(?:call|calls|called|name|names|named|know\s+as|knew\s+as|lists?\s+as|listed\s+as)"
     r"|(?:which|that)\s+(?:is|was)\s+(?:also\s+|locally\s+|formerly\s+|once\s+|sometimes\s+)?(?:called|named|known\s+as)"
+    r"|(?:which|that)\s+(?:also\s+|once\s+|long\s+|formerly\s+)?(?:went|goes|go)\s+by(?:\s+the\s+name(?:\s+of)?)?"
     r"|(?:also|locally|formerly|previously|once|sometimes)\s+(?:called|named|known\s+as))"
     r"\s+(?:the\s+)?[\"“‘']?\s*")
+
+
+# an appositive noun phrase between a facility and the clause that gives its other name ("Marmara Prison, the complex
+# west of Istanbul that went by the name Silivri Prison"; rule 26k): no punctuation or quote inside it
+_EN_APPOS_CALLED_RE = re.compile(r"[\s,]+(?:the|a|an)\s+[^,.;:()\"“”\n]{1,70}?" + _EN_CALLED_AFTER_RE.pattern)
+_APPOS_GAP = 110
 
 
 def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
@@ -580,11 +593,18 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
     kept: list[FacilityMention] = []
     for f in facilities:
         prev = kept[-1] if kept else None
-        if prev is not None and f.id.startswith("open:") and prev.kind == f.kind and 0 <= f.start - prev.end <= 40:
+        if prev is not None and f.id.startswith("open:") and prev.kind == f.kind \
+                and 0 <= f.start - prev.end <= _APPOS_GAP:
             between = text[prev.end : f.start]
             if (_CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None
                     or _EN_CALLED_AFTER_RE.fullmatch(between) is not None) \
                     and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
+                continue
+            if 40 < f.start - prev.end <= _APPOS_GAP:
+                if _EN_APPOS_CALLED_RE.fullmatch(between) is not None \
+                        and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
+                    continue  # "Marmara Prison, the complex west of Istanbul that went by the name Silivri Prison"
+                kept.append(f)
                 continue
             if _QUOTED_BETWEEN_RE.fullmatch(between) is not None \
                     and _NAMING_VERB_BEFORE_RE.search(fold_text(text[max(0, prev.start - 40) : prev.start])):
@@ -1835,6 +1855,37 @@ def _one_per_span(facilities: list[FacilityMention]) -> list[FacilityMention]:
         if out and out[-1].start == f.start and out[-1].end == f.end:
             continue
         out.append(f)
+    return out
+
+
+# a plural prison or camp head, then within its clause (no town word) "such as"/"including"/"like" right before a
+# town's name (bare._PLURAL_SUCH_AS_RE without "facilities" and "centres"), and after the name a list's comma, "and",
+# "or", the clause's end or a lower-case word: "prisons such as Diyarbakir quickly filled" (rule 26k)
+_SUCH_AS_HEAD_RE = re.compile(r"\b(camps|prisons|jails)\b(?:(?!\b(?:towns?|cities|city|villages?|areas?|districts?|"
+                              r"provinces?|places|countries|regions?|states?)\b)[^.;:!?\n]){0,50}?\b(?:such\s+as|"
+                              r"including|like)\s+(?:(?:[A-Z][\w'’-]*\s*,\s*)|(?:[A-Z][\w'’-]*\s+and\s+)){0,3}$",
+                              re.IGNORECASE)
+_SUCH_AS_END_RE = re.compile(r"\s*(?:[,.;:)]|$|\s(?:and|or)\s|\s[a-z])")
+_NOT_TOWN_KINDS = frozenset(("country", "region", "governorate", "adm1"))
+
+
+def _towns_such_as(text: str, places: list[Cand], gaz: Gazetteer) -> list[OpenFacility]:
+    """A town's name listed after "prisons such as" / "camps including" is that town's prison or camp, an
+    open-world site named as the town is ("prisons such as Diyarbakir and Mardin"); not a country's or a region's
+    name, nor a town the clause places the head in ("camps in towns such as Arsal" keeps Arsal)."""
+    out: list[OpenFacility] = []
+    for c in places:
+        pid = c.payloads[0][1]
+        if not pid.startswith(("geonames:", "place:")) or text[c.start] > "\u024f":
+            continue
+        e = gaz.entries.get(pid)
+        if e is not None and getattr(e, "kind", None) in _NOT_TOWN_KINDS:
+            continue
+        m = _SUCH_AS_HEAD_RE.search(text, max(0, c.start - 90), c.start)
+        if m is None or _SUCH_AS_END_RE.match(text, c.end) is None:
+            continue
+        kind = "camp" if "amp" in m.group(1).lower() else "prison"
+        out.append(OpenFacility(c.start, c.end, kind, text[c.start : c.end], c.start, c.end))
     return out
 
 
