@@ -747,7 +747,8 @@ _COUNT_BEFORE_RE = re.compile(r"(?<![0-9\u0660-\u0669.,/:\-])(?:[0-9\u0660-\u066
 
 # a year after its cue right before a head is the date, no count (`صنّفت عام 2008 سجن ديار بكر العسكري`; rule 26o),
 # unless the head is the accusative of a count (`أحصت عام 2008 سجناً`)
-_YEAR_BEFORE_RE = re.compile(r"(?:^|[ \u00a0])[وف]?(?:عام|العام|سنة|سنه|السنة|السنه|في|منذ|مطلع|اواخر|أواخر|أوائل|اوائل)"
+_YEAR_BEFORE_RE = re.compile(r"(?:^|[ \u00a0])[وف]?(?:عام|العام|سنة|سنه|السنة|السنه|في|منذ|"
+                             r"مطلع|اواخر|أواخر|أوائل|اوائل)"
                              r"[ \u00a0]+(?:1[89]|20|١٩|٢٠)[0-9\u0660-\u0669]{2}[ \u00a0]+$")
 
 
