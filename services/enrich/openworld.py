@@ -745,8 +745,17 @@ _COUNT_BEFORE_RE = re.compile(r"(?<![0-9\u0660-\u0669.,/:\-])(?:[0-9\u0660-\u066
                               r"[ \u00a0]+$")  # (`17 مخيماً بشمال سوريا`: any number right before the head counts)
 
 
+# a year after its cue right before a head is the date, no count (`صنّفت عام 2008 سجن ديار بكر العسكري`; rule 26o),
+# unless the head is the accusative of a count (`أحصت عام 2008 سجناً`)
+_YEAR_BEFORE_RE = re.compile(r"(?:^|[ \u00a0])[وف]?(?:عام|العام|سنة|سنه|السنة|السنه|في|منذ|"
+                             r"مطلع|اواخر|أواخر|أوائل|اوائل)"
+                             r"[ \u00a0]+(?:1[89]|20|١٩|٢٠)[0-9\u0660-\u0669]{2}[ \u00a0]+$")
+
+
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
-    if h.start > 2 and text[h.start - 1] == " " and _COUNT_BEFORE_RE.search(text, max(0, h.start - 12), h.start):
+    if h.start > 2 and text[h.start - 1] == " " and _COUNT_BEFORE_RE.search(text, max(0, h.start - 12), h.start) \
+            and not (_YEAR_BEFORE_RE.search(text, max(0, h.start - 20), h.start)
+                     and not text[h.start : h.end + 2].rstrip().endswith(("اً", "ا"))):
         return None  # `قرابة 400 مخيم تنتشر`, `نحو ٣٠ سجناً`: a count of heads, no name (rule 25z)
     g = gap_end(text, h.end)
     paren = _paren_name(text, h.end)
