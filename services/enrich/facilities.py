@@ -742,10 +742,12 @@ def _base_elsewhere(text: str, end: int, e: Entry, places: list[Cand], gaz: Gaze
 def _plural_over_regions(text: str, start: int, end: int) -> bool:
     """A plural head's known name coordinated with a region's word (`سجون النقب والجنوب`, "the prisons of the Negev
     and the south"): the prisons or camps of regions (README rule 17), not the facility the name alone would be."""
+    if text[end : end + 2].strip()[:1] not in ("و", ""):
+        return False  # (the cheap test first: most names are followed by no `و`)
     first = fold(text[start:end].split()[0])
     if first[:1] in "وبلف" and first[1:] in _PLURAL_AR_HEADS:
         first = first[1:]
-    if first not in _PLURAL_AR_HEADS or text[end : end + 2].strip()[:1] not in ("و", ""):
+    if first not in _PLURAL_AR_HEADS:
         return False
     m = _AND_WORD_RE.match(text, end)
     if m is None or not text[end : m.start(1)].replace(" ", "").replace("\u00a0", "").startswith("و"):
@@ -756,10 +758,11 @@ def _plural_over_regions(text: str, start: int, end: int) -> bool:
 def _indefinite_city_prison(text: str, f: FacilityMention, gaz: Gazetteer) -> bool:
     """"held in a Raqqa prison", "from a Hasakah prison": some prison or camp in that city, not the one the
     gazetteer knows by the city's name (the city's name and a head word after the indefinite article)."""
-    if f.id[:5] == "open:" or _INDEFINITE_BEFORE_RE.search(text, max(0, f.start - 9), f.start) is None:
+    if f.id[:5] == "open:":
         return False
-    words = f.surface.split()
-    if len(words) != 2 or fold(words[1]) not in _EN_HEADS:
+    words = f.surface.split()  # (the name and its head first: most mentions are no two words ending in one)
+    if len(words) != 2 or fold(words[1]) not in _EN_HEADS \
+            or _INDEFINITE_BEFORE_RE.search(text, max(0, f.start - 9), f.start) is None:
         return False
     node = gaz.trie.root.get(fold(words[0]))
     return node is not None and any(p[0] == "place" for p in node.get(PAYLOAD, ()) or ())
