@@ -6,6 +6,11 @@
 - bare._sport_families finds the football family (`كر[ةه] ...`) by its words `كرة`/`كره`, not every `كر`.
 - bare._seat_of_another keeps each seat's key per joined string (_SEAT_KEYS; the corpus's byte-identical output).
 - facilities._plural_over_regions and _indefinite_city_prison ask their cheap test first (same answers).
+- find_facilities' gate words are 64: one compiled lits pass whose table is built once for the module's tuple (68 made
+  two slices, new tuples, and the table was rebuilt twice at every call: 72.6 M instructions, now 26.6 M).
+
+callgrind, the bench's 400 articles, one warm pass: 5,245.4 M -> 5,120.6 M instructions (-2.4 %); output
+byte-identical on tests.unit.enrich_corpus (compiled and pure against the base).
 """
 
 from __future__ import annotations
