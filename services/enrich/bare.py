@@ -35,6 +35,7 @@ from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_starts, needle_starts, scout_caseless, scout_literals
 from services.enrich.senses import riders_idiom
+from services.enrich.variants import facility_cache, remember
 
 
 def scouted(caseless: list[str], literal: list[str]) -> re.Pattern[str]:
@@ -999,7 +1000,7 @@ _SPORT_ANCHORS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("ملعب", "ستاد"), 4),  # (`استاد`, `إستاد`: the word from their second letter)
     (("دوري",), 3),
     (("هدف", "أهداف", "برباعية", "بثلاثية", "بثنائية"), 3),
-    (("كر",), 0),
+    (("كرة", "كره"), 0),  # (the family's `كر[ةه]`: not every `كر` of `عسكر`, `ذكر`)
     (("بطول",), 3),
     (("فرق", "فري", "ندية"), 4),
     (("مجموع", "القرعة"), 5),  # (`المجموعة`: the word from its third letter)
@@ -2068,34 +2069,45 @@ def seat_end_ref(text: str, pos: int) -> int:
     return -1 if m is None else m.end()
 
 
+_SEAT_STRIP = ".,،؛:;()\"«»“”"
+_SEAT_KEYS: dict[str, str] = facility_cache()  # (a seat's joined words -> its key: fold, stripped, no article)
+
+
 def _seat_of_another(text: str, c: Cand, ar: Around) -> bool:
     """Another facility of the text is named "in" this bare name (`مركز الجدعة في ناحية القيارة`, "Jeddah 1 camp in
     Qayyarah") and the text never names this one with its head: the name read anywhere in the text is that town,
     where the other facility stands, not a second facility (rule 24o). Each accepted span is read once (Around.seats):
     linear in the text's facilities, not their product with its bare names."""
     acc = ar.accepted
-    native = backend.PATH.native
-    while ar.seats_read < len(acc):
-        e = acc[ar.seats_read][1]
-        ar.seats_read += 1
-        me = native.seat_end(text, e) if native is not None else seat_end_ref(text, e)  # (compiled: native/seat.c)
-        if me <= e:
-            continue  # (no match, or an empty one)
-        seg = text[e:me]  # (one slice for the tests below, each a C-level `in`)
-        if "\n" in seg or not ("في" in seg or "فى" in seg or "ب" in seg or "in" in seg or "near" in seg
-                               or "at" in seg or "قرب" in seg):
-            continue
-        # the town's name may have up to three words (`حمام العليل`): the first one, two and three, joined as they
-        # grow (split(None, 3)'s first three are split()'s)
-        joined = ""
-        for w in text[me : me + 40].split(None, 3)[:3]:
-            joined = f"{joined} {w}" if joined else w
-            key = fold(joined.strip(".,،؛:;()\"«»“”")).removeprefix("ال")
-            seats = ar.seats.get(key)
-            if seats is None:
-                ar.seats[key] = [me]
-            else:
-                seats.append(me)
+    n = len(acc)
+    if ar.seats_read < n:
+        native = backend.PATH.native
+        seats = ar.seats
+        keys = _SEAT_KEYS
+        for i in range(ar.seats_read, n):
+            e = acc[i][1]
+            me = native.seat_end(text, e) if native is not None else seat_end_ref(text, e)  # (compiled: seat.c)
+            if me <= e:
+                continue  # (no match, or an empty one)
+            seg = text[e:me]  # (one slice for the tests below, each a C-level `in`)
+            if "\n" in seg or not ("في" in seg or "فى" in seg or "ب" in seg or "in" in seg or "near" in seg
+                                   or "at" in seg or "قرب" in seg):
+                continue
+            # the town's name may have up to three words (`حمام العليل`): the first one, two and three, joined as
+            # they grow (split(None, 3)'s first three are split()'s); each joined string's key is a pure function of
+            # it, kept per string (_SEAT_KEYS: outlets name the same towns again and again)
+            joined = ""
+            for w in text[me : me + 40].split(None, 3)[:3]:
+                joined = f"{joined} {w}" if joined else w
+                key = keys.get(joined)
+                if key is None:
+                    key = remember(keys, joined, fold(joined.strip(_SEAT_STRIP)).removeprefix("ال"))
+                got = seats.get(key)
+                if got is None:
+                    seats[key] = [me]
+                else:
+                    got.append(me)
+        ar.seats_read = n
     name = fold(text[c.start : c.end]).removeprefix("ال")
     # (not the name right after the facility itself: `قسم المهاجرات في الهول` is the annex in the camp, read below)
     return bool(name) and any(p != c.start for p in ar.seats.get(name, ()))

@@ -79,15 +79,16 @@ _GATE_WORDS = (
     ", the ", ", a ", "'s ", "’s ", ", one of the ",
     "معسكر", "، المخيم", "، السجن", "، وهو مخيم", "، وهو سجن", "، المعتقل",
     "نازح", "نزوح", "دارفور", "السودان", "الفاشر", "نيالا", "الدعم السريع", "مركز",
-    "massacre", "مجزر", "مذبح", "annex", "Annex", "عائل", "عوائل",
+    "massacre", "مجزر", "مذبح", "nnex", "عائل", "عوائل",  # ("nnex": "annex" or "Annex", asked when it is in)
     # _names_given's words (_CALLED_WORDS)
     "known as", "called", "dubbed", "named", "عرف", "عُرف", "يسمى", "تسمى", "المسمى", "الملقب", "يلقب",
     # _AR_DETAINEES_RE's alternatives (a search of the whole text finds one iff one of them is in it)
     "نزلاء", "نزيل", "معتقلين", "معتقلو", "معتقلي", "سجناء", "سجين", "محتجزين", "محتجزو", "محتجزي", "أسرى", "اسرى",
     "أسير", "اسير",
-    # rule 25j's numbered sites and a city's prison with its name in brackets
-    "رقم", "السجن ", "المعتقل ", "السجن المركزي ب", "السجن المركزي في ", "سجن مركزي",
-)
+    # rule 25j's numbered sites (a city's prison with its name in brackets: "مركزي" first, its three words then)
+    "رقم", "السجن ", "المعتقل ",
+)  # (64 at most: one compiled pass, its table built once for this tuple; a 65th would split it in two, rebuilt
+# at every call, for the tuple last asked about)
 _G = {w: 1 << i for i, w in enumerate(_GATE_WORDS)}
 _G_CENTRAL_AR, _G_CENTRAL_EN = _G["مركزي"], _G["entral"]
 _G_HEADS_EN = _G["prison"] | _G["camp"] | _G["jail"] | _G["settlement"] | _G["colon"] | _G["supermax"] \
@@ -100,13 +101,12 @@ _G_SUDAN = _G["نازح"] | _G["نزوح"] | _G["دارفور"] | _G["السود
     | _G["عائل"] | _G["عوائل"]  # (families beside a named camp: Iraq's `معسكر الشمس` listed with `مخيم الأهل`)
 _G_MARKAZ = _G["مركز"]
 _G_MASSACRE_EN, _G_MASSACRE_AR = _G["massacre"], _G["مجزر"] | _G["مذبح"]
-_G_ANNEX = _G["annex"] | _G["Annex"]
+_G_ANNEX = _G["nnex"]  # (each of "annex", "Annex" holds it)
 _G_CALLED_EN = _G["known as"] | _G["called"] | _G["dubbed"] | _G["named"]
 _G_CALLED_AR = _G["عرف"] | _G["عُرف"] | _G["يسمى"] | _G["تسمى"] | _G["المسمى"] | _G["الملقب"] | _G["يلقب"]
 _G_DETAINEES_AR = sum(_G[w] for w in ("نزلاء", "نزيل", "معتقلين", "معتقلو", "معتقلي", "سجناء", "سجين", "محتجزين",
                                        "محتجزو", "محتجزي", "أسرى", "اسرى", "أسير", "اسير"))
 _G_NUMBERED_AR = _G["رقم"] | _G["السجن "] | _G["المعتقل "]
-_G_CITY_PRISON_AR = _G["السجن المركزي ب"] | _G["السجن المركزي في "] | _G["سجن مركزي"]
 
 
 def lits_ref(text: str, needles: tuple[str, ...]) -> int:
@@ -348,7 +348,8 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(open_fac(text, of, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if "(" in text and gates & _G_CITY_PRISON_AR:  # `السجن المركزي بطهران (فشافويه)` (rule 25j)
+    if "(" in text and gates & _G_CENTRAL_AR and ("السجن المركزي ب" in text or "السجن المركزي في " in text
+                                                  or "سجن مركزي" in text):  # `السجن المركزي بطهران (فشافويه)` (25j)
         for of in _bracketed_after_city(text, places_c, gaz):
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
@@ -452,7 +453,7 @@ def find_facilities(
             facilities.append(g)
             covered[g.start : g.end] = b"\x01" * (g.end - g.start)
     # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
-    if has_latin(text) and gates & _G_ANNEX:
+    if has_latin(text) and gates & _G_ANNEX and ("annex" in text or "Annex" in text):
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
     if ("," in text or ":" in text) and any(_open_listed(f, gaz) and work_after(text, f.end) for f in facilities):
@@ -763,10 +764,12 @@ def _base_elsewhere(text: str, end: int, e: Entry, places: list[Cand], gaz: Gaze
 def _plural_over_regions(text: str, start: int, end: int) -> bool:
     """A plural head's known name coordinated with a region's word (`سجون النقب والجنوب`, "the prisons of the Negev
     and the south"): the prisons or camps of regions (README rule 17), not the facility the name alone would be."""
+    if text[end : end + 2].strip()[:1] not in ("و", ""):
+        return False  # (the cheap test first: most names are followed by no `و`)
     first = fold(text[start:end].split()[0])
     if first[:1] in "وبلف" and first[1:] in _PLURAL_AR_HEADS:
         first = first[1:]
-    if first not in _PLURAL_AR_HEADS or text[end : end + 2].strip()[:1] not in ("و", ""):
+    if first not in _PLURAL_AR_HEADS:
         return False
     m = _AND_WORD_RE.match(text, end)
     if m is None or not text[end : m.start(1)].replace(" ", "").replace("\u00a0", "").startswith("و"):
@@ -777,10 +780,11 @@ def _plural_over_regions(text: str, start: int, end: int) -> bool:
 def _indefinite_city_prison(text: str, f: FacilityMention, gaz: Gazetteer) -> bool:
     """"held in a Raqqa prison", "from a Hasakah prison": some prison or camp in that city, not the one the
     gazetteer knows by the city's name (the city's name and a head word after the indefinite article)."""
-    if f.id[:5] == "open:" or _INDEFINITE_BEFORE_RE.search(text, max(0, f.start - 9), f.start) is None:
+    if f.id[:5] == "open:":
         return False
-    words = f.surface.split()
-    if len(words) != 2 or fold(words[1]) not in _EN_HEADS:
+    words = f.surface.split()  # (the name and its head first: most mentions are no two words ending in one)
+    if len(words) != 2 or fold(words[1]) not in _EN_HEADS \
+            or _INDEFINITE_BEFORE_RE.search(text, max(0, f.start - 9), f.start) is None:
         return False
     node = gaz.trie.root.get(fold(words[0]))
     return node is not None and any(p[0] == "place" for p in node.get(PAYLOAD, ()) or ())

@@ -361,12 +361,22 @@ _WORK_WORDS_SENT = ("series", "sitcom", "novel", "movie", "film", "drama", "scre
 _SENT_END_RE = re.compile(r"[.!?؟\n]")
 
 
-def _in_a_work(text: str, lo: int, hi: int) -> bool:
+def _sentence_bounds(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence around text[lo:hi], at most 300 characters each way: just past the last _SENT_END_RE character in
+    [lo - 300, lo), else there; up to the first one in [hi, hi + 300), else there (ten C-level finds of one character
+    each: the class's last and first match, with no match objects)."""
     a = max(0, lo - 300)
-    ends = [m.end() for m in _SENT_END_RE.finditer(text, a, lo)]
-    start = ends[-1] if ends else a
-    right = _SENT_END_RE.search(text, hi, min(len(text), hi + 300))
-    sent = text[start : right.start() if right else min(len(text), hi + 300)]
+    start = max(text.rfind(".", a, lo), text.rfind("!", a, lo), text.rfind("?", a, lo), text.rfind("؟", a, lo),
+                text.rfind("\n", a, lo)) + 1 or a
+    b = min(len(text), hi + 300)
+    right = [i for i in (text.find(".", hi, b), text.find("!", hi, b), text.find("?", hi, b), text.find("؟", hi, b),
+                         text.find("\n", hi, b)) if i >= 0]
+    return start, min(right) if right else b
+
+
+def _in_a_work(text: str, lo: int, hi: int) -> bool:
+    start, end = _sentence_bounds(text, lo, hi)
+    sent = text[start:end]
     low = sent.lower()
     if any(w in low for w in _WORK_WORDS_SENT):
         if sent.isascii():
@@ -475,6 +485,12 @@ _MEMBERS_BEFORE_RE = re.compile(r"\bmembers[ \u00a0]+of[ \u00a0]+the[ \u00a0]+$"
 
 
 def _sentence_at(text: str, at: int) -> str:
+    start, end = _sentence_bounds(text, at, at)
+    return text[start:end]
+
+
+def _sentence_at_ref(text: str, at: int) -> str:
+    """_sentence_at by _SENT_END_RE (the specification of _sentence_bounds; the unit tests compare them)."""
     a = max(0, at - 300)
     ends = [m.end() for m in _SENT_END_RE.finditer(text, a, at)]
     right = _SENT_END_RE.search(text, at, min(len(text), at + 300))
