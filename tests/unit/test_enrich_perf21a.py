@@ -105,3 +105,10 @@ def test_plural_over_regions_same_answers() -> None:
         for tail in tails:
             text = name + tail + " قال"
             assert F._plural_over_regions(text, 0, len(name)) == _plural_over_regions_ref(text, 0, len(name))
+
+
+def test_gate_words_fit_one_compiled_lits_table() -> None:
+    # lits takes at most 64 words in one table; a 65th splits the tuple per call and rebuilds both tables every
+    # article (the cost perf21a removed): a new gate word has to replace or join an existing one
+    assert len(F._GATE_WORDS) <= 64
+    assert len(set(F._GATE_WORDS)) == len(F._GATE_WORDS)
