@@ -474,7 +474,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if (_from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar)) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end)):
         return 0.55  # (a word-like core moved to or from is the region or the word: `عائلات قادمة من الجليل`, rule 25z)
-    if placed and ((_home_or_freed_to(text, c) and not (e.district and kind == "camp")) or _born_before(text, c.start) or _displaced_from(text, c.start)
+    # (a camp's own district, Yarmouk, is the camp its people go home to: bare21en survey, rule 26q)
+    if placed and ((_home_or_freed_to(text, c) and not (e.district and kind == "camp"))
+                   or _born_before(text, c.start) or _displaced_from(text, c.start)
                    or _located_in(text, c.start, kind, ar.accepted, persons=False)
                    or ("قاعد" in text[max(0, c.start - 50) : c.start]
                        and _BASE_IN_BEFORE_RE.search(text, max(0, c.start - 50), c.start) is not None)):

@@ -52,8 +52,8 @@ def test_a_count_before_a_camps_tents() -> None:
 
 
 def test_a_name_measured_against_its_kind() -> None:
-    assert "fac:jo-baqaa-camp" in _fac("Baqa\u2018a, in al-Balqa governorate some 15 km from Amman, holds more registered "
-                                       "refugees than any other camp in Jordan, yet unemployment is rife.")
+    assert "fac:jo-baqaa-camp" in _fac("Baqa\u2018a, in al-Balqa governorate some 15 km from Amman, holds more "
+                                       "registered refugees than any other camp in Jordan, yet unemployment is rife.")
     assert "fac:jo-zaatari-camp" in _fac(
         "Zaatari opened in 2012 for 6,000 people and now holds more than 80,000, making it bigger than Mafraq.")
     # guards: a town compared with towns, and a town that grew
