@@ -402,6 +402,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # site of either kind, rule 25z)
         return 0.55  # `يُعرف إيفين بين الإيرانيين بأنه أسوأ سجون البلاد`, "Evin is the country's most notorious prison":
         # the text says what the name is, the facility (rule 25a; the mirror of the town above)
+    if text[c.end : c.end + 1] in " ," and (m := _SITE_MEASURE_AFTER_RE.match(text, c.end)) is not None \
+            and _SITE_KIND.get(m.group("head").lower() if m.group("head") else "camp", kind) == kind:
+        return 0.55  # "Baqa'a ... has more refugees than any other camp in Jordan", "Zaatari opened in 2012 for 6,000
+        # people and now holds more than 100,000": the name measured against its kind or by the people it opened
+        # for, the facility (bare21en survey, rule 26q)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
     if text[c.start - 1 : c.start] == " " and _PLURAL_AROUND_RE.search(text, max(0, c.start - 40), c.start):
@@ -477,7 +482,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if (_from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar)) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end)):
         return 0.55  # (a word-like core moved to or from is the region or the word: `عائلات قادمة من الجليل`, rule 25z)
-    if placed and (_home_or_freed_to(text, c) or _born_before(text, c.start) or _displaced_from(text, c.start)
+    # (a camp's own district, Yarmouk, is the camp its people go home to: bare21en survey, rule 26q)
+    if placed and ((_home_or_freed_to(text, c) and not (e.district and kind == "camp"))
+                   or _born_before(text, c.start) or _displaced_from(text, c.start)
                    or _located_in(text, c.start, kind, ar.accepted, persons=False)
                    or ("قاعد" in text[max(0, c.start - 50) : c.start]
                        and _BASE_IN_BEFORE_RE.search(text, max(0, c.start - 50), c.start) is not None)):
@@ -597,7 +604,7 @@ def _infamy(text: str, c: Cand, ar: Around, gaz: Gazetteer) -> bool:
 _FRAME_EN_RE = re.compile(
     r"(?:\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:\w+\s+)?(?:taken|sent|transferred|brought|locked\s+up|"
     r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside|on)"
-    r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out)\s+(?:of|from)"
+    r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out|let\s+out|set\s+free)\s+(?:of|from)"
     r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
 # people a state brings home or back from a camp: "Iraq brought home 812 people from al-Hol" (rule 24g)
 # and the people who came back from it ("Iraqis who came back from al-Hol", TNH; rule 25i)
@@ -666,17 +673,28 @@ _CONDITIONS_AR = frozenset(("الاوضاع", "الظروف"))
 
 
 _INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detainees|prisoners|jailers)\b|['’]s\s+"
-                                           r"(?:[a-z-]+\s+){0,2}(?:cells|cellblocks?|wards|dormitor(?:y|ies)|"
+                                           # "Evin's women's ward" (bare21en survey, rule 26q): a possessive word may
+                                           # stand between the name and its part
+                                           r"(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:cells|cellblocks?|wards|dormitor(?:y|ies)|"
                                            r"courtyard|warden|wardens|confines|"
-                                           # "the strike on Evin's main gate" (rule 24m): a gate too, as its walls
-                                           r"(?P<walls>walls|gates|gate|entrance))\b"
+                                           # "the strike on Evin's main gate" (rule 24m): a gate too, as its walls;
+                                           # a ward or a wing, a city's (electoral) ward or a building's wing too
+                                           r"(?P<walls>walls|gates|gate|entrance|ward|wing|wings))\b"
                                            # "Evin has long held journalists, students and lawyers": the people the
                                            # name holds are its inmates (rule 25a)
-                                           r"|\s+(?:has\s+(?:long\s+|also\s+)?|had\s+(?:long\s+)?|still\s+)?"
-                                           r"(?:held|holds|jailed|locked\s+up)\s+(?:[a-z-]+\s+){0,2}?(?:journalists|"
+                                           # (after a relative clause on the name: "Evin, which Washington
+                                           # blacklisted in 2018, holds ... detainees"; bare21en survey, rule 26q)
+                                           r"|(?:,\s+(?:which|where)\s[^,.;:!?\n]{0,80},)?"
+                                           r"\s+(?:has\s+(?:long\s+|also\s+)?|had\s+(?:long\s+)?|still\s+)?"
+                                           r"(?:held|holds|jailed|locked\s+up)\s+(?:[a-z-]+\s+){0,2}?"
+                                           r"(?:(?:a|the)\s+(?:large\s+|big\s+|growing\s+)?(?:share|number|many|"
+                                           r"host|majority)\s+of\s+(?:[A-Z][a-z]+['’]s\s+)?(?:[a-z-]+\s+(?:and\s+)?)"
+                                           r"{0,3}?)?(?:journalists|"
                                            r"students|lawyers|activists|dissidents|prisoners|detainees|inmates|"
                                            r"academics|writers|political\s+prisoners|dual\s+nationals)\b"),
-                     "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b|['’]s\s+(?:[a-z-]+\s+){0,2}"
+                     "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b|['’]s\s+"
+                                        # a count before them too: "Baqa'a's 5,000 tents" (bare21en, rule 26q)
+                                        r"(?:(?:[a-z-]+|[0-9][0-9,.]*)\s+){0,2}"
                                         r"(?:tents|annex|(?P<walls>fences|gates))\b")}
 
 
@@ -1524,6 +1542,14 @@ APPOSITION_AFTER_RE = re.compile(
     r"of|he|she|they|struck|hit|bombed|shelled|raided|used|opened|closed|damaged)\b|\s*[,.;:)\n]|\s*$)")
 
 
+# rule 26q (bare21en survey): the bare name compared with others of its kind in its own clause ("Baqa'a, in al-Balqa
+# governorate, has more registered refugees than any other camp in Jordan"), or opened for a number of people and now
+# holding more ("Zaatari opened in July 2012 for 6,000 people and now holds more than 100,000": a town is not opened)
+_SITE_MEASURE_AFTER_RE = re.compile(
+    r"[^.;:!?\n]{0,90}?\bthan\s+(?:any\s+other|all\s+other|other)\s+(?P<head>camps?|prisons?|jails?)\b"
+    r"|\s+(?:was\s+)?(?:opened|set\s+up|established)\s+in\s+(?:[A-Z][a-z]+\s+)?[0-9]{4}\s+(?:for|to\s+(?:house|hold|"
+    r"shelter|take))\s+(?:(?:perhaps|about|some|around|nearly|up\s+to)\s+)?[0-9][0-9,]*\s+(?:people|refugees|"
+    r"residents|families|detainees|prisoners|inmates)\b")
 _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spelt|spelled|called|known as) "
                                  r"[^,.;\n]{1,30},)?"
                                  r" (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? (?:a|an|the) "
