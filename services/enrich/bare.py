@@ -392,8 +392,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # prison's cruelty (bare20 survey, rule 26e; a city described so stays the city)
     if text[c.end : c.end + 1] in "،," and (m := _SITE_APPOSITION_AR_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get(m.group("head"), kind) == kind:
-        return 0.55  # `زار الوفد الأزرق، ثاني أكبر مخيم للاجئين في الأردن`: an apposition after the Arabic comma names the
-        # bare name's kind by a superlative, the English "Zaatari, the largest camp" (bare21ar survey, rule 26r)
+        return 0.55  # `زار الوفد الأزرق، ثاني أكبر مخيم للاجئين في الأردن`: an apposition after the Arabic comma
+        # names the bare name's kind by a superlative, the English "Zaatari, the largest camp" (bare21ar, rule 26r)
     if text[c.end : c.end + 1] == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower(), kind) == kind:
         # ("described Ghwayran as one of the biggest sites where the group's fighters are locked up": a detention

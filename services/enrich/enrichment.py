@@ -67,10 +67,10 @@ from services.enrich.places import (
     natural_feature,
     noun_phrase,
     open_place_mentions,
-    voweled_other,
     person_named,
     quoted_quarters,
     surface_gates,
+    voweled_other,
 )
 from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
