@@ -437,9 +437,6 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return None  # "al-Hout, the prison on the edge of Nasiriyah": the city the named prison is in
         if _joined(text, c, ar.accepted_ix, _AND_RE):
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
-        if kind == "camp" and _listed_before_bare_camp(text, c, ar, gaz):
-            return 0.55  # `الهدم في جنين وطولكرم ونور شمس`: a list that a camp no town shares its name with closes
-            # names the camps of the cities before it too, as a list a facility opens does (rule 16; rule 26r)
         if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
         if any(_SITE_LOCATED_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 40)):
@@ -1701,29 +1698,6 @@ _DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z])(?!\s*[A-Z][\w
                                 # (hand21en, rule 26h: "Zaatari, 10 kilometres east of Mafraq, opened": a distance, no
                                 # dateline's day)
                                 r"(?!\s*(?:about\s+|some\s+|roughly\s+)?\d[\d.,]*\s*(?:km|kilomet|miles?\b)))")
-
-
-_LIST_STEP_RE = re.compile(r"\s*(?:[،,]\s*(?:و|and\s+)?|و|and\s+)\s*", re.IGNORECASE)
-
-
-def _listed_before_bare_camp(text: str, c: Cand, ar: Around, gaz: Gazetteer) -> bool:
-    """The list the city's name opens or goes on (`جنين وطولكرم ونور شمس`, joined by `و` or a comma, up to four
-    items) reaches a camp whose bare name is the camp (data: `bare`, not a common word): the cities' camps are
-    listed with it (rule 16: a camp that bears a city's name is the camp where it is listed with a camp; rule 26r)."""
-    pos = c.end
-    for _ in range(4):
-        nxt = next((d for d in ar.cores if pos < d.start <= pos + 8 and _LIST_STEP_RE.fullmatch(text, pos, d.start)),
-                   None)
-        if nxt is None:
-            return False
-        lang = "ar" if "\u0600" <= text[nxt.start] <= "\u06ff" else "en"
-        for p in nxt.payloads:
-            e = gaz.entries.get(p[1]) if p[0] == "core" else None
-            if e is not None and e.kind == "camp" and lang in e.bare \
-                    and fold_text(text[nxt.start : nxt.end]) not in e.words:
-                return True
-        pos = nxt.end
-    return False
 
 
 def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = None) -> bool:
