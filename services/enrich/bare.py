@@ -396,6 +396,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _DESCRIBED_BEFORE_RE.search(text, max(0, c.start - 24), c.start) is not None:
         return 0.55  # "Released Palestinians described Ofer as a slaughterhouse", `يصفون عوفر بالمسلخ`: a figure of the
         # prison's cruelty (bare20 survey, rule 26e; a city described so stays the city)
+    if text[c.end : c.end + 1] in "،," and (m := _SITE_APPOSITION_AR_RE.match(text, c.end)) is not None \
+            and _SITE_KIND.get(m.group("head"), kind) == kind:
+        return 0.55  # `زار الوفد الأزرق، ثاني أكبر مخيم للاجئين في الأردن`: an apposition after the Arabic comma
+        # names the bare name's kind by a superlative, the English "Zaatari, the largest camp" (bare21ar, rule 26r)
     if text[c.end : c.end + 1] == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower(), kind) == kind:
         # ("described Ghwayran as one of the biggest sites where the group's fighters are locked up": a detention
@@ -1589,6 +1593,13 @@ _SITE_APPOSITION_RE = re.compile(
 _HEADLINE_GLOSS_RE = re.compile(r":[ \u00a0]+(?:[A-Za-z'’-]+[ \u00a0]+){0,3}?[A-Z][\w'’-]*['’]s[ \u00a0]+"
                                 r"(?:[A-Za-z'’-]+[ \u00a0]+){0,2}?(?:mega-|super-)?(?P<head>prison|jail|camp)s?\b",
                                 re.IGNORECASE)
+# bare21ar survey (rule 26r): a superlative of the kind in apposition after the Arabic comma, ordinal or "one of" before
+# it (`الأزرق، ثاني أكبر مخيم`, `البقعة، أكبر مخيمات اللاجئين`, `صيدنايا، أحد أسوأ السجون`); a city's superlative names
+# no head (`عمّان، أكبر مدن الأردن`)
+_SITE_APPOSITION_AR_RE = re.compile(
+    r"\s*[،,]\s*(?:(?:ثاني|ثالث|رابع|خامس|ثانية|ثالثة)\s+)?(?:(?:أحد|احد|إحدى|احدى|من)\s+)?"
+    r"(?:أكبر|اكبر|أقدم|اقدم|أشهر|اشهر|أسوأ|اسوأ|أخطر|اخطر|أقسى|اقسى|أبرز|ابرز)\s+"
+    r"(?:ال)?(?P<head>مخيمات|مخيم|سجون|سجن|معتقلات|معتقل)(?![\u0621-\u064a])")
 _SITE_KIND = {"prison": "prison", "jail": "prison", "prisons": "prison", "jails": "prison", "camp": "camp",
               "camps": "camp", "سجون": "prison", "سجن": "prison", "معتقل": "prison", "معتقلات": "prison",
               "مخيم": "camp", "مخيمات": "camp"}

@@ -70,6 +70,7 @@ from services.enrich.places import (
     person_named,
     quoted_quarters,
     surface_gates,
+    voweled_other,
 )
 from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
@@ -259,6 +260,7 @@ def _enrich(
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues,
                                       {c.start for c in cores} if cores else frozenset())
     places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
+    places = voweled_other(text, places, gaz)  # `عُمان` with its damma is Oman, not Amman (places.py, rule 26r)
     if places:
         places = _surnames_again(text, places, gaz)
     if gaz.place_rules is not None and gaz.place_rules.quarters:  # `بين حيي الليلية وغويران` (places.py)

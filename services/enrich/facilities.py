@@ -377,6 +377,8 @@ def find_facilities(
         if ce is None or (c.payloads[0][2] == "noart" and _has_article(text, c.start) and _noart(c)
                           and not _listed_after(text, c.start, facilities, ce.kind)):
             continue  # (العائدة "the returning" is no عايدة; `مخيم الهول والروج` lists Roj all the same)
+        if c.payloads[0][2] == "noart" and _inner_article(text, c, gaz):
+            continue  # `نور الشمس` ("sunlight") is no `نور شمس`: the name's inner word has no article (rule 26r)
         if c.payloads[0][2] == "noart" and not _HAMZA_SEAT.isdisjoint(text[c.start : c.end]) and _noart(c):
             continue  # عائدة ("returning", a hamza on its seat) is the word; the camp is spelled عايدة
         if around is None:
@@ -1686,6 +1688,16 @@ def _bracketed_after_city(text: str, places: list[Cand], gaz: Gazetteer) -> list
 
 
 _HAMZA_SEAT = frozenset("ئؤ")  # no article-less Arabic name in the catalogue is spelled with one
+
+
+def _inner_article(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    """A word after the first of the matched span carries the article where the catalogued multi-word name, spelled
+    with no article in any word (`نور شمس`), has none: `نور الشمس` ("sunlight"), not the camp (rule 26r)."""
+    words = fold(text[c.start : c.end]).split()
+    if len(words) < 2 or not any(w.startswith("ال") and len(w) > 3 for w in words[1:]):
+        return False
+    plain = " ".join(w[2:] if w.startswith("ال") and len(w) > 3 else w for w in words[1:])
+    return any(m.endswith(plain) and m.count(" ") == len(words) - 1 for m in gaz.plain_multi_ar)
 
 
 def _noart(c: Cand) -> bool:

@@ -244,6 +244,9 @@ class Gazetteer:
     place_rules: Any = None  # places.PlaceRules (data/common_words.yaml), None without that file
     camp_sense: re.Pattern[str] | None = None  # non_facilities.yaml camp_senses (camp_sense_re), None without them
     non_facility_ar: frozenset[str] = frozenset()  # non_facilities.yaml Arabic phrases, folded (`معسكر التاجي`)
+    # folded Arabic facility cores of two or more words none of which carries the article (`نور شمس`): the trie reads
+    # `نور الشمس` ("sunlight") as the same key; the bare-name reading refuses an article the name never has (rule 26r)
+    plain_multi_ar: frozenset[str] = frozenset()
     # payloads of a place name -> what enrichment._enrich's compiled short path needs of its best entry (derived from
     # `best`, a function of the payloads alone; emptied with it: clear_caches); bounded
     place_fast: dict[tuple, Any] = field(default_factory=dict)
@@ -295,6 +298,9 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
     from services.enrich.normalize import fold
 
     gaz.non_facility_ar = frozenset(fold(w) for w in nonfac.phrases.ar)
+    gaz.plain_multi_ar = frozenset(
+        f for f in (fold(c) for r in facilities for c in r.core.ar)
+        if len(f.split()) >= 2 and not any(w.startswith("ال") for w in f.split()))
     if place_rules is not None:
         from services.enrich.places import quarter_cores
 

@@ -992,6 +992,27 @@ _IN_PROVINCE_RE = re.compile(r"\s*[,،]\s+(?:in|في)\s+")
 _IN_PROVINCE_SCAN_RES = (re.compile(r",\s+(?:in|في)\s"), re.compile(r"،\s+(?:in|في)\s"))
 
 
+# Vowel marks that tell two places spelled alike apart (rule 26r): `عُمان` with a damma on its ain is Oman, while
+# `عَمّان` (a fatha, a shadda) and the unmarked `عمان` stay Amman (places.yaml's note: Oman is `سلطنة عمان` unmarked)
+_VOWELED_OTHER = {"geonames:250441": ("\u0639\u064f", "country:OM")}
+
+
+def voweled_other(text: str, places: list[PlaceMention], gaz: Any) -> list[PlaceMention]:
+    """`عُمان` (Oman), read as Amman by its unmarked letters, is swapped for the place its vowel marks name."""
+    out = places
+    for i, p in enumerate(places):
+        rule = _VOWELED_OTHER.get(p.id)
+        if rule is None or rule[0] not in text[p.start : p.start + 4]:  # (after a proclitic: `وعُمان`)
+            continue
+        e = gaz.entries.get(rule[1])
+        if e is None or any(q.id == e.id for q in places):
+            continue
+        out = list(out) if out is places else out
+        out[i] = p.model_copy(update={"id": e.id, "canonical": e.canonical, "country": e.country, "lat": e.lat,
+                                      "lon": e.lon, "admin1": None})
+    return out
+
+
 def located_elsewhere(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
     """"Al-Jada, in Nineveh province": a town said to lie in another country's province is not that town (here
     Jeddah): it is dropped."""
