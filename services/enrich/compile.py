@@ -258,7 +258,11 @@ def _places(b: _Builder, recs: list[PlaceRec], with_geonames: bool) -> None:
             _place_aliases(b, cur)
         else:
             b.entry(Entry(gid, "place", c.name, "city", c.country, None, c.lat, c.lon, c.population, False))
-        _geonames_aliases(b, c, gid, curated=cur is not None)
+        # a neighbour's town under 15,000 people curated with English names only is read in English only: its
+        # GeoNames Arabic names (`معسكر حوارة`, a base; `مباراة بلاطة وسلواد`, a football match) are not (rule 26p)
+        latin_only = cur is not None and c.country in geonames.NEIGHBOURS \
+            and c.population < geonames.NEIGHBOUR_MIN_POP and not cur.aliases.ar
+        _geonames_aliases(b, c, gid, curated=cur is not None, latin_only=latin_only)
     for gid_n in set(merged) - seen:
         b.problems.append(f"geonames:{gid_n}: not a GeoNames city in scope")
         r = merged[gid_n]
@@ -395,14 +399,15 @@ def _acronym(alias: str) -> bool:
     return bool(letters) and len(letters) <= 4 and all("A" <= ch <= "Z" for ch in letters)
 
 
-def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) -> None:
+def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool, latin_only: bool = False) -> None:
     latin = {c.name}
     arabic: set[str] = set()
     for a in c.alternatenames:
         if _HAS_OTHER.search(a):
             continue
         if _HAS_AR.search(a) and not _HAS_LATIN.search(a):
-            arabic.add(a)
+            if not latin_only:
+                arabic.add(a)
         elif _HAS_LATIN.search(a) and not _HAS_AR.search(a) and (c.population >= 15000 or curated):
             latin.add(a)
     for a in sorted(latin):  # (sorted: the same trie whatever the hash seed)

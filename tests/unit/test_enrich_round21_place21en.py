@@ -51,3 +51,10 @@ def test_curated_towns_bring_no_given_names() -> None:
     assert "geonames:169341" not in _pla("Ezra Klein interviewed the envoy about the talks.")
     assert "geonames:281778" not in _pla("The summit was held in Saint Gilles, near Brussels.")
     assert "geonames:169341" in _pla("Reinforcements reached Izraa in the Daraa countryside.")
+
+
+def test_curated_english_only_towns_stay_out_of_arabic() -> None:
+    # their GeoNames Arabic names are left to the Arabic rules: a base's and a football club's names are no places
+    assert "geonames:7870319" not in _pla("انسحبت القوة لاحقاً باتجاه معسكر حوارة جنوب نابلس.")
+    assert "geonames:281789" not in _pla("وتنطلق البطولة بمباراة بلاطة وسلواد يوم الجمعة.")
+    assert "geonames:281789" in _pla("Settlers uprooted olive trees on the edge of Silwad on Friday.")
