@@ -264,7 +264,12 @@ def _places(b: _Builder, recs: list[PlaceRec], with_geonames: bool) -> None:
             _place_aliases(b, cur)
         else:
             b.entry(Entry(gid, "place", c.name, "city", c.country, None, c.lat, c.lon, c.population, False))
-        _geonames_aliases(b, c, gid, curated=cur is not None)
+        # a neighbour's town under 15,000 people curated with English names only keeps its GeoNames Arabic names
+        # as the village reading of rule 26l, under its guards (`معسكر حوارة` a base, `مباراة بلاطة وسلواد` a match)
+        # (rule 26p)
+        latin_only = cur is not None and c.country in geonames.NEIGHBOURS \
+            and c.population < geonames.NEIGHBOUR_MIN_POP and not cur.aliases.ar
+        _geonames_aliases(b, c, gid, curated=cur is not None, latin_only=latin_only)
     for gid_n in set(merged) - seen:
         b.problems.append(f"geonames:{gid_n}: not a GeoNames city in scope")
         r = merged[gid_n]
@@ -426,9 +431,11 @@ def _acronym(alias: str) -> bool:
     return bool(letters) and len(letters) <= 4 and all("A" <= ch <= "Z" for ch in letters)
 
 
-def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) -> None:
-    village = not curated and geonames.is_neighbour_village(c)
-    latin = {c.name} if not village else set()  # (a neighbour's village by its Arabic names only: rule 26l)
+def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool, latin_only: bool = False) -> None:
+    # a neighbour's village by its Arabic names only (rule 26l); one curated for its English names (rule 26p) keeps
+    # them and is read in Arabic as the village it is, under the same guards
+    village = (not curated or latin_only) and geonames.is_neighbour_village(c)
+    latin = {c.name} if not village or curated else set()
     arabic: set[str] = set()
     for a in c.alternatenames:
         if _HAS_OTHER.search(a):
