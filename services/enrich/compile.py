@@ -19,7 +19,7 @@ from services.enrich.gazetteer import (
     PlaceRec,
     is_arabic,
 )
-from services.enrich.matcher import Payload, Trie, key_tokens
+from services.enrich.matcher import PAYLOAD, Payload, Trie, key_tokens
 from services.enrich.normalize import fold_text
 from services.enrich.scanner import prepare
 
@@ -41,6 +41,10 @@ class _Builder:
         self.rules = rules
         self.geo_stop_en = {fold_text(w) for w in rules.geonames_stop.en}
         self.geo_stop_ar = {fold_text(w) for w in rules.geonames_stop.ar}
+        self.village_stop = {fold_text(w) for w in rules.village_stop}
+        # one-word Arabic key of a neighbour's village -> its folded surfaces as written (with and without the article)
+        self.village_keys: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.village_ids: set[str] = set()
 
     def entry(self, e: Entry) -> None:
         if e.id in self.entries:
@@ -98,6 +102,7 @@ def compile_gazetteer(
     for kind, w in cue_words or ():
         b.add(w, ("cue", kind, ""), "cue", claim=False)
     _check_conflicts(b)
+    villages = village_words(b)  # (read before finalize regroups the payloads)
     b.trie.finalize()
     prepare(b.trie)  # the compiled scanner, when the compiled part is in use
     return Gazetteer(
@@ -108,6 +113,7 @@ def compile_gazetteer(
         en_name_stop=frozenset(fold_text(w) for w in rules.en_name_stop),
         ar_name_stop=frozenset(fold_text(w) for w in rules.ar_name_stop),
         problems=b.problems,
+        village_words=villages,
     )
 
 
@@ -266,6 +272,31 @@ def _places(b: _Builder, recs: list[PlaceRec], with_geonames: bool) -> None:
         _place_aliases(b, r)
 
 
+def village_words(b: _Builder) -> dict[str, tuple[str, ...]]:
+    """The one-word names of the neighbours' villages that no other entry bears, each with the contexts in which it
+    is the village (rule 26l): after a cue or in a list of places, and a name without the article also after a
+    preposition of place (`في حوارة`); `في الفندق` is "in the hotel", `قرى النبي إلياس وحجة والفندق` the village.
+    A name another entry shares keeps that entry's reading (Syria's and Iraq's towns rank first: entries.best_entry)."""
+    def ids_at(key: list[str] | tuple[str, ...]) -> set[str]:
+        node: dict | None = b.trie.root
+        for t in key:
+            node = node.get(t) if node is not None else None
+        return {p[1] for p in (node or {}).get(PAYLOAD, []) if p[0] == "place"}
+
+    out: dict[str, tuple[str, ...]] = {}
+    for key, surfaces in b.village_keys.items():
+        ids = ids_at(key)
+        if not ids or not ids <= b.village_ids:
+            continue
+        for f in surfaces:
+            # the spelling with (or without) the article is another key: gated only if no other entry bears it
+            # (`جيزة`, a Jordanian village, but `الجيزة` Syria's al-Jizah)
+            if not ids_at(key_tokens(f)) <= b.village_ids:
+                continue
+            out[f] = ("cue", "list") if f.startswith("ال") else ("cue", "list", "locative")
+    return out
+
+
 def _place_aliases(b: _Builder, r: PlaceRec) -> None:
     canonical = re.sub(r"\s*\([^)]*\)\s*$", "", r.canonical)  # "Palmyra (Tadmur)" -> "Palmyra"
     names = [("en", canonical), *r.aliases.all()]
@@ -396,7 +427,8 @@ def _acronym(alias: str) -> bool:
 
 
 def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) -> None:
-    latin = {c.name}
+    village = not curated and geonames.is_neighbour_village(c)
+    latin = {c.name} if not village else set()  # (a neighbour's village by its Arabic names only: rule 26l)
     arabic: set[str] = set()
     for a in c.alternatenames:
         if _HAS_OTHER.search(a):
@@ -421,6 +453,19 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool) ->
         toks = key_tokens(a)
         if not toks or (len(toks) == 1 and (len(toks[0]) < 3 or toks[0] in b.geo_stop_ar or foreign)):
             continue
+        if village:
+            node: dict | None = b.trie.root
+            for t in toks:
+                node = node.get(t) if node is not None else None
+            if node is not None and any(p[0] in ("core", "fac", "actor") for p in node.get(PAYLOAD, [])):
+                continue  # `دير بلوط`: a known camp's (or an actor's) name keeps its reading (rule 26l)
+            f = fold_text(a.strip())
+            if len(toks) == 1 and (f in b.village_stop or (len(toks[0]) < 4 and not f.startswith("ال"))):
+                continue  # `المصدر` "the source", `سوف` "will": words first (engine_rules village_stop)
+            b.village_ids.add(gid)
+            if len(toks) == 1:
+                bare_f = f[2:] if f.startswith("ال") else f
+                b.village_keys[tuple(toks)].update((f, bare_f, "ال" + bare_f))
         b.trie.add(toks, ("place", gid, "geo"))
         j = _joined_prefix(a) if len(toks) == 2 and not foreign else ""
         if j and (jt := key_tokens(j)) and jt[0] not in b.geo_stop_ar and jt[0] not in arabic_keys:

@@ -541,6 +541,8 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
                                  or (text[s - 1 : s] in _OPEN_QUOTES
                                      and _QUOTED_ADMIN_RE.search(text, max(0, s - 12), s) is not None)):
             adm = admin_of(gaz).get(" ".join(key_tokens(text[s:end])))
+            if adm is None and not latin and text[s - 1 : s + 1] == "لل":
+                adm = admin_of(gaz).get(" ".join(key_tokens("ا" + text[s:end])))  # `الريف الغربي للرقة` (rule 26l)
             if adm is None and latin:
                 # a spelling the governorate's aliases lack ("Deir e-Zor provinces", "Nohadra (Duhok) Governorate"):
                 # the governorate of the city's canonical name (rule 25n)
@@ -587,7 +589,8 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         return None  # `كريم` read as ك + ريم "like Rome": only a country keeps the "like" reading (places.py)
     if e.kind == "country" and in_landmark_name(text, s):
         return None  # `باب اليمن`: a gate's name (places.py)
-    if not e.curated or "شارع" in (lead := text[max(0, s - 7) : s]) or "بستان" in lead or "حار" in lead:
+    if not e.curated or "شارع" in (lead := text[max(0, s - 7) : s]) or "بستان" in lead or "حار" in lead \
+            or lead[-3:] == "تل " or "خربة " in lead:
         prev = pw if pw is not None else prev_word(text, s, _NO_SKIP)
         if prev in _SCHOOL_SEX:
             prev = prev_word(text, s, _SCHOOL_SEX)  # `مدرسة ذكور النصيرات`: a school's name past its pupils' sex
@@ -853,6 +856,8 @@ _RURAL_BEFORE_RE = re.compile(r"(?:\b(?:countryside|province|governorate)\s+of\s
                               r"\brural\s+(?:(?:north|south|"
                               r"east|west|northern|southern|eastern|western|central|north-?eastern|north-?western|"
                               r"south-?eastern|south-?western)\s+)*)$", re.IGNORECASE)
+# "the (northern ...) countryside of" X with the preposition ل glued to X (`الريف الشمالي الشرقي لإدلب`, rule 26l)
+_RURAL_LAM_AR_RE = re.compile(r"(?<![\u0600-\u06ff])[وفب]?الريف(?:\s+ال(?:شمالي|جنوبي|شرقي|غربي|أوسط|اوسط))*\s+لل?$")
 _RURAL_AFTER_RE = re.compile(r"(?:\)|['’]s)?\s+(?:(?:north|south|east|west)(?:ern)?\s+)?countryside\b", re.IGNORECASE)
 # (what can follow a name before "countryside": ") ", " c", "'s eastern ...", " eastern ...")
 # "X and Y provinces", "X, Y and Z provinces": the plural names every governorate of the list
@@ -990,6 +995,9 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
         # list is a governorate, the third as the first (rule 26a)
     if dual:
         return False
+    if text[s - 1 : s] == "ل" and "ريف" in wide and _RURAL_LAM_AR_RE.search(wide) is not None:
+        return True  # `في الريف الشمالي الشرقي لإدلب`, `الريف الغربي للرقة`: the countryside of X is X's governorate
+        # as `ريف إدلب الشمالي` is (rule 26l)
     window = wide
     if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
         return True

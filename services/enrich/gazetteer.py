@@ -193,6 +193,8 @@ class EngineRules(_Rec):
     en_name_stop: list[str] = []
     ar_name_stop: list[str] = []
     geonames_stop: Names = Names()
+    # Arabic names of the neighbours' villages (geonames.NEIGHBOUR_VILLAGES) that are words first: never read
+    village_stop: list[str] = []
     geonames_context_stop: dict[str, ContextStop] = {}
     core_context: CoreContext = CoreContext()
     geonames_not_after: list[str] = []
@@ -229,6 +231,9 @@ class Gazetteer:
     en_name_stop: frozenset[str]
     ar_name_stop: frozenset[str]
     problems: list[str] = field(default_factory=list)  # validation findings (see validate())
+    # folded one-word Arabic name of a neighbour's village that no other entry bears -> the contexts in which it is
+    # the village (compile.py; merged into place_rules.words as a common word's `when`: rule 26l)
+    village_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # surface -> its geonames_context_stop rule or None (context.context_stopped); bounded, filled lazily
     stop_rules: dict[str, Any] = field(default_factory=dict)
     # payloads of a place name -> its best entries and confidences (entries.best_entry); bounded
@@ -283,6 +288,9 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
     if state_rec is not None:
         _check_state(gaz, state_rec)
     gaz.state, gaz.place_rules = state, place_rules
+    if place_rules is not None:
+        for w, when in gaz.village_words.items():
+            place_rules.words.setdefault(w, (frozenset(when), False))
     gaz.camp_sense = camp_sense_re(nonfac.camp_senses)
     from services.enrich.normalize import fold
 

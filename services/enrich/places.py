@@ -132,8 +132,8 @@ def compile_places(doc: dict) -> PlaceRules:
         r.scouts["cue_ar"] = tuple(scout_after(_AR, cue))
     r.cue_words = [("cue_ar", w) for w in sorted(r.ar_cues)]
     # the words that make a city's name its governorate's (enrichment._governorate_cued)
-    r.cue_words += [("gov", w) for w in ("ريفي", "محافظتي", "محافظات", "ارياف", "rural", "countryside", "province",
-                                         "governorate", "provinces", "governorates")]
+    r.cue_words += [("gov", w) for w in ("ريفي", "الريف", "محافظتي", "محافظات", "ارياف", "rural", "countryside",
+                                         "province", "governorate", "provinces", "governorates")]
     # the words natural_feature() reads around a name: it runs only in a text that has one (enrichment._enrich)
     r.cue_words += [("feature", w) for w in FEATURE_WORDS]
     for kind in ("en_before", "en_after"):  # the first word of each: the words after it may be spaced anyhow
@@ -187,7 +187,7 @@ def _bare(w: str) -> str:
     return w[1:] if w[:1] in "وفبل" and len(w) > 3 else w
 
 
-def common_word(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bool:
+def common_word(text: str, c: Cand, others: list[Cand], rules: PlaceRules, depth: int = 0) -> bool:
     """The candidate is a common word here, not the place of the same spelling."""
     surface = text[c.start : c.end]
     rule = rules.surface_rule.get(surface)  # (the answer per surface as written is kept: no fold per candidate)
@@ -206,18 +206,21 @@ def common_word(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bo
         return False
     if "list" in when:
         for o in others:
-            if o is c or rules.words.get(fold(text[o.start : o.end])):
-                continue  # a list needs a neighbour that is a place in its own right
-            if 0 <= o.start - c.end <= 5 and _JOIN_RE.match(text, c.end, o.start):
-                return False
-            if 0 <= c.start - o.end <= 5 and _JOIN_RE.match(text, o.end, c.start):
-                return False
-            if 0 <= c.start - o.end <= 4 and _DASH_JOIN_RE.match(text, o.end, c.start) \
-                    and _prev_word(text, o.start) in _ROAD_WORDS:
-                return False  # `طريق طهران – قم`: the road's other end (rule 25b)
-            if 0 <= o.start - c.end <= 4 and _DASH_JOIN_RE.match(text, c.end, o.start) \
-                    and _prev_word(text, c.start) in _ROAD_WORDS:
-                return False
+            if o is c:
+                continue
+            joined = (0 <= o.start - c.end <= 5 and _JOIN_RE.match(text, c.end, o.start)) \
+                or (0 <= c.start - o.end <= 5 and _JOIN_RE.match(text, o.end, c.start)) \
+                or (0 <= c.start - o.end <= 4 and _DASH_JOIN_RE.match(text, o.end, c.start)
+                    and _prev_word(text, o.start) in _ROAD_WORDS) \
+                or (0 <= o.start - c.end <= 4 and _DASH_JOIN_RE.match(text, c.end, o.start)
+                    and _prev_word(text, c.start) in _ROAD_WORDS)  # `طريق طهران – قم`: the road's other end (25b)
+            if not joined:
+                continue
+            if rules.words.get(fold(text[o.start : o.end])) \
+                    and (depth >= 3 or common_word(text, o, [x for x in others if x is not c], rules, depth + 1)):
+                continue  # a list needs a neighbour that is a place in its own right: a word that is one there too
+                # (`قريتي بلعين ونعلين`, `أطراف تبنين وقانا`: the first by its cue, the second by the list; rule 26l)
+            return False
     return True
 
 

@@ -310,7 +310,8 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
      * orchard's, a lane's name holds no place, curated or not; `حارة صيدا` had been made at once by this path:
      * place18) */
     if (HAS(s - 6, s, 0x634, 0x627, 0x631, 0x639) || HAS(s - 7, s, 0x628, 0x633, 0x62a, 0x627, 0x646)
-        || HAS(s - 7, s, 0x62d, 0x627, 0x631))
+        || HAS(s - 7, s, 0x62d, 0x627, 0x631)
+        || EQ(s - 3, 0x62a, 0x644, ' ') || HAS(s - 7, s, 0x62e, 0x631, 0x628, 0x629, ' ')) /* `تل `, `خربة ` (rule 26l) */
         m |= PM_ANY;
 
     /* the folded word before the name (prev_word's token), read where a check of the entry asks it */
@@ -342,6 +343,8 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
             || (EQ(s - 5, ' ', 'a', 'n', 'd', ' ') && (low_eq(t, e, " provinces") || low_eq(t, e, " governorates"))))
             m |= PM_CITY;
         if (rural_after(t, e)) m |= PM_CITY;
+        /* _RURAL_LAM_AR_RE: `الريف الشمالي لإدلب` (rule 26l): ل before the name and ريف in the 60 before */
+        if (before == 0x644 && HAS(lo60, s, 0x631, 0x64a, 0x641)) m |= PM_CITY;
         if (EQ(e, ')', ' ')) m |= PM_CITY; /* _GLOSS_UNIT_AFTER_RE: "Nohadra (Duhok) Governorate" (iraq16) */
         if (EQ(e, ' ', '(')) m |= PM_CITY; /* _GLOSSED_UNIT_AFTER_RE: "Nohadra (Duhok) Governorate", the first name */
     }
