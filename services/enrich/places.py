@@ -710,7 +710,8 @@ _LISTED_HEADS = frozenset(("مخيم", "سجن", "معتقل", "مطار", "مس
                            "جمعيه", "مكتب", "دائره", "مديريه", "فرع", "قاعده", "معسكر", "مركز", "حي", "احياء", "سد",
                            "نهر", "وادي", "جبل", "جبال", "سهل", "بحيره", "قمه", "تله", "مسجد", "كنيسه", "مقام", "قلعه",
                            "سوق", "معمل", "مصنع", "محطه", "حقل", "ميناء", "مرفا", "جسر", "الشيخ", "الهلال", "الصليب",
-                           "الامم", "الاتحاد", "المجلس", "الجيش", "الحكومه", "الامن", "الدفاع", "الصحه", "الداخليه"))
+                           "الامم", "الاتحاد", "المجلس", "الجيش", "الحكومه", "الامن", "الدفاع", "الصحه", "الداخليه",
+                           "نبع", "ينابيع", "بئر", "ابار", "بحيره", "شلال", "مغاره", "كهف"))
 # words that open with و as a letter of the word, not the conjunction (`وادي`, `وسط`)
 _NATIVE_WAW = frozenset(("وادي", "وسط", "وزاره", "وحده", "ولايه", "وفد", "وقت", "ولد", "وطن", "وكاله", "وصول", "وجود",
                          "ورشه", "واحد", "واحده", "وراء", "وزير", "وزراء", "والي", "واقع", "وضع", "وقف", "ورد", "وجه"))
@@ -766,6 +767,7 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
     if not kstarts:
         return []
     ks = [a for a, _b in kstarts]
+    every = sorted((p.start, p.end) for p in known)  # (a governorate's or a country's name is no village either)
 
     def known_in(a: int, b: int) -> bool:
         i = bisect_left(ks, a)
@@ -783,6 +785,10 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
         return len(m) > 3 or ((m[0][0], m[2][1]) not in kspans and (m[1][0], m[2][1]) not in kspans)
 
     def anchor(m: list[tuple[int, int]], first: bool) -> bool:
+        # a known name after a feature's or a facility's head is that thing's (`نبع الهول`, a spring): no anchor
+        for k, (a, b) in enumerate(m):
+            if k + 1 < len(m) and fold(text[a:b]) in _LISTED_HEADS and known_in(m[k + 1][0], m[k + 1][1]):
+                return False
         if not long(m):
             return known_in(m[0][0], m[-1][1])
         # a clause: a name at its end opens the list (first), one at its start closes it
@@ -793,7 +799,8 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
         if not 1 <= len(words) <= 2 or any(w in rules.ar_stop or w in _LISTED_STOP or w in stop for w in words
                                            if not (len(words) == 2 and w is words[0] and w in rules.ar_prefixes)):
             return False  # (a prefix opens a two-word name: `تل` alone is a word, `تل شاميرام` a village)
-        if words[0] in _LISTED_HEADS or (words[0].startswith("ال") and words[0][2:] in _LISTED_HEADS):
+        if words[0] in _LISTED_HEADS or words[0] in _LIST_END or words[0] in _PLURAL_CUES \
+                or (words[0].startswith("ال") and words[0][2:] in _LISTED_HEADS):
             return False
         if len(words) == 1:
             w = words[0]
@@ -803,7 +810,7 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
             and not words[1].endswith(("ها", "هم"))
 
     def free(a: int, b: int) -> bool:
-        return not _taken(taken, None, a, b) and not known_in(a, b) \
+        return not _taken(taken, None, a, b) and not known_in(a, b) and not any(x < b and a < y for x, y in every) \
             and not any(x < b and a < y for x, y, _n in found)
 
     out: list[tuple[int, int, str]] = []

@@ -54,3 +54,10 @@ def test_guard_one_known_town_and_a_bare_word(gaz):
 
 def test_guard_regions_beyond_scope(gaz):
     assert open_names(gaz, "درّب التنظيم مقاتليه في الرقة والطبقة والقوقاز والحجاز.") == set()
+
+
+def test_guard_governorates_plural_heads_and_springs(gaz):
+    # a governorate's name is no village; `قرى X` names a region's villages; a spring named after a town is a spring
+    assert open_names(gaz, "توجهت العائلات إلى محافظات حمص ودمشق ودير الزور، برفقة الهلال.") == set()
+    assert open_names(gaz, "ينحدرون من صفد وعكا وحيفا وقرى الجليل.") == set()
+    assert open_names(gaz, "تحيط بالبلدة ينابيع مثل نبع الهول وعين الغزلان والبحرة الكبيرة.") == set()
