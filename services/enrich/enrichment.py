@@ -258,7 +258,8 @@ def _enrich(
     places = foreign_namesakes(places, facilities, gaz, text)  # Egypt's Alexandria, no Iskandariya (places.py)
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues,
-                                      {c.start for c in cores} if cores else frozenset())
+                                      {c.start for c in cores} if cores else frozenset(),
+                                      _listed_stop(gaz))
     places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
     places = voweled_other(text, places, gaz)  # `عُمان` with its damma is Oman, not Amman (places.py, rule 26r)
     if places:
@@ -1101,3 +1102,17 @@ def _inside_any(c: Cand, spans: list[tuple[int, int]]) -> bool:
         if s <= c.start and c.end <= e:
             return True
     return False
+
+
+_LISTED_STOPS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def _listed_stop(gaz: Gazetteer) -> frozenset[str]:
+    """The folded words places.listed_open_places reads as no open-world village in a list: engine_rules
+    village_stop and given_names, and the neighbours' gated village names (gaz.village_words: a known village whose
+    reading the gate decides is no unknown one, `قرى النبي إلياس وحجة`)."""
+    got = _LISTED_STOPS.get(id(gaz))
+    if got is None or got[0] is not gaz:
+        got = _LISTED_STOPS[id(gaz)] = (gaz, cue_list(gaz.rules.village_stop) | cue_list(gaz.rules.given_names)
+                                        | frozenset(gaz.village_words))
+    return got[1]

@@ -677,14 +677,18 @@ def _listed_villages(text: str, e: int, taken: bytearray, index: _SpanIndex | No
 
 def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearray,
                         rules: PlaceRules, cues: list[Any] | None = None,
-                        names: frozenset[int] | set[int] = frozenset()) -> list[PlaceMention]:
-    """Open-world places (villages, districts) after a cue, located at the nearest known non-country place.
-    cues: the scanner's cue candidates (open_places); names: open_places'."""
+                        names: frozenset[int] | set[int] = frozenset(),
+                        stop: frozenset[str] = frozenset()) -> list[PlaceMention]:
+    """Open-world places (villages, districts) after a cue, or listed with known places (listed_open_places),
+    located at the nearest known non-country place. cues: the scanner's cue candidates (open_places); names:
+    open_places'; stop: folded words that are no village's name in a list (engine_rules village_stop, given_names)."""
     out: list[PlaceMention] = []
-    found = open_places(text, covered, rules, cues, places, names)
+    found = list(open_places(text, covered, rules, cues, places, names))
+    known = [p for p in places if not p.id.startswith(("country:", "open:"))]
+    if known and (", " in text or "، " in text or " و" in text):
+        found += listed_open_places(text, known, covered, rules, found, stop)
     if not found:
         return out  # (most texts name none: the known places are not sorted for them)
-    known = [p for p in places if not p.id.startswith(("country:", "open:"))]
     # (the known places by start, with their index in `known`: the nearest one is found by bisection, the first
     # of `known` among those equally near, as min() over the list gave; a walk of the list for every name found was
     # quadratic on a page of thousands)
@@ -695,6 +699,171 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
         near = _nearest(known, order, starts, s) if known else None
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
+    return out
+
+
+# words that are never a listed village's name (a list of places ends, or holds no name, there): the centre of a
+# district's list (`نواحي المركز والزاب`), regions, directions, pronoun words, and the heads of institutions and
+# facilities (`وزارة`, `سجن`: a facility or an organisation is no village)
+_LISTED_STOP = frozenset((
+    "المركز", "مركز", "المدينه", "الريف", "الجنوب", "الشمال", "الشرق", "الغرب", "الوسط", "المحافظه", "المنطقه",
+    "البلده", "القريه", "البلدات", "القري", "المدن", "غيرها", "وغيرها", "سواها", "ذلك", "هذه", "هذا", "غير", "سوي",
+    "اخري", "اخرى", "اخرين", "اخري", "مدينه", "بلده", "قريه", "مخيم", "سجن", "معتقل", "مطار", "مستشفي", "مدرسه",
+    "جامعه", "معبر", "حاجز", "دوار", "شارع", "طريق", "ساحه", "حزب", "جيش", "قوات", "هيئه", "وزاره", "منظمه",
+    "حركه", "لواء", "فرقه", "كتائب", "كتيبه", "سرايا", "جبهه", "مجلس", "ادارة", "اداره", "شركه", "مؤسسه", "موسسه",
+    "اتحاد", "جمعيه", "مكتب", "دائره", "مديريه", "فرع", "قاعده", "معسكر", "مركزا", "شمالا", "جنوبا", "شرقا", "غربا",
+    "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر",
+    "كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين", "الاول", "الثاني", "الثالث",
+    "مدنيون", "مدنيين", "عناصر", "اطفال", "نساء", "شهداء", "جرحي", "قتلي", "اصابات", "منازل", "اليوم", "امس", "غدا",
+    "الحاليه", "الحالي", "السابق", "السابقه", "ايضا", "كذلك", "فقط", "معا", "جميعها", "كلها", "بعضها",
+    # regions and cities beyond rule 4's scope that outlets list beside Syria's towns (`في الرقة والقوقاز وعدن`)
+    "القوقاز", "الحجاز", "عدن", "البلقان", "الشيشان", "داغستان", "كشمير", "سيناء", "الساحل", "الصحراء", "افريقيا",
+    "اوروبا", "اسيا", "اسيا", "الخليج", "المغرب", "المشرق", "خراسان", "طرابلس", "بنغازي"))
+# the first words of institutions and facilities named in a list: the member is no village
+_LISTED_HEADS = frozenset(("مخيم", "سجن", "معتقل", "مطار", "مستشفي", "مدرسه", "جامعه", "معبر", "حاجز", "دوار",
+                           "شارع", "طريق", "ساحه", "حزب", "جيش", "قوات", "هيئه", "وزاره", "منظمه", "حركه", "لواء",
+                           "فرقه", "كتائب", "كتيبه", "سرايا", "جبهه", "مجلس", "اداره", "شركه", "مؤسسه", "اتحاد",
+                           "جمعيه", "مكتب", "دائره", "مديريه", "فرع", "قاعده", "معسكر", "مركز", "حي", "احياء", "سد",
+                           "نهر", "وادي", "جبل", "جبال", "سهل", "بحيره", "قمه", "تله", "مسجد", "كنيسه", "مقام", "قلعه",
+                           "سوق", "معمل", "مصنع", "محطه", "حقل", "ميناء", "مرفا", "جسر", "الشيخ", "الهلال", "الصليب",
+                           "الامم", "الاتحاد", "المجلس", "الجيش", "الحكومه", "الامن", "الدفاع", "الصحه", "الداخليه",
+                           "نبع", "ينابيع", "بئر", "ابار", "بحيره", "شلال", "مغاره", "كهف"))
+# words that open with و as a letter of the word, not the conjunction (`وادي`, `وسط`)
+_NATIVE_WAW = frozenset(("وادي", "وسط", "وزاره", "وحده", "ولايه", "وفد", "وقت", "ولد", "وطن", "وكاله", "وصول", "وجود",
+                         "ورشه", "واحد", "واحده", "وراء", "وزير", "وزراء", "والي", "واقع", "وضع", "وقف", "ورد", "وجه"))
+# cue words in a list's first member whose following one or two words open the list (`نواحي المركز والزاب`,
+# `بلديات حوش سنيد وقصرنبا`); the singular and dual cues are open_places'
+_LIST_CUES = frozenset(("قري", "بلدات", "مناطق", "نواحي", "نواح", "بلديات", "مدن", "قراها", "قراه", "بلداتها",
+                        "مناطقها", "نواحيها", "هي", "منها", "ابرزها", "اهمها", "مثل"))
+_LIST_GAP_RE = re.compile(r"[ \t]*[\u060c,][ \t]*")
+_LIST_WORD_RE = re.compile(r"[\u0621-\u064a\u064b-\u0652\u06400-9\u0660-\u0669]+")
+
+
+def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, rules: PlaceRules,
+                       found: list[tuple[int, int, str]], stop: frozenset[str] = frozenset()
+                       ) -> list[tuple[int, int, str]]:
+    """Villages the gazetteer lacks named in a list with the places it knows (`على الحراك، علما، الكرك الشرقي، بصر
+    الحرير، بصرى الشام وإنخل`, `إنخل وبلدات كفر شمس ونمر والشيخ مسكين`): the members of a list joined by commas
+    or و, each of one or two words, are open-world places when two members are known places (one, when the list
+    opens after a plural cue or the member's name opens with a village prefix, `تل`, `كفر`: data/README.md rule
+    26n). A member that is a word (`المركز`, a month, common_words' words, village_stop), a person's given name,
+    or a facility's or an organisation's head is none; a longer member (a clause) ends the list."""
+    # the words with the gaps between them: the members are the runs of words joined by spaces only
+    members: list[list[tuple[int, int]]] = []  # word spans per member
+    breaks: list[bool] = []  # breaks[i]: a hard break (other punctuation, or none) comes before member i
+    joints: list[str] = []  # the joint before member i: "و", "،", "،و" (a comma and و) or "" (a break)
+    prev_end = -1
+    for w in _LIST_WORD_RE.finditer(text):
+        a, b = w.start(), w.end()
+        gap = text[prev_end:a] if prev_end >= 0 else "."
+        f = fold(w.group(0))
+        # (a word of و, a root letter, with a pronoun's ending is one word: `وعززت وجودها`)
+        waw = f[:1] == "و" and (len(f) >= 4 or f[1:] in rules.ar_prefixes) and f not in _NATIVE_WAW \
+            and f not in rules.words \
+            and not f.endswith(("ها", "هم", "هن"))
+        if gap and gap.isspace() and "\n" not in gap:
+            if waw:
+                members.append([(a + 1, b)])
+                breaks.append(False)
+                joints.append("و")
+            else:
+                members[-1].append((a, b))
+        elif _LIST_GAP_RE.fullmatch(gap):
+            members.append([(a + 1, b)] if waw else [(a, b)])
+            breaks.append(False)
+            joints.append("،و" if waw else "،")
+        else:
+            members.append([(a, b)])
+            breaks.append(True)
+            joints.append("")
+        prev_end = b
+    if not members:
+        return []
+    kstarts = sorted((p.start, p.end) for p in known if not p.id.startswith(("country:", "adm1:", "open:")))
+    if not kstarts:
+        return []
+    ks = [a for a, _b in kstarts]
+    every = sorted((p.start, p.end) for p in known)  # (a governorate's or a country's name is no village either)
+
+    def known_in(a: int, b: int) -> bool:
+        i = bisect_left(ks, a)
+        if i > 0 and kstarts[i - 1][1] > a:
+            return True
+        return i < len(ks) and ks[i] < b
+
+    kspans = set(kstarts)
+
+    def long(m: list[tuple[int, int]]) -> bool:
+        """A member of three words or more is a clause (`وتشتهر بكروم العنب`), unless a known place's name makes up
+        its last two or three words (`بعد تل تمر`): a clause may only open a list (a name at its end) or close it."""
+        if len(m) <= 2:
+            return False
+        return len(m) > 3 or ((m[0][0], m[2][1]) not in kspans and (m[1][0], m[2][1]) not in kspans)
+
+    def anchor(m: list[tuple[int, int]], first: bool) -> bool:
+        # a known name after a feature's or a facility's head is that thing's (`نبع الهول`, a spring): no anchor
+        for k, (a, b) in enumerate(m):
+            if k + 1 < len(m) and fold(text[a:b]) in _LISTED_HEADS and known_in(m[k + 1][0], m[k + 1][1]):
+                return False
+        if not long(m):
+            return known_in(m[0][0], m[-1][1])
+        # a clause: a name at its end opens the list (first), one at its start closes it
+        return known_in(m[-2][0], m[-1][1]) if first else known_in(m[0][0], m[1][1])
+
+    def name_ok(span: list[tuple[int, int]]) -> bool:
+        words = [fold(text[a:b]) for a, b in span]
+        if not 1 <= len(words) <= 2 or any(w in rules.ar_stop or w in _LISTED_STOP or w in stop for w in words
+                                           if not (len(words) == 2 and w is words[0] and w in rules.ar_prefixes)):
+            return False  # (a prefix opens a two-word name: `تل` alone is a word, `تل شاميرام` a village)
+        if words[0] in _LISTED_HEADS or words[0] in _LIST_END or words[0] in _PLURAL_CUES \
+                or (words[0].startswith("ال") and words[0][2:] in _LISTED_HEADS):
+            return False
+        if len(words) == 1:
+            w = words[0]
+            return len(w) >= 3 and w not in rules.words and not w.endswith(("ها", "هم", "هن", "كم", "نا")) \
+                and (not w.startswith("ال") or len(w) >= 5)
+        return (words[1].startswith("ال") or words[0] in rules.ar_prefixes or words[1] in rules.ar_suffixes) \
+            and not words[1].endswith(("ها", "هم"))
+
+    def free(a: int, b: int) -> bool:
+        return not _taken(taken, None, a, b) and not known_in(a, b) and not any(x < b and a < y for x, y in every) \
+            and not any(x < b and a < y for x, y, _n in found)
+
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    n = len(members)
+    while i < n:
+        # a run: members i..j-1 with no hard break inside; a clause after the first closes it (and opens the next)
+        j = i + 1
+        commas = False
+        while j < n and not breaks[j]:
+            if joints[j] == "،و" and not commas:
+                break  # `جاسم وإنخل ونوى، وانسحبت`: a comma and و open the next clause unless the list had commas
+            commas = commas or joints[j] == "،"
+            j += 1
+            if long(members[j - 1]):
+                break
+        run = members[i:j]
+        if len(run) >= 2:
+            anchors = sum(anchor(m, k == 0) for k, m in enumerate(run))
+            head = run[0]
+            cue_tail: list[tuple[int, int]] = []
+            if len(head) >= 2:
+                for k in range(max(0, len(head) - 4), len(head) - 1):
+                    if fold(text[head[k][0] : head[k][1]]) in _LIST_CUES and len(head) - k - 1 <= 2:
+                        cue_tail = head[k + 1 :]
+                        break
+            cands = [m for k, m in enumerate(run) if len(m) <= 2 and (k > 0 or len(run[0]) <= 2)]
+            if cue_tail:
+                cands.insert(0, cue_tail)
+            for m in cands:
+                a, b = m[0][0], m[-1][1]
+                if not free(a, b) or not name_ok(m):
+                    continue
+                prefixed = fold(text[m[0][0] : m[0][1]]) in rules.ar_prefixes and len(m) == 2
+                if anchors >= 2 or (anchors >= 1 and (cue_tail or prefixed)):
+                    out.append((a, b, text[a:b]))
+        i = j - 1 if j - 1 > i and long(members[j - 1]) else j
     return out
 
 
