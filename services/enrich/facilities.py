@@ -59,7 +59,7 @@ from services.enrich.openworld import (
     work_after,
 )
 from services.enrich.resolve import Cand
-from services.enrich.scouts import match_at
+from services.enrich.scouts import match_at, words_in, words_in_ref
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
 from shared.annotation import FacilityMention
 
@@ -109,26 +109,10 @@ _G_DETAINEES_AR = sum(_G[w] for w in ("نزلاء", "نزيل", "معتقلين"
 _G_NUMBERED_AR = _G["رقم"] | _G["السجن "] | _G["المعتقل "]
 
 
-def lits_ref(text: str, needles: tuple[str, ...]) -> int:
-    """Bit i set when needles[i] is in text: the Python twin of the compiled lits (native/fac.c)."""
-    m = 0
-    for i, w in enumerate(needles):
-        if w in text:
-            m |= 1 << i
-    return m
-
-
-def lits(text: str, needles: tuple[str, ...]) -> int:
-    """lits_ref's answer; compiled, in passes of at most 64 needles (native/fac.c's limit: one 64-bit mask each)."""
-    native = _PATH.native
-    if native is None:
-        return lits_ref(text, needles)
-    if len(needles) <= 64:
-        return int(native.lits(text, needles))
-    m = 0
-    for i in range(0, len(needles), 64):
-        m |= int(native.lits(text, needles[i : i + 64])) << i
-    return m
+# lits: bit i set when needles[i] is in the text, one compiled pass for each 64 needles (native/fac.c); lits_ref its
+# Python twin. They are scouts.words_in and words_in_ref (one definition: duplicates D3).
+lits = words_in
+lits_ref = words_in_ref
 
 
 _PATH = backend.PATH

@@ -666,7 +666,8 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
             at = g + (2 if f.startswith("لل") else 1)  # `السجن المدني بالمرناقية`, `مؤسسة إعادة التربية للحراش`
             # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
             return -1 if g in _first_at(places) or at in _first_at(places) else at
-        if f.startswith("ب") and len(f) >= 4 and not f.startswith("بال") and m.group()[1:].isalpha() \
+        if m is not None and f.startswith("ب") and len(f) >= 4 and not f.startswith("بال") \
+                and m.group()[1:].isalpha() \
                 and _MAGHREB_RE.search(text) is not None:
             return g + 1  # `السجن المدني بسوسة` in a text about Tunisia: Sousse's prison, not Syria's As Susah
             # (rule 26g)

@@ -66,28 +66,28 @@ def test_dadaab_and_kutupalong_are_open_world_sites(gaz) -> None:
     assert [i for i, _ in got] == ["open:prison:silivri"]
     # guards: the towns named as towns
     assert facilities(gaz, "Dadaab is a dusty market town where traders sell camels and fuel.") == []
-    got = enrich("Silivri is a seaside town west of Istanbul known for its yoghurt.", gaz, lang="en")
-    assert not got.facilities and "geonames:739634" in {p.id for p in got.places}
+    ann = enrich("Silivri is a seaside town west of Istanbul known for its yoghurt.", gaz, lang="en")
+    assert not ann.facilities and "geonames:739634" in {p.id for p in ann.places}
 
 
 def test_town_listed_after_prisons_such_as(gaz) -> None:
     got = facilities(gaz, "After the coup, jails such as Mardin and Diyarbakir held thousands without trial.")
     assert [i for i, _ in got] == ["open:prison:mardin", "open:prison:diyarbakir"]
-    got = enrich("Overcrowding is worst in prisons such as Diyarbakir, lawyers said.", gaz, lang="en")
-    assert [f.id for f in got.facilities] == ["open:prison:diyarbakir"]
-    assert "geonames:316541" not in {p.id for p in got.places}
+    ann = enrich("Overcrowding is worst in prisons such as Diyarbakir, lawyers said.", gaz, lang="en")
+    assert [f.id for f in ann.facilities] == ["open:prison:diyarbakir"]
+    assert "geonames:316541" not in {p.id for p in ann.places}
     # guards: a town the clause places the head in, a country, and a name that goes on are no prison
-    got = enrich("Syrians live in camps in towns such as Arsal, aid workers said.", gaz, lang="en")
-    assert not got.facilities and "geonames:282457" not in {f.id for f in got.facilities}
+    ann = enrich("Syrians live in camps in towns such as Arsal, aid workers said.", gaz, lang="en")
+    assert not ann.facilities and "geonames:282457" not in {f.id for f in ann.facilities}
     assert facilities(gaz, "Activists compared prisons in countries such as Turkey and Iran.") == []
 
 
 def test_capital_inside_an_airports_name_is_no_agent(gaz) -> None:
-    got = enrich("In 2013 the residents were moved to Camp Liberty by Baghdad International Airport.", gaz, lang="en")
-    assert "actor:iraq-gov" not in {a.id for a in got.actors} and "geonames:98182" in {p.id for p in got.places}
+    ann = enrich("In 2013 the residents were moved to Camp Liberty by Baghdad International Airport.", gaz, lang="en")
+    assert "actor:iraq-gov" not in {a.id for a in ann.actors} and "geonames:98182" in {p.id for p in ann.places}
     # guard: the capital as the passive's agent stays the state
-    got = enrich("The deal was signed by Baghdad and Erbil on Sunday.", gaz, lang="en")
-    assert "actor:iraq-gov" in {a.id for a in got.actors}
+    ann = enrich("The deal was signed by Baghdad and Erbil on Sunday.", gaz, lang="en")
+    assert "actor:iraq-gov" in {a.id for a in ann.actors}
 
 
 def test_regression_guards_of_round21(gaz) -> None:
@@ -98,8 +98,8 @@ def test_regression_guards_of_round21(gaz) -> None:
     got = facilities(gaz, "Foreign women remain in camps such as al-Hol and Roj in Syria's north-east.")
     assert {"fac:sy-al-hol-camp", "fac:sy-roj-camp"} <= {i for i, _ in got}
     # a state's force after "by" still makes the state act
-    got = enrich("Two men were detained by the Israel Defense Force on Sunday.", gaz, lang="en")
-    assert "actor:israel-gov" in {a.id for a in got.actors}
+    ann = enrich("Two men were detained by the Israel Defense Force on Sunday.", gaz, lang="en")
+    assert "actor:israel-gov" in {a.id for a in ann.actors}
 
 
 def test_headline_glosses_its_opening_name_as_a_countrys_prison(gaz) -> None:
@@ -108,7 +108,7 @@ def test_headline_glosses_its_opening_name_as_a_countrys_prison(gaz) -> None:
     got = facilities(gaz, "Qarchak: inside Iran's women's prison, where the water runs brown")
     assert [i for i, _ in got] == ["open:prison:qarchak"]
     # guards: the gloss is no prison, or the name is not the headline's opening one
-    got = enrich("Qarchak: Iran's fast-growing town counts its new residents", gaz, lang="en")
-    assert not got.facilities and "geonames:32767" in {p.id for p in got.places}
-    got = enrich("Tourists return to Palmyra: Syria's ancient city reopens its museum", gaz, lang="en")
-    assert not got.facilities
+    ann = enrich("Qarchak: Iran's fast-growing town counts its new residents", gaz, lang="en")
+    assert not ann.facilities and "geonames:32767" in {p.id for p in ann.places}
+    ann = enrich("Tourists return to Palmyra: Syria's ancient city reopens its museum", gaz, lang="en")
+    assert not ann.facilities
