@@ -51,6 +51,20 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-21 BLIND split r21a (another author; Arabic; natural sample; 154 passages, 35 % negatives; passages kept outside the repo) -- before at d24d887 / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r21a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r21a.after.txt
+	@echo "round-21 BLIND split r21b (a second author; Arabic, the core north-east Syria topics; 132 passages, 40 % negatives; kept outside the repo likewise) -- before at d24d887 / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r21b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r21b.after.txt
+	@echo "round-21 BLIND split r21e (a third author; English; natural sample; 126 passages, 40 % negatives; kept outside the repo likewise) -- before at d24d887 / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r21e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r21e.after.txt
+	@echo "round-21 BLIND split r21f (a fourth author; English, the core topics; 128 passages, 41 % negatives; kept outside the repo likewise) -- before at d24d887 / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r21f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r21f.after.txt
+	@echo "round-21 surveys' own passages (tests/data/realworld-s21-*.jsonl, LABELLED BY HAND before the engine ran on them, then fixed; before beside each file) -- now:"
+	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s21-*.jsonl))
 	@echo "round-20 BLIND split r20a (another author; Arabic; natural sample; 137 passages, 45 % negatives; passages kept outside the repo) -- before at 17b1a9f / end of round:"
 	@sed -n '1,3p' tests/data/realworld-r20a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r20a.after.txt
