@@ -737,6 +737,32 @@ _LIST_CUES = frozenset(("قري", "بلدات", "مناطق", "نواحي", "ن�
                         "مناطقها", "نواحيها", "هي", "منها", "ابرزها", "اهمها", "مثل"))
 _LIST_GAP_RE = re.compile(r"[ \t]*[\u060c,][ \t]*")
 _LIST_WORD_RE = re.compile(r"[\u0621-\u064a\u064b-\u0652\u06400-9\u0660-\u0669]+")
+_LIST_JOINT_RE = re.compile(r"[\u060c,]|\s[\u064b-\u0652\u0640]*[وؤ]")  # (a member opens at a comma or a و word: fold)
+_LIST_NONWORD_RE = re.compile(r"[^\u0621-\u064a\u064b-\u0652\u06400-9\u0660-\u0669]+")
+
+
+def _list_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of text between hard breaks (the gaps between two words that are neither spaces on one line nor
+    one comma: listed_open_places' `breaks`) that hold a part of one of `spans` (sorted) and a joint (a comma, or a
+    space before و: a stretch without one is one member): a list with no known place in it names no village, so the
+    words of the other stretches are not read at all (one pass over the gaps)."""
+    out: list[tuple[int, int]] = []
+    start, k, n = 0, 0, len(spans)
+    for g in _LIST_NONWORD_RE.finditer(text):
+        r = g.group()
+        if r == " " or (r.isspace() and "\n" not in r) or _LIST_GAP_RE.fullmatch(r):
+            continue
+        end = g.start()
+        while k < n and spans[k][1] <= start:
+            k += 1
+        if k < n and spans[k][0] < end and end > start and _LIST_JOINT_RE.search(text, start, end) is not None:
+            out.append((start, end))
+        start = g.end()
+    while k < n and spans[k][1] <= start:
+        k += 1
+    if k < n and start < len(text) and _LIST_JOINT_RE.search(text, start) is not None:
+        out.append((start, len(text)))
+    return out
 
 
 def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, rules: PlaceRules,
@@ -753,9 +779,12 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
     breaks: list[bool] = []  # breaks[i]: a hard break (other punctuation, or none) comes before member i
     joints: list[str] = []  # the joint before member i: "و", "،", "،و" (a comma and و) or "" (a break)
     prev_end = -1
-    for w in _LIST_WORD_RE.finditer(text):
+    kstarts = sorted((p.start, p.end) for p in known if not p.id.startswith(("country:", "adm1:", "open:")))
+    if not kstarts:
+        return []
+    for w in (w for s0, s1 in _list_segments(text, kstarts) for w in _LIST_WORD_RE.finditer(text, s0, s1)):
         a, b = w.start(), w.end()
-        gap = text[prev_end:a] if prev_end >= 0 else "."
+        gap = text[prev_end:a] if prev_end >= 0 and prev_end >= w.pos else "."
         f = fold(w.group(0))
         # (a word of و, a root letter, with a pronoun's ending is one word: `وعززت وجودها`)
         waw = f[:1] == "و" and (len(f) >= 4 or f[1:] in rules.ar_prefixes) and f not in _NATIVE_WAW \
@@ -778,9 +807,6 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
             joints.append("")
         prev_end = b
     if not members:
-        return []
-    kstarts = sorted((p.start, p.end) for p in known if not p.id.startswith(("country:", "adm1:", "open:")))
-    if not kstarts:
         return []
     ks = [a for a, _b in kstarts]
     every = sorted((p.start, p.end) for p in known)  # (a governorate's or a country's name is no village either)

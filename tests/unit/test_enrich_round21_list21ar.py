@@ -61,3 +61,16 @@ def test_guard_governorates_plural_heads_and_springs(gaz):
     assert open_names(gaz, "توجهت العائلات إلى محافظات حمص ودمشق ودير الزور، برفقة الهلال.") == set()
     assert open_names(gaz, "ينحدرون من صفد وعكا وحيفا وقرى الجليل.") == set()
     assert open_names(gaz, "تحيط بالبلدة ينابيع مثل نبع الهول وعين الغزلان والبحرة الكبيرة.") == set()
+
+
+def test_only_stretches_with_a_known_place_and_a_joint_are_read(gaz):
+    # the lead's speed cut: the words of a stretch between hard breaks are read only where it holds a known place and
+    # a joint (a comma, a space before و); the list after a full stop and a quote is read as before
+    from services.enrich.places import _list_segments
+
+    text = "قال مراسلنا. «سقطت القذائف على طفس، سملين، الشيخ مسكين وبصرى الشام» ثم هدأ القصف"
+    a = text.index("طفس")
+    segs = _list_segments(text, [(a, a + 3)])
+    assert len(segs) == 1 and segs[0][0] <= a < segs[0][1] and "قال" not in text[segs[0][0] : segs[0][1]]
+    assert _list_segments("وصل الوفد إلى درعا صباحا", [(13, 17)]) == []  # one member: no joint
+    assert "سملين" in open_names(gaz, text)
