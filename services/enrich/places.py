@@ -738,7 +738,9 @@ _LIST_CUES = frozenset(("قري", "بلدات", "مناطق", "نواحي", "ن�
 _LIST_GAP_RE = re.compile(r"[ \t]*[\u060c,][ \t]*")
 _LIST_WORD_RE = re.compile(r"[\u0621-\u064a\u064b-\u0652\u06400-9\u0660-\u0669]+")
 _LIST_JOINT_RE = re.compile(r"[\u060c,]|\s[\u064b-\u0652\u0640]*[وؤ]")  # (a member opens at a comma or a و word: fold)
-_LIST_NONWORD_RE = re.compile(r"[^\u0621-\u064a\u064b-\u0652\u06400-9\u0660-\u0669]+")
+_W = "\u0621-\u064a\u064b-\u0652\u06400-9\u0660-\u0669"  # (_LIST_WORD_RE's letters)
+# a whole gap between two words (or at an end) other than one space: the only gaps that may be hard breaks
+_LIST_NONWORD_RE = re.compile(rf"(?<![^{_W}])(?:[^{_W}]{{2,}}|[^{_W} ])(?![^{_W}])")
 
 
 def _list_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -750,7 +752,7 @@ def _list_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     start, k, n = 0, 0, len(spans)
     for g in _LIST_NONWORD_RE.finditer(text):
         r = g.group()
-        if r == " " or (r.isspace() and "\n" not in r) or _LIST_GAP_RE.fullmatch(r):
+        if (r.isspace() and "\n" not in r) or _LIST_GAP_RE.fullmatch(r):
             continue
         end = g.start()
         while k < n and spans[k][1] <= start:
