@@ -259,7 +259,7 @@ def _enrich(
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues,
                                       {c.start for c in cores} if cores else frozenset(),
-                                      _listed_stop(gaz))
+                                      _listed_stop(gaz), [(c.start, c.end) for c in people])
     places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
     places = voweled_other(text, places, gaz)  # `عُمان` with its damma is Oman, not Amman (places.py, rule 26r)
     if places:

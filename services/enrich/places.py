@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from services.enrich.listed_en import SCOPE, apposed_villages, listed_english
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.output import place
@@ -258,6 +259,7 @@ def _matches(pat: re.Pattern[str], key: str, text: str, rules: PlaceRules, cues:
 
 
 _AR_LETTER_RE = re.compile(f"[{_AR}]")
+_PLURAL_EN_CUES = frozenset(("villages", "towns of", "hamlets "))  # (the first 8 characters of en_before's plurals)
 _VILLAGE_OF_RE = re.compile(r" of (?:the )?[A-Z]")  # after "X village": "the Idlib village of Jarjanaz"
 _OPEN_QUOTES = frozenset(("\"", "“", "«", "'"))
 _CLOSE_QUOTES = frozenset(("\"", "”", "»", "'"))
@@ -296,7 +298,7 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 # "The Tal Hamis village": the name starts at its first word that is no stop word
                 s = next((w.start() for w in _WORD.finditer(text, m.start("n"), e)
                           if w.group(0) not in rules.en_stop and not _compound_adjective(w.group(0))), e)
-                if key == "en_before" and text[m.start() : m.start() + 8].lower() == "villages":
+                if key == "en_before" and text[m.start() : m.start() + 8].lower() in _PLURAL_EN_CUES:
                     found = _listed_villages(text, e, taken, index, out, found)  # "the villages of Safa and Tal
                     # Agha" (rule 24j)
                 if key == "en_after" and _VILLAGE_OF_RE.match(text, m.end()):
@@ -672,21 +674,33 @@ def _listed_villages(text: str, e: int, taken: bytearray, index: _SpanIndex | No
             if found is None:
                 found = bytearray(len(text))
             found[s:e] = b"\x01" * (e - s)
+        if "and" in m.group(0)[: s - m.start()]:
+            break  # "the towns of Ras Baalbeck and Al-Qaa, Hezbollah hit ...": "and" closed the list
     return found
 
 
 def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearray,
                         rules: PlaceRules, cues: list[Any] | None = None,
                         names: frozenset[int] | set[int] = frozenset(),
-                        stop: frozenset[str] = frozenset()) -> list[PlaceMention]:
+                        stop: frozenset[str] = frozenset(),
+                        others: list[tuple[int, int]] | None = None) -> list[PlaceMention]:
     """Open-world places (villages, districts) after a cue, or listed with known places (listed_open_places),
     located at the nearest known non-country place. cues: the scanner's cue candidates (open_places); names:
-    open_places'; stop: folded words that are no village's name in a list (engine_rules village_stop, given_names)."""
+    open_places'; stop: folded words that are no village's name in a list (engine_rules village_stop, given_names);
+    others: the spans no English listed village may overlap (the scanner's actor candidates: listed_en)."""
     out: list[PlaceMention] = []
     found = list(open_places(text, covered, rules, cues, places, names))
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
     if known and (", " in text or "، " in text or " و" in text):
         found += listed_open_places(text, known, covered, rules, found, stop)
+        if ", " in text and has_latin(text):  # the English lists (listed_en.py, rule 26t)
+            towns = [(p.start, p.end) for p in known if not p.id.startswith("adm1:")]
+            if towns:
+                found += listed_english(text, [(p.start, p.end) for p in places], towns, covered, others or [],
+                                        found, stop)
+    if (", a " in text or ", an " in text) and has_latin(text) and any(p.country in SCOPE for p in places):
+        # "Tuba, a Palestinian hamlet" (listed_en.py)
+        found += apposed_villages(text, [(p.start, p.end) for p in places], covered, others or [], found, stop)
     if not found:
         return out  # (most texts name none: the known places are not sorted for them)
     # (the known places by start, with their index in `known`: the nearest one is found by bisection, the first
