@@ -57,6 +57,9 @@ _NOT_VILLAGE = frozenset(w.lower() for w in (
 ))
 
 
+_IN_PLACE_RE = re.compile(r" in (?:the )?(?:(?:northern|southern|eastern|western|north-western|north-eastern"
+                          r"|south-western|south-eastern|northwestern|northeastern|southwestern|southeastern|rural"
+                          r"|central|eastern|western) )?")
 _QUARTERS = (" neighbourhood", " neighborhood", " quarter", " district", " suburb")
 _LEADS = ("In ", "On ", "At ", "From ", "Near ", "Around ", "And ", "But ", "The ", "Then ", "Also ")
 
@@ -95,7 +98,7 @@ def listed_english(text: str, known: list[tuple[int, int]], anchors: list[tuple[
     member may not overlap (the scanner's actor candidates); found: the open-world places found so far; stop: the
     given names (engine_rules given_names), lower case. One known town is enough where a place's preposition, a
     plural village word or a verb of attack opens the list (_PLACE_LEAD_RE) and the list holds three members."""
-    if not anchors:
+    if not known:
         return []
     out: list[tuple[int, int, str]] = []
     starts = {s: e for s, e in known}
@@ -103,7 +106,7 @@ def listed_english(text: str, known: list[tuple[int, int]], anchors: list[tuple[
     starts_set = set(known)
     # the lists worth reading sit around the anchors: scan each sentence holding one, once
     seen_lo = -1
-    for a, _b in sorted(anchors):
+    for a, _b in sorted(known):
         if a < seen_lo:
             continue
         lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
@@ -134,7 +137,11 @@ def listed_english(text: str, known: list[tuple[int, int]], anchors: list[tuple[
             # (a country or a province in the chain makes it an address, "Baghdad, Iraq, Feb. 12": two towns needed)
             address = any(m in starts_set and m not in anchor_set for m in ch)
             lead = _PLACE_LEAD_RE.search(text, max(0, ch[0][0] - 16), ch[0][0]) is not None
-            if n_anchor < 2 and not (n_anchor == 1 and not address and lead):
+            # "raked al-Ruwaiha, Deir Sunbul and Kafr Owaid in Idlib's southern countryside": three members or more
+            # and a known place right after "in" (rule 26t)
+            tail = _IN_PLACE_RE.match(text, ch[-1][1])
+            placed = tail is not None and len(ch) >= 3 and tail.end() in starts
+            if n_anchor < 2 and not (n_anchor == 1 and not address and lead) and not (not address and placed):
                 continue
             for s, e in ch:
                 if (s, e) in anchor_set or not _member_ok(text, s, e, stop):

@@ -693,11 +693,10 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
     known = [p for p in places if not p.id.startswith(("country:", "open:"))]
     if known and (", " in text or "، " in text or " و" in text):
         found += listed_open_places(text, known, covered, rules, found, stop)
-        if ", " in text and has_latin(text):  # the English lists (listed_en.py, rule 26t)
-            towns = [(p.start, p.end) for p in known if not p.id.startswith("adm1:")]
-            if towns:
-                found += listed_english(text, [(p.start, p.end) for p in places], towns, covered, others or [],
-                                        found, stop)
+    if places and ", " in text and has_latin(text):  # the English lists (listed_en.py, rule 26t)
+        towns = [(p.start, p.end) for p in known if not p.id.startswith("adm1:")]
+        found += listed_english(text, [(p.start, p.end) for p in places if not p.id.startswith("open:")], towns,
+                                covered, others or [], found, stop)
     if (", a " in text or ", an " in text) and has_latin(text) and any(p.country in SCOPE for p in places):
         # "Tuba, a Palestinian hamlet" (listed_en.py)
         found += apposed_villages(text, [(p.start, p.end) for p in places], covered, others or [], found, stop)

@@ -51,3 +51,13 @@ def test_the_towns_of_a_list_end_at_and() -> None:
 def test_a_list_of_city_quarters_names_no_village() -> None:
     # rule 4: a city's districts are places only where places.yaml lists them
     assert _open("Detainees were held in branches in the Kafr Sousa, Mezzeh and Qaboun neighbourhoods.") == set()
+
+
+def test_a_list_of_three_before_in_and_a_known_place() -> None:
+    got = _open("Government forces raked al-Ruwaiha, Deir Sunbul and Kafr Owaid in Idlib's southern countryside.")
+    assert got == {"al-Ruwaiha", "Deir Sunbul", "Kafr Owaid"}
+    assert _open("Strikes hit Yater, Shebaa and Taybeh in southern Lebanon.") == {"Yater", "Shebaa", "Taybeh"}
+    # guards: organisations (actor candidates), people (given names), two members only
+    assert _open("Hamas, Islamic Jihad and Fatah in Gaza agreed.") == set()
+    assert _open("Ahmed, Mahmoud and Khaled in Hasakah said.") == set()
+    assert _open("Families went home to Karzark and Dugure in Sinjar.") == set()
