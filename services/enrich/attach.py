@@ -467,16 +467,24 @@ def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known
     # where the cue words are in the text (found once; each window's question is then a bisection, as
     # text.find(word, lo, p.start) != -1 would answer it)
     ar, en = _occurrences(text, "مركزي"), _occurrences(text, "entral")
+    n_ar, n_en = len(ar), len(en)
     for p in places:
-        lo = max(0, p.start - 45)
+        ps = p.start
+        lo = ps - 45 if ps > 45 else 0
         before = None
-        if ar and _within(ar, 5, lo, p.start):
-            before = _CENTRAL_BEFORE_AR.search(text, lo, p.start)
-        elif en and _within(en, 6, lo, p.start):
-            before = _CENTRAL_BEFORE_EN.search(text, lo, p.start)
-        after = None if before else _CENTRAL_AFTER_EN.match(text, p.end) if text[p.end : p.end + 1] in "'’" else None
-        if before is None and after is None:
-            continue
+        # (_within inline: the first occurrence from lo ends by the place's start)
+        if n_ar and (i := bisect_left(ar, lo)) < n_ar and ar[i] + 5 <= ps:
+            before = _CENTRAL_BEFORE_AR.search(text, lo, ps)
+        elif n_en and (i := bisect_left(en, lo)) < n_en and en[i] + 6 <= ps:
+            before = _CENTRAL_BEFORE_EN.search(text, lo, ps)
+        if before is None:
+            if text[p.end : p.end + 1] not in "'’":
+                continue
+            after = _CENTRAL_AFTER_EN.match(text, p.end)
+            if after is None:
+                continue
+        else:
+            after = None
         e = named_after(text[p.start : p.end], "prison", gaz)
         if e is not None:
             span = (before.start(), p.end) if before is not None else (p.start, after.end() if after else p.end)

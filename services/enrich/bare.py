@@ -175,31 +175,36 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
+    # (what the checks below ask again and again: the character after the name, the one before it, its script)
+    nxt = text[c.end : c.end + 1]
+    before1 = text[c.start - 1 : c.start]
+    arabic = "\u0600" <= text[c.start] <= "\u06ff"
+    span = (c.start, c.end)
     if kind == "prison" and airbase_core(text, c.start, c.end) \
             and _FLIGHT_RE.search(text, max(0, c.start - 40), min(len(text), c.end + 40)) is not None \
             and _HELD_WORDS_RE.search(text, max(0, c.start - 80), min(len(text), c.end + 80)) is None \
             and not detention_frame(text, c.start, kind):
         return None  # "a prison official flew in to Hama airport", `وصل وفد إلى مطار حماة على متن طائرة`: flights at
         # an airbase the gazetteer lists as a detention site are the airfield's (rule 25m)
-    if "\u0600" <= text[c.start] <= "\u06ff" and _areas_such_as(text, c.start):
+    if arabic and _areas_such_as(text, c.start):
         return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23)
-    if kind == "camp" and "\u0600" <= text[c.start] <= "\u06ff" and _team_of_camp(text, c):
+    if kind == "camp" and arabic and _team_of_camp(text, c):
         return None  # `ضمت المجموعة الأولى بلاطة وسلواد وجنين ونور شمس`: a camp's team in a sports report (rule 25v)
     if text[c.start] < "\u0250" and _BASE_AFTER_EN_RE.match(text, c.end) is not None:
         return None  # "the Azraq air base hosts F-16s": the base named after the town, no camp (rules 2, 26i)
     if kind == "camp" and text[c.start] < "\u0250" and _TEAM_AFTER_EN_RE.match(text, c.end) is not None \
             and _GAME_EN_RE.search(text, *_sentence_bounds(text, c.start, c.end)) is not None:
         return None  # "Shatila FC beat Burj in the cup final": a camp's club in a sports report (rule 26i, after 25v)
-    if (c.start, c.end) in ar.towns:
+    if span in ar.towns:
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
             return 0.55  # `أهالي اليرموك ... وسط المخيم`: a camp's district, its people, then the camp (rule 23)
-        if kind == "camp" and e.bare and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare \
+        if kind == "camp" and e.bare and ("ar" if arabic else "en") in e.bare \
                 and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
             return 0.6  # "the Hittin neighbourhood of Ain al-Hilweh", `حي حطين في عين الحلوة`: a quarter of a camp no
             # town shares its name with (rule 25e); "the Taamir quarter of Sidon" stays the city's
         return None
-    if text[c.end : c.end + 1] == "," and text[c.start] < "\u0250" \
+    if nxt == "," and text[c.start] < "\u0250" \
             and (pm := _GIVEN_BEFORE_EN_RE.search(text, max(0, c.start - 20), c.start)) is not None \
             and pm.group(1) not in _NOT_GIVEN_EN and _PERSON_ROLE_AFTER_RE.match(text, c.end) is not None:
         return None  # "Atif Al-Hout, director of Nasser Hospital": a person's family name and his post (rule 25z)
@@ -211,27 +216,27 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     # a core that is also a common word or a person's name (`أشد العقاب`, `بشارة الراعي`, "Ronald Bucca"): only
     # strong evidence makes it the facility, not words about prisons or camps around it
     folded = fold_text(text[c.start : c.end])
-    wordlike = bool(e.words) and (folded in e.words or (folded[:1] == "ل" and text[c.start - 1 : c.start] == "ل"
+    wordlike = bool(e.words) and (folded in e.words or (folded[:1] == "ل" and before1 == "ل"
                                                         and "ا" + folded in e.words))
     # (`للعقاب` "for punishment": ل + the word with its article's alef dropped is the same word; rule 25f)
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
-    inherent = bool(e.bare) and ("ar" if "\u0600" <= text[c.start] <= "\u06ff" else "en") in e.bare \
+    inherent = bool(e.bare) and ("ar" if arabic else "en") in e.bare \
         and (not wordlike or _word_read_as_name(text, c.start, c.end))
-    if kind == "prison" and text[c.end : c.end + 1] == ":" and _INFAMY_AFTER_EN_RE.match(text, c.end) is not None:
+    if kind == "prison" and nxt == ":" and _INFAMY_AFTER_EN_RE.match(text, c.end) is not None:
         return 0.55  # "ABU GHRAIB: THE PHOTOS THAT SHOOK WASHINGTON": a headline's subject, no dateline (rule 25a)
-    if text[c.end : c.end + 1] == ":" and (m := _APPOSED_HEAD_COLON_RE.match(text, c.end)) is not None \
+    if nxt == ":" and (m := _APPOSED_HEAD_COLON_RE.match(text, c.end)) is not None \
             and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
         return 0.55  # "Zaatari: a Camp and not a City": a headline's subject and what it is, no dateline (rule 26h)
-    if text[c.end : c.end + 1] == ":" and (c.start == 0 or text[c.start - 1] == "\n") \
+    if nxt == ":" and (c.start == 0 or text[c.start - 1] == "\n") \
             and (m := _HEADLINE_GLOSS_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
         return 0.55  # "Silivri: Inside Turkey's Controversial Mega-Prison": a headline glosses its opening name with a
         # country's prison or camp (rule 26k)
     if _lead_only(text, c.start) and _DATELINE_AFTER_RE.match(text, c.end):
-        if (c.start, c.end) in ar.cities and not inherent:
+        if span in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
         if any(k == kind for _s, _e, k in ar.heads):
-            if not inherent and (c.start, c.end) in ar.placed \
+            if not inherent and span in ar.placed \
                     and (text[c.start : c.end].isupper() or _named_again(text, c, ar.cores)):
                 return None  # "ZAATARI, Jordan — ... Zaatari has streets ...": the town is the dateline, the
                 # camp the name read again in the text; a wire dateline in capitals ("AL-HOL, Syria (AP) —")
@@ -240,13 +245,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                 return None  # "RAFHA, Saudi Arabia (Reuters) -": a wire dateline in capitals before its country is
                 # the town the reporter files from, though no gazetteer lists it (rule 21b; en20 survey, rule 25s)
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
-    if text[c.end : c.end + 1] in "،," and _DATED_AFTER_RE.match(text, c.end) is not None:
+    if nxt in "،," and _DATED_AFTER_RE.match(text, c.end) is not None:
         return None  # `العراق. ابوغريب، 23/7، اخبار الآن –`: a dateline's place and day, where the reporter files
         # from (rule 21b, 24g)
     if caps_dateline(text, c.start, c.end):
         return None  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": a wire dateline in capitals is where the reporter
         # files from (rule 21b), the base, not the prison
-    if kind == "camp" and text[c.end : c.end + 1] == " " and _DISPLACED_CAMP_AFTER_RE.match(text, c.end):
+    if kind == "camp" and nxt == " " and _DISPLACED_CAMP_AFTER_RE.match(text, c.end):
         return 0.6  # "the Zamzam Internally Displaced Persons (IDP) camp": the head's long form, a bracket inside
     if _RIVER_AFTER_RE.match(text, c.end):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
@@ -254,13 +259,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
     if "محكم" in (lead60 := text[c.start - 60 if c.start > 60 else 0 : c.start]) and _COURT_IN_AR_RE.search(lead60):
         return None  # `محكمة جنايات مكافحة الفساد في الرصافة`: where the court sits (rule 15), not the prison
-    if text[c.start - 1 : c.start] == " " and natural_feature(text, c.start, c.end):
+    if before1 == " " and natural_feature(text, c.start, c.end):
         return None  # `بحيرة الحبانية`, "Lake Habbaniyah": the lake the camp's town is named for (rule 25b)
     if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
-    if text[c.start - 1 : c.start] == " " and _given_name_before(text, c.start, gaz):
+    if before1 == " " and _given_name_before(text, c.start, gaz):
         return None  # "Mahmoud Rukban, a lawmaker", `الناشط مصطفى الشدادي`: a person's family name
-    if text[c.start - 1 : c.start] in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
+    if before1 in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return None  # `افتتح معرض "الهول" للكتاب`, a film, a song, a band of the name
     if kind == "prison" and ("rea" in (lead30 := text[max(0, c.start - 30) : c.start]) or "iot" in lead30
                              or "scape" in lead30) and _BREAK_AT_RE.search(text, max(0, c.start - 30), c.start):
@@ -280,11 +285,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if ("name" in (near := text[max(0, c.start - 30) : c.end + 30]) or "call" in near or "known" in near
             or "dubbed" in near) and _renamed(text, c, e, ar.cores, ar.placed):
         return 0.6  # "Gweiran, now renamed Panorama": two names of one facility, its old and its new name
-    if text[c.end : c.end + 1] == "," and (m := _APPOSED_HEAD_RE.match(text, c.end)) is not None \
+    if nxt == "," and (m := _APPOSED_HEAD_RE.match(text, c.end)) is not None \
             and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
         return 0.6  # "Bucca, the sprawling US-run detention camp", "Roj, the smaller camp": an apposition of the
         # kind after the name (a town's word among its words makes it the town: "Sednaya, a town with a prison")
-    if text[c.end : c.end + 1] in "'’" and (m := _POSSESSIVE_RE.match(text, c.end)) is not None \
+    if nxt in "'’" and (m := _POSSESSIVE_RE.match(text, c.end)) is not None \
             and any(s == m.end() for s, _e in ar.accepted):
         return None  # "Raqqa's al-Aqtan jail": the town another named facility is in
     if _ORG_AFTER_RE.match(text, c.end) is not None or (
@@ -304,20 +309,20 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, `جسر بزيبز`, "the Bucca family": a
         # hospital, an airport, a bridge, a family of the name; `سارت بها الركبان` ("the riders carried it": the news
         # spread far)
-    if (c.start, c.end) in ar.placed and _town_in_sentence(text, c):
+    if span in ar.placed and _town_in_sentence(text, c):
         return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
     if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, max(0, c.start - 50), c.start)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the camp director at nearby Roj", "prison guards at Saydnaya": the facility's own people
     if kind == "camp" and "لجن" in (lead48 := text[c.start - 48 if c.start > 48 else 0 : c.start]) \
             and (cm := _CAMP_COMMITTEE_BEFORE_RE.search(lead48)) is not None \
-            and ("لاجئ" in cm.group() or "خدمات" in cm.group() or (c.start, c.end) not in ar.cities):
+            and ("لاجئ" in cm.group() or "خدمات" in cm.group() or span not in ar.cities):
         return 0.6  # `اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات الأمعري`: a Palestinian camp's own popular or
         # services committee, named after the camp (rule 11); a city's (Jenin) needs "for refugees" or "services"
     if "uards" in (lead24 := text[c.start - 24 if c.start > 24 else 0 : c.start]) \
-            and (c.start, c.end) not in ar.cities and _GUARDS_EN_RE.search(lead24) is not None:
+            and span not in ar.cities and _GUARDS_EN_RE.search(lead24) is not None:
         return 0.6  # "the SDF's guards at al-Shaddadi": the site's own guards (a city's may be anyone's; rule 25i)
-    if kind == "prison" and (c.start, c.end) not in ar.cities \
+    if kind == "prison" and span not in ar.cities \
             and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
     if kind == "camp" and "قسم" in text[max(0, c.start - 30) : c.start] \
@@ -346,7 +351,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # "other centres in the capital, including Abu Salim and Tariq al-Sikka": a later name of the list
     if text[c.start - 3 : c.start] in ("at ", "in ") \
             and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 48), c.start)) is not None \
-            and (not m.group("adj") or (c.start, c.end) not in ar.cities) \
+            and (not m.group("adj") or span not in ar.cities) \
             and ((h := m.group(2).lower().removesuffix("s")) in ("facility", "site", "complex")
                  or ("camp" if h == "camp" else "prison") == kind):
         return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
@@ -365,8 +370,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
     locative = cue_list(gaz.rules.core_context.locative)
-    placed = (c.start, c.end) in ar.placed
-    if placed and not inherent and "\u0600" <= text[c.start] <= "\u06ff" \
+    placed = span in ar.placed
+    if placed and not inherent and arabic \
             and (search_scouted(_ORIGIN_WIDE_RE, _ORIGIN_WIDE_SCOUT, text, max(0, c.start - 40), c.start) is not None
                  or (not e.district
                      and search_scouted(_RETURN_TO_RE, _RETURN_TO_SCOUT, text, max(0, c.start - 16), c.start))):
@@ -383,44 +388,44 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not _POSSESSIVE_NEXT_RE.match(text, c.end) \
             and not (_VERB_NEXT_RE.match(text, c.end) and _same_name_read_bare(text, c, ar)):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
-    if text[c.end : c.end + 1] in " ," and _IS_A_TOWN_AFTER_RE.match(text, c.end):
+    if nxt in " ," and _IS_A_TOWN_AFTER_RE.match(text, c.end):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
     if _DISTANCE_FROM_RE.search(text, max(0, c.start - 24), c.start) is not None:
         return None  # `على بعد ثلاثة كيلومترات من الركبان`, "5 km from al-Hol": a distance is measured from the place
         # (rule 25y)
-    if text[c.end : c.end + 1] in " ,—–-" and (m := _SITE_APPOSITION_RE.match(text, c.end)) is not None \
+    if nxt in " ,—–-" and (m := _SITE_APPOSITION_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
         return 0.55  # "Al-Hut -- "the whale" -- a sprawling complex", "Qarchak, a notorious prison": a gloss names the
         # bare name's kind of site (rule 25y)
-    if kind == "prison" and (c.start, c.end) not in ar.cities and _FIGURE_AFTER_RE.match(text, c.end) is not None \
+    if kind == "prison" and span not in ar.cities and _FIGURE_AFTER_RE.match(text, c.end) is not None \
             and _DESCRIBED_BEFORE_RE.search(text, max(0, c.start - 24), c.start) is not None:
         return 0.55  # "Released Palestinians described Ofer as a slaughterhouse", `يصفون عوفر بالمسلخ`: a figure of the
         # prison's cruelty (bare20 survey, rule 26e; a city described so stays the city)
-    if text[c.end : c.end + 1] in "،," and (m := _SITE_APPOSITION_AR_RE.match(text, c.end)) is not None \
+    if nxt in "،," and (m := _SITE_APPOSITION_AR_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get(m.group("head"), kind) == kind:
         return 0.55  # `زار الوفد الأزرق، ثاني أكبر مخيم للاجئين في الأردن`: an apposition after the Arabic comma
         # names the bare name's kind by a superlative, the English "Zaatari, the largest camp" (bare21ar, rule 26r)
-    if text[c.end : c.end + 1] == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
+    if nxt == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower(), kind) == kind:
         # ("described Ghwayran as one of the biggest sites where the group's fighters are locked up": a detention
         # site of either kind, rule 25z)
         return 0.55  # `يُعرف إيفين بين الإيرانيين بأنه أسوأ سجون البلاد`, "Evin is the country's most notorious prison":
         # the text says what the name is, the facility (rule 25a; the mirror of the town above)
-    if text[c.end : c.end + 1] in " ," and (m := _SITE_MEASURE_AFTER_RE.match(text, c.end)) is not None \
+    if nxt in " ," and (m := _SITE_MEASURE_AFTER_RE.match(text, c.end)) is not None \
             and _SITE_KIND.get(m.group("head").lower() if m.group("head") else "camp", kind) == kind:
         return 0.55  # "Baqa'a ... has more refugees than any other camp in Jordan", "Zaatari opened in 2012 for 6,000
         # people and now holds more than 100,000": the name measured against its kind or by the people it opened
         # for, the facility (bare21en survey, rule 26q)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
-    if text[c.start - 1 : c.start] == " " and _PLURAL_AROUND_RE.search(text, max(0, c.start - 40), c.start):
+    if before1 == " " and _PLURAL_AROUND_RE.search(text, max(0, c.start - 40), c.start):
         return None  # "the biggest of the camps around Dadaab": the town the camps are around (rule 26k)
-    if text[c.end : c.end + 1] in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
+    if nxt in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
         return None  # `الهول، التي يسكنها نحو عشرة آلاف نسمة`: a town's inhabitants (a camp's are refugees, families)
-    if text[c.end : c.end + 1] == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, c.start - 3, c.start) \
+    if nxt == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, c.start - 3, c.start) \
             and any(_GLOSS_BEFORE_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 3)):
         return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
-    if head_near(text, c, ar.listing if "\u0600" <= text[c.start] <= "\u06ff" else ar.heads, e.kind):
+    if head_near(text, c, ar.listing if arabic else ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
     if e.cluster:
         return None  # "tents in Atmeh", `خيمتي في أطمة`: the town the cluster of camps is around
@@ -428,7 +433,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"` (a
         # sentence of its own about the camp still means the camp: "families left al-Hol, camp officials said")
-    if inherent and e.open_name and text[c.start - 1 : c.start] == " " \
+    if inherent and e.open_name and before1 == " " \
             and (gm := _CAP_WORD_BEFORE_RE.search(text, max(0, c.start - 24), c.start)) is not None \
             and gm.group(1) not in _NOT_GIVEN_BEFORE_EN and not _SENTENCE_START_RE.search(text, 0, gm.start(1)):
         return None  # "Coach Jan Rikers said": a capitalised word right before a site's name no town bears, inside
@@ -441,7 +446,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "prison" and _infamy(text, c, ar, gaz):
         return 0.55  # "the Abu Ghraib scandal", `فضيحة أبو غريب`, "worse than Abu Ghraib", `ما رآه في صيدنايا كان أسوأ
         # مما عاشه في أبو غريب`: the prison as the term of its infamy or of a comparison with a prison (rule 25a)
-    if (c.start, c.end) in ar.cities and not e.district:
+    if span in ar.cities and not e.district:
         if (e.id in ar.named or e.id in ar.bare_named) \
                 and (_prep_before(text, c.start) or prev_word(text, c.start, frozenset()) == "of"):
             if _same_name_read_bare(text, c, ar) and not town_close(text, c, gaz):
@@ -457,7 +462,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if _PEOPLE_FROM_RE.search(text, max(0, c.start - 24), c.start) is not None:
             return None  # `يقول ناشطون من الرقة إن ... المعتقلات`, "activists in Raqqa say": people of the city
             # (rule 25f)
-        if text[c.end : c.end + 1] in "،, " and _WHERE_AFTER_RE.match(text, c.end) is not None:
+        if nxt in "،, " and _WHERE_AFTER_RE.match(text, c.end) is not None:
             return None  # `نُقلوا إلى الناصرية، حيث يودعون في المؤسسات الإصلاحية`, "flown to Nasiriyah, where they will
             # be held": a city that the sentence goes on to describe as where things are, not its prison (rule 25f)
         return 0.5 if ((not wordlike or _word_read_as_name(text, c.start, c.end))
@@ -478,7 +483,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6
     if _joined(text, c, ar.cores_ix):
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
-    if not placed and (c.start, c.end) not in ar.cities and text[c.end : c.end + 1] == " " \
+    if not placed and span not in ar.cities and nxt == " " \
             and _TO_SITE_AFTER_RE.match(text, c.end) is not None \
             and prev_word(text, c.start, frozenset()) in _FROM_BEFORE and not _displaced_from(text, c.start):
         return 0.55  # `نقلت قوات التحالف عناصر من غويران إلى القاعدة الأمريكية`, `من غويران إلى سجن آخر`: a name no
@@ -523,11 +528,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # served or spent in a camp
     if wordlike and not _word_read_as_name(text, c.start, c.end):
         return None  # the word or the person, unless one of the readings above holds or a name's place is its
-    if c.ntokens >= 2 and (c.start, c.end) not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
+    if c.ntokens >= 2 and span not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
             and _AIRPORT_RE.search(text, c.start, c.end) is None \
             and not _RIVER_AFTER_RE.match(text, c.end) and prev not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
-    if placed and kind == "camp" and (c.start, c.end) not in ar.cities and _headline(text) \
+    if placed and kind == "camp" and span not in ar.cities and _headline(text) \
             and not town_close(text, c, gaz) \
             and not _COUNTED_RE.match(text, c.end) \
             and prev not in cue_list(gaz.rules.core_context.locative) \
@@ -2139,11 +2144,7 @@ def _seat_of_another(text: str, c: Cand, ar: Around) -> bool:
                 key = keys.get(joined)
                 if key is None:
                     key = remember(keys, joined, fold(joined.strip(_SEAT_STRIP)).removeprefix("ال"))
-                got = seats.get(key)
-                if got is None:
-                    seats[key] = [me]
-                else:
-                    got.append(me)
+                seats.setdefault(key, []).append(me)
         ar.seats_read = n
     name = fold(text[c.start : c.end]).removeprefix("ال")
     # (not the name right after the facility itself: `قسم المهاجرات في الهول` is the annex in the camp, read below)

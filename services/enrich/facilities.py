@@ -173,6 +173,9 @@ def find_facilities(
     place_spans: set[tuple[int, int]] | None = None  # (built when a former name is first met)
     covered = bytearray(len(text))
     holiday: bool | None = None  # (_holiday_text, asked once, when a resort's name is first met)
+    gates = lits(text, _GATE_WORDS)  # (one pass answers every `w in text` below)
+    # (no resort's word in a text with no Latin letter and no `السياحي`: _resort_name's own first test, for the text)
+    resorts = has_latin(text) or "السياحي" in text
     # (every check below is a test of the text alone: those of an alias are asked together, in one branch)
     for c in facs:
         p0 = c.payloads[0]
@@ -208,22 +211,22 @@ def find_facilities(
         alias = how == "alias"
         if text[s : s + 4] in _PLURAL_OPEN and _plural_over_regions(text, s, end):
             continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
-        if "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
+        if gates & _G_MUASKAR and "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
                                          or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
-        if _resort_name(text, s, end) \
+        if resorts and _resort_name(text, s, end) \
                 and (holiday := _holiday_text(text) if holiday is None else holiday):
             continue  # `استقبلت مدينة الحبانية السياحية آلاف المصطافين`: the resort a camp was set up in, in a text
             # about holiday-makers and no displaced people (rule 24o)
         f = fac(text, s, end, e, 0.97 if alias else 0.95)
         facilities.append(f)
         fac_ids.add(e.id)
-        covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+        fs, fe = f.start, f.end
+        covered[fs:fe] = b"\x01" * (fe - fs)
     n_trie = len(facilities)
     core_spans: set[tuple[int, int]] = set()
     used_heads: set[int] = set()
     free = [h for h in heads if not inside(h.start, h.end, covered)]
-    gates = lits(text, _GATE_WORDS)  # (one pass answers every `w in text` below)
     central = (places_c or cores) and (gates & _G_CENTRAL_AR or (has_latin(text) and gates & _G_CENTRAL_EN))
     # (a core too: "the central prison in Roumieh", a prison's name no gazetteer town bears)
     for k in central_prisons(text, places_c + cores, gaz) if central else ():
@@ -367,7 +370,7 @@ def find_facilities(
             continue  # عائدة ("returning", a hamza on its seat) is the word; the camp is spelled عايدة
         if around is None:
             around = _around(text, heads, facs, cores, places_c, fac_ids, accepted, gaz, covered)
-        if text[c.end : c.end + 12].find(")") >= 0:
+        if text.find(")", c.end, c.end + 12) >= 0:
             same = _bracket_identity(text, c, facilities, ce.kind, around.cities)
             if same is not None:  # `سجن الحسكة المركزي (غويران)`: one prison, known by the name in brackets
                 f = facilities[same[0]]
@@ -455,11 +458,12 @@ def find_facilities(
         n_known = len(starts)
         kept = []
         for f in facilities:
-            i = bisect_right(starts, f.end)
-            if i == n_known or starts[i] - f.end > 30:  # (starts ascend: nothing within 30 characters after)
+            fe = f.end
+            i = bisect_right(starts, fe)
+            if i == n_known or starts[i] - fe > 30:  # (starts ascend: nothing within 30 characters after)
                 kept.append(f)
                 continue
-            near = [k for k in known[i : i + 3] if k[0] - f.end <= 30]
+            near = [k for k in known[i : i + 3] if k[0] - fe <= 30]
             if not near or not same_as_known(text, f.start, f.end, near) \
                     or (_OR_RE.fullmatch(text, f.end, near[0][0])
                         and any(p.end == f.end or p.start == f.start for p in places_c)):
@@ -663,6 +667,10 @@ def _town_qualified(text: str, facilities: list[FacilityMention]) -> list[Facili
     """`مخيم القيارة جدعة 5`, "Qayyarah Jeddah 5 camp": a known camp's name right before another known camp's name
     (one space between, no conjunction or comma) is the town that camp stands in, not a camp of its own: one
     facility, the second, over both names (rule 24o). Facilities are in text order."""
+    # (the cheap test first: most texts hold no mention that starts one character after the one before it ends)
+    ends = [f.end for f in facilities]
+    if not any(f.start == ends[i] + 1 for i, f in enumerate(facilities[1:])):
+        return list(facilities)
     out: list[FacilityMention] = []
     skip = -1
     for i, f in enumerate(facilities):
@@ -680,13 +688,15 @@ def _town_qualified(text: str, facilities: list[FacilityMention]) -> list[Facili
 
 
 _DIGIT_RE = re.compile(r"[A-Za-z][ \u00a0]+[0-9]")
-_SPACE_DIGIT_RE = re.compile("[ \u00a0][0-9]")
+# a space or a no-break space right before a digit: `[ \u00a0][0-9]`'s matches, one pattern for each of the two (a
+# pattern opening with a literal is skipped to at C speed, one opening with a class tests every character against it)
+_SPACE_DIGIT_RES = (re.compile(" [0-9]"), re.compile("\u00a0[0-9]"))
 
 
 def _letter_spaces_digit(text: str) -> bool:
     """_DIGIT_RE.search(text) is not None, looked for from the spaces before a digit (the regex tries every
     letter of an English text): each space right before a digit, back over its run of spaces, to a letter."""
-    for m in _SPACE_DIGIT_RE.finditer(text):
+    for m in (m for rx in _SPACE_DIGIT_RES for m in rx.finditer(text)):
         i = m.start()
         while i > 0 and text[i - 1] in " \u00a0":
             i -= 1
@@ -1851,10 +1861,13 @@ _ANNEXES: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
 
 def _one_per_span(facilities: list[FacilityMention]) -> list[FacilityMention]:
     out: list[FacilityMention] = []
+    last = None  # (the span of out[-1]: each mention's fields read once)
     for f in facilities:
-        if out and out[-1].start == f.start and out[-1].end == f.end:
+        span = (f.start, f.end)
+        if span == last:
             continue
         out.append(f)
+        last = span
     return out
 
 

@@ -147,7 +147,9 @@ PyObject *mod_number_sites(PyObject *mod, PyObject *text) {
 /* needle_starts(text, needles) -> [int]: the distinct positions where some needle occurs in text, ascending
  * (scouts.needle_starts_ref: a str.find loop a needle, then sorted), in one pass over the text: each position whose
  * code point is a needle's first (a mask of the needles by their first code point's low byte, then the code point
- * itself) is compared with those needles in full. At most 64 needles, none empty. */
+ * itself, and the next code point that needle's second) is compared with those needles in full. At most 64 needles,
+ * none empty. */
+#define NO_SECOND ((Py_UCS4)0x110000) /* (above every code point) */
 #define STARTS_SCAN(T)                                                                                             \
     do {                                                                                                           \
         const T *s = (const T *)td;                                                                                \
@@ -157,7 +159,7 @@ PyObject *mod_number_sites(PyObject *mod, PyObject *text) {
             while (m) {                                                                                            \
                 int j = __builtin_ctzll(m);                                                                        \
                 m &= m - 1;                                                                                        \
-                if (f[j] != c) continue;                                                                           \
+                if (f[j] != c || (f2[j] != NO_SECOND && (i + 1 >= n || s[i + 1] != f2[j]))) continue;              \
                 PyObject *w = PyTuple_GET_ITEM(needles, j);                                                        \
                 if (PyUnicode_GET_LENGTH(w) <= n - i && lits_at(w, tk, td, i)) {                                   \
                     PyObject *at = PyLong_FromSsize_t(i);                                                          \
@@ -186,7 +188,7 @@ PyObject *mod_needle_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nar
         return NULL;
     }
     uint64_t first[256];
-    Py_UCS4 f[64];
+    Py_UCS4 f[64], f2[64]; /* each needle's first and second code points (a needle of one: NO_SECOND) */
     memset(first, 0, sizeof first);
     for (Py_ssize_t j = 0; j < k; j++) {
         PyObject *w = PyTuple_GET_ITEM(needles, j);
@@ -199,6 +201,7 @@ PyObject *mod_needle_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nar
             return NULL;
         }
         f[j] = PyUnicode_READ_CHAR(w, 0);
+        f2[j] = PyUnicode_GET_LENGTH(w) > 1 ? PyUnicode_READ_CHAR(w, 1) : NO_SECOND;
         first[f[j] & 0xff] |= (uint64_t)1 << j;
     }
     int tk = PyUnicode_KIND(text);

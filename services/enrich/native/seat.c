@@ -29,8 +29,14 @@ static inline int s_word(Py_UCS4 c) { /* N = [^\s.,،؛:;()\n] */
     default: return !Py_UNICODE_ISSPACE(c);
     }
 }
+/* Py_UNICODE_TOLOWER(c), with no table look-up for ASCII and the Arabic block (U+0600-U+06FF holds no cased letter) */
+static inline Py_UCS4 s_lower(Py_UCS4 c) {
+    if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+    if (c >= 0x600 && c <= 0x6ff) return c;
+    return Py_UNICODE_TOLOWER(c);
+}
 static inline int ci_eq(Py_UCS4 c, Py_UCS4 p) { /* p: a pattern letter, in lower case */
-    Py_UCS4 l = Py_UNICODE_TOLOWER(c);
+    Py_UCS4 l = s_lower(c);
     return l == p || (p == 'i' && l == 0x131) || (p == 's' && l == 0x17f);
 }
 /* the end of literal w (lower case, UTF-32) at i, or -1 */
@@ -108,11 +114,25 @@ static Py_ssize_t s_head(const SText *t, Py_ssize_t i) {
     return -1;
 }
 
+/* a character that can open LOC or PREP (their first letters, as ci_eq compares them): anything else at T's word
+ * position makes every literal there fail at its first letter (most positions a seat is tried at are inside words) */
+static inline int s_opens(const SText *t, Py_ssize_t p) {
+    if (p >= t->n) return 0;
+    switch (s_lower(sat(t, p))) {
+    case 0x627: case 'l': case 's': case 0x17f:                         /* LOC: ا l s (ſ) */
+    case 0x641: case 0x628: case 'i': case 0x131: case 'n': case 'a': case 0x642: /* PREP: ف ب i (ı) n a ق */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* T at i: its end, or -1 */
 static Py_ssize_t s_tail(const SText *t, Py_ssize_t i) {
     Py_ssize_t p = s_spaces(t, i);
     if (p < t->n && (sat(t, p) == ',' || sat(t, p) == 0x060c)) p++;
     p = s_spaces(t, p);
+    if (!s_opens(t, p)) return -1;
     Py_ssize_t z = -1;
     for (const Py_UCS4 *const *l = LOC; *l && z < 0; l++) {
         Py_ssize_t e = s_lit(t, p, *l);
