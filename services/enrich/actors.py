@@ -34,6 +34,7 @@ _PREPS_EN = frozenset(("in", "into", "from", "to", "near", "across", "of", "insi
 # `ما زالت` / `لا تزال` (still) between a country and its verb: skipped as English "still" is (rule 26f)
 _STILL_AR = frozenset({"زالت", "زال", "تزال", "يزال", "مازالت", "مازال", "ماتزال", "مايزال"})
 _NEG_AR = frozenset({"ما", "لا"})
+_QAD_AR = frozenset({"قد", "لقد"})  # the particle between a subject and its past verb (`كانت إسرائيل قد لوّحت`)
 _PREPS_AR = frozenset(("في", "من", "الي", "علي", "عن", "مع", "داخل", "نحو", "حتي", "بين", "ضد", "الا", "قرب", "عبر",
                        "لدي", "عند", "تجاه", "باتجاه", "خارج", "و", "او"))
 _ACRONYM_DOT = frozenset(("S.", "K."))  # U.S., U.K.
@@ -215,8 +216,8 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         # سوريا\nكشفت مصادر`; rule 25x)
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1] in (" ", "\u00a0") else []
         nxt = fold(after[0]) if after else ""
-        if nxt in _STILL_AR and len(after) > 1:
-            nxt = fold(after[1])  # `إسرائيل مازالت تمنع`: "still" before the verb (rule 26f)
+        if (nxt in _STILL_AR or nxt in _QAD_AR) and len(after) > 1:
+            nxt = fold(after[1])  # `إسرائيل مازالت تمنع`: "still" before the verb (rule 26f); `إسرائيل قد لوّحت` (26s)
         elif nxt in _NEG_AR and len(after) > 2 and fold(after[1]) in _STILL_AR:
             nxt = fold(after[2])  # `إسرائيل ما زالت تمنع`, `تركيا لا تزال تقصف`
         if nxt and _word_acts(nxt, rules) & verb:
@@ -386,7 +387,8 @@ _MASCULINE_AR = frozenset(("العراق", "لبنان", "الاردن", "الي
 _AGENCY_AR = frozenset(("قرار", "قرارات", "موقف", "نيه", "طلب", "رفض", "خطه", "خطط", "مطالبه", "مطالب", "دعوه", "اعلان",
                         "تحرك", "سعي", "مساعي", "رغبه", "تعهد", "تعهدات", "تهديد", "تهديدات", "اتهام", "اتهامات",
                         "ضغوط", "شروط", "اشتراط", "موافقه", "وعود", "تصريحات", "جهود", "اصرار", "اعتراض", "تحذير",
-                        "تحذيرات", "مبادره", "عرض", "قبول", "استعداد"))
+                        "تحذيرات", "مبادره", "عرض", "قبول", "استعداد",
+                        "عجز", "فشل", "غضب"))  # `عجز أنقرة عن لجم مسلحيها`, `قد يثير غضب تركيا` (rule 26s)
 _AGENCY_EN = frozenset(("decision", "decisions", "move", "moves", "plan", "plans", "request", "requests", "refusal",
                         "position", "stance", "call", "calls", "offer", "push", "efforts", "effort", "demand",
                         "demands", "insistence", "pledge", "pledges", "threat", "threats", "approval", "bid",
@@ -413,7 +415,10 @@ def _talks_between_ar(before: list[str], first: int) -> bool:
 
 # besides _PARTY_AR: more talks (`مشاورات بين بغداد وأربيل`)
 _BETWEEN_AR = frozenset(("مشاورات", "مفاوضات", "محادثات", "مباحثات", "اجتماعات", "لقاءات", "اتصالات", "تنسيق", "حوار",
-                         "مشتركه"))  # `لجنة مشتركة بين بيروت ودمشق`: a joint committee of the two
+                         "مشتركه",  # `لجنة مشتركة بين بيروت ودمشق`: a joint committee of the two
+                         # a dispute or a rift between two capitals: both parties to it (`الخلاف بين دمشق وأنقرة`, 26s)
+                         "خلاف", "الخلاف", "خلافات", "الخلافات", "نزاع", "النزاع", "توتر", "التوتر",
+                         "قطيعه", "القطيعه"))
 
 
 def _plural_verb(w: str, verbs: frozenset[str]) -> bool:

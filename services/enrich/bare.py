@@ -378,6 +378,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None
     if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
         return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
+    if not inherent and (prev in _AREA_WORDS or (prev[:1] in "وبلف" and prev[1:] in _AREA_WORDS)):
+        return None  # `مناطق باب السلامة ومارع`: the area of the name, a place people crowd into, not its camp
+        # (rule 1: "the Rukban area"; a name no town of the gazetteer bears as well: rule 26s)
     if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
     if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) and not detainee_person(text, h_end - 5)
@@ -1192,6 +1195,7 @@ def _areas_such_as(text: str, start: int) -> bool:
     return any(k in w for k in _AREA_STEMS) and _AREAS_SUCH_AS_RE.search(text, lo, start) is not None
 
 
+_AREA_WORDS = frozenset(("منطقه", "مناطق", "المنطقه"))  # (folded: the word right before a bare name)
 _AREA_STEMS = ("مناطق", "مدن", "حياء", "بلدات", "قضية", "نواحي", "قرى", "ضواحي", "طراف")
 
 

@@ -359,7 +359,12 @@ def _owned_after_ar(text: str, e: int) -> bool:
     w = fold(m.group(1))
     if w in _OWNED_AFTER:
         return True
-    return w.startswith("ال") and w not in _TIME_WORDS
+    return w.startswith("ال") and w not in _TIME_WORDS and w not in _CRAFT_AFTER
+
+
+# a craft's adjective after the phrase qualifies the craft before it, no owner (`طيران النظام الحربي`, `مروحيات النظام
+# الحربية`: the regime's warplanes; rule 26s)
+_CRAFT_AFTER = frozenset(("الحربي", "الحربيه", "المروحي", "المروحيه", "المسير", "المسيره", "المسيرات", "الحربيين"))
 
 
 def _owned_en(text: str, s: int, e: int, not_before: frozenset[str]) -> str | None:

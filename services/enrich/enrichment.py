@@ -469,7 +469,7 @@ def _word_flags(token: str) -> int:
     return ((1 if w in _KUNYA_AR or w in _TRIBE_AR or w in _PERSON_TITLE_AR else 0)
             | (2 if w in _VILLAGE_HEADS else 0) | (4 if w in _ADMIN_HEADS else 0) | (8 if w in _CROSSING_AR else 0)
             | (16 if w.startswith("ال") and w.endswith("ه") and w != "المملكه" else 0)
-            | (32 if len(w) >= 4 and w.endswith("ات") and not w.startswith("ال") else 0))
+            | (32 if _indefinite_feminine(w) else 0))
 
 
 def _given_before(prev: str, gaz: Gazetteer) -> bool:
@@ -965,6 +965,13 @@ def _named_after(text: str, s: int, e: int, latin: bool) -> bool:
     return False
 
 
+def _indefinite_feminine(w: str) -> bool:
+    """The folded word before a country's indefinite name (`سورية`) is a feminine word that takes its nisba: an
+    indefinite feminine plural (`قوات سورية`) or an indefinite feminine nisba adjective the country's nisba follows
+    (`قوى كردية سورية`, `جهات عربية سورية`: rule 26s). (enrichment._word_flags's bit 32: native/place.c reads it.)"""
+    return len(w) >= 4 and not w.startswith("ال") and (w.endswith("ات") or w.endswith("يه"))
+
+
 def _country_adjective(text: str, s: int, e: int) -> bool:
     """A country's name that is also its feminine nisba (`السعودية`) after a definite feminine noun is the
     adjective: `وزارة الخارجية السعودية`, `الحكومة السعودية` (README rule 4: "سورية" after a feminine noun); after
@@ -973,7 +980,7 @@ def _country_adjective(text: str, s: int, e: int) -> bool:
         return False
     prev = prev_word(text, s, frozenset())
     if text[s : s + 2] != "ال":  # `محافظات سورية مختلفة`, `قوات سورية`: an indefinite feminine plural's nisba
-        return len(prev) >= 4 and prev.endswith("ات") and not prev.startswith("ال")
+        return _indefinite_feminine(prev)
     return prev.startswith("ال") and prev.endswith("ه") and prev != "المملكه"
 
 
