@@ -890,8 +890,8 @@ _PLURAL_ADMIN_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_A
 _PLURAL_RURAL_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_ADMIN_NAME}(?:['’]s)?"
                                     r" (?:(?:north|south|east|west)(?:ern)? )?countrysides?\b")
 # "rural Idlib, Hama and Aleppo": a list of three or more names after "rural" is each name's governorate (rule 26u)
-_RURAL_LIST_BEFORE_RE = re.compile(rf"\b(?i:rural)\s+(?:(?i:north|south|east|west|northern|southern|eastern|western)\s+)*"
-                                   rf"{_ADMIN_NAME}(?P<more>(?:, {_ADMIN_NAME}){{0,2}})(?P<j>, and |, | and )$")
+_RURAL_LIST_BEFORE_RE = re.compile(r"\b(?i:rural)\s+(?:(?i:north|south|east|west|northern|southern|eastern|western)"
+                                   rf"\s+)*{_ADMIN_NAME}(?P<more>(?:, {_ADMIN_NAME}){{0,2}})(?P<j>, and |, | and )$")
 _LIST_GOES_ON_RE = re.compile(rf"(?:, {_ADMIN_NAME}){{0,2}},? and {_ADMIN_NAME}\b")
 _GLOSS_UNIT_AFTER_RE = re.compile(r"\)\s+(?:governorate|province)\b", re.IGNORECASE)
 _GLOSSED_UNIT_AFTER_RE = re.compile(r" \([A-Z][^()\n]{0,30}\)\s+(?:governorate|province)\b", re.IGNORECASE)
