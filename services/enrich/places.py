@@ -301,6 +301,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 if key == "en_before" and text[m.start() : m.start() + 8].lower() in _PLURAL_EN_CUES:
                     found = _listed_villages(text, e, taken, index, out, found)  # "the villages of Safa and Tal
                     # Agha" (rule 24j)
+                if key == "en_after" and text[m.end("n") : m.end()].lstrip()[:1] == "T":
+                    continue  # "Cape Town", "George Town": a capitalised "Town" is a city's own name (rule 26u)
                 if key == "en_after" and _VILLAGE_OF_RE.match(text, m.end()):
                     continue  # "the Idlib village of Jarjanaz": the name before the cue places the village named after
                     # "of" (en_before reads it); it is no village itself (rule 25u)

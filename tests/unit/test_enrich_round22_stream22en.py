@@ -27,6 +27,7 @@ def test_a_town_named_before_its_word() -> None:
     # guards: a stop word or a compound adjective before the word is no name
     assert _open("Shells fell on the Syrian town near the border.") == set()
     assert _open("Fighters entered a Kurdish-majority town in the north.") == set()
+    assert _open("Robben Island Prison, off the coast of Cape Town, held Nelson Mandela.") == set()
 
 
 def test_a_plural_village_word_after_a_list() -> None:
