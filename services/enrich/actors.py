@@ -293,6 +293,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             and (after[i + 1][:1].isupper() or after[i + 1].lower() in _OBJECT_STARTS_EN):
         return True  # "Moscow backed Damascus", "Iran armed the militias": a past tense with its object (rule 26m);
         # "Turkey backed by", "Turkey-backed" stay descriptions
+    if w in rules.not_verbs_en and i + 1 < len(words) and words[i + 1] == "by":
+        return False  # "Saudi Arabia, Jordan and Syria, led by the PMF's command": a passive participle, no act of
+        # the pair before it ("led" is a verb of the list: "Turkey led the talks"; rule 26u)
     if w in rules.verbs_en:
         return True
     if w == "called" and i + 1 < len(words) and words[i + 1] in ("for", "on", "upon", "up"):
@@ -589,7 +592,8 @@ _IN_COUNTRY_AR_RE = re.compile(
     r"(?:\s+(?:ال)?(?:أمنيين|امنيين|عسكريين|حكوميين|كبار))?)\s+(?:في\s+|ب)(?:ال)?$")
 _IN_COUNTRY_EN_RE = re.compile(
     r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?:(?i:federal|central|new|transitional)\s+)?(?P<cls>(?i:authorities|security\s+forces|"
-    r"government\s+forces|forces|troops|government|police|army)))\s+in\s+$")  # "the federal government in Baghdad"
+    r"government\s+forces|forces|troops|government|police|army|administration|rulers|leadership)))\s+in\s+$")
+# ("the federal government in Baghdad"; "the new administration/rulers in Damascus": rule 26u)
 # officials speaking from a capital or country: "according to officials in Washington", "told officials in Baghdad"
 # (not "UN officials in Iraq": a word before "officials" other than these names another owner)
 _OFFICIALS_IN_EN_RE = re.compile(

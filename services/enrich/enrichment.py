@@ -569,13 +569,15 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
         # `وزارة الخارجية السعودية`: the adjective; "PORT SUDAN": a city's name
         return None
     # (a crossing's name: after `معبر`/`منفذ` (the word before, read once), before "(border) crossing")
-    if e.kind in _CROSSING_TOWN_KINDS and (
+    if e.kind in _CROSSING_TOWN_KINDS and not e.canonical.endswith("crossing)") and (
             (text[end : end + 1] == " " and text[end + 1 : end + 2] in _CROSSING_EN_FIRST
              and _CROSSING_EN_RE.match(text, end) is not None) if latin
             else text[s - 1 : s] == " " and s > 1 and (text[s - 2] in _CROSSING_LAST or text[s - 2].isspace())
             and (pw if pw is not None else (pw := prev_word(text, s, _NO_SKIP))) in _CROSSING_AR):
         return None  # `معبر اليعربية`, "the Rabia crossing": a crossing bears the town's name, no place (README
-        # rule 4: crossings count only as places.yaml lists them, `معبر باب الهوى`; an area such as Tanf stays)
+        # rule 4: crossings count only as places.yaml lists them, `معبر باب الهوى`; an area such as Tanf stays; a
+        # listed crossing, "(border crossing)" in its canonical name, keeps its place: "the Bab al-Hawa border
+        # crossing", rule 26u)
     if latin and not e.curated and e.kind in _CROSSING_TOWN_KINDS and text[end : end + 1] == " " \
             and _CHECKPOINT_EN_RE.match(text, end) is not None:
         return None  # "the Al-Hamra military checkpoint": a checkpoint's name (rule 25n)
@@ -887,6 +889,10 @@ _PLURAL_ADMIN_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_A
 # name's, each a governorate (rule 26b; the last one is read by _RURAL_AFTER_RE)
 _PLURAL_RURAL_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_ADMIN_NAME}(?:['’]s)?"
                                     r" (?:(?:north|south|east|west)(?:ern)? )?countrysides?\b")
+# "rural Idlib, Hama and Aleppo": a list of three or more names after "rural" is each name's governorate (rule 26u)
+_RURAL_LIST_BEFORE_RE = re.compile(r"\b(?i:rural)\s+(?:(?i:north|south|east|west|northern|southern|eastern|western)"
+                                   rf"\s+)*{_ADMIN_NAME}(?P<more>(?:, {_ADMIN_NAME}){{0,2}})(?P<j>, and |, | and )$")
+_LIST_GOES_ON_RE = re.compile(rf"(?:, {_ADMIN_NAME}){{0,2}},? and {_ADMIN_NAME}\b")
 _GLOSS_UNIT_AFTER_RE = re.compile(r"\)\s+(?:governorate|province)\b", re.IGNORECASE)
 _GLOSSED_UNIT_AFTER_RE = re.compile(r" \([A-Z][^()\n]{0,30}\)\s+(?:governorate|province)\b", re.IGNORECASE)
 _RURAL_AFTER_OPEN = frozenset((" c", ") ", " C", "'s", "’s", " e", " w", " n", " s", " E", " W", " N", " S"))
@@ -1026,6 +1032,9 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
     window = wide
     if ("ural" in window or window.endswith(("of ", "of the "))) and _RURAL_BEFORE_RE.search(window):
         return True
+    if "ural" in window and (m := _RURAL_LIST_BEFORE_RE.search(window)) is not None \
+            and (m.group("more") if "and" in m.group("j") else _LIST_GOES_ON_RE.match(text, e)):
+        return True  # "rural Idlib, Hama and Aleppo": every name of a list of three after "rural" (rule 26u)
     if (text[e : e + 5] == " and " or text[e : e + 2] == ", ") and _PLURAL_ADMIN_AFTER_RE.match(text, e):
         return True  # "between Kirkuk and Salahaddin provinces": the plural names both governorates
     if (text[e : e + 5] == " and " or text[e : e + 2] == ", ") and _PLURAL_RURAL_AFTER_RE.match(text, e):

@@ -91,6 +91,36 @@ def _member_ok(text: str, s: int, e: int, stop: frozenset[str]) -> bool:
     return not last.endswith(("'s", "’s", "s'", "s’"))
 
 
+_RUN_END_RE = re.compile(rf"(?:{_TOKEN})(?: (?:{_TOKEN})){{0,2}}$")
+
+
+def members_before(text: str, s: int, stop: frozenset[str]) -> list[tuple[int, int]]:
+    """The members of a list that ends with the name at `s` before a plural cue ("Sarman and Qatrah villages",
+    "Kafr Nabl, Hass and Kansafra towns"; rule 26u): read back over the joints (one " and " at most, the list's
+    last), each a run of one to three capitalised words that _member_ok takes and no stop word opens."""
+    out: list[tuple[int, int]] = []
+    anded = False
+    for _ in range(6):
+        joint = next((j for j in (", and ", " and ", ", ") if text.startswith(j, s - len(j))), None)
+        if joint is None or (anded and "and" in joint):
+            break
+        anded = anded or "and" in joint
+        e = s - len(joint)
+        m = _RUN_END_RE.search(text, max(0, e - 60), e)
+        if m is None or (m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "-'’")):
+            break
+        a = m.start()
+        if text.startswith(_LEADS, a):
+            a = text.index(" ", a) + 1  # a sentence's first word: "In Sarman and ..." is no member's
+            if a >= e:
+                break
+        if text[a:e].split(" ", 1)[0] in stop or not _member_ok(text, a, e, _NOT_VILLAGE):
+            break
+        out.append((a, e))
+        s = a
+    return out
+
+
 def listed_english(text: str, known: list[tuple[int, int]], anchors: list[tuple[int, int]], taken: bytearray,
                    others: list[tuple[int, int]], found: list[tuple[int, int, str]],
                    stop: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:

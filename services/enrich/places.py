@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from services.enrich.listed_en import SCOPE, apposed_villages, listed_english
+from services.enrich.listed_en import SCOPE, apposed_villages, listed_english, members_before
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.output import place
@@ -301,6 +301,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 if key == "en_before" and text[m.start() : m.start() + 8].lower() in _PLURAL_EN_CUES:
                     found = _listed_villages(text, e, taken, index, out, found)  # "the villages of Safa and Tal
                     # Agha" (rule 24j)
+                if key == "en_after" and text[m.end("n") : m.end()].lstrip()[:1] == "T":
+                    continue  # "Cape Town", "George Town": a capitalised "Town" is a city's own name (rule 26u)
                 if key == "en_after" and _VILLAGE_OF_RE.match(text, m.end()):
                     continue  # "the Idlib village of Jarjanaz": the name before the cue places the village named after
                     # "of" (en_before reads it); it is no village itself (rule 25u)
@@ -310,6 +312,13 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
                 if found is None:
                     found = bytearray(len(text))
                 found[s:e] = b"\x01" * (e - s)
+                if key == "en_after" and text[m.end() - 1 : m.end()] in "sS" and s == m.start("n"):
+                    # a plural cue after a list ("Sarman and Qatrah villages", "Kafr Nabl, Hass and Kansafra
+                    # towns"): each member before the last is a village too (rule 26u, stream22en)
+                    for a, b in members_before(text, s, rules.en_stop):
+                        if not _taken(taken, index, a, b) and not found[a]:
+                            out.append((a, b, text[a:b]))
+                            found[a:b] = b"\x01" * (b - a)
         return out
     ar_cues = rules.ar_cues
     # only the words after a cue word are read
