@@ -183,13 +183,9 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     # (the countries of the places and facilities, once per text: _may_hold's `mentions` test reads the set)
     mentioned = {p.country for p in places}
     mentioned.update([f.country for f in facilities])
-    phrases = [ph for ph in rules.phrases if any(_may_hold(c, country, when, named, mentioned) for c in ph.when)]
+    phrases, firsts_ar, firsts_en = _pick(rules, country, when, named, mentioned)
     if not phrases:
         return []
-    firsts_ar = rules.firsts_ar if len(phrases) == len(rules.phrases) else \
-        tuple({w for ph in phrases for w in ph.stems_ar})
-    firsts_en = rules.firsts_en if len(phrases) == len(rules.phrases) else \
-        tuple({w for ph in phrases for w in ph.stems_en})
     # an English stem has an ASCII letter, so a text with none (nor in its lower case) holds none: no lower case
     # and no English search there (has_latin; a whole-text search each in an Arabic text)
     en = has_latin(text) or not _ascii_lettered(rules.firsts_en)
@@ -252,6 +248,38 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
             spans.append((s, e))
             break
     return out
+
+
+# id(rules) -> (rules, its phrases list, their count, the actors and the countries the conditions read, the picks by
+# what _may_hold reads of a text): the texts of a stream share their country, their day and the few actors and
+# countries the conditions name, so the phrases a text may hold are picked once for them all (bounded)
+_PICKS: dict[int, tuple[ContextRules, list[Phrase], int, frozenset[str], frozenset[str], dict[Any, Any]]] = {}
+
+
+def _pick(rules: ContextRules, country: str | None, when: date | None, named: set[str], mentioned: set[str | None]
+          ) -> tuple[list[Phrase], tuple[str, ...], tuple[str, ...]]:
+    """(the phrases one of whose conditions may hold (_may_hold), their Arabic stems, their English stems), kept by
+    what _may_hold reads of `named` and `mentioned`: the actors and the countries some condition names."""
+    got = _PICKS.get(id(rules))
+    if got is None or got[0] is not rules or got[1] is not rules.phrases or got[2] != len(rules.phrases):
+        if len(_PICKS) > 16:
+            _PICKS.clear()
+        actors = frozenset(a for ph in rules.phrases for c in ph.when for a in c.with_actors | c.without_actors)
+        countries = frozenset(m for ph in rules.phrases for c in ph.when for m in c.mentions)
+        got = _PICKS[id(rules)] = (rules, rules.phrases, len(rules.phrases), actors, countries, {})
+    memo = got[5]
+    key = (country, when, got[3].intersection(named), got[4].intersection(mentioned))
+    hit = memo.get(key)
+    if hit is None:
+        phrases = [ph for ph in rules.phrases if any(_may_hold(c, country, when, named, mentioned) for c in ph.when)]
+        firsts_ar = rules.firsts_ar if len(phrases) == len(rules.phrases) else \
+            tuple({w for ph in phrases for w in ph.stems_ar})
+        firsts_en = rules.firsts_en if len(phrases) == len(rules.phrases) else \
+            tuple({w for ph in phrases for w in ph.stems_en})
+        if len(memo) > 4096:
+            memo.clear()
+        hit = memo[key] = (phrases, firsts_ar, firsts_en)
+    return hit
 
 
 def _ascii_lettered(words: tuple[str, ...]) -> bool:

@@ -758,11 +758,27 @@ _NATIVE_WAW = frozenset(("وادي", "وسط", "وزاره", "وحده", "ولا
 _LIST_CUES = frozenset(("قري", "بلدات", "مناطق", "نواحي", "نواح", "بلديات", "مدن", "قراها", "قراه", "بلداتها",
                         "مناطقها", "نواحيها", "هي", "منها", "ابرزها", "اهمها", "مثل"))
 _LIST_GAP_RE = re.compile(r"[ \t]*[\u060c,][ \t]*")
-_LIST_WORD_RE = re.compile(r"[\u0621-\u064a\u064b-\u0652\u06400-9\u0660-\u0669]+")
-_LIST_JOINT_RE = re.compile(r"[\u060c,]|\s[\u064b-\u0652\u0640]*[وؤ]")  # (a member opens at a comma or a و word: fold)
 _W = "\u0621-\u064a\u064b-\u0652\u06400-9\u0660-\u0669"  # (_LIST_WORD_RE's letters)
-# a whole gap between two words (or at an end) other than one space: the only gaps that may be hard breaks
-_LIST_NONWORD_RE = re.compile(rf"(?<![^{_W}])(?:[^{_W}]{{2,}}|[^{_W} ])(?![^{_W}])")
+# ("[W]+": the class written first on its own gives a search its leading character class, see _LIST_JOINT_RE)
+_LIST_WORD_RE = re.compile(rf"[{_W}][{_W}]*")
+# (a member opens at a comma or a و word: fold): "[\u060c,]|\s[\u064b-\u0652\u0640]*[وؤ]", written to open with one
+# character class so that a search skips to a comma or a space at C speed, not tried at every character
+_LIST_JOINT_RE = re.compile(r"[\u060c,\s](?:(?<=[\u060c,])|[\u064b-\u0652\u0640]*[وؤ])")
+# a gap between two words (or at an end) that holds a character other than a space, from that character to the gap's
+# end (_list_segments adds the spaces before it): the gaps that may be hard breaks (a gap of spaces alone is none).
+# (Its leading character class lets the search skip words and single spaces at C speed, where "(?<![^W])(?:[^W]{2,}
+# |[^W ])(?![^W])", each whole gap of two characters or one other than a space, was tried at every space.)
+_LIST_NONWORD_RE = re.compile(rf"[^{_W} ][^{_W}]*")
+# a span without one of _LIST_WORD_RE's letters lies inside one gap between them; one with a character other than a
+# space or a comma besides lies inside a hard break, and so in no stretch (_list_segments): "Raqqa" in an English text
+_LIST_LETTER_RE = re.compile(f"[{_W}]")
+_LIST_SOFT_RE = re.compile(r"[\s\u060c,]*")
+# where a list's member may open inside a stretch after its first word (listed_open_places): a comma (its gap, and the
+# و a word after it opens with), or a word after a space that opens with و (after marks): its fold opens with و
+# ("[\u060c,][ \t]*(?P<w>[\u064b-\u0652\u0640]*[\u0624\u0648])?|\s[\u064b-\u0652\u0640]*[\u0624\u0648]", opening with
+# one character class as _LIST_JOINT_RE)
+_LIST_SPLIT_RE = re.compile(r"[\u060c,\s](?:(?<=[\u060c,])[ \t]*(?P<w>[\u064b-\u0652\u0640]*[\u0624\u0648])?"
+                            r"|(?<![\u060c,])[\u064b-\u0652\u0640]*[\u0624\u0648])")
 
 
 def _list_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -771,17 +787,24 @@ def _list_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     space before و: a stretch without one is one member): a list with no known place in it names no village, so the
     words of the other stretches are not read at all (one pass over the gaps)."""
     out: list[tuple[int, int]] = []
+    if not any(_LIST_LETTER_RE.search(text, a, b) is not None or _LIST_SOFT_RE.fullmatch(text, a, b) is not None
+               for a, b in spans):
+        return out  # (no span can reach a stretch: an English text's names, the usual case, see _LIST_LETTER_RE)
     start, k, n = 0, 0, len(spans)
     for g in _LIST_NONWORD_RE.finditer(text):
-        r = g.group()
+        end, e = g.span()
+        while end > 0 and text[end - 1] == " ":
+            end -= 1  # (the spaces before the match are the gap's: the one before ended at a word)
+        r = text[end:e]
         if (r.isspace() and "\n" not in r) or _LIST_GAP_RE.fullmatch(r):
             continue
-        end = g.start()
         while k < n and spans[k][1] <= start:
             k += 1
-        if k < n and spans[k][0] < end and end > start and _LIST_JOINT_RE.search(text, start, end) is not None:
+        if k == n:
+            return out  # (every span lies before: no later stretch holds one)
+        if spans[k][0] < end and end > start and _LIST_JOINT_RE.search(text, start, end) is not None:
             out.append((start, end))
-        start = g.end()
+        start = e
     while k < n and spans[k][1] <= start:
         k += 1
     if k < n and start < len(text) and _LIST_JOINT_RE.search(text, start) is not None:
@@ -802,34 +825,48 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
     members: list[list[tuple[int, int]]] = []  # word spans per member
     breaks: list[bool] = []  # breaks[i]: a hard break (other punctuation, or none) comes before member i
     joints: list[str] = []  # the joint before member i: "و", "،", "،و" (a comma and و) or "" (a break)
-    prev_end = -1
     kstarts = sorted((p.start, p.end) for p in known if not p.id.startswith(("country:", "adm1:", "open:")))
     if not kstarts:
         return []
-    for w in (w for s0, s1 in _list_segments(text, kstarts) for w in _LIST_WORD_RE.finditer(text, s0, s1)):
-        a, b = w.start(), w.end()
-        gap = text[prev_end:a] if prev_end >= 0 and prev_end >= w.pos else "."
-        f = fold(w.group(0))
-        # (a word of و, a root letter, with a pronoun's ending is one word: `وعززت وجودها`)
-        waw = f[:1] == "و" and (len(f) >= 4 or f[1:] in rules.ar_prefixes) and f not in _NATIVE_WAW \
-            and f not in rules.words \
-            and not f.endswith(("ها", "هم", "هن"))
-        if gap and gap.isspace() and "\n" not in gap:
-            if waw:
-                members.append([(a + 1, b)])
-                breaks.append(False)
-                joints.append("و")
+    # (each stretch's first word opens a member after a hard break; inside a stretch the gaps are spaces or one
+    # comma, so a member opens only at a comma or at a word whose fold opens with و: _LIST_SPLIT_RE finds those,
+    # and the words between two openings are one member's, read by one finditer)
+    prefixes, words_ = rules.ar_prefixes, rules.words
+    word_re = _LIST_WORD_RE
+    for s0, s1 in _list_segments(text, kstarts):
+        fw = word_re.search(text, s0, s1)
+        if fw is None:
+            continue
+        lo, lo1, joint, hard = fw.start(), fw.start(), "", True
+        for sm in _LIST_SPLIT_RE.finditer(text, fw.end(), s1):
+            ws = sm.end()
+            comma = text[sm.start()] in ",\u060c"
+            if not comma or sm.start("w") >= 0:
+                ws = sm.start("w") if comma else sm.start() + 1
+                f = fold(text[ws : word_re.match(text, ws, s1).end()])  # type: ignore[union-attr]
+                # (a word of و, a root letter, with a pronoun's ending is one word: `وعززت وجودها`)
+                waw = (len(f) >= 4 or f[1:] in prefixes) and f not in _NATIVE_WAW and f not in words_ \
+                    and not f.endswith(("ها", "هم", "هن"))
+                if not waw and not comma:
+                    continue
             else:
-                members[-1].append((a, b))
-        elif _LIST_GAP_RE.fullmatch(gap):
-            members.append([(a + 1, b)] if waw else [(a, b)])
-            breaks.append(False)
-            joints.append("،و" if waw else "،")
-        else:
-            members.append([(a, b)])
-            breaks.append(True)
-            joints.append("")
-        prev_end = b
+                waw = False
+            spans = [x.span() for x in word_re.finditer(text, lo, sm.start())]
+            if lo1 != lo:
+                spans[0] = (lo1, spans[0][1])
+            members.append(spans)
+            breaks.append(hard)
+            joints.append(joint)
+            lo, hard = ws, False
+            lo1 = ws + 1 if waw else ws
+            joint = ("،و" if waw else "،") if comma else "و"
+        spans = [x.span() for x in word_re.finditer(text, lo, s1)]
+        if spans:
+            if lo1 != lo:
+                spans[0] = (lo1, spans[0][1])
+            members.append(spans)
+            breaks.append(hard)
+            joints.append(joint)
     if not members:
         return []
     ks = [a for a, _b in kstarts]
