@@ -23,6 +23,7 @@ from services.enrich.context import (
     cue_list,
     facility_context,
     head_near,
+    in_outlet_name,
     prev_word,
     town_close,
 )
@@ -181,6 +182,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not detention_frame(text, c.start, kind):
         return None  # "a prison official flew in to Hama airport", `وصل وفد إلى مطار حماة على متن طائرة`: flights at
         # an airbase the gazetteer lists as a detention site are the airfield's (rule 25m)
+    if "\u0600" <= text[c.start] <= "\u06ff" and in_outlet_name(text, c.start, c.end):
+        return None  # `قال نازحون لروز بريس`: a name inside an outlet's (rule 15; prec22ar, rule 26x), no camp
     if "\u0600" <= text[c.start] <= "\u06ff" and _areas_such_as(text, c.start):
         return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23)
     if kind == "camp" and "\u0600" <= text[c.start] <= "\u06ff" and _team_of_camp(text, c):
@@ -2019,6 +2022,8 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     if text[start - 4 : start] == "The " and start > 4 and text[start - 5] not in ".!?\n":
         return True  # "rights groups say The Whale holds ...": a capitalised article mid-sentence marks a name
     lead = text[max(0, start - 24) : start].rstrip(" \"'«“")
+    if q < start and lead[-1:] in ("و", "ف") and (len(lead) == 1 or lead[-2] in " \n"):
+        lead = lead[:-1].rstrip()  # `و"العقاب" سجن`: a conjunction glued to the quote opens the clause (prec22ar)
     if not lead or lead[-1] in ".:!?\n،؛—-|]":
         return True
     if _MOOD_OVER_RE.search(lead) is not None:

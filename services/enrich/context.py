@@ -405,6 +405,7 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             # rule 25x)
                             "نورث"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
+                           "بريس",  # (`روز بريس`, Roj's name folded: an outlet, no camp; prec22ar, rule 26x)
                            "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",
                            "Herald", "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
                            "club", "Club", "FC", "SC",  # a sports club named after a town ("Al-Yarmouk club")
