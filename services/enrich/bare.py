@@ -23,7 +23,7 @@ from services.enrich.context import (
     cue_list,
     facility_context,
     head_near,
-    in_outlet_name,
+    outlet_word_after,
     prev_word,
     town_close,
 )
@@ -182,7 +182,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not detention_frame(text, c.start, kind):
         return None  # "a prison official flew in to Hama airport", `وصل وفد إلى مطار حماة على متن طائرة`: flights at
         # an airbase the gazetteer lists as a detention site are the airfield's (rule 25m)
-    if "\u0600" <= text[c.start] <= "\u06ff" and in_outlet_name(text, c.start, c.end):
+    if "\u0600" <= text[c.start] <= "\u06ff" and outlet_word_after(text, c.end):
         return None  # `قال نازحون لروز بريس`: a name inside an outlet's (rule 15; prec22ar, rule 26x), no camp
     if "\u0600" <= text[c.start] <= "\u06ff" and _areas_such_as(text, c.start):
         return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23)
