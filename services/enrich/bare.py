@@ -2022,8 +2022,10 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     if text[start - 4 : start] == "The " and start > 4 and text[start - 5] not in ".!?\n":
         return True  # "rights groups say The Whale holds ...": a capitalised article mid-sentence marks a name
     lead = text[max(0, start - 24) : start].rstrip(" \"'«“")
-    if q < start and lead[-1:] in ("و", "ف") and (len(lead) == 1 or lead[-2] in " \n"):
-        lead = lead[:-1].rstrip()  # `و"العقاب" سجن`: a conjunction glued to the quote opens the clause (prec22ar)
+    if q < start and lead[-1:] in ("و", "ف") and (len(lead) == 1 or lead[-2] in " \n") \
+            and _HEAD_PREDICATE_RE.match(text, end) is not None:
+        lead = lead[:-1].rstrip()  # `و"العقاب" سجن`: a conjunction glued to the quote opens a clause whose predicate
+        # is a head of the kind (prec22ar, rule 26x); `و«العقرب» يلدغ طفلاً` stays the scorpion
     if not lead or lead[-1] in ".:!?\n،؛—-|]":
         return True
     if _MOOD_OVER_RE.search(lead) is not None:
@@ -2032,6 +2034,8 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     return bool(words) and words[-1].lower() in (_WORD_PLACE_BEFORE | _CLAUSE_OPENERS)
 
 
+# a quoted name's predicate, a head word right after the closing quote (`و"العقاب" سجن`, `و«التوبة» معتقل`; prec22ar)
+_HEAD_PREDICATE_RE = re.compile(r"[\"'»”’][ \u00a0]+(?:سجن|معتقل|مخيم|معسكر|مركز)(?![\u0621-\u064a])")
 # a mood or an event prevailing over a place right before a quoted or bare word-like core (ar18 survey, rule 25e): the
 # verb, or the verb and its subject (`يسود التوتر "عوفر"`), then `على` for "hangs over" (`يخيّم على`)
 _MOOD_OVER_RE = re.compile(r"(?:^|\s)(?:[يت]سود|سادت?|شهدت?|[يت]شهد)(?:\s+ال[\u0621-\u064a]+)?$"
