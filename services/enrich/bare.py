@@ -23,6 +23,7 @@ from services.enrich.context import (
     cue_list,
     facility_context,
     head_near,
+    outlet_word_after,
     prev_word,
     town_close,
 )
@@ -186,6 +187,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not detention_frame(text, c.start, kind):
         return None  # "a prison official flew in to Hama airport", `وصل وفد إلى مطار حماة على متن طائرة`: flights at
         # an airbase the gazetteer lists as a detention site are the airfield's (rule 25m)
+    if arabic and outlet_word_after(text, c.end):
+        return None  # `قال نازحون لروز بريس`: a name inside an outlet's (rule 15; prec22ar, rule 26x), no camp
     if arabic and _areas_such_as(text, c.start):
         return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23)
     if kind == "camp" and arabic and _team_of_camp(text, c):
@@ -2028,6 +2031,10 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     if text[start - 4 : start] == "The " and start > 4 and text[start - 5] not in ".!?\n":
         return True  # "rights groups say The Whale holds ...": a capitalised article mid-sentence marks a name
     lead = text[max(0, start - 24) : start].rstrip(" \"'«“")
+    if q < start and lead[-1:] in ("و", "ف") and (len(lead) == 1 or lead[-2] in " \n") \
+            and _HEAD_PREDICATE_RE.match(text, end) is not None:
+        lead = lead[:-1].rstrip()  # `و"العقاب" سجن`: a conjunction glued to the quote opens a clause whose predicate
+        # is a head of the kind (prec22ar, rule 26x); `و«العقرب» يلدغ طفلاً` stays the scorpion
     if not lead or lead[-1] in ".:!?\n،؛—-|]":
         return True
     if _MOOD_OVER_RE.search(lead) is not None:
@@ -2036,6 +2043,8 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
     return bool(words) and words[-1].lower() in (_WORD_PLACE_BEFORE | _CLAUSE_OPENERS)
 
 
+# a quoted name's predicate, a head word right after the closing quote (`و"العقاب" سجن`, `و«التوبة» معتقل`; prec22ar)
+_HEAD_PREDICATE_RE = re.compile(r"[\"'»”’][ \u00a0]+(?:سجن|معتقل|مخيم|معسكر|مركز)(?![\u0621-\u064a])")
 # a mood or an event prevailing over a place right before a quoted or bare word-like core (ar18 survey, rule 25e): the
 # verb, or the verb and its subject (`يسود التوتر "عوفر"`), then `على` for "hangs over" (`يخيّم على`)
 _MOOD_OVER_RE = re.compile(r"(?:^|\s)(?:[يت]سود|سادت?|شهدت?|[يت]شهد)(?:\s+ال[\u0621-\u064a]+)?$"

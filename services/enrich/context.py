@@ -377,6 +377,16 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
 _BYLINE_DASHES = frozenset("-–—/")
 
 
+def outlet_word_after(text: str, e: int) -> bool:
+    """The word right after `e` is an outlet's (`روز بريس`, `شام نيوز`): the name before it is the outlet's
+    (prec22ar, rule 26x; not in_outlet_name's `اليوم` test, which a quote after it misleads:
+    `أهالي اليرموك اليوم "...`)."""
+    if text[e : e + 1] != " " or text[e + 1 : e + 2] not in _OUTLET_AFTER_FIRST:
+        return False
+    j = text.find(" ", e + 1, e + 18)
+    return text[e + 1 : j if j != -1 else e + 17].rstrip("،,.:;\n»”\")") in _OUTLET_AFTER
+
+
 def _name_ends(text: str, k: int) -> bool:
     """A name ends at k: the text's or a line's end, a run of spaces, punctuation or a closing quote or bracket."""
     nxt = text[k : k + 2]
@@ -405,6 +415,7 @@ _OUTLET_BEFORE = frozenset(("قناة", "قناه", "تلفزيون", "تلفز�
                             # rule 25x)
                             "نورث"))
 _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخباريه", "الاخباريه", "الغد", "نيوز", "برس", "بوست", "تايمز",
+                           "بريس",  # (`روز بريس`, Roj's name folded: an outlet, no camp; prec22ar, rule 26x)
                            "Direct", "Today", "News", "Post", "Times", "24", "٢٤", "TV", "Radio", "Observer", "Monitor",
                            "Herald", "Tribune", "daily", "newspaper", "weekly",  # "the Jerusalem daily reported"
                            "club", "Club", "FC", "SC",  # a sports club named after a town ("Al-Yarmouk club")

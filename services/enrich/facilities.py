@@ -314,6 +314,16 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "\"،" in text or "»،" in text or "”،" in text:  # (str `in`) `"الأبيض"، أول مخيم أقيم للنازحين`
+        for of in _quoted_superlative_ar(text, places_c, gaz):
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if ":" in text and ("المخيمات" in text or "السجون" in text or "المعتقلات" in text):  # (str `in`, C speed)
+        for of in _colon_listed_ar(text, places_c, gaz):  # `المخيمات التي أغلقتها الوزارة هي: النبي يونس، والشمس`
+            if not inside(of.start, of.end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if gates & _G_MUASKAR and gates & _G_SUDAN:
         for of in _displacement_camps(text, gaz):  # Sudan's usage: `معسكر زمزم للنازحين`
             if not inside(of.start, of.end, covered):
@@ -1231,6 +1241,79 @@ _NAME_OPENERS_AR = frozenset(("ابو", "ام", "عين", "تل", "دير", "ك�
 
 
 _SAID_AR = frozenset(("قال", "قالت", "اضاف", "اضافت", "اكد", "اكدت", "اوضح", "اوضحت", "افاد", "افادت", "ذكر", "ذكرت"))
+
+
+# prec22ar survey (rule 26x): a definite plural head, up to nine words of its clause ("which the ministry closed in
+# Baghdad"), a word that announces a list ("are", "the following", "the best known of them", "among them"), a colon,
+# then the names: `المخيمات التي أغلقتها الوزارة في بغداد هي: النبي يونس، والشمس، والأهل`
+_COLON_LIST_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?ال(?P<head>مخيمات|سجون|معتقلات)"
+                               r"(?:[ \u00a0]+[^\s.:؛!?؟\n«»\"“”()]+){0,9}?[ \u00a0]+(?:هي|وهي|الآتية|الاتية|الآتيه|"
+                               r"الاتيه|التالية|التاليه|أبرزها|ابرزها|وأبرزها|وابرزها|منها|ومنها|بينها|وبينها)"
+                               r"[ \u00a0]*:[ \u00a0]*"
+                               r"(?P<list>[^.\n؛!?؟:]+)")
+_LIST_SPLIT_AR_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:و(?=[\u0621-\u064a]))?|[ \u00a0]+و(?=ال)")
+
+
+_AR_FUNCTION_WORDS = frozenset(("في", "من", "الى", "على", "عن", "مع", "بعد", "قبل", "حيث", "التي", "الذي", "كما", "ثم"))
+
+
+def _colon_listed_ar(text: str, places: list[Cand], gaz: Gazetteer) -> list[OpenFacility]:
+    """The names listed after a colon under a definite plural head of its clause (rule 10 and rule 22c's colon, in
+    Arabic): each a facility of the head's kind. Two items at least, each of one to three words that can start a name
+    (names.arabic_name_ok, as a list's item) and none a place's: a list of towns, regions or countries (`السجون في
+    المحافظات الآتية: حلب وحمص`) names none; an item of another shape (a number, a verb, a long phrase) ends the list
+    before it, and the list needs its two items before that."""
+    out: list[OpenFacility] = []
+    first = _first_at(places) if places else {}
+    for m in _COLON_LIST_AR_RE.finditer(text):
+        kind = "camp" if m.group("head") == "مخيمات" else "prison"
+        items: list[tuple[int, int]] = []
+        pos = m.start("list")
+        for sep in [*_LIST_SPLIT_AR_RE.finditer(text, pos, m.end("list")), None]:
+            end = sep.start() if sep is not None else m.end("list")
+            raw = text[pos:end].strip()
+            s = pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
+            words = raw.split()
+            if not 1 <= len(words) <= 3 or any(p.start < s + len(raw) and s < p.end for p in places) \
+                    or first.get(s) is not None:
+                if words and any(p.start < s + len(raw) and s < p.end for p in places):
+                    items = []  # a place among the items: a list of towns or regions, no facility
+                break
+            f = fold(words[0])
+            if not arabic_name_ok(words[0], f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True) \
+                    or any(fold(w) in gaz.ar_name_stop or fold(w) in _AR_FUNCTION_WORDS for w in words[1:]):
+                break  # (a name's later words take any shape: `النبي يونس`)
+            items.append((s, s + len(raw)))
+            if sep is None:
+                break
+            pos = sep.end()
+        if len(items) >= 2:
+            out.extend(OpenFacility(a, b, kind, text[a:b], a, b) for a, b in items)
+    return out
+
+
+# prec22ar survey (rule 26x): a quoted name, the Arabic comma, then the first, largest, oldest ... camp or prison (an
+# ordinal or a superlative of the kind, as rule 26r reads it after a known bare name):
+# `"الأبيض"، أول مخيم أقيم للنازحين`
+_QUOTED_SUPERLATIVE_AR_RE = re.compile(
+    r"[\"«“]([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{2,}){0,2})[\"»”][ \u00a0]*،[ \u00a0]*"
+    r"(?:(?:ثاني|ثالث|رابع|خامس|ثانية|ثالثة)[ \u00a0]+)?(?:(?:أحد|احد|إحدى|احدى|من)[ \u00a0]+)?"
+    r"(?:أول|اول|أكبر|اكبر|أقدم|اقدم|أشهر|اشهر|أسوأ|اسوأ|أخطر|اخطر|أحدث|احدث)[ \u00a0]+"
+    r"(?P<head>مخيمات|مخيم|سجون|سجن|معتقلات|معتقل)(?![\u0621-\u064a])")
+
+
+def _quoted_superlative_ar(text: str, places: list[Cand], gaz: Gazetteer) -> list[OpenFacility]:
+    """A quoted name in apposition to an ordinal or a superlative of its kind: the facility (rule 9 with rule 26r's
+    apposition); a place's name (`"عمّان"، أكبر ...` has no head) or a stop word is none."""
+    out: list[OpenFacility] = []
+    for m in _QUOTED_SUPERLATIVE_AR_RE.finditer(text):
+        s, e = m.span(1)
+        raw = text[s:e].split()[0]
+        if fold(raw) in gaz.ar_name_stop or any(p.start < e and s < p.end for p in places):
+            continue
+        kind = "camp" if m.group("head").startswith("مخيم") else "prison"
+        out.append(OpenFacility(s, e, kind, text[s:e], s, e))
+    return out
 
 
 def _appositions_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:

@@ -86,6 +86,10 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
         return False  # `مخيم ببلدة راجو`, `مخيم بالمنطقة`: a preposition, the camp's place follows
     if folded[0] == "ل" or folded in _NUMBER_WORDS:
         return False  # `مخيّم لعوائل` ("a camp for families"), `مخيم واحد` ("one camp")
+    if folded[0] in "يت" and len(folded) == 5 and (folded[1] == "ت" or folded[2] in "تا") \
+            and not raw.endswith("ة") and not _foreign_shape(raw, folded):
+        return False  # imperfect verbs of the derived forms (prec22ar, rule 26x): `مخيم يفتقر` (VIII), `يتوزع` (V),
+        # `يعاني` (III); a name of that length has another shape (يبرود، تلعفر)
     return not (folded[0] in "يتن" and len(folded) <= 4 and not raw.endswith("ة"))  # verbs: يضم، تقع، ينقل
 
 
