@@ -264,6 +264,7 @@ def _enrich(
     places = voweled_other(text, places, gaz)  # `عُمان` with its damma is Oman, not Amman (places.py, rule 26r)
     if places:
         places = _surnames_again(text, places, gaz)
+        places = _names_within(text, places, gaz, cores, facilities)  # a group's, a church's name, a far namesake
     if gaz.place_rules is not None and gaz.place_rules.quarters:  # `بين حيي الليلية وغويران` (places.py)
         places += listed_quarters(text, places, gaz.place_rules, gaz)
         if "حي" in text and ('"' in text or "«" in text or "“" in text):  # `بحي "غويران"` (places.py, rule 26c)
@@ -356,6 +357,73 @@ def _surnames_again(text: str, places: list[PlaceMention], gaz: Gazetteer) -> li
     return out
 
 
+# a group's word after "the X" ("the Bahar group": an organisation's name, no Iranian Bahar; rule 21c, 26v)
+_GROUP_AFTER_EN = (" group", " Group", " organisation", " organization", " foundation", " Foundation", " association",
+                   " network", " collective", " initiative")
+_OLD_TOWN_EN = frozenset(("al-balad", "el-balad", "al balad"))
+# a church's or monastery's word before `سيدة X` ("Our Lady of X": `دير سيدة صيدنايا` names the monastery, rule 4)
+_SHRINE_BEFORE_AR = frozenset(("دير", "ودير", "بدير", "كنيسة", "وكنيسة", "بكنيسة", "كنيسه", "كاتدرائية", "مزار",
+                               "رهبنة", "أيقونة", "ايقونة"))
+
+
+def _names_within(text: str, places: list[PlaceMention], gaz: Gazetteer, cores: list[Cand],
+                  facilities: list[FacilityMention]) -> list[PlaceMention]:
+    """Places that are part of another name or a far namesake (data/README.md rule 26v), each asked only where its
+    own literal is next to the name: a GeoNames name between "the" and "group" ("the Bahar group": an organisation,
+    rule 21c); a name after `دير/كنيسة سيدة` ("Our Lady of Saydnaya", the monastery: rule 4); a GeoNames town of
+    another country that bears the name of a known facility of the one country the text's other places and facilities
+    are in (Saudi Arabia's Baq'a for `Baqaa` in a text of Jordanian places: rule 19's namesake in the text's
+    country)."""
+    drop: set[int] = set()
+    entries = gaz.entries
+    core_at = {c.start: c for c in cores} if cores else None
+    for p in places:
+        s = p.start
+        if s < 4:
+            if core_at is None or s not in core_at:
+                continue
+        elif p.surface[:1] < "\u0250":
+            if text[s - 4 : s] in ("the ", "The ") and text.startswith(_GROUP_AFTER_EN, p.end):
+                e = entries.get(p.id)
+                if e is not None and not e.curated:
+                    drop.add(s)
+                    continue
+            if p.surface.lower() in _OLD_TOWN_EN and text[s - 1] == " " and text[s - 2 : s - 1].isalpha() \
+                    and (k := text.rfind(" ", 0, s - 1)) + 1 < s - 1 and text[k + 1].isupper():
+                drop.add(s)  # "Daraa al-Balad": the town's old quarter (`درعا البلد`), no Iraqi Balad (rule 4)
+                continue
+        elif text[s - 5 : s] in ("سيدة ", "سيده "):
+            j = text.rfind(" ", max(0, s - 20), s - 6)
+            if text[s - 6 : s - 5] == " " and text[j + 1 : s - 6].lstrip("«\"“(") in _SHRINE_BEFORE_AR:
+                drop.add(s)
+                continue
+        if core_at is not None and (c := core_at.get(s)) is not None and c.end == p.end \
+                and _far_namesake(p, c, places, facilities, entries):
+            drop.add(s)
+    return [p for p in places if p.start not in drop] if drop else places
+
+
+def _far_namesake(p: PlaceMention, core: Cand, places: list[PlaceMention], facilities: list[FacilityMention],
+                  entries: dict[str, Any]) -> bool:
+    e = entries.get(p.id)
+    if e is None or e.curated or e.kind in ("country", "admin1") or not p.country:
+        return False
+    homes = {f.country for x in core.payloads if (f := entries.get(x[1])) is not None and f.country}
+    if not homes or p.country in homes:
+        return False
+    votes: dict[str, int] = {}
+    for q in places:
+        if q.start != p.start and q.country:
+            votes[q.country] = votes.get(q.country, 0) + 1
+    for f in facilities:
+        if f.country and not f.id.startswith("open:"):
+            votes[f.country] = votes.get(f.country, 0) + 1
+    if votes.get(p.country, 0):
+        return False
+    home = max(votes, key=votes.__getitem__) if votes else None
+    return home in homes and votes[home] >= 2 and sum(votes.values()) == votes[home]
+
+
 def _moved(f: FacilityMention, p: PlaceMention) -> FacilityMention:
     return f.model_copy(update={"country": p.country, "lat": p.lat, "lon": p.lon, "admin1": p.admin1})
 
@@ -408,6 +476,27 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
                     if gaz.stop_rules.get(surface, False) is None:
                         return place(surface, s, end, e.id, e.canonical, hit[2], e.country, e.lat, e.lon, e.admin1)
     return _place_full(text, c, gaz, others, gov, feats)
+
+
+# a wire agency in brackets after a line's first name: a dateline (`تونس (وات) -`, "KUWAIT (KUNA) -"), the city the
+# report is filed from, not the country sharing its name (rule 21b; neg21ar, rule 26v)
+_AGENCY_DATELINE_RE = re.compile(r"[ \u00a0]?\((?:[^()\n]{2,12})\)[ \u00a0]*[-–—:،,]")
+
+
+# Jordan's and Israel's district word (`لواء`, "liwa") before a town of theirs names the district by its seat: the
+# town (`لواء عين الباشا`, `لواء حيفا`; bare21ar, hand21ar, rule 26v); the names the region's militias bear stay a
+# brigade's (`لواء القدس`, Liwa al-Quds in Syria)
+_LIWA_COUNTRIES = frozenset(("JO", "IL"))
+_LIWA_MILITIA_NAMES = frozenset(("القدس",))
+
+
+def _district_seat(text: str, s: int, end: int, c: Cand, gaz: Gazetteer) -> bool:
+    """The name is a town of Jordan or Israel right after the bare word `لواء` (their district's word): the place."""
+    if text[s - 5 : s] != "لواء " or (s > 5 and text[s - 6].isalpha()) or text[s:end] in _LIWA_MILITIA_NAMES:
+        return False
+    entries = gaz.entries
+    return any((e := entries.get(p[1])) is not None and e.country in _LIWA_COUNTRIES and e.kind != "country"
+               and e.kind != "admin1" for p in c.payloads)
 
 
 def _shares_capital(gaz: Gazetteer, e: Any, payloads: tuple) -> bool:
@@ -483,7 +572,7 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
     native = _PATH.native
     # (compiled: one test of the few characters by which the three context gates can fire at all)
     gates = native is None or native.place_gates(text, s, end)
-    if gates and in_outlet_name(text, s, end):
+    if gates and in_outlet_name(text, s, end) and not _district_seat(text, s, end, c, gaz):
         return None  # `قناة القاهرة الإخبارية`, "Syria Direct": a name, not the place
     if s > 1 and text[s - 1] in _QUOTES and _BASE_BEFORE_RE.search(text, max(0, s - 14), s):
         return None  # `معسكر ”التاجي“`, `قاعدة" عين الأسد"`: a base's name, no place (data/README.md rule 4)
@@ -557,7 +646,9 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
                 adm = None  # `محافظات حلب ودمشق`: Damascus is a governorate of its own, the city's (not Rif Dimashq)
             if adm is not None:  # `ريفي إدلب وحلب`, "rural northern Idlib", "the countryside of Deir Ez-Zor"
                 e = gaz.entries[adm]
-        elif e.kind == "country" and len(c.ids) > 1 and cue_before(text, s, _CAPITAL_CUES):
+        elif e.kind == "country" and len(c.ids) > 1 and (
+                cue_before(text, s, _CAPITAL_CUES)
+                or ((s == 0 or text[s - 1] == "\n") and _AGENCY_DATELINE_RE.match(text, end) is not None)):
             for i in dict.fromkeys(c.ids):  # `العاصمة تونس`, "the capital Kuwait": the capital the country shares its
                 o = gaz.entries[i]  # name with, not the country (rule 26g)
                 if o.kind != "country" and o.country == e.country and o.population >= 100000:

@@ -395,7 +395,8 @@ _AR_WORD_RE = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0640]+")
 # words of another kind of place that end a village list (`قرى وبلدات`, `ومخيمات`)
 _LIST_END = frozenset(("بلدات", "قري", "مدن", "مناطق", "مزارع", "احياء", "مخيمات", "بلده", "قريه", "مدينه", "ضاحيه",
                        "حي", "منطقه", "مخيم", "مدينتي", "بلدتي", "قريتي", "نواحي", "ناحيه", "قضاء", "ريف", "ريفي",
-                       "اطراف", "ضواحي", "محيط"))
+                       "اطراف", "ضواحي", "محيط",
+                       "خرب"))  # `قرى وخرب أبرزها`: villages and ruins (list21ar, rule 26v)
 
 
 def _plural_list(text: str, s: int, e: int, first_taken: bool, taken: bytearray, index: _SpanIndex | None,
@@ -1187,7 +1188,9 @@ def noun_phrase(text: str, s: int, e: int, rules: PlaceRules) -> bool:
 _CREDIT_BEFORE_RE = re.compile(
     r"(?:\b(?:Photo|PHOTO|Photos|Photograph|Picture)\s*(?:by\s+|/\s*)|\b(?:REUTERS|Reuters|AFP|EPA|Getty Images|"
     r"Anadolu|AP)\s*/\s*|\b(?:Credit|Photo credit|Photographer)\s*:\s*|©\s*|\([Cc]\)\s*)(?:\d{4}\s+)?"
-    r"(?:[A-Z][\w'’.\-]*\s+){0,3}$")
+    # an agency's name and a slash after the mark ("©UNHCR/M.Hawari": the photographer after his initial glued to
+    # it; bare21en, rule 26v)
+    r"(?:[A-Z][\w&.\-]*\s*/\s*)?(?:[A-Z][\w'’.\-]*\s+){0,3}(?:[A-Z]\.)?$")
 _CREDIT_AFTER_RE = re.compile(r"(?:[ \u00a0]+[A-Z][\w'’\-]*){0,2}\s*/\s*(?:AFP|AP|Reuters|REUTERS|Getty|EPA|Anadolu)\b")
 
 
