@@ -502,7 +502,78 @@ def find_facilities(
         facilities = _headline_city_prison(text, facilities, gaz)
     if facilities and ("قاعدة" in text or "قاعده" in text):  # (str `in`, C speed)
         facilities = _base_named(text, facilities)
+    if facilities and " in " in text and places_c and has_latin(text):  # (str `in`, C speed)
+        facilities = _named_elsewhere(text, facilities, places_c, gaz)
+    if len(facilities) > 1 and ("irport" in text or "IRPORT" in text):
+        facilities = _city_airport_prison(text, facilities, places_c, gaz)
     return _one_per_span(facilities), covered, core_spans
+
+
+# "the Tasfirat prison in the city of Tikrit": a known name, then "in" and a town or city far from the known facility
+# (over 100 km, and not the governorate the facility lies in: "Roj camp in Hasakah") is another site of that name,
+# open world (Tikrit's Tasfirat, not Kirkuk's; prec22en survey, rule 26w)
+_IN_TOWN_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+in[ \u00a0]+"
+                         r"(?:the[ \u00a0]+(?:city|town|village)[ \u00a0]+of[ \u00a0]+)?")
+_TOWN_KINDS = frozenset(("city", "town", "village"))
+_HEAD_WORDS = frozenset(("prison", "jail", "camp", "centre", "center", "facility", "detention", "refugee", "idp"))
+
+
+def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: list[Cand],
+                     gaz: Gazetteer) -> list[FacilityMention]:
+    starts: dict[int, Cand] | None = None
+    out = []
+    for f in facilities:
+        flat, flon = f.lat, f.lon
+        m = None if f.id[:5] == "open:" or flat is None or flon is None else _IN_TOWN_RE.match(text, f.end)
+        if m is None or m.end() == f.end or flat is None or flon is None:
+            out.append(f)
+            continue
+        if starts is None:
+            starts = {}
+            for p in places_c:
+                if p.start not in starts or p.end > starts[p.start].end:
+                    starts[p.start] = p
+        at = starts.get(m.end())
+        ents = [gaz.entries[q[1]] for q in at.payloads if q[0] == "place"] if at is not None else []
+        town = fold(text[at.start : at.end]) if at is not None else ""
+        if not ents or any(e.kind not in _TOWN_KINDS or e.lat is None or e.lon is None
+                           or _km(flat, flon, e.lat, e.lon) <= 100.0 for e in ents) \
+                or (town and town in fold(f.admin1 or "")):
+            out.append(f)
+            continue
+        words = [(w.start(), w.end()) for w in _NAME_WORD_RE.finditer(text, f.start, f.end)]
+        named = [w for w in words if fold(text[w[0] : w[1]]) not in _HEAD_WORDS]
+        if not named:
+            out.append(f)
+            continue
+        ns, ne = named[0][0], named[-1][1]
+        out.append(open_fac(text, OpenFacility(f.start, f.end, f.kind, text[ns:ne], ns, ne), places_c, gaz))
+    return out
+
+
+# "Damascus Airport Prison" in a headline over a body that names a known airport prison within 30 km of that city
+# (Mezzeh military airport): the same prison, no second, open-world one (prec22en survey, rule 26w)
+_CITY_AIRPORT_RE = re.compile(r"([A-Z][\w'’-]+)[ \u00a0]+(?:International[ \u00a0]+)?(?:Airport|airport|AIRPORT)\b")
+
+
+def _city_airport_prison(text: str, facilities: list[FacilityMention], places_c: list[Cand],
+                         gaz: Gazetteer) -> list[FacilityMention]:
+    airports = [g for g in facilities if g.id[:5] != "open:" and g.kind == "prison" and g.lat is not None
+                and g.lon is not None and "airport" in fold(g.canonical)]
+    if not airports:
+        return facilities
+    out = []
+    for f in facilities:
+        m = _CITY_AIRPORT_RE.match(f.surface) if f.id[:5] == "open:" and f.kind == "prison" else None
+        if m is not None:
+            at, to = f.start + m.start(1), f.start + m.end(1)
+            ents = [gaz.entries[q[1]] for c in places_c if c.start == at and c.end == to
+                    for q in c.payloads if q[0] == "place"]
+            if any(e.kind in _TOWN_KINDS and e.lat is not None and e.lon is not None and g.lat is not None
+                   and g.lon is not None and _km(e.lat, e.lon, g.lat, g.lon) <= 30.0 for e in ents for g in airports):
+                continue
+        out.append(f)
+    return out
 
 
 # `قاعدة` ("the base of") right before a known facility's bare name, and a prison head before that (rule 25q)

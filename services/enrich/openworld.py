@@ -105,6 +105,7 @@ def find_open(
     """Open-world facilities at `heads`; names inside facilities or actors (`people`) are owners. `muted` gets the
     spans of the sites that are none (not_a_site: "the former Khiam prison"), whose town is no place either."""
     out: list[OpenFacility] = []
+    trained: list[str] = []
     for h in heads:
         kind = h.payloads[0][1]
         mode = h.payloads[0][2]
@@ -145,11 +146,25 @@ def find_open(
         if kind == "camp" and mode == "en_after" and _political(text, h, of, places):
             continue  # "the former Khiam prison", "the Trump camp said": no site of detention or displacement
         if kind == "camp" and mode != "ar_before" and _training_camp(text, h, of):
+            trained.append(fold(of.name))
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
+        if mode == "en_after" and _TITLE_AFTER_RE.match(text, h.end) is not None:
+            continue  # "World Prison Brief", "the Camp Fellowship": the head inside a title of another thing (rule 26w)
         if _overlaps(of.name_start, of.name_end, facs) or _overlaps(of.name_start, of.name_end, people):
             continue  # "SDF prison", "سجن داعش": an owner, not a name
         out.append(of)
+    if trained and out:
+        # "rockets hit the Basmaya camp ... US troops trained Iraqi soldiers at the Basmaya camp": one camp, a base's
+        # or a group's training camp at every mention (rules 2 and 26i; prec22en survey, rule 26w)
+        out = [of for of in out if of.kind != "camp" or fold(of.name) not in trained]
     return out
+
+
+# A capitalised word of a publication's or an organisation's title right after an English head: the head is a word of
+# that title, no site ("World Prison Brief" data, the "Prison Fellowship", "Prison Reform Trust"; rule 26w)
+_TITLE_AFTER_RE = re.compile(r"[ \u00a0]+(?:Brief|Fellowship|Reform|Trust|Project|Studies|Institute|Watch|Network|"
+                             r"Policy|Initiative|Review|Journal|Insider|Index|Litigation|Foundation|Radio|News|Times|"
+                             r"Magazine|Podcast|Blog|Ministry|Studies)\b")
 
 
 _PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
@@ -1173,6 +1188,8 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
         if _stopped(text, t, gaz) or text[t[1] - 2 : t[1]] in _POSSESSIVE:
             break  # "Kobani's Mashta Nour prison": the owner or place before the name is not part of it
         keep.append(t)
+    if keep and _ORDINAL_RE.fullmatch(text, keep[-1][0], keep[-1][1]) is not None:
+        keep.pop()  # "the 4th Risafa Detention Facility": a numbered unit of the named site, no name (rule 26w)
     if not keep:
         return None
     if len(keep) == 1 and "-" in (w := text[keep[0][0] : keep[0][1]]) and w.split("-")[0] in _HYPHEN_ARTICLES \
@@ -1184,6 +1201,7 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
 
 
+_ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 _CLOSING_MARKS = frozenset("\"”’'»")
 _CALLED_STEM_RE = re.compile("call|known|dubbed|named|عرف|عُرف|سم|لقب|دع")
 _QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9][^\"“”‘’'«»\n]{0,40}?)([\"”’'»])[ \u00a0]*$")
