@@ -38,8 +38,12 @@ def skeleton(name: str) -> str:
         return _AR_DROP.sub("", f.translate(_AR_MAP))
     f = re.sub(r"^(?:al|el|ad|an|ar|as|ash|at|az)[\s-]+", "", f)
     f = _INNER_ARTICLE_RE.sub(" ", f)  # "Khan Al-Sheih": the trie's keys hold no inner article either (rule 25z)
+    # a word's final h after a vowel is spelling ("Jeddah", "Hasakah"); an h left inside a word after the digraphs is a
+    # consonant ("Matahen" is no "Muthanna": m-t-h-n against m-th-n; rule 26y)
+    f = re.sub(r"(?<=[aeiou])h\b", "", f)
     for a, b in _EN_DIGRAPHS:
         f = f.replace(a, b)
+    f = re.sub(r"(?<=[a-z])h", "H", f)
     first, rest = f[:1], _EN_DROP.sub("", f[1:])
     first = "" if first in "aeiou" else first
     return re.sub(r"(.)\1+", r"\1", first + rest)
