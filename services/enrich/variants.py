@@ -88,8 +88,12 @@ _INDEX: dict[int, tuple[Any, dict[tuple[str, str], set[tuple[str, int, str]]]]] 
 
 
 def _bare(name: str) -> str:
-    f = fold(name).replace(" ", "")
-    return f[2:] if f.startswith("ال") else re.sub(r"^(?:al|el)-?", "", f)
+    f = fold(name)
+    if f.startswith("ال"):
+        return f[2:].replace(" ", "")
+    # (a Latin name loses its inner article and its hyphens as the trie's keys do: "Nahr al-Barid" is nahrbarid, of
+    # the length of the known nahrbared; rule 26y)
+    return re.sub(r"[\s\-'’]", "", _INNER_ARTICLE_RE.sub(" ", re.sub(r"^(?:al|el)[\s-]?", "", f)))
 
 
 _INNER_MARK_RE = re.compile(r"[A-Za-z][\'\u2019\u02bf\u02be`][A-Za-z]")  # an apostrophe between two letters
@@ -162,7 +166,7 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
         return None
     n = len(_bare(name))
     arabic = _min_len(name) == 3
-    if len(sk) == 2 and (n > 5 or (arabic and n > 4)):
+    if len(sk) == 2 and (n > 5 or (arabic and n > 4)) and not (not arabic and n == 6 and _six_of(name, kind, sk, gaz)):
         # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh. An Arabic name
         # that differs from a known one only in its final long a (قادية / قاديا, ـه / ـا / ـى) is that name
         if not arabic:
@@ -189,6 +193,15 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
+
+
+def _six_of(name: str, kind: str, sk: str, gaz: Gazetteer) -> bool:
+    """A Latin name of six letters and two consonants that is one known name of five to seven letters, of its first
+    letter and no nisba of it: "Suwaqa" is Swaqa, "Bedawi" Baddawi (rule 26y); a longer one says too little."""
+    bare = _bare(name)
+    got = {i for i, k, known in _index(gaz).get((kind, sk), ())
+           if abs(k - 6) <= 1 and _first_class(known) == _first_class(bare) and not _nisba_of(bare, known)}
+    return len(got) == 1
 
 
 def _nisba_of(bare: str, known: str) -> bool:
