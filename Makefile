@@ -51,6 +51,24 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-22 BLIND split r22a (another author; Arabic; natural sample; 92 passages, 37 % negatives; passages kept outside the repo) -- before at 8d851a2 / end of round fcfaf2a / now (after rule 26y, read once spent: not blind):"
+	@sed -n '1,3p' tests/data/realworld-r22a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r22a.after.txt
+	@sed -n '3,3p' tests/data/realworld-r22a.now.txt
+	@echo "round-22 BLIND split r22b (a second author; Arabic, the core north-east Syria topics; 138 passages, 62 % negatives; kept outside the repo likewise) -- before at 8d851a2 / end of round fcfaf2a / now (after rule 26y, read once spent: not blind):"
+	@sed -n '1,3p' tests/data/realworld-r22b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r22b.after.txt
+	@sed -n '3,3p' tests/data/realworld-r22b.now.txt
+	@echo "round-22 BLIND split r22e (a third author; English; natural sample; 90 passages, 37 % negatives; kept outside the repo likewise) -- before at 8d851a2 / end of round fcfaf2a / now (after rule 26y, read once spent: not blind):"
+	@sed -n '1,2p;4p' tests/data/realworld-r22e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r22e.after.txt
+	@sed -n '4,4p' tests/data/realworld-r22e.now.txt
+	@echo "round-22 BLIND split r22f (a fourth author; English, the core topics; 130 passages, 70 % negatives; kept outside the repo likewise) -- before at 8d851a2 / end of round fcfaf2a / now (after rule 26y, read once spent: not blind):"
+	@sed -n '1,2p;4p' tests/data/realworld-r22f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r22f.after.txt
+	@sed -n '4,4p' tests/data/realworld-r22f.now.txt
+	@echo "round-22 surveys' own passages (tests/data/realworld-s22-*.jsonl, labelled by hand before the engine ran on them, then fixed; before beside each file) -- now:"
+	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s22-*.jsonl))
 	@echo "round-21 BLIND split r21a (another author; Arabic; natural sample; 154 passages, 35 % negatives; passages kept outside the repo) -- before at d24d887 / end of round:"
 	@sed -n '1,3p' tests/data/realworld-r21a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r21a.after.txt

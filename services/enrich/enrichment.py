@@ -420,7 +420,9 @@ def _far_namesake(p: PlaceMention, core: Cand, places: list[PlaceMention], facil
             votes[f.country] = votes.get(f.country, 0) + 1
     if votes.get(p.country, 0):
         return False
-    home = max(votes, key=votes.__getitem__) if votes else None
+    if not votes:
+        return False
+    home = max(votes, key=votes.__getitem__)
     return home in homes and votes[home] >= 2 and sum(votes.values()) == votes[home]
 
 
