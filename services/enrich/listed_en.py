@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from services.enrich.geonames import FULL_COUNTRIES, NEIGHBOURS
+
 # one capitalised word: an optional Arabic particle glued by a hyphen or an apostrophe ("al-Numan", "ad-Dana"), or
 # "Abu"/"Umm"/"Bin" as a word of their own (they are capitalised: the plain word pattern reads them)
 _TOKEN = r"(?:(?:al|el|an|ad|ar|as|ash|at|az|ez|es|ed|en|ul)[\-'’])?[A-Z][A-Za-z'’\-]*[A-Za-z]|[A-Z]"
@@ -189,7 +191,7 @@ def listed_english(text: str, known: list[tuple[int, int]], anchors: list[tuple[
 
 
 # the countries whose villages are places (rule 4: Syria, Iraq and the neighbours)
-SCOPE = frozenset(("SY", "IQ", "TR", "JO", "LB", "IL", "PS", "IR", "SA", "KW"))
+SCOPE = frozenset(FULL_COUNTRIES + NEIGHBOURS)  # (the countries geonames.py loads for rule 4)
 
 # "Tuba, a Palestinian hamlet in the South Hebron Hills", "Maaysra, a mostly Shiite village": a name, a comma and an
 # indefinite village word with at most four words between, the word followed by what closes a noun phrase (no "a
