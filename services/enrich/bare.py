@@ -372,6 +372,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
             or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
+    if kind == "prison" and span in ar.placed and _prison_chain(text, c, e, ar, gaz):
+        return 0.55  # `قضى سبع سنوات في تدمر قبل أن يُنقل إلى صيدنايا`, "first taken to Mezzeh, then moved on to
+        # Saydnaya": a detainee moved from one known prison's name to another's that towns share (rule 27c)
     locative = cue_list(gaz.rules.core_context.locative)
     placed = span in ar.placed
     if placed and not inherent and arabic \
@@ -1829,6 +1832,45 @@ def _from_to(text: str, c: Cand, cores: list[Cand], cities: set[tuple[int, int]]
         if _FROM_TO_RE.match(text[first.end : second.start]) and \
                 prev_word(text, first.start, frozenset()) in _FROM_BEFORE:
             return True
+    return False
+
+
+# rule 27c: a detainee's transfer between two known prisons' bare names that cities share (Tadmur, Saydnaya): the
+# transfer verb and "to" right before the second name, a preposition before the first, and, where both names are
+# cities', time served before the first (`قضى سبع سنوات في تدمر قبل أن يُنقل إلى صيدنايا`; families "moved to Homs"
+# from Palmyra stay the towns). The Arabic gap is read folded (vowel marks and hamzas dropped: `حُوِّل إلى`).
+_TRANSFER_TO_EN_RE = re.compile(r"\b(?:moved|transferred|taken|sent|shifted|transported)[ \u00a0]+"
+                                r"(?:[a-z]+[ \u00a0]+){0,2}?(?:to|into)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+_TRANSFER_TO_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:نقل|ينقل|تنقل|نقلوا|نقله|نقلها|نقلهم|حول|يحول|حولوا|حوله|"
+                                r"تحويل|تحويله|اقتيد|اقتيدوا|يقتاد|رحل|يرحل|ترحيل|ترحيله)(?![\u0621-\u064a])\s+"
+                                r"(?:[\u0621-\u064a]+\s+){0,2}?(?:الي|الى)\s*$")
+
+
+def _prison_chain(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> bool:
+    """The bare name at one end of a detainee's transfer whose other end is another known prison's bare name in the
+    same sentence (rule 27c)."""
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    for o in _cores_near(c, ar):
+        if o is c or o.start < lo or o.end > hi:
+            continue
+        oe = kind_payload(o, gaz, "prison")
+        if oe is None or oe.id == e.id:
+            continue
+        first, second = (o, c) if o.end <= c.start else (c, o)
+        if first.end > second.start or second.start - first.end > 80:
+            continue
+        gap = text[first.end : second.start]
+        if "\u0600" <= text[c.start] <= "\u06ff":
+            if _TRANSFER_TO_AR_RE.search(fold_text(gap)) is None:
+                continue
+        elif _TRANSFER_TO_EN_RE.search(gap) is None:
+            continue
+        if not _prep_before(text, first.start):
+            continue
+        if (first.start, first.end) in ar.cities and (second.start, second.end) in ar.cities \
+                and _SPENT_RE.search(text, max(0, first.start - 50), first.start) is None:
+            continue
+        return True
     return False
 
 

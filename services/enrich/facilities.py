@@ -58,6 +58,7 @@ from services.enrich.openworld import (
     slug,
     work_after,
 )
+from services.enrich.places import common_word
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_at, words_in, words_in_ref
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
@@ -502,8 +503,13 @@ def find_facilities(
         facilities = _headline_city_prison(text, facilities, gaz)
     if facilities and ("قاعدة" in text or "قاعده" in text):  # (str `in`, C speed)
         facilities = _base_named(text, facilities)
-    if facilities and " in " in text and places_c and has_latin(text):  # (str `in`, C speed)
+    if facilities and places_c and ((" in " in text and has_latin(text)) or "في" in text or " ب" in text
+                                    or "Tasfirat" in text):  # (str `in`, C speed)
+        known = {(f.start, f.end) for f in facilities if f.id[:5] != "open:"}
         facilities = _named_elsewhere(text, facilities, places_c, gaz)
+        for f in facilities:  # (the far town a name now opens is inside it: "the Mosul Tasfirat prison", rule 4)
+            if f.id[:5] == "open:" and (f.start, f.end) not in known and f.start < f.end:
+                covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     if len(facilities) > 1 and ("irport" in text or "IRPORT" in text):
         facilities = _city_airport_prison(text, facilities, places_c, gaz)
     return _one_per_span(facilities), covered, core_spans
@@ -514,27 +520,43 @@ def find_facilities(
 # open world (Tikrit's Tasfirat, not Kirkuk's; prec22en survey, rule 26w)
 _IN_TOWN_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+in[ \u00a0]+"
                          r"(?:the[ \u00a0]+(?:city|town|village)[ \u00a0]+of[ \u00a0]+)?")
+# the Arabic of it (bare23 survey, rule 27c): `سجن التسفيرات في تكريت`, `بمدينة تكريت`, `بتكريت` (the town after a glued ب)
+_IN_TOWN_AR_RE = re.compile(r"[ \u00a0]+(?:(?:في|فى)[ \u00a0]+(?:(?:مدينة|بلدة|قرية|قضاء|ناحية)[ \u00a0]+)?|"
+                            r"ب(?:(?:مدينة|بلدة|قرية|قضاء|ناحية)[ \u00a0]+)?)")
+# "the Mosul Tasfirat prison", "Tikrit's Tasfirat prison": the far town named before the known name (rule 27c)
+_TOWN_BEFORE_RE = re.compile(r"(?:['’]s)?[ \u00a0]+$")
 _TOWN_KINDS = frozenset(("city", "town", "village"))
-_HEAD_WORDS = frozenset(("prison", "jail", "camp", "centre", "center", "facility", "detention", "refugee", "idp"))
+_HEAD_WORDS = frozenset(("prison", "jail", "camp", "centre", "center", "facility", "detention", "refugee", "idp",
+                         # (the Arabic heads, folded)
+                         "سجن", "معتقل", "مخيم", "مركز", "احتجاز", "اعتقال", "توقيف"))
 
 
 def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: list[Cand],
                      gaz: Gazetteer) -> list[FacilityMention]:
     starts: dict[int, Cand] | None = None
+    ends: dict[int, Cand] | None = None
     out = []
     for f in facilities:
         flat, flon = f.lat, f.lon
-        m = None if f.id[:5] == "open:" or flat is None or flon is None else _IN_TOWN_RE.match(text, f.end)
-        if m is None or m.end() == f.end or flat is None or flon is None:
+        if f.id[:5] == "open:" or flat is None or flon is None:
             out.append(f)
             continue
-        if starts is None:
-            starts = {}
+        arabic = "\u0600" <= text[f.start] <= "\u06ff"
+        m = (_IN_TOWN_AR_RE if arabic else _IN_TOWN_RE).match(text, f.end)
+        if starts is None or ends is None:
+            starts, ends = {}, {}
             for p in places_c:
                 if p.start not in starts or p.end > starts[p.start].end:
                     starts[p.start] = p
-        at = starts.get(m.end())
+                if p.end not in ends or p.start < ends[p.end].start:
+                    ends[p.end] = p
+        at = starts.get(m.end()) if m is not None and m.end() != f.end else None
+        before = None
+        if at is None and not arabic and (bm := _TOWN_BEFORE_RE.search(text, max(0, f.start - 4), f.start)) is not None:
+            before = at = ends.get(bm.start())  # "the Mosul Tasfirat prison": the town before the name
         ents = [gaz.entries[q[1]] for q in at.payloads if q[0] == "place"] if at is not None else []
+        if ents and arabic and at is not None and common_word(text, at, places_c, gaz.place_rules):
+            ents = []  # `مخيم الخازر في حديثه لوكالتنا`: "in his speech", no Haditha (rule 14)
         town = fold(text[at.start : at.end]) if at is not None else ""
         if not ents or any(e.kind not in _TOWN_KINDS or e.lat is None or e.lon is None
                            or _km(flat, flon, e.lat, e.lon) <= 100.0 for e in ents) \
@@ -546,8 +568,8 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
         if not named:
             out.append(f)
             continue
-        ns, ne = named[0][0], named[-1][1]
-        out.append(open_fac(text, OpenFacility(f.start, f.end, f.kind, text[ns:ne], ns, ne), places_c, gaz))
+        ns, ne = (before.start if before is not None else named[0][0]), named[-1][1]
+        out.append(open_fac(text, OpenFacility(min(f.start, ns), f.end, f.kind, text[ns:ne], ns, ne), places_c, gaz))
     return out
 
 
