@@ -359,6 +359,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                  or ("camp" if h == "camp" else "prison") == kind):
         return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
         # is the known facility there ("facility", "site", "complex" are either kind's)
+    if wordlike and kind == "camp" and _residents_sentence(text, c):
+        return 0.5  # "Many residents had not set foot outside Ashraf in years", `في أشرف حين قُتل 52 من السكان العزل`:
+        # a camp's word-like name where the sentence speaks of its residents (bare23 survey, rule 27c)
     if wordlike and kind == "camp" and _refugee_camp_sentence(text, c):
         return 0.5  # `يقطن الوحدات 57 ألف لاجئ ... ويشكو المخيم`, `وفي البقعة استبدلت الأونروا خيام اللاجئين`: a camp's
         # word-like name in a sentence about its refugees and the camp or UNRWA (camp19 survey, rule 25l)
@@ -988,6 +991,27 @@ _TOWN_IN_SENTENCE_AR = frozenset(fold(w) for w in ("بلدة", "منطقة", "ق
 
 
 _NISBA_AFTER_RE = re.compile(r"[ \u00a0]+ال[\u0621-\u064a\u064b-\u0652]+(?:ي|ية|يه|يّة|يّ)(?![\u0621-\u064a])")
+
+
+# rule 27c: the residents of a camp whose name is also a word or a given name (Ashraf, Liberty, Baqa'a): their word
+# in the name's sentence, the name after a preposition of place, or after "of"/`من` where the sentence also says "the
+# camp" ("survivors of Ashraf ... the residents killed inside the camp")
+_RESIDENTS_RE = re.compile(r"\bresidents\b|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?سكان(?![\u0621-\u064a])", re.IGNORECASE)
+_THE_CAMP_RE = re.compile(r"\bthe\s+camp\b|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:مخيم|معسكر)(?![\u0621-\u064a])",
+                          re.IGNORECASE)
+_OF_BEFORE = frozenset(("of", "من"))
+
+
+def _residents_sentence(text: str, c: Cand) -> bool:
+    if text[c.end : c.end + 1] == " " and text[c.end + 1 : c.end + 2].isupper():
+        return False  # ("Ashraf Ghani": a given name and a surname)
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    sent = text[lo:c.start] + " " + text[c.end:hi]
+    if _RESIDENTS_RE.search(sent) is None:
+        return False
+    if _word_read_as_name(text, c.start, c.end) or prev_word(text, c.start, frozenset()) in ("outside", "inside"):
+        return True
+    return prev_word(text, c.start, frozenset()) in _OF_BEFORE and _THE_CAMP_RE.search(sent) is not None
 
 
 def _refugee_camp_sentence(text: str, c: Cand) -> bool:

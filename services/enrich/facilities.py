@@ -506,7 +506,7 @@ def find_facilities(
     if facilities and places_c and ((" in " in text and has_latin(text)) or "في" in text or " ب" in text
                                     or "Tasfirat" in text):  # (str `in`, C speed)
         known = {(f.start, f.end) for f in facilities if f.id[:5] != "open:"}
-        facilities = _named_elsewhere(text, facilities, places_c, gaz)
+        facilities = _named_elsewhere(text, facilities, places_c, cores, gaz)
         for f in facilities:  # (the far town a name now opens is inside it: "the Mosul Tasfirat prison", rule 4)
             if f.id[:5] == "open:" and (f.start, f.end) not in known and f.start < f.end:
                 covered[f.start : f.end] = b"\x01" * (f.end - f.start)
@@ -531,7 +531,35 @@ _HEAD_WORDS = frozenset(("prison", "jail", "camp", "centre", "center", "facility
                          "سجن", "معتقل", "مخيم", "مركز", "احتجاز", "اعتقال", "توقيف"))
 
 
-def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: list[Cand],
+_IN_AREA_AR_RE = re.compile(r"[ \u00a0]+(?:(?:في|فى)[ \u00a0]+|ب)(?:منطقة[ \u00a0]+|حي[ \u00a0]+)?")
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s[ \u00a0]+")
+
+
+def _site_at(text: str, f: FacilityMention, m: re.Match[str] | None, at: Cand | None, cores: list[Cand],
+             gaz: Gazetteer) -> Entry | None:
+    """Another known facility of the kind, over 100 km from the one named, whose name is the district the text places
+    the named one in: `سجن (التسفيرات) بمنطقة الرصافة في بغداد`, "the Tasfirat prison in Baghdad's Rusafa district"
+    (Baghdad's transit prison is the Rusafa complex, rule 25w; bare23 survey, rule 27c)."""
+    if not cores or f.lat is None or f.lon is None:
+        return None
+    if "\u0600" <= text[f.start] <= "\u06ff":
+        am = _IN_AREA_AR_RE.match(text, f.end)
+        where = am.end() if am is not None else -1
+    elif at is not None and (pm := _POSSESSIVE_AFTER_RE.match(text, at.end)) is not None:
+        where = pm.end()
+    else:
+        return None
+    for o in cores:
+        if o.start != where:
+            continue
+        e = kind_payload(o, gaz, f.kind)
+        if e is not None and e.id != f.id and e.lat is not None and e.lon is not None \
+                and _km(f.lat, f.lon, e.lat, e.lon) > 100.0:
+            return e
+    return None
+
+
+def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: list[Cand], cores: list[Cand],
                      gaz: Gazetteer) -> list[FacilityMention]:
     starts: dict[int, Cand] | None = None
     ends: dict[int, Cand] | None = None
@@ -551,6 +579,9 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
                 if p.end not in ends or p.start < ends[p.end].start:
                     ends[p.end] = p
         at = starts.get(m.end()) if m is not None and m.end() != f.end else None
+        if (other := _site_at(text, f, m, at, cores, gaz)) is not None:
+            out.append(fac(text, f.start, f.end, other, f.confidence))  # "the Tasfirat prison in Baghdad's Rusafa
+            continue  # district", `سجن (التسفيرات) بمنطقة الرصافة`: the far known site of that district (rule 27c)
         before = None
         if at is None and not arabic and (bm := _TOWN_BEFORE_RE.search(text, max(0, f.start - 4), f.start)) is not None:
             before = at = ends.get(bm.start())  # "the Mosul Tasfirat prison": the town before the name
