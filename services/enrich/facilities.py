@@ -503,12 +503,11 @@ def find_facilities(
         facilities = _headline_city_prison(text, facilities, gaz)
     if facilities and ("قاعدة" in text or "قاعده" in text):  # (str `in`, C speed)
         facilities = _base_named(text, facilities)
-    if facilities and places_c and ((" in " in text and has_latin(text)) or "في" in text or " ب" in text
-                                    or "Tasfirat" in text):  # (str `in`, C speed)
-        known = {(f.start, f.end) for f in facilities if f.id[:5] != "open:"}
+    if facilities and places_c and ("في" in text or " ب" in text or has_latin(text)):  # (str `in`, C speed)
+        was_known = {(f.start, f.end) for f in facilities if f.id[:5] != "open:"}
         facilities = _named_elsewhere(text, facilities, places_c, cores, gaz)
         for f in facilities:  # (the far town a name now opens is inside it: "the Mosul Tasfirat prison", rule 4)
-            if f.id[:5] == "open:" and (f.start, f.end) not in known and f.start < f.end:
+            if f.id[:5] == "open:" and (f.start, f.end) not in was_known and f.start < f.end:
                 covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     if len(facilities) > 1 and ("irport" in text or "IRPORT" in text):
         facilities = _city_airport_prison(text, facilities, places_c, gaz)
@@ -520,7 +519,8 @@ def find_facilities(
 # open world (Tikrit's Tasfirat, not Kirkuk's; prec22en survey, rule 26w)
 _IN_TOWN_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+in[ \u00a0]+"
                          r"(?:the[ \u00a0]+(?:city|town|village)[ \u00a0]+of[ \u00a0]+)?")
-# the Arabic of it (bare23 survey, rule 27c): `سجن التسفيرات في تكريت`, `بمدينة تكريت`, `بتكريت` (the town after a glued ب)
+# the Arabic of it (bare23 survey, rule 27c): `سجن التسفيرات في تكريت`, `بمدينة تكريت`, `بتكريت` (the town after
+# a glued ب)
 _IN_TOWN_AR_RE = re.compile(r"[ \u00a0]+(?:(?:في|فى)[ \u00a0]+(?:(?:مدينة|بلدة|قرية|قضاء|ناحية)[ \u00a0]+)?|"
                             r"ب(?:(?:مدينة|بلدة|قرية|قضاء|ناحية)[ \u00a0]+)?)")
 # "the Mosul Tasfirat prison", "Tikrit's Tasfirat prison": the far town named before the known name (rule 27c)
