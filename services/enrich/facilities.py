@@ -559,6 +559,36 @@ def _site_at(text: str, f: FacilityMention, m: re.Match[str] | None, at: Cand | 
     return None
 
 
+_WORD_SITES: dict[int, dict[str, Entry]] = {}
+
+
+def _own_town_site(text: str, f: FacilityMention, starts: dict[int, Cand], gaz: Gazetteer) -> Entry | None:
+    """An open-world name whose first word is a known site's word-like name without its article and whose next words
+    are a town within 100 km of that site (or its governorate's name): the known site (`تسفيرات كركوك` is Kirkuk's
+    `التسفيرات`; `تسفيرات الموصل` stays open world; rule 27c)."""
+    sp = text.find(" ", f.start, f.end)
+    if sp == -1 or not ("\u0600" <= text[f.start] <= "\u06ff"):
+        return None
+    sites = _WORD_SITES.get(id(gaz))
+    if sites is None:
+        sites = {w: e for e in gaz.entries.values() if e.kind in ("prison", "camp") for w in e.words}
+        _WORD_SITES.clear()
+        _WORD_SITES[id(gaz)] = sites
+    e = sites.get("ال" + fold(text[f.start : sp]))
+    at = starts.get(sp + 1)
+    if e is None or e.kind != f.kind or at is None or at.end != f.end or e.lat is None or e.lon is None:
+        return None
+    town = fold(text[at.start : at.end])
+    for q in at.payloads:
+        if q[0] != "place":
+            continue
+        pe = gaz.entries[q[1]]
+        if (pe.kind in _TOWN_KINDS and pe.lat is not None and pe.lon is not None
+                and _km(e.lat, e.lon, pe.lat, pe.lon) <= 100.0) or town in fold(e.admin1 or ""):
+            return e
+    return None
+
+
 def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: list[Cand], cores: list[Cand],
                      gaz: Gazetteer) -> list[FacilityMention]:
     starts: dict[int, Cand] | None = None
@@ -566,11 +596,6 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
     out = []
     for f in facilities:
         flat, flon = f.lat, f.lon
-        if f.id[:5] == "open:" or flat is None or flon is None:
-            out.append(f)
-            continue
-        arabic = "\u0600" <= text[f.start] <= "\u06ff"
-        m = (_IN_TOWN_AR_RE if arabic else _IN_TOWN_RE).match(text, f.end)
         if starts is None or ends is None:
             starts, ends = {}, {}
             for p in places_c:
@@ -578,6 +603,14 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
                     starts[p.start] = p
                 if p.end not in ends or p.start < ends[p.end].start:
                     ends[p.end] = p
+        if f.id[:5] == "open:" and (own := _own_town_site(text, f, starts, gaz)) is not None:
+            out.append(fac(text, f.start, f.end, own, f.confidence))
+            continue  # `تسفيرات كركوك`: the known site's head-like name before its own town (rule 27c)
+        if f.id[:5] == "open:" or flat is None or flon is None:
+            out.append(f)
+            continue
+        arabic = "\u0600" <= text[f.start] <= "\u06ff"
+        m = (_IN_TOWN_AR_RE if arabic else _IN_TOWN_RE).match(text, f.end)
         at = starts.get(m.end()) if m is not None and m.end() != f.end else None
         if (other := _site_at(text, f, m, at, cores, gaz)) is not None:
             out.append(fac(text, f.start, f.end, other, f.confidence))  # "the Tasfirat prison in Baghdad's Rusafa

@@ -59,6 +59,10 @@ def test_iraqs_transit_prisons_by_their_city_with_no_other_head() -> None:
     assert _fac("وأشار المحامي إلى أن سجيناً سعودياً يقبع بتسفيرات الموصل منذ أشهر.") == {"open:prison:الموصل"}
     assert _fac("أعلنت وزارة العدل خطة لتصفية تسفيرات الرصافة ونقل نزلائها إلى سجون أخرى.") == {RUSAFA}
     assert _fac("نقل إلى سجن تسفيرات الرصافة.") == {RUSAFA}
+    # the known site's own city after the head-like word: Kirkuk's Tasfirat, the town inside the name
+    ann = real_ann("يقبع في تسفيرات كركوك منذ أشهر.")
+    assert {f.id for f in ann.facilities} == {TASFIRAT}
+    assert not ann.places
 
 
 def test_baghdads_tasfirat_by_its_district_is_the_rusafa_complex() -> None:
