@@ -2031,7 +2031,9 @@ _WATER_BEFORE = frozenset(fold(w) for w in ("مياه", "منسوب", "ضفاف"
 
 # the town or the city itself, definite, as the sentence's own word for a bare city name (rule 24g); not another town
 # named after it ("outside the town of Akhtarin, ... foreigners who had left al-Hol": the camp)
-_THE_TOWN_RE = re.compile(r"\bthe\s+(?:town|city)\b(?!['’]s\s+(?:prison|jail))(?!\s+of\s+(?:al-|el-|the\s+)?[A-Z])"
+# (an adjective of its age or setting may stand between: "the ancient city's colonnades", "the old town"; rule 27c)
+_THE_TOWN_RE = re.compile(r"\bthe\s+(?:(?:ancient|old|historic|desert|oasis)\s+)?(?:town|city)\b"
+                          r"(?!['’]s\s+(?:prison|jail))(?!\s+of\s+(?:al-|el-|the\s+)?[A-Z])"
                           r"|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:مدينة|مدينه|بلدة|بلده)(?![\u0621-\u064a])",
                           re.IGNORECASE)
 _SENTENCE_END = ".!?؟\n"

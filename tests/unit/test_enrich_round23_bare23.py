@@ -82,3 +82,10 @@ def test_a_word_like_camp_name_where_the_sentence_speaks_of_its_residents() -> N
     assert _fac("قال أشرف عبد الله، مدير المدرسة، إن السكان عادوا إلى المخيم.") == set()
     assert _fac("Residents of Ashraf Ghani's home district said the camp was empty.") == set()
     assert _fac("توافد مئات آلاف الزوار إلى النجف الأشرف لإحياء الزيارة الأربعينية.") == set()
+
+
+def test_the_sentence_going_on_to_the_ancient_city_keeps_the_town() -> None:
+    text = "The militants, who overran Palmyra last month, blew up the jail that stood east of the ancient city's ruins."
+    ann = real_ann(text)
+    assert not ann.facilities
+    assert "geonames:163808" in {p.id for p in ann.places}
