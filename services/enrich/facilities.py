@@ -619,7 +619,8 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
         if at is None and not arabic and (bm := _TOWN_BEFORE_RE.search(text, max(0, f.start - 4), f.start)) is not None:
             before = at = ends.get(bm.start())  # "the Mosul Tasfirat prison": the town before the name
         ents = [gaz.entries[q[1]] for q in at.payloads if q[0] == "place"] if at is not None else []
-        if ents and arabic and at is not None and common_word(text, at, places_c, gaz.place_rules):
+        if ents and arabic and at is not None and gaz.place_rules is not None \
+                and common_word(text, at, places_c, gaz.place_rules):
             ents = []  # `مخيم الخازر في حديثه لوكالتنا`: "in his speech", no Haditha (rule 14)
         town = fold(text[at.start : at.end]) if at is not None else ""
         if not ents or any(e.kind not in _TOWN_KINDS or e.lat is None or e.lon is None
@@ -1197,13 +1198,19 @@ _TOWN_APPOSITION_RE = re.compile(r", (?:an? (?:[\w-]+ ){0,3}?(?:town|village|cit
                                  r"(?:town|village|city|suburb)(?! camp| prison))\b")
 
 
+_REFUGEES_AFTER_RE = re.compile(r"[^.;:!?]{0,40}?\b(?:Palestinians?|refugees?)\b")
 _CROSSING_AFTER_RE = re.compile(r" (?:border (?:gate|crossing|post)|crossing|gate)\b", re.IGNORECASE)
 
 
 def _town_apposition(text: str, e: int) -> bool:
     """`Sednaya, a Christian town`; "the Oncupinar border gate": the town or the crossing, not the facility."""
     if text[e : e + 3] in (", a", ", t"):
-        return _TOWN_APPOSITION_RE.match(text, e) is not None
+        m = _TOWN_APPOSITION_RE.match(text, e)
+        if m is not None and m.group().endswith("settlement") \
+                and _REFUGEES_AFTER_RE.match(text, m.end()) is not None:
+            return False  # "Burj el-Barajneh, a Beirut settlement now crowded with Palestinians": the refugees'
+            # settlement is the camp (bare23 survey, rule 27c)
+        return m is not None
     return text[e : e + 1] == " " and text[e + 1 : e + 2] in "bcgBCG" and _CROSSING_AFTER_RE.match(text, e) is not None
 
 

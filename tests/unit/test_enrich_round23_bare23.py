@@ -85,7 +85,17 @@ def test_a_word_like_camp_name_where_the_sentence_speaks_of_its_residents() -> N
 
 
 def test_the_sentence_going_on_to_the_ancient_city_keeps_the_town() -> None:
-    text = "The militants, who overran Palmyra last month, blew up the jail that stood east of the ancient city's ruins."
+    text = ("The militants, who overran Palmyra last month, blew up the jail that stood east of the ancient "
+            "city's ruins.")
     ann = real_ann(text)
     assert not ann.facilities
     assert "geonames:163808" in {p.id for p in ann.places}
+
+
+def test_a_settlement_of_refugees_in_apposition_is_the_camp() -> None:
+    assert _fac("Burj el-Barajneh, a Beirut settlement now crowded with Palestinians and Syrians, was laid out in "
+                "1948.") == {"fac:lb-burj-al-barajneh-camp"}
+    assert _fac("Fighting broke out in Burj el-Barajneh, a Beirut settlement of Palestinian refugees.") == {
+        "fac:lb-burj-al-barajneh-camp"}
+    # a town in apposition stays the town
+    assert _fac("Sednaya, a Christian town north of Damascus, celebrated Easter.") == set()
