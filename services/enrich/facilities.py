@@ -535,7 +535,7 @@ _IN_AREA_AR_RE = re.compile(r"[ \u00a0]+(?:(?:في|فى)[ \u00a0]+|ب)(?:منط�
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s[ \u00a0]+")
 
 
-def _site_at(text: str, f: FacilityMention, m: re.Match[str] | None, at: Cand | None, cores: list[Cand],
+def _site_at(text: str, f: FacilityMention, at: Cand | None, cores: dict[int, list[Cand]],
              gaz: Gazetteer) -> Entry | None:
     """Another known facility of the kind, over 100 km from the one named, whose name is the district the text places
     the named one in: `سجن (التسفيرات) بمنطقة الرصافة في بغداد`, "the Tasfirat prison in Baghdad's Rusafa district"
@@ -549,9 +549,7 @@ def _site_at(text: str, f: FacilityMention, m: re.Match[str] | None, at: Cand | 
         where = pm.end()
     else:
         return None
-    for o in cores:
-        if o.start != where:
-            continue
+    for o in cores.get(where, ()):
         e = kind_payload(o, gaz, f.kind)
         if e is not None and e.id != f.id and e.lat is not None and e.lon is not None \
                 and _km(f.lat, f.lon, e.lat, e.lon) > 100.0:
@@ -593,6 +591,7 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
                      gaz: Gazetteer) -> list[FacilityMention]:
     starts: dict[int, Cand] | None = None
     ends: dict[int, Cand] | None = None
+    core_at: dict[int, list[Cand]] | None = None  # (the cores by start, built when a known name is first met)
     out = []
     for f in facilities:
         flat, flon = f.lat, f.lon
@@ -612,7 +611,11 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
         arabic = "\u0600" <= text[f.start] <= "\u06ff"
         m = (_IN_TOWN_AR_RE if arabic else _IN_TOWN_RE).match(text, f.end)
         at = starts.get(m.end()) if m is not None and m.end() != f.end else None
-        if (other := _site_at(text, f, m, at, cores, gaz)) is not None:
+        if core_at is None:
+            core_at = {}
+            for o in cores:
+                core_at.setdefault(o.start, []).append(o)
+        if (other := _site_at(text, f, at, core_at, gaz)) is not None:
             out.append(fac(text, f.start, f.end, other, f.confidence))  # "the Tasfirat prison in Baghdad's Rusafa
             continue  # district", `سجن (التسفيرات) بمنطقة الرصافة`: the far known site of that district (rule 27c)
         before = None
