@@ -359,6 +359,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                  or ("camp" if h == "camp" else "prison") == kind):
         return 0.6  # "the prison at Taji", "the camp at Roj", "the overcrowded facility at al-Hol": the definite head
         # is the known facility there ("facility", "site", "complex" are either kind's)
+    if wordlike and kind == "camp" and _residents_sentence(text, c):
+        return 0.5  # "Many residents had not set foot outside Ashraf in years", `في أشرف حين قُتل 52 من السكان العزل`:
+        # a camp's word-like name where the sentence speaks of its residents (bare23 survey, rule 27c)
     if wordlike and kind == "camp" and _refugee_camp_sentence(text, c):
         return 0.5  # `يقطن الوحدات 57 ألف لاجئ ... ويشكو المخيم`, `وفي البقعة استبدلت الأونروا خيام اللاجئين`: a camp's
         # word-like name in a sentence about its refugees and the camp or UNRWA (camp19 survey, rule 25l)
@@ -372,6 +375,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
             or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
+    if kind == "prison" and span in ar.placed and _prison_chain(text, c, e, ar, gaz):
+        return 0.55  # `قضى سبع سنوات في تدمر قبل أن يُنقل إلى صيدنايا`, "first taken to Mezzeh, then moved on to
+        # Saydnaya": a detainee moved from one known prison's name to another's that towns share (rule 27c)
     locative = cue_list(gaz.rules.core_context.locative)
     placed = span in ar.placed
     if placed and not inherent and arabic \
@@ -985,6 +991,27 @@ _TOWN_IN_SENTENCE_AR = frozenset(fold(w) for w in ("بلدة", "منطقة", "ق
 
 
 _NISBA_AFTER_RE = re.compile(r"[ \u00a0]+ال[\u0621-\u064a\u064b-\u0652]+(?:ي|ية|يه|يّة|يّ)(?![\u0621-\u064a])")
+
+
+# rule 27c: the residents of a camp whose name is also a word or a given name (Ashraf, Liberty, Baqa'a): their word
+# in the name's sentence, the name after a preposition of place, or after "of"/`من` where the sentence also says "the
+# camp" ("survivors of Ashraf ... the residents killed inside the camp")
+_RESIDENTS_RE = re.compile(r"\bresidents\b|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?سكان(?![\u0621-\u064a])", re.IGNORECASE)
+_THE_CAMP_RE = re.compile(r"\bthe\s+camp\b|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:مخيم|معسكر)(?![\u0621-\u064a])",
+                          re.IGNORECASE)
+_OF_BEFORE = frozenset(("of", "من"))
+
+
+def _residents_sentence(text: str, c: Cand) -> bool:
+    if text[c.end : c.end + 1] == " " and text[c.end + 1 : c.end + 2].isupper():
+        return False  # ("Ashraf Ghani": a given name and a surname)
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    sent = text[lo:c.start] + " " + text[c.end:hi]
+    if _RESIDENTS_RE.search(sent) is None:
+        return False
+    if _word_read_as_name(text, c.start, c.end) or prev_word(text, c.start, frozenset()) in ("outside", "inside"):
+        return True
+    return prev_word(text, c.start, frozenset()) in _OF_BEFORE and _THE_CAMP_RE.search(sent) is not None
 
 
 def _refugee_camp_sentence(text: str, c: Cand) -> bool:
@@ -1832,6 +1859,45 @@ def _from_to(text: str, c: Cand, cores: list[Cand], cities: set[tuple[int, int]]
     return False
 
 
+# rule 27c: a detainee's transfer between two known prisons' bare names that cities share (Tadmur, Saydnaya): the
+# transfer verb and "to" right before the second name, a preposition before the first, and, where both names are
+# cities', time served before the first (`قضى سبع سنوات في تدمر قبل أن يُنقل إلى صيدنايا`; families "moved to Homs"
+# from Palmyra stay the towns). The Arabic gap is read folded (vowel marks and hamzas dropped: `حُوِّل إلى`).
+_TRANSFER_TO_EN_RE = re.compile(r"\b(?:moved|transferred|taken|sent|shifted|transported)[ \u00a0]+"
+                                r"(?:[a-z]+[ \u00a0]+){0,2}?(?:to|into)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+_TRANSFER_TO_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:نقل|ينقل|تنقل|نقلوا|نقله|نقلها|نقلهم|حول|يحول|حولوا|حوله|"
+                                r"تحويل|تحويله|اقتيد|اقتيدوا|يقتاد|رحل|يرحل|ترحيل|ترحيله)(?![\u0621-\u064a])\s+"
+                                r"(?:[\u0621-\u064a]+\s+){0,2}?(?:الي|الى)\s*$")
+
+
+def _prison_chain(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> bool:
+    """The bare name at one end of a detainee's transfer whose other end is another known prison's bare name in the
+    same sentence (rule 27c)."""
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    for o in _cores_near(c, ar):
+        if o is c or o.start < lo or o.end > hi:
+            continue
+        oe = kind_payload(o, gaz, "prison")
+        if oe is None or oe.id == e.id:
+            continue
+        first, second = (o, c) if o.end <= c.start else (c, o)
+        if first.end > second.start or second.start - first.end > 80:
+            continue
+        gap = text[first.end : second.start]
+        if "\u0600" <= text[c.start] <= "\u06ff":
+            if _TRANSFER_TO_AR_RE.search(fold_text(gap)) is None:
+                continue
+        elif _TRANSFER_TO_EN_RE.search(gap) is None:
+            continue
+        if not _prep_before(text, first.start):
+            continue
+        if (first.start, first.end) in ar.cities and (second.start, second.end) in ar.cities \
+                and _SPENT_RE.search(text, max(0, first.start - 50), first.start) is None:
+            continue
+        return True
+    return False
+
+
 def _moved_between(text: str, c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> bool:
     """In, from or to the bare name, while the text names another facility of its kind: `في أول محطة بعد سنوات
     في الهول` after `مخيم الأمل`, "visited Jad'ah camp ... Iraqis still in al-Hol": people are between camps
@@ -1965,7 +2031,9 @@ _WATER_BEFORE = frozenset(fold(w) for w in ("مياه", "منسوب", "ضفاف"
 
 # the town or the city itself, definite, as the sentence's own word for a bare city name (rule 24g); not another town
 # named after it ("outside the town of Akhtarin, ... foreigners who had left al-Hol": the camp)
-_THE_TOWN_RE = re.compile(r"\bthe\s+(?:town|city)\b(?!['’]s\s+(?:prison|jail))(?!\s+of\s+(?:al-|el-|the\s+)?[A-Z])"
+# (an adjective of its age or setting may stand between: "the ancient city's colonnades", "the old town"; rule 27c)
+_THE_TOWN_RE = re.compile(r"\bthe\s+(?:(?:ancient|old|historic|desert|oasis)\s+)?(?:town|city)\b"
+                          r"(?!['’]s\s+(?:prison|jail))(?!\s+of\s+(?:al-|el-|the\s+)?[A-Z])"
                           r"|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:مدينة|مدينه|بلدة|بلده)(?![\u0621-\u064a])",
                           re.IGNORECASE)
 _SENTENCE_END = ".!?؟\n"

@@ -58,6 +58,7 @@ from services.enrich.openworld import (
     slug,
     work_after,
 )
+from services.enrich.places import common_word
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_at, words_in, words_in_ref
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
@@ -502,8 +503,12 @@ def find_facilities(
         facilities = _headline_city_prison(text, facilities, gaz)
     if facilities and ("قاعدة" in text or "قاعده" in text):  # (str `in`, C speed)
         facilities = _base_named(text, facilities)
-    if facilities and " in " in text and places_c and has_latin(text):  # (str `in`, C speed)
-        facilities = _named_elsewhere(text, facilities, places_c, gaz)
+    if facilities and places_c and ("في" in text or " ب" in text or has_latin(text)):  # (str `in`, C speed)
+        was_known = {(f.start, f.end) for f in facilities if f.id[:5] != "open:"}
+        facilities = _named_elsewhere(text, facilities, places_c, cores, gaz)
+        for f in facilities:  # (the far town a name now opens is inside it: "the Mosul Tasfirat prison", rule 4)
+            if f.id[:5] == "open:" and (f.start, f.end) not in was_known and f.start < f.end:
+                covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     if len(facilities) > 1 and ("irport" in text or "IRPORT" in text):
         facilities = _city_airport_prison(text, facilities, places_c, gaz)
     return _one_per_span(facilities), covered, core_spans
@@ -514,27 +519,112 @@ def find_facilities(
 # open world (Tikrit's Tasfirat, not Kirkuk's; prec22en survey, rule 26w)
 _IN_TOWN_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+in[ \u00a0]+"
                          r"(?:the[ \u00a0]+(?:city|town|village)[ \u00a0]+of[ \u00a0]+)?")
+# the Arabic of it (bare23 survey, rule 27c): `سجن التسفيرات في تكريت`, `بمدينة تكريت`, `بتكريت` (the town after
+# a glued ب)
+_IN_TOWN_AR_RE = re.compile(r"[ \u00a0]+(?:(?:في|فى)[ \u00a0]+(?:(?:مدينة|بلدة|قرية|قضاء|ناحية)[ \u00a0]+)?|"
+                            r"ب(?:(?:مدينة|بلدة|قرية|قضاء|ناحية)[ \u00a0]+)?)")
+# "the Mosul Tasfirat prison", "Tikrit's Tasfirat prison": the far town named before the known name (rule 27c)
+_TOWN_BEFORE_RE = re.compile(r"(?:['’]s)?[ \u00a0]+$")
 _TOWN_KINDS = frozenset(("city", "town", "village"))
-_HEAD_WORDS = frozenset(("prison", "jail", "camp", "centre", "center", "facility", "detention", "refugee", "idp"))
+_HEAD_WORDS = frozenset(("prison", "jail", "camp", "centre", "center", "facility", "detention", "refugee", "idp",
+                         # (the Arabic heads, folded)
+                         "سجن", "معتقل", "مخيم", "مركز", "احتجاز", "اعتقال", "توقيف"))
 
 
-def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: list[Cand],
+_IN_AREA_AR_RE = re.compile(r"[ \u00a0]+(?:(?:في|فى)[ \u00a0]+|ب)(?:منطقة[ \u00a0]+|حي[ \u00a0]+)?")
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s[ \u00a0]+")
+
+
+def _site_at(text: str, f: FacilityMention, at: Cand | None, cores: dict[int, list[Cand]],
+             gaz: Gazetteer) -> Entry | None:
+    """Another known facility of the kind, over 100 km from the one named, whose name is the district the text places
+    the named one in: `سجن (التسفيرات) بمنطقة الرصافة في بغداد`, "the Tasfirat prison in Baghdad's Rusafa district"
+    (Baghdad's transit prison is the Rusafa complex, rule 25w; bare23 survey, rule 27c)."""
+    if not cores or f.lat is None or f.lon is None:
+        return None
+    if "\u0600" <= text[f.start] <= "\u06ff":
+        am = _IN_AREA_AR_RE.match(text, f.end)
+        where = am.end() if am is not None else -1
+    elif at is not None and (pm := _POSSESSIVE_AFTER_RE.match(text, at.end)) is not None:
+        where = pm.end()
+    else:
+        return None
+    for o in cores.get(where, ()):
+        e = kind_payload(o, gaz, f.kind)
+        if e is not None and e.id != f.id and e.lat is not None and e.lon is not None \
+                and _km(f.lat, f.lon, e.lat, e.lon) > 100.0:
+            return e
+    return None
+
+
+_WORD_SITES: dict[int, dict[str, Entry]] = {}
+
+
+def _own_town_site(text: str, f: FacilityMention, starts: dict[int, Cand], gaz: Gazetteer) -> Entry | None:
+    """An open-world name whose first word is a known site's word-like name without its article and whose next words
+    are a town within 100 km of that site (or its governorate's name): the known site (`تسفيرات كركوك` is Kirkuk's
+    `التسفيرات`; `تسفيرات الموصل` stays open world; rule 27c)."""
+    sp = text.find(" ", f.start, f.end)
+    if sp == -1 or not ("\u0600" <= text[f.start] <= "\u06ff"):
+        return None
+    sites = _WORD_SITES.get(id(gaz))
+    if sites is None:
+        sites = {w: e for e in gaz.entries.values() if e.kind in ("prison", "camp") for w in e.words}
+        _WORD_SITES.clear()
+        _WORD_SITES[id(gaz)] = sites
+    e = sites.get("ال" + fold(text[f.start : sp]))
+    at = starts.get(sp + 1)
+    if e is None or e.kind != f.kind or at is None or at.end != f.end or e.lat is None or e.lon is None:
+        return None
+    town = fold(text[at.start : at.end])
+    for q in at.payloads:
+        if q[0] != "place":
+            continue
+        pe = gaz.entries[q[1]]
+        if (pe.kind in _TOWN_KINDS and pe.lat is not None and pe.lon is not None
+                and _km(e.lat, e.lon, pe.lat, pe.lon) <= 100.0) or town in fold(e.admin1 or ""):
+            return e
+    return None
+
+
+def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: list[Cand], cores: list[Cand],
                      gaz: Gazetteer) -> list[FacilityMention]:
     starts: dict[int, Cand] | None = None
+    ends: dict[int, Cand] | None = None
+    core_at: dict[int, list[Cand]] | None = None  # (the cores by start, built when a known name is first met)
     out = []
     for f in facilities:
         flat, flon = f.lat, f.lon
-        m = None if f.id[:5] == "open:" or flat is None or flon is None else _IN_TOWN_RE.match(text, f.end)
-        if m is None or m.end() == f.end or flat is None or flon is None:
-            out.append(f)
-            continue
-        if starts is None:
-            starts = {}
+        if starts is None or ends is None:
+            starts, ends = {}, {}
             for p in places_c:
                 if p.start not in starts or p.end > starts[p.start].end:
                     starts[p.start] = p
-        at = starts.get(m.end())
+                if p.end not in ends or p.start < ends[p.end].start:
+                    ends[p.end] = p
+        if f.id[:5] == "open:" and (own := _own_town_site(text, f, starts, gaz)) is not None:
+            out.append(fac(text, f.start, f.end, own, f.confidence))
+            continue  # `تسفيرات كركوك`: the known site's head-like name before its own town (rule 27c)
+        if f.id[:5] == "open:" or flat is None or flon is None:
+            out.append(f)
+            continue
+        arabic = "\u0600" <= text[f.start] <= "\u06ff"
+        m = (_IN_TOWN_AR_RE if arabic else _IN_TOWN_RE).match(text, f.end)
+        at = starts.get(m.end()) if m is not None and m.end() != f.end else None
+        if core_at is None:
+            core_at = {}
+            for o in cores:
+                core_at.setdefault(o.start, []).append(o)
+        if (other := _site_at(text, f, at, core_at, gaz)) is not None:
+            out.append(fac(text, f.start, f.end, other, f.confidence))  # "the Tasfirat prison in Baghdad's Rusafa
+            continue  # district", `سجن (التسفيرات) بمنطقة الرصافة`: the far known site of that district (rule 27c)
+        before = None
+        if at is None and not arabic and (bm := _TOWN_BEFORE_RE.search(text, max(0, f.start - 4), f.start)) is not None:
+            before = at = ends.get(bm.start())  # "the Mosul Tasfirat prison": the town before the name
         ents = [gaz.entries[q[1]] for q in at.payloads if q[0] == "place"] if at is not None else []
+        if ents and arabic and at is not None and gaz.place_rules is not None \
+                and common_word(text, at, places_c, gaz.place_rules):
+            ents = []  # `مخيم الخازر في حديثه لوكالتنا`: "in his speech", no Haditha (rule 14)
         town = fold(text[at.start : at.end]) if at is not None else ""
         if not ents or any(e.kind not in _TOWN_KINDS or e.lat is None or e.lon is None
                            or _km(flat, flon, e.lat, e.lon) <= 100.0 for e in ents) \
@@ -546,8 +636,8 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
         if not named:
             out.append(f)
             continue
-        ns, ne = named[0][0], named[-1][1]
-        out.append(open_fac(text, OpenFacility(f.start, f.end, f.kind, text[ns:ne], ns, ne), places_c, gaz))
+        ns, ne = (before.start if before is not None else named[0][0]), named[-1][1]
+        out.append(open_fac(text, OpenFacility(min(f.start, ns), f.end, f.kind, text[ns:ne], ns, ne), places_c, gaz))
     return out
 
 
@@ -1111,13 +1201,19 @@ _TOWN_APPOSITION_RE = re.compile(r", (?:an? (?:[\w-]+ ){0,3}?(?:town|village|cit
                                  r"(?:town|village|city|suburb)(?! camp| prison))\b")
 
 
+_REFUGEES_AFTER_RE = re.compile(r"[^.;:!?]{0,40}?\b(?:Palestinians?|refugees?)\b")
 _CROSSING_AFTER_RE = re.compile(r" (?:border (?:gate|crossing|post)|crossing|gate)\b", re.IGNORECASE)
 
 
 def _town_apposition(text: str, e: int) -> bool:
     """`Sednaya, a Christian town`; "the Oncupinar border gate": the town or the crossing, not the facility."""
     if text[e : e + 3] in (", a", ", t"):
-        return _TOWN_APPOSITION_RE.match(text, e) is not None
+        m = _TOWN_APPOSITION_RE.match(text, e)
+        if m is not None and m.group().endswith("settlement") \
+                and _REFUGEES_AFTER_RE.match(text, m.end()) is not None:
+            return False  # "Burj el-Barajneh, a Beirut settlement now crowded with Palestinians": the refugees'
+            # settlement is the camp (bare23 survey, rule 27c)
+        return m is not None
     return text[e : e + 1] == " " and text[e + 1 : e + 2] in "bcgBCG" and _CROSSING_AFTER_RE.match(text, e) is not None
 
 
