@@ -1161,7 +1161,7 @@ _ORIGIN_WIDE_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:نزح|نزحت|نزح�
                              r"(?:من|عن)|(?<![\u0621-\u064a])(?:عاد|عادت|عودة|وعاد|وعادت)\s+(?:ال)?(?:نازحين|نازحون"
                              r"|مهجرين|مهجرون|اهالي|أهالي|سكان)\s+(?:الى|إلى))\s+$")
 _ORIGIN_WIDE_SCOUT = scouted([], ["نزح", "نازح", "النازح", "المهجر", "المهجّر", "مهجري", "هجّر", "هُجّر", "هجر", "عاد",
-                                  "عودة", "وعاد"])  # (`المهجّرة` with its shadda opens at its article: quote23ar, rule 27a)
+                                  "عودة", "وعاد"])  # (`المهجّرة`, shadda and all, opens at its article: rule 27a)
 # the return itself right before the name (`يأمل كثيرون العودة إلى سري كانيه`, `للعودة إلى`): home is the town that
 # shares the camp's name (rule 24h; not a camp's own district, Yarmouk: its people return to the camp)
 _RETURN_TO_RE = re.compile(r"(?:(?<=ال)|(?<=لل)|(?<![\u0621-\u064a]))(?:عودة|عوده|رجوع)\s+(?:الى|إلى)\s+$")

@@ -1527,7 +1527,7 @@ _NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وب
                                     r"اعوام|عاما|عاماً|أشهر|اشهر|ساعات|ساعة|دقائق|كم|كلم|كيلو|كيلومترا|كيلومتراً|كيلومتر|كيلومترات|مترا|متراً|متر|"
                                     r"أمتار|امتار|ميلا|ميلاً|ميل|مرات|مرة|%|في\s*المئة|بالمئة)"
                                     r"(?![\u0621-\u064a]))"
-                                    # (quote23ar survey, rule 27a) a prison's numbered section (`المخيم 11 من سجن النقب`)
+                                    # (quote23ar, rule 27a) a prison's numbered section (`المخيم 11 من سجن النقب`)
                                     r"(?!\s*(?:من|في|داخل)\s+(?:ال)?(?:سجن|معتقل)(?![\u0621-\u064a]))")
 _DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|خيم(?![\u0621-\u064a])")
 _SPACE_NUMBER_RE = re.compile(r"\s+[0-9\u0660-\u0669]")
@@ -1826,8 +1826,8 @@ def _numbered_prisons(text: str) -> list[OpenFacility]:
 
 # (quote23ar survey, rule 27a) "the camp's name is «X»": a definite head after `اسم` and its name in quotes (`ورغم أن
 # اسم المخيم "الأمل"`, `واسم السجن «...»`); the head alone is a reference, so the quotes must follow it
-_NAME_OF_DEFINITE_RE = re.compile(r"(?:(?<![\u0621-\u064a])|(?<=[^\u0621-\u064a]و))اسم\s+ال(مخيم|سجن|معتقل)\s*(?:هو\s+)?"
-                                  r"([\"“«”])\s*([\u0621-\u064a][^\"“”«»\n]{0,30}?)\s*([\"”»“])")
+_NAME_OF_DEFINITE_RE = re.compile(r"(?:(?<![\u0621-\u064a])|(?<=[^\u0621-\u064a]و))اسم\s+ال(مخيم|سجن|معتقل)\s*"
+                                  r"(?:هو\s+)?([\"“«”])\s*([\u0621-\u064a][^\"“”«»\n]{0,30}?)\s*([\"”»“])")
 
 
 def _name_of_definite(text: str, gaz: Gazetteer) -> list[OpenFacility]:

@@ -115,7 +115,9 @@ def find_open(
         word = fold(last[:-2] if last[-2:] in _POSSESSIVE and last[-3:-2] != "s" else last)
         if fold(words[0]) in _COMPLEX_AR and len(words) > 1:
             word = fold(words[0])  # `مجمع سجون وادي النطرون`: a complex of prisons is one site, named by its region
-        if word in _PLURAL_HEADS or word in DUAL_AR:
+        if word in DUAL_AR and last.endswith(("اً", "ًا")) and mode == "ar_before":
+            of = _called(text, h, kind, gaz)  # `مخيماً سمّته "المأوى"`: the accusative of one camp, not a dual (27a)
+        elif word in _PLURAL_HEADS or word in DUAL_AR:
             # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
             # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"; but a cluster of camps
             # takes the name of its village: `مخيمات شمارخ`
@@ -1247,7 +1249,7 @@ _CALLED_RE = re.compile(
     r"(?:(?:also|locally|widely|euphemistically|commonly|informally)[ \u00a0]+)?"
     r"(?:called|known[ \u00a0]+as|dubbed|named|nicknamed|"
     + _marked(r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب|شتهر)|عرف|سمي|"
-              r"اشتهر|اشتهرت")
+              r"اشتهر|اشتهرت|(?:ا|أ)?سم(?:ته|اه|وه|تها|اها|وها)")
     + r")[ \u00a0]*" + _marked(r"(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?") + r"[ \u00a0]*"
     # (quote23ar survey, rule 27a) a bracket marks the name as quotes do: `سجن مُسمّى (السرداب)`
     r"([\"“‘'«”(])[ \u00a0]*([^\"“”‘’'«»()\n]{1,40}?)[ \u00a0]*([\"”’'»“)])", re.IGNORECASE)
