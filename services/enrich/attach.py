@@ -454,7 +454,8 @@ def same_as_known(text: str, start: int, end: int, known: list[tuple[int, int]])
     """An open-world name followed by "known as" and a known facility is that facility under another name
     (`سجن الحسكة المعروف بسجن "غويران"`): one facility, not two."""
     for s, _e in known:
-        if 0 <= s - end <= 60 and _KNOWN_AS_CLAUSE_RE.fullmatch(text, end, s):
+        if 0 <= s - end <= 60 and ("الذي" in text[end:s] or "التي" in text[end:s]) \
+                and _KNOWN_AS_CLAUSE_RE.fullmatch(text, end, s):
             return True
         if 0 <= s - end <= 30 and _KNOWN_AS_RE.fullmatch(text, end, s):
             return True

@@ -1809,7 +1809,7 @@ _DIGITS_AR = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
 
 def _numbered_prisons(text: str) -> list[OpenFacility]:
     out = []
-    for m in _scouted_matches(_NUMBERED_PRISON_RE, text, (("السجن", 2), ("المعتقل", 2))):
+    for m in _scouted_matches(_NUMBERED_PRISON_RE, text, (("السجن", 1), ("المعتقل", 1))):
         digits = m.group(3)
         named = m.group(2) is not None or m.group(0).find("رقم") >= 0
         if not named and len(digits) < 2:
