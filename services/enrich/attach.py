@@ -442,10 +442,21 @@ _KNOWN_AS_RE = re.compile(r"[\s,،(]*(?:المعروف|المعروفه|المع
                           r"also known as|aka|or|أو|او)\s*(?:ايضا|أيضا|أيضاً)?\s*(?:ب|باسم|بـ)?", re.IGNORECASE)
 
 
+# (quote23ar survey, rule 27a) "which people know as" after a description of one or two words: `السجن رقم 43 شديد
+# الحراسة، الذي يعرفه الناس بسجن العقرب` (one prison: Tora's Scorpion)
+_KNOWN_AS_CLAUSE_RE = re.compile(r"(?:\s+[\u0621-\u064a]+){0,2}\s*[,،]?\s*(?:الذي|التي|والذي|والتي)\s+"
+                                 r"(?:يعرف|تعرف|يعرفه|تعرفه|يُعرف|تُعرف|يسميه|تسميه|يسمى|تسمى|يُسمى|تُسمى)"
+                                 r"(?:\s+(?:الناس|الأهالي|الاهالي|السجناء|المعتقلون|المعتقلين|الأسرى|الاسرى))?"
+                                 r"\s*(?:ب|باسم|بـ)?\s*(?:سجن|بسجن|مخيم|بمخيم)?\s*")
+
+
 def same_as_known(text: str, start: int, end: int, known: list[tuple[int, int]]) -> bool:
     """An open-world name followed by "known as" and a known facility is that facility under another name
     (`سجن الحسكة المعروف بسجن "غويران"`): one facility, not two."""
     for s, _e in known:
+        if 0 <= s - end <= 60 and ("الذي" in text[end:s] or "التي" in text[end:s]) \
+                and _KNOWN_AS_CLAUSE_RE.fullmatch(text, end, s):
+            return True
         if 0 <= s - end <= 30 and _KNOWN_AS_RE.fullmatch(text, end, s):
             return True
         if 0 <= s - end <= 30:

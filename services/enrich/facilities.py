@@ -346,6 +346,11 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(open_fac(text, of, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "اسم ال" in text:  # `اسم المخيم "الأمل"`: "the camp's name is «X»" (rule 27a)
+        for of in _name_of_definite(text, gaz):
+            if not inside(of.name_start, of.name_end, covered):
+                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if "(" in text and gates & _G_CENTRAL_AR and ("السجن المركزي ب" in text or "السجن المركزي في " in text
                                                   or "سجن مركزي" in text):  # `السجن المركزي بطهران (فشافويه)` (25j)
         for of in _bracketed_after_city(text, places_c, gaz):
@@ -471,10 +476,10 @@ def find_facilities(
         for f in facilities:
             fe = f.end
             i = bisect_right(starts, fe)
-            if i == n_known or starts[i] - fe > 30:  # (starts ascend: nothing within 30 characters after)
+            if i == n_known or starts[i] - fe > 60:  # (starts ascend: nothing within 60 characters after)
                 kept.append(f)
                 continue
-            near = [k for k in known[i : i + 3] if k[0] - fe <= 30]
+            near = [k for k in known[i : i + 3] if k[0] - fe <= 60]
             if not near or not same_as_known(text, f.start, f.end, near) \
                     or (_OR_RE.fullmatch(text, f.end, near[0][0])
                         and any(p.end == f.end or p.start == f.start for p in places_c)):
@@ -1617,7 +1622,9 @@ _NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وب
                                     r"(?![0-9\u0660-\u0669.,٫])(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوما|يوماً|سنوات|أعوام|"
                                     r"اعوام|عاما|عاماً|أشهر|اشهر|ساعات|ساعة|دقائق|كم|كلم|كيلو|كيلومترا|كيلومتراً|كيلومتر|كيلومترات|مترا|متراً|متر|"
                                     r"أمتار|امتار|ميلا|ميلاً|ميل|مرات|مرة|%|في\s*المئة|بالمئة)"
-                                    r"(?![\u0621-\u064a]))")
+                                    r"(?![\u0621-\u064a]))"
+                                    # (quote23ar, rule 27a) a prison's numbered section (`المخيم 11 من سجن النقب`)
+                                    r"(?!\s*(?:من|في|داخل)\s+(?:ال)?(?:سجن|معتقل)(?![\u0621-\u064a]))")
 _DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|خيم(?![\u0621-\u064a])")
 _SPACE_NUMBER_RE = re.compile(r"\s+[0-9\u0660-\u0669]")
 
@@ -1881,24 +1888,52 @@ def _numbered_centres(text: str, gaz: Gazetteer) -> list[OpenFacility]:
 # the word "number" (an indefinite `سجن سري يحمل الرقم 59` is a description); never a sentence's term (`بالسجن 15
 # عاماً`, `السجن 10 سنوات`) nor a count (`السجن 66 ألفاً`)
 _NUMBERED_PRISON_RE = re.compile(
-    r"(?<![\u0621-\u064a])(?:[وف]?(?:ال)(?:سجن|معتقل))\s+(?:(?:السري|السرى)\s+)?"
+    r"(?<![\u0621-\u064a])(?:(?:[وف]|(ب))?(?:ال)(?:سجن|معتقل))\s+(?:(?:السري|السرى)\s+)?"
     r"(?:(رقم)\s+|(?:المعروف|المعروفة|الذي\s+يعرف|الذي\s+يُعرف)\s+(?:ب|بـ\s*)(?:ال)?رقم\s*)?"
-    r"\(?([0-9\u0660-\u0669]{1,3})\)?(?![0-9\u0660-\u0669%/]|[.,٫][0-9\u0660-\u0669])"
+    r"\(?([0-9\u0660-\u0669]{1,4})\)?(?![0-9\u0660-\u0669%/]|[.,٫][0-9\u0660-\u0669])"
     r"(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوم|يوما|يوماً|سنة|سنه|سنين|سنوات|أعوام|اعوام|عام|عاما|عاماً|شهر|شهرا|شهراً|"
     r"أشهر|اشهر|شهور|أسبوع|اسبوع|أسابيع|ساعة|ساعات|دقيقة|دقائق|مرة|مرات|سجين|سجينا|سجيناً|معتقل|معتقلا|معتقلاً|نزيل|نزيلا|"
     r"أسير|اسير|أسيرا|أسيراً|شخص|شخصا|كم|متر|في\s*المئة|بالمئة|مليون|مليار)(?![\u0621-\u064a]))")
 
 
+# (quote23ar survey, rule 27a) "known as" right before a glued `ب` (`منشأة تُعرف بالسجن (١٣٩١)`: the prison's name,
+# not a sentence's `بالسجن 15 عاماً`), folded
+_KNOWN_AS_BA_RE = re.compile(r"(?:^|\s)(?:و)?(?:يعرف|تعرف|عرف|عرفت|المعروف|المعروفه|معروف|معروفه|اشتهر|اشتهرت|يشتهر|"
+                             r"تشتهر)\s*$")
+_DIGITS_AR = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
 def _numbered_prisons(text: str) -> list[OpenFacility]:
     out = []
     for m in _scouted_matches(_NUMBERED_PRISON_RE, text, (("السجن", 1), ("المعتقل", 1))):
-        digits = m.group(2)
-        named = m.group(1) is not None or m.group(0).find("رقم") >= 0
+        digits = m.group(3)
+        named = m.group(2) is not None or m.group(0).find("رقم") >= 0
         if not named and len(digits) < 2:
             continue  # (`السجن 5` alone: a numbered part is no name unless "number" says so)
-        start = m.start() + (1 if text[m.start()] in "وف" else 0)
-        out.append(OpenFacility(start, m.end(2) + (1 if text[m.end(2) : m.end(2) + 1] == ")" else 0), "prison",
-                                digits, m.start(2), m.end(2)))
+        if len(digits) == 4 and 1900 <= int(digits.translate(_DIGITS_AR)) <= 2099:
+            continue  # (a year: `السجن 2015`; four digits otherwise name one, `السجن 1391`)
+        if m.group(1) is not None and _KNOWN_AS_BA_RE.search(fold(text[max(0, m.start() - 20) : m.start()])) is None:
+            continue  # (`بالسجن 66`: a sentence or "in prison", unless "known as" comes before the ب)
+        start = m.start() + (1 if text[m.start()] in "وفب" else 0)
+        out.append(OpenFacility(start, m.end(3) + (1 if text[m.end(3) : m.end(3) + 1] == ")" else 0), "prison",
+                                digits, m.start(3), m.end(3)))
+    return out
+
+
+# (quote23ar survey, rule 27a) "the camp's name is «X»": a definite head after `اسم` and its name in quotes (`ورغم أن
+# اسم المخيم "الأمل"`, `واسم السجن «...»`); the head alone is a reference, so the quotes must follow it
+_NAME_OF_DEFINITE_RE = re.compile(r"(?:(?<![\u0621-\u064a])|(?<=[^\u0621-\u064a]و))اسم\s+ال(مخيم|سجن|معتقل)\s*"
+                                  r"(?:هو\s+)?([\"“«”])\s*([\u0621-\u064a][^\"“”«»\n]{0,30}?)\s*([\"”»“])")
+
+
+def _name_of_definite(text: str, gaz: Gazetteer) -> list[OpenFacility]:
+    out = []
+    for m in _from_literal(_NAME_OF_DEFINITE_RE, text, "اسم ال"):
+        name = m.group(3)
+        if len(name.split()) > 3 or fold(name.split()[0]) in gaz.ar_name_stop:
+            continue
+        kind = "camp" if m.group(1) == "مخيم" else "prison"
+        out.append(OpenFacility(m.start(2), m.end(4), kind, name, m.start(3), m.end(3)))
     return out
 
 

@@ -115,7 +115,9 @@ def find_open(
         word = fold(last[:-2] if last[-2:] in _POSSESSIVE and last[-3:-2] != "s" else last)
         if fold(words[0]) in _COMPLEX_AR and len(words) > 1:
             word = fold(words[0])  # `مجمع سجون وادي النطرون`: a complex of prisons is one site, named by its region
-        if word in _PLURAL_HEADS or word in DUAL_AR:
+        if word in DUAL_AR and last.endswith(("اً", "ًا")) and mode == "ar_before":
+            of = _called(text, h, kind, gaz)  # `مخيماً سمّته "المأوى"`: the accusative of one camp, not a dual (27a)
+        elif word in _PLURAL_HEADS or word in DUAL_AR:
             # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
             # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"; but a cluster of camps
             # takes the name of its village: `مخيمات شمارخ`
@@ -150,8 +152,10 @@ def find_open(
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
         if mode == "en_after" and _TITLE_AFTER_RE.match(text, h.end) is not None:
             continue  # "World Prison Brief", "the Camp Fellowship": the head inside a title of another thing (rule 26w)
-        if _overlaps(of.name_start, of.name_end, facs) or _overlaps(of.name_start, of.name_end, people):
-            continue  # "SDF prison", "سجن داعش": an owner, not a name
+        if _overlaps(of.name_start, of.name_end, facs) or (_overlaps(of.name_start, of.name_end, people)
+                                                            and not _quoted_called(text, of)):
+            continue  # "SDF prison", "سجن داعش": an owner, not a name (a quoted nickname after "known as" is a name:
+            # `معتقل سري يُعرف بـ"البيت الأبيض"`, rule 27a)
         out.append(of)
     if trained and out:
         # "rockets hit the Basmaya camp ... US troops trained Iraqi soldiers at the Basmaya camp": one camp, a base's
@@ -1203,7 +1207,7 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
 
 _ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 _CLOSING_MARKS = frozenset("\"”’'»")
-_CALLED_STEM_RE = re.compile("call|known|dubbed|named|عرف|عُرف|سم|لقب|دع")
+_CALLED_STEM_RE = re.compile("call|known|dubbed|named|عرف|عُرف|سم|لقب|دع|شتهر")
 _QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9][^\"“”‘’'«»\n]{0,40}?)([\"”’'»])[ \u00a0]*$")
 
 
@@ -1244,9 +1248,11 @@ _CALLED_RE = re.compile(
     r"(?:-within-an?-\w+)?[ \u00a0]*,?[ \u00a0]*(?:(?:which|that)[ \u00a0]+(?:is|was)[ \u00a0]+)?"
     r"(?:(?:also|locally|widely|euphemistically|commonly|informally)[ \u00a0]+)?"
     r"(?:called|known[ \u00a0]+as|dubbed|named|nicknamed|"
-    + _marked(r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب)|عرف|سمي")
+    + _marked(r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب|شتهر)|عرف|سمي|"
+              r"اشتهر|اشتهرت|(?:ا|أ)?سم(?:ته|اه|وه|تها|اها|وها)")
     + r")[ \u00a0]*" + _marked(r"(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?") + r"[ \u00a0]*"
-    r"([\"“‘'«”])[ \u00a0]*([^\"“”‘’'«»\n]{1,40}?)[ \u00a0]*([\"”’'»“])", re.IGNORECASE)
+    # (quote23ar survey, rule 27a) a bracket marks the name as quotes do: `سجن مُسمّى (السرداب)`
+    r"([\"“‘'«”(])[ \u00a0]*([^\"“”‘’'«»()\n]{1,40}?)[ \u00a0]*([\"”’'»“)])", re.IGNORECASE)
 
 
 # the English name after the head unquoted: "a camp, named Bab-e-Neelum,", "a smaller camp called Hadalat": up to three
@@ -1255,6 +1261,12 @@ _CALLED_CAP_RE = re.compile(
     r"[ \u00a0]*,?[ \u00a0]*(?:(?:which|that)[ \u00a0]+(?:is|was)[ \u00a0]+)?(?:(?:also|locally)[ \u00a0]+)?"
     r"(?:called|named|known[ \u00a0]+as|dubbed|nicknamed)[ \u00a0]+()"
     r"([A-Z][\w'’]*(?:-[\w'’]+)*(?:[ \u00a0]+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})(?=[ \u00a0]*(?:[,.;:)]|$|\n))")
+
+
+def _quoted_called(text: str, of: OpenFacility) -> bool:
+    """The name was given in quotes or brackets after an Arabic "known as"/"called" (called_at's Arabic match)."""
+    return of.start < of.name_start and text[of.start : of.start + 1] in "\"“‘'«”(" \
+        and "\u0600" <= text[of.name_start : of.name_start + 1] <= "\u06ff"
 
 
 def _called(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
@@ -1276,10 +1288,26 @@ def part_called(text: str, start: int, end: int, kind: str, gaz: Gazetteer) -> O
     return called_at(text, end, kind, gaz)
 
 
+# (quote23ar survey, rule 27a) one or two descriptive words between an Arabic head and "known as" (`معتقل سري يُعرف
+# بـ"..."`, `سجن حربي اشتهر باسم`): words the names' stop list holds (`سري`, `حربي`, `صغير`, `جديد`)
+_AR_WORD_AFTER_RE = re.compile(r"[ \u00a0]+([\u0621-\u064a\u064b-\u0652\u0640]+)")
+
+
+def _past_descriptions(text: str, end: int, gaz: Gazetteer) -> int:
+    for _ in range(2):
+        w = _AR_WORD_AFTER_RE.match(text, end)
+        if w is None or fold(w.group(1)) not in gaz.ar_name_stop or _CALLED_RE.match(text, end) is not None:
+            break
+        end = w.end()
+    return end
+
+
 def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | None:
     if _CALLED_STEM_RE.search(text, end, end + 40) is None:
         return None  # (no "called"/"known as"/يعرف near: no pattern to try)
     m = _CALLED_RE.match(text, end)
+    if m is None and "\u0600" <= text[end - 1 : end] <= "\u06ff":
+        m = _CALLED_RE.match(text, _past_descriptions(text, end, gaz))
     if m is None:
         m = _CALLED_CAP_RE.match(text, end)  # "One camp, named Bab-e-Neelum, is closed": a capitalised name unquoted
         if m is None or _stopped(text, (m.start(2), m.start(2) + len(m.group(2).split()[0])), gaz):
