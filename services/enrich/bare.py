@@ -891,8 +891,9 @@ _CAPITALISED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
 
 # a nationality adjective (a demonym's shape) and a camp's or prison's head after a bare name
-_DEMONYM_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:ian|i|ish|ese|an|ic)[ \u00a0]+(?:(?:[Rr]efugee|[Rr]efugees'?|"
-                                    r"[Dd]isplacement|IDP|[Dd]isplaced)[ \u00a0]+)?(?:[Cc]amps?|[Pp]risons?|[Jj]ails?)\b")
+_DEMONYM_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:ian|i|ish|ese|an|ic)[ \u00a0]+"
+                                    r"(?:(?:[Rr]efugee|[Rr]efugees'?|[Dd]isplacement|IDP|[Dd]isplaced)[ \u00a0]+)?"
+                                    r"(?:[Cc]amps?|[Pp]risons?|[Jj]ails?)\b")
 # (the head capitalised too: "Bourj al-Barajneh Palestinian Camp", rule 27b)
 
 

@@ -127,7 +127,8 @@ _SLASH_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*/$")
 # inside Al-Rai Prison"): a headline's label over what the line names (rule 27b)
 _NICK_LABEL_AFTER_RE = re.compile(r"[\"'”’»]\s*:\s*([^\n]{1,200})")
 # (a name of its own there: a capitalised word, not a possessive, right before the head; `سجن`/`مخيم` and a word)
-_LABEL_PRISON_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z0-9][ \u00a0]+(?:[Pp]rison|[Jj]ail|[Dd]etention)\b|(?:سجن|معتقل)[ \u00a0]+\S")
+_LABEL_PRISON_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z0-9][ \u00a0]+(?:[Pp]rison|[Jj]ail|[Dd]etention)\b"
+                              r"|(?:سجن|معتقل)[ \u00a0]+\S")
 _LABEL_CAMP_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z0-9][ \u00a0]+[Cc]amp\b|مخيم[ \u00a0]+\S")
 
 # (and after an Arabic one: `المسلخ البشري الثاني`, "the second human slaughterhouse", is another place)

@@ -1261,7 +1261,8 @@ _CALLED_RE = re.compile(
     r"(?:called|known[ \u00a0]+as|dubbed|named|nicknamed|"
     + _marked(r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب)|عرف|سمي")
     + r")[ \u00a0]*" + _marked(r"(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?") + r"[ \u00a0]*"
-    r"([\"“‘'«”])[ \u00a0]*([^\"“”‘’'«»\n]{1,40}?)[ \u00a0]*([\"”’'»“])", re.IGNORECASE)
+    r"([\"“‘'«”])[ \u00a0]*((?:[^\"“”‘’'«»\n]|(?<=[A-Za-z])['’](?=[a-z])){1,40}?)[ \u00a0]*([\"”’'»“])(?![a-z])",
+    re.IGNORECASE)  # (an apostrophe between letters is the name's: "known as “Al-Ma’asra” prison", rule 27b)
 
 
 # the English name after the head unquoted: "a camp, named Bab-e-Neelum,", "a smaller camp called Hadalat": up to three
