@@ -897,8 +897,10 @@ _CAPITALISED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
 
 
 # a nationality adjective (a demonym's shape) and a camp's or prison's head after a bare name
-_DEMONYM_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:ian|i|ish|ese|an|ic)[ \u00a0]+(?:(?:refugee|refugees'?|"
-                                    r"displacement|IDP|displaced)[ \u00a0]+)?(?:camps?|prisons?|jails?)\b")
+_DEMONYM_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:ian|i|ish|ese|an|ic)[ \u00a0]+"
+                                    r"(?:(?:[Rr]efugee|[Rr]efugees'?|[Dd]isplacement|IDP|[Dd]isplaced)[ \u00a0]+)?"
+                                    r"(?:[Cc]amps?|[Pp]risons?|[Jj]ails?)\b")
+# (the head capitalised too: "Bourj al-Barajneh Palestinian Camp", rule 27b)
 
 
 # a capitalised word right before a bare name, and a person's post after its comma

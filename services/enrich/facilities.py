@@ -123,6 +123,15 @@ _PATH = backend.PATH
 # human slaughterhouse", "a veritable human slaughterhouse" are what a place is like, not the facility
 _NICK_INDEF_RE = re.compile(r"(?:^|[\s(\"'“‘])(?:a|an|another|new|second)\s+(?:[a-z-]+\s+)?['‘“\"]?$", re.IGNORECASE)
 
+_SLASH_NAME_BEFORE_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*/$")
+# a quoted nickname, a colon and the rest of its line ("'Human slaughterhouse': a man from Afrin recounts 65 days
+# inside Al-Rai Prison"): a headline's label over what the line names (rule 27b)
+_NICK_LABEL_AFTER_RE = re.compile(r"[\"'”’»]\s*:\s*([^\n]{1,200})")
+# (a name of its own there: a capitalised word, not a possessive, right before the head; `سجن`/`مخيم` and a word)
+_LABEL_PRISON_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z0-9][ \u00a0]+(?:[Pp]rison|[Jj]ail|[Dd]etention)\b"
+                              r"|(?:سجن|معتقل)[ \u00a0]+\S")
+_LABEL_CAMP_RE = re.compile(r"\b[A-Z][\w'’-]*[a-z0-9][ \u00a0]+[Cc]amp\b|مخيم[ \u00a0]+\S")
+
 # (and after an Arabic one: `المسلخ البشري الثاني`, "the second human slaughterhouse", is another place)
 _NICK_NEW_AFTER_AR_RE = re.compile(r"\s+(?:ال)?(?:جديد|جديده|جديدة|ثاني|ثانيه|ثانية|آخر|اخر|أخرى|اخرى)"
                                    r"(?![\u0621-\u064a])")
@@ -201,6 +210,10 @@ def find_facilities(
         if how == "nickname":
             if _NICK_INDEF_RE.search(text, max(0, s - 30), s) is not None or _NICK_NEW_AFTER_AR_RE.match(text, end):
                 continue  # "a human slaughterhouse" said of a ward: a kind of place, not the facility's nickname
+            if (lab := _NICK_LABEL_AFTER_RE.match(text, end)) is not None \
+                    and (_LABEL_PRISON_RE if e.kind == "prison" else _LABEL_CAMP_RE).search(lab.group(1)) is not None:
+                continue  # "'Human slaughterhouse': a man recounts 65 days inside Al-Rai Prison": a quoted label over
+                # a line that names a site of its kind is said of that site, not the nickname's own (rule 27b)
             how = "alias"  # `المسلخ البشري`, "the so-called 'human slaughterhouse'": the facility (rule 25a)
         elif how == "alias" and (compared(text, s, end, e.country) or caps_dateline(text, s, end)
                                  or _ORG_OF_AFTER_RE.match(text, end) is not None):
@@ -368,6 +381,11 @@ def find_facilities(
     for f in facilities[n_trie:]:  # (the trie's ones are marked and counted above)
         fac_ids.add(f.id)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+    for f in facilities:
+        if f.start > 1 and text[f.start - 1] == "/" \
+                and (sl := _SLASH_NAME_BEFORE_RE.search(text, max(0, f.start - 30), f.start)) is not None:
+            covered[sl.start() : f.start] = b"\x01" * (f.start - sl.start())  # "the “Derik/Al-Malikiyah” prison": the
+            # name's other spelling before the slash is the facility's, no place (rule 27b)
     # bare known names: the facility when the text says so (attach.bare_reading), else the town
     around: Around | None = None
     massacre: bool | None = None  # (asked when a bare name is first read as the facility)
@@ -763,6 +781,11 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
         if prev is not None and f.id.startswith("open:") and prev.kind == f.kind \
                 and 0 <= f.start - prev.end <= _APPOS_GAP:
             between = text[prev.end : f.start]
+            if f.start - prev.end <= 12 and _GLOSS_OPEN_RE.fullmatch(between) is not None \
+                    and _ARABIC_LETTER_RE.search(text, f.start, f.end) is not None \
+                    and _ARABIC_LETTER_RE.search(text, prev.start, prev.end) is None \
+                    and text[f.end : f.end + 3].lstrip(" \u00a0\"”»,").startswith(")"):
+                continue  # "Talbieh Camp (مخيم الطالبية), nicknamed Student Camp": one camp (rule 27b)
             if (_CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None
                     or _EN_CALLED_AFTER_RE.fullmatch(between) is not None) \
                     and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
@@ -802,12 +825,20 @@ def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, 
 
 # (English) between a facility and its other name: "now renamed", "formerly known as", "also called", or a bare
 # adverb of time or status before the second name (", formerly X prison", ", officially X Central Prison"); rule 25w
-_OTHER_NAME_EN_RE = re.compile(r"[ \u00a0]*[,(][ \u00a0]*"
+_OTHER_NAME_EN_RE = re.compile(r"(?:[ \u00a0]*\([^()\n]{1,40}\))?[ \u00a0]*[,(][ \u00a0]*"
                                r"(?:(?:now|later|since|formerly|previously|once|also|officially)"
                                r"(?:[ \u00a0]+(?:renamed|re-named|called|known[ \u00a0]+as|dubbed|named))?"
                                r"|(?:renamed|re-named|also[ \u00a0]+called|also[ \u00a0]+known[ \u00a0]+as"
-                               r"|known[ \u00a0]+as))"
-                               r"[ \u00a0]+(?:as[ \u00a0]+)?(?:the[ \u00a0]+)?", re.IGNORECASE)
+                               r"|known[ \u00a0]+as)"
+                               r"|(?:commonly|popularly|locally|widely|better|otherwise|informally|unofficially"
+                               r"|colloquially|usually|often|sometimes)[ \u00a0]+(?:known[ \u00a0]+as|called"
+                               r"|referred[ \u00a0]+to[ \u00a0]+as|dubbed|named)"
+                               r"|known[ \u00a0]+locally[ \u00a0]+as|nicknamed|dubbed|a\.?k\.?a\.?)"
+                               r"[ \u00a0]+(?:as[ \u00a0]+)?(?:the[ \u00a0]+)?[\"“‘']?", re.IGNORECASE)
+# an Arabic-script name in brackets right after a Latin one, "Talbieh Camp (مخيم الطالبية)": the same facility's
+# name in Arabic, no second facility (rule 27b)
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+_GLOSS_OPEN_RE = re.compile(r"[ \u00a0]*\((?:Arabic:[ \u00a0]*)?[\"“«]?", re.IGNORECASE)
 _PART_BEFORE_RE = re.compile(r"(?:قسم|جزء|جناح|ركن|ملحق|section|part|wing|block|annex)\S*\s+(?:من|في|of|in)?\s*$",
                              re.IGNORECASE)
 
@@ -2265,6 +2296,7 @@ def _variant_or_glued(text: str, of: OpenFacility, gaz: Gazetteer) -> Entry | No
 # prison"): no prison of that name is known, the camp is the place meant.
 _DETENTION_HEAD_RE = re.compile(r"detention|احتجاز|camp", re.IGNORECASE)
 _OTHER_KIND = {"prison": ("camp", "detention_camp"), "camp": ("prison", "detention_centre")}
+_DETENTION_WORD_RE = re.compile(r"detention|احتجاز", re.IGNORECASE)
 
 
 def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: Gazetteer,
@@ -2286,5 +2318,9 @@ def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: G
                 return e
     if not headed or exact_only:
         return None  # a prison of no detention word is a detention camp by its exact name only ("Hilla prison")
+    if of.kind == "camp" and _DETENTION_WORD_RE.search(text, of.start, of.name_start) is None \
+            and _DETENTION_WORD_RE.search(text, of.name_end, of.end) is None:
+        return None  # a camp of no detention word is a detention centre by its exact name only: "al-Mawasi tent
+        # camp" spells no Mezzeh (m-s), "the Sde Teman camp" is Sde Teiman (rule 27b)
     e = variant_of(of.name, other, gaz)
     return e if e is not None and e.type == dtype else None

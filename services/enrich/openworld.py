@@ -1173,17 +1173,27 @@ def _complex_of_prisons(text: str, h: Cand, of: OpenFacility, places: list[Cand]
 def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
     toks: list[tuple[int, int]] = []
     pos = h.start
-    while len(toks) < 3:
+    limit = 3
+    while len(toks) < limit:
         m = cap_before(text, max(0, pos - 60), pos)
+        if m is None and toks and (art := _LOWER_ARTICLE_BEFORE_RE.search(text, max(0, pos - 6), pos)) is not None:
+            m = cap_before(text, max(0, art.start() - 60), art.start())  # "Tall as Sultan Camp": an article
+            # written apart and in lower case is a word of the name between two of its capitalised words (rule 27b)
         if m is None:
             break
         toks.append((m.start(1), m.end(1)))
         pos = m.start(1)
+        if len(toks) == 1 and kind == "camp" and m.group(1) in _PEOPLE_OF_CAMPS:
+            limit = 4  # (the people's word is no word of the name: three words of the name before it)
     numeral = None
     if len(toks) > 1 and text[toks[0][0] : toks[0][1]] in _ROMAN and not _stopped(text, toks[1], gaz):
         numeral = toks.pop(0)  # "Shahama I Camp": a numbered camp, the numeral part of its name
     if not toks or (text[h.start : h.end].isupper() and text[toks[0][0] : toks[0][1]].isupper()):
         return None  # "THE FORGOTTEN CAMP": an all-capitals headline shows no name by its capitals
+    if kind == "camp" and len(toks) > 1 and text[toks[0][0] : toks[0][1]] in _PEOPLE_OF_CAMPS \
+            and text[toks[0][1] : h.start].strip() == "" and text[toks[1][0]].isupper() \
+            and not _stopped(text, toks[1], gaz):
+        toks.pop(0)  # "Talbieh Palestinian Camp": the people the camp holds between its name and head (rule 27b)
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
     if _stopped(text, toks[0], gaz) or _LOCATIVE_ADJ_RE.search(text, toks[0][0], toks[0][1]):
         return None  # "the Metn-area jail", "a Hasakah-based camp": where it is, not its name
@@ -1206,9 +1216,14 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
 
 
 _ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)")
+# (not "at" nor "an": "Streets at Talbieh Camp" names Talbieh; an "as" joins two capitalised words only)
+_LOWER_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:al|el|as|ash|ad|ar|az)[ \u00a0]+$")
+# the peoples a camp is said to hold, written between its name and its head ("Talbieh Palestinian Camp")
+_PEOPLE_OF_CAMPS = frozenset(("Palestinian", "Syrian", "Iraqi", "Yazidi", "Sahrawi", "Rohingya", "Afghan", "Sudanese"))
 _CLOSING_MARKS = frozenset("\"”’'»")
 _CALLED_STEM_RE = re.compile("call|known|dubbed|named|عرف|عُرف|سم|لقب|دع|شتهر")
-_QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9][^\"“”‘’'«»\n]{0,40}?)([\"”’'»])[ \u00a0]*$")
+_QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9](?:[^\"“”‘’'«»\n]|(?<=[A-Za-z])['’](?=[a-z])){0,40}?)"
+                               r"([\"”’'»])[ \u00a0]*$")  # an apostrophe between letters is the name's ("“Al-Ma’asra”")
 
 
 def _quoted_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
@@ -1251,8 +1266,10 @@ _CALLED_RE = re.compile(
     + _marked(r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب|شتهر)|عرف|سمي|"
               r"اشتهر|اشتهرت|(?:ا|أ)?سم(?:ته|اه|وه|تها|اها|وها)")
     + r")[ \u00a0]*" + _marked(r"(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?") + r"[ \u00a0]*"
-    # (quote23ar survey, rule 27a) a bracket marks the name as quotes do: `سجن مُسمّى (السرداب)`
-    r"([\"“‘'«”(])[ \u00a0]*([^\"“”‘’'«»()\n]{1,40}?)[ \u00a0]*([\"”’'»“)])", re.IGNORECASE)
+    # (quote23ar survey, rule 27a) a bracket marks the name as quotes do: `سجن مُسمّى (السرداب)`; an apostrophe
+    # between letters is the name's: "known as “Al-Ma’asra” prison" (rule 27b)
+    r"([\"“‘'«”(])[ \u00a0]*((?:[^\"“”‘’'«»()\n]|(?<=[A-Za-z])['’](?=[a-z])){1,40}?)[ \u00a0]*([\"”’'»“)])(?![a-z])",
+    re.IGNORECASE)
 
 
 # the English name after the head unquoted: "a camp, named Bab-e-Neelum,", "a smaller camp called Hadalat": up to three
