@@ -1500,8 +1500,19 @@ def _named_for_before(text: str, start: int) -> bool:
     w = _word_before(text, start)
     if w in _NAMED_FOR_BEFORE:
         return True
-    return len(w) > 3 and w[0] in "لبوف" and (w[1:] in _NAMED_FOR_BEFORE
-                                              or (w[:2] in ("ول", "وب", "فل", "فب") and w[2:] in _NAMED_FOR_BEFORE))
+    if len(w) > 3 and w[0] in "لبوف" and (w[1:] in _NAMED_FOR_BEFORE
+                                          or (w[:2] in ("ول", "وب", "فل", "فب") and w[2:] in _NAMED_FOR_BEFORE)):
+        return True
+    # the second of a "from X to Y" pair whose first bears a building's word shares it: `جواً من مطار بنينا إلى
+    # معيتيقة` is Mitiga airport, as `مطار معيتيقة` is (prec23ar, rule 27k)
+    m = _PAIR_NAMED_BEFORE_RE.search(text, max(0, start - 48), start) if "؀" <= text[start:start + 1] <= "ۿ" \
+        else None
+    return m is not None and fold(m.group(1)) in _NAMED_FOR_BEFORE
+
+
+# "from <a building's word> X to" right before a name (one or two words of X; `و` for "between X and")
+_PAIR_NAMED_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:من|بين)[ \u00a0]+([\u0621-\u064a]+)[ \u00a0]+"
+                                   r"[^\s.!?؛,،:]+(?:[ \u00a0]+[^\s.!?؛,،:]+)?[ \u00a0]+(?:(?:إلى|الى)[ \u00a0]+|و)$")
 
 
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
