@@ -240,7 +240,8 @@ _SITE_SUBJECT_EN_RE = re.compile(r"\b(?:it|which|that|was|were|been|being|be|is|
 _MUSEUM_AR_RE = re.compile(r"(?:(?:إلى|الى)[ \u00a0]+(?:ال)?متحف|(?<![\u0621-\u064a])متحفا(?:ً)?(?![\u0621-\u064a])|"
                            r"(?:ال)?(?:موقع|معلم|نصب)(?:ا|اً)?[ \u00a0]+(?:تذكاري|تاريخي|وطني)|"
                            # opened to visitors (`جددته جمعية ... وفتحته للزوار`: a museum in all but name; rule 27k)
-                           r"(?<![\u0621-\u064a])و?ا?فت[\u064b-\u0652]*(?:ت[\u064b-\u0652]*)?ح[\u0621-\u064a]{0,3}(?:[ \u00a0]+\S+){0,2}?[ \u00a0]+"
+                           r"(?<![\u0621-\u064a])و?ا?فت[\u064b-\u0652]*(?:ت[\u064b-\u0652]*)?ح[\u0621-\u064a]{0,3}"
+                           r"(?:[ \u00a0]+\S+){0,2}?[ \u00a0]+"
                            r"(?:للزوار|(?:أمام|امام)[ \u00a0]+الزوار))")
 _CLOSED_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:الذي[ \u00a0]+|التي[ \u00a0]+)?(?:أُغلق|أغلق|أُغلِق|أغلقت|أُغلقت|"
                            r"المغلق|المغلقة|أُقفل|أقفل|هُدم|هدم|هُدِم|دُمّر|دمّر|دُمر|دمر|دُمِّر|أزيل|أُزيل|"
@@ -959,8 +960,8 @@ def _scouts_camp(text: str, at: int) -> bool:
 _WARD_GROUPS = frozenset(("النساء", "الاحداث", "الرجال"))
 _AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكمه", "المخفر", "الشرطه", "القراءه", "الكتابه", "اللياقه",
                                 "البرمجه", "الراي", "الضمير"))  # (`معتقل الرأي`: a prisoner of conscience)
-# (`معتقل` is also "a detainee": with "conscience" or "opinion" after it, a prisoner of conscience even where the word is
-# a town's name, Dumayr's `الضمير`; prec23ar, rule 27k)
+# (`معتقل` is also "a detainee": with "conscience" or "opinion" after it, a prisoner of conscience even where the word
+# is a town's name, Dumayr's `الضمير`; prec23ar, rule 27k)
 _CONSCIENCE = frozenset(("الضمير", "الراي"))
 _DETAINEE_HEADS = frozenset(("معتقل", "المعتقل", "معتقلو", "معتقلي"))
 # the definite cardinals (folded): "the three", "the four" after `سجن` are the people jailed, never a prison's name
