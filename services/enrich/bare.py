@@ -477,7 +477,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                             or _OWN_HEAD_AFTER_RE.match(text, c.end) is not None)) \
             or detention_frame(text, c.start, kind, city=True, end=c.end) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
-            and (not wordlike or _word_read_as_name(text, c.start, c.end) or _quoted_listed(text, c, ar)) \
+            and (not wordlike or _word_read_as_name(text, c.start, c.end) or _quoted_listed(text, c, ar)
+                 or _HEAD_NEW_QUOTE_RE.search(text, max(0, c.start - 24), c.start) is not None) \
             and not _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
@@ -1492,6 +1493,12 @@ def _quoted_listed(text: str, c: Cand, ar: Around) -> bool:
             or _LIST_ITEM_END_RE.match(text, c.end) is None:
         return False  # (an item goes on to a comma, a date or a preposition: `و«الراعي» يتابع` is a subject, a person)
     return any(not _SENTENCE_BREAK_RE.search(text, e, c.start) for e in ar.accepted_ix.ending_before(c.start, 60))
+
+
+# a head of the kind and "new" or "another" right before a quoted name: `إقامة مخيم جديد "الازرق"` (the quoted word is the
+# new camp's name, the Azraq camp; prec23ar, rule 27k)
+_HEAD_NEW_QUOTE_RE = re.compile(r"(?<![\u0621-\u064a])(?:مخيم|سجن|معتقل)[ \u00a0]+(?:جديد|آخر|اخر|ثان)[ \u00a0]*"
+                                r"[\"«“”][ \u00a0]*$")
 
 
 def _named_for_before(text: str, start: int) -> bool:

@@ -52,3 +52,9 @@ def test_the_second_of_a_from_to_pair_shares_the_buildings_word() -> None:
     # guard: Mitiga with its head, or moved to from another prison, is the prison
     assert _fac("نُقل الموقوفون من مطار بنينا إلى سجن معيتيقة.") == {"open:prison:mitiga"}
     assert "open:prison:mitiga" in _fac("نُقل المعتقلون من سجن الحوت إلى معيتيقة في طرابلس.")
+
+
+def test_a_quoted_known_word_after_a_head_and_new_is_the_camp() -> None:
+    assert "fac:jo-azraq-camp" in _fac("بحثت الحكومة افتتاح مخيم جديد \"الازرق\" لاستيعاب اللاجئين.")
+    # guard: the colour word elsewhere stays the word
+    assert not _fac("ارتدى الطفل قميصاً جديداً \"الأزرق\" اللون.")
