@@ -1495,8 +1495,8 @@ def _quoted_listed(text: str, c: Cand, ar: Around) -> bool:
     return any(not _SENTENCE_BREAK_RE.search(text, e, c.start) for e in ar.accepted_ix.ending_before(c.start, 60))
 
 
-# a head of the kind and "new" or "another" right before a quoted name: `إقامة مخيم جديد "الازرق"` (the quoted word is the
-# new camp's name, the Azraq camp; prec23ar, rule 27k)
+# a head of the kind and "new" or "another" right before a quoted name: `إقامة مخيم جديد "الازرق"` (the quoted word is
+# the new camp's name, the Azraq camp; prec23ar, rule 27k)
 _HEAD_NEW_QUOTE_RE = re.compile(r"(?<![\u0621-\u064a])(?:مخيم|سجن|معتقل)[ \u00a0]+(?:جديد|آخر|اخر|ثان)[ \u00a0]*"
                                 r"[\"«“”][ \u00a0]*$")
 
