@@ -483,7 +483,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                             or _OWN_HEAD_AFTER_RE.match(text, c.end) is not None)) \
             or detention_frame(text, c.start, kind, city=True, end=c.end) else None
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
-            and (not wordlike or _word_read_as_name(text, c.start, c.end) or _quoted_listed(text, c, ar)) \
+            and (not wordlike or _word_read_as_name(text, c.start, c.end) or _quoted_listed(text, c, ar)
+                 or _HEAD_NEW_QUOTE_RE.search(text, max(0, c.start - 24), c.start) is not None) \
             and not _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
@@ -1523,14 +1524,31 @@ def _quoted_listed(text: str, c: Cand, ar: Around) -> bool:
     return any(not _SENTENCE_BREAK_RE.search(text, e, c.start) for e in ar.accepted_ix.ending_before(c.start, 60))
 
 
+# a head of the kind and "new" or "another" right before a quoted name: `إقامة مخيم جديد "الازرق"` (the quoted word is
+# the new camp's name, the Azraq camp; prec23ar, rule 27k)
+_HEAD_NEW_QUOTE_RE = re.compile(r"(?<![\u0621-\u064a])(?:مخيم|سجن|معتقل)[ \u00a0]+(?:جديد|آخر|اخر|ثان)[ \u00a0]*"
+                                r"[\"«“”][ \u00a0]*$")
+
+
 def _named_for_before(text: str, start: int) -> bool:
     """A building, a way or a family that bears the name is the word right before it, also behind one proclitic
     (`المجاور لملعب اليرموك`, `قرب بمستشفى`, `وجسر بزيبز`: a stadium, a hospital, a bridge of the name)."""
     w = _word_before(text, start)
     if w in _NAMED_FOR_BEFORE:
         return True
-    return len(w) > 3 and w[0] in "لبوف" and (w[1:] in _NAMED_FOR_BEFORE
-                                              or (w[:2] in ("ول", "وب", "فل", "فب") and w[2:] in _NAMED_FOR_BEFORE))
+    if len(w) > 3 and w[0] in "لبوف" and (w[1:] in _NAMED_FOR_BEFORE
+                                          or (w[:2] in ("ول", "وب", "فل", "فب") and w[2:] in _NAMED_FOR_BEFORE)):
+        return True
+    # the second of a "from X to Y" pair whose first bears a building's word shares it: `جواً من مطار بنينا إلى
+    # معيتيقة` is Mitiga airport, as `مطار معيتيقة` is (prec23ar, rule 27k)
+    m = _PAIR_NAMED_BEFORE_RE.search(text, max(0, start - 48), start) if "؀" <= text[start:start + 1] <= "ۿ" \
+        else None
+    return m is not None and fold(m.group(1)) in _NAMED_FOR_BEFORE
+
+
+# "from <a building's word> X to" right before a name (one or two words of X; `و` for "between X and")
+_PAIR_NAMED_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:من|بين)[ \u00a0]+([\u0621-\u064a]+)[ \u00a0]+"
+                                   r"[^\s.!?؛,،:]+(?:[ \u00a0]+[^\s.!?؛,،:]+)?[ \u00a0]+(?:(?:إلى|الى)[ \u00a0]+|و)$")
 
 
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"

@@ -128,6 +128,10 @@ def find_open(
                         and not _complex_of_camps(text, h, of, places) and not _complex_of_prisons(text, h, of, places):
                     of = None
         elif mode == "ar_before":
+            if (cw := _conscience_after(text, h)) is not None:
+                if muted is not None:
+                    muted.append((h.start, cw))  # (the word is no town either: Dumayr's `الضمير`)
+                continue  # `"معتقل الضمير"`, `معتقل الرأي`: a prisoner of conscience (rule 27k)
             of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz)
         elif mode == "en_after":
             of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz) \
@@ -135,8 +139,9 @@ def find_open(
                 or _numbered_colony(text, h, kind)
         else:
             of = _english_after(text, h, kind, gaz)
-        if of is None or _country_named(of, places, gaz):
-            continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name
+        if of is None or (_country_named(of, places, gaz) and not (mode == "ar_before" and _quoted_name(text, h, of))):
+            continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name (a quoted one is a
+            # donor's camp, `مخيم “الكويت”`, `"مخيم قطر"`: rule 27k)
         if words[0] in ("state", "federal") and mode == "en_after" and _us_state_before(text, h.start):
             continue  # "the California state prison": a US state's prison, no name ("Indiana State Prison" is one)
         if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
@@ -237,7 +242,11 @@ _SITE_SUBJECT_EN_RE = re.compile(r"\b(?:it|which|that|was|were|been|being|be|is|
                                  r"facility|site|complex|penitentiary|compound|gaol)[ \u00a0]+(?:[\w'-]+[ \u00a0]+)?$",
                                  re.IGNORECASE)
 _MUSEUM_AR_RE = re.compile(r"(?:(?:إلى|الى)[ \u00a0]+(?:ال)?متحف|(?<![\u0621-\u064a])متحفا(?:ً)?(?![\u0621-\u064a])|"
-                           r"(?:ال)?(?:موقع|معلم|نصب)(?:ا|اً)?[ \u00a0]+(?:تذكاري|تاريخي|وطني))")
+                           r"(?:ال)?(?:موقع|معلم|نصب)(?:ا|اً)?[ \u00a0]+(?:تذكاري|تاريخي|وطني)|"
+                           # opened to visitors (`جددته جمعية ... وفتحته للزوار`: a museum in all but name; rule 27k)
+                           r"(?<![\u0621-\u064a])و?ا?فت[\u064b-\u0652]*(?:ت[\u064b-\u0652]*)?ح[\u0621-\u064a]{0,3}"
+                           r"(?:[ \u00a0]+\S+){0,2}?[ \u00a0]+"
+                           r"(?:للزوار|(?:أمام|امام)[ \u00a0]+الزوار))")
 _CLOSED_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:الذي[ \u00a0]+|التي[ \u00a0]+)?(?:أُغلق|أغلق|أُغلِق|أغلقت|أُغلقت|"
                            r"المغلق|المغلقة|أُقفل|أقفل|هُدم|هدم|هُدِم|دُمّر|دمّر|دُمر|دمر|دُمِّر|أزيل|أُزيل|"
                            r"هدمه|دمّرته|دمرته|أغلقته|أغلقتها|"
@@ -263,7 +272,7 @@ _REOPEN_RE = re.compile(r"\b(?:re-?open\w*|restor\w*|re-?activat\w*|back[ \u00a0
 _NO_LONGER_WORDS_EN = ("museum", "memorial", "closed", "shut", "demoli", "razed", "torn", "bulldoz", "decommission",
                        "dismantl", "emptied")
 _NO_LONGER_WORDS_AR = ("متحف", "تذكاري", "تاريخي", "وطني", "غلق", "هدم", "دمر", "دمّر", "دُمّر", "أزيل", "أقفل", "أُقفل",
-                       "أخلي", "أُخلي")
+                       "أخلي", "أُخلي", "زوار")
 
 
 def _former_before(text: str, lo: int) -> bool:
@@ -598,6 +607,24 @@ _AT_BEFORE_RE = re.compile(r"\b(?:at|inside|near|outside)[ \u00a0]+(?:the[ \u00a
 _AREA_KINDS = frozenset(("country", "region"))
 
 
+def _conscience_after(text: str, h: Cand) -> int | None:
+    """The end of "conscience" or "opinion" right after `معتقل` (also "a detainee"): a prisoner of conscience, no site,
+    even where the word is a town's name (Dumayr's `الضمير`; prec23ar, rule 27k)."""
+    if fold(text[h.start : h.end]) not in _DETAINEE_HEADS:
+        return None
+    m = TOKEN_RE.match(text, h.end + 1) if text[h.end : h.end + 1] == " " else None
+    return m.end() if m is not None and fold(m.group()) in _CONSCIENCE else None
+
+
+def _quoted_name(text: str, h: Cand, of: OpenFacility) -> bool:
+    """The name in quotes right after its head (`مخيم “الكويت”`), or the head and the name quoted together (`"مخيم
+    قطر"`, `«مخيم قطر»`): outlets quote a camp named after its donor country so (prec23ar, rule 27k)."""
+    e = of.name_end
+    if text[e : e + 1] not in QUOTES:
+        return False
+    return text[of.name_start - 1 : of.name_start] in QUOTES or text[h.start - 1 : h.start] in QUOTES
+
+
 def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
     """The whole name is a country's or a region's name ("a Syria camp", "families in Rojava camp": a camp there)."""
     if len(places) < _SPANS_FROM:
@@ -853,6 +880,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
     if place is None and close is None and f in _AR_GENERIC_OWNERS:
         return None  # `سجن المدينة`, `سجن المحكمة`, `مخيم القراءة`: the city's, the court's, a reading camp (rule 22e)
+    if place is None and close is None and f in _AR_CARDINALS:
+        return None  # `وسجن الأربعة الآخرين عامين`: the jailing of "the four", a number, no name (rule 27k)
     if kind == "prison" and close is None and (_PASSIVE_JAILED_RE.search(text, h.start, h.end) is not None
                                                or _DURATION_AFTER_RE.match(text, name_end) is not None):
         return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for" (rule 22e)
@@ -935,6 +964,13 @@ def _scouts_camp(text: str, at: int) -> bool:
 _WARD_GROUPS = frozenset(("النساء", "الاحداث", "الرجال"))
 _AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكمه", "المخفر", "الشرطه", "القراءه", "الكتابه", "اللياقه",
                                 "البرمجه", "الراي", "الضمير"))  # (`معتقل الرأي`: a prisoner of conscience)
+# (`معتقل` is also "a detainee": with "conscience" or "opinion" after it, a prisoner of conscience even where the word
+# is a town's name, Dumayr's `الضمير`; prec23ar, rule 27k)
+_CONSCIENCE = frozenset(("الضمير", "الراي"))
+_DETAINEE_HEADS = frozenset(("معتقل", "المعتقل", "معتقلو", "معتقلي"))
+# the definite cardinals (folded): "the three", "the four" after `سجن` are the people jailed, never a prison's name
+_AR_CARDINALS = frozenset(("الثلاثه", "الاربعه", "الخمسه", "السته", "السبعه", "الثمانيه", "التسعه", "العشره",
+                           "الاثنين", "الاثنان", "الثلاث", "الاربع", "الخمس", "الست", "السبع", "التسع", "العشر"))
 # `سُجن` (a damma on its first letter) is the verb "was jailed"; the prison is `سِجن`
 _PASSIVE_JAILED_RE = re.compile("س\u064f")
 # a term right after the name: `سجن الكاتب ثلاث سنوات` is the jailing of the writer for three years
