@@ -1199,8 +1199,10 @@ _RETURN_TO_SCOUT = scouted([], ["عودة", "رجوع"])  # (a match opens at th
 # the preposition before a city's name after a head word of the kind in the same sentence: the prison or camp is
 # in the city (`الحكم ... بالسجن المؤبد في الناصرية`, "out of a prison on the edge of Raqqa", `من السجن إلى قاعدتها في
 # الشدادي`), the city is no name of its prison (README rule 19b)
+# (a country's or a region's possessive may stand between: "Egypt Opens Third Camp in Gaza's Deir al-Balah", prec23en
+# survey, rule 27l)
 _LOC_BEFORE_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:في|فى|قرب|داخل|بمدينة|بمدينه)|\b(?:in|at|near|inside|"
-                            r"(?:edge|outskirts|heart|centre|center)\s+of))\s+$", re.IGNORECASE)
+                            r"(?:edge|outskirts|heart|centre|center)\s+of)(?:\s+[A-Z][\w-]*['’]s)?)\s+$", re.IGNORECASE)
 _KIND_WORD_RE = {"prison": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:سجن|سجون|معتقل)(?![\u0621-\u064a])|"
                                        r"\b(?:prisons?|jails?)\b", re.IGNORECASE),
                  "camp": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:مخيم|مخيمات)(?![\u0621-\u064a])|"
@@ -1242,7 +1244,7 @@ def _located_in(text: str, start: int, kind: str, accepted: list[tuple[int, int]
     """A preposition of place before the name, and a generic head word of the kind (no named facility's) before
     it in the same sentence (`في مخيم الأمل ... بعد سنوات في الهول` moves people between camps: not this).
     `persons=False` (a town's name, no city's): `المعتقل المحرَّر`, a freed detainee, is no head word there."""
-    if _LOC_BEFORE_RE.search(text, max(0, start - 20), start) is None:
+    if _LOC_BEFORE_RE.search(text, max(0, start - 40), start) is None:
         return False
     lo = max(0, start - 160)
     ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]

@@ -166,7 +166,60 @@ def find_open(
         # "rockets hit the Basmaya camp ... US troops trained Iraqi soldiers at the Basmaya camp": one camp, a base's
         # or a group's training camp at every mention (rules 2 and 26i; prec22en survey, rule 26w)
         out = [of for of in out if of.kind != "camp" or fold(of.name) not in trained]
+    if out and any(of.kind == "camp" for of in out) and _leisure_text(text):
+        # "The Red Crescent's Summer Camp for Kids ... footballs for the youngsters at the Baqubah camp": in a text
+        # of a summer, youth or sports camp with no word of the displaced or the detained, an unknown camp is one of
+        # them (rule 1; prec23en survey, rule 27l)
+        out = [of for of in out if of.kind != "camp"]
+    if out and "\n" in text:
+        out = [of for of in out if not _headline_town_only(text, of, places)]
     return out
+
+
+# A camp of another sense (rule 1): a summer, youth, scout, sports or training camp named in the text, and no word of
+# the displaced or the detained anywhere in it (prec23en survey, rule 27l)
+_LEISURE_CAMP_RE = re.compile(r"\b(?:summer|youth|scout|scouts'?|holiday|day|sports?|football|soccer|music|arts?|"
+                              r"language|science|computer|coding|boot|training|fitness|children's|kids'?|peace|"
+                              r"girls'?|boys'?)[ \u00a0]+camps?\b", re.IGNORECASE)
+_SITE_WORDS_EN_RE = re.compile(r"\b(?:refugees?|displaced|displacement|IDPs?|internally|detainees?|detained|"
+                               r"detention|prisoners?|prisons?|inmates?|jail(?:s|ed)?|returnees?|asylum|UNHCR|UNRWA|"
+                               r"tents?|evacuees?|shelters?|uprooted|fled)\b", re.IGNORECASE)
+
+
+def _leisure_text(text: str) -> bool:
+    return _LEISURE_CAMP_RE.search(text) is not None and _SITE_WORDS_EN_RE.search(text) is None
+
+
+# A headline's site named by its town (rule 22c; prec23en survey, rule 27l): "First Stage Of Khan Younis Refugee Camp
+# Finished" over a body that speaks of "a new camp it is building in Khan Younis": the headline's name is a town the
+# body names, the body never writes that town as a site's name (the town, up to two words, then a head word), and it
+# places a site in the town (a head, then up to five words and "in", "near", "outside", "at" or "south of" the town),
+# so the headline describes the site by its town. A body that writes "Khan Younis refugee camp" keeps it; so does a
+# headline whose name the body never writes, or writes only as the town ("Makhmoor Refugee Camp" over "a drive
+# through the dusty town of Makhmoor ... the barriers at the gate").
+_SITE_HEAD_EN = r"(?:camps?|encampment|prisons?|jails?|gaols?|penitentiary|detention|cent(?:re|er)s?|facility)\b"
+
+
+def _headline_town_only(text: str, of: OpenFacility, places: list[Cand]) -> bool:
+    nl = text.index("\n")
+    if of.end > nl or (of.name_start, of.name_end) not in _spans_at(places)[0]:
+        return False
+    name = text[of.name_start : of.name_end]
+    if not name[:1].isupper() or name.isupper():
+        return False
+    named = re.compile(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w'’-])")
+    body = text[nl + 1 :]
+    if named.search(body) is None:
+        return False
+    after = re.compile(r"(?<![\w'’-])" + re.escape(name) + r"(?:['’]s)?(?:[ \u00a0]+[\w'’-]+){0,2}?[ \u00a0]+"
+                       + _SITE_HEAD_EN, re.IGNORECASE)
+    if after.search(body) is not None:
+        return False
+    inside = re.compile(r"\b" + _SITE_HEAD_EN + r"(?:[ \u00a0]+[\w'’-]+){0,5}?[ \u00a0]+(?:in|near|outside|at|"
+                        r"(?:north|south|east|west)(?:-?(?:east|west))?[ \u00a0]+of)"
+                        r"[ \u00a0]+(?:the[ \u00a0]+(?:city|town|village)[ \u00a0]+of[ \u00a0]+)?"
+                        + re.escape(name) + r"(?![\w'’-])", re.IGNORECASE)
+    return inside.search(body) is not None
 
 
 # A capitalised word of a publication's or an organisation's title right after an English head: the head is a word of
@@ -1230,6 +1283,8 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
             and text[toks[0][1] : h.start].strip() == "" and text[toks[1][0]].isupper() \
             and not _stopped(text, toks[1], gaz):
         toks.pop(0)  # "Talbieh Palestinian Camp": the people the camp holds between its name and head (rule 27b)
+    if _COUNT_ORDINAL_RE.fullmatch(text, toks[0][0], toks[0][1]) is not None:
+        return None  # "Egypt Builds 2nd Camp in Khan Yunis": the head counted ("the second camp"), no name (rule 27l)
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
     if _stopped(text, toks[0], gaz) or _LOCATIVE_ADJ_RE.search(text, toks[0][0], toks[0][1]):
         return None  # "the Metn-area jail", "a Hasakah-based camp": where it is, not its name
@@ -1256,6 +1311,9 @@ _ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)")
 _LOWER_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:al|el|as|ash|ad|ar|az)[ \u00a0]+$")
 # the peoples a camp is said to hold, written between its name and its head ("Talbieh Palestinian Camp")
 _PEOPLE_OF_CAMPS = frozenset(("Palestinian", "Syrian", "Iraqi", "Yazidi", "Sahrawi", "Rohingya", "Afghan", "Sudanese"))
+# an ordinal right before the head counts it (prec23en survey, rule 27l): "Egypt Sets 2nd Camp", "Its Second Prison"
+_COUNT_ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
+                               r"Ninth|Tenth)")
 _CLOSING_MARKS = frozenset("\"”’'»")
 _CALLED_STEM_RE = re.compile("call|known|dubbed|named|عرف|عُرف|سم|لقب|دع|شتهر")
 _QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9](?:[^\"“”‘’'«»\n]|(?<=[A-Za-z])['’](?=[a-z])){0,40}?)"
