@@ -279,6 +279,8 @@ def _enrich(
     if actors and places and lang == "en":
         places = _section_countries(text, places, actors)
     facilities = _reported(facilities, gaz)
+    if len(facilities) > 1:
+        facilities = _one_site(facilities)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
         lang, places, facilities, actors, _events(text, best),
@@ -324,6 +326,26 @@ def _reported(facilities: list[FacilityMention], gaz: Gazetteer) -> list[Facilit
             if out is facilities:
                 out = list(facilities)
             out[i] = f.model_copy(update={"id": f"open:{e.kind or 'camp'}:{slug(e.open_name)}"})
+    return out
+
+
+# a prison's "central" or "military" after its unknown name is the same prison's description (`سجن قرنادة` ... `سجن
+# قرنادة العسكري`): the slug's last word, folded (rule 27t)
+_SAME_SITE_ENDS = ("-المركزي", "-العسكري")
+
+
+def _one_site(facilities: list[FacilityMention]) -> list[FacilityMention]:
+    """An unknown prison named once bare and once with `المركزي` or `العسكري` after its name in one text is one
+    prison: the longer name's id is the shorter's where the text names both (rule 27t)."""
+    ids = {f.id for f in facilities if f.id[:5] == "open:"}
+    if len(ids) < 2:
+        return facilities
+    out = facilities
+    for i, f in enumerate(facilities):
+        if f.id[:5] == "open:" and f.id.endswith(_SAME_SITE_ENDS) and (base := f.id.rsplit("-", 1)[0]) in ids:
+            if out is facilities:
+                out = list(facilities)
+            out[i] = f.model_copy(update={"id": base})
     return out
 
 

@@ -45,8 +45,8 @@ from services.enrich.context import heads_and_facilities, inside, prev_word
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
-from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok
-from services.enrich.normalize import fold, fold_text, has_latin
+from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
+from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.openworld import (
     OpenFacility,
     _first_at,
@@ -344,6 +344,10 @@ def find_facilities(
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if gates & _G_MARKAZ:  # `مركز تاجوراء لإيواء المهاجرين`: a centre named, then whom it holds
+        for c in _centre_cores(text, cores, gaz) if cores else ():
+            if not inside(c.start, c.end, covered):  # `مركز تاجوراء` among migrants: the known centre (rule 27t)
+                facilities.append(fac(text, c.start - 5, c.end, gaz.entries[c.payloads[0][1]], 0.85))
+                covered[c.start - 5 : c.end] = b"\x01" * (c.end - c.start + 5)
         for of in _centres_for(text, gaz):
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
@@ -1548,7 +1552,7 @@ _FAMILIES_AT_CAMP = (r"(?:عائل|عوائل)[^.!?؟\n]{0,80}(?<![\u0621-\u064a
                      r"(?<![\u0621-\u064a])[وبل]?مخيم\s+[\"«“]?(?:ال)?[\u0621-\u064a]{3}[^.!?؟\n]{0,80}(?:عائل|عوائل)")
 # Sudan's outlets call a displacement camp `معسكر` (`معسكر زمزم`, `معسكر كلمة`, `معسكر أبو شوك`); elsewhere the word
 # is a military camp (data/README.md rule 16), so a name after it is a camp only in a text about the displaced
-_DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]{0,2}(?:ال)?معسكر\s+([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
+_DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبلك]{0,2}(?:ال)?معسكر\s+([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
                                    r"([\u0621-\u064a]{3,})")
 _TANWEEN_MARKS = "\u064b\u064c\u064d"
 # (not `السوداني`: Iraq's prime minister's name, `معسكر السوداني` is his political camp; rule 24o)
@@ -1561,7 +1565,8 @@ _MILITARY_AFTER = frozenset(fold(w) for w in (
     "الأمن", "الامن", "التدريب", "تدريب", "تدريبي", "إعدادي", "اعدادي", "الجيش", "القوات", "الشرطة", "الاحتياط",
     "الدعم",
     "للجيش", "للقوات", "للتدريب", "تابع", "التابع", "عسكري", "للشرطة", "الحرس", "المشاة", "المدرعات", "المدفعية",
-    "لقوات", "للدعم", "الفرقة", "اللواء", "قيادة", "القيادة"))
+    "لقوات", "للدعم", "الفرقة", "اللواء", "قيادة", "القيادة",
+    "سلاح"))  # (`معسكر سلاح المدرعات`: an army corps's base, "the Armoured Corps"; rule 27t)
 
 
 def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
@@ -1611,8 +1616,8 @@ def _displacement_listing(text: str, k: int, gaz: Gazetteer) -> list[OpenFacilit
     open-world camp: `معسكري "كلمة" و"دريج"`; a region or a military word after the head names none."""
     h = _DISPLACEMENT_HEADS_RE.match(text, k)
     if h is None or (k > 0 and "\u0621" <= text[k - 1] <= "\u064a" and text[k - 2 : k] != "ال"
-                     and text[k - 1] not in "وبل"):
-        return []
+                     and text[k - 1] not in "وبلك"):
+        return []  # (`كمعسكري "كلمة" و"دريج"`: ك "such as" before the dual head, as و, ب, ل; rule 27t)
     if _DISPLACED_NEAR_RE.search(text, max(0, k - 160), h.end() + 160) is None:
         return []
     out: list[OpenFacility] = []
@@ -1764,9 +1769,10 @@ def _numbered_camp_matches(text: str) -> list[re.Match[str]]:
 # (literal-first: found at C speed; the letter before the head word is checked by hand)
 # Libyan centres are named after a road or an area, a bound noun and its genitive: `طريق السكة`, `طريق المطار`, `ظاهر
 # الجبل`, `عين زارة` (rule 25t); a quoted name may have words of its own (`مركز "شهداء النصر" لإيواء المهاجرين`)
-_BOUND_FIRST = r"(?:عين|أبو|ابو|بئر|بير|تل|رأس|راس|باب|خان|كفر|طريق|ظاهر|شارع|وادي|سوق)"
+_BOUND_FIRST = r"(?:عين|أبو|ابو|بئر|بير|تل|رأس|راس|باب|خان|كفر|طريق|ظاهر|شارع|وادي|سوق|شهداء|الشهيد)"
 _CENTRE_FOR_RE = re.compile(r"مركز\s+(?:([\"«“]\s*([^\"«»“”\n]{2,30}?)\s*[\"»”])|((?:" + _BOUND_FIRST
-                            + r"\s+)?[\u0621-\u064a]{3,}))\s+(?:لإيواء|لايواء|لاحتجاز|للاحتجاز|لتوقيف|للتوقيف)"
+                            + r"\s+)?[\u0621-\u064a]{3,}))\s+(?:لإيواء|لايواء|لاحتجاز|للاحتجاز|لتوقيف|للتوقيف"
+                            r"|للهجرة\s+غير\s+(?:الشرعية|الشرعيه|القانونية|القانونيه|النظامية|النظاميه))"
                             r"(?![\u0621-\u064a])")
 
 
@@ -1817,6 +1823,24 @@ def _jail_buildings(text: str, facs: list[Cand], cores: list[Cand], gaz: Gazette
             continue
         end = m.end(1) + 6  # (the name and "Center"/"Centre")
         out.append(OpenFacility(m.start(1), end, "prison", text[m.start(1) : end], m.start(1), end))
+    return out
+
+
+def _centre_cores(text: str, cores: list[Cand], gaz: Gazetteer) -> list[Cand]:
+    """A known detention centre's name right after `مركز` (`مركز تاجوراء`, a caption's "the Tajoura centre") in a text
+    about migrants (160 characters around): the centre, as `مركز إيواء X` is (rule 16); `مركز` is a district's or a
+    town's centre elsewhere (Egypt's `مركز ههيا`), and a health or service word after the name is another centre."""
+    out = []
+    for c in cores:
+        s = c.start - 5
+        if s < 0 or text[s:c.start] != "مركز " or _inside_word(text, s) \
+                or gaz.entries[c.payloads[0][1]].type != "detention_centre" \
+                or _MIGRANTS_NEAR_RE.search(text, max(0, s - 160), c.end + 160) is None:
+            continue
+        nm = TOKEN_RE.match(text, gap_end(text, c.end))
+        if nm is not None and fold(nm.group()) in _GENERIC_CENTRE_NAMES:
+            continue  # `مركز تاجوراء الصحي`: the town's health centre
+        out.append(c)
     return out
 
 

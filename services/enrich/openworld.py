@@ -121,7 +121,8 @@ def find_open(
             # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
             # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"; but a cluster of camps
             # takes the name of its village: `مخيمات شمارخ`
-            of = _cluster(text, h, kind, places, gaz) if mode == "ar_before" and word in _PLURAL_AR else None
+            of = _cluster(text, h, kind, places, gaz) if mode == "ar_before" and word in _PLURAL_AR \
+                and kind == "camp" else None  # (`سجون حفتر`: a plural of prisons before a name is its owner's; 27t)
             if mode == "en_after" and word in _PLURAL_HEADS:  # "the Hassansham camps": one known camp's sites
                 of = _english_before(text, h, kind, gaz)
                 if of is not None and variant_of(of.name, kind, gaz) is None \
@@ -865,6 +866,11 @@ _KILO_NAME_RE = re.compile(r"(?:ال)?كيلو[ \u00a0]+(?:الـ?[ \u00a0]*)?\(
                            r"|(?:الـ?[ \u00a0]*)?[0-9\u0660-\u0669]{1,3}[ \u00a0]+(?:ال)?كيلو(?![\u0621-\u064a])")
 
 
+# a prison's number quoted with its head (`«سجن 400»`, `"معتقل 12"`): two or three digits, then the closing quote
+_OPEN_QUOTES = "«\"“"
+_QUOTED_NUMBER_RE = re.compile(r"([0-9\u0660-\u0669]{2,3})[ \u00a0]?[»\"”″]")
+
+
 # a number right before a head: a count (`400 مخيم`, `17 مخيماً`)
 _COUNT_BEFORE_RE = re.compile(r"(?<![0-9\u0660-\u0669.,/:\-])(?:[0-9\u0660-\u0669]+|[0-9]{1,3}[,٬][0-9]{3})"
                               r"[ \u00a0]+$")  # (`17 مخيماً بشمال سوريا`: any number right before the head counts)
@@ -897,6 +903,10 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return OpenFacility(h.start, km.end(), kind, km.group(), g, km.end())  # `مخيم كيلو 18`, `مخيم الـ 18 كيلو`
     if not gap.strip() and fold(text[h.start : h.end]) == "ليمان" and (lm := _NUMBERED_LIMAN_RE.match(text, g)):
         return OpenFacility(h.start, lm.end(), kind, lm.group(), g, lm.end())  # `ليمان 430` (Wadi al-Natrun's)
+    if gap == " " and h.start > 0 and text[h.start - 1] in _OPEN_QUOTES and kind == "prison" \
+            and (qn := _QUOTED_NUMBER_RE.match(text, g)) is not None:
+        return OpenFacility(h.start, qn.end(1), kind, qn.group(1), g, qn.end(1))
+        # `«سجن 400»`: a head and a number quoted together name the prison (Yemen's; rule 27t)
     if " " in text[h.start : h.end].strip() and text[g : g + 1] in "-–" and not gap.strip():
         g = gap_end(text, g + 1)  # `مركز الإصلاح والتأهيل- بدر`: a dash between a many-word head and its name
         if g - h.end > _MAX_GAP + 2:
@@ -1016,7 +1026,8 @@ def _scouts_camp(text: str, at: int) -> bool:
 # `المركزي` after them they name one institution, Baghdad's `سجن النساء المركزي` (folded)
 _WARD_GROUPS = frozenset(("النساء", "الاحداث", "الرجال"))
 _AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكمه", "المخفر", "الشرطه", "القراءه", "الكتابه", "اللياقه",
-                                "البرمجه", "الراي", "الضمير"))  # (`معتقل الرأي`: a prisoner of conscience)
+                                "البرمجه", "الراي", "الضمير",  # (`معتقل الرأي`: a prisoner of conscience)
+                                "الجهاز"))  # (`سجن الجهاز`: "the agency's prison", the agency named before; rule 27t)
 # (`معتقل` is also "a detainee": with "conscience" or "opinion" after it, a prisoner of conscience even where the word
 # is a town's name, Dumayr's `الضمير`; prec23ar, rule 27k)
 _CONSCIENCE = frozenset(("الضمير", "الراي"))
