@@ -1212,7 +1212,8 @@ _CREDIT_BEFORE_RE = re.compile(
     r"Anadolu|AP)\s*/\s*|\b(?:Credit|Photo credit|Photographer)\s*:\s*|©\s*|\([Cc]\)\s*)(?:\d{4}\s+)?"
     # an agency's name and a slash after the mark ("©UNHCR/M.Hawari": the photographer after his initial glued to
     # it; bare21en, rule 26v)
-    r"(?:[A-Z][\w&.\-]*\s*/\s*)?(?:[A-Z][\w'’.\-]*\s+){0,3}(?:[A-Z]\.)?$")
+    # (the photographer's words on the credit's line: "AFP/Getty" ending a line leaves the next line's first word)
+    r"(?:[A-Z][\w&.\-]*\s*/\s*)?(?:[A-Z][\w'’.\-]*[ \u00a0]+){0,3}(?:[A-Z]\.)?$")
 _CREDIT_AFTER_RE = re.compile(r"(?:[ \u00a0]+[A-Z][\w'’\-]*){0,2}\s*/\s*(?:AFP|AP|Reuters|REUTERS|Getty|EPA|Anadolu)\b")
 
 
