@@ -45,6 +45,8 @@ class _Builder:
         # one-word Arabic key of a neighbour's village -> its folded surfaces as written (with and without the article)
         self.village_keys: dict[tuple[str, ...], set[str]] = defaultdict(set)
         self.village_ids: set[str] = set()
+        # English key of a neighbour's village read by its Arabic names only -> its ids (rule 27m: "the town of Tell")
+        self.village_en: dict[str, set[str]] = defaultdict(set)
 
     def entry(self, e: Entry) -> None:
         if e.id in self.entries:
@@ -114,6 +116,7 @@ def compile_gazetteer(
         ar_name_stop=frozenset(fold_text(w) for w in rules.ar_name_stop),
         problems=b.problems,
         village_words=villages,
+        village_en={k: tuple(sorted(v)) for k, v in b.village_en.items()},
     )
 
 
@@ -436,6 +439,12 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool, la
     # them and is read in Arabic as the village it is, under the same guards
     village = (not curated or latin_only) and geonames.is_neighbour_village(c)
     latin = {c.name} if not village or curated else set()
+    if village and not curated:
+        # its English names are no trie keys (rule 26l), but name it where an English cue names a village (rule 27m)
+        for a in (c.name, *(a for a in c.alternatenames if a.isascii())):
+            k = " ".join(key_tokens(a))
+            if k and not any(ch.isdigit() for ch in k):
+                b.village_en[k].add(gid)
     arabic: set[str] = set()
     for a in c.alternatenames:
         if _HAS_OTHER.search(a):

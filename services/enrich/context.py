@@ -299,7 +299,7 @@ _HYPHENS = frozenset("-‐‑")
 # the participles that make a name before a hyphen an adjective (data/README.md rule 21)
 _COMPOUND_RE = re.compile(r"(?:based|backed|led|linked|affiliated|allied|aligned|funded|sponsored|supported|"
                           r"controlled|held|run|registered|headquartered|administered|brokered|made|born|appointed|"
-                          r"style|like|type|esque|inspired)\b",
+                          r"flagged|owned|style|like|type|esque|inspired)\b",
                           re.IGNORECASE)
 
 
@@ -357,6 +357,8 @@ def in_outlet_name(text: str, s: int, e: int) -> bool:
             return text.startswith((" Crescent", " Cross"), e + 4)
         if w == "Bar":
             return text.startswith(" Association", e + 4)
+        if w == "news":
+            return text.startswith((" agency", " website", " site"), e + 5)
         if w == "International":
             # "Iran International reported": the channel; "Baghdad International Airport", "Damascus International
             # Fair": the city's (a capitalised word goes on the name; rule 25b)
@@ -433,7 +435,10 @@ _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخ
                            # rule 25n, as a union's name in rule 25b)
                            "Bar",
                            # an outlet named "<city> Now" (`كركوك ناو`, "Kirkuk Now"; rule 25g)
-                           "ناو", "Now"))
+                           "ناو", "Now",
+                           # a news agency named after a town, in lower case ("the Palestinian Safa news agency":
+                           # not Jordan's Safi; rule 27m)
+                           "news"))
 # a union's members after its word (`اتحاد طلبة سوريا`, `نقابة عمال العراق`): the gate reads the members' word as an
 # outlet's word before the name, in_outlet_name asks for the union's word before it (rule 25b)
 _UNION_MEMBERS = frozenset(("طلبة", "طلبه", "طلاب", "عمال", "صحفيي", "كتاب", "شباب", "نساء", "فلاحي", "معلمي"))

@@ -1008,6 +1008,10 @@ _PLURAL_RURAL_AFTER_RE = re.compile(rf"(?:(?:, {_ADMIN_NAME}){{1,3}},?)? and {_A
 _RURAL_LIST_BEFORE_RE = re.compile(r"\b(?i:rural)\s+(?:(?i:north|south|east|west|northern|southern|eastern|western)"
                                    rf"\s+)*{_ADMIN_NAME}(?P<more>(?:, {_ADMIN_NAME}){{0,2}})(?P<j>, and |, | and )$")
 _LIST_GOES_ON_RE = re.compile(rf"(?:, {_ADMIN_NAME}){{0,2}},? and {_ADMIN_NAME}\b")
+# "Idlib, a north-western Syrian province", "Daraa, a rebel-held governorate": an apposition that calls the name a
+# province names the governorate (rule 27m); adjectives only ("Saraqib, a town in the province" is the town)
+_APPOSED_UNIT_RE = re.compile(r", an? (?:(?!(?:in|of|on|at|by|the|town|city|village|capital|part|district|former)\b)"
+                              r"(?:[a-z]+(?:-[a-z]+)*|[A-Z][a-z]+(?:ian|i|ish))\s+){0,3}(?:province|governorate)\b")
 _GLOSS_UNIT_AFTER_RE = re.compile(r"\)\s+(?:governorate|province)\b", re.IGNORECASE)
 _GLOSSED_UNIT_AFTER_RE = re.compile(r" \([A-Z][^()\n]{0,30}\)\s+(?:governorate|province)\b", re.IGNORECASE)
 _RURAL_AFTER_OPEN = frozenset((" c", ") ", " C", "'s", "’s", " e", " w", " n", " s", " E", " W", " N", " S"))
@@ -1156,6 +1160,8 @@ def _governorate_cued(text: str, s: int, e: int) -> bool:
         return True  # "the Idlib and Aleppo countryside": the countryside of both (rule 26b)
     if text[s - 5 : s] == " and " and (text.startswith(" provinces", e) or text.startswith(" governorates", e)):
         return True  # "between Nineveh and Hasaka provinces": the second of the two as well
+    if text[e : e + 4] in (", a ", ", an") and _APPOSED_UNIT_RE.match(text, e) is not None:
+        return True  # "Idlib, a north-western Syrian province held by rebels": the governorate (rule 27m)
     if text[e : e + 2] == ") " and _GLOSS_UNIT_AFTER_RE.match(text, e) is not None:
         return True  # "Nohadra (Duhok) Governorate": the name in brackets glosses the governorate's other name
     if text[e : e + 2] == " (" and _GLOSSED_UNIT_AFTER_RE.match(text, e) is not None:

@@ -234,6 +234,8 @@ class Gazetteer:
     # folded one-word Arabic name of a neighbour's village that no other entry bears -> the contexts in which it is
     # the village (compile.py; merged into place_rules.words as a common word's `when`: rule 26l)
     village_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # English key of a neighbour's village that no trie key reads (its GeoNames English names) -> its ids (rule 27m)
+    village_en: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # surface -> its geonames_context_stop rule or None (context.context_stopped); bounded, filled lazily
     stop_rules: dict[str, Any] = field(default_factory=dict)
     # payloads of a place name -> its best entries and confidences (entries.best_entry); bounded
@@ -305,6 +307,8 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
         from services.enrich.places import quarter_cores
 
         place_rules.quarters = quarter_cores(places)
+        place_rules.villages_en = {k: tuple(gaz.entries[i] for i in ids if i in gaz.entries)
+                                   for k, ids in gaz.village_en.items()}
     # The gazetteer lives as long as the process and holds millions of containers (the trie): a full
     # collection would walk them all, and one lands every so often while caches fill on new text (an
     # article then takes twice as long). Collect the loading garbage, then move every object alive now out

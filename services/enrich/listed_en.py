@@ -200,7 +200,7 @@ _APPOSED_RE = re.compile(
     r", an? (?:(?!(?:from|of|in|the|at|on|near|with|who|whose|which|that"
     r"|for|to|and|or|by|as|his|her|their|its) )[\w'’\-]+ ){0,4}?(?:village|town|hamlet|township)"
     r"(?=[,.;:)]| (?:in|of|near|on|north|south|east|west|outside|about|some|just|close|where|that|which|with|known"
-    r"|home|at|by|along|across|between|bordering|overlooking|located|situated|\d))")
+    r"|home|at|by|along|across|between|bordering|overlooking|located|situated|to|far|\d))")
 
 
 def apposed_villages(text: str, known: list[tuple[int, int]], taken: bytearray, others: list[tuple[int, int]],

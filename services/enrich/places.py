@@ -96,6 +96,9 @@ class PlaceRules:
     # a neighbourhood's name without its cue (`حي غويران`, "Ghweiran neighbourhood": folded Arabic `غويران`,
     # English lower case) -> its place id: read after a plural or dual cue (listed_quarters; load_gazetteer)
     quarters: dict[str, str] = field(default_factory=dict)
+    # English key of a neighbour's village (Palestine, Lebanon, Jordan) under 15,000 people -> its GeoNames entries:
+    # an open-world village after an English cue that bears one of their names is that village (rule 27m)
+    villages_en: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -720,9 +723,28 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
     # (the places' spans are checked against a name found, not copied into a mask: most texts find none)
     for s, e, name in found:
         near = _nearest(known, order, starts, s) if known else None
+        if near is not None and near.country and near.country not in SCOPE and has_latin(name) \
+                and not any(p.country in SCOPE for p in known):
+            continue  # "the town of Zawya, west of Tripoli" (Libya's): a village beyond rule 4's scope (rule 27m)
+        v = _neighbour_village(name, known, rules) if rules.villages_en and has_latin(name) else None
+        if v is not None:
+            out.append(place(v.canonical, s, e, v.id, v.canonical, 0.8, v.country, v.lat, v.lon, v.admin1))
+            continue
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
     return out
+
+
+def _neighbour_village(name: str, known: list[PlaceMention], rules: PlaceRules) -> Any:
+    """The GeoNames village of a neighbour an English open-world name is (rule 27m: "the town of Tell", "Anabta
+    town" in a text that names a town of Palestine), or None: the village's country must be one a known place of the
+    text lies in, and a name two villages there share (Burqin: Jenin's and Salfit's) stays open-world."""
+    cands = rules.villages_en.get(" ".join(key_tokens(name)))
+    if not cands:
+        return None
+    countries = {p.country for p in known if p.country}
+    cands = tuple(c for c in cands if c.country in countries)
+    return cands[0] if len(cands) == 1 else None
 
 
 # words that are never a listed village's name (a list of places ends, or holds no name, there): the centre of a
@@ -1190,7 +1212,8 @@ _CREDIT_BEFORE_RE = re.compile(
     r"Anadolu|AP)\s*/\s*|\b(?:Credit|Photo credit|Photographer)\s*:\s*|©\s*|\([Cc]\)\s*)(?:\d{4}\s+)?"
     # an agency's name and a slash after the mark ("©UNHCR/M.Hawari": the photographer after his initial glued to
     # it; bare21en, rule 26v)
-    r"(?:[A-Z][\w&.\-]*\s*/\s*)?(?:[A-Z][\w'’.\-]*\s+){0,3}(?:[A-Z]\.)?$")
+    # (the photographer's words on the credit's line: "AFP/Getty" ending a line leaves the next line's first word)
+    r"(?:[A-Z][\w&.\-]*\s*/\s*)?(?:[A-Z][\w'’.\-]*[ \u00a0]+){0,3}(?:[A-Z]\.)?$")
 _CREDIT_AFTER_RE = re.compile(r"(?:[ \u00a0]+[A-Z][\w'’\-]*){0,2}\s*/\s*(?:AFP|AP|Reuters|REUTERS|Getty|EPA|Anadolu)\b")
 
 
