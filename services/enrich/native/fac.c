@@ -4,47 +4,60 @@
 /* lits(text, needles) -> int: bit i set when needles[i] occurs in text (facilities.lits_ref, `needles[i] in
  * text` for each), in one pass over the text instead of one whole-text search a needle. At most 64 needles.
  * A needle of three code points or more is looked for where the text's next three code points hash as its first
- * three (a table of 4,096 masks, built once for the tuple last asked about), then compared in full; a shorter one
+ * three (a table of 4,096 masks, one for each of the last few tuples asked about, built when a tuple is first
+ * asked about and kept while it is among them), then compared in full; a shorter one
  * (none of the engine's) is searched for on its own (PyUnicode_Find, `in`'s answer). */
 
 #define LITS_BUCKETS 4096
 #define LITS_HASH(a, b, c) ((((Py_UCS4)(a) * 961u) + ((Py_UCS4)(b) * 31u) + (Py_UCS4)(c)) & (LITS_BUCKETS - 1))
+#define LITS_SLOTS 8 /* the tables of the last few tuples asked about (the engine asks about a few, in turn) */
 
-static PyObject *lits_needles = NULL; /* the tuple the table is for (a reference held) */
-static uint64_t lits_table[LITS_BUCKETS];
-static uint64_t lits_first[256];   /* the needles of 3+ code points by their first code point's low byte */
-static uint64_t lits_long, lits_short; /* the needles of 3+ code points; the shorter ones */
-static uint64_t lits_wide[2];      /* the needles with a code point above 0xff, 0xffff: in no text of 1, 2 bytes */
+typedef struct {
+    PyObject *needles;             /* the tuple the table is for (a reference held), NULL when unused */
+    uint64_t table[LITS_BUCKETS];  /* the needles of 3+ code points by the hash of their first three */
+    uint64_t lng, shrt;            /* the needles of 3+ code points; the shorter ones */
+    uint64_t wide[2];              /* the needles with a code point above 0xff, 0xffff: in no text of 1, 2 bytes */
+} LitsTable;
 
-static int lits_build(PyObject *needles) {
+static LitsTable lits_slots[LITS_SLOTS];
+static int lits_next; /* the slot the next new tuple takes (round robin) */
+
+static LitsTable *lits_build(PyObject *needles) {
+    LitsTable *t = &lits_slots[lits_next];
     Py_ssize_t k = PyTuple_GET_SIZE(needles);
-    memset(lits_table, 0, sizeof lits_table);
-    memset(lits_first, 0, sizeof lits_first);
-    lits_long = lits_short = lits_wide[0] = lits_wide[1] = 0;
+    Py_CLEAR(t->needles);
+    memset(t->table, 0, sizeof t->table);
+    t->lng = t->shrt = t->wide[0] = t->wide[1] = 0;
     for (Py_ssize_t j = 0; j < k; j++) {
         PyObject *w = PyTuple_GET_ITEM(needles, j);
         if (!PyUnicode_Check(w)) {
             PyErr_SetString(PyExc_TypeError, "lits: the needles are str");
-            Py_CLEAR(lits_needles);
-            return -1;
+            return NULL;
         }
         uint64_t bit = (uint64_t)1 << j;
         if (PyUnicode_GET_LENGTH(w) < 3) {
-            lits_short |= bit;
+            t->shrt |= bit;
             continue;
         }
         int wk = PyUnicode_KIND(w);
         const void *wd = PyUnicode_DATA(w);
         Py_UCS4 top = PyUnicode_MAX_CHAR_VALUE(w);
-        if (top > 0xff) lits_wide[0] |= bit;
-        if (top > 0xffff) lits_wide[1] |= bit;
-        lits_first[PyUnicode_READ(wk, wd, 0) & 0xff] |= bit;
-        lits_table[LITS_HASH(PyUnicode_READ(wk, wd, 0), PyUnicode_READ(wk, wd, 1), PyUnicode_READ(wk, wd, 2))] |= bit;
-        lits_long |= bit;
+        if (top > 0xff) t->wide[0] |= bit;
+        if (top > 0xffff) t->wide[1] |= bit;
+        t->table[LITS_HASH(PyUnicode_READ(wk, wd, 0), PyUnicode_READ(wk, wd, 1), PyUnicode_READ(wk, wd, 2))] |= bit;
+        t->lng |= bit;
     }
-    Py_INCREF(needles);
-    Py_XSETREF(lits_needles, needles);
-    return 0;
+    t->needles = Py_NewRef(needles);
+    lits_next = (lits_next + 1) % LITS_SLOTS;
+    return t;
+}
+
+/* the table of this tuple (by identity: a slot holds a reference to its tuple, so no other object can take its
+ * address while it is there), built when it is not among the last few */
+static LitsTable *lits_table_of(PyObject *needles) {
+    for (int i = 0; i < LITS_SLOTS; i++)
+        if (lits_slots[i].needles == needles) return &lits_slots[i];
+    return lits_build(needles);
 }
 
 /* needle j (of 3+ code points) at text position i, i + its length <= n */
@@ -61,9 +74,8 @@ static int lits_at(PyObject *w, int tk, const void *td, Py_ssize_t i) {
     do {                                                                                                           \
         const T *s = (const T *)td;                                                                                \
         for (Py_ssize_t i = 0; i + 2 < n && found != want; i++) {                                                  \
-            uint64_t m = lits_first[s[i] & 0xff] & ~found;                                                         \
+            uint64_t m = t->table[LITS_HASH(s[i], s[i + 1], s[i + 2])] & ~found;                                   \
             if (!m) continue;                                                                                      \
-            m &= lits_table[LITS_HASH(s[i], s[i + 1], s[i + 2])];                                                  \
             while (m) {                                                                                            \
                 int j = __builtin_ctzll(m);                                                                        \
                 m &= m - 1;                                                                                        \
@@ -84,20 +96,21 @@ PyObject *mod_lits(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
         PyErr_SetString(PyExc_ValueError, "lits: at most 64 needles");
         return NULL;
     }
-    if (needles != lits_needles && lits_build(needles) < 0) return NULL;
+    LitsTable *t = lits_table_of(needles);
+    if (t == NULL) return NULL;
     int tk = PyUnicode_KIND(text);
     const void *td = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     uint64_t found = 0;
     /* (a needle with a code point the text's kind cannot hold is in no such text: it is not looked for) */
-    uint64_t want = lits_long & ~(tk == PyUnicode_1BYTE_KIND ? lits_wide[0] : tk == PyUnicode_2BYTE_KIND ? lits_wide[1] : 0);
+    uint64_t want = t->lng & ~(tk == PyUnicode_1BYTE_KIND ? t->wide[0] : tk == PyUnicode_2BYTE_KIND ? t->wide[1] : 0);
     if (tk == PyUnicode_1BYTE_KIND)
         LITS_SCAN(Py_UCS1);
     else if (tk == PyUnicode_2BYTE_KIND)
         LITS_SCAN(Py_UCS2);
     else
         LITS_SCAN(Py_UCS4);
-    for (uint64_t m = lits_short; m; m &= m - 1) {
+    for (uint64_t m = t->shrt; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
         Py_ssize_t at = PyUnicode_Find(text, PyTuple_GET_ITEM(needles, j), 0, n, 1);
         if (at == -2) return NULL;
