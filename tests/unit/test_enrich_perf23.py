@@ -57,3 +57,23 @@ def test_compiled_lits_with_tuples_in_turn() -> None:
         with pytest.raises(TypeError):
             native.lits(text, ("abc", 1))  # (a refused tuple takes a table and leaves none behind)
         assert native.lits(text, TEXT_GATES) == lits_ref(text, TEXT_GATES)
+
+
+@pytest.mark.skipif(backend.NATIVE is None, reason="the compiled part was not built")
+def test_compiled_needle_starts_with_tuples_in_turn() -> None:
+    # (needles of one, two and three or more code points, of every width, in tuples asked about in turn: the tables
+    # of the last few are kept, the others built again)
+    from services.enrich.scouts import needle_starts_ref
+
+    native = backend.NATIVE
+    assert native is not None
+    rng = random.Random(11)
+    pool = [w for w in _PIECES if w] + ["ا", "ل", "ال", "😀x", "x😀", "é", "éa", "aaa", "aa"]
+    tuples = [tuple(rng.choice(pool) for _ in range(rng.randint(1, 64 if k == 0 else 12))) for k in range(30)]
+    for text in [*_texts()[:1500], "aaaa", "ال", "ا", "😀x😀x"]:
+        for ns in rng.sample(tuples, 4):
+            assert native.needle_starts(text, ns) == needle_starts_ref(text, ns), (text, ns)
+        for bad in (("abc", ""), ("abc", 1)):
+            with pytest.raises((TypeError, ValueError)):
+                native.needle_starts(text, bad)  # (a refused tuple leaves no table behind)
+        assert native.needle_starts(text, tuples[0]) == needle_starts_ref(text, tuples[0])

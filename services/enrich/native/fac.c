@@ -158,33 +158,89 @@ PyObject *mod_number_sites(PyObject *mod, PyObject *text) {
 }
 
 /* needle_starts(text, needles) -> [int]: the distinct positions where some needle occurs in text, ascending
- * (scouts.needle_starts_ref: a str.find loop a needle, then sorted), in one pass over the text: each position whose
- * code point is a needle's first (a mask of the needles by their first code point's low byte, then the code point
- * itself, and the next code point that needle's second) is compared with those needles in full. At most 64 needles,
- * none empty. */
+ * (scouts.needle_starts_ref: a str.find loop a needle, then sorted), in one pass over the text: at each position the
+ * needles of three code points or more whose first three hash as the text's next three (a table of 4,096 masks, as
+ * lits), and the shorter ones whose first code point's low byte is the text's (then the code point itself, and the
+ * next code point that needle's second), are compared in full. The tables of the last few tuples asked about are
+ * kept (by identity, a reference held). At most 64 needles, none empty. */
 #define NO_SECOND ((Py_UCS4)0x110000) /* (above every code point) */
+
+typedef struct {
+    PyObject *needles;            /* the tuple the tables are for (a reference held), NULL when unused */
+    uint64_t table[LITS_BUCKETS]; /* the needles of 3+ code points by the hash of their first three */
+    uint64_t first[256];          /* the shorter needles by their first code point's low byte */
+    Py_UCS4 f[64], f2[64];        /* each shorter needle's first and second code points (one of one: NO_SECOND) */
+} StartsTable;
+
+static StartsTable starts_slots[LITS_SLOTS];
+static int starts_next;
+
+static StartsTable *starts_table_of(PyObject *needles) {
+    for (int i = 0; i < LITS_SLOTS; i++)
+        if (starts_slots[i].needles == needles) return &starts_slots[i];
+    StartsTable *t = &starts_slots[starts_next];
+    Py_CLEAR(t->needles);
+    memset(t->table, 0, sizeof t->table);
+    memset(t->first, 0, sizeof t->first);
+    Py_ssize_t k = PyTuple_GET_SIZE(needles);
+    for (Py_ssize_t j = 0; j < k; j++) {
+        PyObject *w = PyTuple_GET_ITEM(needles, j);
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "needle_starts: the needles are str");
+            return NULL;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(w);
+        if (len == 0) {
+            PyErr_SetString(PyExc_ValueError, "needle_starts: an empty needle");
+            return NULL;
+        }
+        int wk = PyUnicode_KIND(w);
+        const void *wd = PyUnicode_DATA(w);
+        uint64_t bit = (uint64_t)1 << j;
+        if (len >= 3) {
+            t->table[LITS_HASH(PyUnicode_READ(wk, wd, 0), PyUnicode_READ(wk, wd, 1), PyUnicode_READ(wk, wd, 2))] |= bit;
+            continue;
+        }
+        t->f[j] = PyUnicode_READ(wk, wd, 0);
+        t->f2[j] = len > 1 ? PyUnicode_READ(wk, wd, 1) : NO_SECOND;
+        t->first[t->f[j] & 0xff] |= bit;
+    }
+    t->needles = Py_NewRef(needles);
+    starts_next = (starts_next + 1) % LITS_SLOTS;
+    return t;
+}
+
 #define STARTS_SCAN(T)                                                                                             \
     do {                                                                                                           \
         const T *s = (const T *)td;                                                                                \
         for (Py_ssize_t i = 0; i < n; i++) {                                                                       \
             Py_UCS4 c = s[i];                                                                                      \
-            uint64_t m = first[c & 0xff];                                                                          \
+            uint64_t m = t->first[c & 0xff], l = i + 2 < n ? t->table[LITS_HASH(c, s[i + 1], s[i + 2])] : 0;       \
+            /* the short needles: their first code point, their second */                                          \
             while (m) {                                                                                            \
                 int j = __builtin_ctzll(m);                                                                        \
                 m &= m - 1;                                                                                        \
-                if (f[j] != c || (f2[j] != NO_SECOND && (i + 1 >= n || s[i + 1] != f2[j]))) continue;              \
-                PyObject *w = PyTuple_GET_ITEM(needles, j);                                                        \
-                if (PyUnicode_GET_LENGTH(w) <= n - i && lits_at(w, tk, td, i)) {                                   \
-                    PyObject *at = PyLong_FromSsize_t(i);                                                          \
-                    if (at == NULL || PyList_Append(out, at) < 0) {                                                \
-                        Py_XDECREF(at);                                                                            \
-                        Py_DECREF(out);                                                                            \
-                        return NULL;                                                                               \
-                    }                                                                                              \
-                    Py_DECREF(at);                                                                                 \
-                    break; /* (one entry a position) */                                                            \
+                if (t->f[j] == c && (t->f2[j] == NO_SECOND || (i + 1 < n && s[i + 1] == t->f2[j]))) {               \
+                    /* (found: one entry a position) */                                                    \
+                    goto hit_##T;                                                                                  \
                 }                                                                                                  \
             }                                                                                                      \
+            while (l) {                                                                                            \
+                int j = __builtin_ctzll(l);                                                                        \
+                l &= l - 1;                                                                                        \
+                PyObject *w = PyTuple_GET_ITEM(needles, j);                                                        \
+                if (PyUnicode_GET_LENGTH(w) <= n - i && lits_at(w, tk, td, i)) goto hit_##T;                        \
+            }                                                                                                      \
+            continue;                                                                                              \
+        hit_##T : {                                                                                                \
+            PyObject *at = PyLong_FromSsize_t(i);                                                                  \
+            if (at == NULL || PyList_Append(out, at) < 0) {                                                        \
+                Py_XDECREF(at);                                                                                    \
+                Py_DECREF(out);                                                                                    \
+                return NULL;                                                                                       \
+            }                                                                                                      \
+            Py_DECREF(at);                                                                                         \
+        }                                                                                                          \
         }                                                                                                          \
     } while (0)
 
@@ -195,28 +251,12 @@ PyObject *mod_needle_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nar
         return NULL;
     }
     PyObject *text = args[0], *needles = args[1];
-    Py_ssize_t k = PyTuple_GET_SIZE(needles);
-    if (k > 64) {
+    if (PyTuple_GET_SIZE(needles) > 64) {
         PyErr_SetString(PyExc_ValueError, "needle_starts: at most 64 needles");
         return NULL;
     }
-    uint64_t first[256];
-    Py_UCS4 f[64], f2[64]; /* each needle's first and second code points (a needle of one: NO_SECOND) */
-    memset(first, 0, sizeof first);
-    for (Py_ssize_t j = 0; j < k; j++) {
-        PyObject *w = PyTuple_GET_ITEM(needles, j);
-        if (!PyUnicode_Check(w)) {
-            PyErr_SetString(PyExc_TypeError, "needle_starts: the needles are str");
-            return NULL;
-        }
-        if (PyUnicode_GET_LENGTH(w) == 0) {
-            PyErr_SetString(PyExc_ValueError, "needle_starts: an empty needle");
-            return NULL;
-        }
-        f[j] = PyUnicode_READ_CHAR(w, 0);
-        f2[j] = PyUnicode_GET_LENGTH(w) > 1 ? PyUnicode_READ_CHAR(w, 1) : NO_SECOND;
-        first[f[j] & 0xff] |= (uint64_t)1 << j;
-    }
+    StartsTable *t = starts_table_of(needles);
+    if (t == NULL) return NULL;
     int tk = PyUnicode_KIND(text);
     const void *td = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
