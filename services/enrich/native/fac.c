@@ -158,8 +158,9 @@ PyObject *mod_number_sites(PyObject *mod, PyObject *text) {
 }
 
 /* needle_starts(text, needles) -> [int]: the distinct positions where some needle occurs in text, ascending
- * (scouts.needle_starts_ref: a str.find loop a needle, then sorted), in one pass over the text: at each position the
- * needles of three code points or more whose first three hash as the text's next three (a table of 4,096 masks, as
+ * (scouts.needle_starts_ref: a str.find loop a needle, then sorted), in one pass over the text: at each position
+ * whose code point's low byte opens some needle, the needles of three code points or more whose first three hash as
+ * the text's next three (a table of 4,096 masks, as
  * lits), and the shorter ones whose first code point's low byte is the text's (then the code point itself, and the
  * next code point that needle's second), are compared in full. The tables of the last few tuples asked about are
  * kept (by identity, a reference held). At most 64 needles, none empty. */
@@ -169,6 +170,7 @@ typedef struct {
     PyObject *needles;            /* the tuple the tables are for (a reference held), NULL when unused */
     uint64_t table[LITS_BUCKETS]; /* the needles of 3+ code points by the hash of their first three */
     uint64_t first[256];          /* the shorter needles by their first code point's low byte */
+    uint64_t any[256];            /* every needle by its first code point's low byte (a position's first test) */
     Py_UCS4 f[64], f2[64];        /* each shorter needle's first and second code points (one of one: NO_SECOND) */
 } StartsTable;
 
@@ -182,6 +184,7 @@ static StartsTable *starts_table_of(PyObject *needles) {
     Py_CLEAR(t->needles);
     memset(t->table, 0, sizeof t->table);
     memset(t->first, 0, sizeof t->first);
+    memset(t->any, 0, sizeof t->any);
     Py_ssize_t k = PyTuple_GET_SIZE(needles);
     for (Py_ssize_t j = 0; j < k; j++) {
         PyObject *w = PyTuple_GET_ITEM(needles, j);
@@ -197,6 +200,7 @@ static StartsTable *starts_table_of(PyObject *needles) {
         int wk = PyUnicode_KIND(w);
         const void *wd = PyUnicode_DATA(w);
         uint64_t bit = (uint64_t)1 << j;
+        t->any[PyUnicode_READ(wk, wd, 0) & 0xff] |= bit;
         if (len >= 3) {
             t->table[LITS_HASH(PyUnicode_READ(wk, wd, 0), PyUnicode_READ(wk, wd, 1), PyUnicode_READ(wk, wd, 2))] |= bit;
             continue;
@@ -215,6 +219,7 @@ static StartsTable *starts_table_of(PyObject *needles) {
         const T *s = (const T *)td;                                                                                \
         for (Py_ssize_t i = 0; i < n; i++) {                                                                       \
             Py_UCS4 c = s[i];                                                                                      \
+            if (!t->any[c & 0xff]) continue; /* (no needle opens with this code point's low byte) */               \
             uint64_t m = t->first[c & 0xff], l = i + 2 < n ? t->table[LITS_HASH(c, s[i + 1], s[i + 2])] : 0;       \
             /* the short needles: their first code point, their second */                                          \
             while (m) {                                                                                            \
