@@ -22,11 +22,17 @@ from services.enrich.gazetteer import Gazetteer
 from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
 from services.enrich.output import actor
-from services.enrich.scouts import match_starts
+from services.enrich.scouts import TEXT_GATE, match_starts, text_gates
 from services.enrich.senses import has_section_word, national_section
 from services.enrich.state_rules import AR_LETTER, LONG_AGO, StateRules, actor_of, day, former_at, strip_ar
 from services.enrich.state_rules import compile_state as compile_state  # the gazetteer loads the rules by it
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
+
+# the words state_mentions and name_collisions ask the whole text for: scouts.TEXT_GATES's bits
+_T_GOVERNMENTS = TEXT_GATE["حكومت"]
+_T_ATTACK_AR = TEXT_GATE["هجم"] | TEXT_GATE["هجو"] | TEXT_GATE["تفجير"] | TEXT_GATE["اعتداء"]
+_T_DETERRENCE = TEXT_GATE["eterrence"] | TEXT_GATE["ETERRENCE"]
+_T_REPORTERS = TEXT_GATE["eporters"]
 
 _PREPS_EN = frozenset(("in", "into", "from", "to", "near", "across", "of", "inside", "at", "between", "with", "for",
                        "by", "toward", "towards", "via", "through", "against", "on", "over", "outside", "within",
@@ -521,7 +527,8 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, found, places)
     hits += _institutions_in(text, rules, cplaces, published_at)
-    if "حكومت" in text:
+    gates = text_gates(text)  # (one compiled pass answers each `w in text`: scouts.TEXT_GATES)
+    if gates & _T_GOVERNMENTS:  # ("حكومت" in text)
         hits += _dual_governments(text, rules, cplaces, published_at)
     if ("command" in cue_kinds) if cue_kinds is not None else ("عمليات" in text or "Operations Command" in text):
         hits += _operations_commands(text, places, rules, published_at)
@@ -538,7 +545,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             occ[x:y] = b"\x01" * (y - x)
         else:
             odd.append((x, y))
-    if cplaces and ("هجم" in text or "هجو" in text or "تفجير" in text or "اعتداء" in text):
+    if cplaces and gates & _T_ATTACK_AR:  # ("هجم", "هجو", "تفجير" or "اعتداء" in text)
         hits = _attacks_on_capitals(text, hits, places, capitals)
     if cplaces and has_section_word(text):  # `كاريتاس الأردن`, "Caritas Jordan said" (rule 26c)
         hits = [h for h in hits if not national_section(text, h[0])]
@@ -738,10 +745,12 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             drop = _yemen_coalition(found, places, facilities)
         elif a.id == "actor:sdf" and a.surface == "SDF":
             if deterrence is None:
-                deterrence = ("eterrence" in text or "ETERRENCE" in text) and _DETERRENCE_RE.search(text) is not None
+                deterrence = bool(text_gates(text) & _T_DETERRENCE) and _DETERRENCE_RE.search(text) is not None
+                # ("eterrence" or "ETERRENCE" in text)
             drop = deterrence
         elif a.id == "actor:rsf" and a.surface == "RSF":
-            drop = "eporters" in text and _REPORTERS_RE.search(text) is not None  # Reporters Without Borders (RSF)
+            drop = bool(text_gates(text) & _T_REPORTERS) and _REPORTERS_RE.search(text) is not None  # Reporters
+            # Without Borders (RSF) ("eporters" in text)
         elif a.id == "actor:general-security" and fold(a.surface) in _BARE_GENERAL_SECURITY:
             # Lebanon's General Security bears the name: in a text whose towns are Lebanon's it is Lebanon's (a
             # country alone is no sign: `على الحدود مع لبنان` is where Syria's stands; README rule 22a)

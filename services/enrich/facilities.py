@@ -60,7 +60,7 @@ from services.enrich.openworld import (
 )
 from services.enrich.places import common_word
 from services.enrich.resolve import Cand
-from services.enrich.scouts import match_at, words_in, words_in_ref
+from services.enrich.scouts import TEXT_GATE, match_at, text_gates, words_in, words_in_ref
 from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
 from shared.annotation import FacilityMention
 
@@ -108,6 +108,17 @@ _G_CALLED_AR = _G["عرف"] | _G["عُرف"] | _G["يسمى"] | _G["تسمى"] |
 _G_DETAINEES_AR = sum(_G[w] for w in ("نزلاء", "نزيل", "معتقلين", "معتقلو", "معتقلي", "سجناء", "سجين", "محتجزين",
                                        "محتجزو", "محتجزي", "أسرى", "اسرى", "أسير", "اسير"))
 _G_NUMBERED_AR = _G["رقم"] | _G["السجن "] | _G["المعتقل "]
+# the other words find_facilities asks the whole text for: scouts.TEXT_GATES's bits
+_T_RESORT = TEXT_GATE["السياحي"]
+_T_CENTRE = TEXT_GATE["Center "] | TEXT_GATE["Centre "]
+_T_SUCH_AS = TEXT_GATE[" such as "] | TEXT_GATE[" including "] | TEXT_GATE[" like "]
+_T_BRANCH = TEXT_GATE["فرع"] | TEXT_GATE["ranch"]
+_T_MUKHAYYAM = TEXT_GATE["مخيم"]
+_T_PLURAL_HEADS_AR = TEXT_GATE["المخيمات"] | TEXT_GATE["السجون"] | TEXT_GATE["المعتقلات"]
+_T_CENTRAL_CITY_AR = TEXT_GATE["السجن المركزي ب"] | TEXT_GATE["السجن المركزي في "] | TEXT_GATE["سجن مركزي"]
+_T_ANNEX = TEXT_GATE["annex"] | TEXT_GATE["Annex"]
+_T_BASE_AR = TEXT_GATE["قاعدة"] | TEXT_GATE["قاعده"]
+_T_AIRPORT = TEXT_GATE["irport"] | TEXT_GATE["IRPORT"]
 
 
 # lits: bit i set when needles[i] is in the text, one compiled pass for each 64 needles (native/fac.c); lits_ref its
@@ -184,8 +195,9 @@ def find_facilities(
     covered = bytearray(len(text))
     holiday: bool | None = None  # (_holiday_text, asked once, when a resort's name is first met)
     gates = lits(text, _GATE_WORDS)  # (one pass answers every `w in text` below)
+    tg = text_gates(text)  # (and one more, scouts.TEXT_GATES: `tg & _T_...` is `w in text` for one of its words)
     # (no resort's word in a text with no Latin letter and no `السياحي`: _resort_name's own first test, for the text)
-    resorts = has_latin(text) or "السياحي" in text
+    resorts = has_latin(text) or bool(tg & _T_RESORT)
     # (every check below is a test of the text alone: those of an alias are asked together, in one branch)
     for c in facs:
         p0 = c.payloads[0]
@@ -272,7 +284,7 @@ def find_facilities(
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     for a, b in muted:  # "the former Khiam prison": no site, and its town no place (rule 26b)
         covered[a:b] = b"\x01" * (b - a)
-    if "Center " in text or "Centre " in text:  # (str `in`) "the Eric M. Taylor Center on Rikers Island" (rule 26b)
+    if tg & _T_CENTRE:  # ("Center " or "Centre " in text) "the Eric M. Taylor Center on Rikers Island" (rule 26b)
         for of in _jail_buildings(text, facs, cores, gaz):
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(open_fac(text, of, places_c, gaz))
@@ -297,7 +309,7 @@ def find_facilities(
         if city_heads:  # "Mitiga, the Tripoli prison": the city's prison there is the name's, no second facility
             facilities = [f for f in facilities if not (f.id.startswith("open:")
                                                         and any(lo <= f.start < hi for lo, hi in city_heads))]
-    if places_c and has_latin(text) and (" such as " in text or " including " in text or " like " in text):
+    if places_c and has_latin(text) and tg & _T_SUCH_AS:  # " such as ", " including ", " like "
         for of in _towns_such_as(text, places_c, gaz):  # "prisons such as Diyarbakir": the town's prison (rule 26k)
             if not inside(of.start, of.end, covered) and not any(k.start < of.end and of.start < k.end for k in cores):
                 # (a known facility's core there is read bare, as that facility: "camps such as al-Houl")
@@ -313,12 +325,12 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if "فرع" in text or "ranch" in text:  # (str `in`) `الفرع 255`, "Military Security Branch 261": a numbered branch
+    if tg & _T_BRANCH:  # ("فرع" or "ranch" in text) `الفرع 255`, "Military Security Branch 261": a numbered branch
         for of in _numbered_branches(text):  # of Syria's intelligence agencies, its detention site (rule 25m)
             if not inside(of.start, of.end, covered):
                 facilities.append(open_fac(text, of, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if "مخيم" in text:  # (str `in`, C speed) `مخيم 5 شمال النصيرات`: a numbered camp among the displaced (rule 24m)
+    if tg & _T_MUKHAYYAM:  # ("مخيم" in text) `مخيم 5 شمال النصيرات`: a numbered camp among the displaced (rule 24m)
         for of in _numbered_mukhayyam(text):
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
@@ -333,7 +345,7 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if ":" in text and ("المخيمات" in text or "السجون" in text or "المعتقلات" in text):  # (str `in`, C speed)
+    if ":" in text and tg & _T_PLURAL_HEADS_AR:  # ("المخيمات", "السجون" or "المعتقلات" in text)
         for of in _colon_listed_ar(text, places_c, gaz):  # `المخيمات التي أغلقتها الوزارة هي: النبي يونس، والشمس`
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
@@ -368,8 +380,8 @@ def find_facilities(
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
-    if "(" in text and gates & _G_CENTRAL_AR and ("السجن المركزي ب" in text or "السجن المركزي في " in text
-                                                  or "سجن مركزي" in text):  # `السجن المركزي بطهران (فشافويه)` (25j)
+    if "(" in text and gates & _G_CENTRAL_AR and tg & _T_CENTRAL_CITY_AR:  # `السجن المركزي بطهران (فشافويه)` (25j)
+        # ("السجن المركزي ب", "السجن المركزي في " or "سجن مركزي" in text)
         for of in _bracketed_after_city(text, places_c, gaz):
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
@@ -480,7 +492,7 @@ def find_facilities(
             facilities.append(g)
             covered[g.start : g.end] = b"\x01" * (g.end - g.start)
     # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
-    if has_latin(text) and gates & _G_ANNEX and ("annex" in text or "Annex" in text):
+    if has_latin(text) and gates & _G_ANNEX and tg & _T_ANNEX:  # ("annex" or "Annex" in text)
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
     if ("," in text or ":" in text) and any(_open_listed(f, gaz) and work_after(text, f.end) for f in facilities):
@@ -528,7 +540,7 @@ def find_facilities(
         facilities = _town_qualified(text, facilities)
     if len(facilities) > 1 and "\n" in text:
         facilities = _headline_city_prison(text, facilities, gaz)
-    if facilities and ("قاعدة" in text or "قاعده" in text):  # (str `in`, C speed)
+    if facilities and tg & _T_BASE_AR:  # ("قاعدة" or "قاعده" in text)
         facilities = _base_named(text, facilities)
     if facilities and places_c and ("في" in text or " ب" in text or has_latin(text)):  # (str `in`, C speed)
         was_known = {(f.start, f.end) for f in facilities if f.id[:5] != "open:"}
@@ -536,7 +548,7 @@ def find_facilities(
         for f in facilities:  # (the far town a name now opens is inside it: "the Mosul Tasfirat prison", rule 4)
             if f.id[:5] == "open:" and (f.start, f.end) not in was_known and f.start < f.end:
                 covered[f.start : f.end] = b"\x01" * (f.end - f.start)
-    if len(facilities) > 1 and ("irport" in text or "IRPORT" in text):
+    if len(facilities) > 1 and tg & _T_AIRPORT:  # ("irport" or "IRPORT" in text)
         facilities = _city_airport_prison(text, facilities, places_c, gaz)
     return _one_per_span(facilities), covered, core_spans
 

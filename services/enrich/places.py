@@ -23,6 +23,7 @@ from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.output import place
 from services.enrich.resolve import Cand
 from services.enrich.scouts import (
+    TEXT_GATE,
     Scout,
     arabic_cue_starts,
     cue_spans,
@@ -30,10 +31,16 @@ from services.enrich.scouts import (
     match_starts,
     scout_after,
     scout_caseless,
+    text_gates,
     word_cue_starts,
     words_in,
 )
 from shared.annotation import PlaceMention
+
+_T_QUARTERS_AR = TEXT_GATE["حيي"] | TEXT_GATE["حياء"]
+_T_QUARTERS_EN = TEXT_GATE["neighbourhoods"] | TEXT_GATE["neighborhoods"] | TEXT_GATE["districts"] \
+    | TEXT_GATE["quarters"]
+_T_APPOSED = TEXT_GATE[", a "] | TEXT_GATE[", an "]
 
 _WORD = re.compile(r"\S+")
 _AR = "\u0621-\u064a"
@@ -710,7 +717,8 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
         towns = [(p.start, p.end) for p in known if not p.id.startswith("adm1:")]
         found += listed_english(text, [(p.start, p.end) for p in places if not p.id.startswith("open:")], towns,
                                 covered, others or [], found, stop)
-    if (", a " in text or ", an " in text) and has_latin(text) and any(p.country in SCOPE for p in places):
+    if text_gates(text) & _T_APPOSED and has_latin(text) and any(p.country in SCOPE for p in places):
+        # (", a " in text or ", an " in text: scouts.TEXT_GATES)
         # "Tuba, a Palestinian hamlet" (listed_en.py)
         found += apposed_villages(text, [(p.start, p.end) for p in places], covered, others or [], found, stop)
     if not found:
@@ -1094,7 +1102,8 @@ def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, ga
     if not rules.quarters:
         return []
     spans: list[tuple[int, int]] = []
-    if "حيي" in text or "حياء" in text:
+    gates = text_gates(text)  # (one compiled pass answers each `w in text`: scouts.TEXT_GATES)
+    if gates & _T_QUARTERS_AR:  # "حيي" in text or "حياء" in text
         for m in match_at(_QUARTERS_AR_RE, _quarter_cue_starts(text), text):  # (= finditer: see _quarter_cue_starts)
             for t in islice(TOKEN_RE.finditer(text, m.end(), min(len(text), m.end() + 60)), 4):
                 w = fold(t.group(0))
@@ -1104,7 +1113,7 @@ def listed_quarters(text: str, places: list[PlaceMention], rules: PlaceRules, ga
                         off = len(w) - len(k)
                         spans.append((t.start() + off, t.end()))
                         break
-    if "neighbourhoods" in text or "neighborhoods" in text or "districts" in text or "quarters" in text:
+    if gates & _T_QUARTERS_EN:  # "neighbourhoods", "neighborhoods", "districts" or "quarters" in text
         for m in match_at(_QUARTERS_EN_RE, _quarters_en_starts(text), text):  # (= finditer: _quarters_en_starts)
             head = text[max(0, m.start() - 60) : m.start()]
             base = m.start() - len(head)

@@ -78,6 +78,34 @@ def words_in(text: str, needles: tuple[str, ...]) -> int:
     return m
 
 
+# The words the stages ask the whole text for (`w in text`, each of three code points or more, so that the compiled
+# pass finds it itself), answered together: one compiled pass a text (words_in), kept for the text last asked about.
+# A bit each (TEXT_GATE); `text_gates(text) & TEXT_GATE[w]` is `w in text`. At most 64 (one table, built once).
+TEXT_GATES = (
+    # places.listed_quarters, open_place_mentions
+    "حيي", "حياء", "neighbourhoods", "neighborhoods", "districts", "quarters", ", a ", ", an ",
+    # actors.state_mentions, name_collisions
+    "هجم", "هجو", "تفجير", "اعتداء", "حكومت", "eterrence", "ETERRENCE", "eporters",
+    # facilities.find_facilities
+    "السياحي", "Center ", "Centre ", " such as ", " including ", " like ", "فرع", "ranch", "مخيم", "المخيمات",
+    "السجون", "المعتقلات", "السجن المركزي ب", "السجن المركزي في ", "سجن مركزي", "قاعدة", "قاعده", " in ", "irport",
+    "IRPORT", "annex", "Annex",
+)
+TEXT_GATE = {w: 1 << i for i, w in enumerate(TEXT_GATES)}
+_LAST_GATES: tuple[str, int] = ("", 0)  # (the text last asked about, its answer; the text kept, so `is` is exact)
+
+
+def text_gates(text: str) -> int:
+    """Bit i set when TEXT_GATES[i] is in the text (words_in), the answer for the text last asked about kept."""
+    global _LAST_GATES
+    last = _LAST_GATES
+    if last[0] is text:
+        return last[1]
+    got = words_in(text, TEXT_GATES)
+    _LAST_GATES = (text, got)
+    return got
+
+
 def scout_after(boundary_class: str, body: str) -> list[Scout]:
     """The scout of `(?<![boundary_class])(?:body)` past the text's start (match_starts tries 0 anyway): the
     body after a character outside the class, that character consumed (a pattern opening with a lookaround

@@ -4,47 +4,60 @@
 /* lits(text, needles) -> int: bit i set when needles[i] occurs in text (facilities.lits_ref, `needles[i] in
  * text` for each), in one pass over the text instead of one whole-text search a needle. At most 64 needles.
  * A needle of three code points or more is looked for where the text's next three code points hash as its first
- * three (a table of 4,096 masks, built once for the tuple last asked about), then compared in full; a shorter one
+ * three (a table of 4,096 masks, one for each of the last few tuples asked about, built when a tuple is first
+ * asked about and kept while it is among them), then compared in full; a shorter one
  * (none of the engine's) is searched for on its own (PyUnicode_Find, `in`'s answer). */
 
 #define LITS_BUCKETS 4096
 #define LITS_HASH(a, b, c) ((((Py_UCS4)(a) * 961u) + ((Py_UCS4)(b) * 31u) + (Py_UCS4)(c)) & (LITS_BUCKETS - 1))
+#define LITS_SLOTS 8 /* the tables of the last few tuples asked about (the engine asks about a few, in turn) */
 
-static PyObject *lits_needles = NULL; /* the tuple the table is for (a reference held) */
-static uint64_t lits_table[LITS_BUCKETS];
-static uint64_t lits_first[256];   /* the needles of 3+ code points by their first code point's low byte */
-static uint64_t lits_long, lits_short; /* the needles of 3+ code points; the shorter ones */
-static uint64_t lits_wide[2];      /* the needles with a code point above 0xff, 0xffff: in no text of 1, 2 bytes */
+typedef struct {
+    PyObject *needles;             /* the tuple the table is for (a reference held), NULL when unused */
+    uint64_t table[LITS_BUCKETS];  /* the needles of 3+ code points by the hash of their first three */
+    uint64_t lng, shrt;            /* the needles of 3+ code points; the shorter ones */
+    uint64_t wide[2];              /* the needles with a code point above 0xff, 0xffff: in no text of 1, 2 bytes */
+} LitsTable;
 
-static int lits_build(PyObject *needles) {
+static LitsTable lits_slots[LITS_SLOTS];
+static int lits_next; /* the slot the next new tuple takes (round robin) */
+
+static LitsTable *lits_build(PyObject *needles) {
+    LitsTable *t = &lits_slots[lits_next];
     Py_ssize_t k = PyTuple_GET_SIZE(needles);
-    memset(lits_table, 0, sizeof lits_table);
-    memset(lits_first, 0, sizeof lits_first);
-    lits_long = lits_short = lits_wide[0] = lits_wide[1] = 0;
+    Py_CLEAR(t->needles);
+    memset(t->table, 0, sizeof t->table);
+    t->lng = t->shrt = t->wide[0] = t->wide[1] = 0;
     for (Py_ssize_t j = 0; j < k; j++) {
         PyObject *w = PyTuple_GET_ITEM(needles, j);
         if (!PyUnicode_Check(w)) {
             PyErr_SetString(PyExc_TypeError, "lits: the needles are str");
-            Py_CLEAR(lits_needles);
-            return -1;
+            return NULL;
         }
         uint64_t bit = (uint64_t)1 << j;
         if (PyUnicode_GET_LENGTH(w) < 3) {
-            lits_short |= bit;
+            t->shrt |= bit;
             continue;
         }
         int wk = PyUnicode_KIND(w);
         const void *wd = PyUnicode_DATA(w);
         Py_UCS4 top = PyUnicode_MAX_CHAR_VALUE(w);
-        if (top > 0xff) lits_wide[0] |= bit;
-        if (top > 0xffff) lits_wide[1] |= bit;
-        lits_first[PyUnicode_READ(wk, wd, 0) & 0xff] |= bit;
-        lits_table[LITS_HASH(PyUnicode_READ(wk, wd, 0), PyUnicode_READ(wk, wd, 1), PyUnicode_READ(wk, wd, 2))] |= bit;
-        lits_long |= bit;
+        if (top > 0xff) t->wide[0] |= bit;
+        if (top > 0xffff) t->wide[1] |= bit;
+        t->table[LITS_HASH(PyUnicode_READ(wk, wd, 0), PyUnicode_READ(wk, wd, 1), PyUnicode_READ(wk, wd, 2))] |= bit;
+        t->lng |= bit;
     }
-    Py_INCREF(needles);
-    Py_XSETREF(lits_needles, needles);
-    return 0;
+    t->needles = Py_NewRef(needles);
+    lits_next = (lits_next + 1) % LITS_SLOTS;
+    return t;
+}
+
+/* the table of this tuple (by identity: a slot holds a reference to its tuple, so no other object can take its
+ * address while it is there), built when it is not among the last few */
+static LitsTable *lits_table_of(PyObject *needles) {
+    for (int i = 0; i < LITS_SLOTS; i++)
+        if (lits_slots[i].needles == needles) return &lits_slots[i];
+    return lits_build(needles);
 }
 
 /* needle j (of 3+ code points) at text position i, i + its length <= n */
@@ -61,9 +74,8 @@ static int lits_at(PyObject *w, int tk, const void *td, Py_ssize_t i) {
     do {                                                                                                           \
         const T *s = (const T *)td;                                                                                \
         for (Py_ssize_t i = 0; i + 2 < n && found != want; i++) {                                                  \
-            uint64_t m = lits_first[s[i] & 0xff] & ~found;                                                         \
+            uint64_t m = t->table[LITS_HASH(s[i], s[i + 1], s[i + 2])] & ~found;                                   \
             if (!m) continue;                                                                                      \
-            m &= lits_table[LITS_HASH(s[i], s[i + 1], s[i + 2])];                                                  \
             while (m) {                                                                                            \
                 int j = __builtin_ctzll(m);                                                                        \
                 m &= m - 1;                                                                                        \
@@ -84,20 +96,21 @@ PyObject *mod_lits(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
         PyErr_SetString(PyExc_ValueError, "lits: at most 64 needles");
         return NULL;
     }
-    if (needles != lits_needles && lits_build(needles) < 0) return NULL;
+    LitsTable *t = lits_table_of(needles);
+    if (t == NULL) return NULL;
     int tk = PyUnicode_KIND(text);
     const void *td = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     uint64_t found = 0;
     /* (a needle with a code point the text's kind cannot hold is in no such text: it is not looked for) */
-    uint64_t want = lits_long & ~(tk == PyUnicode_1BYTE_KIND ? lits_wide[0] : tk == PyUnicode_2BYTE_KIND ? lits_wide[1] : 0);
+    uint64_t want = t->lng & ~(tk == PyUnicode_1BYTE_KIND ? t->wide[0] : tk == PyUnicode_2BYTE_KIND ? t->wide[1] : 0);
     if (tk == PyUnicode_1BYTE_KIND)
         LITS_SCAN(Py_UCS1);
     else if (tk == PyUnicode_2BYTE_KIND)
         LITS_SCAN(Py_UCS2);
     else
         LITS_SCAN(Py_UCS4);
-    for (uint64_t m = lits_short; m; m &= m - 1) {
+    for (uint64_t m = t->shrt; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
         Py_ssize_t at = PyUnicode_Find(text, PyTuple_GET_ITEM(needles, j), 0, n, 1);
         if (at == -2) return NULL;
@@ -145,33 +158,94 @@ PyObject *mod_number_sites(PyObject *mod, PyObject *text) {
 }
 
 /* needle_starts(text, needles) -> [int]: the distinct positions where some needle occurs in text, ascending
- * (scouts.needle_starts_ref: a str.find loop a needle, then sorted), in one pass over the text: each position whose
- * code point is a needle's first (a mask of the needles by their first code point's low byte, then the code point
- * itself, and the next code point that needle's second) is compared with those needles in full. At most 64 needles,
- * none empty. */
+ * (scouts.needle_starts_ref: a str.find loop a needle, then sorted), in one pass over the text: at each position
+ * whose code point's low byte opens some needle, the needles of three code points or more whose first three hash as
+ * the text's next three (a table of 4,096 masks, as
+ * lits), and the shorter ones whose first code point's low byte is the text's (then the code point itself, and the
+ * next code point that needle's second), are compared in full. The tables of the last few tuples asked about are
+ * kept (by identity, a reference held). At most 64 needles, none empty. */
 #define NO_SECOND ((Py_UCS4)0x110000) /* (above every code point) */
+
+typedef struct {
+    PyObject *needles;            /* the tuple the tables are for (a reference held), NULL when unused */
+    uint64_t table[LITS_BUCKETS]; /* the needles of 3+ code points by the hash of their first three */
+    uint64_t first[256];          /* the shorter needles by their first code point's low byte */
+    uint64_t any[256];            /* every needle by its first code point's low byte (a position's first test) */
+    Py_UCS4 f[64], f2[64];        /* each shorter needle's first and second code points (one of one: NO_SECOND) */
+} StartsTable;
+
+static StartsTable starts_slots[LITS_SLOTS];
+static int starts_next;
+
+static StartsTable *starts_table_of(PyObject *needles) {
+    for (int i = 0; i < LITS_SLOTS; i++)
+        if (starts_slots[i].needles == needles) return &starts_slots[i];
+    StartsTable *t = &starts_slots[starts_next];
+    Py_CLEAR(t->needles);
+    memset(t->table, 0, sizeof t->table);
+    memset(t->first, 0, sizeof t->first);
+    memset(t->any, 0, sizeof t->any);
+    Py_ssize_t k = PyTuple_GET_SIZE(needles);
+    for (Py_ssize_t j = 0; j < k; j++) {
+        PyObject *w = PyTuple_GET_ITEM(needles, j);
+        if (!PyUnicode_Check(w)) {
+            PyErr_SetString(PyExc_TypeError, "needle_starts: the needles are str");
+            return NULL;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(w);
+        if (len == 0) {
+            PyErr_SetString(PyExc_ValueError, "needle_starts: an empty needle");
+            return NULL;
+        }
+        int wk = PyUnicode_KIND(w);
+        const void *wd = PyUnicode_DATA(w);
+        uint64_t bit = (uint64_t)1 << j;
+        t->any[PyUnicode_READ(wk, wd, 0) & 0xff] |= bit;
+        if (len >= 3) {
+            t->table[LITS_HASH(PyUnicode_READ(wk, wd, 0), PyUnicode_READ(wk, wd, 1), PyUnicode_READ(wk, wd, 2))] |= bit;
+            continue;
+        }
+        t->f[j] = PyUnicode_READ(wk, wd, 0);
+        t->f2[j] = len > 1 ? PyUnicode_READ(wk, wd, 1) : NO_SECOND;
+        t->first[t->f[j] & 0xff] |= bit;
+    }
+    t->needles = Py_NewRef(needles);
+    starts_next = (starts_next + 1) % LITS_SLOTS;
+    return t;
+}
+
 #define STARTS_SCAN(T)                                                                                             \
     do {                                                                                                           \
         const T *s = (const T *)td;                                                                                \
         for (Py_ssize_t i = 0; i < n; i++) {                                                                       \
             Py_UCS4 c = s[i];                                                                                      \
-            uint64_t m = first[c & 0xff];                                                                          \
+            if (!t->any[c & 0xff]) continue; /* (no needle opens with this code point's low byte) */               \
+            uint64_t m = t->first[c & 0xff], l = i + 2 < n ? t->table[LITS_HASH(c, s[i + 1], s[i + 2])] : 0;       \
+            /* the short needles: their first code point, their second */                                          \
             while (m) {                                                                                            \
                 int j = __builtin_ctzll(m);                                                                        \
                 m &= m - 1;                                                                                        \
-                if (f[j] != c || (f2[j] != NO_SECOND && (i + 1 >= n || s[i + 1] != f2[j]))) continue;              \
-                PyObject *w = PyTuple_GET_ITEM(needles, j);                                                        \
-                if (PyUnicode_GET_LENGTH(w) <= n - i && lits_at(w, tk, td, i)) {                                   \
-                    PyObject *at = PyLong_FromSsize_t(i);                                                          \
-                    if (at == NULL || PyList_Append(out, at) < 0) {                                                \
-                        Py_XDECREF(at);                                                                            \
-                        Py_DECREF(out);                                                                            \
-                        return NULL;                                                                               \
-                    }                                                                                              \
-                    Py_DECREF(at);                                                                                 \
-                    break; /* (one entry a position) */                                                            \
+                if (t->f[j] == c && (t->f2[j] == NO_SECOND || (i + 1 < n && s[i + 1] == t->f2[j]))) {               \
+                    /* (found: one entry a position) */                                                    \
+                    goto hit_##T;                                                                                  \
                 }                                                                                                  \
             }                                                                                                      \
+            while (l) {                                                                                            \
+                int j = __builtin_ctzll(l);                                                                        \
+                l &= l - 1;                                                                                        \
+                PyObject *w = PyTuple_GET_ITEM(needles, j);                                                        \
+                if (PyUnicode_GET_LENGTH(w) <= n - i && lits_at(w, tk, td, i)) goto hit_##T;                        \
+            }                                                                                                      \
+            continue;                                                                                              \
+        hit_##T : {                                                                                                \
+            PyObject *at = PyLong_FromSsize_t(i);                                                                  \
+            if (at == NULL || PyList_Append(out, at) < 0) {                                                        \
+                Py_XDECREF(at);                                                                                    \
+                Py_DECREF(out);                                                                                    \
+                return NULL;                                                                                       \
+            }                                                                                                      \
+            Py_DECREF(at);                                                                                         \
+        }                                                                                                          \
         }                                                                                                          \
     } while (0)
 
@@ -182,28 +256,12 @@ PyObject *mod_needle_starts(PyObject *mod, PyObject *const *args, Py_ssize_t nar
         return NULL;
     }
     PyObject *text = args[0], *needles = args[1];
-    Py_ssize_t k = PyTuple_GET_SIZE(needles);
-    if (k > 64) {
+    if (PyTuple_GET_SIZE(needles) > 64) {
         PyErr_SetString(PyExc_ValueError, "needle_starts: at most 64 needles");
         return NULL;
     }
-    uint64_t first[256];
-    Py_UCS4 f[64], f2[64]; /* each needle's first and second code points (a needle of one: NO_SECOND) */
-    memset(first, 0, sizeof first);
-    for (Py_ssize_t j = 0; j < k; j++) {
-        PyObject *w = PyTuple_GET_ITEM(needles, j);
-        if (!PyUnicode_Check(w)) {
-            PyErr_SetString(PyExc_TypeError, "needle_starts: the needles are str");
-            return NULL;
-        }
-        if (PyUnicode_GET_LENGTH(w) == 0) {
-            PyErr_SetString(PyExc_ValueError, "needle_starts: an empty needle");
-            return NULL;
-        }
-        f[j] = PyUnicode_READ_CHAR(w, 0);
-        f2[j] = PyUnicode_GET_LENGTH(w) > 1 ? PyUnicode_READ_CHAR(w, 1) : NO_SECOND;
-        first[f[j] & 0xff] |= (uint64_t)1 << j;
-    }
+    StartsTable *t = starts_table_of(needles);
+    if (t == NULL) return NULL;
     int tk = PyUnicode_KIND(text);
     const void *td = PyUnicode_DATA(text);
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
