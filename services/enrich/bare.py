@@ -276,7 +276,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if ("بين" in (lead60 := text[max(0, c.start - 60) : c.start]) or "between" in lead60) \
             and _ROAD_BEFORE_RE.search(text, max(0, c.start - 60), c.start) is not None:
         return None  # `الطريق الواصل بين الشدادي والهول`, "the road between Shaddadi and Hol": two towns
-    if (word := prev_word(text, c.start, _NO_SKIP)) in _NEAR_WORDS \
+    if ((word := prev_word(text, c.start, _NO_SKIP)) in _NEAR_WORDS
+            or (word == "to" and _CLOSE_TO_RE.search(text, max(0, c.start - 16), c.start) is not None)) \
             and any(_SENTENCE_BREAK_RE.search(text, t, c.start) is None
                     for t in ar.accepted_ix.ending_before(c.start, 60)):
         return None  # "At Mam Rashan, on a windy hillside near Sheikhan": where the facility named before it is
@@ -2154,6 +2155,9 @@ _PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطي
 # a city's bare name and then "where" (`، حيث`, ", where"): the city (rule 25f)
 _WHERE_AFTER_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:حيث|where)(?![\u0621-\u064a\w])", re.IGNORECASE)
 _NEAR_WORDS = frozenset(("near", "قرب", "بقرب"))
+# the two-word "near" (rule 27y): "Hassan Sham (close to Khazir) camp", "next to Sheikhan" say where the site named
+# before is, no second facility
+_CLOSE_TO_RE = re.compile(r"\b(?:[Cc]lose|[Nn]ext|[Aa]djacent)[ \u00a0]+to[ \u00a0]+$")
 _SENTENCE_BREAK_RE = re.compile(r"[.!?؟\n]")
 _MOVED_TO = (r"\b(?:moved|transferred|taken|relocated|sent|bussed|brought|returned|transported)"
              r"\s+(?:back\s+)?to\s+(?:the\s+)?$")

@@ -1274,6 +1274,11 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     toks: list[tuple[int, int]] = []
     pos = h.start
     limit = 3
+    if text[pos - 2 : pos - 1] == ")" and (alt := _ALT_BRACKET_BEFORE_RE.search(text, max(0, pos - 40), pos)) \
+            is not None and not any(_stopped(text, (w.start(), w.end()), gaz)
+                                    for w in _ALT_WORD_RE.finditer(text, alt.start(1), alt.end(1))):
+        pos = alt.start() + 1  # "Makhmour (Mexmûr) camp": the name's other spelling in brackets between it and its head
+        # (rule 27y); a description there ("Hassan Sham (close to Khazir) camp") is in lower case, no spelling
     while len(toks) < limit:
         m = cap_before(text, max(0, pos - 60), pos)
         if m is None and toks and (art := _LOWER_ARTICLE_BEFORE_RE.search(text, max(0, pos - 6), pos)) is not None:
@@ -1318,6 +1323,9 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
 
 
 _ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)")
+# one to three capitalised words in brackets right before a head, after a space (rule 27y): another spelling
+_ALT_BRACKET_BEFORE_RE = re.compile(r"[ \u00a0]\(((?:[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*[ \u00a0]?){1,3})\)[ \u00a0]$")
+_ALT_WORD_RE = re.compile(r"[^\s]+")
 # (not "at" nor "an": "Streets at Talbieh Camp" names Talbieh; an "as" joins two capitalised words only)
 _LOWER_ARTICLE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:al|el|as|ash|ad|ar|az)[ \u00a0]+$")
 # the peoples a camp is said to hold, written between its name and its head ("Talbieh Palestinian Camp")
