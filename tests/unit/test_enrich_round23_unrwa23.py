@@ -45,6 +45,7 @@ def _places(text: str) -> set[str]:
     ("Bulldozers tore up roads in Far'a refugee camp south of Tubas.", "fac:ps-fara-camp"),
     ("هدمت الجرافات منزلين في مخيم عين السلطان غربي أريحا.", "fac:ps-ein-as-sultan-camp"),
     ("Troops entered Ein al-Sultan camp near Jericho.", "fac:ps-ein-as-sultan-camp"),
+    ("دهمت القوات مخيم عين سلطان في أريحا.", "fac:ps-ein-as-sultan-camp"),
     ("اقتحمت القوات مخيم دير عمار غرب رام الله.", "fac:ps-deir-ammar-camp"),
     ("Soldiers searched homes in Deir Ammar camp west of Ramallah.", "fac:ps-deir-ammar-camp"),
     ("داهمت القوات منازل في مخيم رقم 1 غرب نابلس.", "fac:ps-camp-no-1"),
