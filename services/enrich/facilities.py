@@ -159,6 +159,20 @@ def _has_article(text: str, start: int) -> bool:
 _REFORM_AFTER_RE = re.compile(r"[ \u00a0]+(?:ال[إا]صلاحي|ال[إا]صلاحية|ال[إا]صلاحيه)(?![\u0621-\u064a])")
 
 
+_IMPERFECT_AFTER_AR_RE = re.compile(r"\s+[يتنأ]\w{2,}")
+
+
+def _definite_head_before_verb(text: str, s: int, end: int, e: Entry) -> bool:
+    """An Arabic head with its article (`المخيم`, `والمخيم`), then a core that is also a word (data: `word`), then an
+    imperfect verb: `المخيم سوف يستقبل` is "the camp will take in", no name after the head (a name takes the
+    indefinite head, `مخيم سوف`)."""
+    words = text[s:end].split()
+    if len(words) < 2 or fold_text(" ".join(words[1:])) not in e.words:
+        return False
+    head = words[0].lstrip("وفبلك")
+    return head.startswith("ال") and _IMPERFECT_AFTER_AR_RE.match(text, end) is not None
+
+
 def _city_core_at(text: str, s: int, end: int, fid: str, gaz: Gazetteer) -> int:
     """Where the last word of the matched name starts when that word alone is a place's name in the trie and the
     facility is that city's central prison (`الناصرية` in `سجن الناصرية`, a core of the facility whose core
@@ -235,6 +249,9 @@ def find_facilities(
         if how == "alias" and text[s - 4 : s] == " of " and _ADMIN_OF_BEFORE_RE.search(text, max(0, s - 30), s):
             continue  # "the Cuban province of Guantanamo": the province the prison is named for (rule 25p), not it
         alias = how == "alias"
+        if how == "head" and e.words and _definite_head_before_verb(text, s, end, e):
+            continue  # `المخيم سوف يستقبل`, "the camp will take in": the definite head is the sentence's subject and
+            # the core after it the word it also is (Souf's `سوف` "will"), a verb after it (rule 27z)
         if text[s : s + 4] in _PLURAL_OPEN and _plural_over_regions(text, s, end):
             continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
         if gates & _G_MUASKAR and "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)

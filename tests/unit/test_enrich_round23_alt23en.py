@@ -13,18 +13,18 @@ def _places(text: str) -> set[str]:
 
 
 def test_other_names_after_commonly_known_as_nicknamed_dubbed() -> None:
-    assert _fac("Talbieh camp (commonly known as Zyzia Camp) lies south of the airport.") == {"open:camp:talbieh"}
-    assert _fac("Talbieh Camp, nicknamed Student Camp, lies south of Amman.") == {"open:camp:talbieh"}
+    assert _fac("Talbieh camp (commonly known as Zyzia Camp) lies south of the airport.") == {"fac:jo-talbieh-camp"}
+    assert _fac("Talbieh Camp, nicknamed Student Camp, lies south of Amman.") == {"fac:jo-talbieh-camp"}
     assert _fac("The Kobar Prison, popularly known as Cooper Prison, was emptied.") == {"open:prison:kobar"}
     # guards: two camps with a sequence between them stay two
-    assert _fac("Families moved from Talbieh camp to the Qadisiya camp.") == {"open:camp:talbieh",
+    assert _fac("Families moved from Talbieh camp to the Qadisiya camp.") == {"fac:jo-talbieh-camp",
                                                                              "open:camp:qadisiya"}
-    assert _fac("Talbieh camp (2,000 families), then Baqaa camp.") == {"open:camp:talbieh", "fac:jo-baqaa-camp"}
+    assert _fac("Talbieh camp (2,000 families), then Baqaa camp.") == {"fac:jo-talbieh-camp", "fac:jo-baqaa-camp"}
 
 
 def test_an_arabic_gloss_in_brackets_is_the_same_facility() -> None:
     assert _fac("Talbieh Camp (مخيم الطالبية), nicknamed Student Camp, lies south of Amman.") == {
-        "open:camp:talbieh"}
+        "fac:jo-talbieh-camp"}
     assert _fac("Residents of Yarmouk camp (مخيم اليرموك) returned.") == {"fac:sy-yarmouk-camp"}
 
 
@@ -48,7 +48,7 @@ def test_a_quoted_nickname_labelling_a_line_that_names_another_site() -> None:
 def test_a_demonym_between_a_name_and_a_capitalised_head() -> None:
     assert _fac("Flooded streets greet visitors to Bourj al-Barajneh Palestinian Camp in south Beirut.") == {
         "fac:lb-burj-al-barajneh-camp"}
-    assert _fac("Flooded streets greet visitors to Talbieh Palestinian Camp.") == {"open:camp:talbieh"}
+    assert _fac("Flooded streets greet visitors to Talbieh Palestinian Camp.") == {"fac:jo-talbieh-camp"}
     assert _fac("This is Ein El Hilweh Palestinian refugee camp, the capital of the diaspora.") == {
         "fac:lb-ain-al-hilweh-camp"}
     # guards: a number or a demonym alone before the head names nothing
@@ -60,7 +60,7 @@ def test_a_lower_case_article_inside_a_latin_name() -> None:
     assert _fac("Latin: Tall as Sultan Camp.") == {"open:camp:tall-as-sultan"}
     assert _fac("Displaced families reached Ras al Ain camp.") == {"open:camp:ras-ain"}
     # a preposition is no article: "at" before the name
-    assert _fac("Streets at Talbieh Palestinian Camp flooded.") == {"open:camp:talbieh"}
+    assert _fac("Streets at Talbieh Palestinian Camp flooded.") == {"fac:jo-talbieh-camp"}
 
 
 def test_a_camp_with_no_detention_word_is_no_detention_centre_by_spelling() -> None:
