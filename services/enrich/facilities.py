@@ -578,8 +578,8 @@ def _country_bywords(text: str, facilities: list[FacilityMention], places_c: lis
               and not (i > 0 and text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha())]
         # ("Libya's": an apostrophe inside a word is no quote) the quote pair around the name, pairs read from the
         # line's start
-        pair = next(((o, cl) for o, cl in zip(qs[::2], qs[1::2]) if o < f.end and cl >= f.start and cl - o < 60),
-                    None)
+        pair = next(((o, cl) for o, cl in zip(qs[::2], qs[1::2], strict=False)
+                     if o < f.end and cl >= f.start and cl - o < 60), None)
         if pair is None:
             out.append(f)
             continue
