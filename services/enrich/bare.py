@@ -2154,7 +2154,7 @@ _PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطي
                              r"|\b(?:activists|residents|journalists|locals|people)\s+(?:from|in)"
                              # "most residents are from al-Raqqa", "families who hail from Raqqa", "originally from":
                              # where people come from is the city (round-23 splits, rule 27w)
-                             r"|\b(?:are|were|is|was|come|comes|came|hail|hails|hailed)\s+"
+                             r"|\b(?:are|were|is|was|hail|hails|hailed)\s+"
                              r"(?:(?:originally|mostly|mainly|all|largely)\s+)?from"
                              r"|\boriginally\s+from)\s+$", re.IGNORECASE)
 # a city's bare name and then "where" (`، حيث`, ", where"): the city (rule 25f)
