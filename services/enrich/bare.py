@@ -2151,7 +2151,13 @@ _THREATENED_WITH_RE = re.compile(r"(?:^|\s)[وف]?(?:توعد|توعدت|يتو�
 # a group of people and "from"/"in" right before a city's bare name: where they come from or live (rule 25f)
 _PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطين|ناشطو|ناشطي|صحفيون|صحفيين|إعلاميون|اعلاميون|"
                              r"سكان|أهالي|اهالي|أبناء|ابناء|وجهاء|مواطنون|مواطنين)\s+(?:من|في)"
-                             r"|\b(?:activists|residents|journalists|locals|people)\s+(?:from|in))\s+$", re.IGNORECASE)
+                             r"|(?<![\u0621-\u064a])(?:ينحدرون|ينحدر|يتحدرون|يتحدر|المنحدرين|المتحدرين)\s+من"
+                             r"|\b(?:activists|residents|journalists|locals|people)\s+(?:from|in)"
+                             # "most residents are from al-Raqqa", "families who hail from Raqqa", "originally from":
+                             # where people come from is the city (round-23 splits, rule 27w)
+                             r"|\b(?:are|were|is|was|hail|hails|hailed)\s+"
+                             r"(?:(?:originally|mostly|mainly|all|largely)\s+)?from"
+                             r"|\boriginally\s+from)\s+$", re.IGNORECASE)
 # a city's bare name and then "where" (`، حيث`, ", where"): the city (rule 25f)
 _WHERE_AFTER_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:حيث|where)(?![\u0621-\u064a\w])", re.IGNORECASE)
 _NEAR_WORDS = frozenset(("near", "قرب", "بقرب"))

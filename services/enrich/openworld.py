@@ -939,8 +939,11 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
                  else (far := _spans_at(places)[1].get(name_start + 1)) is not None and far >= name_end):
         return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22f)
-    if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR):
+    group_named = close == name_end and f in _QUOTED_GROUP_NAMES and any(ch in _OPEN_QUOTES for ch in gap)
+    if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR) and not group_named:
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
+        # (`سجن “الأحداث” في الرقة`: the group a prison holds, quoted alone after the head, is that prison's name, a
+        # prison of its own, not the city's known one; round-23 splits, rule 27w)
     if place is None and close is None and f in _AR_GENERIC_OWNERS:
         return None  # `سجن المدينة`, `سجن المحكمة`, `مخيم القراءة`: the city's, the court's, a reading camp (rule 22e)
     if place is None and close is None and f in _AR_CARDINALS:
@@ -958,7 +961,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
     elif short:
         name_end = _short_grow(text, name_end, places, gaz)  # `سجن جو`, `مخيم آق برهان`
-    elif not official_at and not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None,
+    elif not official_at and not group_named and not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None,
                                                 known=gaz.trie.first) \
             and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None) \
             and not _construct_named(text, f, name_end, gaz):
@@ -1025,6 +1028,8 @@ def _scouts_camp(text: str, at: int) -> bool:
 # the groups a prison's wards hold (stop words after a head: `سجن النساء` is "the women's prison"); with
 # `المركزي` after them they name one institution, Baghdad's `سجن النساء المركزي` (folded)
 _WARD_GROUPS = frozenset(("النساء", "الاحداث", "الرجال"))
+# the groups a prison holds, quoted alone after its head: the prison's name (`سجن “الأحداث”`, rule 27w)
+_QUOTED_GROUP_NAMES = frozenset(("النساء", "الاحداث", "الرجال", "الكبار", "البالغين", "القاصرين", "الذكور", "الاناث"))
 _AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكمه", "المخفر", "الشرطه", "القراءه", "الكتابه", "اللياقه",
                                 "البرمجه", "الراي", "الضمير",  # (`معتقل الرأي`: a prisoner of conscience)
                                 "الجهاز"))  # (`سجن الجهاز`: "the agency's prison", the agency named before; rule 27t)
