@@ -2305,11 +2305,43 @@ def _open_or_known(
             joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
             if nxt is not None and joined is not None:  # `مخيم جم مشكو`: one word (جمشكو) or two
                 return fac(text, of.start, nxt.end(1), joined, 0.7)
+    if e is not None and place is None and _placed_elsewhere(text, of, e, places, gaz):
+        e = None  # rule 27x: a guessed spelling of a site of one country in a text of only another's places
     if e is None and (place is None or place.end == of.name_end):  # al-Hawl: a town's name too
         e = _detention_other_kind(text, of, cores, gaz)
+        if e is not None and place is None and _placed_elsewhere(text, of, e, places, gaz):
+            e = _detention_other_kind(text, of, cores, gaz, exact_only=True)
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)
+
+
+def _placed_elsewhere(text: str, of: OpenFacility, e: Entry, places: list[Cand], gaz: Gazetteer) -> bool:
+    """The name is placed by a locative right after it ("in", "near", "east of", `في`, `قرب`, `شرق`) and the text
+    names a town or a region of another country than the known site's and no place of the site's own country: "the
+    Qedumim Prison east of Qalqilia" in a West Bank text is no spelling of Iraq's Kadhimiya, though the skeletons agree
+    (rule 27x). A place after another site's name (`من مخيم الهوول إلى مخيم الجدعه جنوب الموصل`) places that one."""
+    if not places or not e.country:
+        return False
+    at = _PLACED_AT_RE.match(text, of.end)
+    if at is None or at.end() == of.end or _PLACE_WORD_RE.match(text, at.end()) is None:
+        return False  # no locative right after the name
+    elsewhere = False
+    for c in places:
+        pe = best_entry(text, c, gaz)
+        if pe.country == e.country:
+            return False
+        if pe.country and pe.kind != "country":
+            elsewhere = True  # (a town the gazetteer does not know, "east of Qalqilia", in a text of the West Bank)
+    return elsewhere
+
+
+_PLACE_WORD_RE = re.compile(r"[A-Z]|[\u0621-\u064a]")
+_PLACED_AT_RE = re.compile(r"[\s,]*(?:(?:in|at|near|outside|by|(?:(?:north|south|east|west)(?:-?(?:east|west))?|"
+                           r"just|some|\d+\s*(?:km|kilometres|kilometers|miles))\s+(?:of\s+)?)+|"
+                           r"(?:in\s+)?the\s+(?:town|city|village|area|district)\s+of|"
+                           r"(?:في|قرب|بالقرب\s+من|شرق|غرب|شمال|جنوب|شمالي|جنوبي|شرقي|غربي)\s*)\s*(?:the\s+)?|[\s,]*ب",
+                           re.IGNORECASE)
 
 
 _MAGHREB_ISO = frozenset(("TN", "DZ", "MA", "LY", "MR"))
