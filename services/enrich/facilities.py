@@ -325,6 +325,10 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if gates & _G_MUASKAR or tg & _T_BASE_AR:  # `معسكر غوانتانانمو`: a detention site's name misspelt after a camp or
+        for f in _base_head_variants(text, covered, gaz):  # base word (rule 27x; a base's name is no facility)
+            facilities.append(f)
+            covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     if tg & _T_BRANCH:  # ("فرع" or "ranch" in text) `الفرع 255`, "Military Security Branch 261": a numbered branch
         for of in _numbered_branches(text):  # of Syria's intelligence agencies, its detention site (rule 25m)
             if not inside(of.start, of.end, covered):
@@ -705,6 +709,30 @@ def _city_airport_prison(text: str, facilities: list[FacilityMention], places_c:
     return out
 
 
+# `معسكر` or `قاعدة` and one word of five letters or more (a proclitic before the head)
+_BASE_HEAD_WORD_RE = re.compile(r"(?<![\u0621-\u064a])[وبلف]?(?:ال)?(?:معسكر|قاعدة|قاعده)\s+([\u0621-\u064a]{5,})"
+                                r"(?![\u0621-\u064a])")
+_DETENTION_TYPES = frozenset(("detention_centre", "detention_camp"))
+
+
+def _base_head_variants(text: str, covered: bytearray, gaz: Gazetteer) -> list[FacilityMention]:
+    """`معسكر X` / `قاعدة X` where X, unknown, spells a known detention site's name with a letter more or other
+    vowels (`معسكر غوانتانانمو`): that site, as its exact name there is. A base's own name is in non_facilities and no
+    detention site's; `قاعدة X` is then kept only where detainees are spoken of (_base_named; rule 27x)."""
+    out: list[FacilityMention] = []
+    for m in _BASE_HEAD_WORD_RE.finditer(text):
+        s, e_ = m.start(1), m.end(1)
+        if inside(s, e_, covered):
+            continue
+        word = m.group(1)
+        for kind in ("prison", "camp"):
+            e = variant_of(word, kind, gaz)
+            if e is not None and e.type in _DETENTION_TYPES:
+                out.append(fac(text, s, e_, e, 0.7))
+                break
+    return out
+
+
 # `قاعدة` ("the base of") right before a known facility's bare name, and a prison head before that (rule 25q)
 _BASE_OF_RE = re.compile(r"(?:^|[\s\"«“(])(?:و|ب|ل|في\s+)?قاعد[ةه]\s*$")
 _PRISON_OF_BASE_RE = re.compile(r"(?:معتقل|سجن|مركز\s+احتجاز|مركز\s+اعتقال)\s+قاعد[ةه]\s*$")
@@ -716,6 +744,17 @@ def _open_listed(f: FacilityMention, gaz: Gazetteer) -> bool:
         return True
     e = gaz.entries.get(f.id)
     return e is not None and bool(e.open_name)
+
+
+# detainees, their trials and their release in the sentence of `قاعدة X` (rule 27x)
+_DETAINEES_AR_RE = re.compile(r"معتقل|محتجز|سجين|سجناء|أسرى|اسرى|محاكم|احتجاز|اعتقال|الإفراج|الافراج")
+_SENTENCE_END_RE = re.compile(r"[.!؟?\n]")
+
+
+def _detainees_around(text: str, start: int, end: int) -> bool:
+    lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    m = _SENTENCE_END_RE.search(text, end, end + 200)
+    return _DETAINEES_AR_RE.search(text, lo, m.start() if m else min(len(text), end + 200)) is not None
 
 
 def _base_named(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
@@ -731,8 +770,9 @@ def _base_named(text: str, facilities: list[FacilityMention]) -> list[FacilityMe
         if _BASE_OF_RE.search(before) is None:
             continue
         if _PRISON_OF_BASE_RE.search(before) is None:
-            drop.add(i)  # the base
-            continue
+            if not _detainees_around(text, f.start, f.end):
+                drop.add(i)  # the base
+            continue  # (`يحاكم المعتقلون في قاعدة غوانتانامو`: where detainees are held and tried, the site; rule 27x)
         base_at = f.start - len(before) + before.rfind("قاعد")
         drop.update(j for j, g in enumerate(facilities)
                     if j != i and g.id.startswith("open:") and g.start < base_at < g.end <= f.start)
