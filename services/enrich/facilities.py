@@ -752,7 +752,8 @@ _SENTENCE_END_RE = re.compile(r"[.!؟?\n]")
 
 
 def _detainees_around(text: str, start: int, end: int) -> bool:
-    lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, max(0, start - 200), start)), default=max(0, start - 200))
+    lo0 = max(0, start - 200)
+    lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, lo0, start)), default=lo0)
     m = _SENTENCE_END_RE.search(text, end, end + 200)
     return _DETAINEES_AR_RE.search(text, lo, m.start() if m else min(len(text), end + 200)) is not None
 
