@@ -342,6 +342,10 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if gates & _G_MUASKAR or tg & _T_BASE_AR:  # `معسكر غوانتانانمو`: a detention site's name misspelt after a camp or
+        for f in _base_head_variants(text, covered, gaz):  # base word (rule 27x; a base's name is no facility)
+            facilities.append(f)
+            covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     if tg & _T_BRANCH:  # ("فرع" or "ranch" in text) `الفرع 255`, "Military Security Branch 261": a numbered branch
         for of in _numbered_branches(text):  # of Syria's intelligence agencies, its detention site (rule 25m)
             if not inside(of.start, of.end, covered):
@@ -772,6 +776,30 @@ def _city_airport_prison(text: str, facilities: list[FacilityMention], places_c:
     return out
 
 
+# `معسكر` or `قاعدة` and one word of five letters or more (a proclitic before the head)
+_BASE_HEAD_WORD_RE = re.compile(r"(?<![\u0621-\u064a])[وبلف]?(?:ال)?(?:معسكر|قاعدة|قاعده)\s+([\u0621-\u064a]{5,})"
+                                r"(?![\u0621-\u064a])")
+_DETENTION_TYPES = frozenset(("detention_centre", "detention_camp"))
+
+
+def _base_head_variants(text: str, covered: bytearray, gaz: Gazetteer) -> list[FacilityMention]:
+    """`معسكر X` / `قاعدة X` where X, unknown, spells a known detention site's name with a letter more or other
+    vowels (`معسكر غوانتانانمو`): that site, as its exact name there is. A base's own name is in non_facilities and no
+    detention site's; `قاعدة X` is then kept only where detainees are spoken of (_base_named; rule 27x)."""
+    out: list[FacilityMention] = []
+    for m in _BASE_HEAD_WORD_RE.finditer(text):
+        s, e_ = m.start(1), m.end(1)
+        if inside(s, e_, covered):
+            continue
+        word = m.group(1)
+        for kind in ("prison", "camp"):
+            e = variant_of(word, kind, gaz)
+            if e is not None and e.type in _DETENTION_TYPES:
+                out.append(fac(text, s, e_, e, 0.7))
+                break
+    return out
+
+
 # `قاعدة` ("the base of") right before a known facility's bare name, and a prison head before that (rule 25q)
 _BASE_OF_RE = re.compile(r"(?:^|[\s\"«“(])(?:و|ب|ل|في\s+)?قاعد[ةه]\s*$")
 _PRISON_OF_BASE_RE = re.compile(r"(?:معتقل|سجن|مركز\s+احتجاز|مركز\s+اعتقال)\s+قاعد[ةه]\s*$")
@@ -783,6 +811,18 @@ def _open_listed(f: FacilityMention, gaz: Gazetteer) -> bool:
         return True
     e = gaz.entries.get(f.id)
     return e is not None and bool(e.open_name)
+
+
+# detainees, their trials and their release in the sentence of `قاعدة X` (rule 27x)
+_DETAINEES_AR_RE = re.compile(r"معتقل|محتجز|سجين|سجناء|أسرى|اسرى|محاكم|احتجاز|اعتقال|الإفراج|الافراج")
+_SENTENCE_END_RE = re.compile(r"[.!؟?\n]")
+
+
+def _detainees_around(text: str, start: int, end: int) -> bool:
+    lo0 = max(0, start - 200)
+    lo = max((m.end() for m in _SENTENCE_END_RE.finditer(text, lo0, start)), default=lo0)
+    m = _SENTENCE_END_RE.search(text, end, end + 200)
+    return _DETAINEES_AR_RE.search(text, lo, m.start() if m else min(len(text), end + 200)) is not None
 
 
 def _base_named(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
@@ -798,8 +838,9 @@ def _base_named(text: str, facilities: list[FacilityMention]) -> list[FacilityMe
         if _BASE_OF_RE.search(before) is None:
             continue
         if _PRISON_OF_BASE_RE.search(before) is None:
-            drop.add(i)  # the base
-            continue
+            if not _detainees_around(text, f.start, f.end):
+                drop.add(i)  # the base
+            continue  # (`يحاكم المعتقلون في قاعدة غوانتانامو`: where detainees are held and tried, the site; rule 27x)
         base_at = f.start - len(before) + before.rfind("قاعد")
         drop.update(j for j, g in enumerate(facilities)
                     if j != i and g.id.startswith("open:") and g.start < base_at < g.end <= f.start)
@@ -2372,11 +2413,43 @@ def _open_or_known(
             joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
             if nxt is not None and joined is not None:  # `مخيم جم مشكو`: one word (جمشكو) or two
                 return fac(text, of.start, nxt.end(1), joined, 0.7)
+    if e is not None and place is None and _placed_elsewhere(text, of, e, places, gaz):
+        e = None  # rule 27x: a guessed spelling of a site of one country in a text of only another's places
     if e is None and (place is None or place.end == of.name_end):  # al-Hawl: a town's name too
         e = _detention_other_kind(text, of, cores, gaz)
+        if e is not None and place is None and _placed_elsewhere(text, of, e, places, gaz):
+            e = _detention_other_kind(text, of, cores, gaz, exact_only=True)
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)
+
+
+def _placed_elsewhere(text: str, of: OpenFacility, e: Entry, places: list[Cand], gaz: Gazetteer) -> bool:
+    """The name is placed by a locative right after it ("in", "near", "east of", `في`, `قرب`, `شرق`) and the text
+    names a town or a region of another country than the known site's and no place of the site's own country: "the
+    Qedumim Prison east of Qalqilia" in a West Bank text is no spelling of Iraq's Kadhimiya, though the skeletons agree
+    (rule 27x). A place after another site's name (`من مخيم الهوول إلى مخيم الجدعه جنوب الموصل`) places that one."""
+    if not places or not e.country:
+        return False
+    at = _PLACED_AT_RE.match(text, of.end)
+    if at is None or at.end() == of.end or _PLACE_WORD_RE.match(text, at.end()) is None:
+        return False  # no locative right after the name
+    elsewhere = False
+    for c in places:
+        pe = best_entry(text, c, gaz)
+        if pe.country == e.country:
+            return False
+        if pe.country and pe.kind != "country":
+            elsewhere = True  # (a town the gazetteer does not know, "east of Qalqilia", in a text of the West Bank)
+    return elsewhere
+
+
+_PLACE_WORD_RE = re.compile(r"[A-Z]|[\u0621-\u064a]")
+_PLACED_AT_RE = re.compile(r"[\s,]*(?:(?:in|at|near|outside|by|(?:(?:north|south|east|west)(?:-?(?:east|west))?|"
+                           r"just|some|\d+\s*(?:km|kilometres|kilometers|miles))\s+(?:of\s+)?)+|"
+                           r"(?:in\s+)?the\s+(?:town|city|village|area|district)\s+of|"
+                           r"(?:في|قرب|بالقرب\s+من|شرق|غرب|شمال|جنوب|شمالي|جنوبي|شرقي|غربي)\s*)\s*(?:the\s+)?|[\s,]*ب",
+                           re.IGNORECASE)
 
 
 _MAGHREB_ISO = frozenset(("TN", "DZ", "MA", "LY", "MR"))
