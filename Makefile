@@ -51,18 +51,22 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
-	@echo "round-23 BLIND split r23a (a new author; Arabic; natural sample on 16 facility queries; 114 passages, 39 % negatives; passages kept outside the repo) -- before at 7f9d78c / end of round:"
+	@echo "round-23 BLIND split r23a (a new author; Arabic; natural sample on 16 facility queries; 114 passages, 39 % negatives; passages kept outside the repo; now scored with four labels given the ids of rule 27z's new gazetteer camps) -- before at 7f9d78c / end of round / now (after rules 27w-27z, read once spent: not blind):"
 	@sed -n '1,3p' tests/data/realworld-r23a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r23a.after.txt
-	@echo "round-23 BLIND split r23b (a second new author; Arabic, the core north-east Syria topics; 127 passages, 51 % negatives; kept outside the repo likewise) -- before at 7f9d78c / end of round:"
+	@sed -n '3,3p' tests/data/realworld-r23a.now.txt
+	@echo "round-23 BLIND split r23b (a second new author; Arabic, the core north-east Syria topics; 127 passages, 51 % negatives; kept outside the repo likewise) -- before at 7f9d78c / end of round / now (after rules 27w-27z, read once spent: not blind):"
 	@sed -n '1,3p' tests/data/realworld-r23b.before.txt
 	@sed -n '3,3p' tests/data/realworld-r23b.after.txt
-	@echo "round-23 BLIND split r23e (a third new author; English; natural sample on 16 facility queries; 121 passages, 37 % negatives; kept outside the repo likewise) -- before at 7f9d78c / end of round:"
+	@sed -n '3,3p' tests/data/realworld-r23b.now.txt
+	@echo "round-23 BLIND split r23e (a third new author; English; natural sample on 16 facility queries; 121 passages, 37 % negatives; kept outside the repo likewise) -- before at 7f9d78c / end of round / now (after rules 27w-27z, read once spent: not blind):"
 	@sed -n '1,2p;4p' tests/data/realworld-r23e.before.txt
 	@sed -n '4,4p' tests/data/realworld-r23e.after.txt
-	@echo "round-23 BLIND split r23f (a fourth new author; English, the core topics; 120 passages, 61 % negatives; kept outside the repo likewise) -- before at 7f9d78c / end of round:"
+	@sed -n '4,4p' tests/data/realworld-r23e.now.txt
+	@echo "round-23 BLIND split r23f (a fourth new author; English, the core topics; 120 passages, 61 % negatives; kept outside the repo likewise) -- before at 7f9d78c / end of round / now (after rules 27w-27z, read once spent: not blind):"
 	@sed -n '1,2p;4p' tests/data/realworld-r23f.before.txt
 	@sed -n '4,4p' tests/data/realworld-r23f.after.txt
+	@sed -n '4,4p' tests/data/realworld-r23f.now.txt
 	@echo "round-23 surveys' own passages (tests/data/realworld-s23-*.jsonl, labelled by hand before the engine ran on them, then fixed; before beside each file) -- now:"
 	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s23-*.jsonl))
 	@echo "round-22 BLIND split r22a (another author; Arabic; natural sample; 92 passages, 37 % negatives; passages kept outside the repo) -- before at 8d851a2 / end of round fcfaf2a / now (after rule 26y, read once spent: not blind):"
