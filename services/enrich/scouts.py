@@ -10,6 +10,7 @@ positions only, decides as before (`match_starts`): the same matches as `findite
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from services.enrich import backend
@@ -92,18 +93,26 @@ TEXT_GATES = (
     "IRPORT", "annex", "Annex",
 )
 TEXT_GATE = {w: 1 << i for i, w in enumerate(TEXT_GATES)}
-_LAST_GATES: tuple[str, int] = ("", 0)  # (the text last asked about, its answer; the text kept, so `is` is exact)
 
 
-def text_gates(text: str) -> int:
-    """Bit i set when TEXT_GATES[i] is in the text (words_in), the answer for the text last asked about kept."""
-    global _LAST_GATES
-    last = _LAST_GATES
-    if last[0] is text:
-        return last[1]
-    got = words_in(text, TEXT_GATES)
-    _LAST_GATES = (text, got)
-    return got
+def cached_words_in(needles: tuple[str, ...]) -> Callable[[str], int]:
+    """words_in for these needles, the answer for the text last asked about kept (the text itself kept with it, so
+    the identity test cannot mistake another text for it): one pass a text however many stages ask."""
+    last: tuple[str, int] = ("", 0)
+
+    def ask(text: str) -> int:
+        nonlocal last
+        if last[0] is text:
+            return last[1]
+        got = words_in(text, needles)
+        last = (text, got)
+        return got
+
+    return ask
+
+
+# Bit i set when TEXT_GATES[i] is in the text (words_in), the answer for the text last asked about kept.
+text_gates = cached_words_in(TEXT_GATES)
 
 
 def scout_after(boundary_class: str, body: str) -> list[Scout]:

@@ -24,7 +24,7 @@ from typing import Any
 from services.enrich.entries import admin_of
 from services.enrich.matcher import key_tokens
 from services.enrich.output import place
-from services.enrich.scouts import words_in
+from services.enrich.scouts import cached_words_in
 from shared.annotation import PlaceMention
 
 _AR = "\u0621-\u064a"
@@ -111,19 +111,8 @@ _W_BYNAME = (1 << len(_BYNAME_CUES)) - 1
 _W_SECTION = ((1 << len(SECTION_SCOUT)) - 1) << len(_BYNAME_CUES)
 _W_RIDERS = 1 << (len(_BYNAME_CUES) + len(SECTION_SCOUT))
 _W_COUNTRY = 3 << (len(_BYNAME_CUES) + len(SECTION_SCOUT) + 1)
-_LAST_WORDS: tuple[str, int] = ("", 0)  # (the text last asked about, its answer): one pass a text for both callers
-
-
-def text_words(text: str) -> int:
-    """Bit i set when _TEXT_WORDS[i] is in the text; the answer for the text last asked about is kept (the text
-    itself is kept with it, so the identity test cannot mistake another text for it)."""
-    global _LAST_WORDS
-    last = _LAST_WORDS
-    if last[0] is text:
-        return last[1]
-    got = words_in(text, _TEXT_WORDS)
-    _LAST_WORDS = (text, got)
-    return got
+# Bit i set when _TEXT_WORDS[i] is in the text; one pass a text for both callers (scouts.cached_words_in).
+text_words = cached_words_in(_TEXT_WORDS)
 
 
 def has_section_word(text: str) -> bool:
