@@ -581,6 +581,9 @@ _HEAD_BEFORE_QUOTE_RE = re.compile(r"(?:^|(?<=[\s(]))(?P<head>[وبلف]?(?:سج
 _HEAD_KIND_AR = {"سجن": "prison", "معتقل": "prison", "مخيم": "camp", "معسكر": "camp"}
 
 
+_QUOTE_CHAR_RE = re.compile("[" + re.escape(QUOTES) + "]")
+
+
 def _country_bywords(text: str, facilities: list[FacilityMention], places_c: list[Cand],
                      gaz: Gazetteer) -> list[FacilityMention]:
     """A known facility's name quoted together with another country's name (`سجن "صيدنايا ليبيا" السري`, "the
@@ -590,6 +593,11 @@ def _country_bywords(text: str, facilities: list[FacilityMention], places_c: lis
     out: list[FacilityMention] = []
     for f in facilities:
         if f.id[:5] == "open:" or (e := gaz.entries.get(f.id)) is None or not e.country:
+            out.append(f)
+            continue
+        lo, hi = max(0, f.start - 60), f.end + 60  # (a pair holds the name and is under 60 long: both quotes, and
+        # the country between them, lie in this window; most facilities have none there, and the line is not read)
+        if _QUOTE_CHAR_RE.search(text, lo, hi) is None or not any(lo < p.start and p.end < hi for p in places_c):
             out.append(f)
             continue
         ls = text.rfind("\n", 0, f.start) + 1

@@ -187,8 +187,18 @@ _SITE_WORDS_EN_RE = re.compile(r"\b(?:refugees?|displaced|displacement|IDPs?|int
                                r"tents?|evacuees?|shelters?|uprooted|fled)\b", re.IGNORECASE)
 
 
+# (the same test read from the camp word back: a whole-text search of the alternation tried every position; the word
+# before " camp(s)" is read in the 24 characters before the spaces)
+_CAMP_WORD_RE = re.compile(r"[ \u00a0]+camps?\b", re.IGNORECASE)
+_LEISURE_BEFORE_RE = re.compile(r"\b(?:summer|youth|scout|scouts'?|holiday|day|sports?|football|soccer|music|arts?|"
+                                r"language|science|computer|coding|boot|training|fitness|children's|kids'?|peace|"
+                                r"girls'?|boys'?)\Z", re.IGNORECASE)
+
+
 def _leisure_text(text: str) -> bool:
-    return _LEISURE_CAMP_RE.search(text) is not None and _SITE_WORDS_EN_RE.search(text) is None
+    leisure = any(_LEISURE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is not None
+                  for m in _CAMP_WORD_RE.finditer(text))
+    return leisure and _SITE_WORDS_EN_RE.search(text) is None
 
 
 # A headline's site named by its town (rule 22c; prec23en survey, rule 27l): "First Stage Of Khan Younis Refugee Camp
