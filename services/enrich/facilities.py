@@ -790,12 +790,30 @@ _BASE_HEAD_WORD_RE = re.compile(r"(?<![\u0621-\u064a])[وبلف]?(?:ال)?(?:م�
 _DETENTION_TYPES = frozenset(("detention_centre", "detention_camp"))
 
 
+_BASE_CORE_RE = re.compile("معسكر|قاعدة|قاعده")
+
+
+def _base_head_words(text: str) -> Iterator[re.Match[str]]:
+    """_BASE_HEAD_WORD_RE.finditer(text), tried only at its words: a match opens at most three letters before one
+    (a conjunction or preposition, then the article), so each word's leftmost start is tried from there (a whole-text
+    search of the pattern, a lookbehind first, tried every character)."""
+    last = 0
+    for core in _BASE_CORE_RE.finditer(text):
+        k = core.start()
+        for p in range(max(last, k - 3), k + 1):
+            m = _BASE_HEAD_WORD_RE.match(text, p)
+            if m is not None:
+                yield m
+                last = m.end()
+                break
+
+
 def _base_head_variants(text: str, covered: bytearray, gaz: Gazetteer) -> list[FacilityMention]:
     """`معسكر X` / `قاعدة X` where X, unknown, spells a known detention site's name with a letter more or other
     vowels (`معسكر غوانتانانمو`): that site, as its exact name there is. A base's own name is in non_facilities and no
     detention site's; `قاعدة X` is then kept only where detainees are spoken of (_base_named; rule 27x)."""
     out: list[FacilityMention] = []
-    for m in _BASE_HEAD_WORD_RE.finditer(text):
+    for m in _base_head_words(text):
         s, e_ = m.start(1), m.end(1)
         if inside(s, e_, covered):
             continue

@@ -196,6 +196,8 @@ _LEISURE_BEFORE_RE = re.compile(r"\b(?:summer|youth|scout|scouts'?|holiday|day|s
 
 
 def _leisure_text(text: str) -> bool:
+    if "camp" not in text.lower():
+        return False  # (no camp word in any case: no leisure camp)
     leisure = any(_LEISURE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is not None
                   for m in _CAMP_WORD_RE.finditer(text))
     return leisure and _SITE_WORDS_EN_RE.search(text) is None
