@@ -89,7 +89,7 @@ TEXT_GATES = (
     "هجم", "هجو", "تفجير", "اعتداء", "حكومت", "eterrence", "ETERRENCE", "eporters",
     # facilities.find_facilities
     "السياحي", "Center ", "Centre ", " such as ", " including ", " like ", "فرع", "ranch", "مخيم", "المخيمات",
-    "السجون", "المعتقلات", "السجن المركزي ب", "السجن المركزي في ", "سجن مركزي", "قاعدة", "قاعده", " in ", "irport",
+    "السجون", "المعتقلات", "السجن المركزي ب", "السجن المركزي في ", "سجن مركزي", "قاعدة", "قاعده", "irport",
     "IRPORT", "annex", "Annex",
 )
 TEXT_GATE = {w: 1 << i for i, w in enumerate(TEXT_GATES)}
