@@ -568,10 +568,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     return None
 
 
-# rule 27h: where a prevailing bare name (data: `prevails`) is not the facility though no town word is by it: the word's
-# own sense in Arabic (`يا للهول` "how dreadful", `من الهول الذي عاشوه` "the horror they lived through"), a person from it
-# ("a former al-Hol resident", "an al-Hol native"), and the time before the facility was news ("before the war",
-# `قبل الحرب`, `قبل الثورة`): the town then, no camp
+# rule 27h: where a prevailing bare name (data: `prevails`) is not the facility though no town word is by it: the
+# word's own sense in Arabic (`يا للهول` "how dreadful", `من الهول الذي عاشوه` "the horror they lived through"),
+# a person from it ("a former al-Hol resident", "an al-Hol native"), and the time before the facility was news
+# ("before the war", `قبل الحرب`, `قبل الثورة`): the town then, no camp
 _PREVAILS_NOT_AR_RE = re.compile(r"(?:(?<![\u0621-\u064a])يا[ \u00a0]+ل?$)")
 _PREVAILS_NOT_AFTER_AR_RE = re.compile(r"[ \u00a0]+(?:الذي|الذى|اللذي)(?![\u0621-\u064a])")
 _PREVAILS_NOT_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:resident|native|man|woman|means|meant)\b|"
@@ -581,7 +581,8 @@ _PREVAILS_NOT_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:resident|native|man|woman|
 _ROAD_TO_RE = re.compile(r"\b(?:road|highway)s?\b[^.!?\n]{0,40}\b(?:to|towards|into)[ \u00a0]+$|"
                          r"طريق[^.!?؛\n]{0,40}(?<![\u0621-\u064a])(?:إلى|الى|نحو|باتجاه)[ \u00a0]+$", re.IGNORECASE)
 _BEFORE_THE_WAR_RE = re.compile(r"\bbefore[ \u00a0]+the[ \u00a0]+(?:war|uprising|revolution|conflict)\b|"
-                                r"(?<![\u0621-\u064a])قبل[ \u00a0]+(?:الحرب|الثورة|الأزمة|الازمة|النزاع)(?![\u0621-\u064a])")
+                                r"(?<![\u0621-\u064a])قبل[ \u00a0]+(?:الحرب|الثورة|الأزمة|الازمة|النزاع)"
+                                r"(?![\u0621-\u064a])")
 
 
 def _prevails_not(text: str, c: Cand, arabic: bool) -> bool:
@@ -1657,7 +1658,8 @@ _SITE_MEASURE_AFTER_RE = re.compile(
     r"residents|families|detainees|prisoners|inmates)\b")
 _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spelt|spelled|called|known as) "
                                  r"[^,.;\n]{1,30},)?"
-                                 r"(?: itself)? (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? (?:a|an|the) "
+                                 r"(?: itself)? (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? "
+                                 r"(?:a|an|the) "
                                  r"(?:[a-z-]+ (?:and )?){0,3}?(?:town|city|village|district|"
                                  r"neighbou?rhood|suburb|quarter|municipality|area|region|desert area)\b")
 # the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)

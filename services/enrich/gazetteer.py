@@ -218,7 +218,7 @@ class Entry:
     population: int = 0
     curated: bool = True
     bare: str = ""  # facility: "en", "ar" or "enar", the languages in which its name alone is the facility
-    prevails: str = ""  # facility: "en", "ar" or "enar": the bare name is the facility unless the text makes it the town
+    prevails: str = ""  # facility: "en", "ar" or "enar": the bare name is the facility unless the text says town
     type: str = ""  # facility: prison | detention_centre | detention_camp | idp_camp | refugee_camp
     district: bool = False  # facility: its name's GeoNames place is the facility's own district (Yarmouk)
     cluster: bool = False  # facility: camps around the town of its name (Atmeh): the bare name is the town
