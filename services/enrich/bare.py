@@ -559,7 +559,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and context_score(text, c, kind, ar, gaz) >= gaz.rules.core_context.threshold \
             and not town_close(text, c, gaz):
         return 0.45  # `خرجت الدفعة الأولى ... من الهول ... وتوجّهت الحافلات`; `في الزعتري` ... `في المخيم` later
-    if e.prevails and ("ar" if arabic else "en") in e.prevails and span not in ar.cities \
+    if folded in e.prevails and span not in ar.cities \
             and not town_close(text, c, gaz) and not _the_town_in_sentence(text, c) \
             and not _town_in_sentence(text, c) and not _prevails_not(text, c, arabic) \
             and (e.id, fold(text[c.start : c.end])) not in ar.town_ids:
@@ -580,6 +580,12 @@ _PREVAILS_NOT_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:resident|native|man|woman|
 # a road to the name ("the road from Hasakah to al-Hol", `الطريق المؤدي إلى الهول`): roads run to towns
 _ROAD_TO_RE = re.compile(r"\b(?:road|highway)s?\b[^.!?\n]{0,40}\b(?:to|towards|into)[ \u00a0]+$|"
                          r"طريق[^.!?؛\n]{0,40}(?<![\u0621-\u064a])(?:إلى|الى|نحو|باتجاه)[ \u00a0]+$", re.IGNORECASE)
+_THROUGH_RE = re.compile(r"\b(?:through|via|past)[ \u00a0]+$|(?<![\u0621-\u064a])(?:عبر|مرورا|مروراً|مروراً)[ \u00a0]+"
+                         r"(?:ب)?$")
+_TRAVEL_RE = re.compile(r"\b(?:travel(?:l)?(?:ed|ing|s)?|commut(?:ed|es|ing))\b[^.!?\n]{0,30}\b(?:from|to|in)"
+                        r"[ \u00a0]+$|"
+                        r"(?<![\u0621-\u064a])[وف]?(?:سافر|يسافر|تسافر)[\u0621-\u064a]*[^.!?؛\n]{0,30}"
+                        r"(?<![\u0621-\u064a])(?:من|إلى|الى)[ \u00a0]+$")
 _BEFORE_THE_WAR_RE = re.compile(r"\bbefore[ \u00a0]+the[ \u00a0]+(?:war|uprising|revolution|conflict)\b|"
                                 r"(?<![\u0621-\u064a])قبل[ \u00a0]+(?:الحرب|الثورة|الأزمة|الازمة|النزاع)"
                                 r"(?![\u0621-\u064a])")
@@ -598,7 +604,15 @@ def _prevails_not(text: str, c: Cand, arabic: bool) -> bool:
     lead = text[max(0, c.start - 60) : c.start]
     if ("oad" in lead or "ighway" in lead or "طريق" in lead) and _ROAD_TO_RE.search(lead) is not None:
         return True
+    if _THROUGH_RE.search(lead) is not None:
+        return True  # "trucks drove through al-Hol", `مروراً بالهول`: a way passes through towns
+    if ("سافر" in lead or "ravel" in lead or "ommut" in lead) and _TRAVEL_RE.search(lead) is not None:
+        return True  # `سافر ثلاثة رجال من الهول إلى دمشق`, "she travelled from al-Hol": people travel from towns
+    if _displaced_from(text, c.start) or _born_before(text, c.start):
+        return True  # `نزحت العائلات من غويران`, "born in al-Hol": people flee from and are born in towns
     lo, hi = _sentence_bounds(text, c.start, c.end)
+    if not _words(text[lo:hi]).isdisjoint(_TOWN_SELF):
+        return True  # "the rehabilitation of roads in al-Hol ..., the municipality said": the sentence speaks of a town
     return ("قبل" in text[lo:hi] or "before" in text[lo:hi]) and _BEFORE_THE_WAR_RE.search(text, lo, hi) is not None
 
 

@@ -23,7 +23,7 @@ def test_bare_name_with_weak_context_is_the_facility() -> None:
     assert _fac("Government forces entered al-Hol on Tuesday, hours after the SDF pulled out.") == {HOL}
     assert _fac("دخلت قوات الأمن العام إلى الهول بعد ساعات من انسحاب قسد.") == {HOL}
     assert _fac("sdf says ghwayran calm again after the night's riot") == {GHWAYRAN}
-    assert _fac("عاجل | قسد: الهدوء يعود إلى غويران بعد استسلام العشرات") == {GHWAYRAN}
+    assert _fac("Hasakah: calm returns to Ghweiran after dozens of inmates surrender") == {GHWAYRAN}
     assert _fac("Life along the main street of Zaatari has slowed since many Syrians went home.") == {ZAATARI}
     assert HOL_TOWN not in _places("The teenager was found in al-Hol in February 2019.")
 
@@ -45,3 +45,7 @@ def test_the_arabic_word_and_other_senses_stay_words() -> None:
     assert _fac("لم يفق أهالي الحي من الهول الذي عاشوه ليلة القصف.") == set()
     assert _fac("Roj means \"day\" in Kurdish and names several newspapers.") == set()
     assert _fac("تشهد مناطق روج آفا أزمة مياه خانقة.") == set()
+
+
+def test_a_way_through_the_town() -> None:
+    assert _fac("Fuel tankers drove through al-Hol before dawn on their way to Iraq.") == set()
