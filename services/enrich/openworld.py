@@ -1342,7 +1342,7 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
     if _stopped(text, toks[0], gaz) or _LOCATIVE_ADJ_RE.search(text, toks[0][0], toks[0][1]):
         return None  # "the Metn-area jail", "a Hasakah-based camp": where it is, not its name
-    keep = []
+    keep: list[tuple[int, int]] = []
     for t in toks:
         if _stopped(text, t, gaz) or text[t[1] - 2 : t[1]] in _POSSESSIVE:
             break  # "Kobani's Mashta Nour prison": the owner or place before the name is not part of it
