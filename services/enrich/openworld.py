@@ -143,7 +143,7 @@ def find_open(
         if of is None or (_country_named(of, places, gaz) and not (mode == "ar_before" and _quoted_name(text, h, of))):
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name (a quoted one is a
             # donor's camp, `مخيم “الكويت”`, `"مخيم قطر"`: rule 27k)
-        if mode == "en_after" and kind == "camp" and _capital_named(of, places, gaz):
+        if mode == "en_after" and kind == "camp" and _capital_named(text, h, of, places, gaz):
             continue  # "Israeli strike on Gaza refugee camp", "the Beirut camp": a camp in a capital or in Gaza (the
             # Strip's name as well as its city's), no camp's name (data/README.md rule 27n)
         if words[0] in ("state", "federal") and mode == "en_after" and _us_state_before(text, h.start):
@@ -705,12 +705,17 @@ def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool
 
 # Gaza names the Strip as well as its city: "Gaza refugee camp" is one of the Strip's camps (rule 27n)
 _TERRITORY_SEATS = frozenset(("geonames:281133",))
+# the camp placed somewhere else right after its head: "the Gaza camp in Jerash", "... near Jerash"
+_ELSEWHERE_AFTER_RE = re.compile(r"[ \u00a0]+(?:in|near|outside)[ \u00a0]+[A-Z]")
 
 
-def _capital_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
+def _capital_named(text: str, h: Cand, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
     """The whole name is a state's capital (state_actors acting.capitals) or Gaza: English outlets write "Gaza
     refugee camp", "the Beirut camp" for one of the several camps there, and no camp of the region is named so alone
-    (Amman New Camp, Jerash's "Gaza camp" are gazetteer names; camps named by other towns, "Makhmour camp", stay)."""
+    (Amman New Camp is a gazetteer name; camps named by other towns, "Makhmour camp", stay). A camp said to lie in
+    another place is named after where its people came from ("the Gaza camp in Jerash"): the name stays."""
+    if _ELSEWHERE_AFTER_RE.match(text, h.end) is not None:
+        return False
     if len(places) < _SPANS_FROM:
         c = next((c for c in places if c.start == of.name_start and c.end == of.name_end), None)
     else:

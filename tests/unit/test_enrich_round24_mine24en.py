@@ -39,6 +39,8 @@ def test_camps_named_by_towns_or_gazetteer_names_stay() -> None:
     assert _fac("A drone struck near a kindergarten in the Makhmour camp on Saturday.") == {"open:camp:makhmour"}
     assert _fac("Families in the Khan Younis camp fled south.") == {"open:camp:khan-younis"}
     assert _fac("Wehdat, also called Amman New Camp, is among Jordan's oldest camps.") == {"fac:jo-wehdat-camp"}
+    # a camp placed elsewhere is named after where its people came from: the name stays a name
+    assert "geonames:281133" not in _places("Women from the Gaza camp in Jerash stitch for a start-up.")
     assert _fac("Kilis refugee camp hugs the border with Syria.") == {"fac:tr-kilis-oncupinar-camp"}
     # a capital's prison keeps its name (the rule is the camp's)
     assert real_ann("He was held in the Erbil prison for a year.").alert
