@@ -143,6 +143,9 @@ def find_open(
         if of is None or (_country_named(of, places, gaz) and not (mode == "ar_before" and _quoted_name(text, h, of))):
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name (a quoted one is a
             # donor's camp, `مخيم “الكويت”`, `"مخيم قطر"`: rule 27k)
+        if mode == "en_after" and kind == "camp" and _capital_named(text, h, of, places, gaz):
+            continue  # "Israeli strike on Gaza refugee camp", "the Beirut camp": a camp in a capital or in Gaza (the
+            # Strip's name as well as its city's), no camp's name (data/README.md rule 27n)
         if words[0] in ("state", "federal") and mode == "en_after" and _us_state_before(text, h.start):
             continue  # "the California state prison": a US state's prison, no name ("Indiana State Prison" is one)
         if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
@@ -698,6 +701,29 @@ def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool
     else:
         c = _spans_at(places)[0].get((of.name_start, of.name_end))
     return c is not None and any(getattr(gaz.entries.get(p[1]), "kind", None) in _AREA_KINDS for p in c.payloads)
+
+
+# Gaza names the Strip as well as its city: "Gaza refugee camp" is one of the Strip's camps (rule 27n)
+_TERRITORY_SEATS = frozenset(("geonames:281133",))
+# the camp placed somewhere else right after its head: "the Gaza camp in Jerash", "... near Jerash"
+_ELSEWHERE_AFTER_RE = re.compile(r"[ \u00a0]+(?:in|near|outside)[ \u00a0]+[A-Z]")
+
+
+def _capital_named(text: str, h: Cand, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
+    """The whole name is a state's capital (state_actors acting.capitals) or Gaza: English outlets write "Gaza
+    refugee camp", "the Beirut camp" for one of the several camps there, and no camp of the region is named so alone
+    (Amman New Camp is a gazetteer name; camps named by other towns, "Makhmour camp", stay). A camp said to lie in
+    another place is named after where its people came from ("the Gaza camp in Jerash"): the name stays."""
+    if _ELSEWHERE_AFTER_RE.match(text, h.end) is not None:
+        return False
+    if len(places) < _SPANS_FROM:
+        c = next((c for c in places if c.start == of.name_start and c.end == of.name_end), None)
+    else:
+        c = _spans_at(places)[0].get((of.name_start, of.name_end))
+    if c is None:
+        return False
+    caps = gaz.state.capitals
+    return any(p[1] in _TERRITORY_SEATS or (p[1] in caps and not caps[p[1]].startswith("actor:")) for p in c.payloads)
 
 
 def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
@@ -1321,10 +1347,12 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
     if _stopped(text, toks[0], gaz) or _LOCATIVE_ADJ_RE.search(text, toks[0][0], toks[0][1]):
         return None  # "the Metn-area jail", "a Hasakah-based camp": where it is, not its name
-    keep = []
+    keep: list[tuple[int, int]] = []
     for t in toks:
         if _stopped(text, t, gaz) or text[t[1] - 2 : t[1]] in _POSSESSIVE:
             break  # "Kobani's Mashta Nour prison": the owner or place before the name is not part of it
+        if keep and text[t[0] : t[1]].isdigit():
+            break  # "to free 200 Hama jail inmates": a count before the name is no word of it (rule 27n)
         keep.append(t)
     if keep and _ORDINAL_RE.fullmatch(text, keep[-1][0], keep[-1][1]) is not None:
         keep.pop()  # "the 4th Risafa Detention Facility": a numbered unit of the named site, no name (rule 26w)
