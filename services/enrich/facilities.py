@@ -61,7 +61,15 @@ from services.enrich.openworld import (
 from services.enrich.places import common_word
 from services.enrich.resolve import Cand
 from services.enrich.scouts import TEXT_GATE, match_at, text_gates, words_in, words_in_ref
-from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
+from services.enrich.variants import (
+    DESCRIPTORS,
+    FACILITY_CACHES,
+    facility_cache,
+    named_after,
+    remember,
+    short_name,
+    variant_of,
+)
 from shared.annotation import FacilityMention
 
 _by_start = _start = attrgetter("start")
@@ -2441,6 +2449,8 @@ def _open_or_known(
                 return fac(text, of.start, nxt.end(1), joined, 0.7)
     if e is not None and place is None and _placed_elsewhere(text, of, e, places, gaz):
         e = None  # rule 27x: a guessed spelling of a site of one country in a text of only another's places
+        if " " not in of.name and "\u0600" <= of.name[:1] <= "\u06ff":
+            e = _short_placed(text, of, places, gaz)  # `مخيم البرج في بيروت`: Burj al-Barajneh, not Gaza's Bureij
     if e is None and (place is None or place.end == of.name_end):  # al-Hawl: a town's name too
         e = _detention_other_kind(text, of, cores, gaz)
         if e is not None and place is None and _placed_elsewhere(text, of, e, places, gaz):
@@ -2468,6 +2478,21 @@ def _placed_elsewhere(text: str, of: OpenFacility, e: Entry, places: list[Cand],
         if pe.country and pe.kind != "country":
             elsewhere = True  # (a town the gazetteer does not know, "east of Qalqilia", in a text of the West Bank)
     return elsewhere
+
+
+def _short_placed(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> Entry | None:
+    """A one-word Arabic name placed by a locative right after it (`مخيم البرج في بيروت`) that is the first word of a
+    known site's name in the place's country (variants.short_name: Burj al-Barajneh; fix24, rule 27e)."""
+    at = _PLACED_AT_RE.match(text, of.end)
+    if at is None or at.end() == of.end:
+        return None
+    p = next((c for c in places if c.start == at.end()), None)
+    if p is None:
+        return None
+    pe = best_entry(text, p, gaz)
+    if not pe.country or pe.lat is None or pe.lon is None:
+        return None
+    return short_name(of.name, of.kind, gaz, pe.country, (pe.lat, pe.lon))
 
 
 _PLACE_WORD_RE = re.compile(r"[A-Z]|[\u0621-\u064a]")

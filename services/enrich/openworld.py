@@ -153,6 +153,8 @@ def find_open(
             continue  # (the town inside the former site's name is no place either: rule 4, rule 26b)
         if kind == "camp" and mode == "en_after" and _political(text, h, of, places):
             continue  # "the former Khiam prison", "the Trump camp said": no site of detention or displacement
+        if kind == "camp" and _protest_camp(text, h, of):
+            continue  # `مخيم العودة` on the Gaza border, "the Return camp": a sit-in of the return marches (rule 27e)
         if kind == "camp" and mode != "ar_before" and _training_camp(text, h, of):
             trained.append(fold(of.name))
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
@@ -1010,6 +1012,34 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return OpenFacility(h.start, paren[2], kind, text[name_start:name_end], name_start, name_end)
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
+
+
+# A camp named "return" (`مخيم العودة`, "the Return camp", "the Great Return March camp") in a sentence of protest, sit-in,
+# the border fence, the Nakba's or Land Day's commemoration and no displaced people: a protest tent camp of the return
+# marches (Gaza's border camps of 2018, Nablus's symbolic camp of the Nakba day), another sense of camp (rule 1; fix24,
+# rule 27e). Displacement camps named العودة in Idlib and Gaza keep their name: `مخيم العودة للنازحين`, or no protest
+# word in the sentence (`قصفت الطائرات مخيم العودة في أطمة`).
+_RETURN_NAMES = frozenset(("العوده", "return", "great return", "great return march", "great march of return"))
+_PROTEST_AR_RE = re.compile(r"اعتصام|معتصم|احتجاج|محتج|تظاهر|متظاهر|مسير[ةه] العود|مسيرات العود|رمزي|السياج|الشريط الحدودي|"
+                            r"على الحدود|قرب الحدود|الحدود الشرقي|النكب[ةه]|يوم الارض|يوم الأرض|قناص")
+_PROTEST_EN_RE = re.compile(r"\b(?:protest(?:s|ers?)?|demonstrat(?:ion|ions|ors?)|sit-ins?|march(?:es)?|border fence|"
+                            r"fence|snipers?|Nakba|Land Day)\b", re.IGNORECASE)
+_MARCHES_AR_RE = re.compile(r"مسير[ةه] العود[ةه]|مسيرات العود[ةه]")  # (anywhere in the text: the marches' camps)
+_HOMELESS_RE = re.compile(r"نازح|نزوح|النازحين|مهجر|مشرد|\bdisplaced\b|\bIDPs?\b")
+
+
+def _protest_camp(text: str, h: Cand, of: OpenFacility) -> bool:
+    name = fold(of.name.strip(QUOTES + " "))
+    if name not in _RETURN_NAMES:
+        return False
+    a = max(text.rfind(ch, 0, h.start) for ch in _SENTENCE_END) + 1
+    ends = [i for ch in _SENTENCE_END if (i := text.find(ch, max(h.end, of.end))) != -1]
+    b = min(ends) if ends else len(text)
+    if _HOMELESS_RE.search(text, a, b) is not None:
+        return False
+    if name.isascii():
+        return _PROTEST_EN_RE.search(text, a, b) is not None or "Return March" in text or "March of Return" in text
+    return _PROTEST_AR_RE.search(text, a, b) is not None or _MARCHES_AR_RE.search(text) is not None
 
 
 # scouts and guides in a camp's sentence, and no displaced people or refugees: the camp is the scouts' event

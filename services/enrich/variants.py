@@ -287,3 +287,60 @@ def warm(gaz: Gazetteer) -> None:
     """Build the indexes at load time rather than in the first article's time."""
     _index(gaz)
     _towns(gaz)
+
+
+# A known camp or prison of several Arabic words named by its first word alone, made definite (`البرج` for `برج
+# البراجنة` and for `البرج الشمالي`): outlets shorten a name so in a list of one country's camps (`مخيمات شاتيلا والبرج
+# ومار الياس`) or where a place of that country follows (`مخيم البرج في بيروت`). Only read where the caller has found
+# that country (its other listed sites, the place after the name): the word alone is a word, a tower (fix24, rule 27e).
+_SHORT: dict[int, tuple[Any, dict[tuple[str, str], list[tuple[Entry, bool]]]]] = {}
+_SIDE_ADJ_AR = frozenset(("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الجديد", "القديم", "الكبير", "الصغير",
+                          "الاوسط", "العلوي", "السفلي"))
+
+
+def _short_index(gaz: Gazetteer) -> dict[tuple[str, str], list[tuple[Entry, bool]]]:
+    got = _SHORT.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    idx: dict[tuple[str, str], list[tuple[Entry, bool]]] = {}
+    for key, role, pls in _keys(gaz):
+        if role != "core" or len(key) < 2 or not ("\u0600" <= key[0][:1] <= "\u06ff"):
+            continue
+        first = key[0] if key[0].startswith("ال") else "ال" + key[0]
+        if len(first) < 5:
+            continue  # (a short word says too little)
+        for p in pls:
+            e = gaz.entries.get(p[1])
+            if e is None or not e.kind or not e.country or e.open_name:
+                continue
+            got_list = idx.setdefault((e.kind, first), [])
+            # (True: a construct's first word, `برج` of `برج البراجنة`; a noun and its adjective of direction or age,
+            # `البرج الشمالي`, is written whole)
+            cut = len(key) > 2 or key[1] not in _SIDE_ADJ_AR
+            at = next((i for i, (g, _) in enumerate(got_list) if g is e), None)
+            if at is None:
+                got_list.append((e, cut))
+            elif not cut:
+                got_list[at] = (e, False)
+    _SHORT.clear()
+    _SHORT[id(gaz)] = (gaz, idx)
+    return idx
+
+
+def short_name(name: str, kind: str, gaz: Gazetteer, country: str, near: tuple[float, float] | None) -> Entry | None:
+    """The known site of `kind` in `country` whose Arabic name's first word, definite, is `name` (folded); of several,
+    the nearest to `near` (the other listed sites' or the place's position) when it is clearly the nearest (half the
+    distance), else the one whose name is a construct cut short (`البرج` for `برج البراجنة`: `البرج الشمالي` is
+    written whole), none without `near`."""
+    found = sorted(((e, cut) for e, cut in _short_index(gaz).get((kind, fold(name)), ()) if e.country == country),
+                   key=lambda ec: ec[0].id)
+    if len(found) == 1:
+        return found[0][0]
+    if not found or near is None:
+        return None
+    dist = sorted((((e.lat or 0.0) - near[0]) ** 2 + ((e.lon or 0.0) - near[1]) ** 2, not cut, e.id, e)
+                  for e, cut in found)
+    if dist[0][0] * 4 <= dist[1][0]:  # (squared distances: half the distance)
+        return dist[0][3]
+    cut_short = [e for e, cut in found if cut]
+    return cut_short[0] if len(cut_short) == 1 else None
