@@ -925,6 +925,11 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         g = gap_end(text, g + 1)  # `مركز الإصلاح والتأهيل- بدر`: a dash between a many-word head and its name
         if g - h.end > _MAX_GAP + 2:
             return None
+    if gap == " " and _LINE_START_RE.fullmatch(text, text.rfind("\n", 0, h.start) + 1, h.start) is not None \
+            and (hd := _HEADING_NAME_AR_RE.match(text, g)) is not None and fold(hd.group(1).split()[0]) not in _NO_HEADING:
+        return OpenFacility(h.start, hd.end(1), kind, hd.group(1), g, hd.end(1))
+        # a heading line of a list of the world's prisons, `سجن كريستي – روسيا:`, `سجن بانغ كوانغ – تايلاند:`: the
+        # words before the dash are the name (a nisba-shaped one too), the country after it is where (fix24, rule 27e)
     g0 = g
     g = _institution_name_at(text, h, g, places)
     if g < 0:
@@ -948,6 +953,11 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         _closing_quote(text, name_start) if any(ch in QUOTES for ch in gap) else None
     if any(ch in QUOTES for ch in gap) and close is None:
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
+    if kind == "prison" and close is None and f in _PART_AR and (nm := NEXT_RE.match(text, name_end)) is not None \
+            and _joins(text, name_end, nm.start(1)) and fold(nm.group(1)) not in gaz.ar_name_stop:
+        return OpenFacility(h.start, nm.end(1), kind, text[name_start : nm.end(1)], name_start, nm.end(1))
+        # `سجن استقبال طرة`: a part of a complex named with it (Tora's reception prison, the known complex: its core
+        # inside the name, _open_or_known); `سجن ملحق المزرعة`: the farm prison's annex, a prison of its own (27e)
     place = _first_at(places).get(name_start)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
@@ -1243,6 +1253,15 @@ def _joins(text: str, a: int, b: int) -> bool:
 
 
 _NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%])(?![ \u00a0]*[0-9\u0660-\u0669])")
+# a heading line's name: one to three words, a dash, one or two words (the country or the city), a colon or the end
+# of the line
+_HEADING_NAME_AR_RE = re.compile(r"([\u0621-\u06ff]+(?: [\u0621-\u06ff]+){0,2}) ?[-–—] ?[\u0621-\u06ff]+"
+                                 r"(?: [\u0621-\u06ff]+)? ?(?::|\n|$)")
+_LINE_START_RE = re.compile(r"[ \t\u00a0]*(?:(?:[0-9\u0660-\u0669]{1,2}[.\-–)]|[*•\-–])[ \t\u00a0]*)?")
+_NO_HEADING = frozenset(("في", "من", "الى", "علي", "عن"))
+# a part of a prison complex named before the complex's or the prison's name (folded): `سجن استقبال طرة`, `سجن تحقيق
+# طرة`, `سجن ملحق المزرعة` (Egypt's Tora complex; fix24, rule 27e)
+_PART_AR = frozenset(("استقبال", "الاستقبال", "تحقيق", "ملحق"))
 # the kind of activity camp a name is: `"مخيم الإبداع" الصيفي`, `مخيم الفرسان الكشفي` (README rule 1: no facility)
 _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
                           "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي",
