@@ -571,6 +571,8 @@ def find_facilities(
         facilities = _headline_city_prison(text, facilities, gaz)
     if facilities and tg & _T_BASE_AR:  # ("قاعدة" or "قاعده" in text)
         facilities = _base_named(text, facilities)
+    if facilities and ("base" in text or "Base" in text or "Station" in text or "BASE" in text) and has_latin(text):
+        facilities = _base_named_en(text, facilities)
     if facilities and places_c and ("في" in text or " ب" in text or has_latin(text)):  # (str `in`, C speed)
         was_known = {(f.start, f.end) for f in facilities if f.id[:5] != "open:"}
         facilities = _named_elsewhere(text, facilities, places_c, cores, gaz)
@@ -881,6 +883,36 @@ def _base_named(text: str, facilities: list[FacilityMention]) -> list[FacilityMe
     if not drop:
         return facilities
     return [f for i, f in enumerate(facilities) if i not in drop]
+
+
+# "the US naval base at Guantanamo Bay", "Naval Station Guantanamo Bay", "the Guantanamo Bay naval base": the base
+# (rule 2), unless its sentence speaks of people held there, as `قاعدة غوانتانامو` (rule 27x; fix24, rule 27e)
+_BASE_BEFORE_EN_RE = re.compile(r"\b(?:base|station)[ \u00a0]+(?:at|in|on)[ \u00a0]+(?:the[ \u00a0]+)?$|"
+                                r"\bNaval[ \u00a0]+Station[ \u00a0]+$", re.IGNORECASE)
+_BASE_AFTER_EN_RE = re.compile(r"(?:['’]s)?[ \u00a0]+(?:(?:US|U\.S\.|American|naval|navy|military)[ \u00a0]+)?"
+                               r"(?:naval[ \u00a0]+)?(?:base|station)\b", re.IGNORECASE)
+_DETAINEES_EN_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|held|hold(?:s|ing)?|custody|jail\w*|"
+                              r"prisons?|trials?|tribunals?|commissions?|charged|charges|captives?|transferr?\w*|"
+                              r"releas\w*|repatriat\w*|resettl\w*|war[ \u00a0]+on[ \u00a0]+terror|9/11|"
+                              r"Camp[ \u00a0]+(?:Delta|X-Ray|Echo|Iguana|[0-9]))\b", re.IGNORECASE)
+_SENTENCE_END_EN_RE = re.compile(r"(?<![A-Z])[.!?](?=[\s\"”’]|$)|\n")
+
+
+def _base_named_en(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
+    """A known facility named as the base it stands in ("the naval base at Guantanamo Bay") in a sentence that speaks
+    of no one held there: the base, no facility (README rule 2; English twin of _base_named)."""
+    keep: list[FacilityMention] = []
+    for f in facilities:
+        if f.id[:5] == "open:" or not (_BASE_BEFORE_EN_RE.search(text, max(0, f.start - 40), f.start)
+                                       or _BASE_AFTER_EN_RE.match(text, f.end)):
+            keep.append(f)
+            continue
+        lo0 = max(0, f.start - 300)
+        lo = max((m.end() for m in _SENTENCE_END_EN_RE.finditer(text, lo0, f.start)), default=lo0)
+        m = _SENTENCE_END_EN_RE.search(text, f.end, f.end + 300)
+        if _DETAINEES_EN_RE.search(text, lo, m.start() if m else min(len(text), f.end + 300)) is not None:
+            keep.append(f)
+    return keep
 
 
 # between a known facility and its other name: "known as" (`، المعروف أيضاً بـ"`, `، المسمى `, ", also known as ")
