@@ -376,6 +376,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
             or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
+    if kind == "camp" and span in ar.placed and e.id in _origin_named(gaz) \
+            and (_FROM_BEFORE_RE.search(text, max(0, c.start - 8), c.start) is not None
+                 or (before1 == "(" and nxt == ")" and _PLACE_BEFORE_PAREN_RE.search(text, max(0, c.start - 40),
+                                                                                     c.start - 1) is not None)):
+        return None  # "families from Serekaniye", `عائلات من سري كانيه`, "Ras al-Ain (Serekaniye)": the town its
+        # people fled, for which the camp far from it is named (fix24, rule 27e); `مخيم سري كانيه` keeps its head
     if kind == "prison" and span in ar.placed and _prison_chain(text, c, e, ar, gaz):
         return 0.55  # `قضى سبع سنوات في تدمر قبل أن يُنقل إلى صيدنايا`, "first taken to Mezzeh, then moved on to
         # Saydnaya": a detainee moved from one known prison's name to another's that towns share (rule 27c)
@@ -1231,6 +1237,48 @@ def _areas_such_as(text: str, start: int) -> bool:
     return any(k in w for k in _AREA_STEMS) and _AREAS_SUCH_AS_RE.search(text, lo, start) is not None
 
 
+# A camp named for the town its people fled, the town in the same country 25 to 200 km from the camp (Serekaniye camp
+# by Hasakah, for Ras al-Ain's displaced): computed from the gazetteer (a core that is also a place's name), kept per
+# gazetteer (fix24, rule 27e)
+_ORIGIN_NAMED: dict[int, tuple[object, frozenset[str]]] = {}
+_FROM_BEFORE_RE = re.compile(r"(?:\bfrom|(?<![\u0621-\u064a])من)\s+$", re.IGNORECASE)
+_PLACE_BEFORE_PAREN_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*$|[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*$")
+
+
+def _origin_named(gaz: Gazetteer) -> frozenset[str]:
+    got = _ORIGIN_NAMED.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    roles: dict[tuple[str, ...], dict[str, list[str]]] = {}
+    stack: list[tuple[dict, tuple[str, ...]]] = [(gaz.trie.root, ())]
+    while stack:
+        node, key = stack.pop()
+        for k, v in node.items():
+            if k != PAYLOAD:
+                stack.append((v, (*key, k)))
+                continue
+            for role, pls in v:
+                if role in ("core", "place"):
+                    roles.setdefault(key, {}).setdefault(role, []).extend(p[1] for p in pls)
+    out: set[str] = set()
+    for d in roles.values():
+        for fid in d.get("core", ()) if "place" in d else ():
+            e = gaz.entries.get(fid)
+            if e is None or e.kind != "camp" or e.lat is None or e.lon is None:
+                continue
+            for pid in d["place"]:
+                pe = gaz.entries.get(pid)
+                if pe is None or pe.lat is None or pe.lon is None or pe.country != e.country:
+                    continue
+                dy, dx = (pe.lat - e.lat) * 111.0, (pe.lon - e.lon) * 111.0 * 0.8  # (km; cos 37° ≈ 0.8)
+                if 25.0 ** 2 < dy * dy + dx * dx < 200.0 ** 2:
+                    out.add(e.id)
+    res = frozenset(out)
+    _ORIGIN_NAMED.clear()
+    _ORIGIN_NAMED[id(gaz)] = (gaz, res)
+    return res
+
+
 _AREA_WORDS = frozenset(("منطقه", "مناطق", "المنطقه"))  # (folded: the word right before a bare name)
 _AREA_STEMS = ("مناطق", "مدن", "حياء", "بلدات", "قضية", "نواحي", "قرى", "ضواحي", "طراف")
 
@@ -1824,7 +1872,11 @@ _PLURAL_AROUND_RE = re.compile(r"\b(?:camps|prisons|jails|settlements)\s+(?:arou
 _AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
                             r"town|village|city|complex|collective town|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"
-                            r"neighbou?rhood|quarter)\b",
+                            r"neighbou?rhood|quarter|"
+                            # `قلنديا البلد`, `عسكر البلد`: the town proper beside its camp; `عسكر القديمة`, `عسكر
+                            # الجديدة`: the quarters of Nablus, feminine as a town is (the camp's head is masculine:
+                            # `مخيم عسكر الجديد`; fix24, rule 27e)
+                            r"البلد|القديم[ةه]|الجديد[ةه])\b",
                             re.IGNORECASE)
 _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*(?:the\s+)?", re.IGNORECASE)
 
