@@ -524,6 +524,8 @@ def find_facilities(
     if has_latin(text) and gates & _G_ANNEX and tg & _T_ANNEX:  # ("annex" or "Annex" in text)
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
+    if len(facilities) > 1 and " و" in text:  # (str `in`, C speed)
+        facilities = _short_between(text, facilities, gaz)
     if ("," in text or ":" in text) and any(_open_listed(f, gaz) and work_after(text, f.end) for f in facilities):
         # "HMP Belmarsh: Maximum Security, a television series": a work named for a site the gazetteer lists open-world
         # (rule 25s), as for an unknown name (openworld.not_a_site)
@@ -2510,6 +2512,35 @@ def _placed_elsewhere(text: str, of: OpenFacility, e: Entry, places: list[Cand],
         if pe.country and pe.kind != "country":
             elsewhere = True  # (a town the gazetteer does not know, "east of Qalqilia", in a text of the West Bank)
     return elsewhere
+
+
+# one Arabic word joined by و or a comma between two known sites of a list (`والبص والبرج الشمالي وشاتيلا والبرج ومار
+# الياس`): the item, then the next separator
+_SHORT_ITEM_RE = re.compile(r"[ \u00a0]*(?:[،,][ \u00a0]*)?و?[ \u00a0]*([\u0621-\u064a]{4,})(?=[ \u00a0]*(?:[،,][ \u00a0]*)?و)")
+
+
+def _short_between(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
+    """A one-word item between two known camps of one country in a bare list that is the first word of a known camp's
+    name there (variants.short_name): that camp (`... وشاتيلا والبرج ومار الياس`: Burj al-Barajneh; fix24, rule 27e)."""
+    out: list[FacilityMention] = []
+    n = len(facilities)
+    for i, f in enumerate(facilities):
+        out.append(f)
+        if i + 1 == n or f.id[:5] == "open:":
+            continue
+        g = facilities[i + 1]
+        m = _SHORT_ITEM_RE.match(text, f.end)
+        if m is None or g.id[:5] == "open:" or g.start - m.end(1) > 4 or g.start < m.end(1):
+            continue
+        e1, e2 = gaz.entries.get(f.id), gaz.entries.get(g.id)
+        if e1 is None or e2 is None or e1.kind != e2.kind or not e1.country or e1.country != e2.country \
+                or e1.lat is None or e1.lon is None or e2.lat is None or e2.lon is None:
+            continue
+        e = short_name(m.group(1), e1.kind or "camp", gaz, e1.country,
+                       ((e1.lat + e2.lat) / 2, (e1.lon + e2.lon) / 2))
+        if e is not None and e.id not in (f.id, g.id):
+            out.append(fac(text, m.start(1), m.end(1), e, 0.7))
+    return out
 
 
 def _short_placed(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> Entry | None:
