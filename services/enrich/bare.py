@@ -1242,7 +1242,8 @@ def _areas_such_as(text: str, start: int) -> bool:
 # gazetteer (fix24, rule 27e)
 _ORIGIN_NAMED: dict[int, tuple[object, frozenset[str]]] = {}
 _FROM_BEFORE_RE = re.compile(r"(?:\bfrom|(?<![\u0621-\u064a])من)\s+$", re.IGNORECASE)
-_PLACE_BEFORE_PAREN_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*$|[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*$")
+_PLACE_BEFORE_PAREN_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*$|"
+                                    r"[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*$")
 
 
 def _origin_named(gaz: Gazetteer) -> frozenset[str]:

@@ -2516,7 +2516,8 @@ def _placed_elsewhere(text: str, of: OpenFacility, e: Entry, places: list[Cand],
 
 # one Arabic word joined by و or a comma between two known sites of a list (`والبص والبرج الشمالي وشاتيلا والبرج ومار
 # الياس`): the item, then the next separator
-_SHORT_ITEM_RE = re.compile(r"[ \u00a0]*(?:[،,][ \u00a0]*)?و?[ \u00a0]*([\u0621-\u064a]{4,})(?=[ \u00a0]*(?:[،,][ \u00a0]*)?و)")
+_SHORT_ITEM_RE = re.compile(r"[ \u00a0]*(?:[،,][ \u00a0]*)?و?[ \u00a0]*([\u0621-\u064a]{4,})"
+                            r"(?=[ \u00a0]*(?:[،,][ \u00a0]*)?و)")
 
 
 def _short_between(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:

@@ -926,7 +926,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         if g - h.end > _MAX_GAP + 2:
             return None
     if gap == " " and _LINE_START_RE.fullmatch(text, text.rfind("\n", 0, h.start) + 1, h.start) is not None \
-            and (hd := _HEADING_NAME_AR_RE.match(text, g)) is not None and fold(hd.group(1).split()[0]) not in _NO_HEADING:
+            and (hd := _HEADING_NAME_AR_RE.match(text, g)) is not None \
+            and fold(hd.group(1).split()[0]) not in _NO_HEADING:
         return OpenFacility(h.start, hd.end(1), kind, hd.group(1), g, hd.end(1))
         # a heading line of a list of the world's prisons, `سجن كريستي – روسيا:`, `سجن بانغ كوانغ – تايلاند:`: the
         # words before the dash are the name (a nisba-shaped one too), the country after it is where (fix24, rule 27e)
@@ -1024,13 +1025,14 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
                         name_end)
 
 
-# A camp named "return" (`مخيم العودة`, "the Return camp", "the Great Return March camp") in a sentence of protest, sit-in,
-# the border fence, the Nakba's or Land Day's commemoration and no displaced people: a protest tent camp of the return
-# marches (Gaza's border camps of 2018, Nablus's symbolic camp of the Nakba day), another sense of camp (rule 1; fix24,
-# rule 27e). Displacement camps named العودة in Idlib and Gaza keep their name: `مخيم العودة للنازحين`, or no protest
-# word in the sentence (`قصفت الطائرات مخيم العودة في أطمة`).
+# A camp named "return" (`مخيم العودة`, "the Return camp", "the Great Return March camp") in a sentence of protest,
+# sit-in, the border fence, the Nakba's or Land Day's commemoration and no displaced people: a protest tent camp of
+# the return marches (Gaza's border camps of 2018, Nablus's symbolic camp of the Nakba day), another sense of camp
+# (rule 1; fix24, rule 27e). Displacement camps named العودة in Idlib and Gaza keep their name: `مخيم العودة
+# للنازحين`, or no protest word in the sentence (`قصفت الطائرات مخيم العودة في أطمة`).
 _RETURN_NAMES = frozenset(("العوده", "return", "great return", "great return march", "great march of return"))
-_PROTEST_AR_RE = re.compile(r"اعتصام|معتصم|احتجاج|محتج|تظاهر|متظاهر|مسير[ةه] العود|مسيرات العود|رمزي|السياج|الشريط الحدودي|"
+_PROTEST_AR_RE = re.compile(r"اعتصام|معتصم|احتجاج|محتج|تظاهر|متظاهر|مسير[ةه] العود|مسيرات العود|رمزي|السياج|"
+                            r"الشريط الحدودي|"
                             r"على الحدود|قرب الحدود|الحدود الشرقي|النكب[ةه]|يوم الارض|يوم الأرض|قناص")
 _PROTEST_EN_RE = re.compile(r"\b(?:protest(?:s|ers?)?|demonstrat(?:ion|ions|ors?)|sit-ins?|march(?:es)?|border fence|"
                             r"fence|snipers?|Nakba|Land Day)\b", re.IGNORECASE)
