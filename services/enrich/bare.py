@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
 from services.enrich import backend
 from services.enrich.attach import kind_payload
@@ -28,7 +29,7 @@ from services.enrich.context import (
     town_close,
 )
 from services.enrich.gazetteer import Entry, Gazetteer
-from services.enrich.matcher import PAYLOAD
+from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import quoted
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.openworld import OpenFacility
@@ -376,10 +377,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
             or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
-    if kind == "camp" and span in ar.placed and e.id in _origin_named(gaz) \
+    if kind == "camp" and span in ar.placed \
             and (_FROM_BEFORE_RE.search(text, max(0, c.start - 8), c.start) is not None
                  or (before1 == "(" and nxt == ")" and _PLACE_BEFORE_PAREN_RE.search(text, max(0, c.start - 40),
-                                                                                     c.start - 1) is not None)):
+                                                                                     c.start - 1) is not None)) \
+            and _origin_named(text, c, e, gaz):
         return None  # "families from Serekaniye", `عائلات من سري كانيه`, "Ras al-Ain (Serekaniye)": the town its
         # people fled, for which the camp far from it is named (fix24, rule 27e); `مخيم سري كانيه` keeps its head
     if kind == "prison" and span in ar.placed and _prison_chain(text, c, e, ar, gaz):
@@ -1238,46 +1240,36 @@ def _areas_such_as(text: str, start: int) -> bool:
 
 
 # A camp named for the town its people fled, the town in the same country 25 to 200 km from the camp (Serekaniye camp
-# by Hasakah, for Ras al-Ain's displaced): computed from the gazetteer (a core that is also a place's name), kept per
-# gazetteer (fix24, rule 27e)
-_ORIGIN_NAMED: dict[int, tuple[object, frozenset[str]]] = {}
+# by Hasakah, for Ras al-Ain's displaced): read from the gazetteer (the places the trie holds under the camp's bare
+# name as written), once per facility and name (fix24, rule 27e)
+_ORIGIN_NAMED = facility_cache()
 _FROM_BEFORE_RE = re.compile(r"(?:\bfrom|(?<![\u0621-\u064a])من)\s+$", re.IGNORECASE)
 _PLACE_BEFORE_PAREN_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*$|"
                                     r"[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*$")
 
 
-def _origin_named(gaz: Gazetteer) -> frozenset[str]:
-    got = _ORIGIN_NAMED.get(id(gaz))
-    if got is not None and got[0] is gaz:
-        return got[1]
-    roles: dict[tuple[str, ...], dict[str, list[str]]] = {}
-    stack: list[tuple[dict, tuple[str, ...]]] = [(gaz.trie.root, ())]
-    while stack:
-        node, key = stack.pop()
-        for k, v in node.items():
-            if k != PAYLOAD:
-                stack.append((v, (*key, k)))
+def _origin_named(text: str, c: Cand, e: Entry, gaz: Gazetteer) -> bool:
+    if e.lat is None or e.lon is None:
+        return False
+    surface = text[c.start : c.end]
+    key = (e.id, surface)
+    got = _ORIGIN_NAMED.get(key)
+    if got is not None:
+        return bool(got)
+    node: Any = gaz.trie.root
+    for tok in key_tokens(surface):
+        node = node.get(tok) if isinstance(node, dict) else None
+        if node is None:
+            break
+    far = False
+    for role, pls in node.get(PAYLOAD, ()) if isinstance(node, dict) else ():
+        for pl in pls if role == "place" else ():
+            pe = gaz.entries.get(pl[1])
+            if pe is None or pe.lat is None or pe.lon is None or pe.country != e.country:
                 continue
-            for role, pls in v:
-                if role in ("core", "place"):
-                    roles.setdefault(key, {}).setdefault(role, []).extend(p[1] for p in pls)
-    out: set[str] = set()
-    for d in roles.values():
-        for fid in d.get("core", ()) if "place" in d else ():
-            e = gaz.entries.get(fid)
-            if e is None or e.kind != "camp" or e.lat is None or e.lon is None:
-                continue
-            for pid in d["place"]:
-                pe = gaz.entries.get(pid)
-                if pe is None or pe.lat is None or pe.lon is None or pe.country != e.country:
-                    continue
-                dy, dx = (pe.lat - e.lat) * 111.0, (pe.lon - e.lon) * 111.0 * 0.8  # (km; cos 37° ≈ 0.8)
-                if 25.0 ** 2 < dy * dy + dx * dx < 200.0 ** 2:
-                    out.add(e.id)
-    res = frozenset(out)
-    _ORIGIN_NAMED.clear()
-    _ORIGIN_NAMED[id(gaz)] = (gaz, res)
-    return res
+            dy, dx = (pe.lat - e.lat) * 111.0, (pe.lon - e.lon) * 111.0 * 0.8  # (km; cos 37° ≈ 0.8)
+            far = far or 25.0 ** 2 < dy * dy + dx * dx < 200.0 ** 2
+    return bool(remember(_ORIGIN_NAMED, key, far))
 
 
 _AREA_WORDS = frozenset(("منطقه", "مناطق", "المنطقه"))  # (folded: the word right before a bare name)

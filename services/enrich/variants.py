@@ -293,38 +293,45 @@ def warm(gaz: Gazetteer) -> None:
 # البراجنة` and for `البرج الشمالي`): outlets shorten a name so in a list of one country's camps (`مخيمات شاتيلا والبرج
 # ومار الياس`) or where a place of that country follows (`مخيم البرج في بيروت`). Only read where the caller has found
 # that country (its other listed sites, the place after the name): the word alone is a word, a tower (fix24, rule 27e).
-_SHORT: dict[int, tuple[Any, dict[tuple[str, str], list[tuple[Entry, bool]]]]] = {}
 _SIDE_ADJ_AR = frozenset(("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الجديد", "القديم", "الكبير", "الصغير",
                           "الاوسط", "العلوي", "السفلي"))
+_SHORT: dict[tuple[str, str], list[tuple[Entry, bool]]] = facility_cache()
+_SHORT_GAZ: list[Any] = [None]  # (the gazetteer _SHORT's answers are about)
 
 
-def _short_index(gaz: Gazetteer) -> dict[tuple[str, str], list[tuple[Entry, bool]]]:
-    got = _SHORT.get(id(gaz))
-    if got is not None and got[0] is gaz:
-        return got[1]
-    idx: dict[tuple[str, str], list[tuple[Entry, bool]]] = {}
-    for key, role, pls in _keys(gaz):
-        if role != "core" or len(key) < 2 or not ("\u0600" <= key[0][:1] <= "\u06ff"):
-            continue
-        first = key[0] if key[0].startswith("ال") else "ال" + key[0]
-        if len(first) < 5:
-            continue  # (a short word says too little)
-        for p in pls:
-            e = gaz.entries.get(p[1])
-            if e is None or not e.kind or not e.country or e.open_name:
-                continue
-            got_list = idx.setdefault((e.kind, first), [])
-            # (True: a construct's first word, `برج` of `برج البراجنة`; a noun and its adjective of direction or age,
-            # `البرج الشمالي`, is written whole)
-            cut = len(key) > 2 or key[1] not in _SIDE_ADJ_AR
-            at = next((i for i, (g, _) in enumerate(got_list) if g is e), None)
-            if at is None:
-                got_list.append((e, cut))
-            elif not cut:
-                got_list[at] = (e, False)
-    _SHORT.clear()
-    _SHORT[id(gaz)] = (gaz, idx)
-    return idx
+def _short_entries(name: str, kind: str, gaz: Gazetteer) -> list[tuple[Entry, bool]]:
+    """The known sites of `kind` whose Arabic core of two words or more opens with `name`'s word (folded, definite,
+    five letters or more): the trie's keys under that word with and without the article, read for this word only."""
+    if _SHORT_GAZ[0] is not gaz or len(_SHORT) > 20_000:
+        _SHORT.clear()
+        _SHORT_GAZ[0] = gaz
+    key = (kind, fold(name))
+    got = _SHORT.get(key)
+    if got is not None:
+        return got
+    found: list[tuple[Entry, bool]] = []
+    first = key[1]
+    if first.startswith("ال") and len(first) >= 5 and " " not in first:
+        for word in (first[2:], first):
+            node = gaz.trie.root.get(word)
+            for second, child in node.items() if isinstance(node, dict) else ():
+                if second == PAYLOAD or not isinstance(child, dict):
+                    continue
+                for role, pls in child.get(PAYLOAD, ()):
+                    for pl in pls if role == "core" else ():
+                        e = gaz.entries.get(pl[1])
+                        if e is None or e.kind != kind or not e.country or e.open_name:
+                            continue
+                        # (True: a construct's first word, `برج` of `برج البراجنة`; a noun and its adjective of
+                        # direction or age, `البرج الشمالي`, is written whole)
+                        cut = second not in _SIDE_ADJ_AR
+                        at = next((i for i, (g, _) in enumerate(found) if g is e), None)
+                        if at is None:
+                            found.append((e, cut))
+                        elif not cut:
+                            found[at] = (e, False)
+    _SHORT[key] = found
+    return found
 
 
 def short_name(name: str, kind: str, gaz: Gazetteer, country: str, near: tuple[float, float] | None) -> Entry | None:
@@ -332,7 +339,7 @@ def short_name(name: str, kind: str, gaz: Gazetteer, country: str, near: tuple[f
     the nearest to `near` (the other listed sites' or the place's position) when it is clearly the nearest (half the
     distance), else the one whose name is a construct cut short (`البرج` for `برج البراجنة`: `البرج الشمالي` is
     written whole), none without `near`."""
-    found = sorted(((e, cut) for e, cut in _short_index(gaz).get((kind, fold(name)), ()) if e.country == country),
+    found = sorted(((e, cut) for e, cut in _short_entries(name, kind, gaz) if e.country == country),
                    key=lambda ec: ec[0].id)
     if len(found) == 1:
         return found[0][0]
