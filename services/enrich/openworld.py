@@ -927,7 +927,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
             return None
     if gap == " " and _LINE_START_RE.fullmatch(text, text.rfind("\n", 0, h.start) + 1, h.start) is not None \
             and (hd := _HEADING_NAME_AR_RE.match(text, g)) is not None \
-            and fold(hd.group(1).split()[0]) not in _NO_HEADING:
+            and (w0 := fold(hd.group(1).split()[0])) not in _NO_HEADING and w0 not in gaz.ar_name_stop:
         return OpenFacility(h.start, hd.end(1), kind, hd.group(1), g, hd.end(1))
         # a heading line of a list of the world's prisons, `سجن كريستي – روسيا:`, `سجن بانغ كوانغ – تايلاند:`: the
         # words before the dash are the name (a nisba-shaped one too), the country after it is where (fix24, rule 27e)
@@ -955,7 +955,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if any(ch in QUOTES for ch in gap) and close is None:
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
     if kind == "prison" and close is None and f in _PART_AR and (nm := NEXT_RE.match(text, name_end)) is not None \
-            and _joins(text, name_end, nm.start(1)) and fold(nm.group(1)) not in gaz.ar_name_stop:
+            and _joins(text, name_end, nm.start(1)) and fold(nm.group(1)) not in gaz.ar_name_stop \
+            and (fold(nm.group(1)).startswith("ال")
+                 or (nm.group(1)[:1] not in "وبلف" and fold(nm.group(1)) in gaz.trie.first)):
         return OpenFacility(h.start, nm.end(1), kind, text[name_start : nm.end(1)], name_start, nm.end(1))
         # `سجن استقبال طرة`: a part of a complex named with it (Tora's reception prison, the known complex: its core
         # inside the name, _open_or_known); `سجن ملحق المزرعة`: the farm prison's annex, a prison of its own (27e)

@@ -86,6 +86,7 @@ def test_annex_prison_is_a_prison_of_its_own() -> None:
     # guards: the high-security prison stays no name; the farm prison alone
     assert _fac("أودع القيادي في سجن شديد الحراسة.") == set()
     assert _fac("يقضي حكمه في سجن المزرعة.") == {"open:prison:المزرعه"}
+    assert _fac("أودع في سجن ملحق بمركز الشرطة.") == set()  # ("a jail attached to the police station": no name)
 
 
 def test_heading_lines_of_world_prisons() -> None:
