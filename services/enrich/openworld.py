@@ -156,6 +156,8 @@ def find_open(
             continue  # (the town inside the former site's name is no place either: rule 4, rule 26b)
         if kind == "camp" and mode == "en_after" and _political(text, h, of, places):
             continue  # "the former Khiam prison", "the Trump camp said": no site of detention or displacement
+        if kind == "camp" and _protest_camp(text, h, of):
+            continue  # `مخيم العودة` on the Gaza border, "the Return camp": a sit-in of the return marches (rule 27e)
         if kind == "camp" and mode != "ar_before" and _training_camp(text, h, of):
             trained.append(fold(of.name))
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
@@ -949,6 +951,12 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         g = gap_end(text, g + 1)  # `مركز الإصلاح والتأهيل- بدر`: a dash between a many-word head and its name
         if g - h.end > _MAX_GAP + 2:
             return None
+    if gap == " " and _LINE_START_RE.fullmatch(text, text.rfind("\n", 0, h.start) + 1, h.start) is not None \
+            and (hd := _HEADING_NAME_AR_RE.match(text, g)) is not None \
+            and (w0 := fold(hd.group(1).split()[0])) not in _NO_HEADING and w0 not in gaz.ar_name_stop:
+        return OpenFacility(h.start, hd.end(1), kind, hd.group(1), g, hd.end(1))
+        # a heading line of a list of the world's prisons, `سجن كريستي – روسيا:`, `سجن بانغ كوانغ – تايلاند:`: the
+        # words before the dash are the name (a nisba-shaped one too), the country after it is where (fix24, rule 27e)
     g0 = g
     g = _institution_name_at(text, h, g, places)
     if g < 0:
@@ -972,6 +980,13 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         _closing_quote(text, name_start) if any(ch in QUOTES for ch in gap) else None
     if any(ch in QUOTES for ch in gap) and close is None:
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
+    if kind == "prison" and close is None and f in _PART_AR and (nm := NEXT_RE.match(text, name_end)) is not None \
+            and _joins(text, name_end, nm.start(1)) and fold(nm.group(1)) not in gaz.ar_name_stop \
+            and (fold(nm.group(1)).startswith("ال")
+                 or (nm.group(1)[:1] not in "وبلف" and fold(nm.group(1)) in gaz.trie.first)):
+        return OpenFacility(h.start, nm.end(1), kind, text[name_start : nm.end(1)], name_start, nm.end(1))
+        # `سجن استقبال طرة`: a part of a complex named with it (Tora's reception prison, the known complex: its core
+        # inside the name, _open_or_known); `سجن ملحق المزرعة`: the farm prison's annex, a prison of its own (27e)
     place = _first_at(places).get(name_start)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
@@ -1036,6 +1051,35 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return OpenFacility(h.start, paren[2], kind, text[name_start:name_end], name_start, name_end)
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
+
+
+# A camp named "return" (`مخيم العودة`, "the Return camp", "the Great Return March camp") in a sentence of protest,
+# sit-in, the border fence, the Nakba's or Land Day's commemoration and no displaced people: a protest tent camp of
+# the return marches (Gaza's border camps of 2018, Nablus's symbolic camp of the Nakba day), another sense of camp
+# (rule 1; fix24, rule 27e). Displacement camps named العودة in Idlib and Gaza keep their name: `مخيم العودة
+# للنازحين`, or no protest word in the sentence (`قصفت الطائرات مخيم العودة في أطمة`).
+_RETURN_NAMES = frozenset(("العوده", "return", "great return", "great return march", "great march of return"))
+_PROTEST_AR_RE = re.compile(r"اعتصام|معتصم|احتجاج|محتج|تظاهر|متظاهر|مسير[ةه] العود|مسيرات العود|رمزي|السياج|"
+                            r"الشريط الحدودي|"
+                            r"على الحدود|قرب الحدود|الحدود الشرقي|النكب[ةه]|يوم الارض|يوم الأرض|قناص")
+_PROTEST_EN_RE = re.compile(r"\b(?:protest(?:s|ers?)?|demonstrat(?:ion|ions|ors?)|sit-ins?|march(?:es)?|border fence|"
+                            r"fence|snipers?|Nakba|Land Day)\b", re.IGNORECASE)
+_MARCHES_AR_RE = re.compile(r"مسير[ةه] العود[ةه]|مسيرات العود[ةه]")  # (anywhere in the text: the marches' camps)
+_HOMELESS_RE = re.compile(r"نازح|نزوح|النازحين|مهجر|مشرد|\bdisplaced\b|\bIDPs?\b")
+
+
+def _protest_camp(text: str, h: Cand, of: OpenFacility) -> bool:
+    name = fold(of.name.strip(QUOTES + " "))
+    if name not in _RETURN_NAMES:
+        return False
+    a = max(text.rfind(ch, 0, h.start) for ch in _SENTENCE_END) + 1
+    ends = [i for ch in _SENTENCE_END if (i := text.find(ch, max(h.end, of.end))) != -1]
+    b = min(ends) if ends else len(text)
+    if _HOMELESS_RE.search(text, a, b) is not None:
+        return False
+    if name.isascii():
+        return _PROTEST_EN_RE.search(text, a, b) is not None or "Return March" in text or "March of Return" in text
+    return _PROTEST_AR_RE.search(text, a, b) is not None or _MARCHES_AR_RE.search(text) is not None
 
 
 # scouts and guides in a camp's sentence, and no displaced people or refugees: the camp is the scouts' event
@@ -1239,6 +1283,15 @@ def _joins(text: str, a: int, b: int) -> bool:
 
 
 _NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%])(?![ \u00a0]*[0-9\u0660-\u0669])")
+# a heading line's name: one to three words, a dash, one or two words (the country or the city), a colon or the end
+# of the line
+_HEADING_NAME_AR_RE = re.compile(r"([\u0621-\u06ff]+(?: [\u0621-\u06ff]+){0,2}) ?[-–—] ?[\u0621-\u06ff]+"
+                                 r"(?: [\u0621-\u06ff]+)? ?(?::|\n|$)")
+_LINE_START_RE = re.compile(r"[ \t\u00a0]*(?:(?:[0-9\u0660-\u0669]{1,2}[.\-–)]|[*•\-–])[ \t\u00a0]*)?")
+_NO_HEADING = frozenset(("في", "من", "الى", "علي", "عن"))
+# a part of a prison complex named before the complex's or the prison's name (folded): `سجن استقبال طرة`, `سجن تحقيق
+# طرة`, `سجن ملحق المزرعة` (Egypt's Tora complex; fix24, rule 27e)
+_PART_AR = frozenset(("استقبال", "الاستقبال", "تحقيق", "ملحق"))
 # the kind of activity camp a name is: `"مخيم الإبداع" الصيفي`, `مخيم الفرسان الكشفي` (README rule 1: no facility)
 _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
                           "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي",
