@@ -959,8 +959,8 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
     return kept
 
 
-# a generic definite head of the kind right before "known as" (`المخيم المعروف أيضاً باسم "مخيم السد"`, folded)
-_GENERIC_HEAD_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وب]?ال(مخيم|سجن|معتقل)(?![\u0621-\u064a])")
+# a generic definite head of the kind right before "known as" (`المخيم المعروف أيضاً باسم "مخيم السد"`, `للمخيم`)
+_GENERIC_HEAD_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وفب]?ال|[وف]?لل)(مخيم|سجن|معتقل)(?![\u0621-\u064a])")
 _GENERIC_HEAD_KIND = {"مخيم": "camp", "سجن": "prison", "معتقل": "prison"}
 
 
