@@ -1,7 +1,7 @@
 """Round 24, core24ar (rule 27f): Arabic reporting of 2025-2026 on north-east Syria's camps and prisons — a prison
 named by its head and a prisoners' group quoted together, a camp's other name after the generic head and "known
 as", a name the brackets gave a known identity named again, nisba adjectives after broken plurals, a town's one-word
-name after a plural cue, `القائم بأعمال`, CENTCOM's other Arabic name and a capital that "planned". Our own
+name after a plural cue, `القائم بأعمال` and CENTCOM's other Arabic name. Our own
 sentences, in the forms the outlets print; positives and negatives."""
 
 from tests.unit.enrich_support import real_ann
@@ -93,7 +93,11 @@ def test_the_one_in_charge_is_no_town() -> None:
     assert QAIM in _places("نُقل النازحون إلى القائم أمس.")
 
 
-def test_centcom_by_its_other_arabic_name_and_a_capital_that_planned() -> None:
+def test_centcom_by_its_other_arabic_name() -> None:
     assert "actor:us" in _actors("أعلنت القيادة الوسطى الأمريكية بدء نقل معتقلي داعش إلى العراق.")
-    assert "actor:iraq-gov" in _actors("قال مصدر أمني إن بغداد خططت لإجلاء آخر مواطنيها من مخيم الهول.")
-    assert "actor:iraq-gov" not in _actors("قال مصدر أمني إن سكان بغداد ينتظرون عودة أقاربهم من المخيم.")
+    assert "actor:us" in _actors("قالت القيادة الوسطى الأميركية إنها أنهت نقل المعتقلين.")
+
+
+def test_a_passive_verb_after_an_outlets_dateline_is_no_state_acting() -> None:
+    text = '"الزعتري" ثاني أكبر مخيم للاجئين في العالم\nهوا الأردن –\nخُطّطت أرضه لعشرة آلاف لاجئ.'
+    assert "actor:jordan-gov" not in _actors(text)
