@@ -1094,7 +1094,13 @@ def _indefinite_feminine(w: str) -> bool:
     """The folded word before a country's indefinite name (`سورية`) is a feminine word that takes its nisba: an
     indefinite feminine plural (`قوات سورية`) or an indefinite feminine nisba adjective the country's nisba follows
     (`قوى كردية سورية`, `جهات عربية سورية`: rule 26s). (enrichment._word_flags's bit 32: native/place.c reads it.)"""
-    return len(w) >= 4 and not w.startswith("ال") and (w.endswith("ات") or w.endswith("يه"))
+    return (len(w) >= 4 and not w.startswith("ال") and (w.endswith("ات") or w.endswith("يه"))) \
+        or w in _BROKEN_PLURALS_FEM
+
+
+# indefinite broken plurals that take a feminine singular nisba (`عوائل سورية وأجنبية`, `أسر سورية`, `قرى سورية`):
+# the nisba is the adjective, no country (folded; core24ar, rule 27f)
+_BROKEN_PLURALS_FEM = frozenset(("عوايل", "اسر", "قري", "مدن", "عشاير", "قبايل", "فصايل"))
 
 
 def _country_adjective(text: str, s: int, e: int) -> bool:

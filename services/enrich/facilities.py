@@ -565,6 +565,8 @@ def find_facilities(
         # an unknown name after an unknown facility and "formerly known as" / "which was named" is the first one's
         # other name too (`مخيم الشهيد عزمي المفتي، المعروف سابقاً بمخيم الحصن`: one camp; rule 25q)
         facilities = _other_names_of_open(text, facilities)
+        facilities = _called_after_generic(text, facilities)
+        facilities = _known_named_again(facilities)
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     if len(facilities) > 1:
@@ -938,7 +940,7 @@ _CALLED_AFTER_RE = re.compile(r"[\s,،]*(?:(?:الذي|التي|والذي|وا�
                               r"وتسمي|يعرف|تعرف|ويعرف|وتعرف|عرف|وعرف)|(?:و|ثم\s+)?(?:سمي|سميت|(?:تمت\s+|جرت\s+)?"
                               r"تسميته|(?:تمت\s+|جرت\s+)?تسميتها)|(?:و|وقد\s+|الذي\s+|التي\s+)?(?:يطلق|اطلق|"
                               r"ويطلق)\s+(?:عليه|عليها)|المعروف|المعروفه|المسمي|المسماه|الملقب)"
-                              r"(?:\s+(?:محليا|حاليا|ايضا|سابقا|قديما))?(?:\s+(?:بين|لدي|عند)\s+(?:ال)?\S+)?"
+                              r"(?:\s+(?:محليا|حاليا|ايضا|كذلك|سابقا|قديما))?(?:\s+(?:بين|لدي|عند)\s+(?:ال)?\S+)?"
                               r"(?:\s+(?:سابقا|ايضا))?\s*(?:باسم|ب|بـ|اسم)?\s*[(\"«“]?\s*")
 # a verb of naming before a facility whose other name follows it in quotes or brackets (`يسمي بعض الأهالي مخيم
 # العريشة «مخيم السد»`, folded): rule 25q
@@ -995,6 +997,50 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
                     and _PART_OF_BEFORE_RE.search(text, max(0, prev.start - 24), prev.start) is None:
                 continue  # "Kobar Prison, formerly known as Cooper prison", "Silivri prison, now renamed Marmara
                 # Prison", "Adelabad Prison, officially Shiraz Central Prison": one prison, two names (rule 25w)
+        kept.append(f)
+    return kept
+
+
+# a generic definite head of the kind right before "known as" (`المخيم المعروف أيضاً باسم "مخيم السد"`, `للمخيم`)
+_GENERIC_HEAD_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وفب]?ال|[وف]?لل)(مخيم|سجن|معتقل)(?![\u0621-\u064a])")
+_GENERIC_HEAD_KIND = {"مخيم": "camp", "سجن": "prison", "معتقل": "prison"}
+
+
+def _called_after_generic(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
+    """An unknown name after the generic head of its kind and "known as" is the other name of the facility of that
+    kind the text named before (`غادرت 58 أسرة مخيم العريشة ... رئاسة المخيم المعروف كذلك باسم "مخيم السد"`: one
+    camp, Areesha; core24ar, rule 27f); with no facility of the kind before it, it stays a facility of its own."""
+    kept: list[FacilityMention] = []
+    for f in facilities:
+        if f.id.startswith("open:") and any(g.kind == f.kind for g in kept):
+            lo = max(0, f.start - 60)
+            heads = list(_GENERIC_HEAD_AR_RE.finditer(text, lo, f.start))
+            if heads:
+                h = heads[-1]
+                if _GENERIC_HEAD_KIND[h.group(1)] == f.kind \
+                        and any(g.kind == f.kind and g.end <= h.start() for g in kept) \
+                        and _CALLED_AFTER_RE.fullmatch(fold_text(text[h.end() : f.start])) is not None:
+                    continue
+        kept.append(f)
+    return kept
+
+
+def _known_named_again(facilities: list[FacilityMention]) -> list[FacilityMention]:
+    """An unknown name that an earlier mention of a known facility of its kind spelt out (the mention's words, or its
+    last words after a head) is that facility named again: `مخيمي الهول والسد (العريشة)` gives the Dam camp its
+    known identity by the brackets (rule 18b), so a later `مخيم السد` in the text is Areesha too, no second camp
+    (core24ar, rule 27f)."""
+    names: dict[tuple[str, str], int] = {}
+    kept: list[FacilityMention] = []
+    for f in facilities:
+        if f.id.startswith("open:"):
+            if (f.kind, f.id.split(":", 2)[2]) in names:
+                continue
+        else:
+            words = f.surface.split()
+            for i in range(len(words)):
+                if (k := slug(" ".join(words[i:]).strip(QUOTES + " ()"))):
+                    names.setdefault((f.kind, k), 1)
         kept.append(f)
     return kept
 

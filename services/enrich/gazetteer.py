@@ -314,6 +314,14 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
         place_rules.quarters = quarter_cores(places)
         place_rules.villages_en = {k: tuple(gaz.entries[i] for i in ids if i in gaz.entries)
                                    for k, ids in gaz.village_en.items()}
+        towns: dict[str, set[str]] = {}
+        for r in places:
+            if r.kind in ("town", "village", "city"):
+                for a in r.aliases.ar:
+                    if " " not in a.strip():
+                        towns.setdefault(fold(a), set()).add(r.id)
+        place_rules.towns_ar = {k: gaz.entries[next(iter(ids))] for k, ids in towns.items()
+                                if len(ids) == 1 and next(iter(ids)) in gaz.entries}
     # The gazetteer lives as long as the process and holds millions of containers (the trie): a full
     # collection would walk them all, and one lands every so often while caches fill on new text (an
     # article then takes twice as long). Collect the loading garbage, then move every object alive now out

@@ -908,6 +908,7 @@ _KILO_NAME_RE = re.compile(r"(?:ال)?كيلو[ \u00a0]+(?:الـ?[ \u00a0]*)?\(
 
 # a prison's number quoted with its head (`«سجن 400»`, `"معتقل 12"`): two or three digits, then the closing quote
 _OPEN_QUOTES = "«\"“"
+_CLOSE_QUOTES = "»\"”"
 _QUOTED_NUMBER_RE = re.compile(r"([0-9\u0660-\u0669]{2,3})[ \u00a0]?[»\"”″]")
 
 
@@ -992,7 +993,12 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
                  else (far := _spans_at(places)[1].get(name_start + 1)) is not None and far >= name_end):
         return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22f)
-    group_named = close == name_end and f in _QUOTED_GROUP_NAMES and any(ch in _OPEN_QUOTES for ch in gap)
+    group_named = f in _QUOTED_GROUP_NAMES and (
+        (close == name_end and any(ch in _OPEN_QUOTES for ch in gap))
+        or (close is None and gap == " " and h.start > 0 and text[h.start - 1] in _OPEN_QUOTES
+            and text[name_end : name_end + 1] in _CLOSE_QUOTES))
+    # (`ويقع "سجن النساء" شمال المدينة`: the head and the group quoted together name the prison as the group quoted
+    # alone after it does; core24ar, rule 27f)
     if place is None and (f in _AR_DESCRIPTORS or f in _AR_ADJ or f in _HEADS_AR) and not group_named:
         return None  # `«مركز الإصلاح والتأهيل الجديد»`: a head and its adjective; `سجن سجن إيفين`: a repeated head
         # (`سجن “الأحداث” في الرقة`: the group a prison holds, quoted alone after the head, is that prison's name, a

@@ -106,6 +106,9 @@ class PlaceRules:
     # English key of a neighbour's village (Palestine, Lebanon, Jordan) under 15,000 people -> its GeoNames entries:
     # an open-world village after an English cue that bears one of their names is that village (rule 27m)
     villages_en: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    # a town's or village's one-word Arabic alias in places.yaml (folded) -> its entry, where no other entry shares
+    # it: after a cue the name is that town, not an open-world one (`بلدات الصور وذيبان`: al-Suwar; core24ar)
+    towns_ar: dict[str, Any] = field(default_factory=dict)
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -735,12 +738,21 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
                 and not any(p.country in SCOPE for p in known):
             continue  # "the town of Zawya, west of Tripoli" (Libya's): a village beyond rule 4's scope (rule 27m)
         v = _neighbour_village(name, known, rules) if rules.villages_en and has_latin(name) else None
+        if v is None and rules.towns_ar and not has_latin(name) and _ITEM_END_AR_RE.match(text, e) \
+                and (t := rules.towns_ar.get(fold(name))) is not None:
+            out.append(place(name, s, e, t.id, t.canonical, 0.8, t.country, t.lat, t.lon, t.admin1))
+            continue  # `بلدات الصور`: places.yaml's al-Suwar, which alone reads as a word (core24ar, rule 27f)
         if v is not None:
             out.append(place(v.canonical, s, e, v.id, v.canonical, 0.8, v.country, v.lat, v.lon, v.admin1))
             continue
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
     return out
+
+
+# the end of a name in a list or sentence: punctuation, the end, or `و` starting the next word (a word after the
+# name may continue it: `قرية صيدا الحانوت` is no Sidon)
+_ITEM_END_AR_RE = re.compile(r"\s*(?:$|[,،.؛:;)\"»”\n]|و)")
 
 
 def _neighbour_village(name: str, known: list[PlaceMention], rules: PlaceRules) -> Any:
