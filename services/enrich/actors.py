@@ -734,6 +734,10 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             # "National Security Council", "the Kurdistan Region Security Council": a name ends before it (a capital
             # word other than the UN's own), another body's council
             drop = _OTHER_COUNCIL_RE.search(text, max(0, a.start - 16), a.start) is not None
+        elif a.id == "actor:un" and a.surface.lower() == "united nations" and _un_dateline(text, a.start, a.end):
+            # "UNITED NATIONS (AP) —", "United Nations, Nov 17 (EFE) –": the wire's dateline, the headquarters where
+            # the story was filed, no UN acting (actor24en, rule 27i)
+            drop = True
         elif a.id == "actor:un":
             # the UN as the owner of an agency the text names ("the UN's Office for the Coordination of Humanitarian
             # Affairs (OCHA)") or as a word describing one ("the head of the UN agency" in a text about UNRWA): the
@@ -800,6 +804,17 @@ def _un_of_agency(text: str, a: ActorMention, found: Sequence[ActorMention]) -> 
         return True
     return text[max(0, a.start - 4) : a.start].lower() == "the " and _THE_UN_AGENCY_RE.match(text, a.end) is not None \
         and any(b.id in _UN_AGENCIES for b in found)
+
+
+# what follows a wire's dateline: a date ("United Nations, Nov 17 (EFE)"), an agency in brackets ("UNITED NATIONS (AP)
+# —", "UNITED NATIONS (UrduPoint News / Sputnik - 24th June, 2020)") or a dash
+_UN_DATELINE_RE = re.compile(r"(?:,[ \u00a0]*(?:[A-Z][a-z]{2,}\.?[ \u00a0]+\d{1,2}\b|\d{1,2}[ \u00a0]+[A-Z][a-z]{2,})|"
+                             r"[ \u00a0]*\([A-Z][^()\n]{0,60}\)|[ \u00a0]*[–—-][ \u00a0])")
+
+
+def _un_dateline(text: str, s: int, e: int) -> bool:
+    """"United Nations" opens the text or a line as a wire's dateline."""
+    return (s == 0 or text[s - 1] == "\n") and _UN_DATELINE_RE.match(text, e) is not None
 
 
 def _yemen_coalition(found: Sequence[ActorMention], places: Sequence[PlaceMention],

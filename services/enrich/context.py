@@ -424,6 +424,9 @@ _OUTLET_AFTER = frozenset(("الإخبارية", "الاخبارية", "الإخ
                            # a rights group or channel named after the country it covers ("Iran Human Rights", "Iran
                            # International", `مركز إيران لحقوق الإنسان`; rule 25b)
                            "Human", "International", "لحقوق",
+                           # a movement named after the land it would free ("the Palestine Liberation Organisation
+                           # (PLO)"; actor24en, rule 27i): its name, no place
+                           "Liberation",
                            # its Arabic spellings (`قناة "إيران إنترناشيونال"`: the channel, no place; rule 25r)
                            "إنترناشيونال", "انترناشيونال",
                            # a tribal movement named after its province ("the Anbar Awakening"; rule 25b)

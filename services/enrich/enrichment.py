@@ -38,7 +38,7 @@ from services.enrich.dates import extract_event_date
 from services.enrich.entries import QUOTE_RE, admin_of, best_entry, with_quotes
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
-from services.enrich.institutions import CAMPAIGN_AFTER_EN_RE
+from services.enrich.institutions import CAMPAIGN_AFTER_EN_RE, COURT_AFTER_EN_RE
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import APOS, IGN, TABLE, detect_lang, fold, has_latin
 from services.enrich.normalize import clear_caches as normalize_caches
@@ -1198,8 +1198,10 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                 continue  # `في القاعدة`, `القاعدة الجوية`: the base, not al-Qaeda
             if nxt in "-‐‑" and compound_adjective(text, t):
                 continue  # "an al-Qaeda-inspired group": like the group, not it (README rule 21)
-            if nxt == " " and text[t - 4 : t] in _FORCE_ENDS and CAMPAIGN_AFTER_EN_RE.match(text, t) is not None:
-                continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor
+            if nxt == " " and text[t - 4 : t] in _FORCE_ENDS and (CAMPAIGN_AFTER_EN_RE.match(text, t) is not None
+                                                                  or COURT_AFTER_EN_RE.match(text, t) is not None):
+                continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor;
+                # "an Israeli military court": a court (rule 23b; actor24en, rule 27i)
             e = entries[c.payloads[0][1]]
             if e.id == "actor:assad-regime" and fold(text[s:t]) in _FORMER_REGIME \
                     and _iraq_not_syria(places, facilities):

@@ -115,6 +115,10 @@ _LOCATIVE_AR = frozenset(("في", "الى", "إلى", "من", "عبر", "داخ�
 # a force's name before a campaign's word names the campaign, an event (README rule 20b; data/README.md rule 22f):
 # "the Israeli military operation" (here and for an actor's alias, enrichment._actors)
 CAMPAIGN_AFTER_EN_RE = re.compile(r" (?:military )?(?:operations?|offensive|campaign|incursion|invasion)\b")
+# a force's word before a court's names the court ("an Israeli military court", "Israel's military courts", "the Iraqi
+# army's court"): courts, judges and prosecutors name no actor (data/README.md rule 23b; actor24en, rule 27i)
+COURT_AFTER_EN_RE = re.compile(r" (?:(?:appeals?|appellate|field|special)[ \u00a0]+)?(?:courts?|tribunals?|judges?|"
+                               r"prosecutors?|prosecution|judiciary|justice[ \u00a0]+system)\b")
 
 
 # a direction between a preposition and its country ("camps in north-east Syria", "from northern Iraq")
@@ -150,9 +154,11 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
             continue
         cls = rules.inst_en[inst]
         if cls == "forces" and text[m.end() : m.end() + 1] == " " and (CAMPAIGN_AFTER_EN_RE.match(text, m.end())
-                                                                       or _INDUSTRY_AFTER_EN_RE.match(text, m.end())):
+                                                                       or _INDUSTRY_AFTER_EN_RE.match(text, m.end())
+                                                                       or COURT_AFTER_EN_RE.match(text, m.end())):
             continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor;
-            # "an Iranian drone maker", "the Turkish drone industry": a trade (data/README.md rule 23 (en16))
+            # "an Iranian drone maker", "the Turkish drone industry": a trade (data/README.md rule 23 (en16));
+            # "an Israeli military court": a court, which names no actor (rule 23b; actor24en, rule 27i)
         nation = rules.adj_en[" ".join(m.group("adj").split())]  # ("United  States": any run of spaces)
         if len(nation) == 2 and nation.isupper():
             owners.append((m.start(), nation))
@@ -167,6 +173,8 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         pm = rules.poss_en_re.match(text, e)
         if pm and pm.group("inst").lower() == "state" and not _state_body(text, pm.end(), rules):
             pm = None  # "Iraq's state oil marketer"
+        if pm and text[pm.end() : pm.end() + 1] == " " and COURT_AFTER_EN_RE.match(text, pm.end()):
+            pm = None  # "Israel's military courts": the courts, no forces (rule 23b; actor24en, rule 27i)
         if pm:
             cls = rules.inst_en[" ".join(pm.group("inst").lower().split())]
             aid = code if code.startswith("actor:") else \
@@ -201,12 +209,24 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         aid = actor_of(rules, _bare_owner(text, m.start(), here, rules, cls, when), cls, None, when)
         if aid:
             out.append((m.start(), m.end(), aid))
+    if when is not None and when >= _DAMASCUS_INTERIM_FROM and "nterim authorit" in text:
+        # "Syrian interim authorities", "Syria's new interim authorities": the caretaker government in Damascus from
+        # December 2024 (AFP, Xinhua, IANS); "interim" is no modifier of state_actors.yaml, as the opposition's
+        # Syrian Interim Government (Azaz) bears the word (actor24en, rule 27i). Before that date: none.
+        for im in _SYRIAN_INTERIM_EN_RE.finditer(text):
+            if not any(s <= im.start() < e for s, e, _a in out):
+                aid = actor_of(rules, "SY", "government", None, when)
+                if aid:
+                    out.append((im.start(), im.end(), aid))
     return out
 
 
 # a hyphen and a participle of patronage after a bare ministry ("Pentagon-backed", "State Department-funded"): the
 # words describe another body by its patron, as actors.compound_adjective reads them after an actor's name
 _PATRON_AFTER_RE = re.compile(r"[-\u2010\u2011](?:backed|aligned|allied|funded|sponsored|supported)\b", re.IGNORECASE)
+_DAMASCUS_INTERIM_FROM = date(2024, 12, 8)
+_SYRIAN_INTERIM_EN_RE = re.compile(r"\b(?:(?:[Nn]ew[ \u00a0]+)?Syrian|Syria['’]s(?:[ \u00a0]+new)?)"
+                                   r"[ \u00a0]+interim[ \u00a0]+authorities\b")
 
 
 def _coordinated_en(text: str, start: int, cls: str, rules: StateRules, country: str | None,
