@@ -448,8 +448,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
     if head_near(text, c, ar.listing if arabic else ar.heads, e.kind):
         return 0.75 if e.id in ar.named else 0.6
-    if e.cluster:
-        return None  # "tents in Atmeh", `خيمتي في أطمة`: the town the cluster of camps is around
+    if e.cluster or e.town_name:
+        return None  # "tents in Atmeh", `خيمتي في أطمة`: the town the cluster of camps is around; "a tent camp in
+        # Tel al-Sultan, Rafah", `قُسّمت رفح ... من المخيم`: a town printed far more often than its site (rule 27d)
     if ar.town_ids and (e.id, fold(text[c.start : c.end])) in ar.town_ids and e.id not in ar.named \
             and not facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"` (a
@@ -491,6 +492,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                        and (not _the_town_in_sentence(text, c)
                             or _OWN_HEAD_AFTER_RE.match(text, c.end) is not None)) \
             or detention_frame(text, c.start, kind, city=True, end=c.end) else None
+    if kind == "prison" and ("قسا" in (lead50 := text[max(0, c.start - 50) : c.start]) or "ection" in lead50) \
+            and _SECTIONS_BEFORE_RE.search(lead50) is not None and e.id not in ar.named:
+        return None  # `أربعة أقسام مستقلة، اثنان منها، "إيشل"`: a wing of the prison named before (rule 27d)
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end) or _quoted_listed(text, c, ar)
                  or _HEAD_NEW_QUOTE_RE.search(text, max(0, c.start - 24), c.start) is not None) \
@@ -622,6 +626,9 @@ def _prevails_not(text: str, c: Cand, arabic: bool) -> bool:
     if not _words(text[lo:hi]).isdisjoint(_TOWN_SELF):
         return True  # "the rehabilitation of roads in al-Hol ..., the municipality said": the sentence speaks of a town
     return ("قبل" in text[lo:hi] or "before" in text[lo:hi]) and _BEFORE_THE_WAR_RE.search(text, lo, hi) is not None
+# a prison's sections listed by their quoted names (`يضم سجن "بئر السبع" أربعة أقسام مستقلة، اثنان منها، "إيشل"
+# و"أوهلي كيدار"`): wings of the prison named before, no prisons of their own (rule 25g; rule 27d)
+_SECTIONS_BEFORE_RE = re.compile(r"(?:أقسام|اقسام|sections)[^.!?؛\n]{0,40}$")
 
 
 # rule 25a: a known prison's bare name as the term of its infamy or of a comparison. After the name, its scandal, the
@@ -1599,7 +1606,9 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     # a stadium named after the camp (`ملعب اليرموك` in Gaza City, not Damascus's camp; rule 25h)
     "ملعب", "استاد", "ستاد", "stadium",
     # the plain named after the camp's village (`سهل عسكر` east of Nablus, where Balata stands; rule 25l)
-    "سهل", "plain"))
+    "سهل", "plain",
+    # a delegation named after the site: `وفد إمرالي`, the DEM Party's delegation that visits Ocalan (rule 27d)
+    "وفد"))
 
 # a camp's popular or services committee before its bare name (`اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات
 # مخيم ...` is read with its head): the committee, "for refugees" or "for services" optional, then `في`/`ب`/`ل`
@@ -1673,7 +1682,9 @@ _ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Associatio
                            r"Network|Agency|Organi[sz]ation|Institute|Society|Party|Movement|Radio|TV|"
                            r"Channel|News|Media|Forum|League|Federation|"
                            # a campaign or an inquiry named for a site (en20 survey, rule 25s: "the Belmarsh Tribunal")
-                           r"Tribunal|Trust|Campaign|Project|Inquiry|Commission)\b")
+                           r"Tribunal|Trust|Campaign|Project|Inquiry|Commission|"
+                           # "the Imrali delegation", the body that visits Ocalan on the island (rule 27d)
+                           r"[Dd]elegation)\b")
 # a number before the family's word counts families, no family of the name: `غادرت 40 عائلة الهول` (rule 25a)
 _COUNTED_FAMILIES_RE = re.compile(r"[0-9\u0660-\u0669]+\s+(?:عائلة|عائله|أسرة|اسرة|اسره)\s+$")
 _IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|يسير)\s+"

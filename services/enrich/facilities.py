@@ -547,9 +547,11 @@ def find_facilities(
             near = [k for k in known[i : i + 3] if k[0] - fe <= 60]
             if not near or not same_as_known(text, f.start, f.end, near) \
                     or (_OR_RE.fullmatch(text, f.end, near[0][0])
-                        and any(p.end == f.end or p.start == f.start for p in places_c)):
+                        and (any(p.end == f.end or p.start == f.start for p in places_c)
+                             or (not f.id.startswith("open:")
+                                 and all(g.id != f.id for g in facilities if (g.start, g.end) == near[0])))):
                 kept.append(f)  # (`سجن جمجمال أو سوسة`, "Chamchamal prison or Susa prison": two towns' prisons,
-                # not one prison's two names)
+                # not one prison's two names; two known prisons of two ids joined by "or" are two, rule 27d)
         facilities = kept
         if len(facilities) > len(known):
             # a known facility, then "known as"/"which is called" and an unknown name of the same kind, is that
@@ -569,6 +571,9 @@ def find_facilities(
         facilities = _known_named_again(facilities)
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
+    if ("ew camp" in text or "جديد" in text) and any(not f.id.startswith("open:") and gaz.entries[f.id].town_name
+                                                      for f in facilities):
+        facilities = [f for f in facilities if not _new_camp_in_town(text, f, gaz)]
     if len(facilities) > 1:
         facilities = _town_qualified(text, facilities)
     if len(facilities) > 1 and "\n" in text:
@@ -1229,6 +1234,22 @@ def _indefinite_city_prison(text: str, f: FacilityMention, gaz: Gazetteer) -> bo
         return False
     node = gaz.trie.root.get(fold(words[0]))
     return node is not None and any(p[0] == "place" for p in node.get(PAYLOAD, ()) or ())
+
+
+# "a new camp it is building in Khan Younis", `مخيم جديد في خان يونس`: a camp set up in the town now (rule 27d)
+_NEW_CAMP_IN_RE = re.compile(r"(?:\bnew[ \u00a0]+(?:[a-z]+[ \u00a0]+)?camp|مخيما?ً?[ \u00a0]+جديدا?ً?)[^.!?؟\n]{0,80}?"
+                             r"(?:\b(?:in|at)[ \u00a0]+|(?<![\u0621-\u064a])(?:في|ب)[ \u00a0]*)"
+                             r"(?P<name>[^\s.,،؛]+)", re.IGNORECASE)
+
+
+def _new_camp_in_town(text: str, f: FacilityMention, gaz: Gazetteer) -> bool:
+    """"First Stage Of Khan Younis Refugee Camp Finished ... a new camp it is building in Khan Younis": where the
+    text sets up a new camp in a town whose name a known camp bears (`town_name`, rule 27d), a head and that name
+    are the new camp, not the known one (labelled no facility, as a town's camp is)."""
+    if f.id.startswith("open:") or not gaz.entries[f.id].town_name:
+        return False
+    words = {fold(w) for w in f.surface.split()}
+    return any(fold(m.group("name")) in words for m in _NEW_CAMP_IN_RE.finditer(text))
 
 
 _EN_HEADS = frozenset(("prison", "jail", "camp"))

@@ -58,6 +58,10 @@ class FacilityRec(_Rec):
     # a cluster of camps around the town of the same name (Atmeh): the bare name is the town; the camps are named
     # with their head ("Atmeh camps", `مخيمات أطمة`)
     cluster: bool = False
+    # the core is a town's or a city's name that outlets print far more often than the site's (Rafah, Khan Younis,
+    # Makhmour, Ashkelon: rule 27d): alone it is the town, whatever camp or prison words are near; the
+    # facility is named with its head, or coordinated with one ("Makhmour and Rafah camps")
+    town_name: bool = False
     # cores that are also a common word or a person's name (العقاب "punishment", الراعي a surname, "Bucca"): alone,
     # with no head word, such a core is the facility only on strong evidence (named before, quoted, listed with a
     # facility, a detention frame right before it), never on words about prisons nearby
@@ -222,6 +226,7 @@ class Entry:
     type: str = ""  # facility: prison | detention_centre | detention_camp | idp_camp | refugee_camp
     district: bool = False  # facility: its name's GeoNames place is the facility's own district (Yarmouk)
     cluster: bool = False  # facility: camps around the town of its name (Atmeh): the bare name is the town
+    town_name: bool = False  # facility: its core is a town's name printed far more often (Rafah): bare, the town
     words: frozenset[str] = frozenset()  # facility: folded cores that are also a common word or a person's name
     # facility marked open_world (rule 24m): the name it is reported under, `open:<kind>:<slug of it>` ("" otherwise)
     open_name: str = ""

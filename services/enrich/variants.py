@@ -75,6 +75,9 @@ def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int, str]]]:
             if e.open_name:
                 continue  # a site beyond the region (rule 24m) is reported by its surface and needs no spellings of its
                 # own; its name must not take a regional facility's away (Gharyan's g-r-n is Ghwayran's; rule 25a)
+            if e.town_name:
+                continue  # a town's name (Khan Younis: k-n-s) guesses no spelling: its listed spellings are read, and
+                # its skeleton must not take another's away ("Khan Al-Sheih camp" is Khan Eshieh's; rule 27d)
             name = " ".join(key)
             sk = skeleton(name)
             if len(sk) >= 2 and e.kind:

@@ -96,8 +96,8 @@ def test_return_to_camp_district_stays_the_camp() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     # after "such as" under a plural prison head, a town's name is a listed prison (open world when unknown)
     ("قال الوزير إنهم لن يودعوا في سجون إقليم كردستان مثل جمجمال أو سوسة.",
-     {"open:prison:جمجمال", "fac:iq-susa-prison"}),
-    ("لن يرسل المحكومون إلى سجون مثل جمجمال وسوسة.", {"open:prison:جمجمال", "fac:iq-susa-prison"}),
+     {"fac:iq-chamchamal-prison", "fac:iq-susa-prison"}),  # (Chamchamal: rule 27d)
+    ("لن يرسل المحكومون إلى سجون مثل جمجمال وسوسة.", {"fac:iq-chamchamal-prison", "fac:iq-susa-prison"}),
     # near miss: a region's prisons with no examples name none
     ("تعاني سجون إقليم كردستان من الاكتظاظ.", set()),
 ])

@@ -121,5 +121,6 @@ def test_city_head_in_apposition() -> None:
 # area word is the area
 def test_or_and_plural_area() -> None:
     text = "The convicts will not be sent to Chamchamal prison or Susa prison, the minister said."
-    assert open_names(text) == ["Chamchamal prison"]
+    # (Chamchamal prison is a gazetteer entry since rule 27d: two known prisons joined by "or" stay two)
+    assert open_names(text) == [] and fac_ids(text) == {"fac:iq-chamchamal-prison", "fac:iq-susa-prison"}
     assert fac_ids("The envoy visited detention sites in Qamishli and in the al-Hol districts.") == set()

@@ -136,7 +136,7 @@ def test_the_ministrys_spelling_of_dawodiya() -> None:
 
 def test_a_town_held_at_in_apposition_to_a_prison_is_the_prison() -> None:
     ann = _ann("Her brother is held at Chamchamal, a federal prison in Sulaymaniyah province, far from Baghdad.")
-    assert [f.id for f in ann.facilities] == ["open:prison:chamchamal"]
+    assert [f.id for f in ann.facilities] == ["fac:iq-chamchamal-prison"]  # (a gazetteer entry since rule 27d)
     assert "geonames:97417" not in {p.id for p in ann.places}
 
 

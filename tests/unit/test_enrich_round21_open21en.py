@@ -63,7 +63,7 @@ def test_dadaab_and_kutupalong_are_open_world_sites(gaz) -> None:
     got = facilities(gaz, "Fire tore through shelters in the Kutupalong makeshift camp overnight.")
     assert [i for i, _ in got] == ["open:camp:kutupalong"]
     got = facilities(gaz, "The journalist has spent eight months in Silivri prison awaiting trial.")
-    assert [i for i, _ in got] == ["open:prison:silivri"]
+    assert [i for i, _ in got] == ["fac:tr-silivri-prison"]  # (a gazetteer entry since rule 27d)
     # guards: the towns named as towns
     assert facilities(gaz, "Dadaab is a dusty market town where traders sell camels and fuel.") == []
     ann = enrich("Silivri is a seaside town west of Istanbul known for its yoghurt.", gaz, lang="en")

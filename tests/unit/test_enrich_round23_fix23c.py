@@ -10,21 +10,22 @@ def _fac(text: str) -> set[str]:
 
 
 def test_other_spelling_in_brackets_between_name_and_head() -> None:
+    # (Makhmour camp is a gazetteer entry since rule 27d)
     assert _fac("Families in Makhmour (Mexmûr) camp, a refugee camp near Mosul, buried the dead.") == {
-        "open:camp:makhmour"}
+        "fac:iq-makhmour-camp"}
     surf = [f.surface for f in real_ann("Drones struck Makhmour (Mexmûr) camp, home to Kurdish refugees.").facilities]
     assert surf == ["Makhmour (Mexmûr) camp"]
     # a known camp with its other spelling stays that camp, once
     assert _fac("Families returned from al-Hol (Hol) camp last week.") == {"fac:sy-al-hol-camp"}
     # guards: a lower-case description or a demonym in the brackets is no other spelling
     assert _fac("Families in the (new) camp said the drone struck at dawn.") == set()
-    assert "open:camp:makhmour" not in _fac("Families in Makhmour (Kurdish) camp said the drone struck.")
+    assert "fac:iq-makhmour-camp" not in _fac("Families in Makhmour (Kurdish) camp said the drone struck.")
 
 
 def test_refugee_camp_of_a_name() -> None:
     assert _fac("A drone hit the big Kurdish refugee camp of Makhmour (Maxmur), southwest of Erbil.") == {
-        "open:camp:makhmour"}
-    assert _fac("Residents of the camp of Makhmour protested on Sunday.") == {"open:camp:makhmour"}
+        "fac:iq-makhmour-camp"}
+    assert _fac("Residents of the camp of Makhmour protested on Sunday.") == {"fac:iq-makhmour-camp"}
     assert _fac("The UN runs the refugee camp of Zaatari in Jordan.") == {"fac:jo-zaatari-camp"}
     # guard: a region after "of" names no camp
     assert _fac("It is the largest refugee camp of the region.") == set()

@@ -36,9 +36,9 @@ def test_a_headline_site_named_by_the_town_the_body_places_it_in() -> None:
         "fac:iq-sharya-camp"}
     # the body names the camp by the town, or never places a site in the town: the headline's name stands
     assert _fac("Khan Younis Refugee Camp Shelled\nShells fell on the Khan Younis refugee camp at dawn.") == {
-        "open:camp:khan-younis"}
+        "fac:ps-khan-younis-camp"}  # (gazetteer entries since rule 27d)
     assert _fac("Makhmoor Refugee Camp\nAfter a drive through the dusty town of Makhmoor we reached the barriers at "
-                "the gate.") == {"open:camp:makhmoor"}
+                "the gate.") == {"fac:iq-makhmour-camp"}
 
 
 def test_the_long_form_of_idp_camp_is_a_head() -> None:
