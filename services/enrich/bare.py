@@ -456,6 +456,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
+    if placed and e.id not in ar.named \
+            and _VENUE_BEFORE_RE.search(text, max(0, c.start - 64), c.start) is not None:
+        return None  # "a meeting with tribal leaders in Ain Issa", `اجتماع مع وجهاء العشائر في عين عيسى`: where a
+        # meeting, talks or a conference were held is the town, not the camp the sentence's other words are about
+        # (core24en survey, rule 27g)
     if kind == "prison" and _infamy(text, c, ar, gaz):
         return 0.55  # "the Abu Ghraib scandal", `فضيحة أبو غريب`, "worse than Abu Ghraib", `ما رآه في صيدنايا كان أسوأ
         # مما عاشه في أبو غريب`: the prison as the term of its infamy or of a comparison with a prison (rule 25a)
@@ -2149,6 +2154,15 @@ _FEARED_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:خوف[اً]*|
 _THREATENED_WITH_RE = re.compile(r"(?:^|\s)[وف]?(?:توعد|توعدت|يتوعد|تتوعد|هدد|هددت|يهدد|تهدد|انذر|عاقب|يعاقب|تعاقب|"
                                  r"عوقب|عوقبوا|يعاقبون)(?:\s+\S+){0,3}\s+ب$")
 # a group of people and "from"/"in" right before a city's bare name: where they come from or live (rule 25f)
+# rule 27g (core24en survey): the place a meeting, talks or a conference were held, the words of the gathering within
+# five words before "in"/"at"/`في` ("a meeting with tribal leaders in Ain Issa", "talks held in Qamishli"), or "met"
+# right before them ("elders met on Sunday in Ain Issa"; "met their sons in al-Hol" is a visit to the camp)
+_VENUE_BEFORE_RE = re.compile(r"\b(?:meeting|meetings|talks|conference|summit|forum|ceremony)\b"
+                              r"(?:[ \u00a0]+[\w’'-]+){0,5}?[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$"
+                              r"|\bmet(?:[ \u00a0]+(?:on|last|this)[ \u00a0]+\w+)?[ \u00a0]+(?:in|at)[ \u00a0]+$"
+                              r"|(?<![\u0621-\u064a])(?:اجتماع|اجتماعا|لقاء|مؤتمر|ملتقى|اجتمع|اجتمعوا|التقى|التقوا)"
+                              r"(?![\u0621-\u064a])(?:[ \u00a0]+[^ \u00a0.،,؛]+){0,5}?[ \u00a0]+في[ \u00a0]+$",
+                              re.IGNORECASE)
 _PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطين|ناشطو|ناشطي|صحفيون|صحفيين|إعلاميون|اعلاميون|"
                              r"سكان|أهالي|اهالي|أبناء|ابناء|وجهاء|مواطنون|مواطنين)\s+(?:من|في)"
                              r"|(?<![\u0621-\u064a])(?:ينحدرون|ينحدر|يتحدرون|يتحدر|المنحدرين|المتحدرين)\s+من"
