@@ -564,7 +564,61 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and context_score(text, c, kind, ar, gaz) >= gaz.rules.core_context.threshold \
             and not town_close(text, c, gaz):
         return 0.45  # `خرجت الدفعة الأولى ... من الهول ... وتوجّهت الحافلات`; `في الزعتري` ... `في المخيم` later
+    if folded in e.prevails and span not in ar.cities \
+            and not town_close(text, c, gaz) and not _the_town_in_sentence(text, c) \
+            and not _town_in_sentence(text, c) and not _prevails_not(text, c, arabic) \
+            and (e.id, fold(text[c.start : c.end])) not in ar.town_ids:
+        return 0.4  # "Shamima Begum was found in al-Hol", `دخلت قوات الأمن العام إلى الهول`: news means the facility by
+        # the bare name far more often than its small town; the town needs the text's words (rule 27h)
     return None
+
+
+# rule 27h: where a prevailing bare name (data: `prevails`) is not the facility though no town word is by it: the
+# word's own sense in Arabic (`يا للهول` "how dreadful", `من الهول الذي عاشوه` "the horror they lived through"),
+# a person from it ("a former al-Hol resident", "an al-Hol native"), and the time before the facility was news
+# ("before the war", `قبل الحرب`, `قبل الثورة`): the town then, no camp
+_PREVAILS_NOT_AR_RE = re.compile(r"(?:(?<![\u0621-\u064a])يا[ \u00a0]+ل?$)")
+_PREVAILS_NOT_AFTER_AR_RE = re.compile(r"[ \u00a0]+(?:الذي|الذى|اللذي)(?![\u0621-\u064a])")
+_PREVAILS_NOT_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:resident|native|man|woman|means|meant)\b|"
+                                       r"(?:,?[ \u00a0]+(?:and[ \u00a0]+)?[A-Z][\w'’-]+){1,3}[ \u00a0]+"
+                                       r"(?:neighbou?rhoods|districts|quarters|villages|towns|areas)\b")
+# a road to the name ("the road from Hasakah to al-Hol", `الطريق المؤدي إلى الهول`): roads run to towns
+_ROAD_TO_RE = re.compile(r"\b(?:road|highway)s?\b[^.!?\n]{0,40}\b(?:to|towards|into)[ \u00a0]+$|"
+                         r"طريق[^.!?؛\n]{0,40}(?<![\u0621-\u064a])(?:إلى|الى|نحو|باتجاه)[ \u00a0]+$", re.IGNORECASE)
+_THROUGH_RE = re.compile(r"\b(?:through|via|past)[ \u00a0]+$|(?<![\u0621-\u064a])(?:عبر|مرورا|مروراً|مروراً)[ \u00a0]+"
+                         r"(?:ب)?$")
+_TRAVEL_RE = re.compile(r"\b(?:travel(?:l)?(?:ed|ing|s)?|commut(?:ed|es|ing))\b[^.!?\n]{0,30}\b(?:from|to|in)"
+                        r"[ \u00a0]+$|"
+                        r"(?<![\u0621-\u064a])[وف]?(?:سافر|يسافر|تسافر)[\u0621-\u064a]*[^.!?؛\n]{0,30}"
+                        r"(?<![\u0621-\u064a])(?:من|إلى|الى)[ \u00a0]+$")
+_BEFORE_THE_WAR_RE = re.compile(r"\bbefore[ \u00a0]+the[ \u00a0]+(?:war|uprising|revolution|conflict)\b|"
+                                r"(?<![\u0621-\u064a])قبل[ \u00a0]+(?:الحرب|الثورة|الأزمة|الازمة|النزاع)"
+                                r"(?![\u0621-\u064a])")
+
+
+def _prevails_not(text: str, c: Cand, arabic: bool) -> bool:
+    """The bare name is its word, a person's origin or the town before the war (see above)."""
+    if arabic:
+        lead = text[max(0, c.start - 6) : c.start]
+        if text[c.start - 1 : c.start] == "ل" and _PREVAILS_NOT_AR_RE.search(lead[:-1]) is not None:
+            return True
+        if _PREVAILS_NOT_AFTER_AR_RE.match(text, c.end) is not None:
+            return True
+    elif _PREVAILS_NOT_AFTER_EN_RE.match(text, c.end) is not None:
+        return True
+    lead = text[max(0, c.start - 60) : c.start]
+    if ("oad" in lead or "ighway" in lead or "طريق" in lead) and _ROAD_TO_RE.search(lead) is not None:
+        return True
+    if _THROUGH_RE.search(lead) is not None:
+        return True  # "trucks drove through al-Hol", `مروراً بالهول`: a way passes through towns
+    if ("سافر" in lead or "ravel" in lead or "ommut" in lead) and _TRAVEL_RE.search(lead) is not None:
+        return True  # `سافر ثلاثة رجال من الهول إلى دمشق`, "she travelled from al-Hol": people travel from towns
+    if _displaced_from(text, c.start) or _born_before(text, c.start):
+        return True  # `نزحت العائلات من غويران`, "born in al-Hol": people flee from and are born in towns
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    if not _words(text[lo:hi]).isdisjoint(_TOWN_SELF):
+        return True  # "the rehabilitation of roads in al-Hol ..., the municipality said": the sentence speaks of a town
+    return ("قبل" in text[lo:hi] or "before" in text[lo:hi]) and _BEFORE_THE_WAR_RE.search(text, lo, hi) is not None
 
 
 # rule 25a: a known prison's bare name as the term of its infamy or of a comparison. After the name, its scandal, the
@@ -1623,7 +1677,8 @@ _SITE_MEASURE_AFTER_RE = re.compile(
     r"residents|families|detainees|prisoners|inmates)\b")
 _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spelt|spelled|called|known as) "
                                  r"[^,.;\n]{1,30},)?"
-                                 r" (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? (?:a|an|the) "
+                                 r"(?: itself)? (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? "
+                                 r"(?:a|an|the) "
                                  r"(?:[a-z-]+ (?:and )?){0,3}?(?:town|city|village|district|"
                                  r"neighbou?rhood|suburb|quarter|municipality|area|region|desert area)\b")
 # the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)

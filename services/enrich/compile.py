@@ -133,6 +133,16 @@ def _word_cores(r: FacilityRec) -> frozenset[str]:
     return frozenset(out)
 
 
+def _prevail_cores(r: FacilityRec) -> frozenset[str]:
+    """The folded cores of `r` that news uses for the facility more than for its town (rule 27h); a `prevails` item
+    that is not one of its cores is a data error."""
+    cores = {fold_text(n) for _lang, n in r.core.all()}
+    out = frozenset(fold_text(n) for n in r.prevails)
+    if not out <= cores:
+        raise ValueError(f"{r.id}: prevails {sorted(out - cores)!r} are not its cores")
+    return out
+
+
 def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
     heads = b.rules.heads
     taken = {tuple(key_tokens(n)) for r in recs
@@ -140,6 +150,7 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
     for r in recs:
         b.entry(Entry(r.id, "facility", r.canonical, r.kind, r.country, r.admin1, r.lat, r.lon,
                       bare="".join(sorted(set(r.bare), reverse=True)), type=r.type or "",
+                      prevails=_prevail_cores(r),
                       district=r.district, cluster=r.cluster, words=_word_cores(r),
                       open_name=(r.core.en[:1] or [r.canonical])[0] if r.open_world else ""))
         if r.lat is None or r.lon is None:

@@ -48,6 +48,10 @@ class FacilityRec(_Rec):
     nicknames: Names = Names()
     # the languages in which the name alone means the facility (a camp with no town of its name: Ain al-Hilweh)
     bare: list[Literal["en", "ar"]] = []
+    # the cores by which news means the facility far more often than the small town of the same name (al-Hol): alone
+    # such a core is the facility unless the text makes it the town (a town word by it or earlier in its sentence, a
+    # road, a distance, people from it, a dateline; rule 27h)
+    prevails: list[str] = []
     # the place GeoNames lists under the name is the camp's own district (Yarmouk): the bare name is read by
     # the words around it, as a name that is no city's, not only where the word camp is written
     district: bool = False
@@ -214,6 +218,7 @@ class Entry:
     population: int = 0
     curated: bool = True
     bare: str = ""  # facility: "en", "ar" or "enar", the languages in which its name alone is the facility
+    prevails: frozenset[str] = frozenset()  # facility: folded cores that alone are it unless the text says town
     type: str = ""  # facility: prison | detention_centre | detention_camp | idp_camp | refugee_camp
     district: bool = False  # facility: its name's GeoNames place is the facility's own district (Yarmouk)
     cluster: bool = False  # facility: camps around the town of its name (Atmeh): the bare name is the town

@@ -272,7 +272,8 @@ def test_read_from_the_spent_blind_split_r12(text: str, want: set[str]) -> None:
 @pytest.mark.parametrize(("text", "want"), [
     ("أفرجت السلطات عن ثلاثة رجال من الهول.", {"fac:sy-al-hol-camp"}),
     ("سافر ثلاثة رجال من الهول إلى دمشق.", set()),  # سافر ("travelled") holds فر; no release, no escape
-    ("وصل وفد فرنسا من الهول.", set()),
+    # (فرنسا holds فر; the town of a prison's name, since al-Hol alone is now the camp by rule 27h)
+    ("وصل وفد فرنسا من الشدادي.", set()),
 ])
 def test_the_freed_frame_reads_whole_words(text: str, want: set[str]) -> None:
     assert {i for _s, i in facilities(text)} == want
