@@ -567,6 +567,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if folded in e.prevails and span not in ar.cities \
             and not town_close(text, c, gaz) and not _the_town_in_sentence(text, c) \
             and not _town_in_sentence(text, c) and not _prevails_not(text, c, arabic) \
+            and not _between_city(text, c, ar) \
             and (e.id, fold(text[c.start : c.end])) not in ar.town_ids:
         return 0.4  # "Shamima Begum was found in al-Hol", `دخلت قوات الأمن العام إلى الهول`: news means the facility by
         # the bare name far more often than its small town; the town needs the text's words (rule 27h)
@@ -594,6 +595,23 @@ _TRAVEL_RE = re.compile(r"\b(?:travel(?:l)?(?:ed|ing|s)?|commut(?:ed|es|ing))\b[
 _BEFORE_THE_WAR_RE = re.compile(r"\bbefore[ \u00a0]+the[ \u00a0]+(?:war|uprising|revolution|conflict)\b|"
                                 r"(?<![\u0621-\u064a])قبل[ \u00a0]+(?:الحرب|الثورة|الأزمة|الازمة|النزاع)"
                                 r"(?![\u0621-\u064a])")
+
+
+# "Between Raqqa and al-Hawl the road crosses open desert", `بين الحسكة والهول`: the stretch between a city and the
+# name lies between two places, the town (core24en, rule 27g; the camp's own pair "between al-Hol and Roj" has no city)
+_BETWEEN_AND_RE = re.compile(r"\b[Bb]etween[ \u00a0]+(?P<a>\S[^.!?\n]{0,30}?)[ \u00a0]+and[ \u00a0]+$|"
+                             r"(?<![\u0621-\u064a])بين[ \u00a0]+(?P<b>[^.!?؛\n]{1,30}?)[ \u00a0]+و$")
+
+
+def _between_city(text: str, c: Cand, ar: Around) -> bool:
+    lo = max(0, c.start - 48)
+    if "etween" not in text[lo : c.start] and "بين" not in text[lo : c.start]:
+        return False
+    m = _BETWEEN_AND_RE.search(text, lo, c.start)
+    if m is None:
+        return False
+    a, b = m.span("a") if m.group("a") is not None else m.span("b")
+    return any(a <= s and e <= b for s, e in ar.cities)
 
 
 def _prevails_not(text: str, c: Cand, arabic: bool) -> bool:

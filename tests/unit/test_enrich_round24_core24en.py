@@ -85,3 +85,20 @@ def test_the_administration_in_north_and_east_syria_holds_no_place() -> None:
     text = "Families live in Roj camp in the Democratic Autonomous Administration in North and East Syria (DAANES)."
     assert "actor:aanes" in _actors(text)
     assert "place:sy-rojava" not in _places(text)
+
+
+def test_a_prevailing_camp_name_between_a_city_and_it_is_the_town() -> None:
+    assert _fac("Between Raqqa and al-Hawl the road crosses mile after mile of desert.") == set()
+    assert "geonames:173797" in _places("Trucks shuttle between Hasakah and al-Hol every day.")
+    # guards: two camps, and the bare name alone, stay the camps
+    assert _fac("Transfers between al-Hol and Roj went on this week.") == {"fac:sy-al-hol-camp", "fac:sy-roj-camp"}
+    assert _fac("A British woman was found in al-Hol.") == {"fac:sy-al-hol-camp"}
+
+
+def test_escape_transfer_and_siege_words_of_the_hand_over() -> None:
+    def ev(text: str) -> set[str]:
+        return {e.type for e in real_ann(text, LATE).event_types}
+    assert "prison_break_riot" in ev("About 200 detainees fled Shaddadi prison after the attack.")
+    assert "transfer_repatriation" in ev("Iraq has asked to take back 36 families from Roj camp.")
+    assert "security_operation" in ev("Troops rolled into the al-Hol camp on Wednesday.")
+    assert "attack" in ev("Government forces pounded al-Aqtan prison with heavy weapons.")
