@@ -759,6 +759,14 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             if other is not None:
                 out = [b.model_copy(update={"id": other[0], "canonical": other[1]}) if b is a else b for b in out]
             continue
+        elif a.id == "actor:ctc":
+            # Iraq's Counter-Terrorism Service by its name with a town of the Kurdistan Region after it (`جهاز مكافحة
+            # الإرهاب في السليمانية`, `بأربيل`): the Region's own Counter-Terrorism Directorate, the KRG's (rule 27o)
+            m = _IN_PREP_AR_RE.match(text, a.end)
+            if m is not None and any(p.start == m.end() and p.id in _KR_PLACES for p in places):
+                out = [b.model_copy(update={"id": "actor:krg", "canonical": _KRG_CANONICAL}) if b is a else b
+                       for b in out]
+            continue
         elif a.id == "actor:houthis" and "انصار الله" in fold(a.surface):
             cs = {p.country for p in [*places, *facilities]}
             drop = "LB" in cs and "YE" not in cs and ("مخيم" in text or "فتح" in text)
@@ -769,7 +777,11 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
 
 # the actors name_collisions reads (each branch of its loop names one)
 _COLLIDING = frozenset(("actor:asayish", "actor:un", "actor:sdf", "actor:rsf", "actor:general-security",
-                        "actor:houthis", "actor:global-coalition"))
+                        "actor:houthis", "actor:global-coalition", "actor:ctc"))
+# the Kurdistan Region's capitals, governorates and the Region (actor:ctc's branch of name_collisions)
+_KR_PLACES = frozenset(("geonames:95446", "geonames:98463", "geonames:96994", "geonames:96205", "adm1:IQ-erbil",
+                        "adm1:IQ-sulaymaniyah", "adm1:IQ-duhok", "adm1:IQ-halabja", "place:iq-kurdistan-region"))
+_IN_PREP_AR_RE = re.compile(r"[ \u00a0]+(?:في[ \u00a0]+|ب)")
 # the UN's agencies, funds and offices actors.yaml lists
 _UN_AGENCIES = frozenset(("actor:unhcr", "actor:unicef", "actor:unrwa", "actor:wfp", "actor:ocha", "actor:iom",
                           "actor:who"))
@@ -827,9 +839,12 @@ def _asayish_of_krg(found: list[ActorMention], places: Sequence[PlaceMention],
 
 
 _KRG_CANONICAL = "Kurdistan Regional Government (KRG)"
-_OTHER_GENERAL_SECURITY = {"LB": ("actor:lebanon-gov", "Government of Lebanon")}
+_OTHER_GENERAL_SECURITY = {"LB": ("actor:lebanon-gov", "Government of Lebanon"),
+                           # Jordan's Public Security Directorate, `الأمن العام` in Jordan's press (rule 27o)
+                           "JO": ("actor:jordan-gov", "Government of Jordan")}
 # Syria's General Security by its bare names (folded), which Lebanon's General Directorate shares
 _BARE_GENERAL_SECURITY = frozenset(("الامن العام", "جهاز الامن العام", "عناصر الامن العام", "general security",
+                                    "لامن العام",  # after ل, its article's alif elided: `التابع للأمن العام` (rule 27o)
                                     "general security service", "general security forces"))
 
 

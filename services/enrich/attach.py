@@ -20,7 +20,7 @@ from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, g
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.openworld import glued
 from services.enrich.resolve import Cand
-from services.enrich.variants import FACILITY_CACHES, named_after, variant_of
+from services.enrich.variants import FACILITY_CACHES, named_after, short_name, variant_of
 
 # heads whose grammatical number says two or more facilities follow (Arabic) or precede (English)
 PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
@@ -172,6 +172,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 continue
             names.append(name)
             pos = name.end
+        if len(names) >= 2:
+            _short_listed(text, names, gaz, kind)
         if word in DUAL_AR:
             names = names[:2]
     elif mode == "en_after" and word in PLURAL_EN:
@@ -361,6 +363,26 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
             break  # `مخيمات خربة الجوز والزوف بريف إدلب`, `... بمحافظة ...`, `... بإدلب`: where, no name (rule 26a)
         end = n.end()
     return Name(s, end, _listed_variant(text[s:end], kind, gaz))
+
+
+def _short_listed(text: str, names: list[Name], gaz: Gazetteer, kind: str) -> None:
+    """A one-word item of a list whose other items are all known sites of one country, guessed as another country's
+    site or not at all, that is the first word of a known site's name in the list's country: that site (`مخيمات شاتيلا
+    والبرج ومار الياس`: Burj al-Barajneh, not Gaza's Bureij; variants.short_name, fix24, rule 27e)."""
+    for i, n in enumerate(names):
+        word = text[n.start : n.end]
+        if " " in word or not "\u0600" <= word[:1] <= "\u06ff":
+            continue
+        others = [m.entry for j, m in enumerate(names) if j != i]
+        country = others[0].country if others[0] is not None else None
+        if not country or (n.entry is not None and n.entry.country == country) \
+                or any(o is None or o.country != country for o in others):
+            continue
+        pts = [(o.lat, o.lon) for o in others if o is not None and o.lat is not None and o.lon is not None]
+        near = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)) if pts else None
+        e = short_name(word, kind, gaz, country, near)
+        if e is not None:
+            names[i] = Name(n.start, n.end, e)
 
 
 # a governorate's or a unit's word (folded): glued to ب after a list item it says where the item is

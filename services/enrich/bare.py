@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any
 
 from services.enrich import backend
 from services.enrich.attach import kind_payload
@@ -28,7 +29,7 @@ from services.enrich.context import (
     town_close,
 )
 from services.enrich.gazetteer import Entry, Gazetteer
-from services.enrich.matcher import PAYLOAD
+from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import quoted
 from services.enrich.normalize import TOKEN_RE, fold, fold_text
 from services.enrich.openworld import OpenFacility
@@ -376,6 +377,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
             or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
+    if kind == "camp" and span in ar.placed \
+            and (_FROM_BEFORE_RE.search(text, max(0, c.start - 8), c.start) is not None
+                 or (before1 == "(" and nxt == ")" and _PLACE_BEFORE_PAREN_RE.search(text, max(0, c.start - 40),
+                                                                                     c.start - 1) is not None)) \
+            and _origin_named(text, c, e, gaz):
+        return None  # "families from Serekaniye", `عائلات من سري كانيه`, "Ras al-Ain (Serekaniye)": the town its
+        # people fled, for which the camp far from it is named (fix24, rule 27e); `مخيم سري كانيه` keeps its head
     if kind == "prison" and span in ar.placed and _prison_chain(text, c, e, ar, gaz):
         return 0.55  # `قضى سبع سنوات في تدمر قبل أن يُنقل إلى صيدنايا`, "first taken to Mezzeh, then moved on to
         # Saydnaya": a detainee moved from one known prison's name to another's that towns share (rule 27c)
@@ -1308,6 +1316,39 @@ def _areas_such_as(text: str, start: int) -> bool:
     return any(k in w for k in _AREA_STEMS) and _AREAS_SUCH_AS_RE.search(text, lo, start) is not None
 
 
+# A camp named for the town its people fled, the town in the same country 25 to 200 km from the camp (Serekaniye camp
+# by Hasakah, for Ras al-Ain's displaced): read from the gazetteer (the places the trie holds under the camp's bare
+# name as written), once per facility and name (fix24, rule 27e)
+_ORIGIN_NAMED = facility_cache()
+_FROM_BEFORE_RE = re.compile(r"(?:\bfrom|(?<![\u0621-\u064a])من)\s+$", re.IGNORECASE)
+_PLACE_BEFORE_PAREN_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*$|"
+                                    r"[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*$")
+
+
+def _origin_named(text: str, c: Cand, e: Entry, gaz: Gazetteer) -> bool:
+    if e.lat is None or e.lon is None:
+        return False
+    surface = text[c.start : c.end]
+    key = (e.id, surface)
+    got = _ORIGIN_NAMED.get(key)
+    if got is not None:
+        return bool(got)
+    node: Any = gaz.trie.root
+    for tok in key_tokens(surface):
+        node = node.get(tok) if isinstance(node, dict) else None
+        if node is None:
+            break
+    far = False
+    for role, pls in node.get(PAYLOAD, ()) if isinstance(node, dict) else ():
+        for pl in pls if role == "place" else ():
+            pe = gaz.entries.get(pl[1])
+            if pe is None or pe.lat is None or pe.lon is None or pe.country != e.country:
+                continue
+            dy, dx = (pe.lat - e.lat) * 111.0, (pe.lon - e.lon) * 111.0 * 0.8  # (km; cos 37° ≈ 0.8)
+            far = far or 25.0 ** 2 < dy * dy + dx * dx < 200.0 ** 2
+    return bool(remember(_ORIGIN_NAMED, key, far))
+
+
 _AREA_WORDS = frozenset(("منطقه", "مناطق", "المنطقه"))  # (folded: the word right before a bare name)
 _AREA_STEMS = ("مناطق", "مدن", "حياء", "بلدات", "قضية", "نواحي", "قرى", "ضواحي", "طراف")
 
@@ -1902,7 +1943,11 @@ _PLURAL_AROUND_RE = re.compile(r"\b(?:camps|prisons|jails|settlements)\s+(?:arou
 _AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
                             r"town|village|city|complex|collective town|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"
-                            r"neighbou?rhood|quarter)\b",
+                            r"neighbou?rhood|quarter|"
+                            # `قلنديا البلد`, `عسكر البلد`: the town proper beside its camp; `عسكر القديمة`, `عسكر
+                            # الجديدة`: the quarters of Nablus, feminine as a town is (the camp's head is masculine:
+                            # `مخيم عسكر الجديد`; fix24, rule 27e)
+                            r"البلد|القديم[ةه]|الجديد[ةه])\b",
                             re.IGNORECASE)
 _IN_RE = re.compile(r"\s*(?:في|فى|in|at|near|قرب|بـ?)\s*(?:the\s+)?", re.IGNORECASE)
 

@@ -61,7 +61,15 @@ from services.enrich.openworld import (
 from services.enrich.places import common_word
 from services.enrich.resolve import Cand
 from services.enrich.scouts import TEXT_GATE, match_at, text_gates, words_in, words_in_ref
-from services.enrich.variants import DESCRIPTORS, FACILITY_CACHES, facility_cache, named_after, remember, variant_of
+from services.enrich.variants import (
+    DESCRIPTORS,
+    FACILITY_CACHES,
+    facility_cache,
+    named_after,
+    remember,
+    short_name,
+    variant_of,
+)
 from shared.annotation import FacilityMention
 
 _by_start = _start = attrgetter("start")
@@ -516,6 +524,8 @@ def find_facilities(
     if has_latin(text) and gates & _G_ANNEX and tg & _T_ANNEX:  # ("annex" or "Annex" in text)
         facilities = [_annexed(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
+    if len(facilities) > 1 and " و" in text:  # (str `in`, C speed)
+        facilities = _short_between(text, facilities, gaz)
     if ("," in text or ":" in text) and any(_open_listed(f, gaz) and work_after(text, f.end) for f in facilities):
         # "HMP Belmarsh: Maximum Security, a television series": a work named for a site the gazetteer lists open-world
         # (rule 25s), as for an unknown name (openworld.not_a_site)
@@ -563,6 +573,8 @@ def find_facilities(
         facilities = _headline_city_prison(text, facilities, gaz)
     if facilities and tg & _T_BASE_AR:  # ("قاعدة" or "قاعده" in text)
         facilities = _base_named(text, facilities)
+    if facilities and ("base" in text or "Base" in text or "Station" in text or "BASE" in text) and has_latin(text):
+        facilities = _base_named_en(text, facilities)
     if facilities and places_c and ("في" in text or " ب" in text or has_latin(text)):  # (str `in`, C speed)
         was_known = {(f.start, f.end) for f in facilities if f.id[:5] != "open:"}
         facilities = _named_elsewhere(text, facilities, places_c, cores, gaz)
@@ -873,6 +885,36 @@ def _base_named(text: str, facilities: list[FacilityMention]) -> list[FacilityMe
     if not drop:
         return facilities
     return [f for i, f in enumerate(facilities) if i not in drop]
+
+
+# "the US naval base at Guantanamo Bay", "Naval Station Guantanamo Bay", "the Guantanamo Bay naval base": the base
+# (rule 2), unless its sentence speaks of people held there, as `قاعدة غوانتانامو` (rule 27x; fix24, rule 27e)
+_BASE_BEFORE_EN_RE = re.compile(r"\b(?:base|station)[ \u00a0]+(?:at|in|on)[ \u00a0]+(?:the[ \u00a0]+)?$|"
+                                r"\bNaval[ \u00a0]+Station[ \u00a0]+$", re.IGNORECASE)
+_BASE_AFTER_EN_RE = re.compile(r"(?:['’]s)?[ \u00a0]+(?:(?:US|U\.S\.|American|naval|navy|military)[ \u00a0]+)?"
+                               r"(?:naval[ \u00a0]+)?(?:base|station)\b", re.IGNORECASE)
+_DETAINEES_EN_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|held|hold(?:s|ing)?|custody|jail\w*|"
+                              r"prisons?|trials?|tribunals?|commissions?|charged|charges|captives?|transferr?\w*|"
+                              r"releas\w*|repatriat\w*|resettl\w*|war[ \u00a0]+on[ \u00a0]+terror|9/11|"
+                              r"Camp[ \u00a0]+(?:Delta|X-Ray|Echo|Iguana|[0-9]))\b", re.IGNORECASE)
+_SENTENCE_END_EN_RE = re.compile(r"(?<![A-Z])[.!?](?=[\s\"”’]|$)|\n")
+
+
+def _base_named_en(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
+    """A known facility named as the base it stands in ("the naval base at Guantanamo Bay") in a sentence that speaks
+    of no one held there: the base, no facility (README rule 2; English twin of _base_named)."""
+    keep: list[FacilityMention] = []
+    for f in facilities:
+        if f.id[:5] == "open:" or not (_BASE_BEFORE_EN_RE.search(text, max(0, f.start - 40), f.start)
+                                       or _BASE_AFTER_EN_RE.match(text, f.end)):
+            keep.append(f)
+            continue
+        lo0 = max(0, f.start - 300)
+        lo = max((m.end() for m in _SENTENCE_END_EN_RE.finditer(text, lo0, f.start)), default=lo0)
+        m = _SENTENCE_END_EN_RE.search(text, f.end, f.end + 300)
+        if _DETAINEES_EN_RE.search(text, lo, m.start() if m else min(len(text), f.end + 300)) is not None:
+            keep.append(f)
+    return keep
 
 
 # between a known facility and its other name: "known as" (`، المعروف أيضاً بـ"`, `، المسمى `, ", also known as ")
@@ -2441,6 +2483,8 @@ def _open_or_known(
                 return fac(text, of.start, nxt.end(1), joined, 0.7)
     if e is not None and place is None and _placed_elsewhere(text, of, e, places, gaz):
         e = None  # rule 27x: a guessed spelling of a site of one country in a text of only another's places
+        if " " not in of.name and "\u0600" <= of.name[:1] <= "\u06ff":
+            e = _short_placed(text, of, places, gaz)  # `مخيم البرج في بيروت`: Burj al-Barajneh, not Gaza's Bureij
     if e is None and (place is None or place.end == of.name_end):  # al-Hawl: a town's name too
         e = _detention_other_kind(text, of, cores, gaz)
         if e is not None and place is None and _placed_elsewhere(text, of, e, places, gaz):
@@ -2468,6 +2512,51 @@ def _placed_elsewhere(text: str, of: OpenFacility, e: Entry, places: list[Cand],
         if pe.country and pe.kind != "country":
             elsewhere = True  # (a town the gazetteer does not know, "east of Qalqilia", in a text of the West Bank)
     return elsewhere
+
+
+# one Arabic word joined by و or a comma between two known sites of a list (`والبص والبرج الشمالي وشاتيلا والبرج ومار
+# الياس`): the item, then the next separator
+_SHORT_ITEM_RE = re.compile(r"[ \u00a0]*(?:[،,][ \u00a0]*)?و?[ \u00a0]*([\u0621-\u064a]{4,})"
+                            r"(?=[ \u00a0]*(?:[،,][ \u00a0]*)?و)")
+
+
+def _short_between(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
+    """A one-word item between two known camps of one country in a bare list that is the first word of a known camp's
+    name there (variants.short_name): that camp (`... وشاتيلا والبرج ومار الياس`: Burj al-Barajneh; fix24, rule 27e)."""
+    out: list[FacilityMention] = []
+    n = len(facilities)
+    for i, f in enumerate(facilities):
+        out.append(f)
+        if i + 1 == n or f.id[:5] == "open:":
+            continue
+        g = facilities[i + 1]
+        m = _SHORT_ITEM_RE.match(text, f.end)
+        if m is None or g.id[:5] == "open:" or g.start - m.end(1) > 4 or g.start < m.end(1):
+            continue
+        e1, e2 = gaz.entries.get(f.id), gaz.entries.get(g.id)
+        if e1 is None or e2 is None or e1.kind != e2.kind or not e1.country or e1.country != e2.country \
+                or e1.lat is None or e1.lon is None or e2.lat is None or e2.lon is None:
+            continue
+        e = short_name(m.group(1), e1.kind or "camp", gaz, e1.country,
+                       ((e1.lat + e2.lat) / 2, (e1.lon + e2.lon) / 2))
+        if e is not None and e.id not in (f.id, g.id):
+            out.append(fac(text, m.start(1), m.end(1), e, 0.7))
+    return out
+
+
+def _short_placed(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> Entry | None:
+    """A one-word Arabic name placed by a locative right after it (`مخيم البرج في بيروت`) that is the first word of a
+    known site's name in the place's country (variants.short_name: Burj al-Barajneh; fix24, rule 27e)."""
+    at = _PLACED_AT_RE.match(text, of.end)
+    if at is None or at.end() == of.end:
+        return None
+    p = next((c for c in places if c.start == at.end()), None)
+    if p is None:
+        return None
+    pe = best_entry(text, p, gaz)
+    if not pe.country or pe.lat is None or pe.lon is None:
+        return None
+    return short_name(of.name, of.kind, gaz, pe.country, (pe.lat, pe.lon))
 
 
 _PLACE_WORD_RE = re.compile(r"[A-Z]|[\u0621-\u064a]")

@@ -192,6 +192,8 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
             continue  # "the KRG interior ministry": another government's (README rule 21b)
         if _foreign_demonym_before(text, m.start(), rules, cplaces):
             continue  # "the Dutch foreign ministry": a state with no actor of its own (data/README.md rule 23 (en16))
+        if _PATRON_AFTER_RE.match(text, m.end()) is not None:
+            continue  # "a Pentagon-backed faction": a body described by its patron names no patron (rules 25c, 27n)
         cls = rules.inst_en[" ".join(m.group("inst").lower().split())]
         # a state body named by its adjective in the sentence says whose the bare ministry is, as its country's
         # name would ("An Iraqi delegation led by the migration minister": data/README.md rule 23 (en16))
@@ -200,6 +202,11 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         if aid:
             out.append((m.start(), m.end(), aid))
     return out
+
+
+# a hyphen and a participle of patronage after a bare ministry ("Pentagon-backed", "State Department-funded"): the
+# words describe another body by its patron, as actors.compound_adjective reads them after an actor's name
+_PATRON_AFTER_RE = re.compile(r"[-\u2010\u2011](?:backed|aligned|allied|funded|sponsored|supported)\b", re.IGNORECASE)
 
 
 def _coordinated_en(text: str, start: int, cls: str, rules: StateRules, country: str | None,

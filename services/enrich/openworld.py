@@ -147,6 +147,9 @@ def find_open(
         if of is None or (_country_named(of, places, gaz) and not (mode == "ar_before" and _quoted_name(text, h, of))):
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name (a quoted one is a
             # donor's camp, `مخيم “الكويت”`, `"مخيم قطر"`: rule 27k)
+        if mode == "en_after" and kind == "camp" and _capital_named(text, h, of, places, gaz):
+            continue  # "Israeli strike on Gaza refugee camp", "the Beirut camp": a camp in a capital or in Gaza (the
+            # Strip's name as well as its city's), no camp's name (data/README.md rule 27n)
         if words[0] in ("state", "federal") and mode == "en_after" and _us_state_before(text, h.start):
             continue  # "the California state prison": a US state's prison, no name ("Indiana State Prison" is one)
         if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
@@ -157,6 +160,8 @@ def find_open(
             continue  # (the town inside the former site's name is no place either: rule 4, rule 26b)
         if kind == "camp" and mode == "en_after" and _political(text, h, of, places):
             continue  # "the former Khiam prison", "the Trump camp said": no site of detention or displacement
+        if kind == "camp" and _protest_camp(text, h, of):
+            continue  # `مخيم العودة` on the Gaza border, "the Return camp": a sit-in of the return marches (rule 27e)
         if kind == "camp" and mode != "ar_before" and _training_camp(text, h, of):
             trained.append(fold(of.name))
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
@@ -704,6 +709,29 @@ def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool
     return c is not None and any(getattr(gaz.entries.get(p[1]), "kind", None) in _AREA_KINDS for p in c.payloads)
 
 
+# Gaza names the Strip as well as its city: "Gaza refugee camp" is one of the Strip's camps (rule 27n)
+_TERRITORY_SEATS = frozenset(("geonames:281133",))
+# the camp placed somewhere else right after its head: "the Gaza camp in Jerash", "... near Jerash"
+_ELSEWHERE_AFTER_RE = re.compile(r"[ \u00a0]+(?:in|near|outside)[ \u00a0]+[A-Z]")
+
+
+def _capital_named(text: str, h: Cand, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
+    """The whole name is a state's capital (state_actors acting.capitals) or Gaza: English outlets write "Gaza
+    refugee camp", "the Beirut camp" for one of the several camps there, and no camp of the region is named so alone
+    (Amman New Camp is a gazetteer name; camps named by other towns, "Makhmour camp", stay). A camp said to lie in
+    another place is named after where its people came from ("the Gaza camp in Jerash"): the name stays."""
+    if _ELSEWHERE_AFTER_RE.match(text, h.end) is not None:
+        return False
+    if len(places) < _SPANS_FROM:
+        c = next((c for c in places if c.start == of.name_start and c.end == of.name_end), None)
+    else:
+        c = _spans_at(places)[0].get((of.name_start, of.name_end))
+    if c is None:
+        return False
+    caps = gaz.state.capitals
+    return any(p[1] in _TERRITORY_SEATS or (p[1] in caps and not caps[p[1]].startswith("actor:")) for p in c.payloads)
+
+
 def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
     """`مخيمات شمارخ`: a plural head before one unknown village's name (no article, no proclitic, not an
     adjective's shape, no known place: `مخيمات إدلب`, `مخيمات الشمال` are the camps of a region) names the
@@ -927,6 +955,12 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         g = gap_end(text, g + 1)  # `مركز الإصلاح والتأهيل- بدر`: a dash between a many-word head and its name
         if g - h.end > _MAX_GAP + 2:
             return None
+    if gap == " " and _LINE_START_RE.fullmatch(text, text.rfind("\n", 0, h.start) + 1, h.start) is not None \
+            and (hd := _HEADING_NAME_AR_RE.match(text, g)) is not None \
+            and (w0 := fold(hd.group(1).split()[0])) not in _NO_HEADING and w0 not in gaz.ar_name_stop:
+        return OpenFacility(h.start, hd.end(1), kind, hd.group(1), g, hd.end(1))
+        # a heading line of a list of the world's prisons, `سجن كريستي – روسيا:`, `سجن بانغ كوانغ – تايلاند:`: the
+        # words before the dash are the name (a nisba-shaped one too), the country after it is where (fix24, rule 27e)
     g0 = g
     g = _institution_name_at(text, h, g, places)
     if g < 0:
@@ -950,6 +984,13 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         _closing_quote(text, name_start) if any(ch in QUOTES for ch in gap) else None
     if any(ch in QUOTES for ch in gap) and close is None:
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
+    if kind == "prison" and close is None and f in _PART_AR and (nm := NEXT_RE.match(text, name_end)) is not None \
+            and _joins(text, name_end, nm.start(1)) and fold(nm.group(1)) not in gaz.ar_name_stop \
+            and (fold(nm.group(1)).startswith("ال")
+                 or (nm.group(1)[:1] not in "وبلف" and fold(nm.group(1)) in gaz.trie.first)):
+        return OpenFacility(h.start, nm.end(1), kind, text[name_start : nm.end(1)], name_start, nm.end(1))
+        # `سجن استقبال طرة`: a part of a complex named with it (Tora's reception prison, the known complex: its core
+        # inside the name, _open_or_known); `سجن ملحق المزرعة`: the farm prison's annex, a prison of its own (27e)
     place = _first_at(places).get(name_start)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
@@ -1014,6 +1055,35 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return OpenFacility(h.start, paren[2], kind, text[name_start:name_end], name_start, name_end)
     return OpenFacility(h.start, name_end, kind, text[name_start:name_end].strip(QUOTES + " "), name_start,
                         name_end)
+
+
+# A camp named "return" (`مخيم العودة`, "the Return camp", "the Great Return March camp") in a sentence of protest,
+# sit-in, the border fence, the Nakba's or Land Day's commemoration and no displaced people: a protest tent camp of
+# the return marches (Gaza's border camps of 2018, Nablus's symbolic camp of the Nakba day), another sense of camp
+# (rule 1; fix24, rule 27e). Displacement camps named العودة in Idlib and Gaza keep their name: `مخيم العودة
+# للنازحين`, or no protest word in the sentence (`قصفت الطائرات مخيم العودة في أطمة`).
+_RETURN_NAMES = frozenset(("العوده", "return", "great return", "great return march", "great march of return"))
+_PROTEST_AR_RE = re.compile(r"اعتصام|معتصم|احتجاج|محتج|تظاهر|متظاهر|مسير[ةه] العود|مسيرات العود|رمزي|السياج|"
+                            r"الشريط الحدودي|"
+                            r"على الحدود|قرب الحدود|الحدود الشرقي|النكب[ةه]|يوم الارض|يوم الأرض|قناص")
+_PROTEST_EN_RE = re.compile(r"\b(?:protest(?:s|ers?)?|demonstrat(?:ion|ions|ors?)|sit-ins?|march(?:es)?|border fence|"
+                            r"fence|snipers?|Nakba|Land Day)\b", re.IGNORECASE)
+_MARCHES_AR_RE = re.compile(r"مسير[ةه] العود[ةه]|مسيرات العود[ةه]")  # (anywhere in the text: the marches' camps)
+_HOMELESS_RE = re.compile(r"نازح|نزوح|النازحين|مهجر|مشرد|\bdisplaced\b|\bIDPs?\b")
+
+
+def _protest_camp(text: str, h: Cand, of: OpenFacility) -> bool:
+    name = fold(of.name.strip(QUOTES + " "))
+    if name not in _RETURN_NAMES:
+        return False
+    a = max(text.rfind(ch, 0, h.start) for ch in _SENTENCE_END) + 1
+    ends = [i for ch in _SENTENCE_END if (i := text.find(ch, max(h.end, of.end))) != -1]
+    b = min(ends) if ends else len(text)
+    if _HOMELESS_RE.search(text, a, b) is not None:
+        return False
+    if name.isascii():
+        return _PROTEST_EN_RE.search(text, a, b) is not None or "Return March" in text or "March of Return" in text
+    return _PROTEST_AR_RE.search(text, a, b) is not None or _MARCHES_AR_RE.search(text) is not None
 
 
 # scouts and guides in a camp's sentence, and no displaced people or refugees: the camp is the scouts' event
@@ -1217,6 +1287,15 @@ def _joins(text: str, a: int, b: int) -> bool:
 
 
 _NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%])(?![ \u00a0]*[0-9\u0660-\u0669])")
+# a heading line's name: one to three words, a dash, one or two words (the country or the city), a colon or the end
+# of the line
+_HEADING_NAME_AR_RE = re.compile(r"([\u0621-\u06ff]+(?: [\u0621-\u06ff]+){0,2}) ?[-–—] ?[\u0621-\u06ff]+"
+                                 r"(?: [\u0621-\u06ff]+)? ?(?::|\n|$)")
+_LINE_START_RE = re.compile(r"[ \t\u00a0]*(?:(?:[0-9\u0660-\u0669]{1,2}[.\-–)]|[*•\-–])[ \t\u00a0]*)?")
+_NO_HEADING = frozenset(("في", "من", "الى", "علي", "عن"))
+# a part of a prison complex named before the complex's or the prison's name (folded): `سجن استقبال طرة`, `سجن تحقيق
+# طرة`, `سجن ملحق المزرعة` (Egypt's Tora complex; fix24, rule 27e)
+_PART_AR = frozenset(("استقبال", "الاستقبال", "تحقيق", "ملحق"))
 # the kind of activity camp a name is: `"مخيم الإبداع" الصيفي`, `مخيم الفرسان الكشفي` (README rule 1: no facility)
 _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
                           "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي",
@@ -1325,10 +1404,12 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
     if _stopped(text, toks[0], gaz) or _LOCATIVE_ADJ_RE.search(text, toks[0][0], toks[0][1]):
         return None  # "the Metn-area jail", "a Hasakah-based camp": where it is, not its name
-    keep = []
+    keep: list[tuple[int, int]] = []
     for t in toks:
         if _stopped(text, t, gaz) or text[t[1] - 2 : t[1]] in _POSSESSIVE:
             break  # "Kobani's Mashta Nour prison": the owner or place before the name is not part of it
+        if keep and text[t[0] : t[1]].isdigit():
+            break  # "to free 200 Hama jail inmates": a count before the name is no word of it (rule 27n)
         keep.append(t)
     if keep and _ORDINAL_RE.fullmatch(text, keep[-1][0], keep[-1][1]) is not None:
         keep.pop()  # "the 4th Risafa Detention Facility": a numbered unit of the named site, no name (rule 26w)

@@ -287,3 +287,67 @@ def warm(gaz: Gazetteer) -> None:
     """Build the indexes at load time rather than in the first article's time."""
     _index(gaz)
     _towns(gaz)
+
+
+# A known camp or prison of several Arabic words named by its first word alone, made definite (`البرج` for `برج
+# البراجنة` and for `البرج الشمالي`): outlets shorten a name so in a list of one country's camps (`مخيمات شاتيلا والبرج
+# ومار الياس`) or where a place of that country follows (`مخيم البرج في بيروت`). Only read where the caller has found
+# that country (its other listed sites, the place after the name): the word alone is a word, a tower (fix24, rule 27e).
+_SIDE_ADJ_AR = frozenset(("الشمالي", "الجنوبي", "الشرقي", "الغربي", "الجديد", "القديم", "الكبير", "الصغير",
+                          "الاوسط", "العلوي", "السفلي"))
+_SHORT: dict[tuple[str, str], list[tuple[Entry, bool]]] = facility_cache()
+_SHORT_GAZ: list[Any] = [None]  # (the gazetteer _SHORT's answers are about)
+
+
+def _short_entries(name: str, kind: str, gaz: Gazetteer) -> list[tuple[Entry, bool]]:
+    """The known sites of `kind` whose Arabic core of two words or more opens with `name`'s word (folded, definite,
+    five letters or more): the trie's keys under that word with and without the article, read for this word only."""
+    if _SHORT_GAZ[0] is not gaz or len(_SHORT) > 20_000:
+        _SHORT.clear()
+        _SHORT_GAZ[0] = gaz
+    key = (kind, fold(name))
+    got = _SHORT.get(key)
+    if got is not None:
+        return got
+    found: list[tuple[Entry, bool]] = []
+    first = key[1]
+    if first.startswith("ال") and len(first) >= 5 and " " not in first:
+        for word in (first[2:], first):
+            node = gaz.trie.root.get(word)
+            for second, child in node.items() if isinstance(node, dict) else ():
+                if second == PAYLOAD or not isinstance(child, dict):
+                    continue
+                for role, pls in child.get(PAYLOAD, ()):
+                    for pl in pls if role == "core" else ():
+                        e = gaz.entries.get(pl[1])
+                        if e is None or e.kind != kind or not e.country or e.open_name:
+                            continue
+                        # (True: a construct's first word, `برج` of `برج البراجنة`; a noun and its adjective of
+                        # direction or age, `البرج الشمالي`, is written whole)
+                        cut = second not in _SIDE_ADJ_AR
+                        at = next((i for i, (g, _) in enumerate(found) if g is e), None)
+                        if at is None:
+                            found.append((e, cut))
+                        elif not cut:
+                            found[at] = (e, False)
+    _SHORT[key] = found
+    return found
+
+
+def short_name(name: str, kind: str, gaz: Gazetteer, country: str, near: tuple[float, float] | None) -> Entry | None:
+    """The known site of `kind` in `country` whose Arabic name's first word, definite, is `name` (folded); of several,
+    the nearest to `near` (the other listed sites' or the place's position) when it is clearly the nearest (half the
+    distance), else the one whose name is a construct cut short (`البرج` for `برج البراجنة`: `البرج الشمالي` is
+    written whole), none without `near`."""
+    found = sorted(((e, cut) for e, cut in _short_entries(name, kind, gaz) if e.country == country),
+                   key=lambda ec: ec[0].id)
+    if len(found) == 1:
+        return found[0][0]
+    if not found or near is None:
+        return None
+    dist = sorted((((e.lat or 0.0) - near[0]) ** 2 + ((e.lon or 0.0) - near[1]) ** 2, not cut, e.id, e)
+                  for e, cut in found)
+    if dist[0][0] * 4 <= dist[1][0]:  # (squared distances: half the distance)
+        return dist[0][3]
+    cut_short = [e for e, cut in found if cut]
+    return cut_short[0] if len(cut_short) == 1 else None
