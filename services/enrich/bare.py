@@ -465,6 +465,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
     if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
+    if placed and e.id not in ar.named \
+            and _VENUE_BEFORE_RE.search(text, max(0, c.start - 64), c.start) is not None:
+        return None  # "a meeting with tribal leaders in Ain Issa", `اجتماع مع وجهاء العشائر في عين عيسى`: where a
+        # meeting, talks or a conference were held is the town, not the camp the sentence's other words are about
+        # (core24en survey, rule 27g)
     if kind == "prison" and _infamy(text, c, ar, gaz):
         return 0.55  # "the Abu Ghraib scandal", `فضيحة أبو غريب`, "worse than Abu Ghraib", `ما رآه في صيدنايا كان أسوأ
         # مما عاشه في أبو غريب`: the prison as the term of its infamy or of a comparison with a prison (rule 25a)
@@ -574,6 +579,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if folded in e.prevails and span not in ar.cities \
             and not town_close(text, c, gaz) and not _the_town_in_sentence(text, c) \
             and not _town_in_sentence(text, c) and not _prevails_not(text, c, arabic) \
+            and not _between_city(text, c, ar) \
             and (e.id, fold(text[c.start : c.end])) not in ar.town_ids:
         return 0.4  # "Shamima Begum was found in al-Hol", `دخلت قوات الأمن العام إلى الهول`: news means the facility by
         # the bare name far more often than its small town; the town needs the text's words (rule 27h)
@@ -601,6 +607,23 @@ _TRAVEL_RE = re.compile(r"\b(?:travel(?:l)?(?:ed|ing|s)?|commut(?:ed|es|ing))\b[
 _BEFORE_THE_WAR_RE = re.compile(r"\bbefore[ \u00a0]+the[ \u00a0]+(?:war|uprising|revolution|conflict)\b|"
                                 r"(?<![\u0621-\u064a])قبل[ \u00a0]+(?:الحرب|الثورة|الأزمة|الازمة|النزاع)"
                                 r"(?![\u0621-\u064a])")
+
+
+# "Between Raqqa and al-Hawl the road crosses open desert", `بين الحسكة والهول`: the stretch between a city and the
+# name lies between two places, the town (core24en, rule 27g; the camp's own pair "between al-Hol and Roj" has no city)
+_BETWEEN_AND_RE = re.compile(r"\b[Bb]etween[ \u00a0]+(?P<a>\S[^.!?\n]{0,30}?)[ \u00a0]+and[ \u00a0]+$|"
+                             r"(?<![\u0621-\u064a])بين[ \u00a0]+(?P<b>[^.!?؛\n]{1,30}?)[ \u00a0]+و$")
+
+
+def _between_city(text: str, c: Cand, ar: Around) -> bool:
+    lo = max(0, c.start - 48)
+    if "etween" not in text[lo : c.start] and "بين" not in text[lo : c.start]:
+        return False
+    m = _BETWEEN_AND_RE.search(text, lo, c.start)
+    if m is None:
+        return False
+    a, b = m.span("a") if m.group("a") is not None else m.span("b")
+    return any(a <= s and e <= b for s, e in ar.cities)
 
 
 def _prevails_not(text: str, c: Cand, arabic: bool) -> bool:
@@ -2260,6 +2283,15 @@ _FEARED_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:خوف[اً]*|
 _THREATENED_WITH_RE = re.compile(r"(?:^|\s)[وف]?(?:توعد|توعدت|يتوعد|تتوعد|هدد|هددت|يهدد|تهدد|انذر|عاقب|يعاقب|تعاقب|"
                                  r"عوقب|عوقبوا|يعاقبون)(?:\s+\S+){0,3}\s+ب$")
 # a group of people and "from"/"in" right before a city's bare name: where they come from or live (rule 25f)
+# rule 27g (core24en survey): the place a meeting, talks or a conference were held, the words of the gathering within
+# five words before "in"/"at"/`في` ("a meeting with tribal leaders in Ain Issa", "talks held in Qamishli"), or "met"
+# right before them ("elders met on Sunday in Ain Issa"; "met their sons in al-Hol" is a visit to the camp)
+_VENUE_BEFORE_RE = re.compile(r"\b(?:meeting|meetings|talks|conference|summit|forum|ceremony)\b"
+                              r"(?:[ \u00a0]+[\w’'-]+){0,5}?[ \u00a0]+(?:in|at)[ \u00a0]+(?:the[ \u00a0]+)?$"
+                              r"|\bmet(?:[ \u00a0]+(?:on|last|this)[ \u00a0]+\w+)?[ \u00a0]+(?:in|at)[ \u00a0]+$"
+                              r"|(?<![\u0621-\u064a])(?:اجتماع|اجتماعا|لقاء|مؤتمر|ملتقى|اجتمع|اجتمعوا|التقى|التقوا)"
+                              r"(?![\u0621-\u064a])(?:[ \u00a0]+[^ \u00a0.،,؛]+){0,5}?[ \u00a0]+في[ \u00a0]+$",
+                              re.IGNORECASE)
 _PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطين|ناشطو|ناشطي|صحفيون|صحفيين|إعلاميون|اعلاميون|"
                              r"سكان|أهالي|اهالي|أبناء|ابناء|وجهاء|مواطنون|مواطنين)\s+(?:من|في)"
                              r"|(?<![\u0621-\u064a])(?:ينحدرون|ينحدر|يتحدرون|يتحدر|المنحدرين|المتحدرين)\s+من"

@@ -25,7 +25,11 @@ _AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجد
 _LOCATIVE_ADJ_RE = re.compile(r"-(?:area|based|region|run|held|controlled|administered)$", re.IGNORECASE)
 _AR_AGE = {"الجديد", "القديم"}  # (folded: الجديدة → الجديده is no descriptor here either)
 _PLURAL_HEADS = {"مخيمات", "سجون", "معتقلات", "camps", "prisons", "jails", "centres", "centers", "facilities"}
-_CAP_TOKEN = f"(?:(?:[Aa]l|[Ee]l|a[dnrstz]|ash)[{_H}])?[A-Z0-9][{_W}{_A}]*(?:[{_H}][{_W}{_A}]+)*"
+# a name's first letter: a capital, also an accented Latin one (Kurmanji and Turkish spellings: "Şedadê prison",
+# "Çağlayan camp"; core24en survey, rule 27g), or a digit
+_CAP_FIRST = ("A-Z0-9\u00c0-\u00d6\u00d8-\u00de"
+              "\u0106\u010c\u0110\u011e\u0130\u0141\u0143\u0152\u0158\u015a\u015e\u0160\u0179\u017b\u017d")
+_CAP_TOKEN = f"(?:(?:[Aa]l|[Ee]l|a[dnrstz]|ash)[{_H}])?[{_CAP_FIRST}][{_W}{_A}]*(?:[{_H}][{_W}{_A}]+)*"
 _CAP_BEFORE_RE = re.compile(f"(?<![{_W}{_A}{_H}])({_CAP_TOKEN})[ \u00a0]+$")
 
 

@@ -120,7 +120,20 @@ def raw_ar(folded: str) -> str:
 _OWN_CLASS_ONLY = frozenset(("members",))
 
 
+# bodies a nation's words name only from their founding: "Kurdish fighters" in a Syria text are the SDF, founded
+# 10 October 2015 (before it, the YPG's or anyone's: "30 Kurdish fighters" held by ISIS in al-Bab in March 2015;
+# core24en, data/README.md rule 27g)
+_FOUNDED = {"actor:sdf": date(2015, 10, 10)}
+
+
 def actor_of(rules: StateRules, nation: str, cls: str, country: str | None, when: date | None) -> str | None:
+    aid = _actor_of(rules, nation, cls, country, when)
+    if aid is not None and when is not None and aid in _FOUNDED and when < _FOUNDED[aid]:
+        return None
+    return aid
+
+
+def _actor_of(rules: StateRules, nation: str, cls: str, country: str | None, when: date | None) -> str | None:
     n = rules.nations.get(nation)
     if n is None:
         return None
