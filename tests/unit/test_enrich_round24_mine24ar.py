@@ -79,3 +79,13 @@ def test_prison_after_locative_ba_stays() -> None:
 def test_eighth_form_verb_after_a_detainee() -> None:
     assert not real_fac_ids("حمّل المركز الوزارة مسؤولية وفاة معتقل احتُجز في قسم الشرطة.")
     assert _open_names("وصلت العائلات إلى مخيم اشتبرق في ريف إدلب.")
+
+
+# --- a village named "the abode of" / "the cave of" X after a cue ---
+
+def test_village_name_with_dar_or_maara_is_whole() -> None:
+    text = "داهمت دورية مخيمات للنازحين في بلدة دار الواسعة التابعة لقضاء بعلبك."
+    places = {p.surface for p in real_ann(text).places}
+    assert "دار الواسعة" in places
+    places = {p.surface for p in real_ann("وصلت عائلات نازحة إلى بلدة معارة الإخوان شمال إدلب.").places}
+    assert "معارة الإخوان" in places
