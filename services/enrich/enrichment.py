@@ -616,8 +616,9 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
             return None
         if text[end : end + 2] == ", " and _AGE_AFTER_RE.match(text, end):
             return None  # "said Khalil, 41, who has lived ...": a person and his age, no place (rule 23 (long16))
-    elif (gates and person_before(text, s)) or _TANWEEN in text[end - 1 : end + 1]:
-        return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
+    elif (gates and person_before(text, s)) or _TANWEEN in text[end - 2 if end > 1 else 0 : end + 1]:
+        return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending), also
+        # with the tanween on the letter before the alef (`لاجئًا سوريًا`, rule 27j)
     elif s > 1 and text[s - 1] == " " and text[s - 2] in _DIGITS and _count_of_people(text, s, end):
         return None  # `49 سوريا وفلسطينيا`, `نحو 50 سوريًّا`: a count of Syrians, the nisba's accusative with its
         # tanween unwritten (or written before a shadda), no country (rule 27j)

@@ -18,6 +18,10 @@ def test_count_of_syrians_is_no_country() -> None:
     assert "country:LY" not in real_place_ids("وضبطت الدورية 12 ليبيا و30 مصرياً قرب الحدود.")
 
 
+def test_tanween_before_the_alef_is_the_adjective() -> None:
+    assert "country:SY" not in real_place_ids("اعتقل الجيش 121 لاجئًا سوريًا في حملة على المخيمات.")
+
+
 def test_country_after_no_count_stays() -> None:
     assert "country:SY" in real_place_ids("عاد 16 ألفاً من اللاجئين إلى سوريا منذ سقوط النظام.")
     assert "country:SY" in real_place_ids("تضم سوريا 50 مخيماً عشوائياً في الشمال.")
