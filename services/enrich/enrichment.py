@@ -88,6 +88,17 @@ _NO_SKIP: frozenset[str] = frozenset()
 _PATH = backend.PATH
 _AGE_AFTER_RE = re.compile(r", \d{1,2}[,.]")  # a person's age after his name, between commas or ending the sentence
 _TANWEEN = "\u064b"  # a fathatan at the end of (or just after) the name: in text[end - 1 : end + 1] (end >= 1)
+_DIGITS = frozenset("0123456789\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+# a number of one to three digits right before the word (not a year: `عام 2011 سوريا`)
+_COUNT_BEFORE_RE = re.compile(r"(?<![0-9\u0660-\u0669])[0-9\u0660-\u0669]{1,3} $")
+
+
+def _count_of_people(text: str, s: int, end: int) -> bool:
+    """A country's name that is also its nisba's accusative (سوريا = "Syrians" after a number, as ليبيا, تركيا,
+    روسيا) right after a count of one to three digits: the people counted, not the country (rule 27j)."""
+    word = fold(text[s:end])
+    return word.endswith("يا") and not word.startswith("ال") \
+        and _COUNT_BEFORE_RE.search(text, max(0, s - 5), s) is not None
 
 def enrich(
     text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
@@ -605,8 +616,12 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
             return None
         if text[end : end + 2] == ", " and _AGE_AFTER_RE.match(text, end):
             return None  # "said Khalil, 41, who has lived ...": a person and his age, no place (rule 23 (long16))
-    elif (gates and person_before(text, s)) or _TANWEEN in text[end - 1 : end + 1]:
-        return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending)
+    elif (gates and person_before(text, s)) or _TANWEEN in text[end - 2 if end > 1 else 0 : end + 1]:
+        return None  # أبو بكر البغدادي (a person); `40 سورياً` ("forty Syrians": a noun with its case ending), also
+        # with the tanween on the letter before the alef (`لاجئًا سوريًا`, rule 27j)
+    elif s > 1 and text[s - 1] == " " and text[s - 2] in _DIGITS and _count_of_people(text, s, end):
+        return None  # `49 سوريا وفلسطينيا`, `نحو 50 سوريًّا`: a count of Syrians, the nisba's accusative with its
+        # tanween unwritten (or written before a shadda), no country (rule 27j)
     rules = gaz.place_rules
     latin = text[s] < "\u0250"
     if latin and ((text[end : end + 2] == ", " and _US_STATE_AFTER_RE.match(text, end) is not None)

@@ -65,6 +65,10 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
         return True
     if _passive_marked(raw) or (folded.startswith("است") and len(folded) <= 6 and not raw.endswith(("ة", "ه"))):
         return False  # `مخيم أُنشئ حديثاً`, `بُني عام`: a voweled passive verb; `واستمع`: a tenth-form verb
+    if not definite and len(folded) == 5 and folded[0] == "ا" and folded[2] == "ت" and not raw.endswith(("ة", "ه")) \
+            and not _foreign_shape(raw, folded):
+        return False  # an eighth-form verb after a head (`وفاة معتقل احتُجز في قسم الشرطة`, "a detainee who was held";
+        # `اعتقل`, `اختطف`, `اقتحم`): the head is a person, no camp's or prison's name (rule 27j)
     bare = raw.rstrip(_MARKS)
     if bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة") and not (bare.endswith("ويه") and len(bare) >= 6):
         return False  # (a long word in -ويه is a Persian name, `سجن فشافويه`, not a pronoun: أبويه, ذويه are short)

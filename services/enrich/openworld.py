@@ -775,7 +775,8 @@ def _overlaps(s: int, e: int, spans: list[Cand]) -> bool:
     return False
 
 
-_AR_NAME_GLUE = {"ابو", "ابي", "ام", "بن", "ابن", "عبد", "بنت"}  # a name word that always takes one more
+_AR_NAME_GLUE = {"ابو", "ابي", "ام", "بن", "ابن", "عبد", "بنت", "ال"}  # a name word that always takes one more
+# (`ال` is `آل` folded, "the family of": `سجن عرق آل شبوان`, rule 27j)
 
 
 _COMPLEX_AR = frozenset(("مجمع", "منطقه"))
@@ -1012,8 +1013,11 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if place is None and close is None and f in _AR_CARDINALS:
         return None  # `وسجن الأربعة الآخرين عامين`: the jailing of "the four", a number, no name (rule 27k)
     if kind == "prison" and close is None and (_PASSIVE_JAILED_RE.search(text, h.start, h.end) is not None
-                                               or _DURATION_AFTER_RE.match(text, name_end) is not None):
-        return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for" (rule 22e)
+                                               or _DURATION_AFTER_RE.match(text, name_end) is not None
+                                               or (text[h.start - 1 : h.start] == "ب"
+                                                   and _ruled_before(text, h.start))):
+        return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for" (rule 22e);
+        # `قضت محكمة تركية بسجن الصحفية`: a court ruled "the jailing of" her, no prison (rule 27j)
     if kind == "prison" and place is None and close is None and f in _WARD_GROUPS \
             and (nm := NEXT_RE.match(text, name_end)) is not None and _joins(text, name_end, nm.start(1)) \
             and fold(nm.group(1)) == "المركزي":
@@ -1134,6 +1138,15 @@ _AR_CARDINALS = frozenset(("الثلاثه", "الاربعه", "الخمسه", "
                            "الاثنين", "الاثنان", "الثلاث", "الاربع", "الخمس", "الست", "السبع", "التسع", "العشر"))
 # `سُجن` (a damma on its first letter) is the verb "was jailed"; the prison is `سِجن`
 _PASSIVE_JAILED_RE = re.compile("س\u064f")
+# a ruling's verb earlier in the clause of `بسجن` (the masdar "to jail" after the preposition the verb takes): `قضت
+# المحكمة بسجن ...`, `حكمت محكمة الجنايات بسجن ...`, `أمر القاضي بسجن ...` (rule 27j)
+_RULED_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:قضت|قضى|تقضي|يقضي|حكمت|حكم|تحكم|يحكم|أمرت|أمر|امرت|امر|قررت|قرر)"
+                       r"(?![\u0621-\u064a])[^.،,؛:\n]{0,40}$")
+
+
+def _ruled_before(text: str, head: int) -> bool:
+    """`بسجن` after a verb of ruling in the same clause (the 48 characters before the preposition)."""
+    return _RULED_RE.search(text, max(0, head - 49), head - 1) is not None
 # a term right after the name: `سجن الكاتب ثلاث سنوات` is the jailing of the writer for three years
 _DURATION_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:ل?مد[ةه][ \u00a0]+)?(?:(?:[0-9\u0660-\u0669]+|ثلاث|ثلاثة|أربع|اربع|أربعة|اربعة|خمس|خمسة|ست|ستة|سبع|"
@@ -1245,8 +1258,10 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         nm = NEXT_RE.match(text, end)
         if nm is not None and _joins(text, end, nm.start(1)):
             w = fold(nm.group(1))
-            if w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) > 4 and w not in gaz.ar_name_stop:
+            if w.startswith("ال") and w.endswith(("ي", "يه")) and len(w) > 4 \
+                    and (w not in gaz.ar_name_stop or (first == "المباحث" and w in _CRIMINAL)):
                 return nm.end(1)  # `سجن الأمن السياسي`, `سجن المخابرات الجوية`: a security body's prison, named whole
+                # (`سجن المباحث الجنائية`: the criminal investigation's, though `الجنائي` alone names none; rule 27j)
     more = NAME_PREFIXES.get(first, 0)
     if more == 0 and not first.startswith("ال"):
         nm = NEXT_RE.match(text, end)
@@ -1270,8 +1285,10 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         w = fold(nm.group(1))
         if not (more > 0 or last in _AR_NAME_GLUE or w in _AR_NAME_GLUE):
             break
-        if w in gaz.ar_name_stop or w in _AR_DESCRIPTORS or w in _AR_ADJ or w.isdigit() or w.startswith("لل"):
-            break
+        if (w in gaz.ar_name_stop and not (w == "علي" and last in _PERSON_TITLES and nm.group(1) == "علي")) \
+                or w in _AR_DESCRIPTORS or w in _AR_ADJ or w.isdigit() or w.startswith("لل"):
+            break  # (after a title the name `علي` as written, with its ya, is Ali, not the preposition `على`:
+            # `مخيم الإمام علي`; rule 27j)
         end = nm.end(1)
         place = next((c for c in places if c.start == nm.start(1)), None)
         if place is not None:
@@ -1285,6 +1302,9 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
 # a security body's generic noun that takes its nisba as part of the name (`الأمن السياسي`, Yemen's Political Security;
 # `الأمن القومي`, `المخابرات الجوية`): the prison is named after the whole body (folded)
 _AR_SECURITY_BODIES = frozenset(("الامن", "المخابرات", "الاستخبارات", "المباحث"))
+_CRIMINAL = frozenset(("الجنايي", "الجناييه"))
+# titles before a person's name (names.NAME_PREFIXES' own): the word after one is the person's name
+_PERSON_TITLES = frozenset(("الامام", "امام", "الشيخ", "شيخ", "السيد", "سيد", "الشهيد", "شهيد", "الشهيده", "الامير"))
 
 
 def _joins(text: str, a: int, b: int) -> bool:

@@ -224,7 +224,10 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
     /* ---- PM_ANY: the checks before the entry is known, and the street's word ---- */
     if (place_gates_test(text, s, e)) m |= PM_ANY; /* in_outlet_name, english_non_place, person_before */
     if (s > 1 && ONE(s - 1, '"', 0xab, 0xbb, 0x201c, 0x201d, 0x201e, '\'', 0x2019)) m |= PM_ANY; /* _QUOTES */
-    if (at(t, e - 1) == 0x64b || after == 0x64b) m |= PM_ANY; /* the tanween */
+    if (at(t, e - 1) == 0x64b || after == 0x64b || (e >= s + 2 && at(t, e - 2) == 0x64b)) m |= PM_ANY; /* the tanween */
+    /* a digit before the space before the name: `49 سوريا` (enrichment._count_of_people, rule 27j) */
+    if (s >= 2 && before == ' ' && ((at(t, s - 2) >= '0' && at(t, s - 2) <= '9') || (at(t, s - 2) >= 0x660 && at(t, s - 2) <= 0x669)))
+        m |= PM_ANY;
     /* surface_gates: any of MAY_COMMON, MAY_NOUN, MAY_AGENCY; MAY_PERSON where a capital follows (person_named) */
     if ((got = memo_get(text, sg, s, e, &v)) < 0) return NULL;
     if (got == 0) m |= PM_MISS;
