@@ -489,7 +489,10 @@ def same_as_known(text: str, start: int, end: int, known: list[tuple[int, int]])
 
 
 _CENTRAL_BEFORE_AR = re.compile(r"(?:ال)?سجن\s+(?:ال)?مركزي\s+(?:في|ب)\s*(?:(?:منطقة|مدينة|محافظة)\s+)?$")
-_CENTRAL_BEFORE_EN = re.compile(r"\bcentral\s+prison\s+(?:in|of|at)\s+(?:the\s+(?:city|town)\s+of\s+)?$", re.IGNORECASE)
+_CENTRAL_BEFORE_EN = re.compile(r"\bcentral\s+prison\s+(?:in|of|at|near|outside|(?:north|south|east|west)(?:ern)?"
+                                r"(?:[ -]?(?:east|west)(?:ern)?)?\s+(?:edge\s+)?of)\s+"
+                                r"(?:the\s+(?:city|town)\s+of\s+)?$",
+                                re.IGNORECASE)  # ("north of Al-Raqqah city": the town's own, rule 27p)
 _CENTRAL_AFTER_EN = re.compile(r"['’]s\s+central\s+prison\b", re.IGNORECASE)
 
 

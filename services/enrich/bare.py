@@ -1664,6 +1664,8 @@ def _named_for_before(text: str, start: int) -> bool:
     """A building, a way or a family that bears the name is the word right before it, also behind one proclitic
     (`المجاور لملعب اليرموك`, `قرب بمستشفى`, `وجسر بزيبز`: a stadium, a hospital, a bridge of the name)."""
     w = _word_before(text, start)
+    if not w and start > 2 and text[start - 1] in "\"«“”'":
+        w = _word_before(text, start - 1)  # `مطار "معيتيقة" الدولي` (rule 27p)
     if w in _NAMED_FOR_BEFORE:
         return True
     if len(w) > 3 and w[0] in "لبوف" and (w[1:] in _NAMED_FOR_BEFORE
@@ -1747,7 +1749,8 @@ _SITE_MEASURE_AFTER_RE = re.compile(
     r"residents|families|detainees|prisoners|inmates)\b")
 _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spelt|spelled|called|known as) "
                                  r"[^,.;\n]{1,30},)?"
-                                 r"(?: itself)? (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely))? "
+                                 r"(?: itself)? (?:is|was|remains)(?: (?:just|only|once|still|then|now|merely|"
+                                 r"actually|really|in fact|simply|also|originally))? "
                                  r"(?:a|an|the) "
                                  r"(?:[a-z-]+ (?:and )?){0,3}?(?:town|city|village|district|"
                                  r"neighbou?rhood|suburb|quarter|municipality|area|region|desert area)\b")

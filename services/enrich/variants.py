@@ -263,8 +263,17 @@ DESCRIPTORS = frozenset(("المركزي", "العسكري", "المدني", "ce
 def named_after(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     """The one known facility of `kind` named after the town `name` plus a descriptor: `سجن حماة` /
     "Hama prison" is Hama Central Prison (core `حماة المركزي`)."""
-    hits = _towns(gaz).get((kind, fold(name)))
+    towns = _towns(gaz)
+    f = fold(name)
+    hits = towns.get((kind, f))
+    if not hits and f[:1].isascii():
+        # "Al-Raqqah", "Hamah": the article and a final h after a vowel are spelling, as the trie's keys drop them
+        g = _LATIN_ARTICLE_RE.sub("", f)
+        hits = towns.get((kind, g)) or (towns.get((kind, g[:-1])) if g[-1:] == "h" and g[-2:-1] in "aeiou" else None)
     return gaz.entries[next(iter(hits))] if hits and len(hits) == 1 else None
+
+
+_LATIN_ARTICLE_RE = re.compile(r"^(?:al|el|ar|as|ad|an|at|az|ash)[\s-]+")
 
 
 def _towns(gaz: Gazetteer) -> dict[tuple[str, str], set[str]]:
