@@ -6,12 +6,12 @@ static int build_first(Scanner *sc, PyObject *first) {
     Py_ssize_t nkeys = PyDict_GET_SIZE(first), pool = 0, nst = 0, pos = 0;
     PyObject *k, *v;
     while (PyDict_Next(first, &pos, &k, &v)) {
-        if (!PyUnicode_Check(k) || !PyList_Check(v)) {
-            PyErr_SetString(PyExc_TypeError, "trie.first: str -> list");
+        if (!PyUnicode_Check(k) || !PyTuple_Check(v)) {
+            PyErr_SetString(PyExc_TypeError, "trie.first: str -> tuple");
             return -1;
         }
         pool += PyUnicode_GET_LENGTH(k);
-        nst += PyList_GET_SIZE(v);
+        nst += PyTuple_GET_SIZE(v);
     }
     size_t size = 16;
     while (size < (size_t)nkeys * 2) size <<= 1;
@@ -29,9 +29,9 @@ static int build_first(Scanner *sc, PyObject *first) {
     while (PyDict_Next(first, &pos, &k, &v)) {
         Py_ssize_t len = PyUnicode_GET_LENGTH(k), off = used;
         for (Py_ssize_t j = 0; j < len; j++) sc->key_pool[used++] = PyUnicode_READ_CHAR(k, j);
-        Slot sl = {hash_ucs4(sc->key_pool + off, len), off, len, sc->nstarts, PyList_GET_SIZE(v)};
+        Slot sl = {hash_ucs4(sc->key_pool + off, len), off, len, sc->nstarts, PyTuple_GET_SIZE(v)};
         for (Py_ssize_t j = 0; j < sl.count; j++) {
-            PyObject *e = PyList_GET_ITEM(v, j); /* (head, proclitic length, article added) */
+            PyObject *e = PyTuple_GET_ITEM(v, j); /* (head, proclitic length, article added) */
             if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 3) {
                 PyErr_SetString(PyExc_TypeError, "trie.first entries: (head, plen, art)");
                 return -1;
