@@ -39,13 +39,18 @@ Payload = tuple[str, str, str]  # (role, id, extra)
 @dataclass(slots=True)
 class Trie:
     root: dict = field(default_factory=dict)
-    # folded surface first token -> [(trie first token, proclitic length, article added)]
-    first: dict[str, list[tuple[str, int, bool]]] = field(default_factory=dict)
+    # folded surface first token -> ((trie first token, proclitic length, article added), ...)
+    first: dict[str, tuple[tuple[str, int, bool], ...]] = field(default_factory=dict)
     # the compiled scanner (scanner.compile_trie), built once the trie is finalized; add() drops it
     compiled: Any = None
+    # Equal immutable parts are stored once (the trie lives as long as the process): a payload, a first-token
+    # entry and a first-token tuple are kept here while the trie is built, finalize() adds the payload groups
+    # and the leaves ({PAYLOAD: groups} nodes, one per distinct groups), then drops the table.
+    shared: dict = field(default_factory=dict)
 
     def add(self, tokens: list[str], payload: Payload) -> None:
         self.compiled = None
+        shared = self.shared
         node = self.root
         for t in tokens:
             node = node.setdefault(t, {})
@@ -53,7 +58,7 @@ class Trie:
         if isinstance(lst, tuple):
             raise RuntimeError("trie already finalized")
         if payload not in lst:
-            lst.append(payload)
+            lst.append(shared.setdefault(payload, payload))
         head = tokens[0]
         self._first(head, head, 0, False)
         if is_arabic_token(head):
@@ -61,24 +66,42 @@ class Trie:
                 self._first(variant, head, plen, art)
 
     def finalize(self) -> None:
-        """Group each node's payloads by role once, so matching never regroups them."""
+        """Group each node's payloads by role once, so matching never regroups them. A leaf (its payloads only)
+        is one dict for all the leaves of equal payloads: nothing changes a finalized trie."""
+        shared = self.shared
+        leaves: dict[tuple, dict] = {}
         stack = [self.root]
         while stack:
             node = stack.pop()
             for k, v in node.items():
                 if k == PAYLOAD:
-                    groups: dict[str, list[Payload]] = {}
-                    for p in v:
-                        groups.setdefault(p[0], []).append(p)
-                    # roles interned: the compiled scanner tells them apart by identity
-                    node[k] = tuple((sys.intern(r), tuple(pl)) for r, pl in groups.items())
+                    node[k] = self._groups(v)
+                elif len(v) == 1 and PAYLOAD in v:
+                    groups = self._groups(v[PAYLOAD])
+                    leaf = leaves.get(groups)
+                    if leaf is None:
+                        v[PAYLOAD] = groups
+                        leaf = leaves[groups] = v
+                    node[k] = leaf  # (a value replaced, no key added: the iteration goes on)
                 else:
                     stack.append(v)
+        shared.clear()
+
+    def _groups(self, pls: list[Payload]) -> tuple:
+        groups: dict[str, list[Payload]] = {}
+        for p in pls:
+            groups.setdefault(p[0], []).append(p)
+        # roles interned: the compiled scanner tells them apart by identity
+        g = tuple((sys.intern(r), tuple(pl)) for r, pl in groups.items())
+        return self.shared.setdefault(g, g)
 
     def _first(self, surface: str, head: str, plen: int, art: bool) -> None:
-        lst = self.first.setdefault(surface, [])
-        if (head, plen, art) not in lst:
-            lst.append((head, plen, art))
+        e = (head, plen, art)
+        got = self.first.get(surface, ())
+        if e not in got:
+            shared = self.shared
+            new = (*got, shared.setdefault(e, e))
+            self.first[surface] = shared.setdefault(new, new)
 
 
 def key_tokens(alias: str) -> list[str]:

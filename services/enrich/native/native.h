@@ -95,6 +95,23 @@ static inline uint64_t hash_ucs4(const Py_UCS4 *p, Py_ssize_t n) {
     for (Py_ssize_t i = 0; i < n; i++) h = (h ^ p[i]) * FNV_PRIME;
     return h | 1; /* 0 marks an empty slot */
 }
+uint64_t hash_str(PyObject *s); /* hash_ucs4 of a str's code points (trie.c) */
+
+/* the str s equals the code points p[:n] */
+static inline int str_equals_ucs4(PyObject *s, const Py_UCS4 *p, Py_ssize_t n) {
+    if (PyUnicode_GET_LENGTH(s) != n) return 0;
+    const void *d = PyUnicode_DATA(s);
+    switch (PyUnicode_KIND(s)) {
+    case PyUnicode_1BYTE_KIND:
+        for (Py_ssize_t i = 0; i < n; i++) if (((const Py_UCS1 *)d)[i] != p[i]) return 0;
+        return 1;
+    case PyUnicode_2BYTE_KIND:
+        for (Py_ssize_t i = 0; i < n; i++) if (((const Py_UCS2 *)d)[i] != p[i]) return 0;
+        return 1;
+    default:
+        return memcmp(d, p, (size_t)n * sizeof(Py_UCS4)) == 0;
+    }
+}
 
 typedef struct CNode {
     PyObject *payload;  /* the node's payload groups (a tuple) or NULL; strong */
@@ -106,8 +123,6 @@ typedef struct CNode {
 typedef struct {
     CNode **all;        /* every node, for freeing */
     Py_ssize_t n, cap;
-    Py_UCS4 *pool;      /* child keys */
-    Py_ssize_t pool_len, pool_cap;
 } CTrie;
 
 CNode *ctrie_build(CTrie *t, PyObject *node, PyObject *payload_key);

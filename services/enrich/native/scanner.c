@@ -25,8 +25,7 @@ static const Slot *lookup_first(Scanner *sc, const Buf *key) {
     for (size_t i = (size_t)h & sc->mask;; i = (i + 1) & sc->mask) {
         const Slot *sl = &sc->slots[i];
         if (sl->hash == 0) return NULL;
-        if (sl->hash == h && sl->len == n && memcmp(sc->key_pool + sl->off, p, (size_t)n * sizeof(Py_UCS4)) == 0)
-            return sl;
+        if (sl->hash == h && str_equals_ucs4(sl->key, p, n)) return sl;
     }
 }
 
@@ -222,23 +221,25 @@ static int scan_token(Run *r, Py_ssize_t s, Py_ssize_t e) {
     Scanner *sc = r->sc;
     if (AT(&r->t, s) >= LATIN_END) { /* one-token candidates of every start first, then the walks */
         for (int f = 0; f < n; f++)
-            for (Py_ssize_t i = found[f]->first; i < found[f]->first + found[f]->count; i++) {
-                Start *x = &sc->starts[i];
-                if (x->payload != NULL && add(r, s + x->plen, e - cut[f], x->payload, 1, x->art) < 0) return -1;
+            for (Py_ssize_t i = found[f]->first; i < (Py_ssize_t)found[f]->first + found[f]->count; i++) {
+                const Start *x = &sc->starts[i];
+                PyObject *pl = x->node->payload;
+                if (pl != NULL && add(r, s + x->plen, e - cut[f], pl, 1, x->art) < 0) return -1;
             }
         for (int f = 0; f < n; f++)
-            for (Py_ssize_t i = found[f]->first; i < found[f]->first + found[f]->count; i++) {
-                Start *x = &sc->starts[i];
+            for (Py_ssize_t i = found[f]->first; i < (Py_ssize_t)found[f]->first + found[f]->count; i++) {
+                const Start *x = &sc->starts[i];
                 if (!x->leaf && walk(r, x->node, s + x->plen, e - cut[f], x->art) < 0) return -1;
             }
         return 0;
     }
     for (int f = 0; f < n; f++)
-        for (Py_ssize_t i = found[f]->first; i < found[f]->first + found[f]->count; i++) {
-            Start *x = &sc->starts[i];
+        for (Py_ssize_t i = found[f]->first; i < (Py_ssize_t)found[f]->first + found[f]->count; i++) {
+            const Start *x = &sc->starts[i];
             Py_ssize_t st = s + x->plen;
             if (!x->plen && (st = article_before(&r->t, s)) < 0) return -1;
-            if (x->payload != NULL && add(r, st, e - cut[f], x->payload, 1, x->art) < 0) return -1;
+            PyObject *pl = x->node->payload;
+            if (pl != NULL && add(r, st, e - cut[f], pl, 1, x->art) < 0) return -1;
             if (!x->leaf && walk(r, x->node, st, e - cut[f], x->art) < 0) return -1;
         }
     return 0;

@@ -4,17 +4,16 @@
 #include "native.h"
 
 typedef struct {
-    const CNode *node; /* trie node (trie.c) */
-    PyObject *payload; /* its payload groups or NULL (owned by the node) */
-    int plen;          /* proclitic length */
-    int art;           /* the article was added */
-    int leaf;          /* the node is its payloads only */
+    const CNode *node; /* trie node (trie.c); its payload groups are node->payload */
+    int32_t plen;      /* proclitic length */
+    uint8_t art;       /* the article was added */
+    uint8_t leaf;      /* the node is its payloads only */
 } Start;
 
 typedef struct {
     uint64_t hash;
-    Py_ssize_t off, len; /* key in the code point pool */
-    Py_ssize_t first, count; /* its starts */
+    PyObject *key;         /* the first token (a key of trie.first, strong) */
+    uint32_t first, count; /* its starts */
 } Slot;
 
 typedef struct {
@@ -24,7 +23,6 @@ typedef struct {
     size_t mask;        /* slots - 1 (a power of two) */
     uint64_t *bloom;    /* first-token filter, bloom_mask + 1 words */
     uint64_t bloom_mask;
-    Py_UCS4 *key_pool;
     Start *starts;
     Py_ssize_t nstarts;
     CTrie ctrie;        /* the trie in C (trie.c) */

@@ -3,35 +3,34 @@
 #include "scanner.h"
 
 static int build_first(Scanner *sc, PyObject *first) {
-    Py_ssize_t nkeys = PyDict_GET_SIZE(first), pool = 0, nst = 0, pos = 0;
+    Py_ssize_t nkeys = PyDict_GET_SIZE(first), nst = 0, pos = 0;
     PyObject *k, *v;
     while (PyDict_Next(first, &pos, &k, &v)) {
-        if (!PyUnicode_Check(k) || !PyList_Check(v)) {
-            PyErr_SetString(PyExc_TypeError, "trie.first: str -> list");
+        if (!PyUnicode_Check(k) || !PyTuple_Check(v)) {
+            PyErr_SetString(PyExc_TypeError, "trie.first: str -> tuple");
             return -1;
         }
-        pool += PyUnicode_GET_LENGTH(k);
-        nst += PyList_GET_SIZE(v);
+        nst += PyTuple_GET_SIZE(v);
+    }
+    if (nst >= UINT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "trie.first: too many starts");
+        return -1;
     }
     size_t size = 16;
-    while (size < (size_t)nkeys * 2) size <<= 1;
+    while (size * 3 < (size_t)nkeys * 4) size <<= 1; /* a load of at most 3/4 (0.58 here) */
     sc->mask = size - 1;
     sc->slots = PyMem_Calloc(size, sizeof(Slot));
-    sc->key_pool = PyMem_Malloc((size_t)(pool + 1) * sizeof(Py_UCS4));
     sc->starts = PyMem_Calloc((size_t)nst + 1, sizeof(Start));
     uint64_t words = 1 << 10;
     while (words * 64 < (uint64_t)nkeys * 12) words <<= 1; /* >= 12 bits a key (128 KB here): ~3 % false hits */
     sc->bloom_mask = words - 1;
     sc->bloom = PyMem_Calloc((size_t)words, sizeof(uint64_t));
-    if (!sc->slots || !sc->key_pool || !sc->starts || !sc->bloom) { PyErr_NoMemory(); return -1; }
-    Py_ssize_t used = 0;
+    if (!sc->slots || !sc->starts || !sc->bloom) { PyErr_NoMemory(); return -1; }
     pos = 0;
     while (PyDict_Next(first, &pos, &k, &v)) {
-        Py_ssize_t len = PyUnicode_GET_LENGTH(k), off = used;
-        for (Py_ssize_t j = 0; j < len; j++) sc->key_pool[used++] = PyUnicode_READ_CHAR(k, j);
-        Slot sl = {hash_ucs4(sc->key_pool + off, len), off, len, sc->nstarts, PyList_GET_SIZE(v)};
-        for (Py_ssize_t j = 0; j < sl.count; j++) {
-            PyObject *e = PyList_GET_ITEM(v, j); /* (head, proclitic length, article added) */
+        Slot sl = {hash_str(k), k, (uint32_t)sc->nstarts, (uint32_t)PyTuple_GET_SIZE(v)};
+        for (uint32_t j = 0; j < sl.count; j++) {
+            PyObject *e = PyTuple_GET_ITEM(v, j); /* (head, proclitic length, article added) */
             if (!PyTuple_Check(e) || PyTuple_GET_SIZE(e) != 3) {
                 PyErr_SetString(PyExc_TypeError, "trie.first entries: (head, plen, art)");
                 return -1;
@@ -51,15 +50,21 @@ static int build_first(Scanner *sc, PyObject *first) {
             }
             Start *x = &sc->starts[sc->nstarts++];
             x->node = node;
-            x->payload = node->payload;
             x->leaf = node->nchild == 0 && node->payload != NULL;
-            x->plen = (int)PyLong_AsLong(PyTuple_GET_ITEM(e, 1));
-            x->art = PyObject_IsTrue(PyTuple_GET_ITEM(e, 2));
+            long plen = PyLong_AsLong(PyTuple_GET_ITEM(e, 1));
+            int art = PyObject_IsTrue(PyTuple_GET_ITEM(e, 2));
             if (PyErr_Occurred()) return -1;
+            if (plen < 0 || plen > INT32_MAX) {
+                PyErr_SetString(PyExc_ValueError, "trie.first: a proclitic length out of range");
+                return -1;
+            }
+            x->plen = (int32_t)plen;
+            x->art = (uint8_t)art;
         }
         sc->bloom[(sl.hash >> 7) & sc->bloom_mask] |= bloom_bits(sl.hash);
         size_t i = (size_t)sl.hash & sc->mask;
         while (sc->slots[i].hash != 0) i = (i + 1) & sc->mask;
+        sl.key = Py_NewRef(k);
         sc->slots[i] = sl;
     }
     return 0;
@@ -69,9 +74,10 @@ static int build_first(Scanner *sc, PyObject *first) {
 static void Scanner_dealloc(Scanner *sc) {
     ctrie_free(&sc->ctrie);
     PyMem_Free(sc->starts);
+    if (sc->slots != NULL)
+        for (size_t i = 0; i <= sc->mask; i++) Py_XDECREF(sc->slots[i].key);
     PyMem_Free(sc->slots);
     PyMem_Free(sc->bloom);
-    PyMem_Free(sc->key_pool);
     free_fold(&sc->fm);
     for (int i = 0; i < sc->nroles; i++) Py_CLEAR(sc->roles[i]);
     PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised, &sc->caps,
