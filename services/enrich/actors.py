@@ -53,6 +53,11 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[\u0600-\u06ff][\u0600-\u06ff\u0
 _NOT_LETTER_RE = re.compile(f"[^{AR_LETTER}]")
 
 
+# a body's quoted name right after a descriptive phrase (`قوات الأمن الكردية "الأسايش"`)
+_APPOSED_QUOTE_RE = re.compile(r"[ \u00a0]?[\"«“]")
+_QUOTE_OPEN_SPACE = frozenset(" \u00a0\"«“")
+
+
 def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of split or disguised group names: `د1عش`, `د ا ع ش`, `د.ا.ع.ش`."""
     out: list[tuple[int, int, str]] = []
@@ -555,6 +560,11 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             continue  # a name the gazetteer has ("القوات العراقية") is already its actor
         if text.startswith(("الجانب", "جانب"), s) and _BORDER_SIDE_RE.search(text, max(0, s - 6), s):
             continue  # `في الجانب العراقي` of a border: where, not who (README rule 20b)
+        if text[e : e + 1] in _QUOTE_OPEN_SPACE and " " in text[s:e] and (qm := _APPOSED_QUOTE_RE.match(text, e)) \
+                is not None \
+                and any(a.start == qm.end() for a in found):
+            continue  # `قوات الأمن الكردية "الأسايش"`: a descriptive phrase before the quoted name of the body it
+            # describes is that body, no second actor (s25 mine25ar, rule 28a)
         ent = entries.get(aid)
         if ent is not None:
             out.append(actor(text[s:e], s, e, aid, ent.canonical, 0.75))

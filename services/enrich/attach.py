@@ -359,6 +359,8 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
         w = fold(n.group())
         if w in gaz.ar_name_stop or w in cue_list(gaz.rules.core_context.locative):
             break  # `مخيمات الكرامة والأمل قرب سرمدا`: where the camps are ends the name
+        if w == "عبد" or w in cue_list(gaz.rules.given_names):
+            break  # `مدير مخيمي محمودلي وطويحينة عبد الهادي العبد`: a person's name after the list (rule 28a)
         if w[:1] == "ب" and (w[1:] in _UNIT_WORDS_AR or n.start() + 1 in place_at):
             break  # `مخيمات خربة الجوز والزوف بريف إدلب`, `... بمحافظة ...`, `... بإدلب`: where, no name (rule 26a)
         end = n.end()

@@ -170,6 +170,30 @@ class Around:
     core_order: list[Cand] = field(default_factory=list)  # (the cores in the order of core_starts)
 
 
+# "the (southern) countryside of" with its glued ل right before a bare name: the town's countryside
+_COUNTRYSIDE_OF_BEFORE_RE = re.compile(r"(?:^|[\s،,(])(?:[وب]?ال|[وب])?(?:ريف|أرياف|ارياف|ضواحي|أطراف|اطراف)"
+                                       r"(?:\s+ال(?:شمالي|جنوبي|شرقي|غربي|شمالية|جنوبية|شرقية|غربية))?\s+ل$")
+# "to the east of" right before a bare name (`إلى الشرق من الشدادي`): a direction from the town
+_DIRECTION_OF_BEFORE_RE = re.compile(r"(?:إلى|الى)\s+ال(?:شرق|غرب|شمال|جنوب|شمال\s+الشرقي|شمال\s+الغربي|جنوب\s+الشرقي|"
+                                     r"جنوب\s+الغربي)\s+من\s+$")
+# a slash right before a bare name (`ديريك/ المالكية`, `سري كانيه/رأس العين`): the name after another's
+_SLASH_BEFORE_RE = re.compile(r"\s*/\s*$")
+# two quoted names joined by `و` (`"الرقة" و"دير الزور"`): the closing quote, the conjunction, the opening quote
+_QUOTED_AND_AFTER_RE = re.compile(r"[\"»”’']\s*و\s*[\"«“‘']")
+_QUOTED_AND_BEFORE_RE = re.compile(r"[\"»”’']\s*و\s*[\"«“‘']$")
+
+
+def _quoted_town_pair(text: str, c: Cand, ar: Around) -> bool:
+    """A quoted bare name coordinated with a quoted town that is no facility's name, either side (`تسأل عائلات في
+    "الرقة" و"دير الزور" عن أبنائها المحتجزين في سجون قسد`): the towns a list of quoted places names, not the prison
+    a quoted name alone would be (s25 mine25ar, rule 28a)."""
+    m = _QUOTED_AND_AFTER_RE.match(text, c.end)
+    if m is not None and ar.towns_ix.starting_after(m.end(), 0):
+        return True
+    b = _QUOTED_AND_BEFORE_RE.search(text, max(0, c.start - 6), c.start)
+    return b is not None and bool(ar.towns_ix.ending_before(b.start(), 0))
+
+
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
     """The confidence that a bare known name (no head word next to it) means the facility, or None when
     it is the town. A town cue before it, a facility or head "in" it, or a list with a town wins; then a
@@ -439,6 +463,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # for, the facility (bare21en survey, rule 26q)
     if _AREA_AFTER_RE.match(text, c.end):
         return None  # "the Rukban area", "Hol subdistrict"
+    if arabic and before1 == "ل" and _COUNTRYSIDE_OF_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
+        return None  # `ابن قرية في الريف الجنوبي لسري كانيه`: the countryside of the town (s25 mine25ar, rule 28a)
+    if arabic and _DIRECTION_OF_BEFORE_RE.search(text, max(0, c.start - 20), c.start):
+        return None  # `سجن "الكتيبة" إلى الشرق من الشدادي`: where another site lies, measured from the town (rule 28a)
+    if (sl := _SLASH_BEFORE_RE.search(text, max(0, c.start - 3), c.start)) is not None \
+            and (ar.towns_ix.ending_before(sl.start(), 0) or any(pe == sl.start() for _ps, pe in ar.placed)):
+        return None  # `في ديريك/ المالكية`: a town's two names joined by a slash (s25 mine25ar, rule 28a)
     if before1 == " " and _PLURAL_AROUND_RE.search(text, max(0, c.start - 40), c.start):
         return None  # "the biggest of the camps around Dadaab": the town the camps are around (rule 26k)
     if nxt in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
@@ -473,6 +504,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "prison" and _infamy(text, c, ar, gaz):
         return 0.55  # "the Abu Ghraib scandal", `فضيحة أبو غريب`, "worse than Abu Ghraib", `ما رآه في صيدنايا كان أسوأ
         # مما عاشه في أبو غريب`: the prison as the term of its infamy or of a comparison with a prison (rule 25a)
+    if span in ar.cities and quoted(text, c.start, c.end) and _quoted_town_pair(text, c, ar):
+        return None  # `أهالي "الرقة" و"دير الزور"`: quoted names coordinated with a quoted town are towns (rule 28a)
     if span in ar.cities and not e.district:
         if (e.id in ar.named or e.id in ar.bare_named) \
                 and (_prep_before(text, c.start) or prev_word(text, c.start, frozenset()) == "of"):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from operator import attrgetter
 from typing import Any
@@ -262,6 +262,9 @@ def find_facilities(
             # the core after it the word it also is (Souf's `سوف` "will"), a verb after it (rule 27z)
         if text[s : s + 4] in _PLURAL_OPEN and _plural_over_regions(text, s, end):
             continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
+        if text[s : s + 4] in _PLURAL_OPEN and (city_c := _plural_over_city(text, s, end, e, gaz)) is not None:
+            insort(places_c, city_c, key=_by_start)  # `فتح باب الزيارات لسجون الرقة`: a city's prisons, none of them
+            continue  # named, and the city a place (README rule 17; s25 mine25ar, rule 28a)
         if gates & _G_MUASKAR and "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
                                          or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
@@ -724,6 +727,14 @@ def _own_town_site(text: str, f: FacilityMention, starts: dict[int, Cand], gaz: 
     return None
 
 
+def _capital_of(e: Entry, admin1: str | None) -> bool:
+    """The city bears the name of the governorate the facility lies in (its seat): `مخيم روج في الحسكة`, `سجن ديريك
+    في الحسكة` name the province by its capital, not another site far from the facility (s25 mine25ar, rule 28a). The
+    English check above compares the town as written; an Arabic one is compared by the city's canonical name."""
+    name = fold(e.canonical or "")
+    return len(name) >= 4 and bool(admin1) and name in fold(admin1 or "")
+
+
 def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: list[Cand], cores: list[Cand],
                      gaz: Gazetteer) -> list[FacilityMention]:
     starts: dict[int, Cand] | None = None
@@ -765,7 +776,7 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
         town = fold(text[at.start : at.end]) if at is not None else ""
         if not ents or any(e.kind not in _TOWN_KINDS or e.lat is None or e.lon is None
                            or _km(flat, flon, e.lat, e.lon) <= 100.0 for e in ents) \
-                or (town and town in fold(f.admin1 or "")):
+                or (town and town in fold(f.admin1 or "")) or any(_capital_of(e, f.admin1) for e in ents):
             out.append(f)
             continue
         words = [(w.start(), w.end()) for w in _NAME_WORD_RE.finditer(text, f.start, f.end)]
@@ -1223,6 +1234,34 @@ def _plural_over_regions(text: str, start: int, end: int) -> bool:
     return fold(m.group(1)) in _REGION_WORDS_AR
 
 
+_AND_NAME_AFTER_RE = re.compile(r"\s*(?:،\s*)?و(?=[\u0621-\u064a]{2})")
+
+
+def _plural_over_city(text: str, start: int, end: int, e: Entry, gaz: Gazetteer) -> Cand | None:
+    """A plural prison head over the name of a city of 100,000 or more that a central prison is known by (`فتح باب
+    الزيارات لسجون الرقة`, "visits to Raqqa's prisons"): the city's prisons (README rule 17), not the one the singular
+    `سجن الرقة` names (s25 mine25ar, rule 28a). Camps (`مخيمات الهول`, the camp's sectors) and smaller towns' prisons
+    (`سجون تدمر`) keep the facility."""
+    if e.kind != "prison" or "central" not in (e.canonical or "").lower():
+        return None
+    words = text[start:end].split()
+    first = fold(words[0])
+    if first[:1] in "وبلف" and first[1:] in _PLURAL_AR_HEADS:
+        first = first[1:]
+    if first not in ("سجون", "معتقلات") or len(words) < 2 or _AND_NAME_AFTER_RE.match(text, end) is not None:
+        return None  # (`سجون الناصرية والبصرة`: a list of two cities' prisons, each read as named; rule 23d)
+    node: Any = gaz.trie.root
+    for tok in words[1:]:  # (the name after the head, as the trie keys it)
+        node = node.get(fold(tok)) if isinstance(node, dict) else None
+    pls = next((pl[1] for pl in (node.get(PAYLOAD, ()) or () if isinstance(node, dict) else ()) if pl[0] == "place"),
+               None)
+    if pls is None or not any(gaz.entries[q[1]].kind == "city" and gaz.entries[q[1]].population >= 100_000
+                              for q in pls):
+        return None
+    name_start = text.index(words[1], start + len(words[0]))
+    return Cand(name_start, end, "place", pls, len(words) - 1)
+
+
 def _indefinite_city_prison(text: str, f: FacilityMention, gaz: Gazetteer) -> bool:
     """"held in a Raqqa prison", "from a Hasakah prison": some prison or camp in that city, not the one the
     gazetteer knows by the city's name (the city's name and a head word after the indefinite article)."""
@@ -1275,9 +1314,10 @@ def _headline_city_prison(text: str, facilities: list[FacilityMention], gaz: Gaz
     line = text.find("\n")
     out = []
     for f in facilities:
+        annex = _annexes(gaz).get(f.id) if f.id[:5] != "open:" else None
         if f.end <= line and f.id[:5] != "open:" and f.lat is not None and f.lon is not None \
                 and _city_named(f, gaz) and not any(g.id == f.id and g.start > line for g in facilities) \
-                and any(g.id != f.id and g.id[:5] != "open:" and g.kind == f.kind and g.start > line
+                and any(g.id != f.id and g.id != annex and g.id[:5] != "open:" and g.kind == f.kind and g.start > line
                         and g.lat is not None and g.lon is not None and not _city_named(g, gaz)
                         and _km(f.lat, f.lon, g.lat, g.lon) <= 15.0 for g in facilities):
             continue
@@ -1912,7 +1952,10 @@ def _numbered_camps(text: str) -> list[OpenFacility]:
 _NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وبف])?مخيم\s+([0-9\u0660-\u0669]{1,2})"
                                     r"(?![0-9\u0660-\u0669.,٫])(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوما|يوماً|سنوات|أعوام|"
                                     r"اعوام|عاما|عاماً|أشهر|اشهر|ساعات|ساعة|دقائق|كم|كلم|كيلو|كيلومترا|كيلومتراً|كيلومتر|كيلومترات|مترا|متراً|متر|"
-                                    r"أمتار|امتار|ميلا|ميلاً|ميل|مرات|مرة|%|في\s*المئة|بالمئة)"
+                                    r"أمتار|امتار|ميلا|ميلاً|ميل|مرات|مرة|%|في\s*المئة|بالمئة|"
+                                    # (rule 28a) a count of people or tents (`يستقبل المخيم 20 عائلة يومياً`)
+                                    r"عائلة|عائلات|عائله|عوائل|أسرة|اسرة|أسر|اسر|شخصا|شخصاً|شخص|أشخاص|اشخاص|فردا|فرداً|أفراد|"
+                                    r"افراد|نازحا|نازحاً|نازح|لاجئا|لاجئاً|لاجئ|طفلا|طفلاً|طفل|أطفال|اطفال|امرأة|نساء|خيمة|خيمه|خيم)"
                                     r"(?![\u0621-\u064a]))"
                                     # (quote23ar, rule 27a) a prison's numbered section (`المخيم 11 من سجن النقب`)
                                     r"(?!\s*(?:من|في|داخل)\s+(?:ال)?(?:سجن|معتقل)(?![\u0621-\u064a]))")

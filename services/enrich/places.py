@@ -353,6 +353,16 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         # a one-word name in quotes (`بلدة "علار"`) is read; other punctuation: no name follows
         quoted = between[:1].isspace() and between.strip() in _OPEN_QUOTES and between[-1:] in _OPEN_QUOTES \
             and text[toks[j].end() : toks[j].end() + 1] in _CLOSE_QUOTES
+        # a two-word name in quotes (`بلدة "تل معروف"`, `بلدة "كركي لكي"`; s25 mine25ar, rule 28a): both words
+        quoted2 = not quoted and j + 1 < len(toks) and between[:1].isspace() and between.strip() in _OPEN_QUOTES \
+            and between[-1:] in _OPEN_QUOTES and text[toks[j].end() : toks[j + 1].start()] == " " \
+            and text[toks[j + 1].end() : toks[j + 1].end() + 1] in _CLOSE_QUOTES \
+            and fold(toks[j + 1].group(0)) not in rules.ar_stop and toks[j + 1].group(0)[:1] != "و"
+        if quoted2:  # (`قريتي "السفافنة والعرقوب"`, a pair joined by و, is read below)
+            if fold(toks[j].group(0)) not in rules.ar_stop \
+                    and not _taken(taken, index, toks[j].start(), toks[j + 1].end()):
+                out.append((toks[j].start(), toks[j + 1].end(), text[toks[j].start() : toks[j + 1].end()]))
+            continue
         if not between.isspace() and not quoted:
             if f.endswith(("تي", "تا")) and between[:1].isspace() and between.strip() in _OPEN_QUOTES \
                     and between[-1:] in _OPEN_QUOTES and (pair := _QUOTED_PAIR_RE.match(text, toks[j].start())):
@@ -950,7 +960,7 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
             return False
         if len(words) == 1:
             w = words[0]
-            return len(w) >= 3 and w not in rules.words and not w.endswith(("ها", "هم", "هن", "كم", "نا")) \
+            return len(w) >= 3 and w not in rules.words and not w.endswith(("ها", "هم", "هن", "كم", "نا", "هما")) \
                 and (not w.startswith("ال") or len(w) >= 5)
         return (words[1].startswith("ال") or words[0] in rules.ar_prefixes or words[1] in rules.ar_suffixes) \
             and not words[1].endswith(("ها", "هم"))

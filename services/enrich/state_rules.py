@@ -269,7 +269,7 @@ def _alt_caseless(words: list[str]) -> str:
 # a letter of a name written apart: separated by spaces or marks, or a weak letter replaced by a digit/sign
 _SEP_CHARS = r"\s\-_.*·•ـ'\""
 _SUB_CHARS = r"0-9٠-٩*@#$!|"
-_SEP = rf"[{_SEP_CHARS}]{{0,2}}"
+_SEP = rf"[{_SEP_CHARS}]{{0,3}}"  # (`داعـ.ـش`, `داعـ ـش`: a tatweel each side of the mark; s25 mine25ar)
 _SUB = rf"[{_SUB_CHARS}]"
 _OBF_BOUNDARY = rf"{AR_LETTER}\w"  # an obfuscated name starts where no letter or word character is before
 
