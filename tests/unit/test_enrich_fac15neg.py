@@ -21,8 +21,10 @@ def _facilities(text: str) -> set[str]:
 
 @pytest.mark.parametrize("text", [
     # no longer a site, or never one
+    "The former Khiam prison in south Lebanon was turned into a museum decades ago.",
     "Most of the series is set in a fictional Maine prison during the 1950s.",
     "Alcatraz, the former island prison in San Francisco Bay, sold out its summer tours.",
+    "صار سجن الخيام السابق في جنوب لبنان متحفاً يزوره الطلاب.",
     # a film, a book, centuries ago
     "بثت القناة فيلماً وثائقياً عن سجن ألكاتراز الواقع على جزيرة صغيرة.",
     "أحيا الفرنسيون ذكرى اقتحام سجن الباستيل عام 1789 بعرض عسكري في باريس.",
@@ -43,15 +45,6 @@ def _facilities(text: str) -> set[str]:
 ])
 def test_sites_of_another_sense_raise_no_alert(text: str) -> None:
     assert _facilities(text) == set()
-
-
-@pytest.mark.parametrize("text", [
-    # Khiam detention centre is a gazetteer entry since rule 28e: a known site, closed or not, still is (rule 22e)
-    "The former Khiam prison in south Lebanon was turned into a museum decades ago.",
-    "صار سجن الخيام السابق في جنوب لبنان متحفاً يزوره الطلاب.",
-])
-def test_a_known_closed_site_still_is(text: str) -> None:
-    assert _facilities(text) == {"fac:lb-khiam-detention-centre"}
 
 
 @pytest.mark.parametrize(("text", "fac_id"), [

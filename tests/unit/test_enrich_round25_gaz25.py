@@ -35,13 +35,6 @@ def test_qobbeh_prison_of_tripoli_and_the_dome() -> None:
     assert not real_ann("اعترضت منظومة القبة الحديدية صواريخ فوق الجليل.").facilities
 
 
-def test_khiam_detention_centre_and_the_town() -> None:
-    assert real_fac_ids("زار أسرى محررون أنقاض معتقل الخيام في ذكرى التحرير.") == {"fac:lb-khiam-detention-centre"}
-    assert real_fac_ids("Former inmates toured the Khiam detention centre.") == {"fac:lb-khiam-detention-centre"}
-    town = real_ann("Israeli troops pushed into the outskirts of Khiam under heavy shelling.")
-    assert not town.facilities and "place:lb-khiam" in {p.id for p in town.places}
-
-
 def test_open_world_prisons_report_their_english_slug() -> None:
     # beyond the region: open-world entries (rule 24m), reported as open:prison:<slug of the first English core>
     assert real_fac_ids("دخل الموقوفون السياسيون في إضراب جوع داخل سجن المرناقية.") == {"open:prison:mornaguia"}
