@@ -118,7 +118,8 @@ def test_nickname_after_a_notorious_prison() -> None:
 
 
 def test_quoted_name_after_cells_word() -> None:
-    assert open_names("قال المحامي إن الأسير نُقل من عزل «أيالون» إلى المستشفى بعد تدهور صحته") == ["أيالون"]
+    # Ayalon is a gazetteer entry since round 25 (rule 28e): the quoted name after "isolation" is that prison
+    assert fac_ids("قال المحامي إن الأسير نُقل من عزل «أيالون» إلى المستشفى بعد تدهور صحته") == {"fac:il-ayalon-prison"}
 
 
 # 6. a plural head over a region, then "among them" and names: the names are the facilities

@@ -137,7 +137,8 @@ def test_a_name_no_town_bears_listed_after_a_town_is_still_the_facility() -> Non
     # an indefinite word annexed to a place's name is one name with it
     ("يعيش النازحون في مخيم شهداء سوريا قرب الحدود.", ["مخيم شهداء سوريا"]),
     # a known camp's other name in brackets is the same camp
-    ("تعيش العائلات في مخيم العريشة (مخيم السد) جنوب الحسكة.", ["مخيم العريشة"]),
+    # (since rule 28e `السد` is Areesha's own core: both names are read, as one camp's two mentions)
+    ("تعيش العائلات في مخيم العريشة (مخيم السد) جنوب الحسكة.", ["مخيم العريشة", "مخيم السد"]),
     # territory held by a force; a people's camps
     ("Hasakah province, where al-Shaddadi lies, is largely held by the SDF.", []),
     ("The UN warned of havoc in Rohingya camps after the cyclone.", []),

@@ -101,8 +101,9 @@ def test_an_article_joined_name_is_listed_under_an_english_plural_head() -> None
 @pytest.mark.parametrize(("text", "names"), [
     ("Officers were held in the Riyadh and Sports City detention centers before the transfer.",
      ["Riyadh", "Sports City"]),
-    ("Officers were held in the Sports City and Kober detention centers.", ["Sports City", "Kober"]),
-    ("Inside Dagris and Kober prisons, inmates went hungry.", ["Dagris", "Kober"]),
+    # Kober is an open-world gazetteer entry since rule 28e: read as an entry, it keeps the shared plural head
+    ("Officers were held in the Sports City and Kober detention centers.", ["Sports City", "Kober detention centers"]),
+    ("Inside Dagris and Kober prisons, inmates went hungry.", ["Dagris", "Kober prisons"]),
 ])
 def test_a_two_word_item_in_an_english_list_under_a_plural_head(text: str, names: list[str]) -> None:
     assert _opens(text) == names and "geonames:108410" not in _places(text)
