@@ -610,13 +610,18 @@ def _country_bywords(text: str, facilities: list[FacilityMention], places_c: lis
     facility (round-23 splits, rule 27w); after an Arabic head word the quoted nickname is that site, open world. The
     facility's own country in the quotes, or no country, keeps it (`سجن "صيدنايا"`)."""
     out: list[FacilityMention] = []
+    quotes: list[int] | None = None  # (where the text's quotation marks are, found once: each window asks by bisection)
     for f in facilities:
         if f.id[:5] == "open:" or (e := gaz.entries.get(f.id)) is None or not e.country:
             out.append(f)
             continue
         lo, hi = max(0, f.start - 60), f.end + 60  # (a pair holds the name and is under 60 long: both quotes, and
         # the country between them, lie in this window; most facilities have none there, and the line is not read)
-        if _QUOTE_CHAR_RE.search(text, lo, hi) is None or not any(lo < p.start and p.end < hi for p in places_c):
+        if quotes is None:
+            quotes = [m.start() for m in _QUOTE_CHAR_RE.finditer(text)]
+        # (= _QUOTE_CHAR_RE.search(text, lo, hi) is None: no quotation mark at a position in [lo, hi))
+        if (k := bisect_left(quotes, lo)) == len(quotes) or quotes[k] >= hi \
+                or not any(lo < p.start and p.end < hi for p in places_c):
             out.append(f)
             continue
         ls = text.rfind("\n", 0, f.start) + 1
@@ -1042,12 +1047,24 @@ def _known_named_again(facilities: list[FacilityMention]) -> list[FacilityMentio
             if (f.kind, f.id.split(":", 2)[2]) in names:
                 continue
         else:
-            words = f.surface.split()
-            for i in range(len(words)):
-                if (k := slug(" ".join(words[i:]).strip(QUOTES + " ()"))):
-                    names.setdefault((f.kind, k), 1)
+            for k in _suffix_slugs(f.surface):
+                names.setdefault((f.kind, k), 1)
         kept.append(f)
     return kept
+
+
+def _suffix_slugs(surface: str) -> tuple[str, ...]:
+    """The non-empty slugs of the surface's words from each word on (its last words after a head: _known_named_again),
+    in order: a pure function of the surface, kept per surface (outlets write the same names again and again)."""
+    got = _SUFFIX_SLUGS.get(surface)
+    if got is None:
+        words = surface.split()
+        got = remember(_SUFFIX_SLUGS, surface, tuple(k for i in range(len(words))
+                                                     if (k := slug(" ".join(words[i:]).strip(QUOTES + " ()")))))
+    return got
+
+
+_SUFFIX_SLUGS: dict[str, tuple[str, ...]] = facility_cache()
 
 
 def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, int, FacilityMention]],
