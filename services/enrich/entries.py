@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import pairwise
 
 from services.enrich.context import ADMIN_CUES, cue_before
 from services.enrich.gazetteer import Entry, Gazetteer
@@ -44,12 +43,8 @@ def _by_start(places: list[Cand]) -> tuple[list[int], list[int]]:
     memo = _BY_START
     if memo[0] is places and memo[1] == len(places):
         return memo[2], memo[3]
-    starts = [p.start for p in places]
-    if all(a <= b for a, b in pairwise(starts)):  # (the scanner's lists come in text order: no sort)
-        order = list(range(len(places)))  # (= sorted by (start, index): ties keep the index order)
-    else:
-        order = sorted(range(len(places)), key=lambda i: (places[i].start, i))
-        starts = [places[i].start for i in order]
+    order = sorted(range(len(places)), key=lambda i: (places[i].start, i))
+    starts = [places[i].start for i in order]
     _BY_START = (places, len(places), order, starts)
     return order, starts
 

@@ -610,18 +610,13 @@ def _country_bywords(text: str, facilities: list[FacilityMention], places_c: lis
     facility (round-23 splits, rule 27w); after an Arabic head word the quoted nickname is that site, open world. The
     facility's own country in the quotes, or no country, keeps it (`سجن "صيدنايا"`)."""
     out: list[FacilityMention] = []
-    quotes: list[int] | None = None  # (where the text's quotation marks are, found once: each window asks by bisection)
     for f in facilities:
         if f.id[:5] == "open:" or (e := gaz.entries.get(f.id)) is None or not e.country:
             out.append(f)
             continue
         lo, hi = max(0, f.start - 60), f.end + 60  # (a pair holds the name and is under 60 long: both quotes, and
         # the country between them, lie in this window; most facilities have none there, and the line is not read)
-        if quotes is None:
-            quotes = [m.start() for m in _QUOTE_CHAR_RE.finditer(text)]
-        # (= _QUOTE_CHAR_RE.search(text, lo, hi) is None: no quotation mark at a position in [lo, hi))
-        if (k := bisect_left(quotes, lo)) == len(quotes) or quotes[k] >= hi \
-                or not any(lo < p.start and p.end < hi for p in places_c):
+        if _QUOTE_CHAR_RE.search(text, lo, hi) is None or not any(lo < p.start and p.end < hi for p in places_c):
             out.append(f)
             continue
         ls = text.rfind("\n", 0, f.start) + 1

@@ -1,16 +1,15 @@
 """speed25: prechecks in front of a few per-candidate regex searches and a per-surface cache, each the same answer as
 the code it replaces (held here against that code on random and adversarial texts): senses.national_section asks its
 24-character window for one of SECTION_SCOUT's words first; openworld._leisure_before asks the character before a camp
-word first; facilities._country_bywords finds the text's quotation marks once (bisection, not a search a facility);
-facilities._suffix_slugs keeps the slugs of a known facility's surface from each word on; entries._by_start takes a list
-already in text order as it is; places.listed_open_places counts a run's anchors only when a member needs them."""
+word first; facilities._suffix_slugs keeps the slugs of a known facility's surface from each word on;
+places.listed_open_places counts a run's anchors only when a member needs them (the engine's corpus output holds that
+one: its anchors are a pure count)."""
 
 from __future__ import annotations
 
 import random
-from bisect import bisect_left
 
-from services.enrich.facilities import _QUOTE_CHAR_RE, _suffix_slugs
+from services.enrich.facilities import _suffix_slugs
 from services.enrich.names import QUOTES
 from services.enrich.openworld import _CAMP_WORD_RE, _LEISURE_BEFORE_RE, _leisure_before, slug
 from services.enrich.senses import _SECTION_GAP_END, _SECTION_ORGS_RE, national_section
@@ -59,17 +58,6 @@ def test_leisure_before_is_the_search() -> None:
     assert hits > 100
 
 
-def test_quote_positions_answer_the_window_search() -> None:
-    rng = random.Random(27)
-    for text in _texts(["x", " ", "سجن", *QUOTES, "'s"], 27, 800):
-        quotes = [m.start() for m in _QUOTE_CHAR_RE.finditer(text)]
-        for _ in range(20):
-            lo = rng.randint(0, len(text) + 3)
-            hi = rng.randint(lo, len(text) + 70)
-            k = bisect_left(quotes, lo)
-            want = _QUOTE_CHAR_RE.search(text, lo, hi) is None
-            assert (k == len(quotes) or quotes[k] >= hi) == want, (text, lo, hi)
-
 
 def test_suffix_slugs_are_the_loop() -> None:
     for surface in ["مخيم السد", "سجن صيدنايا العسكري", "al-Hol camp", '"Roj" camp', "( )", "«الهول»", "Camp  Bucca",
@@ -77,17 +65,3 @@ def test_suffix_slugs_are_the_loop() -> None:
         words = surface.split()
         want = tuple(k for i in range(len(words)) if (k := slug(" ".join(words[i:]).strip(QUOTES + " ()"))))
         assert _suffix_slugs(surface) == want == _suffix_slugs(surface), surface
-
-
-def test_by_start_is_the_sort() -> None:
-    from services.enrich.entries import _by_start
-    from services.enrich.resolve import Cand
-
-    rng = random.Random(28)
-    for n in range(0, 40):
-        for _ in range(30):
-            starts = sorted(rng.randint(0, 50) for _ in range(n)) if rng.random() < 0.5 else \
-                [rng.randint(0, 50) for _ in range(n)]
-            places = [Cand(s, s + 3, "place", (), 1) for s in starts]
-            order = sorted(range(n), key=lambda i: (places[i].start, i))
-            assert _by_start(places) == (order, [places[i].start for i in order])
