@@ -1053,12 +1053,24 @@ def _known_named_again(facilities: list[FacilityMention]) -> list[FacilityMentio
             if (f.kind, f.id.split(":", 2)[2]) in names:
                 continue
         else:
-            words = f.surface.split()
-            for i in range(len(words)):
-                if (k := slug(" ".join(words[i:]).strip(QUOTES + " ()"))):
-                    names.setdefault((f.kind, k), 1)
+            for k in _suffix_slugs(f.surface):
+                names.setdefault((f.kind, k), 1)
         kept.append(f)
     return kept
+
+
+def _suffix_slugs(surface: str) -> tuple[str, ...]:
+    """The non-empty slugs of the surface's words from each word on (its last words after a head: _known_named_again),
+    in order: a pure function of the surface, kept per surface (outlets write the same names again and again)."""
+    got = _SUFFIX_SLUGS.get(surface)
+    if got is None:
+        words = surface.split()
+        got = remember(_SUFFIX_SLUGS, surface, tuple(k for i in range(len(words))
+                                                     if (k := slug(" ".join(words[i:]).strip(QUOTES + " ()")))))
+    return got
+
+
+_SUFFIX_SLUGS: dict[str, tuple[str, ...]] = facility_cache()
 
 
 def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, int, FacilityMention]],

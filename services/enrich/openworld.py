@@ -204,11 +204,27 @@ _LEISURE_BEFORE_RE = re.compile(r"\b(?:summer|youth|scout|scouts'?|holiday|day|s
                                 r"girls'?|boys'?)\Z", re.IGNORECASE)
 
 
+# the last characters of _LEISURE_BEFORE_RE's words ("summer", "scouts'", "day" ...): a match ends at the camp word's
+# spaces, so the character before them is one of these in either case (an ASCII character matches an ASCII letter of
+# the pattern under IGNORECASE only as that letter; a character beyond ASCII is left to the pattern)
+_LEISURE_LAST = frozenset("rhtsylceg'")
+
+
+def _leisure_before(text: str, at: int) -> bool:
+    """_LEISURE_BEFORE_RE.search(text, max(0, at - 24), at) is not None, the pattern (case-blind, tried at every
+    character) searched only when the character before `at` may end one of its words."""
+    if at <= 0:
+        return False  # (an empty window: the pattern's words are not empty)
+    ch = text[at - 1]
+    if ch.isascii() and ch.lower() not in _LEISURE_LAST:
+        return False
+    return _LEISURE_BEFORE_RE.search(text, max(0, at - 24), at) is not None
+
+
 def _leisure_text(text: str) -> bool:
     if "camp" not in text.lower():
         return False  # (no camp word in any case: no leisure camp)
-    leisure = any(_LEISURE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()) is not None
-                  for m in _CAMP_WORD_RE.finditer(text))
+    leisure = any(_leisure_before(text, m.start()) for m in _CAMP_WORD_RE.finditer(text))
     return leisure and _SITE_WORDS_EN_RE.search(text) is None
 
 

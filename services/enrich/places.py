@@ -985,7 +985,8 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
                 break
         run = members[i:j]
         if len(run) >= 2:
-            anchors = sum(anchor(m, k == 0) for k, m in enumerate(run))
+            anchors = -1  # (the run's anchors, counted when a member first passes free and name_ok: most runs have
+            # none that does, and anchor reads each member's words)
             head = run[0]
             cue_tail: list[tuple[int, int]] = []
             if len(head) >= 2:
@@ -1001,6 +1002,8 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
                 if not free(a, b) or not name_ok(m):
                     continue
                 prefixed = fold(text[m[0][0] : m[0][1]]) in rules.ar_prefixes and len(m) == 2
+                if anchors < 0:
+                    anchors = sum(anchor(x, k == 0) for k, x in enumerate(run))
                 if anchors >= 2 or (anchors >= 1 and (cue_tail or prefixed)):
                     out.append((a, b, text[a:b]))
         i = j - 1 if j - 1 > i and long(members[j - 1]) else j

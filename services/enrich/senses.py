@@ -125,7 +125,13 @@ def national_section(text: str, start: int) -> bool:
     Jordan"): the section's name (rule 25b), no place and no state acting."""
     if start <= 0 or text[start - 1] not in _SECTION_GAP_END:
         return False  # (the pattern ends with a space at `start`, `$`, or before a newline there)
-    return _SECTION_ORGS_RE.search(text, max(0, start - 24), start) is not None
+    lo = max(0, start - 24)
+    # (every match holds one of SECTION_SCOUT's words, whole, inside text[lo:start]: a window without one has no match,
+    # and the pattern, an alternation with no literal to skip to, is not tried at each of its characters)
+    window = text[lo:start]
+    if not any(w in window for w in SECTION_SCOUT):
+        return False
+    return _SECTION_ORGS_RE.search(text, lo, start) is not None
 
 
 _SECTION_GAP_END = frozenset((" ", "\u00a0", "\n"))
