@@ -47,6 +47,9 @@ class _Builder:
         self.village_ids: set[str] = set()
         # English key of a neighbour's village read by its Arabic names only -> its ids (rule 27m: "the town of Tell")
         self.village_en: dict[str, set[str]] = defaultdict(set)
+        # folded one-word Arabic name of a neighbour's village that is no trie key because it is a word first
+        # (village_stop, or three letters without the article) -> its ids: read after a village's cue (rule 28d)
+        self.village_stopped: dict[str, set[str]] = defaultdict(set)
 
     def entry(self, e: Entry) -> None:
         if e.id in self.entries:
@@ -117,6 +120,7 @@ def compile_gazetteer(
         problems=b.problems,
         village_words=villages,
         village_en={k: tuple(sorted(v)) for k, v in b.village_en.items()},
+        village_stopped={k: next(iter(v)) for k, v in b.village_stopped.items() if len(v) == 1},
     )
 
 
@@ -488,6 +492,7 @@ def _geonames_aliases(b: _Builder, c: geonames.City, gid: str, curated: bool, la
                 continue  # `دير بلوط`: a known camp's (or an actor's) name keeps its reading (rule 26l)
             f = fold_text(a.strip())
             if len(toks) == 1 and (f in b.village_stop or (len(toks[0]) < 4 and not f.startswith("ال"))):
+                b.village_stopped[f].add(gid)  # (`بلدة الخضر`, `قرية مركة`: the village after its cue, rule 28d)
                 continue  # `المصدر` "the source", `سوف` "will": words first (engine_rules village_stop)
             b.village_ids.add(gid)
             if len(toks) == 1:

@@ -755,6 +755,10 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
                  or pw in _PERSON_TITLE_AR):
         return None  # `ناحية أبي صيدا` (Diyala), `أبو حلب`: a kunya's name, not Sidon or Aleppo; `قبيلة ربيعة`: a
         # tribe's; `المواطنة ربيعة حسن`: a person's
+    elif e.kind == "admin1" and not latin and text[s - 1 : s] == " " \
+            and (pw := pw if pw is not None else prev_word(text, s, _NO_SKIP)) in _PERSON_TITLE_AR:
+        return None  # `الأسير صلاح الدين أبو جلبوش`: a governorate's name that is a given name, after a person's title
+        # (a prisoner, a citizen, a child), names the person (rule 28d)
     elif e.kind not in ("country", "admin1") and latin and text[s - 4 : s] in ("Abu ", "Abi "):
         return None  # "near Abu Saida" (Diyala): a kunya's name, not Sidon
     elif e.kind not in ("country", "admin1") and latin and text.startswith((" tribe", " clan"), end):

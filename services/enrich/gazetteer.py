@@ -246,6 +246,9 @@ class Gazetteer:
     village_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # English key of a neighbour's village that no trie key reads (its GeoNames English names) -> its ids (rule 27m)
     village_en: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # folded one-word Arabic name of a neighbour's village that is a word first (no trie key) -> its id: the village
+    # only after a village's cue (`بلدة الخضر`, `قرية مركة`; compile.py, rule 28d)
+    village_stopped: dict[str, str] = field(default_factory=dict)
     # surface -> its geonames_context_stop rule or None (context.context_stopped); bounded, filled lazily
     stop_rules: dict[str, Any] = field(default_factory=dict)
     # payloads of a place name -> its best entries and confidences (entries.best_entry); bounded
@@ -327,6 +330,8 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
                         towns.setdefault(fold(a), set()).add(r.id)
         place_rules.towns_ar = {k: gaz.entries[next(iter(ids))] for k, ids in towns.items()
                                 if len(ids) == 1 and next(iter(ids)) in gaz.entries}
+        place_rules.villages_stopped_ar = {k: gaz.entries[i] for k, i in gaz.village_stopped.items()
+                                           if i in gaz.entries}
     # The gazetteer lives as long as the process and holds millions of containers (the trie): a full
     # collection would walk them all, and one lands every so often while caches fill on new text (an
     # article then takes twice as long). Collect the loading garbage, then move every object alive now out

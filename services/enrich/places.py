@@ -109,6 +109,9 @@ class PlaceRules:
     # a town's or village's one-word Arabic alias in places.yaml (folded) -> its entry, where no other entry shares
     # it: after a cue the name is that town, not an open-world one (`بلدات الصور وذيبان`: al-Suwar; core24ar)
     towns_ar: dict[str, Any] = field(default_factory=dict)
+    # a neighbour's GeoNames village whose one-word name is a word first (engine_rules village_stop: `الخضر`, `مركة`)
+    # -> its entry: the village right after a village's cue (rule 28d)
+    villages_stopped_ar: dict[str, Any] = field(default_factory=dict)
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -752,12 +755,41 @@ def open_place_mentions(text: str, places: list[PlaceMention], covered: bytearra
                 and (t := rules.towns_ar.get(fold(name))) is not None:
             out.append(place(name, s, e, t.id, t.canonical, 0.8, t.country, t.lat, t.lon, t.admin1))
             continue  # `بلدات الصور`: places.yaml's al-Suwar, which alone reads as a word (core24ar, rule 27f)
+        if v is None and rules.villages_stopped_ar and not has_latin(name) \
+                and (t := rules.villages_stopped_ar.get(fold(name))) is not None and _village_cue_before(text, s) \
+                and (_ITEM_END_AR_RE.match(text, e) or _next_word_stop(text, e, rules)):
+            out.append(place(name, s, e, t.id, t.canonical, 0.8, t.country, t.lat, t.lon, t.admin1))
+            continue  # `بلدة الخضر`, `قرية مركة`: a GeoNames village whose name is a word first, after its cue
+            # (rule 28d)
         if v is not None:
             out.append(place(v.canonical, s, e, v.id, v.canonical, 0.8, v.country, v.lat, v.lon, v.admin1))
             continue
         out.append(place(name, s, e, f"open:place:{slug(name)}", name, 0.5, near.country if near else None,
                          near.lat if near else None, near.lon if near else None, near.admin1 if near else None))
     return out
+
+
+# a village's or town's cue, singular or dual, with a proclitic, right before a name (quotes between them allowed):
+# where a word-first GeoNames village is read (rule 28d; not `حي`, `منطقة`, `قضاء`: a quarter or district of that name)
+_VILLAGE_CUE_BEFORE_RE = re.compile(r"(?:^|\s)[وفبل]?(?:قري[ةه]|بلد[ةه]|قريت[اي]|بلدت[اي])\s*[\"«“']?\s*$")
+
+
+def _next_word_stop(text: str, e: int, rules: PlaceRules) -> bool:
+    """The word after a one-word name is no part of it: a direction or preposition of common_words' ar_stop (`قرية
+    مركة جنوب جنين`), a relative adjective that places it (`الواقعة`), or any word without the article (`من بلدة
+    الخضر أمس`); a definite word may continue the name (`قرية صيدا الحانوت`), so the name is not read there."""
+    m = _AR_WORD_RE.match(text, e + 1) if text[e : e + 1] == " " else None
+    return m is not None and ((f := fold(m.group(0))) in rules.ar_stop or f in _AFTER_NAME_AR
+                              or not f.startswith("ال"))
+
+
+# a relative adjective that places the village it follows (`قرية مركة الواقعة جنوبي جنين`, `التابعة لقضاء`)
+_AFTER_NAME_AR = frozenset(("الواقعه", "الواقع", "التابعه", "التابع", "المجاوره", "القريبه", "المحاذيه", "الحدوديه"))
+
+
+def _village_cue_before(text: str, s: int) -> bool:
+    """A village's cue (`قرية`, `بلدة`, their duals) right before the name at `s`."""
+    return _VILLAGE_CUE_BEFORE_RE.search(text, max(0, s - 12), s) is not None
 
 
 # the end of a name in a list or sentence: punctuation, the end, or `و` starting the next word (a word after the
