@@ -55,5 +55,3 @@ def test_spelling_variants_added_as_facts() -> None:
     text = "US vehicles headed for a prison east of Shdadi city in Hasaka province."
     assert "geonames:172837" in real_place_ids(text)
     assert "place:sy-ghwayran" in real_place_ids("The jail stands in Hasaka's neighborhood of Ghweiran.")
-    assert "fac:sy-serekaniye-camp" in real_fac_ids("Families in Ras al-Ain camp outside Hasakah queue for water.")
-    assert not real_ann("They would rather stay in Turkey than return to Ras al-Ain.").alert  # the town
