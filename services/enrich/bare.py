@@ -293,6 +293,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
     if before1 == " " and _given_name_before(text, c.start, gaz):
         return None  # "Mahmoud Rukban, a lawmaker", `الناشط مصطفى الشدادي`: a person's family name
+    if nxt == " " and _PSEUDONYM_AFTER_RE.match(text, c.end) is not None:
+        return None  # "BISHKEK -- Aida (a pseudonym) says her sister is still in al-Hol": a person named so by the
+        # outlet, no camp of that name (mine25en survey, rule 28b)
     if before1 in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return None  # `افتتح معرض "الهول" للكتاب`, a film, a song, a band of the name
     if kind == "prison" and ("rea" in (lead30 := text[max(0, c.start - 30) : c.start]) or "iot" in lead30
@@ -827,7 +830,17 @@ _INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detai
                                            r"courtyard|warden|wardens|confines|"
                                            # "the strike on Evin's main gate" (rule 24m): a gate too, as its walls;
                                            # a ward or a wing, a city's (electoral) ward or a building's wing too
-                                           r"(?P<walls>walls|gates|gate|entrance|ward|wing|wings))\b"
+                                           r"(?P<walls>walls|gates|gate|entrance|ward|wing|wings|"
+                                           # "Evin's clinic and visiting rooms were hit", "Saydnaya's kitchens" (a
+                                           # city's clinic is its own: not for a city; mine25en survey, rule 28b)
+                                           r"clinic|infirmary|kitchens?|visiting\s+rooms?|visitation\s+(?:halls?|rooms?)|"
+                                           r"medical\s+(?:centre|center|wing)))\b"
+                                           # "Evin is best known for holding dissidents", "Al-Sina'a has been
+                                           # notorious for holding ..." (mine25en survey, rule 28b; not for a city)
+                                           r"|\s+(?:has\s+(?:long\s+)?been|had\s+(?:long\s+)?been|is|was|remains)\s+"
+                                           r"(?:(?:long|widely|best|most|internationally)\s+)?"
+                                           r"(?P<known>known|notorious|infamous)\s+for\s+(?:holding|housing|detaining|"
+                                           r"jailing|torturing|locking\s+up)\b"
                                            # "Evin has long held journalists, students and lawyers": the people the
                                            # name holds are its inmates (rule 25a)
                                            # (after a relative clause on the name: "Evin, which Washington
@@ -850,6 +863,16 @@ _PRISON_HEAD_AR = frozenset(fold(w) for w in ("سجن", "وسجن", "سجنا", 
                                               "سجون", "وسجون", "معتقلات"))
 _PRISON_OF_AT_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وب]?(?:سجن|سجون|معتقل|معتقلات)\s+(?:[\u0621-\u064a]+\s+){1,2}"
                                  r"(?:في|داخل)\s*$")  # `سجن المخابرات الجوية في مطار المزة`: a prison of an owner in it
+# mine25en survey (rule 28b): a person's own cell in a name no city bears ("talking from a cell in Roumieh"; an
+# armed group's cell is no prison's: "an ISIS cell in ..."), and people who vanished inside a name
+_CELL_IN_RE = re.compile(r"\b(?:his|her|their|my|our|a|the)\s+(?:own\s+|prison\s+|tiny\s+|small\s+|cramped\s+|dark\s+|"
+                         r"solitary\s+|isolation\s+)?cell\s+(?:in|at|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+_MILITANT_CELL_RE = re.compile(r"\b(?:ISIS|IS|Daesh|terror(?:ist)?|sleeper|militant|jihadist|extremist|Qaeda|"
+                               r"Hezbollah|Hamas)\b", re.IGNORECASE)
+_VANISHED_INSIDE_RE = re.compile(r"\b(?:vanished|disappeared|perished|went\s+missing)\s+inside\s+(?:the\s+)?$",
+                                 re.IGNORECASE)
+_PSEUDONYM_AFTER_RE = re.compile(r"\s*\((?:a\s+)?pseudonym\b|\s*\(not\s+(?:her|his|their)\s+real\s+names?\b|"
+                                 r"\s*\(names?\s+(?:has\s+been\s+|have\s+been\s+)?changed\b", re.IGNORECASE)
 _PRISON_AT_EN_RE = re.compile(r"\b(?:prisons?|jails?|detention\s+(?:centres?|centers?|sites?|facilit(?:y|ies))|cells)"
                               r"\s+(?:at|in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
 _FLIGHT_RE = re.compile(r"\b(?:flew|flown|landed|landing|took\s+off|taking\s+off|flights?|departed|departing|"
@@ -879,7 +902,7 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
     """A detention frame right before the bare name at `start` (see above), or its inmates right after the name
     ending at `end` ("Seidnaya survivors", "Roumieh inmates")."""
     if end > 0 and (after := _INMATES_AFTER_RE.get(kind)) is not None and (m := after.match(text, end)) is not None \
-            and not (city and m.group("walls")):
+            and not (city and (m.group("walls") or m.groupdict().get("known"))):
         return True  # "Roumieh's crumbling walls", "Abu Ghraib's concrete confines" (a city's walls are its own)
     if "\u0600" <= text[start] <= "\u06ff":
         while start > 0 and text[start - 1] in "\"'«“":
@@ -915,8 +938,14 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
         return True  # "a prison at Hama military airport": the airbase's detention site (rule 25m)
     if (m := _INMATES_EN_RE.search(text, lead, start)) is not None and (kind == "prison" or m.group(0)[0] != "s"):
         return True  # a camp's survivors are a strike's ("survivors in Jabalia"), a prison's its former inmates
+    if kind == "prison" and "inside" in text[lead:start] and _VANISHED_INSIDE_RE.search(text, lead, start) is not None:
+        return True  # "whose brothers vanished inside Saydnaya": people disappear inside a prison's walls, not a
+        # town's (mine25en survey, rule 28b)
     return not city and (_FRAME_EN_RE.search(text, lead, start) is not None
-                         or (kind == "camp" and _BROUGHT_HOME_RE.search(text, lead, start) is not None))
+                         or (kind == "camp" and _BROUGHT_HOME_RE.search(text, lead, start) is not None)
+                         or (kind == "prison" and "cell" in text[lead:start]
+                             and (m := _CELL_IN_RE.search(text, lead, start)) is not None
+                             and _MILITANT_CELL_RE.search(text, max(0, m.start() - 24), m.end()) is None))
 
 
 # "Badr 3", "Wadi al-Natrun 2": one to three capitalised words and a number of one or two digits that no unit,
@@ -1786,7 +1815,12 @@ _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spel
                                  r"actually|really|in fact|simply|also|originally))? "
                                  r"(?:a|an|the) "
                                  r"(?:[a-z-]+ (?:and )?){0,3}?(?:town|city|village|district|"
-                                 r"neighbou?rhood|suburb|quarter|municipality|area|region|desert area)\b")
+                                 r"neighbou?rhood|suburb|quarter|municipality|area|region|desert area)\b"
+                                 # "Until the war, Rukban was just an empty corner of the Syrian desert": a piece of
+                                 # land, the area (mine25en survey, rule 28b)
+                                 r"|(?: itself)? (?:is|was|remains)(?: (?:just|only|once|still|then|merely|simply))? "
+                                 r"(?:a|an) (?:[a-z-]+ ){0,2}?(?:corner|stretch|patch|expanse|tract|strip) of "
+                                 r"(?:the )?(?:[A-Za-z-]+ ){0,2}?(?:desert|land|steppe|wasteland|countryside)\b")
 # the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)
 # بأنه أسوأ سجون البلاد`, `X هو أكبر مخيم`
 _IS_A_SITE_AFTER_RE = re.compile(
