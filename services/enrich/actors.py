@@ -952,10 +952,11 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
 # the regime's words that name no ruler of their own (not "the Assad regime", "the former regime")
 _REGIME_WORDS_EN = frozenset(("syrian regime", "regime forces", "regime troops"))
 _IN_POWER_FROM = date(2024, 12, 8)  # Assad's fall
-# a text that speaks of the fallen regime: Assad's name, a word of the fall, or the years under it
+# a text that speaks of the fallen regime: Assad's name, a word of the fall, the years under it, or the war's other
+# side ("a skirmish between rebels and regime troops": the opposition fought Assad's army)
 _REGIME_PAST_EN_RE = re.compile(r"(?i)\b(?:al-)?Ass?ad\b|\b(?:fall|fell|fallen|oust\w*|toppl\w*|collaps\w*|depos\w*|"
-                                r"overthr\w*|former|previous|bygone|era|decades?)\b|\bunder[ \u00a0]+the[ \u00a0]+"
-                                r"(?:Syrian[ \u00a0]+)?regime\b")
+                                r"overthr\w*|former|previous|bygone|era|decades?|rebels?|rebellion|opposition|"
+                                r"uprising|revolution)\b|\bunder[ \u00a0]+the[ \u00a0]+(?:Syrian[ \u00a0]+)?regime\b")
 
 
 def _as_former(rules: StateRules, a: ActorMention, gaz: Gazetteer) -> ActorMention:
