@@ -76,10 +76,12 @@ def obfuscated_actors(text: str, rules: StateRules) -> list[tuple[int, int, str]
 # after a name and a hyphen: a compound adjective that describes something as like the actor, not the actor
 # ("an al-Qaeda-inspired group", "ISIS-style executions"; data/README.md rule 21, as for places); and one that
 # describes another body by its patron ("a UN-backed hunger monitor", "an Iran-aligned faction": the monitor, the
-# faction, not the actor; the real-world splits' labels, rule 25c). Not "-linked", "-affiliated": the splits label
-# the group in "ISIS-linked women", "an ISIS-linked camp"
+# faction, not the actor; the real-world splits' labels, rule 25c); and one that names a deal by its go-between
+# ("the UN-brokered swap", "a U.S.-brokered ceasefire": the deal, no UN; actor25en, rule 28c). Not "-linked",
+# "-affiliated": the splits label the group in "ISIS-linked women", "an ISIS-linked camp"
 _COMPOUND_ACTOR_RE = re.compile(r"[-‐‑](?:inspired|style|like|type|esque|minded|leaning|sympathi[sz]ing"
-                                r"|backed|aligned|allied|funded|sponsored|supported)\b",
+                                r"|backed|aligned|allied|funded|sponsored|supported"
+                                r"|brokered|mediated|negotiated|facilitated)\b",
                                 re.IGNORECASE)
 
 
@@ -799,14 +801,18 @@ _IN_PREP_AR_RE = re.compile(r"[ \u00a0]+(?:في[ \u00a0]+|ب)")
 # the UN's agencies, funds and offices actors.yaml lists
 _UN_AGENCIES = frozenset(("actor:unhcr", "actor:unicef", "actor:unrwa", "actor:wfp", "actor:ocha", "actor:iom",
                           "actor:who"))
-_UN_WORDS = frozenset(("un", "u.n.", "united nations"))
-_UN_OWNER_RE = re.compile(r"(?:['’]s)?[ \u00a0]+")
+_UN_WORDS = frozenset(("un", "u.n.", "u.n", "united nations"))  # ("U.N" where the name's last dot ends the match)
+# the owner's possessive ("the UN's", "the U.N.'s", "the United Nations'"), then the agency's name, or a few words
+# of its kind ending in an agency's word and then its name ("the United Nations' humanitarian agency OCHA")
+_UN_OWNER_RE = re.compile(r"\.?(?:['’]s?)?(?:(?:[ \u00a0]+[a-z]+){0,2}[ \u00a0]+(?:agency|office|body|arm|fund|"
+                          r"programme|program),?)?[ \u00a0]+")
 _THE_UN_AGENCY_RE = re.compile(r"[ \u00a0]+agency\b(?![ \u00a0]+(?:for|of)\b)")
 
 
 def _un_of_agency(text: str, a: ActorMention, found: Sequence[ActorMention]) -> bool:
-    """The UN named only as an agency's owner or kind: "the UN's Office for the Coordination of Humanitarian Affairs"
-    (the agency's name follows), "the UN agency" (the article before, one agency, in a text naming a UN agency)."""
+    """The UN named only as an agency's owner or kind: "the UN's Office for the Coordination of Humanitarian Affairs",
+    "the U.N.'s World Food Program", "the United Nations' humanitarian agency OCHA" (the agency's name follows), "the
+    UN agency" (the article before, one agency, in a text naming a UN agency)."""
     if a.surface.lower() not in _UN_WORDS:
         return False
     m = _UN_OWNER_RE.match(text, a.end)
@@ -908,6 +914,17 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
         # "the former Syrian government" in 2026: the Assad government (state_rules.former_at)
         found = [_as_former(rules, a, gaz) if a.id in rules.succeeded_ids and former_at(text, a.start, a.end)
                  else a for a in found]
+    if not stale and when is not None and when >= _IN_POWER_FROM \
+            and any(a.id == "actor:assad-regime" and a.surface.lower() in _REGIME_WORDS_EN for a in found):
+        # "a clear message to the Syrian regime" (Israel's defence minister, July 2025), "Regime troops entered the
+        # prison" (January 2026): in a text of a date after Assad's fall that names neither him nor a fall, the
+        # regime's words name the government in power, as "the Syrian government" does; "the new Syrian regime"
+        # whatever the text names (actor25en, rule 28c)
+        gov = gaz.entries["actor:syria-transitional-gov"]
+        past = _REGIME_PAST_EN_RE.search(text) is not None
+        found = [a.model_copy(update={"id": gov.id, "canonical": gov.canonical})
+                 if a.id == "actor:assad-regime" and a.surface.lower() in _REGIME_WORDS_EN
+                 and (not past or text[max(0, a.start - 4) : a.start].lower() == "new ") else a for a in found]
     if not stale:
         # (nothing to re-date: _as_of keeps every id; only a name with an Arabic word right after it can be
         # dropped, and the list is copied only when one is)
@@ -940,6 +957,16 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
             a = a.model_copy(update={"id": aid, "canonical": e.canonical})
         out.append(a)
     return out
+
+
+# the regime's words that name no ruler of their own (not "the Assad regime", "the former regime")
+_REGIME_WORDS_EN = frozenset(("syrian regime", "regime forces", "regime troops"))
+_IN_POWER_FROM = date(2024, 12, 8)  # Assad's fall
+# a text that speaks of the fallen regime: Assad's name, a word of the fall, the years under it, or the war's other
+# side ("a skirmish between rebels and regime troops": the opposition fought Assad's army)
+_REGIME_PAST_EN_RE = re.compile(r"(?i)\b(?:al-)?Ass?ad\b|\b(?:fall|fell|fallen|oust\w*|toppl\w*|collaps\w*|depos\w*|"
+                                r"overthr\w*|former|previous|bygone|era|decades?|rebels?|rebellion|opposition|"
+                                r"uprising|revolution)\b|\bunder[ \u00a0]+the[ \u00a0]+(?:Syrian[ \u00a0]+)?regime\b")
 
 
 def _as_former(rules: StateRules, a: ActorMention, gaz: Gazetteer) -> ActorMention:

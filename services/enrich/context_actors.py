@@ -44,7 +44,10 @@ _OWNED_AFTER = frozenset(("التابع", "التابعه", "التابعين", 
 _FREE_BEFORE_EN = frozenset(("the", "a", "and", "or", "with", "by", "of", "to", "from", "for", "said", "at", "in",
                              "on", "its", "whose", "that", "as", "under", "against", "told", "among", "between",
                              # a count of its members ("one Coalition service member was killed"; rule 26m)
-                             "one", "two", "three", "four", "five", "several", "another"))
+                             "one", "two", "three", "four", "five", "several", "another",
+                             # a conjunction or a reporting word ("..., while National Security Adviser Qassem
+                             # al-Araji said": no owner; actor25en, rule 28c)
+                             "while", "whereas", "says", "adding"))
 _WORD_EN_RE = re.compile(r"[\w'’\-]+")
 _NEXT_AR_RE = re.compile(rf"[\s\u00a0]+[\"«“”»]?([{_AR}\u064b-\u0652\u0640]+)")
 

@@ -984,7 +984,7 @@ _LEFT_BASE_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:انسحبت|انسح
                            r"مغادرة|أقلعت|اقلعت|إقلاع|اقلاع|تقلع|انطلقت|انطلق|أخلت|اخلت|إخلاء|اخلاء)"
                            r"(?:\s+[^\s.،,؛]+){0,3}\s+من\s+$")
 # an actor's alias that ends with a force (military, army, forces, troops: its last letters) before a campaign's word
-_FORCE_ENDS = frozenset(("tary", "army", "rces", "oops"))
+_FORCE_ENDS = frozenset(("tary", "army", "Army", "rces", "oops"))
 _WORD_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+) $")
 # a capitalised word shaped like a nationality adjective ("German", "Dutch", "Danish", "Saudi", "Pakistani")
 _DEMONYM_RE = re.compile(r"[A-Z][a-z]+(?:ian|ean|an|ese|ish|ch|i)")

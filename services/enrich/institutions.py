@@ -117,8 +117,10 @@ _LOCATIVE_AR = frozenset(("في", "الى", "إلى", "من", "عبر", "داخ�
 CAMPAIGN_AFTER_EN_RE = re.compile(r" (?:military )?(?:operations?|offensive|campaign|incursion|invasion)\b")
 # a force's word before a court's names the court ("an Israeli military court", "Israel's military courts", "the Iraqi
 # army's court"): courts, judges and prosecutors name no actor (data/README.md rule 23b; actor24en, rule 27i)
+# ... and a radio's: "Israel's Army Radio", "the Israeli Army Radio" (Galei Tzahal) is an outlet, no force acting
+# (actor25en, rule 28c)
 COURT_AFTER_EN_RE = re.compile(r" (?:(?:appeals?|appellate|field|special)[ \u00a0]+)?(?:courts?|tribunals?|judges?|"
-                               r"prosecutors?|prosecution|judiciary|justice[ \u00a0]+system)\b")
+                               r"prosecutors?|prosecution|judiciary|justice[ \u00a0]+system|[Rr]adio)\b")
 
 
 # a direction between a preposition and its country ("camps in north-east Syria", "from northern Iraq")
@@ -162,7 +164,8 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
         nation = rules.adj_en[" ".join(m.group("adj").split())]  # ("United  States": any run of spaces)
         if len(nation) == 2 and nation.isupper():
             owners.append((m.start(), nation))
-        aid = actor_of(rules, nation, cls, country, LONG_AGO if former_at(text, m.start(), m.end()) else when)
+        aid = actor_of(rules, nation, cls, _host_country(text, m.start(), nation, rules, country),
+                       LONG_AGO if former_at(text, m.start(), m.end()) else when)
         if aid:
             out.append((m.start(), m.end(), aid))
         if m.start() > 4 and text[m.start() - 1] == " " and (text[m.start() - 4 : m.start()] == "and "
@@ -223,10 +226,27 @@ def _english(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, in
 
 # a hyphen and a participle of patronage after a bare ministry ("Pentagon-backed", "State Department-funded"): the
 # words describe another body by its patron, as actors.compound_adjective reads them after an actor's name
-_PATRON_AFTER_RE = re.compile(r"[-\u2010\u2011](?:backed|aligned|allied|funded|sponsored|supported)\b", re.IGNORECASE)
+_PATRON_AFTER_RE = re.compile(r"[-\u2010\u2011](?:backed|aligned|allied|funded|sponsored|supported|brokered|mediated|"
+                              r"negotiated|facilitated)\b", re.IGNORECASE)
 _DAMASCUS_INTERIM_FROM = date(2024, 12, 8)
 _SYRIAN_INTERIM_EN_RE = re.compile(r"\b(?:(?:[Nn]ew[ \u00a0]+)?Syrian|Syria['’]s(?:[ \u00a0]+new)?)"
                                    r"[ \u00a0]+interim[ \u00a0]+authorities\b")
+
+
+# a state's adjective right before a stateless nation's ("Iraqi Kurdish authorities", "Syrian Kurdish fighters"): the
+# state whose map the nation's bodies are read by, whatever the text's country (actor25en, rule 28c)
+_HOST_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]+)[ \u00a0]+$")
+
+
+def _host_country(text: str, start: int, nation: str, rules: StateRules, country: str | None) -> str | None:
+    """The country whose map a stateless nation's adjective at `start` is read by: the state whose adjective stands
+    right before it ("Iraqi Kurdish authorities": Iraq's, the KRG), else the text's country."""
+    n = rules.nations.get(nation)
+    if n is None or not n.get("by_country") or start < 2:
+        return country
+    m = _HOST_BEFORE_EN_RE.search(text, max(0, start - 16), start)
+    code = rules.adj_en.get(m.group(1)) if m is not None else None
+    return code if code is not None and code in n["by_country"] else country
 
 
 def _coordinated_en(text: str, start: int, cls: str, rules: StateRules, country: str | None,
