@@ -223,6 +223,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "camp" and text[c.start] < "\u0250" and _TEAM_AFTER_EN_RE.match(text, c.end) is not None \
             and _GAME_EN_RE.search(text, *_sentence_bounds(text, c.start, c.end)) is not None:
         return None  # "Shatila FC beat Burj in the cup final": a camp's club in a sports report (rule 26i, after 25v)
+    if kind == "camp" and "ity of" in text[max(0, c.start - 8) : c.start] \
+            and _TENT_CITY_BEFORE_RE.search(text, max(0, c.start - 30), c.start) is not None:
+        return 0.55  # "the sprawling tent city of al-Hol": the camp by its look, not the town "city of" names
+        # (core25en survey, rule 28f)
     if span in ar.towns:
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
@@ -291,6 +295,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `بحيرة الحبانية`, "Lake Habbaniyah": the lake the camp's town is named for (rule 25b)
     if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
+    if "in " in text[max(0, c.start - 4) : c.start] and "ministrat" in text[max(0, c.start - 24) : c.start] \
+            and _ADMINISTRATION_IN_RE.search(text, max(0, c.start - 40), c.start) is not None:
+        return None  # "the Kurdish-led administration in Ain Issa called on ...": the seat of a government is the
+        # town (the camp's own administration says so: "the camp administration in al-Hol"; core25en, rule 28f)
     if before1 == " " and _given_name_before(text, c.start, gaz):
         return None  # "Mahmoud Rukban, a lawmaker", `الناشط مصطفى الشدادي`: a person's family name
     if nxt == " " and _PSEUDONYM_AFTER_RE.match(text, c.end) is not None:
@@ -324,6 +332,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if nxt in "'’" and (m := _POSSESSIVE_RE.match(text, c.end)) is not None \
             and any(s == m.end() for s, _e in ar.accepted):
         return None  # "Raqqa's al-Aqtan jail": the town another named facility is in
+    if nxt in "'’" and _POSS_QUARTER_AFTER_RE.match(text, c.end) is not None:
+        return None  # "a school in the town of Ayn Issa, to Raqqa's north", "Hasakah's outskirts": a part or side
+        # of the place (rule 19's quarter after a possessive; core25en survey, rule 28f)
+    if nxt == " " and (m := _GROUP_HEAD_AFTER_RE.match(text, c.end)) is not None \
+            and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
+        return 0.6  # "the al-Hol Islamic State camp", "the al-Shaddadi ISIL prison": the group held there stands
+        # between the name and its head (core25en survey, rule 28f)
     if _ORG_AFTER_RE.match(text, c.end) is not None or (
             _longer_name_after(text, c.end)
             and not any(ix.starting_after(c.end + 1, 0) for ix in (ar.cores_ix, ar.heads_ix, ar.towns_ix))):
@@ -542,6 +557,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
+        if placed and _prep_before(text, c.start) and _the_town_in_sentence(text, c) \
+                and _OWN_HEAD_AFTER_RE.match(text, c.end) is None:
+            return None  # "... broke out of Shaddadi prison. Troops then moved into Shaddadi and caught 81 in the
+            # town": forces go into the place the sentence calls the town (rule 24g; core25en survey, rule 28f)
         return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
     if e.id in ar.bare_named and not town_close(text, c, gaz):
         return 0.6  # read bare as the facility earlier in the text (`نُقل ... إلى صيدنايا`): a later bare mention
@@ -1356,7 +1375,9 @@ _RETURN_TO_SCOUT = scouted([], ["عودة", "رجوع"])  # (a match opens at th
 # الشدادي`), the city is no name of its prison (README rule 19b)
 # (a country's or a region's possessive may stand between: "Egypt Opens Third Camp in Gaza's Deir al-Balah", prec23en
 # survey, rule 27l)
-_LOC_BEFORE_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:في|فى|قرب|داخل|بمدينة|بمدينه)|\b(?:in|at|near|inside|"
+_LOC_BEFORE_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:في|فى|قرب|داخل|بمدينة|بمدينه)|\b(?:in|at|near|inside|beside|"
+                            # "a displacement camp next to Al-Hol" (core25en survey, rule 28f)
+                            r"next\s+to|adjacent\s+to|"
                             r"(?:edge|outskirts|heart|centre|center)\s+of)(?:\s+[A-Z][\w-]*['’]s)?)\s+$", re.IGNORECASE)
 _KIND_WORD_RE = {"prison": re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:سجن|سجون|معتقل)(?![\u0621-\u064a])|"
                                        r"\b(?:prisons?|jails?)\b", re.IGNORECASE),
@@ -1389,7 +1410,8 @@ def _areas_such_as(text: str, start: int) -> bool:
 # by Hasakah, for Ras al-Ain's displaced): read from the gazetteer (the places the trie holds under the camp's bare
 # name as written), once per facility and name (fix24, rule 27e)
 _ORIGIN_NAMED = facility_cache()
-_FROM_BEFORE_RE = re.compile(r"(?:\bfrom|(?<![\u0621-\u064a])من)\s+$", re.IGNORECASE)
+_FROM_BEFORE_RE = re.compile(r"(?:\b(?:from|fled|fleeing|flee|flees)|(?<![\u0621-\u064a])من)\s+$", re.IGNORECASE)
+# ("people who fled Serekaniye" as "families from Serekaniye": the town they left; core25en survey, rule 28f)
 _PLACE_BEFORE_PAREN_RE = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*$|"
                                     r"[\u0621-\u064a]+(?:\s+[\u0621-\u064a]+){0,2}\s*$")
 
@@ -2014,6 +2036,18 @@ def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = N
 
 
 _AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
+_POSS_QUARTER_AFTER_RE = re.compile(r"['’]s[ \u00a0]+(?:(?:far|northern|southern|eastern|western)[ \u00a0]+)?"
+                                    r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|outskirts|countryside|suburbs?|"
+                                    r"edge|environs|periphery|old[ \u00a0]+city|streets)\b", re.IGNORECASE)
+# the group a camp or prison holds, between the name and its head: "al-Hol Islamic State camp", "Roj ISIS prison camp"
+_GROUP_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+(?:Islamic[ \u00a0]+State|ISIS|ISIL|IS|Daesh|[Jj]ihadist)[ \u00a0]+"
+                                  r"(?:(?:detention|displacement|refugee|prison|family|families)[ \u00a0]+)?"
+                                  r"(camp|prison|jail)\b", re.IGNORECASE)
+_TENT_CITY_BEFORE_RE = re.compile(r"\btent(?:ed)?[ \u00a0-]+city[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$",
+                                  re.IGNORECASE)
+# a government's or a region's administration (not a camp's) right before "in" and the name
+_ADMINISTRATION_IN_RE = re.compile(r"(?<!camp )(?<!camp's )(?<!prison )\b(?:self-)?administration"
+                                   r"[ \u00a0]+in[ \u00a0]+$", re.IGNORECASE)
 _FORMERLY_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:سابقا|سابقاً|سابقًا|formerly|previously)", re.IGNORECASE)
 # (the words between are the head's own: "and" or "or" opens another place, "in al-Hol camp and in Roj": en18)
 _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+(?!(?:and|or)\s)[^\s.,،:;()]+){0,2}\s+"

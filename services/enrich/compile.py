@@ -192,8 +192,21 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
                     # "the Tajoura centre", "the Ain Zara centre": a migrant detention centre outside the region is
                     # called a centre alone (rule 25s); not a regional site's core ("the Palestine Centre for ...")
                     forms += [f"{c} centre", f"{c} center"]
+                elif r.type == "detention_centre" and _called_centre(r.aliases.en):
+                    # a regional centre its own names call a centre (the north-east's "rehabilitation" centres for
+                    # boys, "Houri centre", "Orkesh center"): each core and spelling with either word and with
+                    # "rehabilitation" before it ("the Hori Center", "the Orkesh rehabilitation centre"; core25en
+                    # survey, rule 28f)
+                    forms += [f"{c} {w}" for w in _CENTRE_HEADS]
             for f in forms:
                 b.add(f, ("fac", r.id, "head"), "facility")
+
+
+_CENTRE_HEADS = ("centre", "center", "rehabilitation centre", "rehabilitation center")
+
+
+def _called_centre(aliases: list[str]) -> bool:
+    return any(a.lower().endswith((" centre", " center")) for a in aliases)
 
 
 def _actors(b: _Builder, recs: list[ActorRec]) -> None:

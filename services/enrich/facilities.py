@@ -2428,6 +2428,24 @@ def _core_named(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     return got
 
 
+def _spelt_near(text: str, place: Cand, town: Entry, kind: str, places: list[Cand], gaz: Gazetteer) -> Entry | None:
+    """The known facility of `kind` whose name a town's Latin name after the head spells another way, where that
+    facility lies by the town (within about 15 km: "Arishah camp", GeoNames' village al-Arishah, is the Areesha camp by
+    it) or where the town is of another country than the facility and the text places itself in the facility's
+    country alone ("al-Sina prison in al-Hasakeh" is Ghwayran's Sina'a prison, not a prison of Iraq's Sinah): no camp
+    or prison of its own (core25en survey, rule 28f). A known name of another site far away stays no match."""
+    if town.lat is None or town.lon is None:
+        return None
+    e = variant_of(text[place.start : place.end], kind, gaz)
+    if e is None or e.lat is None or e.lon is None:
+        return None
+    if e.country and town.country and e.country != town.country:
+        countries = {best_entry(text, c, gaz).country for c in places if c is not place}
+        return e if e.country in countries and town.country not in countries else None
+    dy, dx = (e.lat - town.lat) * 111.0, (e.lon - town.lon) * 111.0 * 0.8  # (km; cos 37° ≈ 0.8)
+    return e if dy * dy + dx * dx <= 15.0 ** 2 else None
+
+
 _CORE_NAMED: dict[str, Any] = {}
 FACILITY_CACHES.append(_CORE_NAMED)  # (emptied with variants.clear_cache: cold-cache benchmarks)
 
@@ -2586,6 +2604,8 @@ def _open_or_known(
             e = named_after(text[place.start : place.end], of.kind, gaz) or named_after(town, of.kind, gaz)
             if e is None and not rest:  # `مخيم الرقبان`: GeoNames' Rukban, the known camp's own name
                 e = _core_named(town, of.kind, gaz)
+            if e is None and not rest and text[of.name_start] < "\u0250":
+                e = _spelt_near(text, place, best_entry(text, place, gaz), of.kind, places, gaz)
             if e is not None and e.country not in _MAGHREB_ISO and maghreb_official(text, of.start, of.name_start):
                 e = None  # `السجن المدني بسوسة` in a Tunisia text: Sousse's prison, not Iraq's Susa (rule 26g)
     else:

@@ -144,7 +144,8 @@ def find_open(
                 or _numbered_colony(text, h, kind)
         else:
             of = _english_after(text, h, kind, gaz)
-        if of is None or (_country_named(of, places, gaz) and not (mode == "ar_before" and _quoted_name(text, h, of))):
+        if of is None or (_country_named(of, places, gaz, text)
+                          and not (mode == "ar_before" and _quoted_name(text, h, of))):
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name (a quoted one is a
             # donor's camp, `مخيم “الكويت”`, `"مخيم قطر"`: rule 27k)
         if mode == "en_after" and kind == "camp" and _capital_named(text, h, of, places, gaz):
@@ -716,13 +717,22 @@ def _quoted_name(text: str, h: Cand, of: OpenFacility) -> bool:
     return text[of.name_start - 1 : of.name_start] in QUOTES or text[h.start - 1 : h.start] in QUOTES
 
 
-def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer) -> bool:
-    """The whole name is a country's or a region's name ("a Syria camp", "families in Rojava camp": a camp there)."""
+def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer, text: str = "") -> bool:
+    """The whole name is a country's or a region's name ("a Syria camp", "families in Rojava camp": a camp there), or
+    one with its compass word before it, as a Title Case headline prints it ("Women Smuggled Out Of Northeastern Syria
+    Camp": a camp in the north-east; core25en survey, rule 28f)."""
+    start = of.name_start
+    if text and (m := _COMPASS_BEFORE_RE.match(text, start, of.name_end)) is not None:
+        start = m.end()
     if len(places) < _SPANS_FROM:
-        c = next((c for c in places if c.start == of.name_start and c.end == of.name_end), None)
+        c = next((c for c in places if c.start == start and c.end == of.name_end), None)
     else:
-        c = _spans_at(places)[0].get((of.name_start, of.name_end))
+        c = _spans_at(places)[0].get((start, of.name_end))
     return c is not None and any(getattr(gaz.entries.get(p[1]), "kind", None) in _AREA_KINDS for p in c.payloads)
+
+
+_COMPASS_BEFORE_RE = re.compile(r"(?:north|south)?-?(?:east|west)(?:ern)?[ \u00a0]+|(?:north|south)(?:ern)?[ \u00a0]+",
+                                re.IGNORECASE)
 
 
 # Gaza names the Strip as well as its city: "Gaza refugee camp" is one of the Strip's camps (rule 27n)

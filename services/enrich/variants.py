@@ -18,7 +18,9 @@ from services.enrich.matcher import PAYLOAD
 from services.enrich.normalize import fold
 
 _EN_DIGRAPHS = (("gh", "g"), ("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("ch", "s"),
-                ("q", "k"), ("c", "k"), ("z", "s"), ("j", "g"))
+                ("q", "k"), ("c", "k"), ("z", "s"), ("j", "g"),
+                ("x", "k"))  # Kurmanji x is kh: "Navxure" is Navkur; "Xiwêran" (k-w-r-n) stays apart from Ghwayran
+                # (g-w-r-n; core25en survey, rule 28f)
 _EN_DROP = re.compile(r"[aeiouyhw'\s-]")
 _AR_MAP = str.maketrans({"غ": "ج", "ق": "ك", "ة": "", "ث": "س", "ذ": "د", "ظ": "ض", "ط": "ت", "ص": "س"})
 _AR_DROP = re.compile(r"[اويءىئؤ\s]")
@@ -173,7 +175,12 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
         # two consonants identify only short names (Hol, Holl, Hull); Dashisha is not Dheisheh. An Arabic name
         # that differs from a known one only in its final long a (قادية / قاديا, ـه / ـا / ـى) is that name
         if not arabic:
-            return None
+            # ... and a Latin one that differs from a known one only in how its vowels are written, a vowel for a
+            # vowel, and a final h after one ("Ein Issa" / "Ain Issa", عين; "Arishah" / "Arisha"): the same sounds
+            # in the same order (core25en survey, rule 28f)
+            shape = _vowel_shape(_bare(name))
+            ids_v = {i for i, _k, known in _index(gaz).get((kind, sk), ()) if _vowel_shape(known) == shape}
+            return gaz.entries[next(iter(ids_v))] if len(ids_v) == 1 else None
         end_a = _undoubled(_final_a(_bare(name)))  # (داودية / داوودية: a long vowel written twice is one)
         ids_a = {i for i, _k, known in _index(gaz).get((kind, sk), ()) if _undoubled(_final_a(known)) == end_a}
         return gaz.entries[next(iter(ids_a))] if len(ids_a) == 1 else None
@@ -203,6 +210,18 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
+
+
+_VOWEL_RUN_RE = re.compile(r"[aeiouy]+")
+_FINAL_H_RE = re.compile(r"(?<=[aeiouy])h$")
+
+
+def _vowel_shape(bare: str) -> str:
+    """A Latin name's letters with each run of vowels written as one mark, a final h after a vowel dropped and a
+    doubled consonant written once: Ein Issa, Ain Issa and Ayn Isa are one shape (V-n-V-s-V), Arishah is Arisha."""
+    if not bare[:1].isascii():
+        return ""
+    return _DOUBLED.sub(r"\1", _VOWEL_RUN_RE.sub("V", _FINAL_H_RE.sub("", bare)))
 
 
 def _six_of(name: str, kind: str, sk: str, gaz: Gazetteer) -> bool:
