@@ -51,6 +51,25 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-25 BLIND split r25a (a new author; Arabic, the core north-east Syria topics; 133 passages, 67 % negatives; passages kept outside the repo) -- before at b8ae9b5 / end of round (clean) / end of round with the two spellings the lead's brief leaked from the author's report (tainted) / now (after rule 28g, read once spent: not blind):"
+	@sed -n '1,3p' tests/data/realworld-r25a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r25a.after.txt
+	@sed -n '3,3p' tests/data/realworld-r25a.after-tainted.txt
+	@sed -n '3,3p' tests/data/realworld-r25a.now.txt
+	@echo "round-25 BLIND split r25b (a second new author; Arabic, wider: Palestinian, Lebanese, Jordanian camps, Iraqi, Israeli, Egyptian, Yemeni prisons; 145 passages, 49 % negatives; kept outside the repo likewise) -- before at b8ae9b5 / end of round / now (after rule 28g: not blind):"
+	@sed -n '1,3p' tests/data/realworld-r25b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r25b.after.txt
+	@sed -n '3,3p' tests/data/realworld-r25b.now.txt
+	@echo "round-25 BLIND split r25e (a third new author; English, the core topics; 142 passages, 59 % negatives; kept outside the repo likewise) -- before at b8ae9b5 / end of round / now (after rule 28g: not blind):"
+	@sed -n '1,2p;4p' tests/data/realworld-r25e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r25e.after.txt
+	@sed -n '4,4p' tests/data/realworld-r25e.now.txt
+	@echo "round-25 BLIND split r25f (a fourth new author; English, wider; 139 passages, 57 % negatives; kept outside the repo likewise) -- before at b8ae9b5 / end of round / now (after rule 28g: not blind):"
+	@sed -n '1,2p;4p' tests/data/realworld-r25f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r25f.after.txt
+	@sed -n '4,4p' tests/data/realworld-r25f.now.txt
+	@echo "round-25 surveys' own passages (tests/data/realworld-s25-*.jsonl, labelled by hand before the engine ran on them, then fixed; before beside each file) -- now:"
+	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s25-*.jsonl))
 	@echo "round-24 BLIND split r24a (a new author; Arabic, the core north-east Syria topics; 136 passages, 35 % tricky negatives; passages kept outside the repo) -- before at 4a6ce69 / end of round / now (after rule 27p, read once spent: not blind):"
 	@sed -n '1,3p' tests/data/realworld-r24a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r24a.after.txt
