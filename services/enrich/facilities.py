@@ -821,6 +821,22 @@ _DETENTION_TYPES = frozenset(("detention_centre", "detention_camp"))
 
 
 _BASE_CORE_RE = re.compile("معسكر|قاعدة|قاعده")
+_BASE_CORES = ("معسكر", "قاعدة", "قاعده")
+
+
+def _base_core_starts(text: str) -> list[int]:
+    """[m.start() for m in _BASE_CORE_RE.finditer(text)]: each word's str.find (C speed; the alternation, no literal
+    prefix to skip to, was tried at every character of the text, ~35 us on a 3 KB Arabic article). Their matches never
+    overlap (no word's end is another's start, or its own), so finditer's are every occurrence of each, in order."""
+    out: list[int] = []
+    for w in _BASE_CORES:
+        i = text.find(w)
+        while i != -1:
+            out.append(i)
+            i = text.find(w, i + 5)
+    if len(out) > 1:
+        out.sort()
+    return out
 
 
 def _base_head_words(text: str) -> Iterator[re.Match[str]]:
@@ -828,8 +844,7 @@ def _base_head_words(text: str) -> Iterator[re.Match[str]]:
     (a conjunction or preposition, then the article), so each word's leftmost start is tried from there (a whole-text
     search of the pattern, a lookbehind first, tried every character)."""
     last = 0
-    for core in _BASE_CORE_RE.finditer(text):
-        k = core.start()
+    for k in _base_core_starts(text):
         for p in range(max(last, k - 3), k + 1):
             m = _BASE_HEAD_WORD_RE.match(text, p)
             if m is not None:
