@@ -183,6 +183,43 @@ _QUOTED_AND_AFTER_RE = re.compile(r"[\"»”’']\s*و\s*[\"«“‘']")
 _QUOTED_AND_BEFORE_RE = re.compile(r"[\"»”’']\s*و\s*[\"«“‘']$")
 
 
+# rule 28h: a head word of the kind and an opening bracket right before a bare known name (`مركز (هلات)`, "the
+# (Houri) centre", which was read): the bracket marks the name as quotes do (rule 9)
+# (not `مركزي`: "central", `السجن المركزي (غويران)` is rule 18b's)
+_HEAD_BRACKET_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:ال)?(?P<head>مخيم|مخيمي|مخيمات|سجن|سجني|سجون|"
+                                 r"معتقل|معتقلي|مركز|مراكز)[ \u00a0]*\([ \u00a0]*$")
+_HEAD_KIND_AR = {"مخيم": "camp", "مخيمي": "camp", "مخيمات": "camp", "سجن": "prison", "سجني": "prison",
+                 "سجون": "prison", "معتقل": "prison", "معتقلي": "prison", "مركز": "prison", "مراكز": "prison"}
+
+
+def _head_bracket(text: str, start: int, kind: str, placed: bool) -> bool:
+    """An Arabic head word of `kind` and an opening bracket right before `start` (rule 28h); `مركز` ("centre", also a
+    district's seat or a police station) only before a name no town bears."""
+    if "(" not in text[max(0, start - 3) : start]:
+        return False
+    m = _HEAD_BRACKET_AR_RE.search(text, max(0, start - 16), start)
+    return m is not None and _HEAD_KIND_AR[m.group("head")] == kind \
+        and not (placed and m.group("head").startswith(("مركز", "مراكز")))
+
+
+# rule 28h: an apposition right after a bare name that says what kind of site it is, in either language: ", a camp
+# for displaced people", ", the camp north of Aleppo", `، المخيم الواقع ...`, `، وهو مخيم يؤوي ...`, `، وهو سجن ...`
+_KIND_APPOSED_AR_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:(?:وهو|وهي|هو|هي)[ \u00a0]+)?(?:ال)?"
+                                 r"(?P<head>مخيم|سجن|معتقل)(?![\u0621-\u064a])")
+# the town's own words before a name: the town whatever follows (`بلدة الهول، المخيم ...` is no reading to guess)
+_TOWN_ITSELF = frozenset(("town", "village", "city", "towns", "villages", "بلده", "البلده", "مدينه", "المدينه", "قريه",
+                          "القريه", "ناحيه", "الناحيه", "بلديه", "البلديه", "حي"))
+
+
+def _kind_apposed(text: str, end: int, kind: str) -> bool:
+    """An apposition of `kind` right after a bare name (rule 28h)."""
+    m = _APPOSED_HEAD_RE.match(text, end)
+    if m is not None:
+        return bool(m.group("det")) or _HEAD_KIND.get(m.group("head").lower()) == kind
+    m = _KIND_APPOSED_AR_RE.match(text, end)
+    return m is not None and ("camp" if m.group("head") == "مخيم" else "prison") == kind
+
+
 def _quoted_town_pair(text: str, c: Cand, ar: Around) -> bool:
     """A quoted bare name coordinated with a quoted town that is no facility's name, either side (`تسأل عائلات في
     "الرقة" و"دير الزور" عن أبنائها المحتجزين في سجون قسد`): the towns a list of quoted places names, not the prison
@@ -228,6 +265,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.55  # "the sprawling tent city of al-Hol": the camp by its look, not the town "city of" names
         # (core25en survey, rule 28f)
     if span in ar.towns:
+        if nxt in ",،" and _kind_apposed(text, c.end, kind) \
+                and prev_word(text, c.start, _OF).lstrip("وبلف") not in _TOWN_ITSELF:
+            return 0.55  # "the market of al-Hol, a camp for displaced people": an apposition that names the kind
+            # outweighs a town's word before the name (a market, shops), not the town's own word (rule 28h)
         if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
                 and _CAMP_LATER_RE.search(text, c.end) is not None:
             return 0.55  # `أهالي اليرموك ... وسط المخيم`: a camp's district, its people, then the camp (rule 23)
@@ -551,6 +592,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "prison" and ("قسا" in (lead50 := text[max(0, c.start - 50) : c.start]) or "ection" in lead50) \
             and _SECTIONS_BEFORE_RE.search(lead50) is not None and e.id not in ar.named:
         return None  # `أربعة أقسام مستقلة، اثنان منها، "إيشل"`: a wing of the prison named before (rule 27d)
+    if nxt == ")" and _head_bracket(text, c.start, kind, span in ar.placed):
+        return 0.55  # `مركز (هلات)`, `نُقلوا إلى مركز (أوركيش)`: a name in brackets right after a head of its kind
+        # is marked as a quoted one is (rule 28h; a place or an acronym there is no core, and `مخيم (الهول)` was read)
     if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
             and (not wordlike or _word_read_as_name(text, c.start, c.end) or _quoted_listed(text, c, ar)
                  or _HEAD_NEW_QUOTE_RE.search(text, max(0, c.start - 24), c.start) is not None) \
@@ -1148,9 +1192,22 @@ def context_score(text: str, c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> 
     near = _words(text[pa:a] + " " + text[b:nb])
     score += 2 if near & heads else 1 if near & cues else 0
     if score < 2 and not any(k == kind and (e <= c.start or s >= c.end) for s, e, k in ar.heads) \
-            and _generic_head(text, kind):
+            and _generic_head(text, kind) and _sole_candidate(c, kind, ar, gaz):
         score += 2
     return score
+
+
+def _sole_candidate(c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> bool:
+    """No other bare known name of `kind` (another facility) stands in the text: "the camp" can only be this one's
+    (rule 28h: "A team drove from Azraq to Zaatari. The camp hosts 80,000" does not say which)."""
+    mine = {p[1] for p in c.payloads if p[0] == "core"}
+    for o in ar.cores:
+        if o is c or (o.start, o.end) == (c.start, c.end):
+            continue
+        for p in o.payloads:
+            if p[0] == "core" and p[1] not in mine and getattr(gaz.entries.get(p[1]), "kind", None) == kind:
+                return False
+    return True
 
 
 # rule 25l (camp19 survey): a refugee camp's name that is also a word or a club's (`الوحدات`, `البقعة`) stands bare in

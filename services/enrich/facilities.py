@@ -68,6 +68,7 @@ from services.enrich.variants import (
     named_after,
     remember,
     short_name,
+    typo_of,
     variant_of,
 )
 from shared.annotation import FacilityMention
@@ -1563,12 +1564,21 @@ _TOWN_APPOSITION_RE = re.compile(r", (?:an? (?:[\w-]+ ){0,3}?(?:town|village|cit
                                  r"(?:town|village|city|suburb)(?! camp| prison))\b")
 
 
-_REFUGEES_AFTER_RE = re.compile(r"[^.;:!?]{0,40}?\b(?:Palestinians?|refugees?)\b")
+_REFUGEES_AFTER_RE = re.compile(r"[^.;:!?]{0,40}?\b(?:Palestinians?|refugees?|displaced)\b")  # ("a settlement of
+# displaced Syrians": the camp, rule 28h)
 _CROSSING_AFTER_RE = re.compile(r" (?:border (?:gate|crossing|post)|crossing|gate)\b", re.IGNORECASE)
+
+
+# rule 28h: the Arabic apposition that calls the bare name a town (`الهول، وهي بلدة صغيرة شرق الحسكة`, `الشدادي،
+# المدينة الواقعة جنوب الحسكة`): the town, as "Sednaya, a Christian town" is
+_TOWN_APPOSITION_AR_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:(?:وهي|وهو|هي|هو)[ \u00a0]+)?(?:ال)?"
+                                    r"(?:بلدة|بلده|مدينة|مدينه|قرية|قريه|ناحية|ناحيه|بلدية|بلديه)(?![\u0621-\u064a])")
 
 
 def _town_apposition(text: str, e: int) -> bool:
     """`Sednaya, a Christian town`; "the Oncupinar border gate": the town or the crossing, not the facility."""
+    if text[e : e + 1] == "،" or (text[e : e + 1] == "," and "\u0621" <= text[e - 1 : e] <= "\u064a"):
+        return _TOWN_APPOSITION_AR_RE.match(text, e) is not None
     if text[e : e + 3] in (", a", ", t"):
         m = _TOWN_APPOSITION_RE.match(text, e)
         if m is not None and m.group().endswith("settlement") \
@@ -2633,6 +2643,9 @@ def _open_or_known(
             or variant_of(" ".join(words), of.kind, gaz)
         if e is None and len(words) == 2:
             e = variant_of(glued(*words), of.kind, gaz)  # `مخيم جم مشكو`: جمشكو
+        if e is None:
+            # "Rukbam camp", `سجن صيدنابا`: a slip of one letter (rule 28h)
+            e = typo_of(" ".join(words), of.kind, gaz, lambda: _places_at(text, places, gaz))
         if e is None and len(words) == 1 and "\u0600" <= of.name[:1] <= "\u06ff":
             nxt = _NEXT_WORD_RE.match(text, of.end)
             joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
@@ -2649,6 +2662,16 @@ def _open_or_known(
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)
+
+
+def _places_at(text: str, places: list[Cand], gaz: Gazetteer) -> list[tuple[float, float]]:
+    """Where the text's places are (for a short name's slip, rule 28h)."""
+    out = []
+    for c in places:
+        pe = best_entry(text, c, gaz)
+        if pe.lat is not None and pe.lon is not None and pe.kind != "country":
+            out.append((pe.lat, pe.lon))
+    return out
 
 
 def _placed_elsewhere(text: str, of: OpenFacility, e: Entry, places: list[Cand], gaz: Gazetteer) -> bool:

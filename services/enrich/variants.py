@@ -8,13 +8,14 @@ where skeletons of short names collide with ordinary words.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
 from services.enrich.gazetteer import Entry, Gazetteer
-from services.enrich.matcher import PAYLOAD
+from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.normalize import fold
 
 _EN_DIGRAPHS = (("gh", "g"), ("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("ph", "f"), ("ch", "s"),
@@ -136,7 +137,7 @@ def _of_another_country(name: str, e: Entry, gaz: Gazetteer) -> bool:
 
 _MISSING = object()
 _GAZ = ("", "gazetteer")  # the key under which the cache keeps the gazetteer its answers are about
-_VARIANTS: dict[tuple[str, str], Any] = {}
+_VARIANTS: dict[tuple[str, ...], Any] = {}  # ((name, kind), and (name, kind, "typo"|"short") for typo_of)
 
 
 def clear_cache() -> None:
@@ -318,6 +319,7 @@ def warm(gaz: Gazetteer) -> None:
     """Build the indexes at load time rather than in the first article's time."""
     _index(gaz)
     _towns(gaz)
+    _typo_index(gaz)
 
 
 # A known camp or prison of several Arabic words named by its first word alone, made definite (`البرج` for `برج
@@ -382,3 +384,134 @@ def short_name(name: str, kind: str, gaz: Gazetteer, country: str, near: tuple[f
         return dist[0][3]
     cut_short = [e for e, cut in found if cut]
     return cut_short[0] if len(cut_short) == 1 else None
+
+
+# rule 28h (mech26): a known facility's name typed with one letter wrong. An unknown name after a head word of the
+# kind that is one edit (a letter substituted, added, dropped, or two neighbours swapped) from exactly one known core
+# or alias as written (folded, its article off: "Ghwayrn", `غويرن`, "Rukbam", `الركبات`) is that facility, when it is
+# long enough to say so (TYPO_MIN letters) and is no name the gazetteer knows (a place's, an actor's, a core); the
+# skeletons above read the spellings, this the slips of a keyboard. Known names of every kind are counted: a name one
+# edit from two known names (or from one of another kind) is neither.
+TYPO_MIN_LATIN = 5
+TYPO_MIN_ARABIC = 4
+
+
+_Bucket = dict[str, list[tuple[str, str, bool]]]
+
+
+def _typo_index(gaz: Gazetteer) -> tuple[_Bucket, _Bucket]:
+    """The known names (folded, article off) by their first two letters and by their last letter: a name one edit
+    from a known one of four letters or more shares the one (the edit is past its second letter) or the other."""
+    got = _TYPO_INDEX.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    heads: _Bucket = {}
+    tails: _Bucket = {}
+    seen: set[tuple[str, str]] = set()
+    for key, role, pls in _keys(gaz):
+        for p in pls if role in ("core", "fac") else ():
+            if role == "fac" and p[2] != "alias":
+                continue
+            e = gaz.entries.get(p[1])
+            if e is None or not e.kind:
+                continue
+            name = " ".join(key)
+            bare = _bare(name)
+            if len(bare) < 3 or (bare, e.id) in seen:
+                continue
+            seen.add((bare, e.id))
+            art = name.startswith("ال")  # (an Arabic name's article is written or not as the known name's is)
+            heads.setdefault(bare[:2], []).append((bare, e.id, art))
+            tails.setdefault(bare[-1], []).append((bare, e.id, art))
+    _TYPO_INDEX.clear()
+    _TYPO_INDEX[id(gaz)] = (gaz, (heads, tails))
+    return heads, tails
+
+
+_TYPO_INDEX: dict[int, tuple[Any, tuple[_Bucket, _Bucket]]] = {}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Optimal-string-alignment distance exactly one: a substitution, an insertion, a deletion or two neighbouring
+    letters swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    return _within_one(a, b)
+
+
+def typo_of(name: str, kind: str, gaz: Gazetteer,
+            near: Callable[[], list[tuple[float, float]]] | None = None) -> Entry | None:
+    """The one known facility of `kind` whose name `name` types with one letter wrong (rule 28h), if any. A short
+    name (three letters after the article, of three or four in Latin: "al-Hob", `الهوب`) with one letter replaced
+    is that facility only where the text names a place within TYPO_NEAR_KM of it (`near`: the text's places)."""
+    got = _typo_cached(name, kind, gaz)
+    if got is not None or near is None:
+        return got
+    e = _typo_cached(name, kind, gaz, short=True)
+    if e is None or e.lat is None or e.lon is None:
+        return None
+    return e if any(_km(e.lat, e.lon, la, lo) <= TYPO_NEAR_KM for la, lo in near()) else None
+
+
+TYPO_NEAR_KM = 100.0
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """An equirectangular distance: within the region the error at 100 km is far below a kilometre."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _typo_cached(name: str, kind: str, gaz: Gazetteer, short: bool = False) -> Entry | None:
+    key = (name, kind, "short" if short else "typo")
+    got = _VARIANTS.get(key, _MISSING)
+    if got is _MISSING or _VARIANTS.get(_GAZ) is not gaz:
+        if _VARIANTS.get(_GAZ) is not gaz or len(_VARIANTS) > 50_000:
+            _VARIANTS.clear()
+            _VARIANTS[_GAZ] = gaz
+        got = _typo_of(name, kind, gaz, short)
+        _VARIANTS[key] = got
+    return got if isinstance(got, Entry) else None
+
+
+def _typo_of(name: str, kind: str, gaz: Gazetteer, short: bool = False) -> Entry | None:
+    bare = _bare(name)
+    if not bare or not bare.isalpha():
+        return None  # (digits, marks: no slip of one letter)
+    arabic = "\u0600" <= bare[0] <= "\u06ff"
+    article = arabic and fold(name).startswith("ال")
+    least = TYPO_MIN_ARABIC if arabic else TYPO_MIN_LATIN
+    if (len(bare) < least) != short or len(bare) < 3:
+        return None  # a short name one letter from a known one is as often another name (Hob, Hul, `الهوى`): read
+        # only where a place near the known one stands in the text (typo_of)
+    node: Any = gaz.trie.root
+    for t in key_tokens(name):
+        node = node.get(t) if isinstance(node, dict) else None
+    if isinstance(node, dict) and node.get(PAYLOAD):
+        return None  # a name the gazetteer knows (a place, an actor, another core) is that name
+    if fold(name) in gaz.ar_name_stop:
+        return None
+    heads, tails = _typo_index(gaz)
+    bucket = heads.get(bare[:2], ())
+    if any(known == bare for known, _i, _art in bucket):
+        return None  # a known name itself, read (or left, a `word` core: "AlSabina") by its own rules
+    # (a slip past the first letter: a name that opens otherwise is another name as often, `بريف` "in the countryside"
+    # for `البريج`)
+    near = [(i, known) for bucket in (bucket, tails.get(bare[-1], ()))
+            for known, i, art in bucket
+            if (len(known) == len(bare) if short else abs(len(known) - len(bare)) <= 1)
+            and known[0] == bare[0] and _one_edit(bare, known) and (not arabic or art == article)]
+    hits = {i for i, _known in near}
+    if len(hits) == 1 and any(skeleton(known) == skeleton(name) for _i, known in near):
+        return None  # a slip that leaves the consonants as they are is a spelling: the skeletons above had their say
+        # (`مخيم دودية` is no `داودية`, rule 26y)
+    if len(hits) != 1:
+        return None
+    e = gaz.entries[next(iter(hits))]
+    if e.kind != kind or e.open_name or _of_another_country(name, e, gaz):
+        return None  # (a site beyond the region, "Kobar" for Kober, is reported by its surface as before)
+    return e
