@@ -2286,7 +2286,10 @@ _SPENT_RE = re.compile(r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+
                        # Mezzeh Military Airport", "spent six months moved between X and a base"
                        r"\b(?:years?|months?|weeks?|decades?)\s+(?:were|was|had\s+been)\s+spent\s+(?:in|at|inside)\s+"
                        r"(?:the\s+)?$|\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|weeks?)\s+(?:being\s+)?(?:moved|shuttled|"
-                       r"transferred)\s+between\s+(?:the\s+)?$|(?<![\u0621-\u064a])(?:قضى|قضت|أمضى|امضى|أمضت|امضت|بعد)\s+(?:[\u0621-\u064a\d]+\s+)"
+                       r"transferred)\s+between\s+(?:the\s+)?$|(?<![\u0621-\u064a])[وف]?(?:قضى|قضت|أمضى|امضى|أمضت|امضت|بعد|"
+                       # the first person of a survivor's account, voweled too (`وقضيتُ ثلاث سنوات داخل صيدنايا`,
+                       # `أمضينا`; s26 fac26reg, rule 28k)
+                       r"قضيت|قضينا|قضوا|أمضيت|امضيت|أمضينا|امضينا|أمضوا|امضوا)[\u064b-\u0652]*\s+(?:[\u0621-\u0652\d]+\s+)"
                        r"{0,3}(?:سنوات|سنة|سنه|عاما|عاماً|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً)\s+(?:في|داخل)\s*$|"
                        # the time named before the verb, which takes it as its object pronoun (rule 24m): `بعد عامين
                        # قضتهما في إيفين`, `سنوات أمضاها داخل رومية`

@@ -361,7 +361,9 @@ def find_facilities(
     if tg & _T_BRANCH:  # ("فرع" or "ranch" in text) `الفرع 255`, "Military Security Branch 261": a numbered branch
         for of in _numbered_branches(text):  # of Syria's intelligence agencies, its detention site (rule 25m)
             if not inside(of.start, of.end, covered):
-                facilities.append(open_fac(text, of, places_c, gaz))
+                kb = _known_branch(text[of.name_start : of.name_end], gaz)  # `الفرع رقم 215`: the listed branch
+                facilities.append(fac(text, of.start, of.end, kb, 0.8) if kb is not None
+                                  else open_fac(text, of, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if tg & _T_MUKHAYYAM:  # ("مخيم" in text) `مخيم 5 شمال النصيرات`: a numbered camp among the displaced (rule 24m)
         for of in _numbered_mukhayyam(text):
@@ -2039,6 +2041,20 @@ def _numbered_branches(text: str) -> list[OpenFacility]:
 
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def _known_branch(number: str, gaz: Gazetteer) -> Entry | None:
+    """The gazetteer's branch whose alias is `الفرع <number>` (215, 227, 235, 248, 251): a numbered branch written with
+    `رقم` before its number (`الفرع رقم 235`) is that branch, not an open-world one (rule 28k)."""
+    node = gaz.trie.root.get("الفرع")
+    node = node.get(number.translate(_ARABIC_DIGITS)) if isinstance(node, dict) else None
+    pays = node.get(PAYLOAD) if isinstance(node, dict) else None
+    for grp in pays or ():
+        for p in grp[1]:
+            e = gaz.entries.get(p[1])
+            if e is not None and e.layer == "facility" and e.kind == "prison":
+                return e
+    return None
 
 
 def _scouted_matches(pat: re.Pattern[str], text: str, lits: tuple[tuple[str, int], ...]) -> list[re.Match[str]]:

@@ -20,7 +20,7 @@ from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
 from services.enrich.variants import facility_cache, remember, variant_of
 
-_AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
+_AR_DESCRIPTORS = {"المركزي", "العسكري", "المدني", "الرييسي", "الجديد", "القديم", "الكبير", "الصغير", "الشرقي",
                    "الغربي", "الشمالي", "الجنوبي", "الاول", "الثاني"}
 _LOCATIVE_ADJ_RE = re.compile(r"-(?:area|based|region|run|held|controlled|administered)$", re.IGNORECASE)
 _AR_AGE = {"الجديد", "القديم"}  # (folded: الجديدة → الجديده is no descriptor here either)
@@ -1218,9 +1218,13 @@ _SHORT_GROW_STOP = frozenset(fold(w) for w in (
 
 
 def _short_name(raw: str, folded: str) -> bool:
-    """A two-letter word after a head is a name (`سجن جو`, `سجن «جو» المركزي`) unless a particle, pronoun or short
-    common word, or written with vowel marks or a digit."""
-    return folded not in _SHORT_STOP and raw.isalpha() and all("\u0621" <= ch <= "\u064a" for ch in raw)
+    """A two-letter word after a head is a name (`سجن جو`, `سجن «جو» المركزي`, also voweled as Bahraini outlets print
+    it, `سجن جَوْ`: rule 28k) unless a particle, pronoun or short common word, or written with a digit."""
+    bare = _HARAKAT_RE.sub("", raw)
+    return folded not in _SHORT_STOP and bare.isalpha() and all("\u0621" <= ch <= "\u064a" for ch in bare)
+
+
+_HARAKAT_RE = re.compile("[\u064b-\u0652\u0670]")
 
 
 def _short_grow(text: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:

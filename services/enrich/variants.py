@@ -277,7 +277,8 @@ def _within_one(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
-DESCRIPTORS = frozenset(("المركزي", "العسكري", "المدني", "central", "military", "civil", "main"))
+DESCRIPTORS = frozenset(("المركزي", "العسكري", "المدني", "الرييسي", "central", "military", "civil", "main"))
+# (`الرييسي`: "main", folded from `الرئيسي`: `سجن حلب الرئيسي` is Aleppo Central Prison, rule 28k)
 
 
 def named_after(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
