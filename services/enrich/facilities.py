@@ -954,8 +954,8 @@ _LIST_HEAD_RE = re.compile(r"(?:مخيم|معسكر|سجن)(?:ي|ا|ات)(?![\u0
 # between a known facility and an unknown name: "which is called", "known (locally) as" (folded: no vowel marks);
 # also "and was named" (`وأُطلق عليه اسم`, `وسُمّي باسم`, `وتسميته باسم`: rule 25t), "formerly" (`المعروف سابقاً بـ`)
 # and "among the locals" (`المعروف بين الأهالي باسم`): rule 25q
-_CALLED_AFTER_RE = re.compile(r"[\s,،(]*(?:(?:الذي|التي|والذي|والتي|وهو|وهي)\s+)?(?:(?:كان\s+)?(?:يسمي|تسمي|يسمى|تسمى|ويسمي|"
-                              r"وتسمي|يعرف|تعرف|ويعرف|وتعرف|عرف|وعرف)|(?:و|ثم\s+)?(?:سمي|سميت|(?:تمت\s+|جرت\s+)?"
+_CALLED_AFTER_RE = re.compile(r"[\s,،(]*(?:(?:الذي|التي|والذي|والتي|وهو|وهي)\s+)?(?:(?:كان\s+)?"
+                              r"(?:يسمي|تسمي|يسمى|تسمى|ويسمي|وتسمي|يعرف|تعرف|ويعرف|وتعرف|عرف|وعرف)|(?:و|ثم\s+)?(?:سمي|سميت|(?:تمت\s+|جرت\s+)?"
                               r"تسميته|(?:تمت\s+|جرت\s+)?تسميتها)|(?:و|وقد\s+|الذي\s+|التي\s+)?(?:يطلق|اطلق|"
                               r"ويطلق)\s+(?:عليه|عليها)|و?(?:المعروف|المعروفه|المسمي|المسماه|الملقب))"
                               r"(?:\s+(?:محليا|حاليا|ايضا|كذلك|سابقا|قديما))?(?:\s+(?:بين|لدي|عند)\s+(?:ال)?\S+)?"
@@ -2683,9 +2683,9 @@ def _place_named(text: str, of: OpenFacility, place: Cand, places: list[Cand], c
                 return ent
     for c in cores:
         if lo <= c.start and c.end <= hi and not (of.name_start <= c.start < of.name_end):
-            ent = kind_payload(c, gaz, of.kind)
-            if ent is not None and ent in cands:
-                return ent
+            named = kind_payload(c, gaz, of.kind)
+            if named is not None and named in cands:
+                return named
     return None
 
 
