@@ -1772,7 +1772,11 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     # the plain named after the camp's village (`سهل عسكر` east of Nablus, where Balata stands; rule 25l)
     "سهل", "plain",
     # a delegation named after the site: `وفد إمرالي`, the DEM Party's delegation that visits Ocalan (rule 27d)
-    "وفد"))
+    "وفد",
+    # a hill of the name (`تلة مار الياس` above Sidon, not Beirut's Mar Elias camp; rule 28j)
+    "تلة", "تله", "hill",
+    # a checkpoint named after the camp's place (`الحاجز العسكري المسمى حاجز قلنديا`; rule 28j)
+    "حاجز", "checkpoint"))
 
 # a camp's popular or services committee before its bare name (`اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات
 # مخيم ...` is read with its head): the committee, "for refugees" or "for services" optional, then `في`/`ب`/`ل`

@@ -156,6 +156,7 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
                       bare="".join(sorted(set(r.bare), reverse=True)), type=r.type or "",
                       prevails=_prevail_cores(r),
                       district=r.district, cluster=r.cluster, town_name=r.town_name, words=_word_cores(r),
+                      place_named=frozenset(" ".join(key_tokens(n)) for _lang, n in r.place_named.all()),
                       open_name=(r.core.en[:1] or [r.canonical])[0] if r.open_world else ""))
         if r.lat is None or r.lon is None:
             b.problems.append(f"{r.id}: no coordinates")

@@ -666,9 +666,12 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
     if hit[1] is not None and cue_before(text, s, ADMIN_CUES):
         e, conf = hit[1], hit[3]
     elif not latin and not hit[0].curated and hit[0].population < _VILLAGE_MAX_POP \
+            and not (hit[0].country in _SEAT_COUNTRIES and hit[0].population >= _SEAT_MIN_POP) \
             and (pw := prev_word(text, s, _NO_SKIP)) in _PROVINCE_WORDS_AR:
         return None  # `بمحافظة الجيزة` (Egypt): no governorate bears a village's name (Syria's al-Jizah); a
-        # governorate outside the gazetteer's scope is no place (README rule 18)
+        # governorate outside the gazetteer's scope is no place (README rule 18); a Palestinian, Jordanian or
+        # Lebanese governorate is named by its seat, a town of 10,000 or more (`محافظة جنين`, `محافظة جرش`,
+        # `محافظة طوباس`: the seat, rule 28j)
     else:
         e, conf = hit[0], hit[2]
         if e.kind == "city" and ((gov and _governorate_cued(text, s, end))
@@ -1041,6 +1044,10 @@ _RURAL_AFTER_OPEN = frozenset((" c", ") ", " C", "'s", "’s", " e", " w", " n",
 _ADMIN_HEADS = frozenset(w2 + w for w in ("قضاء", "ناحيه", "محافظه", "قريه", "بلده", "ولايه", "مديريه")
                          for w2 in ("", "ب", "ل", "و", "وب", "ول"))
 _VILLAGE_HEADS = frozenset(w2 + w for w in ("قريه", "قريتي") for w2 in ("", "ب", "ل", "و", "وب", "ول"))
+# the neighbours whose governorates are named by their seat towns, and the smallest seat (Salfit, 11,000): after
+# `محافظة` such a town is the place though it is no gazetteer governorate (rule 28j)
+_SEAT_COUNTRIES = frozenset(("PS", "JO", "LB"))
+_SEAT_MIN_POP = 10_000
 _VILLAGE_MAX_POP = 50_000  # a GeoNames city this big is never what "the village of X" / `قرية X` names
 
 

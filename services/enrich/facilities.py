@@ -50,6 +50,7 @@ from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.openworld import (
     OpenFacility,
     _first_at,
+    _sentence_bounds,
     find_open,
     glued,
     maghreb_official,
@@ -575,6 +576,7 @@ def find_facilities(
         facilities = _other_names_of_open(text, facilities)
         facilities = _called_after_generic(text, facilities)
         facilities = _known_named_again(facilities)
+        facilities = _place_named_again(text, facilities, gaz)
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     if ("ew camp" in text or "جديد" in text) and any(not f.id.startswith("open:") and gaz.entries[f.id].town_name
@@ -970,10 +972,10 @@ _LIST_HEAD_RE = re.compile(r"(?:مخيم|معسكر|سجن)(?:ي|ا|ات)(?![\u0
 # between a known facility and an unknown name: "which is called", "known (locally) as" (folded: no vowel marks);
 # also "and was named" (`وأُطلق عليه اسم`, `وسُمّي باسم`, `وتسميته باسم`: rule 25t), "formerly" (`المعروف سابقاً بـ`)
 # and "among the locals" (`المعروف بين الأهالي باسم`): rule 25q
-_CALLED_AFTER_RE = re.compile(r"[\s,،]*(?:(?:الذي|التي|والذي|والتي)\s+)?(?:(?:كان\s+)?(?:يسمي|تسمي|يسمى|تسمى|ويسمي|"
-                              r"وتسمي|يعرف|تعرف|ويعرف|وتعرف|عرف|وعرف)|(?:و|ثم\s+)?(?:سمي|سميت|(?:تمت\s+|جرت\s+)?"
+_CALLED_AFTER_RE = re.compile(r"[\s,،(]*(?:(?:الذي|التي|والذي|والتي|وهو|وهي)\s+)?(?:(?:كان\s+)?"
+                              r"(?:يسمي|تسمي|يسمى|تسمى|ويسمي|وتسمي|يعرف|تعرف|ويعرف|وتعرف|عرف|وعرف)|(?:و|ثم\s+)?(?:سمي|سميت|(?:تمت\s+|جرت\s+)?"
                               r"تسميته|(?:تمت\s+|جرت\s+)?تسميتها)|(?:و|وقد\s+|الذي\s+|التي\s+)?(?:يطلق|اطلق|"
-                              r"ويطلق)\s+(?:عليه|عليها)|المعروف|المعروفه|المسمي|المسماه|الملقب)"
+                              r"ويطلق)\s+(?:عليه|عليها)|و?(?:المعروف|المعروفه|المسمي|المسماه|الملقب))"
                               r"(?:\s+(?:محليا|حاليا|ايضا|كذلك|سابقا|قديما))?(?:\s+(?:بين|لدي|عند)\s+(?:ال)?\S+)?"
                               r"(?:\s+(?:سابقا|ايضا))?\s*(?:باسم|ب|بـ|اسم)?\s*[(\"«“]?\s*")
 # a verb of naming before a facility whose other name follows it in quotes or brackets (`يسمي بعض الأهالي مخيم
@@ -997,6 +999,7 @@ _EN_CALLED_AFTER_RE = re.compile(
 # west of Istanbul that went by the name Silivri Prison"; rule 26k): no punctuation or quote inside it
 _EN_APPOS_CALLED_RE = re.compile(r"[\s,]+(?:the|a|an)\s+[^,.;:()\"“”\n]{1,70}?" + _EN_CALLED_AFTER_RE.pattern)
 _APPOS_GAP = 110
+_SLASH_RE = re.compile(r"[ \u00a0]*/[ \u00a0]*")
 
 
 def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[FacilityMention]:
@@ -1014,6 +1017,10 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
                     and _ARABIC_LETTER_RE.search(text, prev.start, prev.end) is None \
                     and text[f.end : f.end + 3].lstrip(" \u00a0\"”»,").startswith(")"):
                 continue  # "Talbieh Camp (مخيم الطالبية), nicknamed Student Camp": one camp (rule 27b)
+            if _SLASH_RE.fullmatch(between) is not None and text.rfind("\n", 0, prev.start) \
+                    == text.rfind("\n", 0, f.start) and text[text.rfind("\n", 0, prev.start) + 1 : prev.start].strip() \
+                    in ("", "-", "*", "•"):
+                continue  # a heading's names of one camp (`مخيم جرش / مخيم غزة`, `مخيم العائدين/ مخيم الرمل`: 28j)
             if (_CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None
                     or _EN_CALLED_AFTER_RE.fullmatch(between) is not None) \
                     and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
@@ -1057,6 +1064,24 @@ def _called_after_generic(text: str, facilities: list[FacilityMention]) -> list[
                     continue
         kept.append(f)
     return kept
+
+
+def _place_named_again(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
+    """An unknown head and name that a known facility named in the same text is also called (`place_named`): that
+    facility again (`مخيم جرش ... وهو يعرف محليًّا باسم مخيّم غزة`: Jerash camp, no camp in Gaza; rule 28j)."""
+    table = _place_named_table(gaz)
+    if not table:
+        return facilities
+    known = {f.id for f in facilities if f.id[:5] != "open:"}
+    out: list[FacilityMention] = []
+    for f in facilities:
+        if f.id[:5] == "open:" and known:
+            cands = table.get((f.id.split(":", 2)[2].replace("-", " "), f.kind))
+            ent = next((e for e in cands or () if e.id in known), None)
+            if ent is not None:
+                f = fac(text, f.start, f.end, ent, f.confidence)
+        out.append(f)
+    return out
 
 
 def _known_named_again(facilities: list[FacilityMention]) -> list[FacilityMention]:
@@ -2647,6 +2672,8 @@ def _open_or_known(
                 e = _core_named(town, of.kind, gaz)
             if e is None and not rest and text[of.name_start] < "\u0250":
                 e = _spelt_near(text, place, best_entry(text, place, gaz), of.kind, places, gaz)
+            if e is None and not rest:
+                e = _place_named(text, of, place, places, cores, gaz)  # `مخيم غزة في جرش`: Jerash camp (28j)
             if e is not None and e.country not in _MAGHREB_ISO and maghreb_official(text, of.start, of.name_start):
                 e = None  # `السجن المدني بسوسة` in a Tunisia text: Sousse's prison, not Iraq's Susa (rule 26g)
     else:
@@ -2688,6 +2715,46 @@ def _places_at(text: str, places: list[Cand], gaz: Gazetteer) -> list[tuple[floa
         if pe.lat is not None and pe.lon is not None and pe.kind != "country":
             out.append((pe.lat, pe.lon))
     return out
+def _place_named(text: str, of: OpenFacility, place: Cand, places: list[Cand], cores: list[Cand],
+                 gaz: Gazetteer) -> Entry | None:
+    """A head and a place's name that a known facility of the kind is also called (`place_named`: Jerash camp is
+    `مخيم غزة`, "the Gaza camp") where the sentence names a place of that facility's own country or the facility by
+    its own core (`مخيم غزة في جرش`, `لاجئو مخيم غزة في الأردن`, "the Gaza camp in Jerash", `مخيم جرش، المعروف
+    باسم مخيم غزة`); elsewhere a camp in Gaza stays open-world."""
+    key = " ".join(key_tokens(text[place.start : place.end]))
+    cands = _place_named_table(gaz).get((key, of.kind))
+    if not cands:
+        return None
+    lo, hi = _sentence_bounds(text, of.start, of.end)
+    for c in places:
+        if c is place or c.end <= lo or c.start >= hi:
+            continue
+        country = best_entry(text, c, gaz).country
+        for ent in cands:
+            if country and country == ent.country:
+                return ent
+    for c in cores:
+        if lo <= c.start and c.end <= hi and not (of.name_start <= c.start < of.name_end):
+            named = kind_payload(c, gaz, of.kind)
+            if named is not None and named in cands:
+                return named
+    return None
+
+
+def _place_named_table(gaz: Gazetteer) -> dict[tuple[str, str], list[Entry]]:
+    """(key tokens of a `place_named` name, kind) -> the facilities so called, built once per gazetteer."""
+    known = _PLACE_NAMED.get(id(gaz))
+    if known is None or known[0] is not gaz:
+        table: dict[tuple[str, str], list[Entry]] = {}
+        for ent in gaz.entries.values():
+            for k in ent.place_named:
+                table.setdefault((k, ent.kind or ""), []).append(ent)
+        _PLACE_NAMED.clear()
+        _PLACE_NAMED[id(gaz)] = known = (gaz, table)
+    return known[1]
+
+
+_PLACE_NAMED: dict[int, tuple[Gazetteer, dict[tuple[str, str], list[Entry]]]] = {}
 
 
 def _placed_elsewhere(text: str, of: OpenFacility, e: Entry, places: list[Cand], gaz: Gazetteer) -> bool:

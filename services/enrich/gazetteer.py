@@ -62,6 +62,10 @@ class FacilityRec(_Rec):
     # Makhmour, Ashkelon: rule 27d): alone it is the town, whatever camp or prison words are near; the
     # facility is named with its head, or coordinated with one ("Makhmour and Rafah camps")
     town_name: bool = False
+    # names a camp is known by that are another place's name (Jerash camp is `مخيم غزة`, "the Gaza camp", after
+    # its refugees' origin): with its head such a name is this facility where its sentence names a place of the
+    # facility's own country (`مخيم غزة في جرش`); elsewhere the head and name stay an open-world facility (rule 28j)
+    place_named: Names = Names()
     # cores that are also a common word or a person's name (العقاب "punishment", الراعي a surname, "Bucca"): alone,
     # with no head word, such a core is the facility only on strong evidence (named before, quoted, listed with a
     # facility, a detention frame right before it), never on words about prisons nearby
@@ -227,6 +231,7 @@ class Entry:
     district: bool = False  # facility: its name's GeoNames place is the facility's own district (Yarmouk)
     cluster: bool = False  # facility: camps around the town of its name (Atmeh): the bare name is the town
     town_name: bool = False  # facility: its core is a town's name printed far more often (Rafah): bare, the town
+    place_named: frozenset[str] = frozenset()  # facility: key tokens of other names that are a place's (Jerash: غزه)
     words: frozenset[str] = frozenset()  # facility: folded cores that are also a common word or a person's name
     # facility marked open_world (rule 24m): the name it is reported under, `open:<kind>:<slug of it>` ("" otherwise)
     open_name: str = ""

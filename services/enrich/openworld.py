@@ -1029,6 +1029,13 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None
     tok = m.group()
     f = fold(tok)
+    if f in _COORD_HEAD_AR and kind == "prison" and (nm := NEXT_RE.match(text, m.end())) is not None \
+            and _joins(text, m.end(), nm.start(1)):
+        m = TOKEN_RE.match(text, nm.start(1))  # `مركز توقيف وتحقيق حوارة`: a second head word joined by و, then the
+        if m is None:  # name (Huwara's detention and interrogation centre; fac26pal, rule 28j)
+            return None
+        tok = m.group()
+        f = fold(tok)
     name_start, name_end = m.start(), m.end()
     close = paren[1] if paren is not None else \
         _closing_quote(text, name_start) if any(ch in QUOTES for ch in gap) else None
@@ -1374,6 +1381,9 @@ _NO_HEADING = frozenset(("في", "من", "الى", "علي", "عن"))
 # a part of a prison complex named before the complex's or the prison's name (folded): `سجن استقبال طرة`, `سجن تحقيق
 # طرة`, `سجن ملحق المزرعة` (Egypt's Tora complex; fix24, rule 27e)
 _PART_AR = frozenset(("استقبال", "الاستقبال", "تحقيق", "ملحق"))
+# a second head word joined by و after a centre's head (folded): `مركز توقيف وتحقيق حوارة`, `مركز التحقيق والتوقيف`
+_COORD_HEAD_AR = frozenset(("وتحقيق", "والتحقيق", "وتوقيف", "والتوقيف", "واحتجاز", "والاحتجاز", "واعتقال",
+                            "والاعتقال"))
 # the kind of activity camp a name is: `"مخيم الإبداع" الصيفي`, `مخيم الفرسان الكشفي` (README rule 1: no facility)
 _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
                           "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي",
