@@ -1833,9 +1833,10 @@ _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المس�
 _DISTANCE_BEFORE_RE = re.compile(r"\b\d[\d.,]*[ \u00a0]*(?:km|kilomet(?:re|er)s?|miles?)[ \u00a0]+"
                                  r"(?:[a-z-]+[ \u00a0]+){0,2}?(?:from|of)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
 # ", the sprawling US-run detention camp": an apposition whose head is a camp's or a prison's word (no town's word)
-_APPOSED_HEAD_RE = re.compile(
+_APPOSED_HEAD_RE = re.compile(  # ("Jafr, a remote desert jail": "desert" before the head is no area; fac26en, 28l)
     r",[ \u00a0]+(?:the|a|an|its|which\s+is\s+(?:the|a|an))[ \u00a0]+(?:(?!(?:town|towns|city|village|area|district|"
-    r"region|province|countryside|home|base|hospital|school|river|road|border|crossing|desert)\b)[\w'’\-]+[ \u00a0]+)"
+    r"region|province|countryside|home|base|hospital|school|river|road|border|crossing|"
+    r"desert(?![ \u00a0]+(?:prison|jail|lockup|camp)\b))\b)[\w'’\-]+[ \u00a0]+)"
     r"{0,4}?(?P<det>detention[ \u00a0]+|holding[ \u00a0]+)?(?P<head>camp|prison|jail|lockup|facility|centre|center)\b"
     r"(?!['’]s|[ \u00a0]+(?:town|city|village|district|area|official|officials)\b)", re.IGNORECASE)
 _APPOSED_HEAD_COLON_RE = re.compile(":" + _APPOSED_HEAD_RE.pattern[1:], re.IGNORECASE)  # ("X: a camp ...")
@@ -2623,10 +2624,13 @@ _CAMP_SECTION_IN_RE = re.compile(r"(?:ال)?قسم\s+(?:ال)?(?:مهاجرات|
 # (adjectives between: "the overcrowded facility at al-Hol"; not one that makes it another facility, "the new prison in
 # Nasiriyah", nor a town's word)
 _THE_HEAD_AT_RE = re.compile(r"\bthe\s+(?P<adj>(?:(?!(?:town|city|village|area|district|new|newer|other|another|"
-                             r"second|third|first|old|older|same|nearest|local|only|smaller|larger)\b)[a-z-]+\s+){0,3})"
-                             r"(prison|jail|camp|facility|site|complex|prisons(?=\s+at)|jails(?=\s+at))\s+(?:at|in)\s+$",
+                             r"second|third|first|old|older|same|nearest|local|only|smaller|larger|detention|"
+                             r"holding)\b)[a-z-]+\s+){0,3})(?:(?:detention|holding)\s+)?"
+                             r"(prison|jail|camp|facility|site|complex|(?<=detention )cent(?:re|er)|"
+                             r"(?<=holding )cent(?:re|er)|prisons(?=\s+at)|jails(?=\s+at))\s+(?:at|in)\s+$",
                              re.IGNORECASE)  # ("the Air Force Intelligence prisons at al-Mezze military airport": a
-# plural prison head "at" a name, rule 25y; "the prisons in Hasakah" are where, not which)
+# plural prison head "at" a name, rule 25y; "the prisons in Hasakah" are where, not which; "the detention centre at Abu
+# Ghraib", "the detention facility at Jafr": the head's own word is no adjective, fac26en survey, rule 28l)
 _SECTION_IN_RE = re.compile(
     r"(?:(?:سجن|مبنى|مبني|جناح|قسم)[\u064b-\u0652]*\s+(?:ال)?(?:أحداث|احداث|نساء|موقوفين|محكومين|إسلاميين|"
     r"اسلاميين)[\u064b-\u0652]*|"

@@ -1586,9 +1586,12 @@ def _massacre_named(text: str, s: int, e: int) -> bool:
 
 # "Sednaya, a Christian town north of Damascus", "Rukban, a barren stretch of desert": an apposition says the
 # bare name is a town or a stretch of land, not the prison or camp of the same name
-_TOWN_APPOSITION_RE = re.compile(r", (?:an? (?:[\w-]+ ){0,3}?(?:town|village|city|stretch|area|region|district|desert|"
+_TOWN_APPOSITION_RE = re.compile(r", (?:an? (?:[\w-]+ ){0,3}?(?:town|village|city|stretch|area|region|district|"
+                                 r"desert(?! (?:prison|jail|camp)\b)|"
                                  r"oasis|settlement|suburb|neighbou?rhood|municipality)|the (?:[\w-]+ ){0,2}?"
                                  r"(?:town|village|city|suburb)(?! camp| prison))\b")
+# ("Jafr, a remote desert jail", "Bucca, a sprawling desert prison": "desert" before the head names no stretch of land;
+# fac26en survey, rule 28l)
 
 
 _REFUGEES_AFTER_RE = re.compile(r"[^.;:!?]{0,40}?\b(?:Palestinians?|refugees?|displaced)\b")  # ("a settlement of

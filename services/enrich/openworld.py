@@ -750,9 +750,16 @@ def _country_named(of: OpenFacility, places: list[Cand], gaz: Gazetteer, text: s
         c = next((c for c in places if c.start == start and c.end == of.name_end), None)
     else:
         c = _spans_at(places)[0].get((start, of.name_end))
-    return c is not None and any(getattr(gaz.entries.get(p[1]), "kind", None) in _AREA_KINDS for p in c.payloads)
+    if c is None:
+        return False
+    # a lower-case compass word before a city says where in it the site is ("families of men shot dead inside the
+    # south Tripoli prison": the prison in the city's south, no name; fac26en survey, rule 28l)
+    return (start == of.name_start and _COMPASS_LOWER_BEFORE_RE.search(text, max(0, start - 24), start) is not None) \
+        or any(getattr(gaz.entries.get(p[1]), "kind", None) in _AREA_KINDS for p in c.payloads)
 
 
+_COMPASS_LOWER_BEFORE_RE = re.compile(r"\bthe[ \u00a0]+(?:(?:north|south)-?(?:east|west)|north|south|east|west)(?:ern)?"
+                                      r"[ \u00a0]+$")
 _COMPASS_BEFORE_RE = re.compile(r"(?:north|south)?-?(?:east|west)(?:ern)?[ \u00a0]+|(?:north|south)(?:ern)?[ \u00a0]+",
                                 re.IGNORECASE)
 
