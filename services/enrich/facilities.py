@@ -1914,7 +1914,7 @@ _FAMILIES_AT_CAMP = (r"(?:عائل|عوائل)[^.!?؟\n]{0,80}(?<![\u0621-\u064a
                      r"(?<![\u0621-\u064a])[وبل]?مخيم\s+[\"«“]?(?:ال)?[\u0621-\u064a]{3}[^.!?؟\n]{0,80}(?:عائل|عوائل)")
 # Sudan's outlets call a displacement camp `معسكر` (`معسكر زمزم`, `معسكر كلمة`, `معسكر أبو شوك`); elsewhere the word
 # is a military camp (data/README.md rule 16), so a name after it is a camp only in a text about the displaced
-_DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبلك]{0,2}(?:ال)?معسكر\s+([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
+_DISPLACEMENT_CAMP_RE = re.compile(r"(?<![\u0621-\u064a])[وبلك]{0,2}(?:ال)?معسكر\s+([\"«“(]\s*)?((?:ابو|أبو|ام|أم)\s+)?"
                                    r"([\u0621-\u064a]{3,})")
 _TANWEEN_MARKS = "\u064b\u064c\u064d"
 # (not `السوداني`: Iraq's prime minister's name, `معسكر السوداني` is his political camp; rule 24o)
@@ -1923,6 +1923,8 @@ _DISPLACED_NEAR_RE = re.compile(r"نازح|النزوح|نزوح|المشردي�
 # training and recruits around the camp with no displaced people named: an army's camp, not a displacement camp
 _TRAINING_NEAR_RE = re.compile(r"تدريب|مستنفر|المجندين|مجندين|مجندو|تخريج|دفعة من المقاتلين|الكلية الحربية")
 _DISPLACED_WORD_RE = re.compile(r"نازح|النزوح|نزوح|المشردين|مشردين|لاجئ")
+# (open26ar, rule 28n) the army or a force right after a Sudanese camp's name: its base (`معسكر المعاقيل للجيش`)
+_ARMY_AFTER = frozenset(fold(w) for w in ("للجيش", "للقوات", "العسكري", "التابع", "لقوات", "للدعم", "للشرطة"))
 _MILITARY_AFTER = frozenset(fold(w) for w in (
     "الأمن", "الامن", "التدريب", "تدريب", "تدريبي", "إعدادي", "اعدادي", "الجيش", "القوات", "الشرطة", "الاحتياط",
     "الدعم",
@@ -1948,6 +1950,8 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
         f = fold(raw)
         if f in _MILITARY_AFTER or _DISPLACED_NEAR_RE.search(text, max(0, m.start() - 160), m.end() + 160) is None:
             continue
+        if (nx := TOKEN_RE.match(text, gap_end(text, m.end()))) is not None and fold(nx.group()) in _ARMY_AFTER:
+            continue  # `معسكر المعاقيل للجيش`: the army's camp, a base (open26ar, rule 28n)
         if "معسكر " + f in gaz.non_facility_ar:
             continue  # `معسكر التاجي`: a base non_facilities.yaml lists stays a base in any text (rule 2)
         if _TRAINING_NEAR_RE.search(text, max(0, m.start() - 120), m.end() + 120) is not None \
@@ -1968,7 +1972,8 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
 
 # a dual head and its names, quoted or not, joined by و or commas (`معسكري "كلمة" و"دريج"`, `معسكري زمزم وأبو شوك`), a
 # plural head and its names in quotes (`معسكرات "السلام" و"الرياض"`); the first name right after the head
-_DISPLACEMENT_HEADS_RE = re.compile(r"معسكر[\u064b-\u0652]?(?:ي|ا|ات)[\u064b-\u0652]{0,2}\s+")  # (`معسكرَي`: marks)
+_DISPLACEMENT_HEADS_RE = re.compile(r"معسكر[\u064e-\u0652]?(?:ي|ات|ا(?![\u064b-\u064d]))[\u064b-\u0652]{0,2}\s+")
+# (`معسكرَي`: marks; `معسكرًا`, `معسكراً`: the accusative of one camp, no dual; open26ar, rule 28n)
 _LISTED_CAMP_RE = re.compile(r"([\"«“]\s*)?((?:ابو|أبو|ام|أم)\s+)?([\u0621-\u064a]{3,})(?(1)\s*[\"»”])")
 _LISTED_JOIN_RE = re.compile(r"\s*[،,]\s*و?\s*|\s+و\s*|\s*و(?=[\"«“])")
 
@@ -1989,8 +1994,9 @@ def _displacement_listing(text: str, k: int, gaz: Gazetteer) -> list[OpenFacilit
         raw = m.group(3)
         f = fold(raw)
         if f in _MILITARY_AFTER or f in gaz.ar_name_stop or f in gaz.trie.first \
+                or (m.group(1) is None and f[:1] == "ل") \
                 or not arabic_name_ok(raw, f, gaz.ar_name_stop, quoted=True, known=gaz.trie.first, listed=True):
-            break  # `معسكرات دارفور` (a region), `معسكرات التدريب`: no camp's name
+            break  # `معسكرات دارفور` (a region), `معسكرات التدريب`: no camp's name; `لتدريب`: "for training"
         quoted = m.group(1) is not None and (quoted or not out)  # (every name in quotes)
         name_start = m.start(2) if m.group(2) is not None else m.start(3)
         out.append(OpenFacility(name_start, m.end(3), "camp", text[name_start : m.end(3)], name_start, m.end(3)))
@@ -2148,7 +2154,9 @@ def _numbered_camp_matches(text: str) -> list[re.Match[str]]:
 # (literal-first: found at C speed; the letter before the head word is checked by hand)
 # Libyan centres are named after a road or an area, a bound noun and its genitive: `طريق السكة`, `طريق المطار`, `ظاهر
 # الجبل`, `عين زارة` (rule 25t); a quoted name may have words of its own (`مركز "شهداء النصر" لإيواء المهاجرين`)
-_BOUND_FIRST = r"(?:عين|أبو|ابو|بئر|بير|تل|رأس|راس|باب|خان|كفر|طريق|ظاهر|شارع|وادي|سوق|شهداء|الشهيد)"
+_BOUND_FIRST = (r"(?:عين|أبو|ابو|أبي|ابي|أبى|ابى|أم|ام|بئر|بير|تل|رأس|راس|باب|خان|كفر|طريق|ظاهر|شارع|وادي|سوق"
+                r"|شهداء|الشهيد)")
+# (open26ar, rule 28n: `مركز إيواء أبى سليم` takes its second word, as `أبو سليم` did)
 _CENTRE_FOR_RE = re.compile(r"مركز\s+(?:([\"«“]\s*([^\"«»“”\n]{2,30}?)\s*[\"»”])|((?:" + _BOUND_FIRST
                             + r"\s+)?[\u0621-\u064a]{3,}))\s+(?:لإيواء|لايواء|لاحتجاز|للاحتجاز|لتوقيف|للتوقيف"
                             r"|للهجرة\s+غير\s+(?:الشرعية|الشرعيه|القانونية|القانونيه|النظامية|النظاميه))"
@@ -2157,10 +2165,19 @@ _CENTRE_FOR_RE = re.compile(r"مركز\s+(?:([\"«“]\s*([^\"«»“”\n]{2,30
 
 # Libya's usage: `مركز إيواء تاجوراء للمهاجرين` ("the Tajoura shelter centre for migrants"), or `مركز إيواء تاجوراء`
 # in a text about migrants, is a detention centre (a name that opens with `عين`, `أبو` ... has two words: `عين زارة`)
-_SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)\s+"
-                                      r"((?:" + _BOUND_FIRST + r"\s+)?[\u0621-\u064a]{3,})(?:\s+(?:لل|ال)?مهاجرين"
+_SHELTER_FOR_MIGRANTS_RE = re.compile(r"مركز\s+(?:إيواء|ايواء)(?:\s+و?ترحيل)?\s+"
+                                      r"(?:([\"«“]\s*([^\"«»“”\n]{2,30}?)\s*[\"»”])|((?:" + _BOUND_FIRST
+                                      + r"\s+)?[\u0621-\u064a]{3,}))(?:\s+(?:لل|ال)?مهاجرين"
                                       r"(?![\u0621-\u064a])|(?=[\s.,،]))")
-_MIGRANTS_NEAR_RE = re.compile(r"مهاجر")
+# (open26ar, rule 28n) a quoted name (`مركز إيواء “بئر الغنم”`) and "and deportation" (`مركز إيواء وترحيل "قنفوذة"`) as
+# outlets print them; a migrants text is also one of illegal migration's agency or of deportation and detainees, and
+# the word may carry a vowel mark (`مُهاجراً`)
+_MIGRANTS_NEAR_RE = re.compile(r"م[\u064b-\u0652]?هاجر|الهجرة غير|الهجره غير|ترحيل|رحّل|العودة الطوعية|محتجز")
+# (open26ar, rule 28n) a bare `مركز` and a quoted name in a text about migrants held there (`يحتجز مركز «بئر الغنم»
+# نحو 600 مهاجر`, `محتجزو مركز «العسّة»`): the detention centre, as Libya's outlets name them
+_QUOTED_CENTRE_RE = re.compile(r"مركز\s*([\"«“]\s*([^\"«»“”\n]{2,30}?)\s*[\"»”])")
+_HELD_NEAR_RE = re.compile(r"احتجاز|محتجز|يحتجز|تحتجز|المحتجزين")
+_MIGRANT_WORD_RE = re.compile(r"م[\u064b-\u0652]?هاجر")
 _GENERIC_SHELTER = frozenset(fold(w) for w in ("الهجرة", "المهاجرين", "اللاجئين", "النازحين", "المؤقت", "الجديد",
                                                "الرئيسي", "التابع", "جديد", "مؤقت"))
 
@@ -2228,20 +2245,26 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
     plausible name and "for holding/housing" people (migrants) is a place of detention (`مركز احتجاز المهاجرين`
     is generic: openworld's)."""
     out = []
-    for m in [*_from_literal(_CENTRE_FOR_RE, text), *_from_literal(_SHELTER_FOR_MIGRANTS_RE, text)]:
+    for m in [*_from_literal(_CENTRE_FOR_RE, text), *_from_literal(_SHELTER_FOR_MIGRANTS_RE, text),
+              *_from_literal(_QUOTED_CENTRE_RE, text)]:
         s = m.start()
         if _inside_word(text, s):
             continue  # inside another word (up to two proclitics, وبمركز, may stand before it)
-        g = 2 if m.re is _CENTRE_FOR_RE and m.group(2) is not None else 3 if m.re is _CENTRE_FOR_RE else 1
+        g = 2 if m.group(2) is not None else 3
         raw = m.group(g).strip()
-        if (m.re is _SHELTER_FOR_MIGRANTS_RE or "يواء" in text[m.end(g) : m.end()]) \
+        if (m.re is not _CENTRE_FOR_RE or "يواء" in text[m.end(g) : m.end()]) \
                 and _MIGRANTS_NEAR_RE.search(text, max(0, s - 160), m.end() + 160) is None:
             continue  # (a shelter centre in a text about no migrants: a shelter for the displaced or for orphans)
+        if m.re is _QUOTED_CENTRE_RE and (_HELD_NEAR_RE.search(text, max(0, s - 160), m.end() + 160) is None
+                                          or _MIGRANT_WORD_RE.search(text, max(0, s - 160), m.end() + 160) is None):
+            continue  # (a bare `مركز` and a quoted name: a detention centre only among migrants held there)
         words = raw.split()
         if any(fold(w) in _GENERIC_SHELTER or fold(w) in _GENERIC_CENTRE_NAMES for w in words):
             continue  # `مركز إيواء الهجرة غير القانونية`: the migration shelter service, no name
-        if len(words) <= 3 if g == 2 else arabic_name_ok(words[-1], fold(words[-1]), gaz.ar_name_stop, quoted=False,
-                                                          known=gaz.trie.first, listed=True):
+        if len(words) <= 3 if g == 2 else (fold(words[-1]) not in gaz.ar_name_stop if len(words) == 2 else
+                                           arabic_name_ok(words[-1], fold(words[-1]), gaz.ar_name_stop, quoted=False,
+                                                          known=gaz.trie.first, listed=True)):
+            # (after a bound first word any word not stopped is the name's: `أبى سليم`, not "as" + ليم; open26ar)
             end = m.end(1) if g == 2 else m.end(g)  # (a quoted name's span holds its quotes: rule 9)
             out.append(OpenFacility(s, end, "prison", raw, m.start(g), m.start(g) + len(m.group(g).rstrip())))
     return out

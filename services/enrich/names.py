@@ -86,8 +86,9 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
         return False  # participles: مخصص، مكتظ، مؤقت، منتشرة
     if folded.startswith(_PARTICLES) and 4 <= len(folded) <= 6 and not _foreign_shape(raw, folded):
         return False  # كغيره, فقط (a three-letter word is a stem: كرم)
-    if folded[0] == "ب" and (folded[1:] in _PLACE_NOUNS or folded[1:3] == "ال"):
-        return False  # `مخيم ببلدة راجو`, `مخيم بالمنطقة`: a preposition, the camp's place follows
+    if folded[0] == "ب" and (folded[1:] in _PLACE_NOUNS or folded[1:3] == "ال" or folded[1:] in _MEASURE_NOUNS):
+        return False  # `مخيم ببلدة راجو`, `مخيم بالمنطقة`: a preposition, the camp's place follows; `مخيم بطاقة
+        # استيعابية`, `سجن بسعة`: "a camp with a capacity of" (open26ar, rule 28n)
     if folded[0] == "ل" or folded in _NUMBER_WORDS:
         return False  # `مخيّم لعوائل` ("a camp for families"), `مخيم واحد` ("one camp")
     if folded[0] in "يت" and len(folded) == 5 and (folded[1] == "ت" or folded[2] in "تا") \
@@ -154,6 +155,9 @@ def _passive_marked(raw: str) -> bool:
 
 _PLACE_NOUNS = frozenset(("بلده", "قريه", "مدينه", "منطقه", "ريف", "حي", "ناحيه", "محافظه", "محيط", "اطراف", "جانب",
                           "قرب", "مخيم", "بلدات", "قري", "مناطق"))
+# what a site is described "with" after a glued ب (open26ar, rule 28n): its capacity, area, cost, funding, supervision
+_MEASURE_NOUNS = frozenset(("طاقه", "سعه", "مساحه", "تكلفه", "كلفه", "قدره", "تمويل", "دعم", "اشراف", "حمايه", "حراسه",
+                            "ادارة", "اداره"))
 _NUMBER_WORDS = frozenset(("واحد", "واحده", "اثنان", "اثنين", "ثاني", "ثالث", "اخير", "اول", "وحيد", "اكبر",
                            "اصغر", "اقدم", "احدث", "افضل", "اسوا", "اشهر", "اخطر",
                            # quantities: `أُبقي معتقل عدة ليالٍ` ("a detainee was kept several nights"; rule 28g)

@@ -876,8 +876,8 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
             # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
             return -1 if g in _first_at(places) or at in _first_at(places) else at
         if m is not None and f.startswith("ب") and len(f) >= 4 and not f.startswith("بال") \
-                and m.group()[1:].isalpha() \
-                and _MAGHREB_RE.search(text) is not None:
+                and m.group()[1:].isalpha() and not any(ch in QUOTES for ch in text[h.end : g]) \
+                and _MAGHREB_RE.search(text) is not None:  # (a quoted name keeps its ب: `"برج الرومي"`; open26ar)
             return g + 1  # `السجن المدني بسوسة` in a text about Tunisia: Sousse's prison, not Syria's As Susah
             # (rule 26g)
     m = TOKEN_RE.match(text, g)
@@ -893,7 +893,7 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
             return n.start()  # `في جو`, `في وادي النطرون` (not `في المدينة`, a noun, nor a known town: the place)
         return g
     if f.startswith("ب") and len(f) >= 3 and not f.startswith("بال") and m.group()[1:].isalpha() \
-            and f not in _B_NAMES:
+            and f not in _B_NAMES and not any(ch in QUOTES for ch in text[h.end : g]):
         if g in _first_at(places) or g + 1 in _first_at(places):
             return -1  # `مركز الإصلاح والتأهيل بحلب`: the centre in the city, no name
         return g + 1  # `بجو`, `بوادي النطرون` (`بالمرناقية` keeps its article: no name either way)
@@ -1055,6 +1055,11 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return OpenFacility(h.start, nm.end(1), kind, text[name_start : nm.end(1)], name_start, nm.end(1))
         # `سجن استقبال طرة`: a part of a complex named with it (Tora's reception prison, the known complex: its core
         # inside the name, _open_or_known); `سجن ملحق المزرعة`: the farm prison's annex, a prison of its own (27e)
+    if close is None and f[:1] in "وبلف" and f[1:] in _HEADS_AR:
+        return None  # `وفاة معتقل بسجن قرنادة`: "a detainee in the prison of", the next head's (open26ar, rule 28n)
+    if f == "لا" and (la := _la_name_end(text, name_end, gap, close, places, gaz)) is not None:
+        return OpenFacility(h.start, la, kind, text[name_start:la], name_start, la)
+        # `سجن «لا سانتيه»`, `سجن لا سانتي`: a French or Spanish name's article, no negation (open26ar, rule 28n)
     place = _first_at(places).get(name_start)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
@@ -1085,13 +1090,13 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
             and fold(nm.group(1)) == "المركزي":
         return OpenFacility(h.start, nm.end(1), kind, text[name_start : nm.end(1)], name_start, nm.end(1))
         # `سجن النساء المركزي`: the group a prison holds, then "central", is an institution's name (rule 25g)
-    short = len(f) == 2 and place is None and _short_name(tok, f)
+    short = len(f) == 2 and place is None and f not in NAME_PREFIXES and _short_name(tok, f)
     if place is not None:
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
     elif short:
         name_end = _short_grow(text, name_end, places, gaz)  # `سجن جو`, `مخيم آق برهان`
-    elif not official_at and not group_named and not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None,
-                                                known=gaz.trie.first) \
+    elif not official_at and not group_named and not _named_for_displaced(text, tok, f, name_end, gaz) \
+            and not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
             and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None) \
             and not _construct_named(text, f, name_end, gaz):
         # (`سجن رومي` has an adjective's shape, روما's, but spells the known `سجن رومية`)
@@ -1189,6 +1194,7 @@ _WARD_GROUPS = frozenset(("النساء", "الاحداث", "الرجال"))
 # the groups a prison holds, quoted alone after its head: the prison's name (`سجن “الأحداث”`, rule 27w)
 _QUOTED_GROUP_NAMES = frozenset(("النساء", "الاحداث", "الرجال", "الكبار", "البالغين", "القاصرين", "الذكور", "الاناث"))
 _AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكمه", "المخفر", "الشرطه", "القراءه", "الكتابه", "اللياقه",
+                                 "النادي",
                                 "البرمجه", "الراي", "الضمير",  # (`معتقل الرأي`: a prisoner of conscience)
                                 "الجهاز"))  # (`سجن الجهاز`: "the agency's prison", the agency named before; rule 27t)
 # (`معتقل` is also "a detainee": with "conscience" or "opinion" after it, a prisoner of conscience even where the word
@@ -1311,6 +1317,8 @@ def _closing_quote(text: str, start: int) -> int | None:
         rest = gap_end(text, end)
         if any(ch in QUOTES for ch in text[end:rest]):
             return end
+        if rest == end and text[end : end + 1] in "-–":
+            rest = gap_end(text, end + 1)  # `سجن «فلوري- ميروجي»`: a hyphenated foreign name (open26ar, rule 28n)
         pos = rest
         if pos >= len(text) or "\n" in text[end:rest]:
             return None
@@ -1343,12 +1351,18 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
                 more = 1  # `مخيم شهداء سوريا`, `سجن نقرة سلمان`: an indefinite word annexed to a place's name
                 # (not a town's name that is also a word, read as the town only on a cue: `بدر بأنه`, "Badr, that
                 # it ...", is no Baneh; rule 25j)
+    if more == 0 and not first.startswith("ال") and _tail_named(text, end, places, gaz):
+        more = 1  # `مخيم كوكس بازار الذي`, `مخيم كارا تيبي المؤقت`: a foreign name's second word (open26ar, rule 28n)
     last = first
     while True:
         nm = NEXT_RE.match(text, end)
         if nm is None or not _joins(text, end, nm.start(1)):
             break
         w = fold(nm.group(1))
+        if last in _AR_SECURITY_BODIES and w[:1] == "و" and w[1:] in _AR_SECURITY_BODIES:
+            end = nm.end(1)  # `سجن جهاز الأمن والمخابرات`: a body named by two nouns (open26ar, rule 28n)
+            last = w[1:]
+            continue
         if not (more > 0 or last in _AR_NAME_GLUE or w in _AR_NAME_GLUE):
             break
         if (w in gaz.ar_name_stop and not (w == "علي" and last in _PERSON_TITLES and nm.group(1) == "علي")) \
@@ -1378,6 +1392,65 @@ def _joins(text: str, a: int, b: int) -> bool:
     return not any(ch in ".,،؛:()\n\"«»“”" for ch in text[a:b])
 
 
+# (open26ar survey, rule 28n) what makes the word after a one-word foreign name its second word: a definite adjective,
+# participle or relative pronoun after it (`مخيم كوكس بازار الذي`, `مخيم كارا تيبي المؤقت`) or "for the refugees" (`مخيم
+# كارا تيب للاجئين`); the second word is indefinite, no place's, no stop word and of no verb's or particle's shape
+_FOR_DISPLACED = frozenset(("للنازحين", "للاجيين", "للمهجرين", "للمهاجرين", "للنازحات"))
+
+
+def _tail_named(text: str, end: int, places: list[Cand], gaz: Gazetteer) -> bool:
+    nm = NEXT_RE.match(text, end)
+    if nm is None or not _joins(text, end, nm.start(1)) or nm.start(1) in _first_at(places):
+        return False
+    raw = nm.group(1)
+    w = fold(raw)
+    if w.startswith(("ال", "لل", "بال", "وال", "فال", "كال")) or w[:1] in "ولف" or w in gaz.ar_name_stop \
+            or w in _AR_DESCRIPTORS or w in _AR_ADJ or w in _CONSTRUCT_MARKS or w in _HEADS_AR \
+            or w in _SHORT_GROW_STOP \
+            or len(w) < 3 or w.isdigit() or raw.endswith(("ً", "اً", "ًا", "ٌ", "ٍ", "ه", "ها", "هم")) \
+            or w in _PRONOUN_PREP or w in _NAME_NOUNS \
+            or (gaz.place_rules is not None and w in gaz.place_rules.words):
+        return False  # (no verb test: a definite adjective or relative right after makes the word a name's)
+    after = NEXT_RE.match(text, nm.end(1))
+    if after is None or not _joins(text, nm.end(1), after.start(1)):
+        return False
+    a = fold(after.group(1))
+    return a in _CONSTRUCT_MARKS or a in _AR_ADJ_FOLDED or a in _FOR_DISPLACED
+
+
+def _named_for_displaced(text: str, raw: str, f: str, end: int, gaz: Gazetteer) -> bool:
+    """A word of a particle's shape (ك, ف, س + a stem) right before "for the displaced" is the camp's name, not "like
+    ..." (`مخيم كلمة للنازحين`, Kalma; open26ar, rule 28n)."""
+    if f[:1] not in "كفس" or not 4 <= len(f) <= 6 or f in gaz.ar_name_stop or raw.endswith(("ً", "اً", "ًا")):
+        return False
+    nm = NEXT_RE.match(text, end)
+    return nm is not None and _joins(text, end, nm.start(1)) and fold(nm.group(1)) in _FOR_DISPLACED
+
+
+# (open26ar survey, rule 28n) a French or Spanish article `لا` opening a foreign name after a head (`سجن «لا سانتيه»`,
+# `سجن لا سانتي`); a negation is no name (`سجن لا مفر منه`, `مخيم لا يصلح`, `لا سيما`, `لا حدود له`)
+_LA_NOT = frozenset(("سيما", "سيما", "بد", "شيء", "شي", "احد", "غير", "اكثر", "اقل", "فقط", "زال", "يزال", "تزال"))
+_PRONOUN_PREP = frozenset(("له", "لها", "لهم", "فيه", "فيها", "عليه", "عليها", "منه", "منها", "عنه", "عنها"))
+
+
+def _la_name_end(text: str, end: int, gap: str, close: int | None, places: list[Cand], gaz: Gazetteer) -> int | None:
+    nm = NEXT_RE.match(text, end)
+    if nm is None or not _joins(text, end, nm.start(1)):
+        return None
+    raw = nm.group(1)
+    w = fold(raw)
+    if w in _LA_NOT or w in gaz.ar_name_stop or len(w) < 4 or w.startswith("ال"):
+        return None
+    if any(ch in QUOTES for ch in gap) or (text[end : nm.start(1)].strip() == "" and close is not None):
+        return nm.end(1)  # (quoted: `سجن «لا سانتيه»`, `سجن (لا سانتيه)`)
+    if w[0] in "يتناامل" or not any(ch in "اوي" for ch in w[1:-1]) or nm.start(1) in _first_at(places):
+        return None  # (a verb, a participle or a noun: `سجن لا يتسع`, `سجن لا مفر منه`)
+    after = NEXT_RE.match(text, nm.end(1))
+    if after is not None and fold(after.group(1)) in _PRONOUN_PREP:
+        return None  # `سجن لا رقيب عليه`: "a prison with no overseer"
+    return nm.end(1)
+
+
 _NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%])(?![ \u00a0]*[0-9\u0660-\u0669])")
 # a heading line's name: one to three words, a dash, one or two words (the country or the city), a colon or the end
 # of the line
@@ -1403,7 +1476,11 @@ _AR_ADJ = frozenset(("الشهير", "الشهيره", "الصيت", "السيء
                      # participles of purpose and place (prec22ar, rule 26x): `سجن شروزبري المعد لـ178 سجيناً`,
                      # `مخيم الرفيد المقام على أرض`, `سجن X المخصص للنساء`, `مخيم X القريب من`
                      "المعد", "المعده", "المخصص", "المخصصه", "المقام", "المقامه", "القريب", "القريبه", "المجاور",
-                     "المجاوره"))
+                     "المجاوره",
+                     # (open26ar, rule 28n) "the controversial" (`مركز الاحتجاز المثير للجدل`)
+                     "المثير", "المثيره"))
+# (open26ar) the same, and the construct marks, as folded words are (`المؤقت` folds to `الموقت`)
+_AR_ADJ_FOLDED = frozenset(fold(w) for w in (*_AR_ADJ, *_CONSTRUCT_MARKS))  # (`المؤقت` folds to `الموقت`)
 
 
 _COMPLEX_BEFORE_RE = re.compile(r"(?:\b[Tt]he|(?<![\w'’-])(?P<owner>[A-Z][a-z]+)['’]s)[ \u00a0]+$")
@@ -1621,12 +1698,18 @@ _AR_WORD_AFTER_RE = re.compile(r"[ \u00a0]+([\u0621-\u064a\u064b-\u0652\u0640]+)
 
 
 def _past_descriptions(text: str, end: int, gaz: Gazetteer) -> int:
-    for _ in range(2):
+    for _ in range(3):
         w = _AR_WORD_AFTER_RE.match(text, end)
-        if w is None or fold(w.group(1)) not in gaz.ar_name_stop or _CALLED_RE.match(text, end) is not None:
+        if w is None or _CALLED_RE.match(text, end) is not None \
+                or ((fw := fold(w.group(1))) not in gaz.ar_name_stop and fw not in _AR_ADJ and fw not in _RELATIVE_AR):
             break
         end = w.end()
     return end
+
+
+# (open26ar, rule 28n) an adjective and "for controversy" or a relative pronoun between a definite head and "known as":
+# `مركز الاحتجاز المثير للجدل الذي يُعرف باسم “أليغيتور ألكاتراز”`
+_RELATIVE_AR = frozenset(("الذي", "التي", "للجدل"))
 
 
 def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | None:
