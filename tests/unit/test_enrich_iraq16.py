@@ -61,7 +61,7 @@ def test_a_reformatory_with_a_name_still_alerts() -> None:
      "Kasnazan Adult Corrections Center"),
     ("Inmates at the Erbil Women and Juvenile Reformatory began a hunger strike.",
      "Erbil Women and Juvenile Reformatory"),
-    ("Two inmates scaled the wall of the Hilla reform prison and fled.", "Hilla reform prison"),
+    ("Two inmates scaled the wall of the Samawa reform prison and fled.", "Samawa reform prison"),  # (Hilla: an entry, gaz26)
 ])
 def test_kurdistan_and_iraq_official_prison_names_are_heads(text: str, surface: str) -> None:
     ann = _ann(text)
