@@ -61,7 +61,8 @@ def test_a_reformatory_with_a_name_still_alerts() -> None:
      "Kasnazan Adult Corrections Center"),
     ("Inmates at the Erbil Women and Juvenile Reformatory began a hunger strike.",
      "Erbil Women and Juvenile Reformatory"),
-    ("Two inmates scaled the wall of the Hilla reform prison and fled.", "Hilla reform prison"),
+    # (Hilla's is an entry since gaz26, rule 28i)
+    ("Two inmates scaled the wall of the Samawa reform prison and fled.", "Samawa reform prison"),
 ])
 def test_kurdistan_and_iraq_official_prison_names_are_heads(text: str, surface: str) -> None:
     ann = _ann(text)

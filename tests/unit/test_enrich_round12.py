@@ -180,7 +180,8 @@ def test_a_prisons_parts_and_events_at_a_bare_name(text: str, want: set[str]) ->
 
 @pytest.mark.parametrize(("text", "want"), [
     # a prison's unknown name is no detention camp of a similar one ("Hilla prison" is not al-Hol)
-    ("Inmates escaped from Hilla prison on Friday.", [("Hilla prison", "open:prison:hilla")]),
+    # (an entry since gaz26, rule 28i)
+    ("Inmates escaped from Hilla prison on Friday.", [("Hilla prison", "fac:iq-hilla-prison")]),
     # a Title Case headline's verb is no part of the name
     ("Fire Destroys Moria Camp on Lesbos", [("Moria Camp", "open:camp:moria")]),
     ("Drone Hits Makhmour Camp Again", [("Makhmour Camp", "fac:iq-makhmour-camp")]),  # (rule 27d)

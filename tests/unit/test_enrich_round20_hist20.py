@@ -46,10 +46,10 @@ def test_the_site_of_or_the_remains_of_an_unknown_site() -> None:
 def test_former_said_of_a_person_keeps_the_site() -> None:
     assert _fac("Former detainees of Harrowgate prison said guards beat them.") == {"open:prison:harrowgate"}
     assert _fac("Police arrested the former director of Harrowgate prison on Monday.") == {"open:prison:harrowgate"}
-    assert _fac("ألقت الشرطة القبض على مدير سجن البالونة السابق.")
+    assert _fac("ألقت الشرطة القبض على مدير سجن المزرعة السابق.")  # (Balouna is known since gaz26: rule 22e keeps it)
     # "former" of the site, in both languages, still says it is no longer one (rule 22e)
     assert not _fac("Tourists visited the former Harrowgate prison on Sunday.")
-    assert not _fac("زار الطلاب سجن البالونة السابق.")
+    assert not _fac("زار الطلاب سجن المزرعة السابق.")
 
 
 def test_known_sites_stay_named_whatever_the_text_says_of_them() -> None:

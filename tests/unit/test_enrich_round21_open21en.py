@@ -72,9 +72,9 @@ def test_dadaab_and_kutupalong_are_open_world_sites(gaz) -> None:
 
 def test_town_listed_after_prisons_such_as(gaz) -> None:
     got = facilities(gaz, "After the coup, jails such as Mardin and Diyarbakir held thousands without trial.")
-    assert [i for i, _ in got] == ["open:prison:mardin", "open:prison:diyarbakir"]
+    assert [i for i, _ in got] == ["open:prison:mardin", "fac:tr-diyarbakir-prison"]  # Diyarbakir: gaz26
     ann = enrich("Overcrowding is worst in prisons such as Diyarbakir, lawyers said.", gaz, lang="en")
-    assert [f.id for f in ann.facilities] == ["open:prison:diyarbakir"]
+    assert [f.id for f in ann.facilities] == ["fac:tr-diyarbakir-prison"]
     assert "geonames:316541" not in {p.id for p in ann.places}
     # guards: a town the clause places the head in, a country, and a name that goes on are no prison
     ann = enrich("Syrians live in camps in towns such as Arsal, aid workers said.", gaz, lang="en")
