@@ -410,6 +410,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if "uards" in (lead24 := text[c.start - 24 if c.start > 24 else 0 : c.start]) \
             and span not in ar.cities and _GUARDS_EN_RE.search(lead24) is not None:
         return 0.6  # "the SDF's guards at al-Shaddadi": the site's own guards (a city's may be anyone's; rule 25i)
+    if kind == "prison" and (" of" in lead24 or " of" in text[c.start - 28 if c.start > 28 else 0 : c.start]) \
+            and span not in ar.placed and span not in ar.cities \
+            and _GATES_OF_EN_RE.search(text, c.start - 40 if c.start > 40 else 0, c.start) is not None:
+        return 0.6  # "the front gate of Evin", "the gates of Evin": a prison's gate or walls before "of" and a name no
+        # town or city bears (a city's walls and gates are its own, rule 24g; bare26en survey, rule 28o)
     if kind == "prison" and span not in ar.cities \
             and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
@@ -841,6 +846,9 @@ _INMATES_EN_RE = re.compile(r"\b(?:(?:inmates|prisoners|detainees|cells|cellbloc
 # a site's own guards at a name no city bears ("the SDF's guards at al-Shaddadi were replaced"; rule 25i): the
 # facility's staff, as its inmates are (a city's guards may be anyone's: not for a city)
 _GUARDS_EN_RE = re.compile(r"\b(?:guards|jailers|jailors|wardens)\s+(?:at|of|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+# a prison's gate or walls before "of" and the bare name ("relatives packed the road to the front gate of Evin",
+# "freed men walked out through the gates of Evin"; bare26en survey, rule 28o)
+_GATES_OF_EN_RE = re.compile(r"\b(?:gates?|walls|entrance|perimeter)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # "the prison break at Shaddadi": a prison's own event at the name (before "a prison in Shaddadi" makes it the town)
 _BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|prison\s+riot|mass\s+escape)\s+"
                           r"(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -886,7 +894,10 @@ _FREED_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:أفرج|افرج|الإفر�
 _CONDITIONS_AR = frozenset(("الاوضاع", "الظروف"))
 
 
-_INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detainees|prisoners|jailers)\b|['’]s\s+"
+# (a person of the site in the singular and after a possessive: "a former Evin prisoner", "a Saydnaya survivor",
+# "Evin's prisoners of conscience"; bare26en survey, rule 28o)
+_INMATES_AFTER_RE = {"prison": re.compile(r"(?:['’]s?)?\s+(?:survivors?|inmates?|detainees?|prisoners?|jailers?)\b|"
+                                           r"['’]s\s+"
                                            # "Evin's women's ward" (bare21en survey, rule 26q): a possessive word may
                                            # stand between the name and its part
                                            r"(?:[a-z-]+(?:['’]s)?\s+){0,2}(?:cells|cellblocks?|wards|dormitor(?:y|ies)|"
@@ -916,7 +927,7 @@ _INMATES_AFTER_RE = {"prison": re.compile(r"['’]?\s+(?:survivors|inmates|detai
                                            r"{0,3}?)?(?:journalists|"
                                            r"students|lawyers|activists|dissidents|prisoners|detainees|inmates|"
                                            r"academics|writers|political\s+prisoners|dual\s+nationals)\b"),
-                     "camp": re.compile(r"['’]?\s+(?:inmates|detainees)\b|['’]s\s+"
+                     "camp": re.compile(r"['’]?\s+(?:inmates?|detainees?)\b|['’]s\s+"
                                         # a count before them too: "Baqa'a's 5,000 tents" (bare21en, rule 26q)
                                         r"(?:(?:[a-z-]+|[0-9][0-9,.]*)\s+){0,2}"
                                         r"(?:tents|annex|(?P<walls>fences|gates))\b")}
