@@ -41,6 +41,20 @@ _PREPS_EN = frozenset(("in", "into", "from", "to", "near", "across", "of", "insi
 _STILL_AR = frozenset({"زالت", "زال", "تزال", "يزال", "مازالت", "مازال", "ماتزال", "مايزال"})
 _NEG_AR = frozenset({"ما", "لا"})
 _QAD_AR = frozenset({"قد", "لقد"})  # the particle between a subject and its past verb (`كانت إسرائيل قد لوّحت`)
+# the particles of negation that only a verb follows, in the jussive or subjunctive (`بغداد لم تستجب`, `ولم تحدد
+# طهران`): the word after them is a verb whatever the list of verbs holds (actor26ar, rule 28m)
+_JUSSIVE_NEG_AR = frozenset({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
+_JUSSIVE_NEG_AFTER_AR = frozenset({"لم", "لن"})  # after the name: not `ولم`, a clause of its own (`... بغداد ولم تره
+# العائلة`: the family is the subject)
+# verbs of being, becoming, returning and undergoing after the particle: what befalls the place, no act of the state
+# (`دمشق لن تعود إلى تلك الحقبة`, `سوريا لم تعد`, `لم تشهد بغداد`)
+_NEG_UNDERGO_AR = frozenset({"تعد", "يعد", "تعود", "يعود", "تكن", "يكن", "تكون", "يكون", "تبق", "يبق", "تبقي", "يبقي",
+                             "تصبح", "يصبح", "تشهد", "يشهد", "تعرف", "يعرف", "تنج", "ينج", "تسلم", "يسلم", "تخل", "يخل",
+                             "تزل", "يزل", "تزال", "يزال", "تتاثر", "يتاثر", "تتعرض", "يتعرض", "تشف", "يشف"})
+# directions between a preposition and a country (`في شمال غرب سوريا`, `بشمال شرقي سوريا`): the country is located
+# there as after the preposition itself, no subject of the verb that follows (rule 13; actor26ar, rule 28m)
+_DIRECTIONS_AR = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط", "اقصي",
+                            "الشمال", "الجنوب", "الشرق", "الغرب"})
 _PREPS_AR = frozenset(("في", "من", "الي", "علي", "عن", "مع", "داخل", "نحو", "حتي", "بين", "ضد", "الا", "قرب", "عبر",
                        "لدي", "عند", "تجاه", "باتجاه", "خارج", "و", "او"))
 _ACRONYM_DOT = frozenset(("S.", "K."))  # U.S., U.K.
@@ -161,6 +175,25 @@ def _verb_with_object(w: str, rules: StateRules) -> bool:
 _VERB, _MASC_VERB, _VERB_OBJECT, _AGENCY = 1, 2, 4, 8  # (the bits of _word_acts)
 
 
+def _located_after_directions(before: list[str]) -> bool:
+    """The words before a country's name end in one or more words of direction after a preposition (`في شمال غرب`,
+    `بشمال شرقي`, `إلى جنوب`): the country is where something is, as after the preposition alone."""
+    k = len(before) - 1
+    n = 0
+    while k >= 0:
+        f = fold(before[k])
+        if f in _DIRECTIONS_AR:
+            k, n = k - 1, n + 1
+            continue
+        if f[:1] in "بل" and f[1:] in _DIRECTIONS_AR:  # `بشمال`, `لجنوب`: the preposition glued to the direction
+            return True
+        break
+    if n == 0 or k < 0:
+        return False
+    f = fold(before[k])
+    return f in _PREPS_AR or (f[:1] in "وف" and f[1:] in _PREPS_AR)  # (`وفي شمال سوريا`: و before في)
+
+
 def _word_acts(f: str, rules: StateRules) -> int:
     """What _acts asks of a folded word next to a country's name, asked once per word and kept: a reading is a
     verb (_VERB), a verb of a masculine country (_MASC_VERB), the word is a verb with an object pronoun
@@ -206,6 +239,11 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         while j > 0 and text[j - 1] in _QUOTES_AR:
             j -= 1  # `تقوم “إسرائيل”`: quotes around the name
         prev = fold(before[-1]) if before and text[j - 1 : j].isspace() else ""
+        if prev and _located_after_directions(before):
+            return False  # `ضربة في شمال غرب سوريا استهدفت`: where the strike was, no subject
+        if prev and len(before) > 1 and prev[:1] in "تي" and len(prev) > 2 and fold(before[-2]) in _JUSSIVE_NEG_AR \
+                and prev not in _NEG_UNDERGO_AR and (prev[0] == "ت") != (fold(text[s:e]) in _MASCULINE_AR):
+            return True  # `ولم تحدد طهران`, `لن يقبل العراق`: the verb after a particle only a verb follows
         verb = _MASC_VERB if verbs is rules.verbs_ar_masc else _VERB  # (the bit of `verbs` in _word_acts)
         info = _word_acts(prev, rules) if prev else 0
         if info & (verb | _VERB_OBJECT):
@@ -229,6 +267,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
         # سوريا\nكشفت مصادر`; rule 25x)
         after = _WORD_RE.findall(text, e, e + 60) if text[e : e + 1] in (" ", "\u00a0") else []
         nxt = fold(after[0]) if after else ""
+        if nxt in _JUSSIVE_NEG_AFTER_AR and len(after) > 1 and (nf := fold(after[1]))[:1] in "تي" and len(nf) > 2 \
+                and nf not in _NEG_UNDERGO_AR and (nf[0] == "ت") != (fold(text[s:e]) in _MASCULINE_AR):
+            return True  # `بغداد لم تستجب`, `العراق لن يقبل`: a particle only a verb follows, the verb agreeing
         if (nxt in _STILL_AR or nxt in _QAD_AR) and len(after) > 1:
             nxt = fold(after[1])  # `إسرائيل مازالت تمنع`: "still" before the verb (rule 26f); `إسرائيل قد لوّحت` (26s)
         elif nxt in _NEG_AR and len(after) > 2 and fold(after[1]) in _STILL_AR:
@@ -770,7 +811,7 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
         elif a.id == "actor:general-security" and fold(a.surface) in _BARE_GENERAL_SECURITY:
             # Lebanon's General Security bears the name: in a text whose towns are Lebanon's it is Lebanon's (a
             # country alone is no sign: `على الحدود مع لبنان` is where Syria's stands; README rule 22a)
-            other = _OTHER_GENERAL_SECURITY.get(text_country(
+            other = _general_security_named(text, a, found) or _OTHER_GENERAL_SECURITY.get(text_country(
                 [p.country for p in places if not p.id.startswith("country:")] + [f.country for f in facilities]) or "")
             if other is not None:
                 out = [b.model_copy(update={"id": other[0], "canonical": other[1]}) if b is a else b for b in out]
@@ -812,7 +853,11 @@ _THE_UN_AGENCY_RE = re.compile(r"[ \u00a0]+agency\b(?![ \u00a0]+(?:for|of)\b)")
 def _un_of_agency(text: str, a: ActorMention, found: Sequence[ActorMention]) -> bool:
     """The UN named only as an agency's owner or kind: "the UN's Office for the Coordination of Humanitarian Affairs",
     "the U.N.'s World Food Program", "the United Nations' humanitarian agency OCHA" (the agency's name follows), "the
-    UN agency" (the article before, one agency, in a text naming a UN agency)."""
+    UN agency" (the article before, one agency, in a text naming a UN agency); in Arabic the agency "of" it
+    (`برنامج الأغذية العالمي التابع للأمم المتحدة`; actor26ar, rule 28m)."""
+    if "\u0600" <= a.surface[:1] <= "\u06ff":
+        m = _UN_OWNER_AR_RE.search(text, max(0, a.start - 24), a.start)
+        return m is not None and any(b.id in _UN_AGENCIES and 0 <= m.start() - b.end <= 2 for b in found)
     if a.surface.lower() not in _UN_WORDS:
         return False
     m = _UN_OWNER_RE.match(text, a.end)
@@ -826,6 +871,11 @@ def _un_of_agency(text: str, a: ActorMention, found: Sequence[ActorMention]) -> 
 # —", "UNITED NATIONS (UrduPoint News / Sputnik - 24th June, 2020)") or a dash
 _UN_DATELINE_RE = re.compile(r"(?:,[ \u00a0]*(?:[A-Z][a-z]{2,}\.?[ \u00a0]+\d{1,2}\b|\d{1,2}[ \u00a0]+[A-Z][a-z]{2,})|"
                              r"[ \u00a0]*\([A-Z][^()\n]{0,60}\)|[ \u00a0]*[–—-][ \u00a0])")
+
+
+# the Arabic word of belonging between a UN agency and the UN (`التابع للأمم المتحدة`: the UN's surface starts after
+# the first ل of لل, rule 3; `التابعة للأمم المتحدة`, `التابع لـلأمم`)
+_UN_OWNER_AR_RE = re.compile(r"(?:ال)?تابع[ةه]?[ \u00a0]+(?:ل\u0640*)?$")
 
 
 def _un_dateline(text: str, s: int, e: int) -> bool:
@@ -873,6 +923,26 @@ _KRG_CANONICAL = "Kurdistan Regional Government (KRG)"
 _OTHER_GENERAL_SECURITY = {"LB": ("actor:lebanon-gov", "Government of Lebanon"),
                            # Jordan's Public Security Directorate, `الأمن العام` in Jordan's press (rule 27o)
                            "JO": ("actor:jordan-gov", "Government of Jordan")}
+_GS_OWNERS = {"actor:lebanon-gov": _OTHER_GENERAL_SECURITY["LB"], "actor:jordan-gov": _OTHER_GENERAL_SECURITY["JO"]}
+# the title of Lebanon's director of General Security before the bare name (`المدير العام للأمن العام`, `مدير عام
+# الأمن العام`; Syria's is `مدير إدارة الأمن العام`, Jordan's `مدير الأمن العام`)
+_LB_GS_DIRECTOR_RE = re.compile(r"(?:ال)?مدير(?:ه)? العام ل$|(?:ال)?مدير(?:ه)? عام $")
+
+
+def _general_security_named(text: str, a: ActorMention, found: Sequence[ActorMention]) -> tuple[str, str] | None:
+    """Lebanon's (or Jordan's) General Security named in full in the text (`المديرية العامة للأمن العام`, `الأمن العام
+    اللبناني`, "Lebanese General Security"), or its director's title right before the bare name: the bare name is
+    the same body (actor26ar, rule 28m)."""
+    for b in found:
+        if b.id in _GS_OWNERS and b is not a:
+            f = fold(b.surface)
+            if "امن العام" in f or "general security" in f or "public security" in f:
+                return _GS_OWNERS[b.id]
+    if _LB_GS_DIRECTOR_RE.search(fold(text[max(0, a.start - 16) : a.start])):
+        return _OTHER_GENERAL_SECURITY["LB"]
+    return None
+
+
 # Syria's General Security by its bare names (folded), which Lebanon's General Directorate shares
 _BARE_GENERAL_SECURITY = frozenset(("الامن العام", "جهاز الامن العام", "عناصر الامن العام", "general security",
                                     "لامن العام",  # after ل, its article's alif elided: `التابع للأمن العام` (rule 27o)
@@ -957,6 +1027,26 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
             a = a.model_copy(update={"id": aid, "canonical": e.canonical})
         out.append(a)
     return out
+
+
+def turkish_occupation(text: str, found: list[ActorMention], places: Sequence[PlaceMention],
+                       facilities: Sequence[FacilityMention], gaz: Gazetteer) -> list[ActorMention]:
+    """The occupation's bare names (`جيش الاحتلال`, `قوات الاحتلال`), which name Israel's army alone, in a text that
+    names Turkey's occupation (`جيش الاحتلال التركي`, Kurdish outlets' name of the state acting: rule 24h) and nothing
+    of Israel's or Palestine's (no place or facility there, no Israel by name, adjective or the hostile nisba): the
+    same Turkish army, no Israeli one (actor26ar, rule 28m)."""
+    if not any(a.id == "actor:turkey-gov" and "احتلال" in fold(a.surface) for a in found):
+        return found
+    if not any(a.id == "actor:israel-gov" for a in found) \
+            or any(a.id == "actor:israel-gov" and "احتلال" not in fold(a.surface) for a in found) \
+            or any(p.country in ("IL", "PS") for p in [*places, *facilities]) or _ISRAEL_WORD_RE.search(text):
+        return found
+    e = gaz.entries["actor:turkey-gov"]
+    return [a.model_copy(update={"id": e.id, "canonical": e.canonical})
+            if a.id == "actor:israel-gov" and "احتلال" in fold(a.surface) else a for a in found]
+
+
+_ISRAEL_WORD_RE = re.compile(r"[إاأ]سرائيل|صهيون|غزة|الضفة|الفلسطيني")
 
 
 # the regime's words that name no ruler of their own (not "the Assad regime", "the former regime")

@@ -21,6 +21,7 @@ from services.enrich.actors import (
     name_collisions,
     state_mentions,
     succeeded,
+    turkish_occupation,
 )
 from services.enrich.bare import lowercase_acronyms, lowercase_cores, sports_report
 from services.enrich.boilerplate import blank as boilerplate_blank
@@ -1256,6 +1257,8 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                         gaz, published_at)  # ("the Syrian interim government" in 2026: Damascus; rule 24j)
         more, places = state_mentions(text, out, places, facilities, gaz, published_at, cues, cue_kinds)
         out += more
+        if more and "ترك" in text:
+            out = turkish_occupation(text, out, places, facilities, gaz)
     return out, places
 
 

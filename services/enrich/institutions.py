@@ -27,7 +27,7 @@ from services.enrich.scouts import (
     needle_starts,
     word_cue_starts,
 )
-from services.enrich.state_rules import LONG_AGO, StateRules, actor_of, day, former_at, has_own, strip_ar
+from services.enrich.state_rules import DUAL_MINISTRY, LONG_AGO, StateRules, actor_of, day, former_at, has_own, strip_ar
 
 _SENTENCE_END_RE = re.compile("[.\n؟!]")
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
@@ -419,6 +419,10 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
                 second = True  # (once: the ministry must come next; `والشؤون الاجتماعية` keeps its adjective)
         if hit is not None and second and hit[1] not in rules.ministries:
             hit = None  # `الحكومة والمعارضة السورية`: a coordinated body of its own, no portfolio
+        if hit is not None and hit[1] == "defence" and hit[0] + 1 < n and folds[hit[0] + 1] in _NATIONAL \
+                and "دفاع" in strip_ar(folds[hit[0]]):
+            hit = None  # `عناصر الدفاع الوطني والأمن السوري`: the National Defence militia, no defence ministry (the
+            # ministry keeps its word: `وزارة الدفاع الوطني`; actor26ar, rule 28m)
         if hit is None:
             if last is not None and last[0] == i - 1 and nation is not None and folds[i].startswith("و"):
                 # `القوات العراقية والسورية`, `مسؤولون لبنانيون وسوريون`: the coordinated nisba's body too
@@ -432,6 +436,8 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
         if folds[k] in _OCCUPATION and (_OCCUPATION_OF_RE.match(text, ends[i]) is not None
                                          or (k > 0 and folds[k - 1] in _OCCUPATION_WHEN)):
             continue  # `منذ الاحتلال الأمريكي للعراق`, `الاحتلال التركي عام 2018`: the occupation itself, an event
+        if k > 0 and strip_ar(folds[k])[-1] == "عدو" and not _PRISONS_OF.isdisjoint(strip_ar(folds[k - 1])):
+            continue  # `في سجون العدو الصهيوني`: the prisons it runs, a site (rule 25r's `سجون الاحتلال`; rule 28m)
         if k > 0 and folds[k - 1] in _ALONGSIDE and strip_ar(folds[k])[-1] == "جانب":
             continue  # `إلى جانب سوريين` is "alongside Syrians", no Syrian side
         if nation is not None and not folds[i].startswith(_DEFINITE) and any(folds[x].startswith(_DEFINITE)
@@ -483,9 +489,26 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             aid = actor_of(rules, _bare_owner(text, starts[i], ctx, rules, mcls, when), mcls, None, when)
             if aid:
                 out.append((_name_start(text, starts[i], folds[i], mcls, folds[i + 1], rules), ends[i + 1], aid))
+            cls2 = _dual_second(folds, i, rules)
+            if cls2 is not None:
+                aid = actor_of(rules, _bare_owner(text, starts[i], ctx, rules, cls2, when), cls2, None, when)
+                if aid:
+                    out.append((starts[i + 2] + 1, ends[i + 2], aid))
+
+
+def _dual_second(folds: list[str], i: int, rules: StateRules) -> str | None:
+    """The class of the second portfolio coordinated under a dual ministry (`وزارتي الدفاع والداخلية`: interior),
+    when folds[i] is the dual and folds[i + 2] the second portfolio after و (actor26ar, rule 28m)."""
+    if i + 2 >= len(folds) or not folds[i + 2].startswith("و") \
+            or not any(w in DUAL_MINISTRY for w in strip_ar(folds[i])):
+        return None
+    cls = rules.inst_ar.get(("وزاره", folds[i + 2][1:]))
+    return cls if cls in rules.ministries else None
 
 
 _GOVERNMENT_WORDS = frozenset(("حكومه", "اداره", "سلطه"))
+_NATIONAL = frozenset(("الوطني", "الوطنيه"))
+_PRISONS_OF = frozenset(("سجون", "سجن", "معتقلات", "معتقل", "زنازين", "زنازن"))
 _OCCUPATION = frozenset(("الاحتلال", "احتلال", "والاحتلال", "للاحتلال", "بالاحتلال", "فالاحتلال"))
 # after an occupation's nisba: when it occupied (`عام 2003`, `في 2018`, `منذ`); before it, a time or a stand against it
 # (`منذ/بعد/خلال/إبان الاحتلال`, `مقاومة الاحتلال`): the occupation as an event, no actor

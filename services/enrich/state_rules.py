@@ -104,6 +104,9 @@ def _readings(f: str) -> list[str]:
     return out
 
 
+DUAL_MINISTRY = ("وزارتي", "وزارتا", "وزارتان", "وزارتين")  # folded duals of `وزارة`
+
+
 def key_ar(f: str) -> str:
     """The lookup key of a folded Arabic data word: without its article (the text's readings try both)."""
     return f[2:] if f.startswith("ال") and len(f) > 3 else f
@@ -315,6 +318,12 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
         for w in names.get("en", []):
             inst_en[" ".join(w.lower().split())] = cls
     r.inst_en = inst_en
+    for key, cls in list(r.inst_ar.items()):
+        if key[0] == "وزاره" and len(key) > 1:
+            # the dual over two coordinated portfolios (`وزارتي الدفاع والداخلية`, `وزارتا الداخلية والدفاع`): the
+            # first portfolio here, the second by institutions._dual_second (actor26ar, rule 28m)
+            for dual in DUAL_MINISTRY:
+                r.inst_ar.setdefault((dual, *key[1:]), cls)
     r.ministries = frozenset(doc.get("ministries", []))
     r.ministry_firsts = frozenset(k[0] for k, c in r.inst_ar.items() if c in r.ministries and len(k) > 1)
     # a nisba with its endings (not the country: سوريا), an irregular plural, a ministry's first word
