@@ -136,7 +136,7 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
     names: list[Name] = []
     if by is None:
         by = {}  # the cores and places by start and by end, built once per text when the caller keeps `by`
-    if mode == "ar_before" and (word in DUAL_AR or word in PLURAL_AR):
+    if mode == "ar_before" and (word in DUAL_AR or word in PLURAL_AR or word in DUAL_CENTRE_AR):
         core_at = by.get("core_at")
         if core_at is None:
             core_at = by["core_at"] = {c.start: c for c in cores}
@@ -147,6 +147,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
         introduced = intro is not None and word in PLURAL_AR
         if introduced:
             pos = intro.end() if intro is not None else pos  # `مخيمات بينها: الفاتحة، قاطع النهر، …`
+        elif word in PLURAL_AR and (where := _where_intro(text, pos, place_at, gaz)) > 0:
+            introduced, pos = True, where  # `خمسة مخيمات بريف حلب الشمالي هي: «الشهباء» و«العودة»` (rule 28p)
         while len(names) < 12:
             g = _separator(text, pos) if names else gap_end(text, pos)
             if g < 0 or g - pos > 12 or "\n" in text[pos:g]:
@@ -158,7 +160,7 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 break
             if names and fold(text[name.start : name.end]) in _ORDINALS_AR:
                 break  # `مخيمي دوميز الأول والثاني`: the ordinals number one camp's parts, no second name (rule 25g)
-            if names and name.entry is None and ("،" in text[pos:g] or "," in text[pos:g]) \
+            if names and name.entry is None and ("،" in text[pos:g] or "," in text[pos:g] or _dashed(text, pos, g)) \
                     and (_verbal_noun(text[name.start : name.end]) or _clause_goes_on(text, name.end, gaz)):
                 break  # `سجون صيدنايا وعدرا وتدمر، وتسليم السجلات`, `مخيمات أطمة وسرمدا، والدفاع المدني يفتح`:
                 # the sentence goes on after the comma (a verbal noun, or a subject its verb follows)
@@ -176,6 +178,10 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             _short_listed(text, names, gaz, kind)
         if word in DUAL_AR:
             names = names[:2]
+        elif word in DUAL_CENTRE_AR:
+            names = names[:2]
+            if len(names) < 2 or all(n.entry is None for n in names):
+                return []  # `مركزي الشرطة والإطفاء`: two centres, no prison's name among them
     elif mode == "en_after" and word in PLURAL_EN:
         core_end = by.get("core_end")
         if core_end is None:
@@ -270,6 +276,27 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
     return names
 
 
+# a plural head's region glued to ب or after في, with up to two adjectives (`بريف حلب الشمالي`), then "they are:"
+_WHERE_RE = re.compile(r"[ \u00a0]*(?:ب|في[ \u00a0]+)")
+_WHERE_ADJ_RE = re.compile(r"(?:[ \u00a0]+ال[\u0621-\u064a]{2,}ي(?:ة|ه)?){0,2}")
+
+
+def _where_intro(text: str, pos: int, place_at: dict[int, Cand], gaz: Gazetteer) -> int:
+    """Where a list of names starts after a plural head's region and an introducing word (`مخيمات بريف حلب
+    الشمالي هي:`, `سجون في إدلب أبرزها`), else -1: the camps of a region alone are no list (`مخيمات في إعزاز`)."""
+    m = _WHERE_RE.match(text, pos)
+    p = place_at.get(m.end()) if m is not None else None
+    if p is None or not _region(text, p, gaz):
+        return -1
+    a = _WHERE_ADJ_RE.match(text, p.end)
+    intro = _INTRO_RE.match(text, a.end() if a is not None else p.end)
+    return intro.end() if intro is not None else -1
+
+
+def _dashed(text: str, a: int, b: int) -> bool:
+    return any(ch in _DASHES for ch in text[a:b])
+
+
 def _verbal_noun(item: str) -> bool:
     """The item's first word has the shape of a verbal noun: تفعيل (تسليم، تأمين) or إفعال (إطلاق، إغلاق)."""
     w = fold(item.split()[0]) if item.split() else ""
@@ -303,7 +330,18 @@ def _clause_goes_on(text: str, end: int, gaz: Gazetteer) -> bool:
     if i >= len(text) or text[i] in _ITEM_END or text[i] == "و":
         return False
     m = TOKEN_RE.match(text, i)
-    return m is not None and fold(m.group()) not in cue_list(gaz.rules.core_context.locative)
+    if m is None:
+        return False
+    w = fold(m.group())
+    return w not in cue_list(gaz.rules.core_context.locative) and w not in _TIME_AFTER_AR
+    # (`سجون صيدنايا - عدرا - حماة قبل أن يطلق سراحهم`: "before" ends the list, no subject's verb; rule 28p)
+
+
+# (folded) words of time that end a list, not a new clause's verb: `... وحماة قبل ...`, `... وعدرا خلال ...`
+_TIME_AFTER_AR = frozenset(("قبل", "بعد", "خلال", "منذ", "حتي", "طوال", "عند"))
+
+
+_DASHES = frozenset("-–—")
 
 
 def _separator(text: str, pos: int) -> int:
@@ -312,6 +350,8 @@ def _separator(text: str, pos: int) -> int:
     had = False
     if i < len(text) and text[i] in "،,":
         had, i = True, gap_end(text, i + 1)
+    elif text[i : i + 1] in _DASHES and i > pos and text[i - 1] in _GAP_SET and text[i + 1 : i + 2] in _GAP_SET:
+        had, i = True, gap_end(text, i + 1)  # `سجون صيدنايا - عدرا - حماة`: a spaced dash parts the items (rule 28p)
     for conj in ("او", "أو"):
         if text.startswith(conj, i) and text[i + 2 : i + 3] in _GAP_SET:
             return gap_end(text, i + 2)
@@ -416,6 +456,9 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
     a facility the trie read with it (`سجون عدرا` in `سجون عدرا وحماة وحارم`, "Roj camps" in "Hol and Roj
     camps")."""
     out = [h for h in heads if head_word(text, h) in (LISTING_AR if h.payloads[0][2] == "ar_before" else PLURAL_EN)]
+    if "مركز" in text:  # Egypt's two "centres" (prisons renamed): `بين مركزي بدر ووادي النطرون` (rule 28p)
+        for m in _DUAL_CENTRE_RE.finditer(text):
+            out.append(Cand(m.start(1), m.end(1), "head", (("head", "prison", "ar_before"),), 1))
     for c in facs:
         p = c.payloads[0]
         if p[2] != "head":
@@ -457,6 +500,10 @@ FACILITY_CACHES.extend((_LIST_HEAD_IN, _DERIVED, _HEAD_WORD))
 
 
 LISTING_AR = DUAL_AR | PLURAL_AR
+# the dual of "centre" (مركز, a reform and rehabilitation centre's head) before two names, one a known prison's
+# (attach.coordinated asks that): alone it is also the adjective "central" (`سوق مركزي وحديقة`)
+DUAL_CENTRE_AR = frozenset(("مركزي", "مركزا"))
+_DUAL_CENTRE_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(مركزي|مركزا)(?=[ \u00a0])")
 # ordinals (folded, with a glued و read off by _name_at): an item that is one numbers the name before it
 _ORDINALS_AR = frozenset(("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                           "العاشر", "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه"))

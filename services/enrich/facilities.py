@@ -293,7 +293,8 @@ def find_facilities(
         facilities.append(fac(text, k.start, k.end, k.entry, k.conf))
         covered[k.start : k.end] = b"\x01" * (k.end - k.start)
     by: dict[str, dict[int, Cand]] = {}
-    for h in list_heads(text, heads, facs, gaz) if heads or facs else ():  # a list may start in a trie match
+    for h in list_heads(text, heads, facs, gaz) if heads or facs or gates & _G_MARKAZ else ():  # (a list may start
+        # in a trie match; `بين مركزي بدر ووادي النطرون`: the dual of "centre" is no head the trie reads, rule 28p)
         names = coordinated(text, h, cores, places_c, gaz, by)
         if names:
             used_heads.add(h.start)
