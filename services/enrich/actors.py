@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from services.enrich.context_actors import arabic_letter, context_actors
-from services.enrich.gazetteer import Gazetteer
+from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.institutions import institution_actors
 from services.enrich.normalize import fold
 from services.enrich.output import actor
@@ -175,6 +175,13 @@ def _verb_with_object(w: str, rules: StateRules) -> bool:
 _VERB, _MASC_VERB, _VERB_OBJECT, _AGENCY = 1, 2, 4, 8  # (the bits of _word_acts)
 
 
+def _masculine_verb(f: str) -> bool:
+    """The folded verb after a name is masculine only: neither a feminine present (ت) nor a feminine past (ت at
+    the end) nor a feminine participle (ه): `أعلن`, `يقصف`, `دعا`, `عازم` (a city or a feminine country before it is
+    no subject: rule 20's agreement read after the name as before it)."""
+    return f[:1] != "ت" and f[-1:] not in ("ت", "ه")
+
+
 def _located_after_directions(before: list[str]) -> bool:
     """The words before a country's name end in one or more words of direction after a preposition (`في شمال غرب`,
     `بشمال شرقي`, `إلى جنوب`): the country is where something is, as after the preposition alone."""
@@ -274,8 +281,9 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             nxt = fold(after[1])  # `إسرائيل مازالت تمنع`: "still" before the verb (rule 26f); `إسرائيل قد لوّحت` (26s)
         elif nxt in _NEG_AR and len(after) > 2 and fold(after[1]) in _STILL_AR:
             nxt = fold(after[2])  # `إسرائيل ما زالت تمنع`, `تركيا لا تزال تقصف`
-        if nxt and _word_acts(nxt, rules) & verb:
-            return True  # تركيا تقصف
+        if nxt and _word_acts(nxt, rules) & verb and (verbs is rules.verbs_ar_masc or not _masculine_verb(nxt)):
+            return True  # تركيا تقصف (not `بيروت أعلن برنامج ...`: a feminine name before a masculine verb is no
+            # subject; the verb's own subject follows it, as in a dateline with no dash; actor26b, rule 28r)
         # two subjects before a dual or plural verb: `بيروت ودمشق تتفقان` (the first of the pair; the second is read
         # by the verb after it)
         if len(after) > 1 and nxt[:1] == "و" and _places_at(places, text, e):
@@ -644,11 +652,17 @@ _BORDER_SIDE_RE = re.compile(r"(?:^|\s)(?:[وف]?(?:في|على))\s+$")
 
 
 # a state body named by the country it serves in, with no nationality adjective: `السلطات الأمنية بالعراق`,
-# `القوات الحكومية في سوريا`, "the (new) authorities in Damascus", "security forces in Iraq"
+# `القوات الحكومية في سوريا`, "the (new) authorities in Damascus", "security forces in Iraq"; after ل + ال written لل
+# the phrase starts after it (`وتسليمها للحكومة الجديدة في دمشق`: `حكومة الجديدة`, rule 3; actor26b, rule 28r)
 # (not "UN officials in Iraq", "Turkish-backed forces in Syria": another owner stands before the body)
 _IN_COUNTRY_AR_RE = re.compile(
-    r"(?<![\u0621-\u064a])(?P<phrase>(?:ال(?P<cls>سلطات|قوات|حكوم[ةه]|شرط[ةه]|جيش|أجهز[ةه]|اجهز[ةه])"
-    r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?)|(?:ال)?مسؤول(?:ين|ون|ان|ين)"
+    r"(?P<phrase>(?:(?:(?<![\u0621-\u064a])ال|(?<=(?<![\u0621-\u064a])لل)|(?<=(?<![\u0621-\u064a])[وف]لل))"
+    r"(?P<cls>سلطات|قوات|حكوم[ةه]|شرط[ةه]|جيش|أجهز[ةه]|اجهز[ةه])"
+    r"(?:\s+ال(?:أمني[ةه]|امني[ةه]|عسكري[ةه]|حكومي[ةه]|محلي[ةه]|رسمي[ةه]))?"
+    # (a state body's time or make-up: `الحكومة الجديدة في دمشق`, `السلطات الانتقالية في سوريا`, `الحكومة المشكلة في
+    # دمشق`, "the new authorities in Damascus" as English reads it; actor26b, rule 28r)
+    r"(?:\s+ال(?:جديد[ةه]|انتقالي[ةه]|مؤقت[ةه]|اتحادي[ةه]|مركزي[ةه]|مشكل[ةه]|حالي[ةه]|قائم[ةه]))?)"
+    r"|(?<![\u0621-\u064a])(?P<caretaker>حكوم[ةه]\s+تصريف\s+(?:ال)?أعمال)|(?<![\u0621-\u064a])(?:ال)?مسؤول(?:ين|ون|ان|ين)"
     r"(?:\s+(?:ال)?(?:أمنيين|امنيين|عسكريين|حكوميين|كبار))?)\s+(?:في\s+|ب)(?:ال)?$")
 _IN_COUNTRY_EN_RE = re.compile(
     r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?:(?i:federal|central|new|transitional)\s+)?(?P<cls>(?i:authorities|security\s+forces|"
@@ -699,7 +713,8 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
             m = _OFFICIALS_IN_EN_RE.search(text, max(0, s - 60), s)  # (only where the word is: a C-level find first)
         if m is None:
             continue
-        word = m.group("cls") or "officials"  # (`مسؤولين في واشنطن`: the branch without a class word)
+        word = m.group("cls") or ("حكومة" if arabic and m.group("caretaker") else "officials")
+        # (`مسؤولين في واشنطن`: the branch without a class word; `حكومة تصريف الأعمال في سوريا`: a government)
         cls = "government" if word == "officials" else \
             "forces" if word[:2].lower() in ("قو", "شر", "جي", "fo", "tr", "po", "ar", "se") or "forces" in word \
             else "government"
@@ -1007,7 +1022,7 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
                 continue
             nation = _nation_after(text, end, rules)
             if nation is not None and actor_of(rules, nation, "default", None, when) not in (a.id, None) \
-                    and gaz.entries[a.id].country != nation:
+                    and gaz.entries[a.id].country != nation and not _own_people(rules, nation, gaz.entries[a.id]):
                 if kept is None:
                     kept = found[:k]
                 continue
@@ -1018,7 +1033,7 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
     for a in found:
         nation = _nation_after(text, a.end, rules)
         if nation is not None and actor_of(rules, nation, "default", None, when) not in (a.id, None) \
-                and gaz.entries[a.id].country != nation:
+                and gaz.entries[a.id].country != nation and not _own_people(rules, nation, gaz.entries[a.id]):
             continue  # the institution + nationality phrase (institutions.py) names it (not `جهاز مكافحة
             # الإرهاب العراقي`: an Iraqi body named with its own nationality stays itself)
         aid = _as_of(rules, a.id, when)
@@ -1069,6 +1084,14 @@ def _as_former(rules: StateRules, a: ActorMention, gaz: Gazetteer) -> ActorMenti
 
 def _arabic_word_at(text: str, end: int) -> bool:
     return text[end : end + 1] == " " and "\u0600" <= text[end + 1 : end + 2] <= "\u06ff"
+
+
+def _own_people(rules: StateRules, nation: str, e: Entry) -> bool:
+    """The nisba after an armed group's name is its own people's, no other owner: a people's nisba (a nation with
+    bodies by country, `الكردية`) after a group of a country that people's bodies serve in (`وحدات حماية الشعب
+    الكردية`, `وحدات حماية المرأة الكردية`: the YPG, the YPJ; actor26b, rule 28r)."""
+    n = rules.nations.get(nation)
+    return e.kind == "armed_group" and n is not None and e.country in (n.get("by_country") or ())
 
 
 def _nation_after(text: str, end: int, rules: StateRules) -> str | None:

@@ -77,6 +77,7 @@ from services.enrich.quoted_actors import quoted_actors
 from services.enrich.resolve import Cand
 from services.enrich.scanner import scan_select
 from services.enrich.senses import other_sense_places
+from services.enrich.slipped_actors import slipped_actors
 from services.enrich.variants import clear_cache as variants_cache
 from shared.annotation import ActorMention, Annotation, EventTypeMention, FacilityMention, PlaceMention
 
@@ -194,11 +195,16 @@ def _enrich(
         if acronyms:
             taken = {c.start for c in people}
             people = sorted(people + [c for c in acronyms if c.start not in taken], key=_by_start)
-    if '"' in text or "«" in text or "“" in text or "„" in text or "/" in text:  # (str.find: C speed, no regex)
+    if '"' in text or "«" in text or "“" in text or "„" in text or "/" in text or "»" in text or "”" in text:
+        # (str.find: C speed, no regex; a closing mark alone may cut a name, `"فلول النظام" المخلوع`)
         # `حركة "فتح"`: a type word and the quoted name (quoted_actors.py)
         more = quoted_actors(text, gaz, people)
         if more:
             people = sorted(people + more, key=_by_start)
+    if lang == "ar":
+        slipped = slipped_actors(text, gaz, people)  # `هيومان رايتس وواتش`: an NGO's last word one letter off
+        if slipped:
+            people = sorted(people + slipped, key=_by_start)
     facilities, covered, core_spans = find_facilities(text, facs, heads, cores, people, places_c, gaz)
 
     # the cue words (role "cue": the words the rule modules read around) tell them where to look
@@ -937,6 +943,15 @@ _FORMER_REGIME = frozenset(fold(w) for w in ("النظام السابق", "ال�
                                               "لنظام السابق", "لنظام البائد", "لنظام المخلوع"))
 
 
+def _unquoted(surface: str) -> str:
+    """The folded surface with a mark inside it dropped (`النظام" المخلوع`: a name the closing mark cuts)."""
+    return fold(surface) if '"' not in surface and "»" not in surface and "”" not in surface and "“" not in surface \
+        else " ".join(fold(surface.translate(_NO_MARKS)).split())
+
+
+_NO_MARKS = str.maketrans({'"': " ", "»": " ", "”": " ", "“": " "})
+
+
 def _iraq_not_syria(places: list[PlaceMention], facilities: list[FacilityMention]) -> bool:
     """The text's places and facilities are Iraq's and none is Syria's."""
     countries = {m.country for m in places} | {m.country for m in facilities}
@@ -1230,10 +1245,10 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
                 continue  # "as the Israeli military operation continues": a campaign, an event (rule 20b), no actor;
                 # "an Israeli military court": a court (rule 23b; actor24en, rule 27i)
             e = entries[c.payloads[0][1]]
-            if e.id == "actor:assad-regime" and fold(text[s:t]) in _FORMER_REGIME \
+            if e.id == "actor:assad-regime" and _unquoted(text[s:t]) in _FORMER_REGIME \
                     and _iraq_not_syria(places, facilities):
                 continue  # `النظام السابق` in a text about Iraq alone: Saddam Hussein's, not Assad's (rule 23)
-            if e.id == "actor:assad-regime" and fold(text[s:t]) in _FORMER_REGIME \
+            if e.id == "actor:assad-regime" and _unquoted(text[s:t]) in _FORMER_REGIME \
                     and _other_fallen_regime(text, places, facilities):
                 continue  # "Libya's deputy justice minister ... the former regime": Gaddafi's (rule 25r)
             if s > 2 and text[s - 1] == " " and text[s - 2].islower() \

@@ -15,13 +15,13 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
-from services.enrich.normalize import _A, _HYPHENS, _W, TOKEN_RE, fold, is_arabic_token, proclitic_variants
+from services.enrich.normalize import _A, _HYPHENS, _JOIN, _W, TOKEN_RE, fold, is_arabic_token, proclitic_variants
 
 _H = "\\-" + _HYPHENS
 _QUOTES = _A + "\u02bf\u02be"
 # Qa' camp: a trailing ayn mark ends the token; U.S. forces: dots join acronym letters.
 _SEP = f"[{_QUOTES}]?[ \u00a0{_H}.]+"
-_TOK = f"[{_W}]+(?:[{_A}][{_W}]+)*"
+_TOK = f"[{_W}]+(?:{_JOIN}[{_W}]+)*"  # (normalize.TOKEN_RE: no apostrophe between two Arabic letters)
 # An English article: al/el as a word (Al Hol, al-Hol), the assimilated ones only with a hyphen (ash-).
 _ART_SPACED = "(?i:al|el)"
 _ART_HYPHENED = "(?i:ad|an|ar|as|ash|at|az|adh|ath|ed|en|es|ez|ul|ag|ed|et)"

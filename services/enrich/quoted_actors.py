@@ -47,6 +47,37 @@ def quoted_actors(text: str, gaz: Any, people: list[Cand]) -> list[Cand]:
                 if not any(p.start < e and s < p.end for p in people):
                     out.append(Cand(s, e, "actor", c.payloads, c.ntokens))
                 break
+    if _CLOSING_AR_RE.search(text) is not None:
+        out += _across_closing(text, gaz, people)
+    return out
+
+
+# a closing mark glued to the word before it, a space, then an Arabic word: the name may go on past the mark
+_CLOSING_AR_RE = re.compile("(?<=[\u0621-\u064a\u064b-\u0652])[\"»”“][ \u00a0]+[\u0621-\u064a]")
+_WORD_AFTER_RE = re.compile("[\u0621-\u064a\u064b-\u0652\u0640]+")
+
+
+def _across_closing(text: str, gaz: Any, people: list[Cand]) -> list[Cand]:
+    """Actor candidates whose name the closing mark cuts: `"فلول النظام" المخلوع`, `«فلول النظام» البائد` (the alias
+    `النظام المخلوع`, its last word outside the quotes; actor26b, rule 28r): the word before the mark and the word
+    after it are read again with the mark as a space, and a name that spans the mark is kept."""
+    out: list[Cand] = []
+    for m in _CLOSING_AR_RE.finditer(text):
+        q = m.start()
+        k = q
+        while k > 0 and not text[k - 1].isspace() and text[k - 1] not in QUOTES:
+            k -= 1
+        w = _WORD_AFTER_RE.match(text, m.end() - 1)
+        if w is None or k == q:
+            continue
+        window = _MARKS_RE.sub(" ", text[k : w.end()])
+        accepted, _trig = scan_select(window, gaz.trie)
+        for c in accepted:
+            if c.role == "actor" and c.start < q - k and q - k + 1 < c.end:
+                s, e = k + c.start, k + c.end
+                if not any(p.start < e and s < p.end for p in people):
+                    out.append(Cand(s, e, "actor", c.payloads, c.ntokens))
+                break
     return out
 
 

@@ -1,0 +1,71 @@
+"""An NGO's name of three words or more with its last word typed one letter off: `هيومان رايتس وواتش`,
+`هيومن رايتس واتش` (Human Rights Watch; actor26b, data/README.md rule 28r).
+
+Outlets transliterate a foreign organisation's last word many ways; the trie reads only the spellings listed. Where
+every word of a listed name but its last is written as listed, and the next word is one edit (variants._one_edit: a
+letter added, dropped, replaced, or two neighbours swapped) from the listed last word, with the same first letter and
+at least four letters, the words are that organisation. Only non-governmental organisations' names (kind `ngo`): a
+body of two words, or a state's, keeps its exact spelling.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from services.enrich.matcher import PAYLOAD
+from services.enrich.normalize import TOKEN_RE, fold
+from services.enrich.resolve import Cand
+from services.enrich.variants import _one_edit
+
+_MIN_WORDS = 3
+_MIN_LAST = 4
+
+
+def slipped_actors(text: str, gaz: Any, people: list[Cand]) -> list[Cand]:
+    """Actor candidates for NGO names whose last word is one letter off, where no candidate overlaps them."""
+    index = _index(gaz)
+    if not index or not any(f in text for f in index):
+        return []
+    toks = [(m.start(), m.end(), fold(m.group())) for m in TOKEN_RE.finditer(text)]
+    out: list[Cand] = []
+    for i, (s, _e, f) in enumerate(toks):
+        for prefix, last, payloads in index.get(f, ()):
+            n = len(prefix) + 1
+            if i + n > len(toks) or tuple(t[2] for t in toks[i : i + n - 1]) != prefix:
+                continue
+            w = toks[i + n - 1][2]
+            if len(w) < _MIN_LAST or w[:1] != last[:1] or not _one_edit(w, last):
+                continue
+            e = toks[i + n - 1][1]
+            if " " not in text[toks[i + n - 2][1] : toks[i + n - 1][0]] or \
+                    any(p.start < e and s < p.end for p in people):
+                continue
+            out.append(Cand(s, e, "actor", payloads, n))
+    return out
+
+
+def _index(gaz: Any) -> dict[str, list[tuple[tuple[str, ...], str, tuple]]]:
+    """first folded word -> (every word but the last, the last, the trie's payloads) of NGO names of 3+ words."""
+    got = _INDEX.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    out: dict[str, list[tuple[tuple[str, ...], str, tuple]]] = {}
+    stack: list[tuple[tuple[str, ...], dict]] = [((k,), v) for k, v in gaz.trie.root.items() if k != PAYLOAD]
+    while stack:
+        path, node = stack.pop()
+        for k, v in node.items():
+            if k != PAYLOAD:
+                if len(path) < 8:
+                    stack.append(((*path, k), v))
+                continue
+            if len(path) < _MIN_WORDS or not path[0][:1].isalpha() or not "\u0600" <= path[0][:1] <= "\u06ff":
+                continue
+            for role, pls in v:
+                if role == "actor" and pls and all(getattr(gaz.entries.get(p[1]), "kind", None) == "ngo" for p in pls):
+                    out.setdefault(path[0], []).append((path[:-1], path[-1], pls))
+    _INDEX.clear()  # one gazetteer at a time in practice
+    _INDEX[id(gaz)] = (gaz, out)
+    return out
+
+
+_INDEX: dict[int, tuple[Any, dict[str, list[tuple[tuple[str, ...], str, tuple]]]]] = {}
