@@ -2780,6 +2780,8 @@ def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> li
             continue
         if (g := _GIVEN_BEFORE_EN_RE.search(text, max(0, s - 20), s)) is not None and g.group(1) not in _NOT_GIVEN_EN:
             continue  # "the singer George Seydnaya": a family name after a given name, no prison
+        if _SPELLED_HEAD_AFTER_RE.match(text, e) is not None:
+            continue  # "the Karimi camp", "Azouli prison": a head word's own reading decides (attach.py)
         got = _spelled(word, gaz)
         if got is None:
             continue
@@ -2791,6 +2793,8 @@ def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> li
 
 
 _LATIN_ART_RE = re.compile(r"^[Aa][lr]-")
+_SPELLED_HEAD_AFTER_RE = re.compile(r"['’]?s?[ \u00a0-]+(?:(?:refugee|IDP|displacement|military|central)[ \u00a0]+)?"
+                                    r"(?:camps?|prisons?|jails?|detention|cent(?:re|er)s?)\b", re.IGNORECASE)
 _SPELLED_MEMO = facility_cache()
 
 
