@@ -37,7 +37,7 @@ from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_starts, needle_starts, scout_caseless, scout_literals
 from services.enrich.senses import riders_idiom
-from services.enrich.variants import facility_cache, remember
+from services.enrich.variants import facility_cache, remember, same_sounds, skeleton, variant_of
 
 
 def scouted(caseless: list[str], literal: list[str]) -> re.Pattern[str]:
@@ -854,7 +854,10 @@ _BREAK_AT_RE = re.compile(r"\b(?:prison\s+break|jailbreak|jail\s+break|breakout|
                           r"(?:at|in|from)\s+(?:the\s+)?$", re.IGNORECASE)
 # (أسرى: its prisoners)
 _INMATES_AR = frozenset(("نزلاء", "سجناء", "معتقلي", "محتجزي", "زنازين", "مهاجع", "سجاني", "اسري",
-                         "جدران"))  # (`بين جدران صيدنايا`: a building's walls; a city's are its أسوار; rule 24g)
+                         "جدران",  # (`بين جدران صيدنايا`: a building's walls; a city's are its أسوار; rule 24g)
+                         # the nominative of the people held: `معتقلو صيدنايا`, `محتجزو رومية`, `مساجين رومية`
+                         # (bare26b, rule 28q)
+                         "معتقلو", "محتجزو", "مساجين"))
 _SURVIVORS_AR = frozenset(("ناجي", "ناجو"))
 # people held, indefinite or definite, before `في`/`داخل` and a prison's name (not the heads `معتقل`, `سجن`:
 # "a prison in" a town is the town, rule 22f)
@@ -2747,3 +2750,88 @@ _LOWER_COMMON = frozenset(("beach", "hut", "hoot", "torah", "derek", "damon", "r
 _LOWER_WORD_RE = re.compile(r"[a-z]{3,}(?![\w'’-])")  # (no lookbehind: the letter before is checked by hand)
 _LOWER_ART_BEFORE_RE = re.compile(r"(?<![\w-])(?:al|el)[-\u2010\u2011 ]$")
 _LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([a-z]{2,12})[ -]$")
+
+
+# a capitalised Latin word (with the article, "al-Sednaia") the trie does not hold: maybe a known facility's other
+# spelling, read bare as its canonical spelling would be (bare26b, rule 28q)
+_SPELLED_RE = re.compile(r"(?<![\w'’-])(?:[Aa][lr]-)?[A-Z][a-z]{4,}(?![\w-])")
+# where a bare facility name can be meant at all: words about detention or a camp somewhere in the text
+_SPELLED_GATE_RE = re.compile(r"prison|jail|detain|inmate|captiv|camp|freed|guard|tortur|held|releas|escap|riot|"
+                              r"hanged|execut|cell", re.IGNORECASE)
+
+
+def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[Cand]:
+    """Bare English names that spell a known prison or camp otherwise ("Ghuwairan detainees", "freed from
+    Seydnaya", "inside Sednaia"): a core candidate (and a place candidate where the known spelling is also a town's
+    name) with the known spelling's payloads, so bare_reading decides as for "Ghwayran" or "Saydnaya", town guards and
+    all. Only a word of six letters or more that no trie key covers, whose skeleton is one known facility's
+    (variants.variant_of; a skeleton of three consonants at least), in a text with words about detention or camps."""
+    if _SPELLED_GATE_RE.search(text) is None:
+        return []
+    out: list[Cand] = []
+    starts = sorted(taken)
+    for m in _SPELLED_RE.finditer(text):
+        s, e = m.start(), m.end()
+        i = bisect_left(starts, (e, -1))
+        if any(ts < e and te > s for ts, te in starts[max(0, i - 4) : i]):
+            continue  # (a word the trie read: a place, an actor, a name)
+        word = m.group()
+        if len(_LATIN_ART_RE.sub("", word)) < 6 or len(skeleton(word)) < 3:
+            continue
+        if (g := _GIVEN_BEFORE_EN_RE.search(text, max(0, s - 20), s)) is not None and g.group(1) not in _NOT_GIVEN_EN:
+            continue  # "the singer George Seydnaya": a family name after a given name, no prison
+        if _SPELLED_HEAD_AFTER_RE.match(text, e) is not None:
+            continue  # "the Karimi camp", "Azouli prison": a head word's own reading decides (attach.py)
+        got = _spelled(word, gaz)
+        if got is None:
+            continue
+        core, place = got
+        out.append(Cand(s, e, "core", core, 1))
+        if place:
+            out.append(Cand(s, e, "place", place, 1))
+    return out
+
+
+_LATIN_ART_RE = re.compile(r"^[Aa][lr]-")
+_SPELLED_HEAD_AFTER_RE = re.compile(r"['’]?s?[ \u00a0-]+(?:(?:refugee|IDP|displacement|military|central)[ \u00a0]+)?"
+                                    r"(?:camps?|prisons?|jails?|detention|cent(?:re|er)s?)\b", re.IGNORECASE)
+_SPELLED_MEMO = facility_cache()
+
+
+def _spelled(word: str, gaz: Gazetteer) -> tuple[tuple, tuple] | None:
+    """The core payloads (and a town's place payloads) of the one known facility `word` spells otherwise."""
+    key = (id(gaz), word)
+    if key in _SPELLED_MEMO:
+        return _SPELLED_MEMO[key]
+    hit = None
+    for kind in ("prison", "camp"):
+        e = variant_of(word, kind, gaz)
+        if e is not None and same_sounds(word, e.id, kind, gaz):
+            if hit is not None:
+                return remember(_SPELLED_MEMO, key, None)  # (a prison's and a camp's spelling: says too little)
+            hit = e
+    got = _core_keys(gaz).get(hit.id) if hit is not None else None
+    return remember(_SPELLED_MEMO, key, got)
+
+
+def _core_keys(gaz: Gazetteer) -> dict[str, tuple[tuple, tuple]]:
+    """Each facility's core payload under a one-word Latin key, with the place payloads that key also holds."""
+    got = _CORE_KEYS.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    out: dict[str, tuple[tuple, tuple]] = {}
+    for k, node in gaz.trie.root.items():
+        if k == PAYLOAD or not isinstance(node, dict) or not k.isascii() or PAYLOAD not in node:
+            continue
+        groups = node[PAYLOAD]
+        place = next((tuple(pls) for role, pls in groups if role == "place"), ())
+        for role, pls in groups:
+            if role == "core":
+                for p in pls:
+                    out.setdefault(p[1], ((p,), place))
+    _CORE_KEYS.clear()
+    _CORE_KEYS[id(gaz)] = (gaz, out)
+    return out
+
+
+_CORE_KEYS: dict[int, tuple[Gazetteer, dict[str, tuple[tuple, tuple]]]] = {}

@@ -23,7 +23,7 @@ from services.enrich.actors import (
     succeeded,
     turkish_occupation,
 )
-from services.enrich.bare import lowercase_acronyms, lowercase_cores, sports_report
+from services.enrich.bare import lowercase_acronyms, lowercase_cores, spelled_cores, sports_report
 from services.enrich.boilerplate import blank as boilerplate_blank
 from services.enrich.context import (
     ADMIN_CUES,
@@ -195,6 +195,12 @@ def _enrich(
         if acronyms:
             taken = {c.start for c in people}
             people = sorted(people + [c for c in acronyms if c.start not in taken], key=_by_start)
+    if has_latin(text) and not lower:
+        # "Ghuwairan detainees", "freed from Seydnaya": a known facility's other spelling, bare (rule 28q)
+        spelled = spelled_cores(text, gaz, [(c.start, c.end) for c in accepted])
+        if spelled:
+            cores = sorted(cores + [c for c in spelled if c.role == "core"], key=_by_start)
+            places_c = sorted(places_c + [c for c in spelled if c.role == "place"], key=_by_start)
     if '"' in text or "«" in text or "“" in text or "„" in text or "/" in text or "»" in text or "”" in text:
         # (str.find: C speed, no regex; a closing mark alone may cut a name, `"فلول النظام" المخلوع`)
         # `حركة "فتح"`: a type word and the quoted name (quoted_actors.py)

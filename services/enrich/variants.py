@@ -192,6 +192,7 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     ids = {i for i, k, known in _index(gaz).get((kind, sk), ())
            if abs(k - n) <= 2 and (arabic or _first_class(known) == first)
            and (arabic or not _nisba_of(_bare(name), known))
+           and (arabic or not _sibilant_clash(_bare(name), known))
            and (not arabic or len(sk) >= 4 or _within_one(_bare(name), known)
                                    or (len(sk) == 3
                                        and _AR_LONG_VOWELS.sub("", _bare(name)) == _AR_LONG_VOWELS.sub("", known)))}
@@ -232,6 +233,56 @@ def _six_of(name: str, kind: str, sk: str, gaz: Gazetteer) -> bool:
     got = {i for i, k, known in _index(gaz).get((kind, sk), ())
            if abs(k - 6) <= 1 and _first_class(known) == _first_class(bare) and not _nisba_of(bare, known)}
     return len(got) == 1
+
+
+def _sibilant_clash(bare: str, known: str) -> bool:
+    """A Latin name whose s or z stands where the known name writes sh (or the reverse), and whose vowels fall
+    otherwise too, is another name: "Sukhneh" (s-V-kh-n-V) is no Sheikhan (sh-V-kh-V-n), "Azouli" (V-z-V-l-V) no
+    Eshel (V-sh-V-l), though the skeletons agree; "Shadadi" / "Sadadi" with the same vowels stays one (bare26b,
+    rule 28q)."""
+    a, b = _SIBILANT_RE.findall(bare), _SIBILANT_RE.findall(known.replace(" ", ""))
+    if len(a) != len(b) or not any((x in _SH) != (y in _SH) for x, y in zip(a, b, strict=True)):
+        return False
+    return _cv_shape(bare) != _cv_shape(known.replace(" ", ""))
+
+
+_SIBILANT_RE = re.compile(r"sh|ch|s|z")
+_SH = frozenset(("sh", "ch"))
+
+
+def _cv_shape(bare: str) -> str:
+    """A Latin name's consonants as the skeleton writes them, each run of vowels one mark, a final h after a vowel
+    dropped, a doubled letter written once: Sheikhan is s-V-k-V-n, Sukhneh s-V-k-n-V."""
+    f = _FINAL_H_RE.sub("", bare.lower())
+    for a, b in _EN_DIGRAPHS:
+        f = f.replace(a, b)
+    return _DOUBLED.sub(r"\1", _VOWEL_RUN_RE.sub("V", re.sub(r"[\-'\u2019]", "", f)))
+
+
+def same_sounds(name: str, fid: str, kind: str, gaz: Gazetteer) -> bool:
+    """`name` writes the same sounds as one known Latin spelling of facility `fid`, the vowels (with w and y) each run
+    one mark: "Seydnaya" and "Sednaia" are Saydnaya (s-V-d-n-V), "Ghuwairan" Ghwayran (g-V-r-V-n). Stricter than the
+    skeleton, for a name read with no head word: s, sh and z, ch and s, j and g stay apart, and no vowel comes or goes
+    ("al-Sudani", s-V-d-V-n-V, is no Saydnaya; "Kachar" no Khazir), and of its length within a letter ("Maliki" is
+    no Malikiyah, "Mutiny" no Muthanna; bare26b, rule 28q)."""
+    bare = _bare(name)
+    shape = _sound_shape(bare)
+    return any(i == fid and known.isascii() and abs(len(known) - len(bare)) <= 1 and _sound_shape(known) == shape
+               for i, _k, known in _index(gaz).get((kind, skeleton(name)), ()))
+
+
+_SOUND_DIGRAPHS = (("gh", "g"), ("kh", "k"), ("sh", "S"), ("ch", "S"), ("th", "t"), ("dh", "d"), ("ph", "f"),
+                   ("q", "k"), ("c", "k"))
+
+
+def _sound_shape(bare: str) -> str:
+    f = _FINAL_H_RE.sub("", bare.lower().replace(" ", ""))
+    for a, b in _SOUND_DIGRAPHS:
+        f = f.replace(a, b)
+    return _DOUBLED.sub(r"\1", _SOUND_VOWELS_RE.sub("V", re.sub(r"[\-'\u2019]", "", f)))
+
+
+_SOUND_VOWELS_RE = re.compile(r"[aeiouwy]+")
 
 
 def _nisba_of(bare: str, known: str) -> bool:
