@@ -51,6 +51,22 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-26 BLIND split r26a (a new author; Arabic, the core north-east Syria topics; 148 passages, 47 % negatives; passages kept outside the repo) -- before at 6d3494e / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r26a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r26a.after.txt
+	@echo "round-26 BLIND split r26b (a second new author; Arabic, wider: Palestinian camps, Israeli, Iraqi, Egyptian, Libyan, Iranian prisons; 140 passages, 39 % negatives; kept outside the repo likewise) -- before at 6d3494e / end of round / now (after rule 28s, read once spent: not blind):"
+	@sed -n '1,3p' tests/data/realworld-r26b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r26b.after.txt
+	@sed -n '3,3p' tests/data/realworld-r26b.now.txt
+	@echo "round-26 BLIND split r26e (a third new author; English, the core topics; 150 passages, 46 % negatives; kept outside the repo likewise) -- before at 6d3494e / end of round / now (after rule 28s: not blind):"
+	@sed -n '1,2p;4p' tests/data/realworld-r26e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r26e.after.txt
+	@sed -n '4,4p' tests/data/realworld-r26e.now.txt
+	@echo "round-26 BLIND split r26f (a fourth new author; English, wider; 145 passages, 42 % negatives; kept outside the repo likewise) -- before at 6d3494e / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r26f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r26f.after.txt
+	@echo "round-26 surveys' own passages (tests/data/realworld-s26-*.jsonl, labelled by hand before the engine ran on them, then fixed; before beside each file) -- now:"
+	@$(BIN)/python -m tests.eval.scorer $(sort $(wildcard tests/data/realworld-s26-*.jsonl))
 	@echo "round-25 BLIND split r25a (a new author; Arabic, the core north-east Syria topics; 133 passages, 67 % negatives; passages kept outside the repo) -- before at b8ae9b5 / end of round (clean) / end of round with the two spellings the lead's brief leaked from the author's report (tainted) / now (after rule 28g, read once spent: not blind):"
 	@sed -n '1,3p' tests/data/realworld-r25a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r25a.after.txt
