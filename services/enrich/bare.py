@@ -2754,6 +2754,7 @@ _LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([a-z]{2,12})[ -]$")
 
 # a capitalised Latin word (with the article, "al-Sednaia") the trie does not hold: maybe a known facility's other
 # spelling, read bare as its canonical spelling would be (bare26b, rule 28q)
+_CAP5_RE = re.compile(r"[A-Z][a-z]{4}")
 _SPELLED_RE = re.compile(r"(?<![\w'’-])(?:[Aa][lr]-)?[A-Z][a-z]{4,}(?![\w-])")
 # where a bare facility name can be meant at all: words about detention or a camp somewhere in the text
 _SPELLED_GATE_RE = re.compile(r"prison|jail|detain|inmate|captiv|camp|freed|guard|tortur|held|releas|escap|riot|"
@@ -2766,25 +2767,34 @@ def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> li
     name) with the known spelling's payloads, so bare_reading decides as for "Ghwayran" or "Saydnaya", town guards and
     all. Only a word of six letters or more that no trie key covers, whose skeleton is one known facility's
     (variants.variant_of; a skeleton of three consonants at least), in a text with words about detention or camps."""
-    if _SPELLED_GATE_RE.search(text) is None:
-        return []
+    if _CAP5_RE.search(text) is None:
+        return []  # (no capitalised word of five letters: nothing for _SPELLED_RE; a plain class scans fast)
     out: list[Cand] = []
     starts = sorted(taken)
+    gate: bool | None = None  # the text's detention words, read once a word spells a known site (a slow scan)
     for m in _SPELLED_RE.finditer(text):
+        # (the word's own tests first, each cached per word: most capitalised words spell no known site)
+        word = m.group()
+        short = _SPELLED_SHORT.get(word)
+        if short is None:
+            short = remember(_SPELLED_SHORT, word, len(_LATIN_ART_RE.sub("", word)) < 6 or len(skeleton(word)) < 3)
+        if short:
+            continue
+        got = _spelled(word, gaz)
+        if got is None:
+            continue
+        if gate is None:
+            gate = _SPELLED_GATE_RE.search(text) is not None
+        if not gate:
+            return []
         s, e = m.start(), m.end()
         i = bisect_left(starts, (e, -1))
         if any(ts < e and te > s for ts, te in starts[max(0, i - 4) : i]):
             continue  # (a word the trie read: a place, an actor, a name)
-        word = m.group()
-        if len(_LATIN_ART_RE.sub("", word)) < 6 or len(skeleton(word)) < 3:
-            continue
         if (g := _GIVEN_BEFORE_EN_RE.search(text, max(0, s - 20), s)) is not None and g.group(1) not in _NOT_GIVEN_EN:
             continue  # "the singer George Seydnaya": a family name after a given name, no prison
         if _SPELLED_HEAD_AFTER_RE.match(text, e) is not None:
             continue  # "the Karimi camp", "Azouli prison": a head word's own reading decides (attach.py)
-        got = _spelled(word, gaz)
-        if got is None:
-            continue
         core, place = got
         out.append(Cand(s, e, "core", core, 1))
         if place:
@@ -2796,6 +2806,7 @@ _LATIN_ART_RE = re.compile(r"^[Aa][lr]-")
 _SPELLED_HEAD_AFTER_RE = re.compile(r"['’]?s?[ \u00a0-]+(?:(?:refugee|IDP|displacement|military|central)[ \u00a0]+)?"
                                     r"(?:camps?|prisons?|jails?|detention|cent(?:re|er)s?)\b", re.IGNORECASE)
 _SPELLED_MEMO = facility_cache()
+_SPELLED_SHORT: dict[str, bool] = facility_cache()  # word -> too short or too few consonants to spell a known name
 
 
 def _spelled(word: str, gaz: Gazetteer) -> tuple[tuple, tuple] | None:
