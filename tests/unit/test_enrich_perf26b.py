@@ -19,7 +19,8 @@ def test_spelled_needs_a_detention_word_once_a_word_spells_a_site() -> None:
     assert spelled_cores("Ghuwairan's football club won on Friday.", gaz, []) == []
     got = spelled_cores("Men held in Ghuwairan were the first to be flown out.", gaz, [])
     assert [c.role for c in got][:1] == ["core"]
-    assert "fac:sy-ghwayran-prison" in {f.id for f in real_ann("Men held in Ghuwairan were the first to be flown out.").facilities}
+    text = "Men held in Ghuwairan were the first to be flown out."
+    assert "fac:sy-ghwayran-prison" in {f.id for f in real_ann(text).facilities}
 
 
 def test_slipped_needs_the_names_leading_words() -> None:

@@ -20,10 +20,12 @@ def test_wafideen_crossing_is_no_camp() -> None:
 
 
 def test_jeddah_community_rehabilitation_centre() -> None:
-    text = "Before any family goes home to Anbar it passes through the al-Jadaa Community Rehabilitation Centre near Qayyarah."
+    text = ("Before any family goes home to Anbar it passes through the al-Jadaa Community Rehabilitation Centre "
+            "near Qayyarah.")
     assert real_fac_ids(text) == {"fac:iq-jeddah-1-camp"}
     assert real_fac_ids("The Jeddah Community Rehabilitation Center took in 150 families.") == {"fac:iq-jeddah-1-camp"}
 
 
 def test_a_community_rehabilitation_centre_without_a_name_is_no_site() -> None:
-    assert real_fac_ids("The municipality opened a community rehabilitation centre for people with disabilities.") == set()
+    text = "The municipality opened a community rehabilitation centre for people with disabilities."
+    assert real_fac_ids(text) == set()
