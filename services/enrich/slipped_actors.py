@@ -10,6 +10,7 @@ body of two words, or a state's, keeps its exact spelling.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from services.enrich.matcher import PAYLOAD
@@ -30,7 +31,7 @@ def slipped_actors(text: str, gaz: Any, people: list[Cand]) -> list[Cand]:
     # where no listed name has every word but its last in the folded text, no token run can match; most texts with
     # a common first word (`مركز`, `المجلس`) stop here before the text is tokenised
     folded = text.translate(_FOLD_LIST)
-    if not any(all(w in folded for w in prefix) for f in index if f in folded for prefix, _last, _p in index[f]):
+    if not any(_slip_after(folded, prefix, last) for f in index if f in folded for prefix, last, _p in index[f]):
         return []
     toks = [(m.start(), m.end(), fold(m.group())) for m in TOKEN_RE.finditer(text)]
     out: list[Cand] = []
@@ -48,6 +49,25 @@ def slipped_actors(text: str, gaz: Any, people: list[Cand]) -> list[Cand]:
                 continue
             out.append(Cand(s, e, "actor", payloads, n))
     return out
+
+
+def _slip_after(folded: str, prefix: tuple[str, ...], last: str) -> bool:
+    """Whether the folded text writes the name's leading words, one space apart, before a word one letter off its
+    last (a cheap test before the text is tokenised: where the leading words stand before the listed last word,
+    the trie has read the name; a name whose words stand further apart is not read as slipped)."""
+    key = " ".join(prefix) + " "
+    pos = folded.find(key)
+    while pos != -1:
+        m = _WORD_RE.match(folded, pos + len(key))
+        if m is not None:
+            w = m.group()
+            if w != last and len(w) >= _MIN_LAST and w[:1] == last[:1] and _one_edit(w, last):
+                return True
+        pos = folded.find(key, pos + 1)
+    return False
+
+
+_WORD_RE = re.compile(r"\w+")
 
 
 def _index(gaz: Any) -> dict[str, list[tuple[tuple[str, ...], str, tuple]]]:
