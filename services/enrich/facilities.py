@@ -2272,10 +2272,14 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
 
 
 # A centre's name between `مركز` and the adjective "rehabilitative"/"reformatory" (rule 25j): `مركز "فجر" التأهيلي`,
-# `مركز باستوي التأهيلي` (Norway's Bastøy), `مركز إشراقة الإصلاحي`; the name is quoted or one or two words
+# `مركز باستوي التأهيلي` (Norway's Bastøy), `مركز إشراقة الإصلاحي`, or before "for reform and rehabilitation"
+# (`مركز بدر للإصلاح والتأهيل`, rule 28t); the name is quoted or one or two words
 _REHAB_CENTRE_RE = re.compile(r"مركز\s+(?:([\"«“”]\s*([^\"«»“”\n]{2,30}?)\s*[\"»”“])"
                               r"|([\u0621-\u064a]{3,}(?:\s+[\u0621-\u064a]{3,})?))"
-                              r"\s+(?:ال)?(?:تأهيلي|تاهيلي|إصلاحي|اصلاحي|التأهيلي|التاهيلي|الإصلاحي|الاصلاحي)(?![\u0621-\u064a])")
+                              r"\s+(?:(?:ال)?(?:تأهيلي|تاهيلي|إصلاحي|اصلاحي|التأهيلي|التاهيلي|الإصلاحي|الاصلاحي)"
+                              # Egypt's own order, `مركز بدر للإصلاح والتأهيل` (rule 28t)
+                              r"|لل(?:إصلاح|اصلاح)\s+و(?:ال)?(?:تأهيل|تاهيل)|لل(?:تأهيل|تاهيل)\s+و(?:ال)?(?:إصلاح|اصلاح))"
+                              r"(?![\u0621-\u064a])")
 # a centre's generic nouns: `مركز التأهيل الشامل` has none of the shape above; `مركز الشرطة الإصلاحي` no name either
 _GENERIC_CENTRE_NAMES = frozenset(fold(w) for w in (
     "التأهيل", "تأهيل", "الإصلاح", "إصلاح", "الشرطة", "شرطة", "الشباب", "الأحداث", "احداث", "النساء", "الرعاية",
