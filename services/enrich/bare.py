@@ -330,6 +330,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
     if "ourt" in (lead20 := text[c.start - 20 if c.start > 20 else 0 : c.start]) and _COURT_AT_RE.search(lead20):
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
+    if "olice" in (lead80 := text[c.start - 80 if c.start > 80 else 0 : c.start]) \
+            and _POLICE_AT_RE.search(lead80) is not None:
+        return None  # "the Helou police station (Sakanet El-Helou) in Mar Elias": where a police station stands, the
+        # town or district, not the camp (neg27, rule 28z)
     if "محكم" in (lead60 := text[c.start - 60 if c.start > 60 else 0 : c.start]) and _COURT_IN_AR_RE.search(lead60):
         return None  # `محكمة جنايات مكافحة الفساد في الرصافة`: where the court sits (rule 15), not the prison
     if before1 == " " and natural_feature(text, c.start, c.end):
@@ -1790,7 +1794,9 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     # a hill of the name (`تلة مار الياس` above Sidon, not Beirut's Mar Elias camp; rule 28j)
     "تلة", "تله", "hill",
     # a checkpoint named after the camp's place (`الحاجز العسكري المسمى حاجز قلنديا`; rule 28j)
-    "حاجز", "checkpoint"))
+    "حاجز", "checkpoint",
+    # an oil or gas field named after the place (`حقل روج النفطي`; neg27, rule 28z)
+    "حقل"))
 
 # a camp's popular or services committee before its bare name (`اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات
 # مخيم ...` is read with its head): the committee, "for refugees" or "for services" optional, then `في`/`ب`/`ل`
@@ -2013,6 +2019,8 @@ def apposition_number_ok(m: re.Match[str]) -> bool:
 _POPULATION_AFTER_AR_RE = re.compile(r"[،,]\s*(?:التي|الذي)\s+(?:يسكنها|يسكنه|يقطنها|يقطنه|يبلغ\s+عدد\s+سكانها|"
                                      r"يبلغ\s+عدد\s+سكانه|يعيش\s+فيها|يعيش\s+فيه)[^.،,\n]{0,40}?نسم[ةه]")
 _COURT_AT_RE = re.compile(r"\bcourts?\s+(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_POLICE_AT_RE = re.compile(r"\bpolice\s+(?:station|post|headquarters|barracks)s?\s+(?:\([^()]{1,40}\)\s+)?(?:at|in)\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
 _COURT_IN_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال|ل|ب)?محكم[ةه](?:\s+[^\s.،,:؛؟!]+){0,4}\s+(?:في|فى)\s+$")
 _RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:(?:national|general|public|teaching|university|children['’]s|main|grand|"
                              r"military)\s+)?"
@@ -2021,7 +2029,10 @@ _RIVER_AFTER_RE = re.compile(r"['’]?\s+(?:(?:national|general|public|teaching|
                              r"school|university|hospital|clinic|street|road|highway|bridge|square|neighbou?rhood|"
                              r"district|area|town|village|municipality|hotel|stadium|club|company|company's|library|"
                              r"museum|bank|market|station|roundabout|park|garden|family|clan|tribe|province|"
-                             r"governorate)\b",
+                             r"governorate|"
+                             # an oilfield, a liaison office of the place ("the Roj oilfield", "the Qalandiya DCO";
+                             # neg27, rule 28z)
+                             r"oil[ \u00a0]?fields?|gas[ \u00a0]?fields?|fields?|DCO|DCL|liaison)\b",
                              re.IGNORECASE)
 
 

@@ -53,11 +53,13 @@ from services.enrich.openworld import (
     _sentence_bounds,
     find_open,
     glued,
+    leisure_text,
     maghreb_official,
     not_a_site,
     part_called,
     slug,
     work_after,
+    work_before_head,
 )
 from services.enrich.places import common_word
 from services.enrich.resolve import Cand
@@ -298,8 +300,13 @@ def find_facilities(
         names = coordinated(text, h, cores, places_c, gaz, by)
         if names:
             used_heads.add(h.start)
+            # `مسلسل سجون الظلام، وهو دراما ...`: a list's unknown names after a work's word are its title (rule 28z)
+            titled = any(n.entry is None for n in names) and work_before_head(text, h.start)
         for n in names:
             if inside(n.start, n.end, covered):
+                continue
+            if n.entry is None and titled:
+                covered[n.start : n.end] = b"\x01" * (n.end - n.start)
                 continue
             if n.entry is not None:
                 facilities.append(fac(text, n.start, n.end, n.entry, 0.85))
@@ -327,6 +334,8 @@ def find_facilities(
     if has_latin(text) and gates & _G_HEADS_EN and gates & _G_APPOSED_EN:
         city_heads: list[tuple[int, int]] = []
         for of in _appositions(text, places_c, core_at_start(cores), city_heads, gaz):
+            if of.kind == "camp" and leisure_text(text):
+                continue  # "Jounieh, the first camp for the troop's new scouts": a scouts' camp (rule 28z)
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.name_start : of.name_end] = b"\x01" * (of.name_end - of.name_start)
@@ -2500,7 +2509,8 @@ def _metaphor(text: str, of: OpenFacility, places: list[Cand], gaz: Gazetteer) -
     if place is None or place.end >= of.name_end:
         return False
     rest = {fold(w) for w in text[place.end : of.name_end].split()}
-    return bool(rest) and rest <= _GREAT and _city(text, place, gaz)
+    return bool(rest) and rest <= _GREAT and (_city(text, place, gaz) or best_entry(text, place, gaz).kind == "region")
+    # (`سجن قطاع غزة الكبير`: a region called "the great prison" too; neg27, rule 28z)
 
 
 def _city(text: str, c: Cand, gaz: Gazetteer) -> bool:
