@@ -149,13 +149,17 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             pos = intro.end() if intro is not None else pos  # `مخيمات بينها: الفاتحة، قاطع النهر، …`
         elif word in PLURAL_AR and (where := _where_intro(text, pos, place_at, gaz)) > 0:
             introduced, pos = True, where  # `خمسة مخيمات بريف حلب الشمالي هي: «الشهباء» و«العودة»` (rule 28p)
+        bracket = -1
+        if not introduced and word in PLURAL_AR and text[pos : pos + 3].lstrip(" \u00a0")[:1] == "(":
+            bracket = text.index("(", pos)  # `مخيمات (تل البيعة وسهلة البنات وحزيمة)`: the names in brackets after
+            pos = bracket + 1  # a plural head (core27ar, rule 28x); closed by `)` after the last name, or no list
         while len(names) < 12:
             g = _separator(text, pos) if names else gap_end(text, pos)
             if g < 0 or g - pos > 12 or "\n" in text[pos:g]:
                 break
             if not names and (tm := TOKEN_RE.match(text, g)) is not None and fold(tm.group()) in _HEAD_AFTER_AR:
                 return []  # `أسر معتقلي سجن "وادي النطرون"`: "the detainees of" the prison named next, no list
-            name = _name_at(text, g, kind, core_at, place_at, gaz)
+            name = _name_at(text, g, kind, core_at, place_at, gaz, bracket >= 0)
             if name is None:
                 break
             if names and fold(text[name.start : name.end]) in _ORDINALS_AR:
@@ -174,6 +178,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 continue
             names.append(name)
             pos = name.end
+        if bracket >= 0 and (len(names) < 2 or text[names[-1].end : names[-1].end + 2].lstrip(" \u00a0")[:1] != ")"):
+            return []  # (`مخيمات (النازحين)`, a bracket that goes on after the names: no list of names)
         if len(names) >= 2:
             _short_listed(text, names, gaz, kind)
         if word in DUAL_AR:
@@ -366,7 +372,7 @@ def _separator(text: str, pos: int) -> int:
 
 
 def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: dict[int, Cand],
-             gaz: Gazetteer) -> Name | None:
+             gaz: Gazetteer, bracketed: bool = False) -> Name | None:
     """One list item at `g`: a known name, a place (an open-world facility named after it), or words up to
     the next separator (`قاطع النهر`, `“بيت الشمالي”`, `سلمى 2`)."""
     starts = (g + 1, g) if text[g : g + 1] == "و" else (g,)  # a glued conjunction: وروج, وحارم
@@ -383,7 +389,8 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
     if starts[0] != g and text[s : s + 1] in _GAP_SET:
         s = gap_end(text, s)
     m = TOKEN_RE.match(text, s)
-    quoted_item = text[s - 1 : s] in _GAP_SET and text[s - 1 : s].strip() != ""
+    quoted_item = bracketed or (text[s - 1 : s] in _GAP_SET and text[s - 1 : s].strip() != "")
+    # (the names of a bracketed list are set apart as quoted ones are: `مخيمات (تل البيعة وسهلة البنات)`, rule 28x)
     if m is None:
         return None
     if not arabic_name_ok(m.group(), fold(m.group()), gaz.ar_name_stop, quoted=quoted_item,

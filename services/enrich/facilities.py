@@ -2727,6 +2727,9 @@ def _open_or_known(
             or variant_of(" ".join(words), of.kind, gaz)
         if e is None and len(words) == 2:
             e = variant_of(glued(*words), of.kind, gaz)  # `مخيم جم مشكو`: جمشكو
+        if e is None and len(words) > 1 and fold(words[0]) in _TOWN_CUES_AR:
+            e = variant_of(" ".join(words[1:]), of.kind, gaz)  # `مخيم بلدة مبروكة`, `مخيم بلدة تل السمن`: the known
+            # camp the town is named for, the cue no part of its name (core27ar, rule 28x)
         if e is None:
             # "Rukbam camp", `سجن صيدنابا`: a slip of one letter (rule 28h)
             e = typo_of(" ".join(words), of.kind, gaz, lambda: _places_at(text, places, gaz))
@@ -2746,6 +2749,10 @@ def _open_or_known(
     if e is not None:
         return fac(text, of.start, of.end, e, 0.7)
     return open_fac(text, of, places, gaz)
+
+
+# a town's cue before the name after a head (folded): `مخيم بلدة مبروكة` is the Mabrouka camp (core27ar, rule 28x)
+_TOWN_CUES_AR = frozenset(("بلده", "قريه", "مدينه"))
 
 
 def _places_at(text: str, places: list[Cand], gaz: Gazetteer) -> list[tuple[float, float]]:

@@ -1401,6 +1401,7 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
     if more == 0 and not first.startswith("ال") and _tail_named(text, end, places, gaz):
         more = 1  # `مخيم كوكس بازار الذي`, `مخيم كارا تيبي المؤقت`: a foreign name's second word (open26ar, rule 28n)
     last = first
+    cue = first in _TOWN_CUES_AR
     while True:
         nm = NEXT_RE.match(text, end)
         if nm is None or not _joins(text, end, nm.start(1)):
@@ -1421,11 +1422,17 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         if place is not None:
             end = max(end, place.end)
         more -= 1
+        if cue:
+            cue = False
+            more += NAME_PREFIXES.get(w, 0)  # `مخيم بلدة تل السمن`: the town's own name opens with a word that
+            # calls for the next (`تل`, `عين`, `أبو`), so the cue's one word is two (core27ar, rule 28x)
         last = w
     nm = _NUMBER_RE.match(text, end)
     return nm.end(1) if nm is not None else end
 
 
+# a town's cue that opens a camp's or prison's name (`مخيم بلدة مبروكة`, `سجن مدينة الشدادي`; folded; rule 28x)
+_TOWN_CUES_AR = frozenset(("بلده", "قريه", "مدينه"))
 # a security body's generic noun that takes its nisba as part of the name (`الأمن السياسي`, Yemen's Political Security;
 # `الأمن القومي`, `المخابرات الجوية`): the prison is named after the whole body (folded)
 _AR_SECURITY_BODIES = frozenset(("الامن", "المخابرات", "الاستخبارات", "المباحث"))
