@@ -17,7 +17,7 @@ def _open_ids(text: str, when: date = D25) -> list[str]:
     return [f.id for f in real_ann(text, when).facilities]
 
 
-# --- an unknown site the text says is gone ---------------------------------------------------------------------------
+# --- an unknown site the text says is gone --------------------------------------------------------------------------
 
 def test_an_unknown_prison_of_which_only_walls_are_left_is_no_site() -> None:
     ann = real_ann("يتذكر أسرى سجناً قديماً عُرف بسجن غزة المركزي، لم يبق منه اليوم سوى جدران متصدعة.", D13)
@@ -66,7 +66,7 @@ def test_a_services_reform_and_rehabilitation_centre_names_none() -> None:
     assert not real_ann("زار الوزير مركز التأهيل والإصلاح الجديد.", D21).alert
 
 
-# --- names and words after a head -------------------------------------------------------------------------------------
+# --- names and words after a head -----------------------------------------------------------------------------------
 
 def test_a_long_foreign_name_ending_in_t_is_a_name() -> None:
     assert _open_ids("روى ناجٍ أنه قضى سنوات في معتقل تازمامارت بالمغرب.") == ["open:prison:تازمامارت"]
@@ -92,7 +92,7 @@ def test_a_second_name_in_brackets_is_the_same_unknown_camp() -> None:
         == ["open:camp:الامير-حسن"]
 
 
-# --- bywords and towns -------------------------------------------------------------------------------------------------
+# --- bywords and towns ----------------------------------------------------------------------------------------------
 
 def test_one_of_the_names_given_another_prison_is_a_byword() -> None:
     ann = real_ann("يطلق معارضون على سجن «جو» تسميات عديدة، من غوانتانامو إلى نار السلطان.", date(2017, 5, 11))
