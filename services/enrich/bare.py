@@ -1631,6 +1631,9 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
     if text[s] >= "\u0600":
         if epithet_after_ar(text, e, country):
             return True
+        if "من" in text[max(0, s - 6) : s] and _NAMES_FROM_AR_RE.search(text, max(0, s - 60), s) is not None:
+            return True  # `يطلقون على سجن «جو» تسميات عديدة، من غوانتانامو إلى ...`: one of the names given another
+            # prison, from X to Y (fac27arw, rule 28v)
         return any(k in window for k in _NAMING_KEYS_AR) and _NAMING_BEFORE_AR_RE.search(window) is not None \
             and _NICKNAMED_AFTER_AR_RE.match(text, e) is None  # (`لُقّب صيدنايا بـ"السجن الأحمر"`: the name
         # given a nickname after it is the subject of the naming, not the nickname; rule 25a)
@@ -1666,6 +1669,9 @@ def epithet_after_ar(text: str, e: int, country: str | None = None) -> bool:
 
 
 _NAMING_KEYS_AR = ("لق", "لُق", "سم", "سُم", "بأن", "بان")
+# the names or nicknames a place is given, then "from" right before the name (a list "from X to Y")
+_NAMES_FROM_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وب]?(?:تسميات|ألقاب|القاب|مسميات)(?:[ \u00a0]+\S+){0,5}?"
+                               r"[ \u00a0]+من[ \u00a0]*[\"'«»“”„‟‹›’‘]?[ \u00a0]*$")
 _NICKNAMED_AFTER_AR_RE = re.compile(r"['\"»”’]?\s+(?:بـ|ب[\"«“]|باسم|ب\s)")
 _NAMING_KEYS_EN = ("dub", "nick", "brand", "liken")
 _A_EN = frozenset(("a", "A", "an", "An"))

@@ -1538,10 +1538,10 @@ def _named_in_brackets(text: str, facilities: list[FacilityMention]) -> list[Fac
         if g.kind != f.kind or g.id == f.id or not 0 < g.start - f.end <= 6:
             continue
         if g.id.startswith("open:"):
-            if not f.id.startswith("open:") and _BRACKET_OPEN_RE.fullmatch(text, f.end, g.start) \
-                    and _BRACKET_CLOSE_RE.match(text, g.end):
+            if _BRACKET_OPEN_RE.fullmatch(text, f.end, g.start) and _BRACKET_CLOSE_RE.match(text, g.end):
                 drop.add(i + 1)  # `مخيم العريشة (مخيم السد)`: the known camp's other name (with "or" it may be
-                # another town's: `سجن سوسة أو جمجمال`)
+                # another town's: `سجن سوسة أو جمجمال`); an unknown one's too, `مخيم الأمير حسن (مخيم النصر)`
+                # (Jordan's Prince Hassan camp, also called al-Nasr; fac27arw, rule 28v)
             continue
         if _BRACKET_OPEN_RE.fullmatch(text, f.end, g.start) and _BRACKET_CLOSE_RE.match(text, g.end):
             out[i] = f.model_copy(update={"id": g.id, "canonical": g.canonical, "country": g.country,
@@ -2286,8 +2286,11 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
 _REHAB_CENTRE_RE = re.compile(r"مركز\s+(?:([\"«“”]\s*([^\"«»“”\n]{2,30}?)\s*[\"»”“])"
                               r"|([\u0621-\u064a]{3,}(?:\s+[\u0621-\u064a]{3,})?))"
                               r"\s+(?:(?:ال)?(?:تأهيلي|تاهيلي|إصلاحي|اصلاحي|التأهيلي|التاهيلي|الإصلاحي|الاصلاحي)"
-                              # Egypt's own order, `مركز بدر للإصلاح والتأهيل` (rule 28t)
-                              r"|لل(?:إصلاح|اصلاح)\s+و(?:ال)?(?:تأهيل|تاهيل)|لل(?:تأهيل|تاهيل)\s+و(?:ال)?(?:إصلاح|اصلاح))"
+                              # ... or its purpose after it, "for reform and rehabilitation" (`مركز وادي النطرون للإصلاح
+                              # والتأهيل`, either order; fac27arw, rule 28v)
+                              r"|(?:لل(?:إصلاح|اصلاح)\s+و(?:ال)?(?:تأهيل|تاهيل)|لل(?:تأهيل|تاهيل)\s+و(?:ال)?(?:إصلاح|اصلاح))"
+                              # (not a service's: `للإصلاح والتأهيل الاجتماعي`, `... للشباب`)
+                              r"(?![\u0621-\u064a])(?!\s+(?:ال[\u0621-\u064a]+ي(?![\u0621-\u064a])|لل)))"
                               r"(?![\u0621-\u064a])")
 # a centre's generic nouns: `مركز التأهيل الشامل` has none of the shape above; `مركز الشرطة الإصلاحي` no name either
 _GENERIC_CENTRE_NAMES = frozenset(fold(w) for w in (

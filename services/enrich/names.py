@@ -134,6 +134,10 @@ def _foreign_shape(raw: str, folded: str) -> bool:
 def _long_foreign_t(folded: str) -> bool:
     """A word of six letters or more ending in ت that no verb prefix or proclitic opens (ا ت ي ن و ف ب ل س) is no
     past verb (استقبلت، تمكنت، وانسحبت are): a foreign name, Iran's `سجن جوهردشت`."""
+    if len(folded) >= 8 and folded[-1] == "ت" and folded[0] not in "وفبلس" \
+            and sum(ch in "اوي" for ch in folded[1:-1]) >= 2:
+        return True  # Morocco's `معتقل تازمامارت` (تزمامارت): eight letters or more and two long vowels inside, a
+        # shape no past verb with its prefix has (تمكنت، استقبلت; fac27arw, rule 28v)
     return len(folded) >= 6 and folded[-1] == "ت" and folded[0] not in "اتينوفبلس"
 
 

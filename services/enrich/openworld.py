@@ -320,13 +320,18 @@ _WORK_AFTER_RE = re.compile(r"(?::[^,.;\n]{1,40})?,[ \u00a0]+an?[ \u00a0]+(?:new
                             r"(?:(?:television|TV|BBC|ITV|Netflix|documentary|reality)[ \u00a0]+)?"
                             r"(?:series|show|documentary|film|drama|sitcom)\b")
 _NOT_SITE_AFTER_AR = frozenset(("السابق", "سابقا", "المتخيل", "الخيالي",
-                                "المهجور", "المهجوره"))  # (`سجن “الكتيبة” المهجور`: disused; neg27, rule 28z)
+                                # abandoned, vanished (`سجن «أصداء» المهجور` where the displaced shelter; rule 28v)
+                                "المهجور", "المهجوره", "المندثر", "المندثره"))
 _OLD_YEAR_RE = re.compile(r"(?:\b(?:in|since|of)|عام|عامي|سنة|سنه|سنتي)[ \u00a0]+1[0-8]\d\d(?![\d.,]\d|\d)")
 # a site a bygone power used (ar18 survey, rule 25e): `معتقل "نور شمس" الذي استخدمه الإنجليز` (the Mandate's jail the
 # camp is named after), "a jail the British used": no site now (a known one is not read here)
 _BYGONE_USE_AR_RE = re.compile(r"[\"”»“ \u00a0]*[،,]?[ \u00a0]*(?:الذي|التي)[ \u00a0]+(?:كان[ \u00a0]+|كانت[ \u00a0]+)?"
                                r"(?:استخدم|استعمل|يستخدم|يستعمل)\w*[ \u00a0]+(?:ال[إا]نجليز|البريطانيون|البريطانيين|"
                                r"العثمانيون|العثمانيين|الفرنسيون|الفرنسيين|الانتداب)")
+# "X is / was a former prison" right after the name: `سجن تازمامارت هو معتقل سياسي سري سابق`
+_FORMER_PRED_AR_RE = re.compile(r"[\"”»“ \u00a0]*[،,]?[ \u00a0]*(?:هو|هي|كان|كانت)[ \u00a0]+"
+                                r"(?:ال)?(?:سجن|معتقل|مخيم|مركز)"
+                                r"[\u0621-\u064a]*(?:[ \u00a0]+[\u0621-\u064a]+){0,3}?[ \u00a0]+(?:ال)?سابق")
 _BYGONE_USE_EN_RE = re.compile(r"[\"”’ \u00a0]*,?[ \u00a0]*(?:which|that)[ \u00a0]+(?:was[ \u00a0]+)?used"
                                r"[ \u00a0]+by[ \u00a0]+the[ \u00a0]+(?:British|Ottomans|French)\b")
 
@@ -400,10 +405,17 @@ _PART_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:بيوت|�
 _REOPEN_RE = re.compile(r"\b(?:re-?open\w*|restor\w*|re-?activat\w*|back[ \u00a0]+(?:in|into)[ \u00a0]+use|again)\b|"
                         r"(?:إعادة|اعادة|أعيد|أُعيد|يعاد|يُعاد)[ \u00a0]+(?:فتح|افتتاح|تشغيل|استخدام)|مجدد",
                         re.IGNORECASE)
+# "before its destruction / closure / demolition" and "of which nothing is left but" near an unknown site's name
+# (`معتقل الخيام، قبل تدميره في حرب 2006،`, `سجن المحطة ... قبل إغلاقه`, `سجن غزة المركزي ... لم يبق منه سوى
+# جدران`): no site now, as a closing in a year is (fac27arw, rule 28v)
+_GONE_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:قبل[ \u00a0]+(?:تدمير|إغلاق|اغلاق|هدم|إزالة|ازالة)(?:ه|ها)"
+                         r"|و?لم[ \u00a0]+(?:ي|يت)بق[ىي]?[\u064b-\u0652]*[ \u00a0]+(?:منه|منها)"
+                         r"(?:[ \u00a0]+\S+){0,2}?[ \u00a0]+(?:سوى|إلا|الا)"
+                         r")(?![\u0621-\u064a])")
 _NO_LONGER_WORDS_EN = ("museum", "memorial", "closed", "shut", "demoli", "razed", "torn", "bulldoz", "decommission",
                        "dismantl", "emptied")
 _NO_LONGER_WORDS_AR = ("متحف", "تذكاري", "تاريخي", "وطني", "غلق", "هدم", "دمر", "دمّر", "دُمّر", "أزيل", "أقفل", "أُقفل",
-                       "أخلي", "أُخلي", "زوار")
+                       "أخلي", "أُخلي", "زوار", "تدمير", "غلاق", "يبق")
 
 
 def _former_before(text: str, lo: int) -> bool:
@@ -447,7 +459,7 @@ def _no_longer_a_site(text: str, lo: int, hi: int) -> bool:
                                                                for m in _CLOSED_EN_RE.finditer(after))
     # (Arabic: the clause's verbs stand before the name as after it; a paragraph without full stops is read near it)
     near = sent[max(0, lo - start - 150) : max(0, hi - start) + 150] if start >= 0 else sent
-    return _MUSEUM_AR_RE.search(near) is not None \
+    return _MUSEUM_AR_RE.search(near) is not None or _GONE_AR_RE.search(near) is not None \
         or any(_PART_AR_RE.search(near, m.start(), m.end() + 20) is None for m in _CLOSED_AR_RE.finditer(near))
 
 
@@ -522,6 +534,8 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
         return True  # "the site of the Manzanar camp", "X, a former prison turned museum", `تحوّل إلى متحف` (rule 26d)
     if (_BYGONE_USE_AR_RE.match(text, hi) or _BYGONE_USE_EN_RE.match(text, hi)) is not None:
         return True
+    if "سابق" in text[hi : hi + 60] and _FORMER_PRED_AR_RE.match(text, hi) is not None:
+        return True  # `سجن تازمامارت هو معتقل سياسي سري سابق`: the text says it was one (fac27arw, rule 28v)
     if text[hi : hi + 1] in (":", ",") and _WORK_AFTER_RE.match(text, hi) is not None:
         return True  # "HMP Belmarsh: Maximum Security, a television series": a work named for the prison (rule 25k)
     if _in_a_work(text, lo, hi):
@@ -1080,16 +1094,23 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None
     tok = m.group()
     f = fold(tok)
-    if f in _COORD_HEAD_AR and kind == "prison" and (nm := NEXT_RE.match(text, m.end())) is not None \
-            and _joins(text, m.end(), nm.start(1)):
-        m = TOKEN_RE.match(text, nm.start(1))  # `مركز توقيف وتحقيق حوارة`: a second head word joined by و, then the
-        if m is None:  # name (Huwara's detention and interrogation centre; fac26pal, rule 28j)
-            return None
-        tok = m.group()
-        f = fold(tok)
+    coord_quoted = False
+    if f in _COORD_HEAD_AR and kind == "prison":
+        nm = NEXT_RE.match(text, m.end())
+        q = text[m.end() : gap_end(text, m.end())].strip()
+        # the name in quotes after the cells' word (`سجن وزنازين «الأمن الوقائي»`; fac27arw, rule 28v)
+        coord_quoted = f in _CELLS_AR and len(q) == 1 and q in _OPEN_QUOTES
+        at = gap_end(text, m.end()) if coord_quoted else \
+            nm.start(1) if nm is not None and _joins(text, m.end(), nm.start(1)) else -1
+        if at >= 0:
+            m = TOKEN_RE.match(text, at)  # `مركز توقيف وتحقيق حوارة`: a second head word joined by و, then the
+            if m is None:  # name (Huwara's detention and interrogation centre; fac26pal, rule 28j)
+                return None
+            tok = m.group()
+            f = fold(tok)
     name_start, name_end = m.start(), m.end()
     close = paren[1] if paren is not None else \
-        _closing_quote(text, name_start) if any(ch in QUOTES for ch in gap) else None
+        _closing_quote(text, name_start) if coord_quoted or any(ch in QUOTES for ch in gap) else None
     if any(ch in QUOTES for ch in gap) and close is None:
         return None  # `“أكبر سجن” لعناصر`: the quote closes a phrase that ends with the head
     if kind == "prison" and close is None and f in _PART_AR and (nm := NEXT_RE.match(text, name_end)) is not None \
@@ -1250,7 +1271,10 @@ _CONSCIENCE = frozenset(("الضمير", "الراي"))
 _DETAINEE_HEADS = frozenset(("معتقل", "المعتقل", "معتقلو", "معتقلي"))
 # the definite cardinals (folded): "the three", "the four" after `سجن` are the people jailed, never a prison's name
 _AR_CARDINALS = frozenset(("الثلاثه", "الاربعه", "الخمسه", "السته", "السبعه", "الثمانيه", "التسعه", "العشره",
-                           "الاثنين", "الاثنان", "الثلاث", "الاربع", "الخمس", "الست", "السبع", "التسع", "العشر"))
+                           "الاثنين", "الاثنان", "الثلاث", "الاربع", "الخمس", "الست", "السبع", "التسع", "العشر",
+                           # the counts of people (`قامت إسرائيل بسجن الآلاف من سكان غزة`: "jailing thousands";
+                           # fac27arw, rule 28v)
+                           "الالاف", "الاف", "الميات", "ميات", "العشرات", "عشرات", "الملايين"))
 # `سُجن` (a damma on its first letter) is the verb "was jailed"; the prison is `سِجن`
 _PASSIVE_JAILED_RE = re.compile("س\u064f")
 # a ruling's verb earlier in the clause of `بسجن` (the masdar "to jail" after the preposition the verb takes): `قضت
@@ -1517,7 +1541,10 @@ _NO_HEADING = frozenset(("في", "من", "الى", "علي", "عن"))
 _PART_AR = frozenset(("استقبال", "الاستقبال", "تحقيق", "ملحق"))
 # a second head word joined by و after a centre's head (folded): `مركز توقيف وتحقيق حوارة`, `مركز التحقيق والتوقيف`
 _COORD_HEAD_AR = frozenset(("وتحقيق", "والتحقيق", "وتوقيف", "والتوقيف", "واحتجاز", "والاحتجاز", "واعتقال",
-                            "والاعتقال"))
+                            "والاعتقال",
+                            # the cells beside the prison (`سجن وزنازين «الأمن الوقائي»` in Hebron; fac27arw, rule 28v)
+                            "وزنازين", "والزنازين", "وزنزانات", "والزنزانات"))
+_CELLS_AR = frozenset(("وزنازين", "والزنازين", "وزنزانات", "والزنزانات"))  # (their name may stand in quotes after them)
 # the kind of activity camp a name is: `"مخيم الإبداع" الصيفي`, `مخيم الفرسان الكشفي` (README rule 1: no facility)
 _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
                           "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي",
