@@ -297,6 +297,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         and (not wordlike or _word_read_as_name(text, c.start, c.end))
     if kind == "prison" and nxt == ":" and _INFAMY_AFTER_EN_RE.match(text, c.end) is not None:
         return 0.55  # "ABU GHRAIB: THE PHOTOS THAT SHOOK WASHINGTON": a headline's subject, no dateline (rule 25a)
+    if not arabic and ((("eigh" in (lead48 := text[c.start - 48 if c.start > 48 else 0 : c.start])
+                         or "istrict" in lead48 or "uarter" in lead48) and _districts_before(text, c, lead48))
+                       or (nxt in "\"”’' (" and _DISTRICT_AFTER_RE.match(text, c.end) is not None)):
+        return None  # "the neighbourhoods around Ghwayran", "the neighborhoods of Guweiran, al-Nashwa and ...", "the
+        # \"Gweran\" neighbourhood", "the Ghweiran (Ghwayran neighborhood)": the district of a prison's name, no prison
+        # (core27en survey, rule 28y; the singular before or after the name is a town cue already)
     if nxt == ":" and (m := _APPOSED_HEAD_COLON_RE.match(text, c.end)) is not None \
             and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
         return 0.55  # "Zaatari: a Camp and not a City": a headline's subject and what it is, no dateline (rule 26h)
@@ -684,7 +690,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and context_score(text, c, kind, ar, gaz) >= gaz.rules.core_context.threshold \
             and not town_close(text, c, gaz):
         return 0.45  # `خرجت الدفعة الأولى ... من الهول ... وتوجّهت الحافلات`; `في الزعتري` ... `في المخيم` later
-    if folded in e.prevails and span not in ar.cities \
+    if (folded in e.prevails or (not arabic and folded[:3] in _LATIN_ARTICLES and folded[3:] in e.prevails)) \
+            and span not in ar.cities \
             and not town_close(text, c, gaz) and not _the_town_in_sentence(text, c) \
             and not _town_in_sentence(text, c) and not _prevails_not(text, c, arabic) \
             and not _between_city(text, c, ar) \
@@ -692,6 +699,32 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.4  # "Shamima Begum was found in al-Hol", `دخلت قوات الأمن العام إلى الهول`: news means the facility by
         # the bare name far more often than its small town; the town needs the text's words (rule 27h)
     return None
+
+
+# a prevailing bare name written with the article the data lists it without ("visited Al Roj", "al-Roj"; core27en, 28y)
+_LATIN_ARTICLES = frozenset(("al-", "al ", "el-", "el "))
+# the plural of a district's word before a name, the name first in a list or further on ("the neighbourhoods around
+# Ghwayran", "the neighborhoods of Guweiran, al-Zuhour and al-Nashwa"), and the singular after a closing quote or in a
+# bracket after it ("the \"Gweran\" neighbourhood", "the Ghweiran (Ghwayran neighborhood)": core27en, rule 28y)
+_DISTRICTS_BEFORE_RE = re.compile(r"\b(?:neighbou?rhoods|districts|quarters)[ \u00a0]+(?P<prep>of|around|near|in|"
+                                  r"including|like|such[ \u00a0]+as)[ \u00a0]+(?:the[ \u00a0]+)?"
+                                  r"(?P<items>(?:(?:[Aa]l-|[Ee]l-)?[A-Z][\w'’-]*(?:[ \u00a0]+[A-Z][\w'’-]*)?,"
+                                  r"[ \u00a0]+)*(?:and[ \u00a0]+)?)$")
+_LIST_GOES_ON_RE = re.compile(r",[ \u00a0]|[ \u00a0]+and[ \u00a0]")
+
+
+def _districts_before(text: str, c: Cand, lead: str) -> bool:
+    """The name is one of the districts a plural district word before it lists or surrounds (see above); "the
+    neighbourhoods of" a single name, nothing listed on either side, are the parts of that place ("the Taamir and Hittin
+    quarters of Ein el-Helweh", "the northern neighbourhoods of Hasakah"), the name no district."""
+    m = _DISTRICTS_BEFORE_RE.search(lead)
+    if m is None:
+        return False
+    if m.group("prep") in ("of", "in") and not m.group("items"):
+        return _LIST_GOES_ON_RE.match(text, c.end) is not None
+    return True
+_DISTRICT_AFTER_RE = re.compile(r"(?:[\"”’'][ \u00a0]+|[ \u00a0]*\([^()\n]{0,30}?[ \u00a0])"
+                                r"(?:neighbou?rhoods?|district|quarter)\b", re.IGNORECASE)
 
 
 # rule 27h: where a prevailing bare name (data: `prevails`) is not the facility though no town word is by it: the
@@ -706,6 +739,7 @@ _PREVAILS_NOT_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:resident|native|man|woman|
 # a road to the name ("the road from Hasakah to al-Hol", `الطريق المؤدي إلى الهول`): roads run to towns
 _ROAD_TO_RE = re.compile(r"\b(?:road|highway)s?\b[^.!?\n]{0,40}\b(?:to|towards|into)[ \u00a0]+$|"
                          r"طريق[^.!?؛\n]{0,40}(?<![\u0621-\u064a])(?:إلى|الى|نحو|باتجاه)[ \u00a0]+$", re.IGNORECASE)
+_ANCIENT_BEFORE_RE = re.compile(r"\b[Aa]ncient[ \u00a0]+(?:(?:city|town|site)[ \u00a0]+of[ \u00a0]+)?$")
 _THROUGH_RE = re.compile(r"\b(?:through|via|past)[ \u00a0]+$|(?<![\u0621-\u064a])(?:عبر|مرورا|مروراً|مروراً)[ \u00a0]+"
                          r"(?:ب)?$")
 _TRAVEL_RE = re.compile(r"\b(?:travel(?:l)?(?:ed|ing|s)?|commut(?:ed|es|ing))\b[^.!?\n]{0,30}\b(?:from|to|in)"
@@ -747,6 +781,8 @@ def _prevails_not(text: str, c: Cand, arabic: bool) -> bool:
     lead = text[max(0, c.start - 60) : c.start]
     if ("oad" in lead or "ighway" in lead or "طريق" in lead) and _ROAD_TO_RE.search(lead) is not None:
         return True
+    if "ncient" in lead and _ANCIENT_BEFORE_RE.search(lead) is not None:
+        return True  # "Tell Mozan, ancient Orkesh": the old city a site is named after (core27en, rule 28y)
     if _THROUGH_RE.search(lead) is not None:
         return True  # "trucks drove through al-Hol", `مروراً بالهول`: a way passes through towns
     if ("سافر" in lead or "ravel" in lead or "ommut" in lead) and _TRAVEL_RE.search(lead) is not None:

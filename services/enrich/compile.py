@@ -203,7 +203,8 @@ def _facilities(b: _Builder, recs: list[FacilityRec]) -> None:
                 b.add(f, ("fac", r.id, "head"), "facility")
 
 
-_CENTRE_HEADS = ("centre", "center", "rehabilitation centre", "rehabilitation center")
+_CENTRE_HEADS = ("centre", "center", "rehabilitation centre", "rehabilitation center",
+                 "rehab centre", "rehab center")  # ("the Orkesh rehab center": core27en survey, rule 28y)
 
 
 def _called_centre(aliases: list[str]) -> bool:

@@ -174,6 +174,16 @@ _REFORM_AFTER_RE = re.compile(r"[ \u00a0]+(?:ال[إا]صلاحي|ال[إا]صل
 _IMPERFECT_AFTER_AR_RE = re.compile(r"\s+[يتنأ]\w{2,}")
 
 
+def _lower_word_core(text: str, s: int, end: int, e: Entry) -> bool:
+    """A Latin `word` core of `e` inside the head match text[s:end] written with a lower-case initial."""
+    seg = text[s:end]
+    low = seg.lower()
+    for w in e.words:
+        if w[:1] < "\u0250" and (i := low.find(w)) >= 0 and seg[i].islower():
+            return True
+    return False
+
+
 def _definite_head_before_verb(text: str, s: int, end: int, e: Entry) -> bool:
     """An Arabic head with its article (`المخيم`, `والمخيم`), then a core that is also a word (data: `word`), then an
     imperfect verb: `المخيم سوف يستقبل` is "the camp will take in", no name after the head (a name takes the
@@ -261,6 +271,9 @@ def find_facilities(
         if how == "alias" and text[s - 4 : s] == " of " and _ADMIN_OF_BEFORE_RE.search(text, max(0, s - 30), s):
             continue  # "the Cuban province of Guantanamo": the province the prison is named for (rule 25p), not it
         alias = how == "alias"
+        if how == "head" and e.words and text[s] < "\u0250" and _lower_word_core(text, s, end, e):
+            continue  # "the prison-industrial complex", "a panorama prison tower": a Latin core that is also a word
+            # (Industrial, Panorama), written in lower case by its head, is the word, no name (core27en, rule 28y)
         if how == "head" and e.words and _definite_head_before_verb(text, s, end, e):
             continue  # `المخيم سوف يستقبل`, "the camp will take in": the definite head is the sentence's subject and
             # the core after it the word it also is (Souf's `سوف` "will"), a verb after it (rule 27z)
