@@ -264,6 +264,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _TENT_CITY_BEFORE_RE.search(text, max(0, c.start - 30), c.start) is not None:
         return 0.55  # "the sprawling tent city of al-Hol": the camp by its look, not the town "city of" names
         # (core25en survey, rule 28f)
+    if e.cluster and arabic and before1 == " " and text[c.start - 4 : c.start - 1] in ("جمع", "مّع") \
+            and prev_word(text, c.start, frozenset()) in _CLUSTER_WORDS_AR:
+        return 0.6  # `تجمع أطمة`, `مخيمات تجمع أطمة`: "the Atmeh cluster", the word for a cluster of camps right
+        # before a cluster camp's name (rule 28u; `بلدة أطمة`, "tents in Atmeh" stay the town)
     if span in ar.towns:
         if nxt in ",،" and _kind_apposed(text, c.end, kind) \
                 and prev_word(text, c.start, _OF).lstrip("وبلف") not in _TOWN_ITSELF:
@@ -1231,6 +1235,8 @@ def _sole_candidate(c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> bool:
 _REFUGEE_WORD_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?لاجئ[\u0621-\u064a]*")
 _CAMP_OR_AGENCY_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:(?:ال|لل)مخيم|الأونروا|الاونروا|وكالة الغوث)"
                                 r"(?![\u0621-\u064a])")
+# a front's, a street's or a lane's word before a name (`محور حطين`, `شارع الوحدات`): a quarter inside a camp
+_QUARTER_BEFORE_AR = frozenset(fold(w) for w in ("محور", "محاور", "جبهة", "شارع", "حارة", "زقاق", "تقاطع", "دوار"))
 _CLUB_BEFORE = frozenset(fold(w) for w in ("نادي", "النادي", "فريق", "الفريق", "جماهير", "جمهور", "مشجعو", "مشجعي",
                                             "لاعب", "لاعبو", "لاعبي", "مدرب", "منتخب",
                                             # a battle's name (`ذكرى معركة حطين`: Saladin's battle, not Marka camp)
@@ -1271,7 +1277,12 @@ def _refugee_camp_sentence(text: str, c: Cand) -> bool:
         return False  # (`الوحدات السكنية` "the housing units", `البقعة الترابية` "the dirt patch": the word)
     lo, hi = _sentence_bounds(text, c.start, c.end)
     sent = text[lo:c.start] + " " + text[c.end:hi]
-    return _REFUGEE_WORD_RE.search(sent) is not None and _CAMP_OR_AGENCY_RE.search(sent) is not None
+    if _CAMP_OR_AGENCY_RE.search(sent) is None:
+        return False
+    # the camp or UNRWA alone in the sentence (rule 28u): `تدير وكالة الغوث ثماني مدارس في البقعة`, `غادرت العائلة
+    # البقعة إلى عمّان ... سوق المخيم`; not a front's or a street's name inside another camp (`محور حطين ... مدخل المخيم`)
+    return _REFUGEE_WORD_RE.search(sent) is not None \
+        or prev_word(text, c.start, frozenset()) not in _QUARTER_BEFORE_AR
 
 
 # rule 25v (neg20 survey): a camp's bare name in a sports report is its youth centre's team (`فاز الأمعري على هلال
@@ -2119,6 +2130,8 @@ _POSS_QUARTER_AFTER_RE = re.compile(r"['’]s[ \u00a0]+(?:(?:far|northern|southe
 _GROUP_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+(?:Islamic[ \u00a0]+State|ISIS|ISIL|IS|Daesh|[Jj]ihadist)[ \u00a0]+"
                                   r"(?:(?:detention|displacement|refugee|prison|family|families)[ \u00a0]+)?"
                                   r"(camp|prison|jail)\b", re.IGNORECASE)
+# the word for a cluster of camps, with a proclitic (`تجمع أطمة`, `بتجمع أطمة`, `مخيمات تجمع أطمة`; rule 28u)
+_CLUSTER_WORDS_AR = frozenset(("تجمع", "وتجمع", "بتجمع", "لتجمع", "فتجمع"))
 _TENT_CITY_BEFORE_RE = re.compile(r"\btent(?:ed)?[ \u00a0-]+city[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$",
                                   re.IGNORECASE)
 # a government's or a region's administration (not a camp's) right before "in" and the name
