@@ -1254,6 +1254,7 @@ _RESIDENTS_RE = re.compile(r"\bresidents\b|(?<![\u0621-\u064a])[وفبل]?(?:ا�
 _THE_CAMP_RE = re.compile(r"\bthe\s+camp\b|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:مخيم|معسكر)(?![\u0621-\u064a])",
                           re.IGNORECASE)
 _OF_BEFORE = frozenset(("of", "من"))
+_OF_BEFORE_OR_PEOPLE = _OF_BEFORE | frozenset(fold(w) for w in ("سكان", "وسكان", "لسكان", "أهالي", "وأهالي"))
 
 
 def _residents_sentence(text: str, c: Cand) -> bool:
@@ -1265,7 +1266,8 @@ def _residents_sentence(text: str, c: Cand) -> bool:
         return False
     if _word_read_as_name(text, c.start, c.end) or prev_word(text, c.start, frozenset()) in ("outside", "inside"):
         return True
-    return prev_word(text, c.start, frozenset()) in _OF_BEFORE and _THE_CAMP_RE.search(sent) is not None
+    # (the Arabic construct "residents of" with no word for "of", rule 28u: `سكان الوحدات ... من خارج المخيم`)
+    return prev_word(text, c.start, frozenset()) in _OF_BEFORE_OR_PEOPLE and _THE_CAMP_RE.search(sent) is not None
 
 
 def _refugee_camp_sentence(text: str, c: Cand) -> bool:

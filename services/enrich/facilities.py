@@ -2878,6 +2878,9 @@ def _variant_or_glued(text: str, of: OpenFacility, gaz: Gazetteer) -> Entry | No
 _DETENTION_HEAD_RE = re.compile(r"detention|احتجاز|camp", re.IGNORECASE)
 _OTHER_KIND = {"prison": ("camp", "detention_camp"), "camp": ("prison", "detention_centre")}
 _DETENTION_WORD_RE = re.compile(r"detention|احتجاز", re.IGNORECASE)
+# the rest of an English list of capitalised names up to its plural head "detention camps" (rule 28u)
+_LIST_DETENTION_CAMPS_RE = re.compile(r"(?:(?:,? (?:and|or) |, )[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}){0,4}"
+                                      r" detention camps\b")
 
 
 def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: Gazetteer,
@@ -2887,7 +2890,12 @@ def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: G
         return None
     headed = _DETENTION_HEAD_RE.search(text, of.start, of.name_start) is not None \
         or _DETENTION_HEAD_RE.search(text, of.name_end, of.end) is not None
-    if not headed and of.kind != "prison":
+    # "Ofer and Majeddo detention camps": a name under "detention camp(s)", its own or its list's (engine_rules reads
+    # that head as a known prison's), is a known prison of any type (rule 28u)
+    dcamp = of.kind == "camp" and ("etention camp" in text[of.name_end : of.end]
+                                   or (text[of.end : of.end + 1] in " ,"
+                                       and _LIST_DETENTION_CAMPS_RE.match(text, of.end) is not None))
+    if not headed and not dcamp and of.kind != "prison":
         return None
     i = bisect_left(cores, of.name_start, key=_start)
     while i < len(cores) and cores[i].start < of.name_end:
@@ -2895,13 +2903,13 @@ def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: G
         i += 1
         if c.start == of.name_start and c.end == of.name_end:
             e = kind_payload(c, gaz, other)
-            if e is not None and e.type == dtype:
+            if e is not None and (e.type == dtype or dcamp):
                 return e
-    if not headed or exact_only:
+    if not (headed or dcamp) or exact_only:
         return None  # a prison of no detention word is a detention camp by its exact name only ("Hilla prison")
-    if of.kind == "camp" and _DETENTION_WORD_RE.search(text, of.start, of.name_start) is None \
+    if of.kind == "camp" and not dcamp and _DETENTION_WORD_RE.search(text, of.start, of.name_start) is None \
             and _DETENTION_WORD_RE.search(text, of.name_end, of.end) is None:
         return None  # a camp of no detention word is a detention centre by its exact name only: "al-Mawasi tent
         # camp" spells no Mezzeh (m-s), "the Sde Teman camp" is Sde Teiman (rule 27b)
     e = variant_of(of.name, other, gaz)
-    return e if e is not None and e.type == dtype else None
+    return e if e is not None and (e.type == dtype or dcamp) else None

@@ -1,0 +1,84 @@
+"""Rule 28u (residual27, round 27): general mechanisms for the corpus's remaining facility and alert errors.
+Own wording."""
+
+from __future__ import annotations
+
+from tests.unit.enrich_support import real_fac_ids, real_place_ids
+
+ATMEH = "fac:sy-atmeh-camp"
+
+
+# --- the cluster word before a cluster camp's name ---------------------------------------------------------------
+
+def test_cluster_word_before_atmeh_is_the_camps() -> None:
+    assert real_fac_ids("اشتكت عائلات في تجمع أطمة من انقطاع المياه منذ أسبوع.") == {ATMEH}
+
+
+def test_cluster_word_in_a_headline() -> None:
+    assert real_fac_ids("تجمع أطمة.. آلاف الخيام على الشريط الحدودي") == {ATMEH}
+
+
+def test_cluster_word_with_shadda_and_proclitic() -> None:
+    assert real_fac_ids("وصلت قافلة مساعدات إلى تجمّع أطمة صباح اليوم.") == {ATMEH}
+    assert real_fac_ids("غمرت السيول خيام النازحين بتجمع أطمة ليلة الأحد.") == {ATMEH}
+
+
+def test_cluster_word_after_a_plural_camp_head() -> None:
+    assert real_fac_ids("احترقت ثلاث خيام داخل مخيمات تجمع أطمة بسبب مدفأة.") == {ATMEH}
+
+
+def test_the_verb_gathered_before_people_of_the_town_is_no_camp() -> None:
+    text = "تجمّع أهالي أطمة أمام المجلس المحلي للمطالبة بإصلاح الطريق."
+    assert ATMEH not in real_fac_ids(text)
+    assert "place:sy-atmeh" in real_place_ids(text)
+
+
+def test_the_town_word_keeps_the_town() -> None:
+    assert ATMEH not in real_fac_ids("افتُتح مستوصف جديد في بلدة أطمة الحدودية.")
+
+
+# --- a word-like camp name with the camp or UNRWA in its sentence ------------------------------------------------
+
+BAQAA = "fac:jo-baqaa-camp"
+
+
+def test_unrwa_alone_in_the_sentence_reads_the_camp() -> None:
+    assert real_fac_ids("افتتحت وكالة الغوث عيادة جديدة في البقعة لتخفيف الضغط على المركز القديم.") == {BAQAA}
+
+
+def test_the_camp_alone_in_the_sentence_reads_the_camp() -> None:
+    assert real_fac_ids("رحل الخيّاط عن البقعة إلى إربد حين كسدت تجارته في سوق المخيم.") == {BAQAA}
+
+
+def test_the_word_with_no_camp_or_agency_stays_the_word() -> None:
+    assert BAQAA not in real_fac_ids("تحولت هذه البقعة من الأرض إلى ملعب للأطفال بعد تنظيفها.")
+
+
+def test_a_fronts_name_inside_another_camp_is_no_camp() -> None:
+    text = "أصاب رصاص طائش من محور حطين مواطناً، وأغلق الجيش مدخل المخيم لساعات."
+    assert "fac:jo-marka-camp" not in real_fac_ids(text)
+
+
+def test_residents_of_a_word_like_camp_with_the_camp_later() -> None:
+    text = "يعمل كثير من سكان الوحدات في أسواق عمّان، ويعودون مساءً إلى بيوتهم داخل المخيم."
+    assert real_fac_ids(text) == {"fac:jo-wehdat-camp"}
+
+
+def test_residents_of_the_units_with_no_camp_are_no_camp() -> None:
+    assert real_fac_ids("يشكو سكان الوحدات السكنية الجديدة من ضعف الصيانة.") == set()
+
+
+# --- a known prison in a list before "detention camps" -----------------------------------------------------------
+
+def test_known_prisons_listed_before_detention_camps() -> None:
+    text = "Lawyers said detainees held in Ofer and Majeddo detention camps had not seen a judge for weeks."
+    assert real_fac_ids(text) == {"fac:il-ofer-prison", "fac:il-megiddo-prison"}
+
+
+def test_other_spelling_of_a_known_prison_under_detention_camp() -> None:
+    assert real_fac_ids("His family says he is held in the Majeddo detention camp.") == {"fac:il-megiddo-prison"}
+
+
+def test_unknown_names_before_detention_camps_stay_open() -> None:
+    ids = real_fac_ids("Rights groups documented abuse in the Qaryatein and Sultani detention camps last year.")
+    assert all(i.startswith("open:") for i in ids) and ids
