@@ -82,3 +82,8 @@ def test_other_spelling_of_a_known_prison_under_detention_camp() -> None:
 def test_unknown_names_before_detention_camps_stay_open() -> None:
     ids = real_fac_ids("Rights groups documented abuse in the Qaryatein and Sultani detention camps last year.")
     assert all(i.startswith("open:") for i in ids) and ids
+
+
+def test_a_glued_proclitic_makes_a_word_of_its_own() -> None:
+    # `لقاح` "a vaccine" (ل + قاح) with the camp in the sentence is no Qah camp
+    assert real_fac_ids("وزّعت إدارة المخيم جرعات لقاح الحصبة على الأطفال دون الخامسة.") == set()
