@@ -87,3 +87,11 @@ def test_unknown_names_before_detention_camps_stay_open() -> None:
 def test_a_glued_proclitic_makes_a_word_of_its_own() -> None:
     # `لقاح` "a vaccine" (ل + قاح) with the camp in the sentence is no Qah camp
     assert real_fac_ids("وزّعت إدارة المخيم جرعات لقاح الحصبة على الأطفال دون الخامسة.") == set()
+
+
+# --- a measure after a head: ب + a number or a multiple ----------------------------------------------------------
+
+def test_a_prison_at_three_times_its_capacity_names_no_prison() -> None:
+    assert real_fac_ids("صيدنايا.. سجن بثلاثة أضعاف طاقته الاستيعابية") == {"fac:sy-sednaya-prison"}
+    assert real_fac_ids("تحوّل المبنى إلى سجن بضعف طاقته بعد موجة الاعتقالات.") == set()
+
