@@ -531,6 +531,8 @@ def find_facilities(
     # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
     if has_latin(text) and gates & _G_ANNEX and tg & _T_ANNEX:  # ("annex" or "Annex" in text)
         facilities = [_annexed(text, f, gaz) for f in facilities]
+    if facilities and "ملحق" in text:  # (str `in`, C speed) `الملحق الخاص بمخيم الهول`: the annex (rule 28u)
+        facilities = [_annexed_ar(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
     if len(facilities) > 1 and " و" in text:  # (str `in`, C speed)
         facilities = _short_between(text, facilities, gaz)
@@ -2591,6 +2593,23 @@ def _annexed(text: str, f: FacilityMention, gaz: Gazetteer) -> FacilityMention:
     if m is not None:
         return fac(text, f.start, m.end(), gaz.entries[annex], f.confidence)
     assert b is not None  # "the annex of al-Hol" (rule 24g): the annex, named from its head word on
+    return fac(text, b.start(), f.end, gaz.entries[annex], f.confidence)
+
+
+# the Arabic "annex" right before a camp named with its head (rule 28u): `الملحق الخاص بمخيم الهول`, `الملحق في مخيم
+# الهول`, `ملحق الأجانب في مخيم الهول` (the gazetteer's `ملحق مخيم الهول` is read whole as before)
+_ANNEX_BEFORE_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?ملحق(?:[ \u00a0]+(?:الخاص|المخصص|التابع|الأجانب|الاجانب"
+                                 r"|للأجانب|للاجانب))?[ \u00a0]+(?:ب|في[ \u00a0]+|داخل[ \u00a0]+)$")
+
+
+def _annexed_ar(text: str, f: FacilityMention, gaz: Gazetteer) -> FacilityMention:
+    """A camp named with its Arabic head right after the word for "annex" is the camp's annex when the gazetteer
+    lists one (as _annexed reads "the annex of al-Hol")."""
+    if f.kind != "camp" or (b := _ANNEX_BEFORE_AR_RE.search(text, max(0, f.start - 30), f.start)) is None:
+        return f
+    annex = _annexes(gaz).get(f.id)
+    if annex is None:
+        return f
     return fac(text, b.start(), f.end, gaz.entries[annex], f.confidence)
 
 

@@ -95,3 +95,21 @@ def test_a_prison_at_three_times_its_capacity_names_no_prison() -> None:
     assert real_fac_ids("صيدنايا.. سجن بثلاثة أضعاف طاقته الاستيعابية") == {"fac:sy-sednaya-prison"}
     assert real_fac_ids("تحوّل المبنى إلى سجن بضعف طاقته بعد موجة الاعتقالات.") == set()
 
+
+
+# --- the Arabic word for "annex" before a camp that has one ------------------------------------------------------
+
+ANNEX = "fac:sy-al-hol-annex"
+
+
+def test_the_annex_of_al_hol_camp_in_arabic() -> None:
+    assert real_fac_ids("احتجّت نساء أجنبيات داخل الملحق الخاص بمخيم الهول على تأخر توزيع المياه.") == {ANNEX}
+    assert real_fac_ids("نُقلت ثلاث عائلات إلى الملحق في مخيم الهول بعد التدقيق الأمني.") == {ANNEX}
+
+
+def test_an_appendix_to_an_agreement_is_no_annex() -> None:
+    assert real_fac_ids("وقّع الطرفان ملحقاً للاتفاق في مخيم الهول يخص إدارة الخدمات.") == {"fac:sy-al-hol-camp"}
+
+
+def test_a_camp_with_no_annex_keeps_its_id() -> None:
+    assert real_fac_ids("جال الوفد في الملحق الخاص بمخيم روج قبل أن يغادر.") == {"fac:sy-roj-camp"}
