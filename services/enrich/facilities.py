@@ -531,6 +531,7 @@ def find_facilities(
     # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
     if has_latin(text) and gates & _G_ANNEX and tg & _T_ANNEX:  # ("annex" or "Annex" in text)
         facilities = [_annexed(text, f, gaz) for f in facilities]
+        facilities += _the_annex(text, facilities, gaz)
     if facilities and "ملحق" in text:  # (str `in`, C speed) `الملحق الخاص بمخيم الهول`: the annex (rule 28u)
         facilities = [_annexed_ar(text, f, gaz) for f in facilities]
     facilities.sort(key=_by_start)
@@ -2594,6 +2595,24 @@ def _annexed(text: str, f: FacilityMention, gaz: Gazetteer) -> FacilityMention:
         return fac(text, f.start, m.end(), gaz.entries[annex], f.confidence)
     assert b is not None  # "the annex of al-Hol" (rule 24g): the annex, named from its head word on
     return fac(text, b.start(), f.end, gaz.entries[annex], f.confidence)
+
+
+# "the annex", "the Annex", "the foreigners' annex" on its own (rule 28u): not "the annex of/to" another thing
+_THE_ANNEX_RE = re.compile(r"\b(?:the|its|[Tt]he camp['’]s)[ \u00a0]+(?P<q>(?:foreigners['’]|foreign|fenced|special|"
+                           r"high-security|separate)[ \u00a0]+)?(?P<a>[Aa]nnexe?)\b(?![ \u00a0]+(?:of|to)\b)")
+
+
+def _the_annex(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
+    """"The annex" on its own in a text that names one camp with an annex and not the annex itself is that camp's
+    annex ("families left al-Hol ... and at last the foreigners' annex")."""
+    annexes = _annexes(gaz)
+    camps = {annexes[f.id] for f in facilities if f.id in annexes}
+    if len(camps) != 1 or any(f.id in camps for f in facilities):
+        return []
+    m = _THE_ANNEX_RE.search(text)
+    if m is None or any(f.start <= m.start("a") < f.end for f in facilities):
+        return []
+    return [fac(text, m.start("q") if m.group("q") else m.start("a"), m.end("a"), gaz.entries[camps.pop()], 0.6)]
 
 
 # the Arabic "annex" right before a camp named with its head (rule 28u): `الملحق الخاص بمخيم الهول`, `الملحق في مخيم

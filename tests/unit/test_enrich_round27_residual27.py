@@ -113,3 +113,21 @@ def test_an_appendix_to_an_agreement_is_no_annex() -> None:
 
 def test_a_camp_with_no_annex_keeps_its_id() -> None:
     assert real_fac_ids("جال الوفد في الملحق الخاص بمخيم روج قبل أن يغادر.") == {"fac:sy-roj-camp"}
+
+
+def test_the_annex_alone_in_a_text_naming_al_hol() -> None:
+    text = "Guards at al-Hol camp searched tents overnight and then moved on to the foreigners' annex at dawn."
+    assert real_fac_ids(text) == {"fac:sy-al-hol-camp", ANNEX}
+    assert real_fac_ids("Aid reached al-Hol on Monday; the Annex, with its own fence, waited two more days.") \
+        == {"fac:sy-al-hol-camp", ANNEX}
+
+
+def test_the_verb_annex_and_another_buildings_annex_are_no_annex() -> None:
+    assert real_fac_ids("Officials said Israel plans to annex land; al-Hol camp was not mentioned.") \
+        == {"fac:sy-al-hol-camp"}
+    assert real_fac_ids("UN staff working at al-Hol camp met in the annex of the agency's office in Hasakah.") \
+        == {"fac:sy-al-hol-camp"}
+
+
+def test_the_annex_in_a_text_with_no_camp_that_has_one() -> None:
+    assert real_fac_ids("Women in Roj camp were moved to the annex after the riot.") == {"fac:sy-roj-camp"}
