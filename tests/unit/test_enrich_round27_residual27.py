@@ -131,3 +131,20 @@ def test_the_verb_annex_and_another_buildings_annex_are_no_annex() -> None:
 
 def test_the_annex_in_a_text_with_no_camp_that_has_one() -> None:
     assert real_fac_ids("Women in Roj camp were moved to the annex after the riot.") == {"fac:sy-roj-camp"}
+
+
+# --- examples after a definite plural head: `السجون الكبيرة كرومية وزحلة والقبة` ---------------------------------
+
+def test_examples_of_a_definite_plural_prison_head() -> None:
+    text = "يشكو المحامون من أن السجون المكتظة كرومية وزحلة والقبة لا تتسع لنصف نزلائها."
+    assert real_fac_ids(text) == {"fac:lb-roumieh-prison", "fac:lb-zahle-prison", "fac:lb-qobbeh-prison"}
+
+
+def test_examples_of_a_definite_plural_camp_head() -> None:
+    text = "وصلت شاحنات الطحين إلى المخيمات الحدودية كأطمة وقاح صباح الخميس."
+    assert real_fac_ids(text) == {"fac:sy-atmeh-camp", "fac:sy-qah-camp"}
+
+
+def test_towns_between_the_head_and_such_as_stay_towns() -> None:
+    text = "انتشرت السجون في مدن كالرقة والطبقة خلال سنوات الحرب."
+    assert real_fac_ids(text) == set()
