@@ -446,7 +446,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and (m := _PLURAL_SUCH_AS_LIST_RE.search(text, max(0, c.start - 110), c.start)) is not None \
             and _plural_kind_ok(m.group(1), kind):
         return 0.55  # "other centres in the capital, including Abu Salim and Tariq al-Sikka": a later name of the list
-    if arabic and lead[-1:] in ("ك", " ", "و") and _plural_such_as_ar(text, c.start, kind):
+    if arabic and ("سجون" in (near110 := text[max(0, c.start - 110) : c.start]) or "مخيمات" in near110
+                   or "معتقلات" in near110) and _plural_such_as_ar(text, c.start, kind):
         return 0.55  # `السجون الكبيرة كرومية وزحلة والقبة`, `المخيمات مثل الزعتري والأزرق`: the examples of a
         # definite plural head of the kind, the Arabic "prisons such as" (rule 28u)
     if text[c.start - 3 : c.start] in ("at ", "in ") \
@@ -1594,7 +1595,6 @@ _PLURAL_SUCH_AS_LIST_RE = re.compile(
 # the Arabic plural head "such as" (`مثل`, a glued ك) and up to three names joined by و or commas before a name: a
 # definite head with up to two definite adjectives (`السجون الكبيرة كرومية`; rule 28u). Not an indefinite head, a
 # likeness ("prisons like Sednaya", `سجون كصيدنايا`), nor a word between that is no adjective (`السجون في مدن كالرقة`)
-_SUCH_AS_HEADS_AR = ("سجون", "معتقلات", "مخيمات")
 _PLURAL_SUCH_AS_AR_RE = re.compile(
     r"(?<![\u0621-\u064a])[وفبل]?ال(سجون|معتقلات|مخيمات)(?:[ \u00a0]+ال[\u0621-\u064a]+){0,2}"
     r"[ \u00a0]+(?:مثل[ \u00a0]+|ك)(?:[\u0621-\u064a]+(?:[ \u00a0]+[\u0621-\u064a]+)?"
@@ -1603,12 +1603,8 @@ _PLURAL_SUCH_AS_AR_RE = re.compile(
 
 def _plural_such_as_ar(text: str, start: int, kind: str | None) -> bool:
     """_PLURAL_SUCH_AS_AR_RE right before `start`, its head of `kind` (any kind: None; asked only where a head is
-    near: str `in`)."""
-    lo = max(0, start - 110)
-    near = text[lo:start]
-    if not any(h in near for h in _SUCH_AS_HEADS_AR):
-        return False
-    m = _PLURAL_SUCH_AS_AR_RE.search(text, lo, start)
+    near: str `in` by the callers)."""
+    m = _PLURAL_SUCH_AS_AR_RE.search(text, max(0, start - 110), start)
     if m is None:
         return False
     return kind is None or ("camp" if m.group(1) == "مخيمات" else "prison") == kind
@@ -1655,7 +1651,8 @@ def compared(text: str, s: int, e: int, country: str | None = None) -> bool:
     if text[s - 1 : s] == "ك" or "غرار" in lead or "شبه" in lead or "شبيه" in lead:
         # (a glued ك after a plural head of sites is "such as", an example, no likeness: `السجون الكبيرة كرومية`)
         return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None \
-            and not (text[s - 1 : s] == "ك" and _plural_such_as_ar(text, s, None))
+            and not (text[s - 1 : s] == "ك" and ("سجون" in (near := text[max(0, s - 110) : s]) or "مخيمات" in near
+                                                or "معتقلات" in near) and _plural_such_as_ar(text, s, None))
     return text[e + 1 : e + 2] in _NEW_FIRST and _NEW_AFTER_RE.match(text, e) is not None
 
 

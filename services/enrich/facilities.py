@@ -533,7 +533,9 @@ def find_facilities(
         facilities = [_annexed(text, f, gaz) for f in facilities]
         facilities += _the_annex(text, facilities, gaz)
     if facilities and "ملحق" in text:  # (str `in`, C speed) `الملحق الخاص بمخيم الهول`: the annex (rule 28u)
-        facilities = [_annexed_ar(text, f, gaz) for f in facilities]
+        annexed = _annexes(gaz).keys() & {f.id for f in facilities}  # (only camps the gazetteer lists an annex of)
+        if annexed:
+            facilities = [_annexed_ar(text, f, gaz) if f.id in annexed else f for f in facilities]
     facilities.sort(key=_by_start)
     if len(facilities) > 1 and " و" in text:  # (str `in`, C speed)
         facilities = _short_between(text, facilities, gaz)
