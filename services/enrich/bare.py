@@ -1286,7 +1286,8 @@ def _refugee_camp_sentence(text: str, c: Cand) -> bool:
     if _CAMP_OR_AGENCY_RE.search(sent) is None:
         return False
     # the camp or UNRWA alone in the sentence (rule 28u): `تدير وكالة الغوث ثماني مدارس في البقعة`, `غادرت العائلة
-    # البقعة إلى عمّان ... سوق المخيم`; not a front's or a street's name inside another camp (`محور حطين ... مدخل المخيم`)
+    # البقعة إلى عمّان ... سوق المخيم`; not a front's or a street's name inside another camp (`محور حطين ...
+    # مدخل المخيم`)
     # (a proclitic glued to the word makes a word of its own: `حملة لقاح` "a vaccination drive", no Qah; rule 23f)
     return _REFUGEE_WORD_RE.search(sent) is not None \
         or (not ("\u0621" <= text[c.start - 1 : c.start] <= "\u064a")
