@@ -1288,10 +1288,13 @@ def _refugee_camp_sentence(text: str, c: Cand) -> bool:
     # the camp or UNRWA alone in the sentence (rule 28u): `تدير وكالة الغوث ثماني مدارس في البقعة`, `غادرت العائلة
     # البقعة إلى عمّان ... سوق المخيم`; not a front's or a street's name inside another camp (`محور حطين ...
     # مدخل المخيم`)
-    # (a proclitic glued to the word makes a word of its own: `حملة لقاح` "a vaccination drive", no Qah; rule 23f)
+    # (a proclitic glued to the word makes a word of its own: `حملة لقاح` "a vaccination drive", no Qah; rule 23f; a
+    # given name has no article: `قال أشرف عبد الله ... إلى المخيم`; where people come from is the region: `جاؤوا من
+    # الجليل الأعلى`, rule 25z)
     return _REFUGEE_WORD_RE.search(sent) is not None \
-        or (not ("\u0621" <= text[c.start - 1 : c.start] <= "\u064a")
-            and prev_word(text, c.start, frozenset()) not in _QUARTER_BEFORE_AR)
+        or (text.startswith("ال", c.start) and not ("\u0621" <= text[c.start - 1 : c.start] <= "\u064a")
+            and prev_word(text, c.start, frozenset()) not in _QUARTER_BEFORE_AR
+            and _COME_FROM_AR_RE.search(text, max(0, c.start - 40), c.start) is None)
 
 
 # rule 25v (neg20 survey): a camp's bare name in a sports report is its youth centre's team (`فاز الأمعري على هلال

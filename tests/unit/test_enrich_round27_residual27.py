@@ -148,3 +148,10 @@ def test_examples_of_a_definite_plural_camp_head() -> None:
 def test_towns_between_the_head_and_such_as_stay_towns() -> None:
     text = "انتشرت السجون في مدن كالرقة والطبقة خلال سنوات الحرب."
     assert real_fac_ids(text) == set()
+
+
+def test_the_camp_alone_needs_a_definite_word_and_no_origin() -> None:
+    # a given name has no article; where grandparents came from is the region (rounds 19 and 23 tests' forms)
+    assert real_fac_ids("قال أشرف سليمان، مختار الحي، إن العائلات رجعت إلى المخيم.") == set()
+    assert "fac:lb-wavel-camp" not in real_fac_ids("يروي المسنون في المخيم أن آباءهم هاجروا من الجليل.")
+    assert "fac:lb-wavel-camp" not in real_fac_ids("يتذكر شيوخ المخيم أن أهلهم جاؤوا من الجليل الأعلى سيراً.")
