@@ -264,6 +264,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _TENT_CITY_BEFORE_RE.search(text, max(0, c.start - 30), c.start) is not None:
         return 0.55  # "the sprawling tent city of al-Hol": the camp by its look, not the town "city of" names
         # (core25en survey, rule 28f)
+    if e.cluster and arabic and before1 == " " and text[c.start - 4 : c.start - 1] in ("جمع", "مّع") \
+            and prev_word(text, c.start, frozenset()) in _CLUSTER_WORDS_AR:
+        return 0.6  # `تجمع أطمة`, `مخيمات تجمع أطمة`: "the Atmeh cluster", the word for a cluster of camps right
+        # before a cluster camp's name (rule 28u; `بلدة أطمة`, "tents in Atmeh" stay the town)
     if span in ar.towns:
         if nxt in ",،" and _kind_apposed(text, c.end, kind) \
                 and prev_word(text, c.start, _OF).lstrip("وبلف") not in _TOWN_ITSELF:
@@ -452,6 +456,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and (m := _PLURAL_SUCH_AS_LIST_RE.search(text, max(0, c.start - 110), c.start)) is not None \
             and _plural_kind_ok(m.group(1), kind):
         return 0.55  # "other centres in the capital, including Abu Salim and Tariq al-Sikka": a later name of the list
+    if arabic and ("سجون" in (near110 := text[max(0, c.start - 110) : c.start]) or "مخيمات" in near110
+                   or "معتقلات" in near110) and _plural_such_as_ar(text, c.start, kind):
+        return 0.55  # `السجون الكبيرة كرومية وزحلة والقبة`, `المخيمات مثل الزعتري والأزرق`: the examples of a
+        # definite plural head of the kind, the Arabic "prisons such as" (rule 28u)
     if text[c.start - 3 : c.start] in ("at ", "in ") \
             and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 48), c.start)) is not None \
             and (not m.group("adj") or span not in ar.cities) \
@@ -1271,6 +1279,8 @@ def _sole_candidate(c: Cand, kind: str, ar: Around, gaz: Gazetteer) -> bool:
 _REFUGEE_WORD_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?لاجئ[\u0621-\u064a]*")
 _CAMP_OR_AGENCY_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:(?:ال|لل)مخيم|الأونروا|الاونروا|وكالة الغوث)"
                                 r"(?![\u0621-\u064a])")
+# a front's, a street's or a lane's word before a name (`محور حطين`, `شارع الوحدات`): a quarter inside a camp
+_QUARTER_BEFORE_AR = frozenset(fold(w) for w in ("محور", "محاور", "جبهة", "شارع", "حارة", "زقاق", "تقاطع", "دوار"))
 _CLUB_BEFORE = frozenset(fold(w) for w in ("نادي", "النادي", "فريق", "الفريق", "جماهير", "جمهور", "مشجعو", "مشجعي",
                                             "لاعب", "لاعبو", "لاعبي", "مدرب", "منتخب",
                                             # a battle's name (`ذكرى معركة حطين`: Saladin's battle, not Marka camp)
@@ -1288,6 +1298,7 @@ _RESIDENTS_RE = re.compile(r"\bresidents\b|(?<![\u0621-\u064a])[وفبل]?(?:ا�
 _THE_CAMP_RE = re.compile(r"\bthe\s+camp\b|(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)(?:مخيم|معسكر)(?![\u0621-\u064a])",
                           re.IGNORECASE)
 _OF_BEFORE = frozenset(("of", "من"))
+_OF_BEFORE_OR_PEOPLE = _OF_BEFORE | frozenset(fold(w) for w in ("سكان", "وسكان", "لسكان", "أهالي", "وأهالي"))
 
 
 def _residents_sentence(text: str, c: Cand) -> bool:
@@ -1299,7 +1310,8 @@ def _residents_sentence(text: str, c: Cand) -> bool:
         return False
     if _word_read_as_name(text, c.start, c.end) or prev_word(text, c.start, frozenset()) in ("outside", "inside"):
         return True
-    return prev_word(text, c.start, frozenset()) in _OF_BEFORE and _THE_CAMP_RE.search(sent) is not None
+    # (the Arabic construct "residents of" with no word for "of", rule 28u: `سكان الوحدات ... من خارج المخيم`)
+    return prev_word(text, c.start, frozenset()) in _OF_BEFORE_OR_PEOPLE and _THE_CAMP_RE.search(sent) is not None
 
 
 def _refugee_camp_sentence(text: str, c: Cand) -> bool:
@@ -1311,7 +1323,18 @@ def _refugee_camp_sentence(text: str, c: Cand) -> bool:
         return False  # (`الوحدات السكنية` "the housing units", `البقعة الترابية` "the dirt patch": the word)
     lo, hi = _sentence_bounds(text, c.start, c.end)
     sent = text[lo:c.start] + " " + text[c.end:hi]
-    return _REFUGEE_WORD_RE.search(sent) is not None and _CAMP_OR_AGENCY_RE.search(sent) is not None
+    if _CAMP_OR_AGENCY_RE.search(sent) is None:
+        return False
+    # the camp or UNRWA alone in the sentence (rule 28u): `تدير وكالة الغوث ثماني مدارس في البقعة`, `غادرت العائلة
+    # البقعة إلى عمّان ... سوق المخيم`; not a front's or a street's name inside another camp (`محور حطين ...
+    # مدخل المخيم`)
+    # (a proclitic glued to the word makes a word of its own: `حملة لقاح` "a vaccination drive", no Qah; rule 23f; a
+    # given name has no article: `قال أشرف عبد الله ... إلى المخيم`; where people come from is the region: `جاؤوا من
+    # الجليل الأعلى`, rule 25z)
+    return _REFUGEE_WORD_RE.search(sent) is not None \
+        or (text.startswith("ال", c.start) and not ("\u0621" <= text[c.start - 1 : c.start] <= "\u064a")
+            and prev_word(text, c.start, frozenset()) not in _QUARTER_BEFORE_AR
+            and _COME_FROM_AR_RE.search(text, max(0, c.start - 40), c.start) is None)
 
 
 # rule 25v (neg20 survey): a camp's bare name in a sports report is its youth centre's team (`فاز الأمعري على هلال
@@ -1613,6 +1636,24 @@ _PLURAL_SUCH_AS_LIST_RE = re.compile(
     r"\b((?i:camps|prisons|jails|facilities|centres|centers))\b(?:(?!\b(?i:towns?|cities|city|villages?|areas?|"
     r"districts?|provinces?|places)\b)[^.;:!?\n]){0,50}?\b(?i:such\s+as|including|like)\s+"
     r"(?:[A-Z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,2}(?:\s*,\s*(?:and\s+)?|\s+and\s+)){1,3}$")
+# the Arabic plural head "such as" (`مثل`, a glued ك) and up to three names joined by و or commas before a name: a
+# definite head with up to two definite adjectives (`السجون الكبيرة كرومية`; rule 28u). Not an indefinite head, a
+# likeness ("prisons like Sednaya", `سجون كصيدنايا`), nor a word between that is no adjective (`السجون في مدن كالرقة`)
+_PLURAL_SUCH_AS_AR_RE = re.compile(
+    r"(?<![\u0621-\u064a])[وفبل]?ال(سجون|معتقلات|مخيمات)(?:[ \u00a0]+ال[\u0621-\u064a]+){0,2}"
+    r"[ \u00a0]+(?:مثل[ \u00a0]+|ك)(?:[\u0621-\u064a]+(?:[ \u00a0]+[\u0621-\u064a]+)?"
+    r"(?:[ \u00a0]*،[ \u00a0]*و?|[ \u00a0]+و)){0,3}$")
+
+
+def _plural_such_as_ar(text: str, start: int, kind: str | None) -> bool:
+    """_PLURAL_SUCH_AS_AR_RE right before `start`, its head of `kind` (any kind: None; asked only where a head is
+    near: str `in` by the callers)."""
+    m = _PLURAL_SUCH_AS_AR_RE.search(text, max(0, start - 110), start)
+    if m is None:
+        return False
+    return kind is None or ("camp" if m.group(1) == "مخيمات" else "prison") == kind
+
+
 _PLURAL_IN_RE = re.compile(r"(?:\b(?:camps|prisons|jails|facilities)|مخيمات|سجون|معتقلات)\s+"
                            r"(?:at|in\s+both|في\s+كل\s+من)\s+$", re.IGNORECASE)
 
@@ -1652,7 +1693,10 @@ def compared(text: str, s: int, e: int, country: str | None = None) -> bool:
             return _OF_ANOTHER_RE.match(text, e) is not None  # "the Guantanamo of the desert"
         return ("new" in lead or "another" in lead) and _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
     if text[s - 1 : s] == "ك" or "غرار" in lead or "شبه" in lead or "شبيه" in lead:
-        return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None
+        # (a glued ك after a plural head of sites is "such as", an example, no likeness: `السجون الكبيرة كرومية`)
+        return _LIKE_BEFORE_RE.search(text, max(0, s - 14), s) is not None \
+            and not (text[s - 1 : s] == "ك" and ("سجون" in (near := text[max(0, s - 110) : s]) or "مخيمات" in near
+                                                or "معتقلات" in near) and _plural_such_as_ar(text, s, None))
     return text[e + 1 : e + 2] in _NEW_FIRST and _NEW_AFTER_RE.match(text, e) is not None
 
 
@@ -2172,6 +2216,8 @@ _POSS_QUARTER_AFTER_RE = re.compile(r"['’]s[ \u00a0]+(?:(?:far|northern|southe
 _GROUP_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+(?:Islamic[ \u00a0]+State|ISIS|ISIL|IS|Daesh|[Jj]ihadist)[ \u00a0]+"
                                   r"(?:(?:detention|displacement|refugee|prison|family|families)[ \u00a0]+)?"
                                   r"(camp|prison|jail)\b", re.IGNORECASE)
+# the word for a cluster of camps, with a proclitic (`تجمع أطمة`, `بتجمع أطمة`, `مخيمات تجمع أطمة`; rule 28u)
+_CLUSTER_WORDS_AR = frozenset(("تجمع", "وتجمع", "بتجمع", "لتجمع", "فتجمع"))
 _TENT_CITY_BEFORE_RE = re.compile(r"\btent(?:ed)?[ \u00a0-]+city[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$",
                                   re.IGNORECASE)
 # a government's or a region's administration (not a camp's) right before "in" and the name

@@ -553,6 +553,11 @@ def find_facilities(
     # (str `in`, C speed) "the “al-Hawl” camp annex": the annex itself
     if has_latin(text) and gates & _G_ANNEX and tg & _T_ANNEX:  # ("annex" or "Annex" in text)
         facilities = [_annexed(text, f, gaz) for f in facilities]
+        facilities += _the_annex(text, facilities, gaz)
+    if facilities and "ملحق" in text:  # (str `in`, C speed) `الملحق الخاص بمخيم الهول`: the annex (rule 28u)
+        annexed = _annexes(gaz).keys() & {f.id for f in facilities}  # (only camps the gazetteer lists an annex of)
+        if annexed:
+            facilities = [_annexed_ar(text, f, gaz) if f.id in annexed else f for f in facilities]
     facilities.sort(key=_by_start)
     if len(facilities) > 1 and " و" in text:  # (str `in`, C speed)
         facilities = _short_between(text, facilities, gaz)
@@ -2624,6 +2629,41 @@ def _annexed(text: str, f: FacilityMention, gaz: Gazetteer) -> FacilityMention:
     return fac(text, b.start(), f.end, gaz.entries[annex], f.confidence)
 
 
+# "the annex", "the Annex", "the foreigners' annex" on its own (rule 28u): not "the annex of/to" another thing
+_THE_ANNEX_RE = re.compile(r"\b(?:the|its|[Tt]he camp['’]s)[ \u00a0]+(?P<q>(?:foreigners['’]|foreign|fenced|special|"
+                           r"high-security|separate)[ \u00a0]+)?(?P<a>[Aa]nnexe?)\b(?![ \u00a0]+(?:of|to)\b)")
+
+
+def _the_annex(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
+    """"The annex" on its own in a text that names one camp with an annex and not the annex itself is that camp's
+    annex ("families left al-Hol ... and at last the foreigners' annex")."""
+    annexes = _annexes(gaz)
+    camps = {annexes[f.id] for f in facilities if f.id in annexes}
+    if len(camps) != 1 or any(f.id in camps for f in facilities):
+        return []
+    m = _THE_ANNEX_RE.search(text)
+    if m is None or any(f.start <= m.start("a") < f.end for f in facilities):
+        return []
+    return [fac(text, m.start("q") if m.group("q") else m.start("a"), m.end("a"), gaz.entries[camps.pop()], 0.6)]
+
+
+# the Arabic "annex" right before a camp named with its head (rule 28u): `الملحق الخاص بمخيم الهول`, `الملحق في مخيم
+# الهول`, `ملحق الأجانب في مخيم الهول` (the gazetteer's `ملحق مخيم الهول` is read whole as before)
+_ANNEX_BEFORE_AR_RE = re.compile(r"(?<![\u0621-\u064a])(?:ال)?ملحق(?:[ \u00a0]+(?:الخاص|المخصص|التابع|الأجانب|الاجانب"
+                                 r"|للأجانب|للاجانب))?[ \u00a0]+(?:ب|في[ \u00a0]+|داخل[ \u00a0]+)$")
+
+
+def _annexed_ar(text: str, f: FacilityMention, gaz: Gazetteer) -> FacilityMention:
+    """A camp named with its Arabic head right after the word for "annex" is the camp's annex when the gazetteer
+    lists one (as _annexed reads "the annex of al-Hol")."""
+    if f.kind != "camp" or (b := _ANNEX_BEFORE_AR_RE.search(text, max(0, f.start - 30), f.start)) is None:
+        return f
+    annex = _annexes(gaz).get(f.id)
+    if annex is None:
+        return f
+    return fac(text, b.start(), f.end, gaz.entries[annex], f.confidence)
+
+
 def _annexes(gaz: Gazetteer) -> dict[str, str]:
     """facility id -> the id of its annex: the camp with a core "<a core of the facility> annex" (one walk of the
     trie's core keys, once per gazetteer)."""
@@ -2915,6 +2955,9 @@ def _variant_or_glued(text: str, of: OpenFacility, gaz: Gazetteer) -> Entry | No
 _DETENTION_HEAD_RE = re.compile(r"detention|احتجاز|camp", re.IGNORECASE)
 _OTHER_KIND = {"prison": ("camp", "detention_camp"), "camp": ("prison", "detention_centre")}
 _DETENTION_WORD_RE = re.compile(r"detention|احتجاز", re.IGNORECASE)
+# the rest of an English list of capitalised names up to its plural head "detention camps" (rule 28u)
+_LIST_DETENTION_CAMPS_RE = re.compile(r"(?:(?:,? (?:and|or) |, )[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}){0,4}"
+                                      r" detention camps\b")
 
 
 def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: Gazetteer,
@@ -2924,7 +2967,12 @@ def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: G
         return None
     headed = _DETENTION_HEAD_RE.search(text, of.start, of.name_start) is not None \
         or _DETENTION_HEAD_RE.search(text, of.name_end, of.end) is not None
-    if not headed and of.kind != "prison":
+    # "Ofer and Majeddo detention camps": a name under "detention camp(s)", its own or its list's (engine_rules reads
+    # that head as a known prison's), is a known prison of any type (rule 28u)
+    dcamp = of.kind == "camp" and ("etention camp" in text[of.name_end : of.end]
+                                   or (text[of.end : of.end + 1] in " ,"
+                                       and _LIST_DETENTION_CAMPS_RE.match(text, of.end) is not None))
+    if not headed and not dcamp and of.kind != "prison":
         return None
     i = bisect_left(cores, of.name_start, key=_start)
     while i < len(cores) and cores[i].start < of.name_end:
@@ -2932,13 +2980,13 @@ def _detention_other_kind(text: str, of: OpenFacility, cores: list[Cand], gaz: G
         i += 1
         if c.start == of.name_start and c.end == of.name_end:
             e = kind_payload(c, gaz, other)
-            if e is not None and e.type == dtype:
+            if e is not None and (e.type == dtype or dcamp):
                 return e
-    if not headed or exact_only:
+    if not (headed or dcamp) or exact_only:
         return None  # a prison of no detention word is a detention camp by its exact name only ("Hilla prison")
-    if of.kind == "camp" and _DETENTION_WORD_RE.search(text, of.start, of.name_start) is None \
+    if of.kind == "camp" and not dcamp and _DETENTION_WORD_RE.search(text, of.start, of.name_start) is None \
             and _DETENTION_WORD_RE.search(text, of.name_end, of.end) is None:
         return None  # a camp of no detention word is a detention centre by its exact name only: "al-Mawasi tent
         # camp" spells no Mezzeh (m-s), "the Sde Teman camp" is Sde Teiman (rule 27b)
     e = variant_of(of.name, other, gaz)
-    return e if e is not None and e.type == dtype else None
+    return e if e is not None and (e.type == dtype or dcamp) else None

@@ -1142,8 +1142,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         # prison of its own, not the city's known one; round-23 splits, rule 27w)
     if place is None and close is None and f in _AR_GENERIC_OWNERS:
         return None  # `سجن المدينة`, `سجن المحكمة`, `مخيم القراءة`: the city's, the court's, a reading camp (rule 22e)
-    if place is None and close is None and f in _AR_CARDINALS:
-        return None  # `وسجن الأربعة الآخرين عامين`: the jailing of "the four", a number, no name (rule 27k)
+    if place is None and close is None and (f in _AR_CARDINALS or f in _BY_NUMBER_AR):
+        return None  # `وسجن الأربعة الآخرين عامين`: the jailing of "the four", a number, no name (rule 27k); `سجن
+        # بثلاثة أضعاف طاقته`: "a prison at three times its capacity", a measure (rule 28u)
     if kind == "prison" and (_PASSIVE_JAILED_RE.search(text, h.start, h.end) is not None
                              or (close is None and (_DURATION_AFTER_RE.match(text, name_end) is not None
                                                     or (text[h.start - 1 : h.start] == "ب"
@@ -1275,6 +1276,10 @@ _AR_CARDINALS = frozenset(("الثلاثه", "الاربعه", "الخمسه", "
                            # the counts of people (`قامت إسرائيل بسجن الآلاف من سكان غزة`: "jailing thousands";
                            # fac27arw, rule 28v)
                            "الالاف", "الاف", "الميات", "ميات", "العشرات", "عشرات", "الملايين"))
+# ب + a number or a multiple right after a head (folded): "at three times", "at twice" its capacity (rule 28u)
+_BY_NUMBER_AR = frozenset("ب" + w for w in ("ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
+                                            "اثنين", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر",
+                                            "ضعف", "ضعفي", "اضعاف"))
 # `سُجن` (a damma on its first letter) is the verb "was jailed"; the prison is `سِجن`
 _PASSIVE_JAILED_RE = re.compile("س\u064f")
 # a ruling's verb earlier in the clause of `بسجن` (the masdar "to jail" after the preposition the verb takes): `قضت
