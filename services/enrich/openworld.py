@@ -1856,7 +1856,10 @@ _POSSESSIVE = frozenset(("'s", "’s", "s'", "s’"))
 # "Y-shaped prison", "US-run camp", "Soviet-era jail": a hyphenated modifier, not a name
 _GENERIC_TAILS = frozenset(("shaped", "style", "type", "run", "held", "controlled", "backed", "led", "built",
                             "based", "era", "owned", "funded", "operated", "like", "sized", "level", "class",
-                            "security", "made", "managed", "affiliated", "linked", "guarded", "administered"))
+                            "security", "made", "managed", "affiliated", "linked", "guarded", "administered",
+                            # an age before the head: "the 70-year-old refugee camp", "a 12-year-old camp resident"
+                            # (fac27enw survey, rule 28w)
+                            "old"))
 
 _HYPHEN_ARTICLES = frozenset(("al", "el", "Al", "El", "ad", "ar", "as", "ash", "at", "az", "an"))
 # id(gaz.en_name_stop) -> (that set, surface -> stopped?): a pure function of the surface, bounded
