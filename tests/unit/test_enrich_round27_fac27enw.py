@@ -57,3 +57,10 @@ def test_an_american_namesake_town() -> None:
     assert not real_ann("Lebanon, Pennsylvania, held its fair on Saturday.").alert
     # a known site's apposition with a state's city stays the site
     assert real_ann("Rikers Island, New York City's main jail complex, will close a jail.").alert
+
+
+def test_a_quoted_name_after_a_place_and_known_as() -> None:
+    ann = real_ann('A fire in the camp near Armanaz known as "Shahranaz" left one family without a tent.')
+    assert ann.alert and [f.surface for f in ann.facilities] == ['"Shahranaz"']
+    # an unquoted description after the place is no name
+    assert not real_ann("The camp near Armanaz, known for its olive groves, flooded.").alert
