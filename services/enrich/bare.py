@@ -231,6 +231,18 @@ def _quoted_town_pair(text: str, c: Cand, ar: Around) -> bool:
     return b is not None and bool(ar.towns_ix.ending_before(b.start(), 0))
 
 
+# a comma and a US state's name right after a bare name: the American town of that name ("Palmyra, Missouri";
+# fac27enw survey, rule 28w)
+_US_STATE_AFTER_RE = re.compile(
+    r",[ \u00a0]+(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Idaho|Illinois|"
+    r"Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|"
+    r"Montana|Nebraska|Nevada|New[ \u00a0]+(?:Hampshire|Jersey|Mexico|York)|"
+    r"(?:North|South)[ \u00a0]+(?:Carolina|Dakota)|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode[ \u00a0]+Island|"
+    r"Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    r"West[ \u00a0]+Virginia|Wisconsin|Wyoming)\b(?![ \u00a0]+City|['’]s)")
+# (not a city or a possessive of the state's name: "Rikers Island, New York City's main jail complex" is an apposition)
+
+
 def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> float | None:
     """The confidence that a bare known name (no head word next to it) means the facility, or None when
     it is the town. A town cue before it, a facility or head "in" it, or a list with a town wins; then a
@@ -249,6 +261,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not detention_frame(text, c.start, kind):
         return None  # "a prison official flew in to Hama airport", `وصل وفد إلى مطار حماة على متن طائرة`: flights at
         # an airbase the gazetteer lists as a detention site are the airfield's (rule 25m)
+    if nxt == "," and not arabic and _US_STATE_AFTER_RE.match(text, c.end) is not None:
+        return None  # "Palmyra, Missouri", "Lebanon, Pennsylvania": an American namesake town (fac27enw, rule 28w)
     if arabic and outlet_word_after(text, c.end):
         return None  # `قال نازحون لروز بريس`: a name inside an outlet's (rule 15; prec22ar, rule 26x), no camp
     if arabic and _areas_such_as(text, c.start):

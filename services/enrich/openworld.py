@@ -1804,11 +1804,24 @@ def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | 
     m = _CALLED_RE.match(text, end)
     if m is None and "\u0600" <= text[end - 1 : end] <= "\u06ff":
         m = _CALLED_RE.match(text, _past_descriptions(text, end, gaz))
+    if m is None and (w := _NEAR_PLACE_RE.match(text, end)) is not None:
+        m = _CALLED_RE.match(text, w.end())  # "the camp near Armanaz known as "Shahranaz"": a quoted name only
+        if m is not None:
+            return _quoted_name_of(text, m, kind, gaz)
     if m is None:
         m = _CALLED_CAP_RE.match(text, end)  # "One camp, named Bab-e-Neelum, is closed": a capitalised name unquoted
         if m is None or _stopped(text, (m.start(2), m.start(2) + len(m.group(2).split()[0])), gaz):
             return None
         return OpenFacility(m.start(2), m.end(2), kind, m.group(2), m.start(2), m.end(2))
+    return _quoted_name_of(text, m, kind, gaz)
+
+
+# (fac27enw survey, rule 28w) a place after an English head before "known as" and a quoted name: "a fire in the camp
+# near Armanaz known as "Shahranaz""
+_NEAR_PLACE_RE = re.compile(r"[ \u00a0]+(?:near|outside)[ \u00a0]+[A-Z][\w'’-]*(?:[ \u00a0]+(?:city|town|village))?")
+
+
+def _quoted_name_of(text: str, m: re.Match[str], kind: str, gaz: Gazetteer) -> OpenFacility | None:
     if len(m.group(2).split()) > 4:
         return None
     name = m.group(2)
@@ -1942,7 +1955,10 @@ _POSSESSIVE = frozenset(("'s", "’s", "s'", "s’"))
 # "Y-shaped prison", "US-run camp", "Soviet-era jail": a hyphenated modifier, not a name
 _GENERIC_TAILS = frozenset(("shaped", "style", "type", "run", "held", "controlled", "backed", "led", "built",
                             "based", "era", "owned", "funded", "operated", "like", "sized", "level", "class",
-                            "security", "made", "managed", "affiliated", "linked", "guarded", "administered"))
+                            "security", "made", "managed", "affiliated", "linked", "guarded", "administered",
+                            # an age before the head: "the 70-year-old refugee camp", "a 12-year-old camp resident"
+                            # (fac27enw survey, rule 28w)
+                            "old"))
 
 _HYPHEN_ARTICLES = frozenset(("al", "el", "Al", "El", "ad", "ar", "as", "ash", "at", "az", "an"))
 # id(gaz.en_name_stop) -> (that set, surface -> stopped?): a pure function of the surface, bounded

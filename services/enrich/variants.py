@@ -557,6 +557,12 @@ def _typo_of(name: str, kind: str, gaz: Gazetteer, short: bool = False) -> Entry
             for known, i, art in bucket
             if (len(known) == len(bare) if short else abs(len(known) - len(bare)) <= 1)
             and known[0] == bare[0] and _one_edit(bare, known) and (not arabic or art == article)]
+    if short and near:
+        # a short name's slip keeps a consonant for a consonant ("Rukbam" / "Rukban" is rule 28h's long name; "al-Hob"
+        # for al-Hol): a consonant written as a vowel leaves too little of a four-letter name, "Ataa" (al-Ataa camp
+        # near Idlib) is no "Atma" (fac27enw survey, rule 28w)
+        sk = len(skeleton(name))
+        near = [(i, known) for i, known in near if len(skeleton(known)) == sk]
     hits = {i for i, _known in near}
     if len(hits) == 1 and any(skeleton(known) == skeleton(name) for _i, known in near):
         return None  # a slip that leaves the consonants as they are is a spelling: the skeletons above had their say
