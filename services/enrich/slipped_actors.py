@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from services.enrich.matcher import PAYLOAD
-from services.enrich.normalize import _FOLD_LIST, TOKEN_RE, fold
+from services.enrich.normalize import TOKEN_RE, _fold_tokens, fold
 from services.enrich.resolve import Cand
 from services.enrich.variants import _one_edit
 
@@ -27,10 +27,11 @@ def slipped_actors(text: str, gaz: Any, people: list[Cand]) -> list[Cand]:
     index = _index(gaz)
     if not index or not any(f in text for f in index):
         return []
-    # (C speed) a name's words fold as the text does, character by character (fold(t) == t.translate(_FOLD_LIST)):
+    # (C speed) a name's words fold as the text does, character by character (fold(t) == t.translate(_FOLD_LIST),
+    # _fold_tokens: that translation, compiled when in use):
     # where no listed name has every word but its last in the folded text, no token run can match; most texts with
     # a common first word (`مركز`, `المجلس`) stop here before the text is tokenised
-    folded = text.translate(_FOLD_LIST)
+    folded = _fold_tokens(text)
     if not any(_slip_after(folded, prefix, last) for f in index if f in folded for prefix, last, _p in index[f]):
         return []
     toks = [(m.start(), m.end(), fold(m.group())) for m in TOKEN_RE.finditer(text)]
