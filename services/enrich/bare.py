@@ -2754,7 +2754,7 @@ _LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w-])([a-z]{2,12})[ -]$")
 
 # a capitalised Latin word (with the article, "al-Sednaia") the trie does not hold: maybe a known facility's other
 # spelling, read bare as its canonical spelling would be (bare26b, rule 28q)
-_CAP5_RE = re.compile(r"[A-Z][a-z]{4}")
+_CAP6_RE = re.compile(r"[A-Z][a-z]{5}")
 _SPELLED_RE = re.compile(r"(?<![\w'’-])(?:[Aa][lr]-)?[A-Z][a-z]{4,}(?![\w-])")
 # where a bare facility name can be meant at all: words about detention or a camp somewhere in the text
 _SPELLED_GATE_RE = re.compile(r"prison|jail|detain|inmate|captiv|camp|freed|guard|tortur|held|releas|escap|riot|"
@@ -2767,20 +2767,19 @@ def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> li
     name) with the known spelling's payloads, so bare_reading decides as for "Ghwayran" or "Saydnaya", town guards and
     all. Only a word of six letters or more that no trie key covers, whose skeleton is one known facility's
     (variants.variant_of; a skeleton of three consonants at least), in a text with words about detention or camps."""
-    if _CAP5_RE.search(text) is None:
-        return []  # (no capitalised word of five letters: nothing for _SPELLED_RE; a plain class scans fast)
+    if _CAP6_RE.search(text) is None:
+        return []  # (no capitalised word of six letters: nothing for _SPELLED_CAP_RE; a plain class scans fast)
     out: list[Cand] = []
     starts = sorted(taken)
     gate: bool | None = None  # the text's detention words, read once a word spells a known site (a slow scan)
     words = _spelled_words(gaz)
     for m in _SPELLED_CAP_RE.finditer(text):
-        # = _SPELLED_RE.finditer(text): the capitalised word, the article glued before it, the character before
-        # (a scan that starts at a capital letter runs ~3 times faster than one that starts at a lookbehind)
+        # = _SPELLED_RE.finditer(text) less its words of five letters (too short, below): the capitalised word, the
+        # article glued before it, the character before (a scan that starts at a capital letter runs ~3 times faster
+        # than one that starts at a lookbehind)
         s, e = m.start(), m.end()
         if s >= 3 and text[s - 1] == "-" and text[s - 2] in "lr" and text[s - 3] in "Aa":
             s -= 3
-        if s and _SPELLED_BEFORE_RE.match(text, s - 1) is not None:
-            continue
         # (the word's own tests first, cached per word: most capitalised words spell no known site)
         word = text[s:e]
         if word in words:
@@ -2790,13 +2789,16 @@ def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> li
             got = remember(words, word, None if short else _spelled(word, gaz))
         if got is None:
             continue
-        if gate is None:
+        if s and _SPELLED_BEFORE_RE.match(text, s - 1) is not None:
+            continue
+        i = bisect_left(starts, (e, -1))
+        if any(ts < e and te > s for ts, te in starts[max(0, i - 4) : i]):
+            continue  # (a word the trie read: a place, an actor, a name; most words that spell a known site are
+            # its own spelling, read so)
+        if gate is None:  # (the first word left: the text's detention words decide for every word)
             gate = _SPELLED_GATE_RE.search(text) is not None
         if not gate:
             return []
-        i = bisect_left(starts, (e, -1))
-        if any(ts < e and te > s for ts, te in starts[max(0, i - 4) : i]):
-            continue  # (a word the trie read: a place, an actor, a name)
         if (g := _GIVEN_BEFORE_EN_RE.search(text, max(0, s - 20), s)) is not None and g.group(1) not in _NOT_GIVEN_EN:
             continue  # "the singer George Seydnaya": a family name after a given name, no prison
         if _SPELLED_HEAD_AFTER_RE.match(text, e) is not None:
@@ -2812,8 +2814,9 @@ _LATIN_ART_RE = re.compile(r"^[Aa][lr]-")
 _SPELLED_HEAD_AFTER_RE = re.compile(r"['’]?s?[ \u00a0-]+(?:(?:refugee|IDP|displacement|military|central)[ \u00a0]+)?"
                                     r"(?:camps?|prisons?|jails?|detention|cent(?:re|er)s?)\b", re.IGNORECASE)
 _SPELLED_MEMO = facility_cache()
-# _SPELLED_RE's scan as a capital letter's (the article and the lookbehind are read by hand, spelled_cores)
-_SPELLED_CAP_RE = re.compile(r"[A-Z][a-z]{4,}(?![\w-])")
+# _SPELLED_RE's scan as a capital letter's, its words of six letters or more (the article and the lookbehind are read
+# by hand, spelled_cores)
+_SPELLED_CAP_RE = re.compile(r"[A-Z][a-z]{5,}(?![\w-])")
 _SPELLED_BEFORE_RE = re.compile(r"[\w'’-]")
 # word -> spelled_cores' answer for it: _spelled's, or None for a word too short or of too few consonants to spell a
 # known name (one gazetteer's: emptied when another is asked)

@@ -1,0 +1,63 @@
+"""Round 27 fast paths (output unchanged): spelled_cores scans capitals with a charset-led regex and reads the article
+and the character before by hand (= _SPELLED_RE less its five-letter words, which are too short anyway), caching one
+answer per word; slipped_actors folds the text with the compiled _fold_tokens."""
+
+from __future__ import annotations
+
+import random
+
+from services.enrich.bare import (
+    _LATIN_ART_RE,
+    _SPELLED_BEFORE_RE,
+    _SPELLED_CAP_RE,
+    _SPELLED_RE,
+    spelled_cores,
+)
+from services.enrich.normalize import _FOLD_LIST, _fold_tokens
+from services.enrich.slipped_actors import slipped_actors
+from tests.unit.enrich_support import real_ann, real_gazetteer
+
+
+def _scan(text: str) -> list[tuple[int, int]]:
+    """spelled_cores' scan, its word tests left out."""
+    out = []
+    for m in _SPELLED_CAP_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if s >= 3 and text[s - 1] == "-" and text[s - 2] in "lr" and text[s - 3] in "Aa":
+            s -= 3
+        if s and _SPELLED_BEFORE_RE.match(text, s - 1) is not None:
+            continue
+        out.append((s, e))
+    return out
+
+
+def _spec(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _SPELLED_RE.finditer(text) if len(_LATIN_ART_RE.sub("", m.group())) >= 6]
+
+
+def test_capital_scan_is_the_spelled_regex() -> None:
+    for text in ("Guards at al-Sednaia beat him; Xal-Sednaia, McSednaia and o'Sednaia are no names.",
+                 "Al-Ghuwairan, ar-Raqqawi-camp, Sednaia-based, Sednaia2 and Sednaiah",
+                 "-Sednaia 'Sednaia ’Sednaia _Sednaia 1Sednaia éSednaia Al-Sedna Al-Sednai"):
+        assert _scan(text) == _spec(text)
+    rnd = random.Random(27)
+    alphabet = "AaLlrR-' ’_1éSX"
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 18))).replace("X", "ednaya")
+        assert _scan(text) == _spec(text), text
+
+
+def test_spelled_still_reads_another_spelling() -> None:
+    gaz = real_gazetteer()
+    got = spelled_cores("Two brothers were held in Ghuwairan for a year.", gaz, [])
+    assert [c.role for c in got][:1] == ["core"]
+    assert spelled_cores("Ghuwairan's choir sang on Friday.", gaz, []) == []  # no detention word
+    text = "Two brothers were held in Ghuwairan for a year."
+    assert "fac:sy-ghwayran-prison" in {f.id for f in real_ann(text).facilities}
+
+
+def test_compiled_fold_is_the_translation() -> None:
+    text = "وثّقت منظمة هيومان رايتس وواتش الانتهاكات في مخيّم الهول، وقالت «الأمم المتحدة» ذلك."
+    assert _fold_tokens(text) == text.translate(_FOLD_LIST)
+    got = slipped_actors("نشرت منظمة هيومن رايتس وواتش تقريرها الأخير.", real_gazetteer(), [])
+    assert got and got[0].role == "actor"
