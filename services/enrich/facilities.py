@@ -61,7 +61,15 @@ from services.enrich.openworld import (
 )
 from services.enrich.places import common_word
 from services.enrich.resolve import Cand
-from services.enrich.scouts import TEXT_GATE, match_at, text_gates, words_in, words_in_ref
+from services.enrich.scouts import (
+    TEXT_GATE,
+    match_at,
+    match_starts,
+    scout_caseless,
+    text_gates,
+    words_in,
+    words_in_ref,
+)
 from services.enrich.variants import (
     DESCRIPTORS,
     FACILITY_CACHES,
@@ -582,7 +590,8 @@ def find_facilities(
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     if ("ew camp" in text or "جديد" in text) and any(not f.id.startswith("open:") and gaz.entries[f.id].town_name
                                                       for f in facilities):
-        facilities = [f for f in facilities if not _new_camp_in_town(text, f, gaz)]
+        new_in = _new_camp_names(text)  # (the text's new camps' towns: one scan of the text, not one a facility)
+        facilities = [f for f in facilities if not _new_camp_in_town(f, gaz, new_in)]
     if len(facilities) > 1:
         facilities = _town_qualified(text, facilities)
     if len(facilities) > 1 and "\n" in text:
@@ -1337,14 +1346,23 @@ _NEW_CAMP_IN_RE = re.compile(r"(?:\bnew[ \u00a0]+(?:[a-z]+[ \u00a0]+)?camp|مخ�
                              r"(?P<name>[^\s.,،؛]+)", re.IGNORECASE)
 
 
-def _new_camp_in_town(text: str, f: FacilityMention, gaz: Gazetteer) -> bool:
+# (where _NEW_CAMP_IN_RE can match: "new" in any case, `مخيم`; its IGNORECASE branch makes re try it at every character)
+_NEW_CAMP_SCOUTS = (scout_caseless(["new"]), (re.compile("مخيم"), 0))
+
+
+def _new_camp_names(text: str) -> set[str]:
+    """The folded first words of the towns the text sets up a new camp in (_NEW_CAMP_IN_RE's names; its finditer,
+    tried where a scout finds its first word)."""
+    return {fold(m.group("name")) for m in match_starts(_NEW_CAMP_IN_RE, _NEW_CAMP_SCOUTS, text)}
+
+
+def _new_camp_in_town(f: FacilityMention, gaz: Gazetteer, new_in: set[str]) -> bool:
     """"First Stage Of Khan Younis Refugee Camp Finished ... a new camp it is building in Khan Younis": where the
     text sets up a new camp in a town whose name a known camp bears (`town_name`, rule 27d), a head and that name
-    are the new camp, not the known one (labelled no facility, as a town's camp is)."""
-    if f.id.startswith("open:") or not gaz.entries[f.id].town_name:
+    are the new camp, not the known one (labelled no facility, as a town's camp is). new_in: _new_camp_names."""
+    if not new_in or f.id.startswith("open:") or not gaz.entries[f.id].town_name:
         return False
-    words = {fold(w) for w in f.surface.split()}
-    return any(fold(m.group("name")) in words for m in _NEW_CAMP_IN_RE.finditer(text))
+    return not new_in.isdisjoint(fold(w) for w in f.surface.split())
 
 
 _EN_HEADS = frozenset(("prison", "jail", "camp"))

@@ -61,3 +61,14 @@ def test_compiled_fold_is_the_translation() -> None:
     assert _fold_tokens(text) == text.translate(_FOLD_LIST)
     got = slipped_actors("نشرت منظمة هيومن رايتس وواتش تقريرها الأخير.", real_gazetteer(), [])
     assert got and got[0].role == "actor"
+
+
+def test_new_camp_names_are_the_regex_names() -> None:
+    from services.enrich.facilities import _NEW_CAMP_IN_RE, _new_camp_names
+    from services.enrich.normalize import fold
+
+    for text in ("Workers put up a NEW camp in Deir al-Balah this week.", "a New  transit camp, they said, at Rafah",
+                 "أقامت البلدية مخيماً جديداً في بيت لاهيا قرب البحر.", "نُصب مخيم جديد بخانيونس أمس.",
+                 "They renew camp permits in Arsal.", "لا جديد في المخيم اليوم."):
+        assert _new_camp_names(text) == {fold(m.group("name")) for m in _NEW_CAMP_IN_RE.finditer(text)}, text
+    assert _new_camp_names("Workers put up a NEW camp in Deir al-Balah this week.") == {fold("Deir")}
