@@ -88,3 +88,17 @@ def test_scouted_patterns_find_what_finditer_finds() -> None:
     spec = re.compile("(?<=[\u0621-\u064a\u064b-\u0652])[\"»”“][ \u00a0]+[\u0621-\u064a]")
     for text in ('قالت "فلول النظام" المخلوع إنها', "«فلول النظام» البائد", 'say "no" واحد', 'كلمةً" ثم', '" ب'):
         assert [m.span() for m in _CLOSING_AR_RE.finditer(text)] == [m.span() for m in spec.finditer(text)], text
+
+
+def test_sentence_bounds_are_the_regex_bounds() -> None:
+    from services.enrich.bare import _sentence_bounds, _sentence_bounds_ref
+
+    texts = ["The camp grew. Families arrived at Roj in 2019!\nMore came.", "U.S. forces left Hol; 3.5 km away, ok?",
+             "قال أحد السكان: نزحنا إلى الهول. ثم عدنا؟ لا.", "A.\u00a0B.\x85C.\u2028D", "", "."]
+    rnd = random.Random(27)
+    texts += ["".join(rnd.choice(".!?؟\n \t\u00a0ab") for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    texts.append("word " * 90 + "end. " + "more " * 90)
+    for text in texts:
+        for s in range(-2, len(text) + 3, 1 if len(text) < 40 else 13):
+            for e in (s, s + 4):
+                assert _sentence_bounds(text, s, e) == _sentence_bounds_ref(text, s, e), (text, s, e)
