@@ -102,3 +102,12 @@ def test_sentence_bounds_are_the_regex_bounds() -> None:
         for s in range(-2, len(text) + 3, 1 if len(text) < 40 else 13):
             for e in (s, s + 4):
                 assert _sentence_bounds(text, s, e) == _sentence_bounds_ref(text, s, e), (text, s, e)
+
+
+def test_leisure_text_reads_site_words_first() -> None:
+    from services.enrich.openworld import _leisure_text
+
+    assert _leisure_text("The summer camp opened by the lake; children swam all day.")
+    assert not _leisure_text("The summer camp opened by the lake, and refugees fled to the tents nearby.")
+    assert not _leisure_text("Families fled to the camp near the border.")
+    assert not _leisure_text("No word about it here.")
