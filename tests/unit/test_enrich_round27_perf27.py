@@ -111,3 +111,12 @@ def test_leisure_text_reads_site_words_first() -> None:
     assert not _leisure_text("The summer camp opened by the lake, and refugees fled to the tents nearby.")
     assert not _leisure_text("Families fled to the camp near the border.")
     assert not _leisure_text("No word about it here.")
+
+
+def test_branch_context_halves_are_the_whole() -> None:
+    from services.enrich.facilities import _BRANCH_CONTEXT_AR_RE, _BRANCH_CONTEXT_EN_RE, _BRANCH_CONTEXT_RE
+
+    for text in ("Branch 215 of military INTELLIGENCE", "the ſecurity branch", "a bank branch 215", "فرع 215 للأمن",
+                 "فرع 251 للمصرف", "prisoners held at branch 227", ""):
+        whole = _BRANCH_CONTEXT_RE.search(text) is None
+        assert whole == (_BRANCH_CONTEXT_AR_RE.search(text) is None and _BRANCH_CONTEXT_EN_RE.search(text) is None)
