@@ -77,14 +77,14 @@ def test_new_camp_names_are_the_regex_names() -> None:
 def test_scouted_patterns_find_what_finditer_finds() -> None:
     import re
 
-    from services.enrich.attach import _DUAL_CENTRE_RE, _DUAL_CENTRE_SCOUTS
+    from services.enrich.attach import _DUAL_CENTRE_RE, _dual_centre_starts
     from services.enrich.quoted_actors import _CLOSING_AR_RE
-    from services.enrich.scouts import match_starts
+    from services.enrich.scouts import match_at
 
     for text in ("نُقل المعتقلون بين مركزي بدر ووادي النطرون، ولمركزا التأهيل بابان.", "والمركزي سوق مركزي ومركزا",
                  "بمركزي\u00a0طرة ومركزيات", "مركزا"):
         want = [m.span() for m in _DUAL_CENTRE_RE.finditer(text)]
-        assert [m.span() for m in match_starts(_DUAL_CENTRE_RE, _DUAL_CENTRE_SCOUTS, text)] == want, text
+        assert [m.span() for m in match_at(_DUAL_CENTRE_RE, _dual_centre_starts(text), text)] == want, text
     spec = re.compile("(?<=[\u0621-\u064a\u064b-\u0652])[\"»”“][ \u00a0]+[\u0621-\u064a]")
     for text in ('قالت "فلول النظام" المخلوع إنها', "«فلول النظام» البائد", 'say "no" واحد', 'كلمةً" ثم', '" ب'):
         assert [m.span() for m in _CLOSING_AR_RE.finditer(text)] == [m.span() for m in spec.finditer(text)], text
