@@ -640,8 +640,8 @@ def _country_bywords(text: str, facilities: list[FacilityMention], places_c: lis
         ls = text.rfind("\n", 0, f.start) + 1
         le = text.find("\n", f.end)
         le = len(text) if le < 0 else le
-        qs = [i for i in range(ls, min(le, f.end + 60)) if text[i] in QUOTES
-              and not (i > 0 and text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha())]
+        qs = [i for i in (m.start() for m in _QUOTE_CHAR_RE.finditer(text, ls, min(le, f.end + 60)))
+              if not (i > 0 and text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha())]  # (text[i] in QUOTES)
         # ("Libya's": an apostrophe inside a word is no quote) the quote pair around the name, pairs read from the
         # line's start
         pair = next(((o, cl) for o, cl in zip(qs[::2], qs[1::2], strict=False)
