@@ -20,6 +20,7 @@ from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, g
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.openworld import glued
 from services.enrich.resolve import Cand
+from services.enrich.scouts import match_at
 from services.enrich.variants import FACILITY_CACHES, named_after, short_name, variant_of
 
 # heads whose grammatical number says two or more facilities follow (Arabic) or precede (English)
@@ -468,7 +469,7 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
     camps")."""
     out = [h for h in heads if head_word(text, h) in (LISTING_AR if h.payloads[0][2] == "ar_before" else PLURAL_EN)]
     if "مركز" in text:  # Egypt's two "centres" (prisons renamed): `بين مركزي بدر ووادي النطرون` (rule 28p)
-        for m in _DUAL_CENTRE_RE.finditer(text):
+        for m in match_at(_DUAL_CENTRE_RE, _dual_centre_starts(text), text):
             out.append(Cand(m.start(1), m.end(1), "head", (("head", "prison", "ar_before"),), 1))
     for c in facs:
         p = c.payloads[0]
@@ -515,6 +516,20 @@ LISTING_AR = DUAL_AR | PLURAL_AR
 # (attach.coordinated asks that): alone it is also the adjective "central" (`سوق مركزي وحديقة`)
 DUAL_CENTRE_AR = frozenset(("مركزي", "مركزا"))
 _DUAL_CENTRE_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(مركزي|مركزا)(?=[ \u00a0])")
+
+
+def _dual_centre_starts(text: str) -> list[int]:
+    """Where _DUAL_CENTRE_RE can match (its lookbehind makes re try it at every character, ~30 us a 3 KB text): at
+    each `مركز` (str.find), the و, ب or ل right before it, else its م (after one of those letters the lookbehind
+    fails at the م); scouts.match_at tries it there."""
+    out = []
+    i = text.find("مركز")
+    while i != -1:
+        out.append(i - 1 if i and text[i - 1] in "وبل" else i)
+        i = text.find("مركز", i + 4)
+    return out
+
+
 # ordinals (folded, with a glued و read off by _name_at): an item that is one numbers the name before it
 _ORDINALS_AR = frozenset(("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع",
                           "العاشر", "الاولي", "الثانيه", "الثالثه", "الرابعه", "الخامسه", "السادسه"))

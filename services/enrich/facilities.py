@@ -63,7 +63,15 @@ from services.enrich.openworld import (
 )
 from services.enrich.places import common_word
 from services.enrich.resolve import Cand
-from services.enrich.scouts import TEXT_GATE, match_at, text_gates, words_in, words_in_ref
+from services.enrich.scouts import (
+    TEXT_GATE,
+    match_at,
+    match_starts,
+    scout_caseless,
+    text_gates,
+    words_in,
+    words_in_ref,
+)
 from services.enrich.variants import (
     DESCRIPTORS,
     FACILITY_CACHES,
@@ -609,7 +617,8 @@ def find_facilities(
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
     if ("ew camp" in text or "جديد" in text) and any(not f.id.startswith("open:") and gaz.entries[f.id].town_name
                                                       for f in facilities):
-        facilities = [f for f in facilities if not _new_camp_in_town(text, f, gaz)]
+        new_in = _new_camp_names(text)  # (the text's new camps' towns: one scan of the text, not one a facility)
+        facilities = [f for f in facilities if not _new_camp_in_town(f, gaz, new_in)]
     if len(facilities) > 1:
         facilities = _town_qualified(text, facilities)
     if len(facilities) > 1 and "\n" in text:
@@ -658,8 +667,8 @@ def _country_bywords(text: str, facilities: list[FacilityMention], places_c: lis
         ls = text.rfind("\n", 0, f.start) + 1
         le = text.find("\n", f.end)
         le = len(text) if le < 0 else le
-        qs = [i for i in range(ls, min(le, f.end + 60)) if text[i] in QUOTES
-              and not (i > 0 and text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha())]
+        qs = [i for i in (m.start() for m in _QUOTE_CHAR_RE.finditer(text, ls, min(le, f.end + 60)))
+              if not (i > 0 and text[i - 1].isalpha() and text[i + 1 : i + 2].isalpha())]  # (text[i] in QUOTES)
         # ("Libya's": an apostrophe inside a word is no quote) the quote pair around the name, pairs read from the
         # line's start
         pair = next(((o, cl) for o, cl in zip(qs[::2], qs[1::2], strict=False)
@@ -1364,14 +1373,23 @@ _NEW_CAMP_IN_RE = re.compile(r"(?:\bnew[ \u00a0]+(?:[a-z]+[ \u00a0]+)?camp|مخ�
                              r"(?P<name>[^\s.,،؛]+)", re.IGNORECASE)
 
 
-def _new_camp_in_town(text: str, f: FacilityMention, gaz: Gazetteer) -> bool:
+# (where _NEW_CAMP_IN_RE can match: "new" in any case, `مخيم`; its IGNORECASE branch makes re try it at every character)
+_NEW_CAMP_SCOUTS = (scout_caseless(["new"]), (re.compile("مخيم"), 0))
+
+
+def _new_camp_names(text: str) -> set[str]:
+    """The folded first words of the towns the text sets up a new camp in (_NEW_CAMP_IN_RE's names; its finditer,
+    tried where a scout finds its first word)."""
+    return {fold(m.group("name")) for m in match_starts(_NEW_CAMP_IN_RE, _NEW_CAMP_SCOUTS, text)}
+
+
+def _new_camp_in_town(f: FacilityMention, gaz: Gazetteer, new_in: set[str]) -> bool:
     """"First Stage Of Khan Younis Refugee Camp Finished ... a new camp it is building in Khan Younis": where the
     text sets up a new camp in a town whose name a known camp bears (`town_name`, rule 27d), a head and that name
-    are the new camp, not the known one (labelled no facility, as a town's camp is)."""
-    if f.id.startswith("open:") or not gaz.entries[f.id].town_name:
+    are the new camp, not the known one (labelled no facility, as a town's camp is). new_in: _new_camp_names."""
+    if not new_in or f.id.startswith("open:") or not gaz.entries[f.id].town_name:
         return False
-    words = {fold(w) for w in f.surface.split()}
-    return any(fold(m.group("name")) in words for m in _NEW_CAMP_IN_RE.finditer(text))
+    return not new_in.isdisjoint(fold(w) for w in f.surface.split())
 
 
 _EN_HEADS = frozenset(("prison", "jail", "camp"))
@@ -2076,6 +2094,12 @@ _NUMBERED_BRANCH_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وبف�
 _BRANCH_CONTEXT_RE = re.compile(r"\b(?:intelligence|security|detain\w*|detention|prison\w*|jail\w*|tortur\w*|cells?|"
                                 r"defect\w*|regime|Assad|mukhabarat|interrogat\w*)\b|مخابرات|المخابرات|أمن|الأمن|الامن|أمنية|"
                                 r"امنية|معتقل|سجن|سجون|تعذيب|احتجاز|النظام|الأسد|التحقيق", re.IGNORECASE)
+# (its two halves, searched one after the other: an alternation opening with `\b` and a caseless word is tried at every
+# character, ~200 ns each; the Arabic words alone open with a letter re skips to)
+_BRANCH_CONTEXT_EN_RE = re.compile(r"\b(?:intelligence|security|detain\w*|detention|prison\w*|jail\w*|tortur\w*|cells?|"
+                                   r"defect\w*|regime|Assad|mukhabarat|interrogat\w*)\b", re.IGNORECASE)
+_BRANCH_CONTEXT_AR_RE = re.compile(r"مخابرات|المخابرات|أمن|الأمن|الامن|أمنية|امنية|معتقل|سجن|سجون|تعذيب|احتجاز|"
+                                   r"النظام|الأسد|التحقيق")
 _BRANCH_OTHER_RE = re.compile(r"\b(?:bank|banks|store|shop|company|route|highway|road|library|post\s+office)\b"
                               r"|مصرف|المصرف|بنك|البنك|شركة|الشركة|بريد|البريد", re.IGNORECASE)
 _BRANCH_OF_COURT_RE = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?courts?\b"
@@ -2087,8 +2111,9 @@ def _numbered_branches(text: str) -> list[OpenFacility]:
     """`الفرع 255`, "Branch 261" in a text about security or detention: an open-world detention site named by its
     number (rule 25m), reported as one id in both languages (`open:prison:branch-255`)."""
     matches = _scouted_matches(_NUMBERED_BRANCH_RE, text, (("فرع", 3), ("ranch", 1)))
-    if not matches or _BRANCH_CONTEXT_RE.search(text) is None:
-        return []  # (no match first: the context search reads the whole text, caselessly)
+    if not matches or (_BRANCH_CONTEXT_AR_RE.search(text) is None and _BRANCH_CONTEXT_EN_RE.search(text) is None):
+        return []  # (no match first: the context search reads the whole text; = _BRANCH_CONTEXT_RE.search(text), its
+        # Arabic words first, a search that skips to their letters, then the English ones, caselessly)
     out = []
     for m in matches:
         sent_lo = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("؟", 0, m.start())) + 1

@@ -259,8 +259,10 @@ def leisure_text(text: str) -> bool:
     low = text.lower()
     if "camp" not in low:
         return False  # (no camp word in any case: no leisure camp)
-    leisure = any(_leisure_before(text, at) for at in _camp_word_starts(text, low))
-    return leisure and _SITE_WORDS_EN_RE.search(text) is None
+    if _SITE_WORDS_EN_RE.search(text) is not None:
+        return False  # (a text about refugees, detainees or tents: no leisure camp whatever its camp words; asked
+        # first, one search that mostly stops early, before each camp word's window)
+    return any(_leisure_before(text, at) for at in _camp_word_starts(text, low))
 
 
 _leisure_text = leisure_text  # (the name the perf tests import)
