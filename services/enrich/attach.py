@@ -181,6 +181,10 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             pos = name.end
         if bracket >= 0 and (len(names) < 2 or text[names[-1].end : names[-1].end + 2].lstrip(" \u00a0")[:1] != ")"):
             return []  # (`مخيمات (النازحين)`, a bracket that goes on after the names: no list of names)
+        if names and all(n.entry is None and (p := place_at.get(n.start)) is not None and p.end == n.end
+                         and best_entry(text, p, gaz).kind == "country" for n in names):
+            return []  # `أعادت دول أطفالا من مخيمات روجآفا، منها: روسيا وكوسوفو وفرنسا`: the countries that took
+            # children back, no camps named after them (rule 29a)
         if len(names) >= 2:
             _short_listed(text, names, gaz, kind)
         if word in DUAL_AR:

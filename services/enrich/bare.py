@@ -527,8 +527,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if placed and _joined(text, c, ar.towns_ix, _LISTED_RE) \
             and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
             and not _POSSESSIVE_NEXT_RE.match(text, c.end) \
-            and not (_VERB_NEXT_RE.match(text, c.end) and _same_name_read_bare(text, c, ar)):
-        return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss)
+            and not (_VERB_NEXT_RE.match(text, c.end) and _same_name_read_bare(text, c, ar)) \
+            and not (text[c.start - 2 : c.start] == ", "
+                     and (_VERB_NEXT_RE.match(text, c.end) or _BE_NEXT_RE.match(text, c.end))
+                     and _INTRO_IN_RE.search(text, max(0, c.start - 70), c.start - 2) is not None):
+        return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss; nor the
+        # subject after a sentence's opening phrase, "In Hasakah province, al-Hol is ...": rule 29a)
     if nxt in " ," and _IS_A_TOWN_AFTER_RE.match(text, c.end):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
     if _DISTANCE_FROM_RE.search(text, max(0, c.start - 24), c.start) is not None:
@@ -2097,6 +2101,11 @@ _DISPLACED_CAMP_AFTER_RE = re.compile(r"\s+(?:internally\s+)?displaced\s+(?:pers
 
 # a lower-case word that is no conjunction right after the name: the name is a clause's subject, not an item of a
 # list ("into Jordan, Zaatari sits 70 km from Amman" after the headline "Zaatari: a Camp ..."; hand21en, rule 26h)
+# a sentence's opening phrase of place, up to the comma before its subject: "In northeastern Hasakah governorate,",
+# "Located in Hasakah province," (rule 29a)
+_INTRO_IN_RE = re.compile(r"(?:^|[.!?\n][ \u00a0]*)(?:(?:Located|Situated|Based)[ \u00a0]+in|In)"
+                          r"[ \u00a0]+[^.,;:!?\n]{2,50}$")
+_BE_NEXT_RE = re.compile(r"[ \u00a0]+(?:is|was|has|had)\b")
 _VERB_NEXT_RE = re.compile(r"[ \u00a0]+(?!(?:and|or|as|in|of|the|to|from|near)\b)[a-z]{3,}\b")
 
 

@@ -1675,6 +1675,10 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
         keep.pop()  # "the 4th Risafa Detention Facility": a numbered unit of the named site, no name (rule 26w)
     if not keep:
         return None
+    if len(keep) == 1 and text[keep[0][0] : keep[0][1]].replace(",", "").isdigit() and text[h.start].islower() \
+            and _PEOPLE_AFTER_HEAD_RE.match(text, h.end) is not None:
+        return None  # "killing 44 camp residents": a count of the people after a lower-case head, no camp "44"
+        # (rule 29a; "the secret 1391 prison" keeps its number)
     if len(keep) == 1 and "-" in (w := text[keep[0][0] : keep[0][1]]) and w.split("-")[0] in _HYPHEN_ARTICLES \
             and fold(w.split("-")[1]) in gaz.en_name_stop:
         return None  # "the al-Iraqi prison": the demonym with its article alone is no name ("Borg el-Arab" is)
@@ -1685,6 +1689,8 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
 
 
 _ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)")
+_PEOPLE_AFTER_HEAD_RE = re.compile(r"[ \u00a0]+(?:residents|inmates|detainees|prisoners|dwellers|guards|workers|"
+                                   r"families|children|women|men|members|staff)\b")
 # one to three capitalised words in brackets right before a head, after a space (rule 27y): another spelling
 _ALT_BRACKET_BEFORE_RE = re.compile(r"[ \u00a0]\(((?:[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*[ \u00a0]?){1,3})\)[ \u00a0]$")
 _ALT_WORD_RE = re.compile(r"[^\s]+")
@@ -1960,7 +1966,10 @@ _GENERIC_TAILS = frozenset(("shaped", "style", "type", "run", "held", "controlle
                             "security", "made", "managed", "affiliated", "linked", "guarded", "administered",
                             # an age before the head: "the 70-year-old refugee camp", "a 12-year-old camp resident"
                             # (fac27enw survey, rule 28w)
-                            "old"))
+                            "old",
+                            # a size before the head: "the 736-acre camp", "a 2,000-bed prison" (rule 29a)
+                            "acre", "acres", "hectare", "hectares", "dunam", "dunums", "dunum", "bed", "beds", "tent",
+                            "tents", "cell", "cells", "storey", "story", "strong", "capacity"))
 
 _HYPHEN_ARTICLES = frozenset(("al", "el", "Al", "El", "ad", "ar", "as", "ash", "at", "az", "an"))
 # id(gaz.en_name_stop) -> (that set, surface -> stopped?): a pure function of the surface, bounded
