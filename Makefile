@@ -51,6 +51,21 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-27 BLIND split r27a (a new author; Arabic, the core north-east Syria topics; 157 passages, 48 % negatives; passages kept outside the repo) -- before at 3c455d3 / end of round / now (after rule 29a, read once spent: not blind):"
+	@sed -n '1,3p' tests/data/realworld-r27a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r27a.after.txt
+	@sed -n '3,3p' tests/data/realworld-r27a.now.txt
+	@echo "round-27 BLIND split r27b (a second new author; Arabic, wider: Syria's other prisons, Lebanon, Jordan, Palestinian camps, Israeli, Iraqi, Egyptian, Libyan, Yemeni, Sudanese, Iranian sites; 140 passages, 30 % negatives; kept outside the repo likewise) -- before at 3c455d3 / end of round / now (after rule 29a: not blind):"
+	@sed -n '1,3p' tests/data/realworld-r27b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r27b.after.txt
+	@sed -n '3,3p' tests/data/realworld-r27b.now.txt
+	@echo "round-27 BLIND split r27e (a third new author; English, the core topics; 146 passages, 51 % negatives; kept outside the repo likewise) -- before at 3c455d3 / end of round / now (after rule 29a: not blind):"
+	@sed -n '1,2p;4p' tests/data/realworld-r27e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r27e.after.txt
+	@sed -n '4,4p' tests/data/realworld-r27e.now.txt
+	@echo "round-27 BLIND split r27f (a fourth new author; English, wider; 151 passages, 42 % negatives; kept outside the repo likewise) -- before at 3c455d3 / end of round (= now):"
+	@sed -n '1,2p;4p' tests/data/realworld-r27f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r27f.after.txt
 	@echo "round-26 BLIND split r26a (a new author; Arabic, the core north-east Syria topics; 148 passages, 47 % negatives; passages kept outside the repo) -- before at 6d3494e / end of round:"
 	@sed -n '1,3p' tests/data/realworld-r26a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r26a.after.txt
