@@ -200,7 +200,6 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             by["place_end"] = {c.end: c for c in places}
         place_end = by["place_end"]
         pos = h.start
-        detention_camps = kind == "camp" and text.startswith(("detention", "Detention"), h.start)
         if (mod := _HEAD_MOD_EN_RE.search(text, max(0, pos - 16), pos)) is not None:
             pos = mod.start()  # "the Jenin, Tulkarm and Nur Shams refugee camps": the list ends before the modifier
         while len(names) < 8:
@@ -215,9 +214,6 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                     j -= 1
             c = core_end.get(j)
             e = kind_payload(c, gaz, kind) if c is not None else None
-            if c is not None and e is None and detention_camps:
-                e = kind_payload(c, gaz, "prison")  # "the Ofer and Megiddo detention camps": prisons called detention
-                # camps, as one is alone ("Megiddo detention camp"; rule 28t)
             if c is not None and e is not None:
                 names.append(Name(c.start, c.end, e))
             elif j in place_end:

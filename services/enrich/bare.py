@@ -2205,8 +2205,9 @@ _STEMS_RE = re.compile("(?P<head>rison|amp|ail|acilit|سجن|سجون|معتقل
 
 _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks
 # a province's word right before a bare core: the province of that name (`في ولاية سوسة`, Tunisia's Sousse; `محافظة
-# الحسكة`), never the prison or camp (rule 26g)
-_PROVINCE_BEFORE = frozenset(p + w for w in ("ولايه", "محافظه") for p in ("", "و", "ب", "ل", "وب", "ول", "ف"))
+# الحسكة`), never the prison or camp (rule 26g); the dual too (`في محافظتي جنين وطولكرم`, rule 29a)
+_PROVINCE_BEFORE = frozenset(p + w for w in ("ولايه", "محافظه", "محافظتي", "ولايتي")
+                              for p in ("", "و", "ب", "ل", "وب", "ول", "ف"))
 
 
 _GLOSS_BEFORE_RE = re.compile(r"\s*\(\s*")

@@ -41,3 +41,9 @@ def test_the_emirati_camp_and_the_khatib_branch_by_their_short_names() -> None:
         == {"fac:jo-emirati-jordanian-camp", "fac:jo-azraq-camp"}
     assert real_fac_ids("قال إنه أمضى أشهرا في معتقل الخطيب وسط دمشق.") == {"fac:sy-branch-251"}
     assert real_ann("أقام الهلال الأحمر الإماراتي مخيماً للنازحين في اليونان.").facilities == []
+
+
+def test_camps_in_two_governorates_name_no_camp() -> None:
+    assert real_ann("هجّرت العملية سكان مخيمات اللاجئين في محافظتي جنين وطولكرم بالكامل.").facilities == []
+    assert real_fac_ids("نزح السكان من مخيمي جنين وطولكرم خلال العملية.") \
+        == {"fac:ps-jenin-camp", "fac:ps-tulkarm-camp"}
