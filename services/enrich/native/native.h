@@ -85,7 +85,9 @@ typedef struct {
 #define FNV_PRIME 1099511628211ULL
 
 int buf_reserve(Buf *b, Py_ssize_t used, Py_ssize_t more);
+/* the fold of text[s:e] into b (from its start: b->len = 0), and its hash */
 int fold_into(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b);
+int fold_append(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b);
 PyObject *buf_str(const Buf *b);
 int build_fold(FoldMap *fm, PyObject *fold_list);
 void free_fold(FoldMap *fm);
@@ -130,6 +132,7 @@ const CNode *cnode_child(const CTrie *t, const CNode *n, const Py_UCS4 *p, Py_ss
 void ctrie_free(CTrie *t);
 Py_ssize_t token_end(const Text *t, Py_ssize_t i);
 int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te);
+int next_start(const Text *t, Py_ssize_t p, Py_ssize_t *ts); /* next_token without the token's end */
 Py_ssize_t article_before(const Text *t, Py_ssize_t s);
 PyObject *make_cand(PyObject *type, PyObject *const values[5]);
 PyObject *type_descr(PyObject *type, const char *name, descrsetfunc *set);

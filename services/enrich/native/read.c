@@ -29,6 +29,13 @@ static const char *HYPHENED[] = {"ad", "an", "ar", "as", "ash", "at", "az", "adh
 
 /* NEXT_RE.match(text, p): sets the token's span (group 1); 0 if it does not match */
 int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te) {
+    if (!next_start(t, p, ts)) return 0;
+    *te = token_end(t, *ts);
+    return 1;
+}
+
+/* NEXT_RE.match(text, p): sets the token's start (group 1's); 0 if it does not match */
+int next_start(const Text *t, Py_ssize_t p, Py_ssize_t *ts) {
     if (p < t->n && is_quote(AT(t, p))) p++;
     Py_ssize_t q = p;
     while (q < t->n) {
@@ -60,7 +67,6 @@ int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te) {
     if (s < 0) s = tail(t, q);
     if (s < 0) return 0;
     *ts = s;
-    *te = token_end(t, s);
     return 1;
 }
 

@@ -17,10 +17,7 @@ static inline int bloom_has(const Scanner *sc, uint64_t h) {
     return (sc->bloom[(h >> 7) & sc->bloom_mask] & want) == want;
 }
 
-static const Slot *lookup_first(Scanner *sc, const Buf *key) {
-    const Py_UCS4 *p = key->buf;
-    Py_ssize_t n = key->len;
-    uint64_t h = key->hash;
+static const Slot *lookup_first(Scanner *sc, const Py_UCS4 *p, Py_ssize_t n, uint64_t h) {
     if (!bloom_has(sc, h)) return NULL;
     for (size_t i = (size_t)h & sc->mask;; i = (i + 1) & sc->mask) {
         const Slot *sl = &sc->slots[i];
@@ -32,6 +29,14 @@ static const Slot *lookup_first(Scanner *sc, const Buf *key) {
 
 /* ---- candidates (scan_ref.add) ----------------------------------------------------------------- */
 
+/* a token of the text (normalize.TOKEN_RE) and its fold, read once per text: the walks read the tokens after
+ * a start again and again (every start of a token walks on from it) */
+typedef struct {
+    Py_ssize_t s, e;   /* text[s:e] */
+    Py_ssize_t off, len; /* its fold: Run.folds.buf[off:off + len] */
+    uint64_t hash;     /* of the fold (hash_ucs4) */
+} Tok;
+
 typedef struct {
     Scanner *sc;
     PyObject *text;
@@ -39,6 +44,9 @@ typedef struct {
     RawVec ents;
     PyObject *events;
     Buf b1, b2;
+    Tok *toks;   /* the text's tokens, in order */
+    Py_ssize_t ntoks;
+    Buf folds;   /* their folds, end to end */
 } Run;
 
 static int capitalised(Run *r, Py_ssize_t start, Py_ssize_t end) {
@@ -168,21 +176,44 @@ static inline int possessive(const Text *t, Py_ssize_t s, Py_ssize_t e) {
     return e - s >= 2 && AT(t, e - 1) == 's' && is_apos(AT(t, e - 2));
 }
 
-/* node.get(key of the folded buffer); borrowed or NULL (an error is set if one occurred) */
-static int walk(Run *r, const CNode *node, Py_ssize_t st, Py_ssize_t end, int art) {
+/* the token starting at ts, searched from the token k on (NULL if no token starts there) */
+static inline Py_ssize_t tok_from(const Run *r, Py_ssize_t k, Py_ssize_t ts) {
+    while (k < r->ntoks && r->toks[k].s < ts) k++;
+    return k < r->ntoks && r->toks[k].s == ts ? k : -1;
+}
+
+/* walk on from the node of the token k's start (whose key ends at end); 0, or -1 with an error set */
+static int walk(Run *r, const CNode *node, Py_ssize_t k, Py_ssize_t st, Py_ssize_t end, int art) {
     Scanner *sc = r->sc;
     long ntok = 1;
     for (;;) {
         Py_ssize_t ts, te;
-        if (!next_token(&r->t, end, &ts, &te)) return 0;
+        if (!next_start(&r->t, end, &ts)) return 0;
+        const Py_UCS4 *p;
+        Py_ssize_t len;
+        uint64_t hash;
+        Py_ssize_t j = tok_from(r, k + 1, ts);
+        if (j >= 0) { /* (always: NEXT_RE's token follows a space, a dot, a hyphen or a quote, so it is one) */
+            const Tok *x = &r->toks[j];
+            te = x->e;
+            p = r->folds.buf + x->off;
+            len = x->len;
+            hash = x->hash;
+            k = j;
+        } else {
+            te = token_end(&r->t, ts);
+            if (fold_into(&sc->fm, &r->t, ts, te, &r->b2) < 0) return -1;
+            p = r->b2.buf;
+            len = r->b2.len;
+            hash = r->b2.hash;
+        }
         Py_ssize_t tok_end = te;
-        if (fold_into(&sc->fm, &r->t, ts, te, &r->b2) < 0) return -1;
-        const Buf *b = &r->b2;
-        const CNode *child = cnode_child(&sc->ctrie, node, b->buf, b->len, b->hash);
+        const CNode *child = cnode_child(&sc->ctrie, node, p, len, hash);
         if (child == NULL) {
-            if (b->len >= 2 && b->buf[0] == 0x0627 && b->buf[1] == 0x0644) { /* ال: the key may lack it */
-                child = cnode_child(&sc->ctrie, node, b->buf + 2, b->len - 2, hash_ucs4(b->buf + 2, b->len - 2));
+            if (len >= 2 && p[0] == 0x0627 && p[1] == 0x0644) { /* ال: the key may lack it */
+                child = cnode_child(&sc->ctrie, node, p + 2, len - 2, hash_ucs4(p + 2, len - 2));
             } else if (possessive(&r->t, ts, te)) { /* Kurdistan Region's */
+                const Buf *b = &r->b2;
                 if (fold_into(&sc->fm, &r->t, ts, te - 2, &r->b2) < 0) return -1;
                 child = cnode_child(&sc->ctrie, node, b->buf, b->len, b->hash);
                 tok_end -= 2;
@@ -200,23 +231,24 @@ static int walk(Run *r, const CNode *node, Py_ssize_t st, Py_ssize_t end, int ar
 /* ---- scan --------------------------------------------------------------------------------------- */
 
 /* the starts of the token text[s:e] (scan_ref.starts): up to two slots (the token, then without 's) */
-static int token_starts(Run *r, Py_ssize_t s, Py_ssize_t e, const Slot *found[2], int cut[2]) {
+static int token_starts(Run *r, const Tok *x, const Slot *found[2], int cut[2]) {
     int n = 0;
-    if (fold_into(&r->sc->fm, &r->t, s, e, &r->b1) < 0) return -1;
-    const Slot *sl = lookup_first(r->sc, &r->b1);
+    Py_ssize_t s = x->s, e = x->e;
+    const Slot *sl = lookup_first(r->sc, r->folds.buf + x->off, x->len, x->hash);
     if (sl != NULL) { found[n] = sl; cut[n++] = 0; }
     if (possessive(&r->t, s, e)) {
         if (fold_into(&r->sc->fm, &r->t, s, e - 2, &r->b1) < 0) return -1;
-        sl = lookup_first(r->sc, &r->b1);
+        sl = lookup_first(r->sc, r->b1.buf, r->b1.len, r->b1.hash);
         if (sl != NULL) { found[n] = sl; cut[n++] = 2; }
     }
     return n;
 }
 
-static int scan_token(Run *r, Py_ssize_t s, Py_ssize_t e) {
+static int scan_token(Run *r, Py_ssize_t k) {
     const Slot *found[2];
     int cut[2];
-    int n = token_starts(r, s, e, found, cut);
+    Py_ssize_t s = r->toks[k].s, e = r->toks[k].e;
+    int n = token_starts(r, &r->toks[k], found, cut);
     if (n <= 0) return n;
     Scanner *sc = r->sc;
     if (AT(&r->t, s) >= LATIN_END) { /* one-token candidates of every start first, then the walks */
@@ -229,7 +261,7 @@ static int scan_token(Run *r, Py_ssize_t s, Py_ssize_t e) {
         for (int f = 0; f < n; f++)
             for (Py_ssize_t i = found[f]->first; i < (Py_ssize_t)found[f]->first + found[f]->count; i++) {
                 const Start *x = &sc->starts[i];
-                if (!x->leaf && walk(r, x->node, s + x->plen, e - cut[f], x->art) < 0) return -1;
+                if (!x->leaf && walk(r, x->node, k, s + x->plen, e - cut[f], x->art) < 0) return -1;
             }
         return 0;
     }
@@ -240,7 +272,7 @@ static int scan_token(Run *r, Py_ssize_t s, Py_ssize_t e) {
             if (!x->plen && (st = article_before(&r->t, s)) < 0) return -1;
             PyObject *pl = x->node->payload;
             if (pl != NULL && add(r, st, e - cut[f], pl, 1, x->art) < 0) return -1;
-            if (!x->leaf && walk(r, x->node, st, e - cut[f], x->art) < 0) return -1;
+            if (!x->leaf && walk(r, x->node, k, st, e - cut[f], x->art) < 0) return -1;
         }
     return 0;
 }
@@ -260,12 +292,18 @@ static int run_scan(Scanner *sc, PyObject *text, Run *r, Py_UCS4 **u) {
     r->t.n = PyUnicode_GET_LENGTH(text);
     r->events = PyList_New(0);
     if (r->events == NULL) return -1;
+    /* the tokens and their folds first (no more tokens than half the text, rounded up) */
+    r->toks = PyMem_Malloc((size_t)(r->t.n / 2 + 1) * sizeof(Tok));
+    if (r->toks == NULL) { PyErr_NoMemory(); return -1; }
     for (Py_ssize_t i = 0; i < r->t.n;) {
         if (!is_word(AT(&r->t, i))) { i++; continue; }
-        Py_ssize_t e = token_end(&r->t, i);
-        if (scan_token(r, i, e) < 0) return -1;
+        Py_ssize_t e = token_end(&r->t, i), off = r->folds.len;
+        if (fold_append(&sc->fm, &r->t, i, e, &r->folds) < 0) return -1;
+        r->toks[r->ntoks++] = (Tok){i, e, off, r->folds.len - off, r->folds.hash};
         i = e;
     }
+    for (Py_ssize_t k = 0; k < r->ntoks; k++)
+        if (scan_token(r, k) < 0) return -1;
     return 0;
 }
 
@@ -274,6 +312,8 @@ static void run_free(Run *r, Py_UCS4 *u) {
     Py_XDECREF(r->events);
     PyMem_Free(r->b1.buf);
     PyMem_Free(r->b2.buf);
+    PyMem_Free(r->folds.buf);
+    PyMem_Free(r->toks);
     PyMem_Free(u);
 }
 
