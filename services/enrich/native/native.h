@@ -63,6 +63,10 @@ static inline int is_word_slow(Py_UCS4 c) { /* normalize._W: \w plus combining m
 
 static inline int is_word(Py_UCS4 c) { return c < 0x800 ? WORD[c] : is_word_slow(c); }
 
+static inline int is_ar_letter(Py_UCS4 c) { /* normalize._AR */
+    return (c >= 0x0620 && c <= 0x0652) || (c >= 0x0670 && c <= 0x06d3);
+}
+
 /* (?i:x) for the ASCII letter x, as Python's re reads it ("s" also matches U+017F, long s) */
 static inline int ci(Py_UCS4 c, char x) { return c == (Py_UCS4)x || c == (Py_UCS4)(x - 32) || (x == 's' && c == 0x17f); }
 

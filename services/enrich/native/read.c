@@ -2,10 +2,6 @@
  * key (matcher.NEXT_RE) and an English article before a name (matcher._ART_BEFORE_RE), by hand. */
 #include "native.h"
 
-static inline int is_ar_letter(Py_UCS4 c) { /* normalize._AR */
-    return (c >= 0x0620 && c <= 0x0652) || (c >= 0x0670 && c <= 0x06d3);
-}
-
 /* TOKEN_RE at i (text[i] is a word character): [W]+(?:[A][W]+)*; returns the token's end */
 Py_ssize_t token_end(const Text *t, Py_ssize_t i) {
     while (i < t->n && is_word(AT(t, i))) i++;

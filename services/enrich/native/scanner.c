@@ -277,6 +277,71 @@ static int scan_token(Run *r, Py_ssize_t k) {
     return 0;
 }
 
+/* one code point c of a token folded onto out (FoldMap, as fold_append; `rest` code points of the text follow c:
+ * b keeps room for one each); 0, or -1 with an error set */
+static inline int fold_one(const FoldMap *fm, Py_UCS4 c, Buf *b, Py_UCS4 **outp, uint64_t *hp, Py_ssize_t rest) {
+    Py_UCS4 *out = *outp;
+    uint64_t h = *hp;
+    if ((Py_ssize_t)c < fm->n && fm->off[c] >= 0) {
+        const Py_UCS4 *rep = fm->pool + fm->off[c];
+        int k = fm->len[c];
+        if (k > 1) {
+            Py_ssize_t used = out - b->buf;
+            if (buf_reserve(b, used, k + rest) < 0) return -1;
+            out = b->buf + used;
+        }
+        for (int j = 0; j < k; j++) {
+            *out++ = rep[j];
+            h = (h ^ rep[j]) * FNV_PRIME;
+        }
+    } else {
+        *out++ = c;
+        h = (h ^ c) * FNV_PRIME;
+    }
+    *outp = out;
+    *hp = h;
+    return 0;
+}
+
+/* The token at i (u[i] a word character) read and folded in one pass: returns its end, token_end(i) (read.c),
+ * and appends fold_into's fold of u[i:end] to b, its hash in *hash; -1 with an error set. b has room for a code
+ * point for each of u[i:n] (and keeps it: only a replacement longer than one code point asks for more). */
+static Py_ssize_t read_token(const Scanner *sc, const Py_UCS4 *u, Py_ssize_t n, Py_ssize_t i, Buf *b, uint64_t *hash) {
+    const FoldMap *fm = &sc->fm;
+    Py_UCS4 *out = b->buf + b->len;
+    uint64_t h = FNV_OFFSET;
+    for (;;) {
+        while (i < n) { /* [W]+ */
+            Py_UCS4 c = u[i];
+            if (c < 0x800) {
+                uint32_t f = sc->fast[c];
+                if (!(f & FAST_WORD)) break;
+                if (!(f & FAST_OTHER)) {
+                    Py_UCS4 o = f & FAST_CHAR;
+                    *out++ = o;
+                    h = (h ^ o) * FNV_PRIME;
+                    i++;
+                    continue;
+                }
+            } else if (!is_word_slow(c)) {
+                break;
+            }
+            if (fold_one(fm, c, b, &out, &h, n - i - 1) < 0) return -1;
+            i++;
+        }
+        /* an apostrophe joins the next [W]+ unless between two Arabic letters (token_end) */
+        if (i + 1 < n && is_apos(u[i]) && is_word(u[i + 1]) && !(is_ar_letter(u[i - 1]) && is_ar_letter(u[i + 1]))) {
+            if (fold_one(fm, u[i], b, &out, &h, n - i - 1) < 0) return -1;
+            i++;
+            continue;
+        }
+        break;
+    }
+    b->len = out - b->buf;
+    *hash = h | 1;
+    return i;
+}
+
 /* scan the text into r (entity candidates as C records, events as Cand); 0, or -1 with an error set */
 static int run_scan(Scanner *sc, PyObject *text, Run *r, Py_UCS4 **u) {
     if (!PyUnicode_Check(text)) {
@@ -295,11 +360,16 @@ static int run_scan(Scanner *sc, PyObject *text, Run *r, Py_UCS4 **u) {
     /* the tokens and their folds first (no more tokens than half the text, rounded up) */
     r->toks = PyMem_Malloc((size_t)(r->t.n / 2 + 1) * sizeof(Tok));
     if (r->toks == NULL) { PyErr_NoMemory(); return -1; }
-    for (Py_ssize_t i = 0; i < r->t.n;) {
-        if (!is_word(AT(&r->t, i))) { i++; continue; }
-        Py_ssize_t e = token_end(&r->t, i), off = r->folds.len;
-        if (fold_append(&sc->fm, &r->t, i, e, &r->folds) < 0) return -1;
-        r->toks[r->ntoks++] = (Tok){i, e, off, r->folds.len - off, r->folds.hash};
+    const Py_UCS4 *text_u = *u;
+    Py_ssize_t n = r->t.n;
+    if (buf_reserve(&r->folds, 0, n + 1) < 0) return -1;
+    for (Py_ssize_t i = 0; i < n;) {
+        if (!is_word(text_u[i])) { i++; continue; }
+        Py_ssize_t off = r->folds.len;
+        uint64_t hash;
+        Py_ssize_t e = read_token(sc, text_u, n, i, &r->folds, &hash);
+        if (e < 0) return -1;
+        r->toks[r->ntoks++] = (Tok){i, e, off, r->folds.len - off, hash};
         i = e;
     }
     for (Py_ssize_t k = 0; k < r->ntoks; k++)

@@ -16,9 +16,17 @@ typedef struct {
     uint32_t first, count; /* its starts */
 } Slot;
 
+/* The code points below U+0800 (Latin, Arabic) as the scanner's token reader needs them, one word each:
+ * FAST_WORD when a word character (is_word), FAST_OTHER when its fold is not one code point (deleted, or
+ * several: the FoldMap then), else its fold (FAST_CHAR bits: itself, or its one-character replacement). */
+#define FAST_WORD 0x80000000u
+#define FAST_OTHER 0x40000000u
+#define FAST_CHAR 0x1fffffu
+
 typedef struct {
     PyObject_HEAD
     FoldMap fm;
+    uint32_t fast[0x800];
     Slot *slots;
     size_t mask;        /* slots - 1 (a power of two) */
     uint64_t *bloom;    /* first-token filter, bloom_mask + 1 words */

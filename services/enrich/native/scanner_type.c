@@ -119,6 +119,14 @@ static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
         Py_DECREF(sc);
         return NULL;
     }
+    for (Py_UCS4 c = 0; c < 0x800; c++) { /* scanner.h */
+        uint32_t f = is_word(c) ? FAST_WORD : 0;
+        if ((Py_ssize_t)c < sc->fm.n && sc->fm.off[c] >= 0)
+            f |= sc->fm.len[c] == 1 ? sc->fm.pool[sc->fm.off[c]] : FAST_OTHER;
+        else
+            f |= c;
+        sc->fast[c] = f;
+    }
     return (PyObject *)sc;
 }
 
