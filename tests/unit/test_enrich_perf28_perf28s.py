@@ -118,3 +118,26 @@ def test_scanner_equals_the_reference_around_the_walks_next_tokens() -> None:
 ])
 def test_scanner_equals_the_reference_on_tokens_with_quotes_and_possessives(text: str) -> None:
     _same_scan(text, real_gazetteer().trie)
+
+
+def test_scanner_capitalisation_cache_answers_as_the_reference_filled_grown_and_cleared() -> None:
+    # the compiled scanner remembers resolve.capitalised's answer per surface (a C table, grown from 256 slots at
+    # half full, emptied by clear_caches and past CAPS_MAX): answers from the table equal the reference's
+    gaz = real_gazetteer()
+    trie = gaz.trie
+    sc = trie.compiled
+    rng = random.Random(2807)
+    latin = [k for k in trie.first if k.isascii() and len(k) > 3]
+    words = rng.sample(latin, 600)
+    texts = []
+    for w in words:
+        forms = [w, w.title(), w.upper(), w.capitalize(), "the " + w, "al-" + w, "Al-" + w.title(), "as " + w.title()]
+        texts.append(" ".join(rng.sample(forms, 4)) + ". " + w.swapcase())
+    sc.clear_caches()
+    for text in texts:  # filled (and grown, several times) here
+        _same_scan(text, trie)
+    for text in texts:  # answered from it here
+        _same_scan(text, trie)
+    sc.clear_caches()
+    for text in texts[:50]:
+        _same_scan(text, trie)

@@ -49,33 +49,87 @@ typedef struct {
     Buf folds;   /* their folds, end to end */
 } Run;
 
+/* ---- the capitalisation cache: surface (its code points) -> capitalised(surface), a pure function ---- */
+
+static CapSlot *caps_slot(CapSlot *tab, size_t mask, const Py_UCS4 *p, Py_ssize_t n, uint64_t h) {
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        CapSlot *sl = &tab[i];
+        if (sl->hash == 0 || (sl->hash == h && sl->len == n && memcmp(sl->chars, p, (size_t)n * sizeof(Py_UCS4)) == 0))
+            return sl;
+    }
+}
+
+void caps_clear(Scanner *sc) {
+    if (sc->caps != NULL)
+        for (size_t i = 0; i <= sc->caps_mask; i++) PyMem_Free(sc->caps[i].chars);
+    PyMem_Free(sc->caps);
+    sc->caps = NULL;
+    sc->caps_mask = 0;
+    sc->ncaps = 0;
+}
+
+/* remember capitalised(p[:n]) (its slot `at` is empty); 0, or -1 with an error set */
+static int caps_put(Scanner *sc, CapSlot *at, const Py_UCS4 *p, Py_ssize_t n, uint64_t h, int value) {
+    Py_UCS4 *chars = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_UCS4));
+    if (chars == NULL) { PyErr_NoMemory(); return -1; }
+    memcpy(chars, p, (size_t)n * sizeof(Py_UCS4));
+    *at = (CapSlot){h, chars, n, value};
+    if (++sc->ncaps * 2 <= (Py_ssize_t)(sc->caps_mask + 1)) return 0;
+    size_t size = (sc->caps_mask + 1) * 2; /* grow: at most half full */
+    CapSlot *tab = PyMem_Calloc(size, sizeof(CapSlot));
+    if (tab == NULL) { PyErr_NoMemory(); return -1; }
+    for (size_t i = 0; i <= sc->caps_mask; i++)
+        if (sc->caps[i].hash != 0) {
+            const CapSlot *o = &sc->caps[i];
+            *caps_slot(tab, size - 1, o->chars, o->len, o->hash) = *o;
+        }
+    PyMem_Free(sc->caps);
+    sc->caps = tab;
+    sc->caps_mask = size - 1;
+    return 0;
+}
+
+/* resolve.capitalised(text[start:end]), cached; 1, 0, or -1 with an error set */
 static int capitalised(Run *r, Py_ssize_t start, Py_ssize_t end) {
+    Scanner *sc = r->sc;
+    const Py_UCS4 *p = (const Py_UCS4 *)r->t.data + start;
+    Py_ssize_t n = end - start;
+    uint64_t h = hash_ucs4(p, n);
+    if (sc->caps != NULL) {
+        const CapSlot *got = caps_slot(sc->caps, sc->caps_mask, p, n, h);
+        if (got->hash != 0) return got->value;
+    }
     PyObject *sub = PyUnicode_Substring(r->text, start, end);
     if (sub == NULL) return -1;
-    PyObject *got = PyDict_GetItemWithError(r->sc->caps, sub); /* borrowed */
-    int res;
-    if (got == NULL) {
-        if (PyErr_Occurred()) { Py_DECREF(sub); return -1; }
-        PyObject *v = PyObject_CallOneArg(r->sc->capitalised, sub);
-        if (v == NULL) { Py_DECREF(sub); return -1; }
-        res = PyObject_IsTrue(v);
-        if (PyDict_GET_SIZE(r->sc->caps) > CAPS_MAX) PyDict_Clear(r->sc->caps);
-        if (res < 0 || PyDict_SetItem(r->sc->caps, sub, v) < 0) res = -1;
-        Py_DECREF(v);
-    } else {
-        res = PyObject_IsTrue(got);
-    }
+    PyObject *v = PyObject_CallOneArg(sc->capitalised, sub);
     Py_DECREF(sub);
+    if (v == NULL) return -1;
+    int res = PyObject_IsTrue(v);
+    Py_DECREF(v);
+    if (res < 0) return -1;
+    if (sc->ncaps >= CAPS_MAX) caps_clear(sc);
+    if (sc->caps == NULL) {
+        if ((sc->caps = PyMem_Calloc(256, sizeof(CapSlot))) == NULL) { PyErr_NoMemory(); return -1; }
+        sc->caps_mask = 255;
+    }
+    if (caps_put(sc, caps_slot(sc->caps, sc->caps_mask, p, n, h), p, n, h, res) < 0) return -1;
     return res;
 }
 
 /* the payloads without those marked "upper" when the surface is not all upper-case; NULL on error,
  * a new reference (pls itself when nothing is dropped; an empty tuple when everything is) */
+/* x == "upper" (s_upper): identity, a str of another length, or the comparison */
+static inline int is_upper_mark(PyObject *x, PyObject *s_upper) {
+    if (x == s_upper) return 1;
+    if (PyUnicode_CheckExact(x) && PyUnicode_GET_LENGTH(x) != 5) return 0;
+    return PyObject_RichCompareBool(x, s_upper, Py_EQ);
+}
+
 static PyObject *upper_filter(Run *r, PyObject *pls, Py_ssize_t start, Py_ssize_t end) {
     Py_ssize_t n = PyTuple_GET_SIZE(pls), marked = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *p = PyTuple_GET_ITEM(pls, i);
-        int eq = PyObject_RichCompareBool(PyTuple_GET_ITEM(p, 2), r->sc->s_upper, Py_EQ);
+        int eq = is_upper_mark(PyTuple_GET_ITEM(p, 2), r->sc->s_upper);
         if (eq < 0) return NULL;
         marked += eq;
     }
@@ -93,7 +147,7 @@ static PyObject *upper_filter(Run *r, PyObject *pls, Py_ssize_t start, Py_ssize_
     if (out == NULL) return NULL;
     for (Py_ssize_t i = 0, k = 0; i < n; i++) {
         PyObject *p = PyTuple_GET_ITEM(pls, i);
-        if (PyObject_RichCompareBool(PyTuple_GET_ITEM(p, 2), r->sc->s_upper, Py_EQ) == 0)
+        if (is_upper_mark(PyTuple_GET_ITEM(p, 2), r->sc->s_upper) == 0)
             PyTuple_SET_ITEM(out, k++, Py_NewRef(p));
     }
     return out;

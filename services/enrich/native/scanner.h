@@ -24,6 +24,13 @@ typedef struct {
 #define FAST_CHAR 0x1fffffu
 
 typedef struct {
+    uint64_t hash;  /* 0: empty */
+    Py_UCS4 *chars; /* a copy of the surface (PyMem) */
+    Py_ssize_t len;
+    int value;      /* capitalised(surface) is true */
+} CapSlot;
+
+typedef struct {
     PyObject_HEAD
     FoldMap fm;
     uint32_t fast[0x800];
@@ -35,7 +42,10 @@ typedef struct {
     Py_ssize_t nstarts;
     CTrie ctrie;        /* the trie in C (trie.c) */
     const CNode *root;
-    PyObject *payload_key, *prio, *cand, *capitalised, *caps;
+    PyObject *payload_key, *prio, *cand, *capitalised;
+    CapSlot *caps;        /* capitalised()'s answers by surface (scanner.c), caps_mask + 1 slots or NULL */
+    size_t caps_mask;
+    Py_ssize_t ncaps;
     long nonfac, facmask; /* for the selection: the nonfac priority, the facility priorities (bit mask) */
     PyObject *roles[8];   /* role_prio's memory (strong) */
     long role_prios[8];
@@ -50,5 +60,6 @@ static inline uint64_t bloom_bits(uint64_t h) { return 1ULL << ((h >> 52) & 63) 
 PyObject *Scanner_scan(Scanner *sc, PyObject *text);
 PyObject *Scanner_scan_select(Scanner *sc, PyObject *text);
 PyObject *Scanner_fold(Scanner *sc, PyObject *token);
+void caps_clear(Scanner *sc); /* empty (and free) the capitalisation cache */
 
 #endif

@@ -80,7 +80,8 @@ static void Scanner_dealloc(Scanner *sc) {
     PyMem_Free(sc->bloom);
     free_fold(&sc->fm);
     for (int i = 0; i < sc->nroles; i++) Py_CLEAR(sc->roles[i]);
-    PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised, &sc->caps,
+    caps_clear(sc);
+    PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised,
                          &sc->s_event, &sc->s_date, &sc->s_cue, &sc->s_head, &sc->s_place, &sc->s_core, &sc->s_actor,
                          &sc->s_upper, &sc->s_isupper};
     for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) Py_CLEAR(*refs[i]);
@@ -104,7 +105,6 @@ static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     sc->prio = Py_NewRef(prio);
     sc->cand = Py_NewRef(cand);
     sc->capitalised = Py_NewRef(cap);
-    sc->caps = PyDict_New();
     sc->s_event = PyUnicode_InternFromString("event");
     sc->s_date = PyUnicode_InternFromString("date");
     sc->s_cue = PyUnicode_InternFromString("cue");
@@ -131,7 +131,7 @@ static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
 }
 
 static PyObject *Scanner_clear(Scanner *sc, PyObject *unused) {
-    PyDict_Clear(sc->caps);
+    caps_clear(sc);
     Py_RETURN_NONE;
 }
 

@@ -35,7 +35,19 @@ static void merge_sort(Item *a, Py_ssize_t n, Item *tmp) {
     }
 }
 
-static inline int any_set(const char *occ, long s, long e) { return e > s && memchr(occ + s, 1, (size_t)(e - s)) != NULL; }
+/* the occupancy of each character: accepted spans (all roles but nonfac), facility readings, non-facility
+ * phrases (longest_ref's three bytearrays), a bit each */
+enum { OCC = 1, OCC_FAC = 2, OCC_NF = 4 };
+
+static inline int any_set(const uint8_t *occ, long s, long e, uint8_t bit) {
+    for (long i = s; i < e; i++)
+        if (occ[i] & bit) return 1;
+    return 0;
+}
+
+static inline void set_all(uint8_t *occ, long s, long e, uint8_t bit) {
+    for (long i = s; i < e; i++) occ[i] |= bit;
+}
 
 /* span (start, end) -> the priorities (one a role) taken on exactly that span, as a bit mask */
 typedef struct {
@@ -97,7 +109,7 @@ PyObject *select_longest(const RawC *raws, Py_ssize_t n, long size, long nonfac,
     Item *sel = PyMem_Malloc((size_t)(n + 1) * sizeof(Item)), *tmp = PyMem_Malloc((size_t)(n + 1) * sizeof(Item));
     Item *taken = PyMem_Malloc((size_t)(n + 1) * sizeof(Item));
     Py_ssize_t *ord = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_ssize_t));
-    char *occ = PyMem_Calloc((size_t)size * 3 + 1, 1), *occ_fac = occ + size, *occ_nf = occ + 2 * size;
+    uint8_t *occ = PyMem_Calloc((size_t)size + 1, 1);
     size_t smask = 15;
     while (smask + 1 < (size_t)n * 2) smask = smask * 2 + 1;
     SpanSlot *spans = PyMem_Calloc(smask + 1, sizeof(SpanSlot));
@@ -151,25 +163,25 @@ PyObject *select_longest(const RawC *raws, Py_ssize_t n, long size, long nonfac,
         const RawC *x = &raws[ord[i]];
         long prio = x->prio, s = x->start, e = x->end;
         if (prio == nonfac) {
-            if (!any_set(occ_fac, s, e)) {
-                memset(occ_nf + s, 1, (size_t)(e - s));
+            if (!any_set(occ, s, e, OCC_FAC)) {
+                set_all(occ, s, e, OCC_NF);
                 any_nf = 1;
-                if (is_named(x->pls) && !any_set(occ, s, e)) memset(occ + s, 1, (size_t)(e - s));
+                if (is_named(x->pls) && !any_set(occ, s, e, OCC)) set_all(occ, s, e, OCC);
             }
             continue;
         }
         int is_fac = (facmask >> prio) & 1;
-        if (is_fac && any_nf && any_set(occ_nf, s, e)) continue;
+        if (is_fac && any_nf && any_set(occ, s, e, OCC_NF)) continue;
         unsigned bit = 1u << prio;
-        if (!any_set(occ, s, e)) {
-            memset(occ + s, 1, (size_t)(e - s));
+        if (!any_set(occ, s, e, OCC)) {
+            set_all(occ, s, e, OCC);
             span_slot(spans, smask, s, e)->mask = bit;
         } else {
             SpanSlot *sl = span_slot(spans, smask, s, e);
             if (sl->mask == 0 || (sl->mask & bit)) continue; /* no identical span taken, or this role has it */
             sl->mask |= bit;
         }
-        if (is_fac) memset(occ_fac + s, 1, (size_t)(e - s));
+        if (is_fac) set_all(occ, s, e, OCC_FAC);
         /* by start, then priority, then acceptance */
         if (fast) { /* (start * 32 + priority) < S * 32 <= ranks: fits above nb bits, as nt <= n */
             kt[nt] = ((uint64_t)s * 32 + (uint64_t)prio) << nb | (uint64_t)nt;
