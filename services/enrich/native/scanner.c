@@ -309,7 +309,7 @@ static int scan_token(Run *r, Py_ssize_t k) {
         for (int f = 0; f < n; f++)
             for (Py_ssize_t i = found[f]->first; i < (Py_ssize_t)found[f]->first + found[f]->count; i++) {
                 const Start *x = &sc->starts[i];
-                PyObject *pl = x->node->payload;
+                PyObject *pl = x->payload;
                 if (pl != NULL && add(r, s + x->plen, e - cut[f], pl, 1, x->art) < 0) return -1;
             }
         for (int f = 0; f < n; f++)
@@ -324,7 +324,7 @@ static int scan_token(Run *r, Py_ssize_t k) {
             const Start *x = &sc->starts[i];
             Py_ssize_t st = s + x->plen;
             if (!x->plen && (st = article_before(&r->t, s)) < 0) return -1;
-            PyObject *pl = x->node->payload;
+            PyObject *pl = x->payload;
             if (pl != NULL && add(r, st, e - cut[f], pl, 1, x->art) < 0) return -1;
             if (!x->leaf && walk(r, x->node, k, st, e - cut[f], x->art) < 0) return -1;
         }

@@ -4,7 +4,8 @@
 #include "native.h"
 
 typedef struct {
-    const CNode *node; /* trie node (trie.c); its payload groups are node->payload */
+    const CNode *node; /* trie node (trie.c) */
+    PyObject *payload; /* node->payload (borrowed: the node holds it), here so a leaf's start reads no node */
     int32_t plen;      /* proclitic length */
     uint8_t art;       /* the article was added */
     uint8_t leaf;      /* the node is its payloads only */

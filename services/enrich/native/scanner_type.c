@@ -50,6 +50,7 @@ static int build_first(Scanner *sc, PyObject *first) {
             }
             Start *x = &sc->starts[sc->nstarts++];
             x->node = node;
+            x->payload = node->payload;
             x->leaf = node->nchild == 0 && node->payload != NULL;
             long plen = PyLong_AsLong(PyTuple_GET_ITEM(e, 1));
             int art = PyObject_IsTrue(PyTuple_GET_ITEM(e, 2));
