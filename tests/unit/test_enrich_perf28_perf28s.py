@@ -141,3 +141,31 @@ def test_scanner_capitalisation_cache_answers_as_the_reference_filled_grown_and_
     sc.clear_caches()
     for text in texts[:50]:
         _same_scan(text, trie)
+
+
+def test_lits_with_the_last_texts_hashes_kept_equals_the_reference() -> None:
+    # native/fac.c's lits keeps the trigram hashes of the text last asked about (by identity, a reference held):
+    # the same text asked with other needles, then another text (of each string kind), then the first again
+    from services.enrich.scouts import words_in_ref
+
+    native = backend.NATIVE
+    rng = random.Random(2828)
+    alphabet = "abcl ,'’sإاأالمخيسجنحو ٣éſ\u00a0" + "\U0001f600中"
+    pool = ["مخيم", "السجن", "camp", ", the ", "’s ", "الم", "abc", "ab", "a", "ſs", "\U0001f600a", "中文字", "x" * 5]
+    texts = []
+    for _ in range(300):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        if rng.random() < 0.5:
+            t += rng.choice(pool) + t[: rng.randint(0, 5)]
+        texts.append(t)
+    tuples = [tuple(rng.sample(pool, rng.randint(1, len(pool)))) for _ in range(12)] + [tuple(pool) * 4]
+    for t in texts:
+        for needles in rng.sample(tuples, 5):
+            assert native.lits(t, needles) == words_in_ref(t, needles), (t, needles)
+        copy = "".join(list(t))  # an equal text, another object
+        needles = rng.choice(tuples)
+        assert native.lits(copy, needles) == words_in_ref(copy, needles)
+    for t in rng.sample(texts, 50):  # back to earlier texts, interleaved
+        needles = rng.choice(tuples)
+        assert native.lits(t, needles) == words_in_ref(t, needles)
+        assert native.lits(t[:-1], needles) == words_in_ref(t[:-1], needles)
