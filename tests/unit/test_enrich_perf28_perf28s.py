@@ -35,7 +35,10 @@ _ROLES = list(ROLE_PRIORITY)
 
 def _raw(rng: random.Random, s: int, e: int, ntok: int, i: int) -> tuple:
     role = rng.choice(_ROLES)
-    pls = (("nonfac", rng.choice(["name", "generic"]), ""),) if role == "nonfac" else ((role, f"x{rng.randint(0, 3)}", ""),)
+    if role == "nonfac":
+        pls = (("nonfac", rng.choice(["name", "generic"]), ""),)
+    else:
+        pls = ((role, f"x{rng.randint(0, 3)}", ""),)
     return (s - e, -ntok, ROLE_PRIORITY[role], s, i, e, role, pls, ntok)
 
 
@@ -53,7 +56,7 @@ def test_selection_equals_the_reference_on_random_candidates() -> None:
             e = rng.randint(s, min(size, s + rng.choice([0, 1, 3, 8, 60])))
             cands.append(_raw(rng, s, e, rng.randint(0, 5), i))
         # duplicates of spans, roles and whole candidates: ties the arrival order must break
-        cands += [c[:4] + (len(cands) + j,) + c[5:] for j, c in enumerate(rng.sample(cands, min(len(cands), 10)))]
+        cands += [(*c[:4], len(cands) + j, *c[5:]) for j, c in enumerate(rng.sample(cands, min(len(cands), 10)))]
         _same_selection(cands, size)
 
 
@@ -69,7 +72,7 @@ def test_selection_equals_the_reference_on_both_sides_of_the_packed_keys_precond
             s = rng.randint(0, 50)
             cands.append(_raw(rng, s, s + rng.randint(0, 9), rng.randint(0, 4), i))
         rng.shuffle(cands)
-        cands = [c[:4] + (i,) + c[5:] for i, c in enumerate(cands)]
+        cands = [(*c[:4], i, *c[5:]) for i, c in enumerate(cands)]
         _same_selection(cands, size)
 
 
@@ -169,3 +172,29 @@ def test_lits_with_the_last_texts_hashes_kept_equals_the_reference() -> None:
         needles = rng.choice(tuples)
         assert native.lits(t, needles) == words_in_ref(t, needles)
         assert native.lits(t[:-1], needles) == words_in_ref(t[:-1], needles)
+
+
+def _fold_before(token: str) -> str:  # normalize.fold as it was (a function over a plain dict), uncached
+    from services.enrich import normalize as nz
+
+    return nz.clean(token.translate(nz.TABLE)) if nz._FOLD_OR_CLEAN_RE.search(token) is not None else token
+
+
+def test_fold_as_the_cache_dicts_getitem_equals_its_definition_filled_bounded_and_cleared(monkeypatch) -> None:
+    from services.enrich import normalize as nz
+
+    rng = random.Random(2829)
+    chars = "abcAZſİı'’ʿ-\u00ad\u200f\u0640ـأإآىةکیالمخيم\u064b\u0651٣۴ﻻﷺﬁ中\U0001f600 é"
+    tokens = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 9))) for _ in range(3000)]
+    nz.clear_caches()
+    for t in tokens + tokens:  # misses, then hits
+        assert nz.fold(t) == _fold_before(t), t
+    nz.clear_caches()
+    monkeypatch.setattr(nz, "_CACHE_MAX", 50)  # emptied when full (on a miss, as before): still the same answers
+    for t in tokens:
+        assert nz.fold(t) == _fold_before(t), t
+        assert len(nz._CACHE) <= 50
+    nz.clear_caches()
+    assert len(nz._CACHE) == 0
+    assert [nz.fold(t) for t in tokens[:100]] == [_fold_before(t) for t in tokens[:100]]
+    assert nz.fold("") == ""
