@@ -10,7 +10,8 @@
 
 #define LITS_BUCKETS 4096
 #define LITS_HASH(a, b, c) ((((Py_UCS4)(a) * 961u) + ((Py_UCS4)(b) * 31u) + (Py_UCS4)(c)) & (LITS_BUCKETS - 1))
-#define LITS_SLOTS 8 /* the tables of the last few tuples asked about (the engine asks about a few, in turn) */
+#define LITS_SLOTS 16 /* the tables of the last few tuples asked about (the engine asks about a dozen or so, in turn: 8 were
+                       * too few, the bench pass rebuilt a table every third call) */
 
 typedef struct {
     PyObject *needles;             /* the tuple the table is for (a reference held), NULL when unused */
