@@ -10,7 +10,8 @@
 
 #define LITS_BUCKETS 4096
 #define LITS_HASH(a, b, c) ((((Py_UCS4)(a) * 961u) + ((Py_UCS4)(b) * 31u) + (Py_UCS4)(c)) & (LITS_BUCKETS - 1))
-#define LITS_SLOTS 8 /* the tables of the last few tuples asked about (the engine asks about a few, in turn) */
+#define LITS_SLOTS 16 /* the tables of the last few tuples asked about (the engine asks about a dozen or so, in turn: 8 were
+                       * too few, the bench pass rebuilt a table every third call) */
 
 typedef struct {
     PyObject *needles;             /* the tuple the table is for (a reference held), NULL when unused */
@@ -70,18 +71,35 @@ static int lits_at(PyObject *w, int tk, const void *td, Py_ssize_t i) {
     return 1;
 }
 
-#define LITS_SCAN(T)                                                                                               \
+/* The trigram hashes of the text last asked about, LITS_HASH(text[i], text[i + 1], text[i + 2]) for each i (a
+ * reference to it held, so no other object can take its address while it is here): the engine asks about one text
+ * several times, with different needles; a later pass reads a hash a position instead of three code points. The
+ * first pass over a text stores the hashes as it computes them (it is the pass as before, plus a store). */
+static PyObject *hash_text;
+static uint16_t *hashes;
+static Py_ssize_t hashes_cap;
+
+/* the needles of the mask m that occur at i, added to found */
+static inline uint64_t lits_hits(PyObject *needles, uint64_t m, int tk, const void *td, Py_ssize_t n, Py_ssize_t i,
+                                 uint64_t found) {
+    while (m) {
+        int j = __builtin_ctzll(m);
+        m &= m - 1;
+        PyObject *w = PyTuple_GET_ITEM(needles, j);
+        if (PyUnicode_GET_LENGTH(w) <= n - i && lits_at(w, tk, td, i)) found |= (uint64_t)1 << j;
+    }
+    return found;
+}
+
+/* the first pass over a text: every position's hash stored (so no early end), the needles looked for */
+#define LITS_FIRST(T)                                                                                              \
     do {                                                                                                           \
         const T *s = (const T *)td;                                                                                \
-        for (Py_ssize_t i = 0; i + 2 < n && found != want; i++) {                                                  \
-            uint64_t m = t->table[LITS_HASH(s[i], s[i + 1], s[i + 2])] & ~found;                                   \
-            if (!m) continue;                                                                                      \
-            while (m) {                                                                                            \
-                int j = __builtin_ctzll(m);                                                                        \
-                m &= m - 1;                                                                                        \
-                PyObject *w = PyTuple_GET_ITEM(needles, j);                                                        \
-                if (PyUnicode_GET_LENGTH(w) <= n - i && lits_at(w, tk, td, i)) found |= (uint64_t)1 << j;          \
-            }                                                                                                      \
+        for (Py_ssize_t i = 0; i + 2 < n; i++) {                                                                   \
+            uint16_t hv = (uint16_t)LITS_HASH(s[i], s[i + 1], s[i + 2]);                                           \
+            hashes[i] = hv;                                                                                        \
+            uint64_t m = table[hv] & ~found;                                                                       \
+            if (m) found = lits_hits(needles, m, tk, td, n, i, found);                                             \
         }                                                                                                          \
     } while (0)
 
@@ -104,12 +122,30 @@ PyObject *mod_lits(PyObject *mod, PyObject *const *args, Py_ssize_t nargs) {
     uint64_t found = 0;
     /* (a needle with a code point the text's kind cannot hold is in no such text: it is not looked for) */
     uint64_t want = t->lng & ~(tk == PyUnicode_1BYTE_KIND ? t->wide[0] : tk == PyUnicode_2BYTE_KIND ? t->wide[1] : 0);
-    if (tk == PyUnicode_1BYTE_KIND)
-        LITS_SCAN(Py_UCS1);
-    else if (tk == PyUnicode_2BYTE_KIND)
-        LITS_SCAN(Py_UCS2);
-    else
-        LITS_SCAN(Py_UCS4);
+    const uint64_t *table = t->table;
+    if (want != 0 && n >= 3 && text == hash_text) {
+        for (Py_ssize_t i = 0; i + 2 < n; i++) {
+            uint64_t m = table[hashes[i]] & ~found;
+            if (!m) continue;
+            found = lits_hits(needles, m, tk, td, n, i, found);
+            if (found == want) break;
+        }
+    } else if (want != 0 && n >= 3) {
+        if (n > hashes_cap) {
+            uint16_t *nh = PyMem_Realloc(hashes, (size_t)n * sizeof(uint16_t));
+            if (nh == NULL) return PyErr_NoMemory();
+            hashes = nh;
+            hashes_cap = n;
+        }
+        Py_CLEAR(hash_text); /* (the buffer is being overwritten) */
+        if (tk == PyUnicode_1BYTE_KIND)
+            LITS_FIRST(Py_UCS1);
+        else if (tk == PyUnicode_2BYTE_KIND)
+            LITS_FIRST(Py_UCS2);
+        else
+            LITS_FIRST(Py_UCS4);
+        hash_text = Py_NewRef(text);
+    }
     for (uint64_t m = t->shrt; m; m &= m - 1) {
         int j = __builtin_ctzll(m);
         Py_ssize_t at = PyUnicode_Find(text, PyTuple_GET_ITEM(needles, j), 0, n, 1);

@@ -3,7 +3,6 @@
 
 uint8_t WORD[0x800];
 
-/* the fold of text[s:e] into b, and its hash */
 /* room for `more` code points after the first `used` of b */
 int buf_reserve(Buf *b, Py_ssize_t used, Py_ssize_t more) {
     if (used + more <= b->cap) return 0;
@@ -19,10 +18,16 @@ int buf_reserve(Buf *b, Py_ssize_t used, Py_ssize_t more) {
 }
 
 int fold_into(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b) {
+    b->len = 0;
+    return fold_append(fm, t, s, e, b);
+}
+
+/* the fold of text[s:e] appended to b's first b->len code points; b->hash is the hash of the appended part */
+int fold_append(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b) {
     /* one slot per character is reserved; only a replacement longer than one character tests for room */
-    if (buf_reserve(b, 0, e - s) < 0) return -1;
+    if (buf_reserve(b, b->len, e - s) < 0) return -1;
     uint64_t h = FNV_OFFSET;
-    Py_UCS4 *out = b->buf;
+    Py_UCS4 *out = b->buf + b->len;
     const Py_ssize_t n = fm->n;
     const int32_t *off = fm->off;
 /* one loop per string kind, so the kind is not tested on every character */

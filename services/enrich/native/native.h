@@ -63,6 +63,10 @@ static inline int is_word_slow(Py_UCS4 c) { /* normalize._W: \w plus combining m
 
 static inline int is_word(Py_UCS4 c) { return c < 0x800 ? WORD[c] : is_word_slow(c); }
 
+static inline int is_ar_letter(Py_UCS4 c) { /* normalize._AR */
+    return (c >= 0x0620 && c <= 0x0652) || (c >= 0x0670 && c <= 0x06d3);
+}
+
 /* (?i:x) for the ASCII letter x, as Python's re reads it ("s" also matches U+017F, long s) */
 static inline int ci(Py_UCS4 c, char x) { return c == (Py_UCS4)x || c == (Py_UCS4)(x - 32) || (x == 's' && c == 0x17f); }
 
@@ -85,7 +89,9 @@ typedef struct {
 #define FNV_PRIME 1099511628211ULL
 
 int buf_reserve(Buf *b, Py_ssize_t used, Py_ssize_t more);
+/* the fold of text[s:e] into b (from its start: b->len = 0), and its hash */
 int fold_into(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b);
+int fold_append(const FoldMap *fm, const Text *t, Py_ssize_t s, Py_ssize_t e, Buf *b);
 PyObject *buf_str(const Buf *b);
 int build_fold(FoldMap *fm, PyObject *fold_list);
 void free_fold(FoldMap *fm);
@@ -130,6 +136,7 @@ const CNode *cnode_child(const CTrie *t, const CNode *n, const Py_UCS4 *p, Py_ss
 void ctrie_free(CTrie *t);
 Py_ssize_t token_end(const Text *t, Py_ssize_t i);
 int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te);
+int next_start(const Text *t, Py_ssize_t p, Py_ssize_t *ts); /* next_token without the token's end */
 Py_ssize_t article_before(const Text *t, Py_ssize_t s);
 PyObject *make_cand(PyObject *type, PyObject *const values[5]);
 PyObject *type_descr(PyObject *type, const char *name, descrsetfunc *set);

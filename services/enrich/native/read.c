@@ -2,10 +2,6 @@
  * key (matcher.NEXT_RE) and an English article before a name (matcher._ART_BEFORE_RE), by hand. */
 #include "native.h"
 
-static inline int is_ar_letter(Py_UCS4 c) { /* normalize._AR */
-    return (c >= 0x0620 && c <= 0x0652) || (c >= 0x0670 && c <= 0x06d3);
-}
-
 /* TOKEN_RE at i (text[i] is a word character): [W]+(?:[A][W]+)*; returns the token's end */
 Py_ssize_t token_end(const Text *t, Py_ssize_t i) {
     while (i < t->n && is_word(AT(t, i))) i++;
@@ -29,6 +25,13 @@ static const char *HYPHENED[] = {"ad", "an", "ar", "as", "ash", "at", "az", "adh
 
 /* NEXT_RE.match(text, p): sets the token's span (group 1); 0 if it does not match */
 int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te) {
+    if (!next_start(t, p, ts)) return 0;
+    *te = token_end(t, *ts);
+    return 1;
+}
+
+/* NEXT_RE.match(text, p): sets the token's start (group 1's); 0 if it does not match */
+int next_start(const Text *t, Py_ssize_t p, Py_ssize_t *ts) {
     if (p < t->n && is_quote(AT(t, p))) p++;
     Py_ssize_t q = p;
     while (q < t->n) {
@@ -60,7 +63,6 @@ int next_token(const Text *t, Py_ssize_t p, Py_ssize_t *ts, Py_ssize_t *te) {
     if (s < 0) s = tail(t, q);
     if (s < 0) return 0;
     *ts = s;
-    *te = token_end(t, s);
     return 1;
 }
 

@@ -17,10 +17,7 @@ static inline int bloom_has(const Scanner *sc, uint64_t h) {
     return (sc->bloom[(h >> 7) & sc->bloom_mask] & want) == want;
 }
 
-static const Slot *lookup_first(Scanner *sc, const Buf *key) {
-    const Py_UCS4 *p = key->buf;
-    Py_ssize_t n = key->len;
-    uint64_t h = key->hash;
+static const Slot *lookup_first(Scanner *sc, const Py_UCS4 *p, Py_ssize_t n, uint64_t h) {
     if (!bloom_has(sc, h)) return NULL;
     for (size_t i = (size_t)h & sc->mask;; i = (i + 1) & sc->mask) {
         const Slot *sl = &sc->slots[i];
@@ -32,6 +29,14 @@ static const Slot *lookup_first(Scanner *sc, const Buf *key) {
 
 /* ---- candidates (scan_ref.add) ----------------------------------------------------------------- */
 
+/* a token of the text (normalize.TOKEN_RE) and its fold, read once per text: the walks read the tokens after
+ * a start again and again (every start of a token walks on from it) */
+typedef struct {
+    Py_ssize_t s, e;   /* text[s:e] */
+    Py_ssize_t off, len; /* its fold: Run.folds.buf[off:off + len] */
+    uint64_t hash;     /* of the fold (hash_ucs4) */
+} Tok;
+
 typedef struct {
     Scanner *sc;
     PyObject *text;
@@ -39,35 +44,92 @@ typedef struct {
     RawVec ents;
     PyObject *events;
     Buf b1, b2;
+    Tok *toks;   /* the text's tokens, in order */
+    Py_ssize_t ntoks;
+    Buf folds;   /* their folds, end to end */
 } Run;
 
+/* ---- the capitalisation cache: surface (its code points) -> capitalised(surface), a pure function ---- */
+
+static CapSlot *caps_slot(CapSlot *tab, size_t mask, const Py_UCS4 *p, Py_ssize_t n, uint64_t h) {
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+        CapSlot *sl = &tab[i];
+        if (sl->hash == 0 || (sl->hash == h && sl->len == n && memcmp(sl->chars, p, (size_t)n * sizeof(Py_UCS4)) == 0))
+            return sl;
+    }
+}
+
+void caps_clear(Scanner *sc) {
+    if (sc->caps != NULL)
+        for (size_t i = 0; i <= sc->caps_mask; i++) PyMem_Free(sc->caps[i].chars);
+    PyMem_Free(sc->caps);
+    sc->caps = NULL;
+    sc->caps_mask = 0;
+    sc->ncaps = 0;
+}
+
+/* remember capitalised(p[:n]) (its slot `at` is empty); 0, or -1 with an error set */
+static int caps_put(Scanner *sc, CapSlot *at, const Py_UCS4 *p, Py_ssize_t n, uint64_t h, int value) {
+    Py_UCS4 *chars = PyMem_Malloc((size_t)(n + 1) * sizeof(Py_UCS4));
+    if (chars == NULL) { PyErr_NoMemory(); return -1; }
+    memcpy(chars, p, (size_t)n * sizeof(Py_UCS4));
+    *at = (CapSlot){h, chars, n, value};
+    if (++sc->ncaps * 2 <= (Py_ssize_t)(sc->caps_mask + 1)) return 0;
+    size_t size = (sc->caps_mask + 1) * 2; /* grow: at most half full */
+    CapSlot *tab = PyMem_Calloc(size, sizeof(CapSlot));
+    if (tab == NULL) { PyErr_NoMemory(); return -1; }
+    for (size_t i = 0; i <= sc->caps_mask; i++)
+        if (sc->caps[i].hash != 0) {
+            const CapSlot *o = &sc->caps[i];
+            *caps_slot(tab, size - 1, o->chars, o->len, o->hash) = *o;
+        }
+    PyMem_Free(sc->caps);
+    sc->caps = tab;
+    sc->caps_mask = size - 1;
+    return 0;
+}
+
+/* resolve.capitalised(text[start:end]), cached; 1, 0, or -1 with an error set */
 static int capitalised(Run *r, Py_ssize_t start, Py_ssize_t end) {
+    Scanner *sc = r->sc;
+    const Py_UCS4 *p = (const Py_UCS4 *)r->t.data + start;
+    Py_ssize_t n = end - start;
+    uint64_t h = hash_ucs4(p, n);
+    if (sc->caps != NULL) {
+        const CapSlot *got = caps_slot(sc->caps, sc->caps_mask, p, n, h);
+        if (got->hash != 0) return got->value;
+    }
     PyObject *sub = PyUnicode_Substring(r->text, start, end);
     if (sub == NULL) return -1;
-    PyObject *got = PyDict_GetItemWithError(r->sc->caps, sub); /* borrowed */
-    int res;
-    if (got == NULL) {
-        if (PyErr_Occurred()) { Py_DECREF(sub); return -1; }
-        PyObject *v = PyObject_CallOneArg(r->sc->capitalised, sub);
-        if (v == NULL) { Py_DECREF(sub); return -1; }
-        res = PyObject_IsTrue(v);
-        if (PyDict_GET_SIZE(r->sc->caps) > CAPS_MAX) PyDict_Clear(r->sc->caps);
-        if (res < 0 || PyDict_SetItem(r->sc->caps, sub, v) < 0) res = -1;
-        Py_DECREF(v);
-    } else {
-        res = PyObject_IsTrue(got);
-    }
+    PyObject *v = PyObject_CallOneArg(sc->capitalised, sub);
     Py_DECREF(sub);
+    if (v == NULL) return -1;
+    int res = PyObject_IsTrue(v);
+    Py_DECREF(v);
+    if (res < 0) return -1;
+    if (sc->ncaps >= CAPS_MAX) caps_clear(sc);
+    if (sc->caps == NULL) {
+        if ((sc->caps = PyMem_Calloc(256, sizeof(CapSlot))) == NULL) { PyErr_NoMemory(); return -1; }
+        sc->caps_mask = 255;
+    }
+    if (caps_put(sc, caps_slot(sc->caps, sc->caps_mask, p, n, h), p, n, h, res) < 0) return -1;
     return res;
 }
 
 /* the payloads without those marked "upper" when the surface is not all upper-case; NULL on error,
  * a new reference (pls itself when nothing is dropped; an empty tuple when everything is) */
+/* x == "upper" (s_upper): identity, a str of another length, or the comparison */
+static inline int is_upper_mark(PyObject *x, PyObject *s_upper) {
+    if (x == s_upper) return 1;
+    if (PyUnicode_CheckExact(x) && PyUnicode_GET_LENGTH(x) != 5) return 0;
+    return PyObject_RichCompareBool(x, s_upper, Py_EQ);
+}
+
 static PyObject *upper_filter(Run *r, PyObject *pls, Py_ssize_t start, Py_ssize_t end) {
     Py_ssize_t n = PyTuple_GET_SIZE(pls), marked = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *p = PyTuple_GET_ITEM(pls, i);
-        int eq = PyObject_RichCompareBool(PyTuple_GET_ITEM(p, 2), r->sc->s_upper, Py_EQ);
+        int eq = is_upper_mark(PyTuple_GET_ITEM(p, 2), r->sc->s_upper);
         if (eq < 0) return NULL;
         marked += eq;
     }
@@ -85,7 +147,7 @@ static PyObject *upper_filter(Run *r, PyObject *pls, Py_ssize_t start, Py_ssize_
     if (out == NULL) return NULL;
     for (Py_ssize_t i = 0, k = 0; i < n; i++) {
         PyObject *p = PyTuple_GET_ITEM(pls, i);
-        if (PyObject_RichCompareBool(PyTuple_GET_ITEM(p, 2), r->sc->s_upper, Py_EQ) == 0)
+        if (is_upper_mark(PyTuple_GET_ITEM(p, 2), r->sc->s_upper) == 0)
             PyTuple_SET_ITEM(out, k++, Py_NewRef(p));
     }
     return out;
@@ -168,21 +230,44 @@ static inline int possessive(const Text *t, Py_ssize_t s, Py_ssize_t e) {
     return e - s >= 2 && AT(t, e - 1) == 's' && is_apos(AT(t, e - 2));
 }
 
-/* node.get(key of the folded buffer); borrowed or NULL (an error is set if one occurred) */
-static int walk(Run *r, const CNode *node, Py_ssize_t st, Py_ssize_t end, int art) {
+/* the token starting at ts, searched from the token k on (NULL if no token starts there) */
+static inline Py_ssize_t tok_from(const Run *r, Py_ssize_t k, Py_ssize_t ts) {
+    while (k < r->ntoks && r->toks[k].s < ts) k++;
+    return k < r->ntoks && r->toks[k].s == ts ? k : -1;
+}
+
+/* walk on from the node of the token k's start (whose key ends at end); 0, or -1 with an error set */
+static int walk(Run *r, const CNode *node, Py_ssize_t k, Py_ssize_t st, Py_ssize_t end, int art) {
     Scanner *sc = r->sc;
     long ntok = 1;
     for (;;) {
         Py_ssize_t ts, te;
-        if (!next_token(&r->t, end, &ts, &te)) return 0;
+        if (!next_start(&r->t, end, &ts)) return 0;
+        const Py_UCS4 *p;
+        Py_ssize_t len;
+        uint64_t hash;
+        Py_ssize_t j = tok_from(r, k + 1, ts);
+        if (j >= 0) { /* (always: NEXT_RE's token follows a space, a dot, a hyphen or a quote, so it is one) */
+            const Tok *x = &r->toks[j];
+            te = x->e;
+            p = r->folds.buf + x->off;
+            len = x->len;
+            hash = x->hash;
+            k = j;
+        } else {
+            te = token_end(&r->t, ts);
+            if (fold_into(&sc->fm, &r->t, ts, te, &r->b2) < 0) return -1;
+            p = r->b2.buf;
+            len = r->b2.len;
+            hash = r->b2.hash;
+        }
         Py_ssize_t tok_end = te;
-        if (fold_into(&sc->fm, &r->t, ts, te, &r->b2) < 0) return -1;
-        const Buf *b = &r->b2;
-        const CNode *child = cnode_child(&sc->ctrie, node, b->buf, b->len, b->hash);
+        const CNode *child = cnode_child(&sc->ctrie, node, p, len, hash);
         if (child == NULL) {
-            if (b->len >= 2 && b->buf[0] == 0x0627 && b->buf[1] == 0x0644) { /* ال: the key may lack it */
-                child = cnode_child(&sc->ctrie, node, b->buf + 2, b->len - 2, hash_ucs4(b->buf + 2, b->len - 2));
+            if (len >= 2 && p[0] == 0x0627 && p[1] == 0x0644) { /* ال: the key may lack it */
+                child = cnode_child(&sc->ctrie, node, p + 2, len - 2, hash_ucs4(p + 2, len - 2));
             } else if (possessive(&r->t, ts, te)) { /* Kurdistan Region's */
+                const Buf *b = &r->b2;
                 if (fold_into(&sc->fm, &r->t, ts, te - 2, &r->b2) < 0) return -1;
                 child = cnode_child(&sc->ctrie, node, b->buf, b->len, b->hash);
                 tok_end -= 2;
@@ -200,36 +285,37 @@ static int walk(Run *r, const CNode *node, Py_ssize_t st, Py_ssize_t end, int ar
 /* ---- scan --------------------------------------------------------------------------------------- */
 
 /* the starts of the token text[s:e] (scan_ref.starts): up to two slots (the token, then without 's) */
-static int token_starts(Run *r, Py_ssize_t s, Py_ssize_t e, const Slot *found[2], int cut[2]) {
+static int token_starts(Run *r, const Tok *x, const Slot *found[2], int cut[2]) {
     int n = 0;
-    if (fold_into(&r->sc->fm, &r->t, s, e, &r->b1) < 0) return -1;
-    const Slot *sl = lookup_first(r->sc, &r->b1);
+    Py_ssize_t s = x->s, e = x->e;
+    const Slot *sl = lookup_first(r->sc, r->folds.buf + x->off, x->len, x->hash);
     if (sl != NULL) { found[n] = sl; cut[n++] = 0; }
     if (possessive(&r->t, s, e)) {
         if (fold_into(&r->sc->fm, &r->t, s, e - 2, &r->b1) < 0) return -1;
-        sl = lookup_first(r->sc, &r->b1);
+        sl = lookup_first(r->sc, r->b1.buf, r->b1.len, r->b1.hash);
         if (sl != NULL) { found[n] = sl; cut[n++] = 2; }
     }
     return n;
 }
 
-static int scan_token(Run *r, Py_ssize_t s, Py_ssize_t e) {
+static int scan_token(Run *r, Py_ssize_t k) {
     const Slot *found[2];
     int cut[2];
-    int n = token_starts(r, s, e, found, cut);
+    Py_ssize_t s = r->toks[k].s, e = r->toks[k].e;
+    int n = token_starts(r, &r->toks[k], found, cut);
     if (n <= 0) return n;
     Scanner *sc = r->sc;
     if (AT(&r->t, s) >= LATIN_END) { /* one-token candidates of every start first, then the walks */
         for (int f = 0; f < n; f++)
             for (Py_ssize_t i = found[f]->first; i < (Py_ssize_t)found[f]->first + found[f]->count; i++) {
                 const Start *x = &sc->starts[i];
-                PyObject *pl = x->node->payload;
+                PyObject *pl = x->payload;
                 if (pl != NULL && add(r, s + x->plen, e - cut[f], pl, 1, x->art) < 0) return -1;
             }
         for (int f = 0; f < n; f++)
             for (Py_ssize_t i = found[f]->first; i < (Py_ssize_t)found[f]->first + found[f]->count; i++) {
                 const Start *x = &sc->starts[i];
-                if (!x->leaf && walk(r, x->node, s + x->plen, e - cut[f], x->art) < 0) return -1;
+                if (!x->leaf && walk(r, x->node, k, s + x->plen, e - cut[f], x->art) < 0) return -1;
             }
         return 0;
     }
@@ -238,11 +324,76 @@ static int scan_token(Run *r, Py_ssize_t s, Py_ssize_t e) {
             const Start *x = &sc->starts[i];
             Py_ssize_t st = s + x->plen;
             if (!x->plen && (st = article_before(&r->t, s)) < 0) return -1;
-            PyObject *pl = x->node->payload;
+            PyObject *pl = x->payload;
             if (pl != NULL && add(r, st, e - cut[f], pl, 1, x->art) < 0) return -1;
-            if (!x->leaf && walk(r, x->node, st, e - cut[f], x->art) < 0) return -1;
+            if (!x->leaf && walk(r, x->node, k, st, e - cut[f], x->art) < 0) return -1;
         }
     return 0;
+}
+
+/* one code point c of a token folded onto out (FoldMap, as fold_append; `rest` code points of the text follow c:
+ * b keeps room for one each); 0, or -1 with an error set */
+static inline int fold_one(const FoldMap *fm, Py_UCS4 c, Buf *b, Py_UCS4 **outp, uint64_t *hp, Py_ssize_t rest) {
+    Py_UCS4 *out = *outp;
+    uint64_t h = *hp;
+    if ((Py_ssize_t)c < fm->n && fm->off[c] >= 0) {
+        const Py_UCS4 *rep = fm->pool + fm->off[c];
+        int k = fm->len[c];
+        if (k > 1) {
+            Py_ssize_t used = out - b->buf;
+            if (buf_reserve(b, used, k + rest) < 0) return -1;
+            out = b->buf + used;
+        }
+        for (int j = 0; j < k; j++) {
+            *out++ = rep[j];
+            h = (h ^ rep[j]) * FNV_PRIME;
+        }
+    } else {
+        *out++ = c;
+        h = (h ^ c) * FNV_PRIME;
+    }
+    *outp = out;
+    *hp = h;
+    return 0;
+}
+
+/* The token at i (u[i] a word character) read and folded in one pass: returns its end, token_end(i) (read.c),
+ * and appends fold_into's fold of u[i:end] to b, its hash in *hash; -1 with an error set. b has room for a code
+ * point for each of u[i:n] (and keeps it: only a replacement longer than one code point asks for more). */
+static Py_ssize_t read_token(const Scanner *sc, const Py_UCS4 *u, Py_ssize_t n, Py_ssize_t i, Buf *b, uint64_t *hash) {
+    const FoldMap *fm = &sc->fm;
+    Py_UCS4 *out = b->buf + b->len;
+    uint64_t h = FNV_OFFSET;
+    for (;;) {
+        while (i < n) { /* [W]+ */
+            Py_UCS4 c = u[i];
+            if (c < 0x800) {
+                uint32_t f = sc->fast[c];
+                if (!(f & FAST_WORD)) break;
+                if (!(f & FAST_OTHER)) {
+                    Py_UCS4 o = f & FAST_CHAR;
+                    *out++ = o;
+                    h = (h ^ o) * FNV_PRIME;
+                    i++;
+                    continue;
+                }
+            } else if (!is_word_slow(c)) {
+                break;
+            }
+            if (fold_one(fm, c, b, &out, &h, n - i - 1) < 0) return -1;
+            i++;
+        }
+        /* an apostrophe joins the next [W]+ unless between two Arabic letters (token_end) */
+        if (i + 1 < n && is_apos(u[i]) && is_word(u[i + 1]) && !(is_ar_letter(u[i - 1]) && is_ar_letter(u[i + 1]))) {
+            if (fold_one(fm, u[i], b, &out, &h, n - i - 1) < 0) return -1;
+            i++;
+            continue;
+        }
+        break;
+    }
+    b->len = out - b->buf;
+    *hash = h | 1;
+    return i;
 }
 
 /* scan the text into r (entity candidates as C records, events as Cand); 0, or -1 with an error set */
@@ -260,12 +411,23 @@ static int run_scan(Scanner *sc, PyObject *text, Run *r, Py_UCS4 **u) {
     r->t.n = PyUnicode_GET_LENGTH(text);
     r->events = PyList_New(0);
     if (r->events == NULL) return -1;
-    for (Py_ssize_t i = 0; i < r->t.n;) {
-        if (!is_word(AT(&r->t, i))) { i++; continue; }
-        Py_ssize_t e = token_end(&r->t, i);
-        if (scan_token(r, i, e) < 0) return -1;
+    /* the tokens and their folds first (no more tokens than half the text, rounded up) */
+    r->toks = PyMem_Malloc((size_t)(r->t.n / 2 + 1) * sizeof(Tok));
+    if (r->toks == NULL) { PyErr_NoMemory(); return -1; }
+    const Py_UCS4 *text_u = *u;
+    Py_ssize_t n = r->t.n;
+    if (buf_reserve(&r->folds, 0, n + 1) < 0) return -1;
+    for (Py_ssize_t i = 0; i < n;) {
+        if (!is_word(text_u[i])) { i++; continue; }
+        Py_ssize_t off = r->folds.len;
+        uint64_t hash;
+        Py_ssize_t e = read_token(sc, text_u, n, i, &r->folds, &hash);
+        if (e < 0) return -1;
+        r->toks[r->ntoks++] = (Tok){i, e, off, r->folds.len - off, hash};
         i = e;
     }
+    for (Py_ssize_t k = 0; k < r->ntoks; k++)
+        if (scan_token(r, k) < 0) return -1;
     return 0;
 }
 
@@ -274,6 +436,8 @@ static void run_free(Run *r, Py_UCS4 *u) {
     Py_XDECREF(r->events);
     PyMem_Free(r->b1.buf);
     PyMem_Free(r->b2.buf);
+    PyMem_Free(r->folds.buf);
+    PyMem_Free(r->toks);
     PyMem_Free(u);
 }
 

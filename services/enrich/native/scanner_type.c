@@ -50,6 +50,7 @@ static int build_first(Scanner *sc, PyObject *first) {
             }
             Start *x = &sc->starts[sc->nstarts++];
             x->node = node;
+            x->payload = node->payload;
             x->leaf = node->nchild == 0 && node->payload != NULL;
             long plen = PyLong_AsLong(PyTuple_GET_ITEM(e, 1));
             int art = PyObject_IsTrue(PyTuple_GET_ITEM(e, 2));
@@ -80,7 +81,8 @@ static void Scanner_dealloc(Scanner *sc) {
     PyMem_Free(sc->bloom);
     free_fold(&sc->fm);
     for (int i = 0; i < sc->nroles; i++) Py_CLEAR(sc->roles[i]);
-    PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised, &sc->caps,
+    caps_clear(sc);
+    PyObject **refs[] = {&sc->payload_key, &sc->prio, &sc->cand, &sc->capitalised,
                          &sc->s_event, &sc->s_date, &sc->s_cue, &sc->s_head, &sc->s_place, &sc->s_core, &sc->s_actor,
                          &sc->s_upper, &sc->s_isupper};
     for (size_t i = 0; i < sizeof(refs) / sizeof(refs[0]); i++) Py_CLEAR(*refs[i]);
@@ -104,7 +106,6 @@ static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
     sc->prio = Py_NewRef(prio);
     sc->cand = Py_NewRef(cand);
     sc->capitalised = Py_NewRef(cap);
-    sc->caps = PyDict_New();
     sc->s_event = PyUnicode_InternFromString("event");
     sc->s_date = PyUnicode_InternFromString("date");
     sc->s_cue = PyUnicode_InternFromString("cue");
@@ -119,11 +120,19 @@ static PyObject *Scanner_new(PyTypeObject *type, PyObject *args, PyObject *kw) {
         Py_DECREF(sc);
         return NULL;
     }
+    for (Py_UCS4 c = 0; c < 0x800; c++) { /* scanner.h */
+        uint32_t f = is_word(c) ? FAST_WORD : 0;
+        if ((Py_ssize_t)c < sc->fm.n && sc->fm.off[c] >= 0)
+            f |= sc->fm.len[c] == 1 ? sc->fm.pool[sc->fm.off[c]] : FAST_OTHER;
+        else
+            f |= c;
+        sc->fast[c] = f;
+    }
     return (PyObject *)sc;
 }
 
 static PyObject *Scanner_clear(Scanner *sc, PyObject *unused) {
-    PyDict_Clear(sc->caps);
+    caps_clear(sc);
     Py_RETURN_NONE;
 }
 
