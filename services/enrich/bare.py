@@ -16,6 +16,7 @@ from typing import Any
 
 from services.enrich import backend
 from services.enrich.attach import kind_payload
+from services.enrich.context import _JOIN_RE as _HEAD_JOIN_RE
 from services.enrich.context import (
     _TOWN_SELF,
     PLACE_CUES,
@@ -23,7 +24,6 @@ from services.enrich.context import (
     cue_before,
     cue_list,
     facility_context,
-    head_near,
     outlet_word_after,
     prev_word,
     town_close,
@@ -168,6 +168,8 @@ class Around:
     seats_read: int = 0
     core_starts: list[int] = field(default_factory=list)  # (the cores' starts, sorted, built on first use)
     core_order: list[Cand] = field(default_factory=list)  # (the cores in the order of core_starts)
+    # (head_near's index of `listing` (True) or `heads` (False), built on first use: _head_near)
+    near_ix: dict[bool, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]] = field(default_factory=dict)
 
 
 # "the (southern) countryside of" with its glued ل right before a bare name: the town's countryside
@@ -255,6 +257,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     before1 = text[c.start - 1 : c.start]
     arabic = "\u0600" <= text[c.start] <= "\u06ff"
     span = (c.start, c.end)
+    if span in ar.towns and not (e.cluster or nxt in ",،" or (kind == "camp" and (e.district or e.bare or "ity of" in
+                                                                                   text[c.start - 8 if c.start > 8
+                                                                                        else 0 : c.start]))):
+        return None  # (a name the text gives as a town: every check below up to the towns' own returns None unless
+        # one of the few that give a reading can hold, each needing one of these (the tent city, the cluster word,
+        # an apposition, a district's people, a camp's quarter); each check is pure, so skipping them is the same)
     if kind == "prison" and airbase_core(text, c.start, c.end) \
             and _FLIGHT_RE.search(text, max(0, c.start - 40), min(len(text), c.end + 40)) is not None \
             and _HELD_WORDS_RE.search(text, max(0, c.start - 80), min(len(text), c.end + 80)) is None \
@@ -299,8 +307,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and (pm := _GIVEN_BEFORE_EN_RE.search(text, max(0, c.start - 20), c.start)) is not None \
             and pm.group(1) not in _NOT_GIVEN_EN and _PERSON_ROLE_AFTER_RE.match(text, c.end) is not None:
         return None  # "Atif Al-Hout, director of Nasser Hospital": a person's family name and his post (rule 25z)
-    if e.id in ar.named and ar.accepted and (m := _FORMERLY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)) \
-            is not None and any(end == m.start() for _s, end in ar.accepted):
+    if e.id in ar.named and ar.accepted and before1 in " \u00a0\n" \
+            and ("," in (lead40 := text[c.start - 40 if c.start > 40 else 0 : c.start]) or "(" in lead40) \
+            and (m := _FORMERLY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)) is not None \
+            and any(end == m.start() for _s, end in ar.accepted):
+        # (a match holds a comma or a bracket and ends in a space, or one before a closing line break: `$`)
         return 0.6  # "Baghdad Central Prison, formerly Abu Ghraib": the named facility's old name (rule 24o)
     if e.id not in ar.named and ar.accepted and _seat_of_another(text, c, ar):
         return None  # `مركز الجدعة في ناحية القيارة ... تصل إلى القيارة`: the town another camp stands in (rule 24o)
@@ -533,7 +544,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                      and _INTRO_IN_RE.search(text, max(0, c.start - 70), c.start - 2) is not None):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss; nor the
         # subject after a sentence's opening phrase, "In Hasakah province, al-Hol is ...": rule 29a)
-    if nxt in " ," and _IS_A_TOWN_AFTER_RE.match(text, c.end):
+    if nxt in " ," and text.startswith(_IS_A_TOWN_OPENERS, c.end) and _IS_A_TOWN_AFTER_RE.match(text, c.end):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
     if _DISTANCE_FROM_RE.search(text, max(0, c.start - 24), c.start) is not None:
         return None  # `على بعد ثلاثة كيلومترات من الركبان`, "5 km from al-Hol": a distance is measured from the place
@@ -570,14 +581,15 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if (sl := _SLASH_BEFORE_RE.search(text, max(0, c.start - 3), c.start)) is not None \
             and (ar.towns_ix.ending_before(sl.start(), 0) or any(pe == sl.start() for _ps, pe in ar.placed)):
         return None  # `في ديريك/ المالكية`: a town's two names joined by a slash (s25 mine25ar, rule 28a)
-    if before1 == " " and _PLURAL_AROUND_RE.search(text, max(0, c.start - 40), c.start):
+    if before1 == " " and search_scouted(_PLURAL_AROUND_RE, _PLURAL_AROUND_SCOUT, text, max(0, c.start - 40),
+                                         c.start):
         return None  # "the biggest of the camps around Dadaab": the town the camps are around (rule 26k)
     if nxt in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
         return None  # `الهول، التي يسكنها نحو عشرة آلاف نسمة`: a town's inhabitants (a camp's are refugees, families)
     if nxt == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, c.start - 3, c.start) \
             and any(_GLOSS_BEFORE_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 3)):
         return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
-    if head_near(text, c, ar.listing if arabic else ar.heads, e.kind):
+    if _head_near(text, c, ar, arabic, e.kind):
         return 0.75 if e.id in ar.named else 0.6
     if e.cluster or e.town_name:
         return None  # "tents in Atmeh", `خيمتي في أطمة`: the town the cluster of camps is around; "a tent camp in
@@ -1397,6 +1409,7 @@ _SPORT_ANCHORS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("مرمى", "شباك", "متصدر", "برصيد"), 3),
 )
 _SPORT_NEEDLES = tuple(dict.fromkeys(w for ws, _b in _SPORT_ANCHORS for w in ws))
+_SPORT_BEHIND = tuple(rx.pattern.startswith(r"(?<![\u0621-\u064a])") for rx in _SPORT_FAMILIES)  # (all but كر[ةه])
 _SPORT_BY_FIRST: dict[str, list[tuple[str, int]]] = {}
 for _k, (_ws, _b) in enumerate(_SPORT_ANCHORS):
     for _w in _ws:
@@ -1411,10 +1424,17 @@ def _sport_families(text: str) -> int:
     for i in needle_starts(text, _SPORT_NEEDLES):
         for w, k in _SPORT_BY_FIRST[text[i]]:
             if text.startswith(w, i):
-                starts[k].update(range(max(0, i - _SPORT_ANCHORS[k][1]), i + 1))
+                back = _SPORT_ANCHORS[k][1]
+                if _SPORT_BEHIND[k]:  # (the family opens with the lookbehind: it fails where a letter of its range
+                    # is right before p, so only the other positions are kept)
+                    starts[k].update(p for p in range(i - back if i > back else 0, i + 1)
+                                     if p == 0 or not "\u0621" <= text[p - 1] <= "\u064a")
+                else:
+                    starts[k].update(range(i - back if i > back else 0, i + 1))
     found = 0
     for rx, ps in zip(_SPORT_FAMILIES, starts, strict=True):
-        if any(rx.match(text, p) is not None for p in sorted(ps)):  # (a lookbehind still sees the text before p)
+        if ps and any(rx.match(text, p) is not None for p in ps):  # (a lookbehind still sees the text before p;
+            # whether any position matches: the order they are tried in does not matter)
             found += 1
             if found == 2:
                 break
@@ -1576,7 +1596,8 @@ def _areas_such_as(text: str, start: int) -> bool:
     """_AREAS_SUCH_AS_RE before the name, asked only where one of its plural words is (str `in`, C speed)."""
     lo = max(0, start - 70)
     w = text[lo:start]
-    return any(k in w for k in _AREA_STEMS) and _AREAS_SUCH_AS_RE.search(text, lo, start) is not None
+    return ("مناطق" in w or "مدن" in w or "حياء" in w or "بلدات" in w or "قضية" in w or "نواحي" in w or "قرى" in w
+            or "ضواحي" in w or "طراف" in w) and _AREAS_SUCH_AS_RE.search(text, lo, start) is not None  # (_AREA_STEMS)
 
 
 # A camp named for the town its people fled, the town in the same country 25 to 200 km from the camp (Serekaniye camp
@@ -1753,7 +1774,8 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
         if "من" in text[max(0, s - 6) : s] and _NAMES_FROM_AR_RE.search(text, max(0, s - 60), s) is not None:
             return True  # `يطلقون على سجن «جو» تسميات عديدة، من غوانتانامو إلى ...`: one of the names given another
             # prison, from X to Y (fac27arw, rule 28v)
-        return any(k in window for k in _NAMING_KEYS_AR) and _NAMING_BEFORE_AR_RE.search(window) is not None \
+        return ("لق" in window or "لُق" in window or "سم" in window or "سُم" in window or "بأن" in window
+                or "بان" in window) and _NAMING_BEFORE_AR_RE.search(window) is not None \
             and _NICKNAMED_AFTER_AR_RE.match(text, e) is None  # (`لُقّب صيدنايا بـ"السجن الأحمر"`: the name
         # given a nickname after it is the subject of the naming, not the nickname; rule 25a)
     if _EPITHET_END_EN_RE.match(text, e) is None:
@@ -2050,6 +2072,8 @@ _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spel
                                  r"|(?: itself)? (?:is|was|remains)(?: (?:just|only|once|still|then|merely|simply))? "
                                  r"(?:a|an) (?:[a-z-]+ ){0,2}?(?:corner|stretch|patch|expanse|tract|strip) of "
                                  r"(?:the )?(?:[A-Za-z-]+ ){0,2}?(?:desert|land|steppe|wasteland|countryside)\b")
+# (how every match of _IS_A_TOWN_AFTER_RE opens: the optional comma's words, else " itself" or the verb and its space)
+_IS_A_TOWN_OPENERS = (", also ", ", sometimes ", ", often ", " itself ", " is ", " was ", " remains ")
 # the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)
 # بأنه أسوأ سجون البلاد`, `X هو أكبر مخيم`
 _IS_A_SITE_AFTER_RE = re.compile(
@@ -2244,16 +2268,43 @@ _DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z])(?!\s*[A-Z][\w
 def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = None) -> bool:
     """Another span is joined to this one by a comma, "and", "و", a slash or brackets (`joiner`)."""
     j = joiner or _JOINED_RE
-    for t in spans.ending_before(c.start, 12):
-        if j.fullmatch(text, t, c.start):
-            return True
-    for s in spans.starting_after(c.end, 12):
-        if j.fullmatch(text, c.end, s):
-            return True
+    gate = _JOINER_ENDS.get(j)
+    # (_LISTED_RE and _AND_RE: what either matches between two spans holds its joiner with only spaces, or "the"
+    # and spaces, after it and before it: the last non-space character before the name and the first after it are
+    # among a few, or that side has no match, and its index, built on first use, is not asked)
+    if gate is None or text[c.start - 12 if c.start > 12 else 0 : c.start].rstrip()[-1:] in gate[0]:
+        for t in spans.ending_before(c.start, 12):
+            if j.fullmatch(text, t, c.start):
+                return True
+    if gate is None or text[c.end : c.end + 12].lstrip()[:1] in gate[1]:
+        for s in spans.starting_after(c.end, 12):
+            if j.fullmatch(text, c.end, s):
+                return True
     return False
 
 
 _AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
+
+
+def _head_near(text: str, c: Cand, ar: Around, arabic: bool, kind: str | None) -> bool:
+    """head_near(text, c, ar.listing if arabic else ar.heads, kind) by bisection: the heads that start within 12
+    characters after the name and those that end within 12 before it, of the same kind, each tried as head_near tries
+    it (whether any joins: the order does not matter), from the heads sorted by start and by end once per text."""
+    ix = ar.near_ix.get(arabic)
+    if ix is None:
+        heads = ar.listing if arabic else ar.heads
+        ix = ar.near_ix[arabic] = (sorted(heads, key=_FIRST), sorted(heads, key=_SECOND))
+    by_start, by_end = ix
+    cs, ce = c.start, c.end
+    for h_start, _h_end, h_kind in by_start[bisect_left(by_start, ce, key=_FIRST)
+                                            : bisect_right(by_start, ce + 12, key=_FIRST)]:
+        if h_kind == kind and _HEAD_JOIN_RE.match(text, ce, h_start):
+            return True
+    for _h_start, h_end, h_kind in by_end[bisect_left(by_end, cs - 12, key=_SECOND)
+                                          : bisect_right(by_end, cs, key=_SECOND)]:
+        if h_kind == kind and _HEAD_JOIN_RE.match(text, h_end, cs):
+            return True
+    return False
 _POSS_QUARTER_AFTER_RE = re.compile(r"['’]s[ \u00a0]+(?:(?:far|northern|southern|eastern|western)[ \u00a0]+)?"
                                     r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|outskirts|countryside|suburbs?|"
                                     r"edge|environs|periphery|old[ \u00a0]+city|streets)\b", re.IGNORECASE)
@@ -2275,6 +2326,7 @@ _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+(?!(?:and|or)\s)[^\s.,،:;()]+){0,2}\s+"
 # a plural head and a preposition of surroundings right before a bare name: where the sites are, the town
 _PLURAL_AROUND_RE = re.compile(r"\b(?:camps|prisons|jails|settlements)\s+(?:around|surrounding|ringing|near|outside)"
                                r"\s+$", re.IGNORECASE)
+_PLURAL_AROUND_SCOUT = scouted(["camps", "prisons", "jails", "settlements"], [])
 _AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
                             r"town|village|city|complex|collective town|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"
@@ -2292,6 +2344,12 @@ _NO_SKIP: frozenset[str] = frozenset()
 _LISTED_RE = re.compile(r"\s*(?:,|،|and|&|و)\s*(?:the\s+)?", re.IGNORECASE)
 _JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و|أو|او|or)[\s\"«»“”„‟‹›'’]*(?:the\s+)?"
                         r"(?:[A-Z][a-z]+['’]s\s+)?", re.IGNORECASE)  # "both al-Hol and Iraq's Jeddah 1 camp"
+# a simple joiner -> (the last non-space characters its matches can have, the first ones): the joiner's own, "and"'s d
+# and "the"'s e in either case (IGNORECASE pairs a, d and e with their capitals only), `و`
+_JOINER_ENDS: dict[re.Pattern[str], tuple[frozenset[str], frozenset[str]]] = {
+    _LISTED_RE: (frozenset(",،&وdDeE"), frozenset(",،&وaA")),
+    _AND_RE: (frozenset("وdDeE"), frozenset("وaA")),
+}
 
 
 RENAMED_RE = re.compile(r"[ \u00a0]*[,(]?[ \u00a0]*(?:(?:now|later|since|formerly|previously|also|officially)"
@@ -2366,7 +2424,8 @@ def _prison_chain(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> b
             continue
         gap = text[first.end : second.start]
         if "\u0600" <= text[c.start] <= "\u06ff":
-            if _TRANSFER_TO_AR_RE.search(fold_text(gap)) is None:
+            if not (folded := fold_text(gap)).rstrip().endswith(("الي", "الى")) \
+                    or _TRANSFER_TO_AR_RE.search(folded) is None:  # (every match ends so, then spaces only)
                 continue
         elif _TRANSFER_TO_EN_RE.search(gap) is None:
             continue
@@ -2727,7 +2786,11 @@ def _seat_of_another(text: str, c: Cand, ar: Around) -> bool:
                 key = keys.get(joined)
                 if key is None:
                     key = remember(keys, joined, fold(joined.strip(_SEAT_STRIP)).removeprefix("ال"))
-                seats.setdefault(key, []).append(me)
+                got = seats.get(key)
+                if got is None:
+                    seats[key] = [me]
+                else:
+                    got.append(me)
         ar.seats_read = n
     name = fold(text[c.start : c.end]).removeprefix("ال")
     # (not the name right after the facility itself: `قسم المهاجرات في الهول` is the annex in the camp, read below)
