@@ -31,7 +31,7 @@ from services.enrich.context import (
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import quoted
-from services.enrich.normalize import TOKEN_RE, fold, fold_text
+from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.openworld import OpenFacility
 from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
@@ -283,7 +283,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "camp" and text[cs] < "\u0250" and _TEAM_AFTER_EN_RE.match(text, ce) is not None \
             and _GAME_EN_RE.search(text, *_sentence_bounds(text, cs, ce)) is not None:
         return None  # "Shatila FC beat Burj in the cup final": a camp's club in a sports report (rule 26i, after 25v)
-    if kind == "camp" and "ity of" in text[(cs - 8 if cs > 8 else 0) : cs] \
+    # (the English words' gates below need a Latin letter in the text: an Arabic name in a text without one skips
+    # them, each False there whatever its window holds)
+    latin = not arabic or has_latin(text)
+    if kind == "camp" and latin and "ity of" in text[(cs - 8 if cs > 8 else 0) : cs] \
             and _TENT_CITY_BEFORE_RE.search(text, (cs - 30 if cs > 30 else 0), cs) is not None:
         return 0.55  # "the sprawling tent city of al-Hol": the camp by its look, not the town "city of" names
         # (core25en survey, rule 28f)
@@ -364,9 +367,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # "the Zamzam Internally Displaced Persons (IDP) camp": the head's long form, a bracket inside
     if _RIVER_AFTER_RE.match(text, ce):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
-    if "ourt" in (lead20 := text[cs - 20 if cs > 20 else 0 : cs]) and _COURT_AT_RE.search(lead20):
+    if latin and "ourt" in (lead20 := text[cs - 20 if cs > 20 else 0 : cs]) and _COURT_AT_RE.search(lead20):
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
-    if "olice" in (lead80 := text[cs - 80 if cs > 80 else 0 : cs]) \
+    if latin and "olice" in (lead80 := text[cs - 80 if cs > 80 else 0 : cs]) \
             and _POLICE_AT_RE.search(lead80) is not None:
         return None  # "the Helou police station (Sakanet El-Helou) in Mar Elias": where a police station stands, the
         # town or district, not the camp (neg27, rule 28z)
@@ -376,7 +379,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `بحيرة الحبانية`, "Lake Habbaniyah": the lake the camp's town is named for (rule 25b)
     if text[cs : cs + 3] == "نهر" and _word_before(text, cs) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
-    if "in " in text[(cs - 4 if cs > 4 else 0) : cs] and "ministrat" in text[(cs - 24 if cs > 24 else 0) : cs] \
+    if latin and "in " in text[(cs - 4 if cs > 4 else 0) : cs] \
+            and "ministrat" in text[(cs - 24 if cs > 24 else 0) : cs] \
             and _ADMINISTRATION_IN_RE.search(text, (cs - 40 if cs > 40 else 0), cs) is not None:
         return None  # "the Kurdish-led administration in Ain Issa called on ...": the seat of a government is the
         # town (the camp's own administration says so: "the camp administration in al-Hol"; core25en, rule 28f)
@@ -387,7 +391,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # outlet, no camp of that name (mine25en survey, rule 28b)
     if before1 in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, (cs - 24 if cs > 24 else 0), cs):
         return None  # `افتتح معرض "الهول" للكتاب`, a film, a song, a band of the name
-    if kind == "prison" and ("rea" in (lead30 := text[(cs - 30 if cs > 30 else 0) : cs]) or "iot" in lead30
+    if kind == "prison" and latin and ("rea" in (lead30 := text[(cs - 30 if cs > 30 else 0) : cs]) or "iot" in lead30
                              or "scape" in lead30) and _BREAK_AT_RE.search(text, (cs - 30 if cs > 30 else 0), cs):
         return 0.55
     if ("بين" in (lead60 := text[(cs - 60 if cs > 60 else 0) : cs]) or "between" in lead60) \
@@ -400,10 +404,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "At Mam Rashan, on a windy hillside near Sheikhan": where the facility named before it is
     if _SURROUNDINGS_AFTER_RE.match(text, ce) is not None:
         return None  # `في الشدادي ومحيطها`, "Shaddadi and its outskirts": a town and what is around it
-    if "km" in (lead40 := text[(cs - 40 if cs > 40 else 0) : cs]) or "ilomet" in lead40 or "mile" in lead40:
+    if latin and ("km" in (lead40 := text[(cs - 40 if cs > 40 else 0) : cs]) or "ilomet" in lead40
+                  or "mile" in lead40):
         if _DISTANCE_BEFORE_RE.search(text, (cs - 40 if cs > 40 else 0), cs) is not None:
             return None  # "Jad'ah camp, about 7 km from Qayyarah": a distance is measured from a town
-    if ("name" in (near := text[(cs - 30 if cs > 30 else 0) : ce + 30]) or "call" in near or "known" in near
+    if latin and ("name" in (near := text[(cs - 30 if cs > 30 else 0) : ce + 30]) or "call" in near or "known" in near
             or "dubbed" in near) and _renamed(text, c, e, ar.cores, ar.placed):
         return 0.6  # "Gweiran, now renamed Panorama": two names of one facility, its old and its new name
     if nxt == "," and (m := _APPOSED_HEAD_RE.match(text, ce)) is not None \
@@ -447,10 +452,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and ("لاجئ" in cm.group() or "خدمات" in cm.group() or span not in ar.cities):
         return 0.6  # `اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات الأمعري`: a Palestinian camp's own popular or
         # services committee, named after the camp (rule 11); a city's (Jenin) needs "for refugees" or "services"
-    if "uards" in (lead24 := text[cs - 24 if cs > 24 else 0 : cs]) \
+    if latin and "uards" in (lead24 := text[cs - 24 if cs > 24 else 0 : cs]) \
             and span not in ar.cities and _GUARDS_EN_RE.search(lead24) is not None:
         return 0.6  # "the SDF's guards at al-Shaddadi": the site's own guards (a city's may be anyone's; rule 25i)
-    if kind == "prison" and (" of" in lead24 or " of" in text[cs - 28 if cs > 28 else 0 : cs]) \
+    if kind == "prison" and latin and (" of" in lead24 or " of" in text[cs - 28 if cs > 28 else 0 : cs]) \
             and span not in ar.placed and span not in ar.cities \
             and _GATES_OF_EN_RE.search(text, cs - 40 if cs > 40 else 0, cs) is not None:
         return 0.6  # "the front gate of Evin", "the gates of Evin": a prison's gate or walls before "of" and a name no
@@ -474,7 +479,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _joined(text, c, Spans([(o.start, o.end) for o in ar.cores]), _AND_RE):
         return 0.55  # "the ISIS camps at Al Hol and Al Roj", "jails at Taji and Abu Ghraib" (a city's name too):
         # a plural head's list of known names, not one town
-    if lead.endswith(("such as ", "including ", "like ")) \
+    if latin and lead.endswith(("such as ", "including ", "like ")) \
             and (m := _PLURAL_SUCH_AS_RE.search(text, (cs - 70 if cs > 70 else 0), cs)) is not None \
             and _plural_kind_ok(m.group(1), kind):
         return 0.55  # "prisons in the Kurdistan Region such as Susa": an example of the plural head's kind
@@ -486,7 +491,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                    or "معتقلات" in near110) and _plural_such_as_ar(text, cs, kind):
         return 0.55  # `السجون الكبيرة كرومية وزحلة والقبة`, `المخيمات مثل الزعتري والأزرق`: the examples of a
         # definite plural head of the kind, the Arabic "prisons such as" (rule 28u)
-    if text[cs - 3 : cs] in ("at ", "in ") \
+    if latin and text[cs - 3 : cs] in ("at ", "in ") \
             and (m := _THE_HEAD_AT_RE.search(text, (cs - 48 if cs > 48 else 0), cs)) is not None \
             and (not m.group("adj") or span not in ar.cities) \
             and ((h := m.group(2).lower().removesuffix("s")) in ("facility", "site", "complex")
@@ -3006,14 +3011,15 @@ def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> li
         # = _SPELLED_RE.finditer(text) less its words of five letters (too short, below): the capitalised word, the
         # article glued before it, the character before (a scan that starts at a capital letter runs ~3 times faster
         # than one that starts at a lookbehind)
-        s, e = m.start(), m.end()
+        s, e = m.span()
         if s >= 3 and text[s - 1] == "-" and text[s - 2] in "lr" and text[s - 3] in "Aa":
             s -= 3
-        # (the word's own tests first, cached per word: most capitalised words spell no known site)
-        word = text[s:e]
-        if word in words:
-            got = words[word]
+            word = text[s:e]
         else:
+            word = m.group()  # (= text[s:e])
+        # (the word's own tests first, cached per word: most capitalised words spell no known site)
+        got = words.get(word, _UNSEEN)
+        if got is _UNSEEN:
             short = len(_LATIN_ART_RE.sub("", word)) < 6 or len(skeleton(word)) < 3
             got = remember(words, word, None if short else _spelled(word, gaz))
         if got is None:
@@ -3040,6 +3046,7 @@ def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> li
 
 
 _LATIN_ART_RE = re.compile(r"^[Aa][lr]-")
+_UNSEEN: Any = object()  # (a word spelled_cores has not read yet: no cached answer is this object)
 _SPELLED_HEAD_AFTER_RE = re.compile(r"['’]?s?[ \u00a0-]+(?:(?:refugee|IDP|displacement|military|central)[ \u00a0]+)?"
                                     r"(?:camps?|prisons?|jails?|detention|cent(?:re|er)s?)\b", re.IGNORECASE)
 _SPELLED_MEMO = facility_cache()
