@@ -437,7 +437,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # "Atmeh, the largest cluster of camps in the area, was ...": the name in apposition to its kind
     if (_named_for_before(text, cs) and not _COUNTED_FAMILIES_RE.search(text, (cs - 20 if cs > 20 else 0),
                                                                                             cs)) \
-            or _IDIOM_BEFORE_RE.search(text, (cs - 24 if cs > 24 else 0), cs) \
+            or search_scouted(_IDIOM_BEFORE_RE, _IDIOM_BEFORE_SCOUT, text, (cs - 24 if cs > 24 else 0), cs) \
             or (text[cs : ce] == "الركبان" and riders_idiom(text, cs)):
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, `جسر بزيبز`, "the Bucca family": a
         # hospital, an airport, a bridge, a family of the name; `سارت بها الركبان` ("the riders carried it": the news
@@ -552,7 +552,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # subject after a sentence's opening phrase, "In Hasakah province, al-Hol is ...": rule 29a)
     if nxt in " ," and text.startswith(_IS_A_TOWN_OPENERS, ce) and _IS_A_TOWN_AFTER_RE.match(text, ce):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
-    if _DISTANCE_FROM_RE.search(text, (cs - 24 if cs > 24 else 0), cs) is not None:
+    if search_scouted(_DISTANCE_FROM_RE, _DISTANCE_FROM_SCOUT, text, (cs - 24 if cs > 24 else 0), cs) is not None:
         return None  # `على بعد ثلاثة كيلومترات من الركبان`, "5 km from al-Hol": a distance is measured from the place
         # (rule 25y)
     if nxt in " ,—–-" and (m := _SITE_APPOSITION_RE.match(text, ce)) is not None \
@@ -1991,7 +1991,8 @@ def _named_for_before(text: str, start: int) -> bool:
         return True
     # the second of a "from X to Y" pair whose first bears a building's word shares it: `جواً من مطار بنينا إلى
     # معيتيقة` is Mitiga airport, as `مطار معيتيقة` is (prec23ar, rule 27k)
-    m = _PAIR_NAMED_BEFORE_RE.search(text, max(0, start - 48), start) if "؀" <= text[start:start + 1] <= "ۿ" \
+    m = search_scouted(_PAIR_NAMED_BEFORE_RE, _PAIR_NAMED_BEFORE_SCOUT, text, max(0, start - 48), start) \
+        if "؀" <= text[start:start + 1] <= "ۿ" \
         else None
     return m is not None and fold(m.group(1)) in _NAMED_FOR_BEFORE
 
@@ -1999,6 +2000,7 @@ def _named_for_before(text: str, start: int) -> bool:
 # "from <a building's word> X to" right before a name (one or two words of X; `و` for "between X and")
 _PAIR_NAMED_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:من|بين)[ \u00a0]+([\u0621-\u064a]+)[ \u00a0]+"
                                    r"[^\s.!?؛,،:]+(?:[ \u00a0]+[^\s.!?؛,،:]+)?[ \u00a0]+(?:(?:إلى|الى)[ \u00a0]+|و)$")
+_PAIR_NAMED_BEFORE_SCOUT = scouted([], ["من", "بين"])  # (a match opens at its preposition)
 
 
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
@@ -2033,6 +2035,7 @@ _ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Associatio
 _COUNTED_FAMILIES_RE = re.compile(r"[0-9\u0660-\u0669]+\s+(?:عائلة|عائله|أسرة|اسرة|اسره)\s+$")
 _IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|يسير)\s+"
                               r"(?:بها|به|بذكره|بذكرها|باخباره|بأخباره)\s*$")
+_IDIOM_BEFORE_SCOUT = scouted([], ["سارت", "سار", "تسير", "يسير"])  # (a match opens at its verb)
 _CAPS_DATELINE_RE = re.compile(r"(?:\s+[A-Z][A-Z'’-]+)+,\s+[A-Z][a-z]")
 # "al-Hout, the vast prison in Nasiriyah", "Evin, the notorious prison in Tehran": a capitalised name in
 # apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
@@ -2105,6 +2108,10 @@ _FIGURE_AFTER_RE = re.compile(r"\s+(?:(?:as|was|is|had\s+been)\s+[\"“'‘]?\s*
 _DISTANCE_FROM_RE = re.compile(
     r"(?<![\u0621-\u064aA-Za-z])(?:كيلومترات|كيلومترين|كيلومترا|كيلومتر|مترين|أميال|اميال|ميلين|ميلا|ميل|كيلو|كلم|كم|"
     r"مترا|متر|أمتار|امتار|km|kms|kilometres?|kilometers?|miles?|metres?|meters?)\s+(?:من|عن|from|of|away\s+from)\s+$")
+# (a match opens at its unit's word; the scout reads the English ones in any case: a superset of where they stand)
+_DISTANCE_FROM_SCOUT = scouted(["km", "kilomet", "mile", "metre", "meter"],
+                               ["كيلومترات", "كيلومترين", "كيلومترا", "كيلومتر", "مترين", "أميال", "اميال", "ميلين",
+                                "ميلا", "ميل", "كيلو", "كلم", "كم", "مترا", "متر", "أمتار", "امتار"])
 _SITE_APPOSITION_RE = re.compile(
     r"(?:\s*[—–-]+\s*[\"“”'‘’«][^\"“”«»\n]{1,30}[\"“”'‘’»]\s*[—–-]+\s*|\s*\([^()\n]{1,30}\)\s*,?\s*|,\s+)"
     r"(?:a|an)\s+(?:[a-z'’-]+\s+){0,2}?(?P<head>prison|jail|detention\s+(?:centre|center|facility)|complex|camp)\b",

@@ -203,3 +203,20 @@ def test_joined_index_not_built_when_gated() -> None:
     c: Any = SimpleNamespace(start=10, end=14)
     assert not _joined("abc xyz q Hols text", c, spans, _LISTED_RE) and not built
     assert bare._JOINER_ENDS[_LISTED_RE][0] >= frozenset(",،&و") and context._JOIN_RE is bare._HEAD_JOIN_RE
+
+
+def test_scouted_searches_as_search() -> None:
+    crafted = ["على بعد ثلاثة كيلومترات من ", "5 km from ", "5 KM from ", "10 Miles of ", "2kms from ", "متر عن ",
+               "سارت بها ", "يسير به\n", "تسير بأخباره", "من مطار بنينا إلى ", "بين مخيم الهول و",
+               "من سجن ابو غريب الى\u00a0", "xkm from ", "ومتر من "]
+    pairs = [(bare._IDIOM_BEFORE_RE, bare._IDIOM_BEFORE_SCOUT, 24),
+             (bare._DISTANCE_FROM_RE, bare._DISTANCE_FROM_SCOUT, 24),
+             (bare._PAIR_NAMED_BEFORE_RE, bare._PAIR_NAMED_BEFORE_SCOUT, 48)]
+    for text in _texts(60, 100) + crafted + ["x " + t + "Hol" for t in crafted]:
+        for start in range(len(text) + 1):
+            for rx, scout, reach in pairs:
+                lo = max(0, start - reach)
+                m, got = rx.search(text, lo, start), search_scouted(rx, scout, text, lo, start)
+                assert (m is None) == (got is None) and (m is None or (m.span(), m.groups()) == (got.span(),
+                                                                                                 got.groups())), \
+                    (rx.pattern[:30], text, start)
