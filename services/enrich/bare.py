@@ -16,6 +16,7 @@ from typing import Any
 
 from services.enrich import backend
 from services.enrich.attach import kind_payload
+from services.enrich.context import _JOIN_RE as _HEAD_JOIN_RE
 from services.enrich.context import (
     _TOWN_SELF,
     PLACE_CUES,
@@ -23,7 +24,6 @@ from services.enrich.context import (
     cue_before,
     cue_list,
     facility_context,
-    head_near,
     outlet_word_after,
     prev_word,
     town_close,
@@ -31,7 +31,7 @@ from services.enrich.context import (
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import quoted
-from services.enrich.normalize import TOKEN_RE, fold, fold_text
+from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.openworld import OpenFacility
 from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
@@ -168,6 +168,8 @@ class Around:
     seats_read: int = 0
     core_starts: list[int] = field(default_factory=list)  # (the cores' starts, sorted, built on first use)
     core_order: list[Cand] = field(default_factory=list)  # (the cores in the order of core_starts)
+    # (head_near's index of `listing` (True) or `heads` (False), built on first use: _head_near)
+    near_ix: dict[bool, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]] = field(default_factory=dict)
 
 
 # "the (southern) countryside of" with its glued ل right before a bare name: the town's countryside
@@ -250,232 +252,247 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     (coreference), a list joined to a facility mention or to another facility name, a "from X to Y" pair,
     or a sentence that speaks of the camp/prison. A city's name (Palmyra) needs words about the facility."""
     kind = e.kind or "camp"
+    cs, ce = c.start, c.end  # (read once: the checks below ask them again and again)
     # (what the checks below ask again and again: the character after the name, the one before it, its script)
-    nxt = text[c.end : c.end + 1]
-    before1 = text[c.start - 1 : c.start]
-    arabic = "\u0600" <= text[c.start] <= "\u06ff"
-    span = (c.start, c.end)
-    if kind == "prison" and airbase_core(text, c.start, c.end) \
-            and _FLIGHT_RE.search(text, max(0, c.start - 40), min(len(text), c.end + 40)) is not None \
-            and _HELD_WORDS_RE.search(text, max(0, c.start - 80), min(len(text), c.end + 80)) is None \
-            and not detention_frame(text, c.start, kind):
+    nxt = text[ce : ce + 1]
+    before1 = text[cs - 1 : cs]
+    arabic = "\u0600" <= text[cs] <= "\u06ff"
+    span = (cs, ce)
+    if span in ar.towns and not (e.cluster or nxt in ",،"
+                                 or (kind == "camp" and (e.district or e.bare or "ity of" in text[cs - 8 if cs > 8
+                                                                                                   else 0 : cs]))):
+        return None  # (a name the text gives as a town: every check below up to the towns' own returns None unless
+        # one of the few that give a reading can hold, each needing one of these (the tent city, the cluster word,
+        # an apposition, a district's people, a camp's quarter); each check is pure, so skipping them is the same)
+    if kind == "prison" and airbase_core(text, cs, ce) \
+            and _FLIGHT_RE.search(text, (cs - 40 if cs > 40 else 0), min(len(text), ce + 40)) is not None \
+            and _HELD_WORDS_RE.search(text, (cs - 80 if cs > 80 else 0), min(len(text), ce + 80)) is None \
+            and not detention_frame(text, cs, kind):
         return None  # "a prison official flew in to Hama airport", `وصل وفد إلى مطار حماة على متن طائرة`: flights at
         # an airbase the gazetteer lists as a detention site are the airfield's (rule 25m)
-    if nxt == "," and not arabic and _US_STATE_AFTER_RE.match(text, c.end) is not None:
+    if nxt == "," and not arabic and _US_STATE_AFTER_RE.match(text, ce) is not None:
         return None  # "Palmyra, Missouri", "Lebanon, Pennsylvania": an American namesake town (fac27enw, rule 28w)
-    if arabic and outlet_word_after(text, c.end):
+    if arabic and outlet_word_after(text, ce):
         return None  # `قال نازحون لروز بريس`: a name inside an outlet's (rule 15; prec22ar, rule 26x), no camp
-    if arabic and _areas_such_as(text, c.start):
+    if arabic and _areas_such_as(text, cs):
         return None  # `في المناطق الرخوة كالتاجي والكاظمية`: areas such as these, towns (rule 23)
     if kind == "camp" and arabic and _team_of_camp(text, c):
         return None  # `ضمت المجموعة الأولى بلاطة وسلواد وجنين ونور شمس`: a camp's team in a sports report (rule 25v)
-    if text[c.start] < "\u0250" and _BASE_AFTER_EN_RE.match(text, c.end) is not None:
+    if text[cs] < "\u0250" and _BASE_AFTER_EN_RE.match(text, ce) is not None:
         return None  # "the Azraq air base hosts F-16s": the base named after the town, no camp (rules 2, 26i)
-    if kind == "camp" and text[c.start] < "\u0250" and _TEAM_AFTER_EN_RE.match(text, c.end) is not None \
-            and _GAME_EN_RE.search(text, *_sentence_bounds(text, c.start, c.end)) is not None:
+    if kind == "camp" and text[cs] < "\u0250" and _TEAM_AFTER_EN_RE.match(text, ce) is not None \
+            and _GAME_EN_RE.search(text, *_sentence_bounds(text, cs, ce)) is not None:
         return None  # "Shatila FC beat Burj in the cup final": a camp's club in a sports report (rule 26i, after 25v)
-    if kind == "camp" and "ity of" in text[max(0, c.start - 8) : c.start] \
-            and _TENT_CITY_BEFORE_RE.search(text, max(0, c.start - 30), c.start) is not None:
+    # (the English words' gates below need a Latin letter in the text: an Arabic name in a text without one skips
+    # them, each False there whatever its window holds)
+    latin = not arabic or has_latin(text)
+    if kind == "camp" and latin and "ity of" in text[(cs - 8 if cs > 8 else 0) : cs] \
+            and _TENT_CITY_BEFORE_RE.search(text, (cs - 30 if cs > 30 else 0), cs) is not None:
         return 0.55  # "the sprawling tent city of al-Hol": the camp by its look, not the town "city of" names
         # (core25en survey, rule 28f)
-    if e.cluster and arabic and before1 == " " and text[c.start - 4 : c.start - 1] in ("جمع", "مّع") \
-            and prev_word(text, c.start, frozenset()) in _CLUSTER_WORDS_AR:
+    if e.cluster and arabic and before1 == " " and text[cs - 4 : cs - 1] in ("جمع", "مّع") \
+            and prev_word(text, cs, frozenset()) in _CLUSTER_WORDS_AR:
         return 0.6  # `تجمع أطمة`, `مخيمات تجمع أطمة`: "the Atmeh cluster", the word for a cluster of camps right
         # before a cluster camp's name (rule 28u; `بلدة أطمة`, "tents in Atmeh" stay the town)
     if span in ar.towns:
-        if nxt in ",،" and _kind_apposed(text, c.end, kind) \
-                and prev_word(text, c.start, _OF).lstrip("وبلف") not in _TOWN_ITSELF:
+        if nxt in ",،" and _kind_apposed(text, ce, kind) \
+                and prev_word(text, cs, _OF).lstrip("وبلف") not in _TOWN_ITSELF:
             return 0.55  # "the market of al-Hol, a camp for displaced people": an apposition that names the kind
             # outweighs a town's word before the name (a market, shops), not the town's own word (rule 28h)
-        if e.district and kind == "camp" and prev_word(text, c.start, frozenset()) in _PEOPLE_OF \
-                and _CAMP_LATER_RE.search(text, c.end) is not None:
+        if e.district and kind == "camp" and prev_word(text, cs, frozenset()) in _PEOPLE_OF \
+                and _CAMP_LATER_RE.search(text, ce) is not None:
             return 0.55  # `أهالي اليرموك ... وسط المخيم`: a camp's district, its people, then the camp (rule 23)
         if kind == "camp" and e.bare and ("ar" if arabic else "en") in e.bare \
-                and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
+                and _QUARTER_OF_CAMP_RE.search(text, (cs - 60 if cs > 60 else 0), cs) is not None:
             return 0.6  # "the Hittin neighbourhood of Ain al-Hilweh", `حي حطين في عين الحلوة`: a quarter of a camp no
             # town shares its name with (rule 25e); "the Taamir quarter of Sidon" stays the city's
         return None
-    if nxt == "," and text[c.start] < "\u0250" \
-            and (pm := _GIVEN_BEFORE_EN_RE.search(text, max(0, c.start - 20), c.start)) is not None \
-            and pm.group(1) not in _NOT_GIVEN_EN and _PERSON_ROLE_AFTER_RE.match(text, c.end) is not None:
+    if nxt == "," and text[cs] < "\u0250" \
+            and (pm := _GIVEN_BEFORE_EN_RE.search(text, (cs - 20 if cs > 20 else 0), cs)) is not None \
+            and pm.group(1) not in _NOT_GIVEN_EN and _PERSON_ROLE_AFTER_RE.match(text, ce) is not None:
         return None  # "Atif Al-Hout, director of Nasser Hospital": a person's family name and his post (rule 25z)
-    if e.id in ar.named and ar.accepted and (m := _FORMERLY_BEFORE_RE.search(text, max(0, c.start - 40), c.start)) \
-            is not None and any(end == m.start() for _s, end in ar.accepted):
+    if e.id in ar.named and ar.accepted and before1 in " \u00a0\n" \
+            and ("," in (lead40 := text[cs - 40 if cs > 40 else 0 : cs]) or "(" in lead40) \
+            and (m := _FORMERLY_BEFORE_RE.search(text, (cs - 40 if cs > 40 else 0), cs)) is not None \
+            and any(end == m.start() for _s, end in ar.accepted):
+        # (a match holds a comma or a bracket and ends in a space, or one before a closing line break: `$`)
         return 0.6  # "Baghdad Central Prison, formerly Abu Ghraib": the named facility's old name (rule 24o)
     if e.id not in ar.named and ar.accepted and _seat_of_another(text, c, ar):
         return None  # `مركز الجدعة في ناحية القيارة ... تصل إلى القيارة`: the town another camp stands in (rule 24o)
     # a core that is also a common word or a person's name (`أشد العقاب`, `بشارة الراعي`, "Ronald Bucca"): only
     # strong evidence makes it the facility, not words about prisons or camps around it
-    folded = fold_text(text[c.start : c.end])
+    folded = fold_text(text[cs : ce])
     wordlike = bool(e.words) and (folded in e.words or (folded[:1] == "ل" and before1 == "ل"
                                                         and "ا" + folded in e.words))
     # (`للعقاب` "for punishment": ل + the word with its article's alef dropped is the same word; rule 25f)
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
     inherent = bool(e.bare) and ("ar" if arabic else "en") in e.bare \
-        and (not wordlike or _word_read_as_name(text, c.start, c.end))
-    if kind == "prison" and nxt == ":" and _INFAMY_AFTER_EN_RE.match(text, c.end) is not None:
+        and (not wordlike or _word_read_as_name(text, cs, ce))
+    if kind == "prison" and nxt == ":" and _INFAMY_AFTER_EN_RE.match(text, ce) is not None:
         return 0.55  # "ABU GHRAIB: THE PHOTOS THAT SHOOK WASHINGTON": a headline's subject, no dateline (rule 25a)
-    if not arabic and ((("eigh" in (lead48 := text[c.start - 48 if c.start > 48 else 0 : c.start])
+    if not arabic and ((("eigh" in (lead48 := text[cs - 48 if cs > 48 else 0 : cs])
                          or "istrict" in lead48 or "uarter" in lead48) and _districts_before(text, c, lead48))
-                       or (nxt in "\"”’' (" and _DISTRICT_AFTER_RE.match(text, c.end) is not None)):
+                       or (nxt in "\"”’' (" and _DISTRICT_AFTER_RE.match(text, ce) is not None)):
         return None  # "the neighbourhoods around Ghwayran", "the neighborhoods of Guweiran, al-Nashwa and ...", "the
         # \"Gweran\" neighbourhood", "the Ghweiran (Ghwayran neighborhood)": the district of a prison's name, no prison
         # (core27en survey, rule 28y; the singular before or after the name is a town cue already)
-    if nxt == ":" and (m := _APPOSED_HEAD_COLON_RE.match(text, c.end)) is not None \
+    if nxt == ":" and (m := _APPOSED_HEAD_COLON_RE.match(text, ce)) is not None \
             and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
         return 0.55  # "Zaatari: a Camp and not a City": a headline's subject and what it is, no dateline (rule 26h)
-    if nxt == ":" and (c.start == 0 or text[c.start - 1] == "\n") \
-            and (m := _HEADLINE_GLOSS_RE.match(text, c.end)) is not None \
+    if nxt == ":" and (cs == 0 or text[cs - 1] == "\n") \
+            and (m := _HEADLINE_GLOSS_RE.match(text, ce)) is not None \
             and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
         return 0.55  # "Silivri: Inside Turkey's Controversial Mega-Prison": a headline glosses its opening name with a
         # country's prison or camp (rule 26k)
-    if _lead_only(text, c.start) and _DATELINE_AFTER_RE.match(text, c.end):
+    if _lead_only(text, cs) and _DATELINE_AFTER_RE.match(text, ce):
         if span in ar.cities and not inherent:
             return None  # a city's dateline: "طولكرم: أنذر الجيش ...", "DEIR AL-BALAH:"
         if any(k == kind for _s, _e, k in ar.heads):
             if not inherent and span in ar.placed \
-                    and (text[c.start : c.end].isupper() or _named_again(text, c, ar.cores)):
+                    and (text[cs : ce].isupper() or _named_again(text, c, ar.cores)):
                 return None  # "ZAATARI, Jordan — ... Zaatari has streets ...": the town is the dateline, the
                 # camp the name read again in the text; a wire dateline in capitals ("AL-HOL, Syria (AP) —")
                 # is where the reporter files from, the town
-            if not inherent and text[c.start : c.end].isupper() and _WIRE_COUNTRY_AFTER_RE.match(text, c.end):
+            if not inherent and text[cs : ce].isupper() and _WIRE_COUNTRY_AFTER_RE.match(text, ce):
                 return None  # "RAFHA, Saudi Arabia (Reuters) -": a wire dateline in capitals before its country is
                 # the town the reporter files from, though no gazetteer lists it (rule 21b; en20 survey, rule 25s)
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
-    if nxt in "،," and _DATED_AFTER_RE.match(text, c.end) is not None:
+    if nxt in "،," and _DATED_AFTER_RE.match(text, ce) is not None:
         return None  # `العراق. ابوغريب، 23/7، اخبار الآن –`: a dateline's place and day, where the reporter files
         # from (rule 21b, 24g)
-    if caps_dateline(text, c.start, c.end):
+    if caps_dateline(text, cs, ce):
         return None  # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": a wire dateline in capitals is where the reporter
         # files from (rule 21b), the base, not the prison
-    if kind == "camp" and nxt == " " and _DISPLACED_CAMP_AFTER_RE.match(text, c.end):
+    if kind == "camp" and nxt == " " and _DISPLACED_CAMP_AFTER_RE.match(text, ce):
         return 0.6  # "the Zamzam Internally Displaced Persons (IDP) camp": the head's long form, a bracket inside
-    if _RIVER_AFTER_RE.match(text, c.end):
+    if _RIVER_AFTER_RE.match(text, ce):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
-    if "ourt" in (lead20 := text[c.start - 20 if c.start > 20 else 0 : c.start]) and _COURT_AT_RE.search(lead20):
+    if latin and "ourt" in (lead20 := text[cs - 20 if cs > 20 else 0 : cs]) and _COURT_AT_RE.search(lead20):
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
-    if "olice" in (lead80 := text[c.start - 80 if c.start > 80 else 0 : c.start]) \
+    if latin and "olice" in (lead80 := text[cs - 80 if cs > 80 else 0 : cs]) \
             and _POLICE_AT_RE.search(lead80) is not None:
         return None  # "the Helou police station (Sakanet El-Helou) in Mar Elias": where a police station stands, the
         # town or district, not the camp (neg27, rule 28z)
-    if "محكم" in (lead60 := text[c.start - 60 if c.start > 60 else 0 : c.start]) and _COURT_IN_AR_RE.search(lead60):
+    if "محكم" in (lead60 := text[cs - 60 if cs > 60 else 0 : cs]) and _COURT_IN_AR_RE.search(lead60):
         return None  # `محكمة جنايات مكافحة الفساد في الرصافة`: where the court sits (rule 15), not the prison
-    if before1 == " " and natural_feature(text, c.start, c.end):
+    if before1 == " " and natural_feature(text, cs, ce):
         return None  # `بحيرة الحبانية`, "Lake Habbaniyah": the lake the camp's town is named for (rule 25b)
-    if text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE:
+    if text[cs : cs + 3] == "نهر" and _word_before(text, cs) in _WATER_BEFORE:
         return None  # `تراجعت مياه نهر البارد`: the river the camp is named for
-    if "in " in text[max(0, c.start - 4) : c.start] and "ministrat" in text[max(0, c.start - 24) : c.start] \
-            and _ADMINISTRATION_IN_RE.search(text, max(0, c.start - 40), c.start) is not None:
+    if latin and "in " in text[(cs - 4 if cs > 4 else 0) : cs] \
+            and "ministrat" in text[(cs - 24 if cs > 24 else 0) : cs] \
+            and _ADMINISTRATION_IN_RE.search(text, (cs - 40 if cs > 40 else 0), cs) is not None:
         return None  # "the Kurdish-led administration in Ain Issa called on ...": the seat of a government is the
         # town (the camp's own administration says so: "the camp administration in al-Hol"; core25en, rule 28f)
-    if before1 == " " and _given_name_before(text, c.start, gaz):
+    if before1 == " " and _given_name_before(text, cs, gaz):
         return None  # "Mahmoud Rukban, a lawmaker", `الناشط مصطفى الشدادي`: a person's family name
-    if nxt == " " and _PSEUDONYM_AFTER_RE.match(text, c.end) is not None:
+    if nxt == " " and _PSEUDONYM_AFTER_RE.match(text, ce) is not None:
         return None  # "BISHKEK -- Aida (a pseudonym) says her sister is still in al-Hol": a person named so by the
         # outlet, no camp of that name (mine25en survey, rule 28b)
-    if before1 in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
+    if before1 in "\"«“'‘" and _TITLE_BEFORE_RE.search(text, (cs - 24 if cs > 24 else 0), cs):
         return None  # `افتتح معرض "الهول" للكتاب`, a film, a song, a band of the name
-    if kind == "prison" and ("rea" in (lead30 := text[max(0, c.start - 30) : c.start]) or "iot" in lead30
-                             or "scape" in lead30) and _BREAK_AT_RE.search(text, max(0, c.start - 30), c.start):
+    if kind == "prison" and latin and ("rea" in (lead30 := text[(cs - 30 if cs > 30 else 0) : cs]) or "iot" in lead30
+                             or "scape" in lead30) and _BREAK_AT_RE.search(text, (cs - 30 if cs > 30 else 0), cs):
         return 0.55
-    if ("بين" in (lead60 := text[max(0, c.start - 60) : c.start]) or "between" in lead60) \
-            and _ROAD_BEFORE_RE.search(text, max(0, c.start - 60), c.start) is not None:
+    if ("بين" in (lead60 := text[(cs - 60 if cs > 60 else 0) : cs]) or "between" in lead60) \
+            and _ROAD_BEFORE_RE.search(text, (cs - 60 if cs > 60 else 0), cs) is not None:
         return None  # `الطريق الواصل بين الشدادي والهول`, "the road between Shaddadi and Hol": two towns
-    if ((word := prev_word(text, c.start, _NO_SKIP)) in _NEAR_WORDS
-            or (word == "to" and _CLOSE_TO_RE.search(text, max(0, c.start - 16), c.start) is not None)) \
-            and any(_SENTENCE_BREAK_RE.search(text, t, c.start) is None
-                    for t in ar.accepted_ix.ending_before(c.start, 60)):
+    if ((word := prev_word(text, cs, _NO_SKIP)) in _NEAR_WORDS
+            or (word == "to" and _CLOSE_TO_RE.search(text, (cs - 16 if cs > 16 else 0), cs) is not None)) \
+            and any(_SENTENCE_BREAK_RE.search(text, t, cs) is None
+                    for t in ar.accepted_ix.ending_before(cs, 60)):
         return None  # "At Mam Rashan, on a windy hillside near Sheikhan": where the facility named before it is
-    if _SURROUNDINGS_AFTER_RE.match(text, c.end) is not None:
+    if _SURROUNDINGS_AFTER_RE.match(text, ce) is not None:
         return None  # `في الشدادي ومحيطها`, "Shaddadi and its outskirts": a town and what is around it
-    if "km" in (lead40 := text[max(0, c.start - 40) : c.start]) or "ilomet" in lead40 or "mile" in lead40:
-        if _DISTANCE_BEFORE_RE.search(text, max(0, c.start - 40), c.start) is not None:
+    if latin and ("km" in (lead40 := text[(cs - 40 if cs > 40 else 0) : cs]) or "ilomet" in lead40
+                  or "mile" in lead40):
+        if _DISTANCE_BEFORE_RE.search(text, (cs - 40 if cs > 40 else 0), cs) is not None:
             return None  # "Jad'ah camp, about 7 km from Qayyarah": a distance is measured from a town
-    if ("name" in (near := text[max(0, c.start - 30) : c.end + 30]) or "call" in near or "known" in near
+    if latin and ("name" in (near := text[(cs - 30 if cs > 30 else 0) : ce + 30]) or "call" in near or "known" in near
             or "dubbed" in near) and _renamed(text, c, e, ar.cores, ar.placed):
         return 0.6  # "Gweiran, now renamed Panorama": two names of one facility, its old and its new name
-    if nxt == "," and (m := _APPOSED_HEAD_RE.match(text, c.end)) is not None \
+    if nxt == "," and (m := _APPOSED_HEAD_RE.match(text, ce)) is not None \
             and (m.group("det") or _HEAD_KIND.get(m.group("head").lower()) == kind):
         return 0.6  # "Bucca, the sprawling US-run detention camp", "Roj, the smaller camp": an apposition of the
         # kind after the name (a town's word among its words makes it the town: "Sednaya, a town with a prison")
-    if nxt in "'’" and (m := _POSSESSIVE_RE.match(text, c.end)) is not None \
+    if nxt in "'’" and (m := _POSSESSIVE_RE.match(text, ce)) is not None \
             and any(s == m.end() for s, _e in ar.accepted):
         return None  # "Raqqa's al-Aqtan jail": the town another named facility is in
-    if nxt in "'’" and _POSS_QUARTER_AFTER_RE.match(text, c.end) is not None:
+    if nxt in "'’" and _POSS_QUARTER_AFTER_RE.match(text, ce) is not None:
         return None  # "a school in the town of Ayn Issa, to Raqqa's north", "Hasakah's outskirts": a part or side
         # of the place (rule 19's quarter after a possessive; core25en survey, rule 28f)
-    if nxt == " " and (m := _GROUP_HEAD_AFTER_RE.match(text, c.end)) is not None \
+    if nxt == " " and (m := _GROUP_HEAD_AFTER_RE.match(text, ce)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the al-Hol Islamic State camp", "the al-Shaddadi ISIL prison": the group held there stands
         # between the name and its head (core25en survey, rule 28f)
-    if _ORG_AFTER_RE.match(text, c.end) is not None or (
-            _longer_name_after(text, c.end)
-            and not any(ix.starting_after(c.end + 1, 0) for ix in (ar.cores_ix, ar.heads_ix, ar.towns_ix))):
+    if _ORG_AFTER_RE.match(text, ce) is not None or (
+            _longer_name_after(text, ce)
+            and not any(ix.starting_after(ce + 1, 0) for ix in (ar.cores_ix, ar.heads_ix, ar.towns_ix))):
         return None  # "the Roj Women's Association", "Hol News Network": an organisation that bears the name;
         # "Roj Women, a London charity": a longer proper name the bare name opens (rule 25i; not a known name or
         # place right after it: "Qayyarah Jeddah 5", rule 24o)
-    if text[c.end : c.end + 2] == ", " and (m := APPOSITION_AFTER_RE.match(text, c.end)) is not None \
+    if text[ce : ce + 2] == ", " and (m := APPOSITION_AFTER_RE.match(text, ce)) is not None \
             and m.group("city") is None and apposition_number_ok(m) and apposition_facility_ok(text, m) \
             and ("camp" if m.group("head")[:1] in "cr" else "prison") == kind:
         return 0.6  # "Atmeh, the largest cluster of camps in the area, was ...": the name in apposition to its kind
-    if (_named_for_before(text, c.start) and not _COUNTED_FAMILIES_RE.search(text, max(0, c.start - 20),
-                                                                                            c.start)) \
-            or _IDIOM_BEFORE_RE.search(text, max(0, c.start - 24), c.start) \
-            or (text[c.start : c.end] == "الركبان" and riders_idiom(text, c.start)):
+    if (_named_for_before(text, cs) and not _COUNTED_FAMILIES_RE.search(text, (cs - 20 if cs > 20 else 0),
+                                                                                            cs)) \
+            or search_scouted(_IDIOM_BEFORE_RE, _IDIOM_BEFORE_SCOUT, text, (cs - 24 if cs > 24 else 0), cs) \
+            or (text[cs : ce] == "الركبان" and riders_idiom(text, cs)):
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, `جسر بزيبز`, "the Bucca family": a
         # hospital, an airport, a bridge, a family of the name; `سارت بها الركبان` ("the riders carried it": the news
         # spread far)
     if span in ar.placed and _town_in_sentence(text, c):
         return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
-    if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, max(0, c.start - 50), c.start)) is not None \
+    if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, (cs - 50 if cs > 50 else 0), cs)) is not None \
             and ("camp" if m.group(1).lower() == "camp" else "prison") == kind:
         return 0.6  # "the camp director at nearby Roj", "prison guards at Saydnaya": the facility's own people
-    if kind == "camp" and "لجن" in (lead48 := text[c.start - 48 if c.start > 48 else 0 : c.start]) \
+    if kind == "camp" and "لجن" in (lead48 := text[cs - 48 if cs > 48 else 0 : cs]) \
             and (cm := _CAMP_COMMITTEE_BEFORE_RE.search(lead48)) is not None \
             and ("لاجئ" in cm.group() or "خدمات" in cm.group() or span not in ar.cities):
         return 0.6  # `اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات الأمعري`: a Palestinian camp's own popular or
         # services committee, named after the camp (rule 11); a city's (Jenin) needs "for refugees" or "services"
-    if "uards" in (lead24 := text[c.start - 24 if c.start > 24 else 0 : c.start]) \
+    if latin and "uards" in (lead24 := text[cs - 24 if cs > 24 else 0 : cs]) \
             and span not in ar.cities and _GUARDS_EN_RE.search(lead24) is not None:
         return 0.6  # "the SDF's guards at al-Shaddadi": the site's own guards (a city's may be anyone's; rule 25i)
-    if kind == "prison" and (" of" in lead24 or " of" in text[c.start - 28 if c.start > 28 else 0 : c.start]) \
+    if kind == "prison" and latin and (" of" in lead24 or " of" in text[cs - 28 if cs > 28 else 0 : cs]) \
             and span not in ar.placed and span not in ar.cities \
-            and _GATES_OF_EN_RE.search(text, c.start - 40 if c.start > 40 else 0, c.start) is not None:
+            and _GATES_OF_EN_RE.search(text, cs - 40 if cs > 40 else 0, cs) is not None:
         return 0.6  # "the front gate of Evin", "the gates of Evin": a prison's gate or walls before "of" and a name no
         # town or city bears (a city's walls and gates are its own, rule 24g; bare26en survey, rule 28o)
     if kind == "prison" and span not in ar.cities \
-            and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, max(0, c.start - 40), c.start):
+            and search_scouted(_SECTION_IN_RE, _SECTION_IN_SCOUT, text, (cs - 40 if cs > 40 else 0), cs):
         return 0.6  # `سجن الأحداث في رومية`, "the women's prison at Roumieh": a wing of the known prison
-    if kind == "camp" and "قسم" in text[max(0, c.start - 30) : c.start] \
-            and _CAMP_SECTION_IN_RE.search(text, max(0, c.start - 30), c.start) is not None:
+    if kind == "camp" and "قسم" in text[(cs - 30 if cs > 30 else 0) : cs] \
+            and _CAMP_SECTION_IN_RE.search(text, (cs - 30 if cs > 30 else 0), cs) is not None:
         return 0.6  # `قسم المهاجرات في الهول`: the camp's section for foreign women
-    if kind == "camp" and inherent and _QUARTER_OF_CAMP_RE.search(text, max(0, c.start - 60), c.start) is not None:
+    if kind == "camp" and inherent and _QUARTER_OF_CAMP_RE.search(text, (cs - 60 if cs > 60 else 0), cs) is not None:
         return 0.6  # (the same, where no town cue was read before it)
-    if kind == "prison" and airbase_core(text, c.start, c.end) \
-            and detention_frame(text, c.start, kind):
+    if kind == "prison" and airbase_core(text, cs, ce) \
+            and detention_frame(text, cs, kind):
         return 0.55  # `وسجن في مطار حماة العسكري`, "a prison at Mezzeh military airport": the prison in an airbase
         # the gazetteer lists as a detention site (rule 25m)
-    lead = text[c.start - 14 if c.start > 14 else 0 : c.start]
+    lead = text[cs - 14 if cs > 14 else 0 : cs]
     if ("at " in lead or "both " in lead or "كل من" in lead) \
-            and (m := _PLURAL_IN_RE.search(text, max(0, c.start - 30), c.start)) \
+            and (m := _PLURAL_IN_RE.search(text, (cs - 30 if cs > 30 else 0), cs)) \
             and _plural_kind_ok(m.group(0), kind) \
             and _joined(text, c, Spans([(o.start, o.end) for o in ar.cores]), _AND_RE):
         return 0.55  # "the ISIS camps at Al Hol and Al Roj", "jails at Taji and Abu Ghraib" (a city's name too):
         # a plural head's list of known names, not one town
-    if lead.endswith(("such as ", "including ", "like ")) \
-            and (m := _PLURAL_SUCH_AS_RE.search(text, max(0, c.start - 70), c.start)) is not None \
+    if latin and lead.endswith(("such as ", "including ", "like ")) \
+            and (m := _PLURAL_SUCH_AS_RE.search(text, (cs - 70 if cs > 70 else 0), cs)) is not None \
             and _plural_kind_ok(m.group(1), kind):
         return 0.55  # "prisons in the Kurdistan Region such as Susa": an example of the plural head's kind
     if lead.endswith((" and ", ", ")) \
-            and (m := _PLURAL_SUCH_AS_LIST_RE.search(text, max(0, c.start - 110), c.start)) is not None \
+            and (m := _PLURAL_SUCH_AS_LIST_RE.search(text, (cs - 110 if cs > 110 else 0), cs)) is not None \
             and _plural_kind_ok(m.group(1), kind):
         return 0.55  # "other centres in the capital, including Abu Salim and Tariq al-Sikka": a later name of the list
-    if arabic and ("سجون" in (near110 := text[max(0, c.start - 110) : c.start]) or "مخيمات" in near110
-                   or "معتقلات" in near110) and _plural_such_as_ar(text, c.start, kind):
+    if arabic and ("سجون" in (near110 := text[(cs - 110 if cs > 110 else 0) : cs]) or "مخيمات" in near110
+                   or "معتقلات" in near110) and _plural_such_as_ar(text, cs, kind):
         return 0.55  # `السجون الكبيرة كرومية وزحلة والقبة`, `المخيمات مثل الزعتري والأزرق`: the examples of a
         # definite plural head of the kind, the Arabic "prisons such as" (rule 28u)
-    if text[c.start - 3 : c.start] in ("at ", "in ") \
-            and (m := _THE_HEAD_AT_RE.search(text, max(0, c.start - 48), c.start)) is not None \
+    if latin and text[cs - 3 : cs] in ("at ", "in ") \
+            and (m := _THE_HEAD_AT_RE.search(text, (cs - 48 if cs > 48 else 0), cs)) is not None \
             and (not m.group("adj") or span not in ar.cities) \
             and ((h := m.group(2).lower().removesuffix("s")) in ("facility", "site", "complex")
                  or ("camp" if h == "camp" else "prison") == kind):
@@ -487,20 +504,20 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if wordlike and kind == "camp" and _refugee_camp_sentence(text, c):
         return 0.5  # `يقطن الوحدات 57 ألف لاجئ ... ويشكو المخيم`, `وفي البقعة استبدلت الأونروا خيام اللاجئين`: a camp's
         # word-like name in a sentence about its refugees and the camp or UNRWA (camp19 survey, rule 25l)
-    if (fold(text[c.start : c.end]) in _common_words(gaz) and not e.open_name) \
-            or ((hm := search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, max(0, c.start - 24), c.start)) is not None
+    if (fold(text[cs : ce]) in _common_words(gaz) and not e.open_name) \
+            or ((hm := search_scouted(_HEAD_IN_RE, _HEAD_IN_SCOUT, text, (cs - 24 if cs > 24 else 0), cs)) is not None
                 and not detainee_person(text, hm.start())):
         return None  # الوحدات ("the units"); `سجن آخر في التاجي`, "a prison in Shaddadi": the town (a site beyond the
         # region, "Moria", is kept from GeoNames by that list, no common word: its `word` guard reads it; rule 24m)
     # (the word before past "of"/`من`: the word before itself unless it is one; read again below: the same word)
-    prev = word if word not in _OF else prev_word(text, c.start, _OF)
+    prev = word if word not in _OF else prev_word(text, cs, _OF)
     if prev in _KUNYA or prev.lstrip("\"«“'") in _ERA \
-            or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, max(0, c.start - 30), c.start) is not None:
+            or search_scouted(_ORIGIN_RE, _ORIGIN_SCOUT, text, (cs - 30 if cs > 30 else 0), cs) is not None:
         return None  # `أبو أشرف العرموشي`: a person's kunya; `نزحت من سري كانيه`: the town people fled
     if kind == "camp" and span in ar.placed \
-            and (_FROM_BEFORE_RE.search(text, max(0, c.start - 8), c.start) is not None
-                 or (before1 == "(" and nxt == ")" and _PLACE_BEFORE_PAREN_RE.search(text, max(0, c.start - 40),
-                                                                                     c.start - 1) is not None)) \
+            and (_FROM_BEFORE_RE.search(text, (cs - 8 if cs > 8 else 0), cs) is not None
+                 or (before1 == "(" and nxt == ")" and _PLACE_BEFORE_PAREN_RE.search(text, (cs - 40 if cs > 40 else 0),
+                                                                                     cs - 1) is not None)) \
             and _origin_named(text, c, e, gaz):
         return None  # "families from Serekaniye", `عائلات من سري كانيه`, "Ras al-Ain (Serekaniye)": the town its
         # people fled, for which the camp far from it is named (fix24, rule 27e); `مخيم سري كانيه` keeps its head
@@ -510,140 +527,141 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     locative = cue_list(gaz.rules.core_context.locative)
     placed = span in ar.placed
     if placed and not inherent and arabic \
-            and (search_scouted(_ORIGIN_WIDE_RE, _ORIGIN_WIDE_SCOUT, text, max(0, c.start - 40), c.start) is not None
+            and (search_scouted(_ORIGIN_WIDE_RE, _ORIGIN_WIDE_SCOUT, text, (cs - 40 if cs > 40 else 0), cs) is not None
                  or (not e.district
-                     and search_scouted(_RETURN_TO_RE, _RETURN_TO_SCOUT, text, max(0, c.start - 16), c.start))):
+                     and search_scouted(_RETURN_TO_RE, _RETURN_TO_SCOUT, text, (cs - 16 if cs > 16 else 0), cs))):
         return None
     if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
         return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
     if not inherent and (prev in _AREA_WORDS or (prev[:1] in "وبلف" and prev[1:] in _AREA_WORDS)):
         return None  # `مناطق باب السلامة ومارع`: the area of the name, a place people crowd into, not its camp
         # (rule 1: "the Rukban area"; a name no town of the gazetteer bears as well: rule 26s)
-    if any(_IN_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 8)):
+    if any(_IN_RE.fullmatch(text, t, cs) for t in ar.accepted_ix.ending_before(cs, 8)):
         return None  # `معسكر سديه تيمان في النقب`: where the named facility is
-    if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, c.start) and not detainee_person(text, h_end - 5)
-           for h_end in ar.heads_ix.ending_before(c.start, 30)):
+    if any(_HEAD_WORDS_IN_RE.fullmatch(text, h_end, cs) and not detainee_person(text, h_end - 5)
+           for h_end in ar.heads_ix.ending_before(cs, 30)):
         return None  # `مركز الاحتجاز المؤقت في الشدادي`, "a makeshift prison in Shaddadi": where a facility is
     if placed and _joined(text, c, ar.towns_ix, _LISTED_RE) \
-            and not (inherent and _COUNTRY_GLOSS_RE.match(text, c.end)) \
-            and not _POSSESSIVE_NEXT_RE.match(text, c.end) \
-            and not (_VERB_NEXT_RE.match(text, c.end) and _same_name_read_bare(text, c, ar)) \
-            and not (text[c.start - 2 : c.start] == ", "
-                     and (_VERB_NEXT_RE.match(text, c.end) or _BE_NEXT_RE.match(text, c.end))
-                     and _INTRO_IN_RE.search(text, max(0, c.start - 70), c.start - 2) is not None):
+            and not (inherent and _COUNTRY_GLOSS_RE.match(text, ce)) \
+            and not _POSSESSIVE_NEXT_RE.match(text, ce) \
+            and not (_VERB_NEXT_RE.match(text, ce) and _same_name_read_bare(text, c, ar)) \
+            and not (text[cs - 2 : cs] == ", "
+                     and (_VERB_NEXT_RE.match(text, ce) or _BE_NEXT_RE.match(text, ce))
+                     and _INTRO_IN_RE.search(text, (cs - 70 if cs > 70 else 0), cs - 2) is not None):
         return None  # "in Qamishli and Malikiyah": one of a list of towns (not "X (Lebanon)": a gloss; nor the
         # subject after a sentence's opening phrase, "In Hasakah province, al-Hol is ...": rule 29a)
-    if nxt in " ," and _IS_A_TOWN_AFTER_RE.match(text, c.end):
+    if nxt in " ," and text.startswith(_IS_A_TOWN_OPENERS, ce) and _IS_A_TOWN_AFTER_RE.match(text, ce):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
-    if _DISTANCE_FROM_RE.search(text, max(0, c.start - 24), c.start) is not None:
+    if search_scouted(_DISTANCE_FROM_RE, _DISTANCE_FROM_SCOUT, text, (cs - 24 if cs > 24 else 0), cs) is not None:
         return None  # `على بعد ثلاثة كيلومترات من الركبان`, "5 km from al-Hol": a distance is measured from the place
         # (rule 25y)
-    if nxt in " ,—–-" and (m := _SITE_APPOSITION_RE.match(text, c.end)) is not None \
+    if nxt in " ,—–-" and (m := _SITE_APPOSITION_RE.match(text, ce)) is not None \
             and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
         return 0.55  # "Al-Hut -- "the whale" -- a sprawling complex", "Qarchak, a notorious prison": a gloss names the
         # bare name's kind of site (rule 25y)
-    if kind == "prison" and span not in ar.cities and _FIGURE_AFTER_RE.match(text, c.end) is not None \
-            and _DESCRIBED_BEFORE_RE.search(text, max(0, c.start - 24), c.start) is not None:
+    if kind == "prison" and span not in ar.cities and _FIGURE_AFTER_RE.match(text, ce) is not None \
+            and _DESCRIBED_BEFORE_RE.search(text, (cs - 24 if cs > 24 else 0), cs) is not None:
         return 0.55  # "Released Palestinians described Ofer as a slaughterhouse", `يصفون عوفر بالمسلخ`: a figure of the
         # prison's cruelty (bare20 survey, rule 26e; a city described so stays the city)
-    if nxt in "،," and (m := _SITE_APPOSITION_AR_RE.match(text, c.end)) is not None \
+    if nxt in "،," and (m := _SITE_APPOSITION_AR_RE.match(text, ce)) is not None \
             and _SITE_KIND.get(m.group("head"), kind) == kind:
         return 0.55  # `زار الوفد الأزرق، ثاني أكبر مخيم للاجئين في الأردن`: an apposition after the Arabic comma
         # names the bare name's kind by a superlative, the English "Zaatari, the largest camp" (bare21ar, rule 26r)
-    if nxt == " " and (m := _IS_A_SITE_AFTER_RE.match(text, c.end)) is not None \
+    if nxt == " " and (m := _IS_A_SITE_AFTER_RE.match(text, ce)) is not None \
             and _SITE_KIND.get((m.group("head") or m.group("head_ar")).lower(), kind) == kind:
         # ("described Ghwayran as one of the biggest sites where the group's fighters are locked up": a detention
         # site of either kind, rule 25z)
         return 0.55  # `يُعرف إيفين بين الإيرانيين بأنه أسوأ سجون البلاد`, "Evin is the country's most notorious prison":
         # the text says what the name is, the facility (rule 25a; the mirror of the town above)
-    if nxt in " ," and (m := _SITE_MEASURE_AFTER_RE.match(text, c.end)) is not None \
+    if nxt in " ," and (m := _SITE_MEASURE_AFTER_RE.match(text, ce)) is not None \
             and _SITE_KIND.get(m.group("head").lower() if m.group("head") else "camp", kind) == kind:
         return 0.55  # "Baqa'a ... has more refugees than any other camp in Jordan", "Zaatari opened in 2012 for 6,000
         # people and now holds more than 100,000": the name measured against its kind or by the people it opened
         # for, the facility (bare21en survey, rule 26q)
-    if _AREA_AFTER_RE.match(text, c.end):
+    if _AREA_AFTER_RE.match(text, ce):
         return None  # "the Rukban area", "Hol subdistrict"
-    if arabic and before1 == "ل" and _COUNTRYSIDE_OF_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
+    if arabic and before1 == "ل" and _COUNTRYSIDE_OF_BEFORE_RE.search(text, (cs - 24 if cs > 24 else 0), cs):
         return None  # `ابن قرية في الريف الجنوبي لسري كانيه`: the countryside of the town (s25 mine25ar, rule 28a)
-    if arabic and _DIRECTION_OF_BEFORE_RE.search(text, max(0, c.start - 20), c.start):
+    if arabic and _DIRECTION_OF_BEFORE_RE.search(text, (cs - 20 if cs > 20 else 0), cs):
         return None  # `سجن "الكتيبة" إلى الشرق من الشدادي`: where another site lies, measured from the town (rule 28a)
-    if (sl := _SLASH_BEFORE_RE.search(text, max(0, c.start - 3), c.start)) is not None \
+    if (sl := _SLASH_BEFORE_RE.search(text, (cs - 3 if cs > 3 else 0), cs)) is not None \
             and (ar.towns_ix.ending_before(sl.start(), 0) or any(pe == sl.start() for _ps, pe in ar.placed)):
         return None  # `في ديريك/ المالكية`: a town's two names joined by a slash (s25 mine25ar, rule 28a)
-    if before1 == " " and _PLURAL_AROUND_RE.search(text, max(0, c.start - 40), c.start):
+    if before1 == " " and search_scouted(_PLURAL_AROUND_RE, _PLURAL_AROUND_SCOUT, text, (cs - 40 if cs > 40 else 0),
+                                         cs):
         return None  # "the biggest of the camps around Dadaab": the town the camps are around (rule 26k)
-    if nxt in "،," and _POPULATION_AFTER_AR_RE.match(text, c.end):
+    if nxt in "،," and _POPULATION_AFTER_AR_RE.match(text, ce):
         return None  # `الهول، التي يسكنها نحو عشرة آلاف نسمة`: a town's inhabitants (a camp's are refugees, families)
-    if nxt == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, c.start - 3, c.start) \
-            and any(_GLOSS_BEFORE_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 3)):
+    if nxt == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, cs - 3, cs) \
+            and any(_GLOSS_BEFORE_RE.fullmatch(text, t, cs) for t in ar.accepted_ix.ending_before(cs, 3)):
         return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
-    if head_near(text, c, ar.listing if arabic else ar.heads, e.kind):
+    if _head_near(text, c, ar, arabic, e.kind):
         return 0.75 if e.id in ar.named else 0.6
     if e.cluster or e.town_name:
         return None  # "tents in Atmeh", `خيمتي في أطمة`: the town the cluster of camps is around; "a tent camp in
         # Tel al-Sultan, Rafah", `قُسّمت رفح ... من المخيم`: a town printed far more often than its site (rule 27d)
-    if ar.town_ids and (e.id, fold(text[c.start : c.end])) in ar.town_ids and e.id not in ar.named \
+    if ar.town_ids and (e.id, fold(text[cs : ce])) in ar.town_ids and e.id not in ar.named \
             and not facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"` (a
         # sentence of its own about the camp still means the camp: "families left al-Hol, camp officials said")
     if inherent and e.open_name and before1 == " " \
-            and (gm := _CAP_WORD_BEFORE_RE.search(text, max(0, c.start - 24), c.start)) is not None \
+            and (gm := _CAP_WORD_BEFORE_RE.search(text, (cs - 24 if cs > 24 else 0), cs)) is not None \
             and gm.group(1) not in _NOT_GIVEN_BEFORE_EN and not _SENTENCE_START_RE.search(text, 0, gm.start(1)):
         return None  # "Coach Jan Rikers said": a capitalised word right before a site's name no town bears, inside
         # a sentence, makes a longer name, a person's (en20 survey, rule 25s; "HMP Belmarsh" is its prefix)
-    if inherent and not _RIVER_AFTER_RE.match(text, c.end) \
+    if inherent and not _RIVER_AFTER_RE.match(text, ce) \
             and prev not in _INSTITUTIONS_BEFORE:
         return 0.75 if e.id in ar.named else 0.5  # "clashes in Ain al-Hilweh": no town bears the camp's name
-    if _FORMERLY_RE.match(text, c.end) and ar.accepted_ix.ending_before(c.start, 30):
+    if _FORMERLY_RE.match(text, ce) and ar.accepted_ix.ending_before(cs, 30):
         return 0.7  # `سجن بغداد المركزي ("أبو غريب" سابقاً)`: the facility's former name, not the town
     if placed and e.id not in ar.named \
-            and _VENUE_BEFORE_RE.search(text, max(0, c.start - 64), c.start) is not None:
+            and _VENUE_BEFORE_RE.search(text, (cs - 64 if cs > 64 else 0), cs) is not None:
         return None  # "a meeting with tribal leaders in Ain Issa", `اجتماع مع وجهاء العشائر في عين عيسى`: where a
         # meeting, talks or a conference were held is the town, not the camp the sentence's other words are about
         # (core24en survey, rule 27g)
     if kind == "prison" and _infamy(text, c, ar, gaz):
         return 0.55  # "the Abu Ghraib scandal", `فضيحة أبو غريب`, "worse than Abu Ghraib", `ما رآه في صيدنايا كان أسوأ
         # مما عاشه في أبو غريب`: the prison as the term of its infamy or of a comparison with a prison (rule 25a)
-    if span in ar.cities and quoted(text, c.start, c.end) and _quoted_town_pair(text, c, ar):
+    if span in ar.cities and quoted(text, cs, ce) and _quoted_town_pair(text, c, ar):
         return None  # `أهالي "الرقة" و"دير الزور"`: quoted names coordinated with a quoted town are towns (rule 28a)
     if span in ar.cities and not e.district:
         if (e.id in ar.named or e.id in ar.bare_named) \
-                and (_prep_before(text, c.start) or prev_word(text, c.start, frozenset()) == "of"):
+                and (_prep_before(text, cs) or prev_word(text, cs, frozenset()) == "of"):
             if _same_name_read_bare(text, c, ar) and not town_close(text, c, gaz):
                 return 0.6  # "held at Qarchak, a prison on the edge of Tehran ... Conditions at Qarchak": the same
                 # name read bare as the facility before is the same referent (rule 22d; rule 24m)
             return None  # "al-Hout, the prison on the edge of Nasiriyah": the city the named prison is in
         if _joined(text, c, ar.accepted_ix, _AND_RE):
             return 0.55  # `شهدتها مخيم البريج والنصيرات`, "Abu Ghraib and Guantanamo": listed with a facility
-        if _AND_ITS_RE.match(text, c.end) or _located_in(text, c.start, kind, ar.accepted):
+        if _AND_ITS_RE.match(text, ce) or _located_in(text, cs, kind, ar.accepted):
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
-        if any(_SITE_LOCATED_RE.fullmatch(text, t, c.start) for t in ar.accepted_ix.ending_before(c.start, 40)):
+        if any(_SITE_LOCATED_RE.fullmatch(text, t, cs) for t in ar.accepted_ix.ending_before(cs, 40)):
             return None  # "Al-Aqtan prison on the northern edge of Raqqa": where another named facility is (rule 25i)
-        if _PEOPLE_FROM_RE.search(text, max(0, c.start - 24), c.start) is not None:
+        if _PEOPLE_FROM_RE.search(text, (cs - 24 if cs > 24 else 0), cs) is not None:
             return None  # `يقول ناشطون من الرقة إن ... المعتقلات`, "activists in Raqqa say": people of the city
             # (rule 25f)
-        if nxt in "،, " and _WHERE_AFTER_RE.match(text, c.end) is not None:
+        if nxt in "،, " and _WHERE_AFTER_RE.match(text, ce) is not None:
             return None  # `نُقلوا إلى الناصرية، حيث يودعون في المؤسسات الإصلاحية`, "flown to Nasiriyah, where they will
             # be held": a city that the sentence goes on to describe as where things are, not its prison (rule 25f)
-        return 0.5 if ((not wordlike or _word_read_as_name(text, c.start, c.end))
+        return 0.5 if ((not wordlike or _word_read_as_name(text, cs, ce))
                        and facility_context(text, c, kind, gaz, ar.accepted, city=True)
                        and (not _the_town_in_sentence(text, c)
-                            or _OWN_HEAD_AFTER_RE.match(text, c.end) is not None)) \
-            or detention_frame(text, c.start, kind, city=True, end=c.end) else None
-    if kind == "prison" and ("قسا" in (lead50 := text[max(0, c.start - 50) : c.start]) or "ection" in lead50) \
+                            or _OWN_HEAD_AFTER_RE.match(text, ce) is not None)) \
+            or detention_frame(text, cs, kind, city=True, end=ce) else None
+    if kind == "prison" and ("قسا" in (lead50 := text[(cs - 50 if cs > 50 else 0) : cs]) or "ection" in lead50) \
             and _SECTIONS_BEFORE_RE.search(lead50) is not None and e.id not in ar.named:
         return None  # `أربعة أقسام مستقلة، اثنان منها، "إيشل"`: a wing of the prison named before (rule 27d)
-    if nxt == ")" and _head_bracket(text, c.start, kind, span in ar.placed):
+    if nxt == ")" and _head_bracket(text, cs, kind, span in ar.placed):
         return 0.55  # `مركز (هلات)`, `نُقلوا إلى مركز (أوركيش)`: a name in brackets right after a head of its kind
         # is marked as a quoted one is (rule 28h; a place or an acronym there is no core, and `مخيم (الهول)` was read)
-    if quoted(text, c.start, c.end) and not _COUNTED_RE.match(text, c.end) \
-            and (not wordlike or _word_read_as_name(text, c.start, c.end) or _quoted_listed(text, c, ar)
-                 or _HEAD_NEW_QUOTE_RE.search(text, max(0, c.start - 24), c.start) is not None) \
-            and not _TITLE_BEFORE_RE.search(text, max(0, c.start - 24), c.start):
+    if quoted(text, cs, ce) and not _COUNTED_RE.match(text, ce) \
+            and (not wordlike or _word_read_as_name(text, cs, ce) or _quoted_listed(text, c, ar)
+                 or _HEAD_NEW_QUOTE_RE.search(text, (cs - 24 if cs > 24 else 0), cs) is not None) \
+            and not _TITLE_BEFORE_RE.search(text, (cs - 24 if cs > 24 else 0), cs):
         return 0.55  # `يزوران 'الزعتري'`: outlets quote a camp's name (`”بلاطة” واحدة` is "one tile": a noun)
     if e.id in ar.named:
-        if placed and _prep_before(text, c.start) and _the_town_in_sentence(text, c) \
-                and _OWN_HEAD_AFTER_RE.match(text, c.end) is None:
+        if placed and _prep_before(text, cs) and _the_town_in_sentence(text, c) \
+                and _OWN_HEAD_AFTER_RE.match(text, ce) is None:
             return None  # "... broke out of Shaddadi prison. Troops then moved into Shaddadi and caught 81 in the
             # town": forces go into the place the sentence calls the town (rule 24g; core25en survey, rule 28f)
         return 0.7  # the same referent as the named facility (`الهول` a sentence after `مخيم الهول`)
@@ -655,64 +673,64 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if _joined(text, c, ar.cores_ix):
         return 0.55  # `من غويران وبانوراما`: two facility names in one list
     if not placed and span not in ar.cities and nxt == " " \
-            and _TO_SITE_AFTER_RE.match(text, c.end) is not None \
-            and prev_word(text, c.start, frozenset()) in _FROM_BEFORE and not _displaced_from(text, c.start):
+            and _TO_SITE_AFTER_RE.match(text, ce) is not None \
+            and prev_word(text, cs, frozenset()) in _FROM_BEFORE and not _displaced_from(text, cs):
         return 0.55  # `نقلت قوات التحالف عناصر من غويران إلى القاعدة الأمريكية`, `من غويران إلى سجن آخر`: a name no
         # town's reading claims here, left for a base or a prison, is the facility people are moved out of (rule 26c)
     if (_from_to(text, c, _cores_near(c, ar), ar.cities, gaz) or _moved(text, c, ar)) \
-            and (not wordlike or _word_read_as_name(text, c.start, c.end)):
+            and (not wordlike or _word_read_as_name(text, cs, ce)):
         return 0.55  # (a word-like core moved to or from is the region or the word: `عائلات قادمة من الجليل`, rule 25z)
     # (a camp's own district, Yarmouk, is the camp its people go home to: bare21en survey, rule 26q)
     if placed and ((_home_or_freed_to(text, c) and not (e.district and kind == "camp"))
-                   or _born_before(text, c.start) or _displaced_from(text, c.start)
-                   or _located_in(text, c.start, kind, ar.accepted, persons=False)
-                   or ("قاعد" in text[max(0, c.start - 50) : c.start]
-                       and _BASE_IN_BEFORE_RE.search(text, max(0, c.start - 50), c.start) is not None)):
+                   or _born_before(text, cs) or _displaced_from(text, cs)
+                   or _located_in(text, cs, kind, ar.accepted, persons=False)
+                   or ("قاعد" in text[(cs - 50 if cs > 50 else 0) : cs]
+                       and _BASE_IN_BEFORE_RE.search(text, (cs - 50 if cs > 50 else 0), cs) is not None)):
         return None  # "taken home to Shaddadi", "released ... and driven to Shaddadi", "born in al-Hol": a town;
         # `من السجن إلى قاعدتهم في الشدادي`: where, after a head of the kind (as for a city)
-    if wordlike and _COME_FROM_AR_RE.search(text, max(0, c.start - 40), c.start) is not None:
+    if wordlike and _COME_FROM_AR_RE.search(text, (cs - 40 if cs > 40 else 0), cs) is not None:
         return None  # `عائلات قادمة من الجليل`, `ينحدرون من الجليل`: where people come from, the region or the word
         # a camp is named after (rule 25z)
-    if ((not wordlike or _word_read_as_name(text, c.start, c.end))
+    if ((not wordlike or _word_read_as_name(text, cs, ce))
             and facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed)
             and not (placed and _the_town_in_sentence(text, c))) \
-            or detention_frame(text, c.start, kind, end=c.end):
+            or detention_frame(text, cs, kind, end=ce):
         return 0.5  # (words about the facility, unless the sentence goes on to the town itself: "troops entered
         # Shaddadi ... and combed the town for escaped detainees", `وبدأ تمشيط المدينة`; rule 24g)
-    if (not wordlike or _word_read_as_name(text, c.start, c.end)) and _moved_between(text, c, kind, ar, gaz):
+    if (not wordlike or _word_read_as_name(text, cs, ce)) and _moved_between(text, c, kind, ar, gaz):
         return 0.5  # (a word after a glued preposition is the word: `"الأحمر" للعقاب`, "the red one, for punishment")
-    lead40 = text[c.start - 40 if c.start > 40 else 0 : c.start]
+    lead40 = text[cs - 40 if cs > 40 else 0 : cs]
     if not placed and (" to " in lead40 or " into " in lead40 or "out of" in lead40 or "fled" in lead40
                        or "scaped" in lead40) \
             and _MOVED_OUT_RE.search(lead40) is not None:
         return 0.5  # "is being moved to Ofer", "the buses pulled out of Ofer": people are moved to and from a name no
         # town bears, the facility (forces pull out of towns and families are moved to them: "Shaddadi" is the town)
     if not placed and ("غادر" in lead40 or "خرج" in lead40) and _LEFT_AR_RE.search(lead40) is not None \
-            and _CAPTIVES_AR_RE.search(text, max(0, c.start - 60), c.start) is not None:
+            and _CAPTIVES_AR_RE.search(text, (cs - 60 if cs > 60 else 0), cs) is not None:
         return 0.5  # `حافلات الأسرى المحررين تغادر عوفر`: freed captives leave a name no town bears, the prison
         # (bare20 survey, rule 26e; the English form is the one above)
-    if ("spent" in (lead50 := text[max(0, c.start - 50) : c.start]) or "ض" in lead50 or "بعد" in lead50) \
-            and (m := _SPENT_RE.search(text, max(0, c.start - 50), c.start)) is not None \
-            and (m.group()[:3] != "بعد" or _RETURNED_AFTER_RE.search(text, c.end, c.end + 60) is not None) \
-            and not town_close(text, c, gaz) and (not wordlike or _word_read_as_name(text, c.start, c.end)):
+    if ("spent" in (lead50 := text[(cs - 50 if cs > 50 else 0) : cs]) or "ض" in lead50 or "بعد" in lead50) \
+            and (m := _SPENT_RE.search(text, (cs - 50 if cs > 50 else 0), cs)) is not None \
+            and (m.group()[:3] != "بعد" or _RETURNED_AFTER_RE.search(text, ce, ce + 60) is not None) \
+            and not town_close(text, c, gaz) and (not wordlike or _word_read_as_name(text, cs, ce)):
         return 0.5  # "spent six years in Saydnaya", `قضى سنوات في الهول`, `بعد 12 عاماً في صيدنايا` (rule 24g): time
         # served or spent in a camp
-    if wordlike and not _word_read_as_name(text, c.start, c.end):
+    if wordlike and not _word_read_as_name(text, cs, ce):
         return None  # the word or the person, unless one of the readings above holds or a name's place is its
-    if c.ntokens >= 2 and span not in ar.placed and _FACILITY_ONLY_RE.search(text, c.start, c.end) \
-            and _AIRPORT_RE.search(text, c.start, c.end) is None \
-            and not _RIVER_AFTER_RE.match(text, c.end) and prev not in _INSTITUTIONS_BEFORE:
+    if c.ntokens >= 2 and span not in ar.placed and _FACILITY_ONLY_RE.search(text, cs, ce) \
+            and _AIRPORT_RE.search(text, cs, ce) is None \
+            and not _RIVER_AFTER_RE.match(text, ce) and prev not in _INSTITUTIONS_BEFORE:
         return 0.45  # "Jeddah 1", "Sednaya military", "Aleppo central": a numbered or qualified name is no town's
     if placed and kind == "camp" and span not in ar.cities and _headline(text) \
             and not town_close(text, c, gaz) \
-            and not _COUNTED_RE.match(text, c.end) \
+            and not _COUNTED_RE.match(text, ce) \
             and prev not in cue_list(gaz.rules.core_context.locative) \
             and _words(text).isdisjoint(_cue_set(gaz.rules.core_context.town) | _TOWN_SELF):
         return 0.45  # "Damascus Takes Over Hol as the SDF Pulls Out": a headline names its subject, the facility
         # rather than the small town of its name (a city's name in a headline is the city: "Raqqa celebrates"; a
         # name no town bears is read by the other rules: `قمة دول آسيان` is ASEAN; a prison's town is news of its
         # own: "Rockets Hit Taji", "Shaddadi Tribes Meet Damascus Envoy")
-    if (not _lead_only(text, c.start) or not _DATELINE_AFTER_RE.match(text, c.end)) \
+    if (not _lead_only(text, cs) or not _DATELINE_AFTER_RE.match(text, ce)) \
             and context_score(text, c, kind, ar, gaz) >= gaz.rules.core_context.threshold \
             and not town_close(text, c, gaz):
         return 0.45  # `خرجت الدفعة الأولى ... من الهول ... وتوجّهت الحافلات`; `في الزعتري` ... `في المخيم` later
@@ -721,7 +739,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and not town_close(text, c, gaz) and not _the_town_in_sentence(text, c) \
             and not _town_in_sentence(text, c) and not _prevails_not(text, c, arabic) \
             and not _between_city(text, c, ar) \
-            and (e.id, fold(text[c.start : c.end])) not in ar.town_ids:
+            and (e.id, fold(text[cs : ce])) not in ar.town_ids:
         return 0.4  # "Shamima Begum was found in al-Hol", `دخلت قوات الأمن العام إلى الهول`: news means the facility by
         # the bare name far more often than its small town; the town needs the text's words (rule 27h)
     return None
@@ -1397,6 +1415,7 @@ _SPORT_ANCHORS: tuple[tuple[tuple[str, ...], int], ...] = (
     (("مرمى", "شباك", "متصدر", "برصيد"), 3),
 )
 _SPORT_NEEDLES = tuple(dict.fromkeys(w for ws, _b in _SPORT_ANCHORS for w in ws))
+_SPORT_BEHIND = tuple(rx.pattern.startswith(r"(?<![\u0621-\u064a])") for rx in _SPORT_FAMILIES)  # (all but كر[ةه])
 _SPORT_BY_FIRST: dict[str, list[tuple[str, int]]] = {}
 for _k, (_ws, _b) in enumerate(_SPORT_ANCHORS):
     for _w in _ws:
@@ -1411,10 +1430,17 @@ def _sport_families(text: str) -> int:
     for i in needle_starts(text, _SPORT_NEEDLES):
         for w, k in _SPORT_BY_FIRST[text[i]]:
             if text.startswith(w, i):
-                starts[k].update(range(max(0, i - _SPORT_ANCHORS[k][1]), i + 1))
+                back = _SPORT_ANCHORS[k][1]
+                if _SPORT_BEHIND[k]:  # (the family opens with the lookbehind: it fails where a letter of its range
+                    # is right before p, so only the other positions are kept)
+                    starts[k].update(p for p in range(i - back if i > back else 0, i + 1)
+                                     if p == 0 or not "\u0621" <= text[p - 1] <= "\u064a")
+                else:
+                    starts[k].update(range(i - back if i > back else 0, i + 1))
     found = 0
     for rx, ps in zip(_SPORT_FAMILIES, starts, strict=True):
-        if any(rx.match(text, p) is not None for p in sorted(ps)):  # (a lookbehind still sees the text before p)
+        if ps and any(rx.match(text, p) is not None for p in ps):  # (a lookbehind still sees the text before p;
+            # whether any position matches: the order they are tried in does not matter)
             found += 1
             if found == 2:
                 break
@@ -1576,7 +1602,8 @@ def _areas_such_as(text: str, start: int) -> bool:
     """_AREAS_SUCH_AS_RE before the name, asked only where one of its plural words is (str `in`, C speed)."""
     lo = max(0, start - 70)
     w = text[lo:start]
-    return any(k in w for k in _AREA_STEMS) and _AREAS_SUCH_AS_RE.search(text, lo, start) is not None
+    return ("مناطق" in w or "مدن" in w or "حياء" in w or "بلدات" in w or "قضية" in w or "نواحي" in w or "قرى" in w
+            or "ضواحي" in w or "طراف" in w) and _AREAS_SUCH_AS_RE.search(text, lo, start) is not None  # (_AREA_STEMS)
 
 
 # A camp named for the town its people fled, the town in the same country 25 to 200 km from the camp (Serekaniye camp
@@ -1753,7 +1780,8 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
         if "من" in text[max(0, s - 6) : s] and _NAMES_FROM_AR_RE.search(text, max(0, s - 60), s) is not None:
             return True  # `يطلقون على سجن «جو» تسميات عديدة، من غوانتانامو إلى ...`: one of the names given another
             # prison, from X to Y (fac27arw, rule 28v)
-        return any(k in window for k in _NAMING_KEYS_AR) and _NAMING_BEFORE_AR_RE.search(window) is not None \
+        return ("لق" in window or "لُق" in window or "سم" in window or "سُم" in window or "بأن" in window
+                or "بان" in window) and _NAMING_BEFORE_AR_RE.search(window) is not None \
             and _NICKNAMED_AFTER_AR_RE.match(text, e) is None  # (`لُقّب صيدنايا بـ"السجن الأحمر"`: the name
         # given a nickname after it is the subject of the naming, not the nickname; rule 25a)
     if _EPITHET_END_EN_RE.match(text, e) is None:
@@ -1963,7 +1991,8 @@ def _named_for_before(text: str, start: int) -> bool:
         return True
     # the second of a "from X to Y" pair whose first bears a building's word shares it: `جواً من مطار بنينا إلى
     # معيتيقة` is Mitiga airport, as `مطار معيتيقة` is (prec23ar, rule 27k)
-    m = _PAIR_NAMED_BEFORE_RE.search(text, max(0, start - 48), start) if "؀" <= text[start:start + 1] <= "ۿ" \
+    m = search_scouted(_PAIR_NAMED_BEFORE_RE, _PAIR_NAMED_BEFORE_SCOUT, text, max(0, start - 48), start) \
+        if "؀" <= text[start:start + 1] <= "ۿ" \
         else None
     return m is not None and fold(m.group(1)) in _NAMED_FOR_BEFORE
 
@@ -1971,6 +2000,7 @@ def _named_for_before(text: str, start: int) -> bool:
 # "from <a building's word> X to" right before a name (one or two words of X; `و` for "between X and")
 _PAIR_NAMED_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:من|بين)[ \u00a0]+([\u0621-\u064a]+)[ \u00a0]+"
                                    r"[^\s.!?؛,،:]+(?:[ \u00a0]+[^\s.!?؛,،:]+)?[ \u00a0]+(?:(?:إلى|الى)[ \u00a0]+|و)$")
+_PAIR_NAMED_BEFORE_SCOUT = scouted([], ["من", "بين"])  # (a match opens at its preposition)
 
 
 _ROAD_BEFORE_RE = re.compile(r"(?:طريق|الطريق|المسافة|المسافه|road|highway|route|distance)[^.!?؛\n]{0,25}"
@@ -2005,6 +2035,7 @@ _ORG_AFTER_RE = re.compile(r"(?:\s+[A-Z][a-z]+(?:['’]s)?){0,2}\s+(?:Associatio
 _COUNTED_FAMILIES_RE = re.compile(r"[0-9\u0660-\u0669]+\s+(?:عائلة|عائله|أسرة|اسرة|اسره)\s+$")
 _IDIOM_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:سارت|سار|تسير|يسير)\s+"
                               r"(?:بها|به|بذكره|بذكرها|باخباره|بأخباره)\s*$")
+_IDIOM_BEFORE_SCOUT = scouted([], ["سارت", "سار", "تسير", "يسير"])  # (a match opens at its verb)
 _CAPS_DATELINE_RE = re.compile(r"(?:\s+[A-Z][A-Z'’-]+)+,\s+[A-Z][a-z]")
 # "al-Hout, the vast prison in Nasiriyah", "Evin, the notorious prison in Tehran": a capitalised name in
 # apposition to a head word (at most two lowercase words between, none a town word); the phrase ends with the
@@ -2050,6 +2081,8 @@ _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spel
                                  r"|(?: itself)? (?:is|was|remains)(?: (?:just|only|once|still|then|merely|simply))? "
                                  r"(?:a|an) (?:[a-z-]+ ){0,2}?(?:corner|stretch|patch|expanse|tract|strip) of "
                                  r"(?:the )?(?:[A-Za-z-]+ ){0,2}?(?:desert|land|steppe|wasteland|countryside)\b")
+# (how every match of _IS_A_TOWN_AFTER_RE opens: the optional comma's words, else " itself" or the verb and its space)
+_IS_A_TOWN_OPENERS = (", also ", ", sometimes ", ", often ", " itself ", " is ", " was ", " remains ")
 # the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)
 # بأنه أسوأ سجون البلاد`, `X هو أكبر مخيم`
 _IS_A_SITE_AFTER_RE = re.compile(
@@ -2075,6 +2108,10 @@ _FIGURE_AFTER_RE = re.compile(r"\s+(?:(?:as|was|is|had\s+been)\s+[\"“'‘]?\s*
 _DISTANCE_FROM_RE = re.compile(
     r"(?<![\u0621-\u064aA-Za-z])(?:كيلومترات|كيلومترين|كيلومترا|كيلومتر|مترين|أميال|اميال|ميلين|ميلا|ميل|كيلو|كلم|كم|"
     r"مترا|متر|أمتار|امتار|km|kms|kilometres?|kilometers?|miles?|metres?|meters?)\s+(?:من|عن|from|of|away\s+from)\s+$")
+# (a match opens at its unit's word; the scout reads the English ones in any case: a superset of where they stand)
+_DISTANCE_FROM_SCOUT = scouted(["km", "kilomet", "mile", "metre", "meter"],
+                               ["كيلومترات", "كيلومترين", "كيلومترا", "كيلومتر", "مترين", "أميال", "اميال", "ميلين",
+                                "ميلا", "ميل", "كيلو", "كلم", "كم", "مترا", "متر", "أمتار", "امتار"])
 _SITE_APPOSITION_RE = re.compile(
     r"(?:\s*[—–-]+\s*[\"“”'‘’«][^\"“”«»\n]{1,30}[\"“”'‘’»]\s*[—–-]+\s*|\s*\([^()\n]{1,30}\)\s*,?\s*|,\s+)"
     r"(?:a|an)\s+(?:[a-z'’-]+\s+){0,2}?(?P<head>prison|jail|detention\s+(?:centre|center|facility)|complex|camp)\b",
@@ -2244,16 +2281,43 @@ _DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z])(?!\s*[A-Z][\w
 def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = None) -> bool:
     """Another span is joined to this one by a comma, "and", "و", a slash or brackets (`joiner`)."""
     j = joiner or _JOINED_RE
-    for t in spans.ending_before(c.start, 12):
-        if j.fullmatch(text, t, c.start):
-            return True
-    for s in spans.starting_after(c.end, 12):
-        if j.fullmatch(text, c.end, s):
-            return True
+    gate = _JOINER_ENDS.get(j)
+    # (_LISTED_RE and _AND_RE: what either matches between two spans holds its joiner with only spaces, or "the"
+    # and spaces, after it and before it: the last non-space character before the name and the first after it are
+    # among a few, or that side has no match, and its index, built on first use, is not asked)
+    if gate is None or text[c.start - 12 if c.start > 12 else 0 : c.start].rstrip()[-1:] in gate[0]:
+        for t in spans.ending_before(c.start, 12):
+            if j.fullmatch(text, t, c.start):
+                return True
+    if gate is None or text[c.end : c.end + 12].lstrip()[:1] in gate[1]:
+        for s in spans.starting_after(c.end, 12):
+            if j.fullmatch(text, c.end, s):
+                return True
     return False
 
 
 _AND_RE = re.compile(r"\s*(?:و|and\s+(?:the\s+)?)\s*", re.IGNORECASE)
+
+
+def _head_near(text: str, c: Cand, ar: Around, arabic: bool, kind: str | None) -> bool:
+    """head_near(text, c, ar.listing if arabic else ar.heads, kind) by bisection: the heads that start within 12
+    characters after the name and those that end within 12 before it, of the same kind, each tried as head_near tries
+    it (whether any joins: the order does not matter), from the heads sorted by start and by end once per text."""
+    ix = ar.near_ix.get(arabic)
+    if ix is None:
+        heads = ar.listing if arabic else ar.heads
+        ix = ar.near_ix[arabic] = (sorted(heads, key=_FIRST), sorted(heads, key=_SECOND))
+    by_start, by_end = ix
+    cs, ce = c.start, c.end
+    for h_start, _h_end, h_kind in by_start[bisect_left(by_start, ce, key=_FIRST)
+                                            : bisect_right(by_start, ce + 12, key=_FIRST)]:
+        if h_kind == kind and _HEAD_JOIN_RE.match(text, ce, h_start):
+            return True
+    for _h_start, h_end, h_kind in by_end[bisect_left(by_end, cs - 12, key=_SECOND)
+                                          : bisect_right(by_end, cs, key=_SECOND)]:
+        if h_kind == kind and _HEAD_JOIN_RE.match(text, h_end, cs):
+            return True
+    return False
 _POSS_QUARTER_AFTER_RE = re.compile(r"['’]s[ \u00a0]+(?:(?:far|northern|southern|eastern|western)[ \u00a0]+)?"
                                     r"(?:(?:north|south)(?:-?(?:east|west))?|east|west|outskirts|countryside|suburbs?|"
                                     r"edge|environs|periphery|old[ \u00a0]+city|streets)\b", re.IGNORECASE)
@@ -2275,6 +2339,7 @@ _HEAD_WORDS_IN_RE = re.compile(r"(?:\s+(?!(?:and|or)\s)[^\s.,،:;()]+){0,2}\s+"
 # a plural head and a preposition of surroundings right before a bare name: where the sites are, the town
 _PLURAL_AROUND_RE = re.compile(r"\b(?:camps|prisons|jails|settlements)\s+(?:around|surrounding|ringing|near|outside)"
                                r"\s+$", re.IGNORECASE)
+_PLURAL_AROUND_SCOUT = scouted(["camps", "prisons", "jails", "settlements"], [])
 _AREA_AFTER_RE = re.compile(r"\s+(?:areas|districts|area|region|district|subdistrict|sub-district|countryside|"
                             r"town|village|city|complex|collective town|"
                             r"municipality|border area|desert|plain|outskirts|crossing|border crossing|triangle|"
@@ -2292,6 +2357,12 @@ _NO_SKIP: frozenset[str] = frozenset()
 _LISTED_RE = re.compile(r"\s*(?:,|،|and|&|و)\s*(?:the\s+)?", re.IGNORECASE)
 _JOINED_RE = re.compile(r"[\s\"«»“”„‟‹›'’]*(?:,|،|and|&|\(|\)|/|و|أو|او|or)[\s\"«»“”„‟‹›'’]*(?:the\s+)?"
                         r"(?:[A-Z][a-z]+['’]s\s+)?", re.IGNORECASE)  # "both al-Hol and Iraq's Jeddah 1 camp"
+# a simple joiner -> (the last non-space characters its matches can have, the first ones): the joiner's own, "and"'s d
+# and "the"'s e in either case (IGNORECASE pairs a, d and e with their capitals only), `و`
+_JOINER_ENDS: dict[re.Pattern[str], tuple[frozenset[str], frozenset[str]]] = {
+    _LISTED_RE: (frozenset(",،&وdDeE"), frozenset(",،&وaA")),
+    _AND_RE: (frozenset("وdDeE"), frozenset("وaA")),
+}
 
 
 RENAMED_RE = re.compile(r"[ \u00a0]*[,(]?[ \u00a0]*(?:(?:now|later|since|formerly|previously|also|officially)"
@@ -2354,19 +2425,24 @@ _TRANSFER_TO_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:نقل|ينقل|
 def _prison_chain(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> bool:
     """The bare name at one end of a detainee's transfer whose other end is another known prison's bare name in the
     same sentence (rule 27c)."""
+    # (the other core within 80 characters, either side, first: most names have none, and the sentence's bounds,
+    # the same whatever the core, are read only then; each test a pure filter, in the loop's order)
+    near = [o for o in _cores_near(c, ar) if o is not c and (0 <= c.start - o.end <= 80 if o.end <= c.start
+                                                             else 0 <= o.start - c.end <= 80)]
+    if not near:
+        return False
     lo, hi = _sentence_bounds(text, c.start, c.end)
-    for o in _cores_near(c, ar):
-        if o is c or o.start < lo or o.end > hi:
+    for o in near:
+        if o.start < lo or o.end > hi:
             continue
         oe = kind_payload(o, gaz, "prison")
         if oe is None or oe.id == e.id:
             continue
         first, second = (o, c) if o.end <= c.start else (c, o)
-        if first.end > second.start or second.start - first.end > 80:
-            continue
         gap = text[first.end : second.start]
         if "\u0600" <= text[c.start] <= "\u06ff":
-            if _TRANSFER_TO_AR_RE.search(fold_text(gap)) is None:
+            if not (folded := fold_text(gap)).rstrip().endswith(("الي", "الى")) \
+                    or _TRANSFER_TO_AR_RE.search(folded) is None:  # (every match ends so, then spaces only)
                 continue
         elif _TRANSFER_TO_EN_RE.search(gap) is None:
             continue
@@ -2696,6 +2772,24 @@ def seat_end_ref(text: str, pos: int) -> int:
 
 _SEAT_STRIP = ".,،؛:;()\"«»“”"
 _SEAT_KEYS: dict[str, str] = facility_cache()  # (a seat's joined words -> its key: fold, stripped, no article)
+# (a seat's first three words joined -> the keys of its first one, two and three words: _seat_keys; the three words
+# joined are those _SEAT_KEYS holds the key of, so this cache is asked no more often than that one)
+_SEAT_PHRASES: dict[str, tuple[str, ...]] = facility_cache()
+
+
+def _seat_keys(words: list[str]) -> tuple[str, ...]:
+    """The keys of a seat's first one, two and three words (up to three), joined as they grow; each joined string's
+    key is a pure function of it, kept per string (_SEAT_KEYS: outlets name the same towns again and again)."""
+    keys = _SEAT_KEYS
+    out = []
+    joined = ""
+    for w in words:
+        joined = f"{joined} {w}" if joined else w
+        key = keys.get(joined)
+        if key is None:
+            key = remember(keys, joined, fold(joined.strip(_SEAT_STRIP)).removeprefix("ال"))
+        out.append(key)
+    return tuple(out)
 
 
 def _seat_of_another(text: str, c: Cand, ar: Around) -> bool:
@@ -2707,27 +2801,30 @@ def _seat_of_another(text: str, c: Cand, ar: Around) -> bool:
     n = len(acc)
     if ar.seats_read < n:
         native = backend.PATH.native
+        seat_end = native.seat_end if native is not None else seat_end_ref  # (compiled: seat.c)
         seats = ar.seats
-        keys = _SEAT_KEYS
-        for i in range(ar.seats_read, n):
-            e = acc[i][1]
-            me = native.seat_end(text, e) if native is not None else seat_end_ref(text, e)  # (compiled: seat.c)
+        phrases = _SEAT_PHRASES
+        for _s, e in acc[ar.seats_read : n]:
+            me = seat_end(text, e)
             if me <= e:
                 continue  # (no match, or an empty one)
             seg = text[e:me]  # (one slice for the tests below, each a C-level `in`)
             if "\n" in seg or not ("في" in seg or "فى" in seg or "ب" in seg or "in" in seg or "near" in seg
                                    or "at" in seg or "قرب" in seg):
                 continue
-            # the town's name may have up to three words (`حمام العليل`): the first one, two and three, joined as
-            # they grow (split(None, 3)'s first three are split()'s); each joined string's key is a pure function of
-            # it, kept per string (_SEAT_KEYS: outlets name the same towns again and again)
-            joined = ""
-            for w in text[me : me + 40].split(None, 3)[:3]:
-                joined = f"{joined} {w}" if joined else w
-                key = keys.get(joined)
-                if key is None:
-                    key = remember(keys, joined, fold(joined.strip(_SEAT_STRIP)).removeprefix("ال"))
-                seats.setdefault(key, []).append(me)
+            # the town's name may have up to three words (`حمام العليل`): the first one, two and three
+            # (split(None, 3)'s first three are split()'s), their keys kept per three words joined (_seat_keys)
+            words = text[me : me + 40].split(None, 3)[:3]
+            phrase = " ".join(words)
+            got_keys = phrases.get(phrase)
+            if got_keys is None:
+                got_keys = remember(phrases, phrase, _seat_keys(words))
+            for key in got_keys:
+                got = seats.get(key)
+                if got is None:
+                    seats[key] = [me]
+                else:
+                    got.append(me)
         ar.seats_read = n
     name = fold(text[c.start : c.end]).removeprefix("ال")
     # (not the name right after the facility itself: `قسم المهاجرات في الهول` is the annex in the camp, read below)
@@ -2921,14 +3018,15 @@ def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> li
         # = _SPELLED_RE.finditer(text) less its words of five letters (too short, below): the capitalised word, the
         # article glued before it, the character before (a scan that starts at a capital letter runs ~3 times faster
         # than one that starts at a lookbehind)
-        s, e = m.start(), m.end()
+        s, e = m.span()
         if s >= 3 and text[s - 1] == "-" and text[s - 2] in "lr" and text[s - 3] in "Aa":
             s -= 3
-        # (the word's own tests first, cached per word: most capitalised words spell no known site)
-        word = text[s:e]
-        if word in words:
-            got = words[word]
+            word = text[s:e]
         else:
+            word = m.group()  # (= text[s:e])
+        # (the word's own tests first, cached per word: most capitalised words spell no known site)
+        got = words.get(word, _UNSEEN)
+        if got is _UNSEEN:
             short = len(_LATIN_ART_RE.sub("", word)) < 6 or len(skeleton(word)) < 3
             got = remember(words, word, None if short else _spelled(word, gaz))
         if got is None:
@@ -2955,6 +3053,7 @@ def spelled_cores(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> li
 
 
 _LATIN_ART_RE = re.compile(r"^[Aa][lr]-")
+_UNSEEN: Any = object()  # (a word spelled_cores has not read yet: no cached answer is this object)
 _SPELLED_HEAD_AFTER_RE = re.compile(r"['’]?s?[ \u00a0-]+(?:(?:refugee|IDP|displacement|military|central)[ \u00a0]+)?"
                                     r"(?:camps?|prisons?|jails?|detention|cent(?:re|er)s?)\b", re.IGNORECASE)
 _SPELLED_MEMO = facility_cache()

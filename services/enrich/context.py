@@ -13,6 +13,7 @@ from services.enrich import backend
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.normalize import fold, fold_text, tokens_folded
 from services.enrich.resolve import Cand
+from services.enrich.variants import facility_cache
 
 ADMIN_CUES = {"محافظه", "governorate", "province", "ولايه", "محافظات"}
 PLACE_CUES = {"town", "village", "city", "بلده", "مدينه", "ناحيه", "قريه", "بلدة", "مدينة", "منطقه", "قضاء",
@@ -76,19 +77,45 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
     fac_words = _cue_set(fac)
     # each word with the forms _derived reads in it (cached per word: news vocabulary repeats): a cue word of the
-    # kind among them, and no town word (each word's forms asked in turn, no union of them all built)
-    hit = False
-    for w in base:
-        forms = _DERIVED.get(w) or _derive(w)
-        if not forms.isdisjoint(_TOWN_SELF):
-            return False
-        if not hit and not forms.isdisjoint(fac_words):
-            hit = True
-    if not hit:
+    # kind among them, and no town word (_word_verdicts: whether any word's forms meet either set, by set algebra)
+    townish, hit = _word_verdicts(base, fac_words)
+    if townish or not hit:
         return False
     # a town word next to the name (three words before, one after) says it is the town ("the market of
     # al-Hol", "al-Hol market"); one further away is about something else (`بعد ابو غريب ويقع قرب بلدة بادوش`)
     return not town_close(text, c, gaz)
+
+
+def _word_verdicts(base: set[str], fac_words: frozenset[str]) -> tuple[bool, bool]:
+    """(some word of `base` has a form in _TOWN_SELF, some word has a form in `fac_words`), each word's forms as
+    facility_context reads them (_DERIVED): whether a word's forms meet either set is a function of the word (and of
+    that set), kept per word in two sets for each `fac_words` (held, by identity), so a sentence's words are asked at
+    C speed (set differences and intersections) and only its words never seen before are derived in Python."""
+    got = _VERDICTS.get(id(fac_words))
+    if got is None or got[0] is not fac_words:
+        if len(_VERDICTS) >= 8:
+            _VERDICTS.clear()
+        got = _VERDICTS[id(fac_words)] = (fac_words, set(), set(), set())
+    _held, seen, town, fac = got
+    new = base - seen
+    if new:
+        if len(seen) >= 100_000:  # (bounded: outlets repeat their words)
+            seen.clear()
+            town.clear()
+            fac.clear()
+            new = set(base)
+        for w in new:
+            forms = _DERIVED.get(w) or _derive(w)
+            if not forms.isdisjoint(_TOWN_SELF):
+                town.add(w)
+            if not forms.isdisjoint(fac_words):
+                fac.add(w)
+        seen |= new
+    return not base.isdisjoint(town), not base.isdisjoint(fac)
+
+
+# id(fac_words) -> (fac_words, the words asked, those whose forms meet _TOWN_SELF, those whose forms meet fac_words)
+_VERDICTS: dict[int, tuple[frozenset[str], set[str], set[str], set[str]]] = facility_cache()
 
 
 _SLEEPER_CELLS_RE = re.compile(r"\b(?:sleeper|terror(?:ist)?|militant|jihadist|insurgent|extremist|ISIS|Daesh)"
