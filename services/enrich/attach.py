@@ -78,12 +78,14 @@ def quoted_attachments(text: str, heads: list[Cand], cores: list[Cand], gaz: Gaz
                        used_heads: set[int]) -> list[Known]:
     """Head and known name separated only by quotes, spaces or invisible marks: `مخيم "الهول"`,
     `سجنِ « غويران »`, Tadmor “Palmyra ” Prison. The plain adjacent case is the trie's."""
+    out: list[Known] = []
+    if not heads:
+        return out  # (no head: nothing to attach, and the cores' indexes are not built)
     by_start: dict[int, list[Cand]] = {}
     by_end: dict[int, list[Cand]] = {}
     for c in cores:
         by_start.setdefault(c.start, []).append(c)
         by_end.setdefault(c.end, []).append(c)
-    out: list[Known] = []
     for h in heads:
         kind, mode = h.payloads[0][1], h.payloads[0][2]
         before = mode == "en_after"  # "X prison": the name precedes the head

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
 from itertools import compress
-from operator import attrgetter, itemgetter, methodcaller, not_
+from operator import attrgetter, itemgetter, methodcaller, ne, not_
 from typing import Any
 
 from services.enrich import backend
@@ -252,7 +252,7 @@ def find_facilities(
         s, end = c.start, c.end
         if how == "former":
             if place_spans is None:
-                place_spans = {(p.start, p.end) for p in places_c}
+                place_spans = set(map(_SPAN, places_c))
             if (s, end) in place_spans:
                 continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
         e = entries[p0[1]]
@@ -514,8 +514,8 @@ def find_facilities(
                 continue
         if nick_end > c.start:
             continue  # (the place in a nickname, below)
-        if c.start > 0 and (text[c.start - 1] in QUOTES or (text[c.start - 4 : c.start].lower() == "the "
-                                                               and c.start > 4 and text[c.start - 5] in QUOTES)):
+        if c.start > 0 and (text[c.start - 1] in QUOTES or (c.start > 4 and text[c.start - 5] in QUOTES
+                                                               and text[c.start - 4 : c.start].lower() == "the ")):
             nick_end = _nickname(text, c, ce, places_c, cores, gaz)
             if nick_end > c.start:
                 covered[c.start : nick_end] = b"\x01" * (nick_end - c.start)  # (a name, no place either)
@@ -577,8 +577,7 @@ def find_facilities(
     facilities.sort(key=_by_start)
     if len(facilities) > 1 and " و" in text:  # (str `in`, C speed)
         facilities = _short_between(text, facilities, gaz)
-    if ("," in text or ":" in text) and _work_after_words(text) \
-            and any(_open_listed(f, gaz) and work_after(text, f.end) for f in facilities):
+    if ("," in text or ":" in text) and any(_open_listed(f, gaz) and work_after(text, f.end) for f in facilities):
         # "HMP Belmarsh: Maximum Security, a television series": a work named for a site the gazetteer lists open-world
         # (rule 25s), as for an unknown name (openworld.not_a_site)
         facilities = [f for f in facilities if not (_open_listed(f, gaz) and work_after(text, f.end))]
@@ -597,7 +596,10 @@ def find_facilities(
             if i == n_known or starts[i] - fe > 60:  # (starts ascend: nothing within 60 characters after)
                 kept.append(f)
                 continue
-            near = [k for k in known[i : i + 3] if k[0] - fe <= 60]
+            near = known[i : i + 3]  # (those of the three within 60 characters: the first is, most often all are)
+            n_near = len(near)
+            if (n_near > 1 and near[1][0] - fe > 60) or (n_near > 2 and near[2][0] - fe > 60):
+                near = [k for k in near if k[0] - fe <= 60]
             if not near or not same_as_known(text, f.start, f.end, near) \
                     or (_OR_RE.fullmatch(text, f.end, near[0][0])
                         and (any(p.end == f.end or p.start == f.start for p in places_c)
@@ -611,9 +613,12 @@ def find_facilities(
             # facility's other name, no second facility: `مخيم الجدعة، المعروف أيضاً بـ"مخيم الأمل"` (rule 24h), `مخيم
             # الجدعة الذي يُسمّى (مخيم الأمل)` (rule 24o); the known ones by end, so each unknown name asks only those
             # ending in the 40 characters before it
-            by_end = sorted(((f.end, i, f) for i, f in enumerate(facilities) if not f.id.startswith("open:")),
-                            key=lambda t: t[:2])
-            known_ends = [t[0] for t in by_end]
+            # ((f.end, i, f) of the known mentions, sorted by (end, i); built at C speed)
+            mask = list(map(not_, map(_OPEN_ID, map(_ID, facilities))))
+            kf = list(compress(facilities, mask))
+            by_end = sorted(zip(map(_END, kf), compress(range(len(facilities)), mask), kf, strict=True),
+                            key=_HEAD_SPAN)
+            known_ends = list(map(_HEAD_START, by_end))
             facilities = [f for f in facilities
                           if not (f.id.startswith("open:") and _other_name_of_known(text, f, by_end, known_ends))]
     if len(facilities) > 1 and _any_open(facilities):
@@ -668,22 +673,18 @@ def _country_bywords(text: str, facilities: list[FacilityMention], places_c: lis
     facility's own country in the quotes, or no country, keeps it (`سجن "صيدنايا"`)."""
     out: list[FacilityMention] = []
     spans: list[tuple[int, int]] | None = None  # (the places' spans in order, built when a quote is first near)
-    # (the quotes' positions, found once: "a quote in the window" is then a bisection, as _QUOTE_CHAR_RE.search(text,
-    # lo, hi) would answer it, asked before the entry is looked up)
-    quotes = [m.start() for m in _QUOTE_CHAR_RE.finditer(text)]
-    n_quotes = len(quotes)
     for f in facilities:
-        i = bisect_left(quotes, f.start - 60)
-        if i == n_quotes or quotes[i] >= f.end + 60:
+        lo, hi = max(0, f.start - 60), f.end + 60  # (a pair holds the name and is under 60 long: both quotes, and
+        # the country between them, lie in this window; most facilities have none there, and the line is not read;
+        # the window is asked first, the entry after it)
+        if _QUOTE_CHAR_RE.search(text, lo, hi) is None:
             out.append(f)
             continue
         if f.id[:5] == "open:" or (e := gaz.entries.get(f.id)) is None or not e.country:
             out.append(f)
             continue
-        lo, hi = max(0, f.start - 60), f.end + 60  # (a pair holds the name and is under 60 long: both quotes, and
-        # the country between them, lie in this window; most facilities have none there, and the line is not read)
         if spans is None:
-            spans = sorted([(p.start, p.end) for p in places_c])
+            spans = sorted(map(_SPAN, places_c))
         # (any(lo < p.start and p.end < hi for p in places_c), by bisection: the spans starting after lo and
         # before hi, as a place within the window starts before it ends)
         i, n = bisect_right(spans, (lo, len(text) + 1)), len(spans)
@@ -837,7 +838,8 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
         else:
             m = _IN_TOWN_RE.match(text, f.end)
         at = starts.get(m.end()) if m is not None and m.end() != f.end else None
-        if at is None and not arabic and (_TOWN_BEFORE_RE.search(text, max(0, f.start - 4), f.start) is None):
+        if at is None and not arabic and ((bm := _TOWN_BEFORE_RE.search(text, max(0, f.start - 4), f.start)) is None
+                                          or bm.start() not in ends):
             out.append(f)  # (no town after an English name, nor one before it: no site, no town)
             continue
         # (_site_at finds nothing with no core, nor where an Arabic name has no "in" after it (_IN_AREA_AR_RE's
@@ -961,15 +963,6 @@ def _base_head_variants(text: str, covered: bytearray, gaz: Gazetteer) -> list[F
 # `قاعدة` ("the base of") right before a known facility's bare name, and a prison head before that (rule 25q)
 _BASE_OF_RE = re.compile(r"(?:^|[\s\"«“(])(?:و|ب|ل|في\s+)?قاعد[ةه]\s*$")
 _PRISON_OF_BASE_RE = re.compile(r"(?:معتقل|سجن|مركز\s+احتجاز|مركز\s+اعتقال)\s+قاعد[ةه]\s*$")
-
-
-# (openworld._WORK_AFTER_RE's last words, case-sensitive there: a text with none of them holds no match)
-_WORK_AFTER_WORDS = ("series", "show", "documentary", "film", "drama", "sitcom")
-
-
-def _work_after_words(text: str) -> bool:
-    """A word every openworld._WORK_AFTER_RE match ends with is in the text (str `in`, C speed)."""
-    return any(w in text for w in _WORK_AFTER_WORDS)
 
 
 def _open_listed(f: FacilityMention, gaz: Gazetteer) -> bool:
@@ -1097,40 +1090,51 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
     """Drop an unknown facility that names the facility before it again (rule 25q): the two of one kind within 40
     characters, "formerly known as" / "which was named" between (`_CALLED_AFTER_RE`, folded), or a verb of naming
     before the first and the second in quotes right after it (`يسمي الأهالي مخيم العريشة «مخيم السد»`)."""
-    kept: list[FacilityMention] = []
-    for f in facilities:
-        prev = kept[-1] if kept else None
-        if prev is not None and f.id.startswith("open:") and prev.kind == f.kind \
-                and 0 <= f.start - prev.end <= _APPOS_GAP:
-            between = text[prev.end : f.start]
-            if f.start - prev.end <= 12 and _GLOSS_OPEN_RE.fullmatch(between) is not None \
-                    and _ARABIC_LETTER_RE.search(text, f.start, f.end) is not None \
-                    and _ARABIC_LETTER_RE.search(text, prev.start, prev.end) is None \
-                    and text[f.end : f.end + 3].lstrip(" \u00a0\"”»,").startswith(")"):
-                continue  # "Talbieh Camp (مخيم الطالبية), nicknamed Student Camp": one camp (rule 27b)
-            if _SLASH_RE.fullmatch(between) is not None and text.rfind("\n", 0, prev.start) \
-                    == text.rfind("\n", 0, f.start) and text[text.rfind("\n", 0, prev.start) + 1 : prev.start].strip() \
-                    in ("", "-", "*", "•"):
-                continue  # a heading's names of one camp (`مخيم جرش / مخيم غزة`, `مخيم العائدين/ مخيم الرمل`: 28j)
-            if (_CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None
-                    or _EN_CALLED_AFTER_RE.fullmatch(between) is not None) \
-                    and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
-                continue
-            if 40 < f.start - prev.end <= _APPOS_GAP:
-                if _EN_APPOS_CALLED_RE.fullmatch(between) is not None \
-                        and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
-                    continue  # "Marmara Prison, the complex west of Istanbul that went by the name Silivri Prison"
-                kept.append(f)
-                continue
-            if _QUOTED_BETWEEN_RE.fullmatch(between) is not None \
-                    and _NAMING_VERB_BEFORE_RE.search(fold_text(text[max(0, prev.start - 40) : prev.start])):
-                continue
-            if _OTHER_NAME_EN_RE.fullmatch(between) is not None \
-                    and _PART_OF_BEFORE_RE.search(text, max(0, prev.start - 24), prev.start) is None:
-                continue  # "Kobar Prison, formerly known as Cooper prison", "Silivri prison, now renamed Marmara
-                # Prison", "Adelabad Prison, officially Shiraz Central Prison": one prison, two names (rule 25w)
-        kept.append(f)
-    return kept
+    # (only the unknown names can go: they are found at C speed and read alone; the one kept before each is the
+    # mention before it, or before the unknown ones dropped right before it)
+    gone: set[int] = set()
+    for i in compress(range(len(facilities)), map(_OPEN_ID, map(_ID, facilities))):
+        j = i - 1
+        while j in gone:
+            j -= 1
+        if j < 0:
+            continue
+        prev, f = facilities[j], facilities[i]
+        if prev.kind == f.kind and 0 <= f.start - prev.end <= _APPOS_GAP and _other_name_of_prev(text, prev, f):
+            gone.add(i)
+    if not gone:
+        return list(facilities)
+    return [f for i, f in enumerate(facilities) if i not in gone]
+
+
+def _other_name_of_prev(text: str, prev: FacilityMention, f: FacilityMention) -> bool:
+    """The unknown `f`, of the kind of the mention kept before it and close after it, names it again (the tests of
+    _other_names_of_open)."""
+    between = text[prev.end : f.start]
+    if f.start - prev.end <= 12 and _GLOSS_OPEN_RE.fullmatch(between) is not None \
+            and _ARABIC_LETTER_RE.search(text, f.start, f.end) is not None \
+            and _ARABIC_LETTER_RE.search(text, prev.start, prev.end) is None \
+            and text[f.end : f.end + 3].lstrip(" \u00a0\"”»,").startswith(")"):
+        return True  # "Talbieh Camp (مخيم الطالبية), nicknamed Student Camp": one camp (rule 27b)
+    if _SLASH_RE.fullmatch(between) is not None and text.rfind("\n", 0, prev.start) \
+            == text.rfind("\n", 0, f.start) and text[text.rfind("\n", 0, prev.start) + 1 : prev.start].strip() \
+            in ("", "-", "*", "•"):
+        return True  # a heading's names of one camp (`مخيم جرش / مخيم غزة`, `مخيم العائدين/ مخيم الرمل`: 28j)
+    if (_CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None
+            or _EN_CALLED_AFTER_RE.fullmatch(between) is not None) \
+            and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
+        return True
+    if 40 < f.start - prev.end <= _APPOS_GAP:
+        # "Marmara Prison, the complex west of Istanbul that went by the name Silivri Prison"
+        return _EN_APPOS_CALLED_RE.fullmatch(between) is not None \
+            and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None
+    if _QUOTED_BETWEEN_RE.fullmatch(between) is not None \
+            and _NAMING_VERB_BEFORE_RE.search(fold_text(text[max(0, prev.start - 40) : prev.start])):
+        return True
+    # "Kobar Prison, formerly known as Cooper prison", "Silivri prison, now renamed Marmara Prison", "Adelabad
+    # Prison, officially Shiraz Central Prison": one prison, two names (rule 25w)
+    return _OTHER_NAME_EN_RE.fullmatch(between) is not None \
+        and _PART_OF_BEFORE_RE.search(text, max(0, prev.start - 24), prev.start) is None
 
 
 # a generic definite head of the kind right before "known as" (`المخيم المعروف أيضاً باسم "مخيم السد"`, `للمخيم`)
@@ -1142,9 +1146,12 @@ def _called_after_generic(text: str, facilities: list[FacilityMention]) -> list[
     """An unknown name after the generic head of its kind and "known as" is the other name of the facility of that
     kind the text named before (`غادرت 58 أسرة مخيم العريشة ... رئاسة المخيم المعروف كذلك باسم "مخيم السد"`: one
     camp, Areesha; core24ar, rule 27f); with no facility of the kind before it, it stays a facility of its own."""
-    kept: list[FacilityMention] = []
-    for f in facilities:
-        if f.id.startswith("open:") and any(g.kind == f.kind for g in kept):
+    # (only the unknown names can go: they are found at C speed and read alone, against the mentions kept before)
+    gone: set[int] = set()
+    for i in compress(range(len(facilities)), map(_OPEN_ID, map(_ID, facilities))):
+        f = facilities[i]
+        kept = [g for k, g in enumerate(facilities[:i]) if k not in gone] if gone else facilities[:i]
+        if any(g.kind == f.kind for g in kept):
             lo = max(0, f.start - 60)
             heads = list(_GENERIC_HEAD_AR_RE.finditer(text, lo, f.start))
             if heads:
@@ -1152,9 +1159,10 @@ def _called_after_generic(text: str, facilities: list[FacilityMention]) -> list[
                 if _GENERIC_HEAD_KIND[h.group(1)] == f.kind \
                         and any(g.kind == f.kind and g.end <= h.start() for g in kept) \
                         and _CALLED_AFTER_RE.fullmatch(fold_text(text[h.end() : f.start])) is not None:
-                    continue
-        kept.append(f)
-    return kept
+                    gone.add(i)
+    if not gone:
+        return list(facilities)
+    return [f for i, f in enumerate(facilities) if i not in gone]
 
 
 def _place_named_again(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
@@ -1163,15 +1171,17 @@ def _place_named_again(text: str, facilities: list[FacilityMention], gaz: Gazett
     table = _place_named_table(gaz)
     if not table:
         return facilities
-    known = {f.id for f in facilities if f.id[:5] != "open:"}
-    out: list[FacilityMention] = []
-    for f in facilities:
-        if f.id[:5] == "open:" and known:
-            cands = table.get((f.id.split(":", 2)[2].replace("-", " "), f.kind))
-            ent = next((e for e in cands or () if e.id in known), None)
-            if ent is not None:
-                f = fac(text, f.start, f.end, ent, f.confidence)
-        out.append(f)
+    is_open = list(map(_OPEN_ID, map(_ID, facilities)))
+    known = set(compress(map(_ID, facilities), map(not_, is_open)))
+    out = list(facilities)
+    if not known:
+        return out
+    for i in compress(range(len(facilities)), is_open):  # (the unknown names alone are read)
+        f = facilities[i]
+        cands = table.get((f.id.split(":", 2)[2].replace("-", " "), f.kind))
+        ent = next((e for e in cands or () if e.id in known), None)
+        if ent is not None:
+            out[i] = fac(text, f.start, f.end, ent, f.confidence)
     return out
 
 
@@ -1181,22 +1191,24 @@ def _known_named_again(facilities: list[FacilityMention]) -> list[FacilityMentio
     known identity by the brackets (rule 18b), so a later `مخيم السد` in the text is Areesha too, no second camp
     (core24ar, rule 27f)."""
     names: set[tuple[str, str]] = set()
-    kept: list[FacilityMention] = []
-    pending: list[FacilityMention] = []  # (the known mentions since the last unknown one: their slugs are read when
-    # an unknown name asks, so the known ones after the last unknown one are never read)
-    for f in facilities:
-        if f.id.startswith("open:"):
-            if pending:
-                for g in pending:
-                    kind = g.kind
-                    names.update([(kind, k) for k in _suffix_slugs(g.surface)])
-                pending.clear()
-            if (f.kind, f.id.split(":", 2)[2]) in names:
-                continue
-        else:
-            pending.append(f)
-        kept.append(f)
-    return kept
+    # (only the unknown names are walked, found at C speed; the known mentions before each are read when it asks, so
+    # the known ones after the last unknown one are never read)
+    is_open = list(map(_OPEN_ID, map(_ID, facilities)))
+    read = 0  # (the known mentions before this index have been read)
+    dropped: list[int] = []
+    for i in compress(range(len(facilities)), is_open):
+        if read < i:
+            for g in compress(facilities[read:i], map(not_, is_open[read:i])):
+                kind = g.kind
+                names.update([(kind, k) for k in _suffix_slugs(g.surface)])
+        read = i + 1
+        f = facilities[i]
+        if (f.kind, f.id.split(":", 2)[2]) in names:
+            dropped.append(i)
+    if not dropped:
+        return list(facilities)
+    gone = set(dropped)
+    return [f for i, f in enumerate(facilities) if i not in gone]
 
 
 def _suffix_slugs(surface: str) -> tuple[str, ...]:
@@ -1480,20 +1492,22 @@ def _headline_city_prison(text: str, facilities: list[FacilityMention], gaz: Gaz
     names a known facility of the same kind by its own name within 15 km of it ("al-Aqtan Prison", on Raqqa's edge)
     is that facility, the body's, no second one (rule 25x); a body that names the city's prison too keeps it."""
     line = text.find("\n")
-    out = []
-    for f in facilities:
-        if f.end > line:  # (a body's mention: most are; the annex is asked of a headline's alone)
-            out.append(f)
-            continue
+    # (only a headline's mention (ending by the line break) can go: those are found at C speed, and the annex is
+    # asked of them alone; a body's mention is kept)
+    in_headline = list(map(line.__ge__, map(_END, facilities)))
+    gone: set[int] = set()
+    for i in compress(range(len(facilities)), in_headline):
+        f = facilities[i]
         annex = _annexes(gaz).get(f.id) if f.id[:5] != "open:" else None
         if f.id[:5] != "open:" and f.lat is not None and f.lon is not None \
                 and _city_named(f, gaz) and not any(g.id == f.id and g.start > line for g in facilities) \
                 and any(g.id != f.id and g.id != annex and g.id[:5] != "open:" and g.kind == f.kind and g.start > line
                         and g.lat is not None and g.lon is not None and not _city_named(g, gaz)
                         and _km(f.lat, f.lon, g.lat, g.lon) <= 15.0 for g in facilities):
-            continue
-        out.append(f)
-    return out
+            gone.add(i)
+    if not gone:
+        return list(facilities)
+    return [f for i, f in enumerate(facilities) if i not in gone]
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -2586,15 +2600,13 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
     cities = {(p.start, p.end) for p in shared if _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
     # (an ASCII name folds to no Arabic head word: fold maps no ASCII character to a non-ASCII one)
-    listing = []  # ([h for h in all_heads if _listing_head(text[h[0] : h[1]])], its cache read here)
-    memo = _LISTING_HEAD
-    for h in all_heads:
-        surface = text[h[0] : h[1]]
-        got = memo.get(surface)
-        if got is None:
-            got = _listing_head(surface)
-        if got:
-            listing.append(h)
+    # ([h for h in all_heads if _listing_head(text[h[0] : h[1]])]: the surfaces and their cached answers at C speed,
+    # the uncached ones asked of _listing_head)
+    surfaces = list(map(text.__getitem__, map(slice, map(_HEAD_START, all_heads), map(_HEAD_END, all_heads))))
+    gots: list[bool | None] = list(map(_LISTING_HEAD.get, surfaces))
+    if None in gots:
+        gots = [_listing_head(sf) if g is None else g for g, sf in zip(gots, surfaces, strict=True)]
+    listing = list(compress(all_heads, gots))
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
     towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)
              and not plural_listed(text, o, cores)}
@@ -2606,13 +2618,14 @@ def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], p
                         + list(towns)),
                   cities, cores, {(i, fold(text[o.start : o.end])) for o in towns.values() for i in o.ids},
                   set(towns),
-                  {(p.start, p.end) for p in shared})
+                  set(map(_SPAN, shared)))
 
 
 _SPAN = attrgetter("start", "end")  # (a candidate's or mention's (start, end), at C speed)
 _END = attrgetter("end")
 _HEAD_SPAN = itemgetter(0, 1)
 _HEAD_START = itemgetter(0)
+_HEAD_END = itemgetter(1)
 
 
 def _listing_head(surface: str) -> bool:
@@ -2824,15 +2837,10 @@ _TOWN_NAMED: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
 
 
 def _one_per_span(facilities: list[FacilityMention]) -> list[FacilityMention]:
-    out: list[FacilityMention] = []
-    last = None  # (the span of out[-1]: each mention's fields read once)
-    for f in facilities:
-        span = (f.start, f.end)
-        if span == last:
-            continue
-        out.append(f)
-        last = span
-    return out
+    """Each mention whose span is not the one before it (at C speed: each span against the one before it, the first
+    against None)."""
+    spans = list(map(_SPAN, facilities))
+    return list(compress(facilities, map(ne, spans, [None, *spans])))
 
 
 # a plural prison or camp head, then within its clause (no town word) "such as"/"including"/"like" right before a
