@@ -1438,7 +1438,7 @@ def _indefinite_city_prison(text: str, f: FacilityMention, gaz: Gazetteer) -> bo
                          fold(words[0]) if len(words) == 2 and fold(words[1]) in _EN_HEADS else False)
     if first is False or _INDEFINITE_BEFORE_RE.search(text, max(0, f.start - 9), f.start) is None:
         return False
-    node = gaz.trie.root.get(first)  # type: ignore[arg-type]
+    node = gaz.trie.root.get(first)
     return node is not None and any(p[0] == "place" for p in node.get(PAYLOAD, ()) or ())
 
 
