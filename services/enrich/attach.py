@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import compress, repeat
+from operator import attrgetter, ne, or_
 
 from services.enrich.context import _DERIVED, cue_list
 from services.enrich.entries import best_entry
@@ -22,6 +24,9 @@ from services.enrich.openworld import glued
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_at
 from services.enrich.variants import FACILITY_CACHES, named_after, short_name, variant_of
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 # heads whose grammatical number says two or more facilities follow (Arabic) or precede (English)
 PLURAL_AR = frozenset(("مخيمات", "سجون", "معتقلات"))
@@ -73,12 +78,14 @@ def quoted_attachments(text: str, heads: list[Cand], cores: list[Cand], gaz: Gaz
                        used_heads: set[int]) -> list[Known]:
     """Head and known name separated only by quotes, spaces or invisible marks: `مخيم "الهول"`,
     `سجنِ « غويران »`, Tadmor “Palmyra ” Prison. The plain adjacent case is the trie's."""
+    out: list[Known] = []
+    if not heads:
+        return out  # (no head: nothing to attach, and the cores' indexes are not built)
     by_start: dict[int, list[Cand]] = {}
     by_end: dict[int, list[Cand]] = {}
     for c in cores:
         by_start.setdefault(c.start, []).append(c)
         by_end.setdefault(c.end, []).append(c)
-    out: list[Known] = []
     for h in heads:
         kind, mode = h.payloads[0][1], h.payloads[0][2]
         before = mode == "en_after"  # "X prison": the name precedes the head
@@ -140,8 +147,9 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
     if mode == "ar_before" and (word in DUAL_AR or word in PLURAL_AR or word in DUAL_CENTRE_AR):
         core_at = by.get("core_at")
         if core_at is None:
-            core_at = by["core_at"] = {c.start: c for c in cores}
-            by["place_at"] = {c.start: c for c in places}
+            # ({c.start: c for c in cores}, at C speed: the last at a start, as the comprehension keeps it)
+            core_at = by["core_at"] = dict(zip(map(_START, cores), cores, strict=True))
+            by["place_at"] = dict(zip(map(_START, places), places, strict=True))
         place_at = by["place_at"]
         pos = h.end
         intro = _INTRO_RE.match(text, pos)
@@ -196,8 +204,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
     elif mode == "en_after" and word in PLURAL_EN:
         core_end = by.get("core_end")
         if core_end is None:
-            core_end = by["core_end"] = {c.end: c for c in cores}
-            by["place_end"] = {c.end: c for c in places}
+            core_end = by["core_end"] = dict(zip(map(_END, cores), cores, strict=True))
+            by["place_end"] = dict(zip(map(_END, places), places, strict=True))
         place_end = by["place_end"]
         pos = h.start
         if (mod := _HEAD_MOD_EN_RE.search(text, max(0, pos - 16), pos)) is not None:
@@ -471,12 +479,14 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
     if "مركز" in text:  # Egypt's two "centres" (prisons renamed): `بين مركزي بدر ووادي النطرون` (rule 28p)
         for m in match_at(_DUAL_CENTRE_RE, _dual_centre_starts(text), text):
             out.append(Cand(m.start(1), m.end(1), "head", (("head", "prison", "ar_before"),), 1))
-    for c in facs:
+    # (each name's surface and its cached answer at C speed: only a name whose answer is not "no head" (0, 0), or
+    # not yet cached, is read below)
+    surfaces = list(map(text.__getitem__, map(slice, map(_START, facs), map(_END, facs))))
+    gots = list(map(_LIST_HEAD_IN.get, surfaces))
+    for c, surface, got in compress(zip(facs, surfaces, gots, strict=True), map(ne, gots, repeat(_NO_HEAD))):
         p = c.payloads[0]
         if p[2] != "head":
             continue
-        surface = text[c.start : c.end]
-        got = _LIST_HEAD_IN.get(surface)
         if got is None:
             got = _list_head_in(surface)
         if got[0]:
@@ -486,6 +496,9 @@ def list_heads(text: str, heads: list[Cand], facs: list[Cand], gaz: Gazetteer) -
             kind = gaz.entries[p[1]].kind or "camp"
             out.append(Cand(c.end - got[1], c.end, "head", (("head", kind, "en_after"),), 1))
     return out
+
+
+_NO_HEAD = (0, 0)
 
 
 def _list_head_in(surface: str) -> tuple[int, int]:
@@ -579,7 +592,18 @@ def central_prisons(text: str, places: list[Cand], gaz: Gazetteer) -> list[Known
     # text.find(word, lo, p.start) != -1 would answer it)
     ar, en = _occurrences(text, "مركزي"), _occurrences(text, "entral")
     n_ar, n_en = len(ar), len(en)
-    for p in places:
+    # (a place is read only where one of the tests below can hold: a cue word ending 5 or 6 characters before its
+    # start at most 45 characters back, the starts in `near`; or an apostrophe right after it; the others are passed
+    # over at C speed)
+    near: set[int] = set()
+    for o in ar:
+        near.update(range(o + 5, o + 46))
+    for o in en:
+        near.update(range(o + 6, o + 46))
+    apos = set(_occurrences(text, "'"))
+    apos.update(_occurrences(text, "\u2019"))
+    for p in compress(places, map(or_, map(near.__contains__, map(_START, places)),
+                                  map(apos.__contains__, map(_END, places)))):
         ps = p.start
         lo = ps - 45 if ps > 45 else 0
         before = None

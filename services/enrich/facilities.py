@@ -11,7 +11,8 @@ import math
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter, methodcaller, ne, not_
 from typing import Any
 
 from services.enrich import backend
@@ -243,17 +244,19 @@ def find_facilities(
     # (no resort's word in a text with no Latin letter and no `السياحي`: _resort_name's own first test, for the text)
     resorts = has_latin(text) or bool(tg & _T_RESORT)
     # (every check below is a test of the text alone: those of an alias are asked together, in one branch)
+    muaskar = gates & _G_MUASKAR
+    reform = "صلاحي" in text  # (str `in`, C speed: every _REFORM_AFTER_RE match holds it)
     for c in facs:
         p0 = c.payloads[0]
         how = p0[2]
         s, end = c.start, c.end
         if how == "former":
             if place_spans is None:
-                place_spans = {(p.start, p.end) for p in places_c}
+                place_spans = set(map(_SPAN, places_c))
             if (s, end) in place_spans:
                 continue  # "Abu Ghraib" the town; the old prison name needs a head word (core)
         e = entries[p0[1]]
-        if e.kind == "prison" and (ref := _REFORM_AFTER_RE.match(text, end)) is not None \
+        if reform and e.kind == "prison" and (ref := _REFORM_AFTER_RE.match(text, end)) is not None \
                 and not _central_in(text, s, end) \
                 and (city := _city_core_at(text, s, end, e.id, gaz)) >= 0 \
                 and any(o.payloads[0][1] == e.id and text.find(text[city:end], o.start, o.end) < 0 for o in facs):
@@ -263,35 +266,40 @@ def find_facilities(
             continue  # `سجن الحوت ... سجن الناصرية الإصلاحي`: beside the central prison named otherwise (the Hoot),
             # the city's "reform" prison is the other one (short terms), open world; alone it is the central one
             # (Iraq's ministry calls every prison `إصلاحي`; rules 18b, 25g)
-        if how == "nickname":
-            if _NICK_INDEF_RE.search(text, max(0, s - 30), s) is not None or _NICK_NEW_AFTER_AR_RE.match(text, end):
-                continue  # "a human slaughterhouse" said of a ward: a kind of place, not the facility's nickname
-            if (lab := _NICK_LABEL_AFTER_RE.match(text, end)) is not None \
-                    and (_LABEL_PRISON_RE if e.kind == "prison" else _LABEL_CAMP_RE).search(lab.group(1)) is not None:
-                continue  # "'Human slaughterhouse': a man recounts 65 days inside Al-Rai Prison": a quoted label over
-                # a line that names a site of its kind is said of that site, not the nickname's own (rule 27b)
-            how = "alias"  # `المسلخ البشري`, "the so-called 'human slaughterhouse'": the facility (rule 25a)
-        elif how == "alias" and (compared(text, s, end, e.country) or caps_dateline(text, s, end)
-                                 or _ORG_OF_AFTER_RE.match(text, end) is not None):
-            continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility;
-            # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b); `فرع فلسطين
-            # للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22e)
-        if how == "alias" and text[s - 4 : s] == " of " and _ADMIN_OF_BEFORE_RE.search(text, max(0, s - 30), s):
-            continue  # "the Cuban province of Guantanamo": the province the prison is named for (rule 25p), not it
-        alias = how == "alias"
-        if how == "head" and e.words and text[s] < "\u0250" and _lower_word_core(text, s, end, e):
-            continue  # "the prison-industrial complex", "a panorama prison tower": a Latin core that is also a word
-            # (Industrial, Panorama), written in lower case by its head, is the word, no name (core27en, rule 28y)
-        if how == "head" and e.words and _definite_head_before_verb(text, s, end, e):
-            continue  # `المخيم سوف يستقبل`, "the camp will take in": the definite head is the sentence's subject and
-            # the core after it the word it also is (Souf's `سوف` "will"), a verb after it (rule 27z)
-        if text[s : s + 4] in _PLURAL_OPEN and _plural_over_regions(text, s, end):
-            continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
-        if text[s : s + 4] in _PLURAL_OPEN and (city_c := _plural_over_city(text, s, end, e, gaz)) is not None:
-            insort(places_c, city_c, key=_by_start)  # `فتح باب الزيارات لسجون الرقة`: a city's prisons, none of them
-            continue  # named, and the city a place (README rule 17; s25 mine25ar, rule 28a)
-        if gates & _G_MUASKAR and "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
-                                         or _training_camp(text, s, end)):
+        if how == "head":  # (most matches: a name with its head word; the alias and nickname tests are not theirs)
+            if e.words and ((text[s] < "\u0250" and _lower_word_core(text, s, end, e))
+                            or _definite_head_before_verb(text, s, end, e)):
+                continue  # "the prison-industrial complex", "a panorama prison tower": a Latin core that is also a
+                # word (Industrial, Panorama), written in lower case by its head, is the word, no name (core27en, rule
+                # 28y); `المخيم سوف يستقبل`, "the camp will take in": the definite head is the sentence's subject and
+                # the core after it the word it also is (Souf's `سوف` "will"), a verb after it (rule 27z)
+            alias = False
+        else:
+            if how == "nickname":
+                if _NICK_INDEF_RE.search(text, max(0, s - 30), s) is not None or _NICK_NEW_AFTER_AR_RE.match(text, end):
+                    continue  # "a human slaughterhouse" said of a ward: a kind of place, not the facility's nickname
+                if (lab := _NICK_LABEL_AFTER_RE.match(text, end)) is not None \
+                        and (_LABEL_PRISON_RE if e.kind == "prison" else _LABEL_CAMP_RE).search(
+                            lab.group(1)) is not None:
+                    continue  # "'Human slaughterhouse': a man recounts 65 days inside Al-Rai Prison": a quoted label
+                    # over a line that names a site of its kind is said of that site, not the nickname's own (rule 27b)
+                how = "alias"  # `المسلخ البشري`, "the so-called 'human slaughterhouse'": the facility (rule 25a)
+            elif how == "alias" and (compared(text, s, end, e.country) or caps_dateline(text, s, end)
+                                     or _ORG_OF_AFTER_RE.match(text, end) is not None):
+                continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility;
+                # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b); `فرع فلسطين
+                # للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22e)
+            if how == "alias" and text[s - 4 : s] == " of " and _ADMIN_OF_BEFORE_RE.search(text, max(0, s - 30), s):
+                continue  # "the Cuban province of Guantanamo": the province the prison is named for (rule 25p), not it
+            alias = how == "alias"
+        if text[s : s + 4] in _PLURAL_OPEN:
+            if _plural_over_regions(text, s, end):
+                continue  # `سجون النقب والجنوب`: the prisons of two regions, no one prison
+            if (city_c := _plural_over_city(text, s, end, e, gaz)) is not None:
+                insort(places_c, city_c, key=_by_start)  # `فتح باب الزيارات لسجون الرقة`: a city's prisons, none of
+                continue  # them named, and the city a place (README rule 17; s25 mine25ar, rule 28a)
+        if muaskar and "معسكر" in text[s : s + 8] and (_base_elsewhere(text, end, e, places_c, gaz)
+                                                     or _training_camp(text, s, end)):
             continue  # `معسكر اليرموك جنوب طرابلس`: a military camp of another country bearing a known camp's name
         if resorts and _resort_name(text, s, end) \
                 and (holiday := _holiday_text(text) if holiday is None else holiday):
@@ -464,7 +472,7 @@ def find_facilities(
     for f in facilities[n_trie:]:  # (the trie's ones are marked and counted above)
         fac_ids.add(f.id)
         covered[f.start : f.end] = b"\x01" * (f.end - f.start)
-    for f in facilities:
+    for f in facilities if "/" in text else ():  # (str `in`, C speed)
         if f.start > 1 and text[f.start - 1] == "/" \
                 and (sl := _SLASH_NAME_BEFORE_RE.search(text, max(0, f.start - 30), f.start)) is not None:
             covered[sl.start() : f.start] = b"\x01" * (f.start - sl.start())  # "the “Derik/Al-Malikiyah” prison": the
@@ -473,7 +481,7 @@ def find_facilities(
     around: Around | None = None
     massacre: bool | None = None  # (asked when a bare name is first read as the facility)
     nick_end = 0  # (the end of a nickname `«صيدنايا الرقة»`: its second name is no facility either)
-    accepted = [(f.start, f.end) for f in facilities]
+    accepted = list(map(_SPAN, facilities)) if cores else []  # (read in the loop over the cores alone)
     for c in cores:
         if inside(c.start, c.end, covered):
             continue
@@ -506,8 +514,8 @@ def find_facilities(
                 continue
         if nick_end > c.start:
             continue  # (the place in a nickname, below)
-        if c.start > 0 and (text[c.start - 1] in QUOTES or (text[c.start - 4 : c.start].lower() == "the "
-                                                               and c.start > 4 and text[c.start - 5] in QUOTES)):
+        if c.start > 0 and (text[c.start - 1] in QUOTES or (c.start > 4 and text[c.start - 5] in QUOTES
+                                                               and text[c.start - 4 : c.start].lower() == "the ")):
             nick_end = _nickname(text, c, ce, places_c, cores, gaz)
             if nick_end > c.start:
                 covered[c.start : nick_end] = b"\x01" * (nick_end - c.start)  # (a name, no place either)
@@ -548,13 +556,13 @@ def find_facilities(
         accepted.append((c.start, c.end))
         core_spans.add((c.start, c.end))
         covered[c.start : c.end] = b"\x01" * (c.end - c.start)
-    if core_spans and has_latin(text) and gates & _G_APPOSED_EN:
+    if core_spans and has_latin(text) and gates & _G_APPOSED_EN and ", the " in text:  # (str `in`: the test below)
         # "Mitiga, the Tripoli prison run by ...": a city's prison in apposition to a bare name read as the facility is
         # that facility, no second one (as `city_heads` above for an unknown name; rule 24m)
         ends = {e for _s, e in core_spans}
         facilities = [f for f in facilities if not (f.id[:5] == "open:" and text[f.start - 6 : f.start] == ", the "
                                                     and f.start - 6 in ends)]
-    if any(f.id[:5] == "open:" for f in facilities):
+    if _any_open(facilities):
         for g in _open_named_again(text, facilities, covered, places_c, gaz):
             facilities.append(g)
             covered[g.start : g.end] = b"\x01" * (g.end - g.start)
@@ -575,10 +583,11 @@ def find_facilities(
         facilities = [f for f in facilities if not (_open_listed(f, gaz) and work_after(text, f.end))]
     if "(" in text and len(facilities) > 1:  # (str `in`, C speed)
         facilities = _named_in_brackets(text, facilities)
-    known = [(f.start, f.end) for f in facilities if not f.id.startswith("open:")]
+    # ([(f.start, f.end) for f in facilities if not f.id.startswith("open:")], at C speed)
+    known = list(compress(map(_SPAN, facilities), map(not_, map(_OPEN_ID, map(_ID, facilities)))))
     # `سجن الحسكة المعروف بسجن "غويران"`: a name followed by "known as" another facility is that facility
     if known:
-        starts = [k[0] for k in known]  # facilities are in text order
+        starts = list(map(_HEAD_START, known))  # facilities are in text order
         n_known = len(starts)
         kept = []
         for f in facilities:
@@ -587,7 +596,10 @@ def find_facilities(
             if i == n_known or starts[i] - fe > 60:  # (starts ascend: nothing within 60 characters after)
                 kept.append(f)
                 continue
-            near = [k for k in known[i : i + 3] if k[0] - fe <= 60]
+            near = known[i : i + 3]  # (those of the three within 60 characters: the first is, most often all are)
+            n_near = len(near)
+            if (n_near > 1 and near[1][0] - fe > 60) or (n_near > 2 and near[2][0] - fe > 60):
+                near = [k for k in near if k[0] - fe <= 60]
             if not near or not same_as_known(text, f.start, f.end, near) \
                     or (_OR_RE.fullmatch(text, f.end, near[0][0])
                         and (any(p.end == f.end or p.start == f.start for p in places_c)
@@ -601,12 +613,15 @@ def find_facilities(
             # facility's other name, no second facility: `مخيم الجدعة، المعروف أيضاً بـ"مخيم الأمل"` (rule 24h), `مخيم
             # الجدعة الذي يُسمّى (مخيم الأمل)` (rule 24o); the known ones by end, so each unknown name asks only those
             # ending in the 40 characters before it
-            by_end = sorted(((f.end, i, f) for i, f in enumerate(facilities) if not f.id.startswith("open:")),
-                            key=lambda t: t[:2])
-            known_ends = [t[0] for t in by_end]
+            # ((f.end, i, f) of the known mentions, sorted by (end, i); built at C speed)
+            mask = list(map(not_, map(_OPEN_ID, map(_ID, facilities))))
+            kf = list(compress(facilities, mask))
+            by_end = sorted(zip(map(_END, kf), compress(range(len(facilities)), mask), kf, strict=True),
+                            key=_HEAD_SPAN)
+            known_ends = list(map(_HEAD_START, by_end))
             facilities = [f for f in facilities
                           if not (f.id.startswith("open:") and _other_name_of_known(text, f, by_end, known_ends))]
-    if len(facilities) > 1 and any(f.id.startswith("open:") for f in facilities):
+    if len(facilities) > 1 and _any_open(facilities):
         # an unknown name after an unknown facility and "formerly known as" / "which was named" is the first one's
         # other name too (`مخيم الشهيد عزمي المفتي، المعروف سابقاً بمخيم الحصن`: one camp; rule 25q)
         facilities = _other_names_of_open(text, facilities)
@@ -615,8 +630,8 @@ def find_facilities(
         facilities = _place_named_again(text, facilities, gaz)
     if has_latin(text) and ("a " in text or "an " in text or "one " in text):
         facilities = [f for f in facilities if not _indefinite_city_prison(text, f, gaz)]
-    if ("ew camp" in text or "جديد" in text) and any(not f.id.startswith("open:") and gaz.entries[f.id].town_name
-                                                      for f in facilities):
+    if ("ew camp" in text or "جديد" in text) and not _town_named_ids(gaz).isdisjoint(map(_ID, facilities)):
+        # (any(not f.id.startswith("open:") and gaz.entries[f.id].town_name for f in facilities), by set, C speed)
         new_in = _new_camp_names(text)  # (the text's new camps' towns: one scan of the text, not one a facility)
         facilities = [f for f in facilities if not _new_camp_in_town(f, gaz, new_in)]
     if len(facilities) > 1:
@@ -628,11 +643,13 @@ def find_facilities(
     if facilities and ("base" in text or "Base" in text or "Station" in text or "BASE" in text) and has_latin(text):
         facilities = _base_named_en(text, facilities)
     if facilities and places_c and ("في" in text or " ب" in text or has_latin(text)):  # (str `in`, C speed)
-        was_known = {(f.start, f.end) for f in facilities if f.id[:5] != "open:"}
+        before = facilities
         facilities = _named_elsewhere(text, facilities, places_c, cores, gaz)
-        for f in facilities:  # (the far town a name now opens is inside it: "the Mosul Tasfirat prison", rule 4)
-            if f.id[:5] == "open:" and (f.start, f.end) not in was_known and f.start < f.end:
-                covered[f.start : f.end] = b"\x01" * (f.end - f.start)
+        if _any_open(facilities):  # (the far town a name now opens is inside it: "the Mosul Tasfirat prison", rule 4)
+            was_known = set(compress(map(_SPAN, before), map(not_, map(_OPEN_ID, map(_ID, before)))))
+            for f in compress(facilities, map(_OPEN_ID, map(_ID, facilities))):  # (the open ones)
+                if (f.start, f.end) not in was_known and f.start < f.end:
+                    covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     if len(facilities) > 1 and tg & _T_AIRPORT:  # ("irport" or "IRPORT" in text)
         facilities = _city_airport_prison(text, facilities, places_c, gaz)
     if facilities and places_c and any(q in text for q in QUOTES):
@@ -655,13 +672,25 @@ def _country_bywords(text: str, facilities: list[FacilityMention], places_c: lis
     facility (round-23 splits, rule 27w); after an Arabic head word the quoted nickname is that site, open world. The
     facility's own country in the quotes, or no country, keeps it (`سجن "صيدنايا"`)."""
     out: list[FacilityMention] = []
+    spans: list[tuple[int, int]] | None = None  # (the places' spans in order, built when a quote is first near)
     for f in facilities:
+        lo, hi = max(0, f.start - 60), f.end + 60  # (a pair holds the name and is under 60 long: both quotes, and
+        # the country between them, lie in this window; most facilities have none there, and the line is not read;
+        # the window is asked first, the entry after it)
+        if _QUOTE_CHAR_RE.search(text, lo, hi) is None:
+            out.append(f)
+            continue
         if f.id[:5] == "open:" or (e := gaz.entries.get(f.id)) is None or not e.country:
             out.append(f)
             continue
-        lo, hi = max(0, f.start - 60), f.end + 60  # (a pair holds the name and is under 60 long: both quotes, and
-        # the country between them, lie in this window; most facilities have none there, and the line is not read)
-        if _QUOTE_CHAR_RE.search(text, lo, hi) is None or not any(lo < p.start and p.end < hi for p in places_c):
+        if spans is None:
+            spans = sorted(map(_SPAN, places_c))
+        # (any(lo < p.start and p.end < hi for p in places_c), by bisection: the spans starting after lo and
+        # before hi, as a place within the window starts before it ends)
+        i, n = bisect_right(spans, (lo, len(text) + 1)), len(spans)
+        while i < n and spans[i][0] < hi and spans[i][1] >= hi:
+            i += 1
+        if i == n or spans[i][0] >= hi:
             out.append(f)
             continue
         ls = text.rfind("\n", 0, f.start) + 1
@@ -779,33 +808,51 @@ def _capital_of(e: Entry, admin1: str | None) -> bool:
 
 def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: list[Cand], cores: list[Cand],
                      gaz: Gazetteer) -> list[FacilityMention]:
-    starts: dict[int, Cand] | None = None
-    ends: dict[int, Cand] | None = None
+    # the place at each start with the furthest end (the first in list order of those), and at each end the one with
+    # the nearest start (the first of those): dict(zip(...)) keeps a key's last item, so the places are sorted to
+    # put it last (a stable sort of the reversed list; C speed, not a walk of the places in Python)
+    rev = places_c[::-1]
+    by_end = sorted(rev, key=_END)
+    starts: dict[int, Cand] = dict(zip(map(_start, by_end), by_end, strict=True))
+    by_start = sorted(rev, key=_start, reverse=True)
+    ends: dict[int, Cand] = dict(zip(map(_END, by_start), by_start, strict=True))
     core_at: dict[int, list[Cand]] | None = None  # (the cores by start, built when a known name is first met)
     out = []
     for f in facilities:
+        if f.id[:5] == "open:":
+            if (own := _own_town_site(text, f, starts, gaz)) is not None:
+                out.append(fac(text, f.start, f.end, own, f.confidence))
+                continue  # `تسفيرات كركوك`: the known site's head-like name before its own town (rule 27c)
+            out.append(f)
+            continue
         flat, flon = f.lat, f.lon
-        if starts is None or ends is None:
-            starts, ends = {}, {}
-            for p in places_c:
-                if p.start not in starts or p.end > starts[p.start].end:
-                    starts[p.start] = p
-                if p.end not in ends or p.start < ends[p.end].start:
-                    ends[p.end] = p
-        if f.id[:5] == "open:" and (own := _own_town_site(text, f, starts, gaz)) is not None:
-            out.append(fac(text, f.start, f.end, own, f.confidence))
-            continue  # `تسفيرات كركوك`: the known site's head-like name before its own town (rule 27c)
-        if f.id[:5] == "open:" or flat is None or flon is None:
+        if flat is None or flon is None:
             out.append(f)
             continue
         arabic = "\u0600" <= text[f.start] <= "\u06ff"
-        m = (_IN_TOWN_AR_RE if arabic else _IN_TOWN_RE).match(text, f.end)
+        if arabic:
+            m = _IN_TOWN_AR_RE.match(text, f.end)
+            if m is None:  # (no "in" after an Arabic name: no site there, no town, no town before it)
+                out.append(f)
+                continue
+        else:
+            m = _IN_TOWN_RE.match(text, f.end)
         at = starts.get(m.end()) if m is not None and m.end() != f.end else None
-        if core_at is None:
-            core_at = {}
-            for o in cores:
-                core_at.setdefault(o.start, []).append(o)
-        if (other := _site_at(text, f, at, core_at, gaz)) is not None:
+        if at is None and not arabic and ((bm := _TOWN_BEFORE_RE.search(text, max(0, f.start - 4), f.start)) is None
+                                          or bm.start() not in ends):
+            out.append(f)  # (no town after an English name, nor one before it: no site, no town)
+            continue
+        # (_site_at finds nothing with no core, nor where an Arabic name has no "in" after it (_IN_AREA_AR_RE's
+        # matches are _IN_TOWN_AR_RE's), nor an English one no town after it: it is asked of the others alone)
+        if cores and (m is not None if arabic else at is not None):
+            if core_at is None:
+                core_at = {}
+                for o in cores:
+                    core_at.setdefault(o.start, []).append(o)
+            other = _site_at(text, f, at, core_at, gaz)
+        else:
+            other = None
+        if other is not None:
             out.append(fac(text, f.start, f.end, other, f.confidence))  # "the Tasfirat prison in Baghdad's Rusafa
             continue  # district", `سجن (التسفيرات) بمنطقة الرصافة`: the far known site of that district (rule 27c)
         before = None
@@ -1043,40 +1090,51 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
     """Drop an unknown facility that names the facility before it again (rule 25q): the two of one kind within 40
     characters, "formerly known as" / "which was named" between (`_CALLED_AFTER_RE`, folded), or a verb of naming
     before the first and the second in quotes right after it (`يسمي الأهالي مخيم العريشة «مخيم السد»`)."""
-    kept: list[FacilityMention] = []
-    for f in facilities:
-        prev = kept[-1] if kept else None
-        if prev is not None and f.id.startswith("open:") and prev.kind == f.kind \
-                and 0 <= f.start - prev.end <= _APPOS_GAP:
-            between = text[prev.end : f.start]
-            if f.start - prev.end <= 12 and _GLOSS_OPEN_RE.fullmatch(between) is not None \
-                    and _ARABIC_LETTER_RE.search(text, f.start, f.end) is not None \
-                    and _ARABIC_LETTER_RE.search(text, prev.start, prev.end) is None \
-                    and text[f.end : f.end + 3].lstrip(" \u00a0\"”»,").startswith(")"):
-                continue  # "Talbieh Camp (مخيم الطالبية), nicknamed Student Camp": one camp (rule 27b)
-            if _SLASH_RE.fullmatch(between) is not None and text.rfind("\n", 0, prev.start) \
-                    == text.rfind("\n", 0, f.start) and text[text.rfind("\n", 0, prev.start) + 1 : prev.start].strip() \
-                    in ("", "-", "*", "•"):
-                continue  # a heading's names of one camp (`مخيم جرش / مخيم غزة`, `مخيم العائدين/ مخيم الرمل`: 28j)
-            if (_CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None
-                    or _EN_CALLED_AFTER_RE.fullmatch(between) is not None) \
-                    and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
-                continue
-            if 40 < f.start - prev.end <= _APPOS_GAP:
-                if _EN_APPOS_CALLED_RE.fullmatch(between) is not None \
-                        and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
-                    continue  # "Marmara Prison, the complex west of Istanbul that went by the name Silivri Prison"
-                kept.append(f)
-                continue
-            if _QUOTED_BETWEEN_RE.fullmatch(between) is not None \
-                    and _NAMING_VERB_BEFORE_RE.search(fold_text(text[max(0, prev.start - 40) : prev.start])):
-                continue
-            if _OTHER_NAME_EN_RE.fullmatch(between) is not None \
-                    and _PART_OF_BEFORE_RE.search(text, max(0, prev.start - 24), prev.start) is None:
-                continue  # "Kobar Prison, formerly known as Cooper prison", "Silivri prison, now renamed Marmara
-                # Prison", "Adelabad Prison, officially Shiraz Central Prison": one prison, two names (rule 25w)
-        kept.append(f)
-    return kept
+    # (only the unknown names can go: they are found at C speed and read alone; the one kept before each is the
+    # mention before it, or before the unknown ones dropped right before it)
+    gone: set[int] = set()
+    for i in compress(range(len(facilities)), map(_OPEN_ID, map(_ID, facilities))):
+        j = i - 1
+        while j in gone:
+            j -= 1
+        if j < 0:
+            continue
+        prev, f = facilities[j], facilities[i]
+        if prev.kind == f.kind and 0 <= f.start - prev.end <= _APPOS_GAP and _other_name_of_prev(text, prev, f):
+            gone.add(i)
+    if not gone:
+        return list(facilities)
+    return [f for i, f in enumerate(facilities) if i not in gone]
+
+
+def _other_name_of_prev(text: str, prev: FacilityMention, f: FacilityMention) -> bool:
+    """The unknown `f`, of the kind of the mention kept before it and close after it, names it again (the tests of
+    _other_names_of_open)."""
+    between = text[prev.end : f.start]
+    if f.start - prev.end <= 12 and _GLOSS_OPEN_RE.fullmatch(between) is not None \
+            and _ARABIC_LETTER_RE.search(text, f.start, f.end) is not None \
+            and _ARABIC_LETTER_RE.search(text, prev.start, prev.end) is None \
+            and text[f.end : f.end + 3].lstrip(" \u00a0\"”»,").startswith(")"):
+        return True  # "Talbieh Camp (مخيم الطالبية), nicknamed Student Camp": one camp (rule 27b)
+    if _SLASH_RE.fullmatch(between) is not None and text.rfind("\n", 0, prev.start) \
+            == text.rfind("\n", 0, f.start) and text[text.rfind("\n", 0, prev.start) + 1 : prev.start].strip() \
+            in ("", "-", "*", "•"):
+        return True  # a heading's names of one camp (`مخيم جرش / مخيم غزة`, `مخيم العائدين/ مخيم الرمل`: 28j)
+    if (_CALLED_AFTER_RE.fullmatch(fold_text(between)) is not None
+            or _EN_CALLED_AFTER_RE.fullmatch(between) is not None) \
+            and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None:
+        return True
+    if 40 < f.start - prev.end <= _APPOS_GAP:
+        # "Marmara Prison, the complex west of Istanbul that went by the name Silivri Prison"
+        return _EN_APPOS_CALLED_RE.fullmatch(between) is not None \
+            and _PART_BEFORE_RE.search(text, max(0, prev.start - 16), prev.start) is None
+    if _QUOTED_BETWEEN_RE.fullmatch(between) is not None \
+            and _NAMING_VERB_BEFORE_RE.search(fold_text(text[max(0, prev.start - 40) : prev.start])):
+        return True
+    # "Kobar Prison, formerly known as Cooper prison", "Silivri prison, now renamed Marmara Prison", "Adelabad
+    # Prison, officially Shiraz Central Prison": one prison, two names (rule 25w)
+    return _OTHER_NAME_EN_RE.fullmatch(between) is not None \
+        and _PART_OF_BEFORE_RE.search(text, max(0, prev.start - 24), prev.start) is None
 
 
 # a generic definite head of the kind right before "known as" (`المخيم المعروف أيضاً باسم "مخيم السد"`, `للمخيم`)
@@ -1088,9 +1146,12 @@ def _called_after_generic(text: str, facilities: list[FacilityMention]) -> list[
     """An unknown name after the generic head of its kind and "known as" is the other name of the facility of that
     kind the text named before (`غادرت 58 أسرة مخيم العريشة ... رئاسة المخيم المعروف كذلك باسم "مخيم السد"`: one
     camp, Areesha; core24ar, rule 27f); with no facility of the kind before it, it stays a facility of its own."""
-    kept: list[FacilityMention] = []
-    for f in facilities:
-        if f.id.startswith("open:") and any(g.kind == f.kind for g in kept):
+    # (only the unknown names can go: they are found at C speed and read alone, against the mentions kept before)
+    gone: set[int] = set()
+    for i in compress(range(len(facilities)), map(_OPEN_ID, map(_ID, facilities))):
+        f = facilities[i]
+        kept = [g for k, g in enumerate(facilities[:i]) if k not in gone] if gone else facilities[:i]
+        if any(g.kind == f.kind for g in kept):
             lo = max(0, f.start - 60)
             heads = list(_GENERIC_HEAD_AR_RE.finditer(text, lo, f.start))
             if heads:
@@ -1098,9 +1159,10 @@ def _called_after_generic(text: str, facilities: list[FacilityMention]) -> list[
                 if _GENERIC_HEAD_KIND[h.group(1)] == f.kind \
                         and any(g.kind == f.kind and g.end <= h.start() for g in kept) \
                         and _CALLED_AFTER_RE.fullmatch(fold_text(text[h.end() : f.start])) is not None:
-                    continue
-        kept.append(f)
-    return kept
+                    gone.add(i)
+    if not gone:
+        return list(facilities)
+    return [f for i, f in enumerate(facilities) if i not in gone]
 
 
 def _place_named_again(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
@@ -1109,15 +1171,17 @@ def _place_named_again(text: str, facilities: list[FacilityMention], gaz: Gazett
     table = _place_named_table(gaz)
     if not table:
         return facilities
-    known = {f.id for f in facilities if f.id[:5] != "open:"}
-    out: list[FacilityMention] = []
-    for f in facilities:
-        if f.id[:5] == "open:" and known:
-            cands = table.get((f.id.split(":", 2)[2].replace("-", " "), f.kind))
-            ent = next((e for e in cands or () if e.id in known), None)
-            if ent is not None:
-                f = fac(text, f.start, f.end, ent, f.confidence)
-        out.append(f)
+    is_open = list(map(_OPEN_ID, map(_ID, facilities)))
+    known = set(compress(map(_ID, facilities), map(not_, is_open)))
+    out = list(facilities)
+    if not known:
+        return out
+    for i in compress(range(len(facilities)), is_open):  # (the unknown names alone are read)
+        f = facilities[i]
+        cands = table.get((f.id.split(":", 2)[2].replace("-", " "), f.kind))
+        ent = next((e for e in cands or () if e.id in known), None)
+        if ent is not None:
+            out[i] = fac(text, f.start, f.end, ent, f.confidence)
     return out
 
 
@@ -1126,17 +1190,25 @@ def _known_named_again(facilities: list[FacilityMention]) -> list[FacilityMentio
     last words after a head) is that facility named again: `مخيمي الهول والسد (العريشة)` gives the Dam camp its
     known identity by the brackets (rule 18b), so a later `مخيم السد` in the text is Areesha too, no second camp
     (core24ar, rule 27f)."""
-    names: dict[tuple[str, str], int] = {}
-    kept: list[FacilityMention] = []
-    for f in facilities:
-        if f.id.startswith("open:"):
-            if (f.kind, f.id.split(":", 2)[2]) in names:
-                continue
-        else:
-            for k in _suffix_slugs(f.surface):
-                names.setdefault((f.kind, k), 1)
-        kept.append(f)
-    return kept
+    names: set[tuple[str, str]] = set()
+    # (only the unknown names are walked, found at C speed; the known mentions before each are read when it asks, so
+    # the known ones after the last unknown one are never read)
+    is_open = list(map(_OPEN_ID, map(_ID, facilities)))
+    read = 0  # (the known mentions before this index have been read)
+    dropped: list[int] = []
+    for i in compress(range(len(facilities)), is_open):
+        if read < i:
+            for g in compress(facilities[read:i], map(not_, is_open[read:i])):
+                kind = g.kind
+                names.update([(kind, k) for k in _suffix_slugs(g.surface)])
+        read = i + 1
+        f = facilities[i]
+        if (f.kind, f.id.split(":", 2)[2]) in names:
+            dropped.append(i)
+    if not dropped:
+        return list(facilities)
+    gone = set(dropped)
+    return [f for i, f in enumerate(facilities) if i not in gone]
 
 
 def _suffix_slugs(surface: str) -> tuple[str, ...]:
@@ -1359,12 +1431,19 @@ def _indefinite_city_prison(text: str, f: FacilityMention, gaz: Gazetteer) -> bo
     gazetteer knows by the city's name (the city's name and a head word after the indefinite article)."""
     if f.id[:5] == "open:":
         return False
-    words = f.surface.split()  # (the name and its head first: most mentions are no two words ending in one)
-    if len(words) != 2 or fold(words[1]) not in _EN_HEADS \
-            or _INDEFINITE_BEFORE_RE.search(text, max(0, f.start - 9), f.start) is None:
+    first = _CITY_HEAD_FIRST.get(f.surface)  # (the name and its head first: most mentions are no two words ending in
+    if first is None:  # one; a pure function of the surface, kept per surface)
+        words = f.surface.split()
+        first = remember(_CITY_HEAD_FIRST, f.surface,
+                         fold(words[0]) if len(words) == 2 and fold(words[1]) in _EN_HEADS else False)
+    if first is False or _INDEFINITE_BEFORE_RE.search(text, max(0, f.start - 9), f.start) is None:
         return False
-    node = gaz.trie.root.get(fold(words[0]))
+    node = gaz.trie.root.get(first)
     return node is not None and any(p[0] == "place" for p in node.get(PAYLOAD, ()) or ())
+
+
+# surface -> the folded first of its two words when the second is an English head word ("Raqqa prison"), else False
+_CITY_HEAD_FIRST: dict[str, str | bool] = facility_cache()
 
 
 # "a new camp it is building in Khan Younis", `مخيم جديد في خان يونس`: a camp set up in the town now (rule 27d)
@@ -1413,17 +1492,22 @@ def _headline_city_prison(text: str, facilities: list[FacilityMention], gaz: Gaz
     names a known facility of the same kind by its own name within 15 km of it ("al-Aqtan Prison", on Raqqa's edge)
     is that facility, the body's, no second one (rule 25x); a body that names the city's prison too keeps it."""
     line = text.find("\n")
-    out = []
-    for f in facilities:
+    # (only a headline's mention (ending by the line break) can go: those are found at C speed, and the annex is
+    # asked of them alone; a body's mention is kept)
+    in_headline = list(map(line.__ge__, map(_END, facilities)))
+    gone: set[int] = set()
+    for i in compress(range(len(facilities)), in_headline):
+        f = facilities[i]
         annex = _annexes(gaz).get(f.id) if f.id[:5] != "open:" else None
-        if f.end <= line and f.id[:5] != "open:" and f.lat is not None and f.lon is not None \
+        if f.id[:5] != "open:" and f.lat is not None and f.lon is not None \
                 and _city_named(f, gaz) and not any(g.id == f.id and g.start > line for g in facilities) \
                 and any(g.id != f.id and g.id != annex and g.id[:5] != "open:" and g.kind == f.kind and g.start > line
                         and g.lat is not None and g.lon is not None and not _city_named(g, gaz)
                         and _km(f.lat, f.lon, g.lat, g.lon) <= 15.0 for g in facilities):
-            continue
-        out.append(f)
-    return out
+            gone.add(i)
+    if not gone:
+        return list(facilities)
+    return [f for i, f in enumerate(facilities) if i not in gone]
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -2509,25 +2593,39 @@ def _listed_after(text: str, start: int, facilities: list[FacilityMention], kind
 
 def _around(text: str, heads: list[Cand], facs: list[Cand], cores: list[Cand], places: list[Cand],
             fac_ids: set[str], accepted: list[tuple[int, int]], gaz: Gazetteer, covered: bytearray) -> Around:
-    core_spans = {(o.start, o.end) for o in cores}
-    shared = [p for p in places if (p.start, p.end) in core_spans]  # place readings of a bare name's span
+    core_spans = set(map(_SPAN, cores))
+    # place readings of a bare name's span (map and compress: C speed, no frame per place)
+    shared = list(compress(places, map(core_spans.__contains__, map(_SPAN, places))))
     # only a place reading that shares a bare name's span can make it a city (Palmyra)
     cities = {(p.start, p.end) for p in shared if _city(text, p, gaz)}
     all_heads = heads_and_facilities(heads, facs, gaz)
     # (an ASCII name folds to no Arabic head word: fold maps no ASCII character to a non-ASCII one)
-    listing = [h for h in all_heads if _listing_head(text[h[0] : h[1]])]
+    # ([h for h in all_heads if _listing_head(text[h[0] : h[1]])]: the surfaces and their cached answers at C speed,
+    # the uncached ones asked of _listing_head)
+    surfaces = list(map(text.__getitem__, map(slice, map(_HEAD_START, all_heads), map(_HEAD_END, all_heads))))
+    gots: list[bool | None] = list(map(_LISTING_HEAD.get, surfaces))
+    if None in gots:
+        gots = [_listing_head(sf) if g is None else g for g, sf in zip(gots, surfaces, strict=True)]
+    listing = list(compress(all_heads, gots))
     # names the text gives as a town (`وبلدة "الهول"`, "the town of al-Hol", `بجانبي الكرخ`): towns in lists
     towns = {(o.start, o.end): o for o in cores if not inside(o.start, o.end, covered) and town_cued(text, o, gaz)
              and not plural_listed(text, o, cores)}
     # (each index is built when first asked: `accepted` grows as bare names are read, so it is copied now)
-    return Around(all_heads, listing, Spans([(h[0], h[1]) for h in all_heads]), fac_ids, accepted,
+    return Around(all_heads, listing, Spans(list(map(_HEAD_SPAN, all_heads))), fac_ids, accepted,
                   Spans(list(accepted)),
                   Spans(make=lambda: [sp for sp in core_spans if sp not in cities and sp not in towns]),
                   Spans(make=lambda: [(p.start, p.end) for p in places if (p.start, p.end) not in core_spans]
                         + list(towns)),
                   cities, cores, {(i, fold(text[o.start : o.end])) for o in towns.values() for i in o.ids},
                   set(towns),
-                  {(p.start, p.end) for p in shared})
+                  set(map(_SPAN, shared)))
+
+
+_SPAN = attrgetter("start", "end")  # (a candidate's or mention's (start, end), at C speed)
+_END = attrgetter("end")
+_HEAD_SPAN = itemgetter(0, 1)
+_HEAD_START = itemgetter(0)
+_HEAD_END = itemgetter(1)
 
 
 def _listing_head(surface: str) -> bool:
@@ -2715,16 +2813,34 @@ def _annexes(gaz: Gazetteer) -> dict[str, str]:
 _ANNEXES: dict[int, tuple[Gazetteer, dict[str, str]]] = {}
 
 
+_ID = attrgetter("id")
+_OPEN_ID = methodcaller("startswith", "open:")
+
+
+def _any_open(facilities: list[FacilityMention]) -> bool:
+    """any(f.id.startswith("open:") for f in facilities), at C speed (map, no generator frame)."""
+    return any(map(_OPEN_ID, map(_ID, facilities)))
+
+
+def _town_named_ids(gaz: Gazetteer) -> frozenset[str]:
+    """The ids of the gazetteer's entries that bear a town's name (`town_name`), none "open:" (once per gazetteer)."""
+    got = _TOWN_NAMED.get(id(gaz))
+    if got is not None and got[0] is gaz:
+        return got[1]
+    ids = frozenset(i for i, e in gaz.entries.items() if e.town_name and not i.startswith("open:"))
+    _TOWN_NAMED.clear()
+    _TOWN_NAMED[id(gaz)] = (gaz, ids)
+    return ids
+
+
+_TOWN_NAMED: dict[int, tuple[Gazetteer, frozenset[str]]] = {}
+
+
 def _one_per_span(facilities: list[FacilityMention]) -> list[FacilityMention]:
-    out: list[FacilityMention] = []
-    last = None  # (the span of out[-1]: each mention's fields read once)
-    for f in facilities:
-        span = (f.start, f.end)
-        if span == last:
-            continue
-        out.append(f)
-        last = span
-    return out
+    """Each mention whose span is not the one before it (at C speed: each span against the one before it, the first
+    against None)."""
+    spans = list(map(_SPAN, facilities))
+    return list(compress(facilities, map(ne, spans, [None, *spans])))
 
 
 # a plural prison or camp head, then within its clause (no town word) "such as"/"including"/"like" right before a
