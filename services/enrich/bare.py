@@ -533,6 +533,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None
     if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
         return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
+    if span in ar.cities and not inherent and (
+            (not arabic and prev.lower() in _TAKEN_EN)
+            or (arabic and prev == "علي" and _TAKEN_ON_AR_RE.search(text, max(0, c.start - 40), c.start) is not None)):
+        return None  # "Militants seized Palmyra ... its notorious prison", `سيطر تنظيم داعش على تدمر`: a city taken or
+        # besieged is the city, whatever prison it holds (blind r27f, rule 29b; a camp or a district is left to the
+        # words around it: "government forces took over al-Hol" in 2026 is the camp)
     if not inherent and (prev in _AREA_WORDS or (prev[:1] in "وبلف" and prev[1:] in _AREA_WORDS)):
         return None  # `مناطق باب السلامة ومارع`: the area of the name, a place people crowd into, not its camp
         # (rule 1: "the Rukban area"; a name no town of the gazetteer bears as well: rule 26s)
@@ -2707,6 +2713,12 @@ _PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطي
 # a city's bare name and then "where" (`، حيث`, ", where"): the city (rule 25f)
 _WHERE_AFTER_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:حيث|where)(?![\u0621-\u064a\w])", re.IGNORECASE)
 _NEAR_WORDS = frozenset(("near", "قرب", "بقرب"))
+# a city's capture right before its bare name: "seized Palmyra", `سيطر التنظيم على تدمر` (rule 29b)
+_TAKEN_EN = frozenset(("seized", "captured", "recaptured", "retook", "overran", "liberated", "besieged", "seize",
+                       "capture", "recapture", "retake", "overrun", "liberate", "besiege", "seizing", "capturing",
+                       "recapturing", "retaking", "overrunning", "liberating", "besieging"))
+_TAKEN_ON_AR_RE = re.compile(r"(?:^|\s)(?:و|ف)?(?:سيطر|سيطرت|يسيطر|تسيطر|السيطره|السيطرة|سيطرته|سيطرتها|استولى|استولت"
+                             r"|الاستيلاء|استعاد|استعادت|استعادة|استعاده)[^.،,؟!:\n]{0,30}\sعلى\s*$")
 # the two-word "near" (rule 27y): "Hassan Sham (close to Khazir) camp", "next to Sheikhan" say where the site named
 # before is, no second facility
 _CLOSE_TO_RE = re.compile(r"\b(?:[Cc]lose|[Nn]ext|[Aa]djacent)[ \u00a0]+to[ \u00a0]+$")

@@ -1,0 +1,38 @@
+"""Rule 29b (the lead, round 28): a city taken or besieged right before its bare name is the city, whatever prison
+it holds; a camp's or a district's bare name is left to the words around it. Own wording."""
+
+from __future__ import annotations
+
+from tests.unit.enrich_support import real_ann
+
+
+def _read(text: str) -> tuple[list[str | None], list[str]]:
+    a = real_ann(text)
+    return [f.id for f in a.facilities], [p.surface for p in a.places]
+
+
+def test_a_city_seized_is_the_city_though_its_prison_is_spoken_of() -> None:
+    assert _read("Militants seized Palmyra in May 2015 and later blew up its notorious prison.") == ([], ["Palmyra"])
+    assert _read("The army recaptured Palmyra from Islamic State, whose fighters had destroyed the prison.") \
+        == ([], ["Palmyra"])
+    assert _read("Islamic State fighters captured Palmyra, home to a notorious desert prison.") == ([], ["Palmyra"])
+
+
+def test_arabic_control_taken_over_a_city() -> None:
+    assert _read("سيطر تنظيم داعش على تدمر في أيار 2015 ثم فجّر سجنها الشهير.") == ([], ["تدمر"])
+    assert _read("استعادت قوات النظام السيطرة على تدمر، التي تضم السجن سيئ الصيت.") == ([], ["تدمر"])
+
+
+def test_a_detainee_in_the_city_name_is_still_the_prison() -> None:
+    ids, _ = _read("قضى عشر سنوات في تدمر وكتب عن السجن لاحقاً.")
+    assert ids == ["fac:sy-tadmur-prison"]
+    ids, _ = _read("He spent twelve years in Palmyra and later wrote a memoir about the prison.")
+    assert ids == ["fac:sy-tadmur-prison"]
+
+
+def test_a_camp_taken_over_is_left_to_its_context() -> None:
+    # 2026: "government forces took over al-Hol" is the camp; the capture cue is a city's only
+    ids, _ = _read("Government forces seized al-Hol, where some 24,000 women and children are held, on Tuesday.")
+    assert ids == ["fac:sy-al-hol-camp"]
+    ids, _ = _read("The RSF captured Zamzam, Sudan's largest camp for displaced people, after three days.")
+    assert len(ids) == 1
