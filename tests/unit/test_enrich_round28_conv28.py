@@ -51,3 +51,9 @@ def test_central_prison_in_a_city_without_one_is_the_place() -> None:
     a = real_ann("اقتحم مسلحون السجن المركزي بصنعاء ونقلوا عشرات المحتجزين إلى جهة مجهولة.")
     assert a.facilities == []
     assert "geonames:71137" in {p.id for p in a.places}
+
+
+def test_the_tanf_base_is_no_place() -> None:
+    assert real_ann("A rocket landed near the al-Tanf base on Monday, the coalition said.").places == []
+    assert real_ann("Soldiers at the Tanf garrison trained local fighters.").places == []
+    assert "place:sy-al-tanf" in {p.id for p in real_ann("Aid finally reached the 55-km zone this week.").places}
