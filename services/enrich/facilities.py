@@ -2152,7 +2152,8 @@ def _numbered_camps(text: str) -> list[OpenFacility]:
 
 # `مخيم 5`, `مخيم 2`: a camp known by its number (Nuseirat's blocks, Cox's Bazar's camps), as "Camp 11" among refugees
 # is (rule 22d); not a count (`مخيم 5 آلاف نازح`), not a year (three digits or more)
-_NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وبف])?مخيم\s+([0-9\u0660-\u0669]{1,2})"
+_NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وبف])?مخيم\s+"
+                                    r"(?:رقم\s*)?([0-9\u0660-\u0669]{1,2})"  # (`المخيم رقم 11`, rule 29c)
                                     r"(?![0-9\u0660-\u0669.,٫])(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوما|يوماً|سنوات|أعوام|"
                                     r"اعوام|عاما|عاماً|أشهر|اشهر|ساعات|ساعة|دقائق|كم|كلم|كيلو|كيلومترا|كيلومتراً|كيلومتر|كيلومترات|مترا|متراً|متر|"
                                     r"أمتار|امتار|ميلا|ميلاً|ميل|مرات|مرة|%|في\s*المئة|بالمئة|"
@@ -2161,9 +2162,10 @@ _NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وب
                                     r"افراد|نازحا|نازحاً|نازح|لاجئا|لاجئاً|لاجئ|طفلا|طفلاً|طفل|أطفال|اطفال|امرأة|نساء|خيمة|خيمه|خيم)"
                                     r"(?![\u0621-\u064a]))"
                                     # (quote23ar, rule 27a) a prison's numbered section (`المخيم 11 من سجن النقب`)
-                                    r"(?!\s*(?:من|في|داخل)\s+(?:ال)?(?:سجن|معتقل)(?![\u0621-\u064a]))")
+                                    # (rule 29c) and a named camp's (`المخيم رقم 9 من مخيم كوتوبالونغ`)
+                                    r"(?!\s*(?:من|في|داخل)\s+(?:ال)?(?:سجن|معتقل|مخيم)(?![\u0621-\u064a]))")
 _DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|خيم(?![\u0621-\u064a])")
-_SPACE_NUMBER_RE = re.compile(r"\s+[0-9\u0660-\u0669]")
+_SPACE_NUMBER_RE = re.compile(r"\s+(?:رقم\s*)?[0-9\u0660-\u0669]")  # (`المخيم رقم 11`, rule 29c)
 
 
 # A security branch named by its number (rule 25m): Syria's intelligence agencies number their branches in the 200s and

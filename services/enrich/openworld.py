@@ -1864,7 +1864,9 @@ def _apposition(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility |
 
 
 _NUMBERED_RE = re.compile(r"[0-9]{1,2}[A-Z]?")
-_SECTION_OF_RE = re.compile(r"\s+(?:of|in|at)\s+(?:the\s+)?[^.;:\n]{0,40}?\bcamps?\b")
+# (rule 29c) also after an apposition that calls it a part: "Camp 11, one section of the Kutupalong camp"
+_SECTION_OF_RE = re.compile(r"(?:,?\s+(?:one|a|the)\s+(?:section|part|block|sector|zone)s?)?"
+                            r"\s+(?:of|in|at)\s+(?:the\s+)?[^.;:\n]{0,40}?\bcamps?\b")
 _DISPLACED_EN_RE = re.compile(r"\b(?:refugees?|displaced|Rohingya|asylum|tents?|shelters)\b")
 _DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interrogat\w*|captives?|suspects?|"
                            r"(?<!sleeper )cells?)\b", re.IGNORECASE)  # (not ISIS's "sleeper cells")
@@ -1910,7 +1912,29 @@ def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
             return None  # ("Camp 5 of the Kutupalong refugee camp": a section of the named camp)
         # "the blaze started in Camp 11 near Balukhali": a numbered camp among refugees' camps (Cox's Bazar)
         return OpenFacility(h.start, m.end(1), "camp", m.group(1), m.start(1), m.end(1))
+    if _prison_section(text, h.start, m.group(1)):
+        return None  # "inmates set fire to Camp 11" after "the Tasfirat prison": the named prison's section (rule 29c)
     return OpenFacility(h.start, m.end(1), "prison", m.group(1), m.start(1), m.end(1))
+
+
+# (rule 29c) a prison named by a capitalised word before its head, in the sentence of a numbered "Camp N"
+_NAMED_PRISON_EN_RE = re.compile(r"\b(?!(?:The|A|An|This|That|Its|Their|His|Her|Another|One)\b)[A-Z][\w'’-]+\s+"
+                                 r"(?:[Pp]rison|[Jj]ail)\b")
+
+
+def _prison_section(text: str, start: int, name: str) -> bool:
+    """A numbered "Camp N" in a sentence that names another prison is that prison's section, no facility of its own
+    ("the Tasfirat prison ... after inmates set fire to Camp 11"; rule 29c); Guantanamo's numbered camps stay
+    open-world prisons (rule 25p)."""
+    if not name.isdigit() or "Guant" in text or "Gitmo" in text:
+        return False
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start)) + 1
+    hi = min((i for i in (text.find(". ", start), text.find("\n", start), text.find(";", start)) if i >= 0),
+             default=len(text))
+    sent = text[lo:hi]
+    if "rison" not in sent and "ail" not in sent:
+        return False
+    return _NAMED_PRISON_EN_RE.search(sent) is not None
 
 
 def _english_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
