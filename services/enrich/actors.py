@@ -13,8 +13,10 @@ engine already found.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from operator import attrgetter
 from typing import Any
 
 from services.enrich.context_actors import arabic_letter, context_actors
@@ -62,6 +64,9 @@ _DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "northwe
                          "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
                          "western", "central", "rural", "the", "northeastern", "northwestern", "southeastern",
                          "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"))
+# (C-level attribute reads over a list of mentions: map(_COUNTRY, places))
+_COUNTRY, _ID, _START, _END = attrgetter("country"), attrgetter("id"), attrgetter("start"), attrgetter("end")
+_SPAN = attrgetter("start", "end")
 _GAP_RE = re.compile(r"[ \u00a0]+[A-Za-z]")  # the name, a space, the next word: no punctuation between
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[\u0600-\u06ff][\u0600-\u06ff\u064b-\u065f\u0670]*")
 _NOT_LETTER_RE = re.compile(f"[^{AR_LETTER}]")
@@ -107,11 +112,9 @@ def compound_adjective(text: str, end: int) -> bool:
 def text_country(countries: list[str | None]) -> str | None:
     """The country a text is about: the most frequent among its places, facilities and actors (the first
     mentioned on a tie)."""
-    counts: dict[str, int] = {}  # (the keys in the order first mentioned; None and "" are no country)
-    get = counts.get
-    for c in countries:
-        if c:
-            counts[c] = get(c, 0) + 1
+    counts = Counter(countries)  # (the keys in the order first mentioned: one C-level count)
+    counts.pop(None, None)  # None and "" are no country
+    counts.pop("", None)
     if not counts:
         return None
     best = max(counts.values())
@@ -558,8 +561,12 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     cues: the scanner's cue candidates (institutions.institution_actors); cue_kinds: the kinds among them."""
     rules: StateRules = gaz.state
     entries = gaz.entries
-    country = text_country([p.country for p in places] + [f.country for f in facilities]
-                           + [entries[a.id].country for a in found])
+    countries = list(map(_COUNTRY, places))  # (C-level reads: map over attrgetter)
+    if facilities:
+        countries += map(_COUNTRY, facilities)
+    if found:
+        countries += map(_COUNTRY, map(entries.__getitem__, map(_ID, found)))
+    country = text_country(countries)
     cplaces = []
     named = []  # (start, ISO2) of every country named
     capitals, nations = rules.capitals, rules.nations
@@ -574,7 +581,7 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             code = capitals.get(pid)
         if code and (code.startswith("actor:") or code in nations):
             cplaces.append((p.start, p.end, code))
-    spans = [(a.start, a.end) for a in found]
+    spans = list(map(_SPAN, found))
     first = places[0] if places else None  # a dateline opens the text: "BAGHDAD (AFP) -", "الحسكة - خاص"
     dateline = first.country if first is not None and first.start < 40 and first.country \
         and _dateline(text, first.start, first.end, arabic="\u0600" <= text[first.start] <= "\u06ff") else None
@@ -628,18 +635,23 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     if not out:
         return out, places
     ends: dict[int, int] = {}  # the longest actor at each start
-    for a in out:
-        if a.end > ends.get(a.start, -1):
-            ends[a.start] = a.end
-    kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")]
+    ospans = list(map(_SPAN, out))
+    for a0, a1 in ospans:
+        if a1 > ends.get(a0, -1):
+            ends[a0] = a1
+    # (only a place that starts where an actor does can open it: most texts have none, and keep every place)
+    kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")] \
+        if not ends.keys().isdisjoint(map(_START, places)) else list(places)
     if cplaces:
         # a state's country or capital right after its body's word, inside the body's name (`حكومة دمشق المؤقتة`,
         # `سلطات بغداد`): that body, no place, as "the Damascus authorities" (rule 20b; rule 24h); a command's
         # city stays the place (`قيادة عمليات بغداد`, rule 15)
-        inner = {(p0, p1) for p0, p1, _c in cplaces}
-        kept = [p for p in kept if not ((p.start, p.end) in inner and any(
-            a.start < p.start and p.end <= a.end and _BODY_BEFORE_RE.fullmatch(text, a.start, p.start) is not None
-            for a in out))]
+        # (only the country places inside an actor's span after its start can be dropped: most texts have none)
+        inner = {(p0, p1) for p0, p1, _c in cplaces if any(a0 < p0 and p1 <= a1 for a0, a1 in ospans)}
+        if inner:
+            kept = [p for p in kept if not ((p.start, p.end) in inner and any(
+                a.start < p.start and p.end <= a.end and _BODY_BEFORE_RE.fullmatch(text, a.start, p.start) is not None
+                for a in out))]
     return out, kept
 
 
@@ -784,8 +796,12 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
     "National Security Council" (a state's council, not the UN's), "SDF" in a text about Libya's Special
     Deterrence Force, `أنصار الله` in a text about Lebanon's camps that names no place in Yemen (a Palestinian group
     in the camps bears the name)."""
+    if _COLLIDING.isdisjoint(map(_ID, found)):
+        return found  # (one C-level pass: most texts name none of the names another body bears)
     out = found
     deterrence: bool | None = None  # (asked once a text, and only where the word is: str `in` at C speed)
+    yemen: bool | None = None  # (_yemen_coalition and _asayish_of_krg read only found, places, facilities: once)
+    krg_of: list[Callable[[ActorMention], ActorMention] | None] | None = None
     for a in found:
         if a.id not in _COLLIDING:
             continue  # (one set look-up for the names no other body bears: most)
@@ -794,7 +810,9 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             if _YAZIDI_ASAYISH_RE.match(text, a.end) or _YAZIDI_BEFORE_RE.search(text, max(0, a.start - 12), a.start):
                 out = [b for b in out if b is not a]  # Sinjar's Yazidi Asayish: a body of their own, in no list
                 continue
-            krg = _asayish_of_krg(found, places, facilities)
+            if krg_of is None:
+                krg_of = [_asayish_of_krg(found, places, facilities)]
+            krg = krg_of[0]
             if krg is not None:
                 out = [krg(b) if b is a else b for b in out]
             continue
@@ -814,7 +832,9 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
         elif a.id == "actor:global-coalition":
             # "a U.S.-led coalition" striking the Houthis is the Red Sea coalition, not the one against ISIS: a text
             # that names Yemen or the Houthis and neither ISIS nor a place in Iraq or Syria (rule 26m)
-            drop = _yemen_coalition(found, places, facilities)
+            if yemen is None:
+                yemen = _yemen_coalition(found, places, facilities)
+            drop = yemen
         elif a.id == "actor:sdf" and a.surface == "SDF":
             if deterrence is None:
                 deterrence = bool(text_gates(text) & _T_DETERRENCE) and _DETERRENCE_RE.search(text) is not None
@@ -995,11 +1015,14 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
     rules: StateRules = gaz.state
     when = day(published_at)
     stale = when is not None and any(when < n["before"]["date"] for n in rules.before_nations)
-    if not stale and any(a.id in rules.succeeded_ids and former_at(text, a.start, a.end) for a in found):
+    ids = list(map(_ID, found))  # (C-level gates before the per-mention tests: most texts name none)
+    if not stale and not rules.succeeded_ids.isdisjoint(ids) \
+            and any(a.id in rules.succeeded_ids and former_at(text, a.start, a.end) for a in found):
         # "the former Syrian government" in 2026: the Assad government (state_rules.former_at)
         found = [_as_former(rules, a, gaz) if a.id in rules.succeeded_ids and former_at(text, a.start, a.end)
                  else a for a in found]
-    if not stale and when is not None and when >= _IN_POWER_FROM \
+        ids = list(map(_ID, found))  # (ids re-read: a former body's id is its predecessor's now)
+    if not stale and when is not None and when >= _IN_POWER_FROM and "actor:assad-regime" in ids \
             and any(a.id == "actor:assad-regime" and a.surface.lower() in _REGIME_WORDS_EN for a in found):
         # "a clear message to the Syrian regime" (Israel's defence minister, July 2025), "Regime troops entered the
         # prison" (January 2026): in a text of a date after Assad's fall that names neither him nor a fall, the
@@ -1020,7 +1043,8 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
                 if kept is not None:
                     kept.append(a)
                 continue
-            nation = _nation_after(text, end, rules)
+            m = _NEXT_WORD_RE.match(text, end)  # (= _nation_after: an Arabic word right after the name is asked)
+            nation = _nation_of_word(m.group(1), rules) if m is not None else None
             if nation is not None and actor_of(rules, nation, "default", None, when) not in (a.id, None) \
                     and gaz.entries[a.id].country != nation and not _own_people(rules, nation, gaz.entries[a.id]):
                 if kept is None:
@@ -1100,8 +1124,23 @@ def _nation_after(text: str, end: int, rules: StateRules) -> str | None:
     m = _NEXT_WORD_RE.match(text, end)
     if m is None:
         return None
-    w = fold(m.group(1))
-    return rules.adj_ar.get(w) or rules.adj_ar.get(w[2:] if w.startswith("ال") else w)
+    return _nation_of_word(m.group(1), rules)
+
+
+def _nation_of_word(word: str, rules: StateRules) -> str | None:
+    """The nation whose adjective the word (as written) is, or None (asked once per word and kept:
+    rules.nation_word)."""
+    got = rules.nation_word.get(word, _UNSEEN)
+    if got is _UNSEEN:
+        w = fold(word)
+        got = rules.adj_ar.get(w) or rules.adj_ar.get(w[2:] if w.startswith("ال") else w)
+        if len(rules.nation_word) > 200_000:
+            rules.nation_word.clear()
+        rules.nation_word[word] = got
+    return got  # type: ignore[return-value]
+
+
+_UNSEEN = object()
 
 
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([\u0600-\u06ff\u064b-\u065f]+)")

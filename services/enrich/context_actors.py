@@ -21,12 +21,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from services.enrich.backend import PATH
 from services.enrich.normalize import fold, has_latin
 from services.enrich.scouts import needle_starts
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
+
+_ID, _COUNTRY = attrgetter("id"), attrgetter("country")
 
 _AR = "\u0621-\u064a"
 _MARKS = "[\u064b-\u0652\u0640]*"
@@ -182,10 +185,10 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     # only the phrases one of whose conditions may hold are looked for (_may_hold: what _holds asks but the
     # regions, all known before the text is searched; a phrase none of whose conditions holds names no actor, and
     # its hits are no span of the others'), and only their stems are searched for
-    named = {a.id for a in found}
+    named = set(map(_ID, found))  # (C-level attribute reads)
     # (the countries of the places and facilities, once per text: _may_hold's `mentions` test reads the set)
-    mentioned = {p.country for p in places}
-    mentioned.update([f.country for f in facilities])
+    mentioned = set(map(_COUNTRY, places))
+    mentioned.update(map(_COUNTRY, facilities))
     phrases, firsts_ar, firsts_en = _pick(rules, country, when, named, mentioned)
     if not phrases:
         return []

@@ -72,6 +72,8 @@ class StateRules:
     # folded word -> what actors._acts asks of it as the word next to a country's name (bits: a verb, a verb of a
     # masculine country, a verb with an object pronoun, a noun of the state's doing; bounded, words recur)
     word_acts: dict[str, int] = field(default_factory=dict)
+    # an Arabic word as written -> the nation whose adjective it is, or None (actors._nation_of_word; bounded)
+    nation_word: dict[str, str | None] = field(default_factory=dict)
     by_context: ContextRules = field(default_factory=ContextRules)  # generic phrases read by context (rule 20)
 
 
