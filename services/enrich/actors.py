@@ -676,10 +676,15 @@ _IN_COUNTRY_AR_RE = re.compile(
     r"(?:\s+ال(?:جديد[ةه]|انتقالي[ةه]|مؤقت[ةه]|اتحادي[ةه]|مركزي[ةه]|مشكل[ةه]|حالي[ةه]|قائم[ةه]))?)"
     r"|(?<![\u0621-\u064a])(?P<caretaker>حكوم[ةه]\s+تصريف\s+(?:ال)?أعمال)|(?<![\u0621-\u064a])(?:ال)?مسؤول(?:ين|ون|ان|ين)"
     r"(?:\s+(?:ال)?(?:أمنيين|امنيين|عسكريين|حكوميين|كبار))?)\s+(?:في\s+|ب)(?:ال)?$")
+# (a word every match of _IN_COUNTRY_AR_RE holds, at its start or after its article: where it is searched from)
+_IN_COUNTRY_AR_GATE = re.compile("سلطات|قوات|حكوم|شرط|جيش|أجهز|اجهز|مسؤول")
 _IN_COUNTRY_EN_RE = re.compile(
     r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?:(?i:federal|central|new|transitional)\s+)?(?P<cls>(?i:authorities|security\s+forces|"
     r"government\s+forces|forces|troops|government|police|army|administration|rulers|leadership)))\s+in\s+$")
 # ("the federal government in Baghdad"; "the new administration/rulers in Damascus": rule 26u)
+# (the last word of each class of _IN_COUNTRY_EN_RE, lower case: a match's phrase ends with one)
+_IN_CLASS_ENDS = ("authorities", "forces", "troops", "government", "police", "army", "administration", "rulers",
+                  "leadership")
 # officials speaking from a capital or country: "according to officials in Washington", "told officials in Baghdad"
 # (not "UN officials in Iraq": a word before "officials" other than these names another owner)
 _OFFICIALS_IN_EN_RE = re.compile(
@@ -720,7 +725,20 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
         if (text[s - 1] != "ب" and text[s - 3 : s] != "في " and text[s - 3 : s - 1] != "بال") if arabic \
                 else text[s - 3 : s] != "in ":
             continue  # (only "in"/"في"/ب right before the country: no pattern to try)
-        m = (_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s)
+        lo = s - 40 if s > 40 else 0
+        if arabic:
+            # (the pattern only where one of its class words is: every match holds one, at its start or after
+            # the article, so none starts before the first one's place less two)
+            g = _IN_COUNTRY_AR_GATE.search(text, lo, s)
+            m = _IN_COUNTRY_AR_RE.search(text, g.start() - 2 if g.start() - 2 > lo else lo, s) \
+                if g is not None else None
+        else:
+            # (a match's class word ends right before the spaces before "in ": the pattern only where it does; a
+            # window with a character past ASCII is searched whatever it ends with, as IGNORECASE reads `ı`, `ſ`,
+            # `K` as i, s, k)
+            seg = text[lo : s - 3]
+            m = _IN_COUNTRY_EN_RE.search(text, lo, s) \
+                if not seg.isascii() or seg.rstrip().lower().endswith(_IN_CLASS_ENDS) else None
         if m is None and not arabic and text.rfind("officials", max(0, s - 60), s) != -1:
             m = _OFFICIALS_IN_EN_RE.search(text, max(0, s - 60), s)  # (only where the word is: a C-level find first)
         if m is None:
