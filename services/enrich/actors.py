@@ -13,9 +13,11 @@ engine already found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from itertools import accumulate
 from operator import attrgetter
 from typing import Any
 
@@ -647,7 +649,11 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
         # `سلطات بغداد`): that body, no place, as "the Damascus authorities" (rule 20b; rule 24h); a command's
         # city stays the place (`قيادة عمليات بغداد`, rule 15)
         # (only the country places inside an actor's span after its start can be dropped: most texts have none)
-        inner = {(p0, p1) for p0, p1, _c in cplaces if any(a0 < p0 and p1 <= a1 for a0, a1 in ospans)}
+        # (an actor with a0 < p0 and p1 <= a1: the farthest end among those starting before p0 reaches p1)
+        ospans.sort()
+        ostarts = [a0 for a0, _a1 in ospans]
+        reach = list(accumulate([a1 for _a0, a1 in ospans], max))
+        inner = {(p0, p1) for p0, p1, _c in cplaces if (i := bisect_left(ostarts, p0)) and reach[i - 1] >= p1}
         if inner:
             kept = [p for p in kept if not ((p.start, p.end) in inner and any(
                 a.start < p.start and p.end <= a.end and _BODY_BEFORE_RE.fullmatch(text, a.start, p.start) is not None
@@ -938,11 +944,16 @@ def _un_dateline(text: str, s: int, e: int) -> bool:
 
 def _yemen_coalition(found: Sequence[ActorMention], places: Sequence[PlaceMention],
                      facilities: Sequence[FacilityMention]) -> bool:
-    if not any(b.id == "actor:houthis" for b in found) and not any(p.country == "YE" for p in places):
+    ids = list(map(_ID, found))  # (C-level reads: map over attrgetter)
+    if "actor:houthis" not in ids and "YE" not in map(_COUNTRY, places):
         return False
-    if any(b.id in ("actor:isis", "actor:sdf", "actor:iraqi-security-forces", "actor:pmf") for b in found):
+    if not _NOT_RED_SEA.isdisjoint(ids):
         return False
-    return not any(p.country in ("IQ", "SY") for p in [*places, *facilities])
+    return _IQ_SY.isdisjoint(map(_COUNTRY, places)) and _IQ_SY.isdisjoint(map(_COUNTRY, facilities))
+
+
+_NOT_RED_SEA = frozenset(("actor:isis", "actor:sdf", "actor:iraqi-security-forces", "actor:pmf"))
+_IQ_SY = frozenset(("IQ", "SY"))
 _NOT_OWNERS = ("UN|Nations|The|A|An|At|In|On|After|Before|During|Last|Next|This|That|Its|Their|His|Her|Some|"
                "Several|Both|All|Many|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                "February|March|April|May|June|July|August|September|October|November|December")
@@ -1055,8 +1066,7 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
         # (nothing to re-date: _as_of keeps every id; only a name with an Arabic word right after it can be
         # dropped, and the list is copied only when one is)
         kept: list[ActorMention] | None = None
-        for k, a in enumerate(found):
-            end = a.end
+        for k, (a, end) in enumerate(zip(found, map(_END, found))):
             if text[end : end + 1] != " " or not "\u0600" <= text[end + 1 : end + 2] <= "\u06ff":
                 if kept is not None:
                     kept.append(a)
@@ -1092,7 +1102,8 @@ def turkish_occupation(text: str, found: list[ActorMention], places: Sequence[Pl
     names Turkey's occupation (`جيش الاحتلال التركي`, Kurdish outlets' name of the state acting: rule 24h) and nothing
     of Israel's or Palestine's (no place or facility there, no Israel by name, adjective or the hostile nisba): the
     same Turkish army, no Israeli one (actor26ar, rule 28m)."""
-    if not any(a.id == "actor:turkey-gov" and "احتلال" in fold(a.surface) for a in found):
+    if "actor:turkey-gov" not in map(_ID, found) \
+            or not any(a.id == "actor:turkey-gov" and "احتلال" in fold(a.surface) for a in found):
         return found
     if not any(a.id == "actor:israel-gov" for a in found) \
             or any(a.id == "actor:israel-gov" and "احتلال" not in fold(a.surface) for a in found) \
