@@ -649,16 +649,21 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
         # `سلطات بغداد`): that body, no place, as "the Damascus authorities" (rule 20b; rule 24h); a command's
         # city stays the place (`قيادة عمليات بغداد`, rule 15)
         # (only the country places inside an actor's span after its start can be dropped: most texts have none)
-        # (an actor with a0 < p0 and p1 <= a1: the farthest end among those starting before p0 reaches p1)
-        ospans.sort()
-        ostarts = [a0 for a0, _a1 in ospans]
-        reach = list(accumulate([a1 for _a0, a1 in ospans], max))
-        inner = {(p0, p1) for p0, p1, _c in cplaces if (i := bisect_left(ostarts, p0)) and reach[i - 1] >= p1}
+        inner = _inside_after_start(cplaces, ospans)
         if inner:
             kept = [p for p in kept if not ((p.start, p.end) in inner and any(
                 a.start < p.start and p.end <= a.end and _BODY_BEFORE_RE.fullmatch(text, a.start, p.start) is not None
                 for a in out))]
     return out, kept
+
+
+def _inside_after_start(cplaces: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """{(p0, p1) of cplaces with some (a0, a1) of spans, a0 < p0 and p1 <= a1}: the farthest end among the spans
+    starting before p0 reaches p1 (bisect over the sorted starts, not a scan of the spans per place)."""
+    ordered = sorted(spans)
+    starts = [a0 for a0, _a1 in ordered]
+    reach = list(accumulate([a1 for _a0, a1 in ordered], max))
+    return {(p0, p1) for p0, p1, _c in cplaces if (i := bisect_left(starts, p0)) and reach[i - 1] >= p1}
 
 
 # the body's word right before a country's or capital's name inside a state actor (`حكومة `, `سلطات `, `الحكومة في `)
@@ -731,20 +736,7 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
         if (text[s - 1] != "ب" and text[s - 3 : s] != "في " and text[s - 3 : s - 1] != "بال") if arabic \
                 else text[s - 3 : s] != "in ":
             continue  # (only "in"/"في"/ب right before the country: no pattern to try)
-        lo = s - 40 if s > 40 else 0
-        if arabic:
-            # (the pattern only where one of its class words is: every match holds one, at its start or after
-            # the article, so none starts before the first one's place less two)
-            g = _IN_COUNTRY_AR_GATE.search(text, lo, s)
-            m = _IN_COUNTRY_AR_RE.search(text, g.start() - 2 if g.start() - 2 > lo else lo, s) \
-                if g is not None else None
-        else:
-            # (a match's class word ends right before the spaces before "in ": the pattern only where it does; a
-            # window with a character past ASCII is searched whatever it ends with, as IGNORECASE reads `ı`, `ſ`,
-            # `K` as i, s, k)
-            seg = text[lo : s - 3]
-            m = _IN_COUNTRY_EN_RE.search(text, lo, s) \
-                if not seg.isascii() or seg.rstrip().lower().endswith(_IN_CLASS_ENDS) else None
+        m = _in_country(text, s, arabic)
         if m is None and not arabic and text.rfind("officials", max(0, s - 60), s) != -1:
             m = _OFFICIALS_IN_EN_RE.search(text, max(0, s - 60), s)  # (only where the word is: a C-level find first)
         if m is None:
@@ -758,6 +750,23 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
         if aid:
             out.append((m.start("phrase"), m.end("phrase"), aid))
     return out
+
+
+def _in_country(text: str, s: int, arabic: bool) -> re.Match[str] | None:
+    """(_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s), the pattern tried only
+    where it can match (English: for s with text[s - 3 : s] == "in ")."""
+    lo = s - 40 if s > 40 else 0
+    if arabic:
+        # (the pattern only where one of its class words is: every match holds one, at its start or after the
+        # article, so none starts before the first one's place less two)
+        g = _IN_COUNTRY_AR_GATE.search(text, lo, s)
+        return _IN_COUNTRY_AR_RE.search(text, g.start() - 2 if g.start() - 2 > lo else lo, s) if g is not None else None
+    # (a match's class word ends right before the spaces before "in ": the pattern only where it does; a window with
+    # a character past ASCII is searched whatever it ends with, as IGNORECASE reads `ı`, `ſ`, `K` as i, s, k)
+    seg = text[lo : s - 3]
+    if seg.isascii() and not seg.rstrip().lower().endswith(_IN_CLASS_ENDS):
+        return None
+    return _IN_COUNTRY_EN_RE.search(text, lo, s)
 
 
 _DUAL_GOV_RE = re.compile(r"(?<![\u0621-\u064a])(?:ل|ب|و|ف)?(?:ال)?حكومت[يا]\s+$")
