@@ -1075,7 +1075,7 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
         # (nothing to re-date: _as_of keeps every id; only a name with an Arabic word right after it can be
         # dropped, and the list is copied only when one is)
         kept: list[ActorMention] | None = None
-        for k, (a, end) in enumerate(zip(found, map(_END, found))):
+        for k, (a, end) in enumerate(zip(found, map(_END, found), strict=True)):
             if text[end : end + 1] != " " or not "\u0600" <= text[end + 1 : end + 2] <= "\u06ff":
                 if kept is not None:
                     kept.append(a)

@@ -29,7 +29,7 @@ def test_text_country_counter_is_the_loop() -> None:
     rnd = random.Random(28)
     pool = [None, "", "IQ", "SY", "TR", "LB", "YE"]
     cases: list[list[str | None]] = [[], [None], [""], [None, ""], ["IQ"], ["", "SY", None, "SY", "IQ", "IQ"]]
-    cases += [[rnd.choice(pool) for _ in range(rnd.randrange(0, 40))] for _ in range(3000)]
+    cases.extend([rnd.choice(pool) for _ in range(rnd.randrange(0, 40))] for _ in range(3000))
     for c in cases:
         assert actors.text_country(c) == _text_country_ref(c), c
 
@@ -42,7 +42,8 @@ _AR_WORDS = ["السلطات", "القوات", "الحكومة", "الحكومه
              "اجهزة", "حكومة", "تصريف", "الأعمال", "أعمال", "مسؤولين", "المسؤولون", "مسؤولان", "الأمنية", "العسكرية",
              "الجديدة", "الانتقالية", "في", "ب", "بال", "ال", "سوريا", "العراق", "دمشق", "قال", "و", "كبار", "الامنيين",
              "قوات", "سلطات", "جيش", "ش", "ل", "لل"]
-_EN_WORDS = ["the", "The", "new", "federal", "Central", "transitional", "authorities", "security", "forces", "government",
+_EN_WORDS = ["the", "The", "new", "federal", "Central", "transitional", "authorities", "security", "forces",
+             "government",
              "troops", "police", "army", "Army", "administration", "rulers", "leadership", "in", "IN", "said", ",", ".",
              "(", "—", "-", "Syria", "Iraq", "ARMY", "FORCES", "adminıstration", "forceſ", "\u212aurds", "officials"]
 
@@ -56,35 +57,40 @@ def _random_texts(words: list[str], rnd: random.Random, n: int) -> list[str]:
     return out
 
 
+def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    return a.span() == b.span() and a.groupdict() == b.groupdict()
+
+
 def test_in_country_gates_are_the_search() -> None:
     rnd = random.Random(2028)
-    texts = _random_texts(_AR_WORDS, rnd, 2500) + [
-        "أعلنت السلطات الأمنية في سوريا", "وتسليمها للحكومة الجديدة في دمشق", "حكومة تصريف الأعمال في سوريا",
-        "قال مسؤولين كبار في العراق", "قالت القوات بالعراق", "الحكومة المشكلة في دمشق", "ففللقوات في ", "ال في "]
+    texts = [*_random_texts(_AR_WORDS, rnd, 2500),
+             "أعلنت السلطات الأمنية في سوريا", "وتسليمها للحكومة الجديدة في دمشق", "حكومة تصريف الأعمال في سوريا",
+             "قال مسؤولين كبار في العراق", "قالت القوات بالعراق", "الحكومة المشكلة في دمشق", "ففللقوات في ", "ال في "]
     for text in texts:
         for s in range(len(text) + 1):
             ref = _in_country_ref(text, s, True)
             got = actors._in_country(text, s, True)
-            assert (ref is None) == (got is None) and (ref is None or ref.span() == got.span()
-                                                       and ref.groupdict() == got.groupdict()), (text, s)
-    texts = _random_texts(_EN_WORDS, rnd, 2500) + [
-        "the new authorities in Damascus", "security forces in Iraq", "The federal government in Baghdad",
-        "—troops in Syria", "the Army in ", "adminıstration in ", "forceſ in ", "the police  in ", "armyin "]
+            assert _same(ref, got), (text, s)
+    texts = [*_random_texts(_EN_WORDS, rnd, 2500),
+             "the new authorities in Damascus", "security forces in Iraq", "The federal government in Baghdad",
+             "—troops in Syria", "the Army in ", "adminıstration in ", "forceſ in ", "the police  in ", "armyin "]
     for text in texts:
         for s in range(3, len(text) + 1):
             if text[s - 3 : s] != "in ":
                 continue  # (_institutions_in asks only there)
             ref = _in_country_ref(text, s, False)
             got = actors._in_country(text, s, False)
-            assert (ref is None) == (got is None) and (ref is None or ref.span() == got.span()
-                                                       and ref.groupdict() == got.groupdict()), (text, s)
+            assert _same(ref, got), (text, s)
 
 
 def test_inside_after_start_is_the_scan() -> None:
     rnd = random.Random(7)
     for _ in range(5000):
         spans = [(a, a + rnd.randrange(0, 30)) for a in (rnd.randrange(0, 80) for _ in range(rnd.randrange(0, 7)))]
-        cplaces = [(p, p + rnd.randrange(1, 12), "IQ") for p in (rnd.randrange(0, 90) for _ in range(rnd.randrange(0, 9)))]
+        cplaces = [(p, p + rnd.randrange(1, 12), "IQ")
+                   for p in (rnd.randrange(0, 90) for _ in range(rnd.randrange(0, 9)))]
         want = {(p0, p1) for p0, p1, _c in cplaces if any(a0 < p0 and p1 <= a1 for a0, a1 in spans)}
         assert actors._inside_after_start(cplaces, spans) == want, (cplaces, spans)
 
@@ -116,7 +122,8 @@ def test_yemen_coalition_is_the_loops() -> None:
         found = [SimpleNamespace(id=rnd.choice(ids)) for _ in range(rnd.randrange(0, 5))]
         places = [SimpleNamespace(country=rnd.choice(cs)) for _ in range(rnd.randrange(0, 5))]
         facilities = [SimpleNamespace(country=rnd.choice(cs)) for _ in range(rnd.randrange(0, 3))]
-        assert actors._yemen_coalition(found, places, facilities) == _yemen_ref(found, places, facilities)  # type: ignore[arg-type]
+        got = actors._yemen_coalition(found, places, facilities)  # type: ignore[arg-type]
+        assert got == _yemen_ref(found, places, facilities)
 
 
 def test_obfuscation_scouts_one_per_letter_find_the_alternations_spots() -> None:
@@ -128,9 +135,9 @@ def test_obfuscation_scouts_one_per_letter_find_the_alternations_spots() -> None
     split = _obfuscation_scout(aliases)
     joined = re.compile("|".join(sc.pattern for sc, _o in split))
     rnd = random.Random(5)
-    alphabet = list("داأإآعشقسحمويـ .-_*1٣@|'\"") + ["\n", "ب", "x", "ال"]
+    alphabet = [*"داأإآعشقسحمويـ .-_*1٣@|'\"", "\n", "ب", "x", "ال"]
     texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 30))) for _ in range(6000)]
-    texts += ["د ا ع ش و د1عش", "داعش", "ق س د", "ح.م.ا.س", "الد ا ع ش", "دا عش", "داعـ.ـش", "قسد حماس داعش"]
+    texts.extend(["د ا ع ش و د1عش", "داعش", "ق س د", "ح.م.ا.س", "الد ا ع ش", "دا عش", "داعـ.ـش", "قسد حماس داعش"])
     for text in texts:
         want = {m.start() for m in joined.finditer(text)}
         got = {m.start() for sc, _o in split for m in sc.finditer(text)}
