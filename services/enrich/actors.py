@@ -154,12 +154,15 @@ def _dateline(text: str, s: int, e: int, *, arabic: bool) -> bool:
         return False
     if p == s or (text[p].isspace() and not text[p:s].strip()):  # (no copy of a paragraph that opens with a word)
         return _DATELINE_DASH_RE.match(text, e) is not None
-    return arabic and s - p < 40 and _DASH_LEAD_RE.fullmatch(text, p, s) is not None
+    # (a match ends in a dash and spaces: the pattern only where the words before the name end so)
+    return arabic and s - p < 40 and text[p:s].rstrip()[-1:] in _DASHES \
+        and _DASH_LEAD_RE.fullmatch(text, p, s) is not None
 
 
 _DATELINE_AFTER_RE = re.compile(r"\s*[-–—:,(]")
 _DATELINE_DASH_RE = re.compile(r"\s*(?:[-–—]|\([^()\n]{1,30}\)\s*[-–—])")  # (a paragraph's: "Turkey, however," acts)
 _DASH_BEFORE_RE = re.compile(r"^[^.،,:؛]{2,30}?\s*[-–—]\s*$")
+_DASHES = frozenset("-–—")
 _DASH_LEAD_RE = re.compile(r"[^.،,:؛\n]{2,30}?\s*[-–—]\s*")
 
 
@@ -587,8 +590,19 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     first = places[0] if places else None  # a dateline opens the text: "BAGHDAD (AFP) -", "الحسكة - خاص"
     dateline = first.country if first is not None and first.start < 40 and first.country \
         and _dateline(text, first.start, first.end, arabic="\u0600" <= text[first.start] <= "\u06ff") else None
+    # where the actors so far are: one C-level find per hit (a span outside 0 < end <= len(text), or empty, is
+    # kept aside and tested as before: `a < e and s < b`); institution_actors reads it too, when no span is odd
+    n = len(text)
+    occ = bytearray(n)
+    odd: list[tuple[int, int]] = []
+    for x, y in spans:
+        if 0 <= x < y <= n:
+            occ[x:y] = b"\x01" * (y - x)
+        else:
+            odd.append((x, y))
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
-                                                               list(spans), cues, dateline)
+                                                               list(spans), cues, dateline,
+                                                               None if odd else occ)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, found, places)
     hits += _institutions_in(text, rules, cplaces, published_at)
@@ -600,16 +614,6 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     # generic phrases the context names (`الدفاع المدني`, `المفوضية`, "the coalition": context_actors.py)
     hits += context_actors(text, found, places, facilities, rules.by_context, country, day(published_at))
     out: list[ActorMention] = []
-    # where the actors so far are: one C-level find per hit (a span outside 0 < end <= len(text), or empty, is
-    # kept aside and tested as before: `a < e and s < b`)
-    n = len(text)
-    occ = bytearray(n)
-    odd: list[tuple[int, int]] = []
-    for x, y in spans:
-        if 0 <= x < y <= n:
-            occ[x:y] = b"\x01" * (y - x)
-        else:
-            odd.append((x, y))
     if cplaces and gates & _T_ATTACK_AR:  # ("هجم", "هجو", "تفجير" or "اعتداء" in text)
         hits = _attacks_on_capitals(text, hits, places, capitals)
     if cplaces and has_section_word(text):  # `كاريتاس الأردن`, "Caritas Jordan said" (rule 26c)
