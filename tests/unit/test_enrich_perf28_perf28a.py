@@ -147,3 +147,53 @@ def test_obfuscation_scouts_one_per_letter_find_the_alternations_spots() -> None
         got_m = [sp for sp in got_m if actors._NOT_LETTER_RE.search(text[sp[0] : sp[1]])]
         want_m = [sp for sp in want_m if actors._NOT_LETTER_RE.search(text[sp[0] : sp[1]])]
         assert got_m == want_m, text
+
+
+def test_dash_lead_gate_is_the_fullmatch() -> None:
+    """_dateline's last test: the pattern only where text[p:s] ends (spaces aside) in a dash."""
+    rnd = random.Random(3)
+    alphabet = [*"ab .،,:؛\n-–—\t\u00a0\u2003", "شفق", "نيوز", "دمشق"]
+    for _ in range(20000):
+        seg = "".join(rnd.choice(alphabet) for _ in range(rnd.randrange(0, 12)))
+        want = actors._DASH_LEAD_RE.fullmatch(seg) is not None
+        got = seg.rstrip()[-1:] in actors._DASHES and actors._DASH_LEAD_RE.fullmatch(seg) is not None
+        assert got == want, seg
+
+
+def test_all_at_keeps_the_stems_order() -> None:
+    from services.enrich import context_actors as ca
+
+    rnd = random.Random(9)
+    for _ in range(3000):
+        stems = tuple(rnd.sample(["ab", "b", "ba", "abc", "c", "ca", "x"], rnd.randrange(1, 7)))
+        hay = "".join(rnd.choice("abcx ") for _ in range(rnd.randrange(0, 30)))
+        want: dict[str, list[int]] = {}
+        for w in stems:
+            i = hay.find(w)
+            while i != -1:
+                want.setdefault(w, []).append(i)
+                i = hay.find(w, i + 1)
+        got = ca._all_at(hay, stems)
+        assert got == want and list(got) == list(want), (hay, stems)
+
+
+def test_institution_actors_with_the_callers_occupancy() -> None:
+    """institution_actors given state_mentions' occupancy bytes answers as when it fills its own."""
+    from services.enrich.institutions import institution_actors
+
+    rules = real_gazetteer().state
+    texts = ["قالت وزارة الداخلية العراقية إن القوات التركية قصفت مواقع في سوريا والحكومة السورية رفضت",
+             "أعلنت الحكومة العراقية ووزارة الخارجية السورية والقوات الأمريكية"]
+    rnd = random.Random(1)
+    for text in texts:
+        for _ in range(200):
+            spans = []
+            for _k in range(rnd.randrange(0, 5)):
+                a = rnd.randrange(0, len(text))
+                spans.append((a, min(len(text), a + rnd.randrange(1, 20))))
+            occ = bytearray(len(text))
+            for a, b in spans:
+                occ[a:b] = b"\x01" * (b - a)
+            want = institution_actors(text, rules, "IQ", [], None, [], list(spans), None, None)
+            got = institution_actors(text, rules, "IQ", [], None, [], list(spans), None, None, occ)
+            assert got == want, spans
