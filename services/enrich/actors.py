@@ -13,8 +13,12 @@ engine already found.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from itertools import accumulate
+from operator import attrgetter
 from typing import Any
 
 from services.enrich.context_actors import arabic_letter, context_actors
@@ -62,6 +66,9 @@ _DIRECTIONS = frozenset(("north", "south", "east", "west", "northeast", "northwe
                          "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern",
                          "western", "central", "rural", "the", "northeastern", "northwestern", "southeastern",
                          "southwestern", "north-eastern", "north-western", "south-eastern", "south-western"))
+# (C-level attribute reads over a list of mentions: map(_COUNTRY, places))
+_COUNTRY, _ID, _START, _END = attrgetter("country"), attrgetter("id"), attrgetter("start"), attrgetter("end")
+_SPAN = attrgetter("start", "end")
 _GAP_RE = re.compile(r"[ \u00a0]+[A-Za-z]")  # the name, a space, the next word: no punctuation between
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’\-]*|[\u0600-\u06ff][\u0600-\u06ff\u064b-\u065f\u0670]*")
 _NOT_LETTER_RE = re.compile(f"[^{AR_LETTER}]")
@@ -107,11 +114,9 @@ def compound_adjective(text: str, end: int) -> bool:
 def text_country(countries: list[str | None]) -> str | None:
     """The country a text is about: the most frequent among its places, facilities and actors (the first
     mentioned on a tie)."""
-    counts: dict[str, int] = {}  # (the keys in the order first mentioned; None and "" are no country)
-    get = counts.get
-    for c in countries:
-        if c:
-            counts[c] = get(c, 0) + 1
+    counts = Counter(countries)  # (the keys in the order first mentioned: one C-level count)
+    counts.pop(None, None)  # None and "" are no country
+    counts.pop("", None)
     if not counts:
         return None
     best = max(counts.values())
@@ -149,12 +154,15 @@ def _dateline(text: str, s: int, e: int, *, arabic: bool) -> bool:
         return False
     if p == s or (text[p].isspace() and not text[p:s].strip()):  # (no copy of a paragraph that opens with a word)
         return _DATELINE_DASH_RE.match(text, e) is not None
-    return arabic and s - p < 40 and _DASH_LEAD_RE.fullmatch(text, p, s) is not None
+    # (a match ends in a dash and spaces: the pattern only where the words before the name end so)
+    return arabic and s - p < 40 and text[p:s].rstrip()[-1:] in _DASHES \
+        and _DASH_LEAD_RE.fullmatch(text, p, s) is not None
 
 
 _DATELINE_AFTER_RE = re.compile(r"\s*[-–—:,(]")
 _DATELINE_DASH_RE = re.compile(r"\s*(?:[-–—]|\([^()\n]{1,30}\)\s*[-–—])")  # (a paragraph's: "Turkey, however," acts)
 _DASH_BEFORE_RE = re.compile(r"^[^.،,:؛]{2,30}?\s*[-–—]\s*$")
+_DASHES = frozenset("-–—")
 _DASH_LEAD_RE = re.compile(r"[^.،,:؛\n]{2,30}?\s*[-–—]\s*")
 
 
@@ -558,8 +566,12 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     cues: the scanner's cue candidates (institutions.institution_actors); cue_kinds: the kinds among them."""
     rules: StateRules = gaz.state
     entries = gaz.entries
-    country = text_country([p.country for p in places] + [f.country for f in facilities]
-                           + [entries[a.id].country for a in found])
+    countries = list(map(_COUNTRY, places))  # (C-level reads: map over attrgetter)
+    if facilities:
+        countries += map(_COUNTRY, facilities)
+    if found:
+        countries += map(_COUNTRY, map(entries.__getitem__, map(_ID, found)))
+    country = text_country(countries)
     cplaces = []
     named = []  # (start, ISO2) of every country named
     capitals, nations = rules.capitals, rules.nations
@@ -574,12 +586,23 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
             code = capitals.get(pid)
         if code and (code.startswith("actor:") or code in nations):
             cplaces.append((p.start, p.end, code))
-    spans = [(a.start, a.end) for a in found]
+    spans = list(map(_SPAN, found))
     first = places[0] if places else None  # a dateline opens the text: "BAGHDAD (AFP) -", "الحسكة - خاص"
     dateline = first.country if first is not None and first.start < 40 and first.country \
         and _dateline(text, first.start, first.end, arabic="\u0600" <= text[first.start] <= "\u06ff") else None
+    # where the actors so far are: one C-level find per hit (a span outside 0 < end <= len(text), or empty, is
+    # kept aside and tested as before: `a < e and s < b`); institution_actors reads it too, when no span is odd
+    n = len(text)
+    occ = bytearray(n)
+    odd: list[tuple[int, int]] = []
+    for x, y in spans:
+        if 0 <= x < y <= n:
+            occ[x:y] = b"\x01" * (y - x)
+        else:
+            odd.append((x, y))
     hits = obfuscated_actors(text, rules) + institution_actors(text, rules, country, cplaces, published_at, named,
-                                                               list(spans), cues, dateline)
+                                                               list(spans), cues, dateline,
+                                                               None if odd else occ)
     hits += acting_actors(text, rules, [cp for cp in cplaces if cp[2] in rules.acting or cp[2].startswith("actor:")],
                           published_at, found, places)
     hits += _institutions_in(text, rules, cplaces, published_at)
@@ -591,16 +614,6 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     # generic phrases the context names (`الدفاع المدني`, `المفوضية`, "the coalition": context_actors.py)
     hits += context_actors(text, found, places, facilities, rules.by_context, country, day(published_at))
     out: list[ActorMention] = []
-    # where the actors so far are: one C-level find per hit (a span outside 0 < end <= len(text), or empty, is
-    # kept aside and tested as before: `a < e and s < b`)
-    n = len(text)
-    occ = bytearray(n)
-    odd: list[tuple[int, int]] = []
-    for x, y in spans:
-        if 0 <= x < y <= n:
-            occ[x:y] = b"\x01" * (y - x)
-        else:
-            odd.append((x, y))
     if cplaces and gates & _T_ATTACK_AR:  # ("هجم", "هجو", "تفجير" or "اعتداء" in text)
         hits = _attacks_on_capitals(text, hits, places, capitals)
     if cplaces and has_section_word(text):  # `كاريتاس الأردن`, "Caritas Jordan said" (rule 26c)
@@ -628,19 +641,33 @@ def state_mentions(text: str, found: list[ActorMention], places: list[PlaceMenti
     if not out:
         return out, places
     ends: dict[int, int] = {}  # the longest actor at each start
-    for a in out:
-        if a.end > ends.get(a.start, -1):
-            ends[a.start] = a.end
-    kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")]
+    ospans = list(map(_SPAN, out))
+    for a0, a1 in ospans:
+        if a1 > ends.get(a0, -1):
+            ends[a0] = a1
+    # (only a place that starts where an actor does can open it: most texts have none, and keep every place)
+    kept = [p for p in places if not (p.end < ends.get(p.start, -1) and text[p.end : p.end + 1] not in "'’")] \
+        if not ends.keys().isdisjoint(map(_START, places)) else list(places)
     if cplaces:
         # a state's country or capital right after its body's word, inside the body's name (`حكومة دمشق المؤقتة`,
         # `سلطات بغداد`): that body, no place, as "the Damascus authorities" (rule 20b; rule 24h); a command's
         # city stays the place (`قيادة عمليات بغداد`, rule 15)
-        inner = {(p0, p1) for p0, p1, _c in cplaces}
-        kept = [p for p in kept if not ((p.start, p.end) in inner and any(
-            a.start < p.start and p.end <= a.end and _BODY_BEFORE_RE.fullmatch(text, a.start, p.start) is not None
-            for a in out))]
+        # (only the country places inside an actor's span after its start can be dropped: most texts have none)
+        inner = _inside_after_start(cplaces, ospans)
+        if inner:
+            kept = [p for p in kept if not ((p.start, p.end) in inner and any(
+                a.start < p.start and p.end <= a.end and _BODY_BEFORE_RE.fullmatch(text, a.start, p.start) is not None
+                for a in out))]
     return out, kept
+
+
+def _inside_after_start(cplaces: list[tuple[int, int, str]], spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """{(p0, p1) of cplaces with some (a0, a1) of spans, a0 < p0 and p1 <= a1}: the farthest end among the spans
+    starting before p0 reaches p1 (bisect over the sorted starts, not a scan of the spans per place)."""
+    ordered = sorted(spans)
+    starts = [a0 for a0, _a1 in ordered]
+    reach = list(accumulate([a1 for _a0, a1 in ordered], max))
+    return {(p0, p1) for p0, p1, _c in cplaces if (i := bisect_left(starts, p0)) and reach[i - 1] >= p1}
 
 
 # the body's word right before a country's or capital's name inside a state actor (`حكومة `, `سلطات `, `الحكومة في `)
@@ -664,10 +691,15 @@ _IN_COUNTRY_AR_RE = re.compile(
     r"(?:\s+ال(?:جديد[ةه]|انتقالي[ةه]|مؤقت[ةه]|اتحادي[ةه]|مركزي[ةه]|مشكل[ةه]|حالي[ةه]|قائم[ةه]))?)"
     r"|(?<![\u0621-\u064a])(?P<caretaker>حكوم[ةه]\s+تصريف\s+(?:ال)?أعمال)|(?<![\u0621-\u064a])(?:ال)?مسؤول(?:ين|ون|ان|ين)"
     r"(?:\s+(?:ال)?(?:أمنيين|امنيين|عسكريين|حكوميين|كبار))?)\s+(?:في\s+|ب)(?:ال)?$")
+# (a word every match of _IN_COUNTRY_AR_RE holds, at its start or after its article: where it is searched from)
+_IN_COUNTRY_AR_GATE = re.compile("سلطات|قوات|حكوم|شرط|جيش|أجهز|اجهز|مسؤول")
 _IN_COUNTRY_EN_RE = re.compile(
     r"(?:^|[.;:,(—–-]\s*|\b[Tt]he\s+)(?P<phrase>(?:(?i:federal|central|new|transitional)\s+)?(?P<cls>(?i:authorities|security\s+forces|"
     r"government\s+forces|forces|troops|government|police|army|administration|rulers|leadership)))\s+in\s+$")
 # ("the federal government in Baghdad"; "the new administration/rulers in Damascus": rule 26u)
+# (the last word of each class of _IN_COUNTRY_EN_RE, lower case: a match's phrase ends with one)
+_IN_CLASS_ENDS = ("authorities", "forces", "troops", "government", "police", "army", "administration", "rulers",
+                  "leadership")
 # officials speaking from a capital or country: "according to officials in Washington", "told officials in Baghdad"
 # (not "UN officials in Iraq": a word before "officials" other than these names another owner)
 _OFFICIALS_IN_EN_RE = re.compile(
@@ -708,7 +740,7 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
         if (text[s - 1] != "ب" and text[s - 3 : s] != "في " and text[s - 3 : s - 1] != "بال") if arabic \
                 else text[s - 3 : s] != "in ":
             continue  # (only "in"/"في"/ب right before the country: no pattern to try)
-        m = (_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s)
+        m = _in_country(text, s, arabic)
         if m is None and not arabic and text.rfind("officials", max(0, s - 60), s) != -1:
             m = _OFFICIALS_IN_EN_RE.search(text, max(0, s - 60), s)  # (only where the word is: a C-level find first)
         if m is None:
@@ -722,6 +754,23 @@ def _institutions_in(text: str, rules: StateRules, cplaces: list[tuple[int, int,
         if aid:
             out.append((m.start("phrase"), m.end("phrase"), aid))
     return out
+
+
+def _in_country(text: str, s: int, arabic: bool) -> re.Match[str] | None:
+    """(_IN_COUNTRY_AR_RE if arabic else _IN_COUNTRY_EN_RE).search(text, max(0, s - 40), s), the pattern tried only
+    where it can match (English: for s with text[s - 3 : s] == "in ")."""
+    lo = s - 40 if s > 40 else 0
+    if arabic:
+        # (the pattern only where one of its class words is: every match holds one, at its start or after the
+        # article, so none starts before the first one's place less two)
+        g = _IN_COUNTRY_AR_GATE.search(text, lo, s)
+        return _IN_COUNTRY_AR_RE.search(text, g.start() - 2 if g.start() - 2 > lo else lo, s) if g is not None else None
+    # (a match's class word ends right before the spaces before "in ": the pattern only where it does; a window with
+    # a character past ASCII is searched whatever it ends with, as IGNORECASE reads `ı`, `ſ`, `K` as i, s, k)
+    seg = text[lo : s - 3]
+    if seg.isascii() and not seg.rstrip().lower().endswith(_IN_CLASS_ENDS):
+        return None
+    return _IN_COUNTRY_EN_RE.search(text, lo, s)
 
 
 _DUAL_GOV_RE = re.compile(r"(?<![\u0621-\u064a])(?:ل|ب|و|ف)?(?:ال)?حكومت[يا]\s+$")
@@ -784,8 +833,12 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
     "National Security Council" (a state's council, not the UN's), "SDF" in a text about Libya's Special
     Deterrence Force, `أنصار الله` in a text about Lebanon's camps that names no place in Yemen (a Palestinian group
     in the camps bears the name)."""
+    if _COLLIDING.isdisjoint(map(_ID, found)):
+        return found  # (one C-level pass: most texts name none of the names another body bears)
     out = found
     deterrence: bool | None = None  # (asked once a text, and only where the word is: str `in` at C speed)
+    yemen: bool | None = None  # (_yemen_coalition and _asayish_of_krg read only found, places, facilities: once)
+    krg_of: list[Callable[[ActorMention], ActorMention] | None] | None = None
     for a in found:
         if a.id not in _COLLIDING:
             continue  # (one set look-up for the names no other body bears: most)
@@ -794,7 +847,9 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             if _YAZIDI_ASAYISH_RE.match(text, a.end) or _YAZIDI_BEFORE_RE.search(text, max(0, a.start - 12), a.start):
                 out = [b for b in out if b is not a]  # Sinjar's Yazidi Asayish: a body of their own, in no list
                 continue
-            krg = _asayish_of_krg(found, places, facilities)
+            if krg_of is None:
+                krg_of = [_asayish_of_krg(found, places, facilities)]
+            krg = krg_of[0]
             if krg is not None:
                 out = [krg(b) if b is a else b for b in out]
             continue
@@ -814,7 +869,9 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
         elif a.id == "actor:global-coalition":
             # "a U.S.-led coalition" striking the Houthis is the Red Sea coalition, not the one against ISIS: a text
             # that names Yemen or the Houthis and neither ISIS nor a place in Iraq or Syria (rule 26m)
-            drop = _yemen_coalition(found, places, facilities)
+            if yemen is None:
+                yemen = _yemen_coalition(found, places, facilities)
+            drop = yemen
         elif a.id == "actor:sdf" and a.surface == "SDF":
             if deterrence is None:
                 deterrence = bool(text_gates(text) & _T_DETERRENCE) and _DETERRENCE_RE.search(text) is not None
@@ -900,11 +957,16 @@ def _un_dateline(text: str, s: int, e: int) -> bool:
 
 def _yemen_coalition(found: Sequence[ActorMention], places: Sequence[PlaceMention],
                      facilities: Sequence[FacilityMention]) -> bool:
-    if not any(b.id == "actor:houthis" for b in found) and not any(p.country == "YE" for p in places):
+    ids = list(map(_ID, found))  # (C-level reads: map over attrgetter)
+    if "actor:houthis" not in ids and "YE" not in map(_COUNTRY, places):
         return False
-    if any(b.id in ("actor:isis", "actor:sdf", "actor:iraqi-security-forces", "actor:pmf") for b in found):
+    if not _NOT_RED_SEA.isdisjoint(ids):
         return False
-    return not any(p.country in ("IQ", "SY") for p in [*places, *facilities])
+    return _IQ_SY.isdisjoint(map(_COUNTRY, places)) and _IQ_SY.isdisjoint(map(_COUNTRY, facilities))
+
+
+_NOT_RED_SEA = frozenset(("actor:isis", "actor:sdf", "actor:iraqi-security-forces", "actor:pmf"))
+_IQ_SY = frozenset(("IQ", "SY"))
 _NOT_OWNERS = ("UN|Nations|The|A|An|At|In|On|After|Before|During|Last|Next|This|That|Its|Their|His|Her|Some|"
                "Several|Both|All|Many|Two|Three|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
                "February|March|April|May|June|July|August|September|October|November|December")
@@ -995,11 +1057,14 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
     rules: StateRules = gaz.state
     when = day(published_at)
     stale = when is not None and any(when < n["before"]["date"] for n in rules.before_nations)
-    if not stale and any(a.id in rules.succeeded_ids and former_at(text, a.start, a.end) for a in found):
+    ids = list(map(_ID, found))  # (C-level gates before the per-mention tests: most texts name none)
+    if not stale and not rules.succeeded_ids.isdisjoint(ids) \
+            and any(a.id in rules.succeeded_ids and former_at(text, a.start, a.end) for a in found):
         # "the former Syrian government" in 2026: the Assad government (state_rules.former_at)
         found = [_as_former(rules, a, gaz) if a.id in rules.succeeded_ids and former_at(text, a.start, a.end)
                  else a for a in found]
-    if not stale and when is not None and when >= _IN_POWER_FROM \
+        ids = list(map(_ID, found))  # (ids re-read: a former body's id is its predecessor's now)
+    if not stale and when is not None and when >= _IN_POWER_FROM and "actor:assad-regime" in ids \
             and any(a.id == "actor:assad-regime" and a.surface.lower() in _REGIME_WORDS_EN for a in found):
         # "a clear message to the Syrian regime" (Israel's defence minister, July 2025), "Regime troops entered the
         # prison" (January 2026): in a text of a date after Assad's fall that names neither him nor a fall, the
@@ -1014,13 +1079,13 @@ def dated_and_retargeted(text: str, found: list[ActorMention], gaz: Gazetteer,
         # (nothing to re-date: _as_of keeps every id; only a name with an Arabic word right after it can be
         # dropped, and the list is copied only when one is)
         kept: list[ActorMention] | None = None
-        for k, a in enumerate(found):
-            end = a.end
+        for k, (a, end) in enumerate(zip(found, map(_END, found), strict=True)):
             if text[end : end + 1] != " " or not "\u0600" <= text[end + 1 : end + 2] <= "\u06ff":
                 if kept is not None:
                     kept.append(a)
                 continue
-            nation = _nation_after(text, end, rules)
+            m = _NEXT_WORD_RE.match(text, end)  # (= _nation_after: an Arabic word right after the name is asked)
+            nation = _nation_of_word(m.group(1), rules) if m is not None else None
             if nation is not None and actor_of(rules, nation, "default", None, when) not in (a.id, None) \
                     and gaz.entries[a.id].country != nation and not _own_people(rules, nation, gaz.entries[a.id]):
                 if kept is None:
@@ -1050,7 +1115,8 @@ def turkish_occupation(text: str, found: list[ActorMention], places: Sequence[Pl
     names Turkey's occupation (`جيش الاحتلال التركي`, Kurdish outlets' name of the state acting: rule 24h) and nothing
     of Israel's or Palestine's (no place or facility there, no Israel by name, adjective or the hostile nisba): the
     same Turkish army, no Israeli one (actor26ar, rule 28m)."""
-    if not any(a.id == "actor:turkey-gov" and "احتلال" in fold(a.surface) for a in found):
+    if "actor:turkey-gov" not in map(_ID, found) \
+            or not any(a.id == "actor:turkey-gov" and "احتلال" in fold(a.surface) for a in found):
         return found
     if not any(a.id == "actor:israel-gov" for a in found) \
             or any(a.id == "actor:israel-gov" and "احتلال" not in fold(a.surface) for a in found) \
@@ -1100,8 +1166,23 @@ def _nation_after(text: str, end: int, rules: StateRules) -> str | None:
     m = _NEXT_WORD_RE.match(text, end)
     if m is None:
         return None
-    w = fold(m.group(1))
-    return rules.adj_ar.get(w) or rules.adj_ar.get(w[2:] if w.startswith("ال") else w)
+    return _nation_of_word(m.group(1), rules)
+
+
+def _nation_of_word(word: str, rules: StateRules) -> str | None:
+    """The nation whose adjective the word (as written) is, or None (asked once per word and kept:
+    rules.nation_word)."""
+    got = rules.nation_word.get(word, _UNSEEN)
+    if got is _UNSEEN:
+        w = fold(word)
+        got = rules.adj_ar.get(w) or rules.adj_ar.get(w[2:] if w.startswith("ال") else w)
+        if len(rules.nation_word) > 200_000:
+            rules.nation_word.clear()
+        rules.nation_word[word] = got
+    return got  # type: ignore[return-value]
+
+
+_UNSEEN = object()
 
 
 _NEXT_WORD_RE = re.compile(r"[ \u00a0]+([\u0600-\u06ff\u064b-\u065f]+)")

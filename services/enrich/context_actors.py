@@ -21,12 +21,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from services.enrich.backend import PATH
 from services.enrich.normalize import fold, has_latin
 from services.enrich.scouts import needle_starts
 from shared.annotation import ActorMention, FacilityMention, PlaceMention
+
+_ID, _COUNTRY, _SPAN = attrgetter("id"), attrgetter("country"), attrgetter("start", "end")
 
 _AR = "\u0621-\u064a"
 _MARKS = "[\u064b-\u0652\u0640]*"
@@ -182,10 +185,10 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
     # only the phrases one of whose conditions may hold are looked for (_may_hold: what _holds asks but the
     # regions, all known before the text is searched; a phrase none of whose conditions holds names no actor, and
     # its hits are no span of the others'), and only their stems are searched for
-    named = {a.id for a in found}
+    named = set(map(_ID, found))  # (C-level attribute reads)
     # (the countries of the places and facilities, once per text: _may_hold's `mentions` test reads the set)
-    mentioned = {p.country for p in places}
-    mentioned.update([f.country for f in facilities])
+    mentioned = set(map(_COUNTRY, places))
+    mentioned.update(map(_COUNTRY, facilities))
     phrases, firsts_ar, firsts_en = _pick(rules, country, when, named, mentioned)
     if not phrases:
         return []
@@ -234,7 +237,7 @@ def context_actors(text: str, found: Sequence[ActorMention], places: Sequence[Pl
         if not hits:
             continue
         if spans is None:
-            spans = [(a.start, a.end) for a in found]
+            spans = list(map(_SPAN, found))
         hits = [(s, e) for s, e in hits if not any(a < e and s < b for a, b in spans)]
         if not hits:
             continue
@@ -337,13 +340,18 @@ def _all_at(hay: str, stems: tuple[str, ...]) -> dict[str, list[int]]:
     at = needle_starts(hay, stems)
     if not at:
         return {}
-    by = _BY_FIRST.get(stems)
-    if by is None:
+    kept = _BY_FIRST.get(stems)
+    if kept is None:
         if len(_BY_FIRST) > 256:
             _BY_FIRST.clear()
-        by = _BY_FIRST[stems] = {}
+        by: dict[str, tuple[str, ...]] = {}
         for w in stems:
             by[w[0]] = (*by.get(w[0], ()), w)
+        rank: dict[str, int] = {}
+        for i, w in enumerate(stems):
+            rank.setdefault(w, i)  # (a stem's first place in `stems`)
+        kept = _BY_FIRST[stems] = (by, rank)
+    by, rank = kept
     got: dict[str, list[int]] = {}
     for p in at:
         for w in by.get(hay[p], ()):
@@ -353,11 +361,12 @@ def _all_at(hay: str, stems: tuple[str, ...]) -> dict[str, list[int]]:
                 else:
                     got[w] = [p]
     if len(got) > 1:
-        got = {w: got[w] for w in stems if w in got}  # (in the order of `stems`)
+        got = {w: got[w] for w in sorted(got, key=rank.__getitem__)}  # (in the order of `stems`: by first place)
     return got
 
 
-_BY_FIRST: dict[tuple[str, ...], dict[str, tuple[str, ...]]] = {}  # stems -> first character -> its stems (bounded)
+# stems -> (first character -> its stems, stem -> its first place in stems) (bounded)
+_BY_FIRST: dict[tuple[str, ...], tuple[dict[str, tuple[str, ...]], dict[str, int]]] = {}
 
 
 def _near(pat: re.Pattern[str], text: str, hay: str, stems: tuple[str, ...], first: dict[str, list[int]]

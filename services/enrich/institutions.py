@@ -39,16 +39,18 @@ Hits = list[tuple[int, int, str]]  # (start, end, actor id)
 def institution_actors(text: str, rules: StateRules, country: str | None, country_places: list[tuple[int, int, str]],
                        published_at: datetime | date | None, countries: list[tuple[int, str]] | None = None,
                        named: list[tuple[int, int]] | None = None, cues: list[Any] | None = None,
-                       dateline: str | None = None) -> Hits:
+                       dateline: str | None = None, occupied: bytearray | None = None) -> Hits:
     """(start, end, actor id) of institution + nationality phrases, and of bare ministries (the text's country).
     country_places: (start, end, ISO2 or actor id) of country/capital place mentions ("Iraq's Justice Ministry");
     countries: (start, ISO2) of every country named: a bare ministry is that of a country named in its sentence
     ("Belgium repatriated ..., the foreign ministry said"), else of the text's country. cues: the scanner's cue
-    candidates (enrichment._enrich), where the raw-text patterns are tried; without them, where scouts find."""
+    candidates (enrichment._enrich), where the raw-text patterns are tried; without them, where scouts find.
+    occupied: 1 where a span of `named` is, len(text) long (the caller's, when every span is 0 <= a < b <= len(text)),
+    or None (made here)."""
     when = day(published_at)
     ctx = (country, countries or [], dateline)
     if _ARABIC_RE.search(text, 0, 400) is not None:  # an Arabic letter in the first 400 characters
-        return _arabic(text, rules, ctx, country_places, when, named or [], cues)
+        return _arabic(text, rules, ctx, country_places, when, named or [], cues, occupied)
     return _english(text, rules, ctx, country_places, when, cues)
 
 
@@ -300,17 +302,20 @@ def _state_body(text: str, e: int, rules: StateRules) -> bool:
 
 
 def _arabic(text: str, rules: StateRules, ctx: Ctx, cplaces: list[tuple[int, int, str]], when: date | None,
-            named: list[tuple[int, int]], cues: list[Any] | None) -> Hits:
+            named: list[tuple[int, int]], cues: list[Any] | None, occupied: bytearray | None = None) -> Hits:
     """named: spans of actors already found (an adjective inside one, "الحكومة السورية", needs no reading).
     Only the words around a nationality adjective, a ministry word or a country's name are read."""
     hot = match_starts(rules.hot_ar_re, rules.hot_ar_scouts, text) if cues is None else \
         match_at(rules.hot_ar_re, arabic_cue_starts(text, cue_spans(cues, "hot_ar"), rules.hot_ar_firsts), text)
     spots = sorted({m.start() for m in hot} | {s for s, _e, _c in cplaces})
     if named:
-        inside = bytearray(len(text) + 1)  # 1 where an actor already found is: one C-level fill per actor
-        for a, b in named:
-            if b > a:
-                inside[a:b] = b"\x01" * (b - a)
+        if occupied is not None:
+            inside = occupied  # (the caller's: no span reaches len(text), where this one's last byte stays 0)
+        else:
+            inside = bytearray(len(text) + 1)  # 1 where an actor already found is: one C-level fill per actor
+            for a, b in named:
+                if b > a:
+                    inside[a:b] = b"\x01" * (b - a)
         spots = [p for p in spots if not (0 <= p < len(inside) and inside[p])]
     out: Hits = []
     place_at = {s: code for s, _e, code in cplaces}

@@ -72,6 +72,8 @@ class StateRules:
     # folded word -> what actors._acts asks of it as the word next to a country's name (bits: a verb, a verb of a
     # masculine country, a verb with an object pronoun, a noun of the state's doing; bounded, words recur)
     word_acts: dict[str, int] = field(default_factory=dict)
+    # an Arabic word as written -> the nation whose adjective it is, or None (actors._nation_of_word; bounded)
+    nation_word: dict[str, str | None] = field(default_factory=dict)
     by_context: ContextRules = field(default_factory=ContextRules)  # generic phrases read by context (rule 20)
 
 
@@ -222,10 +224,11 @@ def _hot_cue_words(nisba: set[str], whole: set[str]) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _obfuscation_scout(aliases: list[str]) -> Scout:
+def _obfuscation_scout(aliases: list[str]) -> tuple[Scout, ...]:
     """Where a disguised name can start: its first letters (as a word's) up to a separator or a stand-in
     digit/sign. A name written with no character outside the letters is plain (obfuscated_actors drops it):
-    such a match has a first separator or stand-in, and the letters before it open the name."""
+    such a match has a first separator or stand-in, and the letters before it open the name. One scout per first
+    letter (match_starts reads the union of their spots)."""
     follow = f"[{_SEP_CHARS}{_SUB_CHARS}]"  # a separator or a stand-in character
     groups: list[tuple[str, list[str]]] = []  # (first letter, the rests of the names after it), in the names' order
     for alias in aliases:
@@ -242,11 +245,21 @@ def _obfuscation_scout(aliases: list[str]) -> Scout:
         if not groups or groups[-1][0] != first:
             groups.append((first, []))
         groups[-1][1].append(rest if len(letters) > 1 else "(?!)")
-    # one branch per first character, opening with it (re skips to it at C speed), its boundary test once for the
-    # names in a row that open with it (x(?<!b)(?:r1|r2) is x(?<!b)r1|x(?<!b)r2, in the same order: most of the
-    # letter's spots are inside a word, and fail there once, not once per name)
+    # one branch per first character, opening with it, its boundary test once for the names in a row that open
+    # with it (x(?<!b)(?:r1|r2) is x(?<!b)r1|x(?<!b)r2, in the same order: most of the letter's spots are inside a
+    # word, and fail there once, not once per name). Each branch is a scout of its own: a pattern opening with one
+    # literal letter is skipped to by re's one-character prefix loop, an alternation of letters only by a charset
+    # test at every character (twice the cost). The union of the branches' spots is the alternation's: no match of
+    # one can start inside another's (a match is a name's first letters and one separator or stand-in, and no
+    # first letter is either), so finditer over the alternation skips none of them.
     branches = [f"{first}(?<![{_OBF_BOUNDARY}].)(?:{'|'.join(rests)})" for first, rests in groups]
-    return re.compile("|".join(branches) or "(?!)"), 0
+    if not branches:
+        return ((re.compile("(?!)"), 0),)
+    inner = "".join(r for _f, rests in groups for r in rests)  # (the letters after a first one, and the classes)
+    if all(len(first) == 1 and first not in inner for first, _r in groups) \
+            and len({first for first, _r in groups}) == len(groups):
+        return tuple((re.compile(b), 0) for b in branches)
+    return ((re.compile("|".join(branches)), 0),)
 
 
 def _alt(words: list[str]) -> str:
@@ -396,6 +409,6 @@ def compile_state(doc: dict, actor_aliases: list[tuple[str, str]]) -> StateRules
     r.obfuscated = [(re.compile(rf"(?<![{_OBF_BOUNDARY}])" + b), aid) for b, aid in bodies]
     if r.obfuscated:
         r.obfuscated_any = re.compile("|".join(f"(?:{p.pattern})" for p, _a in r.obfuscated))
-        r.obfuscated_scouts = (_obfuscation_scout([a for _aid, a in actor_aliases]),)
+        r.obfuscated_scouts = _obfuscation_scout([a for _aid, a in actor_aliases])
         r.obfuscated_need_arabic = all(any(ch not in "اوي" for ch in fold_text(a)) for _aid, a in actor_aliases)
     return r
