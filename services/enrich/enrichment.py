@@ -491,6 +491,7 @@ def clear_caches(gazetteer: Gazetteer) -> None:
         gazetteer.place_rules.name_before.clear()
         gazetteer.place_rules.given_before.clear()
         gazetteer.place_rules.word_flags.clear()
+        gazetteer.place_rules.waw_words.clear()
 
 
 # place_mask's groups (native/place.c): a check that reads no entry, a memo without the word, and the checks asked
