@@ -15,6 +15,16 @@ import pytest
 
 from services.enrich import places
 from services.enrich.enrichment import load_gazetteer
+from services.enrich.listed_en import (
+    _COMMA_CAP_RE,
+    _IN_PLACE_RE,
+    _JOINTS,
+    _PLACE_LEAD_RE,
+    _QUARTERS,
+    _member_ok,
+    _runs,
+    listed_english,
+)
 from services.enrich.normalize import fold
 from services.enrich.places import (
     _LIST_CUES,
@@ -358,3 +368,99 @@ def test_listed_open_places_real_lists(rules: PlaceRules) -> None:
         known = [_Known(text.index(n), text.index(n) + len(n), "geo:1") for n in names]
         want = _listed_open_places_ref(text, known, bytearray(len(text)), rules, [])  # type: ignore[arg-type]
         assert listed_open_places(text, known, bytearray(len(text)), rules, []) == want  # type: ignore[arg-type]
+
+
+def _listed_english_ref(text: str, known: list[tuple[int, int]], anchors: list[tuple[int, int]], taken: bytearray,
+                   others: list[tuple[int, int]], found: list[tuple[int, int, str]],
+                   stop: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """main's listed_english (before perf28p)."""
+    if not known:
+        return []
+    out: list[tuple[int, int, str]] = []
+    starts = {s: e for s, e in known}
+    anchor_set = set(anchors)
+    starts_set = set(known)
+    # the lists worth reading sit around the anchors: scan each sentence holding one, once
+    seen_lo = -1
+    for a, _b in sorted(known):
+        if a < seen_lo:
+            continue
+        lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
+        hi_dot, hi_nl = text.find(". ", a), text.find("\n", a)
+        hi = min(x for x in (hi_dot, hi_nl, len(text)) if x != -1)
+        seen_lo = hi
+        if _COMMA_CAP_RE.search(text, lo, hi) is None:
+            continue  # (no comma before a capitalised word: no list of names; most sentences, one literal search)
+        runs = list(_runs(text, lo, hi))
+        # chain the runs joined by a list joint
+        chain: list[tuple[int, int]] = []
+        chains: list[list[tuple[int, int]]] = []
+        closed = False
+        for s, e in runs:
+            if chain and not closed and text[chain[-1][1] : s] in _JOINTS:
+                closed = text[chain[-1][1] : s] != ", "
+                chain.append((s, e))
+            else:
+                if len(chain) >= 3:
+                    chains.append(chain)
+                chain, closed = [(s, e)], False
+        if len(chain) >= 3:
+            chains.append(chain)
+        for ch in chains:
+            if text.startswith(_QUARTERS, ch[-1][1]):
+                continue  # "the Kafr Sousa, Mezzeh and Qaboun neighbourhoods": a city's quarters (rule 4)
+            if any(text[s:e].split(" ", 1)[0].lower() in stop for s, e in ch):
+                continue  # a person in the list ("Ahmed al-Sharaa, Mazloum Abdi and ..."): a list of people
+            n_anchor = sum(1 for m in ch if m in anchor_set)
+            # (a country or a province in the chain makes it an address, "Baghdad, Iraq, Feb. 12": two towns needed)
+            address = any(m in starts_set and m not in anchor_set for m in ch)
+            lead = _PLACE_LEAD_RE.search(text, max(0, ch[0][0] - 16), ch[0][0]) is not None
+            # "raked al-Ruwaiha, Deir Sunbul and Kafr Owaid in Idlib's southern countryside": three members or more
+            # and a known place right after "in" (rule 26t)
+            tail = _IN_PLACE_RE.match(text, ch[-1][1])
+            placed = tail is not None and len(ch) >= 3 and tail.end() in starts
+            if n_anchor < 2 and not (n_anchor == 1 and not address and lead) and not (not address and placed):
+                continue
+            for s, e in ch:
+                if (s, e) in anchor_set or not _member_ok(text, s, e, stop):
+                    continue
+                if s in starts or any(x < e and s < y for x, y in known) or taken.find(1, s, e) != -1 \
+                        or any(x < e and s < y for x, y in others) \
+                        or any(x < e and s < y for x, y, _n in found) or any(x < e and s < y for x, y, _n in out):
+                    continue
+                out.append((s, e, text[s:e]))
+    return out
+
+
+_EN_WORDS = ["Kafr Nabl", "Hass", "Maarat al-Numan", "Kansafra", "Tal Tamr", "Abu Rasin", "Zirgan", "Syria", "Idlib",
+             "Ahmed", "Army", "in", "near", "shelled", "villages", "the", "and", "SDF", "Assad's", "In", "Hama", "x"]
+_EN_GAPS = [", ", ", ", " and ", ", and ", " ", ". ", ".\n\n", "\n", " in ", " in the rural ", "; ", ".",
+            " neighbourhood"]
+
+
+def test_listed_english_equal_ref() -> None:
+    rng = random.Random(26)
+    named = 0
+    stop = frozenset(("ahmed",))
+    for _ in range(6000):
+        parts, spans, at = [], [], 0
+        for _k in range(rng.randint(1, 26)):
+            if parts:
+                g = rng.choice(_EN_GAPS)
+                parts.append(g)
+                at += len(g)
+            w = rng.choice(_EN_WORDS)
+            if w[:1].isupper() and rng.random() < 0.5:
+                spans.append((at, at + len(w)))
+            parts.append(w)
+            at += len(w)
+        text = "".join(parts)
+        known = sorted(set(spans))
+        anchors = [sp for sp in known if rng.random() < 0.8]
+        taken = bytearray(len(text))
+        others = [sp for sp in spans if rng.random() < 0.05]
+        found: list[tuple[int, int, str]] = []
+        want = _listed_english_ref(text, known, anchors, taken, others, found, stop)
+        assert listed_english(text, known, anchors, taken, others, found, stop) == want, text
+        named += bool(want)
+    assert named > 100  # (lists that name villages, not only texts that name none)
