@@ -886,11 +886,63 @@ def _list_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     """The stretches of text between hard breaks (the gaps between two words that are neither spaces on one line nor
     one comma: listed_open_places' `breaks`) that hold a part of one of `spans` (sorted) and a joint (a comma, or a
     space before و: a stretch without one is one member): a list with no known place in it names no village, so the
-    words of the other stretches are not read at all. (The breaks are cut by one split() of the text and their
-    offsets summed at C speed; each span finds its stretches by bisection: no Python step per gap.)"""
+    words of the other stretches are not read at all. (Each span's stretch is found from the span itself: the hard
+    break after it by a search forward, the one before it by a search of the reversed text, a break reading the same
+    both ways; the text between the stretches that hold no span is not read.)"""
     out: list[tuple[int, int]] = []
     if not spans or not _spans_may_reach(text, spans):
         return out  # (no span can reach a stretch: an English text's names, the usual case, see _LIST_LETTER_RE)
+    n = len(text)
+    for a, b in spans:
+        if not (0 <= a < b <= n and text[a] in _W_CHARS):
+            return _list_segments_split(text, spans)  # (a span that opens on no word's letter: the whole text cut)
+    hard = _LIST_HARD_RE
+    rev = ""
+    found: list[tuple[int, int, int]] = []  # (start, end, the end of the break after it or -1: the text's last)
+    for a, b in spans:
+        if not found or a >= found[-1][1]:
+            # the stretch of a (a word's letter, so a stretch's): from the end of the break before it
+            lo = found[-1][2] if found else 0
+            if not rev:
+                rev = text[::-1]
+            m = hard.search(rev, n - a, n - lo)  # (the nearest break before a, read backwards from a's letter)
+            if m is None:
+                start = lo
+            else:
+                start = n - m.start()
+                while start < n and text[start] == " ":
+                    start += 1  # (the spaces at the break's end, read first backwards, are the break's)
+            found.append(_stretch_at(text, start, a))
+        while found[-1][2] != -1 and b > found[-1][2]:
+            g = found[-1][2]
+            found.append(_stretch_at(text, g, g))  # (the span goes on past the break: the next stretch too)
+    for start, end, _g in found:
+        if end > start and _LIST_JOINT_RE.search(text, start, end) is not None:
+            out.append((start, end))
+    return out
+
+
+def _stretch_at(text: str, start: int, at: int) -> tuple[int, int, int]:
+    """The stretch that opens at `start` (a break's end, or the text's start) and holds `at` (a word's letter or
+    `start`): (start, end, the end of the break after it; -1 at the text's end)."""
+    m = _LIST_HARD_RE.search(text, at)
+    if m is None:
+        return start, len(text), -1
+    end = m.start()
+    while end > at and text[end - 1] == " ":
+        end -= 1  # (the spaces before the break's first character are the break's)
+    return start, end, m.end()
+
+
+# _LIST_WORD_RE's letters (_W)
+_W_CHARS = frozenset(
+    chr(c) for c in (*range(0x0621, 0x0653), 0x0640, *range(0x30, 0x3A), *range(0x0660, 0x066A)))
+
+
+def _list_segments_split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """_list_segments over the whole text: the hard breaks cut by one split() and their offsets summed at C speed,
+    each span's stretches found by bisection (any span: one that opens inside a gap, or is empty)."""
+    out: list[tuple[int, int]] = []
     ends = list(accumulate(map(len, _LIST_HARD_RE.split(text))))  # [stretch, break, stretch, ..., stretch]
     starts = [0, *ends[1::2]]  # each stretch's start: the end of the break before it
     tops = ends[0::2]  # each stretch's end with the spaces before the break after it (len(text) for the last)

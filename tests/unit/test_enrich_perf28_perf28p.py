@@ -113,6 +113,22 @@ def test_list_segments_equal_ref() -> None:
     assert got_some > 2000 and empty > 2000
 
 
+def test_list_segments_spans_at_letters() -> None:
+    # the searched path: every span opens on a letter (random lengths, across breaks too, several at one letter)
+    rng = random.Random(82)
+    for text in _texts(3, 4000):
+        at = [i for i, ch in enumerate(text) if ch in places._W_CHARS]
+        if not at:
+            continue
+        for _ in range(3):
+            spans = sorted({(a, min(len(text), a + rng.randint(1, 30))) for a in rng.sample(at, min(len(at), 4))})
+            assert _list_segments(text, spans) == _list_segments_ref(text, spans), (text, spans)
+
+
+def test_w_chars_are_the_word_letters() -> None:
+    assert {chr(c) for c in range(0x110000) if _LIST_WORD_RE.fullmatch(chr(c))} == set(places._W_CHARS)
+
+
 def test_list_segments_every_word_span() -> None:
     # each word (and each pair of words) of the text as the one span, and all of them at once
     for text in _texts(7, 1500):
