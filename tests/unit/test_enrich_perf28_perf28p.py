@@ -10,11 +10,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import Any
 
 import pytest
 
 from services.enrich import places
-from services.enrich.enrichment import load_gazetteer
+from services.enrich.enrichment import _by_start, _events, _inside_any, enrich, event_type, load_gazetteer
 from services.enrich.listed_en import (
     _COMMA_CAP_RE,
     _IN_PLACE_RE,
@@ -44,7 +45,24 @@ from services.enrich.places import (
     _taken,
     listed_open_places,
 )
-from shared.annotation import PlaceMention
+from services.enrich.resolve import Cand
+from services.enrich.senses import (
+    _BYNAME_CUES,
+    _RIDERS,
+    _W_BYNAME,
+    _W_COUNTRY,
+    _W_RIDERS,
+    _W_SECTION,
+    _byname_at,
+    _countryside_lists,
+    _cue_spans,
+    _team,
+    national_section,
+    other_sense_places,
+    riders_idiom,
+    text_words,
+)
+from shared.annotation import EventTypeMention, PlaceMention
 
 
 def _list_segments_ref(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -480,3 +498,89 @@ def test_listed_english_equal_ref() -> None:
         assert listed_english(text, known, anchors, taken, others, found, stop) == want, text
         named += bool(want)
     assert named > 100  # (lists that name villages, not only texts that name none)
+
+
+def _other_sense_places_ref(text: str, places: list[PlaceMention], gaz: Any, sports: bool) -> list[PlaceMention]:
+    """main's senses.other_sense_places (before perf28p)."""
+    if not places:
+        return places
+    words = text_words(text)  # (one pass answers each `w in text`)
+    if text.isascii():  # (English: the charities' sections only)
+        if not words & _W_SECTION:
+            return places
+        return [p for p in places if not (p.id.startswith("country:") and national_section(text, p.start))]
+    byname = bool(words & _W_BYNAME)
+    riders = bool(words & _W_RIDERS)
+    section = bool(words & _W_SECTION)
+    country = bool(words & _W_COUNTRY)
+    if not (byname or riders or section or sports or country):
+        return places
+    entries = gaz.entries
+    out: list[PlaceMention] = []
+    cues = _cue_spans(text, _BYNAME_CUES) if byname else ([], [])
+    for p in places:
+        s = p.start
+        lo = s - 40 if s > 40 else 0
+        if byname and _byname_at(text, lo, s, cues):
+            continue  # `الملقب بأبي غريب`: a person's byname
+        if riders and p.surface in _RIDERS and riders_idiom(text, s):
+            continue  # `سارت بها الركبان`: the idiom
+        if section and p.id.startswith("country:") and national_section(text, s):
+            continue  # `كاريتاس الأردن`: the charity's national section
+        if sports and _team(text, p, entries):
+            continue  # `هلال أريحا`, `فاز الرمثا على`: a club
+        out.append(p)
+    if country:
+        out = _countryside_lists(text, out, gaz)
+    return out
+
+
+def _events_ref(text: str, best: dict[int, Cand]) -> list[EventTypeMention]:
+    """main's enrichment._events (before perf28p)."""
+    seen: dict[str, EventTypeMention] = {}
+    # the longest trigger at each start wins; one evidence span (the first) per type
+    # a not-evidence phrase (a payload with no type) hides the triggers inside it ("ظروف الاحتجاز")
+    # (compile.py adds not-evidence payloads after every typed one, so a group of only that is (("event", "", ""),))
+    hidden = [(c.start, c.end) for c in best.values() if len(c.payloads) == 1 and not c.payloads[0][1]]
+    for start in sorted(best):
+        c = best[start]
+        if hidden and _inside_any(c, hidden):
+            continue
+        for p in c.payloads:
+            t = p[1]
+            if t and t not in seen:
+                seen[t] = event_type(t, text[c.start : c.end], c.start, c.end, 0.8 if c.ntokens > 1 else 0.7)
+    return sorted(seen.values(), key=_by_start)
+
+
+def test_other_sense_places_equal_ref() -> None:
+    # the places the engine reads in the dev set's texts (the countryside's lists, bynames, sports), each text both
+    # as a sports report and not
+    import json
+
+    gaz = load_gazetteer()
+    items = [json.loads(x) for x in open("tests/data/devset.jsonl", encoding="utf-8") if x.strip()]
+    texts = [it["text"] for it in items if it.get("text")][:150]
+    texts += ["اشتباكات في ريف حلب وإدلب بين الملقب بأبي غريب وقوات النظام", "فاز الرمثا على الوحدات في استاد عمان",
+              "قالت كاريتاس الأردن إن أهالي ريف دمشق ودرعا نزحوا"]
+    changed = 0
+    for text in texts:
+        places = enrich(text, gaz).places
+        for sports in (False, True):
+            want = _other_sense_places_ref(text, places, gaz, sports)
+            assert other_sense_places(text, places, gaz, sports) == want, text
+            changed += want != places
+    assert changed > 0
+
+
+def test_events_equal_ref() -> None:
+    rng = random.Random(1287)
+    types = ["", "", "raid", "strike", "arrest", "death"]
+    for _ in range(3000):
+        best: dict[int, Cand] = {}
+        for _k in range(rng.randint(0, 12)):
+            a = rng.randint(0, 60)
+            pays = tuple(("event", rng.choice(types), "") for _j in range(rng.randint(1, 3)))
+            best[a] = Cand(a, a + rng.randint(1, 15), "event", pays, rng.randint(1, 3))
+        text = "x" * 80
+        assert _events(text, best) == _events_ref(text, best)
