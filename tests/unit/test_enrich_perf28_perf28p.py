@@ -143,6 +143,11 @@ def test_list_segments_spans_at_letters() -> None:
             assert _list_segments(text, spans) == _list_segments_ref(text, spans), (text, spans)
 
 
+def test_spaces_are_backslash_s() -> None:
+    cls = re.compile(f"[{places._SPACES}]")
+    assert [c for c in range(0x110000) if (cls.match(chr(c)) is None) != (re.match(r"\s", chr(c)) is None)] == []
+
+
 def test_w_chars_are_the_word_letters() -> None:
     assert {chr(c) for c in range(0x110000) if _LIST_WORD_RE.fullmatch(chr(c))} == set(places._W_CHARS)
 
