@@ -147,16 +147,10 @@ _EN_MONTH_PREFIX_RE = re.compile("|".join((*(m[:3] for m in _EN_MONTHS), "this m
 # Every _AR_NUM_RE and English match holds a digit; every _AR_ORD_RE match holds an ordinal followed by
 # a month, which this finds: all ordinals start with ال, a literal the regex engine skips ahead to (the
 # full pattern starts with a lookbehind and optional words, so the engine tries it at every position).
-# \d's first character as a class (the Basic Plane's decimal digits, then any character past it, checked by \d
-# behind): a table look-up per character the search skips, where \d calls the Unicode database for each; the same
-# matches (test_enrich_perf28_perf28p)
-_BMP_DIGITS = "".join(f"{m.group()[0]}-{m.group()[-1]}" for m in re.finditer(
-    r"\d+", "".join(chr(c) if chr(c).isdecimal() else " " for c in range(0x10000))))
-_D1 = f"[{_BMP_DIGITS}\U00010000-\U0010ffff](?<=\\d)"
-_DIGIT_RE = re.compile(_D1)
+_DIGIT_RE = re.compile(r"\d")
 # what every year group below needs (four classes, not \d{4}: a pattern opening with a class is skipped ahead to at C
 # speed, a repeat is tried at every character)
-_YEAR_RE = re.compile(_D1 + r"\d\d\d")
+_YEAR_RE = re.compile(r"\d\d\d\d")
 assert all(w.startswith("ال") for w in _AR_ORD)
 _AR_ORD_GATE_RE = re.compile(
     "ال(?:" + "|".join(sorted((w[2:] for w in _AR_ORD), key=len, reverse=True)) + ")"
