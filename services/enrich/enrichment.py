@@ -491,6 +491,7 @@ def clear_caches(gazetteer: Gazetteer) -> None:
         gazetteer.place_rules.name_before.clear()
         gazetteer.place_rules.given_before.clear()
         gazetteer.place_rules.word_flags.clear()
+        gazetteer.place_rules.waw_words.clear()
 
 
 # place_mask's groups (native/place.c): a check that reads no entry, a memo without the word, and the checks asked
@@ -1290,10 +1291,16 @@ def _events(text: str, best: dict[int, Cand]) -> list[EventTypeMention]:
     # a not-evidence phrase (a payload with no type) hides the triggers inside it ("ظروف الاحتجاز")
     # (compile.py adds not-evidence payloads after every typed one, so a group of only that is (("event", "", ""),))
     hidden = [(c.start, c.end) for c in best.values() if len(c.payloads) == 1 and not c.payloads[0][1]]
-    for start in sorted(best):
-        c = best[start]
-        if hidden and _inside_any(c, hidden):
-            continue
+    for _start, c in sorted(best.items()):  # (the keys differ: sorted by start)
+        if hidden:
+            cs, ce = c.start, c.end
+            inside = False
+            for hs, he in hidden:  # (_inside_any, inline)
+                if hs <= cs and ce <= he:
+                    inside = True
+                    break
+            if inside:
+                continue
         for p in c.payloads:
             t = p[1]
             if t and t not in seen:

@@ -13,6 +13,7 @@ person's or an actor's name (the scanner's actor candidates), a possessive ("Ass
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from services.enrich.geonames import FULL_COUNTRIES, NEIGHBOURS
@@ -140,15 +141,37 @@ def listed_english(text: str, known: list[tuple[int, int]], anchors: list[tuple[
     starts_set = set(known)
     # the lists worth reading sit around the anchors: scan each sentence holding one, once
     seen_lo = -1
+    # (the offsets of every ". ", found once: a text that has few, or none, was read to its end from each sentence)
+    dots: list[int] = []
+    k = text.find(". ")
+    while k != -1:
+        dots.append(k)
+        k = text.find(". ", k + 2)
+    # (where _COMMA_CAP_RE matches, found once: a match holds no "." and no line break, so the sentence [lo, hi)
+    # holds one where a match opens in it)
+    caps = [m.start() for m in _COMMA_CAP_RE.finditer(text)]
+    if not caps:
+        return out  # (no comma before a capitalised word: no list of names)
+    n_dots, n_caps, end_ = len(dots), len(caps), len(text)
     for a, _b in sorted(known):
         if a < seen_lo:
             continue
-        lo = max(text.rfind(". ", 0, a), text.rfind("\n", 0, a)) + 1
-        hi_dot, hi_nl = text.find(". ", a), text.find("\n", a)
-        hi = min(x for x in (hi_dot, hi_nl, len(text)) if x != -1)
+        i = bisect_right(dots, a - 2)  # (text.rfind(". ", 0, a): the last ". " that ends by a)
+        lo = text.rfind("\n", 0, a)
+        if i and dots[i - 1] > lo:
+            lo = dots[i - 1]
+        lo += 1
+        hi = end_
+        j = bisect_left(dots, a, i)  # (text.find(". ", a))
+        if j < n_dots:
+            hi = dots[j]
+        hi_nl = text.find("\n", a)
+        if hi_nl != -1 and hi_nl < hi:
+            hi = hi_nl
         seen_lo = hi
-        if _COMMA_CAP_RE.search(text, lo, hi) is None:
-            continue  # (no comma before a capitalised word: no list of names; most sentences, one literal search)
+        k = bisect_left(caps, lo)
+        if k == n_caps or caps[k] >= hi:
+            continue  # (no comma before a capitalised word: no list of names; most sentences)
         runs = list(_runs(text, lo, hi))
         # chain the runs joined by a list joint
         chain: list[tuple[int, int]] = []

@@ -12,9 +12,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import accumulate, islice
 from typing import Any
 
 from services.enrich.listed_en import SCOPE, apposed_villages, listed_english, members_before
@@ -112,6 +112,8 @@ class PlaceRules:
     # a neighbour's GeoNames village whose one-word name is a word first (engine_rules village_stop: `الخضر`, `مركة`)
     # -> its entry: the village right after a village's cue (rule 28d)
     villages_stopped_ar: dict[str, Any] = field(default_factory=dict)
+    # a word that opens with و as written -> it opens a list's member (listed_open_places' `waw`; bounded)
+    waw_words: dict[str, bool] = field(default_factory=dict)
 
 
 def compile_places(doc: dict) -> PlaceRules:
@@ -848,7 +850,10 @@ _W = "\u0621-\u064a\u064b-\u0652\u06400-9\u0660-\u0669"  # (_LIST_WORD_RE's lett
 _LIST_WORD_RE = re.compile(rf"[{_W}][{_W}]*")
 # (a member opens at a comma or a و word: fold): "[\u060c,]|\s[\u064b-\u0652\u0640]*[وؤ]", written to open with one
 # character class so that a search skips to a comma or a space at C speed, not tried at every character
-_LIST_JOINT_RE = re.compile(r"[\u060c,\s](?:(?<=[\u060c,])|[\u064b-\u0652\u0640]*[وؤ])")
+# \s written out (every character str.isspace() holds): a class of characters is tested by one table look-up where \s
+# calls the Unicode database for each character the search skips (the same characters: test_enrich_perf28_perf28p)
+_SPACES = "\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_LIST_JOINT_RE = re.compile(rf"[\u060c,{_SPACES}](?:(?<=[\u060c,])|[\u064b-\u0652\u0640]*[وؤ])")
 # a gap between two words (or at an end) that holds a character other than a space, from that character to the gap's
 # end (_list_segments adds the spaces before it): the gaps that may be hard breaks (a gap of spaces alone is none).
 # (Its leading character class lets the search skip words and single spaces at C speed, where "(?<![^W])(?:[^W]{2,}
@@ -861,40 +866,124 @@ _LIST_SOFT_RE = re.compile(r"[\s\u060c,]*")
 # where a list's member may open inside a stretch after its first word (listed_open_places): a comma (its gap, and the
 # و a word after it opens with), or a word after a space that opens with و (after marks): its fold opens with و
 # ("[\u060c,][ \t]*(?P<w>[\u064b-\u0652\u0640]*[\u0624\u0648])?|\s[\u064b-\u0652\u0640]*[\u0624\u0648]", opening with
-# one character class as _LIST_JOINT_RE)
-_LIST_SPLIT_RE = re.compile(r"[\u060c,\s](?:(?<=[\u060c,])[ \t]*(?P<w>[\u064b-\u0652\u0640]*[\u0624\u0648])?"
-                            r"|(?<![\u060c,])[\u064b-\u0652\u0640]*[\u0624\u0648])")
+# one character class as _LIST_JOINT_RE; the rest of the word after the و is taken too, as `w` or, after a space, `v`:
+# no opening can start inside a word, so the openings found are the same)
+_LIST_SPLIT_RE = re.compile(rf"[\u060c,{_SPACES}]"
+                            rf"(?:(?<=[\u060c,])[ \t]*(?P<w>[\u064b-\u0652\u0640]*[\u0624\u0648][{_W}]*)?"
+                            rf"|(?<![\u060c,])(?P<v>[\u064b-\u0652\u0640]*[\u0624\u0648][{_W}]*))")
+
+
+# the hard breaks themselves (a gap between two words that is neither spaces on one line nor one comma with spaces or
+# tabs: _list_segments), each from its first character other than a space (the spaces before it are the gap's too,
+# and a gap of spaces alone is no break) to the next word: after that character, the tests that make the gap no soft
+# one (a comma, a tab or another space character opens a soft gap when the rest of it, to the next word or the end,
+# is of that shape; any other character, or a line break, makes a hard one at once). A soft gap's tail, where the
+# search goes on after it, is soft itself: no part of a soft gap is matched. (Its leading class lets split() skip
+# words and single spaces at C speed.)
+_LIST_HARD_RE = re.compile(
+    rf"([^{_W} ](?:(?<=[^\s\u060c,])|(?<=\n)|(?<=[\u060c,])(?![ \t]*(?![^{_W}]))"
+    rf"|(?<=\t)(?![ \t]*[\u060c,][ \t]*(?![^{_W}]))(?![^\S\n]*(?![^{_W}]))"
+    rf"|(?<=[^\S \t\n])(?![^\S\n]*(?![^{_W}])))[^{_W}]*)")
 
 
 def _list_segments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The stretches of text between hard breaks (the gaps between two words that are neither spaces on one line nor
     one comma: listed_open_places' `breaks`) that hold a part of one of `spans` (sorted) and a joint (a comma, or a
     space before و: a stretch without one is one member): a list with no known place in it names no village, so the
-    words of the other stretches are not read at all (one pass over the gaps)."""
+    words of the other stretches are not read at all. (Each span's stretch is found from the span itself: the hard
+    break after it by a search forward, the one before it by a search of the reversed text, a break reading the same
+    both ways; the text between the stretches that hold no span is not read.)"""
     out: list[tuple[int, int]] = []
-    if not any(_LIST_LETTER_RE.search(text, a, b) is not None or _LIST_SOFT_RE.fullmatch(text, a, b) is not None
-               for a, b in spans):
+    if not spans or not _spans_may_reach(text, spans):
         return out  # (no span can reach a stretch: an English text's names, the usual case, see _LIST_LETTER_RE)
-    start, k, n = 0, 0, len(spans)
-    for g in _LIST_NONWORD_RE.finditer(text):
-        end, e = g.span()
-        while end > 0 and text[end - 1] == " ":
-            end -= 1  # (the spaces before the match are the gap's: the one before ended at a word)
-        r = text[end:e]
-        if (r.isspace() and "\n" not in r) or _LIST_GAP_RE.fullmatch(r):
-            continue
-        while k < n and spans[k][1] <= start:
-            k += 1
-        if k == n:
-            return out  # (every span lies before: no later stretch holds one)
-        if spans[k][0] < end and end > start and _LIST_JOINT_RE.search(text, start, end) is not None:
+    n = len(text)
+    for a, b in spans:
+        if not (0 <= a < b <= n and text[a] in _W_CHARS):
+            return _list_segments_split(text, spans)  # (a span that opens on no word's letter: the whole text cut)
+    hard = _LIST_HARD_RE
+    rev = ""
+    found: list[tuple[int, int, int]] = []  # (start, end, the end of the break after it or -1: the text's last)
+    for a, b in spans:
+        if not found or a >= found[-1][1]:
+            # the stretch of a (a word's letter, so a stretch's): from the end of the break before it
+            lo = found[-1][2] if found else 0
+            if not rev:
+                rev = text[::-1]
+            m = hard.search(rev, n - a, n - lo)  # (the nearest break before a, read backwards from a's letter)
+            if m is None:
+                start = lo
+            else:
+                start = n - m.start()
+                while start < n and text[start] == " ":
+                    start += 1  # (the spaces at the break's end, read first backwards, are the break's)
+            found.append(_stretch_at(text, start, a))
+        while found[-1][2] != -1 and b > found[-1][2]:
+            g = found[-1][2]
+            found.append(_stretch_at(text, g, g))  # (the span goes on past the break: the next stretch too)
+    for start, end, _g in found:
+        if end > start and _LIST_JOINT_RE.search(text, start, end) is not None:
             out.append((start, end))
-        start = e
-    while k < n and spans[k][1] <= start:
-        k += 1
-    if k < n and start < len(text) and _LIST_JOINT_RE.search(text, start) is not None:
-        out.append((start, len(text)))
     return out
+
+
+def _stretch_at(text: str, start: int, at: int) -> tuple[int, int, int]:
+    """The stretch that opens at `start` (a break's end, or the text's start) and holds `at` (a word's letter or
+    `start`): (start, end, the end of the break after it; -1 at the text's end)."""
+    m = _LIST_HARD_RE.search(text, at)
+    if m is None:
+        return start, len(text), -1
+    end = m.start()
+    while end > at and text[end - 1] == " ":
+        end -= 1  # (the spaces before the break's first character are the break's)
+    return start, end, m.end()
+
+
+# _LIST_WORD_RE's letters (_W)
+_W_CHARS = frozenset(
+    chr(c) for c in (*range(0x0621, 0x0653), 0x0640, *range(0x30, 0x3A), *range(0x0660, 0x066A)))
+
+
+def _list_segments_split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """_list_segments over the whole text: the hard breaks cut by one split() and their offsets summed at C speed,
+    each span's stretches found by bisection (any span: one that opens inside a gap, or is empty)."""
+    out: list[tuple[int, int]] = []
+    ends = list(accumulate(map(len, _LIST_HARD_RE.split(text))))  # [stretch, break, stretch, ..., stretch]
+    starts = [0, *ends[1::2]]  # each stretch's start: the end of the break before it
+    tops = ends[0::2]  # each stretch's end with the spaces before the break after it (len(text) for the last)
+    last = len(tops) - 1
+    picked: set[int] = set()
+    for a, b in spans:
+        i = bisect_right(tops, a)  # the first stretch that may end after a (its spaces aside)
+        while i < last and starts[i] < b:
+            start, end = starts[i], tops[i]
+            while end > start and text[end - 1] == " ":
+                end -= 1
+            if a < end:
+                picked.add(i)
+            i += 1
+        if b > starts[last]:
+            picked.add(last)  # (the last stretch: a span that ends in it)
+    for i in sorted(picked):
+        start, end = starts[i], tops[i]
+        if i < last:
+            while end > start and text[end - 1] == " ":
+                end -= 1  # (the spaces before the break are the break's)
+        if end > start and _LIST_JOINT_RE.search(text, start, end) is not None:
+            out.append((start, end))
+    return out
+
+
+def _spans_may_reach(text: str, spans: list[tuple[int, int]]) -> bool:
+    """One of `spans` holds one of _LIST_WORD_RE's letters, or holds nothing but spaces and commas (the test that
+    lets _list_segments go on)."""
+    if _LIST_LETTER_RE.search("".join([text[a:b] for a, b in spans])) is not None:
+        return True
+    # (a span of spaces and commas alone opens with one, or is empty)
+    return any((a >= b or text[a] in _SOFT_FIRST or text[a].isspace()) and _LIST_SOFT_RE.fullmatch(text, a, b)
+               is not None for a, b in spans)
+
+
+_SOFT_FIRST = frozenset("\u060c,")
 
 
 def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, rules: PlaceRules,
@@ -918,40 +1007,64 @@ def listed_open_places(text: str, known: list[PlaceMention], taken: bytearray, r
     # and the words between two openings are one member's, read by one finditer)
     prefixes, words_ = rules.ar_prefixes, rules.words
     word_re = _LIST_WORD_RE
+    waws = rules.waw_words
     for s0, s1 in _list_segments(text, kstarts):
         fw = word_re.search(text, s0, s1)
         if fw is None:
             continue
-        lo, lo1, joint, hard = fw.start(), fw.start(), "", True
+        # the members' bounds first: (start, start past a comma's و, end, joint before it)
+        lo, lo1, joint = fw.start(), fw.start(), ""
+        bounds: list[tuple[int, int, int, str]] = []
         for sm in _LIST_SPLIT_RE.finditer(text, fw.end(), s1):
-            ws = sm.end()
-            comma = text[sm.start()] in ",\u060c"
-            if not comma or sm.start("w") >= 0:
-                ws = sm.start("w") if comma else sm.start() + 1
-                f = fold(text[ws : word_re.match(text, ws, s1).end()])  # type: ignore[union-attr]
-                # (a word of و, a root letter, with a pronoun's ending is one word: `وعززت وجودها`)
-                waw = (len(f) >= 4 or f[1:] in prefixes) and f not in _NATIVE_WAW and f not in words_ \
-                    and not f.endswith(("ها", "هم", "هن"))
+            st = sm.start()
+            comma = text[st] in ",\u060c"
+            word = sm.group("w") if comma else sm.group("v")
+            if word is not None:
+                waw = waws.get(word)
+                if waw is None:
+                    f = fold(word)
+                    # (a word of و, a root letter, with a pronoun's ending is one word: `وعززت وجودها`)
+                    waw = (len(f) >= 4 or f[1:] in prefixes) and f not in _NATIVE_WAW and f not in words_ \
+                        and not f.endswith(("ها", "هم", "هن"))
+                    if len(waws) > 100_000:
+                        waws.clear()
+                    waws[word] = waw
                 if not waw and not comma:
                     continue
+                ws = sm.start("w") if comma else st + 1
             else:
-                waw = False
-            spans = [x.span() for x in word_re.finditer(text, lo, sm.start())]
-            if lo1 != lo:
-                spans[0] = (lo1, spans[0][1])
-            members.append(spans)
-            breaks.append(hard)
-            joints.append(joint)
-            lo, hard = ws, False
+                ws, waw = sm.end(), False
+            bounds.append((lo, lo1, st, joint))
+            lo = ws
             lo1 = ws + 1 if waw else ws
             joint = ("،و" if waw else "،") if comma else "و"
-        spans = [x.span() for x in word_re.finditer(text, lo, s1)]
-        if spans:
+        if not bounds:
+            continue  # (one member: no list)
+        bounds.append((lo, lo1, s1, joint))
+        # a candidate (listed_open_places' `cands`) is a member of one or two words, or the one or two words after a
+        # list's cue among the last three words of a run's first member: a stretch with neither names no village
+        # (the words of a member are the text's runs of _LIST_WORD_RE's letters, between spaces only: split())
+        for lo, lo1, end, _j in bounds:
+            got = text[lo:end].split()
+            n = len(got)
+            if n <= 2 and (n or end < s1):
+                break
+            if n >= 3 and (fold(got[n - 2]) in _LIST_CUES
+                           or fold(got[n - 3] if n > 3 or lo1 == lo else got[0][1:]) in _LIST_CUES):
+                break
+        else:
+            continue
+        hard = True
+        for lo, lo1, end, joint in bounds:
+            spans = [x.span() for x in word_re.finditer(text, lo, end)]
+            if not spans and end == s1:
+                continue  # (the last member, empty: a stretch that ends in a comma)
             if lo1 != lo:
                 spans[0] = (lo1, spans[0][1])
             members.append(spans)
             breaks.append(hard)
             joints.append(joint)
+            hard = False
     if not members:
         return []
     ks = [a for a, _b in kstarts]

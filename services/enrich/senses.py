@@ -264,6 +264,9 @@ def other_sense_places(text: str, places: list[PlaceMention], gaz: Any, sports: 
     country = bool(words & _W_COUNTRY)
     if not (byname or riders or section or sports or country):
         return places
+    if not (byname or riders or section or sports):
+        # (the countryside's word alone: no place is read in another sense, each check below is off)
+        return _countryside_lists(text, places, gaz)
     entries = gaz.entries
     out: list[PlaceMention] = []
     cues = _cue_spans(text, _BYNAME_CUES) if byname else ([], [])
