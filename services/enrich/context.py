@@ -75,7 +75,7 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
         sentence = _SLEEPER_CELLS_RE.sub(" ", sentence)  # "sleeper cells hid among them": militants, no jail (25z)
     base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)
     fac = (cc.city_camp if city else cc.camp) if kind == "camp" else cc.prison
-    fac_words = _cue_set(fac)
+    fac_words = _city_prison_words(cc) if city and kind != "camp" else _cue_set(fac)
     # each word with the forms _derived reads in it (cached per word: news vocabulary repeats): a cue word of the
     # kind among them, and no town word (_word_verdicts: whether any word's forms meet either set, by set algebra)
     townish, hit = _word_verdicts(base, fac_words)
@@ -202,6 +202,15 @@ _CUES: dict[int, tuple[Any, frozenset[str]]] = {}
 def cue_set(names: Any) -> frozenset[str]:
     """The folded words of a {en, ar} rule list, folded once."""
     return _cue_set(names)
+
+
+def _city_prison_words(cc: Any) -> frozenset[str]:
+    """The prison's cue words less those a city's own news uses as well (core_context.city_prison_not: arrests and
+    releases in Raqqa are the city's, rule 29f)."""
+    got = _CUES.get(id(cc))
+    if got is None or got[0] is not cc:
+        got = _CUES[id(cc)] = (cc, _cue_set(cc.prison) - _cue_set(cc.city_prison_not))
+    return got[1]
 
 
 def _cue_set(names: Any) -> frozenset[str]:

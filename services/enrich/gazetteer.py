@@ -149,6 +149,7 @@ class CoreContext(_Rec):
     prison: Names = Names()
     town: Names = Names()
     city_camp: Names = Names()  # a camp named after a city (Nuseirat, Jabalia): only these words say the camp
+    city_prison_not: Names = Names()  # a prison named after a city (Raqqa): these prison words are the city's too
     # bare.context_score: words that weigh for the facility (convoys, batches, sectors), each weight 1, and the
     # score a bare name's surroundings must reach beyond the sentence window
     weak_camp: Names = Names()

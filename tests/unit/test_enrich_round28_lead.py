@@ -36,3 +36,24 @@ def test_a_camp_taken_over_is_left_to_its_context() -> None:
     assert ids == ["fac:sy-al-hol-camp"]
     ids, _ = _read("The RSF captured Zamzam, Sudan's largest camp for displaced people, after three days.")
     assert len(ids) == 1
+
+
+def test_arrests_and_releases_in_a_city_do_not_make_its_name_the_prison() -> None:
+    # rule 29f: a prison named after a city (Raqqa, Tabqa): a city's news speaks of arrests and releases too
+    assert _read("نفذت القوات حملة اعتقال شملت 65 شخصاً في الطبقة والرقة.") == ([], ["الطبقة", "الرقة"])
+    assert _read("أفرجت قسد عن 50 سجيناً. وجرى الإفراج بكفالة شيوخ من عشائر الرقة.") == ([], ["الرقة"])
+    assert _read("Security forces detained twelve young men in Raqqa on Sunday and released four.")[0] == []
+
+
+def test_inmates_and_torture_still_make_a_city_named_prison() -> None:
+    ids, _ = _read("Three Iraqis once held at Abu Ghraib won damages from a Virginia contractor on Tuesday.")
+    assert ids == ["fac:iq-abu-ghraib-prison"]
+    ids, _ = _read("طالب ناشطون بمحاكمة الجنود الذين عذبوا المعتقلين في أبوغريب.")
+    assert ids == ["fac:iq-abu-ghraib-prison"]
+
+
+def test_a_count_of_detainees_after_a_definite_prison_is_no_number_name() -> None:
+    a = real_ann("أفرجت الإدارة عن خمسة سجناء ليبقى في المعتقل 375 محتجزاً من جنسيات مختلفة.")
+    assert a.facilities == []
+    a = real_ann("نُقل إلى المعتقل رقم 59 حيث قضى عامين.")
+    assert [f.surface for f in a.facilities] == ["المعتقل رقم 59"]
