@@ -51,6 +51,13 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-28 BLIND split r28a (a new author; Arabic, core and wider topics; 150 passages, 37 % no-alert; passages kept outside the repo) -- before at 1c962b7 / end of round (= before) / now (after rule 29f, read once spent: not blind):"
+	@sed -n '1,3p' tests/data/realworld-r28a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r28a.after.txt
+	@sed -n '3,3p' tests/data/realworld-r28a.now.txt
+	@echo "round-28 BLIND split r28e (a second new author; English, core and wider topics; 157 passages, 43 % no-alert; kept outside the repo likewise) -- before at 1c962b7 / end of round (= before = now):"
+	@sed -n '1,2p;4p' tests/data/realworld-r28e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r28e.after.txt
 	@echo "round-27 BLIND split r27a (a new author; Arabic, the core north-east Syria topics; 157 passages, 48 % negatives; passages kept outside the repo) -- before at 3c455d3 / end of round / now (after rule 29a, read once spent: not blind):"
 	@sed -n '1,3p' tests/data/realworld-r27a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r27a.after.txt
