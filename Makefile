@@ -51,7 +51,7 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
-	@echo "round-28 BLIND split r28a (a new author; Arabic, core and wider topics; 150 passages, 37 % no-alert; passages kept outside the repo) -- before at 1c962b7 / end of round (= before) / now (after rule 29f, read once spent: not blind):"
+	@echo "round-28 BLIND split r28a (a new author; Arabic, core and wider topics; 150 passages, 37 % no-alert; passages kept outside the repo) -- before at 1c962b7 / end of round (= before) / now (after rules 29f and 29g, read once spent: not blind):"
 	@sed -n '1,3p' tests/data/realworld-r28a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r28a.after.txt
 	@sed -n '3,3p' tests/data/realworld-r28a.now.txt

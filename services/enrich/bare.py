@@ -307,6 +307,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return 0.6  # "the Hittin neighbourhood of Ain al-Hilweh", `حي حطين في عين الحلوة`: a quarter of a camp no
             # town shares its name with (rule 25e); "the Taamir quarter of Sidon" stays the city's
         return None
+    if before1 == "(" and nxt == ")" and cs > 2 \
+            and (any(not text[t : cs - 1].strip() for ix in (ar.towns_ix, ar.cores_ix)
+                     for t in ix.ending_before(cs - 1, 3))
+                 or any(cs - 4 <= t < cs and not text[t : cs - 1].strip() for _s, t in ar.cities)) \
+            and not _named_at(text, cs - 1, ar):
+        return None  # `في سجونها بالقامشلي والمالكية (ديرك)`, "Ras al-Ain (Serekaniye)": a town's other name in
+        # brackets right after it is the town (rule 29g; the spent r28a split)
     if nxt == "," and text[cs] < "\u0250" \
             and (pm := _GIVEN_BEFORE_EN_RE.search(text, (cs - 20 if cs > 20 else 0), cs)) is not None \
             and pm.group(1) not in _NOT_GIVEN_EN and _PERSON_ROLE_AFTER_RE.match(text, ce) is not None:
@@ -3123,3 +3130,9 @@ def _core_keys(gaz: Gazetteer) -> dict[str, tuple[tuple, tuple]]:
 
 
 _CORE_KEYS: dict[int, tuple[Gazetteer, dict[str, tuple[tuple, tuple]]]] = {}
+
+
+def _named_at(text: str, end: int, ar: Around) -> bool:
+    """A facility named with its head, or accepted, ends right before `end` (`سجن الحسكة (غويران)`: its other name in
+    brackets, rule 29g)."""
+    return any(not text[t:end].strip() for ix in (ar.accepted_ix, ar.heads_ix) for t in ix.ending_before(end, 3))

@@ -57,3 +57,16 @@ def test_a_count_of_detainees_after_a_definite_prison_is_no_number_name() -> Non
     assert a.facilities == []
     a = real_ann("نُقل إلى المعتقل رقم 59 حيث قضى عامين.")
     assert [f.surface for f in a.facilities] == ["المعتقل رقم 59"]
+
+
+def test_a_towns_other_name_in_brackets_is_the_town() -> None:
+    # rule 29g: `المالكية (ديرك)`, "Malikiyah (Derik)": the Kurdish name of the town just named, not its prison
+    ids, places = _read("يشمل العفو معتقلين في سجونها بالقامشلي والمالكية (ديرك).")
+    assert ids == [] and "ديرك" in places
+    ids, _ = _read("Detainees in the prisons of Qamishli and Malikiyah (Derik) were released.")
+    assert ids == []
+
+
+def test_a_bracketed_name_after_its_head_is_still_the_facility() -> None:
+    ids, _ = _read("فرّ معتقلون من سجن (ديرك) أمس.")
+    assert ids == ["fac:sy-derik-prison"]
