@@ -139,6 +139,8 @@ def find_open(
                 if of is not None and variant_of(of.name, kind, gaz) is None \
                         and not _complex_of_camps(text, h, of, places) and not _complex_of_prisons(text, h, of, places):
                     of = None
+                if of is None and word in _SUCH_AS_HEADS:
+                    of = _such_as(text, h, kind, places, gaz)
         elif mode == "ar_before":
             if (cw := _conscience_after(text, h)) is not None:
                 if muted is not None:
@@ -853,6 +855,28 @@ def _capital_named(text: str, h: Cand, of: OpenFacility, places: list[Cand], gaz
     return any(p[1] in _TERRITORY_SEATS or (p[1] in caps and not caps[p[1]].startswith("actor:")) for p in c.payloads)
 
 
+# (rule 29k) "camps such as Sherawan", "prisons like Evin": the example after a plural head names one site
+_SUCH_AS_HEADS = frozenset(("camps", "prisons", "jails"))
+_SUCH_AS_RE = re.compile(r",?[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+(?=[A-Z])")
+
+
+def _such_as(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
+    """"living in camps such as Sherawan in the Qoratu district" (open29 survey, rule 29k): the capitalised name right
+    after "such as", "like" or "including" is a camp of the plural head's kind; a place, a demonym or a determiner there
+    is none ("camps like Lebanon's", "camps such as The ..."), and a known site is read by its own name."""
+    if " " not in text[h.end : h.end + 2] or (sm := _SUCH_AS_RE.match(text, h.end)) is None:
+        return None
+    m = _CAP_AFTER_RE.match(text, sm.end() - 1) if text[sm.end() - 1] in _SPACE_NBSP else None
+    if m is None or _stopped(text, (m.start(1), m.end(1)), gaz) or m.group(1).isdigit() \
+            or _overlaps(m.start(1), m.end(1), places) or text[m.end(1) : m.end(1) + 2] in ("'s", "’s"):
+        return None
+    e1 = m.end(1)
+    if (m2 := _CAP_AFTER_RE.match(text, e1)) is not None and not _stopped(text, (m2.start(1), m2.end(1)), gaz) \
+            and not _overlaps(m2.start(1), m2.end(1), places) and not m2.group(1).isdigit():
+        e1 = m2.end(1)  # a two-word name ("camps like Tin Al Oubour" reads its first two words)
+    return OpenFacility(m.start(1), e1, kind, text[m.start(1) : e1], m.start(1), e1)
+
+
 def _cluster(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
     """`مخيمات شمارخ`: a plural head before one unknown village's name (no article, no proclitic, not an
     adjective's shape, no known place: `مخيمات إدلب`, `مخيمات الشمال` are the camps of a region) names the
@@ -1450,6 +1474,9 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
             continue
         if not (more > 0 or last in _AR_NAME_GLUE or w in _AR_NAME_GLUE):
             break
+        if more <= 0 and w in _PERSON_OPENERS and last.startswith("ال") and last not in _AR_NAME_GLUE:
+            break  # `مدير مخيم التح عبد السلام اليوسف`: a person's name after a whole definite name, not part of it
+            # (open29 survey, rule 29k)
         if (w in gaz.ar_name_stop and not (w == "علي" and last in _PERSON_TITLES and nm.group(1) == "علي")) \
                 or w in _AR_DESCRIPTORS or w in _AR_ADJ or w.isdigit() or w.startswith("لل"):
             break  # (after a title the name `علي` as written, with its ya, is Ali, not the preposition `على`:
@@ -1467,6 +1494,9 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
     nm = _NUMBER_RE.match(text, end)
     return nm.end(1) if nm is not None else end
 
+
+# (rule 29k) words that open a person's name (`عبد السلام`, `أبو محمد`) and no camp's name after a definite one
+_PERSON_OPENERS = frozenset(("عبد", "ابو", "ام"))
 
 # a town's cue that opens a camp's or prison's name (`مخيم بلدة مبروكة`, `سجن مدينة الشدادي`; folded; rule 28x)
 _TOWN_CUES_AR = frozenset(("بلده", "قريه", "مدينه"))
@@ -1883,6 +1913,10 @@ _CAMP_SCOUTS_EN_RE = re.compile(r"\b(?:[Ss]couts?|[Ss]couting|[Jj]amboree|[Cc]am
 _COLONY_NUMBER_RE = re.compile(r"[ \u00a0]+(?:No\.?|Number|#)[ \u00a0]*([0-9]{1,3})(?![0-9])")
 
 
+# (rule 29k) "Camp No. 9", "camp No. 10": the number after "No." (one or two digits, a letter glued: "No. 8W")
+_CAMP_NO_RE = re.compile(r"[ \u00a0]+(?:No\.?|no\.|Number)[ \u00a0]*([0-9]{1,2}[A-Z]?)(?![0-9\w-])")
+
+
 def _numbered_colony(text: str, h: Cand, kind: str) -> OpenFacility | None:
     """"penal colony No. 2 in Pokrov", "Penitentiary Colony No. 6": Russia's colonies are named by their number
     after the head (world19en survey, rule 25k); "a penal colony" alone names none."""
@@ -1898,7 +1932,16 @@ def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
     ("Detainees in Camp Five"; en19b survey, rule 25p), and the detention around it may be said by a hunger strike, a
     maximum-security block or Guantanamo itself ("the men held at Guantanamo Bay live in Camp 6"); a camp among
     scouts is none ("Scouts pitched their tents at Camp 5")."""
-    if text[h.start : h.end] != "Camp":
+    head = text[h.start : h.end]
+    if head in ("Camp", "camp") and "No" in text[h.end : h.end + 5] and (nm := _CAMP_NO_RE.match(text, h.end)):
+        # "Camp No. 9", "camp No. 9 in Balukhali": a numbered camp among refugees (rule 29k, as `المخيم رقم 9` and
+        # "Camp 9" are, rule 29c); a section of a named camp is none ("camp No. 9 in the Balukhali refugee camp")
+        lo, hi = max(0, h.start - 160), min(len(text), nm.end() + 160)
+        if _DISPLACED_EN_RE.search(text, lo, hi) is None or _CAMP_SCOUTS_EN_RE.search(text, lo, hi) is not None \
+                or _SECTION_OF_RE.match(text, nm.end(1)) is not None:
+            return None
+        return OpenFacility(h.start, nm.end(1), "camp", nm.group(1), nm.start(1), nm.end(1))
+    if head != "Camp":
         return None
     m = _CAP_AFTER_RE.match(text, h.end)
     if m is None or (_stopped(text, (m.start(1), m.end(1)), gaz) and m.group(1) not in _CAMP_NUMBER_WORDS):
