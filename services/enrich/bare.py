@@ -836,14 +836,16 @@ def _between_city(text: str, c: Cand, ar: Around) -> bool:
 # rule 29h (bare29 survey): a front or its fighting nearing a bare name is nearing the town of that name, not its camp
 # or prison (`دنو المعارك من عين عيسى`, `مع اقتراب الاشتباكات من الهول`, "as the fighting drew closer to Ain Issa",
 # "clashes neared al-Hol"); the camp named with its head keeps it (`اقتراب المعارك من مخيم عين عيسى`)
-_BATTLE_NEARS_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:دنو|دنوّ|اقتراب|وصول|امتداد|تقدم|زحف)[\u064b-\u0652]*"
+_BATTLE_NEARS_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:دنو|دنوّ|اقتراب|وصول|امتداد|تقدم|زحف)"
+                                 r"[\u064b-\u0652]*"
                                  r"[ \u00a0]+(?:ال)?(?:معارك|اشتباكات|قتال|جبهة|جبهات|مواجهات)[ \u00a0]+"
                                  r"(?:[\u0621-\u064a]+[ \u00a0]+){0,2}?(?:من|إلى|الى|نحو|باتجاه|صوب)[ \u00a0]+"
                                  r"(?:(?:ال)?(?:أطراف|اطراف|مشارف|محيط)[ \u00a0]+)?$")
 _BATTLE_NEARS_EN_RE = re.compile(r"\b(?:fighting|battles?|clashes|front(?:[ \u00a0]+lines?)?|frontlines?|offensive)"
                                  r"[ \u00a0]+(?:(?:drew|draws|drawing|moved|moves|moving|crept|creeps|creeping|edged|"
                                  r"edges|edging|came|comes|coming|inched|inches|inching|got|gets|getting|crawled)"
-                                 r"[ \u00a0]+(?:ever[ \u00a0]+)?(?:closer|nearer|close|near)?[ \u00a0]*(?:to|towards|on)|"
+                                 r"[ \u00a0]+(?:ever[ \u00a0]+)?(?:closer|nearer|close|near)?[ \u00a0]*"
+                                 r"(?:to|towards|on)|"
                                  r"neared|nears|nearing|approached|approaches|approaching|reached|reaches|reaching)"
                                  r"[ \u00a0]+(?:the[ \u00a0]+(?:outskirts|edges?|gates)[ \u00a0]+of[ \u00a0]+)?$",
                                  re.IGNORECASE)
@@ -1136,8 +1138,8 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
             return True  # `26 سجيناً في قزل حصار`, `المعتقلين داخل عوفر`: inmates in a name no city bears (rule 24m)
         if kind == "prison" and len(words) == 2 and words[-1] in ("في", "داخل") and len(words[0]) > 3 \
                 and words[0].endswith(("ي", "يين", "يون", "يه", "يات")) and words[0] not in ("الذي", "الذى") \
-                and [fold(w.strip("\"'«»“”(،,")) for w in text[max(0, start - 60) : start].split()[-3:]][0] \
-                in _HELD_PEOPLE_AR:
+                and len(w3 := text[max(0, start - 60) : start].split()[-3:]) == 3 \
+                and fold(w3[0].strip("\"'«»“”(،,")) in _HELD_PEOPLE_AR:
             return True  # `وفاة سجين سوري في رومية`: a nisba (nationality) between the inmate and `في` (bare29, rule
             # 29h; the r28a split's headline)
         if kind == "prison" and words[-1] in ("في", "داخل") \
