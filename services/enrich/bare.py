@@ -540,6 +540,14 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None
     if (prev in locative or (prev[:1] in "وبلف" and prev[1:] in locative)) and not inherent and placed:
         return None  # بريف ديريك (near Nour Shams, `محيط عوفر`: no town bears that name, the facility is meant)
+    if placed and not inherent and _battle_nears(text, cs, arabic):
+        return None  # `دنو المعارك من عين عيسى`, "as the fighting drew closer to Ain Issa": a front nears the town of
+        # the name, not its camp or prison (bare29 survey, rule 29h; the r28a split's "the battles near Ain Issa")
+    if placed and not inherent and not e.district and arabic and ("حي" in (lead30 := text[(cs - 30 if cs > 30 else 0)
+                                                                                        : cs]) or "حار" in lead30) \
+            and _QUARTER_OF_TOWN_AR_RE.search(lead30) is not None:
+        return None  # `منازلهم في الحي الغربي من الهول`: a quarter of the town the name shares, no camp (bare29, rule
+        # 29h; a camp no town shares its name with keeps its quarters: `حي الطوارئ في عين الحلوة`, rule 25e)
     if span in ar.cities and not inherent and (
             (not arabic and prev.lower() in _TAKEN_EN)
             or (arabic and prev == "علي" and _TAKEN_ON_AR_RE.search(text, max(0, c.start - 40), c.start) is not None)):
@@ -825,6 +833,41 @@ def _between_city(text: str, c: Cand, ar: Around) -> bool:
     return any(a <= s and e <= b for s, e in ar.cities)
 
 
+# rule 29h (bare29 survey): a front or its fighting nearing a bare name is nearing the town of that name, not its camp
+# or prison (`دنو المعارك من عين عيسى`, `مع اقتراب الاشتباكات من الهول`, "as the fighting drew closer to Ain Issa",
+# "clashes neared al-Hol"); the camp named with its head keeps it (`اقتراب المعارك من مخيم عين عيسى`)
+_BATTLE_NEARS_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:دنو|دنوّ|اقتراب|وصول|امتداد|تقدم|زحف)"
+                                 r"[\u064b-\u0652]*"
+                                 r"[ \u00a0]+(?:ال)?(?:معارك|اشتباكات|قتال|جبهة|جبهات|مواجهات)[ \u00a0]+"
+                                 r"(?:[\u0621-\u064a]+[ \u00a0]+){0,2}?(?:من|إلى|الى|نحو|باتجاه|صوب)[ \u00a0]+"
+                                 r"(?:(?:ال)?(?:أطراف|اطراف|مشارف|محيط)[ \u00a0]+)?$")
+_BATTLE_NEARS_EN_RE = re.compile(r"\b(?:fighting|battles?|clashes|front(?:[ \u00a0]+lines?)?|frontlines?|offensive)"
+                                 r"[ \u00a0]+(?:(?:drew|draws|drawing|moved|moves|moving|crept|creeps|creeping|edged|"
+                                 r"edges|edging|came|comes|coming|inched|inches|inching|got|gets|getting|crawled)"
+                                 r"[ \u00a0]+(?:ever[ \u00a0]+)?(?:closer|nearer|close|near)?[ \u00a0]*"
+                                 r"(?:to|towards|on)|"
+                                 r"neared|nears|nearing|approached|approaches|approaching|reached|reaches|reaching)"
+                                 r"[ \u00a0]+(?:the[ \u00a0]+(?:outskirts|edges?|gates)[ \u00a0]+of[ \u00a0]+)?$",
+                                 re.IGNORECASE)
+
+
+def _battle_nears(text: str, start: int, arabic: bool) -> bool:
+    """A front or its fighting nearing the name at `start` (see above); the regex only where its noun is in the
+    window."""
+    lead = text[start - 60 if start > 60 else 0 : start]
+    if arabic:
+        return ("معارك" in lead or "اشتباك" in lead or "قتال" in lead or "جبه" in lead or "مواجه" in lead) \
+            and _BATTLE_NEARS_AR_RE.search(lead) is not None
+    return ("ight" in lead or "attle" in lead or "lash" in lead or "ront" in lead or "ffensive" in lead) \
+        and _BATTLE_NEARS_EN_RE.search(lead) is not None
+
+
+# a definite quarter (one or two definite adjectives: `الحي الغربي`, `الأحياء الشرقية`) "of" or "in" a bare name: the
+# town's quarter (rule 29h); a named quarter without the article (`حي حطين في عين الحلوة`) is read by rule 25e
+_QUARTER_OF_TOWN_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفب]?(?:ال|لل)(?:حي|أحياء|احياء|حارة|حارات)"
+                                    r"(?:[ \u00a0]+ال[\u0621-\u064a]+){1,2}[ \u00a0]+(?:من|في)[ \u00a0]+$")
+
+
 def _prevails_not(text: str, c: Cand, arabic: bool) -> bool:
     """The bare name is its word, a person's origin or the town before the war (see above)."""
     if arabic:
@@ -1093,6 +1136,12 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
             return True
         if kind == "prison" and len(words) == 2 and words[-1] in ("في", "داخل") and words[0] in _HELD_PEOPLE_AR:
             return True  # `26 سجيناً في قزل حصار`, `المعتقلين داخل عوفر`: inmates in a name no city bears (rule 24m)
+        if kind == "prison" and len(words) == 2 and words[-1] in ("في", "داخل") and len(words[0]) > 3 \
+                and words[0].endswith(("ي", "يين", "يون", "يه", "يات")) and words[0] not in ("الذي", "الذى") \
+                and len(w3 := text[max(0, start - 60) : start].split()[-3:]) == 3 \
+                and fold(w3[0].strip("\"'«»“”(،,")) in _HELD_PEOPLE_AR:
+            return True  # `وفاة سجين سوري في رومية`: a nisba (nationality) between the inmate and `في` (bare29, rule
+            # 29h; the r28a split's headline)
         if kind == "prison" and words[-1] in ("في", "داخل") \
                 and (m := _DETAINEE_IN_AR_RE.search(text, max(0, start - 40), start)) is not None \
                 and detainee_person(text, m.start()):
@@ -2059,7 +2108,10 @@ APPOSITION_AFTER_RE = re.compile(
     # sentence about detention only (apposition_facility_ok): "Tajoura, the Tripoli facility struck from the air")
     # (open20en, rule 26b: a superlative "of the" over a place's camps: "Hagadera, the biggest of the camps around
     # Dadaab")
-    r",\s+(?P<pre>the\s+[a-z]+['’]s|the\s+(?:[a-z]+est|most\s+[a-z]+)\s+of\s+the|the|a|an|"
+    # (bare29 survey, rule 29h: two superlatives and a country's possessive, "Roumieh, the oldest and largest of
+    # Lebanon's overcrowded prisons")
+    r",\s+(?P<pre>the\s+[a-z]+['’]s|the\s+(?:[a-z]+est|most\s+[a-z]+)(?:\s+and\s+(?:[a-z]+est|most\s+[a-z]+))?"
+    r"\s+of\s+(?:the|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}['’]s)|the|a|an|"
     r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}['’]s|one\s+of\s+the)\s+"
     r"(?P<city>[A-Z][a-z]+\s+)?((?:Category\s+[A-D]\s+)?"
     r"(?:(?!(?:city|town|village|area|capital|province|region|district|country|group|man|woman|son|daughter)\b)"
@@ -2192,7 +2244,7 @@ def apposition_number_ok(m: re.Match[str]) -> bool:
     (or "cluster of camps") only after the others ("Zamzam, Sudan's largest camp")."""
     head = m.group("head")
     pre = m.group("pre")
-    return (head[-1:] == "s" and not head.startswith("cluster")) == (pre[:3] == "one" or pre.endswith("of the"))
+    return (head[-1:] == "s" and not head.startswith("cluster")) == (pre[:3] == "one" or " of " in pre)
 
 
 # (bare_reading: a known name there, "Atmeh, the largest cluster of camps in the area", is the facility)
@@ -2531,7 +2583,10 @@ _FREED_TO_RE = re.compile(r"(?:\b(?:released|freed|discharged|escaped|fled)\b|أ
 
 # where someone was born or grew up is a town ("Born in al-Hol", `ولد في الهول`, "a native of Hol")
 _BORN_RE = re.compile(r"\b(?:born|grew\s+up|raised|native|hometown|home\s+town)\b|(?<![\u0621-\u064a])(?:ولد|وُلد|"
-                      r"ولدت|وُلدت|مواليد|نشأ|نشأت|ينحدر|تنحدر)(?![\u0621-\u064a])", re.IGNORECASE)
+                      r"ولدت|وُلدت|مواليد|نشأ|نشأت|ينحدر|تنحدر|"
+                      # the participle with its article, "the one hailing from" (`الناشط المنحدر من الهول`; bare29,
+                      # rule 29h): a person's origin, the town
+                      r"(?:ال)?منحدر(?:ة|ه|ون|ين)?(?=[ \u00a0]+من[ \u00a0]))(?![\u0621-\u064a])", re.IGNORECASE)
 _SPENT_RE = re.compile(r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+(?:(?:of\s+\w+\s+)?in|at|inside)\s+"
                        r"(?:the\s+)?$|"
                        # the passive, and time moved between sites (rule 25y): "seven of those months were spent at the
