@@ -37,6 +37,7 @@ from services.enrich.context import (
 )
 from services.enrich.dates import extract_event_date
 from services.enrich.entries import QUOTE_RE, admin_of, best_entry, with_quotes
+from services.enrich.events import sense_drops
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
 from services.enrich.institutions import CAMPAIGN_AFTER_EN_RE, COURT_AFTER_EN_RE
@@ -307,7 +308,7 @@ def _enrich(
         facilities = _one_site(facilities)
     # engine-built values: the output models are made without validating them again (output.py)
     return annotation(
-        lang, places, facilities, actors, _events(text, best),
+        lang, places, facilities, actors, _events(text, best, places, facilities, actors),
         extract_event_date(text, published_at, dates), bool(facilities),
         None,  # the headline's mentions: headline.py, when the title comes apart from the body
     )
@@ -1284,13 +1285,16 @@ def _actors(text: str, people: list[Cand], gaz: Gazetteer, places: list[PlaceMen
     return out, places
 
 
-def _events(text: str, best: dict[int, Cand]) -> list[EventTypeMention]:
+def _events(text: str, best: dict[int, Cand], places: list[PlaceMention] | None = None,
+            facilities: list[FacilityMention] | None = None,
+            actors: list[ActorMention] | None = None) -> list[EventTypeMention]:
     """best: start -> the longest event trigger there (the first of the longest, in the scanner's order; _enrich)."""
     seen: dict[str, EventTypeMention] = {}
     # the longest trigger at each start wins; one evidence span (the first) per type
     # a not-evidence phrase (a payload with no type) hides the triggers inside it ("ظروف الاحتجاز")
     # (compile.py adds not-evidence payloads after every typed one, so a group of only that is (("event", "", ""),))
     hidden = [(c.start, c.end) for c in best.values() if len(c.payloads) == 1 and not c.payloads[0][1]]
+    shown: list[Cand] = []
     for _start, c in sorted(best.items()):  # (the keys differ: sorted by start)
         if hidden:
             cs, ce = c.start, c.end
@@ -1301,9 +1305,15 @@ def _events(text: str, best: dict[int, Cand]) -> list[EventTypeMention]:
                     break
             if inside:
                 continue
+        if c.payloads[0][1]:
+            shown.append(c)
+    # a trigger in another sense: inside a name, a death with no violence, forces' incursion (events.py, rule 29j)
+    named = [(m.start, m.end, ms is actors) for ms in (places, facilities, actors) if ms for m in ms]
+    drops = sense_drops(text, shown, named) if shown else set()
+    for c in shown:
         for p in c.payloads:
             t = p[1]
-            if t and t not in seen:
+            if t and t not in seen and (c.start, t) not in drops:
                 seen[t] = event_type(t, text[c.start : c.end], c.start, c.end, 0.8 if c.ntokens > 1 else 0.7)
     return sorted(seen.values(), key=_by_start)
 
