@@ -2459,7 +2459,8 @@ def _rehab_centres(text: str, gaz: Gazetteer) -> list[OpenFacility]:
 
 # `مركز بدر 3`, `مركزي بدر 1 وبدر 3`: a complex's numbered centre (Egypt's Badr, Wadi al-Natrun; rule 25j) in a text
 # about detainees; no count, unit or time follows the number (`مركز اقتراع 12` among voters is no prison: no detainees)
-_NUMBERED_CENTRE_RE = re.compile(r"مركز(ي)?\s+([\u0621-\u064a]{3,})\s+([0-9\u0660-\u0669]{1,2})"
+# (the number may be glued to the name, `مركز بدر3`, as outlets print it; rule 29i)
+_NUMBERED_CENTRE_RE = re.compile(r"مركز(ي)?\s+([\u0621-\u064a]{3,})\s*([0-9\u0660-\u0669]{1,2})"
                                  r"(?![0-9\u0660-\u0669%]|[.,٫][0-9\u0660-\u0669])"
                                  r"(?:\s+و([\u0621-\u064a]{3,})\s+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%]|[.,٫][0-9\u0660-\u0669]))?"
                                  r"(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوما|سنوات|أعوام|عاما|أشهر|اشهر|شهور|ساعات|دقائق|كم|"

@@ -1022,6 +1022,33 @@ def _guarded_name_at(text: str, g: int, places: list[Cand]) -> int:
     return -1
 
 
+# the agency that runs a prison, between the head and a known prison's name (`سجن المباحث في الحائر`,
+# `سجن المباحث العامة بذهبان`: Saudi Arabia's Mabahith; rule 29i): the name is the known one after `في`/`ب`, not the
+# agency's word
+_AGENCY_AR = frozenset(("المباحث", "مباحث"))
+
+
+def _agency_name_at(text: str, g: int, gaz: Gazetteer) -> int:
+    """Where the name starts after an agency's word (`المباحث`, `المباحث العامة`) that a preposition and a known
+    facility's core follow: at that core (`في الحائر`, `بالحائر`, `بذهبان`); `g` itself otherwise (`سجن المباحث
+    الجنائية` keeps its name; rule 29i)."""
+    m = TOKEN_RE.match(text, g)
+    if m is None or fold(m.group()) not in _AGENCY_AR:
+        return g
+    k = TOKEN_RE.match(text, gap_end(text, m.end()))
+    if k is not None and fold(k.group()) == "العامه":
+        k = TOKEN_RE.match(text, gap_end(text, k.end()))
+    if k is None:
+        return g
+    f = fold(k.group())
+    if f == "في":
+        n = TOKEN_RE.match(text, gap_end(text, k.end()))
+        return n.start() if n is not None and fold(n.group()) in gaz.trie.first else g
+    if f.startswith("ب") and len(f) >= 4 and f[1:] in gaz.trie.first:
+        return k.start() + 1
+    return g
+
+
 # an ordinal day "of" a month, Gregorian or Hijri, names a town or a prison after its date (`العاشر من رمضان`, `السادس
 # من أكتوبر`: Egypt's new towns and their prisons; ar18 survey, rule 25e)
 _ORDINAL_OF_MONTH_RE = re.compile(
@@ -1121,6 +1148,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     g = _guarded_name_at(text, g, places)
     if g < 0:
         return None
+    g = _agency_name_at(text, g, gaz)
     m = TOKEN_RE.match(text, g)
     if m is None:
         return None
@@ -1300,7 +1328,7 @@ _AR_GENERIC_OWNERS = frozenset(("المدينه", "البلده", "المحكم�
                                 "الجهاز"))  # (`سجن الجهاز`: "the agency's prison", the agency named before; rule 27t)
 # (`معتقل` is also "a detainee": with "conscience" or "opinion" after it, a prisoner of conscience even where the word
 # is a town's name, Dumayr's `الضمير`; prec23ar, rule 27k)
-_CONSCIENCE = frozenset(("الضمير", "الراي"))
+_CONSCIENCE = frozenset(("الضمير", "الراي", "راي"))  # (indefinite too: `توفي معتقل رأي في سجن ...`; rule 29i)
 _DETAINEE_HEADS = frozenset(("معتقل", "المعتقل", "معتقلو", "معتقلي"))
 # the definite cardinals (folded): "the three", "the four" after `سجن` are the people jailed, never a prison's name
 _AR_CARDINALS = frozenset(("الثلاثه", "الاربعه", "الخمسه", "السته", "السبعه", "الثمانيه", "التسعه", "العشره",
