@@ -1305,7 +1305,7 @@ def _events(text: str, best: dict[int, Cand], places: list[PlaceMention] | None 
                     break
             if inside:
                 continue
-        if c.payloads[0][1]:
+        if c.payloads[0][1] or any(p[1] for p in c.payloads):  # (a typed payload: the first, in compile.py's order)
             shown.append(c)
     # a trigger in another sense: inside a name, a death with no violence, forces' incursion (events.py, rule 29j)
     named = [(m.start, m.end, ms is actors) for ms in (places, facilities, actors) if ms for m in ms]
