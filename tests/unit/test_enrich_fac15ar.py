@@ -88,7 +88,8 @@ def test_the_turkish_camp_keeps_its_name_after_a_camp_head() -> None:
 
 
 @pytest.mark.parametrize(("text", "surface"), [
-    ("أعلن سجناء في سجن جو المركزي إضراباً عن الطعام.", "سجن جو المركزي"),
+    # (Jau a gazetteer fact since rule 29i: a known name's surface is its head and name, as for every listed prison)
+    ("أعلن سجناء في سجن جو المركزي إضراباً عن الطعام.", "سجن جو"),
     ("نُقل الموقوفون إلى مركز الإصلاح والتأهيل في جو شرق البلاد.", "مركز الإصلاح والتأهيل في جو"),
 ])
 def test_a_two_letter_name_takes_no_direction_or_time_word(text: str, surface: str) -> None:
