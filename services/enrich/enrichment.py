@@ -103,6 +103,10 @@ def _count_of_people(text: str, s: int, end: int) -> bool:
     return word.endswith("يا") and not word.startswith("ال") \
         and _COUNT_BEFORE_RE.search(text, max(0, s - 5), s) is not None
 
+# a dot with a tatweel on one side and a letter or tatweel on the other, inside one Arabic word (rule 29m)
+_OBFUSCATING_DOT_RE = re.compile("(?<=\u0640)\\.+(?=[\u0621-\u064a\u0640])|(?<=[\u0621-\u064a])\\.+(?=\u0640)")
+
+
 def enrich(
     text: str, gazetteer: Gazetteer, *, lang: str | None = None, published_at: datetime | date | None = None
 ) -> Annotation:
@@ -113,7 +117,12 @@ def enrich(
         # links to other stories, tags, menus (boilerplate.py) read as blanks of the same length: no mention falls
         # there, and every other surface is the text's as written
         lang = lang or detect_lang(text)
-    if "_" in read or "#" in read:
+    dotted = "\u0640." in read or ".\u0640" in read
+    if dotted:
+        # a dot inside a word between tatweels (`سجـ.ـن غويران`, `مخيم الهـ.ـول`, `قـ.ـوات`) is a mark some outlets set
+        # to slip past filters, no full stop: read as a tatweel (one character for one; arrec29, rule 29m)
+        read = _OBFUSCATING_DOT_RE.sub("\u0640", read)
+    if "_" in read or "#" in read or dotted:
         # hashtags join words with underscores (#مخيم_الهول, #سجن_صيدنايا) and mark a name after its head (`سجن
         # #الأقطان`, rule 23): read both as spaces (one character for one, so every offset still indexes `text`),
         # then give each mention its surface as written

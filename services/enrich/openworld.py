@@ -1154,6 +1154,10 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return None
     tok = m.group()
     f = fold(tok)
+    if f == "كامب" and (cm := NEXT_RE.match(text, m.end())) is not None and _joins(text, m.end(), cm.start(1)) \
+            and (m2 := TOKEN_RE.match(text, cm.start(1))) is not None and fold(m2.group()) in gaz.trie.first:
+        m, tok = m2, m2.group()  # `معتقل كامب بوكا`, `سجن كامب كروبر`: the English head "Camp" in Arabic letters
+        f = fold(tok)  # after an Arabic head is part of the head before a known name (arrec29, rule 29m)
     coord_quoted = False
     if f in _COORD_HEAD_AR and kind == "prison":
         nm = NEXT_RE.match(text, m.end())
