@@ -374,6 +374,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # "the Zamzam Internally Displaced Persons (IDP) camp": the head's long form, a bracket inside
     if _RIVER_AFTER_RE.match(text, ce):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
+    if not arabic and text[cs - 3 : cs] == "of " and _SHRINE_OF_BEFORE_RE.search(text, max(0, cs - 40), cs):
+        return None  # "the Convent of Our Lady of Saydnaya": a monastery or church named after the town (rule 26r), no
+        # prison even beside "the prison" (rule 29l)
+    if kind == "camp" and nxt == " " and _AIRPORT_AFTER_RE.match(text, ce):
+        return None  # "Marka airport ... now hosts regional flights": the airport of the camp's district, no camp (rule
+        # 29l; a prison's airbase stays the detention site, rule 25m)
     if latin and "ourt" in (lead20 := text[cs - 20 if cs > 20 else 0 : cs]) and _COURT_AT_RE.search(lead20):
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
     if latin and "olice" in (lead80 := text[cs - 80 if cs > 80 else 0 : cs]) \
@@ -2250,6 +2256,10 @@ def apposition_number_ok(m: re.Match[str]) -> bool:
 # (bare_reading: a known name there, "Atmeh, the largest cluster of camps in the area", is the facility)
 _POPULATION_AFTER_AR_RE = re.compile(r"[،,]\s*(?:التي|الذي)\s+(?:يسكنها|يسكنه|يقطنها|يقطنه|يبلغ\s+عدد\s+سكانها|"
                                      r"يبلغ\s+عدد\s+سكانه|يعيش\s+فيها|يعيش\s+فيه)[^.،,\n]{0,40}?نسم[ةه]")
+_AIRPORT_AFTER_RE = re.compile(r" (?:(?:international|military|civil) )?(?:airport|air ?base|airfield)\b",
+                               re.IGNORECASE)
+_SHRINE_OF_BEFORE_RE = re.compile(r"\b(?:Our[ \u00a0]+Lady|[Cc]onvent|[Mm]onastery|[Cc]hurch|[Cc]athedral|[Ss]hrine|"
+                                  r"[Pp]atriarchate)[ \u00a0]+of[ \u00a0]+$")
 _COURT_AT_RE = re.compile(r"\bcourts?\s+(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _POLICE_AT_RE = re.compile(r"\bpolice\s+(?:station|post|headquarters|barracks)s?\s+(?:\([^()]{1,40}\)\s+)?(?:at|in)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
