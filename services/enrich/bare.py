@@ -600,6 +600,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # site of either kind, rule 25z)
         return 0.55  # `يُعرف إيفين بين الإيرانيين بأنه أسوأ سجون البلاد`, "Evin is the country's most notorious prison":
         # the text says what the name is, the facility (rule 25a; the mirror of the town above)
+    if nxt == "," and not arabic and (m := _PLACED_IS_A_SITE_RE.match(text, ce)) is not None \
+            and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
+        return 0.55  # "Saydnaya, in the Qalamoun mountains 26 km north of Damascus, is one of the Assad regime's most
+        # notorious prisons": where it lies, then what it is (rule 29l; a town word there keeps the town)
     if nxt in " ," and (m := _SITE_MEASURE_AFTER_RE.match(text, ce)) is not None \
             and _SITE_KIND.get(m.group("head").lower() if m.group("head") else "camp", kind) == kind:
         return 0.55  # "Baqa'a ... has more refugees than any other camp in Jordan", "Zaatari opened in 2012 for 6,000
@@ -2163,6 +2167,11 @@ _IS_A_SITE_AFTER_RE = re.compile(
     r"jailed|detained|imprisoned|hold|holds|house|houses)\b))"
     r"|(?:[^ .،,؛:!?؟\n]+ ){0,3}?(?:بأنه|بأنها|بانه|بانها|هو|هي) (?:(?:من )?(?:أسوأ|اسوأ|أكبر|اكبر|أشهر|اشهر|أخطر|اخطر|"
     r"أقدم|اقدم|أقسى|اقسى|أبرز|ابرز) )?(?P<head_ar>سجون|سجن|معتقل|معتقلات|مخيم|مخيمات)(?![\u0621-\u064a]))")
+# (rule 29l) a bare name, a comma phrase of where it lies (no town word in it), then "is one of the ... prisons"
+_PLACED_IS_A_SITE_RE = re.compile(
+    r", (?:in|near|outside|north|south|east|west)\b(?![^,.;\n]{0,60}?\b(?:town|city|village)\b)[^,.;\n]{0,60}, "
+    r"(?:is|was|remains|has long been) (?:one of )?(?:the|a|an|(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+['’]s) "
+    r"(?:[A-Za-z'’-]+ ){0,4}?(?P<head>prisons?|jails?|camps?)\b")
 # bare20 survey (rule 26e): people who describe a bare prison's name as a slaughterhouse, a hell or a grave, or say it
 # was one ("Released Palestinians described Ofer as a slaughterhouse", `أسرى محررون يصفون عوفر بالمسلخ`, "Freed
 # detainees say Ofer was \"a slaughterhouse, not a prison\""): the prison, a figure of its cruelty

@@ -78,3 +78,20 @@ def test_real_facilities_in_the_same_texts_stay_found() -> None:
         == ["fac:sy-tadmur-prison"]
     assert _facs("They break their silence about the years they spent in Tadmor (Palmyra), one of the Assad regime's "
                  "most dreadful prisons.") == ["fac:sy-tadmur-prison"]
+
+
+def test_a_bare_prison_name_placed_then_called_a_prison_is_the_prison() -> None:
+    text = ("Saydnaya, in the Qalamoun mountains 26 km north of Damascus, is one of the Assad regime's most notorious "
+            "prisons, long used to silence political opponents.")
+    assert _facs(text) == ["fac:sy-sednaya-prison"]
+    assert _facs("Saydnaya, in the mountains north of Damascus, is one of the oldest Christian towns.") == []
+
+
+def test_taji_s_and_victory_s_base_names_hold_no_place() -> None:
+    for text in ("Australian trainers drill Iraqi special forces at the Taji training camp north of Baghdad.",
+                 "American instructors trained Iraqi soldiers at the Taji base complex north of Baghdad.",
+                 "Late on April 22, three rockets were launched at the US military's Victoria Base at Baghdad "
+                 "International Airport."):
+        a = real_ann(text)
+        assert a.facilities == [] and [p.id for p in a.places] == ["geonames:98182"], text
+    assert _facs("Detainees at Taji prison went on hunger strike.") == ["fac:iq-taji-prison"]
