@@ -374,6 +374,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return 0.6  # "the Zamzam Internally Displaced Persons (IDP) camp": the head's long form, a bracket inside
     if _RIVER_AFTER_RE.match(text, ce):
         return None  # "the Yarmouk River", "Zaatari school", "Hol hospital": the river, a building, not the facility
+    if not arabic and text[cs - 3 : cs] == "of " and _SHRINE_OF_BEFORE_RE.search(text, max(0, cs - 40), cs):
+        return None  # "the Convent of Our Lady of Saydnaya": a monastery or church named after the town (rule 26r), no
+        # prison even beside "the prison" (rule 29l)
+    if kind == "camp" and nxt == " " and _AIRPORT_AFTER_RE.match(text, ce):
+        return None  # "Marka airport ... now hosts regional flights": the airport of the camp's district, no camp (rule
+        # 29l; a prison's airbase stays the detention site, rule 25m)
     if latin and "ourt" in (lead20 := text[cs - 20 if cs > 20 else 0 : cs]) and _COURT_AT_RE.search(lead20):
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
     if latin and "olice" in (lead80 := text[cs - 80 if cs > 80 else 0 : cs]) \
@@ -594,6 +600,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # site of either kind, rule 25z)
         return 0.55  # `يُعرف إيفين بين الإيرانيين بأنه أسوأ سجون البلاد`, "Evin is the country's most notorious prison":
         # the text says what the name is, the facility (rule 25a; the mirror of the town above)
+    if nxt == "," and not arabic and (m := _PLACED_IS_A_SITE_RE.match(text, ce)) is not None \
+            and _SITE_KIND.get(m.group("head").lower(), kind) == kind:
+        return 0.55  # "Saydnaya, in the Qalamoun mountains 26 km north of Damascus, is one of the Assad regime's most
+        # notorious prisons": where it lies, then what it is (rule 29l; a town word there keeps the town)
     if nxt in " ," and (m := _SITE_MEASURE_AFTER_RE.match(text, ce)) is not None \
             and _SITE_KIND.get(m.group("head").lower() if m.group("head") else "camp", kind) == kind:
         return 0.55  # "Baqa'a ... has more refugees than any other camp in Jordan", "Zaatari opened in 2012 for 6,000
@@ -2157,6 +2167,11 @@ _IS_A_SITE_AFTER_RE = re.compile(
     r"jailed|detained|imprisoned|hold|holds|house|houses)\b))"
     r"|(?:[^ .،,؛:!?؟\n]+ ){0,3}?(?:بأنه|بأنها|بانه|بانها|هو|هي) (?:(?:من )?(?:أسوأ|اسوأ|أكبر|اكبر|أشهر|اشهر|أخطر|اخطر|"
     r"أقدم|اقدم|أقسى|اقسى|أبرز|ابرز) )?(?P<head_ar>سجون|سجن|معتقل|معتقلات|مخيم|مخيمات)(?![\u0621-\u064a]))")
+# (rule 29l) a bare name, a comma phrase of where it lies (no town word in it), then "is one of the ... prisons"
+_PLACED_IS_A_SITE_RE = re.compile(
+    r", (?:in|near|outside|north|south|east|west)\b(?![^,.;\n]{0,60}?\b(?:town|city|village)\b)[^,.;\n]{0,60}, "
+    r"(?:is|was|remains|has long been) (?:one of )?(?:the|a|an|(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+['’]s) "
+    r"(?:[A-Za-z'’-]+ ){0,4}?(?P<head>prisons?|jails?|camps?)\b")
 # bare20 survey (rule 26e): people who describe a bare prison's name as a slaughterhouse, a hell or a grave, or say it
 # was one ("Released Palestinians described Ofer as a slaughterhouse", `أسرى محررون يصفون عوفر بالمسلخ`, "Freed
 # detainees say Ofer was \"a slaughterhouse, not a prison\""): the prison, a figure of its cruelty
@@ -2250,6 +2265,10 @@ def apposition_number_ok(m: re.Match[str]) -> bool:
 # (bare_reading: a known name there, "Atmeh, the largest cluster of camps in the area", is the facility)
 _POPULATION_AFTER_AR_RE = re.compile(r"[،,]\s*(?:التي|الذي)\s+(?:يسكنها|يسكنه|يقطنها|يقطنه|يبلغ\s+عدد\s+سكانها|"
                                      r"يبلغ\s+عدد\s+سكانه|يعيش\s+فيها|يعيش\s+فيه)[^.،,\n]{0,40}?نسم[ةه]")
+_AIRPORT_AFTER_RE = re.compile(r" (?:(?:international|military|civil) )?(?:airport|air ?base|airfield)\b",
+                               re.IGNORECASE)
+_SHRINE_OF_BEFORE_RE = re.compile(r"\b(?:Our[ \u00a0]+Lady|[Cc]onvent|[Mm]onastery|[Cc]hurch|[Cc]athedral|[Ss]hrine|"
+                                  r"[Pp]atriarchate)[ \u00a0]+of[ \u00a0]+$")
 _COURT_AT_RE = re.compile(r"\bcourts?\s+(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _POLICE_AT_RE = re.compile(r"\bpolice\s+(?:station|post|headquarters|barracks)s?\s+(?:\([^()]{1,40}\)\s+)?(?:at|in)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)

@@ -1751,12 +1751,30 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
             and fold(w.split("-")[1]) in gaz.en_name_stop:
         return None  # "the al-Iraqi prison": the demonym with its article alone is no name ("Borg el-Arab" is)
     name_start, name_end = keep[-1][0], keep[0][1] if numeral is None else numeral[1]
+    if kind == "camp" and text[h.start : h.end] == "Camp" and _person_camp(text, toks, name_start):
+        return None  # "Chairman Dave Camp", "Rep. Dave Camp (R-Mich.)": a person whose family name is Camp (rule 29l)
     if _INDEFINITE_BEFORE_RE.search(text, max(0, name_start - 30), name_start):
         return None  # "a central Gaza refugee camp", "a Syrian prison": one of a kind, not a name
     return OpenFacility(name_start, h.end, kind, text[name_start:name_end], name_start, name_end)
 
 
 _ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)")
+# (rule 29l) a person's title among the capitalised words before "Camp", or right before them: the family name Camp
+_PERSON_TITLES_EN = frozenset(("Rep", "Reps", "Representative", "Congressman", "Congresswoman", "Sen", "Senator",
+                               "Chairman", "Chairwoman", "Mr", "Mrs", "Ms", "Dr", "Gov", "Governor", "Judge", "Prof",
+                               "Professor", "Coach", "Mayor", "Ambassador"))
+_TITLE_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\.?[ \u00a0]+$")
+
+
+def _person_camp(text: str, toks: list[tuple[int, int]], name_start: int) -> bool:
+    """A title among the name's words ("Ways and Means Committee Chairman Dave Camp", "Chairman Camp") or written
+    with its full stop right before them ("GOP Rep. Dave Camp"): "Camp" is a person's family name, no camp."""
+    if any(text[s:e] in _PERSON_TITLES_EN for s, e in toks):
+        return True
+    m = _TITLE_BEFORE_RE.search(text, max(0, name_start - 16), name_start)
+    return m is not None and m.group(1) in _PERSON_TITLES_EN
+
+
 _PEOPLE_AFTER_HEAD_RE = re.compile(r"[ \u00a0]+(?:residents|inmates|detainees|prisoners|dwellers|guards|workers|"
                                    r"families|children|women|men|members|staff)\b")
 # one to three capitalised words in brackets right before a head, after a space (rule 27y): another spelling
