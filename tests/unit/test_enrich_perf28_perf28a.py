@@ -105,7 +105,7 @@ def test_nation_of_word_is_the_fold() -> None:
                                                                                            else f)), w
 
 
-def _yemen_ref(found, places, facilities) -> bool:  # type: ignore[no-untyped-def]
+def _yemen_ref(found, places, facilities) -> bool:
     if not any(b.id == "actor:houthis" for b in found) and not any(p.country == "YE" for p in places):
         return False
     if any(b.id in ("actor:isis", "actor:sdf", "actor:iraqi-security-forces", "actor:pmf") for b in found):

@@ -65,7 +65,7 @@ def _captured() -> dict[str, list[tuple[Any, ...]]]:
     texts = _devset_texts(260)
     texts += [a + "\n" + b for a, b in zip(texts[::7], texts[3::7], strict=False)]
     try:
-        EN.find_facilities = spy("ff")  # type: ignore[assignment]
+        EN.find_facilities = spy("ff")
         for k in ("hcp", "knd", "ne", "cb", "ono"):
             setattr(F, {"hcp": "_headline_city_prison", "knd": "_known_named_again", "ne": "_named_elsewhere",
                         "cb": "_country_bywords", "ono": "_other_names_of_open"}[k], spy(k))

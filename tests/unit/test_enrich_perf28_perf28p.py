@@ -482,7 +482,9 @@ def test_listed_english_equal_ref() -> None:
     named = 0
     stop = frozenset(("ahmed",))
     for _ in range(6000):
-        parts, spans, at = [], [], 0
+        parts: list[str] = []
+        spans: list[tuple[int, int]] = []
+        at = 0
         for _k in range(rng.randint(1, 26)):
             if parts:
                 g = rng.choice(_EN_GAPS)

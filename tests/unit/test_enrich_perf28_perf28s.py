@@ -152,6 +152,7 @@ def test_lits_with_the_last_texts_hashes_kept_equals_the_reference() -> None:
     from services.enrich.scouts import words_in_ref
 
     native = backend.NATIVE
+    assert native is not None  # (the test is skipped without the compiled part)
     rng = random.Random(2828)
     alphabet = "abcl ,'’sإاأالمخيسجنحو ٣éſ\u00a0" + "\U0001f600中"
     pool = ["مخيم", "السجن", "camp", ", the ", "’s ", "الم", "abc", "ab", "a", "ſs", "\U0001f600a", "中文字", "x" * 5]
