@@ -42,7 +42,7 @@ _AR_MONTH = "|".join(sorted(_ar_month_alts, key=len, reverse=True))
 _AR_ORDS = "|".join(sorted(_AR_ORD, key=len, reverse=True))
 _THIS_MONTH = r"(?:هذا الشهر|الشهر الحالي|الشهر الجاري|الشهر نفسه)"
 _PFX = r"(?:^|(?<=[\s(،,]))[وب]?"
-_AR_YEAR = r"(?:\s*(?:من\s+)?(?:عام|العام|سنه|لعام)?\s*(\d{4}|الحالي|الجاري|الماضي))?"
+_AR_YEAR = r"(?:\s*(?:من\s+)?(?:عام|العام|سنه|لعام)?\s*(\d{4}|الحالي|الجاري|(?<=عام |سنه )الماضي))?"
 _AR_NUM_RE = re.compile(
     rf"(\d(?<!\d\d)\d?)\s*(?:من\s+)?(?:شهر\s+)?({_AR_MONTH}|{_THIS_MONTH})(?![\w])"
     rf"(?:\s*[/(\-]\s*(?:{_AR_MONTH})\s*\)?)?{_AR_YEAR}"
@@ -56,14 +56,14 @@ _EN_MONTH = (
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _EN_DM_RE = re.compile(
-    rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH}|this month)\b(?:,?\s+(\d{{4}}))?"
+    rf"(\d(?<!\w\d)\d?)(?:st|nd|rd|th)?\s+(?:of\s+)?({_EN_MONTH}|this month)\b(?:,?\s+(\d{{4}}|last year|this year))?"
 )
 # _EN_MONTH after a word boundary, written first letter first so the regex engine can skip ahead to a
 # candidate letter (a leading \b defeats that): same alternatives, same order within each letter.
 _EN_MONTH_TAILS = {"j": "an(?:uary)?|une?|uly?", "f": "eb(?:ruary)?", "m": "ar(?:ch)?|ay", "a": "pr(?:il)?|ug(?:ust)?",
                    "s": "ept?(?:ember)?", "o": "ct(?:ober)?", "n": "ov(?:ember)?", "d": "ec(?:ember)?"}
 _EN_MONTH_AT_WORD = "(?:" + "|".join(rf"{c}(?<!\w{c})(?:{t})" for c, t in _EN_MONTH_TAILS.items()) + r")\.?"
-_EN_MD_RE = re.compile(rf"({_EN_MONTH_AT_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}))?")
+_EN_MD_RE = re.compile(rf"({_EN_MONTH_AT_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}}|last year|this year))?")
 
 
 def _en_month(s: str) -> int | None:
@@ -77,6 +77,11 @@ def _ar_month(s: str) -> int:
     return 0 if s not in _ar_month_alts else _ar_month_alts[s]
 
 
+# A yearless day up to this many days after publication is an upcoming one (a deadline, a schedule), not last
+# year's: rule 7's "latest such date not after published_at" is meant for a 2 January text about "23 December".
+_UPCOMING_DAYS = 120
+
+
 def _resolve(day: int, month: int, year_txt: str | None, pub: date | None) -> date | None:
     if month == 0:  # "this month": the publication's month and year, never rolled back
         if pub is None:
@@ -88,7 +93,7 @@ def _resolve(day: int, month: int, year_txt: str | None, pub: date | None) -> da
     year: int | None = None
     if year_txt and year_txt.isdigit():
         year = int(year_txt)
-    elif year_txt in ("الماضي",) and pub is not None:
+    elif year_txt in ("الماضي", "last year") and pub is not None:
         year = pub.year - 1
     if year is None:
         if pub is None:
@@ -99,6 +104,8 @@ def _resolve(day: int, month: int, year_txt: str | None, pub: date | None) -> da
         except ValueError:
             return None
         if cand > pub + timedelta(days=7) and not year_txt:
+            if cand <= pub + timedelta(days=_UPCOMING_DAYS):
+                return None  # a deadline or schedule weeks ahead ("close by July 30" in May): rule 29p
             year -= 1
     try:
         return date(year, month, day)
@@ -119,13 +126,13 @@ def extract_event_date(
     """First explicit date; `anchors` (positions of ANCHORS tokens) restrict the search to windows."""
     pub = published_at.date() if isinstance(published_at, datetime) else published_at
     if anchors is None:
-        return _extract(fold_text(text), pub)
+        return _extract(fold_text(text), pub, "")
     # Only explicit dates count (labelling rule): "yesterday"/"أمس" alone gives no event date.
     for lo, hi in _merge(anchors):  # folded one at a time: the first window with a date ends the search
         raw = text[lo:hi]
         if raw.isascii() and _DIGIT_RE.search(raw) is None:
             continue  # no digit and no Arabic ordinal: nothing below can match
-        d = _extract(fold_text(raw), pub)
+        d = _extract(fold_text(raw), pub, text[hi : hi + 400])
         if d is not None:
             return d
     return None
@@ -158,39 +165,128 @@ _AR_ORD_GATE_RE = re.compile(
 )
 
 
-def _extract(norm: str, pub: date | None) -> date | None:
+def _extract(norm: str, pub: date | None, rest: str) -> date | None:
+    """Dates in `norm` (a window of the text; `rest` the raw text after it, read only for a dateline's weekday)."""
     if pub is None and _YEAR_RE.search(norm) is None:
         return None  # without a publication date only a date with its year resolves (_resolve)
-    found: list[tuple[int, date]] = []
+    found: list[tuple[int, int, date]] = []  # (start, end, date) of every explicit date
     arabic = not norm.isascii()  # Arabic month names and ordinals are not ASCII
     digit = _DIGIT_RE.search(norm) is not None
     for m in _AR_NUM_RE.finditer(norm) if arabic and digit else ():
         d = _resolve(int(m.group(1)), _ar_month(m.group(2)), m.group(3), pub)
         if d:
-            found.append((m.start(), d))
+            found.append((m.start(), m.end(), d))
     if arabic and _AR_ORD_GATE_RE.search(norm) is not None:
         for m in _AR_ORD_RE.finditer(norm):
+            if _PART_OF_MONTH_RE.search(norm, max(0, m.start() - 12), m.start()) is not None:
+                continue  # `النصف الاول من ايلول`: the first half of a month, no day (rule 29p)
             d = _resolve(_AR_ORD[m.group(1)], _ar_month(m.group(2)), m.group(3), pub)
             if d:
-                found.append((m.start(), d))
-    if not digit:
-        return min(found)[1] if found else None
-    low = norm.lower()
-    if _EN_MONTH_PREFIX_RE.search(low) is None:
-        return min(found)[1] if found else None
-    for m in _EN_DM_RE.finditer(low):
-        mo = _en_month(m.group(2))
-        if mo is not None:
-            d = _resolve(int(m.group(1)), mo, m.group(3), pub)
-            if d:
-                found.append((m.start(), d))
-    for m in _EN_MD_RE.finditer(low):
-        mo = _en_month(m.group(1))
-        if mo and not (m.group(1) == "may" and not m.group(3) and _modal_may(low, m.start())):
-            d = _resolve(int(m.group(2)), mo, m.group(3), pub)
-            if d:
-                found.append((m.start(), d))
-    return min(found)[1] if found else None
+                found.append((m.start(), m.end(), d))
+    if digit and _EN_MONTH_PREFIX_RE.search(norm) is not None:
+        low = norm.lower()
+        for m in _EN_DM_RE.finditer(low):
+            mo = _en_month(m.group(2))
+            if mo is not None:
+                day = int(m.group(1))
+                r = _EN_RANGE_START_RE.search(low, max(0, m.start() - 4), m.start())
+                if r is not None and int(r.group(1)) < day:
+                    day = int(r.group(1))  # "27-28 October 2020": the span's first day (rule 29p)
+                d = _resolve(day, mo, m.group(3), pub)
+                if d:
+                    found.append((m.start(), m.end(), d))
+        for m in _EN_MD_RE.finditer(low):
+            mo = _en_month(m.group(1))
+            if mo and not (m.group(1) == "may" and not m.group(3) and _modal_may(low, m.start())):
+                d = _resolve(int(m.group(2)), mo, m.group(3), pub)
+                if d:
+                    found.append((m.start(), m.end(), d))
+    if not found:
+        return None
+    found.sort(key=lambda f: (f[0], f[2]))
+    for s, e, d in found:  # the first date that is not background, a dateline, a caption or a name (rule 29p)
+        if not _not_event(norm, s, e, d, pub, rest):
+            return d
+    return None
+
+
+# Rule 29p: the first explicit date is the main event's unless it is one of these (each found on real reporting).
+# - background: in the same clause after "since"/"before"/`منذ`/`قبل` (with no digit between: "held since 2019 were
+#   moved on 5 May" keeps 5 May; `منذ صباح الاربعاء 21 ...` is the event's own morning), after a deadline's "by", in
+#   an Arabic pluperfect (`وكان ... قد`, the idiom for an earlier event), after "the attack(s) of"; a range "between
+#   2 and 3 January" / `بين 23 و30 مارس` gives no single day;
+# - a name: the day names an agreement, a bloc or an attack (`اتفاق 18 كانون الثاني`, `اتفاق العاشر من اذار`,
+#   "the March 10 deal", "the March 14 camp", "Sept. 11 attacks", `جامعه 21 سبتمبر`, `انقلاب 12 ايلول`);
+# - a dateline whose body names another weekday ("BAGHDAD, January 3 — ... left on Tuesday", a Wednesday): the event
+#   was not on the filing day and the text gives it only relatively; a dateline the body agrees with ("BEIRUT, Sept 1
+#   (Reuters) - ... on Monday") or names no day stays the event's date;
+# - a file photo: a caption's day (a credit after it: "REUTERS/...", "(AFP)", `(رويترز)`; or a "FILE -"/"Photo:"/
+#   `صوره:` line) more than a week before publication dates an old picture; an embedded post's "(@handle) March 29".
+_CLAUSE_END = ".!?;؛:\n،,"
+_BACKGROUND_RE = re.compile(
+    r"(?:^|[\s(])(?:since|before|ever since)\s(?!.*\d)[^\d]*$"
+    r"|(?:^|\s)[و]?(?:منذ|قبل)\s(?!(?:يوم\s+)?(?:صباح|فجر|مساء|ليل|ليله|ظهر|عصر)\b)(?!.*\d)[^\d]*$"
+    r"|\S\s+by\s*$"
+    r"|(?:attacks?|massacre|events) of\s*$"
+    r"|(?:^|\s)و?(?:كان|كانت|كانوا)\s(?:\S+\s){0,6}?قد\s[^\d]*$"
+    r"|\bbetween\s+(?:the\s+)?\S*$|\bbetween\s+(?:the\s+)?\S+\s+\S+(?:\s+\d{4})?,?\s+and\s+(?:the\s+)?$"
+    r"|(?:^|\s)(?:ما\s+)?بين\s+(?:ال)?(?:\d\d?\s+)?(?:و\s*)?$"
+)
+_NAME_BEFORE_RE = re.compile(
+    r"(?:^|\s)[لوب]*(?:اتفاق|اتفاقيه|تفاهم|تفاهمات|ثوره|انتفاضه|انقلاب|جامعه|حركه|ساحه|شارع|جسر|هجمات|تيار|قوي"
+    r"|مذكره)\s+(?:ال|يوم\s+)?$"
+)
+_NAME_AFTER_RE = re.compile(
+    r"\s*(?:agreement|deal|accords?|pact|alliance|coalition|camp|bloc|movement|revolution|uprising|attacks)\b"
+)
+_DATELINE_AFTER_RE = re.compile(r"[^\n\d(]{0,16}\([^)\n]{1,40}\)|\.?\s*(?:-|:)|,?\s*\d{4}\s*(?:-|\()")
+_DATELINE_HEAD_RE = re.compile(r"[^\W\d][^\d\n]{0,40}[,،]?\s*$")
+_CAPTION_AFTER_RE = re.compile(
+    r"(?:,?\s*\d{4})?\.?\s*\([^)\n]{1,40}\)\s*(?:$|\n)"
+    r"|(?:,?\s*\d{4})?\.\s+[^\n]{0,40}(?:reuters|afp|getty|ap photo|epa\b)",
+    re.M,
+)
+_CAPTION_LINE_RE = re.compile(r"\s*(?:photo|photograph|caption|file|file photo|صوره)\s*[:-]")
+_FILE_LINE_RE = re.compile(r"\s*file(?: photo)?\s*[:-]")
+_PLUPERFECT_OPEN_RE = re.compile(r"(?:^|\s)و(?:كان|كانت|كانوا)\s(?!.*\d)[^\d]*$")
+_QAD_RE = re.compile(r"[^.،,;؛:\n\d]{0,60}\sقد\s")
+_TWEET_RE = re.compile(r"\(@\w+\)\s*$")
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+             "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
+_WEEKDAY_RE = re.compile(r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today)\b"
+                         r"|(?<!\w)(?:ال)?(?:اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد|يوم)(?!\w)")
+_PART_OF_MONTH_RE = re.compile(r"(?:النصف|الاسبوع|الثلث|الربع|العشر|العقد)\s+$")
+_EN_RANGE_START_RE = re.compile(r"(\d\d?)\s*-\s*$")
+
+
+def _not_event(norm: str, s: int, e: int, d: date, pub: date | None, rest: str) -> bool:
+    """A date the text gives for something other than its main event (rule 29p, the list above)."""
+    pre = norm[max(0, s - 100) : s]
+    clause = pre[max(pre.rfind(c) for c in _CLAUSE_END) + 1 :]  # sliced: "^" below is the clause's start
+    if _BACKGROUND_RE.search(clause) is not None:
+        return True
+    if _PLUPERFECT_OPEN_RE.search(clause) is not None and _QAD_RE.match(norm, e) is not None:
+        return True  # `وكان هجوم 20 كانون الثاني على السجن قد اسفر ...`: the pluperfect's قد after the day
+    if _NAME_BEFORE_RE.search(pre[-30:]) is not None or _NAME_AFTER_RE.match(norm, e) is not None:
+        return True
+    line_start = norm.rfind("\n", 0, s) + 1
+    if _TWEET_RE.search(pre) is not None or _FILE_LINE_RE.match(norm, line_start) is not None:
+        return True
+    if (pub is not None and d < pub - timedelta(days=7) and (
+            _CAPTION_AFTER_RE.match(norm, e) is not None or _CAPTION_LINE_RE.match(norm, line_start) is not None)):
+        return True  # a file photo's caption
+    if (_DATELINE_AFTER_RE.match(norm, e) is not None and (s == line_start or _DATELINE_HEAD_RE.fullmatch(
+            norm, line_start, s) is not None)):
+        body = norm[e : e + 400]
+        if len(body) < 400 and rest:
+            body += fold_text(rest[: 400 - len(body)])
+        w = _WEEKDAY_RE.search(body)
+        if w is not None:
+            word = w.group()
+            if word in ("today", "يوم", "اليوم"):
+                return False
+            return _WEEKDAYS.get(word if word in _WEEKDAYS else "ال" + word) != d.weekday()
+    return False
 
 
 def _modal_may(low: str, i: int) -> bool:
