@@ -82,7 +82,11 @@ def _ar_month(s: str) -> int:
 _UPCOMING_DAYS = 120
 
 
-def _resolve(day: int, month: int, year_txt: str | None, pub: date | None) -> date | None:
+# `شباط الماضي`, "last February" (no year word before الماضي): the latest such month at or before publication
+_PAST_MONTH_AFTER_RE = re.compile(r"\s*الماضي")
+
+
+def _resolve(day: int, month: int, year_txt: str | None, pub: date | None, past: bool = False) -> date | None:
     if month == 0:  # "this month": the publication's month and year, never rolled back
         if pub is None:
             return None
@@ -103,7 +107,9 @@ def _resolve(day: int, month: int, year_txt: str | None, pub: date | None) -> da
             cand = date(year, month, day)
         except ValueError:
             return None
-        if cand > pub + timedelta(days=7) and not year_txt:
+        if past and cand > pub:
+            year -= 1  # `في الحادي عشر من شباط الماضي` in a January text: last year's February
+        elif cand > pub + timedelta(days=7) and not year_txt:
             if cand <= pub + timedelta(days=_UPCOMING_DAYS):
                 return None  # a deadline or schedule weeks ahead ("close by July 30" in May): rule 29p
             year -= 1
@@ -173,14 +179,16 @@ def _extract(norm: str, pub: date | None, rest: str) -> date | None:
     arabic = not norm.isascii()  # Arabic month names and ordinals are not ASCII
     digit = _DIGIT_RE.search(norm) is not None
     for m in _AR_NUM_RE.finditer(norm) if arabic and digit else ():
-        d = _resolve(int(m.group(1)), _ar_month(m.group(2)), m.group(3), pub)
+        d = _resolve(int(m.group(1)), _ar_month(m.group(2)), m.group(3), pub,
+                     m.group(3) is None and _PAST_MONTH_AFTER_RE.match(norm, m.end()) is not None)
         if d:
             found.append((m.start(), m.end(), d))
     if arabic and _AR_ORD_GATE_RE.search(norm) is not None:
         for m in _AR_ORD_RE.finditer(norm):
             if _PART_OF_MONTH_RE.search(norm, max(0, m.start() - 12), m.start()) is not None:
                 continue  # `النصف الاول من ايلول`: the first half of a month, no day (rule 29p)
-            d = _resolve(_AR_ORD[m.group(1)], _ar_month(m.group(2)), m.group(3), pub)
+            d = _resolve(_AR_ORD[m.group(1)], _ar_month(m.group(2)), m.group(3), pub,
+                         m.group(3) is None and _PAST_MONTH_AFTER_RE.match(norm, m.end()) is not None)
             if d:
                 found.append((m.start(), m.end(), d))
     if digit and _EN_MONTH_PREFIX_RE.search(norm) is not None:
