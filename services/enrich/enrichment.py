@@ -1318,7 +1318,8 @@ def _events(text: str, best: dict[int, Cand], places: list[PlaceMention] | None 
             shown.append(c)
     # a trigger in another sense: inside a name, a death with no violence, forces' incursion (events.py, rule 29j)
     named = [(m.start, m.end, ms is actors) for ms in (places, facilities, actors) if ms for m in ms]
-    drops = sense_drops(text, shown, named) if shown else set()
+    fac_starts = sorted(m.start for m in facilities) if facilities else []
+    drops = sense_drops(text, shown, named, fac_starts) if shown else set()
     for c in shown:
         for p in c.payloads:
             t = p[1]
