@@ -555,7 +555,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `منازلهم في الحي الغربي من الهول`: a quarter of the town the name shares, no camp (bare29, rule
         # 29h; a camp no town shares its name with keeps its quarters: `حي الطوارئ في عين الحلوة`, rule 25e)
     if span in ar.cities and not inherent and (
-            (not arabic and prev.lower() in _TAKEN_EN)
+            (not arabic and (prev.lower() in _TAKEN_EN or text[cs - 8 : cs].lower() == "fall of "))
+            or (arabic and prev in _FALL_AR)
             or (arabic and prev == "علي" and _TAKEN_ON_AR_RE.search(text, max(0, c.start - 40), c.start) is not None)):
         return None  # "Militants seized Palmyra ... its notorious prison", `سيطر تنظيم داعش على تدمر`: a city taken or
         # besieged is the city, whatever prison it holds (blind r27f, rule 29b; a camp or a district is left to the
@@ -674,6 +675,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if nxt in "،, " and _WHERE_AFTER_RE.match(text, ce) is not None:
             return None  # `نُقلوا إلى الناصرية، حيث يودعون في المؤسسات الإصلاحية`, "flown to Nasiriyah, where they will
             # be held": a city that the sentence goes on to describe as where things are, not its prison (rule 25f)
+        if kind == "prison" and _city_time_served(text, c, gaz):
+            return 0.5  # "arrested in 1980, he spent 15 years in Palmyra", `أمضى عامين في تدمر`, "endured four years in
+            # Tadmur": a detainee's time served in a city's prison (rule 29r)
         return 0.5 if ((not wordlike or _word_read_as_name(text, cs, ce))
                        and facility_context(text, c, kind, gaz, ar.accepted, city=True)
                        and (not _the_town_in_sentence(text, c)
@@ -918,6 +922,7 @@ _INFAMY_AFTER_EN_RE = re.compile(r"(?::[ \u00a0]+(?:the[ \u00a0]+)?|[ \u00a0]+(?
                                  r"torture|tortures|horrors)\b", re.IGNORECASE)
 _INFAMY_BEFORE_AR = frozenset(fold(w) for w in ("فضيحة", "فضائح", "انتهاكات", "صور", "فظائع", "ذاكرة"))
 _COMPARED_BEFORE_EN_RE = re.compile(r"\b(?:worse|crueller|crueler|harsher|deadlier|grimmer|more[ \u00a0]+[a-z]+|"
+                                    r"less[ \u00a0]+[a-z]+|"  # "its guards were less cruel than in Tadmur" (rule 29r)
                                     r"as[ \u00a0]+(?:bad|brutal|notorious|cruel))[ \u00a0]+(?:than|as)[ \u00a0]+"
                                     r"(?:(?:at|in|inside)[ \u00a0]+)?(?:the[ \u00a0]+)?$"
                                     r"|\bcompared[ \u00a0]+(?:to|with)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
@@ -2502,8 +2507,32 @@ def _from_to(text: str, c: Cand, cores: list[Cand], cities: set[tuple[int, int]]
 _TRANSFER_TO_EN_RE = re.compile(r"\b(?:moved|transferred|taken|sent|shifted|transported)[ \u00a0]+"
                                 r"(?:[a-z]+[ \u00a0]+){0,2}?(?:to|into)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
 _TRANSFER_TO_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:نقل|ينقل|تنقل|نقلوا|نقله|نقلها|نقلهم|حول|يحول|حولوا|حوله|"
+                                # the object pronoun after the plural (`ثم نقلوه إلى صيدنايا`, `حوّلوني`; rule 29r)
+                                r"نقلوه|نقلوها|نقلوهم|نقلوني|نقلونا|حولوه|حولوها|حولوهم|حولوني|حولونا|"
                                 r"تحويل|تحويله|اقتيد|اقتيدوا|يقتاد|رحل|يرحل|ترحيل|ترحيله)(?![\u0621-\u064a])\s+"
                                 r"(?:[\u0621-\u064a]+\s+){0,2}?(?:الي|الى)\s*$")
+
+
+# rule 29r: a batch of detainees leaving one known prison's bare name for another's, the second right after "for"/`نحو`
+# (`كانت آخر دفعة من المعتقلين تغادر تدمر نحو صيدنايا`, "the last batch of prisoners left Tadmur for Saydnaya"): the
+# batch or the detainees before the leaving verb make both ends prisons, though both names are cities'
+_LEAVES_FOR_AR_RE = re.compile(r"\s+(?:نحو|الى|باتجاه)\s+")
+_LEAVES_FOR_EN_RE = re.compile(r"[ \u00a0]+(?:for|to|towards?)[ \u00a0]+", re.IGNORECASE)
+_BATCH_LEAVES_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال)?"
+                                 r"(?:دفعة|دفعه|دفعات|معتقلين|معتقلون|سجناء|أسرى|اسرى)"
+                                 r"(?![\u0621-\u064a])[^.،,؟!؛\n]{0,40}?(?<![\u0621-\u064a])[وف]?(?:تغادر|غادرت|غادر|"
+                                 r"غادروا|يغادر|يغادرون)[ \u00a0]+$")
+_BATCH_LEAVES_EN_RE = re.compile(r"\b(?:batch(?:es)?|prisoners|detainees|inmates)\b[^.!?;\n]{0,40}?\b(?:left|leave|"
+                                 r"leaves|leaving|departed)[ \u00a0]+$", re.IGNORECASE)
+
+
+def _batch_leaves(text: str, first: Cand, gap: str, arabic: bool) -> bool:
+    """`دفعة من المعتقلين تغادر تدمر نحو صيدنايا`: a batch of detainees leaves the first name for the second (29r)."""
+    if arabic:
+        return _LEAVES_FOR_AR_RE.fullmatch(fold_text(gap)) is not None \
+            and _BATCH_LEAVES_AR_RE.search(text, max(0, first.start - 70), first.start) is not None
+    return _LEAVES_FOR_EN_RE.fullmatch(gap) is not None \
+        and _BATCH_LEAVES_EN_RE.search(text, max(0, first.start - 70), first.start) is not None
 
 
 def _prison_chain(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> bool:
@@ -2524,6 +2553,8 @@ def _prison_chain(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> b
             continue
         first, second = (o, c) if o.end <= c.start else (c, o)
         gap = text[first.end : second.start]
+        if len(gap) < 12 and _batch_leaves(text, first, gap, "\u0600" <= text[c.start] <= "\u06ff"):
+            return True
         if "\u0600" <= text[c.start] <= "\u06ff":
             if not (folded := fold_text(gap)).rstrip().endswith(("الي", "الى")) \
                     or _TRANSFER_TO_AR_RE.search(folded) is None:  # (every match ends so, then spaces only)
@@ -2616,13 +2647,49 @@ _SPENT_RE = re.compile(r"\bspent\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+
                        # the first person of a survivor's account, voweled too (`وقضيتُ ثلاث سنوات داخل صيدنايا`,
                        # `أمضينا`; s26 fac26reg, rule 28k)
                        r"قضيت|قضينا|قضوا|أمضيت|امضيت|أمضينا|امضينا|أمضوا|امضوا)[\u064b-\u0652]*\s+(?:[\u0621-\u0652\d]+\s+)"
-                       r"{0,3}(?:سنوات|سنة|سنه|عاما|عاماً|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً)\s+(?:في|داخل)\s*$|"
+                       r"{0,3}(?:سنوات|سنة|سنه|عاما|عاماً|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً|عامين|سنتين|شهرين)\s+"
+                       r"(?:في|داخل)\s*$|"
                        # the time named before the verb, which takes it as its object pronoun (rule 24m): `بعد عامين
                        # قضتهما في إيفين`, `سنوات أمضاها داخل رومية`
                        r"(?:سنوات|سنة|سنه|عاما|عاماً|عامين|أعوام|اعوام|أشهر|اشهر|شهرا|شهراً|شهرين)\s+"
                        r"(?:قضاها|قضتها|قضاهما|قضتهما|أمضاها|امضاها|أمضتها|امضتها|أمضاهما|امضاهما|أمضتهما|امضتهما)"
                        r"\s+(?:في|داخل)\s*$",
                        re.IGNORECASE)
+# rule 29r: a span of time served right before a city's bare name whose prison the gazetteer lists ("spent 15 years in
+# Palmyra", "served two years in Tadmur", "endured four years in Tadmur", `أمضى عامين في تدمر`, `سنوات اعتقاله التي
+# أمضاها في تدمر`) is the prison when its sentence holds a detention word, or an arrest before the span, or a release
+# after the name ("arrested in 1980 and spent ...", `قبل أن يُفرج عنه`): a city's own years are lived, not served
+# ("spent his childhood in Palmyra", "five months in Palmyra under the Islamic State before his family fled")
+_CITY_SERVED_RE = re.compile(r"\b(?:served|endured)\s+(?:\w+\s+){0,3}(?:years?|months?|decades?)\s+(?:in|at|inside)\s+"
+                             r"(?:the\s+)?$|(?:سنوات|سنين|أعوام|اعوام|أشهر|اشهر)[^.،,؟!؛\n]{0,40}?(?<![\u0621-\u064a])"
+                             r"(?:التي|الذي)?\s*(?:قضاها|قضتها|أمضاها|امضاها|أمضتها|امضتها)\s+(?:في|داخل)\s*$",
+                             re.IGNORECASE)
+_ARRESTED_BEFORE_RE = re.compile(r"\b(?:arrested|detained|jailed|imprisoned|abducted|sentenced|arrest|detention)\b|"
+                                 r"(?<![\u0621-\u064a])[وف]?(?:اعتقل|اعتقلت|اعتقال|اعتقاله|اعتقالها|اعتقالي|اعتقلوه|سجن|"
+                                 r"حكم|اختطف|أوقف|اوقف)(?![\u0621-\u064a])", re.IGNORECASE)
+_RELEASED_AFTER_RE = re.compile(r"\b(?:released|freed|release)\b|(?<![\u0621-\u064a])[وف]?(?:يفرج|أفرج|افرج|الإفراج|"
+                                r"الافراج|يطلق|أطلق|اطلق)(?![\u0621-\u064a])", re.IGNORECASE)
+
+
+_VOWELS_RE = re.compile(r"[\u064b-\u0652]")  # (`اعتُقل`: read without its vowel marks)
+
+
+def _city_time_served(text: str, c: Cand, gaz: Gazetteer) -> bool:
+    """Time served in a city's prison named bare (see above; rule 29r)."""
+    cs = c.start
+    lead = text[(cs - 60 if cs > 60 else 0) : cs]
+    if not ("spent" in lead or "served" in lead or "endured" in lead or "ض" in lead):
+        return False
+    m = _SPENT_RE.search(text, (cs - 50 if cs > 50 else 0), cs) or _CITY_SERVED_RE.search(text, (cs - 60 if cs > 60
+                                                                                                    else 0), cs)
+    if m is None or m.group()[:3] == "بعد" or town_close(text, c, gaz):
+        return False
+    a, b = _sentence_bounds(text, c.start, c.end)
+    return _ARRESTED_BEFORE_RE.search(_VOWELS_RE.sub("", text[a:cs])) is not None \
+        or _RELEASED_AFTER_RE.search(text, c.end, b) is not None \
+        or facility_context(text, c, "prison", gaz, (), city=True)
+
+
 # after "after N years in X" (`بعد 12 عاماً في صيدنايا`), someone comes back or out: the years were served there
 _RETURNED_AFTER_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وف]?(?:عاد|عادت|عادوا|يعود|تعود|يعودون|خرج|خرجت|يخرج|تخرج|"
                                 r"أفرج|افرج|أُفرج|يُفرج|يفرج|تحرر|تحررت|نجا|نجت|ينجو|العودة|عودة|الإفراج|الافراج))"
@@ -2798,6 +2865,8 @@ _NEAR_WORDS = frozenset(("near", "قرب", "بقرب"))
 _TAKEN_EN = frozenset(("seized", "captured", "recaptured", "retook", "overran", "liberated", "besieged", "seize",
                        "capture", "recapture", "retake", "overrun", "liberate", "besiege", "seizing", "capturing",
                        "recapturing", "retaking", "overrunning", "liberating", "besieging"))
+# the fall of a city before its bare name (`قبل سقوط تدمر في يد التنظيم`, "the fall of Palmyra"; rule 29r): the city
+_FALL_AR = frozenset(("سقوط", "وسقوط", "بسقوط", "لسقوط", "فسقوط"))
 _TAKEN_ON_AR_RE = re.compile(r"(?:^|\s)(?:و|ف)?(?:سيطر|سيطرت|يسيطر|تسيطر|السيطره|السيطرة|سيطرته|سيطرتها|استولى|استولت"
                              r"|الاستيلاء|استعاد|استعادت|استعادة|استعاده)[^.،,؟!:\n]{0,30}\sعلى\s*$")
 # the two-word "near" (rule 27y): "Hassan Sham (close to Khazir) camp", "next to Sheikhan" say where the site named

@@ -71,6 +71,8 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
         sentence = gaz.camp_sense.sub(" ", sentence)  # "Jeddah hosted a summer camp": another sense's camp
     if "held by" in sentence:
         sentence = sentence.replace("held by", "by")  # "Tabqa, held by the SDF": territory, not detention
+    if "-held" in sentence:
+        sentence = sentence.replace("-held", " ")  # "exile in the rebel-held north": territory, no detention (29r)
     if "cells" in sentence and kind == "prison":
         sentence = _SLEEPER_CELLS_RE.sub(" ", sentence)  # "sleeper cells hid among them": militants, no jail (25z)
     base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)
