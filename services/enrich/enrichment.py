@@ -52,6 +52,7 @@ from services.enrich.places import (
     MAY_NOUN,
     QUARTER_LIST_MAX_POP,
     PlaceRules,
+    abroad_namesakes,
     agency_or_outlet,
     common_word,
     countries_of,
@@ -289,7 +290,15 @@ def _enrich(
         if moved:  # an unknown facility located at a place read again is there too (`سجن معيتيقة` ... طرابلس)
             facilities = [_moved(f, moved[(f.lat, f.lon)]) if f.id.startswith("open:") and (f.lat, f.lon) in moved
                           else f for f in facilities]
-    places = foreign_namesakes(places, facilities, gaz, text)  # Egypt's Alexandria, no Iskandariya (places.py)
+    kept = foreign_namesakes(places, facilities, gaz, text)  # Egypt's Alexandria, no Iskandariya (places.py)
+    kept = abroad_namesakes(text, kept, gaz.place_rules)  # "the Egyptian city of Rafah", "Cham Wings" (rule 29q)
+    if len(kept) < len(places):  # a town abroad is no open-world village after its cue either ("the town of Sur")
+        covered = bytearray(covered)
+        gone = {id(q) for q in places} - {id(q) for q in kept}
+        for q in places:
+            if id(q) in gone:
+                covered[q.start : q.end] = b"\x01" * (q.end - q.start)
+    places = kept
     if gaz.place_rules is not None:  # villages and districts the gazetteer lacks, after a cue (places.py)
         places += open_place_mentions(text, places, covered, gaz.place_rules, cues,
                                       {c.start for c in cores} if cores else frozenset(),

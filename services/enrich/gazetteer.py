@@ -195,6 +195,9 @@ class CommonWordsRec(_Rec):
     country_words: dict[str, str] = {}
     country_words_not_after: dict[str, list[str]] = {}
     foreign_namesakes: dict[str, str] = {}
+    namesakes_abroad: dict[str, str] = {}
+    abroad_words: dict[str, list[str]] = {}
+    abroad_countries: dict[str, list[str]] = {}
     person_names: list[str] = []
     group_words: list[str] = []
     agencies: list[str] = []

@@ -90,6 +90,11 @@ class PlaceRules:
     # (`جبل الزاوية` in Syria, `زغرتا الزاوية` in Lebanon, `من هذه الزاوية` "from this angle": rule 26c)
     country_words_not_after: dict[str, tuple[str, ...]] = field(default_factory=dict)
     foreign_namesakes: dict[str, str] = field(default_factory=dict)
+    # a name in scope that a town of a country out of scope shares (folded) -> that country (rule 29q), and each
+    # such country -> its marking words (English as written, Arabic folded): abroad_marked
+    namesakes_abroad: dict[str, str] = field(default_factory=dict)
+    abroad_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    abroad_countries: dict[str, tuple[str, ...]] = field(default_factory=dict)  # those countries' own names
     person_names: frozenset[str] = frozenset()  # given names (English lower case, Arabic folded)
     group_words: frozenset[str] = frozenset()  # words of armed groups' names (English lower case)
     agencies: frozenset[str] = frozenset()  # news agencies' names as written ("SANA", `سانا`): never the place
@@ -136,6 +141,11 @@ def compile_places(doc: dict) -> PlaceRules:
         country_words_not_after={fold_text(k): tuple(fold_text(w) for w in v)
                                  for k, v in doc.get("country_words_not_after", {}).items()},
         foreign_namesakes={fold_text(k): v for k, v in doc.get("foreign_namesakes", {}).items()},
+        namesakes_abroad={fold_text(k): v for k, v in doc.get("namesakes_abroad", {}).items()},
+        abroad_words={k: tuple(sorted({w if w.isascii() else fold_text(w) for w in v}, key=len, reverse=True))
+                      for k, v in doc.get("abroad_words", {}).items()},
+        abroad_countries={k: tuple(sorted({w if w.isascii() else fold_text(w) for w in v}, key=len, reverse=True))
+                          for k, v in doc.get("abroad_countries", {}).items()},
         person_names=frozenset(w.lower() if w.isascii() else fold_text(w) for w in doc.get("person_names", [])),
         group_words=frozenset(w.lower() for w in doc.get("group_words", [])),
         agencies=frozenset(doc.get("agencies", [])),
@@ -652,6 +662,97 @@ def foreign_namesakes(places: list[PlaceMention], facilities: list[Any], gaz: An
                     votes[q.country] += 1
             got = decided[(iso, mine)] = votes[iso] > votes[mine]
         if got:
+            drop.add(id(p))
+    return [p for p in places if id(p) not in drop] if drop else places
+
+
+_ABROAD_OF_RE = re.compile(r"(?:city|town|port|side|village|part|governorate|district|province) of (?:the )?$")
+_ABROAD_AFTER_EN_RE = re.compile(r"(?P<j>,|[ \u00a0]+in)[ \u00a0]+(?:the[ \u00a0]+)?(?:[Nn]orth(?:ern)?[ \u00a0]+)?")
+_ABROAD_AFTER_AR_RE = re.compile(r"[ \u00a0]*(?P<j>[\u060c,][ \u00a0]*و?|و|في[ \u00a0]+|ب)?(?:شمال[ \u00a0]+)?")
+_DATELINE_END = frozenset(",.;:)\n")
+# a company's, an airline's or a stadium's name that holds a place's (rule 29q): "Cham Wings", "Basra International
+# Stadium", `شركة نفط البصرة` (Basra Oil Company: rule 21c's "Basra Oil Company" in Arabic)
+_HOLDER_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:Wings|(?:International[ \u00a0]+|Olympic[ \u00a0]+)?Stadium)\b")
+
+
+def _abroad_word_at(folded: str, words: tuple[str, ...], latin: bool) -> int:
+    """The length of the country's marking word that opens `folded` as a whole word (no letter right after it), or
+    0."""
+    for w in words:
+        if w.isascii() == latin and folded.startswith(w):
+            nxt = folded[len(w) : len(w) + 1]
+            if not nxt or not (nxt.isalpha() or nxt == "-"):
+                return len(w)
+    return 0
+
+
+def abroad_marked(text: str, p: PlaceMention, iso: str, rules: PlaceRules) -> bool:
+    """A word of country `iso` (out of scope) stands right against the place's name: its nationality adjective
+    before "city/town/side of" or right after the name (`رفح المصرية`), a region or a town of it after a comma, a
+    preposition or a conjunction ("Rafah, North Sinai", "Rafah in Sinai", `رفح والشيخ زويد`, `رفح في سيناء`), the
+    country's own name after a preposition or in a dateline ("RAFAH, Egypt, Nov. 2", `صور بسلطنة عمان`), or its
+    possessive before the name ("Egypt's Rafah"). The name is then that country's town (rule 29q)."""
+    s, e = p.start, p.end
+    words = rules.abroad_words.get(iso, ())
+    countries = rules.abroad_countries.get(iso, ())
+    latin = text[s : s + 1] < "\u0250"
+    if latin:
+        before = text[max(0, s - 48) : s]
+        if before.endswith("'s ") or before.endswith("\u2019s "):
+            head = before[:-3].rsplit(None, 3)
+            for k in range(1, min(3, len(head)) + 1):  # ("Egypt's", "North Sinai's")
+                if " ".join(head[-k:]) in words or " ".join(head[-k:]) in countries:
+                    return True
+        if (m := _ABROAD_OF_RE.search(before)) is not None:
+            adj = before[: m.start()].split()[-3:]
+            if any(rules.nationality.get(w.strip(",.")) == iso for w in adj):
+                return True  # "the Egyptian city of Rafah", "the Egyptian border town of Rafah"
+        if (m := _ABROAD_AFTER_EN_RE.match(text, e)) is not None:
+            after = text[m.end() : m.end() + 40]
+            if _abroad_word_at(after, words, True):
+                return True
+            n = _abroad_word_at(after, countries, True)
+            return n > 0 and (m.group("j") != "," or after[n : n + 1] in _DATELINE_END or n == len(after))
+        return False
+    m = _ABROAD_AFTER_AR_RE.match(text, e)
+    if m is not None and m.end() > e:
+        after = fold_text(text[m.end() : e + 48])
+        if _abroad_word_at(after, words, False):
+            return True  # `رفح والشيخ زويد`, `رفح في سيناء`
+        j = (m.group("j") or "").strip()
+        if j and j[-1:] != "و" and j[:1] not in "\u060c," and _abroad_word_at(after, countries, False):
+            return True  # `صور بسلطنة عمان` (not `رفح ومصر`, "Rafah and Egypt")
+    nxt = fold_text(text[e : e + 24]).split()[:1]
+    if nxt and text[e : e + 1] == " ":
+        w = nxt[0].strip("\u060c,.:;()\"\u00ab\u00bb")
+        w = w[2:] if w.startswith("ال") else w
+        for end in ("يه", "ين", "ي"):
+            if w.endswith(end) and rules.nationality.get(w[: -len(end)] + "ي") == iso:
+                return True  # `رفح المصرية`, `صور العماني`
+    return False
+
+
+def abroad_namesakes(text: str, places: list[PlaceMention], rules: PlaceRules | None) -> list[PlaceMention]:
+    """A name in scope that a town of a country out of scope shares (common_words.yaml `namesakes_abroad`: Rafah
+    of Gaza and of Sinai, Sur of Oman and Syria's al-Suwar or Lebanon's Tyre) is no place where a word of that
+    country stands right against it (abroad_marked), and a place inside a company's, an airline's or a stadium's
+    name is none (rule 29q: "Cham Wings", "Basra International Stadium", `شركة نفط البصرة`). Each test behind a
+    cheap one: the table's names, a capital after the name, the company's word before it."""
+    if rules is None or not places:
+        return places
+    table = rules.namesakes_abroad
+    drop = set()
+    for p in places:
+        s, e = p.start, p.end
+        if text[s : s + 1] < "\u0250":
+            if text[e : e + 1] == " " and text[e + 1 : e + 2] in "WSIO" and _HOLDER_AFTER_EN_RE.match(text, e):
+                drop.add(id(p))
+                continue
+        elif s >= 9 and "نفط" in text[s - 5 : s] and fold_text(text[max(0, s - 12) : s]).endswith("شركه نفط "):
+            drop.add(id(p))
+            continue
+        iso = table.get(fold_text(p.surface)) if table else None
+        if iso is not None and p.country != iso and abroad_marked(text, p, iso, rules):
             drop.add(id(p))
     return [p for p in places if id(p) not in drop] if drop else places
 
