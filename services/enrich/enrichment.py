@@ -37,7 +37,7 @@ from services.enrich.context import (
 )
 from services.enrich.dates import extract_event_date
 from services.enrich.entries import QUOTE_RE, admin_of, best_entry, with_quotes
-from services.enrich.events import sense_drops
+from services.enrich.events import SenseDrops
 from services.enrich.facilities import find_facilities
 from services.enrich.gazetteer import Entry, Gazetteer, load_gazetteer
 from services.enrich.institutions import CAMPAIGN_AFTER_EN_RE, COURT_AFTER_EN_RE
@@ -1328,11 +1328,15 @@ def _events(text: str, best: dict[int, Cand], places: list[PlaceMention] | None 
     # a trigger in another sense: inside a name, a death with no violence, forces' incursion (events.py, rule 29j)
     named = [(m.start, m.end, ms is actors) for ms in (places, facilities, actors) if ms for m in ms]
     fac_starts = sorted(m.start for m in facilities) if facilities else []
-    drops = sense_drops(text, shown, named, fac_starts) if shown else set()
+    drops = SenseDrops(text, named, fac_starts) if shown else None
     for c in shown:
+        # (a trigger whose every type is evidenced already is not asked about: the first trigger of each type decides)
+        if drops is None or all(not p[1] or p[1] in seen for p in c.payloads):
+            continue
+        dropped = drops.at(c)
         for p in c.payloads:
             t = p[1]
-            if t and t not in seen and (c.start, t) not in drops:
+            if t and t not in seen and t not in dropped:
                 seen[t] = event_type(t, text[c.start : c.end], c.start, c.end, 0.8 if c.ntokens > 1 else 0.7)
     return sorted(seen.values(), key=_by_start)
 

@@ -19,6 +19,8 @@ dict look-up per trigger.
 
 from __future__ import annotations
 
+import re
+
 from services.enrich.normalize import fold_text
 from services.enrich.resolve import Cand
 
@@ -121,6 +123,8 @@ _DENY_AR = frozenset(("نفي", "نفت", "ينفي", "تنفي"))
 _LINK_AR = frozenset(("الى", "الي", "ان", "اجل"))
 _LEAVE_EN = frozenset(("left", "leaving", "leave", "leaves"))
 _HOSPITAL = ("hospital", "clinic", "مستشفي", "المستشفي", "مستشفيات", "المستشفيات", "مشفي", "المشفي", "مستوصف")
+_HOSPITAL_STEMS = ("hospital", "clinic", "مستشفي", "مشفي", "مستوصف")
+assert all(any(t in h for t in _HOSPITAL_STEMS) for h in _HOSPITAL)
 _LABOUR = frozenset(("hunger", "general", "labour", "labor", "workers", "workers'", "teachers", "sit-in", "sit",
                      "nationwide", "open-ended", "partial", "solidarity", "prison", "work", "inmate", "inmates",
                      "rent"))
@@ -129,8 +133,33 @@ _STAGED = frozenset(("joined", "join", "joining", "staged", "stage", "began", "b
 _TRIM = "،,:;\"«»()“”‘’'"
 
 
+# the last sentence end or comma before an offset (matched over a window ending there: greedy, so the last one)
+_LAST_SEP_RE = re.compile("(?s:.*)[" + re.escape(_ENDS + "،,;") + "]")
+_WORDS_WINDOW = 160  # (characters before the offset where the words are looked for first)
+
+
 def _words_before(text: str, s: int, n: int) -> list[str]:
-    """The n words before offset s in its sentence, nearest first, folded and lower-cased; a comma ends them."""
+    """The n words before offset s in its sentence, nearest first, folded and lower-cased; a comma ends them.
+    (The separator is looked for in the 160 characters before s first; where there is none and they hold more than n
+    words, their last n are the sentence's. fold_text and lower() work character by character, so a word cut at the
+    window's edge is never among them.)"""
+    w0 = s - _WORDS_WINDOW if s > _WORDS_WINDOW else 0
+    m = _LAST_SEP_RE.match(text, w0, s)
+    if m is not None:
+        lo = m.end()
+    elif w0 == 0:
+        lo = 0
+    else:
+        words = fold_text(text[w0:s]).lower().split()
+        if len(words) > n:
+            return [w.strip(_TRIM) for w in reversed(words[-n:])]
+        m = _LAST_SEP_RE.match(text, 0, s)
+        lo = m.end() if m is not None else 0
+    return [w.strip(_TRIM) for w in reversed(fold_text(text[lo:s]).lower().split()[-n:])]
+
+
+def _words_before_ref(text: str, s: int, n: int) -> list[str]:
+    """_words_before's specification (tests/unit/test_enrich_round29_events29.py compares them)."""
     lo = max(text.rfind(ch, 0, s) for ch in _ENDS + "،,;") + 1
     return [w.strip(_TRIM) for w in reversed(fold_text(text[lo:s]).lower().split()[-n:])]
 
@@ -189,6 +218,9 @@ def _to_hospital(text: str, e: int) -> bool:
     """A transfer to a hospital ("taken to hospital", `نقله إلى المستشفى`) within the next five words, in a sentence
     that names the wounded, the sick or a death (a detainee moved to a prison hospital under guard stays a transfer)."""
     after = fold_text(text[e:e + 60]).lower().split()[:5]
+    near = " ".join(after)
+    if not any(h in near for h in _HOSPITAL_STEMS):
+        return False  # (every _HOSPITAL word holds one of these: most transfers go nowhere near a hospital)
     if not any(any(w.startswith(h) or w[1:].startswith(h) for h in _HOSPITAL) for w in after):
         return False
     lo, hi = _sentence(text, e - 1, e)
@@ -208,34 +240,47 @@ def _labour_strike(text: str, s: int) -> bool:
     return bool(after) and after[0] in ("over", "against", "demanding", "action", "in")
 
 
-def sense_drops(text: str, cands: list[Cand], named: list[tuple[int, int, bool]],
-                fac_starts: list[int] | None = None) -> set[tuple[int, str]]:
-    """(start, type) of the triggers that are no evidence of their type in this text (rules 29j, 29o)."""
-    out: set[tuple[int, str]] = set()
-    for c in cands:
+class SenseDrops:
+    """The trigger types that are no evidence in one text (rules 29j, 29o), asked trigger by trigger: enrichment._events
+    asks only about the triggers that could still be a type's first (a type already evidenced needs no more checks)."""
+
+    __slots__ = ("cover", "fac_starts", "n", "named", "text")
+
+    def __init__(self, text: str, named: list[tuple[int, int, bool]], fac_starts: list[int] | None = None) -> None:
+        self.text, self.named, self.fac_starts = text, named, fac_starts
+        # where a named span lies: a trigger whose first character none covers is inside no name (most triggers)
+        n = self.n = len(text)
+        cover = self.cover = bytearray(n)
+        for ns, ne, _agency in named:
+            a, b = max(ns, 0), min(ne, n)
+            if a < b:
+                cover[a:b] = b"\x01" * (b - a)
+
+    def at(self, c: Cand) -> set[str]:
+        """The types of trigger c that are no evidence of their type here."""
+        text = self.text
+        out: set[str] = set()
         s, e = c.start, c.end
         types = {p[1] for p in c.payloads}
         # rule 29o: an event only wanted, planned, refused or denied ("urged governments to bring home", "would be
         # transferred", `طالبت بإعادة`, `رفضت تسليم`, "no attack") is no event (rule 6: hypotheticals are not labelled)
         if types & _FRAMED and _unreal(text, s):
-            for t in types & _FRAMED:
-                out.add((s, t))
-            continue
+            return types & _FRAMED
         if "transfer_repatriation" in types:
             w = text[s:e].lower()
-            if w in _LEAVE_EN and not _facility_next(text, e, fac_starts):
-                out.add((s, "transfer_repatriation"))  # "left" with no camp or prison after it (rule 29o)
+            if w in _LEAVE_EN and not _facility_next(text, e, self.fac_starts):
+                out.add("transfer_repatriation")  # "left" with no camp or prison after it (rule 29o)
             elif _to_hospital(text, e):
-                out.add((s, "transfer_repatriation"))  # a patient taken to hospital (rule 29o)
+                out.add("transfer_repatriation")  # a patient taken to hospital (rule 29o)
         if "attack" in types and text[s:e].lower() in ("strike", "strikes") and _labour_strike(text, s):
-            out.add((s, "attack"))  # a hunger or general strike is no air strike (rule 29o)
-        for ns, ne, agency in named:
+            out.add("attack")  # a hunger or general strike is no air strike (rule 29o)
+        for ns, ne, agency in self.named if 0 <= s < self.n and self.cover[s] else ():
             # (an event word heading the name is the event the name was read from: "Turkish shelling", `القصف التركي`)
             if ns <= s and e <= ne and (e < ne if text[s].isascii() else ns < s):
                 for p in c.payloads:
                     # an aid agency's name ("World Food Programme", `الشؤون الإنسانية`) is the aid it brings
                     if not agency or p[1] != "humanitarian":
-                        out.add((s, p[1]))
+                        out.add(p[1])
                 break
         else:
             if "killing" in types or "attack" in types:
@@ -243,7 +288,14 @@ def sense_drops(text: str, cands: list[Cand], named: list[tuple[int, int, bool]]
                 if "killing" in types and w in _SOFT_DEATH:
                     lo, hi = _sentence(text, s, e)
                     if not _violent(text, lo, hi):
-                        out.add((s, "killing"))
+                        out.add("killing")
                 if "attack" in types and w in _INCURSION_AR and _forces_raid(text, c):
-                    out.add((s, "attack"))
-    return out
+                    out.add("attack")
+        return out
+
+
+def sense_drops(text: str, cands: list[Cand], named: list[tuple[int, int, bool]],
+                fac_starts: list[int] | None = None) -> set[tuple[int, str]]:
+    """(start, type) of the triggers that are no evidence of their type in this text (rules 29j, 29o)."""
+    drops = SenseDrops(text, named, fac_starts)
+    return {(c.start, t) for c in cands for t in drops.at(c)}
