@@ -51,6 +51,18 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-29 BLIND split r29a (a new author; Arabic, core and wider topics: Lebanon, Palestine, Jordan, Egypt; 140 passages, 44 % no-alert; passages kept outside the repo) -- before at 3294e06 / end of round / now (after rules 29s-29u, read once spent: not blind):"
+	@sed -n '1,3p' tests/data/realworld-r29a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r29a.after.txt
+	@sed -n '3,3p' tests/data/realworld-r29a.now.txt
+	@echo "round-29 BLIND split r29b (a second new author; Arabic, core and wider topics: Iraq's own prisons and camps, Yemen, Libya, Sudan, the Gulf; 151 passages, 43 % no-alert; kept outside the repo likewise) -- before at 3294e06 / end of round / now (not blind):"
+	@sed -n '1,3p' tests/data/realworld-r29b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r29b.after.txt
+	@sed -n '3,3p' tests/data/realworld-r29b.now.txt
+	@echo "round-29 BLIND split r29e (a third new author; English, core and wider topics; 151 passages, 44 % no-alert; kept outside the repo likewise) -- before at 3294e06 / end of round / now (not blind):"
+	@sed -n '1,2p;4p' tests/data/realworld-r29e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r29e.after.txt
+	@sed -n '4,4p' tests/data/realworld-r29e.now.txt
 	@echo "round-28 BLIND split r28a (a new author; Arabic, core and wider topics; 150 passages, 37 % no-alert; passages kept outside the repo) -- before at 1c962b7 / end of round (= before) / now (after rules 29f and 29g, read once spent: not blind):"
 	@sed -n '1,3p' tests/data/realworld-r28a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r28a.after.txt
