@@ -675,6 +675,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if nxt in "،, " and _WHERE_AFTER_RE.match(text, ce) is not None:
             return None  # `نُقلوا إلى الناصرية، حيث يودعون في المؤسسات الإصلاحية`, "flown to Nasiriyah, where they will
             # be held": a city that the sentence goes on to describe as where things are, not its prison (rule 25f)
+        if kind == "prison" and _city_other_site(text, cs, ce, arabic):
+            return None  # "a football stadium in Raqqa became a prison", `أمام مقار "داعش" في الرقة`, "Raqqa's Internal
+            # Security Forces freed 23 prisoners": another site in the city, or the city's own force (rule 29s)
         if kind == "prison" and _city_time_served(text, c, gaz):
             return 0.5  # "arrested in 1980, he spent 15 years in Palmyra", `أمضى عامين في تدمر`, "endured four years in
             # Tadmur": a detainee's time served in a city's prison (rule 29r)
@@ -2849,6 +2852,49 @@ _VENUE_BEFORE_RE = re.compile(r"\b(?:meeting|meetings|talks|conference|summit|fo
                               r"|(?<![\u0621-\u064a])(?:اجتماع|اجتماعا|لقاء|مؤتمر|ملتقى|اجتمع|اجتمعوا|التقى|التقوا)"
                               r"(?![\u0621-\u064a])(?:[ \u00a0]+[^ \u00a0.،,؛]+){0,5}?[ \u00a0]+في[ \u00a0]+$",
                               re.IGNORECASE)
+# rule 29s: the detention words of a city's sentence about another site in it or the city's own force, not the prison
+# named after the city: a building, a group's offices, a stadium or a ceremony right before "in <city>" (a few words
+# between, none a prison's: "the prison building in Tadmur" is left to the other rules), and the city's possessive
+# before its force, council or people ("Raqqa's Internal Security Forces")
+_OTHER_SITE_IN_RE = re.compile(
+    r"(?:\b(?:headquarters|HQ|offices?|stadium|stadiums|building|buildings|school|schools|hospital|villa|villas|"
+    r"basements?|mosques?|church|hotel|compound|palace|house|houses|homes?|square|roundabout|ceremony|ceremonies|"
+    r"rally|celebration|festival)\b"
+    r"|(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:مقر|مقار|مقرات|مبنى|مباني|ملعب|ملاعب|استاد|الاستاد|مدرسة|مدارس|مشفى|"
+    r"مستشفى|فيلا|فلل|قبو|أقبية|اقبية|مسجد|كنيسة|فندق|منزل|منازل|بيت|بيوت|دوار|ساحة|حفل|احتفال|مراسم|قصر)"
+    r"(?![\u0621-\u064a]))"
+    r"(?P<between>(?:[ \u00a0]+[^ \u00a0.،,؛:]+){0,3}?)"
+    r"[ \u00a0]+(?:(?:in|at|inside)[ \u00a0]+(?:the[ \u00a0]+(?:city[ \u00a0]+of[ \u00a0]+)?)?"
+    r"|(?:في|فى|داخل)[ \u00a0]+(?:مدينة[ \u00a0]+|مدينه[ \u00a0]+)?|(?:في[ \u00a0]+)?ب(?:مدينة[ \u00a0]+)?)$",
+    re.IGNORECASE)
+_OTHER_SITE_SCOUT = ("eadquarters", "HQ", "ffice", "tadium", "uilding", "chool", "ospital", "illa", "asement",
+                     "osque", "hurch", "otel", "ompound", "alace", "ouse", "ome", "quare", "oundabout", "eremon",
+                     "ally", "elebration", "estival", "مقر", "مقار", "مبن", "مباني", "ملعب", "ملاعب", "استاد",
+                     "مدرس", "مدارس", "مشفى", "مستشفى", "فيلا", "فلل", "قبو", "قبية", "مسجد", "كنيسة", "فندق",
+                     "منزل", "منازل", "بيت", "بيوت", "دوار", "ساحة", "حفل", "احتفال", "مراسم", "قصر")
+_PRISON_WORD_RE = re.compile(r"prison|jail|سجن|سجون|معتقل", re.IGNORECASE)
+_CITY_FORCE_AFTER_RE = re.compile(
+    r"['’]s(?:[ \u00a0]+[\w-]+){0,3}?[ \u00a0]+(?:forces?|council|administration|authorities|"
+    r"authority|governor|mayor|residents|people|tribes|elders|committee|courts?|municipality|stadium|"
+    r"headquarters|offices?|hospitals?|schools?|mosques?|streets|markets?)\b", re.IGNORECASE)
+
+
+def _city_other_site(text: str, cs: int, ce: int, arabic: bool) -> bool:
+    """The city's bare name is where another site is, or its possessive holds the city's force (rule 29s; see
+    _OTHER_SITE_IN_RE)."""
+    if not arabic and text.startswith(("'s", "’s"), ce):
+        return _CITY_FORCE_AFTER_RE.match(text, ce) is not None
+    lead = text[(cs - 64 if cs > 64 else 0) : cs]
+    if not any(w in lead for w in _OTHER_SITE_SCOUT):
+        return False
+    m = _OTHER_SITE_IN_RE.search(lead)
+    if m is None or _PRISON_WORD_RE.search(between := m.group("between")) is not None:
+        return False
+    first = between.split()[0].strip("\"'«»“”()") if between.strip() else ""
+    return not (len(first) == 1 or first.isdigit())  # "Building B in Roumieh", `المبنى "ب" في رومية`: a block of
+    # the prison itself
+
+
 _PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطين|ناشطو|ناشطي|صحفيون|صحفيين|إعلاميون|اعلاميون|"
                              r"سكان|أهالي|اهالي|أبناء|ابناء|وجهاء|مواطنون|مواطنين)\s+(?:من|في)"
                              r"|(?<![\u0621-\u064a])(?:ينحدرون|ينحدر|يتحدرون|يتحدر|المنحدرين|المتحدرين)\s+من"

@@ -71,6 +71,9 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
         sentence = gaz.camp_sense.sub(" ", sentence)  # "Jeddah hosted a summer camp": another sense's camp
     if "held by" in sentence:
         sentence = sentence.replace("held by", "by")  # "Tabqa, held by the SDF": territory, not detention
+    if city and "لدى" in sentence:
+        sentence = _HELD_BY_AR_RE.sub(" ", sentence)  # `أبنائهن المحتجزين لدى التنظيم في الرقة`: a group's
+        # detainees in the city, as "held by" above (rule 29s)
     if "-held" in sentence:
         sentence = sentence.replace("-held", " ")  # "exile in the rebel-held north": territory, no detention (29r)
     if "cells" in sentence and kind == "prison":
@@ -118,6 +121,11 @@ def _word_verdicts(base: set[str], fac_words: frozenset[str]) -> tuple[bool, boo
 
 # id(fac_words) -> (fac_words, the words asked, those whose forms meet _TOWN_SELF, those whose forms meet fac_words)
 _VERDICTS: dict[int, tuple[frozenset[str], set[str], set[str], set[str]]] = facility_cache()
+
+
+# (rule 29s) a detention word and the holder after `لدى`: the detainees of a group or a force, not a city's prison
+_HELD_BY_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:محتجز|معتقل|مختطف|مخطوف|مسجون|أسرى|اسرى|أسير|اسير|"
+                            r"رهائن|سجناء)[\u0621-\u064a]{0,3}\s+لدى(?![\u0621-\u064a])")
 
 
 _SLEEPER_CELLS_RE = re.compile(r"\b(?:sleeper|terror(?:ist)?|militant|jihadist|insurgent|extremist|ISIS|Daesh)"
