@@ -174,6 +174,10 @@ def find_open(
             continue  # "the former Khiam prison", "the Trump camp said": no site of detention or displacement
         if kind == "camp" and _protest_camp(text, h, of):
             continue  # `مخيم العودة` on the Gaza border, "the Return camp": a sit-in of the return marches (rule 27e)
+        if kind == "camp" and _event_camp(text, h, of, gaz):
+            if muted is not None:
+                muted.append((min(of.start, of.name_start), max(of.end, of.name_end)))  # (its town is none either)
+            continue  # "the AHA Annual Camp 2019", `المخيم الصيفي "مخيم القدس"`: an event's camp (rule 29t)
         if kind == "camp" and mode != "ar_before" and _training_camp(text, h, of):
             trained.append(fold(of.name))
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
@@ -729,6 +733,8 @@ def _contest_sentence(text: str, at: int) -> bool:
 def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
     if of.name_start in _first_at(places):
         return False  # a town's name: a camp there
+    if _surname_named(text, h, of, places):
+        return True  # "Cruz camp pulling dirty tricks ... Sen. Ted Cruz": a candidate's camp (rule 29t)
     if " " in of.name:
         # a name of several words is a camp there, unless it is a day of a month in a political sentence
         dated = _DATE_NAME_RE.fullmatch(text, of.name_start, of.name_end) is not None
@@ -758,6 +764,64 @@ def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool
             return True
         i = text.find(phrase, i + 1)
     return _contest_sentence(text, h.start)
+
+
+# A one-word camp named after a person the text names (rule 29t; spent r29e split, helper spentsense29): the name seen
+# after a title ("Sen. Ted Cruz", "President Recep Tayyip Erdogan", "former Gov. Nikki Haley"), before a possessive
+# of a campaign ("Cruz's campaign", "Sunak's supporters"), or, in a text with no word of the displaced or the
+# detained, after a given name ("Marco Rubio"): "the Cruz camp", "Rubio camp" is the candidate's political camp.
+_PERSON_TITLE_BEFORE_RE = re.compile(r"(?<![\w.])(?:(?:Sen|Sens|Rep|Reps|Gov|Mr|Mrs|Ms|Dr|Pres|Lt)\.?|Senator|"
+                                     r"Representative|Congressman|Congresswoman|President|Governor|Mayor|"
+                                     r"[Cc]andidate|[Nn]ominee|Minister|PM|Premier|Chancellor|Speaker|"
+                                     r"[Cc]hallenger|[Ii]ncumbent|[Ll]eader|[Ss]enators?)"
+                                     r"(?:[ \u00a0]+[A-Z][A-Za-z'’-]*\.?){0,3}[ \u00a0]+$")
+_PERSON_AFTER_RE = re.compile(r"(?:'s|’s)[ \u00a0]+(?:(?:presidential|re-?election|leadership|primary)[ \u00a0]+)?"
+                              r"(?:campaign|team|supporters|aides|allies|spokes(?:man|woman|person)|running[ \u00a0]+"
+                              r"mate|candidacy|rivals?|backers|loyalists|camp)\b")
+_GIVEN_BEFORE_RE = re.compile(r"(?<![\w.'’-])([A-Z][a-z]+)[ \u00a0]+$")
+# capitalised words before a name that are no given name: a place's or a site's own first words ("Deir Ballut",
+# "Ein el-Hilweh", "New Kakuma"), function words at a sentence's start, months and days
+_NOT_GIVEN = frozenset(("Abu", "Al", "El", "Ain", "Ein", "Deir", "Dayr", "Tal", "Tel", "Tell", "Bir", "Beit", "Bayt",
+                        "Kafr", "Kfar", "Umm", "Um", "Bab", "Ras", "Jabal", "Jebel", "Wadi", "Khan", "Mar", "Saint",
+                        "St", "San", "Santa", "Nahr", "Tall", "Ayn", "Ard", "Sidi", "Bani", "Beni", "Shaikh", "Sheikh",
+                        "New", "Old", "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                        "Upper", "Lower", "Great", "Greater", "Little", "Central", "Camp", "Refugee", "The", "A", "An",
+                        "At", "In", "On", "To", "From", "Near", "Inside", "Outside", "Into", "Of", "For", "By", "With",
+                        "And", "But", "Or", "As", "Since", "After", "Before", "While", "When", "Where", "If", "This",
+                        "That", "These", "Those", "Its", "Their", "His", "Her", "Our", "Some", "Many", "All", "Both",
+                        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                        "Saturday", "Sunday", "Mount", "Port", "Lake", "Fort", "Point", "Cape", "Bay"))
+
+
+def _surname_named(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool:
+    """`of`'s one-word name is a person's the text names, in a camp's sentence with no word of the displaced or the
+    detained: after a title, before a campaign's possessive, or (in a text with no such word at all) after a given
+    name that is no place's first word."""
+    name = of.name
+    n = len(name)
+    if n < 3 or " " in name or not name.isascii() or not name[:1].isupper() or text.count(name) < 2:
+        return False  # (a surname named once, as the camp's, is named nowhere else: asked first, one C-level count)
+    if not _quiet_sentence(text, h.start):
+        return False  # "Fire destroyed shelters in the X camp, the refugees said": a camp of the displaced
+    quiet: bool | None = None
+    starts = _first_at(places)
+    i = text.find(name)
+    while i != -1:
+        j = i + n
+        if (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not text[j].isalnum()) \
+                and not (i <= of.name_start < j):
+            if _PERSON_AFTER_RE.match(text, j) is not None \
+                    or _PERSON_TITLE_BEFORE_RE.search(text, max(0, i - 60), i) is not None:
+                return True
+            g = _GIVEN_BEFORE_RE.search(text, max(0, i - 20), i)
+            if g is not None and g.group(1) not in _NOT_GIVEN and g.start(1) not in starts and i not in starts:
+                if quiet is None:
+                    quiet = _NOT_CONTEST_EN_RE.search(text) is None
+                if quiet:
+                    return True
+        i = text.find(name, j)
+    return False
 
 
 _SPEAKS_AT_RE = re.compile(f"(?={_SPEAKS_AFTER_RE.pattern})", _SPEAKS_AFTER_RE.flags)
@@ -1294,6 +1358,39 @@ def _protest_camp(text: str, h: Cand, of: OpenFacility) -> bool:
     return _PROTEST_AR_RE.search(text, a, b) is not None or _MARCHES_AR_RE.search(text) is not None
 
 
+# An event's camp, a camp of another sense (rule 1; rule 29t, read from the spent r29 splits, helper spentsense29):
+# - a name holding "Annual" (or "Yearly", "Inaugural"), or a year right after the head, in a sentence with no word of
+#   the displaced or the detained: "the AHA Annual Camp 2019, 3 to 5 May", "the Riverside Camp 2023 moves";
+# - a name in apposition to a camp of another sense (non_facilities.yaml camp_senses: summer, youth, scout, sports
+#   ...), with at most a quote, a comma, a colon or a word for "called" between: `فعاليات المخيم الصيفي "مخيم القدس"`,
+#   `مخيماً صيفياً بعنوان "مخيم الأمل"`, 'a youth camp called "Hope Camp"'. Displacement camps named in such a
+#   text keep their name elsewhere ("children from the Baqaa camp joined the summer camp").
+_EVENT_NAME_EN_RE = re.compile(r"\b(?:Annual|Yearly|Inaugural|Biennial)\b")
+_YEAR_AFTER_RE = re.compile(r"[ \u00a0]+(?:19[5-9][0-9]|20[0-9][0-9])\b(?![ \u00a0]*[-–/:.][0-9])")
+_SENSE_GAP_RE = re.compile(r"[ \u00a0,:\"“”'‘’«»(–-]*(?:(?:called|named|dubbed|titled|entitled|known[ \u00a0]+as|the|"
+                           r"بعنوان|باسم|تحت[ \u00a0]+(?:اسم|عنوان|شعار)|المسمى|المسماه|المسماة|الذي[ \u00a0]+"
+                           r"(?:يحمل|حمل)[ \u00a0]+اسم)[ \u00a0,:\"“”'‘’«»(–-]*)?")
+
+
+def _event_camp(text: str, h: Cand, of: OpenFacility, gaz: Gazetteer) -> bool:
+    lo = min(h.start, of.name_start)
+    if of.name.isascii():
+        if (_EVENT_NAME_EN_RE.search(of.name) is not None
+                or (text[h.end + 1 : h.end + 2].isdigit() and _YEAR_AFTER_RE.match(text, max(h.end, of.end))))\
+                and _quiet_sentence(text, lo):
+            return True
+    sense = gaz.camp_sense
+    if sense is None or lo < 8:
+        return False
+    window = text[max(0, lo - 60) : lo]
+    if "amp" not in window and "مخيم" not in window:
+        return False  # (no camp word before the name: no apposition to a camp of another sense)
+    last = None
+    for last in sense.finditer(window):  # noqa: B007 (the last match is the one right before the name)
+        pass
+    return last is not None and _SENSE_GAP_RE.fullmatch(window, last.end()) is not None
+
+
 # scouts and guides in a camp's sentence, and no displaced people or refugees: the camp is the scouts' event
 _SCOUTS_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال|لل)?(?:كشاف[ةه]?|كشافين|كشفي[ةه]?|مرشدات)(?![\u0621-\u064a])")
 _UPROOTED_RE = re.compile(r"نازح|نزوح|لاجئ|اللاجئ|مهجر|المهجر|قاطن|مشرد")
@@ -1623,7 +1720,9 @@ _CELLS_AR = frozenset(("وزنازين", "والزنازين", "وزنزانات
 # the kind of activity camp a name is: `"مخيم الإبداع" الصيفي`, `مخيم الفرسان الكشفي` (README rule 1: no facility)
 _ACTIVITY_AR = frozenset(("الصيفي", "الكشفي", "التدريبي", "الشبابي", "الرياضي", "الترفيهي", "التطوعي", "الدعوي",
                           "القراني", "الثقافي", "الفني", "الطبي", "التعليمي", "الشتوي", "الاعلامي", "التاهيلي",
-                          "التحضيري"))
+                          "التحضيري",
+                          # `مخيم الأمل السنوي`: "the annual X camp", an event (rule 29t)
+                          "السنوي"))
 # the word for "name" after a verb that follows a head: `مخيم حمل اسمها`, `سجن يحمل اسم` (rule 23f)
 _NAME_NOUNS = frozenset(("اسم", "اسمه", "اسمها", "اسمهم", "اسما", "لقب", "لقبه", "لقبها"))
 # adjectives that follow a name without being part of it: `صيدنايا سيئ الصيت`, `بالوني الشهير`
