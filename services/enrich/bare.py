@@ -591,7 +591,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and _DESCRIBED_BEFORE_RE.search(text, (cs - 24 if cs > 24 else 0), cs) is not None:
         return 0.55  # "Released Palestinians described Ofer as a slaughterhouse", `يصفون عوفر بالمسلخ`: a figure of the
         # prison's cruelty (bare20 survey, rule 26e; a city described so stays the city)
-    if nxt in "،," and (m := _SITE_APPOSITION_AR_RE.match(text, ce)) is not None \
+    if nxt in "،,.:…—–- " and (m := _SITE_APPOSITION_AR_RE.match(text, ce)) is not None \
             and _SITE_KIND.get(m.group("head"), kind) == kind:
         return 0.55  # `زار الوفد الأزرق، ثاني أكبر مخيم للاجئين في الأردن`: an apposition after the Arabic comma
         # names the bare name's kind by a superlative, the English "Zaatari, the largest camp" (bare21ar, rule 26r)
@@ -2212,9 +2212,12 @@ _HEADLINE_GLOSS_RE = re.compile(r":[ \u00a0]+(?:[A-Za-z'’-]+[ \u00a0]+){0,3}?[
 # bare21ar survey (rule 26r): a superlative of the kind in apposition after the Arabic comma, ordinal or "one of" before
 # it (`الأزرق، ثاني أكبر مخيم`, `البقعة، أكبر مخيمات اللاجئين`, `صيدنايا، أحد أسوأ السجون`); a city's superlative names
 # no head (`عمّان، أكبر مدن الأردن`)
+# (spentbare29, rule 29u: a headline's two dots, an ellipsis, a colon or a dash stand for the comma, `الحاير.. أشد سجون
+# السعودية تحصيناً`, and "the most fortified", "the most" (`أشد`, `أكثر`) join the superlatives; one dot is a sentence's
+# end, no apposition)
 _SITE_APPOSITION_AR_RE = re.compile(
-    r"\s*[،,]\s*(?:(?:ثاني|ثالث|رابع|خامس|ثانية|ثالثة)\s+)?(?:(?:أحد|احد|إحدى|احدى|من)\s+)?"
-    r"(?:أكبر|اكبر|أقدم|اقدم|أشهر|اشهر|أسوأ|اسوأ|أخطر|اخطر|أقسى|اقسى|أبرز|ابرز)\s+"
+    r"\s*(?:[،,:]|\.\.+|…|[—–-]+)\s*(?:(?:ثاني|ثالث|رابع|خامس|ثانية|ثالثة)\s+)?(?:(?:أحد|احد|إحدى|احدى|من)\s+)?"
+    r"(?:أكبر|اكبر|أقدم|اقدم|أشهر|اشهر|أسوأ|اسوأ|أخطر|اخطر|أقسى|اقسى|أبرز|ابرز|أشد|اشد|أكثر|اكثر)\s+"
     r"(?:ال)?(?P<head>مخيمات|مخيم|سجون|سجن|معتقلات|معتقل)(?![\u0621-\u064a])")
 _SITE_KIND = {"prison": "prison", "jail": "prison", "prisons": "prison", "jails": "prison", "camp": "camp",
               "camps": "camp", "سجون": "prison", "سجن": "prison", "معتقل": "prison", "معتقلات": "prison",

@@ -989,6 +989,9 @@ _AR_NAME_GLUE = {"ابو", "ابي", "ام", "بن", "ابن", "عبد", "بنت
 
 
 _COMPLEX_AR = frozenset(("مجمع", "منطقه"))
+# a complex's adjective between its head and `في`/`ب` and the name (`مجمع السجون الجديد في وادي النطرون`; rule 29u),
+# folded
+_COMPLEX_ADJ_AR = frozenset(("الجديد", "الجديده", "الحديث", "الحديثه", "الكبير", "الكبيره", "الضخم", "الضخمه"))
 # Institutional heads (rule 22b) whose name may follow a preposition of place: `مركز الإصلاح والتأهيل في جو`,
 # `مركز إصلاح وتأهيل النزلاء بجو`, `مجمع سجون في وادي النطرون`; a one-word head (`سجن في`) names nothing so.
 _INSTITUTION_AR = frozenset(("مركز", "مؤسسه", "مجمع", "منطقه"))
@@ -1041,6 +1044,13 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
     if m is None:
         return g
     f = fold(m.group())
+    if f in _COMPLEX_ADJ_AR and head[0] in _COMPLEX_AR \
+            and (n := TOKEN_RE.match(text, gap_end(text, m.end()))) is not None \
+            and ((nf := fold(n.group())) == "في" or (nf[:1] == "ب" and not nf.startswith("بال"))):
+        # `مجمع السجون الجديد في وادي النطرون`: the complex's adjective before the preposition of place (spentbare29,
+        # rule 29u); the name after it is read as after the head itself (a noun or a known town there: no name)
+        at = _institution_name_at(text, h, n.start(), places)
+        return at if at != n.start() else g
     if f == "في":
         n = TOKEN_RE.match(text, gap_end(text, m.end()))
         if n is not None and not fold(n.group()).startswith("ال") and n.start() not in _first_at(places):

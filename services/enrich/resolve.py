@@ -34,7 +34,10 @@ _EN_WORD_ARTICLES = frozenset(("as", "at", "an"))
 
 def capitalised(surface: str) -> bool:
     """English names are capitalised: some word after any article starts upper-case or with a digit
-    (al-Hol, rural Hasakah, Deir ez-Zor countryside; not "hasakah", "the camps")."""
+    (al-Hol, rural Hasakah, Deir ez-Zor countryside; not "hasakah", "the camps"). An Arabic name that ends in a
+    digit (`بدر 3`, `جدعة 5`: the scanner asks names ending in a Latin code point) has no case: it passes (rule 29u)."""
+    if surface[:1] >= "\u0600":
+        return True
     if surface[2:3] == " " and surface[:2] in _EN_WORD_ARTICLES:
         return False  # "such as Susa", "held at Tanf": the English word before a name, not the article of a
         # gazetteer name spelled with a spaced one ("As Susah" is written capitalised or hyphenated: as-Susah)
