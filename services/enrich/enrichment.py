@@ -1326,12 +1326,16 @@ def _events(text: str, best: dict[int, Cand], places: list[PlaceMention] | None 
         if c.payloads[0][1] or any(p[1] for p in c.payloads):  # (a typed payload: the first, in compile.py's order)
             shown.append(c)
     # a trigger in another sense: inside a name, a death with no violence, forces' incursion (events.py, rule 29j)
+    if not shown:
+        return []
     named = [(m.start, m.end, ms is actors) for ms in (places, facilities, actors) if ms for m in ms]
-    fac_starts = sorted(m.start for m in facilities) if facilities else []
-    drops = SenseDrops(text, named, fac_starts) if shown else None
+    drops = SenseDrops(text, named, sorted(map(_by_start, facilities)) if facilities else [])
     for c in shown:
         # (a trigger whose every type is evidenced already is not asked about: the first trigger of each type decides)
-        if drops is None or all(not p[1] or p[1] in seen for p in c.payloads):
+        for p in c.payloads:
+            if p[1] and p[1] not in seen:
+                break
+        else:
             continue
         dropped = drops.at(c)
         for p in c.payloads:
