@@ -654,7 +654,46 @@ def find_facilities(
         facilities = _city_airport_prison(text, facilities, places_c, gaz)
     if facilities and places_c and any(q in text for q in QUOTES):
         facilities = _country_bywords(text, facilities, places_c, gaz)
+    if facilities and ("camps of " in text or "prisons of " in text):  # (str `in`, C speed)
+        facilities = _listed_spellings(text, facilities, covered, places_c, gaz)
     return _one_per_span(facilities), covered, core_spans
+
+
+# rule 29v: "the camps of Al-Bas, Errachidia and Burj al-Shamali": beside a known camp of the list, an unknown member
+# is a spelling of a known site of its kind and country (variants.variant_of), else nothing, as before
+_OF_LIST_RE = re.compile(r"\b(camps|prisons) of (?:the )?")
+_OF_MEMBER_RE = re.compile(r"(?:(?:[Aa]l|[Ee][lrsdntz])[- ])?[A-Z][\w'’]*(?:-[A-Z][\w'’]*)?"
+                           r"(?: (?:(?:[Aa]l|[Ee]l)[- ])?[A-Z][\w'’]*){0,2}")
+_OF_JOIN_RE = re.compile(r",? and |, ")
+
+
+def _listed_spellings(text: str, facilities: list[FacilityMention], covered: bytearray, places_c: list[Cand],
+                      gaz: Gazetteer) -> list[FacilityMention]:
+    out = facilities
+    for m in _OF_LIST_RE.finditer(text):
+        kind = "camp" if m.group(1) == "camps" else "prison"
+        members: list[tuple[int, int]] = []
+        pos = m.end()
+        while (mm := _OF_MEMBER_RE.match(text, pos)) is not None:
+            members.append((mm.start(), mm.end()))
+            j = _OF_JOIN_RE.match(text, mm.end())
+            if j is None:
+                break
+            pos = j.end()
+        if len(members) < 2:
+            continue
+        countries = {gaz.entries[f.id].country for f in out if not f.id.startswith("open:") and f.kind == kind
+                     and any(a <= f.start < b for a, b in members)}
+        if not countries:
+            continue  # (no known site among the members: a list of towns, of regions)
+        for a, b in members:
+            if inside(a, b, covered) or any(p.start < b and a < p.end for p in places_c):
+                continue  # (a member the gazetteer knows, a site or a place, is read as that)
+            e = variant_of(text[a:b], kind, gaz)
+            if e is not None and e.country in countries and all(f.id != e.id for f in out):
+                out = sorted([*out, fac(text, a, b, e, 0.7)], key=attrgetter("start"))
+                covered[a:b] = b"\x01" * (b - a)
+    return out
 
 
 # the head word right before a nickname's opening quote (`سجن "صيدنايا ليبيا"`): the nickname names a prison of its own

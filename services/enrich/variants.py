@@ -70,7 +70,15 @@ def _index(gaz: Gazetteer) -> dict[tuple[str, str], set[tuple[str, int, str]]]:
     if got is not None and got[0] is gaz:
         return got[1]
     idx: dict[tuple[str, str], set[tuple[str, int, str]]] = {}
-    for key, role, pls in _keys(gaz):
+    keys = list(_keys(gaz))
+    # a hashtag's glued article (compile.core_variants: "AlAreesha" beside "Areesha", rule 25h) is read exactly by the
+    # trie; its skeleton keeps the article's l (l-r-s) and would take an unknown name's away ("Oleroche camp" is no
+    # Areesha; rule 29v): the article-free key of the same site gives the skeleton
+    plain = {(key[0], p[1]) for key, role, pls in keys if len(key) == 1 and role == "core" for p in pls}
+    for key, role, pls in keys:
+        if len(key) == 1 and key[0][:2] in ("al", "el") and role == "core" \
+                and any((key[0][2:], p[1]) in plain for p in pls):
+            continue
         for p in pls if role in ("core", "fac") else ():
             if role == "fac" and p[2] != "alias":
                 continue
@@ -119,10 +127,52 @@ def variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
             _VARIANTS.clear()
             _VARIANTS[_GAZ] = gaz
         got = _variant_of(name, kind, gaz)
+        if got is None:
+            got = _respelled(name, kind, gaz)
         if got is not None and _of_another_country(name, got, gaz):
             got = None
         _VARIANTS[(name, kind)] = got
     return got if isinstance(got, Entry) else None
+
+
+# rule 29v: an unknown name after a head that writes a known site's name with its article or its letters otherwise
+# than the skeleton reads them. Latin: a Maghreb/French article of e (Er-Rachidia, Es-Salam) or one assimilated and
+# glued (Errachidia, Ennour), the article al/el glued (Alhawl); Arabic: a Kurdish vowel e written ة inside a word or
+# ending a word before another (`دارة شةكران` for `دارشكران`). The name so respelled is looked up as any unknown name
+# (one known site of the kind, no other's skeleton), when it keeps three consonants or is a known name as written.
+_E_ARTICLE_RE = re.compile(r"(?:e[lrsdntz]|esh|ech)[\s-]+(?=[a-z])")
+_SUN_GLUED_RE = re.compile(r"[ae]([dnrstz])(?=\1[aeiou])")
+_AL_GLUED_RE = re.compile(r"(?:al|el)(?=[b-df-hj-np-tv-z][a-z]{2,}$)")
+_AR_KURDISH_E_RE = re.compile("\u0629(?=[\u0621-\u064a])|[\u0629\u0647](?=\\s)")
+
+
+def _respellings(name: str) -> list[str]:
+    """The name with its article or its Kurdish vowel written as the gazetteer writes them (rule 29v), if any."""
+    if "\u0600" <= name[:1] <= "\u06ff":
+        if "\u0629" not in name[:-1] and " " not in name:
+            return []
+        alt = _AR_KURDISH_E_RE.sub("", name).replace(" ", "")
+        return [alt] if alt != name.replace(" ", "") else []
+    low = name.lower()
+    if low[:1] not in ("a", "e"):
+        return []
+    out = []
+    for rx in (_E_ARTICLE_RE, _SUN_GLUED_RE, _AL_GLUED_RE):
+        m = rx.match(low)
+        if m is not None:
+            out.append(name[m.end() :])
+    return out
+
+
+def _respelled(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
+    for alt in _respellings(name):
+        e = _variant_of(alt, kind, gaz)
+        if e is None:
+            continue
+        if len(skeleton(alt)) >= 3 or any(i == e.id and known == _bare(alt)
+                                          for i, _k, known in _index(gaz).get((kind, skeleton(alt)), ())):
+            return e
+    return None
 
 
 def _of_another_country(name: str, e: Entry, gaz: Gazetteer) -> bool:
@@ -209,6 +259,12 @@ def _variant_of(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
         bare = _bare(name)
         for i in range(len(sk)):
             ids |= {j for j, _k, known in idx.get((kind, sk[:i] + sk[i + 1 :]), ()) if _within_one(bare, known)}
+    if len(ids) > 1 and not arabic:
+        # two sites of one skeleton: the one whose spelling writes the same sounds ("Al-Bas" is b-V-s as El Buss's
+        # "Bass"; the Beach camp's English "beach" is b-V-ch; rule 29v)
+        shape = _sound_shape(_bare(name))
+        ids = {i for i, _k, known in _index(gaz).get((kind, sk), ()) if i in ids and known.isascii()
+               and _sound_shape(known) == shape}
     if len(ids) != 1:
         return None
     return gaz.entries[next(iter(ids))]
