@@ -852,8 +852,8 @@ def _speaking_at(text: str) -> list[int] | None:
 
 
 _AT_BEFORE_RE = re.compile(r"\b(?:at|inside|near|outside)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
-# people who live in a camp, "in" it: where the speakers are, as "at" says ("People in the Tempasi camp said", "displaced
-# families living in the X camp told"); "many in the Trump camp said" keeps the candidate's camp (rule 29w)
+# people who live in a camp, "in" it: where the speakers are, as "at" says ("People in the Tempasi camp said",
+# "displaced families living in the X camp told"); "many in the Trump camp said" keeps the candidate's camp (rule 29w)
 _PEOPLE_IN_BEFORE_RE = re.compile(r"\b(?:people|residents|families|refugees|displaced|IDPs|returnees|detainees|"
                                   r"prisoners|inmates|women|children|mothers|fathers|men|elders|survivors|civilians)"
                                   r"[ \u00a0]+(?:(?:living|sheltering|staying|held)[ \u00a0]+)?in[ \u00a0]+"
