@@ -20,7 +20,15 @@ from services.enrich.entries import best_entry
 from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
-from services.enrich.openworld import glued
+from services.enrich.openworld import (
+    _AT_BEFORE_RE,
+    _PEOPLE_IN_BEFORE_RE,
+    _SPEAKS_AFTER_RE,
+    OpenFacility,
+    _quiet_sentence,
+    _surname_named,
+    glued,
+)
 from services.enrich.resolve import Cand
 from services.enrich.scouts import match_at
 from services.enrich.variants import FACILITY_CACHES, named_after, short_name, variant_of
@@ -127,6 +135,7 @@ class Name:
     start: int
     end: int
     entry: Entry | None  # a known facility, else an unknown name under the head (open world)
+    name_start: int = -1  # where the name starts after the item's own head word (`سجن ليه` in a list), else start
 
 
 _HEAD_AFTER_AR = frozenset(("سجن", "السجن", "مخيم", "المخيم", "معتقل", "المعتقل", "مركز", "سجون", "مخيمات", "معسكر"))
@@ -167,6 +176,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             if g < 0 or g - pos > 12 or "\n" in text[pos:g]:
                 break
             if not names and (tm := TOKEN_RE.match(text, g)) is not None and fold(tm.group()) in _HEAD_AFTER_AR:
+                if introduced and ":" in text[h.end : g]:
+                    return _headed_items(text, g, kind, gaz)  # `خمسة سجون: سجن سياسي، وسجن القلعة، وسجن ليه`
                 return []  # `أسر معتقلي سجن "وادي النطرون"`: "the detainees of" the prison named next, no list
             name = _name_at(text, g, kind, core_at, place_at, gaz, bracket >= 0)
             if name is None:
@@ -226,7 +237,14 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 names.append(Name(c.start, c.end, e))
             elif j in place_end:
                 p = place_end[j]
-                names.append(Name(p.start, p.end, None))
+                w0 = _CAP_WORD_BEFORE_RE.search(text, max(0, p.start - 30), p.start - 1) \
+                    if text[p.start - 1 : p.start] == " " else None
+                if w0 is not None and w0.group(1) in _NAME_PREFIXES_EN and not any(c.start == w0.start(1)
+                                                                                    for c in places):
+                    names.append(Name(w0.start(1), p.end, None))  # "the Tempasi, Al-Janoubia and Ibn Sina camps": a
+                    # place's name after a name's first word is the item's second word, no place (rule 29w)
+                else:
+                    names.append(Name(p.start, p.end, None))
             else:
                 w = _CAP_WORD_BEFORE_RE.search(text, max(0, j - 30), j)
                 if w is None or fold(w.group(1)) in gaz.en_name_stop:
@@ -252,6 +270,12 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             return []  # "the Idlib and Aleppo (refugee) camps": the camps of places the text names, no list (rule 23f)
         if len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
             names = _listed_after_dash(text, m.end(), kind, cores, places, gaz)  # "the four camps — Dagahaley, …"
+        elif len(names) < 2 and text.startswith(" of ", h.end):
+            # "the camps of Al-Bas, Rashidieh and Burj al-Shamali near Tyre": the list after "of", closed by "and",
+            # may go on with the sentence's lower-case words (rule 29w)
+            names = _listed_after_dash(text, h.end + 4, kind, cores, places, gaz, open_end=True)
+        elif kind == "camp" and len(names) >= 2 and _political_list(text, h, names, places):
+            return []  # "many in the Trump and Biden camps said": two candidates' political camps (rule 29t, 29w)
     return names if len(names) >= 2 or (introduced and names and names[0].entry is not None) else []
 
 
@@ -266,7 +290,7 @@ _AREA_KINDS = frozenset(("country", "admin1", "region", "city"))
 
 
 def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places: list[Cand],
-                       gaz: Gazetteer) -> list[Name]:
+                       gaz: Gazetteer, open_end: bool = False) -> list[Name]:
     """The names of a closed list (its last item after "and") that opens at `pos`; none when an item is a
     country, a region or a city ("camps: Idlib, Aleppo and Hama" are the camps around them) or a stop word."""
     names: list[Name] = []
@@ -290,9 +314,28 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
             break
         closed = "and" in sep.group(1)
         pos = sep.end()
-    if not closed or len(names) < 2 or _EN_LIST_END_RE.match(text, names[-1].end) is None:
+    if not closed or len(names) < 2 or (_EN_LIST_END_RE.match(text, names[-1].end) is None
+                                        and not (open_end and _LOWER_AFTER_RE.match(text, names[-1].end))):
         return []
     return names
+
+
+_LOWER_AFTER_RE = re.compile(r"[ \u00a0]+[a-z]")  # (after a list read after "of": "... and Ibn Sina in the south")
+
+
+def _political_list(text: str, h: Cand, names: list[Name], places: list[Cand]) -> bool:
+    """A list of unknown one-word camps that speaks, with no word of the displaced or the detained in its sentence nor
+    a preposition of place before it ("many in the Trump and Biden camps said"), or whose every name is a person's the
+    text names (rule 29t): political camps. "Displaced people in the Tempasi and Ibn Sina camps said" keeps them."""
+    if any(n.entry is not None for n in names):
+        return False
+    first = names[0].start
+    if _SPEAKS_AFTER_RE.match(text, h.end) is not None and _quiet_sentence(text, h.start) \
+            and _AT_BEFORE_RE.search(text, max(0, first - 12), first) is None \
+            and _PEOPLE_IN_BEFORE_RE.search(text, max(0, first - 50), first) is None:
+        return True
+    return all(_surname_named(text, h, OpenFacility(n.start, h.end, "camp", text[n.start : n.end], n.start, n.end),
+                              places) for n in names)
 
 
 # a plural head's region glued to ب or after في, with up to two adjectives (`بريف حلب الشمالي`), then "they are:"
@@ -332,7 +375,10 @@ def _region(text: str, c: Cand, gaz: Gazetteer) -> bool:
 
 # the first word of a two-word place name (Ain Zara, Abu Salim, Deir Hafer), read with the word after it
 _NAME_PREFIXES_EN = frozenset(("Ain", "Abu", "Umm", "Bab", "Deir", "Tal", "Tell", "Ras", "Kafr", "Jisr", "Beit", "Bir",
-                               "Khan", "Wadi", "Jabal", "Jebel", "Nahr", "Sheikh", "Ayn", "Bani", "Beni", "Qasr"))
+                               "Khan", "Wadi", "Jabal", "Jebel", "Nahr", "Sheikh", "Ayn", "Bani", "Beni", "Qasr",
+                               # "son of" and other names' first words: Ibn Sina, Bin Jawad, Burj al-Shamali, Mar Elias,
+                               # Nur Shams, Ein el-Hilweh (rule 29w)
+                               "Ibn", "Bin", "Burj", "Mar", "Nur", "Ein", "Tel", "Bayt", "Dayr", "Sidi", "Hay", "Hai"))
 # what ends the text before a sentence's first word (no list item of two words starts there)
 _OPENS = frozenset(("", ".", "\n", ":", "\"", "“", "(", "—", "–", "-"))
 # (with a lower-case article joined by a hyphen: "the Tulkarem, Nur Shams and al-Far'a camps")
@@ -425,6 +471,51 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
             break  # `مخيمات خربة الجوز والزوف بريف إدلب`, `... بمحافظة ...`, `... بإدلب`: where, no name (rule 26a)
         end = n.end()
     return Name(s, end, _listed_variant(text[s:end], kind, gaz))
+
+
+# an item's own head word in a list of headed items (folded, a glued و read off): the singular of the list's kind
+_ITEM_HEAD_AR = {"prison": frozenset(("سجن", "معتقل")), "camp": frozenset(("مخيم", "معسكر"))}
+
+
+def _headed_items(text: str, g: int, kind: str, gaz: Gazetteer) -> list[Name]:
+    """A count's plural head, a colon, then items that each repeat the head (`تضم الناحية خمسة سجون: سجن سياسي، وسجن
+    القلعة، وسجن ليه، وسجن أبو الجد`, rule 29w): each item's words up to the next comma or و are a name, set apart as a
+    quoted one is (`ليه` has a pronoun's ending); an indefinite adjective of relation is the prison's kind
+    (`سجن سياسي`, `سجن عسكري`), no name. Two items at least."""
+    heads = _ITEM_HEAD_AR.get(kind, frozenset())
+    names: list[Name] = []
+    pos = g
+    while len(names) < 12:
+        tm = TOKEN_RE.match(text, pos)
+        if tm is None:
+            break
+        w = fold(tm.group())
+        if w not in heads and not (w[:1] == "و" and w[1:] in heads):
+            break
+        m = TOKEN_RE.match(text, tm.end() + 1) if text[tm.end() : tm.end() + 1] == " " else None
+        if m is None:
+            break
+        f = fold(m.group())
+        end = m.end()
+        if f[:1] == "و":
+            break
+        for _ in range(2):  # up to three words to the next separator
+            n = TOKEN_RE.match(text, end + 1) if text[end : end + 1] == " " else None
+            if n is None or n.group()[:1] == "و" or fold(n.group()) in gaz.ar_name_stop:
+                break
+            end = n.end()
+        if arabic_name_ok(m.group(), f, gaz.ar_name_stop, quoted=True, known=gaz.trie.first) \
+                and not (end == m.end() and f[-1:] == "ي" and not f.startswith("ال")):
+            names.append(Name(tm.start() + (1 if w[:1] == "و" and w[1:] in heads else 0), end, None, m.start()))
+        # (an item that is no name, `سجن سياسي`, is passed over: the list goes on)
+        i = gap_end(text, end)
+        if text[i : i + 1] in "،,":
+            pos = gap_end(text, i + 1)
+        elif text[i : i + 1] == "و" and i > end:
+            pos = i  # `مخيم ليه ومخيم الأمل`: a separate conjunction glued to the next head
+        else:
+            break
+    return names if len(names) >= 2 else []
 
 
 def _short_listed(text: str, names: list[Name], gaz: Gazetteer, kind: str) -> None:

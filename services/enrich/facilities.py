@@ -340,7 +340,8 @@ def find_facilities(
             if n.entry is not None:
                 facilities.append(fac(text, n.start, n.end, n.entry, 0.85))
             else:
-                of = OpenFacility(n.start, n.end, h.payloads[0][1], text[n.start : n.end], n.start, n.end)
+                ns = n.name_start if n.name_start >= 0 else n.start  # (after an item's own head: rule 29w)
+                of = OpenFacility(n.start, n.end, h.payloads[0][1], text[ns : n.end], ns, n.end)
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
             covered[n.start : n.end] = b"\x01" * (n.end - n.start)
     rest = [h for h in free if h.start not in used_heads and not inside(h.start, h.end, covered)]

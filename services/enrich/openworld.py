@@ -742,7 +742,9 @@ def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool
     if _SPEAKS_AFTER_RE.match(text, h.end) is not None:
         # "Officials at Hull camp said": a camp after a preposition of place is where the speakers are, not the
         # speaker (rule 25a); "the Trump camp said" speaks itself
-        return _AT_BEFORE_RE.search(text, max(0, of.name_start - 12), of.name_start) is None
+        return _AT_BEFORE_RE.search(text, max(0, of.name_start - 12), of.name_start) is None \
+            and ("in" not in text[max(0, of.name_start - 8) : of.name_start]
+                 or _PEOPLE_IN_BEFORE_RE.search(text, max(0, of.name_start - 50), of.name_start) is None)
     if _VOICE_BEFORE_RE.search(text, max(0, of.name_start - 40), of.name_start) is not None:
         return True
     if _MEMBERS_BEFORE_RE.search(text, max(0, of.name_start - 20), of.name_start) is not None \
@@ -850,6 +852,12 @@ def _speaking_at(text: str) -> list[int] | None:
 
 
 _AT_BEFORE_RE = re.compile(r"\b(?:at|inside|near|outside)[ \u00a0]+(?:the[ \u00a0]+)?$", re.IGNORECASE)
+# people who live in a camp, "in" it: where the speakers are, as "at" says ("People in the Tempasi camp said",
+# "displaced families living in the X camp told"); "many in the Trump camp said" keeps the candidate's camp (rule 29w)
+_PEOPLE_IN_BEFORE_RE = re.compile(r"\b(?:people|residents|families|refugees|displaced|IDPs|returnees|detainees|"
+                                  r"prisoners|inmates|women|children|mothers|fathers|men|elders|survivors|civilians)"
+                                  r"[ \u00a0]+(?:(?:living|sheltering|staying|held)[ \u00a0]+)?in[ \u00a0]+"
+                                  r"(?:the[ \u00a0]+)?$", re.IGNORECASE)
 _AREA_KINDS = frozenset(("country", "region"))
 
 
