@@ -51,7 +51,7 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
-	@echo "round-29 BLIND split r29a (a new author; Arabic, core and wider topics: Lebanon, Palestine, Jordan, Egypt; 140 passages, 44 % no-alert; passages kept outside the repo) -- before at 3294e06 / end of round / now (after rules 29s-29u, read once spent: not blind):"
+	@echo "round-29 BLIND split r29a (a new author; Arabic, core and wider topics: Lebanon, Palestine, Jordan, Egypt; 140 passages, 44 % no-alert; passages kept outside the repo) -- before at 3294e06 / end of round / now (after rules 29s-29w, read once spent: not blind):"
 	@sed -n '1,3p' tests/data/realworld-r29a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r29a.after.txt
 	@sed -n '3,3p' tests/data/realworld-r29a.now.txt
