@@ -31,9 +31,12 @@ def test_unknown_members_of_a_camps_of_list_beside_a_known_one() -> None:
         ("Burj al-Shamali", "fac:lb-burj-shemali-camp")]
 
 
-def test_a_camps_of_list_of_no_known_site_stays_empty() -> None:
+def test_a_camps_of_list_names_its_camps_and_places_none() -> None:
+    # "the camps of A and B" is a list under a plural head (rule 29w): each name is a camp, an unknown one open world,
+    # a listed one's other spelling that camp (rule 29v); towns after "the camps of" name no camp
     ann = real_ann("Volunteers toured the camps of Sabra and Errachidia last week.")
-    assert ann.facilities == []
+    assert [f.id for f in ann.facilities] == ["open:camp:sabra", "fac:lb-rashidieh-camp"]
+    assert real_ann("Volunteers toured the camps of Idlib, Afrin and Azaz last week.").facilities == []
 
 
 def test_kurdish_vowel_written_as_ta_marbuta() -> None:
