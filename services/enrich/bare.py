@@ -708,8 +708,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # with no town word by it is the same referent (`أما صيدنايا فكان الموت السريع`)
     if _joined(text, c, ar.accepted_ix):
         return 0.6
-    if _joined(text, c, ar.cores_ix):
-        return 0.55  # `من غويران وبانوراما`: two facility names in one list
+    if _joined(text, c, ar.cores_ix) and not _slash_twin(text, c, ar.cores, e.id):
+        return 0.55  # `من غويران وبانوراما`: two facility names in one list (not one site's two spellings across a
+        # slash: "the military base in the Naqab/Negev" is the desert, rule 30b)
     if not placed and span not in ar.cities and nxt == " " \
             and _TO_SITE_AFTER_RE.match(text, ce) is not None \
             and prev_word(text, cs, frozenset()) in _FROM_BEFORE and not _displaced_from(text, cs):
@@ -2371,6 +2372,21 @@ _DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z])(?!\s*[A-Z][\w
                                 # (hand21en, rule 26h: "Zaatari, 10 kilometres east of Mafraq, opened": a distance, no
                                 # dateline's day)
                                 r"(?!\s*(?:about\s+|some\s+|roughly\s+)?\d[\d.,]*\s*(?:km|kilomet|miles?\b)))")
+
+
+def _slash_twin(text: str, c: Cand, cores: list[Cand], eid: str) -> bool:
+    """A core of the same site right across a slash ("the Naqab/Negev", `النقب/ النقب الصحراوي`): one name written
+    two ways, no list of two facilities (enprec30 survey, rule 30b). Asked only of a name joined to another core."""
+    before = text[c.start - 3 if c.start > 3 else 0 : c.start]
+    if "/" in before:
+        k = text.rfind("/", 0, c.start)
+        others = [o for o in cores if o.end <= k and not text[o.end : k].strip()]
+    elif "/" in text[c.end : c.end + 3]:
+        k = text.find("/", c.end)
+        others = [o for o in cores if o.start > k and not text[k + 1 : o.start].strip()]
+    else:
+        return False
+    return any(p[1] == eid for o in others for p in o.payloads)
 
 
 def _joined(text: str, c: Cand, spans: Spans, joiner: re.Pattern[str] | None = None) -> bool:

@@ -162,6 +162,9 @@ def find_open(
             # Strip's name as well as its city's), no camp's name (data/README.md rule 27n)
         if words[0] in ("state", "federal") and mode == "en_after" and _us_state_before(text, h.start):
             continue  # "the California state prison": a US state's prison, no name ("Indiana State Prison" is one)
+        if of.name_start > 3 and text[of.name_start - 3] in "'’" and mode == "en_after" \
+                and (owner := _possessive_compound(text, of, words[-1], places, people)) is not None:
+            of = OpenFacility(owner, of.end, of.kind, text[owner : of.name_end], owner, of.name_end)
         if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
             of = OpenFacility(of.start, of.end - 2, of.kind, of.name, of.name_start, of.name_end)  # (not the "'s")
         if not_a_site(text, of):
@@ -233,6 +236,39 @@ _LEISURE_BEFORE_RE = re.compile(r"\b(?:summer|youth|scout|scouts'?|holiday|day|c
 # spaces, so the character before them is one of these in either case (an ASCII character matches an ASCII letter of
 # the pattern under IGNORECASE only as that letter; a character beyond ASCII is left to the pattern)
 _LEISURE_LAST = frozenset("rhtsylcegnid'")
+
+
+# (rule 30b) a place's name written with a possessive inside it before a one-word name: "Yarl's Wood Immigration
+# Removal Centre", "the Cox's Bazar camp"; the owner alone is one capitalised word, no given name or title before it
+_OWNER_BEFORE_RE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})['’]s[ \u00a0]+$")
+_CAP_WORD_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*[ \u00a0]+$")
+_NICKNAME_HEADS = frozenset(("alcatraz", "slammer", "clink", "lockup"))
+
+
+def _possessive_compound(text: str, of: OpenFacility, head_last: str, places: list[Cand],
+                         people: list[Cand]) -> int | None:
+    """The start of a possessive owner that is a word of the name itself: `of`'s name is one word in Title Case, the
+    owner ("Yarl's", "Cox's") one capitalised word after no other capitalised word (a given name or a title makes a
+    person: "Ron DeSantis's"), neither a place nor an actor, and the text never writes it without its "'s" (a person
+    or a place the text names alone owns the site: "Trump ... Trump's X camp"); a nickname's head ("Alligator
+    Alcatraz") keeps its owner apart. Asked only when an apostrophe stands right before the name's space."""
+    name = of.name
+    if " " in name or not name[:1].isupper() or name.isupper() or fold(head_last) in _NICKNAME_HEADS:
+        return None
+    m = _OWNER_BEFORE_RE.search(text, max(0, of.name_start - 30), of.name_start)
+    if m is None:
+        return None
+    s, e = m.start(1), m.end(1)
+    if _CAP_WORD_BEFORE_RE.search(text, max(0, s - 30), s) is not None or _overlaps(s, e, places) \
+            or _overlaps(s, e, people):
+        return None
+    owner = m.group(1)
+    i = text.find(owner)
+    while i != -1:
+        if text[i + len(owner) : i + len(owner) + 2] not in _POSSESSIVE:
+            return None
+        i = text.find(owner, i + 1)
+    return s
 
 
 def _leisure_before(text: str, at: int) -> bool:
@@ -737,8 +773,12 @@ def _political(text: str, h: Cand, of: OpenFacility, places: list[Cand]) -> bool
         return True  # "Cruz camp pulling dirty tricks ... Sen. Ted Cruz": a candidate's camp (rule 29t)
     if " " in of.name:
         # a name of several words is a camp there, unless it is a day of a month in a political sentence
-        dated = _DATE_NAME_RE.fullmatch(text, of.name_start, of.name_end) is not None
-        return dated and _contest_sentence(text, h.start)
+        if _DATE_NAME_RE.fullmatch(text, of.name_start, of.name_end) is None:
+            return False
+        # (enprec30 survey, rule 30b) "The March 14 camp will soon celebrate the ninth anniversary": a camp named by a
+        # day of a month is Lebanon's March 8 or March 14 alliance in a political sentence, or in a text with no word
+        # of the displaced or the detained at all ("the February 27 camp" of Tindouf's refugees keeps its refugees)
+        return _contest_sentence(text, h.start) or _NOT_CONTEST_EN_RE.search(text) is None
     if _SPEAKS_AFTER_RE.match(text, h.end) is not None:
         # "Officials at Hull camp said": a camp after a preposition of place is where the speakers are, not the
         # speaker (rule 25a); "the Trump camp said" speaks itself
