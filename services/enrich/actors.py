@@ -883,7 +883,7 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
         elif a.id == "actor:general-security" and fold(a.surface) in _BARE_GENERAL_SECURITY:
             # Lebanon's General Security bears the name: in a text whose towns are Lebanon's it is Lebanon's (a
             # country alone is no sign: `على الحدود مع لبنان` is where Syria's stands; README rule 22a)
-            other = _general_security_named(text, a, found) or _OTHER_GENERAL_SECURITY.get(text_country(
+            other = _general_security_named(text, a, found, places) or _OTHER_GENERAL_SECURITY.get(text_country(
                 [p.country for p in places if not p.id.startswith("country:")] + [f.country for f in facilities]) or "")
             if other is not None:
                 out = [b.model_copy(update={"id": other[0], "canonical": other[1]}) if b is a else b for b in out]
@@ -896,6 +896,18 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
                 out = [b.model_copy(update={"id": "actor:krg", "canonical": _KRG_CANONICAL}) if b is a else b
                        for b in out]
             continue
+        elif a.id == "actor:jordan-gov":
+            # Jordan's `مديرية الأمن العام` with a Syrian governorate or town after it (`مديرية الأمن العام في محافظة
+            # دير الزور`): that province's directorate of Syria's General Security (helper plact30, rule 30e)
+            if _syrian_directorate(text, a, places):
+                gs = _GENERAL_SECURITY
+                out = [b.model_copy(update={"id": gs[0], "canonical": gs[1]}) if b is a else b for b in out]
+            continue
+        elif a.id == "actor:aanes" and a.surface[:1] in "aA":
+            # "the Zakho autonomous administration": a place out of Syria right before the words names its own
+            # administration, not north-east Syria's (helper plact30, rule 30e)
+            drop = any(p.end == a.start - 1 and p.country not in (None, "SY") for p in places) \
+                and text[a.start - 1 : a.start] == " "
         elif a.id == "actor:houthis" and "انصار الله" in fold(a.surface):
             cs = {p.country for p in [*places, *facilities]}
             drop = "LB" in cs and "YE" not in cs and ("مخيم" in text or "فتح" in text)
@@ -906,7 +918,7 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
 
 # the actors name_collisions reads (each branch of its loop names one)
 _COLLIDING = frozenset(("actor:asayish", "actor:un", "actor:sdf", "actor:rsf", "actor:general-security",
-                        "actor:houthis", "actor:global-coalition", "actor:ctc"))
+                        "actor:houthis", "actor:global-coalition", "actor:ctc", "actor:jordan-gov", "actor:aanes"))
 # the Kurdistan Region's capitals, governorates and the Region (actor:ctc's branch of name_collisions)
 _KR_PLACES = frozenset(("geonames:95446", "geonames:98463", "geonames:96994", "geonames:96205", "adm1:IQ-erbil",
                         "adm1:IQ-sulaymaniyah", "adm1:IQ-duhok", "adm1:IQ-halabja", "place:iq-kurdistan-region"))
@@ -1006,13 +1018,28 @@ _GS_OWNERS = {"actor:lebanon-gov": _OTHER_GENERAL_SECURITY["LB"], "actor:jordan-
 _LB_GS_DIRECTOR_RE = re.compile(r"(?:ال)?مدير(?:ه)? العام ل$|(?:ال)?مدير(?:ه)? عام $")
 
 
-def _general_security_named(text: str, a: ActorMention, found: Sequence[ActorMention]) -> tuple[str, str] | None:
+_GENERAL_SECURITY = ("actor:general-security", "General Security (Syria)")
+
+
+def _syrian_directorate(text: str, b: ActorMention, places: Sequence[PlaceMention]) -> bool:
+    """Jordan's Public Security name (`مديرية الأمن العام`) followed by `في`/`ب` and a place in Syria: the Syrian
+    province's directorate of General Security (helper plact30, rule 30e)."""
+    if "امن العام" not in fold(b.surface):
+        return False
+    m = _IN_PREP_AR_RE.match(text, b.end)
+    return m is not None and any(p.start == m.end() and p.country == "SY" for p in places)
+
+
+def _general_security_named(text: str, a: ActorMention, found: Sequence[ActorMention],
+                            places: Sequence[PlaceMention] = ()) -> tuple[str, str] | None:
     """Lebanon's (or Jordan's) General Security named in full in the text (`المديرية العامة للأمن العام`, `الأمن العام
     اللبناني`, "Lebanese General Security"), or its director's title right before the bare name: the bare name is
     the same body (actor26ar, rule 28m)."""
     for b in found:
         if b.id in _GS_OWNERS and b is not a:
             f = fold(b.surface)
+            if b.id == "actor:jordan-gov" and _syrian_directorate(text, b, places):
+                continue  # (Syria's province directorate, read as Syria's General Security above)
             if "امن العام" in f or "general security" in f or "public security" in f:
                 return _GS_OWNERS[b.id]
     if _LB_GS_DIRECTOR_RE.search(fold(text[max(0, a.start - 16) : a.start])):

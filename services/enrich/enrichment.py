@@ -70,6 +70,7 @@ from services.enrich.places import (
     natural_feature,
     noun_phrase,
     open_place_mentions,
+    other_names,
     person_named,
     quoted_quarters,
     surface_gates,
@@ -292,6 +293,7 @@ def _enrich(
                           else f for f in facilities]
     kept = foreign_namesakes(places, facilities, gaz, text)  # Egypt's Alexandria, no Iskandariya (places.py)
     kept = abroad_namesakes(text, kept, gaz.place_rules)  # "the Egyptian city of Rafah", "Cham Wings" (rule 29q)
+    kept = other_names(text, kept)  # `بتوقيت القدس`, `قناة "الميادين"`, `مؤسسة مهجة القدس` (rule 30e)
     if len(kept) < len(places):  # a town abroad is no open-world village after its cue either ("the town of Sur")
         covered = bytearray(covered)
         gone = {id(q) for q in places} - {id(q) for q in kept}
@@ -410,8 +412,10 @@ def _surnames_again(text: str, places: list[PlaceMention], gaz: Gazetteer) -> li
                 at = -1
                 k = text.find(name)
                 while k >= 0:
-                    if k > 0 and not text[k - 1].isalnum() and \
-                            prev_word(text, k - (3 if text[k - 3 : k] in ("al-", "Al-") else 0), _NO_SKIP) in given:
+                    j = k - (3 if text[k - 3 : k] in ("al-", "Al-") else 0)
+                    # (a comma between is no name's: "Smko Mohammad, Kirkuk's Asayish"; rule 30e)
+                    if k > 0 and not text[k - 1].isalnum() and text[j - 2 : j - 1].isalpha() and \
+                            prev_word(text, j, _NO_SKIP) in given:
                         at = k
                         break
                     k = text.find(name, k + 1)
@@ -772,7 +776,7 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
             return None  # (`شارع صلاح الدين`: a street of any town, even after a curated name's; `وبستان القدس`,
             # `المجاور لملعب اليرموك`)
         if not e.curated and prev in cue_list(gaz.rules.given_names) \
-                and not (prev == "علي" and text[s - 2 : s] == "\u0649 "):
+                and not (prev == "علي" and text[s - 2 : s] == "\u0649 ") and text[s - 2 : s] not in (", ", "، "):
             return None  # `فادي القاسم`, `سارة جاسم`, "Ali Jasim": a person's family name, not the town (`على`
             # with its alef maqsura is the preposition: `الغارات على بعلبك`, rule 25o)
         if not e.curated and not latin and prev in _PERSON_TITLE_AR:

@@ -363,6 +363,8 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
             continue
         if f.endswith("بلده") and m.group(0).endswith("\u0647"):
             continue  # `إلى بلده فيما يُحاكم`: "his country" (بلد + the pronoun ه), not `بلدة` "town" (rule 25x)
+        if f == "قضاء" and lo > 4 and _SPENT_BEFORE_RE.search(text, max(0, lo - 8), lo):
+            continue  # `بعد قضاء محكومياتهم`, `بعد قضاء عامين`: "after serving, spending", no district (rule 30e)
         j = i + 1
         between = text[m.end() : toks[j].start()]
         # a one-word name in quotes (`بلدة "علار"`) is read; other punctuation: no name follows
@@ -754,6 +756,82 @@ def abroad_namesakes(text: str, places: list[PlaceMention], rules: PlaceRules | 
         iso = table.get(fold_text(p.surface)) if table else None
         if iso is not None and p.country != iso and abroad_marked(text, p, iso, rules):
             drop.add(id(p))
+    return [p for p in places if id(p) not in drop] if drop else places
+
+
+# "after, during, before" right before `قضاء`: the masdar "serving, spending" (`بعد قضاء محكومياتهم`, `خلال قضاء
+# عطلته`), no district's word (helper plact30, rule 30e)
+_SPENT_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])(?:بعد|وبعد|قبل|خلال|أثناء|اثناء|إثر|اثر)[ \u00a0]+$")
+# (helper plact30, rule 30e) the words before a place that make it part of another name or of a page's chrome
+# rather than the place: the time zone of a page's clock (`بتوقيت القدس`), a weather widget's reading (`15.3°رام
+# الله`), a clock time before a line-final city (Syria TV's `13:19 دمشق`), an outlet's name in quotes after its
+# word (`قناة "الميادين"`) or after its correspondent (`مراسل الميادين`), a mosque's name (`مسجد الموصل`), and a
+# foundation's, society's or league's two-word name (`مؤسسة مهجة القدس`, `مركز أسرى فلسطين للدراسات`)
+_ZONE_BEFORE_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وب]?توقيت[ \u00a0]+$")
+_CLOCK_BEFORE_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}[ \u00a0]+$")
+_QUOTED_OUTLET_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:قناة|قناه|تلفزيون|صحيفة|صحيفه|جريدة|جريده|إذاعة|اذاعة|"
+                                  r"اذاعه|موقع|شبكة|شبكه|وكالة|وكاله)[ \u00a0]*[\"«“']$")
+_REPORTER_BEFORE_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:مراسل|مراسلة|مراسله|مراسلو|مراسلي)[ \u00a0]+$")
+_MOSQUE_BEFORE_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:مسجد|جامع)[ \u00a0]+$")
+# a society's head, one word of its own (no unit's word: `مؤسسة مدينة ...` is no name), then the place
+_SOCIETY_BEFORE_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:مؤسسة|مؤسسه|جمعية|جمعيه|رابطة|رابطه|مركز)[ \u00a0]+"
+                                   r"(?!(?:مدينة|مدينه|محافظة|محافظه|منطقة|منطقه|ناحية|ناحيه|قضاء|بلدة|بلده|"
+                                   r"قرية|قريه|ريف|حي|مخيم|شرطة|شرطه|احتجاز|توقيف|اعتقال|إيواء|ايواء|الإيواء|"
+                                   r"الايواء)[ \u00a0])"
+                                   r"[\u0621-\u064a]{3,}[ \u00a0]+$")
+_ORG_TAIL_AR_RE = re.compile(r"[ \u00a0]+(?:لل|ل)[\u0621-\u064a]{3,}")  # (`... للدراسات`, `... لحقوق`)
+# an outlet's word opening a line right before the name (`تلفزيون سوريا - إسطنبول`, `قناة الميادين`)
+_OUTLET_AT_LINE = frozenset(("تلفزيون", "قناة", "قناه", "صحيفة", "صحيفه", "جريدة", "جريده", "إذاعة", "اذاعة", "اذاعه",
+                             "موقع", "شبكة", "شبكه", "وكالة", "وكاله"))
+_OUTLET_LAST_AR = frozenset(w[-1] for w in _OUTLET_AT_LINE)
+# (English) "the al-Irsal neighborhood of el-Bireh": a quarter's name a town abroad bears, no town (rule 21)
+_QUARTER_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:neighbou?rhood|quarter)s?\b")
+
+
+def other_names(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """Places that are part of another name or of a page's chrome (helper plact30, rule 30e): a time zone, a weather
+    reading, a clock before a city ending its line, an outlet in quotes or after its correspondent, a mosque's name,
+    a society's two-word name, and a curated-less town before "neighborhood". Each test behind a cheap one: the
+    character or the letters right before the name."""
+    drop = set()
+    for p in places:
+        s, e = p.start, p.end
+        if s < 2:
+            continue
+        c = text[s - 1]
+        if text[s : s + 1] < "\u0250":  # (English)
+            if text[e : e + 1] == " " and text[e + 1 : e + 2] in "nqNQ" and text[max(0, s - 4) : s] == "the " \
+                    and p.id.startswith("geonames:") and (m := _QUARTER_AFTER_EN_RE.match(text, e)) is not None:
+                if not text.startswith(" of ", m.end()):
+                    drop.add(id(p))  # "the Hamra neighbourhood": the quarter's name
+                elif any(q.start == m.end() + 4 and q.id.startswith("geonames:") for q in places):
+                    drop.add(id(p))  # "the al-Irsal neighborhood of el-Bireh": a town after "of" owns the quarter
+                # ("the Damascus neighbourhood of Mezzeh", "the Jerusalem neighbourhood of Issawiya": the city)
+            continue
+        if c == "\u00b0" or (c == " " and text[s - 2] == "\u00b0"):
+            drop.add(id(p))  # `15.3°رام الله`: a weather widget's reading
+            continue
+        if c in "\"«“'" and _QUOTED_OUTLET_AR_RE.search(text, max(0, s - 12), s):
+            drop.add(id(p))  # `قناة "الميادين"`
+            continue
+        if c not in " \u00a0":
+            continue
+        if text[s - 2] in _OUTLET_LAST_AR and text[max(0, s - 14) : s - 1].split("\n")[-1] in _OUTLET_AT_LINE:
+            drop.add(id(p))  # `تلفزيون سوريا - إسطنبول` opening a line: the outlet's byline (context.in_outlet_name
+            continue  # reads the line before it into the word)
+        before = text[max(0, s - 40) : s]
+        if before.endswith(("توقيت ", "توقيت\u00a0")) and _ZONE_BEFORE_AR_RE.search(before):
+            drop.add(id(p))  # `بتوقيت القدس`: the page's clock
+        elif text[s - 2].isdigit() and _CLOCK_BEFORE_RE.search(before) and text[e : e + 1] in ("", "\n"):
+            drop.add(id(p))  # `2024.03.13 | 13:19 دمشق`
+        elif "مراسل" in before[-12:] and _REPORTER_BEFORE_AR_RE.search(before):
+            drop.add(id(p))  # `مراسل الميادين`: the channel's correspondent
+        elif ("مسجد" in before[-8:] or "جامع" in before[-8:]) and _MOSQUE_BEFORE_AR_RE.search(before):
+            drop.add(id(p))  # `مسجد الموصل`: a mosque's name
+        elif ("مؤسس" in before or "جمعي" in before or "رابط" in before or "مركز" in before) \
+                and (m := _SOCIETY_BEFORE_AR_RE.search(before)) is not None \
+                and _ORG_TAIL_AR_RE.match(text, e):
+            drop.add(id(p))  # `مؤسسة مهجة القدس`, `مركز أسرى فلسطين للدراسات`
     return [p for p in places if id(p) not in drop] if drop else places
 
 
