@@ -703,6 +703,9 @@ _HEAD_KIND_AR = {"سجن": "prison", "معتقل": "prison", "مخيم": "camp",
 
 
 _QUOTE_CHAR_RE = re.compile("[" + re.escape(QUOTES) + "]")
+# what may stand between a quoted byword's country and the known name (rule 30c): nothing, "of (the)", "'s", "in",
+# an article (`صيدنايا ليبيا`, "the Guantanamo of Iraq", "Libya's Sednaya"); a verb between them is a quoted sentence
+_BYWORD_GAP_RE = re.compile(r"(?:['’]s)?[ \u00a0-]*(?:(?:of|in|the|al|el)[ \u00a0-]+){0,2}")
 
 
 def _country_bywords(text: str, facilities: list[FacilityMention], places_c: list[Cand],
@@ -747,15 +750,22 @@ def _country_bywords(text: str, facilities: list[FacilityMention], places_c: lis
             continue
         o, cl = pair
         other = None
+        other_at: Cand | FacilityMention = f  # (the country's candidate, where `other` is found)
         for p in places_c:
             if o < p.start and p.end <= cl:
                 w = best_entry(text, p, gaz)
                 if w.id.startswith("country:") and w.id[8:] != e.country:
                     other = w
+                    other_at = p
                     break
         if other is None:
             out.append(f)
             continue
+        gap = (other_at.end, f.start) if other_at.end <= f.start else (f.end, other_at.start)
+        if gap[0] <= gap[1] and _BYWORD_GAP_RE.fullmatch(text, *gap) is None:  # (a country inside the name's span,
+            # "“Libya's Sednaya”" read whole, is the byword's own)
+            out.append(f)  # "Erdogan said “Turkey will cleanse the Makhmour camp”": a quoted sentence, the country its
+            continue  # subject, names the camp; a byword joins the two with "of", "'s" or nothing (rule 30c)
         hm = _HEAD_BEFORE_QUOTE_RE.search(text, max(0, o - 8), o)
         if hm is not None:
             head = hm.group("head")
@@ -1115,7 +1125,7 @@ _EN_CALLED_AFTER_RE = re.compile(
     r"(?:call|calls|called|name|names|named|know\s+as|knew\s+as|lists?\s+as|listed\s+as)"
     r"|(?:which|that)\s+(?:is|was)\s+(?:also\s+|locally\s+|formerly\s+|once\s+|sometimes\s+)?(?:called|named|known\s+as)"
     r"|(?:which|that)\s+(?:also\s+|once\s+|long\s+|formerly\s+)?(?:went|goes|go)\s+by(?:\s+the\s+name(?:\s+of)?)?"
-    r"|(?:also|locally|formerly|previously|once|sometimes)\s+(?:called|named|known\s+as))"
+    r"|(?:also|locally|formerly|previously|once|sometimes)\s+(?:called|named|known\s+as|goes\s+by|went\s+by))"
     r"\s+(?:the\s+)?[\"“‘']?\s*")
 
 

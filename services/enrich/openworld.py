@@ -1816,8 +1816,9 @@ def _complex_of_camps(text: str, h: Cand, of: OpenFacility, places: list[Cand]) 
     possessive, or after "the" where the text also names it with a singular head ("Dadaab camp"), is a complex of
     camps named as one site (rule 22f); "the Darfur refugee camps" (a region's, alone), "the Syrian refugee camps"
     (a people), "the Cox's Bazar refugee camps" (a possessive inside the name) are not."""
-    if text[h.start : h.end].lower().split() != ["refugee", "camps"] or " " in of.name or "-" in of.name:
-        return False
+    if text[h.start : h.end].lower().split() != ["refugee", "camps"] or " " in of.name or "-" in of.name \
+            or not of.name[:1].isalpha():
+        return False  # ("Lebanon's 12 refugee camps": a count, as "Iraq's 31 prisons" is; rule 30c)
     if any(c.start <= of.name_start < c.end for c in places):
         return False  # "the Idlib refugee camps": a place's camps
     if (ok := _complex_owner_ok(text, of, places)) is not None:
@@ -2164,7 +2165,10 @@ def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
         return OpenFacility(h.start, m.end(1), "camp", m.group(1), m.start(1), m.end(1))
     if _prison_section(text, h.start, m.group(1)):
         return None  # "inmates set fire to Camp 11" after "the Tasfirat prison": the named prison's section (rule 29c)
-    return OpenFacility(h.start, m.end(1), "prison", m.group(1), m.start(1), m.end(1))
+    ne = m.end(1)
+    if text[ne - 2 : ne] in _POSSESSIVE and ne - 2 > m.start(1) and text[ne - 3 : ne - 2] != "s":
+        ne -= 2  # "a detainee in Camp X-Ray’s F Block": the owner's ending is no letter of the name (rule 30c)
+    return OpenFacility(h.start, ne, "prison", text[m.start(1) : ne], m.start(1), ne)
 
 
 # (rule 29c) a prison named by a capitalised word before its head, in the sentence of a numbered "Camp N"
@@ -2249,7 +2253,11 @@ _GENERIC_TAILS = frozenset(("shaped", "style", "type", "run", "held", "controlle
                             "old",
                             # a size before the head: "the 736-acre camp", "a 2,000-bed prison" (rule 29a)
                             "acre", "acres", "hectare", "hectares", "dunam", "dunums", "dunum", "bed", "beds", "tent",
-                            "tents", "cell", "cells", "storey", "story", "strong", "capacity"))
+                            "tents", "cell", "cells", "storey", "story", "strong", "capacity",
+                            # how many it holds: "the 64,000-person refugee camp" (enrec30 survey, rule 30c)
+                            "person", "persons", "people", "inmate", "inmates", "resident", "residents", "family",
+                            "families", "detainee", "detainees", "prisoner", "prisoners", "man", "men", "woman",
+                            "women", "refugee", "refugees"))
 
 _HYPHEN_ARTICLES = frozenset(("al", "el", "Al", "El", "ad", "ar", "as", "ash", "at", "az", "an"))
 # id(gaz.en_name_stop) -> (that set, surface -> stopped?): a pure function of the surface, bounded
