@@ -2141,9 +2141,11 @@ def _displacement_camps(text: str, gaz: Gazetteer) -> list[OpenFacility]:
                                                                                 known=gaz.trie.first)):
             continue  # (any shape: in such a text a word after the head is the camp's name, `معسكر كلمة`)
         k = text.index("معسكر", m.start())
-        if m.group(1) is None and (text[k - 2 : k] == "ال" or text[m.end(3) : m.end(3) + 1] in _TANWEEN_MARKS):
+        if m.group(1) is None and (text[k - 2 : k] in ("ال", "لل")
+                                   or text[m.end(3) : m.end(3) + 1] in _TANWEEN_MARKS):
             continue  # `فرّت من المعسكر سيراً على الأقدام`: the camp named before, then an adverb (a name after
-            # the definite head is quoted: `المعسكر "كلمة"`; an indefinite accusative is no name)
+            # the definite head is quoted: `المعسكر "كلمة"`; an indefinite accusative is no name); `للمعسكر` is the
+            # definite head after ل, its alif unwritten (`قصف قوات الدعم السريع للمعسكر واستهدافها`; arspan30, 30a)
         start = k - 2 if text[k - 2 : k] == "ال" else k
         name_start = m.start(2) if m.group(2) is not None else m.start(3)
         out.append(OpenFacility(start, m.end(3), "camp", text[name_start : m.end(3)], name_start, m.end(3)))

@@ -93,6 +93,8 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
         # استيعابية`, `سجن بسعة`: "a camp with a capacity of" (open26ar, rule 28n)
     if folded[0] == "ل" or folded in _NUMBER_WORDS:
         return False  # `مخيّم لعوائل` ("a camp for families"), `مخيم واحد` ("one camp")
+    if folded[:3] in ("يست", "تست", "نست") and len(folded) == 6 and not raw.endswith(("ة", "ه")):
+        return False  # a tenth-form imperfect verb (`سجن يستوعب عدداً`, "a prison that holds"; arspan30, rule 30a)
     if folded[0] in "يت" and len(folded) == 5 and (folded[1] == "ت" or folded[2] in "تا") \
             and not raw.endswith("ة") and not _foreign_shape(raw, folded):
         return False  # imperfect verbs of the derived forms (prec22ar, rule 26x): `مخيم يفتقر` (VIII), `يتوزع` (V),

@@ -1223,6 +1223,41 @@ _YEAR_BEFORE_RE = re.compile(r"(?:^|[ \u00a0])[وف]?(?:عام|العام|سنة
                              r"[ \u00a0]+(?:1[89]|20|١٩|٢٠)[0-9\u0660-\u0669]{2}[ \u00a0]+$")
 
 
+# the words for a town, a village, a municipality before a name after a head (`السجن المدني في مدينة أنبيكه`,
+# `بمدينة`, `سجن مدينة كيهيدي`): the place's word, no part of the name (arspan30, rule 30a)
+_TOWN_WORDS_AR = frozenset(("مدينه", "بلده", "قريه", "بلديه"))
+
+
+def _town_word_name(text: str, g: int, places: list[Cand], official: bool) -> tuple[int, bool, bool] | None:
+    """Where the name starts past a word for town at `g` (`مدينة`; `بمدينة` after an official designation only: after
+    a plain head `مخيم ببلدة راجو` is where the camp is, rule 28n), whether a known place starts there and whether the
+    word carried `ب`; None where no such word is at `g` (the cheap question first: the word's first letter)."""
+    if text[g : g + 1] not in "مبق" or (m := TOKEN_RE.match(text, g)) is None:
+        return None
+    f = fold(m.group())
+    with_b = f not in _TOWN_WORDS_AR
+    if with_b and not (official and f[:1] == "ب" and f[1:] in _TOWN_WORDS_AR):
+        return None
+    nm = NEXT_RE.match(text, m.end())
+    if nm is None or not _joins(text, m.end(), nm.start(1)):
+        return None
+    return nm.start(1), nm.start(1) in _first_at(places), with_b
+
+
+# a locative of an administrative unit right after a prison's name (`سجن أنبيكه بولاية تكانت`): the word before it is
+# the prison's name though it ends as a pronoun does (`ـه`), unless a verb's or a participle's first letter or the
+# article (`سجن الأحداث في مدينة الرقة`: the group it holds, rule 27w, stays no name); a nisba stays an adjective
+# (`سجن فيدرالي في ولاية كولورادو`)
+_LOCATIVE_AFTER_RE = re.compile(r"[ \u00a0]+(?:ب|في[ \u00a0]+)(?:ولاي[ةه]|مدين[ةه]|محافظ[ةه]|بلد[ةه])[ \u00a0]+"
+                                r"[\u0621-\u064a]")
+
+
+def _locative_after(text: str, end: int, f: str) -> bool:
+    return len(f) >= 5 and f[-1] == "ه" and f[-2] != "ي" and f[0] not in "يتنمل" and not f.startswith("ال") \
+        and text[end : end + 1] == " " \
+        and _LOCATIVE_AFTER_RE.match(text, end) is not None
+
+
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
     if h.start > 2 and text[h.start - 1] == " " and _COUNT_BEFORE_RE.search(text, max(0, h.start - 12), h.start) \
             and not (_YEAR_BEFORE_RE.search(text, max(0, h.start - 20), h.start)
@@ -1265,6 +1300,20 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     # it holds (`السجن المدني بالمسعدين`: Messadine, not a plural of people; rule 26g)
     official_at = g in (g0 + 1, g0 + 2) and text[g0 : g0 + 1] in "بل" \
         and tuple(fold(w) for w in text[h.start : h.end].split()[:2]) in _OFFICIAL_AR
+    town_named = False
+    official = tuple(fold(w) for w in text[h.start : h.end].split()[:2]) in _OFFICIAL_AR
+    if (tw := _town_word_name(text, g, places, official)) is not None and (g != g0 or tw[2]):
+        # `السجن المدني في مدينة أنبيكه`, `السجن المدني بمدينة ألاك`: after an institution's head and a locative the
+        # word for town is no part of the name, the word after it is the town's name and so the prison's (its shape
+        # vouched for by the word before it); a known town there is where the institution is, as without the word
+        # (arspan30, rule 30a). After a plain head the cue stays the name's (`مخيم بلدة الكسرة`, rule 28x).
+        at, known, _ = tw
+        if not known:
+            g, town_named = at, True
+        elif not (official and _MAGHREB_RE.search(text) is not None):
+            return None
+        else:
+            g = at
     if text[g : g + 1] == "ب" and (dated := _dated_name(text, g + 1)) is not None:
         return OpenFacility(h.start, dated, kind, text[g + 1 : dated], g + 1, dated)  # `بالعاشر من رمضان`
     g = _guarded_name_at(text, g, places)
@@ -1333,6 +1382,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         # بثلاثة أضعاف طاقته`: "a prison at three times its capacity", a measure (rule 28u)
     if kind == "prison" and (_PASSIVE_JAILED_RE.search(text, h.start, h.end) is not None
                              or (close is None and (_DURATION_AFTER_RE.match(text, name_end) is not None
+                                                    or _DURATION_AFTER_RE.match(text, h.end) is not None
                                                     or (text[h.start - 1 : h.start] == "ب"
                                                         and _ruled_before(text, h.start))))):
         return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for" (rule 22e);
@@ -1348,7 +1398,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
     elif short:
         name_end = _short_grow(text, name_end, places, gaz)  # `سجن جو`, `مخيم آق برهان`
-    elif not official_at and not group_named and not _named_for_displaced(text, tok, f, name_end, gaz) \
+    elif not official_at and not group_named and not town_named \
+            and not (kind == "prison" and _locative_after(text, name_end, f)) \
+            and not _named_for_displaced(text, tok, f, name_end, gaz) \
             and not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
             and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None) \
             and not _construct_named(text, f, name_end, gaz):
