@@ -620,8 +620,19 @@ def find_facilities(
             by_end = sorted(zip(map(_END, kf), compress(range(len(facilities)), mask), kf, strict=True),
                             key=_HEAD_SPAN)
             known_ends = list(map(_HEAD_START, by_end))
-            facilities = [f for f in facilities
-                          if not (f.id.startswith("open:") and _other_name_of_known(text, f, by_end, known_ends))]
+            other_of: dict[str, str] = {}  # (rule 30g) the other name's id -> the known facility's
+            kept = []
+            for f in facilities:
+                if f.id.startswith("open:") and (g_id := _other_name_of_known(text, f, by_end, known_ends)):
+                    other_of[f.id] = g_id
+                else:
+                    kept.append(f)
+            facilities = kept
+            if other_of:
+                # its later mentions are the known one's too ("also known as the Afghan National Detention
+                # Facility ... near the prison's gate, National guards"): no second, unknown facility
+                facilities = [f.model_copy(update={"id": other_of[f.id]}) if f.id in other_of else f
+                              for f in facilities]
     if len(facilities) > 1 and _any_open(facilities):
         # an unknown name after an unknown facility and "formerly known as" / "which was named" is the first one's
         # other name too (`مخيم الشهيد عزمي المفتي، المعروف سابقاً بمخيم الحصن`: one camp; rule 25q)
@@ -1118,6 +1129,11 @@ _NAMING_VERB_BEFORE_RE = re.compile(r"(?:^|\s)(?:و|ف)?(?:يسمي|تسمي|ي�
 _QUOTED_BETWEEN_RE = re.compile(r"\s*[«\"“(]\s*")
 
 
+# (rule 30g) the capitalised words the second name's reading left out before it (a demonym or a generic word: "also
+# known as the Afghan National Detention Facility" names "National Detention Facility"): words of that name, not a gap
+_LEFT_WORDS = r"(?:(?-i:[A-Z])[\w'’-]*[ \u00a0]+){0,2}"
+
+
 # English: "X camp, which locals also call Y camp", ", also called", ", locally known as", ", formerly named" (en20
 # survey, rule 25s; the Arabic forms are _CALLED_AFTER_RE's)
 _EN_CALLED_AFTER_RE = re.compile(
@@ -1125,8 +1141,9 @@ _EN_CALLED_AFTER_RE = re.compile(
     r"(?:call|calls|called|name|names|named|know\s+as|knew\s+as|lists?\s+as|listed\s+as)"
     r"|(?:which|that)\s+(?:is|was)\s+(?:also\s+|locally\s+|formerly\s+|once\s+|sometimes\s+)?(?:called|named|known\s+as)"
     r"|(?:which|that)\s+(?:also\s+|once\s+|long\s+|formerly\s+)?(?:went|goes|go)\s+by(?:\s+the\s+name(?:\s+of)?)?"
-    r"|(?:also|locally|formerly|previously|once|sometimes)\s+(?:called|named|known\s+as|goes\s+by|went\s+by))"
-    r"\s+(?:the\s+)?[\"“‘']?\s*")
+    r"|(?:also|locally|formerly|previously|once|sometimes|better|commonly|popularly|widely|officially|usually|often)"
+    r"\s+(?:called|named|known\s+as|goes\s+by|went\s+by))"
+    r"\s+(?:the\s+)?[\"“‘']?\s*" + _LEFT_WORDS)
 
 
 # an appositive noun phrase between a facility and the clause that gives its other name ("Marmara Prison, the complex
@@ -1143,6 +1160,7 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
     # (only the unknown names can go: they are found at C speed and read alone; the one kept before each is the
     # mention before it, or before the unknown ones dropped right before it)
     gone: set[int] = set()
+    renamed: dict[str, str] = {}
     for i in compress(range(len(facilities)), map(_OPEN_ID, map(_ID, facilities))):
         j = i - 1
         while j in gone:
@@ -1152,9 +1170,16 @@ def _other_names_of_open(text: str, facilities: list[FacilityMention]) -> list[F
         prev, f = facilities[j], facilities[i]
         if prev.kind == f.kind and 0 <= f.start - prev.end <= _APPOS_GAP and _other_name_of_prev(text, prev, f):
             gone.add(i)
+            if f.id != prev.id:
+                renamed[f.id] = renamed.get(prev.id, prev.id)
     if not gone:
         return list(facilities)
-    return [f for i, f in enumerate(facilities) if i not in gone]
+    kept = [f for i, f in enumerate(facilities) if i not in gone]
+    if renamed:
+        # (rule 30g) the other name's later mentions ("... better known as the Krome Detention Center. A man held at
+        # Krome said"): the one facility's id, not a second unknown one
+        kept = [f.model_copy(update={"id": renamed[f.id]}) if f.id in renamed else f for f in kept]
+    return kept
 
 
 def _other_name_of_prev(text: str, prev: FacilityMention, f: FacilityMention) -> bool:
@@ -1276,10 +1301,11 @@ _SUFFIX_SLUGS: dict[str, tuple[str, ...]] = facility_cache()
 
 
 def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, int, FacilityMention]],
-                         known_ends: list[int]) -> bool:
+                         known_ends: list[int]) -> str | None:
     """The unknown name `f` follows a known facility of its kind and "known as" / "which is called" (either
-    regex over the characters between): that facility's other name. Not a part's own name ("a section of Azraq
-    camp known as ‘Village 5’", `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`: part_called)."""
+    regex over the characters between): that facility's other name, whose id is returned (None when none). Not a
+    part's own name ("a section of Azraq camp known as ‘Village 5’", `قسم من مخيم الأزرق يعرف باسم "القرية الخامسة"`:
+    part_called)."""
     for e, _i, g in by_end[bisect_left(known_ends, f.start - 40) : bisect_right(known_ends, f.start)]:
         if g.kind == f.kind and (_KNOWN_AS_AFTER_RE.fullmatch(text, e, f.start) is not None
                                  or _OTHER_NAME_EN_RE.fullmatch(text, e, f.start) is not None
@@ -1287,13 +1313,14 @@ def _other_name_of_known(text: str, f: FacilityMention, by_end: list[tuple[int, 
                                  or _EN_CALLED_AFTER_RE.fullmatch(text, e, f.start) is not None) \
                 and _PART_OF_BEFORE_RE.search(text, max(0, g.start - 24), g.start) is None \
                 and _PART_BEFORE_RE.search(text, max(0, g.start - 16), g.start) is None:
-            return True
-    return False
+            return g.id
+    return None
 
 
 # (English) between a facility and its other name: "now renamed", "formerly known as", "also called", or a bare
 # adverb of time or status before the second name (", formerly X prison", ", officially X Central Prison"); rule 25w
 _OTHER_NAME_EN_RE = re.compile(r"(?:[ \u00a0]*\([^()\n]{1,40}\))?[ \u00a0]*[,(][ \u00a0]*"
+                               r"(?:(?:sometimes|often|locally|commonly|officially)[ \u00a0]+(?=also\b))?"
                                r"(?:(?:now|later|since|formerly|previously|once|also|officially)"
                                r"(?:[ \u00a0]+(?:renamed|re-named|called|known[ \u00a0]+as|dubbed|named))?"
                                r"|(?:renamed|re-named|also[ \u00a0]+called|also[ \u00a0]+known[ \u00a0]+as"
@@ -1302,7 +1329,7 @@ _OTHER_NAME_EN_RE = re.compile(r"(?:[ \u00a0]*\([^()\n]{1,40}\))?[ \u00a0]*[,(][
                                r"|colloquially|usually|often|sometimes)[ \u00a0]+(?:known[ \u00a0]+as|called"
                                r"|referred[ \u00a0]+to[ \u00a0]+as|dubbed|named)"
                                r"|known[ \u00a0]+locally[ \u00a0]+as|nicknamed|dubbed|a\.?k\.?a\.?)"
-                               r"[ \u00a0]+(?:as[ \u00a0]+)?(?:the[ \u00a0]+)?[\"“‘']?", re.IGNORECASE)
+                               r"[ \u00a0]+(?:as[ \u00a0]+)?(?:the[ \u00a0]+)?[\"“‘']?" + _LEFT_WORDS, re.IGNORECASE)
 # an Arabic-script name in brackets right after a Latin one, "Talbieh Camp (مخيم الطالبية)": the same facility's
 # name in Arabic, no second facility (rule 27b)
 _ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")

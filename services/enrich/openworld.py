@@ -149,7 +149,8 @@ def find_open(
             of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz)
         elif mode == "en_after":
             of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz) \
-                or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz) or _called(text, h, kind, gaz) \
+                or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz, places, facs) \
+                or _called(text, h, kind, gaz) \
                 or _numbered_colony(text, h, kind)
         else:
             of = _english_after(text, h, kind, gaz)
@@ -2186,7 +2187,8 @@ def _numbered_colony(text: str, h: Cand, kind: str) -> OpenFacility | None:
     return OpenFacility(h.start, m.end(1), kind, text[ns : m.end(1)], ns, m.end(1))
 
 
-def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
+def _camp_first(text: str, h: Cand, gaz: Gazetteer, places: list[Cand] | None = None,
+                facs: list[Cand] | None = None) -> OpenFacility | None:
     """"the day Camp X-Ray opened": "Camp" and a capitalised name in a sentence about detention (bases named
     "Camp X" are not facilities; non_facilities.yaml names the known ones). A number word names a camp too
     ("Detainees in Camp Five"; en19b survey, rule 25p), and the detention around it may be said by a hunger strike, a
@@ -2217,10 +2219,31 @@ def _camp_first(text: str, h: Cand, gaz: Gazetteer) -> OpenFacility | None:
         return OpenFacility(h.start, m.end(1), "camp", m.group(1), m.start(1), m.end(1))
     if _prison_section(text, h.start, m.group(1)):
         return None  # "inmates set fire to Camp 11" after "the Tasfirat prison": the named prison's section (rule 29c)
-    ne = m.end(1)
-    if text[ne - 2 : ne] in _POSSESSIVE and ne - 2 > m.start(1) and text[ne - 3 : ne - 2] != "s":
-        ne -= 2  # "a detainee in Camp X-Ray’s F Block": the owner's ending is no letter of the name (rule 30c)
-    return OpenFacility(h.start, ne, "prison", text[m.start(1) : ne], m.start(1), ne)
+    end = m.end(1)
+    if text[end - 2 : end] in _POSSESSIVE and end - 2 > m.start(1) and text[end - 3 : end - 2] != "s":
+        end -= 2  # "a detainee in Camp X-Ray’s F Block": the owner's ending is no letter of the name (rule 30c)
+    elif text[end : end + 1] in (" ", "\u00a0") and not m.group(1).isdigit() and m.group(1) not in _CAMP_NUMBER_WORDS:
+        end = _camp_name_end(text, end, gaz, places, facs)
+    return OpenFacility(h.start, end, "prison", text[m.start(1) : end], m.start(1), end)
+
+
+_DAY_MONTH_EN = frozenset(("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                           "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                           "November", "December"))
+
+
+def _camp_name_end(text: str, end: int, gaz: Gazetteer, places: list[Cand] | None, facs: list[Cand] | None) -> int:
+    """(rule 30g) "Camp East Montana": up to two more capitalised words after "Camp X" are its name's ("Camp East"
+    was one word short); not a stop word, a number, a day or month ("Camp Echo Tuesday"), a place ("Camp Liberty
+    Baghdad") or a known facility ("Camp Delta Guantanamo")."""
+    for _ in range(2):
+        m = _CAP_AFTER_RE.match(text, end)
+        if m is None or m.group(1).isdigit() or m.group(1) in _DAY_MONTH_EN \
+                or _stopped(text, (m.start(1), m.end(1)), gaz) or (places and _overlaps(m.start(1), m.end(1), places)) \
+                or (facs and _overlaps(m.start(1), m.end(1), facs)):
+            break
+        end = m.end(1)
+    return end
 
 
 # (rule 29c) a prison named by a capitalised word before its head, in the sentence of a numbered "Camp N"
@@ -2276,7 +2299,11 @@ def _stopped(text: str, span: tuple[int, int], gaz: Gazetteer) -> bool:
         toks = key_tokens(surface)
         parts = surface.split("-")
         got = not toks or toks[0] in stop or fold(parts[0]) in stop or fold(surface) in stop \
-            or (len(parts) > 1 and fold(parts[-1]) in _GENERIC_TAILS) or (len(surface) == 1 and surface.isupper())
+            or (len(parts) > 1 and (fold(parts[-1]) in _GENERIC_TAILS
+                                    or (parts[-1].islower() and parts[0].replace(",", "").isdigit()))) \
+            or (len(surface) == 1 and surface.isupper())
+        # (rule 30g: a count joined to a lower-case noun is a measure, "the 1,600-person jail", "a 1,200-inmate
+        # prison", as rule 29a's sizes are; "Camp 5-A" keeps its capital)
         if got and len(parts) == 2 and parts[0] in _HYPHEN_ARTICLES and parts[1][:1].isupper() \
                 and fold(parts[1]) not in _GENERIC_TAILS:
             got = False  # "Borg el-Arab prison": an article joined to a demonym is a name's word (rule 25e), not the
