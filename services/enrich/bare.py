@@ -35,6 +35,7 @@ from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.openworld import OpenFacility
 from services.enrich.places import natural_feature
 from services.enrich.resolve import Cand
+from services.enrich.scanner import scan_select
 from services.enrich.scouts import match_starts, needle_starts, scout_caseless, scout_literals
 from services.enrich.senses import riders_idiom
 from services.enrich.variants import facility_cache, remember, same_sounds, skeleton, variant_of
@@ -580,6 +581,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         # subject after a sentence's opening phrase, "In Hasakah province, al-Hol is ...": rule 29a)
     if nxt in " ," and text.startswith(_IS_A_TOWN_OPENERS, ce) and _IS_A_TOWN_AFTER_RE.match(text, ce):
         return None  # "Evin is a district of Tehran": the text says what the name is, a town or a quarter (rule 24m)
+    if arabic and nxt in "،,.:…—–-" and _TOWN_APPOSITION_AR_RE.match(text, ce) is not None:
+        return None  # `صيدنايا... مدينة التاريخ والتعايش التي وصمها السجن`, `تدمر، المدينة الأثرية`: an apposition
+        # calls the name a town (the Arabic of "Sednaya, the quiet town above the prison"; rules 19b, 30f)
     if search_scouted(_DISTANCE_FROM_RE, _DISTANCE_FROM_SCOUT, text, (cs - 24 if cs > 24 else 0), cs) is not None:
         return None  # `على بعد ثلاثة كيلومترات من الركبان`, "5 km from al-Hol": a distance is measured from the place
         # (rule 25y)
@@ -633,9 +637,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # "tents in Atmeh", `خيمتي في أطمة`: the town the cluster of camps is around; "a tent camp in
         # Tel al-Sultan, Rafah", `قُسّمت رفح ... من المخيم`: a town printed far more often than its site (rule 27d)
     if ar.town_ids and (e.id, fold(text[cs : ce])) in ar.town_ids and e.id not in ar.named \
-            and not facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed):
+            and not facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed, city=kind == "prison",
+                                     owned=True):
         return None  # the text calls it a town elsewhere and names no such facility: `الشعب يريد "الهول"` (a
-        # sentence of its own about the camp still means the camp: "families left al-Hol, camp officials said")
+        # sentence of its own about the camp still means the camp: "families left al-Hol, camp officials said");
+        # a prison's sentence is read as a city's is (rule 29f): inmates, cells, torture, not the arrests, releases
+        # or flight a town's news has too (`قضاء التاجي ... اشتكى سكان التاجي من ... اعتقال`); and the town's own
+        # prison or camp is no word about the name (`بسجنها`; rule 30f)
     if inherent and e.open_name and before1 == " " \
             and (gm := _CAP_WORD_BEFORE_RE.search(text, (cs - 24 if cs > 24 else 0), cs)) is not None \
             and gm.group(1) not in _NOT_GIVEN_BEFORE_EN and not _SENTENCE_START_RE.search(text, 0, gm.start(1)):
@@ -692,6 +700,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if nxt == ")" and _head_bracket(text, cs, kind, span in ar.placed):
         return 0.55  # `مركز (هلات)`, `نُقلوا إلى مركز (أوركيش)`: a name in brackets right after a head of its kind
         # is marked as a quoted one is (rule 28h; a place or an acronym there is no core, and `مخيم (الهول)` was read)
+    if placed and arabic and quoted(text, cs, ce) and _quoted_place_head(text, cs, ce, gaz):
+        return None  # `مجزرة في "عدرا" العمالية`: the quotes mark the first word of a town's longer name (rule 30f)
     if quoted(text, cs, ce) and not _COUNTED_RE.match(text, ce) \
             and (not wordlike or _word_read_as_name(text, cs, ce) or _quoted_listed(text, c, ar)
                  or _HEAD_NEW_QUOTE_RE.search(text, (cs - 24 if cs > 24 else 0), cs) is not None) \
@@ -2166,6 +2176,11 @@ _IS_A_TOWN_AFTER_RE = re.compile(r"(?:, (?:also|sometimes|often) (?:written|spel
                                  r"(?:a|an) (?:[a-z-]+ ){0,2}?(?:corner|stretch|patch|expanse|tract|strip) of "
                                  r"(?:the )?(?:[A-Za-z-]+ ){0,2}?(?:desert|land|steppe|wasteland|countryside)\b")
 # (how every match of _IS_A_TOWN_AFTER_RE opens: the optional comma's words, else " itself" or the verb and its space)
+# (rule 30f) an apposition right after a bare name whose first word is a town's: a comma, dots, a colon or a dash,
+# then `مدينة`/`بلدة`/`قرية`/`ناحية`/`قضاء`/`عاصمة` (with or without the article), as a headline's `X... مدينة Y`
+_TOWN_APPOSITION_AR_RE = re.compile(r"[ \u00a0]*(?:[،,:]|\.{2,}|…|[—–-])[ \u00a0]*(?:ال)?"
+                                    r"(?:مدينة|مدينه|بلدة|بلده|قرية|قريه|ناحية|ناحيه|قضاء|عاصمة|عاصمه)"
+                                    r"(?![\u0621-\u064a])")
 _IS_A_TOWN_OPENERS = (", also ", ", sometimes ", ", often ", " itself ", " is ", " was ", " remains ")
 # the name said to be a prison or a camp (rule 25a): "X is/was/remains (one of) the/a ... prison", `يُعرف X (بين ...)
 # بأنه أسوأ سجون البلاد`, `X هو أكبر مخيم`
@@ -2303,6 +2318,23 @@ def caps_dateline(text: str, s: int, e: int) -> bool:
     """The name in capitals opens the text as the first words of a longer capitalised place before the dateline's
     comma ("GUANTANAMO BAY NAVAL BASE, Cuba (AP) —"): where the reporter files from, not the facility."""
     return text[s:e].isupper() and _CAPS_DATELINE_RE.match(text, e) is not None and _lead_only(text, s)
+
+
+# (rule 30f) the closing quote, spaces, and a definite word after a quoted bare name: `"عدرا" العمالية`
+_QUOTED_THEN_WORD_RE = re.compile(r"[\"»”’'][ \u00a0]*(ال[\u0621-\u064a]+)")
+
+
+def _quoted_place_head(text: str, cs: int, ce: int, gaz: Gazetteer) -> bool:
+    """A quoted bare name whose next word, after the closing quote, makes with it a place's listed longer name
+    (`"عدرا" العمالية`, Adra's workers' suburb, listed as the town `عدرا العمالية`): outlets quote the town's first
+    word, and the name is that place, not the facility of its first word (rule 30f). Asked of quoted Arabic names
+    that are also a place's, only."""
+    m = _QUOTED_THEN_WORD_RE.match(text, ce)
+    if m is None:
+        return False
+    whole = text[cs:ce] + " " + m.group(1)
+    ents, _events = scan_select(whole, gaz.trie)
+    return any(x.start == 0 and x.end == len(whole) and any(p[0] == "place" for p in x.payloads) for x in ents)
 
 
 def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:

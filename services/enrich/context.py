@@ -56,11 +56,12 @@ _OPERATION_RE = re.compile(r"[Oo]peration\s+[\"“'‘]?(?:[A-Z][\w-]*\s+){0,3}[
 
 def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
                      mask: list[tuple[int, int]] | tuple[()] = (), *, city: bool = False,
-                     near_ok: bool = False) -> bool:
+                     near_ok: bool = False, owned: bool = False) -> bool:
     """The sentence around a bare name speaks of the camp/prison (and not of the town). Words inside the
     `mask` spans (facilities already named: "Tadmur prison") are not evidence about this name. `city`: the
     name is also a city's, and a camp needs the word camp itself (core_context.city_camp). `near_ok`: no town
-    bears the name, so "near"/`محيط` before it is near the facility."""
+    bears the name, so "near"/`محيط` before it is near the facility. `owned`: a head word with a pronoun of
+    possession (`بسجنها`, `ومخيمها`, "its prison") is the town's own site, no word about the name (rule 30f)."""
     cc = gaz.rules.core_context
     if not near_ok and prev_word(text, c.start, _OF) in cue_list(cc.locative):
         return False
@@ -76,6 +77,9 @@ def facility_context(text: str, c: Cand, kind: str, gaz: Gazetteer,
         # detainees in the city, as "held by" above (rule 29s)
     if "-held" in sentence:
         sentence = sentence.replace("-held", " ")  # "exile in the rebel-held north": territory, no detention (29r)
+    if owned and ("سجنها" in sentence or "مخيمها" in sentence or "معتقلها" in sentence):
+        sentence = _OWN_HEAD_AR_RE.sub(" ", sentence)  # `رغم ارتباط اسمها بسجنها الشهير، تظل صيدنايا`: the
+        # town's own prison, named by the town the text calls a town (rule 30f)
     if "cells" in sentence and kind == "prison":
         sentence = _SLEEPER_CELLS_RE.sub(" ", sentence)  # "sleeper cells hid among them": militants, no jail (25z)
     base = set(tokens_folded(sentence, 0, len(sentence))[2])  # (its words folded, one compiled pass)
@@ -126,6 +130,10 @@ _VERDICTS: dict[int, tuple[frozenset[str], set[str], set[str], set[str]]] = faci
 # (rule 29s) a detention word and the holder after `لدى`: the detainees of a group or a force, not a city's prison
 _HELD_BY_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:محتجز|معتقل|مختطف|مخطوف|مسجون|أسرى|اسرى|أسير|اسير|"
                             r"رهائن|سجناء)[\u0621-\u064a]{0,3}\s+لدى(?![\u0621-\u064a])")
+
+
+# (rule 30f) a head word with the feminine pronoun of possession, "its (the town's) prison / camp": `بسجنها`, `ومخيمها`
+_OWN_HEAD_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]{0,2}(?:سجن|مخيم|معتقل)ها(?![\u0621-\u064a])")
 
 
 _SLEEPER_CELLS_RE = re.compile(r"\b(?:sleeper|terror(?:ist)?|militant|jihadist|insurgent|extremist|ISIS|Daesh)"

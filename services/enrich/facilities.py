@@ -49,6 +49,7 @@ from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
 from services.enrich.openworld import (
+    _ACTIVITY_AR,
     OpenFacility,
     _first_at,
     _sentence_bounds,
@@ -2243,7 +2244,10 @@ _NUMBERED_MUKHAYYAM_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبف]?ال|[وب
                                     # (quote23ar, rule 27a) a prison's numbered section (`المخيم 11 من سجن النقب`)
                                     # (rule 29c) and a named camp's (`المخيم رقم 9 من مخيم كوتوبالونغ`)
                                     r"(?!\s*(?:من|في|داخل)\s+(?:ال)?(?:سجن|معتقل|مخيم)(?![\u0621-\u064a]))")
-_DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|خيم(?![\u0621-\u064a])")
+# (rule 30f: `خيم` after a letter is the end of `مخيم` itself, no word of tents: a numbered `مخيم` made its own text
+# one about the displaced)
+_DISPLACED_AR_RE = re.compile("نازح|نزوح|لاجئ|خيام|(?<![\u0621-\u064a])[وبلف]?(?:ال)?خيم(?![\u0621-\u064a])")
+_NEXT_WORD_RE = re.compile(r"[ \u00a0]+([\u0621-\u064a]+)")
 _SPACE_NUMBER_RE = re.compile(r"\s+(?:رقم\s*)?[0-9\u0660-\u0669]")  # (`المخيم رقم 11`, rule 29c)
 
 
@@ -2343,6 +2347,9 @@ def _numbered_mukhayyam(text: str) -> list[OpenFacility]:
             return []
         for p in range(max(0, k - 3), k + 1):
             m = _NUMBERED_MUKHAYYAM_RE.match(text, p)
+            if m is not None and (nx := _NEXT_WORD_RE.match(text, m.end())) is not None \
+                    and fold(nx.group(1)) in _ACTIVITY_AR:
+                break  # `مخيم 20 الطبي المجاني`: the 20th medical camp, an event's ordinal, no site (rule 30f)
             if m is not None:
                 start = k - 2 if text[k - 2 : k] == "ال" else k  # (no proclitic in the surface, rule 3)
                 out.append(OpenFacility(start, m.end(), "camp", m.group(1), m.start(1), m.end(1)))
@@ -2571,7 +2578,7 @@ def _numbered_centres(text: str, gaz: Gazetteer) -> list[OpenFacility]:
 # the word "number" (an indefinite `سجن سري يحمل الرقم 59` is a description); never a sentence's term (`بالسجن 15
 # عاماً`, `السجن 10 سنوات`) nor a count (`السجن 66 ألفاً`)
 _NUMBERED_PRISON_RE = re.compile(
-    r"(?<![\u0621-\u064a])(?:(?:[وف]|(ب))?(?:ال)(?:سجن|معتقل))\s+(?:(?:السري|السرى)\s+)?"
+    r"(?<![\u0621-\u064a])(?:(?:[وف]|(ب))?(?:ال)(?:سجن|معتقل))[ \u00a0]+(?:(?:السري|السرى)\s+)?"
     r"(?:(رقم)\s+|(?:المعروف|المعروفة|الذي\s+يعرف|الذي\s+يُعرف)\s+(?:ب|بـ\s*)(?:ال)?رقم\s*)?"
     r"\(?([0-9\u0660-\u0669]{1,4})\)?(?![0-9\u0660-\u0669%/]|[.,٫][0-9\u0660-\u0669])"
     r"(?!\s*(?:آلاف|الاف|ألف|الف|أيام|ايام|يوم|يوما|يوماً|سنة|سنه|سنين|سنوات|أعوام|اعوام|عام|عاما|عاماً|شهر|شهرا|شهراً|"

@@ -1812,7 +1812,10 @@ def _la_name_end(text: str, end: int, gap: str, close: int | None, places: list[
     return nm.end(1)
 
 
-_NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%])(?![ \u00a0]*[0-9\u0660-\u0669])")
+# (rule 30f: not a decimal or a grouped figure, `سجن نيغدة 1.423 مليار ليرة`, nor an amount's unit after it)
+_NUMBER_RE = re.compile(r"[ \u00a0]+([0-9\u0660-\u0669]{1,2})(?![0-9\u0660-\u0669%]|[.,٫٬][0-9\u0660-\u0669])"
+                        r"(?![ \u00a0]*[0-9\u0660-\u0669])"
+                        r"(?![ \u00a0]*(?:مليار|مليون|ألف|الف|آلاف|الاف)(?![\u0621-\u064a]))")
 # a heading line's name: one to three words, a dash, one or two words (the country or the city), a colon or the end
 # of the line
 _HEADING_NAME_AR_RE = re.compile(r"([\u0621-\u06ff]+(?: [\u0621-\u06ff]+){0,2}) ?[-–—] ?[\u0621-\u06ff]+"
