@@ -51,6 +51,18 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-30 BLIND split r30a (a new author; Arabic, core and wider Syria: the transitional government's prisons, security branches, NW camps; 146 passages, 52 % no-alert; passages kept outside the repo) -- before at 25aea2e / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r30a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r30a.after.txt
+	@echo "round-30 BLIND split r30b (a second new author; Arabic, core plus Iraq, Turkey and Turkish-held Syria, Jordan and Lebanon; 150 passages, 43 % no-alert; kept outside the repo likewise) -- before at 25aea2e / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r30b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r30b.after.txt
+	@echo "round-30 BLIND split r30e (a third new author; English, core: handover, drawdown, repatriations, rights reports; 141 passages, 52 % no-alert; kept outside the repo likewise) -- before at 25aea2e / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r30e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r30e.after.txt
+	@echo "round-30 BLIND split r30f (a fourth new author; English, the wider world's camps and prisons with many other senses of camp and prison; 142 passages, 46 % no-alert; kept outside the repo likewise) -- before at 25aea2e / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r30f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r30f.after.txt
 	@echo "round-29 BLIND split r29a (a new author; Arabic, core and wider topics: Lebanon, Palestine, Jordan, Egypt; 140 passages, 44 % no-alert; passages kept outside the repo) -- before at 3294e06 / end of round / now (after rules 29s-29w, read once spent: not blind):"
 	@sed -n '1,3p' tests/data/realworld-r29a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r29a.after.txt
