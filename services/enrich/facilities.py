@@ -52,6 +52,7 @@ from services.enrich.openworld import (
     _ACTIVITY_AR,
     OpenFacility,
     _first_at,
+    _marked,
     _sentence_bounds,
     find_open,
     glued,
@@ -457,6 +458,16 @@ def find_facilities(
             if not inside(of.name_start, of.name_end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if (gates & _G_CALLED_AR or "معروف" in text) and ("لسجن" in text or "لمعتقل" in text or "لمخيم" in text):
+        # (str `in`: a word of "known as" and a definite head, `السجن`, `للمعتقل`, `بالمخيم`, in the text)
+        for dc in _definite_called(text, cores, gaz):  # `السجن المعروف باسم "الصناعة"` (rule 30d)
+            if isinstance(dc, OpenFacility):
+                if not inside(dc.name_start, dc.name_end, covered):
+                    facilities.append(_open_or_known(text, dc, cores, places_c, gaz))
+                    covered[dc.start : dc.end] = b"\x01" * (dc.end - dc.start)
+            elif not inside(dc.start, dc.end, covered):
+                facilities.append(dc)
+                covered[dc.start : dc.end] = b"\x01" * (dc.end - dc.start)
     if "(" in text and gates & _G_CENTRAL_AR and tg & _T_CENTRAL_CITY_AR:  # `السجن المركزي بطهران (فشافويه)` (25j)
         # ("السجن المركزي ب", "السجن المركزي في " or "سجن مركزي" in text)
         for of in _bracketed_after_city(text, places_c, gaz):
@@ -2616,6 +2627,72 @@ def _numbered_prisons(text: str) -> list[OpenFacility]:
 
 # (quote23ar survey, rule 27a) "the camp's name is «X»": a definite head after `اسم` and its name in quotes (`ورغم أن
 # اسم المخيم "الأمل"`, `واسم السجن «...»`); the head alone is a reference, so the quotes must follow it
+# (arrec30, rule 30d) a definite generic head, then "known as" and the name, the head far from it: `السجن المعروف
+# باسم "الصناعة"`, `المخيم الذي يُعرف باسم الهول`, `المعتقل المعروف محلياً بـ"الكم"`. Tried only at the heads str.find
+# finds (`لسجن` in `السجن`, `للسجن`; `لمعتقل`; `لمخيم`), the pattern anchored right after the head.
+_DEF_HEAD_LITS = (("لسجن", "prison"), ("لمعتقل", "prison"), ("لمخيم", "camp"))
+_AFTER_DEF_HEAD_AR_RE = re.compile(
+    r"(?![\u0621-\u064a])(?:[ \u00a0]+ال[\u0621-\u064a\u064b-\u0652]{2,}){0,2}"  # (one or two adjectives)
+    r"[ \u00a0]*[،,]?[ \u00a0]*(?:و?(?:الذي|التي)[ \u00a0]+)?"
+    + r"(?:و)?" + _marked(r"(?:المعروف|المعروفه|المعروفة|المسمى|المسماه|المسماة|الملقب|(?:ي|ت)(?:عرف|سمى|لقب))")
+    + r"(?![\u0621-\u064a])(?:[ \u00a0]+" + _marked(r"(?:محليا|شعبيا|ايضا|أيضا|سابقا|حاليا)") + r")?[ \u00a0]*"
+    + _marked(r"(?:ب[ \u00a0]*اسم|اسم|بـ|ب)") + r"[ \u00a0]*")
+_QUOTED_AFTER_RE = re.compile(r"([\"“«”(])[ \u00a0]*([\u0621-\u064a][^\"“”«»()\n]{0,38}?)[ \u00a0]*([\"”»“)])")
+# the people a head's "known as" may be said of: `مدير السجن المعروف بـ"أبو علي"` (the director's byname)
+_PERSON_BEFORE_HEAD = frozenset(fold(w) for w in ("مدير", "آمر", "مسؤول", "رئيس", "حارس", "سجان", "قائد", "ضابط"))
+_KUNYA = frozenset(fold(w) for w in ("أبو", "أبي", "أبا", "أم", "ابن", "بن"))
+
+
+def _def_head_start(text: str, k: int) -> int:
+    """The start of the definite head whose `ل` + noun is at k (`السجن`, `للسجن`, `بالسجن`, `والمخيم`), or -1."""
+    if k < 1 or text[k - 1] not in "ال":
+        return -1
+    s = k - 1
+    if s and text[s - 1] in "وفب" and (s < 2 or not "\u0621" <= text[s - 2] <= "\u064a"):
+        s -= 1
+    return s if not s or not "\u0621" <= text[s - 1] <= "\u064a" else -1
+
+
+def _definite_called(text: str, cores: list[Cand], gaz: Gazetteer) -> list[OpenFacility | FacilityMention]:
+    out: list[OpenFacility | FacilityMention] = []
+    for lit, kind in _DEF_HEAD_LITS:
+        k = text.find(lit)
+        while k != -1:
+            t = _AFTER_DEF_HEAD_AR_RE.match(text, k + len(lit))
+            hs = _def_head_start(text, k) if t is not None else -1
+            k = text.find(lit, k + 1)
+            if hs < 0 or prev_word(text, hs, frozenset()) in _PERSON_BEFORE_HEAD or t is None:
+                continue
+            g = t.end()
+            if text[g : g + 1] in "\"“«”(":
+                q = _QUOTED_AFTER_RE.match(text, g)
+                if q is None or len(words := q.group(2).split()) > 4 or fold(words[0]) in gaz.ar_name_stop \
+                        or fold(words[0]) in _KUNYA or _byword_in(text, q.start(2), q.end(2), cores, kind, gaz):
+                    continue  # (`يعرف بـ"غوانتانامو الإمارات"`: another country's byword, rule 25t)
+                out.append(OpenFacility(q.start(1), q.end(3), kind, q.group(2), q.start(2), q.end(2)))
+                continue
+            i = bisect_left(cores, g, key=_start)  # a known name of the kind right there, unquoted: that facility
+            while i < len(cores) and cores[i].start == g:
+                e = kind_payload(cores[i], gaz, kind)
+                if e is not None:
+                    if not epithet_after_ar(text, cores[i].end, e.country):  # (`صار المعتقل يعرف بغوانتانامو
+                        out.append(fac(text, g, cores[i].end, e, 0.8))  # الإمارات`: a byword, rule 25t)
+                    break
+                i += 1
+    return out
+
+
+def _byword_in(text: str, lo: int, hi: int, cores: list[Cand], kind: str, gaz: Gazetteer) -> bool:
+    """A known name of the kind inside text[lo:hi] qualified by another country right after it (a byword)."""
+    i = bisect_left(cores, lo, key=_start)
+    while i < len(cores) and cores[i].start < hi:
+        c = cores[i]
+        i += 1
+        if c.end <= hi and (e := kind_payload(c, gaz, kind)) is not None and epithet_after_ar(text, c.end, e.country):
+            return True
+    return False
+
+
 _NAME_OF_DEFINITE_RE = re.compile(r"(?:(?<![\u0621-\u064a])|(?<=[^\u0621-\u064a]و))اسم\s+ال(مخيم|سجن|معتقل)\s*"
                                   r"(?:هو\s+)?([\"“«”])\s*([\u0621-\u064a][^\"“”«»\n]{0,30}?)\s*([\"”»“])")
 
