@@ -221,7 +221,10 @@ async def test_rows_sent_are_marked_published_together_within_mark_every_s_and_s
     await producer.start()
     try:
         sessions = make_sessionmaker(engine)
-        relay = OutboxRelay(sessions, outbox, producer, "test", mark_every_s=0.5)
+        # (generous windows: the two writes and sends below must fall inside one marking window and inside poll_s (past
+        # it the relay claims instead of sending what was handed, and finds the leased rows not due) even on a loaded
+        # machine; at 0.5 s and 0.25 s a slow spell failed the test)
+        relay = OutboxRelay(sessions, outbox, producer, "test", poll_s=10.0, mark_every_s=3.0)
         relay._claim_now, relay._claimed_at = False, time.monotonic()
         for _ in range(2):  # two writes, two sends
             lease = relay.lease()
@@ -235,7 +238,7 @@ async def test_rows_sent_are_marked_published_together_within_mark_every_s_and_s
         assert [(r.published_at, r.claimed_until is not None) for r in rows] == [(None, True)] * 2
         assert await OutboxRelay(sessions, outbox, producer, "other").publish_batch() == 0
         task = asyncio.create_task(relay.run())  # its loop comes back when mark_every_s has passed: one UPDATE
-        await eventually(lambda: _all_published(engine), 5, "both marked published")
+        await eventually(lambda: _all_published(engine), 15, "both marked published")
         relay.stop()
         await task
     finally:
