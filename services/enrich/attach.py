@@ -18,7 +18,15 @@ from operator import attrgetter, ne, or_
 from services.enrich.context import _DERIVED, cue_list
 from services.enrich.entries import best_entry
 from services.enrich.gazetteer import Entry, Gazetteer
-from services.enrich.names import _GAP_SET, _MAX_GAP, DUAL_AR, arabic_name_ok, gap_end
+from services.enrich.names import (
+    _GAP_SET,
+    _MAX_GAP,
+    _PRONOUN_ENDINGS,
+    _TANWEEN,
+    DUAL_AR,
+    arabic_name_ok,
+    gap_end,
+)
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.openworld import (
     _AT_BEFORE_RE,
@@ -163,6 +171,9 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
         pos = h.end
         intro = _INTRO_RE.match(text, pos)
         introduced = intro is not None and word in PLURAL_AR
+        if word in _COUNTED_AR and (counted := _counted_intro(text, h.start, pos)) > 0:
+            introduced, pos, word = True, counted, "سجون"  # `22 سجناً ومعتقلاً أبرزها: نفحة، وريمون، والنقب`,
+            # `11 مخيماً قرب الحدود، منها ...`: a count's head, then "among them": the list of a plural head (31a)
         if introduced:
             pos = intro.end() if intro is not None else pos  # `مخيمات بينها: الفاتحة، قاطع النهر، …`
         elif word in PLURAL_AR and (where := _where_intro(text, pos, place_at, gaz)) > 0:
@@ -180,6 +191,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                     return _headed_items(text, g, kind, gaz)  # `خمسة سجون: سجن سياسي، وسجن القلعة، وسجن ليه`
                 return []  # `أسر معتقلي سجن "وادي النطرون"`: "the detainees of" the prison named next, no list
             name = _name_at(text, g, kind, core_at, place_at, gaz, bracket >= 0)
+            if name is None and (names or word in _DUAL_NAMES_AR):
+                name = _loose_item(text, g, kind, core_at, place_at, gaz, bool(names), bracket >= 0)
             if name is None:
                 break
             if names and fold(text[name.start : name.end]) in _ORDINALS_AR:
@@ -189,7 +202,9 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 break  # `سجون صيدنايا وعدرا وتدمر، وتسليم السجلات`, `مخيمات أطمة وسرمدا، والدفاع المدني يفتح`:
                 # the sentence goes on after the comma (a verbal noun, or a subject its verb follows)
             if not names and name.entry is None and word in PLURAL_AR and g in place_at and not introduced \
-                    and _region(text, place_at[g], gaz):  # (after "such as" a town is an example's name: rule 24h)
+                    and text[g - 1 : g] not in _OPEN_QUOTES and _region(text, place_at[g], gaz):
+                # (after "such as" a town is an example's name: rule 24h; a quoted one is a camp's name: `مخيمات
+                # «مورك» و«قاح»`, rule 31a)
                 intro = _INTRO_RE.match(text, name.end) if not introduced else None
                 if intro is None:
                     return []  # `سجون إقليم كردستان`, `مخيمات إدلب`: the prisons or camps of a region, no list
@@ -471,6 +486,106 @@ def _name_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: d
             break  # `مخيمات خربة الجوز والزوف بريف إدلب`, `... بمحافظة ...`, `... بإدلب`: where, no name (rule 26a)
         end = n.end()
     return Name(s, end, _listed_variant(text[s:end], kind, gaz))
+
+
+# rule 31a: a number of 11 or more before a singular accusative head (`22 سجناً`, `11 مخيماً`: the count's noun, which
+# folds as the dual's construct does) and "among them" within a few words of the head's phrase: a list of names follows
+_COUNTED_AR = frozenset(("مخيما", "سجنا", "معتقلا"))
+_COUNT_BEFORE_RE = re.compile(r"(?<![0-9\u0660-\u0669])[0-9\u0660-\u0669]{2,4}[ \u00a0]+$")
+_COUNT_INTRO_RE = re.compile(r"(?:[ \u00a0]+[\u0621-\u064a\u064b-\u0652]+){0,4}?[ \u00a0]*[،,]?[ \u00a0]*"
+                             r"(?:و?منها|أبرزها|ابرزها|بينها|من[ \u00a0]+بينها|هي)[ \u00a0]*:?[ \u00a0]*")
+
+
+def _counted_intro(text: str, start: int, pos: int) -> int:
+    """Where the names start after `22 سجناً ... أبرزها:` (a count of 11 or more before the head, an introducing word
+    within four words after it), else -1; a count of 3 to 10 takes the plural head (`سبعة مخيمات`, read as before)."""
+    m = _COUNT_BEFORE_RE.search(text, max(0, start - 8), start)
+    if m is None or int(m.group().strip().translate(_DIGITS_AR)) < 11:
+        return -1
+    i = _COUNT_INTRO_RE.match(text, pos)
+    return i.end() if i is not None and not any(ch in ".؟!:\n" for ch in text[pos : i.start() + 1]) else -1
+
+
+_DIGITS_AR = str.maketrans("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "0123456789")
+
+
+# rule 31a: a list's item that a single word's shape tests turn away (`والعمر` a stop word, `والسكت` a verb's ending,
+# `وكرمل` a particle's letter, `ولاكان` a preposition's) is the list's item where the list frames it: another item
+# follows it after a separator, or (a definite word, or one of no verb's shape) the list ends right after it
+_DUAL_NAMES_AR = frozenset(("مخيمي", "مخيما", "سجني", "سجنا"))  # (not `معتقلي`: "the detainees of", rule 3)
+_OPEN_QUOTES = frozenset("«\"“„‹〝＂")
+# (folded) words that join, close or quantify a list, never an item of it
+_NOT_ITEM_AR = frozenset(("كذلك", "ايضا", "خاصه", "لاسيما", "سيما", "غير", "سوي", "مثل", "منها", "بينها", "ابرزها",
+                          "اخيرا", "اضافه", "كافه", "جميع", "معظم", "بعض", "كل", "اما", "اي", "ثم", "حتي", "كما",
+                          "اخري", "اخر", "عده", "نحو", "قرابه", "حوالي"))
+_LIST_END_CHARS = frozenset(".،,؛;:)»\"”!?؟\n")
+_LOOSE_END_WORDS = frozenset(("في", "فى", "علي", "قرب", "شمال", "جنوب", "شرق", "غرب", "داخل", "بين"))
+
+
+def _item_ok_at(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: dict[int, Cand],
+                gaz: Gazetteer, depth: int) -> bool:
+    """A list item the ordinary tests read starts at `g` (a glued و read off): a known name, a place, a word
+    that may open a name in a list, or (up to `depth` items on) one that _loose_item reads."""
+    for s in ((g + 1, g) if text[g : g + 1] == "و" else (g,)):
+        c = core_at.get(s)
+        if (c is not None and kind_payload(c, gaz, kind) is not None) or s in place_at:
+            return True
+    s = g + 1 if text[g : g + 1] == "و" else g
+    if text[s : s + 1] in _GAP_SET:
+        s = gap_end(text, s)
+    m = TOKEN_RE.match(text, s)
+    if m is None:
+        return False
+    return arabic_name_ok(m.group(), fold(m.group()), gaz.ar_name_stop, quoted=text[s - 1 : s] in _OPEN_QUOTES,
+                          known=gaz.trie.first, listed=True) \
+        or (depth > 0 and _loose_item(text, g, kind, core_at, place_at, gaz, True, False, depth - 1) is not None)
+
+
+def _loose_item(text: str, g: int, kind: str, core_at: dict[int, Cand], place_at: dict[int, Cand],
+                gaz: Gazetteer, established: bool, bracketed: bool, depth: int = 2) -> Name | None:
+    """One word at `g` that _name_at turned away, read as a list's item by its place in the list (rule 31a): between
+    two items (`مخيمات أطمة والقاح والعمر والهدى`, `مخيمي كلمة وبلال`, `سجون النقب، عنتوت، وعوفر`), or, after an
+    item, the list's last before its end (`سجون الهدى، والجوية، والسكت،`, `وسجون الدامون وكرمل وعتليت للأسيرات`). A
+    word that joins or closes a list (`وكذلك`, `وغيرها`), a pronoun's or tanween's ending, a verbal noun and, where no
+    item follows, a verb's shape (`مخيمات أطمة وقاح وتضررت.`) stay no item."""
+    s = g + 1 if established and text[g : g + 1] == "و" else g
+    if text[s : s + 1] in _GAP_SET:
+        s = gap_end(text, s)
+    m = TOKEN_RE.match(text, s)
+    if m is None:
+        return None
+    raw = m.group()
+    f = fold(raw)
+    bare = raw.rstrip("".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640")
+    if len(f) < 3 or f.isdigit() or f.startswith(("لل", "و")) or f in _NOT_ITEM_AR or f in _TIME_AFTER_AR \
+            or (bare.endswith(_PRONOUN_ENDINGS) and not bare.endswith("ة")) or raw.endswith(_TANWEEN) \
+            or _verbal_noun(raw) or f in cue_list(gaz.rules.core_context.locative) \
+            or (f[:1] == "ب" and f[1:3] == "ال"):
+        return None
+    definite = f.startswith("ال")
+    stop = f in gaz.ar_name_stop
+    sep = _separator(text, m.end())
+    between = sep >= 0 and sep - m.end() <= 12 and "\n" not in text[m.end() : sep] \
+        and _item_ok_at(text, sep, kind, core_at, place_at, gaz, depth)
+    if between:
+        if stop and not definite:
+            return None  # (`سجون صيدنايا وداخل عدرا`: a word of place or time, no item)
+    elif not established or stop or bracketed:
+        return None
+    else:
+        i = gap_end(text, m.end())
+        nxt = TOKEN_RE.match(text, i)
+        nf = fold(nxt.group()) if nxt is not None else ""
+        if not (i >= len(text) or text[i] in _LIST_END_CHARS or nf in _TIME_AFTER_AR or nf in _LOOSE_END_WORDS
+                or nf.startswith("لل")):
+            return None  # (`مخيمات أطمة وقاح وتسكنها`: the sentence goes on, no list's end)
+        if not definite and ((f.endswith(_VERB_ENDINGS_AR) and not (f.endswith("يت") and len(f) >= 5))
+                             or f[0] in "يتن"):
+            return None  # `وأتلفت.`, `وتضررت`: a verb after the list, no item (`عتليت` is a name's long ending)
+    return Name(s, m.end(), _listed_variant(raw, kind, gaz))
+
+
+_VERB_ENDINGS_AR = ("ت", "وا", "تا", "تم", "نا")
 
 
 # an item's own head word in a list of headed items (folded, a glued و read off): the singular of the list's kind
