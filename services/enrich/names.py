@@ -86,7 +86,8 @@ def arabic_name_ok(raw: str, folded: str, stop: frozenset[str], *, quoted: bool,
         return False  # imperfect verbs (يقيمون); a name may be a plural (مخيم صابرون، عائدون)
     if folded[0] == "م" and len(folded) >= 4 and not _foreign_shape(raw, folded):
         return False  # participles: مخصص، مكتظ، مؤقت، منتشرة
-    if folded.startswith(_PARTICLES) and 4 <= len(folded) <= 6 and not _foreign_shape(raw, folded):
+    if folded.startswith(_PARTICLES) and 4 <= len(folded) <= 6 and not _foreign_shape(raw, folded) \
+            and not _kafr_village(folded, stop, known):
         return False  # كغيره, فقط (a three-letter word is a stem: كرم)
     if folded[0] == "ب" and (folded[1:] in _PLACE_NOUNS or folded[1:3] == "ال" or folded[1:] in _MEASURE_NOUNS):
         return False  # `مخيم ببلدة راجو`, `مخيم بالمنطقة`: a preposition, the camp's place follows; `مخيم بطاقة
@@ -133,6 +134,14 @@ def _foreign_shape(raw: str, folded: str) -> bool:
     if folded[0] in "كفس" and len(folded) >= 6 and folded.endswith("ا") and not raw.endswith(_TANWEEN):
         return True  # مخيم فلورينا (Florina): a particle + word ends so only as a short adverb (فورا، فعلا)
     return bare[1] == "و" and folded[0] == "م" and folded.endswith("يا") and len(folded) >= 5
+
+
+def _kafr_village(folded: str, stop: frozenset[str], known: Container[str]) -> bool:
+    """A village's name written with its first word "Kafr" glued (`سجن كفرجنة`, `مخيم كفرلوسين`, `كفرنبل`): six
+    letters or more from `كفر`, not "as" + a word (`كفرنسا`, a known name after ك; `كفرضية`, a nisba's ending;
+    `كفريق`, `كفرصة`, `كفرقة` are five letters). Rule 31c."""
+    return len(folded) >= 6 and folded.startswith("كفر") and not folded.endswith(("ي", "يه", "يا")) \
+        and folded[1:] not in known and folded[1:] not in stop
 
 
 def _long_foreign_t(folded: str) -> bool:

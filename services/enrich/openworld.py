@@ -147,6 +147,9 @@ def find_open(
                     muted.append((h.start, cw))  # (the word is no town either: Dumayr's `الضمير`)
                 continue  # `"معتقل الضمير"`, `معتقل الرأي`: a prisoner of conscience (rule 27k)
             of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz)
+        elif mode == "en_after" and words == ["Camp"] and _gitmo_name_after(text, h.end):
+            of = _camp_first(text, h, gaz, places, facs)  # "02 April Camp Echo", "'Camp X-Ray'": Guantanamo's camp
+            # named after its head, read by rule 25p's "Camp X" alone (rule 31c)
         elif mode == "en_after":
             of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz) \
                 or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz, places, facs) \
@@ -581,7 +584,7 @@ def not_a_site(text: str, of: OpenFacility) -> bool:
     after = TOKEN_RE.match(text, gap_end(text, hi))
     if after is not None and fold(after.group()) in _NOT_SITE_AFTER_AR and not _person_before(text, lo):
         return True  # `سجن الخيام السابق` (not `مدير سجن البالونة السابق`: the former director, rule 26d)
-    if _no_longer_a_site(text, lo, hi):
+    if _no_longer_a_site(text, lo, hi) and not _gitmo_part(text, of):
         return True  # "the site of the Manzanar camp", "X, a former prison turned museum", `تحوّل إلى متحف` (rule 26d)
     if (_BYGONE_USE_AR_RE.match(text, hi) or _BYGONE_USE_EN_RE.match(text, hi)) is not None:
         return True
@@ -1254,7 +1257,8 @@ _LOCATIVE_AFTER_RE = re.compile(r"[ \u00a0]+(?:ب|في[ \u00a0]+)(?:ولاي[ة�
 
 
 def _locative_after(text: str, end: int, f: str) -> bool:
-    return len(f) >= 5 and f[-1] == "ه" and f[-2] != "ي" and f[0] not in "يتنمل" and not f.startswith("ال") \
+    # (four letters too, `سجن بيله بولاية لبراكنة`, not after a long ا: a weak verb's pronoun, `قضاه`, `بناه`; 31c)
+    return len(f) >= 4 and f[-1] == "ه" and f[-2] not in "يا" and f[0] not in "يتنمل" and not f.startswith("ال") \
         and text[end : end + 1] == " " \
         and _LOCATIVE_AFTER_RE.match(text, end) is not None
 
@@ -2169,7 +2173,46 @@ _DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interr
 # (en19b survey, rule 25p) more words that make the text around "Camp X" one about detention, and a numbered camp's
 # number written as a word; scouts' and campers' camps are none
 _CAMP_DETENTION_MORE_RE = re.compile(r"\b(?:hunger[- ]strik\w*|force-fed|force-feeding|maximum-security|cell ?blocks?|"
-                                     r"Guant[aá]namo|Gitmo)\b")
+                                     r"Guant[aá]namo|Gitmo|GUANT[AÁ]NAMO|GITMO|"
+                                     # (rule 31c) the names only Guantanamo's camps bear
+                                     r"Camp[ \u00a0]+(?:X-Ray|Iguana))\b")
+# (rule 31c) Guantanamo's named camps: "Camp X-Ray" and "Camp Iguana" are no other site's names, so each is itself a
+# word of detention around another "Camp X" ("Camp Delta replaced the pens of Camp X-Ray and grew to include Camp Echo
+# and Camp Iguana"); "Camp Delta" and "Camp Echo" are also US bases in Iraq (Kut, Diwaniya), "Camp X-Ray" a 2014 film
+_GITMO_CAMP_NAMES = frozenset(("X-Ray", "Iguana", "Delta", "Echo", "No"))
+_GITMO_IRAQ_BASES = frozenset(("Delta", "Echo"))
+_CAMP_NO_NAME_RE = re.compile(r"(?:[,;:)]|\.(?![ \u00a0]*[0-9])|[ \u00a0]+(?:and|or|is|was|where|which)\b)")
+# (a film's or a show's words: not "actors", "trailers", "stars", which reports of detention use in other senses)
+_SCREEN_EN_RE = re.compile(r"\b(?:films?|movies?|premiere[ds]?|Sundance|starring|theat(?:re|er)s|cinemas?|screenplay|"
+                           r"actress|writer-director|played[ \u00a0]+by|box[ \u00a0]+office|VOD|"
+                           r"(?:prison|war|Gitmo|Guantanamo)[ \u00a0]+drama|debut[ \u00a0]+feature)\b", re.IGNORECASE)
+
+
+def _gitmo_camp_not(text: str, name: str, places: list[Cand] | None) -> bool:
+    """A Guantanamo camp's name that names something else here: a text about a film or a show ("Camp X-Ray hits
+    theatres", "Camp Delta leader Jax, played by"), or, for the names Iraq's US bases bore, a text about Iraq that
+    never names Guantanamo ("Camp Echo, Iraq", "Camp Delta and the Al Kut Air Base"). Asked only for those names."""
+    if _SCREEN_EN_RE.search(text) is not None:
+        return True
+    if name not in _GITMO_IRAQ_BASES or "Guant" in text or "Gitmo" in text or "GITMO" in text \
+            or "GUANT" in text:
+        return False
+    return "Iraq" in text or "IRAQ" in text or any(str(p[1]).startswith(("place:iq-", "country:IQ"))
+                                                   for c in (places or ()) for p in c.payloads)
+
+
+def _gitmo_name_after(text: str, end: int) -> bool:
+    """One of Guantanamo's camp names right after the head "Camp" at `end` (the cheap question first)."""
+    m = _CAP_AFTER_RE.match(text, end) if text[end + 1 : end + 2] in ("X", "I", "D", "E", "N") else None
+    return m is not None and m.group(1).rstrip("'’") in _GITMO_CAMP_NAMES
+
+
+def _gitmo_part(text: str, of: OpenFacility) -> bool:
+    """"Camp X-Ray, shut since 2002": a named camp of Guantanamo, a part of the known detention camp, which stays named
+    closed or not as a known site does (rule 26d; rule 31c)."""
+    return text.startswith("Camp", of.start) and of.name.split(" ")[0].rstrip("'’") in _GITMO_CAMP_NAMES
+
+
 _CAMP_NUMBER_WORDS = frozenset(("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"))
 _CAMP_SCOUTS_EN_RE = re.compile(r"\b(?:[Ss]couts?|[Ss]couting|[Jj]amboree|[Cc]ampers)\b")
 
@@ -2209,11 +2252,15 @@ def _camp_first(text: str, h: Cand, gaz: Gazetteer, places: list[Cand] | None = 
     if head != "Camp":
         return None
     m = _CAP_AFTER_RE.match(text, h.end)
-    if m is None or (_stopped(text, (m.start(1), m.end(1)), gaz) and m.group(1) not in _CAMP_NUMBER_WORDS):
-        return None
+    if m is None or (_stopped(text, (m.start(1), m.end(1)), gaz) and m.group(1) not in _CAMP_NUMBER_WORDS
+                     and not (m.group(1) == "No" and _CAMP_NO_NAME_RE.match(text, m.end(1)) is not None)):
+        return None  # ("Camp No, an unmarked site": Guantanamo's camp, the word alone, rule 31c)
     lo, hi = max(0, h.start - 160), min(len(text), m.end() + 160)
     if _CAMP_SCOUTS_EN_RE.search(text, lo, hi) is not None:
         return None
+    if (gn := m.group(1).rstrip("'’")) in _GITMO_CAMP_NAMES and _gitmo_camp_not(text, gn, places):
+        return None  # "In Camp X-Ray, which premiered at Sundance": a film's title; "Camp Echo in Diwaniya": the
+        # Iraqi base of that name (rule 31c)
     if _DETENTION_RE.search(text, lo, hi) is None and _CAMP_DETENTION_MORE_RE.search(text, lo, hi) is None:
         if _NUMBERED_RE.fullmatch(m.group(1)) is None or _DISPLACED_EN_RE.search(text, lo, hi) is None \
                 or _SECTION_OF_RE.match(text, m.end(1)) is not None:
