@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from services.enrich import places as P
-from services.enrich.enrichment import load_gazetteer
 from services.enrich.normalize import fold
+from tests.unit.enrich_support import real_gazetteer
 
-GAZ = load_gazetteer()
+GAZ = real_gazetteer()
 RULES = GAZ.place_rules
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 

@@ -5,8 +5,9 @@ import random
 
 from services.enrich.bare import _NUMBERED_EN_RE, numbered_matches
 from services.enrich.context import prev_word
-from services.enrich.enrichment import enrich, load_gazetteer
+from services.enrich.enrichment import enrich
 from services.enrich.normalize import fold
+from tests.unit.enrich_support import real_gazetteer
 
 _PIECES = ["Badr", "al-", "Al-", "el-", "Wadi", " ", "\u00a0", "-", "'s", "’s", "3", "12", "123", " km", " days",
            "Natrun", "a", "B", "x", ",", ".", "Egypt", "prisoners in ", "to ", "of", "and", "(", "ward", "Zz", "q'",
@@ -51,7 +52,7 @@ def test_prev_word_without_skip_is_the_last_whole_word() -> None:
 
 
 def _places(text: str, lang: str) -> set[str]:
-    return {p.surface for p in enrich(text, load_gazetteer(), lang=lang).places}
+    return {p.surface for p in enrich(text, real_gazetteer(), lang=lang).places}
 
 
 def test_crossing_and_kunya_checks_unchanged() -> None:

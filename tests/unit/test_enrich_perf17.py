@@ -13,9 +13,10 @@ from __future__ import annotations
 import pytest
 
 from services.enrich import backend
-from services.enrich.enrichment import _PM_ANY, _PM_MISS, _fill_gates, _place, _place_full, load_gazetteer
+from services.enrich.enrichment import _PM_ANY, _PM_MISS, _fill_gates, _place, _place_full
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.scanner import scan_select
+from tests.unit.enrich_support import real_gazetteer
 
 pytestmark = pytest.mark.skipif(backend.NATIVE is None, reason="no compiled part")
 
@@ -25,7 +26,7 @@ _WIDEN = ["", "\u0628", "\U0001f600"]
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return load_gazetteer()
+    return real_gazetteer()
 
 
 def _mask(text: str, s: int, e: int, gaz: Gazetteer) -> int:

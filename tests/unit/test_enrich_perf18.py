@@ -14,16 +14,17 @@ import random
 
 import pytest
 
-from services.enrich.enrichment import enrich, load_gazetteer
+from services.enrich.enrichment import enrich
 from services.enrich.facilities import _finds, _grams
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.openworld import _SPEAKING_FROM, _SPEAKS_AFTER_RE, _spans_at, _speaking_at
 from services.enrich.resolve import Cand
+from tests.unit.enrich_support import real_gazetteer
 
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return load_gazetteer()
+    return real_gazetteer()
 
 
 def _find_chain(text: str, name: str, start: int) -> list[int]:

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from services.enrich import places
-from services.enrich.enrichment import _by_start, _events, _inside_any, enrich, event_type, load_gazetteer
+from services.enrich.enrichment import _by_start, _events, _inside_any, enrich, event_type
 from services.enrich.listed_en import (
     _COMMA_CAP_RE,
     _IN_PLACE_RE,
@@ -63,6 +63,7 @@ from services.enrich.senses import (
     text_words,
 )
 from shared.annotation import EventTypeMention, PlaceMention
+from tests.unit.enrich_support import real_gazetteer
 
 
 def _list_segments_ref(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -328,7 +329,7 @@ def _listed_open_places_ref(text: str, known: list[PlaceMention], taken: bytearr
 
 @pytest.fixture(scope="module")
 def rules() -> PlaceRules:
-    got = load_gazetteer().place_rules
+    got = real_gazetteer().place_rules
     assert got is not None
     return got
 
@@ -565,7 +566,7 @@ def test_other_sense_places_equal_ref() -> None:
     # as a sports report and not
     import json
 
-    gaz = load_gazetteer()
+    gaz = real_gazetteer()
     items = [json.loads(x) for x in open("tests/data/devset.jsonl", encoding="utf-8") if x.strip()]
     texts = [it["text"] for it in items if it.get("text")][:150]
     texts += ["اشتباكات في ريف حلب وإدلب بين الملقب بأبي غريب وقوات النظام", "فاز الرمثا على الوحدات في استاد عمان",

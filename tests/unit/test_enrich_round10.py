@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich.enrichment import enrich, load_gazetteer
+from services.enrich.enrichment import enrich
+from tests.unit.enrich_support import real_gazetteer
 
-GAZ = load_gazetteer()
+GAZ = real_gazetteer()
 
 
 def facilities(text: str) -> list[tuple[str, str]]:

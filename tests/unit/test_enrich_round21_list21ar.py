@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from services.enrich.enrichment import enrich, load_gazetteer
+from services.enrich.enrichment import enrich
+from tests.unit.enrich_support import real_gazetteer
 
 
 @pytest.fixture(scope="module")
 def gaz():
-    return load_gazetteer()
+    return real_gazetteer()
 
 
 def open_names(gaz, text: str) -> set[str]:

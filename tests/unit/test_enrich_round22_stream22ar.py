@@ -11,12 +11,13 @@ from datetime import datetime
 
 import pytest
 
-from services.enrich.enrichment import enrich, load_gazetteer
+from services.enrich.enrichment import enrich
+from tests.unit.enrich_support import real_gazetteer
 
 
 @pytest.fixture(scope="module")
 def gaz():
-    return load_gazetteer()
+    return real_gazetteer()
 
 
 def run(gaz, text: str, day: str = "2025-06-01"):

@@ -7,12 +7,13 @@ from datetime import date, datetime
 
 import pytest
 
-from services.enrich.enrichment import enrich, load_gazetteer
+from services.enrich.enrichment import enrich
+from tests.unit.enrich_support import real_gazetteer
 
 
 @pytest.fixture(scope="module")
 def gaz():
-    return load_gazetteer()
+    return real_gazetteer()
 
 
 CASES = [

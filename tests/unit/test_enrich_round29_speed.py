@@ -12,14 +12,15 @@ import random
 
 import pytest
 
-from services.enrich.enrichment import enrich, load_gazetteer
+from services.enrich.enrichment import enrich
 from services.enrich.events import _words_before, _words_before_ref
 from services.enrich.gazetteer import Gazetteer
+from tests.unit.enrich_support import real_gazetteer
 
 
 @pytest.fixture(scope="module")
 def gaz() -> Gazetteer:
-    return load_gazetteer()
+    return real_gazetteer()
 
 
 def test_words_before_equals_its_specification() -> None:

@@ -283,6 +283,9 @@ PyObject *mod_place_mask(PyObject *mod, PyObject *const *args, Py_ssize_t nargs)
             && (EQ(e, ' ', 'd', 'i', 's', 't', 'r', 'i', 'c', 't') || EQ(e, ' ', 'n', 'e', 'i', 'g', 'h', 'b', 'o')
                 || EQ(e, ' ', 'q', 'u', 'a', 'r', 't', 'e', 'r')))
             m |= PM_ANY;
+        /* enrichment._GROUP_OF_RE (" of " right before: "the Communist Party of Iraq") and _TREATY_AFTER_RE (" Convention",
+         * " Protocol", " Accords" after: "the Fourth Geneva Convention"; " A" is _named_after's already), rule 26k */
+        if (EQ(s - 4, ' ', 'o', 'f', ' ') || (after == ' ' && (after2 == 'C' || after2 == 'P'))) m |= PM_ANY;
         if (EQ(s - 14, 'U', 'n', 'i', 'v', 'e', 'r', 's', 'i', 't', 'y', ' ', 'o', 'f', ' ') || EQ(s - 5, 'N', 'a', 'f', 't', ' ')
             || EQ(s - 8, 'N', 'a', 'f', 't', ' ', 'a', 'l', '-'))
             m |= PM_ANY;
