@@ -63,13 +63,15 @@ _BEFORE = ["قرية ", "بقرية ", "محافظة ", "بمحافظة ", "قض
            "ريفي إدلب و", "محافظتي الأنبار و", "محافظات حلب و", "أحياء غويران و", "الحكومة ", "وزارة الخارجية ",
            "ك", "ف", "«", "\"", "the village of ", "Village of ", "Camp ", "pro-", "Abu ", "Umm ", "Mahmoud ",
            "University of ", "Naft ", "Port ", "rural northern ", "countryside of ", "Photo by ", "REUTERS/", "© ",
-           "Voice of ", "Times of ", "Party of ", "Mujahedin of ", "Hozan ", "in ", "of ", "and ", "Iraq's ", "Rudaw's ", "شارع ", ""]
+           "Voice of ", "Times of ", "Party of ", "Mujahedin of ", "Hozan ", "in ", "of ", "and ", "Iraq's ",
+           "Rudaw's ", "شارع ", ""]
 _AFTER = [" village", " Village", " province", " provinces", " and Kirkuk provinces",
           ", Hasakah and Raqqa governorates",
           " countryside", "'s eastern countryside", ") countryside", " crossing", " border crossing", " tribe", " clan",
           " River", " mountains", " Street", " University", " Dam", " Oil Company", "-backed", " al-Salam", " Today",
           " News", " 24", " اليوم", " الإخبارية", " العربي»", "ً", " الغربية", " الشرقي", " neighbourhoods",
-          " quarters", " and Ghweiran neighborhoods", " Convention", " Protocol", " Ahmad", " Aleppo", " said", " north", " c", ""]
+          " quarters", " and Ghweiran neighborhoods", " Convention", " Protocol", " Ahmad", " Aleppo", " said",
+          " north", " c", ""]
 _NAMES = ["دمشق", "الموصل", "حلب", "الرقة", "ربيعة", "سوريا", "السعودية", "اليمن", "الحسكة", "عنه", "الباب", "صيدا",
           "التاجي", "الجيزة", "Damascus", "Mosul", "Aleppo", "Raqqa", "Rabia", "Syria", "Sudan", "Yemen", "Idlib",
           "Kirkuk", "Hasakah", "Deir ez-Zor", "Zarqa", "Rukban", "US", "Iraq", "al-Bab", "Qamishlo", "Halab"]
