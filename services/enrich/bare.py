@@ -333,6 +333,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     wordlike = bool(e.words) and (folded in e.words or (folded[:1] == "ل" and before1 == "ل"
                                                         and "ا" + folded in e.words))
     # (`للعقاب` "for punishment": ل + the word with its article's alef dropped is the same word; rule 25f)
+    if before1 == " " and (_given_name_before(text, cs, gaz, article=False, strict=not wordlike)
+                           or _person_title_before(text, cs)):
+        return None  # `رونالد بوكا`, `لرونالد بول بوكا`: a given name before a core that is also a person's name, with
+        # or without the article; `سعد الدين باشا شاتيلا`, "Hamid Bey Shatila": an Ottoman title after a man's given
+        # names, then his family name (rule 31d)
     # a camp no town shares its name with (data: `bare`): GeoNames' place of that name is the camp itself
     inherent = bool(e.bare) and ("ar" if arabic else "en") in e.bare \
         and (not wordlike or _word_read_as_name(text, cs, ce))
@@ -1871,10 +1876,11 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
         if "من" in text[max(0, s - 6) : s] and _NAMES_FROM_AR_RE.search(text, max(0, s - 60), s) is not None:
             return True  # `يطلقون على سجن «جو» تسميات عديدة، من غوانتانامو إلى ...`: one of the names given another
             # prison, from X to Y (fac27arw, rule 28v)
-        return ("لق" in window or "لُق" in window or "سم" in window or "سُم" in window or "بأن" in window
+        if ("لق" in window or "لُق" in window or "سم" in window or "سُم" in window or "بأن" in window
                 or "بان" in window) and _NAMING_BEFORE_AR_RE.search(window) is not None \
-            and _NICKNAMED_AFTER_AR_RE.match(text, e) is None  # (`لُقّب صيدنايا بـ"السجن الأحمر"`: the name
-        # given a nickname after it is the subject of the naming, not the nickname; rule 25a)
+                and _NICKNAMED_AFTER_AR_RE.match(text, e) is None:  # (`لُقّب صيدنايا بـ"السجن الأحمر"`: the name
+            return True  # given a nickname after it is the subject of the naming, not the nickname; rule 25a)
+        return False
     if _EPITHET_END_EN_RE.match(text, e) is None:
         return False
     before = text[max(0, s - 30) : s].rstrip(" \t\n-‐‑'‘“\"")
@@ -1898,6 +1904,17 @@ def epithet(text: str, s: int, e: int, country: str | None = None) -> bool:
     return q is not None and _CALL_BEFORE_RE.search(text, max(0, q.start() - 60), q.start() + 1) is not None
 
 
+def given_to_another_ar(text: str, s: int) -> bool:
+    """_GIVEN_NAME_BEFORE_AR_RE right before an Arabic name (rule 31d): a verb of naming with its object pronoun and
+    its subject (`الذي يسميه ناشطون «صيدنايا مأرب»`), a name given with `يطلق ... على ... اسم` (`يطلق الأهالي على سجن
+    بئر أحمد اسم "أبو غريب"`), a likening with its object pronoun and the glued ب (`شبّهه منتقدوه ... بغوانتانامو`),
+    a copy of it (`نسخة من صيدنايا`). The caller asks that another site be named before it in its sentence (the
+    object of the naming): `قبل أن يسميه الأميركيون بوكا` said of "the site" names Bucca itself."""
+    wide = text[max(0, s - 72) : s]
+    return ("سم" in wide or "طلق" in wide or "شب" in wide or "نسخ" in wide) \
+        and _GIVEN_NAME_BEFORE_AR_RE.search(fold_text(wide)) is not None
+
+
 def epithet_after_ar(text: str, e: int, country: str | None = None) -> bool:
     """Right after an Arabic name, a size word or another country, nation or armed movement that owns the byword
     (`غوانتانامو مصر`, `أبو غريب الحوثيين`: the Houthis' prison at Taiz, rule 25t); the facility's own country
@@ -1907,6 +1924,17 @@ def epithet_after_ar(text: str, e: int, country: str | None = None) -> bool:
 
 
 _NAMING_KEYS_AR = ("لق", "لُق", "سم", "سُم", "بأن", "بان")
+# (rule 31d; matched on folded text, which ends right before the name) a verb of naming with its object pronoun, up to
+# two words (its subject), then the name (in quotes, after بـ); `يطلق`/`أطلق` and up to eight words, then `اسم` or
+# `لقب`; a verb of likening with its object pronoun, up to five words, then a glued ب; `نسخة` (a copy) and up to two
+# words, then `من` (and a head word)
+_GIVEN_NAME_BEFORE_AR_RE = re.compile(
+    r"(?:(?<![\u0621-\u064a])[وف]?(?:[يت]سمي|[يت]سمون|سما|سمو|[يت]لقب|[يت]لقبون|لقب|لقبو)(?:ه|ها|هم|وه|وها)"
+    r"(?:\s+[\u0621-\u064a]+){0,2}\s+(?:بـ?\s*)?[\"'«»“”]?\s*"
+    r"|(?<![\u0621-\u064a])[وف]?(?:[يت]طلق|اطلق|[يت]طلقون|اطلقوا|اطلقت)(?:\s+\S+){0,8}?\s+(?:اسم|لقب|تسميه)\s*"
+    r"[\"'«»“”]\s*"
+    r"|(?<![\u0621-\u064a])[وف]?(?:شبه|[يت]شبه|شبهو|[يت]شبهون)(?:ه|ها|وه|وها)(?:\s+\S+){0,5}?\s+ب"
+    r"|(?<![\u0621-\u064a])(?:ال)?نسخه(?:\s+[\u0621-\u064a]+){0,2}\s+من\s+(?:(?:سجن|معتقل|مخيم)\s+)?[\"'«»“”]?\s*)$")
 # the names or nicknames a place is given, then "from" right before the name (a list "from X to Y")
 _NAMES_FROM_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وب]?(?:تسميات|ألقاب|القاب|مسميات)(?:[ \u00a0]+\S+){0,5}?"
                                r"[ \u00a0]+من[ \u00a0]*[\"'«»“”„‟‹›’‘]?[ \u00a0]*$")
@@ -2791,6 +2819,23 @@ _TITLE_BEFORE_RE = re.compile(r"(?:معرض|مهرجان|فيلم|كتاب|رو�
 # a definite noun after an article-less word makes a construct (`إصلاحية الأحداث`, "the juveniles' reformatory"): the
 # word is the common noun; an adjective after a name is the name's (`عوفر العسكري`)
 _DEFINITE_NOUN_AFTER_RE = re.compile(r" (ال[\u0621-\u064a]{2,})(?![\u0621-\u064a])")
+# a definite head word right after a word-like core is its kind in apposition, no construct (`يعد بوكا المعتقل
+# الأمريكي الأكبر`, "Bucca, the largest US detention site"; rule 31d), folded
+# words for a relative or a person, then a comma and a word-like core: the person's name (rule 31d), folded
+_KIN_BEFORE = frozenset(fold(w) for w in (
+    "الأب", "الأم", "الابن", "الابنة", "الجد", "الجدة", "الزوج", "الزوجة", "الطفل", "الطفلة", "الشاب", "الشابة",
+    "الشقيق", "الشقيقة", "الأخ", "الأخت", "والده", "والدها", "والدهم", "ابنه", "ابنها", "ابنهما", "شقيقه", "شقيقها",
+    "زوجها", "زوجته", "أخوه", "أخيه", "أخوها", "جده", "جدها", "ابن", "اللاجئ", "النازح", "الأسير",
+    "father", "mother", "son", "daughter", "husband", "wife", "brother", "sister", "grandfather", "grandson", "boy",
+    "girl", "refugee", "detainee", "prisoner", "nephew", "cousin", "uncle"))
+_HEAD_WORDS_AR = frozenset(("سجن", "معتقل", "مخيم", "معسكر"))
+_OWN_HEAD_AFTER = frozenset(("المعتقل", "السجن", "المخيم", "المعسكر"))
+# a person's post or trade in apposition or as predicate right after a word-like core ("Bucca, a New York City fire
+# marshal, was killed", "Bucca was a 22-year veteran of the department": the man the camp is named for; rule 31d)
+_PERSON_APPOSED_EN_RE = re.compile(
+    r"(?:,[ \u00a0]+(?:a|an)|[ \u00a0]+(?:was|is)[ \u00a0]+(?:a|an|the))[ \u00a0]+(?:[\w'-]+[ \u00a0]+){0,4}?"
+    r"(?:fire[ \u00a0]+marshal|marshal|firefighter|fireman|soldier|sergeant|veteran|reservist|lawmaker|politician|"
+    r"lawyer|journalist|activist|businessman|footballer|singer|actor|writer|poet)s?\b")
 
 
 _WATER_BEFORE = frozenset(fold(w) for w in ("مياه", "منسوب", "ضفاف", "ضفة", "مجرى", "مصب", "مياة", "فاض", "يفيض",
@@ -2827,16 +2872,46 @@ def _the_town_in_sentence(text: str, c: Cand) -> bool:
     return _THE_TOWN_RE.search(text, lo, hi) is not None
 
 
-def _given_name_before(text: str, start: int, gaz: Gazetteer) -> bool:
+def _given_name_before(text: str, start: int, gaz: Gazetteer, *, article: bool = True, strict: bool = False) -> bool:
     """A given name (engine_rules given_names) right before the name: a person's family name. In English the given
     name is capitalised; in Arabic the family name has the article and the given name is written out (not علي/على,
-    also the preposition "on"): `مصطفى الشدادي` (rule 24g)."""
+    also the preposition "on"): `مصطفى الشدادي` (rule 24g). `article=False` (a core that is also a person's name,
+    data `word`): the Arabic family name needs no article (`رونالد بوكا`, with ل glued to the given name: `لرونالد`;
+    no kunya `أبو`/`ابن`, whose next word opens a name of its own; rule 31d). `strict` (any other core): only a given
+    name that is no common word, or a compound ending in `الدين` (`سعد الدين شاتيلا`, `راشد شاتيلا` is left)."""
     i = text.rfind(" ", max(0, start - 16), start - 1)
     prev = text[i + 1 if i != -1 else max(0, start - 16) : start - 1]
     if text[start] < "\u0250":
         return prev[:1].isupper() and prev.isalpha() and prev.lower() in cue_list(gaz.rules.given_names)
+    if not article and prev.isalpha() and prev not in ("على", "علي", "إلى", "الى"):
+        if text[start] < "\u0600" or text[start : start + 2] == "ال":
+            return False
+        given = cue_list(gaz.rules.given_names)
+        w = fold(prev)
+        if strict:
+            return (w == "الدين" and i > 0 and text[i - 1].isalpha()) or (w in given and w not in _COMMON_GIVEN)
+        return (w in given or (w[:1] in "لو" and w[1:] in given)) and w not in _KUNYA
     return text[start : start + 2] == "ال" and prev.isalpha() and prev not in ("على", "علي", "إلى", "الى") \
         and fold(prev) in cue_list(gaz.rules.given_names)
+
+
+_KUNYA = frozenset(("ابو", "ام", "ابن", "بن", "بنت", "ابي"))
+# given names that are also common words or glue to a following name (folded): no family name after them for a core
+# with no word reading (rule 31d)
+_COMMON_GIVEN = _KUNYA | frozenset(("نور", "جمال", "كمال", "سعيد", "كريم", "عادل", "صالح", "ناصر", "منصور", "هدي",
+                                    "امينه", "سعد", "رياض", "نبيل", "هادي", "فيصل", "عماد", "بشار", "الهام", "ليلي",
+                                    "ريم", "رنا", "هند", "مريم", "زينب", "فاطمه", "عائشه", "عيسي", "موسي", "حسن",
+                                    "بول"))
+# an Ottoman or Turkish title written after a man's given names and before his family name (`سعد الدين باشا شاتيلا`,
+# "Hamid Bey Shatila"; rule 31d)
+_TITLE_BEFORE_FAMILY_RE = re.compile(r"(?<![\u0621-\u064a\w])(?:باشا|بيك|بك|أفندي|افندي|آغا|اغا|Pasha|Bey|Effendi|Agha)"
+                                     r"[ \u00a0]$")
+
+
+def _person_title_before(text: str, start: int) -> bool:
+    """_TITLE_BEFORE_FAMILY_RE right before the name, after a word (the given name: not the text's first word)."""
+    m = _TITLE_BEFORE_FAMILY_RE.search(text, max(0, start - 8), start)
+    return m is not None and m.start() > 1 and text[m.start() - 1] == " " and text[m.start() - 2] not in ".،,:\n"
 
 
 def _word_read_as_name(text: str, start: int, end: int) -> bool:
@@ -2851,9 +2926,17 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
             or (text[start - 1 : start] == "ب"
                 and _THREATENED_WITH_RE.search(fold_text(text[max(0, start - 48) : start])) is not None) \
             or _SURNAME_OR_PEOPLE_AFTER_RE.match(text, end) \
+            or (text[start] < "\u0250" and _PERSON_APPOSED_EN_RE.match(text, end) is not None) \
             or (text[start : start + 2] != "ال" and (m := _DEFINITE_NOUN_AFTER_RE.match(text, end)) is not None
-                and not m.group(1).endswith(("ي", "ية", "يه"))):
+                and not m.group(1).endswith(("ي", "ية", "يه")) and fold(m.group(1)) not in _OWN_HEAD_AFTER):
         return False  # ("Derek Chauvin", "Ramon Escobar": a first name and a surname; "Naqab residents")
+    if text[start] >= "\u0600" and given_to_another_ar(text, start):
+        return True  # `قبل أن يسميه الأميركيون بوكا`: a word given as a site's name is a name (rule 31d; given to
+        # another site named before it, facilities.py drops it)
+    if text[start] >= "\u0600" and text[start : start + 2] != "ال" \
+            and (m := _DEFINITE_NOUN_AFTER_RE.match(text, end)) is not None \
+            and fold(m.group(1)) in _OWN_HEAD_AFTER:
+        return True  # `يعد بوكا المعتقل الأمريكي الأكبر`: the name and its kind in apposition (rule 31d)
     q = start
     while q > 0 and text[q - 1] in "\"'«“‘ ":
         q -= 1  # (before the name's opening quote: `نزيل في «الحوت»`)
@@ -2862,6 +2945,9 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
         # rule 23f)
         return q < start or text[start - 1 : start] not in "لب" or text.startswith("ال", start) \
             or start < 2 or text[start - 2] not in " \n\"«“(و"
+    if q < start and text[start] >= "\u0600" \
+            and _HEAD_WORDS_AR.intersection(map(fold, text[max(0, q - 24) : q].split()[-2:])):
+        return True  # `سجن الدواعش "بوكا"`: a quoted name right after a head and its genitive (rule 31d)
     if q < start and _word_before(text, q + 1 if text[q] == " " else q) in _OWN_PARTS_BEFORE:
         return True  # `إدارة «الحوت»`, `نزلاء "العقرب"`: a quoted name after the facility's own staff or parts (rule 9)
     if text[start - 4 : start] == "The " and start > 4 and text[start - 5] not in ".!?\n":
@@ -2871,6 +2957,10 @@ def _word_read_as_name(text: str, start: int, end: int) -> bool:
             and _HEAD_PREDICATE_RE.match(text, end) is not None:
         lead = lead[:-1].rstrip()  # `و"العقاب" سجن`: a conjunction glued to the quote opens a clause whose predicate
         # is a head of the kind (prec22ar, rule 26x); `و«العقرب» يلدغ طفلاً` stays the scorpion
+    if lead[-1:] in ("،", ",") and fold(lead[:-1].rstrip().rsplit(None, 1)[-1] if lead[:-1].strip() else "") \
+            in _KIN_BEFORE:
+        return False  # `مسقط رأس الأب، أشرف، الذي غادرها`, "her son, Ashraf,": a person named in apposition to a
+        # word for a relative or a person, no camp (rule 31d)
     if not lead or lead[-1] in ".:!?\n،؛—-|]":
         return True
     if _MOOD_OVER_RE.search(lead) is not None:

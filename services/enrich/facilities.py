@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import compress
 from operator import attrgetter, itemgetter, methodcaller, ne, not_
 from typing import Any
@@ -38,6 +38,7 @@ from services.enrich.bare import (
     caps_dateline,
     compared,
     epithet_after_ar,
+    given_to_another_ar,
     numbered_in_frame,
     plural_listed,
     town_cued,
@@ -151,6 +152,25 @@ lits_ref = words_in_ref
 
 
 _PATH = backend.PATH
+
+
+def _named_before(text: str, start: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """A facility span ends before `start` in its sentence and line (the site a name is given to; rule 31d)."""
+    return any(hi <= start and "\n" not in text[hi:start] and _SENTENCE_END_RE.search(text, hi, start) is None
+               for _lo, hi in spans)
+
+
+def _site_word_before(text: str, start: int) -> bool:
+    """A head word of a site in the sentence before `start` (an alias is matched before the open-world names:
+    `يقع سجن بابار المركزي ... وقد شبّهه منتقدوه بغوانتانامو`; rule 31d)."""
+    lo = max(0, start - 200)
+    for m in _BREAK_BEFORE_RE.finditer(text, lo, start):
+        lo = m.end()
+    return _SITE_WORD_RE.search(text, lo, start) is not None
+
+
+_BREAK_BEFORE_RE = re.compile(r"[.!?؟\n]")
+_SITE_WORD_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:سجن|معتقل|مخيم|معسكر)(?![\u0621-\u064a])")
 
 
 # an indefinite article or a word of likeness right before a nickname (rule 25a): "a human slaughterhouse", "another
@@ -287,7 +307,9 @@ def find_facilities(
                     # over a line that names a site of its kind is said of that site, not the nickname's own (rule 27b)
                 how = "alias"  # `المسلخ البشري`, "the so-called 'human slaughterhouse'": the facility (rule 25a)
             elif how == "alias" and (compared(text, s, end, e.country) or caps_dateline(text, s, end)
-                                     or _ORG_OF_AFTER_RE.match(text, end) is not None):
+                                     or _ORG_OF_AFTER_RE.match(text, end) is not None
+                                     or (text[s] >= "\u0600" and given_to_another_ar(text, s)
+                                         and _site_word_before(text, s))):
                 continue  # "a Guantanamo-style prison", `على غرار غوانتانامو`: a comparison, not the facility;
                 # "GUANTANAMO BAY NAVAL BASE, Cuba (AP) —": the base the reporter files from (rule 21b); `فرع فلسطين
                 # للشركة`, "the Palestine Branch of the bank": a company's branch (rule 22e)
@@ -549,6 +571,12 @@ def find_facilities(
         if conf is None and ("call" in (near40 := text[max(0, c.start - 40) : c.end + 40]) or "name" in near40
                              or "known" in near40) and _renamed_known(text, c, ce.id, facilities):
             conf = 0.6  # "Abu Ghraib, now called Baghdad Central Prison": the prison's two names (rule 24j)
+        if text[c.start] >= "\u0600" and accepted and given_to_another_ar(text, c.start) \
+                and _named_before(text, c.start, accepted):
+            covered[c.start : c.end] = b"\x01" * (c.end - c.start)
+            continue  # `سجن الأمن السياسي بمأرب، الذي يسميه ناشطون «صيدنايا مأرب»`, `يطلق الأهالي على سجن بئر أحمد
+            # اسم "أبو غريب"`: a notorious name given to the site named before it in its sentence, no facility and
+            # no town (rule 31d)
         if compared(text, c.start, c.end, ce.country):
             if ce.kind == "prison" and (c.start, c.end) in around.placed \
                     and (text[c.start] < "\u0600" or _NICK_NEW_AFTER_AR_RE.match(text, c.end) is not None
