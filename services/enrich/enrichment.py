@@ -44,7 +44,7 @@ from services.enrich.institutions import CAMPAIGN_AFTER_EN_RE, COURT_AFTER_EN_RE
 from services.enrich.matcher import key_tokens
 from services.enrich.normalize import APOS, IGN, TABLE, detect_lang, fold, has_latin
 from services.enrich.normalize import clear_caches as normalize_caches
-from services.enrich.openworld import slug
+from services.enrich.openworld import site_gone, slug
 from services.enrich.output import actor, annotation, event_type, place
 from services.enrich.places import (
     MAY_AGENCY,
@@ -323,7 +323,7 @@ def _enrich(
     actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
     if actors and places and lang == "en":
         places = _section_countries(text, places, actors)
-    facilities = _reported(facilities, gaz)
+    facilities = _reported(text, facilities, gaz)
     if len(facilities) > 1:
         facilities = _one_site(facilities)
     # engine-built values: the output models are made without validating them again (output.py)
@@ -359,7 +359,7 @@ def _section_countries(text: str, places: list[PlaceMention], actors: list[Actor
                                       and (p.end == len(text) or not text[p.end].isalpha()))]
 
 
-def _reported(facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
+def _reported(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
     """A facility beyond the region that facilities.yaml marks `open_world` (Evin, Zamzam: rule 24m) is read as the
     gazetteer's and reported as an unknown one, `open:<kind>:<slug of its first English core>` ("open:prison:evin",
     the id its name with a head had as an unknown one), as its labels are."""
@@ -371,6 +371,8 @@ def _reported(facilities: list[FacilityMention], gaz: Gazetteer) -> list[Facilit
             if out is facilities:
                 out = list(facilities)
             out[i] = f.model_copy(update={"id": f"open:{e.kind or 'camp'}:{slug(e.open_name)}"})
+    if out is not facilities:  # "Alcatraz, closed in 1963 and now a museum": no site now, as an unknown one (rule 31b)
+        out = [f for f, g in zip(out, facilities, strict=True) if f is g or not site_gone(text, f.start, f.end)]
     return out
 
 

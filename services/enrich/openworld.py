@@ -493,13 +493,14 @@ def _site_closed_en(after: str, m: re.Match[str]) -> bool:
         or _SITE_SUBJECT_EN_RE.search(after, max(0, m.start() - 25), m.start()) is not None
 
 
-def _no_longer_a_site(text: str, lo: int, hi: int) -> bool:
-    """The text says the site at `lo`..`hi` is no longer one (rule 26d)."""
+def _no_longer_a_site(text: str, lo: int, hi: int, apposed: bool = True) -> bool:
+    """The text says the site at `lo`..`hi` is no longer one (rule 26d); `apposed` False skips the apposition "X, a
+    former ..." (a known name's: "Qarchak prison, a former livestock farm" is still the prison, rule 31b)."""
     if _SITE_OF_BEFORE_RE.search(text, max(0, lo - 40), lo) is not None:
         return True  # "the site of the Manzanar camp", "the site of the former Maze Prison"
     if lo and "\u0600" <= text[lo] <= "\u06ff" and _MUSEUM_BEFORE_AR_RE.search(text, max(0, lo - 30), lo) is not None:
         return True  # `متحف سجن X`, `أنقاض معتقل X`
-    if text[hi : hi + 1] in (",", " ") and _FORMER_AFTER_RE.match(text, hi) is not None:
+    if apposed and text[hi : hi + 1] in (",", " ") and _FORMER_AFTER_RE.match(text, hi) is not None:
         return True  # "Eastern State Penitentiary, a former prison turned museum", "Khiam ..., or what is left of it"
     sent = _sentence_at(text, lo)
     if not any(w in sent for w in _NO_LONGER_WORDS_AR) and not any(w in sent.lower() for w in _NO_LONGER_WORDS_EN):
@@ -515,6 +516,56 @@ def _no_longer_a_site(text: str, lo: int, hi: int) -> bool:
     near = sent[max(0, lo - start - 150) : max(0, hi - start) + 150] if start >= 0 else sent
     return _MUSEUM_AR_RE.search(near) is not None or _GONE_AR_RE.search(near) is not None \
         or any(_PART_AR_RE.search(near, m.start(), m.end() + 20) is None for m in _CLOSED_AR_RE.finditer(near))
+
+
+# an apposition that calls the site a former prison or camp ("Alcatraz, the former island prison in San Francisco Bay";
+# not "Qarchak prison, a former livestock farm", "Mabani, a former warehouse turned holding site": another building)
+_FORMER_SITE_AFTER_RE = re.compile(r",[ \u00a0]*(?:a|an|the)[ \u00a0]+(?:former|defunct|disused|erstwhile|one-?time)"
+                                   r"[ \u00a0]+(?:[\w'-]+[ \u00a0]+){0,2}?(?:prison|penitentiary|jail|gaol|camp)\b")
+
+
+# its sentence says it is no working prison any more ("has not been an operational prison since 1963", "is no longer
+# a working jail")
+_NOT_WORKING_EN_RE = re.compile(r"\b(?:(?:has|have|had)[ \u00a0]+not[ \u00a0]+been|(?:is|was)[ \u00a0]+no"
+                                r"[ \u00a0]+longer)[ \u00a0]+(?:an?[ \u00a0]+)?"
+                                r"(?:operational|working|functioning|active|operating)[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
+                                r"(?:prison|penitentiary|jail|gaol|camp)\b", re.IGNORECASE)
+# a film's plot: two or more names with an actor's name in brackets after them ("Frank Morris (Clint Eastwood) is
+# informed by the prison warden (Patrick McGoohan)")
+_CAST_EN_RE = re.compile(r"[\w'] \((?:played[ \u00a0]+by[ \u00a0]+)?[A-Z][a-z]+[ \u00a0]+(?:[A-Z]\.[ \u00a0]+)?"
+                         r"[A-Z][a-zA-Z'-]+\)")
+
+
+# a person of the site right after its name: "a former Evin prisoner", "former Alcatraz inmates", "a former ADX warden"
+_PERSON_AFTER_EN_RE = re.compile(r"['’]?s?[ \u00a0]+(?:[\w-]+[ \u00a0]+)?(?:detainees?|inmates?|prisoners?|internees?|"
+                                 r"residents?|director|head|chief|warden|governor|guards?|officials?|officers?|staff|"
+                                 r"employees?|workers?|doctors?|jailers?|survivors?|convicts?)\b", re.IGNORECASE)
+_HELD_AT_BEFORE_RE = re.compile(r"\b(?:jailed|held|detained|imprisoned|locked|sent|moved|transferred|taken|director|"
+                                r"maker|makers|star)\b", re.IGNORECASE)
+
+
+def site_gone(text: str, lo: int, hi: int) -> bool:
+    """An `open_world` gazetteer facility at `lo`..`hi` that the text says is no longer one ("Alcatraz, the former
+    island prison ... drew 1.7 million visitors", "before it was closed in 1963 and turned into a museum"): its labels
+    keep it open-world, so it is read as an unknown site is (rules 26d, 31b), and so is a work's ("\"Escape from
+    Alcatraz\" is a 1979 prison thriller film"). "A former Evin prisoner" is the person's."""
+    if text[hi : hi + 1] == "," and _FORMER_SITE_AFTER_RE.match(text, hi) is not None:
+        return True
+    if _may_hold(text[max(0, lo - 40) : lo], _NOT_SITE_WORDS) and _former_before(text, lo) \
+            and _PERSON_AFTER_EN_RE.match(text, hi) is None \
+            and _HELD_BETWEEN_RE.search(text, max(0, lo - 40), lo) is None:
+        return True  # "the now-defunct Alcatraz Federal Penitentiary"; not "a former Evin prisoner" nor "Former
+        # inmates nicknamed HMP Belmarsh": the people's
+    if _may_hold(text[max(0, lo - 40) : lo], _WORK_WORDS_EN, _WORK_WORDS_AR) and _work_before(text, lo) \
+            and _HELD_AT_BEFORE_RE.search(text, max(0, lo - 40), lo) is None:
+        return True  # "the 1979 film Escape from Alcatraz": a work's title (rule 25k); not "the film director jailed
+        # at Evin", a person held there
+    if _no_longer_a_site(text, lo, hi, apposed=False) or _in_a_work(text, lo, hi):
+        return True
+    sent = _sentence_at(text, lo)
+    if ("not been" in sent or "no longer" in sent) and _NOT_WORKING_EN_RE.search(sent) is not None:
+        return True  # "Alcatraz ... has not been an operational prison since 1963"
+    return sent.count("(") > 1 and len(_CAST_EN_RE.findall(sent)) > 1  # a film's cast in its plot
 
 
 # (the words each pattern's every match holds, for a test of the window before it is searched: see _may_hold)
