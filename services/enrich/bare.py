@@ -995,10 +995,28 @@ def _infamy(text: str, c: Cand, ar: Around, gaz: Gazetteer) -> bool:
 # inside Roumieh", `نزلاء الهول`, `نُقل إلى صيدنايا`, `أُفرج عن ثلاثة من الهول`). A city's name (Tadmur, Nasiriyah)
 # takes only the inmates' frame: people are taken to, held in and freed from cities too.
 _FRAME_EN_RE = re.compile(
-    r"(?:\b(?:was|were|been|being|is|are|get|gets|got)\s+(?:\w+\s+)?(?:taken|sent|transferred|brought|locked\s+up|"
+    r"(?:\b(?:was|were|be|been|being|is|are|get|gets|got)\s+(?:\w+\s+)?(?:taken|sent|transferred|brought|locked\s+up|"
     r"held|detained|jailed|imprisoned|incarcerated|interned|confined|tortured)\s+(?:back\s+)?(?:to|in|at|into|inside|on)"
     r"|\b(?:released|freed|discharged|escaped|escapees|broke\s+out|smuggled\s+out|let\s+out|set\s+free)\s+(?:of|from)"
-    r"|\bconditions\s+inside)\s+(?:the\s+)?$", re.IGNORECASE)
+    r"|\bconditions\s+inside"
+    # rule 31f (bare31en2): the active verb of jailing with its object between ("locked his predecessor up in
+    # Mezzeh", "imprisoned his rivals in Mezzeh"): a name no city bears (a city's takes only the inmates' frame)
+    r"|\b(?:locked|shut)\s+(?:him|her|them|me|us|(?:his|her|their|the|my|our)\s+(?:[\w'’-]+\s+)?[\w'’-]+)\s+up\s+"
+    r"(?:in|at|inside)"
+    r"|\b(?:imprisoned|jailed|detained|confined|interned)\s+(?:him|her|them|(?:his|her|their)\s+[\w'’-]+)\s+"
+    r"(?:in|at|inside)"
+    r")\s+(?:the\s+)?$", re.IGNORECASE)
+# rule 31f (bare31en2): a verb of taking with its person between ("agents drove her to Evin", "they sent him back to
+# Ofer", "we are taking you to Evin") is the facility's only where the sentence speaks of custody: people are driven
+# to a district for anything ("a taxi took us to Mezzeh, where my aunt lives")
+_TAKEN_OBJ_EN_RE = re.compile(r"\b(?:send|sends|sent|sending|take|takes|took|taken|taking|drive|drives|drove|driven|"
+                              r"driving|dragged|bundled|hauled|transferred|transferring)\s+(?:him|her|them|me|us|you)\s+"
+                              r"(?:back\s+)?(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_CUSTODY_EN_RE = re.compile(r"\b(?:arrest\w*|detain\w*|detention|custody|blindfold\w*|handcuff\w*|guards?|agents|"
+                            r"police|soldiers|troops|officers|interrogat\w*|prison\w*|jail\w*|cells?|charges?|"
+                            r"sentenc\w*|seiz\w*|captur\w*|abduct\w*|raid\w*|plainclothes|warrant|questioning|"
+                            r"intelligence|security)\b",
+                            re.IGNORECASE)
 # people a state brings home or back from a camp: "Iraq brought home 812 people from al-Hol" (rule 24g)
 # and the people who came back from it ("Iraqis who came back from al-Hol", TNH; rule 25i)
 _BROUGHT_HOME_RE = re.compile(r"\b(?:brought|brings|bringing|flew|flown|bussed|bused|came|come|comes|coming)\s+"
@@ -1199,6 +1217,8 @@ def detention_frame(text: str, start: int, kind: str, *, city: bool = False, end
         return True  # "whose brothers vanished inside Saydnaya": people disappear inside a prison's walls, not a
         # town's (mine25en survey, rule 28b)
     return not city and (_FRAME_EN_RE.search(text, lead, start) is not None
+                         or (_TAKEN_OBJ_EN_RE.search(text, lead, start) is not None
+                             and _CUSTODY_EN_RE.search(text, *_sentence_bounds(text, start, start)) is not None)
                          or (kind == "camp" and _BROUGHT_HOME_RE.search(text, lead, start) is not None)
                          or (kind == "prison" and "cell" in text[lead:start]
                              and (m := _CELL_IN_RE.search(text, lead, start)) is not None
