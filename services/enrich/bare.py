@@ -370,6 +370,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
                 return None  # "RAFHA, Saudi Arabia (Reuters) -": a wire dateline in capitals before its country is
                 # the town the reporter files from, though no gazetteer lists it (rule 21b; en20 survey, rule 25s)
             return 0.55  # "AIN AL-HILWEH (Lebanon) - ... the largest refugee camp": the camp's own dateline
+        if not inherent and not arabic and text[cs : ce].isupper() and _CAPS_DASH_AFTER_RE.match(text, ce):
+            return None  # "HAMMAM AL-ALIL — Police gave food to displaced families", "KHANKI, Kurdistan Region -":
+            # a wire dateline in capitals before a dash naming a town that shares a camp's or prison's name, in a text
+            # with no head of that kind anywhere, is where the reporter files from (rule 31e; rule 21b; a headline's
+            # "Al-Hol: ..." or `البداوي (لبنان):` is its subject, the camp)
     if nxt in "،," and _DATED_AFTER_RE.match(text, ce) is not None:
         return None  # `العراق. ابوغريب، 23/7، اخبار الآن –`: a dateline's place and day, where the reporter files
         # from (rule 21b, 24g)
@@ -636,6 +641,11 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if nxt == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, cs - 3, cs) \
             and any(_GLOSS_BEFORE_RE.fullmatch(text, t, cs) for t in ar.accepted_ix.ending_before(cs, 3)):
         return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
+    if not inherent and nxt in "،," and _place_apposed(text, ce, arabic):
+        return None  # "Reporting from Hamam Alil, Iraq", "Al-Hol, east of Hasakah", "Qayyarah, her old home town",
+        # `في الجفر، حيث كان السجن`, `إلى التاجي، الواقعة على بعد 25 كيلومتراً`: an apposition after the comma gives
+        # the name's country, its bearing from a town, "home town", "where ...", or an Arabic feminine participle or
+        # relative (a town's gender; a camp or prison is masculine): the town, not its camp or prison (rule 31e)
     if _head_near(text, c, ar, arabic, e.kind):
         return 0.75 if e.id in ar.named else 0.6
     if e.cluster or e.town_name:
@@ -2340,6 +2350,21 @@ def apposition_number_ok(m: re.Match[str]) -> bool:
 # (bare_reading: a known name there, "Atmeh, the largest cluster of camps in the area", is the facility)
 _POPULATION_AFTER_AR_RE = re.compile(r"[،,]\s*(?:التي|الذي)\s+(?:يسكنها|يسكنه|يقطنها|يقطنه|يبلغ\s+عدد\s+سكانها|"
                                      r"يبلغ\s+عدد\s+سكانه|يعيش\s+فيها|يعيش\s+فيه)[^.،,\n]{0,40}?نسم[ةه]")
+# what an apposition after a bare name's comma says of a town (rule 31e): its country ("Khanke, Iraq"), its bearing
+# from another place ("Al-Hol, east of Hasakah", "Azraq, 90 km east of Amman"), "home town", "where", or the Arabic
+# feminine participle or relative a town takes (`التاجي، الواقعة`, `الهول، التي`), `حيث`
+_PLACE_APPOSED_EN_RE = re.compile(
+    r"[ \u00a0]*,[ \u00a0]+(?:(?:Iraq|Syria|Jordan|Lebanon|Libya|Egypt|Turkey|Sudan)(?=[ \u00a0]*(?:[,;.(]|[-—–]|$))"
+    r"|(?:(?:his|her|their|its|my|our|the)[ \u00a0]+)?(?:(?:old|native|own|former)[ \u00a0]+)?home[ \u00a0-]?town\b)")
+_PLACE_APPOSED_AR_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:[وف]?(?:الواقعة|الواقعه|التي)|العراق|سوريا|سورية|"
+                                  r"الأردن|الاردن|لبنان)(?![\u0621-\u064a])")
+
+
+def _place_apposed(text: str, end: int, arabic: bool) -> bool:
+    """After the bare name's comma, an apposition that makes it a town (see above; rule 31e)."""
+    return (_PLACE_APPOSED_AR_RE if arabic else _PLACE_APPOSED_EN_RE).match(text, end) is not None
+
+
 _AIRPORT_AFTER_RE = re.compile(r" (?:(?:international|military|civil) )?(?:airport|air ?base|airfield)\b",
                                re.IGNORECASE)
 _SHRINE_OF_BEFORE_RE = re.compile(r"\b(?:Our[ \u00a0]+Lady|[Cc]onvent|[Mm]onastery|[Cc]hurch|[Cc]athedral|[Ss]hrine|"
@@ -2448,6 +2473,8 @@ _WIRE_COUNTRY_AFTER_RE = re.compile(r",[ \u00a0]+[A-Z][a-z]+(?:[ \u00a0]+[A-Z][a
                                     r"(?:\([A-Za-z .]+\)[ \u00a0]*)?[-\u2013\u2014:]")
 # (bare20 survey, rule 26e: a comma before a possessive is an apposition, no dateline: "Baqa'a, Jordan's largest
 # refugee camp, marks ...")
+# (rule 31e) a wire dateline's dash after the capitals, with a region or country between ("KHANKI, Kurdistan Region -")
+_CAPS_DASH_AFTER_RE = re.compile(r"(?:,[ \u00a0]+[A-Z][a-z]+(?:[ \u00a0]+[A-Z][a-z]+){0,2})?[ \u00a0]*[-\u2013\u2014]")
 _DATELINE_AFTER_RE = re.compile(r"\s*(?:[:\-–—(]|,(?!\s*[a-z])(?!\s*[A-Z][\w-]*['’]s\s)"
                                 # (hand21en, rule 26h: "Zaatari, 10 kilometres east of Mafraq, opened": a distance, no
                                 # dateline's day)
