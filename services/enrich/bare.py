@@ -259,6 +259,10 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     before1 = text[cs - 1 : cs]
     arabic = "\u0600" <= text[cs] <= "\u06ff"
     span = (cs, ce)
+    if kind == "camp" and arabic and "لمخيم" in text[ce : ce + 120] and _the_camp_after_ar(text, c, ar, gaz):
+        return 0.5  # `أحيا أهالي صبرا وشاتيلا الذكرى ... من مدخل المخيم`, `هدم 95 بيتاً في جنين ... ثلث المخيم`: the
+        # sentence goes on to call the name "the camp", the text's only camp (rule 31g; `جنين ومخيمها`, `المدينة
+        # والمخيم`, `بلدية جنين`, `من جنين إلى المخيم` stay the town)
     if span in ar.towns and not (e.cluster or nxt in ",،"
                                  or (kind == "camp" and (e.district or e.bare or "ity of" in text[cs - 8 if cs > 8
                                                                                                    else 0 : cs]))):
@@ -1474,6 +1478,55 @@ def _residents_sentence(text: str, c: Cand) -> bool:
         return True
     # (the Arabic construct "residents of" with no word for "of", rule 28u: `سكان الوحدات ... من خارج المخيم`)
     return prev_word(text, c.start, frozenset()) in _OF_BEFORE_OR_PEOPLE and _THE_CAMP_RE.search(sent) is not None
+
+
+# rule 31g (bare31ar2): a camp's bare name whose own sentence goes on to say "the camp" (`المخيم`, `بالمخيم`,
+# `للمخيم`) after it, in a text that names no other camp, is the camp, though a town or a city bears the name:
+# `أحيا أهالي صبرا وشاتيلا الذكرى ... من مدخل المخيم`, `يزدحم سوق الوحدات ... يقصدون المخيم`, `هدم 95 بيتاً في
+# جنين، وهو ما يعني زوال ثلث المخيم`, `وصف عائدون من الهول المخيم بأنه`. The town where the sentence sets the camp
+# beside it: "and the camp" (`جنين والمخيم`), its own camp (`جنين ومخيمها`), the city or a town's word (`المدينة`,
+# `بلدية جنين`, `قرى محافظة جنين`), a movement or nearness between them (`من جنين إلى المخيم`, `قرب المخيم`)
+_THE_CAMP_AFTER_AR_RE = re.compile(r"(?<![\u0621-\u064a])([وفبل]?)(?:ال|لل)مخيم(?![\u0621-\u064a])")
+_TOWN_BESIDE_CAMP_AR_RE = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ال|لل)?(?:مدينة|مدينه|بلدة|بلده|"
+                                     r"قرية|قريه|قرى|محافظة|محافظه|محافظ|ناحية|ناحيه|منطقة|منطقه|حي|أحياء|"
+                                     r"مخيمها|مخيماتها|مخيمي|مخيمين|لواء|قضاء)(?![\u0621-\u064a])")
+_CAMP_ELSEWHERE_BEFORE = frozenset(fold(w) for w in ("إلى", "الى", "نحو", "صوب", "قرب", "بقرب", "قرابة", "محيط",
+                                                      "بمحيط", "ومحيط", "جوار", "بجوار", "أطراف", "باتجاه", "حول",
+                                                      "خارج", "غير", "مثل", "كما"))
+_NAME_IS_TOWN_BEFORE_AR = _CLUB_BEFORE | _TOWN_IN_SENTENCE_AR | frozenset(
+    fold(w) for w in ("بلدية", "محافظ", "محافظة", "ريف", "قرى", "مدن", "أحياء", "جامعة", "مستشفى", "بطولة",
+                      "كتيبة", "كتائب", "سرايا", "سرية", "مجموعة", "فصيل", "قائد")) | _QUARTER_BEFORE_AR
+
+
+def _the_camp_after_ar(text: str, c: Cand, ar: Around, gaz: Gazetteer) -> bool:
+    """A bare Arabic camp name whose sentence says "the camp" after it, the text's only camp (rule 31g)."""
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    m = _THE_CAMP_AFTER_AR_RE.search(text, c.end, min(hi, c.end + 120))
+    if m is None or m.group(1) == "و":
+        return False  # (`جنين والمخيم`: the city and the camp)
+    if prev_word(text, m.start(), frozenset()) in _CAMP_ELSEWHERE_BEFORE:
+        return False  # `من جنين إلى المخيم`, `قرب المخيم`: the camp is another place than the name's
+    pw = prev_word(text, c.start, frozenset())
+    if pw in _NAME_IS_TOWN_BEFORE_AR:
+        return False  # `بلدية جنين`, `نادي الوحدات`, `مدينة جنين`, `كتيبة طولكرم`, `محور حطين`: the town, the club,
+        # a fighters' group named after the town, a front inside the camp
+    if (text[c.start : c.start + 3] == "نهر" and _word_before(text, c.start) in _WATER_BEFORE) \
+            or (text[c.start - 1 : c.start] == " " and natural_feature(text, c.start, c.end)) \
+            or outlet_word_after(text, c.end) or _team_of_camp(text, c) or _areas_such_as(text, c.start):
+        return False  # `مياه نهر البارد ... نازحو المخيم`: the river; an outlet's name; a camp's team; areas such as
+        # these towns (rule 23)
+    if _NISBA_AFTER_RE.match(text, c.end) is not None:
+        return False  # (`الوحدات السكنية` "the housing units": the word)
+    lead = text[c.start - 60 if c.start > 60 else 0 : c.start]
+    if _battle_nears(text, c.start, True) or _QUARTER_OF_TOWN_AR_RE.search(lead) is not None \
+            or ("بين" in lead and _ROAD_BEFORE_RE.search(lead) is not None):
+        return False  # `مع اقتراب المعارك من عين عيسى ... قاطني المخيم`: a front nears the town (rule 29b); `في الحي
+        # الغربي من الهول`: the town's quarter (rule 29h); `الطريق بين الشدادي والهول`: two towns
+    if _TOWN_BESIDE_CAMP_AR_RE.search(text, lo, hi) is not None:
+        return False  # `اقتحم الجيش المدينة ... المخيم`, `جنين ومخيمها`: the sentence sets a town beside the camp
+    if any(k == "camp" for _s, _e, k in ar.heads) or not _sole_candidate(c, "camp", ar, gaz):
+        return False  # ("from al-Hol to Roj camp ... the camp": which one is not said)
+    return not sports_report(text)
 
 
 def _refugee_camp_sentence(text: str, c: Cand) -> bool:
