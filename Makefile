@@ -54,6 +54,18 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-31 BLIND split r31a (a new author; Arabic, half the core north-east Syria story, half the wider Arab world; 130 passages, 38 % no-alert; passages kept outside the repo) -- before at 7f7059a / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r31a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r31a.after.txt
+	@echo "round-31 BLIND split r31b (a second new author; Arabic, Iraq, Palestinian prisoners, Gulf and Maghreb, Lebanon and Jordan, Turkish-held Syria, many near-misses; 112 passages, 40 % no-alert; kept outside the repo likewise) -- before at 7f7059a / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r31b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r31b.after.txt
+	@echo "round-31 BLIND split r31e (a third new author; English, 40 % core story, 60 % the wider world and other senses of camp and prison; 130 passages, 38 % no-alert; kept outside the repo likewise) -- before at 7f7059a / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r31e.before.txt
+	@sed -n '4,4p' tests/data/realworld-r31e.after.txt
+	@echo "round-31 BLIND split r31f (a fourth new author; English, the core story from other outlets, Syria's old prisons, Iraq, Israel and Palestine, Lebanon's camps, Africa, Asia, Europe; 138 passages, 37 % no-alert; kept outside the repo likewise) -- before at 7f7059a / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r31f.before.txt
+	@sed -n '4,4p' tests/data/realworld-r31f.after.txt
 	@echo "round-30 BLIND split r30a (a new author; Arabic, core and wider Syria: the transitional government's prisons, security branches, NW camps; 146 passages, 52 % no-alert; passages kept outside the repo) -- before at 25aea2e / end of round:"
 	@sed -n '1,3p' tests/data/realworld-r30a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r30a.after.txt
