@@ -127,7 +127,9 @@ def find_open(
         if fold(words[0]) in _COMPLEX_AR and len(words) > 1:
             word = fold(words[0])  # `مجمع سجون وادي النطرون`: a complex of prisons is one site, named by its region
         if word in DUAL_AR and last.endswith(("اً", "ًا")) and mode == "ar_before":
-            of = _called(text, h, kind, gaz)  # `مخيماً سمّته "المأوى"`: the accusative of one camp, not a dual (27a)
+            of = _called(text, h, kind, gaz) \
+                or (_far_named(text, h, facs, gaz) if kind == "prison" else None)  # `مخيماً سمّته "المأوى"`: the
+            # accusative of one camp, not a dual (27a); `سجناً ... يطلق عليه المعتقلون اسم "الثلاجة"` (31h)
         elif word in _PLURAL_HEADS or word in DUAL_AR:
             # "مخيمات الشمال", "Kurdish-run camps": plurals name no single facility; duals two
             # (coordinated, attach.py): `معتقلي تنظيم داعش` is "the detainees of"; but a cluster of camps
@@ -146,7 +148,8 @@ def find_open(
                 if muted is not None:
                     muted.append((h.start, cw))  # (the word is no town either: Dumayr's `الضمير`)
                 continue  # `"معتقل الضمير"`, `معتقل الرأي`: a prisoner of conscience (rule 27k)
-            of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz)
+            of = _arabic(text, h, kind, places, gaz) or _called(text, h, kind, gaz) \
+                or (_far_named(text, h, facs, gaz) if kind == "prison" else None)
         elif mode == "en_after" and words == ["Camp"] and _gitmo_name_after(text, h.end):
             of = _camp_first(text, h, gaz, places, facs)  # "02 April Camp Echo", "'Camp X-Ray'": Guantanamo's camp
             # named after its head, read by rule 25p's "Camp X" alone (rule 31c)
@@ -2177,6 +2180,44 @@ def called_at(text: str, end: int, kind: str, gaz: Gazetteer) -> OpenFacility | 
             return None
         return OpenFacility(m.start(2), m.end(2), kind, m.group(2), m.start(2), m.end(2))
     return _quoted_name_of(text, m, kind, gaz)
+
+
+# (bare31ar3 survey, rule 31h) the name people give an unnamed Arabic prison later in its own sentence, in quotes or
+# brackets: `سجن سري ... في مدينة عبس، يطلق عليه السكان اسم "البيت الأبيض"`, `السجن السري الثاني ... فيُطلق عليه اسم
+# "حديقة الحيوانات"`, `معتقل ... يسميه الأهالي «الجحيم»`
+_FAR_NAMED_AR_RE = re.compile(
+    r"(?<![\u0621-\u064a])[وف]?(?:" + _marked(r"(?:(?:ي|ت)طلق|أطلق|اطلق)[ \u00a0]+(?:عليه|عليها)|(?:ي|ت)سمي(?:ه|ها)|"
+                                            r"(?:ي|ت)سمونه|(?:ي|ت)سمونها|سماه|سموه|(?:ي|ت)عرف|(?:ي|ت)لقب")
+    + r")(?:[ \u00a0]+[\u0621-\u064a\u064b-\u0652\u0640]+){0,2}?[ \u00a0]*"
+    + _marked(r"(?:(?:ب)?اسم|لقب|ب)?") + r"[ \u00a0]*"
+    r"([\"“«(])[ \u00a0]*([^\"“”‘’'«»()\n]{1,40}?)[ \u00a0]*([\"”»“)])")
+_FAR_QUOTES = frozenset("\"“”«»(")
+_FAR_PERSON_BEFORE_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:قال|قالت|يقول|روى|يروي|أكد|اكد|أضاف|اضاف|ذكر)"
+                                   r"[ \u00a0]+$")
+_FAR_NAMED_STOP_RE = re.compile(r"[.!?؟؛\n]|(?<![\u0621-\u064a])(?:مخيم|سجن|معتقل|مركز|ثم|بينما|لكن|حيث)"
+                                r"(?![\u0621-\u064a])|(?<![\u0621-\u064a])(?:مخيم|سجن|معتقل|مركز)")
+
+
+def _far_named(text: str, h: Cand, facs: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
+    """An unnamed Arabic prison head and, later in its sentence (up to 120 characters on, no other head or known
+    facility between), a verb of naming with the quoted name: the name the text gives the prison (rule 31h)."""
+    end = h.end
+    window = text[end : end + 160]
+    if "علي" not in window and "سم" not in window and "عرف" not in window and "لقب" not in window:
+        return None  # (no `يطلق عليه`/`يسميه`/`يُعرف`/`يلقب` near: no pattern to try; a cheap literal gate)
+    if text[end : end + 2].lstrip(" \u00a0")[:1] in _FAR_QUOTES \
+            or _FAR_PERSON_BEFORE_RE.search(text, max(0, h.start - 12), h.start) is not None:
+        return None  # `سجن "الشرطة العسكرية"، الذي يسميه الأهالي "سجن الإرهاب"`: the head is named already;
+        # `وقال معتقل أُفرج عنه ... في ما يسمونه "حفلة الاستقبال"`: a detainee who speaks, no prison
+    m = _FAR_NAMED_AR_RE.search(text, end, end + 160)
+    if m is None or m.start() - end > 120 or _FAR_NAMED_STOP_RE.search(text, end, m.start()) is not None \
+            or any(end <= f.start < m.start() for f in facs) \
+            or text[max(0, m.start() - 3) : m.start()].rstrip(" \u00a0").endswith("ما"):
+        return None  # (`في ما يسمونه "..."`, `فيما يسمى`: what they call an ordeal or a practice, no site's name)
+    name = m.group(2)
+    if not ("\u0600" <= name[:1] <= "\u06ff") or len(name.split()) > 4 or fold(name.split()[0]) in gaz.ar_name_stop:
+        return None
+    return OpenFacility(m.start(1), m.end(3), "prison", name, m.start(2), m.end(2))
 
 
 # (fac27enw survey, rule 28w) a place after an English head before "known as" and a quoted name: "a fire in the camp
