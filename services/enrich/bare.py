@@ -708,6 +708,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         if kind == "prison" and _city_time_served(text, c, gaz):
             return 0.5  # "arrested in 1980, he spent 15 years in Palmyra", `أمضى عامين في تدمر`, "endured four years in
             # Tadmur": a detainee's time served in a city's prison (rule 29r)
+        if kind == "prison" and not arabic and _city_taken(text, cs, ce):
+            return 0.5  # "agents seized her ... and drove her to Qarchak.": a person the sentence's custody words
+            # name taken to a city that ends its clause is taken to the city's prison (rule 31i)
         return 0.5 if ((not wordlike or _word_read_as_name(text, cs, ce))
                        and facility_context(text, c, kind, gaz, ar.accepted, city=True)
                        and (not _the_town_in_sentence(text, c)
@@ -2854,6 +2857,30 @@ _RELEASED_AFTER_RE = re.compile(r"\b(?:released|freed|release)\b|(?<![\u0621-\u0
 
 
 _VOWELS_RE = re.compile(r"[\u064b-\u0652]")  # (`اعتُقل`: read without its vowel marks)
+
+
+# rule 31i (bare31en3): a verb of taking with its person between before a city's bare name ("drove her to Qarchak")
+# is the city's prison only where custody words come before the verb in the sentence (the agents, the arrest) and the
+# name ends its clause; an errand after the name ("to live", "to rest", "for treatment"), a where-clause or no
+# custody word before the verb keeps the town (rule 25f: people are taken to cities too)
+_CITY_TAKEN_END_RE = re.compile(r"[ \u00a0]*(?:[.!?;]|$|[ \u00a0]+for[ \u00a0]+(?:questioning|interrogation)\b"
+                                # (", her husband told reporters": a speaker's attribution ends the clause too)
+                                r"|,[ \u00a0]+(?:[\w'’-]+[ \u00a0]+){1,3}(?:said|says|told|recalled|added)\b)")
+
+# (the seizure itself, not any word of security: "after the security checkpoint, the driver took us to Tadmor" is a
+# trip; "after his release from custody, his brother drove him to" is a freed man's)
+_SEIZED_EN_RE = re.compile(r"\b(?:arrest\w*|detain\w*|seiz\w*|captur\w*|abduct\w*|kidnap\w*|custody|"
+                           r"blindfold\w*|handcuff\w*|warrant)\b", re.IGNORECASE)
+_FREED_EN_RE = re.compile(r"\b(?:releas\w*|freed|free|pardon\w*|acquitt\w*)\b", re.IGNORECASE)
+
+
+def _city_taken(text: str, cs: int, ce: int) -> bool:
+    """A person in custody taken to the city named bare at `cs`..`ce` (see above; rule 31i)."""
+    lead = cs - 60 if cs > 60 else 0
+    if _CITY_TAKEN_END_RE.match(text, ce) is None or (m := _TAKEN_OBJ_EN_RE.search(text, lead, cs)) is None:
+        return False
+    a, _b = _sentence_bounds(text, cs, ce)
+    return _SEIZED_EN_RE.search(text, a, m.start()) is not None and _FREED_EN_RE.search(text, a, cs) is None
 
 
 def _city_time_served(text: str, c: Cand, gaz: Gazetteer) -> bool:
