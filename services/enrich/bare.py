@@ -3346,7 +3346,7 @@ _HEAD_STAFF_AT_RE = re.compile(r"\b(camp|prison|jail)\s+(?:director|directors|ma
                                r"population)\s+(?:at|in|of)\s+"
                                r"(?:(?:nearby|neighbouring|neighboring)\s+)?$", re.IGNORECASE)
 # a quarter's word and its name (one or two words, or a list of two) before a bare camp's name (rule 25e)
-_QUARTER_OF_CAMP_RE = re.compile(r"\b(?:neighbou?rhoods?|quarters?|sectors?)\s+of\s+(?:the\s+)?$"
+_QUARTER_OF_CAMP_RE = re.compile(r"\b(?:neighbou?rhoods?|quarters?|sectors?|districts?)\s+of\s+(?:the\s+)?$"
                                  r"|(?<![\u0621-\u064a])(?:حي|حيي|أحياء|احياء|حارة|حارات)\s+[\u0621-\u064a\u064b-\u0652]+"
                                  r"(?:\s+(?:و[\u0621-\u064a]+|[\u0621-\u064a]+))?\s+(?:في|داخل|ب|من)\s*$",
                                  re.IGNORECASE)
