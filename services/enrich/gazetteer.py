@@ -341,6 +341,9 @@ def load_gazetteer(data_dir: Path | None = None, *, with_geonames: bool = True) 
                                 if len(ids) == 1 and next(iter(ids)) in gaz.entries}
         place_rules.villages_stopped_ar = {k: gaz.entries[i] for k, i in gaz.village_stopped.items()
                                            if i in gaz.entries}
+    from services.enrich.enrichment import warm_indexes  # local: the engine's modules import this one
+
+    warm_indexes(gaz)
     # The gazetteer lives as long as the process and holds millions of containers (the trie): a full
     # collection would walk them all, and one lands every so often while caches fill on new text (an
     # article then takes twice as long). Collect the loading garbage, then move every object alive now out
