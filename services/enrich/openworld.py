@@ -2074,10 +2074,16 @@ def _quoted_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
     if j == 0 or text[j - 1] not in _CLOSING_MARKS:
         return None  # (no closing quote right before the head: no pattern to try)
     m = _QUOTED_BEFORE_RE.search(text, max(0, h.start - 48), h.start)
-    if m is None or len(m.group(2).split()) > 5 or m.group(2)[-1:] == " " \
-            or _all_stopped(text, m.start(2), m.end(2), gaz):
+    if m is None or len(m.group(2).split()) > 5 or _all_stopped(text, m.start(2), m.end(2), gaz):
         return None
-    return OpenFacility(m.start(1), h.end, kind, m.group(2), m.start(2), m.end(2))
+    name = m.group(2)
+    if name[-1:] == " ":
+        name = name.rstrip(" ")
+        if name[-1:] == " " or len(name.split()) > 3 or not all(w[:1].isupper() or w[:1].isdigit()
+                                                                  for w in name.split()):
+            return None  # (rule 32b) "the “Tuehina ” camp": one space typed before the closing quote; a longer
+            # phrase with a space there is a quoted sentence's end, no name
+    return OpenFacility(m.start(1), h.end, kind, name, m.start(2), m.start(2) + len(name))
 
 
 def _all_stopped(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
