@@ -407,7 +407,9 @@ _NAME_PREFIXES_EN = frozenset(("Ain", "Abu", "Umm", "Bab", "Deir", "Tal", "Tell"
 # what ends the text before a sentence's first word (no list item of two words starts there)
 _OPENS = frozenset(("", ".", "\n", ":", "\"", "“", "(", "—", "–", "-"))
 # (with a lower-case article joined by a hyphen: "the Tulkarem, Nur Shams and al-Far'a camps")
-_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[Aa]l-|[Ee]l-)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)$")
+# (rule 32b) Kurmanji and Turkish letters in a listed name ("the Ednaniyê, Selhebiye Şerqiye, Reşîd and Rehiyat camps")
+_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[Aa]l-|[Ee]l-)?[A-Z\u00c0-\u00d6\u00d8-\u00de\u015e\u00c7]"
+                                 r"[a-z\u00df-\u00f6\u00f8-\u00ff\u015f]+(?:[-'’][A-Za-z]+)?)$")
 
 
 _ITEM_END = frozenset(".،,؛;:!?؟)»\"”’'\n")

@@ -2111,6 +2111,7 @@ _CALLED_RE = re.compile(
     + _marked(r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب|شتهر)|عرف|سمي|"
               r"اشتهر|اشتهرت|(?:ا|أ)?سم(?:ته|اه|وه|تها|اها|وها)")
     + r")[ \u00a0]*" + _marked(r"(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?") + r"[ \u00a0]*"
+    r"(?:the[ \u00a0]+)?"  # (rule 32b) "the penal colony known as the “Polar Owl”": the article before the quote
     # (quote23ar survey, rule 27a) a bracket marks the name as quotes do: `سجن مُسمّى (السرداب)`; an apostrophe
     # between letters is the name's: "known as “Al-Ma’asra” prison" (rule 27b)
     r"([\"“‘'«”(])[ \u00a0]*((?:[^\"“”‘’'«»()\n]|(?<=[A-Za-z])['’](?=[a-z])){1,40}?)[ \u00a0]*([\"”’'»“)])(?![a-z])",
