@@ -160,6 +160,16 @@ def find_open(
                 or _numbered_colony(text, h, kind) or _quoted_after(text, h, kind, gaz)
         else:
             of = _english_after(text, h, kind, gaz)
+            if of is None and mode == "en_before" and text[h.end - 3 : h.end] in (" of", " in") \
+                    and text[h.end + 1 : h.end + 2].islower() and text[h.start : h.start + 1].isalpha():
+                # (rule 32a) "the Samos Closed Controlled Access Centre in a remote valley", "the Tuweina camp of the
+                # Raqqa countryside": no name after the longer head, and a lower-case word after its "of"/"in"; the
+                # head without them may have one before ("the International Camp of Greater Amman" stays none)
+                h = Cand(h.start, h.end - 3, h.role, tuple((*p[:2], "en_after", *p[3:]) for p in h.payloads),
+                         max(1, h.ntokens - 1))
+                mode, words = "en_after", text[h.start : h.end].split()
+                last = words[-1]
+                of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz)
         if of is None or (_country_named(of, places, gaz, text)
                           and not (mode == "ar_before" and _quoted_name(text, h, of))):
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name (a quoted one is a
