@@ -27,7 +27,8 @@ def test_numbered_refugee_camp_spellings() -> None:
         == [("camp number 14", "open:camp:14")]
     assert _facs("The blaze razed the shelters of Rohingya refugees in Camp No. 8-W and spread to Camp no. 9.") == [
         ("Camp No. 8-W", "open:camp:8-w"), ("Camp no. 9", "open:camp:9")]
-    assert _facs("Shelters of Rohingya refugees burned at Camp No 16 on Sunday evening.") == [("Camp No 16", "open:camp:16")]
+    assert _facs("Shelters of Rohingya refugees burned at Camp No 16 on Sunday evening.") == [
+        ("Camp No 16", "open:camp:16")]
 
 
 def test_numbered_camp_of_a_generic_parent_is_the_numbered_camp() -> None:
@@ -84,8 +85,8 @@ def test_a_plural_head_then_including_or_such_as_a_closed_list() -> None:
     assert _facs("Charities visit detention centres including Brook House, Colnbrook and Morton Hall every week.") == [
         ("Brook House", "open:prison:brook-house"), ("Colnbrook", "open:prison:colnbrook"),
         ("Morton Hall", "open:prison:morton-hall")]
-    assert [s for s, _ in _facs("Rights groups have documented abuse in prisons such as Jau and Dry Dock in Bahrain.")] \
-        == ["Jau", "Dry Dock"]
+    jau = _facs("Rights groups have documented abuse in prisons such as Jau and Dry Dock in Bahrain.")
+    assert [s for s, _ in jau] == ["Jau", "Dry Dock"]
     assert [s for s, _ in _facs("He toured refugee camps, among them Kakuma and Dadaab, last year.")] == [
         "Kakuma", "Dadaab"]
     # a list longer than eight items is read whole
@@ -107,13 +108,15 @@ def test_kurmanji_letters_in_a_listed_name() -> None:
 def test_the_british_annexe_is_the_annex() -> None:
     assert _facs("The foreigners’ annexe of al-Hol camp held about 6,000 women and children.") == [
         ("annexe of al-Hol camp", "fac:sy-al-hol-annex")]
-    assert [i for _, i in _facs("Women held in al-Hol's foreign annexe were moved to Roj.")][0] == "fac:sy-al-hol-annex"
+    moved = _facs("Women held in al-Hol's foreign annexe were moved to Roj.")
+    assert next(i for _, i in moved) == "fac:sy-al-hol-annex"
 
 
 # 32c ------------------------------------------------------------------------------------------------------------------
 
 def test_cecot_bare_with_words_about_prison() -> None:
-    assert _facs("Salvadoran guards shaved the heads of the Venezuelans held at CECOT.") == [("CECOT", "open:prison:cecot")]
+    assert _facs("Salvadoran guards shaved the heads of the Venezuelans held at CECOT.") == [
+        ("CECOT", "open:prison:cecot")]
     assert _facs("Hundreds of migrants were sent to the Terrorism Confinement Center in Tecoluca.") == [
         ("Terrorism Confinement Center", "open:prison:cecot")]
     _none("CECOT, the coffee growers' association, reported a record harvest this season.")
@@ -134,3 +137,14 @@ def test_rajai_shahr_and_gohardasht_bare() -> None:
     assert _facs("Political prisoners moved out of Gohardasht were scattered across other jails near Karaj.") == [
         ("Gohardasht", "open:prison:rajai-shahr")]
     _none("He rented a flat in Gohardasht, a quiet district of Karaj, after leaving Tehran.")
+
+
+def test_a_head_with_of_or_in_and_no_name_after_reads_the_name_before() -> None:
+    assert _facs("Some 3,000 asylum seekers live in the Samos Closed Controlled Access Centre in a remote valley.") == [
+        ("Samos Closed Controlled Access Centre", "open:camp:samos")]
+    assert _facs("Some 500 families live in the Hazimah camp of the northern countryside.") == [
+        ("Hazimah camp", "open:camp:hazimah")]
+    # a capitalised word after "of" is asked as before: no fallback
+    _none("Youth took part in the International Camp of Greater Amman, a week of sport run by the municipality.")
+    _none("Youth from across the region took part in the Summer Camp of the scouts' association.")
+    _none("Rockets hit Baghdad camp of Iranian exiles")
