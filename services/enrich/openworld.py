@@ -2070,7 +2070,7 @@ _PEOPLE_OF_CAMPS = frozenset(("Palestinian", "Syrian", "Iraqi", "Yazidi", "Sahra
 _COUNT_ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
                                r"Ninth|Tenth)")
 _CLOSING_MARKS = frozenset("\"”’'»")
-_CALLED_STEM_RE = re.compile("call|known|dubbed|named|عرف|عُرف|سم|لقب|دع|شتهر")
+_CALLED_STEM_RE = re.compile("call|know|dubbed|named|عرف|عُرف|سم|لقب|دع|شتهر")
 _QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9](?:[^\"“”‘’'«»\n]|(?<=[A-Za-z])['’](?=[a-z])){0,40}?)"
                                r"([\"”’'»])[ \u00a0]*$")  # an apostrophe between letters is the name's ("“Al-Ma’asra”")
 
@@ -2132,8 +2132,13 @@ _CALLED_RE = re.compile(
 # capitalised words, then punctuation or the end of the clause (not "named after", "called for", "called on")
 _CALLED_CAP_RE = re.compile(
     r"[ \u00a0]*,?[ \u00a0]*(?:(?:which|that)[ \u00a0]+(?:is|was)[ \u00a0]+)?(?:(?:also|locally)[ \u00a0]+)?"
-    r"(?:called|named|known[ \u00a0]+as|dubbed|nicknamed)[ \u00a0]+()"
-    r"([A-Z][\w'’]*(?:-[\w'’]+)*(?:[ \u00a0]+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})(?=[ \u00a0]*(?:[,.;:)]|$|\n))")
+    r"(?:called|named|known[ \u00a0]+as|dubbed|nicknamed"
+    # (rule 32b) who names it, then the verb: "a prison the guards call Panorama", "a prison that locals know as
+    # al-Qanat"; and the article before the name: "the camp known as the Jungle"
+    r"|(?:(?:that|which)[ \u00a0]+)?(?:the[ \u00a0]+)?(?:locals|residents|inmates|guards|prisoners|detainees|"
+    r"refugees|people)[ \u00a0]+(?:call|know[ \u00a0]+as|nickname|dub))[ \u00a0]+((?:the[ \u00a0]+)?)"
+    r"((?:(?:al|el)-)?[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ \u00a0]+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
+    r"(?=[ \u00a0]*(?:[,.;:)]|$|\n)|[ \u00a0]+(?:on|in|near|at|outside|has|had|is|was|where)\b)")
 
 
 def _quoted_called(text: str, of: OpenFacility) -> bool:

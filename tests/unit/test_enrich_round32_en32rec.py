@@ -148,3 +148,13 @@ def test_a_head_with_of_or_in_and_no_name_after_reads_the_name_before() -> None:
     _none("Youth took part in the International Camp of Greater Amman, a week of sport run by the municipality.")
     _none("Youth from across the region took part in the Summer Camp of the scouts' association.")
     _none("Rockets hit Baghdad camp of Iranian exiles")
+
+
+def test_a_name_given_by_a_naming_verb_and_its_subject() -> None:
+    assert _facs("Migrants queued for food in the camp known as the Jungle on the eastern edge of Calais.") == [
+        ("Jungle", "open:camp:jungle")]
+    assert _facs("Inmates rioted overnight at a jail that locals know as al-Qanat, police said.") == [
+        ("al-Qanat", "open:prison:qanat")]
+    assert [i for _, i in _facs("Behind a steel door lies a prison the guards call Panorama.")] == [
+        "fac:sy-ghwayran-prison"]
+    _none("The prison guards call Monday the hardest day of the week.")
