@@ -1138,6 +1138,8 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
             at = g + (2 if f.startswith("لل") else 1)  # `السجن المدني بالمرناقية`, `مؤسسة إعادة التربية للحراش`
             # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
             return -1 if g in _first_at(places) or at in _first_at(places) else at
+        if f[:1] == "ل" and f[1:] in _TOWN_OPENERS_AR:
+            return g + 1  # `السجن المحلي لبني ملال`: "the local prison of" Beni Mellal (rule 32g)
         if m is not None and f.startswith("ب") and len(f) >= 4 and not f.startswith("بال") \
                 and m.group()[1:].isalpha() and not any(ch in QUOTES for ch in text[h.end : g]) \
                 and _MAGHREB_RE.search(text) is not None:  # (a quoted name keeps its ب: `"برج الرومي"`; open26ar)
@@ -1172,7 +1174,7 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
 
 # names that open with the letter of the preposition `ب` and leave two letters without it (Egypt's `مركز الإصلاح
 # والتأهيل بدر`, `- بدر`: Badr, not "in Dr"; ar18 survey); `بجو` stays "in Jau"
-_B_NAMES = frozenset(("بدر",))
+_B_NAMES = frozenset(("بدر", "بني"))  # (`السجن المحلي بني ملال`: Beni Mellal's, the town's first word; rule 32g)
 
 _GUARDED_AR = frozenset(("شديد", "شديده", "مشدد", "مشدده"))
 # a security level after a head, definite (`سجن الحماية القصوى`, `سجن الحراسة المشددة`, `سجن الأمن الأقصى`): "the
@@ -1317,6 +1319,33 @@ def _locative_after(text: str, end: int, f: str) -> bool:
         and _LOCATIVE_AFTER_RE.match(text, end) is not None
 
 
+# The first words of Maghreb, Egyptian and Gulf towns' names that call for the next word (rule 32g): `بني ملال`,
+# `بني سويف`, `سيدي بلعباس`, `سيدي قاسم`, `برج بوعريريج`, `برج منايل`, `أولاد جلال`, `واد كنيس` (Maghreb spelling of
+# `وادي`), `حاسي مسعود`, `خميس مشيط`, `خميس مليانة`, `سوق أهراس`, `تيزي وزو` (folded). Alone after a head each is no
+# name (`بني` is also "was built", `سيدي` "my lord"), so the name is both words or none.
+_TOWN_OPENERS_AR = frozenset(("بني", "سيدي", "برج", "اولاد", "واد", "حاسي", "خميس", "سوق", "تيزي"))
+# second words that make the opener a word of the sentence: "a prison built recently / specially / in the year",
+# "a watch tower" (folded)
+_NOT_TOWN_SECOND = frozenset(("حديثا", "خصيصا", "مؤخرا", "موخرا", "اصلا", "سابقا", "لاحقا", "اساسا", "قديما", "عاما",
+                              "مراقبه", "حراسه", "المراقبه", "الحراسه", "عال", "عالي", "ضخم", "جديد", "جديده"))
+
+
+def _town_opened(text: str, tok: str, f: str, end: int, gaz: Gazetteer) -> int | None:
+    """The end of a two-word town's name that opens with `f` at `end` (`بني` + `ملال`), or None."""
+    if f == "بني" and (tok.startswith("بُ") or "\u064f" in tok[:3]):
+        return None  # `سجن بُني عام 1990`: the passive "was built"
+    nm = NEXT_RE.match(text, end)
+    if nm is None or not _joins(text, end, nm.start(1)):
+        return None
+    raw = nm.group(1)
+    w = fold(raw)
+    if len(w) < 3 or w in gaz.ar_name_stop or w in _NOT_TOWN_SECOND or w in _AR_DESCRIPTORS or w in _AR_ADJ \
+            or w.isdigit() or w[:1] == "ل" or w.startswith(("بال", "وال", "فال", "كال")) \
+            or raw.rstrip("\u0652").endswith(("ً", "اً", "ًا", "ٌ", "ٍ")):
+        return None
+    return nm.end(1)
+
+
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
     if h.start > 2 and text[h.start - 1] == " " and _COUNT_BEFORE_RE.search(text, max(0, h.start - 12), h.start) \
             and not (_YEAR_BEFORE_RE.search(text, max(0, h.start - 20), h.start)
@@ -1424,6 +1453,13 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
                  else (far := _spans_at(places)[1].get(name_start + 1)) is not None and far >= name_end):
         return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22f)
+    opened = _town_opened(text, tok, f, name_end, gaz) if close is None and place is None and f in _TOWN_OPENERS_AR \
+        else None
+    if opened is not None:
+        # `السجن المحلي لبني ملال`, `سجن سيدي بلعباس`, `سجن برج بوعريريج`, `سجن خميس مشيط`: a Maghreb, Egyptian or
+        # Gulf town whose name opens with a word of its own (sons of, lord, tower, Thursday ...) and goes on in the
+        # next word is the prison's name, both words (ar32rec, rule 32g)
+        name_end = opened
     group_named = f in _QUOTED_GROUP_NAMES and (
         (close == name_end and any(ch in _OPEN_QUOTES for ch in gap))
         or (close is None and gap == " " and h.start > 0 and text[h.start - 1] in _OPEN_QUOTES
@@ -1457,6 +1493,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
     elif short:
         name_end = _short_grow(text, name_end, places, gaz)  # `سجن جو`, `مخيم آق برهان`
+    elif opened is not None:
+        pass
     elif not official_at and not group_named and not town_named \
             and not (kind == "prison" and _locative_after(text, name_end, f)) \
             and not _named_for_displaced(text, tok, f, name_end, gaz) \
@@ -1472,7 +1510,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         # (`مخيم جم مشكو`: a name outlets write in one word, جمشكو, or in two)
     if close is not None:
         name_end = close  # the whole quoted name: مخيم "الشهيد رستم جودي"
-    elif short:
+    elif short or opened is not None:
         pass
     else:
         name_end = _grow(text, f, name_end, places, gaz)
