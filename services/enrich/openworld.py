@@ -1769,6 +1769,9 @@ def _closing_quote(text: str, start: int) -> int | None:
     return None
 
 
+_ABAD = frozenset(("اباد",))  # (folded: آباد, أباد, اباد)
+
+
 def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
     """Extend a name over the words its first word calls for (`الشيخ إدريس`, `مدينة تدمر`, `خالد بن الوليد`),
     over a definite word after an indefinite one (the construct `يمامة الغاب`) and a number (`زمزم 2`)."""
@@ -1795,6 +1798,9 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
                 more = 1  # `مخيم شهداء سوريا`, `سجن نقرة سلمان`: an indefinite word annexed to a place's name
                 # (not a town's name that is also a word, read as the town only on a cue: `بدر بأنه`, "Badr, that
                 # it ...", is no Baneh; rule 25j)
+    if more == 0 and (nm := NEXT_RE.match(text, end)) is not None and fold(nm.group(1)) in _ABAD \
+            and _joins(text, end, nm.start(1)):
+        more = 1  # `سجن عادل آباد`, `سجن وكيل آباد`: a Persian town's "-abad" written apart is its name's (rule 32h)
     if more == 0 and not first.startswith("ال") and _tail_named(text, end, places, gaz):
         more = 1  # `مخيم كوكس بازار الذي`, `مخيم كارا تيبي المؤقت`: a foreign name's second word (open26ar, rule 28n)
     last = first
