@@ -1104,7 +1104,7 @@ _INSTITUTION_AR = frozenset(("مركز", "مؤسسه", "مجمع", "منطقه")
 # the Maghreb's definite official designations (`السجن المدني بالمرناقية`, `السجن المحلي "عكاشة"`, `المؤسسة
 # العقابية للحراش`): by their first two words, folded
 _OFFICIAL_AR = frozenset(tuple(fold(w) for w in p.split()) for p in (
-    "السجن المدني", "السجن المحلي", "المؤسسة العقابية", "مؤسسة إعادة"))
+    "السجن المدني", "السجن المحلي", "المؤسسة العقابية", "مؤسسة إعادة", "السجن الفلاحي"))
 # the Maghreb countries and their nisbas: a text that names one reads an official designation's name after `ب` as
 # the name of the institution's town there, though a town of the region bears it too (rule 26g)
 _MAGHREB_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبلف]?(?:ال)?(?:تونس|الجزائر|جزائر|المغرب|موريتانيا)"
@@ -1113,6 +1113,17 @@ _AR_MONTHS = frozenset(fold(w) for w in (
     "يناير", "فبراير", "مارس", "أبريل", "ابريل", "أفريل", "افريل", "مايو", "ماي", "يونيو", "جوان", "يوليو", "جويلية",
     "أغسطس", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران",
     "تموز", "آب", "أيلول", "تشرين"))
+
+
+_FARM_PRISON = ("السجن", "الفلاحي")  # (folded)
+
+
+def official_head(text: str, start: int, name_start: int) -> bool:
+    """The words from `start` to the name open with a Maghreb official designation (`السجن المحلي`, `السجن الفلاحي`)."""
+    words = [fold(w) for w in text[start:name_start].split()[:2]]
+    if words and words[0][:1] == "ل" and not words[0].startswith("ال"):
+        words[0] = "ال" + words[0][1:]  # `للسجن الفلاحي`: ل + ال written لل, the match starting inside it
+    return tuple(words) in _OFFICIAL_AR
 
 
 def maghreb_official(text: str, start: int, name_start: int) -> bool:
@@ -1134,6 +1145,8 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
     if official:
         m = TOKEN_RE.match(text, g)
         f = fold(m.group()) if m is not None else ""
+        if f == "في" and tuple(head[:2]) == _FARM_PRISON:
+            return -1  # `يعمل السجناء في السجن الفلاحي في زراعة الخضر`: the farm prison's work, no name (rule 32i)
         if f.startswith(("بال", "لل")) and len(f) > 4:
             at = g + (2 if f.startswith("لل") else 1)  # `السجن المدني بالمرناقية`, `مؤسسة إعادة التربية للحراش`
             # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
