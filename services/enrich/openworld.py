@@ -1116,6 +1116,7 @@ _AR_MONTHS = frozenset(fold(w) for w in (
 
 
 _FARM_PRISON = ("السجن", "الفلاحي")  # (folded)
+_GOVERNORATE_AR = frozenset(("محافظه",))  # (folded: محافظة)
 
 
 def official_head(text: str, start: int, name_start: int) -> bool:
@@ -1462,6 +1463,14 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return OpenFacility(h.start, la, kind, text[name_start:la], name_start, la)
         # `سجن «لا سانتيه»`, `سجن لا سانتي`: a French or Spanish name's article, no negation (open26ar, rule 28n)
     place = _first_at(places).get(name_start)
+    if place is None and close is None and kind == "prison" and f in _GOVERNORATE_AR \
+            and (nm := NEXT_RE.match(text, name_end)) is not None and _joins(text, name_end, nm.start(1)) \
+            and ((gov := _first_at(places).get(nm.start(1))) is not None
+                 or (fold(nm.group(1)).startswith("ال") and fold(nm.group(1)) in gaz.trie.first)):
+        # `سجن محافظة خميس مشيط العام`, `سجن محافظة السويداء المركزي`: the governorate's prison is its town's, named
+        # by the town, a known prison's name too (ar32rec, rule 32i)
+        m, tok, f, place = nm, nm.group(1), fold(nm.group(1)), gov
+        name_start, name_end = nm.start(1), nm.end(1)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
                  else (far := _spans_at(places)[1].get(name_start + 1)) is not None and far >= name_end):
