@@ -1335,9 +1335,11 @@ def _locative_after(text: str, end: int, f: str) -> bool:
 
 # The first words of Maghreb, Egyptian and Gulf towns' names that call for the next word (rule 32g): `بني ملال`,
 # `بني سويف`, `سيدي بلعباس`, `سيدي قاسم`, `برج بوعريريج`, `برج منايل`, `أولاد جلال`, `واد كنيس` (Maghreb spelling of
-# `وادي`), `حاسي مسعود`, `خميس مشيط`, `خميس مليانة`, `سوق أهراس`, `تيزي وزو` (folded). Alone after a head each is no
+# `وادي`), `حاسي مسعود`, `خميس مشيط`, `خميس مليانة`, `سوق أهراس`, `تيزي وزو`, `جزيرة رايكرز` (folded). Alone after a head each is no
 # name (`بني` is also "was built", `سيدي` "my lord"), so the name is both words or none.
-_TOWN_OPENERS_AR = frozenset(("بني", "سيدي", "برج", "اولاد", "واد", "حاسي", "خميس", "سوق", "تيزي"))
+_TOWN_OPENERS_AR = frozenset(("بني", "سيدي", "برج", "اولاد", "واد", "حاسي", "خميس", "سوق", "تيزي",
+                              # ... and an island's prison by the island (`سجن جزيرة رايكرز`, `سجن جزيرة سارك`)
+                              "جزيره"))
 # second words that make the opener a word of the sentence: "a prison built recently / specially / in the year",
 # "a watch tower" (folded)
 _NOT_TOWN_SECOND = frozenset(("حديثا", "خصيصا", "مؤخرا", "موخرا", "اصلا", "سابقا", "لاحقا", "اساسا", "قديما", "عاما",
