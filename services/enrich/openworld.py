@@ -1116,6 +1116,16 @@ _AR_MONTHS = frozenset(fold(w) for w in (
 
 
 _FARM_PRISON = ("السجن", "الفلاحي")  # (folded)
+
+
+def _object_after(text: str, end: int) -> bool:
+    """The word after `end` is a definite noun or carries a pronoun (`لقضاء عقوبته`, `لتنفيذ العقوبة`): the word
+    before it is a verbal noun taking an object, no town's name."""
+    nm = NEXT_RE.match(text, end)
+    if nm is None or not _joins(text, end, nm.start(1)):
+        return False
+    w = nm.group(1)
+    return fold(w).startswith("ال") or w.endswith(("ه", "ها", "هم", "هن"))
 _GOVERNORATE_AR = frozenset(("محافظه",))  # (folded: محافظة)
 
 
@@ -1154,6 +1164,11 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
             return -1 if g in _first_at(places) or at in _first_at(places) else at
         if f[:1] == "ل" and f[1:] in _TOWN_OPENERS_AR:
             return g + 1  # `السجن المحلي لبني ملال`: "the local prison of" Beni Mellal (rule 32g)
+        if m is not None and f[:1] == "ل" and len(f) >= 4 and f[1:2] not in "لاتي" and m.group()[1:].isalpha() \
+                and not (len(f) == 6 and f[4] == "ي") and _MAGHREB_RE.search(text) is not None \
+                and (f[1:] in ("مدينه", "بلده") or not _object_after(text, m.end())):
+            return g + 1  # `مؤسسة إعادة التربية لباب جديد`, `المؤسسة العقابية لعلاليق`: "of" the town, in a text about
+            # the Maghreb (not a verbal noun of purpose: `لتنفيذ`, `لاستكمال`, `لقضاء` ... ; rule 32i)
         if m is not None and f.startswith("ب") and len(f) >= 4 and not f.startswith("بال") \
                 and m.group()[1:].isalpha() and not any(ch in QUOTES for ch in text[h.end : g]) \
                 and _MAGHREB_RE.search(text) is not None:  # (a quoted name keeps its ب: `"برج الرومي"`; open26ar)
