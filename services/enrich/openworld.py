@@ -1353,8 +1353,9 @@ def _locative_after(text: str, end: int, f: str) -> bool:
 # `وادي`), `حاسي مسعود`, `خميس مشيط`, `خميس مليانة`, `سوق أهراس`, `تيزي وزو`, `جزيرة رايكرز` (folded). Alone after a head each is no
 # name (`بني` is also "was built", `سيدي` "my lord"), so the name is both words or none.
 _TOWN_OPENERS_AR = frozenset(("بني", "سيدي", "برج", "اولاد", "واد", "حاسي", "خميس", "سوق", "تيزي",
-                              # ... and an island's prison by the island (`سجن جزيرة رايكرز`, `سجن جزيرة سارك`)
-                              "جزيره"))
+                              # Morocco's Amazigh towns (`السجن المدني بآيت ملول`) and an island's prison by the island
+                              # (`سجن جزيرة رايكرز`, `سجن جزيرة سارك`)
+                              "ايت", "جزيره"))
 # second words that make the opener a word of the sentence: "a prison built recently / specially / in the year",
 # "a watch tower" (folded)
 _NOT_TOWN_SECOND = frozenset(("حديثا", "خصيصا", "مؤخرا", "موخرا", "اصلا", "سابقا", "لاحقا", "اساسا", "قديما", "عاما",
@@ -1483,7 +1484,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     if place is None and close is None and kind == "prison" and f in _GOVERNORATE_AR \
             and (nm := NEXT_RE.match(text, name_end)) is not None and _joins(text, name_end, nm.start(1)) \
             and ((gov := _first_at(places).get(nm.start(1))) is not None
-                 or (fold(nm.group(1)).startswith("ال") and fold(nm.group(1)) in gaz.trie.first)):
+                 or (fold(nm.group(1)).startswith("ال") and fold(nm.group(1)) in gaz.trie.first)) \
+            and not text[gov.end if gov is not None else nm.end(1) :].lstrip(" \u00a0").startswith(("(", "«", '"', "“")):
         # `سجن محافظة خميس مشيط العام`, `سجن محافظة السويداء المركزي`: the governorate's prison is its town's, named
         # by the town, a known prison's name too (ar32rec, rule 32i)
         m, tok, f, place = nm, nm.group(1), fold(nm.group(1)), gov
@@ -1809,6 +1811,9 @@ def _closing_quote(text: str, start: int) -> int | None:
 
 
 _ABAD = frozenset(("اباد",))  # (folded: آباد, أباد, اباد)
+# a rank before a person's name and "general" (`سجن محافظة خميس مشيط المقدم محمد`, `... العام`): after a town's
+# name they open the next phrase, no construct of the name (folded; rule 32i)
+_TITLES_AFTER_AR = frozenset(("العقيد", "المقدم", "العميد", "اللواء", "الرائد", "النقيب", "الملازم", "العام"))
 
 
 def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
@@ -1828,7 +1833,7 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         if nm is not None and _joins(text, end, nm.start(1)):
             w = fold(nm.group(1))
             if w.startswith("ال") and w not in gaz.ar_name_stop and w not in _AR_DESCRIPTORS and w not in _AR_ADJ \
-                    and w not in _CONSTRUCT_MARKS \
+                    and w not in _CONSTRUCT_MARKS and w not in _TITLES_AFTER_AR \
                     and arabic_name_ok(nm.group(1), w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
                                        listed=True):
                 more = 1  # not `جزعة العراقي`: an adjective of a known name (العراق) is no part of it
