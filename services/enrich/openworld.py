@@ -1116,6 +1116,9 @@ _AR_MONTHS = frozenset(fold(w) for w in (
 
 
 _FARM_PRISON = ("السجن", "الفلاحي")  # (folded)
+# words after ل that make it "for"/"until", no town (`السجن المحلي لحين محاكمته`, `لعدم كفاية الأدلة`; folded)
+_PURPOSE_AR = frozenset(("حين", "عدم", "قضاء", "صالح", "مده", "اجل", "كون", "ذلك", "هذا", "هذه", "حد", "غايه",
+                         "حمايه", "مواجهه", "حضور", "زياره", "دواع", "دواعي", "اسباب", "سبب", "مصلحه", "فتره"))
 
 
 def _object_after(text: str, end: int) -> bool:
@@ -1127,6 +1130,7 @@ def _object_after(text: str, end: int) -> bool:
     w = nm.group(1)
     return fold(w).startswith("ال") or w.endswith(("ه", "ها", "هم", "هن"))
 _GOVERNORATE_AR = frozenset(("محافظه",))  # (folded: محافظة)
+_BRACKETS_AR = ("(", "«", '"', "“")  # (a bracketed or quoted name after the town: `سجن محافظة جدة (بريمان)`)
 
 
 def official_head(text: str, start: int, name_start: int) -> bool:
@@ -1165,10 +1169,10 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
         if f[:1] == "ل" and f[1:] in _TOWN_OPENERS_AR:
             return g + 1  # `السجن المحلي لبني ملال`: "the local prison of" Beni Mellal (rule 32g)
         if m is not None and f[:1] == "ل" and len(f) >= 4 and f[1:2] not in "لاتي" and m.group()[1:].isalpha() \
-                and not (len(f) == 6 and f[4] == "ي") and _MAGHREB_RE.search(text) is not None \
+                and not (len(f) == 6 and f[4] == "ي") and f[1:] not in _PURPOSE_AR \
                 and (f[1:] in ("مدينه", "بلده") or not _object_after(text, m.end())):
-            return g + 1  # `مؤسسة إعادة التربية لباب جديد`, `المؤسسة العقابية لعلاليق`: "of" the town, in a text about
-            # the Maghreb (not a verbal noun of purpose: `لتنفيذ`, `لاستكمال`, `لقضاء` ... ; rule 32i)
+            return g + 1  # `مؤسسة إعادة التربية لباب جديد`, `المؤسسة العقابية لعلاليق`: "of" the town (not a verbal
+            # noun of purpose or time: `لتنفيذ`, `لاستكمال`, `لقضاء`, `لحين`, `لمدة` ... ; rule 32i)
         if m is not None and f.startswith("ب") and len(f) >= 4 and not f.startswith("بال") \
                 and m.group()[1:].isalpha() and not any(ch in QUOTES for ch in text[h.end : g]) \
                 and _MAGHREB_RE.search(text) is not None:  # (a quoted name keeps its ب: `"برج الرومي"`; open26ar)
@@ -1350,8 +1354,8 @@ def _locative_after(text: str, end: int, f: str) -> bool:
 
 # The first words of Maghreb, Egyptian and Gulf towns' names that call for the next word (rule 32g): `بني ملال`,
 # `بني سويف`, `سيدي بلعباس`, `سيدي قاسم`, `برج بوعريريج`, `برج منايل`, `أولاد جلال`, `واد كنيس` (Maghreb spelling of
-# `وادي`), `حاسي مسعود`, `خميس مشيط`, `خميس مليانة`, `سوق أهراس`, `تيزي وزو`, `جزيرة رايكرز` (folded). Alone after a head each is no
-# name (`بني` is also "was built", `سيدي` "my lord"), so the name is both words or none.
+# `وادي`), `حاسي مسعود`, `خميس مشيط`, `خميس مليانة`, `سوق أهراس`, `تيزي وزو`, `آيت ملول`, `جزيرة رايكرز` (folded).
+# Alone after a head each is no name (`بني` is also "was built", `سيدي` "my lord"), so the name is both words or none.
 _TOWN_OPENERS_AR = frozenset(("بني", "سيدي", "برج", "اولاد", "واد", "حاسي", "خميس", "سوق", "تيزي",
                               # Morocco's Amazigh towns (`السجن المدني بآيت ملول`) and an island's prison by the island
                               # (`سجن جزيرة رايكرز`, `سجن جزيرة سارك`)
@@ -1485,7 +1489,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
             and (nm := NEXT_RE.match(text, name_end)) is not None and _joins(text, name_end, nm.start(1)) \
             and ((gov := _first_at(places).get(nm.start(1))) is not None
                  or (fold(nm.group(1)).startswith("ال") and fold(nm.group(1)) in gaz.trie.first)) \
-            and not text[gov.end if gov is not None else nm.end(1) :].lstrip(" \u00a0").startswith(("(", "«", '"', "“")):
+            and not text[gov.end if gov is not None else nm.end(1) :].lstrip(" \u00a0").startswith(_BRACKETS_AR):
         # `سجن محافظة خميس مشيط العام`, `سجن محافظة السويداء المركزي`: the governorate's prison is its town's, named
         # by the town, a known prison's name too (ar32rec, rule 32i)
         m, tok, f, place = nm, nm.group(1), fold(nm.group(1)), gov
