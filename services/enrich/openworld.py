@@ -1815,9 +1815,9 @@ def _closing_quote(text: str, start: int) -> int | None:
 
 
 _ABAD = frozenset(("اباد",))  # (folded: آباد, أباد, اباد)
-# a rank before a person's name and "general" (`سجن محافظة خميس مشيط المقدم محمد`, `... العام`): after a town's
-# name they open the next phrase, no construct of the name (folded; rule 32i)
-_TITLES_AFTER_AR = frozenset(("العقيد", "المقدم", "العميد", "اللواء", "الرائد", "النقيب", "الملازم", "العام"))
+# a rank before a person's name (`مدير سجن محافظة خميس مشيط المقدم محمد`): after a town's name it opens the next
+# phrase, the officer's name, no construct of the prison's name (folded; rule 32i)
+_TITLES_AFTER_AR = frozenset(("العقيد", "المقدم", "العميد", "اللواء", "الرائد", "النقيب", "الملازم"))
 
 
 def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
