@@ -1116,6 +1116,9 @@ _AR_MONTHS = frozenset(fold(w) for w in (
 
 
 _FARM_PRISON = ("السجن", "الفلاحي")  # (folded)
+# designations only Morocco's prison service uses: the town after their `ب` is Moroccan, though a town of the region
+# bears the same name (`السجن المحلي بالقنيطرة`: Kenitra, not Quneitra; rule 32i)
+_MOROCCO_ONLY_AR = frozenset((("السجن", "المحلي"), _FARM_PRISON))
 # words after ل that make it "for"/"until", no town (`السجن المحلي لحين محاكمته`, `لعدم كفاية الأدلة`; folded)
 _PURPOSE_AR = frozenset(("حين", "عدم", "قضاء", "صالح", "مده", "اجل", "كون", "ذلك", "هذا", "هذه", "حد", "غايه",
                          "حمايه", "مواجهه", "حضور", "زياره", "دواع", "دواعي", "اسباب", "سبب", "مصلحه", "فتره"))
@@ -1165,6 +1168,8 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
         if f.startswith(("بال", "لل")) and len(f) > 4:
             at = g + (2 if f.startswith("لل") else 1)  # `السجن المدني بالمرناقية`, `مؤسسة إعادة التربية للحراش`
             # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
+            if tuple(head[:2]) in _MOROCCO_ONLY_AR:
+                return at  # `السجن المحلي بالقنيطرة`: Morocco's designation, Kenitra's prison, not "in" Syria's Quneitra
             return -1 if g in _first_at(places) or at in _first_at(places) else at
         if f[:1] == "ل" and f[1:] in _TOWN_OPENERS_AR:
             return g + 1  # `السجن المحلي لبني ملال`: "the local prison of" Beni Mellal (rule 32g)

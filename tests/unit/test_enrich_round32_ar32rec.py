@@ -72,3 +72,12 @@ def test_official_designations_in_a_sentence_of_purpose_or_time() -> None:
                  "قرر القاضي سجن محافظ البنك المركزي السابق خمس سنوات بتهمة الاختلاس.",
                  "يعمل السجناء في السجن الفلاحي في زراعة الخضر وتربية المواشي."):
         assert not real_ann(text).alert, text
+
+
+def test_moroccos_local_prison_in_a_town_that_shares_a_syrian_name() -> None:
+    text = "قالت المندوبية إن السجين رُحّل من السجن المحلي بالقنيطرة إلى السجن المحلي تولال 2 بمكناس."
+    ann = real_ann(text)
+    assert _open(text) == {"open:prison:القنيطره", "open:prison:تولال-2"}
+    assert ann.places == []  # (Kenitra inside the prison's name is no place, and no Syrian Quneitra)
+    places = {p.id for p in real_ann("شنت الطائرات غارات على مواقع في ريف القنيطرة قرب خط الفصل.").places}
+    assert "adm1:SY-quneitra" in places
