@@ -1169,7 +1169,7 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
             at = g + (2 if f.startswith("لل") else 1)  # `السجن المدني بالمرناقية`, `مؤسسة إعادة التربية للحراش`
             # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
             if tuple(head[:2]) in _MOROCCO_ONLY_AR:
-                return at  # `السجن المحلي بالقنيطرة`: Morocco's designation, Kenitra's prison, not "in" Syria's Quneitra
+                return at  # `السجن المحلي بالقنيطرة`: Morocco's designation, Kenitra's prison, not Syria's Quneitra
             return -1 if g in _first_at(places) or at in _first_at(places) else at
         if f[:1] == "ل" and f[1:] in _TOWN_OPENERS_AR:
             return g + 1  # `السجن المحلي لبني ملال`: "the local prison of" Beni Mellal (rule 32g)
