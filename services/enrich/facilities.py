@@ -60,6 +60,7 @@ from services.enrich.openworld import (
     leisure_text,
     maghreb_official,
     not_a_site,
+    official_head,
     part_called,
     slug,
     work_after,
@@ -3128,6 +3129,9 @@ def _open_or_known(
         if e is None:
             # "Rukbam camp", `سجن صيدنابا`: a slip of one letter (rule 28h)
             e = typo_of(" ".join(words), of.kind, gaz, lambda: _places_at(text, places, gaz))
+        if e is not None and e.country not in _MAGHREB_ISO and official_head(text, of.start, of.name_start):
+            e = None  # `السجن الفلاحي العدير`: a Maghreb official designation's name spelt like a site elsewhere
+            # (Syria's Adra) is its own, no guessed spelling of that site (ar32rec, rule 32i)
         if e is None and len(words) == 1 and "\u0600" <= of.name[:1] <= "\u06ff":
             nxt = _NEXT_WORD_RE.match(text, of.end)
             joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None
