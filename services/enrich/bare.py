@@ -470,6 +470,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, `جسر بزيبز`, "the Bucca family": a
         # hospital, an airport, a bridge, a family of the name; `سارت بها الركبان` ("the riders carried it": the news
         # spread far)
+    if arabic and kind in ("camp", "prison") and _text_defines_town_ar(text, c):
+        return None  # `الهول هي بلدة شرقي الحسكة ... جرى تحرير الهول`: a text about the town the name is (rule 32j)
     if span in ar.placed and _town_in_sentence(text, c):
         return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
     if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, (cs - 50 if cs > 50 else 0), cs)) is not None \
@@ -2467,9 +2469,19 @@ def _quoted_place_head(text: str, cs: int, ce: int, gaz: Gazetteer) -> bool:
 
 
 def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
-    """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
+    """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`), or the text
+    defining the Arabic name as a town right after it (`الهول هي بلدة`, `الشدادي أو الشدادة مدينة`, rule 32j)."""
     if cue_before(text, c.start, _town_cues(gaz)) or prev_word(text, c.start, _NO_SKIP) in _PROVINCE_BEFORE:
         return True  # (`في ولاية سوسة`: a province's word right before the name, rule 26g)
+    if "\u0600" <= text[c.start] <= "\u06ff":
+        if text[c.end : c.end + 1] in _COPULA_NEXT and _town_defined_ar(text, c.start, c.end):
+            return True  # `صيدنايا هي مدينة سورية`, `الهول ليست مجرد بلدة`: the text says what the name is (rule 32j)
+        if text[c.start - 1 : c.start] == " ":
+            w = prev_word(text, c.start, _NO_SKIP)
+            k = 2 if w[:2] in _TWO_PROCLITICS else 1 if w[:1] in "بل" else 0
+            if k and w[k:] in _TOWN_WORDS_PROCLITIC:
+                return True  # `المركز الإداري لناحية الهول`, `في بمدينة`: a town's word behind the preposition glued
+                # to it (rule 32j; `و`/`ف` alone are read by cue_before)
     lo = c.start - 24 if c.start > 24 else 0
     m = _STEMS_RE.search(text, lo, c.start)  # one C-level look for either cue
     if m is None:
@@ -2495,6 +2507,64 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
 
 
 _STEMS_RE = re.compile("(?P<head>rison|amp|ail|acilit|سجن|سجون|معتقل|مخيم)|(?P<side>جانب|ضف|طرف)")
+
+
+# rule 32j (ar32prec): an Arabic bare name that the text defines as a town right after it, the Arabic of "Evin is a
+# district of Tehran" (rule 24m): a copula or none, then a town's word (`الهول هي بلدة شرقي الحسكة`, `صيدنايا هي
+# مدينة سورية`, `الركبان منطقة صحراوية`), its other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a
+# town" (`الهول ليست مجرد بلدة صغيرة`) or "not only a prison ... a town" (`صيدنايا ليست سجناً فقط.. مدينة العذراء`; "not
+# only a camp but a time bomb", `«الهول» ليس مخيماً فحسب، بل قنبلة موقوتة`, is the camp). Without a
+# copula the name opens its sentence (a definition's subject); a town of tents or of refugees after the town word is
+# the camp likened to a town (`الزعتري مدينة من الخيام`), no town
+# (rule 32j) a text that defines the name as a town somewhere is about the town: the name read bare again elsewhere
+# in it, in a sentence with no word of a camp, a prison or the people held or sheltered in one, is that town (`تم
+# الاستيلاء على الهول`, `تتميز الهول ببيئة غنية`, `وهو دير سيدة صيدنايا` after `صيدنايا هي مدينة سورية`)
+_SITE_WORD_AR_RE = re.compile(r"(?:مخيم|سجن|سجون|معتقل|نازح|لاجئ|احتجاز|محتجز|سجين|سجناء|أسرى|اسرى|زنزان|خيام|"
+                              r"نزلاء|موقوف)")
+
+
+def _text_defines_town_ar(text: str, c: Cand) -> bool:
+    """Somewhere the text defines the bare name at `c` as a town, and its own sentence has no site word (see above)."""
+    name = text[c.start : c.end]
+    i = text.find(name)
+    n = 0
+    while i != -1 and n < 40:
+        n += 1
+        j = i + len(name)
+        if (i == 0 or not ("\u0621" <= text[i - 1] <= "\u064a")) and text[j : j + 1] in _COPULA_NEXT \
+                and _town_defined_ar(text, i, j):
+            lo, hi = _sentence_bounds(text, c.start, c.end)
+            return _SITE_WORD_AR_RE.search(text, lo, hi) is None
+        i = text.find(name, j)
+    return False
+
+
+_TWO_PROCLITICS = frozenset(("وب", "ول", "فب", "فل"))
+_TOWN_WORDS_PROCLITIC = frozenset(fold(w) for w in ("بلدة", "مدينة", "قرية", "ناحية", "قضاء", "بلدية"))
+_COPULA_NEXT = frozenset(' "»”\u00a0')
+_TOWN_DEFINED_AR_RE = re.compile(
+    r"[\"»”]?[ \u00a0]+(?:(?:أو|او)[ \u00a0]+[\u0621-\u064a]+[ \u00a0]+)?"
+    r"(?:(?P<cop>(?:هي|هو|وهي|وهو|فهي|فهو)[ \u00a0]+|(?:ليست|ليس)[ \u00a0]+(?:مجرد|سوى|إلا|الا)[ \u00a0]+)?"
+    r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه|ناحية|ناحيه|قضاء|منطقة|منطقه|بلدية|بلديه)(?![\u0621-\u064a])"
+    r"|(?P<only>(?:ليست|ليس)[ \u00a0]+(?:مجرد[ \u00a0]+)?(?:سجنا|سجناً|سجن|مخيما|مخيماً|مخيم|معتقلا|معتقلاً|معتقل)"
+    r"[ \u00a0]+(?:فقط|فحسب)[ \u00a0.…،,؛:\-–—]*(?:(?:بل|وإنما|وانما|إنما|انما)[ \u00a0]+)?(?:(?:هي|هو)[ \u00a0]+)?"
+    r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه)(?![\u0621-\u064a])))")
+_TOWN_OF_TENTS_RE = re.compile(r"[^.!?؟؛\n]{0,40}?(?<![\u0621-\u064a])[وبل]?(?:ال|لل)?(?:خيام|خيمة|لاجئ|نازح|صفيح|"
+                               r"كرفان|كرافان|مخيم)")
+
+
+def _town_defined_ar(text: str, start: int, end: int) -> bool:
+    """The Arabic bare name at start:end defined as a town right after it (see above)."""
+    m = _TOWN_DEFINED_AR_RE.match(text, end)
+    if m is None:
+        return False
+    if not m.group("cop") and not m.group("only"):
+        lo = max(0, start - 40)
+        lead = text[lo : start]
+        cut = max(lead.rfind(ch) for ch in ".!?؟\n")
+        if lead[cut + 1 :].strip(" \u00a0\"«“'-–—") not in ("", "و", "ف"):
+            return False  # (`غادر الهول بلدة ...`: no definition's subject)
+    return _TOWN_OF_TENTS_RE.match(text, m.end()) is None
 
 
 _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks
