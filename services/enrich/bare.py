@@ -337,6 +337,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     wordlike = bool(e.words) and (folded in e.words or (folded[:1] == "ل" and before1 == "ل"
                                                         and "ا" + folded in e.words))
     # (`للعقاب` "for punishment": ل + the word with its article's alef dropped is the same word; rule 25f)
+    if arabic and nxt == " " and text[cs : cs + 2] != "ال" and _surname_after_ar(text, cs, ce):
+        return None  # `عوفر كسيف عضو الكنيست ... إبعاد كسيف`: a given name, then a family name the text uses alone
+        # elsewhere (rule 32k)
     if before1 == " " and (_given_name_before(text, cs, gaz, article=False, strict=not wordlike)
                            or _person_title_before(text, cs)):
         return None  # `رونالد بوكا`, `لرونالد بول بوكا`: a given name before a core that is also a person's name, with
@@ -2507,6 +2510,46 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
 
 
 _STEMS_RE = re.compile("(?P<head>rison|amp|ail|acilit|سجن|سجون|معتقل|مخيم)|(?P<side>جانب|ضف|طرف)")
+
+
+# rule 32k (ar32prec): a bare Arabic core with no article followed by a word the text also uses on its own elsewhere is
+# a person's given name and family name, the Arabic of "Ofer Cassif" that English tells by the capital (`عوفر كسيف
+# عضو الكنيست ... أقر الكنيست إبعاد كسيف`): the family name read alone, or the two words again (`من هو عوفر كسيف؟`).
+# Not a particle or a direction (`عوفر غرب رام
+# الله ... غرب المدينة`), a word with the article or a word of a camp's, a prison's or a place's own (`عوفر العسكري`)
+_SURNAME_AFTER_AR_RE = re.compile(r" ([\u0621-\u064a]{3,12})(?![\u0621-\u064a])")
+_NO_SURNAME_AR = frozenset(fold(w) for w in (
+    "غرب", "شرق", "شمال", "جنوب", "غربي", "شرقي", "شمالي", "جنوبي", "قرب", "بعد", "قبل", "منذ", "حيث", "حتى", "خلال",
+    "بين", "عند", "لدى", "نحو", "إلى", "الى", "على", "عن", "مع", "ضمن", "داخل", "خارج", "وسط", "أمام", "امام", "تحت",
+    "فوق", "حول", "عبر", "رغم", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "لكن", "لأن", "لان", "وقد", "فقد",
+    "التي", "الذي", "وهو", "وهي", "هذا", "هذه", "ذلك", "تلك", "كما", "أيضا", "ايضا", "أيضاً", "ايضاً", "فقط", "سجن",
+    "معتقل", "مخيم", "سجون", "معسكر", "مركز", "بلدة", "مدينة", "قرية", "منطقة", "ريف", "محافظة", "يوم", "يوما",
+    "عام", "عاما", "شهر", "سنة", "سنوات", "أيام", "ايام", "مرة", "مرات"))
+
+
+def _surname_after_ar(text: str, cs: int, ce: int) -> bool:
+    """The word after the bare core at cs:ce is a family name the text also uses alone (see above)."""
+    m = _SURNAME_AFTER_AR_RE.match(text, ce)
+    if m is None:
+        return False
+    w = m.group(1)
+    if w.startswith("ال") or fold(w) in _NO_SURNAME_AR or w[:1] in "يتنو" \
+            or (len(w) == 4 and w[:1] in "أا"):
+        return False  # (a present-tense verb opens with ي/ت/ن: `عوفر يشهد توتراً`; `جباليا والنصيرات` is a list;
+        # `جباليا أكبر مخيمات` an elative)
+    core = text[cs:ce]
+    pair = core + " " + w
+    k = text.find(pair)
+    if k != -1 and text.find(pair, k + len(pair)) != -1:
+        return True  # (the full name twice: `عوفر كسيف عضو الكنيست ... من هو عوفر كسيف؟`)
+    i = text.find(w)
+    while i != -1:
+        j = i + len(w)
+        if i != m.start(1) and (i == 0 or not ("\u0621" <= text[i - 1] <= "\u064a")) \
+                and not ("\u0621" <= text[j : j + 1] <= "\u064a") and not text[:i].rstrip().endswith(core):
+            return True
+        i = text.find(w, j)
+    return False
 
 
 # rule 32j (ar32prec): an Arabic bare name that the text defines as a town right after it, the Arabic of "Evin is a
