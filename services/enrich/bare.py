@@ -2159,7 +2159,10 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     # a checkpoint named after the camp's place (`الحاجز العسكري المسمى حاجز قلنديا`; rule 28j)
     "حاجز", "checkpoint",
     # an oil or gas field named after the place (`حقل روج النفطي`; neg27, rule 28z)
-    "حقل"))
+    "حقل",
+    # a dam, a factory or its cement named after the town (`سد بادوش`, `معمل سمنت بادوش`) and the monastery of Our
+    # Lady of the town (`دير سيدة صيدنايا`; rule 32j)
+    "سد", "معمل", "مصنع", "سمنت", "اسمنت", "إسمنت", "سيدة"))
 
 # a camp's popular or services committee before its bare name (`اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات
 # مخيم ...` is read with its head): the committee, "for refugees" or "for services" optional, then `في`/`ب`/`ل`
@@ -2482,9 +2485,10 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
         if text[c.start - 1 : c.start] == " ":
             w = prev_word(text, c.start, _NO_SKIP)
             k = 2 if w[:2] in _TWO_PROCLITICS else 1 if w[:1] in "بل" else 0
-            if k and w[k:] in _TOWN_WORDS_PROCLITIC:
+            if (k and w[k:] in _TOWN_WORDS_PROCLITIC) or w in _THE_TOWN_WORDS_BEFORE:
                 return True  # `المركز الإداري لناحية الهول`, `في بمدينة`: a town's word behind the preposition glued
-                # to it (rule 32j; `و`/`ف` alone are read by cue_before)
+                # to it (rule 32j; `و`/`ف` alone are read by cue_before); `تضم الناحية بادوش معمل اسمنت`: the word
+                # with the article, then the name in apposition
     lo = c.start - 24 if c.start > 24 else 0
     m = _STEMS_RE.search(text, lo, c.start)  # one C-level look for either cue
     if m is None:
@@ -2554,7 +2558,7 @@ def _surname_after_ar(text: str, cs: int, ce: int) -> bool:
 
 # rule 32j (ar32prec): an Arabic bare name that the text defines as a town right after it, the Arabic of "Evin is a
 # district of Tehran" (rule 24m): a copula or none, then a town's word (`الهول هي بلدة شرقي الحسكة`, `صيدنايا هي
-# مدينة سورية`, `الركبان منطقة صحراوية`), its other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a
+# مدينة سورية`, `الركبان منطقة صحراوية`, `وبادوش بالاصل قرية`; not "was a whole city", `اليرموك كان مدينة كاملة`, a camp's likeness), its other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a
 # town" (`الهول ليست مجرد بلدة صغيرة`) or "not only a prison ... a town" (`صيدنايا ليست سجناً فقط.. مدينة العذراء`; "not
 # only a camp but a time bomb", `«الهول» ليس مخيماً فحسب، بل قنبلة موقوتة`, is the camp). Without a
 # copula the name opens its sentence (a definition's subject); a town of tents or of refugees after the town word is
@@ -2584,10 +2588,12 @@ def _text_defines_town_ar(text: str, c: Cand) -> bool:
 
 _TWO_PROCLITICS = frozenset(("وب", "ول", "فب", "فل"))
 _TOWN_WORDS_PROCLITIC = frozenset(fold(w) for w in ("بلدة", "مدينة", "قرية", "ناحية", "قضاء", "بلدية"))
+_THE_TOWN_WORDS_BEFORE = frozenset(fold(w) for w in ("الناحية", "البلدة", "القرية", "المدينة", "القضاء"))
 _COPULA_NEXT = frozenset(' "»”\u00a0')
 _TOWN_DEFINED_AR_RE = re.compile(
     r"[\"»”]?[ \u00a0]+(?:(?:أو|او)[ \u00a0]+[\u0621-\u064a]+[ \u00a0]+)?"
     r"(?:(?P<cop>(?:هي|هو|وهي|وهو|فهي|فهو)[ \u00a0]+|(?:ليست|ليس)[ \u00a0]+(?:مجرد|سوى|إلا|الا)[ \u00a0]+)?"
+    r"(?P<adv>(?:بالأصل|بالاصل|في[ \u00a0]+الأصل|في[ \u00a0]+الاصل|أصلا|اصلا|أصلاً|اصلاً)[ \u00a0]+)?"
     r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه|ناحية|ناحيه|قضاء|منطقة|منطقه|بلدية|بلديه)(?![\u0621-\u064a])"
     r"|(?P<only>(?:ليست|ليس)[ \u00a0]+(?:مجرد[ \u00a0]+)?(?:سجنا|سجناً|سجن|مخيما|مخيماً|مخيم|معتقلا|معتقلاً|معتقل)"
     r"[ \u00a0]+(?:فقط|فحسب)[ \u00a0.…،,؛:\-–—]*(?:(?:بل|وإنما|وانما|إنما|انما)[ \u00a0]+)?(?:(?:هي|هو)[ \u00a0]+)?"
@@ -2601,7 +2607,7 @@ def _town_defined_ar(text: str, start: int, end: int) -> bool:
     m = _TOWN_DEFINED_AR_RE.match(text, end)
     if m is None:
         return False
-    if not m.group("cop") and not m.group("only"):
+    if not m.group("cop") and not m.group("only") and not m.group("adv"):
         lo = max(0, start - 40)
         lead = text[lo : start]
         cut = max(lead.rfind(ch) for ch in ".!?؟\n")
