@@ -2558,7 +2558,7 @@ def _surname_after_ar(text: str, cs: int, ce: int) -> bool:
 
 # rule 32j (ar32prec): an Arabic bare name that the text defines as a town right after it, the Arabic of "Evin is a
 # district of Tehran" (rule 24m): a copula or none, then a town's word (`الهول هي بلدة شرقي الحسكة`, `صيدنايا هي
-# مدينة سورية`, `الركبان منطقة صحراوية`, `وبادوش بالاصل قرية`; not "was a whole city", `اليرموك كان مدينة كاملة`, a camp's likeness), its other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a
+# مدينة سورية`, `الركبان منطقة صحراوية`, `الركبان هي أرض صحراوية حدودية`, `وبادوش بالاصل قرية`; not "was a whole city", `اليرموك كان مدينة كاملة`, a camp's likeness), its other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a
 # town" (`الهول ليست مجرد بلدة صغيرة`) or "not only a prison ... a town" (`صيدنايا ليست سجناً فقط.. مدينة العذراء`; "not
 # only a camp but a time bomb", `«الهول» ليس مخيماً فحسب، بل قنبلة موقوتة`, is the camp). Without a
 # copula the name opens its sentence (a definition's subject); a town of tents or of refugees after the town word is
@@ -2594,7 +2594,7 @@ _TOWN_DEFINED_AR_RE = re.compile(
     r"[\"»”]?[ \u00a0]+(?:(?:أو|او)[ \u00a0]+[\u0621-\u064a]+[ \u00a0]+)?"
     r"(?:(?P<cop>(?:هي|هو|وهي|وهو|فهي|فهو)[ \u00a0]+|(?:ليست|ليس)[ \u00a0]+(?:مجرد|سوى|إلا|الا)[ \u00a0]+)?"
     r"(?P<adv>(?:بالأصل|بالاصل|في[ \u00a0]+الأصل|في[ \u00a0]+الاصل|أصلا|اصلا|أصلاً|اصلاً)[ \u00a0]+)?"
-    r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه|ناحية|ناحيه|قضاء|منطقة|منطقه|بلدية|بلديه)(?![\u0621-\u064a])"
+    r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه|ناحية|ناحيه|قضاء|منطقة|منطقه|بلدية|بلديه|أرض|ارض)(?![\u0621-\u064a])"
     r"|(?P<only>(?:ليست|ليس)[ \u00a0]+(?:مجرد[ \u00a0]+)?(?:سجنا|سجناً|سجن|مخيما|مخيماً|مخيم|معتقلا|معتقلاً|معتقل)"
     r"[ \u00a0]+(?:فقط|فحسب)[ \u00a0.…،,؛:\-–—]*(?:(?:بل|وإنما|وانما|إنما|انما)[ \u00a0]+)?(?:(?:هي|هو)[ \u00a0]+)?"
     r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه)(?![\u0621-\u064a])))")
