@@ -2559,7 +2559,8 @@ def _surname_after_ar(text: str, cs: int, ce: int) -> bool:
 # rule 32j (ar32prec): an Arabic bare name that the text defines as a town right after it, the Arabic of "Evin is a
 # district of Tehran" (rule 24m): a copula or none, then a town's word (`الهول هي بلدة شرقي الحسكة`, `صيدنايا هي
 # مدينة سورية`, `الركبان منطقة صحراوية`, `الركبان هي أرض صحراوية حدودية`, `وبادوش بالاصل قرية`; not "was a whole city", `اليرموك كان مدينة كاملة`, a camp's likeness), its other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a
-# town" (`الهول ليست مجرد بلدة صغيرة`) or "not only a prison ... a town" (`صيدنايا ليست سجناً فقط.. مدينة العذراء`; "not
+# town" (`الهول ليست مجرد بلدة صغيرة`), an area after a comma at a sentence's opening (`الأزرق، منطقة تقع في شرق
+# المملكة`) or "not only a prison ... a town" (`صيدنايا ليست سجناً فقط.. مدينة العذراء`; "not
 # only a camp but a time bomb", `«الهول» ليس مخيماً فحسب، بل قنبلة موقوتة`, is the camp). Without a
 # copula the name opens its sentence (a definition's subject); a town of tents or of refugees after the town word is
 # the camp likened to a town (`الزعتري مدينة من الخيام`), no town
@@ -2589,9 +2590,9 @@ def _text_defines_town_ar(text: str, c: Cand) -> bool:
 _TWO_PROCLITICS = frozenset(("وب", "ول", "فب", "فل"))
 _TOWN_WORDS_PROCLITIC = frozenset(fold(w) for w in ("بلدة", "مدينة", "قرية", "ناحية", "قضاء", "بلدية"))
 _THE_TOWN_WORDS_BEFORE = frozenset(fold(w) for w in ("الناحية", "البلدة", "القرية", "المدينة", "القضاء"))
-_COPULA_NEXT = frozenset(' "»”\u00a0')
+_COPULA_NEXT = frozenset(' "»”\u00a0،,')
 _TOWN_DEFINED_AR_RE = re.compile(
-    r"[\"»”]?[ \u00a0]+(?:(?:أو|او)[ \u00a0]+[\u0621-\u064a]+[ \u00a0]+)?"
+    r"[\"»”]?(?P<comma>[ \u00a0]*[،,])?[ \u00a0]+(?:(?:أو|او)[ \u00a0]+[\u0621-\u064a]+[ \u00a0]+)?"
     r"(?:(?P<cop>(?:هي|هو|وهي|وهو|فهي|فهو)[ \u00a0]+|(?:ليست|ليس)[ \u00a0]+(?:مجرد|سوى|إلا|الا)[ \u00a0]+)?"
     r"(?P<adv>(?:بالأصل|بالاصل|في[ \u00a0]+الأصل|في[ \u00a0]+الاصل|أصلا|اصلا|أصلاً|اصلاً)[ \u00a0]+)?"
     r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه|ناحية|ناحيه|قضاء|منطقة|منطقه|بلدية|بلديه|أرض|ارض)(?![\u0621-\u064a])"
@@ -2607,7 +2608,7 @@ def _town_defined_ar(text: str, start: int, end: int) -> bool:
     m = _TOWN_DEFINED_AR_RE.match(text, end)
     if m is None:
         return False
-    if not m.group("cop") and not m.group("only") and not m.group("adv"):
+    if m.group("comma") or (not m.group("cop") and not m.group("only") and not m.group("adv")):
         lo = max(0, start - 40)
         lead = text[lo : start]
         cut = max(lead.rfind(ch) for ch in ".!?؟\n")
