@@ -2566,9 +2566,10 @@ def _surname_after_ar(text: str, cs: int, ce: int) -> bool:
 # the camp likened to a town (`الزعتري مدينة من الخيام`), no town
 # (rule 32j) a text that defines the name as a town somewhere is about the town: the name read bare again elsewhere
 # in it, in a sentence with no word of a camp, a prison or the people held or sheltered in one, is that town (`تم
-# الاستيلاء على الهول`, `تتميز الهول ببيئة غنية`, `وهو دير سيدة صيدنايا` after `صيدنايا هي مدينة سورية`)
+# الاستيلاء على الهول`, `تتميز الهول ببيئة غنية`, `وهو دير سيدة صيدنايا` after `صيدنايا هي مدينة سورية`); the
+# residents, the repatriation or the fighters' families of a camp are its words (`ينتظر في الهول ... إعادتهم`)
 _SITE_WORD_AR_RE = re.compile(r"(?:مخيم|سجن|سجون|معتقل|نازح|لاجئ|احتجاز|محتجز|سجين|سجناء|أسرى|اسرى|زنزان|خيام|"
-                              r"نزلاء|موقوف)")
+                              r"نزلاء|موقوف|قاطن|إعادة|اعادة|ترحيل|مقاتلي)")
 
 
 def _text_defines_town_ar(text: str, c: Cand) -> bool:
