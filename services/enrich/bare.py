@@ -2484,8 +2484,8 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
             return True  # `صيدنايا هي مدينة سورية`, `الهول ليست مجرد بلدة`: the text says what the name is (rule 32j)
         if text[c.start - 1 : c.start] == " ":
             w = prev_word(text, c.start, _NO_SKIP)
-            k = 2 if w[:2] in _TWO_PROCLITICS else 1 if w[:1] in "بل" else 0
-            if (k and w[k:] in _TOWN_WORDS_PROCLITIC) or w in _THE_TOWN_WORDS_BEFORE:
+            n_pro = 2 if w[:2] in _TWO_PROCLITICS else 1 if w[:1] in "بل" else 0
+            if (n_pro and w[n_pro:] in _TOWN_WORDS_PROCLITIC) or w in _THE_TOWN_WORDS_BEFORE:
                 return True  # `المركز الإداري لناحية الهول`, `في بمدينة`: a town's word behind the preposition glued
                 # to it (rule 32j; `و`/`ف` alone are read by cue_before); `تضم الناحية بادوش معمل اسمنت`: the word
                 # with the article, then the name in apposition
@@ -2557,13 +2557,14 @@ def _surname_after_ar(text: str, cs: int, ce: int) -> bool:
 
 
 # rule 32j (ar32prec): an Arabic bare name that the text defines as a town right after it, the Arabic of "Evin is a
-# district of Tehran" (rule 24m): a copula or none, then a town's word (`الهول هي بلدة شرقي الحسكة`, `صيدنايا هي
-# مدينة سورية`, `الركبان منطقة صحراوية`, `الركبان هي أرض صحراوية حدودية`, `وبادوش بالاصل قرية`; not "was a whole city", `اليرموك كان مدينة كاملة`, a camp's likeness), its other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a
-# town" (`الهول ليست مجرد بلدة صغيرة`), an area after a comma at a sentence's opening (`الأزرق، منطقة تقع في شرق
-# المملكة`) or "not only a prison ... a town" (`صيدنايا ليست سجناً فقط.. مدينة العذراء`; "not
-# only a camp but a time bomb", `«الهول» ليس مخيماً فحسب، بل قنبلة موقوتة`, is the camp). Without a
-# copula the name opens its sentence (a definition's subject); a town of tents or of refugees after the town word is
-# the camp likened to a town (`الزعتري مدينة من الخيام`), no town
+# district of Tehran" (rule 24m): a copula or none, then a town's or a land's word (`الهول هي بلدة شرقي الحسكة`,
+# `صيدنايا هي مدينة سورية`, `الركبان منطقة صحراوية`, `الركبان هي أرض صحراوية حدودية`, `وبادوش بالاصل قرية`), its
+# other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a town" (`الهول ليست مجرد بلدة صغيرة`), an
+# area after a comma at a sentence's opening (`الأزرق، منطقة تقع في شرق المملكة`) or "not only a prison ... a town"
+# (`صيدنايا ليست سجناً فقط.. مدينة العذراء`). Not "not only a camp but a time bomb" (`«الهول» ليس مخيماً فحسب، بل
+# قنبلة موقوتة`) nor "was a whole city" (`اليرموك كان مدينة كاملة`): the camp. Without a copula the name opens its
+# sentence (a definition's subject); a town of tents or of refugees after the town word is the camp likened to a
+# town (`الزعتري مدينة من الخيام`), no town
 # (rule 32j) a text that defines the name as a town somewhere is about the town: the name read bare again elsewhere
 # in it, in a sentence with no word of a camp, a prison or the people held or sheltered in one, is that town (`تم
 # الاستيلاء على الهول`, `تتميز الهول ببيئة غنية`, `وهو دير سيدة صيدنايا` after `صيدنايا هي مدينة سورية`); the
