@@ -2485,10 +2485,15 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
         if text[c.start - 1 : c.start] == " ":
             w = prev_word(text, c.start, _NO_SKIP)
             n_pro = 2 if w[:2] in _TWO_PROCLITICS else 1 if w[:1] in "بل" else 0
-            if (n_pro and w[n_pro:] in _TOWN_WORDS_PROCLITIC) or w in _THE_TOWN_WORDS_BEFORE:
+            if (n_pro and w[n_pro:] in _TOWN_WORDS_PROCLITIC) or w in _THE_TOWN_WORDS_BEFORE \
+                    or w in _DUAL_TOWN_WORDS or (w[:1] in "وبلف" and w[1:] in _DUAL_TOWN_WORDS):
                 return True  # `المركز الإداري لناحية الهول`, `في بمدينة`: a town's word behind the preposition glued
                 # to it (rule 32j; `و`/`ف` alone are read by cue_before); `تضم الناحية بادوش معمل اسمنت`: the word
-                # with the article, then the name in apposition
+                # with the article, then the name in apposition; `بلدتي الهول والشدادي`: the dual of a town's word
+                # before two names (rule 32j)
+        elif text[c.start - 1 : c.start] == "و" and c.start > 2 and text[c.start - 2] == " " \
+                and _DUAL_LIST_BEFORE_RE.search(text, max(0, c.start - 48), c.start - 1) is not None:
+            return True  # `في منطقتي الهريمات وبزيبز`: the second of two names after the dual (ar-tq044; rule 32j)
     lo = c.start - 24 if c.start > 24 else 0
     m = _STEMS_RE.search(text, lo, c.start)  # one C-level look for either cue
     if m is None:
@@ -2591,6 +2596,13 @@ def _text_defines_town_ar(text: str, c: Cand) -> bool:
 
 _TWO_PROCLITICS = frozenset(("وب", "ول", "فب", "فل"))
 _TOWN_WORDS_PROCLITIC = frozenset(fold(w) for w in ("بلدة", "مدينة", "قرية", "ناحية", "قضاء", "بلدية"))
+# the dual of a town's word (genitive and nominative, ى or ي): two towns' names follow it (`بلدتي الهول والشدادي`,
+# `منطقتي الهريمات وبزيبز`, `قريتا X وY`; rule 32j; `محافظتي` is read as a province, rule 29a)
+_DUAL_TOWN_AR = ("بلدتي", "بلدتى", "بلدتا", "مدينتي", "مدينتى", "مدينتا", "قريتي", "قريتى", "قريتا", "منطقتي",
+                 "منطقتى", "منطقتا", "ناحيتي", "ناحيتى", "ناحيتا", "قضائي", "قضاءي", "قضاءا")
+_DUAL_TOWN_WORDS = frozenset(fold(w) for w in _DUAL_TOWN_AR)
+_DUAL_LIST_BEFORE_RE = re.compile("(?<![\u0621-\u064a])[وبلف]?(?:" + "|".join(_DUAL_TOWN_AR) + ")[ \u00a0]+"
+                                  "[\u0621-\u064a]+(?:[ \u00a0]+[\u0621-\u064a]+)?[ \u00a0]+$")
 _THE_TOWN_WORDS_BEFORE = frozenset(fold(w) for w in ("الناحية", "البلدة", "القرية", "المدينة", "القضاء"))
 _COPULA_NEXT = frozenset(' "»”\u00a0،,')
 _TOWN_DEFINED_AR_RE = re.compile(

@@ -77,3 +77,12 @@ def test_the_prison_named_bare_twice_stays_the_prison() -> None:
     # a list of camps is no family name (`جباليا والنصيرات` twice)
     assert ("جباليا", "fac:ps-jabalia-camp") in _facs(
         "غارات على جباليا والنصيرات. قُتل العشرات في مخيمات جباليا والنصيرات، ويعد جباليا أكبر مخيمات القطاع.")
+
+
+def test_the_dual_of_a_town_word_before_two_names() -> None:
+    _none("وصلت الأمطار الغزيرة إلى بلدتي الهول والشدادي في ريف الحسكة.")
+    _none("في أطراف عامرية الفلوجة، في منطقتي الهريمات وبزيبز، ما زالت مئات العائلات تسكن خياماً مهترئة.")
+    _none("يقع المخيم شمال شرق مدينة غزة، وتحدّه من الغرب قريتا جباليا والنزلة.")
+    # the dual of a head word names two sites
+    assert _facs("نزحت العائلات من مدينتي الرقة ودير الزور إلى مخيمي الهول وروج.") == [
+        ("مخيمي الهول", "fac:sy-al-hol-camp"), ("روج", "fac:sy-roj-camp")]
