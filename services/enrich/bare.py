@@ -337,6 +337,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     wordlike = bool(e.words) and (folded in e.words or (folded[:1] == "ل" and before1 == "ل"
                                                         and "ا" + folded in e.words))
     # (`للعقاب` "for punishment": ل + the word with its article's alef dropped is the same word; rule 25f)
+    if arabic and nxt == " " and text[cs : cs + 2] != "ال" and _surname_after_ar(text, cs, ce):
+        return None  # `عوفر كسيف عضو الكنيست ... إبعاد كسيف`: a given name, then a family name the text uses alone
+        # elsewhere (rule 32k)
     if before1 == " " and (_given_name_before(text, cs, gaz, article=False, strict=not wordlike)
                            or _person_title_before(text, cs)):
         return None  # `رونالد بوكا`, `لرونالد بول بوكا`: a given name before a core that is also a person's name, with
@@ -470,6 +473,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, `جسر بزيبز`, "the Bucca family": a
         # hospital, an airport, a bridge, a family of the name; `سارت بها الركبان` ("the riders carried it": the news
         # spread far)
+    if arabic and kind in ("camp", "prison") and _text_defines_town_ar(text, c):
+        return None  # `الهول هي بلدة شرقي الحسكة ... جرى تحرير الهول`: a text about the town the name is (rule 32j)
     if span in ar.placed and _town_in_sentence(text, c):
         return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
     if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, (cs - 50 if cs > 50 else 0), cs)) is not None \
@@ -2154,7 +2159,10 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     # a checkpoint named after the camp's place (`الحاجز العسكري المسمى حاجز قلنديا`; rule 28j)
     "حاجز", "checkpoint",
     # an oil or gas field named after the place (`حقل روج النفطي`; neg27, rule 28z)
-    "حقل"))
+    "حقل",
+    # a dam, a factory or its cement named after the town (`سد بادوش`, `معمل سمنت بادوش`) and the monastery of Our
+    # Lady of the town (`دير سيدة صيدنايا`; rule 32j)
+    "سد", "معمل", "مصنع", "سمنت", "اسمنت", "إسمنت", "سيدة"))
 
 # a camp's popular or services committee before its bare name (`اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات
 # مخيم ...` is read with its head): the committee, "for refugees" or "for services" optional, then `في`/`ب`/`ل`
@@ -2467,9 +2475,25 @@ def _quoted_place_head(text: str, cs: int, ce: int, gaz: Gazetteer) -> bool:
 
 
 def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
-    """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
+    """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`), or the text
+    defining the Arabic name as a town right after it (`الهول هي بلدة`, `الشدادي أو الشدادة مدينة`, rule 32j)."""
     if cue_before(text, c.start, _town_cues(gaz)) or prev_word(text, c.start, _NO_SKIP) in _PROVINCE_BEFORE:
         return True  # (`في ولاية سوسة`: a province's word right before the name, rule 26g)
+    if "\u0600" <= text[c.start] <= "\u06ff":
+        if text[c.end : c.end + 1] in _COPULA_NEXT and _town_defined_ar(text, c.start, c.end):
+            return True  # `صيدنايا هي مدينة سورية`, `الهول ليست مجرد بلدة`: the text says what the name is (rule 32j)
+        if text[c.start - 1 : c.start] == " ":
+            w = prev_word(text, c.start, _NO_SKIP)
+            n_pro = 2 if w[:2] in _TWO_PROCLITICS else 1 if w[:1] in "بل" else 0
+            if (n_pro and w[n_pro:] in _TOWN_WORDS_PROCLITIC) or w in _THE_TOWN_WORDS_BEFORE \
+                    or w in _DUAL_TOWN_WORDS or (w[:1] in "وبلف" and w[1:] in _DUAL_TOWN_WORDS):
+                return True  # `المركز الإداري لناحية الهول`, `في بمدينة`: a town's word behind the preposition glued
+                # to it (rule 32j; `و`/`ف` alone are read by cue_before); `تضم الناحية بادوش معمل اسمنت`: the word
+                # with the article, then the name in apposition; `بلدتي الهول والشدادي`: the dual of a town's word
+                # before two names (rule 32j)
+        elif text[c.start - 1 : c.start] == "و" and c.start > 2 and text[c.start - 2] == " " \
+                and _DUAL_LIST_BEFORE_RE.search(text, max(0, c.start - 48), c.start - 1) is not None:
+            return True  # `في منطقتي الهريمات وبزيبز`: the second of two names after the dual (ar-tq044; rule 32j)
     lo = c.start - 24 if c.start > 24 else 0
     m = _STEMS_RE.search(text, lo, c.start)  # one C-level look for either cue
     if m is None:
@@ -2495,6 +2519,116 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
 
 
 _STEMS_RE = re.compile("(?P<head>rison|amp|ail|acilit|سجن|سجون|معتقل|مخيم)|(?P<side>جانب|ضف|طرف)")
+
+
+# rule 32k (ar32prec): a bare Arabic core with no article followed by a word the text also uses on its own elsewhere is
+# a person's given name and family name, the Arabic of "Ofer Cassif" that English tells by the capital (`عوفر كسيف
+# عضو الكنيست ... أقر الكنيست إبعاد كسيف`): the family name read alone, or the two words again (`من هو عوفر كسيف؟`).
+# Not a particle or a direction (`عوفر غرب رام
+# الله ... غرب المدينة`), a word with the article or a word of a camp's, a prison's or a place's own (`عوفر العسكري`)
+_SURNAME_AFTER_AR_RE = re.compile(r" ([\u0621-\u064a]{3,12})(?![\u0621-\u064a])")
+_NO_SURNAME_AR = frozenset(fold(w) for w in (
+    "غرب", "شرق", "شمال", "جنوب", "غربي", "شرقي", "شمالي", "جنوبي", "قرب", "بعد", "قبل", "منذ", "حيث", "حتى", "خلال",
+    "بين", "عند", "لدى", "نحو", "إلى", "الى", "على", "عن", "مع", "ضمن", "داخل", "خارج", "وسط", "أمام", "امام", "تحت",
+    "فوق", "حول", "عبر", "رغم", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "لكن", "لأن", "لان", "وقد", "فقد",
+    "التي", "الذي", "وهو", "وهي", "هذا", "هذه", "ذلك", "تلك", "كما", "أيضا", "ايضا", "أيضاً", "ايضاً", "فقط", "سجن",
+    "معتقل", "مخيم", "سجون", "معسكر", "مركز", "بلدة", "مدينة", "قرية", "منطقة", "ريف", "محافظة", "يوم", "يوما",
+    "عام", "عاما", "شهر", "سنة", "سنوات", "أيام", "ايام", "مرة", "مرات"))
+
+
+def _surname_after_ar(text: str, cs: int, ce: int) -> bool:
+    """The word after the bare core at cs:ce is a family name the text also uses alone (see above)."""
+    m = _SURNAME_AFTER_AR_RE.match(text, ce)
+    if m is None:
+        return False
+    w = m.group(1)
+    if w.startswith("ال") or fold(w) in _NO_SURNAME_AR or w[:1] in "يتنو" \
+            or (len(w) == 4 and w[:1] in "أا"):
+        return False  # (a present-tense verb opens with ي/ت/ن: `عوفر يشهد توتراً`; `جباليا والنصيرات` is a list;
+        # `جباليا أكبر مخيمات` an elative)
+    core = text[cs:ce]
+    pair = core + " " + w
+    k = text.find(pair)
+    if k != -1 and text.find(pair, k + len(pair)) != -1:
+        return True  # (the full name twice: `عوفر كسيف عضو الكنيست ... من هو عوفر كسيف؟`)
+    i = text.find(w)
+    while i != -1:
+        j = i + len(w)
+        if i != m.start(1) and (i == 0 or not ("\u0621" <= text[i - 1] <= "\u064a")) \
+                and not ("\u0621" <= text[j : j + 1] <= "\u064a") and not text[:i].rstrip().endswith(core):
+            return True
+        i = text.find(w, j)
+    return False
+
+
+# rule 32j (ar32prec): an Arabic bare name that the text defines as a town right after it, the Arabic of "Evin is a
+# district of Tehran" (rule 24m): a copula or none, then a town's or a land's word (`الهول هي بلدة شرقي الحسكة`,
+# `صيدنايا هي مدينة سورية`, `الركبان منطقة صحراوية`, `الركبان هي أرض صحراوية حدودية`, `وبادوش بالاصل قرية`), its
+# other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a town" (`الهول ليست مجرد بلدة صغيرة`), an
+# area after a comma at a sentence's opening (`الأزرق، منطقة تقع في شرق المملكة`) or "not only a prison ... a town"
+# (`صيدنايا ليست سجناً فقط.. مدينة العذراء`). Not "not only a camp but a time bomb" (`«الهول» ليس مخيماً فحسب، بل
+# قنبلة موقوتة`) nor "was a whole city" (`اليرموك كان مدينة كاملة`): the camp. Without a copula the name opens its
+# sentence (a definition's subject); a town of tents or of refugees after the town word is the camp likened to a
+# town (`الزعتري مدينة من الخيام`), no town
+# (rule 32j) a text that defines the name as a town somewhere is about the town: the name read bare again elsewhere
+# in it, in a sentence with no word of a camp, a prison or the people held or sheltered in one, is that town (`تم
+# الاستيلاء على الهول`, `تتميز الهول ببيئة غنية`, `وهو دير سيدة صيدنايا` after `صيدنايا هي مدينة سورية`); the
+# residents, the repatriation or the fighters' families of a camp are its words (`ينتظر في الهول ... إعادتهم`)
+_SITE_WORD_AR_RE = re.compile(r"(?:مخيم|سجن|سجون|معتقل|نازح|لاجئ|احتجاز|محتجز|سجين|سجناء|أسرى|اسرى|زنزان|خيام|"
+                              r"نزلاء|موقوف|قاطن|إعادة|اعادة|ترحيل|مقاتلي)")
+
+
+def _text_defines_town_ar(text: str, c: Cand) -> bool:
+    """Somewhere the text defines the bare name at `c` as a town, and its own sentence has no site word (see above)."""
+    name = text[c.start : c.end]
+    i = text.find(name)
+    n = 0
+    while i != -1 and n < 40:
+        n += 1
+        j = i + len(name)
+        if (i == 0 or not ("\u0621" <= text[i - 1] <= "\u064a")) and text[j : j + 1] in _COPULA_NEXT \
+                and _town_defined_ar(text, i, j):
+            lo, hi = _sentence_bounds(text, c.start, c.end)
+            return _SITE_WORD_AR_RE.search(text, lo, hi) is None
+        i = text.find(name, j)
+    return False
+
+
+_TWO_PROCLITICS = frozenset(("وب", "ول", "فب", "فل"))
+_TOWN_WORDS_PROCLITIC = frozenset(fold(w) for w in ("بلدة", "مدينة", "قرية", "ناحية", "قضاء", "بلدية"))
+# the dual of a town's word (genitive and nominative, ى or ي): two towns' names follow it (`بلدتي الهول والشدادي`,
+# `منطقتي الهريمات وبزيبز`, `قريتا X وY`; rule 32j; `محافظتي` is read as a province, rule 29a)
+_DUAL_TOWN_AR = ("بلدتي", "بلدتى", "بلدتا", "مدينتي", "مدينتى", "مدينتا", "قريتي", "قريتى", "قريتا", "منطقتي",
+                 "منطقتى", "منطقتا", "ناحيتي", "ناحيتى", "ناحيتا", "قضائي", "قضاءي", "قضاءا")
+_DUAL_TOWN_WORDS = frozenset(fold(w) for w in _DUAL_TOWN_AR)
+_DUAL_LIST_BEFORE_RE = re.compile("(?<![\u0621-\u064a])[وبلف]?(?:" + "|".join(_DUAL_TOWN_AR) + ")[ \u00a0]+"
+                                  "[\u0621-\u064a]+(?:[ \u00a0]+[\u0621-\u064a]+)?[ \u00a0]+$")
+_THE_TOWN_WORDS_BEFORE = frozenset(fold(w) for w in ("الناحية", "البلدة", "القرية", "المدينة", "القضاء"))
+_COPULA_NEXT = frozenset(' "»”\u00a0،,')
+_TOWN_DEFINED_AR_RE = re.compile(
+    r"[\"»”]?(?P<comma>[ \u00a0]*[،,])?[ \u00a0]+(?:(?:أو|او)[ \u00a0]+[\u0621-\u064a]+[ \u00a0]+)?"
+    r"(?:(?P<cop>(?:هي|هو|وهي|وهو|فهي|فهو)[ \u00a0]+|(?:ليست|ليس)[ \u00a0]+(?:مجرد|سوى|إلا|الا)[ \u00a0]+)?"
+    r"(?P<adv>(?:بالأصل|بالاصل|في[ \u00a0]+الأصل|في[ \u00a0]+الاصل|أصلا|اصلا|أصلاً|اصلاً)[ \u00a0]+)?"
+    r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه|ناحية|ناحيه|قضاء|منطقة|منطقه|بلدية|بلديه|أرض|ارض)(?![\u0621-\u064a])"
+    r"|(?P<only>(?:ليست|ليس)[ \u00a0]+(?:مجرد[ \u00a0]+)?(?:سجنا|سجناً|سجن|مخيما|مخيماً|مخيم|معتقلا|معتقلاً|معتقل)"
+    r"[ \u00a0]+(?:فقط|فحسب)[ \u00a0.…،,؛:\-–—]*(?:(?:بل|وإنما|وانما|إنما|انما)[ \u00a0]+)?(?:(?:هي|هو)[ \u00a0]+)?"
+    r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه)(?![\u0621-\u064a])))")
+_TOWN_OF_TENTS_RE = re.compile(r"[^.!?؟؛\n]{0,40}?(?<![\u0621-\u064a])[وبل]?(?:ال|لل)?(?:خيام|خيمة|لاجئ|نازح|صفيح|"
+                               r"كرفان|كرافان|مخيم)")
+
+
+def _town_defined_ar(text: str, start: int, end: int) -> bool:
+    """The Arabic bare name at start:end defined as a town right after it (see above)."""
+    m = _TOWN_DEFINED_AR_RE.match(text, end)
+    if m is None:
+        return False
+    if m.group("comma") or (not m.group("cop") and not m.group("only") and not m.group("adv")):
+        lo = max(0, start - 40)
+        lead = text[lo : start]
+        cut = max(lead.rfind(ch) for ch in ".!?؟\n")
+        if lead[cut + 1 :].strip(" \u00a0\"«“'-–—") not in ("", "و", "ف"):
+            return False  # (`غادر الهول بلدة ...`: no definition's subject)
+    return _TOWN_OF_TENTS_RE.match(text, m.end()) is None
 
 
 _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks
