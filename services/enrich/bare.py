@@ -405,6 +405,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "camp" and nxt == " " and _AIRPORT_AFTER_RE.match(text, ce):
         return None  # "Marka airport ... now hosts regional flights": the airport of the camp's district, no camp (rule
         # 29l; a prison's airbase stays the detention site, rule 25m)
+    if kind == "prison" and nxt in " ," and "airport" not in e.id and not arabic \
+            and (_AIRPORT_AFTER_RE.match(text, ce) is not None or _AIRPORT_APPOSED_RE.match(text, ce) is not None) \
+            and _PRISON_HEAD_AFTER_AIRPORT_RE.match(text, ce) is None:
+        return None  # "Mitiga airport said all flights had been rerouted", "Mitiga, a former military air base,",
+        # "Mitiga has been a civilian airport": the airport a prison stands in, named so, is the airport (rule 32f; the
+        # gazetteer's airbase prisons, Mezzeh's, Hama's, Muthanna's, stay the detention sites, rule 25m)
     if latin and "ourt" in (lead20 := text[cs - 20 if cs > 20 else 0 : cs]) and _COURT_AT_RE.search(lead20):
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
     if latin and "olice" in (lead80 := text[cs - 80 if cs > 80 else 0 : cs]) \
@@ -2491,6 +2497,15 @@ def _place_apposed(text: str, end: int, arabic: bool) -> bool:
 
 _AIRPORT_AFTER_RE = re.compile(r" (?:(?:international|military|civil) )?(?:airport|air ?base|airfield)\b",
                                re.IGNORECASE)
+# rule 32f: an airport or airbase in apposition to a prison's bare name, or what the name is said to be
+_AIRPORT_APPOSED_RE = re.compile(r"(?:,[ \u00a0]+|[ \u00a0]+(?:is|was|has[ \u00a0]+been|had[ \u00a0]+been)[ \u00a0]+)"
+                                 r"(?:a|an|the)[ \u00a0]+(?:(?:former|civilian|civil|military|international|old|main|"
+                                 r"only)[ \u00a0]+)*(?:airport|air[ \u00a0]?base|airfield)\b", re.IGNORECASE)
+# "Mitiga airport prison", "the Mitiga airbase jail": the airport's name and a prison's head after it, the prison
+_PRISON_HEAD_AFTER_AIRPORT_RE = re.compile(r"[ \u00a0]+(?:(?:international|military|civil)[ \u00a0]+)?"
+                                           r"(?:airport|air[ \u00a0]?base|airfield)[ \u00a0]+"
+                                           r"(?:prison|jail|detention|gaol)",
+                                           re.IGNORECASE)
 _SHRINE_OF_BEFORE_RE = re.compile(r"\b(?:Our[ \u00a0]+Lady|[Cc]onvent|[Mm]onastery|[Cc]hurch|[Cc]athedral|[Ss]hrine|"
                                   r"[Pp]atriarchate)[ \u00a0]+of[ \u00a0]+$")
 _COURT_AT_RE = re.compile(r"\bcourts?\s+(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
