@@ -1416,9 +1416,30 @@ _UPROOTED_EN_RE = re.compile(r"\b(?:displaced|displacement|[Rr]efugees?|IDPs?|[M
                              r"[Aa]sylum|[Ff]amilies|shelter(?:s|ed|ing)?)\b")
 
 
+# rule 32e: words of elections and parties ("Zionist Camp 24 seats; Likud 20", "the National Unity camp party")
+_PARTY_WORDS_EN_RE = re.compile(r"\b(?:seats|polls?|polling|Knesset|elections?|electoral|voters|Likud|mandates|slate|"
+                                r"party[ \u00a0]+(?:leader|chairman|list)|list[ \u00a0]+leader|"
+                                r"[Cc]amp[ \u00a0]+party)\b")
+
+
+def _party_camp(text: str, s: int, e: int) -> bool:
+    """An open-world camp's sentence (at most 240 characters either side) speaks of elections or parties and of no
+    displaced people, refugees or migrants: "Camp" is the head of a party's name (Israel's "Zionist Camp", "State
+    Camp", "National Unity camp party"), no camp (rule 32e)."""
+    lo = max(text.rfind(". ", max(0, s - 240), s), text.rfind("\n", max(0, s - 240), s), max(0, s - 240))
+    hi = min(e + 240, len(text))
+    for stop in (". ", "\n"):
+        k = text.find(stop, e, hi)
+        if k >= 0:
+            hi = k
+    window = text[lo:hi]
+    return _PARTY_WORDS_EN_RE.search(window) is not None and _UPROOTED_EN_RE.search(window) is None
+
+
 def _military_camps_en(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
-    """English camps that are an army's (rule 32e, rule 16's English twin): a camp's name right before "military
-    camp" or "army camp"; and in a text set in Libya (_LIBYA_EN_RE) that speaks of no displaced people, refugees or
+    """English camps that are an army's or a party's (rule 32e, rule 16's English twin): a camp's name right before
+    "military camp" or "army camp"; an open-world camp in a sentence of elections or parties (_party_camp); and in
+    a text set in Libya (_LIBYA_EN_RE) that speaks of no displaced people, refugees or
     migrants (_UPROOTED_EN_RE), any camp the gazetteer does not place in Libya (an open-world name, or another
     country's camp of the same name: "the Yarmouk camp, south of Tripoli" is no Syrian camp). Prisons are kept."""
     camps = [f for f in facilities if f.kind == "camp"]
@@ -1426,11 +1447,16 @@ def _military_camps_en(text: str, facilities: list[FacilityMention], gaz: Gazett
         return facilities
     libya: bool | None = None
     drop: set[int] = set()
+    parties: set[str] = set()  # (a party's name read once is the party's wherever the text names it again)
     for i, f in enumerate(facilities):
         if f.kind != "camp":
             continue
         if _MILITARY_CAMP_AFTER_EN_RE.match(text, f.end) is not None:
             drop.add(i)
+            continue
+        if f.id.startswith("open:") and (f.id in parties or _party_camp(text, f.start, f.end)):
+            drop.add(i)
+            parties.add(f.id)
             continue
         if libya is None:
             libya = _LIBYA_EN_RE.search(text) is not None and _UPROOTED_EN_RE.search(text) is None
@@ -1441,7 +1467,7 @@ def _military_camps_en(text: str, facilities: list[FacilityMention], gaz: Gazett
             drop.add(i)
     if not drop:
         return facilities
-    return [f for i, f in enumerate(facilities) if i not in drop]
+    return [f for i, f in enumerate(facilities) if i not in drop and f.id not in parties]
 
 
 def _holiday_text(text: str) -> bool:
