@@ -357,6 +357,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         and (not wordlike or _word_read_as_name(text, cs, ce))
     if kind == "prison" and nxt == ":" and _INFAMY_AFTER_EN_RE.match(text, ce) is not None:
         return 0.55  # "ABU GHRAIB: THE PHOTOS THAT SHOOK WASHINGTON": a headline's subject, no dateline (rule 25a)
+    if not arabic and nxt == " " and _LISTED_DISTRICTS_AFTER_RE.match(text, ce) is not None:
+        return None  # "the siege of Ghwairan and al-Zohour neighborhoods", "the Ghwayran and Nashwa districts": a name
+        # first in a list under a plural head of districts is a district's, no prison (rule 32f; rule 28y's singular)
     if not arabic and ((("eigh" in (lead48 := text[cs - 48 if cs > 48 else 0 : cs])
                          or "istrict" in lead48 or "uarter" in lead48) and _districts_before(text, c, lead48))
                        or (nxt in "\"”’' (" and _DISTRICT_AFTER_RE.match(text, ce) is not None)):
@@ -854,6 +857,10 @@ def _districts_before(text: str, c: Cand, lead: str) -> bool:
     if m.group("prep") in ("of", "in") and not m.group("items"):
         return _LIST_GOES_ON_RE.match(text, c.end) is not None
     return True
+# rule 32f: "X and (al-)Y neighborhoods/districts/quarters": a list of two names under a plural head of districts
+_LISTED_DISTRICTS_AFTER_RE = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:(?:[Aa]l|[Ee]l)[- ])?[A-Z][\w'’-]*"
+                                        r"(?:[ \u00a0]+[A-Z][\w'’-]*)?[ \u00a0]+"
+                                        r"(?:neighbou?rhoods|districts|quarters)\b")
 _DISTRICT_AFTER_RE = re.compile(r"(?:[\"”’'][ \u00a0]+|[ \u00a0]*\([^()\n]{0,30}?[ \u00a0])"
                                 r"(?:neighbou?rhoods?|district|quarter)\b", re.IGNORECASE)
 
