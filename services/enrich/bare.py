@@ -1379,8 +1379,12 @@ _DEMONYM_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:ian|i|ish|ese|an|i
 # a capitalised word right before a bare name, and a person's post after its comma
 _GIVEN_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \u00a0]$")
 
-# rule 32d: an English honorific or rank right before a bare name ("Mr. Shatila", "Dr Rukban", "Gen. Taji")
-_HONORIFIC_BEFORE_EN_RE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Brig)\.?[ \u00a0]$")
+# rule 32d: an English honorific or rank right before a bare name ("Mr. Shatila", "Dr Rukban", "Gen. Taji", "Marshal
+# Bucca")
+_HONORIFIC_BEFORE_EN_RE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Brig|Marshal)\.?"
+                                     r"[ \u00a0]$")
+# a capitalised given name, with a middle initial or not, right before a bare name ("Ronald P. Bucca")
+_GIVEN_INITIAL_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \u00a0](?:[A-Z]\.[ \u00a0])?$")
 # a person's word right before the given name of a full name ("director Tawfik Sabouni", "journalist Rania Zaatari",
 # "alias Nujin Derik", "directed by Tawfik Sabouni"): lower-case, so no site's or place's own word
 _PERSON_BEFORE_GIVEN_RE = re.compile(
@@ -1405,7 +1409,7 @@ def full_name_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     site's or place's word, _NOT_GIVEN_EN) that is a given name (engine_rules given_names), or whose pair a person's
     word before it (_PERSON_BEFORE_GIVEN_RE, an honorific) or a post, a "who" or a verb of saying after it
     (_PERSON_AFTER_FULL_RE: also an age, "Ahmed Taji, 34,") makes a person's name (rule 32d)."""
-    g = _GIVEN_BEFORE_EN_RE.search(text, (s - 20 if s > 20 else 0), s)
+    g = _GIVEN_INITIAL_BEFORE_EN_RE.search(text, (s - 24 if s > 24 else 0), s)
     if g is None or g.group(1) in _NOT_GIVEN_EN:
         return False
     if g.group(1).lower() in cue_list(gaz.rules.given_names):
