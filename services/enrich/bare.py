@@ -1421,6 +1421,22 @@ def full_name_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     return _PERSON_AFTER_FULL_RE.match(text, e) is not None
 
 
+_PLACE_PREP_BEFORE_EN_RE = re.compile(r"\b(?:in|at|from|to|near|of|outside|into|around|towards?)[ \u00a0]$",
+                                      re.IGNORECASE)
+
+
+def person_surname_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """An English capitalised name that is a person's family name (rule 32d), for the place readings too: an honorific
+    or rank right before it, a full name it closes (full_name_en), or, where no preposition of place stands right
+    before it, the family name of a full name the text gives elsewhere ("Zaatari said", "Taji's brother")."""
+    if s < 2 or text[s - 1] not in " \u00a0" or not text[s : s + 1].isupper():
+        return False
+    if _HONORIFIC_BEFORE_EN_RE.search(text, (s - 7 if s > 7 else 0), s) is not None or full_name_en(text, s, e, gaz):
+        return True
+    return _PLACE_PREP_BEFORE_EN_RE.search(text, (s - 12 if s > 12 else 0), s) is None \
+        and _surname_elsewhere(text, s, e, gaz)
+
+
 def _surname_elsewhere(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     """The same name elsewhere in the text stands as the family name of a full name (full_name_en) or after an
     honorific: the text speaks of that person, so the name alone is his (rule 32d). Only a capitalised name, and

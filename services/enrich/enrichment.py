@@ -23,7 +23,7 @@ from services.enrich.actors import (
     succeeded,
     turkish_occupation,
 )
-from services.enrich.bare import lowercase_acronyms, lowercase_cores, spelled_cores, sports_report
+from services.enrich.bare import lowercase_acronyms, lowercase_cores, person_surname_en, spelled_cores, sports_report
 from services.enrich.boilerplate import blank as boilerplate_blank
 from services.enrich.context import (
     ADMIN_CUES,
@@ -808,6 +808,10 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
     elif e.kind not in ("country", "admin1") and text[s - 1 : s] == " " and (latin or text[s : s + 2] == "ال") \
             and _person_before(text, s, gaz):
         return None  # "Mahmoud Rukban", `عمر التاجي`: a given name before a town's name makes a family name
+    elif e.kind not in ("country", "admin1") and latin and text[s - 1 : s] == " " \
+            and person_surname_en(text, s, end, gaz):
+        return None  # "Dr. Rukban", "Ahmed Taji, 34,", "... Rania Zaatari ... Zaatari said": a person's family name, an
+        # honorific, a full name or the text's full name read again alone (rule 32d), no town
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):
