@@ -269,7 +269,7 @@ def _enrich(
                 f = fast.get(c.payloads)
                 if f is None:
                     f = _place_fast(gaz, c.payloads)
-                if f and not m & f[0]:
+                if f and not m & f[0] and not person_surname_en(text, s, end, gaz):  # (rule 32d: _place_full)
                     surface = text[s:end]
                     if stops.get(surface, False) is None:
                         pm = place(surface, s, end, f[1], f[2], f[3], f[4], f[5], f[6], f[7])
@@ -545,7 +545,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
                 if e.curated and not _shares_capital(gaz, e, c.payloads) \
                         and not ((m & _PM_CITY and k == "city") or (m & _PM_COUNTRY and k == "country")
                                       or (m & _PM_CROSS and k in _CROSSING_TOWN_KINDS)
-                                      or (m & _PM_NOTCOUNTRY and k != "country")):
+                                      or (m & _PM_NOTCOUNTRY and k != "country")) \
+                        and not person_surname_en(text, s, end, gaz):  # (a person's family name, rule 32d: _place_full)
                     surface = text[s:end]
                     if gaz.stop_rules.get(surface, False) is None:
                         return place(surface, s, end, e.id, e.canonical, hit[2], e.country, e.lat, e.lon, e.admin1)

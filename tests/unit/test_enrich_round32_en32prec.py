@@ -107,3 +107,24 @@ def test_listed_districts_are_no_prison() -> None:
     _none("Families of detainees gathered in the Mezzeh and Kafr Sousa districts of Damascus to wait for news.")
     assert ("Ghwayran prison", "fac:sy-ghwayran-prison") in _facs("Inmates rioted inside Ghwayran prison in Hasakah "
                                                                   "on Sunday night.")
+
+
+def test_the_person_reading_of_a_place_is_the_same_compiled_and_pure() -> None:
+    """place_mask (compiled) does not know rule 32d's check: _place's short paths fall back to the reference there."""
+    from services.enrich import backend
+
+    texts = ("Spokesman Mahmoud Raqqa said the talks had failed. Raqqa added that more were detained.",
+             "Lebanese journalist Rania Zaatari was stopped at Beirut airport. Zaatari said officers questioned her.",
+             "Ahmed Taji, 34, was arrested at a checkpoint in Baghdad; Taji's brother said he was tortured.",
+             "Spokesman Mahmoud Raqqa said the talks had failed in Raqqa.")
+    was_pure = backend.compiled() is None
+    try:
+        got = {}
+        for pure in (True, False):
+            backend.select(pure=pure)
+            got[pure] = [[(p.surface, p.start, p.id) for p in real_ann(t).places] for t in texts]
+    finally:
+        backend.select(pure=was_pure)
+    assert got[True] == got[False]
+    assert got[True][0] == []
+    assert [s for s, _, _ in got[True][3]] == ["Raqqa"]  # "in Raqqa": the city
