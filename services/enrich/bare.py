@@ -323,6 +323,16 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and (pm := _GIVEN_BEFORE_EN_RE.search(text, (cs - 20 if cs > 20 else 0), cs)) is not None \
             and pm.group(1) not in _NOT_GIVEN_EN and _PERSON_ROLE_AFTER_RE.match(text, ce) is not None:
         return None  # "Atif Al-Hout, director of Nasser Hospital": a person's family name and his post (rule 25z)
+    if not arabic and (before1 == " " or before1 == "\u00a0"):
+        if _HONORIFIC_BEFORE_EN_RE.search(text, (cs - 7 if cs > 7 else 0), cs) is not None:
+            return None  # "Mr. Shatila presented himself", "Dr. Rukban", "Gen. Taji": an English honorific or a rank
+            # right before the name, a person's family name (rule 32d)
+        if full_name_en(text, cs, ce, gaz):
+            return None  # "Nujin Derik, a leader of the YPG", "director Tawfik Sabouni": a capitalised given name
+            # before the name, which a person's word around the pair makes a full name (rule 32d)
+    if not arabic and e.id not in ar.named and _surname_elsewhere(text, cs, ce, gaz):
+        return None  # "... Tawfik Sabouni ... where Sabouni and other former detainees were held": the family name of a
+        # person the text named in full, read again alone, in a text that names no such site with its head (rule 32d)
     if e.id in ar.named and ar.accepted and before1 in " \u00a0\n" \
             and ("," in (lead40 := text[cs - 40 if cs > 40 else 0 : cs]) or "(" in lead40) \
             and (m := _FORMERLY_BEFORE_RE.search(text, (cs - 40 if cs > 40 else 0), cs)) is not None \
@@ -350,6 +360,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         and (not wordlike or _word_read_as_name(text, cs, ce))
     if kind == "prison" and nxt == ":" and _INFAMY_AFTER_EN_RE.match(text, ce) is not None:
         return 0.55  # "ABU GHRAIB: THE PHOTOS THAT SHOOK WASHINGTON": a headline's subject, no dateline (rule 25a)
+    if not arabic and nxt == " " and _LISTED_DISTRICTS_AFTER_RE.match(text, ce) is not None:
+        return None  # "the siege of Ghwairan and al-Zohour neighborhoods", "the Ghwayran and Nashwa districts": a name
+        # first in a list under a plural head of districts is a district's, no prison (rule 32f; rule 28y's singular)
     if not arabic and ((("eigh" in (lead48 := text[cs - 48 if cs > 48 else 0 : cs])
                          or "istrict" in lead48 or "uarter" in lead48) and _districts_before(text, c, lead48))
                        or (nxt in "\"”’' (" and _DISTRICT_AFTER_RE.match(text, ce) is not None)):
@@ -398,6 +411,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "camp" and nxt == " " and _AIRPORT_AFTER_RE.match(text, ce):
         return None  # "Marka airport ... now hosts regional flights": the airport of the camp's district, no camp (rule
         # 29l; a prison's airbase stays the detention site, rule 25m)
+    if kind == "prison" and nxt in " ," and "airport" not in e.id and not arabic \
+            and (_AIRPORT_AFTER_RE.match(text, ce) is not None or _AIRPORT_APPOSED_RE.match(text, ce) is not None) \
+            and _PRISON_HEAD_AFTER_AIRPORT_RE.match(text, ce) is None:
+        return None  # "Mitiga airport said all flights had been rerouted", "Mitiga, a former military air base,",
+        # "Mitiga has been a civilian airport": the airport a prison stands in, named so, is the airport (rule 32f; the
+        # gazetteer's airbase prisons, Mezzeh's, Hama's, Muthanna's, stay the detention sites, rule 25m)
     if latin and "ourt" in (lead20 := text[cs - 20 if cs > 20 else 0 : cs]) and _COURT_AT_RE.search(lead20):
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
     if latin and "olice" in (lead80 := text[cs - 80 if cs > 80 else 0 : cs]) \
@@ -843,6 +862,10 @@ def _districts_before(text: str, c: Cand, lead: str) -> bool:
     if m.group("prep") in ("of", "in") and not m.group("items"):
         return _LIST_GOES_ON_RE.match(text, c.end) is not None
     return True
+# rule 32f: "X and (al-)Y neighborhoods/districts/quarters": a list of two names under a plural head of districts
+_LISTED_DISTRICTS_AFTER_RE = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:(?:[Aa]l|[Ee]l)[- ])?[A-Z][\w'’-]*"
+                                        r"(?:[ \u00a0]+[A-Z][\w'’-]*)?[ \u00a0]+"
+                                        r"(?:neighbou?rhoods|districts|quarters)\b")
 _DISTRICT_AFTER_RE = re.compile(r"(?:[\"”’'][ \u00a0]+|[ \u00a0]*\([^()\n]{0,30}?[ \u00a0])"
                                 r"(?:neighbou?rhoods?|district|quarter)\b", re.IGNORECASE)
 
@@ -1360,6 +1383,84 @@ _DEMONYM_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:ian|i|ish|ese|an|i
 
 # a capitalised word right before a bare name, and a person's post after its comma
 _GIVEN_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \u00a0]$")
+
+# rule 32d: an English honorific or rank right before a bare name ("Mr. Shatila", "Dr Rukban", "Gen. Taji", "Marshal
+# Bucca")
+_HONORIFIC_BEFORE_EN_RE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Brig|Marshal)\.?"
+                                     r"[ \u00a0]$")
+# a capitalised given name, with a middle initial or not, right before a bare name ("Ronald P. Bucca")
+_GIVEN_INITIAL_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \u00a0](?:[A-Z]\.[ \u00a0])?$")
+# a person's word right before the given name of a full name ("director Tawfik Sabouni", "journalist Rania Zaatari",
+# "alias Nujin Derik", "directed by Tawfik Sabouni"): lower-case, so no site's or place's own word
+_PERSON_BEFORE_GIVEN_RE = re.compile(
+    r"(?<![\w-])(?:(?:film-?maker|director|journalist|reporter|photographer|activist|lawyer|attorney|commander|leader|"
+    r"alias|official|spokes(?:man|woman|person)|minister|lawmaker|businessman|businesswoman|writer|poet|novelist|"
+    r"artist|singer|actor|actress|dissident|blogger|researcher|professor|cleric|survivor|detainee|prisoner|student|"
+    r"doctor|surgeon|judge|editor|presenter|founder|chairman|representative|defender|campaigner|mother|father|son|"
+    r"daughter|brother|sister|wife|husband)|(?:directed|written|produced|filmed|founded|led|headed|presented)"
+    r"[ \u00a0]+by)[ \u00a0]+$", re.IGNORECASE)
+# what follows a full name of a person: an apposition with a post or a trade, a relative "who", a verb of saying
+_PERSON_AFTER_FULL_RE = re.compile(
+    r"(?:,[ \u00a0]+(?:the[ \u00a0]+|a[ \u00a0]+|an[ \u00a0]+)?(?:[a-z\-]+[ \u00a0]+){0,2}?"
+    r"(?:director|head|chief|spokes(?:man|woman|person)|official|minister|mayor|governor|commander|deputy|member|"
+    r"president|manager|doctor|lawyer|activist|journalist|researcher|professor|analyst|founder|chairman|secretary|"
+    r"representative|envoy|adviser|advisor|officer|leader|filmmaker|director|writer|who)\b"
+    r"|,[ \u00a0]+\d{1,2}[ \u00a0]*,"
+    r"|[ \u00a0]+(?:said|says|told|explains|explained|added|recalls|recalled)\b)")
+
+
+def full_name_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """text[s:e] (an English bare name) is the family name of a full name: a capitalised word right before it (no
+    site's or place's word, _NOT_GIVEN_EN) that is a given name (engine_rules given_names), or whose pair a person's
+    word before it (_PERSON_BEFORE_GIVEN_RE, an honorific) or a post, a "who" or a verb of saying after it
+    (_PERSON_AFTER_FULL_RE: also an age, "Ahmed Taji, 34,") makes a person's name (rule 32d)."""
+    g = _GIVEN_INITIAL_BEFORE_EN_RE.search(text, (s - 24 if s > 24 else 0), s)
+    if g is None or g.group(1) in _NOT_GIVEN_EN:
+        return False
+    if g.group(1).lower() in cue_list(gaz.rules.given_names):
+        return True
+    gs = g.start()
+    if _PERSON_BEFORE_GIVEN_RE.search(text, (gs - 24 if gs > 24 else 0), gs) is not None \
+            or _HONORIFIC_BEFORE_EN_RE.search(text, (gs - 7 if gs > 7 else 0), gs) is not None:
+        return True
+    return _PERSON_AFTER_FULL_RE.match(text, e) is not None
+
+
+_PLACE_PREP_BEFORE_EN_RE = re.compile(r"\b(?:in|at|from|to|near|of|outside|into|around|towards?)[ \u00a0]$",
+                                      re.IGNORECASE)
+
+
+def person_surname_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """An English capitalised name that is a person's family name (rule 32d), for the place readings too: an honorific
+    or rank right before it, a full name it closes (full_name_en), or, where no preposition of place stands right
+    before it, the family name of a full name the text gives elsewhere ("Zaatari said", "Taji's brother")."""
+    if s < 2 or text[s - 1] not in " \u00a0" or not text[s : s + 1].isupper():
+        return False
+    if _HONORIFIC_BEFORE_EN_RE.search(text, (s - 7 if s > 7 else 0), s) is not None or full_name_en(text, s, e, gaz):
+        return True
+    return _PLACE_PREP_BEFORE_EN_RE.search(text, (s - 12 if s > 12 else 0), s) is None \
+        and _surname_elsewhere(text, s, e, gaz)
+
+
+def _surname_elsewhere(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """The same name elsewhere in the text stands as the family name of a full name (full_name_en) or after an
+    honorific: the text speaks of that person, so the name alone is his (rule 32d). Only a capitalised name, and
+    only the first 12 other places it stands (a cheap search)."""
+    name = text[s:e]
+    if not name[:1].isupper():
+        return False
+    n = len(name)
+    j = text.find(name)
+    seen = 0
+    while j != -1 and seen < 12:
+        if j != s and (j == 0 or not text[j - 1].isalnum()) and not text[j + n : j + n + 1].isalnum() \
+                and j > 1 and text[j - 1] in " \u00a0":
+            seen += 1
+            if _HONORIFIC_BEFORE_EN_RE.search(text, (j - 7 if j > 7 else 0), j) is not None \
+                    or full_name_en(text, j, j + n, gaz):
+                return True
+        j = text.find(name, j + n)
+    return False
 _NOT_GIVEN_EN = frozenset(("The", "In", "At", "From", "To", "Inside", "Outside", "Near", "Into", "Of", "And", "But",
                            "Camp", "Prison", "Jail", "Central", "Syria", "Iraq", "Lebanon", "Jordan", "Turkey", "Iran"))
 _PERSON_ROLE_AFTER_RE = re.compile(
@@ -2431,6 +2532,15 @@ def _place_apposed(text: str, end: int, arabic: bool) -> bool:
 
 _AIRPORT_AFTER_RE = re.compile(r" (?:(?:international|military|civil) )?(?:airport|air ?base|airfield)\b",
                                re.IGNORECASE)
+# rule 32f: an airport or airbase in apposition to a prison's bare name, or what the name is said to be
+_AIRPORT_APPOSED_RE = re.compile(r"(?:,[ \u00a0]+|[ \u00a0]+(?:is|was|has[ \u00a0]+been|had[ \u00a0]+been)[ \u00a0]+)"
+                                 r"(?:a|an|the)[ \u00a0]+(?:(?:former|civilian|civil|military|international|old|main|"
+                                 r"only)[ \u00a0]+)*(?:airport|air[ \u00a0]?base|airfield)\b", re.IGNORECASE)
+# "Mitiga airport prison", "the Mitiga airbase jail": the airport's name and a prison's head after it, the prison
+_PRISON_HEAD_AFTER_AIRPORT_RE = re.compile(r"[ \u00a0]+(?:(?:international|military|civil)[ \u00a0]+)?"
+                                           r"(?:airport|air[ \u00a0]?base|airfield)[ \u00a0]+"
+                                           r"(?:prison|jail|detention|gaol)",
+                                           re.IGNORECASE)
 _SHRINE_OF_BEFORE_RE = re.compile(r"\b(?:Our[ \u00a0]+Lady|[Cc]onvent|[Mm]onastery|[Cc]hurch|[Cc]athedral|[Ss]hrine|"
                                   r"[Pp]atriarchate)[ \u00a0]+of[ \u00a0]+$")
 _COURT_AT_RE = re.compile(r"\bcourts?\s+(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
