@@ -252,6 +252,9 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 names.append(Name(c.start, c.end, e))
             elif j in place_end:
                 p = place_end[j]
+                if names and best_entry(text, p, gaz).kind == "country":
+                    break  # "(Nabatieh camp in south Lebanon, and Dikwaneh and Jisr el-Basha camps": a country before
+                    # the listed names is where the sentence's last camp is, no camp of the list (rule 32r)
                 w0 = _CAP_WORD_BEFORE_RE.search(text, max(0, p.start - 30), p.start - 1) \
                     if text[p.start - 1 : p.start] == " " else None
                 if w0 is not None and w0.group(1) in _NAME_PREFIXES_EN and not any(c.start == w0.start(1)
@@ -285,7 +288,22 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             return []  # "the Idlib and Aleppo (refugee) camps": the camps of places the text names, no list (rule 23f)
         if len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
             names = _listed_after_dash(text, m.end(), kind, cores, places, gaz)  # "the four camps — Dagahaley, …"
-        elif len(names) < 2 and text[h.end : h.end + 3].lstrip(", \u00a0")[:1] in ("i", "s", "l", "n", "a") \
+        elif len(names) < 2 and text[h.end : h.end + 2].lstrip(" \u00a0")[:1] == "(" \
+                and (m := _BRACKET_AFTER_RE.match(text, h.end)) is not None:
+            # "Its five camps (Dagahaley, Hagadera, Ifo, Kambios and Ifo 2)": the names in brackets after a plural
+            # head, closed by the bracket right after the last name (rule 32r; the Arabic rule 28x)
+            names = _listed_after_dash(text, m.end(), kind, cores, places, gaz, most=12)
+            if names and _BRACKET_CLOSE_RE.match(text, names[-1].end) is None:
+                # "(Dagahaley, Hagadera and Ifo, and Ifo 2)": one more name after the closed list, then the bracket
+                last = _EN_ITEM_RE.match(text, names[-1].end + 6) if text.startswith(", and ", names[-1].end) \
+                    else None
+                if last is not None and _BRACKET_CLOSE_RE.match(text, last.end()) is not None \
+                        and fold(last.group().split()[0]) not in gaz.en_name_stop:
+                    c = next((o for o in cores if o.start == last.start() and o.end == last.end()), None)
+                    names.append(Name(last.start(), last.end(), kind_payload(c, gaz, kind) if c is not None else None))
+                else:
+                    names = []
+        elif len(names) < 2 and text[h.end : h.end + 3].lstrip(", \u00a0")[:1] in ("i", "s", "l", "n", "a", "w", "b") \
                 and (m := _INTRO_EN_RE.match(text, h.end)) is not None:
             # "detention centres including Brook House, Colnbrook and Harmondsworth", "prisons such as Adra, Hama and
             # Harem": the closed list a plural head introduces, read as after a colon (rule 32e)
@@ -302,11 +320,18 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
 
 
 # (rule 32e) the words that open a list of examples after an English plural head
-_INTRO_EN_RE = re.compile(r",?[ \u00a0]+(?:including|such[ \u00a0]+as|like|namely|notably|among[ \u00a0]+them)"
-                          r"[ \u00a0]+(?:the[ \u00a0]+)?")
+# (rule 32s) and the words that say what the head's names are: "which are", "which include", "being", "are:",
+# "are as follows:", with or without a colon after them ("namely:", "being:")
+_INTRO_EN_RE = re.compile(r",?[ \u00a0]+(?:including|such[ \u00a0]+as|like|namely|notably|among[ \u00a0]+them"
+                          r"|which[ \u00a0]+(?:are|were|include|included)|being|include|included"
+                          r"|(?:are|were)(?=:)|(?:are|were)[ \u00a0]+(?:as[ \u00a0]+follows|the[ \u00a0]+following)(?=:))"
+                          r":?[ \u00a0]+(?:the[ \u00a0]+)?")
 # "the four camps — Dagahaley, Hagadera, Ifo and Ifo 2 —", "three prisons: A, B and C": a plural head, a dash or a
 # colon, then a closed list of capitalised names (a name of up to three words and a number)
 _DASH_AFTER_RE = re.compile(r"[ \u00a0]*(?:[—–:]|--|[ \u00a0]-)[ \u00a0]*")
+# (rule 32r) a plural head's bracket, and its close right after the last listed name ("and Ifo)", "and Ifo,)")
+_BRACKET_AFTER_RE = re.compile(r"[ \u00a0]?\([ \u00a0]?")
+_BRACKET_CLOSE_RE = re.compile(r",?[ \u00a0]?\)")
 _EN_ITEM_RE = re.compile(r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+(?:[ \u00a0\-](?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+){0,2}"
                          r"(?:[ \u00a0][0-9]{1,2}(?![0-9]))?")
 _EN_ITEM_SEP_RE = re.compile(r"(,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)")
@@ -320,6 +345,7 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
     country, a region or a city ("camps: Idlib, Aleppo and Hama" are the camps around them) or a stop word."""
     names: list[Name] = []
     closed = False
+    end = pos
     while len(names) < most:
         m = _EN_ITEM_RE.match(text, pos)
         w0 = fold(m.group().split()[0]) if m is not None else ""
@@ -332,6 +358,11 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
         if entry is None and place is not None and best_entry(text, place, gaz).kind in _AREA_KINDS:
             return []
         names.append(Name(s, e, entry))
+        if text[e : e + 1] == " " and (loc := _LOC_AFTER_RE.match(text, e)) is not None \
+                and (where := next((p for p in places if p.start == loc.end()), None)) is not None:
+            e = where.end  # "camps such as al-Hol in Hasakah and Ain Issa near Raqqa": each name placed by a town or
+            # a region the text names, then the list goes on (rule 32s)
+        end = e
         if closed:
             break
         sep = _EN_ITEM_SEP_RE.match(text, e)
@@ -339,10 +370,13 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
             break
         closed = "and" in sep.group(1)
         pos = sep.end()
-    if not closed or len(names) < 2 or (_EN_LIST_END_RE.match(text, names[-1].end) is None
-                                        and not (open_end and _LOWER_AFTER_RE.match(text, names[-1].end))):
+    if not closed or len(names) < 2 or (_EN_LIST_END_RE.match(text, end) is None
+                                        and not (open_end and _LOWER_AFTER_RE.match(text, end))):
         return []
     return names
+
+
+_LOC_AFTER_RE = re.compile(r" (?:in|near|at|outside|north of|south of|east of|west of) (?:the )?")
 
 
 _LOWER_AFTER_RE = re.compile(r"[ \u00a0]+[a-z]")  # (after a list read after "of": "... and Ibn Sina in the south")
