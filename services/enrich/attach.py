@@ -310,6 +310,10 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             names = _listed_after_dash(text, m.end(), kind, cores, places, gaz, open_end=True, most=12)
             if kind == "camp" and len(names) >= 2 and _political_list(text, h, names, places):
                 return []
+        elif len(names) < 2 and (m := _LINES_AFTER_RE.match(text, h.end)) is not None:
+            # "The nine detention centres in the UK are as follows:" then "• Dungavel (Scotland)", "• Morton Hall
+            # (Lincolnshire)" ...: one name a bulleted line (rule 32s)
+            names = _bulleted(text, m.end(), kind, cores, places, gaz)
         elif len(names) < 2 and text.startswith(" of ", h.end):
             # "the camps of Al-Bas, Rashidieh and Burj al-Shamali near Tyre": the list after "of", closed by "and",
             # may go on with the sentence's lower-case words (rule 29w)
@@ -377,6 +381,43 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
 
 
 _LOC_AFTER_RE = re.compile(r" (?:in|near|at|outside|north of|south of|east of|west of) (?:the )?")
+
+
+# (rule 32s) a plural head, at most its country or town ("in the UK"), "are (as follows)" or "include", a colon and
+# the end of the line; then lines that each open with a bullet or a number and a name
+_LINES_AFTER_RE = re.compile(r"(?:[ \u00a0]+(?:in|of)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)?"
+                             r"(?:[ \u00a0]+(?:are|were|include|included|includes)"
+                             r"(?:[ \u00a0]+(?:as[ \u00a0]+follows|the[ \u00a0]+following))?)?[ \u00a0]*:[ \t]*\n")
+_BULLET_RE = re.compile(r"[ \t]*(?:[•\-–—*·▪]|[0-9]{1,2}[.)])[ \t]*")
+# after a bulleted name: the line's end, its place or note in brackets, a comma, or the site's acronym ("Perth IDC")
+_BULLET_END_RE = re.compile(r"[ \t]*(?:$|\n|\(|,|;|\.|[ \t][-–—][ \t]|[A-Z]{2,4}\b)")
+
+
+def _bulleted(text: str, pos: int, kind: str, cores: list[Cand], places: list[Cand], gaz: Gazetteer) -> list[Name]:
+    """The names of the bulleted lines that start at `pos`, up to the first line with no bullet; none when a name is
+    a country, a region or a city (the camps' places, not their names) or a line's name does not end there."""
+    names: list[Name] = []
+    while len(names) < 16:
+        b = _BULLET_RE.match(text, pos)
+        if b is None:
+            break
+        m = _EN_ITEM_RE.match(text, b.end())
+        eol = text.find("\n", b.end())
+        eol = len(text) if eol < 0 else eol
+        if m is not None and fold(m.group().split()[0]) not in gaz.en_name_stop:
+            s, e = m.start(), m.end()
+            if _BULLET_END_RE.match(text, e) is None:
+                return []  # "- Syrian families in tents": a line of words, no list of names
+            c = next((o for o in cores if o.start == s and o.end == e), None)
+            entry = kind_payload(c, gaz, kind) if c is not None else None
+            place = next((p for p in places if p.start == s and p.end == e), None)
+            if entry is None and place is not None and best_entry(text, place, gaz).kind in _AREA_KINDS:
+                return []
+            names.append(Name(s, e, entry))
+        if eol >= len(text):
+            break
+        pos = eol + 1
+    return names if len(names) >= 2 else []
 
 
 _LOWER_AFTER_RE = re.compile(r"[ \u00a0]+[a-z]")  # (after a list read after "of": "... and Ibn Sina in the south")
