@@ -284,6 +284,11 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                     names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
         names.reverse()
+        if len(names) < 2 and text[h.start - 2 : h.start - 1] != "," \
+                and (ap := _APPOS_BEFORE_RE.search(text, max(0, h.start - 60), h.start)) is not None:
+            # "Dagahaley, Ifo and Hagadera, the three Somali refugee camps in Kenya": a closed list the plural head
+            # stands in apposition to (rule 32s)
+            names = _apposed_list(text, ap.start(), kind, cores, places, gaz) or names
         if names and all(n.entry is None and n.end in place_end and place_end[n.end].start == n.start for n in names):
             return []  # "the Idlib and Aleppo (refugee) camps": the camps of places the text names, no list (rule 23f)
         if len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
@@ -336,9 +341,9 @@ _DASH_AFTER_RE = re.compile(r"[ \u00a0]*(?:[—–:]|--|[ \u00a0]-)[ \u00a0]*")
 # (rule 32r) a plural head's bracket, and its close right after the last listed name ("and Ifo)", "and Ifo,)")
 _BRACKET_AFTER_RE = re.compile(r"[ \u00a0]?\([ \u00a0]?")
 _BRACKET_CLOSE_RE = re.compile(r",?[ \u00a0]?\)")
-_EN_ITEM_RE = re.compile(r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+(?:[ \u00a0\-](?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+){0,2}"
+_EN_ITEM_RE = re.compile(r"(?:(?:[Aa]l|[Ee]l)[-\u2011])?[A-Z][a-z'’]+(?:[ \u00a0\-\u2011](?:(?:[Aa]l|[Ee]l)[-\u2011])?[A-Z][a-z'’]+){0,2}"
                          r"(?:[ \u00a0][0-9]{1,2}(?![0-9]))?")
-_EN_ITEM_SEP_RE = re.compile(r"(,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)")
+_EN_ITEM_SEP_RE = re.compile(r"(,[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)")
 _EN_LIST_END_RE = re.compile(r"[ \u00a0]*(?:[—–,.;:)]|--|[ \u00a0]-[ \u00a0]|$)")
 _AREA_KINDS = frozenset(("country", "admin1", "region", "city"))
 
@@ -372,7 +377,7 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
         sep = _EN_ITEM_SEP_RE.match(text, e)
         if sep is None:
             break
-        closed = "and" in sep.group(1)
+        closed = "and" in sep.group(1) or "or" in sep.group(1)  # ("prisons such as Ghasr or Ghezel Hesar")
         pos = sep.end()
     if not closed or len(names) < 2 or (_EN_LIST_END_RE.match(text, end) is None
                                         and not (open_end and _LOWER_AFTER_RE.match(text, end))):
@@ -381,6 +386,28 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
 
 
 _LOC_AFTER_RE = re.compile(r" (?:in|near|at|outside|north of|south of|east of|west of) (?:the )?")
+
+
+# (rule 32s) ", the (three) (Somali refugee) " right before a plural head: up to three words, none a preposition
+_APPOS_BEFORE_RE = re.compile(r", the(?: (?:two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}))?"
+                              r"(?: (?!(?:with|in|of|for|near|at|from|and|or|where|which|whose)\b)[A-Za-z-]+){0,3} $")
+
+
+def _apposed_list(text: str, end: int, kind: str, cores: list[Cand], places: list[Cand],
+                  gaz: Gazetteer) -> list[Name]:
+    """The closed list that ends at `end` (the comma of an apposition), read from the farthest start within 80
+    characters (a sentence's start, a comma or a capitalised word) that gives a list ending there."""
+    lo = max(0, end - 80)
+    starts = [lo] if lo == 0 else []
+    starts += [i + 2 for i in range(lo, end) if text.startswith(", ", i)]
+    starts += [i + 1 for i in range(lo, end) if text[i] in ".\n" or (text[i] == " " and text[i + 1 : i + 2].isupper())]
+    for st in sorted(set(starts)):
+        while st < end and text[st] in " \u00a0":
+            st += 1
+        names = _listed_after_dash(text, st, kind, cores, places, gaz)
+        if len(names) >= 2 and text.startswith(",", names[-1].end) and names[-1].end == end:
+            return names
+    return []
 
 
 # (rule 32s) a plural head, at most its country or town ("in the UK"), "are (as follows)" or "include", a colon and
