@@ -291,7 +291,11 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             names = _apposed_list(text, ap.start(), kind, cores, places, gaz) or names
         if names and all(n.entry is None and n.end in place_end and place_end[n.end].start == n.start for n in names):
             return []  # "the Idlib and Aleppo (refugee) camps": the camps of places the text names, no list (rule 23f)
-        if len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
+        if len(names) < 2 and (m := _LINES_AFTER_RE.match(text, h.end)) is not None:
+            # "The nine detention centres in the UK are as follows:" then "• Dungavel (Scotland)", "• Morton Hall
+            # (Lincolnshire)" ...: one name a bulleted line (rule 32s)
+            names = _bulleted(text, m.end(), kind, cores, places, gaz)
+        elif len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
             names = _listed_after_dash(text, m.end(), kind, cores, places, gaz)  # "the four camps — Dagahaley, …"
         elif len(names) < 2 and text[h.end : h.end + 2].lstrip(" \u00a0")[:1] == "(" \
                 and (m := _BRACKET_AFTER_RE.match(text, h.end)) is not None:
@@ -315,10 +319,6 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             names = _listed_after_dash(text, m.end(), kind, cores, places, gaz, open_end=True, most=12)
             if kind == "camp" and len(names) >= 2 and _political_list(text, h, names, places):
                 return []
-        elif len(names) < 2 and (m := _LINES_AFTER_RE.match(text, h.end)) is not None:
-            # "The nine detention centres in the UK are as follows:" then "• Dungavel (Scotland)", "• Morton Hall
-            # (Lincolnshire)" ...: one name a bulleted line (rule 32s)
-            names = _bulleted(text, m.end(), kind, cores, places, gaz)
         elif len(names) < 2 and text.startswith(" of ", h.end):
             # "the camps of Al-Bas, Rashidieh and Burj al-Shamali near Tyre": the list after "of", closed by "and",
             # may go on with the sentence's lower-case words (rule 29w)
