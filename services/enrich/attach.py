@@ -333,7 +333,8 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
 # "are as follows:", with or without a colon after them ("namely:", "being:")
 _INTRO_EN_RE = re.compile(r",?[ \u00a0]+(?:including|such[ \u00a0]+as|like|namely|notably|among[ \u00a0]+them"
                           r"|which[ \u00a0]+(?:are|were|include|included)|being|include|included"
-                          r"|(?:are|were)(?=:)|(?:are|were)[ \u00a0]+(?:as[ \u00a0]+follows|the[ \u00a0]+following)(?=:))"
+                          r"|(?:are|were)(?=:)"
+                          r"|(?:are|were)[ \u00a0]+(?:as[ \u00a0]+follows|the[ \u00a0]+following)(?=:))"
                           r":?[ \u00a0]+(?:the[ \u00a0]+)?")
 # "the four camps — Dagahaley, Hagadera, Ifo and Ifo 2 —", "three prisons: A, B and C": a plural head, a dash or a
 # colon, then a closed list of capitalised names (a name of up to three words and a number)
@@ -341,7 +342,8 @@ _DASH_AFTER_RE = re.compile(r"[ \u00a0]*(?:[—–:]|--|[ \u00a0]-)[ \u00a0]*")
 # (rule 32r) a plural head's bracket, and its close right after the last listed name ("and Ifo)", "and Ifo,)")
 _BRACKET_AFTER_RE = re.compile(r"[ \u00a0]?\([ \u00a0]?")
 _BRACKET_CLOSE_RE = re.compile(r",?[ \u00a0]?\)")
-_EN_ITEM_RE = re.compile(r"(?:(?:[Aa]l|[Ee]l)[-\u2011])?[A-Z][a-z'’]+(?:[ \u00a0\-\u2011](?:(?:[Aa]l|[Ee]l)[-\u2011])?[A-Z][a-z'’]+){0,2}"
+_EN_ITEM_RE = re.compile(r"(?:(?:[Aa]l|[Ee]l)[-\u2011])?[A-Z][a-z'’]+"
+                         r"(?:[ \u00a0\-\u2011](?:(?:[Aa]l|[Ee]l)[-\u2011])?[A-Z][a-z'’]+){0,2}"
                          r"(?:[ \u00a0][0-9]{1,2}(?![0-9]))?")
 _EN_ITEM_SEP_RE = re.compile(r"(,[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)")
 _EN_LIST_END_RE = re.compile(r"[ \u00a0]*(?:[—–,.;:)]|--|[ \u00a0]-[ \u00a0]|$)")
@@ -400,7 +402,8 @@ def _apposed_list(text: str, end: int, kind: str, cores: list[Cand], places: lis
     lo = max(0, end - 80)
     starts = [lo] if lo == 0 else []
     starts += [i + 2 for i in range(lo, end) if text.startswith(", ", i)]
-    starts += [i + 1 for i in range(lo, end) if text[i] in ".\n" or (text[i] == " " and text[i + 1 : i + 2].isupper())]
+    starts += [i + 1 for i in range(lo, end)
+               if text[i] in ".\n" or (text[i] == " " and text[i + 1 : i + 2].isupper())]
     for st in sorted(set(starts)):
         while st < end and text[st] in " \u00a0":
             st += 1
