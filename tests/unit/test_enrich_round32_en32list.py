@@ -62,6 +62,10 @@ def test_words_that_say_what_the_heads_names_are() -> None:
                          "Brook House.") == ["Colnbrook", "Harmondsworth", "Brook House"], intro
     assert _surfaces("The government's detention centres are: Tinsley House, Yarl's Wood and Colnbrook.") == [
         "Tinsley House", "Yarl's Wood", "Colnbrook"]
+    # the plural of the UK's official head heads a list too
+    assert _surfaces("The government's immigration removal centres are: Tinsley House, Yarl's Wood and Colnbrook.") \
+        == ["Tinsley House", "Yarl's Wood", "Colnbrook"]
+    _none("The Home Office plans two new removal centres this year.")
 
 
 def test_intro_words_before_no_names_are_none() -> None:
