@@ -19,6 +19,7 @@ from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
 from services.enrich.names import _MAX_GAP, DUAL_AR, NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
+from services.enrich.world32 import agency_trimmed
 from services.enrich.variants import facility_cache, remember, variant_of
 
 _START = attrgetter("start")
@@ -193,6 +194,8 @@ def find_open(
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
         if mode == "en_after" and _TITLE_AFTER_RE.match(text, h.end) is not None:
             continue  # "World Prison Brief", "the Camp Fellowship": the head inside a title of another thing (rule 26w)
+        if people and mode == "en_after" and (trimmed := agency_trimmed(text, of, people)) is not None:
+            of = trimmed  # "the ICE Delaney Hall Detention Center": the agency runs it, the rest is its name (32p)
         if _overlaps(of.name_start, of.name_end, facs) or (_overlaps(of.name_start, of.name_end, people)
                                                             and not _quoted_called(text, of)):
             continue  # "SDF prison", "سجن داعش": an owner, not a name (a quoted nickname after "known as" is a name:
