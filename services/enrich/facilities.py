@@ -377,7 +377,7 @@ def find_facilities(
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     for a, b in muted:  # "the former Khiam prison": no site, and its town no place (rule 26b)
         covered[a:b] = b"\x01" * (b - a)
-    if has_latin(text) and (gates & _G_HEADS_EN or "Camp" in text or "IK" in text or "SIZO" in text):
+    if has_latin(text):  # (each reader asks the text for its own words first)
         for of in world32_sites(text, [(f.start, f.end) for f in facilities], places_c):  # (rules 32o-32q)
             if not inside(of.name_start, of.name_end, covered) and not inside(of.start, of.end, covered):
                 facilities.append(open_fac(text, of, places_c, gaz))

@@ -88,9 +88,15 @@ def penal_acronyms(text: str) -> list[OpenFacility]:
 def world32_sites(text: str, known: list[tuple[int, int]], places: list[Any]) -> list[OpenFacility]:
     """Rules 32o-32q's sites, the cheap substring questions first."""
     out = numbered_camps_en(text, known) if ("camp" in text or "Camp" in text) else []
+    if "camp" not in text and "Camp" not in text and "rison" not in text and "etention" not in text \
+            and "ail" not in text and "olon" not in text and "enitentiar" not in text and "ettlement" not in text \
+            and "IK" not in text and "SIZO" not in text and "LIU" not in text and "oC" not in text \
+            and "OC" not in text and "rotection of" not in text:
+        return out
     if "IK" in text or "SIZO" in text or "LIU" in text:
         out.extend(penal_acronyms(text))
     out.extend(copular_sites(text, places))
+    out.extend(poc_and_island_sites(text))
     return out
 
 
@@ -113,10 +119,11 @@ def agency_trimmed(text: str, of: OpenFacility, people: list[Any]) -> OpenFacili
 # "Mae La (alternatively spelled Maela) is the largest refugee camp for Burmese": a sentence that opens on a
 # capitalised name and says what it is, a camp or a prison (the copula's form of the apposition, rule 25p)
 _COPULA_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Although|Though|While|Because|Since|As|If)\s+)?((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})"
     r"(?:\s+\([^()\n]{1,50}\))?\s+(?:is|was|remains|has\s+been)\s+(?P<pre>the|an?|one\s+of\s+the)\s+"
     r"(?P<mods>(?:[\w'’,.-]+\s+){0,4}?)"
     r"(?P<head>(?:refugee\s+|displacement\s+|IDP\s+|displaced\s+persons\s+|migrant\s+)?camps?|prisons?|jails?|"
+    r"refugee\s+settlements?|"
     r"detention\s+(?:centres?|centers?|facilit(?:y|ies)|camps?)|penal\s+colon(?:y|ies)|penitentiary|"
     r"(?:immigration|immigrant|migrant)\s+(?:detention\s+)?(?:centres?|centers?|facilit(?:y|ies)|jails?))"
     r"(?=\s+(?:in|at|near|on|for|along|outside|run|located|known|built|holding|housing|that|which|where|of)\b"
@@ -152,6 +159,45 @@ def copular_sites(text: str, places: list[Any]) -> list[OpenFacility]:
             continue
         if head.endswith("ies") and m.group("pre")[:3] != "one":
             continue
-        kind = "camp" if "camp" in head else "prison"
+        kind = "camp" if "camp" in head or "settlement" in head else "prison"
         out.append(_ow.OpenFacility(s, e, kind, name, s, e))
+    return out
+
+
+# (32q) South Sudan's UN camps by the base's town: "the UN Protection of Civilians (PoC) Site in Malakal", "the
+# Protection of Civilians (PoC) site in Malakal", "the Malakal UN Protection of Civilians (PoC) site", "the PoC site
+# at Bentiu" (a PoC site is named by its town and nothing else)
+_POC_HEAD = (r"(?:(?:[Pp]rotection|PROTECTION)\s+[Oo][Ff]\s+(?:[Cc]ivilians?|CIVILIANS?)(?:\s+\((?:PoC|POC)\))?"
+             r"\s+(?:[Ss]ites?|SITES?)(?:\s+\((?:PoC|POC)\))?|(?:PoC|POC)\s+[Ss]ites?)")
+_POC_IN_RE = re.compile(r"\b(?:UN\s+)?" + _POC_HEAD + r"\s+(?:in|at)\s+([A-Z][a-z]+)\b")
+_POC_BEFORE_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:UN\s+)" + _POC_HEAD)
+# (32q) a detention site on an island named as the island: "the detention centre on Christmas Island", "the
+# immigration detention centre on the Australian territory of Christmas Island", "the facility on the remote outpost
+# of Christmas Island" (the island's name ends in "Island": "the camp on Lesbos" stays a camp on Lesbos)
+_ON_ISLAND_RE = re.compile(
+    r"\b(?P<head>(?:immigration\s+|migrant\s+)?detention\s+(?:centre|center|facility|camp)|prison|jail|camp|"
+    r"facility|centre|center)\s+on\s+(?:the\s+(?:[a-z-]+\s+){0,2}(?:[A-Z][a-z]+\s+)?(?:territory|outpost|island)"
+    r"\s+of\s+)?((?:[A-Z][a-z]+\s+){1,2}Island)\b")
+_ISLAND_DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|asylum|refugees?|inmates?|prisoners?|migrants?|"
+                                  r"deport\w*)\b", re.IGNORECASE)
+
+
+def poc_and_island_sites(text: str) -> list[OpenFacility]:
+    """(32q) A UN protection site named by its town after "in"/"at" or before "UN", and a detention site named by
+    the island it stands on, in a text about detention or asylum for the bare heads ("the facility on ...")."""
+    out: list[OpenFacility] = []
+    if "oC" in text or "OC" in text or "rotection of" in text or "ROTECTION" in text:
+        for m in _POC_IN_RE.finditer(text):
+            out.append(_ow.OpenFacility(m.start(), m.end(1), "camp", m.group(1), m.start(1), m.end(1)))
+        for m in _POC_BEFORE_RE.finditer(text):
+            if m.group(1) not in ("The", "A", "An", "At", "In", "On", "Its", "This"):
+                out.append(_ow.OpenFacility(m.start(), m.end(), "camp", m.group(1), m.start(1), m.end(1)))
+    if "Island" in text:
+        for m in _ON_ISLAND_RE.finditer(text):
+            head = m.group("head")
+            if head in ("facility", "centre", "center", "camp", "prison", "jail") \
+                    and _ISLAND_DETENTION_RE.search(text) is None:
+                continue
+            kind = "camp" if head == "camp" or head.endswith("camp") else "prison"
+            out.append(_ow.OpenFacility(m.start(), m.end(2), kind, m.group(2), m.start(2), m.end(2)))
     return out
