@@ -49,7 +49,6 @@ from services.enrich.gazetteer import Entry, Gazetteer
 from services.enrich.matcher import PAYLOAD, key_tokens
 from services.enrich.names import NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold, fold_text, has_latin
-from services.enrich.world32 import world32_sites
 from services.enrich.openworld import (
     _ACTIVITY_AR,
     OpenFacility,
@@ -87,6 +86,7 @@ from services.enrich.variants import (
     typo_of,
     variant_of,
 )
+from services.enrich.world32 import world32_sites
 from shared.annotation import FacilityMention
 
 _by_start = _start = attrgetter("start")

@@ -19,8 +19,8 @@ from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
 from services.enrich.names import _MAX_GAP, DUAL_AR, NAME_PREFIXES, QUOTES, arabic_name_ok, gap_end
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
-from services.enrich.world32 import agency_trimmed
 from services.enrich.variants import facility_cache, remember, variant_of
+from services.enrich.world32 import agency_trimmed
 
 _START = attrgetter("start")
 _END = attrgetter("end")

@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING, Any
 
 from services.enrich import openworld as _ow
@@ -70,14 +69,19 @@ _PRISON_WORDS_RE = re.compile(r"\b(?:prisons?|prisoners?|colon(?:y|ies)|detentio
                               r"sentenced|transferred|cells?|remand)\b", re.IGNORECASE)
 
 
-def penal_acronyms(text: str) -> list[OpenFacility]:
+def penal_acronyms(text: str, known: list[tuple[int, int]] | None = None) -> list[OpenFacility]:
     """(32p) Russia's prisons are named by an acronym and a number ("SIZO-2 in Taganrog", "transferred to IK-6",
     "Taganrog SIZO-2"), with no head word; in a text with a word of prisons or detention each is an open-world
     prison (as "IK-2 penal colony" is, rule 25k)."""
     if _PRISON_WORDS_RE.search(text) is None:
         return []
     out: list[OpenFacility] = []
+    ends = {e for _, e in known or ()}
+    glossed = {m.group(1) for m in _PENAL_ACRONYM_RE.finditer(text)
+               if text[m.start(1) - 1 : m.start(1)] == "(" and (m.start(1) - 1 in ends or m.start(1) - 2 in ends)}
     for m in _PENAL_ACRONYM_RE.finditer(text):
+        if m.group(1) in glossed:
+            continue  # "Correctional colony No.9 (IK-9) ... prisoner IK-9": the site read before, in its other name
         raw = m.group(1)
         pre = "SIZO" if raw.startswith("SIZO") else ("LIU" if raw.startswith("LIU") else "IK")
         name = pre + "-" + "".join(c for c in raw if c.isdigit())
@@ -94,7 +98,7 @@ def world32_sites(text: str, known: list[tuple[int, int]], places: list[Any]) ->
             and "OC" not in text and "rotection of" not in text:
         return out
     if "IK" in text or "SIZO" in text or "LIU" in text:
-        out.extend(penal_acronyms(text))
+        out.extend(penal_acronyms(text, known))
     out.extend(copular_sites(text, places))
     out.extend(poc_and_island_sites(text))
     return out
@@ -119,7 +123,8 @@ def agency_trimmed(text: str, of: OpenFacility, people: list[Any]) -> OpenFacili
 # "Mae La (alternatively spelled Maela) is the largest refugee camp for Burmese": a sentence that opens on a
 # capitalised name and says what it is, a camp or a prison (the copula's form of the apposition, rule 25p)
 _COPULA_RE = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Although|Though|While|Because|Since|As|If)\s+)?((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Although|Though|While|Because|Since|As|If)\s+)?"
+    r"((?:(?:[Aa]l|[Ee]l)[-‐‑ ])?[A-Z][a-z'’]+(?:[- ][A-Z][a-z'’]+){0,2})"
     r"(?:\s+\([^()\n]{1,50}\))?\s+(?:is|was|remains|has\s+been)\s+(?P<pre>the|an?|one\s+of\s+the)\s+"
     r"(?P<mods>(?:[\w'’,.-]+\s+){0,4}?)"
     r"(?P<head>(?:refugee\s+|displacement\s+|IDP\s+|displaced\s+persons\s+|migrant\s+)?camps?|prisons?|jails?|"

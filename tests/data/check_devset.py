@@ -152,7 +152,7 @@ def check_record(r: dict, fac: dict, act: dict, plc: dict, events: set[str], geo
     forms = r.get("forms", [])
     if not isinstance(forms, list) or not all(isinstance(f, str) and f in FORMS for f in forms):
         problem(f"{rid}: forms must be a list of tags from FORMS: {forms!r}")
-    if not re.fullmatch(r"(ar|en)-[a-z]{0,2}\d{3,4}", rid) or r["lang"] != rid[:2]:
+    if not re.fullmatch(r"(ar|en)-(?:\d{2})?[a-z]{0,2}\d{3,4}", rid) or r["lang"] != rid[:2]:
         problem(f"{rid}: id/lang mismatch")
     try:
         datetime.fromisoformat(r["published_at"].replace("Z", "+00:00"))
