@@ -285,6 +285,13 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             return []  # "the Idlib and Aleppo (refugee) camps": the camps of places the text names, no list (rule 23f)
         if len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
             names = _listed_after_dash(text, m.end(), kind, cores, places, gaz)  # "the four camps — Dagahaley, …"
+        elif len(names) < 2 and text[h.end : h.end + 3].lstrip(", \u00a0")[:1] in ("i", "s", "l", "n", "a") \
+                and (m := _INTRO_EN_RE.match(text, h.end)) is not None:
+            # "detention centres including Brook House, Colnbrook and Harmondsworth", "prisons such as Adra, Hama and
+            # Harem": the closed list a plural head introduces, read as after a colon (rule 32e)
+            names = _listed_after_dash(text, m.end(), kind, cores, places, gaz, open_end=True, most=12)
+            if kind == "camp" and len(names) >= 2 and _political_list(text, h, names, places):
+                return []
         elif len(names) < 2 and text.startswith(" of ", h.end):
             # "the camps of Al-Bas, Rashidieh and Burj al-Shamali near Tyre": the list after "of", closed by "and",
             # may go on with the sentence's lower-case words (rule 29w)
@@ -294,6 +301,9 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
     return names if len(names) >= 2 or (introduced and names and names[0].entry is not None) else []
 
 
+# (rule 32e) the words that open a list of examples after an English plural head
+_INTRO_EN_RE = re.compile(r",?[ \u00a0]+(?:including|such[ \u00a0]+as|like|namely|notably|among[ \u00a0]+them)"
+                          r"[ \u00a0]+(?:the[ \u00a0]+)?")
 # "the four camps — Dagahaley, Hagadera, Ifo and Ifo 2 —", "three prisons: A, B and C": a plural head, a dash or a
 # colon, then a closed list of capitalised names (a name of up to three words and a number)
 _DASH_AFTER_RE = re.compile(r"[ \u00a0]*(?:[—–:]|--|[ \u00a0]-)[ \u00a0]*")
@@ -305,12 +315,12 @@ _AREA_KINDS = frozenset(("country", "admin1", "region", "city"))
 
 
 def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places: list[Cand],
-                       gaz: Gazetteer, open_end: bool = False) -> list[Name]:
+                       gaz: Gazetteer, open_end: bool = False, most: int = 8) -> list[Name]:
     """The names of a closed list (its last item after "and") that opens at `pos`; none when an item is a
     country, a region or a city ("camps: Idlib, Aleppo and Hama" are the camps around them) or a stop word."""
     names: list[Name] = []
     closed = False
-    while len(names) < 8:
+    while len(names) < most:
         m = _EN_ITEM_RE.match(text, pos)
         w0 = fold(m.group().split()[0]) if m is not None else ""
         if m is None or w0 in gaz.en_name_stop or (w0[-1:] == "s" and w0[:-1] in gaz.en_name_stop):
@@ -397,7 +407,9 @@ _NAME_PREFIXES_EN = frozenset(("Ain", "Abu", "Umm", "Bab", "Deir", "Tal", "Tell"
 # what ends the text before a sentence's first word (no list item of two words starts there)
 _OPENS = frozenset(("", ".", "\n", ":", "\"", "“", "(", "—", "–", "-"))
 # (with a lower-case article joined by a hyphen: "the Tulkarem, Nur Shams and al-Far'a camps")
-_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[Aa]l-|[Ee]l-)?[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)$")
+# (rule 32b) Kurmanji and Turkish letters in a listed name ("the Ednaniyê, Selhebiye Şerqiye, Reşîd and Rehiyat camps")
+_CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[Aa]l-|[Ee]l-)?[A-Z\u00c0-\u00d6\u00d8-\u00de\u015e\u00c7]"
+                                 r"[a-z\u00df-\u00f6\u00f8-\u00ff\u015f]+(?:[-'’][A-Za-z]+)?)$")
 
 
 _ITEM_END = frozenset(".،,؛;:!?؟)»\"”’'\n")

@@ -2918,10 +2918,10 @@ def _core_named_walk(name: str, kind: str, gaz: Gazetteer) -> Entry | None:
     return gaz.entries[next(iter(ids))] if len(ids) == 1 else None
 
 
-_ANNEX_AFTER_RE = re.compile(r"\s+annex\b", re.IGNORECASE)
+_ANNEX_AFTER_RE = re.compile(r"\s+annexe?\b", re.IGNORECASE)
 # "the annex of al-Hol", "the foreigners' annex in al-Hol" before the name; "al-Hol's (foreign) annex" after it
-_ANNEX_BEFORE_RE = re.compile(r"\bannex\s+(?:of|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
-_ANNEX_POSS_RE = re.compile(r"['’]s\s+(?:[A-Za-z-]+\s+){0,2}?annex\b", re.IGNORECASE)
+_ANNEX_BEFORE_RE = re.compile(r"\bannexe?\s+(?:of|in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_ANNEX_POSS_RE = re.compile(r"['’]s\s+(?:[A-Za-z-]+\s+){0,2}?annexe?\b", re.IGNORECASE)
 
 
 def _renamed_known(text: str, c: Cand, fid: str, facilities: list[FacilityMention]) -> bool:

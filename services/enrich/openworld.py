@@ -158,9 +158,19 @@ def find_open(
             of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz) \
                 or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz, places, facs) \
                 or _called(text, h, kind, gaz) \
-                or _numbered_colony(text, h, kind)
+                or _numbered_colony(text, h, kind) or _quoted_after(text, h, kind, gaz)
         else:
             of = _english_after(text, h, kind, gaz)
+            if of is None and mode == "en_before" and text[h.end - 3 : h.end] in (" of", " in") \
+                    and text[h.end + 1 : h.end + 2].islower() and text[h.start : h.start + 1].isalpha():
+                # (rule 32a) "the Samos Closed Controlled Access Centre in a remote valley", "the Tuweina camp of the
+                # Raqqa countryside": no name after the longer head, and a lower-case word after its "of"/"in"; the
+                # head without them may have one before ("the International Camp of Greater Amman" stays none)
+                h = Cand(h.start, h.end - 3, h.role, tuple((*p[:2], "en_after", *p[3:]) for p in h.payloads),
+                         max(1, h.ntokens - 1))
+                mode, words = "en_after", text[h.start : h.end].split()
+                last = words[-1]
+                of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz)
         if of is None or (_country_named(of, places, gaz, text)
                           and not (mode == "ar_before" and _quoted_name(text, h, of))):
             continue  # "US Iraq jail", "a Syria camp": a country's prison or camp, no name (a quoted one is a
@@ -2063,7 +2073,7 @@ _PEOPLE_OF_CAMPS = frozenset(("Palestinian", "Syrian", "Iraqi", "Yazidi", "Sahra
 _COUNT_ORDINAL_RE = re.compile(r"[0-9]+(?:st|nd|rd|th)|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|"
                                r"Ninth|Tenth)")
 _CLOSING_MARKS = frozenset("\"”’'»")
-_CALLED_STEM_RE = re.compile("call|known|dubbed|named|عرف|عُرف|سم|لقب|دع|شتهر")
+_CALLED_STEM_RE = re.compile("call|know|dubbed|named|عرف|عُرف|سم|لقب|دع|شتهر")
 _QUOTED_BEFORE_RE = re.compile(r"([\"“‘'«])([A-Z0-9](?:[^\"“”‘’'«»\n]|(?<=[A-Za-z])['’](?=[a-z])){0,40}?)"
                                r"([\"”’'»])[ \u00a0]*$")  # an apostrophe between letters is the name's ("“Al-Ma’asra”")
 
@@ -2077,10 +2087,16 @@ def _quoted_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacilit
     if j == 0 or text[j - 1] not in _CLOSING_MARKS:
         return None  # (no closing quote right before the head: no pattern to try)
     m = _QUOTED_BEFORE_RE.search(text, max(0, h.start - 48), h.start)
-    if m is None or len(m.group(2).split()) > 5 or m.group(2)[-1:] == " " \
-            or _all_stopped(text, m.start(2), m.end(2), gaz):
+    if m is None or len(m.group(2).split()) > 5 or _all_stopped(text, m.start(2), m.end(2), gaz):
         return None
-    return OpenFacility(m.start(1), h.end, kind, m.group(2), m.start(2), m.end(2))
+    name = m.group(2)
+    if name[-1:] == " ":
+        name = name.rstrip(" ")
+        if name[-1:] == " " or len(name.split()) > 3 or not all(w[:1].isupper() or w[:1].isdigit()
+                                                                  for w in name.split()):
+            return None  # (rule 32b) "the “Tuehina ” camp": one space typed before the closing quote; a longer
+            # phrase with a space there is a quoted sentence's end, no name
+    return OpenFacility(m.start(1), h.end, kind, name, m.start(2), m.start(2) + len(name))
 
 
 def _all_stopped(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
@@ -2108,6 +2124,7 @@ _CALLED_RE = re.compile(
     + _marked(r"(?:ال)?(?:معروف|معروفه|معروفة|مسمى|مسماه|مسماة|ملقب)|(?:ي|ت)(?:عرف|سمى|سمي|دعى|دعي|لقب|شتهر)|عرف|سمي|"
               r"اشتهر|اشتهرت|(?:ا|أ)?سم(?:ته|اه|وه|تها|اها|وها)")
     + r")[ \u00a0]*" + _marked(r"(?:ب|بـ|باسم|ب[ \u00a0]*اسم|اسم)?") + r"[ \u00a0]*"
+    r"(?:the[ \u00a0]+)?"  # (rule 32b) "the penal colony known as the “Polar Owl”": the article before the quote
     # (quote23ar survey, rule 27a) a bracket marks the name as quotes do: `سجن مُسمّى (السرداب)`; an apostrophe
     # between letters is the name's: "known as “Al-Ma’asra” prison" (rule 27b)
     r"([\"“‘'«”(])[ \u00a0]*((?:[^\"“”‘’'«»()\n]|(?<=[A-Za-z])['’](?=[a-z])){1,40}?)[ \u00a0]*([\"”’'»“)])(?![a-z])",
@@ -2118,8 +2135,13 @@ _CALLED_RE = re.compile(
 # capitalised words, then punctuation or the end of the clause (not "named after", "called for", "called on")
 _CALLED_CAP_RE = re.compile(
     r"[ \u00a0]*,?[ \u00a0]*(?:(?:which|that)[ \u00a0]+(?:is|was)[ \u00a0]+)?(?:(?:also|locally)[ \u00a0]+)?"
-    r"(?:called|named|known[ \u00a0]+as|dubbed|nicknamed)[ \u00a0]+()"
-    r"([A-Z][\w'’]*(?:-[\w'’]+)*(?:[ \u00a0]+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})(?=[ \u00a0]*(?:[,.;:)]|$|\n))")
+    r"(?:called|named|known[ \u00a0]+as|dubbed|nicknamed"
+    # (rule 32b) who names it, then the verb: "a prison the guards call Panorama", "a prison that locals know as
+    # al-Qanat"; and the article before the name: "the camp known as the Jungle"
+    r"|(?:(?:that|which)[ \u00a0]+)?(?:the[ \u00a0]+)?(?:locals|residents|inmates|guards|prisoners|detainees|"
+    r"refugees|people)[ \u00a0]+(?:call|know[ \u00a0]+as|nickname|dub))[ \u00a0]+((?:the[ \u00a0]+)?)"
+    r"((?:(?:al|el)-)?[A-Z][\w'’]*(?:-[\w'’]+)*(?:[ \u00a0]+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
+    r"(?=[ \u00a0]*(?:[,.;:)]|$|\n)|[ \u00a0]+(?:on|in|near|at|outside|has|had|is|was|where)\b)")
 
 
 def _quoted_called(text: str, of: OpenFacility) -> bool:
@@ -2242,6 +2264,25 @@ def _quoted_name_of(text: str, m: re.Match[str], kind: str, gaz: Gazetteer) -> O
     return OpenFacility(m.start(1), m.end(3), kind, name, m.start(2), m.end(2))
 
 
+# (rule 32b) "the successor camp "Kara Tepe"", "the detention centre ‘Kroober’": a quoted name right after an English
+# head, up to three words each capitalised or a number (a quoted sentence after the head is none: "the camp "We are
+# dying""); the closing quote is no apostrophe inside a word
+_QUOTED_AFTER_RE = re.compile(r"[ \u00a0]+([\"“‘«'])((?:(?:[Aa]l|[Ee]l)-)?[A-Z0-9][\w'’\-]*"
+                              r"(?:[ \u00a0]+(?:(?:[Aa]l|[Ee]l)-)?[A-Z0-9][\w'’\-]*){0,2})([\"”’»'])(?![A-Za-z])")
+_QUOTED_AFTER_OPEN = frozenset("\"“‘«'")
+
+
+def _quoted_after(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
+    """A lower-case English head and a quoted capitalised name right after it: the named site (rule 32b); a quoted
+    word of the names' stop list alone is none ("the camp "Refugees"")."""
+    if text[h.end + 1 : h.end + 2] not in _QUOTED_AFTER_OPEN or not text[h.start : h.start + 1].islower():
+        return None  # (no quote right after a lower-case head: no pattern to try)
+    m = _QUOTED_AFTER_RE.match(text, h.end)
+    if m is None or m.group(2)[-1:] in ("'", "’") or _all_stopped(text, m.start(2), m.end(2), gaz):
+        return None
+    return OpenFacility(h.start, m.end(3), kind, m.group(2), m.start(2), m.end(2))
+
+
 _APPOSED_RE = re.compile(r"[ \u00a0]*,[ \u00a0]+([A-Z][a-z'’\-]{2,}(?:[ \u00a0]+[A-Z][a-z'’\-]{2,})?)[ \u00a0]*[,.;)]")
 _A_BEFORE_RE = re.compile(r"\b(?:a|an|another)\s+(?:[a-z][\w\-]*\s+){0,3}$")
 
@@ -2259,7 +2300,19 @@ def _apposition(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility |
 _NUMBERED_RE = re.compile(r"[0-9]{1,2}[A-Z]?")
 # (rule 29c) also after an apposition that calls it a part: "Camp 11, one section of the Kutupalong camp"
 _SECTION_OF_RE = re.compile(r"(?:,?\s+(?:one|a|the)\s+(?:section|part|block|sector|zone)s?)?"
-                            r"\s+(?:of|in|at)\s+(?:the\s+)?[^.;:\n]{0,40}?\bcamps?\b")
+                            r"\s+(?:of|in|at)\s+(?:the\s+)?([^.;:\n]{0,40}?)\bcamps?\b")
+# (rule 32a) the words of a parent that names no camp: "Camp No. 22 of Rohingya refugee camp" is the numbered camp
+_SECTION_GENERIC = frozenset(("Rohingya", "Rohingyas", "Refugee", "Refugees", "The", "UN", "UNHCR", "Bangladesh",
+                              "Bangladeshi", "Myanmar", "IDP", "Displacement"))
+
+
+def _section_of(text: str, pos: int) -> bool:
+    """A numbered camp named as a part of a named camp at `pos` ("Camp 5 of the Kutupalong refugee camp"; rule 29c);
+    a parent of generic words alone ("of Rohingya refugee camp", "of the refugee camp") names none (rule 32a)."""
+    m = _SECTION_OF_RE.match(text, pos)
+    if m is None:
+        return False
+    return any(w[:1].isupper() and w.strip("'’,") not in _SECTION_GENERIC for w in m.group(1).split())
 _DISPLACED_EN_RE = re.compile(r"\b(?:refugees?|displaced|Rohingya|asylum|tents?|shelters)\b")
 _DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interrogat\w*|captives?|suspects?|"
                            r"(?<!sleeper )cells?)\b", re.IGNORECASE)  # (not ISIS's "sleeper cells")
@@ -2315,8 +2368,9 @@ _CAMP_SCOUTS_EN_RE = re.compile(r"\b(?:[Ss]couts?|[Ss]couting|[Jj]amboree|[Cc]am
 _COLONY_NUMBER_RE = re.compile(r"[ \u00a0]+(?:No\.?|Number|#)[ \u00a0]*([0-9]{1,3})(?![0-9])")
 
 
-# (rule 29k) "Camp No. 9", "camp No. 10": the number after "No." (one or two digits, a letter glued: "No. 8W")
-_CAMP_NO_RE = re.compile(r"[ \u00a0]+(?:No\.?|no\.|Number)[ \u00a0]*([0-9]{1,2}[A-Z]?)(?![0-9\w-])")
+# (rule 29k) "Camp No. 9", "camp No. 10": the number after "No." (one or two digits, a letter glued: "No. 8W");
+# (rule 32a) also "Camp no. 9", "camp number 11", "Camp No 16" and a letter after a hyphen ("Camp No. 8-W")
+_CAMP_NO_RE = re.compile(r"[ \u00a0]+(?:No\.?|no\.|Number|number)[ \u00a0]*([0-9]{1,2}(?:-?[A-Z])?)(?![0-9\w-])")
 
 
 def _numbered_colony(text: str, h: Cand, kind: str) -> OpenFacility | None:
@@ -2336,12 +2390,13 @@ def _camp_first(text: str, h: Cand, gaz: Gazetteer, places: list[Cand] | None = 
     maximum-security block or Guantanamo itself ("the men held at Guantanamo Bay live in Camp 6"); a camp among
     scouts is none ("Scouts pitched their tents at Camp 5")."""
     head = text[h.start : h.end]
-    if head in ("Camp", "camp") and "No" in text[h.end : h.end + 5] and (nm := _CAMP_NO_RE.match(text, h.end)):
+    if head in ("Camp", "camp") and text[h.end + 1 : h.end + 3] in ("No", "no", "Nu", "nu") \
+            and (nm := _CAMP_NO_RE.match(text, h.end)):
         # "Camp No. 9", "camp No. 9 in Balukhali": a numbered camp among refugees (rule 29k, as `المخيم رقم 9` and
         # "Camp 9" are, rule 29c); a section of a named camp is none ("camp No. 9 in the Balukhali refugee camp")
         lo, hi = max(0, h.start - 160), min(len(text), nm.end() + 160)
         if _DISPLACED_EN_RE.search(text, lo, hi) is None or _CAMP_SCOUTS_EN_RE.search(text, lo, hi) is not None \
-                or _SECTION_OF_RE.match(text, nm.end(1)) is not None:
+                or _section_of(text, nm.end(1)):
             return None
         return OpenFacility(h.start, nm.end(1), "camp", nm.group(1), nm.start(1), nm.end(1))
     if head != "Camp":
@@ -2358,7 +2413,7 @@ def _camp_first(text: str, h: Cand, gaz: Gazetteer, places: list[Cand] | None = 
         # Iraqi base of that name (rule 31c)
     if _DETENTION_RE.search(text, lo, hi) is None and _CAMP_DETENTION_MORE_RE.search(text, lo, hi) is None:
         if _NUMBERED_RE.fullmatch(m.group(1)) is None or _DISPLACED_EN_RE.search(text, lo, hi) is None \
-                or _SECTION_OF_RE.match(text, m.end(1)) is not None:
+                or _section_of(text, m.end(1)):
             return None  # ("Camp 5 of the Kutupalong refugee camp": a section of the named camp)
         # "the blaze started in Camp 11 near Balukhali": a numbered camp among refugees' camps (Cox's Bazar)
         return OpenFacility(h.start, m.end(1), "camp", m.group(1), m.start(1), m.end(1))
