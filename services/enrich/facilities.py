@@ -378,7 +378,8 @@ def find_facilities(
     for a, b in muted:  # "the former Khiam prison": no site, and its town no place (rule 26b)
         covered[a:b] = b"\x01" * (b - a)
     if has_latin(text):  # (each reader asks the text for its own words first)
-        for of in world32_sites(text, [(f.start, f.end) for f in facilities], places_c):  # (rules 32o-32q)
+        for of in world32_sites(text, [(f.start, f.end) for f in facilities] + [(c.start, c.end) for c in cores],
+                                places_c):  # (rules 32o-32q)
             if not inside(of.name_start, of.name_end, covered) and not inside(of.start, of.end, covered):
                 facilities.append(open_fac(text, of, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)

@@ -104,3 +104,9 @@ def test_a_detention_centre_named_by_its_island() -> None:
     assert [i for _, i in _facs("Guards withdrew from the detention centre on Christmas Island, the department "
                                 "said.")] == ["open:prison:christmas-island"]
     _none("Tourists visited the research centre on Christmas Island to watch the red crab migration.")
+
+
+def test_numbered_camp_before_a_known_camps_name_is_its_section() -> None:
+    got = _facs("At least 20 houses were gutted in a fire that broke out at extended mega camp-20 at Kutupalong, "
+                "refugees said.")
+    assert [i for _, i in got] == ["open:camp:kutupalong"]
