@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter
 
+from services.enrich import world32 as _w32
 from services.enrich.context import cue_list
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
@@ -20,7 +21,6 @@ from services.enrich.names import _MAX_GAP, DUAL_AR, NAME_PREFIXES, QUOTES, arab
 from services.enrich.normalize import TOKEN_RE, fold
 from services.enrich.resolve import Cand
 from services.enrich.variants import facility_cache, remember, variant_of
-from services.enrich.world32 import agency_trimmed
 
 _START = attrgetter("start")
 _END = attrgetter("end")
@@ -204,7 +204,7 @@ def find_open(
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
         if mode == "en_after" and _TITLE_AFTER_RE.match(text, h.end) is not None:
             continue  # "World Prison Brief", "the Camp Fellowship": the head inside a title of another thing (rule 26w)
-        if people and mode == "en_after" and (trimmed := agency_trimmed(text, of, people)) is not None:
+        if people and mode == "en_after" and (trimmed := _w32.agency_trimmed(text, of, people)) is not None:
             of = trimmed  # "the ICE Delaney Hall Detention Center": the agency runs it, the rest is its name (32p)
         if _overlaps(of.name_start, of.name_end, facs) or (_overlaps(of.name_start, of.name_end, people)
                                                             and not _quoted_called(text, of)):
