@@ -323,6 +323,16 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and (pm := _GIVEN_BEFORE_EN_RE.search(text, (cs - 20 if cs > 20 else 0), cs)) is not None \
             and pm.group(1) not in _NOT_GIVEN_EN and _PERSON_ROLE_AFTER_RE.match(text, ce) is not None:
         return None  # "Atif Al-Hout, director of Nasser Hospital": a person's family name and his post (rule 25z)
+    if not arabic and (before1 == " " or before1 == "\u00a0"):
+        if _HONORIFIC_BEFORE_EN_RE.search(text, (cs - 7 if cs > 7 else 0), cs) is not None:
+            return None  # "Mr. Shatila presented himself", "Dr. Rukban", "Gen. Taji": an English honorific or a rank
+            # right before the name, a person's family name (rule 32d)
+        if full_name_en(text, cs, ce, gaz):
+            return None  # "Nujin Derik, a leader of the YPG", "director Tawfik Sabouni": a capitalised given name
+            # before the name, which a person's word around the pair makes a full name (rule 32d)
+    if not arabic and e.id not in ar.named and _surname_elsewhere(text, cs, ce, gaz):
+        return None  # "... Tawfik Sabouni ... where Sabouni and other former detainees were held": the family name of a
+        # person the text named in full, read again alone, in a text that names no such site with its head (rule 32d)
     if e.id in ar.named and ar.accepted and before1 in " \u00a0\n" \
             and ("," in (lead40 := text[cs - 40 if cs > 40 else 0 : cs]) or "(" in lead40) \
             and (m := _FORMERLY_BEFORE_RE.search(text, (cs - 40 if cs > 40 else 0), cs)) is not None \
@@ -337,6 +347,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     wordlike = bool(e.words) and (folded in e.words or (folded[:1] == "ل" and before1 == "ل"
                                                         and "ا" + folded in e.words))
     # (`للعقاب` "for punishment": ل + the word with its article's alef dropped is the same word; rule 25f)
+    if arabic and nxt == " " and text[cs : cs + 2] != "ال" and _surname_after_ar(text, cs, ce):
+        return None  # `عوفر كسيف عضو الكنيست ... إبعاد كسيف`: a given name, then a family name the text uses alone
+        # elsewhere (rule 32k)
     if before1 == " " and (_given_name_before(text, cs, gaz, article=False, strict=not wordlike)
                            or _person_title_before(text, cs)):
         return None  # `رونالد بوكا`, `لرونالد بول بوكا`: a given name before a core that is also a person's name, with
@@ -347,6 +360,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         and (not wordlike or _word_read_as_name(text, cs, ce))
     if kind == "prison" and nxt == ":" and _INFAMY_AFTER_EN_RE.match(text, ce) is not None:
         return 0.55  # "ABU GHRAIB: THE PHOTOS THAT SHOOK WASHINGTON": a headline's subject, no dateline (rule 25a)
+    if not arabic and nxt == " " and _LISTED_DISTRICTS_AFTER_RE.match(text, ce) is not None:
+        return None  # "the siege of Ghwairan and al-Zohour neighborhoods", "the Ghwayran and Nashwa districts": a name
+        # first in a list under a plural head of districts is a district's, no prison (rule 32f; rule 28y's singular)
     if not arabic and ((("eigh" in (lead48 := text[cs - 48 if cs > 48 else 0 : cs])
                          or "istrict" in lead48 or "uarter" in lead48) and _districts_before(text, c, lead48))
                        or (nxt in "\"”’' (" and _DISTRICT_AFTER_RE.match(text, ce) is not None)):
@@ -395,6 +411,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if kind == "camp" and nxt == " " and _AIRPORT_AFTER_RE.match(text, ce):
         return None  # "Marka airport ... now hosts regional flights": the airport of the camp's district, no camp (rule
         # 29l; a prison's airbase stays the detention site, rule 25m)
+    if kind == "prison" and nxt in " ," and "airport" not in e.id and not arabic \
+            and (_AIRPORT_AFTER_RE.match(text, ce) is not None or _AIRPORT_APPOSED_RE.match(text, ce) is not None) \
+            and _PRISON_HEAD_AFTER_AIRPORT_RE.match(text, ce) is None:
+        return None  # "Mitiga airport said all flights had been rerouted", "Mitiga, a former military air base,",
+        # "Mitiga has been a civilian airport": the airport a prison stands in, named so, is the airport (rule 32f; the
+        # gazetteer's airbase prisons, Mezzeh's, Hama's, Muthanna's, stay the detention sites, rule 25m)
     if latin and "ourt" in (lead20 := text[cs - 20 if cs > 20 else 0 : cs]) and _COURT_AT_RE.search(lead20):
         return None  # "the military court at Ofer": the court that sits there (rule 15), not the prison
     if latin and "olice" in (lead80 := text[cs - 80 if cs > 80 else 0 : cs]) \
@@ -470,6 +492,8 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
         return None  # `مستشفى اليرموك`, `مطار تدمر العسكري`, `عائلة الركبان`, `جسر بزيبز`, "the Bucca family": a
         # hospital, an airport, a bridge, a family of the name; `سارت بها الركبان` ("the riders carried it": the news
         # spread far)
+    if arabic and kind in ("camp", "prison") and _text_defines_town_ar(text, c):
+        return None  # `الهول هي بلدة شرقي الحسكة ... جرى تحرير الهول`: a text about the town the name is (rule 32j)
     if span in ar.placed and _town_in_sentence(text, c):
         return None  # earlier in the sentence it is a town: `أهالي بلدة الهول ... منازلهم في "الهول"`
     if (m := search_scouted(_HEAD_STAFF_AT_RE, _HEAD_STAFF_SCOUT, text, (cs - 50 if cs > 50 else 0), cs)) is not None \
@@ -838,6 +862,10 @@ def _districts_before(text: str, c: Cand, lead: str) -> bool:
     if m.group("prep") in ("of", "in") and not m.group("items"):
         return _LIST_GOES_ON_RE.match(text, c.end) is not None
     return True
+# rule 32f: "X and (al-)Y neighborhoods/districts/quarters": a list of two names under a plural head of districts
+_LISTED_DISTRICTS_AFTER_RE = re.compile(r"[ \u00a0]+and[ \u00a0]+(?:(?:[Aa]l|[Ee]l)[- ])?[A-Z][\w'’-]*"
+                                        r"(?:[ \u00a0]+[A-Z][\w'’-]*)?[ \u00a0]+"
+                                        r"(?:neighbou?rhoods|districts|quarters)\b")
 _DISTRICT_AFTER_RE = re.compile(r"(?:[\"”’'][ \u00a0]+|[ \u00a0]*\([^()\n]{0,30}?[ \u00a0])"
                                 r"(?:neighbou?rhoods?|district|quarter)\b", re.IGNORECASE)
 
@@ -1355,6 +1383,84 @@ _DEMONYM_HEAD_AFTER_RE = re.compile(r"[ \u00a0]+[A-Z][a-z]+(?:ian|i|ish|ese|an|i
 
 # a capitalised word right before a bare name, and a person's post after its comma
 _GIVEN_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \u00a0]$")
+
+# rule 32d: an English honorific or rank right before a bare name ("Mr. Shatila", "Dr Rukban", "Gen. Taji", "Marshal
+# Bucca")
+_HONORIFIC_BEFORE_EN_RE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Brig|Marshal)\.?"
+                                     r"[ \u00a0]$")
+# a capitalised given name, with a middle initial or not, right before a bare name ("Ronald P. Bucca")
+_GIVEN_INITIAL_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \u00a0](?:[A-Z]\.[ \u00a0])?$")
+# a person's word right before the given name of a full name ("director Tawfik Sabouni", "journalist Rania Zaatari",
+# "alias Nujin Derik", "directed by Tawfik Sabouni"): lower-case, so no site's or place's own word
+_PERSON_BEFORE_GIVEN_RE = re.compile(
+    r"(?<![\w-])(?:(?:film-?maker|director|journalist|reporter|photographer|activist|lawyer|attorney|commander|leader|"
+    r"alias|official|spokes(?:man|woman|person)|minister|lawmaker|businessman|businesswoman|writer|poet|novelist|"
+    r"artist|singer|actor|actress|dissident|blogger|researcher|professor|cleric|survivor|detainee|prisoner|student|"
+    r"doctor|surgeon|judge|editor|presenter|founder|chairman|representative|defender|campaigner|mother|father|son|"
+    r"daughter|brother|sister|wife|husband)|(?:directed|written|produced|filmed|founded|led|headed|presented)"
+    r"[ \u00a0]+by)[ \u00a0]+$", re.IGNORECASE)
+# what follows a full name of a person: an apposition with a post or a trade, a relative "who", a verb of saying
+_PERSON_AFTER_FULL_RE = re.compile(
+    r"(?:,[ \u00a0]+(?:the[ \u00a0]+|a[ \u00a0]+|an[ \u00a0]+)?(?:[a-z\-]+[ \u00a0]+){0,2}?"
+    r"(?:director|head|chief|spokes(?:man|woman|person)|official|minister|mayor|governor|commander|deputy|member|"
+    r"president|manager|doctor|lawyer|activist|journalist|researcher|professor|analyst|founder|chairman|secretary|"
+    r"representative|envoy|adviser|advisor|officer|leader|filmmaker|director|writer|who)\b"
+    r"|,[ \u00a0]+\d{1,2}[ \u00a0]*,"
+    r"|[ \u00a0]+(?:said|says|told|explains|explained|added|recalls|recalled)\b)")
+
+
+def full_name_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """text[s:e] (an English bare name) is the family name of a full name: a capitalised word right before it (no
+    site's or place's word, _NOT_GIVEN_EN) that is a given name (engine_rules given_names), or whose pair a person's
+    word before it (_PERSON_BEFORE_GIVEN_RE, an honorific) or a post, a "who" or a verb of saying after it
+    (_PERSON_AFTER_FULL_RE: also an age, "Ahmed Taji, 34,") makes a person's name (rule 32d)."""
+    g = _GIVEN_INITIAL_BEFORE_EN_RE.search(text, (s - 24 if s > 24 else 0), s)
+    if g is None or g.group(1) in _NOT_GIVEN_EN:
+        return False
+    if g.group(1).lower() in cue_list(gaz.rules.given_names):
+        return True
+    gs = g.start()
+    if _PERSON_BEFORE_GIVEN_RE.search(text, (gs - 24 if gs > 24 else 0), gs) is not None \
+            or _HONORIFIC_BEFORE_EN_RE.search(text, (gs - 7 if gs > 7 else 0), gs) is not None:
+        return True
+    return _PERSON_AFTER_FULL_RE.match(text, e) is not None
+
+
+_PLACE_PREP_BEFORE_EN_RE = re.compile(r"\b(?:in|at|from|to|near|of|outside|into|around|towards?)[ \u00a0]$",
+                                      re.IGNORECASE)
+
+
+def person_surname_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """An English capitalised name that is a person's family name (rule 32d), for the place readings too: an honorific
+    or rank right before it, a full name it closes (full_name_en), or, where no preposition of place stands right
+    before it, the family name of a full name the text gives elsewhere ("Zaatari said", "Taji's brother")."""
+    if s < 2 or text[s - 1] not in " \u00a0" or not text[s : s + 1].isupper():
+        return False
+    if _HONORIFIC_BEFORE_EN_RE.search(text, (s - 7 if s > 7 else 0), s) is not None or full_name_en(text, s, e, gaz):
+        return True
+    return _PLACE_PREP_BEFORE_EN_RE.search(text, (s - 12 if s > 12 else 0), s) is None \
+        and _surname_elsewhere(text, s, e, gaz)
+
+
+def _surname_elsewhere(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
+    """The same name elsewhere in the text stands as the family name of a full name (full_name_en) or after an
+    honorific: the text speaks of that person, so the name alone is his (rule 32d). Only a capitalised name, and
+    only the first 12 other places it stands (a cheap search)."""
+    name = text[s:e]
+    if not name[:1].isupper():
+        return False
+    n = len(name)
+    j = text.find(name)
+    seen = 0
+    while j != -1 and seen < 12:
+        if j != s and (j == 0 or not text[j - 1].isalnum()) and not text[j + n : j + n + 1].isalnum() \
+                and j > 1 and text[j - 1] in " \u00a0":
+            seen += 1
+            if _HONORIFIC_BEFORE_EN_RE.search(text, (j - 7 if j > 7 else 0), j) is not None \
+                    or full_name_en(text, j, j + n, gaz):
+                return True
+        j = text.find(name, j + n)
+    return False
 _NOT_GIVEN_EN = frozenset(("The", "In", "At", "From", "To", "Inside", "Outside", "Near", "Into", "Of", "And", "But",
                            "Camp", "Prison", "Jail", "Central", "Syria", "Iraq", "Lebanon", "Jordan", "Turkey", "Iran"))
 _PERSON_ROLE_AFTER_RE = re.compile(
@@ -2154,7 +2260,10 @@ _NAMED_FOR_BEFORE = frozenset(fold(w) for w in (
     # a checkpoint named after the camp's place (`الحاجز العسكري المسمى حاجز قلنديا`; rule 28j)
     "حاجز", "checkpoint",
     # an oil or gas field named after the place (`حقل روج النفطي`; neg27, rule 28z)
-    "حقل"))
+    "حقل",
+    # a dam, a factory or its cement named after the town (`سد بادوش`, `معمل سمنت بادوش`) and the monastery of Our
+    # Lady of the town (`دير سيدة صيدنايا`; rule 32j)
+    "سد", "معمل", "مصنع", "سمنت", "اسمنت", "إسمنت", "سيدة"))
 
 # a camp's popular or services committee before its bare name (`اللجنة الشعبية للاجئين في البريج`, `لجنة خدمات
 # مخيم ...` is read with its head): the committee, "for refugees" or "for services" optional, then `في`/`ب`/`ل`
@@ -2423,6 +2532,15 @@ def _place_apposed(text: str, end: int, arabic: bool) -> bool:
 
 _AIRPORT_AFTER_RE = re.compile(r" (?:(?:international|military|civil) )?(?:airport|air ?base|airfield)\b",
                                re.IGNORECASE)
+# rule 32f: an airport or airbase in apposition to a prison's bare name, or what the name is said to be
+_AIRPORT_APPOSED_RE = re.compile(r"(?:,[ \u00a0]+|[ \u00a0]+(?:is|was|has[ \u00a0]+been|had[ \u00a0]+been)[ \u00a0]+)"
+                                 r"(?:a|an|the)[ \u00a0]+(?:(?:former|civilian|civil|military|international|old|main|"
+                                 r"only)[ \u00a0]+)*(?:airport|air[ \u00a0]?base|airfield)\b", re.IGNORECASE)
+# "Mitiga airport prison", "the Mitiga airbase jail": the airport's name and a prison's head after it, the prison
+_PRISON_HEAD_AFTER_AIRPORT_RE = re.compile(r"[ \u00a0]+(?:(?:international|military|civil)[ \u00a0]+)?"
+                                           r"(?:airport|air[ \u00a0]?base|airfield)[ \u00a0]+"
+                                           r"(?:prison|jail|detention|gaol)",
+                                           re.IGNORECASE)
 _SHRINE_OF_BEFORE_RE = re.compile(r"\b(?:Our[ \u00a0]+Lady|[Cc]onvent|[Mm]onastery|[Cc]hurch|[Cc]athedral|[Ss]hrine|"
                                   r"[Pp]atriarchate)[ \u00a0]+of[ \u00a0]+$")
 _COURT_AT_RE = re.compile(r"\bcourts?\s+(?:at|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -2467,9 +2585,25 @@ def _quoted_place_head(text: str, cs: int, ce: int, gaz: Gazetteer) -> bool:
 
 
 def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
-    """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`)."""
+    """A town word right before the bare name (`بلدة الهول`, "the town of al-Hol", `بجانبي الكرخ`), or the text
+    defining the Arabic name as a town right after it (`الهول هي بلدة`, `الشدادي أو الشدادة مدينة`, rule 32j)."""
     if cue_before(text, c.start, _town_cues(gaz)) or prev_word(text, c.start, _NO_SKIP) in _PROVINCE_BEFORE:
         return True  # (`في ولاية سوسة`: a province's word right before the name, rule 26g)
+    if "\u0600" <= text[c.start] <= "\u06ff":
+        if text[c.end : c.end + 1] in _COPULA_NEXT and _town_defined_ar(text, c.start, c.end):
+            return True  # `صيدنايا هي مدينة سورية`, `الهول ليست مجرد بلدة`: the text says what the name is (rule 32j)
+        if text[c.start - 1 : c.start] == " ":
+            w = prev_word(text, c.start, _NO_SKIP)
+            n_pro = 2 if w[:2] in _TWO_PROCLITICS else 1 if w[:1] in "بل" else 0
+            if (n_pro and w[n_pro:] in _TOWN_WORDS_PROCLITIC) or w in _THE_TOWN_WORDS_BEFORE \
+                    or w in _DUAL_TOWN_WORDS or (w[:1] in "وبلف" and w[1:] in _DUAL_TOWN_WORDS):
+                return True  # `المركز الإداري لناحية الهول`, `في بمدينة`: a town's word behind the preposition glued
+                # to it (rule 32j; `و`/`ف` alone are read by cue_before); `تضم الناحية بادوش معمل اسمنت`: the word
+                # with the article, then the name in apposition; `بلدتي الهول والشدادي`: the dual of a town's word
+                # before two names (rule 32j)
+        elif text[c.start - 1 : c.start] == "و" and c.start > 2 and text[c.start - 2] == " " \
+                and _DUAL_LIST_BEFORE_RE.search(text, max(0, c.start - 48), c.start - 1) is not None:
+            return True  # `في منطقتي الهريمات وبزيبز`: the second of two names after the dual (ar-tq044; rule 32j)
     lo = c.start - 24 if c.start > 24 else 0
     m = _STEMS_RE.search(text, lo, c.start)  # one C-level look for either cue
     if m is None:
@@ -2495,6 +2629,116 @@ def town_cued(text: str, c: Cand, gaz: Gazetteer) -> bool:
 
 
 _STEMS_RE = re.compile("(?P<head>rison|amp|ail|acilit|سجن|سجون|معتقل|مخيم)|(?P<side>جانب|ضف|طرف)")
+
+
+# rule 32k (ar32prec): a bare Arabic core with no article followed by a word the text also uses on its own elsewhere is
+# a person's given name and family name, the Arabic of "Ofer Cassif" that English tells by the capital (`عوفر كسيف
+# عضو الكنيست ... أقر الكنيست إبعاد كسيف`): the family name read alone, or the two words again (`من هو عوفر كسيف؟`).
+# Not a particle or a direction (`عوفر غرب رام
+# الله ... غرب المدينة`), a word with the article or a word of a camp's, a prison's or a place's own (`عوفر العسكري`)
+_SURNAME_AFTER_AR_RE = re.compile(r" ([\u0621-\u064a]{3,12})(?![\u0621-\u064a])")
+_NO_SURNAME_AR = frozenset(fold(w) for w in (
+    "غرب", "شرق", "شمال", "جنوب", "غربي", "شرقي", "شمالي", "جنوبي", "قرب", "بعد", "قبل", "منذ", "حيث", "حتى", "خلال",
+    "بين", "عند", "لدى", "نحو", "إلى", "الى", "على", "عن", "مع", "ضمن", "داخل", "خارج", "وسط", "أمام", "امام", "تحت",
+    "فوق", "حول", "عبر", "رغم", "كان", "كانت", "يكون", "تكون", "ليس", "ليست", "لكن", "لأن", "لان", "وقد", "فقد",
+    "التي", "الذي", "وهو", "وهي", "هذا", "هذه", "ذلك", "تلك", "كما", "أيضا", "ايضا", "أيضاً", "ايضاً", "فقط", "سجن",
+    "معتقل", "مخيم", "سجون", "معسكر", "مركز", "بلدة", "مدينة", "قرية", "منطقة", "ريف", "محافظة", "يوم", "يوما",
+    "عام", "عاما", "شهر", "سنة", "سنوات", "أيام", "ايام", "مرة", "مرات"))
+
+
+def _surname_after_ar(text: str, cs: int, ce: int) -> bool:
+    """The word after the bare core at cs:ce is a family name the text also uses alone (see above)."""
+    m = _SURNAME_AFTER_AR_RE.match(text, ce)
+    if m is None:
+        return False
+    w = m.group(1)
+    if w.startswith("ال") or fold(w) in _NO_SURNAME_AR or w[:1] in "يتنو" \
+            or (len(w) == 4 and w[:1] in "أا"):
+        return False  # (a present-tense verb opens with ي/ت/ن: `عوفر يشهد توتراً`; `جباليا والنصيرات` is a list;
+        # `جباليا أكبر مخيمات` an elative)
+    core = text[cs:ce]
+    pair = core + " " + w
+    k = text.find(pair)
+    if k != -1 and text.find(pair, k + len(pair)) != -1:
+        return True  # (the full name twice: `عوفر كسيف عضو الكنيست ... من هو عوفر كسيف؟`)
+    i = text.find(w)
+    while i != -1:
+        j = i + len(w)
+        if i != m.start(1) and (i == 0 or not ("\u0621" <= text[i - 1] <= "\u064a")) \
+                and not ("\u0621" <= text[j : j + 1] <= "\u064a") and not text[:i].rstrip().endswith(core):
+            return True
+        i = text.find(w, j)
+    return False
+
+
+# rule 32j (ar32prec): an Arabic bare name that the text defines as a town right after it, the Arabic of "Evin is a
+# district of Tehran" (rule 24m): a copula or none, then a town's or a land's word (`الهول هي بلدة شرقي الحسكة`,
+# `صيدنايا هي مدينة سورية`, `الركبان منطقة صحراوية`, `الركبان هي أرض صحراوية حدودية`, `وبادوش بالاصل قرية`), its
+# other spelling first (`الشدادي أو الشدادة مدينة سورية`), "no more than a town" (`الهول ليست مجرد بلدة صغيرة`), an
+# area after a comma at a sentence's opening (`الأزرق، منطقة تقع في شرق المملكة`) or "not only a prison ... a town"
+# (`صيدنايا ليست سجناً فقط.. مدينة العذراء`). Not "not only a camp but a time bomb" (`«الهول» ليس مخيماً فحسب، بل
+# قنبلة موقوتة`) nor "was a whole city" (`اليرموك كان مدينة كاملة`): the camp. Without a copula the name opens its
+# sentence (a definition's subject); a town of tents or of refugees after the town word is the camp likened to a
+# town (`الزعتري مدينة من الخيام`), no town
+# (rule 32j) a text that defines the name as a town somewhere is about the town: the name read bare again elsewhere
+# in it, in a sentence with no word of a camp, a prison or the people held or sheltered in one, is that town (`تم
+# الاستيلاء على الهول`, `تتميز الهول ببيئة غنية`, `وهو دير سيدة صيدنايا` after `صيدنايا هي مدينة سورية`); the
+# residents, the repatriation or the fighters' families of a camp are its words (`ينتظر في الهول ... إعادتهم`)
+_SITE_WORD_AR_RE = re.compile(r"(?:مخيم|سجن|سجون|معتقل|نازح|لاجئ|احتجاز|محتجز|سجين|سجناء|أسرى|اسرى|زنزان|خيام|"
+                              r"نزلاء|موقوف|قاطن|إعادة|اعادة|ترحيل|مقاتلي)")
+
+
+def _text_defines_town_ar(text: str, c: Cand) -> bool:
+    """Somewhere the text defines the bare name at `c` as a town, and its own sentence has no site word (see above)."""
+    name = text[c.start : c.end]
+    i = text.find(name)
+    n = 0
+    while i != -1 and n < 40:
+        n += 1
+        j = i + len(name)
+        if (i == 0 or not ("\u0621" <= text[i - 1] <= "\u064a")) and text[j : j + 1] in _COPULA_NEXT \
+                and _town_defined_ar(text, i, j):
+            lo, hi = _sentence_bounds(text, c.start, c.end)
+            return _SITE_WORD_AR_RE.search(text, lo, hi) is None
+        i = text.find(name, j)
+    return False
+
+
+_TWO_PROCLITICS = frozenset(("وب", "ول", "فب", "فل"))
+_TOWN_WORDS_PROCLITIC = frozenset(fold(w) for w in ("بلدة", "مدينة", "قرية", "ناحية", "قضاء", "بلدية"))
+# the dual of a town's word (genitive and nominative, ى or ي): two towns' names follow it (`بلدتي الهول والشدادي`,
+# `منطقتي الهريمات وبزيبز`, `قريتا X وY`; rule 32j; `محافظتي` is read as a province, rule 29a)
+_DUAL_TOWN_AR = ("بلدتي", "بلدتى", "بلدتا", "مدينتي", "مدينتى", "مدينتا", "قريتي", "قريتى", "قريتا", "منطقتي",
+                 "منطقتى", "منطقتا", "ناحيتي", "ناحيتى", "ناحيتا", "قضائي", "قضاءي", "قضاءا")
+_DUAL_TOWN_WORDS = frozenset(fold(w) for w in _DUAL_TOWN_AR)
+_DUAL_LIST_BEFORE_RE = re.compile("(?<![\u0621-\u064a])[وبلف]?(?:" + "|".join(_DUAL_TOWN_AR) + ")[ \u00a0]+"
+                                  "[\u0621-\u064a]+(?:[ \u00a0]+[\u0621-\u064a]+)?[ \u00a0]+$")
+_THE_TOWN_WORDS_BEFORE = frozenset(fold(w) for w in ("الناحية", "البلدة", "القرية", "المدينة", "القضاء"))
+_COPULA_NEXT = frozenset(' "»”\u00a0،,')
+_TOWN_DEFINED_AR_RE = re.compile(
+    r"[\"»”]?(?P<comma>[ \u00a0]*[،,])?[ \u00a0]+(?:(?:أو|او)[ \u00a0]+[\u0621-\u064a]+[ \u00a0]+)?"
+    r"(?:(?P<cop>(?:هي|هو|وهي|وهو|فهي|فهو)[ \u00a0]+|(?:ليست|ليس)[ \u00a0]+(?:مجرد|سوى|إلا|الا)[ \u00a0]+)?"
+    r"(?P<adv>(?:بالأصل|بالاصل|في[ \u00a0]+الأصل|في[ \u00a0]+الاصل|أصلا|اصلا|أصلاً|اصلاً)[ \u00a0]+)?"
+    r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه|ناحية|ناحيه|قضاء|منطقة|منطقه|بلدية|بلديه|أرض|ارض)(?![\u0621-\u064a])"
+    r"|(?P<only>(?:ليست|ليس)[ \u00a0]+(?:مجرد[ \u00a0]+)?(?:سجنا|سجناً|سجن|مخيما|مخيماً|مخيم|معتقلا|معتقلاً|معتقل)"
+    r"[ \u00a0]+(?:فقط|فحسب)[ \u00a0.…،,؛:\-–—]*(?:(?:بل|وإنما|وانما|إنما|انما)[ \u00a0]+)?(?:(?:هي|هو)[ \u00a0]+)?"
+    r"(?:ال)?(?:بلدة|بلده|مدينة|مدينه|قرية|قريه)(?![\u0621-\u064a])))")
+_TOWN_OF_TENTS_RE = re.compile(r"[^.!?؟؛\n]{0,40}?(?<![\u0621-\u064a])[وبل]?(?:ال|لل)?(?:خيام|خيمة|لاجئ|نازح|صفيح|"
+                               r"كرفان|كرافان|مخيم)")
+
+
+def _town_defined_ar(text: str, start: int, end: int) -> bool:
+    """The Arabic bare name at start:end defined as a town right after it (see above)."""
+    m = _TOWN_DEFINED_AR_RE.match(text, end)
+    if m is None:
+        return False
+    if m.group("comma") or (not m.group("cop") and not m.group("only") and not m.group("adv")):
+        lo = max(0, start - 40)
+        lead = text[lo : start]
+        cut = max(lead.rfind(ch) for ch in ".!?؟\n")
+        if lead[cut + 1 :].strip(" \u00a0\"«“'-–—") not in ("", "و", "ف"):
+            return False  # (`غادر الهول بلدة ...`: no definition's subject)
+    return _TOWN_OF_TENTS_RE.match(text, m.end()) is None
 
 
 _SIDES = frozenset(("جانب", "جانبي", "ضفتي", "ضفه", "طرفي"))  # `بجانبي الكرخ والرصافة`: Baghdad's two banks

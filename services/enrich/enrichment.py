@@ -23,7 +23,7 @@ from services.enrich.actors import (
     succeeded,
     turkish_occupation,
 )
-from services.enrich.bare import lowercase_acronyms, lowercase_cores, spelled_cores, sports_report
+from services.enrich.bare import lowercase_acronyms, lowercase_cores, person_surname_en, spelled_cores, sports_report
 from services.enrich.boilerplate import blank as boilerplate_blank
 from services.enrich.context import (
     ADMIN_CUES,
@@ -269,7 +269,7 @@ def _enrich(
                 f = fast.get(c.payloads)
                 if f is None:
                     f = _place_fast(gaz, c.payloads)
-                if f and not m & f[0]:
+                if f and not m & f[0] and not person_surname_en(text, s, end, gaz):  # (rule 32d: _place_full)
                     surface = text[s:end]
                     if stops.get(surface, False) is None:
                         pm = place(surface, s, end, f[1], f[2], f[3], f[4], f[5], f[6], f[7])
@@ -545,7 +545,8 @@ def _place(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: bool = T
                 if e.curated and not _shares_capital(gaz, e, c.payloads) \
                         and not ((m & _PM_CITY and k == "city") or (m & _PM_COUNTRY and k == "country")
                                       or (m & _PM_CROSS and k in _CROSSING_TOWN_KINDS)
-                                      or (m & _PM_NOTCOUNTRY and k != "country")):
+                                      or (m & _PM_NOTCOUNTRY and k != "country")) \
+                        and not person_surname_en(text, s, end, gaz):  # (a person's family name, rule 32d: _place_full)
                     surface = text[s:end]
                     if gaz.stop_rules.get(surface, False) is None:
                         return place(surface, s, end, e.id, e.canonical, hit[2], e.country, e.lat, e.lon, e.admin1)
@@ -808,6 +809,10 @@ def _place_full(text: str, c: Cand, gaz: Gazetteer, others: list[Cand], gov: boo
     elif e.kind not in ("country", "admin1") and text[s - 1 : s] == " " and (latin or text[s : s + 2] == "ال") \
             and _person_before(text, s, gaz):
         return None  # "Mahmoud Rukban", `عمر التاجي`: a given name before a town's name makes a family name
+    elif e.kind not in ("country", "admin1") and latin and text[s - 1 : s] == " " \
+            and person_surname_en(text, s, end, gaz):
+        return None  # "Dr. Rukban", "Ahmed Taji, 34,", "... Rania Zaatari ... Zaatari said": a person's family name, an
+        # honorific, a full name or the text's full name read again alone (rule 32d), no town
     surface = text[s:end]
     # context_stopped() only when the surface has a stop rule, or its rule is not looked up yet
     if gaz.stop_rules.get(surface, False) is not None and context_stopped(text, c, gaz):

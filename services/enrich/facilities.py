@@ -60,6 +60,7 @@ from services.enrich.openworld import (
     leisure_text,
     maghreb_official,
     not_a_site,
+    official_head,
     part_called,
     slug,
     work_after,
@@ -711,6 +712,8 @@ def find_facilities(
                     covered[f.start : f.end] = b"\x01" * (f.end - f.start)
     if len(facilities) > 1 and tg & _T_AIRPORT:  # ("irport" or "IRPORT" in text)
         facilities = _city_airport_prison(text, facilities, places_c, gaz)
+    if facilities and ("amp" in text or "AMP" in text) and has_latin(text):
+        facilities = _military_camps_en(text, facilities, gaz)
     if facilities and places_c and any(q in text for q in QUOTES):
         facilities = _country_bywords(text, facilities, places_c, gaz)
     if facilities and ("camps of " in text or "prisons of " in text):  # (str `in`, C speed)
@@ -1405,6 +1408,74 @@ _HOLIDAY_RE = re.compile(r"سياح(?![يى])|سائح|مصطاف|المصطاف
                          r"\bvisitors\b|chalets", re.IGNORECASE)
 _UPROOTED_RE = re.compile(r"نازح|النزوح|نزوح|مهجر|لاجئ|عائلات|عوائل|\bdisplaced\b|\bIDPs?\b|refugees?|"
                           r"\bfamilies\b|\breturnees?\b", re.IGNORECASE)
+
+
+# rule 32e: "the Yarmouk military camp", "Hamza army camp": a name right before these words is a base's (rule 2)
+_MILITARY_CAMP_AFTER_EN_RE = re.compile(r"[ \u00a0]+(?:military|army|Military|Army)[ \u00a0]+(?:camps?|Camps?)\b")
+# a text set in Libya, where "camp" (معسكر) is most often an armed force's barracks ("Yarmouk camp, south of Tripoli",
+# "Al-Takbali camp", "Hamza Camp", "Naam Camp in Tajoura"): the country, its forces and leaders, towns no other
+# country shares a name with (Zawiya, not Idlib's "Jabal al-Zawiya")
+_LIBYA_EN_RE = re.compile(r"\b(?:Libyan?s?|LIBYA|Haft[ae]r|GNA|LNA|GNU|Misr?[au]ta|Benghazi|Zintan|Tarhuna|"
+                          r"(?<!al-)(?<!el-)(?<!Jabal )(?<!Jebel )Zawiya|"
+                          r"Janzour|Ain Zara|Radaa?|Deterrence Force|Dbeibah|Sarraj|Tajou?ra)\b")
+# words of people displaced, refugees or migrants: a camp of them, even in Libya (Tawergha's "Al-Falah camp for the
+# displaced")
+_UPROOTED_EN_RE = re.compile(r"\b(?:displaced|displacement|[Rr]efugees?|IDPs?|[Mm]igrants?|[Tt]awergha|[Tt]ents?|"
+                             r"[Aa]sylum|[Ff]amilies|shelter(?:s|ed|ing)?)\b")
+
+
+# rule 32e: words of elections and parties ("Zionist Camp 24 seats; Likud 20", "the National Unity camp party")
+_PARTY_WORDS_EN_RE = re.compile(r"\b(?:seats|polls?|polling|Knesset|elections?|electoral|voters|Likud|mandates|slate|"
+                                r"party[ \u00a0]+(?:leader|chairman|list)|list[ \u00a0]+leader|"
+                                r"[Cc]amp[ \u00a0]+party)\b")
+
+
+def _party_camp(text: str, s: int, e: int) -> bool:
+    """An open-world camp's sentence (at most 240 characters either side) speaks of elections or parties and of no
+    displaced people, refugees or migrants: "Camp" is the head of a party's name (Israel's "Zionist Camp", "State
+    Camp", "National Unity camp party"), no camp (rule 32e)."""
+    lo = max(text.rfind(". ", max(0, s - 240), s), text.rfind("\n", max(0, s - 240), s), max(0, s - 240))
+    hi = min(e + 240, len(text))
+    for stop in (". ", "\n"):
+        k = text.find(stop, e, hi)
+        if k >= 0:
+            hi = k
+    window = text[lo:hi]
+    return _PARTY_WORDS_EN_RE.search(window) is not None and _UPROOTED_EN_RE.search(window) is None
+
+
+def _military_camps_en(text: str, facilities: list[FacilityMention], gaz: Gazetteer) -> list[FacilityMention]:
+    """English camps that are an army's or a party's (rule 32e, rule 16's English twin): a camp's name right before
+    "military camp" or "army camp"; an open-world camp in a sentence of elections or parties (_party_camp); and in
+    a text set in Libya (_LIBYA_EN_RE) that speaks of no displaced people, refugees or
+    migrants (_UPROOTED_EN_RE), any camp the gazetteer does not place in Libya (an open-world name, or another
+    country's camp of the same name: "the Yarmouk camp, south of Tripoli" is no Syrian camp). Prisons are kept."""
+    camps = [f for f in facilities if f.kind == "camp"]
+    if not camps:
+        return facilities
+    libya: bool | None = None
+    drop: set[int] = set()
+    parties: set[str] = set()  # (a party's name read once is the party's wherever the text names it again)
+    for i, f in enumerate(facilities):
+        if f.kind != "camp":
+            continue
+        if _MILITARY_CAMP_AFTER_EN_RE.match(text, f.end) is not None:
+            drop.add(i)
+            continue
+        if f.id.startswith("open:") and (f.id in parties or _party_camp(text, f.start, f.end)):
+            drop.add(i)
+            parties.add(f.id)
+            continue
+        if libya is None:
+            libya = _LIBYA_EN_RE.search(text) is not None and _UPROOTED_EN_RE.search(text) is None
+        if not libya:
+            continue
+        e = None if f.id.startswith("open:") else gaz.entries.get(f.id)
+        if e is None or e.country != "LY":
+            drop.add(i)
+    if not drop:
+        return facilities
+    return [f for i, f in enumerate(facilities) if i not in drop and f.id not in parties]
 
 
 def _holiday_text(text: str) -> bool:
@@ -3135,6 +3206,9 @@ def _open_or_known(
         if e is None:
             # "Rukbam camp", `سجن صيدنابا`: a slip of one letter (rule 28h)
             e = typo_of(" ".join(words), of.kind, gaz, lambda: _places_at(text, places, gaz))
+        if e is not None and e.country not in _MAGHREB_ISO and official_head(text, of.start, of.name_start):
+            e = None  # `السجن الفلاحي العدير`: a Maghreb official designation's name spelt like a site elsewhere
+            # (Syria's Adra) is its own, no guessed spelling of that site (ar32rec, rule 32i)
         if e is None and len(words) == 1 and "\u0600" <= of.name[:1] <= "\u06ff":
             nxt = _NEXT_WORD_RE.match(text, of.end)
             joined = variant_of(glued(of.name, nxt.group(1)), of.kind, gaz) if nxt is not None else None

@@ -1117,7 +1117,7 @@ _INSTITUTION_AR = frozenset(("مركز", "مؤسسه", "مجمع", "منطقه")
 # the Maghreb's definite official designations (`السجن المدني بالمرناقية`, `السجن المحلي "عكاشة"`, `المؤسسة
 # العقابية للحراش`): by their first two words, folded
 _OFFICIAL_AR = frozenset(tuple(fold(w) for w in p.split()) for p in (
-    "السجن المدني", "السجن المحلي", "المؤسسة العقابية", "مؤسسة إعادة"))
+    "السجن المدني", "السجن المحلي", "المؤسسة العقابية", "مؤسسة إعادة", "السجن الفلاحي"))
 # the Maghreb countries and their nisbas: a text that names one reads an official designation's name after `ب` as
 # the name of the institution's town there, though a town of the region bears it too (rule 26g)
 _MAGHREB_RE = re.compile(r"(?<![\u0621-\u064a])(?:[وبلف]?(?:ال)?(?:تونس|الجزائر|جزائر|المغرب|موريتانيا)"
@@ -1126,6 +1126,35 @@ _AR_MONTHS = frozenset(fold(w) for w in (
     "يناير", "فبراير", "مارس", "أبريل", "ابريل", "أفريل", "افريل", "مايو", "ماي", "يونيو", "جوان", "يوليو", "جويلية",
     "أغسطس", "أوت", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران",
     "تموز", "آب", "أيلول", "تشرين"))
+
+
+_FARM_PRISON = ("السجن", "الفلاحي")  # (folded)
+# designations only Morocco's prison service uses: the town after their `ب` is Moroccan, though a town of the region
+# bears the same name (`السجن المحلي بالقنيطرة`: Kenitra, not Quneitra; rule 32i)
+_MOROCCO_ONLY_AR = frozenset((("السجن", "المحلي"), _FARM_PRISON))
+# words after ل that make it "for"/"until", no town (`السجن المحلي لحين محاكمته`, `لعدم كفاية الأدلة`; folded)
+_PURPOSE_AR = frozenset(("حين", "عدم", "قضاء", "صالح", "مده", "اجل", "كون", "ذلك", "هذا", "هذه", "حد", "غايه",
+                         "حمايه", "مواجهه", "حضور", "زياره", "دواع", "دواعي", "اسباب", "سبب", "مصلحه", "فتره"))
+
+
+def _object_after(text: str, end: int) -> bool:
+    """The word after `end` is a definite noun or carries a pronoun (`لقضاء عقوبته`, `لتنفيذ العقوبة`): the word
+    before it is a verbal noun taking an object, no town's name."""
+    nm = NEXT_RE.match(text, end)
+    if nm is None or not _joins(text, end, nm.start(1)):
+        return False
+    w = nm.group(1)
+    return fold(w).startswith("ال") or w.endswith(("ه", "ها", "هم", "هن"))
+_GOVERNORATE_AR = frozenset(("محافظه",))  # (folded: محافظة)
+_BRACKETS_AR = ("(", "«", '"', "“")  # (a bracketed or quoted name after the town: `سجن محافظة جدة (بريمان)`)
+
+
+def official_head(text: str, start: int, name_start: int) -> bool:
+    """The words from `start` to the name open with a Maghreb official designation (`السجن المحلي`, `السجن الفلاحي`)."""
+    words = [fold(w) for w in text[start:name_start].split()[:2]]
+    if words and words[0][:1] == "ل" and not words[0].startswith("ال"):
+        words[0] = "ال" + words[0][1:]  # `للسجن الفلاحي`: ل + ال written لل, the match starting inside it
+    return tuple(words) in _OFFICIAL_AR
 
 
 def maghreb_official(text: str, start: int, name_start: int) -> bool:
@@ -1147,10 +1176,21 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
     if official:
         m = TOKEN_RE.match(text, g)
         f = fold(m.group()) if m is not None else ""
+        if f == "في" and tuple(head[:2]) == _FARM_PRISON:
+            return -1  # `يعمل السجناء في السجن الفلاحي في زراعة الخضر`: the farm prison's work, no name (rule 32i)
         if f.startswith(("بال", "لل")) and len(f) > 4:
             at = g + (2 if f.startswith("لل") else 1)  # `السجن المدني بالمرناقية`, `مؤسسة إعادة التربية للحراش`
             # (the article is the name's; after ل its alif is not written, and the name is read from حراش on)
+            if tuple(head[:2]) in _MOROCCO_ONLY_AR:
+                return at  # `السجن المحلي بالقنيطرة`: Morocco's designation, Kenitra's prison, not Syria's Quneitra
             return -1 if g in _first_at(places) or at in _first_at(places) else at
+        if f[:1] == "ل" and f[1:] in _TOWN_OPENERS_AR:
+            return g + 1  # `السجن المحلي لبني ملال`: "the local prison of" Beni Mellal (rule 32g)
+        if m is not None and f[:1] == "ل" and len(f) >= 4 and f[1:2] not in "لاتي" and m.group()[1:].isalpha() \
+                and not (len(f) == 6 and f[4] == "ي") and f[1:] not in _PURPOSE_AR \
+                and (f[1:] in ("مدينه", "بلده") or not _object_after(text, m.end())):
+            return g + 1  # `مؤسسة إعادة التربية لباب جديد`, `المؤسسة العقابية لعلاليق`: "of" the town (not a verbal
+            # noun of purpose or time: `لتنفيذ`, `لاستكمال`, `لقضاء`, `لحين`, `لمدة` ... ; rule 32i)
         if m is not None and f.startswith("ب") and len(f) >= 4 and not f.startswith("بال") \
                 and m.group()[1:].isalpha() and not any(ch in QUOTES for ch in text[h.end : g]) \
                 and _MAGHREB_RE.search(text) is not None:  # (a quoted name keeps its ب: `"برج الرومي"`; open26ar)
@@ -1185,7 +1225,7 @@ def _institution_name_at(text: str, h: Cand, g: int, places: list[Cand]) -> int:
 
 # names that open with the letter of the preposition `ب` and leave two letters without it (Egypt's `مركز الإصلاح
 # والتأهيل بدر`, `- بدر`: Badr, not "in Dr"; ar18 survey); `بجو` stays "in Jau"
-_B_NAMES = frozenset(("بدر",))
+_B_NAMES = frozenset(("بدر", "بني"))  # (`السجن المحلي بني ملال`: Beni Mellal's, the town's first word; rule 32g)
 
 _GUARDED_AR = frozenset(("شديد", "شديده", "مشدد", "مشدده"))
 # a security level after a head, definite (`سجن الحماية القصوى`, `سجن الحراسة المشددة`, `سجن الأمن الأقصى`): "the
@@ -1330,6 +1370,36 @@ def _locative_after(text: str, end: int, f: str) -> bool:
         and _LOCATIVE_AFTER_RE.match(text, end) is not None
 
 
+# The first words of Maghreb, Egyptian and Gulf towns' names that call for the next word (rule 32g): `بني ملال`,
+# `بني سويف`, `سيدي بلعباس`, `سيدي قاسم`, `برج بوعريريج`, `برج منايل`, `أولاد جلال`, `واد كنيس` (Maghreb spelling of
+# `وادي`), `حاسي مسعود`, `خميس مشيط`, `خميس مليانة`, `سوق أهراس`, `تيزي وزو`, `آيت ملول`, `جزيرة رايكرز` (folded).
+# Alone after a head each is no name (`بني` is also "was built", `سيدي` "my lord"), so the name is both words or none.
+_TOWN_OPENERS_AR = frozenset(("بني", "سيدي", "برج", "اولاد", "واد", "حاسي", "خميس", "سوق", "تيزي",
+                              # Morocco's Amazigh towns (`السجن المدني بآيت ملول`) and an island's prison by the island
+                              # (`سجن جزيرة رايكرز`, `سجن جزيرة سارك`)
+                              "ايت", "جزيره"))
+# second words that make the opener a word of the sentence: "a prison built recently / specially / in the year",
+# "a watch tower" (folded)
+_NOT_TOWN_SECOND = frozenset(("حديثا", "خصيصا", "مؤخرا", "موخرا", "اصلا", "سابقا", "لاحقا", "اساسا", "قديما", "عاما",
+                              "مراقبه", "حراسه", "المراقبه", "الحراسه", "عال", "عالي", "ضخم", "جديد", "جديده"))
+
+
+def _town_opened(text: str, tok: str, f: str, end: int, gaz: Gazetteer) -> int | None:
+    """The end of a two-word town's name that opens with `f` at `end` (`بني` + `ملال`), or None."""
+    if f == "بني" and (tok.startswith("بُ") or "\u064f" in tok[:3]):
+        return None  # `سجن بُني عام 1990`: the passive "was built"
+    nm = NEXT_RE.match(text, end)
+    if nm is None or not _joins(text, end, nm.start(1)):
+        return None
+    raw = nm.group(1)
+    w = fold(raw)
+    if len(w) < 3 or w in gaz.ar_name_stop or w in _NOT_TOWN_SECOND or w in _AR_DESCRIPTORS or w in _AR_ADJ \
+            or w.isdigit() or w[:1] == "ل" or w.startswith(("بال", "وال", "فال", "كال")) \
+            or raw.rstrip("\u0652").endswith(("ً", "اً", "ًا", "ٌ", "ٍ")):
+        return None
+    return nm.end(1)
+
+
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
     if h.start > 2 and text[h.start - 1] == " " and _COUNT_BEFORE_RE.search(text, max(0, h.start - 12), h.start) \
             and not (_YEAR_BEFORE_RE.search(text, max(0, h.start - 20), h.start)
@@ -1433,10 +1503,26 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         return OpenFacility(h.start, la, kind, text[name_start:la], name_start, la)
         # `سجن «لا سانتيه»`, `سجن لا سانتي`: a French or Spanish name's article, no negation (open26ar, rule 28n)
     place = _first_at(places).get(name_start)
+    if place is None and close is None and kind == "prison" and f in _GOVERNORATE_AR \
+            and (nm := NEXT_RE.match(text, name_end)) is not None and _joins(text, name_end, nm.start(1)) \
+            and ((gov := _first_at(places).get(nm.start(1))) is not None
+                 or (fold(nm.group(1)).startswith("ال") and fold(nm.group(1)) in gaz.trie.first)) \
+            and not text[gov.end if gov is not None else nm.end(1) :].lstrip(" \u00a0").startswith(_BRACKETS_AR):
+        # `سجن محافظة خميس مشيط العام`, `سجن محافظة السويداء المركزي`: the governorate's prison is its town's, named
+        # by the town, a known prison's name too (ar32rec, rule 32i)
+        m, tok, f, place = nm, nm.group(1), fold(nm.group(1)), gov
+        name_start, name_end = nm.start(1), nm.end(1)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
                  else (far := _spans_at(places)[1].get(name_start + 1)) is not None and far >= name_end):
         return None  # `مخيم بديرك`, `مخيم بمنبج`: a camp in a town the text names, no camp's name (rule 22f)
+    opened = _town_opened(text, tok, f, name_end, gaz) if close is None and place is None and f in _TOWN_OPENERS_AR \
+        else None
+    if opened is not None:
+        # `السجن المحلي لبني ملال`, `سجن سيدي بلعباس`, `سجن برج بوعريريج`, `سجن خميس مشيط`: a Maghreb, Egyptian or
+        # Gulf town whose name opens with a word of its own (sons of, lord, tower, Thursday ...) and goes on in the
+        # next word is the prison's name, both words (ar32rec, rule 32g)
+        name_end = opened
     group_named = f in _QUOTED_GROUP_NAMES and (
         (close == name_end and any(ch in _OPEN_QUOTES for ch in gap))
         or (close is None and gap == " " and h.start > 0 and text[h.start - 1] in _OPEN_QUOTES
@@ -1470,6 +1556,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         name_end = max(name_end, place.end)  # a multi-word place starting here belongs to the name
     elif short:
         name_end = _short_grow(text, name_end, places, gaz)  # `سجن جو`, `مخيم آق برهان`
+    elif opened is not None:
+        pass
     elif not official_at and not group_named and not town_named \
             and not (kind == "prison" and _locative_after(text, name_end, f)) \
             and not _named_for_displaced(text, tok, f, name_end, gaz) \
@@ -1485,7 +1573,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         # (`مخيم جم مشكو`: a name outlets write in one word, جمشكو, or in two)
     if close is not None:
         name_end = close  # the whole quoted name: مخيم "الشهيد رستم جودي"
-    elif short:
+    elif short or opened is not None:
         pass
     else:
         name_end = _grow(text, f, name_end, places, gaz)
@@ -1744,6 +1832,12 @@ def _closing_quote(text: str, start: int) -> int | None:
     return None
 
 
+_ABAD = frozenset(("اباد",))  # (folded: آباد, أباد, اباد)
+# a rank before a person's name (`مدير سجن محافظة خميس مشيط المقدم محمد`): after a town's name it opens the next
+# phrase, the officer's name, no construct of the prison's name (folded; rule 32i)
+_TITLES_AFTER_AR = frozenset(("العقيد", "المقدم", "العميد", "اللواء", "الرائد", "النقيب", "الملازم"))
+
+
 def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
     """Extend a name over the words its first word calls for (`الشيخ إدريس`, `مدينة تدمر`, `خالد بن الوليد`),
     over a definite word after an indefinite one (the construct `يمامة الغاب`) and a number (`زمزم 2`)."""
@@ -1761,7 +1855,7 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         if nm is not None and _joins(text, end, nm.start(1)):
             w = fold(nm.group(1))
             if w.startswith("ال") and w not in gaz.ar_name_stop and w not in _AR_DESCRIPTORS and w not in _AR_ADJ \
-                    and w not in _CONSTRUCT_MARKS \
+                    and w not in _CONSTRUCT_MARKS and w not in _TITLES_AFTER_AR \
                     and arabic_name_ok(nm.group(1), w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
                                        listed=True):
                 more = 1  # not `جزعة العراقي`: an adjective of a known name (العراق) is no part of it
@@ -1770,6 +1864,9 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
                 more = 1  # `مخيم شهداء سوريا`, `سجن نقرة سلمان`: an indefinite word annexed to a place's name
                 # (not a town's name that is also a word, read as the town only on a cue: `بدر بأنه`, "Badr, that
                 # it ...", is no Baneh; rule 25j)
+    if more == 0 and (nm := NEXT_RE.match(text, end)) is not None and fold(nm.group(1)) in _ABAD \
+            and _joins(text, end, nm.start(1)):
+        more = 1  # `سجن عادل آباد`, `سجن وكيل آباد`: a Persian town's "-abad" written apart is its name's (rule 32h)
     if more == 0 and not first.startswith("ال") and _tail_named(text, end, places, gaz):
         more = 1  # `مخيم كوكس بازار الذي`, `مخيم كارا تيبي المؤقت`: a foreign name's second word (open26ar, rule 28n)
     last = first
