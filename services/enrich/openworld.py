@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter
 
+from services.enrich import world32 as _w32
 from services.enrich.context import cue_list
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
@@ -203,6 +204,8 @@ def find_open(
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
         if mode == "en_after" and _TITLE_AFTER_RE.match(text, h.end) is not None:
             continue  # "World Prison Brief", "the Camp Fellowship": the head inside a title of another thing (rule 26w)
+        if people and mode == "en_after" and (trimmed := _w32.agency_trimmed(text, of, people)) is not None:
+            of = trimmed  # "the ICE Delaney Hall Detention Center": the agency runs it, the rest is its name (32p)
         if _overlaps(of.name_start, of.name_end, facs) or (_overlaps(of.name_start, of.name_end, people)
                                                             and not _quoted_called(text, of)):
             continue  # "SDF prison", "سجن داعش": an owner, not a name (a quoted nickname after "known as" is a name:
