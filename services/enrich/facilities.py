@@ -53,6 +53,7 @@ from services.enrich.openworld import (
     _ACTIVITY_AR,
     OpenFacility,
     _first_at,
+    _foreign_town,
     _marked,
     _sentence_bounds,
     find_open,
@@ -2605,7 +2606,9 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
             continue  # `مركز إيواء الهجرة غير القانونية`: the migration shelter service, no name
         if len(words) <= 3 if g == 2 else (fold(words[-1]) not in gaz.ar_name_stop if len(words) == 2 else
                                            arabic_name_ok(words[-1], fold(words[-1]), gaz.ar_name_stop, quoted=False,
-                                                          known=gaz.trie.first, listed=True)):
+                                                          known=gaz.trie.first, listed=True)
+                                           or (len(words) == 1 and _foreign_town(fold(words[0]), gaz))):
+            # (`مركز إيواء سبها`: a town of another country whose shape is a pronoun's; rule 32v)
             # (after a bound first word any word not stopped is the name's: `أبى سليم`, not "as" + ليم; open26ar)
             end = m.end(1) if g == 2 else m.end(g)  # (a quoted name's span holds its quotes: rule 9)
             out.append(OpenFacility(s, end, "prison", raw, m.start(g), m.start(g) + len(m.group(g).rstrip())))
