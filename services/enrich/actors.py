@@ -270,6 +270,12 @@ def _acts(text: str, s: int, e: int, rules: StateRules, found: Sequence[ActorMen
             return True  # `وقّعت مصر وإسرائيل`: the second of two subjects after the verb
         if text[s - 1 : s] == "و" and any(a.end == s - 1 or (a.end == s - 2 and text[s - 2] == " ") for a in found):
             return True  # `قصف قوات النظام وروسيا`: joined to an acting state's forces
+        if text[s - 1 : s] == "و" and len(before) >= 3 and before[-1] == "و" \
+                and fold(before[-2]) in _REGIME_WORDS_AR and _joint_agent_ar(before[:-2]):
+            return True  # `حملة النظام وروسيا`, `غارات الأسد وإيران`, `من قبل النظام وروسيا`: the bare regime's word
+            # (read later, by the context: not yet among `found`) and the state beside it share the attack (rule 32n)
+        if prev in _AGENT_NOUNS_AR and len(before) > 1 and (fold(before[-2]), prev) in _AGENT_PAIRS_AR:
+            return True  # `تصعيد من قبل روسيا`, `من طرف تركيا`, `على يد إيران`: the agent of the deed (rule 32n)
         if prev == "مع" and len(before) > 1 and any(w in _PARTY_AR for w in strip_ar(fold(before[-2]))):
             return True  # `مفاوضات مع دمشق`, `بالتنسيق مع بغداد`: a party to talks
         if info & _AGENCY:
@@ -457,6 +463,28 @@ _MASCULINE_AR = frozenset(("العراق", "لبنان", "الاردن", "الي
 # talks: the country or capital "with" which they are held is a party (rule 13); an agreement "with" one is the
 # agreement's object (`الاتفاق مع أنقرة`), no act of its state
 # nouns of a state's own doing before a country or capital (Arabic construct) or after its possessive (English)
+# the bare word of the Assad government (`النظام`, read by the context after the countries: rule 25r) and its
+# president's name as outlets write the regime (`قصف الأسد وروسيا`), folded
+_REGIME_WORDS_AR = frozenset(("النظام", "الاسد"))
+# a deed's agent: `من قبل X`, `من طرف X`, `على يد X` (folded; the noun, then the preposition before it)
+_AGENT_NOUNS_AR = frozenset(("قبل", "طرف", "يد"))
+_AGENT_PAIRS_AR = frozenset((("من", "قبل"), ("من", "طرف"), ("علي", "يد")))
+# the nouns of an attack or campaign whose agent follows them (`حملة النظام وروسيا`, `غارات النظام وروسيا`)
+_JOINT_ATTACK_AR = frozenset(("حمله", "حملات", "قصف", "غارات", "غاره", "هجوم", "هجمات", "تصعيد", "ضربات", "طائرات",
+                              "طيران", "عمليات", "عدوان", "مجازر", "مجزره"))
+
+
+def _joint_agent_ar(words: list[str]) -> bool:
+    """The words before `X و<country>` end in an attack's noun (`حملة`, `لغارات`, `والقصف` read without its clitics)
+    or in a deed's agent (`من قبل`, `من طرف`, `على يد`): X and the country are the attack's agents."""
+    if not words:
+        return False
+    last = fold(words[-1])
+    if len(words) > 1 and (fold(words[-2]), last) in _AGENT_PAIRS_AR:
+        return True
+    return any(w in _JOINT_ATTACK_AR for w in strip_ar(last))
+
+
 _AGENCY_AR = frozenset(("قرار", "قرارات", "موقف", "نيه", "طلب", "رفض", "خطه", "خطط", "مطالبه", "مطالب", "دعوه", "اعلان",
                         "تحرك", "سعي", "مساعي", "رغبه", "تعهد", "تعهدات", "تهديد", "تهديدات", "اتهام", "اتهامات",
                         "ضغوط", "شروط", "اشتراط", "موافقه", "وعود", "تصريحات", "جهود", "اصرار", "اعتراض", "تحذير",
@@ -861,6 +889,10 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             # "UNITED NATIONS (AP) —", "United Nations, Nov 17 (EFE) –": the wire's dateline, the headquarters where
             # the story was filed, no UN acting (actor24en, rule 27i)
             drop = True
+        elif a.id == "actor:un" and "حقوق" in a.surface:
+            # `مفوضية حقوق الإنسان` in a text about Iraq: Iraq's own High Commission for Human Rights (its offices in
+            # the governorates, its members' statements on the prisons and the camps), not the UN's (rule 32m)
+            drop = _iraq_commission(text, a, places, facilities)
         elif a.id == "actor:un":
             # the UN as the owner of an agency the text names ("the UN's Office for the Coordination of Humanitarian
             # Affairs (OCHA)") or as a word describing one ("the head of the UN agency" in a text about UNRWA): the
@@ -919,6 +951,19 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
 # the actors name_collisions reads (each branch of its loop names one)
 _COLLIDING = frozenset(("actor:asayish", "actor:un", "actor:sdf", "actor:rsf", "actor:general-security",
                         "actor:houthis", "actor:global-coalition", "actor:ctc", "actor:jordan-gov", "actor:aanes"))
+# the UN's words around `مفوضية حقوق الإنسان` (`السامية`, `الأممية`, `التابعة للأمم المتحدة`): the UN's office
+_UN_COMMISSION_RE = re.compile(r"سامي|أممي|اممي|الأمم المتحدة|الامم المتحدة")
+
+
+def _iraq_commission(text: str, a: ActorMention, places: Sequence[PlaceMention],
+                     facilities: Sequence[FacilityMention]) -> bool:
+    """`مفوضية حقوق الإنسان` is Iraq's High Commission: the text names a place or facility of Iraq, or Iraq by its
+    name or nisba (`العراقية`), and no word of the UN's stands beside the name."""
+    if _UN_COMMISSION_RE.search(text, max(0, a.start - 12), min(len(text), a.end + 30)) is not None:
+        return False
+    return "عراق" in text or any(m.country == "IQ" for m in places) or any(m.country == "IQ" for m in facilities)
+
+
 # the Kurdistan Region's capitals, governorates and the Region (actor:ctc's branch of name_collisions)
 _KR_PLACES = frozenset(("geonames:95446", "geonames:98463", "geonames:96994", "geonames:96205", "adm1:IQ-erbil",
                         "adm1:IQ-sulaymaniyah", "adm1:IQ-duhok", "adm1:IQ-halabja", "place:iq-kurdistan-region"))

@@ -53,6 +53,7 @@ from services.enrich.openworld import (
     _ACTIVITY_AR,
     OpenFacility,
     _first_at,
+    _foreign_town,
     _marked,
     _sentence_bounds,
     find_open,
@@ -87,6 +88,7 @@ from services.enrich.variants import (
     typo_of,
     variant_of,
 )
+from services.enrich.world32 import world32_sites
 from shared.annotation import FacilityMention
 
 _by_start = _start = attrgetter("start")
@@ -102,7 +104,7 @@ _INDEFINITE_BEFORE_RE = re.compile(r"(?<![\w'’-])(?:a|an|another|one)\s+$", re
 _GATE_WORDS = (
     "مركزي", "entral", "prison", "camp", "jail", "settlement", "colon", "supermax", "penitentiar", "facilit",
     "detention",
-    ", the ", ", a ", "'s ", "’s ", ", one of the ",
+    ", the ", ", a", "'s ", "’s ", ", one of the ",
     "معسكر", "، المخيم", "، السجن", "، وهو مخيم", "، وهو سجن", "، المعتقل",
     "نازح", "نزوح", "دارفور", "السودان", "الفاشر", "نيالا", "الدعم السريع", "مركز",
     "massacre", "مجزر", "مذبح", "nnex", "عائل", "عوائل",  # ("nnex": "annex" or "Annex", asked when it is in)
@@ -120,7 +122,7 @@ _G_CENTRAL_AR, _G_CENTRAL_EN = _G["مركزي"], _G["entral"]
 _G_HEADS_EN = _G["prison"] | _G["camp"] | _G["jail"] | _G["settlement"] | _G["colon"] | _G["supermax"] \
     | _G["penitentiar"] | _G["facilit"] | _G["detention"]  # ("Tajoura, the Tripoli facility": rule 25p)
     # (the apposition's regime heads, rule 25k: "IK-2, a penal colony", "ADX, the supermax")
-_G_APPOSED_EN = _G[", the "] | _G[", a "] | _G["'s "] | _G["’s "] | _G[", one of the "]
+_G_APPOSED_EN = _G[", the "] | _G[", a"] | _G["'s "] | _G["’s "] | _G[", one of the "]
 _G_MUASKAR = _G["معسكر"]
 _G_APPOSED_AR = _G["، المخيم"] | _G["، السجن"] | _G["، وهو مخيم"] | _G["، وهو سجن"] | _G["، المعتقل"]
 _G_SUDAN = _G["نازح"] | _G["نزوح"] | _G["دارفور"] | _G["السودان"] | _G["الفاشر"] | _G["نيالا"] | _G["الدعم السريع"] \
@@ -377,6 +379,12 @@ def find_facilities(
             covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     for a, b in muted:  # "the former Khiam prison": no site, and its town no place (rule 26b)
         covered[a:b] = b"\x01" * (b - a)
+    if has_latin(text):  # (each reader asks the text for its own words first)
+        for of in world32_sites(text, [(f.start, f.end) for f in facilities] + [(c.start, c.end) for c in cores],
+                                places_c):  # (rules 32o-32q)
+            if not inside(of.name_start, of.name_end, covered) and not inside(of.start, of.end, covered):
+                facilities.append(open_fac(text, of, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if tg & _T_CENTRE:  # ("Center " or "Centre " in text) "the Eric M. Taylor Center on Rikers Island" (rule 26b)
         for of in _jail_buildings(text, facs, cores, gaz):
             if not inside(of.name_start, of.name_end, covered):
@@ -2598,7 +2606,9 @@ def _centres_for(text: str, gaz: Gazetteer) -> list[OpenFacility]:
             continue  # `مركز إيواء الهجرة غير القانونية`: the migration shelter service, no name
         if len(words) <= 3 if g == 2 else (fold(words[-1]) not in gaz.ar_name_stop if len(words) == 2 else
                                            arabic_name_ok(words[-1], fold(words[-1]), gaz.ar_name_stop, quoted=False,
-                                                          known=gaz.trie.first, listed=True)):
+                                                          known=gaz.trie.first, listed=True)
+                                           or (len(words) == 1 and _foreign_town(fold(words[0]), gaz))):
+            # (`مركز إيواء سبها`: a town of another country whose shape is a pronoun's; rule 32v)
             # (after a bound first word any word not stopped is the name's: `أبى سليم`, not "as" + ليم; open26ar)
             end = m.end(1) if g == 2 else m.end(g)  # (a quoted name's span holds its quotes: rule 9)
             out.append(OpenFacility(s, end, "prison", raw, m.start(g), m.start(g) + len(m.group(g).rstrip())))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from operator import attrgetter
 
+from services.enrich import world32 as _w32
 from services.enrich.context import cue_list
 from services.enrich.gazetteer import Gazetteer
 from services.enrich.matcher import _A, _H, _W, NEXT_RE, key_tokens
@@ -180,7 +181,7 @@ def find_open(
         if words[0] in ("state", "federal") and mode == "en_after" and _us_state_before(text, h.start):
             continue  # "the California state prison": a US state's prison, no name ("Indiana State Prison" is one)
         if of.name_start > 3 and text[of.name_start - 3] in "'’" and mode == "en_after" \
-                and (owner := _possessive_compound(text, of, words[-1], places, people)) is not None:
+                and (owner := _possessive_compound(text, of, words[-1], places, people, gaz)) is not None:
             of = OpenFacility(owner, of.end, of.kind, text[owner : of.name_end], owner, of.name_end)
         if of.end == h.end and last[-2:] in _POSSESSIVE and last[-3:-2] != "s":
             of = OpenFacility(of.start, of.end - 2, of.kind, of.name, of.name_start, of.name_end)  # (not the "'s")
@@ -203,6 +204,8 @@ def find_open(
             continue  # "the Khalid bin Walid camp trained foreign fighters": an armed group's training camp (rule 26i)
         if mode == "en_after" and _TITLE_AFTER_RE.match(text, h.end) is not None:
             continue  # "World Prison Brief", "the Camp Fellowship": the head inside a title of another thing (rule 26w)
+        if people and mode == "en_after" and (trimmed := _w32.agency_trimmed(text, of, people)) is not None:
+            of = trimmed  # "the ICE Delaney Hall Detention Center": the agency runs it, the rest is its name (32p)
         if _overlaps(of.name_start, of.name_end, facs) or (_overlaps(of.name_start, of.name_end, people)
                                                             and not _quoted_called(text, of)):
             continue  # "SDF prison", "سجن داعش": an owner, not a name (a quoted nickname after "known as" is a name:
@@ -263,7 +266,7 @@ _NICKNAME_HEADS = frozenset(("alcatraz", "slammer", "clink", "lockup"))
 
 
 def _possessive_compound(text: str, of: OpenFacility, head_last: str, places: list[Cand],
-                         people: list[Cand]) -> int | None:
+                         people: list[Cand], gaz: Gazetteer) -> int | None:
     """The start of a possessive owner that is a word of the name itself: `of`'s name is one word in Title Case, the
     owner ("Yarl's", "Cox's") one capitalised word after no other capitalised word (a given name or a title makes a
     person: "Ron DeSantis's"), neither a place nor an actor, and the text never writes it without its "'s" (a person
@@ -280,6 +283,8 @@ def _possessive_compound(text: str, of: OpenFacility, head_last: str, places: li
             or _overlaps(s, e, people):
         return None
     owner = m.group(1)
+    if gaz.place_rules is not None and owner in gaz.place_rules.nationality:
+        return None  # "Benghazi's Kuwaifiya prison": a town out of scope owns the site (rule 32w)
     i = text.find(owner)
     while i != -1:
         if text[i + len(owner) : i + len(owner) + 2] not in _POSSESSIVE:
@@ -1397,6 +1402,14 @@ def _town_opened(text: str, tok: str, f: str, end: int, gaz: Gazetteer) -> int |
     return nm.end(1)
 
 
+def _foreign_town(f: str, gaz: Gazetteer) -> bool:
+    """`f` (folded) is a town of a country out of scope that common_words.yaml `country_words` lists (`سبها`,
+    `مصراتة`): after a head it is the prison's or centre's name though its shape is a pronoun's or a participle's
+    (`مركز احتجاز سبها`, `سجن مصراتة`; city32, rule 32v)."""
+    rules = gaz.place_rules
+    return rules is not None and f in rules.country_words and f not in gaz.ar_name_stop
+
+
 def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -> OpenFacility | None:
     if h.start > 2 and text[h.start - 1] == " " and _COUNT_BEFORE_RE.search(text, max(0, h.start - 12), h.start) \
             and not (_YEAR_BEFORE_RE.search(text, max(0, h.start - 20), h.start)
@@ -1509,6 +1522,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
         # by the town, a known prison's name too (ar32rec, rule 32i)
         m, tok, f, place = nm, nm.group(1), fold(nm.group(1)), gov
         name_start, name_end = nm.start(1), nm.end(1)
+    if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 and _foreign_town(f[1:], gaz):
+        return None  # `مدير سجن بمصراتة`, `سجن بسبها`: a prison in a town of another country, no name (rule 32v)
     if place is None and close is None and tok[:1] == "ب" and len(tok) > 3 \
             and (any(c.start == name_start + 1 and c.end >= name_end for c in places) if len(places) < _SPANS_FROM
                  else (far := _spans_at(places)[1].get(name_start + 1)) is not None and far >= name_end):
@@ -1558,6 +1573,7 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     elif not official_at and not group_named and not town_named \
             and not (kind == "prison" and _locative_after(text, name_end, f)) \
             and not _named_for_displaced(text, tok, f, name_end, gaz) \
+            and not _foreign_town(f, gaz) \
             and not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
             and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None) \
             and not _construct_named(text, f, name_end, gaz):
@@ -1832,6 +1848,11 @@ def _closing_quote(text: str, start: int) -> int | None:
 _ABAD = frozenset(("اباد",))  # (folded: آباد, أباد, اباد)
 # a rank before a person's name (`مدير سجن محافظة خميس مشيط المقدم محمد`): after a town's name it opens the next
 # phrase, the officer's name, no construct of the prison's name (folded; rule 32i)
+# a day or a time after a name (`مركز احتجاز سبها الأسبوع الماضي`, `سجن كركوك الخميس`): when the move happened, no
+# construct of the name (folded; city32, rule 32v)
+_TIME_AFTER_AR = frozenset(("الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "اليوم",
+                            "الليله", "الاسبوع", "الشهر", "العام", "السنه", "الماضي", "الماضيه", "الحالي", "الجاري",
+                            "الان", "امس", "البارحه", "الفايت"))
 _TITLES_AFTER_AR = frozenset(("العقيد", "المقدم", "العميد", "اللواء", "الرائد", "النقيب", "الملازم"))
 
 
@@ -1852,7 +1873,7 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         if nm is not None and _joins(text, end, nm.start(1)):
             w = fold(nm.group(1))
             if w.startswith("ال") and w not in gaz.ar_name_stop and w not in _AR_DESCRIPTORS and w not in _AR_ADJ \
-                    and w not in _CONSTRUCT_MARKS and w not in _TITLES_AFTER_AR \
+                    and w not in _CONSTRUCT_MARKS and w not in _TITLES_AFTER_AR and w not in _TIME_AFTER_AR \
                     and arabic_name_ok(nm.group(1), w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
                                        listed=True):
                 more = 1  # not `جزعة العراقي`: an adjective of a known name (العراق) is no part of it
@@ -2077,6 +2098,26 @@ def _complex_of_prisons(text: str, h: Cand, of: OpenFacility, places: list[Cand]
     return _complex_owner_ok(text, of, places) is not False
 
 
+# (rule 32w) the English demonyms common_words.yaml `nationality` lists beside its towns: no town's possessive
+_DEMONYMS_EN = frozenset(("Libyan", "Lebanese", "Syrian", "Iraqi", "Jordanian", "Palestinian", "Turkish", "Iranian",
+                          "Saudi", "Egyptian", "Israeli", "Kuwaiti", "Yemeni", "Tunisian", "Sudanese", "Omani"))
+
+
+def _foreign_town_owner(text: str, h: Cand, tok: tuple[int, int], kind: str, gaz: Gazetteer) -> str | None:
+    """The town of a country out of scope that common_words.yaml `nationality` lists ("Sabha", "Misrata"), as a
+    possessive right before a singular prison head ("Sabha's detention centre", "Misrata's prison"): the prison
+    named after the town, open world (no place in scope is lost; "Hilla's main prison" keeps the town, rule 29r's
+    city prisons). Not before a plural head ("Misrata's prisons": generic)."""
+    rules = gaz.place_rules
+    if rules is None or kind != "prison" or text[tok[1] - 2 : tok[1]] not in _POSSESSIVE \
+            or text[tok[1] : h.start].strip() or text[h.start : h.end].lower().endswith("s"):
+        return None
+    word = text[tok[0] : tok[1] - 2]
+    if word in _DEMONYMS_EN or word not in rules.nationality or fold(word) in gaz.trie.first:
+        return None  # (a known name's first word, "Mitiga's jail", is read by the known names' paths)
+    return word
+
+
 def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacility | None:
     toks: list[tuple[int, int]] = []
     pos = h.start
@@ -2108,6 +2149,9 @@ def _english_before(text: str, h: Cand, kind: str, gaz: Gazetteer) -> OpenFacili
         toks.pop(0)  # "Talbieh Palestinian Camp": the people the camp holds between its name and head (rule 27b)
     if _COUNT_ORDINAL_RE.fullmatch(text, toks[0][0], toks[0][1]) is not None:
         return None  # "Egypt Builds 2nd Camp in Khan Yunis": the head counted ("the second camp"), no name (rule 27l)
+    if (town := _foreign_town_owner(text, h, toks[0], kind, gaz)) is not None:
+        return OpenFacility(toks[0][0], h.end, kind, town, toks[0][0], toks[0][0] + len(town))
+        # "Sabha's detention centre", "Misrata's prison": the prison of a town out of scope, named by it (rule 32w)
     # the word next to the head decides: "Syrian prison", "Training Camp" are generic
     if _stopped(text, toks[0], gaz) or _LOCATIVE_ADJ_RE.search(text, toks[0][0], toks[0][1]):
         return None  # "the Metn-area jail", "a Hasakah-based camp": where it is, not its name
