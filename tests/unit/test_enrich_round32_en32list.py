@@ -1,4 +1,4 @@
-"""Rules 32r-32s (helper en32list, round 32): English facility lists as real reporting prints them (78 excerpts, 27
+"""Rules 32r-32s (helper en32list, round 32): English facility lists as real reporting prints them (89 excerpts, 30
 `pages` searches read through a list flagger). 32r: the names in brackets after a plural head ("Its five camps
 (Dagahaley, Hagadera, Ifo, Kambios and Ifo 2)"), and a country before a backward list is no camp ("(Nabatieh camp in
 south Lebanon, and Dikwaneh and Jisr el-Basha camps"). 32s: a name placed by a town in a list ("camps such as al‑Hol
