@@ -252,6 +252,9 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 names.append(Name(c.start, c.end, e))
             elif j in place_end:
                 p = place_end[j]
+                if names and best_entry(text, p, gaz).kind == "country":
+                    break  # "(Nabatieh camp in south Lebanon, and Dikwaneh and Jisr el-Basha camps": a country before
+                    # the listed names is where the sentence's last camp is, no camp of the list (rule 32r)
                 w0 = _CAP_WORD_BEFORE_RE.search(text, max(0, p.start - 30), p.start - 1) \
                     if text[p.start - 1 : p.start] == " " else None
                 if w0 is not None and w0.group(1) in _NAME_PREFIXES_EN and not any(c.start == w0.start(1)
@@ -281,11 +284,35 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                     names.append(Name(w.start(1), w.end(1), None))  # "the Dawdya, Chamashko, Bersev camps"
             pos = names[-1].start
         names.reverse()
+        if len(names) < 2 and text[h.start - 2 : h.start - 1] != "," \
+                and (ap := _APPOS_BEFORE_RE.search(text, max(0, h.start - 60), h.start)) is not None:
+            # "Dagahaley, Ifo and Hagadera, the three Somali refugee camps in Kenya": a closed list the plural head
+            # stands in apposition to (rule 32s)
+            names = _apposed_list(text, ap.start(), kind, cores, places, gaz) or names
         if names and all(n.entry is None and n.end in place_end and place_end[n.end].start == n.start for n in names):
             return []  # "the Idlib and Aleppo (refugee) camps": the camps of places the text names, no list (rule 23f)
-        if len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
+        if len(names) < 2 and (m := _LINES_AFTER_RE.match(text, h.end)) is not None:
+            # "The nine detention centres in the UK are as follows:" then "• Dungavel (Scotland)", "• Morton Hall
+            # (Lincolnshire)" ...: one name a bulleted line (rule 32s)
+            names = _bulleted(text, m.end(), kind, cores, places, gaz)
+        elif len(names) < 2 and (m := _DASH_AFTER_RE.match(text, h.end)) is not None:
             names = _listed_after_dash(text, m.end(), kind, cores, places, gaz)  # "the four camps — Dagahaley, …"
-        elif len(names) < 2 and text[h.end : h.end + 3].lstrip(", \u00a0")[:1] in ("i", "s", "l", "n", "a") \
+        elif len(names) < 2 and text[h.end : h.end + 2].lstrip(" \u00a0")[:1] == "(" \
+                and (m := _BRACKET_AFTER_RE.match(text, h.end)) is not None:
+            # "Its five camps (Dagahaley, Hagadera, Ifo, Kambios and Ifo 2)": the names in brackets after a plural
+            # head, closed by the bracket right after the last name (rule 32r; the Arabic rule 28x)
+            names = _listed_after_dash(text, m.end(), kind, cores, places, gaz, most=12)
+            if names and _BRACKET_CLOSE_RE.match(text, names[-1].end) is None:
+                # "(Dagahaley, Hagadera and Ifo, and Ifo 2)": one more name after the closed list, then the bracket
+                last = _EN_ITEM_RE.match(text, names[-1].end + 6) if text.startswith(", and ", names[-1].end) \
+                    else None
+                if last is not None and _BRACKET_CLOSE_RE.match(text, last.end()) is not None \
+                        and fold(last.group().split()[0]) not in gaz.en_name_stop:
+                    c = next((o for o in cores if o.start == last.start() and o.end == last.end()), None)
+                    names.append(Name(last.start(), last.end(), kind_payload(c, gaz, kind) if c is not None else None))
+                else:
+                    names = []
+        elif len(names) < 2 and text[h.end : h.end + 3].lstrip(", \u00a0")[:1] in ("i", "s", "l", "n", "a", "w", "b") \
                 and (m := _INTRO_EN_RE.match(text, h.end)) is not None:
             # "detention centres including Brook House, Colnbrook and Harmondsworth", "prisons such as Adra, Hama and
             # Harem": the closed list a plural head introduces, read as after a colon (rule 32e)
@@ -302,14 +329,23 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
 
 
 # (rule 32e) the words that open a list of examples after an English plural head
-_INTRO_EN_RE = re.compile(r",?[ \u00a0]+(?:including|such[ \u00a0]+as|like|namely|notably|among[ \u00a0]+them)"
-                          r"[ \u00a0]+(?:the[ \u00a0]+)?")
+# (rule 32s) and the words that say what the head's names are: "which are", "which include", "being", "are:",
+# "are as follows:", with or without a colon after them ("namely:", "being:")
+_INTRO_EN_RE = re.compile(r",?[ \u00a0]+(?:including|such[ \u00a0]+as|like|namely|notably|among[ \u00a0]+them"
+                          r"|which[ \u00a0]+(?:are|were|include|included)|being|include|included"
+                          r"|(?:are|were)(?=:)"
+                          r"|(?:are|were)[ \u00a0]+(?:as[ \u00a0]+follows|the[ \u00a0]+following)(?=:))"
+                          r":?[ \u00a0]+(?:the[ \u00a0]+)?")
 # "the four camps — Dagahaley, Hagadera, Ifo and Ifo 2 —", "three prisons: A, B and C": a plural head, a dash or a
 # colon, then a closed list of capitalised names (a name of up to three words and a number)
 _DASH_AFTER_RE = re.compile(r"[ \u00a0]*(?:[—–:]|--|[ \u00a0]-)[ \u00a0]*")
-_EN_ITEM_RE = re.compile(r"(?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+(?:[ \u00a0\-](?:(?:[Aa]l|[Ee]l)-)?[A-Z][a-z'’]+){0,2}"
+# (rule 32r) a plural head's bracket, and its close right after the last listed name ("and Ifo)", "and Ifo,)")
+_BRACKET_AFTER_RE = re.compile(r"[ \u00a0]?\([ \u00a0]?")
+_BRACKET_CLOSE_RE = re.compile(r",?[ \u00a0]?\)")
+_EN_ITEM_RE = re.compile(r"(?:(?:[Aa]l|[Ee]l)[-\u2011])?[A-Z][a-z'’]+"
+                         r"(?:[ \u00a0\-\u2011](?:(?:[Aa]l|[Ee]l)[-\u2011])?[A-Z][a-z'’]+){0,2}"
                          r"(?:[ \u00a0][0-9]{1,2}(?![0-9]))?")
-_EN_ITEM_SEP_RE = re.compile(r"(,[ \u00a0]+(?:and[ \u00a0]+)?|[ \u00a0]+and[ \u00a0]+)")
+_EN_ITEM_SEP_RE = re.compile(r"(,[ \u00a0]+(?:and[ \u00a0]+|or[ \u00a0]+)?|[ \u00a0]+(?:and|or)[ \u00a0]+)")
 _EN_LIST_END_RE = re.compile(r"[ \u00a0]*(?:[—–,.;:)]|--|[ \u00a0]-[ \u00a0]|$)")
 _AREA_KINDS = frozenset(("country", "admin1", "region", "city"))
 
@@ -320,6 +356,7 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
     country, a region or a city ("camps: Idlib, Aleppo and Hama" are the camps around them) or a stop word."""
     names: list[Name] = []
     closed = False
+    end = pos
     while len(names) < most:
         m = _EN_ITEM_RE.match(text, pos)
         w0 = fold(m.group().split()[0]) if m is not None else ""
@@ -332,17 +369,85 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
         if entry is None and place is not None and best_entry(text, place, gaz).kind in _AREA_KINDS:
             return []
         names.append(Name(s, e, entry))
+        if text[e : e + 1] == " " and (loc := _LOC_AFTER_RE.match(text, e)) is not None \
+                and (where := next((p for p in places if p.start == loc.end()), None)) is not None:
+            e = where.end  # "camps such as al-Hol in Hasakah and Ain Issa near Raqqa": each name placed by a town or
+            # a region the text names, then the list goes on (rule 32s)
+        end = e
         if closed:
             break
         sep = _EN_ITEM_SEP_RE.match(text, e)
         if sep is None:
             break
-        closed = "and" in sep.group(1)
+        closed = "and" in sep.group(1) or "or" in sep.group(1)  # ("prisons such as Ghasr or Ghezel Hesar")
         pos = sep.end()
-    if not closed or len(names) < 2 or (_EN_LIST_END_RE.match(text, names[-1].end) is None
-                                        and not (open_end and _LOWER_AFTER_RE.match(text, names[-1].end))):
+    if not closed or len(names) < 2 or (_EN_LIST_END_RE.match(text, end) is None
+                                        and not (open_end and _LOWER_AFTER_RE.match(text, end))):
         return []
     return names
+
+
+_LOC_AFTER_RE = re.compile(r" (?:in|near|at|outside|north of|south of|east of|west of) (?:the )?")
+
+
+# (rule 32s) ", the (three) (Somali refugee) " right before a plural head: up to three words, none a preposition
+_APPOS_BEFORE_RE = re.compile(r", the(?: (?:two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,2}))?"
+                              r"(?: (?!(?:with|in|of|for|near|at|from|and|or|where|which|whose)\b)[A-Za-z-]+){0,3} $")
+
+
+def _apposed_list(text: str, end: int, kind: str, cores: list[Cand], places: list[Cand],
+                  gaz: Gazetteer) -> list[Name]:
+    """The closed list that ends at `end` (the comma of an apposition), read from the farthest start within 80
+    characters (a sentence's start, a comma or a capitalised word) that gives a list ending there."""
+    lo = max(0, end - 80)
+    starts = [lo] if lo == 0 else []
+    starts += [i + 2 for i in range(lo, end) if text.startswith(", ", i)]
+    starts += [i + 1 for i in range(lo, end)
+               if text[i] in ".\n" or (text[i] == " " and text[i + 1 : i + 2].isupper())]
+    for st in sorted(set(starts)):
+        while st < end and text[st] in " \u00a0":
+            st += 1
+        names = _listed_after_dash(text, st, kind, cores, places, gaz)
+        if len(names) >= 2 and text.startswith(",", names[-1].end) and names[-1].end == end:
+            return names
+    return []
+
+
+# (rule 32s) a plural head, at most its country or town ("in the UK"), "are (as follows)" or "include", a colon and
+# the end of the line; then lines that each open with a bullet or a number and a name
+_LINES_AFTER_RE = re.compile(r"(?:[ \u00a0]+(?:in|of)[ \u00a0]+(?:the[ \u00a0]+)?[A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)?"
+                             r"(?:[ \u00a0]+(?:are|were|include|included|includes)"
+                             r"(?:[ \u00a0]+(?:as[ \u00a0]+follows|the[ \u00a0]+following))?)?[ \u00a0]*:[ \t]*\n")
+_BULLET_RE = re.compile(r"[ \t]*(?:[•\-–—*·▪]|[0-9]{1,2}[.)])[ \t]*")
+# after a bulleted name: the line's end, its place or note in brackets, a comma, or the site's acronym ("Perth IDC")
+_BULLET_END_RE = re.compile(r"[ \t]*(?:$|\n|\(|,|;|\.|[ \t][-–—][ \t]|[A-Z]{2,4}\b)")
+
+
+def _bulleted(text: str, pos: int, kind: str, cores: list[Cand], places: list[Cand], gaz: Gazetteer) -> list[Name]:
+    """The names of the bulleted lines that start at `pos`, up to the first line with no bullet; none when a name is
+    a country, a region or a city (the camps' places, not their names) or a line's name does not end there."""
+    names: list[Name] = []
+    while len(names) < 16:
+        b = _BULLET_RE.match(text, pos)
+        if b is None:
+            break
+        m = _EN_ITEM_RE.match(text, b.end())
+        eol = text.find("\n", b.end())
+        eol = len(text) if eol < 0 else eol
+        if m is not None and fold(m.group().split()[0]) not in gaz.en_name_stop:
+            s, e = m.start(), m.end()
+            if _BULLET_END_RE.match(text, e) is None:
+                return []  # "- Syrian families in tents": a line of words, no list of names
+            c = next((o for o in cores if o.start == s and o.end == e), None)
+            entry = kind_payload(c, gaz, kind) if c is not None else None
+            place = next((p for p in places if p.start == s and p.end == e), None)
+            if entry is None and place is not None and best_entry(text, place, gaz).kind in _AREA_KINDS:
+                return []
+            names.append(Name(s, e, entry))
+        if eol >= len(text):
+            break
+        pos = eol + 1
+    return names if len(names) >= 2 else []
 
 
 _LOWER_AFTER_RE = re.compile(r"[ \u00a0]+[a-z]")  # (after a list read after "of": "... and Ibn Sina in the south")
