@@ -467,6 +467,9 @@ def _locative_then_and(text: str, pos: int, place_at: dict[int, Cand]) -> int:
         if (w2 := TOKEN_RE.match(text, end + 1)) is not None and text[end : end + 1] == " " \
                 and not w2.group().startswith("و"):
             end = w2.end()  # `في مدينة الدار البيضاء`
+    elif (w := TOKEN_RE.match(text, i)) is not None and (q := _LOCATIVE_END_AR_RE.match(text, w.end())) is not None \
+            and text[q.end() : q.end() + 1] in _OPEN_QUOTES:
+        return q.end() - 1  # `سجني "تولال" بمكناس، و"رأس الماء"`: a town the gazetteer lacks, the next item quoted
     else:
         return pos
     a = _LOCATIVE_END_AR_RE.match(text, end)

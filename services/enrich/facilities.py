@@ -453,9 +453,17 @@ def find_facilities(
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if "السجنية" in text or "العقابية" in text or "السجنيه" in text or "العقابيه" in text:
         for of in _institution_listed_ar(text, gaz):  # `بالمؤسسات السجنية التالية: عين السبع 1، ... وتطوان`
-            if not inside(of.start, of.end, covered):
-                facilities.append(_open_or_known(text, of, cores, places_c, gaz))
-                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+            if inside(of.start, of.end, covered):
+                longer = [f for f in facilities if f.start == of.start and f.end > of.end and f.id.startswith("open:")
+                          and " و" in text[of.end : f.end]]
+                if not longer:
+                    continue
+                for f in longer:  # `العرجات 1 وتطوان` read as one numbered name: the list's two items
+                    facilities.remove(f)
+                    covered[f.start : f.end] = b"\x00" * (f.end - f.start)
+            facilities.append(open_fac(text, of, places_c, gaz))  # (the Maghreb institution's own name, no guessed
+            # spelling of a site elsewhere: `العدير` is no Adra, rule 32i)
+            covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if gates & _G_MUASKAR and gates & _G_SUDAN:
         for of in _displacement_camps(text, gaz):  # Sudan's usage: `معسكر زمزم للنازحين`
             if not inside(of.start, of.end, covered):
@@ -2192,7 +2200,7 @@ _INSTITUTION_LIST_AR_RE = re.compile(
     r"(?<![\u0621-\u064a])[وفبل]?ال(?:مؤسسات|وحدات)[ \u00a0]+ال(?:سجنية|سجنيه|عقابية|عقابيه)"
     r"(?P<clause>(?:[ \u00a0]+[^\s.:؛!?؟\n«»\"“”()]+){0,6}?)[ \u00a0]+"
     r"(?:هي|وهي|الآتية|الاتية|الآتيه|الاتيه|التالية|التاليه|أبرزها|ابرزها|وأبرزها|وابرزها|منها|ومنها|مثل|"
-    r"مقدمتها)[ \u00a0]*:?[ \u00a0]*(?P<list>[^.\n؛!?؟:]+)")
+    r"مقدمتها)(?:(?:[ \u00a0]+[^\s.:؛!?؟\n«»\"“”()]+){1,6}?[ \u00a0]*:)?[ \u00a0]*:?[ \u00a0]*(?P<list>[^.\n؛!?؟:]+)")
 # a list's items: the Arabic comma, or "and" before any word (these items open with no article as often as with one),
 # not inside an official designation's pair (`مركز الإصلاح والتهذيب`, `إعادة التربية والتأهيل`)
 _INSTITUTION_SPLIT_AR_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:و(?=[\u0621-\u064a]))?|[ \u00a0]+و(?=[\u0621-\u064a])")
@@ -2245,13 +2253,15 @@ def _institution_listed_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:
                         tail = True  # `وبوركايز اكتظاظا`: an accusative after the last name is the sentence's
                         break
                     name.append(w)
-                if not 1 <= len(name) <= 3 or len(words) - len(name) > 2:
+                if not 1 <= len(name) <= 3 or (len(words) - len(name) > 2 and not tail):
                     break
                 f = fold(name[0])
                 if f in _INSTITUTION_KIND_AR:
                     items = []  # a list of kinds of prison
                     break
-                if not arabic_name_ok(name[0], f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True) \
+                numbered = len(name) == 2 and name[1].isdigit() and f not in gaz.ar_name_stop  # `تيفلت 2`
+                if not (numbered or arabic_name_ok(name[0], f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
+                                                   listed=True)) \
                         or any(not w.isdigit() and (fold(w) in gaz.ar_name_stop or fold(w) in _AR_FUNCTION_WORDS)
                                for w in name[1:]):
                     break
