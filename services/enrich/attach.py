@@ -184,7 +184,7 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             pos = bracket + 1  # a plural head (core27ar, rule 28x); closed by `)` after the last name, or no list
         while len(names) < 12:
             past = -1
-            if names and text[pos : pos + 4].lstrip(" \u00a0\u060c،\"»”")[:1] in ("ف", "ب"):
+            if names and _LOCATIVE_AR_RE.match(text, pos) is not None:
                 past = _locative_then_and(text, pos, place_at)  # `سجني عادل آباد في شيراز ووكيل آباد` (rule 32u)
                 past, pos = (past, past) if past != pos else (-1, pos)
             g = _separator(text, pos) if names else gap_end(text, pos)

@@ -2203,7 +2203,8 @@ _INSTITUTION_LIST_AR_RE = re.compile(
     r"مقدمتها)(?:(?:[ \u00a0]+[^\s.:؛!?؟\n«»\"“”()]+){1,6}?[ \u00a0]*:)?[ \u00a0]*:?[ \u00a0]*(?P<list>[^.\n؛!?؟:]+)")
 # a list's items: the Arabic comma, or "and" before any word (these items open with no article as often as with one),
 # not inside an official designation's pair (`مركز الإصلاح والتهذيب`, `إعادة التربية والتأهيل`)
-_INSTITUTION_SPLIT_AR_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:و(?=[\u0621-\u064a]))?|[ \u00a0]+و(?=[\u0621-\u064a])")
+_INSTITUTION_SPLIT_AR_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:و(?=[\u0621-\u064a]))?"
+                                      r"|[ \u00a0]+و(?=[\u0621-\u064a])")
 _INSTITUTION_PAIR_AR = frozenset(("الاصلاح", "التربيه", "اعاده"))
 # the list's clause names a kind of place: the items are the towns or regions the prisons are in (`المؤسسات السجنية
 # في المدن التالية: فاس ومكناس`), no prison's name
@@ -2243,7 +2244,7 @@ def _institution_listed_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:
             if words and fold(words[0]) in _INSTITUTION_OWN_HEAD_AR:
                 own = True  # an item with its own head: its readers name it
             else:
-                name = []
+                name: list[str] = []
                 tail = False
                 for i, w in enumerate(words):  # the name's words, up to its locative `بفاس`, `بالدار البيضاء`
                     if name and w.startswith("ب") and len(w) > 3 \
