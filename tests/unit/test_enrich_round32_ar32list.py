@@ -71,3 +71,9 @@ def test_after_the_town_the_sentence_goes_on() -> None:
         ("تقيم العائلات في مخيمي الهول في الحسكة وتعمل في المزارع القريبة.", {"fac:sy-al-hol-camp"}),
     ):
         assert _ids(text) == ids, text
+
+
+def test_a_purpose_ends_the_last_item() -> None:
+    text = "نُقل عشرات المساجين من سجن المرناقية إلى سجني أوذنة وصواف بهدف الحد من الاكتظاظ."
+    assert "open:prison:صواف" in _ids(text)
+    assert not any("بهدف" in f.id for f in real_ann(text).facilities)
