@@ -200,8 +200,10 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             if name is None:
                 break
             if past >= 0 and name.entry is None and text[name.start - 1 : name.start] not in _OPEN_QUOTES \
-                    and fold(text[name.start : name.end].split()[0]).endswith(("ين", "ون")):
-                break  # `سجني صيدنايا في ريف دمشق والمدنيين`: after the town a plural noun goes on, no item
+                    and (fold(text[name.start : name.end].split()[0]).endswith(("ين", "ون"))
+                         or _PARALLEL_TOWN_AR_RE.match(text, name.end) is None):
+                break  # `سجني صيدنايا في ريف دمشق والمدنيين`, `مخيمي جباليا في غزة والمناطق المحيطة بهما`: after
+                # the town an unquoted unknown word is an item only with its own town after it (`ووكيل آباد في مشهد`)
             if names and fold(text[name.start : name.end]) in _ORDINALS_AR:
                 break  # `مخيمي دوميز الأول والثاني`: the ordinals number one camp's parts, no second name (rule 25g)
             if names and name.entry is None and ("،" in text[pos:g] or "," in text[pos:g] or _dashed(text, pos, g)) \
@@ -448,6 +450,7 @@ _DASHES = frozenset("-–—")
 # "عكاشة"، في مدينة الدارالبيضاء، و"الزاكي" في مدينة سلا`
 _LOCATIVE_AR_RE = re.compile(r"[\"»”]?[ \u00a0]*[،,]?[ \u00a0]*(?:في[ \u00a0]+|ب(?=[\u0621-\u064a]))"
                              r"(?P<kind>(?:مدينة|مدينه|محافظة|محافظه|ولاية|ولايه)[ \u00a0]+)?")
+_PARALLEL_TOWN_AR_RE = re.compile(r"[ \u00a0]+(?:في[ \u00a0]+|ب(?!عد|ين|ها|هم)(?=[\u0621-\u064a]{3}))")
 _LOCATIVE_END_AR_RE = re.compile(r"[ \u00a0]*[،,]?[ \u00a0]*و(?=[\"«“\u0621-\u064a])")
 
 

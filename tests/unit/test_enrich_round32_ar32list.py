@@ -77,3 +77,12 @@ def test_a_purpose_ends_the_last_item() -> None:
     text = "نُقل عشرات المساجين من سجن المرناقية إلى سجني أوذنة وصواف بهدف الحد من الاكتظاظ."
     assert "open:prison:صواف" in _ids(text)
     assert not any("بهدف" in f.id for f in real_ann(text).facilities)
+
+
+def test_after_the_town_common_nouns_are_no_items() -> None:
+    for text, ids in (
+        ("قصفت الطائرات مخيمي جباليا في غزة والمناطق المحيطة بهما.", {"fac:ps-jabalia-camp"}),
+        ("تفقد الوزير مخيمات أطمة في ريف إدلب والمدارس القريبة منها.", {"fac:sy-atmeh-camp"}),
+        ("وصلت قافلة مساعدات إلى مخيمي الهول في الحسكة والقرى المجاورة له.", {"fac:sy-al-hol-camp"}),
+    ):
+        assert _ids(text) == ids, text
