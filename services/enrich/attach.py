@@ -183,6 +183,10 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
             bracket = text.index("(", pos)  # `مخيمات (تل البيعة وسهلة البنات وحزيمة)`: the names in brackets after
             pos = bracket + 1  # a plural head (core27ar, rule 28x); closed by `)` after the last name, or no list
         while len(names) < 12:
+            past = -1
+            if names and _LOCATIVE_AR_RE.match(text, pos) is not None:
+                past = _locative_then_and(text, pos, place_at)  # `سجني عادل آباد في شيراز ووكيل آباد` (rule 32u)
+                past, pos = (past, past) if past != pos else (-1, pos)
             g = _separator(text, pos) if names else gap_end(text, pos)
             if g < 0 or g - pos > 12 or "\n" in text[pos:g]:
                 break
@@ -195,6 +199,11 @@ def coordinated(text: str, h: Cand, cores: list[Cand], places: list[Cand], gaz: 
                 name = _loose_item(text, g, kind, core_at, place_at, gaz, bool(names), bracket >= 0)
             if name is None:
                 break
+            if past >= 0 and name.entry is None and text[name.start - 1 : name.start] not in _OPEN_QUOTES \
+                    and (fold(text[name.start : name.end].split()[0]).endswith(("ين", "ون"))
+                         or _PARALLEL_TOWN_AR_RE.match(text, name.end) is None):
+                break  # `سجني صيدنايا في ريف دمشق والمدنيين`, `مخيمي جباليا في غزة والمناطق المحيطة بهما`: after
+                # the town an unquoted unknown word is an item only with its own town after it (`ووكيل آباد في مشهد`)
             if names and fold(text[name.start : name.end]) in _ORDINALS_AR:
                 break  # `مخيمي دوميز الأول والثاني`: the ordinals number one camp's parts, no second name (rule 25g)
             if names and name.entry is None and ("،" in text[pos:g] or "," in text[pos:g] or _dashed(text, pos, g)) \
@@ -539,6 +548,40 @@ _TIME_AFTER_AR = frozenset(("قبل", "بعد", "خلال", "منذ", "حتي", 
 
 
 _DASHES = frozenset("-–—")
+
+
+# ar32list survey (rule 32u): an item's town after it, `في` or `ب` (and "the city of", "the governorate of"), a comma
+# around it, then "and" and the next item: `سجون مثل الحاير في الرياض والرزين في أبوظبي والعقرب في مصر`, `سجني
+# "عكاشة"، في مدينة الدارالبيضاء، و"الزاكي" في مدينة سلا`
+_LOCATIVE_AR_RE = re.compile(r"[\"»”]?[ \u00a0]*[،,]?[ \u00a0]*(?:في[ \u00a0]+|ب(?=[\u0621-\u064a]))"
+                             r"(?P<kind>(?:مدينة|مدينه|محافظة|محافظه|ولاية|ولايه)[ \u00a0]+)?")
+_PARALLEL_TOWN_AR_RE = re.compile(r"[ \u00a0]+(?:في[ \u00a0]+|ب(?!عد|ين|ها|هم)(?=[\u0621-\u064a]{3}))")
+_LOCATIVE_END_AR_RE = re.compile(r"[ \u00a0]*[،,]?[ \u00a0]*و(?=[\"«“\u0621-\u064a])")
+
+
+def _locative_then_and(text: str, pos: int, place_at: dict[int, Cand]) -> int:
+    """After a list item, its town (`في شيراز`, `بفاس`, `، في مدينة الدارالبيضاء،`) and then `و` before the next
+    item: where that `و` starts, so the list goes on past the town (a known place, or one or two words after "the city
+    of"); `pos` itself when no such town and `و` follow (the list ends as before)."""
+    m = _LOCATIVE_AR_RE.match(text, pos)
+    if m is None:
+        return pos
+    i = m.end()
+    p = place_at.get(i)
+    if p is not None:
+        end = p.end
+    elif m.group("kind") is not None and (w := TOKEN_RE.match(text, i)) is not None:
+        end = w.end()
+        if (w2 := TOKEN_RE.match(text, end + 1)) is not None and text[end : end + 1] == " " \
+                and not w2.group().startswith("و"):
+            end = w2.end()  # `في مدينة الدار البيضاء`
+    elif (w := TOKEN_RE.match(text, i)) is not None and (q := _LOCATIVE_END_AR_RE.match(text, w.end())) is not None \
+            and text[q.end() : q.end() + 1] in _OPEN_QUOTES:
+        return q.end() - 1  # `سجني "تولال" بمكناس، و"رأس الماء"`: a town the gazetteer lacks, the next item quoted
+    else:
+        return pos
+    a = _LOCATIVE_END_AR_RE.match(text, end)
+    return a.end() - 1 if a is not None else pos
 
 
 def _separator(text: str, pos: int) -> int:

@@ -459,6 +459,19 @@ def find_facilities(
             if not inside(of.start, of.end, covered):
                 facilities.append(_open_or_known(text, of, cores, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if "السجنية" in text or "العقابية" in text or "السجنيه" in text or "العقابيه" in text:
+        for of in _institution_listed_ar(text, gaz):  # `بالمؤسسات السجنية التالية: عين السبع 1، ... وتطوان`
+            if inside(of.start, of.end, covered):
+                longer = [f for f in facilities if f.start == of.start and f.end > of.end and f.id.startswith("open:")
+                          and " و" in text[of.end : f.end]]
+                if not longer:
+                    continue
+                for f in longer:  # `العرجات 1 وتطوان` read as one numbered name: the list's two items
+                    facilities.remove(f)
+                    covered[f.start : f.end] = b"\x00" * (f.end - f.start)
+            facilities.append(open_fac(text, of, places_c, gaz))  # (the Maghreb institution's own name, no guessed
+            # spelling of a site elsewhere: `العدير` is no Adra, rule 32i)
+            covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if gates & _G_MUASKAR and gates & _G_SUDAN:
         for of in _displacement_camps(text, gaz):  # Sudan's usage: `معسكر زمزم للنازحين`
             if not inside(of.start, of.end, covered):
@@ -2184,6 +2197,94 @@ def _colon_listed_ar(text: str, places: list[Cand], gaz: Gazetteer) -> list[Open
             pos = sep.end()
         if len(items) >= 2:
             out.extend(OpenFacility(a, b, kind, text[a:b], a, b) for a, b in items)
+    return out
+
+
+# ar32list survey (rule 32t): the Maghreb's official plural of prisons, "the prison institutions" / "the penal
+# institutions" / "the prison units", then a word that announces a list, then bare names, each a prison; the Moroccan
+# and Algerian prisons are named by their town, so a town's name here is the prison (`وقف الزيارة بالمؤسسات السجنية
+# التالية: عين السبع 1، عين السبع 2 ... وتطوان ورأس الماء وبوركايز بفاس`)
+_INSTITUTION_LIST_AR_RE = re.compile(
+    r"(?<![\u0621-\u064a])[وفبل]?ال(?:مؤسسات|وحدات)[ \u00a0]+ال(?:سجنية|سجنيه|عقابية|عقابيه)"
+    r"(?P<clause>(?:[ \u00a0]+[^\s.:؛!?؟\n«»\"“”()]+){0,6}?)[ \u00a0]+"
+    r"(?:هي|وهي|الآتية|الاتية|الآتيه|الاتيه|التالية|التاليه|أبرزها|ابرزها|وأبرزها|وابرزها|منها|ومنها|مثل|"
+    r"مقدمتها)(?:(?:[ \u00a0]+[^\s.:؛!?؟\n«»\"“”()]+){1,6}?[ \u00a0]*:)?[ \u00a0]*:?[ \u00a0]*(?P<list>[^.\n؛!?؟:]+)")
+# a list's items: the Arabic comma, or "and" before any word (these items open with no article as often as with one),
+# not inside an official designation's pair (`مركز الإصلاح والتهذيب`, `إعادة التربية والتأهيل`)
+_INSTITUTION_SPLIT_AR_RE = re.compile(r"[ \u00a0]*[،,][ \u00a0]*(?:و(?=[\u0621-\u064a]))?"
+                                      r"|[ \u00a0]+و(?=[\u0621-\u064a])")
+_INSTITUTION_PAIR_AR = frozenset(("الاصلاح", "التربيه", "اعاده"))
+# the list's clause names a kind of place: the items are the towns or regions the prisons are in (`المؤسسات السجنية
+# في المدن التالية: فاس ومكناس`), no prison's name
+_PLACE_KIND_AR = frozenset(("المدن", "مدن", "المدينه", "مدينه", "المحافظات", "محافظات", "الولايات", "ولايات",
+                            "الجهات", "جهات", "الجهه", "الاقاليم", "اقاليم", "العمالات", "المناطق", "مناطق", "الدول",
+                            "دول", "البلدان", "بلدان", "الاحياء", "المدريات", "الدوائر", "البلديات"))
+# a kind of prison, no name: `ومنها المركزية والمحلية والفلاحية` lists kinds, and the list names none
+_INSTITUTION_KIND_AR = frozenset(("المركزيه", "المحليه", "الفلاحيه", "العموميه", "المدنيه", "العسكريه", "الخاصه",
+                                  "الجديده", "القديمه", "الكبري", "الصغري", "الاخري", "الاصلاحيه", "الوطنيه",
+                                  "النسائيه", "المغلقه", "المفتوحه", "شبه"))
+_INSTITUTION_OWN_HEAD_AR = frozenset(("السجن", "سجن", "مركز", "المركز", "مؤسسه", "المؤسسه", "المركب", "مركب",
+                                      "الاصلاحيه", "اصلاحيه", "المعتقل", "معتقل"))
+
+
+def _institution_listed_ar(text: str, gaz: Gazetteer) -> list[OpenFacility]:
+    """Bare items listed under `المؤسسات السجنية`/`المؤسسات العقابية`/`الوحدات السجنية` and a list word (rule 32t):
+    each a prison, a town's name too (the Maghreb's prisons are named by their town: `طنجة 1`, `تطوان`), its
+    locative after it (`بفاس`, `بالدار البيضاء`) not the name's. An item with its own head (`والسجن المحلي
+    بالقنيطرة`, `مركز الإصلاح والتهذيب بعين السبع`) is left to the head's readers and the list goes on; a word of
+    another shape (a verb, a stop word, a long phrase) ends the list. Two items at least; none where the clause names a
+    kind of place (`في المدن التالية:`)."""
+    out: list[OpenFacility] = []
+    for m in _INSTITUTION_LIST_AR_RE.finditer(text):
+        if any(fold(w) in _PLACE_KIND_AR for w in m.group("clause").split()):
+            continue
+        items: list[tuple[int, int]] = []
+        pos = m.start("list")
+        own = False
+        for sep in [*_INSTITUTION_SPLIT_AR_RE.finditer(text, pos, m.end("list")), None]:
+            end = sep.start() if sep is not None else m.end("list")
+            if sep is not None and "،" not in sep.group() and "," not in sep.group() \
+                    and fold(text[pos:end].split()[-1] if text[pos:end].split() else "") in _INSTITUTION_PAIR_AR:
+                continue  # `مركز الإصلاح والتهذيب`: one designation, not two items
+            raw = text[pos:end].strip()
+            s = pos + (len(text[pos:end]) - len(text[pos:end].lstrip()))
+            words = raw.split()
+            if words and fold(words[0]) in _INSTITUTION_OWN_HEAD_AR:
+                own = True  # an item with its own head: its readers name it
+            else:
+                name: list[str] = []
+                tail = False
+                for i, w in enumerate(words):  # the name's words, up to its locative `بفاس`, `بالدار البيضاء`
+                    if name and w.startswith("ب") and len(w) > 3 \
+                            and (w.startswith("بال") or i == len(words) - 1 or fold(w) in gaz.trie.first):
+                        break
+                    if name and not w.startswith("ال") and len(w) > 3 and w.rstrip("\u064b").endswith("ا"):
+                        tail = True  # `وبوركايز اكتظاظا`: an accusative after the last name is the sentence's
+                        break
+                    name.append(w)
+                if not 1 <= len(name) <= 3 or (len(words) - len(name) > 2 and not tail):
+                    break
+                f = fold(name[0])
+                if f in _INSTITUTION_KIND_AR:
+                    items = []  # a list of kinds of prison
+                    break
+                numbered = len(name) == 2 and name[1].isdigit() and f not in gaz.ar_name_stop  # `تيفلت 2`
+                if not (numbered or arabic_name_ok(name[0], f, gaz.ar_name_stop, quoted=False, known=gaz.trie.first,
+                                                   listed=True)) \
+                        or any(not w.isdigit() and (fold(w) in gaz.ar_name_stop or fold(w) in _AR_FUNCTION_WORDS)
+                               for w in name[1:]):
+                    break
+                e = s + len(" ".join(name))
+                if text[s:e] != " ".join(name):
+                    break  # (a name written with other spaces: not read)
+                items.append((s, e))
+                if tail:
+                    break
+            if sep is None:
+                break
+            pos = sep.end()
+        if len(items) >= 2 or (items and own):
+            out.extend(OpenFacility(a, b, "prison", text[a:b], a, b) for a, b in items)
     return out
 
 
