@@ -54,6 +54,21 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-32 BLIND split r32a (a new author; Arabic, half the core north-east Syria story from smaller local outlets, half Iraq's prisons and camps; 126 passages, 42 % no-alert; passages kept outside the repo) -- before at 6853ebdd (engine as at 8d29853b) / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r32a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r32a.after.txt
+	@echo "round-32 BLIND split r32b (a second new author; Arabic, the wider Arab world: Israeli prisons, Palestinian, Lebanese and Jordanian camps, Egypt, Libya, Sudan, Yemen, the Gulf, Syria's old prisons, many near-misses; 125 passages, 38 % no-alert; kept outside the repo likewise) -- before at 6853ebdd / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r32b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r32b.after.txt
+	@echo "round-32 BLIND split r32c (a third new author; English, the core north-east Syria and Iraq story from many outlets; 137 passages, 44 % no-alert; kept outside the repo likewise) -- before at 6853ebdd / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r32c.before.txt
+	@sed -n '4,4p' tests/data/realworld-r32c.after.txt
+	@echo "round-32 BLIND split r32d (a fourth new author; English, the wider world: Israeli, US, Iranian, Russian, Latin American and European detention, refugee camps in Asia and Africa, many other senses of camp and prison; 128 passages, 37 % no-alert; kept outside the repo likewise) -- before at 6853ebdd / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r32d.before.txt
+	@sed -n '4,4p' tests/data/realworld-r32d.after.txt
+	@echo "round-32 BLIND splits pooled by language (all four; 251 Arabic, 265 English) -- before at 6853ebdd / end of round:"
+	@sed -n '1,4p' tests/data/realworld-r32-pooled.before.txt
+	@sed -n '3,4p' tests/data/realworld-r32-pooled.after.txt
 	@echo "round-31 BLIND split r31a (a new author; Arabic, half the core north-east Syria story, half the wider Arab world; 130 passages, 38 % no-alert; passages kept outside the repo) -- before at 7f7059a / end of round:"
 	@sed -n '1,3p' tests/data/realworld-r31a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r31a.after.txt
