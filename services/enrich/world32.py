@@ -141,6 +141,26 @@ _COPULA_NOT_SUBJ = frozenset(("The", "This", "That", "It", "He", "She", "They", 
                               "Who", "Life", "Gaza", "Home", "Today", "Now"))
 
 
+# (perf) where _COPULA_RE can start: the text's start, after a newline, or after [.!?] and a whitespace character
+_COPULA_START_RE = re.compile(r"\n|[.!?]\s")
+
+
+def copula_matches(text: str) -> list[re.Match[str]]:
+    """_COPULA_RE.finditer(text), tried only where it can start (its opening alternation: the text's start, a line's
+    start, a sentence's start after [.!?] and a whitespace) instead of at every position: the same matches."""
+    out: list[re.Match[str]] = []
+    last = 0
+    match = _COPULA_RE.match
+    for p in (0, *[k.end() for k in _COPULA_START_RE.finditer(text)]):
+        if p < last:
+            continue
+        m = match(text, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def copular_sites(text: str, places: list[Any]) -> list[OpenFacility]:
     """(32q) A sentence's first name said to be a camp or a prison ("Mae La is a refugee camp in Thailand"), not a
     place's name (a town said to be "a prison" is a metaphor or the town's prison: "Gaza is an open-air prison"),
@@ -149,7 +169,7 @@ def copular_sites(text: str, places: list[Any]) -> list[OpenFacility]:
     if " is " not in text and " was " not in text and " remains " not in text and " has been " not in text:
         return []
     out: list[OpenFacility] = []
-    for m in _COPULA_RE.finditer(text):
+    for m in copula_matches(text):
         s, e = m.start(1), m.end(1)
         name = m.group(1)
         if name.split()[0].split("-")[0] in _COPULA_NOT_SUBJ:
