@@ -1,6 +1,7 @@
 """Round 32, helper perf32: each precheck and memo of the round-32 speed-ups held to the code it replaces, on random
 and adversarial texts (same answers, same matches).
 
+- world32._CAMP_NUM_RE: the word boundary before "[Cc]amp" written as a lookbehind after the letter.
 - world32.copula_matches: _COPULA_RE tried only where it can start, against _COPULA_RE.finditer.
 - facilities._LIBYA_LITERALS: a literal of each _LIBYA_EN_RE alternative, asked before the search.
 - bare._honorific_before and full_name_en's first two characters: against the plain searches.
@@ -66,6 +67,22 @@ def test_copula_matches_is_finditer() -> None:
         want = [(m.span(), m.groups()) for m in world32._COPULA_RE.finditer(text)]
         got = [(m.span(), m.groups()) for m in world32.copula_matches(text)]
         assert got == want, text
+
+
+_CAMP_NUM_ROUND32 = re.compile(r"\b[Cc]amp(?:[ \u00a0]+(?:[Nn]o\.?|[Nn]umber)[ \u00a0]*-?[ \u00a0]*|"
+                               r"[ \u00a0]*-[ \u00a0]*|[ \u00a0]+)([0-9]{1,2}(?:-?[A-Z](?![a-z]))?)"
+                               r"(?![0-9]|[.,][0-9]|[\w-])")
+_CAMP_WORDS = ("camp", "Camp", "Camp-17", "camp-3", "mega", "xcamp", "_camp", "Ccamp", "camp17", "no.", "No", "number",
+               "9", "17", "8-W", "5D", "20", "1,5", "-", "é", "1", "Kutupalong", "refugees", "\u00a0")
+
+
+def test_camp_num_re_is_round32s() -> None:
+    for text in _texts(_CAMP_WORDS, ("camp 1", "Camp 17", "xCamp 1", "éCamp 2", "Camp-17 camp number 9 Camp No. 8-W")):
+        assert [(m.span(), m.groups()) for m in world32._CAMP_NUM_RE.finditer(text)] \
+            == [(m.span(), m.groups()) for m in _CAMP_NUM_ROUND32.finditer(text)], text
+        for p in range(0, len(text), 7):
+            a, b = world32._CAMP_NUM_RE.search(text, p), _CAMP_NUM_ROUND32.search(text, p)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), (text, p)
 
 
 def test_libya_literals_precheck() -> None:
