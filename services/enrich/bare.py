@@ -324,7 +324,7 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             and pm.group(1) not in _NOT_GIVEN_EN and _PERSON_ROLE_AFTER_RE.match(text, ce) is not None:
         return None  # "Atif Al-Hout, director of Nasser Hospital": a person's family name and his post (rule 25z)
     if not arabic and (before1 == " " or before1 == "\u00a0"):
-        if _HONORIFIC_BEFORE_EN_RE.search(text, (cs - 7 if cs > 7 else 0), cs) is not None:
+        if _honorific_before(text, cs):
             return None  # "Mr. Shatila presented himself", "Dr. Rukban", "Gen. Taji": an English honorific or a rank
             # right before the name, a person's family name (rule 32d)
         if full_name_en(text, cs, ce, gaz):
@@ -1388,6 +1388,23 @@ _GIVEN_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \u00a0]$")
 # Bucca")
 _HONORIFIC_BEFORE_EN_RE = re.compile(r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Gen|Col|Maj|Capt|Lt|Sgt|Brig|Marshal)\.?"
                                      r"[ \u00a0]$")
+_SPACES = frozenset(" \u00a0")
+# (perf) the character before the space that _HONORIFIC_BEFORE_EN_RE's match ends on: a dot or an honorific's last
+# letter
+_HONORIFIC_LAST = frozenset(".rsfnljtg")
+
+
+def _honorific_before(text: str, s: int) -> bool:
+    """_HONORIFIC_BEFORE_EN_RE.search(text, s - 7, s): its last two characters asked first (str slices; a newline
+    right before s is left to the search, whose `$` matches before it)."""
+    p = text[s - 1 : s]
+    return (p == "\n" or (p in _SPACES and text[s - 2 : s - 1] in _HONORIFIC_LAST)) \
+        and _HONORIFIC_BEFORE_EN_RE.search(text, (s - 7 if s > 7 else 0), s) is not None
+
+
+# (perf) the character before the space _GIVEN_INITIAL_BEFORE_EN_RE's match ends on: a given name's lower-case last
+# letter or an initial's dot
+_GIVEN_LAST = frozenset(".abcdefghijklmnopqrstuvwxyz")
 # a capitalised given name, with a middle initial or not, right before a bare name ("Ronald P. Bucca")
 _GIVEN_INITIAL_BEFORE_EN_RE = re.compile(r"\b([A-Z][a-z]{2,})[ \u00a0](?:[A-Z]\.[ \u00a0])?$")
 # a person's word right before the given name of a full name ("director Tawfik Sabouni", "journalist Rania Zaatari",
@@ -1414,6 +1431,10 @@ def full_name_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     site's or place's word, _NOT_GIVEN_EN) that is a given name (engine_rules given_names), or whose pair a person's
     word before it (_PERSON_BEFORE_GIVEN_RE, an honorific) or a post, a "who" or a verb of saying after it
     (_PERSON_AFTER_FULL_RE: also an age, "Ahmed Taji, 34,") makes a person's name (rule 32d)."""
+    if (p := text[s - 1 : s]) != "\n" and (p not in _SPACES or text[s - 2 : s - 1] not in _GIVEN_LAST):
+        return False  # (perf: _GIVEN_INITIAL_BEFORE_EN_RE's last two characters, a space after a lower-case letter or
+        # an initial's dot, as str slices; a newline right before s is left to the search, whose `$` matches before
+        # it)
     g = _GIVEN_INITIAL_BEFORE_EN_RE.search(text, (s - 24 if s > 24 else 0), s)
     if g is None or g.group(1) in _NOT_GIVEN_EN:
         return False
@@ -1421,7 +1442,7 @@ def full_name_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
         return True
     gs = g.start()
     if _PERSON_BEFORE_GIVEN_RE.search(text, (gs - 24 if gs > 24 else 0), gs) is not None \
-            or _HONORIFIC_BEFORE_EN_RE.search(text, (gs - 7 if gs > 7 else 0), gs) is not None:
+            or _honorific_before(text, gs):
         return True
     return _PERSON_AFTER_FULL_RE.match(text, e) is not None
 
@@ -1436,9 +1457,10 @@ def person_surname_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     before it, the family name of a full name the text gives elsewhere ("Zaatari said", "Taji's brother")."""
     if s < 2 or text[s - 1] not in " \u00a0" or not text[s : s + 1].isupper():
         return False
-    if _HONORIFIC_BEFORE_EN_RE.search(text, (s - 7 if s > 7 else 0), s) is not None or full_name_en(text, s, e, gaz):
+    if _honorific_before(text, s) or full_name_en(text, s, e, gaz):
         return True
-    return _PLACE_PREP_BEFORE_EN_RE.search(text, (s - 12 if s > 12 else 0), s) is None \
+    return (text[s - 2] not in _PLACE_PREP_LAST
+            or _PLACE_PREP_BEFORE_EN_RE.search(text, (s - 12 if s > 12 else 0), s) is None) \
         and _surname_elsewhere(text, s, e, gaz)
 
 
@@ -1449,18 +1471,49 @@ def _surname_elsewhere(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     name = text[s:e]
     if not name[:1].isupper():
         return False
+    global _ELSEWHERE_MEMO
+    t, g, memo = _ELSEWHERE_MEMO
+    if t is not text or g is not gaz:
+        memo = {}
+        _ELSEWHERE_MEMO = (text, gaz, memo)  # (one text's memo at a time, swapped whole)
+    got = memo.get(name)
+    if got is None:
+        got = memo[name] = (_name_places_en(text, name), {})
+    places, hits = got
     n = len(name)
-    j = text.find(name)
     seen = 0
-    while j != -1 and seen < 12:
-        if j != s and (j == 0 or not text[j - 1].isalnum()) and not text[j + n : j + n + 1].isalnum() \
-                and j > 1 and text[j - 1] in " \u00a0":
-            seen += 1
-            if _HONORIFIC_BEFORE_EN_RE.search(text, (j - 7 if j > 7 else 0), j) is not None \
-                    or full_name_en(text, j, j + n, gaz):
-                return True
-        j = text.find(name, j + n)
+    for j in places:
+        if j == s:
+            continue
+        if seen == 12:
+            break
+        seen += 1
+        h = hits.get(j)
+        if h is None:
+            h = hits[j] = _honorific_before(text, j) or full_name_en(text, j, j + n, gaz)
+        if h:
+            return True
     return False
+
+
+_ELSEWHERE_MEMO: tuple[str, Gazetteer | None, dict[str, tuple[list[int], dict[int, bool]]]] = ("", None, {})
+# (perf) the last letter of each of _PLACE_PREP_BEFORE_EN_RE's words, either case, and the long s its IGNORECASE
+# matches as "s" ("towards")
+_PLACE_PREP_LAST = frozenset("ntmorfedsNTMORFEDS\u017f")
+
+
+def _name_places_en(text: str, name: str) -> list[int]:
+    """The first 13 places `name` stands as a word after a space, in the order _surname_elsewhere's search met them
+    (each step past the last find), for _surname_elsewhere's per-text memo: its 12 other places than one."""
+    n = len(name)
+    out: list[int] = []
+    j = text.find(name)
+    while j != -1 and len(out) < 13:
+        if (j == 0 or not text[j - 1].isalnum()) and not text[j + n : j + n + 1].isalnum() \
+                and j > 1 and text[j - 1] in " \u00a0":
+            out.append(j)
+        j = text.find(name, j + n)
+    return out
 _NOT_GIVEN_EN = frozenset(("The", "In", "At", "From", "To", "Inside", "Outside", "Near", "Into", "Of", "And", "But",
                            "Camp", "Prison", "Jail", "Central", "Syria", "Iraq", "Lebanon", "Jordan", "Turkey", "Iran"))
 _PERSON_ROLE_AFTER_RE = re.compile(
@@ -2691,6 +2744,26 @@ _SITE_WORD_AR_RE = re.compile(r"(?:مخيم|سجن|سجون|معتقل|نازح|
 def _text_defines_town_ar(text: str, c: Cand) -> bool:
     """Somewhere the text defines the bare name at `c` as a town, and its own sentence has no site word (see above)."""
     name = text[c.start : c.end]
+    global _DEFINES_MEMO
+    t, memo = _DEFINES_MEMO
+    if t is not text:
+        memo = {}
+        _DEFINES_MEMO = (text, memo)  # (one text's memo at a time, swapped whole)
+    defined = memo.get(name)
+    if defined is None:
+        defined = memo[name] = _name_defined_town_ar(text, name)
+    if not defined:
+        return False
+    lo, hi = _sentence_bounds(text, c.start, c.end)
+    return _SITE_WORD_AR_RE.search(text, lo, hi) is None
+
+
+_DEFINES_MEMO: tuple[str, dict[str, bool]] = ("", {})
+
+
+def _name_defined_town_ar(text: str, name: str) -> bool:
+    """One of the first 40 places the text has `name` defines it as a town (_text_defines_town_ar's search, which
+    depends on the text and the name alone, memoised per text)."""
     i = text.find(name)
     n = 0
     while i != -1 and n < 40:
@@ -2698,8 +2771,7 @@ def _text_defines_town_ar(text: str, c: Cand) -> bool:
         j = i + len(name)
         if (i == 0 or not ("\u0621" <= text[i - 1] <= "\u064a")) and text[j : j + 1] in _COPULA_NEXT \
                 and _town_defined_ar(text, i, j):
-            lo, hi = _sentence_bounds(text, c.start, c.end)
-            return _SITE_WORD_AR_RE.search(text, lo, hi) is None
+            return True
         i = text.find(name, j)
     return False
 

@@ -18,8 +18,10 @@ if TYPE_CHECKING:
     from services.enrich.openworld import OpenFacility
 
 # (32o) "camp 17", "Camp-17", "camp-3", "camp number 17", "camp No 16", "Camp no-9", "Camp No. 8-W", "camp 5D"
-_CAMP_NUM_RE = re.compile(r"\b[Cc]amp(?:[ \u00a0]+(?:[Nn]o\.?|[Nn]umber)[ \u00a0]*-?[ \u00a0]*|[ \u00a0]*-[ \u00a0]*|"
-                          r"[ \u00a0]+)([0-9]{1,2}(?:-?[A-Z](?![a-z]))?)(?![0-9]|[.,][0-9]|[\w-])")
+# ("[Cc](?<!\w[Cc])": a "\b" before the C, written after it so that the search scans for the letter first, perf32)
+_CAMP_NUM_RE = re.compile(r"[Cc](?<!\w[Cc])amp(?:[ \u00a0]+(?:[Nn]o\.?|[Nn]umber)[ \u00a0]*-?[ \u00a0]*|"
+                          r"[ \u00a0]*-[ \u00a0]*|[ \u00a0]+)([0-9]{1,2}(?:-?[A-Z](?![a-z]))?)"
+                          r"(?![0-9]|[.,][0-9]|[\w-])")
 _DISPLACED_RE = re.compile(r"\b(?:refugees?|displaced|Rohingyas?|asylum|tents?|shelters?|shanties)\b")
 _SCOUTS_RE = re.compile(r"\b(?:[Ss]couts?|[Ss]couting|[Jj]amboree|[Cc]ampers)\b")
 # a lower-case word after the number that lets it be a name ("camp 17 in Ukhiya", "camp-3 where"), not a count
@@ -141,6 +143,26 @@ _COPULA_NOT_SUBJ = frozenset(("The", "This", "That", "It", "He", "She", "They", 
                               "Who", "Life", "Gaza", "Home", "Today", "Now"))
 
 
+# (perf) where _COPULA_RE can start: the text's start, after a newline, or after [.!?] and a whitespace character
+_COPULA_START_RE = re.compile(r"\n|[.!?]\s")
+
+
+def copula_matches(text: str) -> list[re.Match[str]]:
+    """_COPULA_RE.finditer(text), tried only where it can start (its opening alternation: the text's start, a line's
+    start, a sentence's start after [.!?] and a whitespace) instead of at every position: the same matches."""
+    out: list[re.Match[str]] = []
+    last = 0
+    match = _COPULA_RE.match
+    for p in (0, *[k.end() for k in _COPULA_START_RE.finditer(text)]):
+        if p < last:
+            continue
+        m = match(text, p)
+        if m is not None:
+            out.append(m)
+            last = m.end()
+    return out
+
+
 def copular_sites(text: str, places: list[Any]) -> list[OpenFacility]:
     """(32q) A sentence's first name said to be a camp or a prison ("Mae La is a refugee camp in Thailand"), not a
     place's name (a town said to be "a prison" is a metaphor or the town's prison: "Gaza is an open-air prison"),
@@ -149,7 +171,7 @@ def copular_sites(text: str, places: list[Any]) -> list[OpenFacility]:
     if " is " not in text and " was " not in text and " remains " not in text and " has been " not in text:
         return []
     out: list[OpenFacility] = []
-    for m in _COPULA_RE.finditer(text):
+    for m in copula_matches(text):
         s, e = m.start(1), m.end(1)
         name = m.group(1)
         if name.split()[0].split("-")[0] in _COPULA_NOT_SUBJ:
