@@ -1940,7 +1940,7 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
 # word: creek (`سجن خور مكسر`), hall (`سجن قاعة وضاح`), house (`سجن بيت شلال`, `سجن دار الأحداث`), lane (`معتقل درب
 # مولاي الشريف`), palace (`سجن قصر النهاية`); folded. The next word is a name's: no stop word (but a ward's group
 # after the house, `دار الأحداث`), adjective, descriptor, time word or verb's shape.
-_PLACE_OPENERS_AR = frozenset(("خور", "قاعه", "بيت", "دار", "درب", "قصر"))
+_PLACE_OPENERS_AR = frozenset(("خور", "قاعه", "بيت", "دار", "درب", "قصر", "ساحه"))
 # a name after the opener that calls for one more word (`مولاي الشريف`, `علي مومن`, `سيدي موسى`; folded)
 _OPENER_CHAIN = frozenset(("مولاي", "علي", "سيدي", "بني", "اولاد"))
 _ALI_TOWN = frozenset(("عين", "بيت", "دار", "درب", "قصر", "خور"))
@@ -1973,6 +1973,8 @@ def _opener_next_ok(text: str, at: int, end: int, places: list[Cand], gaz: Gazet
         after += 1
     else:
         return False
+    if (tw := TOKEN_RE.match(text, after)) is not None and fold(tw.group()) in _TOWN_WORDS_AR:
+        after = gap_end(text, tw.end())  # `بمدينة سطات`: the town's word, then its name
     if after in _first_at(places):
         return True
     # (a town the text names in one word that closes the clause: `في عدن.`, `بسطات،`)
