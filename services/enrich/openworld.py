@@ -1966,6 +1966,9 @@ def _opener_next_ok(text: str, at: int, end: int, places: list[Cand], gaz: Gazet
     pair = text[text.rfind(" ", 0, at - 1) + 1 : end]
     if text.count(pair) >= 2:
         return True
+    if (nm := NEXT_RE.match(text, end)) is not None and fold(nm.group(1)) in _CONSTRUCT_MARKS \
+            and text[end : nm.start(1)].strip() == "":
+        return True  # `سجن عين علي مومن الذي`: a definite relative or adjective after it makes it a name (rule 32x)
     after = gap_end(text, end)
     if text.startswith("في ", after):
         after = gap_end(text, after + 3)
@@ -1979,8 +1982,16 @@ def _opener_next_ok(text: str, at: int, end: int, places: list[Cand], gaz: Gazet
         return True
     # (a town the text names in one word that closes the clause: `في عدن.`, `بسطات،`)
     nxt = TOKEN_RE.match(text, after)
+    # (a town the text names in one word: `في عدن`, `بسطات`; not a participle or a common noun of cause or state)
     return nxt is not None and len(w2 := fold(nxt.group())) >= 3 and w2 not in gaz.ar_name_stop \
-        and not w2.startswith("ال") and w2 not in _TIME_AFTER_AR and text[nxt.end() : nxt.end() + 1] in ("", *".،,؛\n")
+        and not w2.startswith("ال") and w2 not in _TIME_AFTER_AR and w2 not in _SHORT_GROW_STOP \
+        and w2[:1] != "م" and w2 not in _NOT_TOWN_AFTER_AR and not nxt.group().endswith(_TANWEEN_AR)
+
+
+# common nouns after في/ب that are no town (`بسبب`, `في حالة`, `في ظروف`; folded; rule 32x)
+_NOT_TOWN_AFTER_AR = frozenset(("سبب", "حاله", "ظروف", "ظل", "وقت", "اطار", "شكل", "صوره", "عهد", "فتره", "اثناء",
+                                "داخل", "خارج", "جانب", "اتجاه", "انتظار", "غياب", "حين", "عام", "سنه", "شهر",
+                                "يوم", "ليله", "نهايه", "بدايه", "حق", "قلب", "وسط", "طريق", "عدد"))
 
 
 # indefinite participles that describe a prison or a house, never a name's second word (folded; rule 32x)
