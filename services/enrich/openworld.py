@@ -1577,7 +1577,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
             and not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
             and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None) \
             and not _construct_named(text, f, name_end, gaz) \
-            and not _opener_named(text, f, name_end, places, gaz):
+            and not ((f not in _VILLAGE_OPENERS_AR or fold(text[h.start : h.end]) not in _DETAINEE_HEADS)
+                     and _opener_named(text, f, name_end, places, gaz)):
         # (`سجن رومي` has an adjective's shape, روما's, but spells the known `سجن رومية`)
         nm = NEXT_RE.match(text, name_end)
         if f in gaz.ar_name_stop or nm is None or not _joins(text, name_end, nm.start(1)) \
@@ -1590,7 +1591,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     elif short or opened is not None:
         pass
     else:
-        name_end = _grow(text, f, name_end, places, gaz)
+        name_end = _grow(text, f, name_end, places, gaz,
+                         village_ok=fold(text[h.start : h.end]) not in _DETAINEE_HEADS)
         if place is None and not f.startswith("ال") and name_end == m.end() and _nouns_follow(text, name_end, places):
             return None  # `مخيم أشباح وخوف ودمار`: "a camp of ghosts, fear and ruin", a description
     nm = NEXT_RE.match(text, name_end)
@@ -1857,7 +1859,7 @@ _TIME_AFTER_AR = frozenset(("الاحد", "الاثنين", "الثلاثاء", 
 _TITLES_AFTER_AR = frozenset(("العقيد", "المقدم", "العميد", "اللواء", "الرائد", "النقيب", "الملازم"))
 
 
-def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
+def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer, *, village_ok: bool = True) -> int:
     """Extend a name over the words its first word calls for (`الشيخ إدريس`, `مدينة تدمر`, `خالد بن الوليد`),
     over a definite word after an indefinite one (the construct `يمامة الغاب`) and a number (`زمزم 2`)."""
     if first in _AR_SECURITY_BODIES:
@@ -1888,7 +1890,7 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         more = 1  # `سجن عادل آباد`, `سجن وكيل آباد`: a Persian town's "-abad" written apart is its name's (rule 32h)
     if more == 0 and not first.startswith("ال") and _tail_named(text, end, places, gaz):
         more = 1  # `مخيم كوكس بازار الذي`, `مخيم كارا تيبي المؤقت`: a foreign name's second word (open26ar, rule 28n)
-    opener = first in _PLACE_OPENERS_AR
+    opener = first in _PLACE_OPENERS_AR and (village_ok or first not in _VILLAGE_OPENERS_AR)
     if more == 0 and opener and (nm := NEXT_RE.match(text, end)) is not None and _joins(text, end, nm.start(1)) \
             and _opener_next_ok(text, nm.start(1), nm.end(1), places, gaz):
         more = 1  # `سجن خور مكسر`, `سجن قاعة وضاح`, `سجن بيت شلال`, `معتقل درب مولاي الشريف`, `سجن دار الأحداث`: a
@@ -1941,6 +1943,9 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
 # مولاي الشريف`), palace (`سجن قصر النهاية`); folded. The next word is a name's: no stop word (but a ward's group
 # after the house, `دار الأحداث`), adjective, descriptor, time word or verb's shape.
 _PLACE_OPENERS_AR = frozenset(("خور", "قاعه", "بيت", "دار", "درب", "قصر", "ساحه"))
+# openers that begin Palestinian and Levant village names (`بيت ريما`, `دار صلاح`): after the singular `معتقل`,
+# also "a detainee", they name where the detainee is from, no facility (rule 32x)
+_VILLAGE_OPENERS_AR = frozenset(("بيت", "دار"))
 # a name after the opener that calls for one more word (`مولاي الشريف`, `علي مومن`, `سيدي موسى`; folded)
 _OPENER_CHAIN = frozenset(("مولاي", "علي", "سيدي", "بني", "اولاد"))
 _ALI_TOWN = frozenset(("عين", "بيت", "دار", "درب", "قصر", "خور"))

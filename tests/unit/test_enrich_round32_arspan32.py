@@ -52,3 +52,9 @@ def test_no_head_no_facility() -> None:
                  "وقف المحتجون في ساحة النسور يطالبون بالإفراج عن أبنائهم.",
                  "تتوزع السجون السرية في أحياء بيت بوس ودار سلم وحزيز جنوب العاصمة."):
         assert _facs(text) == [], text
+
+
+def test_detainee_from_a_village_is_no_facility() -> None:
+    # after the singular `معتقل` ("a detainee"), `بيت`/`دار` + word is the village he is from (Beit Rima, Dar Salah)
+    assert _facs("قالت عائلة معتقل بيت ريما إنه مضرب عن الطعام.") == []
+    assert "معتقل دار صلاح" not in _facs("نقل معتقل دار صلاح إلى المستشفى.")
