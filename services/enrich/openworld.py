@@ -1576,7 +1576,9 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
             and not _foreign_town(f, gaz) \
             and not arabic_name_ok(tok, f, gaz.ar_name_stop, quoted=close is not None, known=gaz.trie.first) \
             and (f in gaz.ar_name_stop or variant_of(tok, kind, gaz) is None) \
-            and not _construct_named(text, f, name_end, gaz):
+            and not _construct_named(text, f, name_end, gaz) \
+            and not ((f not in _VILLAGE_OPENERS_AR or fold(text[h.start : h.end]) not in _DETAINEE_HEADS)
+                     and _opener_named(text, f, name_end, places, gaz)):
         # (`سجن رومي` has an adjective's shape, روما's, but spells the known `سجن رومية`)
         nm = NEXT_RE.match(text, name_end)
         if f in gaz.ar_name_stop or nm is None or not _joins(text, name_end, nm.start(1)) \
@@ -1589,7 +1591,8 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
     elif short or opened is not None:
         pass
     else:
-        name_end = _grow(text, f, name_end, places, gaz)
+        name_end = _grow(text, f, name_end, places, gaz,
+                         village_ok=fold(text[h.start : h.end]) not in _DETAINEE_HEADS)
         if place is None and not f.startswith("ال") and name_end == m.end() and _nouns_follow(text, name_end, places):
             return None  # `مخيم أشباح وخوف ودمار`: "a camp of ghosts, fear and ruin", a description
     nm = NEXT_RE.match(text, name_end)
@@ -1856,7 +1859,7 @@ _TIME_AFTER_AR = frozenset(("الاحد", "الاثنين", "الثلاثاء", 
 _TITLES_AFTER_AR = frozenset(("العقيد", "المقدم", "العميد", "اللواء", "الرائد", "النقيب", "الملازم"))
 
 
-def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -> int:
+def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer, *, village_ok: bool = True) -> int:
     """Extend a name over the words its first word calls for (`الشيخ إدريس`, `مدينة تدمر`, `خالد بن الوليد`),
     over a definite word after an indefinite one (the construct `يمامة الغاب`) and a number (`زمزم 2`)."""
     if first in _AR_SECURITY_BODIES:
@@ -1887,8 +1890,14 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         more = 1  # `سجن عادل آباد`, `سجن وكيل آباد`: a Persian town's "-abad" written apart is its name's (rule 32h)
     if more == 0 and not first.startswith("ال") and _tail_named(text, end, places, gaz):
         more = 1  # `مخيم كوكس بازار الذي`, `مخيم كارا تيبي المؤقت`: a foreign name's second word (open26ar, rule 28n)
+    opener = first in _PLACE_OPENERS_AR and (village_ok or first not in _VILLAGE_OPENERS_AR)
+    if more == 0 and opener and (nm := NEXT_RE.match(text, end)) is not None and _joins(text, end, nm.start(1)) \
+            and _opener_next_ok(text, nm.start(1), nm.end(1), places, gaz):
+        more = 1  # `سجن خور مكسر`, `سجن قاعة وضاح`, `سجن بيت شلال`, `معتقل درب مولاي الشريف`, `سجن دار الأحداث`: a
+        # place's word (creek, hall, house, lane, palace) opens a name that goes on in the next word (rule 32x)
     last = first
-    cue = first in _TOWN_CUES_AR
+    cue = first in _TOWN_CUES_AR or opener or (first in _ALI_TOWN and more == 1)
+    chained = False
     while True:
         nm = NEXT_RE.match(text, end)
         if nm is None or not _joins(text, end, nm.start(1)):
@@ -1903,10 +1912,15 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         if more <= 0 and w in _PERSON_OPENERS and last.startswith("ال") and last not in _AR_NAME_GLUE:
             break  # `مدير مخيم التح عبد السلام اليوسف`: a person's name after a whole definite name, not part of it
             # (open29 survey, rule 29k)
-        if (w in gaz.ar_name_stop and not (w == "علي" and last in _PERSON_TITLES and nm.group(1) == "علي")) \
+        if (w in gaz.ar_name_stop and not (w == "علي" and (last in _PERSON_TITLES or (more > 0 and last in _ALI_TOWN))
+                                           and nm.group(1) == "علي")
+                and not (more > 0 and last in _PLACE_OPENERS_AR and w in _QUOTED_GROUP_NAMES)) \
                 or w in _AR_DESCRIPTORS or w in _AR_ADJ or w.isdigit() or w.startswith("لل"):
             break  # (after a title the name `علي` as written, with its ya, is Ali, not the preposition `على`:
             # `مخيم الإمام علي`; rule 27j)
+        if chained and not _opener_next_ok(text, nm.start(1), nm.end(1), places, gaz):
+            break  # (`عين علي` then a verb: the chained word is a name's only by shape; rule 32x)
+        chained = False
         end = nm.end(1)
         place = next((c for c in places if c.start == nm.start(1)), None)
         if place is not None:
@@ -1914,11 +1928,95 @@ def _grow(text: str, first: str, end: int, places: list[Cand], gaz: Gazetteer) -
         more -= 1
         if cue:
             cue = False
-            more += NAME_PREFIXES.get(w, 0)  # `مخيم بلدة تل السمن`: the town's own name opens with a word that
+            chained = NAME_PREFIXES.get(w, 0) == 0 and w in _OPENER_CHAIN and (opener or first in _ALI_TOWN)
+            more += (NAME_PREFIXES.get(w, 0) if first in _TOWN_CUES_AR or opener else 0) or (1 if chained else 0)
+            # (`درب مولاي الشريف`, `عين علي مومن`: the opener's word is a name that calls for one more; rule 32x)
+            # `مخيم بلدة تل السمن`: the town's own name opens with a word that
             # calls for the next (`تل`, `عين`, `أبو`), so the cue's one word is two (core27ar, rule 28x)
         last = w
     nm = _NUMBER_RE.match(text, end)
     return nm.end(1) if nm is not None else end
+
+
+# (rule 32x) a place's common word that opens a Yemeni, Maghreb or Levant facility's name and calls for the next
+# word: creek (`سجن خور مكسر`), hall (`سجن قاعة وضاح`), house (`سجن بيت شلال`, `سجن دار الأحداث`), lane (`معتقل درب
+# مولاي الشريف`), palace (`سجن قصر النهاية`); folded. The next word is a name's: no stop word (but a ward's group
+# after the house, `دار الأحداث`), adjective, descriptor, time word or verb's shape.
+_PLACE_OPENERS_AR = frozenset(("خور", "قاعه", "بيت", "دار", "درب", "قصر", "ساحه"))
+# openers that begin Palestinian and Levant village names (`بيت ريما`, `دار صلاح`): after the singular `معتقل`,
+# also "a detainee", they name where the detainee is from, no facility (rule 32x)
+_VILLAGE_OPENERS_AR = frozenset(("بيت", "دار"))
+# a name after the opener that calls for one more word (`مولاي الشريف`, `علي مومن`, `سيدي موسى`; folded)
+_OPENER_CHAIN = frozenset(("مولاي", "علي", "سيدي", "بني", "اولاد"))
+_ALI_TOWN = frozenset(("عين", "بيت", "دار", "درب", "قصر", "خور"))
+
+
+def _opener_next_ok(text: str, at: int, end: int, places: list[Cand], gaz: Gazetteer) -> bool:
+    """The word text[at:end] after a place's opener continues the name (rule 32x)."""
+    raw = text[at:end]
+    w = fold(raw)
+    if w in _AR_DESCRIPTORS or w in _AR_ADJ or w in _TIME_AFTER_AR or w in _TITLES_AFTER_AR or w in _HEADS_AR \
+            or w in _CONSTRUCT_MARKS or w.startswith("لل") or w.isdigit() or w in _SHORT_GROW_STOP:
+        return False
+    if w in gaz.ar_name_stop:
+        return w in _QUOTED_GROUP_NAMES or (w == "علي" and raw == "علي")
+    if w == "مولاي" or at in _first_at(places) \
+            or arabic_name_ok(raw, w, gaz.ar_name_stop, quoted=False, known=gaz.trie.first, listed=True):
+        return True
+    # a participle's shape (`خور مكسر`, Aden's Khor Maksar) is a name's where the text vouches for it: a place after
+    # `في`/`بـ` closes the name, or the same two words stand again in the text
+    if w[:1] != "م" or len(w) < 4 or raw.endswith(_TANWEEN_AR) or w.endswith(("ي", "يه", "ين", "ون", "ات")) \
+            or w in _PARTICIPLE_ADJ_AR:
+        return False
+    pair = text[text.rfind(" ", 0, at - 1) + 1 : end]
+    if text.count(pair) >= 2:
+        return True
+    if (nm := NEXT_RE.match(text, end)) is not None and fold(nm.group(1)) in _CONSTRUCT_MARKS \
+            and text[end : nm.start(1)].strip() == "":
+        return True  # `سجن عين علي مومن الذي`: a definite relative or adjective after it makes it a name (rule 32x)
+    after = gap_end(text, end)
+    if text.startswith("في ", after):
+        after = gap_end(text, after + 3)
+    elif text.startswith("ب", after):
+        after += 1
+    else:
+        return False
+    if (tw := TOKEN_RE.match(text, after)) is not None and fold(tw.group()) in _TOWN_WORDS_AR:
+        after = gap_end(text, tw.end())  # `بمدينة سطات`: the town's word, then its name
+    if after in _first_at(places):
+        return True
+    # (a town the text names in one word that closes the clause: `في عدن.`, `بسطات،`)
+    nxt = TOKEN_RE.match(text, after)
+    # (a town the text names in one word: `في عدن`, `بسطات`; not a participle or a common noun of cause or state)
+    return nxt is not None and len(w2 := fold(nxt.group())) >= 3 and w2 not in gaz.ar_name_stop \
+        and not w2.startswith("ال") and w2 not in _TIME_AFTER_AR and w2 not in _SHORT_GROW_STOP \
+        and w2[:1] != "م" and w2 not in _NOT_TOWN_AFTER_AR and not nxt.group().endswith(_TANWEEN_AR)
+
+
+# common nouns after في/ب that are no town (`بسبب`, `في حالة`, `في ظروف`; folded; rule 32x)
+_NOT_TOWN_AFTER_AR = frozenset(("سبب", "حاله", "ظروف", "ظل", "وقت", "اطار", "شكل", "صوره", "عهد", "فتره", "اثناء",
+                                "داخل", "خارج", "جانب", "اتجاه", "انتظار", "غياب", "حين", "عام", "سنه", "شهر",
+                                "يوم", "ليله", "نهايه", "بدايه", "حق", "قلب", "وسط", "طريق", "عدد"))
+
+
+# indefinite participles that describe a prison or a house, never a name's second word (folded; rule 32x)
+_PARTICIPLE_ADJ_AR = frozenset(("مخصص", "مخصصه", "موقت", "موقته", "مهجور", "مهجوره", "مغلق", "مغلقه", "مكتظ",
+                                "مكتظه", "مزدحم", "مزدحمه", "معروف", "معروفه", "مشهور", "مشهوره", "مجاور", "مجاوره",
+                                "معد", "معده", "مقام", "مقامه", "منفصل", "منفصله", "محصن", "محصنه", "معزول",
+                                "معزوله", "مظلم", "مظلمه", "متنقل", "متنقله", "مجهول", "مجهوله", "محاصر", "محاصره",
+                                "مقفل", "مقفله", "مهدم", "مهدمه", "مدمر", "مدمره", "محروس", "محروسه", "مسور", "مسوره"))
+
+
+_TANWEEN_AR = ("ً", "اً", "ًا", "ٌ", "ٍ")
+
+
+def _opener_named(text: str, f: str, end: int, places: list[Cand], gaz: Gazetteer) -> bool:
+    """The head's first word is a place's opener that the next word continues (`سجن بيت شلال`; rule 32x)."""
+    if f not in _PLACE_OPENERS_AR:
+        return False
+    nm = NEXT_RE.match(text, end)
+    return nm is not None and _joins(text, end, nm.start(1)) and _opener_next_ok(text, nm.start(1), nm.end(1),
+                                                                                 places, gaz)
 
 
 # (rule 29k) words that open a person's name (`عبد السلام`, `أبو محمد`) and no camp's name after a definite one
