@@ -1392,13 +1392,17 @@ _SPACES = frozenset(" \u00a0")
 # (perf) the character before the space that _HONORIFIC_BEFORE_EN_RE's match ends on: a dot or an honorific's last
 # letter
 _HONORIFIC_LAST = frozenset(".rsfnljtg")
+# (perf32b) the last two characters before that space: an honorific's last two letters, or its last letter and the
+# dot (the match ends at s, so they are the two before text[s - 1]; "Mr"/"Mr." ... "Marshal"/"Marshal.")
+_HONORIFIC_LAST2 = frozenset(w[-2:] for h in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Gen", "Col", "Maj", "Capt",
+                                              "Lt", "Sgt", "Brig", "Marshal") for w in (h, h + "."))
 
 
 def _honorific_before(text: str, s: int) -> bool:
     """_HONORIFIC_BEFORE_EN_RE.search(text, s - 7, s): its last two characters asked first (str slices; a newline
     right before s is left to the search, whose `$` matches before it)."""
     p = text[s - 1 : s]
-    return (p == "\n" or (p in _SPACES and text[s - 2 : s - 1] in _HONORIFIC_LAST)) \
+    return (p == "\n" or (p in _SPACES and text[s - 3 : s - 1] in _HONORIFIC_LAST2)) \
         and _HONORIFIC_BEFORE_EN_RE.search(text, (s - 7 if s > 7 else 0), s) is not None
 
 
@@ -1426,15 +1430,40 @@ _PERSON_AFTER_FULL_RE = re.compile(
     r"|[ \u00a0]+(?:said|says|told|explains|explained|added|recalls|recalled)\b)")
 
 
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
+_ASCII_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _given_before_may_match(text: str, s: int, p: str) -> bool:
+    """(perf32b) False where _GIVEN_INITIAL_BEFORE_EN_RE.search(text, s - 24, s) cannot match, `p` (text[s - 1]) no
+    newline: its `$` is then s itself, so the match ends on a space at s - 1, after a given name ("Ahmed ") or after
+    a given name, a space and an initial ("Ronald P. "); the given name's lower-case letters ([a-z]{2,}, ASCII) are
+    the whole run of them that ends there, and the character before that run, inside the window, is its capital
+    ([A-Z], ASCII). "in Aleppo", "of Taji", "the Rukban": no capital before the run, no search."""
+    if p not in _SPACES:
+        return False
+    q = text[s - 2 : s - 1]
+    if q == ".":  # "Ronald P. ": the initial and the space before it
+        if text[s - 3 : s - 2] not in _ASCII_UPPER or text[s - 4 : s - 3] not in _SPACES:
+            return False
+        run_end = s - 4
+    elif q and q in _ASCII_LOWER:
+        run_end = s - 1
+    else:
+        return False
+    seg = text[(s - 24 if s > 24 else 0) : run_end]
+    head = seg.rstrip(_ASCII_LOWER)
+    return len(seg) - len(head) >= 2 and head[-1:] in _ASCII_UPPER
+
+
 def full_name_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
     """text[s:e] (an English bare name) is the family name of a full name: a capitalised word right before it (no
     site's or place's word, _NOT_GIVEN_EN) that is a given name (engine_rules given_names), or whose pair a person's
     word before it (_PERSON_BEFORE_GIVEN_RE, an honorific) or a post, a "who" or a verb of saying after it
     (_PERSON_AFTER_FULL_RE: also an age, "Ahmed Taji, 34,") makes a person's name (rule 32d)."""
-    if (p := text[s - 1 : s]) != "\n" and (p not in _SPACES or text[s - 2 : s - 1] not in _GIVEN_LAST):
-        return False  # (perf: _GIVEN_INITIAL_BEFORE_EN_RE's last two characters, a space after a lower-case letter or
-        # an initial's dot, as str slices; a newline right before s is left to the search, whose `$` matches before
-        # it)
+    if (p := text[s - 1 : s]) != "\n" and not _given_before_may_match(text, s, p):
+        return False  # (perf: _GIVEN_INITIAL_BEFORE_EN_RE's shape asked with str slices first; a newline right
+        # before s is left to the search, whose `$` matches before it)
     g = _GIVEN_INITIAL_BEFORE_EN_RE.search(text, (s - 24 if s > 24 else 0), s)
     if g is None or g.group(1) in _NOT_GIVEN_EN:
         return False
@@ -1459,7 +1488,7 @@ def person_surname_en(text: str, s: int, e: int, gaz: Gazetteer) -> bool:
         return False
     if _honorific_before(text, s) or full_name_en(text, s, e, gaz):
         return True
-    return (text[s - 2] not in _PLACE_PREP_LAST
+    return (text[s - 3 : s - 1] not in _PLACE_PREP_LAST2
             or _PLACE_PREP_BEFORE_EN_RE.search(text, (s - 12 if s > 12 else 0), s) is None) \
         and _surname_elsewhere(text, s, e, gaz)
 
@@ -1500,6 +1529,14 @@ _ELSEWHERE_MEMO: tuple[str, Gazetteer | None, dict[str, tuple[list[int], dict[in
 # (perf) the last letter of each of _PLACE_PREP_BEFORE_EN_RE's words, either case, and the long s its IGNORECASE
 # matches as "s" ("towards")
 _PLACE_PREP_LAST = frozenset("ntmorfedsNTMORFEDS\u017f")
+# (perf32b) the last two letters of those words ("in", "at", "from" ... "towards"), as the IGNORECASE search reads
+# them: either case, and the characters its case-insensitive matching takes for "i" (dotless ı, dotted İ) and for
+# "s" (long ſ); text[s - 1] is a space there, so they are text[s - 3 : s - 1]
+_PREP_CASES = {"i": "iIıİ", "s": "sSſ"}
+_PLACE_PREP_LAST2 = frozenset(a + b for w in ("in", "at", "from", "to", "near", "of", "outside", "into", "around",
+                                              "toward", "towards")
+                              for a in _PREP_CASES.get(w[-2], w[-2] + w[-2].upper())
+                              for b in _PREP_CASES.get(w[-1], w[-1] + w[-1].upper()))
 
 
 def _name_places_en(text: str, name: str) -> list[int]:

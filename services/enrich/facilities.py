@@ -1447,6 +1447,21 @@ _PARTY_WORDS_EN_RE = re.compile(r"\b(?:seats|polls?|polling|Knesset|elections?|e
                                 r"[Cc]amp[ \u00a0]+party)\b")
 
 
+def _libya_text(text: str) -> bool:
+    """_LIBYA_EN_RE.search(text) is not None, tried only where one of its alternatives can start: each of them opens
+    on its literal in _LIBYA_LITERALS, so a match starts where one of them is found (str.find, C speed) and
+    _LIBYA_EN_RE.match there (its \\b and look-behinds see the text before the position) is the same answer."""
+    match = _LIBYA_EN_RE.match
+    find = text.find
+    for w in _LIBYA_LITERALS:
+        k = find(w)
+        while k >= 0:
+            if match(text, k) is not None:
+                return True
+            k = find(w, k + 1)
+    return False
+
+
 def _party_camp(text: str, s: int, e: int) -> bool:
     """An open-world camp's sentence (at most 240 characters either side) speaks of elections or parties and of no
     displaced people, refugees or migrants: "Camp" is the head of a party's name (Israel's "Zionist Camp", "State
@@ -1484,8 +1499,7 @@ def _military_camps_en(text: str, facilities: list[FacilityMention], gaz: Gazett
             parties.add(f.id)
             continue
         if libya is None:
-            libya = any(w in text for w in _LIBYA_LITERALS) and _LIBYA_EN_RE.search(text) is not None \
-                and _UPROOTED_EN_RE.search(text) is None
+            libya = _libya_text(text) and _UPROOTED_EN_RE.search(text) is None
         if not libya:
             continue
         e = None if f.id.startswith("open:") else gaz.entries.get(f.id)

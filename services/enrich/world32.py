@@ -145,6 +145,14 @@ _COPULA_NOT_SUBJ = frozenset(("The", "This", "That", "It", "He", "She", "They", 
 
 # (perf) where _COPULA_RE can start: the text's start, after a newline, or after [.!?] and a whitespace character
 _COPULA_START_RE = re.compile(r"\n|[.!?]\s")
+# (perf32b) the same starts, only those where the match's first character can stand (_COPULA_FIRST): the set of
+# _COPULA_START_RE's ends is every position after a newline or after [.!?] and a whitespace character (no match of
+# it can swallow another's first character), and a lookahead consumes nothing, so these ends are that set's
+# positions followed by such a character
+_COPULA_OPEN_RE = re.compile(r"(?:\n|[.!?]\s)(?=[A-Zae])")
+# (perf32b) the characters _COPULA_RE's match can open on: its conjunctions' and its name's capital ([A-Z], not
+# IGNORECASE: ASCII only) or the "al"/"el" of "al-Hol", "el-Hol"
+_COPULA_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZae")
 
 
 def copula_matches(text: str) -> list[re.Match[str]]:
@@ -153,7 +161,10 @@ def copula_matches(text: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     last = 0
     match = _COPULA_RE.match
-    for p in (0, *[k.end() for k in _COPULA_START_RE.finditer(text)]):
+    # (perf32b: only the starts whose next character can open the match, _COPULA_OPEN_RE and _COPULA_FIRST; half of
+    # _COPULA_START_RE's were blank lines' newlines)
+    starts = [k.end() for k in _COPULA_OPEN_RE.finditer(text)]
+    for p in ((0, *starts) if text[:1] in _COPULA_FIRST else starts):
         if p < last:
             continue
         m = match(text, p)
