@@ -372,12 +372,10 @@ def _listed_after_dash(text: str, pos: int, kind: str, cores: list[Cand], places
         if m is None or w0 in gaz.en_name_stop or (w0[-1:] == "s" and w0[:-1] in gaz.en_name_stop):
             return []  # "the camps — Syrians, Iraqis and Afghans —": peoples, no names
         s, e = m.start(), m.end()
-        c = next((o for o in cores if o.start == s and o.end == e), None)
-        entry = kind_payload(c, gaz, kind) if c is not None else None
-        place = next((p for p in places if p.start == s and p.end == e), None)
-        if entry is None and place is not None and best_entry(text, place, gaz).kind in _AREA_KINDS:
+        item = _list_item(text, s, e, kind, cores, places, gaz)
+        if item is None:
             return []
-        names.append(Name(s, e, entry))
+        names.append(item)
         if text[e : e + 1] == " " and (loc := _LOC_AFTER_RE.match(text, e)) is not None \
                 and (where := next((p for p in places if p.start == loc.end()), None)) is not None:
             e = where.end  # "camps such as al-Hol in Hasakah and Ain Issa near Raqqa": each name placed by a town or
@@ -447,12 +445,10 @@ def _bulleted(text: str, pos: int, kind: str, cores: list[Cand], places: list[Ca
             s, e = m.start(), m.end()
             if _BULLET_END_RE.match(text, e) is None:
                 return []  # "- Syrian families in tents": a line of words, no list of names
-            c = next((o for o in cores if o.start == s and o.end == e), None)
-            entry = kind_payload(c, gaz, kind) if c is not None else None
-            place = next((p for p in places if p.start == s and p.end == e), None)
-            if entry is None and place is not None and best_entry(text, place, gaz).kind in _AREA_KINDS:
+            item = _list_item(text, s, e, kind, cores, places, gaz)
+            if item is None:
                 return []
-            names.append(Name(s, e, entry))
+            names.append(item)
         if eol >= len(text):
             break
         pos = eol + 1
@@ -522,6 +518,18 @@ _NAME_PREFIXES_EN = frozenset(("Ain", "Abu", "Umm", "Bab", "Deir", "Tal", "Tell"
 _OPENS = frozenset(("", ".", "\n", ":", "\"", "“", "(", "—", "–", "-"))
 # (with a lower-case article joined by a hyphen: "the Tulkarem, Nur Shams and al-Far'a camps")
 # (rule 32b) Kurmanji and Turkish letters in a listed name ("the Ednaniyê, Selhebiye Şerqiye, Reşîd and Rehiyat camps")
+def _list_item(text: str, s: int, e: int, kind: str, cores: list[Cand], places: list[Cand], gaz: Gazetteer
+               ) -> Name | None:
+    """A listed item at [s, e): the known facility of `kind` a core there names, else an unknown name; None where it is
+    only the place of an area (_AREA_KINDS), which makes the run a list of places, none of sites (rules 32r, 32s)."""
+    c = next((o for o in cores if o.start == s and o.end == e), None)
+    entry = kind_payload(c, gaz, kind) if c is not None else None
+    place = next((p for p in places if p.start == s and p.end == e), None)
+    if entry is None and place is not None and best_entry(text, place, gaz).kind in _AREA_KINDS:
+        return None
+    return Name(s, e, entry)
+
+
 _CAP_WORD_BEFORE_RE = re.compile(r"(?<![\w'’-])((?:[Aa]l-|[Ee]l-)?[A-Z\u00c0-\u00d6\u00d8-\u00de\u015e\u00c7]"
                                  r"[a-z\u00df-\u00f6\u00f8-\u00ff\u015f]+(?:[-'’][A-Za-z]+)?)$")
 
