@@ -86,7 +86,9 @@ def stack(pipeline_database_url: str, alertmanager_url: str | None,
         "RAQIB_DELIVERY_BREAKER_OPEN_S": "2", "RAQIB_DELIVERY_BREAKER_MAX_OPEN_S": "4",
         "RAQIB_CONSUMER_SESSION_TIMEOUT_MS": "6000", "RAQIB_ALERT_RULES": str(RULES), "RAQIB_NOTICE_POLL_S": "0.5",
         "RAQIB_FEED_MIN_INTERVAL_S": "1", "RAQIB_FEED_POLL_S": "0.2"})
-    s.start()
+    # a loaded 2-core host (other jobs, or the suite's own engine tests) can take over a minute to load the gazetteer
+    # and bring all three services up; the stack's own default (60 s) is for `make run`
+    s.start(ready_timeout=240.0)
     yield s
     codes = s.stop()
     for name, svc in s.services.items():
