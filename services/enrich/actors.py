@@ -914,9 +914,18 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             # Without Borders (RSF) ("eporters" in text)
         elif a.id == "actor:general-security" and fold(a.surface) in _BARE_GENERAL_SECURITY:
             # Lebanon's General Security bears the name: in a text whose towns are Lebanon's it is Lebanon's (a
-            # country alone is no sign: `على الحدود مع لبنان` is where Syria's stands; README rule 22a)
-            other = _general_security_named(text, a, found, places) or _OTHER_GENERAL_SECURITY.get(text_country(
-                [p.country for p in places if not p.id.startswith("country:")] + [f.country for f in facilities]) or "")
+            # country alone is no sign: `على الحدود مع لبنان` is where Syria's stands; README rule 22a); Jordan's or
+            # Lebanon's nisba right after the name, or after a body coordinated with it, is that state's (`الأمن
+            # العام الأردني`, `قوات الأمن العام والدرك الأردنية`; rule 33g)
+            other = _GS_OWNER_BY_CODE.get(_gs_nisba_after(text, a.end) or "") \
+                or _general_security_named(text, a, found, places) or _OTHER_GENERAL_SECURITY.get(text_country(
+                    [p.country for p in places if not p.id.startswith("country:")] + [f.country for f in facilities])
+                    or "")
+            if other is None and _gs_of_another_state(text, places, facilities, found):
+                # Egypt's Public Security Sector, Saudi Arabia's, Libya's Public Security Agency: the name in a text
+                # about a state whose own police bear it, naming no place of Syria (rule 33h)
+                out = [b for b in out if b is not a]
+                continue
             if other is not None:
                 out = [b.model_copy(update={"id": other[0], "canonical": other[1]}) if b is a else b for b in out]
             continue
@@ -930,10 +939,14 @@ def name_collisions(text: str, found: list[ActorMention], places: Sequence[Place
             continue
         elif a.id == "actor:jordan-gov":
             # Jordan's `مديرية الأمن العام` with a Syrian governorate or town after it (`مديرية الأمن العام في محافظة
-            # دير الزور`): that province's directorate of Syria's General Security (helper plact30, rule 30e)
+            # دير الزور`): that province's directorate of Syria's General Security (helper plact30, rule 30e); with
+            # Lebanon's nisba after it (`مديرية الأمن العام اللبنانية`), Lebanon's General Directorate (rule 33g)
             if _syrian_directorate(text, a, places):
                 gs = _GENERAL_SECURITY
                 out = [b.model_copy(update={"id": gs[0], "canonical": gs[1]}) if b is a else b for b in out]
+            elif _gs_nisba_after(text, a.end) == "LB" and "امن العام" in fold(a.surface):
+                lb = _OTHER_GENERAL_SECURITY["LB"]
+                out = [b.model_copy(update={"id": lb[0], "canonical": lb[1]}) if b is a else b for b in out]
             continue
         elif a.id == "actor:aanes" and a.surface[:1] in "aA":
             # "the Zakho autonomous administration": a place out of Syria right before the words names its own
@@ -1075,6 +1088,53 @@ def _syrian_directorate(text: str, b: ActorMention, places: Sequence[PlaceMentio
     return m is not None and any(p.start == m.end() and p.country == "SY" for p in places)
 
 
+# Jordan's or Lebanon's nisba after the General Security name, straight after it or after one body coordinated with
+# it (`الأمن العام الأردني`, `مديرية الأمن العام اللبنانية`, `الأمن العام والدرك الأردنية`): folded, the article and
+# the endings optional (rule 33g)
+_GS_NISBA_RE = re.compile(r"[ \u00a0]+(?:و[\u0621-\u064a]+[ \u00a0]+)?(?:ال)?(?:[اأ]ردن|لبنان)[يى](?:ه|ة|ين|ون)?"
+                          r"(?![\u0621-\u064a])")
+_GS_OWNER_BY_CODE = {"LB": ("actor:lebanon-gov", "Government of Lebanon"),
+                     "JO": ("actor:jordan-gov", "Government of Jordan")}
+
+
+def _gs_nisba_after(text: str, end: int) -> str | None:
+    """"JO" or "LB" when Jordan's or Lebanon's nisba follows a General Security name ending at `end` (_GS_NISBA_RE);
+    else None."""
+    m = _GS_NISBA_RE.match(text, end)
+    if m is None:
+        return None
+    return "LB" if "لبنان" in m.group() else "JO"
+
+
+# states whose own police bear the General Security name (Egypt's Public Security Sector, Saudi Arabia's Public
+# Security, Libya's Public Security Agency, the Gulf's and the Maghreb's): a text naming one of them as a place and no
+# place or facility in Syria speaks of theirs (rule 33h)
+_GS_OTHER_STATES = frozenset(("EG", "SA", "LY", "KW", "BH", "QA", "AE", "OM", "YE", "SD", "TN", "DZ", "MA"))
+# Egypt's titles of the body (`قطاع الأمن العام`, `مساعد وزير الداخلية للأمن العام`): Egypt's whatever the places
+_EGYPT_GS_RE = re.compile(r"قطاع[ \u00a0]+(?:ال)?[اأ]من[ \u00a0]+العام"
+                          r"|وزير[ \u00a0]+الداخلي[ةه][ \u00a0]+(?:ل|لقطاع[ \u00a0]+)[اأ]?ل[اأ]من[ \u00a0]+العام")
+
+
+def _gs_of_another_state(text: str, places: Sequence[PlaceMention], facilities: Sequence[FacilityMention],
+                         found: Sequence[ActorMention]) -> bool:
+    """The bare General Security name is another state's own police (rule 33h): Egypt's titles of it, or a text
+    that names a state of _GS_OTHER_STATES as a place and no place, facility or body of Syria."""
+    if "قطاع" in text or "وزير الداخلية" in text:
+        if _EGYPT_GS_RE.search(text) is not None:
+            return True
+    cs = {p.country for p in places} | {f.country for f in facilities}
+    if "SY" in cs or _GS_OTHER_STATES.isdisjoint(cs):
+        return False
+    return not any(b.id != "actor:general-security" and (b.id.startswith("actor:syria") or b.id in _SYRIA_BODIES)
+                   for b in found)
+
+
+# the bodies of Syria's state and war a text about Syria names (a place in Syria aside)
+_SYRIA_BODIES = frozenset(("actor:assad-regime", "actor:syrian-interior-ministry", "actor:syrian-defence-ministry",
+                           "actor:military-operations-command", "actor:hts", "actor:sdf", "actor:sna", "actor:aanes",
+                           "actor:white-helmets", "actor:sohr", "actor:snhr"))
+
+
 def _general_security_named(text: str, a: ActorMention, found: Sequence[ActorMention],
                             places: Sequence[PlaceMention] = ()) -> tuple[str, str] | None:
     """Lebanon's (or Jordan's) General Security named in full in the text (`المديرية العامة للأمن العام`, `الأمن العام
@@ -1085,6 +1145,8 @@ def _general_security_named(text: str, a: ActorMention, found: Sequence[ActorMen
             f = fold(b.surface)
             if b.id == "actor:jordan-gov" and _syrian_directorate(text, b, places):
                 continue  # (Syria's province directorate, read as Syria's General Security above)
+            if b.id == "actor:jordan-gov" and _gs_nisba_after(text, b.end) == "LB":
+                return _OTHER_GENERAL_SECURITY["LB"]  # (`مديرية الأمن العام اللبنانية`: Lebanon's; rule 33g)
             if "امن العام" in f or "general security" in f or "public security" in f:
                 return _GS_OWNERS[b.id]
     if _LB_GS_DIRECTOR_RE.search(fold(text[max(0, a.start - 16) : a.start])):

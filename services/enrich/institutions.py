@@ -418,7 +418,8 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             hit = _institution_ending_at(folds, j, rules)
             if hit is not None:
                 break
-            if folds[j] not in rules.mod_ar:
+            if folds[j] not in rules.mod_ar and not (j > 0 and folds[j - 1] == "اف" and folds[j].isdigit()):
+                # (the number of a craft's type after اف: `طائرات إف-16 عراقية`; rule 33e)
                 if second or not folds[j].startswith("وال") or len(folds[j]) < 6:
                     break
                 second = True  # (once: the ministry must come next; `والشؤون الاجتماعية` keeps its adjective)
@@ -429,6 +430,16 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             hit = None  # `عناصر الدفاع الوطني والأمن السوري`: the National Defence militia, no defence ministry (the
             # ministry keeps its word: `وزارة الدفاع الوطني`; actor26ar, rule 28m)
         if hit is None:
+            if nation is not None and i > 0 and folds[i - 1] in _THE_SECURITY and folds[i].startswith("ال") \
+                    and _security_acts(text, starts, ends, folds, i, rules):
+                # `منع الأمن الأردني`, `عناصر الأمن السوري`, a headline's `الأمن اللبناني:`: a state's security
+                # services by the word and its nisba, where they act or their members are named (rule 33f)
+                aid = actor_of(rules, nation, "forces", country, when)
+                if aid:
+                    out.append((starts[i - 1] + (1 if folds[i - 1].startswith("و") else 0), ends[i], aid))
+                    used = ends[i]
+                    last = (i, "forces")
+                continue
             if last is not None and last[0] == i - 1 and nation is not None and folds[i].startswith("و"):
                 # `القوات العراقية والسورية`, `مسؤولون لبنانيون وسوريون`: the coordinated nisba's body too
                 aid = actor_of(rules, nation, last[1], country, when)
@@ -454,6 +465,9 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
             aid = code if code.startswith("actor:") else actor_of(rules, code, cls, None, when)
         else:
             aid = actor_of(rules, nation, cls, country, LONG_AGO if former_at(text, starts[k], ends[i]) else when)
+            if not aid and cls == "members" and folds[i - 1] in _THE_SECURITY and folds[i].startswith("ال"):
+                # `عناصر الأمن السوري`: the members of a state's security services, its forces (rule 33f)
+                aid = actor_of(rules, nation, "forces", country, when)
         if aid:
             e = ends[i]
             out.append((_name_start(text, starts[k], folds[k], cls, folds[k + 1], rules), e, aid))
@@ -499,6 +513,33 @@ def _arabic_window(text: str, win: tuple[list[int], list[int], list[str]], rules
                 aid = actor_of(rules, _bare_owner(text, starts[i], ctx, rules, cls2, when), cls2, None, when)
                 if aid:
                     out.append((starts[i + 2] + 1, ends[i + 2], aid))
+
+
+# `الأمن` ("the security") before a nisba (rule 33f): a state's security services where they act
+_THE_SECURITY = frozenset(("الامن", "والامن"))
+# the words before `الأمن` + nisba that name its members, units or head (`عناصر الأمن السوري`, `رجال الأمن الأردنيين`,
+# `بمديرية الأمن التركية`, `دوريات الأمن اللبناني`)
+_SECURITY_MEMBERS = frozenset(("عناصر", "عنصر", "رجال", "رجل", "افراد", "دوريات", "دوريه", "ضباط", "ضابط", "مديريه",
+                               "بمديريه", "لمديريه", "ومديريه", "وعناصر", "لعناصر", "ورجال", "قائد", "مدير"))
+# verbs after which the nisba'd security is the object, not the agent (`يهدد الأمن الأردني`, `استهدف الأمن العراقي`)
+_SECURITY_OBJECT_VERBS = frozenset(("هدد", "هددت", "يهدد", "تهدد", "استهدف", "استهدفت", "يستهدف", "تستهدف"))
+
+
+def _security_acts(text: str, starts: list[int], ends: list[int], folds: list[str], i: int,
+                   rules: StateRules) -> bool:
+    """`الأمن` + nisba at folds[i - 1 : i + 1] names the state's security services as an agent (rule 33f): a verb of
+    rules.verbs_ar before it (not one it is the object of) or after it, a word of its members or head before it
+    (`مدير عام الأمن الأردني`), or a headline's or line's opening name followed by a colon."""
+    prev = folds[i - 2] if i >= 2 else ""
+    if prev in _SECURITY_MEMBERS or (prev == "عام" and i >= 3 and folds[i - 3] in _SECURITY_MEMBERS):
+        return True
+    if prev and prev not in _SECURITY_OBJECT_VERBS and (prev in rules.verbs_ar_masc or prev in rules.verbs_ar):
+        return True
+    nxt = folds[i + 1] if i + 1 < len(folds) else ""
+    if nxt and (nxt in rules.verbs_ar_masc or nxt in rules.verbs_ar):
+        return True
+    s = starts[i - 1]
+    return (s == 0 or text[s - 1] == "\n") and text[ends[i] : ends[i] + 2].lstrip(" ").startswith(":")
 
 
 def _dual_second(folds: list[str], i: int, rules: StateRules) -> str | None:
