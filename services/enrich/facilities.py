@@ -943,6 +943,7 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
     ends: dict[int, Cand] = dict(zip(map(_END, by_start), by_start, strict=True))
     core_at: dict[int, list[Cand]] | None = None  # (the cores by start, built when a known name is first met)
     out = []
+    moved: dict[str, set[str]] = {}  # (a known id -> the far open-world sites its name was read as: rule 33r)
     for f in facilities:
         if f.id[:5] == "open:":
             if (own := _own_town_site(text, f, starts, gaz)) is not None:
@@ -958,11 +959,20 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
         if arabic:
             m = _IN_TOWN_AR_RE.match(text, f.end)
             if m is None:  # (no "in" after an Arabic name: no site there, no town, no town before it)
+                if text[f.end : f.end + 1] == " " and (at := starts.get(f.end + 1)) is not None \
+                        and (far := _far_town_after_word(text, f, at, places_c, gaz)) is not None:
+                    out.append(far)  # `سجن تسفيرات تكريت`: Tikrit's transit prison, not Kirkuk's (rule 33r)
+                    moved.setdefault(f.id, set()).add(far.id)
+                    continue
                 out.append(f)
                 continue
         else:
             m = _IN_TOWN_RE.match(text, f.end)
         at = starts.get(m.end()) if m is not None and m.end() != f.end else None
+        if at is None and arabic and m is not None and m.end() - m.start() > 4:
+            # `في قضاء تلكيف`: the place read with its unit's word (rule 33r)
+            at = next((c for c in map(starts.get, range(m.start() + 1, m.end())) if c is not None and c.end > m.end()),
+                      None)
         if at is None and not arabic and ((bm := _TOWN_BEFORE_RE.search(text, max(0, f.start - 4), f.start)) is None
                                           or bm.start() not in ends):
             out.append(f)  # (no town after an English name, nor one before it: no site, no town)
@@ -999,7 +1009,88 @@ def _named_elsewhere(text: str, facilities: list[FacilityMention], places_c: lis
             out.append(f)
             continue
         ns, ne = (before.start if before is not None else named[0][0]), named[-1][1]
-        out.append(open_fac(text, OpenFacility(min(f.start, ns), f.end, f.kind, text[ns:ne], ns, ne), places_c, gaz))
+        far = open_fac(text, OpenFacility(min(f.start, ns), f.end, f.kind, text[ns:ne], ns, ne), places_c, gaz)
+        out.append(far)
+        moved.setdefault(f.id, set()).add(far.id)
+    if moved:
+        out = _moved_named_again(out, moved, places_c, gaz)
+    return out
+
+
+def _far_town_after_word(text: str, f: FacilityMention, at: Cand, places_c: list[Cand],
+                         gaz: Gazetteer) -> FacilityMention | None:
+    """A known site's word-like core written without its article, then right after it a town over 100 km from the
+    site (not its governorate's name, not the seat of it): another site of that common name in that town, open world
+    (`سجن تسفيرات تكريت`, `سجن "تسفيرات" تكريت` are Tikrit's transit prison, as `بتسفيرات الموصل` is Mosul's; the
+    site's own town keeps it: `تسفيرات كركوك`, rule 27c). Rule 33r."""
+    e = gaz.entries.get(f.id)
+    if e is None or not e.words or e.lat is None or e.lon is None:
+        return None
+    ws = text.rfind(" ", f.start, f.end) + 1
+    word = text[ws : f.end].strip("\"«»“”'")
+    if not word or word[:2] == "ال" or "ال" + fold(word) not in e.words:
+        return None
+    town = fold(text[at.start : at.end])
+    ents = [gaz.entries[q[1]] for q in at.payloads if q[0] == "place"]
+    if not ents or (gaz.place_rules is not None and common_word(text, at, places_c, gaz.place_rules)):
+        return None
+    if any(x.kind not in _TOWN_KINDS or x.lat is None or x.lon is None or _km(e.lat, e.lon, x.lat, x.lon) <= 100.0
+           for x in ents) or town in fold(e.admin1 or "") or any(_capital_of(x, e.admin1) for x in ents):
+        return None
+    ns = ws + (len(text[ws : f.end]) - len(text[ws : f.end].lstrip("\"«»“”'")))
+    return open_fac(text, OpenFacility(f.start, at.end, f.kind, f"{word} {text[at.start : at.end]}", ns, at.end),
+                    places_c, gaz)
+
+
+def _moved_named_again(facilities: list[FacilityMention], moved: dict[str, set[str]], places_c: list[Cand],
+                       gaz: Gazetteer) -> list[FacilityMention]:
+    """Where the text puts a known site's name in a far town (another site of that name, open world: rules 26w, 27c,
+    33r), its other mentions of that name with no town of their own are that far site too (`سجن تسفيرات تكريت ...
+    عدد الفارين من سجن التسفيرات`), unless the text also names a place within 100 km of the known site or its
+    governorate (then it speaks of both) or puts the name in two far towns. Rule 33r."""
+    remap: dict[str, str] = {}
+    first: dict[str, FacilityMention] = {}  # (each far open site's first mention, in text order)
+    for f in facilities:
+        first.setdefault(f.id, f)
+    for kid, opens in moved.items():
+        e = gaz.entries.get(kid)
+        if e is None or e.lat is None or e.lon is None or any(o not in first for o in opens):
+            continue
+        if len(opens) > 1:  # (`سجن تسفيرات تكريت ... سجن تسفيرات بمدينة تكريت`: two readings, one far town)
+            if len({(first[o].lat, first[o].lon) for o in opens}) != 1 or first[min(opens)].lat is None:
+                continue
+            to = min(opens, key=lambda o: first[o].start)
+            for o in opens:
+                if o != to:
+                    remap[o] = to
+            opens = {to}
+        gov = fold(e.admin1 or "")
+        near = False
+        for c in places_c:
+            for q in c.payloads:
+                if q[0] != "place":
+                    continue
+                x = gaz.entries[q[1]]
+                if (x.lat is not None and x.lon is not None and _km(e.lat, e.lon, x.lat, x.lon) <= 100.0) \
+                        or (gov and fold(x.canonical or "") == gov):
+                    near = True
+                    break
+            if near:
+                break
+        if not near:
+            remap[kid] = next(iter(opens))
+    if not remap:
+        return facilities
+    by_id = {f.id: first[f.id] for f in facilities if f.id in remap.values()}
+    out = []
+    for f in facilities:
+        target = remap.get(f.id)
+        if target is not None and target in by_id:
+            site = by_id[target]
+            f = f.model_copy(update={"id": site.id, "canonical": site.canonical, "country": site.country,
+                                     "lat": site.lat, "lon": site.lon, "admin1": site.admin1,
+                                     "confidence": site.confidence})
+        out.append(f)
     return out
 
 
