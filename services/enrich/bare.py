@@ -669,6 +669,12 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if nxt == ")" and e.id not in ar.named and _GLOSS_BEFORE_RE.search(text, cs - 3, cs) \
             and any(_GLOSS_BEFORE_RE.fullmatch(text, t, cs) for t in ar.accepted_ix.ending_before(cs, 3)):
         return None  # "the Nour Shams refugee camp (Tulkarm)": where the facility named before it is
+    if (nxt == "," or nxt == "." or ce == len(text)) and not arabic and span in ar.cities and e.id not in ar.named \
+            and _CAPTION_AFTER_RE.match(text, ce) is not None \
+            and any(text[t : cs] == ", " for t in ar.accepted_ix.ending_before(cs, 2)):
+        return None  # "killed in a raid in Nur Shams refugee camp, Tulkarem, October 20, 2023", "Jenin camp, Jenin,
+        # West Bank": the city right after a named facility, then a date, a territory or the sentence's end, says
+        # where the facility is, as a city in brackets does (rule 33j)
     if not inherent and nxt in "،," and _place_apposed(text, ce, arabic):
         return None  # "Reporting from Hamam Alil, Iraq", "Al-Hol, east of Hasakah", "Qayyarah, her old home town",
         # `في الجفر، حيث كان السجن`, `إلى التاجي، الواقعة على بعد 25 كيلومتراً`: an apposition after the comma gives
@@ -720,6 +726,9 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
             return None  # `لجباليا ومخيمها`: the city and its camp; `بالسجن المؤبد في الناصرية`: where, not which
         if any(_SITE_LOCATED_RE.fullmatch(text, t, cs) for t in ar.accepted_ix.ending_before(cs, 40)):
             return None  # "Al-Aqtan prison on the northern edge of Raqqa": where another named facility is (rule 25i)
+        if not arabic and kind == "camp" and nxt in " ," and _HOME_TO_CAMP_AFTER_RE.match(text, ce) is not None:
+            return None  # "Jenin is home to a crowded refugee camp", "Tulkarm, which is home to two refugee camps",
+            # "Jenin, with its refugee camp": a city that holds a camp it does not name is the city (rule 33j)
         if _PEOPLE_FROM_RE.search(text, (cs - 24 if cs > 24 else 0), cs) is not None:
             return None  # `يقول ناشطون من الرقة إن ... المعتقلات`, "activists in Raqqa say": people of the city
             # (rule 25f)
@@ -786,6 +795,13 @@ def bare_reading(text: str, c: Cand, e: Entry, ar: Around, gaz: Gazetteer) -> fl
     if wordlike and _COME_FROM_AR_RE.search(text, (cs - 40 if cs > 40 else 0), cs) is not None:
         return None  # `عائلات قادمة من الجليل`, `ينحدرون من الجليل`: where people come from, the region or the word
         # a camp is named after (rule 25z)
+    if kind == "prison" and e.id not in ar.named \
+            and (placed or any(w in text[(cs - 64 if cs > 64 else 0) : cs] for w in _INSTITUTE_SCOUT)) \
+            and _city_other_site(text, cs, ce, arabic):
+        return None  # `محكمة الجنايات المنعقدة بمعهد أمناء الشرطة بطرة ... محاكمة 80 معتقلاً`, "the trial, held at the
+        # police institute in Tora": a building, an institute or an academy in a district or town a prison is named
+        # after is where it stands, as in a city (rule 33k, after 29s); a district no gazetteer place holds (Tora)
+        # only with an institute's or an academy's word (a prison's own clinic or hospital is inside it)
     if ((not wordlike or _word_read_as_name(text, cs, ce))
             and facility_context(text, c, kind, gaz, ar.accepted, near_ok=not placed)
             and not (placed and _the_town_in_sentence(text, c))) \
@@ -1705,6 +1721,8 @@ def _the_camp_after_ar(text: str, c: Cand, ar: Around, gaz: Gazetteer) -> bool:
         return False  # (`جنين والمخيم`: the city and the camp)
     if prev_word(text, m.start(), frozenset()) in _CAMP_ELSEWHERE_BEFORE:
         return False  # `من جنين إلى المخيم`, `قرب المخيم`: the camp is another place than the name's
+    if _PEOPLE_FROM_RE.search(text, (c.start - 24 if c.start > 24 else 0), c.start) is not None:
+        return False  # `قالت مصادر محلية في طولكرم إن الجرافات دمرت ... في المخيم`: where the source sits (rule 33j)
     pw = prev_word(text, c.start, frozenset())
     if pw in _NAME_IS_TOWN_BEFORE_AR:
         return False  # `بلدية جنين`, `نادي الوحدات`, `مدينة جنين`, `كتيبة طولكرم`, `محور حطين`: the town, the club,
@@ -1919,7 +1937,8 @@ def _generic_head(text: str, kind: str) -> bool:
     return False
 
 
-_AND_ITS_RE = re.compile(r"\s*(?:و(?:مخيمها|مخيمه|سجنها|سجنه)|and\s+its\s+(?:refugee\s+)?(?:camp|prison))"
+_AND_ITS_RE = re.compile(r"\s*(?:و(?:مخيمها|مخيمه|سجنها|سجنه|مخيميها|مخيماتها)|and\s+its\s+(?:two\s+|three\s+)?"
+                         r"(?:refugee\s+)?(?:camps?|prisons?))"  # (plurals: "Tulkarm and its refugee camps", rule 33j)
                          r"(?![\u0621-\u064a\w])")
 # "al-Hol and Iraq's Jeddah 1 camp": the country owns the next name, it is no town of a list with this one
 _POSSESSIVE_NEXT_RE = re.compile(r"\s*(?:,|and)\s+[A-Z][a-z]+['’]s\s")
@@ -3480,9 +3499,10 @@ _VENUE_BEFORE_RE = re.compile(r"\b(?:meeting|meetings|talks|conference|summit|fo
 _OTHER_SITE_IN_RE = re.compile(
     r"(?:\b(?:headquarters|HQ|offices?|stadium|stadiums|building|buildings|school|schools|hospital|villa|villas|"
     r"basements?|mosques?|church|hotel|compound|palace|house|houses|homes?|square|roundabout|ceremony|ceremonies|"
-    r"rally|celebration|festival)\b"
+    r"rally|celebration|festival|institute|academy)\b"
     r"|(?<![\u0621-\u064a])[وفبل]?(?:ال)?(?:مقر|مقار|مقرات|مبنى|مباني|ملعب|ملاعب|استاد|الاستاد|مدرسة|مدارس|مشفى|"
-    r"مستشفى|فيلا|فلل|قبو|أقبية|اقبية|مسجد|كنيسة|فندق|منزل|منازل|بيت|بيوت|دوار|ساحة|حفل|احتفال|مراسم|قصر)"
+    r"مستشفى|فيلا|فلل|قبو|أقبية|اقبية|مسجد|كنيسة|فندق|منزل|منازل|بيت|بيوت|دوار|ساحة|حفل|احتفال|مراسم|قصر|"
+    r"معهد|أكاديمية|اكاديمية)"
     r"(?![\u0621-\u064a]))"
     r"(?P<between>(?:[ \u00a0]+[^ \u00a0.،,؛:]+){0,3}?)"
     r"[ \u00a0]+(?:(?:in|at|inside)[ \u00a0]+(?:the[ \u00a0]+(?:city[ \u00a0]+of[ \u00a0]+)?)?"
@@ -3492,8 +3512,10 @@ _OTHER_SITE_SCOUT = ("eadquarters", "HQ", "ffice", "tadium", "uilding", "chool",
                      "osque", "hurch", "otel", "ompound", "alace", "ouse", "ome", "quare", "oundabout", "eremon",
                      "ally", "elebration", "estival", "مقر", "مقار", "مبن", "مباني", "ملعب", "ملاعب", "استاد",
                      "مدرس", "مدارس", "مشفى", "مستشفى", "فيلا", "فلل", "قبو", "قبية", "مسجد", "كنيسة", "فندق",
-                     "منزل", "منازل", "بيت", "بيوت", "دوار", "ساحة", "حفل", "احتفال", "مراسم", "قصر")
+                     "منزل", "منازل", "بيت", "بيوت", "دوار", "ساحة", "حفل", "احتفال", "مراسم", "قصر",
+                     "nstitute", "cadem", "معهد", "كاديمية")
 _PRISON_WORD_RE = re.compile(r"prison|jail|سجن|سجون|معتقل", re.IGNORECASE)
+_INSTITUTE_SCOUT = ("nstitute", "cadem", "معهد", "كاديمية")  # (rule 33k)
 _CITY_FORCE_AFTER_RE = re.compile(
     r"['’]s(?:[ \u00a0]+[\w-]+){0,3}?[ \u00a0]+(?:forces?|council|administration|authorities|"
     r"authority|governor|mayor|residents|people|tribes|elders|committee|courts?|municipality|stadium|"
@@ -3516,10 +3538,30 @@ def _city_other_site(text: str, cs: int, ce: int, arabic: bool) -> bool:
     # the prison itself
 
 
+# rule 33j (prec33): after a city's bare name that a camp shares, "is home to", "hosts", "has", "contains" or "with"
+# and a camp the words count or make indefinite or the city's own ("a ... refugee camp", "two refugee camps", "its
+# refugee camp") in the same clause: the city holds a camp it does not name (Reuters: "Jenin is home to a crowded
+# refugee camp of descendants of Palestinians"); "X is a refugee camp" (the name is the camp) is not matched
+_HOME_TO_CAMP_AFTER_RE = re.compile(
+    r",?[ \u00a0]+(?:(?:which|that)[ \u00a0]+)?(?:(?:is|was|has[ \u00a0]+long[ \u00a0]+been|remains)[ \u00a0]+)?"
+    r"(?:(?:also|still)[ \u00a0]+)?(?:home[ \u00a0]+to|hosts|hosted|houses|housed|contains|has|had|with)[ \u00a0]+"
+    r"(?:a|an|one|two|three|four|five|several|many|numerous|its|their)[ \u00a0]+[^.;:!?\n]{0,60}?\bcamps?\b",
+    re.IGNORECASE)
+# rule 33j: after "<named facility>, <city>": a comma and a date (a month or a number), a territory, or the end of
+# the sentence or line: a caption's or a dateline's place of the facility
+_CAPTION_AFTER_RE = re.compile(
+    r",[ \u00a0]*(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ \u00a0]+[0-9]|[0-9]"
+    r"|(?:the[ \u00a0]+)?(?:occupied[ \u00a0]+)?(?:West[ \u00a0]+Bank|Gaza|Syria|Iraq|Lebanon|Jordan|Palestine)\b)"
+    r"|\.(?:[ \u00a0\n]|$)|$")
 _PEOPLE_FROM_RE = re.compile(r"(?:(?<![\u0621-\u064a])(?:ناشطون|ناشطين|ناشطو|ناشطي|صحفيون|صحفيين|إعلاميون|اعلاميون|"
                              r"سكان|أهالي|اهالي|أبناء|ابناء|وجهاء|مواطنون|مواطنين)\s+(?:من|في)"
                              r"|(?<![\u0621-\u064a])(?:ينحدرون|ينحدر|يتحدرون|يتحدر|المنحدرين|المتحدرين)\s+من"
+                             # `مصادر محلية في طولكرم`, `مصدر أمني في جنين`: where a source sits (rule 33j)
+                             r"|(?<![\u0621-\u064a])(?:مصادر|مصدر)(?:\s+(?:محلية|محلي|طبية|طبي|أمنية|أمني|امنية|امني|"
+                             r"ميدانية|ميداني|خاصة|خاص|مطلعة|مطلع))?\s+(?:من|في)"
                              r"|\b(?:activists|residents|journalists|locals|people)\s+(?:from|in)"
+                             # "a local source in Tulkarem reported", "medical sources in Jenin said" (rule 33j)
+                             r"|\bsources?\s+in"
                              # "most residents are from al-Raqqa", "families who hail from Raqqa", "originally from":
                              # where people come from is the city (round-23 splits, rule 27w)
                              r"|\b(?:are|were|is|was|hail|hails|hailed)\s+"

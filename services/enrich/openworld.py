@@ -1554,7 +1554,11 @@ def _arabic(text: str, h: Cand, kind: str, places: list[Cand], gaz: Gazetteer) -
                              or (close is None and (_DURATION_AFTER_RE.match(text, name_end) is not None
                                                     or _DURATION_AFTER_RE.match(text, h.end) is not None
                                                     or (text[h.start - 1 : h.start] == "ب"
-                                                        and _ruled_before(text, h.start))))):
+                                                        and _ruled_before(text, h.start))
+                                                    or (f in _DEFENDANT_AR
+                                                        and _DEFENDANT_AFTER_RE.match(text, name_end) is not None)
+                                                    or (text[h.start - 1 : h.start] == "ب"
+                                                        and _ruled_term(text, h.start, name_end))))):
         return None  # `سُجن الكاتب`, `سجن الصحفي ثلاث سنوات`: "was jailed", "the jailing of ... for" (rule 22e);
         # the damma makes the verb before a quoted name too (`سُجن «الكوماندا»`; neg27, rule 28z)
         # `قضت محكمة تركية بسجن الصحفية`: a court ruled "the jailing of" her, no prison (rule 27j)
@@ -1738,6 +1742,33 @@ _RULED_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:قضت|قضى|تقضي|ي
 def _ruled_before(text: str, head: int) -> bool:
     """`بسجن` after a verb of ruling in the same clause (the 48 characters before the preposition)."""
     return _RULED_RE.search(text, max(0, head - 49), head - 1) is not None
+
+
+# rule 33i (prec33): a court's ruling whose clause runs on past a comma before `بسجن` or `سجن` (`قضت المحكمة المنعقدة
+# في أكاديمية الشرطة، شرقي القاهرة، بسجن علاء وجمال لمدة 4 سنوات`, `وقررت المحكمة، سجن ...`): the ruling verb in the
+# sentence up to 120 characters before `بسجن` (commas allowed, no full stop, semicolon or colon) and `لمدة`/`مدة` with
+# a number of years or months after the name, at most three words between (`علاء وجمال لمدة 4 سنوات`): the jailing of
+# people for a term, no prison. A prison named where people are held has no term after it in these words (`المحتجزين
+# بسجن الكسرة منذ ثلاث سنوات`: "since", not "for")
+_RULED_FAR_RE = re.compile(r"(?<![\u0621-\u064a])[وف]?(?:قضت|قضى|تقضي|يقضي|حكمت|حكم|تحكم|يحكم|أمرت|أمر|امرت|امر|"
+                           r"قررت|قرر)(?![\u0621-\u064a])[^.؛:\n]{0,110}$")
+_TERM_SOON_RE = re.compile(r"(?:[ \u00a0]+[^ \u00a0.،,؛:\n]+){0,3}?" + r"[ \u00a0]+(?:ل?مد[ةه][ \u00a0]+)"
+                           r"(?:[0-9\u0660-\u0669]+|ثلاث|ثلاثة|أربع|اربع|أربعة|اربعة|خمس|خمسة|ست|ستة|سبع|سبعة|ثماني|"
+                           r"ثمانية|تسع|تسعة|عشر|عشرة|عشرين|بضع|بضعة|عامين|سنتين|شهرين)(?![\u0621-\u064a])")
+# `سجن المدعى عليه`, `سجن المحكوم عليه`: "the defendant", "the convicted", a legal term for a person (folded first word)
+_DEFENDANT_AR = frozenset(("المدعي", "المحكوم"))
+_DEFENDANT_AFTER_RE = re.compile(r"[ \u00a0]+علي(?:ه|ها|هم|هما)(?![\u0621-\u064a])")
+
+
+def _ruled_term(text: str, head: int, name_end: int) -> bool:
+    """A ruling verb earlier in the sentence (commas allowed) and a term soon after the name (rule 33i)."""
+    lead = text[max(0, head - 121) : head]
+    if not ("قض" in lead or "حكم" in lead or "قرر" in lead or "أمر" in lead or "امر" in lead):
+        return False
+    return _TERM_SOON_RE.match(text, name_end) is not None \
+        and _RULED_FAR_RE.search(lead) is not None
+
+
 # a term right after the name: `سجن الكاتب ثلاث سنوات` is the jailing of the writer for three years
 _DURATION_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:ل?مد[ةه][ \u00a0]+)?(?:(?:[0-9\u0660-\u0669]+|ثلاث|ثلاثة|أربع|اربع|أربعة|اربعة|خمس|خمسة|ست|ستة|سبع|"
