@@ -56,6 +56,7 @@ from services.enrich.places import (
     agency_or_outlet,
     common_word,
     countries_of,
+    cued_namesakes_abroad,
     direction_of_name,
     foreign_namesakes,
     in_credit,
@@ -73,6 +74,7 @@ from services.enrich.places import (
     other_names,
     person_named,
     quoted_quarters,
+    river_banks,
     surface_gates,
     voweled_other,
 )
@@ -306,6 +308,9 @@ def _enrich(
                                       {c.start for c in cores} if cores else frozenset(),
                                       _listed_stop(gaz), [(c.start, c.end) for c in people])
     places = located_elsewhere(text, places)  # "Al-Jada, in Nineveh province": not Jeddah (places.py)
+    places = river_banks(text, places)  # `الضفة الغربية لنهر الفرات`: no Palestine (places.py, rule 33z-2)
+    if len(places) > 2:  # `قرية العوجة` in a text about Hasakah: no Iraqi Awja (places.py, rule 33z-1)
+        places = cued_namesakes_abroad(text, places, facilities, gaz)
     places = voweled_other(text, places, gaz)  # `عُمان` with its damma is Oman, not Amman (places.py, rule 26r)
     if places:
         places = _surnames_again(text, places, gaz)

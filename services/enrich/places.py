@@ -391,9 +391,12 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
             continue
         first = fold(toks[j].group(0))
         plural = f in _PLURAL_CUES or f[1:] in _PLURAL_CUES
-        if plural and (first.startswith("ال") or first.endswith(("ها", "هم")) or first in _LIST_END):
+        if plural and (first.endswith(("ها", "هم")) or first in _LIST_END
+                       or (first.startswith("ال") and (_taken(taken, index, toks[j].start(), toks[j].end())
+                                                       or not _definite_list_head(text, toks[j], rules)))):
             continue  # `قرى الجليل`, `قرى النقب`, `قرى الساحل`: the villages of a region, no village; `قرى حولها`,
-            # `بلدات انتزعتها` (a pronoun's ending), `قرى ريف ...`: no name (rule 25o)
+            # `بلدات انتزعتها` (a pronoun's ending), `قرى ريف ...`: no name (rule 25o); `قرى الطويلة وتل اللبن`: a
+            # list, whose first unknown name may hold the article (rule 33z-3; a known first one is listed_open_places')
         if first in rules.ar_stop or _bare(first) in rules.ar_stop or first.isdigit() or first in _ELATIVES or \
                 (first[:1] == "و" and first[1:] in _LIST_END) or \
                 (not first.startswith("ال") and first.endswith(("يه", "ي")) and len(first) > 4
@@ -423,6 +426,36 @@ def open_places(text: str, taken: bytearray, rules: PlaceRules, cues: list[Any] 
         elif plural:
             _plural_list(text, s, e, first_taken, taken, index, rules, out)
     return out
+
+
+# a definite word after a plural cue that names no village: a region's, a direction's or a generic word
+_DEFINITE_NO_VILLAGE = frozenset(("الجليل", "النقب", "الساحل", "الجبل", "الجبال", "السهل", "الوادي", "البادية",
+                                  "الباديه", "الجزيره", "الجزيرة", "الحدود", "الحدوديه", "المثلث", "الجولان", "الغاب",
+                                  "القلمون", "الغوطه", "الضفه", "القطاع", "الاغوار", "الحوله", "الشريط", "المحيطه",
+                                  "المجاوره", "التابعه", "الواقعه", "القريبه", "المحاذيه", "المذكوره", "الاخري",
+                                  "الثلاث", "الاربع", "الخمس", "الست", "السبع", "العشر", "التاليه", "الاخيره",
+                                  "الشرقيه", "الغربيه", "الشماليه", "الجنوبيه"))
+# the joint after a list's first name: و or a comma, then a name's letter (`قرى الطويلة وتل اللبن`, `قرى الرشيدية،`)
+_DEFINITE_LIST_JOINT_RE = re.compile(r"(?:[ \t]*[،,][ \t]*و?|[ \t]+و)[\u0621-\u064a]")
+
+
+def _definite_list_head(text: str, tok: Any, rules: PlaceRules) -> bool:
+    """A definite first word after a plural cue opens a list of villages when a second name follows it at once, joined
+    by و or a comma (`وقرى الفطيرة وكنصفرة وسفوهن`, `قرى الرشيدية والقاسمية`, `قرى العطشانة والمسطاحة`; rule 33z-3),
+    and it is no region's or generic word (`قرى الجليل والنقب`, `قرى الساحل والجبل`, `القرى المجاورة`)."""
+    first = fold(tok.group(0))
+    if first in _DEFINITE_NO_VILLAGE or first in _LISTED_STOP or first in rules.ar_stop or len(first) < 5:
+        return False
+    m = _DEFINITE_LIST_JOINT_RE.match(text, tok.end())
+    if m is None or (("،" in m.group(0) or "," in m.group(0)) and m.group(0)[:-1].rstrip().endswith("و")):
+        return False  # `قرى الشعراوية، ومرت`: a comma and و open the next clause
+    nxt = _AR_WORD_RE.match(text, m.end() - 1)
+    if nxt is None:
+        return False
+    w = fold(nxt.group(0))
+    w = w[1:] if w.startswith("و") and m.group(0).rstrip()[-1:] != "و" and w[1:] not in _NATIVE_WAW else w
+    return w not in _DEFINITE_NO_VILLAGE and w not in _LISTED_STOP and w not in _LIST_END \
+        and w[1:] not in _LIST_END and w not in rules.ar_stop
 
 
 # plural cues whose list of names is read on past the first (`بلدات عتيل ودير الغصون وعلار`, `قرى طاريا وشمسطار
@@ -1669,6 +1702,74 @@ def located_elsewhere(text: str, places: list[PlaceMention]) -> list[PlaceMentio
         if q is not None and q.id.startswith("adm1:") and q.country is not None and q.country != p.country:
             drop.add(p.start)
     return [p for p in places if p.start not in drop] if drop else places
+
+
+# a river's bank after "the West Bank" (`الضفة الغربية لنهر الفرات`, `من نهر الفرات`, `للنهر`, `للفرات`, "the west
+# bank of the Euphrates"): the river's western shore, no Palestine (rule 33z-2); the Jordan's west bank is Palestine's
+_RIVER_BANK_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:(?:ل|لل|من[ \u00a0]+)?(?:ال)?نهر(?![ \u00a0]+(?:ال)?[أا]ردن)|لل?فرات|للنهر|ل?دجل[ةه]"
+    r"|of[ \u00a0]+(?:the[ \u00a0]+)?(?:Euphrates|Tigris|Khabur|Orontes|river))")
+_WEST_BANK_ID = "place:ps-west-bank"
+
+
+def river_banks(text: str, places: list[PlaceMention]) -> list[PlaceMention]:
+    """"The West Bank" right before a river's name (`الضفة الغربية لنهر الفرات`, "the west bank of the Euphrates") is
+    that river's shore: no place (rule 33z-2; "the west bank of the Jordan River" is still Palestine's)."""
+    drop = [p for p in places if p.id == _WEST_BANK_ID and _RIVER_BANK_AFTER_RE.match(text, p.end) is not None]
+    return [p for p in places if p not in drop] if drop else places
+
+
+# a village's cue right before a name (singular, dual or plural, with a proclitic and quotes or a bracket between):
+# where a name is a village first (rule 33z-1)
+_VILLAGE_CUED_RE = re.compile(r"(?:^|[\s(])[وفبل]?(?:قري[ةه]|بلد[ةه]|قريت[اي]|بلدت[اي]|قرى|بلدات)\s*[\"«“'(]?\s*$")
+# the countries counted as one where a village may lie (a West Bank village in a text about Israel's towns)
+_COUNTRY_GROUP = {"IL": "PS"}
+
+
+def cued_namesakes_abroad(text: str, places: list[PlaceMention], facilities: list[Any], gaz: Any
+                          ) -> list[PlaceMention]:
+    """A village named after its cue (`قرية العوجة`, `بلدة "ربيعة"`, `بلدة القصر`) whose only reading in the
+    gazetteer is a namesake town of another country (Iraq's Awja, Iraq's Rabia, Jordan's Qasr), in a text whose other
+    places and facilities (two at least) all lie in one country and which names the namesake's country nowhere (no
+    place, facility or nationality adjective of it), is that country's village the gazetteer lacks: open world,
+    located at the nearest place of the text's country (rules 14 and 19; rule 33z-1). Towns of 100,000 and more and
+    places.yaml's cities keep their reading (`نواحي الرياض` may be "Riyadh's environs")."""
+    if len(places) < 2 or gaz.place_rules is None:
+        return places
+    cands = [p for p in places if p.country in SCOPE and not p.id.startswith(("country:", "adm1:", "open:"))
+             and _VILLAGE_CUED_RE.search(text, max(0, p.start - 12), p.start) is not None]
+    if not cands:
+        return places
+    # the distinct known places and facilities of each country (a country's own name counts as one of its places)
+    held: dict[str, set[str]] = {}
+    for x in (*places, *facilities):
+        if x.country and not x.id.startswith("open:"):
+            held.setdefault(_COUNTRY_GROUP.get(x.country, x.country), set()).add(x.id)
+    cued = {p.id for p in cands}
+    out = places
+    for p in cands:
+        e = gaz.entries.get(p.id)
+        if e is None or e.population >= 100_000 or (e.curated and e.kind not in ("town", "village")):
+            continue
+        mine = _COUNTRY_GROUP.get(p.country or "", p.country or "")
+        if held.get(mine, set()) - cued:
+            continue  # another place of the namesake's country, named without a village's cue
+        # (a country whose places all follow a village's cue is no country of the text: two namesakes of two
+        # countries would leave each other alone else)
+        others = [c for c, ids in held.items() if c != mine and ids - cued]
+        if len(others) != 1 or len(held[others[0]]) < 2:
+            continue  # no other country, or several, or one place named: the reading stays
+        home = others[0]
+        if nationality_mentions(text, gaz.place_rules, frozenset((p.country or "",))):
+            continue  # `بلدة ربيعة العراقية`: its country's adjective
+        near = min((q for q in places if _COUNTRY_GROUP.get(q.country or "", q.country or "") == home
+                    and not q.id.startswith(("country:", "open:"))),
+                   key=lambda q: abs(q.start - p.start), default=None)
+        moved = place(p.surface, p.start, p.end, f"open:place:{slug(p.surface)}", p.surface, 0.5,
+                      near.country if near else home, near.lat if near else None, near.lon if near else None,
+                      near.admin1 if near else None)
+        out = [moved if q is p else q for q in out]
+    return out
 
 
 def person_named(text: str, c: Cand, others: list[Cand], rules: PlaceRules) -> bool:
