@@ -325,6 +325,8 @@ def _enrich(
     if places:  # bynames, the riders' idiom, charities' sections, clubs, countryside lists (senses.py)
         places = other_sense_places(text, places, gaz, not text.isascii() and sports_report(text))
 
+    if people and facilities and ("IRC" in text or "IDC" in text or "RPC" in text):
+        people = _acronym_heads_dropped(text, people, facilities)  # "Brook House IRC": a head, no NGO (rule 33a)
     actors, places = _actors(text, people, gaz, places, facilities, published_at, cues, cue_kinds)
     if actors and places and lang == "en":
         places = _section_countries(text, places, actors)
@@ -1359,6 +1361,31 @@ def _events(text: str, best: dict[int, Cand], places: list[PlaceMention] | None 
             if t and t not in seen and t not in dropped:
                 seen[t] = event_type(t, text[c.start : c.end], c.start, c.end, 0.8 if c.ntokens > 1 else 0.7)
     return sorted(seen.values(), key=_by_start)
+
+
+def _acronym_heads_dropped(text: str, people: list[Cand], facilities: list[Any]) -> list[Cand]:
+    """(rule 33a) An all-capital acronym that ends a facility's mention is that mention's head ("Brook House IRC",
+    "the Nauru RPC"), not the actor the acronym also names (IRC, the International Rescue Committee)."""
+    ends = {(f.end, f.start) for f in facilities}
+    return [p for p in people
+            if not (text[p.start : p.end].isupper() and (any(e == p.end and s < p.start for e, s in ends)
+                                                         or _glosses_site_head(text, p.start, p.end)))]
+
+
+_GLOSSED_HEAD_RE = re.compile(r"((?:[A-Za-z]+[ \u00a0]+){1,4}?(?:[Cc]ent(?:re|er)|[Ff]acility))[ \u00a0]*\($")
+
+
+def _glosses_site_head(text: str, s: int, e: int) -> bool:
+    """(rule 33a) "an immigration removal centre (IRC)": the acronym in brackets glosses the site's head words before
+    it (their initials), no actor; "the International Rescue Committee (IRC)" glosses no site's head."""
+    if text[e : e + 1] != ")":
+        return False
+    m = _GLOSSED_HEAD_RE.search(text, max(0, s - 60), s)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    acr = text[s:e]
+    return "".join(w[0] for w in words[-len(acr) :]).upper() == acr
 
 
 def _inside_any(c: Cand, spans: list[tuple[int, int]]) -> bool:

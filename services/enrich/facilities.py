@@ -89,6 +89,7 @@ from services.enrich.variants import (
     variant_of,
 )
 from services.enrich.world32 import world32_sites
+from services.enrich.world33 import world33_sites
 from shared.annotation import FacilityMention
 
 _by_start = _start = attrgetter("start")
@@ -382,6 +383,10 @@ def find_facilities(
     if has_latin(text):  # (each reader asks the text for its own words first)
         for of in world32_sites(text, [(f.start, f.end) for f in facilities] + [(c.start, c.end) for c in cores],
                                 places_c):  # (rules 32o-32q)
+            if not inside(of.name_start, of.name_end, covered) and not inside(of.start, of.end, covered):
+                facilities.append(open_fac(text, of, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+        for of in world33_sites(text, places_c):  # (rules 33a-33c)
             if not inside(of.name_start, of.name_end, covered) and not inside(of.start, of.end, covered):
                 facilities.append(open_fac(text, of, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
