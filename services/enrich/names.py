@@ -110,6 +110,11 @@ _KA_WORDS = frozenset(("كامل", "كامله", "كاملا", "كاملين", "
                        "مازالت", "مائه", "مايه", "مانع", "مار", "مارس"))
 
 
+# Common words of a foreign name's shape after س (two long vowels, no future particle's letter): "cellars", "knives";
+# given names of that shape, a person after a head (`مدير مخيم سليمان ...`)
+_SA_WORDS = frozenset(("سراديب", "سكاكين", "سلاطين", "سواتر", "سوابق", "سليمان", "سفيان", "سوزان"))
+
+
 _KW_WORDS = frozenset(("كوسيله", "كوجهه", "كوزير", "كوكيل", "كوطن", "كوسيط", "كونه", "كونها", "كونهم", "سوف", "سواء",
                        "سويه", "سوريا", "سوري", "سوريه", "سوق", "سور", "سوء", "سوي", "سوى", "سوداء", "سودان", "كوارث",
                        "كوادر"))
@@ -125,6 +130,12 @@ def _foreign_shape(raw: str, folded: str) -> bool:
             and not folded.endswith(("ي", "يه", "ين", "ون", "ات")) and sum(ch in "اوي" for ch in folded[1:-1]) >= 2:
         return True  # سجن معيتيقة (Mitiga): two long vowels inside; a participle of a three-letter root has one
         # (a verbal noun مفاعلة, مقاومة، محاولة، معاناة, has its ا third)
+    if folded[:1] == "س" and len(folded) >= 6 and folded[1:2] not in "يتناا" and folded not in _KA_WORDS \
+            and folded not in _KW_WORDS and folded not in _SA_WORDS \
+            and not folded.endswith(("ي", "يه", "ين", "ون", "ات", "ه", "ا", "ء")) \
+            and sum(ch in "اوي" for ch in folded[1:-1]) >= 2:
+        return True  # Iran's سجن سبيدار (Sepidar), سجن سرافان (Saravan): two long vowels inside, and no future
+        # particle, which comes only before an imperfect's ي ت ن ا (سيعمل، ستكون، سنبقى، سأعمل; rule 33x)
     if len(bare) < 2 or folded in _KA_WORDS or folded.startswith(("كال", "سال", "فال")) or bare.endswith(("ي", "ة")):
         return False  # (an adjective: ساحلي، سابقة)
     if bare[1] == "ا":
