@@ -89,6 +89,7 @@ from services.enrich.variants import (
     variant_of,
 )
 from services.enrich.world32 import world32_sites
+from services.enrich.colonies33 import colonies33_sites
 from services.enrich.world33 import world33_sites
 from shared.annotation import FacilityMention
 
@@ -388,6 +389,12 @@ def find_facilities(
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
         for of in world33_sites(text, places_c):  # (rules 33a-33c)
             if not inside(of.name_start, of.name_end, covered) and not inside(of.start, of.end, covered):
+                facilities.append(open_fac(text, of, places_c, gaz))
+                covered[of.start : of.end] = b"\x01" * (of.end - of.start)
+    if ("olony" in text or "dubbed" in text or "named" in text or "called" in text or "branded" in text
+            or "christened" in text) and has_latin(text):
+        for of in colonies33_sites(text, places_c):  # (rules 33o, 33q)
+            if 1 not in covered[of.start : of.end]:
                 facilities.append(open_fac(text, of, places_c, gaz))
                 covered[of.start : of.end] = b"\x01" * (of.end - of.start)
     if tg & _T_CENTRE:  # ("Center " or "Centre " in text) "the Eric M. Taylor Center on Rikers Island" (rule 26b)

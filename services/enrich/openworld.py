@@ -155,7 +155,12 @@ def find_open(
             of = _camp_first(text, h, gaz, places, facs)  # "02 April Camp Echo", "'Camp X-Ray'": Guantanamo's camp
             # named after its head, read by rule 25p's "Camp X" alone (rule 31c)
         elif mode == "en_after":
-            of = _english_before(text, h, kind, gaz) or _quoted_before(text, h, kind, gaz) \
+            of = _english_before(text, h, kind, gaz)
+            if of is not None and of.name[-1:] in "’”'" and (q := _quoted_before(text, h, kind, gaz)) is not None:
+                of = q  # (rule 33q) "‘Polar Wolf’ prison": the quoted name whole, not its last word and the quote
+            if of is not None and of.name.isdigit() and _count_before(text, of, h):
+                of = None  # (rule 33q) "About 160 Camp 6 inmates", "1,000 prison beds": a count, no name
+            of = of or _quoted_before(text, h, kind, gaz) \
                 or _apposition(text, h, kind, gaz) or _camp_first(text, h, gaz, places, facs) \
                 or _called(text, h, kind, gaz) \
                 or _numbered_colony(text, h, kind) or _quoted_after(text, h, kind, gaz)
@@ -2589,6 +2594,10 @@ _DETENTION_RE = re.compile(r"\b(?:detain\w*|detention|prisoners?|inmates?|interr
 # number written as a word; scouts' and campers' camps are none
 _CAMP_DETENTION_MORE_RE = re.compile(r"\b(?:hunger[- ]strik\w*|force-fed|force-feeding|maximum-security|cell ?blocks?|"
                                      r"Guant[aá]namo|Gitmo|GUANT[AÁ]NAMO|GITMO|"
+                                     # (rule 33p) immigration detention in the United States ("found unresponsive in
+                                     # his room at Camp East Montana, according to ICE")
+                                     r"ICE|Immigration and Customs Enforcement|[Dd]eport(?:ation|ations|ed|ees?)|"
+                                     r"[Cc]ustody|[Ii]mprisoned|[Ii]ncarcerated|[Jj]ailed|"
                                      # (rule 31c) the names only Guantanamo's camps bear
                                      r"Camp[ \u00a0]+(?:X-Ray|Iguana))\b")
 # (rule 31c) Guantanamo's named camps: "Camp X-Ray" and "Camp Iguana" are no other site's names, so each is itself a
@@ -2633,6 +2642,12 @@ _CAMP_SCOUTS_EN_RE = re.compile(r"\b(?:[Ss]couts?|[Ss]couting|[Jj]amboree|[Cc]am
 
 
 _COLONY_NUMBER_RE = re.compile(r"[ \u00a0]+(?:No\.?|Number|#)[ \u00a0]*([0-9]{1,3})(?![0-9])")
+# (rule 33n) the same number after a prison's, a jail's or a detention centre's head, and as outlets also print it:
+# "no. 3", "Nr 1", "№4", "number 2", "Number Two" ("Detention Centre No. 2 in Taganrog", "penal colony №4")
+_SITE_NUMBER_RE = re.compile(r"[ \u00a0]*(?:[Nn]o\.?|Nr\.?|№|[Nn]umber|#)[ \u00a0]*([0-9]{1,3}(?![0-9])|"
+                             r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)\b)")
+_HYPHEN_NUMBER_RE = re.compile(r"-([0-9]{1,2})(?![0-9\w])")
+_NUMBERED_HEAD_ENDS = ("colony", "prison", "jail", "centre", "center", "facility")
 
 
 # (rule 29k) "Camp No. 9", "camp No. 10": the number after "No." (one or two digits, a letter glued: "No. 8W");
@@ -2640,12 +2655,34 @@ _COLONY_NUMBER_RE = re.compile(r"[ \u00a0]+(?:No\.?|Number|#)[ \u00a0]*([0-9]{1,
 _CAMP_NO_RE = re.compile(r"[ \u00a0]+(?:No\.?|no\.|Number|number)[ \u00a0]*([0-9]{1,2}(?:-?[A-Z])?)(?![0-9\w-])")
 
 
+_EN_COUNT_BEFORE_RE = re.compile(r"(?:\b(?:about|some|over|nearly|around|almost|roughly|approximately|than|least|"
+                                 r"of|to|the|all|its|their)|[0-9],)[ \u00a0]*$", re.IGNORECASE)
+
+
+def _count_before(text: str, of: OpenFacility, h: Cand) -> bool:
+    """(rule 33q) A number alone before the head is a count when a thousands' comma, a word of quantity or an
+    article stands before it, or when "Camp" after it has its own name ("About 160 Camp 6 inmates", "as many as 1,000
+    prison beds"); "Jeddah 1 camp" and "Camp 57" keep their numbers."""
+    if _EN_COUNT_BEFORE_RE.search(text, max(0, of.name_start - 14), of.name_start) is not None:
+        return True
+    return text[h.start : h.end] == "Camp" and _CAP_AFTER_RE.match(text, h.end) is not None
+
+
 def _numbered_colony(text: str, h: Cand, kind: str) -> OpenFacility | None:
     """"penal colony No. 2 in Pokrov", "Penitentiary Colony No. 6": Russia's colonies are named by their number
     after the head (world19en survey, rule 25k); "a penal colony" alone names none."""
-    if not text[h.start : h.end].lower().endswith("colony") or (m := _COLONY_NUMBER_RE.match(text, h.end)) is None:
+    low = text[h.start : h.end].lower()
+    if not low.endswith(_NUMBERED_HEAD_ENDS):
         return None
-    ns = h.end + len(m.group()) - len(m.group().lstrip(" \u00a0"))
+    m = _COLONY_NUMBER_RE.match(text, h.end) if low.endswith("colony") else None
+    if m is None:
+        if text[h.end : h.end + 1] == "-" and text[h.end + 1 : h.end + 2].isdigit():
+            m = _HYPHEN_NUMBER_RE.match(text, h.end)  # (rule 33n) "pre-trial detention center-2 in Simferopol"
+        elif text[h.end : h.end + 1] in (" ", "\u00a0", "№", "#"):
+            m = _SITE_NUMBER_RE.match(text, h.end)  # (rule 33n) "Detention Centre No. 2", "penal colony no. 3"
+        if m is None:
+            return None
+    ns = m.start(1) if text[h.end : h.end + 1] == "-" else h.end + len(m.group()) - len(m.group().lstrip(" \u00a0"))
     return OpenFacility(h.start, m.end(1), kind, text[ns : m.end(1)], ns, m.end(1))
 
 
