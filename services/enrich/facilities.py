@@ -43,6 +43,7 @@ from services.enrich.bare import (
     plural_listed,
     town_cued,
 )
+from services.enrich.colonies33 import colonies33_sites
 from services.enrich.context import heads_and_facilities, inside, prev_word
 from services.enrich.entries import best_entry, fac, open_fac
 from services.enrich.gazetteer import Entry, Gazetteer
@@ -89,7 +90,6 @@ from services.enrich.variants import (
     variant_of,
 )
 from services.enrich.world32 import world32_sites
-from services.enrich.colonies33 import colonies33_sites
 from services.enrich.world33 import world33_sites
 from shared.annotation import FacilityMention
 

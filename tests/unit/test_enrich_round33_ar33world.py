@@ -25,7 +25,8 @@ def test_lebanese_villages_named_whole_after_a_cue() -> None:
         ("تضررت منازل في بلدتي برج رحال والعباسية جراء القصف.", "برج رحال"),
     ):
         places = _places(text)
-        assert name in places and places[name] is not None and places[name].startswith("open:place:"), (text, places)
+        got = places.get(name)
+        assert got is not None and got.startswith("open:place:"), (text, places)
         first = name.split()[0]
         assert first not in places, (text, places)  # not cut to its first word
     # the same words in other senses: a watchtower, a church's tower
