@@ -54,6 +54,21 @@ lint: $(STAMP) ## ruff and mypy on the project's code
 eval: $(STAMP) ## Score the engine: real-world passages (dev split; blind splits before/after), the composed sets
 	@echo "real-world forms, dev split (tests/data/realworld-dev.jsonl; own words reproducing published text):"
 	@$(BIN)/python -m tests.eval.scorer tests/data/realworld-dev.jsonl
+	@echo "round-33 BLIND split r33a (a new author; Arabic, the core north-east Syria and Iraq story from outlets not used before; 125 passages, 54 % no-alert; passages kept outside the repo) -- before at 9b28d499 / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r33a.before.txt
+	@sed -n '3,3p' tests/data/realworld-r33a.after.txt
+	@echo "round-33 BLIND split r33b (a second new author; Arabic, the wider Arab world and neighbours: Lebanon, Jordan, Israel's prisons, Gaza, Egypt, Libya, Yemen, Iran; 126 passages, 46 % no-alert; kept outside the repo likewise) -- before at 9b28d499 / end of round:"
+	@sed -n '1,3p' tests/data/realworld-r33b.before.txt
+	@sed -n '3,3p' tests/data/realworld-r33b.after.txt
+	@echo "round-33 BLIND split r33c (a third new author; English, the core north-east Syria and Iraq story; 125 passages, 59 % no-alert; kept outside the repo likewise) -- before at 9b28d499 / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r33c.before.txt
+	@sed -n '4,4p' tests/data/realworld-r33c.after.txt
+	@echo "round-33 BLIND split r33d (a fourth new author; English, the wider world: US immigration detention, CECOT, Russian colonies, Rohingya and African camps, UK and Australian centres; 127 passages, 44 % no-alert; kept outside the repo likewise) -- before at 9b28d499 / end of round:"
+	@sed -n '1,2p;4p' tests/data/realworld-r33d.before.txt
+	@sed -n '4,4p' tests/data/realworld-r33d.after.txt
+	@echo "round-33 BLIND splits pooled by language (all four; 251 Arabic, 252 English) -- before at 9b28d499 / end of round:"
+	@sed -n '1,4p' tests/data/realworld-r33-pooled.before.txt
+	@sed -n '3,4p' tests/data/realworld-r33-pooled.after.txt
 	@echo "round-32 BLIND split r32a (a new author; Arabic, half the core north-east Syria story from smaller local outlets, half Iraq's prisons and camps; 126 passages, 42 % no-alert; passages kept outside the repo) -- before at 6853ebdd (engine as at 8d29853b) / end of round:"
 	@sed -n '1,3p' tests/data/realworld-r32a.before.txt
 	@sed -n '3,3p' tests/data/realworld-r32a.after.txt
